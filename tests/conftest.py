@@ -1,0 +1,147 @@
+"""Shared fixtures: a migrated database per test (SQLite, or PostgreSQL when asked), services."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import datetime as dt  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+
+from upw_ttg.bootstrap import AppLocation, AppServices, build_services  # noqa: E402
+from upw_ttg.domain.codes import Gender, Role  # noqa: E402
+from upw_ttg.domain.records import StaffMember  # noqa: E402
+from upw_ttg.security import hash_password  # noqa: E402
+from upw_ttg.storage.database import Database, sqlite_url  # noqa: E402
+from upw_ttg.storage.migrate import upgrade  # noqa: E402
+from upw_ttg.storage.models import Base, Staff  # noqa: E402
+
+PG_URL = os.environ.get("UPW_TTG_TEST_DATABASE_URL")
+TEST_PASSWORD = "correct-horse-battery"
+REFERENCE_TABLES = {"outcome_code", "enforcement_action_code", "project_type", "pathway",
+                    "prison", "delivery_unit", "office", "setting", "alembic_version"}
+TODAY = dt.date(2026, 11, 26)
+
+
+def pytest_collection_modifyitems(config, items):
+    skip_pg = pytest.mark.skip(reason="set UPW_TTG_TEST_DATABASE_URL to run PostgreSQL tests")
+    for item in items:
+        if "postgres" in item.keywords and not PG_URL:
+            item.add_marker(skip_pg)
+
+
+@pytest.fixture(scope="session")
+def fast_hash() -> str:
+    """A cheap hash of TEST_PASSWORD: hashes carry their own cost, so verifying still works."""
+    return hash_password(TEST_PASSWORD, n=2**10)
+
+
+def reset_postgres_schema(url: str) -> None:
+    db = Database(url)
+    try:
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+        upgrade(db)
+    finally:
+        db.dispose()
+
+
+@pytest.fixture(scope="session")
+def _postgres_migrated() -> bool:
+    if PG_URL:
+        reset_postgres_schema(PG_URL)
+    return bool(PG_URL)
+
+
+def _truncate_postgres(db: Database) -> None:
+    names = [t.name for t in Base.metadata.sorted_tables if t.name not in REFERENCE_TABLES]
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE")
+        connection.execute(text("UPDATE setting SET value = default_value, version = 1, "
+                                "updated_by_id = NULL"))
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """One migrated SQLite file, copied for each test (migrating takes longer than copying)."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    db = Database(sqlite_url(path))
+    upgrade(db)
+    with db.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def sqlite_db_url(tmp_path, sqlite_template) -> str:
+    target = tmp_path / "upw-ttg.db"
+    target.write_bytes(sqlite_template.read_bytes())
+    return sqlite_url(target)
+
+
+@pytest.fixture
+def db_url(request, tmp_path, _postgres_migrated) -> str:
+    """The database under test: PostgreSQL when UPW_TTG_TEST_DATABASE_URL is set, else SQLite."""
+    if PG_URL:
+        db = Database(PG_URL)
+        _truncate_postgres(db)
+        db.dispose()
+        return PG_URL
+    return request.getfixturevalue("sqlite_db_url")
+
+
+@pytest.fixture
+def db(db_url) -> Iterator[Database]:
+    database = Database(db_url)
+    yield database
+    database.dispose()
+
+
+def _add_staff(db: Database, username: str, full_name: str, role: Role, password_hash: str,
+               gender: Gender = Gender.NOT_STATED) -> StaffMember:
+    with db.write() as session:
+        row = Staff(username=username, full_name=full_name, role=role, gender=gender,
+                    password_hash=password_hash, active=True, failed_sign_ins=0)
+        session.add(row)
+        session.flush()
+        return StaffMember(row.id, row.username, row.full_name, row.role, row.gender, None, True)
+
+
+@pytest.fixture
+def make_services(db_url, tmp_path):
+    """Build another set of services on the same database (a second user's application)."""
+    made: list[AppServices] = []
+
+    def make() -> AppServices:
+        services = build_services(Database(db_url), AppLocation(tmp_path, db_url))
+        services.ctx.now = lambda: dt.datetime.combine(TODAY, dt.time(10, 30))
+        made.append(services)
+        return services
+
+    yield make
+    for services in made:
+        services.close()
+
+
+@pytest.fixture
+def app(make_services, fast_hash) -> AppServices:
+    """Services signed in as an administrator, with the clock at 26 November 2026."""
+    services = make_services()
+    services.ctx.actor = _add_staff(services.db, "admin", "Ada Admin", Role.ADMINISTRATOR,
+                                    fast_hash)
+    return services
+
+
+@pytest.fixture
+def add_staff(app, fast_hash):
+    def add(username: str, role: Role, full_name: str | None = None,
+            gender: Gender = Gender.NOT_STATED) -> StaffMember:
+        return _add_staff(app.db, username, full_name or username.title(), role, fast_hash,
+                          gender)
+    return add

@@ -1,0 +1,280 @@
+"""The staff case summary prints every key fact, in an embedded Unicode font, page-numbered."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from upw_ttg.domain.codes import (
+    Gender, Language, OrderStatus, OrderSubtype, OrderType, ReleaseDateType,
+)
+from upw_ttg.domain.records import (
+    CUSTODY_DATE_FIELDS, CaseSummary, CustodyRecord, OrderExtensionRow, OrderRecord,
+    PersonRecord,
+)
+from upw_ttg.printing import fonts
+from upw_ttg.printing.documents.case_summary import build_case_summary, render_case_summary
+from upw_ttg.printing.render import render_pdf, write_pdf_atomically
+from upw_ttg.printing.styles import get_styles
+from upw_ttg.printing.text import escape, format_date, format_minutes, plain
+
+PRINTED_AT = dt.datetime(2026, 11, 26, 14, 5)
+WELSH_NAME = "Gwenllïan Ŵyn-Ŷnys"
+
+
+def make_person(**changes: object) -> PersonRecord:
+    person = PersonRecord(
+        id=1, crn="X123456", forename="Gwenllïan", surname="Ŵyn-Ŷnys",
+        date_of_birth=dt.date(1990, 12, 3), gender=Gender.FEMALE, middle_names=None,
+        preferred_name="Gwen", gender_identity=None, address_line1="12 Heol ŵyn",
+        address_line2="Tŷ Newydd", town="Scarborough", postcode="YO11 1HT",
+        phone="07700 900123", emergency_contact_name="Zoë Łukasz-Siobhán Öß",
+        emergency_contact_phone="07700 900456", preferred_language=Language.WELSH,
+        other_language=None, interpreter_needed=False, office_id=2,
+        office_name="Scarborough", responsible_officer="Siobhán Ní Bhriain", version=1,
+        updated_at=PRINTED_AT, updated_by="coordinator")
+    return dataclasses.replace(person, **changes)
+
+
+def make_order(index: int = 0, **changes: object) -> OrderRecord:
+    order = OrderRecord(
+        id=index + 1, person_id=1, court="York Magistrates' Court",
+        sentence_date=dt.date(2026, 1, 5) + dt.timedelta(days=index),
+        order_type=OrderType.COMMUNITY_ORDER, subtype=OrderSubtype.REGULAR,
+        hours_ordered=120, standalone=True, ete_allowed=False, travel_time_eligible=True,
+        status=OrderStatus.ACTIVE, deadline=dt.date(2027, 1, 4), minutes_credited=2730,
+        minutes_adjusted=90, extensions=(), version=1)
+    return dataclasses.replace(order, **changes)
+
+
+def make_custody(**changes: object) -> CustodyRecord:
+    dates = {field: None for field, _ in CUSTODY_DATE_FIELDS}
+    dates.update(sentence_start_date=dt.date(2025, 6, 2),
+                 conditional_release_date=dt.date(2026, 12, 1),
+                 hdc_eligibility_date=dt.date(2026, 9, 15),
+                 licence_expiry_date=dt.date(2027, 6, 1))
+    episode = CustodyRecord(
+        id=1, person_id=1, prison_id=2, prison_code="HLI", prison_name="HMP Hull",
+        prison_number="A1234BC", reception_date=dt.date(2025, 6, 2), sentence_length_days=730,
+        screening_date=dt.date(2025, 6, 5), dates=dates,
+        expected_release_date=dt.date(2026, 12, 1),
+        expected_release_type=ReleaseDateType.CRD, status="in_custody", date_changes=(),
+        version=1)
+    return dataclasses.replace(episode, **changes)
+
+
+def sample_case_summary(order_count: int = 2, **changes: object) -> CaseSummary:
+    """A realistic summary: Welsh and other non-ASCII names, an extended order, custody."""
+    extended = make_order(
+        1, court="Hull Crown Court", order_type=OrderType.SUSPENDED_SENTENCE_ORDER,
+        subtype=OrderSubtype.ADDITIONAL_HOURS, hours_ordered=200, standalone=False,
+        minutes_credited=600, minutes_adjusted=-30, deadline=dt.date(2026, 6, 30),
+        extensions=(OrderExtensionRow(dt.date(2026, 6, 1), "Hull Crown Court",
+                                      dt.date(2026, 11, 30), "Illness"),))
+    orders = (make_order(0), extended, *(make_order(i) for i in range(2, order_count)))
+    summary = CaseSummary(
+        person=make_person(), orders=orders[:order_count], custody=(make_custody(),),
+        printed_by="Łukasz Nowak", printed_at=PRINTED_AT, office_name="Scarborough")
+    return dataclasses.replace(summary, **changes)
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def pdf_text(data: bytes) -> str:
+    # Collapse layout whitespace so assertions don't depend on line breaks in table cells.
+    return re.sub(r"\s+", " ", "\n".join(pdf_pages(data)))
+
+
+@pytest.fixture(scope="module")
+def sample_pdf() -> bytes:
+    return render_case_summary(sample_case_summary(), invariant=True)
+
+
+def test_person_details_print_with_welsh_and_other_letters(sample_pdf: bytes) -> None:
+    """Names with ŵ, ŷ, ï, Ł, ë, á, Ö and ß survive the embedded font and text extraction."""
+    text = pdf_text(sample_pdf)
+    for expected in (WELSH_NAME, "Zoë Łukasz-Siobhán Öß", "Siobhán Ní Bhriain", "Tŷ Newydd",
+                     "12 Heol ŵyn", "Known as Gwen", "X123456", "YO11 1HT", "07700 900123",
+                     "Welsh (Cymraeg)", "Scarborough", "Female"):
+        assert expected in text
+
+
+def test_date_of_birth_shows_age_on_print_date(sample_pdf: bytes) -> None:
+    """The age is worked out on the print date (birthday a week later: still 35)."""
+    assert "3 Dec 1990 (age 35)" in pdf_text(sample_pdf)
+
+
+def test_orders_table_shows_hours_and_extended_deadline(sample_pdf: bytes) -> None:
+    """Hours print as h:mm; remaining = ordered + adjusted - credited; extensions show."""
+    text = pdf_text(sample_pdf)
+    assert "York Magistrates' Court" in text
+    assert "Community order" in text and "Suspended sentence order" in text
+    assert "120:00" in text and "45:30" in text and "+1:30" in text
+    assert "76:00" in text  # 7200 + 90 - 2730 minutes
+    assert "\u22120:30" in text and "189:30" in text  # 12000 - 30 - 600 minutes
+    assert "30 Nov 2026" in text and "1 extension; was 30 Jun 2026" in text
+    assert "Active" in text
+
+
+def test_custody_table_shows_expected_release_with_its_type(sample_pdf: bytes) -> None:
+    """The expected release date is labelled by type; other present dates are listed."""
+    text = pdf_text(sample_pdf)
+    assert "HMP Hull (HLI)" in text and "A1234BC" in text
+    assert "1 Dec 2026" in text and "Conditional release date" in text
+    assert "HDC eligibility (HDCED) 15 Sep 2026" in text
+    assert "Licence expiry (LED) 1 Jun 2027" in text
+    assert "Conditional release (CRD)" not in text  # already shown as the expected date
+
+
+def test_every_page_has_marking_footer_and_reference(sample_pdf: bytes) -> None:
+    """Staff documents carry OFFICIAL-SENSITIVE, the print date and 'Page X of Y'."""
+    pages = pdf_pages(sample_pdf)
+    assert len(pages) == 1
+    assert "OFFICIAL-SENSITIVE" in pages[0]
+    assert "Page 1 of 1" in pages[0]
+    assert "Printed 26 Nov 2026 14:05 by Łukasz Nowak" in pages[0]
+    assert "CS-X123456-20261126-1405" in pages[0]
+
+
+def test_pdf_metadata_names_title_and_author(sample_pdf: bytes) -> None:
+    """The PDF's own title and author are set, so a viewer shows something useful."""
+    meta = PdfReader(io.BytesIO(sample_pdf)).metadata
+    assert meta.title == "Case summary: X123456"
+    assert meta.author == "upw-ttg"
+
+
+def test_embedded_font_is_dejavu(sample_pdf: bytes) -> None:
+    """Every font on the page is the embedded DejaVu subset, never a standard-14 font."""
+    reader = PdfReader(io.BytesIO(sample_pdf))
+    base_fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            base_fonts.add(str(font["/BaseFont"]))
+            descriptor = font["/FontDescriptor"].get_object()
+            assert "/FontFile2" in descriptor  # the TrueType program is embedded
+    assert base_fonts
+    assert all("DejaVu" in name or "UpwSans" in name for name in base_fonts), base_fonts
+
+
+def test_empty_sections_say_none_recorded() -> None:
+    """With no orders or custody, each section says so instead of an empty table."""
+    summary = sample_case_summary(orders=(), custody=(),
+                                  person=make_person(phone=None, address_line1=None,
+                                                     address_line2=None, town=None,
+                                                     postcode=None, preferred_name=None))
+    text = pdf_text(render_case_summary(summary, invariant=True))
+    assert "Unpaid work orders (0) None recorded." in text
+    assert "Custody episodes (0) None recorded." in text
+    assert "Address Not recorded" in text and "Phone Not recorded" in text
+
+
+def test_markup_in_user_text_prints_literally() -> None:
+    """Names holding <b>, &, <font> or control characters print as typed and never crash."""
+    nasty = 'Ann <b>Bold</b> & <font size="40">Big</font> &amp; </para>'
+    person = make_person(forename=nasty, surname="O'Neil-Łukasz\x00", responsible_officer="<i>")
+    summary = sample_case_summary(person=person,
+                                  orders=(make_order(court="<br/>Leeds & Wakefield"),))
+    text = pdf_text(render_case_summary(summary, invariant=True))
+    assert '<b>Bold</b> & <font size="40">Big</font> &amp; </para>' in text
+    assert "O'Neil-Łukasz" in text
+    assert "<br/>Leeds & Wakefield" in text
+    assert "Responsible officer <i>" in text
+
+
+def test_long_document_paginates_with_page_x_of_y() -> None:
+    """Forty orders run over several pages, each footed 'Page X of N' with the right N."""
+    pages = pdf_pages(render_case_summary(sample_case_summary(order_count=40), invariant=True))
+    total = len(pages)
+    assert total >= 3
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {total}" in page
+        assert "OFFICIAL-SENSITIVE" in page
+    # The header row repeats on continuation pages.
+    assert "Remaining" in pages[1]
+
+
+def test_invariant_rendering_is_byte_stable() -> None:
+    """The same summary rendered twice with invariant=True gives identical bytes."""
+    first = render_case_summary(sample_case_summary(), invariant=True)
+    second = render_case_summary(sample_case_summary(), invariant=True)
+    assert first == second
+
+
+def test_person_facing_render_has_no_marking() -> None:
+    """A document that is not staff-only carries no protective marking."""
+    story = [plain("Dear Zoë", get_styles().body)]
+    data = render_pdf(story, title="Appointment letter", reference="AL-1",
+                      printed_at=PRINTED_AT, staff_only=False, invariant=True)
+    text = pdf_text(data)
+    assert "Dear Zoë" in text and "OFFICIAL" not in text and "Page 1 of 1" in text
+
+
+def test_landscape_pages_are_wider_than_tall() -> None:
+    """landscape=True turns the A4 page for work sheets."""
+    data = render_pdf(build_case_summary(sample_case_summary()), title="Work sheet",
+                      reference="WS-1", printed_at=PRINTED_AT, staff_only=True,
+                      landscape=True, invariant=True)
+    box = PdfReader(io.BytesIO(data)).pages[0].mediabox
+    assert float(box.width) > float(box.height)
+
+
+def test_write_pdf_atomically_leaves_no_temp_files(tmp_path: Path, sample_pdf: bytes) -> None:
+    """The file is replaced whole and no temporary file is left beside it."""
+    target = tmp_path / "summary.pdf"
+    target.write_bytes(b"old")
+    assert write_pdf_atomically(sample_pdf, target) == target
+    assert target.read_bytes() == sample_pdf
+    assert [p.name for p in tmp_path.iterdir()] == ["summary.pdf"]
+
+
+def test_write_pdf_atomically_cleans_up_on_failure(tmp_path: Path) -> None:
+    """If the write fails, no temporary file is left and the error is raised."""
+    target = tmp_path / "is-a-folder"
+    target.mkdir()
+    with pytest.raises(OSError):
+        write_pdf_atomically(b"%PDF", target)
+    assert [p.name for p in tmp_path.iterdir()] == ["is-a-folder"]
+
+
+def test_register_fonts_is_idempotent() -> None:
+    """Registering the family twice is harmless and returns the same name."""
+    assert fonts.register_fonts() == fonts.register_fonts() == fonts.FAMILY
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("<b>&", "&lt;b&gt;&amp;"), ("a\nb", "a<br/>b"), ("x\x00\x07y", "xy"), (42, "42"),
+])
+def test_escape_neutralises_markup(value: object, expected: str) -> None:
+    """User text cannot inject paragraph markup; newlines become line breaks."""
+    assert escape(value) == expected
+
+
+def test_date_and_minutes_formats() -> None:
+    """Dates print as '26 Nov 2026' whatever the locale; minutes as h:mm."""
+    assert format_date(dt.date(2026, 11, 26)) == "26 Nov 2026"
+    assert format_date(None) == "Not recorded"
+    assert format_minutes(125) == "2:05"
+    assert format_minutes(-30) == "\u22120:30"
+    assert format_minutes(90, signed=True) == "+1:30"
+    assert format_minutes(0, signed=True) == "0:00"
+
+
+def test_other_language_interpreter_and_extra_information_print() -> None:
+    """Another language prints by name, a needed interpreter stands out, extras are listed."""
+    person = make_person(preferred_language=Language.OTHER, other_language="Polski",
+                         interpreter_needed=True, gender=Gender.NOT_STATED,
+                         gender_identity="Non-binary")
+    summary = sample_case_summary(person=person, extra={"Case note": "Lives with Zoë & kids"})
+    text = pdf_text(render_case_summary(summary, invariant=True))
+    assert "Preferred language Polski" in text and "Interpreter Needed" in text
+    assert "Gender identity: Non-binary" in text
+    assert "Other information Case note Lives with Zoë & kids" in text

@@ -1,0 +1,1 @@
+"""PySide6 presentation layer; talks to upw_ttg services, never to storage."""

@@ -1,0 +1,1 @@
+"""Headless administration command line."""

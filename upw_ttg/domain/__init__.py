@@ -1,0 +1,1 @@
+"""Domain rules, code lists and plain data objects; no storage, no Qt."""

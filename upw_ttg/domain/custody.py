@@ -1,0 +1,32 @@
+"""Custody dates: which date is the expected release date, and what type it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from upw_ttg.domain.codes import ReleaseDateType
+
+# DOMAIN.md §3.1: the first present of confirmed, HDC approved, CRD, ARD.
+_RELEASE_PRECEDENCE: tuple[tuple[str, ReleaseDateType], ...] = (
+    ("confirmed_release_date", ReleaseDateType.CONFIRMED),
+    ("hdc_approved_date", ReleaseDateType.HDC),
+    ("conditional_release_date", ReleaseDateType.CRD),
+    ("automatic_release_date", ReleaseDateType.ARD),
+)
+
+RELEASE_TYPE_LABELS = {
+    ReleaseDateType.CONFIRMED: "Confirmed release date",
+    ReleaseDateType.HDC: "HDC approved date (may change)",
+    ReleaseDateType.CRD: "Conditional release date",
+    ReleaseDateType.ARD: "Automatic release date",
+}
+
+
+def expected_release(dates: dict[str, dt.date | None]) -> tuple[dt.date | None,
+                                                                ReleaseDateType | None]:
+    """The expected release date and its type from a custody episode's dates."""
+    for field, kind in _RELEASE_PRECEDENCE:
+        value = dates.get(field)
+        if value is not None:
+            return value, kind
+    return None, None

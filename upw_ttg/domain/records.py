@@ -1,0 +1,265 @@
+"""Plain data objects that services return and accept; the UI never sees ORM objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from upw_ttg.domain.codes import (
+    Gender, Language, OrderStatus, OrderSubtype, OrderType, ReleaseDateType, Role,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StaffMember:
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    gender: Gender
+    office_id: int | None
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeRow:
+    id: int
+    code: str
+    name: str
+    delivery_unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class PrisonRow:
+    id: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """One line of the people list or a search result."""
+
+    id: int
+    crn: str
+    surname: str
+    forename: str
+    date_of_birth: dt.date
+    gender: Gender
+    town: str | None
+    office: str | None
+    prison_number: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.surname.upper()}, {self.forename}"
+
+
+@dataclass(slots=True)
+class PersonInput:
+    """What a person form submits; ``version`` is what the form loaded (None for new)."""
+
+    crn: str = ""
+    forename: str = ""
+    surname: str = ""
+    date_of_birth: dt.date | None = None
+    gender: Gender = Gender.NOT_STATED
+    middle_names: str | None = None
+    preferred_name: str | None = None
+    gender_identity: str | None = None
+    address_line1: str | None = None
+    address_line2: str | None = None
+    town: str | None = None
+    postcode: str | None = None
+    phone: str | None = None
+    emergency_contact_name: str | None = None
+    emergency_contact_phone: str | None = None
+    preferred_language: Language = Language.ENGLISH
+    other_language: str | None = None
+    interpreter_needed: bool = False
+    office_id: int | None = None
+    responsible_officer: str | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    id: int
+    crn: str
+    forename: str
+    surname: str
+    date_of_birth: dt.date
+    gender: Gender
+    middle_names: str | None
+    preferred_name: str | None
+    gender_identity: str | None
+    address_line1: str | None
+    address_line2: str | None
+    town: str | None
+    postcode: str | None
+    phone: str | None
+    emergency_contact_name: str | None
+    emergency_contact_phone: str | None
+    preferred_language: Language
+    other_language: str | None
+    interpreter_needed: bool
+    office_id: int | None
+    office_name: str | None
+    responsible_officer: str | None
+    version: int
+    updated_at: dt.datetime
+    updated_by: str | None
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.forename} {self.surname}"
+
+    def to_input(self) -> PersonInput:
+        """A form's starting values for editing this person."""
+        values = {name: getattr(self, name) for name in PersonInput.__dataclass_fields__}
+        return PersonInput(**values)
+
+
+@dataclass(slots=True)
+class OrderInput:
+    person_id: int
+    court: str = ""
+    sentence_date: dt.date | None = None
+    order_type: OrderType = OrderType.COMMUNITY_ORDER
+    subtype: OrderSubtype = OrderSubtype.REGULAR
+    hours_ordered: int = 0
+    standalone: bool = True
+    ete_allowed: bool = False
+    travel_time_eligible: bool = False
+    version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OrderExtensionRow:
+    granted_on: dt.date
+    court: str
+    new_deadline: dt.date
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrderRecord:
+    id: int
+    person_id: int
+    court: str
+    sentence_date: dt.date
+    order_type: OrderType
+    subtype: OrderSubtype
+    hours_ordered: int
+    standalone: bool
+    ete_allowed: bool
+    travel_time_eligible: bool
+    status: OrderStatus
+    deadline: dt.date | None
+    minutes_credited: int
+    minutes_adjusted: int
+    extensions: tuple[OrderExtensionRow, ...]
+    version: int
+
+    @property
+    def minutes_ordered(self) -> int:
+        return self.hours_ordered * 60
+
+    @property
+    def minutes_remaining(self) -> int:
+        return max(0, self.minutes_ordered + self.minutes_adjusted - self.minutes_credited)
+
+    @property
+    def effective_deadline(self) -> dt.date | None:
+        if self.extensions:
+            return max(e.new_deadline for e in self.extensions)
+        return self.deadline
+
+    def to_input(self) -> OrderInput:
+        values = {name: getattr(self, name) for name in OrderInput.__dataclass_fields__}
+        return OrderInput(**values)
+
+
+@dataclass(slots=True)
+class CustodyInput:
+    person_id: int
+    prison_id: int | None = None
+    prison_number: str = ""
+    reception_date: dt.date | None = None
+    sentence_length_days: int | None = None
+    screening_date: dt.date | None = None
+    sentence_start_date: dt.date | None = None
+    conditional_release_date: dt.date | None = None
+    automatic_release_date: dt.date | None = None
+    parole_eligibility_date: dt.date | None = None
+    hdc_eligibility_date: dt.date | None = None
+    hdc_approved_date: dt.date | None = None
+    confirmed_release_date: dt.date | None = None
+    licence_expiry_date: dt.date | None = None
+    sentence_expiry_date: dt.date | None = None
+    pss_end_date: dt.date | None = None
+    change_reason: str | None = None
+    version: int | None = None
+
+
+CUSTODY_DATE_FIELDS: tuple[tuple[str, str], ...] = (
+    ("sentence_start_date", "Sentence start (SSD)"),
+    ("conditional_release_date", "Conditional release (CRD)"),
+    ("automatic_release_date", "Automatic release (ARD)"),
+    ("parole_eligibility_date", "Parole eligibility (PED)"),
+    ("hdc_eligibility_date", "HDC eligibility (HDCED)"),
+    ("hdc_approved_date", "HDC approved"),
+    ("confirmed_release_date", "Confirmed release"),
+    ("licence_expiry_date", "Licence expiry (LED)"),
+    ("sentence_expiry_date", "Sentence expiry (SED)"),
+    ("pss_end_date", "Post-sentence supervision end (TUSED)"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateChangeRow:
+    field: str
+    old_value: dt.date | None
+    new_value: dt.date | None
+    reason: str | None
+    changed_at: dt.datetime
+    changed_by: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CustodyRecord:
+    id: int
+    person_id: int
+    prison_id: int
+    prison_code: str
+    prison_name: str
+    prison_number: str
+    reception_date: dt.date
+    sentence_length_days: int | None
+    screening_date: dt.date | None
+    dates: dict[str, dt.date | None]
+    expected_release_date: dt.date | None
+    expected_release_type: ReleaseDateType | None
+    status: str
+    date_changes: tuple[DateChangeRow, ...]
+    version: int
+
+    def to_input(self) -> CustodyInput:
+        return CustodyInput(
+            person_id=self.person_id, prison_id=self.prison_id,
+            prison_number=self.prison_number, reception_date=self.reception_date,
+            sentence_length_days=self.sentence_length_days, screening_date=self.screening_date,
+            version=self.version, **self.dates)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSummary:
+    """Everything the staff case summary prints: a person, their orders and custody."""
+
+    person: PersonRecord
+    orders: tuple[OrderRecord, ...]
+    custody: tuple[CustodyRecord, ...]
+    printed_by: str
+    printed_at: dt.datetime
+    office_name: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,179 @@
+"""Working-day calendar for England and Wales: weekends, bank holidays and office closures."""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping
+from datetime import date
+from functools import cache
+from types import MappingProxyType
+
+import holidays
+
+__all__ = ["WorkingCalendar", "FIRST_SUPPORTED_YEAR", "LAST_SUPPORTED_YEAR"]
+
+# England and Wales share one set of bank holidays, so the ENG subdivision serves both.
+_COUNTRY = "GB"
+_SUBDIVISION = "ENG"
+
+# The library returns an empty calendar outside its range instead of failing, which would
+# silently turn bank holidays into working days; so the range is enforced here.
+FIRST_SUPPORTED_YEAR: int = holidays.GB.start_year
+LAST_SUPPORTED_YEAR: int = holidays.GB.end_year
+
+_SATURDAY = 5
+
+
+@cache
+def _bank_holidays(year: int) -> Mapping[date, str]:
+    """Weekday bank holidays of `year`, as published on GOV.UK, in date order."""
+    _check_year(year)
+    source = holidays.country_holidays(_COUNTRY, subdiv=_SUBDIVISION, years=year)
+    # The library also lists the nominal day when it falls at a weekend (e.g. Christmas Day on
+    # a Saturday, next to "Christmas Day (observed)"); GOV.UK lists only the weekday that is
+    # actually taken off, and weekends are not working days anyway.
+    return MappingProxyType(
+        {day: name for day, name in sorted(source.items()) if day.weekday() < _SATURDAY}
+    )
+
+
+@cache
+def _bank_holiday_ordinals(year: int) -> frozenset[int]:
+    return frozenset(day.toordinal() for day in _bank_holidays(year))
+
+
+def _check_year(year: int) -> None:
+    if not FIRST_SUPPORTED_YEAR <= year <= LAST_SUPPORTED_YEAR:
+        raise ValueError(
+            f"bank holidays are known only for {FIRST_SUPPORTED_YEAR}-{LAST_SUPPORTED_YEAR}, "
+            f"not {year}"
+        )
+
+
+class WorkingCalendar:
+    """Working days in England and Wales: Monday to Friday, except bank holidays and closures.
+
+    Conventions (all arithmetic is on whole dates; a `datetime` is treated as its date):
+
+    * ``working_days_between(start, end)`` counts working days ``d`` with ``start < d <= end``;
+      it is negative when ``end < start`` (``-working_days_between(end, start)``) and 0 when
+      they are equal.
+    * ``add_working_days(start, n)`` for ``n >= 1`` is the n-th working day strictly after
+      ``start``; for ``n <= -1`` it is the |n|-th working day strictly before ``start``; for
+      ``n == 0`` it is ``start`` if that is a working day, otherwise the next working day.
+      So a Saturday plus 0 or plus 1 working days are both the following Monday (if working).
+    * For a working day ``start`` and any ``n``:
+      ``working_days_between(start, add_working_days(start, n)) == n``.
+
+    Only years supported by the `holidays` library (see ``FIRST_SUPPORTED_YEAR`` and
+    ``LAST_SUPPORTED_YEAR``) can be used; other years raise ``ValueError``.
+    """
+
+    def __init__(self, closures: Iterable[date] = ()) -> None:
+        self._closures: frozenset[int] = frozenset(day.toordinal() for day in closures)
+        # (first year, last year, sorted ordinals of all working days in those years), kept in
+        # one tuple so a reader in another thread never sees bounds and list out of step.
+        self._index: tuple[int, int, list[int]] = (0, -1, [])
+        self._lock = threading.Lock()
+
+    @property
+    def closures(self) -> frozenset[date]:
+        return frozenset(date.fromordinal(ordinal) for ordinal in self._closures)
+
+    def bank_holidays(self, year: int) -> dict[date, str]:
+        """Bank holidays of England and Wales in `year` that fall on a weekday, with names.
+
+        Substitute days carry the library's name, e.g. "Boxing Day (observed)".
+        """
+        return dict(_bank_holidays(year))
+
+    def is_working_day(self, day: date) -> bool:
+        _check_year(day.year)
+        ordinal = day.toordinal()
+        return (
+            day.weekday() < _SATURDAY
+            and ordinal not in self._closures
+            and ordinal not in _bank_holiday_ordinals(day.year)
+        )
+
+    def next_working_day(self, day: date) -> date:
+        """The first working day on or after `day`."""
+        return self.add_working_days(day, 0)
+
+    def previous_working_day(self, day: date) -> date:
+        """The last working day on or before `day` (use ``add_working_days(day, -1)`` for
+        strictly before)."""
+        ordinal = day.toordinal()
+        while True:
+            lo, hi, working = self._covering(day.year - 1, day.year)
+            i = bisect_right(working, ordinal) - 1
+            if i >= 0:
+                return date.fromordinal(working[i])
+            self._covering(lo - 1, hi)
+
+    def add_working_days(self, start: date, n: int) -> date:
+        """See the class docstring for the convention on `n` and on non-working `start`."""
+        ordinal = start.toordinal()
+        # About 250 working days a year; one spare year each side covers year ends and the
+        # usual closures, and the loop below grows the index if many closures need more.
+        years = abs(n) // 200 + 1
+        if n >= 0:
+            lo, hi = start.year, start.year + years
+        else:
+            lo, hi = start.year - years, start.year
+        while True:
+            lo, hi, working = self._covering(lo, hi)
+            if n > 0:
+                i = bisect_right(working, ordinal) + n - 1
+            elif n == 0:
+                i = bisect_left(working, ordinal)
+            else:
+                i = bisect_left(working, ordinal) + n
+            if 0 <= i < len(working):
+                return date.fromordinal(working[i])
+            if i < 0:
+                lo -= 1
+            else:
+                hi += 1
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Number of working days d with start < d <= end; negative if end < start."""
+        _, _, working = self._covering(min(start.year, end.year), max(start.year, end.year))
+        return bisect_right(working, end.toordinal()) - bisect_right(working, start.toordinal())
+
+    def _covering(self, first_year: int, last_year: int) -> tuple[int, int, list[int]]:
+        """The working-day index, grown if needed to cover `first_year`..`last_year`."""
+        index = self._index
+        lo, hi, _ = index
+        if lo <= first_year and last_year <= hi:
+            return index
+        with self._lock:
+            lo, hi, working = self._index
+            if lo > hi:
+                lo, hi = first_year, last_year
+                working = self._working_ordinals(lo, hi)
+            else:
+                # Keep the covered years contiguous so bisecting over the list stays valid.
+                if first_year < lo:
+                    working = self._working_ordinals(first_year, lo - 1) + working
+                    lo = first_year
+                if last_year > hi:
+                    working = working + self._working_ordinals(hi + 1, last_year)
+                    hi = last_year
+            self._index = (lo, hi, working)
+            return self._index
+
+    def _working_ordinals(self, first_year: int, last_year: int) -> list[int]:
+        _check_year(first_year)
+        _check_year(last_year)
+        result: list[int] = []
+        for year in range(first_year, last_year + 1):
+            closed = _bank_holiday_ordinals(year) | self._closures
+            begin = date(year, 1, 1).toordinal()
+            end = date(year, 12, 31).toordinal()
+            # Ordinal 1 (1 Jan of year 1) was a Monday, so (ordinal - 1) % 7 is the weekday.
+            result.extend(
+                o for o in range(begin, end + 1) if (o - 1) % 7 < _SATURDAY and o not in closed
+            )
+        return result

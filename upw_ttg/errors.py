@@ -1,0 +1,56 @@
+"""The application's exceptions: problems a user can fix, kept apart from bugs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+class UpwError(Exception):
+    """Root of the errors the application expects; ``str()`` is fit to show a user."""
+
+
+class ValidationError(UpwError):
+    """Input that breaks a rule; ``fields`` maps each field to what is wrong with it."""
+
+    def __init__(self, fields: dict[str, str]):
+        self.fields = dict(fields)
+        super().__init__(" ".join(self.fields.values()))
+
+
+class NotFoundError(UpwError):
+    pass
+
+
+class StaleRecordError(UpwError):
+    """Someone else saved the record after this user opened it."""
+
+    def __init__(self, entity: str, changed_by: str | None, changed_at: dt.datetime | None):
+        self.entity = entity
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        who = changed_by or "another user"
+        when = f" at {changed_at:%H:%M on %d %b %Y}" if changed_at else ""
+        super().__init__(
+            f"This {entity} was changed by {who}{when} after you opened it. Your changes have "
+            "not been saved; they are still in the form. Reopen the record to see the other "
+            "changes, then enter yours again.")
+
+
+class PermissionDeniedError(UpwError):
+    pass
+
+
+class SignInError(UpwError):
+    pass
+
+
+class StorageError(UpwError):
+    """The database or the disk failed for a reason outside the application (full, locked)."""
+
+
+class UnsafeLocationError(StorageError):
+    pass
+
+
+class NewerDatabaseError(StorageError):
+    pass

@@ -1,0 +1,1 @@
+"""Printing: one document template, one style sheet, documents as pure functions."""

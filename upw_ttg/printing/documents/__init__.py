@@ -1,0 +1,1 @@
+"""Printed documents: each module is a pure ``build_<name>(dto) -> list[Flowable]``."""

@@ -1,0 +1,75 @@
+"""Turning user data into safe paragraph text: escaping, dates, durations, ages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from xml.sax.saxutils import escape as _xml_escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+# Month names are fixed here because strftime("%b") follows the C locale, which Qt changes.
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+# Control characters (other than tab and newline) make the paragraph parser or the PDF choke.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+NOT_RECORDED = "Not recorded"
+
+
+def escape(value: object) -> str:
+    """User text made safe for a ``Paragraph``: markup prints literally, newlines break lines.
+
+    Every piece of user data must pass through here (or ``plain``) before it reaches a
+    Paragraph, so a name like ``<b>Ann & Co</b>`` prints as typed and never breaks the build.
+    """
+    text = _CONTROL.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    return _xml_escape(text).replace("\n", "<br/>")
+
+
+def plain(value: object, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of user text with no markup of its own."""
+    return Paragraph(escape(value), style)
+
+
+def or_not_recorded(value: object | None) -> str:
+    """Escaped ``value``, or "Not recorded" when it is missing or blank."""
+    if value is None or not str(value).strip():
+        return NOT_RECORDED
+    return escape(str(value).strip())
+
+
+def format_date(value: dt.date | None, missing: str = NOT_RECORDED) -> str:
+    """A date as printed on every document: ``26 Nov 2026``."""
+    if value is None:
+        return missing
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def format_datetime(value: dt.datetime) -> str:
+    """A timestamp as printed on documents: ``26 Nov 2026 14:05``."""
+    return f"{format_date(value.date())} {value:%H:%M}"
+
+
+def format_minutes(minutes: int, *, signed: bool = False) -> str:
+    """Minutes as hours and minutes, ``125`` -> ``2:05``; ``signed`` adds + or − to non-zero."""
+    sign = ""
+    if minutes < 0:
+        sign = "\u2212"
+    elif signed and minutes > 0:
+        sign = "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{sign}{hours}:{rest:02d}"
+
+
+def age_on(date_of_birth: dt.date, on: dt.date) -> int:
+    """Age in whole years on ``on``; someone born on 29 February ages on 1 March."""
+    had_birthday = (on.month, on.day) >= (date_of_birth.month, date_of_birth.day)
+    return on.year - date_of_birth.year - (0 if had_birthday else 1)
+
+
+def enum_label(value: object) -> str:
+    """A readable label for a code list value: ``deadline_passed`` -> ``Deadline passed``."""
+    text = str(value).replace("_", " ").strip()
+    return text[:1].upper() + text[1:]

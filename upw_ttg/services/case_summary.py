@@ -1,0 +1,37 @@
+"""The staff case summary: gathered in one read, printed by a pure document function."""
+
+from __future__ import annotations
+
+from upw_ttg.domain.codes import AuditAction
+from upw_ttg.domain.records import CaseSummary
+from upw_ttg.printing.documents.case_summary import render_case_summary
+from upw_ttg.services import audit
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.custody import CustodyService
+from upw_ttg.services.orders import OrdersService
+from upw_ttg.services.people import PeopleService
+
+
+class CaseSummaryService:
+    def __init__(self, ctx: ServiceContext, people: PeopleService, orders: OrdersService,
+                 custody: CustodyService):
+        self._ctx = ctx
+        self._people = people
+        self._orders = orders
+        self._custody = custody
+
+    def summary(self, person_id: int) -> CaseSummary:
+        actor = self._ctx.require_signed_in()
+        person = self._people.get(person_id)
+        return CaseSummary(person=person, orders=tuple(self._orders.for_person(person_id)),
+                           custody=tuple(self._custody.for_person(person_id)),
+                           printed_by=actor.full_name, printed_at=self._ctx.now(),
+                           office_name=person.office_name)
+
+    def render(self, person_id: int) -> bytes:
+        """The case summary as PDF bytes; printing it is recorded in the audit trail."""
+        pdf = render_case_summary(self.summary(person_id))
+        with self._ctx.db.write() as session:
+            audit.record(session, self._ctx, AuditAction.PRINT, "person", person_id,
+                         after={"document": "case summary"})
+        return pdf

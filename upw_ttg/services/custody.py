@@ -1,0 +1,173 @@
+"""Custody episodes: prison, prison number, sentence and release dates with their history."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from upw_ttg.domain.codes import AuditAction, CustodyEventKind, Role
+from upw_ttg.domain.custody import expected_release
+from upw_ttg.domain.records import (
+    CUSTODY_DATE_FIELDS, CustodyInput, CustodyRecord, DateChangeRow, PrisonRow,
+)
+from upw_ttg.domain.validation import FieldErrors, clean, prison_number_problem, text_problem
+from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.services import audit
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.versioning import check_version, flush_versioned
+from upw_ttg.storage.models import (
+    CustodyDateChange, CustodyEpisode, CustodyEvent, Person, Prison, Staff,
+)
+
+EDITORS = (Role.RESETTLEMENT_WORKER, Role.MANAGER)
+DATE_FIELDS = [name for name, _label in CUSTODY_DATE_FIELDS]
+_EPISODE_FIELDS = ["prison_id", "prison_number", "reception_date", "sentence_length_days",
+                   "screening_date", *DATE_FIELDS]
+# Dates that must not come before the sentence starts.
+_AFTER_SENTENCE_START = ["conditional_release_date", "automatic_release_date",
+                         "parole_eligibility_date", "hdc_eligibility_date", "hdc_approved_date",
+                         "confirmed_release_date", "licence_expiry_date", "sentence_expiry_date",
+                         "pss_end_date"]
+
+
+class CustodyService:
+    def __init__(self, ctx: ServiceContext):
+        self._ctx = ctx
+
+    def prisons(self) -> list[PrisonRow]:
+        with self._ctx.db.read() as session:
+            return [PrisonRow(p.id, p.code, p.name)
+                    for p in session.scalars(select(Prison).order_by(Prison.name))]
+
+    def for_person(self, person_id: int) -> list[CustodyRecord]:
+        with self._ctx.db.read() as session:
+            rows = session.scalars(select(CustodyEpisode)
+                                   .where(CustodyEpisode.person_id == person_id)
+                                   .order_by(CustodyEpisode.reception_date.desc()))
+            return [self._record(session, r) for r in rows]
+
+    def get(self, episode_id: int) -> CustodyRecord:
+        with self._ctx.db.read() as session:
+            row = session.get(CustodyEpisode, episode_id)
+            if row is None:
+                raise NotFoundError("That custody episode is no longer on record.")
+            return self._record(session, row)
+
+    def _record(self, session: Session, row: CustodyEpisode) -> CustodyRecord:
+        prison = session.get(Prison, row.prison_id)
+        assert prison is not None
+        changes = session.execute(
+            select(CustodyDateChange, Staff.full_name)
+            .outerjoin(Staff, Staff.id == CustodyDateChange.changed_by_id)
+            .where(CustodyDateChange.episode_id == row.id)
+            .order_by(CustodyDateChange.changed_at.desc(), CustodyDateChange.id.desc())).all()
+        return CustodyRecord(
+            id=row.id, person_id=row.person_id, prison_id=row.prison_id,
+            prison_code=prison.code, prison_name=prison.name, prison_number=row.prison_number,
+            reception_date=row.reception_date, sentence_length_days=row.sentence_length_days,
+            screening_date=row.screening_date,
+            dates={name: getattr(row, name) for name in DATE_FIELDS},
+            expected_release_date=row.expected_release_date,
+            expected_release_type=row.expected_release_type, status=row.status.value,
+            date_changes=tuple(DateChangeRow(c.field, c.old_value, c.new_value, c.reason,
+                                             c.changed_at, name) for c, name in changes),
+            version=row.version)
+
+    def _validated(self, session: Session, data: CustodyInput) -> dict:
+        errors = FieldErrors()
+        number = (clean(data.prison_number) or "").upper().replace(" ", "")
+        errors.check("prison_number", prison_number_problem(number))
+        if data.prison_id is None or session.get(Prison, data.prison_id) is None:
+            errors.check("prison_id", "Choose the prison.")
+        person = session.get(Person, data.person_id)
+        if person is None:
+            errors.check("person_id", "That person is no longer on record.")
+        today = self._ctx.today()
+        if data.reception_date is None:
+            errors.check("reception_date", "Enter the reception date.")
+        elif data.reception_date > today:
+            errors.check("reception_date", "The reception date cannot be in the future.")
+        elif person is not None and data.reception_date <= person.date_of_birth:
+            errors.check("reception_date", "The reception date is before the date of birth.")
+        if data.sentence_length_days is not None and data.sentence_length_days <= 0:
+            errors.check("sentence_length_days", "The sentence length must be more than 0 days.")
+        if data.screening_date and data.reception_date and \
+                data.screening_date < data.reception_date:
+            errors.check("screening_date", "Screening cannot be before reception.")
+        start = data.sentence_start_date
+        for name in _AFTER_SENTENCE_START:
+            value = getattr(data, name)
+            if value is not None and start is not None and value < start:
+                label = dict(CUSTODY_DATE_FIELDS)[name]
+                errors.check(name, f"{label} cannot be before the sentence start.")
+        errors.check("change_reason", text_problem("reason", clean(data.change_reason)))
+        if errors:
+            raise ValidationError(errors)
+        values = {name: getattr(data, name) for name in _EPISODE_FIELDS}
+        values["prison_number"] = number
+        release, kind = expected_release({n: values[n] for n in DATE_FIELDS})
+        values["expected_release_date"] = release
+        values["expected_release_type"] = kind
+        return values
+
+    def create(self, data: CustodyInput) -> CustodyRecord:
+        self._ctx.require_role(*EDITORS)
+        try:
+            with self._ctx.db.write() as session:
+                values = self._validated(session, data)
+                row = CustodyEpisode(person_id=data.person_id, updated_by_id=self._ctx.actor_id,
+                                     **values)
+                session.add(row)
+                session.flush()
+                session.add(CustodyEvent(episode_id=row.id, kind=CustodyEventKind.RECEPTION,
+                                         event_date=row.reception_date, to_prison_id=row.prison_id,
+                                         reason="Received into custody",
+                                         recorded_by_id=self._ctx.actor_id))
+                audit.record(session, self._ctx, AuditAction.CREATE, "custody_episode", row.id,
+                             after=audit.snapshot(row))
+                return self._record(session, row)
+        except IntegrityError as exc:
+            raise self._integrity(exc) from None
+
+    def update(self, episode_id: int, data: CustodyInput) -> CustodyRecord:
+        """Save changes; every changed date is kept in the episode's date history."""
+        self._ctx.require_role(*EDITORS)
+        try:
+            with self._ctx.db.write() as session:
+                row = session.get(CustodyEpisode, episode_id)
+                if row is None:
+                    raise NotFoundError("That custody episode is no longer on record.")
+                check_version(session, row, data.version, "custody episode")
+                values = self._validated(session, data)
+                before = audit.snapshot(row)
+                for name in DATE_FIELDS + ["screening_date", "reception_date"]:
+                    old, new = getattr(row, name), values[name]
+                    if old != new:
+                        session.add(CustodyDateChange(
+                            episode_id=row.id, field=name, old_value=old, new_value=new,
+                            reason=clean(data.change_reason), changed_at=self._ctx.now(),
+                            changed_by_id=self._ctx.actor_id))
+                if row.prison_id != values["prison_id"]:
+                    session.add(CustodyEvent(
+                        episode_id=row.id, kind=CustodyEventKind.TRANSFER,
+                        event_date=self._ctx.today(), from_prison_id=row.prison_id,
+                        to_prison_id=values["prison_id"],
+                        reason=clean(data.change_reason) or "Transfer",
+                        recorded_by_id=self._ctx.actor_id))
+                for name, value in values.items():
+                    setattr(row, name, value)
+                row.updated_by_id = self._ctx.actor_id
+                flush_versioned(session, row, "custody episode", self._ctx.db)
+                audit.record(session, self._ctx, AuditAction.UPDATE, "custody_episode", row.id,
+                             before=before, after=audit.snapshot(row))
+                return self._record(session, row)
+        except IntegrityError as exc:
+            raise self._integrity(exc) from None
+
+    @staticmethod
+    def _integrity(exc: IntegrityError) -> ValidationError:
+        if "prison_number" in str(exc.orig).lower():
+            return ValidationError({"prison_number": "Another custody episode already has this "
+                                                     "prison number."})
+        return ValidationError({"prison_number": "The episode conflicts with another record."})

@@ -1,0 +1,163 @@
+"""UPW orders: creating and editing with the domain's validation, extensions, hours totals."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from upw_ttg.domain.codes import AdjustmentStatus, AuditAction, Role
+from upw_ttg.domain.orders import MAX_HOURS, MIN_HOURS, completion_deadline, derive_status
+from upw_ttg.domain.records import OrderExtensionRow, OrderInput, OrderRecord
+from upw_ttg.domain.validation import FieldErrors, clean, text_problem
+from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.services import audit
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.settings import read_setting
+from upw_ttg.services.versioning import check_version, flush_versioned
+from upw_ttg.storage.models import (
+    Adjustment, Appointment, OrderExtension, OutcomeCodeRow, Person, UpwOrder,
+)
+
+EDITORS = (Role.COORDINATOR, Role.MANAGER)
+_ORDER_FIELDS = ["court", "sentence_date", "order_type", "subtype", "hours_ordered",
+                 "standalone", "ete_allowed", "travel_time_eligible"]
+
+
+class OrdersService:
+    def __init__(self, ctx: ServiceContext):
+        self._ctx = ctx
+
+    def for_person(self, person_id: int) -> list[OrderRecord]:
+        with self._ctx.db.read() as session:
+            rows = session.scalars(select(UpwOrder).where(UpwOrder.person_id == person_id)
+                                   .order_by(UpwOrder.sentence_date.desc(), UpwOrder.id.desc()))
+            return [self._record(session, r) for r in rows]
+
+    def get(self, order_id: int) -> OrderRecord:
+        with self._ctx.db.read() as session:
+            row = session.get(UpwOrder, order_id)
+            if row is None:
+                raise NotFoundError("That order is no longer on record.")
+            return self._record(session, row)
+
+    def _record(self, session: Session, row: UpwOrder) -> OrderRecord:
+        credited = session.scalar(select(func.coalesce(func.sum(Appointment.minutes_credited), 0))
+                                  .where(Appointment.order_id == row.id)) or 0
+        adjusted = session.scalar(select(func.coalesce(func.sum(Adjustment.minutes), 0))
+                                  .where(Adjustment.order_id == row.id,
+                                         Adjustment.status == AdjustmentStatus.APPROVED)) or 0
+        extensions = tuple(
+            OrderExtensionRow(e.granted_on, e.court, e.new_deadline, e.reason)
+            for e in session.scalars(select(OrderExtension)
+                                     .where(OrderExtension.order_id == row.id)
+                                     .order_by(OrderExtension.granted_on)))
+        return OrderRecord(
+            id=row.id, person_id=row.person_id, court=row.court,
+            sentence_date=row.sentence_date, order_type=row.order_type, subtype=row.subtype,
+            hours_ordered=row.hours_ordered, standalone=row.standalone,
+            ete_allowed=row.ete_allowed, travel_time_eligible=row.travel_time_eligible,
+            status=row.status, deadline=row.deadline, minutes_credited=int(credited),
+            minutes_adjusted=int(adjusted), extensions=extensions, version=row.version)
+
+    def _validated(self, session: Session, data: OrderInput) -> dict:
+        errors = FieldErrors()
+        court = clean(data.court)
+        errors.check("court", text_problem("court", court, required=True, max_length=100))
+        today = self._ctx.today()
+        if data.sentence_date is None:
+            errors.check("sentence_date", "Enter the sentence date.")
+        elif data.sentence_date > today:
+            errors.check("sentence_date", "The sentence date cannot be in the future.")
+        else:
+            birth = session.scalar(select(Person.date_of_birth)
+                                   .where(Person.id == data.person_id))
+            if birth is None:
+                errors.check("person_id", "That person is no longer on record.")
+            elif data.sentence_date <= birth:
+                errors.check("sentence_date", "The sentence date is before the person was born.")
+        if not isinstance(data.hours_ordered, int) or not \
+                MIN_HOURS <= data.hours_ordered <= MAX_HOURS:
+            errors.check("hours_ordered", f"The hours ordered must be between {MIN_HOURS} and "
+                                          f"{MAX_HOURS}.")
+        if errors:
+            raise ValidationError(errors)
+        months = int(read_setting(session, "upw.deadline_months"))
+        applies = bool(read_setting(session, "upw.deadline_applies"))
+        assert data.sentence_date is not None
+        return {
+            "court": court, "sentence_date": data.sentence_date, "order_type": data.order_type,
+            "subtype": data.subtype, "hours_ordered": data.hours_ordered,
+            "standalone": data.standalone, "ete_allowed": data.ete_allowed,
+            "travel_time_eligible": data.travel_time_eligible,
+            "deadline": completion_deadline(data.sentence_date, months, applies),
+        }
+
+    def create(self, data: OrderInput) -> OrderRecord:
+        self._ctx.require_role(*EDITORS)
+        with self._ctx.db.write() as session:
+            values = self._validated(session, data)
+            row = UpwOrder(person_id=data.person_id, updated_by_id=self._ctx.actor_id, **values)
+            session.add(row)
+            session.flush()
+            audit.record(session, self._ctx, AuditAction.CREATE, "upw_order", row.id,
+                         after=audit.snapshot(row))
+            return self._record(session, row)
+
+    def update(self, order_id: int, data: OrderInput) -> OrderRecord:
+        self._ctx.require_role(*EDITORS)
+        with self._ctx.db.write() as session:
+            row = session.get(UpwOrder, order_id)
+            if row is None:
+                raise NotFoundError("That order is no longer on record.")
+            check_version(session, row, data.version, "order")
+            values = self._validated(session, data)
+            before = audit.snapshot(row)
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.updated_by_id = self._ctx.actor_id
+            flush_versioned(session, row, "order", self._ctx.db)
+            self._refresh_status(session, row)
+            audit.record(session, self._ctx, AuditAction.UPDATE, "upw_order", row.id,
+                         before=before, after=audit.snapshot(row))
+            return self._record(session, row)
+
+    def add_extension(self, order_id: int, extension: OrderExtensionRow) -> OrderRecord:
+        self._ctx.require_role(*EDITORS)
+        errors = FieldErrors()
+        errors.check("court", text_problem("court", clean(extension.court), required=True,
+                                           max_length=100))
+        errors.check("reason", text_problem("reason", clean(extension.reason), required=True))
+        with self._ctx.db.write() as session:
+            row = session.get(UpwOrder, order_id)
+            if row is None:
+                raise NotFoundError("That order is no longer on record.")
+            current = max([e.new_deadline for e in session.scalars(
+                select(OrderExtension).where(OrderExtension.order_id == order_id))]
+                + ([row.deadline] if row.deadline else []), default=None)
+            if current is not None and extension.new_deadline <= current:
+                errors.check("new_deadline", "The new deadline must be after the current one "
+                                             f"({current:%d %b %Y}).")
+            if errors:
+                raise ValidationError(errors)
+            added = OrderExtension(order_id=order_id, granted_on=extension.granted_on,
+                                   court=clean(extension.court), reason=clean(extension.reason),
+                                   new_deadline=extension.new_deadline)
+            session.add(added)
+            session.flush()
+            audit.record(session, self._ctx, AuditAction.CREATE, "order_extension", added.id,
+                         after=audit.snapshot(added))
+            self._refresh_status(session, row)
+            return self._record(session, row)
+
+    def _refresh_status(self, session: Session, row: UpwOrder) -> None:
+        record = self._record(session, row)
+        attended = session.scalar(
+            select(func.count()).select_from(Appointment)
+            .join(OutcomeCodeRow, OutcomeCodeRow.code == Appointment.outcome_code)
+            .where(Appointment.order_id == row.id, OutcomeCodeRow.attended.is_(True))) or 0
+        row.status = derive_status(current=row.status, remaining_minutes=record.minutes_remaining,
+                                   has_attended=attended > 0, deadline=record.effective_deadline,
+                                   today=self._ctx.today())
+
+
+

@@ -1,0 +1,230 @@
+"""People: type-ahead search, the lazily fetched list, creating and editing a person."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from upw_ttg.domain.codes import AuditAction, Role
+from upw_ttg.domain.records import OfficeRow, PersonInput, PersonRecord, PersonRow
+from upw_ttg.domain.text import fold, prefix_upper_bound
+from upw_ttg.domain.validation import (
+    FieldErrors, clean, crn_problem, date_of_birth_problem, name_problem, normalise_postcode,
+    phone_problem, postcode_problem, text_problem,
+)
+from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.services import audit
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.versioning import check_version, flush_versioned
+from upw_ttg.storage.models import CustodyEpisode, DeliveryUnit, Office, Person, Staff
+
+EDITORS = (Role.COORDINATOR, Role.RESETTLEMENT_WORKER, Role.MANAGER)
+_DATE_QUERY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_ISO_DATE_QUERY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_PERSON_FIELDS = [f for f in PersonInput.__dataclass_fields__ if f != "version"]
+
+
+def _row_query() -> Select:
+    return (select(Person.id, Person.crn, Person.surname, Person.forename, Person.date_of_birth,
+                   Person.gender, Person.town, Office.name)
+            .outerjoin(Office, Office.id == Person.office_id))
+
+
+def _to_rows(result, prison_numbers: dict[int, str] | None = None) -> list[PersonRow]:
+    numbers = prison_numbers or {}
+    return [PersonRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], numbers.get(r[0]))
+            for r in result]
+
+
+def _prefix(column, prefix: str):
+    """``column`` starts with ``prefix``, written as a range so an index serves it."""
+    return and_(column >= prefix, column < prefix_upper_bound(prefix))
+
+
+def parse_date_query(text: str) -> dt.date | None:
+    """A date typed in a search box, as 31/12/1990 or 1990-12-31."""
+    match = _DATE_QUERY.match(text)
+    try:
+        if match:
+            return dt.date(int(match[3]), int(match[2]), int(match[1]))
+        match = _ISO_DATE_QUERY.match(text)
+        if match:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+    return None
+
+
+class PeopleService:
+    def __init__(self, ctx: ServiceContext):
+        self._ctx = ctx
+
+    # Reading -------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        with self._ctx.db.read() as session:
+            return session.scalar(select(func.count()).select_from(Person)) or 0
+
+    def list_page(self, offset: int, limit: int) -> list[PersonRow]:
+        """People in name order, one page at a time, for a lazily fetched list."""
+        with self._ctx.db.read() as session:
+            query = (_row_query().order_by(Person.search_surname, Person.search_forename,
+                                           Person.id).offset(offset).limit(limit))
+            return _to_rows(session.execute(query))
+
+    def search(self, text: str, limit: int = 50) -> list[PersonRow]:
+        """Type-ahead over CRN, surname, forename, 'forename surname', date of birth, prison no."""
+        query_text = (text or "").strip()
+        if not query_text:
+            return self.list_page(0, limit)
+        upper = query_text.upper().replace(" ", "")
+        with self._ctx.db.read() as session:
+            condition = self._search_condition(query_text, upper)
+            query = (_row_query().where(condition)
+                     .order_by(Person.search_surname, Person.search_forename, Person.id)
+                     .limit(limit))
+            rows = list(session.execute(query))
+            if len(rows) < limit and re.fullmatch(r"[A-Z][0-9]{1,4}[A-Z]{0,2}", upper):
+                rows += self._by_prison_number(session, upper, limit - len(rows),
+                                               {r[0] for r in rows})
+            numbers = self._prison_numbers(session, [r[0] for r in rows])
+            return _to_rows(rows, numbers)
+
+    def _search_condition(self, text: str, upper: str):
+        conditions = []
+        if re.fullmatch(r"[A-Z][0-9]{0,6}", upper):
+            conditions.append(_prefix(Person.crn, upper))
+        birth = parse_date_query(text)
+        if birth is not None:
+            conditions.append(Person.date_of_birth == birth)
+        words = fold(text).replace(",", " ").split()
+        if birth is None and len(words) == 1:
+            conditions.append(_prefix(Person.search_surname, words[0]))
+            conditions.append(_prefix(Person.search_forename, words[0]))
+        elif birth is None and len(words) >= 2:
+            first, last = words[0], words[-1]
+            # "Sian Jones", "Jones Sian" and "Jones, Sian" all find Siân Jones.
+            conditions.append(and_(_prefix(Person.search_forename, first),
+                                   _prefix(Person.search_surname, last)))
+            conditions.append(and_(_prefix(Person.search_surname, first),
+                                   _prefix(Person.search_forename, last)))
+            conditions.append(_prefix(Person.search_surname, " ".join(words)))
+        return or_(*conditions) if conditions else Person.id < 0
+
+    def _by_prison_number(self, session: Session, prefix: str, limit: int,
+                          seen: set[int]) -> list:
+        query = (_row_query().join(CustodyEpisode, CustodyEpisode.person_id == Person.id)
+                 .where(CustodyEpisode.prison_number >= prefix,
+                        CustodyEpisode.prison_number < prefix_upper_bound(prefix))
+                 .order_by(CustodyEpisode.prison_number).limit(limit))
+        return [r for r in session.execute(query) if r[0] not in seen]
+
+    def _prison_numbers(self, session: Session, person_ids: list[int]) -> dict[int, str]:
+        if not person_ids:
+            return {}
+        query = (select(CustodyEpisode.person_id, CustodyEpisode.prison_number)
+                 .where(CustodyEpisode.person_id.in_(person_ids))
+                 .order_by(CustodyEpisode.reception_date))
+        return dict(session.execute(query).all())
+
+    def get(self, person_id: int) -> PersonRecord:
+        with self._ctx.db.read() as session:
+            row = session.get(Person, person_id)
+            if row is None:
+                raise NotFoundError("That person is no longer on record.")
+            return self._record(session, row)
+
+    def _record(self, session: Session, row: Person) -> PersonRecord:
+        office = session.get(Office, row.office_id) if row.office_id else None
+        editor = session.get(Staff, row.updated_by_id) if row.updated_by_id else None
+        values = {name: getattr(row, name) for name in _PERSON_FIELDS}
+        return PersonRecord(id=row.id, office_name=office.name if office else None,
+                            version=row.version, updated_at=row.updated_at,
+                            updated_by=editor.full_name if editor else None, **values)
+
+    def offices(self) -> list[OfficeRow]:
+        with self._ctx.db.read() as session:
+            rows = session.execute(select(Office.id, Office.code, Office.name, DeliveryUnit.name)
+                                   .join(DeliveryUnit).order_by(DeliveryUnit.name, Office.name))
+            return [OfficeRow(*r) for r in rows]
+
+    # Writing -------------------------------------------------------------------------------
+
+    def _validated(self, data: PersonInput) -> dict:
+        values = {name: getattr(data, name) for name in _PERSON_FIELDS}
+        for name, value in values.items():
+            if isinstance(value, str) or value is None and name not in ("date_of_birth",):
+                values[name] = clean(value) if isinstance(value, str) else value
+        values["crn"] = (values["crn"] or "").upper() or None
+        values["postcode"] = normalise_postcode(values["postcode"])
+        errors = FieldErrors()
+        errors.check("crn", crn_problem(values["crn"]))
+        errors.check("forename", name_problem("first name", values["forename"]))
+        errors.check("surname", name_problem("surname", values["surname"]))
+        errors.check("middle_names", name_problem("middle names", values["middle_names"],
+                                                  required=False))
+        errors.check("preferred_name", name_problem("preferred name", values["preferred_name"],
+                                                    required=False))
+        errors.check("date_of_birth", date_of_birth_problem(values["date_of_birth"],
+                                                            self._ctx.today()))
+        for field, label in (("gender_identity", "gender identity"),
+                             ("address_line1", "address"), ("address_line2", "address"),
+                             ("town", "town"), ("other_language", "language"),
+                             ("responsible_officer", "responsible officer")):
+            errors.check(field, text_problem(label, values[field]))
+        errors.check("emergency_contact_name", name_problem(
+            "emergency contact's name", values["emergency_contact_name"], required=False))
+        errors.check("postcode", postcode_problem(values["postcode"]))
+        errors.check("phone", phone_problem("phone number", values["phone"]))
+        errors.check("emergency_contact_phone",
+                     phone_problem("emergency contact's phone", values["emergency_contact_phone"]))
+        if errors:
+            raise ValidationError(errors)
+        values["search_surname"] = fold(values["surname"])
+        values["search_forename"] = fold(values["forename"])
+        return values
+
+    def create(self, data: PersonInput) -> PersonRecord:
+        self._ctx.require_role(*EDITORS)
+        values = self._validated(data)
+        try:
+            with self._ctx.db.write() as session:
+                row = Person(updated_by_id=self._ctx.actor_id, **values)
+                session.add(row)
+                session.flush()
+                audit.record(session, self._ctx, AuditAction.CREATE, "person", row.id,
+                             after=audit.snapshot(row, _PERSON_FIELDS))
+                return self._record(session, row)
+        except IntegrityError as exc:
+            raise self._integrity(exc, values) from None
+
+    def update(self, person_id: int, data: PersonInput) -> PersonRecord:
+        self._ctx.require_role(*EDITORS)
+        values = self._validated(data)
+        try:
+            with self._ctx.db.write() as session:
+                row = session.get(Person, person_id)
+                if row is None:
+                    raise NotFoundError("That person is no longer on record.")
+                check_version(session, row, data.version, "person")
+                before = audit.snapshot(row, _PERSON_FIELDS)
+                for name, value in values.items():
+                    setattr(row, name, value)
+                row.updated_by_id = self._ctx.actor_id
+                flush_versioned(session, row, "person", self._ctx.db)
+                audit.record(session, self._ctx, AuditAction.UPDATE, "person", row.id,
+                             before=before, after=audit.snapshot(row, _PERSON_FIELDS))
+                return self._record(session, row)
+        except IntegrityError as exc:
+            raise self._integrity(exc, values) from None
+
+    @staticmethod
+    def _integrity(exc: IntegrityError, values: dict) -> ValidationError:
+        if "crn" in str(exc.orig).lower():
+            return ValidationError({"crn": f"Another person already has CRN {values['crn']}."})
+        return ValidationError({"crn": "The record could not be saved: it conflicts with "
+                                       "another record."})

@@ -1,0 +1,87 @@
+"""Policy settings stored in the database: listing, typed reading and administrator edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from upw_ttg.domain.codes import AuditAction, Role
+from upw_ttg.domain.settings import SETTINGS_BY_KEY
+from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.services import audit
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.versioning import check_version, flush_versioned
+from upw_ttg.storage.models import Setting
+
+
+@dataclass(frozen=True, slots=True)
+class SettingRow:
+    key: str
+    label: str
+    category: str
+    value: str
+    default_value: str
+    value_type: str
+    description: str
+    unit: str | None
+    version: int
+    updated_at: dt.datetime
+
+    @property
+    def is_default(self) -> bool:
+        return self.value == self.default_value
+
+
+def read_setting(session: Session, key: str) -> int | bool | str:
+    """The typed value of one setting inside an open unit of work."""
+    definition = SETTINGS_BY_KEY[key]
+    raw = session.scalar(select(Setting.value).where(Setting.key == key))
+    return definition.parse(raw if raw is not None else definition.default)
+
+
+class SettingsService:
+    def __init__(self, ctx: ServiceContext):
+        self._ctx = ctx
+
+    def list_settings(self) -> list[SettingRow]:
+        with self._ctx.db.read() as session:
+            rows = session.scalars(select(Setting).order_by(Setting.category, Setting.label))
+            return [SettingRow(r.key, r.label, r.category, r.value, r.default_value,
+                               r.value_type, r.description, r.unit, r.version, r.updated_at)
+                    for r in rows]
+
+    def value(self, key: str) -> int | bool | str:
+        with self._ctx.db.read() as session:
+            return read_setting(session, key)
+
+    def update(self, key: str, raw: str, version: int) -> SettingRow:
+        """Change a setting; only an administrator may."""
+        self._ctx.require_role(Role.ADMINISTRATOR)
+        definition = SETTINGS_BY_KEY.get(key)
+        if definition is None:
+            raise NotFoundError(f"There is no setting {key}.")
+        try:
+            parsed = definition.parse(raw)
+        except ValueError as exc:
+            raise ValidationError({"value": str(exc)}) from None
+        text = ("true" if parsed else "false") if isinstance(parsed, bool) else str(parsed)
+        with self._ctx.db.write() as session:
+            row = session.get(Setting, key)
+            if row is None:
+                raise NotFoundError(f"There is no setting {key}.")
+            check_version(session, row, version, "setting")
+            before = audit.snapshot(row, ["value"])
+            row.value = text
+            row.updated_by_id = self._ctx.actor_id
+            flush_versioned(session, row, "setting", self._ctx.db)
+            audit.record(session, self._ctx, AuditAction.UPDATE, "setting", key,
+                         before=before, after=audit.snapshot(row, ["value"]))
+            return SettingRow(row.key, row.label, row.category, row.value, row.default_value,
+                              row.value_type, row.description, row.unit, row.version,
+                              row.updated_at)
+
+    def reset(self, key: str, version: int) -> SettingRow:
+        return self.update(key, SETTINGS_BY_KEY[key].default, version)

@@ -1,0 +1,1 @@
+"""Storage: engine, ORM models, migrations, units of work."""

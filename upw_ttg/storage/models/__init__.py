@@ -1,0 +1,29 @@
+"""ORM models for the whole domain, imported together so the metadata is complete."""
+
+from upw_ttg.storage.models.admin import (
+    AuditEvent, ClosureDate, DeliveryUnit, EnforcementActionCode, Office, OutcomeCodeRow, Pathway,
+    Prison, ProjectType, Setting, Staff,
+)
+from upw_ttg.storage.models.base import Base
+from upw_ttg.storage.models.people import KeepApart, Person
+from upw_ttg.storage.models.ttg import (
+    CustodyDateChange, CustodyEpisode, CustodyEvent, Handover, HandoverContact, NeedProgress,
+    PlanAction, PlanConsent, PlanDiversityNeed, PlanNeed, PlanStrength, PreReleaseReview,
+    Referral, ResettlementPlan,
+)
+from upw_ttg.storage.models.upw import (
+    Adjustment, Appointment, AssessmentCommitment, EnforcementAction, OrderExtension, PickupPoint,
+    Project, ProjectTag, SessionPickup, SessionSupervisor, TravelWarrant, UpwAssessment, UpwOrder,
+    UpwSession, Van, WarrantSerial,
+)
+
+__all__ = [
+    "Adjustment", "Appointment", "AssessmentCommitment", "AuditEvent", "Base", "ClosureDate",
+    "CustodyDateChange", "CustodyEpisode", "CustodyEvent", "DeliveryUnit", "EnforcementAction",
+    "EnforcementActionCode", "Handover", "HandoverContact", "KeepApart", "NeedProgress", "Office",
+    "OrderExtension", "OutcomeCodeRow", "Pathway", "PickupPoint", "PlanAction", "PlanConsent",
+    "PlanDiversityNeed", "PlanNeed", "PlanStrength", "PreReleaseReview", "Prison", "Project",
+    "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "SessionPickup",
+    "SessionSupervisor", "Setting", "Staff", "TravelWarrant", "UpwAssessment", "UpwOrder",
+    "UpwSession", "Van", "WarrantSerial",
+]

@@ -1,0 +1,134 @@
+"""Staff, organisation, reference codes, settings, closure dates and the audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from upw_ttg.domain.codes import AuditAction, Gender, Role
+from upw_ttg.storage.models.base import Base, Versioned, enum_column, utc_now
+
+
+class DeliveryUnit(Base):
+    __tablename__ = "delivery_unit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class Office(Base):
+    __tablename__ = "office"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    delivery_unit_id: Mapped[int] = mapped_column(ForeignKey("delivery_unit.id"), index=True)
+    address: Mapped[str | None] = mapped_column(String(200))
+    town: Mapped[str | None] = mapped_column(String(60))
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    phone: Mapped[str | None] = mapped_column(String(30))
+
+
+class Staff(Versioned, Base):
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[Role] = enum_column(Role, nullable=False)
+    gender: Mapped[Gender] = enum_column(Gender, nullable=False, default=Gender.NOT_STATED)
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("office.id"))
+    email: Mapped[str | None] = mapped_column(String(120))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    __table_args__ = (CheckConstraint("failed_sign_ins >= 0", name="failed_sign_ins"),)
+
+
+class OutcomeCodeRow(Base):
+    __tablename__ = "outcome_code"
+    code: Mapped[str] = mapped_column(String(4), primary_key=True)
+    description: Mapped[str] = mapped_column(String(100))
+    attended: Mapped[bool] = mapped_column(Boolean)
+    enforceable: Mapped[bool] = mapped_column(Boolean)
+    acceptable_absence: Mapped[bool] = mapped_column(Boolean)
+    sort_order: Mapped[int] = mapped_column(Integer)
+
+
+class EnforcementActionCode(Base):
+    __tablename__ = "enforcement_action_code"
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    description: Mapped[str] = mapped_column(String(100))
+
+
+class ProjectType(Base):
+    __tablename__ = "project_type"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(60))
+
+
+class Pathway(Base):
+    __tablename__ = "pathway"
+    code: Mapped[str] = mapped_column(String(24), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    womens_support: Mapped[bool] = mapped_column(Boolean)
+    sort_order: Mapped[int] = mapped_column(Integer)
+
+
+class Prison(Base):
+    __tablename__ = "prison"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(3), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    holds_women: Mapped[bool] = mapped_column(Boolean, default=False)
+    __table_args__ = (CheckConstraint("length(code) = 3", name="code_length"),)
+
+
+class Setting(Versioned, Base):
+    """A policy setting: its value and default are stored as text and typed by ``value_type``."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+    default_value: Mapped[str] = mapped_column(String(200))
+    value_type: Mapped[str] = mapped_column(String(10))
+    category: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str | None] = mapped_column(String(30))
+    minimum: Mapped[int | None] = mapped_column(Integer)
+    maximum: Mapped[int | None] = mapped_column(Integer)
+
+
+class ClosureDate(Base):
+    """A day the service does not work: for every office, one office, or one project."""
+
+    __tablename__ = "closure_date"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    closed_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    reason: Mapped[str] = mapped_column(String(200))
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("office.id", ondelete="CASCADE"))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+
+
+class AuditEvent(Base):
+    """Who did what to which record, when; ``changes`` holds before/after as JSON."""
+
+    __tablename__ = "audit_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    occurred_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    action: Mapped[AuditAction] = enum_column(AuditAction, nullable=False)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str | None] = mapped_column(String(40))
+    changes: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (
+        Index("ix_audit_event_entity", "entity", "entity_id"),
+        Index("ix_audit_event_occurred_at", "occurred_at"),
+    )

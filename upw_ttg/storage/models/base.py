@@ -1,0 +1,71 @@
+"""Declarative base, naming convention and the mixins every editable record uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import DateTime, Enum, ForeignKey, Integer, MetaData, String, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def enum_column(enum_cls: type[StrEnum], *, check_name: str | None = None, **kwargs: Any) -> Any:
+    """A portable enum column: a VARCHAR with a CHECK constraint, storing the values.
+
+    ``check_name`` names the CHECK when one table has two columns of the same enum.
+    """
+    return mapped_column(
+        Enum(
+            enum_cls,
+            native_enum=False,
+            create_constraint=True,
+            length=max(len(m.value) for m in enum_cls) + 4,
+            values_callable=lambda e: [m.value for m in e],
+            name=check_name or enum_cls.__name__.lower(),
+            validate_strings=True,
+        ),
+        **kwargs,
+    )
+
+
+def search_key(length: int) -> String:
+    """A string compared by code point on every database, so prefix ranges can use an index."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Versioned:
+    """An editable record: optimistic locking by version, and who changed it last."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime, nullable=False, default=utc_now, server_default=func.current_timestamp()
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime, nullable=False, default=utc_now, onupdate=utc_now,
+        server_default=func.current_timestamp(),
+    )
+
+    @declared_attr
+    def updated_by_id(cls) -> Mapped[int | None]:
+        return mapped_column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}

@@ -1,0 +1,64 @@
+"""People under supervision and the pairs who must be kept apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from upw_ttg.domain.codes import Gender, Language
+from upw_ttg.storage.models.base import Base, Versioned, enum_column, search_key
+
+
+class Person(Versioned, Base):
+    __tablename__ = "person"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    crn: Mapped[str] = mapped_column(search_key(7), unique=True)
+    forename: Mapped[str] = mapped_column(String(60))
+    middle_names: Mapped[str | None] = mapped_column(String(100))
+    surname: Mapped[str] = mapped_column(String(60))
+    preferred_name: Mapped[str | None] = mapped_column(String(60))
+    date_of_birth: Mapped[dt.date] = mapped_column(Date)
+    gender: Mapped[Gender] = enum_column(Gender, nullable=False)
+    gender_identity: Mapped[str | None] = mapped_column(String(60))
+    address_line1: Mapped[str | None] = mapped_column(String(120))
+    address_line2: Mapped[str | None] = mapped_column(String(120))
+    town: Mapped[str | None] = mapped_column(String(60))
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    emergency_contact_name: Mapped[str | None] = mapped_column(String(120))
+    emergency_contact_phone: Mapped[str | None] = mapped_column(String(30))
+    preferred_language: Mapped[Language] = enum_column(Language, nullable=False,
+                                                       default=Language.ENGLISH)
+    other_language: Mapped[str | None] = mapped_column(String(60))
+    interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("office.id"), index=True)
+    responsible_officer: Mapped[str | None] = mapped_column(String(120))
+    # Folded, lower-case copies for prefix search that can use an index on any database.
+    search_surname: Mapped[str] = mapped_column(search_key(60))
+    search_forename: Mapped[str] = mapped_column(search_key(60))
+    __table_args__ = (
+        CheckConstraint("length(crn) = 7", name="crn_length"),
+        CheckConstraint("length(surname) > 0", name="surname_present"),
+        CheckConstraint("length(forename) > 0", name="forename_present"),
+        Index("ix_person_search_surname", "search_surname", "search_forename"),
+        Index("ix_person_search_forename", "search_forename"),
+        Index("ix_person_date_of_birth", "date_of_birth"),
+    )
+
+
+class KeepApart(Base):
+    """Two people who must never be in the same session (co-defendants, orders, conflicts)."""
+
+    __tablename__ = "keep_apart"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_a_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    person_b_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"),
+                                             index=True)
+    reason: Mapped[str] = mapped_column(String(200))
+    recorded_on: Mapped[dt.date] = mapped_column(Date)
+    __table_args__ = (
+        CheckConstraint("person_a_id < person_b_id", name="ordered_pair"),
+        UniqueConstraint("person_a_id", "person_b_id"),
+    )
