@@ -24,7 +24,8 @@ def test_every_sqlite_connection_reads_back_the_safe_pragmas(sqlite_db_url):
         with db.engine.connect() as first, db.engine.connect() as second:
             for connection in (first, second):
                 values = {name: str(connection.exec_driver_sql(f"PRAGMA {name}").scalar())
-                          for name, _v, _e in database_module.SQLITE_PRAGMAS}
+                          for name in ("journal_mode", "synchronous", "foreign_keys",
+                                       "busy_timeout", "trusted_schema", "cell_size_check")}
                 assert values == {"journal_mode": "wal", "synchronous": "2", "foreign_keys": "1",
                                   "busy_timeout": "5000", "trusted_schema": "0",
                                   "cell_size_check": "1"}
@@ -178,4 +179,22 @@ def test_migration_from_empty_on_postgresql():
         with db.read() as session:
             assert session.execute(text("SELECT COUNT(*) FROM setting")).scalar() == len(SETTINGS)
     finally:
+        db.dispose()
+
+
+def test_a_write_blocked_past_the_busy_timeout_says_busy_and_keeps_nothing(sqlite_db_url):
+    """Another program holding the write lock: the user is told to try again, nothing half-saved."""
+    path = sqlite_db_url.split("///", 1)[1]
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    db = Database(sqlite_db_url, busy_timeout_ms=200)
+    try:
+        with pytest.raises(StorageError, match="busy"):
+            with db.write() as session:
+                session.get(Setting, "upw.weekly_offer_hours").value = "9"
+        holder.rollback()
+        with db.read() as session:
+            assert session.get(Setting, "upw.weekly_offer_hours").value == "7"
+    finally:
+        holder.close()
         db.dispose()

@@ -76,6 +76,14 @@ class PeopleService:
                                            Person.id).offset(offset).limit(limit))
             return _to_rows(session.execute(query))
 
+    def search_statement(self, text: str, limit: int = 50) -> Select:
+        """The main search query for ``text``, for the service and for measuring it raw."""
+        query_text = (text or "").strip()
+        upper = query_text.upper().replace(" ", "")
+        return (_row_query().where(self._search_condition(query_text, upper))
+                .order_by(Person.search_surname, Person.search_forename, Person.id)
+                .limit(limit))
+
     def search(self, text: str, limit: int = 50) -> list[PersonRow]:
         """Type-ahead over CRN, surname, forename, 'forename surname', date of birth, prison no."""
         query_text = (text or "").strip()
@@ -83,11 +91,7 @@ class PeopleService:
             return self.list_page(0, limit)
         upper = query_text.upper().replace(" ", "")
         with self._ctx.db.read() as session:
-            condition = self._search_condition(query_text, upper)
-            query = (_row_query().where(condition)
-                     .order_by(Person.search_surname, Person.search_forename, Person.id)
-                     .limit(limit))
-            rows = list(session.execute(query))
+            rows = list(session.execute(self.search_statement(query_text, limit)))
             if len(rows) < limit and re.fullmatch(r"[A-Z][0-9]{1,4}[A-Z]{0,2}", upper):
                 rows += self._by_prison_number(session, upper, limit - len(rows),
                                                {r[0] for r in rows})

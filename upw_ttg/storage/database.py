@@ -22,7 +22,6 @@ SQLITE_PRAGMAS: tuple[tuple[str, str, str], ...] = (
     ("journal_mode", "WAL", "wal"),
     ("synchronous", "FULL", "2"),
     ("foreign_keys", "ON", "1"),
-    ("busy_timeout", str(BUSY_TIMEOUT_MS), str(BUSY_TIMEOUT_MS)),
     ("trusted_schema", "OFF", "0"),
     ("cell_size_check", "ON", "1"),
 )
@@ -91,15 +90,16 @@ def check_local_path(path: Path) -> None:
             f"The database {text} is on a network file system ({fs_type}). {advice}")
 
 
-def _install_sqlite_events(engine: Engine) -> None:
+def _install_sqlite_events(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Autocommit at the driver level: the "begin" event below emits BEGIN itself, so
         # pysqlite's legacy transaction handling never defers or skips it.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        pragmas = (*SQLITE_PRAGMAS, ("busy_timeout", str(busy_timeout_ms), str(busy_timeout_ms)))
         try:
-            for name, value, expected in SQLITE_PRAGMAS:
+            for name, value, expected in pragmas:
                 cursor.execute(f"PRAGMA {name}={value}")
                 actual = str(cursor.execute(f"PRAGMA {name}").fetchone()[0]).lower()
                 if actual != expected.lower():
@@ -120,7 +120,7 @@ def _install_sqlite_events(engine: Engine) -> None:
 class Database:
     """An engine and two session factories: reads, and writes that take the lock up front."""
 
-    def __init__(self, url: str, *, echo: bool = False):
+    def __init__(self, url: str, *, echo: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS):
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         if self.is_sqlite:
@@ -131,8 +131,8 @@ class Database:
             check_local_path(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             self.engine = create_engine(self.url, echo=echo,
-                                        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-            _install_sqlite_events(self.engine)
+                                        connect_args={"timeout": busy_timeout_ms / 1000})
+            _install_sqlite_events(self.engine, busy_timeout_ms)
         else:
             self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True)
         self._write_engine = self.engine.execution_options(**{_WRITE_OPTION: True})

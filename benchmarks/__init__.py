@@ -1,0 +1,1 @@
+"""Measured performance of upw-ttg: search, records, start-up, demo generation."""
