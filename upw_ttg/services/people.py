@@ -74,7 +74,8 @@ class PeopleService:
         with self._ctx.db.read() as session:
             query = (_row_query().order_by(Person.search_surname, Person.search_forename,
                                            Person.id).offset(offset).limit(limit))
-            return _to_rows(session.execute(query))
+            rows = list(session.execute(query))
+            return _to_rows(rows, self._prison_numbers(session, [r[0] for r in rows]))
 
     def search_statement(self, text: str, limit: int = 50) -> Select:
         """The main search query for ``text``, for the service and for measuring it raw."""
@@ -180,8 +181,9 @@ class PeopleService:
                              ("town", "town"), ("other_language", "language"),
                              ("responsible_officer", "responsible officer")):
             errors.check(field, text_problem(label, values[field]))
-        errors.check("emergency_contact_name", name_problem(
-            "emergency contact's name", values["emergency_contact_name"], required=False))
+        # Free text: coordinators write who the contact is, e.g. "Callum Ackroyd (father)".
+        errors.check("emergency_contact_name", text_problem(
+            "emergency contact", values["emergency_contact_name"], max_length=120))
         errors.check("postcode", postcode_problem(values["postcode"]))
         errors.check("phone", phone_problem("phone number", values["phone"]))
         errors.check("emergency_contact_phone",

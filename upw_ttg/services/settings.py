@@ -29,10 +29,18 @@ class SettingRow:
     unit: str | None
     version: int
     updated_at: dt.datetime
+    minimum: int | None = None
+    maximum: int | None = None
 
     @property
     def is_default(self) -> bool:
         return self.value == self.default_value
+
+
+def _row(row: Setting) -> SettingRow:
+    return SettingRow(row.key, row.label, row.category, row.value, row.default_value,
+                      row.value_type, row.description, row.unit, row.version, row.updated_at,
+                      row.minimum, row.maximum)
 
 
 def read_setting(session: Session, key: str) -> int | bool | str:
@@ -49,9 +57,7 @@ class SettingsService:
     def list_settings(self) -> list[SettingRow]:
         with self._ctx.db.read() as session:
             rows = session.scalars(select(Setting).order_by(Setting.category, Setting.label))
-            return [SettingRow(r.key, r.label, r.category, r.value, r.default_value,
-                               r.value_type, r.description, r.unit, r.version, r.updated_at)
-                    for r in rows]
+            return [_row(r) for r in rows]
 
     def value(self, key: str) -> int | bool | str:
         with self._ctx.db.read() as session:
@@ -79,9 +85,7 @@ class SettingsService:
             flush_versioned(session, row, "setting", self._ctx.db)
             audit.record(session, self._ctx, AuditAction.UPDATE, "setting", key,
                          before=before, after=audit.snapshot(row, ["value"]))
-            return SettingRow(row.key, row.label, row.category, row.value, row.default_value,
-                              row.value_type, row.description, row.unit, row.version,
-                              row.updated_at)
+            return _row(row)
 
     def reset(self, key: str, version: int) -> SettingRow:
         return self.update(key, SETTINGS_BY_KEY[key].default, version)

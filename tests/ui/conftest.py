@@ -1,0 +1,146 @@
+"""UI fixtures: offscreen Qt, services on a fresh SQLite file per test, signed-in staff."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import datetime as dt  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QStandardPaths  # noqa: E402
+
+from upw_ttg.bootstrap import AppLocation, AppServices, open_app  # noqa: E402
+from upw_ttg.domain.codes import Gender, OrderType, Role  # noqa: E402
+from upw_ttg.domain.records import (  # noqa: E402
+    CustodyInput, OrderInput, PersonInput, PersonRecord, StaffMember,
+)
+from upw_ttg.storage.models import Staff  # noqa: E402 - tests may seed storage directly
+from ui import tasks  # noqa: E402
+from ui.app import setup_application  # noqa: E402
+from ui.settings import UiSettings  # noqa: E402
+
+TODAY = dt.date(2026, 11, 26)
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _styled_application(qapp):
+    """The real style sheet and names, and Qt's standard paths kept away from the user's."""
+    QStandardPaths.setTestModeEnabled(True)
+    setup_application(qapp)
+    return qapp
+
+
+def add_staff_member(services: AppServices, username: str, role: Role, password_hash: str,
+                     full_name: str | None = None,
+                     gender: Gender = Gender.NOT_STATED) -> StaffMember:
+    """A staff account written straight to the database (scrypt at full cost is slow)."""
+    with services.db.write() as session:
+        row = Staff(username=username, full_name=full_name or username.title(), role=role,
+                    gender=gender, password_hash=password_hash, active=True, failed_sign_ins=0)
+        session.add(row)
+        session.flush()
+        return StaffMember(row.id, row.username, row.full_name, row.role, row.gender, None, True)
+
+
+@pytest.fixture
+def open_services(sqlite_db_url, tmp_path) -> Iterator[Callable[[], AppServices]]:
+    """Open the application's services on this test's SQLite file (again, for a second user).
+
+    An explicit SQLite URL, so UPW_TTG_DATABASE_URL never sends UI tests to PostgreSQL.
+    """
+    opened: list[AppServices] = []
+
+    def make() -> AppServices:
+        services = open_app(AppLocation.resolve(tmp_path, sqlite_db_url))
+        services.ctx.now = lambda: dt.datetime.combine(TODAY, dt.time(10, 30))
+        opened.append(services)
+        return services
+
+    yield make
+    for services in opened:
+        services.close()
+
+
+@pytest.fixture
+def fresh_services(open_services) -> AppServices:
+    """Services on a database with no staff yet (nobody signed in)."""
+    return open_services()
+
+
+@pytest.fixture
+def services(fresh_services, fast_hash) -> AppServices:
+    """Services signed in as an administrator; a coordinator account exists too."""
+    admin = add_staff_member(fresh_services, "admin", Role.ADMINISTRATOR, fast_hash,
+                             "Ada Admin", Gender.FEMALE)
+    add_staff_member(fresh_services, "coord", Role.COORDINATOR, fast_hash, "Cai Coordinator",
+                     Gender.MALE)
+    fresh_services.ctx.actor = admin
+    return fresh_services
+
+
+@pytest.fixture
+def ui_settings(tmp_path) -> UiSettings:
+    return UiSettings(tmp_path / "ui-settings.ini")
+
+
+def make_person(services: AppServices, crn: str = "X123456", forename: str = "Siân",
+                surname: str = "Jones", **changes: object) -> PersonRecord:
+    values: dict[str, object] = dict(crn=crn, forename=forename, surname=surname,
+                                     date_of_birth=dt.date(1990, 5, 17), gender=Gender.FEMALE,
+                                     town="Hull", postcode="HU1 3DX")
+    values.update(changes)
+    return services.people.create(PersonInput(**values))  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def person(services) -> PersonRecord:
+    """Siân Jones, X123456, with one order and one custody episode."""
+    record = make_person(services)
+    services.orders.create(OrderInput(person_id=record.id, court="Hull Magistrates' Court",
+                                      sentence_date=TODAY - dt.timedelta(days=40),
+                                      order_type=OrderType.COMMUNITY_ORDER, hours_ordered=120))
+    prison = services.custody.prisons()[0]
+    services.custody.create(CustodyInput(
+        person_id=record.id, prison_id=prison.id, prison_number="A1234BC",
+        reception_date=TODAY - dt.timedelta(days=90),
+        sentence_start_date=TODAY - dt.timedelta(days=90),
+        conditional_release_date=TODAY + dt.timedelta(days=120)))
+    return record
+
+
+@pytest.fixture
+def wait_for_tasks(qtbot) -> Callable[[], None]:
+    def wait() -> None:
+        qtbot.waitUntil(lambda: tasks.running_tasks() == 0, timeout=10000)
+    return wait
+
+
+def accessible_name(widget) -> str:
+    """What a screen reader announces for ``widget`` (its label, text or accessible name)."""
+    from PySide6.QtGui import QAccessible
+
+    interface = QAccessible.queryAccessibleInterface(widget)
+    name = interface.text(QAccessible.Text.Name) if interface is not None else ""
+    return name or widget.accessibleName()
+
+
+def unnamed_focusable_widgets(root) -> list[str]:
+    """Every visible widget under ``root`` that takes keyboard focus but has no name."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    missing = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(root) \
+                and widget.isEnabled() and not accessible_name(widget).strip():
+            # Scroll bars, viewports and Qt's own inner parts (a spin box's line edit) are
+            # announced as part of the widget that owns them.
+            if type(widget).__name__ in ("QScrollBar", "QWidget") \
+                    or widget.objectName().startswith("qt_"):
+                continue
+            missing.append(f"{type(widget).__name__}({widget.objectName()})")
+    return missing

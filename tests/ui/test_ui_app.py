@@ -1,0 +1,111 @@
+"""The entry point: options, the self-test without a display, database errors, demo, start-up."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+import ui.app as app_module
+from upw_ttg import __version__
+from upw_ttg.domain.codes import Gender, Role
+from upw_ttg.domain.records import StaffMember
+from upw_ttg.errors import NewerDatabaseError, UnsafeLocationError
+from ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_version_prints_and_exits_zero(capsys):
+    assert app_module.main(["--version"]) == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_self_test_runs_without_a_display():
+    """--self-test needs no QApplication: it works with no Qt platform at all."""
+    env = {"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "no-such-platform"}
+    result = subprocess.run([sys.executable, "-m", "ui.app", "--self-test"], cwd=ROOT,
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-test passed" in result.stdout
+
+
+@pytest.mark.parametrize("error", [
+    NewerDatabaseError("This database was made by a newer version of the application."),
+    UnsafeLocationError("The database is on a network share."),
+])
+def test_database_errors_are_explained_and_exit_non_zero(monkeypatch, tmp_path, error):
+    shown: list[tuple] = []
+    monkeypatch.setattr(app_module, "open_app", lambda location: (_ for _ in ()).throw(error))
+    monkeypatch.setattr(app_module, "show_error",
+                        lambda parent, text, informative=None, *a, **k: shown.append(
+                            (text, informative)))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    code = app_module.main(["--data-dir", str(tmp_path),
+                            "--database-url", f"sqlite+pysqlite:///{tmp_path}/t.db"])
+    assert code == 2
+    assert shown == [("The database could not be opened.", str(error))]
+
+
+def test_start_up_signs_in_and_shows_the_main_window(monkeypatch, tmp_path, qtbot):
+    """main() opens the database, asks for sign-in, then runs the main window."""
+    windows: list[MainWindow] = []
+
+    def signed_in(services, demo):
+        assert not demo
+        services.ctx.actor = StaffMember(1, "admin", "Ada Admin", Role.ADMINISTRATOR,
+                                         Gender.NOT_STATED, None, True)
+        return True
+
+    def event_loop(application):
+        window = application.activeWindow() or next(
+            w for w in application.topLevelWidgets() if isinstance(w, MainWindow))
+        windows.append(window)
+        window.close()
+        return 0
+
+    monkeypatch.setattr(app_module, "ask_sign_in", signed_in)
+    monkeypatch.setattr(app_module, "run_event_loop", event_loop)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    code = app_module.main(["--data-dir", str(tmp_path),
+                            "--database-url", f"sqlite+pysqlite:///{tmp_path}/t.db"])
+    assert code == 0
+    assert windows and windows[0].windowTitle() == "UPW & Through the Gate"
+    assert (tmp_path / "logs" / "upw-ttg.log").exists()
+    windows[0].deleteLater()
+
+
+def test_quitting_at_sign_in_exits_cleanly(monkeypatch, tmp_path):
+    monkeypatch.setattr(app_module, "ask_sign_in", lambda services, demo: False)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    assert app_module.main(["--data-dir", str(tmp_path), "--database-url",
+                            f"sqlite+pysqlite:///{tmp_path}/t.db"]) == 0
+
+
+def test_demo_fills_an_empty_database_in_the_background(monkeypatch, services):
+    """--demo runs the generator off the main thread with progress, once, on an empty one."""
+    import upw_ttg.demo as demo
+
+    calls: list[tuple] = []
+    main_thread = threading.get_ident()
+
+    def fake_generate(db, scale, progress=None, cancelled=None, **_kw):
+        calls.append((scale, threading.get_ident() != main_thread, cancelled()))
+        progress(1, 2, "People")
+        return "summary"
+
+    monkeypatch.setattr(demo, "generate_demo", fake_generate)
+    assert app_module.fill_with_demo(services) is True
+    assert calls == [("small", True, False)]
+    assert "admin" in app_module.demo_hint() and demo.DEMO_PASSWORD in app_module.demo_hint()
+    from tests.ui.conftest import make_person
+
+    make_person(services)
+    assert app_module.fill_with_demo(services) is True
+    assert len(calls) == 1  # not run again once there are people

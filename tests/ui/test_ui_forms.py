@@ -1,0 +1,187 @@
+"""Record forms explain every problem beside its field, keep what was typed and save nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from upw_ttg.domain.codes import Role
+from ui.dialogs.custody_dialog import CustodyDialog
+from ui.dialogs.order_dialog import ExtensionDialog, OrderDialog
+from ui.dialogs.person_dialog import PersonDialog
+from tests.ui.conftest import TODAY, add_staff_member, make_person
+
+
+def _open(qtbot, dialog: QDialog) -> QDialog:
+    qtbot.addWidget(dialog)
+    dialog.open()
+    return dialog
+
+
+def test_person_dialog_shows_each_problem_by_its_field_and_keeps_the_text(qtbot, services):
+    """Malformed CRN, empty surname, future date of birth: three messages, nothing stored."""
+    dialog = _open(qtbot, PersonDialog(services.people))
+    dialog.crn.setText("12345")
+    dialog.forename.setText("Siân")
+    dialog.date_of_birth.setText("01/01/2090")
+    dialog.town.setText("Hull")
+    dialog.submit()
+    fields = dialog.fields
+    assert fields.error_text("crn") == \
+        "A CRN is one capital letter and six digits, for example X123456."
+    assert fields.error_text("surname") == "Enter the surname."
+    assert fields.error_text("date_of_birth") == "The date of birth cannot be in the future."
+    assert fields.error_text("forename") == ""
+    assert dialog.crn.property("invalid") == "true"
+    assert (dialog.crn.text(), dialog.forename.text(), dialog.date_of_birth.text(),
+            dialog.town.text()) == ("12345", "Siân", "01/01/2090", "Hull")
+    assert dialog.focusWidget() is dialog.crn
+    assert "3 fields" in dialog.banner.text()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert services.people.count() == 0
+
+
+def test_a_date_that_is_not_a_date_is_caught_before_saving(qtbot, services):
+    dialog = _open(qtbot, PersonDialog(services.people))
+    dialog.date_of_birth.setText("31/02/1990")
+    dialog.submit()
+    assert "31/02/1990 is not a real date" in dialog.fields.error_text("date_of_birth")
+    assert dialog.date_of_birth.text() == "31/02/1990"
+    assert services.people.count() == 0
+
+
+def test_errors_clear_when_the_form_is_corrected_and_saved(qtbot, services):
+    dialog = _open(qtbot, PersonDialog(services.people))
+    dialog.submit()
+    assert dialog.fields.error_text("surname")
+    dialog.crn.setText("X123456")
+    dialog.forename.setText("Siân")
+    dialog.surname.setText("Jones")
+    dialog.date_of_birth.setText("17.05.1990")
+    with qtbot.waitSignal(dialog.saved, timeout=2000) as blocker:
+        dialog.submit()
+    assert blocker.args[0].date_of_birth == dt.date(1990, 5, 17)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert services.people.count() == 1
+
+
+def test_a_record_changed_by_someone_else_keeps_the_users_edits(qtbot, services,
+                                                               open_services):
+    """Two people edit the same person: the second save is refused and the edits stay."""
+    record = make_person(services)
+    other = open_services()
+    other.ctx.actor = next(m for m in other.staff.list_staff() if m.username == "coord")
+    dialog = _open(qtbot, PersonDialog(services.people, services.people.get(record.id)))
+    changed = other.people.get(record.id).to_input()
+    changed.phone = "01482 000000"
+    other.people.update(record.id, changed)
+    dialog.town.setText("Goole")
+    dialog.responsible_officer.setText("Mair Evans")
+    dialog.submit()
+    assert "changed by Cai Coordinator" in dialog.banner.text()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert (dialog.town.text(), dialog.responsible_officer.text()) == ("Goole", "Mair Evans")
+    saved = services.people.get(record.id)
+    assert (saved.town, saved.phone) == ("Hull", "01482 000000")
+
+
+def test_order_dialog_refuses_39_hours_beside_the_hours_field(qtbot, services, person):
+    before = services.orders.for_person(person.id)
+    dialog = _open(qtbot, OrderDialog(services.orders, person.id, person.display_name))
+    dialog.court.setText("York Magistrates' Court")
+    dialog.sentence_date.setText("01/11/2026")
+    dialog.hours_ordered.setValue(39)
+    dialog.submit()
+    assert dialog.fields.error_text("hours_ordered") == \
+        "The hours ordered must be between 40 and 300."
+    assert dialog.hours_ordered.value() == 39
+    assert dialog.court.text() == "York Magistrates' Court"
+    assert services.orders.for_person(person.id) == before
+
+
+def test_order_dialog_edits_an_order(qtbot, services, person):
+    order = services.orders.for_person(person.id)[0]
+    dialog = _open(qtbot, OrderDialog(services.orders, person.id, person.display_name, order))
+    assert dialog.hours_ordered.value() == 120
+    dialog.hours_ordered.setValue(150)
+    with qtbot.waitSignal(dialog.saved, timeout=2000):
+        dialog.submit()
+    assert services.orders.get(order.id).hours_ordered == 150
+
+
+def test_extension_dialog_records_a_later_deadline(qtbot, services, person):
+    order = services.orders.for_person(person.id)[0]
+    dialog = _open(qtbot, ExtensionDialog(services.orders, order, TODAY))
+    dialog.new_deadline.setText(order.deadline.strftime("%d/%m/%Y"))
+    dialog.reason.setText("Illness")
+    dialog.submit()
+    assert "must be after the current one" in dialog.fields.error_text("new_deadline")
+    dialog.new_deadline.set_date(order.deadline + dt.timedelta(days=60))
+    with qtbot.waitSignal(dialog.saved, timeout=2000):
+        dialog.submit()
+    assert services.orders.get(order.id).effective_deadline == \
+        order.deadline + dt.timedelta(days=60)
+
+
+def test_custody_dialog_needs_a_reason_when_dates_change(qtbot, services, person):
+    """Changing a date without a reason is refused; with one, the history records it."""
+    episode = services.custody.for_person(person.id)[0]
+    dialog = _open(qtbot, CustodyDialog(services.custody, person.id, person.display_name,
+                                        episode))
+    new_crd = episode.dates["conditional_release_date"] + dt.timedelta(days=14)
+    dialog.date_fields["conditional_release_date"].set_date(new_crd)
+    assert dialog.changed_dates() == ["conditional_release_date"]
+    assert new_crd.strftime("%d/%m/%Y") in dialog.expected.text()
+    dialog.submit()
+    assert "say why" in dialog.fields.error_text("change_reason")
+    assert services.custody.get(episode.id).dates["conditional_release_date"] != new_crd
+    dialog.reason.setText("Recalculated by the prison")
+    with qtbot.waitSignal(dialog.saved, timeout=2000):
+        dialog.submit()
+    saved = services.custody.get(episode.id)
+    assert saved.expected_release_date == new_crd
+    assert saved.date_changes[0].reason == "Recalculated by the prison"
+
+
+def test_custody_dialog_new_episode_problems(qtbot, services, person):
+    dialog = _open(qtbot, CustodyDialog(services.custody, person.id, person.display_name))
+    dialog.prison_number.setText("12")
+    dialog.submit()
+    assert "Choose the prison." == dialog.fields.error_text("prison_id")
+    assert "for example A1234BC" in dialog.fields.error_text("prison_number")
+    assert dialog.fields.error_text("reception_date") == "Enter the reception date."
+    assert dialog.prison_number.text() == "12"
+    assert len(services.custody.for_person(person.id)) == 1
+
+
+def test_a_role_without_permission_is_told_in_the_banner(qtbot, services, person, fast_hash):
+    """A supervisor cannot add orders: the service refuses and the form says why."""
+    services.ctx.actor = add_staff_member(services, "sup", Role.SUPERVISOR, fast_hash)
+    dialog = _open(qtbot, OrderDialog(services.orders, person.id, person.display_name))
+    dialog.court.setText("York Magistrates' Court")
+    dialog.sentence_date.setText("01/11/2026")
+    dialog.hours_ordered.setValue(60)
+    dialog.submit()
+    assert "Your role does not allow this" in dialog.banner.text()
+    assert dialog.isVisible()
+
+
+def test_tab_runs_through_the_fields_then_save_then_cancel(qtbot, services):
+    dialog = _open(qtbot, PersonDialog(services.people))
+    order = []
+    widget = dialog.crn
+    for _ in range(40):
+        order.append(widget)
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isEnabled():
+            widget = widget.nextInFocusChain()
+        if widget is dialog.crn:
+            break
+    names = [w.accessibleName() or w.text() for w in order if hasattr(w, "text")
+             or w.accessibleName()]
+    assert names.index("First name") < names.index("Surname") < names.index("Town")
+    save = order.index(dialog.save_button)
+    assert order[save + 1].text() == "Cancel"
+    assert order[save - 1] is dialog.responsible_officer

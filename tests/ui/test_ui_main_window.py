@@ -1,0 +1,138 @@
+"""The main window: areas by role, menus and shortcuts, the status bar, remembered geometry."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+
+from upw_ttg.domain.codes import Role
+from ui.main_window import MainWindow
+from ui.settings import UiSettings
+from tests.ui.conftest import add_staff_member
+
+
+def _window(qtbot, services, ui_settings) -> MainWindow:
+    window = MainWindow(services, ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _areas(window: MainWindow) -> list[str]:
+    return [window.nav.item(r).text() for r in range(window.nav.count())]
+
+
+def test_an_administrator_sees_people_settings_and_staff(qtbot, services, ui_settings):
+    window = _window(qtbot, services, ui_settings)
+    assert _areas(window) == ["People", "Settings", "Staff"]
+    assert "Signed in as Ada Admin (administrator)" == window.user_label.text()
+    assert services.db.describe() in window.database_label.text()
+    window.nav.setCurrentRow(2)
+    assert window.stack.currentWidget() is window.staff_page
+    window.go_settings.trigger()
+    assert window.stack.currentWidget() is window.settings_page
+    assert window.nav.currentRow() == 1
+    window.go_people.trigger()
+    assert window.stack.currentWidget() is window.people_page
+
+
+def test_a_coordinator_has_no_staff_area_and_cannot_change_settings(qtbot, services,
+                                                                    ui_settings, fast_hash):
+    services.ctx.actor = add_staff_member(services, "c2", Role.COORDINATOR, fast_hash)
+    window = _window(qtbot, services, ui_settings)
+    assert _areas(window) == ["People", "Settings"]
+    assert not window.go_staff.isEnabled()
+    assert not window.settings_page.edit_button.isVisibleTo(window.settings_page)
+    assert window.people_page.new_button.isEnabled()
+
+
+def test_shortcuts_are_the_documented_ones(qtbot, services, ui_settings):
+    window = _window(qtbot, services, ui_settings)
+    assert window.go_people.shortcut() == QKeySequence("Ctrl+1")
+    assert window.go_settings.shortcut() == QKeySequence("Ctrl+2")
+    assert window.go_staff.shortcut() == QKeySequence("Ctrl+3")
+    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    assert window.print_action.shortcut() == QKeySequence("Ctrl+P")
+    assert window.new_person_action.shortcut() == QKeySequence("Ctrl+N")
+    assert window.find_action.shortcut() == QKeySequence("Ctrl+F")
+
+
+def test_opening_a_person_enables_printing_and_back_returns(qtbot, services, ui_settings,
+                                                           person):
+    window = _window(qtbot, services, ui_settings)
+    assert not window.print_action.isEnabled()
+    window.people_page.person_opened.emit(person.id)
+    assert window.stack.currentWidget() is window.person_page
+    assert window.print_action.isEnabled()
+    assert window.person_page.name_label.text() == "JONES, Siân"
+    assert "CRN X123456" in window.person_page.facts_label.text()
+    window.person_page.back_button.click()
+    assert window.stack.currentWidget() is window.people_page
+    assert not window.print_action.isEnabled()
+
+
+def test_find_focuses_the_search_box(qtbot, services, ui_settings, person):
+    window = _window(qtbot, services, ui_settings)
+    window.people_page.person_opened.emit(person.id)
+    window.find_action.trigger()
+    assert window.stack.currentWidget() is window.people_page
+    assert window.focusWidget() is window.people_page.search
+
+
+def test_person_record_tabs_show_orders_and_custody(qtbot, services, ui_settings, person):
+    window = _window(qtbot, services, ui_settings)
+    window.open_person(person.id)
+    page = window.person_page
+    assert page.details.values["crn"].text() == "X123456"
+    assert page.orders.model.rowCount() == 1
+    assert page.orders.proxy.index(0, 6).data() == "120:00"  # remaining
+    assert page.custody.model.rowCount() == 1
+    assert page.custody.date_values["expected"].text().startswith("<b>")
+    assert page.custody.proxy.index(0, 4).data() == "Conditional release date"
+
+
+def test_editing_details_updates_the_record_and_the_list(qtbot, services, ui_settings, person):
+    window = _window(qtbot, services, ui_settings)
+    window.open_person(person.id)
+    page = window.person_page
+    page.edit_person()
+    page.dialog.town.setText("Goole")
+    with qtbot.waitSignal(page.person_saved, timeout=2000):
+        page.dialog.submit()
+    assert page.details.values["address"].text().splitlines()[0] == "Goole"
+    rows = window.people_page.model.rows()
+    assert rows[0].town == "Goole"
+
+
+def test_custody_tab_shows_the_date_history_of_the_selected_episode(qtbot, services,
+                                                                   ui_settings, person):
+    window = _window(qtbot, services, ui_settings)
+    window.open_person(person.id)
+    tab = window.person_page.custody
+    assert not tab.changes.isVisibleTo(tab)
+    tab.edit_episode()
+    dialog = tab.dialog
+    dialog.date_fields["confirmed_release_date"].setText("01/02/2027")
+    dialog.reason.setText("Release date confirmed by the prison")
+    with qtbot.waitSignal(dialog.saved, timeout=2000):
+        dialog.submit()
+    assert tab.changes_model.rowCount() == 1
+    assert tab.changes.isVisibleTo(tab)
+    assert "Confirmed release date" in tab.proxy.index(0, 4).data()
+
+
+def test_window_geometry_is_remembered(qtbot, services, tmp_path):
+    settings = UiSettings(tmp_path / "prefs.ini")
+    window = _window(qtbot, services, settings)
+    window.resize(window.minimumSizeHint().width(), 560)  # the offscreen screen is 800 x 600
+    window.close()
+    again = _window(qtbot, services, UiSettings(tmp_path / "prefs.ini"))
+    assert again.height() == 560
+
+
+def test_about_names_the_version_database_and_data_folder(qtbot, services, ui_settings):
+    window = _window(qtbot, services, ui_settings)
+    window.about_action.trigger()
+    text = window.about_box.informativeText()
+    assert services.db.describe() in text and str(services.location.data_dir) in text
+    assert "Version" in window.about_box.text()
+    window.about_box.close()

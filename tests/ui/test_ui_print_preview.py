@@ -1,0 +1,89 @@
+"""Print preview: the case summary renders in the background, previews, prints and saves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrinter
+from pypdf import PdfReader
+
+from ui.dialogs.print_preview import PrintPreviewDialog, write_atomically
+from ui.main_window import MainWindow
+
+
+def _preview(qtbot, services, person) -> PrintPreviewDialog:
+    pdf = services.case_summary.render(person.id)
+    dialog = PrintPreviewDialog(pdf, "Case summary", "case-summary.pdf")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_print_case_summary_opens_the_preview(qtbot, services, ui_settings, person,
+                                             wait_for_tasks):
+    window = MainWindow(services, ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_person(person.id)
+    window.print_action.trigger()
+    wait_for_tasks()
+    qtbot.waitUntil(lambda: window.person_page.preview is not None, timeout=5000)
+    preview = window.person_page.preview
+    assert preview.page_count >= 1
+    assert "Jones" in preview.windowTitle()
+    assert window.person_page.print_button.isEnabled()
+    preview.close()
+
+
+def test_save_as_pdf_writes_the_same_bytes(qtbot, services, person, tmp_path, monkeypatch):
+    dialog = _preview(qtbot, services, person)
+    target = tmp_path / "out.pdf"
+    monkeypatch.setattr(dialog, "ask_save_path", lambda: target)
+    dialog.save_button.click()
+    assert target.read_bytes() == dialog._pdf
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_failed_save_leaves_nothing_behind(tmp_path, monkeypatch):
+    import os
+
+    def refuse(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    target = tmp_path / "out.pdf"
+    try:
+        write_atomically(b"%PDF-1.4", target)
+    except OSError:
+        pass
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_printing_paints_every_page(qtbot, services, person, tmp_path, monkeypatch):
+    """Printing to a PDF printer gives as many pages as the preview shows."""
+    dialog = _preview(qtbot, services, person)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    output = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(output))
+    monkeypatch.setattr(dialog, "ask_printer", lambda: printer)
+    dialog.print_button.click()
+    assert len(PdfReader(str(output)).pages) == dialog.page_count
+
+
+def test_cancelling_the_print_dialog_prints_nothing(qtbot, services, person, monkeypatch):
+    dialog = _preview(qtbot, services, person)
+    called = []
+    monkeypatch.setattr(dialog, "ask_printer", lambda: None)
+    monkeypatch.setattr(dialog, "print_to", lambda printer: called.append(printer))
+    dialog.print_button.click()
+    assert called == []
+
+
+def test_save_path_gets_a_pdf_suffix(qtbot, services, person, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = _preview(qtbot, services, person)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(tmp_path / "summary"), "")))
+    assert dialog.ask_save_path() == Path(tmp_path / "summary.pdf")

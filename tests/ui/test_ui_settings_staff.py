@@ -1,0 +1,83 @@
+"""The Settings and Staff pages: administrators change settings and add staff."""
+
+from __future__ import annotations
+
+from upw_ttg.domain.codes import Role
+from ui.views.settings_page import SettingsPage
+from ui.views.staff_page import StaffPage
+
+
+def _select(page: SettingsPage, key: str) -> None:
+    page.table.selectRow(page.model.row_for_key(key))
+
+
+def test_administrator_changes_a_setting(qtbot, services):
+    page = SettingsPage(services)
+    qtbot.addWidget(page)
+    page.show()
+    _select(page, "upw.deadline_months")
+    assert page.edit_button.isEnabled() and not page.reset_button.isEnabled()
+    page.edit_selected()
+    dialog = page.dialog
+    dialog.editor.setText("99")
+    dialog.submit()
+    assert dialog.fields.error_text("value") == "Completion deadline must be at most 60."
+    assert dialog.editor.text() == "99"
+    assert services.settings.value("upw.deadline_months") == 12
+    dialog.editor.setText("18")
+    with qtbot.waitSignal(page.notice, timeout=2000) as blocker:
+        dialog.submit()
+    assert blocker.args == ["Completion deadline is now 18 months."]
+    assert services.settings.value("upw.deadline_months") == 18
+    row = page.model.row_for_key("upw.deadline_months")
+    assert page.model.index(row, page.model.VALUE).data() == "18"
+    assert page.reset_button.isEnabled()
+    page.reset_selected()
+    assert services.settings.value("upw.deadline_months") == 12
+
+
+def test_yes_no_settings_use_a_check_box(qtbot, services):
+    page = SettingsPage(services)
+    qtbot.addWidget(page)
+    _select(page, "upw.incentive_reduction")
+    page.edit_selected()
+    page.dialog.editor.setChecked(True)
+    with qtbot.waitSignal(page.dialog.saved, timeout=2000):
+        page.dialog.submit()
+    assert services.settings.value("upw.incentive_reduction") is True
+
+
+def test_settings_are_read_only_for_other_roles(qtbot, services):
+    services.ctx.actor = next(m for m in services.staff.list_staff() if m.role == Role.COORDINATOR)
+    page = SettingsPage(services)
+    qtbot.addWidget(page)
+    _select(page, "upw.deadline_months")
+    assert not page.edit_button.isEnabled()
+    page.edit_selected()
+    assert page.dialog is None
+
+
+def test_administrator_adds_staff(qtbot, services, monkeypatch):
+    import upw_ttg.services.staff as staff_module
+    from upw_ttg.security import hash_password
+
+    monkeypatch.setattr(staff_module, "hash_password", lambda p: hash_password(p, n=2**10))
+    page = StaffPage(services)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 2
+    page.add_staff()
+    dialog = page.dialog
+    dialog.username.setText("Bad Name")
+    dialog.submit()
+    assert "lower-case letters" in dialog.fields.error_text("username")
+    assert dialog.fields.error_text("full_name") == "Enter the full name."
+    dialog.username.setText("rworker")
+    dialog.full_name.setText("Rhys Worker")
+    dialog.role.setCurrentIndex(dialog.role.findData(Role.RESETTLEMENT_WORKER))
+    dialog.password.setText("a-long-password")
+    dialog.password_again.setText("a-long-password")
+    with qtbot.waitSignal(page.notice, timeout=2000) as blocker:
+        dialog.submit()
+    assert blocker.args == ["Added Rhys Worker (resettlement worker)."]
+    assert page.model.rowCount() == 3
+    assert "3 accounts" in page.count_label.text()

@@ -1,0 +1,178 @@
+"""The desktop application's entry point: options, logging, the database, sign-in, main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QApplication, QDialog
+
+from upw_ttg import APP_NAME, APP_TITLE, __version__
+from upw_ttg.bootstrap import AppLocation, AppServices, open_app
+from upw_ttg.errors import StorageError
+from upw_ttg.logs import configure_logging
+from upw_ttg.selftest import run_self_test
+from ui.dialogs.sign_in import FirstAdministratorDialog, SignInDialog
+from ui.errors import install_excepthook, show_error
+from ui.main_window import MainWindow
+from ui.resources import icon, style_sheet
+from ui.settings import UiSettings
+from ui.tasks import TaskControl, run_in_background
+
+ORGANISATION = "upw-ttg"
+DEMO_SCALE = "small"
+_log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=APP_NAME, description=APP_TITLE)
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="folder for the database, backups and logs "
+                             "(default: the per-user data folder, or UPW_TTG_DATA_DIR)")
+    parser.add_argument("--database-url", metavar="URL",
+                        help="SQLAlchemy URL of the database (default: SQLite in the data "
+                             "folder, or UPW_TTG_DATABASE_URL)")
+    parser.add_argument("--demo", action="store_true",
+                        help="fill an empty database with made-up demo data")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check the installation on a temporary database and exit")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser
+
+
+def _say(text: str) -> None:
+    # A windowed frozen build has no console: sys.stdout is None there.
+    if sys.stdout is not None:
+        print(text, flush=True)
+
+
+def setup_application(app: QApplication) -> None:
+    """Names (for QSettings and paths), the Fusion style and the application's style sheet."""
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setStyle("Fusion")
+    app.setStyleSheet(style_sheet())
+    app.setWindowIcon(icon("app.svg"))
+
+
+def open_services(location: AppLocation) -> AppServices | None:
+    """Open and migrate the database; on failure tell the user why and return None."""
+    try:
+        return open_app(location)
+    except StorageError as exc:
+        _log.warning("The database could not be opened: %s", type(exc).__name__)
+        show_error(None, "The database could not be opened.", str(exc), wait=True)
+    except Exception as exc:  # noqa: BLE001 - a bad URL or driver problem, shown in full
+        _log.exception("The database could not be opened")
+        show_error(None, "The database could not be opened.",
+                   "Check the --database-url option or the UPW_TTG_DATABASE_URL setting, "
+                   "then start the application again.", f"{type(exc).__name__}: {exc}",
+                   wait=True)
+    return None
+
+
+def fill_with_demo(services: AppServices) -> bool:
+    """If the database has no people, generate the demo data with a progress dialog.
+
+    Returns:
+        True if demo data is there (generated now or before), False if it failed.
+    """
+    if services.people.count() > 0:
+        return True
+    try:
+        from upw_ttg.demo import generate_demo
+    except ImportError:
+        show_error(None, "Demo data is not available in this version.", wait=True)
+        return False
+    loop = QEventLoop()
+    outcome: dict[str, object] = {}
+
+    def work(control: TaskControl) -> object:
+        return generate_demo(services.db, DEMO_SCALE, progress=control.report,
+                             cancelled=control.cancelled)
+
+    def finished(key: str, value: object = None) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    run_in_background(work, lambda summary: finished("summary", summary),
+                      lambda exc: finished("error", exc), "Creating demo data…",
+                      with_progress=True, on_cancelled=lambda: finished("cancelled"))
+    loop.exec()
+    error = outcome.get("error")
+    if isinstance(error, BaseException):
+        _log.error("Demo data failed", exc_info=(type(error), error, error.__traceback__))
+        show_error(None, "The demo data could not be created.", str(error), wait=True)
+        return False
+    return "summary" in outcome
+
+
+def demo_hint() -> str:
+    try:
+        from upw_ttg.demo import DEMO_PASSWORD
+    except ImportError:
+        return "Demo data: sign in as admin."
+    return f"Demo data: sign in as admin with the password {DEMO_PASSWORD}"
+
+
+def ask_sign_in(services: AppServices, demo: bool) -> bool:
+    """Show the first-administrator or sign-in dialog; False if the user quit."""
+    database = services.db.describe()
+    dialog: QDialog
+    if services.staff.needs_first_administrator():
+        dialog = FirstAdministratorDialog(services.staff, database)
+    else:
+        dialog = SignInDialog(services.staff, database, "admin" if demo else "",
+                              demo_hint() if demo else None)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def run_event_loop(app: QApplication) -> int:
+    return app.exec()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the application; returns the process exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version or a bad option
+        return int(exc.code or 0)
+    if args.self_test:
+        return 0 if run_self_test(report=_say) else 1
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    setup_application(app)
+    location = AppLocation.resolve(args.data_dir, args.database_url)
+    try:
+        log_path = configure_logging(location.logs_dir)
+    except OSError as exc:
+        show_error(None, "The data folder cannot be used.",
+                   f"{location.data_dir}: {exc.strerror or exc}. Choose another folder with "
+                   "--data-dir.", wait=True)
+        return 2
+    install_excepthook(log_path)
+    _log.info("Starting %s %s", APP_NAME, __version__)
+    services = open_services(location)
+    if services is None:
+        return 2
+    try:
+        if args.demo:
+            fill_with_demo(services)
+        if not ask_sign_in(services, args.demo):
+            return 0
+        window = MainWindow(services, UiSettings.in_folder(location.data_dir))
+        window.show()
+        return run_event_loop(app)
+    finally:
+        services.close()
+        _log.info("Stopped")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

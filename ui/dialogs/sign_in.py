@@ -1,0 +1,111 @@
+"""Signing in, and setting up the first administrator on a new database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from upw_ttg import APP_TITLE
+from upw_ttg.domain.codes import Gender
+from upw_ttg.domain.records import StaffMember
+from upw_ttg.errors import SignInError
+from upw_ttg.services.staff import NewStaff, StaffService
+from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.person_dialog import enum_combo
+from ui.dialogs.staff_dialog import check_passwords, password_pair
+
+
+def _heading(text: str, subtitle: str) -> QVBoxLayout:
+    layout = QVBoxLayout()
+    title = QLabel(APP_TITLE)
+    title.setObjectName("PageTitle")
+    layout.addWidget(title)
+    sub = QLabel(subtitle)
+    sub.setObjectName("PageSubtitle")
+    sub.setWordWrap(True)
+    layout.addWidget(sub)
+    heading = QLabel(f"<b>{text}</b>")
+    layout.addSpacing(6)
+    layout.addWidget(heading)
+    return layout
+
+
+class SignInDialog(FormDialog):
+    """User name and password; the service's message (wrong password, slowed down) is shown.
+
+    Enter signs in; Esc closes the dialog, which quits the application.
+    """
+
+    def __init__(self, staff: StaffService, database: str, username: str = "",
+                 hint: str | None = None, parent: QWidget | None = None):
+        super().__init__(f"Sign in – {APP_TITLE}", None, parent, save_text="&Sign in")
+        self._staff = staff
+        self.banner.prefixes = False
+        self.buttons.button(self.buttons.StandardButton.Cancel).setText("&Quit")
+        self.header.addLayout(_heading("Sign in", f"Database: {database}"))
+        form = QFormLayout()
+        form.setVerticalSpacing(8)
+        self.username = QLineEdit(username)
+        self.username.setMaxLength(40)
+        self.fields.add_row(form, "username", "&User name", self.username)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setMaxLength(200)
+        self.fields.add_row(form, "password", "&Password", self.password)
+        self.body.addLayout(form)
+        self.hint = QLabel(hint or "")
+        self.hint.setObjectName("Hint")
+        self.hint.setWordWrap(True)
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hint.setVisible(bool(hint))
+        self.body.addWidget(self.hint)
+        self.setMinimumWidth(440)
+        (self.password if username else self.username).setFocus()
+
+    def collect(self) -> tuple[str, str]:
+        return self.username.text(), self.password.text()
+
+    def save(self, data: tuple[str, str]) -> StaffMember:
+        try:
+            return self._staff.sign_in(*data)
+        except SignInError:
+            self.password.clear()
+            self.password.setFocus()
+            raise
+
+
+class FirstAdministratorDialog(FormDialog):
+    """Creates the first account, an administrator, on a database that has no staff yet."""
+
+    def __init__(self, staff: StaffService, database: str, parent: QWidget | None = None):
+        super().__init__(f"Set up – {APP_TITLE}", None, parent, save_text="&Create and sign in")
+        self._staff = staff
+        self.buttons.button(self.buttons.StandardButton.Cancel).setText("&Quit")
+        self.header.addLayout(_heading(
+            "Set up the first administrator",
+            f"This database has no staff accounts yet: {database}. The first account is an "
+            "administrator, who can then add everyone else."))
+        f = self.fields
+        form = QFormLayout()
+        form.setVerticalSpacing(8)
+        self.username = QLineEdit()
+        self.username.setMaxLength(40)
+        self.username.setPlaceholderText("e.g. jsmith")
+        f.add_row(form, "username", "&User name", self.username)
+        self.full_name = QLineEdit()
+        self.full_name.setMaxLength(60)
+        f.add_row(form, "full_name", "&Full name", self.full_name)
+        self.password, self.password_again = password_pair(self, form)
+        self.gender = enum_combo(Gender, Gender.NOT_STATED)
+        f.add_row(form, "gender", "G&ender", self.gender)
+        self.body.addLayout(form)
+        self.setMinimumWidth(520)
+        self.username.setFocus()
+
+    def collect(self) -> NewStaff:
+        check_passwords(self.password, self.password_again)
+        return NewStaff(username=self.username.text(), full_name=self.full_name.text(),
+                        gender=self.gender.currentData(), password=self.password.text())
+
+    def save(self, data: NewStaff) -> StaffMember:
+        return self._staff.create_first_administrator(data)

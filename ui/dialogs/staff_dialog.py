@@ -1,0 +1,76 @@
+"""Adding a staff account (administrators only)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+
+from upw_ttg.domain.codes import Gender, Role
+from upw_ttg.domain.records import StaffMember
+from upw_ttg.errors import ValidationError
+from upw_ttg.services.people import PeopleService
+from upw_ttg.services.staff import MIN_PASSWORD_LENGTH, NewStaff, StaffService
+from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.person_dialog import enum_combo
+
+
+def password_pair(dialog: FormDialog, form: QFormLayout) -> tuple[QLineEdit, QLineEdit]:
+    """A password box and a confirmation box, added to ``form``."""
+    password = QLineEdit()
+    password.setEchoMode(QLineEdit.EchoMode.Password)
+    password.setMaxLength(200)
+    dialog.fields.add_row(form, "password", "&Password", password,
+                          hint=f"At least {MIN_PASSWORD_LENGTH} characters.")
+    again = QLineEdit()
+    again.setEchoMode(QLineEdit.EchoMode.Password)
+    again.setMaxLength(200)
+    dialog.fields.add_row(form, "password_again", "Password a&gain", again)
+    return password, again
+
+
+def check_passwords(password: QLineEdit, again: QLineEdit) -> None:
+    """Raise ValidationError if the two boxes differ."""
+    if password.text() != again.text():
+        raise ValidationError({"password_again": "The two passwords are not the same."})
+
+
+class StaffDialog(FormDialog):
+    """A new staff account with a role; saved through ``StaffService.add_staff``."""
+
+    def __init__(self, staff: StaffService, people: PeopleService,
+                 parent: QWidget | None = None):
+        super().__init__("Add a member of staff",
+                         "They sign in with this user name and password. Tell them the "
+                         "password in person.", parent, save_text="&Add")
+        self._staff = staff
+        f = self.fields
+        form = QFormLayout()
+        form.setVerticalSpacing(8)
+        self.username = QLineEdit()
+        self.username.setMaxLength(40)
+        self.username.setPlaceholderText("e.g. jsmith")
+        f.add_row(form, "username", "&User name", self.username)
+        self.full_name = QLineEdit()
+        self.full_name.setMaxLength(60)
+        f.add_row(form, "full_name", "&Full name", self.full_name)
+        self.role = enum_combo(Role, Role.COORDINATOR)
+        f.add_row(form, "role", "&Role", self.role)
+        self.gender = enum_combo(Gender, Gender.NOT_STATED)
+        f.add_row(form, "gender", "G&ender", self.gender,
+                  hint="Used to respect 'do not place with a female/male supervisor'.")
+        self.office = QComboBox()
+        self.office.addItem("Not set", None)
+        for office in people.offices():
+            self.office.addItem(f"{office.name} ({office.delivery_unit})", office.id)
+        f.add_row(form, "office_id", "&Office", self.office)
+        self.password, self.password_again = password_pair(self, form)
+        self.body.addLayout(form)
+        self.resize(520, self.sizeHint().height())
+
+    def collect(self) -> NewStaff:
+        check_passwords(self.password, self.password_again)
+        return NewStaff(self.username.text(), self.full_name.text(), self.role.currentData(),
+                        self.gender.currentData(), self.password.text(),
+                        self.office.currentData())
+
+    def save(self, data: NewStaff) -> StaffMember:
+        return self._staff.add_staff(data)

@@ -1,0 +1,237 @@
+"""The main window: navigation on the left, the current page on the right, menus and status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
+    QWidget,
+)
+
+from upw_ttg import APP_TITLE, __version__
+from upw_ttg.bootstrap import AppServices
+from ui.formatting import label
+from ui.resources import icon
+from ui.settings import UiSettings
+from ui.views.people_page import PeoplePage
+from ui.views.permissions import is_administrator
+from ui.views.person_page import PersonPage
+from ui.views.settings_page import SettingsPage
+from ui.views.staff_page import StaffPage
+
+
+class MainWindow(QMainWindow):
+    """People for everyone; Settings (view only unless an administrator); Staff for admins."""
+
+    PEOPLE, SETTINGS, STAFF = "people", "settings", "staff"
+
+    def __init__(self, services: AppServices, ui_settings: UiSettings):
+        super().__init__()
+        self._services = services
+        self._ui_settings = ui_settings
+        actor = services.ctx.actor
+        self._admin = is_administrator(actor)
+        self.setWindowTitle(APP_TITLE)
+        self.setWindowIcon(icon("app.svg"))
+
+        self.people_page = PeoplePage(services, ui_settings)
+        self.person_page = PersonPage(services, ui_settings)
+        self.settings_page = SettingsPage(services)
+        self.staff_page = StaffPage(services) if self._admin else None
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.people_page)
+        self.stack.addWidget(self.person_page)
+        self.stack.addWidget(self.settings_page)
+        if self.staff_page is not None:
+            self.stack.addWidget(self.staff_page)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("NavigationList")
+        self.nav.setAccessibleName("Areas")
+        self.nav.setFixedWidth(180)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._areas: list[str] = []
+        self._add_area(self.PEOPLE, "People")
+        self._add_area(self.SETTINGS, "Settings")
+        if self.staff_page is not None:
+            self._add_area(self.STAFF, "Staff")
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.people_page.person_opened.connect(self.open_person)
+        self.person_page.back_requested.connect(self.show_people)
+        self.person_page.person_saved.connect(self.people_page.person_changed)
+        for page in (self.people_page, self.person_page, self.settings_page, self.staff_page):
+            if page is not None:
+                page.notice.connect(self.show_notice)
+        self.stack.currentChanged.connect(self._update_actions)
+
+        self._build_actions()
+        self._build_status_bar()
+        self.nav.setCurrentRow(0)
+        self._restore_geometry()
+        self._update_actions()
+
+    # Building ----------------------------------------------------------------------------
+
+    def _add_area(self, key: str, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.nav.addItem(item)
+        self._areas.append(key)
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_person_action = self._action("&New person…", QKeySequence.StandardKey.New,
+                                              self.new_person)
+        file_menu.addAction(self.new_person_action)
+        self.print_action = self._action("&Print case summary…", QKeySequence.StandardKey.Print,
+                                         self.person_page.print_case_summary)
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        file_menu.addAction(self.quit_action)
+
+        go_menu = bar.addMenu("&Go")
+        self.go_people = self._action("&People", "Ctrl+1", self.show_people)
+        self.go_settings = self._action("&Settings", "Ctrl+2", self.show_settings)
+        go_menu.addAction(self.go_people)
+        go_menu.addAction(self.go_settings)
+        self.go_staff = self._action("S&taff", "Ctrl+3", self.show_staff)
+        if self.staff_page is not None:
+            go_menu.addAction(self.go_staff)
+        else:
+            self.go_staff.setEnabled(False)
+        go_menu.addSeparator()
+        self.find_action = self._action("&Find a person", QKeySequence.StandardKey.Find,
+                                        self.find_person)
+        go_menu.addAction(self.find_action)
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = self._action("&About", None, self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        actor = self._services.ctx.actor
+        self.database_label = QLabel(f"Database: {self._services.db.describe()}")
+        self.database_label.setToolTip(self._services.db.describe())
+        who = (f"Signed in as {actor.full_name} ({label(actor.role).lower()})" if actor
+               else "Not signed in")
+        self.user_label = QLabel(who)
+        self.statusBar().addPermanentWidget(self.database_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+    # Navigation --------------------------------------------------------------------------
+
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        area = self._areas[row]
+        if area == self.PEOPLE:
+            on_person = self.stack.currentWidget() is self.person_page
+            if not on_person:
+                self.stack.setCurrentWidget(self.people_page)
+        elif area == self.SETTINGS:
+            self.stack.setCurrentWidget(self.settings_page)
+        elif area == self.STAFF and self.staff_page is not None:
+            self.stack.setCurrentWidget(self.staff_page)
+
+    def _select_area(self, key: str) -> None:
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(self._areas.index(key))
+        self.nav.blockSignals(False)
+
+    @Slot()
+    def show_people(self) -> None:
+        """The people list (leaving any open record)."""
+        self._select_area(self.PEOPLE)
+        self.stack.setCurrentWidget(self.people_page)
+        self.people_page.table.setFocus()
+
+    @Slot()
+    def show_settings(self) -> None:
+        self._select_area(self.SETTINGS)
+        self.stack.setCurrentWidget(self.settings_page)
+        self.settings_page.table.setFocus()
+
+    @Slot()
+    def show_staff(self) -> None:
+        if self.staff_page is None:
+            return
+        self._select_area(self.STAFF)
+        self.stack.setCurrentWidget(self.staff_page)
+        self.staff_page.table.setFocus()
+
+    @Slot(int)
+    def open_person(self, person_id: int) -> None:
+        self.person_page.load(person_id)
+        self._select_area(self.PEOPLE)
+        self.stack.setCurrentWidget(self.person_page)
+        self.person_page.tabs.setFocus()
+
+    @Slot()
+    def find_person(self) -> None:
+        self.show_people()
+        self.people_page.focus_search()
+
+    @Slot()
+    def new_person(self) -> None:
+        self.show_people()
+        self.people_page.new_person()
+
+    def _update_actions(self, *_args: object) -> None:
+        self.print_action.setEnabled(self.stack.currentWidget() is self.person_page)
+        self.new_person_action.setEnabled(self.people_page.new_button.isEnabled())
+
+    # Messages ----------------------------------------------------------------------------
+
+    @Slot(str)
+    def show_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    @Slot()
+    def show_about(self) -> None:
+        location = self._services.location
+        box = QMessageBox(self)
+        box.setWindowTitle(f"About {APP_TITLE}")
+        box.setIconPixmap(icon("app.svg").pixmap(64, 64))
+        box.setText(f"<b>{APP_TITLE}</b><br>Version {__version__}")
+        box.setInformativeText(
+            "Unpaid Work and Through the Gate for probation staff.<br><br>"
+            f"Database: {self._services.db.describe()}<br>"
+            f"Data folder: {location.data_dir}<br>"
+            f"Logs: {location.logs_dir}")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.about_box = box
+
+    # Window state ------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self._ui_settings.value("main_window/geometry")
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._ui_settings.set_value("main_window/geometry", self.saveGeometry())
+        self.people_page.save_state()
+        self._ui_settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,129 @@
+"""A read-only table model over a list of row objects, described by column definitions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt,
+)
+
+from ui.models.roles import RowRole, SortRole
+
+RowT = TypeVar("RowT")
+Index = QModelIndex | QPersistentModelIndex
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+@dataclass(frozen=True)
+class Column(Generic[RowT]):
+    """One column: its header, how a row is shown, and the value it sorts by."""
+
+    header: str
+    display: Callable[[RowT], str]
+    sort: Callable[[RowT], Any] | None = None
+    numeric: bool = False
+    tooltip: Callable[[RowT], str | None] | None = None
+
+
+class RowTableModel(QAbstractTableModel, Generic[RowT]):
+    """Rows of data objects in columns; ``RowRole`` returns the object, ``SortRole`` its value.
+
+    Subclasses set ``COLUMNS``. Replacing the rows resets the model.
+    """
+
+    COLUMNS: Sequence[Column] = ()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[RowT] = []
+
+    # Contents ----------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[RowT]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[RowT]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> RowT:
+        return self._rows[row]
+
+    # Qt overrides ------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows) \
+                or index.column() >= len(self.COLUMNS):
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(row)
+        if role == SortRole:
+            return column.sort(row) if column.sort else column.display(row)
+        if role == RowRole:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(_RIGHT if column.numeric else _LEFT)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(row)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.COLUMNS[section].header
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(_RIGHT if self.COLUMNS[section].numeric else _LEFT)
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    """Orders None first and never compares unlike types."""
+    if value is None:
+        return (0, "")
+    if isinstance(value, bool):
+        return (1, int(value))
+    if isinstance(value, (int, float)):
+        return (1, value)
+    if isinstance(value, dt.datetime):
+        return (2, value.isoformat())
+    if isinstance(value, dt.date):
+        return (2, value.isoformat())
+    return (3, str(value).casefold())
+
+
+class RowSortProxy(QSortFilterProxyModel):
+    """Sorts on ``SortRole`` with Python values (dates as dates, numbers as numbers)."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        return _sort_key(model.data(left, SortRole)) < _sort_key(model.data(right, SortRole))
+
+    def row_object(self, proxy_row: int) -> Any:
+        """The data object shown in ``proxy_row``."""
+        return self.data(self.index(proxy_row, 0), RowRole)

@@ -1,0 +1,217 @@
+"""Running slow work off the main thread; callbacks and progress arrive on the main thread."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from upw_ttg.errors import UpwError
+from ui.errors import show_error
+
+PROGRESS_DELAY_MS = 500
+_running: set[BackgroundTask] = set()
+
+
+class TaskControl:
+    """Handed to a task that reports progress; thread-safe."""
+
+    def __init__(self, signals: _WorkerSignals):
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        """Report ``done`` of ``total`` steps with a short description."""
+        self._signals.progress.emit(int(done), int(total), str(text))
+
+    def cancelled(self) -> bool:
+        """True once the user pressed Cancel; the task should stop and raise."""
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class _WorkerSignals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int, str)
+
+
+class _Worker(QRunnable):
+    def __init__(self, fn: Callable[..., Any], control: TaskControl | None,
+                 signals: _WorkerSignals):
+        super().__init__()
+        self._fn = fn
+        self._control = control
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self._control) if self._control is not None else self._fn()
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI
+            self._signals.failed.emit(exc)
+        else:
+            self._signals.finished.emit(result)
+
+
+class BackgroundTask(QObject):
+    """One piece of work in the thread pool; lives on the main thread and owns the progress.
+
+    The task function must not touch widgets. It gets its own database sessions through the
+    services (each service call opens and closes one), so no session crosses threads.
+    """
+
+    done = Signal()
+
+    def __init__(self, fn: Callable[..., Any], on_success: Callable[[Any], None],
+                 on_failure: Callable[[BaseException], None] | None,
+                 progress_label: str | None, parent: QWidget | None, with_progress: bool,
+                 on_cancelled: Callable[[], None] | None):
+        super().__init__()
+        self._fn = fn
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._on_cancelled = on_cancelled
+        self._label = progress_label
+        self._parent = parent
+        self._signals = _WorkerSignals()
+        self.control = TaskControl(self._signals) if with_progress else None
+        self._dialog: QProgressDialog | None = None
+        self._last: tuple[int, int, str] = (0, 0, "")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self.finished_running = False
+        self._signals.finished.connect(self._on_worker_finished)
+        self._signals.failed.connect(self._on_worker_failed)
+        self._signals.progress.connect(self._on_worker_progress)
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        _running.add(self)
+        if self._label:
+            self._timer.start(PROGRESS_DELAY_MS)
+        (pool or QThreadPool.globalInstance()).start(_Worker(self._fn, self.control,
+                                                             self._signals))
+
+    def cancel(self) -> None:
+        """Ask the task to stop (only tasks that report progress can)."""
+        if self.control is None:
+            return
+        self.control.cancel()
+        if self._dialog is not None:
+            self._dialog.setLabelText("Stopping…")
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self._dialog
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        if self.finished_running:
+            return
+        cancel_text = "Cancel" if self.control is not None else ""
+        dialog = QProgressDialog(self._label or "", cancel_text, 0, 0, self._parent)
+        dialog.setWindowTitle("Please wait")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal if self._parent is not None
+                                 else Qt.WindowModality.ApplicationModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumWidth(380)
+        if self.control is None:
+            dialog.setCancelButton(None)
+        dialog.canceled.connect(self.cancel)
+        self._dialog = dialog
+        self._apply_progress()
+        dialog.show()
+
+    @Slot(int, int, str)
+    def _on_worker_progress(self, done: int, total: int, text: str) -> None:
+        self._last = (done, total, text)
+        self._apply_progress()
+
+    def _apply_progress(self) -> None:
+        if self._dialog is None:
+            return
+        done, total, text = self._last
+        self._dialog.setMaximum(max(total, 0))
+        self._dialog.setValue(min(done, total) if total > 0 else 0)
+        if text and (self.control is None or not self.control.cancelled()):
+            self._dialog.setLabelText(f"{self._label}\n{text}" if self._label else text)
+
+    def _finish(self) -> None:
+        self.finished_running = True
+        self._timer.stop()
+        if self._dialog is not None:
+            self._dialog.canceled.disconnect(self.cancel)
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
+        _running.discard(self)
+        self.done.emit()
+
+    @Slot(object)
+    def _on_worker_finished(self, result: object) -> None:
+        self._finish()
+        self._on_success(result)
+
+    @Slot(object)
+    def _on_worker_failed(self, exc: BaseException) -> None:
+        self._finish()
+        if self.control is not None and self.control.cancelled():
+            if self._on_cancelled is not None:
+                self._on_cancelled()
+            return
+        if self._on_failure is not None:
+            self._on_failure(exc)
+        else:
+            report_failure(self._parent, "The task could not be finished.", exc)
+
+
+def report_failure(parent: QWidget | None, text: str, exc: BaseException) -> None:
+    """Show an expected error in plain words; hand anything else to the crash handler."""
+    if isinstance(exc, UpwError):
+        show_error(parent, text, str(exc))
+    else:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
+def run_in_background(fn: Callable[..., Any], on_success: Callable[[Any], None],
+                      on_failure: Callable[[BaseException], None] | None = None,
+                      progress_label: str | None = None, *, parent: QWidget | None = None,
+                      with_progress: bool = False,
+                      on_cancelled: Callable[[], None] | None = None,
+                      pool: QThreadPool | None = None) -> BackgroundTask:
+    """Run ``fn`` in the thread pool and call back on the main thread.
+
+    Args:
+        fn: The work. Called as ``fn()``, or ``fn(control)`` with ``with_progress``, where
+            ``control.report(done, total, text)`` reports and ``control.cancelled()`` says
+            whether to stop.
+        on_success: Called with ``fn``'s result.
+        on_failure: Called with the exception; by default a ``UpwError`` is shown with
+            ``show_error`` and anything else goes to the crash handler.
+        progress_label: If given, a progress dialog with this text appears when the work
+            takes longer than half a second (with Cancel if ``with_progress``).
+        parent: The window the progress dialog and errors belong to.
+        with_progress: Pass a ``TaskControl`` to ``fn`` and offer Cancel.
+        on_cancelled: Called instead of ``on_failure`` when the user cancelled.
+        pool: The thread pool (the global one by default).
+
+    Returns:
+        The running task.
+    """
+    task = BackgroundTask(fn, on_success, on_failure, progress_label, parent, with_progress,
+                          on_cancelled)
+    task.start(pool)
+    return task
+
+
+def running_tasks() -> int:
+    """How many tasks have not yet reported back (tests wait for 0)."""
+    return len(_running)

@@ -1,0 +1,140 @@
+"""The UPW orders tab: a person's orders with their hours, status and deadline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.records import OrderRecord
+from ui.dialogs.order_dialog import ExtensionDialog, OrderDialog
+from ui.formatting import format_date
+from ui.models.orders_model import OrdersTableModel
+from ui.models.table_model import RowSortProxy
+from ui.views.permissions import can_edit_orders, not_allowed_tip
+from ui.widgets.tables import fit_columns, make_table, selected_row
+
+
+class OrdersTab(QWidget):
+    """Table of orders with Add, Edit and Record extension.
+
+    Signals:
+        notice(str): a short message for the status bar.
+    """
+
+    notice = Signal(str)
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._person_id: int | None = None
+        self._person_name = ""
+        self.dialog: OrderDialog | ExtensionDialog | None = None
+        self.model = OrdersTableModel(self)
+        self.proxy = RowSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        # A person has few orders, newest first; no sorting keeps every column in view.
+        self.table = make_table(self.proxy, "Unpaid work orders", sortable=False)
+        self.table.activated.connect(self._on_table_activated)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        editable = can_edit_orders(services.ctx.actor)
+        self.add_button = QPushButton("&Add order…")
+        self.edit_button = QPushButton("Edi&t order…")
+        self.extend_button = QPushButton("Record e&xtension…")
+        for button, slot in ((self.add_button, self.add_order),
+                             (self.edit_button, self.edit_order),
+                             (self.extend_button, self.record_extension)):
+            button.clicked.connect(slot)
+            if not editable:
+                button.setToolTip(not_allowed_tip("change orders"))
+        self.add_button.setEnabled(editable)
+        self._editable = editable
+        self.empty_label = QLabel("No unpaid work orders on record.")
+        self.empty_label.setObjectName("Hint")
+        self.extensions_label = QLabel()
+        self.extensions_label.setObjectName("Hint")
+        self.extensions_label.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.empty_label, 1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.extend_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 12)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.extensions_label)
+        self._on_selection_changed()
+
+    def load(self, person_id: int, person_name: str) -> None:
+        self._person_id = person_id
+        self._person_name = person_name
+        self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        assert self._person_id is not None
+        orders = self._services.orders.for_person(self._person_id)
+        self.model.set_rows(orders)
+        fit_columns(self.table)
+        plural = "s" if len(orders) != 1 else ""
+        self.empty_label.setText(
+            "No unpaid work orders on record." if not orders else
+            f"{len(orders)} order{plural}, the most recent first. Hours are shown as "
+            "hours:minutes.")
+        target = select_id if select_id is not None else (orders[0].id if orders else None)
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.row_object(row).id == target:
+                self.table.selectRow(row)
+                break
+        self._on_selection_changed()
+
+    def selected_order(self) -> OrderRecord | None:
+        return selected_row(self.table)  # type: ignore[return-value]
+
+    def _on_selection_changed(self, *_args: object) -> None:
+        order = self.selected_order()
+        self.edit_button.setEnabled(self._editable and order is not None)
+        self.extend_button.setEnabled(self._editable and order is not None)
+        if order is None or not order.extensions:
+            self.extensions_label.setText("" if order is None else
+                                          "No extensions recorded for the selected order.")
+            return
+        lines = [f"{format_date(e.new_deadline)} – granted {format_date(e.granted_on)} by "
+                 f"{e.court}: {e.reason}" for e in order.extensions]
+        self.extensions_label.setText("Extensions of the selected order: " + "; ".join(lines))
+
+    def _on_table_activated(self, _index: QModelIndex) -> None:
+        if self.edit_button.isEnabled():
+            self.edit_order()
+
+    @Slot()
+    def add_order(self) -> None:
+        assert self._person_id is not None
+        self._open(OrderDialog(self._services.orders, self._person_id, self._person_name,
+                               None, self), "Order added.")
+
+    @Slot()
+    def edit_order(self) -> None:
+        order = self.selected_order()
+        if order is None or self._person_id is None:
+            return
+        self._open(OrderDialog(self._services.orders, self._person_id, self._person_name,
+                               order, self), "Order saved.")
+
+    @Slot()
+    def record_extension(self) -> None:
+        order = self.selected_order()
+        if order is None:
+            return
+        self._open(ExtensionDialog(self._services.orders, order, self._services.ctx.today(),
+                                   self), "Extension recorded.")
+
+    def _open(self, dialog: OrderDialog | ExtensionDialog, message: str) -> None:
+        self.dialog = dialog
+
+        def saved(record: OrderRecord) -> None:
+            self.reload(record.id)
+            self.notice.emit(message)
+
+        dialog.saved.connect(saved)
+        dialog.open()

@@ -1,0 +1,212 @@
+"""The People page: type-ahead search over everyone, and the way into a person's record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.records import PersonRecord, PersonRow
+from ui.dialogs.person_dialog import PersonDialog
+from ui.models.people_model import PeopleSortProxy, PeopleTableModel
+from ui.models.roles import RowRole
+from ui.settings import UiSettings
+from ui.views.permissions import can_edit_people
+from ui.widgets.tables import column_width, make_table
+
+SEARCH_DELAY_MS = 150
+SEARCH_LIMIT = 200
+
+
+def row_from_record(record: PersonRecord, prison_number: str | None = None) -> PersonRow:
+    """The list line for a person just saved."""
+    return PersonRow(record.id, record.crn, record.surname, record.forename,
+                     record.date_of_birth, record.gender, record.town, record.office_name,
+                     prison_number)
+
+
+class PeoplePage(QWidget):
+    """Search box over a table of people; Enter or double-click opens a record.
+
+    Signals:
+        person_opened(int): the user chose a person to open.
+        notice(str): a short message for the status bar.
+    """
+
+    person_opened = Signal(int)
+    notice = Signal(str)
+
+    def __init__(self, services: AppServices, ui_settings: UiSettings,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._ui_settings = ui_settings
+        self.dialog: PersonDialog | None = None
+        title = QLabel("People")
+        title.setObjectName("PageTitle")
+        self.search = QLineEdit()
+        self.search.setObjectName("SearchBox")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            "CRN, name, date of birth (31/12/1990) or prison number")
+        self.search.setAccessibleName("Search people")
+        self.search.setMaxLength(100)
+        find = QLabel("&Find:")
+        find.setBuddy(self.search)
+        self.new_button = QPushButton("&New person…")
+        self.new_button.setProperty("primary", "true")
+        self.new_button.setToolTip("Add a person (Ctrl+N)")
+        self.new_button.setEnabled(can_edit_people(services.ctx.actor))
+        self.new_button.clicked.connect(self.new_person)
+        self.model = PeopleTableModel(services.people, self)
+        self.proxy = PeopleSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = make_table(self.proxy, "People")
+        self.table.activated.connect(self._on_table_activated)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("CountLabel")
+        self.count_label.setWordWrap(True)
+        self.model.mode_changed.connect(self._on_model_mode_changed)
+        self.model.rowsInserted.connect(self._update_count)
+        self.model.modelReset.connect(self._update_count)
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        search_row = QHBoxLayout()
+        search_row.addWidget(find)
+        search_row.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.addLayout(top)
+        layout.addLayout(search_row)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.search.returnPressed.connect(self._on_search_return_pressed)
+        self.search.installEventFilter(self)
+        self.setTabOrder(self.search, self.table)
+        self.setTabOrder(self.table, self.new_button)
+
+        self.model.browse()
+        self._size_columns()
+        state = ui_settings.value("people/header_state")
+        if not state.isEmpty():
+            self.table.horizontalHeader().restoreState(state)
+        self._on_model_mode_changed(True)
+
+    # Searching ---------------------------------------------------------------------------
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        self._timer.start()
+
+    @Slot()
+    def run_search(self) -> None:
+        """Search now for what is in the box (everyone if it is empty)."""
+        self._timer.stop()
+        text = self.search.text().strip()
+        if not text:
+            self.model.browse()
+        else:
+            self.model.show_results(self._services.people.search(text, SEARCH_LIMIT))
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    def _on_search_return_pressed(self) -> None:
+        if self._timer.isActive() or self.search.text().strip() and self.model.browsing:
+            self.run_search()
+        if self.proxy.rowCount() == 1:
+            self.open_row(0)
+        elif self.proxy.rowCount() > 1:
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.search and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Down and self.proxy.rowCount():
+            if self._timer.isActive():
+                self.run_search()
+            self.table.setFocus()
+            self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        text = self.search.text().strip()
+        if self.model.browsing:
+            total = self.model.total
+            if total == 0:
+                message = "No one is on record yet. Use New person to add someone."
+            elif shown < total:
+                message = f"{total:,} people, in surname order. Type to search; scroll for more."
+            else:
+                message = f"{total:,} {'person' if total == 1 else 'people'}, in surname order."
+        elif shown == 0:
+            message = (f"No one matches “{text}”. Try the CRN, part of the surname, a date of "
+                       "birth such as 31/12/1990, or a prison number.")
+        elif shown >= SEARCH_LIMIT:
+            message = f"The first {shown} matches for “{text}”. Type more to narrow them down."
+        else:
+            message = f"{shown} {'match' if shown == 1 else 'matches'} for “{text}”."
+        self.count_label.setText(message)
+
+    def _on_model_mode_changed(self, browsing: bool) -> None:
+        # Prison numbers come with search results only.
+        self.table.setColumnHidden(PeopleTableModel.PRISON_NUMBER, browsing)
+
+    def _size_columns(self) -> None:
+        samples = ("X000000", "BRÜNING-SMITH, Christopher", "00/00/0000", "Not stated",
+                   "Gainsborough", "Northallerton", "A0000AA")
+        for column, sample in enumerate(samples):
+            self.table.setColumnWidth(column, column_width(self.table, column, sample))
+
+    # Opening and adding ------------------------------------------------------------------
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        self.open_row(index.row())
+
+    def open_row(self, proxy_row: int) -> None:
+        row = self.proxy.index(proxy_row, 0).data(RowRole)
+        if row is not None:
+            self.person_opened.emit(row.id)
+
+    @Slot()
+    def new_person(self) -> None:
+        """Open the New person form (non-blocking)."""
+        if not self.new_button.isEnabled():
+            return
+        self.dialog = PersonDialog(self._services.people, None, self)
+        self.dialog.saved.connect(self._on_person_created)
+        self.dialog.open()
+
+    def _on_person_created(self, record: PersonRecord) -> None:
+        self.notice.emit(f"Added {record.display_name} ({record.crn}).")
+        self.search.blockSignals(True)
+        self.search.setText(record.crn)
+        self.search.blockSignals(False)
+        self.run_search()
+        self.person_opened.emit(record.id)
+
+    def person_changed(self, record: PersonRecord) -> None:
+        """Show a saved edit in the list without reloading it."""
+        for existing in self.model.rows():
+            if existing.id == record.id:
+                self.model.replace_person(row_from_record(record, existing.prison_number))
+                return
+
+    def save_state(self) -> None:
+        self._ui_settings.set_value("people/header_state",
+                                    self.table.horizontalHeader().saveState())

@@ -1,0 +1,156 @@
+"""A person's record: who they are, their UPW orders and custody, and the case summary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.records import PersonRecord
+from ui.dialogs.person_dialog import PersonDialog
+from ui.dialogs.print_preview import PrintPreviewDialog
+from ui.formatting import age_on, format_date
+from ui.settings import UiSettings
+from ui.tasks import report_failure, run_in_background
+from ui.views.custody_tab import CustodyTab
+from ui.views.orders_tab import OrdersTab
+from ui.views.permissions import can_edit_people, not_allowed_tip
+from ui.views.person_details import PersonDetailsTab
+
+
+class PersonPage(QWidget):
+    """Header with the person's name and key facts, then Details, UPW orders and Custody tabs.
+
+    Signals:
+        back_requested(): the user wants the people list again.
+        person_saved(object): the person's details were saved (a ``PersonRecord``).
+        notice(str): a short message for the status bar.
+    """
+
+    back_requested = Signal()
+    person_saved = Signal(object)
+    notice = Signal(str)
+    DETAILS, ORDERS, CUSTODY = range(3)
+
+    def __init__(self, services: AppServices, ui_settings: UiSettings,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._ui_settings = ui_settings
+        self.record: PersonRecord | None = None
+        self.dialog: PersonDialog | None = None
+        self.preview: PrintPreviewDialog | None = None
+        self.back_button = QPushButton("← &People")
+        self.back_button.setToolTip("Back to the people list (Alt+Left)")
+        self.back_button.setAccessibleName("Back to the people list")
+        self.back_button.clicked.connect(self.back_requested)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self, self.back_requested.emit)
+        self.name_label = QLabel()
+        self.name_label.setObjectName("PageTitle")
+        self.facts_label = QLabel()
+        self.facts_label.setObjectName("PageSubtitle")
+        self.facts_label.setWordWrap(True)
+        self.print_button = QPushButton("Print case &summary…")
+        self.print_button.setToolTip("Preview and print the staff case summary (Ctrl+P)")
+        self.print_button.clicked.connect(self.print_case_summary)
+        self.details = PersonDetailsTab()
+        self.details.edit_requested.connect(self.edit_person)
+        editable = can_edit_people(services.ctx.actor)
+        self.details.edit_button.setEnabled(editable)
+        if not editable:
+            self.details.edit_button.setToolTip(not_allowed_tip("change people's details"))
+        self.orders = OrdersTab(services)
+        self.custody = CustodyTab(services)
+        self.orders.notice.connect(self.notice)
+        self.custody.notice.connect(self.notice)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Parts of the record")
+        self.tabs.addTab(self.details, "&Details")
+        self.tabs.addTab(self.orders, "&UPW orders")
+        self.tabs.addTab(self.custody, "&Custody")
+        self.tabs.setCurrentIndex(ui_settings.value("person/last_tab"))
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        header.addSpacing(12)
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.name_label)
+        names.addWidget(self.facts_label)
+        header.addLayout(names, 1)
+        header.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+
+    def load(self, person_id: int) -> None:
+        """Show the record of ``person_id``."""
+        record = self._services.people.get(person_id)
+        self._show(record)
+        self.orders.load(record.id, record.display_name)
+        self.custody.load(record.id, record.display_name)
+
+    def _show(self, record: PersonRecord) -> None:
+        self.record = record
+        today = self._services.ctx.today()
+        self.name_label.setText(f"{record.surname.upper()}, {record.forename}")
+        facts = [f"CRN {record.crn}",
+                 f"born {format_date(record.date_of_birth)} "
+                 f"(age {age_on(record.date_of_birth, today)})"]
+        if record.office_name:
+            facts.append(f"{record.office_name} office")
+        if record.interpreter_needed:
+            facts.append("needs an interpreter")
+        self.facts_label.setText(" · ".join(facts))
+        self.details.set_record(record, today)
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        self._ui_settings.set_value("person/last_tab", index)
+
+    @Slot()
+    def edit_person(self) -> None:
+        if self.record is None or not self.details.edit_button.isEnabled():
+            return
+        self.dialog = PersonDialog(self._services.people, self.record, self)
+        self.dialog.saved.connect(self._on_person_saved)
+        self.dialog.open()
+
+    def _on_person_saved(self, record: PersonRecord) -> None:
+        self._show(record)
+        self.orders.load(record.id, record.display_name)
+        self.custody.load(record.id, record.display_name)
+        self.person_saved.emit(record)
+        self.notice.emit(f"Saved {record.display_name}'s details.")
+
+    # Case summary ------------------------------------------------------------------------
+
+    @Slot()
+    def print_case_summary(self) -> None:
+        """Render the case summary in the background, then open the preview."""
+        if self.record is None:
+            return
+        record = self.record
+        self.print_button.setEnabled(False)
+        render = self._services.case_summary.render
+
+        def done(pdf: bytes) -> None:
+            self.print_button.setEnabled(True)
+            self.show_preview(pdf, record)
+
+        run_in_background(lambda: render(record.id), done, self._on_render_failed,
+                          "Preparing the case summary…", parent=self)
+
+    def _on_render_failed(self, exc: BaseException) -> None:
+        self.print_button.setEnabled(True)
+        report_failure(self, "The case summary could not be prepared.", exc)
+
+    def show_preview(self, pdf: bytes, record: PersonRecord) -> None:
+        self.preview = PrintPreviewDialog(
+            pdf, f"Case summary – {record.display_name}", f"case-summary-{record.crn}.pdf",
+            self)
+        self.preview.open()

@@ -1,0 +1,352 @@
+"""The enforcement clock: decisions the law allows, actions, evidence and the queue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from sqlalchemy import Select, and_, exists, select
+from sqlalchemy.orm import Session, aliased
+
+from upw_ttg.domain.codes import AuditAction, OrderStatus
+from upw_ttg.domain.crediting import ENFORCEABLE_CODES, is_enforceable, outcome_description
+from upw_ttg.domain.enforcement import (
+    BREACH_LAID, BREACH_REQUESTED, DECISION_ACTION, DECISION_CODES, EVIDENCE_CODES,
+    NO_FURTHER_ACTION, WARNING, WARNING_WITHDRAWN, ActionFact, Decision, breach_due,
+    covering_warning, decision_choices, live_warnings, respond_by, warning_period_end,
+)
+from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
+from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.printing.text import format_date
+from upw_ttg.services import audit
+from upw_ttg.services.attendance.common import DECIDERS, full_name, load_calendar, read_settings
+from upw_ttg.services.attendance.records import (
+    DecisionInfo, EnforcementActionRow, EnforcementQueue, QueueItem,
+)
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.storage.models import (
+    Appointment, DeliveryUnit, EnforcementAction, EnforcementActionCode, Office, Person,
+    Project, Staff, UpwOrder, UpwSession,
+)
+
+ENFORCEMENT_SETTINGS = ("upw.warning_period_months", "upw.breach_working_days")
+# Codes recorded through ``decide``; every other code is a follow-up action.
+FOLLOW_UP_CODES = ("ROM", "EA08", "EA12", BREACH_LAID, WARNING_WITHDRAWN, NO_FURTHER_ACTION)
+
+
+class EnforcementService:
+    def __init__(self, ctx: ServiceContext):
+        self._ctx = ctx
+
+    def decision(self, appointment_id: int) -> DecisionInfo:
+        """The failure, its due dates and the choices the law leaves (rule 20)."""
+        self._ctx.require_signed_in()
+        with self._ctx.db.read() as session:
+            return self._info(session, appointment_id)
+
+    def decide(self, appointment_id: int, choice: Decision, *,
+               circumstances: str | None = None) -> EnforcementActionRow:
+        """Warn (EA02) or refer for breach (BRE01); ``circumstances`` says what happened in
+        words fit for the person to read: the warning letter prints them."""
+        self._ctx.require_role(*DECIDERS)
+        text = clean(circumstances)
+        problem = text_problem("circumstances", text, max_length=MAX_LONG_TEXT)
+        if problem:
+            raise ValidationError({"circumstances": problem})
+        with self._ctx.db.write() as session:
+            order_id = session.scalar(select(Appointment.order_id)
+                                      .where(Appointment.id == appointment_id))
+            if order_id is None:
+                raise NotFoundError("That appointment is no longer on record.")
+            order = session.scalars(select(UpwOrder).where(UpwOrder.id == order_id)
+                                    .with_for_update()).one()
+            info = self._info(session, appointment_id)
+            if info.decided is not None:
+                raise ValidationError({"choice": "A decision on this failure was recorded on "
+                                                 f"{format_date(info.decided.action_date)}."})
+            if choice not in info.choices:
+                raise ValidationError({"choice": info.explanation})
+            today = self._ctx.today()
+            code = DECISION_ACTION[choice]
+            calendar = load_calendar(session)
+            due = (respond_by(calendar, code, today) if choice == Decision.WARN
+                   else info.breach_due)
+            row = self._add_action(session, order_id, appointment_id, code, today, due, None,
+                                   text)
+            if choice == Decision.REFER and order.status != OrderStatus.CLOSED:
+                before = audit.snapshot(order, ["status"])
+                order.status = OrderStatus.IN_BREACH
+                order.updated_by_id = self._ctx.actor_id
+                audit.record(session, self._ctx, AuditAction.UPDATE, "upw_order", order.id,
+                             before=before, after=audit.snapshot(order, ["status"]))
+            session.flush()
+            return self._action_row(session, row)
+
+    def record_action(self, order_id: int, code: str, *, appointment_id: int | None = None,
+                      respond_by_date: dt.date | None = None, outcome: str | None = None,
+                      notes: str | None = None) -> EnforcementActionRow:
+        """A follow-up action (ROM, EA08, EA12, BRE02, EA06, NFA) with its respond-by date."""
+        self._ctx.require_role(*DECIDERS)
+        errors = FieldErrors()
+        outcome, notes = clean(outcome), clean(notes)
+        errors.check("outcome", text_problem("outcome", outcome))
+        errors.check("notes", text_problem("notes", notes, max_length=MAX_LONG_TEXT))
+        if code in (WARNING, BREACH_REQUESTED):
+            errors.check("code", "Warnings and breach referrals are recorded as the decision "
+                                 "on a failure, where the law's choices are shown.")
+        elif code not in FOLLOW_UP_CODES:
+            errors.check("code", f"{code} is not an enforcement action code.")
+        if errors:
+            raise ValidationError(errors)
+        with self._ctx.db.write() as session:
+            order = session.scalars(select(UpwOrder).where(UpwOrder.id == order_id)
+                                    .with_for_update()).first()
+            if order is None:
+                raise NotFoundError("That order is no longer on record.")
+            facts = self._facts(session, order_id)
+            mine = [f for f in facts if f.appointment_id == appointment_id]
+            if appointment_id is not None:
+                found = session.execute(select(Appointment.order_id, Appointment.outcome_code)
+                                        .where(Appointment.id == appointment_id)).first()
+                if found is None or found[0] != order_id:
+                    errors.check("appointment_id", "That appointment is not on this order.")
+                elif code == NO_FURTHER_ACTION and is_enforceable(found[1]) and not any(
+                        f.code in DECISION_CODES for f in mine):
+                    errors.check("code", "A failure without reasonable excuse needs a warning "
+                                         "or a referral. If the absence was acceptable, change "
+                                         "its outcome on the register instead.")
+            if code == WARNING_WITHDRAWN and not any(f.code == WARNING for f in mine):
+                errors.check("code", "There is no warning on this failure to withdraw.")
+            if code == BREACH_LAID and not self._unlaid(facts):
+                errors.check("code", "No breach has been requested on this order.")
+            if errors:
+                raise ValidationError(errors)
+            today = self._ctx.today()
+            due = respond_by_date or respond_by(load_calendar(session), code, today)
+            row = self._add_action(session, order_id, appointment_id, code, today, due, outcome,
+                                   notes)
+            return self._action_row(session, row)
+
+    def record_evidence(self, appointment_id: int, received_on: dt.date) -> None:
+        """Rule 18: evidence for an absence claimed as acceptable has arrived."""
+        self._ctx.require_role(*DECIDERS)
+        if received_on > self._ctx.today():
+            raise ValidationError({"received_on": "The date evidence arrived cannot be in the "
+                                                  "future."})
+        with self._ctx.db.write() as session:
+            row = session.get(Appointment, appointment_id)
+            if row is None:
+                raise NotFoundError("That appointment is no longer on record.")
+            if row.outcome_code not in EVIDENCE_CODES:
+                raise ValidationError({"received_on": "This appointment is not an absence that "
+                                                      "needs evidence."})
+            before = audit.snapshot(row, ["evidence_received_on"])
+            row.evidence_received_on = received_on
+            row.updated_by_id = self._ctx.actor_id
+            audit.record(session, self._ctx, AuditAction.UPDATE, "appointment", row.id,
+                         before=before, after=audit.snapshot(row, ["evidence_received_on"]))
+
+    def history(self, order_id: int) -> list[EnforcementActionRow]:
+        self._ctx.require_signed_in()
+        with self._ctx.db.read() as session:
+            rows = session.scalars(select(EnforcementAction)
+                                   .where(EnforcementAction.order_id == order_id)
+                                   .order_by(EnforcementAction.action_date,
+                                             EnforcementAction.id))
+            return [self._action_row(session, r) for r in rows]
+
+    def queue(self, *, delivery_unit_id: int | None = None,
+              coordinator_id: int | None = None) -> EnforcementQueue:
+        """Decisions due and overdue, evidence overdue and breaches not yet laid."""
+        self._ctx.require_signed_in()
+        today = self._ctx.today()
+        with self._ctx.db.read() as session:
+            months = int(read_settings(session, *ENFORCEMENT_SETTINGS)
+                         ["upw.warning_period_months"])
+            decided = aliased(EnforcementAction)
+            query = self._people_query(Appointment.enforcement_due).where(
+                Appointment.outcome_code.in_(ENFORCEABLE_CODES),
+                Appointment.enforcement_due.is_not(None),
+                ~exists().where(decided.appointment_id == Appointment.id,
+                                decided.action_code.in_(DECISION_CODES)))
+            pending = self._filtered(session, query, delivery_unit_id, coordinator_id)
+            warnings = self._warnings(session, {r.order_id for r in pending})
+            decisions = tuple(
+                self._item(r, r.extra, today, must_refer=covering_warning(
+                    [w for w, aid in warnings[r.order_id] if aid != r.appointment_id],
+                    r.session_date, today, months) is not None)
+                for r in sorted(pending, key=lambda r: (r.extra, r.session_date)))
+            query = self._people_query(Appointment.evidence_due).where(
+                Appointment.outcome_code.in_(EVIDENCE_CODES), Appointment.evidence_due < today,
+                Appointment.evidence_received_on.is_(None))
+            evidence = tuple(self._item(r, r.extra, today) for r in sorted(
+                self._filtered(session, query, delivery_unit_id, coordinator_id),
+                key=lambda r: (r.extra, r.session_date)))
+            breaches = tuple(sorted(self._breaches(session, delivery_unit_id, coordinator_id,
+                                                   today),
+                                    key=lambda i: (i.due or dt.date.max, i.event_date)))
+            return EnforcementQueue(decisions, evidence, breaches)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _info(self, session: Session, appointment_id: int) -> DecisionInfo:
+        found = session.execute(
+            select(Appointment, UpwSession.session_date, Project.name, Person)
+            .join(UpwSession, UpwSession.id == Appointment.session_id)
+            .join(Project, Project.id == UpwSession.project_id)
+            .join(Person, Person.id == Appointment.person_id)
+            .where(Appointment.id == appointment_id)).first()
+        if found is None:
+            raise NotFoundError("That appointment is no longer on record.")
+        appt, failed_on, project_name, person = found
+        if not is_enforceable(appt.outcome_code):
+            raise ValidationError({"appointment_id": "This appointment's outcome does not need "
+                                                     "an enforcement decision."})
+        settings = read_settings(session, *ENFORCEMENT_SETTINGS)
+        months = int(settings["upw.warning_period_months"])
+        facts = self._facts(session, appt.order_id)
+        warnings = live_warnings(f for f in facts if f.appointment_id != appt.id)
+        today = self._ctx.today()
+        covering = covering_warning(warnings, failed_on, today, months)
+        must_refer = covering is not None
+        covering_ends = warning_period_end(covering, months) if covering else None
+        if must_refer:
+            explanation = (f"A first warning was given on {format_date(covering)}, and this "
+                           f"failure on {format_date(failed_on)} is within the {months} months "
+                           f"it covers (to {format_date(covering_ends)}). The law requires "
+                           "referral for breach: a further warning is not allowed.")
+        else:
+            explanation = (f"No warning in the {months} months before this failure: give a "
+                           "first warning or refer for breach.")
+        decided_action = session.scalars(
+            select(EnforcementAction).where(EnforcementAction.appointment_id == appointment_id,
+                                            EnforcementAction.action_code.in_(DECISION_CODES))
+            .order_by(EnforcementAction.id.desc())).first()
+        calendar = load_calendar(session)
+        return DecisionInfo(
+            appointment_id=appt.id, order_id=appt.order_id, person_id=person.id, crn=person.crn,
+            name=full_name(person.forename, person.surname), failed_on=failed_on,
+            outcome_code=appt.outcome_code, outcome_description=outcome_description(
+                appt.outcome_code), project_name=project_name,
+            decision_due=appt.enforcement_due,
+            breach_due=breach_due(calendar, failed_on, int(settings["upw.breach_working_days"])),
+            overdue=decided_action is None and appt.enforcement_due is not None
+            and appt.enforcement_due < today,
+            must_refer=must_refer, choices=decision_choices(must_refer),
+            covering_warning_on=covering, covering_warning_ends=covering_ends,
+            explanation=explanation,
+            decided=self._action_row(session, decided_action) if decided_action else None)
+
+    @staticmethod
+    def _facts(session: Session, order_id: int) -> list[ActionFact]:
+        return [ActionFact(code, day, aid) for code, day, aid in session.execute(
+            select(EnforcementAction.action_code, EnforcementAction.action_date,
+                   EnforcementAction.appointment_id)
+            .where(EnforcementAction.order_id == order_id)
+            .order_by(EnforcementAction.action_date, EnforcementAction.id))]
+
+    @staticmethod
+    def _unlaid(facts: list[ActionFact]) -> list[ActionFact]:
+        """Breach requests with no breach laid on or after them."""
+        laid = [f.action_date for f in facts if f.code == BREACH_LAID]
+        return [f for f in facts if f.code == BREACH_REQUESTED
+                and not any(day >= f.action_date for day in laid)]
+
+    def _add_action(self, session: Session, order_id: int, appointment_id: int | None,
+                    code: str, on: dt.date, due: dt.date | None, outcome: str | None,
+                    notes: str | None) -> EnforcementAction:
+        row = EnforcementAction(order_id=order_id, appointment_id=appointment_id,
+                                action_code=code, action_date=on, respond_by=due,
+                                outcome=outcome, notes=notes, staff_id=self._ctx.actor_id)
+        session.add(row)
+        session.flush()
+        audit.record(session, self._ctx, AuditAction.CREATE, "enforcement_action", row.id,
+                     after=audit.snapshot(row))
+        return row
+
+    @staticmethod
+    def _action_row(session: Session, row: EnforcementAction) -> EnforcementActionRow:
+        description = session.scalar(select(EnforcementActionCode.description).where(
+            EnforcementActionCode.code == row.action_code)) or row.action_code
+        staff = session.scalar(select(Staff.full_name).where(Staff.id == row.staff_id)) \
+            if row.staff_id else None
+        return EnforcementActionRow(row.id, row.order_id, row.appointment_id, row.action_code,
+                                    description, row.action_date, row.respond_by, row.outcome,
+                                    row.notes, staff)
+
+    @staticmethod
+    def _people_query(extra) -> Select:
+        coordinator = aliased(Staff)
+        return (select(Appointment.id.label("appointment_id"), Appointment.order_id,
+                       Appointment.outcome_code, UpwSession.session_date, Person.id.label(
+                           "person_id"), Person.crn, Person.forename, Person.surname,
+                       UpwOrder.coordinator_id, coordinator.full_name.label("coordinator"),
+                       DeliveryUnit.code.label("unit"), extra.label("extra"))
+                .join(UpwSession, UpwSession.id == Appointment.session_id)
+                .join(Person, Person.id == Appointment.person_id)
+                .join(UpwOrder, UpwOrder.id == Appointment.order_id)
+                .outerjoin(coordinator, coordinator.id == UpwOrder.coordinator_id)
+                .outerjoin(Office, Office.id == Person.office_id)
+                .outerjoin(DeliveryUnit, DeliveryUnit.id == Office.delivery_unit_id))
+
+    @staticmethod
+    def _filtered(session: Session, query: Select, delivery_unit_id: int | None,
+                  coordinator_id: int | None) -> list:
+        if delivery_unit_id is not None:
+            query = query.where(DeliveryUnit.id == delivery_unit_id)
+        if coordinator_id is not None:
+            query = query.where(UpwOrder.coordinator_id == coordinator_id)
+        return list(session.execute(query))
+
+    @staticmethod
+    def _item(r, due: dt.date | None, today: dt.date, *, must_refer: bool = False) -> QueueItem:
+        return QueueItem(r.appointment_id, r.order_id, r.person_id, r.crn,
+                         full_name(r.forename, r.surname), r.session_date, r.outcome_code, due,
+                         due is not None and due < today, r.coordinator_id, r.coordinator,
+                         r.unit, must_refer)
+
+    @staticmethod
+    def _warnings(session: Session, order_ids: set[int]
+                  ) -> dict[int, list[tuple[dt.date, int | None]]]:
+        facts: dict[int, list[ActionFact]] = defaultdict(list)
+        if order_ids:
+            for order_id, code, day, aid in session.execute(
+                    select(EnforcementAction.order_id, EnforcementAction.action_code,
+                           EnforcementAction.action_date, EnforcementAction.appointment_id)
+                    .where(EnforcementAction.order_id.in_(order_ids),
+                           EnforcementAction.action_code.in_((WARNING, WARNING_WITHDRAWN)))):
+                facts[order_id].append(ActionFact(code, day, aid))
+        result: dict[int, list[tuple[dt.date, int | None]]] = defaultdict(list)
+        for order_id, items in facts.items():
+            withdrawn = {f.appointment_id for f in items if f.code == WARNING_WITHDRAWN}
+            result[order_id] = [(f.action_date, f.appointment_id) for f in items
+                                if f.code == WARNING and f.appointment_id not in withdrawn]
+        return result
+
+    def _breaches(self, session: Session, delivery_unit_id: int | None,
+                  coordinator_id: int | None, today: dt.date) -> list[QueueItem]:
+        laid = aliased(EnforcementAction)
+        coordinator = aliased(Staff)
+        query = (select(EnforcementAction, Person.id, Person.crn, Person.forename,
+                        Person.surname, UpwOrder.coordinator_id, coordinator.full_name,
+                        DeliveryUnit.code, Appointment.outcome_code, UpwSession.session_date)
+                 .join(UpwOrder, UpwOrder.id == EnforcementAction.order_id)
+                 .join(Person, Person.id == UpwOrder.person_id)
+                 .outerjoin(coordinator, coordinator.id == UpwOrder.coordinator_id)
+                 .outerjoin(Office, Office.id == Person.office_id)
+                 .outerjoin(DeliveryUnit, DeliveryUnit.id == Office.delivery_unit_id)
+                 .outerjoin(Appointment, Appointment.id == EnforcementAction.appointment_id)
+                 .outerjoin(UpwSession, UpwSession.id == Appointment.session_id)
+                 .where(EnforcementAction.action_code == BREACH_REQUESTED,
+                        ~exists().where(and_(laid.order_id == EnforcementAction.order_id,
+                                             laid.action_code == BREACH_LAID,
+                                             laid.action_date >= EnforcementAction.action_date))))
+        if delivery_unit_id is not None:
+            query = query.where(DeliveryUnit.id == delivery_unit_id)
+        if coordinator_id is not None:
+            query = query.where(UpwOrder.coordinator_id == coordinator_id)
+        return [QueueItem(a.appointment_id, a.order_id, pid, crn, full_name(forename, surname),
+                          day or a.action_date, code or BREACH_REQUESTED, a.respond_by,
+                          a.respond_by is not None and a.respond_by < today, cid, cname, unit)
+                for a, pid, crn, forename, surname, cid, cname, unit, code, day
+                in session.execute(query)]

@@ -1,0 +1,171 @@
+"""Completion forecast for every live order, the 6- and 9-month reviews and extensions due."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from upw_ttg.domain.codes import AdjustmentStatus, OrderStatus, SessionStatus
+from upw_ttg.domain.crediting import minutes_between
+from upw_ttg.domain.forecast import (
+    RATE_WEEKS, forecast, needs_extension, recent_rate, review_dates, review_due,
+)
+from upw_ttg.domain.orders import completion_deadline
+from upw_ttg.services.attendance.common import full_name, read_settings, session_start
+from upw_ttg.services.attendance.records import OrderForecast
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.storage.models import (
+    Adjustment, Appointment, DeliveryUnit, Office, OrderExtension, Person, Project, Staff,
+    UpwAssessment, UpwOrder, UpwSession,
+)
+
+LIVE = (OrderStatus.AWAITING_FIRST_SESSION, OrderStatus.ACTIVE, OrderStatus.DEADLINE_PASSED,
+        OrderStatus.IN_BREACH)
+FORECAST_SETTINGS = ("upw.deadline_applies", "upw.deadline_months", "upw.weekly_offer_hours",
+                     "upw.intensive_max_hours", "upw.review_first_months",
+                     "upw.review_second_months")
+
+
+class ForecastService:
+    def __init__(self, ctx: ServiceContext):
+        self._ctx = ctx
+
+    def forecast(self, *, delivery_unit_id: int | None = None,
+                 coordinator_id: int | None = None) -> list[OrderForecast]:
+        """Every live order with its RAG status, worst first, then nearest deadline."""
+        self._ctx.require_signed_in()
+        with self._ctx.db.read() as session:
+            rows = self._compute(session, delivery_unit_id, coordinator_id)
+        rank = {"red": 0, "amber": 1, "green": 2}
+        return sorted(rows, key=lambda f: (rank[f.rag.value], f.deadline or dt.date.max,
+                                           f.order_id))
+
+    def reviews_due(self, *, delivery_unit_id: int | None = None,
+                    coordinator_id: int | None = None) -> list[OrderForecast]:
+        """Orders whose 6- or 9-month review (the settings' months) falls about now."""
+        rows = self.forecast(delivery_unit_id=delivery_unit_id, coordinator_id=coordinator_id)
+        due = [f for f in rows if f.review_due is not None]
+        return sorted(due, key=lambda f: (f.second_review if f.review_due == "second"
+                                          else f.first_review, f.order_id))
+
+    def extensions_needed(self, *, delivery_unit_id: int | None = None,
+                          coordinator_id: int | None = None) -> list[OrderForecast]:
+        """Rule 22: from the second review on, orders that need an extension application."""
+        rows = self.forecast(delivery_unit_id=delivery_unit_id, coordinator_id=coordinator_id)
+        return sorted((f for f in rows if f.needs_extension),
+                      key=lambda f: (f.deadline or dt.date.max, f.order_id))
+
+    def _compute(self, session: Session, delivery_unit_id: int | None,
+                 coordinator_id: int | None) -> list[OrderForecast]:
+        settings = read_settings(session, *FORECAST_SETTINGS)
+        now = self._ctx.now()
+        today = now.date()
+        coordinator = aliased(Staff)
+        query = (select(UpwOrder, Person.forename, Person.surname, Person.crn,
+                        DeliveryUnit.code, coordinator.full_name)
+                 .join(Person, Person.id == UpwOrder.person_id)
+                 .outerjoin(Office, Office.id == Person.office_id)
+                 .outerjoin(DeliveryUnit, DeliveryUnit.id == Office.delivery_unit_id)
+                 .outerjoin(coordinator, coordinator.id == UpwOrder.coordinator_id)
+                 .where(UpwOrder.status.in_(LIVE)))
+        if delivery_unit_id is not None:
+            query = query.where(DeliveryUnit.id == delivery_unit_id)
+        if coordinator_id is not None:
+            query = query.where(UpwOrder.coordinator_id == coordinator_id)
+        orders = session.execute(query).all()
+        if not orders:
+            return []
+        live = self._live_ids(query)
+        credited = self._grouped(session, select(Appointment.order_id,
+                                                 func.sum(Appointment.minutes_credited))
+                                 .where(Appointment.order_id.in_(live)))
+        recent_from = today - dt.timedelta(weeks=RATE_WEEKS)
+        recent = self._grouped(session, select(Appointment.order_id,
+                                               func.sum(Appointment.minutes_credited))
+                               .join(UpwSession, UpwSession.id == Appointment.session_id)
+                               .where(Appointment.order_id.in_(live),
+                                      UpwSession.session_date >= recent_from,
+                                      UpwSession.session_date <= today))
+        adjusted = self._grouped(session, select(Adjustment.order_id, func.sum(Adjustment.minutes))
+                                 .where(Adjustment.order_id.in_(live),
+                                        Adjustment.status == AdjustmentStatus.APPROVED))
+        extended = self._grouped(session, select(OrderExtension.order_id,
+                                                 func.max(OrderExtension.new_deadline))
+                                 .where(OrderExtension.order_id.in_(live)), minutes=False)
+        extra = self._intensive(session, live)
+        bookings: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
+        for order_id, day, start, end, break_minutes in session.execute(
+                select(Appointment.order_id, UpwSession.session_date, UpwSession.start_time,
+                       UpwSession.end_time, Project.break_minutes)
+                .join(UpwSession, UpwSession.id == Appointment.session_id)
+                .join(Project, Project.id == UpwSession.project_id)
+                .where(Appointment.order_id.in_(live), Appointment.outcome_code.is_(None),
+                       UpwSession.session_date >= today,
+                       UpwSession.status != SessionStatus.STOOD_DOWN)):
+            if session_start(day, start) > now:
+                bookings[order_id].append(
+                    (day, max(0, minutes_between(start, end) - break_minutes)))
+        applies = bool(settings["upw.deadline_applies"])
+        base_offer = int(settings["upw.weekly_offer_hours"]) * 60
+        most = int(settings["upw.intensive_max_hours"]) * 60
+        result = []
+        for order, forename, surname, crn, unit, coordinator_name in orders:
+            oid = order.id
+            remaining = max(0, order.hours_ordered * 60 + adjusted.get(oid, 0)
+                            - credited.get(oid, 0))
+            deadline = None
+            if applies:
+                deadline = extended.get(oid) or order.deadline or completion_deadline(
+                    order.sentence_date, int(settings["upw.deadline_months"]), True)
+            usable = [(d, m) for d, m in bookings[oid] if deadline is None or d <= deadline]
+            booked = min(remaining, sum(m for _, m in usable))
+            last = max((d for d, _ in usable), default=None)
+            offer = min(most, base_offer + extra.get(order.person_id, 0) * 60)
+            rate = recent_rate(recent.get(oid, 0), order.sentence_date, today)
+            figures = forecast(remaining=remaining, booked=booked, last_booked=last,
+                               deadline=deadline, today=today, offer_per_week=offer,
+                               rate_per_week=rate)
+            first, second = review_dates(order.sentence_date,
+                                         int(settings["upw.review_first_months"]),
+                                         int(settings["upw.review_second_months"]))
+            result.append(OrderForecast(
+                order_id=oid, person_id=order.person_id, crn=crn,
+                name=full_name(forename, surname), delivery_unit_code=unit,
+                coordinator_id=order.coordinator_id, coordinator=coordinator_name,
+                sentence_date=order.sentence_date, deadline=deadline,
+                remaining_minutes=remaining, booked_minutes=booked, last_booked=last,
+                rate_per_week=rate, deliverable_minutes=figures.deliverable_minutes,
+                at_rate_minutes=figures.at_rate_minutes, rag=figures.rag, reason=figures.reason,
+                first_review=first, second_review=second,
+                review_due=review_due(first, second, today),
+                needs_extension=needs_extension(remaining=remaining,
+                                                at_rate=figures.at_rate_minutes,
+                                                deadline=deadline, second_review=second,
+                                                today=today)))
+        return result
+
+    @staticmethod
+    def _live_ids(query: Select):
+        """The filtered orders as a subquery, so no list of thousands of ids is sent."""
+        return select(query.subquery().c.id)
+
+    @staticmethod
+    def _grouped(session: Session, query: Select, *, minutes: bool = True) -> dict:
+        grouped = query.group_by(query.selected_columns[0])
+        if minutes:
+            return {k: int(v or 0) for k, v in session.execute(grouped)}
+        return dict(session.execute(grouped).all())
+
+    @staticmethod
+    def _intensive(session: Session, live) -> dict[int, int]:
+        """Extra weekly hours from each person's latest completed assessment."""
+        latest = (select(UpwAssessment.person_id, func.max(UpwAssessment.id).label("id"))
+                  .join(UpwOrder, UpwOrder.person_id == UpwAssessment.person_id)
+                  .where(UpwOrder.id.in_(live), UpwAssessment.completed_on.is_not(None))
+                  .group_by(UpwAssessment.person_id).subquery())
+        return dict(session.execute(
+            select(UpwAssessment.person_id, UpwAssessment.intensive_extra_hours)
+            .join(latest, latest.c.id == UpwAssessment.id)).all())

@@ -1,0 +1,261 @@
+"""Letters and the breach summary: gathered in one read, printed by pure document functions."""
+
+from __future__ import annotations
+
+from sqlalchemy import String, cast, func, select
+from sqlalchemy.orm import Session
+
+from upw_ttg.domain.codes import (
+    OUTCOMES_BY_CODE, AdjustmentKind, AdjustmentStatus, AuditAction, Language, OrderStatus,
+)
+from upw_ttg.domain.crediting import ENFORCEABLE_CODES, is_attended
+from upw_ttg.domain.enforcement import (
+    BREACH_REQUESTED, WARNING, WARNING_WITHDRAWN, warning_period_end,
+)
+from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.printing.documents.breach_summary import (
+    BreachAction, BreachFailure, BreachSummary, render_breach_summary,
+)
+from upw_ttg.printing.documents.completion_letter import (
+    CompletionLetter, render_completion_letter,
+)
+from upw_ttg.printing.documents.letter_text import LetterHead, lang
+from upw_ttg.printing.documents.warning_letter import WarningLetter, render_warning_letter
+from upw_ttg.services import audit
+from upw_ttg.services.attendance.common import DECIDERS, full_name, read_settings
+from upw_ttg.services.attendance.ledger import CREDIT_SETTINGS, order_sums
+from upw_ttg.services.attendance.records import CompletionDue
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.storage.models import (
+    Adjustment, Appointment, AuditEvent, EnforcementAction, EnforcementActionCode, Office,
+    Person, Project, Staff, UpwOrder, UpwSession,
+)
+
+COMPLETION_LETTER = "completion letter"
+WARNING_LETTER = "warning letter"
+BREACH_SUMMARY = "breach summary"
+_MAX_PROJECTS = 4
+
+
+class LetterService:
+    def __init__(self, ctx: ServiceContext):
+        self._ctx = ctx
+
+    def warning_letter(self, appointment_id: int, *, language: Language | None = None
+                       ) -> WarningLetter:
+        """The first warning recorded (EA02) on this failure, as a letter."""
+        self._ctx.require_signed_in()
+        with self._ctx.db.read() as session:
+            return self._warning(session, appointment_id, language)
+
+    def render_warning_letter(self, appointment_id: int, *,
+                              language: Language | None = None) -> bytes:
+        self._ctx.require_role(*DECIDERS)
+        letter = self.warning_letter(appointment_id, language=language)
+        order_id = self._order_of(appointment_id)
+        return self._printed(render_warning_letter(letter, printed_at=self._ctx.now(),
+                                                   printed_by=self._actor_name()),
+                             order_id, WARNING_LETTER)
+
+    def completion_letter(self, order_id: int, *, language: Language | None = None
+                          ) -> CompletionLetter:
+        self._ctx.require_signed_in()
+        with self._ctx.db.read() as session:
+            return self._completion(session, order_id, language)
+
+    def render_completion_letter(self, order_id: int, *,
+                                 language: Language | None = None) -> bytes:
+        self._ctx.require_role(*DECIDERS)
+        letter = self.completion_letter(order_id, language=language)
+        return self._printed(render_completion_letter(letter, printed_at=self._ctx.now(),
+                                                      printed_by=self._actor_name()),
+                             order_id, COMPLETION_LETTER)
+
+    def completion_letters_due(self, *, delivery_unit_id: int | None = None
+                               ) -> list[CompletionDue]:
+        """Completed orders whose completion letter has never been printed."""
+        self._ctx.require_signed_in()
+        with self._ctx.db.read() as session:
+            printed = select(AuditEvent.entity_id).where(
+                AuditEvent.entity == "upw_order", AuditEvent.action == AuditAction.PRINT,
+                AuditEvent.changes.contains(COMPLETION_LETTER))
+            query = (select(UpwOrder.id, Person.id, Person.crn, Person.forename, Person.surname,
+                            UpwOrder.completed_on)
+                     .join(Person, Person.id == UpwOrder.person_id)
+                     .where(UpwOrder.status == OrderStatus.COMPLETED,
+                            cast(UpwOrder.id, String(40)).not_in(printed))
+                     .order_by(UpwOrder.completed_on, UpwOrder.id))
+            if delivery_unit_id is not None:
+                query = (query.join(Office, Office.id == Person.office_id)
+                         .where(Office.delivery_unit_id == delivery_unit_id))
+            return [CompletionDue(oid, pid, crn, full_name(forename, surname), done)
+                    for oid, pid, crn, forename, surname, done in session.execute(query)]
+
+    def breach_summary(self, order_id: int, *, language: Language | None = None
+                       ) -> BreachSummary:
+        self._ctx.require_signed_in()
+        with self._ctx.db.read() as session:
+            return self._breach(session, order_id, language)
+
+    def render_breach_summary(self, order_id: int, *, language: Language | None = None
+                              ) -> bytes:
+        self._ctx.require_role(*DECIDERS)
+        summary = self.breach_summary(order_id, language=language)
+        return self._printed(render_breach_summary(summary), order_id, BREACH_SUMMARY)
+
+    # -- gathering -----------------------------------------------------------------------
+
+    def _warning(self, session: Session, appointment_id: int,
+                 language: Language | None) -> WarningLetter:
+        found = session.execute(
+            select(Appointment, UpwSession, Project.name)
+            .join(UpwSession, UpwSession.id == Appointment.session_id)
+            .join(Project, Project.id == UpwSession.project_id)
+            .where(Appointment.id == appointment_id)).first()
+        if found is None:
+            raise NotFoundError("That appointment is no longer on record.")
+        appointment, sess, project_name = found
+        actions = list(session.scalars(select(EnforcementAction).where(
+            EnforcementAction.appointment_id == appointment_id,
+            EnforcementAction.action_code.in_((WARNING, WARNING_WITHDRAWN)))
+            .order_by(EnforcementAction.id)))
+        warning = next((a for a in reversed(actions) if a.action_code == WARNING), None)
+        if warning is None:
+            raise ValidationError({"appointment_id": "No first warning is recorded for this "
+                                                     "failure."})
+        if any(a.action_code == WARNING_WITHDRAWN for a in actions):
+            raise ValidationError({"appointment_id": "This warning was withdrawn."})
+        order = session.get(UpwOrder, appointment.order_id)
+        assert order is not None
+        months = int(read_settings(session, "upw.warning_period_months")
+                     ["upw.warning_period_months"])
+        remaining = self._remaining(session, order)
+        return WarningLetter(
+            head=self._head(session, order, language), court=order.court,
+            sentence_date=order.sentence_date, order_type=order.order_type,
+            hours_ordered=order.hours_ordered, failure_code=appointment.outcome_code or "",
+            failure_date=sess.session_date, project_name=project_name,
+            start_time=sess.start_time, end_time=sess.end_time, circumstances=warning.notes,
+            warning_date=warning.action_date,
+            warning_ends_on=warning_period_end(warning.action_date, months),
+            respond_by=warning.respond_by, remaining_minutes=remaining)
+
+    def _completion(self, session: Session, order_id: int,
+                    language: Language | None) -> CompletionLetter:
+        order = session.get(UpwOrder, order_id)
+        if order is None:
+            raise NotFoundError("That order is no longer on record.")
+        if order.status != OrderStatus.COMPLETED and order.completed_on is None:
+            raise ValidationError({"order_id": "The hours on this order are not complete yet."})
+        incentive = session.scalar(select(func.coalesce(func.sum(Adjustment.minutes), 0)).where(
+            Adjustment.order_id == order_id, Adjustment.kind == AdjustmentKind.INCENTIVE,
+            Adjustment.status == AdjustmentStatus.APPROVED)) or 0
+        projects: list[str] = []
+        for name, code in session.execute(
+                select(Project.name, Appointment.outcome_code)
+                .join(UpwSession, UpwSession.project_id == Project.id)
+                .join(Appointment, Appointment.session_id == UpwSession.id)
+                .where(Appointment.order_id == order_id)
+                .order_by(UpwSession.session_date, Appointment.id)):
+            if is_attended(code) and name not in projects:
+                projects.append(name)
+        return CompletionLetter(
+            head=self._head(session, order, language), court=order.court,
+            sentence_date=order.sentence_date, order_type=order.order_type,
+            hours_ordered=order.hours_ordered,
+            completed_on=order.completed_on or self._ctx.today(), standalone=order.standalone,
+            incentive_minutes=-int(incentive), projects=tuple(projects[:_MAX_PROJECTS]))
+
+    def _breach(self, session: Session, order_id: int,
+                language: Language | None) -> BreachSummary:
+        order = session.get(UpwOrder, order_id)
+        if order is None:
+            raise NotFoundError("That order is no longer on record.")
+        person = session.get(Person, order.person_id)
+        assert person is not None
+        office = session.get(Office, person.office_id) if person.office_id else None
+        coordinator = session.get(Staff, order.coordinator_id) if order.coordinator_id else None
+        settings = read_settings(session, *CREDIT_SETTINGS)
+        sums = order_sums(session, {order.id: order}, int(settings["upw.ete_cap_percent"]))
+        total = sums[order.id]
+        failures, attended, acceptable = [], 0, 0
+        for appt, day, project in session.execute(
+                select(Appointment, UpwSession.session_date, Project.name)
+                .join(UpwSession, UpwSession.id == Appointment.session_id)
+                .join(Project, Project.id == UpwSession.project_id)
+                .where(Appointment.order_id == order_id, Appointment.outcome_code.is_not(None))
+                .order_by(UpwSession.session_date, Appointment.id)):
+            attended += is_attended(appt.outcome_code)
+            acceptable += OUTCOMES_BY_CODE[appt.outcome_code].acceptable_absence
+            if appt.outcome_code in ENFORCEABLE_CODES:
+                failures.append(BreachFailure(day, appt.outcome_code, project,
+                                              None if appt.notes_sensitive else appt.notes,
+                                              bool(appt.notes_sensitive and appt.notes)))
+        actions = []
+        for action, description, staff in session.execute(
+                select(EnforcementAction, EnforcementActionCode.description, Staff.full_name)
+                .join(EnforcementActionCode,
+                      EnforcementActionCode.code == EnforcementAction.action_code)
+                .outerjoin(Staff, Staff.id == EnforcementAction.staff_id)
+                .where(EnforcementAction.order_id == order_id)
+                .order_by(EnforcementAction.action_date, EnforcementAction.id)):
+            text = "; ".join(x for x in (action.outcome, action.notes) if x) or None
+            actions.append(BreachAction(action.action_date, action.action_code, description,
+                                        action.respond_by, text, staff))
+        referral = next((a for a in reversed(actions) if a.code == BREACH_REQUESTED), None)
+        address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
+                                    person.postcode) if x)
+        return BreachSummary(
+            language=lang(language or person.preferred_language), crn=person.crn,
+            name=full_name(person.forename, person.surname), date_of_birth=person.date_of_birth,
+            address_lines=address, office=office.name if office else None,
+            coordinator=coordinator.full_name if coordinator else None, court=order.court,
+            sentence_date=order.sentence_date, order_type=order.order_type,
+            hours_ordered=order.hours_ordered, credited_minutes=total.credited,
+            adjustment_minutes=total.adjustments, remaining_minutes=max(0, total.balance),
+            deadline=order.deadline, attended=attended, acceptable=acceptable,
+            failures=tuple(failures), actions=tuple(actions),
+            referred_on=referral.on if referral else None,
+            breach_due=referral.respond_by if referral else None, printed_at=self._ctx.now(),
+            printed_by=self._actor_name())
+
+    def _head(self, session: Session, order: UpwOrder, language: Language | None) -> LetterHead:
+        person = session.get(Person, order.person_id)
+        assert person is not None
+        office = session.get(Office, person.office_id) if person.office_id else None
+        signatory = session.scalar(select(Staff.full_name).where(
+            Staff.id == order.coordinator_id)) if order.coordinator_id else None
+        address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
+                                    person.postcode) if x)
+        office_lines = tuple(x for x in ((office.address, office.town, office.postcode)
+                                         if office else ()) if x)
+        return LetterHead(
+            language=lang(language or person.preferred_language),
+            person_name=full_name(person.forename, person.surname), address_lines=address,
+            crn=person.crn, office_name=office.name if office else "Community Payback",
+            office_lines=office_lines, office_phone=office.phone if office else None,
+            letter_date=self._ctx.today(),
+            signatory=signatory or self._actor_name() or "Unpaid Work team")
+
+    def _remaining(self, session: Session, order: UpwOrder) -> int:
+        settings = read_settings(session, "upw.ete_cap_percent")
+        total = order_sums(session, {order.id: order}, int(settings["upw.ete_cap_percent"]))
+        return max(0, total[order.id].balance)
+
+    def _order_of(self, appointment_id: int) -> int:
+        with self._ctx.db.read() as session:
+            order_id = session.scalar(select(Appointment.order_id)
+                                      .where(Appointment.id == appointment_id))
+        if order_id is None:
+            raise NotFoundError("That appointment is no longer on record.")
+        return order_id
+
+    def _actor_name(self) -> str | None:
+        return self._ctx.actor.full_name if self._ctx.actor else None
+
+    def _printed(self, pdf: bytes, order_id: int, document: str) -> bytes:
+        with self._ctx.db.write() as session:
+            audit.record(session, self._ctx, AuditAction.PRINT, "upw_order", order_id,
+                         after={"document": document})
+        return pdf
+

@@ -1,0 +1,255 @@
+"""Printing work sheets: one session or a whole day, rows numbered as the register screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import Session, aliased
+
+from upw_ttg.domain.codes import (
+    PROJECT_TYPES, SUITABILITY_TAGS, AuditAction, Language, SessionStatus,
+)
+from upw_ttg.domain.text import fold
+from upw_ttg.errors import NotFoundError
+from upw_ttg.printing.documents.work_sheet import (
+    WorkSheet, WorkSheetRow, render_work_sheet, render_work_sheets,
+)
+from upw_ttg.printing.text import format_date
+from upw_ttg.services import audit
+from upw_ttg.services.attendance.common import PRINTERS, assign_sheet_rows, full_name, sheet_id
+from upw_ttg.services.attendance.records import DaySession
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.storage.models import (
+    Appointment, DeliveryUnit, Office, Person, PickupPoint, Project, ProjectTag, SessionPickup,
+    SessionSupervisor, Staff, UpwAssessment, UpwSession, Van,
+)
+
+_TYPE_LABELS = dict(PROJECT_TYPES)
+# Female-only is printed on its own; the rest tell the supervisor about the site.
+_TAG_LABELS = {code: label for code, label in SUITABILITY_TAGS if code != "female_only"}
+_DETAIL_LENGTH = 60
+NOT_ASSESSED = "H&S not assessed: ask before work starts"
+
+
+def hs_alerts(answers: dict | None, interpreter: str | None) -> tuple[str, ...]:
+    """The assessment's health-and-safety answers as short alerts for the site."""
+    alerts: list[str] = []
+    if answers is None:
+        alerts.append(NOT_ASSESSED)
+    else:
+        def detail(prefix: str, key: str) -> str:
+            text = (answers.get(key) or "").strip()
+            if len(text) > _DETAIL_LENGTH:
+                text = text[:_DETAIL_LENGTH - 1].rstrip() + "…"
+            return f"{prefix}: {text}" if text else prefix
+
+        if answers["hs_epilepsy"]:
+            alerts.append("Epilepsy or loss of consciousness")
+        if answers["hs_allergies"]:
+            alerts.append(detail("Allergy", "hs_allergies_detail"))
+        if answers["hs_pregnancy"]:
+            alerts.append("Pregnant or recently gave birth")
+        if answers["hs_mobility"]:
+            alerts.append(detail("Mobility", "hs_mobility_detail"))
+        if answers["hs_medication"]:
+            alerts.append(detail("Medication", "hs_medication_detail"))
+        if any(answers[k] is None for k in ("hs_epilepsy", "hs_allergies", "hs_pregnancy",
+                                            "hs_mobility", "hs_medication")):
+            alerts.append(NOT_ASSESSED)
+    if interpreter is not None:
+        alerts.append(f"Needs an interpreter ({interpreter})" if interpreter
+                      else "Needs an interpreter")
+    return tuple(alerts)
+
+
+class WorkSheetService:
+    def __init__(self, ctx: ServiceContext):
+        self._ctx = ctx
+
+    def day_sessions(self, day: dt.date, *, delivery_unit_id: int | None = None
+                     ) -> list[DaySession]:
+        """The sessions of ``day`` that go ahead and have people booked, in print order."""
+        self._ctx.require_signed_in()
+        with self._ctx.db.read() as session:
+            return self._day(session, day, delivery_unit_id)
+
+    def work_sheet(self, session_id: int) -> WorkSheet:
+        """The sheet as it would print now (numbers are provisional until printed)."""
+        self._ctx.require_signed_in()
+        with self._ctx.db.read() as session:
+            sheets = self._sheets(session, [session_id])
+        if not sheets:
+            raise NotFoundError("That session is no longer on record.")
+        return sheets[0]
+
+    def print_sheet(self, session_id: int) -> bytes:
+        """One session's sheet; row numbers are fixed on the appointments the first time."""
+        self._ctx.require_role(*PRINTERS)
+        sheets = self._fix_and_build([session_id])
+        if not sheets:
+            raise NotFoundError("That session is no longer on record.")
+        return render_work_sheet(sheets[0])
+
+    def print_day(self, day: dt.date, *, delivery_unit_id: int | None = None,
+                  progress: Callable[[int, int], None] | None = None,
+                  is_cancelled: Callable[[], bool] | None = None) -> bytes:
+        """Every sheet of the day (or of one delivery unit) in one PDF.
+
+        Raises:
+            PrintCancelled: ``is_cancelled()`` returned True; nothing is returned. Row numbers
+                already fixed stay fixed (they are what any later print will show).
+            NotFoundError: No session that day has anyone booked.
+        """
+        self._ctx.require_role(*PRINTERS)
+        with self._ctx.db.read() as session:
+            ids = [d.session_id for d in self._day(session, day, delivery_unit_id)]
+        if not ids:
+            raise NotFoundError(f"No session on {format_date(day)} has anyone booked.")
+        sheets = self._fix_and_build(ids)
+        actor = self._ctx.actor
+        return render_work_sheets(sheets, title=f"Work sheets for {format_date(day)}",
+                                  printed_at=self._ctx.now(),
+                                  printed_by=actor.full_name if actor else None,
+                                  progress=progress, is_cancelled=is_cancelled)
+
+    def _fix_and_build(self, session_ids: Sequence[int]) -> list[WorkSheet]:
+        with self._ctx.db.write() as session:
+            rows = session.execute(
+                select(Appointment.id, Appointment.session_id, Appointment.sheet_row,
+                       Person.surname, Person.forename)
+                .join(Person, Person.id == Appointment.person_id)
+                .where(Appointment.session_id.in_(session_ids))).all()
+            by_session: dict[int, list] = defaultdict(list)
+            for aid, sid, row, surname, forename in rows:
+                by_session[sid].append((aid, row, (fold(surname), fold(forename))))
+            updates = []
+            for items in by_session.values():
+                stored = {aid: row for aid, row, _ in items}
+                for aid, number in assign_sheet_rows(items).items():
+                    if stored[aid] is None:
+                        updates.append({"b_id": aid, "b_row": number})
+            if updates:
+                # A plain UPDATE: numbering is layout, not a change to the record, so the
+                # version (and any register open on screen) is left alone.
+                table = Appointment.__table__
+                session.connection().execute(
+                    table.update().where(table.c.id == bindparam("b_id"))
+                    .values(sheet_row=bindparam("b_row")), updates)
+            for sid in session_ids:
+                audit.record(session, self._ctx, AuditAction.PRINT, "upw_session", sid,
+                             after={"document": "work sheet"})
+            return self._sheets(session, list(session_ids))
+
+    def _day(self, session: Session, day: dt.date, delivery_unit_id: int | None
+             ) -> list[DaySession]:
+        query = (select(UpwSession.id, Project.code, Project.name, DeliveryUnit.code,
+                        UpwSession.start_time, UpwSession.end_time, Staff.full_name,
+                        func.count(Appointment.id))
+                 .join(Project, Project.id == UpwSession.project_id)
+                 .join(Office, Office.id == Project.office_id)
+                 .join(DeliveryUnit, DeliveryUnit.id == Office.delivery_unit_id)
+                 .join(Appointment, Appointment.session_id == UpwSession.id)
+                 .outerjoin(Staff, Staff.id == UpwSession.supervisor_id)
+                 .where(UpwSession.session_date == day,
+                        UpwSession.status != SessionStatus.STOOD_DOWN)
+                 .group_by(UpwSession.id, Project.code, Project.name, DeliveryUnit.code,
+                           UpwSession.start_time, UpwSession.end_time, Staff.full_name)
+                 .order_by(DeliveryUnit.code, Project.code, UpwSession.start_time))
+        if delivery_unit_id is not None:
+            query = query.where(DeliveryUnit.id == delivery_unit_id)
+        return [DaySession(*row) for row in session.execute(query)]
+
+    def _sheets(self, session: Session, session_ids: list[int]) -> list[WorkSheet]:
+        """Sheets for ``session_ids`` in that order, from a fixed handful of queries."""
+        extra_staff = aliased(Staff)
+        found = session.execute(
+            select(UpwSession, Project, Staff.full_name, Van.name, Van.registration)
+            .join(Project, Project.id == UpwSession.project_id)
+            .outerjoin(Staff, Staff.id == UpwSession.supervisor_id)
+            .outerjoin(Van, Van.id == UpwSession.van_id)
+            .where(UpwSession.id.in_(session_ids))).all()
+        supervisors: dict[int, list[str]] = defaultdict(list)
+        for sid, name in session.execute(
+                select(SessionSupervisor.session_id, extra_staff.full_name)
+                .join(extra_staff, extra_staff.id == SessionSupervisor.staff_id)
+                .where(SessionSupervisor.session_id.in_(session_ids))
+                .order_by(extra_staff.full_name)):
+            supervisors[sid].append(name)
+        tags: dict[int, list[str]] = defaultdict(list)
+        female_only_sites: set[int] = set()
+        for pid, tag in session.execute(select(ProjectTag.project_id, ProjectTag.tag).where(
+                ProjectTag.project_id.in_({p.id for _, p, *_ in found})).order_by(ProjectTag.tag)):
+            if tag in _TAG_LABELS:
+                tags[pid].append(_TAG_LABELS[tag])
+            elif tag == "female_only":
+                female_only_sites.add(pid)
+        people = session.execute(
+            select(Appointment.id, Appointment.session_id, Appointment.sheet_row,
+                   Person.id, Person.forename, Person.surname, Person.crn,
+                   Person.interpreter_needed, Person.preferred_language, Person.other_language,
+                   PickupPoint.name, SessionPickup.pickup_time)
+            .join(Person, Person.id == Appointment.person_id)
+            .outerjoin(SessionPickup, SessionPickup.id == Appointment.session_pickup_id)
+            .outerjoin(PickupPoint, PickupPoint.id == SessionPickup.pickup_point_id)
+            .where(Appointment.session_id.in_(session_ids))).all()
+        answers = self._answers(session, {p[3] for p in people})
+        rows: dict[int, list] = defaultdict(list)
+        for p in people:
+            rows[p[1]].append(p)
+        now, actor = self._ctx.now(), self._ctx.actor
+        sheets = {}
+        for sess, project, lead, van_name, van_reg in found:
+            items = rows[sess.id]
+            numbers = assign_sheet_rows([(p[0], p[2], (fold(p[5]), fold(p[4]))) for p in items])
+            sheet_rows = []
+            for p in items:
+                (aid, _sid, _row, pid, forename, surname, crn, needs, language, other,
+                 point, pickup_time) = p
+                interpreter = None
+                if needs:
+                    interpreter = other if language == Language.OTHER and other else (
+                        "Welsh" if language == Language.WELSH else "")
+                sheet_rows.append(WorkSheetRow(numbers[aid], full_name(forename, surname), crn,
+                                               point, pickup_time if point else None,
+                                               hs_alerts(answers.get(pid), interpreter)))
+            sheet_rows.sort(key=lambda r: r.row_number)
+            address = ", ".join(x for x in (project.site_address, project.site_town,
+                                            project.site_postcode) if x)
+            names = ([lead] if lead else []) + supervisors[sess.id]
+            sheets[sess.id] = WorkSheet(
+                sheet_id=sheet_id(sess.id, sess.session_date), session_id=sess.id,
+                project_code=project.code, project_name=project.name,
+                project_type=_TYPE_LABELS.get(project.project_type, project.project_type),
+                site_address=address, beneficiary=project.beneficiary,
+                beneficiary_contact=project.beneficiary_contact,
+                beneficiary_phone=project.beneficiary_phone, session_date=sess.session_date,
+                start_time=sess.start_time, end_time=sess.end_time,
+                break_minutes=project.break_minutes, supervisors=tuple(names),
+                van=f"{van_name} ({van_reg})" if van_name else None,
+                hi_vis_required=project.hi_vis_required,
+                female_only=(sess.female_only or project.female_only
+                             or project.id in female_only_sites),
+                site_notes=tuple(tags[project.id]), rows=tuple(sheet_rows), printed_at=now,
+                printed_by=actor.full_name if actor else None)
+        return [sheets[sid] for sid in session_ids if sid in sheets]
+
+    @staticmethod
+    def _answers(session: Session, person_ids: set[int]) -> dict[int, dict]:
+        """Each person's latest assessment's H&S answers (completed ones first)."""
+        if not person_ids:
+            return {}
+        columns = (UpwAssessment.hs_epilepsy, UpwAssessment.hs_allergies,
+                   UpwAssessment.hs_allergies_detail, UpwAssessment.hs_pregnancy,
+                   UpwAssessment.hs_mobility, UpwAssessment.hs_mobility_detail,
+                   UpwAssessment.hs_medication, UpwAssessment.hs_medication_detail)
+        best: dict[int, tuple] = {}
+        for row in session.execute(select(UpwAssessment.person_id, UpwAssessment.id,
+                                          UpwAssessment.completed_on, *columns)
+                                   .where(UpwAssessment.person_id.in_(person_ids))):
+            key = (row.completed_on is not None, row.completed_on or dt.date.min, row.id)
+            if row.person_id not in best or key > best[row.person_id][0]:
+                best[row.person_id] = (key, {c.key: getattr(row, c.key) for c in columns})
+        return {pid: values for pid, (_key, values) in best.items()}

@@ -1,0 +1,1 @@
+"""Through the Gate services: deadlines, plans, referrals, handover, events and the dashboard."""

@@ -1,0 +1,359 @@
+"""The caseload dashboard: set-based queries, then the deadline rules in memory; no N+1."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from upw_ttg.domain import resettlement as rules
+from upw_ttg.domain.codes import AuditAction, CustodyStatus, PlanStatus, ReferralStatus, Role
+from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
+from upw_ttg.domain.resettlement import DeadlineSettings, PlanFacts, PlanSection
+from upw_ttg.domain.working_days import WorkingCalendar
+from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.services import audit
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.ttg.common import EDITORS, pathway_names, read_deadline_settings
+from upw_ttg.services.ttg.deadlines import DeadlineService
+from upw_ttg.services.ttg.records import (
+    Caseload, CaseloadRow, QualityFigure, QualityFigures, WorkerCount,
+)
+from upw_ttg.services.versioning import flush_versioned
+from upw_ttg.storage.models import (
+    CustodyEpisode, Handover, HandoverContact, Person, PlanAction, PlanConsent, PlanNeed,
+    PlanStrength, PreReleaseReview, Prison, Referral, ResettlementPlan, Staff,
+)
+
+NEAR_RELEASE = dt.timedelta(weeks=12)
+FAR_RELEASE = dt.timedelta(weeks=24)
+ACCOMMODATION_WINDOW = dt.timedelta(weeks=4)
+QUALITY_PERIOD = dt.timedelta(days=365)
+_ASSIGNABLE = (Role.RESETTLEMENT_WORKER, Role.MANAGER)
+
+
+def _date(value: dt.date | None) -> str:
+    return f"{value.day} {value:%b %Y}" if value else "not known"
+
+
+def _present(column: Any) -> Any:
+    """True when a text column holds more than blanks (computed in SQL, so no text moves)."""
+    return func.coalesce(func.length(func.trim(column)), 0) > 0
+
+
+def _count(model: Any, *conditions: Any) -> Any:
+    return (select(func.count()).select_from(model)
+            .where(model.plan_id == ResettlementPlan.id, *conditions).scalar_subquery())
+
+
+class DashboardService:
+    def __init__(self, ctx: ServiceContext, deadlines: DeadlineService):
+        self._ctx = ctx
+        self._deadlines = deadlines
+
+    def caseload(self, *, prison_id: int | None = None, worker_id: int | None = None,
+                 quality_since: dt.date | None = None) -> Caseload:
+        """Every list of the dashboard and the quality figures, in four queries."""
+        self._ctx.require_signed_in()
+        today = self._ctx.today()
+        since = quality_since or today - QUALITY_PERIOD
+        cal = self._deadlines.calendar()
+        with self._ctx.db.read() as session:
+            settings = read_deadline_settings(session)
+            episodes = session.execute(self._episodes(prison_id, worker_id, since)).all()
+            referrals = session.execute(self._referrals(prison_id, worker_id, today)).all()
+            workers = self._workers(session, prison_id, worker_id)
+            pathways = pathway_names(session)
+        return _Builder(today, since, settings, cal).build(episodes, referrals, workers,
+                                                           pathways)
+
+    def worker_counts(self, *, prison_id: int | None = None) -> list[WorkerCount]:
+        """People in custody per worker (assignable staff with none are listed with 0)."""
+        self._ctx.require_signed_in()
+        with self._ctx.db.read() as session:
+            query = (select(CustodyEpisode.worker_id, func.count())
+                     .where(CustodyEpisode.status == CustodyStatus.IN_CUSTODY)
+                     .group_by(CustodyEpisode.worker_id))
+            if prison_id is not None:
+                query = query.where(CustodyEpisode.prison_id == prison_id)
+            counts = dict(session.execute(query).all())
+            staff = session.execute(select(Staff.id, Staff.full_name).where(
+                or_(and_(Staff.role == Role.RESETTLEMENT_WORKER, Staff.active.is_(True)),
+                    Staff.id.in_([k for k in counts if k is not None])))
+                .order_by(Staff.full_name)).all()
+        rows = [WorkerCount(i, name, counts.get(i, 0)) for i, name in staff]
+        if counts.get(None):
+            rows.append(WorkerCount(None, "Not assigned", counts[None]))
+        return rows
+
+    def assign(self, episode_ids: Sequence[int], worker_id: int | None,
+               *, prison_id: int | None = None) -> list[WorkerCount]:
+        """Assign cases to a worker (None unassigns); returns the new counts per worker."""
+        self._ctx.require_role(*EDITORS)
+        with self._ctx.db.write() as session:
+            if worker_id is not None:
+                worker = session.get(Staff, worker_id)
+                if worker is None or not worker.active or worker.role not in _ASSIGNABLE:
+                    raise ValidationError({"worker_id": "Choose an active resettlement "
+                                                        "worker."})
+            rows = session.scalars(select(CustodyEpisode)
+                                   .where(CustodyEpisode.id.in_(list(episode_ids)))).all()
+            if len(rows) != len(set(episode_ids)):
+                raise NotFoundError("One of those cases is no longer on record.")
+            for row in rows:
+                if row.worker_id == worker_id:
+                    continue
+                before = audit.snapshot(row, ["worker_id"])
+                row.worker_id = worker_id
+                row.updated_by_id = self._ctx.actor_id
+                flush_versioned(session, row, "custody episode", self._ctx.db)
+                audit.record(session, self._ctx, AuditAction.UPDATE, "custody_episode",
+                             row.id, before=before, after=audit.snapshot(row, ["worker_id"]))
+        return self.worker_counts(prison_id=prison_id)
+
+    # ---- queries ---------------------------------------------------------------------
+    @staticmethod
+    def _scoped(query: Select, prison_id: int | None, worker_id: int | None) -> Select:
+        if prison_id is not None:
+            query = query.where(CustodyEpisode.prison_id == prison_id)
+        if worker_id is not None:
+            query = query.where(CustodyEpisode.worker_id == worker_id)
+        return query
+
+    def _episodes(self, prison_id: int | None, worker_id: int | None, since: dt.date) -> Select:
+        """One row per episode in custody or released since ``since``, with its plan's
+        completion facts, review answer and handover contacts, all computed in SQL."""
+        plan = ResettlementPlan
+        ranked = select(
+            HandoverContact.handover_id, HandoverContact.contact_date,
+            HandoverContact.acknowledged_on,
+            func.min(HandoverContact.contact_date).over(
+                partition_by=HandoverContact.handover_id).label("first_contact"),
+            func.row_number().over(
+                partition_by=HandoverContact.handover_id,
+                order_by=(HandoverContact.contact_date.desc(), HandoverContact.id.desc()))
+            .label("rank")).subquery()
+        query = (
+            select(
+                CustodyEpisode.id.label("episode_id"), CustodyEpisode.person_id,
+                Person.forename, Person.surname, Person.crn, CustodyEpisode.prison_number,
+                Prison.code.label("prison_code"), CustodyEpisode.worker_id,
+                Staff.full_name.label("worker_name"), CustodyEpisode.expected_release_date,
+                CustodyEpisode.expected_release_type, CustodyEpisode.screening_date,
+                CustodyEpisode.status.label("episode_status"), CustodyEpisode.released_on,
+                plan.id.label("plan_id"), plan.status.label("plan_status"), plan.due_date,
+                plan.completed_on, plan.strengths_none_identified,
+                _present(plan.strengths_none_reason).label("has_none_reason"),
+                plan.diversity_considered, plan.risk_level, plan.mappa_level,
+                _present(plan.risk_summary).label("has_risk_summary"),
+                plan.da_check_requested, plan.cs_check_requested, plan.person_agrees,
+                plan.agreed_on, _present(plan.person_comments).label("has_comments"),
+                _count(PlanNeed, _present(PlanNeed.own_words)).label("own_words"),
+                _count(PlanStrength).label("strengths"),
+                _count(PlanAction, PlanAction.manages_risk.is_(True)).label("risk_actions"),
+                _count(PlanConsent).label("consents"),
+                PreReleaseReview.id.label("review_id"), PreReleaseReview.accommodation_found,
+                ranked.c.contact_date.label("latest_contact"),
+                ranked.c.acknowledged_on.label("latest_acknowledged"),
+                ranked.c.first_contact)
+            .join(Person, Person.id == CustodyEpisode.person_id)
+            .join(Prison, Prison.id == CustodyEpisode.prison_id)
+            .outerjoin(Staff, Staff.id == CustodyEpisode.worker_id)
+            .outerjoin(plan, plan.episode_id == CustodyEpisode.id)
+            .outerjoin(PreReleaseReview, PreReleaseReview.episode_id == CustodyEpisode.id)
+            .outerjoin(Handover, Handover.episode_id == CustodyEpisode.id)
+            .outerjoin(ranked, and_(ranked.c.handover_id == Handover.id, ranked.c.rank == 1))
+            .where(or_(CustodyEpisode.status == CustodyStatus.IN_CUSTODY,
+                       CustodyEpisode.released_on >= since)))
+        return self._scoped(query, prison_id, worker_id)
+
+    def _referrals(self, prison_id: int | None, worker_id: int | None,
+                   today: dt.date) -> Select:
+        query = (select(CustodyEpisode.id, Referral.plan_id, Referral.provider,
+                        Referral.pathway_code, Referral.sent_on, Referral.response_expected_by)
+                 .join(ResettlementPlan, ResettlementPlan.id == Referral.plan_id)
+                 .join(CustodyEpisode, CustodyEpisode.id == ResettlementPlan.episode_id)
+                 .where(Referral.status == ReferralStatus.SENT,
+                        Referral.response_expected_by < today,
+                        CustodyEpisode.status == CustodyStatus.IN_CUSTODY)
+                 .order_by(Referral.response_expected_by, Referral.id))
+        return self._scoped(query, prison_id, worker_id)
+
+    @staticmethod
+    def _workers(session: Session, prison_id: int | None,
+                 worker_id: int | None) -> list[tuple[int, str]]:
+        """Workers to count: the one asked for, or every active resettlement worker (for a
+        prison, only those with cases there are added, from the episode rows)."""
+        query = select(Staff.id, Staff.full_name).order_by(Staff.full_name)
+        if worker_id is not None:
+            return list(session.execute(query.where(Staff.id == worker_id)))
+        if prison_id is not None:
+            return []
+        return list(session.execute(query.where(
+            Staff.role == Role.RESETTLEMENT_WORKER, Staff.active.is_(True))))
+
+
+class _Builder:
+    """Turns the query rows into the dashboard's lists and figures (pure, in memory)."""
+
+    def __init__(self, today: dt.date, since: dt.date, settings: DeadlineSettings,
+                 cal: WorkingCalendar):
+        self.today, self.since, self.settings, self.cal = today, since, settings, cal
+
+    def build(self, episodes: Sequence[Any], referrals: Sequence[Any],
+              workers: list[tuple[int, str]], pathways: dict[str, tuple[str, bool]]) -> Caseload:
+        today = self.today
+        lists: dict[str, list[CaseloadRow]] = {name: [] for name in (
+            "due", "overdue", "near", "far", "accommodation", "not_started", "unacknowledged")}
+        rows_by_episode: dict[int, Any] = {}
+        counts: Counter[int | None] = Counter()
+        quality = Counter()
+        names = dict(workers)
+        for r in episodes:
+            in_custody = r.episode_status == CustodyStatus.IN_CUSTODY
+            due = self._plan_due(r)
+            self._count_quality(r, due, quality)
+            if not in_custody:
+                continue
+            rows_by_episode[r.episode_id] = r
+            counts[r.worker_id] += 1
+            if r.worker_name and r.worker_id is not None:
+                names.setdefault(r.worker_id, r.worker_name)
+            self._plan_lists(r, due, lists)
+            self._release_lists(r, lists)
+        overdue_referrals = []
+        for episode_id, plan_id, provider, pathway, sent_on, expected in referrals:
+            r = rows_by_episode.get(episode_id)
+            if r is None:
+                continue
+            name = pathways.get(pathway, (pathway, False))[0]
+            overdue_referrals.append(self._row(
+                r, expected, f"{provider} ({name}): sent {_date(sent_on)}, answer was expected "
+                f"{_date(expected)} ({(today - expected).days} days ago)."))
+        worker_rows = [WorkerCount(i, n, counts.get(i, 0)) for i, n in names.items()]
+        worker_rows.sort(key=lambda w: w.worker_name)
+        if counts.get(None):
+            worker_rows.append(WorkerCount(None, "Not assigned", counts[None]))
+
+        def by_date(rows: list[CaseloadRow]) -> tuple[CaseloadRow, ...]:
+            return tuple(sorted(rows, key=lambda x: (x.date or dt.date.max, x.person_name)))
+
+        return Caseload(
+            today=today, in_custody=sum(counts.values()), due_a_plan=by_date(lists["due"]),
+            plans_overdue=by_date(lists["overdue"]),
+            releases_within_12_weeks=by_date(lists["near"]),
+            releases_within_24_weeks=by_date(lists["far"]),
+            no_accommodation=by_date(lists["accommodation"]),
+            handover_not_started=by_date(lists["not_started"]),
+            handovers_not_acknowledged=by_date(lists["unacknowledged"]),
+            referrals_overdue=tuple(overdue_referrals), workers=tuple(worker_rows),
+            quality=self._figures(quality))
+
+    def _plan_due(self, r: Any) -> dt.date | None:
+        # A completed plan keeps the due date it was judged against; a draft follows the
+        # current screening date and settings.
+        if r.plan_status == PlanStatus.COMPLETE and r.due_date is not None:
+            return r.due_date
+        if r.screening_date is None:
+            return None
+        return rules.plan_due(r.screening_date, self.settings, self.cal)
+
+    def _plan_lists(self, r: Any, due: dt.date | None, lists: dict) -> None:
+        if r.plan_status == PlanStatus.COMPLETE:
+            return
+        state = "Plan not started" if r.plan_id is None else "Plan in draft"
+        if due is None:
+            lists["due"].append(self._row(r, None, f"{state}; screening date not recorded."))
+        elif due >= self.today:
+            lists["due"].append(self._row(r, due, f"{state}; due {_date(due)}."))
+        else:
+            late = self.cal.working_days_between(due, self.today)
+            days = "working day" if late == 1 else "working days"
+            lists["overdue"].append(self._row(
+                r, due, f"{state}; was due {_date(due)} ({late} {days} ago)."))
+
+    def _release_lists(self, r: Any, lists: dict) -> None:
+        release = r.expected_release_date
+        if release is None:
+            return
+        kind = RELEASE_TYPE_LABELS.get(r.expected_release_type, "Expected release")
+        passed = " The date has passed: record the release or update the dates." \
+            if release < self.today else ""
+        if release <= self.today + FAR_RELEASE:
+            row = self._row(r, release, f"{kind}.{passed}")
+            lists["far"].append(row)
+            if release <= self.today + NEAR_RELEASE:
+                lists["near"].append(row)
+        if release <= self.today + ACCOMMODATION_WINDOW and r.accommodation_found is not True:
+            why = ("no pre-release review recorded" if r.review_id is None else
+                   "no address for the first night" if r.accommodation_found is False
+                   else "accommodation not recorded in the review")
+            lists["accommodation"].append(self._row(r, release, f"Release {_date(release)}: "
+                                                    f"{why}."))
+        opens = rules.handover_window_opens(release, self.settings)
+        if r.latest_contact is None:
+            if opens <= self.today:
+                lists["not_started"].append(self._row(
+                    r, opens, f"Responsible officer not contacted; the window opened "
+                    f"{_date(opens)}, release {_date(release)}."))
+        elif r.latest_acknowledged is None:
+            chase = rules.chase_date(r.latest_contact, self.settings, self.cal)
+            action = "chase now" if self.today > chase else f"chase after {_date(chase)}"
+            lists["unacknowledged"].append(self._row(
+                r, chase, f"Contact on {_date(r.latest_contact)} not acknowledged: {action}."))
+
+    def _count_quality(self, r: Any, due: dt.date | None, q: Counter) -> None:
+        complete = r.plan_status == PlanStatus.COMPLETE
+        if complete or (due is not None and due < self.today):
+            q["plans"] += 1
+            if complete and (due is None or (r.completed_on and r.completed_on <= due)):
+                q["on_time"] += 1
+            if r.plan_id is not None:
+                answered = rules.sections_answered(self._facts(r))
+                for section in (PlanSection.STRENGTHS, PlanSection.DIVERSITY,
+                                PlanSection.RISK):
+                    q[section] += section in answered
+        if r.released_on is not None and r.released_on >= self.since:
+            q["released"] += 1
+            q["contacted"] += bool(r.first_contact and r.first_contact < r.released_on)
+
+    @staticmethod
+    def _facts(r: Any) -> PlanFacts:
+        # Texts arrive as "has text" flags; the gate only asks whether they are blank.
+        return PlanFacts(
+            needs_with_own_words=r.own_words, strengths=r.strengths,
+            strengths_none_identified=bool(r.strengths_none_identified),
+            strengths_none_reason="y" if r.has_none_reason else None,
+            diversity_considered=bool(r.diversity_considered), risk_level=r.risk_level,
+            mappa_level=r.mappa_level, risk_summary="y" if r.has_risk_summary else None,
+            da_check_requested=r.da_check_requested, cs_check_requested=r.cs_check_requested,
+            risk_actions=r.risk_actions, person_agrees=r.person_agrees, agreed_on=r.agreed_on,
+            person_comments="y" if r.has_comments else None, consents=r.consents)
+
+    def _figures(self, q: Counter) -> QualityFigures:
+        plans = q["plans"]
+        return QualityFigures(
+            plans_on_time=QualityFigure("Plans completed on time", q["on_time"], plans),
+            with_strengths=QualityFigure("Plans with strengths and protective factors",
+                                         q[PlanSection.STRENGTHS], plans),
+            with_diversity=QualityFigure("Plans with diversity needs considered",
+                                         q[PlanSection.DIVERSITY], plans),
+            with_risk_of_harm=QualityFigure("Plans with risk of harm considered",
+                                            q[PlanSection.RISK], plans),
+            ro_contacted_before_release=QualityFigure(
+                "Responsible officer contacted before release", q["contacted"],
+                q["released"]),
+            since=self.since)
+
+    @staticmethod
+    def _row(r: Any, date: dt.date | None, note: str) -> CaseloadRow:
+        return CaseloadRow(
+            episode_id=r.episode_id, person_id=r.person_id, plan_id=r.plan_id,
+            person_name=f"{r.forename} {r.surname}", crn=r.crn, prison_number=r.prison_number,
+            prison_code=r.prison_code, worker_id=r.worker_id, worker_name=r.worker_name,
+            expected_release_date=r.expected_release_date,
+            expected_release_type=r.expected_release_type, date=date, note=note)

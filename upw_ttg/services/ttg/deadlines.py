@@ -1,0 +1,70 @@
+"""The one deadline service of Through the Gate: settings plus the working-day calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from upw_ttg.domain import resettlement as rules
+from upw_ttg.domain.resettlement import DeadlineMove, Deadlines, DeadlineSettings
+from upw_ttg.domain.working_days import WorkingCalendar
+from upw_ttg.services.calendar import CalendarService
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.ttg.common import (
+    date_history, episode_dates, get_episode, read_deadline_settings,
+)
+from upw_ttg.services.ttg.records import EpisodeDeadlines
+from upw_ttg.storage.models import CustodyEpisode
+
+
+class DeadlineService:
+    """Every TTG deadline is computed here, so a changed setting or closure moves them all."""
+
+    def __init__(self, ctx: ServiceContext, calendar: CalendarService):
+        self._ctx = ctx
+        self._calendar = calendar
+
+    def calendar(self) -> WorkingCalendar:
+        return self._calendar.calendar()
+
+    def settings(self) -> DeadlineSettings:
+        with self._ctx.db.read() as session:
+            return read_deadline_settings(session)
+
+    def plan_due(self, screening: dt.date) -> dt.date:
+        return rules.plan_due(screening, self.settings(), self.calendar())
+
+    def chase_date(self, contact: dt.date) -> dt.date:
+        return rules.chase_date(contact, self.settings(), self.calendar())
+
+    def pre_release_review_due(self, release: dt.date) -> dt.date:
+        return rules.pre_release_review_due(release, self.settings(), self.calendar())
+
+    def handover_window_opens(self, release: dt.date) -> dt.date:
+        return rules.handover_window_opens(release, self.settings())
+
+    def supervision_end(self, release: dt.date) -> dt.date:
+        return rules.supervision_end(release, self.settings())
+
+    def for_episode(self, episode_id: int) -> EpisodeDeadlines:
+        """The episode's deadlines now and, newest first, the deadlines its date changes moved."""
+        self._ctx.require_signed_in()
+        cal = self.calendar()
+        with self._ctx.db.read() as session:
+            return self.episode_deadlines(session, get_episode(session, episode_id), cal)
+
+    def moved(self, episode_id: int) -> list[DeadlineMove]:
+        return list(self.for_episode(episode_id).moves)
+
+    # Inside another service's unit of work (the calendar is fetched before it opens).
+    def episode_deadlines(self, session: Session, row: CustodyEpisode,
+                          cal: WorkingCalendar,
+                          settings: DeadlineSettings | None = None) -> EpisodeDeadlines:
+        settings = settings or read_deadline_settings(session)
+        dates = episode_dates(row)
+        deadlines: Deadlines = rules.compute_deadlines(dates, settings, cal, row.released_on)
+        moves = rules.deadline_moves(dates, date_history(session, row.id), settings, cal,
+                                     row.released_on)
+        return EpisodeDeadlines(row.id, row.expected_release_date, row.expected_release_type,
+                                row.released_on, deadlines, tuple(moves))

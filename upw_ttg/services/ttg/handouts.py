@@ -1,0 +1,120 @@
+"""Documents handed to the person: types with no field that could carry risk or offence data.
+
+Nothing here may hold risk of harm, MAPPA, the offence, whether a need is linked to
+offending, staff progress notes, actions that manage risk or meeting notes: a printed copy
+is built only from these types, so such data cannot reach it by mistake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from upw_ttg.domain.codes import NeedStatus, ReferralStatus, Responsibility
+
+
+class HandoutLanguage(StrEnum):
+    ENGLISH = "en"
+    WELSH = "cy"
+
+
+class ContactRole(StrEnum):
+    RESETTLEMENT_WORKER = "resettlement_worker"
+    RESPONSIBLE_OFFICER = "responsible_officer"
+    FIRST_APPOINTMENT = "first_appointment"
+    GP = "gp"
+    HELPLINE = "helpline"
+
+
+@dataclass(frozen=True, slots=True)
+class HandoutAction:
+    description: str
+    owner: str
+    due_date: dt.date | None
+    done_on: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class HandoutNeed:
+    pathway_code: str
+    pathway_name: str
+    own_words: str | None
+    status: NeedStatus
+    responsibility: Responsibility | None
+    actions: tuple[HandoutAction, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HandoutAppointment:
+    what: str
+    with_whom: str | None
+    at: dt.datetime | None
+    where: str | None
+    phone: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class HandoutReferral:
+    pathway_code: str
+    pathway_name: str
+    provider: str
+    sent_on: dt.date
+    status: ReferralStatus
+
+
+@dataclass(frozen=True, slots=True)
+class HandoutContact:
+    role: ContactRole
+    name: str | None
+    organisation: str | None
+    phone: str | None
+    email: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonPlanCopy:
+    """The person's copy of their resettlement plan."""
+
+    person_name: str
+    prison_name: str
+    prison_number: str
+    worker_name: str | None
+    expected_release_date: dt.date | None
+    release_date_confirmed: bool
+    plan_date: dt.date | None
+    needs: tuple[HandoutNeed, ...]
+    other_actions: tuple[HandoutAction, ...]
+    strengths: tuple[str, ...]
+    appointments: tuple[HandoutAppointment, ...]
+    referrals: tuple[HandoutReferral, ...]
+    contacts: tuple[HandoutContact, ...]
+    person_agrees: bool | None
+    agreed_on: dt.date | None
+    person_comments: str | None
+    language: HandoutLanguage
+    printed_at: dt.datetime
+    printed_by: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseDaySheet:
+    """What the person needs on the day they leave prison."""
+
+    person_name: str
+    prison_name: str
+    release_date: dt.date | None
+    release_date_confirmed: bool
+    first_appointment: HandoutAppointment | None
+    accommodation_found: bool | None
+    first_night_address: str | None
+    prescriptions: str | None
+    id_status: str | None
+    bank_account_status: str | None
+    benefits_status: str | None
+    gp_registered: bool | None
+    gp_details: str | None
+    contacts: tuple[HandoutContact, ...]
+    language: HandoutLanguage
+    printed_at: dt.datetime
+    printed_by: str | None

@@ -1,0 +1,92 @@
+"""Reading a whole resettlement plan into a PlanRecord: a fixed handful of queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from upw_ttg.domain import resettlement as rules
+from upw_ttg.domain.resettlement import DeadlineSettings
+from upw_ttg.domain.working_days import WorkingCalendar
+from upw_ttg.services.ttg.common import (
+    date_history, episode_dates, get_episode, pathway_names, staff_names,
+)
+from upw_ttg.services.ttg.records import (
+    ActionRecord, ConsentRow, DiversityNeedRow, NeedRecord, PlanRecord, ProgressRow, RiskOfHarm,
+    StrengthRow,
+)
+from upw_ttg.storage.models import (
+    NeedProgress, Pathway, Person, PlanAction, PlanConsent, PlanDiversityNeed, PlanNeed,
+    PlanStrength, Prison, ResettlementPlan,
+)
+
+
+def read_plan(session: Session, plan: ResettlementPlan, cal: WorkingCalendar,
+              settings: DeadlineSettings) -> PlanRecord:
+    """The plan with every section, in pathway order, and the deadlines its dates moved."""
+    episode = get_episode(session, plan.episode_id)
+    person = session.get(Person, episode.person_id)
+    prison = session.get(Prison, episode.prison_id)
+    assert person is not None and prison is not None
+    pathways = pathway_names(session)
+    needs_rows = session.scalars(
+        select(PlanNeed).join(Pathway, Pathway.code == PlanNeed.pathway_code)
+        .where(PlanNeed.plan_id == plan.id).order_by(Pathway.sort_order)).all()
+    progress_rows = session.scalars(
+        select(NeedProgress).join(PlanNeed, PlanNeed.id == NeedProgress.need_id)
+        .where(PlanNeed.plan_id == plan.id)
+        .order_by(NeedProgress.entry_date, NeedProgress.id)).all()
+    action_rows = session.scalars(
+        select(PlanAction).where(PlanAction.plan_id == plan.id)
+        .order_by(PlanAction.due_date.is_(None), PlanAction.due_date, PlanAction.id)).all()
+    strengths = session.scalars(select(PlanStrength).where(PlanStrength.plan_id == plan.id)
+                                .order_by(PlanStrength.id)).all()
+    diversity = session.scalars(select(PlanDiversityNeed)
+                                .where(PlanDiversityNeed.plan_id == plan.id)
+                                .order_by(PlanDiversityNeed.id)).all()
+    consents = session.scalars(select(PlanConsent).where(PlanConsent.plan_id == plan.id)
+                               .order_by(PlanConsent.agency, PlanConsent.id)).all()
+    names = staff_names(session, [plan.completed_by_id, plan.updated_by_id,
+                                  *(p.staff_id for p in progress_rows)])
+    progress: dict[int, list[ProgressRow]] = defaultdict(list)
+    for p in progress_rows:
+        progress[p.need_id].append(ProgressRow(p.id, p.entry_date, p.entry,
+                                               names.get(p.staff_id) if p.staff_id else None))
+    pathway_of_need = {n.id: n.pathway_code for n in needs_rows}
+    needs = tuple(NeedRecord(
+        id=n.id, pathway_code=n.pathway_code, pathway_name=pathways[n.pathway_code][0],
+        womens_support=pathways[n.pathway_code][1], own_words=n.own_words, status=n.status,
+        responsibility=n.responsibility, linked_to_offending=bool(n.linked_to_offending),
+        progress=tuple(progress[n.id]), version=n.version) for n in needs_rows)
+    actions = tuple(ActionRecord(
+        id=a.id, need_id=a.need_id, pathway_code=pathway_of_need.get(a.need_id)
+        if a.need_id else None, description=a.description, owner=a.owner,
+        due_date=a.due_date, done_on=a.done_on, manages_risk=bool(a.manages_risk),
+        version=a.version) for a in action_rows)
+    moves = rules.deadline_moves(episode_dates(episode), date_history(session, episode.id),
+                                 settings, cal, episode.released_on)
+    return PlanRecord(
+        id=plan.id, episode_id=episode.id, person_id=person.id,
+        person_name=f"{person.forename} {person.surname}", crn=person.crn,
+        prison_number=episode.prison_number, prison_name=prison.name, status=plan.status,
+        due_date=plan.due_date, started_on=plan.started_on, completed_on=plan.completed_on,
+        completed_by=names.get(plan.completed_by_id) if plan.completed_by_id else None,
+        needs=needs, actions=actions,
+        strengths=tuple(StrengthRow(s.id, s.kind, s.description) for s in strengths),
+        strengths_none_identified=bool(plan.strengths_none_identified),
+        strengths_none_reason=plan.strengths_none_reason,
+        diversity_considered=bool(plan.diversity_considered),
+        diversity_needs=tuple(DiversityNeedRow(d.id, d.category, d.description, d.adjustment)
+                              for d in diversity),
+        risk=RiskOfHarm(plan.risk_level, plan.mappa_level, plan.risk_summary,
+                        plan.da_check_requested, plan.da_check_received, plan.da_check_outcome,
+                        plan.cs_check_requested, plan.cs_check_received, plan.cs_check_outcome),
+        person_agrees=plan.person_agrees, agreed_on=plan.agreed_on,
+        person_comments=plan.person_comments,
+        consents=tuple(ConsentRow(c.id, c.agency, c.consent_given, c.recorded_on)
+                       for c in consents),
+        deadline_moves=tuple(moves),
+        version=plan.version, updated_at=plan.updated_at,
+        updated_by=names.get(plan.updated_by_id) if plan.updated_by_id else None)

@@ -1,0 +1,197 @@
+"""Gathering and printing the TTG documents; person-facing ones get only handout types."""
+
+from __future__ import annotations
+
+from upw_ttg.domain.codes import AuditAction, Language, ReferralStatus, ReleaseDateType
+from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
+from upw_ttg.printing.documents.handover_pack import render_handover_pack
+from upw_ttg.printing.documents.release_sheet import render_release_sheet
+from upw_ttg.printing.documents.resettlement_plan import render_person_copy
+from upw_ttg.services import audit
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.ttg.common import get_episode
+from upw_ttg.services.ttg.deadlines import DeadlineService
+from upw_ttg.services.ttg.handouts import (
+    ContactRole, HandoutAction, HandoutAppointment, HandoutContact, HandoutLanguage,
+    HandoutNeed, HandoutReferral, PersonPlanCopy, ReleaseDaySheet,
+)
+from upw_ttg.services.ttg.handover import HandoverService
+from upw_ttg.services.ttg.plans import PlanService
+from upw_ttg.services.ttg.records import (
+    ActionRecord, EpisodeSummary, HandoverPack, HandoverRecord, ReviewRecord,
+)
+from upw_ttg.services.ttg.referrals import ReferralService
+from upw_ttg.services.ttg.reviews import ReviewService
+from upw_ttg.storage.models import Person, Prison, Staff
+
+# Referrals worth telling the person about: still live or delivered.
+_SHOWN_REFERRALS = {ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.COMPLETED}
+HELPLINE = HandoutContact(ContactRole.HELPLINE, "Samaritans", None, "116 123", None)
+
+
+def _handout_action(action: ActionRecord) -> HandoutAction:
+    return HandoutAction(action.description, action.owner, action.due_date, action.done_on)
+
+
+class PrintoutService:
+    def __init__(self, ctx: ServiceContext, deadlines: DeadlineService, plans: PlanService,
+                 reviews: ReviewService, handover: HandoverService,
+                 referrals: ReferralService):
+        self._ctx = ctx
+        self._deadlines = deadlines
+        self._plans = plans
+        self._reviews = reviews
+        self._handover = handover
+        self._referrals = referrals
+
+    # ---- data objects ------------------------------------------------------------------
+    def episode_summary(self, episode_id: int) -> tuple[EpisodeSummary, Language]:
+        self._ctx.require_signed_in()
+        with self._ctx.db.read() as session:
+            episode = get_episode(session, episode_id)
+            person = session.get(Person, episode.person_id)
+            prison = session.get(Prison, episode.prison_id)
+            worker = session.get(Staff, episode.worker_id) if episode.worker_id else None
+            assert person is not None and prison is not None
+            return EpisodeSummary(
+                person_name=f"{person.forename} {person.surname}", crn=person.crn,
+                date_of_birth=person.date_of_birth, prison_name=prison.name,
+                prison_code=prison.code, prison_number=episode.prison_number,
+                reception_date=episode.reception_date, screening_date=episode.screening_date,
+                dates={name: getattr(episode, name) for name, _l in CUSTODY_DATE_FIELDS},
+                expected_release_date=episode.expected_release_date,
+                expected_release_type=episode.expected_release_type,
+                released_on=episode.released_on, status=episode.status,
+                worker_name=worker.full_name if worker else None,
+                worker_email=worker.email if worker else None,
+                worker_phone=worker.phone if worker else None), person.preferred_language
+
+    def handover_pack(self, episode_id: int) -> HandoverPack:
+        summary, _language = self.episode_summary(episode_id)
+        plan = self._plans.for_episode(episode_id)
+        actor = self._ctx.require_signed_in()
+        return HandoverPack(
+            episode=summary, plan=plan, review=self._reviews.for_episode(episode_id),
+            handover=self._handover.for_episode(episode_id),
+            referrals=tuple(self._referrals.for_plan(plan.id)) if plan else (),
+            deadlines=self._deadlines.for_episode(episode_id), printed_at=self._ctx.now(),
+            printed_by=actor.full_name)
+
+    def person_copy(self, episode_id: int,
+                    language: HandoutLanguage | None = None) -> PersonPlanCopy:
+        summary, preferred = self.episode_summary(episode_id)
+        plan = self._plans.for_episode(episode_id)
+        review = self._reviews.for_episode(episode_id)
+        handover = self._handover.for_episode(episode_id)
+        referrals = self._referrals.for_plan(plan.id) if plan else []
+        today = self._ctx.today()
+        # Actions that manage risk can name victims or exclusion zones: staff copies only.
+        actions = [a for a in (plan.actions if plan else ()) if not a.manages_risk]
+        needs = tuple(HandoutNeed(
+            n.pathway_code, n.pathway_name, n.own_words, n.status, n.responsibility,
+            tuple(_handout_action(a) for a in actions if a.need_id == n.id))
+            for n in (plan.needs if plan else ()))
+        appointments = [a for a in (self._first_appointment(review),) if a is not None]
+        if handover and handover.meeting_at and handover.meeting_at.date() >= today:
+            appointments.append(HandoutAppointment("handover_meeting", handover.ro_name,
+                                                   handover.meeting_at, summary.prison_name,
+                                                   None))
+        return PersonPlanCopy(
+            person_name=summary.person_name, prison_name=summary.prison_name,
+            prison_number=summary.prison_number, worker_name=summary.worker_name,
+            expected_release_date=summary.expected_release_date,
+            release_date_confirmed=summary.expected_release_type == ReleaseDateType.CONFIRMED,
+            plan_date=(plan.completed_on or plan.started_on) if plan else None, needs=needs,
+            other_actions=tuple(_handout_action(a) for a in actions if a.need_id is None),
+            strengths=tuple(s.description for s in plan.strengths) if plan else (),
+            appointments=tuple(appointments),
+            referrals=tuple(HandoutReferral(r.pathway_code, r.pathway_name, r.provider,
+                                            r.sent_on, r.status)
+                            for r in referrals if r.status in _SHOWN_REFERRALS),
+            contacts=self._contacts(summary, handover),
+            person_agrees=plan.person_agrees if plan else None,
+            agreed_on=plan.agreed_on if plan else None,
+            person_comments=plan.person_comments if plan else None,
+            language=self._language(language, preferred), printed_at=self._ctx.now(),
+            printed_by=self._ctx.require_signed_in().full_name)
+
+    def release_sheet(self, episode_id: int,
+                      language: HandoutLanguage | None = None) -> ReleaseDaySheet:
+        summary, preferred = self.episode_summary(episode_id)
+        review = self._reviews.for_episode(episode_id)
+        handover = self._handover.for_episode(episode_id)
+        # The GP and the first appointment have their own boxes on the sheet.
+        contacts = [*self._contacts(summary, handover), HELPLINE]
+        return ReleaseDaySheet(
+            person_name=summary.person_name, prison_name=summary.prison_name,
+            release_date=summary.released_on or summary.expected_release_date,
+            release_date_confirmed=summary.released_on is not None
+            or summary.expected_release_type == ReleaseDateType.CONFIRMED,
+            first_appointment=self._first_appointment(review),
+            accommodation_found=review.accommodation_found if review else None,
+            first_night_address=review.accommodation_address if review else None,
+            prescriptions=review.prescriptions_on_day if review else None,
+            id_status=review.id_status if review else None,
+            bank_account_status=review.bank_account_status if review else None,
+            benefits_status=review.benefits_status if review else None,
+            gp_registered=review.gp_registered if review else None,
+            gp_details=review.gp_details if review else None, contacts=tuple(contacts),
+            language=self._language(language, preferred), printed_at=self._ctx.now(),
+            printed_by=self._ctx.require_signed_in().full_name)
+
+    # ---- PDFs (printing is audited; the audit names the document, never its content) --
+    def render_person_copy(self, episode_id: int,
+                           language: HandoutLanguage | None = None) -> bytes:
+        pdf = render_person_copy(self.person_copy(episode_id, language))
+        self._audit(episode_id, "resettlement plan (person's copy)")
+        return pdf
+
+    def render_release_sheet(self, episode_id: int,
+                             language: HandoutLanguage | None = None) -> bytes:
+        pdf = render_release_sheet(self.release_sheet(episode_id, language))
+        self._audit(episode_id, "day-of-release sheet")
+        return pdf
+
+    def render_handover_pack(self, episode_id: int) -> bytes:
+        pdf = render_handover_pack(self.handover_pack(episode_id))
+        self._audit(episode_id, "handover pack")
+        return pdf
+
+    def _audit(self, episode_id: int, document: str) -> None:
+        with self._ctx.db.write() as session:
+            audit.record(session, self._ctx, AuditAction.PRINT, "custody_episode", episode_id,
+                         after={"document": document})
+
+    # ---- pieces ------------------------------------------------------------------------
+    @staticmethod
+    def _language(asked: HandoutLanguage | None, preferred: Language) -> HandoutLanguage:
+        if asked is not None:
+            return asked
+        return HandoutLanguage.WELSH if preferred == Language.WELSH else HandoutLanguage.ENGLISH
+
+    @staticmethod
+    def _first_appointment(review: ReviewRecord | None) -> HandoutAppointment | None:
+        if review is None:
+            return None
+        first = review.first_appointment
+        if not any((first.with_whom, first.at, first.where, first.phone)):
+            return None
+        return HandoutAppointment("first_appointment", first.with_whom, first.at, first.where,
+                                  first.phone)
+
+    @staticmethod
+    def _contacts(summary: EpisodeSummary,
+                  handover: HandoverRecord | None) -> tuple[HandoutContact, ...]:
+        contacts = []
+        if summary.worker_name:
+            contacts.append(HandoutContact(ContactRole.RESETTLEMENT_WORKER, summary.worker_name,
+                                           summary.prison_name, summary.worker_phone,
+                                           summary.worker_email))
+        if handover and handover.ro_name:
+            organisation = ", ".join(x for x in (handover.ro_team, handover.ro_organisation)
+                                     if x)
+            contacts.append(HandoutContact(ContactRole.RESPONSIBLE_OFFICER, handover.ro_name,
+                                           organisation or None, handover.ro_phone,
+                                           handover.ro_email))
+        return tuple(contacts)
+

@@ -1,0 +1,134 @@
+"""The pre-release review: accommodation, ID, money, health and the first appointment."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from upw_ttg.domain import resettlement as rules
+from upw_ttg.domain.codes import AuditAction
+from upw_ttg.domain.validation import FieldErrors, clean, phone_problem, text_problem
+from upw_ttg.errors import StaleRecordError, ValidationError
+from upw_ttg.services import audit
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.ttg.common import (
+    EDITORS, check_past_date, get_episode, read_deadline_settings,
+)
+from upw_ttg.services.ttg.deadlines import DeadlineService
+from upw_ttg.services.ttg.records import FirstAppointment, ReviewInput, ReviewRecord
+from upw_ttg.services.versioning import check_version, flush_versioned
+from upw_ttg.storage.models import CustodyEpisode, PreReleaseReview
+
+# (field, label, longest) of the free-text answers.
+_TEXTS = (("id_status", "ID", 100), ("bank_account_status", "bank account", 100),
+          ("benefits_status", "benefits", 100), ("gp_details", "GP details", 200),
+          ("prescriptions_on_day", "prescriptions on the day", 200),
+          ("first_appointment_with", "who the first appointment is with", 120),
+          ("first_appointment_where", "place of the first appointment", 200))
+
+
+def review_record(row: PreReleaseReview, due: dt.date | None) -> ReviewRecord:
+    return ReviewRecord(
+        id=row.id, episode_id=row.episode_id, review_date=row.review_date, due_date=due,
+        accommodation_found=row.accommodation_found,
+        accommodation_address=row.accommodation_address, id_status=row.id_status,
+        bank_account_status=row.bank_account_status, benefits_status=row.benefits_status,
+        gp_registered=row.gp_registered, gp_details=row.gp_details,
+        prescriptions_on_day=row.prescriptions_on_day,
+        first_appointment=FirstAppointment(row.first_appointment_with, row.first_appointment_at,
+                                           row.first_appointment_where,
+                                           row.first_appointment_phone),
+        version=row.version)
+
+
+class ReviewService:
+    def __init__(self, ctx: ServiceContext, deadlines: DeadlineService):
+        self._ctx = ctx
+        self._deadlines = deadlines
+
+    def due_date(self, episode_id: int) -> dt.date | None:
+        return self._deadlines.for_episode(episode_id).deadlines.pre_release_review_due
+
+    def for_episode(self, episode_id: int) -> ReviewRecord | None:
+        self._ctx.require_signed_in()
+        cal = self._deadlines.calendar()
+        with self._ctx.db.read() as session:
+            episode = get_episode(session, episode_id)
+            row = session.scalar(select(PreReleaseReview)
+                                 .where(PreReleaseReview.episode_id == episode_id))
+            if row is None:
+                return None
+            return review_record(row, self._due(session, episode, cal))
+
+    def save(self, episode_id: int, data: ReviewInput) -> ReviewRecord:
+        """Create (version None) or update the episode's review; partial answers are kept."""
+        self._ctx.require_role(*EDITORS)
+        cal = self._deadlines.calendar()
+        try:
+            with self._ctx.db.write() as session:
+                episode = get_episode(session, episode_id)
+                values = self._validated(data, episode)
+                row = session.scalar(select(PreReleaseReview)
+                                     .where(PreReleaseReview.episode_id == episode_id))
+                if row is None:
+                    if data.version is not None:
+                        raise StaleRecordError("pre-release review", None, None)
+                    row = PreReleaseReview(episode_id=episode_id,
+                                           updated_by_id=self._ctx.actor_id, **values)
+                    session.add(row)
+                    session.flush()
+                    audit.record(session, self._ctx, AuditAction.CREATE, "pre_release_review",
+                                 row.id, after=audit.snapshot(row))
+                else:
+                    check_version(session, row, data.version, "pre-release review")
+                    if data.version is None:
+                        raise StaleRecordError("pre-release review", None, row.updated_at)
+                    before = audit.snapshot(row)
+                    for name, value in values.items():
+                        setattr(row, name, value)
+                    row.updated_by_id = self._ctx.actor_id
+                    flush_versioned(session, row, "pre-release review", self._ctx.db)
+                    audit.record(session, self._ctx, AuditAction.UPDATE, "pre_release_review",
+                                 row.id, before=before, after=audit.snapshot(row))
+                return review_record(row, self._due(session, episode, cal))
+        except IntegrityError:
+            raise StaleRecordError("pre-release review", None, None) from None
+
+    def _due(self, session, episode: CustodyEpisode, cal) -> dt.date | None:
+        if episode.expected_release_date is None:
+            return None
+        return rules.pre_release_review_due(episode.expected_release_date,
+                                            read_deadline_settings(session), cal)
+
+    def _validated(self, data: ReviewInput, episode: CustodyEpisode) -> dict:
+        errors = FieldErrors()
+        check_past_date(errors, "review_date", "review date", data.review_date,
+                        self._ctx.today(), not_before=episode.reception_date,
+                        before_label="reception")
+        values: dict = {"review_date": data.review_date,
+                        "accommodation_found": data.accommodation_found,
+                        "gp_registered": data.gp_registered,
+                        "first_appointment_at": data.first_appointment_at}
+        address = clean(data.accommodation_address)
+        errors.check("accommodation_address", text_problem("address", address))
+        if data.accommodation_found and not address:
+            errors.check("accommodation_address", "Enter the address for the first night.")
+        # "No accommodation" means no address: a stale one would mislead on the day.
+        values["accommodation_address"] = address if data.accommodation_found is not False \
+            else None
+        for field, label, longest in _TEXTS:
+            value = clean(getattr(data, field))
+            errors.check(field, text_problem(label, value, max_length=longest))
+            values[field] = value
+        phone = clean(data.first_appointment_phone)
+        errors.check("first_appointment_phone", phone_problem("phone number", phone))
+        values["first_appointment_phone"] = phone
+        if data.first_appointment_at is not None and \
+                data.first_appointment_at.date() < episode.reception_date:
+            errors.check("first_appointment_at", "The first appointment cannot be before "
+                                                 "reception into custody.")
+        if errors:
+            raise ValidationError(errors)
+        return values

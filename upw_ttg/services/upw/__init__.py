@@ -1,0 +1,44 @@
+"""Unpaid Work scheduling services: assessments, projects, sessions, placing, planning, money."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.upw.assessments import AssessmentService
+from upw_ttg.services.upw.autofill import AutoFillService
+from upw_ttg.services.upw.common import Cancelled, PlacementRefused
+from upw_ttg.services.upw.documents import UpwDocumentsService
+from upw_ttg.services.upw.placement import PlacementService
+from upw_ttg.services.upw.planner import PlannerService
+from upw_ttg.services.upw.projects import ProjectsService
+from upw_ttg.services.upw.sessions import SessionsService
+from upw_ttg.services.upw.standdown import StandDownService
+from upw_ttg.services.upw.warrants import WarrantsService
+
+
+@dataclass
+class UpwServices:
+    """Every UPW scheduling service on one context, for ``AppServices.upw``."""
+
+    assessments: AssessmentService
+    projects: ProjectsService
+    sessions: SessionsService
+    placement: PlacementService
+    planner: PlannerService
+    autofill: AutoFillService
+    stand_downs: StandDownService
+    warrants: WarrantsService
+    documents: UpwDocumentsService
+
+
+def build_upw_services(ctx: ServiceContext) -> UpwServices:
+    return UpwServices(
+        assessments=AssessmentService(ctx), projects=ProjectsService(ctx),
+        sessions=SessionsService(ctx), placement=PlacementService(ctx),
+        planner=PlannerService(ctx), autofill=AutoFillService(ctx),
+        stand_downs=StandDownService(ctx), warrants=WarrantsService(ctx),
+        documents=UpwDocumentsService(ctx))
+
+
+__all__ = ["UpwServices", "build_upw_services", "Cancelled", "PlacementRefused"]

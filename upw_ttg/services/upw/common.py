@@ -1,0 +1,81 @@
+"""What the UPW scheduling services share: roles, row locks, refusals, cancellation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from upw_ttg.domain.codes import OUTCOME_CODES, Role
+from upw_ttg.domain.placement import Breach, sort_breaches
+from upw_ttg.errors import UpwError, ValidationError
+
+EDITORS = (Role.COORDINATOR, Role.MANAGER)
+# Outcomes that leave a person on a session: none yet, or attended. Absences and reschedules
+# take them off it, so they count neither for places nor for rule 3.
+ATTENDED_CODES = frozenset(o.code for o in OUTCOME_CODES if o.attended)
+STOOD_DOWN_CODE = "AASD"
+# Portable IN-list size: well below every database's limit on bound parameters.
+CHUNK = 900
+
+ProgressFn = Callable[[int, int, str], None]
+CancelledFn = Callable[[], bool]
+T = TypeVar("T")
+
+
+class Cancelled(UpwError):
+    """The user cancelled a long task; nothing was saved."""
+
+    def __init__(self) -> None:
+        super().__init__("Cancelled; nothing was changed.")
+
+
+class PlacementRefused(ValidationError):
+    """The rule engine said no: ``breaches`` lists every broken rule, hard ones first."""
+
+    def __init__(self, breaches: Iterable[Breach], *, needs_reason: bool = False):
+        self.breaches = sort_breaches(breaches)
+        self.needs_reason = needs_reason
+        messages: dict[str, str] = {}
+        for breach in self.breaches:
+            key = breach.rule.value
+            messages[key] = f"{messages[key]} {breach.message}" if key in messages \
+                else breach.message
+        if needs_reason:
+            messages["override_reason"] = ("Going ahead breaks the rules above; record a "
+                                           "reason to override them.")
+        super().__init__(messages)
+
+
+def chunks(items: Sequence[T] | Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def lock_rows(session: Session, model: Any, ids: Iterable[int]) -> None:
+    """Lock rows in id order for the rest of the unit of work (PostgreSQL ``FOR UPDATE``).
+
+    SQLite ignores ``FOR UPDATE``; its writes already hold the database lock from
+    ``BEGIN IMMEDIATE``. Locking in id order means two writers never wait on each other in a
+    circle.
+    """
+    wanted = sorted(set(ids))
+    for batch in chunks(wanted):
+        session.execute(select(model.id).where(model.id.in_(batch)).order_by(model.id)
+                        .with_for_update()).all()
+
+
+def noop_progress(done: int, total: int, text: str) -> None:
+    return None
+
+
+def never_cancelled() -> bool:
+    return False

@@ -1,0 +1,231 @@
+"""Gathering person-facing UPW documents' data (no risk, health or offence) and printing them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from upw_ttg.domain.codes import AuditAction, Language, SessionStatus
+from upw_ttg.domain.upw_print import (
+    AppointmentLetterData, ManifestDrop, ManifestPassenger, ManifestStop, OfficeContact,
+    PickupDetails, TravelWarrantData, VanManifestData,
+)
+from upw_ttg.domain.upw_records import format_serial
+from upw_ttg.errors import NotFoundError
+from upw_ttg.printing.documents.appointment_letter import (
+    letter_section, render_appointment_letter, render_sections,
+)
+from upw_ttg.printing.documents.travel_warrant import render_travel_warrant
+from upw_ttg.printing.documents.upw_welsh import ENGLISH, WELSH
+from upw_ttg.printing.documents.van_manifest import manifest_section, render_van_manifest
+from upw_ttg.services import audit
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.upw.common import (
+    Cancelled, CancelledFn, ProgressFn, never_cancelled, noop_progress,
+)
+from upw_ttg.services.upw.facts import active_appointment
+from upw_ttg.storage.models import (
+    Appointment, Office, Person, PickupPoint, Project, SessionPickup, Staff, TravelWarrant,
+    UpwOrder, UpwSession, Van,
+)
+
+
+def _office(office: Office | None) -> OfficeContact:
+    if office is None:
+        return OfficeContact("Unpaid Work", (), None)
+    lines = tuple(x for x in (office.address, office.town, office.postcode) if x)
+    return OfficeContact(office.name, lines, office.phone)
+
+
+class UpwDocumentsService:
+    def __init__(self, ctx: ServiceContext):
+        self._ctx = ctx
+
+    # --- appointment letters --------------------------------------------------------------
+    def letter_data(self, appointment_id: int, language: str | None = None
+                    ) -> AppointmentLetterData:
+        """The letter for one place; in Welsh if asked, or if the person prefers Welsh."""
+        self._ctx.require_signed_in()
+        with self._ctx.db.read() as session:
+            return self._letter(session, appointment_id, language)
+
+    def render_letter(self, appointment_id: int, language: str | None = None) -> bytes:
+        data = self.letter_data(appointment_id, language)
+        pdf = render_appointment_letter(data)
+        self._printed("appointment", appointment_id, "appointment letter")
+        return pdf
+
+    def _letter(self, session: Session, appointment_id: int, language: str | None
+                ) -> AppointmentLetterData:
+        row = session.execute(
+            select(Appointment, Person, UpwSession, Project, Office, UpwOrder.coordinator_id)
+            .join(Person, Person.id == Appointment.person_id)
+            .join(UpwSession, UpwSession.id == Appointment.session_id)
+            .join(Project, Project.id == UpwSession.project_id)
+            .join(Office, Office.id == Project.office_id)
+            .join(UpwOrder, UpwOrder.id == Appointment.order_id)
+            .where(Appointment.id == appointment_id)).first()
+        if row is None:
+            raise NotFoundError("That place is no longer on record.")
+        place, person, sess, project, office, coordinator_id = row
+        pickup = None
+        if place.session_pickup_id is not None:
+            found = session.execute(
+                select(PickupPoint, SessionPickup.pickup_time)
+                .join(SessionPickup, SessionPickup.pickup_point_id == PickupPoint.id)
+                .where(SessionPickup.id == place.session_pickup_id)).first()
+            if found is not None:
+                point, at = found
+                address = ", ".join(x for x in (point.address, point.postcode) if x)
+                pickup = PickupDetails(point.name, address, at)
+        coordinator = session.get(Staff, coordinator_id) if coordinator_id else None
+        if language not in (ENGLISH, WELSH):
+            language = WELSH if person.preferred_language == Language.WELSH else ENGLISH
+        name = f"{person.preferred_name or person.forename} {person.surname}"
+        address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
+                                    person.postcode) if x)
+        site = tuple(x for x in (project.site_address, project.site_town,
+                                 project.site_postcode) if x)
+        actor = self._ctx.actor
+        return AppointmentLetterData(
+            language=language, reference=f"AL-{person.crn}-{sess.session_date:%Y%m%d}",
+            letter_date=self._ctx.today(), person_name=name, address_lines=address,
+            session_date=sess.session_date, start_time=sess.start_time, end_time=sess.end_time,
+            project_name=project.name, site_address_lines=site, pickup=pickup,
+            hi_vis_required=project.hi_vis_required, office=_office(office),
+            contact_name=coordinator.full_name if coordinator else None,
+            printed_at=self._ctx.now(), printed_by=actor.full_name if actor else None)
+
+    # --- travel warrants ------------------------------------------------------------------
+    def warrant_data(self, warrant_id: int) -> TravelWarrantData:
+        self._ctx.require_signed_in()
+        with self._ctx.db.read() as session:
+            row = session.execute(
+                select(TravelWarrant, Office, Person, Staff.full_name)
+                .join(Office, Office.id == TravelWarrant.office_id)
+                .join(Person, Person.id == TravelWarrant.person_id)
+                .outerjoin(Staff, Staff.id == TravelWarrant.issued_by_id)
+                .where(TravelWarrant.id == warrant_id)).first()
+            if row is None:
+                raise NotFoundError("That warrant is no longer on record.")
+            w, office, person, issuer = row
+            actor = self._ctx.actor
+            return TravelWarrantData(
+                serial_text=format_serial(office.code, w.serial), office=_office(office),
+                person_name=f"{person.forename} {person.surname}", crn=person.crn,
+                travel_from=w.travel_from, travel_to=w.travel_to, mode=w.mode,
+                valid_from=w.valid_from, valid_to=w.valid_to, fare_pence=w.fare_pence,
+                eligibility=w.eligibility, issued_by=issuer, issued_on=w.issued_on,
+                printed_at=self._ctx.now(), printed_by=actor.full_name if actor else None)
+
+    def render_warrant(self, warrant_id: int) -> bytes:
+        pdf = render_travel_warrant(self.warrant_data(warrant_id))
+        self._printed("travel_warrant", warrant_id, "travel warrant")
+        return pdf
+
+    # --- van manifests ----------------------------------------------------------------------
+    def manifest_data(self, van_id: int, day: dt.date) -> VanManifestData:
+        self._ctx.require_signed_in()
+        with self._ctx.db.read() as session:
+            return self._manifest(session, van_id, day)
+
+    def render_manifest(self, van_id: int, day: dt.date) -> bytes:
+        pdf = render_van_manifest(self.manifest_data(van_id, day))
+        self._printed("van", van_id, f"van manifest {day.isoformat()}")
+        return pdf
+
+    def _manifest(self, session: Session, van_id: int, day: dt.date) -> VanManifestData:
+        van = session.get(Van, van_id)
+        if van is None:
+            raise NotFoundError("That van is no longer on record.")
+        sessions = session.execute(
+            select(UpwSession, Project, Staff.full_name)
+            .join(Project, Project.id == UpwSession.project_id)
+            .outerjoin(Staff, Staff.id == UpwSession.supervisor_id)
+            .where(UpwSession.van_id == van_id, UpwSession.session_date == day,
+                   UpwSession.status == SessionStatus.PLANNED)
+            .order_by(UpwSession.start_time, UpwSession.id)).all()
+        ids = [s.id for s, _, _ in sessions]
+        names = {s.id: p.name for s, p, _ in sessions}
+        riders = session.execute(
+            select(Appointment.session_id, Person.forename, Person.preferred_name,
+                   Person.surname, Person.phone, PickupPoint.name, PickupPoint.address,
+                   PickupPoint.postcode, SessionPickup.pickup_time)
+            .join(Person, Person.id == Appointment.person_id)
+            .join(SessionPickup, SessionPickup.id == Appointment.session_pickup_id)
+            .join(PickupPoint, PickupPoint.id == SessionPickup.pickup_point_id)
+            .where(Appointment.session_id.in_(ids or [0]), Appointment.travels_by_van.is_(True),
+                   active_appointment())
+            .order_by(SessionPickup.pickup_time, PickupPoint.name, Person.surname,
+                      Person.forename)).all()
+        stops: dict[tuple, list[ManifestPassenger]] = defaultdict(list)
+        counts: dict[int, int] = defaultdict(int)
+        for r in riders:
+            address = ", ".join(x for x in (r.address, r.postcode) if x)
+            stops[(r.pickup_time, r.name, address)].append(ManifestPassenger(
+                f"{r.preferred_name or r.forename} {r.surname}", r.phone, names[r.session_id]))
+            counts[r.session_id] += 1
+        drops = tuple(ManifestDrop(p.name, ", ".join(x for x in (p.site_address, p.site_town,
+                                                                 p.site_postcode) if x),
+                                   s.start_time, s.end_time, lead, counts[s.id])
+                      for s, p, lead in sessions)
+        actor = self._ctx.actor
+        return VanManifestData(
+            van.name, van.registration, van.seats, day,
+            tuple(ManifestStop(t, n, a, tuple(p)) for (t, n, a), p in sorted(stops.items())),
+            drops, _office(session.get(Office, van.office_id)), self._ctx.now(),
+            actor.full_name if actor else None)
+
+    # --- a day's batch ------------------------------------------------------------------------
+    def render_day(self, day: dt.date, *, delivery_unit_id: int | None = None,
+                   progress: ProgressFn | None = None, cancelled: CancelledFn | None = None
+                   ) -> bytes:
+        """Every appointment letter and van manifest for ``day`` in one PDF, each document
+        paged on its own. Raises Cancelled if ``cancelled()`` says so."""
+        self._ctx.require_signed_in()
+        progress = progress or noop_progress
+        cancelled = cancelled or never_cancelled
+        with self._ctx.db.read() as session:
+            query = (select(Appointment.id, UpwSession.van_id)
+                     .join(UpwSession, UpwSession.id == Appointment.session_id)
+                     .join(Project, Project.id == UpwSession.project_id)
+                     .join(Office, Office.id == Project.office_id)
+                     .join(Person, Person.id == Appointment.person_id)
+                     .where(UpwSession.session_date == day,
+                            UpwSession.status == SessionStatus.PLANNED,
+                            Appointment.outcome_code.is_(None))
+                     .order_by(Person.surname, Person.forename, Appointment.id))
+            if delivery_unit_id is not None:
+                query = query.where(Office.delivery_unit_id == delivery_unit_id)
+            rows = session.execute(query).all()
+            vans = sorted({van for _, van in rows if van is not None})
+            total = len(rows) + len(vans) + 1
+            sections = []
+            for i, (appointment_id, _) in enumerate(rows):
+                if cancelled():
+                    raise Cancelled()
+                progress(i, total, "Appointment letters")
+                sections.append(letter_section(self._letter(session, appointment_id, None)))
+            for j, van_id in enumerate(vans):
+                if cancelled():
+                    raise Cancelled()
+                progress(len(rows) + j, total, "Van manifests")
+                sections.append(manifest_section(self._manifest(session, van_id, day)))
+        if not sections:
+            raise NotFoundError("Nobody is booked on a session that day.")
+        actor = self._ctx.actor
+        pdf = render_sections(sections, printed_at=self._ctx.now(),
+                              printed_by=actor.full_name if actor else None,
+                              title=f"Appointment letters and van manifests, {day.isoformat()}")
+        progress(total, total, "Done")
+        self._printed("upw_session", day.isoformat(),
+                      f"{len(rows)} letters and {len(vans)} manifests")
+        return pdf
+
+    def _printed(self, entity: str, entity_id: object, what: str) -> None:
+        with self._ctx.db.write() as session:
+            audit.record(session, self._ctx, AuditAction.PRINT, entity, entity_id,
+                         after={"document": what})

@@ -1,0 +1,360 @@
+"""Sessions: generated from project availability, staffed, given a van and pick-up points."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import case, delete, func, select
+from sqlalchemy.orm import Session
+
+from upw_ttg.domain.codes import AuditAction, Gender, Role
+from upw_ttg.domain.placement import is_woman, session_places
+from upw_ttg.domain.upw_records import (
+    GenerationResult, SessionDetail, SessionPerson, SessionPickupRow, SessionRecord,
+    SupervisorRow,
+)
+from upw_ttg.domain.upw_schedule import Pattern, parse_weekdays, session_dates
+from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.services import audit
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.settings import read_setting
+from upw_ttg.services.upw.common import ATTENDED_CODES, EDITORS, chunks, lock_rows
+from upw_ttg.services.upw.facts import (
+    active_appointment, closed_reason, closure_reasons, load_people,
+)
+from upw_ttg.services.upw.projects import supervisor_row
+from upw_ttg.services.versioning import check_version, flush_versioned
+from upw_ttg.storage.models import (
+    Appointment, PickupPoint, Person, Project, SessionPickup, SessionSupervisor, Staff,
+    UpwSession, Van,
+)
+
+MAX_GENERATION_DAYS = 400
+
+
+class SessionsService:
+    def __init__(self, ctx: ServiceContext):
+        self._ctx = ctx
+
+    # --- generation ------------------------------------------------------------------------
+    def generate(self, project_id: int, date_from: dt.date, date_to: dt.date, *,
+                 van_id: int | None = None,
+                 pickups: Sequence[tuple[int, dt.time]] | None = None) -> GenerationResult:
+        """Sessions for every day of the pattern in the range, skipping bank holidays and
+        closures; days that already have the session are left alone, so running it twice
+        changes nothing. The lead is the project's supervisor; the van and pick-up points are
+        those given, else copied from the project's latest session."""
+        self._ctx.require_role(*EDITORS)
+        if date_to < date_from:
+            raise ValidationError({"date_to": "The end of the range is before its start."})
+        if (date_to - date_from).days > MAX_GENERATION_DAYS:
+            raise ValidationError({"date_to": f"Generate at most {MAX_GENERATION_DAYS} days at "
+                                              "a time."})
+        with self._ctx.db.write() as session:
+            # Two coordinators generating the same project at once queue here.
+            lock_rows(session, Project, [project_id])
+            project = session.get(Project, project_id)
+            if project is None:
+                raise NotFoundError("That project is no longer on record.")
+            if not project.active:
+                raise ValidationError({"project": "The project is inactive."})
+            closures = closure_reasons(session, date_from, date_to)
+            pattern = Pattern(project.frequency, parse_weekdays(project.weekdays),
+                              project.available_from, project.available_to, project.end_date)
+            days, skipped = session_dates(
+                pattern, date_from, date_to,
+                lambda day: closed_reason(closures, day, project.office_id, project.id))
+            existing = set(session.scalars(select(UpwSession.session_date).where(
+                UpwSession.project_id == project_id, UpwSession.start_time == project.start_time,
+                UpwSession.session_date.between(date_from, date_to))))
+            template = self._template(session, project_id)
+            van = van_id if van_id is not None else (template.van_id if template else None)
+            if pickups is None and template is not None:
+                pickups = [(p.pickup_point_id, p.pickup_time) for p in session.scalars(
+                    select(SessionPickup).where(SessionPickup.session_id == template.id))]
+            created = [d for d in days if d not in existing]
+            for day in created:
+                row = UpwSession(project_id=project_id, session_date=day,
+                                 start_time=project.start_time, end_time=project.end_time,
+                                 supervisor_id=project.default_supervisor_id, van_id=van,
+                                 female_only=project.female_only,
+                                 updated_by_id=self._ctx.actor_id)
+                session.add(row)
+                session.flush()
+                session.add_all(SessionPickup(session_id=row.id, pickup_point_id=point,
+                                              pickup_time=at) for point, at in pickups or ())
+            if created:
+                audit.record(session, self._ctx, AuditAction.CREATE, "upw_session",
+                             f"project {project_id}",
+                             after={"generated": [d.isoformat() for d in created]})
+            return GenerationResult(tuple(created), tuple(sorted(existing & set(days))),
+                                    tuple(skipped))
+
+    @staticmethod
+    def _template(session: Session, project_id: int) -> UpwSession | None:
+        return session.scalar(select(UpwSession).where(UpwSession.project_id == project_id)
+                              .order_by(UpwSession.session_date.desc(), UpwSession.id.desc())
+                              .limit(1))
+
+    # --- reading ---------------------------------------------------------------------------
+    def get(self, session_id: int) -> SessionRecord:
+        with self._ctx.db.read() as session:
+            records = session_records(session, [session_id])
+            if not records:
+                raise NotFoundError("That session is no longer on record.")
+            return records[0]
+
+    def list_sessions(self, *, project_id: int | None = None, date_from: dt.date,
+                      date_to: dt.date) -> list[SessionRecord]:
+        with self._ctx.db.read() as session:
+            query = select(UpwSession.id).where(UpwSession.session_date.between(date_from,
+                                                                                date_to))
+            if project_id is not None:
+                query = query.where(UpwSession.project_id == project_id)
+            return session_records(session, list(session.scalars(query)))
+
+    def detail(self, session_id: int) -> SessionDetail:
+        """The session and everyone on it, with warnings in plain words."""
+        self._ctx.require_signed_in()
+        with self._ctx.db.read() as session:
+            records = session_records(session, [session_id])
+            if not records:
+                raise NotFoundError("That session is no longer on record.")
+            record = records[0]
+            rows = session.execute(
+                select(Appointment, Person, PickupPoint.name, SessionPickup.pickup_time)
+                .join(Person, Person.id == Appointment.person_id)
+                .outerjoin(SessionPickup, SessionPickup.id == Appointment.session_pickup_id)
+                .outerjoin(PickupPoint, PickupPoint.id == SessionPickup.pickup_point_id)
+                .where(Appointment.session_id == session_id)
+                .order_by(Person.surname, Person.forename, Appointment.id)).all()
+            people = tuple(SessionPerson(
+                a.id, p.id, a.order_id, p.crn, f"{p.forename} {p.surname}",
+                is_woman(p.gender, p.gender_identity), p.phone, point, at, a.travels_by_van,
+                p.interpreter_needed, a.override_reason, a.outcome_code, a.version)
+                for a, p, point, at in rows)
+            return SessionDetail(record, people, session_warnings(record, people))
+
+    # --- staffing ----------------------------------------------------------------------------
+    def set_staff(self, session_id: int, *, supervisor_id: int | None,
+                  extra_supervisor_ids: Sequence[int] = (), van_id: int | None = None,
+                  version: int | None = None) -> SessionRecord:
+        """Set the lead and extra supervisors and the van; refused if it would overbook the
+        session or put someone with a supervisor-gender restriction with the wrong gender."""
+        self._ctx.require_role(*EDITORS)
+        with self._ctx.db.write() as session:
+            lock_rows(session, UpwSession, [session_id])
+            row = self._session(session, session_id)
+            check_version(session, row, version, "session")
+            staff_ids = ([supervisor_id] if supervisor_id is not None else []) + [
+                s for s in dict.fromkeys(extra_supervisor_ids) if s != supervisor_id]
+            staff = {s.id: s for s in session.scalars(select(Staff).where(Staff.id.in_(
+                staff_ids or [0])))}
+            self._check_staff(session, row, staff_ids, staff, van_id)
+            before = {**audit.snapshot(row, ["supervisor_id", "van_id"]),
+                      "extra_supervisors": sorted(session.scalars(
+                          select(SessionSupervisor.staff_id)
+                          .where(SessionSupervisor.session_id == session_id)))}
+            row.supervisor_id = supervisor_id
+            row.van_id = van_id
+            row.updated_by_id = self._ctx.actor_id
+            session.execute(delete(SessionSupervisor)
+                            .where(SessionSupervisor.session_id == session_id))
+            session.add_all(SessionSupervisor(session_id=session_id, staff_id=s)
+                            for s in staff_ids[1:])
+            flush_versioned(session, row, "session", self._ctx.db)
+            audit.record(session, self._ctx, AuditAction.UPDATE, "upw_session", session_id,
+                         before=before,
+                         after={**audit.snapshot(row, ["supervisor_id", "van_id"]),
+                                "extra_supervisors": sorted(staff_ids[1:])})
+            return session_records(session, [session_id])[0]
+
+    def _check_staff(self, session: Session, row: UpwSession, staff_ids: list[int],
+                     staff: dict[int, Staff], van_id: int | None) -> None:
+        errors: dict[str, str] = {}
+        if supervisor_problem := next((f"{staff[s].full_name if s in staff else 'Someone'} is "
+                                       "not an active supervisor." for s in staff_ids
+                                       if s not in staff or staff[s].role != Role.SUPERVISOR
+                                       or not staff[s].active), None):
+            raise ValidationError({"supervisor_id": supervisor_problem})
+        busy = _busy_supervisors(session, row, staff_ids)
+        if busy:
+            errors["supervisor_id"] = (f"{', '.join(staff[s].full_name for s in busy)} already "
+                                       "supervises another session at that time.")
+        van = session.get(Van, van_id) if van_id is not None else None
+        if van_id is not None and (van is None or not van.active):
+            errors["van_id"] = "Choose an active van."
+        occupants = session.execute(
+            select(Appointment.order_id, Appointment.travels_by_van)
+            .where(Appointment.session_id == row.id, active_appointment())).all()
+        project = session.get(Project, row.project_id)
+        assert project is not None
+        places = session_places(project.capacity, len(staff_ids),
+                                int(read_setting(session, "upw.people_per_supervisor")))
+        if len(occupants) > places:
+            errors["extra_supervisor_ids"] = (f"{len(occupants)} people are booked, but with "
+                                              f"these supervisors the session takes {places}.")
+        riders = sum(1 for _, by_van in occupants if by_van)
+        if riders and (van is None or riders > van.seats):
+            errors["van_id"] = (f"{riders} people travel by van; "
+                                + ("choose a van." if van is None else
+                                   f"this van has {van.seats} seats."))
+        genders = {staff[s].gender for s in staff_ids}
+        people, _ = load_people(session, order_ids=[o for o, _ in occupants])
+        clash = [p.name for p in people.values()
+                 if (p.no_female_supervisor and Gender.FEMALE in genders)
+                 or (p.no_male_supervisor and Gender.MALE in genders)]
+        if clash:
+            errors["supervisor_id"] = (f"{', '.join(sorted(clash))} must not be supervised by "
+                                       "someone of that gender.")
+        if errors:
+            raise ValidationError(errors)
+
+    def set_pickups(self, session_id: int, pickups: Sequence[tuple[int, dt.time]], *,
+                    version: int | None = None) -> SessionRecord:
+        """Replace the session's pick-up points and times; points people use must stay."""
+        self._ctx.require_role(*EDITORS)
+        with self._ctx.db.write() as session:
+            lock_rows(session, UpwSession, [session_id])
+            row = self._session(session, session_id)
+            check_version(session, row, version, "session")
+            wanted = dict(pickups)
+            if len(wanted) != len(pickups):
+                raise ValidationError({"pickups": "Each pick-up point can appear once."})
+            current = {p.pickup_point_id: p for p in session.scalars(
+                select(SessionPickup).where(SessionPickup.session_id == session_id))}
+            used = set(session.scalars(select(SessionPickup.pickup_point_id)
+                                       .join(Appointment,
+                                             Appointment.session_pickup_id == SessionPickup.id)
+                                       .where(SessionPickup.session_id == session_id)))
+            if used - set(wanted):
+                raise ValidationError({"pickups": "People are booked from a pick-up point "
+                                                  "being removed; move them first."})
+            for point_id, at in wanted.items():
+                point = session.get(PickupPoint, point_id)
+                if point is None or not point.active:
+                    raise ValidationError({"pickups": "Choose active pick-up points."})
+                if at >= row.start_time:
+                    raise ValidationError({"pickups": "A pick-up is before the session "
+                                                      "starts."})
+            before = {str(k): v.pickup_time.isoformat() for k, v in current.items()}
+            for point_id, existing in current.items():
+                if point_id not in wanted:
+                    session.delete(existing)
+                else:
+                    existing.pickup_time = wanted[point_id]
+            session.add_all(SessionPickup(session_id=session_id, pickup_point_id=p,
+                                          pickup_time=at)
+                            for p, at in wanted.items() if p not in current)
+            row.updated_by_id = self._ctx.actor_id
+            flush_versioned(session, row, "session", self._ctx.db)
+            audit.record(session, self._ctx, AuditAction.UPDATE, "upw_session", session_id,
+                         before={"pickups": before},
+                         after={"pickups": {str(k): v.isoformat() for k, v in wanted.items()}})
+            return session_records(session, [session_id])[0]
+
+    def set_interpreter_booked(self, session_id: int, booked: bool, *,
+                               version: int | None = None) -> SessionRecord:
+        self._ctx.require_role(*EDITORS)
+        with self._ctx.db.write() as session:
+            row = self._session(session, session_id)
+            check_version(session, row, version, "session")
+            before = audit.snapshot(row, ["interpreter_booked"])
+            row.interpreter_booked = booked
+            row.updated_by_id = self._ctx.actor_id
+            flush_versioned(session, row, "session", self._ctx.db)
+            audit.record(session, self._ctx, AuditAction.UPDATE, "upw_session", session_id,
+                         before=before, after=audit.snapshot(row, ["interpreter_booked"]))
+            return session_records(session, [session_id])[0]
+
+    @staticmethod
+    def _session(session: Session, session_id: int) -> UpwSession:
+        row = session.get(UpwSession, session_id)
+        if row is None:
+            raise NotFoundError("That session is no longer on record.")
+        return row
+
+
+def _busy_supervisors(session: Session, row: UpwSession, staff_ids: list[int]) -> list[int]:
+    """Of ``staff_ids``, those leading or helping another session that overlaps ``row``."""
+    if not staff_ids:
+        return []
+    others = select(UpwSession.id).where(
+        UpwSession.session_date == row.session_date, UpwSession.id != row.id,
+        UpwSession.start_time < row.end_time, UpwSession.end_time > row.start_time,
+        UpwSession.status != "stood_down")
+    leads = set(session.scalars(select(UpwSession.supervisor_id).where(
+        UpwSession.id.in_(others), UpwSession.supervisor_id.in_(staff_ids))))
+    extras = set(session.scalars(select(SessionSupervisor.staff_id).where(
+        SessionSupervisor.session_id.in_(others), SessionSupervisor.staff_id.in_(staff_ids))))
+    return sorted(leads | extras)
+
+
+def session_records(session: Session, session_ids: Sequence[int]) -> list[SessionRecord]:
+    """SessionRecords for many sessions in a handful of queries, by date and time."""
+    if not session_ids:
+        return []
+    per_supervisor = int(read_setting(session, "upw.people_per_supervisor"))
+    rows, extras, pickups, counts = [], defaultdict(list), defaultdict(list), {}
+    for batch in chunks(sorted(set(session_ids))):
+        rows += session.execute(
+            select(UpwSession, Project, Van, Staff)
+            .join(Project, Project.id == UpwSession.project_id)
+            .outerjoin(Van, Van.id == UpwSession.van_id)
+            .outerjoin(Staff, Staff.id == UpwSession.supervisor_id)
+            .where(UpwSession.id.in_(batch))).all()
+        for sid, staff in session.execute(
+                select(SessionSupervisor.session_id, Staff)
+                .join(Staff, Staff.id == SessionSupervisor.staff_id)
+                .where(SessionSupervisor.session_id.in_(batch)).order_by(Staff.full_name)):
+            extras[sid].append(supervisor_row(staff))
+        for sp, point in session.execute(
+                select(SessionPickup, PickupPoint)
+                .join(PickupPoint, PickupPoint.id == SessionPickup.pickup_point_id)
+                .where(SessionPickup.session_id.in_(batch))
+                .order_by(SessionPickup.pickup_time, PickupPoint.name)):
+            pickups[sp.session_id].append(SessionPickupRow(sp.id, point.id, point.name,
+                                                           point.address, sp.pickup_time))
+        for sid, total, by_van in session.execute(
+                select(Appointment.session_id, func.count(),
+                       func.sum(case((Appointment.travels_by_van.is_(True), 1), else_=0)))
+                .where(Appointment.session_id.in_(batch), active_appointment())
+                .group_by(Appointment.session_id)):
+            counts[sid] = (int(total), int(by_van or 0))
+    out = []
+    for s, p, van, lead in rows:
+        team: tuple[SupervisorRow, ...] = ((supervisor_row(lead),) if lead else ()) + tuple(
+            extras[s.id])
+        booked, by_van = counts.get(s.id, (0, 0))
+        out.append(SessionRecord(
+            id=s.id, project_id=p.id, project_code=p.code, project_name=p.name,
+            project_type=p.project_type, session_date=s.session_date, start_time=s.start_time,
+            end_time=s.end_time, supervisors=team, van_id=s.van_id,
+            van_name=van.name if van else None, van_seats=van.seats if van else None,
+            female_only=bool(s.female_only or p.female_only), status=s.status,
+            stood_down_reason=s.stood_down_reason, interpreter_booked=s.interpreter_booked,
+            places=session_places(p.capacity, len(team), per_supervisor), booked=booked,
+            by_van=by_van, pickups=tuple(pickups[s.id]), version=s.version))
+    out.sort(key=lambda r: (r.session_date, r.start_time, r.project_name, r.id))
+    return out
+
+
+def session_warnings(record: SessionRecord, people: Sequence[SessionPerson]) -> tuple[str, ...]:
+    """What a coordinator should see about a session at a glance."""
+    active = [p for p in people
+              if p.outcome_code is None or p.outcome_code in ATTENDED_CODES]
+    out = []
+    if not record.supervisors:
+        out.append("No supervisor: the session has no places until one is assigned.")
+    if record.booked > record.places:
+        out.append(f"Overbooked: {record.booked} people for {record.places} places.")
+    if record.van_seats is not None and record.by_van > record.van_seats:
+        out.append(f"Van overbooked: {record.by_van} for {record.van_seats} seats.")
+    women = sum(1 for p in active if p.is_woman)
+    if not record.female_only and record.project_type in ("group", "induction") and women == 1:
+        out.append("One woman on her own in a mixed group: place another woman or move her.")
+    if any(p.interpreter_needed for p in active) and not record.interpreter_booked:
+        out.append("Someone needs an interpreter: book one.")
+    return tuple(out)
