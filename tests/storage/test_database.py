@@ -113,6 +113,12 @@ def test_migrating_from_empty_seeds_every_code_list_and_setting(db):
                       "delivery_unit": 3, "office": 12}
 
 
+def test_the_known_head_matches_the_newest_migration():
+    from upw_ttg.storage.migrate import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()
+
+
 def test_migrating_again_changes_nothing_and_takes_no_backup(db, tmp_path):
     result = upgrade(db, backup_dir=tmp_path / "backups")
     assert not result.changed and result.backup_path is None
@@ -135,9 +141,12 @@ def test_upgrading_an_older_database_backs_it_up_first_and_verifies_it(sqlite_db
     from upw_ttg.storage import migrate
 
     upgraded: list[str] = []
+    import alembic.command
+
+    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "0002")
     monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
     monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002"})
-    monkeypatch.setattr(migrate.command, "upgrade", lambda _c, target: upgraded.append(target))
+    monkeypatch.setattr(alembic.command, "upgrade", lambda _c, target: upgraded.append(target))
     db = Database(sqlite_db_url)
     try:
         with db.write() as session:

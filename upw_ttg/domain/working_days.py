@@ -9,7 +9,6 @@ from datetime import date
 from functools import cache
 from types import MappingProxyType
 
-import holidays
 
 __all__ = ["WorkingCalendar", "FIRST_SUPPORTED_YEAR", "LAST_SUPPORTED_YEAR"]
 
@@ -17,10 +16,29 @@ __all__ = ["WorkingCalendar", "FIRST_SUPPORTED_YEAR", "LAST_SUPPORTED_YEAR"]
 _COUNTRY = "GB"
 _SUBDIVISION = "ENG"
 
-# The library returns an empty calendar outside its range instead of failing, which would
-# silently turn bank holidays into working days; so the range is enforced here.
-FIRST_SUPPORTED_YEAR: int = holidays.GB.start_year
-LAST_SUPPORTED_YEAR: int = holidays.GB.end_year
+
+
+@cache
+def _library():  # noqa: ANN202 - the holidays module
+    """The holidays library, imported on first use: it takes longer to load than the app."""
+    import holidays
+
+    return holidays
+
+
+@cache
+def _supported_years() -> tuple[int, int]:
+    # The library returns an empty calendar outside its range instead of failing, which would
+    # silently turn bank holidays into working days; so the range is enforced here.
+    return _library().GB.start_year, _library().GB.end_year
+
+
+def __getattr__(name: str) -> int:
+    if name == "FIRST_SUPPORTED_YEAR":
+        return _supported_years()[0]
+    if name == "LAST_SUPPORTED_YEAR":
+        return _supported_years()[1]
+    raise AttributeError(name)
 
 _SATURDAY = 5
 
@@ -29,7 +47,7 @@ _SATURDAY = 5
 def _bank_holidays(year: int) -> Mapping[date, str]:
     """Weekday bank holidays of `year`, as published on GOV.UK, in date order."""
     _check_year(year)
-    source = holidays.country_holidays(_COUNTRY, subdiv=_SUBDIVISION, years=year)
+    source = _library().country_holidays(_COUNTRY, subdiv=_SUBDIVISION, years=year)
     # The library also lists the nominal day when it falls at a weekend (e.g. Christmas Day on
     # a Saturday, next to "Christmas Day (observed)"); GOV.UK lists only the weekday that is
     # actually taken off, and weekends are not working days anyway.
@@ -44,9 +62,10 @@ def _bank_holiday_ordinals(year: int) -> frozenset[int]:
 
 
 def _check_year(year: int) -> None:
-    if not FIRST_SUPPORTED_YEAR <= year <= LAST_SUPPORTED_YEAR:
+    first, last = _supported_years()
+    if not first <= year <= last:
         raise ValueError(
-            f"bank holidays are known only for {FIRST_SUPPORTED_YEAR}-{LAST_SUPPORTED_YEAR}, "
+            f"bank holidays are known only for {first}-{last}, "
             f"not {year}"
         )
 

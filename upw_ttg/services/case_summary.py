@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.records import CaseSummary
-from upw_ttg.printing.documents.case_summary import render_case_summary
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.custody import CustodyService
@@ -30,6 +29,9 @@ class CaseSummaryService:
 
     def render(self, person_id: int) -> bytes:
         """The case summary as PDF bytes; printing it is recorded in the audit trail."""
+        # reportlab loads on first print, not at start-up.
+        from upw_ttg.printing.documents.case_summary import render_case_summary
+
         pdf = render_case_summary(self.summary(person_id))
         with self._ctx.db.write() as session:
             audit.record(session, self._ctx, AuditAction.PRINT, "person", person_id,

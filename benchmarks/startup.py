@@ -1,0 +1,35 @@
+"""Application start to the main window shown, beside a bare PySide6 window."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.common import Timing
+from upw_ttg.storage.database import sqlite_url
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = 9
+
+
+def _launch(args: list[str]) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    started = time.time()
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "startup_child.py"),
+                             *args], capture_output=True, text=True, cwd=ROOT, env=env,
+                            check=True)
+    return (float(result.stdout.strip().splitlines()[-1]) - started) * 1000
+
+
+def run(database: Path) -> list[str]:
+    with tempfile.TemporaryDirectory() as folder:
+        _launch(["bare"])  # warm the file cache for both
+        _launch(["app", sqlite_url(database), folder])
+        bare = Timing("bare PySide6 window", [_launch(["bare"]) for _ in range(RUNS)])
+        app = Timing("start to main window (people list)", [
+            _launch(["app", sqlite_url(database), folder]) for _ in range(RUNS)])
+    return [app.line(bare), bare.line()]

@@ -1,0 +1,213 @@
+"""The demo-data generator: seeded, realistic, bulk-inserted in one unit of work."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Integer, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from upw_ttg.demo import places
+from upw_ttg.demo.booking import Booker
+from upw_ttg.demo.core import (
+    SCALE_SPECS, Context, DemoCancelled, OfficeInfo, Sink, Workdays, stamp,
+)
+from upw_ttg.demo.orders import build_profile, keep_apart_pairs
+from upw_ttg.demo.people import TTG, UPW, build_people, build_staff
+from upw_ttg.demo.projects import (
+    build_projects, build_sessions, closure_dates, save_projects, session_rows,
+)
+from upw_ttg.demo.ttg import build_custody
+from upw_ttg.errors import UpwError
+from upw_ttg.security import hash_password
+from upw_ttg.storage.database import Database
+from upw_ttg.storage.models import Base
+
+SCALES = ("small", "crc", "national")
+DEMO_PASSWORD = "demo-password"
+BATCH_ROWS = 5000
+_GENERATION_STAGES = ("Staff and projects", "People", "Sessions", "Orders and appointments",
+                      "Custody and resettlement")
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    scale: str
+    counts: dict[str, int]
+    seconds: float
+
+
+def generate_demo(db: Database, scale: str = "small", *, seed: int = 2019,
+                  today: dt.date | None = None, progress: Progress | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> DemoSummary:
+    """Fill an empty, migrated database with realistic made-up data; refuses if it has people.
+
+    The same ``seed`` and ``today`` give the same rows (staff password hashes aside, because
+    each hash has its own random salt). Every staff account's password is ``DEMO_PASSWORD``.
+    Raises ``DemoCancelled``, with nothing saved, if ``cancelled()`` returns True.
+    """
+    if scale not in SCALES:
+        raise UpwError(f"There is no demo scale called {scale!r}: choose one of "
+                       f"{', '.join(SCALES)}.")
+    started = time.perf_counter()
+    today = today or dt.date.today()
+    stage_total = len(_GENERATION_STAGES) + len(Base.metadata.sorted_tables) + 1
+
+    def report(done: int, text: str) -> None:
+        if progress is not None:
+            progress(done, stage_total, text)
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise DemoCancelled("Demo data generation was cancelled; nothing was saved.")
+
+    with db.write() as session:
+        if session.scalar(select(func.count()).select_from(Base.metadata.tables["person"])):
+            raise UpwError("The database already holds people, so demo data was not added. "
+                           "Demo data can only go into a new, empty database.")
+        ctx = _context(session, scale, seed, today)
+        # Hashing is deliberately slow (scrypt), so every demo account shares one hash.
+        password_hash = hash_password(DEMO_PASSWORD)
+        _generate(ctx, session, password_hash, report, check)
+        counts = _save(ctx, session, db.engine.dialect.name, report, check, len(
+            _GENERATION_STAGES))
+        report(stage_total, "Finished")
+    return DemoSummary(scale, counts, round(time.perf_counter() - started, 2))
+
+
+def _context(session: Session, scale: str, seed: int, today: dt.date) -> Context:
+    tables = Base.metadata.tables
+    next_ids = {}
+    for table in Base.metadata.sorted_tables:
+        column = table.c.get("id")
+        if column is not None and isinstance(column.type, Integer) and column.primary_key:
+            next_ids[table.name] = (session.scalar(select(func.max(column))) or 0) + 1
+    office, unit = tables["office"], tables["delivery_unit"]
+    rows = session.execute(select(office.c.id, office.c.code, office.c.name, unit.c.code)
+                           .join(unit, unit.c.id == office.c.delivery_unit_id)
+                           .order_by(office.c.id)).all()
+    offices = [OfficeInfo(r[0], r[1], r[2], r[3], i) for i, r in enumerate(
+        r for r in rows if r[1] in places.OFFICE_PLACES)]
+    if not offices:
+        raise UpwError("The database has none of the demo's offices; run the upgrade first.")
+    prison = tables["prison"]
+    prisons = dict(session.execute(select(prison.c.code, prison.c.id).order_by(prison.c.id))
+                   .all())
+    start = today - dt.timedelta(days=3 * 365 + 1)
+    ctx = Context(scale, SCALE_SPECS[scale], seed, today, Sink(), next_ids, offices, prisons,
+                  Workdays(start - dt.timedelta(days=500), today + dt.timedelta(days=600)))
+    serials = tables["warrant_serial"]
+    ctx.extra["warrant_next_serial"] = dict(session.execute(
+        select(serials.c.office_id, serials.c.next_serial)).all())
+    staff = tables["staff"]
+    ctx.extra["existing_usernames"] = set(session.scalars(select(staff.c.username)))
+    return ctx
+
+
+def _generate(ctx: Context, session: Session, password_hash: str,
+              report: Callable[[int, str], None], check: Callable[[], None]) -> None:
+    report(0, _GENERATION_STAGES[0])
+    projects = build_projects(ctx)
+    build_staff(ctx, projects, password_hash, ctx.extra["existing_usernames"])
+    save_projects(ctx, projects)
+    closed = closure_dates(ctx, projects)
+    check()
+    report(1, _GENERATION_STAGES[1])
+    people = build_people(ctx)
+    check()
+    report(2, _GENERATION_STAGES[2])
+    sessions = build_sessions(ctx, projects, closed)
+    check()
+    report(3, _GENERATION_STAGES[3])
+    rng = ctx.rng("profiles")
+    by_unit: dict[str, list] = {}
+    for p in projects:
+        by_unit.setdefault(p.unit, []).append(p)
+    profiles = [build_profile(ctx, rng, info, by_unit) for info in people if info.kind == UPW]
+    keep_apart_pairs(ctx, profiles)
+    booker = Booker(ctx, projects, sessions, profiles)
+    booker.run(check)
+    booker.warrant_rows()
+    session_rows(ctx, projects, sessions)
+    check()
+    report(4, _GENERATION_STAGES[4])
+    build_custody(ctx, [p for p in people if p.kind == TTG],
+                  [(profile.person, day) for profile, day in booker.revoked])
+    ctx.sink.add("audit_event", {
+        "id": ctx.ids("audit_event"), "occurred_at": stamp(ctx.today, 7 * 60),
+        "staff_id": ctx.staff["admin"], "action": "create", "entity": "demo_data",
+        "entity_id": None, "changes": json.dumps({
+            "scale": ctx.scale, "seed": ctx.seed, "today": ctx.today.isoformat(),
+            "note": "Demo data generated: every name, address and record is made up."})})
+    check()
+
+
+def _save(ctx: Context, session: Session, dialect: str, report: Callable[[int, str], None],
+          check: Callable[[], None], stage: int) -> dict[str, int]:
+    """Insert every table's rows in dependency order, in batches, in this unit of work."""
+    counts: dict[str, int] = {}
+    warrant_serials = ctx.extra.get("warrant_serials", {})
+    existing_serials = ctx.extra["warrant_next_serial"]
+    for index, table in enumerate(Base.metadata.sorted_tables, start=stage + 1):
+        report(index, f"Saving {table.name.replace('_', ' ')}")
+        check()
+        if table.name == "office":
+            _fill_office_details(ctx, session)
+        if table.name == "warrant_serial":
+            for office_id, next_serial in warrant_serials.items():
+                if office_id in existing_serials:
+                    session.execute(update(table).where(table.c.office_id == office_id)
+                                    .values(next_serial=next_serial))
+                else:
+                    ctx.sink.add("warrant_serial", {"office_id": office_id,
+                                                    "next_serial": next_serial})
+        rows = ctx.sink.tables.get(table.name)
+        if rows is None:
+            continue
+        names = [c.name for c in table.columns]
+        statement = insert(table)
+        if rows.dicts:
+            for first in range(0, len(rows.dicts), BATCH_ROWS):
+                check()
+                batch = [{name: row.get(name) for name in names}
+                         for row in rows.dicts[first:first + BATCH_ROWS]]
+                session.execute(statement, batch)
+        if rows.tuples:
+            columns = rows.columns
+            assert columns is not None
+            for first in range(0, len(rows.tuples), BATCH_ROWS):
+                check()
+                batch = [dict(zip(columns, row, strict=True))
+                         for row in rows.tuples[first:first + BATCH_ROWS]]
+                session.execute(statement, batch)
+        counts[table.name] = len(rows.dicts) + len(rows.tuples)
+        # Free memory as we go: the national scale holds millions of rows.
+        del ctx.sink.tables[table.name]
+    if dialect == "postgresql":
+        for table in Base.metadata.sorted_tables:
+            if table.name in ctx.next_ids and counts.get(table.name):
+                # Ids were assigned here, so the sequence must move past them.
+                session.execute(select(func.setval(
+                    func.pg_get_serial_sequence(table.name, "id"),
+                    select(func.max(table.c.id)).scalar_subquery())))
+    return counts
+
+
+def _fill_office_details(ctx: Context, session: Session) -> None:
+    """Give the seeded offices an address and phone number where they have none."""
+    office = Base.metadata.tables["office"]
+    for info in ctx.offices:
+        place = places.OFFICE_PLACES[info.code]
+        session.execute(update(office).where(office.c.id == info.id, office.c.address.is_(None))
+                        .values(address=place.address))
+        session.execute(update(office).where(office.c.id == info.id, office.c.phone.is_(None))
+                        .values(phone=place.phone))
+
+
+__all__ = ["DEMO_PASSWORD", "SCALES", "DemoCancelled", "DemoSummary", "generate_demo"]
