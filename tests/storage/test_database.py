@@ -207,3 +207,15 @@ def test_a_write_blocked_past_the_busy_timeout_says_busy_and_keeps_nothing(sqlit
     finally:
         holder.close()
         db.dispose()
+
+
+def test_the_models_and_the_migrations_agree(db):
+    """What Alembic would generate from the models is already in the migrations."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from upw_ttg.storage.models import Base
+
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []

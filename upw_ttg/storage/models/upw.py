@@ -66,7 +66,8 @@ class UpwAssessment(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"),
                                            index=True)
-    order_id: Mapped[int | None] = mapped_column(ForeignKey("upw_order.id", ondelete="SET NULL"))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("upw_order.id", ondelete="SET NULL"),
+                                                 index=True)
     completed_on: Mapped[dt.date | None] = mapped_column(Date)
     completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     # 21 characters, Mon..Sun x morning/afternoon/evening, 'Y' available, 'N' not.
@@ -191,6 +192,7 @@ class PickupPoint(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
     address: Mapped[str] = mapped_column(String(200))
+    town: Mapped[str | None] = mapped_column(String(60))
     postcode: Mapped[str | None] = mapped_column(String(10))
     office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -205,8 +207,8 @@ class UpwSession(Versioned, Base):
     session_date: Mapped[dt.date] = mapped_column(Date)
     start_time: Mapped[dt.time] = mapped_column(Time)
     end_time: Mapped[dt.time] = mapped_column(Time)
-    supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    van_id: Mapped[int | None] = mapped_column(ForeignKey("van.id"))
+    supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    van_id: Mapped[int | None] = mapped_column(ForeignKey("van.id"), index=True)
     female_only: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[SessionStatus] = enum_column(SessionStatus, nullable=False,
                                                 default=SessionStatus.PLANNED)
@@ -225,7 +227,7 @@ class SessionSupervisor(Base):
     __tablename__ = "session_supervisor"
     session_id: Mapped[int] = mapped_column(ForeignKey("upw_session.id", ondelete="CASCADE"),
                                             primary_key=True)
-    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), primary_key=True, index=True)
 
 
 class SessionPickup(Base):
@@ -283,7 +285,7 @@ class Adjustment(Base):
     order_id: Mapped[int] = mapped_column(ForeignKey("upw_order.id", ondelete="CASCADE"),
                                           index=True)
     appointment_id: Mapped[int | None] = mapped_column(
-        ForeignKey("appointment.id", ondelete="SET NULL"))
+        ForeignKey("appointment.id", ondelete="SET NULL"), index=True)
     kind: Mapped[AdjustmentKind] = enum_column(AdjustmentKind, nullable=False)
     minutes: Mapped[int] = mapped_column(Integer)
     status: Mapped[AdjustmentStatus] = enum_column(AdjustmentStatus, nullable=False,
@@ -325,7 +327,7 @@ class TravelWarrant(Versioned, Base):
     serial: Mapped[int] = mapped_column(Integer)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"),
                                            index=True)
-    session_id: Mapped[int | None] = mapped_column(ForeignKey("upw_session.id"))
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("upw_session.id"), index=True)
     valid_from: Mapped[dt.date] = mapped_column(Date)
     valid_to: Mapped[dt.date] = mapped_column(Date)
     travel_from: Mapped[str] = mapped_column(String(100))

@@ -170,6 +170,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),
     sa.Column('address', sa.String(length=200), nullable=False),
+    sa.Column('town', sa.String(length=60), nullable=True),
     sa.Column('postcode', sa.String(length=10), nullable=True),
     sa.Column('office_id', sa.Integer(), nullable=False),
     sa.Column('active', sa.Boolean(), nullable=False),
@@ -859,6 +860,12 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('plan_action', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_plan_action_plan_id'), ['plan_id'], unique=False)
+    op.create_index(op.f('ix_adjustment_appointment_id'), 'adjustment', ['appointment_id'])
+    op.create_index(op.f('ix_session_supervisor_staff_id'), 'session_supervisor', ['staff_id'])
+    op.create_index(op.f('ix_travel_warrant_session_id'), 'travel_warrant', ['session_id'])
+    op.create_index(op.f('ix_upw_assessment_order_id'), 'upw_assessment', ['order_id'])
+    op.create_index(op.f('ix_upw_session_supervisor_id'), 'upw_session', ['supervisor_id'])
+    op.create_index(op.f('ix_upw_session_van_id'), 'upw_session', ['van_id'])
     _seed_reference_data()
 
 
