@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from upw_ttg.domain.codes import AuditAction, Role
 from upw_ttg.domain.records import OfficeRow, PersonInput, PersonRecord, PersonRow
@@ -25,19 +26,26 @@ from upw_ttg.storage.models import CustodyEpisode, DeliveryUnit, Office, Person,
 EDITORS = (Role.COORDINATOR, Role.RESETTLEMENT_WORKER, Role.MANAGER)
 _DATE_QUERY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ISO_DATE_QUERY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_PRISON_NUMBER_PREFIX = re.compile(r"[A-Z][0-9]{1,4}[A-Z]{0,2}")
+_CRN_PREFIX = re.compile(r"[A-Z][0-9]{0,6}")
 _PERSON_FIELDS = [f for f in PersonInput.__dataclass_fields__ if f != "version"]
 
 
+@cache
 def _row_query() -> Select:
+    """The columns of a people list row; built once, as statements are immutable."""
+    episode = aliased(CustodyEpisode, name="latest_episode")
+    latest_prison_number = (select(episode.prison_number)
+                            .where(episode.person_id == Person.id)
+                            .order_by(episode.reception_date.desc())
+                            .limit(1).correlate(Person).scalar_subquery())
     return (select(Person.id, Person.crn, Person.surname, Person.forename, Person.date_of_birth,
-                   Person.gender, Person.town, Office.name)
+                   Person.gender, Person.town, Office.name, latest_prison_number)
             .outerjoin(Office, Office.id == Person.office_id))
 
 
-def _to_rows(result, prison_numbers: dict[int, str] | None = None) -> list[PersonRow]:
-    numbers = prison_numbers or {}
-    return [PersonRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], numbers.get(r[0]))
-            for r in result]
+def _to_rows(result) -> list[PersonRow]:
+    return [PersonRow(*r) for r in result]
 
 
 def _prefix(column, prefix: str):
@@ -74,8 +82,7 @@ class PeopleService:
         with self._ctx.db.read() as session:
             query = (_row_query().order_by(Person.search_surname, Person.search_forename,
                                            Person.id).offset(offset).limit(limit))
-            rows = list(session.execute(query))
-            return _to_rows(rows, self._prison_numbers(session, [r[0] for r in rows]))
+            return _to_rows(session.execute(query))
 
     def search_statement(self, text: str, limit: int = 50) -> Select:
         """The main search query for ``text``, for the service and for measuring it raw."""
@@ -93,15 +100,14 @@ class PeopleService:
         upper = query_text.upper().replace(" ", "")
         with self._ctx.db.read() as session:
             rows = list(session.execute(self.search_statement(query_text, limit)))
-            if len(rows) < limit and re.fullmatch(r"[A-Z][0-9]{1,4}[A-Z]{0,2}", upper):
+            if len(rows) < limit and _PRISON_NUMBER_PREFIX.fullmatch(upper):
                 rows += self._by_prison_number(session, upper, limit - len(rows),
                                                {r[0] for r in rows})
-            numbers = self._prison_numbers(session, [r[0] for r in rows])
-            return _to_rows(rows, numbers)
+            return _to_rows(rows)
 
     def _search_condition(self, text: str, upper: str):
         conditions = []
-        if re.fullmatch(r"[A-Z][0-9]{0,6}", upper):
+        if _CRN_PREFIX.fullmatch(upper):
             conditions.append(_prefix(Person.crn, upper))
         birth = parse_date_query(text)
         if birth is not None:
@@ -127,14 +133,6 @@ class PeopleService:
                         CustodyEpisode.prison_number < prefix_upper_bound(prefix))
                  .order_by(CustodyEpisode.prison_number).limit(limit))
         return [r for r in session.execute(query) if r[0] not in seen]
-
-    def _prison_numbers(self, session: Session, person_ids: list[int]) -> dict[int, str]:
-        if not person_ids:
-            return {}
-        query = (select(CustodyEpisode.person_id, CustodyEpisode.prison_number)
-                 .where(CustodyEpisode.person_id.in_(person_ids))
-                 .order_by(CustodyEpisode.reception_date))
-        return dict(session.execute(query).all())
 
     def get(self, person_id: int) -> PersonRecord:
         with self._ctx.db.read() as session:
