@@ -23,6 +23,7 @@ def main(url: str, start: int) -> None:
             date_of_birth=dt.date(1990, 1, 1), gender=Gender.MALE))
         services.orders.create(OrderInput(person_id=person.id, court="Hull Crown Court",
                                           sentence_date=dt.date(2026, 1, 5), hours_ordered=100))
+        print("written", flush=True)
         number += 1
 
 

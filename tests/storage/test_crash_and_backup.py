@@ -50,7 +50,11 @@ def test_killing_the_writer_at_random_moments_never_leaves_a_partial_record(app,
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             env={**os.environ, "PYTHONPATH": str(ROOT)})
         assert child.stdout.readline().strip() == b"ready", child.stderr.read().decode()
-        time.sleep(rng.uniform(0.01, 0.25))
+        # Let a few records commit whatever the machine's load, then kill at a random moment
+        # in the middle of the next ones.
+        for _ in range(rng.randint(1, 3)):
+            assert child.stdout.readline().strip() == b"written"
+        time.sleep(rng.uniform(0, 0.05))
         child.send_signal(signal.SIGKILL)
         child.wait()
         result = check_sqlite_file(path)
@@ -64,7 +68,7 @@ def test_killing_the_writer_at_random_moments_never_leaves_a_partial_record(app,
         assert orders == order_events, "an order was stored without its audit event"
         assert orders in (people, people - 1) or orders <= people
         written = people
-    assert written > KILLS, "the writer never got going; the test proved nothing"
+    assert written >= KILLS, "the writer never got going; the test proved nothing"
 
 
 def test_backup_during_writes_is_a_consistent_verified_snapshot_and_restores(app, tmp_path):
