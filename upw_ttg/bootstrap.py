@@ -16,6 +16,14 @@ from upw_ttg.services.orders import OrdersService
 from upw_ttg.services.people import PeopleService
 from upw_ttg.services.settings import SettingsService
 from upw_ttg.services.staff import StaffService
+from upw_ttg.services.ttg.dashboard import DashboardService
+from upw_ttg.services.ttg.deadlines import DeadlineService
+from upw_ttg.services.ttg.events import CustodyEventService
+from upw_ttg.services.ttg.handover import HandoverService
+from upw_ttg.services.ttg.plans import PlanService
+from upw_ttg.services.ttg.printouts import PrintoutService
+from upw_ttg.services.ttg.referrals import ReferralService
+from upw_ttg.services.ttg.reviews import ReviewService
 from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.migrate import MigrationResult, upgrade
 
@@ -60,6 +68,14 @@ class AppServices:
     calendar: CalendarService
     audit: AuditService
     case_summary: CaseSummaryService
+    deadlines: DeadlineService
+    plans: PlanService
+    reviews: ReviewService
+    handover: HandoverService
+    referrals: ReferralService
+    custody_events: CustodyEventService
+    caseload: DashboardService
+    ttg_printouts: PrintoutService
 
     @property
     def db(self) -> Database:
@@ -75,11 +91,22 @@ def build_services(db: Database, location: AppLocation,
     people = PeopleService(ctx)
     orders = OrdersService(ctx)
     custody = CustodyService(ctx)
+    # One calendar for everything, so a closure date moves UPW and TTG deadlines alike.
+    calendar = CalendarService(ctx)
+    deadlines = DeadlineService(ctx, calendar)
+    plans = PlanService(ctx, deadlines)
+    reviews = ReviewService(ctx, deadlines)
+    handover = HandoverService(ctx, deadlines)
+    referrals = ReferralService(ctx)
     return AppServices(
         ctx=ctx, location=location, migration=migration, staff=StaffService(ctx),
         people=people, orders=orders, custody=custody, settings=SettingsService(ctx),
-        calendar=CalendarService(ctx), audit=AuditService(ctx),
-        case_summary=CaseSummaryService(ctx, people, orders, custody))
+        calendar=calendar, audit=AuditService(ctx),
+        case_summary=CaseSummaryService(ctx, people, orders, custody),
+        deadlines=deadlines, plans=plans, reviews=reviews, handover=handover,
+        referrals=referrals, custody_events=CustodyEventService(ctx),
+        caseload=DashboardService(ctx, deadlines),
+        ttg_printouts=PrintoutService(ctx, deadlines, plans, reviews, handover, referrals))
 
 
 def open_app(location: AppLocation) -> AppServices:

@@ -16,7 +16,8 @@ from upw_ttg.printing.template import UpwDocTemplate
 
 def render_pdf(story: Sequence[Flowable], *, title: str, reference: str,
                printed_at: dt.datetime, staff_only: bool, printed_by: str | None = None,
-               landscape: bool = False, invariant: bool = False) -> bytes:
+               landscape: bool = False, invariant: bool = False,
+               language: str = "en") -> bytes:
     """Lay out ``story`` on the shared template and return the PDF.
 
     Args:
@@ -28,6 +29,7 @@ def render_pdf(story: Sequence[Flowable], *, title: str, reference: str,
         printed_by: Who printed it, shown in the footer.
         landscape: A4 landscape instead of portrait (work sheets).
         invariant: Fixed timestamps and IDs so the same input gives the same bytes (tests).
+        language: "en" or "cy" (Welsh): the footer's words and the PDF's language tag.
 
     Returns:
         The complete PDF file.
@@ -35,7 +37,7 @@ def render_pdf(story: Sequence[Flowable], *, title: str, reference: str,
     buffer = io.BytesIO()
     doc = UpwDocTemplate(buffer, title=title, reference=reference, printed_at=printed_at,
                          staff_only=staff_only, printed_by=printed_by, landscape=landscape,
-                         invariant=invariant)
+                         invariant=invariant, language=language)
     doc.build_story(story)
     return buffer.getvalue()
 

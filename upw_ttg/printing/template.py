@@ -97,18 +97,28 @@ class UpwPage(PageTemplate):
         canv.setFillColor(styles.MUTED)
         canv.setFont(fonts.REGULAR, _FOOTER_SIZE)
         total = str(doc.page_total) if doc.page_total else "?"
-        page_text = f"Page {doc.page} of {total}"
+        words = _FOOTER_WORDS.get(doc.language, _FOOTER_WORDS["en"])
+        page_text = words["page"].format(page=doc.page, total=total)
         page_width_used = stringWidth(page_text, fonts.REGULAR, _FOOTER_SIZE)
         canv.drawRightString(right, baseline, page_text)
-        printed = f"Printed {format_datetime(doc.printed_at)}"
+        printed = words["printed"].format(when=format_datetime(doc.printed_at))
         if doc.printed_by:
-            printed += f" by {doc.printed_by}"
+            printed += words["by"].format(who=doc.printed_by)
         room = right - left - page_width_used - 8 * mm
         canv.drawString(left, baseline, _fit(printed, fonts.REGULAR, _FOOTER_SIZE, room))
         if doc.staff_only:
             canv.setFont(fonts.BOLD, _MARKING_SIZE)
             canv.setFillColor(styles.INK)
             canv.drawCentredString(page_width / 2, baseline - 6 * mm, STAFF_MARKING)
+
+
+# The footer speaks the document's language: person-facing documents come in Welsh on request.
+_FOOTER_WORDS = {
+    "en": {"page": "Page {page} of {total}", "printed": "Printed {when}", "by": " by {who}"},
+    "cy": {"page": "Tudalen {page} o {total}", "printed": "Argraffwyd {when}",
+           "by": " gan {who}"},
+}
+_LANG_TAGS = {"en": "en-GB", "cy": "cy-GB"}
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -130,8 +140,9 @@ class UpwDocTemplate(BaseDocTemplate):
     def __init__(self, output: str | IO[bytes], *, title: str, reference: str,
                  printed_at: dt.datetime, staff_only: bool, printed_by: str | None = None,
                  landscape: bool = False, subject: str | None = None,
-                 invariant: bool = False, **kwargs: Any) -> None:
+                 invariant: bool = False, language: str = "en", **kwargs: Any) -> None:
         fonts.register_fonts()
+        self.language = language if language in _FOOTER_WORDS else "en"
         self.staff_only = staff_only
         self.reference = reference
         self.printed_at = printed_at
@@ -144,7 +155,7 @@ class UpwDocTemplate(BaseDocTemplate):
             leftMargin=styles.MARGIN_SIDE, rightMargin=styles.MARGIN_SIDE,
             topMargin=styles.MARGIN_TOP, bottomMargin=styles.MARGIN_BOTTOM,
             title=title, author=APP_NAME, creator=APP_NAME, subject=subject or title,
-            invariant=1 if invariant else 0, lang="en-GB", displayDocTitle=1,
+            invariant=1 if invariant else 0, lang=_LANG_TAGS[self.language], displayDocTitle=1,
             initialFontName=fonts.REGULAR, **kwargs)
 
     def afterInit(self) -> None:

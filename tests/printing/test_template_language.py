@@ -1,0 +1,31 @@
+"""The shared template's footer speaks the document's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from pypdf import PdfReader
+from reportlab.platypus import Paragraph
+
+from upw_ttg.printing.render import render_pdf
+from upw_ttg.printing.styles import get_styles
+
+
+def _text(language: str) -> tuple[str, str]:
+    pdf = render_pdf([Paragraph("Cynllun", get_styles().body)], title="Cynllun", reference="R1",
+                     printed_at=dt.datetime(2026, 11, 26, 9, 5), staff_only=False,
+                     printed_by="Siân Jones", language=language)
+    reader = PdfReader(io.BytesIO(pdf))
+    return reader.pages[0].extract_text(), str(reader.trailer["/Root"].get("/Lang"))
+
+
+def test_a_welsh_document_has_a_welsh_footer_and_language_tag():
+    text, lang = _text("cy")
+    assert "Tudalen 1 o 1" in text and "Argraffwyd" in text and "gan Siân Jones" in text
+    assert lang == "cy-GB"
+
+
+def test_english_is_the_default():
+    text, lang = _text("en")
+    assert "Page 1 of 1" in text and "Printed" in text and lang == "en-GB"

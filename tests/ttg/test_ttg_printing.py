@@ -1,0 +1,206 @@
+"""Printed TTG documents: the canary test, Welsh, the handover pack's risk section, audit."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import re
+import typing
+
+import pytest
+from pypdf import PdfReader
+
+from ttg_support import fill_plan, make_episode
+from upw_ttg.domain.codes import (
+    ContactMethod, DiversityCategory, Gender, Language, MappaLevel, NeedStatus, ReferralStatus,
+    Responsibility, Role, RiskLevel,
+)
+from upw_ttg.domain.records import PersonInput
+from upw_ttg.services.ttg import handouts
+from upw_ttg.services.ttg.handouts import HandoutLanguage, PersonPlanCopy, ReleaseDaySheet
+from upw_ttg.services.ttg.records import (
+    ActionInput, ContactInput, NeedInput, OfficerInput, ReferralInput, ReviewInput, RiskInput,
+)
+
+# Planted in every risk, MAPPA, offence-related and staff-only field of the plan.
+CANARIES = {
+    "risk_summary": "CANARY-RISK-7781",
+    "da_outcome": "CANARY-DA-5521",
+    "cs_outcome": "CANARY-CS-3390",
+    "risk_action": "CANARY-ACTION-4410",
+    "progress": "CANARY-PROGRESS-8812",
+    "meeting": "CANARY-MEETING-2290",
+    "referral_outcome": "CANARY-OUTCOME-6671",
+    "contact": "CANARY-CONTACT-1203",
+    "strengths_reason": "CANARY-NONE-REASON-3141",
+}
+# Words that would show a risk section, MAPPA or offence data leaked into a handout.
+FORBIDDEN_WORDS = ("MAPPA", "Risk of harm", "risk of harm", "offend", "Level 2", "Very high",
+                   "manages risk", "safeguarding", "Domestic abuse")
+
+
+def pdf_text(data: bytes) -> str:
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+    return re.sub(r"\s+", " ", "\n".join(pages))
+
+
+@pytest.fixture
+def case(app, ttg, add_staff):
+    """A Welsh-speaking person with a complete plan and canaries in every risk field."""
+    worker = add_staff("wyn", Role.RESETTLEMENT_WORKER, "Wyn Worker")
+    person = app.people.create(PersonInput(
+        crn="X500001", forename="Gwenllïan", surname="Ŵyn-Ŷnys",
+        date_of_birth=dt.date(1990, 12, 3), gender=Gender.FEMALE,
+        preferred_language=Language.WELSH)).id
+    episode = make_episode(app, person, "AGI", conditional_release_date=dt.date(2027, 1, 20))
+    ttg.dashboard.assign([episode], worker.id)
+    plan = fill_plan(ttg, ttg.plans.create(episode))
+    plan = ttg.plans.save_risk(plan.id, RiskInput(
+        level=RiskLevel.VERY_HIGH, mappa_level=MappaLevel.LEVEL_2,
+        summary=CANARIES["risk_summary"], da_check_requested=dt.date(2026, 11, 10),
+        da_check_received=dt.date(2026, 11, 20), da_check_outcome=CANARIES["da_outcome"],
+        cs_check_requested=dt.date(2026, 11, 10), cs_check_received=dt.date(2026, 11, 21),
+        cs_check_outcome=CANARIES["cs_outcome"], version=plan.version))
+    plan = ttg.plans.save_need(plan.id, NeedInput(
+        "abuse_survivors", own_words="I want to feel safe", status=NeedStatus.NOT_STARTED,
+        responsibility=Responsibility.COMMUNITY, linked_to_offending=True))
+    need = plan.need("accommodation")
+    ttg.plans.add_progress(need.id, CANARIES["progress"])
+    plan = ttg.plans.save_action(plan.id, ActionInput(CANARIES["risk_action"], "Police", None,
+                                                      need_id=need.id, manages_risk=True))
+    plan = ttg.plans.save_action(plan.id, ActionInput(
+        "Apply for a room at Tŷ Newydd hostel", "Resettlement worker", dt.date(2026, 12, 4),
+        need_id=need.id))
+    plan = ttg.plans.save_action(plan.id, ActionInput("Open a bank account", "Wyn Worker",
+                                                      dt.date(2026, 12, 11)))
+    plan = ttg.plans.save_diversity_need(plan.id, DiversityCategory.WELSH,
+                                         "Prefers to speak Welsh", "Plan printed in Welsh",
+                                         plan.version)
+    referral = ttg.referrals.create(plan.id, ReferralInput(
+        "accommodation", "Shelter Cymru", dt.date(2026, 11, 12), dt.date(2026, 11, 30)))
+    ttg.referrals.update(referral.id, ReferralInput(
+        "accommodation", "Shelter Cymru", dt.date(2026, 11, 12), dt.date(2026, 11, 30),
+        status=ReferralStatus.ACCEPTED, outcome=CANARIES["referral_outcome"],
+        version=referral.version))
+    plan = ttg.plans.complete(plan.id, plan.version)
+    ttg.reviews.save(episode, ReviewInput(
+        review_date=dt.date(2026, 11, 24), accommodation_found=True,
+        accommodation_address="Tŷ Newydd hostel, 4 Ffordd y Môr, York YO1 7AA",
+        id_status="Birth certificate held", bank_account_status="Account opened",
+        benefits_status="Universal Credit appointment 21 Jan, 10:00, York Jobcentre",
+        gp_registered=True, gp_details="Ffordd y Môr surgery, 01904 111222",
+        prescriptions_on_day="7 days of sertraline from healthcare",
+        first_appointment_with="Siân Evans", first_appointment_at=dt.datetime(2027, 1, 20, 14),
+        first_appointment_where="York probation office, 1 Museum Street",
+        first_appointment_phone="01904 000111"))
+    handover = ttg.handover.save_officer(episode, OfficerInput(
+        "Siân Evans", "The Probation Service", "York team", "sian.evans@justice.example",
+        "01904 000111"))
+    handover = ttg.handover.save_meeting(episode, dt.datetime(2026, 12, 10, 10),
+                                         CANARIES["meeting"], handover.version)
+    ttg.handover.record_risk_shared(episode, True, dt.date(2026, 11, 24), handover.version)
+    ttg.handover.add_contact(episode, ContactInput(dt.date(2026, 11, 24), ContactMethod.EMAIL,
+                                                   CANARIES["contact"]))
+    return episode
+
+
+def test_person_facing_types_cannot_carry_risk_or_offence_data():
+    """No field of any handout type, however deep, is about risk, MAPPA or offending."""
+    banned = ("risk", "mappa", "offen", "manages", "progress", "notes", "outcome", "linked",
+              "da_check", "cs_check", "crn")
+    seen: set[type] = set()
+
+    def fields(cls: type) -> list[str]:
+        if cls in seen or not dataclasses.is_dataclass(cls):
+            return []
+        seen.add(cls)
+        hints = typing.get_type_hints(cls, vars(handouts))
+        found = list(hints)
+        for hint in hints.values():
+            for arg in typing.get_args(hint) or (hint,):
+                for inner in typing.get_args(arg) or (arg,):
+                    if isinstance(inner, type):
+                        found += fields(inner)
+        return found
+
+    names = fields(PersonPlanCopy) + fields(ReleaseDaySheet)
+    assert names and not [n for n in names if any(b in n.lower() for b in banned)]
+
+
+@pytest.mark.parametrize("language", list(HandoutLanguage))
+def test_the_canary_never_reaches_the_persons_documents(ttg, case, language):
+    for pdf in (ttg.printouts.render_person_copy(case, language),
+                ttg.printouts.render_release_sheet(case, language)):
+        text = pdf_text(pdf)
+        assert "Gwenllïan Ŵyn-Ŷnys" in text
+        assert [c for c in CANARIES.values() if c in text] == []
+        assert [w for w in FORBIDDEN_WORDS if w in text] == []
+        assert "OFFICIAL" not in text
+
+
+def test_the_handover_pack_carries_the_risk_section(ttg, case):
+    text = pdf_text(ttg.printouts.render_handover_pack(case))
+    assert "OFFICIAL-SENSITIVE" in text and "Risk of harm Very high" in text
+    assert "MAPPA Level 2" in text
+    for key in ("risk_summary", "da_outcome", "cs_outcome", "risk_action", "contact",
+                "meeting"):
+        assert CANARIES[key] in text, key
+    assert "Outstanding actions (3)" in text and "Open a bank account" in text
+    assert "Siân Evans" in text and "First appointment after release" in text
+    assert "Shelter Cymru" in text and "Plan completed 26 Nov 2026 by Ada Admin" in text
+
+
+def test_the_persons_copy_in_english(ttg, case):
+    text = pdf_text(ttg.printouts.render_person_copy(case, HandoutLanguage.ENGLISH))
+    for expected in ("Your resettlement plan", "What you said", "“I need somewhere to live "
+                     "near my kids”", "Apply for a room at Tŷ Newydd hostel",
+                     "Open a bank account", "Good work history", "Shelter Cymru",
+                     "Wednesday 20 January 2027, 2:00pm", "Siân Evans", "01904 000111",
+                     "Wyn Worker", "20 January 2027 (this date may change)",
+                     "You agreed to this plan on 20 November 2026."):
+        assert expected in text, expected
+
+
+def test_the_persons_copy_in_welsh_by_preference(ttg, case):
+    copy = ttg.printouts.person_copy(case)
+    assert copy.language == HandoutLanguage.WELSH
+    text = pdf_text(ttg.printouts.render_person_copy(case))
+    for expected in ("Eich cynllun ailsefydlu", "Beth ddywedoch chi", "Llety",
+                     "Cymorth i oroeswyr cam-drin domestig neu rywiol", "Eich cryfderau",
+                     "Dydd Mercher 20 Ionawr 2027, 2:00yp", "Eich swyddog prawf",
+                     "Fe gytunoch chi i'r cynllun hwn ar 20 Tachwedd 2026."):
+        assert expected in text, expected
+    assert "Your resettlement plan" not in text
+
+
+def test_the_release_sheet_has_what_the_day_needs(ttg, case):
+    text = pdf_text(ttg.printouts.render_release_sheet(case, HandoutLanguage.ENGLISH))
+    for expected in ("Your day of release", "Wednesday 20 January 2027",
+                     "This date may still change", "York probation office, 1 Museum Street",
+                     "Tŷ Newydd hostel, 4 Ffordd y Môr", "7 days of sertraline",
+                     "Birth certificate held", "Account opened", "Universal Credit appointment",
+                     "You are registered with a GP.", "Ffordd y Môr surgery", "116 123"):
+        assert expected in text, expected
+    welsh = pdf_text(ttg.printouts.render_release_sheet(case, HandoutLanguage.WELSH))
+    assert "Eich diwrnod rhyddhau" in welsh and "Ble a phryd i fynd" in welsh
+
+
+def test_a_release_sheet_with_nothing_arranged_says_so(app, ttg, episode_id):
+    text = pdf_text(ttg.printouts.render_release_sheet(episode_id, HandoutLanguage.ENGLISH))
+    assert "Not booked yet. Ask your resettlement worker before you leave." in text
+    assert "Not sorted yet. Ask your resettlement worker." in text
+
+
+def test_printing_is_audited_without_content(app, ttg, case):
+    ttg.printouts.render_handover_pack(case)
+    last = app.audit.events_for("custody_episode", case)[-1]
+    assert (last.action.value, last.changes) == ("print", {"after": {"document":
+                                                                     "handover pack"}})
+
+
+def test_an_episode_without_a_plan_still_prints(ttg, episode_id):
+    pack = pdf_text(ttg.printouts.render_handover_pack(episode_id))
+    assert "No resettlement plan has been started." in pack
+    copy = pdf_text(ttg.printouts.render_person_copy(episode_id, HandoutLanguage.ENGLISH))
+    assert "No needs are recorded yet." in copy

@@ -1,0 +1,209 @@
+"""The breach summary for the court file: staff-facing, marked, in English or Welsh."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+
+from upw_ttg.domain.codes import OUTCOMES_BY_CODE, Language, OrderType
+from upw_ttg.printing.documents.letter_text import (
+    ACTIONS_CY, CY, OUTCOMES_CY, hours_text, lang, long_date, order_type_text,
+)
+from upw_ttg.printing.render import render_pdf
+from upw_ttg.printing.styles import data_table_style, details_table_style, get_styles
+from upw_ttg.printing.text import escape
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "title": ("Breach summary", "Crynodeb o dorri gorchymyn"),
+    "for_court": ("For the court file. Prepared by the Unpaid Work team.",
+                  "Ar gyfer ffeil y llys. Paratowyd gan y Tîm Gwaith Di-dâl."),
+    "person": ("The person", "Yr unigolyn"),
+    "order": ("The order", "Y gorchymyn"),
+    "failures": ("Failures to comply", "Methiannau i gydymffurfio"),
+    "actions": ("Enforcement action", "Camau gorfodi"),
+    "name": ("Name", "Enw"), "crn": ("CRN", "CRN"), "dob": ("Date of birth", "Dyddiad geni"),
+    "address": ("Address", "Cyfeiriad"), "office": ("Office", "Swyddfa"),
+    "coordinator": ("Coordinator", "Cydlynydd"), "court": ("Court", "Llys"),
+    "sentenced": ("Sentence date", "Dyddiad dedfrydu"), "type": ("Order", "Gorchymyn"),
+    "ordered": ("Hours ordered", "Oriau a orchmynnwyd"),
+    "credited": ("Hours credited", "Oriau a gyfrifwyd"),
+    "adjusted": ("Adjustments", "Addasiadau"), "remaining": ("Hours remaining", "Oriau ar ôl"),
+    "deadline": ("Completion deadline", "Dyddiad cwblhau"), "no_limit": ("No limit", "Dim terfyn"),
+    "record": ("Attendance record", "Cofnod presenoldeb"),
+    "record_text": ("{attended} attended, {acceptable} acceptable absences, {failures} "
+                    "failures to comply", "{attended} wedi mynychu, {acceptable} absenoldeb "
+                    "derbyniol, {failures} methiant i gydymffurfio"),
+    "referred": ("Referred for breach on", "Cyfeiriwyd ar gyfer torri gorchymyn ar"),
+    "lay_by": ("Breach to be laid by", "Torri gorchymyn i'w gyflwyno erbyn"),
+    "date": ("Date", "Dyddiad"), "outcome": ("Outcome", "Canlyniad"),
+    "project": ("Project", "Prosiect"), "notes": ("Notes", "Nodiadau"),
+    "action": ("Action", "Cam"), "respond": ("Respond by", "Ymateb erbyn"),
+    "by": ("Recorded by", "Cofnodwyd gan"), "none": ("None recorded.", "Dim wedi'u cofnodi."),
+    "withheld": ("Sensitive note withheld.", "Nodyn sensitif wedi'i atal."),
+    "not_referred": ("Not yet referred", "Heb ei gyfeirio eto"),
+}
+_FAILURE_COLUMNS = ("18%", "31%", "21%", "30%")
+_ACTION_COLUMNS = ("17%", "28%", "16%", "22%", "17%")
+
+
+@dataclass(frozen=True, slots=True)
+class BreachFailure:
+    on: dt.date
+    code: str
+    project: str
+    notes: str | None
+    notes_withheld: bool
+
+
+@dataclass(frozen=True, slots=True)
+class BreachAction:
+    on: dt.date
+    code: str
+    description: str
+    respond_by: dt.date | None
+    text: str | None
+    staff: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class BreachSummary:
+    language: Language
+    crn: str
+    name: str
+    date_of_birth: dt.date
+    address_lines: tuple[str, ...]
+    office: str | None
+    coordinator: str | None
+    court: str
+    sentence_date: dt.date
+    order_type: OrderType
+    hours_ordered: int
+    credited_minutes: int
+    adjustment_minutes: int
+    remaining_minutes: int
+    deadline: dt.date | None
+    attended: int
+    acceptable: int
+    failures: tuple[BreachFailure, ...]
+    actions: tuple[BreachAction, ...]
+    referred_on: dt.date | None
+    breach_due: dt.date | None
+    printed_at: dt.datetime
+    printed_by: str | None
+
+
+def _l(key: str, language: Language) -> str:
+    return _LABELS[key][1 if language == CY else 0]
+
+
+def build_breach_summary(summary: BreachSummary) -> list[Flowable]:
+    s = get_styles()
+    language = lang(summary.language)
+
+    def day(value: dt.date | None) -> str:
+        return long_date(value, language) if value else "—"
+
+    story: list[Flowable] = [
+        Paragraph(_l("title", language), s.title),
+        Paragraph(f"{escape(summary.name)}&nbsp;&nbsp;·&nbsp;&nbsp;CRN {escape(summary.crn)}",
+                  s.subtitle),
+        Paragraph(_l("for_court", language), s.note)]
+    person = [("name", escape(summary.name)), ("crn", escape(summary.crn)),
+              ("dob", day(summary.date_of_birth)),
+              ("address", "<br/>".join(escape(x) for x in summary.address_lines) or "—"),
+              ("office", escape(summary.office or "—")),
+              ("coordinator", escape(summary.coordinator or "—"))]
+    story += _section(_l("person", language), [_details(person, language)])
+    order = [("court", escape(summary.court)), ("sentenced", day(summary.sentence_date)),
+             ("type", order_type_text(summary.order_type, language).capitalize()),
+             ("deadline", day(summary.deadline) if summary.deadline
+              else _l("no_limit", language)),
+             ("ordered", hours_text(summary.hours_ordered * 60, language)),
+             ("credited", hours_text(summary.credited_minutes, language)),
+             ("adjusted", ("−" if summary.adjustment_minutes < 0 else "+")
+              + hours_text(abs(summary.adjustment_minutes), language)),
+             ("remaining", f"<b>{hours_text(summary.remaining_minutes, language)}</b>"),
+             ("record", _l("record_text", language).format(
+                 attended=summary.attended, acceptable=summary.acceptable,
+                 failures=len(summary.failures))),
+             ("referred", f"<b>{day(summary.referred_on)}</b>" if summary.referred_on
+              else _l("not_referred", language)),
+             ("lay_by", f"<b>{day(summary.breach_due)}</b>" if summary.breach_due else "—")]
+    story += _section(_l("order", language), [_details(order, language)])
+    story += _section(_l("failures", language), [_failures(summary, language)])
+    story += _section(_l("actions", language), [_actions(summary, language)])
+    story.append(Spacer(1, 6))
+    return story
+
+
+def render_breach_summary(summary: BreachSummary, *, invariant: bool = False) -> bytes:
+    language = lang(summary.language)
+    return render_pdf(build_breach_summary(summary), title=_l("title", language),
+                      reference=f"BS-{summary.crn}-{summary.printed_at:%Y%m%d}",
+                      printed_at=summary.printed_at, printed_by=summary.printed_by,
+                      staff_only=True, invariant=invariant)
+
+
+def _section(title: str, content: list[Flowable]) -> list[Flowable]:
+    return [CondPageBreak(40 * mm), Paragraph(title, get_styles().heading), *content]
+
+
+def _details(pairs: list[tuple[str, str]], language: Language) -> Table:
+    s = get_styles()
+    cells = [[Paragraph(_l(key, language), s.label), Paragraph(value, s.value)]
+             for key, value in pairs]
+    if len(cells) % 2:
+        cells.append(["", ""])
+    rows = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
+    table = Table(rows, colWidths=("20%", "30%", "20%", "30%"), hAlign="LEFT")
+    table.setStyle(details_table_style())
+    return table
+
+
+def _outcome(code: str, language: Language) -> str:
+    if language == CY and code in OUTCOMES_CY:
+        return f"{code} {OUTCOMES_CY[code]}"
+    outcome = OUTCOMES_BY_CODE.get(code)
+    return f"{code} {outcome.description}" if outcome else code
+
+
+def _failures(summary: BreachSummary, language: Language) -> Flowable:
+    s = get_styles()
+    if not summary.failures:
+        return Paragraph(_l("none", language), s.body)
+    header = [Paragraph(_l(k, language), s.table_header)
+              for k in ("date", "outcome", "project", "notes")]
+    rows: list[list] = [header]
+    for f in summary.failures:
+        notes = (f"<i>{_l('withheld', language)}</i>" if f.notes_withheld
+                 else escape(f.notes or "—"))
+        rows.append([Paragraph(long_date(f.on, language), s.table_cell),
+                     Paragraph(escape(_outcome(f.code, language)), s.table_cell),
+                     Paragraph(escape(f.project), s.table_cell),
+                     Paragraph(notes, s.table_cell_small)])
+    table = Table(rows, colWidths=_FAILURE_COLUMNS, repeatRows=1, hAlign="LEFT")
+    table.setStyle(data_table_style())
+    return table
+
+
+def _actions(summary: BreachSummary, language: Language) -> Flowable:
+    s = get_styles()
+    if not summary.actions:
+        return Paragraph(_l("none", language), s.body)
+    header = [Paragraph(_l(k, language), s.table_header)
+              for k in ("date", "action", "respond", "notes", "by")]
+    rows: list[list] = [header]
+    for a in summary.actions:
+        description = ACTIONS_CY.get(a.code, a.description) if language == CY else a.description
+        rows.append([Paragraph(long_date(a.on, language), s.table_cell),
+                     Paragraph(f"<b>{escape(a.code)}</b> {escape(description)}", s.table_cell),
+                     Paragraph(long_date(a.respond_by, language) if a.respond_by else "—",
+                               s.table_cell),
+                     Paragraph(escape(a.text or "—"), s.table_cell_small),
+                     Paragraph(escape(a.staff or "—"), s.table_cell_small)])
+    table = Table(rows, colWidths=_ACTION_COLUMNS, repeatRows=1, hAlign="LEFT")
+    table.setStyle(data_table_style())
+    return table

@@ -1,0 +1,341 @@
+"""The person's copy of their resettlement plan, in English or Welsh; never any risk section."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from upw_ttg.domain.codes import NeedStatus, ReferralStatus, Responsibility
+from upw_ttg.printing.render import render_pdf
+from upw_ttg.printing.styles import (
+    HEADER_FILL, Styles, data_table_style, details_table_style, get_styles,
+)
+from upw_ttg.printing.text import escape
+from upw_ttg.services.ttg.handouts import (
+    ContactRole, HandoutAction, HandoutAppointment, HandoutContact, HandoutLanguage,
+    HandoutNeed, PersonPlanCopy,
+)
+
+EN, CY = HandoutLanguage.ENGLISH, HandoutLanguage.WELSH
+
+# Every fixed word the person-facing documents print, in English and Welsh. The person's
+# own words and staff-entered text print as recorded.
+LABELS: dict[str, tuple[str, str]] = {
+    "title": ("Your resettlement plan", "Eich cynllun ailsefydlu"),
+    "intro": ("This is your plan for leaving prison. It says what you told us you need, "
+              "what will happen and who will help. Keep it safe. If anything is wrong or "
+              "unclear, tell your resettlement worker.",
+              "Dyma eich cynllun ar gyfer gadael y carchar. Mae'n dweud beth ddywedoch chi "
+              "sydd ei angen arnoch, beth fydd yn digwydd a phwy fydd yn helpu. Cadwch ef yn "
+              "ddiogel. Os oes unrhyw beth yn anghywir neu'n aneglur, dywedwch wrth eich "
+              "gweithiwr ailsefydlu."),
+    "prison": ("Prison", "Carchar"),
+    "prison_number": ("Prison number", "Rhif carchar"),
+    "worker": ("Your resettlement worker", "Eich gweithiwr ailsefydlu"),
+    "release_date": ("Expected release date", "Dyddiad rhyddhau disgwyliedig"),
+    "may_change": ("this date may change", "gall y dyddiad hwn newid"),
+    "not_known": ("Not known yet", "Ddim yn hysbys eto"),
+    "plan_date": ("Date of this plan", "Dyddiad y cynllun hwn"),
+    "needs": ("What you need and what will happen",
+              "Beth sydd ei angen arnoch a beth fydd yn digwydd"),
+    "no_needs": ("No needs are recorded yet.", "Nid oes anghenion wedi'u cofnodi eto."),
+    "you_said": ("What you said", "Beth ddywedoch chi"),
+    "status": ("Where it is up to", "Ble mae pethau arni"),
+    "helping": ("Who is helping", "Pwy sy'n helpu"),
+    "action": ("What will happen", "Beth fydd yn digwydd"),
+    "owner": ("Who", "Pwy"),
+    "due": ("By when", "Erbyn pryd"),
+    "done": ("Done", "Wedi'i wneud"),
+    "not_yet": ("Not yet", "Ddim eto"),
+    "other_actions": ("Other things that will happen", "Pethau eraill fydd yn digwydd"),
+    "strengths": ("Your strengths", "Eich cryfderau"),
+    "appointments": ("Your appointments", "Eich apwyntiadau"),
+    "what": ("What", "Beth"),
+    "with": ("With", "Gyda"),
+    "when": ("When", "Pryd"),
+    "where": ("Where", "Ble"),
+    "phone": ("Phone", "Ffôn"),
+    "email": ("Email", "E-bost"),
+    "name": ("Name", "Enw"),
+    "referrals": ("Services you have been referred to",
+                  "Gwasanaethau rydych wedi cael eich cyfeirio atynt"),
+    "service": ("Service", "Gwasanaeth"),
+    "help_with": ("Help with", "Help gyda"),
+    "sent": ("Sent", "Anfonwyd"),
+    "contacts": ("People you can contact", "Pobl y gallwch gysylltu â nhw"),
+    "agreement": ("Your agreement", "Eich cytundeb"),
+    "agreed": ("You agreed to this plan on {date}.",
+               "Fe gytunoch chi i'r cynllun hwn ar {date}."),
+    "disagreed": ("You did not agree with all of this plan ({date}).",
+                  "Nid oeddech chi'n cytuno â'r cynllun hwn i gyd ({date})."),
+    "agreement_missing": ("Not recorded yet.", "Heb ei gofnodi eto."),
+    "your_comments": ("Your comments", "Eich sylwadau"),
+    "signature": ("Your signature", "Eich llofnod"),
+    "date": ("Date", "Dyddiad"),
+    "none": ("None recorded.", "Dim wedi'i gofnodi."),
+    "ask_worker": ("Ask your resettlement worker", "Gofynnwch i'ch gweithiwr ailsefydlu"),
+    "first_appointment": ("Your first appointment after release",
+                          "Eich apwyntiad cyntaf ar ôl cael eich rhyddhau"),
+    "handover_meeting": ("Meeting with your probation officer",
+                         "Cyfarfod gyda'ch swyddog prawf"),
+}
+NEED_STATUS = {
+    NeedStatus.NOT_STARTED: ("Not started yet", "Heb ddechrau eto"),
+    NeedStatus.IN_PROGRESS: ("Being worked on", "Ar y gweill"),
+    NeedStatus.MET: ("Done", "Wedi'i gwblhau"),
+    NeedStatus.DECLINED: ("You chose not to have help with this",
+                          "Fe ddewisoch chi beidio â chael help gyda hyn"),
+}
+RESPONSIBILITY = {
+    Responsibility.PRISON: ("The prison resettlement team", "Tîm ailsefydlu'r carchar"),
+    Responsibility.COMMUNITY: ("Your probation officer after release",
+                               "Eich swyddog prawf ar ôl i chi gael eich rhyddhau"),
+    Responsibility.BOTH: ("The prison team and your probation officer",
+                          "Tîm y carchar a'ch swyddog prawf"),
+    None: ("To be agreed", "I'w gytuno"),
+}
+REFERRAL_STATUS = {
+    ReferralStatus.SENT: ("Waiting for an answer", "Yn aros am ateb"),
+    ReferralStatus.ACCEPTED: ("Accepted", "Wedi'i dderbyn"),
+    ReferralStatus.COMPLETED: ("Finished", "Wedi gorffen"),
+    ReferralStatus.DECLINED: ("Not accepted", "Heb ei dderbyn"),
+    ReferralStatus.WITHDRAWN: ("Stopped", "Wedi'i atal"),
+}
+CONTACT_ROLES = {
+    ContactRole.RESETTLEMENT_WORKER: ("Your resettlement worker", "Eich gweithiwr ailsefydlu"),
+    ContactRole.RESPONSIBLE_OFFICER: ("Your probation officer", "Eich swyddog prawf"),
+    ContactRole.FIRST_APPOINTMENT: ("Your first appointment", "Eich apwyntiad cyntaf"),
+    ContactRole.GP: ("Your doctor (GP)", "Eich meddyg teulu"),
+    ContactRole.HELPLINE: ("Someone to talk to (free, any time)",
+                           "Rhywun i siarad â nhw (am ddim, unrhyw bryd)"),
+}
+PATHWAYS_CY = {
+    "accommodation": "Llety",
+    "ete": "Addysg, sgiliau a gwaith",
+    "finance_id": "Arian a dogfennau adnabod",
+    "drugs_alcohol": "Cyffuriau ac alcohol",
+    "health": "Iechyd",
+    "children_families": "Plant, teuluoedd a chymunedau",
+    "attitudes": "Agweddau, meddwl ac ymddygiad",
+    "abuse_survivors": "Cymorth i oroeswyr cam-drin domestig neu rywiol",
+    "sex_work": "Cymorth i bobl sydd wedi gweithio yn y diwydiant rhyw",
+}
+_MONTHS = (("January", "Ionawr"), ("February", "Chwefror"), ("March", "Mawrth"),
+           ("April", "Ebrill"), ("May", "Mai"), ("June", "Mehefin"), ("July", "Gorffennaf"),
+           ("August", "Awst"), ("September", "Medi"), ("October", "Hydref"),
+           ("November", "Tachwedd"), ("December", "Rhagfyr"))
+_DAYS = (("Monday", "Dydd Llun"), ("Tuesday", "Dydd Mawrth"), ("Wednesday", "Dydd Mercher"),
+         ("Thursday", "Dydd Iau"), ("Friday", "Dydd Gwener"), ("Saturday", "Dydd Sadwrn"),
+         ("Sunday", "Dydd Sul"))
+_DETAIL_COLUMNS = ("34%", "66%")
+_ACTION_COLUMNS = ("40%", "20%", "20%", "20%")
+_SECTION_ROOM = 40 * mm
+
+
+def word(pair: tuple[str, str], language: HandoutLanguage) -> str:
+    return pair[1] if language == CY else pair[0]
+
+
+def label(key: str, language: HandoutLanguage) -> str:
+    return word(LABELS[key], language)
+
+
+def long_date(day: dt.date | None, language: HandoutLanguage, *,
+              weekday: bool = False) -> str:
+    """``2 March 2027`` or ``2 Mawrth 2027``; with the weekday for the day of release."""
+    if day is None:
+        return label("not_known", language)
+    text = f"{day.day} {word(_MONTHS[day.month - 1], language)} {day.year}"
+    return f"{word(_DAYS[day.weekday()], language)} {text}" if weekday else text
+
+
+def clock(at: dt.datetime, language: HandoutLanguage) -> str:
+    """``2:00pm`` in English; ``2:00yp`` in Welsh (y bore / y prynhawn)."""
+    hour = at.hour % 12 or 12
+    if language == CY:
+        suffix = "yb" if at.hour < 12 else "yp"
+    else:
+        suffix = "am" if at.hour < 12 else "pm"
+    return f"{hour}:{at.minute:02d}{suffix}"
+
+
+def when(at: dt.datetime | None, language: HandoutLanguage) -> str:
+    if at is None:
+        return label("ask_worker", language)
+    return f"{long_date(at.date(), language, weekday=True)}, {clock(at, language)}"
+
+
+def pathway_name(code: str, english: str, language: HandoutLanguage) -> str:
+    return PATHWAYS_CY.get(code, english) if language == CY else english
+
+
+def text_or(value: str | None, fallback: str) -> str:
+    """Escaped user text, or the (already safe) fallback when it is blank."""
+    return escape(value.strip()) if value and value.strip() else fallback
+
+
+def section(title: str, content: list[Flowable], s: Styles) -> list[Flowable]:
+    return [CondPageBreak(_SECTION_ROOM), Paragraph(escape(title), s.heading), *content]
+
+
+def details(pairs: list[tuple[str, str]], s: Styles) -> Table:
+    """Label and value on one row each: easier to read aloud than a two-up grid."""
+    table = Table([[Paragraph(escape(k), s.label), Paragraph(v, s.value)] for k, v in pairs],
+                  colWidths=_DETAIL_COLUMNS, hAlign="LEFT")
+    table.setStyle(details_table_style())
+    return table
+
+
+def contacts_table(contacts: tuple[HandoutContact, ...], language: HandoutLanguage,
+                   s: Styles) -> Flowable:
+    """Who, their name (with team and email underneath) and the phone number in bold."""
+    if not contacts:
+        return Paragraph(label("none", language), s.body)
+    small = s.table_cell_small.fontSize
+    rows = [[Paragraph(label(k, language), s.table_header) for k in ("owner", "name", "phone")]]
+    for c in contacts:
+        name = text_or(c.name, "")
+        extra = [escape(x) for x in (c.organisation, c.email) if x and x.strip()]
+        if extra:
+            name += f"<br/><font size='{small}'>{'<br/>'.join(extra)}</font>"
+        rows.append([Paragraph(escape(word(CONTACT_ROLES[c.role], language)), s.table_cell),
+                     Paragraph(name, s.table_cell),
+                     Paragraph(f"<b>{text_or(c.phone, '')}</b>", s.table_cell)])
+    table = Table(rows, colWidths=("30%", "48%", "22%"), repeatRows=1, hAlign="LEFT")
+    table.setStyle(data_table_style())
+    return table
+
+
+def build_person_copy(copy: PersonPlanCopy) -> list[Flowable]:
+    """The person's copy: plain words, needs and actions, appointments and contacts."""
+    s, lang = get_styles(), copy.language
+    release = long_date(copy.expected_release_date, lang)
+    if copy.expected_release_date and not copy.release_date_confirmed:
+        release += f" ({label('may_change', lang)})"
+    story: list[Flowable] = [
+        Paragraph(label("title", lang), s.title),
+        Paragraph(escape(copy.person_name), s.subtitle),
+        Paragraph(label("intro", lang), s.body),
+        Spacer(1, 4),
+        details([(label("prison", lang), escape(copy.prison_name)),
+                 (label("prison_number", lang), escape(copy.prison_number)),
+                 (label("worker", lang), text_or(copy.worker_name, label("not_known", lang))),
+                 (label("release_date", lang), f"<b>{release}</b>"),
+                 (label("plan_date", lang), long_date(copy.plan_date, lang))], s),
+    ]
+    needs: list[Flowable] = [_need_card(n, lang, s) for n in copy.needs]
+    story += section(label("needs", lang), needs or [Paragraph(label("no_needs", lang),
+                                                               s.body)], s)
+    if copy.other_actions:
+        story += section(label("other_actions", lang),
+                         [_actions_table(copy.other_actions, lang, s)], s)
+    if copy.strengths:
+        story += section(label("strengths", lang), [
+            Paragraph(f"•&nbsp;&nbsp;{escape(text)}", s.body) for text in copy.strengths], s)
+    story += section(label("appointments", lang),
+                     [_appointments_table(copy.appointments, lang, s)], s)
+    if copy.referrals:
+        story += section(label("referrals", lang), [_referrals_table(copy, s)], s)
+    story += section(label("contacts", lang), [contacts_table(copy.contacts, lang, s)], s)
+    story += section(label("agreement", lang), _agreement(copy, s), s)
+    return story
+
+
+def render_person_copy(copy: PersonPlanCopy, *, invariant: bool = False) -> bytes:
+    """The person's copy as PDF bytes: no protective marking, nothing about risk."""
+    return render_pdf(build_person_copy(copy), title=label("title", copy.language),
+                      reference=f"{copy.prison_number} · {copy.printed_at:%d/%m/%Y}",
+                      printed_at=copy.printed_at, printed_by=copy.printed_by,
+                      staff_only=False, invariant=invariant,
+                      language=copy.language.value)
+
+
+def _need_card(need: HandoutNeed, lang: HandoutLanguage, s: Styles) -> Flowable:
+    title = pathway_name(need.pathway_code, need.pathway_name, lang)
+    said = f"“{escape(need.own_words.strip())}”" if need.own_words and need.own_words.strip() \
+        else label("agreement_missing", lang)
+    rows = [
+        [Paragraph(f"<b>{escape(title)}</b>", s.table_header), ""],
+        [Paragraph(label("you_said", lang), s.label), Paragraph(said, s.value)],
+        [Paragraph(label("status", lang), s.label),
+         Paragraph(escape(word(NEED_STATUS[need.status], lang)), s.value)],
+        [Paragraph(label("helping", lang), s.label),
+         Paragraph(escape(word(RESPONSIBILITY[need.responsibility], lang)), s.value)],
+    ]
+    card = Table(rows, colWidths=_DETAIL_COLUMNS, hAlign="LEFT")
+    style = details_table_style()
+    style.add("SPAN", (0, 0), (1, 0))
+    style.add("BACKGROUND", (0, 0), (1, 0), HEADER_FILL)
+    card.setStyle(style)
+    parts: list[Flowable] = [card]
+    if need.actions:
+        parts += [Spacer(1, 3), _actions_table(need.actions, lang, s)]
+    parts.append(Spacer(1, 10))
+    return KeepTogether(parts)
+
+
+def _actions_table(actions: tuple[HandoutAction, ...], lang: HandoutLanguage,
+                   s: Styles) -> Table:
+    rows = [[Paragraph(label(k, lang), s.table_header)
+             for k in ("action", "owner", "due", "done")]]
+    for a in actions:
+        done = long_date(a.done_on, lang) if a.done_on else label("not_yet", lang)
+        rows.append([Paragraph(escape(a.description), s.table_cell),
+                     Paragraph(escape(a.owner), s.table_cell),
+                     Paragraph(long_date(a.due_date, lang) if a.due_date else "", s.table_cell),
+                     Paragraph(done, s.table_cell)])
+    table = Table(rows, colWidths=_ACTION_COLUMNS, repeatRows=1, hAlign="LEFT")
+    table.setStyle(data_table_style())
+    return table
+
+
+def _appointments_table(appointments: tuple[HandoutAppointment, ...], lang: HandoutLanguage,
+                        s: Styles) -> Flowable:
+    if not appointments:
+        return Paragraph(f"{label('none', lang)} {label('ask_worker', lang)}.", s.body)
+    rows = [[Paragraph(label(k, lang), s.table_header)
+             for k in ("what", "when", "where", "phone")]]
+    for a in appointments:
+        what = label(a.what, lang) if a.what in LABELS else escape(a.what)
+        if a.with_whom:
+            what += f"<br/>{label('with', lang)}: {escape(a.with_whom)}"
+        rows.append([Paragraph(what, s.table_cell), Paragraph(when(a.at, lang), s.table_cell),
+                     Paragraph(text_or(a.where, ""), s.table_cell),
+                     Paragraph(text_or(a.phone, ""), s.table_cell)])
+    table = Table(rows, colWidths=("32%", "24%", "28%", "16%"), repeatRows=1, hAlign="LEFT")
+    table.setStyle(data_table_style())
+    return table
+
+
+def _referrals_table(copy: PersonPlanCopy, s: Styles) -> Table:
+    lang = copy.language
+    rows = [[Paragraph(label(k, lang), s.table_header)
+             for k in ("service", "help_with", "sent", "status")]]
+    for r in copy.referrals:
+        rows.append([Paragraph(escape(r.provider), s.table_cell),
+                     Paragraph(escape(pathway_name(r.pathway_code, r.pathway_name, lang)),
+                               s.table_cell),
+                     Paragraph(long_date(r.sent_on, lang), s.table_cell),
+                     Paragraph(escape(word(REFERRAL_STATUS[r.status], lang)), s.table_cell)])
+    table = Table(rows, colWidths=("30%", "30%", "20%", "20%"), repeatRows=1, hAlign="LEFT")
+    table.setStyle(data_table_style())
+    return table
+
+
+def _agreement(copy: PersonPlanCopy, s: Styles) -> list[Flowable]:
+    lang = copy.language
+    if copy.person_agrees is None or copy.agreed_on is None:
+        text = label("agreement_missing", lang)
+    else:
+        key = "agreed" if copy.person_agrees else "disagreed"
+        text = label(key, lang).format(date=long_date(copy.agreed_on, lang))
+    parts: list[Flowable] = [Paragraph(text, s.body)]
+    if copy.person_comments and copy.person_comments.strip():
+        parts.append(details([(label("your_comments", lang),
+                               escape(copy.person_comments.strip()))], s))
+    line = "_" * 38
+    parts += [Spacer(1, 14), Paragraph(f"{label('signature', lang)}: {line}&nbsp;&nbsp;&nbsp;"
+                                       f"{label('date', lang)}: {'_' * 16}", s.body)]
+    return parts

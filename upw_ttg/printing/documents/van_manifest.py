@@ -1,0 +1,98 @@
+"""The van manifest for a driver: pick-up points in order with times, names and phone numbers."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+
+from upw_ttg.domain.upw_print import VanManifestData
+from upw_ttg.printing.documents.appointment_letter import Section, render_sections
+from upw_ttg.printing.documents.upw_welsh import ENGLISH, clock, long_date
+from upw_ttg.printing.styles import ACCENT, Styles, data_table_style, get_styles
+from upw_ttg.printing.text import escape
+
+TITLE = "Van manifest"
+_STOP_COLUMNS = ("11%", "27%", "34%", "20%", "8%")
+_DROP_COLUMNS = ("30%", "36%", "14%", "20%")
+
+
+def manifest_reference(data: VanManifestData) -> str:
+    return f"VM-{data.registration}-{data.day:%Y%m%d}"
+
+
+def build_van_manifest(data: VanManifestData) -> list[Flowable]:
+    """Stops in time order, each with its passengers; then where the van drops them."""
+    s = get_styles()
+    seats = f"{data.passengers} of {data.seats} seats booked"
+    story: list[Flowable] = [
+        Paragraph(TITLE, s.title),
+        Paragraph(escape(long_date(data.day, ENGLISH)), s.subtitle),
+        Paragraph(f"<b>{escape(data.van_name)}</b>&nbsp;&nbsp;·&nbsp;&nbsp;registration "
+                  f"<b>{escape(data.registration)}</b>&nbsp;&nbsp;·&nbsp;&nbsp;{seats}", s.body),
+        Paragraph("For the driver: collect in this order and tick each person on "
+                  "board. Call the office if someone is not there "
+                  f"{'on ' + escape(data.office.phone) if data.office.phone else ''}"
+                  "; do not wait more than 10 minutes.", s.body),
+        Spacer(1, 2 * mm),
+    ]
+    if data.stops:
+        story.append(_stops_table(data, s))
+    else:
+        story.append(Paragraph("Nobody is booked to travel by van.", s.body))
+    if data.drops:
+        story += [CondPageBreak(40 * mm), Paragraph("Drop-offs", s.heading),
+                  _drops_table(data, s)]
+    return story
+
+
+def render_van_manifest(data: VanManifestData) -> bytes:
+    return render_sections([manifest_section(data)], printed_at=data.printed_at,
+                           printed_by=data.printed_by)
+
+
+def manifest_section(data: VanManifestData) -> Section:
+    return Section(f"{TITLE}: {data.van_name}", manifest_reference(data), True, ENGLISH,
+                   build_van_manifest(data))
+
+
+def _stops_table(data: VanManifestData, s: Styles) -> Table:
+    headers = ("Time", "Pick-up point", "Name", "Phone", "On")
+    rows: list[list] = [[Paragraph(h, s.table_header) for h in headers]]
+    spans = []
+    # The project under each name matters only when the van serves more than one site.
+    several = len(data.drops) > 1
+    for stop in data.stops:
+        first = len(rows)
+        place = f"<b>{escape(stop.name)}</b><br/><font size='8'>{escape(stop.address)}</font>"
+        for i, p in enumerate(stop.passengers or ()):
+            rows.append([
+                Paragraph(f"<b>{clock(stop.time)}</b>" if i == 0 else "", s.table_cell),
+                Paragraph(place if i == 0 else "", s.table_cell),
+                Paragraph(escape(p.name) + (f"<br/><font size='8'>{escape(p.project_name)}"
+                                            "</font>" if several else ""), s.table_cell),
+                Paragraph(escape(p.phone or "No phone"), s.table_cell),
+                Paragraph("<font size='13'>☐</font>", s.table_cell)])
+        if len(rows) - first > 1:
+            spans.append(("SPAN", (0, first), (0, len(rows) - 1)))
+            spans.append(("SPAN", (1, first), (1, len(rows) - 1)))
+        spans.append(("LINEABOVE", (0, first), (-1, first), 0.9, ACCENT))
+    table = Table(rows, colWidths=_STOP_COLUMNS, repeatRows=1, hAlign="LEFT")
+    style = data_table_style(striped=False)
+    for command in spans:
+        style.add(*command)
+    table.setStyle(style)
+    return table
+
+
+def _drops_table(data: VanManifestData, s: Styles) -> Table:
+    headers = ("Project", "Site", "Work", "Supervisor")
+    rows: list[list] = [[Paragraph(h, s.table_header) for h in headers]]
+    for d in data.drops:
+        rows.append([Paragraph(f"<b>{escape(d.project_name)}</b><br/><font size='8'>"
+                               f"{d.people} by van</font>", s.table_cell),
+                     Paragraph(escape(d.site_address), s.table_cell),
+                     Paragraph(f"{clock(d.start_time)}–{clock(d.end_time)}", s.table_cell),
+                     Paragraph(escape(d.supervisor or "Not assigned"), s.table_cell)])
+    table = Table(rows, colWidths=_DROP_COLUMNS, repeatRows=1, hAlign="LEFT")
+    table.setStyle(data_table_style())
+    return table

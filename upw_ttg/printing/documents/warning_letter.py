@@ -1,0 +1,105 @@
+"""The first warning letter, worded as the Sentencing Act 2020 Sch 10/16 para 6(4) requires."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from upw_ttg.domain.codes import OrderType
+from upw_ttg.printing.documents.letter_text import (
+    LetterHead, hours_text, lang, letter_head, long_date, order_type_text, sign_off, t,
+    weekday_date,
+)
+from upw_ttg.printing.render import render_pdf
+from upw_ttg.printing.styles import get_styles
+from upw_ttg.printing.text import escape
+
+# The failures a warning can answer: the enforceable outcome codes.
+FAILURE_KINDS = ("UAAB", "AFTC", "ATSH")
+
+
+@dataclass(frozen=True, slots=True)
+class WarningLetter:
+    """The letter describes the failure, says it is unacceptable, and says that a further
+    failure within 12 months (to a stated date) leads to breach proceedings.
+
+    No field can hold risk, health or offence information: the failure is described from the
+    outcome code and the session, plus the decider's own words written for the person.
+    """
+
+    head: LetterHead
+    court: str
+    sentence_date: dt.date
+    order_type: OrderType
+    hours_ordered: int
+    failure_code: str
+    failure_date: dt.date
+    project_name: str
+    start_time: dt.time
+    end_time: dt.time
+    # The decider's description of what happened, written to be read by the person.
+    circumstances: str | None
+    warning_date: dt.date
+    warning_ends_on: dt.date
+    respond_by: dt.date | None
+    remaining_minutes: int
+
+    def __post_init__(self) -> None:
+        if self.failure_code not in FAILURE_KINDS:
+            raise ValueError(f"A warning answers an enforceable failure, not {self.failure_code}")
+
+
+def build_warning_letter(letter: WarningLetter) -> list[Flowable]:
+    s = get_styles()
+    head = letter.head
+    language = lang(head.language)
+    story: list[Flowable] = [*letter_head(head),
+                             Paragraph(t("warning_title", language), s.title),
+                             Paragraph(t("warning_subtitle", language), s.subtitle),
+                             Spacer(1, 3 * mm),
+                             Paragraph(t("dear", language, name=escape(head.person_name)), s.body)]
+    story.append(Paragraph(t("order_intro", language,
+                             hours=hours_text(letter.hours_ordered * 60, language),
+                             order=order_type_text(letter.order_type, language),
+                             court=escape(letter.court),
+                             date=long_date(letter.sentence_date, language)), s.body))
+    story.append(Paragraph(t("what_happened", language), s.heading))
+    story.append(Paragraph(t(f"failure_{letter.failure_code}", language,
+                             date=weekday_date(letter.failure_date, language),
+                             project=escape(letter.project_name),
+                             start=f"{letter.start_time:%H:%M}",
+                             end=f"{letter.end_time:%H:%M}"), s.body))
+    if letter.circumstances:
+        story.append(Paragraph(escape(letter.circumstances), s.body))
+    story.append(Paragraph(f"<b>{t('unacceptable', language)}</b>", s.body))
+    story.append(Paragraph(t("formal_warning", language), s.heading))
+    story.append(Paragraph(t("consequence", language,
+                             end=f"<b>{long_date(letter.warning_ends_on, language)}</b>"),
+                           s.body))
+    story.append(Paragraph(t("what_now", language), s.heading))
+    story.append(Paragraph(t("next_session", language,
+                             hours=hours_text(letter.remaining_minutes, language)), s.body))
+    if letter.respond_by is not None:
+        phone = (t("on_phone", language, phone=escape(head.office_phone))
+                 if head.office_phone else "")
+        story.append(Paragraph(t("contact_us", language,
+                                 date=long_date(letter.respond_by, language), phone=phone),
+                               s.body))
+    story += sign_off(head)
+    return story
+
+
+def document_reference(letter: WarningLetter) -> str:
+    return f"WL-{letter.head.crn}-{letter.warning_date:%Y%m%d}"
+
+
+def render_warning_letter(letter: WarningLetter, *, printed_at: dt.datetime,
+                          printed_by: str | None = None, invariant: bool = False) -> bytes:
+    """The letter as PDF bytes; handed to the person, so it carries no protective marking."""
+    language = lang(letter.head.language)
+    return render_pdf(build_warning_letter(letter), title=t("warning_title", language),
+                      reference=document_reference(letter), printed_at=printed_at,
+                      printed_by=printed_by, staff_only=False, invariant=invariant)
