@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -216,9 +218,9 @@ class MainWindow(QMainWindow):
         box.setText(f"<b>{APP_TITLE}</b><br>Version {__version__}")
         box.setInformativeText(
             "Unpaid Work and Through the Gate for probation staff.<br><br>"
-            f"Database: {self._services.db.describe()}<br>"
-            f"Data folder: {location.data_dir}<br>"
-            f"Logs: {location.logs_dir}")
+            f"Database: {html.escape(self._services.db.describe())}<br>"
+            f"Data folder: {html.escape(str(location.data_dir))}<br>"
+            f"Logs: {html.escape(str(location.logs_dir))}")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.about_box = box

@@ -219,3 +219,12 @@ def test_the_models_and_the_migrations_agree(db):
     with db.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
+
+
+def test_the_database_is_described_without_its_password():
+    db = Database("postgresql+psycopg://upw:s3cret-pass@db.example.internal:5433/upw")
+    try:
+        assert db.describe() == "PostgreSQL upw on db.example.internal:5433"
+        assert "s3cret" not in db.describe()
+    finally:
+        db.dispose()
