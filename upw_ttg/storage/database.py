@@ -130,11 +130,13 @@ class Database:
             path = Path(database)
             check_local_path(path)
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.engine = create_engine(self.url, echo=echo,
+            # hide_parameters: error messages (which reach logs) never carry the data itself.
+            self.engine = create_engine(self.url, echo=echo, hide_parameters=True,
                                         connect_args={"timeout": busy_timeout_ms / 1000})
             _install_sqlite_events(self.engine, busy_timeout_ms)
         else:
-            self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True)
+            self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True,
+                                        hide_parameters=True)
         self._write_engine = self.engine.execution_options(**{_WRITE_OPTION: True})
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
