@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from upw_ttg import paths
+from upw_ttg.services.attendance import AttendanceServices, build_attendance
 from upw_ttg.services.audit import AuditService
 from upw_ttg.services.calendar import CalendarService
 from upw_ttg.services.case_summary import CaseSummaryService
@@ -24,6 +25,7 @@ from upw_ttg.services.ttg.plans import PlanService
 from upw_ttg.services.ttg.printouts import PrintoutService
 from upw_ttg.services.ttg.referrals import ReferralService
 from upw_ttg.services.ttg.reviews import ReviewService
+from upw_ttg.services.upw import UpwServices, build_upw_services
 from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.migrate import MigrationResult, upgrade
 
@@ -76,6 +78,8 @@ class AppServices:
     custody_events: CustodyEventService
     caseload: DashboardService
     ttg_printouts: PrintoutService
+    attendance: AttendanceServices
+    upw: UpwServices
 
     @property
     def db(self) -> Database:
@@ -106,7 +110,8 @@ def build_services(db: Database, location: AppLocation,
         deadlines=deadlines, plans=plans, reviews=reviews, handover=handover,
         referrals=referrals, custody_events=CustodyEventService(ctx),
         caseload=DashboardService(ctx, deadlines),
-        ttg_printouts=PrintoutService(ctx, deadlines, plans, reviews, handover, referrals))
+        ttg_printouts=PrintoutService(ctx, deadlines, plans, reviews, handover, referrals),
+        attendance=build_attendance(ctx), upw=build_upw_services(ctx))
 
 
 def open_app(location: AppLocation) -> AppServices:

@@ -93,6 +93,10 @@ SETTINGS: tuple[SettingDefinition, ...] = (
     SettingDefinition("upw.warning_period_months", "Warning period", "Unpaid Work: enforcement",
                       "int", "12", "A warning in this many previous months means the officer "
                       "must refer for breach.", "months", 1, 24),
+    SettingDefinition("upw.respond_by_working_days", "Person's response due",
+                      "Unpaid Work: enforcement", "int", "5",
+                      "Working days the person has to respond to a warning or a request for "
+                      "their explanation.", "working days", 1, 30),
     SettingDefinition("upw.breach_working_days", "Breach laid within",
                       "Unpaid Work: enforcement", "int", "10",
                       "Working days from the failure by which breach action is laid.",

@@ -144,7 +144,8 @@ def render_breach_summary(summary: BreachSummary, *, invariant: bool = False) ->
     return render_pdf(build_breach_summary(summary), title=_l("title", language),
                       reference=f"BS-{summary.crn}-{summary.printed_at:%Y%m%d}",
                       printed_at=summary.printed_at, printed_by=summary.printed_by,
-                      staff_only=True, invariant=invariant)
+                      staff_only=True, invariant=invariant,
+                      language="cy" if language == CY else "en")
 
 
 def _section(title: str, content: list[Flowable]) -> list[Flowable]:

@@ -69,8 +69,8 @@ class EnforcementService:
             today = self._ctx.today()
             code = DECISION_ACTION[choice]
             calendar = load_calendar(session)
-            due = (respond_by(calendar, code, today) if choice == Decision.WARN
-                   else info.breach_due)
+            due = (respond_by(calendar, code, today, _respond_days(session))
+                   if choice == Decision.WARN else info.breach_due)
             row = self._add_action(session, order_id, appointment_id, code, today, due, None,
                                    text)
             if choice == Decision.REFER and order.status != OrderStatus.CLOSED:
@@ -122,7 +122,8 @@ class EnforcementService:
             if errors:
                 raise ValidationError(errors)
             today = self._ctx.today()
-            due = respond_by_date or respond_by(load_calendar(session), code, today)
+            due = respond_by_date or respond_by(load_calendar(session), code, today,
+                                                _respond_days(session))
             row = self._add_action(session, order_id, appointment_id, code, today, due, outcome,
                                    notes)
             return self._action_row(session, row)
@@ -350,3 +351,8 @@ class EnforcementService:
                           a.respond_by is not None and a.respond_by < today, cid, cname, unit)
                 for a, pid, crn, forename, surname, cid, cname, unit, code, day
                 in session.execute(query)]
+
+
+def _respond_days(session) -> int:
+    """Working days the person has to respond, from its setting."""
+    return int(read_settings(session, "upw.respond_by_working_days")["upw.respond_by_working_days"])

@@ -126,10 +126,11 @@ def _effective_deadlines(session: Session, orders: dict[int, UpwOrder]
 
 
 def refresh_orders(session: Session, ctx: ServiceContext, orders: dict[int, UpwOrder],
-                   settings: dict) -> None:
-    """Bring each order's incentive adjustment, status and completion date up to date."""
+                   settings: dict) -> dict[int, OrderSums]:
+    """Bring each order's incentive adjustment, status and completion date up to date;
+    returns the orders' totals as they now stand."""
     if not orders:
-        return
+        return {}
     session.flush()
     ids = list(orders)
     sums = order_sums(session, orders, int(settings["upw.ete_cap_percent"]))
@@ -164,6 +165,7 @@ def refresh_orders(session: Session, ctx: ServiceContext, orders: dict[int, UpwO
             audit.record(session, ctx, AuditAction.UPDATE, "upw_order", order_id,
                          before=before, after=after)
     session.flush()
+    return sums
 
 
 def _completion_date(session: Session, order_id: int,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from upw_ttg.domain.codes import (
     OUTCOME_CODES, OUTCOMES_BY_CODE, AdjustmentKind, AuditAction, Rating, SessionStatus,
@@ -19,23 +19,24 @@ from upw_ttg.domain.enforcement import (
 from upw_ttg.domain.orders import format_minutes
 from upw_ttg.domain.text import fold
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
-from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.attendance.common import (
     KEYERS, assign_sheet_rows, full_name, load_calendar, read_settings, session_start, sheet_id,
 )
 from upw_ttg.services.attendance.ledger import (
-    CREDIT_SETTINGS, lock_orders, order_sums, refresh_orders, sync_travel_task,
+    CREDIT_SETTINGS, OrderSums, lock_orders, order_sums, refresh_orders, sync_travel_task,
 )
 from upw_ttg.services.attendance.records import (
     MissingOutcomeRow, ProjectBacklog, Register, RegisterEntry, RegisterRow, RegisterSaveResult,
 )
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.versioning import check_version, flush_versioned
+from upw_ttg.services.versioning import check_version
 from upw_ttg.storage.models import (
     Adjustment, Appointment, DeliveryUnit, EnforcementAction, Office, Person, PickupPoint,
     Project, SessionPickup, Staff, UpwOrder, UpwSession,
 )
+from upw_ttg.storage.models.base import utc_now
 
 CLOCK_SETTINGS = ("upw.evidence_working_days", "upw.enforcement_decision_working_days")
 # What the person keyed in; a change to any of these needs the version the screen loaded.
@@ -117,30 +118,16 @@ class RegisterService:
             travel = {t.appointment_id: t for t in session.scalars(select(Adjustment).where(
                 Adjustment.appointment_id.in_(list(targets)),
                 Adjustment.kind == AdjustmentKind.TRAVEL_TIME))}
-            changed: list[int] = []
             notices: list[str] = []
+            writes: list[tuple[Appointment, dict]] = []
             for entry in entries:
                 row = appointments[entry.appointment_id]
                 values = targets[row.id]
                 total = sums[row.order_id]
-                owed = total.base + row.minutes_credited
                 ete = project.project_type == "ete"
-                if ete:
-                    owed = min(owed, total.ete_cap - total.ete_used + row.minutes_credited)
-                values["minutes_credited"] = credit_minutes(
-                    outcome_code=values["outcome_code"], start=values["start_time"],
-                    end=values["end_time"], penalty_minutes=values["penalty_minutes"],
-                    break_minutes=project.break_minutes, owed_minutes=max(0, owed))
-                uncapped = credit_minutes(
-                    outcome_code=values["outcome_code"], start=values["start_time"],
-                    end=values["end_time"], penalty_minutes=values["penalty_minutes"],
-                    break_minutes=project.break_minutes, owed_minutes=10**9)
-                if uncapped > values["minutes_credited"]:
-                    notices.append(
-                        f"{labels[row.id]}: {format_minutes(values['minutes_credited'])} "
-                        f"credited, not {format_minutes(uncapped)}: "
-                        + ("that is all the ETE allowance left." if ete else
-                           "that is all that was still owed."))
+                notice = self._credit(values, row, total, ete, project.break_minutes)
+                if notice:
+                    notices.append(f"{labels[row.id]}: {notice}")
                 self._clock(values, row, sess.session_date, calendar, settings)
                 user_changed = any(getattr(row, f) != values[f] for f in USER_FIELDS)
                 if not user_changed and all(getattr(row, f) == values[f]
@@ -148,26 +135,85 @@ class RegisterService:
                     continue
                 if user_changed:
                     check_version(session, row, entry.version, "register row")
-                before = audit.snapshot(row)
                 total.credited += values["minutes_credited"] - row.minutes_credited
                 if ete:
                     total.ete_used += values["minutes_credited"] - row.minutes_credited
-                for name, value in values.items():
-                    setattr(row, name, value)
-                row.updated_by_id = self._ctx.actor_id
-                audit.record(session, self._ctx, AuditAction.UPDATE, "appointment", row.id,
-                             before=before, after=audit.snapshot(row))
-                changed.append(row.id)
-                sync_travel_task(session, self._ctx, row, orders[row.order_id],
-                                 project.project_type, settings, travel.get(row.id))
-            if changed:
-                flush_versioned(session, appointments[changed[0]], "register row",
-                                self._ctx.db)
-                touched = {appointments[i].order_id for i in changed}
-                refresh_orders(session, self._ctx,
-                               {oid: orders[oid] for oid in sorted(touched)}, settings)
-            return RegisterSaveResult(self._build(session, session_id), tuple(changed),
-                                      tuple(notices))
+                writes.append((row, values))
+            if writes:
+                self._write(session, writes)
+                for row, _values in writes:
+                    sync_travel_task(session, self._ctx, row, orders[row.order_id],
+                                     project.project_type, settings, travel.get(row.id))
+                touched = {row.order_id for row, _ in writes}
+                sums.update(refresh_orders(session, self._ctx,
+                                           {oid: orders[oid] for oid in sorted(touched)},
+                                           settings))
+            known = (sums, decided) if len(chosen) == len(appointments) else None
+            return RegisterSaveResult(self._build(session, session_id, known),
+                                      tuple(row.id for row, _ in writes), tuple(notices))
+
+    def _credit(self, values: dict, row: Appointment, total: OrderSums, ete: bool,
+                break_minutes: int) -> str | None:
+        """Rule 12 (and rule 14 on ETE projects) into ``values``; a notice if capped."""
+        owed = total.base + row.minutes_credited
+        if ete:
+            owed = min(owed, total.ete_cap - total.ete_used + row.minutes_credited)
+        worked = {"outcome_code": values["outcome_code"], "start": values["start_time"],
+                  "end": values["end_time"], "penalty_minutes": values["penalty_minutes"],
+                  "break_minutes": break_minutes}
+        values["minutes_credited"] = credit_minutes(**worked, owed_minutes=max(0, owed))
+        uncapped = credit_minutes(**worked, owed_minutes=10**9)
+        if uncapped <= values["minutes_credited"]:
+            return None
+        return (f"{format_minutes(values['minutes_credited'])} credited, not "
+                f"{format_minutes(uncapped)}: " + ("that is all the ETE allowance left."
+                                                   if ete else "that is all that was still owed."))
+
+    def _write(self, session: Session, writes: list[tuple[Appointment, dict]]) -> None:
+        """All changed rows in one UPDATE, each guarded by its version, then audited.
+
+        The ORM sends versioned rows one statement at a time, which on PostgreSQL is most of
+        a register's save; one executemany with ``WHERE version = :loaded`` keeps the same
+        protection against a racing save.
+        """
+        table = Appointment.__table__
+        names = [*USER_FIELDS, *DERIVED_FIELDS]
+        now = utc_now()
+        statement = (table.update()
+                     .where(table.c.id == bindparam("b_id"),
+                            table.c.version == bindparam("b_version"))
+                     .values({**{table.c[n]: bindparam(f"v_{n}") for n in names},
+                              table.c.version: bindparam("v_version"),
+                              table.c.updated_at: bindparam("v_updated_at"),
+                              table.c.updated_by_id: bindparam("v_updated_by_id")}))
+        params = [{"b_id": row.id, "b_version": row.version,
+                   **{f"v_{n}": values[n] for n in names}, "v_version": row.version + 1,
+                   "v_updated_at": now, "v_updated_by_id": self._ctx.actor_id}
+                  for row, values in writes]
+        befores = [audit.snapshot(row) for row, _ in writes]
+        done = session.connection().execute(statement, params).rowcount
+        if done != len(params):
+            raise self._stale(session, writes)
+        for (row, values), before in zip(writes, befores, strict=True):
+            for name, value in {**values, "version": row.version + 1, "updated_at": now,
+                                "updated_by_id": self._ctx.actor_id}.items():
+                set_committed_value(row, name, value)
+            audit.record(session, self._ctx, AuditAction.UPDATE, "appointment", row.id,
+                         before=before, after=audit.snapshot(row))
+
+    def _stale(self, session: Session, writes: list[tuple[Appointment, dict]]
+               ) -> StaleRecordError:
+        """Who changed a row under this save (asked in a fresh transaction)."""
+        loaded = {row.id: row.version for row, _ in writes}
+        with self._ctx.db.read() as fresh:
+            for aid, version, when, who in fresh.execute(
+                    select(Appointment.id, Appointment.version, Appointment.updated_at,
+                           Staff.full_name)
+                    .outerjoin(Staff, Staff.id == Appointment.updated_by_id)
+                    .where(Appointment.id.in_(list(loaded)))):
+                if version != loaded[aid]:
+                    return StaleRecordError("register row", who, when)
+        return StaleRecordError("register row", None, None)
 
     def save_bulk_outcome(self, session_id: int, appointment_ids: Iterable[int],
                           outcome_code: str) -> RegisterSaveResult:
@@ -329,7 +375,10 @@ class RegisterService:
         return {aid: f"Row {numbers[aid]}, {full_name(*people[a.person_id][:2])}"
                 for aid, a in appointments.items()}
 
-    def _build(self, session: Session, session_id: int) -> Register:
+    def _build(self, session: Session, session_id: int,
+               known: tuple[dict[int, OrderSums], set[int]] | None = None) -> Register:
+        """The register; ``known`` is the orders' totals and decided appointments when the
+        caller already has them for every row (a save of the whole register)."""
         found = session.execute(
             select(UpwSession, Project, Staff.full_name)
             .join(Project, Project.id == UpwSession.project_id)
@@ -347,12 +396,14 @@ class RegisterService:
             .where(Appointment.session_id == session_id)).all()
         numbers = assign_sheet_rows([(a.id, a.sheet_row, (fold(surname), fold(forename)))
                                      for a, forename, surname, *_ in rows])
-        orders = {a.order_id for a, *_ in rows}
-        settings = read_settings(session, "upw.ete_cap_percent")
-        order_rows = {o.id: o for o in session.scalars(
-            select(UpwOrder).where(UpwOrder.id.in_(orders)))}
-        sums = order_sums(session, order_rows, int(settings["upw.ete_cap_percent"]))
-        decided = self._decided(session, [a.id for a, *_ in rows])
+        if known is not None:
+            sums, decided = known
+        else:
+            settings = read_settings(session, "upw.ete_cap_percent")
+            order_rows = {o.id: o for o in session.scalars(
+                select(UpwOrder).where(UpwOrder.id.in_({a.order_id for a, *_ in rows})))}
+            sums = order_sums(session, order_rows, int(settings["upw.ete_cap_percent"]))
+            decided = self._decided(session, [a.id for a, *_ in rows])
         now = self._ctx.now()
         started = now >= session_start(sess.session_date, sess.start_time)
         register_rows = []
@@ -384,7 +435,3 @@ class RegisterService:
             rows=tuple(register_rows),
             outcome_choices=OUTCOME_CODES if started else _FUTURE_CHOICES)
 
-
-def replace_entry(entry: RegisterEntry, **changes) -> RegisterEntry:
-    """A copy of ``entry`` with ``changes``; handy for screens and tests."""
-    return dataclasses.replace(entry, **changes)

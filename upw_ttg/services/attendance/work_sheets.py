@@ -91,7 +91,9 @@ class WorkSheetService:
         sheets = self._fix_and_build([session_id])
         if not sheets:
             raise NotFoundError("That session is no longer on record.")
-        return render_work_sheet(sheets[0])
+        pdf = render_work_sheet(sheets[0])
+        self._printed([session_id])
+        return pdf
 
     def print_day(self, day: dt.date, *, delivery_unit_id: int | None = None,
                   progress: Callable[[int, int], None] | None = None,
@@ -110,10 +112,19 @@ class WorkSheetService:
             raise NotFoundError(f"No session on {format_date(day)} has anyone booked.")
         sheets = self._fix_and_build(ids)
         actor = self._ctx.actor
-        return render_work_sheets(sheets, title=f"Work sheets for {format_date(day)}",
-                                  printed_at=self._ctx.now(),
-                                  printed_by=actor.full_name if actor else None,
-                                  progress=progress, is_cancelled=is_cancelled)
+        pdf = render_work_sheets(sheets, title=f"Work sheets for {format_date(day)}",
+                                 printed_at=self._ctx.now(),
+                                 printed_by=actor.full_name if actor else None,
+                                 progress=progress, is_cancelled=is_cancelled)
+        self._printed(ids)
+        return pdf
+
+    def _printed(self, session_ids: Sequence[int]) -> None:
+        """Printing is recorded once the PDF exists (a cancelled batch records nothing)."""
+        with self._ctx.db.write() as session:
+            for sid in session_ids:
+                audit.record(session, self._ctx, AuditAction.PRINT, "upw_session", sid,
+                             after={"document": "work sheet"})
 
     def _fix_and_build(self, session_ids: Sequence[int]) -> list[WorkSheet]:
         with self._ctx.db.write() as session:
@@ -138,9 +149,6 @@ class WorkSheetService:
                 session.connection().execute(
                     table.update().where(table.c.id == bindparam("b_id"))
                     .values(sheet_row=bindparam("b_row")), updates)
-            for sid in session_ids:
-                audit.record(session, self._ctx, AuditAction.PRINT, "upw_session", sid,
-                             after={"document": "work sheet"})
             return self._sheets(session, list(session_ids))
 
     def _day(self, session: Session, day: dt.date, delivery_unit_id: int | None

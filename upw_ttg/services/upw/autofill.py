@@ -1,4 +1,4 @@
-"""Auto-fill a week: facts loaded in a few queries, placements proposed in memory, applied at once."""
+"""Auto-fill a week: facts loaded in a few queries, placements proposed in memory, then applied."""
 
 from __future__ import annotations
 
@@ -39,7 +39,9 @@ class AutoFillService:
         ``week_start``; nothing is saved. Raises Cancelled if ``cancelled()`` says so.
 
         Hours offered count the session's length (the unpaid break included), as the weekly
-        offer is a number of scheduled hours.
+        offer is a number of scheduled hours. People are placed only on sessions of their own
+        office's delivery unit; soft rules are never overridden, so anyone who would need a
+        recorded reason is listed as a shortfall with it.
         """
         self._ctx.require_role(*EDITORS)
         progress = progress or noop_progress
@@ -62,7 +64,8 @@ class AutoFillService:
             offer, maximum = weekly_target_minutes(session)
             first_days = int(read_setting(session, "upw.first_session_working_days"))
             calendar = service_calendar(session)
-            point_office = dict(session.execute(select(PickupPoint.id, PickupPoint.office_id)).all())
+            point_office = dict(session.execute(
+                select(PickupPoint.id, PickupPoint.office_id)).all())
         if cancelled():
             raise Cancelled()
         wants = []

@@ -79,7 +79,8 @@ class UpwDocumentsService:
                 .where(SessionPickup.id == place.session_pickup_id)).first()
             if found is not None:
                 point, at = found
-                address = ", ".join(x for x in (point.address, point.postcode) if x)
+                address = ", ".join(x for x in (point.address, point.town, point.postcode)
+                                    if x)
                 pickup = PickupDetails(point.name, address, at)
         coordinator = session.get(Staff, coordinator_id) if coordinator_id else None
         if language not in (ENGLISH, WELSH):
@@ -153,7 +154,7 @@ class UpwDocumentsService:
         riders = session.execute(
             select(Appointment.session_id, Person.forename, Person.preferred_name,
                    Person.surname, Person.phone, PickupPoint.name, PickupPoint.address,
-                   PickupPoint.postcode, SessionPickup.pickup_time)
+                   PickupPoint.town, PickupPoint.postcode, SessionPickup.pickup_time)
             .join(Person, Person.id == Appointment.person_id)
             .join(SessionPickup, SessionPickup.id == Appointment.session_pickup_id)
             .join(PickupPoint, PickupPoint.id == SessionPickup.pickup_point_id)
@@ -164,7 +165,7 @@ class UpwDocumentsService:
         stops: dict[tuple, list[ManifestPassenger]] = defaultdict(list)
         counts: dict[int, int] = defaultdict(int)
         for r in riders:
-            address = ", ".join(x for x in (r.address, r.postcode) if x)
+            address = ", ".join(x for x in (r.address, r.town, r.postcode) if x)
             stops[(r.pickup_time, r.name, address)].append(ManifestPassenger(
                 f"{r.preferred_name or r.forename} {r.surname}", r.phone, names[r.session_id]))
             counts[r.session_id] += 1

@@ -292,17 +292,18 @@ class ProjectsService:
                           ) -> PickupPointRecord:
         self._ctx.require_role(*EDITORS)
         errors = FieldErrors()
-        name, address = clean(data.name), clean(data.address)
+        name, address, town = clean(data.name), clean(data.address), clean(data.town)
         postcode = normalise_postcode(clean(data.postcode))
         errors.check("name", text_problem("name", name, required=True, max_length=100))
         errors.check("address", text_problem("address", address, required=True))
         errors.check("postcode", postcode_problem(postcode))
+        errors.check("town", text_problem("town", town, max_length=60))
         with self._ctx.db.write() as session:
             if data.office_id is None or session.get(Office, data.office_id) is None:
                 errors.check("office_id", "Choose the office.")
             if errors:
                 raise ValidationError(errors)
-            values = dict(name=name, address=address, postcode=postcode,
+            values = dict(name=name, address=address, town=town, postcode=postcode,
                           office_id=data.office_id, active=data.active)
             return _point(self._save(session, PickupPoint, point_id, values, data.version,
                                      "pick-up point"))
@@ -368,8 +369,8 @@ def _van(v: Van) -> VanRecord:
 
 
 def _point(p: PickupPoint) -> PickupPointRecord:
-    return PickupPointRecord(p.id, p.name, p.address, p.postcode, p.office_id, p.active,
-                             p.version)
+    return PickupPointRecord(p.id, p.name, p.address, p.postcode, p.town, p.office_id,
+                             p.active, p.version)
 
 
 def _integrity(exc: IntegrityError, field: str, message: str) -> ValidationError:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from types import EllipsisType
 from collections.abc import Sequence
 
 from sqlalchemy import case, delete, func, select
@@ -139,15 +140,19 @@ class SessionsService:
 
     # --- staffing ----------------------------------------------------------------------------
     def set_staff(self, session_id: int, *, supervisor_id: int | None,
-                  extra_supervisor_ids: Sequence[int] = (), van_id: int | None = None,
+                  extra_supervisor_ids: Sequence[int] = (),
+                  van_id: int | None | EllipsisType = ...,
                   version: int | None = None) -> SessionRecord:
-        """Set the lead and extra supervisors and the van; refused if it would overbook the
-        session or put someone with a supervisor-gender restriction with the wrong gender."""
+        """Set the lead and extra supervisors and the van (``...`` keeps the van, None takes
+        it off); refused if it would overbook the session or put someone with a
+        supervisor-gender restriction with a supervisor of that gender."""
         self._ctx.require_role(*EDITORS)
         with self._ctx.db.write() as session:
             lock_rows(session, UpwSession, [session_id])
             row = self._session(session, session_id)
             check_version(session, row, version, "session")
+            if van_id is ...:
+                van_id = row.van_id
             staff_ids = ([supervisor_id] if supervisor_id is not None else []) + [
                 s for s in dict.fromkeys(extra_supervisor_ids) if s != supervisor_id]
             staff = {s.id: s for s in session.scalars(select(Staff).where(Staff.id.in_(
@@ -315,8 +320,9 @@ def session_records(session: Session, session_ids: Sequence[int]) -> list[Sessio
                 .join(PickupPoint, PickupPoint.id == SessionPickup.pickup_point_id)
                 .where(SessionPickup.session_id.in_(batch))
                 .order_by(SessionPickup.pickup_time, PickupPoint.name)):
+            address = ", ".join(x for x in (point.address, point.town, point.postcode) if x)
             pickups[sp.session_id].append(SessionPickupRow(sp.id, point.id, point.name,
-                                                           point.address, sp.pickup_time))
+                                                           address, sp.pickup_time))
         for sid, total, by_van in session.execute(
                 select(Appointment.session_id, func.count(),
                        func.sum(case((Appointment.travels_by_van.is_(True), 1), else_=0)))

@@ -1,0 +1,175 @@
+"""Appointment letters, travel warrants and van manifests; the canary test for leaks."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select, update
+
+from upw_ttg.domain.codes import AuditAction, Gender, WarrantMode
+from upw_ttg.domain.upw_print import AppointmentLetterData, TravelWarrantData, VanManifestData
+from upw_ttg.domain.upw_records import (
+    CommitmentInput, PickupPointInput, PlacementRequest, VanInput, WarrantInput,
+)
+from upw_ttg.services.upw import Cancelled
+from upw_ttg.storage.models import (
+    Adjustment, Appointment, EnforcementAction, KeepApart, UpwAssessment, UpwOrder,
+)
+
+CANARY = "CANARY"
+_RISK_AND_HEALTH_WORDS = ("risk", "sexual", "violen", "children", "vulnerab", "epilep",
+                          "pregnan", "allerg", "mobility", "medication", "offence", "victim",
+                          "exclusion", "restrictive", "hate", "override", "breach")
+
+
+def _text(pdf: bytes) -> str:
+    """The PDF's text with line breaks as spaces, so wrapped phrases still match."""
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def booked(upw, app):
+    """A van session with a pick-up, two people on it (one Welsh-speaking), and a warrant."""
+    sid = upw.session(hi_vis_required=True, name="Rowntree Park clean-up",
+                      site_address="Terry Avenue", site_town="York", site_postcode="YO23 1JQ")
+    van = upw.svc.projects.save_van(None, VanInput("YK19ABC", "Minibus 3", 8, upw.office))
+    stop = upw.svc.projects.save_pickup_point(None, PickupPointInput(
+        "York Probation Office", "12 Museum Street", "YO1 6HP", upw.office))
+    record = upw.svc.sessions.get(sid)
+    record = upw.svc.sessions.set_staff(sid, supervisor_id=record.supervisors[0].id,
+                                        van_id=van.id, version=record.version)
+    record = upw.svc.sessions.set_pickups(sid, [(stop.id, dt.time(8, 15))],
+                                          version=record.version)
+    welsh = upw.placeable(Gender.FEMALE, person={
+        "forename": "Gwenllïan", "surname": "Ŵyn-Llŷr", "preferred_language": "welsh",
+        "address_line1": "3 Heol y Bont", "town": "York", "postcode": "YO30 6AB"})
+    other = upw.woman()
+    rows = upw.svc.placement.place_many([
+        PlacementRequest(welsh, sid, record.pickups[0].id, True),
+        PlacementRequest(other, sid, record.pickups[0].id, True)])
+    person = app.orders.get(welsh).person_id
+    warrant = upw.svc.warrants.issue(WarrantInput(
+        person, office_id=upw.office, session_id=sid, travel_from="Selby",
+        travel_to="York Probation Office", mode=WarrantMode.BUS, fare_pence=1250,
+        eligibility=upw.svc.warrants.eligibility_criteria()[0], reason="No bus to pick-up"))
+    return dict(session=sid, van=van.id, appointment=rows[0].id, other=rows[1].id,
+                warrant=warrant.id, orders=(welsh, other), person=person)
+
+
+def test_the_letter_says_where_when_pickup_wear_bring_and_who_to_call(upw, booked):
+    text = _text(upw.svc.documents.render_letter(booked["appointment"], "en"))
+    for expected in ("Your unpaid work appointment", "Gwenllïan Ŵyn-Llŷr", "Monday 30 November",
+                     "09:00 to 16:00", "Rowntree Park clean-up", "Terry Avenue",
+                     "York Probation Office", "by 08:15", "high-visibility vest",
+                     "packed lunch", "before the session starts", "Page 1 of 1"):
+        assert expected in text, expected
+    assert "OFFICIAL-SENSITIVE" not in text
+
+
+def test_a_welsh_speaker_gets_the_letter_in_welsh(upw, booked, app):
+    data = upw.svc.documents.letter_data(booked["appointment"])
+    assert data.language == "cy"
+    text = _text(upw.svc.documents.render_letter(booked["appointment"]))
+    for expected in ("Eich apwyntiad gwaith di-dâl", "Dydd Llun 30 Tachwedd 2026",
+                     "09:00 tan 16:00", "Tudalen 1 o 1", "Beth i'w wisgo"):
+        assert expected in text, expected
+    assert upw.svc.documents.letter_data(booked["other"]).language == "en"
+    events = app.audit.events_for("appointment", booked["appointment"])
+    assert events[-1].action == AuditAction.PRINT
+
+
+def test_the_warrant_has_its_serial_journey_and_counterfoil(upw, booked):
+    text = _text(upw.svc.documents.render_warrant(booked["warrant"]))
+    for expected in ("Travel warrant", "YRK-000001", "Selby", "York Probation Office",
+                     "Valid on", "30 Nov 2026", "Counterfoil", "£12.50", "Bus"):
+        assert expected in text, expected
+
+
+def test_the_manifest_lists_pickups_in_order_with_names_and_phones(upw, booked):
+    data = upw.svc.documents.manifest_data(booked["van"], upw.MONDAY)
+    assert data.passengers == 2 and data.stops[0].time == dt.time(8, 15)
+    text = _text(upw.svc.documents.render_manifest(booked["van"], upw.MONDAY))
+    for expected in ("Van manifest", "Minibus 3", "08:15", "York Probation Office",
+                     "Gwenllïan Ŵyn-Llŷr", "01904 000000", "2 of 8 seats", "OFFICIAL-SENSITIVE"):
+        assert expected in text, expected
+
+
+def test_a_days_batch_pages_each_document_on_its_own(upw, booked):
+    seen = []
+    pdf = upw.svc.documents.render_day(upw.MONDAY, progress=lambda d, t, x: seen.append(x))
+    reader = PdfReader(io.BytesIO(pdf))
+    texts = [p.extract_text() for p in reader.pages]
+    assert len(texts) == 3
+    assert "Tudalen 1 o 1" in texts[0] or "Tudalen 1 o 1" in texts[1]
+    assert "Van manifest" in texts[2] and "Page 1 of 1" in texts[2]
+    assert seen[0] == "Appointment letters" and seen[-1] == "Done"
+    with pytest.raises(Cancelled):
+        upw.svc.documents.render_day(upw.MONDAY, cancelled=lambda: True)
+
+
+def test_person_facing_data_objects_cannot_carry_risk_health_or_offences():
+    for cls in (AppointmentLetterData, TravelWarrantData, VanManifestData):
+        names = " ".join(f.name for f in dataclasses.fields(cls)).lower()
+        for word in _RISK_AND_HEALTH_WORDS + ("note", "reason", "detail", "disab"):
+            assert word not in names, (cls.__name__, word)
+
+
+def test_canaries_in_every_risk_health_and_offence_field_never_reach_a_document(
+        upw, app, booked):
+    """Plant canaries in every risk, health and offence field behind the documents."""
+    sid = booked["session"]
+    commitments = (CommitmentInput("caring", 2, dt.time(9), dt.time(10), f"{CANARY}-caring"),)
+    other = app.orders.get(upw.man()).person_id
+    with app.db.write() as session:
+        for order_id in booked["orders"]:
+            assessment = session.scalar(select(UpwAssessment)
+                                        .where(UpwAssessment.order_id == order_id))
+            for name in ("risk_sexual_offending", "risk_to_children",
+                         "risk_to_vulnerable_adults", "risk_violence", "risk_hate_behaviour",
+                         "risk_serious_group_offending", "no_male_supervisor",
+                         "close_supervision", "hs_allergies", "hs_epilepsy", "hs_pregnancy",
+                         "hs_mobility", "hs_medication", "vulnerable", "literacy_need"):
+                setattr(assessment, name, True)
+            for name in ("victim_exclusion_zone", "restrictive_orders", "hs_allergies_detail",
+                         "hs_mobility_detail", "hs_medication_detail", "vulnerability_detail",
+                         "disabilities", "reasonable_adjustments"):
+                setattr(assessment, name, f"{CANARY}-{name}")
+            assessment.version += 1
+            order = session.get(UpwOrder, order_id)
+            order.closure_reason = f"{CANARY}-closure"
+            session.add(Adjustment(order_id=order_id, kind="other", minutes=60,
+                                   reason=f"{CANARY}-adjustment", adjusted_on=upw.MONDAY))
+            session.add(EnforcementAction(order_id=order_id, action_code="EA02",
+                                          action_date=upw.MONDAY, outcome=f"{CANARY}-outcome",
+                                          notes=f"{CANARY}-enforcement"))
+        session.execute(update(Appointment).where(Appointment.session_id == sid).values(
+            notes=f"{CANARY}-sensitive-note", notes_sensitive=True,
+            override_reason=f"{CANARY}-override"))
+        low, high = sorted((booked["person"], other))
+        session.add(KeepApart(person_a_id=low, person_b_id=high, reason=f"{CANARY}-keep-apart",
+                              recorded_on=upw.MONDAY))
+    record = upw.svc.assessments.for_order(booked["orders"][0])
+    data = record.to_input()
+    data.commitments = commitments
+    upw.svc.assessments.update(record.id, data)
+    app.people.update(booked["person"], dataclasses.replace(
+        app.people.get(booked["person"]).to_input(), gender_identity=f"{CANARY}-identity"))
+    documents = [
+        upw.svc.documents.render_letter(booked["appointment"], "en"),
+        upw.svc.documents.render_letter(booked["appointment"], "cy"),
+        upw.svc.documents.render_letter(booked["other"]),
+        upw.svc.documents.render_warrant(booked["warrant"]),
+        upw.svc.documents.render_manifest(booked["van"], upw.MONDAY),
+        upw.svc.documents.render_day(upw.MONDAY),
+    ]
+    for pdf in documents:
+        text = _text(pdf)
+        assert CANARY not in text
+        assert "Ŵyn-Llŷr" in text or "Cerys" in text  # the documents did render the person
+        for word in ("sexual", "violen", "epilep", "pregnan", "allerg", "vulnerab", "victim"):
+            assert word not in text.lower(), word

@@ -1,0 +1,109 @@
+"""Data for person-facing UPW documents: by design no field can hold risk, health or offences."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from upw_ttg.domain.codes import WarrantMode
+
+# These classes are the boundary the DOMAIN 2.4 "must not contain" column is enforced at: the
+# documents are built only from them, and they have no field for risk, health, offence, notes
+# or override reasons. Add a field here only if it is fit to hand to the person or a driver.
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeContact:
+    name: str
+    address_lines: tuple[str, ...]
+    phone: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PickupDetails:
+    name: str
+    address: str
+    time: dt.time
+
+
+@dataclass(frozen=True, slots=True)
+class AppointmentLetterData:
+    language: str  # "en" or "cy"
+    reference: str
+    letter_date: dt.date
+    person_name: str
+    address_lines: tuple[str, ...]
+    session_date: dt.date
+    start_time: dt.time
+    end_time: dt.time
+    project_name: str
+    site_address_lines: tuple[str, ...]
+    pickup: PickupDetails | None
+    hi_vis_required: bool
+    office: OfficeContact
+    contact_name: str | None
+    printed_at: dt.datetime
+    printed_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TravelWarrantData:
+    serial_text: str
+    office: OfficeContact
+    person_name: str
+    crn: str
+    travel_from: str
+    travel_to: str
+    mode: WarrantMode
+    valid_from: dt.date
+    valid_to: dt.date
+    fare_pence: int
+    eligibility: str
+    issued_by: str | None
+    issued_on: dt.date
+    printed_at: dt.datetime
+    printed_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestPassenger:
+    name: str
+    phone: str | None
+    project_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestStop:
+    time: dt.time
+    name: str
+    address: str
+    passengers: tuple[ManifestPassenger, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestDrop:
+    """Where the van takes people: a project site and when work starts."""
+
+    project_name: str
+    site_address: str
+    start_time: dt.time
+    end_time: dt.time
+    supervisor: str | None
+    people: int
+
+
+@dataclass(frozen=True, slots=True)
+class VanManifestData:
+    van_name: str
+    registration: str
+    seats: int
+    day: dt.date
+    stops: tuple[ManifestStop, ...]
+    drops: tuple[ManifestDrop, ...]
+    office: OfficeContact
+    printed_at: dt.datetime
+    printed_by: str | None = None
+
+    @property
+    def passengers(self) -> int:
+        return sum(len(s.passengers) for s in self.stops)
