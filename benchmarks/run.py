@@ -6,7 +6,7 @@ import argparse
 import platform
 import time
 
-from benchmarks import search, startup
+from benchmarks import attendance, search, startup, ttg_dashboard, upw_scheduling
 from benchmarks.common import demo_database
 
 
@@ -29,6 +29,16 @@ def main(argv: list[str] | None = None) -> int:
               f"{info['counts'].get('appointment', 0):,} appointments)")
         for line in search.run(path):
             print(line)
+        if scale != "national":
+            print(f"\n[{scale}] Unpaid Work scheduling")
+            for line in upw_scheduling.run(path):
+                print(line)
+            print(f"\n[{scale}] attendance")
+            for line in attendance.run(path):
+                print(line)
+            print(f"\n[{scale}] Through the Gate")
+            for line in ttg_dashboard.run(path):
+                print(line)
     if not args.skip_start:
         scale = "crc" if "crc" in databases else next(iter(databases))
         print(f"\n[{scale}] start-up (separate processes, offscreen)")

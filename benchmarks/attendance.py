@@ -1,0 +1,108 @@
+"""Attendance: a day's work sheets beside bare reportlab, and saving a 20-row register."""
+
+from __future__ import annotations
+
+
+import io
+import shutil
+import tempfile
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.lib.styles import getSampleStyleSheet
+from sqlalchemy import func, select
+
+from benchmarks.actors import act_as
+from benchmarks.common import open_services, time_calls
+from upw_ttg.domain.codes import Role
+from upw_ttg.services.attendance import apply_bulk_outcome
+from upw_ttg.storage.models import Appointment, UpwOrder, UpwSession
+
+SHEETS = 60
+REGISTER_ROWS = 20
+
+
+def _bare_reportlab(pages: int, rows: int) -> bytes:
+    """The floor: the same number of landscape pages with a plain table, no fonts embedded."""
+    styles = getSampleStyleSheet()
+    story = []
+    for page in range(pages):
+        story.append(Paragraph(f"Work sheet {page + 1}", styles["Title"]))
+        data = [["#", "Name", "CRN", "Pick-up", "Start", "End", "Penalty", "Outcome",
+                 "Quality", "Behaviour", "Hi-vis", "Signature"]]
+        data += [[str(i), f"SURNAME, Forename {i}", "X123456", "Hull office 08:15", "", "", "",
+                  "", "", "", "", ""] for i in range(1, rows + 1)]
+        table = Table(data, repeatRows=1, rowHeights=[18] + [34] * rows)
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey)]))
+        story += [table, PageBreak()]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=landscape(A4)).build(story)
+    return buffer.getvalue()
+
+
+def _twenty_row_session(services) -> int:
+    """A past session topped up to 20 people (on the benchmark's copy of the database)."""
+    with services.db.write() as session:
+        session_id, day = session.execute(
+            select(UpwSession.id, UpwSession.session_date)
+            .join(Appointment, Appointment.session_id == UpwSession.id)
+            .where(UpwSession.session_date < services.ctx.today())
+            .group_by(UpwSession.id, UpwSession.session_date)
+            .order_by(func.count().desc(), UpwSession.session_date.desc()).limit(1)).one()
+        booked = set(session.scalars(select(Appointment.person_id)
+                                     .where(Appointment.session_id == session_id)))
+        extra = session.execute(select(UpwOrder.id, UpwOrder.person_id)
+                                .where(UpwOrder.sentence_date < day,
+                                       UpwOrder.person_id.not_in(booked))
+                                .order_by(UpwOrder.id).limit(REGISTER_ROWS * 3)).all()
+        for order_id, person_id in extra:
+            if len(booked) >= REGISTER_ROWS:
+                break
+            if person_id not in booked:
+                booked.add(person_id)
+                session.add(Appointment(person_id=person_id, order_id=order_id,
+                                        session_id=session_id))
+    return session_id
+
+
+def run(path: Path) -> list[str]:
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        shutil.copyfile(path, copy)
+        services = open_services(copy)
+        try:
+            act_as(services, Role.COORDINATOR)
+            sheets = services.attendance.work_sheets
+            with services.db.read() as session:
+                busiest = session.execute(
+                    select(UpwSession.session_date).join(Appointment)
+                    .group_by(UpwSession.session_date)
+                    .order_by(func.count(func.distinct(UpwSession.id)).desc())
+                    .limit(1)).scalar_one()
+            day_count = len(sheets.day_sessions(busiest))
+            printed = time_calls(f"a day's work sheets ({day_count} sessions, one PDF)",
+                                 [lambda: sheets.print_day(busiest)] * 5, warmup=1)
+            bare = time_calls(f"bare reportlab, {day_count} plain table pages",
+                              [lambda: _bare_reportlab(day_count, 8)] * 5, warmup=1)
+            session_id = _twenty_row_session(services)
+            registers = services.attendance.registers
+            register = registers.load_register(session_id)
+            ids = [row.appointment_id for row in register.rows]
+            codes = ["ATTC", "ATSS"] * 10
+            saves = time_calls(f"save a {len(ids)}-row register (every row changed)", [
+                (lambda code=code: registers.save_register(
+                    session_id, apply_bulk_outcome(registers.load_register(session_id), ids,
+                                                   code)))
+                for code in codes], warmup=2)
+            loads = time_calls("load that register", [
+                (lambda: registers.load_register(session_id))] * 20)
+        finally:
+            services.close()
+    per_sheet = printed.median / max(day_count, 1) * SHEETS
+    return [printed.line(bare), bare.line(),
+            f"    scaled to {SHEETS} sessions: about {per_sheet / 1000:.2f} s",
+            saves.line(), loads.line()]
+
+

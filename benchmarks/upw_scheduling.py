@@ -1,0 +1,56 @@
+"""Unpaid Work scheduling: the week planner for one delivery unit and the auto-fill of a week."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import select
+
+from benchmarks.actors import act_as
+from benchmarks.common import open_services, time_calls
+from upw_ttg.domain.codes import Role
+from upw_ttg.storage.models import DeliveryUnit
+
+
+def _next_monday(today: dt.date) -> dt.date:
+    return today + dt.timedelta(days=7 - today.weekday())
+
+
+def run(path: Path) -> list[str]:
+    # Applying writes to the database: measure on a copy, so the cache stays as generated.
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        shutil.copyfile(path, copy)
+        services = open_services(copy)
+        try:
+            act_as(services, Role.COORDINATOR)
+            monday = _next_monday(services.ctx.today())
+            with services.db.read() as session:
+                units = session.scalars(select(DeliveryUnit.id).order_by(DeliveryUnit.id)).all()
+            upw = services.upw
+            planner = time_calls("week planner, one delivery unit",
+                                 [(lambda u=u: upw.planner.week(u, monday))
+                                  for u in units * 10])
+            waiting = time_calls("people waiting to be placed, all units",
+                                 [upw.planner.waiting] * 5, warmup=1)
+            proposals = []
+            propose = time_calls("auto-fill: propose a week, every live order",
+                                 [lambda: proposals.append(upw.autofill.propose(monday))] * 3,
+                                 warmup=1)
+            proposal = proposals[-1]
+            applied = time_calls("auto-fill: apply the proposal (one transaction)",
+                                 [lambda: upw.autofill.apply(proposal)], warmup=0)
+            again = time_calls("auto-fill: apply it again (changes nothing)",
+                               [lambda: upw.autofill.apply(proposal)], warmup=0)
+        finally:
+            services.close()
+    return [planner.line(), waiting.line(), propose.line(),
+            f"    ({proposal.orders_considered:,} live orders considered, "
+            f"{len(proposal.placements):,} placements proposed, "
+            f"{len(proposal.shortfalls):,} people not fully placed)",
+            applied.line(), again.line()]
+
+
