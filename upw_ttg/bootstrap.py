@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from upw_ttg import paths
-from upw_ttg.services.attendance import AttendanceServices, build_attendance
 from upw_ttg.services.audit import AuditService
 from upw_ttg.services.calendar import CalendarService
 from upw_ttg.services.case_summary import CaseSummaryService
@@ -17,17 +18,20 @@ from upw_ttg.services.orders import OrdersService
 from upw_ttg.services.people import PeopleService
 from upw_ttg.services.settings import SettingsService
 from upw_ttg.services.staff import StaffService
-from upw_ttg.services.ttg.dashboard import DashboardService
-from upw_ttg.services.ttg.deadlines import DeadlineService
-from upw_ttg.services.ttg.events import CustodyEventService
-from upw_ttg.services.ttg.handover import HandoverService
-from upw_ttg.services.ttg.plans import PlanService
-from upw_ttg.services.ttg.printouts import PrintoutService
-from upw_ttg.services.ttg.referrals import ReferralService
-from upw_ttg.services.ttg.reviews import ReviewService
-from upw_ttg.services.upw import UpwServices, build_upw_services
 from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.migrate import MigrationResult, upgrade
+
+if TYPE_CHECKING:
+    from upw_ttg.services.attendance import AttendanceServices
+    from upw_ttg.services.ttg.dashboard import DashboardService
+    from upw_ttg.services.ttg.deadlines import DeadlineService
+    from upw_ttg.services.ttg.events import CustodyEventService
+    from upw_ttg.services.ttg.handover import HandoverService
+    from upw_ttg.services.ttg.plans import PlanService
+    from upw_ttg.services.ttg.printouts import PrintoutService
+    from upw_ttg.services.ttg.referrals import ReferralService
+    from upw_ttg.services.ttg.reviews import ReviewService
+    from upw_ttg.services.upw import UpwServices
 
 DATABASE_FILE = "upw-ttg.db"
 
@@ -57,29 +61,27 @@ class AppLocation:
         return self.data_dir / "logs"
 
 
-@dataclass
 class AppServices:
-    ctx: ServiceContext
-    location: AppLocation
-    migration: MigrationResult | None
-    staff: StaffService
-    people: PeopleService
-    orders: OrdersService
-    custody: CustodyService
-    settings: SettingsService
-    calendar: CalendarService
-    audit: AuditService
-    case_summary: CaseSummaryService
-    deadlines: DeadlineService
-    plans: PlanService
-    reviews: ReviewService
-    handover: HandoverService
-    referrals: ReferralService
-    custody_events: CustodyEventService
-    caseload: DashboardService
-    ttg_printouts: PrintoutService
-    attendance: AttendanceServices
-    upw: UpwServices
+    """Every service of one signed-in application, sharing one context.
+
+    The Unpaid Work and Through the Gate services are built on first use, so starting the
+    application does not wait for modules (and printing) that the first screen does not need.
+    """
+
+    def __init__(self, db: Database, location: AppLocation,
+                 migration: MigrationResult | None = None):
+        self.ctx = ServiceContext(db)
+        self.location = location
+        self.migration = migration
+        self.staff = StaffService(self.ctx)
+        self.people = PeopleService(self.ctx)
+        self.orders = OrdersService(self.ctx)
+        self.custody = CustodyService(self.ctx)
+        self.settings = SettingsService(self.ctx)
+        # One calendar for everything, so a closure date moves UPW and TTG deadlines alike.
+        self.calendar = CalendarService(self.ctx)
+        self.audit = AuditService(self.ctx)
+        self.case_summary = CaseSummaryService(self.ctx, self.people, self.orders, self.custody)
 
     @property
     def db(self) -> Database:
@@ -88,30 +90,71 @@ class AppServices:
     def close(self) -> None:
         self.ctx.db.dispose()
 
+    @cached_property
+    def upw(self) -> UpwServices:
+        from upw_ttg.services.upw import build_upw_services
+
+        return build_upw_services(self.ctx)
+
+    @cached_property
+    def attendance(self) -> AttendanceServices:
+        from upw_ttg.services.attendance import build_attendance
+
+        return build_attendance(self.ctx)
+
+    @cached_property
+    def deadlines(self) -> DeadlineService:
+        from upw_ttg.services.ttg.deadlines import DeadlineService
+
+        return DeadlineService(self.ctx, self.calendar)
+
+    @cached_property
+    def plans(self) -> PlanService:
+        from upw_ttg.services.ttg.plans import PlanService
+
+        return PlanService(self.ctx, self.deadlines)
+
+    @cached_property
+    def reviews(self) -> ReviewService:
+        from upw_ttg.services.ttg.reviews import ReviewService
+
+        return ReviewService(self.ctx, self.deadlines)
+
+    @cached_property
+    def handover(self) -> HandoverService:
+        from upw_ttg.services.ttg.handover import HandoverService
+
+        return HandoverService(self.ctx, self.deadlines)
+
+    @cached_property
+    def referrals(self) -> ReferralService:
+        from upw_ttg.services.ttg.referrals import ReferralService
+
+        return ReferralService(self.ctx)
+
+    @cached_property
+    def custody_events(self) -> CustodyEventService:
+        from upw_ttg.services.ttg.events import CustodyEventService
+
+        return CustodyEventService(self.ctx)
+
+    @cached_property
+    def caseload(self) -> DashboardService:
+        from upw_ttg.services.ttg.dashboard import DashboardService
+
+        return DashboardService(self.ctx, self.deadlines)
+
+    @cached_property
+    def ttg_printouts(self) -> PrintoutService:
+        from upw_ttg.services.ttg.printouts import PrintoutService
+
+        return PrintoutService(self.ctx, self.deadlines, self.plans, self.reviews,
+                               self.handover, self.referrals)
+
 
 def build_services(db: Database, location: AppLocation,
                    migration: MigrationResult | None = None) -> AppServices:
-    ctx = ServiceContext(db)
-    people = PeopleService(ctx)
-    orders = OrdersService(ctx)
-    custody = CustodyService(ctx)
-    # One calendar for everything, so a closure date moves UPW and TTG deadlines alike.
-    calendar = CalendarService(ctx)
-    deadlines = DeadlineService(ctx, calendar)
-    plans = PlanService(ctx, deadlines)
-    reviews = ReviewService(ctx, deadlines)
-    handover = HandoverService(ctx, deadlines)
-    referrals = ReferralService(ctx)
-    return AppServices(
-        ctx=ctx, location=location, migration=migration, staff=StaffService(ctx),
-        people=people, orders=orders, custody=custody, settings=SettingsService(ctx),
-        calendar=calendar, audit=AuditService(ctx),
-        case_summary=CaseSummaryService(ctx, people, orders, custody),
-        deadlines=deadlines, plans=plans, reviews=reviews, handover=handover,
-        referrals=referrals, custody_events=CustodyEventService(ctx),
-        caseload=DashboardService(ctx, deadlines),
-        ttg_printouts=PrintoutService(ctx, deadlines, plans, reviews, handover, referrals),
-        attendance=build_attendance(ctx), upw=build_upw_services(ctx))
+    return AppServices(db, location, migration)
 
 
 def open_app(location: AppLocation) -> AppServices:
