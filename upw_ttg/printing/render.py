@@ -1,4 +1,4 @@
-"""Rendering a story of flowables to PDF bytes, and writing them to disk safely."""
+"""Rendering sections (or one story) to PDF bytes, and writing them to disk safely."""
 
 from __future__ import annotations
 
@@ -11,14 +11,52 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from upw_ttg.printing.template import UpwDocTemplate
+from upw_ttg.printing.template import (
+    CancelledFn, ProgressFn, Section, UpwDocTemplate, language_of,
+)
+
+
+def render_sections(sections: Sequence[Section], *, printed_at: dt.datetime,
+                    printed_by: str | None = None, title: str | None = None,
+                    invariant: bool = False, progress: ProgressFn | None = None,
+                    is_cancelled: CancelledFn | None = None) -> bytes:
+    """Bind ``sections`` into one PDF on the shared template and return it.
+
+    Each section starts on a new page, portrait or landscape, with its own header,
+    protective marking and "Page X of Y" in its own language.
+
+    Args:
+        sections: The documents, in print order.
+        printed_at: The print time shown in every footer (pass it in; documents are pure).
+        printed_by: Who printed it, shown in the footers of sections that name the printer.
+        title: The PDF's title; the first section's title if not given.
+        invariant: Fixed timestamps and IDs so the same input gives the same bytes (tests).
+        progress: ``progress(done, total)`` after each section is laid out, over two passes.
+        is_cancelled: Checked before each section is laid out.
+
+    Returns:
+        The complete PDF file.
+
+    Raises:
+        ValueError: ``sections`` is empty.
+        PrintCancelled: ``is_cancelled()`` returned True; nothing was produced.
+    """
+    if not sections:
+        raise ValueError("nothing to print")
+    languages = {language_of(s.language) for s in sections}
+    buffer = io.BytesIO()
+    doc = UpwDocTemplate(buffer, title=title or sections[0].title, printed_at=printed_at,
+                         printed_by=printed_by, invariant=invariant,
+                         language=languages.pop() if len(languages) == 1 else "en")
+    doc.build_sections(sections, progress=progress, is_cancelled=is_cancelled)
+    return buffer.getvalue()
 
 
 def render_pdf(story: Sequence[Flowable], *, title: str, reference: str,
                printed_at: dt.datetime, staff_only: bool, printed_by: str | None = None,
                landscape: bool = False, invariant: bool = False,
                language: str = "en") -> bytes:
-    """Lay out ``story`` on the shared template and return the PDF.
+    """One document on the shared template: ``render_sections`` with one section.
 
     Args:
         story: The flowables from a ``build_<name>`` function.
@@ -34,12 +72,10 @@ def render_pdf(story: Sequence[Flowable], *, title: str, reference: str,
     Returns:
         The complete PDF file.
     """
-    buffer = io.BytesIO()
-    doc = UpwDocTemplate(buffer, title=title, reference=reference, printed_at=printed_at,
-                         staff_only=staff_only, printed_by=printed_by, landscape=landscape,
-                         invariant=invariant, language=language)
-    doc.build_story(story)
-    return buffer.getvalue()
+    section = Section(title, reference, story, staff_only=staff_only, language=language,
+                      landscape=landscape)
+    return render_sections([section], printed_at=printed_at, printed_by=printed_by,
+                           invariant=invariant)
 
 
 def write_pdf_atomically(data: bytes, path: str | os.PathLike[str]) -> Path:

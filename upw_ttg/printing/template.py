@@ -1,19 +1,21 @@
-"""The document template: A4 pages with a marked header and a "Page X of Y" footer."""
+"""The one document template: sections on A4, each with its own marked header and page count."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import KW_ONLY, dataclass
 from typing import IO, Any
 
 from reportlab.lib.pagesizes import A4, landscape as to_landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.tableofcontents import IndexingFlowable
 
 from upw_ttg import APP_NAME
+from upw_ttg.errors import UpwError
 from upw_ttg.printing import fonts, styles
 from upw_ttg.printing.text import format_datetime
 
@@ -25,9 +27,75 @@ _HEADER_SIZE = 9
 _FOOTER_SIZE = 8.5
 _MARKING_SIZE = 9
 
+# Page template ids, which are also their indexes in ``UpwDocTemplate.pageTemplates``.
+_PORTRAIT, _LANDSCAPE = 0, 1
 
-class _PageTotal(IndexingFlowable):
-    """Invisible flowable that keeps ``multiBuild`` going until the page total is known."""
+# The footer speaks the section's language: person-facing documents come in Welsh on request.
+_FOOTER_WORDS = {
+    "en": {"page": "Page {page} of {total}", "printed": "Printed {when}", "by": " by {who}"},
+    "cy": {"page": "Tudalen {page} o {total}", "printed": "Argraffwyd {when}",
+           "by": " gan {who}"},
+}
+_LANG_TAGS = {"en": "en-GB", "cy": "cy-GB"}
+
+ProgressFn = Callable[[int, int], None]
+CancelledFn = Callable[[], bool]
+
+
+class PrintCancelled(UpwError):
+    """The user cancelled a batch print; nothing was produced."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One document bound into a PDF: it starts on a new page, in its own orientation, and
+    its pages carry its own header, protective marking and "Page X of Y" in its language.
+
+    Attributes:
+        title: Printed at the top left of each of its pages.
+        reference: Printed at the top right of each of its pages.
+        story: The flowables from a ``build_<name>`` function.
+        staff_only: Adds the protective marking; False for anything handed to the person.
+        language: "en" or "cy" (Welsh): the footer's words.
+        landscape: A4 landscape instead of portrait (work sheets).
+        show_printed_by: Names who printed it in the footer (letters and warrants do not).
+    """
+
+    title: str
+    reference: str
+    story: Sequence[Flowable]
+    _: KW_ONLY
+    staff_only: bool
+    language: str = "en"
+    landscape: bool = False
+    show_printed_by: bool = True
+
+
+def language_of(language: str) -> str:
+    """``language`` if the template speaks it, else English."""
+    return language if language in _FOOTER_WORDS else "en"
+
+
+class _SectionMark(ActionFlowable):
+    """Invisible: starts or ends section ``index`` (never swallowed by ``KeepTogether``)."""
+
+    locChanger = 1
+
+    def __init__(self, index: int, *, start: bool) -> None:
+        super().__init__()
+        self.index = index
+        self.start = start
+
+    def apply(self, doc: UpwDocTemplate) -> None:
+        # Called directly, not through ``ActionFlowable.apply``, which rewrites exceptions.
+        if self.start:
+            doc.start_section(self.index)
+        else:
+            doc.end_section(self.index)
+
+
+class _SectionPages(IndexingFlowable):
+    """Invisible: keeps ``multiBuild`` going until each section's page count is known."""
 
     def __init__(self, doc: UpwDocTemplate) -> None:
         super().__init__()
@@ -36,9 +104,9 @@ class _PageTotal(IndexingFlowable):
 
     def afterBuild(self) -> None:
         # The pages never depend on the footer text, so the second pass always agrees.
-        counted = self._doc.pages_this_pass
-        self._satisfied = self._doc.page_total == counted
-        self._doc.page_total = counted
+        counted = list(self._doc.pages_this_pass)
+        self._satisfied = self._doc.section_totals == counted
+        self._doc.section_totals = counted
 
     def isSatisfied(self) -> bool:
         return self._satisfied
@@ -51,44 +119,47 @@ class _PageTotal(IndexingFlowable):
 
 
 class UpwPage(PageTemplate):
-    """The one page layout: a single frame, the header and footer drawn around it."""
+    """The page layout in one orientation: a single frame, the header and footer around it."""
 
-    def __init__(self, doc: UpwDocTemplate) -> None:
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+    def __init__(self, doc: UpwDocTemplate, *, landscape: bool) -> None:
+        width, height = to_landscape(A4) if landscape else A4
+        frame = Frame(doc.leftMargin, doc.bottomMargin,
+                      width - doc.leftMargin - doc.rightMargin,
+                      height - doc.topMargin - doc.bottomMargin, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        super().__init__(id="upw", frames=[frame], pagesize=doc.pagesize)
+        super().__init__(id=_LANDSCAPE if landscape else _PORTRAIT, frames=[frame],
+                         pagesize=(width, height))
 
     def beforeDrawPage(self, canv: Canvas, doc: UpwDocTemplate) -> None:
+        section = doc.sections[doc.section_index]
         canv.saveState()
         try:
-            self._draw_header(canv, doc)
-            self._draw_footer(canv, doc)
+            self._draw_header(canv, doc, section)
+            self._draw_footer(canv, doc, section)
         finally:
             canv.restoreState()
 
-    @staticmethod
-    def _draw_header(canv: Canvas, doc: UpwDocTemplate) -> None:
-        page_width, page_height = doc.pagesize
+    def _draw_header(self, canv: Canvas, doc: UpwDocTemplate, section: Section) -> None:
+        page_width, page_height = self.pagesize
         left, right = doc.leftMargin, page_width - doc.rightMargin
-        if doc.staff_only:
+        if section.staff_only:
             canv.setFont(fonts.BOLD, _MARKING_SIZE)
             canv.setFillColor(styles.INK)
             canv.drawCentredString(page_width / 2, page_height - 10 * mm, STAFF_MARKING)
         baseline = page_height - 17 * mm
         canv.setFillColor(styles.MUTED)
         canv.setFont(fonts.REGULAR, _HEADER_SIZE)
-        reference_width = stringWidth(doc.reference, fonts.REGULAR, _HEADER_SIZE)
-        canv.drawRightString(right, baseline, doc.reference)
+        reference_width = stringWidth(section.reference, fonts.REGULAR, _HEADER_SIZE)
+        canv.drawRightString(right, baseline, section.reference)
         canv.setFont(fonts.BOLD, _HEADER_SIZE)
         room = right - left - reference_width - 8 * mm
-        canv.drawString(left, baseline, _fit(doc.title, fonts.BOLD, _HEADER_SIZE, room))
+        canv.drawString(left, baseline, _fit(section.title, fonts.BOLD, _HEADER_SIZE, room))
         canv.setStrokeColor(styles.RULE)
         canv.setLineWidth(0.5)
         canv.line(left, baseline - 2.5 * mm, right, baseline - 2.5 * mm)
 
-    @staticmethod
-    def _draw_footer(canv: Canvas, doc: UpwDocTemplate) -> None:
-        page_width, _ = doc.pagesize
+    def _draw_footer(self, canv: Canvas, doc: UpwDocTemplate, section: Section) -> None:
+        page_width, _ = self.pagesize
         left, right = doc.leftMargin, page_width - doc.rightMargin
         baseline = 14 * mm
         canv.setStrokeColor(styles.RULE)
@@ -96,29 +167,21 @@ class UpwPage(PageTemplate):
         canv.line(left, baseline + 4 * mm, right, baseline + 4 * mm)
         canv.setFillColor(styles.MUTED)
         canv.setFont(fonts.REGULAR, _FOOTER_SIZE)
-        total = str(doc.page_total) if doc.page_total else "?"
-        words = _FOOTER_WORDS.get(doc.language, _FOOTER_WORDS["en"])
-        page_text = words["page"].format(page=doc.page, total=total)
+        language = language_of(section.language)
+        words = _FOOTER_WORDS[language]
+        page, total = doc.section_page()
+        page_text = words["page"].format(page=page, total=total or "?")
         page_width_used = stringWidth(page_text, fonts.REGULAR, _FOOTER_SIZE)
         canv.drawRightString(right, baseline, page_text)
-        printed = words["printed"].format(when=format_datetime(doc.printed_at))
-        if doc.printed_by:
+        printed = words["printed"].format(when=format_datetime(doc.printed_at, language))
+        if doc.printed_by and section.show_printed_by:
             printed += words["by"].format(who=doc.printed_by)
         room = right - left - page_width_used - 8 * mm
         canv.drawString(left, baseline, _fit(printed, fonts.REGULAR, _FOOTER_SIZE, room))
-        if doc.staff_only:
+        if section.staff_only:
             canv.setFont(fonts.BOLD, _MARKING_SIZE)
             canv.setFillColor(styles.INK)
             canv.drawCentredString(page_width / 2, baseline - 6 * mm, STAFF_MARKING)
-
-
-# The footer speaks the document's language: person-facing documents come in Welsh on request.
-_FOOTER_WORDS = {
-    "en": {"page": "Page {page} of {total}", "printed": "Printed {when}", "by": " by {who}"},
-    "cy": {"page": "Tudalen {page} o {total}", "printed": "Argraffwyd {when}",
-           "by": " gan {who}"},
-}
-_LANG_TAGS = {"en": "en-GB", "cy": "cy-GB"}
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -131,40 +194,102 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 
 class UpwDocTemplate(BaseDocTemplate):
-    """A4 document (portrait, or landscape for work sheets) with the shared header and footer.
+    """One PDF of one or more sections on A4, each section portrait or landscape.
 
-    Build with ``build_story``, which runs two passes so the footer can say "Page X of Y".
-    Not thread-safe: use one template per document, in one thread.
+    Build with ``build_sections``, which runs two passes so every footer can say "Page X of
+    Y" counting its own section's pages. Not thread-safe: one template per PDF, in one thread.
     """
 
-    def __init__(self, output: str | IO[bytes], *, title: str, reference: str,
-                 printed_at: dt.datetime, staff_only: bool, printed_by: str | None = None,
-                 landscape: bool = False, subject: str | None = None,
+    def __init__(self, output: str | IO[bytes], *, title: str, printed_at: dt.datetime,
+                 printed_by: str | None = None, subject: str | None = None,
                  invariant: bool = False, language: str = "en", **kwargs: Any) -> None:
         fonts.register_fonts()
-        self.language = language if language in _FOOTER_WORDS else "en"
-        self.staff_only = staff_only
-        self.reference = reference
         self.printed_at = printed_at
         self.printed_by = printed_by
-        self.page_total: int | None = None
-        self.pages_this_pass = 0
+        self.sections: list[Section] = []
+        self.section_index = 0
+        self.pages_this_pass: list[int] = []
+        self.section_totals: list[int] | None = None
+        self._next_section = 0
+        self._passes = 0
+        self._progress: ProgressFn | None = None
+        self._is_cancelled: CancelledFn | None = None
         super().__init__(
-            output,
-            pagesize=to_landscape(A4) if landscape else A4,
+            output, pagesize=A4,
             leftMargin=styles.MARGIN_SIDE, rightMargin=styles.MARGIN_SIDE,
             topMargin=styles.MARGIN_TOP, bottomMargin=styles.MARGIN_BOTTOM,
             title=title, author=APP_NAME, creator=APP_NAME, subject=subject or title,
-            invariant=1 if invariant else 0, lang=_LANG_TAGS[self.language], displayDocTitle=1,
-            initialFontName=fonts.REGULAR, **kwargs)
+            invariant=1 if invariant else 0, lang=_LANG_TAGS[language_of(language)],
+            displayDocTitle=1, initialFontName=fonts.REGULAR, **kwargs)
 
     def afterInit(self) -> None:
-        self.addPageTemplates([UpwPage(self)])
+        self.addPageTemplates([UpwPage(self, landscape=False), UpwPage(self, landscape=True)])
 
-    def afterPage(self) -> None:
-        self.pages_this_pass = self.page
+    def build_sections(self, sections: Sequence[Section], *, progress: ProgressFn | None = None,
+                       is_cancelled: CancelledFn | None = None) -> None:
+        """Lay out ``sections`` in order and write the PDF; the sections are not changed.
 
-    def build_story(self, story: Sequence[Flowable]) -> None:
-        """Lay out ``story`` and write the PDF; the story list itself is not changed."""
-        self.page_total = None
-        self.multiBuild([*story, _PageTotal(self)])
+        Args:
+            sections: At least one.
+            progress: Called as ``progress(done, total)`` after each section is laid out.
+                There are two layout passes, so ``total`` is twice the number of sections.
+            is_cancelled: Checked before each section is laid out.
+
+        Raises:
+            ValueError: ``sections`` is empty.
+            PrintCancelled: ``is_cancelled()`` returned True; nothing was written.
+        """
+        if not sections:
+            raise ValueError("nothing to print")
+        self.sections = list(sections)
+        self.section_totals = None
+        self._passes = 0
+        self._progress, self._is_cancelled = progress, is_cancelled
+        first = _LANDSCAPE if self.sections[0].landscape else _PORTRAIT
+        self._firstPageTemplateIndex = first
+        self.pagesize = self.pageTemplates[first].pagesize
+        story: list[Flowable] = []
+        for index, section in enumerate(self.sections):
+            story.append(_SectionMark(index, start=True))
+            story.extend(section.story)
+            story.append(_SectionMark(index, start=False))
+        story.append(_SectionPages(self))
+        self.multiBuild(story)
+
+    def section_page(self) -> tuple[int, int | None]:
+        """The current page's number within its section, and the section's page count (None
+        until the first pass has counted it)."""
+        index = self.section_index
+        total = self.section_totals[index] if self.section_totals else None
+        return self.pages_this_pass[index], total
+
+    # --- ReportLab hooks and the section marks ------------------------------------------
+
+    def handle_documentBegin(self) -> None:
+        self._passes += 1
+        self._next_section = 0
+        self.pages_this_pass = [0] * len(self.sections)
+        super().handle_documentBegin()
+
+    def handle_pageBegin(self) -> None:
+        # Before the header is drawn, so each page names the section it belongs to.
+        self.section_index = self._next_section
+        self.pages_this_pass[self.section_index] += 1
+        super().handle_pageBegin()
+
+    def start_section(self, index: int) -> None:
+        """Check for a cancel; then, after the first, start section ``index`` on a new page."""
+        if self._is_cancelled is not None and self._is_cancelled():
+            raise PrintCancelled("Printing was cancelled.")
+        if index:
+            self._next_section = index
+            landscape = self.sections[index].landscape
+            self.handle_nextPageTemplate(_LANDSCAPE if landscape else _PORTRAIT)
+            self.handle_pageBreak()
+
+    def end_section(self, index: int) -> None:
+        """Report section ``index`` laid out."""
+        if self._progress is not None:
+            count = len(self.sections)
+            done = (self._passes - 1) * count + index + 1
+            self._progress(min(done, 2 * count), 2 * count)

@@ -11,9 +11,9 @@ from reportlab.platypus.flowables import HRFlowable
 from upw_ttg.domain.codes import WarrantMode
 from upw_ttg.domain.upw_print import TravelWarrantData
 from upw_ttg.printing import fonts, styles
-from upw_ttg.printing.documents.appointment_letter import Section, render_sections
-from upw_ttg.printing.documents.upw_welsh import ENGLISH
+from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.styles import Styles, details_table_style, get_styles
+from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import escape, format_date
 
 TITLE = "Travel warrant"
@@ -49,8 +49,9 @@ def render_travel_warrant(data: TravelWarrantData) -> bytes:
 
 
 def warrant_section(data: TravelWarrantData) -> Section:
-    return Section(f"{TITLE} {data.serial_text}", data.serial_text, False, ENGLISH,
-                   build_travel_warrant(data))
+    """The warrant as one section of a batch; the counterfoil already names the issuer."""
+    return Section(f"{TITLE} {data.serial_text}", data.serial_text, build_travel_warrant(data),
+                   staff_only=False, show_printed_by=False)
 
 
 def _warrant(data: TravelWarrantData, s: Styles) -> list[Flowable]:

@@ -6,9 +6,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from upw_ttg.domain.upw_print import VanManifestData
-from upw_ttg.printing.documents.appointment_letter import Section, render_sections
 from upw_ttg.printing.documents.upw_welsh import ENGLISH, clock, long_date
+from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.styles import ACCENT, Styles, data_table_style, get_styles
+from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import escape
 
 TITLE = "Van manifest"
@@ -51,8 +52,9 @@ def render_van_manifest(data: VanManifestData) -> bytes:
 
 
 def manifest_section(data: VanManifestData) -> Section:
-    return Section(f"{TITLE}: {data.van_name}", manifest_reference(data), True, ENGLISH,
-                   build_van_manifest(data))
+    """The manifest as one section of a batch: marked, for staff only."""
+    return Section(f"{TITLE}: {data.van_name}", manifest_reference(data),
+                   build_van_manifest(data), staff_only=True)
 
 
 def _stops_table(data: VanManifestData, s: Styles) -> Table:

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from upw_ttg.errors import UpwError
 from upw_ttg.printing import fonts
-from upw_ttg.printing.render import render_pdf
+from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.styles import ACCENT, HEADER_FILL, INK, RULE, get_styles
-from upw_ttg.printing.template import UpwDocTemplate, UpwPage
+# PrintCancelled is raised by the template; imported here for callers of render_work_sheets.
+from upw_ttg.printing.template import PrintCancelled, Section  # noqa: F401
 from upw_ttg.printing.text import escape, format_date
 
 TITLE = "Work sheet"
@@ -34,10 +32,6 @@ _LEGEND = ("<b>Outcome</b>: ATTC complied · AFTC failed to comply · ATSH sent 
            "ATSS sent home, service reasons · UAAB did not attend · <b>Times</b>: 24-hour "
            "clock, e.g. 09:15<br/><b>Quality and behaviour</b>: E excellent · G good · "
            "S satisfactory · P poor · U unsatisfactory")
-
-
-class PrintCancelled(UpwError):
-    """The user cancelled a batch print; nothing was produced."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,42 +73,6 @@ class WorkSheet:
     printed_by: str | None
 
 
-class _SheetMark(Flowable):
-    """Invisible: names the sheet on the page header and reports progress / checks cancel."""
-
-    def __init__(self, doc_ref: list, sheet_id: str, index: int,
-                 on_sheet: Callable[[int], None] | None) -> None:
-        super().__init__()
-        self._doc_ref = doc_ref
-        self._sheet_id = sheet_id
-        self._index = index
-        self._on_sheet = on_sheet
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        if self._doc_ref:
-            self._doc_ref[0].reference = self._sheet_id
-        if self._on_sheet is not None:
-            self._on_sheet(self._index)
-
-
-class _SheetPage(UpwPage):
-    """Header and footer drawn after the page's content, so each page names its own sheet."""
-
-    def beforeDrawPage(self, canv: Canvas, doc: UpwDocTemplate) -> None:
-        pass
-
-    def afterDrawPage(self, canv: Canvas, doc: UpwDocTemplate) -> None:
-        UpwPage.beforeDrawPage(self, canv, doc)
-
-
-class _SheetsTemplate(UpwDocTemplate):
-    def afterInit(self) -> None:
-        self.addPageTemplates([_SheetPage(self)])
-
-
 def build_work_sheet(sheet: WorkSheet) -> list[Flowable]:
     """One sheet's story; pure, so it can be tested without a database."""
     s = get_styles()
@@ -138,24 +96,15 @@ def build_work_sheet(sheet: WorkSheet) -> list[Flowable]:
             Spacer(1, 2 * mm), _footing()]
 
 
-def build_work_sheets(sheets: Sequence[WorkSheet], *, doc_ref: list | None = None,
-                      on_sheet: Callable[[int], None] | None = None) -> list[Flowable]:
-    """Several sheets, each starting on a new page."""
-    story: list[Flowable] = []
-    for index, sheet in enumerate(sheets):
-        if index:
-            story.append(PageBreak())
-        story.append(_SheetMark(doc_ref if doc_ref is not None else [], sheet.sheet_id, index,
-                                on_sheet))
-        story.extend(build_work_sheet(sheet))
-    return story
+def work_sheet_section(sheet: WorkSheet) -> Section:
+    """The sheet as one landscape, marked section of a batch."""
+    return Section(f"{TITLE}: {sheet.project_name}", sheet.sheet_id, build_work_sheet(sheet),
+                   staff_only=True, landscape=True)
 
 
 def render_work_sheet(sheet: WorkSheet, *, invariant: bool = False) -> bytes:
-    return render_pdf(build_work_sheet(sheet), title=f"{TITLE}: {sheet.project_name}",
-                      reference=sheet.sheet_id, printed_at=sheet.printed_at,
-                      printed_by=sheet.printed_by, staff_only=True, landscape=True,
-                      invariant=invariant)
+    return render_sections([work_sheet_section(sheet)], printed_at=sheet.printed_at,
+                           printed_by=sheet.printed_by, invariant=invariant)
 
 
 def render_work_sheets(sheets: Sequence[WorkSheet], *, title: str, printed_at: dt.datetime,
@@ -163,27 +112,15 @@ def render_work_sheets(sheets: Sequence[WorkSheet], *, title: str, printed_at: d
                        progress: Callable[[int, int], None] | None = None,
                        is_cancelled: Callable[[], bool] | None = None,
                        invariant: bool = False) -> bytes:
-    """All ``sheets`` in one PDF; ``progress(done, total)`` after each sheet is laid out and
-    ``is_cancelled()`` checked there too (raising PrintCancelled)."""
-    buffer = io.BytesIO()
-    doc = _SheetsTemplate(buffer, title=title, reference=sheets[0].sheet_id if sheets else "",
-                          printed_at=printed_at, staff_only=True, printed_by=printed_by,
-                          landscape=True, invariant=invariant)
-    total = len(sheets)
-    passes = [0]
+    """All ``sheets`` in one PDF, each paged on its own; ``progress(done, total)`` after each
+    sheet is laid out (twice: two passes) and ``is_cancelled()`` checked before each.
 
-    def on_sheet(index: int) -> None:
-        if is_cancelled is not None and is_cancelled():
-            raise PrintCancelled("Printing was cancelled.")
-        if index == 0:
-            passes[0] += 1
-        if progress is not None:
-            # Two layout passes (for "Page X of Y"): the first is the first half of the bar.
-            done = (passes[0] - 1) * total + index + 1
-            progress(min(done, 2 * total), 2 * total)
-
-    doc.build_story(build_work_sheets(sheets, doc_ref=[doc], on_sheet=on_sheet))
-    return buffer.getvalue()
+    Raises:
+        PrintCancelled: ``is_cancelled()`` returned True.
+    """
+    return render_sections([work_sheet_section(sheet) for sheet in sheets], title=title,
+                           printed_at=printed_at, printed_by=printed_by, invariant=invariant,
+                           progress=progress, is_cancelled=is_cancelled)
 
 
 def _details(sheet: WorkSheet) -> Table:

@@ -16,11 +16,13 @@ from upw_ttg.domain.upw_print import (
 from upw_ttg.domain.upw_records import format_serial
 from upw_ttg.errors import NotFoundError
 from upw_ttg.printing.documents.appointment_letter import (
-    letter_section, render_appointment_letter, render_sections,
+    letter_section, render_appointment_letter,
 )
 from upw_ttg.printing.documents.travel_warrant import render_travel_warrant
 from upw_ttg.printing.documents.upw_welsh import ENGLISH, WELSH
 from upw_ttg.printing.documents.van_manifest import manifest_section, render_van_manifest
+from upw_ttg.printing.render import render_sections
+from upw_ttg.printing.template import PrintCancelled
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.common import (
@@ -185,7 +187,8 @@ class UpwDocumentsService:
                    progress: ProgressFn | None = None, cancelled: CancelledFn | None = None
                    ) -> bytes:
         """Every appointment letter and van manifest for ``day`` in one PDF, each document
-        paged on its own. Raises Cancelled if ``cancelled()`` says so."""
+        paged on its own. Raises Cancelled if ``cancelled()`` says so, while the data is
+        gathered or between documents as they are laid out."""
         self._ctx.require_signed_in()
         progress = progress or noop_progress
         cancelled = cancelled or never_cancelled
@@ -218,9 +221,13 @@ class UpwDocumentsService:
         if not sections:
             raise NotFoundError("Nobody is booked on a session that day.")
         actor = self._ctx.actor
-        pdf = render_sections(sections, printed_at=self._ctx.now(),
-                              printed_by=actor.full_name if actor else None,
-                              title=f"Appointment letters and van manifests, {day.isoformat()}")
+        try:
+            pdf = render_sections(
+                sections, printed_at=self._ctx.now(),
+                printed_by=actor.full_name if actor else None, is_cancelled=cancelled,
+                title=f"Appointment letters and van manifests, {day.isoformat()}")
+        except PrintCancelled:
+            raise Cancelled() from None
         progress(total, total, "Done")
         self._printed("upw_session", day.isoformat(),
                       f"{len(rows)} letters and {len(vans)} manifests")

@@ -1,0 +1,122 @@
+"""The shared template binds sections: each on new pages with its own header, marking and count."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+from reportlab.platypus import Flowable, Paragraph
+
+from upw_ttg.printing.render import render_pdf, render_sections
+from upw_ttg.printing.styles import get_styles
+from upw_ttg.printing.template import PrintCancelled, Section
+
+PRINTED_AT = dt.datetime(2026, 11, 26, 9, 5)
+
+
+def _story(text: str, paragraphs: int = 1) -> list[Flowable]:
+    body = get_styles().body
+    return [Paragraph(f"{text} paragraph {i}. " + "Words to fill the line. " * 30, body)
+            for i in range(paragraphs)]
+
+
+def _pages(pdf: bytes) -> list[str]:
+    return [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _render(sections: list[Section], **kwargs) -> bytes:
+    return render_sections(sections, printed_at=PRINTED_AT, printed_by="Siân Jones",
+                           invariant=True, **kwargs)
+
+
+def test_each_section_counts_its_own_pages_and_carries_its_own_marking():
+    """If a marked section runs to several pages, then only its pages say "of N" for its own
+    N and carry the marking; the next section starts on a new page at "Page 1"."""
+    pdf = _render([Section("Case notes", "CN-1", _story("Alpha", 40), staff_only=True),
+                   Section("Letter", "AL-2", _story("Bravo"), staff_only=False)])
+    pages = _pages(pdf)
+    first = [p for p in pages if "CN-1" in p]
+    assert len(first) >= 2 and len(pages) == len(first) + 1
+    for number, text in enumerate(first, start=1):
+        assert f"Page {number} of {len(first)}" in text
+        assert "OFFICIAL-SENSITIVE" in text and "Case notes" in text and "Bravo" not in text
+    last = pages[-1]
+    assert "AL-2" in last and "Letter" in last and "Page 1 of 1" in last
+    assert "OFFICIAL" not in last and last.count("Bravo") == 1
+
+
+def test_each_section_footer_speaks_its_own_language():
+    """If a Welsh section follows an English one, then its footer is in Welsh, dates too."""
+    pages = _pages(_render([Section("Plan", "P-1", _story("One"), staff_only=False),
+                            Section("Cynllun", "P-2", _story("Dau"), staff_only=False,
+                                    language="cy")]))
+    assert "Page 1 of 1" in pages[0] and "Printed 26 Nov 2026 09:05 by Siân Jones" in pages[0]
+    assert "Tudalen 1 o 1" in pages[1]
+    assert "Argraffwyd 26 Tachwedd 2026 09:05 gan Siân Jones" in pages[1]
+
+
+def test_a_section_can_leave_out_who_printed_it():
+    """If a section says show_printed_by=False, then its footer has the time but no name."""
+    pages = _pages(_render([Section("Warrant", "W-1", _story("Go"), staff_only=False,
+                                    show_printed_by=False),
+                            Section("Manifest", "M-1", _story("Van"), staff_only=True)]))
+    assert "Printed 26 Nov 2026 09:05" in pages[0] and "Siân" not in pages[0]
+    assert "by Siân Jones" in pages[1]
+
+
+def test_portrait_and_landscape_sections_mix_in_one_pdf():
+    """If a landscape section sits between portrait ones, then only its pages are turned."""
+    pdf = _render([Section("Letter", "A", _story("A"), staff_only=False),
+                   Section("Work sheet", "B", _story("B", 12), staff_only=True,
+                           landscape=True),
+                   Section("Letter", "C", _story("C"), staff_only=False)])
+    reader = PdfReader(io.BytesIO(pdf))
+    wide = [float(p.mediabox.width) > float(p.mediabox.height) for p in reader.pages]
+    texts = _pages(pdf)
+    assert wide[0] is False and wide[-1] is False and all(wide[1:-1]) and len(wide) >= 4
+    assert all(f"of {len(wide) - 2}" in t and "OFFICIAL-SENSITIVE" in t for t in texts[1:-1])
+
+
+def test_progress_is_reported_after_each_section_over_both_passes():
+    """If three sections are printed, then progress counts to six: two passes of three."""
+    seen: list[tuple[int, int]] = []
+    _render([Section(str(i), str(i), _story(str(i)), staff_only=False) for i in range(3)],
+            progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(n, 6) for n in range(1, 7)]
+
+
+def test_a_batch_can_be_cancelled_between_sections():
+    """If is_cancelled() turns True before the second section, then PrintCancelled is raised
+    and the first section's progress was the last reported."""
+    checks: list[int] = []
+    seen: list[tuple[int, int]] = []
+
+    def cancelled() -> bool:
+        checks.append(1)
+        return len(checks) > 1
+
+    sections = [Section(str(i), str(i), _story(str(i)), staff_only=False) for i in range(3)]
+    with pytest.raises(PrintCancelled, match="^Printing was cancelled.$"):
+        _render(sections, progress=lambda done, total: seen.append((done, total)),
+                is_cancelled=cancelled)
+    assert seen == [(1, 6)] and len(checks) == 2
+
+
+def test_render_pdf_is_the_one_section_case():
+    """render_pdf gives the same bytes as render_sections with that one section."""
+    story = _story("Same")
+    single = render_pdf(story, title="Summary", reference="CS-1", printed_at=PRINTED_AT,
+                        staff_only=True, printed_by="Siân Jones", language="cy",
+                        invariant=True)
+    bound = _render([Section("Summary", "CS-1", story, staff_only=True, language="cy")])
+    assert single == bound
+    assert str(PdfReader(io.BytesIO(single)).trailer["/Root"].get("/Lang")) == "cy-GB"
+
+
+def test_nothing_to_print_is_an_error():
+    """An empty batch is refused rather than printed as a blank page."""
+    with pytest.raises(ValueError):
+        _render([])
