@@ -1,0 +1,1 @@
+"""Dialogs of the Attendance area: decisions, actions, evidence and adjustments."""

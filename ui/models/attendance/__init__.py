@@ -1,0 +1,1 @@
+"""Item models of the Attendance area: the register being keyed and its lists."""

@@ -1,0 +1,1 @@
+"""The Attendance area: registers, outcomes, the ledger, enforcement, forecast and printing."""

@@ -1,0 +1,98 @@
+"""The Attendance area: one tab per job, from keying registers to printing work sheets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from upw_ttg.bootstrap import AppServices
+from ui.settings import UiSettings
+from ui.views.attendance.enforcement_page import EnforcementPage
+from ui.views.attendance.forecast_page import ForecastPage
+from ui.views.attendance.outstanding_page import OutstandingPage
+from ui.views.attendance.print_page import PrintPage
+from ui.views.attendance.register_page import RegisterPage
+from ui.views.attendance.travel_page import TravelPage
+
+
+class AttendanceArea(QWidget):
+    """Registers, Outstanding outcomes, Enforcement, Forecast & reviews, Travel-time tasks and
+    Print work sheets, as tabs (Alt+letter or Ctrl+Tab moves between them).
+
+    Each page reads its lists when its tab is shown, so opening the area costs little.
+
+    Signals:
+        notice(str): a short message for the status bar.
+        person_opened(int): the user wants this person's record.
+    """
+
+    notice = Signal(str)
+    person_opened = Signal(int)
+    REGISTERS, OUTSTANDING, ENFORCEMENT, FORECAST, TRAVEL, PRINT = range(6)
+
+    def __init__(self, services: AppServices, ui_settings: UiSettings,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._ui_settings = ui_settings
+        self.registers = RegisterPage(services)
+        self.outstanding = OutstandingPage(services)
+        self.enforcement = EnforcementPage(services)
+        self.forecast = ForecastPage(services)
+        self.travel = TravelPage(services)
+        self.printing = PrintPage(services)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Attendance")
+        self.tabs.setDocumentMode(True)
+        for page, title in ((self.registers, "&Registers"),
+                            (self.outstanding, "&Outstanding outcomes"),
+                            (self.enforcement, "&Enforcement"),
+                            (self.forecast, "Forecast && re&views"),
+                            (self.travel, "&Travel-time tasks"),
+                            (self.printing, "&Print work sheets")):
+            self.tabs.addTab(page, title)
+        for page in (self.registers, self.enforcement, self.forecast, self.travel,
+                     self.printing):
+            page.notice.connect(self.notice)
+        for page in (self.enforcement, self.forecast):
+            page.person_opened.connect(self.person_opened)
+        self.outstanding.register_requested.connect(self.open_register)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._on_tabs_current_changed(self.tabs.currentIndex())
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        """Lists are read again each time their tab is shown; the register keeps its edits."""
+        if index >= 0 and self.isVisible():
+            self.tabs.widget(index).refresh()  # type: ignore[attr-defined]
+
+    def show_page(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+
+    @Slot(int, object, int)
+    def open_register(self, session_id: int, day: dt.date, appointment_id: int = 0) -> None:
+        """Show a session's register at one person's row."""
+        self.tabs.setCurrentIndex(self.REGISTERS)
+        self.registers.open_session(session_id, day, appointment_id or None)
+
+    def has_unsaved_changes(self) -> bool:
+        """Whether the register on screen has changes not yet saved."""
+        return self.registers.model.has_unsaved_changes()
+
+    def confirm_close(self) -> bool:
+        """Whether the window may close: no unsaved register, or the user discards it."""
+        return self.registers.confirm_discard()
+
+    def focus_current(self) -> None:
+        """Put the keyboard focus on the current tab's main list (or the register)."""
+        page = self.tabs.currentWidget()
+        target = getattr(page, "table", None) or getattr(page, "tabs", None) or page
+        target.setFocus()

@@ -1,0 +1,191 @@
+"""Pieces every Attendance page shares: filters, letter language, roles and PDF previews."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+)
+
+from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.codes import DELIVERY_UNITS, Language, Role
+from upw_ttg.domain.records import StaffMember
+from upw_ttg.services.attendance.common import DECIDERS, KEYERS, PRINTERS
+from ui.dialogs.print_preview import PrintPreviewDialog
+from ui.tasks import BackgroundTask, report_failure, run_in_background
+
+
+def _allowed(actor: StaffMember | None, roles: tuple[Role, ...]) -> bool:
+    return actor is not None and (actor.role == Role.ADMINISTRATOR or actor.role in roles)
+
+
+def can_key(actor: StaffMember | None) -> bool:
+    return _allowed(actor, KEYERS)
+
+
+def can_decide(actor: StaffMember | None) -> bool:
+    return _allowed(actor, DECIDERS)
+
+
+def can_print(actor: StaffMember | None) -> bool:
+    return _allowed(actor, PRINTERS)
+
+
+def can_use_attendance(actor: StaffMember | None) -> bool:
+    """Whether the Attendance area belongs in this person's navigation."""
+    return _allowed(actor, tuple({*KEYERS, *DECIDERS, *PRINTERS}))
+
+
+def delivery_units() -> list[tuple[int, str, str]]:
+    """``(id, code, name)`` of each delivery unit.
+
+    The units are reference data seeded with these ids, in this order, by the first
+    migration (no service lists them yet).
+    """
+    return [(number, code, name) for number, (code, name) in enumerate(DELIVERY_UNITS, start=1)]
+
+
+def page_title(text: str, intro: str | None = None) -> QVBoxLayout:
+    """A page's title, with a line saying what the page is for."""
+    layout = QVBoxLayout()
+    layout.setSpacing(2)
+    title = QLabel(text)
+    title.setObjectName("PageTitle")
+    layout.addWidget(title)
+    if intro:
+        note = QLabel(intro)
+        note.setObjectName("PageSubtitle")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+    return layout
+
+
+def hint(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("Hint")
+    label.setWordWrap(True)
+    return label
+
+
+class FilterBar(QWidget):
+    """Delivery unit and (optionally) coordinator choosers; ``changed`` when either moves.
+
+    Signals:
+        changed(): the user chose another unit or coordinator.
+    """
+
+    changed = Signal()
+
+    def __init__(self, services: AppServices, *, coordinators: bool = True,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.unit = QComboBox()
+        self.unit.setAccessibleName("Delivery unit")
+        self.unit.addItem("All delivery units", None)
+        for unit_id, code, name in delivery_units():
+            self.unit.addItem(f"{name} ({code})", (unit_id, code))
+        unit_label = QLabel("&Unit:")
+        unit_label.setBuddy(self.unit)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(unit_label)
+        layout.addWidget(self.unit)
+        self.coordinator: QComboBox | None = None
+        if coordinators:
+            self.coordinator = QComboBox()
+            self.coordinator.setAccessibleName("Coordinator")
+            self.coordinator.addItem("All coordinators", None)
+            for member in services.staff.list_staff(Role.COORDINATOR):
+                if member.active:
+                    self.coordinator.addItem(member.full_name, member.id)
+            coordinator_label = QLabel("Coordi&nator:")
+            coordinator_label.setBuddy(self.coordinator)
+            layout.addSpacing(12)
+            layout.addWidget(coordinator_label)
+            layout.addWidget(self.coordinator)
+            self.coordinator.currentIndexChanged.connect(self._on_choice_changed)
+        layout.addStretch(1)
+        self.unit.currentIndexChanged.connect(self._on_choice_changed)
+
+    def _on_choice_changed(self, _index: int) -> None:
+        self.changed.emit()
+
+    @property
+    def unit_id(self) -> int | None:
+        data = self.unit.currentData()
+        return data[0] if data else None
+
+    @property
+    def unit_code(self) -> str | None:
+        data = self.unit.currentData()
+        return data[1] if data else None
+
+    @property
+    def coordinator_id(self) -> int | None:
+        return self.coordinator.currentData() if self.coordinator is not None else None
+
+
+class LanguageCombo(QComboBox):
+    """Which language a letter prints in: the person's own (from their record) or a choice."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Letter language")
+        self.addItem("Person's own language", None)
+        self.addItem("English", Language.ENGLISH)
+        self.addItem("Welsh (Cymraeg)", Language.WELSH)
+
+    def language(self) -> Language | None:
+        return self.currentData()
+
+
+def language_row(combo: LanguageCombo, text: str = "&Letter language:") -> QHBoxLayout:
+    row = QHBoxLayout()
+    label = QLabel(text)
+    label.setBuddy(combo)
+    row.addWidget(label)
+    row.addWidget(combo)
+    return row
+
+
+class PdfPrinter:
+    """Renders a PDF in the background, then opens the print preview; one at a time.
+
+    ``preview`` holds the last preview dialog (tests read it).
+    """
+
+    def __init__(self, parent: QWidget):
+        self._parent = parent
+        self.preview: PrintPreviewDialog | None = None
+        self.task: BackgroundTask | None = None
+
+    def busy(self) -> bool:
+        return self.task is not None and not self.task.finished_running
+
+    def run(self, render: Callable[[], bytes], title: str, file_name: str, label: str, *,
+            button: QPushButton | None = None, failure: str = "The document could not be "
+            "prepared.", on_shown: Callable[[], None] | None = None) -> None:
+        if self.busy():
+            return
+        if button is not None:
+            button.setEnabled(False)
+
+        def done(pdf: bytes) -> None:
+            if button is not None:
+                button.setEnabled(True)
+            self.show(pdf, title, file_name)
+            if on_shown is not None:
+                on_shown()
+
+        def failed(exc: BaseException) -> None:
+            if button is not None:
+                button.setEnabled(True)
+            report_failure(self._parent, failure, exc)
+
+        self.task = run_in_background(render, done, failed, label, parent=self._parent)
+
+    def show(self, pdf: bytes, title: str, file_name: str) -> None:
+        self.preview = PrintPreviewDialog(pdf, title, file_name, self._parent)
+        self.preview.open()

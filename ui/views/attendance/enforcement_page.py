@@ -1,0 +1,243 @@
+"""The enforcement queue: decisions due, evidence overdue and breaches not laid; the decision."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget
+
+from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.enforcement import Decision
+from upw_ttg.errors import UpwError
+from upw_ttg.services.attendance.records import EnforcementActionRow, QueueItem
+from ui.dialogs.attendance.action_dialogs import ActionDialog, EvidenceDialog
+from ui.dialogs.attendance.decision_dialog import DecisionDialog
+from ui.dialogs.form_dialog import FormDialog
+from ui.models.attendance.filters import AttendanceFilterProxy
+from ui.models.attendance.list_models import QueueTableModel
+from ui.tasks import report_failure
+from ui.views.attendance.common import (
+    FilterBar, LanguageCombo, PdfPrinter, can_decide, hint, language_row, page_title,
+)
+from ui.views.permissions import not_allowed_tip
+from ui.widgets.tables import fit_columns, make_table, selected_row
+
+DECISIONS, EVIDENCE, BREACHES = range(3)
+_TABS = (("Decision&s due", "Failure"), ("Ev&idence overdue", "Absence"),
+         ("&Breaches not laid", "Failure"))
+_INTROS = (
+    "Each enforceable outcome (AFTC, ATSH, UAAB) needs a decision within the set working "
+    "days. Enter or Decide opens the decision, which says what the law allows.",
+    "Absences claimed as acceptable whose evidence has not arrived by its due date. Record "
+    "the evidence, or change the outcome on the register if the absence was unacceptable.",
+    "Referrals for breach (BRE01) with no breach laid yet (BRE02); the due date is the limit "
+    "for laying it.")
+
+
+class EnforcementPage(QWidget):
+    """Three lists under one filter, with the actions each needs.
+
+    Signals:
+        person_opened(int): open this person's record.
+        notice(str): a short message for the status bar.
+    """
+
+    person_opened = Signal(int)
+    notice = Signal(str)
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._enforcement = services.attendance.enforcement
+        self._decider = can_decide(services.ctx.actor)
+        self.dialog: FormDialog | None = None
+        self.printer = PdfPrinter(self)
+        self.filters = FilterBar(services)
+        self.filters.changed.connect(self._apply_filters)
+        self.models: list[QueueTableModel] = []
+        self.proxies: list[AttendanceFilterProxy] = []
+        self.tables: list[QTableView] = []
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Enforcement lists")
+        for number, (title, event) in enumerate(_TABS):
+            model = QueueTableModel(event, self)
+            proxy = AttendanceFilterProxy(self)
+            proxy.setSourceModel(model)
+            table = make_table(proxy, title.replace("&", ""), sortable=False)
+            table.activated.connect(self._on_table_activated)
+            table.selectionModel().selectionChanged.connect(self._update_buttons)
+            page = QWidget()
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(8, 8, 8, 8)
+            page_layout.addWidget(hint(_INTROS[number]))
+            page_layout.addWidget(table, 1)
+            self.tabs.addTab(page, title)
+            self.models.append(model)
+            self.proxies.append(proxy)
+            self.tables.append(table)
+        self.tabs.currentChanged.connect(self._update_buttons)
+        self.decide_button = QPushButton("&Decide…")
+        self.decide_button.setProperty("primary", "true")
+        self.decide_button.clicked.connect(self.decide)
+        self.evidence_button = QPushButton("Re&cord evidence…")
+        self.evidence_button.clicked.connect(self.record_evidence)
+        self.action_button = QPushButton("Record &action…")
+        self.action_button.clicked.connect(self.record_action)
+        self.summary_button = QPushButton("Print breach su&mmary…")
+        self.summary_button.setToolTip("The staff summary of the order for the court file")
+        self.summary_button.clicked.connect(self.print_breach_summary)
+        self.person_button = QPushButton("Open person's record")
+        self.person_button.clicked.connect(self._on_person_clicked)
+        if not self._decider:
+            for button in (self.decide_button, self.evidence_button, self.action_button,
+                           self.summary_button):
+                button.setToolTip(not_allowed_tip("record enforcement"))
+        self.language = LanguageCombo()
+        bar = QHBoxLayout()
+        bar.addWidget(self.decide_button)
+        bar.addWidget(self.evidence_button)
+        bar.addWidget(self.action_button)
+        bar.addStretch(1)
+        bar.addLayout(language_row(self.language))
+        bar.addWidget(self.summary_button)
+        bar.addWidget(self.person_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addLayout(page_title("Enforcement", "Decisions the law needs, evidence that is "
+                                                   "late and breaches still to lay."))
+        layout.addWidget(self.filters)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bar)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
+                  Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._update_buttons()
+
+    @Slot()
+    def refresh(self) -> None:
+        queue = self._enforcement.queue()
+        for model, rows in zip(self.models, (queue.decisions, queue.evidence_overdue,
+                                             queue.breaches_not_laid), strict=True):
+            model.set_rows(rows)
+        for table in self.tables:
+            fit_columns(table, {QueueTableModel.DUE: "00/00/0000 – overdue",
+                                QueueTableModel.NAME: "Krzysztof Lewandowski"})
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        for number, proxy in enumerate(self.proxies):
+            proxy.set_filters(unit=self.filters.unit_code,
+                              coordinator=self.filters.coordinator_id)
+            title = _TABS[number][0]
+            self.tabs.setTabText(number, f"{title} ({proxy.rowCount()})")
+            if proxy.rowCount() and not self.tables[number].selectionModel().hasSelection():
+                self.tables[number].selectRow(0)
+        self._update_buttons()
+
+    def selected(self) -> QueueItem | None:
+        return selected_row(self.tables[self.tabs.currentIndex()])  # type: ignore[return-value]
+
+    def _update_buttons(self, *_args: object) -> None:
+        item = self.selected()
+        tab = self.tabs.currentIndex()
+        self.decide_button.setEnabled(self._decider and item is not None and tab == DECISIONS)
+        self.evidence_button.setEnabled(self._decider and item is not None and tab == EVIDENCE)
+        for button in (self.action_button, self.summary_button):
+            button.setEnabled(self._decider and item is not None)
+        self.person_button.setEnabled(item is not None)
+
+    def _on_table_activated(self, _index: QModelIndex) -> None:
+        tab = self.tabs.currentIndex()
+        if tab == DECISIONS:
+            self.decide()
+        elif tab == EVIDENCE:
+            self.record_evidence()
+        else:
+            self.record_action()
+
+    def _on_person_clicked(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self.person_opened.emit(item.person_id)
+
+    # Acting ------------------------------------------------------------------------------
+
+    def open_decision(self, appointment_id: int) -> DecisionDialog | None:
+        """Open the decision screen for a failure (non-blocking)."""
+        try:
+            info = self._enforcement.decision(appointment_id)
+            history = self._enforcement.history(info.order_id)
+        except UpwError as exc:
+            report_failure(self, "The decision could not be opened.", exc)
+            return None
+        dialog = DecisionDialog(self._enforcement, info, history, self)
+        dialog.saved.connect(lambda row: self._on_decided(dialog, row))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def decide(self) -> None:
+        item = self.selected()
+        if item is not None and item.appointment_id is not None \
+                and self.decide_button.isEnabled():
+            self.open_decision(item.appointment_id)
+
+    def _on_decided(self, dialog: DecisionDialog, row: EnforcementActionRow) -> None:
+        info = dialog.info
+        what = "first warning given" if row.code == "EA02" else "referred for breach"
+        self.notice.emit(f"{info.name}: {what} ({row.code}).")
+        self.refresh()
+        if not dialog.preview.isChecked():
+            return
+        letters = self._services.attendance.letters
+        language = dialog.language.language()
+        if dialog.chosen() == Decision.WARN:
+            self.printer.run(lambda: letters.render_warning_letter(info.appointment_id,
+                                                                   language=language),
+                             f"Warning letter – {info.name}", f"warning-letter-{info.crn}.pdf",
+                             "Preparing the warning letter…",
+                             failure="The warning letter could not be prepared.")
+        else:
+            self.printer.run(lambda: letters.render_breach_summary(info.order_id,
+                                                                   language=language),
+                             f"Breach summary – {info.name}", f"breach-summary-{info.crn}.pdf",
+                             "Preparing the breach summary…",
+                             failure="The breach summary could not be prepared.")
+
+    @Slot()
+    def record_evidence(self) -> None:
+        item = self.selected()
+        if item is None or not self.evidence_button.isEnabled():
+            return
+        self._open(EvidenceDialog(self._enforcement, item, self._services.ctx.today(), self),
+                   f"Evidence recorded for {item.name}.")
+
+    @Slot()
+    def record_action(self) -> None:
+        item = self.selected()
+        if item is None or not self.action_button.isEnabled():
+            return
+        self._open(ActionDialog(self._enforcement, item, self),
+                   f"Enforcement action recorded for {item.name}.")
+
+    def _open(self, dialog: FormDialog, message: str) -> None:
+        self.dialog = dialog
+
+        def saved(_record: object) -> None:
+            self.notice.emit(message)
+            self.refresh()
+
+        dialog.saved.connect(saved)
+        dialog.open()
+
+    @Slot()
+    def print_breach_summary(self) -> None:
+        item = self.selected()
+        if item is None or not self.summary_button.isEnabled():
+            return
+        letters = self._services.attendance.letters
+        language = self.language.language()
+        self.printer.run(lambda: letters.render_breach_summary(item.order_id, language=language),
+                         f"Breach summary – {item.name}", f"breach-summary-{item.crn}.pdf",
+                         "Preparing the breach summary…", button=self.summary_button,
+                         failure="The breach summary could not be prepared.")

@@ -1,0 +1,138 @@
+"""Rule 17: past appointments still without an outcome, per project; Enter opens the register."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from upw_ttg.bootstrap import AppServices
+from upw_ttg.services.attendance.records import MissingOutcomeRow
+from ui.models.attendance.filters import AttendanceFilterProxy
+from ui.models.attendance.list_models import BacklogTableModel, OutstandingTableModel
+from ui.views.attendance.common import FilterBar, hint, page_title
+from ui.widgets.tables import fit_columns, make_table, selected_row
+
+
+class OutstandingPage(QWidget):
+    """Backlog per project on the left, the appointments (oldest first) on the right.
+
+    Signals:
+        register_requested(int, object, int): session id, its date and the appointment id.
+    """
+
+    register_requested = Signal(int, object, int)
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self.filters = FilterBar(services, coordinators=False)
+        self.filters.changed.connect(self._apply_filters)
+        self.backlog_model = BacklogTableModel(self)
+        self.backlog_proxy = AttendanceFilterProxy(self)
+        self.backlog_proxy.setSourceModel(self.backlog_model)
+        self.backlog = make_table(self.backlog_proxy, "Missing outcomes by project",
+                                  sortable=False)
+        self.backlog.selectionModel().selectionChanged.connect(self._on_backlog_selected)
+        self.model = OutstandingTableModel(self)
+        self.proxy = AttendanceFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = make_table(self.proxy, "Appointments without an outcome, oldest first",
+                                sortable=False)
+        self.table.activated.connect(self._on_table_activated)
+        self.all_projects = QPushButton("Show &all projects")
+        self.all_projects.setToolTip("Show every project's missing outcomes again")
+        self.all_projects.clicked.connect(self._on_all_projects_clicked)
+        self.open_button = QPushButton("&Key the register")
+        self.open_button.setProperty("primary", "true")
+        self.open_button.setToolTip("Key the register of the selected appointment's session "
+                                    "(Enter)")
+        self.open_button.clicked.connect(self.open_selected)
+        self.count_label = hint()
+        backlog_label = QLabel("Missing outcomes by pro&ject (choose one to see only its "
+                               "appointments):")
+        backlog_label.setBuddy(self.backlog)
+        table_label = QLabel("Appoint&ments (oldest first):")
+        table_label.setBuddy(self.table)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        backlog_bar = QHBoxLayout()
+        backlog_bar.addWidget(backlog_label)
+        backlog_bar.addStretch(1)
+        backlog_bar.addWidget(self.all_projects)
+        left_layout.addLayout(backlog_bar)
+        left_layout.addWidget(self.backlog, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(table_label)
+        right_layout.addWidget(self.table, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([250, 420])
+        splitter.setChildrenCollapsible(False)
+        bar = QHBoxLayout()
+        bar.addWidget(self.count_label, 1)
+        bar.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addLayout(page_title(
+            "Outstanding outcomes", "Every appointment whose session has ended without an "
+            "outcome. Each needs one: open its register to key it."))
+        layout.addWidget(self.filters)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bar)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
+                  Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    @Slot()
+    def refresh(self) -> None:
+        registers = self._services.attendance.registers
+        self.backlog_model.set_rows(registers.outstanding_by_project())
+        self.model.set_rows(registers.outstanding_outcomes())
+        fit_columns(self.backlog, {0: "HUL-000 Grounds maintenance, St Peter's church, Hull"})
+        fit_columns(self.table, {2: "HUL-000 Grounds maintenance, St Peter's church, Hull"})
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        unit = self.filters.unit_code
+        self.backlog_proxy.set_filters(unit=unit)
+        project = selected_row(self.backlog)
+        self.proxy.set_filters(unit=unit, project=project.project_id if project else None)
+        self._update_count()
+
+    def _on_backlog_selected(self, *_args: object) -> None:
+        project = selected_row(self.backlog)
+        self.proxy.set_project(project.project_id if project else None)
+        self._update_count()
+
+    def _on_all_projects_clicked(self) -> None:
+        self.backlog.clearSelection()
+        self.proxy.set_project(None)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if total == 0:
+            text = "No outcomes are missing: every past appointment has one."
+        elif shown == total:
+            text = f"{total} appointment{'s' if total != 1 else ''} without an outcome."
+        else:
+            text = f"{shown} of {total} appointments without an outcome shown."
+        self.count_label.setText(text)
+        self.open_button.setEnabled(shown > 0)
+        if shown and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+
+    def _on_table_activated(self, _index: QModelIndex) -> None:
+        self.open_selected()
+
+    @Slot()
+    def open_selected(self) -> None:
+        row: MissingOutcomeRow | None = selected_row(self.table)  # type: ignore[assignment]
+        if row is not None:
+            self.register_requested.emit(row.session_id, row.session_date, row.appointment_id)

@@ -1,0 +1,142 @@
+"""Printing a day's work sheets (or one delivery unit's) as one PDF, in the background."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from upw_ttg.bootstrap import AppServices
+from upw_ttg.services.attendance import PrintCancelled
+from ui.dialogs.print_preview import PrintPreviewDialog
+from ui.formatting import format_date
+from ui.models.attendance.list_models import DaySessionsTableModel
+from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background
+from ui.views.attendance.common import FilterBar, can_print, hint, page_title
+from ui.views.permissions import not_allowed_tip
+from ui.widgets.date_field import DateField
+from ui.widgets.tables import fit_columns, make_table
+
+
+class PrintPage(QWidget):
+    """Choose a day and a unit, see the sessions, print them all with progress and Cancel.
+
+    Signals:
+        notice(str): a short message for the status bar.
+    """
+
+    notice = Signal(str)
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self.task: BackgroundTask | None = None
+        self.preview: PrintPreviewDialog | None = None
+        self.date = DateField()
+        self.date.setAccessibleName("Day to print")
+        self.date.set_date(services.ctx.today() + dt.timedelta(days=1))
+        self.date.editingFinished.connect(self.refresh)
+        self.date.returnPressed.connect(self.refresh)
+        self.date.date_picked.connect(self.refresh)
+        date_label = QLabel("&Day:")
+        date_label.setBuddy(self.date)
+        self.filters = FilterBar(services, coordinators=False)
+        self.filters.changed.connect(self.refresh)
+        self.model = DaySessionsTableModel(self)
+        self.table = make_table(self.model, "Sessions that will print", sortable=False,
+                                stretch_last=False)
+        self.count = hint()
+        self.print_button = QPushButton("Print &work sheets…")
+        self.print_button.setProperty("primary", "true")
+        self.print_button.clicked.connect(self.print_day)
+        if not can_print(services.ctx.actor):
+            self.print_button.setToolTip(not_allowed_tip("print work sheets"))
+        top = QHBoxLayout()
+        top.addWidget(date_label)
+        top.addWidget(self.date)
+        top.addSpacing(16)
+        top.addWidget(self.filters, 1)
+        bar = QHBoxLayout()
+        bar.addWidget(self.count, 1)
+        bar.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addLayout(page_title(
+            "Print work sheets", "Every session of a day that goes ahead with people booked, "
+            "in one PDF for the supervisors. Printing fixes each sheet's row numbers, which "
+            "the register screen then uses."))
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bar)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
+                  Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def day(self) -> dt.date | None:
+        try:
+            return self.date.date()
+        except ValueError:
+            return None
+
+    @Slot()
+    def refresh(self, *_args: object) -> None:
+        day = self.day()
+        sessions = [] if day is None else self._services.attendance.work_sheets.day_sessions(
+            day, delivery_unit_id=self.filters.unit_id)
+        self.model.set_rows(sessions)
+        fit_columns(self.table)
+        people = sum(s.people for s in sessions)
+        if day is None:
+            text = "Type the day as day/month/year, for example 31/12/2026."
+        elif not sessions:
+            text = f"No session on {format_date(day)} has anyone booked."
+        else:
+            text = (f"{len(sessions)} work sheet{'s' if len(sessions) != 1 else ''} for "
+                    f"{people} {'person' if people == 1 else 'people'} on {day:%A} "
+                    f"{format_date(day)}.")
+        self.count.setText(text)
+        self.print_button.setEnabled(bool(sessions) and can_print(self._services.ctx.actor)
+                                     and (self.task is None or self.task.finished_running))
+
+    @Slot()
+    def print_day(self) -> None:
+        """Render the sheets in the background (progress, Cancel), then open the preview."""
+        day = self.day()
+        if day is None or not self.print_button.isEnabled():
+            return
+        unit_id = self.filters.unit_id
+        sheets = self._services.attendance.work_sheets
+        total = self.model.rowCount()
+
+        def work(control: TaskControl) -> bytes:
+            control.report(0, total, "Starting…")
+            return sheets.print_day(
+                day, delivery_unit_id=unit_id,
+                progress=lambda done, count: control.report(done, count,
+                                                            f"Sheet {done} of {count}"),
+                is_cancelled=control.cancelled)
+
+        self.print_button.setEnabled(False)
+        self.task = run_in_background(work, lambda pdf: self._on_printed(pdf, day),
+                                      self._on_print_failed, "Preparing the work sheets…",
+                                      parent=self, with_progress=True,
+                                      on_cancelled=self._on_print_cancelled)
+
+    def _on_printed(self, pdf: bytes, day: dt.date) -> None:
+        self.refresh()
+        unit = self.filters.unit_code
+        title = f"Work sheets for {format_date(day)}" + (f" ({unit})" if unit else "")
+        self.preview = PrintPreviewDialog(pdf, title, f"work-sheets-{day:%Y-%m-%d}.pdf", self)
+        self.preview.open()
+
+    def _on_print_failed(self, exc: BaseException) -> None:
+        self.refresh()
+        if isinstance(exc, PrintCancelled):
+            self._on_print_cancelled()
+            return
+        report_failure(self, "The work sheets could not be prepared.", exc)
+
+    def _on_print_cancelled(self) -> None:
+        self.refresh()
+        self.notice.emit("Printing the work sheets was cancelled; nothing was printed.")
