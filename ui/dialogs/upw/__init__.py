@@ -1,0 +1,1 @@
+"""Unpaid Work scheduling dialogs: assessment, sessions, placing, projects, warrants."""

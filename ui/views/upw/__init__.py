@@ -1,0 +1,1 @@
+"""Unpaid Work scheduling screens: planner, waiting list, projects, warrants."""

@@ -1,0 +1,63 @@
+"""The Scheduling area: week planner, waiting list, projects and sessions, travel warrants."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from upw_ttg.bootstrap import AppServices
+from ui.settings import UiSettings
+from ui.views.upw.common import delivery_units
+from ui.views.upw.planner_page import PlannerPage
+from ui.views.upw.projects_page import ProjectsPage
+from ui.views.upw.waiting_page import WaitingPage
+from ui.views.upw.warrants_page import WarrantsPage
+
+
+class SchedulingArea(QWidget):
+    """Unpaid Work scheduling in four tabs (Alt+the underlined letter, or Ctrl+Tab).
+
+    Every page starts on the signed-in person's delivery unit. Pages load when first shown.
+
+    Signals:
+        notice(str): a short message for the status bar.
+        person_opened(int): open this person's record (the main window shows it).
+    """
+
+    notice = Signal(str)
+    person_opened = Signal(int)
+    PLANNER, WAITING, PROJECTS, WARRANTS = range(4)
+
+    def __init__(self, services: AppServices, ui_settings: UiSettings,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._ui_settings = ui_settings
+        units, office_unit = delivery_units(services)
+        actor = services.ctx.actor
+        unit_id = office_unit.get(actor.office_id) if actor and actor.office_id else None
+        if unit_id is None and units:
+            unit_id = units[0].id
+        self.planner = PlannerPage(services, units, unit_id)
+        self.waiting = WaitingPage(services, units, unit_id)
+        self.projects = ProjectsPage(services, units, unit_id)
+        self.warrants = WarrantsPage(services)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Scheduling")
+        self.tabs.addTab(self.planner, "&Week planner")
+        self.tabs.addTab(self.waiting, "Waiting &list")
+        self.tabs.addTab(self.projects, "Projects and &sessions")
+        self.tabs.addTab(self.warrants, "Tra&vel warrants")
+        for page in (self.planner, self.waiting, self.projects, self.warrants):
+            page.notice.connect(self.notice)
+        for page in (self.planner, self.waiting, self.projects):
+            page.person_opened.connect(self.person_opened)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.tabs, 1)
+
+    def show_page(self, index: int) -> None:
+        """Switch to one of PLANNER, WAITING, PROJECTS or WARRANTS."""
+        self.tabs.setCurrentIndex(index)
+        self.tabs.currentWidget().setFocus()

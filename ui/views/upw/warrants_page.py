@@ -1,0 +1,250 @@
+"""The travel warrant register: filter, issue, void, mark used or returned, print; spend."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
+)
+
+from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.codes import WarrantStatus
+from upw_ttg.domain.upw_records import WarrantRecord
+from upw_ttg.errors import UpwError
+from ui.dialogs.upw.warrant_dialog import VoidWarrantDialog, WarrantDialog, default_dates
+from ui.formatting import label
+from ui.models.table_model import RowSortProxy
+from ui.models.upw.text import format_pence
+from ui.models.upw.warrants_model import SpendTableModel, WarrantsTableModel
+from ui.views.upw.common import NOT_ALLOWED, can_schedule, enum_value
+from ui.views.upw.printing import preview_document
+from ui.widgets.banner import Banner
+from ui.widgets.date_field import DateField
+from ui.widgets.tables import fit_columns, make_table, selected_row
+
+
+class WarrantsPage(QWidget):
+    """Filters above; the register on the left and the spend per office and month beside it.
+
+    Signals:
+        notice(str): a short message for the status bar.
+    """
+
+    notice = Signal(str)
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._editable = can_schedule(services.ctx.actor)
+        self._loaded = False
+        self.dialog: QWidget | None = None
+        title = QLabel("Travel warrants")
+        title.setObjectName("PageTitle")
+        self.office = QComboBox()
+        self.office.setAccessibleName("Issuing office")
+        self.office.addItem("All offices", None)
+        for office in services.people.offices():
+            self.office.addItem(f"{office.name} ({office.code})", office.id)
+        office_label = QLabel("Offi&ce:")
+        office_label.setBuddy(self.office)
+        first, last = default_dates(services.ctx.today())
+        self.date_from = DateField()
+        self.date_from.setAccessibleName("Issued from")
+        self.date_from.set_date(first)
+        self.date_to = DateField()
+        self.date_to.setAccessibleName("Issued to")
+        self.date_to.set_date(last)
+        from_label = QLabel("Issued fro&m:")
+        from_label.setBuddy(self.date_from)
+        to_label = QLabel("&to:")
+        to_label.setBuddy(self.date_to)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        self.status.addItem("Any status", None)
+        for status in WarrantStatus:
+            self.status.addItem(label(status), status)
+        status_label = QLabel("St&atus:")
+        status_label.setBuddy(self.status)
+        self.show_button = QPushButton("Show")
+        self.show_button.clicked.connect(lambda: self.reload())
+        for combo in (self.office, self.status):
+            combo.currentIndexChanged.connect(lambda _index: self.reload())
+        for field in (self.date_from, self.date_to):
+            field.returnPressed.connect(lambda: self.reload())
+            field.date_picked.connect(lambda _day: self.reload())
+
+        self.banner = Banner()
+        self.model = WarrantsTableModel(self)
+        self.proxy = RowSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = make_table(self.proxy, "Travel warrant register")
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.activated.connect(lambda _index: self.print_warrant())
+        self.spend_model = SpendTableModel(self)
+        spend_proxy = RowSortProxy(self)
+        spend_proxy.setSourceModel(self.spend_model)
+        self.spend = make_table(spend_proxy, "Spend per office and month")
+        self.count = QLabel()
+        self.count.setObjectName("CountLabel")
+        self.count.setWordWrap(True)
+        self.spend_total = QLabel()
+        self.spend_total.setObjectName("CountLabel")
+        self.spend_total.setWordWrap(True)
+
+        self.issue_button = QPushButton("&Issue warrant…")
+        self.issue_button.setProperty("primary", "true")
+        self.issue_button.clicked.connect(self.issue)
+        self.print_button = QPushButton("&Print warrant…")
+        self.print_button.clicked.connect(self.print_warrant)
+        self.used_button = QPushButton("Mark &used")
+        self.used_button.clicked.connect(self.mark_used)
+        self.returned_button = QPushButton("&Returned unused")
+        self.returned_button.clicked.connect(self.mark_returned)
+        self.void_button = QPushButton("V&oid…")
+        self.void_button.clicked.connect(self.void)
+        for button in (self.issue_button, self.used_button, self.returned_button,
+                       self.void_button):
+            if not self._editable:
+                button.setToolTip(NOT_ALLOWED)
+        self.issue_button.setEnabled(self._editable)
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        for button in (self.print_button, self.used_button, self.returned_button,
+                       self.void_button, self.issue_button):
+            top.addWidget(button)
+        filters = QHBoxLayout()
+        for widget in (office_label, self.office, from_label, self.date_from, to_label,
+                       self.date_to, status_label, self.status, self.show_button):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        register = QWidget()
+        register_layout = QVBoxLayout(register)
+        register_layout.setContentsMargins(0, 0, 0, 0)
+        register_layout.addWidget(self.count)
+        register_layout.addWidget(self.table, 1)
+        spend = QWidget()
+        spend_layout = QVBoxLayout(spend)
+        spend_layout.setContentsMargins(0, 6, 0, 0)
+        spend_title = QLabel("Spend per office and month")
+        spend_title.setStyleSheet("font-weight: 600;")
+        spend_layout.addWidget(spend_title)
+        spend_layout.addWidget(self.spend, 1)
+        spend_layout.addWidget(self.spend_total)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(register)
+        splitter.addWidget(spend)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        self._update_buttons()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._loaded:
+            self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Read the register and the spend for the filters, keeping ``select_id`` selected."""
+        self._loaded = True
+        self.banner.clear()
+        try:
+            first, last = self.date_from.date(), self.date_to.date()
+        except ValueError as exc:
+            self.banner.show_message(str(exc), "warning")
+            return
+        warrants = self._services.upw.warrants
+        office, status = self.office.currentData(), enum_value(self.status, WarrantStatus)
+        rows = warrants.register(office_id=office, date_from=first, date_to=last, status=status)
+        rows.sort(key=lambda w: (w.issued_on, w.office_code, w.serial), reverse=True)
+        self.model.set_rows(rows)
+        fit_columns(self.table)
+        spend = warrants.spend(office_id=office, date_from=first, date_to=last)
+        self.spend_model.set_rows(spend)
+        fit_columns(self.spend)
+        total = sum(w.fare_pence for w in rows if w.status in (WarrantStatus.ISSUED,
+                                                               WarrantStatus.USED))
+        self.count.setText(f"{len(rows)} warrant{'s' if len(rows) != 1 else ''}, newest first;"
+                           f" {format_pence(total)} issued or used.")
+        self.spend_total.setText(
+            f"Total: {format_pence(sum(s.total_pence for s in spend))} on "
+            f"{sum(s.warrants for s in spend)} warrants (void and returned ones excluded).")
+        if select_id is not None:
+            for row in range(self.proxy.rowCount()):
+                if self.proxy.row_object(row).id == select_id:
+                    self.table.selectRow(row)
+        self._update_buttons()
+
+    def selected(self) -> WarrantRecord | None:
+        return selected_row(self.table)  # type: ignore[return-value]
+
+    def _update_buttons(self, *_args: object) -> None:
+        warrant = self.selected()
+        issued = warrant is not None and warrant.status == WarrantStatus.ISSUED
+        self.print_button.setEnabled(warrant is not None)
+        for button in (self.used_button, self.returned_button, self.void_button):
+            button.setEnabled(self._editable and issued)
+
+    @Slot()
+    def issue(self) -> WarrantDialog | None:
+        if not self._editable:
+            return None
+        dialog = WarrantDialog(self._services, self)
+        dialog.saved.connect(self._on_issued)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_issued(self, warrant: WarrantRecord) -> None:
+        self.notice.emit(f"Issued travel warrant {warrant.serial_text} to {warrant.name}.")
+        self.reload(warrant.id)
+
+    @Slot()
+    def void(self) -> VoidWarrantDialog | None:
+        warrant = self.selected()
+        if warrant is None or not self.void_button.isEnabled():
+            return None
+        dialog = VoidWarrantDialog(self._services, warrant, self)
+        dialog.saved.connect(lambda w: (self.notice.emit(f"Voided {w.serial_text}."),
+                                        self.reload(w.id)))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def mark_used(self) -> None:
+        self._set_status(self._services.upw.warrants.mark_used, "used")
+
+    @Slot()
+    def mark_returned(self) -> None:
+        self._set_status(self._services.upw.warrants.mark_returned_unused, "returned unused")
+
+    def _set_status(self, change, words: str) -> None:
+        warrant = self.selected()
+        if warrant is None or not self.used_button.isEnabled():
+            return
+        try:
+            record = change(warrant.id, version=warrant.version)
+        except UpwError as exc:
+            self.reload(warrant.id)
+            self.banner.show_message(str(exc))
+            return
+        self.notice.emit(f"Marked {record.serial_text} {words}.")
+        self.reload(record.id)
+
+    @Slot()
+    def print_warrant(self) -> None:
+        warrant = self.selected()
+        if warrant is None:
+            return
+        render = self._services.upw.documents.render_warrant
+        preview_document(self, lambda: render(warrant.id),
+                         f"Travel warrant {warrant.serial_text} – {warrant.name}",
+                         f"travel-warrant-{warrant.serial_text}.pdf")
