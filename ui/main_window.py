@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg import APP_TITLE, __version__
 from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.codes import Role
 from ui.formatting import label
 from ui.resources import icon
 from ui.settings import UiSettings
@@ -21,12 +22,16 @@ from ui.views.permissions import is_administrator
 from ui.views.person_page import PersonPage
 from ui.views.settings_page import SettingsPage
 from ui.views.staff_page import StaffPage
+from ui.views.attendance.common import can_use_attendance
+from ui.views.ttg.access import can_use_ttg
+from ui.views.ttg.area import TtgArea
 
 
 class MainWindow(QMainWindow):
     """People for everyone; Settings (view only unless an administrator); Staff for admins."""
 
-    PEOPLE, SETTINGS, STAFF = "people", "settings", "staff"
+    PEOPLE, SETTINGS, STAFF, TTG = "people", "settings", "staff", "ttg"
+    SCHEDULING, ATTENDANCE = "scheduling", "attendance"
 
     def __init__(self, services: AppServices, ui_settings: UiSettings):
         super().__init__()
@@ -41,12 +46,15 @@ class MainWindow(QMainWindow):
         self.person_page = PersonPage(services, ui_settings)
         self.settings_page = SettingsPage(services)
         self.staff_page = StaffPage(services) if self._admin else None
+        self.ttg_area = TtgArea(services) if can_use_ttg(actor) else None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.people_page)
         self.stack.addWidget(self.person_page)
         self.stack.addWidget(self.settings_page)
         if self.staff_page is not None:
             self.stack.addWidget(self.staff_page)
+        if self.ttg_area is not None:
+            self.stack.addWidget(self.ttg_area)
 
         self.nav = QListWidget()
         self.nav.setObjectName("NavigationList")
@@ -58,6 +66,17 @@ class MainWindow(QMainWindow):
         self._add_area(self.SETTINGS, "Settings")
         if self.staff_page is not None:
             self._add_area(self.STAFF, "Staff")
+        if self.ttg_area is not None:
+            self._add_area(self.TTG, "Through the Gate")
+        # Built the first time they are opened: start-up only pays for the first screen.
+        self._scheduling = None
+        self._attendance = None
+        self._may_schedule = actor is not None and actor.role != Role.RESETTLEMENT_WORKER
+        self._may_attend = can_use_attendance(actor)
+        if self._may_schedule:
+            self._add_area(self.SCHEDULING, "Scheduling")
+        if self._may_attend:
+            self._add_area(self.ATTENDANCE, "Attendance")
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
 
         central = QWidget()
@@ -71,7 +90,9 @@ class MainWindow(QMainWindow):
         self.people_page.person_opened.connect(self.open_person)
         self.person_page.back_requested.connect(self.show_people)
         self.person_page.person_saved.connect(self.people_page.person_changed)
-        for page in (self.people_page, self.person_page, self.settings_page, self.staff_page):
+        self.person_page.plan_requested.connect(self.open_plan)
+        for page in (self.people_page, self.person_page, self.settings_page, self.staff_page,
+                     self.ttg_area):
             if page is not None:
                 page.notice.connect(self.show_notice)
         self.stack.currentChanged.connect(self._update_actions)
@@ -122,6 +143,19 @@ class MainWindow(QMainWindow):
             go_menu.addAction(self.go_staff)
         else:
             self.go_staff.setEnabled(False)
+        self.go_ttg = self._action("Through the &Gate", "Ctrl+4", self.show_ttg)
+        if self.ttg_area is not None:
+            go_menu.addAction(self.go_ttg)
+        else:
+            self.go_ttg.setEnabled(False)
+        self.go_scheduling = self._action("S&cheduling", "Ctrl+5", self.show_scheduling)
+        self.go_scheduling.setEnabled(self._may_schedule)
+        if self._may_schedule:
+            go_menu.addAction(self.go_scheduling)
+        self.go_attendance = self._action("&Attendance", "Ctrl+6", self.show_attendance)
+        self.go_attendance.setEnabled(self._may_attend)
+        if self._may_attend:
+            go_menu.addAction(self.go_attendance)
         go_menu.addSeparator()
         self.find_action = self._action("&Find a person", QKeySequence.StandardKey.Find,
                                         self.find_person)
@@ -155,6 +189,52 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.settings_page)
         elif area == self.STAFF and self.staff_page is not None:
             self.stack.setCurrentWidget(self.staff_page)
+        elif area == self.TTG and self.ttg_area is not None:
+            self.stack.setCurrentWidget(self.ttg_area)
+        elif area == self.SCHEDULING:
+            self.stack.setCurrentWidget(self.scheduling_area())
+        elif area == self.ATTENDANCE:
+            self.stack.setCurrentWidget(self.attendance_area())
+
+    def scheduling_area(self) -> QWidget:
+        """The Unpaid Work scheduling area, built on first use."""
+        if self._scheduling is None:
+            from ui.views.upw.area import SchedulingArea
+
+            self._scheduling = SchedulingArea(self._services, self._ui_settings)
+            self._connect_area(self._scheduling)
+        return self._scheduling
+
+    def attendance_area(self) -> QWidget:
+        """The attendance, hours and enforcement area, built on first use."""
+        if self._attendance is None:
+            from ui.views.attendance.area import AttendanceArea
+
+            self._attendance = AttendanceArea(self._services, self._ui_settings)
+            self._connect_area(self._attendance)
+        return self._attendance
+
+    def _connect_area(self, area: QWidget) -> None:
+        self.stack.addWidget(area)
+        area.notice.connect(self.show_notice)
+        area.person_opened.connect(self.open_person)
+
+    @Slot()
+    def show_scheduling(self) -> None:
+        if not self._may_schedule:
+            return
+        self._select_area(self.SCHEDULING)
+        self.stack.setCurrentWidget(self.scheduling_area())
+        self.scheduling_area().setFocus()
+
+    @Slot()
+    def show_attendance(self) -> None:
+        if not self._may_attend:
+            return
+        self._select_area(self.ATTENDANCE)
+        area = self.attendance_area()
+        self.stack.setCurrentWidget(area)
+        area.focus_current()
 
     def _select_area(self, key: str) -> None:
         self.nav.blockSignals(True)
@@ -181,6 +261,23 @@ class MainWindow(QMainWindow):
         self._select_area(self.STAFF)
         self.stack.setCurrentWidget(self.staff_page)
         self.staff_page.table.setFocus()
+
+    @Slot()
+    def show_ttg(self) -> None:
+        """The Through the Gate area as it was left (the caseload, or the open plan)."""
+        if self.ttg_area is None:
+            return
+        self._select_area(self.TTG)
+        self.stack.setCurrentWidget(self.ttg_area)
+        self.ttg_area.currentWidget().setFocus()
+
+    @Slot(int)
+    def open_plan(self, episode_id: int) -> None:
+        """The resettlement plan of a custody episode, in the Through the Gate area."""
+        if self.ttg_area is None:
+            return
+        self.show_ttg()
+        self.ttg_area.open_plan(episode_id)
 
     @Slot(int)
     def open_person(self, person_id: int) -> None:
@@ -233,6 +330,13 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._attendance is not None and not self._attendance.confirm_close():
+            event.ignore()
+            return
+        if self.ttg_area is not None and not self.ttg_area.save_all() \
+                and not self.ttg_area.plan.ask_close_unsaved():
+            event.ignore()
+            return
         self._ui_settings.set_value("main_window/geometry", self.saveGeometry())
         self.people_page.save_state()
         self._ui_settings.sync()

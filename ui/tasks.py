@@ -136,13 +136,18 @@ class BackgroundTask(QObject):
         self._apply_progress()
 
     def _apply_progress(self) -> None:
-        if self._dialog is None:
+        dialog = self._dialog
+        if dialog is None:
             return
         done, total, text = self._last
-        self._dialog.setMaximum(max(total, 0))
-        self._dialog.setValue(min(done, total) if total > 0 else 0)
+        dialog.setMaximum(max(total, 0))
+        # A modal progress dialog processes events inside setValue, where the task may finish
+        # and close the dialog; so look again before touching it.
+        dialog.setValue(min(done, total) if total > 0 else 0)
+        if self._dialog is not dialog:
+            return
         if text and (self.control is None or not self.control.cancelled()):
-            self._dialog.setLabelText(f"{self._label}\n{text}" if self._label else text)
+            dialog.setLabelText(f"{self._label}\n{text}" if self._label else text)
 
     def _finish(self) -> None:
         self.finished_running = True

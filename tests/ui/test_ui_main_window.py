@@ -23,7 +23,8 @@ def _areas(window: MainWindow) -> list[str]:
 
 def test_an_administrator_sees_people_settings_and_staff(qtbot, services, ui_settings):
     window = _window(qtbot, services, ui_settings)
-    assert _areas(window) == ["People", "Settings", "Staff"]
+    assert _areas(window) == ["People", "Settings", "Staff", "Through the Gate", "Scheduling",
+                              "Attendance"]
     assert "Signed in as Ada Admin (administrator)" == window.user_label.text()
     assert services.db.describe() in window.database_label.text()
     window.nav.setCurrentRow(2)
@@ -35,11 +36,31 @@ def test_an_administrator_sees_people_settings_and_staff(qtbot, services, ui_set
     assert window.stack.currentWidget() is window.people_page
 
 
+def test_the_unpaid_work_areas_are_built_when_first_opened(qtbot, services, ui_settings):
+    """Start-up builds only the first screen; Scheduling and Attendance come on demand."""
+    window = _window(qtbot, services, ui_settings)
+    assert window._scheduling is None and window._attendance is None
+    window.go_scheduling.trigger()
+    assert window.stack.currentWidget() is window.scheduling_area()
+    assert window.nav.currentItem().text() == "Scheduling"
+    window.go_attendance.trigger()
+    assert window.stack.currentWidget() is window.attendance_area()
+    window.nav.setCurrentRow(_areas(window).index("Scheduling"))
+    assert window.stack.currentWidget() is window.scheduling_area()
+
+
+def test_a_resettlement_worker_has_no_scheduling_area(qtbot, services, ui_settings, fast_hash):
+    services.ctx.actor = add_staff_member(services, "rw", Role.RESETTLEMENT_WORKER, fast_hash)
+    window = _window(qtbot, services, ui_settings)
+    assert "Scheduling" not in _areas(window) and "Through the Gate" in _areas(window)
+    assert not window.go_scheduling.isEnabled()
+
+
 def test_a_coordinator_has_no_staff_area_and_cannot_change_settings(qtbot, services,
                                                                     ui_settings, fast_hash):
     services.ctx.actor = add_staff_member(services, "c2", Role.COORDINATOR, fast_hash)
     window = _window(qtbot, services, ui_settings)
-    assert _areas(window) == ["People", "Settings"]
+    assert _areas(window) == ["People", "Settings", "Scheduling", "Attendance"]
     assert not window.go_staff.isEnabled()
     assert not window.settings_page.edit_button.isVisibleTo(window.settings_page)
     assert window.people_page.new_button.isEnabled()

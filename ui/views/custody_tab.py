@@ -15,6 +15,7 @@ from ui.formatting import format_date
 from ui.models.custody_model import CustodyTableModel, DateChangesTableModel, release_type_text
 from ui.models.table_model import RowSortProxy
 from ui.views.permissions import can_edit_custody, not_allowed_tip
+from ui.views.ttg.access import can_use_ttg
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 
@@ -23,9 +24,11 @@ class CustodyTab(QWidget):
 
     Signals:
         notice(str): a short message for the status bar.
+        plan_requested(int): open the resettlement plan of this custody episode.
     """
 
     notice = Signal(str)
+    plan_requested = Signal(int)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -55,6 +58,11 @@ class CustodyTab(QWidget):
             if not self._editable:
                 button.setToolTip(not_allowed_tip("change custody records"))
         self.add_button.setEnabled(self._editable)
+        self.plan_button = QPushButton("Resettlement p&lan…")
+        self.plan_button.setToolTip("Open the resettlement plan of the selected episode in "
+                                    "Through the Gate")
+        self.plan_button.setVisible(can_use_ttg(services.ctx.actor))
+        self.plan_button.clicked.connect(self._on_plan_button_clicked)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("Hint")
 
@@ -88,6 +96,7 @@ class CustodyTab(QWidget):
         bar.addWidget(self.summary_label, 1)
         bar.addWidget(self.add_button)
         bar.addWidget(self.edit_button)
+        bar.addWidget(self.plan_button)
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
@@ -132,6 +141,7 @@ class CustodyTab(QWidget):
     def _on_selection_changed(self, *_args: object) -> None:
         episode = self.selected_episode()
         self.edit_button.setEnabled(self._editable and episode is not None)
+        self.plan_button.setEnabled(episode is not None)
         if episode is None:
             for value in self.date_values.values():
                 value.setText("")
@@ -164,6 +174,11 @@ class CustodyTab(QWidget):
     def _on_table_activated(self, _index: QModelIndex) -> None:
         if self.edit_button.isEnabled():
             self.edit_episode()
+
+    def _on_plan_button_clicked(self) -> None:
+        episode = self.selected_episode()
+        if episode is not None:
+            self.plan_requested.emit(episode.id)
 
     @Slot()
     def add_episode(self) -> None:

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
+)
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.records import OrderRecord
 from ui.dialogs.order_dialog import ExtensionDialog, OrderDialog
+from ui.dialogs.upw.assessment_dialog import open_assessment
 from ui.formatting import format_date
 from ui.models.orders_model import OrdersTableModel
 from ui.models.table_model import RowSortProxy
+from ui.views.attendance.ledger_view import LedgerView
 from ui.views.permissions import can_edit_orders, not_allowed_tip
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 
 class OrdersTab(QWidget):
-    """Table of orders with Add, Edit and Record extension.
+    """Table of orders with Add, Edit and Record extension; the selected order's ledger below.
 
     Signals:
         notice(str): a short message for the status bar.
@@ -49,6 +53,13 @@ class OrdersTab(QWidget):
                 button.setToolTip(not_allowed_tip("change orders"))
         self.add_button.setEnabled(editable)
         self._editable = editable
+        # Placing people needs a completed assessment, so it is one click from the orders.
+        self.assessment_button = QPushButton("UPW assess&ment…")
+        self.assessment_button.setToolTip("Open this person's UPW assessment")
+        self.assessment_button.clicked.connect(self.open_assessment)
+        self.ledger = LedgerView(services)
+        self.ledger.notice.connect(self.notice)
+        self.ledger.ledger_changed.connect(lambda ledger: self.reload(ledger.order_id))
         self.empty_label = QLabel("No unpaid work orders on record.")
         self.empty_label.setObjectName("Hint")
         self.extensions_label = QLabel()
@@ -59,11 +70,21 @@ class OrdersTab(QWidget):
         bar.addWidget(self.add_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.extend_button)
+        bar.addWidget(self.assessment_button)
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.table, 1)
+        upper_layout.addWidget(self.extensions_label)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(upper)
+        split.addWidget(self.ledger)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 12)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.extensions_label)
+        layout.addWidget(split, 1)
         self._on_selection_changed()
 
     def load(self, person_id: int, person_name: str) -> None:
@@ -95,6 +116,10 @@ class OrdersTab(QWidget):
         order = self.selected_order()
         self.edit_button.setEnabled(self._editable and order is not None)
         self.extend_button.setEnabled(self._editable and order is not None)
+        if order is None:
+            self.ledger.clear()
+        else:
+            self.ledger.show_order(order.id)
         if order is None or not order.extensions:
             self.extensions_label.setText("" if order is None else
                                           "No extensions recorded for the selected order.")
@@ -102,6 +127,11 @@ class OrdersTab(QWidget):
         lines = [f"{format_date(e.new_deadline)} – granted {format_date(e.granted_on)} by "
                  f"{e.court}: {e.reason}" for e in order.extensions]
         self.extensions_label.setText("Extensions of the selected order: " + "; ".join(lines))
+
+    @Slot()
+    def open_assessment(self) -> None:
+        if self._person_id is not None:
+            open_assessment(self, self._services, self._person_id)
 
     def _on_table_activated(self, _index: QModelIndex) -> None:
         if self.edit_button.isEnabled():

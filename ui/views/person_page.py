@@ -28,11 +28,13 @@ class PersonPage(QWidget):
         back_requested(): the user wants the people list again.
         person_saved(object): the person's details were saved (a ``PersonRecord``).
         notice(str): a short message for the status bar.
+        plan_requested(int): open the resettlement plan of this custody episode.
     """
 
     back_requested = Signal()
     person_saved = Signal(object)
     notice = Signal(str)
+    plan_requested = Signal(int)
     DETAILS, ORDERS, CUSTODY = range(3)
 
     def __init__(self, services: AppServices, ui_settings: UiSettings,
@@ -66,6 +68,7 @@ class PersonPage(QWidget):
         self.custody = CustodyTab(services)
         self.orders.notice.connect(self.notice)
         self.custody.notice.connect(self.notice)
+        self.custody.plan_requested.connect(self.plan_requested)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Parts of the record")
         self.tabs.addTab(self.details, "&Details")

@@ -1,0 +1,154 @@
+"""The caseload dashboard: its lists open the person's plan, assigning cases, one service call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence
+
+from upw_ttg.domain.codes import Role
+from upw_ttg.domain.records import CustodyInput
+from ui.main_window import MainWindow
+from ui.views.ttg.area import TtgArea
+from ui.views.ttg.caseload_page import LISTS
+from tests.ui.conftest import TODAY, add_staff_member, make_person
+
+DAY = dt.timedelta(days=1)
+
+
+@pytest.fixture
+def caseload(services, fast_hash) -> SimpleNamespace:
+    """Ann is due a plan, Bob's is overdue, Cai is released in three weeks with no address."""
+    rita = add_staff_member(services, "rita", Role.RESETTLEMENT_WORKER, fast_hash,
+                            "Rita Resettlement")
+    wyn = add_staff_member(services, "wyn", Role.RESETTLEMENT_WORKER, fast_hash, "Wyn Worker")
+    services.ctx.actor = rita
+    prison = services.custody.prisons()[0]
+
+    def episode(crn: str, name: str, received: dt.date, release: dt.date) -> int:
+        person = make_person(services, crn, name, "Test")
+        return services.custody.create(CustodyInput(
+            person_id=person.id, prison_id=prison.id, prison_number=f"A{crn[-4:]}BC",
+            reception_date=received, screening_date=received + DAY,
+            sentence_start_date=received, conditional_release_date=release)).id
+
+    ann = episode("A100001", "Ann", TODAY - 2 * DAY, TODAY + 300 * DAY)
+    bob = episode("A100002", "Bob", TODAY - 40 * DAY, TODAY + 200 * DAY)
+    cai = episode("A100003", "Cai", TODAY - 150 * DAY, TODAY + 20 * DAY)
+    return SimpleNamespace(rita=rita, wyn=wyn, ann=ann, bob=bob, cai=cai)
+
+
+@pytest.fixture
+def area(qtbot, services, caseload) -> TtgArea:
+    area = TtgArea(services)
+    qtbot.addWidget(area)
+    area.resize(1100, 760)
+    assert area.caseload.worker.currentData() == caseload.rita.id, "a worker sees their own"
+    area.caseload.worker.setCurrentIndex(0)  # all workers
+    area.show()
+    return area
+
+
+def names(page) -> list[str]:
+    return [page.proxy.row_object(r).person_name for r in range(page.proxy.rowCount())]
+
+
+def test_each_list_shows_its_people_and_counts(area, caseload):
+    page = area.caseload
+    texts = {page.lists.item(r).data(Qt.ItemDataRole.UserRole): page.lists.item(r).text()
+             for r in range(page.lists.count())}
+    assert texts["due_a_plan"] == "Due a plan  (1)"
+    assert texts["plans_overdue"] == "Plans overdue  (2)"
+    assert texts["no_accommodation"] == "No accommodation  (1)"
+    page.select_list("plans_overdue")
+    assert names(page) == ["Cai Test", "Bob Test"], "the longest overdue first"
+    assert page.model.headerData(page.model.DATE, Qt.Orientation.Horizontal) == "Was due"
+    page.select_list("releases_within_12_weeks")
+    assert names(page) == ["Cai Test"]
+    assert page.table.isColumnHidden(page.model.DATE), "the release date is already shown"
+    assert page.proxy.index(0, page.model.RELEASE).data().endswith("CRD")
+    assert "3 in custody" in page.scope_label.text()
+    assert [card.text.text() for card in page.cards][0] == "Plans completed on time"
+
+
+@pytest.mark.parametrize("attr, page_key", [("plans_overdue", "need:accommodation"),
+                                            ("no_accommodation", "review")])
+def test_enter_on_a_person_opens_their_plan_at_the_right_page(qtbot, area, caseload, attr,
+                                                              page_key):
+    page = area.caseload
+    page.select_list(attr)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.proxy.index(page.proxy.rowCount() - 1, 0))
+    forename = page.proxy.row_object(page.proxy.rowCount() - 1).person_name.split()[0]
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert area.currentWidget() is area.plan
+    assert area.plan.header.name_label.text() == f"TEST, {forename}"
+    assert area.plan.current_key() == page_key
+    area.plan.header.back_button.click()
+    assert area.currentWidget() is area.caseload
+
+
+def test_refreshing_is_one_service_call(area, services, monkeypatch):
+    calls = []
+    real = services.caseload.caseload
+
+    def counted(**kwargs):
+        calls.append(kwargs)
+        return real(**kwargs)
+
+    monkeypatch.setattr(services.caseload, "caseload", counted)
+    area.caseload.refresh()
+    assert calls == [{"prison_id": None, "worker_id": None}]
+
+
+def test_cases_are_assigned_to_a_worker_and_counted(area, caseload):
+    page = area.caseload
+    page.select_list("plans_overdue")
+    for row in range(page.proxy.rowCount()):
+        page.table.selectionModel().select(
+            page.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+            | QItemSelectionModel.SelectionFlag.Rows)
+    assert len(page.selected_rows()) == 2
+    assert page.assign_label.text() == "Assign the 2 chosen cases to"
+    assert not page.open_button.isEnabled(), "one plan at a time"
+    page.assign_to.setCurrentIndex(page.assign_to.findData(caseload.wyn.id))
+    page.assign_button.click()
+    counts = {w.worker_name: w.cases for w in page.caseload.workers}
+    assert counts["Wyn Worker"] == 2 and counts["Not assigned"] == 1
+    assert {page.proxy.row_object(r).worker_name for r in range(2)} == {"Wyn Worker"}
+    page.worker.setCurrentIndex(page.worker.findData(caseload.wyn.id))
+    assert "2 in custody" in page.scope_label.text()
+    assert page.table.isColumnHidden(page.model.WORKER)
+
+
+def test_the_area_is_for_resettlement_staff_with_its_shortcut(qtbot, services, ui_settings,
+                                                              person, caseload, fast_hash):
+    window = MainWindow(services, ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.go_ttg.shortcut() == QKeySequence("Ctrl+4")
+    window.go_ttg.trigger()
+    assert window.stack.currentWidget() is window.ttg_area
+    window.open_person(person.id)
+    custody = window.person_page.custody
+    window.person_page.tabs.setCurrentWidget(custody)
+    assert custody.plan_button.isVisible() and custody.plan_button.isEnabled()
+    custody.plan_button.click()
+    assert window.stack.currentWidget() is window.ttg_area
+    assert window.ttg_area.plan.header.name_label.text() == "JONES, Siân"
+    services.ctx.actor = add_staff_member(services, "cc", Role.COORDINATOR, fast_hash)
+    other = MainWindow(services, ui_settings)
+    qtbot.addWidget(other)
+    assert other.ttg_area is None and not other.go_ttg.isEnabled()
+    assert "Through the Gate" not in [other.nav.item(r).text() for r in range(other.nav.count())]
+    assert not other.person_page.custody.plan_button.isVisibleTo(other.person_page)
+
+
+def test_lists_are_the_documented_ones():
+    assert [entry[0] for entry in LISTS] == [
+        "due_a_plan", "plans_overdue", "releases_within_12_weeks", "releases_within_24_weeks",
+        "no_accommodation", "handover_not_started", "handovers_not_acknowledged",
+        "referrals_overdue"]

@@ -1,0 +1,230 @@
+"""The resettlement plan screen: autosave, the completion gate, stale edits and the keyboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import pytest
+from PySide6.QtCore import Qt
+
+from upw_ttg.domain.codes import MappaLevel, NeedStatus, RiskLevel, Role
+from upw_ttg.domain.resettlement import missing_for_completion
+from upw_ttg.services.ttg.records import AgreementInput, NeedInput, RiskInput
+from ui.main_window import MainWindow
+from ui.views.ttg.plan_screen import PlanScreen
+from tests.ui.conftest import TODAY, add_staff_member, unnamed_focusable_widgets
+
+
+@pytest.fixture
+def worker(services, fast_hash):
+    """Signed in as a resettlement worker."""
+    services.ctx.actor = add_staff_member(services, "rita", Role.RESETTLEMENT_WORKER, fast_hash,
+                                          "Rita Resettlement")
+    return services.ctx.actor
+
+
+@pytest.fixture
+def episode_id(services, person, worker) -> int:
+    return services.custody.for_person(person.id)[0].id
+
+
+@pytest.fixture
+def screen(qtbot, services, episode_id) -> PlanScreen:
+    """The plan screen on Siân's episode, with the plan started."""
+    screen = PlanScreen(services)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 800)
+    screen.open_episode(episode_id)
+    screen.show()
+    screen.start_button.click()
+    return screen
+
+
+def stored(services, episode_id):
+    return services.plans.for_episode(episode_id)
+
+
+def test_an_episode_without_a_plan_offers_to_start_one(qtbot, services, episode_id):
+    screen = PlanScreen(services)
+    qtbot.addWidget(screen)
+    screen.open_episode(episode_id)
+    assert screen.stack.currentWidget() is screen.start_panel
+    screen.show_page("dates")
+    assert screen.stack.currentWidget() is screen.page("dates"), "dates need no plan"
+    screen.show_page("need:accommodation")
+    screen.start_button.click()
+    assert stored(services, episode_id) is not None
+    assert screen.stack.currentWidget() is screen.page("need:accommodation")
+    assert "Plan in draft" in screen.header.facts_label.text()
+
+
+def test_typing_is_saved_after_the_pause_and_not_before(qtbot, services, episode_id, screen):
+    page = screen.page("need:accommodation")
+    qtbot.keyClicks(page.own_words, "I need a flat near my kids")
+    assert stored(services, episode_id).need("accommodation") is None
+    assert screen.header.save_state.text().startswith("Editing")
+    qtbot.waitUntil(lambda: stored(services, episode_id).need("accommodation") is not None,
+                    timeout=3000)
+    need = stored(services, episode_id).need("accommodation")
+    assert need.own_words == "I need a flat near my kids"
+    assert screen.header.save_state.text() == "✓ Saved 10:30"
+    page.status.setCurrentIndex(page.status.findData(NeedStatus.IN_PROGRESS))
+    screen.show_page("need:ete")  # leaving the page saves at once
+    assert stored(services, episode_id).need("accommodation").status == NeedStatus.IN_PROGRESS
+    assert screen.nav.item(1).text().startswith("◐")
+
+
+def test_closing_the_window_saves_what_was_being_typed(qtbot, services, ui_settings,
+                                                      episode_id):
+    window = MainWindow(services, ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_plan(episode_id)
+    plan_screen = window.ttg_area.plan
+    plan_screen.start_button.click()
+    plan_screen.show_page("risk")
+    qtbot.keyClicks(plan_screen.page("risk").summary, "Risk to a former partner")
+    plan_screen.page("strengths").reason.setText("never typed: not dirty")
+    window.close()
+    assert stored(services, episode_id).risk.summary == "Risk to a former partner"
+    assert not plan_screen.pending()
+
+
+def test_a_problem_is_shown_by_its_field_and_the_text_is_kept(qtbot, services, episode_id,
+                                                             screen):
+    screen.show_page("agreement")
+    page = screen.page("agreement")
+    qtbot.keyClicks(page.agreed_on, "31/02/2026")
+    qtbot.keyClicks(page.comments, "Happy with it")
+    assert not screen.save_pending()
+    assert "not a real date" in page.field_set("agreement").error_text("agreed_on")
+    assert page.agreed_on.text() == "31/02/2026"
+    assert page.comments.toPlainText() == "Happy with it"
+    assert screen.header.save_state.text() == "⚠ Not saved – see the message"
+    page.agreed_on.clear()
+    qtbot.keyClicks(page.agreed_on, "20/11/2026")
+    assert screen.save_pending()
+    assert stored(services, episode_id).agreed_on == dt.date(2026, 11, 20)
+    assert page.field_set("agreement").error_text("agreed_on") == ""
+
+
+def test_completing_names_every_missing_section_and_links_to_it(qtbot, services, episode_id,
+                                                               screen):
+    screen.header.complete_button.click()
+    panel = screen.header.missing
+    assert panel.isVisible()
+    plan = stored(services, episode_id)
+    assert panel.messages() == missing_for_completion(plan.facts)
+    keys = [key for key, _message in panel.items]
+    assert keys[0] == "need:accommodation" and "strengths" in keys and "diversity" in keys
+    assert "risk" in keys and "agreement" in keys
+    for message in panel.messages():
+        assert html.escape(message) in panel.links.text()
+    panel.links.linkActivated.emit("risk")
+    assert screen.current_key() == "risk"
+    assert screen.focusWidget() is screen.page("risk").level
+    # Answer everything, then completing works.
+    plans = services.plans
+    plan = plans.save_need(plan.id, NeedInput("health", own_words="I need my meds"))
+    plan = plans.add_strength(plan.id, "strength", "Good with his hands", plan.version)
+    plan = plans.set_diversity_considered(plan.id, True, plan.version)
+    plan = plans.save_risk(plan.id, RiskInput(RiskLevel.LOW, MappaLevel.NONE, "Low", TODAY,
+                                              None, None, TODAY, version=plan.version))
+    plan = plans.save_agreement(plan.id, AgreementInput(True, TODAY, version=plan.version))
+    plans.set_consent(plan.id, "Shelter", True, plan.version)
+    screen.reload()
+    screen.header.complete_button.click()
+    assert not panel.isVisible()
+    assert stored(services, episode_id).completed_on == TODAY
+    assert screen.header.complete_button.text() == "Plan complete"
+    assert not screen.header.complete_button.isEnabled()
+
+
+def test_someone_elses_save_is_named_and_the_typing_is_kept(qtbot, services, episode_id,
+                                                           screen, open_services, fast_hash):
+    other = open_services()
+    other.ctx.actor = add_staff_member(other, "sam", Role.RESETTLEMENT_WORKER, fast_hash,
+                                       "Sam Second")
+    screen.show_page("risk")
+    page = screen.page("risk")
+    qtbot.keyClicks(page.summary, "My summary typed in the room")
+    plan = stored(other, episode_id)
+    other.plans.save_risk(plan.id, RiskInput(summary="Their summary", version=plan.version))
+    assert not screen.save_pending()
+    assert "Sam Second" in screen.banner.text()
+    assert page.summary.toPlainText() == "My summary typed in the room"
+    assert screen.reload_button.isVisible()
+    assert stored(services, episode_id).risk.summary == "Their summary"
+    screen.reload_button.click()
+    assert page.summary.toPlainText() == "My summary typed in the room"
+    assert screen.save_pending()
+    assert stored(services, episode_id).risk.summary == "My summary typed in the room"
+
+
+def test_the_keyboard_moves_through_the_pathways_and_into_a_page(qtbot, screen):
+    screen.nav.setFocus()
+    assert screen.current_key() == "need:accommodation"
+    qtbot.keyClick(screen.nav, Qt.Key.Key_Up)
+    assert screen.current_key() == "need:accommodation", "the group heading is skipped"
+    qtbot.keyClick(screen.nav, Qt.Key.Key_Down)
+    assert screen.current_key() == "need:ete"
+    assert screen.stack.currentWidget() is screen.page("need:ete")
+    qtbot.keyClick(screen.nav, Qt.Key.Key_Return)
+    assert screen.focusWidget() is screen.page("need:ete").own_words
+    qtbot.keyClick(screen.focusWidget(), Qt.Key.Key_PageDown,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert screen.current_key() == "need:finance_id"
+    assert screen.focusWidget() is screen.page("need:finance_id").own_words
+    qtbot.keyClick(screen.focusWidget(), Qt.Key.Key_F6)
+    assert screen.focusWidget() is screen.nav
+    for _ in range(6):  # through the last pathways
+        qtbot.keyClick(screen.nav, Qt.Key.Key_Down)
+    assert screen.current_key() == "need:sex_work", "women's pathways are shown for Siân"
+    qtbot.keyClick(screen.nav, Qt.Key.Key_Down)
+    assert screen.current_key() == "strengths", "over the next heading"
+    qtbot.keyClick(screen.nav, Qt.Key.Key_F6)
+    assert screen.focusWidget() is screen.page("strengths").description
+
+
+def test_pathways_actions_and_progress(qtbot, services, episode_id, screen, monkeypatch):
+    page = screen.page("need:accommodation")
+    page.entry.setText("Shelter assessment booked")
+    page.add_entry_button.click()
+    need = stored(services, episode_id).need("accommodation")
+    assert [p.entry for p in need.progress] == ["Shelter assessment booked"]
+    assert page.progress_model.rowCount() == 1 and page.entry.text() == ""
+    page.actions.add_button.click()
+    dialog = screen.dialog
+    dialog.description.setText("Refer to Shelter")
+    dialog.owner.setText("Rita")
+    dialog.submit()
+    action = stored(services, episode_id).actions[0]
+    assert (action.need_id, action.owner) == (need.id, "Rita")
+    page.actions.table.selectRow(0)
+    page.actions.done_button.click()
+    assert stored(services, episode_id).actions[0].done_on == TODAY
+    monkeypatch.setattr(screen, "confirm", lambda *_a: True)
+    page.actions.table.selectRow(0)
+    page.actions.remove_button.click()
+    assert stored(services, episode_id).actions == ()
+
+
+def test_every_page_names_every_control(qtbot, screen):
+    for key in screen.visible_keys():
+        screen.show_page(key)
+        assert unnamed_focusable_widgets(screen) == [], key
+
+
+def test_leaving_with_an_unsaved_problem_asks_first(qtbot, screen, monkeypatch):
+    answers: list[bool] = []
+    monkeypatch.setattr(screen, "ask_close_unsaved", lambda *_a: answers.pop(0))
+    screen.show_page("agreement")
+    qtbot.keyClicks(screen.page("agreement").agreed_on, "not a date")
+    answers.append(False)
+    with qtbot.assertNotEmitted(screen.back_requested):
+        screen.header.back_button.click()
+    assert screen.page("agreement").agreed_on.text() == "not a date"
+    answers.append(True)
+    with qtbot.waitSignal(screen.back_requested, timeout=1000):
+        screen.header.back_button.click()

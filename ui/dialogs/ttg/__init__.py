@@ -1,0 +1,1 @@
+"""Through the Gate dialogs: actions, referrals, contacts and custody events."""

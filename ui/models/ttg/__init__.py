@@ -1,0 +1,1 @@
+"""Through the Gate table models over the TTG services' data objects."""

@@ -1,0 +1,203 @@
+"""Small input helpers for the TTG pages: a time box, code combos, text set without signals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QRect, QSignalBlocker, QSize, Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
+    QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget,
+)
+
+from ui.models.ttg.codes import code_text
+from ui.widgets.date_field import DateField
+
+_TIME_TEXT = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
+
+
+def parse_time(text: str) -> dt.time | None:
+    """A typed time (14:30 or 14.30); empty text is None.
+
+    Raises:
+        ValueError: The text is not a time; the message is fit to show.
+    """
+    if not text.strip():
+        return None
+    match = _TIME_TEXT.match(text)
+    if match is None or int(match[1]) > 23 or int(match[2]) > 59:
+        raise ValueError("Enter the time as hours:minutes, for example 14:30.")
+    return dt.time(int(match[1]), int(match[2]))
+
+
+class TimeField(QLineEdit):
+    """A line edit for an optional time of day (24-hour clock)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setPlaceholderText("hh:mm")
+        self.setMaxLength(5)
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("00:000") + 24)
+
+    def time(self) -> dt.time | None:
+        return parse_time(self.text())
+
+    def set_time(self, value: dt.time | None) -> None:
+        self.setText(value.strftime("%H:%M") if value else "")
+
+
+class CodeCombo(QComboBox):
+    """A combo whose items carry Python values, handed back as they went in.
+
+    Qt turns a text enum (``StrEnum``) into plain text on the way through, so the values
+    are kept here and ``currentData()`` returns the code itself.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._values: list[Any] = []
+
+    def add(self, value: Any, text: str) -> None:
+        self._values.append(value)
+        self.addItem(text, len(self._values) - 1)
+
+    def currentData(self, role: int = Qt.ItemDataRole.UserRole) -> Any:  # noqa: N802
+        index = self.currentIndex()
+        if role != Qt.ItemDataRole.UserRole or not 0 <= index < len(self._values):
+            return super().currentData(role)
+        return self._values[index]
+
+    def findData(self, value: Any, role: int = Qt.ItemDataRole.UserRole,  # noqa: N802
+                 flags: Qt.MatchFlag = Qt.MatchFlag.MatchExactly) -> int:
+        if role != Qt.ItemDataRole.UserRole:
+            return super().findData(value, role, flags)
+        return next((i for i, v in enumerate(self._values)
+                     if v is value or (v == value and type(v) is type(value))), -1)
+
+
+def code_combo(values: Iterable[Enum], blank: str | None = None) -> CodeCombo:
+    """A combo of code values in plain words, with an optional 'not chosen' first entry."""
+    combo = CodeCombo()
+    if blank is not None:
+        combo.add(None, blank)
+    for value in values:
+        combo.add(value, code_text(value))
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return combo
+
+
+def choice_combo(choices: Iterable[tuple[Any, str]]) -> CodeCombo:
+    combo = CodeCombo()
+    for value, text in choices:
+        combo.add(value, text)
+    return combo
+
+
+def long_text(lines: int = 4, placeholder: str = "") -> QPlainTextEdit:
+    """A multi-line box about ``lines`` tall; Tab moves on rather than typing a tab."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setPlaceholderText(placeholder)
+    height = box.fontMetrics().lineSpacing() * lines + 14
+    box.setMinimumHeight(height)
+    box.setMaximumHeight(max(height, box.fontMetrics().lineSpacing() * (lines + 4)))
+    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return box
+
+
+def set_value(widget: QWidget, value: Any) -> None:
+    """Show ``value`` in ``widget`` without signalling an edit."""
+    with QSignalBlocker(widget):
+        if isinstance(widget, DateField):
+            widget.set_date(value)
+        elif isinstance(widget, TimeField):
+            widget.set_time(value)
+        elif isinstance(widget, QPlainTextEdit):
+            if widget.toPlainText() != (value or ""):
+                widget.setPlainText(value or "")
+        elif isinstance(widget, QLineEdit):
+            widget.setText(value or "")
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        else:
+            raise TypeError(type(widget).__name__)
+
+
+def text_of(widget: QLineEdit | QPlainTextEdit) -> str | None:
+    """The text typed (None when only blanks)."""
+    text = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+    return text if text.strip() else None
+
+
+def hint(text: str = "", word_wrap: bool = True) -> QLabel:
+    note = QLabel(text)
+    note.setObjectName("Hint")
+    note.setWordWrap(word_wrap)
+    return note
+
+
+def heading(text: str) -> QLabel:
+    title = QLabel(text)
+    title.setObjectName("SectionTitle")
+    font = title.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    title.setFont(font)
+    title.setWordWrap(True)
+    return title
+
+
+def fit_table_height(view: QTableView, minimum: int = 2, maximum: int = 8) -> None:
+    """Make a table as tall as its rows (between ``minimum`` and ``maximum`` rows high)."""
+    view.setProperty("height_rows", (minimum, maximum))
+    rows = view.model().rowCount() if view.model() else 0
+    default = view.verticalHeader().defaultSectionSize()
+    shown = sum(view.rowHeight(r) for r in range(min(rows, maximum)))
+    shown += default * max(0, minimum - rows)
+    extra = view.horizontalScrollBar().sizeHint().height() \
+        if view.horizontalScrollBar().isVisible() else 0
+    view.setFixedHeight(view.horizontalHeader().sizeHint().height() + shown
+                        + 2 * view.frameWidth() + extra + 2)
+
+
+class WrapDelegate(QStyledItemDelegate):
+    """Wraps long text and asks for the height it needs at the column's width.
+
+    Qt's own measure ignores the style sheet's cell padding, so wrapped text was cut short.
+    """
+
+    PADDING = 14
+
+    def __init__(self, view: QTableView):
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        width = max(40, self._view.columnWidth(index.column()) - self.PADDING)
+        text = str(index.data() or "")
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 10000),
+                                               int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(width, max(rect.height() + 10, self._view.verticalHeader()
+                                .defaultSectionSize()))
+
+
+def wrap_columns(view: QTableView, *columns: int) -> None:
+    """Let ``columns`` wrap their text; rows grow to fit (call ``resizeRowsToContents``)."""
+    view.setWordWrap(True)
+    for column in columns:
+        view.setItemDelegateForColumn(column, WrapDelegate(view))
+
+    def resized(section: int, _old: int, _new: int) -> None:
+        if section in columns:
+            view.resizeRowsToContents()
+            rows = view.property("height_rows")
+            if rows:
+                fit_table_height(view, *rows)
+
+    view.horizontalHeader().sectionResized.connect(resized)

@@ -1,0 +1,303 @@
+"""The plan screen's header: who and where, save state, Complete, Print and custody events."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget,
+)
+
+from upw_ttg.domain.codes import CustodyEventKind, CustodyStatus, Language, PlanStatus
+from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
+from upw_ttg.domain.resettlement import PlanSection, completion_gaps
+from upw_ttg.errors import UpwError
+from upw_ttg.services.ttg.handouts import HandoutLanguage
+from upw_ttg.services.ttg.plans import PlanIncompleteError
+from ui.dialogs.print_preview import PrintPreviewDialog
+from ui.dialogs.ttg.event_dialog import CustodyEventDialog
+from ui.formatting import format_date
+from ui.tasks import report_failure, run_in_background
+
+if TYPE_CHECKING:
+    from ui.views.ttg.plan_screen import PlanScreen
+
+# Where each missing section of the completion gate is answered.
+SECTION_PAGES = {PlanSection.NEEDS: "need:", PlanSection.STRENGTHS: "strengths",
+                 PlanSection.DIVERSITY: "diversity", PlanSection.RISK: "risk",
+                 PlanSection.AGREEMENT: "agreement", PlanSection.CONSENT: "agreement"}
+_LANGUAGES = {HandoutLanguage.ENGLISH: "English", HandoutLanguage.WELSH: "Welsh (Cymraeg)"}
+_EVENTS = ((CustodyEventKind.TRANSFER, "&Transfer to another prison…"),
+           (CustodyEventKind.EARLY_RELEASE, "&Early release…"),
+           (CustodyEventKind.RELEASE, "&Release…"),
+           (CustodyEventKind.RECALL, "Re&call on licence…"))
+
+
+class PlanHeader(QWidget):
+    """Name and facts on the left; save state and the plan's commands on the right."""
+
+    def __init__(self, screen: PlanScreen):
+        super().__init__()
+        self.screen = screen
+        self.preview: PrintPreviewDialog | None = None
+        self.back_button = QPushButton("← Caseload")
+        self.back_button.setToolTip("Back to the caseload (Alt+Left); everything is saved")
+        self.back_button.setAccessibleName("Back to the caseload")
+        self.name_label = QLabel()
+        self.name_label.setObjectName("PageTitle")
+        self.facts_label = QLabel()
+        self.facts_label.setObjectName("PageSubtitle")
+        self.facts_label.setWordWrap(True)
+        self.facts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.facts_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.facts_label.linkActivated.connect(lambda key: screen.show_page(key, focus=True))
+        self.save_state = QLabel()
+        self.save_state.setObjectName("Hint")
+        self.save_state.setAccessibleName("Save state")
+        self.save_state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.complete_button = QPushButton("&Complete plan")
+        self.complete_button.setProperty("primary", "true")
+        self.complete_button.setToolTip("Mark the plan complete; if anything required is "
+                                        "missing you are told exactly what")
+        self.complete_button.clicked.connect(self.complete_plan)
+        self.print_button = QPushButton("&Print")
+        self.print_menu = QMenu(self.print_button)
+        self.print_menu.aboutToShow.connect(self._fill_print_menu)
+        self.print_button.setMenu(self.print_menu)
+        self.event_button = QPushButton("Custody e&vent")
+        self.event_menu = QMenu(self.event_button)
+        self.event_actions = {}
+        for kind, text in _EVENTS:
+            action = self.event_menu.addAction(text)
+            action.triggered.connect(lambda _c=False, k=kind: self.record_event(k))
+            self.event_actions[kind] = action
+        self.event_button.setMenu(self.event_menu)
+        self.missing = MissingPanel(screen)
+
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.name_label)
+        names.addWidget(self.facts_label)
+        commands = QHBoxLayout()
+        commands.addWidget(self.save_state)
+        commands.addSpacing(6)
+        commands.addWidget(self.event_button)
+        commands.addWidget(self.print_button)
+        commands.addWidget(self.complete_button)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addSpacing(12)
+        layout.addLayout(names, 1)
+        layout.addLayout(commands)
+
+    # Facts and save state ----------------------------------------------------------------
+
+    def show_facts(self) -> None:
+        screen = self.screen
+        episode, person, plan = screen.episode, screen.person, screen.plan
+        assert episode is not None and person is not None
+        self.name_label.setText(f"{person.surname.upper()}, {person.forename}")
+        state = screen.state
+        facts = [f"CRN {person.crn}", f"{html.escape(episode.prison_name)} "
+                 f"{episode.prison_number}"]
+        if state is not None and state.status == CustodyStatus.RELEASED:
+            facts.append(f"<b>Released {format_date(state.released_on)}</b>")
+        elif episode.expected_release_date:
+            kind = RELEASE_TYPE_LABELS.get(episode.expected_release_type, "")
+            facts.append(f"Release <b>{format_date(episode.expected_release_date)}</b> "
+                         f"({html.escape(kind.lower())})")
+        else:
+            facts.append("No release date yet")
+        if plan is None:
+            facts.append("No plan yet")
+        elif plan.status == PlanStatus.COMPLETE:
+            facts.append(f"Plan complete {format_date(plan.completed_on)}")
+        else:
+            late = plan.due_date is not None and plan.due_date < screen.services.ctx.today()
+            due = f", due {format_date(plan.due_date)}" if plan.due_date else ""
+            facts.append(f"Plan in draft{due}{' – <b>overdue</b>' if late else ''}")
+        moves = len(screen.deadlines.moves) if screen.deadlines else 0
+        if moves:
+            facts.append(f'<a href="dates">{moves} deadline{"s" if moves != 1 else ""} moved '
+                         "by date changes</a>")
+        self.facts_label.setText(" · ".join(facts))
+        complete = plan is not None and plan.status == PlanStatus.COMPLETE
+        self.complete_button.setText("Plan complete" if complete else "&Complete plan")
+        self.complete_button.setEnabled(screen.editable and plan is not None and not complete)
+        in_custody = state is None or state.status == CustodyStatus.IN_CUSTODY
+        for kind, action in self.event_actions.items():
+            action.setEnabled(screen.editable and in_custody != (kind == CustodyEventKind.RECALL))
+        self.event_button.setEnabled(screen.editable)
+
+    def show_editing(self) -> None:
+        self.save_state.setText("Editing… saved when you pause")
+
+    def show_saving(self) -> None:
+        self.save_state.setText("Saving…")
+        self.save_state.repaint()
+
+    def show_saved_state(self, ok: bool | None) -> None:
+        if ok is None:
+            self.save_state.setText("Changes are saved as you type")
+        elif ok:
+            self.save_state.setText(f"✓ Saved {self.screen.services.ctx.now():%H:%M}")
+        else:
+            self.save_state.setText("⚠ Not saved – see the message")
+
+    # Completing --------------------------------------------------------------------------
+
+    @Slot()
+    def complete_plan(self) -> None:
+        screen = self.screen
+        if screen.plan is None:
+            return
+        if not screen.save_pending():
+            self.missing.show_text("Some changes are not saved yet: correct the fields marked "
+                                   "in red, then complete the plan.", [])
+            return
+        plan_id = screen.plan.id
+        try:
+            record = screen.services.plans.complete(plan_id, screen.plan.version)
+        except PlanIncompleteError:
+            self.show_missing()
+            return
+        except UpwError as exc:
+            screen.banner.show_message(str(exc))
+            return
+        self.missing.setVisible(False)
+        screen.apply(record)
+        screen.notice.emit(f"The resettlement plan of {record.person_name} is complete.")
+
+    def show_missing(self) -> None:
+        """List each missing part with a link to the page where it is answered."""
+        plan = self.screen.plan
+        assert plan is not None
+        first_need = self.screen.pages[0].key
+        items = []
+        for section, message in completion_gaps(plan.facts):
+            key = SECTION_PAGES[section]
+            items.append((first_need if key == "need:" else key, message))
+        self.missing.show_text("The plan cannot be marked complete yet. Still missing:", items)
+
+    # Printing ----------------------------------------------------------------------------
+
+    def _fill_print_menu(self) -> None:
+        menu = self.print_menu
+        menu.clear()
+        person = self.screen.person
+        own = (HandoutLanguage.WELSH if person is not None
+               and person.preferred_language == Language.WELSH else HandoutLanguage.ENGLISH)
+        order = [own, *(x for x in _LANGUAGES if x != own)]
+        for document, text in (("person_copy", "&Person's copy of the plan"),
+                               ("release_sheet", "&Day-of-release sheet")):
+            for number, language in enumerate(order):
+                suffix = " (their language)" if number == 0 else ""
+                shown = text if number == 0 else text.replace("&", "")
+                action = menu.addAction(f"{shown} – {_LANGUAGES[language]}{suffix}…")
+                action.triggered.connect(
+                    lambda _c=False, d=document, lang=language: self.print_document(d, lang))
+            menu.addSeparator()
+        action = menu.addAction("&Handover pack for the responsible officer…")
+        action.triggered.connect(lambda: self.print_document("handover_pack", None))
+
+    def print_document(self, document: str, language: HandoutLanguage | None) -> None:
+        """Render in the background, then open the preview."""
+        screen = self.screen
+        assert screen.episode is not None and screen.person is not None
+        screen.save_pending()
+        episode_id, person = screen.episode.id, screen.person
+        printouts = screen.services.ttg_printouts
+        titles = {"person_copy": "Resettlement plan (person's copy)",
+                  "release_sheet": "Day-of-release sheet", "handover_pack": "Handover pack"}
+        if document == "handover_pack":
+            def render() -> bytes:
+                return printouts.render_handover_pack(episode_id)
+        else:
+            method = getattr(printouts, f"render_{document}")
+
+            def render() -> bytes:
+                return method(episode_id, language)
+        title = f"{titles[document]} – {person.display_name}"
+        if language is not None:
+            title += f" ({_LANGUAGES[language].split()[0]})"
+        name = f"{document.replace('_', '-')}-{person.crn}.pdf"
+        self.print_button.setEnabled(False)
+
+        def done(pdf: bytes) -> None:
+            self.print_button.setEnabled(True)
+            self.show_preview(pdf, title, name)
+
+        def failed(exc: BaseException) -> None:
+            self.print_button.setEnabled(True)
+            report_failure(self, "The document could not be prepared.", exc)
+
+        run_in_background(render, done, failed, "Preparing the document…", parent=self)
+
+    def show_preview(self, pdf: bytes, title: str, name: str) -> None:
+        self.preview = PrintPreviewDialog(pdf, title, name, self)
+        self.preview.open()
+
+    # Custody events ----------------------------------------------------------------------
+
+    def record_event(self, kind: CustodyEventKind) -> None:
+        screen = self.screen
+        assert screen.episode is not None and screen.state is not None
+        dialog = CustodyEventDialog(screen.services, screen.state, kind,
+                                    screen.person.display_name if screen.person else "", screen)
+        screen.open_dialog(dialog, "Custody event recorded.")
+
+
+class MissingPanel(QFrame):
+    """What stops the plan being complete, each line a link to its page."""
+
+    def __init__(self, screen: PlanScreen):
+        super().__init__()
+        self.setObjectName("Banner")
+        self.setProperty("kind", "warning")
+        self.screen = screen
+        self.items: list[tuple[str, str]] = []
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.links = QLabel()
+        self.links.setWordWrap(True)
+        self.links.setTextFormat(Qt.TextFormat.RichText)
+        self.links.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.links.setAccessibleName("Missing parts of the plan")
+        self.links.linkActivated.connect(self._on_links_link_activated)
+        close = QPushButton("Hide")
+        close.setAccessibleName("Hide the list of missing parts")
+        close.clicked.connect(lambda: self.setVisible(False))
+        text = QVBoxLayout()
+        text.setSpacing(4)
+        text.addWidget(self.title)
+        text.addWidget(self.links)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addLayout(text, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.setVisible(False)
+
+    def show_text(self, title: str, items: list[tuple[str, str]]) -> None:
+        self.items = items
+        self.title.setText(title)
+        lines = [f'{n}. <a href="{key}">{html.escape(message)}</a>'
+                 for n, (key, message) in enumerate(items, 1)]
+        self.links.setText("<br>".join(lines))
+        self.links.setVisible(bool(items))
+        self.setAccessibleDescription(" ".join(m for _k, m in items))
+        self.setVisible(True)
+        if items:
+            self.links.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def messages(self) -> list[str]:
+        return [message for _key, message in self.items]
+
+    def _on_links_link_activated(self, key: str) -> None:
+        self.screen.show_page(key, focus=True)

@@ -1,0 +1,461 @@
+"""The resettlement plan of one custody episode: a page per pathway and section, autosaved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication, QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+    QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.codes import Gender
+from upw_ttg.domain.records import CustodyRecord, PersonRecord
+from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
+from upw_ttg.services.ttg.records import (
+    EpisodeDeadlines, EpisodeState, HandoverRecord, PlanRecord, ReferralRecord, ReviewRecord,
+)
+from ui.views.ttg.access import can_edit_ttg
+from ui.views.ttg.fields import heading, hint
+from ui.views.ttg.handover_page import HandoverPage
+from ui.views.ttg.pathway_page import PathwayPage
+from ui.views.ttg.plan_header import PlanHeader
+from ui.views.ttg.release_pages import DatesPage, ReferralsPage, ReviewPage
+from ui.views.ttg.required_pages import AgreementPage, DiversityPage, RiskPage, StrengthsPage
+from ui.views.ttg.section import SectionPage
+from ui.widgets.banner import Banner
+from ui.widgets.form_fields import FieldSet
+
+AUTOSAVE_DELAY_MS = 800
+_GROUPS = {"need": "Needs by pathway", "strengths": "Required sections",
+           "referrals": "Before release"}
+
+
+class PlanScreen(QWidget):
+    """Sections on the left, the chosen page on the right, the person's facts above.
+
+    Every edit is saved shortly after typing stops, when the page is left, when the screen
+    is hidden and on ``save_all()`` (the main window calls it on close).
+
+    Signals:
+        back_requested(): the user wants the caseload again.
+        notice(str): a short message for the status bar.
+    """
+
+    back_requested = Signal()
+    notice = Signal(str)
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.editable = can_edit_ttg(services.ctx.actor)
+        self.episode: CustodyRecord | None = None
+        self.person: PersonRecord | None = None
+        self.plan: PlanRecord | None = None
+        self.review: ReviewRecord | None = None
+        self.handover: HandoverRecord | None = None
+        self.referrals: list[ReferralRecord] = []
+        self.deadlines: EpisodeDeadlines | None = None
+        self.state: EpisodeState | None = None
+        self.dialog: QWidget | None = None
+        self.pathways = services.plans.pathways()
+        self._stale_parts: dict[SectionPage, set[str]] = {}
+
+        self.header = PlanHeader(self)
+        self.header.back_button.clicked.connect(self.go_back)
+        self.banner = Banner()
+        self.reload_button = QPushButton("&Reload, keeping my text")
+        self.reload_button.setToolTip("Load the other person's changes, then put back what you "
+                                      "typed so it is saved over them")
+        self.reload_button.clicked.connect(self.reload_keeping_text)
+        self.banner.layout().addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.banner.layout().setStretch(0, 1)
+        self.reload_button.setVisible(False)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("SectionList")
+        self.nav.setAccessibleName("Sections of the plan")
+        self.nav.setWordWrap(True)
+        self.nav.setFixedWidth(270)
+        self.nav.setSpacing(1)
+        self.nav.setStyleSheet("QListWidget#SectionList::item { padding: 2px 4px; }")
+        self.stack = QStackedWidget()
+        self.pages: list[SectionPage] = []
+        self._items: dict[str, QListWidgetItem] = {}
+        self._build_pages()
+        self.start_panel = self._build_start_panel()
+        self.stack.addWidget(self.start_panel)
+        self.nav.currentItemChanged.connect(self._on_nav_current_item_changed)
+        self.nav.itemActivated.connect(self._on_nav_item_activated)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save_pending)
+
+        body = QHBoxLayout()
+        body.setSpacing(10)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.header.missing)
+        layout.addLayout(body, 1)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self, self.go_back)
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, self.next_page)
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, self.previous_page)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save_now)
+        QShortcut(QKeySequence("F6"), self, self._toggle_focus)
+
+    # Building ----------------------------------------------------------------------------
+
+    def _build_pages(self) -> None:
+        pages: list[SectionPage] = [PathwayPage(self, p) for p in self.pathways]
+        pages += [StrengthsPage(self), DiversityPage(self), RiskPage(self), AgreementPage(self),
+                  ReferralsPage(self), ReviewPage(self), HandoverPage(self), DatesPage(self)]
+        for page in pages:
+            group = _GROUPS.get(page.key if not page.key.startswith("need:") else "need")
+            if group and (page is pages[0] or not page.key.startswith("need:")):
+                header = QListWidgetItem(group.upper())
+                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                font = header.font()
+                font.setBold(True)
+                font.setPointSizeF(font.pointSizeF() * 0.85)
+                header.setFont(font)
+                self.nav.addItem(header)
+            item = QListWidgetItem(page.nav_text)
+            item.setData(Qt.ItemDataRole.UserRole, page.key)
+            self.nav.addItem(item)
+            self._items[page.key] = item
+            self.stack.addWidget(page)
+            self.pages.append(page)
+            page.set_editable(self.editable)
+
+    def _build_start_panel(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(16, 12, 16, 16)
+        layout.addWidget(heading("No resettlement plan yet"))
+        layout.addWidget(hint(
+            "Start the plan with the person soon after they arrive: their needs by pathway "
+            "in their own words, strengths, diversity needs, risk of harm and their agreement. "
+            "Everything you type is saved as you go."))
+        self.start_button = QPushButton("&Start the resettlement plan")
+        self.start_button.setProperty("primary", "true")
+        self.start_button.setEnabled(self.editable)
+        self.start_button.clicked.connect(self.start_plan)
+        row = QHBoxLayout()
+        row.addWidget(self.start_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return panel
+
+    def page(self, key: str) -> SectionPage:
+        return next(p for p in self.pages if p.key == key)
+
+    # Loading -----------------------------------------------------------------------------
+
+    def open_episode(self, episode_id: int, page_key: str | None = None) -> bool:
+        """Show the plan of ``episode_id``, after saving anything pending on the one shown.
+
+        Returns:
+            False if the user chose to stay with edits that could not be saved.
+        """
+        if self.episode is not None and not self.save_pending() \
+                and self.episode.id != episode_id and not self.ask_close_unsaved("leave"):
+            return False
+        self._load(episode_id)
+        for page in self.pages:
+            page.load()
+        self.banner.clear()
+        self.reload_button.setVisible(False)
+        self.header.missing.setVisible(False)
+        self._stale_parts.clear()
+        self.show_page(page_key or self.pages[0].key)
+        self.header.show_saved_state(None)
+        return True
+
+    def _load(self, episode_id: int) -> None:
+        services = self.services
+        self.episode = services.custody.get(episode_id)
+        self.person = services.people.get(self.episode.person_id)
+        self.plan = services.plans.for_episode(episode_id)
+        self.review = services.reviews.for_episode(episode_id)
+        self.handover = services.handover.for_episode(episode_id)
+        self.referrals = services.referrals.for_plan(self.plan.id) if self.plan else []
+        self.deadlines = services.deadlines.for_episode(episode_id)
+        self.state = services.custody_events.state(episode_id)
+        women = self.person.gender != Gender.MALE
+        for page in self.pages:
+            if isinstance(page, PathwayPage) and page.pathway.womens_support:
+                recorded = self.plan is not None and self.plan.need(page.pathway.code)
+                self._items[page.key].setHidden(not (women or recorded))
+        self._update_nav()
+        self.header.show_facts()
+
+    def reload(self) -> None:
+        """Read everything again (after a custody event or a date change elsewhere)."""
+        assert self.episode is not None
+        current = self.current_key()
+        self.open_episode(self.episode.id, current)
+
+    # Navigation --------------------------------------------------------------------------
+
+    def current_key(self) -> str:
+        item = self.nav.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else self.pages[0].key
+
+    def show_page(self, key: str, focus: bool = False) -> None:
+        item = self._items[key]
+        if item.isHidden():
+            item = self._items[self.pages[0].key]
+        self.nav.setCurrentItem(item)
+        if focus:
+            self._focus_page()
+
+    def visible_keys(self) -> list[str]:
+        return [p.key for p in self.pages if not self._items[p.key].isHidden()]
+
+    @Slot()
+    def next_page(self) -> None:
+        self._step(1)
+
+    @Slot()
+    def previous_page(self) -> None:
+        self._step(-1)
+
+    def _step(self, by: int) -> None:
+        """The next or previous page; typing on a page carries on in the new page."""
+        keys = self.visible_keys()
+        index = max(0, min(len(keys) - 1, keys.index(self.current_key()) + by))
+        self.show_page(keys[index], focus=self.focusWidget() is not self.nav)
+
+    def _on_nav_current_item_changed(self, current: QListWidgetItem | None,
+                                     _previous: QListWidgetItem | None) -> None:
+        if current is None:
+            return
+        self.save_pending()
+        page = self.page(current.data(Qt.ItemDataRole.UserRole))
+        if page.needs_plan and self.plan is None:
+            self.stack.setCurrentWidget(self.start_panel)
+        else:
+            self.stack.setCurrentWidget(page)
+
+    def _on_nav_item_activated(self, _item: QListWidgetItem) -> None:
+        self._focus_page()
+
+    def _focus_page(self) -> None:
+        widget = self.stack.currentWidget()
+        target = widget.first_input() if isinstance(widget, SectionPage) else self.start_button
+        (target or widget).setFocus(Qt.FocusReason.TabFocusReason)
+
+    @Slot()
+    def _toggle_focus(self) -> None:
+        if self.focusWidget() is self.nav:
+            self._focus_page()
+        else:
+            self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _update_nav(self) -> None:
+        for page in self.pages:
+            mark, spoken = page.nav_state() if self.plan is not None or not page.needs_plan \
+                else ("", "")
+            item = self._items[page.key]
+            item.setText(f"{mark} {page.nav_text}".strip())
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         f"{page.nav_text}{', ' + spoken if spoken else ''}")
+            item.setToolTip(spoken)
+
+    @Slot()
+    def go_back(self) -> None:
+        if not self.save_pending() and not self.ask_close_unsaved("leave"):
+            return
+        self.back_requested.emit()
+
+    # Autosave ----------------------------------------------------------------------------
+
+    def edited(self) -> None:
+        """A page was edited: save when the typing pauses."""
+        self.header.show_editing()
+        self._timer.start()
+
+    def pending(self) -> bool:
+        return any(page.dirty for page in self.pages)
+
+    @Slot()
+    def save_now(self) -> None:
+        if self.save_pending():
+            self.notice.emit("All changes saved.")
+
+    @Slot()
+    def save_pending(self) -> bool:
+        """Save every edited part now; True when nothing is left unsaved."""
+        self._timer.stop()
+        if not self.pending():
+            return True
+        self.header.show_saving()
+        ok = True
+        for page in self.pages:
+            for part in page.dirty_parts():
+                if part in page.blocked:
+                    ok = False
+                    continue
+                ok = self._save_part(page, part) and ok
+        self.header.show_saved_state(ok)
+        return ok
+
+    def save_all(self) -> bool:
+        """Save everything before the window closes; False if something could not be saved."""
+        return self.save_pending()
+
+    def _save_part(self, page: SectionPage, part: str) -> bool:
+        fields = page.field_set(part)
+        fields.clear()
+        try:
+            result = page.save_part(part)
+        except ValidationError as exc:
+            self._show_field_problems(fields, exc.fields)
+            return False
+        except StaleRecordError as exc:
+            page.blocked.add(part)
+            self._stale_parts.setdefault(page, set()).add(part)
+            self.banner.show_message(str(exc))
+            self.reload_button.setVisible(True)
+            return False
+        except UpwError as exc:
+            self.banner.show_message(str(exc))
+            self.reload_button.setVisible(False)
+            return False
+        page.mark_clean(part)
+        if result is not None:
+            self.apply(result)
+        if not self._stale_parts and self.banner.property("kind") == "error" \
+                and not self.pending():
+            self.banner.clear()
+        return True
+
+    def _show_field_problems(self, fields: FieldSet, problems: dict[str, str]) -> None:
+        """Problems under their fields without moving the keyboard away from the typing."""
+        focus = QApplication.focusWidget()
+        leftover = fields.show_errors(problems)
+        if focus is not None:
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        if leftover:
+            self.banner.show_message(" ".join(leftover.values()))
+            self.reload_button.setVisible(False)
+
+    @Slot()
+    def reload_keeping_text(self) -> None:
+        """After someone else's save: load theirs, put back what this user typed, save it."""
+        snapshots = {page.key: page.snapshot() for page in self.pages if page.dirty}
+        assert self.episode is not None
+        self.open_episode(self.episode.id, self.current_key())
+        for page in self.pages:
+            if page.key in snapshots:
+                page.restore(snapshots[page.key])
+        self.banner.show_message("The other changes are loaded and your text is back in the "
+                                 "form; it will be saved over theirs. Check it reads right.",
+                                 "info")
+        self._timer.start()
+
+    # Records -----------------------------------------------------------------------------
+
+    def apply(self, result: Any) -> None:
+        """Take a record a service returned and update every page that shows it."""
+        if isinstance(result, PlanRecord):
+            self.plan = result
+        elif isinstance(result, ReviewRecord):
+            self.review = result
+        elif isinstance(result, HandoverRecord):
+            self.handover = result
+        elif isinstance(result, ReferralRecord):
+            assert self.plan is not None
+            self.referrals = self.services.referrals.for_plan(self.plan.id)
+        elif isinstance(result, EpisodeState):
+            self.reload()
+            return
+        for page in self.pages:
+            page.refresh()
+        self._update_nav()
+        self.header.show_facts()
+
+    def run(self, page: SectionPage | None, call, message: str | None = None) -> bool:
+        """A button's service call (after saving what is pending), its problems shown."""
+        self.save_pending()
+        try:
+            result = call()
+        except ValidationError as exc:
+            if page is not None:
+                leftover = page.fields.show_errors(exc.fields)
+            else:
+                leftover = exc.fields
+            if leftover:
+                self.banner.show_message(" ".join(leftover.values()))
+            return False
+        except UpwError as exc:
+            self.banner.show_message(str(exc))
+            self.reload_button.setVisible(isinstance(exc, StaleRecordError))
+            return False
+        self.apply(result)
+        if message:
+            self.notice.emit(message)
+            self.header.show_saved_state(True)
+        return True
+
+    def open_dialog(self, dialog: QWidget, message: str | None = None) -> None:
+        """Open a form; what it saves is applied to the screen."""
+        self.save_pending()
+        self.dialog = dialog
+
+        def saved(record: object) -> None:
+            self.apply(record)
+            if message:
+                self.notice.emit(message)
+
+        dialog.saved.connect(saved)  # type: ignore[attr-defined]
+        dialog.open()  # type: ignore[attr-defined]
+
+    def ask_close_unsaved(self, leave: str = "close") -> bool:
+        """True if the user goes on (``leave``: close, leave) though some edits are unsaved."""
+        self.window().raise_()
+        box = QMessageBox(QMessageBox.Icon.Warning, "Changes not saved",
+                          "Some changes to the resettlement plan could not be saved.",
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText("The messages on the plan say why. Stay to correct them, or "
+                               f"{leave} and lose those changes.")
+        stay = box.addButton("&Stay and correct", QMessageBox.ButtonRole.RejectRole)
+        box.addButton(f"&{leave.capitalize()} anyway", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(stay)
+        box.exec()
+        return box.clickedButton() is not stay
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask before removing something (tests answer for the user)."""
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    @Slot()
+    def start_plan(self) -> None:
+        assert self.episode is not None
+        episode_id = self.episode.id
+        if self.run(None, lambda: self.services.plans.create(episode_id),
+                    "Resettlement plan started."):
+            for page in self.pages:
+                page.load()
+            self._on_nav_current_item_changed(self.nav.currentItem(), None)
+            self._focus_page()
+
+    # Qt overrides ------------------------------------------------------------------------
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        if self.episode is not None:
+            self.save_pending()
+        super().hideEvent(event)
+
