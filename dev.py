@@ -30,19 +30,32 @@ USAGE = """usage: python3 dev.py COMMAND [ARGS...]
 """
 
 
-def _wanted_stamp(extras: str) -> str:
+def _project_digest() -> str:
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
-    digest.update(f"{sys.version_info[:3]}|{extras}".encode())
+    digest.update(f"{sys.version_info[:3]}".encode())
     return digest.hexdigest()
+
+
+def _installed() -> tuple[str, set[str]]:
+    """The project digest and the extras of the last install, from the stamp file."""
+    if not STAMP.exists():
+        return "", set()
+    digest, _, extras = STAMP.read_text().strip().partition(" ")
+    return digest, set(filter(None, extras.split(",")))
 
 
 def ensure_environment(extras: str = "test") -> None:
     """Create the virtual environment and install the project, only when needed."""
     if sys.version_info < (3, 11):
         sys.exit("upw-ttg needs Python 3.11 or newer; this is " + sys.version.split()[0])
-    wanted = _wanted_stamp(extras)
-    if PYTHON.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
+    digest, installed = _installed()
+    wanted = set(extras.split(","))
+    if PYTHON.exists() and digest == _project_digest() and wanted <= installed:
         return
+    if digest == _project_digest():
+        # Installing more extras must not drop the ones already there (build keeps test).
+        wanted |= installed
+    extras = ",".join(sorted(wanted))
     if not PYTHON.exists():
         print("Creating the virtual environment in .venv ...", flush=True)
         venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
@@ -53,7 +66,7 @@ def ensure_environment(extras: str = "test") -> None:
     if result.returncode != 0:
         sys.exit("Installing the dependencies failed (see above). Check the network connection "
                  "to the package index and try again.")
-    STAMP.write_text(wanted)
+    STAMP.write_text(f"{_project_digest()} {extras}")
 
 
 def _exec(args: list[str], env: dict[str, str] | None = None) -> int:
