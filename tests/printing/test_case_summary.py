@@ -20,7 +20,8 @@ from upw_ttg.domain.records import (
 )
 from upw_ttg.printing import fonts
 from upw_ttg.printing.documents.case_summary import build_case_summary, render_case_summary
-from upw_ttg.printing.render import render_pdf, write_pdf_atomically
+from upw_ttg.files import write_atomically
+from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import get_styles
 from upw_ttg.printing.text import escape, format_date, format_minutes, plain
 
@@ -231,7 +232,7 @@ def test_write_pdf_atomically_leaves_no_temp_files(tmp_path: Path, sample_pdf: b
     """The file is replaced whole and no temporary file is left beside it."""
     target = tmp_path / "summary.pdf"
     target.write_bytes(b"old")
-    assert write_pdf_atomically(sample_pdf, target) == target
+    assert write_atomically(sample_pdf, target) == target
     assert target.read_bytes() == sample_pdf
     assert [p.name for p in tmp_path.iterdir()] == ["summary.pdf"]
 
@@ -241,7 +242,7 @@ def test_write_pdf_atomically_cleans_up_on_failure(tmp_path: Path) -> None:
     target = tmp_path / "is-a-folder"
     target.mkdir()
     with pytest.raises(OSError):
-        write_pdf_atomically(b"%PDF", target)
+        write_atomically(b"%PDF", target)
     assert [p.name for p in tmp_path.iterdir()] == ["is-a-folder"]
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, Slot
@@ -16,31 +14,11 @@ from PySide6.QtWidgets import (
     QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
+from upw_ttg.files import write_atomically
 from ui.errors import show_error
 
 _log = logging.getLogger(__name__)
 PRINT_DPI = 300
-
-
-def write_atomically(data: bytes, path: Path) -> None:
-    """Write ``data`` so ``path`` holds the old file or the whole new one, never half of it.
-
-    Raises:
-        OSError: The folder is missing, read-only or full; nothing is left behind.
-    """
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except OSError:
-            pass
-        raise
 
 
 class PrintPreviewDialog(QDialog):

@@ -1,13 +1,10 @@
-"""Rendering sections (or one story) to PDF bytes, and writing them to disk safely."""
+"""Turning a document's flowables into PDF bytes on the shared template."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 
 from reportlab.platypus import Flowable
 
@@ -76,33 +73,3 @@ def render_pdf(story: Sequence[Flowable], *, title: str, reference: str,
                       landscape=landscape)
     return render_sections([section], printed_at=printed_at, printed_by=printed_by,
                            invariant=invariant)
-
-
-def write_pdf_atomically(data: bytes, path: str | os.PathLike[str]) -> Path:
-    """Write ``data`` to ``path`` so readers see the old file or the whole new one, never half.
-
-    The temporary file sits in the destination folder because ``os.replace`` is only atomic
-    within one file system.
-
-    Returns:
-        The path written.
-
-    Raises:
-        OSError: The folder is missing, read-only or full; nothing is left behind.
-    """
-    target = Path(path)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                     dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
-        raise
-    return target
