@@ -27,6 +27,14 @@ class OfficeRow:
     code: str
     name: str
     delivery_unit: str
+    delivery_unit_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryUnitRow:
+    id: int
+    code: str
+    name: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from upw_ttg.domain.codes import AuditAction, Role
-from upw_ttg.domain.records import OfficeRow, PersonInput, PersonRecord, PersonRow
+from upw_ttg.domain.records import (
+    DeliveryUnitRow, OfficeRow, PersonInput, PersonRecord, PersonRow,
+)
 from upw_ttg.domain.text import fold, prefix_upper_bound
 from upw_ttg.domain.validation import (
     FieldErrors, clean, crn_problem, date_of_birth_problem, name_problem, normalise_postcode,
@@ -151,9 +153,17 @@ class PeopleService:
 
     def offices(self) -> list[OfficeRow]:
         with self._ctx.db.read() as session:
-            rows = session.execute(select(Office.id, Office.code, Office.name, DeliveryUnit.name)
+            rows = session.execute(select(Office.id, Office.code, Office.name, DeliveryUnit.name,
+                                          DeliveryUnit.id)
                                    .join(DeliveryUnit).order_by(DeliveryUnit.name, Office.name))
             return [OfficeRow(*r) for r in rows]
+
+    def delivery_units(self) -> list[DeliveryUnitRow]:
+        """The local delivery units, by name."""
+        with self._ctx.db.read() as session:
+            rows = session.execute(select(DeliveryUnit.id, DeliveryUnit.code, DeliveryUnit.name)
+                                   .order_by(DeliveryUnit.name))
+            return [DeliveryUnitRow(*r) for r in rows]
 
     # Writing -------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.codes import DELIVERY_UNITS, Language, Role
+from upw_ttg.domain.codes import Language, Role
 from upw_ttg.domain.records import StaffMember
 from upw_ttg.services.attendance.common import DECIDERS, KEYERS, PRINTERS
 from ui.dialogs.print_preview import PrintPreviewDialog
@@ -36,15 +36,6 @@ def can_print(actor: StaffMember | None) -> bool:
 def can_use_attendance(actor: StaffMember | None) -> bool:
     """Whether the Attendance area belongs in this person's navigation."""
     return _allowed(actor, tuple({*KEYERS, *DECIDERS, *PRINTERS}))
-
-
-def delivery_units() -> list[tuple[int, str, str]]:
-    """``(id, code, name)`` of each delivery unit.
-
-    The units are reference data seeded with these ids, in this order, by the first
-    migration (no service lists them yet).
-    """
-    return [(number, code, name) for number, (code, name) in enumerate(DELIVERY_UNITS, start=1)]
 
 
 def page_title(text: str, intro: str | None = None) -> QVBoxLayout:
@@ -84,8 +75,8 @@ class FilterBar(QWidget):
         self.unit = QComboBox()
         self.unit.setAccessibleName("Delivery unit")
         self.unit.addItem("All delivery units", None)
-        for unit_id, code, name in delivery_units():
-            self.unit.addItem(f"{name} ({code})", (unit_id, code))
+        for unit in services.people.delivery_units():
+            self.unit.addItem(f"{unit.name} ({unit.code})", (unit.id, unit.code))
         unit_label = QLabel("&Unit:")
         unit_label.setBuddy(self.unit)
         layout = QHBoxLayout(self)
