@@ -332,3 +332,32 @@ def test_postgresql_gets_every_table_and_sequences_move_on():
             connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
         upgrade(db)
         db.dispose()
+
+
+def test_every_completed_demo_plan_passes_the_completion_gate(small):
+    """Demo data never shows a plan as complete that the application would refuse."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from upw_ttg.bootstrap import AppLocation, build_services
+    from upw_ttg.domain.codes import Role
+    from upw_ttg.domain.records import StaffMember
+    from upw_ttg.storage.models import ResettlementPlan
+
+    db, path, _summary, _progress = small
+    url = str(db.url)
+    services = build_services(Database(url), AppLocation(path.parent, url))
+    try:
+        services.ctx.now = lambda: dt.datetime(2026, 11, 26, 10, 30)
+        services.ctx.actor = StaffMember(1, "admin", "Admin", Role.ADMINISTRATOR,
+                                         "not_stated", None, True)
+        with services.db.read() as session:
+            complete = session.scalars(select(ResettlementPlan.id).where(
+                ResettlementPlan.status == "complete")).all()
+        assert complete
+        refused = {plan_id: services.plans.missing_for_completion(plan_id)
+                   for plan_id in complete}
+        assert {k: v for k, v in refused.items() if v} == {}
+    finally:
+        services.close()

@@ -224,6 +224,15 @@ class Custody:
         ctx.sink.add("resettlement_plan", row)
         horizon = min(released_on or today, today)
         self.needs(info, plan_id, started, horizon, expected, released_on, worker)
+        if done and risk == "high":
+            # A complete plan for a high risk of harm has an action that manages it (the gate).
+            ctx.sink.add("plan_action", {
+                "id": ctx.ids("plan_action"), "plan_id": plan_id, "need_id": None,
+                "description": "Share the risk management plan with the community "
+                               "responsible officer and agree licence conditions",
+                "owner": "Resettlement worker with the offender manager",
+                "due_date": completed, "done_on": None, "manages_risk": True,
+                **versioned(started, worker, 15 * 60)})
         if not none_identified and (done or rng.random() < 0.5):
             for _ in range(rng.randint(1, 3)):
                 kind = "strength" if rng.random() < 0.6 else "protective_factor"
