@@ -14,6 +14,10 @@ _RELEASE_PRECEDENCE: tuple[tuple[str, ReleaseDateType], ...] = (
     ("automatic_release_date", ReleaseDateType.ARD),
 )
 
+# The date field each release type comes from.
+RELEASE_DATE_FIELDS: dict[ReleaseDateType, str] = {kind: field
+                                                   for field, kind in _RELEASE_PRECEDENCE}
+
 RELEASE_TYPE_LABELS = {
     ReleaseDateType.CONFIRMED: "Confirmed release date",
     ReleaseDateType.HDC: "HDC approved date (may change)",

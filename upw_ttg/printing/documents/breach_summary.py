@@ -10,6 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from upw_ttg.domain.codes import OUTCOMES_BY_CODE, Language, OrderType
 from upw_ttg.printing.documents.letter_text import (
+    template_language,
     ACTIONS_CY, CY, OUTCOMES_CY, hours_text, lang, long_date, order_type_text,
 )
 from upw_ttg.printing.render import render_pdf
@@ -145,7 +146,7 @@ def render_breach_summary(summary: BreachSummary, *, invariant: bool = False) ->
                       reference=f"BS-{summary.crn}-{summary.printed_at:%Y%m%d}",
                       printed_at=summary.printed_at, printed_by=summary.printed_by,
                       staff_only=True, invariant=invariant,
-                      language="cy" if language == CY else "en")
+                      language=template_language(language))
 
 
 def _section(title: str, content: list[Flowable]) -> list[Flowable]:

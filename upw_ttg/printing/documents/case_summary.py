@@ -5,8 +5,8 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
-from upw_ttg.domain.codes import Gender, Language, OrderStatus, OrderType, ReleaseDateType
-from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
+from upw_ttg.domain.codes import Gender, Language, OrderStatus, OrderType
+from upw_ttg.domain.custody import RELEASE_DATE_FIELDS, RELEASE_TYPE_LABELS
 from upw_ttg.domain.records import (
     CUSTODY_DATE_FIELDS, CaseSummary, CustodyRecord, OrderRecord, PersonRecord,
 )
@@ -28,13 +28,6 @@ _ORDER_TYPE_LABELS = {
     OrderType.SUSPENDED_SENTENCE_ORDER: "Suspended sentence order",
 }
 _STATUS_LABELS = {OrderStatus.AWAITING_FIRST_SESSION: "Awaiting first session"}
-# The date field each release type comes from, so it is not listed twice on the sheet.
-_RELEASE_FIELDS = {
-    ReleaseDateType.CONFIRMED: "confirmed_release_date",
-    ReleaseDateType.HDC: "hdc_approved_date",
-    ReleaseDateType.CRD: "conditional_release_date",
-    ReleaseDateType.ARD: "automatic_release_date",
-}
 
 # Column widths as fractions of the frame so the tables also fit a landscape page; the
 # portrait sizes are just wide enough for "Remaining" and "30 Nov 2026" on one line.
@@ -217,7 +210,7 @@ def _custody_table(episodes: tuple[CustodyRecord, ...], s: Styles) -> Table:
 
 def _other_dates(episode: CustodyRecord, s: Styles) -> Flowable:
     """The episode's recorded dates other than the expected release, as a label/date list."""
-    skip = (_RELEASE_FIELDS.get(episode.expected_release_type)
+    skip = (RELEASE_DATE_FIELDS.get(episode.expected_release_type)
             if episode.expected_release_type else None)
     pairs = [(label, format_date(episode.dates[field])) for field, label in CUSTODY_DATE_FIELDS
              if field != skip and episode.dates.get(field) is not None]

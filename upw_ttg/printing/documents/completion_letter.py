@@ -10,7 +10,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from upw_ttg.domain.codes import OrderType
 from upw_ttg.printing.documents.letter_text import (
-    CY, LetterHead, hours_text, lang, letter_head, long_date, order_type_text, sign_off, t,
+    template_language,
+    LetterHead, hours_text, lang, letter_head, long_date, order_type_text, sign_off, t,
 )
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import get_styles
@@ -71,4 +72,4 @@ def render_completion_letter(letter: CompletionLetter, *, printed_at: dt.datetim
     return render_pdf(build_completion_letter(letter), title=t("completion_title", language),
                       reference=document_reference(letter), printed_at=printed_at,
                       printed_by=printed_by, staff_only=False, invariant=invariant,
-                      language="cy" if language == CY else "en")
+                      language=template_language(language))

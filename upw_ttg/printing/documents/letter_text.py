@@ -158,6 +158,11 @@ def lang(language: Language) -> Language:
     return CY if language == CY else EN
 
 
+def template_language(language: Language) -> str:
+    """The shared template's language code ("cy" or "en") for a letter's language."""
+    return "cy" if lang(language) == CY else "en"
+
+
 def long_date(day: dt.date, language: Language) -> str:
     return f"{day.day} {_MONTHS[lang(language)][day.month - 1]} {day.year}"
 

@@ -10,7 +10,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from upw_ttg.domain.codes import OrderType
 from upw_ttg.printing.documents.letter_text import (
-    CY, LetterHead, hours_text, lang, letter_head, long_date, order_type_text, sign_off, t,
+    template_language,
+    LetterHead, hours_text, lang, letter_head, long_date, order_type_text, sign_off, t,
     weekday_date,
 )
 from upw_ttg.printing.render import render_pdf
@@ -103,4 +104,4 @@ def render_warning_letter(letter: WarningLetter, *, printed_at: dt.datetime,
     return render_pdf(build_warning_letter(letter), title=t("warning_title", language),
                       reference=document_reference(letter), printed_at=printed_at,
                       printed_by=printed_by, staff_only=False, invariant=invariant,
-                      language="cy" if language == CY else "en")
+                      language=template_language(language))
