@@ -19,6 +19,6 @@ def act_as(services: AppServices, role: Role, today: dt.date | None = None) -> S
     with services.db.read() as session:
         row = session.scalars(select(Staff).where(Staff.role == role).order_by(Staff.id)).first()
         member = StaffMember(row.id, row.username, row.full_name, row.role, row.gender,
-                             row.office_id, True)
+                             row.office_id, True, row.roles)
     services.ctx.actor = member
     return member

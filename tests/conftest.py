@@ -107,13 +107,17 @@ def db(db_url) -> Iterator[Database]:
 
 
 def _add_staff(db: Database, username: str, full_name: str, role: Role, password_hash: str,
-               gender: Gender = Gender.NOT_STATED) -> StaffMember:
+               gender: Gender = Gender.NOT_STATED,
+               roles: frozenset[Role] | None = None) -> StaffMember:
+    """A member of staff holding ``role`` (their job) and any further ``roles``."""
+    held = frozenset(roles or ()) | {role}
     with db.write() as session:
-        row = Staff(username=username, full_name=full_name, role=role, gender=gender,
-                    password_hash=password_hash, active=True, failed_sign_ins=0)
+        row = Staff(username=username, full_name=full_name, role=role, roles=held,
+                    gender=gender, password_hash=password_hash, active=True, failed_sign_ins=0)
         session.add(row)
         session.flush()
-        return StaffMember(row.id, row.username, row.full_name, row.role, row.gender, None, True)
+        return StaffMember(row.id, row.username, row.full_name, row.role, row.gender, None, True,
+                           row.roles, row.version)
 
 
 @pytest.fixture
@@ -132,19 +136,39 @@ def make_services(db_url, tmp_path):
         services.close()
 
 
+# The services' own tests act as someone who may do anything the table allows: a manager reads
+# and works both modules, an administrator the rest. Holding no coordinator, supervisor or
+# resettlement worker role keeps the actor out of the lists of those (pickers, caseloads).
+ALL_ROLES = frozenset({Role.ADMINISTRATOR, Role.MANAGER})
+
+
 @pytest.fixture
 def app(make_services, fast_hash) -> AppServices:
-    """Services signed in as an administrator, with the clock at 26 November 2026."""
+    """Services signed in as an administrator who is also a manager (so may do everything the
+    permission table allows), with the clock at 26 November 2026. Tests of who may do what use ``signed_in_as`` instead."""
     services = make_services()
     services.ctx.actor = _add_staff(services.db, "admin", "Ada Admin", Role.ADMINISTRATOR,
-                                    fast_hash)
+                                    fast_hash, roles=ALL_ROLES)
     return services
 
 
 @pytest.fixture
 def add_staff(app, fast_hash):
     def add(username: str, role: Role, full_name: str | None = None,
-            gender: Gender = Gender.NOT_STATED) -> StaffMember:
+            gender: Gender = Gender.NOT_STATED,
+            roles: frozenset[Role] | None = None) -> StaffMember:
         return _add_staff(app.db, username, full_name or username.title(), role, fast_hash,
-                          gender)
+                          gender, roles)
     return add
+
+
+@pytest.fixture
+def signed_in_as(app, make_services, add_staff):
+    """Another application on the same database, signed in as a new member of staff holding
+    exactly ``roles`` (the first is their job): ``signed_in_as(Role.SUPERVISOR)``."""
+    def sign_in(*roles: Role, username: str | None = None) -> AppServices:
+        services = make_services()
+        services.ctx.actor = add_staff(username or "_".join(r.value for r in roles), roles[0],
+                                       roles=frozenset(roles))
+        return services
+    return sign_in

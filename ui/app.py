@@ -82,13 +82,14 @@ def fill_with_demo(services: AppServices) -> bool:
     Returns:
         True if demo data is there (generated now or before), False if it failed.
     """
-    if services.people.count() > 0:
-        return True
     try:
-        from upw_ttg.demo import generate_demo
+        from upw_ttg.demo import generate_demo, holds_people
     except ImportError:
         show_error(None, "Demo data is not available in this version.", wait=True)
         return False
+    # Asked before anyone signs in, so not through the people service (which needs a role).
+    if holds_people(services.db):
+        return True
     loop = QEventLoop()
     outcome: dict[str, object] = {}
 

@@ -13,18 +13,18 @@ from PySide6.QtWidgets import (
 
 from upw_ttg import APP_TITLE, __version__
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.codes import Role
-from ui.formatting import label
+from upw_ttg.domain.permissions import Capability
 from ui.resources import icon
 from ui.settings import UiSettings
 from ui.views.people_page import PeoplePage
-from ui.views.permissions import is_administrator
+from ui.views.permissions import can, can_find_people, is_administrator
 from ui.views.person_page import PersonPage
 from ui.views.settings_page import SettingsPage
 from ui.views.staff_page import StaffPage
 from ui.views.attendance.common import can_use_attendance
 from ui.views.ttg.access import can_use_ttg
 from ui.views.ttg.area import TtgArea
+from ui.widgets.role_checks import roles_text
 
 
 class MainWindow(QMainWindow):
@@ -62,7 +62,10 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(180)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._areas: list[str] = []
-        self._add_area(self.PEOPLE, "People")
+        # Each area only for those whose roles use it (the permission table decides).
+        self._may_find_people = can_find_people(actor)
+        if self._may_find_people:
+            self._add_area(self.PEOPLE, "People")
         self._add_area(self.SETTINGS, "Settings")
         if self.staff_page is not None:
             self._add_area(self.STAFF, "Staff")
@@ -71,7 +74,7 @@ class MainWindow(QMainWindow):
         # Built the first time they are opened: start-up only pays for the first screen.
         self._scheduling = None
         self._attendance = None
-        self._may_schedule = actor is not None and actor.role != Role.RESETTLEMENT_WORKER
+        self._may_schedule = can(actor, Capability.READ_SCHEDULE)
         self._may_attend = can_use_attendance(actor)
         if self._may_schedule:
             self._add_area(self.SCHEDULING, "Scheduling")
@@ -99,7 +102,10 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
-        self.nav.setCurrentRow(0)
+        # Someone who works only in Attendance (a supervisor) starts there.
+        start = self.PEOPLE if self._may_find_people else \
+            self.ATTENDANCE if self._may_attend else self.SETTINGS
+        self.nav.setCurrentRow(self._areas.index(start))
         self._restore_geometry()
         self._update_actions()
 
@@ -136,7 +142,9 @@ class MainWindow(QMainWindow):
         go_menu = bar.addMenu("&Go")
         self.go_people = self._action("&People", "Ctrl+1", self.show_people)
         self.go_settings = self._action("&Settings", "Ctrl+2", self.show_settings)
-        go_menu.addAction(self.go_people)
+        self.go_people.setEnabled(self._may_find_people)
+        if self._may_find_people:
+            go_menu.addAction(self.go_people)
         go_menu.addAction(self.go_settings)
         self.go_staff = self._action("S&taff", "Ctrl+3", self.show_staff)
         if self.staff_page is not None:
@@ -159,7 +167,9 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         self.find_action = self._action("&Find a person", QKeySequence.StandardKey.Find,
                                         self.find_person)
-        go_menu.addAction(self.find_action)
+        self.find_action.setEnabled(self._may_find_people)
+        if self._may_find_people:
+            go_menu.addAction(self.find_action)
 
         help_menu = bar.addMenu("&Help")
         self.about_action = self._action("&About", None, self.show_about)
@@ -169,8 +179,8 @@ class MainWindow(QMainWindow):
         actor = self._services.ctx.actor
         self.database_label = QLabel(f"Database: {self._services.db.describe()}")
         self.database_label.setToolTip(self._services.db.describe())
-        who = (f"Signed in as {actor.full_name} ({label(actor.role).lower()})" if actor
-               else "Not signed in")
+        who = (f"Signed in as {actor.full_name} ({roles_text(actor.role, actor.roles).lower()})"
+               if actor else "Not signed in")
         self.user_label = QLabel(who)
         self.statusBar().addPermanentWidget(self.database_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
@@ -244,6 +254,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_people(self) -> None:
         """The people list (leaving any open record)."""
+        if not self._may_find_people:
+            return
         self._select_area(self.PEOPLE)
         self.stack.setCurrentWidget(self.people_page)
         self.people_page.table.setFocus()
@@ -281,6 +293,8 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def open_person(self, person_id: int) -> None:
+        if not self._may_find_people:
+            return
         self.person_page.load(person_id)
         self._select_area(self.PEOPLE)
         self.stack.setCurrentWidget(self.person_page)
@@ -297,8 +311,10 @@ class MainWindow(QMainWindow):
         self.people_page.new_person()
 
     def _update_actions(self, *_args: object) -> None:
-        self.print_action.setEnabled(self.stack.currentWidget() is self.person_page)
-        self.new_person_action.setEnabled(self.people_page.new_button.isEnabled())
+        self.print_action.setEnabled(self.stack.currentWidget() is self.person_page
+                                     and self.person_page.may_print())
+        self.new_person_action.setEnabled(self._may_find_people
+                                          and self.people_page.new_button.isEnabled())
 
     # Messages ----------------------------------------------------------------------------
 

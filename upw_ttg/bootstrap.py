@@ -16,6 +16,8 @@ from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.custody import CustodyService
 from upw_ttg.services.orders import OrdersService
 from upw_ttg.services.people import PeopleService
+from upw_ttg.services.restrictions import RestrictionService
+from upw_ttg.services.roles import RoleService
 from upw_ttg.services.settings import SettingsService
 from upw_ttg.services.staff import StaffService
 from upw_ttg.storage.database import Database, sqlite_url
@@ -74,7 +76,9 @@ class AppServices:
         self.location = location
         self.migration = migration
         self.staff = StaffService(self.ctx)
+        self.roles = RoleService(self.ctx)
         self.people = PeopleService(self.ctx)
+        self.restrictions = RestrictionService(self.ctx)
         self.orders = OrdersService(self.ctx)
         self.custody = CustodyService(self.ctx)
         self.settings = SettingsService(self.ctx)

@@ -40,6 +40,18 @@ class PermissionDeniedError(UpwError):
     pass
 
 
+class CapabilityDeniedError(PermissionDeniedError):
+    """The member's roles do not allow this kind of action at all."""
+
+    def __init__(self, capability: object, message: str):
+        self.capability = capability
+        super().__init__(message)
+
+
+class RestrictedCaseError(PermissionDeniedError):
+    """A restricted case that this member of staff is not named on."""
+
+
 class SignInError(UpwError):
     pass
 

@@ -35,15 +35,17 @@ def _styled_application(qapp):
 
 
 def add_staff_member(services: AppServices, username: str, role: Role, password_hash: str,
-                     full_name: str | None = None,
-                     gender: Gender = Gender.NOT_STATED) -> StaffMember:
+                     full_name: str | None = None, gender: Gender = Gender.NOT_STATED,
+                     roles: frozenset[Role] | None = None) -> StaffMember:
     """A staff account written straight to the database (scrypt at full cost is slow)."""
     with services.db.write() as session:
         row = Staff(username=username, full_name=full_name or username.title(), role=role,
-                    gender=gender, password_hash=password_hash, active=True, failed_sign_ins=0)
+                    roles=frozenset(roles or ()) | {role}, gender=gender,
+                    password_hash=password_hash, active=True, failed_sign_ins=0)
         session.add(row)
         session.flush()
-        return StaffMember(row.id, row.username, row.full_name, row.role, row.gender, None, True)
+        return StaffMember(row.id, row.username, row.full_name, row.role, row.gender, None, True,
+                           row.roles, row.version)
 
 
 @pytest.fixture
@@ -73,9 +75,11 @@ def fresh_services(open_services) -> AppServices:
 
 @pytest.fixture
 def services(fresh_services, fast_hash) -> AppServices:
-    """Services signed in as an administrator; a coordinator account exists too."""
+    """Services signed in as an administrator who is also a manager (so every screen can be
+    tried); a coordinator account exists too."""
     admin = add_staff_member(fresh_services, "admin", Role.ADMINISTRATOR, fast_hash,
-                             "Ada Admin", Gender.FEMALE)
+                             "Ada Admin", Gender.FEMALE,
+                             roles=frozenset({Role.ADMINISTRATOR, Role.MANAGER}))
     add_staff_member(fresh_services, "coord", Role.COORDINATOR, fast_hash, "Cai Coordinator",
                      Gender.MALE)
     fresh_services.ctx.actor = admin

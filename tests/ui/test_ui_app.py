@@ -12,9 +12,9 @@ import pytest
 import ui.app as app_module
 from upw_ttg import __version__
 from upw_ttg.domain.codes import Gender, Role
-from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import NewerDatabaseError, UnsafeLocationError
 from ui.main_window import MainWindow
+from tests.ui.conftest import add_staff_member
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,14 +51,14 @@ def test_database_errors_are_explained_and_exit_non_zero(monkeypatch, tmp_path, 
     assert shown == [("The database could not be opened.", str(error))]
 
 
-def test_start_up_signs_in_and_shows_the_main_window(monkeypatch, tmp_path, qtbot):
+def test_start_up_signs_in_and_shows_the_main_window(monkeypatch, tmp_path, qtbot, fast_hash):
     """main() opens the database, asks for sign-in, then runs the main window."""
     windows: list[MainWindow] = []
 
     def signed_in(services, demo):
         assert not demo
-        services.ctx.actor = StaffMember(1, "admin", "Ada Admin", Role.ADMINISTRATOR,
-                                         Gender.NOT_STATED, None, True)
+        services.ctx.actor = add_staff_member(services, "admin", Role.ADMINISTRATOR, fast_hash,
+                                              "Ada Admin", Gender.NOT_STATED)
         return True
 
     def event_loop(application):

@@ -264,14 +264,27 @@ def test_every_attendance_control_has_a_name(qtbot, services, ui_settings):
         assert unnamed_focusable_widgets(dialog) == [], type(dialog).__name__
 
 
-def test_a_supervisor_may_key_but_not_decide(qtbot, services, ui_settings, fast_hash):
+def test_a_supervisor_reads_registers_but_neither_keys_nor_decides(qtbot, services, ui_settings,
+                                                                    fast_hash):
+    """Coordinators key the registers supervisors bring back (DOMAIN.md §1); enforcement is
+    not a supervisor's work, so its tab is not there."""
     from tests.ui.conftest import add_staff_member
 
     services.ctx.actor = add_staff_member(services, "sup", Role.SUPERVISOR, fast_hash)
     area = AttendanceArea(services, ui_settings)
     activate(qtbot, area)
-    assert area.registers.model.flags is not None and area.registers._editable
+    assert not area.registers._editable
+    assert not area.tabs.isTabVisible(area.ENFORCEMENT)
+    assert area.tabs.isTabVisible(area.PRINT)
+
+
+def test_a_coordinator_keys_registers_and_sees_enforcement(
+        qtbot, services, ui_settings, fast_hash):
+    from tests.ui.conftest import add_staff_member
+
+    services.ctx.actor = add_staff_member(services, "coord2", Role.COORDINATOR, fast_hash)
+    area = AttendanceArea(services, ui_settings)
+    activate(qtbot, area)
     qtbot.keyClick(area, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # the tab's mnemonic
     assert area.tabs.currentIndex() == area.ENFORCEMENT
-    assert not area.enforcement.decide_button.isEnabled()
-    assert "Your role cannot" in area.enforcement.decide_button.toolTip()
+    assert area.registers._editable

@@ -72,7 +72,7 @@ def test_a_record_changed_by_someone_else_keeps_the_users_edits(qtbot, services,
     """Two people edit the same person: the second save is refused and the edits stay."""
     record = make_person(services)
     other = open_services()
-    other.ctx.actor = next(m for m in other.staff.list_staff() if m.username == "coord")
+    other.ctx.actor = next(m for m in services.staff.list_staff() if m.username == "coord")
     dialog = _open(qtbot, PersonDialog(services.people, services.people.get(record.id)))
     changed = other.people.get(record.id).to_input()
     changed.phone = "01482 000000"

@@ -25,7 +25,7 @@ def test_an_administrator_sees_people_settings_and_staff(qtbot, services, ui_set
     window = _window(qtbot, services, ui_settings)
     assert _areas(window) == ["People", "Settings", "Staff", "Through the Gate", "Scheduling",
                               "Attendance"]
-    assert "Signed in as Ada Admin (administrator)" == window.user_label.text()
+    assert window.user_label.text() == "Signed in as Ada Admin (administrator + manager)"
     assert services.db.describe() in window.database_label.text()
     window.nav.setCurrentRow(2)
     assert window.stack.currentWidget() is window.staff_page
@@ -64,6 +64,28 @@ def test_a_coordinator_has_no_staff_area_and_cannot_change_settings(qtbot, servi
     assert not window.go_staff.isEnabled()
     assert not window.settings_page.edit_button.isVisibleTo(window.settings_page)
     assert window.people_page.new_button.isEnabled()
+
+
+def test_an_administrator_alone_finds_people_but_has_no_casework_areas(qtbot, services,
+                                                                       ui_settings, fast_hash):
+    services.ctx.actor = add_staff_member(services, "adm", Role.ADMINISTRATOR, fast_hash)
+    window = _window(qtbot, services, ui_settings)
+    assert _areas(window) == ["People", "Settings", "Staff"]
+    assert not window.people_page.new_button.isEnabled()
+    assert window.user_label.text() == "Signed in as Adm (administrator)"
+
+
+def test_a_supervisor_starts_in_attendance_with_registers_and_work_sheets(qtbot, services,
+                                                                         ui_settings,
+                                                                         fast_hash):
+    services.ctx.actor = add_staff_member(services, "sup", Role.SUPERVISOR, fast_hash)
+    window = _window(qtbot, services, ui_settings)
+    assert _areas(window) == ["Settings", "Attendance"]
+    assert window.nav.currentItem().text() == "Attendance"
+    assert not window.go_people.isEnabled() and not window.find_action.isEnabled()
+    tabs = window.attendance_area().tabs
+    assert [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)] == \
+        ["&Registers", "&Print work sheets"]
 
 
 def test_shortcuts_are_the_documented_ones(qtbot, services, ui_settings):

@@ -135,5 +135,5 @@ def test_staff_model(qtmodeltester, services):
     model = StaffTableModel()
     model.set_rows(services.staff.list_staff())
     assert {model.index(r, 2).data() for r in range(model.rowCount())} == \
-        {"Administrator", "Coordinator"}
+        {"Administrator + manager", "Coordinator"}
     qtmodeltester.check(model)

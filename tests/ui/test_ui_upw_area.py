@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
+
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QTabBar, QWidget
 
 from ui.dialogs.upw.assessment_dialog import assessment_dialog
@@ -167,16 +169,14 @@ def test_each_alt_key_does_one_thing_on_every_page(qtbot, services, ui_settings,
         assert clashing_mnemonics(area) == {}, area.projects.tabs.tabText(index)
 
 
-def test_a_role_that_cannot_schedule_sees_disabled_buttons(qtbot, services, ui_settings, world,
-                                                          fast_hash):
+def test_a_role_that_cannot_schedule_reads_no_schedule(services, world, fast_hash):
+    """The area is not offered (tests/ui/test_ui_main_window.py); its data is refused too."""
     from upw_ttg.domain.codes import Role
+    from upw_ttg.errors import CapabilityDeniedError
+    from ui.views.upw.common import can_schedule
     from tests.ui.conftest import add_staff_member
     world.session()
     services.ctx.actor = add_staff_member(services, "tw", Role.RESETTLEMENT_WORKER, fast_hash)
-    area = SchedulingArea(services, ui_settings)
-    qtbot.addWidget(area)
-    assert not area.planner.autofill_button.isEnabled()
-    assert not area.warrants.issue_button.isEnabled()
-    assert not area.projects.projects.new_button.isEnabled()
-    assert "Your role cannot" in area.planner.autofill_button.toolTip()
-    assert isinstance(area.planner, QWidget)
+    assert not can_schedule(services.ctx.actor)
+    with pytest.raises(CapabilityDeniedError):
+        services.upw.projects.list_projects()

@@ -1,4 +1,4 @@
-"""Adding a staff account (administrators only)."""
+"""Adding a staff account, and changing the roles of one (administrators only)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from upw_ttg.domain.codes import Gender, Role
 from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.people import PeopleService
+from upw_ttg.services.roles import RoleService
 from upw_ttg.services.staff import MIN_PASSWORD_LENGTH, NewStaff, StaffService
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.person_dialog import enum_combo
+from ui.widgets.role_checks import RoleChecks
 
 
 def password_pair(dialog: FormDialog, form: QFormLayout) -> tuple[QLineEdit, QLineEdit]:
@@ -53,7 +55,13 @@ class StaffDialog(FormDialog):
         self.full_name.setMaxLength(60)
         f.add_row(form, "full_name", "&Full name", self.full_name)
         self.role = enum_combo(Role, Role.COORDINATOR)
-        f.add_row(form, "role", "&Role", self.role)
+        f.add_row(form, "role", "&Job", self.role, hint="Shown beside their name.")
+        self.roles = RoleChecks()
+        self.roles.set_main(Role.COORDINATOR)
+        self.role.currentIndexChanged.connect(
+            lambda _i: self.roles.set_main(self.role.currentData()))
+        f.add_row(form, "roles", "Roles &held", self.roles,
+                  hint="They may do what any of their roles may do.")
         self.gender = enum_combo(Gender, Gender.NOT_STATED)
         f.add_row(form, "gender", "G&ender", self.gender,
                   hint="Used to respect 'do not place with a female/male supervisor'.")
@@ -70,7 +78,38 @@ class StaffDialog(FormDialog):
         check_passwords(self.password, self.password_again)
         return NewStaff(self.username.text(), self.full_name.text(), self.role.currentData(),
                         self.gender.currentData(), self.password.text(),
-                        self.office.currentData())
+                        self.office.currentData(), self.roles.roles())
 
     def save(self, data: NewStaff) -> StaffMember:
         return self._staff.add_staff(data)
+
+
+class RolesDialog(FormDialog):
+    """Change a member's job and the roles they hold; saved through ``RoleService.set_roles``.
+    The change takes effect at their next action, also if they are signed in now."""
+
+    def __init__(self, roles: RoleService, member: StaffMember, parent: QWidget | None = None):
+        super().__init__(f"Roles of {member.full_name}",
+                         "What they may see and do follows from their roles. A change takes "
+                         "effect at their next action.", parent)
+        self._roles = roles
+        self._member = member
+        form = QFormLayout()
+        form.setVerticalSpacing(8)
+        self.role = enum_combo(Role, member.role)
+        self.fields.add_row(form, "role", "&Job", self.role, hint="Shown beside their name.")
+        self.roles = RoleChecks()
+        self.roles.set_main(member.role)
+        self.roles.set_roles(member.roles)
+        self.role.currentIndexChanged.connect(
+            lambda _i: self.roles.set_main(self.role.currentData()))
+        self.fields.add_row(form, "roles", "Roles &held", self.roles)
+        self.body.addLayout(form)
+        self.resize(520, self.sizeHint().height())
+
+    def collect(self) -> tuple[Role, frozenset[Role]]:
+        return self.role.currentData(), self.roles.roles()
+
+    def save(self, data: tuple[Role, frozenset[Role]]) -> StaffMember:
+        role, roles = data
+        return self._roles.set_roles(self._member.id, role, roles, self._member.version)

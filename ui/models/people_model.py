@@ -12,6 +12,17 @@ from ui.formatting import format_date, label
 from ui.models.table_model import Column, Index, RowSortProxy, RowTableModel
 
 
+RESTRICTED_TIP = ("A restricted case: only the staff named on it see more than the name and "
+                  "CRN.")
+
+
+def _birth(row: PersonRow) -> str:
+    """The date of birth, or why it is not shown."""
+    if row.limited:
+        return "Restricted case" if row.restricted else ""
+    return format_date(row.date_of_birth)
+
+
 class PeopleSource(Protocol):
     """What the model needs from ``PeopleService``."""
 
@@ -31,9 +42,11 @@ class PeopleTableModel(RowTableModel[PersonRow]):
     CRN, NAME, BIRTH, GENDER, TOWN, OFFICE, PRISON_NUMBER = range(7)
     COLUMNS = (
         Column("CRN", lambda r: r.crn),
-        Column("Name", lambda r: r.display_name, lambda r: (fold(r.surname), fold(r.forename))),
-        Column("Date of birth", lambda r: format_date(r.date_of_birth), lambda r: r.date_of_birth),
-        Column("Gender", lambda r: label(r.gender)),
+        Column("Name", lambda r: r.display_name + (" · restricted" if r.restricted else ""),
+               lambda r: (fold(r.surname), fold(r.forename)),
+               tooltip=lambda r: RESTRICTED_TIP if r.restricted else None),
+        Column("Date of birth", _birth, lambda r: r.date_of_birth),
+        Column("Gender", lambda r: "" if r.limited else label(r.gender)),
         Column("Town", lambda r: r.town or ""),
         Column("Office", lambda r: r.office or ""),
         Column("Prison no.", lambda r: r.prison_number or ""),

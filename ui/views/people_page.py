@@ -13,7 +13,7 @@ from ui.dialogs.person_dialog import PersonDialog
 from ui.models.people_model import PeopleSortProxy, PeopleTableModel
 from ui.models.roles import RowRole
 from ui.settings import UiSettings
-from ui.views.permissions import can_edit_people
+from ui.views.permissions import can_edit_people, can_find_people
 from ui.widgets.tables import column_width, make_table
 
 SEARCH_DELAY_MS = 150
@@ -24,7 +24,7 @@ def row_from_record(record: PersonRecord, prison_number: str | None = None) -> P
     """The list line for a person just saved."""
     return PersonRow(record.id, record.crn, record.surname, record.forename,
                      record.date_of_birth, record.gender, record.town, record.office_name,
-                     prison_number)
+                     prison_number, record.restricted)
 
 
 class PeoplePage(QWidget):
@@ -96,7 +96,9 @@ class PeoplePage(QWidget):
         self.setTabOrder(self.search, self.table)
         self.setTabOrder(self.table, self.new_button)
 
-        self.model.browse()
+        # Built for everyone; filled only for those whose roles may find people.
+        if can_find_people(services.ctx.actor):
+            self.model.browse()
         self._size_columns()
         state = ui_settings.value("people/header_state")
         if not state.isEmpty():

@@ -1,32 +1,59 @@
-"""Which buttons a role may use; the services enforce the same rules and have the last word."""
+"""What the signed-in member may use, read from the one permission table
+(upw_ttg/domain/permissions.py); the services check the same table and have the last word."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from upw_ttg.domain.codes import Role
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import StaffMember
-from upw_ttg.services import custody, orders, people
 
 
-def _allowed(actor: StaffMember | None, roles: Iterable[Role]) -> bool:
-    return actor is not None and (actor.role == Role.ADMINISTRATOR or actor.role in roles)
+def can(actor: StaffMember | None, capability: Capability) -> bool:
+    return actor is not None and actor.may(capability)
 
 
 def is_administrator(actor: StaffMember | None) -> bool:
-    return actor is not None and actor.role == Role.ADMINISTRATOR
+    """Whether the member manages accounts (the Staff area)."""
+    return can(actor, Capability.MANAGE_ACCOUNTS)
+
+
+def can_change_settings(actor: StaffMember | None) -> bool:
+    return can(actor, Capability.CHANGE_SETTINGS)
+
+
+def can_find_people(actor: StaffMember | None) -> bool:
+    return can(actor, Capability.FIND_PERSON)
+
+
+def can_read_people(actor: StaffMember | None) -> bool:
+    return can(actor, Capability.READ_PERSON)
 
 
 def can_edit_people(actor: StaffMember | None) -> bool:
-    return _allowed(actor, people.EDITORS)
+    return can(actor, Capability.EDIT_PERSON)
+
+
+def can_read_orders(actor: StaffMember | None) -> bool:
+    return can(actor, Capability.READ_ORDERS)
 
 
 def can_edit_orders(actor: StaffMember | None) -> bool:
-    return _allowed(actor, orders.EDITORS)
+    return can(actor, Capability.EDIT_ORDERS)
+
+
+def can_read_custody(actor: StaffMember | None) -> bool:
+    return can(actor, Capability.READ_CUSTODY)
 
 
 def can_edit_custody(actor: StaffMember | None) -> bool:
-    return _allowed(actor, custody.EDITORS)
+    return can(actor, Capability.EDIT_CUSTODY)
+
+
+def can_restrict_cases(actor: StaffMember | None) -> bool:
+    return can(actor, Capability.RESTRICT_CASES)
+
+
+def can_print_case_summary(actor: StaffMember | None) -> bool:
+    return can(actor, Capability.READ_PERSON)
 
 
 def not_allowed_tip(what: str) -> str:

@@ -5,20 +5,30 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.records import PersonRecord
+from upw_ttg.domain.records import CaseAccess, PersonRecord
 from ui.dialogs.person_dialog import PersonDialog
 from ui.dialogs.print_preview import PrintPreviewDialog
+from ui.dialogs.restriction_dialog import RestrictionDialog
 from ui.formatting import age_on, format_date
 from ui.settings import UiSettings
 from ui.tasks import report_failure, run_in_background
 from ui.views.custody_tab import CustodyTab
 from ui.views.orders_tab import OrdersTab
-from ui.views.permissions import can_edit_people, not_allowed_tip
+from ui.views.permissions import (
+    can_edit_people, can_print_case_summary, can_read_custody, can_read_orders,
+    can_restrict_cases, not_allowed_tip,
+)
 from ui.views.person_details import PersonDetailsTab
+from ui.widgets.banner import Banner
+
+RESTRICTED_NOTICE = ("Restricted case. Only the staff named on it can see more than the name "
+                     "and CRN, print it or place the person. Ask a manager if you need access.")
+LIMITED_NOTICE = "Your roles show only the name and CRN of people, not their records."
+NAMED_NOTICE = "Restricted case: you are one of the staff named on it. Only they can see it."
 
 
 class PersonPage(QWidget):
@@ -43,7 +53,8 @@ class PersonPage(QWidget):
         self._services = services
         self._ui_settings = ui_settings
         self.record: PersonRecord | None = None
-        self.dialog: PersonDialog | None = None
+        self.access: CaseAccess | None = None
+        self.dialog: PersonDialog | RestrictionDialog | None = None
         self.preview: PrintPreviewDialog | None = None
         self.back_button = QPushButton("← &People")
         self.back_button.setToolTip("Back to the people list (Alt+Left)")
@@ -58,6 +69,15 @@ class PersonPage(QWidget):
         self.print_button = QPushButton("Print case &summary…")
         self.print_button.setToolTip("Preview and print the staff case summary (Ctrl+P)")
         self.print_button.clicked.connect(self.print_case_summary)
+        self.restriction_button = QPushButton("Restri&ction…")
+        self.restriction_button.setToolTip("Mark the case restricted and name the staff who "
+                                           "may see it")
+        self.restriction_button.clicked.connect(self.edit_restriction)
+        self.restriction_button.setVisible(can_restrict_cases(services.ctx.actor))
+        self.restriction_banner = Banner()
+        self.restriction_banner.prefixes = False
+        self.restriction_banner.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                              QSizePolicy.Policy.Maximum)
         self.details = PersonDetailsTab()
         self.details.edit_requested.connect(self.edit_person)
         editable = can_edit_people(services.ctx.actor)
@@ -74,6 +94,9 @@ class PersonPage(QWidget):
         self.tabs.addTab(self.details, "&Details")
         self.tabs.addTab(self.orders, "&UPW orders")
         self.tabs.addTab(self.custody, "&Custody")
+        actor = services.ctx.actor
+        self.tabs.setTabVisible(self.ORDERS, can_read_orders(actor))
+        self.tabs.setTabVisible(self.CUSTODY, can_read_custody(actor))
         self.tabs.setCurrentIndex(ui_settings.value("person/last_tab"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 
@@ -85,18 +108,46 @@ class PersonPage(QWidget):
         names.addWidget(self.name_label)
         names.addWidget(self.facts_label)
         header.addLayout(names, 1)
+        header.addWidget(self.restriction_button)
         header.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(header)
+        layout.addWidget(self.restriction_banner)
         layout.addWidget(self.tabs, 1)
+        # Takes the room when the tabs are hidden (a record shown as name and CRN only).
+        layout.addStretch(0)
 
     def load(self, person_id: int) -> None:
-        """Show the record of ``person_id``."""
+        """Show the record of ``person_id``; only name and CRN where this member may not see
+        more (a restricted case they are not named on, or a role that only finds people)."""
+        self.access = self._services.restrictions.case_access(person_id)
+        if not self.access.may_open:
+            self._show_limited(self.access)
+            return
         record = self._services.people.get(person_id)
         self._show(record)
-        self.orders.load(record.id, record.display_name)
-        self.custody.load(record.id, record.display_name)
+        self._load_tabs(record)
+
+    def _load_tabs(self, record: PersonRecord) -> None:
+        actor = self._services.ctx.actor
+        if can_read_orders(actor):
+            self.orders.load(record.id, record.display_name)
+        if can_read_custody(actor):
+            self.custody.load(record.id, record.display_name)
+
+    def _show_limited(self, access: CaseAccess) -> None:
+        self.record = None
+        self.name_label.setText(access.display_name)
+        self.facts_label.setText(f"CRN {access.crn}" + (" · restricted case"
+                                                         if access.restricted else ""))
+        self.restriction_banner.show_message(
+            RESTRICTED_NOTICE if access.restricted else LIMITED_NOTICE, "warning")
+        self.tabs.setVisible(False)
+        self.print_button.setEnabled(False)
+
+    def may_print(self) -> bool:
+        return self.record is not None and can_print_case_summary(self._services.ctx.actor)
 
     def _show(self, record: PersonRecord) -> None:
         self.record = record
@@ -109,8 +160,15 @@ class PersonPage(QWidget):
             facts.append(f"{record.office_name} office")
         if record.interpreter_needed:
             facts.append("needs an interpreter")
+        if record.restricted:
+            facts.append("restricted case")
+            self.restriction_banner.show_message(NAMED_NOTICE, "info")
+        else:
+            self.restriction_banner.clear()
         self.facts_label.setText(" · ".join(facts))
         self.details.set_record(record, today)
+        self.tabs.setVisible(True)
+        self.print_button.setEnabled(self.may_print())
 
     def _on_tabs_current_changed(self, index: int) -> None:
         self._ui_settings.set_value("person/last_tab", index)
@@ -125,19 +183,32 @@ class PersonPage(QWidget):
 
     def _on_person_saved(self, record: PersonRecord) -> None:
         self._show(record)
-        self.orders.load(record.id, record.display_name)
-        self.custody.load(record.id, record.display_name)
+        self._load_tabs(record)
         self.person_saved.emit(record)
         self.notice.emit(f"Saved {record.display_name}'s details.")
+
+    @Slot()
+    def edit_restriction(self) -> None:
+        if self.access is None or not can_restrict_cases(self._services.ctx.actor):
+            return
+        self.dialog = RestrictionDialog(self._services, self.access, self)
+        self.dialog.saved.connect(self._on_restriction_saved)
+        self.dialog.open()
+
+    def _on_restriction_saved(self, access: CaseAccess) -> None:
+        self.load(access.person_id)
+        self.notice.emit(f"{access.display_name} is {'now' if access.restricted else 'no longer'}"
+                         " a restricted case.")
 
     # Case summary ------------------------------------------------------------------------
 
     @Slot()
     def print_case_summary(self) -> None:
         """Render the case summary in the background, then open the preview."""
-        if self.record is None:
+        if not self.may_print():
             return
         record = self.record
+        assert record is not None
         self.print_button.setEnabled(False)
         render = self._services.case_summary.render
 

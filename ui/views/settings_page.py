@@ -13,7 +13,7 @@ from upw_ttg.services.settings import SettingRow
 from ui.dialogs.setting_dialog import SettingDialog
 from ui.errors import show_error
 from ui.models.settings_model import SettingsTableModel, format_setting_value
-from ui.views.permissions import is_administrator
+from ui.views.permissions import can_change_settings
 from ui.widgets.tables import column_width, make_table, selected_row
 
 
@@ -30,7 +30,7 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self._services = services
         self.dialog: SettingDialog | None = None
-        self._admin = is_administrator(services.ctx.actor)
+        self._admin = can_change_settings(services.ctx.actor)
         title = QLabel("Settings")
         title.setObjectName("PageTitle")
         note = QLabel(

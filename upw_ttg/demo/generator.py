@@ -43,6 +43,14 @@ class DemoSummary:
     seconds: float
 
 
+def holds_people(db: Database) -> bool:
+    """Whether the database already has anyone in it (demo data goes only into an empty one);
+    asked before anyone signs in, so it answers yes or no and reads nothing personal."""
+    with db.read() as session:
+        return bool(session.scalar(select(func.count()).select_from(
+            Base.metadata.tables["person"])))
+
+
 def generate_demo(db: Database, scale: str = "small", *, seed: int = 2019,
                   today: dt.date | None = None, progress: Progress | None = None,
                   cancelled: Callable[[], bool] | None = None) -> DemoSummary:

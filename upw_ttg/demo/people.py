@@ -55,7 +55,8 @@ def build_staff(ctx: Context, projects: list[Proj], password_hash: str,
     created = stamp(ctx.start - dt.timedelta(days=30))
     office_by_code = {o.code: o for o in ctx.offices}
 
-    def add(role: str, female: bool, office_id: int | None, username: str | None = None) -> int:
+    def add(role: str, female: bool, office_id: int | None, username: str | None = None,
+            extra_roles: tuple[str, ...] = ()) -> int:
         name = make_name(rng, female, "staff")
         if username is None or username in taken:
             username = _username(name, taken)
@@ -71,9 +72,15 @@ def build_staff(ctx: Context, projects: list[Proj], password_hash: str,
             "password_hash": password_hash, "active": True, "failed_sign_ins": 0,
             "last_sign_in_at": last_sign_in, "version": 1, "created_at": created,
             "updated_at": created, "updated_by_id": None})
+        for held in sorted({role, *extra_roles}):
+            ctx.sink.add("staff_role", {"staff_id": staff_id, "role": held})
         return staff_id
 
-    ctx.staff["admin"] = add("administrator", rng.random() < 0.5, ctx.offices[0].id, "admin")
+    # The demo's administrator also holds every casework role, so one account can try every
+    # screen; the per-role accounts below show what each job sees.
+    ctx.staff["admin"] = add("administrator", rng.random() < 0.5, ctx.offices[0].id, "admin",
+                             extra_roles=("coordinator", "supervisor", "resettlement_worker",
+                                          "manager"))
     # Easy-to-remember accounts for each role come first, then realistic name-based ones.
     ctx.staff["managers"] = [add("manager", rng.random() < 0.5, ctx.offices[0].id, "manager")]
     for unit in dict.fromkeys(o.unit for o in ctx.offices):
@@ -139,7 +146,22 @@ def build_people(ctx: Context) -> list[PersonInfo]:
         female = rng.random() < {UPW: 0.15, TTG: 0.08, OTHER: 0.16}[kind]
         people.append(_person(ctx, rng, first + i, kind, female, office_pick(rng), crns,
                               officers))
+    _restrict_some(ctx, people)
     return people
+
+
+def _restrict_some(ctx: Context, people: list[PersonInfo]) -> None:
+    """About one in a hundred of the first office's people are restricted cases, named to
+    that office's first coordinator, the first manager and the administrator."""
+    rng = ctx.rng("restricted")
+    chosen = [p for p in people if p.office == 0 and rng.random() < 0.01]
+    if not chosen:
+        chosen = [next(p for p in people if p.office == 0)]
+    named = {ctx.staff["coordinators"][0][0], ctx.staff["managers"][0], ctx.staff["admin"]}
+    for info in chosen:
+        info.row["restricted"] = True
+        for staff_id in sorted(named):
+            ctx.sink.add("person_access", {"person_id": info.id, "staff_id": staff_id})
 
 
 def _age(rng: random.Random) -> float:
@@ -205,6 +227,7 @@ def _person(ctx: Context, rng: random.Random, person_id: int, kind: str, female:
         "interpreter_needed": interpreter, "office_id": office.id,
         "responsible_officer": rng.choice(officers[office_index]),
         "search_surname": fold(name.surname), "search_forename": fold(name.forename),
+        "restricted": False,
         **versioned(ctx.start + dt.timedelta(days=rng.randint(0, 1000)), coordinator)}
     ctx.sink.add("person", row)
     return PersonInfo(person_id, kind, female, not_male, office_index, office.unit, town.name,

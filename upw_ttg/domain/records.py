@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 from upw_ttg.domain.codes import (
     Gender, Language, OrderStatus, OrderSubtype, OrderType, ReleaseDateType, Role,
 )
+from upw_ttg.domain.permissions import Capability, allows
 
 
 @dataclass(frozen=True, slots=True)
 class StaffMember:
+    """A member of staff: ``role`` is their job as shown; ``roles`` every role they hold."""
+
     id: int
     username: str
     full_name: str
@@ -19,6 +22,17 @@ class StaffMember:
     gender: Gender
     office_id: int | None
     active: bool
+    roles: frozenset[Role] = frozenset()
+    version: int = 0
+
+    def __post_init__(self) -> None:
+        # One role given: the member holds just that one.
+        if not self.roles:
+            object.__setattr__(self, "roles", frozenset({self.role}))
+
+    def may(self, capability: Capability) -> bool:
+        """Whether these roles allow ``capability`` (the services check again when used)."""
+        return self.active and allows(self.roles, capability)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +66,15 @@ class PersonRow:
     crn: str
     surname: str
     forename: str
-    date_of_birth: dt.date
+    date_of_birth: dt.date | None
     gender: Gender
     town: str | None
     office: str | None
     prison_number: str | None = None
+    restricted: bool = False
+    # Only name and CRN shown: a restricted case this member is not named on, or a role
+    # that may find people but not read their records.
+    limited: bool = False
 
     @property
     def display_name(self) -> str:
@@ -117,6 +135,8 @@ class PersonRecord:
     version: int
     updated_at: dt.datetime
     updated_by: str | None
+    # A restricted case: only named staff see more than the name and CRN.
+    restricted: bool = False
 
     @property
     def display_name(self) -> str:
@@ -271,3 +291,24 @@ class CaseSummary:
     printed_at: dt.datetime
     office_name: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class StaffName:
+    id: int
+    full_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class CaseAccess:
+    """Who may see a person's case: what anyone who may find people is shown about it."""
+
+    person_id: int
+    crn: str
+    display_name: str
+    restricted: bool
+    # Whether the member asking may open the record (not restricted, or named on it).
+    may_open: bool
+    # The staff named on a restricted case; shown only to those who may restrict cases.
+    allowed: tuple[StaffName, ...]
+    version: int

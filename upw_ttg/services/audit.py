@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import AuditEvent, Staff
 from upw_ttg.storage.models.base import utc_now
@@ -77,6 +78,7 @@ class AuditService:
         self._ctx = ctx
 
     def events_for(self, entity: str, entity_id: Any) -> list[AuditRow]:
+        self._ctx.require(Capability.READ_AUDIT)
         with self._ctx.db.read() as session:
             rows = session.execute(
                 select(AuditEvent, Staff.full_name)

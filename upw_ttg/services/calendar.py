@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from upw_ttg.domain.codes import AuditAction, Role
+from upw_ttg.domain.codes import AuditAction
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
@@ -33,6 +34,7 @@ class CalendarService:
         self._calendar: WorkingCalendar | None = None
 
     def calendar(self) -> WorkingCalendar:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         if self._calendar is None:
             with self._ctx.db.read() as session:
                 days = session.scalars(select(ClosureDate.closed_on).where(
@@ -41,15 +43,19 @@ class CalendarService:
         return self._calendar
 
     def is_working_day(self, day: dt.date) -> bool:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         return self.calendar().is_working_day(day)
 
     def add_working_days(self, start: dt.date, days: int) -> dt.date:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         return self.calendar().add_working_days(start, days)
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         return self.calendar().working_days_between(start, end)
 
     def closures(self) -> list[ClosureRow]:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         with self._ctx.db.read() as session:
             rows = session.scalars(select(ClosureDate).order_by(ClosureDate.closed_on))
             return [ClosureRow(r.id, r.closed_on, r.reason, r.office_id, r.project_id)
@@ -57,7 +63,7 @@ class CalendarService:
 
     def add_closure(self, closed_on: dt.date, reason: str, *, office_id: int | None = None,
                     project_id: int | None = None) -> ClosureRow:
-        self._ctx.require_role(Role.COORDINATOR, Role.MANAGER)
+        self._ctx.require(Capability.MANAGE_CALENDAR)
         reason = clean(reason) or ""
         errors = FieldErrors()
         errors.check("reason", text_problem("reason", reason, required=True))
@@ -75,7 +81,7 @@ class CalendarService:
         return result
 
     def remove_closure(self, closure_id: int) -> None:
-        self._ctx.require_role(Role.COORDINATOR, Role.MANAGER)
+        self._ctx.require(Capability.MANAGE_CALENDAR)
         with self._ctx.db.write() as session:
             row = session.get(ClosureDate, closure_id)
             if row is None:

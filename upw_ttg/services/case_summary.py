@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from upw_ttg.domain.codes import AuditAction
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import CaseSummary
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
@@ -20,16 +21,22 @@ class CaseSummaryService:
         self._custody = custody
 
     def summary(self, person_id: int) -> CaseSummary:
-        actor = self._ctx.require_signed_in()
+        actor = self._ctx.require(Capability.READ_PERSON)
         person = self._people.get(person_id)
-        return CaseSummary(person=person, orders=tuple(self._orders.for_person(person_id)),
-                           custody=tuple(self._custody.for_person(person_id)),
+        # Each section only for those whose roles read it (a resettlement worker's summary
+        # carries no Unpaid Work orders).
+        orders = self._orders.for_person(person_id) \
+            if actor.may(Capability.READ_ORDERS) else []
+        custody = self._custody.for_person(person_id) \
+            if actor.may(Capability.READ_CUSTODY) else []
+        return CaseSummary(person=person, orders=tuple(orders), custody=tuple(custody),
                            printed_by=actor.full_name, printed_at=self._ctx.now(),
                            office_name=person.office_name)
 
     def render(self, person_id: int) -> bytes:
         """The case summary as PDF bytes; printing it is recorded in the audit trail."""
         # reportlab loads on first print, not at start-up.
+        self._ctx.require(Capability.READ_PERSON)
         from upw_ttg.printing.documents.case_summary import render_case_summary
 
         pdf = render_case_summary(self.summary(person_id))

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
+
 from upw_ttg.domain.codes import Role
+from upw_ttg.domain.permissions import Capability, allows, denied_message
 from upw_ttg.domain.records import StaffMember
-from upw_ttg.errors import PermissionDeniedError
+from upw_ttg.errors import CapabilityDeniedError, PermissionDeniedError
 from upw_ttg.storage.database import Database
+from upw_ttg.storage.models import Staff, StaffRole
 
 
 def _system_now() -> dt.datetime:
@@ -36,9 +41,41 @@ class ServiceContext:
             raise PermissionDeniedError("Sign in first.")
         return self.actor
 
-    def require_role(self, *roles: Role) -> StaffMember:
+    def refresh_actor(self) -> StaffMember:
+        """The signed-in member as the database has them now: roles changed by an
+        administrator, or an account disabled, take effect at the member's next action."""
         actor = self.require_signed_in()
-        if actor.role not in roles and actor.role != Role.ADMINISTRATOR:
+        with self.db.engine.connect() as connection:
+            rows = connection.execute(
+                select(Staff.active, Staff.role, StaffRole.role.label("granted"))
+                .outerjoin(StaffRole, StaffRole.staff_id == Staff.id)
+                .where(Staff.id == actor.id)).all()
+        if not rows or not rows[0].active:
+            self.actor = None
+            raise PermissionDeniedError("This account is no longer active. Ask an "
+                                        "administrator if you need it.")
+        roles = frozenset(Role(r.granted) for r in rows if r.granted is not None)
+        main = Role(rows[0].role)
+        if roles != actor.roles or main != actor.role:
+            self.actor = dataclasses.replace(actor, role=main, roles=roles)
+        return self.actor  # type: ignore[return-value]
+
+    def require(self, capability: Capability) -> StaffMember:
+        """The signed-in member, if their current roles allow ``capability``; checked by every
+        public service method before it touches data (DOMAIN.md §4, "Access by job")."""
+        actor = self.refresh_actor()
+        if not allows(actor.roles, capability):
+            raise CapabilityDeniedError(capability, denied_message(capability))
+        return actor
+
+    def may(self, capability: Capability) -> bool:
+        """Whether the signed-in member's roles, as last read, allow ``capability``."""
+        return self.actor is not None and self.actor.may(capability)
+
+    def require_role(self, *roles: Role) -> StaffMember:
+        """Older form of ``require``: one of ``roles`` held now. Prefer ``require``."""
+        actor = self.refresh_actor()
+        if not actor.roles & set(roles):
             raise PermissionDeniedError(
                 "Your role does not allow this. Ask an administrator if you need it.")
         return actor

@@ -8,12 +8,14 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, CustodyEventKind, Role
 from upw_ttg.domain.custody import expected_release
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import (
     CUSTODY_DATE_FIELDS, CustodyInput, CustodyRecord, DateChangeRow, PrisonRow,
 )
 from upw_ttg.domain.validation import FieldErrors, clean, prison_number_problem, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
@@ -36,19 +38,24 @@ class CustodyService:
         self._ctx = ctx
 
     def prisons(self) -> list[PrisonRow]:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         with self._ctx.db.read() as session:
             return [PrisonRow(p.id, p.code, p.name)
                     for p in session.scalars(select(Prison).order_by(Prison.name))]
 
     def for_person(self, person_id: int) -> list[CustodyRecord]:
+        self._ctx.require(Capability.READ_CUSTODY)
         with self._ctx.db.read() as session:
+            check_case(session, self._ctx, person_id)
             rows = session.scalars(select(CustodyEpisode)
                                    .where(CustodyEpisode.person_id == person_id)
                                    .order_by(CustodyEpisode.reception_date.desc()))
             return [self._record(session, r) for r in rows]
 
     def get(self, episode_id: int) -> CustodyRecord:
+        self._ctx.require(Capability.READ_CUSTODY)
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, CustodyEpisode, episode_id)
             row = session.get(CustodyEpisode, episode_id)
             if row is None:
                 raise NotFoundError("That custody episode is no longer on record.")
@@ -112,9 +119,10 @@ class CustodyService:
         return values
 
     def create(self, data: CustodyInput) -> CustodyRecord:
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_CUSTODY)
         try:
             with self._ctx.db.write() as session:
+                check_case(session, self._ctx, data.person_id)
                 values = self._validated(session, data)
                 row = CustodyEpisode(person_id=data.person_id, updated_by_id=self._ctx.actor_id,
                                      **values)
@@ -132,9 +140,10 @@ class CustodyService:
 
     def update(self, episode_id: int, data: CustodyInput) -> CustodyRecord:
         """Save changes; every changed date is kept in the episode's date history."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_CUSTODY)
         try:
             with self._ctx.db.write() as session:
+                check_case_of(session, self._ctx, CustodyEpisode, episode_id)
                 row = session.get(CustodyEpisode, episode_id)
                 if row is None:
                     raise NotFoundError("That custody episode is no longer on record.")

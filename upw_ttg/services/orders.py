@@ -7,10 +7,12 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AdjustmentStatus, AuditAction, Role
 from upw_ttg.domain.orders import MAX_HOURS, MIN_HOURS, completion_deadline, derive_status
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import OrderExtensionRow, OrderInput, OrderRecord
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.versioning import check_version, flush_versioned
@@ -28,13 +30,17 @@ class OrdersService:
         self._ctx = ctx
 
     def for_person(self, person_id: int) -> list[OrderRecord]:
+        self._ctx.require(Capability.READ_ORDERS)
         with self._ctx.db.read() as session:
+            check_case(session, self._ctx, person_id)
             rows = session.scalars(select(UpwOrder).where(UpwOrder.person_id == person_id)
                                    .order_by(UpwOrder.sentence_date.desc(), UpwOrder.id.desc()))
             return [self._record(session, r) for r in rows]
 
     def get(self, order_id: int) -> OrderRecord:
+        self._ctx.require(Capability.READ_ORDERS)
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, UpwOrder, order_id)
             row = session.get(UpwOrder, order_id)
             if row is None:
                 raise NotFoundError("That order is no longer on record.")
@@ -93,8 +99,9 @@ class OrdersService:
         }
 
     def create(self, data: OrderInput) -> OrderRecord:
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_ORDERS)
         with self._ctx.db.write() as session:
+            check_case(session, self._ctx, data.person_id)
             values = self._validated(session, data)
             row = UpwOrder(person_id=data.person_id, updated_by_id=self._ctx.actor_id, **values)
             session.add(row)
@@ -104,8 +111,9 @@ class OrdersService:
             return self._record(session, row)
 
     def update(self, order_id: int, data: OrderInput) -> OrderRecord:
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_ORDERS)
         with self._ctx.db.write() as session:
+            check_case_of(session, self._ctx, UpwOrder, order_id)
             row = session.get(UpwOrder, order_id)
             if row is None:
                 raise NotFoundError("That order is no longer on record.")
@@ -122,12 +130,13 @@ class OrdersService:
             return self._record(session, row)
 
     def add_extension(self, order_id: int, extension: OrderExtensionRow) -> OrderRecord:
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_ORDERS)
         errors = FieldErrors()
         errors.check("court", text_problem("court", clean(extension.court), required=True,
                                            max_length=100))
         errors.check("reason", text_problem("reason", clean(extension.reason), required=True))
         with self._ctx.db.write() as session:
+            check_case_of(session, self._ctx, UpwOrder, order_id)
             row = session.get(UpwOrder, order_id)
             if row is None:
                 raise NotFoundError("That order is no longer on record.")

@@ -6,11 +6,12 @@ import datetime as dt
 import re
 from functools import cache
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from upw_ttg.domain.codes import AuditAction, Role
+from upw_ttg.domain.codes import AuditAction, Gender, Role
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import (
     DeliveryUnitRow, OfficeRow, PersonInput, PersonRecord, PersonRow,
 )
@@ -21,9 +22,12 @@ from upw_ttg.domain.validation import (
 )
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import check_case, named_on
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.versioning import check_version, flush_versioned
-from upw_ttg.storage.models import CustodyEpisode, DeliveryUnit, Office, Person, Staff
+from upw_ttg.storage.models import (
+    CustodyEpisode, DeliveryUnit, Office, Person, PersonAccess, Staff,
+)
 
 EDITORS = (Role.COORDINATOR, Role.RESETTLEMENT_WORKER, Role.MANAGER)
 _DATE_QUERY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
@@ -46,8 +50,25 @@ def _row_query() -> Select:
             .outerjoin(Office, Office.id == Person.office_id))
 
 
-def _to_rows(result) -> list[PersonRow]:
-    return [PersonRow(*r) for r in result]
+def _viewer_columns(viewer_id: int | None) -> tuple:
+    """Whether each row is restricted, and whether ``viewer_id`` is named on it."""
+    named = exists().where(PersonAccess.person_id == Person.id,
+                           PersonAccess.staff_id == (viewer_id or -1))
+    return Person.restricted, named.label("named")
+
+
+def _to_rows(result, full: bool) -> list[PersonRow]:
+    """People list rows; only name and CRN where this member may not see more."""
+    rows = []
+    for (person_id, crn, surname, forename, birth, gender, town, office, prison_number,
+         restricted, named) in result:
+        if full and (not restricted or named):
+            rows.append(PersonRow(person_id, crn, surname, forename, birth, gender, town, office,
+                                  prison_number, bool(restricted)))
+        else:
+            rows.append(PersonRow(person_id, crn, surname, forename, None, Gender.NOT_STATED,
+                                  None, None, None, bool(restricted), limited=True))
+    return rows
 
 
 def _prefix(column, prefix: str):
@@ -75,45 +96,57 @@ class PeopleService:
 
     # Reading -------------------------------------------------------------------------------
 
+    def _full_rows(self) -> bool:
+        return self._ctx.may(Capability.READ_PERSON)
+
     def count(self) -> int:
+        self._ctx.require(Capability.FIND_PERSON)
         with self._ctx.db.read() as session:
             return session.scalar(select(func.count()).select_from(Person)) or 0
 
     def list_page(self, offset: int, limit: int) -> list[PersonRow]:
         """People in name order, one page at a time, for a lazily fetched list."""
+        self._ctx.require(Capability.FIND_PERSON)
         with self._ctx.db.read() as session:
-            query = (_row_query().order_by(Person.search_surname, Person.search_forename,
-                                           Person.id).offset(offset).limit(limit))
-            return _to_rows(session.execute(query))
+            query = (_row_query().add_columns(*_viewer_columns(self._ctx.actor_id))
+                     .order_by(Person.search_surname, Person.search_forename, Person.id)
+                     .offset(offset).limit(limit))
+            return _to_rows(session.execute(query), self._full_rows())
 
     def search_statement(self, text: str, limit: int = 50) -> Select:
         """The main search query for ``text``, for the service and for measuring it raw."""
+        self._ctx.require(Capability.FIND_PERSON)
         query_text = (text or "").strip()
         upper = query_text.upper().replace(" ", "")
-        return (_row_query().where(self._search_condition(query_text, upper))
+        return (_row_query().add_columns(*_viewer_columns(self._ctx.actor_id))
+                .where(self._search_condition(query_text, upper))
                 .order_by(Person.search_surname, Person.search_forename, Person.id)
                 .limit(limit))
 
     def search(self, text: str, limit: int = 50) -> list[PersonRow]:
         """Type-ahead over CRN, surname, forename, 'forename surname', date of birth, prison no."""
+        self._ctx.require(Capability.FIND_PERSON)
         query_text = (text or "").strip()
         if not query_text:
             return self.list_page(0, limit)
         upper = query_text.upper().replace(" ", "")
         with self._ctx.db.read() as session:
             rows = list(session.execute(self.search_statement(query_text, limit)))
-            if len(rows) < limit and _PRISON_NUMBER_PREFIX.fullmatch(upper):
+            if len(rows) < limit and _PRISON_NUMBER_PREFIX.fullmatch(upper) \
+                    and self._full_rows():
                 rows += self._by_prison_number(session, upper, limit - len(rows),
                                                {r[0] for r in rows})
-            return _to_rows(rows)
+            return _to_rows(rows, self._full_rows())
 
     def _search_condition(self, text: str, upper: str):
         conditions = []
         if _CRN_PREFIX.fullmatch(upper):
             conditions.append(_prefix(Person.crn, upper))
         birth = parse_date_query(text)
-        if birth is not None:
-            conditions.append(Person.date_of_birth == birth)
+        if birth is not None and self._full_rows():
+            # A date of birth finds only the cases this member may read in full.
+            conditions.append(and_(Person.date_of_birth == birth,
+                                   named_on(self._ctx.actor_id)))
         words = fold(text).replace(",", " ").split()
         if birth is None and len(words) == 1:
             conditions.append(_prefix(Person.search_surname, words[0]))
@@ -130,17 +163,21 @@ class PeopleService:
 
     def _by_prison_number(self, session: Session, prefix: str, limit: int,
                           seen: set[int]) -> list:
-        query = (_row_query().join(CustodyEpisode, CustodyEpisode.person_id == Person.id)
-                 .where(CustodyEpisode.prison_number >= prefix,
+        query = (_row_query().add_columns(*_viewer_columns(self._ctx.actor_id))
+                 .join(CustodyEpisode, CustodyEpisode.person_id == Person.id)
+                 .where(named_on(self._ctx.actor_id),
+                        CustodyEpisode.prison_number >= prefix,
                         CustodyEpisode.prison_number < prefix_upper_bound(prefix))
                  .order_by(CustodyEpisode.prison_number).limit(limit))
         return [r for r in session.execute(query) if r[0] not in seen]
 
     def get(self, person_id: int) -> PersonRecord:
+        self._ctx.require(Capability.READ_PERSON)
         with self._ctx.db.read() as session:
             row = session.get(Person, person_id)
             if row is None:
                 raise NotFoundError("That person is no longer on record.")
+            check_case(session, self._ctx, person_id)
             return self._record(session, row)
 
     def _record(self, session: Session, row: Person) -> PersonRecord:
@@ -149,9 +186,11 @@ class PeopleService:
         values = {name: getattr(row, name) for name in _PERSON_FIELDS}
         return PersonRecord(id=row.id, office_name=office.name if office else None,
                             version=row.version, updated_at=row.updated_at,
-                            updated_by=editor.full_name if editor else None, **values)
+                            updated_by=editor.full_name if editor else None,
+                            restricted=row.restricted, **values)
 
     def offices(self) -> list[OfficeRow]:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         with self._ctx.db.read() as session:
             rows = session.execute(select(Office.id, Office.code, Office.name, DeliveryUnit.name,
                                           DeliveryUnit.id)
@@ -160,6 +199,7 @@ class PeopleService:
 
     def delivery_units(self) -> list[DeliveryUnitRow]:
         """The local delivery units, by name."""
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         with self._ctx.db.read() as session:
             rows = session.execute(select(DeliveryUnit.id, DeliveryUnit.code, DeliveryUnit.name)
                                    .order_by(DeliveryUnit.name))
@@ -203,7 +243,7 @@ class PeopleService:
         return values
 
     def create(self, data: PersonInput) -> PersonRecord:
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_PERSON)
         values = self._validated(data)
         try:
             with self._ctx.db.write() as session:
@@ -217,13 +257,14 @@ class PeopleService:
             raise self._integrity(exc, values) from None
 
     def update(self, person_id: int, data: PersonInput) -> PersonRecord:
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_PERSON)
         values = self._validated(data)
         try:
             with self._ctx.db.write() as session:
                 row = session.get(Person, person_id)
                 if row is None:
                     raise NotFoundError("That person is no longer on record.")
+                check_case(session, self._ctx, person_id)
                 check_version(session, row, data.version, "person")
                 before = audit.snapshot(row, _PERSON_FIELDS)
                 for name, value in values.items():

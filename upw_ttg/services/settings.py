@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from upw_ttg.domain.codes import AuditAction, Role
+from upw_ttg.domain.codes import AuditAction
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.settings import SETTINGS_BY_KEY
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
@@ -55,17 +56,19 @@ class SettingsService:
         self._ctx = ctx
 
     def list_settings(self) -> list[SettingRow]:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         with self._ctx.db.read() as session:
             rows = session.scalars(select(Setting).order_by(Setting.category, Setting.label))
             return [_row(r) for r in rows]
 
     def value(self, key: str) -> int | bool | str:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         with self._ctx.db.read() as session:
             return read_setting(session, key)
 
     def update(self, key: str, raw: str, version: int) -> SettingRow:
         """Change a setting; only an administrator may."""
-        self._ctx.require_role(Role.ADMINISTRATOR)
+        self._ctx.require(Capability.CHANGE_SETTINGS)
         definition = SETTINGS_BY_KEY.get(key)
         if definition is None:
             raise NotFoundError(f"There is no setting {key}.")
@@ -88,4 +91,5 @@ class SettingsService:
             return _row(row)
 
     def reset(self, key: str, version: int) -> SettingRow:
+        self._ctx.require(Capability.CHANGE_SETTINGS)
         return self.update(key, SETTINGS_BY_KEY[key].default, version)

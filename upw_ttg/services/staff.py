@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 
 from upw_ttg.domain.codes import AuditAction, Gender, Role
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import StaffMember
 from upw_ttg.domain.validation import FieldErrors, clean, name_problem
 from upw_ttg.errors import SignInError, ValidationError
@@ -31,11 +33,17 @@ class NewStaff:
     gender: Gender = Gender.NOT_STATED
     password: str = ""
     office_id: int | None = None
+    # Further roles held beside ``role`` (the job shown by their name).
+    roles: frozenset[Role] = frozenset()
+
+    @property
+    def all_roles(self) -> frozenset[Role]:
+        return frozenset(self.roles) | {self.role}
 
 
 def _member(row: Staff) -> StaffMember:
     return StaffMember(row.id, row.username, row.full_name, row.role, row.gender, row.office_id,
-                       row.active)
+                       row.active, row.roles, row.version)
 
 
 def sign_in_delay(failures: int, allowed: int) -> int:
@@ -71,7 +79,7 @@ class StaffService:
         if errors:
             raise ValidationError(errors)
         return NewStaff(username, full_name or "", new.role, new.gender, new.password,
-                        new.office_id)
+                        new.office_id, new.all_roles)
 
     def _insert(self, new: NewStaff) -> StaffMember:
         new = self._validate(new)
@@ -79,12 +87,13 @@ class StaffService:
         try:
             with self._ctx.db.write() as session:
                 row = Staff(username=new.username, full_name=new.full_name, role=new.role,
-                            gender=new.gender, office_id=new.office_id, password_hash=hashed,
-                            active=True, failed_sign_ins=0, updated_by_id=self._ctx.actor_id)
+                            roles=new.all_roles, gender=new.gender, office_id=new.office_id,
+                            password_hash=hashed, active=True, failed_sign_ins=0,
+                            updated_by_id=self._ctx.actor_id)
                 session.add(row)
                 session.flush()
                 audit.record(session, self._ctx, AuditAction.CREATE, "staff", row.id,
-                             after=audit.snapshot(row))
+                             after=audit.snapshot(row) | {"roles": sorted(row.roles)})
                 return _member(row)
         except IntegrityError:
             raise ValidationError({"username": f"The user name {new.username} is taken."}) \
@@ -94,19 +103,24 @@ class StaffService:
         if not self.needs_first_administrator():
             raise SignInError("An administrator already exists; sign in instead.")
         new.role = Role.ADMINISTRATOR
+        new.roles = frozenset()
         member = self._insert(new)
         self._ctx.actor = member
         return member
 
     def add_staff(self, new: NewStaff) -> StaffMember:
-        self._ctx.require_role(Role.ADMINISTRATOR)
+        self._ctx.require(Capability.MANAGE_ACCOUNTS)
+        self._ctx.require(Capability.MANAGE_ACCOUNTS)
         return self._insert(new)
 
     def list_staff(self, role: Role | None = None) -> list[StaffMember]:
+        """Colleagues (optionally those holding ``role``), to pick supervisors and workers."""
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         with self._ctx.db.read() as session:
-            query = select(Staff).order_by(Staff.full_name)
+            query = select(Staff).options(selectinload(Staff.grants)).order_by(Staff.full_name)
             if role is not None:
-                query = query.where(Staff.role == role)
+                query = query.where(Staff.holding(role))
             return [_member(r) for r in session.scalars(query)]
 
     def sign_in(self, username: str, password: str) -> StaffMember:

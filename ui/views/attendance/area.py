@@ -9,6 +9,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.permissions import Capability
 from ui.settings import UiSettings
 from ui.views.attendance.enforcement_page import EnforcementPage
 from ui.views.attendance.forecast_page import ForecastPage
@@ -16,6 +17,7 @@ from ui.views.attendance.outstanding_page import OutstandingPage
 from ui.views.attendance.print_page import PrintPage
 from ui.views.attendance.register_page import RegisterPage
 from ui.views.attendance.travel_page import TravelPage
+from ui.views.permissions import can
 
 
 class AttendanceArea(QWidget):
@@ -54,6 +56,15 @@ class AttendanceArea(QWidget):
                             (self.travel, "&Travel-time tasks"),
                             (self.printing, "&Print work sheets")):
             self.tabs.addTab(page, title)
+        # Tabs for what the member's roles allow: a supervisor keeps Registers and Print.
+        actor = services.ctx.actor
+        for index, capability in ((self.REGISTERS, Capability.READ_REGISTERS),
+                                  (self.OUTSTANDING, Capability.KEY_REGISTERS),
+                                  (self.ENFORCEMENT, Capability.READ_ATTENDANCE),
+                                  (self.FORECAST, Capability.READ_ATTENDANCE),
+                                  (self.TRAVEL, Capability.READ_ATTENDANCE),
+                                  (self.PRINT, Capability.READ_WORK_SHEETS)):
+            self.tabs.setTabVisible(index, can(actor, capability))
         for page in (self.registers, self.enforcement, self.forecast, self.travel,
                      self.printing):
             page.notice.connect(self.notice)

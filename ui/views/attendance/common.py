@@ -11,31 +11,34 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Language, Role
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import StaffMember
-from upw_ttg.services.attendance.common import DECIDERS, KEYERS, PRINTERS
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.tasks import BackgroundTask, report_failure, run_in_background
-
-
-def _allowed(actor: StaffMember | None, roles: tuple[Role, ...]) -> bool:
-    return actor is not None and (actor.role == Role.ADMINISTRATOR or actor.role in roles)
+from ui.views.permissions import can
 
 
 def can_key(actor: StaffMember | None) -> bool:
-    return _allowed(actor, KEYERS)
+    return can(actor, Capability.KEY_REGISTERS)
 
 
 def can_decide(actor: StaffMember | None) -> bool:
-    return _allowed(actor, DECIDERS)
+    return can(actor, Capability.TAKE_ENFORCEMENT_DECISIONS)
 
 
 def can_print(actor: StaffMember | None) -> bool:
-    return _allowed(actor, PRINTERS)
+    return can(actor, Capability.PRINT_WORK_SHEETS)
+
+
+def can_read_attendance(actor: StaffMember | None) -> bool:
+    """Enforcement, forecasts and travel-time tasks (not a supervisor's work)."""
+    return can(actor, Capability.READ_ATTENDANCE)
 
 
 def can_use_attendance(actor: StaffMember | None) -> bool:
     """Whether the Attendance area belongs in this person's navigation."""
-    return _allowed(actor, tuple({*KEYERS, *DECIDERS, *PRINTERS}))
+    return any(can(actor, c) for c in (Capability.READ_REGISTERS, Capability.READ_WORK_SHEETS,
+                                       Capability.READ_ATTENDANCE))
 
 
 def page_title(text: str, intro: str | None = None) -> QVBoxLayout:

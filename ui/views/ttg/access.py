@@ -1,18 +1,16 @@
-"""Who sees the Through the Gate area; the TTG services enforce the same rules."""
+"""Who sees the Through the Gate area, from the permission table the TTG services check."""
 
 from __future__ import annotations
 
-from upw_ttg.domain.codes import Role
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import StaffMember
-from upw_ttg.services.ttg.common import EDITORS
-
-VIEWERS = (Role.RESETTLEMENT_WORKER, Role.MANAGER, Role.ADMINISTRATOR)
+from ui.views.permissions import can
 
 
 def can_use_ttg(actor: StaffMember | None) -> bool:
-    """Resettlement workers, managers and administrators work in Through the Gate."""
-    return actor is not None and actor.role in VIEWERS
+    """Resettlement workers and managers (and anyone also given one of those roles)."""
+    return can(actor, Capability.READ_TTG_CASE)
 
 
 def can_edit_ttg(actor: StaffMember | None) -> bool:
-    return actor is not None and (actor.role in EDITORS or actor.role == Role.ADMINISTRATOR)
+    return can(actor, Capability.EDIT_TTG_CASE)

@@ -7,14 +7,13 @@ from enum import Enum
 from typing import TypeVar
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.codes import Role
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import StaffMember
+from ui.views.permissions import can
 from ui.models.upw.text import (  # noqa: F401 - the screens' one import for these
     format_day, format_hours, format_pence, format_time, format_times, monday_of, week_text,
 )
 
-# The services' EDITORS for scheduling (administrators may do everything).
-SCHEDULERS = (Role.COORDINATOR, Role.MANAGER, Role.ADMINISTRATOR)
 PROJECT_TYPE_NAMES = {"group": "Group", "individual": "Individual", "induction": "Induction",
                       "ete": "ETE"}
 
@@ -27,8 +26,12 @@ NOT_ALLOWED = "Your role cannot change scheduling. Ask an administrator if you n
 
 
 def can_schedule(actor: StaffMember | None) -> bool:
-    """Coordinators, managers and administrators may place people and edit projects."""
-    return actor is not None and actor.role in SCHEDULERS
+    """Whether the member may place people and edit projects and sessions."""
+    return can(actor, Capability.EDIT_SCHEDULE) and can(actor, Capability.PLACE_PEOPLE)
+
+
+def can_issue_warrants(actor: StaffMember | None) -> bool:
+    return can(actor, Capability.ISSUE_WARRANT)
 
 
 @dataclass(frozen=True)

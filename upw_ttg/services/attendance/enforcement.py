@@ -15,11 +15,12 @@ from upw_ttg.domain.enforcement import (
     NO_FURTHER_ACTION, WARNING, WARNING_WITHDRAWN, ActionFact, Decision, breach_due,
     covering_warning, decision_choices, live_warnings, respond_by, warning_period_end,
 )
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.printing.text import format_date
 from upw_ttg.services import audit
-from upw_ttg.services.attendance.common import DECIDERS, full_name, load_calendar, read_settings
+from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
 from upw_ttg.services.attendance.records import (
     DecisionInfo, EnforcementActionRow, EnforcementQueue, QueueItem,
 )
@@ -40,7 +41,7 @@ class EnforcementService:
 
     def decision(self, appointment_id: int) -> DecisionInfo:
         """The failure, its due dates and the choices the law leaves (rule 20)."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_ATTENDANCE)
         with self._ctx.db.read() as session:
             return self._info(session, appointment_id)
 
@@ -48,7 +49,7 @@ class EnforcementService:
                circumstances: str | None = None) -> EnforcementActionRow:
         """Warn (EA02) or refer for breach (BRE01); ``circumstances`` says what happened in
         words fit for the person to read: the warning letter prints them."""
-        self._ctx.require_role(*DECIDERS)
+        self._ctx.require(Capability.TAKE_ENFORCEMENT_DECISIONS)
         text = clean(circumstances)
         problem = text_problem("circumstances", text, max_length=MAX_LONG_TEXT)
         if problem:
@@ -86,7 +87,7 @@ class EnforcementService:
                       respond_by_date: dt.date | None = None, outcome: str | None = None,
                       notes: str | None = None) -> EnforcementActionRow:
         """A follow-up action (ROM, EA08, EA12, BRE02, EA06, NFA) with its respond-by date."""
-        self._ctx.require_role(*DECIDERS)
+        self._ctx.require(Capability.TAKE_ENFORCEMENT_DECISIONS)
         errors = FieldErrors()
         outcome, notes = clean(outcome), clean(notes)
         errors.check("outcome", text_problem("outcome", outcome))
@@ -130,7 +131,7 @@ class EnforcementService:
 
     def record_evidence(self, appointment_id: int, received_on: dt.date) -> None:
         """Rule 18: evidence for an absence claimed as acceptable has arrived."""
-        self._ctx.require_role(*DECIDERS)
+        self._ctx.require(Capability.TAKE_ENFORCEMENT_DECISIONS)
         if received_on > self._ctx.today():
             raise ValidationError({"received_on": "The date evidence arrived cannot be in the "
                                                   "future."})
@@ -148,7 +149,7 @@ class EnforcementService:
                          before=before, after=audit.snapshot(row, ["evidence_received_on"]))
 
     def history(self, order_id: int) -> list[EnforcementActionRow]:
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_ATTENDANCE)
         with self._ctx.db.read() as session:
             rows = session.scalars(select(EnforcementAction)
                                    .where(EnforcementAction.order_id == order_id)
@@ -159,7 +160,7 @@ class EnforcementService:
     def queue(self, *, delivery_unit_id: int | None = None,
               coordinator_id: int | None = None) -> EnforcementQueue:
         """Decisions due and overdue, evidence overdue and breaches not yet laid."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_ATTENDANCE)
         today = self._ctx.today()
         with self._ctx.db.read() as session:
             months = int(read_settings(session, *ENFORCEMENT_SETTINGS)

@@ -14,6 +14,7 @@ from upw_ttg.domain.forecast import (
     RATE_WEEKS, forecast, needs_extension, recent_rate, review_dates, review_due,
 )
 from upw_ttg.domain.orders import completion_deadline
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.services.attendance.common import full_name, read_settings, session_start
 from upw_ttg.services.attendance.records import OrderForecast
 from upw_ttg.services.context import ServiceContext
@@ -36,7 +37,7 @@ class ForecastService:
     def forecast(self, *, delivery_unit_id: int | None = None,
                  coordinator_id: int | None = None) -> list[OrderForecast]:
         """Every live order with its RAG status, worst first, then nearest deadline."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_ATTENDANCE)
         with self._ctx.db.read() as session:
             rows = self._compute(session, delivery_unit_id, coordinator_id)
         rank = {"red": 0, "amber": 1, "green": 2}
@@ -46,6 +47,7 @@ class ForecastService:
     def reviews_due(self, *, delivery_unit_id: int | None = None,
                     coordinator_id: int | None = None) -> list[OrderForecast]:
         """Orders whose 6- or 9-month review (the settings' months) falls about now."""
+        self._ctx.require(Capability.READ_ATTENDANCE)
         rows = self.forecast(delivery_unit_id=delivery_unit_id, coordinator_id=coordinator_id)
         due = [f for f in rows if f.review_due is not None]
         return sorted(due, key=lambda f: (f.second_review if f.review_due == "second"
@@ -54,6 +56,7 @@ class ForecastService:
     def extensions_needed(self, *, delivery_unit_id: int | None = None,
                           coordinator_id: int | None = None) -> list[OrderForecast]:
         """Rule 22: from the second review on, orders that need an extension application."""
+        self._ctx.require(Capability.READ_ATTENDANCE)
         rows = self.forecast(delivery_unit_id=delivery_unit_id, coordinator_id=coordinator_id)
         return sorted((f for f in rows if f.needs_extension),
                       key=lambda f: (f.deadline or dt.date.max, f.order_id))

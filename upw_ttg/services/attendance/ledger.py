@@ -17,10 +17,11 @@ from upw_ttg.domain.crediting import (
     outcome_description,
 )
 from upw_ttg.domain.orders import derive_status, format_minutes
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
-from upw_ttg.services.attendance.common import DECIDERS, full_name, read_settings
+from upw_ttg.services.attendance.common import full_name, read_settings
 from upw_ttg.services.attendance.records import OrderLedger, TravelTask
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import (
@@ -242,13 +243,13 @@ class LedgerService:
         self._ctx = ctx
 
     def ledger(self, order_id: int) -> OrderLedger:
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_ATTENDANCE)
         with self._ctx.db.read() as session:
             return build_ledger(session, self._ctx, order_id)
 
     def refresh_status(self, order_id: int) -> OrderStatus:
         """Re-derive one order's status (e.g. the day after its deadline passes)."""
-        self._ctx.require_role(*DECIDERS)
+        self._ctx.require(Capability.TAKE_ENFORCEMENT_DECISIONS)
         with self._ctx.db.write() as session:
             orders = lock_orders(session, [order_id])
             if not orders:
@@ -259,7 +260,7 @@ class LedgerService:
     def add_adjustment(self, order_id: int, kind: AdjustmentKind, minutes: int, reason: str,
                        *, appointment_id: int | None = None) -> OrderLedger:
         """A court-ordered, ETE or other change in minutes owed; negative credits the order."""
-        self._ctx.require_role(*DECIDERS)
+        self._ctx.require(Capability.TAKE_ENFORCEMENT_DECISIONS)
         errors = FieldErrors()
         text = clean(reason)
         errors.check("reason", text_problem("reason", text, required=True))
@@ -310,7 +311,7 @@ class LedgerService:
     def travel_tasks(self, *, delivery_unit_id: int | None = None,
                      coordinator_id: int | None = None) -> list[TravelTask]:
         """Pending travel-time decisions, oldest session first."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_ATTENDANCE)
         with self._ctx.db.read() as session:
             cap = int(read_settings(session, "upw.travel_time_cap_minutes")
                       ["upw.travel_time_cap_minutes"])
@@ -340,7 +341,7 @@ class LedgerService:
     def decide_travel_time(self, adjustment_id: int, *, approve: bool, minutes: int | None = None,
                            reason: str | None = None) -> OrderLedger:
         """Approve up to the cap (and no more than is owed) or reject one travel-time task."""
-        self._ctx.require_role(*DECIDERS)
+        self._ctx.require(Capability.TAKE_ENFORCEMENT_DECISIONS)
         text = clean(reason)
         errors = FieldErrors()
         errors.check("reason", text_problem("reason", text))

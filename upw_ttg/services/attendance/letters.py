@@ -12,6 +12,7 @@ from upw_ttg.domain.crediting import ENFORCEABLE_CODES, is_attended
 from upw_ttg.domain.enforcement import (
     BREACH_REQUESTED, WARNING, WARNING_WITHDRAWN, warning_period_end,
 )
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.printing.documents.breach_summary import (
     BreachAction, BreachFailure, BreachSummary, render_breach_summary,
@@ -22,9 +23,10 @@ from upw_ttg.printing.documents.completion_letter import (
 from upw_ttg.printing.documents.letter_text import LetterHead, lang
 from upw_ttg.printing.documents.warning_letter import WarningLetter, render_warning_letter
 from upw_ttg.services import audit
-from upw_ttg.services.attendance.common import DECIDERS, full_name, read_settings
+from upw_ttg.services.attendance.common import full_name, read_settings
 from upw_ttg.services.attendance.ledger import CREDIT_SETTINGS, order_sums
 from upw_ttg.services.attendance.records import CompletionDue
+from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import (
     Adjustment, Appointment, AuditEvent, EnforcementAction, EnforcementActionCode, Office,
@@ -44,13 +46,14 @@ class LetterService:
     def warning_letter(self, appointment_id: int, *, language: Language | None = None
                        ) -> WarningLetter:
         """The first warning recorded (EA02) on this failure, as a letter."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.PRINT_UPW_LETTERS)
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, Appointment, appointment_id)
             return self._warning(session, appointment_id, language)
 
     def render_warning_letter(self, appointment_id: int, *,
                               language: Language | None = None) -> bytes:
-        self._ctx.require_role(*DECIDERS)
+        self._ctx.require(Capability.PRINT_UPW_LETTERS)
         letter = self.warning_letter(appointment_id, language=language)
         order_id = self._order_of(appointment_id)
         return self._printed(render_warning_letter(letter, printed_at=self._ctx.now(),
@@ -59,13 +62,14 @@ class LetterService:
 
     def completion_letter(self, order_id: int, *, language: Language | None = None
                           ) -> CompletionLetter:
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.PRINT_UPW_LETTERS)
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, UpwOrder, order_id)
             return self._completion(session, order_id, language)
 
     def render_completion_letter(self, order_id: int, *,
                                  language: Language | None = None) -> bytes:
-        self._ctx.require_role(*DECIDERS)
+        self._ctx.require(Capability.PRINT_UPW_LETTERS)
         letter = self.completion_letter(order_id, language=language)
         return self._printed(render_completion_letter(letter, printed_at=self._ctx.now(),
                                                       printed_by=self._actor_name()),
@@ -74,7 +78,7 @@ class LetterService:
     def completion_letters_due(self, *, delivery_unit_id: int | None = None
                                ) -> list[CompletionDue]:
         """Completed orders whose completion letter has never been printed."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_ATTENDANCE)
         with self._ctx.db.read() as session:
             printed = select(AuditEvent.entity_id).where(
                 AuditEvent.entity == "upw_order", AuditEvent.action == AuditAction.PRINT,
@@ -93,13 +97,14 @@ class LetterService:
 
     def breach_summary(self, order_id: int, *, language: Language | None = None
                        ) -> BreachSummary:
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.TAKE_ENFORCEMENT_DECISIONS)
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, UpwOrder, order_id)
             return self._breach(session, order_id, language)
 
     def render_breach_summary(self, order_id: int, *, language: Language | None = None
                               ) -> bytes:
-        self._ctx.require_role(*DECIDERS)
+        self._ctx.require(Capability.TAKE_ENFORCEMENT_DECISIONS)
         summary = self.breach_summary(order_id, language=language)
         return self._printed(render_breach_summary(summary), order_id, BREACH_SUMMARY)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
@@ -17,12 +18,14 @@ from upw_ttg.domain.enforcement import (
     DECISION_CODES, EVIDENCE_CODES, FUTURE_ALLOWED_CODES, enforcement_due, evidence_due,
 )
 from upw_ttg.domain.orders import format_minutes
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.text import fold
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import check_own_session
 from upw_ttg.services.attendance.common import (
-    KEYERS, assign_sheet_rows, full_name, load_calendar, read_settings, session_start, sheet_id,
+    assign_sheet_rows, full_name, load_calendar, read_settings, session_start, sheet_id,
 )
 from upw_ttg.services.attendance.ledger import (
     CREDIT_SETTINGS, OrderSums, lock_orders, order_sums, refresh_orders, sync_travel_task,
@@ -70,15 +73,22 @@ class RegisterService:
         self._ctx = ctx
 
     def load_register(self, session_id: int) -> Register:
-        self._ctx.require_signed_in()
+        actor = self._ctx.require(Capability.READ_REGISTERS)
         with self._ctx.db.read() as session:
-            return self._build(session, session_id)
+            check_own_session(session, self._ctx, session_id)
+            register = self._build(session, session_id)
+        if actor.may(Capability.READ_SENSITIVE_NOTES):
+            return register
+        # The row still says a sensitive note exists, so nobody keys over it unknowingly.
+        return dataclasses.replace(register, rows=tuple(
+            dataclasses.replace(r, notes=None) if r.notes_sensitive else r
+            for r in register.rows))
 
     def save_register(self, session_id: int, entries: Sequence[RegisterEntry]
                       ) -> RegisterSaveResult:
         """Save every row in one transaction; rows the same as stored are left alone, so
         saving the same register twice has no further effect."""
-        self._ctx.require_role(*KEYERS)
+        self._ctx.require(Capability.KEY_REGISTERS)
         with self._ctx.db.write() as session:
             sess = session.get(UpwSession, session_id)
             if sess is None:
@@ -218,6 +228,7 @@ class RegisterService:
     def save_bulk_outcome(self, session_id: int, appointment_ids: Iterable[int],
                           outcome_code: str) -> RegisterSaveResult:
         """One outcome for the selected rows (MoJ "bulk update"), saved like any register."""
+        self._ctx.require(Capability.KEY_REGISTERS)
         register = self.load_register(session_id)
         return self.save_register(session_id,
                                   apply_bulk_outcome(register, appointment_ids, outcome_code))
@@ -225,7 +236,7 @@ class RegisterService:
     def outstanding_outcomes(self, *, delivery_unit_id: int | None = None,
                              project_id: int | None = None) -> list[MissingOutcomeRow]:
         """Rule 17: appointments whose session has ended without an outcome, oldest first."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.KEY_REGISTERS)
         now = self._ctx.now()
         today = now.date()
         query = (select(Appointment.id, UpwSession.id, UpwSession.session_date,
@@ -253,7 +264,7 @@ class RegisterService:
     def outstanding_by_project(self, *, delivery_unit_id: int | None = None
                                ) -> list[ProjectBacklog]:
         """Missing outcomes counted per project, the oldest backlog first (NDelius stats)."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.KEY_REGISTERS)
         now = self._ctx.now()
         query = (select(Project.id, Project.code, Project.name, DeliveryUnit.code,
                         func.count(Appointment.id), func.min(UpwSession.session_date))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from upw_ttg.domain.codes import (
     PROJECT_TYPES, SUITABILITY_TAGS, AuditAction, Language, SessionStatus,
 )
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.text import fold
 from upw_ttg.errors import NotFoundError
 from upw_ttg.printing.documents.work_sheet import (
@@ -19,7 +20,8 @@ from upw_ttg.printing.documents.work_sheet import (
 )
 from upw_ttg.printing.text import format_date
 from upw_ttg.services import audit
-from upw_ttg.services.attendance.common import PRINTERS, assign_sheet_rows, full_name, sheet_id
+from upw_ttg.services.access import check_own_session, own_sessions_of, supervised_by
+from upw_ttg.services.attendance.common import assign_sheet_rows, full_name, sheet_id
 from upw_ttg.services.attendance.records import DaySession
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import (
@@ -72,14 +74,15 @@ class WorkSheetService:
     def day_sessions(self, day: dt.date, *, delivery_unit_id: int | None = None
                      ) -> list[DaySession]:
         """The sessions of ``day`` that go ahead and have people booked, in print order."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_WORK_SHEETS)
         with self._ctx.db.read() as session:
             return self._day(session, day, delivery_unit_id)
 
     def work_sheet(self, session_id: int) -> WorkSheet:
         """The sheet as it would print now (numbers are provisional until printed)."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_WORK_SHEETS)
         with self._ctx.db.read() as session:
+            check_own_session(session, self._ctx, session_id)
             sheets = self._sheets(session, [session_id])
         if not sheets:
             raise NotFoundError("That session is no longer on record.")
@@ -87,7 +90,9 @@ class WorkSheetService:
 
     def print_sheet(self, session_id: int) -> bytes:
         """One session's sheet; row numbers are fixed on the appointments the first time."""
-        self._ctx.require_role(*PRINTERS)
+        self._ctx.require(Capability.PRINT_WORK_SHEETS)
+        with self._ctx.db.read() as session:
+            check_own_session(session, self._ctx, session_id)
         sheets = self._fix_and_build([session_id])
         if not sheets:
             raise NotFoundError("That session is no longer on record.")
@@ -105,7 +110,7 @@ class WorkSheetService:
                 already fixed stay fixed (they are what any later print will show).
             NotFoundError: No session that day has anyone booked.
         """
-        self._ctx.require_role(*PRINTERS)
+        self._ctx.require(Capability.PRINT_WORK_SHEETS)
         with self._ctx.db.read() as session:
             ids = [d.session_id for d in self._day(session, day, delivery_unit_id)]
         if not ids:
@@ -168,6 +173,9 @@ class WorkSheetService:
                  .order_by(DeliveryUnit.code, Project.code, UpwSession.start_time))
         if delivery_unit_id is not None:
             query = query.where(DeliveryUnit.id == delivery_unit_id)
+        own = own_sessions_of(self._ctx)
+        if own is not None:
+            query = query.where(supervised_by(own))
         return [DaySession(*row) for row in session.execute(query)]
 
     def _sheets(self, session: Session, session_ids: list[int]) -> list[WorkSheet]:

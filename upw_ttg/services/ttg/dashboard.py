@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import AuditAction, CustodyStatus, PlanStatus, ReferralStatus, Role
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.resettlement import DeadlineSettings, PlanFacts, PlanSection
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.ttg.common import EDITORS, pathway_names, read_deadline_settings
+from upw_ttg.services.ttg.common import pathway_names, read_deadline_settings
 from upw_ttg.services.ttg.deadlines import DeadlineService
 from upw_ttg.services.ttg.records import (
     Caseload, CaseloadRow, QualityFigure, QualityFigures, WorkerCount,
@@ -58,7 +59,7 @@ class DashboardService:
     def caseload(self, *, prison_id: int | None = None, worker_id: int | None = None,
                  quality_since: dt.date | None = None) -> Caseload:
         """Every list of the dashboard and the quality figures, in four queries."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_TTG_CASE)
         today = self._ctx.today()
         since = quality_since or today - QUALITY_PERIOD
         cal = self._deadlines.calendar()
@@ -73,7 +74,7 @@ class DashboardService:
 
     def worker_counts(self, *, prison_id: int | None = None) -> list[WorkerCount]:
         """People in custody per worker (assignable staff with none are listed with 0)."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_TTG_CASE)
         with self._ctx.db.read() as session:
             query = (select(CustodyEpisode.worker_id, func.count())
                      .where(CustodyEpisode.status == CustodyStatus.IN_CUSTODY)
@@ -82,7 +83,7 @@ class DashboardService:
                 query = query.where(CustodyEpisode.prison_id == prison_id)
             counts = dict(session.execute(query).all())
             staff = session.execute(select(Staff.id, Staff.full_name).where(
-                or_(and_(Staff.role == Role.RESETTLEMENT_WORKER, Staff.active.is_(True)),
+                or_(and_(Staff.holding(Role.RESETTLEMENT_WORKER), Staff.active.is_(True)),
                     Staff.id.in_([k for k in counts if k is not None])))
                 .order_by(Staff.full_name)).all()
         rows = [WorkerCount(i, name, counts.get(i, 0)) for i, name in staff]
@@ -93,11 +94,11 @@ class DashboardService:
     def assign(self, episode_ids: Sequence[int], worker_id: int | None,
                *, prison_id: int | None = None) -> list[WorkerCount]:
         """Assign cases to a worker (None unassigns); returns the new counts per worker."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.ASSIGN_CASELOAD)
         with self._ctx.db.write() as session:
             if worker_id is not None:
                 worker = session.get(Staff, worker_id)
-                if worker is None or not worker.active or worker.role not in _ASSIGNABLE:
+                if worker is None or not worker.active or not worker.roles & set(_ASSIGNABLE):
                     raise ValidationError({"worker_id": "Choose an active resettlement "
                                                         "worker."})
             rows = session.scalars(select(CustodyEpisode)
@@ -194,7 +195,7 @@ class DashboardService:
         if prison_id is not None:
             return []
         return list(session.execute(query.where(
-            Staff.role == Role.RESETTLEMENT_WORKER, Staff.active.is_(True))))
+            Staff.holding(Role.RESETTLEMENT_WORKER), Staff.active.is_(True))))
 
 
 class _Builder:

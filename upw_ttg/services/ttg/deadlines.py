@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain import resettlement as rules
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.resettlement import DeadlineMove, Deadlines, DeadlineSettings
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.services.calendar import CalendarService
@@ -26,39 +27,47 @@ class DeadlineService:
         self._calendar = calendar
 
     def calendar(self) -> WorkingCalendar:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         return self._calendar.calendar()
 
     def settings(self) -> DeadlineSettings:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         with self._ctx.db.read() as session:
             return read_deadline_settings(session)
 
     def plan_due(self, screening: dt.date) -> dt.date:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         return rules.plan_due(screening, self.settings(), self.calendar())
 
     def chase_date(self, contact: dt.date) -> dt.date:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         return rules.chase_date(contact, self.settings(), self.calendar())
 
     def pre_release_review_due(self, release: dt.date) -> dt.date:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         return rules.pre_release_review_due(release, self.settings(), self.calendar())
 
     def handover_window_opens(self, release: dt.date) -> dt.date:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         return rules.handover_window_opens(release, self.settings())
 
     def supervision_end(self, release: dt.date) -> dt.date:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         return rules.supervision_end(release, self.settings())
 
     def for_episode(self, episode_id: int) -> EpisodeDeadlines:
         """The episode's deadlines now and, newest first, the deadlines its date changes moved."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_TTG_CASE)
         cal = self.calendar()
         with self._ctx.db.read() as session:
-            return self.episode_deadlines(session, get_episode(session, episode_id), cal)
+            return self._episode_deadlines(session, get_episode(session, episode_id), cal)
 
     def moved(self, episode_id: int) -> list[DeadlineMove]:
+        self._ctx.require(Capability.READ_TTG_CASE)
         return list(self.for_episode(episode_id).moves)
 
     # Inside another service's unit of work (the calendar is fetched before it opens).
-    def episode_deadlines(self, session: Session, row: CustodyEpisode,
+    def _episode_deadlines(self, session: Session, row: CustodyEpisode,
                           cal: WorkingCalendar,
                           settings: DeadlineSettings | None = None) -> EpisodeDeadlines:
         settings = settings or read_deadline_settings(session)

@@ -9,11 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from upw_ttg.domain.codes import AuditAction, CustodyEventKind, CustodyStatus
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.ttg.common import EDITORS, check_past_date, get_episode, staff_names
+from upw_ttg.services.ttg.common import check_past_date, get_episode, staff_names
 from upw_ttg.services.ttg.records import CustodyEventRow, EpisodeState
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import CustodyEpisode, CustodyEvent, Prison
@@ -30,13 +32,16 @@ class CustodyEventService:
         self._ctx = ctx
 
     def state(self, episode_id: int) -> EpisodeState:
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_TTG_CASE)
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, CustodyEpisode, episode_id)
             return self._state(session, get_episode(session, episode_id))
 
     def transfer(self, episode_id: int, to_prison_id: int, on: dt.date, reason: str,
                  version: int) -> EpisodeState:
         """Move the person to another prison; the episode's prison changes with it."""
+        self._ctx.require(Capability.EDIT_CUSTODY)
+
         def apply(session: Session, episode: CustodyEpisode) -> CustodyEvent:
             self._require_in_custody(episode, "transferred")
             if session.get(Prison, to_prison_id) is None:
@@ -52,17 +57,21 @@ class CustodyEventService:
     def early_release(self, episode_id: int, on: dt.date, reason: str,
                       version: int) -> EpisodeState:
         """Release before the expected date (e.g. HDC, early release schemes)."""
+        self._ctx.require(Capability.EDIT_CUSTODY)
         return self._release(episode_id, on, reason, version, CustodyEventKind.EARLY_RELEASE)
 
     def release(self, episode_id: int, on: dt.date, reason: str,
                 version: int) -> EpisodeState:
         """Release on (or after) the expected date: the person leaves custody."""
+        self._ctx.require(Capability.EDIT_CUSTODY)
         return self._release(episode_id, on, reason, version, CustodyEventKind.RELEASE)
 
     def recall(self, episode_id: int, on: dt.date, reason: str, version: int,
                to_prison_id: int | None = None) -> EpisodeState:
         """Recall on licence: back in custody (optionally in another prison); the release
         dates then need updating on the custody record."""
+        self._ctx.require(Capability.EDIT_CUSTODY)
+
         def apply(session: Session, episode: CustodyEpisode) -> CustodyEvent:
             if episode.status != CustodyStatus.RELEASED or episode.released_on is None:
                 raise ValidationError({"status": "Only someone released can be recalled."})
@@ -103,7 +112,6 @@ class CustodyEventService:
 
     def _record(self, episode_id: int, on: dt.date, reason: str, version: int,
                 apply: Apply) -> EpisodeState:
-        self._ctx.require_role(*EDITORS)
         text = clean(reason)
         with self._ctx.db.write() as session:
             episode = get_episode(session, episode_id)

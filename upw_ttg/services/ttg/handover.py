@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import AuditAction, ContactMethod, CustodyStatus
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.resettlement import DeadlineSettings
 from upw_ttg.domain.validation import (
     MAX_LONG_TEXT, FieldErrors, clean, phone_problem, text_problem,
@@ -19,9 +20,10 @@ from upw_ttg.domain.validation import (
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
-    EDITORS, check_past_date, get_episode, read_deadline_settings, staff_names,
+    check_past_date, get_episode, read_deadline_settings, staff_names,
 )
 from upw_ttg.services.ttg.deadlines import DeadlineService
 from upw_ttg.services.ttg.records import (
@@ -56,15 +58,17 @@ class HandoverService:
         self._deadlines = deadlines
 
     def for_episode(self, episode_id: int) -> HandoverRecord | None:
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_HANDOVER)
         cal = self._deadlines.calendar()
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, CustodyEpisode, episode_id)
             episode = get_episode(session, episode_id)
             row = session.scalar(select(Handover).where(Handover.episode_id == episode_id))
             return None if row is None else self._record(session, row, episode, cal)
 
     def save_officer(self, episode_id: int, data: OfficerInput) -> HandoverRecord:
         """The community responsible officer; starts the handover if there is none yet."""
+        self._ctx.require(Capability.EDIT_HANDOVER)
         errors = FieldErrors()
         values = {}
         for field, label, longest in (("ro_name", "officer's name", 120),
@@ -87,6 +91,7 @@ class HandoverService:
     def record_risk_shared(self, episode_id: int, shared: bool, shared_on: dt.date | None,
                            version: int) -> HandoverRecord:
         """Whether risk-of-harm information went to the officer, and when."""
+        self._ctx.require(Capability.EDIT_HANDOVER)
         errors = FieldErrors()
         if shared:
             check_past_date(errors, "risk_info_shared_on", "date it was shared", shared_on,
@@ -102,6 +107,7 @@ class HandoverService:
     def save_meeting(self, episode_id: int, meeting_at: dt.datetime | None,
                      notes: str | None, version: int) -> HandoverRecord:
         """The handover meeting: when (booked or held) and what was agreed."""
+        self._ctx.require(Capability.EDIT_HANDOVER)
         text = clean(notes)
         problem = text_problem("meeting notes", text, max_length=MAX_LONG_TEXT)
         if problem:
@@ -114,6 +120,7 @@ class HandoverService:
 
     def add_contact(self, episode_id: int, data: ContactInput) -> HandoverRecord:
         """Log a contact with the officer (appended; starts the handover if needed)."""
+        self._ctx.require(Capability.EDIT_HANDOVER)
         today = self._ctx.today()
         errors = FieldErrors()
         check_past_date(errors, "contact_date", "contact date", data.contact_date, today,
@@ -142,6 +149,7 @@ class HandoverService:
 
     def acknowledge(self, contact_id: int, acknowledged_on: dt.date) -> HandoverRecord:
         """Record that the officer acknowledged a contact."""
+        self._ctx.require(Capability.EDIT_HANDOVER)
         with self._ctx.db.read() as session:
             found = session.execute(
                 select(Handover.episode_id, HandoverContact.contact_date)
@@ -172,7 +180,7 @@ class HandoverService:
     def chasers(self, *, prison_id: int | None = None,
                 worker_id: int | None = None) -> list[ChaserRow]:
         """People in custody whose latest contact with the officer is past its chase date."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_HANDOVER)
         cal = self._deadlines.calendar()
         today = self._ctx.today()
         with self._ctx.db.read() as session:
@@ -213,7 +221,6 @@ class HandoverService:
         was made on (None only when the form started a new handover); contacts are appended
         or acknowledged, so they need no guard and never block the officer's details.
         """
-        self._ctx.require_role(*EDITORS)
         cal = self._deadlines.calendar()
         try:
             with self._ctx.db.write() as session:

@@ -11,13 +11,15 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import AuditAction, DiversityCategory, PlanStatus
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.resettlement import STRENGTH_KINDS
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
-    EDITORS, check_past_date, get_episode, get_plan, read_deadline_settings,
+    check_past_date, get_episode, get_plan, read_deadline_settings,
 )
 from upw_ttg.services.ttg.deadlines import DeadlineService
 from upw_ttg.services.ttg.plan_reader import read_plan
@@ -26,8 +28,8 @@ from upw_ttg.services.ttg.records import (
 )
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
-    NeedProgress, Pathway, PlanAction, PlanConsent, PlanDiversityNeed, PlanNeed, PlanStrength,
-    ResettlementPlan, Staff,
+    CustodyEpisode, NeedProgress, Pathway, PlanAction, PlanConsent, PlanDiversityNeed, PlanNeed,
+    PlanStrength, ResettlementPlan, Staff,
 )
 from upw_ttg.storage.models.base import utc_now
 
@@ -72,21 +74,23 @@ class PlanService:
 
     # ---- reading -----------------------------------------------------------------------
     def pathways(self) -> list[PathwayRow]:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         with self._ctx.db.read() as session:
             return [PathwayRow(p.code, p.name, p.womens_support) for p in
                     session.scalars(select(Pathway).order_by(Pathway.sort_order))]
 
     def get(self, plan_id: int) -> PlanRecord:
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_PLAN_RISK)
         cal = self._deadlines.calendar()
         with self._ctx.db.read() as session:
             return read_plan(session, get_plan(session, plan_id), cal,
                              read_deadline_settings(session))
 
     def for_episode(self, episode_id: int) -> PlanRecord | None:
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_PLAN_RISK)
         cal = self._deadlines.calendar()
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, CustodyEpisode, episode_id)
             plan = session.scalar(select(ResettlementPlan)
                                   .where(ResettlementPlan.episode_id == episode_id))
             if plan is None:
@@ -94,15 +98,17 @@ class PlanService:
             return read_plan(session, plan, cal, read_deadline_settings(session))
 
     def missing_for_completion(self, plan_id: int) -> list[str]:
+        self._ctx.require(Capability.READ_TTG_CASE)
         return self.get(plan_id).missing_for_completion
 
     # ---- the plan itself ---------------------------------------------------------------
     def create(self, episode_id: int) -> PlanRecord:
         """Start the plan for an episode; its due date is stored from the screening date."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         cal = self._deadlines.calendar()
         try:
             with self._ctx.db.write() as session:
+                check_case_of(session, self._ctx, CustodyEpisode, episode_id)
                 episode = get_episode(session, episode_id)
                 if session.scalar(select(ResettlementPlan.id)
                                   .where(ResettlementPlan.episode_id == episode_id)):
@@ -126,6 +132,8 @@ class PlanService:
 
     def complete(self, plan_id: int, version: int) -> PlanRecord:
         """Mark the plan complete, or refuse naming every missing section."""
+        self._ctx.require(Capability.EDIT_TTG_CASE)
+
         def change(session: Session, plan: ResettlementPlan) -> None:
             if plan.status == PlanStatus.COMPLETE:
                 raise ValidationError({"status": "This plan is already complete."})
@@ -141,6 +149,7 @@ class PlanService:
     # ---- strengths and protective factors ----------------------------------------------
     def add_strength(self, plan_id: int, kind: str, description: str,
                      version: int) -> PlanRecord:
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()
         if kind not in STRENGTH_KINDS:
             errors.check("kind", "Choose strength or protective factor.")
@@ -159,12 +168,14 @@ class PlanService:
         return self._edit_plan(plan_id, version, change)
 
     def remove_strength(self, strength_id: int, version: int) -> PlanRecord:
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         return self._remove_child(PlanStrength, strength_id, version, "plan_strength",
                                   "That strength")
 
     def set_no_strengths(self, plan_id: int, none_identified: bool, reason: str | None,
                          version: int) -> PlanRecord:
         """Mark strengths as none identified; the reason may follow in a later save."""
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()
         text = _text(errors, "strengths_none_reason", "reason", reason)
         _raise(errors)
@@ -183,6 +194,7 @@ class PlanService:
                             adjustment: str, version: int,
                             row_id: int | None = None) -> PlanRecord:
         """Add (or with ``row_id`` change) a diversity need with the adjustment it makes."""
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()
         if not isinstance(category, DiversityCategory):
             errors.check("category", "Choose the kind of need.")
@@ -208,12 +220,15 @@ class PlanService:
         return self._edit_plan(plan_id, version, change)
 
     def remove_diversity_need(self, row_id: int, version: int) -> PlanRecord:
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         return self._remove_child(PlanDiversityNeed, row_id, version, "plan_diversity_need",
                                   "That diversity need")
 
     def set_diversity_considered(self, plan_id: int, considered: bool,
                                  version: int) -> PlanRecord:
         """Confirm diversity was considered (with no needs found, if none are recorded)."""
+        self._ctx.require(Capability.EDIT_TTG_CASE)
+
         def change(session: Session, plan: ResettlementPlan) -> None:
             if not considered and session.scalar(
                     select(func.count()).where(PlanDiversityNeed.plan_id == plan.id)):
@@ -224,6 +239,7 @@ class PlanService:
 
     # ---- risk of harm, agreement and consent -------------------------------------------
     def save_risk(self, plan_id: int, data: RiskInput) -> PlanRecord:
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         today = self._ctx.today()
         errors = FieldErrors()
         summary = _text(errors, "summary", "risk summary", data.summary,
@@ -255,6 +271,7 @@ class PlanService:
         return self._edit_plan(plan_id, data.version, change)
 
     def save_agreement(self, plan_id: int, data: AgreementInput) -> PlanRecord:
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()
         comments = _text(errors, "person_comments", "comments", data.person_comments,
                          max_length=MAX_LONG_TEXT)
@@ -271,6 +288,7 @@ class PlanService:
     def set_consent(self, plan_id: int, agency: str, consent_given: bool,
                     version: int) -> PlanRecord:
         """Record the person's answer on sharing with one named agency (replacing any)."""
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()
         name = _text(errors, "agency", "agency", agency, required=True, max_length=120)
         _raise(errors)
@@ -297,12 +315,14 @@ class PlanService:
         return self._edit_plan(plan_id, version, change)
 
     def remove_consent(self, consent_id: int, version: int) -> PlanRecord:
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         return self._remove_child(PlanConsent, consent_id, version, "plan_consent",
                                   "That consent")
 
     # ---- needs, progress and actions (each guarded by its own version) ------------------
     def save_need(self, plan_id: int, data: NeedInput) -> PlanRecord:
         """Create (version None) or change the need on one pathway."""
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()
         own_words = _text(errors, "own_words", "person's own words", data.own_words,
                           max_length=MAX_LONG_TEXT)
@@ -337,6 +357,8 @@ class PlanService:
 
     def remove_need(self, need_id: int, version: int) -> PlanRecord:
         """Remove a need added by mistake, with its progress log and actions (all audited)."""
+        self._ctx.require(Capability.EDIT_TTG_CASE)
+
         def change(session: Session, plan: ResettlementPlan) -> None:
             row = self._child(session, PlanNeed, need_id, plan.id, "That need")
             check_version(session, row, version, "need")
@@ -353,6 +375,7 @@ class PlanService:
     def add_progress(self, need_id: int, entry: str,
                      entry_date: dt.date | None = None) -> PlanRecord:
         """Append a dated entry to a need's progress log (entries are never edited)."""
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         today = self._ctx.today()
         day = entry_date or today
         errors = FieldErrors()
@@ -374,6 +397,7 @@ class PlanService:
     def save_action(self, plan_id: int, data: ActionInput,
                     action_id: int | None = None) -> PlanRecord:
         """Add an action (``action_id`` None) or change one; owner and description required."""
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()
         description = _text(errors, "description", "action", data.description, required=True)
         owner = _text(errors, "owner", "owner", data.owner, required=True, max_length=120)
@@ -400,6 +424,7 @@ class PlanService:
     def mark_action_done(self, action_id: int, done_on: dt.date | None,
                          version: int) -> PlanRecord:
         """Tick an action done on a date (None un-ticks it)."""
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()
         check_past_date(errors, "done_on", "date it was done", done_on, self._ctx.today())
         _raise(errors)
@@ -410,6 +435,8 @@ class PlanService:
         return self._edit_plan(self._plan_of(PlanAction, action_id), None, change)
 
     def remove_action(self, action_id: int, version: int) -> PlanRecord:
+        self._ctx.require(Capability.EDIT_TTG_CASE)
+
         def change(session: Session, plan: ResettlementPlan) -> None:
             row = self._child(session, PlanAction, action_id, plan.id, "That action")
             check_version(session, row, version, "action")
@@ -427,7 +454,6 @@ class PlanService:
         action that carries its own version, and the plan row is left alone so people
         editing different pathways never block each other.
         """
-        self._ctx.require_role(*EDITORS)
         cal = self._deadlines.calendar()
         with self._ctx.db.write() as session:
             plan = get_plan(session, plan_id)

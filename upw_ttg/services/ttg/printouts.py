@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from upw_ttg.domain.codes import AuditAction, Language, ReferralStatus, ReleaseDateType
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
 from upw_ttg.printing.documents.handover_pack import render_handover_pack
 from upw_ttg.printing.documents.release_sheet import render_release_sheet
@@ -46,7 +47,7 @@ class PrintoutService:
 
     # ---- data objects ------------------------------------------------------------------
     def episode_summary(self, episode_id: int) -> tuple[EpisodeSummary, Language]:
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_PLAN_RISK)
         with self._ctx.db.read() as session:
             episode = get_episode(session, episode_id)
             person = session.get(Person, episode.person_id)
@@ -69,7 +70,7 @@ class PrintoutService:
     def handover_pack(self, episode_id: int) -> HandoverPack:
         summary, _language = self.episode_summary(episode_id)
         plan = self._plans.for_episode(episode_id)
-        actor = self._ctx.require_signed_in()
+        actor = self._ctx.require(Capability.READ_HANDOVER)
         return HandoverPack(
             episode=summary, plan=plan, review=self._reviews.for_episode(episode_id),
             handover=self._handover.for_episode(episode_id),
@@ -79,6 +80,7 @@ class PrintoutService:
 
     def person_copy(self, episode_id: int,
                     language: HandoutLanguage | None = None) -> PersonPlanCopy:
+        self._ctx.require(Capability.READ_TTG_CASE)
         summary, preferred = self.episode_summary(episode_id)
         plan = self._plans.for_episode(episode_id)
         review = self._reviews.for_episode(episode_id)
@@ -117,6 +119,7 @@ class PrintoutService:
 
     def release_sheet(self, episode_id: int,
                       language: HandoutLanguage | None = None) -> ReleaseDaySheet:
+        self._ctx.require(Capability.READ_TTG_CASE)
         summary, preferred = self.episode_summary(episode_id)
         review = self._reviews.for_episode(episode_id)
         handover = self._handover.for_episode(episode_id)
@@ -142,17 +145,20 @@ class PrintoutService:
     # ---- PDFs (printing is audited; the audit names the document, never its content) --
     def render_person_copy(self, episode_id: int,
                            language: HandoutLanguage | None = None) -> bytes:
+        self._ctx.require(Capability.READ_TTG_CASE)
         pdf = render_person_copy(self.person_copy(episode_id, language))
         self._audit(episode_id, "resettlement plan (person's copy)")
         return pdf
 
     def render_release_sheet(self, episode_id: int,
                              language: HandoutLanguage | None = None) -> bytes:
+        self._ctx.require(Capability.READ_TTG_CASE)
         pdf = render_release_sheet(self.release_sheet(episode_id, language))
         self._audit(episode_id, "day-of-release sheet")
         return pdf
 
     def render_handover_pack(self, episode_id: int) -> bytes:
+        self._ctx.require(Capability.READ_HANDOVER)
         pdf = render_handover_pack(self.handover_pack(episode_id))
         self._audit(episode_id, "handover pack")
         return pdf

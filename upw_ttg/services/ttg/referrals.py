@@ -9,12 +9,13 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import AuditAction, ReferralStatus
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.resettlement import WITHDRAWN_REASON_LABELS, WITHDRAWN_REASONS
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.ttg.common import EDITORS, check_past_date, get_plan, pathway_names
+from upw_ttg.services.ttg.common import check_past_date, get_plan, pathway_names
 from upw_ttg.services.ttg.records import OverdueReferral, ReferralInput, ReferralRecord
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import CustodyEpisode, Person, Referral, ResettlementPlan
@@ -40,13 +41,13 @@ class ReferralService:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
 
-    @staticmethod
-    def withdrawn_reasons() -> list[tuple[str, str]]:
+    def withdrawn_reasons(self) -> list[tuple[str, str]]:
         """(code, label) of the reasons a referral may be withdrawn for."""
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         return list(WITHDRAWN_REASONS)
 
     def for_plan(self, plan_id: int) -> list[ReferralRecord]:
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_TTG_CASE)
         with self._ctx.db.read() as session:
             return self._for_plan(session, plan_id)
 
@@ -57,7 +58,7 @@ class ReferralService:
         return [referral_record(r, pathways, self._ctx.today()) for r in rows]
 
     def create(self, plan_id: int, data: ReferralInput) -> ReferralRecord:
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         with self._ctx.db.write() as session:
             get_plan(session, plan_id)
             values = self._validated(session, data, None)
@@ -70,7 +71,7 @@ class ReferralService:
 
     def update(self, referral_id: int, data: ReferralInput) -> ReferralRecord:
         """Record the provider's answer, the outcome, a new expected date or a withdrawal."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         with self._ctx.db.write() as session:
             row = session.get(Referral, referral_id)
             if row is None:
@@ -88,6 +89,7 @@ class ReferralService:
 
     def withdraw(self, referral_id: int, reason_code: str, version: int,
                  note: str | None = None) -> ReferralRecord:
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         current = self._get(referral_id)
         return self.update(referral_id, ReferralInput(
             pathway_code=current.pathway_code, provider=current.provider,
@@ -105,7 +107,7 @@ class ReferralService:
     def overdue(self, *, prison_id: int | None = None,
                 worker_id: int | None = None) -> list[OverdueReferral]:
         """Referrals still waiting for an answer after the expected date, oldest first."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_TTG_CASE)
         today = self._ctx.today()
         with self._ctx.db.read() as session:
             query = (select(Referral, CustodyEpisode.id, Person.forename, Person.surname,

@@ -9,12 +9,14 @@ from sqlalchemy.exc import IntegrityError
 
 from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import AuditAction
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import FieldErrors, clean, phone_problem, text_problem
 from upw_ttg.errors import StaleRecordError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
-    EDITORS, check_past_date, get_episode, read_deadline_settings,
+    check_past_date, get_episode, read_deadline_settings,
 )
 from upw_ttg.services.ttg.deadlines import DeadlineService
 from upw_ttg.services.ttg.records import FirstAppointment, ReviewInput, ReviewRecord
@@ -49,12 +51,14 @@ class ReviewService:
         self._deadlines = deadlines
 
     def due_date(self, episode_id: int) -> dt.date | None:
+        self._ctx.require(Capability.READ_TTG_CASE)
         return self._deadlines.for_episode(episode_id).deadlines.pre_release_review_due
 
     def for_episode(self, episode_id: int) -> ReviewRecord | None:
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_TTG_CASE)
         cal = self._deadlines.calendar()
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, CustodyEpisode, episode_id)
             episode = get_episode(session, episode_id)
             row = session.scalar(select(PreReleaseReview)
                                  .where(PreReleaseReview.episode_id == episode_id))
@@ -64,7 +68,7 @@ class ReviewService:
 
     def save(self, episode_id: int, data: ReviewInput) -> ReviewRecord:
         """Create (version None) or update the episode's review; partial answers are kept."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_TTG_CASE)
         cal = self._deadlines.calendar()
         try:
             with self._ctx.db.write() as session:

@@ -6,6 +6,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, PlacementPreference
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import identity_not_male
 from upw_ttg.domain.upw_records import (
     ASSESSMENT_COLUMNS, COMMITMENT_KINDS, AssessmentInput, AssessmentRecord, CommitmentInput,
@@ -13,8 +14,8 @@ from upw_ttg.domain.upw_records import (
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.upw.common import EDITORS
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import AssessmentCommitment, Person, Staff, UpwAssessment, UpwOrder
 
@@ -74,20 +75,26 @@ class AssessmentService:
         self._ctx = ctx
 
     def for_person(self, person_id: int) -> list[AssessmentRecord]:
+        self._ctx.require(Capability.READ_UPW_ASSESSMENT)
         with self._ctx.db.read() as session:
+            check_case(session, self._ctx, person_id)
             rows = session.scalars(select(UpwAssessment)
                                    .where(UpwAssessment.person_id == person_id)
                                    .order_by(UpwAssessment.id.desc()))
             return [self._record(session, r) for r in rows]
 
     def get(self, assessment_id: int) -> AssessmentRecord:
+        self._ctx.require(Capability.READ_UPW_ASSESSMENT)
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, UpwAssessment, assessment_id)
             return self._record(session, self._row(session, assessment_id))
 
     def for_order(self, order_id: int) -> AssessmentRecord | None:
         """The assessment used to place this order: the latest completed one for the order
         (or one tied to no order); failing that, the latest draft."""
+        self._ctx.require(Capability.READ_UPW_ASSESSMENT)
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, UpwOrder, order_id)
             person_id = session.scalar(select(UpwOrder.person_id).where(UpwOrder.id == order_id))
             rows = list(session.scalars(select(UpwAssessment).where(
                 UpwAssessment.person_id == person_id,
@@ -100,8 +107,9 @@ class AssessmentService:
 
     def create(self, data: AssessmentInput) -> AssessmentRecord:
         """Save a draft; it can be saved with questions still unanswered."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_UPW_ASSESSMENT)
         with self._ctx.db.write() as session:
+            check_case(session, self._ctx, data.person_id)
             values = self._validated(session, data)
             row = UpwAssessment(person_id=data.person_id, order_id=data.order_id,
                                 updated_by_id=self._ctx.actor_id, **values)
@@ -114,8 +122,9 @@ class AssessmentService:
 
     def update(self, assessment_id: int, data: AssessmentInput) -> AssessmentRecord:
         """Save changes; a completed assessment must stay complete."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_UPW_ASSESSMENT)
         with self._ctx.db.write() as session:
+            check_case_of(session, self._ctx, UpwAssessment, assessment_id)
             row = self._row(session, assessment_id)
             check_version(session, row, data.version, "assessment")
             values = self._validated(session, data)
@@ -136,8 +145,9 @@ class AssessmentService:
 
     def complete(self, assessment_id: int, version: int | None = None) -> AssessmentRecord:
         """Mark complete, or say in plain words what is still unanswered."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_UPW_ASSESSMENT)
         with self._ctx.db.write() as session:
+            check_case_of(session, self._ctx, UpwAssessment, assessment_id)
             row = self._row(session, assessment_id)
             check_version(session, row, version, "assessment")
             missing = unanswered(self._answers(session, row),

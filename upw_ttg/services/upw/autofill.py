@@ -8,6 +8,7 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import format_day
 from upw_ttg.domain.placement_autofill import Slot, Want, propose
 from upw_ttg.domain.upw_records import (
@@ -17,7 +18,7 @@ from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.changes import run_changes
 from upw_ttg.services.upw.common import (
-    EDITORS, Cancelled, CancelledFn, ProgressFn, chunks, never_cancelled, noop_progress,
+    Cancelled, CancelledFn, ProgressFn, chunks, never_cancelled, noop_progress,
 )
 from upw_ttg.services.upw.facts import (
     active_appointment, load_bookings, load_occupants, load_people, load_sessions,
@@ -43,7 +44,7 @@ class AutoFillService:
         office's delivery unit; soft rules are never overridden, so anyone who would need a
         recorded reason is listed as a shortfall with it.
         """
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.PLACE_PEOPLE)
         progress = progress or noop_progress
         cancelled = cancelled or never_cancelled
         today = self._ctx.today()
@@ -108,7 +109,7 @@ class AutoFillService:
               ) -> ApplyResult:
         """Book the proposal in one transaction, re-checking every rule against what is on
         record now; places already booked are left alone, so applying twice changes nothing."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.PLACE_PEOPLE)
         progress = progress or noop_progress
         requests = [PlacementRequest(p.order_id, p.session_id, p.session_pickup_id,
                                      p.travels_by_van) for p in proposal.placements]

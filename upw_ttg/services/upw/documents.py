@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, Language, SessionStatus
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.upw_print import (
     AppointmentLetterData, ManifestDrop, ManifestPassenger, ManifestStop, OfficeContact,
     PickupDetails, TravelWarrantData, VanManifestData,
@@ -24,6 +25,7 @@ from upw_ttg.printing.documents.van_manifest import manifest_section, render_van
 from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.template import PrintCancelled
 from upw_ttg.services import audit
+from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.common import (
     Cancelled, CancelledFn, ProgressFn, never_cancelled, noop_progress,
@@ -50,11 +52,13 @@ class UpwDocumentsService:
     def letter_data(self, appointment_id: int, language: str | None = None
                     ) -> AppointmentLetterData:
         """The letter for one place; in Welsh if asked, or if the person prefers Welsh."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.PLACE_PEOPLE)
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, Appointment, appointment_id)
             return self._letter(session, appointment_id, language)
 
     def render_letter(self, appointment_id: int, language: str | None = None) -> bytes:
+        self._ctx.require(Capability.PLACE_PEOPLE)
         data = self.letter_data(appointment_id, language)
         pdf = render_appointment_letter(data)
         self._printed("appointment", appointment_id, "appointment letter")
@@ -104,8 +108,9 @@ class UpwDocumentsService:
 
     # --- travel warrants ------------------------------------------------------------------
     def warrant_data(self, warrant_id: int) -> TravelWarrantData:
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.ISSUE_WARRANT)
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, TravelWarrant, warrant_id)
             row = session.execute(
                 select(TravelWarrant, Office, Person, Staff.full_name)
                 .join(Office, Office.id == TravelWarrant.office_id)
@@ -125,17 +130,19 @@ class UpwDocumentsService:
                 printed_at=self._ctx.now(), printed_by=actor.full_name if actor else None)
 
     def render_warrant(self, warrant_id: int) -> bytes:
+        self._ctx.require(Capability.ISSUE_WARRANT)
         pdf = render_travel_warrant(self.warrant_data(warrant_id))
         self._printed("travel_warrant", warrant_id, "travel warrant")
         return pdf
 
     # --- van manifests ----------------------------------------------------------------------
     def manifest_data(self, van_id: int, day: dt.date) -> VanManifestData:
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
             return self._manifest(session, van_id, day)
 
     def render_manifest(self, van_id: int, day: dt.date) -> bytes:
+        self._ctx.require(Capability.READ_SCHEDULE)
         pdf = render_van_manifest(self.manifest_data(van_id, day))
         self._printed("van", van_id, f"van manifest {day.isoformat()}")
         return pdf
@@ -189,7 +196,7 @@ class UpwDocumentsService:
         """Every appointment letter and van manifest for ``day`` in one PDF, each document
         paged on its own. Raises Cancelled if ``cancelled()`` says so, while the data is
         gathered or between documents as they are laid out."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.PLACE_PEOPLE)
         progress = progress or noop_progress
         cancelled = cancelled or never_cancelled
         with self._ctx.db.read() as session:

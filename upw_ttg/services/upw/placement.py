@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import Decision, check_placement
 from upw_ttg.domain.upw_records import AppointmentRow, PlacementRequest
 from upw_ttg.errors import NotFoundError
+from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.changes import run_changes
-from upw_ttg.services.upw.common import EDITORS
+from upw_ttg.storage.models import Appointment, UpwOrder
 from upw_ttg.services.upw.facts import load_bookings, load_occupants, load_people, load_sessions
 
 
@@ -24,8 +26,9 @@ class PlacementService:
     def check(self, order_id: int, session_id: int, *, travels_by_van: bool = False
               ) -> Decision:
         """What the engine says about this person joining this session on their own."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.PLACE_PEOPLE)
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, UpwOrder, order_id)
             sessions, _ = load_sessions(session, session_ids=[session_id])
             people, _ = load_people(session, order_ids=[order_id])
             if session_id not in sessions:
@@ -43,23 +46,27 @@ class PlacementService:
               ) -> AppointmentRow:
         """Book the order's person onto the session, or raise PlacementRefused with every
         broken rule. Soft rules go ahead only with ``override_reason`` (stored and audited)."""
+        self._ctx.require(Capability.PLACE_PEOPLE)
         return self.place_many([PlacementRequest(order_id, session_id, session_pickup_id,
                                                  travels_by_van, override_reason)])[0]
 
     def place_many(self, requests: Sequence[PlacementRequest]) -> list[AppointmentRow]:
         """Book several at once, all or nothing; rule 3 is judged after the whole batch."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.PLACE_PEOPLE)
         with self._ctx.db.write() as session:
+            for request in requests:
+                check_case_of(session, self._ctx, UpwOrder, request.order_id)
             return run_changes(session, self._ctx, adds=list(requests)).created
 
     def remove(self, appointment_id: int, *, version: int | None = None) -> None:
+        self._ctx.require(Capability.PLACE_PEOPLE)
         self.remove_many([appointment_id], versions={appointment_id: version}
                          if version is not None else None)
 
     def remove_many(self, appointment_ids: Sequence[int], *,
                     versions: dict[int, int] | None = None) -> None:
         """Take places off, all or nothing; only places with no outcome on future sessions."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.PLACE_PEOPLE)
         with self._ctx.db.write() as session:
             run_changes(session, self._ctx, removes=list(appointment_ids), versions=versions)
 
@@ -67,6 +74,7 @@ class PlacementService:
              session_pickup_id: int | None = None, travels_by_van: bool = False,
              override_reason: str | None = None, version: int | None = None) -> AppointmentRow:
         """Move a place to another session; both sessions are checked in one unit of work."""
+        self._ctx.require(Capability.PLACE_PEOPLE)
         request = PlacementRequest(0, to_session_id, session_pickup_id, travels_by_van,
                                    override_reason)
         return self.move_many([(appointment_id, request)],
@@ -75,6 +83,8 @@ class PlacementService:
     def move_many(self, moves: Sequence[tuple[int, PlacementRequest]], *,
                   versions: dict[int, int] | None = None) -> list[AppointmentRow]:
         """Move several places at once (``PlacementRequest.order_id`` is ignored)."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.PLACE_PEOPLE)
         with self._ctx.db.write() as session:
+            for appointment_id, _request in moves:
+                check_case_of(session, self._ctx, Appointment, appointment_id)
             return run_changes(session, self._ctx, moves=list(moves), versions=versions).moved

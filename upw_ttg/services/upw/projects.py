@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import SUITABILITY_TAGS, AuditAction, PatternFrequency, Role
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.upw_records import (
     PickupPointInput, PickupPointRecord, ProjectInput, ProjectRecord, SupervisorRow, VanInput,
     VanRecord,
@@ -22,7 +23,6 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
-from upw_ttg.services.upw.common import EDITORS
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
     Office, PickupPoint, Project, ProjectTag, ProjectType, SessionPickup, Staff,
@@ -48,12 +48,14 @@ class ProjectsService:
 
     # --- projects ------------------------------------------------------------------------
     def project_types(self) -> list[tuple[str, str]]:
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         with self._ctx.db.read() as session:
             return [(t.code, t.name) for t in session.scalars(select(ProjectType)
                                                                .order_by(ProjectType.name))]
 
     def list_projects(self, *, office_id: int | None = None, unit_id: int | None = None,
                       include_inactive: bool = False) -> list[ProjectRecord]:
+        self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
             query = select(Project).join(Office, Office.id == Project.office_id)
             if office_id is not None:
@@ -68,11 +70,12 @@ class ProjectsService:
             return [self._record(r, tags.get(r.id, ()), offices[r.office_id]) for r in rows]
 
     def get_project(self, project_id: int) -> ProjectRecord:
+        self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
             return self._project_record(session, self._project(session, project_id))
 
     def create_project(self, data: ProjectInput) -> ProjectRecord:
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_SCHEDULE)
         try:
             with self._ctx.db.write() as session:
                 values, tags = self._validated(session, data)
@@ -88,7 +91,7 @@ class ProjectsService:
 
     def update_project(self, project_id: int, data: ProjectInput) -> ProjectRecord:
         """Save changes; sessions already generated keep their dates and times."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_SCHEDULE)
         try:
             with self._ctx.db.write() as session:
                 row = self._project(session, project_id)
@@ -109,7 +112,7 @@ class ProjectsService:
 
     def delete_project(self, project_id: int) -> None:
         """Delete a project that never had a session; otherwise make it inactive instead."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_SCHEDULE)
         with self._ctx.db.write() as session:
             row = self._project(session, project_id)
             if session.scalar(select(exists().where(UpwSession.project_id == project_id))):
@@ -158,7 +161,7 @@ class ProjectsService:
         supervisor = data.default_supervisor_id
         if supervisor is not None:
             staff = session.get(Staff, supervisor)
-            if staff is None or staff.role != Role.SUPERVISOR or not staff.active:
+            if staff is None or Role.SUPERVISOR not in staff.roles or not staff.active:
                 errors.check("default_supervisor_id", "Choose an active supervisor.")
         tags = tuple(sorted(set(data.tags)))
         unknown = [t for t in tags if t not in TAG_CODES]
@@ -239,6 +242,7 @@ class ProjectsService:
 
     # --- vans ----------------------------------------------------------------------------
     def list_vans(self, office_id: int | None = None) -> list[VanRecord]:
+        self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
             query = select(Van).order_by(Van.name, Van.id)
             if office_id is not None:
@@ -247,7 +251,7 @@ class ProjectsService:
 
     def save_van(self, van_id: int | None, data: VanInput) -> VanRecord:
         """Create (``van_id`` None) or update a van."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_SCHEDULE)
         errors = FieldErrors()
         registration = (clean(data.registration) or "").upper().replace(" ", "")
         name = clean(data.name)
@@ -270,7 +274,7 @@ class ProjectsService:
             raise _integrity(exc, "registration", "Another van has that registration.") from None
 
     def delete_van(self, van_id: int) -> None:
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_SCHEDULE)
         with self._ctx.db.write() as session:
             row = self._get(session, Van, van_id, "van")
             if session.scalar(select(exists().where(UpwSession.van_id == van_id))):
@@ -282,6 +286,7 @@ class ProjectsService:
 
     # --- pick-up points ---------------------------------------------------------------------
     def list_pickup_points(self, office_id: int | None = None) -> list[PickupPointRecord]:
+        self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
             query = select(PickupPoint).order_by(PickupPoint.name, PickupPoint.id)
             if office_id is not None:
@@ -290,7 +295,7 @@ class ProjectsService:
 
     def save_pickup_point(self, point_id: int | None, data: PickupPointInput
                           ) -> PickupPointRecord:
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_SCHEDULE)
         errors = FieldErrors()
         name, address, town = clean(data.name), clean(data.address), clean(data.town)
         postcode = normalise_postcode(clean(data.postcode))
@@ -309,7 +314,7 @@ class ProjectsService:
                                      "pick-up point"))
 
     def delete_pickup_point(self, point_id: int) -> None:
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_SCHEDULE)
         with self._ctx.db.write() as session:
             row = self._get(session, PickupPoint, point_id, "pick-up point")
             if session.scalar(select(exists().where(SessionPickup.pickup_point_id == point_id))):
@@ -323,8 +328,9 @@ class ProjectsService:
     def list_supervisors(self, *, office_id: int | None = None, unit_id: int | None = None,
                          include_inactive: bool = False) -> list[SupervisorRow]:
         """Staff with the supervisor role, with the gender the placement rules need."""
+        self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
-            query = select(Staff).where(Staff.role == Role.SUPERVISOR)
+            query = select(Staff).where(Staff.holding(Role.SUPERVISOR))
             if office_id is not None:
                 query = query.where(Staff.office_id == office_id)
             if unit_id is not None:

@@ -11,6 +11,7 @@ from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, Gender, Role
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import is_woman, session_places
 from upw_ttg.domain.upw_records import (
     GenerationResult, SessionDetail, SessionPerson, SessionPickupRow, SessionRecord,
@@ -21,7 +22,7 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
-from upw_ttg.services.upw.common import ATTENDED_CODES, EDITORS, chunks, lock_rows
+from upw_ttg.services.upw.common import ATTENDED_CODES, chunks, lock_rows
 from upw_ttg.services.upw.facts import (
     active_appointment, closed_reason, closure_reasons, load_people,
 )
@@ -47,7 +48,7 @@ class SessionsService:
         closures; days that already have the session are left alone, so running it twice
         changes nothing. The lead is the project's supervisor; the van and pick-up points are
         those given, else copied from the project's latest session."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_SCHEDULE)
         if date_to < date_from:
             raise ValidationError({"date_to": "The end of the range is before its start."})
         if (date_to - date_from).days > MAX_GENERATION_DAYS:
@@ -101,6 +102,7 @@ class SessionsService:
 
     # --- reading ---------------------------------------------------------------------------
     def get(self, session_id: int) -> SessionRecord:
+        self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
             records = session_records(session, [session_id])
             if not records:
@@ -109,6 +111,7 @@ class SessionsService:
 
     def list_sessions(self, *, project_id: int | None = None, date_from: dt.date,
                       date_to: dt.date) -> list[SessionRecord]:
+        self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
             query = select(UpwSession.id).where(UpwSession.session_date.between(date_from,
                                                                                 date_to))
@@ -118,7 +121,7 @@ class SessionsService:
 
     def detail(self, session_id: int) -> SessionDetail:
         """The session and everyone on it, with warnings in plain words."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
             records = session_records(session, [session_id])
             if not records:
@@ -146,7 +149,7 @@ class SessionsService:
         """Set the lead and extra supervisors and the van (``...`` keeps the van, None takes
         it off); refused if it would overbook the session or put someone with a
         supervisor-gender restriction with a supervisor of that gender."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_SCHEDULE)
         with self._ctx.db.write() as session:
             lock_rows(session, UpwSession, [session_id])
             row = self._session(session, session_id)
@@ -181,7 +184,7 @@ class SessionsService:
         errors: dict[str, str] = {}
         if supervisor_problem := next((f"{staff[s].full_name if s in staff else 'Someone'} is "
                                        "not an active supervisor." for s in staff_ids
-                                       if s not in staff or staff[s].role != Role.SUPERVISOR
+                                       if s not in staff or Role.SUPERVISOR not in staff[s].roles
                                        or not staff[s].active), None):
             raise ValidationError({"supervisor_id": supervisor_problem})
         busy = _busy_supervisors(session, row, staff_ids)
@@ -220,7 +223,7 @@ class SessionsService:
     def set_pickups(self, session_id: int, pickups: Sequence[tuple[int, dt.time]], *,
                     version: int | None = None) -> SessionRecord:
         """Replace the session's pick-up points and times; points people use must stay."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_SCHEDULE)
         with self._ctx.db.write() as session:
             lock_rows(session, UpwSession, [session_id])
             row = self._session(session, session_id)
@@ -262,7 +265,7 @@ class SessionsService:
 
     def set_interpreter_booked(self, session_id: int, booked: bool, *,
                                version: int | None = None) -> SessionRecord:
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_SCHEDULE)
         with self._ctx.db.write() as session:
             row = self._session(session, session_id)
             check_version(session, row, version, "session")

@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, SessionStatus, WarrantStatus
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import check_placement
 from upw_ttg.domain.upw_records import (
     STAND_DOWN_LABELS, PersonToTell, PlacementRequest, SessionOffer, StandDownReason,
@@ -19,7 +20,7 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.changes import run_changes
-from upw_ttg.services.upw.common import EDITORS, STOOD_DOWN_CODE, lock_rows
+from upw_ttg.services.upw.common import STOOD_DOWN_CODE, lock_rows
 from upw_ttg.services.upw.facts import (
     load_bookings, load_occupants, load_people, load_sessions,
 )
@@ -46,7 +47,7 @@ class StandDownService:
         made in the same unit of work through the rule engine, so rule 3 is re-checked on every
         session people are moved to; if any is refused, nothing is changed.
         """
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_SCHEDULE)
         text = STAND_DOWN_LABELS[StandDownReason(reason)]
         detail = clean(detail)
         if reason == StandDownReason.OTHER and not detail:
@@ -104,7 +105,7 @@ class StandDownService:
     def offers(self, order_id: int, *, after: dt.date | None = None,
                exclude_session: int | None = None) -> tuple[SessionOffer, ...]:
         """The next sessions the person could join with no hard rule broken."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
             return self._offers(session, order_id, after or self._ctx.today(), exclude_session)
 

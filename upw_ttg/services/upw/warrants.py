@@ -10,13 +10,14 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, WarrantMode, WarrantStatus
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.upw_records import SpendRow, WarrantInput, WarrantRecord
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import check_case
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
-from upw_ttg.services.upw.common import EDITORS
 from upw_ttg.services.upw.facts import active_appointment
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
@@ -35,15 +36,17 @@ class WarrantsService:
 
     def eligibility_criteria(self) -> list[str]:
         """The criteria a warrant may be issued under (setting, separated by semicolons)."""
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
         with self._ctx.db.read() as session:
             return _criteria(session)
 
     def issue(self, data: WarrantInput) -> WarrantRecord:
         """Issue a warrant with the office's next serial; two issuers never share or skip one,
         because the counter row is locked until the warrant is saved."""
-        actor = self._ctx.require_role(*EDITORS)
+        actor = self._ctx.require(Capability.ISSUE_WARRANT)
         office_id = data.office_id if data.office_id is not None else actor.office_id
         with self._ctx.db.write() as session:
+            check_case(session, self._ctx, data.person_id)
             values = self._validated(session, data, office_id)
             serial = _next_serial(session, values["office_id"])
             row = TravelWarrant(serial=serial, person_id=data.person_id,
@@ -59,6 +62,7 @@ class WarrantsService:
     def void(self, warrant_id: int, reason: str, *, version: int | None = None
              ) -> WarrantRecord:
         """Void with a reason; the serial stays used, so the register has no gap."""
+        self._ctx.require(Capability.ISSUE_WARRANT)
         text = clean(reason)
         problem = text_problem("reason", text, required=True)
         if problem:
@@ -66,13 +70,16 @@ class WarrantsService:
         return self._set_status(warrant_id, WarrantStatus.VOID, version, text)
 
     def mark_used(self, warrant_id: int, *, version: int | None = None) -> WarrantRecord:
+        self._ctx.require(Capability.ISSUE_WARRANT)
         return self._set_status(warrant_id, WarrantStatus.USED, version)
 
     def mark_returned_unused(self, warrant_id: int, *, version: int | None = None
                              ) -> WarrantRecord:
+        self._ctx.require(Capability.ISSUE_WARRANT)
         return self._set_status(warrant_id, WarrantStatus.RETURNED_UNUSED, version)
 
     def get(self, warrant_id: int) -> WarrantRecord:
+        self._ctx.require(Capability.READ_WARRANTS)
         with self._ctx.db.read() as session:
             found = _records(session, [TravelWarrant.id == warrant_id])
             if not found:
@@ -83,7 +90,7 @@ class WarrantsService:
                  date_to: dt.date | None = None, status: WarrantStatus | None = None
                  ) -> list[WarrantRecord]:
         """Warrants by issuing office and serial, filtered by office, issue date and status."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_WARRANTS)
         conditions = []
         if office_id is not None:
             conditions.append(TravelWarrant.office_id == office_id)
@@ -99,7 +106,7 @@ class WarrantsService:
     def spend(self, *, date_from: dt.date | None = None, date_to: dt.date | None = None,
               office_id: int | None = None) -> list[SpendRow]:
         """Fares committed per issuing office and month of issue (void and returned excluded)."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_WARRANTS)
         with self._ctx.db.read() as session:
             query = (select(TravelWarrant.office_id, Office.name, TravelWarrant.issued_on,
                             TravelWarrant.fare_pence)
@@ -122,7 +129,6 @@ class WarrantsService:
     # --- helpers ---------------------------------------------------------------------------
     def _set_status(self, warrant_id: int, status: WarrantStatus, version: int | None,
                     reason: str | None = None) -> WarrantRecord:
-        self._ctx.require_role(*EDITORS)
         with self._ctx.db.write() as session:
             row = session.get(TravelWarrant, warrant_id)
             if row is None:

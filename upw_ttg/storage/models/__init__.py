@@ -2,10 +2,10 @@
 
 from upw_ttg.storage.models.admin import (
     AuditEvent, ClosureDate, DeliveryUnit, EnforcementActionCode, Office, OutcomeCodeRow, Pathway,
-    Prison, ProjectType, Setting, Staff,
+    Prison, ProjectType, Setting, Staff, StaffRole,
 )
 from upw_ttg.storage.models.base import Base
-from upw_ttg.storage.models.people import KeepApart, Person
+from upw_ttg.storage.models.people import KeepApart, Person, PersonAccess
 from upw_ttg.storage.models.ttg import (
     CustodyDateChange, CustodyEpisode, CustodyEvent, Handover, HandoverContact, NeedProgress,
     PlanAction, PlanConsent, PlanDiversityNeed, PlanNeed, PlanStrength, PreReleaseReview,
@@ -21,9 +21,9 @@ __all__ = [
     "Adjustment", "Appointment", "AssessmentCommitment", "AuditEvent", "Base", "ClosureDate",
     "CustodyDateChange", "CustodyEpisode", "CustodyEvent", "DeliveryUnit", "EnforcementAction",
     "EnforcementActionCode", "Handover", "HandoverContact", "KeepApart", "NeedProgress", "Office",
-    "OrderExtension", "OutcomeCodeRow", "Pathway", "PickupPoint", "PlanAction", "PlanConsent",
-    "PlanDiversityNeed", "PlanNeed", "PlanStrength", "PreReleaseReview", "Prison", "Project",
-    "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "SessionPickup",
-    "SessionSupervisor", "Setting", "Staff", "TravelWarrant", "UpwAssessment", "UpwOrder",
-    "UpwSession", "Van", "WarrantSerial",
+    "OrderExtension", "OutcomeCodeRow", "Pathway", "PersonAccess", "PickupPoint", "PlanAction",
+    "PlanConsent", "PlanDiversityNeed", "PlanNeed", "PlanStrength", "PreReleaseReview", "Prison",
+    "Project", "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "SessionPickup",
+    "SessionSupervisor", "Setting", "Staff", "StaffRole", "TravelWarrant", "UpwAssessment",
+    "UpwOrder", "UpwSession", "Van", "WarrantSerial",
 ]

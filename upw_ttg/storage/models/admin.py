@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text,
+    Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text, select,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from upw_ttg.domain.codes import AuditAction, Gender, Role
 from upw_ttg.storage.models.base import Base, Versioned, enum_column, utc_now
@@ -32,7 +32,19 @@ class Office(Base):
     phone: Mapped[str | None] = mapped_column(String(30))
 
 
+class StaffRole(Base):
+    """One role held by a member of staff; a member may hold several (DOMAIN.md §4)."""
+
+    __tablename__ = "staff_role"
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    role: Mapped[Role] = enum_column(Role, primary_key=True)
+
+
 class Staff(Versioned, Base):
+    """A member of staff. ``role`` is the job shown beside their name; what they may do comes
+    from every role in ``grants`` (which always includes ``role``)."""
+
     __tablename__ = "staff"
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(40), unique=True)
@@ -48,6 +60,25 @@ class Staff(Versioned, Base):
     last_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     __table_args__ = (CheckConstraint("failed_sign_ins >= 0", name="failed_sign_ins"),)
+    grants: Mapped[list[StaffRole]] = relationship(cascade="all, delete-orphan",
+                                                   order_by=StaffRole.role)
+
+    def __init__(self, **kwargs: object):
+        # A new member holds their job's role unless told otherwise, so code that adds staff
+        # with one ``role`` gives them that role's permissions.
+        roles = kwargs.pop("roles", None)
+        super().__init__(**kwargs)
+        granted = set(roles) if roles is not None else {self.role} if self.role else set()
+        self.grants = [StaffRole(role=Role(r)) for r in sorted(granted)]
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        return frozenset(Role(g.role) for g in self.grants)
+
+    @classmethod
+    def holding(cls, role: Role):
+        """A WHERE clause: the member holds ``role`` (among any others)."""
+        return cls.id.in_(select(StaffRole.staff_id).where(StaffRole.role == role))
 
 
 class OutcomeCodeRow(Base):

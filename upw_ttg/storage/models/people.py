@@ -1,4 +1,4 @@
-"""People under supervision and the pairs who must be kept apart."""
+"""People under supervision, the pairs who must be kept apart and who may see a restricted case."""
 
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ class Person(Versioned, Base):
     # Folded, lower-case copies for prefix search that can use an index on any database.
     search_surname: Mapped[str] = mapped_column(search_key(60))
     search_forename: Mapped[str] = mapped_column(search_key(60))
+    # A limited-access case: only the staff in person_access see more than name and CRN.
+    restricted: Mapped[bool] = mapped_column(Boolean, default=False)
     __table_args__ = (
         CheckConstraint("length(crn) = 7", name="crn_length"),
         CheckConstraint("length(surname) > 0", name="surname_present"),
@@ -62,3 +64,13 @@ class KeepApart(Base):
         CheckConstraint("person_a_id < person_b_id", name="ordered_pair"),
         UniqueConstraint("person_a_id", "person_b_id"),
     )
+
+
+class PersonAccess(Base):
+    """A member of staff named on a restricted case, who may see and work it."""
+
+    __tablename__ = "person_access"
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"),
+                                           primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"),
+                                          primary_key=True, index=True)
