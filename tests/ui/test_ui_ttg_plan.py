@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from upw_ttg.domain.codes import MappaLevel, NeedStatus, RiskLevel, Role
-from upw_ttg.domain.resettlement import missing_for_completion
 from upw_ttg.services.ttg.records import AgreementInput, NeedInput, RiskInput
 from ui.main_window import MainWindow
 from ui.views.ttg.plan_screen import PlanScreen
@@ -115,7 +114,7 @@ def test_completing_names_every_missing_section_and_links_to_it(qtbot, services,
     panel = screen.header.missing
     assert panel.isVisible()
     plan = stored(services, episode_id)
-    assert panel.messages() == missing_for_completion(plan.facts)
+    assert panel.messages() == plan.missing_for_completion
     keys = [key for key, _message in panel.items]
     assert keys[0] == "need:accommodation" and "strengths" in keys and "diversity" in keys
     assert "risk" in keys and "agreement" in keys

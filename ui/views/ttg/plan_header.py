@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.domain.codes import CustodyEventKind, CustodyStatus, Language, PlanStatus
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
-from upw_ttg.domain.resettlement import PlanSection, completion_gaps
+from upw_ttg.domain.resettlement import PlanSection
 from upw_ttg.errors import UpwError
 from upw_ttg.services.ttg.handouts import HandoutLanguage
 from upw_ttg.services.ttg.plans import PlanIncompleteError
@@ -178,7 +178,7 @@ class PlanHeader(QWidget):
         assert plan is not None
         first_need = self.screen.pages[0].key
         items = []
-        for section, message in completion_gaps(plan.facts):
+        for section, message in plan.gaps:
             key = SECTION_PAGES[section]
             items.append((first_need if key == "need:" else key, message))
         self.missing.show_text("The plan cannot be marked complete yet. Still missing:", items)

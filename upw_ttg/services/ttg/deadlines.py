@@ -18,6 +18,23 @@ from upw_ttg.services.ttg.records import EpisodeDeadlines
 from upw_ttg.storage.models import CustodyEpisode
 
 
+def current_deadlines(row: CustodyEpisode, settings: DeadlineSettings,
+                      cal: WorkingCalendar) -> Deadlines:
+    """The episode's deadlines from its dates as they are now (every screen reads these)."""
+    return rules.compute_deadlines(episode_dates(row), settings, cal, row.released_on)
+
+
+def episode_deadlines(session: Session, row: CustodyEpisode, cal: WorkingCalendar,
+                      settings: DeadlineSettings | None = None) -> EpisodeDeadlines:
+    """The deadlines now and, newest first, the deadlines the episode's date changes moved."""
+    settings = settings or read_deadline_settings(session)
+    moves = rules.deadline_moves(episode_dates(row), date_history(session, row.id), settings,
+                                 cal, row.released_on)
+    return EpisodeDeadlines(row.id, row.expected_release_date, row.expected_release_type,
+                            row.released_on, current_deadlines(row, settings, cal),
+                            tuple(moves))
+
+
 class DeadlineService:
     """Every TTG deadline is computed here, so a changed setting or closure moves them all."""
 
@@ -52,7 +69,7 @@ class DeadlineService:
         self._ctx.require_signed_in()
         cal = self.calendar()
         with self._ctx.db.read() as session:
-            return self.episode_deadlines(session, get_episode(session, episode_id), cal)
+            return episode_deadlines(session, get_episode(session, episode_id), cal)
 
     def moved(self, episode_id: int) -> list[DeadlineMove]:
         return list(self.for_episode(episode_id).moves)
@@ -61,10 +78,4 @@ class DeadlineService:
     def episode_deadlines(self, session: Session, row: CustodyEpisode,
                           cal: WorkingCalendar,
                           settings: DeadlineSettings | None = None) -> EpisodeDeadlines:
-        settings = settings or read_deadline_settings(session)
-        dates = episode_dates(row)
-        deadlines: Deadlines = rules.compute_deadlines(dates, settings, cal, row.released_on)
-        moves = rules.deadline_moves(dates, date_history(session, row.id), settings, cal,
-                                     row.released_on)
-        return EpisodeDeadlines(row.id, row.expected_release_date, row.expected_release_type,
-                                row.released_on, deadlines, tuple(moves))
+        return episode_deadlines(session, row, cal, settings)
