@@ -195,13 +195,16 @@ class DeadlineMove:
 def deadline_moves(current: Mapping[str, dt.date | None], history: Sequence[DateChangeRow],
                    settings: DeadlineSettings, cal: WorkingCalendar,
                    released_on: dt.date | None = None) -> list[DeadlineMove]:
-    """Deadlines moved by each saved change of custody dates, newest first.
+    """Deadlines moved by each saved change of custody dates (``history`` newest first, as
+    ``date_history`` reads it), newest first.
 
     The history is unwound from the current dates: each saved edit (the rows written
     together by one author for one reason) is undone in turn, and the deadlines before and
     after it compared.
     """
-    ordered = sorted(history, key=lambda c: c.changed_at)
+    # The history comes newest first; reversed before the (stable) sort, saves made in the
+    # same second keep the order they were made in.
+    ordered = sorted(reversed(history), key=lambda c: c.changed_at)
     groups: list[list[DateChangeRow]] = []
     for change in ordered:
         # One save writes its rows a moment apart, with one author and one reason.
