@@ -195,6 +195,7 @@ class EnforcementActionRow:
     outcome: str | None
     notes: str | None
     staff: str | None
+    late_reason: str | None = None  # why it was recorded after the day it was taken
 
 
 @dataclass(frozen=True, slots=True)
