@@ -274,7 +274,8 @@ class EnforcementService:
             must_refer=must_refer, choices=decision_choices(must_refer),
             covering_warning_on=covering, covering_warning_ends=covering_ends,
             explanation=explanation,
-            decided=self._action_row(session, decided_action) if decided_action else None)
+            decided=self._action_row(session, decided_action) if decided_action else None,
+            as_of=decided_on or today)
 
     @staticmethod
     def _facts(session: Session, order_id: int) -> list[ActionFact]:

@@ -220,6 +220,7 @@ class DecisionInfo:
     covering_warning_ends: dt.date | None
     explanation: str
     decided: EnforcementActionRow | None
+    as_of: dt.date  # the date of the decision the choices are for (today unless asked)
 
 
 @dataclass(frozen=True, slots=True)
