@@ -139,7 +139,7 @@ def test_the_dashboard_lists_a_reopened_plan_with_its_reason(ttg, complete):
     row = next(r for r in board.due_a_plan + board.plans_overdue if r.plan_id == plan.id)
     assert row.plan_reopened_on == dt.date(2026, 11, 26)
     assert row.note.startswith("Plan reopened 26 Nov 2026: Risk of harm: write a short "
-                               "summary of the risk and how the plan manages it.")
+                               "summary of the risk and how the plan manages it; was due ")
 
 
 # ---- deadlines follow the current dates, across Christmas 2027 -------------------------------

@@ -57,6 +57,8 @@ def test_an_earlier_date_reads_the_law_again_for_that_day(qtbot, services):
     assert dialog._buttons[Decision.WARN].isVisibleTo(dialog)
     assert not dialog.only.isVisibleTo(dialog)
     assert "No warning in the 12 months" in dialog.explanation.text()
+    assert not any(b.isChecked() for b in dialog.choice_buttons.values()), "the officer chooses"
+    assert "a warning letter prints them" in dialog._circumstances_hint.text()
     dialog.decided_on.setText("26/11/2026")
     assert list(dialog.choice_buttons) == [Decision.REFER]
     assert not dialog._buttons[Decision.WARN].isVisibleTo(dialog)

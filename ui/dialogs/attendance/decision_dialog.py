@@ -39,6 +39,18 @@ def _facts_text(info: DecisionInfo) -> list[tuple[str, str]]:
             ("Breach to be laid by", format_date(info.breach_due))]
 
 
+def _circumstances_hint(must_refer: bool) -> str:
+    if must_refer:
+        return "What happened, recorded with the referral and shown on the breach summary."
+    return ("What happened, in words fit for the person to read: a warning letter prints "
+            "them. No risk, health or offence details.")
+
+
+def _preview_text(must_refer: bool) -> str:
+    return ("&Preview the breach summary after recording" if must_refer
+            else "&Preview the letter after recording")
+
+
 class DecisionDialog(FormDialog):
     """Warn or refer, offering only the choices ``DecisionInfo.choices`` allows.
 
@@ -55,6 +67,7 @@ class DecisionDialog(FormDialog):
         self._service = service
         self.info = info
         self._today = info.as_of
+        self._only_choice_checked = False
         facts = QFormLayout()
         for caption, text in _facts_text(info):
             value = QLabel(text)
@@ -109,15 +122,11 @@ class DecisionDialog(FormDialog):
         self.circumstances = QPlainTextEdit()
         self.circumstances.setTabChangesFocus(True)
         self.circumstances.setFixedHeight(self.fontMetrics().height() * 4 + 16)
-        self.fields.add_row(
-            form, "circumstances", "&Circumstances", self.circumstances,
-            "What happened, recorded with the referral and shown on the breach summary."
-            if info.must_refer else "What happened, in words fit for the person to read: a "
-            "warning letter prints them. No risk, health or offence details.")
+        self.fields.add_row(form, "circumstances", "&Circumstances", self.circumstances,
+                            _circumstances_hint(info.must_refer))
+        self._circumstances_hint = self.circumstances.parentWidget().findChild(QLabel, "Hint")
         self.language = LanguageCombo()
-        self.preview = QCheckBox("&Preview the breach summary after recording"
-                                 if info.must_refer else
-                                 "&Preview the letter after recording")
+        self.preview = QCheckBox(_preview_text(info.must_refer))
         self.preview.setChecked(True)
         self.preview.setToolTip("The warning letter for a warning; the breach summary for the "
                                 "court file for a referral.")
@@ -150,18 +159,26 @@ class DecisionDialog(FormDialog):
         self.resize(780, self.sizeHint().height())
 
     def _show_choices(self, info: DecisionInfo) -> None:
-        """The explanation and the buttons the law allows for a decision on ``info.as_of``."""
+        """The explanation and the buttons the law allows for a decision on ``info.as_of``.
+
+        A choice the dialog made because it was the only one is taken back when a second
+        becomes lawful, so the officer chooses; a choice the officer made is kept if allowed.
+        """
         self.explanation.setText(info.explanation)
         self.only.setVisible(info.must_refer)
+        self._circumstances_hint.setText(_circumstances_hint(info.must_refer))
+        self.preview.setText(_preview_text(info.must_refer))
         self.choice_buttons = {d: self._buttons[d] for d in info.choices}
         for decision, button in self._buttons.items():
             allowed = decision in self.choice_buttons
-            if not allowed and button.isChecked():
+            if button.isChecked() and (not allowed or (self._only_choice_checked
+                                                       and len(info.choices) > 1)):
                 self.choice_group.setExclusive(False)
                 button.setChecked(False)
                 self.choice_group.setExclusive(True)
             button.setVisible(allowed)
-        if len(info.choices) == 1:
+        self._only_choice_checked = len(info.choices) == 1
+        if self._only_choice_checked:
             self.choice_buttons[info.choices[0]].setChecked(True)
 
     def _show_late_reason(self, day: dt.date | None) -> None:

@@ -45,8 +45,8 @@ def _first_line(text: str | None) -> str:
     """The first thing a reopened plan is missing (the note stays one readable line)."""
     lines = (text or "").splitlines()
     more = len(lines) - 1
-    return (lines[0] if lines else "a required section is unanswered.") + \
-        (f" (and {more} more)" if more > 0 else "")
+    first = lines[0].rstrip(".") if lines else "a required section is unanswered"
+    return first + (f" (and {more} more)" if more > 0 else "")
 
 
 class DashboardService:
