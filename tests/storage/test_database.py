@@ -143,6 +143,7 @@ def test_upgrading_an_older_database_backs_it_up_first_and_verifies_it(sqlite_db
     upgraded: list[str] = []
     import alembic.command
 
+    # A revision after whatever the template database is at now.
     current = migrate.SCHEMA_HEAD
     monkeypatch.setattr(migrate, "SCHEMA_HEAD", "9999")
     monkeypatch.setattr(migrate, "head_revision", lambda: "9999")

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import event
 
-from ttg_support import fill_plan, make_episode, make_person, prison_id
+from ttg_support import fill_plan, make_episode, make_person, prison_id, read_at
 from upw_ttg.domain.codes import ContactMethod, ReferralStatus, ReleaseDateType, Role
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg.records import ContactInput, ReferralInput, ReviewInput
@@ -46,8 +46,8 @@ def caseload(app, ttg, add_staff) -> SimpleNamespace:
     hal = person("8", "Hal", "LII", reception_date=dt.date(2026, 11, 25),
                  screening_date=dt.date(2026, 11, 26),
                  sentence_start_date=dt.date(2026, 11, 25))
-    ttg.dashboard.assign([ann, bob, cai], w1.id)
-    ttg.dashboard.assign([hal], w2.id)
+    ttg.dashboard.assign(read_at(app, ann, bob, cai), w1.id)
+    ttg.dashboard.assign(read_at(app, hal), w2.id)
     # Bob: a draft plan, overdue, with a referral waiting past its date.
     plan = ttg.plans.create(bob)
     ttg.referrals.create(plan.id, ReferralInput("accommodation", "Shelter",
@@ -119,13 +119,14 @@ def test_assigning_cases_gives_a_count_per_worker(app, ttg, caseload):
     board = ttg.dashboard.caseload()
     assert [(w.worker_name, w.cases) for w in board.workers] == [
         ("Tom Worker", 1), ("Wyn Worker", 3), ("Not assigned", 2)]
-    counts = ttg.dashboard.assign([caseload.dee, caseload.eve], caseload.w2.id)
+    counts = ttg.dashboard.assign(read_at(app, caseload.dee, caseload.eve),
+                                    caseload.w2.id)
     assert [(w.worker_name, w.cases) for w in counts] == [("Tom Worker", 3), ("Wyn Worker", 3)]
     assert app.audit.events_for("custody_episode", caseload.dee)[-1].changes == {
         "worker_id": [None, caseload.w2.id]}
     supervisor = app.ctx.actor
     with pytest.raises(ValidationError, match="active resettlement worker"):
-        ttg.dashboard.assign([caseload.dee], supervisor.id + 999)
+        ttg.dashboard.assign(read_at(app, caseload.dee), supervisor.id + 999)
 
 
 def test_quality_figures_answer_the_inspection_questions(ttg, caseload):

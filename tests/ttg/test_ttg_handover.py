@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ttg_support import make_episode, make_person
+from ttg_support import make_episode, make_person, read_at
 from upw_ttg.domain.codes import ContactMethod, ReferralStatus, Role
 from upw_ttg.errors import StaleRecordError, ValidationError
 from upw_ttg.services.ttg.records import (
@@ -184,7 +184,7 @@ def test_chasers_are_listed_by_prison_and_worker(app, ttg, add_staff):
     worker = add_staff("wyn", Role.RESETTLEMENT_WORKER, "Wyn Worker")
     humber = make_episode(app, make_person(app, "X300010", "Ann"), "HMI")
     lincoln = make_episode(app, make_person(app, "X300011", "Bob"), "LII")
-    ttg.dashboard.assign([lincoln], worker.id)
+    ttg.dashboard.assign(read_at(app, lincoln), worker.id)
     for episode in (humber, lincoln):
         ttg.handover.add_contact(episode, ContactInput(dt.date(2026, 11, 2),
                                                        ContactMethod.EMAIL, "Intro"))

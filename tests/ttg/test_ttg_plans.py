@@ -12,7 +12,7 @@ from upw_ttg.domain.codes import (
 )
 from upw_ttg.errors import NotFoundError, PermissionDeniedError, StaleRecordError, \
     ValidationError
-from upw_ttg.services.ttg.plans import PlanIncompleteError, missing_for_completion
+from upw_ttg.services.ttg.plans import PlanIncompleteError
 from upw_ttg.services.ttg.records import ActionInput, AgreementInput, NeedInput, RiskInput
 
 ALL_MISSING = [
@@ -49,7 +49,7 @@ def test_one_plan_per_episode(ttg, plan):
 
 
 def test_an_empty_plan_names_every_missing_section(ttg, plan):
-    assert missing_for_completion(plan) == ALL_MISSING
+    assert plan.missing_for_completion == ALL_MISSING
     with pytest.raises(PlanIncompleteError) as caught:
         ttg.plans.complete(plan.id, plan.version)
     assert caught.value.missing == ALL_MISSING

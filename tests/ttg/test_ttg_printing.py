@@ -11,7 +11,7 @@ import typing
 import pytest
 from pypdf import PdfReader
 
-from ttg_support import fill_plan, make_episode
+from ttg_support import fill_plan, make_episode, read_at
 from upw_ttg.domain.codes import (
     ContactMethod, DiversityCategory, Gender, Language, MappaLevel, NeedStatus, ReferralStatus,
     Responsibility, Role, RiskLevel,
@@ -54,7 +54,7 @@ def case(app, ttg, add_staff):
         date_of_birth=dt.date(1990, 12, 3), gender=Gender.FEMALE,
         preferred_language=Language.WELSH)).id
     episode = make_episode(app, person, "AGI", conditional_release_date=dt.date(2027, 1, 20))
-    ttg.dashboard.assign([episode], worker.id)
+    ttg.dashboard.assign(read_at(app, episode), worker.id)
     plan = fill_plan(ttg, ttg.plans.create(episode))
     plan = ttg.plans.save_risk(plan.id, RiskInput(
         level=RiskLevel.VERY_HIGH, mappa_level=MappaLevel.LEVEL_2,

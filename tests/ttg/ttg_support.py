@@ -59,6 +59,11 @@ def make_episode(app, person_id: int, prison: str = "HMI", **changes) -> int:
     return app.custody.create(dataclasses.replace(data, **changes)).id
 
 
+def read_at(app, *episode_ids: int) -> dict[int, int]:
+    """Episodes with the version they are at now, as the caseload screen passes them."""
+    return {i: app.custody.get(i).version for i in episode_ids}
+
+
 def fill_plan(ttg, plan: PlanRecord, on: dt.date = dt.date(2026, 11, 20)) -> PlanRecord:
     """Answer every required section (checks requested and agreement ``on``)."""
     plan = ttg.plans.save_need(plan.id, NeedInput(

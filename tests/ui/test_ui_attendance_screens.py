@@ -254,7 +254,7 @@ def test_every_attendance_control_has_a_name(qtbot, services, ui_settings):
     item = page.models[DECISIONS].row_at(0)
     decision = page.open_decision(failure)  # a child of the page, closed with it
     assert unnamed_focusable_widgets(decision) == []
-    dialogs = [ActionDialog(services.attendance.enforcement, item),
+    dialogs = [ActionDialog(services.attendance.enforcement, item, services.ctx.today()),
                LedgerDialog(services, orders[0]),
                AdjustmentDialog(services.attendance.ledger,
                                 services.attendance.ledger.ledger(orders[0]))]

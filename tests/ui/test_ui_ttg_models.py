@@ -29,7 +29,7 @@ DAY = dt.date(2026, 11, 26)
 def caseload_row(n: int, release: dt.date | None = DAY, kind=ReleaseDateType.CRD) -> CaseloadRow:
     return CaseloadRow(n, 100 + n, None, f"Person{n} Surname{n}", f"X{n:06d}", "A1234BC", "HMI",
                        None, None, release, kind if release else None, DAY + dt.timedelta(n),
-                       f"Plan not started; due {n} Dec 2026.")
+                       f"Plan not started; due {n} Dec 2026.", 1)
 
 
 def referral(overdue: bool) -> ReferralRecord:

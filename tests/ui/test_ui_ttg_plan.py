@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from upw_ttg.domain.codes import MappaLevel, NeedStatus, RiskLevel, Role
-from upw_ttg.domain.resettlement import missing_for_completion
 from upw_ttg.services.ttg.records import AgreementInput, NeedInput, RiskInput
 from ui.main_window import MainWindow
 from ui.views.ttg.plan_screen import PlanScreen
@@ -115,7 +114,7 @@ def test_completing_names_every_missing_section_and_links_to_it(qtbot, services,
     panel = screen.header.missing
     assert panel.isVisible()
     plan = stored(services, episode_id)
-    assert panel.messages() == missing_for_completion(plan.facts)
+    assert panel.messages() == plan.missing_for_completion
     keys = [key for key, _message in panel.items]
     assert keys[0] == "need:accommodation" and "strengths" in keys and "diversity" in keys
     assert "risk" in keys and "agreement" in keys
@@ -228,3 +227,44 @@ def test_leaving_with_an_unsaved_problem_asks_first(qtbot, screen, monkeypatch):
     answers.append(True)
     with qtbot.waitSignal(screen.back_requested, timeout=1000):
         screen.header.back_button.click()
+
+
+def test_a_complete_plan_that_loses_a_section_says_so_and_links_to_it(qtbot, services,
+                                                                      episode_id, screen):
+    plans = services.plans
+    plan = stored(services, episode_id)
+    plan = plans.save_need(plan.id, NeedInput("health", own_words="I need my meds"))
+    plan = plans.add_strength(plan.id, "strength", "Good with his hands", plan.version)
+    plan = plans.set_diversity_considered(plan.id, True, plan.version)
+    plan = plans.save_risk(plan.id, RiskInput(RiskLevel.LOW, MappaLevel.NONE, "Low", TODAY,
+                                              None, None, TODAY, version=plan.version))
+    plan = plans.save_agreement(plan.id, AgreementInput(True, TODAY, version=plan.version))
+    plan = plans.set_consent(plan.id, "Shelter", True, plan.version)
+    plans.complete(plan.id, plan.version)
+    screen.reload()
+    assert "Plan complete" in screen.header.facts_label.text()
+    screen.show_page("risk", focus=True)
+    page = screen.page("risk")
+    page.summary.setFocus()
+    page.summary.selectAll()
+    qtbot.keyClick(page.summary, Qt.Key.Key_Delete)
+    assert screen.save_pending()
+    panel = screen.header.missing
+    assert panel.isVisible() and "was reopened on 26/11/2026 by Rita Resettlement" in \
+        panel.title.text()
+    assert panel.messages() == ["Risk of harm: write a short summary of the risk and how the "
+                                "plan manages it."]
+    assert [key for key, _message in panel.items] == ["risk"]
+    assert screen.focusWidget() is page.summary, "the notice does not take the keyboard"
+    assert "Plan reopened 26/11/2026" in screen.header.facts_label.text()
+    assert screen.header.complete_button.isEnabled()
+    # Reopening the screen still says why; answering the section says it can be completed.
+    screen.reload()
+    assert panel.isVisible() and panel.messages() == ["Risk of harm: write a short summary of "
+                                                      "the risk and how the plan manages it."]
+    qtbot.keyClicks(page.summary, "Low: no identified victim")
+    assert screen.save_pending()
+    assert panel.messages() == [] and "can be completed again" in panel.title.text()
+    screen.header.complete_button.click()
+    assert not panel.isVisible()
+    assert "Plan complete" in screen.header.facts_label.text()

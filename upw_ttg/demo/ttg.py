@@ -197,7 +197,7 @@ class Custody:
         none_identified = done and rng.random() < 0.03
         risk = rng.choice(("low", "medium", "medium", "high")) if done else None
         row = {"id": plan_id, "episode_id": episode_id, "status": "complete" if done else "draft",
-               "due_date": due, "started_on": started,
+               "started_on": started,
                "completed_on": completed if done else None,
                "completed_by_id": worker if done else None,
                "strengths_none_identified": none_identified,

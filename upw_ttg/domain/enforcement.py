@@ -66,9 +66,26 @@ def warning_covers(warned_on: dt.date, failed_on: dt.date, decided_on: dt.date,
     The period is anchored on the failure, not on the decision, so a decision taken late
     cannot slip outside it; a warning given after this failure (for an earlier one) but
     before the decision also counts, because at the time of the decision the person "has
-    been given a warning".
+    been given a warning". ``warned_on`` is the date the warning was given, which the
+    officer records with it (``action_date_problems``), never the day it was keyed, and
+    ``decided_on`` is likewise the date the decision is taken.
     """
     return warned_on <= decided_on and failed_on <= warning_period_end(warned_on, months)
+
+
+def action_date_problems(on: dt.date, today: dt.date, earliest: dt.date, earliest_what: str,
+                         late_reason: str | None) -> dict[str, str]:
+    """An enforcement decision or action carries the date it was taken (DOMAIN rule 20 counts
+    from it): not in the future, not before what it answers, and a date before the day it is
+    keyed needs a reason, because the record is made late."""
+    if on > today:
+        return {"action_date": "The date it was taken cannot be in the future."}
+    if on < earliest:
+        return {"action_date": f"The date it was taken cannot be before {earliest_what} "
+                               f"({earliest.day} {earliest:%b %Y})."}
+    if on < today and not late_reason:
+        return {"late_reason": "Say why this is recorded after the day it was taken."}
+    return {}
 
 
 def covering_warning(warnings: Iterable[dt.date], failed_on: dt.date, decided_on: dt.date,

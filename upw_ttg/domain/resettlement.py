@@ -134,24 +134,38 @@ RELEASE_FIELDS = ("confirmed_release_date", "hdc_approved_date", "conditional_re
                   "automatic_release_date")
 
 
-def compute_deadlines(dates: Mapping[str, dt.date | None], settings: DeadlineSettings,
-                      cal: WorkingCalendar, released_on: dt.date | None = None) -> Deadlines:
-    """Every deadline from an episode's dates (custody field names, incl. ``screening_date``).
+def expected_release_of(dates: Mapping[str, dt.date | None]) -> dt.date | None:
+    """The expected release date: the first present of the release dates, in precedence."""
+    return next((dates[f] for f in RELEASE_FIELDS if dates.get(f) is not None), None)
+
+
+def deadlines_for(*, reception: dt.date | None, screening: dt.date | None,
+                  expected_release: dt.date | None, released_on: dt.date | None,
+                  settings: DeadlineSettings, cal: WorkingCalendar) -> Deadlines:
+    """Every deadline from the episode's current dates.
 
     The review and handover window hang on the expected release date; supervision runs from
     the actual release once there is one.
     """
-    expected = next((dates[f] for f in RELEASE_FIELDS if dates.get(f) is not None), None)
-    reception, screening = dates.get("reception_date"), dates.get("screening_date")
-    release = released_on or expected
+    release = released_on or expected_release
     return Deadlines(
         screening_due=screening_due(reception, settings) if reception else None,
         plan_due=plan_due(screening, settings, cal) if screening else None,
-        pre_release_review_due=(pre_release_review_due(expected, settings, cal)
-                                if expected else None),
-        handover_window_opens=handover_window_opens(expected, settings) if expected else None,
+        pre_release_review_due=(pre_release_review_due(expected_release, settings, cal)
+                                if expected_release else None),
+        handover_window_opens=(handover_window_opens(expected_release, settings)
+                               if expected_release else None),
         supervision_end=supervision_end(release, settings) if release else None,
-        release_date=expected)
+        release_date=expected_release)
+
+
+def compute_deadlines(dates: Mapping[str, dt.date | None], settings: DeadlineSettings,
+                      cal: WorkingCalendar, released_on: dt.date | None = None) -> Deadlines:
+    """Every deadline from an episode's dates (custody field names, incl. ``screening_date``)."""
+    return deadlines_for(reception=dates.get("reception_date"),
+                         screening=dates.get("screening_date"),
+                         expected_release=expected_release_of(dates), released_on=released_on,
+                         settings=settings, cal=cal)
 
 
 _ONE_SAVE = dt.timedelta(seconds=2)
@@ -181,13 +195,16 @@ class DeadlineMove:
 def deadline_moves(current: Mapping[str, dt.date | None], history: Sequence[DateChangeRow],
                    settings: DeadlineSettings, cal: WorkingCalendar,
                    released_on: dt.date | None = None) -> list[DeadlineMove]:
-    """Deadlines moved by each saved change of custody dates, newest first.
+    """Deadlines moved by each saved change of custody dates (``history`` newest first, as
+    ``date_history`` reads it), newest first.
 
     The history is unwound from the current dates: each saved edit (the rows written
     together by one author for one reason) is undone in turn, and the deadlines before and
     after it compared.
     """
-    ordered = sorted(history, key=lambda c: c.changed_at)
+    # The history comes newest first; reversed before the (stable) sort, saves made in the
+    # same second keep the order they were made in.
+    ordered = sorted(reversed(history), key=lambda c: c.changed_at)
     groups: list[list[DateChangeRow]] = []
     for change in ordered:
         # One save writes its rows a moment apart, with one author and one reason.

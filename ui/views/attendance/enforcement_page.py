@@ -217,7 +217,7 @@ class EnforcementPage(QWidget):
         item = self.selected()
         if item is None or not self.action_button.isEnabled():
             return
-        self._open(ActionDialog(self._enforcement, item, self),
+        self._open(ActionDialog(self._enforcement, item, self._services.ctx.today(), self),
                    f"Enforcement action recorded for {item.name}.")
 
     def _open(self, dialog: FormDialog, message: str) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Role
-from upw_ttg.errors import UpwError
+from upw_ttg.errors import StaleRecordError, UpwError
 from upw_ttg.services.ttg.records import Caseload, CaseloadRow, QualityFigure, WorkerCount
 from ui.errors import show_error
 from ui.formatting import format_date
@@ -352,12 +352,15 @@ class CaseloadPage(QWidget):
         if not rows:
             return
         worker_id = self.assign_to.currentData()
-        episodes = list(dict.fromkeys(r.episode_id for r in rows))
+        # Each case with the version this screen read, so a newer change is not overwritten.
+        episodes = {r.episode_id: r.episode_version for r in rows}
         try:
             counts = self._services.caseload.assign(episodes, worker_id,
                                                     prison_id=self.prison.currentData())
         except UpwError as exc:
             show_error(self, "The cases were not assigned.", str(exc))
+            if isinstance(exc, StaleRecordError):
+                self.refresh()  # show who has the cases now
             return
         self._fill_workers(counts)
         self.refresh()

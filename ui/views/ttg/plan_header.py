@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.domain.codes import CustodyEventKind, CustodyStatus, Language, PlanStatus
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
-from upw_ttg.domain.resettlement import PlanSection, completion_gaps
+from upw_ttg.domain.resettlement import PlanSection
 from upw_ttg.errors import UpwError
 from upw_ttg.services.ttg.handouts import HandoutLanguage
 from upw_ttg.services.ttg.plans import PlanIncompleteError
@@ -119,12 +119,15 @@ class PlanHeader(QWidget):
         else:
             late = plan.due_date is not None and plan.due_date < screen.services.ctx.today()
             due = f", due {format_date(plan.due_date)}" if plan.due_date else ""
-            facts.append(f"Plan in draft{due}{' – <b>overdue</b>' if late else ''}")
+            shown = (f"<b>Plan reopened {format_date(plan.reopened_on)}</b> – in progress"
+                     if plan.reopened else "Plan in draft")
+            facts.append(f"{shown}{due}{' – <b>overdue</b>' if late else ''}")
         moves = len(screen.deadlines.moves) if screen.deadlines else 0
         if moves:
             facts.append(f'<a href="dates">{moves} deadline{"s" if moves != 1 else ""} moved '
                          "by date changes</a>")
         self.facts_label.setText(" · ".join(facts))
+        self.show_reopened()
         complete = plan is not None and plan.status == PlanStatus.COMPLETE
         self.complete_button.setText("Plan complete" if complete else "&Complete plan")
         self.complete_button.setEnabled(screen.editable and plan is not None and not complete)
@@ -172,16 +175,41 @@ class PlanHeader(QWidget):
         screen.apply(record)
         screen.notice.emit(f"The resettlement plan of {record.person_name} is complete.")
 
-    def show_missing(self) -> None:
-        """List each missing part with a link to the page where it is answered."""
+    def show_reopened(self) -> None:
+        """A reopened plan says why, each missing part a link, until it is complete again."""
+        plan = self.screen.plan
+        if plan is None or not plan.reopened:
+            if self.missing.reopened_for is not None:
+                self.missing.reopened_for = None
+                self.missing.setVisible(False)
+            return
+        if self.missing.hidden_for == plan.id:
+            return
+        who = f" by {plan.reopened_by}" if plan.reopened_by else ""
+        still = self._gap_items()
+        title = (f"This plan was complete, and was reopened on "
+                 f"{format_date(plan.reopened_on)}{who} because a change left a required "
+                 "section unanswered. It is in progress again" +
+                 (". Still missing:" if still else ": everything is answered now, so it "
+                  "can be completed again."))
+        self.missing.show_text(title, still, focus=False)
+        self.missing.reopened_for = plan.id
+
+    def _gap_items(self) -> list[tuple[str, str]]:
         plan = self.screen.plan
         assert plan is not None
         first_need = self.screen.pages[0].key
         items = []
-        for section, message in completion_gaps(plan.facts):
+        for section, message in plan.gaps:
             key = SECTION_PAGES[section]
             items.append((first_need if key == "need:" else key, message))
-        self.missing.show_text("The plan cannot be marked complete yet. Still missing:", items)
+        return items
+
+    def show_missing(self) -> None:
+        """List each missing part with a link to the page where it is answered."""
+        self.missing.reopened_for = None
+        self.missing.show_text("The plan cannot be marked complete yet. Still missing:",
+                               self._gap_items())
 
     # Printing ----------------------------------------------------------------------------
 
@@ -260,6 +288,9 @@ class MissingPanel(QFrame):
         self.setProperty("kind", "warning")
         self.screen = screen
         self.items: list[tuple[str, str]] = []
+        # The plan whose reopening the panel shows, and one whose notice the user hid.
+        self.reopened_for: int | None = None
+        self.hidden_for: int | None = None
         self.title = QLabel()
         self.title.setWordWrap(True)
         font = self.title.font()
@@ -273,7 +304,7 @@ class MissingPanel(QFrame):
         self.links.linkActivated.connect(self._on_links_link_activated)
         close = QPushButton("Hide")
         close.setAccessibleName("Hide the list of missing parts")
-        close.clicked.connect(lambda: self.setVisible(False))
+        close.clicked.connect(self.hide_panel)
         text = QVBoxLayout()
         text.setSpacing(4)
         text.addWidget(self.title)
@@ -284,7 +315,13 @@ class MissingPanel(QFrame):
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.setVisible(False)
 
-    def show_text(self, title: str, items: list[tuple[str, str]]) -> None:
+    def hide_panel(self) -> None:
+        self.hidden_for = self.reopened_for
+        self.setVisible(False)
+
+    def show_text(self, title: str, items: list[tuple[str, str]], *,
+                  focus: bool = True) -> None:
+        """Show the list; ``focus`` moves the keyboard to it (not while the user types)."""
         self.items = items
         self.title.setText(title)
         lines = [f'{n}. <a href="{key}">{html.escape(message)}</a>'
@@ -293,7 +330,7 @@ class MissingPanel(QFrame):
         self.links.setVisible(bool(items))
         self.setAccessibleDescription(" ".join(m for _k, m in items))
         self.setVisible(True)
-        if items:
+        if items and focus:
             self.links.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def messages(self) -> list[str]:

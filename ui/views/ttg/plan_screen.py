@@ -177,6 +177,8 @@ class PlanScreen(QWidget):
         self.banner.clear()
         self.reload_button.setVisible(False)
         self.header.missing.setVisible(False)
+        self.header.missing.reopened_for = None
+        self.header.show_reopened()
         self._stale_parts.clear()
         self.show_page(page_key or self.pages[0].key)
         self.header.show_saved_state(None)

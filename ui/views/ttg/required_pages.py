@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.domain.codes import Language, MappaLevel, RiskLevel
-from upw_ttg.domain.resettlement import STRENGTH_KINDS, PlanSection, completion_gaps
+from upw_ttg.domain.resettlement import STRENGTH_KINDS, PlanSection
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg.records import AgreementInput, PlanRecord, RiskInput
 from ui.dialogs.ttg.plan_dialogs import DiversityNeedDialog
@@ -38,7 +38,7 @@ class RequiredPage(SectionPage):
         plan = self.screen.plan
         if plan is None:
             return []
-        return [m for s, m in completion_gaps(plan.facts) if s in self.sections]
+        return [m for s, m in plan.gaps if s in self.sections]
 
     def nav_state(self) -> tuple[str, str]:
         gaps = self.gaps()

@@ -12,8 +12,9 @@ from upw_ttg.domain.codes import AuditAction, OrderStatus
 from upw_ttg.domain.crediting import ENFORCEABLE_CODES, is_enforceable, outcome_description
 from upw_ttg.domain.enforcement import (
     BREACH_LAID, BREACH_REQUESTED, DECISION_ACTION, DECISION_CODES, EVIDENCE_CODES,
-    NO_FURTHER_ACTION, WARNING, WARNING_WITHDRAWN, ActionFact, Decision, breach_due,
-    covering_warning, decision_choices, live_warnings, respond_by, warning_period_end,
+    NO_FURTHER_ACTION, WARNING, WARNING_WITHDRAWN, ActionFact, Decision, action_date_problems,
+    breach_due, covering_warning, decision_choices, live_warnings, respond_by,
+    warning_period_end,
 )
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
@@ -39,21 +40,31 @@ class EnforcementService:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
 
-    def decision(self, appointment_id: int) -> DecisionInfo:
-        """The failure, its due dates and the choices the law leaves (rule 20)."""
+    def decision(self, appointment_id: int,
+                 decided_on: dt.date | None = None) -> DecisionInfo:
+        """The failure, its due dates and the choices the law leaves (rule 20) for a decision
+        taken on ``decided_on`` (today unless given)."""
         self._ctx.require(Capability.READ_ATTENDANCE)
+
         with self._ctx.db.read() as session:
-            return self._info(session, appointment_id)
+            return self._info(session, appointment_id, decided_on)
 
     def decide(self, appointment_id: int, choice: Decision, *,
-               circumstances: str | None = None) -> EnforcementActionRow:
-        """Warn (EA02) or refer for breach (BRE01); ``circumstances`` says what happened in
-        words fit for the person to read: the warning letter prints them."""
+               circumstances: str | None = None, decided_on: dt.date | None = None,
+               late_reason: str | None = None) -> EnforcementActionRow:
+        """Warn (EA02) or refer for breach (BRE01) on the date the decision was taken
+        (today unless given; an earlier date needs ``late_reason``). ``circumstances`` says
+        what happened in words fit for the person to read: the warning letter prints them."""
         self._ctx.require(Capability.TAKE_ENFORCEMENT_DECISIONS)
-        text = clean(circumstances)
-        problem = text_problem("circumstances", text, max_length=MAX_LONG_TEXT)
-        if problem:
-            raise ValidationError({"circumstances": problem})
+        today = self._ctx.today()
+        on = decided_on or today
+        text, late = clean(circumstances), clean(late_reason)
+        errors = FieldErrors()
+        errors.check("circumstances", text_problem("circumstances", text,
+                                                   max_length=MAX_LONG_TEXT))
+        errors.check("late_reason", text_problem("reason", late))
+        if errors:
+            raise ValidationError(errors)
         with self._ctx.db.write() as session:
             order_id = session.scalar(select(Appointment.order_id)
                                       .where(Appointment.id == appointment_id))
@@ -61,19 +72,22 @@ class EnforcementService:
                 raise NotFoundError("That appointment is no longer on record.")
             order = session.scalars(select(UpwOrder).where(UpwOrder.id == order_id)
                                     .with_for_update()).one()
-            info = self._info(session, appointment_id)
+            info = self._info(session, appointment_id, on)
             if info.decided is not None:
                 raise ValidationError({"choice": "A decision on this failure was recorded on "
                                                  f"{format_date(info.decided.action_date)}."})
+            problems = action_date_problems(on, today, info.failed_on, "the failure", late)
+            if problems:
+                raise ValidationError(problems)
             if choice not in info.choices:
                 raise ValidationError({"choice": info.explanation})
-            today = self._ctx.today()
             code = DECISION_ACTION[choice]
             calendar = load_calendar(session)
-            due = (respond_by(calendar, code, today, _respond_days(session))
+            # The person's time to respond runs from the decision, not from the keying.
+            due = (respond_by(calendar, code, on, _respond_days(session))
                    if choice == Decision.WARN else info.breach_due)
-            row = self._add_action(session, order_id, appointment_id, code, today, due, None,
-                                   text)
+            row = self._add_action(session, order_id, appointment_id, code, on, due, None,
+                                   text, late if on < today else None)
             if choice == Decision.REFER and order.status != OrderStatus.CLOSED:
                 before = audit.snapshot(order, ["status"])
                 order.status = OrderStatus.IN_BREACH
@@ -85,13 +99,20 @@ class EnforcementService:
 
     def record_action(self, order_id: int, code: str, *, appointment_id: int | None = None,
                       respond_by_date: dt.date | None = None, outcome: str | None = None,
-                      notes: str | None = None) -> EnforcementActionRow:
-        """A follow-up action (ROM, EA08, EA12, BRE02, EA06, NFA) with its respond-by date."""
+                      notes: str | None = None, action_date: dt.date | None = None,
+                      late_reason: str | None = None) -> EnforcementActionRow:
+        """A follow-up action (ROM, EA08, EA12, BRE02, EA06, NFA) on the date it was taken
+        (today unless given; an earlier date needs ``late_reason``), with its respond-by
+        date counted from that date unless one is given."""
         self._ctx.require(Capability.TAKE_ENFORCEMENT_DECISIONS)
+
+        today = self._ctx.today()
+        on = action_date or today
         errors = FieldErrors()
-        outcome, notes = clean(outcome), clean(notes)
+        outcome, notes, late = clean(outcome), clean(notes), clean(late_reason)
         errors.check("outcome", text_problem("outcome", outcome))
         errors.check("notes", text_problem("notes", notes, max_length=MAX_LONG_TEXT))
+        errors.check("late_reason", text_problem("reason", late))
         if code in (WARNING, BREACH_REQUESTED):
             errors.check("code", "Warnings and breach referrals are recorded as the decision "
                                  "on a failure, where the law's choices are shown.")
@@ -106,27 +127,44 @@ class EnforcementService:
                 raise NotFoundError("That order is no longer on record.")
             facts = self._facts(session, order_id)
             mine = [f for f in facts if f.appointment_id == appointment_id]
+            earliest, earliest_what = order.sentence_date, "the sentence"
             if appointment_id is not None:
-                found = session.execute(select(Appointment.order_id, Appointment.outcome_code)
-                                        .where(Appointment.id == appointment_id)).first()
+                found = session.execute(
+                    select(Appointment.order_id, Appointment.outcome_code,
+                           UpwSession.session_date)
+                    .join(UpwSession, UpwSession.id == Appointment.session_id)
+                    .where(Appointment.id == appointment_id)).first()
                 if found is None or found[0] != order_id:
                     errors.check("appointment_id", "That appointment is not on this order.")
-                elif code == NO_FURTHER_ACTION and is_enforceable(found[1]) and not any(
-                        f.code in DECISION_CODES for f in mine):
-                    errors.check("code", "A failure without reasonable excuse needs a warning "
-                                         "or a referral. If the absence was acceptable, change "
-                                         "its outcome on the register instead.")
-            if code == WARNING_WITHDRAWN and not any(f.code == WARNING for f in mine):
-                errors.check("code", "There is no warning on this failure to withdraw.")
-            if code == BREACH_LAID and not self._unlaid(facts):
-                errors.check("code", "No breach has been requested on this order.")
+                else:
+                    earliest, earliest_what = found[2], "the failure"
+                    if code == NO_FURTHER_ACTION and is_enforceable(found[1]) and not any(
+                            f.code in DECISION_CODES for f in mine):
+                        errors.check("code", "A failure without reasonable excuse needs a "
+                                             "warning or a referral. If the absence was "
+                                             "acceptable, change its outcome on the register "
+                                             "instead.")
+            warnings = [f.action_date for f in mine if f.code == WARNING]
+            if code == WARNING_WITHDRAWN:
+                if not warnings:
+                    errors.check("code", "There is no warning on this failure to withdraw.")
+                elif max(warnings) > earliest:
+                    earliest, earliest_what = max(warnings), "the warning"
+            if code == BREACH_LAID:
+                requested = [f.action_date for f in self._unlaid(facts)]
+                if not requested:
+                    errors.check("code", "No breach has been requested on this order.")
+                elif min(requested) > earliest:
+                    earliest, earliest_what = min(requested), "the referral for breach"
             if errors:
                 raise ValidationError(errors)
-            today = self._ctx.today()
-            due = respond_by_date or respond_by(load_calendar(session), code, today,
+            problems = action_date_problems(on, today, earliest, earliest_what, late)
+            if problems:
+                raise ValidationError(problems)
+            due = respond_by_date or respond_by(load_calendar(session), code, on,
                                                 _respond_days(session))
-            row = self._add_action(session, order_id, appointment_id, code, today, due, outcome,
-                                   notes)
+            row = self._add_action(session, order_id, appointment_id, code, on, due, outcome,
+                                   notes, late if on < today else None)
             return self._action_row(session, row)
 
     def record_evidence(self, appointment_id: int, received_on: dt.date) -> None:
@@ -191,7 +229,8 @@ class EnforcementService:
 
     # -- helpers -------------------------------------------------------------------------
 
-    def _info(self, session: Session, appointment_id: int) -> DecisionInfo:
+    def _info(self, session: Session, appointment_id: int,
+              decided_on: dt.date | None = None) -> DecisionInfo:
         found = session.execute(
             select(Appointment, UpwSession.session_date, Project.name, Person)
             .join(UpwSession, UpwSession.id == Appointment.session_id)
@@ -209,7 +248,8 @@ class EnforcementService:
         facts = self._facts(session, appt.order_id)
         warnings = live_warnings(f for f in facts if f.appointment_id != appt.id)
         today = self._ctx.today()
-        covering = covering_warning(warnings, failed_on, today, months)
+        # The law looks at the warnings given by the day the decision is taken.
+        covering = covering_warning(warnings, failed_on, decided_on or today, months)
         must_refer = covering is not None
         covering_ends = warning_period_end(covering, months) if covering else None
         if must_refer:
@@ -237,7 +277,8 @@ class EnforcementService:
             must_refer=must_refer, choices=decision_choices(must_refer),
             covering_warning_on=covering, covering_warning_ends=covering_ends,
             explanation=explanation,
-            decided=self._action_row(session, decided_action) if decided_action else None)
+            decided=self._action_row(session, decided_action) if decided_action else None,
+            as_of=decided_on or today)
 
     @staticmethod
     def _facts(session: Session, order_id: int) -> list[ActionFact]:
@@ -256,10 +297,13 @@ class EnforcementService:
 
     def _add_action(self, session: Session, order_id: int, appointment_id: int | None,
                     code: str, on: dt.date, due: dt.date | None, outcome: str | None,
-                    notes: str | None) -> EnforcementAction:
+                    notes: str | None, late_reason: str | None) -> EnforcementAction:
+        """The action, dated when it was taken; the audit keeps that date, the reason it was
+        recorded late, and (as the event's time) when it was keyed."""
         row = EnforcementAction(order_id=order_id, appointment_id=appointment_id,
                                 action_code=code, action_date=on, respond_by=due,
-                                outcome=outcome, notes=notes, staff_id=self._ctx.actor_id)
+                                outcome=outcome, notes=notes, staff_id=self._ctx.actor_id,
+                                late_reason=late_reason)
         session.add(row)
         session.flush()
         audit.record(session, self._ctx, AuditAction.CREATE, "enforcement_action", row.id,
@@ -274,7 +318,7 @@ class EnforcementService:
             if row.staff_id else None
         return EnforcementActionRow(row.id, row.order_id, row.appointment_id, row.action_code,
                                     description, row.action_date, row.respond_by, row.outcome,
-                                    row.notes, staff)
+                                    row.notes, staff, row.late_reason)
 
     @staticmethod
     def _people_query(extra) -> Select:

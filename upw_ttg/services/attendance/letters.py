@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
 
@@ -136,7 +138,9 @@ class LetterService:
                      ["upw.warning_period_months"])
         remaining = self._remaining(session, order)
         return WarningLetter(
-            head=self._head(session, order, language), court=order.court,
+            # Dated the day the warning was given, so the letter, its respond-by date and
+            # the 12 months it covers all agree with the record.
+            head=self._head(session, order, language, warning.action_date), court=order.court,
             sentence_date=order.sentence_date, order_type=order.order_type,
             hours_ordered=order.hours_ordered, failure_code=appointment.outcome_code or "",
             failure_date=sess.session_date, project_name=project_name,
@@ -224,7 +228,8 @@ class LetterService:
             breach_due=referral.respond_by if referral else None, printed_at=self._ctx.now(),
             printed_by=self._actor_name())
 
-    def _head(self, session: Session, order: UpwOrder, language: Language | None) -> LetterHead:
+    def _head(self, session: Session, order: UpwOrder, language: Language | None,
+              letter_date: dt.date | None = None) -> LetterHead:
         person = session.get(Person, order.person_id)
         assert person is not None
         office = session.get(Office, person.office_id) if person.office_id else None
@@ -239,7 +244,7 @@ class LetterService:
             person_name=full_name(person.forename, person.surname), address_lines=address,
             crn=person.crn, office_name=office.name if office else "Community Payback",
             office_lines=office_lines, office_phone=office.phone if office else None,
-            letter_date=self._ctx.today(),
+            letter_date=letter_date or self._ctx.today(),
             signatory=signatory or self._actor_name() or "Unpaid Work team")
 
     def _remaining(self, session: Session, order: UpwOrder) -> int:

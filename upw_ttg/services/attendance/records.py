@@ -195,6 +195,7 @@ class EnforcementActionRow:
     outcome: str | None
     notes: str | None
     staff: str | None
+    late_reason: str | None = None  # why it was recorded after the day it was taken
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +220,7 @@ class DecisionInfo:
     covering_warning_ends: dt.date | None
     explanation: str
     decided: EnforcementActionRow | None
+    as_of: dt.date  # the date of the decision the choices are for (today unless asked)
 
 
 @dataclass(frozen=True, slots=True)

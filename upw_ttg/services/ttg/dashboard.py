@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
@@ -14,20 +14,21 @@ from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import AuditAction, CustodyStatus, PlanStatus, ReferralStatus, Role
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.resettlement import DeadlineSettings, PlanFacts, PlanSection
+from upw_ttg.domain.resettlement import DeadlineSettings, Deadlines, PlanSection
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import pathway_names, read_deadline_settings
+from upw_ttg.services.ttg.completion import gate_columns, gate_facts
 from upw_ttg.services.ttg.deadlines import DeadlineService
 from upw_ttg.services.ttg.records import (
     Caseload, CaseloadRow, QualityFigure, QualityFigures, WorkerCount,
 )
-from upw_ttg.services.versioning import flush_versioned
+from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
-    CustodyEpisode, Handover, HandoverContact, Person, PlanAction, PlanConsent, PlanNeed,
-    PlanStrength, PreReleaseReview, Prison, Referral, ResettlementPlan, Staff,
+    CustodyEpisode, Handover, HandoverContact, Person, PreReleaseReview, Prison, Referral,
+    ResettlementPlan, Staff,
 )
 
 NEAR_RELEASE = dt.timedelta(weeks=12)
@@ -41,14 +42,12 @@ def _date(value: dt.date | None) -> str:
     return f"{value.day} {value:%b %Y}" if value else "not known"
 
 
-def _present(column: Any) -> Any:
-    """True when a text column holds more than blanks (computed in SQL, so no text moves)."""
-    return func.coalesce(func.length(func.trim(column)), 0) > 0
-
-
-def _count(model: Any, *conditions: Any) -> Any:
-    return (select(func.count()).select_from(model)
-            .where(model.plan_id == ResettlementPlan.id, *conditions).scalar_subquery())
+def _first_line(text: str | None) -> str:
+    """The first thing a reopened plan is missing (the note stays one readable line)."""
+    lines = (text or "").splitlines()
+    more = len(lines) - 1
+    first = lines[0].rstrip(".") if lines else "a required section is unanswered"
+    return first + (f" (and {more} more)" if more > 0 else "")
 
 
 class DashboardService:
@@ -91,10 +90,16 @@ class DashboardService:
             rows.append(WorkerCount(None, "Not assigned", counts[None]))
         return rows
 
-    def assign(self, episode_ids: Sequence[int], worker_id: int | None,
+    def assign(self, episodes: Mapping[int, int], worker_id: int | None,
                *, prison_id: int | None = None) -> list[WorkerCount]:
-        """Assign cases to a worker (None unassigns); returns the new counts per worker."""
+        """Assign cases to a worker (None unassigns); returns the new counts per worker.
+
+        ``episodes`` maps each episode to the version it was read at: like every other edit,
+        an assignment over someone else's newer change is refused, naming who made it, and
+        nothing is assigned.
+        """
         self._ctx.require(Capability.ASSIGN_CASELOAD)
+
         with self._ctx.db.write() as session:
             if worker_id is not None:
                 worker = session.get(Staff, worker_id)
@@ -102,16 +107,19 @@ class DashboardService:
                     raise ValidationError({"worker_id": "Choose an active resettlement "
                                                         "worker."})
             rows = session.scalars(select(CustodyEpisode)
-                                   .where(CustodyEpisode.id.in_(list(episode_ids)))).all()
-            if len(rows) != len(set(episode_ids)):
+                                   .where(CustodyEpisode.id.in_(list(episodes)))
+                                   .order_by(CustodyEpisode.id).with_for_update()).all()
+            if len(rows) != len(episodes):
                 raise NotFoundError("One of those cases is no longer on record.")
+            for row in rows:
+                check_version(session, row, episodes[row.id], "case")
             for row in rows:
                 if row.worker_id == worker_id:
                     continue
                 before = audit.snapshot(row, ["worker_id"])
                 row.worker_id = worker_id
                 row.updated_by_id = self._ctx.actor_id
-                flush_versioned(session, row, "custody episode", self._ctx.db)
+                flush_versioned(session, row, "case", self._ctx.db)
                 audit.record(session, self._ctx, AuditAction.UPDATE, "custody_episode",
                              row.id, before=before, after=audit.snapshot(row, ["worker_id"]))
         return self.worker_counts(prison_id=prison_id)
@@ -127,7 +135,8 @@ class DashboardService:
 
     def _episodes(self, prison_id: int | None, worker_id: int | None, since: dt.date) -> Select:
         """One row per episode in custody or released since ``since``, with its plan's
-        completion facts, review answer and handover contacts, all computed in SQL."""
+        completion facts (the gate's own columns), review answer and handover contacts, all
+        computed in SQL."""
         plan = ResettlementPlan
         ranked = select(
             HandoverContact.handover_id, HandoverContact.contact_date,
@@ -144,19 +153,11 @@ class DashboardService:
                 Person.forename, Person.surname, Person.crn, CustodyEpisode.prison_number,
                 Prison.code.label("prison_code"), CustodyEpisode.worker_id,
                 Staff.full_name.label("worker_name"), CustodyEpisode.expected_release_date,
-                CustodyEpisode.expected_release_type, CustodyEpisode.screening_date,
+                CustodyEpisode.expected_release_type, CustodyEpisode.reception_date,
+                CustodyEpisode.screening_date, CustodyEpisode.version.label("episode_version"),
                 CustodyEpisode.status.label("episode_status"), CustodyEpisode.released_on,
-                plan.id.label("plan_id"), plan.status.label("plan_status"), plan.due_date,
-                plan.completed_on, plan.strengths_none_identified,
-                _present(plan.strengths_none_reason).label("has_none_reason"),
-                plan.diversity_considered, plan.risk_level, plan.mappa_level,
-                _present(plan.risk_summary).label("has_risk_summary"),
-                plan.da_check_requested, plan.cs_check_requested, plan.person_agrees,
-                plan.agreed_on, _present(plan.person_comments).label("has_comments"),
-                _count(PlanNeed, _present(PlanNeed.own_words)).label("own_words"),
-                _count(PlanStrength).label("strengths"),
-                _count(PlanAction, PlanAction.manages_risk.is_(True)).label("risk_actions"),
-                _count(PlanConsent).label("consents"),
+                plan.id.label("plan_id"), plan.status.label("plan_status"),
+                plan.completed_on, plan.reopened_on, plan.reopened_reason, *gate_columns(),
                 PreReleaseReview.id.label("review_id"), PreReleaseReview.accommodation_found,
                 ranked.c.contact_date.label("latest_contact"),
                 ranked.c.acknowledged_on.label("latest_acknowledged"),
@@ -216,16 +217,16 @@ class _Builder:
         names = dict(workers)
         for r in episodes:
             in_custody = r.episode_status == CustodyStatus.IN_CUSTODY
-            due = self._plan_due(r)
-            self._count_quality(r, due, quality)
+            deadlines = self._deadlines(r)
+            self._count_quality(r, deadlines.plan_due, quality)
             if not in_custody:
                 continue
             rows_by_episode[r.episode_id] = r
             counts[r.worker_id] += 1
             if r.worker_name and r.worker_id is not None:
                 names.setdefault(r.worker_id, r.worker_name)
-            self._plan_lists(r, due, lists)
-            self._release_lists(r, lists)
+            self._plan_lists(r, deadlines.plan_due, lists)
+            self._release_lists(r, deadlines, lists)
         overdue_referrals = []
         for episode_id, plan_id, provider, pathway, sent_on, expected in referrals:
             r = rows_by_episode.get(episode_id)
@@ -254,19 +255,24 @@ class _Builder:
             referrals_overdue=tuple(overdue_referrals), workers=tuple(worker_rows),
             quality=self._figures(quality))
 
-    def _plan_due(self, r: Any) -> dt.date | None:
-        # A completed plan keeps the due date it was judged against; a draft follows the
-        # current screening date and settings.
-        if r.plan_status == PlanStatus.COMPLETE and r.due_date is not None:
-            return r.due_date
-        if r.screening_date is None:
-            return None
-        return rules.plan_due(r.screening_date, self.settings, self.cal)
+    def _deadlines(self, r: Any) -> Deadlines:
+        """Every deadline from the episode's current dates and settings (rule 25), so a
+        corrected screening or release date moves the lists at once."""
+        return rules.deadlines_for(
+            reception=r.reception_date, screening=r.screening_date,
+            expected_release=r.expected_release_date, released_on=r.released_on,
+            settings=self.settings, cal=self.cal)
 
     def _plan_lists(self, r: Any, due: dt.date | None, lists: dict) -> None:
         if r.plan_status == PlanStatus.COMPLETE:
             return
-        state = "Plan not started" if r.plan_id is None else "Plan in draft"
+        if r.plan_id is None:
+            state = "Plan not started"
+        elif r.reopened_on is not None:
+            state = (f"Plan reopened {_date(r.reopened_on)}: "
+                     f"{_first_line(r.reopened_reason)}")
+        else:
+            state = "Plan in draft"
         if due is None:
             lists["due"].append(self._row(r, None, f"{state}; screening date not recorded."))
         elif due >= self.today:
@@ -277,7 +283,7 @@ class _Builder:
             lists["overdue"].append(self._row(
                 r, due, f"{state}; was due {_date(due)} ({late} {days} ago)."))
 
-    def _release_lists(self, r: Any, lists: dict) -> None:
+    def _release_lists(self, r: Any, deadlines: Deadlines, lists: dict) -> None:
         release = r.expected_release_date
         if release is None:
             return
@@ -295,7 +301,8 @@ class _Builder:
                    else "accommodation not recorded in the review")
             lists["accommodation"].append(self._row(r, release, f"Release {_date(release)}: "
                                                     f"{why}."))
-        opens = rules.handover_window_opens(release, self.settings)
+        opens = deadlines.handover_window_opens
+        assert opens is not None
         if r.latest_contact is None:
             if opens <= self.today:
                 lists["not_started"].append(self._row(
@@ -314,26 +321,13 @@ class _Builder:
             if complete and (due is None or (r.completed_on and r.completed_on <= due)):
                 q["on_time"] += 1
             if r.plan_id is not None:
-                answered = rules.sections_answered(self._facts(r))
+                answered = rules.sections_answered(gate_facts(r))
                 for section in (PlanSection.STRENGTHS, PlanSection.DIVERSITY,
                                 PlanSection.RISK):
                     q[section] += section in answered
         if r.released_on is not None and r.released_on >= self.since:
             q["released"] += 1
             q["contacted"] += bool(r.first_contact and r.first_contact < r.released_on)
-
-    @staticmethod
-    def _facts(r: Any) -> PlanFacts:
-        # Texts arrive as "has text" flags; the gate only asks whether they are blank.
-        return PlanFacts(
-            needs_with_own_words=r.own_words, strengths=r.strengths,
-            strengths_none_identified=bool(r.strengths_none_identified),
-            strengths_none_reason="y" if r.has_none_reason else None,
-            diversity_considered=bool(r.diversity_considered), risk_level=r.risk_level,
-            mappa_level=r.mappa_level, risk_summary="y" if r.has_risk_summary else None,
-            da_check_requested=r.da_check_requested, cs_check_requested=r.cs_check_requested,
-            risk_actions=r.risk_actions, person_agrees=r.person_agrees, agreed_on=r.agreed_on,
-            person_comments="y" if r.has_comments else None, consents=r.consents)
 
     def _figures(self, q: Counter) -> QualityFigures:
         plans = q["plans"]
@@ -357,4 +351,5 @@ class _Builder:
             person_name=f"{r.forename} {r.surname}", crn=r.crn, prison_number=r.prison_number,
             prison_code=r.prison_code, worker_id=r.worker_id, worker_name=r.worker_name,
             expected_release_date=r.expected_release_date,
-            expected_release_type=r.expected_release_type, date=date, note=note)
+            expected_release_type=r.expected_release_type, date=date, note=note,
+            episode_version=r.episode_version, plan_reopened_on=r.reopened_on)

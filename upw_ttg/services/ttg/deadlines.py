@@ -19,6 +19,23 @@ from upw_ttg.services.ttg.records import EpisodeDeadlines
 from upw_ttg.storage.models import CustodyEpisode
 
 
+def current_deadlines(row: CustodyEpisode, settings: DeadlineSettings,
+                      cal: WorkingCalendar) -> Deadlines:
+    """The episode's deadlines from its dates as they are now (every screen reads these)."""
+    return rules.compute_deadlines(episode_dates(row), settings, cal, row.released_on)
+
+
+def episode_deadlines(session: Session, row: CustodyEpisode, cal: WorkingCalendar,
+                      settings: DeadlineSettings | None = None) -> EpisodeDeadlines:
+    """The deadlines now and, newest first, the deadlines the episode's date changes moved."""
+    settings = settings or read_deadline_settings(session)
+    moves = rules.deadline_moves(episode_dates(row), date_history(session, row.id), settings,
+                                 cal, row.released_on)
+    return EpisodeDeadlines(row.id, row.expected_release_date, row.expected_release_type,
+                            row.released_on, current_deadlines(row, settings, cal),
+                            tuple(moves))
+
+
 class DeadlineService:
     """Every TTG deadline is computed here, so a changed setting or closure moves them all."""
 
@@ -60,7 +77,7 @@ class DeadlineService:
         self._ctx.require(Capability.READ_TTG_CASE)
         cal = self.calendar()
         with self._ctx.db.read() as session:
-            return self._episode_deadlines(session, get_episode(session, episode_id), cal)
+            return episode_deadlines(session, get_episode(session, episode_id), cal)
 
     def moved(self, episode_id: int) -> list[DeadlineMove]:
         self._ctx.require(Capability.READ_TTG_CASE)
@@ -70,10 +87,4 @@ class DeadlineService:
     def _episode_deadlines(self, session: Session, row: CustodyEpisode,
                           cal: WorkingCalendar,
                           settings: DeadlineSettings | None = None) -> EpisodeDeadlines:
-        settings = settings or read_deadline_settings(session)
-        dates = episode_dates(row)
-        deadlines: Deadlines = rules.compute_deadlines(dates, settings, cal, row.released_on)
-        moves = rules.deadline_moves(dates, date_history(session, row.id), settings, cal,
-                                     row.released_on)
-        return EpisodeDeadlines(row.id, row.expected_release_date, row.expected_release_type,
-                                row.released_on, deadlines, tuple(moves))
+        return episode_deadlines(session, row, cal, settings)

@@ -25,7 +25,7 @@ from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
     check_past_date, get_episode, read_deadline_settings, staff_names,
 )
-from upw_ttg.services.ttg.deadlines import DeadlineService
+from upw_ttg.services.ttg.deadlines import DeadlineService, current_deadlines
 from upw_ttg.services.ttg.records import (
     ChaserRow, ContactInput, ContactRow, HandoverRecord, OfficerInput,
 )
@@ -268,8 +268,7 @@ class HandoverService:
         contacts = list(session.scalars(select(HandoverContact)
                                         .where(HandoverContact.handover_id == row.id)))
         names = staff_names(session, [c.staff_id for c in contacts])
-        opens = (rules.handover_window_opens(episode.expected_release_date, settings)
-                 if episode.expected_release_date else None)
+        opens = current_deadlines(episode, settings, cal).handover_window_opens
         return HandoverRecord(
             id=row.id, episode_id=row.episode_id, ro_name=row.ro_name,
             ro_organisation=row.ro_organisation, ro_team=row.ro_team, ro_email=row.ro_email,

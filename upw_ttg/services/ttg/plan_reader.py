@@ -7,12 +7,11 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.resettlement import DeadlineSettings
 from upw_ttg.domain.working_days import WorkingCalendar
-from upw_ttg.services.ttg.common import (
-    date_history, episode_dates, get_episode, pathway_names, staff_names,
-)
+from upw_ttg.services.ttg.common import get_episode, pathway_names, staff_names
+from upw_ttg.services.ttg.completion import plan_gaps
+from upw_ttg.services.ttg.deadlines import episode_deadlines
 from upw_ttg.services.ttg.records import (
     ActionRecord, ConsentRow, DiversityNeedRow, NeedRecord, PlanRecord, ProgressRow, RiskOfHarm,
     StrengthRow,
@@ -25,7 +24,8 @@ from upw_ttg.storage.models import (
 
 def read_plan(session: Session, plan: ResettlementPlan, cal: WorkingCalendar,
               settings: DeadlineSettings) -> PlanRecord:
-    """The plan with every section, in pathway order, and the deadlines its dates moved."""
+    """The plan with every section, in pathway order, the completion gate's answer, and the
+    deadlines from the episode's current dates (with those its date changes moved)."""
     episode = get_episode(session, plan.episode_id)
     person = session.get(Person, episode.person_id)
     prison = session.get(Prison, episode.prison_id)
@@ -49,7 +49,7 @@ def read_plan(session: Session, plan: ResettlementPlan, cal: WorkingCalendar,
     consents = session.scalars(select(PlanConsent).where(PlanConsent.plan_id == plan.id)
                                .order_by(PlanConsent.agency, PlanConsent.id)).all()
     names = staff_names(session, [plan.completed_by_id, plan.updated_by_id,
-                                  *(p.staff_id for p in progress_rows)])
+                                  plan.reopened_by_id, *(p.staff_id for p in progress_rows)])
     progress: dict[int, list[ProgressRow]] = defaultdict(list)
     for p in progress_rows:
         progress[p.need_id].append(ProgressRow(p.id, p.entry_date, p.entry,
@@ -65,13 +65,12 @@ def read_plan(session: Session, plan: ResettlementPlan, cal: WorkingCalendar,
         if a.need_id else None, description=a.description, owner=a.owner,
         due_date=a.due_date, done_on=a.done_on, manages_risk=bool(a.manages_risk),
         version=a.version) for a in action_rows)
-    moves = rules.deadline_moves(episode_dates(episode), date_history(session, episode.id),
-                                 settings, cal, episode.released_on)
+    deadlines = episode_deadlines(session, episode, cal, settings)
     return PlanRecord(
         id=plan.id, episode_id=episode.id, person_id=person.id,
         person_name=f"{person.forename} {person.surname}", crn=person.crn,
         prison_number=episode.prison_number, prison_name=prison.name, status=plan.status,
-        due_date=plan.due_date, started_on=plan.started_on, completed_on=plan.completed_on,
+        due_date=deadlines.deadlines.plan_due, started_on=plan.started_on, completed_on=plan.completed_on,
         completed_by=names.get(plan.completed_by_id) if plan.completed_by_id else None,
         needs=needs, actions=actions,
         strengths=tuple(StrengthRow(s.id, s.kind, s.description) for s in strengths),
@@ -87,6 +86,10 @@ def read_plan(session: Session, plan: ResettlementPlan, cal: WorkingCalendar,
         person_comments=plan.person_comments,
         consents=tuple(ConsentRow(c.id, c.agency, c.consent_given, c.recorded_on)
                        for c in consents),
-        deadline_moves=tuple(moves),
+        deadline_moves=deadlines.moves,
         version=plan.version, updated_at=plan.updated_at,
-        updated_by=names.get(plan.updated_by_id) if plan.updated_by_id else None)
+        updated_by=names.get(plan.updated_by_id) if plan.updated_by_id else None,
+        gaps=tuple(plan_gaps(session, plan.id)), deadlines=deadlines.deadlines,
+        reopened_on=plan.reopened_on,
+        reopened_by=names.get(plan.reopened_by_id) if plan.reopened_by_id else None,
+        reopened_reason=plan.reopened_reason)

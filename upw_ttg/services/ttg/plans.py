@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import AuditAction, DiversityCategory, PlanStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.resettlement import STRENGTH_KINDS
@@ -21,6 +20,7 @@ from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
     check_past_date, get_episode, get_plan, read_deadline_settings,
 )
+from upw_ttg.services.ttg.completion import plan_gaps, reopen_if_incomplete
 from upw_ttg.services.ttg.deadlines import DeadlineService
 from upw_ttg.services.ttg.plan_reader import read_plan
 from upw_ttg.services.ttg.records import (
@@ -48,11 +48,6 @@ class PlanIncompleteError(ValidationError):
     def __init__(self, missing: list[str]):
         self.missing = list(missing)
         super().__init__({f"missing_{i}": message for i, message in enumerate(self.missing)})
-
-
-def missing_for_completion(plan: PlanRecord) -> list[str]:
-    """Each part the plan still needs before it can be marked complete, in plain words."""
-    return plan.missing_for_completion
 
 
 def _text(errors: FieldErrors, field: str, label: str, value: str | None, *,
@@ -98,12 +93,15 @@ class PlanService:
             return read_plan(session, plan, cal, read_deadline_settings(session))
 
     def missing_for_completion(self, plan_id: int) -> list[str]:
+        """What stops the plan being marked complete (the gate every write keeps)."""
         self._ctx.require(Capability.READ_TTG_CASE)
-        return self.get(plan_id).missing_for_completion
+        with self._ctx.db.read() as session:
+            get_plan(session, plan_id)
+            return [message for _section, message in plan_gaps(session, plan_id)]
 
     # ---- the plan itself ---------------------------------------------------------------
     def create(self, episode_id: int) -> PlanRecord:
-        """Start the plan for an episode; its due date is stored from the screening date."""
+        """Start the plan for an episode; it is due from the screening date (computed)."""
         self._ctx.require(Capability.EDIT_TTG_CASE)
         cal = self._deadlines.calendar()
         try:
@@ -117,8 +115,6 @@ class PlanService:
                 settings = read_deadline_settings(session)
                 plan = ResettlementPlan(
                     episode_id=episode.id, status=PlanStatus.DRAFT, started_on=self._ctx.today(),
-                    due_date=(rules.plan_due(episode.screening_date, settings, cal)
-                              if episode.screening_date else None),
                     strengths_none_identified=False, diversity_considered=False,
                     updated_by_id=self._ctx.actor_id)
                 session.add(plan)
@@ -137,13 +133,14 @@ class PlanService:
         def change(session: Session, plan: ResettlementPlan) -> None:
             if plan.status == PlanStatus.COMPLETE:
                 raise ValidationError({"status": "This plan is already complete."})
-            record = read_plan(session, plan, self._deadlines.calendar(),
-                               read_deadline_settings(session))
-            if record.missing_for_completion:
-                raise PlanIncompleteError(record.missing_for_completion)
+            gaps = plan_gaps(session, plan.id)
+            if gaps:
+                raise PlanIncompleteError([message for _section, message in gaps])
             plan.status = PlanStatus.COMPLETE
             plan.completed_on = self._ctx.today()
             plan.completed_by_id = self._ctx.actor_id
+            # Complete again: the reason it was reopened no longer applies (the audit keeps it).
+            plan.reopened_on = plan.reopened_by_id = plan.reopened_reason = None
         return self._edit_plan(plan_id, version, change)
 
     # ---- strengths and protective factors ----------------------------------------------
@@ -453,28 +450,29 @@ class PlanService:
         version-checked and its version moves on; without one the change is to a need or
         action that carries its own version, and the plan row is left alone so people
         editing different pathways never block each other.
+
+        Every change, whatever it touched, ends with the completion gate (rule 25): a
+        complete plan that no longer passes it is reopened here, in the same transaction.
+        The plan row is locked first, so a change and a completion never interleave.
         """
         cal = self._deadlines.calendar()
         with self._ctx.db.write() as session:
-            plan = get_plan(session, plan_id)
+            plan = session.get(ResettlementPlan, plan_id, with_for_update=True)
+            if plan is None:
+                raise NotFoundError("That resettlement plan is no longer on record.")
             settings = read_deadline_settings(session)
             if version is not None:
                 check_version(session, plan, version, PLAN)
-                before = audit.snapshot(plan)
+            before = audit.snapshot(plan)
             change(session, plan)
-            if version is not None:
-                if plan.status == PlanStatus.DRAFT:
-                    # A draft's due date follows a corrected screening date.
-                    episode = get_episode(session, plan.episode_id)
-                    plan.due_date = (rules.plan_due(episode.screening_date, settings, cal)
-                                     if episode.screening_date else None)
+            session.flush()
+            reopened = reopen_if_incomplete(session, self._ctx, plan)
+            if version is not None or reopened:
                 plan.updated_by_id = self._ctx.actor_id
                 plan.updated_at = utc_now()
                 flush_versioned(session, plan, PLAN, self._ctx.db)
                 audit.record(session, self._ctx, AuditAction.UPDATE, "resettlement_plan",
                              plan.id, before=before, after=audit.snapshot(plan))
-            else:
-                session.flush()
             return read_plan(session, plan, cal, settings)
 
     def _update(self, session: Session, row: PlanNeed | PlanAction, version: int | None,

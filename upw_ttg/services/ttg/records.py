@@ -9,9 +9,7 @@ from upw_ttg.domain.codes import (
     ContactMethod, CustodyEventKind, CustodyStatus, DiversityCategory, MappaLevel, NeedStatus,
     PlanStatus, ReferralStatus, ReleaseDateType, Responsibility, RiskLevel,
 )
-from upw_ttg.domain.resettlement import (
-    DeadlineMove, Deadlines, PlanFacts, PlanSection, missing_for_completion, sections_answered,
-)
+from upw_ttg.domain.resettlement import DeadlineMove, Deadlines, PlanSection
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +165,7 @@ class PlanRecord:
     prison_number: str
     prison_name: str
     status: PlanStatus
-    due_date: dt.date | None
+    due_date: dt.date | None  # from the current screening date and settings
     started_on: dt.date | None
     completed_on: dt.date | None
     completed_by: str | None
@@ -187,30 +185,27 @@ class PlanRecord:
     version: int
     updated_at: dt.datetime
     updated_by: str | None
-
-    @property
-    def facts(self) -> PlanFacts:
-        return PlanFacts(
-            needs_with_own_words=sum(1 for n in self.needs
-                                     if n.own_words and n.own_words.strip()),
-            strengths=len(self.strengths),
-            strengths_none_identified=self.strengths_none_identified,
-            strengths_none_reason=self.strengths_none_reason,
-            diversity_considered=self.diversity_considered,
-            risk_level=self.risk.level, mappa_level=self.risk.mappa_level,
-            risk_summary=self.risk.summary, da_check_requested=self.risk.da_check_requested,
-            cs_check_requested=self.risk.cs_check_requested,
-            risk_actions=sum(1 for a in self.actions if a.manages_risk),
-            person_agrees=self.person_agrees, agreed_on=self.agreed_on,
-            person_comments=self.person_comments, consents=len(self.consents))
+    # The completion gate's answer (services.ttg.completion), section by section.
+    gaps: tuple[tuple[PlanSection, str], ...]
+    deadlines: Deadlines
+    reopened_on: dt.date | None
+    reopened_by: str | None
+    reopened_reason: str | None
 
     @property
     def missing_for_completion(self) -> list[str]:
-        return missing_for_completion(self.facts)
+        """What stops the plan being marked complete, in plain words; empty when it can be."""
+        return [message for _section, message in self.gaps]
 
     @property
     def sections_answered(self) -> frozenset[PlanSection]:
-        return sections_answered(self.facts)
+        """The required sections with nothing missing."""
+        return frozenset(PlanSection) - {section for section, _message in self.gaps}
+
+    @property
+    def reopened(self) -> bool:
+        """Complete once, then an edit left a required section unanswered (rule 25)."""
+        return self.status == PlanStatus.DRAFT and self.reopened_on is not None
 
     def need(self, pathway_code: str) -> NeedRecord | None:
         return next((n for n in self.needs if n.pathway_code == pathway_code), None)
@@ -412,6 +407,8 @@ class CaseloadRow:
     expected_release_type: ReleaseDateType | None
     date: dt.date | None
     note: str
+    episode_version: int  # what an assignment made from this row was read at
+    plan_reopened_on: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,6 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import FieldErrors, clean, phone_problem, text_problem
@@ -18,7 +17,7 @@ from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
     check_past_date, get_episode, read_deadline_settings,
 )
-from upw_ttg.services.ttg.deadlines import DeadlineService
+from upw_ttg.services.ttg.deadlines import DeadlineService, current_deadlines
 from upw_ttg.services.ttg.records import FirstAppointment, ReviewInput, ReviewRecord
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import CustodyEpisode, PreReleaseReview
@@ -101,10 +100,8 @@ class ReviewService:
             raise StaleRecordError("pre-release review", None, None) from None
 
     def _due(self, session, episode: CustodyEpisode, cal) -> dt.date | None:
-        if episode.expected_release_date is None:
-            return None
-        return rules.pre_release_review_due(episode.expected_release_date,
-                                            read_deadline_settings(session), cal)
+        return current_deadlines(episode, read_deadline_settings(session),
+                                 cal).pre_release_review_due
 
     def _validated(self, data: ReviewInput, episode: CustodyEpisode) -> dict:
         errors = FieldErrors()

@@ -85,7 +85,6 @@ class ResettlementPlan(Versioned, Base):
         ForeignKey("custody_episode.id", ondelete="CASCADE"), unique=True)
     status: Mapped[PlanStatus] = enum_column(PlanStatus, nullable=False,
                                              default=PlanStatus.DRAFT)
-    due_date: Mapped[dt.date | None] = mapped_column(Date)
     started_on: Mapped[dt.date | None] = mapped_column(Date)
     completed_on: Mapped[dt.date | None] = mapped_column(Date)
     completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
@@ -104,6 +103,11 @@ class ResettlementPlan(Versioned, Base):
     person_agrees: Mapped[bool | None] = mapped_column(Boolean)
     agreed_on: Mapped[dt.date | None] = mapped_column(Date)
     person_comments: Mapped[str | None] = mapped_column(Text)
+    # Set when an edit left a complete plan with a required section unanswered (rule 25);
+    # cleared when the plan is completed again.
+    reopened_on: Mapped[dt.date | None] = mapped_column(Date)
+    reopened_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    reopened_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class PlanNeed(Versioned, Base):

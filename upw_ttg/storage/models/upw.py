@@ -310,6 +310,8 @@ class EnforcementAction(Base):
     notes: Mapped[str | None] = mapped_column(Text)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    # Why an action dated before the day it was keyed was recorded late.
+    late_reason: Mapped[str | None] = mapped_column(String(400))
 
 
 class WarrantSerial(Base):

@@ -1,0 +1,86 @@
+"""The decision and action dialogs record the date enforcement was taken, and why it is late."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.ui.conftest import TODAY
+from tests.ui.test_ui_attendance_support import (
+    PAST, activate, group_session, make_world, warned_then_failed,
+)
+from upw_ttg.domain.enforcement import Decision
+from ui.views.attendance.enforcement_page import EnforcementPage
+
+
+def open_page(qtbot, services) -> EnforcementPage:
+    page = EnforcementPage(services)
+    activate(qtbot, page)
+    page.refresh()
+    return page
+
+
+def test_the_decision_is_dated_today_unless_changed(qtbot, services):
+    world = make_world(services)
+    session, appointments, _ = group_session(world, PAST, 1)
+    world.key(session, appointments[0], "UAAB")
+    dialog = open_page(qtbot, services).open_decision(appointments[0])
+    assert dialog.decided_on.date() == TODAY
+    assert not dialog.late_reason.isVisibleTo(dialog)
+    dialog.choice_buttons[Decision.WARN].setChecked(True)
+    dialog.decided_on.setText("27/11/2026")
+    dialog.save_button.click()
+    assert dialog.fields.error_text("action_date") == ("The date it was taken cannot be in "
+                                                      "the future.")
+    dialog.decided_on.setText("25/11/2026")
+    assert dialog.late_reason.isVisibleTo(dialog)
+    dialog.save_button.click()
+    assert dialog.fields.error_text("late_reason") == ("Say why this is recorded after the "
+                                                      "day it was taken.")
+    dialog.late_reason.setText("Decided at the team meeting; system was down")
+    dialog.preview.setChecked(False)
+    dialog.save_button.click()
+    decided = services.attendance.enforcement.decision(appointments[0]).decided
+    assert (decided.action_date, decided.late_reason) == (
+        dt.date(2026, 11, 25), "Decided at the team meeting; system was down")
+    # Five working days from Wed 25 Nov 2026.
+    assert decided.respond_by == dt.date(2026, 12, 2)
+
+
+def test_an_earlier_date_reads_the_law_again_for_that_day(qtbot, services):
+    """The first warning was given today, so a decision dated yesterday may still warn."""
+    world = make_world(services)
+    _order, failure = warned_then_failed(world)
+    dialog = open_page(qtbot, services).open_decision(failure)
+    assert list(dialog.choice_buttons) == [Decision.REFER] and dialog.only.isVisibleTo(dialog)
+    dialog.decided_on.setText("25/11/2026")
+    assert list(dialog.choice_buttons) == [Decision.WARN, Decision.REFER]
+    assert dialog._buttons[Decision.WARN].isVisibleTo(dialog)
+    assert not dialog.only.isVisibleTo(dialog)
+    assert "No warning in the 12 months" in dialog.explanation.text()
+    assert not any(b.isChecked() for b in dialog.choice_buttons.values()), "the officer chooses"
+    assert "a warning letter prints them" in dialog._circumstances_hint.text()
+    dialog.decided_on.setText("26/11/2026")
+    assert list(dialog.choice_buttons) == [Decision.REFER]
+    assert not dialog._buttons[Decision.WARN].isVisibleTo(dialog)
+    assert dialog.choice_buttons[Decision.REFER].isChecked()
+
+
+def test_a_follow_up_action_is_dated_and_a_late_one_says_why(qtbot, services):
+    world = make_world(services)
+    _order, failure = warned_then_failed(world)
+    services.attendance.enforcement.decide(failure, Decision.REFER)
+    page = open_page(qtbot, services)
+    page.tabs.setCurrentIndex(2)
+    page.record_action()
+    action = page.dialog
+    assert action.action_date.date() == TODAY
+    assert not action.late_reason.isVisibleTo(action)
+    action.code.setCurrentIndex(action.code.findData("BRE02"))
+    action.action_date.setText("25/11/2026")
+    assert action.late_reason.isVisibleTo(action)
+    action.save_button.click()
+    assert "before the referral for breach" in action.fields.error_text("action_date")
+    action.action_date.setText("26/11/2026")
+    action.save_button.click()
+    history = services.attendance.enforcement.history(_order)
+    assert [(a.code, a.action_date) for a in history][-1] == ("BRE02", TODAY)

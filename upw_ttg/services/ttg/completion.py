@@ -1,0 +1,97 @@
+"""The plan completion gate read from the database: one reading for every screen and write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from upw_ttg.domain.codes import PlanStatus
+from upw_ttg.domain.resettlement import PlanFacts, PlanSection, completion_gaps
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.storage.models import (
+    PlanAction, PlanConsent, PlanNeed, PlanStrength, ResettlementPlan,
+)
+
+Gap = tuple[PlanSection, str]
+
+
+def _present(column: Any) -> Any:
+    """True when a text column holds more than blanks (computed in SQL, so no text moves).
+
+    Saved texts are trimmed by ``clean``, so SQL's ``trim`` and Python's ``strip`` agree.
+    """
+    return func.coalesce(func.length(func.trim(column)), 0) > 0
+
+
+def _count(model: Any, *conditions: Any) -> Any:
+    return (select(func.count()).select_from(model)
+            .where(model.plan_id == ResettlementPlan.id, *conditions).scalar_subquery())
+
+
+def gate_columns() -> list[Any]:
+    """The columns the gate reads, labelled ``gate_*``; add them to any query over plans."""
+    plan = ResettlementPlan
+    return [
+        _count(PlanNeed, _present(PlanNeed.own_words)).label("gate_own_words"),
+        _count(PlanStrength).label("gate_strengths"),
+        plan.strengths_none_identified.label("gate_none_identified"),
+        _present(plan.strengths_none_reason).label("gate_none_reason"),
+        plan.diversity_considered.label("gate_diversity"),
+        plan.risk_level.label("gate_risk_level"), plan.mappa_level.label("gate_mappa_level"),
+        _present(plan.risk_summary).label("gate_risk_summary"),
+        plan.da_check_requested.label("gate_da_requested"),
+        plan.cs_check_requested.label("gate_cs_requested"),
+        _count(PlanAction, PlanAction.manages_risk.is_(True)).label("gate_risk_actions"),
+        plan.person_agrees.label("gate_agrees"), plan.agreed_on.label("gate_agreed_on"),
+        _present(plan.person_comments).label("gate_comments"),
+        _count(PlanConsent).label("gate_consents"),
+    ]
+
+
+def gate_facts(row: Any) -> PlanFacts:
+    """The facts of one row carrying ``gate_columns()``."""
+    # Texts arrive as "has text" flags; the gate only asks whether they are blank.
+    return PlanFacts(
+        needs_with_own_words=int(row.gate_own_words or 0),
+        strengths=int(row.gate_strengths or 0),
+        strengths_none_identified=bool(row.gate_none_identified),
+        strengths_none_reason="given" if row.gate_none_reason else None,
+        diversity_considered=bool(row.gate_diversity), risk_level=row.gate_risk_level,
+        mappa_level=row.gate_mappa_level,
+        risk_summary="given" if row.gate_risk_summary else None,
+        da_check_requested=row.gate_da_requested, cs_check_requested=row.gate_cs_requested,
+        risk_actions=int(row.gate_risk_actions or 0), person_agrees=row.gate_agrees,
+        agreed_on=row.gate_agreed_on, person_comments="given" if row.gate_comments else None,
+        consents=int(row.gate_consents or 0))
+
+
+def plan_gaps(session: Session, plan_id: int) -> list[Gap]:
+    """What stops the plan being complete, as saved in this transaction (pending writes are
+    flushed first by the query)."""
+    row = session.execute(select(*gate_columns())
+                          .where(ResettlementPlan.id == plan_id)).one()
+    return completion_gaps(gate_facts(row))
+
+
+def reopen_if_incomplete(session: Session, ctx: ServiceContext,
+                         plan: ResettlementPlan) -> bool:
+    """Rule 25: a complete plan that has lost a required section is complete no more.
+
+    Called after every write to a plan, in the same transaction, so no edit can leave a plan
+    shown as complete without passing the gate. Returns True if the plan was reopened; the
+    caller saves and audits the plan row.
+    """
+    if plan.status != PlanStatus.COMPLETE:
+        return False
+    gaps = plan_gaps(session, plan.id)
+    if not gaps:
+        return False
+    plan.status = PlanStatus.DRAFT
+    plan.completed_on = None
+    plan.completed_by_id = None
+    plan.reopened_on = ctx.today()
+    plan.reopened_by_id = ctx.actor_id
+    plan.reopened_reason = "\n".join(message for _section, message in gaps)
+    return True
