@@ -143,9 +143,11 @@ def test_upgrading_an_older_database_backs_it_up_first_and_verifies_it(sqlite_db
     upgraded: list[str] = []
     import alembic.command
 
-    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "0002")
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
-    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002"})
+    newer = f"{int(head_revision()) + 1:04d}"
+    known = migrate.known_revisions() | {newer}
+    monkeypatch.setattr(migrate, "SCHEMA_HEAD", newer)
+    monkeypatch.setattr(migrate, "head_revision", lambda: newer)
+    monkeypatch.setattr(migrate, "known_revisions", lambda: known)
     monkeypatch.setattr(alembic.command, "upgrade", lambda _c, target: upgraded.append(target))
     db = Database(sqlite_db_url)
     try:
