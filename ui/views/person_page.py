@@ -10,8 +10,9 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.records import PersonRecord
-from ui.dialogs.person_dialog import PersonDialog
+from ui.dialogs.person_dialog import ConfirmGenderDialog, PersonDialog
 from ui.dialogs.print_preview import PrintPreviewDialog
+from ui.dialogs.upw.keep_apart_dialog import KeepApartDialog
 from ui.formatting import age_on, format_date
 from ui.settings import UiSettings
 from ui.tasks import report_failure, run_in_background
@@ -43,7 +44,8 @@ class PersonPage(QWidget):
         self._services = services
         self._ui_settings = ui_settings
         self.record: PersonRecord | None = None
-        self.dialog: PersonDialog | None = None
+        self.dialog: PersonDialog | ConfirmGenderDialog | None = None
+        self.keep_apart_dialog: KeepApartDialog | None = None
         self.preview: PrintPreviewDialog | None = None
         self.back_button = QPushButton("← &People")
         self.back_button.setToolTip("Back to the people list (Alt+Left)")
@@ -60,8 +62,11 @@ class PersonPage(QWidget):
         self.print_button.clicked.connect(self.print_case_summary)
         self.details = PersonDetailsTab()
         self.details.edit_requested.connect(self.edit_person)
+        self.details.confirm_gender_requested.connect(self.confirm_gender)
+        self.details.keep_apart_requested.connect(self.show_keep_apart)
         editable = can_edit_people(services.ctx.actor)
         self.details.edit_button.setEnabled(editable)
+        self.details.confirm_button.setEnabled(editable)
         if not editable:
             self.details.edit_button.setToolTip(not_allowed_tip("change people's details"))
         self.orders = OrdersTab(services)
@@ -122,6 +127,21 @@ class PersonPage(QWidget):
         self.dialog = PersonDialog(self._services.people, self.record, self)
         self.dialog.saved.connect(self._on_person_saved)
         self.dialog.open()
+
+    @Slot()
+    def confirm_gender(self) -> None:
+        if self.record is None or not self.details.confirm_button.isEnabled():
+            return
+        self.dialog = ConfirmGenderDialog(self._services.people, self.record, self)
+        self.dialog.saved.connect(self._on_person_saved)
+        self.dialog.open()
+
+    @Slot()
+    def show_keep_apart(self) -> None:
+        if self.record is None:
+            return
+        self.keep_apart_dialog = KeepApartDialog(self._services, self.record, self)
+        self.keep_apart_dialog.open()
 
     def _on_person_saved(self, record: PersonRecord) -> None:
         self._show(record)

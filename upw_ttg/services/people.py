@@ -211,6 +211,10 @@ class PeopleService:
         values["search_forename"] = fold(values["forename"])
         return values
 
+    def check(self, data: PersonInput) -> None:
+        """Raise ValidationError for everything wrong with ``data``; nothing is saved."""
+        self._validated(data)
+
     def create(self, data: PersonInput) -> PersonRecord:
         self._ctx.require_role(*EDITORS)
         values = self._validated(data)
