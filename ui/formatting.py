@@ -6,7 +6,9 @@ import datetime as dt
 import re
 from enum import Enum
 
-from upw_ttg.domain.codes import OrderType, Role
+from upw_ttg.domain.codes import (
+    GENDER_CATEGORY_LABELS, KEEP_APART_KIND_LABELS, OrderType, Role,
+)
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 
 DATE_HINT = "dd/mm/yyyy"
@@ -18,6 +20,8 @@ _LABELS: dict[Enum, str] = {
     OrderType.SUSPENDED_SENTENCE_ORDER: "Suspended sentence order",
     Role.ADMINISTRATOR: "Administrator",
     **RELEASE_TYPE_LABELS,
+    **GENDER_CATEGORY_LABELS,
+    **KEEP_APART_KIND_LABELS,
 }
 
 

@@ -54,7 +54,7 @@ def _planted(world: World, app, *, language: Language = Language.ENGLISH) -> tup
                      **{name: CANARY.format(name.upper()) for name in ASSESSMENT_CANARIES})
     with app.db.write() as s:
         a, b = sorted((person, other))
-        s.add(KeepApart(person_a_id=a, person_b_id=b, reason="CANARYOFFENCEKEEPAPART",
+        s.add(KeepApart(person_a_id=a, person_b_id=b, detail="CANARYOFFENCEKEEPAPART",
                         recorded_on=dt.date(2026, 9, 1)))
         s.execute(update(Person).where(Person.id == person).values(
             gender_identity="CANARYGENDERIDENTITY"))

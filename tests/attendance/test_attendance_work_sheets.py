@@ -56,7 +56,7 @@ def _sheet_session(world: World, app) -> tuple[int, list[int]]:
             other_language="Polish"))
         people = sorted(s.scalars(select(Person.id)).all())[:2]
         s.add(KeepApart(person_a_id=people[0], person_b_id=people[1],
-                        reason="CANARYOFFENCECODEFENDANT", recorded_on=DAY))
+                        detail="CANARYOFFENCECODEFENDANT", recorded_on=DAY))
         s.execute(update(Appointment).values(notes="CANARYNOTES",
                                              override_reason="CANARYOVERRIDE"))
     return session, ids

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from upw_ttg.domain.codes import Role
+from upw_ttg.domain.codes import GenderCategory, Role
 from ui.dialogs.custody_dialog import CustodyDialog
 from ui.dialogs.order_dialog import ExtensionDialog, OrderDialog
 from ui.dialogs.person_dialog import PersonDialog
@@ -34,11 +34,12 @@ def test_person_dialog_shows_each_problem_by_its_field_and_keeps_the_text(qtbot,
     assert fields.error_text("surname") == "Enter the surname."
     assert fields.error_text("date_of_birth") == "The date of birth cannot be in the future."
     assert fields.error_text("forename") == ""
+    assert fields.error_text("gender_category").startswith("Choose the gender to place them")
     assert dialog.crn.property("invalid") == "true"
     assert (dialog.crn.text(), dialog.forename.text(), dialog.date_of_birth.text(),
             dialog.town.text()) == ("12345", "Siân", "01/01/2090", "Hull")
     assert dialog.focusWidget() is dialog.crn
-    assert "3 fields" in dialog.banner.text()
+    assert "4 fields" in dialog.banner.text()
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     assert services.people.count() == 0
 
@@ -60,9 +61,15 @@ def test_errors_clear_when_the_form_is_corrected_and_saved(qtbot, services):
     dialog.forename.setText("Siân")
     dialog.surname.setText("Jones")
     dialog.date_of_birth.setText("17.05.1990")
+    dialog.submit()  # the gender for placements is asked, never guessed
+    assert dialog.fields.error_text("gender_category")
+    assert dialog.fields.error_text("surname") == "" and services.people.count() == 0
+    dialog.gender_category.setCurrentIndex(dialog.gender_category.findData(
+        GenderCategory.NON_BINARY))
     with qtbot.waitSignal(dialog.saved, timeout=2000) as blocker:
         dialog.submit()
     assert blocker.args[0].date_of_birth == dt.date(1990, 5, 17)
+    assert blocker.args[0].gender_category == GenderCategory.NON_BINARY
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert services.people.count() == 1
 

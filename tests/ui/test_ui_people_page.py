@@ -90,6 +90,7 @@ def test_new_person_is_added_and_opened(qtbot, services, ui_settings):
     dialog.forename.setText("Gwenllïan")
     dialog.surname.setText("Ŵyn-Llŷr")
     dialog.date_of_birth.setText("3/12/1990")
+    dialog.gender_category.setCurrentIndex(dialog.gender_category.findText("Woman"))
     with qtbot.waitSignal(page.person_opened, timeout=2000) as blocker:
         dialog.submit()
     record = services.people.get(blocker.args[0])

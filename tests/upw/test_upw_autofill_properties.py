@@ -122,7 +122,7 @@ def _build(app, office_id: int, project_specs, people_specs, apart) -> None:
                 low, high = sorted((persons[a][0].id, persons[b][0].id))
                 if session.scalar(select(func.count()).select_from(KeepApart).where(
                         KeepApart.person_a_id == low, KeepApart.person_b_id == high)) == 0:
-                    session.add(KeepApart(person_a_id=low, person_b_id=high, reason="r",
+                    session.add(KeepApart(person_a_id=low, person_b_id=high, detail="r",
                                           recorded_on=today))
                     session.flush()
 

@@ -151,7 +151,7 @@ def test_canaries_in_every_risk_health_and_offence_field_never_reach_a_document(
             notes=f"{CANARY}-sensitive-note", notes_sensitive=True,
             override_reason=f"{CANARY}-override"))
         low, high = sorted((booked["person"], other))
-        session.add(KeepApart(person_a_id=low, person_b_id=high, reason=f"{CANARY}-keep-apart",
+        session.add(KeepApart(person_a_id=low, person_b_id=high, detail=f"{CANARY}-keep-apart",
                               recorded_on=upw.MONDAY))
     record = upw.svc.assessments.for_order(booked["orders"][0])
     data = record.to_input()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from upw_ttg.domain.codes import Gender, PatternFrequency
+from upw_ttg.domain.codes import Gender, GenderCategory, PatternFrequency
 from upw_ttg.domain.placement import (
     Occupant, PersonFacts, Rule, SessionFacts, check_placement, day_parts, identity_not_male,
     is_woman, lone_woman, session_places,
@@ -70,12 +70,12 @@ def test_lone_woman_blames_only_the_change_that_causes_it():
     assert _rules(woman, group, others) == []
 
 
-def test_identity_and_parts_of_the_day():
-    assert is_woman(Gender.MALE, "Trans woman") and not is_woman(Gender.FEMALE, "Non-binary")
-    assert is_woman(Gender.FEMALE, None) and not is_woman(Gender.NOT_STATED, None)
-    assert identity_not_male(Gender.NOT_STATED, None) and not identity_not_male(Gender.MALE,
-                                                                               None)
-    assert identity_not_male(Gender.MALE, "Non-binary")
+def test_the_category_decides_and_parts_of_the_day():
+    assert is_woman(GenderCategory.WOMAN) and not is_woman(GenderCategory.NON_BINARY)
+    assert not is_woman(GenderCategory.UNCONFIRMED) and not is_woman(GenderCategory.NOT_STATED)
+    assert identity_not_male(GenderCategory.NOT_STATED)
+    assert not identity_not_male(GenderCategory.MAN)
+    assert identity_not_male(GenderCategory.NON_BINARY)
     assert day_parts(dt.time(9), dt.time(16)) == (0, 1)
     assert day_parts(dt.time(13), dt.time(19)) == (1, 2)
     assert day_parts(dt.time(18), dt.time(20)) == (2,)

@@ -76,7 +76,9 @@ def test_female_only_sessions_admit_women_only(upw):
     upw.svc.placement.place(upw.woman(), sid)  # rule 3 does not apply to a female-only group
     chose = upw.placeable(Gender.MALE, identity="Non-binary",
                           placement_preference=PlacementPreference.FEMALE_ONLY_GROUP)
-    upw.svc.placement.place(chose, sid)
+    # The only non-binary person in the group: soft, so it goes ahead with a reason.
+    assert refused(upw.svc.placement.place, chose, sid) == {Rule.LONE_NON_BINARY: False}
+    upw.svc.placement.place(chose, sid, override_reason="Asked them; happy to join the group")
 
 
 def test_a_woman_who_chose_female_only_needs_a_reason_for_a_mixed_group(upw, app):
@@ -172,7 +174,7 @@ def test_keep_apart_pairs_never_share_a_session(upw, app):
     people = sorted(app.orders.get(o).person_id for o in (a, b))
     with app.db.write() as session:
         session.add(KeepApart(person_a_id=people[0], person_b_id=people[1],
-                              reason="Co-defendants", recorded_on=dt.date(2026, 11, 1)))
+                              detail="Co-defendants", recorded_on=dt.date(2026, 11, 1)))
     upw.svc.placement.place(a, sid)
     assert refused(upw.svc.placement.place, b, sid) == {Rule.KEEP_APART: True}
 

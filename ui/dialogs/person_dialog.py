@@ -6,10 +6,10 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QLineEdit, QVBoxLayout, QWidget,
 )
 
-from upw_ttg.domain.codes import Gender, Language
+from upw_ttg.domain.codes import Gender, GenderCategory, Language
 from upw_ttg.domain.records import PersonInput, PersonRecord
 from upw_ttg.errors import ValidationError
-from upw_ttg.services.people import PeopleService
+from upw_ttg.services.people import CONFIRMED_CATEGORIES, PeopleService
 from ui.dialogs.form_dialog import FormDialog, optional_text, read_date
 from ui.formatting import format_datetime, label
 from ui.widgets.date_field import DateField
@@ -22,6 +22,20 @@ def enum_combo(values: type, current: object = None) -> QComboBox:
         combo.addItem(label(member), member)
     if current is not None:
         combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+def category_combo(current: GenderCategory | None) -> QComboBox:
+    """The gender the placement rules use, asked plainly. A new person starts with no answer,
+    so it is always chosen; "Not yet confirmed" is listed only for a record that has it."""
+    combo = QComboBox()
+    if current is None:
+        combo.addItem("Choose…", None)
+    for category in CONFIRMED_CATEGORIES:
+        combo.addItem(label(category), category)
+    if current == GenderCategory.UNCONFIRMED:
+        combo.addItem(label(current), current)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
     return combo
 
 
@@ -76,9 +90,15 @@ class PersonDialog(FormDialog):
         f.add_row(form, "date_of_birth", "&Date of birth", self.date_of_birth)
         self.gender = enum_combo(Gender)
         f.add_row(form, "gender", "&Gender", self.gender)
+        self.gender_category = category_combo(
+            self._record.gender_category if self._record is not None else None)
+        f.add_row(form, "gender_category", "Gender for &placements", self.gender_category,
+                  hint="Ask: “Should we place you as a woman, a man, or as non-binary?” "
+                       "Female-only sessions and never one woman alone follow this answer.")
         self.gender_identity = _line(200)
         f.add_row(form, "gender_identity", "Gender &identity", self.gender_identity,
-                  hint="In the person's own words, if they want it recorded.")
+                  hint="In the person's own words, if they want it recorded; shown on the "
+                       "record and in letters, never used to place them.")
 
         contact, cform = _group("Contact")
         self.address_line1 = _line()
@@ -141,6 +161,8 @@ class PersonDialog(FormDialog):
             getattr(self, name).setText(getattr(data, name) or "")
         self.date_of_birth.set_date(data.date_of_birth)
         self.gender.setCurrentIndex(max(0, self.gender.findData(data.gender)))
+        self.gender_category.setCurrentIndex(
+            max(0, self.gender_category.findData(data.gender_category)))
         self.preferred_language.setCurrentIndex(
             max(0, self.preferred_language.findData(data.preferred_language)))
         self.interpreter_needed.setChecked(data.interpreter_needed)
@@ -156,7 +178,8 @@ class PersonDialog(FormDialog):
         return PersonInput(
             crn=self.crn.text().strip(), forename=self.forename.text(),
             surname=self.surname.text(), date_of_birth=birth,
-            gender=self.gender.currentData(), middle_names=optional_text(self.middle_names),
+            gender=self.gender.currentData(), gender_category=self.gender_category.currentData(),
+            middle_names=optional_text(self.middle_names),
             preferred_name=optional_text(self.preferred_name),
             gender_identity=optional_text(self.gender_identity),
             address_line1=optional_text(self.address_line1),
@@ -173,6 +196,48 @@ class PersonDialog(FormDialog):
             version=self._version)
 
     def save(self, data: PersonInput) -> PersonRecord:
+        if data.gender_category is None:
+            # Asked, never guessed: report it with anything else the service finds wrong.
+            missing = {"gender_category": "Choose the gender to place them as: woman, man, "
+                                          "non-binary, or not stated if they would rather "
+                                          "not say."}
+            try:
+                self._people.check(data)
+            except ValidationError as exc:
+                raise ValidationError({**exc.fields, **missing}) from None
+            raise ValidationError(missing)
         if self._record is None:
             return self._people.create(data)
         return self._people.update(self._record.id, data)
+
+
+class ConfirmGenderDialog(FormDialog):
+    """Confirm the gender for placements of a record whose own words did not say plainly."""
+
+    def __init__(self, people: PeopleService, record: PersonRecord,
+                 parent: QWidget | None = None):
+        words = f"“{record.gender_identity}”" if record.gender_identity else "nothing"
+        super().__init__(f"Confirm gender for placements – {record.display_name}",
+                         f"The record says {label(record.gender).lower()}; in their own words, "
+                         f"{words}. Ask them plainly how they want to be placed: the "
+                         "female-only and never-one-woman-alone rules follow this answer. "
+                         "Their own words stay as they are.", parent, save_text="&Confirm")
+        self._people = people
+        self._record = record
+        box, form = _group("Gender for placements")
+        self.gender_category = category_combo(None)
+        self.fields.add_row(form, "gender_category", "&Place them as", self.gender_category)
+        self.body.addWidget(box)
+        self.resize(560, 260)
+
+    def collect(self) -> GenderCategory:
+        category = self.gender_category.currentData()
+        if category is None:
+            raise ValidationError({"gender_category": "Choose woman, man, non-binary or not "
+                                                      "stated."})
+        return category
+
+    def save(self, data: GenderCategory) -> PersonRecord:
+        return self._people.set_gender_category(self._record.id, data,
+                                                version=self._record.version)
+

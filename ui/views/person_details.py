@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.domain.codes import Language
 from upw_ttg.domain.records import PersonRecord
 from ui.formatting import age_on, format_date, format_datetime, label, or_blank
+from ui.widgets.banner import Banner
 
 
 def _value_label() -> QLabel:
@@ -23,17 +24,23 @@ def _value_label() -> QLabel:
 
 
 class PersonDetailsTab(QWidget):
-    """Read view of a person in three groups, with an Edit button.
+    """Read view of a person in three groups, with Edit and Keep apart buttons, and a banner
+    while the gender for placements is not yet confirmed.
 
     Signals:
         edit_requested(): the user pressed Edit details.
+        confirm_gender_requested(): the user wants to confirm the gender for placements.
+        keep_apart_requested(): the user wants the person's keep-apart pairs.
     """
 
     edit_requested = Signal()
+    confirm_gender_requested = Signal()
+    keep_apart_requested = Signal()
 
     _GROUPS = (
         ("Identity", (("crn", "CRN"), ("name", "Name"), ("preferred_name", "Preferred name"),
                       ("date_of_birth", "Date of birth"), ("gender", "Gender"),
+                      ("gender_category", "Gender for placements"),
                       ("gender_identity", "Gender identity"))),
         ("Contact", (("address", "Address"), ("phone", "Phone"),
                      ("emergency_contact", "Emergency contact"))),
@@ -48,6 +55,13 @@ class PersonDetailsTab(QWidget):
         self.values: dict[str, QLabel] = {}
         self.edit_button = QPushButton("&Edit details…")
         self.edit_button.clicked.connect(self.edit_requested)
+        self.keep_apart_button = QPushButton("&Keep apart…")
+        self.keep_apart_button.setToolTip("People this person must never share a session with")
+        self.keep_apart_button.clicked.connect(self.keep_apart_requested)
+        self.gender_banner = Banner()
+        self.gender_banner.prefixes = False
+        self.confirm_button = QPushButton("Confirm &gender for placements…")
+        self.confirm_button.clicked.connect(self.confirm_gender_requested)
         self.changed_label = QLabel()
         self.changed_label.setObjectName("Hint")
         content = QWidget()
@@ -83,10 +97,16 @@ class PersonDetailsTab(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(12, 10, 12, 0)
         bar.addWidget(self.changed_label, 1)
+        bar.addWidget(self.keep_apart_button)
         bar.addWidget(self.edit_button)
+        confirm = QHBoxLayout()
+        confirm.setContentsMargins(12, 8, 12, 0)
+        confirm.addWidget(self.gender_banner, 1)
+        confirm.addWidget(self.confirm_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addLayout(confirm)
         layout.addWidget(scroll, 1)
 
     def set_record(self, person: PersonRecord, today: dt.date) -> None:
@@ -102,13 +122,22 @@ class PersonDetailsTab(QWidget):
             "crn": person.crn, "name": names, "preferred_name": person.preferred_name,
             "date_of_birth": f"{format_date(person.date_of_birth)} "
                              f"(age {age_on(person.date_of_birth, today)})",
-            "gender": label(person.gender), "gender_identity": person.gender_identity,
+            "gender": label(person.gender), "gender_category": label(person.gender_category),
+            "gender_identity": person.gender_identity,
             "address": address, "phone": person.phone, "emergency_contact": contact,
             "language": language, "interpreter": "Yes" if person.interpreter_needed else "No",
             "office": person.office_name, "responsible_officer": person.responsible_officer,
         }
         for key, value in values.items():
             self.values[key].setText(or_blank(value))
+        self.gender_banner.setVisible(person.gender_unconfirmed)
+        self.confirm_button.setVisible(person.gender_unconfirmed)
+        if person.gender_unconfirmed:
+            words = f"“{person.gender_identity}”" if person.gender_identity else "nothing"
+            self.gender_banner.show_message(
+                f"The gender for placements is not yet confirmed: the record says "
+                f"{label(person.gender).lower()}, and in their own words {words}. Until it "
+                "is confirmed they cannot be placed in a group session.", "warning")
         who = person.updated_by or "someone"
         self.changed_label.setText(
             f"Last changed by {who} on {format_datetime(person.updated_at)}.")

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.records import CaseAccess, PersonRecord
-from ui.dialogs.person_dialog import PersonDialog
+from ui.dialogs.person_dialog import ConfirmGenderDialog, PersonDialog
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.dialogs.restriction_dialog import RestrictionDialog
+from ui.dialogs.upw.keep_apart_dialog import KeepApartDialog
 from ui.formatting import age_on, format_date
 from ui.settings import UiSettings
 from ui.tasks import report_failure, run_in_background
@@ -54,7 +55,8 @@ class PersonPage(QWidget):
         self._ui_settings = ui_settings
         self.record: PersonRecord | None = None
         self.access: CaseAccess | None = None
-        self.dialog: PersonDialog | RestrictionDialog | None = None
+        self.dialog: PersonDialog | RestrictionDialog | ConfirmGenderDialog | None = None
+        self.keep_apart_dialog: KeepApartDialog | None = None
         self.preview: PrintPreviewDialog | None = None
         self.back_button = QPushButton("← &People")
         self.back_button.setToolTip("Back to the people list (Alt+Left)")
@@ -80,8 +82,11 @@ class PersonPage(QWidget):
                                               QSizePolicy.Policy.Maximum)
         self.details = PersonDetailsTab()
         self.details.edit_requested.connect(self.edit_person)
+        self.details.confirm_gender_requested.connect(self.confirm_gender)
+        self.details.keep_apart_requested.connect(self.show_keep_apart)
         editable = can_edit_people(services.ctx.actor)
         self.details.edit_button.setEnabled(editable)
+        self.details.confirm_button.setEnabled(editable)
         if not editable:
             self.details.edit_button.setToolTip(not_allowed_tip("change people's details"))
         self.orders = OrdersTab(services)
@@ -180,6 +185,21 @@ class PersonPage(QWidget):
         self.dialog = PersonDialog(self._services.people, self.record, self)
         self.dialog.saved.connect(self._on_person_saved)
         self.dialog.open()
+
+    @Slot()
+    def confirm_gender(self) -> None:
+        if self.record is None or not self.details.confirm_button.isEnabled():
+            return
+        self.dialog = ConfirmGenderDialog(self._services.people, self.record, self)
+        self.dialog.saved.connect(self._on_person_saved)
+        self.dialog.open()
+
+    @Slot()
+    def show_keep_apart(self) -> None:
+        if self.record is None:
+            return
+        self.keep_apart_dialog = KeepApartDialog(self._services, self.record, self)
+        self.keep_apart_dialog.open()
 
     def _on_person_saved(self, record: PersonRecord) -> None:
         self._show(record)

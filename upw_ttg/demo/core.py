@@ -56,12 +56,16 @@ class Workdays:
 
     def __init__(self, first: dt.date, last: dt.date):
         holidays: set[int] = set()
+        no_sessions: set[int] = set()
         calendar = WorkingCalendar()
         for year in range(first.year, last.year + 1):
             # Outside the holidays library's range, weekends alone are close enough here.
             with contextlib.suppress(ValueError):
                 holidays.update(d.toordinal() for d in calendar.bank_holidays(year))
+                no_sessions.update(d.toordinal() for d in calendar.no_session_days(year))
         self.bank_holidays = frozenset(holidays)
+        # No session on a bank holiday's own date either, even at a weekend.
+        self.no_session_days = frozenset(holidays | no_sessions)
         self._days = [o for o in range(first.toordinal(), last.toordinal() + 1)
                       if (o % 7) not in (6, 0) and o not in holidays]
         # date.toordinal() % 7: 0 is Sunday, 6 is Saturday.

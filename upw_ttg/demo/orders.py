@@ -291,7 +291,15 @@ def keep_apart_pairs(ctx: Context, profiles: list[Profile]) -> None:
                 continue
             a.partners.append(b.person.id)
             b.partners.append(a.person.id)
+            recorded = ctx.start + dt.timedelta(days=rng.randint(0, 1000))
+            coordinator = ctx.staff["coordinators"][a.person.office][0]
             ctx.sink.add("keep_apart", {
                 "id": ctx.ids("keep_apart"), "person_a_id": low, "person_b_id": high,
-                "reason": rng.choice(texts.KEEP_APART_REASONS),
-                "recorded_on": ctx.start + dt.timedelta(days=rng.randint(0, 1000))})
+                **_keep_apart_reason(rng), "recorded_on": recorded,
+                "recorded_by_id": coordinator, **versioned(recorded, coordinator)})
+
+
+def _keep_apart_reason(rng) -> dict[str, str]:
+    """A kind and its sensitive detail, from the demo's made-up reasons."""
+    kind, detail = rng.choice(texts.KEEP_APART_REASONS)
+    return {"kind": kind, "detail": detail}

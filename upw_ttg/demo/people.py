@@ -10,6 +10,8 @@ from upw_ttg.demo import places
 from upw_ttg.demo.core import Context, Weighted, stamp, versioned
 from upw_ttg.demo.names import ORIGIN_LANGUAGE, full_name, make_name
 from upw_ttg.demo.projects import Proj, supervisor_demand
+from upw_ttg.domain.codes import Gender
+from upw_ttg.domain.placement import category_from_text
 from upw_ttg.domain.text import fold
 
 UPW, TTG, OTHER = "upw", "ttg", "other"
@@ -194,8 +196,12 @@ def _person(ctx: Context, rng: random.Random, person_id: int, kind: str, female:
         identity, not_male = "Non-binary", True
     elif female and roll < 0.02:
         identity = "Trans woman"
+    elif roll < 0.1:
+        identity = "Woman (she/her)" if female else "Man (he/him)"
     elif roll < 0.3:
         identity = "Woman" if female else "Man"
+    # The category the placement rules read, as the person form asks it.
+    category = category_from_text(Gender.FEMALE if female else Gender.MALE, identity)
     no_fixed_abode = rng.random() < (0.12 if kind == TTG else 0.02)
     if no_fixed_abode:
         line1, line2, postcode = "No fixed abode", None, None
@@ -220,6 +226,7 @@ def _person(ctx: Context, rng: random.Random, person_id: int, kind: str, female:
         "middle_names": name.middle_names, "surname": name.surname,
         "preferred_name": name.preferred_name, "date_of_birth": dob,
         "gender": "female" if female else "male", "gender_identity": identity,
+        "gender_category": category.value,
         "address_line1": line1, "address_line2": line2, "town": town.name,
         "postcode": postcode, "phone": places.phone(rng) if rng.random() < 0.9 else None,
         "emergency_contact_name": contact_name, "emergency_contact_phone": contact_phone,

@@ -307,7 +307,7 @@ def build_sessions(ctx: Context, projects: list[Proj], closed: dict) -> Sessions
     rng = ctx.rng("sessions")
     s = Sessions()
     s.first_id = ctx.next_ids["upw_session"]
-    holidays = ctx.workdays.bank_holidays
+    holidays = ctx.workdays.no_session_days
     all_closed = closed.get(("all", 0), set())
     first, last = ctx.start.toordinal(), (ctx.today + dt.timedelta(days=PLAN_AHEAD_DAYS)
                                           ).toordinal()

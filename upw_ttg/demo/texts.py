@@ -84,9 +84,12 @@ WARRANT_REASONS = ("No bus from home to the pick-up point in time",
                    "Cannot afford the fare to the pick-up point")
 WARRANT_VOID = ("Issued in error: wrong date", "Session rearranged; replacement issued",
                 "Spoilt when printing")
-KEEP_APART_REASONS = ("Co-defendants", "Restraining order: no contact",
-                      "Gang conflict reported by police", "Previous assault between the two",
-                      "Co-defendants; victim is a relative of one")
+KEEP_APART_REASONS = (
+    ("co_defendant", "Co-defendants in the same burglary case"),
+    ("restraining_order", "Restraining order: no contact"),
+    ("gang_conflict", "Gang conflict reported by police"),
+    ("other", "Previous assault between the two"),
+    ("co_defendant", "Co-defendants; victim is a relative of one"))
 VICTIM_ZONES = ("Not to enter the Bransholme estate", "Not to enter Bridlington town centre",
                 "Exclusion zone around the victim's home in Gainsborough",
                 "Not to enter Cleethorpes seafront area", "Not to enter the Tang Hall area")

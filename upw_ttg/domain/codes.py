@@ -20,6 +20,44 @@ class Gender(StrEnum):
     NOT_STATED = "not_stated"
 
 
+class GenderCategory(StrEnum):
+    """The gender the placement rules read (rules 2 and 3), asked plainly and recorded apart
+    from the gender identity in the person's own words."""
+
+    WOMAN = "woman"
+    MAN = "man"
+    NON_BINARY = "non_binary"
+    NOT_STATED = "not_stated"
+    # A migrated record whose own words did not say plainly; a coordinator must confirm it.
+    UNCONFIRMED = "unconfirmed"
+
+
+GENDER_CATEGORY_LABELS = {
+    GenderCategory.WOMAN: "Woman",
+    GenderCategory.MAN: "Man",
+    GenderCategory.NON_BINARY: "Non-binary",
+    GenderCategory.NOT_STATED: "Not stated",
+    GenderCategory.UNCONFIRMED: "Not yet confirmed",
+}
+
+
+class KeepApartKind(StrEnum):
+    """Why two people must never share a session (rule 5)."""
+
+    CO_DEFENDANT = "co_defendant"
+    RESTRAINING_ORDER = "restraining_order"
+    GANG_CONFLICT = "gang_conflict"
+    OTHER = "other"
+
+
+KEEP_APART_KIND_LABELS = {
+    KeepApartKind.CO_DEFENDANT: "Co-defendant",
+    KeepApartKind.RESTRAINING_ORDER: "Restraining order",
+    KeepApartKind.GANG_CONFLICT: "Gang conflict",
+    KeepApartKind.OTHER: "Other",
+}
+
+
 class Language(StrEnum):
     ENGLISH = "english"
     WELSH = "welsh"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from upw_ttg.domain.codes import Gender, PatternFrequency
+from upw_ttg.domain.codes import Gender, GenderCategory, PatternFrequency
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 PART_NAMES = ("morning", "afternoon", "evening")
@@ -17,9 +18,18 @@ _FIVE = dt.time(17, 0)
 # Project types whose sessions put people together in a group (rule 3 applies to them).
 GROUP_TYPES = frozenset({"group", "induction"})
 INDIVIDUAL_TYPE = "individual"
-_WOMAN_IDENTITIES = frozenset({"female", "woman", "trans woman", "transgender woman",
-                               "trans female", "f"})
-_MAN_IDENTITIES = frozenset({"male", "man", "trans man", "transgender man", "trans male", "m"})
+# Phrases that state a category plainly, after ``_plain_words``; anything else is asked.
+_CATEGORY_PHRASES = {
+    GenderCategory.WOMAN: frozenset({
+        "woman", "female", "f", "w", "trans woman", "transgender woman", "trans female",
+        "transwoman", "cis woman", "cisgender woman", "cis female"}),
+    GenderCategory.MAN: frozenset({
+        "man", "male", "m", "trans man", "transgender man", "trans male", "transman",
+        "cis man", "cisgender man", "cis male"}),
+    GenderCategory.NON_BINARY: frozenset({"non binary", "nonbinary", "enby", "nb"}),
+    GenderCategory.NOT_STATED: frozenset({"not stated", "prefer not to say",
+                                          "rather not say"}),
+}
 
 
 class Rule(StrEnum):
@@ -33,6 +43,7 @@ class Rule(StrEnum):
     VAN_SEATS = "van_seats"
     FEMALE_ONLY = "female_only"
     LONE_WOMAN = "lone_woman"
+    GENDER_UNCONFIRMED = "gender_unconfirmed"
     CHILDREN = "children"
     VULNERABLE_ADULTS = "vulnerable_adults"
     SUPERVISOR_GENDER = "supervisor_gender"
@@ -44,6 +55,7 @@ class Rule(StrEnum):
     PROJECT_NOT_AVAILABLE = "project_not_available"
     AFTER_DEADLINE = "after_deadline"
     FEMALE_ONLY_CHOICE = "female_only_choice"
+    LONE_NON_BINARY = "lone_non_binary"
     VICTIM_ZONE = "victim_zone"
     AVAILABILITY = "availability"
     INTERPRETER = "interpreter"
@@ -93,6 +105,8 @@ class PersonFacts:
     keep_apart: frozenset[int] = frozenset()
     office_id: int | None = None
     can_travel_independently: bool = True
+    gender_unconfirmed: bool = False  # the category for the rules is not yet confirmed
+    non_binary: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +157,7 @@ class Occupant:
     is_woman: bool
     travels_by_van: bool = False
     name: str = ""
+    non_binary: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,22 +209,46 @@ def _hhmm(value: dt.time) -> str:
     return f"{value:%H:%M}"
 
 
-# --- people: gender identity ------------------------------------------------------------
+# --- people: the gender the rules read --------------------------------------------------
 
-def is_woman(gender: Gender, gender_identity: str | None) -> bool:
-    """A woman for rules 2 and 3: by the identity she gives, else by recorded gender."""
-    identity = (gender_identity or "").strip().lower()
-    if identity:
-        return identity in _WOMAN_IDENTITIES
-    return gender == Gender.FEMALE
+def is_woman(category: GenderCategory) -> bool:
+    """A woman for rules 2 and 3: by the category recorded for placement, never the free text."""
+    return category == GenderCategory.WOMAN
 
 
-def identity_not_male(gender: Gender, gender_identity: str | None) -> bool:
-    """Whether female-only placements must be offered (DOMAIN 2.1: identity not male)."""
-    identity = (gender_identity or "").strip().lower()
-    if identity:
-        return identity not in _MAN_IDENTITIES
-    return gender != Gender.MALE
+def identity_not_male(category: GenderCategory) -> bool:
+    """Whether female-only placements must be offered (DOMAIN 2.1: gender not male). Someone
+    not yet confirmed is offered them too, so nobody who may be a woman is passed over."""
+    return category != GenderCategory.MAN
+
+
+def gender_facts(category: GenderCategory) -> dict[str, bool]:
+    """The gender facts of ``PersonFacts``, all read from the one category."""
+    return {"is_woman": is_woman(category), "non_binary": category == GenderCategory.NON_BINARY,
+            "gender_unconfirmed": category == GenderCategory.UNCONFIRMED}
+
+
+def category_from_text(gender: Gender, identity: str | None) -> GenderCategory:
+    """The category the person's own words state plainly, else the recorded gender when they
+    gave no words; UNCONFIRMED when the words do not say, so a coordinator asks.
+
+    "Woman (she/her)", "female", "Trans woman" are a woman; "Man (he/him)" a man; pronouns in
+    brackets are set aside. Used to migrate records and when a caller gives no category.
+    """
+    words = _plain_words(identity)
+    if not words:
+        return {Gender.FEMALE: GenderCategory.WOMAN, Gender.MALE: GenderCategory.MAN}.get(
+            gender, GenderCategory.NOT_STATED)
+    for category, phrases in _CATEGORY_PHRASES.items():
+        if words in phrases:
+            return category
+    return GenderCategory.UNCONFIRMED
+
+
+def _plain_words(text: str | None) -> str:
+    """Lower case, brackets and punctuation dropped: "Non-binary (they/them)" -> "non binary"."""
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", (text or "").lower())
+    return " ".join(re.sub(r"[^a-z]+", " ", text).split())
 
 
 # --- availability grid -----------------------------------------------------------------
@@ -291,11 +330,9 @@ def person_breaches(person: PersonFacts, session: SessionFacts, occupants: Seque
                            f"{session.van_seats} seats taken."))
     out.extend(_gender_breaches(person, session))
     out.extend(_risk_breaches(person, session))
-    apart = [o for o in others if o.person_id in person.keep_apart]
-    if apart:
-        names = ", ".join(o.name or "someone" for o in apart)
-        add(Breach(Rule.KEEP_APART, True, f"{person.name} must be kept apart from {names}, "
-                   "who is on this session."))
+    apart = keep_apart_breach(person, others)
+    if apart is not None:
+        add(apart)
     for booking in bookings:
         if booking.session_id != session.session_id and booking.date == session.date \
                 and booking.start < session.end and session.start < booking.end:
@@ -307,10 +344,34 @@ def person_breaches(person: PersonFacts, session: SessionFacts, occupants: Seque
     return out
 
 
+def keep_apart_breach(person: PersonFacts, others: Sequence[Occupant]) -> Breach | None:
+    """Rule 5: ``person`` shares the session with someone they must be kept apart from.
+
+    The message names the other person only; why they are kept apart is sensitive and never
+    shown here.
+    """
+    apart = [o for o in others if o.person_id in person.keep_apart]
+    if not apart:
+        return None
+    names = ", ".join(o.name or "someone" for o in apart)
+    return Breach(Rule.KEEP_APART, True, f"{person.name} must be kept apart from {names}, "
+                  "who is on this session.")
+
+
+def session_started(day: dt.date, start: dt.time, now: dt.datetime) -> bool:
+    """Whether a session on ``day`` starting at ``start`` has begun (or is over) by ``now``."""
+    return (day, start) <= (now.date(), now.time())
+
+
 def _gender_breaches(person: PersonFacts, session: SessionFacts) -> list[Breach]:
     out = []
     if session.female_only and not (person.is_woman or person.female_only_choice):
         out.append(Breach(Rule.FEMALE_ONLY, True, "This is a female-only session."))
+    if person.gender_unconfirmed and session.is_group:
+        out.append(Breach(Rule.GENDER_UNCONFIRMED, True, f"{person.name}'s gender for the "
+                          "placement rules is not yet confirmed, so rules 2 and 3 cannot be "
+                          "checked: confirm it on their record before placing them in a "
+                          "group."))
     if person.female_only_choice and not session.female_only and session.is_group:
         out.append(Breach(Rule.FEMALE_ONLY_CHOICE, False, f"{person.name} chose female-only "
                           "group sessions; this group is mixed."))
@@ -416,15 +477,25 @@ def lone_woman(session: SessionFacts, women_before: int, women_after: int,
     if not adding and women_before == 1:
         return None
     if adding and women_before == 0:
-        text = ("She would be the only woman in this mixed group. Place another woman with "
-                "her at the same time, or choose a female-only session.")
+        text = ("She would be the only woman in this mixed group. Select her and another "
+                "woman and add them together, or choose a female-only session.")
     elif adding:
-        text = ("One woman is on her own in this mixed group; place another woman with her "
-                "before adding anyone else.")
+        text = ("One woman is on her own in this mixed group. Select another woman too and "
+                "add them all together, or move her first.")
     else:
-        text = ("That would leave one woman on her own in this mixed group. Move or remove "
-                "her at the same time, or place another woman with her first.")
+        text = ("That would leave one woman on her own in this mixed group. Select her too "
+                "and remove or move them together, or add another woman first.")
     return Breach(Rule.LONE_WOMAN, True, text)
+
+
+def lone_non_binary(session: SessionFacts, name: str, non_binary_after: int
+                    ) -> Breach | None:
+    """A non-binary person joining a group in which they would be the only non-binary person
+    (soft): going ahead needs a recorded reason, e.g. that they were asked and agreed."""
+    if not session.is_group or non_binary_after != 1:
+        return None
+    return Breach(Rule.LONE_NON_BINARY, False, f"{name} would be the only non-binary person "
+                  "in this group: check they are comfortable with it.")
 
 
 def check_placement(person: PersonFacts, session: SessionFacts, occupants: Sequence[Occupant],
@@ -433,10 +504,15 @@ def check_placement(person: PersonFacts, session: SessionFacts, occupants: Seque
     """Every rule broken by ``person`` joining ``session`` on their own."""
     breaches = person_breaches(person, session, occupants, bookings,
                                travels_by_van=travels_by_van, today=today)
-    women = sum(1 for o in occupants if o.is_woman and o.person_id != person.person_id)
+    others = [o for o in occupants if o.person_id != person.person_id]
+    women = sum(1 for o in others if o.is_woman)
     composition = lone_woman(session, women, women + (1 if person.is_woman else 0), adding=True)
     if composition is not None:
         breaches.append(composition)
+    if person.non_binary:
+        alone = lone_non_binary(session, person.name, 1 + sum(1 for o in others if o.non_binary))
+        if alone is not None:
+            breaches.append(alone)
     return Decision(sort_breaches(breaches))
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from upw_ttg.domain.placement import (
-    Booking, Occupant, PersonFacts, Rule, SessionFacts, day_parts, grid_index,
+    Booking, Occupant, PersonFacts, Rule, SessionFacts, day_parts, grid_index, session_started,
 )
 from upw_ttg.domain.placement_board import Board
 
@@ -22,6 +22,7 @@ REASONS: dict[Rule, str] = {
     Rule.VAN_SEATS: "van full and no other way to travel",
     Rule.FEMALE_ONLY: "female-only session",
     Rule.LONE_WOMAN: "would be the only woman in a mixed group",
+    Rule.GENDER_UNCONFIRMED: "gender for the placement rules not yet confirmed",
     Rule.CHILDREN: "no suitable site (children present)",
     Rule.VULNERABLE_ADULTS: "no suitable site (vulnerable adults present)",
     Rule.SUPERVISOR_GENDER: "no suitable supervisor",
@@ -33,6 +34,7 @@ REASONS: dict[Rule, str] = {
     Rule.PROJECT_NOT_AVAILABLE: "project not available",
     Rule.AFTER_DEADLINE: "after the order's deadline (extension needed)",
     Rule.FEMALE_ONLY_CHOICE: "no female-only session",
+    Rule.LONE_NON_BINARY: "would be the only non-binary person in a group",
     Rule.VICTIM_ZONE: "victim exclusion zone to check",
     Rule.AVAILABILITY: "availability",
     Rule.INTERPRETER: "needs an interpreter and none is booked",
@@ -92,15 +94,20 @@ class Result:
 def propose(wants: Sequence[Want], slots: Sequence[Slot],
             occupants: Mapping[int, Iterable[Occupant]],
             bookings: Mapping[int, Iterable[Booking]], today: dt.date, *,
+            now: dt.datetime | None = None,
             progress: Callable[[int, int, str], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> Result | None:
     """Placements for ``wants``; None if ``cancelled()`` said stop.
+
+    Only sessions that have not started by ``now`` are proposed (from ``today`` when no time
+    is given): nobody is sent to a session already under way.
 
     Order: people whose first session is due soonest, then those with the nearest deadline.
     A woman may join an all-male group only if another woman joins it too; any left alone at
     the end are taken off and tried again on groups that already have a woman.
     """
-    open_slots = [s for s in slots if s.facts.open and s.facts.date >= today]
+    open_slots = [s for s in slots if s.facts.open and s.facts.date >= today
+                  and (now is None or not session_started(s.facts.date, s.facts.start, now))]
     board = Board({s.facts.session_id: s.facts for s in open_slots}, occupants, bookings, today)
     by_unit: dict[int | None, list[Slot]] = defaultdict(list)
     for slot in sorted(open_slots, key=lambda s: (s.facts.date, s.facts.start,
@@ -162,6 +169,11 @@ class _State:
             quick = self._quick_no(person, slot)
             if quick is not None:
                 reasons[REASONS[quick]] += 1
+                continue
+            if person.non_binary and slot.facts.is_group and not self.board.non_binary(sid):
+                # Soft rule: auto-fill never overrides, so it does not make anyone the only
+                # non-binary person in a group.
+                reasons[REASONS[Rule.LONE_NON_BINARY]] += 1
                 continue
             women = self.board.women(sid)
             if slot.facts.mixed_group and (

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from upw_ttg.domain.placement import (
-    Booking, Breach, Occupant, PersonFacts, SessionFacts, lone_woman, person_breaches,
+    Booking, Breach, Occupant, PersonFacts, SessionFacts, lone_non_binary, lone_woman,
+    person_breaches,
 )
 
 
@@ -27,6 +28,7 @@ class Board:
         self._bookings: dict[int, list[Booking]] = {pid: list(b) for pid, b in bookings.items()}
         self._women_before = {sid: self.women(sid) for sid in self.sessions}
         self._added_to: set[int] = set()
+        self._joined: dict[int, dict[int, str]] = {}  # session -> person -> name, this batch
         self._removed_from: set[int] = set()
 
     # --- reading -----------------------------------------------------------------------
@@ -44,6 +46,9 @@ class Board:
 
     def women_before(self, session_id: int) -> int:
         return self._women_before.get(session_id, 0)
+
+    def non_binary(self, session_id: int) -> int:
+        return sum(1 for o in self._people.get(session_id, {}).values() if o.non_binary)
 
     def has(self, session_id: int, person_id: int) -> bool:
         return person_id in self._people.get(session_id, {})
@@ -65,13 +70,16 @@ class Board:
     def add(self, person: PersonFacts, session_id: int, *, travels_by_van: bool) -> None:
         facts = self.sessions[session_id]
         self._people.setdefault(session_id, {})[person.person_id] = Occupant(
-            person.person_id, person.is_woman, travels_by_van, person.name)
+            person.person_id, person.is_woman, travels_by_van, person.name, person.non_binary)
+        if person.non_binary:
+            self._joined.setdefault(session_id, {})[person.person_id] = person.name
         self._bookings.setdefault(person.person_id, []).append(
             Booking(session_id, facts.date, facts.start, facts.end, facts.project_name))
         self._added_to.add(session_id)
 
     def remove(self, session_id: int, person_id: int) -> None:
         self._people.get(session_id, {}).pop(person_id, None)
+        self._joined.get(session_id, {}).pop(person_id, None)
         self._bookings[person_id] = [b for b in self._bookings.get(person_id, [])
                                      if b.session_id != session_id]
         self._removed_from.add(session_id)
@@ -87,4 +95,17 @@ class Board:
                                 adding=sid in self._added_to)
             if breach is not None:
                 out[sid] = Breach(breach.rule, breach.hard, f"{facts.label}: {breach.message}")
+        return out
+
+    def lone_non_binary(self) -> dict[tuple[int, int], Breach]:
+        """The soft rule on every group a non-binary person joined in this batch, judged on
+        the state now: ``{(session, person): breach}`` for one left the only one."""
+        out = {}
+        for sid, joined in self._joined.items():
+            facts = self.sessions.get(sid)
+            for person_id, name in joined.items():
+                breach = lone_non_binary(facts, name, self.non_binary(sid)) if facts else None
+                if breach is not None:
+                    out[(sid, person_id)] = Breach(breach.rule, breach.hard,
+                                                   f"{facts.label}: {breach.message}")
         return out

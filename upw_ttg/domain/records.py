@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from upw_ttg.domain.codes import (
-    Gender, Language, OrderStatus, OrderSubtype, OrderType, ReleaseDateType, Role,
+    Gender, GenderCategory, Language, OrderStatus, OrderSubtype, OrderType, ReleaseDateType, Role,
 )
 from upw_ttg.domain.permissions import Capability, allows
 
@@ -81,6 +81,24 @@ class PersonRow:
         return f"{self.surname.upper()}, {self.forename}"
 
 
+@dataclass(frozen=True, slots=True)
+class UnconfirmedPerson:
+    """Someone whose gender category for the placement rules a coordinator must confirm."""
+
+    id: int
+    crn: str
+    forename: str
+    surname: str
+    gender: Gender
+    gender_identity: str | None
+    office: str | None
+    version: int
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.forename} {self.surname}"
+
+
 @dataclass(slots=True)
 class PersonInput:
     """What a person form submits; ``version`` is what the form loaded (None for new)."""
@@ -105,6 +123,9 @@ class PersonInput:
     interpreter_needed: bool = False
     office_id: int | None = None
     responsible_officer: str | None = None
+    # What the placement rules read. None: on a new record, worked out from the gender and
+    # identity where they say it plainly (else "not yet confirmed"); on an edit, kept.
+    gender_category: GenderCategory | None = None
     version: int | None = None
 
 
@@ -137,10 +158,15 @@ class PersonRecord:
     updated_by: str | None
     # A restricted case: only named staff see more than the name and CRN.
     restricted: bool = False
+    gender_category: GenderCategory = GenderCategory.NOT_STATED
 
     @property
     def display_name(self) -> str:
         return f"{self.forename} {self.surname}"
+
+    @property
+    def gender_unconfirmed(self) -> bool:
+        return self.gender_category == GenderCategory.UNCONFIRMED
 
     def to_input(self) -> PersonInput:
         """A form's starting values for editing this person."""

@@ -57,6 +57,15 @@ def _bank_holidays(year: int) -> Mapping[date, str]:
 
 
 @cache
+def _holiday_dates(year: int) -> Mapping[date, str]:
+    """Every day of `year` named as a bank holiday: the substitute weekday and also the
+    holiday's own date when it falls at a weekend (Christmas Day on a Saturday)."""
+    _check_year(year)
+    source = _library().country_holidays(_COUNTRY, subdiv=_SUBDIVISION, years=year)
+    return MappingProxyType(dict(sorted(source.items())))
+
+
+@cache
 def _bank_holiday_ordinals(year: int) -> frozenset[int]:
     return frozenset(day.toordinal() for day in _bank_holidays(year))
 
@@ -106,6 +115,19 @@ class WorkingCalendar:
         Substitute days carry the library's name, e.g. "Boxing Day (observed)".
         """
         return dict(_bank_holidays(year))
+
+    def holiday_name(self, day: date) -> str | None:
+        """The bank holiday `day` is, weekends included, or None.
+
+        Working-day arithmetic uses the substitute weekday (``bank_holidays``); nothing is
+        scheduled on the holiday's own date either, so a weekend project does not work on
+        Christmas Day when it falls on a Saturday.
+        """
+        return _holiday_dates(day.year).get(day)
+
+    def no_session_days(self, year: int) -> dict[date, str]:
+        """Every day of `year` named as a bank holiday, weekends included (``holiday_name``)."""
+        return dict(_holiday_dates(year))
 
     def is_working_day(self, day: date) -> bool:
         _check_year(day.year)

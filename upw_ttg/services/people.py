@@ -10,10 +10,11 @@ from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from upw_ttg.domain.codes import AuditAction, Gender, Role
+from upw_ttg.domain.codes import AuditAction, Gender, GenderCategory, Role
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.placement import category_from_text
 from upw_ttg.domain.records import (
-    DeliveryUnitRow, OfficeRow, PersonInput, PersonRecord, PersonRow,
+    DeliveryUnitRow, OfficeRow, PersonInput, PersonRecord, PersonRow, UnconfirmedPerson,
 )
 from upw_ttg.domain.text import fold, prefix_upper_bound
 from upw_ttg.domain.validation import (
@@ -35,6 +36,8 @@ _ISO_DATE_QUERY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _PRISON_NUMBER_PREFIX = re.compile(r"[A-Z][0-9]{1,4}[A-Z]{0,2}")
 _CRN_PREFIX = re.compile(r"[A-Z][0-9]{0,6}")
 _PERSON_FIELDS = [f for f in PersonInput.__dataclass_fields__ if f != "version"]
+# The categories a coordinator can confirm; "not yet confirmed" is never chosen, only left.
+CONFIRMED_CATEGORIES = tuple(c for c in GenderCategory if c != GenderCategory.UNCONFIRMED)
 
 
 @cache
@@ -209,6 +212,7 @@ class PeopleService:
 
     def _validated(self, data: PersonInput) -> dict:
         values = {name: getattr(data, name) for name in _PERSON_FIELDS}
+        category = values.pop("gender_category")
         for name, value in values.items():
             if isinstance(value, str) or value is None and name not in ("date_of_birth",):
                 values[name] = clean(value) if isinstance(value, str) else value
@@ -236,15 +240,26 @@ class PeopleService:
         errors.check("phone", phone_problem("phone number", values["phone"]))
         errors.check("emergency_contact_phone",
                      phone_problem("emergency contact's phone", values["emergency_contact_phone"]))
+        if category is not None:
+            try:
+                values["gender_category"] = GenderCategory(category)
+            except ValueError:
+                errors.check("gender_category", "Choose woman, man, non-binary or not stated.")
         if errors:
             raise ValidationError(errors)
         values["search_surname"] = fold(values["surname"])
         values["search_forename"] = fold(values["forename"])
         return values
 
+    def check(self, data: PersonInput) -> None:
+        """Raise ValidationError for everything wrong with ``data``; nothing is saved."""
+        self._validated(data)
+
     def create(self, data: PersonInput) -> PersonRecord:
         self._ctx.require(Capability.EDIT_PERSON)
         values = self._validated(data)
+        values.setdefault("gender_category",
+                          category_from_text(values["gender"], values["gender_identity"]))
         try:
             with self._ctx.db.write() as session:
                 row = Person(updated_by_id=self._ctx.actor_id, **values)
@@ -276,6 +291,52 @@ class PeopleService:
                 return self._record(session, row)
         except IntegrityError as exc:
             raise self._integrity(exc, values) from None
+
+    # The gender category the placement rules read ------------------------------------------
+
+    def unconfirmed(self, limit: int = 500) -> list[UnconfirmedPerson]:
+        """People whose category for the placement rules is not yet confirmed (records whose
+        own words did not say plainly), in name order, for a coordinator to confirm."""
+        self._ctx.require_role(*EDITORS)
+        with self._ctx.db.read() as session:
+            rows = session.execute(
+                select(Person.id, Person.crn, Person.forename, Person.surname, Person.gender,
+                       Person.gender_identity, Office.name, Person.version)
+                .outerjoin(Office, Office.id == Person.office_id)
+                .where(Person.gender_category == GenderCategory.UNCONFIRMED)
+                .order_by(Person.search_surname, Person.search_forename, Person.id)
+                .limit(limit))
+            return [UnconfirmedPerson(*r) for r in rows]
+
+    def count_unconfirmed(self) -> int:
+        self._ctx.require_role(*EDITORS)
+        with self._ctx.db.read() as session:
+            return session.scalar(select(func.count()).select_from(Person).where(
+                Person.gender_category == GenderCategory.UNCONFIRMED)) or 0
+
+    def set_gender_category(self, person_id: int, category: GenderCategory, *,
+                            version: int | None) -> PersonRecord:
+        """Record (or confirm) the gender category the placement rules read; audited.
+
+        A change here can break future bookings (rules 2 and 3); this is the one write that
+        changes the category outside the person form.
+        """
+        self._ctx.require_role(*EDITORS)
+        if category not in CONFIRMED_CATEGORIES:
+            raise ValidationError({"gender_category": "Choose woman, man, non-binary or not "
+                                                      "stated."})
+        with self._ctx.db.write() as session:
+            row = session.get(Person, person_id)
+            if row is None:
+                raise NotFoundError("That person is no longer on record.")
+            check_version(session, row, version, "person")
+            before = audit.snapshot(row, ["gender_category"])
+            row.gender_category = GenderCategory(category)
+            row.updated_by_id = self._ctx.actor_id
+            flush_versioned(session, row, "person", self._ctx.db)
+            audit.record(session, self._ctx, AuditAction.UPDATE, "person", row.id,
+                         before=before, after=audit.snapshot(row, ["gender_category"]))
+            return self._record(session, row)
 
     @staticmethod
     def _integrity(exc: IntegrityError, values: dict) -> ValidationError:

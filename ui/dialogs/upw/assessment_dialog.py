@@ -87,7 +87,7 @@ class AssessmentDialog(FormDialog):
         self._person = person
         self._record = record
         self._not_male = (record.female_only_to_offer if record is not None
-                          else identity_not_male(person.gender, person.gender_identity))
+                          else identity_not_male(person.gender_category))
         heading = QLabel(f"UPW assessment – {person.display_name}, CRN {person.crn}")
         heading.setObjectName("PageTitle")
         self.status = Banner()

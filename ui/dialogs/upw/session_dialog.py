@@ -216,8 +216,7 @@ class SessionDialog(QDialog):
         if self.detail is None or not self.add_button.isEnabled():
             return None
         dialog = PlaceDialog(self._services, self.detail.session, self)
-        dialog.saved.connect(lambda _row: self._changed(
-            f"Placed {dialog.person.display_name if dialog.person else 'the person'}."))
+        dialog.saved.connect(lambda _row: self._changed(f"Placed {dialog.placed_names()}."))
         dialog.assessment_requested.connect(
             lambda person_id: self._assess_before_placing(dialog, person_id))
         self.dialog = dialog

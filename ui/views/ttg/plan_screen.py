@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.codes import Gender
+from upw_ttg.domain.placement import identity_not_male
 from upw_ttg.domain.records import CustodyRecord, PersonRecord
 from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
 from upw_ttg.services.ttg.records import (
@@ -194,7 +194,8 @@ class PlanScreen(QWidget):
         self.referrals = services.referrals.for_plan(self.plan.id) if self.plan else []
         self.deadlines = services.deadlines.for_episode(episode_id)
         self.state = services.custody_events.state(episode_id)
-        women = self.person.gender != Gender.MALE
+        # The women's pathways follow the category the rules use, not the free-text identity.
+        women = identity_not_male(self.person.gender_category)
         for page in self.pages:
             if isinstance(page, PathwayPage) and page.pathway.womens_support:
                 recorded = self.plan is not None and self.plan.need(page.pathway.code)

@@ -9,6 +9,7 @@ from upw_ttg.services.upw.assessments import AssessmentService
 from upw_ttg.services.upw.autofill import AutoFillService
 from upw_ttg.services.upw.common import Cancelled, PlacementRefused
 from upw_ttg.services.upw.documents import UpwDocumentsService
+from upw_ttg.services.upw.keep_apart import KeepApartService
 from upw_ttg.services.upw.placement import PlacementService
 from upw_ttg.services.upw.planner import PlannerService
 from upw_ttg.services.upw.projects import ProjectsService
@@ -30,6 +31,7 @@ class UpwServices:
     stand_downs: StandDownService
     warrants: WarrantsService
     documents: UpwDocumentsService
+    keep_apart: KeepApartService
 
 
 def build_upw_services(ctx: ServiceContext) -> UpwServices:
@@ -38,7 +40,7 @@ def build_upw_services(ctx: ServiceContext) -> UpwServices:
         sessions=SessionsService(ctx), placement=PlacementService(ctx),
         planner=PlannerService(ctx), autofill=AutoFillService(ctx),
         stand_downs=StandDownService(ctx), warrants=WarrantsService(ctx),
-        documents=UpwDocumentsService(ctx))
+        documents=UpwDocumentsService(ctx), keep_apart=KeepApartService(ctx))
 
 
 __all__ = ["UpwServices", "build_upw_services", "Cancelled", "PlacementRefused"]

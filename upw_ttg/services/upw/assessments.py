@@ -177,7 +177,7 @@ class AssessmentService:
         person = session.get(Person, person_id)
         if person is None:
             raise NotFoundError("That person is no longer on record.")
-        return identity_not_male(person.gender, person.gender_identity)
+        return identity_not_male(person.gender_category)
 
     def _validated(self, session: Session, data: AssessmentInput) -> dict:
         errors = FieldErrors()

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.placement import format_day
+from upw_ttg.domain.placement import format_day, session_started
 from upw_ttg.domain.placement_autofill import Slot, Want, propose
 from upw_ttg.domain.upw_records import (
     ApplyResult, AutoFillProposal, PlacementRequest, ProposedPlacement, Shortfall,
@@ -38,6 +38,7 @@ class AutoFillService:
                 cancelled: CancelledFn | None = None) -> AutoFillProposal:
         """A proposal for every live order (of the unit, or all) for the week of
         ``week_start``; nothing is saved. Raises Cancelled if ``cancelled()`` says so.
+        Only sessions that have not started yet are proposed (by the context's clock).
 
         Hours offered count the session's length (the unpaid break included), as the weekly
         offer is a number of scheduled hours. People are placed only on sessions of their own
@@ -47,7 +48,8 @@ class AutoFillService:
         self._ctx.require(Capability.PLACE_PEOPLE)
         progress = progress or noop_progress
         cancelled = cancelled or never_cancelled
-        today = self._ctx.today()
+        now = self._ctx.now()
+        today = now.date()
         start = monday_of(week_start)
         first_day, last_day = max(start, today), start + dt.timedelta(days=6)
         progress(0, 1, "Loading orders and sessions")
@@ -86,7 +88,7 @@ class AutoFillService:
                  for sid, facts in sessions.items()]
         result = propose(wants, slots, {sid: [o for _, o in rows]
                                         for sid, rows in occupants.items()},
-                         bookings, today, progress=progress, cancelled=cancelled)
+                         bookings, today, now=now, progress=progress, cancelled=cancelled)
         if result is None:
             raise Cancelled()
         placements = tuple(
@@ -111,8 +113,13 @@ class AutoFillService:
         record now; places already booked are left alone, so applying twice changes nothing."""
         self._ctx.require(Capability.PLACE_PEOPLE)
         progress = progress or noop_progress
+        now = self._ctx.now()
+        # A session that started while the proposal was on screen is no longer offered.
+        started = [p for p in proposal.placements
+                   if session_started(p.session_date, p.start_time, now)]
         requests = [PlacementRequest(p.order_id, p.session_id, p.session_pickup_id,
-                                     p.travels_by_van) for p in proposal.placements]
+                                     p.travels_by_van) for p in proposal.placements
+                    if p not in started]
         progress(0, 1, f"Booking {len(requests)} places")
         with self._ctx.db.write() as session:
             outcome = run_changes(session, self._ctx, adds=requests, strict=False,
@@ -121,7 +128,9 @@ class AutoFillService:
         by_key = {(p.order_id, p.session_id): p for p in proposal.placements}
         refused = tuple((by_key[(r.order_id, r.session_id)],
                          tuple(b.message for b in breaches))
-                        for r, breaches in outcome.refused)
+                        for r, breaches in outcome.refused) + tuple(
+            (p, (f"{p.project_name} on {format_day(p.session_date)} has already started.",))
+            for p in started)
         return ApplyResult(len(outcome.created), outcome.already_there, refused)
 
 

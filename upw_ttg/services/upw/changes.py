@@ -53,12 +53,13 @@ def run_changes(session: Session, ctx: ServiceContext, *,
                 adds: Sequence[PlacementRequest] = (), removes: Sequence[int] = (),
                 moves: Sequence[tuple[int, PlacementRequest]] = (),
                 versions: dict[int, int] | None = None, strict: bool = True,
-                skip_existing: bool = False) -> Outcome:
+                skip_existing: bool = False, dry_run: bool = False) -> Outcome:
     """Apply a batch in the open unit of work ``session``.
 
     ``strict``: any broken rule refuses the whole batch (PlacementRefused). Otherwise (auto-fill)
     refused adds are skipped and reported. ``skip_existing`` counts an add for someone already
-    on that session as done, so applying a proposal twice changes nothing.
+    on that session as done, so applying a proposal twice changes nothing. ``dry_run`` judges
+    the batch exactly as it would be judged, then writes nothing (a screen's preview).
     """
     out = Outcome()
     if not (adds or removes or moves):
@@ -137,6 +138,7 @@ def run_changes(session: Session, ctx: ServiceContext, *,
                 raise ValidationError({"override_reason": problem})
         board.add(person, request.session_id, travels_by_van=by_van)
         planned.append(_Planned(request, person, by_van, reason if soft else None, soft, moved))
+    _judge_lone_non_binary(board, planned, problems, out, strict)
     composition = board.composition()
     if strict and (problems or composition):
         problems += composition.values()
@@ -151,8 +153,31 @@ def run_changes(session: Session, ctx: ServiceContext, *,
                 out.refused.append((item.request, (breach,)))
         composition = {sid: b for sid, b in board.composition().items()
                        if any(p.request.session_id == sid for p in planned)}
-    _write(session, ctx, appointments, removes, planned, out)
+    if not dry_run:
+        _write(session, ctx, appointments, removes, planned, out)
     return out
+
+
+def _judge_lone_non_binary(board: Board, planned: list[_Planned], problems: list[Breach],
+                           out: Outcome, strict: bool) -> None:
+    """The soft rule for a non-binary person left the only one in a group, judged on the whole
+    batch: going ahead needs the request's reason; auto-fill never overrides, so it drops them."""
+    for (sid, person_id), breach in board.lone_non_binary().items():
+        item = next((p for p in planned if p.request.session_id == sid
+                     and p.person.person_id == person_id), None)
+        reason = clean(item.request.override_reason) if item is not None else None
+        if item is not None and reason:
+            problem = text_problem("reason", reason, max_length=400)
+            if problem:
+                raise ValidationError({"override_reason": problem})
+            item.override_reason = reason
+            item.overridden = (*item.overridden, breach.message)
+        elif strict:
+            problems.append(breach)
+        elif item is not None:
+            planned.remove(item)
+            board.remove(sid, person_id)
+            out.refused.append((item.request, (breach,)))
 
 
 def _persons_of(session: Session, order_ids: set[int]) -> dict[int, int]:

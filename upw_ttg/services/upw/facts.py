@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AdjustmentStatus, Gender, OrderStatus, PlacementPreference
 from upw_ttg.domain.placement import (
-    Booking, Commitment, Occupant, PersonFacts, SessionFacts, identity_not_male, is_woman,
+    Booking, Commitment, Occupant, PersonFacts, SessionFacts, gender_facts, identity_not_male,
     session_places,
 )
 from upw_ttg.domain.upw_schedule import parse_weekdays
@@ -65,7 +65,7 @@ def load_people(session: Session, *, order_ids: Iterable[int] | None = None,
     """Facts for the given orders, or for every live order of a delivery unit (or all)."""
     query = (select(UpwOrder.id, UpwOrder.person_id, UpwOrder.sentence_date, UpwOrder.deadline,
                     UpwOrder.status, UpwOrder.hours_ordered, Person.forename, Person.surname,
-                    Person.crn, Person.gender, Person.gender_identity, Person.phone,
+                    Person.crn, Person.gender_category, Person.phone,
                     Person.interpreter_needed, Person.office_id, Office.delivery_unit_id)
              .join(Person, Person.id == UpwOrder.person_id)
              .outerjoin(Office, Office.id == Person.office_id))
@@ -95,10 +95,10 @@ def load_people(session: Session, *, order_ids: Iterable[int] | None = None,
             deadline = max(deadline, extension[r.id])
         remaining = r.hours_ordered * 60 + adjusted.get(r.id, 0) - credited.get(r.id, 0)
         chosen = _choose_assessment(assessments.get(r.person_id, ()), r.id)
-        woman = is_woman(r.gender, r.gender_identity)
         values = dict(
             person_id=r.person_id, order_id=r.id, name=f"{r.forename} {r.surname}",
-            is_woman=woman, assessed=chosen is not None, sentence_date=r.sentence_date,
+            **gender_facts(r.gender_category), assessed=chosen is not None,
+            sentence_date=r.sentence_date,
             deadline=deadline, order_live=r.status in LIVE_STATUSES,
             minutes_remaining=remaining, interpreter_needed=r.interpreter_needed,
             keep_apart=frozenset(apart.get(r.person_id, ())), office_id=r.office_id)
@@ -107,7 +107,7 @@ def load_people(session: Session, *, order_ids: Iterable[int] | None = None,
             intensive = chosen.intensive_extra_hours or 0
             choice = chosen.placement_preference == PlacementPreference.FEMALE_ONLY_GROUP
             values.update(
-                female_only_choice=choice and identity_not_male(r.gender, r.gender_identity),
+                female_only_choice=choice and identity_not_male(r.gender_category),
                 risk_to_children=chosen.risk_to_children,
                 risk_to_vulnerable_adults=chosen.risk_to_vulnerable_adults,
                 no_female_supervisor=chosen.no_female_supervisor,
@@ -188,7 +188,8 @@ def _keep_apart(session: Session, person_ids: list[int]) -> dict[int, set[int]]:
     out: dict[int, set[int]] = defaultdict(set)
     for batch in chunks(person_ids):
         for a, b in session.execute(select(KeepApart.person_a_id, KeepApart.person_b_id).where(
-                or_(KeepApart.person_a_id.in_(batch), KeepApart.person_b_id.in_(batch)))):
+                or_(KeepApart.person_a_id.in_(batch), KeepApart.person_b_id.in_(batch)),
+                KeepApart.ended_on.is_(None))):
             out[a].add(b)
             out[b].add(a)
     return out
@@ -273,9 +274,9 @@ def closure_reasons(session: Session, first: dt.date, last: dt.date
 
 def closed_reason(closures: dict, day: dt.date, office_id: int | None,
                   project_id: int | None) -> str | None:
-    """Why a project is closed on ``day``: a bank holiday, or a service, office or project
-    closure; None when it is open."""
-    name = _BANK_HOLIDAYS.bank_holidays(day.year).get(day)
+    """Why a project is closed on ``day``: a bank holiday (its own date even at a weekend, and
+    its substitute day), or a service, office or project closure; None when it is open."""
+    name = _BANK_HOLIDAYS.holiday_name(day)
     if name:
         return f"bank holiday ({name})"
     for office, project, reason in closures.get(day, ()):
@@ -295,14 +296,15 @@ def load_occupants(session: Session, session_ids: Iterable[int]
     for batch in chunks(sorted(set(session_ids))):
         for r in session.execute(
                 select(Appointment.id, Appointment.session_id, Appointment.person_id,
-                       Appointment.travels_by_van, Person.gender, Person.gender_identity,
+                       Appointment.travels_by_van, Person.gender_category,
                        Person.forename, Person.surname)
                 .join(Person, Person.id == Appointment.person_id)
                 .where(Appointment.session_id.in_(batch), active_appointment())
                 .order_by(Appointment.id)):
+            facts = gender_facts(r.gender_category)
             out[r.session_id].append((r.id, Occupant(
-                r.person_id, is_woman(r.gender, r.gender_identity), r.travels_by_van,
-                f"{r.forename} {r.surname}")))
+                r.person_id, facts["is_woman"], r.travels_by_van, f"{r.forename} {r.surname}",
+                facts["non_binary"])))
     return out
 
 

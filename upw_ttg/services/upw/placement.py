@@ -11,8 +11,9 @@ from upw_ttg.errors import NotFoundError
 from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.changes import run_changes
-from upw_ttg.storage.models import Appointment, UpwOrder
+from upw_ttg.services.upw.common import PlacementRefused
 from upw_ttg.services.upw.facts import load_bookings, load_occupants, load_people, load_sessions
+from upw_ttg.storage.models import Appointment, UpwOrder
 
 
 class PlacementService:
@@ -40,6 +41,17 @@ class PlacementService:
             bookings = load_bookings(session, [person.person_id], facts.date, facts.date)
             return check_placement(person, facts, occupants, bookings[person.person_id],
                                    travels_by_van=travels_by_van, today=self._ctx.today())
+
+    def check_many(self, requests: Sequence[PlacementRequest]) -> Decision:
+        """What the engine says about these people joining together, judged exactly as
+        ``place_many`` would judge them (rule 3 on the resulting group); nothing is saved."""
+        self._ctx.require_signed_in()
+        with self._ctx.db.read() as session:
+            try:
+                run_changes(session, self._ctx, adds=list(requests), dry_run=True)
+            except PlacementRefused as exc:
+                return Decision(exc.breaches)
+        return Decision()
 
     def place(self, order_id: int, session_id: int, *, session_pickup_id: int | None = None,
               travels_by_van: bool = False, override_reason: str | None = None

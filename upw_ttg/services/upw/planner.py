@@ -161,12 +161,12 @@ def _people_on(session: Session, session_ids: list[int]) -> dict[int, list[tuple
     """(is a woman, needs an interpreter) for everyone holding a place on each session."""
     out: dict[int, list[tuple[bool, bool]]] = defaultdict(list)
     for batch in chunks(session_ids):
-        for sid, gender, identity, interp in session.execute(
-                select(Appointment.session_id, Person.gender, Person.gender_identity,
+        for sid, category, interp in session.execute(
+                select(Appointment.session_id, Person.gender_category,
                        Person.interpreter_needed)
                 .join(Person, Person.id == Appointment.person_id)
                 .where(Appointment.session_id.in_(batch), active_appointment())):
-            out[sid].append((is_woman(gender, identity), interp))
+            out[sid].append((is_woman(category), interp))
     return out
 
 

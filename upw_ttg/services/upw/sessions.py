@@ -136,7 +136,7 @@ class SessionsService:
                 .order_by(Person.surname, Person.forename, Appointment.id)).all()
             people = tuple(SessionPerson(
                 a.id, p.id, a.order_id, p.crn, f"{p.forename} {p.surname}",
-                is_woman(p.gender, p.gender_identity), p.phone, point, at, a.travels_by_van,
+                is_woman(p.gender_category), p.phone, point, at, a.travels_by_van,
                 p.interpreter_needed, a.override_reason, a.outcome_code, a.version)
                 for a, p, point, at in rows)
             return SessionDetail(record, people, session_warnings(record, people))

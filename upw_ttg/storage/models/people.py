@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from upw_ttg.domain.codes import Gender, Language
+from upw_ttg.domain.codes import Gender, GenderCategory, KeepApartKind, Language
 from upw_ttg.storage.models.base import Base, Versioned, enum_column, search_key
 
 
@@ -22,6 +22,10 @@ class Person(Versioned, Base):
     date_of_birth: Mapped[dt.date] = mapped_column(Date)
     gender: Mapped[Gender] = enum_column(Gender, nullable=False)
     gender_identity: Mapped[str | None] = mapped_column(String(60))
+    # What the placement rules read; the identity above is the person's own words, for display
+    # and letters only. A row written without it is unconfirmed, so it is never guessed.
+    gender_category: Mapped[GenderCategory] = enum_column(
+        GenderCategory, nullable=False, server_default=GenderCategory.UNCONFIRMED.value)
     address_line1: Mapped[str | None] = mapped_column(String(120))
     address_line2: Mapped[str | None] = mapped_column(String(120))
     town: Mapped[str | None] = mapped_column(String(60))
@@ -50,19 +54,32 @@ class Person(Versioned, Base):
     )
 
 
-class KeepApart(Base):
-    """Two people who must never be in the same session (co-defendants, orders, conflicts)."""
+class KeepApart(Versioned, Base):
+    """Two people who must never be in the same session (co-defendants, orders, conflicts).
+
+    ``detail`` is sensitive: only coordinators and managers read it, and it is never printed.
+    An ended pair stays on record; only pairs with no ``ended_on`` keep people apart.
+    """
 
     __tablename__ = "keep_apart"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_a_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     person_b_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"),
                                              index=True)
-    reason: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[KeepApartKind] = enum_column(KeepApartKind, nullable=False,
+                                              default=KeepApartKind.OTHER)
+    detail: Mapped[str | None] = mapped_column(String(500))
     recorded_on: Mapped[dt.date] = mapped_column(Date)
+    recorded_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff.id", ondelete="SET NULL"))
+    ended_on: Mapped[dt.date | None] = mapped_column(Date)
+    ended_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    end_reason: Mapped[str | None] = mapped_column(String(400))
     __table_args__ = (
         CheckConstraint("person_a_id < person_b_id", name="ordered_pair"),
-        UniqueConstraint("person_a_id", "person_b_id"),
+        # Not unique: a pair that was ended may be recorded again; the service allows one
+        # current pair at a time.
+        Index("ix_keep_apart_pair", "person_a_id", "person_b_id"),
     )
 
 
