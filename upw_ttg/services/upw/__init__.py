@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.assessments import AssessmentService
 from upw_ttg.services.upw.autofill import AutoFillService
+from upw_ttg.services.upw.broken_bookings import BrokenBookingsService
 from upw_ttg.services.upw.common import Cancelled, PlacementRefused
 from upw_ttg.services.upw.documents import UpwDocumentsService
 from upw_ttg.services.upw.placement import PlacementService
@@ -30,6 +31,7 @@ class UpwServices:
     stand_downs: StandDownService
     warrants: WarrantsService
     documents: UpwDocumentsService
+    broken: BrokenBookingsService
 
 
 def build_upw_services(ctx: ServiceContext) -> UpwServices:
@@ -38,7 +40,7 @@ def build_upw_services(ctx: ServiceContext) -> UpwServices:
         sessions=SessionsService(ctx), placement=PlacementService(ctx),
         planner=PlannerService(ctx), autofill=AutoFillService(ctx),
         stand_downs=StandDownService(ctx), warrants=WarrantsService(ctx),
-        documents=UpwDocumentsService(ctx))
+        documents=UpwDocumentsService(ctx), broken=BrokenBookingsService(ctx))
 
 
 __all__ = ["UpwServices", "build_upw_services", "Cancelled", "PlacementRefused"]
