@@ -19,6 +19,7 @@ from ui.views.custody_tab import CustodyTab
 from ui.views.orders_tab import OrdersTab
 from ui.views.permissions import can_edit_people, not_allowed_tip
 from ui.views.person_details import PersonDetailsTab
+from ui.widgets.banner import Banner
 
 
 class PersonPage(QWidget):
@@ -89,6 +90,10 @@ class PersonPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(header)
+        self.broken_banner = Banner()
+        self.broken_banner.prefixes = False
+        self.broken_banner.setAccessibleName("Bookings that break a rule")
+        layout.addWidget(self.broken_banner)
         layout.addWidget(self.tabs, 1)
 
     def load(self, person_id: int) -> None:
@@ -111,6 +116,21 @@ class PersonPage(QWidget):
             facts.append("needs an interpreter")
         self.facts_label.setText(" · ".join(facts))
         self.details.set_record(record, today)
+        self._show_broken(record)
+
+    def _show_broken(self, record: PersonRecord) -> None:
+        """Bookings of this person that break a rule since a fact changed, in red."""
+        broken = self._services.upw.broken.for_person(record.id)
+        if not broken:
+            self.broken_banner.clear()
+            return
+        count = len(broken)
+        items = "; ".join(f"{b.session_label} ({b.rules_text()})" for b in broken[:4])
+        more = f"; and {count - 4} more" if count > 4 else ""
+        self.broken_banner.show_message(
+            f"{count} of {record.display_name}'s bookings break{'s' if count == 1 else ''} "
+            f"a rule: {items}{more}. Resolve {'it' if count == 1 else 'them'} in Scheduling, "
+            "Bookings that break a rule.", "error")
 
     def _on_tabs_current_changed(self, index: int) -> None:
         self._ui_settings.set_value("person/last_tab", index)

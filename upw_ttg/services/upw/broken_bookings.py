@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -26,6 +27,34 @@ from upw_ttg.storage.models import (
 from upw_ttg.storage.models.base import utc_now
 
 _RULE_ORDER = {rule.value: i for i, rule in enumerate(Rule)}
+
+
+def open_entries(today: dt.date, columns: Sequence = ()) -> Select:
+    """Entries not accepted, on a future booking with no outcome, still on that session."""
+    query = select(*columns) if columns else select(BookingBreach)
+    return (query.select_from(BookingBreach)
+            .join(Appointment, (Appointment.id == BookingBreach.appointment_id)
+                  & (Appointment.session_id == BookingBreach.session_id))
+            .join(UpwSession, UpwSession.id == BookingBreach.session_id)
+            .join(Project, Project.id == UpwSession.project_id)
+            .join(Person, Person.id == Appointment.person_id)
+            .where(BookingBreach.accepted_reason.is_(None),
+                   Appointment.outcome_code.is_(None),
+                   UpwSession.status == SessionStatus.PLANNED,
+                   UpwSession.session_date >= today))
+
+
+def broken_per_session(session: Session, session_ids: Iterable[int], today: dt.date
+                       ) -> dict[int, int]:
+    """How many bookings on each of these sessions are in the queue (for the planner)."""
+    out: dict[int, int] = {}
+    for batch in chunks(sorted(set(session_ids))):
+        out.update(session.execute(
+            open_entries(today, (BookingBreach.session_id,
+                                 func.count(func.distinct(BookingBreach.appointment_id))))
+            .where(BookingBreach.session_id.in_(batch))
+            .group_by(BookingBreach.session_id)).all())
+    return out
 
 
 class BrokenBookingsService:
@@ -77,18 +106,7 @@ class BrokenBookingsService:
         return {aid: ", ".join(rules) for aid, rules in out.items()}
 
     def _open(self, session: Session, columns: Sequence = ()) -> Select:
-        """Entries not accepted, on a future booking with no outcome, still on that session."""
-        query = select(*columns) if columns else select(BookingBreach)
-        return (query.select_from(BookingBreach)
-                .join(Appointment, (Appointment.id == BookingBreach.appointment_id)
-                      & (Appointment.session_id == BookingBreach.session_id))
-                .join(UpwSession, UpwSession.id == BookingBreach.session_id)
-                .join(Project, Project.id == UpwSession.project_id)
-                .join(Person, Person.id == Appointment.person_id)
-                .where(BookingBreach.accepted_reason.is_(None),
-                       Appointment.outcome_code.is_(None),
-                       UpwSession.status == SessionStatus.PLANNED,
-                       UpwSession.session_date >= self._ctx.today()))
+        return open_entries(self._ctx.today(), columns)
 
     @staticmethod
     def _narrowed(query: Select, unit_id: int | None, person_id: int | None) -> Select:
