@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.errors import UpwError
 from ui.models.upw.broken_model import BrokenBookingsModel
+from ui.widgets.banner import Banner
 from ui.widgets.tables import make_table
 
 
@@ -29,8 +30,9 @@ class BreaksWarningDialog(QDialog):
     def __init__(self, report: RecheckReport, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("This change breaks bookings")
-        summary = QLabel(f"<b>{report.summary()}</b>")
-        summary.setObjectName("WarningTitle")
+        summary = Banner()
+        summary.prefixes = False
+        summary.show_message(report.summary(), "error")
         explain = QLabel("If you save, each of these goes on the <b>Bookings that break a "
                          "rule</b> list in Scheduling, and stays there until it is moved, "
                          "removed with a reason, or (soft rules only) accepted with a reason.")
