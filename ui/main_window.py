@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
-    QWidget,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QPushButton,
+    QStackedWidget, QWidget,
 )
 
 from upw_ttg import APP_TITLE, __version__
@@ -25,6 +25,10 @@ from ui.views.attendance.common import can_use_attendance
 from ui.views.ttg.access import can_use_ttg
 from ui.views.ttg.area import TtgArea
 from ui.widgets.role_checks import roles_text
+
+
+# The count is read again this often, for changes made by others or on other screens.
+BROKEN_RECOUNT_MS = 60_000
 
 
 class MainWindow(QMainWindow):
@@ -158,8 +162,12 @@ class MainWindow(QMainWindow):
             self.go_ttg.setEnabled(False)
         self.go_scheduling = self._action("S&cheduling", "Ctrl+5", self.show_scheduling)
         self.go_scheduling.setEnabled(self._may_schedule)
+        self.go_broken = self._action("&Bookings that break a rule", "Ctrl+7",
+                                      self.show_broken_bookings)
+        self.go_broken.setEnabled(self._may_schedule)
         if self._may_schedule:
             go_menu.addAction(self.go_scheduling)
+            go_menu.addAction(self.go_broken)
         self.go_attendance = self._action("&Attendance", "Ctrl+6", self.show_attendance)
         self.go_attendance.setEnabled(self._may_attend)
         if self._may_attend:
@@ -177,6 +185,21 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         actor = self._services.ctx.actor
+        # Bookings that break a rule are never left silent: their count stays in view.
+        self.broken_button = QPushButton()
+        self.broken_button.setObjectName("BrokenBookingsBadge")
+        self.broken_button.setFlat(True)
+        self.broken_button.setAccessibleName("Bookings that break a rule")
+        self.broken_button.setToolTip("Open the list of bookings that break a placement rule")
+        self.broken_button.clicked.connect(self.show_broken_bookings)
+        self.broken_button.setVisible(False)
+        self.statusBar().addPermanentWidget(self.broken_button)
+        self._broken_timer = QTimer(self)
+        self._broken_timer.setInterval(BROKEN_RECOUNT_MS)
+        self._broken_timer.timeout.connect(self.recount_broken)
+        if self._may_schedule:
+            self._broken_timer.start()
+            self.recount_broken()
         self.database_label = QLabel(f"Database: {self._services.db.describe()}")
         self.database_label.setToolTip(self._services.db.describe())
         who = (f"Signed in as {actor.full_name} ({roles_text(actor.role, actor.roles).lower()})"
@@ -228,6 +251,29 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(area)
         area.notice.connect(self.show_notice)
         area.person_opened.connect(self.open_person)
+        broken_changed = getattr(area, "broken_changed", None)
+        if broken_changed is not None:
+            broken_changed.connect(self.recount_broken)
+
+    @Slot()
+    def recount_broken(self) -> None:
+        """Show how many bookings break a rule, in every delivery unit (hidden when none)."""
+        if not self._may_schedule:
+            return
+        count = self._services.upw.broken.count()
+        self.broken_button.setText(f"⚠ {count} booking{'s' if count != 1 else ''} "
+                                   f"break{'s' if count == 1 else ''} a rule")
+        self.broken_button.setVisible(count > 0)
+
+    @Slot()
+    def show_broken_bookings(self) -> None:
+        """The Scheduling area's list of bookings that break a rule."""
+        if not self._may_schedule:
+            return
+        self.show_scheduling()
+        area = self.scheduling_area()
+        area.show_page(area.BROKEN)  # type: ignore[attr-defined]
+        area.broken.reload()  # type: ignore[attr-defined]
 
     @Slot()
     def show_scheduling(self) -> None:
@@ -321,6 +367,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def show_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
+        self.recount_broken()
 
     @Slot()
     def show_about(self) -> None:

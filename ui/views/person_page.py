@@ -119,6 +119,10 @@ class PersonPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(header)
         layout.addWidget(self.restriction_banner)
+        self.broken_banner = Banner()
+        self.broken_banner.prefixes = False
+        self.broken_banner.setAccessibleName("Bookings that break a rule")
+        layout.addWidget(self.broken_banner)
         layout.addWidget(self.tabs, 1)
         # Takes the room when the tabs are hidden (a record shown as name and CRN only).
         layout.addStretch(0)
@@ -174,6 +178,21 @@ class PersonPage(QWidget):
         self.details.set_record(record, today)
         self.tabs.setVisible(True)
         self.print_button.setEnabled(self.may_print())
+        self._show_broken(record)
+
+    def _show_broken(self, record: PersonRecord) -> None:
+        """Bookings of this person that break a rule since a fact changed, in red."""
+        broken = self._services.upw.broken.for_person(record.id)
+        if not broken:
+            self.broken_banner.clear()
+            return
+        count = len(broken)
+        items = "; ".join(f"{b.session_label} ({b.rules_text()})" for b in broken[:4])
+        more = f"; and {count - 4} more" if count > 4 else ""
+        self.broken_banner.show_message(
+            f"{count} of {record.display_name}'s bookings break{'s' if count == 1 else ''} "
+            f"a rule: {items}{more}. Resolve {'it' if count == 1 else 'them'} in Scheduling, "
+            "Bookings that break a rule.", "error")
 
     def _on_tabs_current_changed(self, index: int) -> None:
         self._ui_settings.set_value("person/last_tab", index)

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AdjustmentStatus, AuditAction, Role
+from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.domain.orders import MAX_HOURS, MIN_HOURS, completion_deadline, derive_status
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import OrderExtensionRow, OrderInput, OrderRecord
@@ -14,6 +15,7 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.upw.recheck import recheck_bookings, what_if
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
@@ -127,7 +129,12 @@ class OrdersService:
             self._refresh_status(session, row)
             audit.record(session, self._ctx, AuditAction.UPDATE, "upw_order", row.id,
                          before=before, after=audit.snapshot(row))
+            recheck_bookings(session, self._ctx, order_ids=[row.id])
             return self._record(session, row)
+
+    def preview_update(self, order_id: int, data: OrderInput) -> RecheckReport:
+        """The bookings a new sentence date (and so deadline) would break, unsaved."""
+        return what_if(lambda: self.update(order_id, data))
 
     def add_extension(self, order_id: int, extension: OrderExtensionRow) -> OrderRecord:
         self._ctx.require(Capability.EDIT_ORDERS)
@@ -156,6 +163,7 @@ class OrdersService:
             audit.record(session, self._ctx, AuditAction.CREATE, "order_extension", added.id,
                          after=audit.snapshot(added))
             self._refresh_status(session, row)
+            recheck_bookings(session, self._ctx, order_ids=[row.id])
             return self._record(session, row)
 
     def _refresh_status(self, session: Session, row: UpwOrder) -> None:

@@ -25,6 +25,7 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, named_on
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.upw.recheck import recheck_bookings
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
     CustodyEpisode, DeliveryUnit, Office, Person, PersonAccess, Staff,
@@ -288,6 +289,8 @@ class PeopleService:
                 flush_versioned(session, row, "person", self._ctx.db)
                 audit.record(session, self._ctx, AuditAction.UPDATE, "person", row.id,
                              before=before, after=audit.snapshot(row, _PERSON_FIELDS))
+                # Gender is a fact rules 2 and 3 read.
+                recheck_bookings(session, self._ctx, person_ids=[row.id])
                 return self._record(session, row)
         except IntegrityError as exc:
             raise self._integrity(exc, values) from None

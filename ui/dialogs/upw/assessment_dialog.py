@@ -16,6 +16,7 @@ from upw_ttg.domain.records import PersonRecord
 from upw_ttg.domain.upw_records import AssessmentInput, AssessmentRecord
 from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
 from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.upw.breaks_warning import ChecksBookings
 from ui.dialogs.upw.assessment_widgets import (
     AvailabilityGrid, CommitmentsEditor, answer_combo, set_answer,
 )
@@ -74,7 +75,7 @@ def _text(height: int = 52) -> QPlainTextEdit:
     return edit
 
 
-class AssessmentDialog(FormDialog):
+class AssessmentDialog(ChecksBookings, FormDialog):
     """Save draft keeps what is answered so far; Complete saves, then completes, or shows
     every unanswered question beside its field. Nobody is placed before it is complete."""
 
@@ -324,7 +325,9 @@ class AssessmentDialog(FormDialog):
         if self._record is None:
             record = service.create(data)
         else:
-            record = service.update(self._record.id, data)
+            record_id = self._record.id
+            self.confirm_bookings(lambda: service.preview_update(record_id, data))
+            record = service.update(record_id, data)
         self._remember(record)
         return record
 

@@ -16,6 +16,7 @@ from upw_ttg.domain.placement import WEEKDAY_NAMES
 from upw_ttg.domain.upw_records import GenerationResult, ProjectInput, ProjectRecord
 from upw_ttg.errors import ValidationError
 from ui.dialogs.form_dialog import FormDialog, optional_text, read_date
+from ui.dialogs.upw.breaks_warning import ChecksBookings
 from ui.dialogs.person_dialog import enum_combo
 from ui.dialogs.upw.session_staff_dialog import read_time, time_edit
 from ui.formatting import label
@@ -39,7 +40,7 @@ def _line(max_length: int, placeholder: str = "") -> QLineEdit:
     return edit
 
 
-class ProjectDialog(FormDialog):
+class ProjectDialog(ChecksBookings, FormDialog):
     """New project (``record`` None) or edit one; sessions already made keep their times."""
 
     def __init__(self, services: AppServices, record: ProjectRecord | None = None,
@@ -219,6 +220,7 @@ class ProjectDialog(FormDialog):
         projects = self._services.upw.projects
         if self._record is None:
             return projects.create_project(data)
+        self.confirm_bookings(lambda: projects.preview_update_project(self._record.id, data))
         return projects.update_project(self._record.id, data)
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import SessionRecord
 from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.upw.breaks_warning import ChecksBookings
 from ui.dialogs.upw.place_dialog import session_title
 from ui.formatting import label
 
@@ -32,7 +33,7 @@ def read_time(edit: QTimeEdit) -> dt.time:
     return dt.time(value.hour(), value.minute())
 
 
-class SessionStaffDialog(FormDialog):
+class SessionStaffDialog(ChecksBookings, FormDialog):
     """Lead supervisor, extra supervisors and the van; places follow from them (rule 1)."""
 
     def __init__(self, services: AppServices, session: SessionRecord, unit_id: int | None,
@@ -82,8 +83,10 @@ class SessionStaffDialog(FormDialog):
                 "van_id": self.van.currentData()}
 
     def save(self, data: dict) -> SessionRecord:
-        return self._services.upw.sessions.set_staff(self._session.id,
-                                                     version=self._session.version, **data)
+        sessions = self._services.upw.sessions
+        self.confirm_bookings(lambda: sessions.preview_set_staff(
+            self._session.id, version=self._session.version, **data))
+        return sessions.set_staff(self._session.id, version=self._session.version, **data)
 
 
 class SessionPickupsDialog(FormDialog):

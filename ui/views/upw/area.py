@@ -1,4 +1,4 @@
-"""The Scheduling area: week planner, waiting list, projects and sessions, travel warrants."""
+"""The Scheduling area: week planner, waiting list, broken bookings, projects, travel warrants."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
 from ui.settings import UiSettings
+from ui.views.upw.broken_page import BrokenBookingsPage
 from ui.views.upw.common import delivery_units
 from ui.views.upw.planner_page import PlannerPage
 from ui.views.upw.projects_page import ProjectsPage
@@ -15,18 +16,21 @@ from ui.views.upw.warrants_page import WarrantsPage
 
 
 class SchedulingArea(QWidget):
-    """Unpaid Work scheduling in four tabs (Alt+the underlined letter, or Ctrl+Tab).
+    """Unpaid Work scheduling in five tabs (Alt+the underlined letter, or Ctrl+Tab; the list
+    of bookings that break a rule also from Go, Ctrl+7, and the status bar).
 
     Every page starts on the signed-in person's delivery unit. Pages load when first shown.
 
     Signals:
         notice(str): a short message for the status bar.
         person_opened(int): open this person's record (the main window shows it).
+        broken_changed(): bookings may have been resolved; recount the queue.
     """
 
     notice = Signal(str)
     person_opened = Signal(int)
-    PLANNER, WAITING, PROJECTS, WARRANTS = range(4)
+    broken_changed = Signal()
+    PLANNER, WAITING, BROKEN, PROJECTS, WARRANTS = range(5)
 
     def __init__(self, services: AppServices, ui_settings: UiSettings,
                  parent: QWidget | None = None):
@@ -40,6 +44,7 @@ class SchedulingArea(QWidget):
             unit_id = units[0].id
         self.planner = PlannerPage(services, units, unit_id)
         self.waiting = WaitingPage(services, units, unit_id)
+        self.broken = BrokenBookingsPage(services, units, unit_id)
         self.projects = ProjectsPage(services, units, unit_id)
         self.warrants = WarrantsPage(services)
         self.tabs = QTabWidget()
@@ -47,17 +52,20 @@ class SchedulingArea(QWidget):
         self.tabs.setAccessibleName("Scheduling")
         self.tabs.addTab(self.planner, "&Week planner")
         self.tabs.addTab(self.waiting, "Waiting &list")
+        self.tabs.addTab(self.broken, "Bookings that break a rule")
         self.tabs.addTab(self.projects, "Projects and &sessions")
         self.tabs.addTab(self.warrants, "Tra&vel warrants")
-        for page in (self.planner, self.waiting, self.projects, self.warrants):
+        for page in (self.planner, self.waiting, self.broken, self.projects, self.warrants):
             page.notice.connect(self.notice)
-        for page in (self.planner, self.waiting, self.projects):
+            # Any change made here may mend or break bookings.
+            page.notice.connect(lambda _text: self.broken_changed.emit())
+        for page in (self.planner, self.waiting, self.broken, self.projects):
             page.person_opened.connect(self.person_opened)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.tabs, 1)
 
     def show_page(self, index: int) -> None:
-        """Switch to one of PLANNER, WAITING, PROJECTS or WARRANTS."""
+        """Switch to one of PLANNER, WAITING, BROKEN, PROJECTS or WARRANTS."""
         self.tabs.setCurrentIndex(index)
         self.tabs.currentWidget().setFocus()

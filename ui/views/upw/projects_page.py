@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import GenerationResult, ProjectRecord, SessionRecord
+from ui.dialogs.upw.closure_dialog import ClosureDialog
 from ui.dialogs.upw.project_dialog import GenerateSessionsDialog, ProjectDialog, generation_report
 from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.dialogs.upw.session_staff_dialog import SessionPickupsDialog, SessionStaffDialog
@@ -19,7 +20,7 @@ from ui.models.upw.projects_model import (
     ProjectFilterProxy, ProjectsTableModel, SessionsTableModel,
 )
 from ui.models.table_model import RowSortProxy
-from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule
+from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule, format_day
 from ui.views.upw.fleet_tabs import PickupPointsTab, VansTab
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
@@ -74,7 +75,12 @@ class ProjectsTab(QWidget):
         self.generate_button = QPushButton("Gene&rate sessions…")
         self.generate_button.setProperty("primary", "true")
         self.generate_button.clicked.connect(self.generate_sessions)
-        for button in (self.new_button, self.edit_button, self.generate_button):
+        self.closure_button = QPushButton("Closure da&y…")
+        self.closure_button.setToolTip("Close the service, an office or this project for a day")
+        self.closure_button.clicked.connect(self.add_closure)
+        self.closure_button.setEnabled(self._editable)
+        for button in (self.new_button, self.edit_button, self.generate_button,
+                       self.closure_button):
             if not self._editable:
                 button.setToolTip(NOT_ALLOWED)
         self.new_button.setEnabled(self._editable)
@@ -123,6 +129,7 @@ class ProjectsTab(QWidget):
         filters.addWidget(self.new_button)
         filters.addWidget(self.edit_button)
         filters.addWidget(self.generate_button)
+        filters.addWidget(self.closure_button)
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
@@ -211,6 +218,17 @@ class ProjectsTab(QWidget):
         dialog = GenerateSessionsDialog(self._services, project, self._services.ctx.today(),
                                         self)
         dialog.saved.connect(lambda result: self._on_generated(project, result))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def add_closure(self) -> ClosureDialog | None:
+        if not self._editable:
+            return None
+        dialog = ClosureDialog(self._services, self.selected_project(), self)
+        dialog.saved.connect(lambda row: self.notice.emit(
+            f"Added the closure on {format_day(row.closed_on)} ({row.reason})."))
         self.dialog = dialog
         dialog.open()
         return dialog

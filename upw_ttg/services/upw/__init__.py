@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.assessments import AssessmentService
 from upw_ttg.services.upw.autofill import AutoFillService
+from upw_ttg.services.upw.broken_bookings import BrokenBookingsService
 from upw_ttg.services.upw.common import Cancelled, PlacementRefused
 from upw_ttg.services.upw.documents import UpwDocumentsService
 from upw_ttg.services.upw.keep_apart import KeepApartService
@@ -32,6 +33,7 @@ class UpwServices:
     warrants: WarrantsService
     documents: UpwDocumentsService
     keep_apart: KeepApartService
+    broken: BrokenBookingsService
 
 
 def build_upw_services(ctx: ServiceContext) -> UpwServices:
@@ -40,7 +42,8 @@ def build_upw_services(ctx: ServiceContext) -> UpwServices:
         sessions=SessionsService(ctx), placement=PlacementService(ctx),
         planner=PlannerService(ctx), autofill=AutoFillService(ctx),
         stand_downs=StandDownService(ctx), warrants=WarrantsService(ctx),
-        documents=UpwDocumentsService(ctx), keep_apart=KeepApartService(ctx))
+        documents=UpwDocumentsService(ctx), keep_apart=KeepApartService(ctx),
+        broken=BrokenBookingsService(ctx))
 
 
 __all__ = ["UpwServices", "build_upw_services", "Cancelled", "PlacementRefused"]

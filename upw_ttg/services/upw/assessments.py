@@ -16,6 +16,8 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.domain.placement_recheck import RecheckReport
+from upw_ttg.services.upw.recheck import recheck_bookings, what_if
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import AssessmentCommitment, Person, Staff, UpwAssessment, UpwOrder
 
@@ -141,7 +143,13 @@ class AssessmentService:
             self._replace_commitments(session, row.id, data.commitments)
             audit.record(session, self._ctx, AuditAction.UPDATE, "upw_assessment", row.id,
                          before=before, after=self._snapshot(session, row))
+            recheck_bookings(session, self._ctx, person_ids=[row.person_id])
             return self._record(session, row)
+
+    def preview_update(self, assessment_id: int, data: AssessmentInput) -> RecheckReport:
+        """The bookings saving these answers would break (risk flags, supervisor
+        restrictions, availability), without saving them."""
+        return what_if(lambda: self.update(assessment_id, data))
 
     def complete(self, assessment_id: int, version: int | None = None) -> AssessmentRecord:
         """Mark complete, or say in plain words what is still unanswered."""
@@ -162,7 +170,13 @@ class AssessmentService:
             audit.record(session, self._ctx, AuditAction.UPDATE, "upw_assessment", row.id,
                          before=before,
                          after=audit.snapshot(row, ["completed_on", "completed_by_id"]))
+            recheck_bookings(session, self._ctx, person_ids=[row.person_id])
             return self._record(session, row)
+
+    def preview_complete(self, assessment_id: int, version: int | None = None
+                         ) -> RecheckReport:
+        """The bookings completing this assessment would break, without completing it."""
+        return what_if(lambda: self.complete(assessment_id, version))
 
     # --- helpers ---------------------------------------------------------------------------
     @staticmethod

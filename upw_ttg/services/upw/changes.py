@@ -17,6 +17,7 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.common import PlacementRefused, chunks, lock_rows
+from upw_ttg.services.upw.recheck import recheck_bookings
 from upw_ttg.services.upw.facts import (
     SessionExtra, active_appointment, load_bookings, load_occupants, load_people, load_sessions,
 )
@@ -155,6 +156,11 @@ def run_changes(session: Session, ctx: ServiceContext, *,
                        if any(p.request.session_id == sid for p in planned)}
     if not dry_run:
         _write(session, ctx, appointments, removes, planned, out)
+        # Clear what the change mends on these sessions; soft rules overridden now stay
+        # accepted.
+        recheck_bookings(session, ctx, session_ids=session_ids,
+                         accept={r.id: r.override_reason for r in out.created + out.moved
+                                 if r.override_reason})
     return out
 
 

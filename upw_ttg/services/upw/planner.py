@@ -15,6 +15,7 @@ from upw_ttg.domain.upw_records import PlannerCell, PlannerRow, WaitingRow, Week
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
+from upw_ttg.services.upw.broken_bookings import broken_per_session
 from upw_ttg.services.upw.common import chunks
 from upw_ttg.services.upw.facts import active_appointment, load_people
 from upw_ttg.services.upw.sessions import session_records
@@ -73,6 +74,7 @@ class PlannerService:
                        UpwSession.session_date.between(days[0], days[-1]))))
             records = session_records(session, ids)
             people = _people_on(session, ids)
+            broken = broken_per_session(session, ids, self._ctx.today())
         cells: dict[int, list[list[PlannerCell]]] = defaultdict(lambda: [[] for _ in days])
         for r in records:
             on = people.get(r.id, [])
@@ -90,6 +92,10 @@ class PlannerService:
                     warnings.append("one woman alone")
                 if needs and not r.interpreter_booked:
                     warnings.append("interpreter to book")
+                if broken.get(r.id):
+                    many = broken[r.id] > 1
+                    warnings.append(f"{broken[r.id]} booking{'s' if many else ''} "
+                                    f"break{'' if many else 's'} a rule")
             else:
                 warnings.append(r.stood_down_reason or r.status.value.replace("_", " "))
             cells[r.project_id][(r.session_date - start).days].append(PlannerCell(

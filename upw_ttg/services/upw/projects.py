@@ -23,6 +23,8 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
+from upw_ttg.domain.placement_recheck import RecheckReport
+from upw_ttg.services.upw.recheck import recheck_bookings, what_if
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
     Office, PickupPoint, Project, ProjectTag, ProjectType, SessionPickup, Staff,
@@ -106,9 +108,14 @@ class ProjectsService:
                 self._set_tags(session, row.id, tags)
                 audit.record(session, self._ctx, AuditAction.UPDATE, "project", row.id,
                              before=before, after={**audit.snapshot(row), "tags": sorted(tags)})
+                recheck_bookings(session, self._ctx, project_ids=[row.id])
                 return self._project_record(session, row)
         except IntegrityError as exc:
             raise _integrity(exc, "code", "Another project already has that code.") from None
+
+    def preview_update_project(self, project_id: int, data: ProjectInput) -> RecheckReport:
+        """The bookings these changes (tags, capacity, dates, days) would break, unsaved."""
+        return what_if(lambda: self.update_project(project_id, data))
 
     def delete_project(self, project_id: int) -> None:
         """Delete a project that never had a session; otherwise make it inactive instead."""
@@ -269,6 +276,7 @@ class ProjectsService:
                 values = dict(registration=registration, name=name, seats=data.seats,
                               office_id=data.office_id, active=data.active)
                 row = self._save(session, Van, van_id, values, data.version, "van")
+                recheck_bookings(session, self._ctx, van_ids=[row.id])
                 return _van(row)
         except IntegrityError as exc:
             raise _integrity(exc, "registration", "Another van has that registration.") from None

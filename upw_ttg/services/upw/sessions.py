@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
-from upw_ttg.domain.codes import AuditAction, Gender, Role
+from upw_ttg.domain.codes import AuditAction, Role
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import is_woman, session_places
+from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.domain.upw_records import (
     GenerationResult, SessionDetail, SessionPerson, SessionPickupRow, SessionRecord,
     SupervisorRow,
@@ -24,9 +25,10 @@ from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.common import ATTENDED_CODES, chunks, lock_rows
 from upw_ttg.services.upw.facts import (
-    active_appointment, closed_reason, closure_reasons, load_people,
+    active_appointment, closed_reason, closure_reasons,
 )
 from upw_ttg.services.upw.projects import supervisor_row
+from upw_ttg.services.upw.recheck import recheck_bookings, what_if
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
     Appointment, PickupPoint, Person, Project, SessionPickup, SessionSupervisor, Staff,
@@ -147,9 +149,12 @@ class SessionsService:
                   van_id: int | None | EllipsisType = ...,
                   version: int | None = None) -> SessionRecord:
         """Set the lead and extra supervisors and the van (``...`` keeps the van, None takes
-        it off); refused if it would overbook the session or put someone with a
-        supervisor-gender restriction with a supervisor of that gender."""
+        it off). Staff and vans change when people are ill or vehicles break down, so a change
+        that leaves bookings breaking a rule (places, van seats, a supervisor-gender
+        restriction) is saved and those bookings are queued; ``preview_set_staff`` says which
+        before saving."""
         self._ctx.require(Capability.EDIT_SCHEDULE)
+
         with self._ctx.db.write() as session:
             lock_rows(session, UpwSession, [session_id])
             row = self._session(session, session_id)
@@ -177,7 +182,17 @@ class SessionsService:
                          before=before,
                          after={**audit.snapshot(row, ["supervisor_id", "van_id"]),
                                 "extra_supervisors": sorted(staff_ids[1:])})
+            recheck_bookings(session, self._ctx, session_ids=[session_id])
             return session_records(session, [session_id])[0]
+
+    def preview_set_staff(self, session_id: int, *, supervisor_id: int | None,
+                          extra_supervisor_ids: Sequence[int] = (),
+                          van_id: int | None | EllipsisType = ...,
+                          version: int | None = None) -> RecheckReport:
+        """The bookings this staffing would break, without saving it."""
+        return what_if(lambda: self.set_staff(session_id, supervisor_id=supervisor_id,
+                                              extra_supervisor_ids=extra_supervisor_ids,
+                                              van_id=van_id, version=version))
 
     def _check_staff(self, session: Session, row: UpwSession, staff_ids: list[int],
                      staff: dict[int, Staff], van_id: int | None) -> None:
@@ -194,29 +209,6 @@ class SessionsService:
         van = session.get(Van, van_id) if van_id is not None else None
         if van_id is not None and (van is None or not van.active):
             errors["van_id"] = "Choose an active van."
-        occupants = session.execute(
-            select(Appointment.order_id, Appointment.travels_by_van)
-            .where(Appointment.session_id == row.id, active_appointment())).all()
-        project = session.get(Project, row.project_id)
-        assert project is not None
-        places = session_places(project.capacity, len(staff_ids),
-                                int(read_setting(session, "upw.people_per_supervisor")))
-        if len(occupants) > places:
-            errors["extra_supervisor_ids"] = (f"{len(occupants)} people are booked, but with "
-                                              f"these supervisors the session takes {places}.")
-        riders = sum(1 for _, by_van in occupants if by_van)
-        if riders and (van is None or riders > van.seats):
-            errors["van_id"] = (f"{riders} people travel by van; "
-                                + ("choose a van." if van is None else
-                                   f"this van has {van.seats} seats."))
-        genders = {staff[s].gender for s in staff_ids}
-        people, _ = load_people(session, order_ids=[o for o, _ in occupants])
-        clash = [p.name for p in people.values()
-                 if (p.no_female_supervisor and Gender.FEMALE in genders)
-                 or (p.no_male_supervisor and Gender.MALE in genders)]
-        if clash:
-            errors["supervisor_id"] = (f"{', '.join(sorted(clash))} must not be supervised by "
-                                       "someone of that gender.")
         if errors:
             raise ValidationError(errors)
 
@@ -275,6 +267,7 @@ class SessionsService:
             flush_versioned(session, row, "session", self._ctx.db)
             audit.record(session, self._ctx, AuditAction.UPDATE, "upw_session", session_id,
                          before=before, after=audit.snapshot(row, ["interpreter_booked"]))
+            recheck_bookings(session, self._ctx, session_ids=[session_id])
             return session_records(session, [session_id])[0]
 
     @staticmethod

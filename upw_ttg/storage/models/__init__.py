@@ -16,9 +16,11 @@ from upw_ttg.storage.models.upw import (
     Project, ProjectTag, SessionPickup, SessionSupervisor, TravelWarrant, UpwAssessment, UpwOrder,
     UpwSession, Van, WarrantSerial,
 )
+from upw_ttg.storage.models.upw_checks import BookingBreach
 
 __all__ = [
-    "Adjustment", "Appointment", "AssessmentCommitment", "AuditEvent", "Base", "ClosureDate",
+    "Adjustment", "Appointment", "AssessmentCommitment", "AuditEvent", "Base", "BookingBreach",
+    "ClosureDate",
     "CustodyDateChange", "CustodyEpisode", "CustodyEvent", "DeliveryUnit", "EnforcementAction",
     "EnforcementActionCode", "Handover", "HandoverContact", "KeepApart", "NeedProgress", "Office",
     "OrderExtension", "OutcomeCodeRow", "Pathway", "PersonAccess", "PickupPoint", "PlanAction",
