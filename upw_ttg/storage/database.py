@@ -9,10 +9,13 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from upw_ttg.errors import StorageError
+from upw_ttg.errors import DamagedDatabaseError, StorageError
+from upw_ttg.storage.inspection import (
+    FileState, damaged_message, examine_sqlite_file, refuse_unusable,
+)
 from upw_ttg.storage.location import check_local_path
 
 BUSY_TIMEOUT_MS = 5000
@@ -58,6 +61,24 @@ def _install_sqlite_events(engine: Engine, busy_timeout_ms: int) -> None:
             connection.exec_driver_sql("BEGIN")
 
 
+def refuse_unusable_file(path: Path) -> None:
+    """Before the first read-write open: refuse a damaged, foreign or newer file unchanged.
+
+    ``quick_check`` reads every page once (a second or so for the largest offices), so a
+    damaged file is refused at start-up rather than failing in the middle of someone's work.
+    """
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        return
+    report = examine_sqlite_file(path)
+    if report.state is FileState.USABLE and report.revision is not None:
+        from upw_ttg.storage import migrate  # migrate imports this module
+
+        if report.revision != migrate.SCHEMA_HEAD \
+                and report.revision not in migrate.known_revisions():
+            report = examine_sqlite_file(path, known_revisions=migrate.known_revisions())
+    refuse_unusable(report)
+
+
 class Database:
     """An engine and two session factories: reads, and writes that take the lock up front."""
 
@@ -70,6 +91,7 @@ class Database:
                 raise StorageError("An in-memory SQLite database cannot be shared by sessions.")
             path = Path(database)
             check_local_path(path)
+            refuse_unusable_file(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             # hide_parameters: error messages (which reach logs) never carry the data itself.
             self.engine = create_engine(self.url, echo=echo, hide_parameters=True,
@@ -100,6 +122,11 @@ class Database:
         with self._read_sessions() as session:
             try:
                 yield session
+            except DatabaseError as exc:
+                damaged = self._damaged(exc)
+                if damaged is None:
+                    raise
+                raise damaged from exc
             finally:
                 session.rollback()
 
@@ -111,7 +138,23 @@ class Database:
                 with session.begin():
                     yield session
             except OperationalError as exc:
-                raise _storage_error(exc) from exc
+                raise self._damaged(exc) or _storage_error(exc) from exc
+            except DatabaseError as exc:
+                damaged = self._damaged(exc)
+                if damaged is None:
+                    raise
+                raise damaged from exc
+
+    def _damaged(self, exc: DatabaseError) -> DamagedDatabaseError | None:
+        """The plain-words error for a file found damaged while in use, else None."""
+        if isinstance(exc, IntegrityError) or not self.is_sqlite:
+            return None
+        text = str(exc.orig or exc).lower()
+        if "malformed" not in text and "not a database" not in text:
+            return None
+        assert self.sqlite_path is not None
+        return DamagedDatabaseError(damaged_message(self.sqlite_path,
+                                                    ["the database disk image is malformed"]))
 
     def dispose(self) -> None:
         if self.is_sqlite:
