@@ -6,21 +6,23 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication, QDialog
 
 from upw_ttg import APP_NAME, APP_TITLE, __version__
 from upw_ttg.bootstrap import AppLocation, AppServices, open_app
 from upw_ttg.errors import StorageError
-from upw_ttg.logs import configure_logging
+from upw_ttg.logs import configure_logging, trace_native_crashes
 from upw_ttg.selftest import run_self_test
 from ui.dialogs.sign_in import FirstAdministratorDialog, SignInDialog
 from ui.errors import install_excepthook, show_error
 from ui.main_window import MainWindow
 from ui.resources import icon, style_sheet
 from ui.settings import UiSettings
-from ui.tasks import TaskControl, run_in_background
+from ui.tasks import TaskControl, finish_all_tasks, run_in_background
 
 ORGANISATION = "upw-ttg"
 DEMO_SCALE = "small"
@@ -40,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help="check the installation on a temporary database and exit")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    # For the launch-and-quit test only: tour the demo data, print to this PDF, then quit.
+    parser.add_argument("--exercise", metavar="PDF", type=Path, help=argparse.SUPPRESS)
     return parser
 
 
@@ -137,6 +141,53 @@ def run_event_loop(app: QApplication) -> int:
     return app.exec()
 
 
+def sign_in_for_exercise(services: AppServices) -> bool:
+    """The tour signs in as the demo administrator (it runs on demo data only)."""
+    from upw_ttg.demo import DEMO_PASSWORD
+
+    services.staff.sign_in("admin", DEMO_PASSWORD)
+    return True
+
+
+def run_main_window(app: QApplication, services: AppServices, location: AppLocation,
+                    exercise: Path | None) -> int:
+    """Show the main window and run the event loop; returns the exit code.
+
+    Whatever happens, the work still running in the thread pool is stopped and waited for,
+    and every window is deleted while the application and the database are still there: a
+    thread or a widget outliving them is what crashes a Qt program as it exits.
+    """
+    window = MainWindow(services, UiSettings.in_folder(location.data_dir))
+    tour = None
+    try:
+        window.show()
+        if exercise is not None:
+            from ui.exercise import EXIT_FAILED, Tour
+
+            tour = Tour(window, exercise)
+            tour.start()
+        code = run_event_loop(app)
+        if tour is not None and tour.failures:
+            _log.error("The tour failed: %s", "; ".join(tour.failures))
+            _say("The tour failed: " + "; ".join(tour.failures))
+            return EXIT_FAILED
+        return code
+    finally:
+        finish_all_tasks()
+        if shiboken6.isValid(window):
+            window.close()
+            # Its dialogs (print previews with their PDF documents) go with it, now.
+            shiboken6.delete(window)
+
+
+def close_windows(app: QApplication) -> None:
+    """Delete the windows still open (a crash report, a message) before the application."""
+    for widget in app.topLevelWidgets():
+        if shiboken6.isValid(widget) and widget.parentWidget() is None:
+            widget.close()
+            shiboken6.delete(widget)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the application; returns the process exit code."""
     try:
@@ -146,8 +197,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         return 0 if run_self_test(report=_say) else 1
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    try:
+        return run_application(app, args)
+    finally:
+        if existing is None:
+            close_windows(app)
+            # Deleted here, not by the garbage collector at interpreter exit, where the order
+            # in which Python frees Qt objects is not defined.
+            shiboken6.delete(app)
+
+
+def run_application(app: QApplication, args: argparse.Namespace) -> int:
     setup_application(app)
     location = AppLocation.resolve(args.data_dir, args.database_url)
     try:
@@ -157,20 +220,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                    f"{location.data_dir}: {exc.strerror or exc}. Choose another folder with "
                    "--data-dir.", wait=True)
         return 2
+    trace_native_crashes()
     install_excepthook(log_path)
     _log.info("Starting %s %s", APP_NAME, __version__)
     services = open_services(location)
     if services is None:
         return 2
     try:
-        if args.demo:
-            fill_with_demo(services)
-        if not ask_sign_in(services, args.demo):
-            return 0
-        window = MainWindow(services, UiSettings.in_folder(location.data_dir))
-        window.show()
-        return run_event_loop(app)
+        if args.exercise is not None:
+            sign_in_for_exercise(services)
+        else:
+            if args.demo:
+                fill_with_demo(services)
+            if not ask_sign_in(services, args.demo):
+                return 0
+        return run_main_window(app, services, location, args.exercise)
     finally:
+        finish_all_tasks()
         services.close()
         _log.info("Stopped")
 

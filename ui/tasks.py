@@ -106,6 +106,16 @@ class BackgroundTask(QObject):
         if self._dialog is not None:
             self._dialog.setLabelText("Stopping…")
 
+    def abandon(self) -> None:
+        """Cancel if possible, and let no result or failure reach a window any more."""
+        if self.control is not None:
+            self.control.cancel()
+        for signal, slot in ((self._signals.finished, self._on_worker_finished),
+                             (self._signals.failed, self._on_worker_failed),
+                             (self._signals.progress, self._on_worker_progress)):
+            signal.disconnect(slot)
+        self._finish()
+
     @property
     def progress_dialog(self) -> QProgressDialog | None:
         return self._dialog
@@ -215,6 +225,23 @@ def run_in_background(fn: Callable[..., Any], on_success: Callable[[Any], None],
                           on_cancelled)
     task.start(pool)
     return task
+
+
+def finish_all_tasks(timeout_ms: int = 30_000) -> bool:
+    """Before quitting: ask every task to stop, wait for the pool's threads, drop callbacks.
+
+    A worker thread still running Python while the interpreter shuts down, or emitting to a
+    deleted object, crashes the process; so the application waits here for them (a task that
+    cannot be cancelled, such as a document being rendered, takes a second or two at most).
+
+    Returns:
+        True if every thread finished within ``timeout_ms``.
+    """
+    for task in list(_running):
+        task.abandon()
+    finished = QThreadPool.globalInstance().waitForDone(timeout_ms)
+    _running.clear()
+    return finished
 
 
 def running_tasks() -> int:

@@ -66,3 +66,7 @@ class UnsafeLocationError(StorageError):
 
 class NewerDatabaseError(StorageError):
     pass
+
+
+class DamagedDatabaseError(StorageError):
+    """The database file failed SQLite's own check; the message says how to restore it."""

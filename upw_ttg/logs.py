@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
+import sys
 import traceback
 from pathlib import Path
 
@@ -40,18 +42,70 @@ class PrivacyFormatter(logging.Formatter):
         return "\n\nwhich led to:\n".join(blocks)
 
 
+class _LogFileHandler(logging.handlers.RotatingFileHandler):
+    """The rotating log file; a native crash trace, once enabled, follows it when it rotates."""
+
+    _upw_ttg = True
+    tracing = False  # True while faulthandler writes into this handler's file
+
+    def doRollover(self) -> None:  # noqa: N802 - logging's own name
+        super().doRollover()
+        if self.tracing and self.stream is not None:
+            faulthandler.enable(self.stream, all_threads=True)
+
+    def close(self) -> None:
+        if self.tracing:
+            # Never leave the trace writing to a closed (and perhaps reused) file descriptor.
+            self.tracing = False
+            _trace_to_stderr()
+        super().close()
+
+
+def _trace_to_stderr() -> None:
+    faulthandler.disable()
+    stderr = sys.__stderr__
+    if stderr is not None:
+        try:
+            faulthandler.enable(stderr, all_threads=True)
+        except (OSError, ValueError, AttributeError):
+            pass  # no usable stderr (a windowed build): no trace rather than a failure
+
+
+def _log_file_handler() -> _LogFileHandler | None:
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, _LogFileHandler):
+            return handler
+    return None
+
+
+def trace_native_crashes() -> bool:
+    """Write the Python stack of every thread to the log file if the process dies natively.
+
+    A segmentation fault or an abort in Qt or a driver never reaches Python's exception hooks;
+    ``faulthandler`` still records which code was running (stack frames only, no data).
+
+    Returns:
+        True if the trace goes to the log file (``configure_logging`` must have run).
+    """
+    handler = _log_file_handler()
+    if handler is None or handler.stream is None:
+        return False
+    handler.flush()
+    faulthandler.enable(handler.stream, all_threads=True)
+    handler.tracing = True
+    return True
+
+
 def configure_logging(logs_dir: Path, level: int = logging.INFO) -> Path:
     """Send the root logger to ``logs_dir/upw-ttg.log`` (1 MB x 5); returns the file's path."""
     logs_dir.mkdir(parents=True, exist_ok=True)
     path = logs_dir / LOG_FILE
     root = logging.getLogger()
     for handler in list(root.handlers):
-        if getattr(handler, "_upw_ttg", False):
+        if isinstance(handler, _LogFileHandler):
             root.removeHandler(handler)
             handler.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5,
-                                                   encoding="utf-8")
-    handler._upw_ttg = True  # type: ignore[attr-defined]
+    handler = _LogFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(PrivacyFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)

@@ -13,6 +13,7 @@ from upw_ttg.domain import codes
 from upw_ttg.domain.settings import SETTINGS
 from upw_ttg.errors import NewerDatabaseError, StorageError, UnsafeLocationError
 from upw_ttg.storage import database as database_module
+from upw_ttg.storage import location as location_module
 from upw_ttg.storage.database import Database, check_local_path, sqlite_url
 from upw_ttg.storage.migrate import current_revision, head_revision, upgrade
 from upw_ttg.storage.models import OutcomeCodeRow, Prison, Setting
@@ -90,7 +91,7 @@ def test_network_shares_and_synced_folders_are_refused(path):
 
 
 def test_a_network_file_system_mount_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(database_module, "_mount_fs_type", lambda _p: "cifs")
+    monkeypatch.setattr(location_module, "mount_of", lambda _p, _m=None: ("/srv", "cifs"))
     with pytest.raises(UnsafeLocationError, match="cifs"):
         Database(sqlite_url(tmp_path / "upw.db"))
 

@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import shiboken6
 
 import ui.app as app_module
 from upw_ttg import __version__
@@ -54,6 +55,7 @@ def test_database_errors_are_explained_and_exit_non_zero(monkeypatch, tmp_path, 
 def test_start_up_signs_in_and_shows_the_main_window(monkeypatch, tmp_path, qtbot, fast_hash):
     """main() opens the database, asks for sign-in, then runs the main window."""
     windows: list[MainWindow] = []
+    titles: list[str] = []
 
     def signed_in(services, demo):
         assert not demo
@@ -65,6 +67,7 @@ def test_start_up_signs_in_and_shows_the_main_window(monkeypatch, tmp_path, qtbo
         window = application.activeWindow() or next(
             w for w in application.topLevelWidgets() if isinstance(w, MainWindow))
         windows.append(window)
+        titles.append(window.windowTitle())
         window.close()
         return 0
 
@@ -75,9 +78,10 @@ def test_start_up_signs_in_and_shows_the_main_window(monkeypatch, tmp_path, qtbo
     code = app_module.main(["--data-dir", str(tmp_path),
                             "--database-url", f"sqlite+pysqlite:///{tmp_path}/t.db"])
     assert code == 0
-    assert windows and windows[0].windowTitle() == "UPW & Through the Gate"
+    assert titles == ["UPW & Through the Gate"]
     assert (tmp_path / "logs" / "upw-ttg.log").exists()
-    windows[0].deleteLater()
+    # Deleted before main() returns, while the application and the database are still there.
+    assert not shiboken6.isValid(windows[0])
 
 
 def test_quitting_at_sign_in_exits_cleanly(monkeypatch, tmp_path):

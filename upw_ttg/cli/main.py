@@ -10,9 +10,13 @@ from pathlib import Path
 from upw_ttg import __version__
 from upw_ttg.bootstrap import AppLocation, open_app
 from upw_ttg.errors import UpwError
-from upw_ttg.storage.backup import backup_sqlite, check_database, restore_sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from upw_ttg.storage.backup import CheckResult, backup_sqlite, check_database, restore_sqlite
 from upw_ttg.storage.database import Database
-from upw_ttg.storage.migrate import current_revision, head_revision
+from upw_ttg.storage.inspection import FileState, examine_sqlite_file
+from upw_ttg.storage.migrate import current_revision, head_revision, known_revisions
 
 
 def _location(args: argparse.Namespace) -> AppLocation:
@@ -57,6 +61,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     location = _location(args)
+    url = make_url(location.database_url)
+    if url.get_backend_name() == "sqlite":
+        return _check_sqlite_file(Path(url.database or ""))
     db = Database(location.database_url)
     try:
         revision = current_revision(db)
@@ -67,6 +74,24 @@ def _cmd_check(args: argparse.Namespace) -> int:
     print(f"Schema: {revision or 'none'} (this version expects {head_revision()})")
     print(result.describe())
     return 0 if result.ok and revision == head_revision() else 1
+
+
+def _check_sqlite_file(path: Path) -> int:
+    """Any file, read-only: what it is, and for a database the full checks."""
+    head = head_revision()
+    report = examine_sqlite_file(path, full=True, known_revisions=known_revisions())
+    print(f"Database: {path}")
+    if report.state is not FileState.USABLE:
+        print(report.describe())
+        return 1
+    print(f"Schema: {report.revision or 'none'} (this version expects {head})")
+    result = CheckResult(["ok"], list(report.foreign_keys),
+                         ("SQLite integrity check", "foreign keys"))
+    print(result.describe())
+    if report.revision != head:
+        print("The schema is older than this version's: python3 dev.py admin migrate "
+              "upgrades it (after a verified backup).")
+    return 0 if result.ok and report.revision == head else 1
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
@@ -152,4 +177,16 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except UpwError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except SQLAlchemyError as exc:
+        # A server that cannot be reached, a wrong password, a driver that is not installed.
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        print(f"error: the database could not be used ({type(exc).__name__}: {reason}). "
+              "Check --database-url or UPW_TTG_DATABASE_URL and that the server is running.",
+              file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}"
+              + (f": {exc.filename}" if getattr(exc, "filename", None) else ""),
+              file=sys.stderr)
         return 2

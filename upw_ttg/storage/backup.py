@@ -9,49 +9,50 @@ from pathlib import Path
 
 from upw_ttg.errors import StorageError
 from upw_ttg.storage.database import Database
+from upw_ttg.storage.inspection import FileState, examine_sqlite_file, read_only_connection
 
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
     integrity: list[str]
     foreign_key_problems: list[tuple]
+    checks_run: tuple[str, ...] = ()
+    not_checked: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
         return self.integrity == ["ok"] and not self.foreign_key_problems
 
     def describe(self) -> str:
+        lines = [f"Checked: {', '.join(self.checks_run)}."] if self.checks_run else []
         if self.ok:
-            return "The database passed the integrity and foreign-key checks."
-        lines = [f"integrity: {line}" for line in self.integrity if line != "ok"]
-        lines += [f"foreign key: table {row[0]} row {row[1]} refers to missing {row[2]}"
+            lines.append("No problem found.")
+        lines += [f"integrity: {line}" for line in self.integrity if line != "ok"]
+        lines += [f"foreign key: table {row[0]} row {row[1]} refers to a missing {row[2]}"
                   for row in self.foreign_key_problems]
+        lines += [f"Not checked: {line}" for line in self.not_checked]
         return "\n".join(lines)
 
 
 def check_sqlite_file(path: Path) -> CheckResult:
     """``integrity_check`` and ``foreign_key_check`` of a SQLite file, opened read-only."""
-    if not path.exists():
+    report = examine_sqlite_file(path, full=True)
+    if report.state is FileState.MISSING:
         raise StorageError(f"There is no database at {path}.")
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
-        foreign = list(connection.execute("PRAGMA foreign_key_check"))
-    except sqlite3.DatabaseError as exc:
-        return CheckResult([f"not a usable database: {exc}"], [])
-    finally:
-        connection.close()
-    return CheckResult(integrity, foreign)
+    checks = ("SQLite integrity check", "foreign keys")
+    if report.state in (FileState.USABLE, FileState.NEW):
+        return CheckResult(["ok"], list(report.foreign_keys), checks)
+    return CheckResult([report.describe()], [], checks)
 
 
 def check_database(db: Database) -> CheckResult:
+    """The SQLite file's own checks, or on PostgreSQL the checks that can be run from here."""
     if db.is_sqlite:
         assert db.sqlite_path is not None
         return check_sqlite_file(db.sqlite_path)
-    problems: list[tuple] = []
-    with db.engine.connect() as connection:
-        connection.exec_driver_sql("SELECT 1")
-    return CheckResult(["ok"], problems)
+    from upw_ttg.storage.server_checks import check_postgres
+
+    return check_postgres(db)
 
 
 def backup_sqlite(db: Database, target: Path) -> Path:
@@ -87,7 +88,7 @@ def restore_sqlite(backup: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".restoring")
     partial.unlink(missing_ok=True)
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    source = read_only_connection(backup)
     destination = sqlite3.connect(partial)
     try:
         source.backup(destination)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,10 +9,14 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from upw_ttg.errors import StorageError, UnsafeLocationError
+from upw_ttg.errors import DamagedDatabaseError, StorageError
+from upw_ttg.storage.inspection import (
+    FileState, damaged_message, examine_sqlite_file, refuse_unusable,
+)
+from upw_ttg.storage.location import check_local_path
 
 BUSY_TIMEOUT_MS = 5000
 # Each pragma with the value it must read back; refuse to run if one does not take.
@@ -25,69 +27,11 @@ SQLITE_PRAGMAS: tuple[tuple[str, str, str], ...] = (
     ("trusted_schema", "OFF", "0"),
     ("cell_size_check", "ON", "1"),
 )
-_NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs",
-                        "ncpfs", "davfs", "fuse.davfs2", "glusterfs", "ceph"}
-_SYNCED_FOLDER_MARKERS = ("onedrive", "dropbox", "google drive", "icloud drive")
 _WRITE_OPTION = "upw_write"
 
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite+pysqlite:///{path}"
-
-
-def _mount_fs_type(path: Path) -> str | None:
-    """The filesystem type of the mount holding ``path`` (Linux), or None if unknown."""
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return None
-    best, fs_type = "", None
-    resolved = str(path.resolve())
-    for line in mounts:
-        parts = line.split()
-        if len(parts) < 3:
-            continue
-        mount_point = parts[1].replace("\\040", " ")
-        if (resolved == mount_point or resolved.startswith(mount_point.rstrip("/") + "/")) \
-                and len(mount_point) >= len(best):
-            best, fs_type = mount_point, parts[2]
-    return fs_type
-
-
-def _windows_drive_is_remote(path: Path) -> bool:
-    import ctypes
-
-    drive = os.path.splitdrive(str(path.resolve()))[0]
-    if not drive:
-        return False
-    drive_remote = 4
-    return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote  # type: ignore
-
-
-def check_local_path(path: Path) -> None:
-    """Refuse a database path on a network share or in a synced folder (SQLite corrupts there)."""
-    text = str(path)
-    advice = ("SQLite databases must be on this computer's own disk. An office that shares one "
-              "database should use PostgreSQL (set UPW_TTG_DATABASE_URL).")
-    if text.startswith(("\\\\", "//")):
-        raise UnsafeLocationError(f"The database {text} is on a network share. {advice}")
-    lowered = text.lower()
-    for marker in _SYNCED_FOLDER_MARKERS:
-        if marker in lowered:
-            raise UnsafeLocationError(
-                f"The database {text} is in a folder synced by {marker.title()}, which copies "
-                f"files while they are being written. {advice}")
-    if sys.platform == "win32":
-        if _windows_drive_is_remote(path):
-            raise UnsafeLocationError(f"The database {text} is on a network drive. {advice}")
-        return
-    existing = path
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
-    fs_type = _mount_fs_type(existing)
-    if fs_type in _NETWORK_FILESYSTEMS:
-        raise UnsafeLocationError(
-            f"The database {text} is on a network file system ({fs_type}). {advice}")
 
 
 def _install_sqlite_events(engine: Engine, busy_timeout_ms: int) -> None:
@@ -117,6 +61,24 @@ def _install_sqlite_events(engine: Engine, busy_timeout_ms: int) -> None:
             connection.exec_driver_sql("BEGIN")
 
 
+def refuse_unusable_file(path: Path) -> None:
+    """Before the first read-write open: refuse a damaged, foreign or newer file unchanged.
+
+    ``quick_check`` reads every page once (a second or so for the largest offices), so a
+    damaged file is refused at start-up rather than failing in the middle of someone's work.
+    """
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        return
+    report = examine_sqlite_file(path)
+    if report.state is FileState.USABLE and report.revision is not None:
+        from upw_ttg.storage import migrate  # migrate imports this module
+
+        if report.revision != migrate.SCHEMA_HEAD \
+                and report.revision not in migrate.known_revisions():
+            report = examine_sqlite_file(path, known_revisions=migrate.known_revisions())
+    refuse_unusable(report)
+
+
 class Database:
     """An engine and two session factories: reads, and writes that take the lock up front."""
 
@@ -129,6 +91,7 @@ class Database:
                 raise StorageError("An in-memory SQLite database cannot be shared by sessions.")
             path = Path(database)
             check_local_path(path)
+            refuse_unusable_file(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             # hide_parameters: error messages (which reach logs) never carry the data itself.
             self.engine = create_engine(self.url, echo=echo, hide_parameters=True,
@@ -159,6 +122,11 @@ class Database:
         with self._read_sessions() as session:
             try:
                 yield session
+            except DatabaseError as exc:
+                damaged = self._damaged(exc)
+                if damaged is None:
+                    raise
+                raise damaged from exc
             finally:
                 session.rollback()
 
@@ -170,7 +138,23 @@ class Database:
                 with session.begin():
                     yield session
             except OperationalError as exc:
-                raise _storage_error(exc) from exc
+                raise self._damaged(exc) or _storage_error(exc) from exc
+            except DatabaseError as exc:
+                damaged = self._damaged(exc)
+                if damaged is None:
+                    raise
+                raise damaged from exc
+
+    def _damaged(self, exc: DatabaseError) -> DamagedDatabaseError | None:
+        """The plain-words error for a file found damaged while in use, else None."""
+        if isinstance(exc, IntegrityError) or not self.is_sqlite:
+            return None
+        text = str(exc.orig or exc).lower()
+        if "malformed" not in text and "not a database" not in text:
+            return None
+        assert self.sqlite_path is not None
+        return DamagedDatabaseError(damaged_message(self.sqlite_path,
+                                                    ["the database disk image is malformed"]))
 
     def dispose(self) -> None:
         if self.is_sqlite:
