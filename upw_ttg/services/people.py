@@ -10,7 +10,7 @@ from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from upw_ttg.domain.codes import AuditAction, Gender, GenderCategory, Role
+from upw_ttg.domain.codes import AuditAction, Gender, GenderCategory
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import category_from_text
 from upw_ttg.domain.records import (
@@ -31,7 +31,6 @@ from upw_ttg.storage.models import (
     CustodyEpisode, DeliveryUnit, Office, Person, PersonAccess, Staff,
 )
 
-EDITORS = (Role.COORDINATOR, Role.RESETTLEMENT_WORKER, Role.MANAGER)
 _DATE_QUERY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ISO_DATE_QUERY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _PRISON_NUMBER_PREFIX = re.compile(r"[A-Z][0-9]{1,4}[A-Z]{0,2}")
@@ -300,7 +299,7 @@ class PeopleService:
     def unconfirmed(self, limit: int = 500) -> list[UnconfirmedPerson]:
         """People whose category for the placement rules is not yet confirmed (records whose
         own words did not say plainly), in name order, for a coordinator to confirm."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.READ_PERSON)
         with self._ctx.db.read() as session:
             rows = session.execute(
                 select(Person.id, Person.crn, Person.forename, Person.surname, Person.gender,
@@ -312,7 +311,7 @@ class PeopleService:
             return [UnconfirmedPerson(*r) for r in rows]
 
     def count_unconfirmed(self) -> int:
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.READ_PERSON)
         with self._ctx.db.read() as session:
             return session.scalar(select(func.count()).select_from(Person).where(
                 Person.gender_category == GenderCategory.UNCONFIRMED)) or 0
@@ -324,7 +323,7 @@ class PeopleService:
         A change here can break future bookings (rules 2 and 3); this is the one write that
         changes the category outside the person form.
         """
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_PERSON)
         if category not in CONFIRMED_CATEGORIES:
             raise ValidationError({"gender_category": "Choose woman, man, non-binary or not "
                                                       "stated."})

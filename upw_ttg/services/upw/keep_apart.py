@@ -7,20 +7,19 @@ import dataclasses
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from upw_ttg.domain.codes import AuditAction, KeepApartKind, Role, SessionStatus
+from upw_ttg.domain.codes import AuditAction, KeepApartKind, SessionStatus
 from upw_ttg.domain.keep_apart import BrokenBooking, KeepApartPair, KeepApartResult
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import keep_apart_breach
 from upw_ttg.domain.validation import clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.upw.common import ATTENDED_CODES, EDITORS, lock_rows
+from upw_ttg.services.upw.common import ATTENDED_CODES, lock_rows
 from upw_ttg.services.upw.facts import load_occupants, load_people, load_sessions
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import Appointment, KeepApart, Person, Staff, UpwSession
 
-# Only they read why two people are kept apart; everyone else sees the pair and its kind.
-DETAIL_READERS = (Role.COORDINATOR, Role.MANAGER)
 _SENSITIVE = "(sensitive: not copied into the audit trail)"
 
 
@@ -31,13 +30,12 @@ class KeepApartService:
     @property
     def can_read_detail(self) -> bool:
         """Whether the signed-in user may read a pair's detail and end reason."""
-        actor = self._ctx.actor
-        return actor is not None and actor.role in DETAIL_READERS
+        return self._ctx.may(Capability.READ_KEEP_APART_DETAIL)
 
     # --- reading ---------------------------------------------------------------------------
     def pairs_for(self, person_id: int, *, include_ended: bool = True) -> list[KeepApartPair]:
         """The person's pairs, current first, then newest; each seen from this person."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_PERSON)
         with self._ctx.db.read() as session:
             if session.get(Person, person_id) is None:
                 raise NotFoundError("That person is no longer on record.")
@@ -51,7 +49,7 @@ class KeepApartService:
 
     def preview(self, person_id: int, other_person_id: int) -> tuple[BrokenBooking, ...]:
         """The future bookings a new pair would break, before it is recorded."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.PLACE_PEOPLE)
         with self._ctx.db.read() as session:
             return broken_bookings(session, self._ctx, person_id, other_person_id)
 
@@ -60,7 +58,7 @@ class KeepApartService:
                detail: str | None) -> KeepApartResult:
         """Record that two people must never share a session; returns the future bookings
         that now break rule 5, so they can be moved or removed. Audited without the detail."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.PLACE_PEOPLE)
         detail = clean(detail)
         errors: dict[str, str] = {}
         if person_id == other_person_id:
@@ -106,7 +104,7 @@ class KeepApartService:
             person_id: int | None = None) -> KeepApartPair:
         """End a pair (e.g. the restraining order expired): it stays on record but no longer
         keeps them apart. ``person_id`` says whose record the answer is seen from."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.PLACE_PEOPLE)
         reason = clean(reason)
         problem = text_problem("reason", reason, max_length=400)
         if problem or not reason:

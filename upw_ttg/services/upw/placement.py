@@ -45,7 +45,7 @@ class PlacementService:
     def check_many(self, requests: Sequence[PlacementRequest]) -> Decision:
         """What the engine says about these people joining together, judged exactly as
         ``place_many`` would judge them (rule 3 on the resulting group); nothing is saved."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.PLACE_PEOPLE)
         with self._ctx.db.read() as session:
             try:
                 run_changes(session, self._ctx, adds=list(requests), dry_run=True)
