@@ -168,7 +168,7 @@ def test_signed_out_nothing_is_read_or_written(app, probe):
             violations.append(f"{name}: signed out, raised {error!r}")
         if touched:
             violations.append(f"{name}: opened the database before checking")
-    assert violations == []
+    assert violations == [], "\n".join(violations)
 
 
 @pytest.mark.parametrize("role", list(Role))
@@ -190,7 +190,7 @@ def test_every_method_follows_the_table_for(role, app, probe, add_staff):
                 violations.append(f"{name}: {role} lacks {capability} but got {error!r}")
             if touched:
                 violations.append(f"{name}: opened the database before checking")
-    assert violations == []
+    assert violations == [], "\n".join(violations)
 
 
 def test_the_walk_catches_a_method_that_reads_before_asking(app, probe, monkeypatch):

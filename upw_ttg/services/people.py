@@ -253,6 +253,7 @@ class PeopleService:
 
     def check(self, data: PersonInput) -> None:
         """Raise ValidationError for everything wrong with ``data``; nothing is saved."""
+        self._ctx.require(Capability.EDIT_PERSON)
         self._validated(data)
 
     def create(self, data: PersonInput) -> PersonRecord:

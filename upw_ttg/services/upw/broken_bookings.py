@@ -10,6 +10,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, SessionStatus
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import Rule
 from upw_ttg.domain.placement_recheck import (
     BreachRow, BrokenBooking, RecheckReport, rule_title,
@@ -19,7 +20,7 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.changes import run_changes
-from upw_ttg.services.upw.common import EDITORS, chunks
+from upw_ttg.services.upw.common import chunks
 from upw_ttg.services.upw.recheck import recheck_bookings
 from upw_ttg.storage.models import (
     Appointment, BookingBreach, Office, Person, Project, UpwSession,
@@ -69,7 +70,7 @@ class BrokenBookingsService:
     def list(self, *, unit_id: int | None = None, person_id: int | None = None
              ) -> list[BrokenBooking]:
         """Every open entry for a delivery unit (or all, or one person), soonest first."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
             query = self._open(session).add_columns(
                 Appointment.version, Appointment.person_id, Appointment.order_id, Person.crn,
@@ -85,7 +86,7 @@ class BrokenBookingsService:
 
     def count(self, *, unit_id: int | None = None, person_id: int | None = None) -> int:
         """How many bookings are in the queue (one each, however many rules they break)."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
             query = self._narrowed(self._open(session, columns=(
                 func.count(func.distinct(BookingBreach.appointment_id)),)), unit_id, person_id)
@@ -96,7 +97,7 @@ class BrokenBookingsService:
 
     def rules_by_appointment(self, appointment_ids: Iterable[int]) -> dict[int, str]:
         """For the planner: the open entries among these places, as short rule names."""
-        self._ctx.require_signed_in()
+        self._ctx.require(Capability.READ_SCHEDULE)
         out: dict[int, list[str]] = defaultdict(list)
         with self._ctx.db.read() as session:
             for batch in chunks(sorted(set(appointment_ids))):
@@ -125,7 +126,7 @@ class BrokenBookingsService:
         ``seen`` is what the coordinator was shown; if the problems changed since, nothing is
         saved and they are asked to look again.
         """
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.PLACE_PEOPLE)
         reason = clean(reason) or ""
         problem = text_problem("reason", reason or None, required=True, max_length=400)
         if problem:
@@ -155,7 +156,7 @@ class BrokenBookingsService:
     def remove(self, appointment_id: int, reason: str, *, version: int | None = None) -> None:
         """Take the place off its session, with the reason (audited); the rule engine still
         judges the removal (rule 3)."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.PLACE_PEOPLE)
         reason = clean(reason) or ""
         problem = text_problem("reason", reason or None, required=True, max_length=400)
         if problem:
@@ -171,7 +172,7 @@ class BrokenBookingsService:
 
     def recheck_all(self) -> RecheckReport:
         """Judge every future booking again (after an import, or to be sure)."""
-        self._ctx.require_role(*EDITORS)
+        self._ctx.require(Capability.EDIT_SCHEDULE)
         with self._ctx.db.write() as session:
             return recheck_bookings(session, self._ctx, everything=True)
 
