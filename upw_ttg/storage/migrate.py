@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import inspect, text
+from sqlalchemy import Connection, inspect, text
 
 from upw_ttg import paths
-from upw_ttg.errors import NewerDatabaseError
+from upw_ttg.errors import NewerDatabaseError, StorageError
 from upw_ttg.storage.backup import backup_sqlite
 from upw_ttg.storage.database import Database
 
@@ -78,7 +80,43 @@ def upgrade(db: Database, backup_dir: Path | None = None) -> MigrationResult:
         from alembic import command
 
         config = _config()
-        with db._write_engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        with db._write_engine.connect() as connection:
+            with _foreign_keys_deferred_on_sqlite(db, connection):
+                with connection.begin():
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, "head")
+                    _check_foreign_keys(db, connection)
     return MigrationResult(current, head, backup_path)
+
+
+@contextmanager
+def _foreign_keys_deferred_on_sqlite(db: Database, connection: Connection) -> Iterator[None]:
+    """Foreign keys off for the migration's transaction on SQLite, on again afterwards.
+
+    SQLite cannot alter most columns in place, so a migration copies the table and drops the
+    old one. With foreign keys on, that drop would delete every row pointing at the table (ON
+    DELETE CASCADE) inside the migration. The pragma only takes effect outside a transaction,
+    so it is set on the driver's connection before the migration begins; the keys are then
+    checked as a whole before committing (``_check_foreign_keys``).
+    """
+    if not db.is_sqlite:
+        yield
+        return
+    raw = connection.connection.driver_connection
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _check_foreign_keys(db: Database, connection: Connection) -> None:
+    """Refuse to commit a migration that left a row pointing at nothing (SQLite)."""
+    if not db.is_sqlite:
+        return
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if broken:
+        tables = sorted({row[0] for row in broken})
+        raise StorageError("Upgrading the database would leave records pointing at nothing in "
+                           f"{', '.join(tables)}; nothing was changed. Keep the backup and "
+                           "report this problem.")
