@@ -152,3 +152,23 @@ def test_lists_are_the_documented_ones():
         "due_a_plan", "plans_overdue", "releases_within_12_weeks", "releases_within_24_weeks",
         "no_accommodation", "handover_not_started", "handovers_not_acknowledged",
         "referrals_overdue"]
+
+
+def test_an_assignment_over_someone_elses_is_refused_and_shows_theirs(
+        area, services, caseload, monkeypatch):
+    page = area.caseload
+    page.select_list("plans_overdue")
+    page.table.selectRow(0)
+    chosen = page.selected_rows()[0]
+    # Another manager assigns the same case after this screen read it.
+    services.caseload.assign({chosen.episode_id: chosen.episode_version}, caseload.wyn.id)
+    shown = []
+    monkeypatch.setattr("ui.views.ttg.caseload_page.show_error",
+                        lambda _parent, text, informative=None: shown.append((text, informative)))
+    page.assign_to.setCurrentIndex(page.assign_to.findData(caseload.rita.id))
+    page.assign_button.click()
+    assert shown[0][0] == "The cases were not assigned."
+    assert "changed by Rita Resettlement" in shown[0][1]
+    rows = [page.proxy.row_object(r) for r in range(page.proxy.rowCount())]
+    assert next(r for r in rows if r.episode_id == chosen.episode_id).worker_name == \
+        "Wyn Worker", "the screen shows the assignment that was kept"

@@ -280,7 +280,12 @@ def _blank(text: str | None) -> bool:
 
 
 def completion_gaps(facts: PlanFacts) -> list[tuple[PlanSection, str]]:
-    """Each missing part of the plan with its section, in the order of the plan's pages."""
+    """The completion gate: each missing part of the plan with its section, in the order of
+    the plan's pages; empty when the plan can be (or stay) complete.
+
+    The services read the facts in one place (``services.ttg.completion``) for completing,
+    for re-checking after every write, for the plan screen and for the dashboard.
+    """
     gaps: list[tuple[PlanSection, str]] = []
 
     def gap(section: PlanSection, message: str) -> None:
@@ -323,11 +328,6 @@ def completion_gaps(facts: PlanFacts) -> list[tuple[PlanSection, str]]:
         gap(PlanSection.CONSENT, "Consent to share: record the person's answer for at least "
             "one named agency.")
     return gaps
-
-
-def missing_for_completion(facts: PlanFacts) -> list[str]:
-    """Plain-words list of what stops the plan being marked complete; empty when it can be."""
-    return [message for _section, message in completion_gaps(facts)]
 
 
 def sections_answered(facts: PlanFacts) -> frozenset[PlanSection]:

@@ -235,6 +235,12 @@ class LedgerLinesTableModel(StyledTableModel):
         return QBrush(QColor("#6b7885")) if not row.counts else None
 
 
+def _action_text(action: EnforcementActionRow) -> str:
+    """Outcome and notes, and why it was recorded after the day it was taken."""
+    late = f"Recorded late: {action.late_reason}" if action.late_reason else None
+    return "; ".join(x for x in (action.outcome, action.notes, late) if x)
+
+
 class ActionsTableModel(StyledTableModel):
     """The enforcement actions recorded on an order, oldest first."""
 
@@ -244,8 +250,8 @@ class ActionsTableModel(StyledTableModel):
         Column("Action", lambda a: a.description),
         Column("Respond by", lambda a: format_date(a.respond_by, BLANK), lambda a: a.respond_by),
         Column("By", lambda a: a.staff or BLANK),
-        Column("Outcome and notes", lambda a: "; ".join(x for x in (a.outcome, a.notes) if x),
-               tooltip=lambda a: "; ".join(x for x in (a.outcome, a.notes) if x) or None),
+        Column("Outcome and notes", lambda a: _action_text(a),
+               tooltip=lambda a: _action_text(a) or None),
     )
 
     def for_appointment(self, appointment_id: int) -> list[EnforcementActionRow]:

@@ -118,9 +118,11 @@ def _plan_status(plan: PlanRecord | None) -> str:
         by = f" by {escape(plan.completed_by)}" if plan.completed_by else ""
         return f"Plan completed {format_date(plan.completed_on)}{by}."
     missing = plan.missing_for_completion
-    return (f"<b>Plan in draft</b> (due {format_date(plan.due_date)}); still missing: "
-            + escape(" ".join(missing)) if missing else "<b>Plan in draft</b>, ready to "
-            "complete.")
+    state = (f"<b>Plan reopened {format_date(plan.reopened_on)}</b> (it was complete; a "
+             "required section is no longer answered)" if plan.reopened else
+             "<b>Plan in draft</b>")
+    return (f"{state} (due {format_date(plan.due_date)}); still missing: "
+            + escape(" ".join(missing)) if missing else f"{state}, ready to complete.")
 
 
 def _custody(pack: HandoverPack) -> list[tuple[str, str]]:

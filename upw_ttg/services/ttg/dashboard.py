@@ -21,7 +21,7 @@ from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import pathway_names, read_deadline_settings
 from upw_ttg.services.ttg.completion import gate_columns, gate_facts
-from upw_ttg.services.ttg.deadlines import DeadlineService
+from upw_ttg.services.ttg.deadlines import DeadlineService, current_deadlines
 from upw_ttg.services.ttg.records import (
     Caseload, CaseloadRow, QualityFigure, QualityFigures, WorkerCount,
 )
@@ -258,10 +258,7 @@ class _Builder:
     def _deadlines(self, r: Any) -> Deadlines:
         """Every deadline from the episode's current dates and settings (rule 25), so a
         corrected screening or release date moves the lists at once."""
-        return rules.deadlines_for(
-            reception=r.reception_date, screening=r.screening_date,
-            expected_release=r.expected_release_date, released_on=r.released_on,
-            settings=self.settings, cal=self.cal)
+        return current_deadlines(r, self.settings, self.cal)
 
     def _plan_lists(self, r: Any, due: dt.date | None, lists: dict) -> None:
         if r.plan_status == PlanStatus.COMPLETE:

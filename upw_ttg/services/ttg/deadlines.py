@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -19,10 +20,17 @@ from upw_ttg.services.ttg.records import EpisodeDeadlines
 from upw_ttg.storage.models import CustodyEpisode
 
 
-def current_deadlines(row: CustodyEpisode, settings: DeadlineSettings,
+def current_deadlines(row: Any, settings: DeadlineSettings,
                       cal: WorkingCalendar) -> Deadlines:
-    """The episode's deadlines from its dates as they are now (every screen reads these)."""
-    return rules.compute_deadlines(episode_dates(row), settings, cal, row.released_on)
+    """The episode's deadlines from its dates as they are now: every screen (plan, review,
+    handover, dashboard) reads them here, so a corrected date moves them all at once.
+
+    ``row`` is a custody episode or any query row with its ``reception_date``,
+    ``screening_date``, ``expected_release_date`` and ``released_on``.
+    """
+    return rules.deadlines_for(reception=row.reception_date, screening=row.screening_date,
+                               expected_release=row.expected_release_date,
+                               released_on=row.released_on, settings=settings, cal=cal)
 
 
 def episode_deadlines(session: Session, row: CustodyEpisode, cal: WorkingCalendar,
