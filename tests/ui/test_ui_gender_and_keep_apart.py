@@ -149,3 +149,23 @@ def test_keep_apart_dialog_records_shows_and_ends_pairs(qtbot, services, world, 
     dialog.end_button.click()
     assert dialog.model.index(0, 4).data().startswith("Ended 26/11/2026 by Kamanager")
     assert not services.upw.keep_apart.pairs_for(a[0], include_ended=False)
+
+
+def test_the_people_page_lists_those_to_confirm(qtbot, services, world, tmp_path):
+    from ui.views.people_page import PeoplePage
+
+    world.person(Gender.MALE)
+    page = PeoplePage(services, UiSettings(tmp_path / "ui.ini"))
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.confirm_button.isVisible()
+    person_id = world.person(Gender.FEMALE, gender_identity="Genderfluid")
+    page.refresh_unconfirmed()
+    assert page.confirm_button.isVisible() and "(1)" in page.confirm_button.text()
+    page.confirm_button.click()
+    dialog = page.unconfirmed_dialog
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.index(0, 3).data() == "Genderfluid"
+    with qtbot.waitSignal(page.person_opened, timeout=2000) as blocker:
+        dialog.open_button.click()
+    assert blocker.args == [person_id]

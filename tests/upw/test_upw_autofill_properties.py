@@ -9,7 +9,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, func, select
 
-from upw_ttg.domain.codes import Gender, OrderType, PatternFrequency, PlacementPreference, Role
+from upw_ttg.domain.codes import (
+    Gender, GenderCategory, OrderType, PatternFrequency, PlacementPreference, Role,
+)
 from upw_ttg.domain.placement import lone_woman, person_breaches
 from upw_ttg.services.upw.facts import (
     load_bookings, load_occupants, load_people, load_sessions,
@@ -35,6 +37,10 @@ projects = st.lists(st.fixed_dictionaries({
 people = st.lists(st.fixed_dictionaries({
     "gender": st.sampled_from([Gender.MALE, Gender.FEMALE]),
     "identity": st.sampled_from([None, None, "Non-binary", "Trans woman"]),
+    # What the rules read; the gender and identity above are only words on the record.
+    "category": st.sampled_from([GenderCategory.WOMAN, GenderCategory.WOMAN, GenderCategory.MAN,
+                                 GenderCategory.MAN, GenderCategory.NON_BINARY,
+                                 GenderCategory.UNCONFIRMED]),
     "female_only": st.booleans(),
     "assessed": st.sampled_from([True, True, True, True, False]),
     "risk_children": rarely,
@@ -90,7 +96,8 @@ def _build(app, office_id: int, project_specs, people_specs, apart) -> None:
             n = next(_ids)
             person = Person(crn=f"H{n:06d}", forename="Hyp", surname=f"P{n}",
                             date_of_birth=dt.date(1990, 1, 1), gender=spec["gender"],
-                            gender_identity=spec["identity"], office_id=office_id,
+                            gender_identity=spec["identity"],
+                            gender_category=spec["category"], office_id=office_id,
                             interpreter_needed=spec["interpreter"], search_surname=f"p{n}",
                             search_forename="hyp")
             session.add(person)
@@ -101,7 +108,7 @@ def _build(app, office_id: int, project_specs, people_specs, apart) -> None:
                              deadline=sentenced + dt.timedelta(days=365))
             session.add(order)
             session.flush()
-            chose = spec["female_only"] and (spec["gender"] == Gender.FEMALE or spec["identity"])
+            chose = spec["female_only"] and spec["category"] != GenderCategory.MAN
             session.add(UpwAssessment(
                 person_id=person.id, order_id=order.id,
                 completed_on=today if spec["assessed"] else None,
@@ -153,6 +160,9 @@ def _check_applied(app, created_before: set[int]) -> None:
         for sid in {r.session_id for r in new}:
             women = sum(1 for _, o in occupants[sid] if o.is_woman)
             assert lone_woman(sessions[sid], before_women[sid], women, adding=True) is None
+        for r in new:  # a soft rule, which auto-fill never overrides
+            if facts[r.order_id].non_binary and sessions[r.session_id].is_group:
+                assert sum(1 for _, o in occupants[r.session_id] if o.non_binary) > 1
 
 
 @settings(max_examples=40, deadline=None,

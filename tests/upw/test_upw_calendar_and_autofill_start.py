@@ -1,4 +1,4 @@
-"""No session on a bank holiday's own date, weekends included; auto-fill only for sessions to come."""
+"""No session on a bank holiday's own date, weekends included; auto-fill only what is to come."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Keep-apart pairs (rule 5): recorded, seen and ended from either record; the detail stays private."""
+"""Keep-apart pairs (rule 5): recorded, seen and ended from either record; the detail private."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.records import PersonRecord, PersonRow
 from ui.dialogs.person_dialog import PersonDialog
+from ui.dialogs.unconfirmed_dialog import UnconfirmedDialog
 from ui.models.people_model import PeopleSortProxy, PeopleTableModel
 from ui.models.roles import RowRole
 from ui.settings import UiSettings
@@ -44,6 +46,7 @@ class PeoplePage(QWidget):
         self._services = services
         self._ui_settings = ui_settings
         self.dialog: PersonDialog | None = None
+        self.unconfirmed_dialog: UnconfirmedDialog | None = None
         title = QLabel("People")
         title.setObjectName("PageTitle")
         self.search = QLineEdit()
@@ -60,6 +63,11 @@ class PeoplePage(QWidget):
         self.new_button.setToolTip("Add a person (Ctrl+N)")
         self.new_button.setEnabled(can_edit_people(services.ctx.actor))
         self.new_button.clicked.connect(self.new_person)
+        # After an upgrade, records whose own words did not say how to place them.
+        self.confirm_button = QPushButton()
+        self.confirm_button.setToolTip("People whose gender for placements is not yet "
+                                       "confirmed: they cannot be placed in a group until it is")
+        self.confirm_button.clicked.connect(self.show_unconfirmed)
         self.model = PeopleTableModel(services.people, self)
         self.proxy = PeopleSortProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -75,6 +83,7 @@ class PeoplePage(QWidget):
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
+        top.addWidget(self.confirm_button)
         top.addWidget(self.new_button)
         search_row = QHBoxLayout()
         search_row.addWidget(find)
@@ -104,6 +113,24 @@ class PeoplePage(QWidget):
         if not state.isEmpty():
             self.table.horizontalHeader().restoreState(state)
         self._on_model_mode_changed(True)
+        self.refresh_unconfirmed()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.refresh_unconfirmed()
+
+    def refresh_unconfirmed(self) -> None:
+        """Show the to-confirm button, with its count, only while there is someone to do."""
+        count = (self._services.people.count_unconfirmed()
+                 if can_edit_people(self._services.ctx.actor) else 0)
+        self.confirm_button.setText(f"&Confirm gender for placements ({count})…")
+        self.confirm_button.setVisible(count > 0)
+
+    @Slot()
+    def show_unconfirmed(self) -> None:
+        self.unconfirmed_dialog = UnconfirmedDialog(self._services.people, self)
+        self.unconfirmed_dialog.person_chosen.connect(self.person_opened)
+        self.unconfirmed_dialog.open()
 
     # Searching ---------------------------------------------------------------------------
 

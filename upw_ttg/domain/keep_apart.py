@@ -1,4 +1,4 @@
-"""Keep-apart pairs (rule 5) as services hand them out: the sensitive detail only to those allowed."""
+"""Keep-apart pairs as services hand them out: the sensitive detail only to those allowed."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Keep-apart pairs on a person's record: see them, record a new one, end one that no longer applies."""
+"""Keep-apart pairs on a person's record: see them, record a new one, end one no longer needed."""
 
 from __future__ import annotations
 
