@@ -117,10 +117,12 @@ def run(path: Path) -> list[str]:
             queue = time_calls("the queue, whole CRC (list)", [upw.broken.list] * 20)
             counted = time_calls("the queue, whole CRC (count)", [upw.broken.count] * 20)
             size = upw.broken.count()
+            queue_cpu = _cpu_ms(upw.broken.list, 10)
         finally:
             services.close()
     return [everything.line(), preview.line(), f"    (processor time {cpu:.1f} ms)",
-            saves.line(), queue.line(), counted.line(), f"    ({size:,} bookings in the queue)"]
+            saves.line(), queue.line(), f"    (processor time {queue_cpu:.1f} ms)",
+            counted.line(), f"    ({size:,} bookings in the queue)"]
 
 
 def _cpu_ms(call, times: int) -> float:
