@@ -143,9 +143,11 @@ def test_upgrading_an_older_database_backs_it_up_first_and_verifies_it(sqlite_db
     upgraded: list[str] = []
     import alembic.command
 
-    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "0002")
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
-    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002"})
+    # A revision after whatever the newest one is today.
+    known = set(migrate.known_revisions())
+    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "9999")
+    monkeypatch.setattr(migrate, "head_revision", lambda: "9999")
+    monkeypatch.setattr(migrate, "known_revisions", lambda: known | {"9999"})
     monkeypatch.setattr(alembic.command, "upgrade", lambda _c, target: upgraded.append(target))
     db = Database(sqlite_db_url)
     try:
