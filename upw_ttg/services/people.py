@@ -14,6 +14,7 @@ from upw_ttg.domain.codes import AuditAction, Role
 from upw_ttg.domain.records import (
     DeliveryUnitRow, OfficeRow, PersonInput, PersonRecord, PersonRow,
 )
+from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.domain.text import fold, prefix_upper_bound
 from upw_ttg.domain.validation import (
     FieldErrors, clean, crn_problem, date_of_birth_problem, name_problem, normalise_postcode,
@@ -22,7 +23,7 @@ from upw_ttg.domain.validation import (
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.upw.recheck import recheck_bookings
+from upw_ttg.services.upw.recheck import recheck_bookings, what_if
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import CustodyEpisode, DeliveryUnit, Office, Person, Staff
 
@@ -238,6 +239,10 @@ class PeopleService:
                 return self._record(session, row)
         except IntegrityError as exc:
             raise self._integrity(exc, values) from None
+
+    def preview_update(self, person_id: int, data: PersonInput) -> RecheckReport:
+        """The bookings saving these details (gender) would break, without saving them."""
+        return what_if(lambda: self.update(person_id, data))
 
     @staticmethod
     def _integrity(exc: IntegrityError, values: dict) -> ValidationError:
