@@ -6,7 +6,7 @@ import argparse
 import platform
 import time
 
-from benchmarks import attendance, search, startup, ttg_dashboard, upw_scheduling
+from benchmarks import attendance, recheck, search, startup, ttg_dashboard, upw_scheduling
 from benchmarks.common import demo_database
 
 
@@ -32,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
         if scale != "national":
             print(f"\n[{scale}] Unpaid Work scheduling")
             for line in upw_scheduling.run(path):
+                print(line)
+            print(f"\n[{scale}] placement rules re-checked (rule 24)")
+            for line in recheck.run(path):
                 print(line)
             print(f"\n[{scale}] attendance")
             for line in attendance.run(path):

@@ -113,8 +113,12 @@ def test_a_gender_edit_that_leaves_a_woman_alone_is_queued_against_her(upw, app)
     orders = [upw.man() for _ in range(3)]
     places = [booked(upw, o, sid) for o in orders]
     person = app.orders.get(orders[0]).person_id
-    app.people.update(person, dataclasses.replace(app.people.get(person).to_input(),
-                                                  gender=Gender.FEMALE, gender_identity=None))
+    changed = dataclasses.replace(app.people.get(person).to_input(), gender=Gender.FEMALE,
+                                  gender_identity=None)
+    assert [b.appointment_id for b in app.people.preview_update(person, changed).broken] == [
+        places[0]]
+    assert app.people.get(person).gender == Gender.MALE
+    app.people.update(person, changed)
     assert queued(upw) == {places[0]: {Rule.LONE_WOMAN}}
     # Placing another woman with her mends it.
     upw.svc.placement.place(upw.woman(), sid)

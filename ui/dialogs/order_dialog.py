@@ -12,12 +12,13 @@ from upw_ttg.domain.records import OrderExtensionRow, OrderInput, OrderRecord
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.orders import OrdersService
 from ui.dialogs.form_dialog import FormDialog, read_date
+from ui.dialogs.upw.breaks_warning import ChecksBookings
 from ui.dialogs.person_dialog import enum_combo
 from ui.formatting import format_date
 from ui.widgets.date_field import DateField
 
 
-class OrderDialog(FormDialog):
+class OrderDialog(ChecksBookings, FormDialog):
     """New order for ``person_id`` (``record`` None) or edit ``record``."""
 
     def __init__(self, orders: OrdersService, person_id: int, person_name: str,
@@ -88,6 +89,8 @@ class OrderDialog(FormDialog):
     def save(self, data: OrderInput) -> OrderRecord:
         if self._record is None:
             return self._orders.create(data)
+        # A new sentence date moves the deadline, which bookings are judged by (rule 7).
+        self.confirm_bookings(lambda: self._orders.preview_update(self._record.id, data))
         return self._orders.update(self._record.id, data)
 
 

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 
 from upw_ttg.domain.placement import (
     Booking, Breach, Occupant, PersonFacts, Rule, SessionFacts, format_day, lone_woman,
-    person_breaches, sort_breaches,
+    person_breaches,
 )
 
 # Rules about how many a session holds: judged on the order the places were booked, so a
 # session over its places blames the places booked last, not everyone on it.
 _COUNTED = frozenset({Rule.CAPACITY, Rule.VAN_SEATS})
+_RULE_ORDER = {rule: i for i, rule in enumerate(Rule)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,12 +171,11 @@ def _counted_message(breach: Breach, session: SessionFacts, held: Sequence[HeldP
 def merge_breaches(breaches: Sequence[Breach]) -> tuple[BreachRow, ...]:
     """One row per rule, hard before soft; a rule broken hard drops its soft messages."""
     by_rule: dict[Rule, list[Breach]] = {}
-    for breach in sort_breaches(breaches):
+    for breach in breaches:
         by_rule.setdefault(breach.rule, []).append(breach)
     rows = []
     for rule, found in by_rule.items():
         hard = any(b.hard for b in found)
         messages = dict.fromkeys(b.message for b in found if b.hard == hard)
         rows.append(BreachRow(rule, hard, " ".join(messages)))
-    order = {rule: i for i, rule in enumerate(Rule)}
-    return tuple(sorted(rows, key=lambda r: (not r.hard, order[r.rule])))
+    return tuple(sorted(rows, key=lambda r: (not r.hard, _RULE_ORDER[r.rule])))

@@ -16,6 +16,7 @@ from upw_ttg.domain.placement import category_from_text
 from upw_ttg.domain.records import (
     DeliveryUnitRow, OfficeRow, PersonInput, PersonRecord, PersonRow, UnconfirmedPerson,
 )
+from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.domain.text import fold, prefix_upper_bound
 from upw_ttg.domain.validation import (
     FieldErrors, clean, crn_problem, date_of_birth_problem, name_problem, normalise_postcode,
@@ -25,7 +26,7 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, named_on
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.upw.recheck import recheck_bookings
+from upw_ttg.services.upw.recheck import recheck_bookings, what_if
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
     CustodyEpisode, DeliveryUnit, Office, Person, PersonAccess, Staff,
@@ -339,7 +340,17 @@ class PeopleService:
             flush_versioned(session, row, "person", self._ctx.db)
             audit.record(session, self._ctx, AuditAction.UPDATE, "person", row.id,
                          before=before, after=audit.snapshot(row, ["gender_category"]))
+            # The category is what rules 2 and 3 read.
+            recheck_bookings(session, self._ctx, person_ids=[row.id])
             return self._record(session, row)
+
+    def preview_gender_category(self, person_id: int, category: GenderCategory, *,
+                                version: int | None) -> RecheckReport:
+        """The bookings recording this category would break, without recording it."""
+        return what_if(lambda: self.set_gender_category(person_id, category, version=version))
+    def preview_update(self, person_id: int, data: PersonInput) -> RecheckReport:
+        """The bookings saving these details (gender) would break, without saving them."""
+        return what_if(lambda: self.update(person_id, data))
 
     @staticmethod
     def _integrity(exc: IntegrityError, values: dict) -> ValidationError:

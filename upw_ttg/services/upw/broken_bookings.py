@@ -28,6 +28,11 @@ from upw_ttg.storage.models import (
 from upw_ttg.storage.models.base import utc_now
 
 _RULE_ORDER = {rule.value: i for i, rule in enumerate(Rule)}
+_LISTED = (BookingBreach.appointment_id, BookingBreach.session_id, BookingBreach.rule,
+           BookingBreach.hard, BookingBreach.message, BookingBreach.found_at,
+           Appointment.version, Appointment.person_id, Appointment.order_id, Person.crn,
+           Person.forename, Person.surname, UpwSession.session_date, UpwSession.start_time,
+           UpwSession.end_time, Project.name)
 
 
 def open_entries(today: dt.date, columns: Sequence = ()) -> Select:
@@ -72,14 +77,10 @@ class BrokenBookingsService:
         """Every open entry for a delivery unit (or all, or one person), soonest first."""
         self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
-            query = self._open(session).add_columns(
-                Appointment.version, Appointment.person_id, Appointment.order_id, Person.crn,
-                Person.forename, Person.surname, UpwSession.session_date, UpwSession.start_time,
-                UpwSession.end_time, Project.name)
-            query = self._narrowed(query, unit_id, person_id)
+            query = self._narrowed(self._open(session, _LISTED), unit_id, person_id)
             grouped: dict[int, list] = defaultdict(list)
             for row in session.execute(query):
-                grouped[row[0].appointment_id].append(row)
+                grouped[row.appointment_id].append(row)
             out = [_booking(rows) for rows in grouped.values()]
         out.sort(key=lambda b: (b.session_date, b.start_time, b.name, b.appointment_id))
         return out
@@ -96,8 +97,9 @@ class BrokenBookingsService:
         return self.list(person_id=person_id)
 
     def rules_by_appointment(self, appointment_ids: Iterable[int]) -> dict[int, str]:
-        """For the planner: the open entries among these places, as short rule names."""
+        """The open entries among these places, as short rule names (for lists of places)."""
         self._ctx.require(Capability.READ_SCHEDULE)
+
         out: dict[int, list[str]] = defaultdict(list)
         with self._ctx.db.read() as session:
             for batch in chunks(sorted(set(appointment_ids))):
@@ -179,13 +181,13 @@ class BrokenBookingsService:
 
 def _booking(rows: list) -> BrokenBooking:
     first = rows[0]
-    breaches = tuple(BreachRow(Rule(r[0].rule), r[0].hard, r[0].message)
-                     for r in sorted(rows, key=lambda r: (not r[0].hard,
-                                                          _RULE_ORDER.get(r[0].rule, 99))))
+    breaches = tuple(BreachRow(Rule(r.rule), r.hard, r.message)
+                     for r in sorted(rows, key=lambda r: (not r.hard,
+                                                          _RULE_ORDER.get(r.rule, 99))))
     return BrokenBooking(
-        appointment_id=first[0].appointment_id, appointment_version=first.version,
+        appointment_id=first.appointment_id, appointment_version=first.version,
         person_id=first.person_id, order_id=first.order_id, crn=first.crn,
-        name=f"{first.forename} {first.surname}", session_id=first[0].session_id,
+        name=f"{first.forename} {first.surname}", session_id=first.session_id,
         project_name=first.name, session_date=first.session_date,
         start_time=first.start_time, end_time=first.end_time, breaches=breaches,
-        found_at=min(r[0].found_at for r in rows))
+        found_at=min(r.found_at for r in rows))

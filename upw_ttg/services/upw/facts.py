@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from upw_ttg.domain.codes import AdjustmentStatus, Gender, OrderStatus, PlacementPreference
 from upw_ttg.domain.placement import (
@@ -84,8 +84,9 @@ def load_people(session: Session, *, order_ids: Iterable[int] | None = None,
     person_ids = sorted({r.person_id for r in rows})
     extension, adjusted, credited, booked_any = _order_totals(session, ids)
     assessments = _assessments(session, person_ids)
-    commitments = _commitments(session, [a.id for rows_ in assessments.values()
-                                         for a in rows_])
+    chosen_for = {r.id: _choose_assessment(assessments.get(r.person_id, ()), r.id)
+                  for r in rows}
+    commitments = _commitments(session, {a.id for a in chosen_for.values() if a is not None})
     apart = _keep_apart(session, person_ids)
     facts: dict[int, PersonFacts] = {}
     extras: dict[int, PersonExtra] = {}
@@ -94,7 +95,7 @@ def load_people(session: Session, *, order_ids: Iterable[int] | None = None,
         if deadline is not None and r.id in extension:
             deadline = max(deadline, extension[r.id])
         remaining = r.hours_ordered * 60 + adjusted.get(r.id, 0) - credited.get(r.id, 0)
-        chosen = _choose_assessment(assessments.get(r.person_id, ()), r.id)
+        chosen = chosen_for[r.id]
         values = dict(
             person_id=r.person_id, order_id=r.id, name=f"{r.forename} {r.surname}",
             **gender_facts(r.gender_category), assessed=chosen is not None,
@@ -173,7 +174,8 @@ def _choose_assessment(rows, order_id: int):
     return max(fitting, key=lambda a: (a.completed_on, a.id)) if fitting else None
 
 
-def _commitments(session: Session, assessment_ids: list[int]) -> dict[int, list[Commitment]]:
+def _commitments(session: Session, assessment_ids: Iterable[int]
+                 ) -> dict[int, list[Commitment]]:
     out: dict[int, list[Commitment]] = defaultdict(list)
     c = AssessmentCommitment
     for batch in chunks(sorted(assessment_ids)):
@@ -321,6 +323,30 @@ def load_bookings(session: Session, person_ids: Iterable[int], date_from: dt.dat
                 .where(Appointment.person_id.in_(batch), active_appointment(),
                        and_(UpwSession.session_date >= date_from,
                             UpwSession.session_date <= date_to))):
+            out[r.person_id].append(Booking(r.id, r.session_date, r.start_time, r.end_time,
+                                            r.name))
+    return out
+
+
+def load_bookings_beside(session: Session, session_ids: Iterable[int]
+                         ) -> dict[int, list[Booking]]:
+    """The places held on the same days by the people on these sessions (theirs included),
+    for the one-place-at-a-time rule when bookings already made are judged again."""
+    mine, theirs = aliased(Appointment), aliased(UpwSession)
+    out: dict[int, list[Booking]] = defaultdict(list)
+    for batch in chunks(sorted(set(session_ids))):
+        for r in session.execute(
+                select(Appointment.person_id, UpwSession.id, UpwSession.session_date,
+                       UpwSession.start_time, UpwSession.end_time, Project.name).distinct()
+                .select_from(mine)
+                .join(theirs, theirs.id == mine.session_id)
+                .join(Appointment, Appointment.person_id == mine.person_id)
+                .join(UpwSession, (UpwSession.id == Appointment.session_id)
+                      & (UpwSession.session_date == theirs.session_date))
+                .join(Project, Project.id == UpwSession.project_id)
+                .where(mine.session_id.in_(batch), active_appointment(),
+                       or_(mine.outcome_code.is_(None),
+                           mine.outcome_code.in_(sorted(ATTENDED_CODES))))):
             out[r.person_id].append(Booking(r.id, r.session_date, r.start_time, r.end_time,
                                             r.name))
     return out

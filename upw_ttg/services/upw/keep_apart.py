@@ -17,6 +17,7 @@ from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.common import ATTENDED_CODES, lock_rows
 from upw_ttg.services.upw.facts import load_occupants, load_people, load_sessions
+from upw_ttg.services.upw.recheck import recheck_bookings
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import Appointment, KeepApart, Person, Staff, UpwSession
 
@@ -98,6 +99,8 @@ class KeepApartService:
             audit.record(session, self._ctx, AuditAction.CREATE, "keep_apart", row.id,
                          after=_audited(row))
             broken = broken_bookings(session, self._ctx, person_id, other_person_id)
+            # Rule 5 now reads this pair: their shared future sessions join the queue.
+            recheck_bookings(session, self._ctx, person_ids=[low, high])
             return KeepApartResult(self._pair(session, row, person_id), broken)
 
     def end(self, pair_id: int, *, reason: str, version: int | None,
@@ -126,6 +129,8 @@ class KeepApartService:
             flush_versioned(session, row, "keep-apart pair", self._ctx.db)
             audit.record(session, self._ctx, AuditAction.UPDATE, "keep_apart", row.id,
                          before=before, after=_audited(row))
+            # Ending a pair can mend bookings it broke: they leave the queue.
+            recheck_bookings(session, self._ctx, person_ids=[row.person_a_id, row.person_b_id])
             seen_from = person_id if person_id in (row.person_a_id, row.person_b_id) \
                 else row.person_a_id
             return self._pair(session, row, seen_from)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import SessionStatus
@@ -26,7 +26,8 @@ from upw_ttg.domain.placement_recheck import (
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.common import chunks
 from upw_ttg.services.upw.facts import (
-    PersonExtra, active_appointment, load_bookings, load_occupants, load_people, load_sessions,
+    PersonExtra, active_appointment, load_bookings_beside, load_occupants, load_people,
+    load_sessions,
 )
 from upw_ttg.storage.models import (
     Appointment, BookingBreach, SessionSupervisor, UpwSession,
@@ -89,8 +90,11 @@ def _future_sessions(session: Session, today: dt.date, *, person_ids: set[int],
                      order_ids: set[int], session_ids: set[int], project_ids: set[int],
                      dates: set[dt.date], van_ids: set[int], supervisor_ids: set[int],
                      everything: bool) -> list[int]:
+    # Only sessions with someone on them, or with entries to clear, need judging.
+    held = exists().where(Appointment.session_id == UpwSession.id, active_appointment())
+    listed = exists().where(BookingBreach.session_id == UpwSession.id)
     base = select(UpwSession.id).where(UpwSession.status == SessionStatus.PLANNED,
-                                       UpwSession.session_date >= today)
+                                       UpwSession.session_date >= today, or_(held, listed))
     if everything:
         return list(session.scalars(base.order_by(UpwSession.id)))
     found: set[int] = set()
@@ -131,9 +135,7 @@ def _recheck_sessions(session: Session, ctx: ServiceContext, session_ids: list[i
     occupants = load_occupants(session, session_ids)
     places = _places(session, [aid for rows in occupants.values() for aid, _ in rows])
     people, extras = load_people(session, order_ids={p.order_id for p in places.values()})
-    days = [f.date for f in facts.values()]
-    bookings = load_bookings(session, {p.person_id for p in people.values()}, min(days),
-                             max(days))
+    bookings = load_bookings_beside(session, session_ids)
     found: dict[int, tuple[BreachRow, ...]] = {}
     where: dict[int, int] = {}
     for sid, rows in occupants.items():
@@ -164,48 +166,60 @@ def _places(session: Session, appointment_ids: list[int]) -> dict[int, _Place]:
     return out
 
 
+_COLUMNS = (BookingBreach.id, BookingBreach.appointment_id, BookingBreach.rule,
+            BookingBreach.hard, BookingBreach.message, BookingBreach.session_id,
+            BookingBreach.accepted_reason)
+
+
 def _store(session: Session, ctx: ServiceContext, session_ids: list[int], judged: set[int],
            found: dict[int, tuple[BreachRow, ...]], where: dict[int, int],
            accept: dict[int, str]) -> tuple[dict[int, list[BreachRow]], int]:
-    """Bring the queue in line with ``found``; the breaches newly open, and how many bookings
-    no longer break anything."""
-    existing: dict[tuple[int, str], BookingBreach] = {}
-    for batch in chunks(session_ids):
-        for row in session.scalars(select(BookingBreach).where(
-                BookingBreach.session_id.in_(batch))):
-            existing[(row.appointment_id, row.rule)] = row
-    for batch in chunks(sorted(judged)):
-        for row in session.scalars(select(BookingBreach).where(
-                BookingBreach.appointment_id.in_(batch))):
-            existing[(row.appointment_id, row.rule)] = row
+    """Bring the queue in line with ``found`` in a few set-based statements; the breaches
+    newly open, and how many bookings no longer break anything."""
+    existing = {}
+    for column, values in ((BookingBreach.session_id, session_ids),
+                           (BookingBreach.appointment_id, sorted(judged))):
+        for batch in chunks(values):
+            for row in session.execute(select(*_COLUMNS).where(column.in_(batch))):
+                existing[(row.appointment_id, row.rule)] = row
     was_open = {aid for (aid, _), row in existing.items() if row.accepted_reason is None}
     now = utc_now()
     new: dict[int, list[BreachRow]] = {}
     open_after: set[int] = set()
+    inserts, changes, accepts = [], [], []
     for aid, breaches in found.items():
         reason = accept.get(aid)
         for breach in breaches:
             row = existing.pop((aid, breach.rule.value), None)
             changed = row is None or (row.message, row.hard, row.session_id) != (
                 breach.message, breach.hard, where[aid])
+            # Changed facts void an earlier acceptance; a reason given at booking covers
+            # the soft rules found now.
+            accepted = None if changed else row.accepted_reason
+            if reason and not breach.hard and accepted is None:
+                accepted = reason
+            values = dict(session_id=where[aid], hard=breach.hard, message=breach.message)
+            by = dict(accepted_reason=accepted, accepted_by_id=ctx.actor_id if accepted
+                      else None, accepted_at=now if accepted else None)
             if row is None:
-                row = BookingBreach(appointment_id=aid, rule=breach.rule.value)
-                session.add(row)
-            if changed:
-                # The facts behind it changed: an earlier acceptance no longer covers it.
-                row.session_id, row.hard, row.message = where[aid], breach.hard, breach.message
-                row.found_at = now
-                row.accepted_reason = row.accepted_by_id = row.accepted_at = None
-            if reason and not breach.hard and row.accepted_reason is None:
-                row.accepted_reason, row.accepted_by_id, row.accepted_at = (
-                    reason, ctx.actor_id, now)
-            if row.accepted_reason is None:
+                inserts.append(dict(appointment_id=aid, rule=breach.rule.value, found_at=now,
+                                    **values, **by))
+            elif changed:
+                changes.append(dict(id=row.id, found_at=now, **values, **by))
+            elif accepted != row.accepted_reason:
+                accepts.append(dict(id=row.id, **by))
+            if accepted is None:
                 open_after.add(aid)
                 if changed:
                     new.setdefault(aid, []).append(breach)
-    for row in existing.values():  # no longer broken, or no longer a future booking here
-        session.delete(row)
-    session.flush()
+    gone = sorted(row.id for row in existing.values())  # mended, or no longer booked here
+    for batch in chunks(gone):
+        session.execute(delete(BookingBreach).where(BookingBreach.id.in_(batch)))
+    if inserts:
+        session.execute(insert(BookingBreach), inserts)
+    for rows in (changes, accepts):
+        if rows:
+            session.execute(update(BookingBreach), rows)
     return new, len(was_open - open_after)
 
 
