@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from upw_ttg.domain.access import AccessedRecord, Recipient
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.records import CaseSummary
 from upw_ttg.services import audit
+from upw_ttg.services.access_log import log_print, log_view
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.custody import CustodyService
 from upw_ttg.services.orders import OrdersService
@@ -22,10 +24,12 @@ class CaseSummaryService:
     def summary(self, person_id: int) -> CaseSummary:
         actor = self._ctx.require_signed_in()
         person = self._people.get(person_id)
-        return CaseSummary(person=person, orders=tuple(self._orders.for_person(person_id)),
-                           custody=tuple(self._custody.for_person(person_id)),
-                           printed_by=actor.full_name, printed_at=self._ctx.now(),
-                           office_name=person.office_name)
+        summary = CaseSummary(person=person, orders=tuple(self._orders.for_person(person_id)),
+                              custody=tuple(self._custody.for_person(person_id)),
+                              printed_by=actor.full_name, printed_at=self._ctx.now(),
+                              office_name=person.office_name)
+        log_view(self._ctx, AccessedRecord.CASE_SUMMARY, person_id, person_id)
+        return summary
 
     def render(self, person_id: int) -> bytes:
         """The case summary as PDF bytes; printing it is recorded in the audit trail."""
@@ -36,4 +40,6 @@ class CaseSummaryService:
         with self._ctx.db.write() as session:
             audit.record(session, self._ctx, AuditAction.PRINT, "person", person_id,
                          after={"document": "case summary"})
+            log_print(session, self._ctx, "case summary", Recipient.CASE_FILE, person_id,
+                      [person_id])
         return pdf

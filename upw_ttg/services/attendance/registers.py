@@ -9,6 +9,7 @@ from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from upw_ttg.domain.access import AccessedRecord
 from upw_ttg.domain.codes import (
     OUTCOME_CODES, OUTCOMES_BY_CODE, AdjustmentKind, AuditAction, Rating, SessionStatus,
 )
@@ -21,6 +22,7 @@ from upw_ttg.domain.text import fold
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access_log import log_views
 from upw_ttg.services.attendance.common import (
     KEYERS, assign_sheet_rows, full_name, load_calendar, read_settings, session_start, sheet_id,
 )
@@ -72,7 +74,12 @@ class RegisterService:
     def load_register(self, session_id: int) -> Register:
         self._ctx.require_signed_in()
         with self._ctx.db.read() as session:
-            return self._build(session, session_id)
+            register = self._build(session, session_id)
+        # Notes marked sensitive are shown with the register: each opening is logged.
+        log_views(self._ctx, AccessedRecord.SENSITIVE_NOTES,
+                  [(row.appointment_id, row.person_id) for row in register.rows
+                   if row.notes_sensitive and row.notes])
+        return register
 
     def save_register(self, session_id: int, entries: Sequence[RegisterEntry]
                       ) -> RegisterSaveResult:

@@ -10,11 +10,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain import resettlement as rules
+from upw_ttg.domain.access import AccessedRecord
 from upw_ttg.domain.codes import AuditAction, DiversityCategory, PlanStatus
 from upw_ttg.domain.resettlement import STRENGTH_KINDS
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access_log import log_view
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
     EDITORS, check_past_date, get_episode, get_plan, read_deadline_settings,
@@ -80,10 +82,14 @@ class PlanService:
         self._ctx.require_signed_in()
         cal = self._deadlines.calendar()
         with self._ctx.db.read() as session:
-            return read_plan(session, get_plan(session, plan_id), cal,
-                             read_deadline_settings(session))
+            record = read_plan(session, get_plan(session, plan_id), cal,
+                               read_deadline_settings(session))
+        log_view(self._ctx, AccessedRecord.PLAN_RISK, record.id, record.person_id)
+        return record
 
-    def for_episode(self, episode_id: int) -> PlanRecord | None:
+    def for_episode(self, episode_id: int, *, logged: bool = True) -> PlanRecord | None:
+        """The episode's plan; opening it (risk section included) goes in the access log
+        unless ``logged`` is False, for documents built from it that leave the risk out."""
         self._ctx.require_signed_in()
         cal = self._deadlines.calendar()
         with self._ctx.db.read() as session:
@@ -91,7 +97,10 @@ class PlanService:
                                   .where(ResettlementPlan.episode_id == episode_id))
             if plan is None:
                 return None
-            return read_plan(session, plan, cal, read_deadline_settings(session))
+            record = read_plan(session, plan, cal, read_deadline_settings(session))
+        if logged:
+            log_view(self._ctx, AccessedRecord.PLAN_RISK, record.id, record.person_id)
+        return record
 
     def missing_for_completion(self, plan_id: int) -> list[str]:
         return self.get(plan_id).missing_for_completion

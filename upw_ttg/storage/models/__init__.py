@@ -6,6 +6,7 @@ from upw_ttg.storage.models.admin import (
 )
 from upw_ttg.storage.models.base import Base
 from upw_ttg.storage.models.people import KeepApart, Person
+from upw_ttg.storage.models.trail import AccessEvent, ChainHead
 from upw_ttg.storage.models.ttg import (
     CustodyDateChange, CustodyEpisode, CustodyEvent, Handover, HandoverContact, NeedProgress,
     PlanAction, PlanConsent, PlanDiversityNeed, PlanNeed, PlanStrength, PreReleaseReview,
@@ -18,7 +19,7 @@ from upw_ttg.storage.models.upw import (
 )
 
 __all__ = [
-    "Adjustment", "Appointment", "AssessmentCommitment", "AuditEvent", "Base", "ClosureDate",
+    "AccessEvent", "ChainHead", "Adjustment", "Appointment", "AssessmentCommitment", "AuditEvent", "Base", "ClosureDate",
     "CustodyDateChange", "CustodyEpisode", "CustodyEvent", "DeliveryUnit", "EnforcementAction",
     "EnforcementActionCode", "Handover", "HandoverContact", "KeepApart", "NeedProgress", "Office",
     "OrderExtension", "OutcomeCodeRow", "Pathway", "PickupPoint", "PlanAction", "PlanConsent",
