@@ -29,5 +29,15 @@ def can_edit_custody(actor: StaffMember | None) -> bool:
     return _allowed(actor, custody.EDITORS)
 
 
+def can_see_who_has_looked(actor: StaffMember | None) -> bool:
+    """Managers (and administrators) read a person's access log."""
+    return _allowed(actor, (Role.MANAGER,))
+
+
+def can_export_subject_access(actor: StaffMember | None) -> bool:
+    """Only an administrator answers a subject access request."""
+    return is_administrator(actor)
+
+
 def not_allowed_tip(what: str) -> str:
     return f"Your role cannot {what}. Ask an administrator if you need to."

@@ -148,7 +148,7 @@ def _sha256(path: Path) -> str:
 
 def _cmd_export_person(args: argparse.Namespace) -> int:
     """A subject access export: everything held on one person, as PDF and JSON."""
-    from upw_ttg.services.subject_access import export_person, person_id_for_crn
+    from upw_ttg.services.subject_access import export_person, person_id_for_crn, save_export
 
     app = open_app(_location(args))
     try:
@@ -157,11 +157,7 @@ def _cmd_export_person(args: argparse.Namespace) -> int:
                                "command line")
     finally:
         app.close()
-    args.out.mkdir(parents=True, exist_ok=True)
-    pdf_path = args.out / f"{export.file_stem}.pdf"
-    json_path = args.out / f"{export.file_stem}.json"
-    pdf_path.write_bytes(export.pdf)
-    json_path.write_text(export.json_text, encoding="utf-8")
+    pdf_path, json_path = save_export(export, args.out)
     print(f"Subject access export written: {pdf_path} and {json_path}")
     print("It holds personal data: hand it over securely and delete these copies afterwards.")
     return 0

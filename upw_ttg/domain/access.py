@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 
 
@@ -55,3 +56,8 @@ RECIPIENT_LABELS = {
     Recipient.COURT: "the court",
     Recipient.CASE_FILE: "the case file",
 }
+
+
+def local_time(utc: dt.datetime) -> dt.datetime:
+    """A time the trail stores in UTC, on this computer's clock (for people to read)."""
+    return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)

@@ -9,6 +9,7 @@ from typing import Any
 # Shown in place of another person's id (a co-defendant kept apart, for example): their data
 # is not the subject's to receive.
 WITHHELD = "withheld: another person"
+_ACRONYMS = {"upw", "id"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +22,8 @@ class TableRows:
 
     @property
     def label(self) -> str:
-        return self.table.replace("_", " ").capitalize()
+        text = " ".join(w.upper() if w in _ACRONYMS else w for w in self.table.split("_"))
+        return text[:1].upper() + text[1:]
 
     def as_dicts(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]

@@ -81,7 +81,7 @@ def log_print(session: Session, ctx: ServiceContext, document: str, recipient: R
 
 @dataclass(frozen=True, slots=True)
 class AccessRow:
-    """One line of "who has looked at this record"."""
+    """One line of "who has looked at this record"; ``what`` names the document of a print."""
 
     occurred_at: dt.datetime
     staff: str | None
@@ -105,14 +105,17 @@ class AccessLogService:
                 .where(AccessEvent.person_id == person_id)
                 .order_by(AccessEvent.occurred_at.desc(), AccessEvent.id.desc())
                 .limit(limit)).all()
-        return [access_row(event, name) for event, name in rows]
+            return [access_row(event, name) for event, name in rows]
 
 
 def access_row(event: AccessEvent, staff_name: str | None) -> AccessRow:
-    try:
-        what = RECORD_LABELS[AccessedRecord(event.record_kind)]
-    except ValueError:
-        what = event.record_kind.replace("_", " ")
+    if event.record_kind == AccessedRecord.DOCUMENT and event.document:
+        what = event.document[:1].upper() + event.document[1:]
+    else:
+        try:
+            what = RECORD_LABELS[AccessedRecord(event.record_kind)]
+        except ValueError:
+            what = event.record_kind.replace("_", " ")
     recipient = None
     if event.recipient:
         try:

@@ -22,21 +22,26 @@ class CaseSummaryService:
         self._custody = custody
 
     def summary(self, person_id: int) -> CaseSummary:
-        actor = self._ctx.require_signed_in()
-        person = self._people.get(person_id)
-        summary = CaseSummary(person=person, orders=tuple(self._orders.for_person(person_id)),
-                              custody=tuple(self._custody.for_person(person_id)),
-                              printed_by=actor.full_name, printed_at=self._ctx.now(),
-                              office_name=person.office_name)
+        """The case summary's data; opening it is recorded in the access log."""
+        summary = self._gather(person_id)
         log_view(self._ctx, AccessedRecord.CASE_SUMMARY, person_id, person_id)
         return summary
+
+    def _gather(self, person_id: int) -> CaseSummary:
+        actor = self._ctx.require_signed_in()
+        person = self._people.get(person_id)
+        return CaseSummary(person=person, orders=tuple(self._orders.for_person(person_id)),
+                           custody=tuple(self._custody.for_person(person_id)),
+                           printed_by=actor.full_name, printed_at=self._ctx.now(),
+                           office_name=person.office_name)
 
     def render(self, person_id: int) -> bytes:
         """The case summary as PDF bytes; printing it is recorded in the audit trail."""
         # reportlab loads on first print, not at start-up.
         from upw_ttg.printing.documents.case_summary import render_case_summary
 
-        pdf = render_case_summary(self.summary(person_id))
+        # The print is logged below; gathering for it is not a separate opening.
+        pdf = render_case_summary(self._gather(person_id))
         with self._ctx.db.write() as session:
             audit.record(session, self._ctx, AuditAction.PRINT, "person", person_id,
                          after={"document": "case summary"})

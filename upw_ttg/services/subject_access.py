@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, and_, or_, select
 from sqlalchemy.orm import Session
 
-from upw_ttg.domain.access import AccessAction, Recipient
+from upw_ttg.domain.access import AccessAction, Recipient, local_time
 from upw_ttg.domain.codes import AuditAction, Role
 from upw_ttg.domain.subject_access import (
     WITHHELD, AccessLine, SubjectAccessData, TableRows, TrailLine,
@@ -111,7 +113,7 @@ def _trail(session: Session, tables: list[TableRows]) -> list[TrailLine]:
     found = session.execute(
         select(AuditEvent, Staff.full_name).outerjoin(Staff, Staff.id == AuditEvent.staff_id)
         .where(or_(*keys)).order_by(AuditEvent.chain_seq)).all()
-    return [TrailLine(e.occurred_at, name, e.action.value, e.entity, e.entity_id,
+    return [TrailLine(local_time(e.occurred_at), name, e.action.value, e.entity, e.entity_id,
                       json.loads(e.changes) if e.changes else None) for e, name in found]
 
 
@@ -122,8 +124,8 @@ def _access(session: Session, person_id: int) -> list[AccessLine]:
     out = []
     for event, name in found:
         row = access_row(event, name)
-        out.append(AccessLine(row.occurred_at, row.staff, row.action, row.what, row.document,
-                              row.recipient))
+        out.append(AccessLine(local_time(row.occurred_at), row.staff, row.action, row.what,
+                              row.document, row.recipient))
     return out
 
 
@@ -163,6 +165,21 @@ class SubjectAccessExport:
     pdf: bytes
     json_text: str
     file_stem: str  # carries no personal data: safe in a folder listing or print queue
+
+
+def save_export(export: SubjectAccessExport, folder: Path) -> tuple[Path, Path]:
+    """Write the PDF and JSON into ``folder``, readable by their owner only (they hold
+    everything on a person); returns the two paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    pdf_path = folder / f"{export.file_stem}.pdf"
+    json_path = folder / f"{export.file_stem}.json"
+    for path, data in ((pdf_path, export.pdf), (json_path, export.json_text.encode("utf-8"))):
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+        if os.name == "posix":
+            os.chmod(path, 0o600)  # an existing file keeps its old mode through O_CREAT
+    return pdf_path, json_path
 
 
 def export_person(ctx: ServiceContext, person_id: int, exported_by: str,

@@ -18,7 +18,7 @@ NONE_HELD = "Nothing held."
 _CHANGE_CHARS = 600
 _ROW_COLUMNS = ("7%", "93%")
 _TRAIL_COLUMNS = ("17%", "17%", "22%", "44%")
-_ACCESS_COLUMNS = ("17%", "20%", "28%", "35%")
+_ACCESS_COLUMNS = ("17%", "20%", "35%", "28%")
 _SECTION_START_ROOM = 40 * mm
 
 
@@ -100,13 +100,12 @@ def _trail_content(data: SubjectAccessData, s: Styles) -> list[Flowable]:
 def _access_content(data: SubjectAccessData, s: Styles) -> list[Flowable]:
     if not data.access:
         return [Paragraph(NONE_HELD, s.body)]
-    body = [[Paragraph(h, s.table_header) for h in ("When", "By", "What", "Document, for")]]
+    body = [[Paragraph(h, s.table_header) for h in ("When", "By", "What", "For")]]
     for line in data.access:
-        document = ", for ".join(x for x in (line.document, line.recipient) if x)
         body.append([Paragraph(format_datetime(line.occurred_at), s.table_cell),
                      Paragraph(escape(line.staff or "the system"), s.table_cell),
                      Paragraph(escape(f"{line.action}: {line.record}"), s.table_cell),
-                     Paragraph(escape(document), s.table_cell)])
+                     Paragraph(escape(line.recipient or ""), s.table_cell)])
     return [_table(body, _ACCESS_COLUMNS)]
 
 

@@ -69,12 +69,16 @@ class PrintoutService:
                 worker_phone=worker.phone if worker else None), person.preferred_language
 
     def handover_pack(self, episode_id: int) -> HandoverPack:
+        """The pack's data; opening its plan (risk section) and handover record is logged."""
+        return self._handover_pack(episode_id, logged=True)
+
+    def _handover_pack(self, episode_id: int, *, logged: bool) -> HandoverPack:
         summary, _language = self.episode_summary(episode_id)
-        plan = self._plans.for_episode(episode_id)
+        plan = self._plans.for_episode(episode_id, logged=logged)
         actor = self._ctx.require_signed_in()
         return HandoverPack(
             episode=summary, plan=plan, review=self._reviews.for_episode(episode_id),
-            handover=self._handover.for_episode(episode_id),
+            handover=self._handover.for_episode(episode_id, logged=logged),
             referrals=tuple(self._referrals.for_plan(plan.id)) if plan else (),
             deadlines=self._deadlines.for_episode(episode_id), printed_at=self._ctx.now(),
             printed_by=actor.full_name)
@@ -156,7 +160,8 @@ class PrintoutService:
         return pdf
 
     def render_handover_pack(self, episode_id: int) -> bytes:
-        pdf = render_handover_pack(self.handover_pack(episode_id))
+        # Printing is logged as a print for the responsible officer, not also as openings.
+        pdf = render_handover_pack(self._handover_pack(episode_id, logged=False))
         self._audit(episode_id, "handover pack", Recipient.RESPONSIBLE_OFFICER)
         return pdf
 
