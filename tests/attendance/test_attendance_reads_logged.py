@@ -11,6 +11,7 @@ from attendance_data import World
 from upw_ttg.domain.access import AccessAction, AccessedRecord, Recipient
 from upw_ttg.domain.codes import Role
 from upw_ttg.errors import PermissionDeniedError
+from upw_ttg.services.audit import WITHHELD_TEXT
 from upw_ttg.storage.chain import ACCESS, verify_chain
 from upw_ttg.storage.models import AccessEvent
 
@@ -129,3 +130,23 @@ def test_the_access_log_holds_ids_and_codes_only(app, world):
 def verify_chain_ok(app) -> bool:
     with app.db.read() as session:
         return verify_chain(session, ACCESS).ok
+
+
+def test_sensitive_notes_in_the_audit_trail_are_withheld_from_roles_that_do_not_read_them(
+        app, world, add_staff):
+    project = world.project()
+    session = world.session(project, PAST)
+    plain, sensitive = (world.book(session, world.order(world.person(f, "Evans")))
+                        for f in ("Ann", "Bryn"))
+    world.key(session, plain, "ATTC", notes="Worked well")
+    world.key(session, sensitive, "ATTC", notes="Disclosed a health matter",
+              notes_sensitive=True)
+    # An administrator reads the trail but is not given casework by that role alone.
+    (event,) = app.audit.events_for("appointment", sensitive)
+    assert event.changes["notes"] == WITHHELD_TEXT
+    assert event.changes["outcome_code"] == [None, "ATTC"]
+    assert app.audit.events_for("appointment", plain)[0].changes["notes"] == [
+        None, "Worked well"]
+    app.ctx.actor = add_staff("mm", Role.MANAGER)
+    (event,) = app.audit.events_for("appointment", sensitive)
+    assert event.changes["notes"] == [None, "Disclosed a health matter"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 
 import pytest
@@ -16,6 +17,7 @@ from upw_ttg.errors import PermissionDeniedError
 from upw_ttg.storage.chain import (
     ACCESS, AUDIT, TRAIL_RESET_SETTING, audit_fields, check_chains, link_hash, verify_chain,
 )
+from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.models import AccessEvent, AuditEvent
 
 
@@ -178,3 +180,25 @@ def test_postgres_refuses_to_change_or_delete_trail_rows(app, statement):
     with app.db.read() as session:
         assert session.scalar(select(AuditEvent.changes)) is not None
         assert session.scalar(select(AccessEvent.person_id)) == person
+
+
+def test_a_restore_is_recorded_in_the_restored_trail(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("UPW_TTG_DATABASE_URL", raising=False)
+    folder = tmp_path / "data"
+    assert cli(["migrate", "--data-dir", str(folder)]) == 0
+    backup = tmp_path / "b.db"
+    assert cli(["backup", "--data-dir", str(folder), "--output", str(backup)]) == 0
+    assert cli(["restore", str(backup), "--data-dir", str(folder), "--yes"]) == 0
+    db = Database(sqlite_url(folder / "upw-ttg.db"))
+    try:
+        with db.read() as session:
+            (event,) = session.scalars(select(AuditEvent).where(
+                AuditEvent.entity == "database_restore")).all()
+            details = json.loads(event.changes)
+        assert details["restored_from"] == "b.db"
+        assert details["previous_database_saved_as"].startswith("before-restore-")
+        assert len(details["backup_sha256"]) == 64
+        assert all(check.ok for check in check_chains(db))
+    finally:
+        db.dispose()
+    assert cli(["check", "--data-dir", str(folder)]) == 0

@@ -41,8 +41,12 @@ def build_subject_access(data: SubjectAccessData) -> list[Flowable]:
                   "file exported with this document holds the same rows in full. Ids of other "
                   "people are withheld.", s.note),
     ]
-    for rows in data.tables:
+    for rows in held:
         story += _section(f"{rows.label} ({len(rows.rows)})", _rows_content(rows, s), s)
+    empty = [t.label for t in data.tables if not t.rows]
+    if empty:
+        story += _section("Kinds of record with nothing held",
+                          [Paragraph(escape(", ".join(empty)) + ".", s.body)], s)
     story += _section(f"Audit trail: changes to these records ({len(data.audit)})",
                       _trail_content(data, s), s)
     story += _section(f"Access log: who opened, printed or exported them ({len(data.access)})",
@@ -69,8 +73,6 @@ def _value(value: object) -> str:
 
 
 def _rows_content(rows: TableRows, s: Styles) -> list[Flowable]:
-    if not rows.rows:
-        return [Paragraph(NONE_HELD, s.body)]
     body = [[Paragraph("No.", s.table_header), Paragraph("What is recorded", s.table_header)]]
     for number, row in enumerate(rows.as_dicts(), start=1):
         parts = [f"<b>{escape(name.replace('_', ' '))}</b>: {_value(value)}"
