@@ -7,13 +7,14 @@ import json
 import threading
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
 from upw_ttg.cli.main import main as cli
-from upw_ttg.domain.codes import Gender, Role
+from upw_ttg.domain.codes import AuditAction, Gender, Role
 from upw_ttg.domain.records import PersonInput
 from upw_ttg.errors import PermissionDeniedError
+from upw_ttg.services.audit import WITHHELD_TEXT, record
 from upw_ttg.storage.chain import (
     ACCESS, AUDIT, TRAIL_RESET_SETTING, audit_fields, check_chains, link_hash, verify_chain,
 )
@@ -202,3 +203,46 @@ def test_a_restore_is_recorded_in_the_restored_trail(tmp_path, capsys, monkeypat
     finally:
         db.dispose()
     assert cli(["check", "--data-dir", str(folder)]) == 0
+
+
+def test_the_migration_chains_the_rows_already_in_the_trail(tmp_path):
+    """An existing database's audit rows are chained, oldest first, when it is upgraded."""
+    from alembic import command
+
+    from upw_ttg.storage.migrate import _config
+
+    db = Database(sqlite_url(tmp_path / "old.db"))
+    try:
+        config = _config()
+        with db.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0001")
+            for n, when in enumerate(("2026-01-05 09:00:00.000000", "2026-02-01 10:30:00.5"),
+                                     start=1):
+                connection.execute(text(
+                    "INSERT INTO audit_event (occurred_at, staff_id, action, entity, entity_id, "
+                    "changes) VALUES (:when, NULL, 'create', 'person', :id, '{}')"),
+                    {"when": when, "id": str(n)})
+            command.upgrade(config, "head")
+        with db.read() as session:
+            seqs = session.scalars(select(AuditEvent.chain_seq).order_by(AuditEvent.id)).all()
+        assert seqs == [1, 2]
+        assert all(check.ok for check in check_chains(db))
+        with db.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0001")
+            assert "chain_seq" not in {c["name"] for c in inspect(connection).get_columns(
+                "audit_event")}
+    finally:
+        db.dispose()
+
+
+def test_keep_apart_details_in_the_trail_are_for_casework_roles_only(app, add_staff):
+    with app.db.write() as session:
+        record(session, app.ctx, AuditAction.CREATE, "keep_apart", 7,
+               after={"reason": "Victim and perpetrator", "recorded_on": "2026-11-02"})
+    (event,) = app.audit.events_for("keep_apart", 7)
+    assert event.changes["after"] == {"reason": WITHHELD_TEXT, "recorded_on": "2026-11-02"}
+    app.ctx.actor = add_staff("mm", Role.MANAGER)
+    (event,) = app.audit.events_for("keep_apart", 7)
+    assert event.changes["after"]["reason"] == "Victim and perpetrator"
