@@ -34,7 +34,7 @@ def record_access(session: Session, ctx: ServiceContext, kind: AccessedRecord,
                   recipient: Recipient | None = None) -> None:
     """Add one access-log row per person to the unit of work in ``session``."""
     occurred = utc_now()
-    for person_id in sorted({p for p in person_ids}, key=lambda p: (p is None, p or 0)):
+    for person_id in sorted(set(person_ids), key=lambda p: (p is None, p or 0)):
         chain.append(session, AccessEvent(
             occurred_at=occurred, staff_id=ctx.actor_id, action=action, record_kind=kind.value,
             record_id=None if record_id is None else str(record_id), person_id=person_id,
