@@ -6,7 +6,9 @@ import argparse
 import platform
 import time
 
-from benchmarks import attendance, recheck, search, startup, ttg_dashboard, upw_scheduling
+from benchmarks import (
+    attendance, read_logging, recheck, search, startup, ttg_dashboard, upw_scheduling,
+)
 from benchmarks.common import demo_database
 
 
@@ -41,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(line)
             print(f"\n[{scale}] Through the Gate")
             for line in ttg_dashboard.run(path):
+                print(line)
+            print(f"\n[{scale}] opening sensitive records (DPA s.62 read logging)")
+            for line in read_logging.run(path):
                 print(line)
     if not args.skip_start:
         scale = "crc" if "crc" in databases else next(iter(databases))

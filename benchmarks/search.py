@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
-from benchmarks.common import Timing, open_services, time_calls
+from benchmarks.common import open_services, time_calls
 from upw_ttg.storage.models import CustodyEpisode, Person
 
 QUERIES = 200

@@ -17,6 +17,7 @@ from upw_ttg.bootstrap import AppLocation, AppServices, build_services  # noqa: 
 from upw_ttg.domain.codes import Gender, Role  # noqa: E402
 from upw_ttg.domain.records import StaffMember  # noqa: E402
 from upw_ttg.security import hash_password  # noqa: E402
+from upw_ttg.storage.chain import GENESIS, TRAIL_RESET_SETTING  # noqa: E402
 from upw_ttg.storage.database import Database, sqlite_url  # noqa: E402
 from upw_ttg.storage.migrate import upgrade  # noqa: E402
 from upw_ttg.storage.models import Base, Staff  # noqa: E402
@@ -24,7 +25,8 @@ from upw_ttg.storage.models import Base, Staff  # noqa: E402
 PG_URL = os.environ.get("UPW_TTG_TEST_DATABASE_URL")
 TEST_PASSWORD = "correct-horse-battery"
 REFERENCE_TABLES = {"outcome_code", "enforcement_action_code", "project_type", "pathway",
-                    "prison", "delivery_unit", "office", "setting", "alembic_version"}
+                    "prison", "delivery_unit", "office", "setting", "alembic_version",
+                    "chain_head"}
 TODAY = dt.date(2026, 11, 26)
 
 
@@ -61,7 +63,12 @@ def _postgres_migrated() -> bool:
 def _truncate_postgres(db: Database) -> None:
     # DELETE, not TRUNCATE ... CASCADE: a cascade would also empty the reference tables,
     # because settings point at the staff who last changed them.
+    # The audit trail and access log are insert-only (triggers); the triggers let this reset,
+    # and nothing else, empty them, for this one transaction.
     with db.engine.begin() as connection:
+        connection.execute(text(f"SET LOCAL {TRAIL_RESET_SETTING} = 'on'"))
+        connection.execute(text("UPDATE chain_head SET last_seq = 0, last_hash = :genesis"),
+                           {"genesis": GENESIS})
         connection.execute(text("UPDATE setting SET value = default_value, version = 1, "
                                 "updated_by_id = NULL"))
         for table in reversed(Base.metadata.sorted_tables):

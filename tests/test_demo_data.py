@@ -16,6 +16,7 @@ from upw_ttg.domain.text import fold
 from upw_ttg.errors import UpwError
 from upw_ttg.security import verify_password
 from upw_ttg.storage.backup import check_sqlite_file
+from upw_ttg.storage.chain import check_chains
 from upw_ttg.storage.database import Database
 from upw_ttg.storage.migrate import upgrade
 from upw_ttg.storage.models import Base
@@ -361,3 +362,10 @@ def test_every_completed_demo_plan_passes_the_completion_gate(small):
         assert {k: v for k, v in refused.items() if v} == {}
     finally:
         services.close()
+
+
+def test_the_demo_run_is_recorded_in_an_unbroken_trail(small):
+    db, _path, _summary, _calls = small
+    assert _scalar(db, "SELECT COUNT(*) FROM audit_event WHERE entity = 'demo_data'") == 1
+    assert _scalar(db, "SELECT COUNT(*) FROM access_event") > 0
+    assert all(check.ok for check in check_chains(db))

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from upw_ttg import paths
+from upw_ttg.services.access_log import AccessLogService
 from upw_ttg.services.audit import AuditService
 from upw_ttg.services.calendar import CalendarService
 from upw_ttg.services.case_summary import CaseSummaryService
@@ -25,6 +26,7 @@ from upw_ttg.storage.migrate import MigrationResult, upgrade
 
 if TYPE_CHECKING:
     from upw_ttg.services.attendance import AttendanceServices
+    from upw_ttg.services.subject_access import SubjectAccessService
     from upw_ttg.services.ttg.dashboard import DashboardService
     from upw_ttg.services.ttg.deadlines import DeadlineService
     from upw_ttg.services.ttg.events import CustodyEventService
@@ -85,6 +87,7 @@ class AppServices:
         # One calendar for everything, so a closure date moves UPW and TTG deadlines alike.
         self.calendar = CalendarService(self.ctx)
         self.audit = AuditService(self.ctx)
+        self.access_log = AccessLogService(self.ctx)
         self.case_summary = CaseSummaryService(self.ctx, self.people, self.orders, self.custody)
 
     @property
@@ -99,6 +102,12 @@ class AppServices:
         from upw_ttg.services.upw import build_upw_services
 
         return build_upw_services(self.ctx)
+
+    @cached_property
+    def subject_access(self) -> SubjectAccessService:
+        from upw_ttg.services.subject_access import SubjectAccessService
+
+        return SubjectAccessService(self.ctx)
 
     @cached_property
     def attendance(self) -> AttendanceServices:

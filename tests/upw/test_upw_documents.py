@@ -17,7 +17,7 @@ from upw_ttg.domain.upw_records import (
 )
 from upw_ttg.services.upw import Cancelled
 from upw_ttg.storage.models import (
-    Adjustment, Appointment, EnforcementAction, KeepApart, UpwAssessment, UpwOrder,
+    AccessEvent, Adjustment, Appointment, EnforcementAction, KeepApart, UpwAssessment, UpwOrder,
 )
 
 CANARY = "CANARY"
@@ -173,3 +173,25 @@ def test_canaries_in_every_risk_health_and_offence_field_never_reach_a_document(
         assert "Ŵyn-Llŷr" in text or "Cerys" in text  # the documents did render the person
         for word in ("sexual", "violen", "epilep", "pregnan", "allerg", "vulnerab", "victim"):
             assert word not in text.lower(), word
+
+
+def test_each_print_is_in_the_access_log_with_its_recipient(upw, booked, app):
+    docs = upw.svc.documents
+    docs.render_letter(booked["appointment"], "en")
+    docs.render_warrant(booked["warrant"])
+    docs.render_manifest(booked["van"], upw.MONDAY)
+    docs.render_day(upw.MONDAY)
+    other = app.orders.get(booked["orders"][1]).person_id
+    with app.db.read() as session:
+        rows = session.execute(select(AccessEvent.document, AccessEvent.recipient,
+                                      AccessEvent.person_id)
+                               .order_by(AccessEvent.chain_seq)).all()
+    person = booked["person"]
+    assert [tuple(r) for r in rows] == [
+        ("appointment letter", "person", person), ("travel warrant", "person", person),
+        *sorted([("van manifest", "driver", person), ("van manifest", "driver", other)],
+                key=lambda r: r[2]),
+        *sorted([("appointment letter", "person", person),
+                 ("appointment letter", "person", other)], key=lambda r: r[2]),
+        *sorted([("van manifest", "driver", person), ("van manifest", "driver", other)],
+                key=lambda r: r[2])]

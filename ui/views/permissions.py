@@ -56,5 +56,15 @@ def can_print_case_summary(actor: StaffMember | None) -> bool:
     return can(actor, Capability.READ_PERSON)
 
 
+def can_see_who_has_looked(actor: StaffMember | None) -> bool:
+    """Managers (and administrators) read a person's access log."""
+    return can(actor, Capability.READ_AUDIT)
+
+
+def can_export_subject_access(actor: StaffMember | None) -> bool:
+    """Only an administrator answers a subject access request."""
+    return can(actor, Capability.EXPORT_SUBJECT_ACCESS)
+
+
 def not_allowed_tip(what: str) -> str:
     return f"Your role cannot {what}. Ask an administrator if you need to."

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTabWidget, QVBoxLayout, QWidget,
+    QFileDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTabWidget, QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.records import CaseAccess, PersonRecord
+from upw_ttg.errors import UpwError
+from upw_ttg.services.subject_access import save_export
+from ui.dialogs.access_log_dialog import AccessLogDialog
 from ui.dialogs.person_dialog import ConfirmGenderDialog, PersonDialog
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.dialogs.restriction_dialog import RestrictionDialog
@@ -20,8 +26,8 @@ from ui.tasks import report_failure, run_in_background
 from ui.views.custody_tab import CustodyTab
 from ui.views.orders_tab import OrdersTab
 from ui.views.permissions import (
-    can_edit_people, can_print_case_summary, can_read_custody, can_read_orders,
-    can_restrict_cases, not_allowed_tip,
+    can_edit_people, can_export_subject_access, can_print_case_summary, can_read_custody,
+    can_read_orders, can_restrict_cases, can_see_who_has_looked, not_allowed_tip,
 )
 from ui.views.person_details import PersonDetailsTab
 from ui.widgets.banner import Banner
@@ -80,6 +86,18 @@ class PersonPage(QWidget):
         self.restriction_banner.prefixes = False
         self.restriction_banner.setSizePolicy(QSizePolicy.Policy.Preferred,
                                               QSizePolicy.Policy.Maximum)
+        actor = services.ctx.actor
+        self.looked_button = QPushButton("Who has &looked…")
+        self.looked_button.setToolTip("Who has opened, printed or exported this person's "
+                                      "sensitive records")
+        self.looked_button.clicked.connect(self.show_who_has_looked)
+        self.looked_button.setVisible(can_see_who_has_looked(actor))
+        self.export_button = QPushButton("Subject &access export…")
+        self.export_button.setToolTip("Export everything held on this person (PDF and JSON) "
+                                      "to answer a subject access request")
+        self.export_button.clicked.connect(self.export_subject_access)
+        self.export_button.setVisible(can_export_subject_access(actor))
+        self.access_dialog: AccessLogDialog | None = None
         self.details = PersonDetailsTab()
         self.details.edit_requested.connect(self.edit_person)
         self.details.confirm_gender_requested.connect(self.confirm_gender)
@@ -114,6 +132,8 @@ class PersonPage(QWidget):
         names.addWidget(self.facts_label)
         header.addLayout(names, 1)
         header.addWidget(self.restriction_button)
+        header.addWidget(self.looked_button)
+        header.addWidget(self.export_button)
         header.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
@@ -257,6 +277,45 @@ class PersonPage(QWidget):
 
         run_in_background(lambda: render(record.id), done, self._on_render_failed,
                           "Preparing the case summary…", parent=self)
+
+    # Access log and subject access ------------------------------------------------------
+
+    @Slot()
+    def show_who_has_looked(self) -> None:
+        if self.record is None:
+            return
+        try:
+            self.access_dialog = AccessLogDialog(self._services.access_log, self.record.id,
+                                                 self.record.display_name, self)
+        except UpwError as exc:
+            report_failure(self, "The access log could not be read.", exc)
+            return
+        self.access_dialog.open()
+
+    @Slot()
+    def export_subject_access(self) -> None:
+        """Ask for a folder, export in the background, and say where the files are."""
+        if self.record is None:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, "Choose a folder for the subject access export")
+        if not folder:
+            return
+        export = self._services.subject_access.export
+        person_id = self.record.id
+        self.export_button.setEnabled(False)
+
+        def done(paths: tuple[Path, Path]) -> None:
+            self.export_button.setEnabled(True)
+            self.notice.emit(f"Subject access export saved: {paths[0].name} and "
+                             f"{paths[1].name} in {paths[0].parent}.")
+
+        def failed(exc: BaseException) -> None:
+            self.export_button.setEnabled(True)
+            report_failure(self, "The subject access export could not be made.", exc)
+
+        run_in_background(lambda: save_export(export(person_id), Path(folder)), done, failed,
+                          "Exporting everything held on this person…", parent=self)
 
     def _on_render_failed(self, exc: BaseException) -> None:
         self.print_button.setEnabled(True)

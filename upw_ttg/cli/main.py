@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from upw_ttg.storage.backup import CheckResult, backup_sqlite, check_database, restore_sqlite
+from upw_ttg.storage.chain import check_chains
 from upw_ttg.storage.database import Database
 from upw_ttg.storage.inspection import FileState, examine_sqlite_file
 from upw_ttg.storage.migrate import current_revision, head_revision, known_revisions
@@ -73,7 +75,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
     print(f"Database: {db.describe()}")
     print(f"Schema: {revision or 'none'} (this version expects {head_revision()})")
     print(result.describe())
-    return 0 if result.ok and revision == head_revision() else 1
+    chains_ok = _check_chains(location) if result.ok and revision == head_revision() else True
+    return 0 if result.ok and revision == head_revision() and chains_ok else 1
+
+
+def _check_chains(location: AppLocation) -> bool:
+    """Print whether the audit trail and access log chains are unbroken; True if they are."""
+    db = Database(location.database_url)
+    try:
+        checks = check_chains(db)
+    finally:
+        db.dispose()
+    for check in checks:
+        print(check.describe())
+    return all(check.ok for check in checks)
 
 
 def _check_sqlite_file(path: Path) -> int:
@@ -117,6 +132,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     if target.exists() and not args.yes:
         print(f"This replaces {target} with {args.backup}. Run again with --yes to go ahead.")
         return 1
+    safety = None
     if target.exists():
         safety = location.backups_dir / f"before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
         db = Database(location.database_url)
@@ -126,7 +142,49 @@ def _cmd_restore(args: argparse.Namespace) -> int:
             db.dispose()
         print(f"The current database was backed up first: {safety}")
     restore_sqlite(Path(args.backup), target)
+    _record_restore(location, Path(args.backup), safety)
     print(f"Restored {args.backup} to {target}.")
+    return 0
+
+
+def _record_restore(location: AppLocation, backup: Path, safety: Path | None) -> None:
+    """The restore goes into the restored database's own audit trail (upgraded first if the
+    backup is from an older version), so replacing the trail is never unrecorded."""
+    from upw_ttg.services.audit import record_system_event
+
+    app = open_app(location)
+    try:
+        with app.db.write() as session:
+            record_system_event(session, "database_restore", {
+                "restored_from": backup.name, "backup_sha256": _sha256(backup),
+                "previous_database_saved_as": safety.name if safety else None,
+                "via": "command line"})
+    finally:
+        app.close()
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _cmd_export_person(args: argparse.Namespace) -> int:
+    """A subject access export: everything held on one person, as PDF and JSON."""
+    from upw_ttg.services.subject_access import export_person, person_id_for_crn, save_export
+
+    app = open_app(_location(args))
+    try:
+        person_id = person_id_for_crn(app.ctx, args.crn)
+        export = export_person(app.ctx, person_id, "the administration command line",
+                               "command line")
+    finally:
+        app.close()
+    pdf_path, json_path = save_export(export, args.out)
+    print(f"Subject access export written: {pdf_path} and {json_path}")
+    print("It holds personal data: hand it over securely and delete these copies afterwards.")
     return 0
 
 
@@ -166,6 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", help="the backup file to restore")
     restore.add_argument("--yes", action="store_true", help="replace without asking")
     restore.set_defaults(run=_cmd_restore)
+    export = commands.add_parser("export-person", parents=[common],
+                                 help="subject access: export everything held on one person")
+    export.add_argument("crn", help="the person's case reference number, e.g. X123456")
+    export.add_argument("--out", type=Path, required=True,
+                        help="folder for the PDF (to read) and JSON (complete) files")
+    export.set_defaults(run=_cmd_export_person)
     self_test = commands.add_parser("self-test", help="check this installation end to end")
     self_test.set_defaults(run=_cmd_self_test)
     return parser

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from upw_ttg.demo import places
 from upw_ttg.demo.booking import Booker
 from upw_ttg.demo.core import (
-    SCALE_SPECS, Context, DemoCancelled, OfficeInfo, Sink, Workdays, stamp,
+    SCALE_SPECS, Context, DemoCancelled, OfficeInfo, Sink, Workdays,
 )
 from upw_ttg.demo.orders import build_profile, keep_apart_pairs
 from upw_ttg.demo.people import TTG, UPW, build_people, build_staff
@@ -25,7 +25,13 @@ from upw_ttg.demo.ttg import build_custody
 from upw_ttg.errors import UpwError
 from upw_ttg.security import hash_password
 from upw_ttg.storage.database import Database
-from upw_ttg.storage.models import Base
+from upw_ttg.domain.access import AccessAction, AccessedRecord
+from upw_ttg.domain.codes import AuditAction
+from upw_ttg.storage import chain
+from upw_ttg.storage.models import (
+    AccessEvent, AuditEvent, Base, CustodyEpisode, ResettlementPlan, UpwAssessment,
+)
+from upw_ttg.storage.models.base import utc_now
 
 SCALES = ("small", "crc", "national")
 DEMO_PASSWORD = "demo-password"
@@ -86,6 +92,7 @@ def generate_demo(db: Database, scale: str = "small", *, seed: int = 2019,
         counts = _save(ctx, session, db.engine.dialect.name, report, check, len(
             _GENERATION_STAGES))
         counts["booking_breach"] = _recheck(db, session, today)
+        _record_demo_run(ctx, session, counts)
         report(stage_total, "Finished")
     return DemoSummary(scale, counts, round(time.perf_counter() - started, 2))
 
@@ -160,13 +167,45 @@ def _generate(ctx: Context, session: Session, password_hash: str,
     report(4, _GENERATION_STAGES[4])
     build_custody(ctx, [p for p in people if p.kind == TTG],
                   [(profile.person, day) for profile, day in booker.revoked])
-    ctx.sink.add("audit_event", {
-        "id": ctx.ids("audit_event"), "occurred_at": stamp(ctx.today, 7 * 60),
-        "staff_id": ctx.staff["admin"], "action": "create", "entity": "demo_data",
-        "entity_id": None, "changes": json.dumps({
-            "scale": ctx.scale, "seed": ctx.seed, "today": ctx.today.isoformat(),
-            "note": "Demo data generated: every name, address and record is made up."})})
     check()
+
+
+def _record_demo_run(ctx: Context, session: Session, counts: dict[str, int]) -> None:
+    """The demo run goes into the audit trail, chained like every other audit row."""
+    chain.append(session, AuditEvent(
+        occurred_at=utc_now(), staff_id=None, action=AuditAction.CREATE, entity="demo_data",
+        entity_id=None, changes=json.dumps({
+            "scale": ctx.scale, "seed": ctx.seed, "today": ctx.today.isoformat(),
+            "rows": sum(counts.values()),
+            "note": "Demo data generated: every name, address and record is made up."},
+            sort_keys=True)))
+    session.flush()
+    _demo_access_log(ctx, session)
+
+
+def _demo_access_log(ctx: Context, session: Session, sample: int = 150) -> None:
+    """Some openings of assessments and plans by the staff who wrote them, for the "who has
+    looked at this record" view; chained like every access-log row."""
+    completed = session.execute(
+        select(UpwAssessment.id, UpwAssessment.person_id, UpwAssessment.completed_by_id,
+               UpwAssessment.completed_on)
+        .where(UpwAssessment.completed_on.is_not(None)).order_by(UpwAssessment.id.desc())
+        .limit(sample)).all()
+    plans = session.execute(
+        select(ResettlementPlan.id, CustodyEpisode.person_id, CustodyEpisode.worker_id,
+               ResettlementPlan.started_on)
+        .join(CustodyEpisode, CustodyEpisode.id == ResettlementPlan.episode_id)
+        .where(ResettlementPlan.started_on.is_not(None)).order_by(ResettlementPlan.id.desc())
+        .limit(sample)).all()
+    events = [(day, AccessedRecord.UPW_ASSESSMENT, rid, pid, sid)
+              for rid, pid, sid, day in completed]
+    events += [(day, AccessedRecord.PLAN_RISK, rid, pid, sid) for rid, pid, sid, day in plans]
+    for day, kind, record_id, person_id, staff_id in sorted(events, key=lambda e: e[0]):
+        chain.append(session, AccessEvent(
+            occurred_at=dt.datetime.combine(day, dt.time(11, 15)), staff_id=staff_id,
+            action=AccessAction.VIEW, record_kind=kind.value, record_id=str(record_id),
+            person_id=person_id))
+    session.flush()
 
 
 def _save(ctx: Context, session: Session, dialect: str, report: Callable[[int, str], None],

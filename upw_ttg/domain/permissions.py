@@ -59,6 +59,8 @@ class Capability(StrEnum):
     MANAGE_ACCOUNTS = "manage_accounts"
     MANAGE_OFFICES_AND_PRISONS = "manage_offices_and_prisons"
     RESTRICT_CASES = "restrict_cases"
+    # Everything held on one person, for a subject access request (DPA 2018 s.45).
+    EXPORT_SUBJECT_ACCESS = "export_subject_access"
 
 
 C = Capability
@@ -92,6 +94,7 @@ PERMISSIONS: dict[Role, frozenset[Capability]] = {
     Role.ADMINISTRATOR: frozenset({
         C.USE_REFERENCE_DATA, C.FIND_PERSON, C.READ_AUDIT, C.CHANGE_SETTINGS, C.MANAGE_CALENDAR,
         C.MANAGE_ACCOUNTS, C.MANAGE_OFFICES_AND_PRISONS, C.RESTRICT_CASES,
+        C.EXPORT_SUBJECT_ACCESS,
     }),
 }
 

@@ -14,8 +14,11 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.records import StaffMember
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.storage.models import AuditEvent, Staff
+from upw_ttg.storage import chain
+from upw_ttg.storage.chain import ChainCheck, check_chains
+from upw_ttg.storage.models import Appointment, AuditEvent, Staff
 from upw_ttg.storage.models.base import utc_now
 
 # Never copied into the audit trail: secrets, and columns that change on every save.
@@ -56,11 +59,18 @@ def record(session: Session, ctx: ServiceContext, action: AuditAction, entity: s
         payload = {"after": after}
     else:
         payload = None
-    session.add(AuditEvent(
+    chain.append(session, AuditEvent(
         occurred_at=utc_now(), staff_id=ctx.actor_id, action=action, entity=entity,
         entity_id=None if entity_id is None else str(entity_id),
         changes=None if payload is None else json.dumps(payload, ensure_ascii=False,
                                                         sort_keys=True)))
+
+
+def record_system_event(session: Session, entity: str, details: dict[str, Any]) -> None:
+    """An event of the installation itself (a restore, a demo run), by nobody signed in."""
+    chain.append(session, AuditEvent(
+        occurred_at=utc_now(), staff_id=None, action=AuditAction.CREATE, entity=entity,
+        entity_id=None, changes=json.dumps(details, ensure_ascii=False, sort_keys=True)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,17 +83,65 @@ class AuditRow:
     changes: dict[str, Any] | None
 
 
+# Audit copies of text that only some roles may read: field names by entity.
+SENSITIVE_NOTE_FIELDS = {"notes"}  # of an appointment whose notes are marked sensitive
+KEEP_APART_FIELDS = {"reason"}  # of a keep-apart pair: co-defendants, conflicts, victims
+WITHHELD_TEXT = "(sensitive: not shown to your role)"
+
+
+def may_read_sensitive_text(actor: StaffMember | None) -> bool:
+    """Sensitive notes and keep-apart details are casework: coordinators and managers read
+    them (DOMAIN §4); administration alone does not, nor does resettlement work."""
+    return actor is not None and actor.may(Capability.READ_SENSITIVE_NOTES)
+
+
+def _sensitive_fields(event: AuditEvent, sensitive_appointments: set[str]) -> set[str]:
+    if event.entity == "keep_apart":
+        return KEEP_APART_FIELDS
+    if event.entity == "appointment" and event.entity_id in sensitive_appointments:
+        return SENSITIVE_NOTE_FIELDS
+    return set()
+
+
+def _withhold(changes: Any, fields: set[str]) -> Any:
+    """``changes`` with the values of ``fields`` replaced, at any depth of before/after."""
+    if isinstance(changes, dict):
+        return {k: (WITHHELD_TEXT if k in fields and v not in (None, [None, None])
+                    else _withhold(v, fields)) for k, v in changes.items()}
+    return changes
+
+
 class AuditService:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
 
     def events_for(self, entity: str, entity_id: Any) -> list[AuditRow]:
-        self._ctx.require(Capability.READ_AUDIT)
+        """The trail of one record, oldest first; sensitive text only for roles that read it."""
+        actor = self._ctx.require(Capability.READ_AUDIT)
         with self._ctx.db.read() as session:
             rows = session.execute(
                 select(AuditEvent, Staff.full_name)
                 .outerjoin(Staff, Staff.id == AuditEvent.staff_id)
                 .where(AuditEvent.entity == entity, AuditEvent.entity_id == str(entity_id))
-                .order_by(AuditEvent.id)).all()
-            return [AuditRow(e.occurred_at, name, e.action, e.entity, e.entity_id,
-                             json.loads(e.changes) if e.changes else None) for e, name in rows]
+                .order_by(AuditEvent.chain_seq)).all()
+            sensitive: set[str] = set()
+            if not may_read_sensitive_text(actor):
+                appointment_ids = [int(e.entity_id) for e, _ in rows
+                                   if e.entity == "appointment" and e.entity_id
+                                   and e.entity_id.isdigit()]
+                sensitive = {str(i) for i in session.scalars(
+                    select(Appointment.id).where(Appointment.id.in_(appointment_ids),
+                                                 Appointment.notes_sensitive.is_(True)))}
+            out = []
+            for e, name in rows:
+                changes = json.loads(e.changes) if e.changes else None
+                if not may_read_sensitive_text(actor):
+                    changes = _withhold(changes, _sensitive_fields(e, sensitive))
+                out.append(AuditRow(e.occurred_at, name, e.action, e.entity, e.entity_id,
+                                    changes))
+            return out
+
+    def check_chains(self) -> list[ChainCheck]:
+        """Recompute the audit trail's and the access log's hash chains."""
+        self._ctx.require(Capability.READ_AUDIT)
+        return check_chains(self._ctx.db)

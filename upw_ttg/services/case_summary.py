@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from upw_ttg.domain.access import AccessedRecord, Recipient
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import CaseSummary
 from upw_ttg.services import audit
+from upw_ttg.services.access_log import log_print, log_view
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.custody import CustodyService
 from upw_ttg.services.orders import OrdersService
@@ -21,6 +23,12 @@ class CaseSummaryService:
         self._custody = custody
 
     def summary(self, person_id: int) -> CaseSummary:
+        """The case summary's data; opening it is recorded in the access log."""
+        summary = self._gather(person_id)
+        log_view(self._ctx, AccessedRecord.CASE_SUMMARY, person_id, person_id)
+        return summary
+
+    def _gather(self, person_id: int) -> CaseSummary:
         actor = self._ctx.require(Capability.READ_PERSON)
         person = self._people.get(person_id)
         # Each section only for those whose roles read it (a resettlement worker's summary
@@ -39,8 +47,11 @@ class CaseSummaryService:
         self._ctx.require(Capability.READ_PERSON)
         from upw_ttg.printing.documents.case_summary import render_case_summary
 
-        pdf = render_case_summary(self.summary(person_id))
+        # The print is logged below; gathering for it is not a separate opening.
+        pdf = render_case_summary(self._gather(person_id))
         with self._ctx.db.write() as session:
             audit.record(session, self._ctx, AuditAction.PRINT, "person", person_id,
                          after={"document": "case summary"})
+            log_print(session, self._ctx, "case summary", Recipient.CASE_FILE, person_id,
+                      [person_id])
         return pdf

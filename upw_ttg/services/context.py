@@ -28,6 +28,10 @@ class ServiceContext:
     db: Database
     actor: StaffMember | None = None
     now: Callable[[], dt.datetime] = field(default=_system_now)
+    # When this user last had each sensitive record logged as opened (the access log's
+    # repeat-view window); monotonic seconds by (staff id, kind, record id).
+    recent_views: dict[tuple[int | None, str, str], float] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def today(self) -> dt.date:
         return self.now().date()

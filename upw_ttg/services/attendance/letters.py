@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
 
+from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import (
     OUTCOMES_BY_CODE, AdjustmentKind, AdjustmentStatus, AuditAction, Language, OrderStatus,
 )
@@ -25,6 +26,7 @@ from upw_ttg.printing.documents.completion_letter import (
 from upw_ttg.printing.documents.letter_text import LetterHead, lang
 from upw_ttg.printing.documents.warning_letter import WarningLetter, render_warning_letter
 from upw_ttg.services import audit
+from upw_ttg.services.access_log import log_print
 from upw_ttg.services.attendance.common import full_name, read_settings
 from upw_ttg.services.attendance.ledger import CREDIT_SETTINGS, order_sums
 from upw_ttg.services.attendance.records import CompletionDue
@@ -267,5 +269,8 @@ class LetterService:
         with self._ctx.db.write() as session:
             audit.record(session, self._ctx, AuditAction.PRINT, "upw_order", order_id,
                          after={"document": document})
+            person_id = session.scalar(select(UpwOrder.person_id).where(UpwOrder.id == order_id))
+            recipient = Recipient.COURT if document == BREACH_SUMMARY else Recipient.THE_PERSON
+            log_print(session, self._ctx, document, recipient, order_id, [person_id])
         return pdf
 

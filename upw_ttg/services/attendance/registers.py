@@ -10,6 +10,7 @@ from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from upw_ttg.domain.access import AccessedRecord
 from upw_ttg.domain.codes import (
     OUTCOME_CODES, OUTCOMES_BY_CODE, AdjustmentKind, AuditAction, Rating, SessionStatus,
 )
@@ -24,6 +25,7 @@ from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_pr
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_own_session
+from upw_ttg.services.access_log import log_views
 from upw_ttg.services.attendance.common import (
     assign_sheet_rows, full_name, load_calendar, read_settings, session_start, sheet_id,
 )
@@ -78,6 +80,10 @@ class RegisterService:
             check_own_session(session, self._ctx, session_id)
             register = self._build(session, session_id)
         if actor.may(Capability.READ_SENSITIVE_NOTES):
+            # Notes marked sensitive are shown with the register: each opening is logged.
+            log_views(self._ctx, AccessedRecord.SENSITIVE_NOTES,
+                      [(row.appointment_id, row.person_id) for row in register.rows
+                       if row.notes_sensitive and row.notes])
             return register
         # The row still says a sensitive note exists, so nobody keys over it unknowingly.
         return dataclasses.replace(register, rows=tuple(

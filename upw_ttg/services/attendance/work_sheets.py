@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
+from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import (
     PROJECT_TYPES, SUITABILITY_TAGS, AuditAction, Language, SessionStatus,
 )
@@ -21,6 +22,7 @@ from upw_ttg.printing.documents.work_sheet import (
 from upw_ttg.printing.text import format_date
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_own_session, own_sessions_of, supervised_by
+from upw_ttg.services.access_log import log_print
 from upw_ttg.services.attendance.common import assign_sheet_rows, full_name, sheet_id
 from upw_ttg.services.attendance.records import DaySession
 from upw_ttg.services.context import ServiceContext
@@ -130,6 +132,9 @@ class WorkSheetService:
             for sid in session_ids:
                 audit.record(session, self._ctx, AuditAction.PRINT, "upw_session", sid,
                              after={"document": "work sheet"})
+                people = session.scalars(select(Appointment.person_id)
+                                         .where(Appointment.session_id == sid)).all()
+                log_print(session, self._ctx, "work sheet", Recipient.SUPERVISOR, sid, people)
 
     def _fix_and_build(self, session_ids: Sequence[int]) -> list[WorkSheet]:
         with self._ctx.db.write() as session:

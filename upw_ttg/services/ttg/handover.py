@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain import resettlement as rules
+from upw_ttg.domain.access import AccessedRecord
 from upw_ttg.domain.codes import AuditAction, ContactMethod, CustodyStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.resettlement import DeadlineSettings
@@ -21,6 +22,7 @@ from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of
+from upw_ttg.services.access_log import log_view
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
     check_past_date, get_episode, read_deadline_settings, staff_names,
@@ -57,14 +59,23 @@ class HandoverService:
         self._ctx = ctx
         self._deadlines = deadlines
 
-    def for_episode(self, episode_id: int) -> HandoverRecord | None:
+    def for_episode(self, episode_id: int, *, logged: bool = True) -> HandoverRecord | None:
+        """The episode's handover record; opening it goes in the access log unless ``logged``
+        is False (for the person's own handouts, which carry only the meeting and contact)."""
         self._ctx.require(Capability.READ_HANDOVER)
+
         cal = self._deadlines.calendar()
         with self._ctx.db.read() as session:
             check_case_of(session, self._ctx, CustodyEpisode, episode_id)
             episode = get_episode(session, episode_id)
             row = session.scalar(select(Handover).where(Handover.episode_id == episode_id))
-            return None if row is None else self._record(session, row, episode, cal)
+            if row is None:
+                return None
+            record = self._record(session, row, episode, cal)
+            person_id = episode.person_id
+        if logged:
+            log_view(self._ctx, AccessedRecord.HANDOVER, record.id, person_id)
+        return record
 
     def save_officer(self, episode_id: int, data: OfficerInput) -> HandoverRecord:
         """The community responsible officer; starts the handover if there is none yet."""

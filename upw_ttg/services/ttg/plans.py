@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from upw_ttg.domain.access import AccessedRecord
 from upw_ttg.domain.codes import AuditAction, DiversityCategory, PlanStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.resettlement import STRENGTH_KINDS
@@ -16,6 +17,7 @@ from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_pr
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of
+from upw_ttg.services.access_log import log_view
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
     check_past_date, get_episode, get_plan, read_deadline_settings,
@@ -78,11 +80,16 @@ class PlanService:
         self._ctx.require(Capability.READ_PLAN_RISK)
         cal = self._deadlines.calendar()
         with self._ctx.db.read() as session:
-            return read_plan(session, get_plan(session, plan_id), cal,
-                             read_deadline_settings(session))
+            record = read_plan(session, get_plan(session, plan_id), cal,
+                               read_deadline_settings(session))
+        log_view(self._ctx, AccessedRecord.PLAN_RISK, record.id, record.person_id)
+        return record
 
-    def for_episode(self, episode_id: int) -> PlanRecord | None:
+    def for_episode(self, episode_id: int, *, logged: bool = True) -> PlanRecord | None:
+        """The episode's plan; opening it (risk section included) goes in the access log
+        unless ``logged`` is False, for documents built from it that leave the risk out."""
         self._ctx.require(Capability.READ_PLAN_RISK)
+
         cal = self._deadlines.calendar()
         with self._ctx.db.read() as session:
             check_case_of(session, self._ctx, CustodyEpisode, episode_id)
@@ -90,7 +97,10 @@ class PlanService:
                                   .where(ResettlementPlan.episode_id == episode_id))
             if plan is None:
                 return None
-            return read_plan(session, plan, cal, read_deadline_settings(session))
+            record = read_plan(session, plan, cal, read_deadline_settings(session))
+        if logged:
+            log_view(self._ctx, AccessedRecord.PLAN_RISK, record.id, record.person_id)
+        return record
 
     def missing_for_completion(self, plan_id: int) -> list[str]:
         """What stops the plan being marked complete (the gate every write keeps)."""

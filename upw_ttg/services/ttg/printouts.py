@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import AuditAction, Language, ReferralStatus, ReleaseDateType
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
@@ -9,6 +10,7 @@ from upw_ttg.printing.documents.handover_pack import render_handover_pack
 from upw_ttg.printing.documents.release_sheet import render_release_sheet
 from upw_ttg.printing.documents.resettlement_plan import render_person_copy
 from upw_ttg.services import audit
+from upw_ttg.services.access_log import log_print
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import get_episode
 from upw_ttg.services.ttg.deadlines import DeadlineService
@@ -68,12 +70,16 @@ class PrintoutService:
                 worker_phone=worker.phone if worker else None), person.preferred_language
 
     def handover_pack(self, episode_id: int) -> HandoverPack:
+        """The pack's data; opening its plan (risk section) and handover record is logged."""
+        return self._handover_pack(episode_id, logged=True)
+
+    def _handover_pack(self, episode_id: int, *, logged: bool) -> HandoverPack:
         summary, _language = self.episode_summary(episode_id)
-        plan = self._plans.for_episode(episode_id)
+        plan = self._plans.for_episode(episode_id, logged=logged)
         actor = self._ctx.require(Capability.READ_HANDOVER)
         return HandoverPack(
             episode=summary, plan=plan, review=self._reviews.for_episode(episode_id),
-            handover=self._handover.for_episode(episode_id),
+            handover=self._handover.for_episode(episode_id, logged=logged),
             referrals=tuple(self._referrals.for_plan(plan.id)) if plan else (),
             deadlines=self._deadlines.for_episode(episode_id), printed_at=self._ctx.now(),
             printed_by=actor.full_name)
@@ -82,9 +88,10 @@ class PrintoutService:
                     language: HandoutLanguage | None = None) -> PersonPlanCopy:
         self._ctx.require(Capability.READ_TTG_CASE)
         summary, preferred = self.episode_summary(episode_id)
-        plan = self._plans.for_episode(episode_id)
+        # The person's own copy leaves out the risk section and the handover record.
+        plan = self._plans.for_episode(episode_id, logged=False)
         review = self._reviews.for_episode(episode_id)
-        handover = self._handover.for_episode(episode_id)
+        handover = self._handover.for_episode(episode_id, logged=False)
         referrals = self._referrals.for_plan(plan.id) if plan else []
         today = self._ctx.today()
         # Actions that manage risk can name victims or exclusion zones: staff copies only.
@@ -122,7 +129,7 @@ class PrintoutService:
         self._ctx.require(Capability.READ_TTG_CASE)
         summary, preferred = self.episode_summary(episode_id)
         review = self._reviews.for_episode(episode_id)
-        handover = self._handover.for_episode(episode_id)
+        handover = self._handover.for_episode(episode_id, logged=False)
         # The GP and the first appointment have their own boxes on the sheet.
         contacts = [*self._contacts(summary, handover), HELPLINE]
         return ReleaseDaySheet(
@@ -147,26 +154,29 @@ class PrintoutService:
                            language: HandoutLanguage | None = None) -> bytes:
         self._ctx.require(Capability.READ_TTG_CASE)
         pdf = render_person_copy(self.person_copy(episode_id, language))
-        self._audit(episode_id, "resettlement plan (person's copy)")
+        self._audit(episode_id, "resettlement plan (person's copy)", Recipient.THE_PERSON)
         return pdf
 
     def render_release_sheet(self, episode_id: int,
                              language: HandoutLanguage | None = None) -> bytes:
         self._ctx.require(Capability.READ_TTG_CASE)
         pdf = render_release_sheet(self.release_sheet(episode_id, language))
-        self._audit(episode_id, "day-of-release sheet")
+        self._audit(episode_id, "day-of-release sheet", Recipient.THE_PERSON)
         return pdf
 
     def render_handover_pack(self, episode_id: int) -> bytes:
         self._ctx.require(Capability.READ_HANDOVER)
-        pdf = render_handover_pack(self.handover_pack(episode_id))
-        self._audit(episode_id, "handover pack")
+        # Printing is logged as a print for the responsible officer, not also as openings.
+        pdf = render_handover_pack(self._handover_pack(episode_id, logged=False))
+        self._audit(episode_id, "handover pack", Recipient.RESPONSIBLE_OFFICER)
         return pdf
 
-    def _audit(self, episode_id: int, document: str) -> None:
+    def _audit(self, episode_id: int, document: str, recipient: Recipient) -> None:
         with self._ctx.db.write() as session:
             audit.record(session, self._ctx, AuditAction.PRINT, "custody_episode", episode_id,
                          after={"document": document})
+            person_id = get_episode(session, episode_id).person_id
+            log_print(session, self._ctx, document, recipient, episode_id, [person_id])
 
     # ---- pieces ------------------------------------------------------------------------
     @staticmethod

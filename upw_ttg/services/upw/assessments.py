@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from upw_ttg.domain.access import AccessedRecord
 from upw_ttg.domain.codes import AuditAction, PlacementPreference
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import identity_not_male
@@ -15,6 +16,7 @@ from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, check_case_of
+from upw_ttg.services.access_log import log_views
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.services.upw.recheck import recheck_bookings, what_if
@@ -83,13 +85,21 @@ class AssessmentService:
             rows = session.scalars(select(UpwAssessment)
                                    .where(UpwAssessment.person_id == person_id)
                                    .order_by(UpwAssessment.id.desc()))
-            return [self._record(session, r) for r in rows]
+            records = [self._record(session, r) for r in rows]
+        return self._logged(*records)
 
     def get(self, assessment_id: int) -> AssessmentRecord:
         self._ctx.require(Capability.READ_UPW_ASSESSMENT)
         with self._ctx.db.read() as session:
             check_case_of(session, self._ctx, UpwAssessment, assessment_id)
-            return self._record(session, self._row(session, assessment_id))
+            record = self._record(session, self._row(session, assessment_id))
+        return self._logged(record)[0]
+
+    def _logged(self, *records: AssessmentRecord) -> list[AssessmentRecord]:
+        """Opening an assessment (risk, health answers) is recorded in the access log."""
+        log_views(self._ctx, AccessedRecord.UPW_ASSESSMENT,
+                  [(r.id, r.person_id) for r in records])
+        return list(records)
 
     def for_order(self, order_id: int) -> AssessmentRecord | None:
         """The assessment used to place this order: the latest completed one for the order
@@ -105,7 +115,8 @@ class AssessmentService:
                 return None
             best = max(rows, key=lambda r: (r.completed_on is not None,
                                             r.completed_on or r.updated_at.date(), r.id))
-            return self._record(session, best)
+            record = self._record(session, best)
+        return self._logged(record)[0]
 
     def create(self, data: AssessmentInput) -> AssessmentRecord:
         """Save a draft; it can be saved with questions still unanswered."""

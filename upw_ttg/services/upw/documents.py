@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import AuditAction, Language, SessionStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.upw_print import (
@@ -26,6 +27,7 @@ from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.template import PrintCancelled
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of
+from upw_ttg.services.access_log import log_print
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.common import (
     Cancelled, CancelledFn, ProgressFn, never_cancelled, noop_progress,
@@ -61,7 +63,8 @@ class UpwDocumentsService:
         self._ctx.require(Capability.PLACE_PEOPLE)
         data = self.letter_data(appointment_id, language)
         pdf = render_appointment_letter(data)
-        self._printed("appointment", appointment_id, "appointment letter")
+        self._printed("appointment", appointment_id, "appointment letter",
+                      Recipient.THE_PERSON, self._people_of_appointments([appointment_id]))
         return pdf
 
     def _letter(self, session: Session, appointment_id: int, language: str | None
@@ -132,7 +135,8 @@ class UpwDocumentsService:
     def render_warrant(self, warrant_id: int) -> bytes:
         self._ctx.require(Capability.ISSUE_WARRANT)
         pdf = render_travel_warrant(self.warrant_data(warrant_id))
-        self._printed("travel_warrant", warrant_id, "travel warrant")
+        self._printed("travel_warrant", warrant_id, "travel warrant", Recipient.THE_PERSON,
+                      select(TravelWarrant.person_id).where(TravelWarrant.id == warrant_id))
         return pdf
 
     # --- van manifests ----------------------------------------------------------------------
@@ -144,7 +148,8 @@ class UpwDocumentsService:
     def render_manifest(self, van_id: int, day: dt.date) -> bytes:
         self._ctx.require(Capability.READ_SCHEDULE)
         pdf = render_van_manifest(self.manifest_data(van_id, day))
-        self._printed("van", van_id, f"van manifest {day.isoformat()}")
+        self._printed("van", van_id, f"van manifest {day.isoformat()}", Recipient.DRIVER,
+                      self._people_on_van(van_id, day), access_document="van manifest")
         return pdf
 
     def _manifest(self, session: Session, van_id: int, day: dt.date) -> VanManifestData:
@@ -237,10 +242,37 @@ class UpwDocumentsService:
             raise Cancelled() from None
         progress(total, total, "Done")
         self._printed("upw_session", day.isoformat(),
-                      f"{len(rows)} letters and {len(vans)} manifests")
+                      f"{len(rows)} letters and {len(vans)} manifests", Recipient.THE_PERSON,
+                      self._people_of_appointments([a for a, _van in rows]),
+                      access_document="appointment letter")
+        for van_id in vans:
+            self._printed_access("van manifest", Recipient.DRIVER, van_id,
+                                 self._people_on_van(van_id, day))
         return pdf
 
-    def _printed(self, entity: str, entity_id: object, what: str) -> None:
+    def _printed(self, entity: str, entity_id: object, what: str, recipient: Recipient,
+                 people: Select, *, access_document: str | None = None) -> None:
+        """Printing goes in the audit trail and, once per person on it, the access log."""
         with self._ctx.db.write() as session:
             audit.record(session, self._ctx, AuditAction.PRINT, entity, entity_id,
                          after={"document": what})
+            log_print(session, self._ctx, access_document or what, recipient,
+                      entity_id, session.scalars(people).all())
+
+    def _printed_access(self, document: str, recipient: Recipient, record_id: object,
+                        people: Select) -> None:
+        with self._ctx.db.write() as session:
+            log_print(session, self._ctx, document, recipient, record_id,
+                      session.scalars(people).all())
+
+    @staticmethod
+    def _people_of_appointments(appointment_ids: list[int]) -> Select:
+        return select(Appointment.person_id).where(Appointment.id.in_(appointment_ids or [0]))
+
+    @staticmethod
+    def _people_on_van(van_id: int, day: dt.date) -> Select:
+        return (select(Appointment.person_id)
+                .join(UpwSession, UpwSession.id == Appointment.session_id)
+                .where(UpwSession.van_id == van_id, UpwSession.session_date == day,
+                       UpwSession.status == SessionStatus.PLANNED,
+                       Appointment.travels_by_van.is_(True)))

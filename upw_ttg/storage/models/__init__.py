@@ -6,6 +6,7 @@ from upw_ttg.storage.models.admin import (
 )
 from upw_ttg.storage.models.base import Base
 from upw_ttg.storage.models.people import KeepApart, Person, PersonAccess
+from upw_ttg.storage.models.trail import AccessEvent, ChainHead
 from upw_ttg.storage.models.ttg import (
     CustodyDateChange, CustodyEpisode, CustodyEvent, Handover, HandoverContact, NeedProgress,
     PlanAction, PlanConsent, PlanDiversityNeed, PlanNeed, PlanStrength, PreReleaseReview,
@@ -19,8 +20,8 @@ from upw_ttg.storage.models.upw import (
 from upw_ttg.storage.models.upw_checks import BookingBreach
 
 __all__ = [
-    "Adjustment", "Appointment", "AssessmentCommitment", "AuditEvent", "Base", "BookingBreach",
-    "ClosureDate",
+    "AccessEvent", "Adjustment", "Appointment", "AssessmentCommitment", "AuditEvent", "Base",
+    "BookingBreach", "ChainHead", "ClosureDate",
     "CustodyDateChange", "CustodyEpisode", "CustodyEvent", "DeliveryUnit", "EnforcementAction",
     "EnforcementActionCode", "Handover", "HandoverContact", "KeepApart", "NeedProgress", "Office",
     "OrderExtension", "OutcomeCodeRow", "Pathway", "PersonAccess", "PickupPoint", "PlanAction",

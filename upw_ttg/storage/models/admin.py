@@ -149,7 +149,11 @@ class ClosureDate(Base):
 
 
 class AuditEvent(Base):
-    """Who did what to which record, when; ``changes`` holds before/after as JSON."""
+    """Who did what to which record, when; ``changes`` holds before/after as JSON.
+
+    Rows are chained: ``row_hash`` covers the row and the previous row's hash, so an edited,
+    removed or reordered row breaks the chain (see ``upw_ttg.storage.chain``).
+    """
 
     __tablename__ = "audit_event"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -159,6 +163,9 @@ class AuditEvent(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str | None] = mapped_column(String(40))
     changes: Mapped[str | None] = mapped_column(Text)
+    chain_seq: Mapped[int] = mapped_column(Integer, unique=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    row_hash: Mapped[str] = mapped_column(String(64))
     __table_args__ = (
         Index("ix_audit_event_entity", "entity", "entity_id"),
         Index("ix_audit_event_occurred_at", "occurred_at"),
