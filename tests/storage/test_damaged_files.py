@@ -43,11 +43,12 @@ def database_file(sqlite_template, tmp_path) -> Path:
     connection = sqlite3.connect(path)
     try:
         connection.execute("PRAGMA journal_mode=DELETE")
-        connection.execute("CREATE INDEX IF NOT EXISTS filler_index ON audit_event(id)")
+        connection.execute("CREATE INDEX IF NOT EXISTS filler_index ON closure_date(reason)")
+        # Closures far in the past: rows that touch no rule and leave the audit chain whole.
         connection.executemany(
-            "INSERT INTO audit_event (occurred_at, action, entity, entity_id, staff_id) "
-            "VALUES ('2026-01-01 10:00:00', 'create', 'person', ?, NULL)",
-            [(n,) for n in range(3000)])
+            "INSERT INTO closure_date (closed_on, reason, office_id, project_id) "
+            "VALUES ('1950-01-01', ?, NULL, NULL)",
+            [(f"Filler closure number {n}",) for n in range(3000)])
         connection.commit()
     finally:
         connection.close()

@@ -106,7 +106,10 @@ def _check_sqlite_file(path: Path) -> int:
     if report.revision != head:
         print("The schema is older than this version's: python3 dev.py admin migrate "
               "upgrades it (after a verified backup).")
-    return 0 if result.ok and report.revision == head else 1
+        return 1
+    chains_ok = _check_chains(AppLocation.resolve(path.parent, sqlite_url(path))) \
+        if result.ok else True
+    return 0 if result.ok and chains_ok else 1
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:

@@ -85,7 +85,7 @@ class AuditRow:
 
 # Audit copies of text that only some roles may read: field names by entity.
 SENSITIVE_NOTE_FIELDS = {"notes"}  # of an appointment whose notes are marked sensitive
-KEEP_APART_FIELDS = {"reason"}  # of a keep-apart pair: co-defendants, conflicts, victims
+KEEP_APART_FIELDS = {"reason", "detail", "end_reason"}  # why two people are kept apart
 WITHHELD_TEXT = "(sensitive: not shown to your role)"
 
 
