@@ -10,7 +10,7 @@ from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from upw_ttg.domain.codes import AuditAction, Gender, Role
+from upw_ttg.domain.codes import AuditAction, Gender
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import (
     DeliveryUnitRow, OfficeRow, PersonInput, PersonRecord, PersonRow,
@@ -29,7 +29,6 @@ from upw_ttg.storage.models import (
     CustodyEpisode, DeliveryUnit, Office, Person, PersonAccess, Staff,
 )
 
-EDITORS = (Role.COORDINATOR, Role.RESETTLEMENT_WORKER, Role.MANAGER)
 _DATE_QUERY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ISO_DATE_QUERY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _PRISON_NUMBER_PREFIX = re.compile(r"[A-Z][0-9]{1,4}[A-Z]{0,2}")
