@@ -83,8 +83,9 @@ class PlanService:
         self._ctx.require(Capability.READ_PLAN_RISK)
         cal = self._deadlines.calendar()
         with self._ctx.db.read() as session:
-            return read_plan(session, get_plan(session, plan_id), cal,
-                             read_deadline_settings(session))
+            plan = get_plan(session, plan_id)
+            check_case_of(session, self._ctx, CustodyEpisode, plan.episode_id)
+            return read_plan(session, plan, cal, read_deadline_settings(session))
 
     def for_episode(self, episode_id: int) -> PlanRecord | None:
         self._ctx.require(Capability.READ_PLAN_RISK)
@@ -457,6 +458,7 @@ class PlanService:
         cal = self._deadlines.calendar()
         with self._ctx.db.write() as session:
             plan = get_plan(session, plan_id)
+            check_case_of(session, self._ctx, CustodyEpisode, plan.episode_id)
             settings = read_deadline_settings(session)
             if version is not None:
                 check_version(session, plan, version, PLAN)
