@@ -152,7 +152,8 @@ ALL_ROLES = frozenset({Role.ADMINISTRATOR, Role.MANAGER})
 @pytest.fixture
 def app(make_services, fast_hash) -> AppServices:
     """Services signed in as an administrator who is also a manager (so may do everything the
-    permission table allows), with the clock at 26 November 2026. Tests of who may do what use ``signed_in_as`` instead."""
+    permission table allows), with the clock at 26 November 2026. Tests of who may do what
+    use ``signed_in_as`` instead."""
     services = make_services()
     services.ctx.actor = _add_staff(services.db, "admin", "Ada Admin", Role.ADMINISTRATOR,
                                     fast_hash, roles=ALL_ROLES)

@@ -153,8 +153,9 @@ def walk(app: AppServices, probe: Probe) -> dict[str, tuple[Capability | None, E
 def test_the_walk_finds_every_group_of_services(app):
     names = {name for name, _ in service_methods(app)}
     groups = {name.rsplit(".", 1)[0] for name in names}
-    assert {"people", "staff", "roles", "restrictions", "upw.assessments", "upw.warrants", "attendance.registers",
-            "attendance.work_sheets", "plans", "handover", "caseload", "ttg_printouts"} <= groups
+    assert {"people", "staff", "roles", "restrictions", "upw.assessments", "upw.warrants",
+            "attendance.registers", "attendance.work_sheets", "plans", "handover", "caseload",
+            "ttg_printouts"} <= groups
     assert len(names) > 150
 
 

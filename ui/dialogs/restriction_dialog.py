@@ -49,9 +49,9 @@ class RestrictionDialog(FormDialog):
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             self.staff_list.addItem(item)
         form = QFormLayout()
+        self.fields.add_row(form, "find", "&Find", self.filter)
         self.fields.add_row(form, "allowed", "&Named staff", self.staff_list,
-                          hint="Only these staff can open, print or place this case.")
-        self.body.addWidget(self.filter)
+                            hint="Only these staff can open, print or place this case.")
         self.body.addLayout(form)
         self.filter.textChanged.connect(self._narrow)
         self.restricted.toggled.connect(self._on_restricted_toggled)

@@ -68,8 +68,9 @@ class StaffPage(QWidget):
                 roles[label(role)] = roles.get(label(role), 0) + 1
         parts = ", ".join(f"{count} {name.lower()}{'s' if count != 1 else ''}"
                           for name, count in sorted(roles.items()))
-        self.count_label.setText(f"{len(staff)} account{'s' if len(staff) != 1 else ''}: "
-                                 f"{parts}.")
+        # A member may hold several roles, so these counts can add up to more than the total.
+        self.count_label.setText(f"{len(staff)} account{'s' if len(staff) != 1 else ''}. "
+                                 f"Roles held: {parts}.")
 
     @Slot()
     def add_staff(self) -> None:

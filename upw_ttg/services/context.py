@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from upw_ttg.domain.codes import Role
 from upw_ttg.domain.permissions import Capability, allows, denied_message
@@ -15,6 +15,12 @@ from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import CapabilityDeniedError, PermissionDeniedError
 from upw_ttg.storage.database import Database
 from upw_ttg.storage.models import Staff, StaffRole
+
+
+# Built once: this runs before every service call, so it should cost one indexed lookup only.
+_CURRENT_ROLES = (select(Staff.active, Staff.role, StaffRole.role.label("granted"))
+                  .outerjoin(StaffRole, StaffRole.staff_id == Staff.id)
+                  .where(Staff.id == bindparam("staff_id")))
 
 
 def _system_now() -> dt.datetime:
@@ -50,10 +56,7 @@ class ServiceContext:
         administrator, or an account disabled, take effect at the member's next action."""
         actor = self.require_signed_in()
         with self.db.engine.connect() as connection:
-            rows = connection.execute(
-                select(Staff.active, Staff.role, StaffRole.role.label("granted"))
-                .outerjoin(StaffRole, StaffRole.staff_id == Staff.id)
-                .where(Staff.id == actor.id)).all()
+            rows = connection.execute(_CURRENT_ROLES, {"staff_id": actor.id}).all()
         if not rows or not rows[0].active:
             self.actor = None
             raise PermissionDeniedError("This account is no longer active. Ask an "

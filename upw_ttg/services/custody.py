@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from upw_ttg.domain.codes import AuditAction, CustodyEventKind, Role
+from upw_ttg.domain.codes import AuditAction, CustodyEventKind
 from upw_ttg.domain.custody import expected_release
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import (
@@ -22,7 +22,6 @@ from upw_ttg.storage.models import (
     CustodyDateChange, CustodyEpisode, CustodyEvent, Person, Prison, Staff,
 )
 
-EDITORS = (Role.RESETTLEMENT_WORKER, Role.MANAGER)
 DATE_FIELDS = [name for name, _label in CUSTODY_DATE_FIELDS]
 _EPISODE_FIELDS = ["prison_id", "prison_number", "reception_date", "sentence_length_days",
                    "screening_date", *DATE_FIELDS]

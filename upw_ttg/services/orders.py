@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from upw_ttg.domain.codes import AdjustmentStatus, AuditAction, Role
+from upw_ttg.domain.codes import AdjustmentStatus, AuditAction
 from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.domain.orders import MAX_HOURS, MIN_HOURS, completion_deadline, derive_status
 from upw_ttg.domain.permissions import Capability
@@ -22,7 +22,6 @@ from upw_ttg.storage.models import (
     Adjustment, Appointment, OrderExtension, OutcomeCodeRow, Person, UpwOrder,
 )
 
-EDITORS = (Role.COORDINATOR, Role.MANAGER)
 _ORDER_FIELDS = ["court", "sentence_date", "order_type", "subtype", "hours_ordered",
                  "standalone", "ete_allowed", "travel_time_eligible"]
 

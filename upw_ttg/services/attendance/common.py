@@ -7,14 +7,10 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from upw_ttg.domain.codes import Role
 from upw_ttg.domain.settings import SETTINGS_BY_KEY
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.storage.models import ClosureDate, Setting
 
-KEYERS = (Role.COORDINATOR, Role.SUPERVISOR, Role.MANAGER)
-DECIDERS = (Role.COORDINATOR, Role.MANAGER)
-PRINTERS = (Role.COORDINATOR, Role.SUPERVISOR, Role.MANAGER)
 
 
 def read_settings(session: Session, *keys: str) -> dict[str, int | bool | str]:

@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from upw_ttg.domain.codes import Role
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS, DateChangeRow
 from upw_ttg.domain.resettlement import SETTING_KEYS, DeadlineSettings
 from upw_ttg.domain.settings import SETTINGS_BY_KEY
@@ -19,7 +18,6 @@ from upw_ttg.storage.models import (
     CustodyDateChange, CustodyEpisode, Pathway, ResettlementPlan, Setting, Staff,
 )
 
-EDITORS = (Role.RESETTLEMENT_WORKER, Role.MANAGER)
 EPISODE_DATE_FIELDS = ("reception_date", "screening_date",
                        *(name for name, _label in CUSTODY_DATE_FIELDS))
 

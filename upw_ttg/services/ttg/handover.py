@@ -21,7 +21,7 @@ from upw_ttg.domain.validation import (
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
-from upw_ttg.services.access import check_case_of
+from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.access_log import log_view
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
@@ -236,6 +236,7 @@ class HandoverService:
         try:
             with self._ctx.db.write() as session:
                 episode = get_episode(session, episode_id)
+                check_case(session, self._ctx, episode.person_id)
                 row = session.scalar(select(Handover).where(Handover.episode_id == episode_id))
                 if row is None:
                     if guarded and version is not None:

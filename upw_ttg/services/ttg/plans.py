@@ -80,8 +80,9 @@ class PlanService:
         self._ctx.require(Capability.READ_PLAN_RISK)
         cal = self._deadlines.calendar()
         with self._ctx.db.read() as session:
-            record = read_plan(session, get_plan(session, plan_id), cal,
-                               read_deadline_settings(session))
+            plan = get_plan(session, plan_id)
+            check_case_of(session, self._ctx, CustodyEpisode, plan.episode_id)
+            record = read_plan(session, plan, cal, read_deadline_settings(session))
         log_view(self._ctx, AccessedRecord.PLAN_RISK, record.id, record.person_id)
         return record
 
@@ -470,6 +471,7 @@ class PlanService:
             plan = session.get(ResettlementPlan, plan_id, with_for_update=True)
             if plan is None:
                 raise NotFoundError("That resettlement plan is no longer on record.")
+            check_case_of(session, self._ctx, CustodyEpisode, plan.episode_id)
             settings = read_deadline_settings(session)
             if version is not None:
                 check_version(session, plan, version, PLAN)

@@ -8,11 +8,10 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from upw_ttg.domain.codes import OUTCOME_CODES, Role
+from upw_ttg.domain.codes import OUTCOME_CODES
 from upw_ttg.domain.placement import Breach, sort_breaches
 from upw_ttg.errors import UpwError, ValidationError
 
-EDITORS = (Role.COORDINATOR, Role.MANAGER)
 # Outcomes that leave a person on a session: none yet, or attended. Absences and reschedules
 # take them off it, so they count neither for places nor for rule 3.
 ATTENDED_CODES = frozenset(o.code for o in OUTCOME_CODES if o.attended)
