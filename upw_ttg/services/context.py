@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from upw_ttg.domain.codes import Role
+from upw_ttg.domain.local_time import to_utc
 from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import PermissionDeniedError
 from upw_ttg.storage.database import Database
@@ -26,6 +27,10 @@ class ServiceContext:
 
     def today(self) -> dt.date:
         return self.now().date()
+
+    def utc_now(self) -> dt.datetime:
+        """This clock's now in UTC (naive), for the timestamps written to the database."""
+        return to_utc(self.now())
 
     @property
     def actor_id(self) -> int | None:
