@@ -134,6 +134,15 @@ RELEASE_FIELDS = ("confirmed_release_date", "hdc_approved_date", "conditional_re
                   "automatic_release_date")
 
 
+def _unless_off_the_calendar(compute: Callable[[], dt.date]) -> dt.date | None:
+    """A deadline that would fall before year 1 or after 9999 (from a mistyped date) is not
+    known, rather than an error that would stop the whole episode from being shown."""
+    try:
+        return compute()
+    except (OverflowError, ValueError):
+        return None
+
+
 def compute_deadlines(dates: Mapping[str, dt.date | None], settings: DeadlineSettings,
                       cal: WorkingCalendar, released_on: dt.date | None = None) -> Deadlines:
     """Every deadline from an episode's dates (custody field names, incl. ``screening_date``).
@@ -144,13 +153,18 @@ def compute_deadlines(dates: Mapping[str, dt.date | None], settings: DeadlineSet
     expected = next((dates[f] for f in RELEASE_FIELDS if dates.get(f) is not None), None)
     reception, screening = dates.get("reception_date"), dates.get("screening_date")
     release = released_on or expected
+    def safely(rule: Callable[..., dt.date], date: dt.date | None, *args: object
+               ) -> dt.date | None:
+        if date is None:
+            return None
+        return _unless_off_the_calendar(lambda: rule(date, settings, *args))
+
     return Deadlines(
-        screening_due=screening_due(reception, settings) if reception else None,
-        plan_due=plan_due(screening, settings, cal) if screening else None,
-        pre_release_review_due=(pre_release_review_due(expected, settings, cal)
-                                if expected else None),
-        handover_window_opens=handover_window_opens(expected, settings) if expected else None,
-        supervision_end=supervision_end(release, settings) if release else None,
+        screening_due=safely(screening_due, reception),
+        plan_due=safely(plan_due, screening, cal),
+        pre_release_review_due=safely(pre_release_review_due, expected, cal),
+        handover_window_opens=safely(handover_window_opens, expected),
+        supervision_end=safely(supervision_end, release),
         release_date=expected)
 
 
