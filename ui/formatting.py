@@ -10,6 +10,7 @@ from upw_ttg.domain.codes import (
     GENDER_CATEGORY_LABELS, KEEP_APART_KIND_LABELS, OrderType, Role,
 )
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
+from upw_ttg.domain.local_time import DATE_TIME, local_time_text
 
 DATE_HINT = "dd/mm/yyyy"
 BLANK = "—"
@@ -31,8 +32,8 @@ def format_date(value: dt.date | None, blank: str = "") -> str:
 
 
 def format_datetime(value: dt.datetime | None, blank: str = "") -> str:
-    """A date and time as 31/12/2026 14:05, or ``blank``."""
-    return value.strftime("%d/%m/%Y %H:%M") if value else blank
+    """A stored (UTC) timestamp in the user's local time, as 31/12/2026 14:05, or ``blank``."""
+    return local_time_text(value, DATE_TIME, blank)
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from upw_ttg.domain.local_time import local_time_text
+
 
 class UpwError(Exception):
     """Root of the errors the application expects; ``str()`` is fit to show a user."""
@@ -29,7 +31,8 @@ class StaleRecordError(UpwError):
         self.changed_by = changed_by
         self.changed_at = changed_at
         who = changed_by or "another user"
-        when = f" at {changed_at:%H:%M on %d %b %Y}" if changed_at else ""
+        # changed_at is stored in UTC; the user reads their own local time.
+        when = local_time_text(changed_at, " at %H:%M on %-d %b %Y")
         super().__init__(
             f"This {entity} was changed by {who}{when} after you opened it. Your changes have "
             "not been saved; they are still in the form. Reopen the record to see the other "

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from upw_ttg.domain.codes import AuditAction, Gender, Role
+from upw_ttg.domain.local_time import local_time_text
 from upw_ttg.domain.records import PersonInput
 from upw_ttg.errors import PermissionDeniedError, StaleRecordError, ValidationError
 
@@ -120,7 +121,8 @@ def test_a_lost_update_is_refused_naming_who_changed_it_and_when(app, make_servi
     changed_at = caught.value.changed_at
     assert caught.value.changed_by == "Bob Baker"
     assert changed_at is not None
-    assert f"changed by Bob Baker at {changed_at:%H:%M on %d %b %Y}" in message
+    assert f"changed by Bob Baker at {local_time_text(changed_at, '%H:%M on %-d %b %Y')}" \
+        in message
     assert mine.town == "Harrogate"  # the user's edit is untouched
     assert app.people.get(created.id).town == "Scarborough"
 

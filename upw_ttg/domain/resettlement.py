@@ -139,6 +139,15 @@ def expected_release_of(dates: Mapping[str, dt.date | None]) -> dt.date | None:
     return next((dates[f] for f in RELEASE_FIELDS if dates.get(f) is not None), None)
 
 
+def _unless_off_the_calendar(compute: Callable[[], dt.date]) -> dt.date | None:
+    """A deadline that would fall before year 1 or after 9999 (from a mistyped date) is not
+    known, rather than an error that would stop the whole episode from being shown."""
+    try:
+        return compute()
+    except (OverflowError, ValueError):
+        return None
+
+
 def deadlines_for(*, reception: dt.date | None, screening: dt.date | None,
                   expected_release: dt.date | None, released_on: dt.date | None,
                   settings: DeadlineSettings, cal: WorkingCalendar) -> Deadlines:
@@ -148,14 +157,19 @@ def deadlines_for(*, reception: dt.date | None, screening: dt.date | None,
     the actual release once there is one.
     """
     release = released_on or expected_release
+
+    def safely(rule: Callable[..., dt.date], date: dt.date | None, *args: object
+               ) -> dt.date | None:
+        if date is None:
+            return None
+        return _unless_off_the_calendar(lambda: rule(date, settings, *args))
+
     return Deadlines(
-        screening_due=screening_due(reception, settings) if reception else None,
-        plan_due=plan_due(screening, settings, cal) if screening else None,
-        pre_release_review_due=(pre_release_review_due(expected_release, settings, cal)
-                                if expected_release else None),
-        handover_window_opens=(handover_window_opens(expected_release, settings)
-                               if expected_release else None),
-        supervision_end=supervision_end(release, settings) if release else None,
+        screening_due=safely(screening_due, reception),
+        plan_due=safely(plan_due, screening, cal),
+        pre_release_review_due=safely(pre_release_review_due, expected_release, cal),
+        handover_window_opens=safely(handover_window_opens, expected_release),
+        supervision_end=safely(supervision_end, release),
         release_date=expected_release)
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 from functools import cache
 from types import MappingProxyType
 
 
-__all__ = ["WorkingCalendar", "FIRST_SUPPORTED_YEAR", "LAST_SUPPORTED_YEAR"]
+__all__ = ["WorkingCalendar", "FIRST_SUPPORTED_YEAR", "LAST_SUPPORTED_YEAR",
+           "knows_bank_holidays"]
 
 # England and Wales share one set of bank holidays, so the ENG subdivision serves both.
 _COUNTRY = "GB"
@@ -45,8 +46,10 @@ _SATURDAY = 5
 
 @cache
 def _bank_holidays(year: int) -> Mapping[date, str]:
-    """Weekday bank holidays of `year`, as published on GOV.UK, in date order."""
-    _check_year(year)
+    """Weekday bank holidays of `year`, as published on GOV.UK, in date order; none for a
+    year the library does not cover (see ``knows_bank_holidays``)."""
+    if not knows_bank_holidays(year):
+        return MappingProxyType({})
     source = _library().country_holidays(_COUNTRY, subdiv=_SUBDIVISION, years=year)
     # The library also lists the nominal day when it falls at a weekend (e.g. Christmas Day on
     # a Saturday, next to "Christmas Day (observed)"); GOV.UK lists only the weekday that is
@@ -70,13 +73,15 @@ def _bank_holiday_ordinals(year: int) -> frozenset[int]:
     return frozenset(day.toordinal() for day in _bank_holidays(year))
 
 
-def _check_year(year: int) -> None:
+def knows_bank_holidays(year: int) -> bool:
+    """True for the years whose bank holidays are known (FIRST_ to LAST_SUPPORTED_YEAR).
+
+    Outside them the calendar still answers, counting weekends and closures only, so a
+    mistyped date (year 1, or 2230) cannot stop a list from being worked out; screens flag
+    such dates for correction rather than trust the deadlines computed from them.
+    """
     first, last = _supported_years()
-    if not first <= year <= last:
-        raise ValueError(
-            f"bank holidays are known only for {first}-{last}, "
-            f"not {year}"
-        )
+    return first <= year <= last
 
 
 class WorkingCalendar:
@@ -94,8 +99,11 @@ class WorkingCalendar:
     * For a working day ``start`` and any ``n``:
       ``working_days_between(start, add_working_days(start, n)) == n``.
 
-    Only years supported by the `holidays` library (see ``FIRST_SUPPORTED_YEAR`` and
-    ``LAST_SUPPORTED_YEAR``) can be used; other years raise ``ValueError``.
+    Bank holidays are known for the years the `holidays` library covers (see
+    ``FIRST_SUPPORTED_YEAR``, ``LAST_SUPPORTED_YEAR`` and ``knows_bank_holidays``); other years
+    count weekends and closures only. Nothing raises at the edges of the calendar: a count
+    that would run past 1 January of year 1 or 31 December 9999 stops at the first or last
+    working day there is.
     """
 
     def __init__(self, closures: Iterable[date] = ()) -> None:
@@ -130,7 +138,6 @@ class WorkingCalendar:
         return dict(_holiday_dates(year))
 
     def is_working_day(self, day: date) -> bool:
-        _check_year(day.year)
         ordinal = day.toordinal()
         return (
             day.weekday() < _SATURDAY
@@ -146,12 +153,15 @@ class WorkingCalendar:
         """The last working day on or before `day` (use ``add_working_days(day, -1)`` for
         strictly before)."""
         ordinal = day.toordinal()
+        lo = max(MINYEAR, day.year - 1)
         while True:
-            lo, hi, working = self._covering(day.year - 1, day.year)
+            lo, hi, working = self._covering(lo, day.year)
             i = bisect_right(working, ordinal) - 1
             if i >= 0:
                 return date.fromordinal(working[i])
-            self._covering(lo - 1, hi)
+            if lo == MINYEAR:
+                return date.fromordinal(working[0])
+            lo -= 1
 
     def add_working_days(self, start: date, n: int) -> date:
         """See the class docstring for the convention on `n` and on non-working `start`."""
@@ -160,9 +170,9 @@ class WorkingCalendar:
         # usual closures, and the loop below grows the index if many closures need more.
         years = abs(n) // 200 + 1
         if n >= 0:
-            lo, hi = start.year, start.year + years
+            lo, hi = start.year, min(MAXYEAR, start.year + years)
         else:
-            lo, hi = start.year - years, start.year
+            lo, hi = max(MINYEAR, start.year - years), start.year
         while True:
             lo, hi, working = self._covering(lo, hi)
             if n > 0:
@@ -174,9 +184,13 @@ class WorkingCalendar:
             if 0 <= i < len(working):
                 return date.fromordinal(working[i])
             if i < 0:
-                lo -= 1
+                if lo == MINYEAR:
+                    return date.fromordinal(working[0])
+                lo = max(MINYEAR, lo - years)
             else:
-                hi += 1
+                if hi == MAXYEAR:
+                    return date.fromordinal(working[-1])
+                hi = min(MAXYEAR, hi + years)
 
     def working_days_between(self, start: date, end: date) -> int:
         """Number of working days d with start < d <= end; negative if end < start."""
@@ -206,8 +220,6 @@ class WorkingCalendar:
             return self._index
 
     def _working_ordinals(self, first_year: int, last_year: int) -> list[int]:
-        _check_year(first_year)
-        _check_year(last_year)
         result: list[int] = []
         for year in range(first_year, last_year + 1):
             closed = _bank_holiday_ordinals(year) | self._closures

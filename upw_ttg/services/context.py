@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import bindparam, select
 
 from upw_ttg.domain.codes import Role
+from upw_ttg.domain.local_time import to_utc
 from upw_ttg.domain.permissions import Capability, allows, denied_message
 from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import CapabilityDeniedError, PermissionDeniedError
@@ -41,6 +42,10 @@ class ServiceContext:
 
     def today(self) -> dt.date:
         return self.now().date()
+
+    def utc_now(self) -> dt.datetime:
+        """This clock's now in UTC (naive), for the timestamps written to the database."""
+        return to_utc(self.now())
 
     @property
     def actor_id(self) -> int | None:

@@ -154,7 +154,7 @@ class CustodyService:
                     if old != new:
                         session.add(CustodyDateChange(
                             episode_id=row.id, field=name, old_value=old, new_value=new,
-                            reason=clean(data.change_reason), changed_at=self._ctx.now(),
+                            reason=clean(data.change_reason), changed_at=self._ctx.utc_now(),
                             changed_by_id=self._ctx.actor_id))
                 if row.prison_id != values["prison_id"]:
                     session.add(CustodyEvent(

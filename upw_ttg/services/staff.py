@@ -127,7 +127,7 @@ class StaffService:
         """Sign in; a wrong password or unknown name gives the same message."""
         username = (username or "").strip().lower()
         refused = SignInError("The user name or password is not right.")
-        now = self._ctx.now().replace(tzinfo=None)
+        now = self._ctx.utc_now()
         with self._ctx.db.read() as session:
             allowed = int(read_setting(session, "security.sign_in_delay_after"))
             row = session.scalar(select(Staff).where(Staff.username == username))

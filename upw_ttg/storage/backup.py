@@ -26,7 +26,8 @@ class CheckResult:
     def describe(self) -> str:
         lines = [f"Checked: {', '.join(self.checks_run)}."] if self.checks_run else []
         if self.ok:
-            lines.append("No problem found.")
+            lines.append("No problem found: the database passed the integrity and foreign-key "
+                         "checks.")
         lines += [f"integrity: {line}" for line in self.integrity if line != "ok"]
         lines += [f"foreign key: table {row[0]} row {row[1]} refers to a missing {row[2]}"
                   for row in self.foreign_key_problems]

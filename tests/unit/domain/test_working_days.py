@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from upw_ttg.domain.working_days import WorkingCalendar
+from upw_ttg.domain.working_days import WorkingCalendar, knows_bank_holidays
 
 CAL = WorkingCalendar()
 
@@ -151,11 +151,25 @@ def test_across_many_years_and_year_ends() -> None:
     assert CAL.add_working_days(start, -2000) == _naive_add(start, -2000)
 
 
-def test_unsupported_year_is_refused() -> None:
-    with pytest.raises(ValueError):
-        CAL.is_working_day(date(2101, 1, 3))
-    with pytest.raises(ValueError):
-        CAL.add_working_days(date(2100, 12, 1), 300)
+def test_years_without_known_bank_holidays_count_weekends_only() -> None:
+    assert not knows_bank_holidays(2101) and knows_bank_holidays(2100)
+    assert CAL.bank_holidays(2101) == {}
+    assert CAL.is_working_day(date(2101, 1, 3))  # a Monday; 1 January is not known there
+    assert CAL.add_working_days(date(2100, 12, 1), 300) > date(2101, 12, 1)
+    assert CAL.is_working_day(date(1, 1, 1))  # a Monday in year 1
+
+
+def test_the_calendar_copes_at_the_edges_of_the_date_range() -> None:
+    first, last = date(1, 1, 1), date(9999, 12, 31)  # a Monday and a Friday
+    assert CAL.add_working_days(first, -5) == first
+    assert CAL.previous_working_day(first) == first
+    assert CAL.add_working_days(last, 5) == last
+    assert CAL.next_working_day(date(9999, 12, 31)) == last
+    assert CAL.add_working_days(date(9999, 12, 20), 40) == last
+    assert CAL.working_days_between(date(1, 1, 1), date(1, 1, 8)) == 5
+    assert CAL.working_days_between(date(9999, 12, 24), date(9999, 12, 31)) == 5
+    assert CAL.add_working_days(date(1, 1, 3), 2) == date(1, 1, 5)
+    assert CAL.add_working_days(date(1900, 1, 1), -(10 ** 6)) == first
 
 
 # Properties

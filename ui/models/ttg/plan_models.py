@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from upw_ttg.domain.codes import ReferralStatus
+from upw_ttg.domain.local_time import local_date
 from upw_ttg.domain.resettlement import STRENGTH_KINDS, DeadlineMove
 from upw_ttg.services.ttg.records import (
     ActionRecord, ConsentRow, ContactRow, CustodyEventRow, DiversityNeedRow, ProgressRow,
@@ -159,7 +160,7 @@ class DeadlineMovesTableModel(RowTableModel[DeadlineMove]):
     """Deadlines that moved when custody dates changed, newest change first."""
 
     COLUMNS = (
-        Column("Changed", lambda m: format_date(m.changed_at.date()), lambda m: m.changed_at),
+        Column("Changed", lambda m: format_date(local_date(m.changed_at)), lambda m: m.changed_at),
         Column("Deadline", lambda m: m.label),
         Column("Was", lambda m: format_date(m.old, "not set"), lambda m: m.old),
         Column("Now", lambda m: format_date(m.new, "not set"), lambda m: m.new),

@@ -24,6 +24,9 @@ from ui.widgets.tables import fit_columns, make_table
 
 # (Caseload attribute, list name, date column header, what it means, plan page to open)
 LISTS = (
+    ("needs_attention", "Records to check", "Release",
+     "Dates that cannot be right (before 1900 or after 2100) or deadlines that could not be "
+     "worked out: correct the custody dates.", ""),
     ("due_a_plan", "Due a plan", "Plan due",
      "Plans not yet complete and not yet late.", "need:"),
     ("plans_overdue", "Plans overdue", "Was due",

@@ -16,6 +16,7 @@ from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
 from upw_ttg.domain.resettlement import DEADLINE_LABELS, STRENGTH_KINDS, DeadlineKind
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import Styles, data_table_style, details_table_style, get_styles
+from upw_ttg.domain.local_time import local_date
 from upw_ttg.printing.text import NOT_RECORDED, enum_label, escape, format_date, or_not_recorded
 from upw_ttg.services.ttg.records import (
     ActionRecord, HandoverPack, HandoverRecord, PlanRecord, ReviewRecord,
@@ -344,7 +345,7 @@ def _deadlines(pack: HandoverPack, s: Styles) -> list[Flowable]:
     parts: list[Flowable] = [_table(("Deadline", "Date"), rows, ("50%", "50%"), s)]
     if pack.deadlines.moves:
         moved = [[escape(m.label), f"{format_date(m.old, 'none')} → {format_date(m.new, 'none')}",
-                  f"{format_date(m.changed_at.date())}"
+                  f"{format_date(local_date(m.changed_at))}"
                   + (f", {escape(m.changed_by)}" if m.changed_by else "")
                   + (f": {escape(m.reason)}" if m.reason else "")]
                  for m in pack.deadlines.moves]

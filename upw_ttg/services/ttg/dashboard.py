@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -14,6 +15,7 @@ from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import AuditAction, CustodyStatus, PlanStatus, ReferralStatus, Role
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.record_dates import is_date_of_record
 from upw_ttg.domain.resettlement import DeadlineSettings, Deadlines, PlanSection
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
@@ -31,6 +33,7 @@ from upw_ttg.storage.models import (
     ResettlementPlan, Staff,
 )
 
+_log = logging.getLogger(__name__)
 NEAR_RELEASE = dt.timedelta(weeks=12)
 FAR_RELEASE = dt.timedelta(weeks=24)
 ACCOMMODATION_WINDOW = dt.timedelta(weeks=4)
@@ -215,18 +218,17 @@ class _Builder:
         counts: Counter[int | None] = Counter()
         quality = Counter()
         names = dict(workers)
+        attention: list[CaseloadRow] = []
         for r in episodes:
             in_custody = r.episode_status == CustodyStatus.IN_CUSTODY
-            deadlines = self._deadlines(r)
-            self._count_quality(r, deadlines.plan_due, quality)
-            if not in_custody:
-                continue
-            rows_by_episode[r.episode_id] = r
-            counts[r.worker_id] += 1
-            if r.worker_name and r.worker_id is not None:
-                names.setdefault(r.worker_id, r.worker_name)
-            self._plan_lists(r, deadlines.plan_due, lists)
-            self._release_lists(r, deadlines, lists)
+            if in_custody:
+                rows_by_episode[r.episode_id] = r
+                counts[r.worker_id] += 1
+                if r.worker_name and r.worker_id is not None:
+                    names.setdefault(r.worker_id, r.worker_name)
+            problem = self._episode(r, in_custody, lists, quality)
+            if problem is not None and in_custody:
+                attention.append(problem)
         overdue_referrals = []
         for episode_id, plan_id, provider, pathway, sent_on, expected in referrals:
             r = rows_by_episode.get(episode_id)
@@ -253,7 +255,41 @@ class _Builder:
             handover_not_started=by_date(lists["not_started"]),
             handovers_not_acknowledged=by_date(lists["unacknowledged"]),
             referrals_overdue=tuple(overdue_referrals), workers=tuple(worker_rows),
-            quality=self._figures(quality))
+            quality=self._figures(quality), needs_attention=tuple(attention))
+
+    def _episode(self, r: Any, in_custody: bool, lists: dict[str, list[CaseloadRow]],
+                 quality: Counter) -> CaseloadRow | None:
+        """Add one episode to the lists and figures, all or nothing; returns a row for
+        "Records to check" if its dates cannot be right or cannot be worked out.
+
+        One mistyped date (a release in year 1 or 2230) must not take the dashboard down
+        for a whole prison: the episode is set aside and named, and the rest carry on.
+        """
+        wrong = [f"{label} {_date(value)}" for label, value in (
+            ("release date", r.expected_release_date), ("screening date", r.screening_date),
+            ("released on", r.released_on))
+            if value is not None and not is_date_of_record(value)]
+        mine: dict[str, list[CaseloadRow]] = {name: [] for name in lists}
+        counted: Counter = Counter()
+        try:
+            deadlines = self._deadlines(r)
+            self._count_quality(r, deadlines.plan_due, counted)
+            if in_custody:
+                self._plan_lists(r, deadlines.plan_due, mine)
+                self._release_lists(r, deadlines, mine)
+        except (ArithmeticError, ValueError):
+            _log.warning("Custody episode %s could not be worked out", r.episode_id,
+                         exc_info=True)
+            note = ("Its deadlines could not be worked out"
+                    + (f": check the {', '.join(wrong)}." if wrong else "."))
+            return self._row(r, None, note)
+        for name, rows in mine.items():
+            lists[name].extend(rows)
+        quality.update(counted)
+        if wrong:
+            return self._row(r, None, f"Check the {', '.join(wrong)}: dates of record fall "
+                                      "between 1900 and 2100.")
+        return None
 
     def _deadlines(self, r: Any) -> Deadlines:
         """Every deadline from the episode's current dates and settings (rule 25), so a
@@ -299,7 +335,8 @@ class _Builder:
             lists["accommodation"].append(self._row(r, release, f"Release {_date(release)}: "
                                                     f"{why}."))
         opens = deadlines.handover_window_opens
-        assert opens is not None
+        if opens is None:  # a release date too far off the calendar to count back from
+            return
         if r.latest_contact is None:
             if opens <= self.today:
                 lists["not_started"].append(self._row(

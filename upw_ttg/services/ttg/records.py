@@ -459,6 +459,9 @@ class Caseload:
     referrals_overdue: tuple[CaseloadRow, ...]
     workers: tuple[WorkerCount, ...]
     quality: QualityFigures
+    # People in custody whose dates cannot be right (before 1900 or after 2100) or could not
+    # be worked out; they stay on the other lists wherever those could be computed.
+    needs_attention: tuple[CaseloadRow, ...] = ()
 
 
 # ---- The handover pack (staff only) --------------------------------------------------------
