@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from upw_ttg.domain.codes import AuditAction, Role
-from upw_ttg.domain.validation import FieldErrors, clean, text_problem
+from upw_ttg.domain.validation import (
+    FieldErrors, clean, require_calendar_dates, require_working_days, text_problem,
+)
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.storage.models import ClosureDate
+from upw_ttg.storage.models import ClosureDate, Office, Project
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +43,16 @@ class CalendarService:
         return self._calendar
 
     def is_working_day(self, day: dt.date) -> bool:
+        require_calendar_dates(day=day)
         return self.calendar().is_working_day(day)
 
     def add_working_days(self, start: dt.date, days: int) -> dt.date:
+        require_calendar_dates(start=start)
+        require_working_days(days)
         return self.calendar().add_working_days(start, days)
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        require_calendar_dates(start=start, end=end)
         return self.calendar().working_days_between(start, end)
 
     def closures(self) -> list[ClosureRow]:
@@ -64,6 +70,10 @@ class CalendarService:
         if errors:
             raise ValidationError(errors)
         with self._ctx.db.write() as session:
+            if office_id is not None and session.get(Office, office_id) is None:
+                raise ValidationError({"office_id": "That office is no longer on record."})
+            if project_id is not None and session.get(Project, project_id) is None:
+                raise ValidationError({"project_id": "That project is no longer on record."})
             row = ClosureDate(closed_on=closed_on, reason=reason, office_id=office_id,
                               project_id=project_id, created_by_id=self._ctx.actor_id)
             session.add(row)

@@ -17,7 +17,7 @@ from upw_ttg.domain.records import (
 from upw_ttg.domain.text import fold, prefix_upper_bound
 from upw_ttg.domain.validation import (
     FieldErrors, clean, crn_problem, date_of_birth_problem, name_problem, normalise_postcode,
-    phone_problem, postcode_problem, text_problem,
+    phone_problem, postcode_problem, require_page, search_text, text_problem,
 )
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
@@ -81,6 +81,7 @@ class PeopleService:
 
     def list_page(self, offset: int, limit: int) -> list[PersonRow]:
         """People in name order, one page at a time, for a lazily fetched list."""
+        require_page(offset, limit)
         with self._ctx.db.read() as session:
             query = (_row_query().order_by(Person.search_surname, Person.search_forename,
                                            Person.id).offset(offset).limit(limit))
@@ -88,7 +89,8 @@ class PeopleService:
 
     def search_statement(self, text: str, limit: int = 50) -> Select:
         """The main search query for ``text``, for the service and for measuring it raw."""
-        query_text = (text or "").strip()
+        require_page(limit=limit)
+        query_text = search_text(text)
         upper = query_text.upper().replace(" ", "")
         return (_row_query().where(self._search_condition(query_text, upper))
                 .order_by(Person.search_surname, Person.search_forename, Person.id)
@@ -96,7 +98,7 @@ class PeopleService:
 
     def search(self, text: str, limit: int = 50) -> list[PersonRow]:
         """Type-ahead over CRN, surname, forename, 'forename surname', date of birth, prison no."""
-        query_text = (text or "").strip()
+        query_text = search_text(text)
         if not query_text:
             return self.list_page(0, limit)
         upper = query_text.upper().replace(" ", "")

@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from upw_ttg.errors import StorageError, UnsafeLocationError
+from upw_ttg.storage.validation import guard_engine
 
 BUSY_TIMEOUT_MS = 5000
 # Each pragma with the value it must read back; refuse to run if one does not take.
@@ -137,6 +138,7 @@ class Database:
         else:
             self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True,
                                         hide_parameters=True)
+        guard_engine(self.engine)
         self._write_engine = self.engine.execution_options(**{_WRITE_OPTION: True})
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.placement import format_day
 from upw_ttg.domain.placement_autofill import Slot, Want, propose
+from upw_ttg.domain.validation import require_dates
 from upw_ttg.domain.upw_records import (
     ApplyResult, AutoFillProposal, PlacementRequest, ProposedPlacement, Shortfall,
 )
@@ -46,6 +47,7 @@ class AutoFillService:
         self._ctx.require_role(*EDITORS)
         progress = progress or noop_progress
         cancelled = cancelled or never_cancelled
+        require_dates(week_start=week_start)
         today = self._ctx.today()
         start = monday_of(week_start)
         first_day, last_day = max(start, today), start + dt.timedelta(days=6)

@@ -1,0 +1,151 @@
+"""The last check before the database: every value sent in a statement fits its column.
+
+One guard on the engine sees every statement (ORM flushes, bulk inserts and queries alike), so
+SQLite and PostgreSQL refuse the same values with the same plain-words ValidationError, where
+otherwise SQLite would store a too-long text that PostgreSQL rejects, or the driver would fail
+on a lone surrogate or a number beyond 64 bits. Services check their own rules first; this
+catches what they did not think of, including code written later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import weakref
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger, Date, DateTime, Engine, Integer, SmallInteger, String, Table, Text, event,
+)
+from sqlalchemy.engine import ExecutionContext
+from sqlalchemy.sql.compiler import SQLCompiler
+
+from upw_ttg.domain.validation import (
+    control_character_problem, date_of_record_problem, number_problem,
+)
+from upw_ttg.errors import ValidationError
+
+INT16 = 2**15
+INT32 = 2**31
+INT64 = 2**63
+# Texts this long or longer are notes and reasons typed in a multi-line box.
+MULTI_LINE_LENGTH = 200
+_BIND_SUFFIX = re.compile(r"_\d+$")
+# A statement sent in batches (insertmanyvalues) passes the guard once per batch, with the
+# parameters of every row each time: check them the first time only.
+_CHECKED: weakref.WeakSet[ExecutionContext] = weakref.WeakSet()
+
+__all__ = ["field_label", "guard_engine"]
+
+
+def field_label(name: str) -> str:
+    """A column or parameter name in plain words: ``date_of_birth`` is "date of birth"."""
+    name = _BIND_SUFFIX.sub("", name.removeprefix("param_")) or "value"
+    if name == "id":
+        return "record reference"
+    if name.endswith("_id"):
+        return name[:-3].replace("_", " ") + " reference"
+    if name.endswith("_on"):
+        return "date " + name[:-3].replace("_", " ")
+    if name.endswith("_at"):
+        return "time " + name[:-3].replace("_", " ")
+    return name.replace("_", " ")
+
+
+def _integer_limit(column_type: Any) -> int:
+    """The size of a whole number the type holds; 64 bits when the type is not an integer."""
+    if isinstance(column_type, SmallInteger):
+        return INT16
+    if isinstance(column_type, BigInteger):
+        return INT64
+    if isinstance(column_type, Integer):
+        return INT32
+    return INT64
+
+
+def _allows_line_breaks(column_type: Any) -> bool:
+    if isinstance(column_type, Text):
+        return True
+    length = getattr(column_type, "length", None)
+    return length is None or length >= MULTI_LINE_LENGTH
+
+
+def _stored_value_problem(label: str, value: Any, column: Any) -> str | None:
+    """What is wrong with ``value`` for a column it is about to be written to."""
+    column_type = column.type
+    if value is None:
+        if not column.nullable and not column.primary_key:
+            return f"Enter the {label}."
+        return None
+    if isinstance(value, str) and isinstance(column_type, String):
+        length = column_type.length
+        if length is not None and len(value) > length:
+            return f"The {label} is too long: at most {length} characters."
+        return control_character_problem(label, value,
+                                         line_breaks=_allows_line_breaks(column_type))
+    if isinstance(value, int) and not isinstance(value, bool) \
+            and isinstance(column_type, Integer):
+        return number_problem(label, value, limit=_integer_limit(column_type))
+    if isinstance(value, dt.date) and isinstance(column_type, (Date, DateTime)):
+        return date_of_record_problem(label, value)
+    return None
+
+
+def _query_value_problem(label: str, value: Any, bind_type: Any) -> str | None:
+    """What the database cannot compare with: text it cannot store, and a number beyond the
+    column's size (PostgreSQL casts the parameter to the column's type, and fails)."""
+    if isinstance(value, str):
+        return control_character_problem(label, value, line_breaks=True)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number_problem(label, value, limit=_integer_limit(bind_type))
+    return None
+
+
+def _written_table(context: ExecutionContext) -> Table | None:
+    if not (context.isinsert or context.isupdate):
+        return None
+    table = getattr(context.compiled.statement, "table", None)
+    return table if isinstance(table, Table) else None
+
+
+def _check_parameters(context: ExecutionContext) -> None:
+    compiled = context.compiled
+    if not isinstance(compiled, SQLCompiler) or context in _CHECKED:
+        return  # a raw string or DDL (migrations): nothing typed by a user
+    _CHECKED.add(context)
+    table = _written_table(context)
+    binds = compiled.binds
+    problems: dict[str, str] = {}
+    for parameters in context.compiled_parameters:
+        for name, value in parameters.items():
+            column = table.columns.get(name) if table is not None else None
+            label = field_label(name)
+            # An expanded IN (...) list names its members after the list: id_1_1, id_1_2...
+            bind = binds.get(name)
+            if bind is None:
+                bind = binds.get(_BIND_SUFFIX.sub("", name))
+            bind_type = bind.type if bind is not None else None
+            if column is not None:
+                problem = _stored_value_problem(label, value, column)
+            elif isinstance(value, (list, tuple)):
+                # An IN (...) list: each member must be a value the database can compare.
+                problem = next(filter(None, (_query_value_problem(label, item, bind_type)
+                                             for item in value)), None)
+            else:
+                problem = _query_value_problem(label, value, bind_type)
+            field = _BIND_SUFFIX.sub("", name)
+            if problem and field not in problems:
+                problems[field] = problem
+    if problems:
+        raise ValidationError(problems)
+
+
+def guard_engine(engine: Engine) -> None:
+    """Refuse, before the driver sees them, values the database would reject or mangle."""
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _before_cursor_execute(_connection: Any, _cursor: Any, statement: str,
+                               parameters: Any, context: ExecutionContext | None,
+                               _executemany: bool) -> None:
+        if context is not None:
+            _check_parameters(context)
