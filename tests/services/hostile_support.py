@@ -182,9 +182,10 @@ class ArgumentMaker:
         raise TypeError(f"No hostile inputs for {hint!r}; teach ArgumentMaker about it.")
 
     def for_dataclass(self, cls: type) -> st.SearchStrategy[Any]:
+        """A form's record: any field may also be left empty (None), as a form can send it."""
         hints = typing.get_type_hints(cls)
         fields = {field.name: st.deferred(lambda h=hints[field.name], n=field.name:
-                                          self.for_hint(h, n))
+                                          self.for_hint(h, n) | st.none())
                   for field in dataclasses.fields(cls) if field.init}
         return st.builds(cls, **fields)
 

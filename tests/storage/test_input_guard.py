@@ -9,12 +9,11 @@ import pytest
 from sqlalchemy import func, insert, select
 
 from upw_ttg.domain.validation import (
-    control_character_problem, require_calendar_dates, require_dates, require_page,
+    control_character_problem, field_label, require_calendar_dates, require_dates, require_page,
     require_working_days, search_text,
 )
 from upw_ttg.errors import ValidationError
 from upw_ttg.storage.models import ClosureDate, DeliveryUnit, Office, Person
-from upw_ttg.storage.validation import field_label
 
 
 def _add_office(db, **values) -> None:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+import types
+import typing
 import unicodedata
+from functools import cache
+from typing import Any
 
 from upw_ttg.errors import ValidationError
 
@@ -141,6 +146,58 @@ def search_text(text: str | None) -> str:
         return ""
     without_surrogates = _SURROGATES.sub("", text[:MAX_SEARCH_TEXT])
     return " ".join(_UNSTORABLE_ON_ONE_LINE.sub(" ", without_surrogates).split())
+
+
+def field_label(name: str) -> str:
+    """A field, column or parameter name in plain words: ``date_of_birth`` is "date of birth",
+    ``person_id`` is "person reference", ``closed_on`` is "date closed"."""
+    name = re.sub(r"_\d+$", "", name.removeprefix("param_")) or "value"
+    if name == "id":
+        return "record reference"
+    if name.endswith("_id"):
+        return name[:-3].replace("_", " ") + " reference"
+    if name.endswith("_on"):
+        return "date " + name[:-3].replace("_", " ")
+    if name.endswith("_at"):
+        return "time " + name[:-3].replace("_", " ")
+    return name.replace("_", " ")
+
+
+@cache
+def _required_fields(record_type: type) -> frozenset[str]:
+    """The fields of an input record whose annotation does not admit None."""
+    hints = typing.get_type_hints(record_type)
+    return frozenset(
+        field.name for field in dataclasses.fields(record_type)
+        if not (typing.get_origin(hints[field.name]) in (typing.Union, types.UnionType)
+                and type(None) in typing.get_args(hints[field.name]))
+        and hints[field.name] is not Any)
+
+
+def require_complete(*records: Any) -> None:
+    """Raise ValidationError naming each required field of an input record (and of the records
+    and lists of records inside it) that was left empty (None)."""
+    errors = FieldErrors()
+
+    def visit(record: Any) -> None:
+        if isinstance(record, (list, tuple)):
+            for item in record:
+                visit(item)
+            return
+        if not dataclasses.is_dataclass(record) or isinstance(record, type):
+            return
+        required = _required_fields(type(record))
+        for field in dataclasses.fields(record):
+            value = getattr(record, field.name)
+            if value is None and field.name in required:
+                errors.check(field.name, f"Enter the {field_label(field.name)}.")
+            else:
+                visit(value)
+
+    for record in records:
+        visit(record)
+    if errors:
+        raise ValidationError(errors)
 
 
 def name_problem(label: str, value: str | None, *, required: bool = True) -> str | None:

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from upw_ttg.domain.codes import AuditAction, Gender, Role
 from upw_ttg.domain.records import StaffMember
-from upw_ttg.domain.validation import FieldErrors, clean, name_problem
+from upw_ttg.domain.validation import FieldErrors, clean, name_problem, require_complete
 from upw_ttg.errors import SignInError, ValidationError
 from upw_ttg.security import hash_password, needs_rehash, verify_password
 from upw_ttg.services import audit
@@ -74,6 +74,7 @@ class StaffService:
                         new.office_id)
 
     def _insert(self, new: NewStaff) -> StaffMember:
+        require_complete(new)
         new = self._validate(new)
         hashed = hash_password(new.password)
         try:

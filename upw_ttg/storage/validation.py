@@ -21,7 +21,7 @@ from sqlalchemy.engine import ExecutionContext
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from upw_ttg.domain.validation import (
-    control_character_problem, date_of_record_problem, number_problem,
+    control_character_problem, date_of_record_problem, field_label, number_problem,
 )
 from upw_ttg.errors import ValidationError
 
@@ -35,21 +35,7 @@ _BIND_SUFFIX = re.compile(r"_\d+$")
 # parameters of every row each time: check them the first time only.
 _CHECKED: weakref.WeakSet[ExecutionContext] = weakref.WeakSet()
 
-__all__ = ["field_label", "guard_engine"]
-
-
-def field_label(name: str) -> str:
-    """A column or parameter name in plain words: ``date_of_birth`` is "date of birth"."""
-    name = _BIND_SUFFIX.sub("", name.removeprefix("param_")) or "value"
-    if name == "id":
-        return "record reference"
-    if name.endswith("_id"):
-        return name[:-3].replace("_", " ") + " reference"
-    if name.endswith("_on"):
-        return "date " + name[:-3].replace("_", " ")
-    if name.endswith("_at"):
-        return "time " + name[:-3].replace("_", " ")
-    return name.replace("_", " ")
+__all__ = ["guard_engine"]
 
 
 def _integer_limit(column_type: Any) -> int:

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import AuditAction, DiversityCategory, PlanStatus
 from upw_ttg.domain.resettlement import STRENGTH_KINDS
-from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
+from upw_ttg.domain.validation import (
+    MAX_LONG_TEXT, FieldErrors, clean, require_complete, text_problem,
+)
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
@@ -302,6 +304,7 @@ class PlanService:
 
     # ---- needs, progress and actions (each guarded by its own version) ------------------
     def save_need(self, plan_id: int, data: NeedInput) -> PlanRecord:
+        require_complete(data)
         """Create (version None) or change the need on one pathway."""
         errors = FieldErrors()
         own_words = _text(errors, "own_words", "person's own words", data.own_words,

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.placement import format_day
 from upw_ttg.domain.placement_autofill import Slot, Want, propose
-from upw_ttg.domain.validation import require_dates
+from upw_ttg.domain.validation import require_complete, require_dates
 from upw_ttg.domain.upw_records import (
     ApplyResult, AutoFillProposal, PlacementRequest, ProposedPlacement, Shortfall,
 )
@@ -111,6 +111,7 @@ class AutoFillService:
         """Book the proposal in one transaction, re-checking every rule against what is on
         record now; places already booked are left alone, so applying twice changes nothing."""
         self._ctx.require_role(*EDITORS)
+        require_complete(proposal)
         progress = progress or noop_progress
         requests = [PlacementRequest(p.order_id, p.session_id, p.session_pickup_id,
                                      p.travels_by_van) for p in proposal.placements]
