@@ -37,8 +37,8 @@ from hostile_support import (
     row_counts, walk_methods,
 )
 
-EXAMPLES_PER_METHOD = 16
-READ_EXAMPLES_PER_METHOD = 24
+EXAMPLES_PER_METHOD = 12
+READ_EXAMPLES_PER_METHOD = 16
 # A refused sign-in deliberately records the failed attempt (it counts towards the lock-out).
 MAY_SAVE_WHEN_REFUSING = frozenset({"staff.sign_in"})
 # Names that mark a method as a search or a list: it takes text to look for or a page size.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import weakref
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -56,23 +57,34 @@ def _allows_line_breaks(column_type: Any) -> bool:
     return length is None or length >= MULTI_LINE_LENGTH
 
 
+@cache
+def _column_kind(column: Any) -> tuple[str, int | None, bool, int]:
+    """(kind of value, text length, line breaks allowed, whole-number limit) of a column,
+    worked out once per column: the guard runs on every value of every bulk insert."""
+    column_type = column.type
+    if isinstance(column_type, String):
+        return "text", column_type.length, _allows_line_breaks(column_type), 0
+    if isinstance(column_type, Integer):
+        return "number", None, False, _integer_limit(column_type)
+    if isinstance(column_type, (Date, DateTime)):
+        return "date", None, False, 0
+    return "other", None, False, 0
+
+
 def _stored_value_problem(label: str, value: Any, column: Any) -> str | None:
     """What is wrong with ``value`` for a column it is about to be written to."""
-    column_type = column.type
     if value is None:
         if not column.nullable and not column.primary_key:
             return f"Enter the {label}."
         return None
-    if isinstance(value, str) and isinstance(column_type, String):
-        length = column_type.length
+    kind, length, line_breaks, limit = _column_kind(column)
+    if kind == "text" and isinstance(value, str):
         if length is not None and len(value) > length:
             return f"The {label} is too long: at most {length} characters."
-        return control_character_problem(label, value,
-                                         line_breaks=_allows_line_breaks(column_type))
-    if isinstance(value, int) and not isinstance(value, bool) \
-            and isinstance(column_type, Integer):
-        return number_problem(label, value, limit=_integer_limit(column_type))
-    if isinstance(value, dt.date) and isinstance(column_type, (Date, DateTime)):
+        return control_character_problem(label, value, line_breaks=line_breaks)
+    if kind == "number" and isinstance(value, int) and not isinstance(value, bool):
+        return number_problem(label, value, limit=limit)
+    if kind == "date" and isinstance(value, dt.date):
         return date_of_record_problem(label, value)
     return None
 
@@ -94,6 +106,17 @@ def _written_table(context: ExecutionContext) -> Table | None:
     return table if isinstance(table, Table) else None
 
 
+def _resolve(name: str, table: Table | None, binds: dict[str, Any]) -> tuple[Any, ...]:
+    """(field, label, column written, bind type) for one parameter name of a statement."""
+    field = _BIND_SUFFIX.sub("", name)
+    # An expanded IN (...) list names its members after the list: id_1_1, id_1_2...
+    bind = binds.get(name)
+    if bind is None:
+        bind = binds.get(field)
+    column = table.columns.get(name) if table is not None else None
+    return field, field_label(name), column, bind.type if bind is not None else None
+
+
 def _check_parameters(context: ExecutionContext) -> None:
     compiled = context.compiled
     if not isinstance(compiled, SQLCompiler) or context in _CHECKED:
@@ -101,25 +124,27 @@ def _check_parameters(context: ExecutionContext) -> None:
     _CHECKED.add(context)
     table = _written_table(context)
     binds = compiled.binds
+    # Names are the same in every row of a batch: work out what each one is only once.
+    resolved: dict[str, tuple[Any, ...]] = {}
     problems: dict[str, str] = {}
     for parameters in context.compiled_parameters:
         for name, value in parameters.items():
-            column = table.columns.get(name) if table is not None else None
-            label = field_label(name)
-            # An expanded IN (...) list names its members after the list: id_1_1, id_1_2...
-            bind = binds.get(name)
-            if bind is None:
-                bind = binds.get(_BIND_SUFFIX.sub("", name))
-            bind_type = bind.type if bind is not None else None
+            target = resolved.get(name)
+            if target is None:
+                target = resolved[name] = _resolve(name, table, binds)
+            field, label, column, bind_type = target
             if column is not None:
+                if value is None and column.nullable:
+                    continue
                 problem = _stored_value_problem(label, value, column)
+            elif value is None or isinstance(value, bool):
+                continue
             elif isinstance(value, (list, tuple)):
                 # An IN (...) list: each member must be a value the database can compare.
                 problem = next(filter(None, (_query_value_problem(label, item, bind_type)
                                              for item in value)), None)
             else:
                 problem = _query_value_problem(label, value, bind_type)
-            field = _BIND_SUFFIX.sub("", name)
             if problem and field not in problems:
                 problems[field] = problem
     if problems:
