@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from upw_ttg.storage.backup import CheckResult, backup_sqlite, check_database, restore_sqlite
 from upw_ttg.storage.chain import check_chains
-from upw_ttg.storage.database import Database
+from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.inspection import FileState, examine_sqlite_file
 from upw_ttg.storage.migrate import current_revision, head_revision, known_revisions
 

@@ -63,7 +63,8 @@ def _bank_holidays(year: int) -> Mapping[date, str]:
 def _holiday_dates(year: int) -> Mapping[date, str]:
     """Every day of `year` named as a bank holiday: the substitute weekday and also the
     holiday's own date when it falls at a weekend (Christmas Day on a Saturday)."""
-    _check_year(year)
+    if not knows_bank_holidays(year):
+        return MappingProxyType({})
     source = _library().country_holidays(_COUNTRY, subdiv=_SUBDIVISION, years=year)
     return MappingProxyType(dict(sorted(source.items())))
 

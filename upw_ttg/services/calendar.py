@@ -9,14 +9,16 @@ from sqlalchemy import select
 
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.validation import FieldErrors, clean, text_problem
+from upw_ttg.domain.validation import (
+    FieldErrors, clean, require_calendar_dates, require_working_days, text_problem,
+)
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.recheck import recheck_bookings, what_if
-from upw_ttg.storage.models import ClosureDate
+from upw_ttg.storage.models import ClosureDate, Office, Project
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,14 +48,18 @@ class CalendarService:
 
     def is_working_day(self, day: dt.date) -> bool:
         self._ctx.require(Capability.USE_REFERENCE_DATA)
+        require_calendar_dates(day=day)
         return self.calendar().is_working_day(day)
 
     def add_working_days(self, start: dt.date, days: int) -> dt.date:
         self._ctx.require(Capability.USE_REFERENCE_DATA)
+        require_calendar_dates(start=start)
+        require_working_days(days)
         return self.calendar().add_working_days(start, days)
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
         self._ctx.require(Capability.USE_REFERENCE_DATA)
+        require_calendar_dates(start=start, end=end)
         return self.calendar().working_days_between(start, end)
 
     def closures(self) -> list[ClosureRow]:
@@ -72,6 +78,10 @@ class CalendarService:
         if errors:
             raise ValidationError(errors)
         with self._ctx.db.write() as session:
+            if office_id is not None and session.get(Office, office_id) is None:
+                raise ValidationError({"office_id": "That office is no longer on record."})
+            if project_id is not None and session.get(Project, project_id) is None:
+                raise ValidationError({"project_id": "That project is no longer on record."})
             row = ClosureDate(closed_on=closed_on, reason=reason, office_id=office_id,
                               project_id=project_id, created_by_id=self._ctx.actor_id)
             session.add(row)

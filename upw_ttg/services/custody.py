@@ -12,7 +12,9 @@ from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import (
     CUSTODY_DATE_FIELDS, CustodyInput, CustodyRecord, DateChangeRow, PrisonRow,
 )
-from upw_ttg.domain.validation import FieldErrors, clean, prison_number_problem, text_problem
+from upw_ttg.domain.validation import (
+    FieldErrors, clean, prison_number_problem, require_complete, text_problem,
+)
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, check_case_of
@@ -81,6 +83,7 @@ class CustodyService:
             version=row.version)
 
     def _validated(self, session: Session, data: CustodyInput) -> dict:
+        require_complete(data)
         errors = FieldErrors()
         number = (clean(data.prison_number) or "").upper().replace(" ", "")
         errors.check("prison_number", prison_number_problem(number))

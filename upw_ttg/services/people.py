@@ -20,7 +20,7 @@ from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.domain.text import fold, prefix_upper_bound
 from upw_ttg.domain.validation import (
     FieldErrors, clean, crn_problem, date_of_birth_problem, name_problem, normalise_postcode,
-    phone_problem, postcode_problem, text_problem,
+    phone_problem, postcode_problem, require_page, search_text, text_problem,
 )
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
@@ -111,6 +111,7 @@ class PeopleService:
     def list_page(self, offset: int, limit: int) -> list[PersonRow]:
         """People in name order, one page at a time, for a lazily fetched list."""
         self._ctx.require(Capability.FIND_PERSON)
+        require_page(offset, limit)
         with self._ctx.db.read() as session:
             query = (_row_query().add_columns(*_viewer_columns(self._ctx.actor_id))
                      .order_by(Person.search_surname, Person.search_forename, Person.id)
@@ -120,7 +121,8 @@ class PeopleService:
     def search_statement(self, text: str, limit: int = 50) -> Select:
         """The main search query for ``text``, for the service and for measuring it raw."""
         self._ctx.require(Capability.FIND_PERSON)
-        query_text = (text or "").strip()
+        require_page(limit=limit)
+        query_text = search_text(text)
         upper = query_text.upper().replace(" ", "")
         return (_row_query().add_columns(*_viewer_columns(self._ctx.actor_id))
                 .where(self._search_condition(query_text, upper))
@@ -130,7 +132,7 @@ class PeopleService:
     def search(self, text: str, limit: int = 50) -> list[PersonRow]:
         """Type-ahead over CRN, surname, forename, 'forename surname', date of birth, prison no."""
         self._ctx.require(Capability.FIND_PERSON)
-        query_text = (text or "").strip()
+        query_text = search_text(text)
         if not query_text:
             return self.list_page(0, limit)
         upper = query_text.upper().replace(" ", "")

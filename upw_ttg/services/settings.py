@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.settings import SETTINGS_BY_KEY
+from upw_ttg.domain.settings import SETTINGS_BY_KEY, SettingDefinition
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
@@ -44,9 +44,16 @@ def _row(row: Setting) -> SettingRow:
                       row.minimum, row.maximum)
 
 
+def _definition(key: str) -> SettingDefinition:
+    definition = SETTINGS_BY_KEY.get(key)
+    if definition is None:
+        raise NotFoundError(f"There is no setting called {key[:80]!r}.")
+    return definition
+
+
 def read_setting(session: Session, key: str) -> int | bool | str:
     """The typed value of one setting inside an open unit of work."""
-    definition = SETTINGS_BY_KEY[key]
+    definition = _definition(key)
     raw = session.scalar(select(Setting.value).where(Setting.key == key))
     return definition.parse(raw if raw is not None else definition.default)
 
@@ -69,9 +76,7 @@ class SettingsService:
     def update(self, key: str, raw: str, version: int) -> SettingRow:
         """Change a setting; only an administrator may."""
         self._ctx.require(Capability.CHANGE_SETTINGS)
-        definition = SETTINGS_BY_KEY.get(key)
-        if definition is None:
-            raise NotFoundError(f"There is no setting {key}.")
+        definition = _definition(key)
         try:
             parsed = definition.parse(raw)
         except ValueError as exc:
@@ -95,4 +100,4 @@ class SettingsService:
 
     def reset(self, key: str, version: int) -> SettingRow:
         self._ctx.require(Capability.CHANGE_SETTINGS)
-        return self.update(key, SETTINGS_BY_KEY[key].default, version)
+        return self.update(key, _definition(key).default, version)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 from upw_ttg.domain.codes import AuditAction, Gender, Role
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import StaffMember
-from upw_ttg.domain.validation import FieldErrors, clean, name_problem
+from upw_ttg.domain.validation import FieldErrors, clean, name_problem, require_complete
 from upw_ttg.errors import SignInError, ValidationError
 from upw_ttg.security import hash_password, needs_rehash, verify_password
 from upw_ttg.services import audit
@@ -82,6 +82,7 @@ class StaffService:
                         new.office_id, new.all_roles)
 
     def _insert(self, new: NewStaff) -> StaffMember:
+        require_complete(new)
         new = self._validate(new)
         hashed = hash_password(new.password)
         try:

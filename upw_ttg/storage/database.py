@@ -17,6 +17,7 @@ from upw_ttg.storage.inspection import (
     FileState, damaged_message, examine_sqlite_file, refuse_unusable,
 )
 from upw_ttg.storage.location import check_local_path
+from upw_ttg.storage.validation import guard_engine
 
 BUSY_TIMEOUT_MS = 5000
 # Each pragma with the value it must read back; refuse to run if one does not take.
@@ -100,6 +101,7 @@ class Database:
         else:
             self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True,
                                         hide_parameters=True)
+        guard_engine(self.engine)
         self._write_engine = self.engine.execution_options(**{_WRITE_OPTION: True})
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)

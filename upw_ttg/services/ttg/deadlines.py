@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.resettlement import DeadlineMove, Deadlines, DeadlineSettings
+from upw_ttg.domain.validation import require_calendar_dates
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.services.calendar import CalendarService
 from upw_ttg.services.context import ServiceContext
@@ -62,22 +63,27 @@ class DeadlineService:
 
     def plan_due(self, screening: dt.date) -> dt.date:
         self._ctx.require(Capability.USE_REFERENCE_DATA)
+        require_calendar_dates(screening_date=screening)
         return rules.plan_due(screening, self.settings(), self.calendar())
 
     def chase_date(self, contact: dt.date) -> dt.date:
         self._ctx.require(Capability.USE_REFERENCE_DATA)
+        require_calendar_dates(contact_date=contact)
         return rules.chase_date(contact, self.settings(), self.calendar())
 
     def pre_release_review_due(self, release: dt.date) -> dt.date:
         self._ctx.require(Capability.USE_REFERENCE_DATA)
+        require_calendar_dates(release_date=release)
         return rules.pre_release_review_due(release, self.settings(), self.calendar())
 
     def handover_window_opens(self, release: dt.date) -> dt.date:
         self._ctx.require(Capability.USE_REFERENCE_DATA)
+        require_calendar_dates(release_date=release)
         return rules.handover_window_opens(release, self.settings())
 
     def supervision_end(self, release: dt.date) -> dt.date:
         self._ctx.require(Capability.USE_REFERENCE_DATA)
+        require_calendar_dates(release_date=release)
         return rules.supervision_end(release, self.settings())
 
     def for_episode(self, episode_id: int) -> EpisodeDeadlines:

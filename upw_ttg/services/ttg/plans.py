@@ -13,7 +13,9 @@ from upw_ttg.domain.access import AccessedRecord
 from upw_ttg.domain.codes import AuditAction, DiversityCategory, PlanStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.resettlement import STRENGTH_KINDS
-from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
+from upw_ttg.domain.validation import (
+    MAX_LONG_TEXT, FieldErrors, clean, require_complete, text_problem,
+)
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of
@@ -329,6 +331,7 @@ class PlanService:
 
     # ---- needs, progress and actions (each guarded by its own version) ------------------
     def save_need(self, plan_id: int, data: NeedInput) -> PlanRecord:
+        require_complete(data)
         """Create (version None) or change the need on one pathway."""
         self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()

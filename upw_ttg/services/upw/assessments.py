@@ -12,7 +12,7 @@ from upw_ttg.domain.placement import identity_not_male
 from upw_ttg.domain.upw_records import (
     ASSESSMENT_COLUMNS, COMMITMENT_KINDS, AssessmentInput, AssessmentRecord, CommitmentInput,
 )
-from upw_ttg.domain.validation import FieldErrors, clean, text_problem
+from upw_ttg.domain.validation import FieldErrors, clean, require_complete, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, check_case_of
@@ -205,6 +205,7 @@ class AssessmentService:
         return identity_not_male(person.gender_category)
 
     def _validated(self, session: Session, data: AssessmentInput) -> dict:
+        require_complete(data)
         errors = FieldErrors()
         not_male = self._not_male(session, data.person_id)
         if data.order_id is not None:

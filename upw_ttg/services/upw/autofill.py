@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import format_day, session_started
 from upw_ttg.domain.placement_autofill import Slot, Want, propose
+from upw_ttg.domain.validation import require_complete, require_dates
 from upw_ttg.domain.upw_records import (
     ApplyResult, AutoFillProposal, PlacementRequest, ProposedPlacement, Shortfall,
 )
@@ -48,6 +49,7 @@ class AutoFillService:
         self._ctx.require(Capability.PLACE_PEOPLE)
         progress = progress or noop_progress
         cancelled = cancelled or never_cancelled
+        require_dates(week_start=week_start)
         now = self._ctx.now()
         today = now.date()
         start = monday_of(week_start)
@@ -112,6 +114,8 @@ class AutoFillService:
         """Book the proposal in one transaction, re-checking every rule against what is on
         record now; places already booked are left alone, so applying twice changes nothing."""
         self._ctx.require(Capability.PLACE_PEOPLE)
+
+        require_complete(proposal)
         progress = progress or noop_progress
         now = self._ctx.now()
         # A session that started while the proposal was on screen is no longer offered.

@@ -12,7 +12,7 @@ from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.placement import Breach, PersonFacts, Rule, SessionFacts
 from upw_ttg.domain.placement_board import Board
 from upw_ttg.domain.upw_records import AppointmentRow, PlacementRequest
-from upw_ttg.domain.validation import clean, text_problem
+from upw_ttg.domain.validation import clean, require_complete, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
@@ -62,6 +62,7 @@ def run_changes(session: Session, ctx: ServiceContext, *,
     on that session as done, so applying a proposal twice changes nothing. ``dry_run`` judges
     the batch exactly as it would be judged, then writes nothing (a screen's preview).
     """
+    require_complete(adds, [request for _, request in moves])
     out = Outcome()
     if not (adds or removes or moves):
         return out

@@ -12,6 +12,7 @@ from upw_ttg.domain.codes import SessionStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import format_day, is_woman
 from upw_ttg.domain.upw_records import PlannerCell, PlannerRow, WaitingRow, WeekPlan
+from upw_ttg.domain.validation import require_dates
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
@@ -58,6 +59,8 @@ class PlannerService:
     def week(self, delivery_unit_id: int, week_start: dt.date) -> WeekPlan:
         """Every active project of the unit with its sessions Monday to Sunday."""
         self._ctx.require(Capability.READ_SCHEDULE)
+
+        require_dates(week_start=week_start)
         start = monday_of(week_start)
         days = tuple(start + dt.timedelta(days=i) for i in range(7))
         with self._ctx.db.read() as session:
@@ -112,6 +115,8 @@ class PlannerService:
         """Live orders needing a place: nothing in the next 7 days, the first session overdue
         or due with none booked, or below the weekly offer in the week; with why."""
         self._ctx.require(Capability.READ_SCHEDULE)
+
+        require_dates(week_start=week_start)
         today = self._ctx.today()
         start = monday_of(week_start or today)
         end = start + dt.timedelta(days=6)

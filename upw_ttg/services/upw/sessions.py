@@ -19,6 +19,7 @@ from upw_ttg.domain.upw_records import (
     SupervisorRow,
 )
 from upw_ttg.domain.upw_schedule import Pattern, parse_weekdays, session_dates
+from upw_ttg.domain.validation import require_dates
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
@@ -114,6 +115,7 @@ class SessionsService:
     def list_sessions(self, *, project_id: int | None = None, date_from: dt.date,
                       date_to: dt.date) -> list[SessionRecord]:
         self._ctx.require(Capability.READ_SCHEDULE)
+        require_dates(date_from=date_from, date_to=date_to)
         with self._ctx.db.read() as session:
             query = select(UpwSession.id).where(UpwSession.session_date.between(date_from,
                                                                                 date_to))

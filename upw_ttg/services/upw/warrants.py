@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.codes import AuditAction, WarrantMode, WarrantStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.upw_records import SpendRow, WarrantInput, WarrantRecord
-from upw_ttg.domain.validation import FieldErrors, clean, text_problem
+from upw_ttg.domain.validation import FieldErrors, clean, require_complete, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case
@@ -44,6 +44,7 @@ class WarrantsService:
         """Issue a warrant with the office's next serial; two issuers never share or skip one,
         because the counter row is locked until the warrant is saved."""
         actor = self._ctx.require(Capability.ISSUE_WARRANT)
+        require_complete(data)
         office_id = data.office_id if data.office_id is not None else actor.office_id
         with self._ctx.db.write() as session:
             check_case(session, self._ctx, data.person_id)
