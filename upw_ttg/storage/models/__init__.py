@@ -24,7 +24,7 @@ __all__ = [
     "BookingBreach", "ChainHead", "ClosureDate",
     "CustodyDateChange", "CustodyEpisode", "CustodyEvent", "DeliveryUnit", "EnforcementAction",
     "EnforcementActionCode", "Handover", "HandoverContact", "KeepApart", "NeedProgress", "Office",
-    "OrderExtension", "OutcomeCodeRow", "Pathway", "PersonAccess", "PickupPoint", "PlanAction",
+    "OrderExtension", "OutcomeCodeRow", "Pathway", "Person", "PersonAccess", "PickupPoint", "PlanAction",
     "PlanConsent", "PlanDiversityNeed", "PlanNeed", "PlanStrength", "PreReleaseReview", "Prison",
     "Project", "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "SessionPickup",
     "SessionSupervisor", "Setting", "Staff", "StaffRole", "TravelWarrant", "UpwAssessment",
