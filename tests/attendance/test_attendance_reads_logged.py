@@ -142,6 +142,7 @@ def test_sensitive_notes_in_the_audit_trail_are_withheld_from_roles_that_do_not_
     world.key(session, sensitive, "ATTC", notes="Disclosed a health matter",
               notes_sensitive=True)
     # An administrator reads the trail but is not given casework by that role alone.
+    app.ctx.actor = add_staff("aa", Role.ADMINISTRATOR)
     (event,) = app.audit.events_for("appointment", sensitive)
     assert event.changes["notes"] == WITHHELD_TEXT
     assert event.changes["outcome_code"] == [None, "ATTC"]
