@@ -143,9 +143,10 @@ def test_upgrading_an_older_database_backs_it_up_first_and_verifies_it(sqlite_db
     upgraded: list[str] = []
     import alembic.command
 
-    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "0002")
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
-    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002"})
+    today_head = head_revision()
+    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "9002")
+    monkeypatch.setattr(migrate, "head_revision", lambda: "9002")
+    monkeypatch.setattr(migrate, "known_revisions", lambda: {today_head, "9002"})
     monkeypatch.setattr(alembic.command, "upgrade", lambda _c, target: upgraded.append(target))
     db = Database(sqlite_db_url)
     try:

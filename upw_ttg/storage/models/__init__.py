@@ -1,7 +1,7 @@
 """ORM models for the whole domain, imported together so the metadata is complete."""
 
 from upw_ttg.storage.models.admin import (
-    AuditEvent, ClosureDate, DeliveryUnit, EnforcementActionCode, Office, OutcomeCodeRow, Pathway,
+    AuditEvent, ClosureDate, DeliveryUnit, DemoMarker, EnforcementActionCode, Office, OutcomeCodeRow, Pathway,
     Prison, ProjectType, Setting, Staff,
 )
 from upw_ttg.storage.models.base import Base
@@ -19,8 +19,8 @@ from upw_ttg.storage.models.upw import (
 
 __all__ = [
     "Adjustment", "Appointment", "AssessmentCommitment", "AuditEvent", "Base", "ClosureDate",
-    "CustodyDateChange", "CustodyEpisode", "CustodyEvent", "DeliveryUnit", "EnforcementAction",
-    "EnforcementActionCode", "Handover", "HandoverContact", "KeepApart", "NeedProgress", "Office",
+    "CustodyDateChange", "CustodyEpisode", "CustodyEvent", "DeliveryUnit", "DemoMarker",
+    "EnforcementAction", "EnforcementActionCode", "Handover", "HandoverContact", "KeepApart", "NeedProgress", "Office",
     "OrderExtension", "OutcomeCodeRow", "Pathway", "PickupPoint", "PlanAction", "PlanConsent",
     "PlanDiversityNeed", "PlanNeed", "PlanStrength", "PreReleaseReview", "Prison", "Project",
     "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "SessionPickup",
