@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from upw_ttg import APP_NAME, APP_TITLE, __version__
 from upw_ttg.bootstrap import AppLocation, AppServices, open_app
 from upw_ttg.errors import StorageError
+from upw_ttg.files import private_umask
 from upw_ttg.logs import configure_logging
 from upw_ttg.selftest import run_self_test
 from ui.dialogs.sign_in import FirstAdministratorDialog, SignInDialog
@@ -144,6 +145,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     if args.self_test:
         return 0 if run_self_test(report=_say) else 1
+    # The database, backups, logs and saved PDFs hold personal data: owner-only files.
+    private_umask()
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

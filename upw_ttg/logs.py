@@ -7,6 +7,8 @@ import logging.handlers
 import traceback
 from pathlib import Path
 
+from upw_ttg.files import make_private_file, make_private_folder
+
 LOG_FILE = "upw-ttg.log"
 
 
@@ -40,17 +42,26 @@ class PrivacyFormatter(logging.Formatter):
         return "\n\nwhich led to:\n".join(blocks)
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file, the first and each new one after rotating, is
+    owner-only: messages hold no personal data, but user names and record numbers may appear."""
+
+    def _open(self):  # noqa: ANN202 - logging's own method
+        make_private_file(self.baseFilename)
+        return super()._open()
+
+
 def configure_logging(logs_dir: Path, level: int = logging.INFO) -> Path:
     """Send the root logger to ``logs_dir/upw-ttg.log`` (1 MB x 5); returns the file's path."""
-    logs_dir.mkdir(parents=True, exist_ok=True)
+    make_private_folder(logs_dir)
     path = logs_dir / LOG_FILE
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, "_upw_ttg", False):
             root.removeHandler(handler)
             handler.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5,
-                                                   encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=5,
+                                         encoding="utf-8")
     handler._upw_ttg = True  # type: ignore[attr-defined]
     handler.setFormatter(PrivacyFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

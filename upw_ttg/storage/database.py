@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from upw_ttg.errors import StorageError, UnsafeLocationError
+from upw_ttg.files import make_private_file
 
 BUSY_TIMEOUT_MS = 5000
 # Each pragma with the value it must read back; refuse to run if one does not take.
@@ -130,6 +131,8 @@ class Database:
             path = Path(database)
             check_local_path(path)
             path.parent.mkdir(parents=True, exist_ok=True)
+            # SQLite gives the -wal and -shm files the mode of the database file.
+            make_private_file(path)
             # hide_parameters: error messages (which reach logs) never carry the data itself.
             self.engine = create_engine(self.url, echo=echo, hide_parameters=True,
                                         connect_args={"timeout": busy_timeout_ms / 1000})
