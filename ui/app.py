@@ -78,17 +78,25 @@ def open_services(location: AppLocation) -> AppServices | None:
 
 
 def fill_with_demo(services: AppServices) -> bool:
-    """If the database has no people, generate the demo data with a progress dialog.
+    """Demo data in a new database (with a progress dialog), or a demo database as it is.
+
+    A database holding real data is refused with a message pointing at ``--data-dir``.
 
     Returns:
-        True if demo data is there (generated now or before), False if it failed.
+        True if demo data is there (generated now or before), False if not.
     """
-    if services.people.count() > 0:
-        return True
     try:
-        from upw_ttg.demo import generate_demo
+        from upw_ttg.demo import DEMO_DATA, REAL_DATA, demo_state, generate_demo
+        from upw_ttg.demo.generator import REFUSAL
     except ImportError:
         show_error(None, "Demo data is not available in this version.", wait=True)
+        return False
+    state = demo_state(services.db)
+    if state == DEMO_DATA:
+        return True
+    if state == REAL_DATA:
+        _log.warning("Demo data refused: the database holds real data")
+        show_error(None, "Demo data was not added.", REFUSAL, wait=True)
         return False
     loop = QEventLoop()
     outcome: dict[str, object] = {}
@@ -165,8 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if services is None:
         return 2
     try:
-        if args.demo:
-            fill_with_demo(services)
+        if args.demo and not fill_with_demo(services):
+            return 2
         if not ask_sign_in(services, args.demo):
             return 0
         window = MainWindow(services, UiSettings.in_folder(location.data_dir))
