@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from upw_ttg import APP_NAME, APP_TITLE, __version__
 from upw_ttg.bootstrap import AppLocation, AppServices, open_app
 from upw_ttg.errors import StorageError
-from upw_ttg.files import private_umask
+from upw_ttg.files import private_umask, restore_umask
 from upw_ttg.logs import configure_logging
 from upw_ttg.selftest import run_self_test
 from ui.dialogs.sign_in import FirstAdministratorDialog, SignInDialog
@@ -154,8 +154,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         return 0 if run_self_test(report=_say) else 1
     # The database, backups, logs and saved PDFs hold personal data: owner-only files.
-    private_umask()
+    previous_umask = private_umask()
+    try:
+        return _start(args)
+    finally:
+        restore_umask(previous_umask)
 
+
+def _start(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     setup_application(app)
@@ -175,14 +181,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.demo and not fill_with_demo(services):
             return 2
-        if not ask_sign_in(services, args.demo):
-            return 0
-        window = MainWindow(services, UiSettings.in_folder(location.data_dir))
-        window.show()
-        return run_event_loop(app)
+        return run_signed_in(app, services, location, args.demo)
     finally:
         services.close()
         _log.info("Stopped")
+
+
+def run_signed_in(app: QApplication, services: AppServices, location: AppLocation,
+                  demo: bool) -> int:
+    """Sign in, run the main window; after File ▸ Sign out, the sign-in window again."""
+    while True:
+        if not ask_sign_in(services, demo):
+            return 0
+        window = MainWindow(services, UiSettings.in_folder(location.data_dir))
+        window.show()
+        code = run_event_loop(app)
+        if not window.signed_out:
+            return code
+        _log.info("Signed out")
+        window.deleteLater()
 
 
 if __name__ == "__main__":
