@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg import APP_TITLE
 from upw_ttg.errors import SignInError, UpwError
+from upw_ttg.services.sign_in import REFUSED
 from upw_ttg.services.staff import StaffService
 from ui.widgets.banner import Banner
 
@@ -97,7 +98,9 @@ class LockScreen(QWidget):
             self._staff.unlock(self.password.text())
         except (SignInError, UpwError) as exc:
             self.password.clear()
-            self.banner.show_message(str(exc))
+            # The service's wording covers a mistyped user name too; here there is none.
+            text = "The password is not right." if str(exc) == REFUSED else str(exc)
+            self.banner.show_message(text)
             self.password.setFocus()
             return
         self.password.clear()
