@@ -320,6 +320,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def show_notice(self, text: str) -> None:
+        if self.lock.is_locked:
+            return  # notices can name people; the lock shows nothing personal
         self.statusBar().showMessage(text, 6000)
 
     @Slot()

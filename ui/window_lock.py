@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from upw_ttg.bootstrap import AppServices
@@ -10,6 +10,7 @@ from ui.idle import IdleWatcher
 from ui.views.lock_screen import LockScreen
 
 MINUTE_MS = 60_000
+SWEEP_MS = 100
 
 
 class WindowLock(QObject):
@@ -42,6 +43,10 @@ class WindowLock(QObject):
         self._hidden: list[QWidget] = []
         self._locked = False
         self._action_states: dict[object, bool] = {}
+        # A report or preview finishing in the background must not open over the lock.
+        self._sweep = QTimer(self)
+        self._sweep.setInterval(SWEEP_MS)
+        self._sweep.timeout.connect(self._hide_other_windows)
         self.idle = IdleWatcher(self._setting_ms(), self)
         self.idle.idle.connect(self.lock_idle)
         self.screen.unlocked.connect(self.unlock)
@@ -62,6 +67,7 @@ class WindowLock(QObject):
 
     def stop(self) -> None:
         self.idle.stop()
+        self._sweep.stop()
 
     def hidden_windows(self) -> list[QWidget]:
         return list(self._hidden)
@@ -76,11 +82,8 @@ class WindowLock(QObject):
         if self.is_locked or actor is None:
             return
         self.idle.stop()
-        for widget in QApplication.topLevelWidgets():
-            if widget is not self._window and widget.isVisible() \
-                    and not isinstance(widget, QMessageBox):
-                self._hidden.append(widget)
-                widget.hide()
+        self._hide_other_windows()
+        self._sweep.start()
         self._action_states = {action: action.isEnabled() for action in self._window.actions()}
         for action in self._action_states:
             action.setEnabled(False)
@@ -91,11 +94,19 @@ class WindowLock(QObject):
         self.screen.prepare(actor.full_name, actor.username, minutes)
         self.locked.emit()
 
+    def _hide_other_windows(self) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self._window and widget.isVisible() \
+                    and not isinstance(widget, QMessageBox):
+                self._hidden.append(widget)
+                widget.hide()
+
     @Slot()
     def unlock(self) -> None:
         if not self.is_locked:
             return
         self._locked = False
+        self._sweep.stop()
         self.stack.setCurrentWidget(self._content)
         for action, enabled in self._action_states.items():
             action.setEnabled(enabled)

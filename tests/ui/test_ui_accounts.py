@@ -191,3 +191,20 @@ def test_file_sign_out_returns_to_the_sign_in_window(qtbot, services, ui_setting
                                     False) == 0
     assert len(sign_ins) == 2 and len(windows) == 2
     assert all(w.signed_out for w in windows) and services.ctx.actor is None
+
+
+def test_a_window_opening_while_locked_stays_hidden_until_unlocked(qtbot, services,
+                                                                   ui_settings):
+    """A preview finishing in the background must not show a person over the lock."""
+    window = _window(qtbot, services, ui_settings)
+    window.lock_now()
+    late = QDialog(window)
+    late.setWindowTitle("Print preview – Case summary – Siân Jones")
+    late.open()
+    qtbot.waitUntil(lambda: not late.isVisible(), timeout=2000)
+    window.show_notice("Saved Siân Jones")
+    assert window.statusBar().currentMessage() == ""
+    window.lock.screen.password.setText(PASSWORD)
+    window.lock.screen.unlock()
+    assert late.isVisible()
+    late.reject()

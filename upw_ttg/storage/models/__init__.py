@@ -1,8 +1,8 @@
 """ORM models for the whole domain, imported together so the metadata is complete."""
 
 from upw_ttg.storage.models.admin import (
-    AuditEvent, ClosureDate, DeliveryUnit, DemoMarker, EnforcementActionCode, Office, OutcomeCodeRow, Pathway,
-    Prison, ProjectType, Setting, Staff,
+    AuditEvent, ClosureDate, DeliveryUnit, DemoMarker, EnforcementActionCode, Office,
+    OutcomeCodeRow, Pathway, Prison, ProjectType, Setting, Staff,
 )
 from upw_ttg.storage.models.base import Base
 from upw_ttg.storage.models.people import KeepApart, Person
@@ -20,7 +20,8 @@ from upw_ttg.storage.models.upw import (
 __all__ = [
     "Adjustment", "Appointment", "AssessmentCommitment", "AuditEvent", "Base", "ClosureDate",
     "CustodyDateChange", "CustodyEpisode", "CustodyEvent", "DeliveryUnit", "DemoMarker",
-    "EnforcementAction", "EnforcementActionCode", "Handover", "HandoverContact", "KeepApart", "NeedProgress", "Office",
+    "EnforcementAction", "EnforcementActionCode", "Handover", "HandoverContact", "KeepApart",
+    "NeedProgress", "Office",
     "OrderExtension", "OutcomeCodeRow", "Pathway", "PickupPoint", "PlanAction", "PlanConsent",
     "PlanDiversityNeed", "PlanNeed", "PlanStrength", "PreReleaseReview", "Prison", "Project",
     "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "SessionPickup",
