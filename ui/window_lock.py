@@ -116,7 +116,5 @@ class WindowLock(QObject):
         for widget in hidden:
             widget.show()
             widget.raise_()
-        if hidden:
-            hidden[-1].activateWindow()
         self.start()
         self.unlocked.emit()

@@ -198,7 +198,7 @@ def test_a_window_opening_while_locked_stays_hidden_until_unlocked(qtbot, servic
     """A preview finishing in the background must not show a person over the lock."""
     window = _window(qtbot, services, ui_settings)
     window.lock_now()
-    late = QDialog(window)
+    late = QDialog()  # owned by the test, so it is gone when the test ends
     late.setWindowTitle("Print preview – Case summary – Siân Jones")
     late.open()
     qtbot.waitUntil(lambda: not late.isVisible(), timeout=2000)
@@ -208,3 +208,4 @@ def test_a_window_opening_while_locked_stays_hidden_until_unlocked(qtbot, servic
     window.lock.screen.unlock()
     assert late.isVisible()
     late.reject()
+    del late
