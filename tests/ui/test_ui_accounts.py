@@ -201,7 +201,7 @@ def test_a_window_opening_while_locked_stays_hidden_until_unlocked(qtbot, servic
     late = QDialog()  # owned by the test, so it is gone when the test ends
     late.setWindowTitle("Print preview – Case summary – Siân Jones")
     late.open()
-    qtbot.waitUntil(lambda: not late.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda dialog=late: not dialog.isVisible(), timeout=2000)
     window.show_notice("Saved Siân Jones")
     assert window.statusBar().currentMessage() == ""
     window.lock.screen.password.setText(PASSWORD)
