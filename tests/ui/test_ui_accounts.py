@@ -145,6 +145,7 @@ def test_use_keeps_the_window_unlocked(qtbot, services, ui_settings):
     assert not window.lock.is_locked
     with qtbot.waitSignal(window.lock.locked, timeout=3000):
         pass
+    window.lock.unlock()  # a locked window refuses to close, and would outlive the test
 
 
 def test_signing_out_from_the_lock_asks_then_closes_the_forms(qtbot, services, ui_settings,
