@@ -56,9 +56,16 @@ class IdleWatcher(QObject):
         self._timer.start()
 
     def stop(self) -> None:
+        """Stop watching, and leave the windows alone: one may be on its way to deletion."""
         app = QGuiApplication.instance()
         if app is not None and self._watching:
             app.focusWindowChanged.disconnect(self._on_focus_window_changed)
+        for window in self._windows:
+            try:
+                window.removeEventFilter(self)
+            except RuntimeError:
+                pass  # already deleted: Qt dropped the filter with it
+        self._windows = []
         self._watching = False
         self._timer.stop()
 
