@@ -369,3 +369,37 @@ def test_the_demo_run_is_recorded_in_an_unbroken_trail(small):
     assert _scalar(db, "SELECT COUNT(*) FROM audit_event WHERE entity = 'demo_data'") == 1
     assert _scalar(db, "SELECT COUNT(*) FROM access_event") > 0
     assert all(check.ok for check in check_chains(db))
+
+
+def test_demo_databases_are_marked(small):
+    db = small[0]
+    assert _scalar(db, "SELECT scale FROM demo_marker") == "small"
+
+
+def test_a_database_with_a_real_administrator_gets_no_demo_accounts(tmp_path, capsys,
+                                                                    monkeypatch):
+    from upw_ttg.cli.main import main as cli_main
+    from upw_ttg.demo import DemoRefusedError
+
+    monkeypatch.delenv("UPW_TTG_DATABASE_URL", raising=False)
+    db = _sqlite(tmp_path / "upw-ttg.db")
+    try:
+        with db.write() as session:
+            session.execute(text(
+                "INSERT INTO staff (username, full_name, role, gender, password_hash, active, "
+                "failed_sign_ins, version) VALUES ('real', 'Real Admin', 'administrator', "
+                "'not_stated', 'scrypt$x', 1, 0, 1)"))
+        with pytest.raises(DemoRefusedError, match="--data-dir"):
+            generate_demo(db, "small", today=TODAY)
+        assert _scalar(db, "SELECT count(*) FROM staff") == 1
+    finally:
+        db.dispose()
+    assert cli_main(["demo", "--data-dir", str(tmp_path)]) == 2
+    error = capsys.readouterr().err
+    assert "real data" in error and "--data-dir" in error
+    db = Database(f"sqlite+pysqlite:///{tmp_path / 'upw-ttg.db'}")
+    try:
+        assert _scalar(db, "SELECT count(*) FROM staff") == 1
+        assert _scalar(db, "SELECT count(*) FROM demo_marker") == 0
+    finally:
+        db.dispose()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from upw_ttg import APP_NAME, APP_TITLE, __version__
 from upw_ttg.bootstrap import AppLocation, AppServices, open_app
 from upw_ttg.errors import StorageError
+from upw_ttg.files import private_umask, restore_umask
 from upw_ttg.logs import configure_logging, trace_native_crashes
 from upw_ttg.selftest import run_self_test
 from ui.dialogs.sign_in import FirstAdministratorDialog, SignInDialog
@@ -81,19 +82,26 @@ def open_services(location: AppLocation) -> AppServices | None:
 
 
 def fill_with_demo(services: AppServices) -> bool:
-    """If the database has no people, generate the demo data with a progress dialog.
+    """Demo data in a new database (with a progress dialog), or a demo database as it is.
+
+    A database holding real data is refused with a message pointing at ``--data-dir``.
 
     Returns:
-        True if demo data is there (generated now or before), False if it failed.
+        True if demo data is there (generated now or before), False if not.
     """
     try:
-        from upw_ttg.demo import generate_demo, holds_people
+        from upw_ttg.demo import DEMO_DATA, REAL_DATA, demo_state, generate_demo
+        from upw_ttg.demo.generator import REFUSAL
     except ImportError:
         show_error(None, "Demo data is not available in this version.", wait=True)
         return False
-    # Asked before anyone signs in, so not through the people service (which needs a role).
-    if holds_people(services.db):
+    state = demo_state(services.db)
+    if state == DEMO_DATA:
         return True
+    if state == REAL_DATA:
+        _log.warning("Demo data refused: the database holds real data")
+        show_error(None, "Demo data was not added.", REFUSAL, wait=True)
+        return False
     loop = QEventLoop()
     outcome: dict[str, object] = {}
 
@@ -150,8 +158,9 @@ def sign_in_for_exercise(services: AppServices) -> bool:
 
 
 def run_main_window(app: QApplication, services: AppServices, location: AppLocation,
-                    exercise: Path | None) -> int:
-    """Show the main window and run the event loop; returns the exit code.
+                    exercise: Path | None) -> tuple[int, bool]:
+    """Show the main window and run the event loop; returns the exit code, and whether the
+    user signed out (File ▸ Sign out) rather than quitting.
 
     Whatever happens, the work still running in the thread pool is stopped and waited for,
     and every window is deleted while the application and the database are still there: a
@@ -170,8 +179,8 @@ def run_main_window(app: QApplication, services: AppServices, location: AppLocat
         if tour is not None and tour.failures:
             _log.error("The tour failed: %s", "; ".join(tour.failures))
             _say("The tour failed: " + "; ".join(tour.failures))
-            return EXIT_FAILED
-        return code
+            return EXIT_FAILED, False
+        return code, bool(window.signed_out)
     finally:
         finish_all_tasks()
         if shiboken6.isValid(window):
@@ -196,7 +205,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     if args.self_test:
         return 0 if run_self_test(report=_say) else 1
+    # The database, backups, logs and saved PDFs hold personal data: owner-only files.
+    previous_umask = private_umask()
+    try:
+        return _start(args)
+    finally:
+        restore_umask(previous_umask)
 
+
+
+def _start(args: argparse.Namespace) -> int:
     existing = QApplication.instance()
     app = existing or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -227,18 +245,30 @@ def run_application(app: QApplication, args: argparse.Namespace) -> int:
     if services is None:
         return 2
     try:
-        if args.exercise is not None:
-            sign_in_for_exercise(services)
-        else:
-            if args.demo:
-                fill_with_demo(services)
-            if not ask_sign_in(services, args.demo):
-                return 0
-        return run_main_window(app, services, location, args.exercise)
+        if args.demo and args.exercise is None and not fill_with_demo(services):
+            return 2
+        return run_signed_in(app, services, location, args.demo, args.exercise)
     finally:
         finish_all_tasks()
         services.close()
         _log.info("Stopped")
+
+
+def run_signed_in(app: QApplication, services: AppServices, location: AppLocation,
+                  demo: bool, exercise: Path | None = None) -> int:
+    """Sign in, run the main window; after File ▸ Sign out, the sign-in window again.
+
+    The scripted tour (``exercise``) signs in as the demo administrator instead of asking.
+    """
+    while True:
+        if exercise is not None:
+            sign_in_for_exercise(services)
+        elif not ask_sign_in(services, demo):
+            return 0
+        code, signed_out = run_main_window(app, services, location, exercise)
+        if not signed_out:
+            return code
+        _log.info("Signed out")
 
 
 if __name__ == "__main__":

@@ -5,15 +5,18 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QPushButton,
+    QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+    QPushButton,
     QStackedWidget, QWidget,
 )
 
 from upw_ttg import APP_TITLE, __version__
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
+from ui.dialogs.change_password import ChangePasswordDialog
+from ui.dialogs.form_dialog import FormDialog
 from ui.resources import icon
 from ui.settings import UiSettings
 from ui.views.people_page import PeoplePage
@@ -25,6 +28,7 @@ from ui.views.attendance.common import can_use_attendance
 from ui.views.ttg.access import can_use_ttg
 from ui.views.ttg.area import TtgArea
 from ui.widgets.role_checks import roles_text
+from ui.window_lock import WindowLock
 
 
 # The count is read again this often, for changes made by others or on other screens.
@@ -92,7 +96,10 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        # The lock screen stands in for all of this after an idle period.
+        self.lock = WindowLock(self, services, central)
+        self.lock.sign_out_requested.connect(self.sign_out_from_lock)
+        self.signed_out = False
 
         self.people_page.person_opened.connect(self.open_person)
         self.person_page.back_requested.connect(self.show_people)
@@ -138,6 +145,14 @@ class MainWindow(QMainWindow):
         self.print_action = self._action("&Print case summary…", QKeySequence.StandardKey.Print,
                                          self.person_page.print_case_summary)
         file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        self.change_password_action = self._action("C&hange password…", None,
+                                                   self.change_password)
+        file_menu.addAction(self.change_password_action)
+        self.lock_action = self._action("&Lock", "Ctrl+L", self.lock_now)
+        file_menu.addAction(self.lock_action)
+        self.sign_out_action = self._action("Sign &out", None, self.sign_out)
+        file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -357,6 +372,8 @@ class MainWindow(QMainWindow):
         self.people_page.new_person()
 
     def _update_actions(self, *_args: object) -> None:
+        if self.lock.is_locked:
+            return  # the lock restores the states it found; nothing may print meanwhile
         self.print_action.setEnabled(self.stack.currentWidget() is self.person_page
                                      and self.person_page.may_print())
         self.new_person_action.setEnabled(self._may_find_people
@@ -366,6 +383,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def show_notice(self, text: str) -> None:
+        if self.lock.is_locked:
+            return  # notices can name people; the lock shows nothing personal
         self.statusBar().showMessage(text, 6000)
         self.recount_broken()
 
@@ -385,6 +404,69 @@ class MainWindow(QMainWindow):
         box.open()
         self.about_box = box
 
+    # Signing out and locking -------------------------------------------------------------
+
+    @Slot()
+    def change_password(self) -> None:
+        self.password_dialog = ChangePasswordDialog(self._services.staff, self)
+        self.password_dialog.saved.connect(
+            lambda _none: self.show_notice("Your password has been changed."))
+        self.password_dialog.open()
+
+    @Slot()
+    def lock_now(self) -> None:
+        self.lock.lock()
+
+    def open_forms(self) -> list[FormDialog]:
+        """Forms still open, shown or hidden by the lock (their unsaved input would be lost)."""
+        windows = set(QApplication.topLevelWidgets()) | set(self.lock.hidden_windows())
+        return [w for w in windows if isinstance(w, FormDialog)
+                and (w.isVisible() or w in self.lock.hidden_windows())]
+
+    def confirm_sign_out(self, forms: int) -> bool:
+        """Ask before closing forms with unsaved input (tests patch this)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Sign out",
+                          f"{forms} form{'s are' if forms != 1 else ' is'} still open. Signing "
+                          "out closes them and anything not saved in them is lost.",
+                          QMessageBox.StandardButton.Cancel, self)
+        sign_out = box.addButton("Sign &out", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is sign_out
+
+    @Slot()
+    def sign_out(self) -> None:
+        """File ▸ Sign out: as closing the window, then back to the sign-in window."""
+        forms = self.open_forms()
+        if forms and not self.confirm_sign_out(len(forms)):
+            return
+        if not self._may_leave():
+            return
+        self._finish_sign_out()
+
+    @Slot()
+    def sign_out_from_lock(self) -> None:
+        """Sign out while locked (someone else needs the computer): nothing is shown or
+        saved on the locked user's behalf, so forms left open are closed unsaved."""
+        forms = self.open_forms()
+        if forms and not self.confirm_sign_out(len(forms)):
+            return
+        self._finish_sign_out()
+
+    def _finish_sign_out(self) -> None:
+        self.signed_out = True
+        self.lock.stop()
+        for widget in [*self.lock.hidden_windows(), *QApplication.topLevelWidgets()]:
+            if widget is not self and widget.isWindow():
+                widget.close()
+        self._services.staff.sign_out()
+        self.close()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self.lock.is_locked:
+            self.lock.start()
+
     # Window state ------------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
@@ -392,14 +474,21 @@ class MainWindow(QMainWindow):
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def _may_leave(self) -> bool:
+        """Unsaved registers and plans: saved, or the user agrees to leave them."""
         if self._attendance is not None and not self._attendance.confirm_close():
-            event.ignore()
-            return
+            return False
         if self.ttg_area is not None and not self.ttg_area.save_all() \
                 and not self.ttg_area.plan.ask_close_unsaved():
+            return False
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.signed_out and (self.lock.is_locked or not self._may_leave()):
+            # While locked nobody may close (and so lose) the signed-in user's work.
             event.ignore()
             return
+        self.lock.stop()
         self._ui_settings.set_value("main_window/geometry", self.saveGeometry())
         self.people_page.save_state()
         self._ui_settings.sync()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from upw_ttg import paths
 from upw_ttg.services.access_log import AccessLogService
+from upw_ttg.files import make_private_folder
 from upw_ttg.services.audit import AuditService
 from upw_ttg.services.calendar import CalendarService
 from upw_ttg.services.case_summary import CaseSummaryService
@@ -172,7 +173,7 @@ def build_services(db: Database, location: AppLocation,
 
 def open_app(location: AppLocation) -> AppServices:
     """Open (creating if needed) and migrate the database, backing it up before an upgrade."""
-    location.data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_folder(location.data_dir, tighten=True)
     db = Database(location.database_url)
     try:
         migration = upgrade(db, backup_dir=location.backups_dir)

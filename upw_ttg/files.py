@@ -1,4 +1,4 @@
-"""Writing files so that readers see the old contents or the whole new ones, never half."""
+"""Writing files whole (readers see the old or the new, never half) and owner-only on POSIX."""
 
 from __future__ import annotations
 
@@ -35,3 +35,64 @@ def write_atomically(data: bytes, path: str | os.PathLike[str]) -> Path:
             pass
         raise
     return target
+
+
+# Personal data: on POSIX only the owner may read the data folder and the files in it. Windows
+# keeps the data folder inside the user's profile, which only that user (and administrators)
+# can open, so there is nothing to set there.
+PRIVATE_FOLDER_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+_POSIX = os.name == "posix"
+
+
+def private_umask() -> int | None:
+    """Make every file this process creates owner-only from now on; returns the old umask."""
+    if not _POSIX:
+        return None
+    return os.umask(0o077)
+
+
+def restore_umask(previous: int | None) -> None:
+    if previous is not None:
+        os.umask(previous)
+
+
+def make_private_folder(path: str | os.PathLike[str], *, tighten: bool = False) -> Path:
+    """Create ``path`` (and its parents) owner-only; ``tighten`` also fixes an existing one.
+
+    Only the application's own folders are tightened: a folder a user pointed a backup at
+    keeps the permissions it had.
+    """
+    folder = Path(path)
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER_MODE)
+    if _POSIX and tighten:
+        os.chmod(folder, PRIVATE_FOLDER_MODE)
+    return folder
+
+
+def make_private_file(path: str | os.PathLike[str]) -> Path:
+    """Create ``path`` empty and owner-only if it is missing; make an existing one owner-only."""
+    target = Path(path)
+    if not _POSIX:
+        return target
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        try:
+            os.chmod(target, PRIVATE_FILE_MODE)
+        except PermissionError:
+            pass  # someone else's file: opening it reports the real problem
+    else:
+        os.close(fd)
+    return target
+
+
+def keep_private(*paths: str | os.PathLike[str]) -> None:
+    """Make each existing file in ``paths`` owner-only (files a library created for us)."""
+    if not _POSIX:
+        return
+    for path in paths:
+        try:
+            os.chmod(path, PRIVATE_FILE_MODE)
+        except FileNotFoundError:
+            pass

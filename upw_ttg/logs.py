@@ -9,6 +9,8 @@ import sys
 import traceback
 from pathlib import Path
 
+from upw_ttg.files import make_private_file, make_private_folder
+
 LOG_FILE = "upw-ttg.log"
 
 
@@ -43,10 +45,15 @@ class PrivacyFormatter(logging.Formatter):
 
 
 class _LogFileHandler(logging.handlers.RotatingFileHandler):
-    """The rotating log file; a native crash trace, once enabled, follows it when it rotates."""
+    """The rotating log file, owner-only (messages hold no personal data, but user names and
+    record numbers may appear); a native crash trace, once enabled, follows it when it rotates."""
 
     _upw_ttg = True
     tracing = False  # True while faulthandler writes into this handler's file
+
+    def _open(self):  # noqa: ANN202 - logging's own method
+        make_private_file(self.baseFilename)
+        return super()._open()
 
     def doRollover(self) -> None:  # noqa: N802 - logging's own name
         super().doRollover()
@@ -98,7 +105,7 @@ def trace_native_crashes() -> bool:
 
 def configure_logging(logs_dir: Path, level: int = logging.INFO) -> Path:
     """Send the root logger to ``logs_dir/upw-ttg.log`` (1 MB x 5); returns the file's path."""
-    logs_dir.mkdir(parents=True, exist_ok=True)
+    make_private_folder(logs_dir)
     path = logs_dir / LOG_FILE
     root = logging.getLogger()
     for handler in list(root.handlers):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from sqlalchemy import select
 
@@ -33,14 +31,14 @@ def test_passwords_are_stored_hashed_and_never_audited(make_services):
     with services.db.read() as session:
         stored = session.scalar(select(Staff.password_hash))
         changes = " ".join(e.changes or "" for e in session.scalars(select(AuditEvent)))
-    assert stored.startswith("scrypt$131072$") and "secret-words-here" not in stored
-    assert "secret-words-here" not in changes and "password" not in changes
+    assert stored.startswith("scrypt$32768$8$3$") and "secret-words-here" not in stored
+    assert "secret-words-here" not in changes and "password_hash" not in changes
 
 
 def test_a_short_password_is_refused(make_services):
     with pytest.raises(ValidationError) as caught:
         make_services().staff.create_first_administrator(NewStaff("ada", "Ada", password="short"))
-    assert "at least 10 characters" in caught.value.fields["password"]
+    assert "at least 12 characters" in caught.value.fields["password"]
 
 
 def test_sign_in_with_the_right_and_wrong_password(app):
@@ -53,19 +51,8 @@ def test_sign_in_with_the_right_and_wrong_password(app):
     assert member.full_name == "Ada Admin" and app.ctx.actor == member
     with app.db.read() as session:
         actions = [e.action for e in session.scalars(select(AuditEvent).order_by(AuditEvent.id))]
-    assert actions == [AuditAction.SIGN_IN_FAILED, AuditAction.SIGN_IN]
-
-
-def test_repeated_wrong_passwords_are_slowed_down(app):
-    clock = [dt.datetime(2026, 11, 26, 9, 0, 0)]
-    app.ctx.now = lambda: clock[0]
-    for _ in range(3):
-        with pytest.raises(SignInError, match="not right"):
-            app.staff.sign_in("admin", "wrong")
-    with pytest.raises(SignInError, match="Wait 3 seconds"):
-        app.staff.sign_in("admin", TEST_PASSWORD)
-    clock[0] += dt.timedelta(seconds=3)
-    assert app.staff.sign_in("admin", TEST_PASSWORD).username == "admin"
+    assert actions == [AuditAction.SIGN_IN_FAILED, AuditAction.SIGN_IN_FAILED,
+                       AuditAction.SIGN_IN]
 
 
 @pytest.mark.parametrize(("failures", "seconds"), [(0, 0), (2, 0), (3, 2), (4, 4), (5, 8),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -109,12 +110,24 @@ def test_the_command_line_migrates_checks_backs_up_and_restores(tmp_path, capsys
     assert "from empty to" in capsys.readouterr().out
     assert cli_main(["check", "--data-dir", folder]) == 0
     assert "passed the integrity and foreign-key checks" in capsys.readouterr().out
+    add_account(Path(folder) / "upw-ttg.db")
     backup = tmp_path / "b.db"
     assert cli_main(["backup", "--data-dir", folder, "--output", str(backup)]) == 0
     assert cli_main(["restore", str(backup), "--data-dir", folder]) == 1
     assert "--yes" in capsys.readouterr().out
     assert cli_main(["restore", str(backup), "--data-dir", folder, "--yes"]) == 0
     assert cli_main(["check", "--data-dir", folder]) == 0
+
+
+def add_account(path: Path) -> None:
+    """One staff account written straight into a SQLite file: a backup with someone in it."""
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute(
+            "INSERT INTO staff (username, full_name, role, gender, password_hash, active, "
+            "failed_sign_ins, version) VALUES ('ada', 'Ada Admin', 'administrator', "
+            "'not_stated', 'scrypt$x', 1, 0, 1)")
+    connection.close()
 
 
 def test_check_fails_on_a_corrupt_file(tmp_path, capsys, monkeypatch):

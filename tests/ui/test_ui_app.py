@@ -92,9 +92,11 @@ def test_quitting_at_sign_in_exits_cleanly(monkeypatch, tmp_path):
                             f"sqlite+pysqlite:///{tmp_path}/t.db"]) == 0
 
 
-def test_demo_fills_an_empty_database_in_the_background(monkeypatch, services):
-    """--demo runs the generator off the main thread with progress, once, on an empty one."""
+def test_demo_fills_an_empty_database_in_the_background(monkeypatch, fresh_services,
+                                                        fast_hash):
+    """--demo runs the generator off the main thread with progress, once, on a new one."""
     import upw_ttg.demo as demo
+    from upw_ttg.storage.models import DemoMarker
 
     calls: list[tuple] = []
     main_thread = threading.get_ident()
@@ -105,11 +107,28 @@ def test_demo_fills_an_empty_database_in_the_background(monkeypatch, services):
         return "summary"
 
     monkeypatch.setattr(demo, "generate_demo", fake_generate)
-    assert app_module.fill_with_demo(services) is True
+    assert app_module.fill_with_demo(fresh_services) is True
     assert calls == [("small", True, False)]
     assert "admin" in app_module.demo_hint() and demo.DEMO_PASSWORD in app_module.demo_hint()
-    from tests.ui.conftest import make_person
+    from tests.ui.conftest import add_staff_member, make_person
 
-    make_person(services)
-    assert app_module.fill_with_demo(services) is True
-    assert len(calls) == 1  # not run again once there are people
+    with fresh_services.db.write() as session:
+        session.add(DemoMarker(scale="small", seed=1))
+    fresh_services.ctx.actor = add_staff_member(fresh_services, "admin", Role.ADMINISTRATOR,
+                                                fast_hash)
+    make_person(fresh_services)
+    assert app_module.fill_with_demo(fresh_services) is True
+    assert len(calls) == 1  # not run again on a demo database
+
+
+def test_demo_is_refused_on_a_database_with_real_accounts(monkeypatch, services):
+    """A real administrator exists: no demo accounts are added; the message says what to do."""
+    import upw_ttg.demo as demo
+
+    shown: list[tuple] = []
+    monkeypatch.setattr(demo, "generate_demo", lambda *a, **k: pytest.fail("generated"))
+    monkeypatch.setattr(app_module, "show_error",
+                        lambda parent, text, informative=None, *a, **k: shown.append(
+                            (text, informative)))
+    assert app_module.fill_with_demo(services) is False
+    assert shown and "--data-dir" in shown[0][1] and "real data" in shown[0][1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrinter
@@ -87,3 +88,19 @@ def test_save_path_gets_a_pdf_suffix(qtbot, services, person, monkeypatch, tmp_p
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(tmp_path / "summary"), "")))
     assert dialog.ask_save_path() == Path(tmp_path / "summary.pdf")
+
+
+def test_print_jobs_and_suggested_file_names_carry_no_names(qtbot, services, person):
+    """Print queues and folders are shared: the job is the document kind, the file the CRN."""
+    pdf = services.case_summary.render(person.id)
+    dialog = PrintPreviewDialog(pdf, "Case summary – Siân Jones", "case-summary-X123456.pdf")
+    qtbot.addWidget(dialog)
+    assert dialog.make_printer().docName() == "Case summary"
+    root = Path(__file__).resolve().parents[2] / "ui"
+    built_from_names = re.compile(
+        r"f\"[^\"]*\{[^}]*(name|surname|forename)[^}]*\}[^\"]*\.pdf\"")
+    offenders = [f"{path.relative_to(root)}:{number}"
+                 for path in root.rglob("*.py")
+                 for number, line in enumerate(path.read_text().splitlines(), start=1)
+                 if built_from_names.search(line)]
+    assert offenders == []

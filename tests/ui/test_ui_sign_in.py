@@ -54,7 +54,7 @@ def test_first_administrator_problems_show_by_their_fields(qtbot, fresh_services
     dialog.password_again.setText("short")
     dialog.password.setText("short")
     dialog.submit()
-    assert "at least 10 characters" in dialog.fields.error_text("password")
+    assert "at least 12 characters" in dialog.fields.error_text("password")
     assert dialog.username.text() == "gwen"
     assert fresh_services.staff.needs_first_administrator()
 
@@ -76,9 +76,9 @@ def test_wrong_password_shows_the_services_message(qtbot, fresh_services, fast_h
 
 def test_sign_in_succeeds_with_enter(qtbot, fresh_services, fast_hash, monkeypatch):
     add_staff_member(fresh_services, "coord", Role.COORDINATOR, fast_hash, "Cai Coordinator")
-    import upw_ttg.services.staff as staff_module
+    import upw_ttg.services.sign_in as sign_in_module
 
-    monkeypatch.setattr(staff_module, "needs_rehash", lambda stored: False)
+    monkeypatch.setattr(sign_in_module, "needs_rehash", lambda stored: False)
     dialog = SignInDialog(fresh_services.staff, fresh_services.db.describe(), "",
                           hint="Demo data: sign in as admin")
     qtbot.addWidget(dialog)

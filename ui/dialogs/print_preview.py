@@ -19,6 +19,16 @@ from ui.errors import show_error
 
 _log = logging.getLogger(__name__)
 PRINT_DPI = 300
+TITLE_SEPARATOR = " – "
+
+
+def print_job_name(title: str) -> str:
+    """The document kind alone ("Case summary"), never the person's name after the dash.
+
+    Job names show in shared print queues and printer logs, which anyone in the office (and
+    the print server's administrators) can read.
+    """
+    return title.split(TITLE_SEPARATOR, 1)[0].strip() or "Document"
 
 
 class PrintPreviewDialog(QDialog):
@@ -74,13 +84,18 @@ class PrintPreviewDialog(QDialog):
 
     # Printing ----------------------------------------------------------------------------
 
+    def make_printer(self) -> QPrinter:
+        """A printer set up for this document, its job named without personal data."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(print_job_name(self._title))
+        printer.setFromTo(1, self.page_count)
+        return printer
+
     def ask_printer(self) -> QPrinter | None:
         """The printer the user chose, or None if they cancelled (tests patch this)."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self._title)
-        printer.setFromTo(1, self.page_count)
+        printer = self.make_printer()
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(f"Print {self._title}")
+        dialog.setWindowTitle(f"Print {print_job_name(self._title)}")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return printer

@@ -9,7 +9,8 @@ from upw_ttg import APP_TITLE
 from upw_ttg.domain.codes import Gender
 from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import SignInError
-from upw_ttg.services.staff import NewStaff, StaffService
+from upw_ttg.services.staff import NewStaff, PasswordChangeRequired, StaffService
+from ui.dialogs.change_password import ChangePasswordDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.person_dialog import enum_combo
 from ui.dialogs.staff_dialog import check_passwords, password_pair
@@ -60,6 +61,7 @@ class SignInDialog(FormDialog):
         self.hint.setVisible(bool(hint))
         self.body.addWidget(self.hint)
         self.setMinimumWidth(440)
+        self.change_dialog: ChangePasswordDialog | None = None
         (self.password if username else self.username).setFocus()
 
     def collect(self) -> tuple[str, str]:
@@ -68,10 +70,25 @@ class SignInDialog(FormDialog):
     def save(self, data: tuple[str, str]) -> StaffMember:
         try:
             return self._staff.sign_in(*data)
+        except PasswordChangeRequired:
+            self._ask_new_password(*data)
+            raise
         except SignInError:
             self.password.clear()
             self.password.setFocus()
             raise
+
+    def _ask_new_password(self, username: str, temporary: str) -> None:
+        """The second step after a reset: a new password, which then signs in."""
+        self.change_dialog = ChangePasswordDialog(self._staff, self, username=username,
+                                                  temporary=temporary)
+        self.change_dialog.saved.connect(self._on_password_changed)
+        self.change_dialog.open()
+
+    def _on_password_changed(self, member: StaffMember) -> None:
+        self.result_record = member
+        self.saved.emit(member)
+        self.accept()
 
 
 class FirstAdministratorDialog(FormDialog):

@@ -8,20 +8,25 @@ from upw_ttg.domain.codes import Gender, Role
 from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.people import PeopleService
+from upw_ttg.domain.passwords import MIN_PASSWORD_LENGTH
 from upw_ttg.services.roles import RoleService
-from upw_ttg.services.staff import MIN_PASSWORD_LENGTH, NewStaff, StaffService
+from upw_ttg.services.staff import NewStaff, StaffService
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.person_dialog import enum_combo
 from ui.widgets.role_checks import RoleChecks
 
 
-def password_pair(dialog: FormDialog, form: QFormLayout) -> tuple[QLineEdit, QLineEdit]:
+PASSWORD_HINT = (f"At least {MIN_PASSWORD_LENGTH} characters, not a common password and not "
+                 "containing the user name. Three random words make a good one.")
+
+
+def password_pair(dialog: FormDialog, form: QFormLayout,
+                  label: str = "&Password") -> tuple[QLineEdit, QLineEdit]:
     """A password box and a confirmation box, added to ``form``."""
     password = QLineEdit()
     password.setEchoMode(QLineEdit.EchoMode.Password)
     password.setMaxLength(200)
-    dialog.fields.add_row(form, "password", "&Password", password,
-                          hint=f"At least {MIN_PASSWORD_LENGTH} characters.")
+    dialog.fields.add_row(form, "password", label, password, hint=PASSWORD_HINT)
     again = QLineEdit()
     again.setEchoMode(QLineEdit.EchoMode.Password)
     again.setMaxLength(200)

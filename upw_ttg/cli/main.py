@@ -14,7 +14,10 @@ from upw_ttg.errors import UpwError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from upw_ttg.storage.backup import CheckResult, backup_sqlite, check_database, restore_sqlite
+from upw_ttg.files import private_umask, restore_umask
+from upw_ttg.storage.backup import (
+    CheckResult, backup_sqlite, check_database, check_restore_candidate, restore_sqlite,
+)
 from upw_ttg.storage.chain import check_chains
 from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.inspection import FileState, examine_sqlite_file
@@ -132,11 +135,14 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     db.dispose()
     if target is None:
         raise UpwError("Restore works on the local SQLite database only.")
-    if target.exists() and not args.yes:
+    # Refuse a bad file before asking anything or touching the database in use.
+    check_restore_candidate(Path(args.backup))
+    live = target.exists() and target.stat().st_size > 0
+    if live and not args.yes:
         print(f"This replaces {target} with {args.backup}. Run again with --yes to go ahead.")
         return 1
     safety = None
-    if target.exists():
+    if live:
         safety = location.backups_dir / f"before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
         db = Database(location.database_url)
         try:
@@ -240,6 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # Databases, backups and logs hold personal data: whatever this creates is owner-only.
+    previous_umask = private_umask()
     try:
         return args.run(args)
     except UpwError as exc:
@@ -257,3 +265,5 @@ def main(argv: list[str] | None = None) -> int:
               + (f": {exc.filename}" if getattr(exc, "filename", None) else ""),
               file=sys.stderr)
         return 2
+    finally:
+        restore_umask(previous_umask)

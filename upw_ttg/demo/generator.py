@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from upw_ttg.demo import places
 from upw_ttg.demo.booking import Booker
 from upw_ttg.demo.core import (
-    SCALE_SPECS, Context, DemoCancelled, OfficeInfo, Sink, Workdays,
+    SCALE_SPECS, Context, DemoCancelled, OfficeInfo, Sink, Workdays, stamp,
 )
 from upw_ttg.demo.orders import build_profile, keep_apart_pairs
 from upw_ttg.demo.people import TTG, UPW, build_people, build_staff
@@ -49,18 +49,42 @@ class DemoSummary:
     seconds: float
 
 
-def holds_people(db: Database) -> bool:
-    """Whether the database already has anyone in it (demo data goes only into an empty one);
-    asked before anyone signs in, so it answers yes or no and reads nothing personal."""
+NEW_DATABASE, DEMO_DATA, REAL_DATA = "new", "demo", "real"
+REFUSAL = ("This database already holds real data: staff accounts or people that the demo did "
+           "not create. Demo data was not added, and nothing was changed. To try the demo, give "
+           "it a new, empty data folder with --data-dir (for example --demo --data-dir "
+           "~/upw-ttg-demo), or another database with --database-url.")
+
+
+class DemoRefusedError(UpwError):
+    """Demo data was asked for on a database that holds real data."""
+
+
+def database_state(session: Session) -> str:
+    """NEW_DATABASE (no staff, no people), DEMO_DATA (marked by the generator) or REAL_DATA."""
+    tables = Base.metadata.tables
+    if session.scalar(select(func.count()).select_from(tables["demo_marker"])):
+        people = session.scalar(select(func.count()).select_from(tables["person"]))
+        return DEMO_DATA if people else NEW_DATABASE
+    for name in ("staff", "person"):
+        if session.scalar(select(func.count()).select_from(tables[name])):
+            return REAL_DATA
+    return NEW_DATABASE
+
+
+def demo_state(db: Database) -> str:
+    """What ``db`` holds, as far as demo data is concerned (see ``database_state``)."""
     with db.read() as session:
-        return bool(session.scalar(select(func.count()).select_from(
-            Base.metadata.tables["person"])))
+        return database_state(session)
 
 
 def generate_demo(db: Database, scale: str = "small", *, seed: int = 2019,
                   today: dt.date | None = None, progress: Progress | None = None,
                   cancelled: Callable[[], bool] | None = None) -> DemoSummary:
-    """Fill an empty, migrated database with realistic made-up data; refuses if it has people.
+    """Fill a new, migrated database with realistic made-up data and mark it as demo data.
+
+    Refuses (DemoRefusedError) a database with staff or people the demo did not create, and
+    one that already holds demo data.
 
     The same ``seed`` and ``today`` give the same rows (staff password hashes aside, because
     each hash has its own random salt). Every staff account's password is ``DEMO_PASSWORD``.
@@ -82,13 +106,19 @@ def generate_demo(db: Database, scale: str = "small", *, seed: int = 2019,
             raise DemoCancelled("Demo data generation was cancelled; nothing was saved.")
 
     with db.write() as session:
-        if session.scalar(select(func.count()).select_from(Base.metadata.tables["person"])):
-            raise UpwError("The database already holds people, so demo data was not added. "
-                           "Demo data can only go into a new, empty database.")
+        state = database_state(session)
+        if state == REAL_DATA:
+            raise DemoRefusedError(REFUSAL)
+        if state == DEMO_DATA:
+            raise UpwError("The database already holds people (demo data), so no more demo "
+                           "data was added. It is ready to use.")
         ctx = _context(session, scale, seed, today)
         # Hashing is deliberately slow (scrypt), so every demo account shares one hash.
         password_hash = hash_password(DEMO_PASSWORD)
         _generate(ctx, session, password_hash, report, check)
+        # The mark that lets --demo open this database again, and nothing else receive demo data.
+        ctx.sink.add("demo_marker", {"id": ctx.ids("demo_marker"), "scale": scale, "seed": seed,
+                                     "generated_at": stamp(today)})
         counts = _save(ctx, session, db.engine.dialect.name, report, check, len(
             _GENERATION_STAGES))
         counts["booking_breach"] = _recheck(db, session, today)

@@ -72,6 +72,7 @@ def build_staff(ctx: Context, projects: list[Proj], password_hash: str,
             "gender": "female" if female else "male", "office_id": office_id,
             "email": f"{username}@probation.example", "phone": places.phone(rng, mobile=False),
             "password_hash": password_hash, "active": True, "failed_sign_ins": 0,
+            "must_change_password": False,
             "last_sign_in_at": last_sign_in, "version": 1, "created_at": created,
             "updated_at": created, "updated_by_id": None})
         for held in sorted({role, *extra_roles}):

@@ -21,6 +21,8 @@ class Capability(StrEnum):
     # Shared reference data: offices, prisons, code lists, the calendar, settings' values and
     # the names of colleagues. Every role needs these to use any screen.
     USE_REFERENCE_DATA = "use_reference_data"
+    # One's own account: change one's password, unlock after an idle lock.
+    MANAGE_OWN_ACCOUNT = "manage_own_account"
     # A person's name and CRN only: enough to find a case and see that it exists.
     FIND_PERSON = "find_person"
     READ_PERSON = "read_person"
@@ -66,7 +68,8 @@ class Capability(StrEnum):
 C = Capability
 
 _UPW_CASEWORK = frozenset({
-    C.USE_REFERENCE_DATA, C.FIND_PERSON, C.READ_PERSON, C.EDIT_PERSON, C.READ_ORDERS,
+    C.USE_REFERENCE_DATA, C.MANAGE_OWN_ACCOUNT, C.FIND_PERSON, C.READ_PERSON, C.EDIT_PERSON,
+    C.READ_ORDERS,
     C.EDIT_ORDERS, C.READ_CUSTODY, C.READ_UPW_ASSESSMENT, C.EDIT_UPW_ASSESSMENT,
     C.READ_SCHEDULE, C.EDIT_SCHEDULE, C.PLACE_PEOPLE, C.READ_WARRANTS, C.ISSUE_WARRANT,
     C.READ_WORK_SHEETS, C.PRINT_WORK_SHEETS, C.READ_REGISTERS, C.KEY_REGISTERS,
@@ -75,7 +78,8 @@ _UPW_CASEWORK = frozenset({
 })
 
 _TTG_CASEWORK = frozenset({
-    C.USE_REFERENCE_DATA, C.FIND_PERSON, C.READ_PERSON, C.EDIT_PERSON, C.READ_CUSTODY,
+    C.USE_REFERENCE_DATA, C.MANAGE_OWN_ACCOUNT, C.FIND_PERSON, C.READ_PERSON, C.EDIT_PERSON,
+    C.READ_CUSTODY,
     C.EDIT_CUSTODY, C.READ_TTG_CASE, C.EDIT_TTG_CASE, C.READ_PLAN_RISK, C.READ_HANDOVER,
     C.EDIT_HANDOVER, C.ASSIGN_CASELOAD,
 })
@@ -85,14 +89,16 @@ PERMISSIONS: dict[Role, frozenset[Capability]] = {
     Role.COORDINATOR: _UPW_CASEWORK,
     # What a work sheet and its register need, for the sessions they supervise.
     Role.SUPERVISOR: frozenset({
-        C.USE_REFERENCE_DATA, C.READ_WORK_SHEETS, C.PRINT_WORK_SHEETS, C.READ_REGISTERS,
+        C.USE_REFERENCE_DATA, C.MANAGE_OWN_ACCOUNT, C.READ_WORK_SHEETS, C.PRINT_WORK_SHEETS,
+        C.READ_REGISTERS,
     }),
     Role.RESETTLEMENT_WORKER: _TTG_CASEWORK,
     # Oversight of both modules, the trail of changes, and who may see a restricted case.
     Role.MANAGER: _UPW_CASEWORK | _TTG_CASEWORK | {C.READ_AUDIT, C.RESTRICT_CASES},
     # Accounts, organisation and policy; a case's name and CRN to restrict it; no casework.
     Role.ADMINISTRATOR: frozenset({
-        C.USE_REFERENCE_DATA, C.FIND_PERSON, C.READ_AUDIT, C.CHANGE_SETTINGS, C.MANAGE_CALENDAR,
+        C.USE_REFERENCE_DATA, C.MANAGE_OWN_ACCOUNT, C.FIND_PERSON, C.READ_AUDIT, C.CHANGE_SETTINGS,
+        C.MANAGE_CALENDAR,
         C.MANAGE_ACCOUNTS, C.MANAGE_OFFICES_AND_PRISONS, C.RESTRICT_CASES,
         C.EXPORT_SUBJECT_ACCESS,
     }),

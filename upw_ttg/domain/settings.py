@@ -133,5 +133,9 @@ SETTINGS: tuple[SettingDefinition, ...] = (
                       "Security", "int", "3",
                       "Wrong passwords in a row after which each further attempt is delayed.",
                       "attempts", 1, 20),
+    SettingDefinition("security.idle_lock_minutes", "Lock after", "Security", "int", "10",
+                      "Minutes without use after which the window is locked and hides all "
+                      "personal data until the same user enters their password again.",
+                      "minutes", 1, 120),
 )
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}

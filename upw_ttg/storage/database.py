@@ -13,6 +13,7 @@ from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from upw_ttg.errors import DamagedDatabaseError, StorageError
+from upw_ttg.files import make_private_file
 from upw_ttg.storage.inspection import (
     FileState, damaged_message, examine_sqlite_file, refuse_unusable,
 )
@@ -94,6 +95,8 @@ class Database:
             check_local_path(path)
             refuse_unusable_file(path)
             path.parent.mkdir(parents=True, exist_ok=True)
+            # SQLite gives the -wal and -shm files the mode of the database file.
+            make_private_file(path)
             # hide_parameters: error messages (which reach logs) never carry the data itself.
             self.engine = create_engine(self.url, echo=echo, hide_parameters=True,
                                         connect_args={"timeout": busy_timeout_ms / 1000})

@@ -1,8 +1,8 @@
 """ORM models for the whole domain, imported together so the metadata is complete."""
 
 from upw_ttg.storage.models.admin import (
-    AuditEvent, ClosureDate, DeliveryUnit, EnforcementActionCode, Office, OutcomeCodeRow, Pathway,
-    Prison, ProjectType, Setting, Staff, StaffRole,
+    AuditEvent, ClosureDate, DeliveryUnit, DemoMarker, EnforcementActionCode, Office,
+    OutcomeCodeRow, Pathway, Prison, ProjectType, Setting, Staff, StaffRole,
 )
 from upw_ttg.storage.models.base import Base
 from upw_ttg.storage.models.people import KeepApart, Person, PersonAccess
@@ -21,10 +21,10 @@ from upw_ttg.storage.models.upw_checks import BookingBreach
 
 __all__ = [
     "AccessEvent", "Adjustment", "Appointment", "AssessmentCommitment", "AuditEvent", "Base",
-    "BookingBreach", "ChainHead", "ClosureDate",
-    "CustodyDateChange", "CustodyEpisode", "CustodyEvent", "DeliveryUnit", "EnforcementAction",
-    "EnforcementActionCode", "Handover", "HandoverContact", "KeepApart", "NeedProgress", "Office",
-    "OrderExtension", "OutcomeCodeRow", "Pathway", "Person", "PersonAccess", "PickupPoint", "PlanAction",
+    "BookingBreach", "ChainHead", "ClosureDate", "CustodyDateChange", "CustodyEpisode",
+    "CustodyEvent", "DeliveryUnit", "DemoMarker", "EnforcementAction", "EnforcementActionCode",
+    "Handover", "HandoverContact", "KeepApart", "NeedProgress", "Office", "OrderExtension",
+    "OutcomeCodeRow", "Pathway", "Person", "PersonAccess", "PickupPoint", "PlanAction",
     "PlanConsent", "PlanDiversityNeed", "PlanNeed", "PlanStrength", "PreReleaseReview", "Prison",
     "Project", "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "SessionPickup",
     "SessionSupervisor", "Setting", "Staff", "StaffRole", "TravelWarrant", "UpwAssessment",

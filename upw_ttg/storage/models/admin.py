@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text, select,
+    Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text, false,
+    select,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -59,6 +60,12 @@ class Staff(Versioned, Base):
     failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
     last_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # Set by an administrator's reset: the next sign-in must choose a new password.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                       server_default=false())
+    password_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The database's clock (UTC), never the client's: no attempt is checked before this.
+    sign_in_blocked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
     __table_args__ = (CheckConstraint("failed_sign_ins >= 0", name="failed_sign_ins"),)
     grants: Mapped[list[StaffRole]] = relationship(cascade="all, delete-orphan",
                                                    order_by=StaffRole.role)
@@ -79,6 +86,16 @@ class Staff(Versioned, Base):
     def holding(cls, role: Role):
         """A WHERE clause: the member holds ``role`` (among any others)."""
         return cls.id.in_(select(StaffRole.staff_id).where(StaffRole.role == role))
+
+
+class DemoMarker(Base):
+    """Present only in a database the demo generator filled: demo data may be added again."""
+
+    __tablename__ = "demo_marker"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scale: Mapped[str] = mapped_column(String(16))
+    seed: Mapped[int] = mapped_column(Integer)
+    generated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
 
 class OutcomeCodeRow(Base):

@@ -1,7 +1,7 @@
 """Hash-chained audit trail, the access log, and insert-only trail tables on PostgreSQL
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-03 17:50:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from upw_ttg.storage.chain import GENESIS, TRAIL_RESET_SETTING, audit_fields, link_hash
 
 revision = '0007'
-down_revision = '0005'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
