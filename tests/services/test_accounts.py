@@ -246,6 +246,7 @@ def test_an_administrator_disables_and_enables_an_account(app, add_staff):
     assert enabled.active
     app.ctx.actor = None
     assert app.staff.sign_in("cath", TEST_PASSWORD).username == "cath"
+    app.ctx.actor = admin
     changes = [e.changes for e in app.audit.events_for("staff", cath.id)
                if e.action == AuditAction.UPDATE]
     assert {"active": [True, False]} in changes and {"active": [False, True]} in changes

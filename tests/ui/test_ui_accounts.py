@@ -170,12 +170,13 @@ def test_file_sign_out_returns_to_the_sign_in_window(qtbot, services, ui_setting
     sign_ins: list[str] = []
     windows: list[MainWindow] = []
 
+    members = {m.username: m for m in services.staff.list_staff()}
+
     def ask(services_, demo):
         if len(sign_ins) == 2:
             return False
         sign_ins.append("asked")
-        services_.ctx.actor = next(m for m in services_.staff.list_staff()
-                                   if m.username == ("admin" if len(sign_ins) == 1 else "coord"))
+        services_.ctx.actor = members["admin" if len(sign_ins) == 1 else "coord"]
         return True
 
     def event_loop(application):
