@@ -79,7 +79,7 @@ def case(app):
         _through_the_gate(app, person_id, number)
     with app.db.write() as session:
         low, high = sorted((subject, other))
-        session.add(KeepApart(person_a_id=low, person_b_id=high, reason="Co-defendants",
+        session.add(KeepApart(person_a_id=low, person_b_id=high, detail="Co-defendants",
                               recorded_on=dt.date(2026, 9, 2)))
     return subject, other
 

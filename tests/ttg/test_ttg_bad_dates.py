@@ -5,19 +5,27 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import update
-
 from ttg_support import make_episode, make_person
-from upw_ttg.storage.models import CustodyEpisode
 
 BAD_DATES = [dt.date(1, 1, 1), dt.date(1, 3, 15), dt.date(2101, 1, 3), dt.date(9999, 12, 31)]
 
 
 def _mistype(app, episode_id: int, **dates: dt.date) -> None:
-    """Store dates as an old import or a slip would have left them."""
-    with app.db.write() as session:
-        session.execute(update(CustodyEpisode).where(CustodyEpisode.id == episode_id)
-                        .values(**dates))
+    """Store dates as an old import or a slip would have left them.
+
+    Written through the driver itself: the application now refuses such dates at its own
+    boundary, and these tests are about records that got past it before.
+    """
+    mark = "?" if app.db.is_sqlite else "%s"
+    assignments = ", ".join(f"{name} = {mark}" for name in dates)
+    raw = app.db.engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute(f"UPDATE custody_episode SET {assignments} WHERE id = {mark}",
+                       [*(day.isoformat() for day in dates.values()), episode_id])
+        raw.commit()
+    finally:
+        raw.close()
 
 
 @pytest.fixture(params=BAD_DATES, ids=str)
