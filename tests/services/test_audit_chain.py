@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
+from tests.conftest import _add_staff
 from upw_ttg.cli.main import main as cli
 from upw_ttg.domain.codes import AuditAction, Gender, Role
 from upw_ttg.domain.records import PersonInput
@@ -187,6 +188,12 @@ def test_a_restore_is_recorded_in_the_restored_trail(tmp_path, capsys, monkeypat
     monkeypatch.delenv("UPW_TTG_DATABASE_URL", raising=False)
     folder = tmp_path / "data"
     assert cli(["migrate", "--data-dir", str(folder)]) == 0
+    # A restore takes only a backup that holds accounts.
+    staffed = Database(sqlite_url(folder / "upw-ttg.db"))
+    try:
+        _add_staff(staffed, "admin", "Ada Admin", Role.ADMINISTRATOR, "scrypt$unused")
+    finally:
+        staffed.dispose()
     backup = tmp_path / "b.db"
     assert cli(["backup", "--data-dir", str(folder), "--output", str(backup)]) == 0
     assert cli(["restore", str(backup), "--data-dir", str(folder), "--yes"]) == 0

@@ -40,7 +40,8 @@ from hostile_support import (
 EXAMPLES_PER_METHOD = 12
 READ_EXAMPLES_PER_METHOD = 16
 # A refused sign-in deliberately records the failed attempt (it counts towards the lock-out).
-MAY_SAVE_WHEN_REFUSING = frozenset({"staff.sign_in"})
+# Checking a password counts a wrong one on purpose (the sign-in slow-down), refused or not.
+MAY_SAVE_WHEN_REFUSING = frozenset({"staff.sign_in", "staff.change_password", "staff.unlock"})
 # Names that mark a method as a search or a list: it takes text to look for or a page size.
 READ_PARAMETERS = frozenset({"text", "limit", "offset", "date_from", "date_to", "role",
                              "status", "entity", "entity_id", "key"})

@@ -40,8 +40,8 @@ def test_the_jobs_read_what_domain_section_4_says():
     assert not {Capability.READ_UPW_ASSESSMENT, Capability.READ_REGISTERS,
                 Capability.READ_SENSITIVE_NOTES} & worker
     assert PERMISSIONS[Role.SUPERVISOR] == {
-        Capability.USE_REFERENCE_DATA, Capability.READ_WORK_SHEETS,
-        Capability.PRINT_WORK_SHEETS, Capability.READ_REGISTERS}
+        Capability.USE_REFERENCE_DATA, Capability.MANAGE_OWN_ACCOUNT,
+        Capability.READ_WORK_SHEETS, Capability.PRINT_WORK_SHEETS, Capability.READ_REGISTERS}
     assert CASEWORK <= PERMISSIONS[Role.MANAGER]
     assert not allows([], Capability.USE_REFERENCE_DATA)
 

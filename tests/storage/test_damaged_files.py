@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from upw_ttg.cli.main import main as cli_main
 from upw_ttg.errors import DamagedDatabaseError, NewerDatabaseError, StorageError
+from upw_ttg.storage import migrate
 from upw_ttg.storage.backup import backup_sqlite, check_database
 from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.inspection import FileState, examine_sqlite_file
@@ -43,12 +44,12 @@ def database_file(sqlite_template, tmp_path) -> Path:
     connection = sqlite3.connect(path)
     try:
         connection.execute("PRAGMA journal_mode=DELETE")
-        connection.execute("CREATE INDEX IF NOT EXISTS filler_index ON closure_date(reason)")
-        # Closures far in the past: rows that touch no rule and leave the audit chain whole.
+        # Closures far in the past: rows that touch no rule and leave the audit chain whole,
+        # long enough that the middle of the file is table pages every search reads.
         connection.executemany(
             "INSERT INTO closure_date (closed_on, reason, office_id, project_id) "
             "VALUES ('1950-01-01', ?, NULL, NULL)",
-            [(f"Filler closure number {n}",) for n in range(3000)])
+            [(f"Filler closure number {n} ".ljust(190, "x"),) for n in range(3000)])
         connection.commit()
     finally:
         connection.close()
@@ -167,8 +168,9 @@ def test_a_newer_database_is_refused_read_only_its_bytes_unchanged(database_file
 
 
 def test_a_healthy_file_is_examined_as_usable(database_file, capsys):
-    report = examine_sqlite_file(database_file, full=True, known_revisions={"0001"})
-    assert report.state is FileState.USABLE and report.revision == "0001"
+    report = examine_sqlite_file(database_file, full=True,
+                                 known_revisions=migrate.known_revisions())
+    assert report.state is FileState.USABLE and report.revision == migrate.SCHEMA_HEAD
     code, output = _check(database_file, capsys)
     assert code == 0, output
     assert "No problem found" in output
