@@ -14,7 +14,7 @@ from tests.ui.conftest import add_staff_member
 def _select_member(page: StaffPage, username: str) -> None:
     for row in range(page.proxy.rowCount()):
         index = page.proxy.index(row, 0)
-        if page.model.row_at(page.proxy.mapToSource(index).row()).username == username:
+        if page.model.row_at(page.proxy.mapToSource(index).row()).member.username == username:
             page.table.setCurrentIndex(index)
             return
     raise AssertionError(username)

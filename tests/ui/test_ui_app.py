@@ -63,15 +63,22 @@ def test_start_up_signs_in_and_shows_the_main_window(monkeypatch, tmp_path, qtbo
                                               "Ada Admin", Gender.NOT_STATED)
         return True
 
+    created: list[MainWindow] = []
+
+    class RecordedWindow(MainWindow):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            created.append(self)
+
     def event_loop(application):
-        window = application.activeWindow() or next(
-            w for w in application.topLevelWidgets() if isinstance(w, MainWindow))
+        window = created[-1]
         windows.append(window)
         titles.append(window.windowTitle())
         window.close()
         return 0
 
     monkeypatch.setattr(app_module, "ask_sign_in", signed_in)
+    monkeypatch.setattr(app_module, "MainWindow", RecordedWindow)
     monkeypatch.setattr(app_module, "run_event_loop", event_loop)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)

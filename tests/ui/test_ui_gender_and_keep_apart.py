@@ -130,8 +130,9 @@ def test_keep_apart_dialog_records_shows_and_ends_pairs(qtbot, services, world, 
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 2).data() == DETAIL
     assert dialog.model.index(0, 4).data() == "Current"
-    # A supervisor sees the pair, not why, and cannot change it.
-    services.ctx.actor = add_staff_member(services, "kasupervisor", Role.SUPERVISOR, fast_hash)
+    # A resettlement worker sees the pair, not why, and cannot change it.
+    services.ctx.actor = add_staff_member(services, "kaworker", Role.RESETTLEMENT_WORKER,
+                                          fast_hash)
     other = KeepApartDialog(services, services.people.get(b[0]))
     qtbot.addWidget(other)
     other.show()

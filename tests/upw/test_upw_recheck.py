@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from upw_ttg.domain.codes import Gender
+from upw_ttg.domain.codes import Gender, GenderCategory
 from upw_ttg.domain.placement import Rule
 from upw_ttg.domain.upw_records import PlacementRequest
 from upw_ttg.errors import NotFoundError, ValidationError
@@ -114,7 +114,7 @@ def test_a_gender_edit_that_leaves_a_woman_alone_is_queued_against_her(upw, app)
     places = [booked(upw, o, sid) for o in orders]
     person = app.orders.get(orders[0]).person_id
     changed = dataclasses.replace(app.people.get(person).to_input(), gender=Gender.FEMALE,
-                                  gender_identity=None)
+                                  gender_identity=None, gender_category=GenderCategory.WOMAN)
     assert [b.appointment_id for b in app.people.preview_update(person, changed).broken] == [
         places[0]]
     assert app.people.get(person).gender == Gender.MALE

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import CaseAccess, PersonRecord
 from upw_ttg.errors import UpwError
 from upw_ttg.services.subject_access import save_export
@@ -26,7 +27,7 @@ from ui.tasks import report_failure, run_in_background
 from ui.views.custody_tab import CustodyTab
 from ui.views.orders_tab import OrdersTab
 from ui.views.permissions import (
-    can_edit_people, can_export_subject_access, can_print_case_summary, can_read_custody,
+    can, can_edit_people, can_export_subject_access, can_print_case_summary, can_read_custody,
     can_read_orders, can_restrict_cases, can_see_who_has_looked, not_allowed_tip,
 )
 from ui.views.person_details import PersonDetailsTab
@@ -202,6 +203,9 @@ class PersonPage(QWidget):
 
     def _show_broken(self, record: PersonRecord) -> None:
         """Bookings of this person that break a rule since a fact changed, in red."""
+        if not can(self._services.ctx.actor, Capability.READ_SCHEDULE):
+            self.broken_banner.clear()
+            return
         broken = self._services.upw.broken.for_person(record.id)
         if not broken:
             self.broken_banner.clear()
