@@ -59,3 +59,10 @@ def needs_rehash(stored: str) -> bool:
     """Whether a hash was made with other parameters than today's (older or test ones)."""
     parts = stored.split("$")
     return len(parts) != 6 or parts[0] != _PREFIX or parts[1:4] != [str(_N), str(_R), str(_P)]
+
+
+def unknown_name_key(name: str) -> str:
+    """The key failed sign-ins under a user name without an account are counted under: a hash
+    of the lower-cased name, so the name (often a password typed in the wrong box) is not
+    stored."""
+    return hashlib.sha256(f"upw-ttg sign-in:{name.strip().lower()}".encode()).hexdigest()

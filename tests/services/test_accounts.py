@@ -14,10 +14,10 @@ from sqlalchemy import select, update
 from upw_ttg.domain.codes import AuditAction, Role
 from upw_ttg.domain.passwords import common_passwords, password_problem
 from upw_ttg.errors import PermissionDeniedError, SignInError, StaleRecordError, ValidationError
-from upw_ttg.security import hash_password, needs_rehash
+from upw_ttg.security import hash_password, needs_rehash, unknown_name_key
 from upw_ttg.services import sign_in as sign_in_module
 from upw_ttg.services.staff import PasswordChangeRequired
-from upw_ttg.storage.models import AuditEvent, Staff
+from upw_ttg.storage.models import AuditEvent, Staff, UnknownNameSignIn
 from tests.conftest import TEST_PASSWORD
 
 GOOD = "marble orbit lantern"
@@ -172,6 +172,57 @@ def test_an_unknown_name_costs_the_same_time_and_gets_the_same_message(app):
     assert 0.75 < unknown_median / known_median < 1.33, (known_median, unknown_median)
 
 
+def _attempts(app, username: str) -> list[str]:
+    """Six wrong passwords, the wait made to end, then two more: the messages given."""
+    messages = []
+
+    def attempt() -> None:
+        with pytest.raises(SignInError) as caught:
+            app.staff.sign_in(username, "wrong password")
+        messages.append(str(caught.value))
+
+    for _ in range(6):
+        attempt()
+    past = dt.datetime(2000, 1, 1)
+    with app.db.write() as session:
+        session.execute(update(Staff).values(sign_in_blocked_until=past))
+        session.execute(update(UnknownNameSignIn).values(sign_in_blocked_until=past))
+    for _ in range(2):
+        attempt()
+    return messages
+
+
+def test_an_unknown_name_gets_the_same_messages_and_waits_as_a_real_one(app):
+    app.ctx.actor = None
+    known = _attempts(app, "admin")
+    unknown = _attempts(app, "Nobody-Here")
+    refused = "The user name or password is not right."
+    assert known == [refused] * 3 + ["Too many wrong passwords. Wait 2 seconds, then try again."] \
+        * 3 + [refused, "Too many wrong passwords. Wait 4 seconds, then try again."]
+    assert unknown == known
+    with app.db.read() as session:
+        keys = list(session.scalars(select(UnknownNameSignIn.name_hash)))
+        counted = session.scalar(select(UnknownNameSignIn.failed_sign_ins))
+    # Counted under a hash of the name, whatever its case; the name itself is not stored.
+    assert keys == [unknown_name_key("nobody-here")] and counted == 4
+    assert all("nobody" not in key for key in keys)
+
+
+def test_an_unknown_name_waiting_gets_no_password_check(app, monkeypatch):
+    app.ctx.actor = None
+    for _ in range(3):
+        with pytest.raises(SignInError, match="not right"):
+            app.staff.sign_in("nobody-here", "wrong password")
+    checks: list[str] = []
+    monkeypatch.setattr(sign_in_module, "verify_nothing", checks.append)
+    with pytest.raises(SignInError, match="Wait"):
+        app.staff.sign_in("nobody-here", "wrong password")
+    assert checks == []
+    with pytest.raises(SignInError, match="not right"):
+        app.staff.sign_in("someone-else", "wrong password")
+    assert checks == ["wrong password"]
+
+
 def test_every_failed_attempt_is_audited_without_the_password(app):
     app.ctx.actor = None
     _fail(app, 3, "my-secret-guess")
@@ -226,6 +277,32 @@ def test_a_reset_password_must_be_changed_at_the_next_sign_in(app, add_staff):
     assert member.username == "cath" and app.ctx.actor == member
     app.ctx.actor = None
     assert app.staff.sign_in("cath", GOOD).username == "cath"
+
+
+def test_an_added_account_chooses_its_own_password_at_its_first_sign_in(app):
+    from upw_ttg.services.staff import NewStaff
+
+    added = app.staff.add_staff(NewStaff("cath", "Cath Coordinator", Role.COORDINATOR,
+                                         password="plum violin harbour"))
+    assert next(a for a in app.staff.list_accounts()
+                if a.member.id == added.id).must_change_password
+    app.ctx.actor = None
+    with pytest.raises(PasswordChangeRequired):
+        app.staff.sign_in("cath", "plum violin harbour")
+    assert app.ctx.actor is None
+    assert app.staff.sign_in("cath", "plum violin harbour", GOOD).username == "cath"
+    app.ctx.actor = None
+    assert app.staff.sign_in("cath", GOOD).username == "cath"
+
+
+def test_the_first_administrator_keeps_the_password_they_chose(make_services):
+    from upw_ttg.services.staff import NewStaff
+
+    services = make_services()
+    services.staff.create_first_administrator(NewStaff("ada", "Ada Lovelace",
+                                                       password=GOOD))
+    services.ctx.actor = None
+    assert services.staff.sign_in("ada", GOOD).username == "ada"
 
 
 def test_an_administrator_disables_and_enables_an_account(app, add_staff):

@@ -46,8 +46,8 @@ class StaffDialog(FormDialog):
     def __init__(self, staff: StaffService, people: PeopleService,
                  parent: QWidget | None = None):
         super().__init__("Add a member of staff",
-                         "They sign in with this user name and password. Tell them the "
-                         "password in person.", parent, save_text="&Add")
+                         "They sign in with this user name and password, then choose their "
+                         "own password. Tell them this one in person.", parent, save_text="&Add")
         self._staff = staff
         f = self.fields
         form = QFormLayout()

@@ -13,6 +13,7 @@ from upw_ttg.demo.projects import Proj, supervisor_demand
 from upw_ttg.domain.codes import Gender
 from upw_ttg.domain.placement import category_from_text
 from upw_ttg.domain.text import fold
+from upw_ttg.security import unknown_name_key
 
 UPW, TTG, OTHER = "upw", "ttg", "other"
 # The office nearest each prison, for resettlement workers' staff records.
@@ -56,6 +57,7 @@ def build_staff(ctx: Context, projects: list[Proj], password_hash: str,
     taken = set(existing_usernames)
     created = stamp(ctx.start - dt.timedelta(days=30))
     office_by_code = {o.code: o for o in ctx.offices}
+    made: list[str] = []
 
     def add(role: str, female: bool, office_id: int | None, username: str | None = None,
             extra_roles: tuple[str, ...] = ()) -> int:
@@ -64,6 +66,7 @@ def build_staff(ctx: Context, projects: list[Proj], password_hash: str,
             username = _username(name, taken)
         else:
             taken.add(username)
+        made.append(username)
         staff_id = ctx.ids("staff")
         last_sign_in = stamp(ctx.today - dt.timedelta(days=rng.randint(0, 20)),
                              rng.randint(8 * 60, 17 * 60))
@@ -117,6 +120,18 @@ def build_staff(ctx: Context, projects: list[Proj], password_hash: str,
                                                     username))
     ctx.staff["workers"] = workers
     _default_supervisors(projects, pools)
+    _mistyped_user_names(ctx, rng, made[:3])
+
+
+def _mistyped_user_names(ctx: Context, rng: random.Random, usernames: list[str]) -> None:
+    """A few wrong passwords under mistyped user names, counted as the sign-in counts them."""
+    for username in usernames:
+        failures = rng.randint(1, 2)
+        ctx.sink.add("unknown_name_sign_in", {
+            "name_hash": unknown_name_key(username + username[-1]),
+            "failed_sign_ins": failures, "sign_in_blocked_until": None,
+            "last_failed_at": stamp(ctx.today - dt.timedelta(days=rng.randint(1, 20)),
+                                    rng.randint(8 * 60, 17 * 60))})
 
 
 def _default_supervisors(projects: list[Proj], pools: dict) -> None:

@@ -7,6 +7,10 @@ nor parallel attempts can skip the wait: only the attempts whose UPDATE matched 
 An attempt refused because of the wait is not counted and does not lengthen it, so nobody can
 keep an account locked by typing wrong passwords: the right password after the wait works.
 A success clears the count.
+
+A user name without an account is counted the same way, in its own table keyed by a hash of
+the name, so the same attempts give the same messages and the same waits whether or not the
+name exists.
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.errors import SignInError
-from upw_ttg.security import needs_rehash, verify_nothing, verify_password
+from upw_ttg.security import (
+    needs_rehash, unknown_name_key, verify_nothing, verify_password,
+)
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
@@ -52,23 +58,28 @@ def _now_sql(dialect: str, plus_seconds: str | None = None) -> str:
     return f"((now() AT TIME ZONE 'UTC') + make_interval(secs => ({plus_seconds})))"
 
 
+# Where failures are counted: an account's row, or an unknown name's row keyed by its hash.
+_ACCOUNTS = ("staff", "id")
+_UNKNOWN_NAMES = ("unknown_name_sign_in", "name_hash")
+
+
 def _seconds_left_sql(dialect: str) -> str:
     if dialect == "sqlite":
         return "((julianday(sign_in_blocked_until) - julianday('now')) * 86400.0)"
     return ("EXTRACT(EPOCH FROM (sign_in_blocked_until - (now() AT TIME ZONE 'UTC')))")
 
 
-def _claim_sql(dialect: str) -> str:
+def _claim_sql(dialect: str, table: str, key_column: str) -> str:
     """One UPDATE: count the attempt, set the wait it earns, only if no wait is running."""
     failures = "(failed_sign_ins + 1)"
     past = f"({failures} - :allowed)"
     delay = (f"(CASE WHEN {past} < 0 THEN 0 WHEN {past} >= {_DOUBLINGS_TO_MAX} "
              f"THEN {MAX_DELAY_SECONDS} ELSE (1 << ({past} + 1)) END)")
     now = _now_sql(dialect)
-    return (f"UPDATE staff SET failed_sign_ins = {failures}, last_failed_at = {now}, "
+    return (f"UPDATE {table} SET failed_sign_ins = {failures}, last_failed_at = {now}, "
             f"sign_in_blocked_until = CASE WHEN {delay} = 0 THEN NULL "
             f"ELSE {_now_sql(dialect, delay)} END "
-            f"WHERE id = :staff_id AND (sign_in_blocked_until IS NULL "
+            f"WHERE {key_column} = :key AND (sign_in_blocked_until IS NULL "
             f"OR sign_in_blocked_until <= {now})")
 
 
@@ -96,17 +107,23 @@ def _record_failure(ctx: ServiceContext, staff_id: int | None, reason: str) -> N
                      after={"reason": reason})
 
 
-def _claim(ctx: ServiceContext, staff_id: int) -> float:
+def _claim(ctx: ServiceContext, where: tuple[str, str], key: int | str) -> float:
     """Claim a password check; 0 if claimed, else the seconds of the wait still to run."""
     dialect = ctx.db.engine.dialect.name
+    table, key_column = where
     with ctx.db.write() as session:
+        if where == _UNKNOWN_NAMES:
+            # Both SQLite and PostgreSQL: a row for the name unless it has one already.
+            session.execute(text(f"INSERT INTO {table} ({key_column}, failed_sign_ins) "
+                                 f"VALUES (:key, 0) ON CONFLICT ({key_column}) DO NOTHING"),
+                            {"key": key})
         allowed = int(read_setting(session, "security.sign_in_delay_after"))
-        claimed = session.execute(text(_claim_sql(dialect)),
-                                  {"staff_id": staff_id, "allowed": allowed}).rowcount
+        claimed = session.execute(text(_claim_sql(dialect, table, key_column)),
+                                  {"key": key, "allowed": allowed}).rowcount
         if claimed == 1:
             return 0.0
-        left = session.scalar(text(f"SELECT {_seconds_left_sql(dialect)} FROM staff "
-                                   "WHERE id = :staff_id"), {"staff_id": staff_id})
+        left = session.scalar(text(f"SELECT {_seconds_left_sql(dialect)} FROM {table} "
+                                   f"WHERE {key_column} = :key"), {"key": key})
     # A wait that ended between the two statements still counts as one more second.
     return max(float(left or 0), 1.0)
 
@@ -122,11 +139,16 @@ def check_password(ctx: ServiceContext, username: str, password: str) -> Checked
         row = session.execute(select(Staff.id, Staff.password_hash).where(
             Staff.username == name)).one_or_none()
     if row is None:
+        # The same steps as for an account: the same messages, waits and time.
+        left = _claim(ctx, _UNKNOWN_NAMES, unknown_name_key(name))
+        if left:
+            _record_failure(ctx, None, "unknown user name")
+            raise _wait_message(left)
         verify_nothing(password)
         _record_failure(ctx, None, "unknown user name")
         raise SignInError(REFUSED)
     staff_id, stored = row
-    left = _claim(ctx, staff_id)
+    left = _claim(ctx, _ACCOUNTS, staff_id)
     if left:
         _record_failure(ctx, staff_id, "waiting after wrong passwords")
         raise _wait_message(left)

@@ -106,7 +106,7 @@ class StaffService:
         return NewStaff(username, full_name or "", new.role, new.gender, new.password,
                         new.office_id, new.all_roles)
 
-    def _insert(self, new: NewStaff) -> StaffMember:
+    def _insert(self, new: NewStaff, *, must_change_password: bool) -> StaffMember:
         require_complete(new)
         new = self._validate(new)
         hashed = hash_password(new.password)
@@ -115,6 +115,7 @@ class StaffService:
                 row = Staff(username=new.username, full_name=new.full_name, role=new.role,
                             roles=new.all_roles, gender=new.gender, office_id=new.office_id,
                             password_hash=hashed, active=True, failed_sign_ins=0,
+                            must_change_password=must_change_password,
                             updated_by_id=self._ctx.actor_id)
                 session.add(row)
                 session.flush()
@@ -130,13 +131,16 @@ class StaffService:
             raise SignInError("An administrator already exists; sign in instead.")
         new.role = Role.ADMINISTRATOR
         new.roles = frozenset()
-        member = self._insert(new)
+        # The first administrator chose their own password.
+        member = self._insert(new, must_change_password=False)
         self._ctx.actor = member
         return member
 
     def add_staff(self, new: NewStaff) -> StaffMember:
+        """A new account; the password the administrator gave must be changed at its first
+        sign-in, as after a reset, so only its holder knows the password in use."""
         self._ctx.require(Capability.MANAGE_ACCOUNTS)
-        return self._insert(new)
+        return self._insert(new, must_change_password=True)
 
     def list_staff(self, role: Role | None = None) -> list[StaffMember]:
         """Colleagues (optionally those holding ``role``), to pick supervisors and workers."""

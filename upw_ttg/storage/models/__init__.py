@@ -2,7 +2,7 @@
 
 from upw_ttg.storage.models.admin import (
     AuditEvent, ClosureDate, DeliveryUnit, DemoMarker, EnforcementActionCode, Office,
-    OutcomeCodeRow, Pathway, Prison, ProjectType, Setting, Staff, StaffRole,
+    OutcomeCodeRow, Pathway, Prison, ProjectType, Setting, Staff, StaffRole, UnknownNameSignIn,
 )
 from upw_ttg.storage.models.base import Base
 from upw_ttg.storage.models.people import KeepApart, Person, PersonAccess
@@ -27,6 +27,6 @@ __all__ = [
     "OutcomeCodeRow", "Pathway", "Person", "PersonAccess", "PickupPoint", "PlanAction",
     "PlanConsent", "PlanDiversityNeed", "PlanNeed", "PlanStrength", "PreReleaseReview", "Prison",
     "Project", "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "SessionPickup",
-    "SessionSupervisor", "Setting", "Staff", "StaffRole", "TravelWarrant", "UpwAssessment",
-    "UpwOrder", "UpwSession", "Van", "WarrantSerial",
+    "SessionSupervisor", "Setting", "Staff", "StaffRole", "TravelWarrant", "UnknownNameSignIn",
+    "UpwAssessment", "UpwOrder", "UpwSession", "Van", "WarrantSerial",
 ]

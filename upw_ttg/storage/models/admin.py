@@ -88,6 +88,20 @@ class Staff(Versioned, Base):
         return cls.id.in_(select(StaffRole.staff_id).where(StaffRole.role == role))
 
 
+class UnknownNameSignIn(Base):
+    """Failed sign-ins under a user name that has no account, counted like an account's so the
+    slow-down does not tell which names exist. Keyed by a hash of the lower-cased name, never
+    the name itself (often a password typed in the wrong box)."""
+
+    __tablename__ = "unknown_name_sign_in"
+    name_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The database's clock (UTC), as for an account.
+    sign_in_blocked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    __table_args__ = (CheckConstraint("failed_sign_ins >= 0", name="failed_sign_ins"),)
+
+
 class DemoMarker(Base):
     """Present only in a database the demo generator filled: demo data may be added again."""
 
