@@ -13,7 +13,7 @@ from hypothesis.stateful import (
 )
 from sqlalchemy import delete, select, update
 
-from upw_ttg.domain.codes import Gender, SessionStatus
+from upw_ttg.domain.codes import Gender, GenderCategory, KeepApartKind, SessionStatus
 from upw_ttg.domain.placement import Rule, lone_woman, person_breaches
 from upw_ttg.domain.upw_records import PlacementRequest, StandDownReason
 from upw_ttg.errors import ValidationError
@@ -21,7 +21,9 @@ from upw_ttg.services.upw import PlacementRefused
 from upw_ttg.services.upw.facts import (
     load_bookings, load_occupants, load_people, load_sessions,
 )
-from upw_ttg.storage.models import Appointment, Person, UpwAssessment, UpwSession
+from upw_ttg.storage.models import (
+    Appointment, KeepApart, Person, UpwAssessment, UpwSession,
+)
 
 SESSIONS = 3
 POOL = 7
@@ -171,11 +173,27 @@ def test_every_broken_booking_is_queued_whatever_the_sequence(upw, app):
 
         @rule(person=people)
         def edit_gender(self, person):
+            """The category the rules read, changed on the person form."""
             pid = pool_people[person]
             record = app.people.get(pid)
-            gender = Gender.MALE if record.gender == Gender.FEMALE else Gender.FEMALE
+            woman = record.gender_category != GenderCategory.WOMAN
             self._try("gender", lambda: app.people.update(pid, dataclasses.replace(
-                record.to_input(), gender=gender, gender_identity=None)))
+                record.to_input(), gender=Gender.FEMALE if woman else Gender.MALE,
+                gender_identity=None,
+                gender_category=GenderCategory.WOMAN if woman else GenderCategory.MAN)))
+
+        @rule(pair=st.sampled_from(list(itertools.combinations(range(POOL), 2))))
+        def keep_apart(self, pair):
+            a, b = (pool_people[i] for i in pair)
+            self._try("keep apart", lambda: svc.keep_apart.record(
+                a, b, KeepApartKind.CO_DEFENDANT, "Co-accused"))
+
+        @rule(person=people)
+        def end_keep_apart(self, person):
+            current = [p for p in svc.keep_apart.pairs_for(pool_people[person]) if p.current]
+            if current:
+                self._try("end keep apart", lambda: svc.keep_apart.end(
+                    current[0].id, reason="Trial over", version=current[0].version))
 
         @invariant()
         def nothing_broken_silently(self):
@@ -195,9 +213,11 @@ def test_every_broken_booking_is_queued_whatever_the_sequence(upw, app):
             """Free the pool and give it back its first facts for the next run."""
             with app.db.write() as s:
                 s.execute(delete(Appointment).where(Appointment.person_id.in_(pool_people)))
+                s.execute(delete(KeepApart).where(KeepApart.person_a_id.in_(pool_people)))
                 for i, pid in enumerate(pool_people):
                     s.execute(update(Person).where(Person.id == pid).values(
-                        gender=Gender.FEMALE if i < 4 else Gender.MALE, gender_identity=None))
+                        gender=Gender.FEMALE if i < 4 else Gender.MALE, gender_identity=None,
+                        gender_category=GenderCategory.WOMAN if i < 4 else GenderCategory.MAN))
                 s.execute(update(UpwAssessment).where(
                     UpwAssessment.person_id.in_(pool_people)).values(
                     **{flag: False for flag in _FLAGS}))
