@@ -27,6 +27,19 @@ def _damage(path: Path) -> None:
         handle.write(b"\xa5" * PAGE * 2)
 
 
+def _damage_table(path: Path, table: str) -> None:
+    """Overwrite the first page of ``table``, which every read of it passes through."""
+    connection = sqlite3.connect(path)
+    try:
+        root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                                  (table,)).fetchone()[0]
+    finally:
+        connection.close()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * PAGE)
+        handle.write(b"\xa5" * PAGE)
+
+
 def _journal_mode(path: Path, mode: str) -> None:
     connection = sqlite3.connect(path)
     try:
@@ -136,7 +149,7 @@ def test_damage_found_while_in_use_is_reported_in_plain_words(database_file):
     db = Database(sqlite_url(database_file))
     try:
         db.engine.dispose()  # every connection closed, as between two actions
-        _damage(database_file)
+        _damage_table(database_file, "closure_date")
         with pytest.raises(DamagedDatabaseError, match="restore"):
             with db.read() as session:
                 tables = session.execute(text(
