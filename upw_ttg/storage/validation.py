@@ -35,6 +35,10 @@ _BIND_SUFFIX = re.compile(r"_\d+$")
 # A statement sent in batches (insertmanyvalues) passes the guard once per batch, with the
 # parameters of every row each time: check them the first time only.
 _CHECKED: weakref.WeakSet[ExecutionContext] = weakref.WeakSet()
+# What each parameter name of a compiled statement is, kept while SQLAlchemy keeps the compiled
+# statement cached: a query run again (with an IN list of hundreds) is not worked out again.
+_RESOLVED: weakref.WeakKeyDictionary[SQLCompiler, dict[str, tuple[Any, ...]]] = (
+    weakref.WeakKeyDictionary())
 
 __all__ = ["guard_engine"]
 
@@ -107,14 +111,16 @@ def _written_table(context: ExecutionContext) -> Table | None:
 
 
 def _resolve(name: str, table: Table | None, binds: dict[str, Any]) -> tuple[Any, ...]:
-    """(field, label, column written, bind type) for one parameter name of a statement."""
+    """(field, label, column written, bind type, whole-number limit) for one parameter name
+    of a statement."""
     field = _BIND_SUFFIX.sub("", name)
     # An expanded IN (...) list names its members after the list: id_1_1, id_1_2...
     bind = binds.get(name)
     if bind is None:
         bind = binds.get(field)
     column = table.columns.get(name) if table is not None else None
-    return field, field_label(name), column, bind.type if bind is not None else None
+    bind_type = bind.type if bind is not None else None
+    return field, field_label(name), column, bind_type, _integer_limit(bind_type)
 
 
 def _check_parameters(context: ExecutionContext) -> None:
@@ -125,20 +131,26 @@ def _check_parameters(context: ExecutionContext) -> None:
     table = _written_table(context)
     binds = compiled.binds
     # Names are the same in every row of a batch: work out what each one is only once.
-    resolved: dict[str, tuple[Any, ...]] = {}
+    resolved = _RESOLVED.get(compiled)
+    if resolved is None:
+        resolved = _RESOLVED[compiled] = {}
     problems: dict[str, str] = {}
     for parameters in context.compiled_parameters:
         for name, value in parameters.items():
             target = resolved.get(name)
             if target is None:
                 target = resolved[name] = _resolve(name, table, binds)
-            field, label, column, bind_type = target
+            field, label, column, bind_type, limit = target
             if column is not None:
                 if value is None and column.nullable:
                     continue
                 problem = _stored_value_problem(label, value, column)
             elif value is None or isinstance(value, bool):
                 continue
+            elif type(value) is int:
+                # The common case (a reference in a query), checked without the general path.
+                problem = None if -limit <= value < limit else number_problem(
+                    label, value, limit=limit)
             elif isinstance(value, (list, tuple)):
                 # An IN (...) list: each member must be a value the database can compare.
                 problem = next(filter(None, (_query_value_problem(label, item, bind_type)

@@ -60,9 +60,12 @@ class SessionExtra:
 
 
 def load_people(session: Session, *, order_ids: Iterable[int] | None = None,
-                unit_id: int | None = None) -> tuple[dict[int, PersonFacts],
-                                                     dict[int, PersonExtra]]:
-    """Facts for the given orders, or for every live order of a delivery unit (or all)."""
+                unit_id: int | None = None, rules_only: bool = False
+                ) -> tuple[dict[int, PersonFacts], dict[int, PersonExtra]]:
+    """Facts for the given orders, or for every live order of a delivery unit (or all).
+
+    ``rules_only`` leaves out what only planning reads (whether the order was ever booked),
+    for re-checks that judge hundreds of bookings at once."""
     query = (select(UpwOrder.id, UpwOrder.person_id, UpwOrder.sentence_date, UpwOrder.deadline,
                     UpwOrder.status, UpwOrder.hours_ordered, Person.forename, Person.surname,
                     Person.crn, Person.gender_category, Person.phone,
@@ -82,10 +85,13 @@ def load_people(session: Session, *, order_ids: Iterable[int] | None = None,
         return {}, {}
     ids = [r.id for r in rows]
     person_ids = sorted({r.person_id for r in rows})
-    extension, adjusted, credited, booked_any = _order_totals(session, ids)
+    extension, adjusted, credited, booked_any = _order_totals(session, ids,
+                                                              booked=not rules_only)
     assessments = _assessments(session, person_ids)
-    chosen_for = {r.id: _choose_assessment(assessments.get(r.person_id, ()), r.id)
-                  for r in rows}
+    picked = {r.id: _choose_assessment(assessments.get(r.person_id, ()), r.id) for r in rows}
+    details = _assessment_details(session, {a.id for a in picked.values() if a is not None})
+    chosen_for = {order_id: None if a is None else details[a.id]
+                  for order_id, a in picked.items()}
     commitments = _commitments(session, {a.id for a in chosen_for.values() if a is not None})
     apart = _keep_apart(session, person_ids)
     facts: dict[int, PersonFacts] = {}
@@ -127,8 +133,9 @@ def load_people(session: Session, *, order_ids: Iterable[int] | None = None,
     return facts, extras
 
 
-def _order_totals(session: Session, ids: list[int]):
-    """Latest extension, approved adjustments, credited minutes, and whether ever booked."""
+def _order_totals(session: Session, ids: list[int], *, booked: bool = True):
+    """Latest extension, approved adjustments, credited minutes, and whether ever booked
+    (when ``booked``; otherwise an empty set)."""
     def grouped(statement, key_column):
         out = {}
         for batch in chunks(ids):
@@ -143,18 +150,33 @@ def _order_totals(session: Session, ids: list[int]):
                        Adjustment.order_id)
     credited = grouped(select(Appointment.order_id, func.sum(Appointment.minutes_credited)),
                        Appointment.order_id)
-    booked = grouped(select(Appointment.order_id, func.count()).where(active_appointment()),
-                     Appointment.order_id)
+    ever_booked = set(grouped(select(Appointment.order_id, func.count())
+                              .where(active_appointment()), Appointment.order_id)
+                      if booked else ())
     return (extension, {k: int(v or 0) for k, v in adjusted.items()},
-            {k: int(v or 0) for k, v in credited.items()}, set(booked))
+            {k: int(v or 0) for k, v in credited.items()}, ever_booked)
 
 
 def _assessments(session: Session, person_ids: list[int]) -> dict[int, list]:
+    """Each person's completed assessments, only what choosing one needs: reading every
+    detail of every assessment costs far more than reading the chosen ones again."""
     out: dict[int, list] = defaultdict(list)
     for batch in chunks(person_ids):
         for row in session.execute(
                 select(UpwAssessment.id, UpwAssessment.person_id, UpwAssessment.order_id,
-                       UpwAssessment.completed_on, UpwAssessment.availability,
+                       UpwAssessment.completed_on)
+                .where(UpwAssessment.person_id.in_(batch),
+                       UpwAssessment.completed_on.is_not(None))):
+            out[row.person_id].append(row)
+    return out
+
+
+def _assessment_details(session: Session, assessment_ids: Iterable[int]) -> dict[int, object]:
+    """What the rules read from the chosen assessments, by assessment."""
+    out: dict[int, object] = {}
+    for batch in chunks(sorted(assessment_ids)):
+        for row in session.execute(
+                select(UpwAssessment.id, UpwAssessment.availability,
                        UpwAssessment.placement_preference, UpwAssessment.risk_to_children,
                        UpwAssessment.risk_to_vulnerable_adults,
                        UpwAssessment.no_female_supervisor, UpwAssessment.no_male_supervisor,
@@ -162,9 +184,8 @@ def _assessments(session: Session, person_ids: list[int]) -> dict[int, list]:
                        UpwAssessment.intensive_extra_hours,
                        UpwAssessment.public_transport_accessible,
                        UpwAssessment.driving_licence, UpwAssessment.vehicle_access)
-                .where(UpwAssessment.person_id.in_(batch),
-                       UpwAssessment.completed_on.is_not(None))):
-            out[row.person_id].append(row)
+                .where(UpwAssessment.id.in_(batch))):
+            out[row.id] = row
     return out
 
 

@@ -133,8 +133,9 @@ def _recheck_sessions(session: Session, ctx: ServiceContext, session_ids: list[i
         return RecheckReport()
     facts, _ = load_sessions(session, session_ids=session_ids)
     occupants = load_occupants(session, session_ids)
-    places = _places(session, [aid for rows in occupants.values() for aid, _ in rows])
-    people, extras = load_people(session, order_ids={p.order_id for p in places.values()})
+    places = _places(session, session_ids)
+    people, extras = load_people(session, order_ids={p.order_id for p in places.values()},
+                                 rules_only=True)
     bookings = load_bookings_beside(session, session_ids)
     found: dict[int, tuple[BreachRow, ...]] = {}
     where: dict[int, int] = {}
@@ -156,12 +157,14 @@ def _recheck_sessions(session: Session, ctx: ServiceContext, session_ids: list[i
     return RecheckReport(broken, mended)
 
 
-def _places(session: Session, appointment_ids: list[int]) -> dict[int, _Place]:
+def _places(session: Session, session_ids: list[int]) -> dict[int, _Place]:
+    """The places held on these sessions (the occupants' appointments), by appointment."""
     out: dict[int, _Place] = {}
-    for batch in chunks(sorted(appointment_ids)):
+    for batch in chunks(session_ids):
         for aid, order_id, version, outcome in session.execute(
                 select(Appointment.id, Appointment.order_id, Appointment.version,
-                       Appointment.outcome_code).where(Appointment.id.in_(batch))):
+                       Appointment.outcome_code).where(Appointment.session_id.in_(batch),
+                                                       active_appointment())):
             out[aid] = _Place(order_id, version, outcome is None)
     return out
 
