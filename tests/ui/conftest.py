@@ -34,6 +34,14 @@ def _styled_application(qapp):
     return qapp
 
 
+@pytest.fixture(autouse=True)
+def _no_task_outlives_its_test(qtbot) -> Iterator[None]:
+    """Stop and wait for background work before the test's windows are deleted: a result
+    arriving at a deleted window, or a worker still running into the next test, crashes Qt."""
+    yield
+    tasks.finish_all_tasks()
+
+
 def add_staff_member(services: AppServices, username: str, role: Role, password_hash: str,
                      full_name: str | None = None, gender: Gender = Gender.NOT_STATED,
                      roles: frozenset[Role] | None = None) -> StaffMember:
@@ -63,6 +71,8 @@ def open_services(sqlite_db_url, tmp_path) -> Iterator[Callable[[], AppServices]
         return services
 
     yield make
+    # Work still running in the thread pool must not outlive the database it reads.
+    tasks.finish_all_tasks()
     for services in opened:
         services.close()
 
