@@ -96,9 +96,3 @@ class DeadlineService:
     def moved(self, episode_id: int) -> list[DeadlineMove]:
         self._ctx.require(Capability.READ_TTG_CASE)
         return list(self.for_episode(episode_id).moves)
-
-    # Inside another service's unit of work (the calendar is fetched before it opens).
-    def _episode_deadlines(self, session: Session, row: CustodyEpisode,
-                          cal: WorkingCalendar,
-                          settings: DeadlineSettings | None = None) -> EpisodeDeadlines:
-        return episode_deadlines(session, row, cal, settings)
