@@ -1,4 +1,4 @@
-"""The enforcement clock: rules 17-21, the 12-month warning boundary and working-day dates."""
+"""The enforcement clock (rules UPW-17 to UPW-21): the 12-month warning boundary, working days."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def test_rule_19_and_18_due_dates_skip_christmas_and_boxing_day(app, world):
     assert stored(app, absent).enforcement_due is None
     info = world.att.enforcement.decision(failed)
     assert info.decision_due == dt.date(2026, 12, 30)
-    assert info.breach_due == dt.date(2027, 1, 12)  # rule 21: 10 working days
+    assert info.breach_due == dt.date(2027, 1, 12)  # rule UPW-21: 10 working days
 
 
 def test_due_dates_skip_easter_and_follow_the_settings(app, world):

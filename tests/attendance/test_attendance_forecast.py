@@ -1,4 +1,4 @@
-"""Completion forecast: red/amber/green, the 6- and 9-month reviews and extensions (rule 22)."""
+"""Completion forecast: red/amber/green, the 6- and 9-month reviews and extensions (rule UPW-22)."""
 
 from __future__ import annotations
 

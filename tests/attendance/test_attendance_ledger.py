@@ -1,4 +1,4 @@
-"""Crediting and the ledger through the services: rules 12-16 and the order's status."""
+"""Crediting and the ledger through the services: rules UPW-12 to UPW-16 and the order's status."""
 
 from __future__ import annotations
 

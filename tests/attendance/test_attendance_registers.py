@@ -53,7 +53,7 @@ def test_saving_credits_each_row_in_one_go(world):
     entries[0].hi_vis_worn = True
     result = registers.save_register(session, entries)
     assert result.changed == tuple(ids)
-    # Rule 12: 7 hours less the 30-minute break, less any penalty.
+    # Rule UPW-12: 7 hours less the 30-minute break, less any penalty.
     assert [r.minutes_credited for r in result.register.rows] == [390, 360]
     first = registers.load_register(session).rows[0]
     assert (first.work_quality, first.behaviour, first.hi_vis_worn) == (

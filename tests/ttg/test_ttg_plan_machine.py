@@ -1,4 +1,4 @@
-"""Rule 25 under any sequence of plan edits and date corrections, through the services."""
+"""Rule TTG-7 under any sequence of plan edits and date corrections, through the services."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Rule 25: a complete plan that loses a required section reopens; deadlines follow the dates."""
+"""Rule TTG-7: a complete plan that loses a required section reopens; deadlines follow the dates."""
 
 from __future__ import annotations
 

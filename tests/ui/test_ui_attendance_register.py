@@ -90,7 +90,7 @@ def test_keying_a_12_person_register_from_the_keyboard_alone(qtbot, services, ui
     first, second, third = stored.rows[:3]
     assert (first.penalty_minutes, first.work_quality, first.behaviour, first.hi_vis_worn,
             first.notes) == (30, Rating.GOOD, Rating.EXCELLENT, True, "Worked well")
-    # Rule 12: 9:00-16:00 less the 30-minute break and the penalty.
+    # Rule UPW-12: 9:00-16:00 less the 30-minute break and the penalty.
     assert (first.minutes_credited, second.minutes_credited) == (360, 345)
     assert (third.notes, third.notes_sensitive, third.minutes_credited) == (
         "No contact", True, 0)

@@ -27,7 +27,7 @@ from ui.views.attendance.travel_page import TravelPage
 
 def test_after_a_recent_warning_the_decision_screen_offers_only_referral(
         qtbot, services, wait_for_tasks):
-    """Rule 20: a warning in the previous 12 months leaves 'refer' as the only choice, and
+    """Rule UPW-20: a warning in the previous 12 months leaves 'refer' as the only choice, and
     the screen says why; recording it opens the breach summary."""
     world = make_world(services)
     _order, failure = warned_then_failed(world)
@@ -132,7 +132,7 @@ def test_the_ledger_shows_every_line_and_takes_an_adjustment(qtbot, services):
     assert view.model.rowCount() == 3
     assert view.remaining.text() == "0:00"
     assert notices == ["Adjustment added; 0:00 still owed."]
-    # Rule 15: balance 0 means completed, with the completion letter ready.
+    # Rule UPW-15: balance 0 means completed, with the completion letter ready.
     assert view.letter_box.isVisibleTo(view) and view.letter_button.isEnabled()
 
 

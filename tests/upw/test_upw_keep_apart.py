@@ -1,4 +1,4 @@
-"""Keep-apart pairs (rule 5): recorded, seen and ended from either record; the detail private."""
+"""Keep-apart pairs (rule UPW-5): recorded, seen and ended from either record; detail private."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Rules 3 and 5 under any sequence of adds, removals, moves, stand-downs, gender-category edits
-and keep-apart pairs recorded and ended, through the services the screens use."""
+"""Rules UPW-3 and UPW-5 under any sequence of adds, removals, moves, stand-downs, gender-category
+edits and keep-apart pairs recorded and ended, through the services the screens use."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def test_never_one_woman_alone_whatever_the_sequence(upw, app, add_staff):
                                          start_time=dt.time(9 + 5 * (i == 1)),
                                          end_time=dt.time(13 + 5 * (i == 1)))
                              for i, day in enumerate(days)]
-            # Sessions a change of fact (a category edit, a pair recorded) left breaking rule 3
+            # Sessions a change of fact (a category edit, a pair recorded) left breaking rule UPW-3
             # or 5, as the service reported them; placing must never add to them.
             self.breached: set[int] = set()
 
@@ -171,7 +171,7 @@ def test_never_one_woman_alone_whatever_the_sequence(upw, app, add_staff):
             return out
 
         def _broken(self) -> set[int]:
-            """Sessions breaking rule 3 (by the category) or rule 5 (by current pairs)."""
+            """Sessions breaking rule UPW-3 (by the category) or rule UPW-5 (by current pairs)."""
             on = self._on()
             with app.db.read() as s:
                 category = dict(s.execute(select(Person.id, Person.gender_category)
@@ -189,7 +189,7 @@ def test_never_one_woman_alone_whatever_the_sequence(upw, app, add_staff):
         def no_future_booking_breaks_rule_3_or_5_unless_known(self):
             broken = self._broken()
             unexplained = broken - self.breached
-            assert not unexplained, f"sessions {sorted(unexplained)} break rule 3 or 5"
+            assert not unexplained, f"sessions {sorted(unexplained)} break rule UPW-3 or 5"
             # A session put right is watched again from now on.
             self.breached &= broken
 

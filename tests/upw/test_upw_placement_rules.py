@@ -1,4 +1,4 @@
-"""Every placement rule (DOMAIN 2.3 rules 1–9) through the placement service the UI uses."""
+"""Every placement rule (rules UPW-1 to UPW-9) through the placement service the UI uses."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def test_van_seats_limit_only_those_travelling_by_van(upw):
 def test_female_only_sessions_admit_women_only(upw):
     sid = upw.session(female_only=True)
     assert refused(upw.svc.placement.place, upw.man(), sid) == {Rule.FEMALE_ONLY: True}
-    upw.svc.placement.place(upw.woman(), sid)  # rule 3 does not apply to a female-only group
+    upw.svc.placement.place(upw.woman(), sid)  # rule UPW-3 does not apply to a female-only group
     chose = upw.placeable(Gender.MALE, identity="Non-binary",
                           placement_preference=PlacementPreference.FEMALE_ONLY_GROUP)
     # The only non-binary person in the group: soft, so it goes ahead with a reason.

@@ -1,4 +1,4 @@
-"""Rule 24: bookings judged again when their facts change, shown before saving, then queued."""
+"""Rule UPW-24: bookings judged again when their facts change, shown before saving, then queued."""
 
 from __future__ import annotations
 

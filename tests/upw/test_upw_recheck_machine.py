@@ -1,4 +1,4 @@
-"""Rule 24 under any sequence of bookings and fact changes: nothing stays broken silently."""
+"""Rule UPW-24 under any sequence of bookings and fact changes: nothing stays broken silently."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stand-downs (rule 23): AASD with the reason, who to tell, offers, warrants flagged, moves."""
+"""Stand-downs (rule UPW-23): AASD with the reason, who to tell, offers, warrants flagged, moves."""
 
 from __future__ import annotations
 

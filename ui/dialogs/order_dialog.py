@@ -89,7 +89,7 @@ class OrderDialog(ChecksBookings, FormDialog):
     def save(self, data: OrderInput) -> OrderRecord:
         if self._record is None:
             return self._orders.create(data)
-        # A new sentence date moves the deadline, which bookings are judged by (rule 7).
+        # A new sentence date moves the deadline, which bookings are judged by (rule UPW-7).
         self.confirm_bookings(lambda: self._orders.preview_update(self._record.id, data))
         return self._orders.update(self._record.id, data)
 

@@ -231,7 +231,7 @@ class Booker:
             elif rng.random() < 0.03:
                 penalty = rng.choice((15, 30))
             start, end = self.time(first), self.time(last)
-            # DOMAIN.md rule 12: time on site less penalty and the unpaid break, never below
+            # rule UPW-12: time on site less penalty and the unpaid break, never below
             # nothing and never more than is still owed.
             credited = min(max(0, last - first - penalty - project.break_minutes), state.owed)
             state.owed -= credited
@@ -309,7 +309,7 @@ class Booker:
 
     def enforce(self, state: _OrderState, appointment_id: int, ordinal: int,
                 outcome: str) -> None:
-        """DOMAIN.md rules 19-21: a warning, or breach if warned in the last 12 months."""
+        """Rules UPW-19, UPW-20 and UPW-21: a warning, or breach if warned in the last 12 months."""
         ctx, rng = self.ctx, self.rng
         order = state.order
         day = self.date(ordinal)

@@ -15,7 +15,7 @@ HOURS = Weighted({40: 3, 50: 3, 60: 6, 70: 3, 80: 8, 90: 3, 100: 9, 120: 10, 140
                   150: 11, 160: 6, 180: 8, 200: 10, 220: 4, 240: 6, 250: 4, 280: 3, 300: 5})
 COMPLIANCE = Weighted({"good": 0.72, "fair": 0.22, "poor": 0.06})
 # Outcomes of a keyed register line by compliance profile: most attend and comply; some
-# acceptable absences; a few failures (DOMAIN.md 2.2).
+# acceptable absences; a few failures (outcome codes in upw_ttg.domain.codes).
 OUTCOMES = {
     "good": Weighted({"ATTC": 91.2, "AAME": 3, "AAEM": 2, "AAFC": 1.2, "AACL": 0.3, "RSOF": 1.5,
                       "ATSS": 1, "AFTC": 0.3, "UAAB": 0.4, "ATSH": 0.05}),
@@ -141,7 +141,7 @@ def _supervisors_ok(p: Proj, flags: dict) -> bool:
 
 
 def _eligible(p: Proj, info: PersonInfo, flags: dict, strict: bool = True) -> bool:
-    """The hard placing rules of DOMAIN.md 2.3 (rules 2 and 4) for one project."""
+    """The hard placing rules UPW-2 and UPW-4 for one project."""
     if info.female != p.female_only or p.kind == INDUCTION:
         return False
     if flags["risk_to_children"] and "children_present" in p.tags:

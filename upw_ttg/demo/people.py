@@ -26,7 +26,7 @@ class PersonInfo:
     id: int
     kind: str
     female: bool
-    # Gender identity not male: offered female-only placements (DOMAIN.md 2.1).
+    # Gender identity not male: offered female-only placements (rule UPW-2).
     not_male_identity: bool
     office: int
     unit: str

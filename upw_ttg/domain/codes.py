@@ -1,4 +1,4 @@
-"""Code lists of the domain (DOMAIN.md), used as given: outcome codes, pathways, prisons, enums."""
+"""Code lists as the national case management system gives them: outcomes, pathways, prisons."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ class Gender(StrEnum):
 
 
 class GenderCategory(StrEnum):
-    """The gender the placement rules read (rules 2 and 3), asked plainly and recorded apart
+    """The gender the placement rules read (rules UPW-2 and UPW-3), asked plainly and recorded apart
     from the gender identity in the person's own words."""
 
     WOMAN = "woman"
@@ -42,7 +42,7 @@ GENDER_CATEGORY_LABELS = {
 
 
 class KeepApartKind(StrEnum):
-    """Why two people must never share a session (rule 5)."""
+    """Why two people must never share a session (rule UPW-5)."""
 
     CO_DEFENDANT = "co_defendant"
     RESTRAINING_ORDER = "restraining_order"

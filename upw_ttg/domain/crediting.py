@@ -1,4 +1,4 @@
-"""Crediting hours (DOMAIN rules 12-16): credit, caps, the incentive reduction and the ledger."""
+"""Crediting hours (rules UPW-12 to UPW-16): credit, caps, the incentive reduction, the ledger."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from upw_ttg.domain.codes import OUTCOME_CODES, OUTCOMES_BY_CODE, AdjustmentKind
 
 ATTENDED_CODES = frozenset(o.code for o in OUTCOME_CODES if o.attended)
 ENFORCEABLE_CODES = frozenset(o.code for o in OUTCOME_CODES if o.enforceable)
-# Rule 13: travel time is credited only on group and individual placements, never on
+# Rule UPW-13: travel time is credited only on group and individual placements, never on
 # induction or ETE (MoJ ``travelTimeSupported``).
 TRAVEL_TIME_PROJECT_TYPES = frozenset({"group", "individual"})
 ETE_PROJECT_TYPE = "ete"
@@ -36,7 +36,7 @@ def minutes_between(start: dt.time, end: dt.time) -> int:
 
 def credit_minutes(*, outcome_code: str | None, start: dt.time | None, end: dt.time | None,
                    penalty_minutes: int, break_minutes: int, owed_minutes: int) -> int:
-    """Rule 12: (end - start) - penalty - unpaid break, attended outcomes only.
+    """Rule UPW-12: (end - start) - penalty - unpaid break, attended outcomes only.
 
     Never below 0 and never more than ``owed_minutes``, the minutes still owed on the order
     leaving this appointment's own credit out (so crediting it again gives the same answer).
@@ -48,12 +48,12 @@ def credit_minutes(*, outcome_code: str | None, start: dt.time | None, end: dt.t
 
 
 def balance(ordered_minutes: int, adjustment_minutes: int, credited_minutes: int) -> int:
-    """Rule 15: ordered + adjustments (signed) - credited, never below 0."""
+    """Rule UPW-15: ordered + adjustments (signed) - credited, never below 0."""
     return max(0, ordered_minutes + adjustment_minutes - credited_minutes)
 
 
 def ete_cap_minutes(hours_ordered: int, percent: int) -> int:
-    """Rule 14: the most ETE may count for, as minutes of the ordered hours."""
+    """Rule UPW-14: the most ETE may count for, as minutes of the ordered hours."""
     return hours_ordered * 60 * percent // 100
 
 
@@ -66,7 +66,7 @@ class IncentiveState(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class IncentiveStatus:
-    """Rule 16 as MoJ computes it: current and projected discount, in minutes."""
+    """Rule UPW-16 as MoJ computes it: current and projected discount, in minutes."""
 
     state: IncentiveState
     threshold_minutes: int

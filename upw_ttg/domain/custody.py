@@ -6,7 +6,7 @@ import datetime as dt
 
 from upw_ttg.domain.codes import ReleaseDateType
 
-# DOMAIN.md §3.1: the first present of confirmed, HDC approved, CRD, ARD.
+# rule TTG-1: the first present of confirmed, HDC approved, CRD, ARD.
 _RELEASE_PRECEDENCE: tuple[tuple[str, ReleaseDateType], ...] = (
     ("confirmed_release_date", ReleaseDateType.CONFIRMED),
     ("hdc_approved_date", ReleaseDateType.HDC),

@@ -1,4 +1,4 @@
-"""The enforcement clock (DOMAIN rules 17-21): due dates, the 12-month warning rule, choices."""
+"""The enforcement clock (rules UPW-17 to UPW-21): due dates, the 12-month warning rule, choices."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 from upw_ttg.domain.codes import OUTCOME_CODES
 from upw_ttg.domain.working_days import WorkingCalendar
 
-# Absences the person claims were acceptable need evidence (rule 18); a stand-down is the
+# Absences the person claims were acceptable need evidence (rule UPW-18); a stand-down is the
 # service's own decision, so it needs none.
 EVIDENCE_CODES = frozenset(o.code for o in OUTCOME_CODES
                            if o.acceptable_absence and o.code != "AASD")
@@ -75,7 +75,7 @@ def warning_covers(warned_on: dt.date, failed_on: dt.date, decided_on: dt.date,
 
 def action_date_problems(on: dt.date, today: dt.date, earliest: dt.date, earliest_what: str,
                          late_reason: str | None) -> dict[str, str]:
-    """An enforcement decision or action carries the date it was taken (DOMAIN rule 20 counts
+    """An enforcement decision or action carries the date it was taken (rule UPW-20 counts
     from it): not in the future, not before what it answers, and a date before the day it is
     keyed needs a reason, because the record is made late."""
     if on > today:
@@ -96,22 +96,22 @@ def covering_warning(warnings: Iterable[dt.date], failed_on: dt.date, decided_on
 
 
 def decision_choices(must_refer: bool) -> tuple[Decision, ...]:
-    """Rule 20: a warning in the period leaves referral as the only lawful choice."""
+    """Rule UPW-20: a warning in the period leaves referral as the only lawful choice."""
     return (Decision.REFER,) if must_refer else (Decision.WARN, Decision.REFER)
 
 
 def enforcement_due(calendar: WorkingCalendar, failed_on: dt.date, working_days: int) -> dt.date:
-    """Rule 19: the decision on a failure is due this many working days after it."""
+    """Rule UPW-19: the decision on a failure is due this many working days after it."""
     return calendar.add_working_days(failed_on, working_days)
 
 
 def evidence_due(calendar: WorkingCalendar, absent_on: dt.date, working_days: int) -> dt.date:
-    """Rule 18: evidence of an acceptable absence is due this many working days after it."""
+    """Rule UPW-18: evidence of an acceptable absence is due this many working days after it."""
     return calendar.add_working_days(absent_on, working_days)
 
 
 def breach_due(calendar: WorkingCalendar, failed_on: dt.date, working_days: int) -> dt.date:
-    """Rule 21: breach action is laid within this many working days of the failure."""
+    """Rule UPW-21: breach action is laid within this many working days of the failure."""
     return calendar.add_working_days(failed_on, working_days)
 
 

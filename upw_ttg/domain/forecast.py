@@ -1,4 +1,4 @@
-"""Completion forecast and reviews (DOMAIN rule 22): can the hours be worked in time?"""
+"""Completion forecast and reviews (rule UPW-22): can the hours be worked in time?"""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def review_due(first: dt.date, second: dt.date, today: dt.date) -> str | None:
 
 def needs_extension(*, remaining: int, at_rate: int | None, deadline: dt.date | None,
                     second_review: dt.date, today: dt.date) -> bool:
-    """Rule 22: from the second review on, hours that cannot be worked at the current rate."""
+    """Rule UPW-22: from the second review on, hours that cannot be worked at the current rate."""
     if deadline is None or remaining <= 0 or today < second_review:
         return False
     return at_rate is None or at_rate < remaining

@@ -38,7 +38,7 @@ class KeepApartPair:
 
 @dataclass(frozen=True, slots=True)
 class BrokenBooking:
-    """A future session on which both people of a pair are booked: rule 5 is broken there."""
+    """A future session on which both people of a pair are booked: rule UPW-5 is broken there."""
 
     session_id: int
     session_date: dt.date

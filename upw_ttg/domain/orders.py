@@ -20,7 +20,7 @@ def completion_deadline(sentence_date: dt.date, months: int, applies: bool) -> d
 
 
 def balance_minutes(ordered_minutes: int, adjustment_minutes: int, credited_minutes: int) -> int:
-    """Minutes still owed (DOMAIN rule 15), never below zero."""
+    """Minutes still owed (rule UPW-15), never below zero."""
     return max(0, ordered_minutes + adjustment_minutes - credited_minutes)
 
 

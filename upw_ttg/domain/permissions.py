@@ -1,12 +1,12 @@
 """Who may do what: one table of capabilities by role, read by the services and the screens.
 
-Derived from the jobs in DOMAIN.md §1 and "Access by job" in §4: a coordinator works Unpaid Work
-cases (not plans' risk sections or handover packs); a supervisor sees what a work sheet and
-register need, for their own sessions; a resettlement worker works Through the Gate cases (not
-UPW assessments, registers or their sensitive notes); a manager reads both for oversight; an
-administrator manages accounts, offices, prisons and settings and reads casework only if also
-given a casework role. A member of staff may hold several roles: they may do what any of their
-roles may do. Nothing here is allowed signed out.
+Derived from the jobs of the service and "Access by job" (rule ACC-1): a coordinator works Unpaid
+Work cases (not plans' risk sections or handover packs); a supervisor sees what a work sheet and
+register need, for their own sessions; a resettlement worker works Through the Gate cases (not UPW
+assessments, registers or their sensitive notes); a manager reads both for oversight; an
+administrator manages accounts, offices, prisons and settings and reads casework only if also given
+a casework role. A member of staff may hold several roles: they may do what any of their roles may
+do. Nothing here is allowed signed out.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class Capability(StrEnum):
     READ_REGISTERS = "read_registers"
     KEY_REGISTERS = "key_registers"
     READ_SENSITIVE_NOTES = "read_sensitive_notes"
-    # Why two people are kept apart (rule 5): coordinators and managers only.
+    # Why two people are kept apart (rule UPW-5): coordinators and managers only.
     READ_KEEP_APART_DETAIL = "read_keep_apart_detail"
     READ_ATTENDANCE = "read_attendance"
     TAKE_ENFORCEMENT_DECISIONS = "take_enforcement_decisions"

@@ -1,4 +1,4 @@
-"""The one placement rule engine (DOMAIN rules 1–9): pure, fed with plain facts, no database."""
+"""The one placement rule engine (rules UPW-1 to UPW-9): pure, fed with plain facts, no database."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ PART_NAMES = ("morning", "afternoon", "evening")
 # Where a day's parts meet: morning ends at noon, evening starts at five.
 _NOON = dt.time(12, 0)
 _FIVE = dt.time(17, 0)
-# Project types whose sessions put people together in a group (rule 3 applies to them).
+# Project types whose sessions put people together in a group (rule UPW-3 applies to them).
 GROUP_TYPES = frozenset({"group", "induction"})
 INDIVIDUAL_TYPE = "individual"
 # Phrases that state a category plainly, after ``_plain_words``; anything else is asked.
@@ -141,7 +141,7 @@ class SessionFacts:
 
     @property
     def mixed_group(self) -> bool:
-        """A group that men may join: rule 3 applies."""
+        """A group that men may join: rule UPW-3 applies."""
         return self.is_group and not self.female_only
 
     @property
@@ -212,7 +212,7 @@ def _hhmm(value: dt.time) -> str:
 # --- people: the gender the rules read --------------------------------------------------
 
 def is_woman(category: GenderCategory) -> bool:
-    """A woman for rules 2 and 3: by the category recorded for placement, never the free text."""
+    """A woman for rules UPW-2 and UPW-3: by the category recorded for placement, not free text."""
     return category == GenderCategory.WOMAN
 
 
@@ -283,7 +283,7 @@ def clashing_commitments(commitments: Iterable[Commitment], day: dt.date, start:
     return [c for c in commitments if c.weekday == weekday and c.start < end and start < c.end]
 
 
-# --- capacity (rule 1) ------------------------------------------------------------------
+# --- capacity (rule UPW-1) ------------------------------------------------------------------
 
 def session_places(project_capacity: int, supervisors: int, people_per_supervisor: int) -> int:
     """Places on a session: the smaller of the project's capacity and what its staff can take.
@@ -345,7 +345,7 @@ def person_breaches(person: PersonFacts, session: SessionFacts, occupants: Seque
 
 
 def keep_apart_breach(person: PersonFacts, others: Sequence[Occupant]) -> Breach | None:
-    """Rule 5: ``person`` shares the session with someone they must be kept apart from.
+    """Rule UPW-5: ``person`` shares the session with someone they must be kept apart from.
 
     The message names the other person only; why they are kept apart is sensitive and never
     shown here.
@@ -369,7 +369,7 @@ def _gender_breaches(person: PersonFacts, session: SessionFacts) -> list[Breach]
         out.append(Breach(Rule.FEMALE_ONLY, True, "This is a female-only session."))
     if person.gender_unconfirmed and session.is_group:
         out.append(Breach(Rule.GENDER_UNCONFIRMED, True, f"{person.name}'s gender for the "
-                          "placement rules is not yet confirmed, so rules 2 and 3 cannot be "
+                          "placement rules is not yet confirmed, so the women's rules cannot be "
                           "checked: confirm it on their record before placing them in a "
                           "group."))
     if person.female_only_choice and not session.female_only and session.is_group:
@@ -462,11 +462,11 @@ def _soft_breaches(person: PersonFacts, session: SessionFacts) -> list[Breach]:
     return out
 
 
-# --- rule 3: never one woman alone in a mixed group ------------------------------------------
+# --- rule UPW-3: never one woman alone in a mixed group ------------------------------------------
 
 def lone_woman(session: SessionFacts, women_before: int, women_after: int,
                *, adding: bool) -> Breach | None:
-    """Rule 3 after a change to a session's people.
+    """Rule UPW-3 after a change to a session's people.
 
     A change that adds people must leave anything but exactly one woman. A change that only
     takes people off is refused when it *creates* a lone woman; it is not blamed for one who

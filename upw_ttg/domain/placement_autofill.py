@@ -234,7 +234,7 @@ class _State:
         return None, False
 
     def repair(self, ordered: Sequence[Want]) -> None:
-        """Rule 3: pair up women left alone in a mixed group, or take them off and retry."""
+        """Rule UPW-3: pair up women left alone in a mixed group, or take them off and retry."""
         wants = {w.person.order_id: w for w in ordered}
         retry: list[Want] = []
         for sid in sorted(self.board.touched()):

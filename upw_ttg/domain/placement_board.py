@@ -14,7 +14,7 @@ from upw_ttg.domain.placement import (
 class Board:
     """The state a batch of adds, removals and moves works on before anything is written.
 
-    Rule 3 (never one woman alone) is judged on the state after the whole batch, so two women
+    Rule UPW-3 (never one woman alone) is judged on the state after the whole batch, so two women
     can join an all-male group together, or leave it together; ``composition`` reports it.
     """
 
@@ -62,7 +62,7 @@ class Board:
     # --- changing ----------------------------------------------------------------------
     def check_add(self, person: PersonFacts, session_id: int, *,
                   travels_by_van: bool) -> list[Breach]:
-        """Rules broken by ``person`` joining now, apart from rule 3 (see ``composition``)."""
+        """Rules broken by ``person`` joining now, apart from rule UPW-3 (see ``composition``)."""
         return person_breaches(person, self.sessions[session_id], self.occupants(session_id),
                                self.bookings(person.person_id), travels_by_van=travels_by_van,
                                today=self.today)
@@ -85,7 +85,7 @@ class Board:
         self._removed_from.add(session_id)
 
     def composition(self, session_ids: Iterable[int] | None = None) -> dict[int, Breach]:
-        """Rule 3 on every changed session (or those given), judged on the state now."""
+        """Rule UPW-3 on every changed session (or those given), judged on the state now."""
         out = {}
         for sid in (self.touched() if session_ids is None else session_ids):
             facts = self.sessions.get(sid)

@@ -1,4 +1,4 @@
-"""Bookings already made, judged again by the same rules when their facts change (rule 24)."""
+"""Bookings already made, judged again by the same rules when their facts change (rule UPW-24)."""
 
 from __future__ import annotations
 
@@ -123,7 +123,7 @@ def held_breaches(session: SessionFacts, held: Sequence[HeldPlace],
     """Every rule each place on ``session`` breaks now, by appointment id.
 
     ``held`` is in booking order. Each place is judged by ``person_breaches`` against everyone
-    else on the session; places and van seats against those booked before it; rule 3 on the
+    else on the session; places and van seats against those booked before it; rule UPW-3 on the
     whole group, blamed on the one woman's place.
     """
     ordered = list(held)

@@ -31,7 +31,7 @@ def _default(key: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class DeadlineSettings:
-    """The ``ttg.*`` settings (DOMAIN.md §3.2); the defaults are the settings' defaults."""
+    """The ``ttg.*`` settings (rules TTG-2 and TTG-5); the defaults are the settings' defaults."""
 
     screening_hours: int = _default("ttg.screening_hours")
     plan_working_days: int = _default("ttg.plan_working_days")
@@ -252,7 +252,7 @@ def deadline_moves(current: Mapping[str, dt.date | None], history: Sequence[Date
     return moves
 
 
-# The completion gate (DOMAIN.md §3.3): the sections inspectors found missing.
+# The completion gate (rule TTG-6): the sections inspectors found missing.
 class PlanSection(StrEnum):
     NEEDS = "needs"
     STRENGTHS = "strengths"

@@ -1,4 +1,4 @@
-"""Every policy setting of DOMAIN.md with its default; values live in the database."""
+"""Every policy setting of docs/rules.md with its default; values live in the database."""
 
 from __future__ import annotations
 

@@ -74,7 +74,7 @@ class ServiceContext:
 
     def require(self, capability: Capability) -> StaffMember:
         """The signed-in member, if their current roles allow ``capability``; checked by every
-        public service method before it touches data (DOMAIN.md §4, "Access by job")."""
+        public service method before it touches data (rule ACC-1)."""
         actor = self.refresh_actor()
         if not allows(actor.roles, capability):
             raise CapabilityDeniedError(capability, denied_message(capability))

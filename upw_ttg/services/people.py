@@ -292,7 +292,7 @@ class PeopleService:
                 flush_versioned(session, row, "person", self._ctx.db)
                 audit.record(session, self._ctx, AuditAction.UPDATE, "person", row.id,
                              before=before, after=audit.snapshot(row, _PERSON_FIELDS))
-                # Gender is a fact rules 2 and 3 read.
+                # Gender is a fact rules UPW-2 and UPW-3 read.
                 recheck_bookings(session, self._ctx, person_ids=[row.id])
                 return self._record(session, row)
         except IntegrityError as exc:
@@ -324,7 +324,7 @@ class PeopleService:
                             version: int | None) -> PersonRecord:
         """Record (or confirm) the gender category the placement rules read; audited.
 
-        A change here can break future bookings (rules 2 and 3); this is the one write that
+        A change here can break future bookings (rules UPW-2 and UPW-3); this is the one write that
         changes the category outside the person form.
         """
         self._ctx.require(Capability.EDIT_PERSON)
@@ -342,7 +342,7 @@ class PeopleService:
             flush_versioned(session, row, "person", self._ctx.db)
             audit.record(session, self._ctx, AuditAction.UPDATE, "person", row.id,
                          before=before, after=audit.snapshot(row, ["gender_category"]))
-            # The category is what rules 2 and 3 read.
+            # The category is what rules UPW-2 and UPW-3 read.
             recheck_bookings(session, self._ctx, person_ids=[row.id])
             return self._record(session, row)
 

@@ -93,7 +93,7 @@ class SettingsService:
             flush_versioned(session, row, "setting", self._ctx.db)
             audit.record(session, self._ctx, AuditAction.UPDATE, "setting", key,
                          before=before, after=audit.snapshot(row, ["value"]))
-            if key == "upw.people_per_supervisor":  # places on every session (rule 1)
+            if key == "upw.people_per_supervisor":  # places on every session (rule UPW-1)
                 from upw_ttg.services.upw.recheck import recheck_bookings
                 recheck_bookings(session, self._ctx, everything=True)
             return _row(row)

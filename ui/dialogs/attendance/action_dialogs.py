@@ -109,7 +109,7 @@ class ActionDialog(FormDialog):
 
 
 class EvidenceDialog(FormDialog):
-    """Rule 18: the evidence for an absence claimed as acceptable has arrived."""
+    """Rule UPW-18: the evidence for an absence claimed as acceptable has arrived."""
 
     def __init__(self, service: EnforcementService, item: QueueItem, today: dt.date,
                  parent: QWidget | None = None):

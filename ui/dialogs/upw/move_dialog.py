@@ -26,7 +26,7 @@ from ui.widgets.tables import fit_columns, make_table, selected_row
 
 class MoveDialog(FormDialog):
     """Choose a session of the unit's week for ``people`` (all on ``source``); Move books
-    them there and frees their places in one go, so rule 3 is judged on both sessions."""
+    them there and frees their places in one go, so rule UPW-3 is judged on both sessions."""
 
     def __init__(self, services: AppServices, source: SessionRecord,
                  people: Sequence[SessionPerson], units: list[DeliveryUnit], unit_id: int,

@@ -34,7 +34,7 @@ def read_time(edit: QTimeEdit) -> dt.time:
 
 
 class SessionStaffDialog(ChecksBookings, FormDialog):
-    """Lead supervisor, extra supervisors and the van; places follow from them (rule 1)."""
+    """Lead supervisor, extra supervisors and the van; places follow from them (rule UPW-1)."""
 
     def __init__(self, services: AppServices, session: SessionRecord, unit_id: int | None,
                  parent: QWidget | None = None):

@@ -58,7 +58,7 @@ class StyledTableModel(RowTableModel[Any]):
 
 
 class OutstandingTableModel(StyledTableModel):
-    """Rule 17: past appointments still without an outcome, oldest first."""
+    """Rule UPW-17: past appointments still without an outcome, oldest first."""
 
     DATE, TIMES, PROJECT, UNIT, NAME, CRN, WAITING = range(7)
     COLUMNS = (
@@ -128,7 +128,7 @@ class QueueTableModel(StyledTableModel):
 
 
 class TravelTasksTableModel(StyledTableModel):
-    """Rule 13: travel-time decisions waiting for a coordinator."""
+    """Rule UPW-13: travel-time decisions waiting for a coordinator."""
 
     COLUMNS = (
         Column("Session", lambda t: format_date(t.session_date), lambda t: t.session_date),
@@ -188,7 +188,7 @@ class ForecastTableModel(StyledTableModel):
                "deadline"),
         Column("Review due", _review_text, _review_date),
         Column("Extension", lambda f: "Needed" if f.needs_extension else "",
-               tooltip=lambda f: "Apply to the court for more time (rule 22)"
+               tooltip=lambda f: "Apply to the court for more time"
                if f.needs_extension else None),
     )
 
@@ -217,7 +217,7 @@ def _change_text(line: LedgerLine) -> str:
 
 
 class LedgerLinesTableModel(StyledTableModel):
-    """Rule 15 line by line: each change to the minutes owed and where it came from."""
+    """Rule UPW-15 line by line: each change to the minutes owed and where it came from."""
 
     DATE, ENTRY, TRACE, CHANGE, BALANCE = range(5)
     COLUMNS = (

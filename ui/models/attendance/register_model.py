@@ -285,7 +285,7 @@ class RegisterTableModel(QAbstractTableModel):
     # Showing -----------------------------------------------------------------------------
 
     def credit_estimate(self, row: int) -> int:
-        """Rule 12 on the draft; the saved figure when the row is unchanged."""
+        """Rule UPW-12 on the draft; the saved figure when the row is unchanged."""
         assert self.register is not None
         saved = self.register.rows[row]
         entry = self._entries[row]

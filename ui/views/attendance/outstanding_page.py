@@ -1,4 +1,4 @@
-"""Rule 17: past appointments still without an outcome, per project; Enter opens the register."""
+"""Rule UPW-17: past appointments without an outcome, per project; Enter opens the register."""
 
 from __future__ import annotations
 

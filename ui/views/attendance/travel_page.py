@@ -1,4 +1,4 @@
-"""Travel-time tasks (rule 13): approve up to the cap, or reject, each one in turn."""
+"""Travel-time tasks (rule UPW-13): approve up to the cap, or reject, each one in turn."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The completion letter for the person: the hours are done (DOMAIN rule 15)."""
+"""The completion letter for the person: the hours are done (rule UPW-15)."""
 
 from __future__ import annotations
 

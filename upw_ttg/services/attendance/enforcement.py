@@ -42,7 +42,7 @@ class EnforcementService:
 
     def decision(self, appointment_id: int,
                  decided_on: dt.date | None = None) -> DecisionInfo:
-        """The failure, its due dates and the choices the law leaves (rule 20) for a decision
+        """The failure, its due dates and the choices the law leaves (rule UPW-20) for a decision
         taken on ``decided_on`` (today unless given)."""
         self._ctx.require(Capability.READ_ATTENDANCE)
 
@@ -168,7 +168,7 @@ class EnforcementService:
             return self._action_row(session, row)
 
     def record_evidence(self, appointment_id: int, received_on: dt.date) -> None:
-        """Rule 18: evidence for an absence claimed as acceptable has arrived."""
+        """Rule UPW-18: evidence for an absence claimed as acceptable has arrived."""
         self._ctx.require(Capability.TAKE_ENFORCEMENT_DECISIONS)
         if received_on > self._ctx.today():
             raise ValidationError({"received_on": "The date evidence arrived cannot be in the "

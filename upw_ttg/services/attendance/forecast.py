@@ -55,7 +55,7 @@ class ForecastService:
 
     def extensions_needed(self, *, delivery_unit_id: int | None = None,
                           coordinator_id: int | None = None) -> list[OrderForecast]:
-        """Rule 22: from the second review on, orders that need an extension application."""
+        """Rule UPW-22: from the second review on, orders that need an extension application."""
         self._ctx.require(Capability.READ_ATTENDANCE)
         rows = self.forecast(delivery_unit_id=delivery_unit_id, coordinator_id=coordinator_id)
         return sorted((f for f in rows if f.needs_extension),

@@ -57,7 +57,7 @@ class OrderSums:
 
     @property
     def base(self) -> int:
-        """The balance before the incentive: what credit is capped against (rule 12)."""
+        """The balance before the incentive: what credit is capped against (rule UPW-12)."""
         return self.balance - self.incentive
 
 
@@ -211,7 +211,7 @@ def _set_incentive(session: Session, ctx: ServiceContext, order_id: int, minutes
 def sync_travel_task(session: Session, ctx: ServiceContext, appointment: Appointment,
                      order: UpwOrder, project_type: str, settings: dict,
                      existing: Adjustment | None) -> None:
-    """Rule 13: one travel-time task per eligible attended group or individual appointment."""
+    """Rule UPW-13: one travel-time task per eligible attended group or individual appointment."""
     cap = int(settings["upw.travel_time_cap_minutes"])
     eligible = (bool(settings["upw.travel_time_allowed"]) and cap > 0
                 and order.travel_time_eligible and project_type in TRAVEL_TIME_PROJECT_TYPES

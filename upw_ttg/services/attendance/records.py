@@ -138,7 +138,7 @@ class AdjustmentRow:
 
 @dataclass(frozen=True, slots=True)
 class OrderLedger:
-    """Rule 15 made visible: every line traces to the hours ordered, an appointment or an
+    """Rule UPW-15 made visible: every line traces to the hours ordered, an appointment or an
     adjustment, and ``remaining == max(0, ordered + adjustments - credited)``."""
 
     order_id: int
@@ -167,7 +167,7 @@ class OrderLedger:
 
 @dataclass(frozen=True, slots=True)
 class TravelTask:
-    """A pending travel-time decision (rule 13) for one attended appointment."""
+    """A pending travel-time decision (rule UPW-13) for one attended appointment."""
 
     adjustment_id: int
     order_id: int

@@ -170,7 +170,7 @@ class RegisterService:
 
     def _credit(self, values: dict, row: Appointment, total: OrderSums, ete: bool,
                 break_minutes: int) -> str | None:
-        """Rule 12 (and rule 14 on ETE projects) into ``values``; a notice if capped."""
+        """Rule UPW-12 (and rule UPW-14 on ETE projects) into ``values``; a notice if capped."""
         owed = total.base + row.minutes_credited
         if ete:
             owed = min(owed, total.ete_cap - total.ete_used + row.minutes_credited)
@@ -241,7 +241,7 @@ class RegisterService:
 
     def outstanding_outcomes(self, *, delivery_unit_id: int | None = None,
                              project_id: int | None = None) -> list[MissingOutcomeRow]:
-        """Rule 17: appointments whose session has ended without an outcome, oldest first."""
+        """Rule UPW-17: appointments whose session has ended without an outcome, oldest first."""
         self._ctx.require(Capability.KEY_REGISTERS)
         now = self._ctx.now()
         today = now.date()
@@ -357,7 +357,8 @@ class RegisterService:
 
     @staticmethod
     def _clock(values: dict, row: Appointment, day: dt.date, calendar, settings: dict) -> None:
-        """Rules 18-19: evidence and decision due dates, kept while the outcome's kind stays."""
+        """Rules UPW-18 and UPW-19: evidence and decision due dates, kept while the outcome's kind
+        stays."""
         code = values["outcome_code"]
         if is_enforceable(code):
             keep = is_enforceable(row.outcome_code) and row.enforcement_due is not None

@@ -77,7 +77,7 @@ def plan_gaps(session: Session, plan_id: int) -> list[Gap]:
 
 def reopen_if_incomplete(session: Session, ctx: ServiceContext,
                          plan: ResettlementPlan) -> bool:
-    """Rule 25: a complete plan that has lost a required section is complete no more.
+    """Rule TTG-7: a complete plan that has lost a required section is complete no more.
 
     Called after every write to a plan, in the same transaction, so no edit can leave a plan
     shown as complete without passing the gate. Returns True if the plan was reopened; the

@@ -292,7 +292,7 @@ class _Builder:
         return None
 
     def _deadlines(self, r: Any) -> Deadlines:
-        """Every deadline from the episode's current dates and settings (rule 25), so a
+        """Every deadline from the episode's current dates and settings (rule TTG-7), so a
         corrected screening or release date moves the lists at once."""
         return current_deadlines(r, self.settings, self.cal)
 

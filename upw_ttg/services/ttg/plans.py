@@ -465,7 +465,7 @@ class PlanService:
         action that carries its own version, and the plan row is left alone so people
         editing different pathways never block each other.
 
-        Every change, whatever it touched, ends with the completion gate (rule 25): a
+        Every change, whatever it touched, ends with the completion gate (rule TTG-7): a
         complete plan that no longer passes it is reopened here, in the same transaction.
         The plan row is locked first, so a change and a completion never interleave.
         """

@@ -204,7 +204,7 @@ class PlanRecord:
 
     @property
     def reopened(self) -> bool:
-        """Complete once, then an edit left a required section unanswered (rule 25)."""
+        """Complete once, then an edit left a required section unanswered (rule TTG-7)."""
         return self.status == PlanStatus.DRAFT and self.reopened_on is not None
 
     def need(self, pathway_code: str) -> NeedRecord | None:
@@ -431,7 +431,8 @@ class QualityFigure:
 
 @dataclass(frozen=True, slots=True)
 class QualityFigures:
-    """DOMAIN.md §3.3 as figures; plans counted are those due by today (or complete)."""
+    """The inspection's TTG questions (4.2.1–4.2.3) as figures; plans counted are those due by
+    today (or complete)."""
 
     plans_on_time: QualityFigure
     with_strengths: QualityFigure

@@ -157,7 +157,7 @@ class BrokenBookingsService:
 
     def remove(self, appointment_id: int, reason: str, *, version: int | None = None) -> None:
         """Take the place off its session, with the reason (audited); the rule engine still
-        judges the removal (rule 3)."""
+        judges the removal (rule UPW-3)."""
         self._ctx.require(Capability.PLACE_PEOPLE)
         reason = clean(reason) or ""
         problem = text_problem("reason", reason or None, required=True, max_length=400)

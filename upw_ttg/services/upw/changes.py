@@ -128,7 +128,7 @@ def run_changes(session: Session, ctx: ServiceContext, *,
             label = f"{person.name}, {sessions[request.session_id].label}: " if many else ""
             tagged = tuple(Breach(b.rule, b.hard, label + b.message) for b in breaches)
             if strict:
-                # Judge rule 3 as if the batch went ahead, so it is not blamed on this refusal.
+                # Judge rule UPW-3 as if the batch went ahead, so it is not blamed on this refusal.
                 problems += tagged
                 board.add(person, request.session_id, travels_by_van=by_van)
             else:

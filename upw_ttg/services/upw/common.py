@@ -13,7 +13,7 @@ from upw_ttg.domain.placement import Breach, sort_breaches
 from upw_ttg.errors import UpwError, ValidationError
 
 # Outcomes that leave a person on a session: none yet, or attended. Absences and reschedules
-# take them off it, so they count neither for places nor for rule 3.
+# take them off it, so they count neither for places nor for rule UPW-3.
 ATTENDED_CODES = frozenset(o.code for o in OUTCOME_CODES if o.attended)
 STOOD_DOWN_CODE = "AASD"
 # Portable IN-list size: well below every database's limit on bound parameters.

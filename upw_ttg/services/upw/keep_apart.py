@@ -1,4 +1,4 @@
-"""Keep-apart pairs (rule 5): recorded, listed and ended from either person's record."""
+"""Keep-apart pairs (rule UPW-5): recorded, listed and ended from either person's record."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ class KeepApartService:
     def record(self, person_id: int, other_person_id: int, kind: KeepApartKind,
                detail: str | None) -> KeepApartResult:
         """Record that two people must never share a session; returns the future bookings
-        that now break rule 5, so they can be moved or removed. Audited without the detail."""
+        that now break rule UPW-5, so they can be moved or removed. Audited without the detail."""
         self._ctx.require(Capability.PLACE_PEOPLE)
         detail = clean(detail)
         errors: dict[str, str] = {}
@@ -99,7 +99,7 @@ class KeepApartService:
             audit.record(session, self._ctx, AuditAction.CREATE, "keep_apart", row.id,
                          after=_audited(row))
             broken = broken_bookings(session, self._ctx, person_id, other_person_id)
-            # Rule 5 now reads this pair: their shared future sessions join the queue.
+            # Rule UPW-5 now reads this pair: their shared future sessions join the queue.
             recheck_bookings(session, self._ctx, person_ids=[low, high])
             return KeepApartResult(self._pair(session, row, person_id), broken)
 

@@ -17,7 +17,7 @@ from upw_ttg.storage.models import Appointment, UpwOrder
 
 
 class PlacementService:
-    """Rule 3 decision: a removal or move that would leave one woman alone in a mixed group is
+    """Rule UPW-3 decision: a removal or move that would leave one woman alone in a mixed group is
     refused, naming the rule; the coordinator takes both women off (``remove_many``) or moves
     both (``move_many``) in one go, which the engine judges on the state after the batch."""
 
@@ -44,7 +44,7 @@ class PlacementService:
 
     def check_many(self, requests: Sequence[PlacementRequest]) -> Decision:
         """What the engine says about these people joining together, judged exactly as
-        ``place_many`` would judge them (rule 3 on the resulting group); nothing is saved."""
+        ``place_many`` would judge them (rule UPW-3 on the resulting group); nothing is saved."""
         self._ctx.require(Capability.PLACE_PEOPLE)
         with self._ctx.db.read() as session:
             try:
@@ -63,7 +63,7 @@ class PlacementService:
                                                  travels_by_van, override_reason)])[0]
 
     def place_many(self, requests: Sequence[PlacementRequest]) -> list[AppointmentRow]:
-        """Book several at once, all or nothing; rule 3 is judged after the whole batch."""
+        """Book several at once, all or nothing; rule UPW-3 is judged after the whole batch."""
         self._ctx.require(Capability.PLACE_PEOPLE)
         with self._ctx.db.write() as session:
             for request in requests:

@@ -44,7 +44,7 @@ def weekly_target_minutes(session: Session) -> tuple[int, int]:
 
 
 def target_for(offer: int, maximum: int, extra_hours: int) -> int:
-    """Rule 11: the weekly offer, plus intensive working's extra hours up to the maximum."""
+    """Rule UPW-11: the weekly offer, plus intensive working's extra hours up to the maximum."""
     return min(offer + extra_hours * 60, max(offer, maximum))
 
 

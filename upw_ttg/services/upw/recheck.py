@@ -1,4 +1,4 @@
-"""Re-checking future bookings whenever a fact a placement rule reads changes (DOMAIN rule 24).
+"""Re-checking future bookings whenever a fact a placement rule reads changes (rule UPW-24).
 
 Every write that changes such a fact calls ``recheck_bookings`` inside its own unit of work,
 naming what it changed (people, orders, sessions, projects, dates, vans, supervisors). The
@@ -70,7 +70,7 @@ def recheck_bookings(session: Session, ctx: ServiceContext, *,
     """Judge again every future booking the change touches, in the open unit of work.
 
     A future booking is a place with no outcome on a planned session from today on. Every
-    place on a touched session is judged, since rule 3 and places are about the whole group.
+    place on a touched session is judged, since rule UPW-3 and places are about the whole group.
     ``accept`` maps appointment ids to the reason given when they were just booked: the soft
     rules they break now are the ones that reason overrode.
     """

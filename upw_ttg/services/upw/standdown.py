@@ -1,4 +1,4 @@
-"""Standing a session down (rule 23): AASD for everyone, who to tell, offers, warrants flagged."""
+"""Standing a session down (rule UPW-23): AASD for all, who to tell, offers, warrants flagged."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ class StandDownService:
         """Stand the session down: everyone on it gets AASD with the reason.
 
         ``moves`` (appointment id on this session -> the session to book them on instead) are
-        made in the same unit of work through the rule engine, so rule 3 is re-checked on every
+        made in the same unit of work through the rule engine, so rule UPW-3 is re-checked on every
         session people are moved to; if any is refused, nothing is changed.
         """
         self._ctx.require(Capability.EDIT_SCHEDULE)

@@ -34,7 +34,7 @@ class Office(Base):
 
 
 class StaffRole(Base):
-    """One role held by a member of staff; a member may hold several (DOMAIN.md §4)."""
+    """One role held by a member of staff; a member may hold several (rule ACC-1)."""
 
     __tablename__ = "staff_role"
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"),

@@ -103,7 +103,7 @@ class ResettlementPlan(Versioned, Base):
     person_agrees: Mapped[bool | None] = mapped_column(Boolean)
     agreed_on: Mapped[dt.date | None] = mapped_column(Date)
     person_comments: Mapped[str | None] = mapped_column(Text)
-    # Set when an edit left a complete plan with a required section unanswered (rule 25);
+    # Set when an edit left a complete plan with a required section unanswered (rule TTG-7);
     # cleared when the plan is completed again.
     reopened_on: Mapped[dt.date | None] = mapped_column(Date)
     reopened_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
