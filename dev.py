@@ -29,6 +29,7 @@ USAGE = """usage: python3 dev.py COMMAND [ARGS...]
   admin COMMAND [...]                                   python -m upw_ttg (migrate, demo, check,
                                                         backup, restore, self-test)
   bench [ARGS...]                                       run the benchmarks (benchmarks/README.md)
+  lint                                                  check the code with ruff
   build                                                 build the desktop bundle (PyInstaller)
 """
 
@@ -229,6 +230,9 @@ def main(argv: list[str]) -> int:
     if command == "bench":
         ensure_environment()
         return _exec([str(PYTHON), "-m", "benchmarks.run", *rest])
+    if command == "lint":
+        ensure_environment("test,lint")
+        return _exec([str(PYTHON), "-m", "ruff", "check", *(rest or ["."])])
     if command == "build":
         ensure_environment("test,build")
         return _exec([str(PYTHON), "-m", "PyInstaller", "--noconfirm", "--clean", "build.spec",

@@ -70,14 +70,11 @@ def test_the_screens_show_local_time():
 
 def test_a_custody_date_change_is_stored_in_utc_and_listed_in_local_time(app):
     """The date-change history (an audit view) keeps UTC and shows the wall-clock time."""
-    from tests.services.test_custody import episode
-    from tests.services.test_custody import person_id as make_person
-    from tests.services.test_custody import prison_id as find_prison
+    from tests.services.custody_support import episode, humber, make_person
     from ui.formatting import format_datetime
 
     app.ctx.now = lambda: dt.datetime(2027, 7, 1, 16, 28)  # 16:28 BST on the office clock
-    created = app.custody.create(episode(make_person.__wrapped__(app),
-                                         find_prison.__wrapped__(app)))
+    created = app.custody.create(episode(make_person(app), humber(app)))
     edit = created.to_input()
     edit.hdc_approved_date = dt.date(2027, 1, 10)
     edit.change_reason = "HDC approved"

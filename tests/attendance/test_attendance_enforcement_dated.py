@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from attendance_data import World, set_clock
+from tests.attendance.attendance_data import World, set_clock
 
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.errors import ValidationError

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from attendance_data import World, set_setting
+from tests.attendance.attendance_data import World, set_setting
 
 from upw_ttg.domain.codes import AdjustmentKind, OrderStatus, Role
 from upw_ttg.domain.crediting import IncentiveState, LedgerLineKind

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from attendance_data import World, set_setting
+from tests.attendance.attendance_data import World, set_setting
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select

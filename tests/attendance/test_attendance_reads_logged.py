@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from attendance_data import World
+from tests.attendance.attendance_data import World
 from upw_ttg.domain.access import AccessAction, AccessedRecord, Recipient
 from upw_ttg.domain.codes import Role
 from upw_ttg.errors import PermissionDeniedError

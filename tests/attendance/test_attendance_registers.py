@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import time
 
 import pytest
-from attendance_data import FOUR, NINE, World, set_clock
+from tests.attendance.attendance_data import FOUR, NINE, World, set_clock
 from sqlalchemy import func, select
 
 from upw_ttg.domain.codes import AuditAction, Rating, Role

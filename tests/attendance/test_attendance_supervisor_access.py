@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from attendance_data import World
+from tests.attendance.attendance_data import World
 from sqlalchemy import update
 
 from upw_ttg.domain.codes import Role

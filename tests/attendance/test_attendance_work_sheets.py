@@ -8,7 +8,7 @@ import io
 import re
 
 import pytest
-from attendance_data import World
+from tests.attendance.attendance_data import World
 from pypdf import PdfReader
 from sqlalchemy import select, update
 

@@ -7,7 +7,7 @@ import json
 
 from sqlalchemy import select
 
-from upw_ttg.domain.codes import AuditAction, Gender
+from upw_ttg.domain.codes import Gender
 from upw_ttg.domain.records import CustodyInput, OrderInput, PersonInput
 from upw_ttg.storage.models import AuditEvent
 

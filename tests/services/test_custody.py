@@ -2,38 +2,27 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from upw_ttg.domain.codes import Gender, ReleaseDateType
+from upw_ttg.domain.codes import ReleaseDateType
 from upw_ttg.domain.custody import expected_release
-from upw_ttg.domain.records import CUSTODY_DATE_FIELDS, CustodyInput, PersonInput
+from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
 from upw_ttg.errors import ValidationError
+from tests.services.custody_support import episode, humber, make_person
 
 
 @pytest.fixture
 def person_id(app) -> int:
-    return app.people.create(PersonInput(crn="X222222", forename="Dafydd", surname="Jones",
-                                         date_of_birth=dt.date(1985, 6, 1),
-                                         gender=Gender.MALE)).id
+    return make_person(app)
 
 
 @pytest.fixture
 def prison_id(app) -> int:
-    return next(p.id for p in app.custody.prisons() if p.code == "HMI")
-
-
-def episode(person_id: int, prison_id: int, **changes) -> CustodyInput:
-    base = CustodyInput(person_id=person_id, prison_id=prison_id, prison_number="A1234BC",
-                        reception_date=dt.date(2026, 9, 1), screening_date=dt.date(2026, 9, 2),
-                        sentence_start_date=dt.date(2026, 9, 1),
-                        conditional_release_date=dt.date(2027, 3, 1),
-                        automatic_release_date=dt.date(2027, 2, 1))
-    return dataclasses.replace(base, **changes)
+    return humber(app)
 
 
 def test_the_expected_release_date_is_the_first_present_of_confirmed_hdc_crd_ard(

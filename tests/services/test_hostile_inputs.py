@@ -32,7 +32,7 @@ from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.models import Staff
 
 from tests.conftest import PG_URL, TODAY, reset_postgres_schema
-from hostile_support import (
+from tests.services.hostile_support import (
     HOSTILE_INTS, HOSTILE_TEXTS, ArgumentMaker, CommitCounter, WalkedMethod, known_texts,
     row_counts, walk_methods,
 )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from upw_ttg.cli.main import main as cli_main
 from upw_ttg.storage.backup import backup_sqlite, check_sqlite_file, restore_sqlite
 from upw_ttg.storage.database import Database
 from upw_ttg.storage.models import AuditEvent, Person, Setting, UpwOrder
+from tests.storage.accounts_support import add_account
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 20
@@ -117,17 +117,6 @@ def test_the_command_line_migrates_checks_backs_up_and_restores(tmp_path, capsys
     assert "--yes" in capsys.readouterr().out
     assert cli_main(["restore", str(backup), "--data-dir", folder, "--yes"]) == 0
     assert cli_main(["check", "--data-dir", folder]) == 0
-
-
-def add_account(path: Path) -> None:
-    """One staff account written straight into a SQLite file: a backup with someone in it."""
-    connection = sqlite3.connect(path)
-    with connection:
-        connection.execute(
-            "INSERT INTO staff (username, full_name, role, gender, password_hash, active, "
-            "failed_sign_ins, version) VALUES ('ada', 'Ada Admin', 'administrator', "
-            "'not_stated', 'scrypt$x', 1, 0, 1)")
-    connection.close()
 
 
 def test_check_fails_on_a_corrupt_file(tmp_path, capsys, monkeypatch):

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from ttg_support import make_episode, make_person, ttg_services
+from tests.ttg.ttg_support import make_episode, make_person, ttg_services
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import event
 
-from ttg_support import fill_plan, make_episode, make_person, prison_id, read_at
+from tests.ttg.ttg_support import fill_plan, make_episode, make_person, prison_id, read_at
 from upw_ttg.domain.codes import ContactMethod, ReferralStatus, ReleaseDateType, Role
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg.records import ContactInput, ReferralInput, ReviewInput

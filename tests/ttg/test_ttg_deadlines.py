@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ttg_support import make_episode, make_person
+from tests.ttg.ttg_support import make_episode, make_person
 from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import ReleaseDateType
 from upw_ttg.domain.records import DateChangeRow

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ttg_support import make_episode, make_person, prison_id
+from tests.ttg.ttg_support import make_episode, make_person, prison_id
 from upw_ttg.domain.codes import CustodyEventKind, CustodyStatus
 from upw_ttg.errors import StaleRecordError, ValidationError
 

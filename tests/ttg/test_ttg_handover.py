@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ttg_support import make_episode, make_person, read_at
+from tests.ttg.ttg_support import make_episode, make_person, read_at
 from upw_ttg.domain.codes import ContactMethod, ReferralStatus, Role
 from upw_ttg.errors import StaleRecordError, ValidationError
 from upw_ttg.services.ttg.records import (

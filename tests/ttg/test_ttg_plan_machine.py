@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
-from ttg_support import make_episode, make_person
+from tests.ttg.ttg_support import make_episode, make_person
 from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import (
     DiversityCategory, MappaLevel, NeedStatus, PlanStatus, RiskLevel,

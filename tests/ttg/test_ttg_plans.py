@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ttg_support import fill_plan, make_episode, make_person, ttg_services
+from tests.ttg.ttg_support import fill_plan, make_episode, make_person, ttg_services
 from upw_ttg.domain.codes import (
     DiversityCategory, MappaLevel, NeedStatus, PlanStatus, Responsibility, Role, RiskLevel,
 )

@@ -11,7 +11,7 @@ import typing
 import pytest
 from pypdf import PdfReader
 
-from ttg_support import fill_plan, make_episode, read_at
+from tests.ttg.ttg_support import fill_plan, make_episode, read_at
 from upw_ttg.domain.codes import (
     ContactMethod, DiversityCategory, Gender, Language, MappaLevel, NeedStatus, ReferralStatus,
     Responsibility, Role, RiskLevel,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ttg_support import make_episode, make_person
+from tests.ttg.ttg_support import make_episode, make_person
 from upw_ttg.domain.codes import Role
 from upw_ttg.errors import RestrictedCaseError
 from upw_ttg.services.ttg.records import OfficerInput

@@ -158,3 +158,44 @@ def unnamed_focusable_widgets(root) -> list[str]:
                 continue
             missing.append(f"{type(widget).__name__}({widget.objectName()})")
     return missing
+
+
+@pytest.fixture
+def world(services, fast_hash):
+    """A small world of projects, sessions and placeable people (tests/ui/upw_world.py)."""
+    from tests.ui.upw_world import World
+
+    return World(services, fast_hash)
+
+
+@pytest.fixture
+def worker(services, fast_hash) -> StaffMember:
+    """Signed in as a resettlement worker."""
+    services.ctx.actor = add_staff_member(services, "rita", Role.RESETTLEMENT_WORKER, fast_hash,
+                                          "Rita Resettlement")
+    return services.ctx.actor
+
+
+@pytest.fixture
+def episode_id(services, person, worker) -> int:
+    """The id of the person's custody episode, read as the resettlement worker."""
+    return services.custody.for_person(person.id)[0].id
+
+
+@pytest.fixture
+def screen(qtbot, services, episode_id):
+    """The plan screen on Siân's episode, with the plan started."""
+    from ui.views.ttg.plan_screen import PlanScreen
+
+    screen = PlanScreen(services)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 800)
+    screen.open_episode(episode_id)
+    screen.show()
+    screen.start_button.click()
+    return screen
+
+
+def stored(services, episode_id):
+    """The plan of the episode as stored."""
+    return services.plans.for_episode(episode_id)

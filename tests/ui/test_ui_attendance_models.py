@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from tests.ui.test_ui_attendance_support import (
+from tests.ui.attendance_support import (
     PAST, group_session, make_world, warned_then_failed,
 )
 from upw_ttg.domain.codes import Role

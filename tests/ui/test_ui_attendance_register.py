@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.ui.test_ui_attendance_support import (
+from tests.ui.attendance_support import (
     PAST, activate, focused, group_session, make_world, press, type_text,
 )
 from upw_ttg.domain.codes import Rating

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import unnamed_focusable_widgets
-from tests.ui.test_ui_attendance_support import (
+from tests.ui.attendance_support import (
     PAST, activate, group_session, make_world, warned_then_failed,
 )
 from upw_ttg.domain.codes import AdjustmentStatus, Role

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.ui.conftest import TODAY
-from tests.ui.test_ui_attendance_support import (
+from tests.ui.attendance_support import (
     PAST, activate, group_session, make_world, warned_then_failed,
 )
 from upw_ttg.domain.enforcement import Decision

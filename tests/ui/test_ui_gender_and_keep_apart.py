@@ -11,7 +11,6 @@ from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.settings import UiSettings
 from ui.views.person_page import PersonPage
 from tests.ui.conftest import add_staff_member
-from tests.ui.test_ui_upw_fixtures import World, world  # noqa: F401 - the fixture
 
 DETAIL = "Co-accused in the Hessle Road burglary"
 

@@ -13,7 +13,7 @@ from upw_ttg.domain.codes import CustodyEventKind, CustodyStatus, Language, Refe
 from upw_ttg.services.ttg.handouts import HandoutLanguage
 from ui.dialogs.ttg.event_dialog import CustodyEventDialog
 from tests.ui.conftest import TODAY
-from tests.ui.test_ui_ttg_plan import episode_id, screen, stored, worker  # noqa: F401
+from tests.ui.conftest import stored
 
 DAY = dt.timedelta(days=1)
 

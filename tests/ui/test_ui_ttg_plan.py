@@ -5,43 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-import pytest
 from PySide6.QtCore import Qt
 
 from upw_ttg.domain.codes import MappaLevel, NeedStatus, RiskLevel, Role
 from upw_ttg.services.ttg.records import AgreementInput, NeedInput, RiskInput
 from ui.main_window import MainWindow
 from ui.views.ttg.plan_screen import PlanScreen
-from tests.ui.conftest import TODAY, add_staff_member, unnamed_focusable_widgets
-
-
-@pytest.fixture
-def worker(services, fast_hash):
-    """Signed in as a resettlement worker."""
-    services.ctx.actor = add_staff_member(services, "rita", Role.RESETTLEMENT_WORKER, fast_hash,
-                                          "Rita Resettlement")
-    return services.ctx.actor
-
-
-@pytest.fixture
-def episode_id(services, person, worker) -> int:
-    return services.custody.for_person(person.id)[0].id
-
-
-@pytest.fixture
-def screen(qtbot, services, episode_id) -> PlanScreen:
-    """The plan screen on Siân's episode, with the plan started."""
-    screen = PlanScreen(services)
-    qtbot.addWidget(screen)
-    screen.resize(1280, 800)
-    screen.open_episode(episode_id)
-    screen.show()
-    screen.start_button.click()
-    return screen
-
-
-def stored(services, episode_id):
-    return services.plans.for_episode(episode_id)
+from tests.ui.conftest import TODAY, add_staff_member, stored, unnamed_focusable_widgets
 
 
 def test_an_episode_without_a_plan_offers_to_start_one(qtbot, services, episode_id):

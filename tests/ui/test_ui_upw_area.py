@@ -18,7 +18,7 @@ from ui.dialogs.upw.session_staff_dialog import SessionPickupsDialog, SessionSta
 from ui.dialogs.upw.warrant_dialog import WarrantDialog
 from ui.views.upw.area import SchedulingArea
 from tests.ui.conftest import unnamed_focusable_widgets
-from tests.ui.test_ui_upw_fixtures import World, world  # noqa: F401 - the fixture
+from tests.ui.upw_world import World
 
 
 def test_every_page_and_dialog_names_its_controls(qtbot, services, ui_settings, world,

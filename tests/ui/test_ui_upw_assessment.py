@@ -9,7 +9,6 @@ from upw_ttg.domain.codes import Gender, PlacementPreference, RiskLevel
 from ui.dialogs.upw.assessment_dialog import (
     AssessmentDialog, open_assessment, opened_assessments,
 )
-from tests.ui.test_ui_upw_fixtures import world  # noqa: F401 - the fixture
 
 
 _parents: list[QWidget] = []

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 from upw_ttg.domain.codes import Gender, PlacementPreference
 from upw_ttg.services.upw import Cancelled
 from ui.dialogs.upw.autofill_dialog import AutoFillDialog
-from tests.ui.test_ui_upw_fixtures import World, world  # noqa: F401 - the fixture
+from tests.ui.upw_world import World
 
 
 def test_auto_fill_reports_progress_shows_the_proposal_and_applies_it(

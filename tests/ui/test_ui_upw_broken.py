@@ -11,7 +11,7 @@ from ui.main_window import MainWindow
 from ui.views.upw.area import SchedulingArea
 from ui.views.upw.broken_page import ReasonDialog
 from tests.ui.conftest import unnamed_focusable_widgets
-from tests.ui.test_ui_upw_fixtures import World, world  # noqa: F401 - the fixture
+from tests.ui.upw_world import World
 
 
 def at_risk_booking(services, world: World) -> tuple[int, int]:

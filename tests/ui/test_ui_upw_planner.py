@@ -11,7 +11,7 @@ from upw_ttg.domain.codes import Gender
 from upw_ttg.domain.upw_records import PlacementRequest, StandDownReason
 from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.views.upw.area import SchedulingArea
-from tests.ui.test_ui_upw_fixtures import World, world  # noqa: F401 - the fixture
+from tests.ui.upw_world import World
 
 
 def _area(qtbot, services, ui_settings) -> SchedulingArea:

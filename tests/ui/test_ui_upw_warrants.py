@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QDialog
 from upw_ttg.domain.codes import WarrantStatus
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.views.upw.warrants_page import WarrantsPage
-from tests.ui.test_ui_upw_fixtures import world  # noqa: F401 - the fixture
 
 
 def test_issue_a_warrant_then_void_it_with_a_reason(qtbot, services, world, wait_for_tasks):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import holidays
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-import pytest
-
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Gender, PlacementPreference, RiskLevel, Role
 from upw_ttg.domain.records import OrderInput, PersonInput
@@ -100,8 +98,3 @@ class World:
             None, PickupPointInput("York office", "2 Clifford Street", "YO1 6HP", self.office,
                                    town="York"))
         return van.id, point.id
-
-
-@pytest.fixture
-def world(services, fast_hash) -> World:
-    return World(services, fast_hash)
