@@ -19,6 +19,7 @@ from upw_ttg.domain.enforcement import (
     DECISION_CODES, EVIDENCE_CODES, FUTURE_ALLOWED_CODES, enforcement_due, evidence_due,
 )
 from upw_ttg.domain.orders import format_minutes
+from upw_ttg.domain.names import display_name
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.text import fold
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
@@ -384,13 +385,14 @@ class RegisterService:
 
     @staticmethod
     def _labels(session: Session, appointments: dict[int, Appointment]) -> dict[int, str]:
-        people = {pid: (forename, surname, crn) for pid, forename, surname, crn in session.execute(
-            select(Person.id, Person.forename, Person.surname, Person.crn).where(
-                Person.id.in_({a.person_id for a in appointments.values()})))}
+        people = {pid: (forename, surname, preferred)
+                  for pid, forename, surname, preferred in session.execute(
+                      select(Person.id, Person.forename, Person.surname, Person.preferred_name)
+                      .where(Person.id.in_({a.person_id for a in appointments.values()})))}
         numbers = assign_sheet_rows([
             (a.id, a.sheet_row, (fold(people[a.person_id][1]), fold(people[a.person_id][0])))
             for a in appointments.values()])
-        return {aid: f"Row {numbers[aid]}, {full_name(*people[a.person_id][:2])}"
+        return {aid: f"Row {numbers[aid]}, {display_name(*people[a.person_id])}"
                 for aid, a in appointments.items()}
 
     def _build(self, session: Session, session_id: int,
@@ -407,7 +409,7 @@ class RegisterService:
         sess, project, supervisor = found
         rows = session.execute(
             select(Appointment, Person.forename, Person.surname, Person.crn, PickupPoint.name,
-                   SessionPickup.pickup_time)
+                   SessionPickup.pickup_time, Person.preferred_name)
             .join(Person, Person.id == Appointment.person_id)
             .outerjoin(SessionPickup, SessionPickup.id == Appointment.session_pickup_id)
             .outerjoin(PickupPoint, PickupPoint.id == SessionPickup.pickup_point_id)
@@ -425,12 +427,13 @@ class RegisterService:
         now = self._ctx.now()
         started = now >= session_start(sess.session_date, sess.start_time)
         register_rows = []
-        for a, forename, surname, crn, point, pickup_time in rows:
+        for a, forename, surname, crn, point, pickup_time, preferred in rows:
             pickup = f"{point} {pickup_time:%H:%M}" if point else None
             filled = a.outcome_code is None
             register_rows.append(RegisterRow(
                 appointment_id=a.id, row_number=numbers[a.id], person_id=a.person_id,
-                order_id=a.order_id, crn=crn, name=full_name(forename, surname), pickup=pickup,
+                order_id=a.order_id, crn=crn, name=display_name(forename, surname, preferred),
+                pickup=pickup,
                 outcome_code=a.outcome_code,
                 start_time=a.start_time or (sess.start_time if filled else None),
                 end_time=a.end_time or (sess.end_time if filled else None),

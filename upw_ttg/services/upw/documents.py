@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import AuditAction, Language, SessionStatus
+from upw_ttg.domain.names import display_name
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.upw_print import (
     AppointmentLetterData, ManifestDrop, ManifestPassenger, ManifestStop, OfficeContact,
@@ -94,7 +95,7 @@ class UpwDocumentsService:
         coordinator = session.get(Staff, coordinator_id) if coordinator_id else None
         if language not in (ENGLISH, WELSH):
             language = WELSH if person.preferred_language == Language.WELSH else ENGLISH
-        name = f"{person.preferred_name or person.forename} {person.surname}"
+        name = display_name(person.forename, person.surname, person.preferred_name)
         address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
                                     person.postcode) if x)
         site = tuple(x for x in (project.site_address, project.site_town,
@@ -181,7 +182,8 @@ class UpwDocumentsService:
         for r in riders:
             address = ", ".join(x for x in (r.address, r.town, r.postcode) if x)
             stops[(r.pickup_time, r.name, address)].append(ManifestPassenger(
-                f"{r.preferred_name or r.forename} {r.surname}", r.phone, names[r.session_id]))
+                display_name(r.forename, r.surname, r.preferred_name), r.phone,
+                names[r.session_id]))
             counts[r.session_id] += 1
         drops = tuple(ManifestDrop(p.name, ", ".join(x for x in (p.site_address, p.site_town,
                                                                  p.site_postcode) if x),
