@@ -205,6 +205,10 @@ class AssessmentDialog(ChecksBookings, FormDialog):
             if name in categories:
                 field, caption, choices = categories[name]
                 combo = QComboBox()
+                # The choices are sentences: they must not widen the column past the window.
+                combo.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                combo.setMinimumContentsLength(18)
                 combo.addItem("Not recorded", None)
                 for value, choice in choices:
                     combo.addItem(choice, value)
