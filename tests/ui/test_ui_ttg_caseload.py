@@ -149,7 +149,8 @@ def test_the_area_is_for_resettlement_staff_with_its_shortcut(qtbot, services, u
 
 def test_lists_are_the_documented_ones():
     assert [entry[0] for entry in LISTS] == [
-        "needs_attention", "not_assigned", "due_a_plan", "plans_overdue", "releases_within_12_weeks", "releases_within_24_weeks",
+        "needs_attention", "not_assigned", "due_a_plan", "plans_overdue",
+        "releases_within_12_weeks", "releases_within_24_weeks",
         "no_accommodation", "handover_not_started", "handovers_not_acknowledged",
         "referrals_overdue"]
 
