@@ -22,6 +22,7 @@ from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_pr
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.printing.text import format_date
 from upw_ttg.services import audit
+from upw_ttg.services.access import mask_lists_of
 from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
 from upw_ttg.services.attendance.records import (
     DecisionInfo, EnforcementActionRow, EnforcementQueue, QueueItem,
@@ -226,8 +227,9 @@ class EnforcementService:
                 lambda r: self._item(r, r.extra, today), _failure_subject)
             laid, laid_aside = self._breaches(session, delivery_unit_id, coordinator_id, today)
             breaches = tuple(sorted(laid, key=lambda i: (i.due or dt.date.max, i.event_date)))
-            return EnforcementQueue(tuple(decisions), tuple(evidence), breaches,
-                                    tuple(aside + evidence_aside + laid_aside))
+            return mask_lists_of(session, self._ctx, EnforcementQueue(
+                tuple(decisions), tuple(evidence), breaches,
+                tuple(aside + evidence_aside + laid_aside)))
 
     # -- helpers -------------------------------------------------------------------------
 

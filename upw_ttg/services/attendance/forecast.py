@@ -16,6 +16,7 @@ from upw_ttg.domain.forecast import (
 from upw_ttg.domain.orders import completion_deadline
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import Listed, Subject, listed
+from upw_ttg.services.access import mask_restricted
 from upw_ttg.services.attendance.common import full_name, read_settings, session_start
 from upw_ttg.services.attendance.records import OrderForecast
 from upw_ttg.services.context import ServiceContext
@@ -39,30 +40,39 @@ class ForecastService:
                  coordinator_id: int | None = None) -> Listed[OrderForecast]:
         """Every live order with its RAG status, worst first, then nearest deadline."""
         self._ctx.require(Capability.READ_ATTENDANCE)
+        return self._masked(self._sorted(delivery_unit_id, coordinator_id))
+
+    def reviews_due(self, *, delivery_unit_id: int | None = None,
+                    coordinator_id: int | None = None) -> Listed[OrderForecast]:
+        """Orders whose 6- or 9-month review (the settings' months) falls about now."""
+        self._ctx.require(Capability.READ_ATTENDANCE)
+        rows = self._sorted(delivery_unit_id, coordinator_id)
+        due = [f for f in rows if f.review_due is not None]
+        return self._masked(Listed(sorted(due, key=lambda f: (
+            f.second_review if f.review_due == "second" else f.first_review, f.order_id)),
+            rows.to_check))
+
+    def extensions_needed(self, *, delivery_unit_id: int | None = None,
+                          coordinator_id: int | None = None) -> Listed[OrderForecast]:
+        """Rule UPW-22: from the second review on, orders that need an extension application."""
+        self._ctx.require(Capability.READ_ATTENDANCE)
+        rows = self._sorted(delivery_unit_id, coordinator_id)
+        return self._masked(Listed(sorted((f for f in rows if f.needs_extension),
+                                          key=lambda f: (f.deadline or dt.date.max, f.order_id)),
+                                   rows.to_check))
+
+    def _sorted(self, delivery_unit_id: int | None, coordinator_id: int | None
+                ) -> Listed[OrderForecast]:
+        """Every live order with its RAG status, worst first, then nearest deadline."""
         with self._ctx.db.read() as session:
             rows = self._compute(session, delivery_unit_id, coordinator_id)
         rank = {"red": 0, "amber": 1, "green": 2}
         return Listed(sorted(rows, key=lambda f: (rank[f.rag.value], f.deadline or dt.date.max,
                                                   f.order_id)), rows.to_check)
 
-    def reviews_due(self, *, delivery_unit_id: int | None = None,
-                    coordinator_id: int | None = None) -> Listed[OrderForecast]:
-        """Orders whose 6- or 9-month review (the settings' months) falls about now."""
-        self._ctx.require(Capability.READ_ATTENDANCE)
-        rows = self.forecast(delivery_unit_id=delivery_unit_id, coordinator_id=coordinator_id)
-        due = [f for f in rows if f.review_due is not None]
-        return Listed(sorted(due, key=lambda f: (f.second_review if f.review_due == "second"
-                                                 else f.first_review, f.order_id)),
-                      rows.to_check)
-
-    def extensions_needed(self, *, delivery_unit_id: int | None = None,
-                          coordinator_id: int | None = None) -> Listed[OrderForecast]:
-        """Rule UPW-22: from the second review on, orders that need an extension application."""
-        self._ctx.require(Capability.READ_ATTENDANCE)
-        rows = self.forecast(delivery_unit_id=delivery_unit_id, coordinator_id=coordinator_id)
-        return Listed(sorted((f for f in rows if f.needs_extension),
-                             key=lambda f: (f.deadline or dt.date.max, f.order_id)),
-                      rows.to_check)
+    def _masked(self, rows: Listed[OrderForecast]) -> Listed[OrderForecast]:
+        with self._ctx.db.read() as session:
+            return mask_restricted(session, self._ctx, rows)
 
     def _compute(self, session: Session, delivery_unit_id: int | None,
                  coordinator_id: int | None) -> Listed[OrderForecast]:

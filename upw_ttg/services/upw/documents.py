@@ -28,7 +28,7 @@ from upw_ttg.printing.records_to_check import records_to_check_section
 from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.template import PrintCancelled, Section
 from upw_ttg.services import audit
-from upw_ttg.services.access import check_case_of
+from upw_ttg.services.access import check_case_of, hidden_cases
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.common import (
@@ -176,10 +176,10 @@ class UpwDocumentsService:
         ids = [s.id for s, _, _ in sessions]
         names = {s.id: p.name for s, p, _ in sessions}
         riders = session.execute(
-            select(Appointment.session_id, Person.forename, Person.preferred_name,
-                   Person.surname, Person.phone, PickupPoint.name, PickupPoint.address,
-                   PickupPoint.town, PickupPoint.postcode, SessionPickup.pickup_time,
-                   UpwOrder.sentence_date, UpwOrder.deadline)
+            select(Appointment.session_id, Appointment.person_id, Person.forename,
+                   Person.preferred_name, Person.surname, Person.phone, PickupPoint.name,
+                   PickupPoint.address, PickupPoint.town, PickupPoint.postcode,
+                   SessionPickup.pickup_time, UpwOrder.sentence_date, UpwOrder.deadline)
             .join(Person, Person.id == Appointment.person_id)
             .join(UpwOrder, UpwOrder.id == Appointment.order_id)
             .join(SessionPickup, SessionPickup.id == Appointment.session_pickup_id)
@@ -190,11 +190,14 @@ class UpwDocumentsService:
                       Person.forename)).all()
         stops: dict[tuple, list[ManifestPassenger]] = defaultdict(list)
         counts: dict[int, int] = defaultdict(int)
+        # Rule ACC-2: a restricted case the printing member is not named on rides by name only.
+        hidden = hidden_cases(session, self._ctx, {r.person_id for r in riders})
 
         def rider(r) -> None:
             address = ", ".join(x for x in (r.address, r.town, r.postcode) if x)
             stops[(r.pickup_time, r.name, address)].append(ManifestPassenger(
-                f"{r.preferred_name or r.forename} {r.surname}", r.phone, names[r.session_id]))
+                f"{r.preferred_name or r.forename} {r.surname}",
+                None if r.person_id in hidden else r.phone, names[r.session_id]))
             counts[r.session_id] += 1
 
         _, aside = set_aside(riders, rider, lambda r: Subject(
@@ -222,9 +225,9 @@ class UpwDocumentsService:
         progress = progress or noop_progress
         cancelled = cancelled or never_cancelled
         with self._ctx.db.read() as session:
-            query = (select(Appointment.id, UpwSession.van_id, Person.id, Person.crn,
-                            Person.forename, Person.surname, UpwOrder.sentence_date,
-                            UpwOrder.deadline)
+            query = (select(Appointment.id, UpwSession.van_id, Appointment.person_id,
+                            Person.crn, Person.forename, Person.surname,
+                            UpwOrder.sentence_date, UpwOrder.deadline)
                      .join(UpwSession, UpwSession.id == Appointment.session_id)
                      .join(Project, Project.id == UpwSession.project_id)
                      .join(Office, Office.id == Project.office_id)
@@ -236,8 +239,11 @@ class UpwDocumentsService:
                      .order_by(Person.surname, Person.forename, Appointment.id))
             if delivery_unit_id is not None:
                 query = query.where(Office.delivery_unit_id == delivery_unit_id)
-            rows = session.execute(query).all()
-            vans = sorted({r.van_id for r in rows if r.van_id is not None})
+            found = session.execute(query).all()
+            # Rule ACC-2: no letter for a restricted case the member is not named on.
+            hidden = hidden_cases(session, self._ctx, {r.person_id for r in found})
+            rows = [r for r in found if r.person_id not in hidden]
+            vans = sorted({r.van_id for r in found if r.van_id is not None})
             total = len(rows) + len(vans) + 1
             done = iter(range(total))
 
@@ -249,7 +255,7 @@ class UpwDocumentsService:
 
             letters, to_check = set_aside(rows, letter, lambda r: Subject(
                 r.crn, f"{r.forename} {r.surname}", "appointment letter",
-                {"sentence date": r.sentence_date, "deadline": r.deadline}, r[2]))
+                {"sentence date": r.sentence_date, "deadline": r.deadline}, r.person_id))
             sections = [section for _, section in letters]
             for j, van_id in enumerate(vans):
                 if cancelled():

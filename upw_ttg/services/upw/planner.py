@@ -17,6 +17,7 @@ from upw_ttg.domain.records_to_check import (
 from upw_ttg.domain.upw_records import PlannerCell, PlannerRow, WaitingRow, WeekPlan
 from upw_ttg.domain.validation import require_dates
 from upw_ttg.domain.working_days import WorkingCalendar
+from upw_ttg.services.access import mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.broken_bookings import broken_per_session
@@ -180,7 +181,8 @@ class PlannerService:
             item[1], extras[item[0]]))
         rows.sort(key=lambda r: (r.first_session_due or dt.date.max, len(r.reasons) * -1,
                                  r.name, r.order_id))
-        return rows
+        with self._ctx.db.read() as session:
+            return mask_restricted(session, self._ctx, rows)
 
 
 def _people_on(session: Session, session_ids: list[int]

@@ -23,6 +23,7 @@ from upw_ttg.domain.upw_schedule import Pattern, parse_weekdays, session_dates
 from upw_ttg.domain.validation import require_dates
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import mask_lists_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.common import ATTENDED_CODES, chunks, lock_rows
@@ -146,8 +147,8 @@ class SessionsService:
                 is_woman(r[1].gender_category), r[1].phone, r[2], r[3], r[0].travels_by_van,
                 r[1].interpreter_needed, r[0].override_reason, r[0].outcome_code,
                 r[0].version), appointment_subject)
-            return SessionDetail(record, tuple(people), session_warnings(record, people),
-                                 tuple(to_check))
+            return mask_lists_of(session, self._ctx, SessionDetail(
+                record, tuple(people), session_warnings(record, people), tuple(to_check)))
 
     # --- staffing ----------------------------------------------------------------------------
     def set_staff(self, session_id: int, *, supervisor_id: int | None,
