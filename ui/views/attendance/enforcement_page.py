@@ -21,6 +21,7 @@ from ui.views.attendance.common import (
 )
 from ui.views.permissions import not_allowed_tip
 from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 DECISIONS, EVIDENCE, BREACHES = range(3)
 _TABS = (("Decision&s due", "Failure"), ("Ev&idence overdue", "Absence"),
@@ -106,6 +107,8 @@ class EnforcementPage(QWidget):
         layout.addLayout(page_title("Enforcement", "Decisions the law needs, evidence that is "
                                                    "late and breaches still to lay."))
         layout.addWidget(self.filters)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bar)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
@@ -115,6 +118,7 @@ class EnforcementPage(QWidget):
     @Slot()
     def refresh(self) -> None:
         queue = self._enforcement.queue()
+        self.to_check.show_records(queue.to_check)
         for model, rows in zip(self.models, (queue.decisions, queue.evidence_overdue,
                                              queue.breaches_not_laid), strict=True):
             model.set_rows(rows)

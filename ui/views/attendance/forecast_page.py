@@ -16,6 +16,7 @@ from ui.models.attendance.list_models import ForecastTableModel
 from ui.views.attendance.common import FilterBar, hint, page_title
 from ui.views.attendance.ledger_view import LedgerDialog
 from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 _M = ForecastTableModel
 ALL, AT_RISK, REVIEWS, EXTENSIONS = range(4)
@@ -82,6 +83,8 @@ class ForecastPage(QWidget):
             "amber: not at the person's current rate, or little to spare; green: on course."))
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(self.table, 1)
         layout.addLayout(bar)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
@@ -90,7 +93,9 @@ class ForecastPage(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        self.model.set_rows(self._services.attendance.forecast.forecast())
+        rows = self._services.attendance.forecast.forecast()
+        self.to_check.show_records(rows.to_check)
+        self.model.set_rows(rows)
         fit_columns(self.table, {_M.NAME: "Krzysztof Lewandowski", _M.COORDINATOR:
                                  "Andrew Teasdale", _M.REVIEW: "Second, 00/00/000"})
         self._apply_filters()

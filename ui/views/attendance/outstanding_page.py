@@ -14,6 +14,7 @@ from ui.models.attendance.list_models import BacklogTableModel, OutstandingTable
 from ui.errors import show_error
 from ui.views.attendance.common import FilterBar, hint, page_title
 from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 
 class OutstandingPage(QWidget):
@@ -86,6 +87,8 @@ class OutstandingPage(QWidget):
             "Outstanding outcomes", "Every appointment whose session has ended without an "
             "outcome. Each needs one: open its register to key it."))
         layout.addWidget(self.filters)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(splitter, 1)
         layout.addLayout(bar)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
@@ -95,7 +98,9 @@ class OutstandingPage(QWidget):
     def refresh(self) -> None:
         registers = self._services.attendance.registers
         self.backlog_model.set_rows(registers.outstanding_by_project())
-        self.model.set_rows(registers.outstanding_outcomes())
+        rows = registers.outstanding_outcomes()
+        self.to_check.show_records(rows.to_check)
+        self.model.set_rows(rows)
         fit_columns(self.backlog, {0: "HUL-000 Grounds maintenance, St Peter's church, Hull"})
         fit_columns(self.table, {2: "HUL-000 Grounds maintenance, St Peter's church, Hull"})
         self._apply_filters()

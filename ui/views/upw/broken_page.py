@@ -18,6 +18,7 @@ from ui.models.table_model import RowSortProxy
 from ui.models.upw.broken_model import BrokenBookingsModel
 from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule
 from ui.widgets.tables import make_table, selected_row
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 ALL_UNITS = "All delivery units"
 
@@ -134,6 +135,8 @@ class BrokenBookingsPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(top)
         layout.addWidget(self.count)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         self._update_buttons()
@@ -151,6 +154,7 @@ class BrokenBookingsPage(QWidget):
     def reload(self) -> None:
         self._loaded = True
         rows = self._services.upw.broken.list(unit_id=self.unit_id)
+        self.to_check.show_records(rows.to_check)
         self.model.set_rows(rows)
         for column in range(self.model.columnCount()):
             if column != BrokenBookingsModel.WHY:

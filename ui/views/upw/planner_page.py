@@ -18,6 +18,7 @@ from ui.models.upw.planner_model import CellsRole, PlannerTableModel, cell_state
 from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule
 from ui.views.upw.planner_delegate import PlannerCellDelegate
 from ui.views.upw.week_bar import UnitWeekBar
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 LEGEND = ("Each session shows places taken / places and its start time. "
           "♀ female-only · ⚠ needs attention · amber: full · red: warnings · grey: stood down. "
@@ -108,6 +109,8 @@ class PlannerPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.bar)
         layout.addWidget(self.summary)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(self.table, 1)
         layout.addWidget(legend)
         self.setTabOrder(self.bar.unit, self.table)
@@ -125,6 +128,7 @@ class PlannerPage(QWidget):
         current = self.table.currentIndex()
         plan = self._services.upw.planner.week(unit_id, self.bar.monday)
         self.model.set_plan(plan)
+        self.to_check.show_records(plan.to_check, still_counted=True)
         self.table.resizeRowsToContents()
         cells = [c for row in plan.rows for day in row.days for c in day]
         booked = sum(c.booked for c in cells)

@@ -17,6 +17,7 @@ from ui.models.upw.waiting_model import (
 from ui.views.upw.common import DeliveryUnit
 from ui.views.upw.week_bar import UnitWeekBar
 from ui.widgets.tables import column_width, make_table, selected_row
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 
 class WaitingPage(QWidget):
@@ -94,6 +95,8 @@ class WaitingPage(QWidget):
         layout.addWidget(self.bar)
         layout.addLayout(filters)
         layout.addWidget(self.count)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(self.table, 1)
         self._update_buttons()
 
@@ -106,6 +109,7 @@ class WaitingPage(QWidget):
     def reload(self) -> None:
         self._loaded = True
         rows = self._services.upw.planner.waiting(self.bar.unit_id, week_start=self.bar.monday)
+        self.to_check.show_records(rows.to_check)
         self.model.set_rows(rows)
         for column in range(self.model.columnCount()):
             if column != WaitingTableModel.WHY:

@@ -21,6 +21,7 @@ from ui.views.upw.printing import preview_document
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
 from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 
 class WarrantsPage(QWidget):
@@ -143,6 +144,8 @@ class WarrantsPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.banner)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(splitter, 1)
         self._update_buttons()
 
@@ -163,6 +166,7 @@ class WarrantsPage(QWidget):
         warrants = self._services.upw.warrants
         office, status = self.office.currentData(), enum_value(self.status, WarrantStatus)
         rows = warrants.register(office_id=office, date_from=first, date_to=last, status=status)
+        self.to_check.show_records(rows.to_check)
         rows.sort(key=lambda w: (w.issued_on, w.office_code, w.serial), reverse=True)
         self.model.set_rows(rows)
         fit_columns(self.table)
