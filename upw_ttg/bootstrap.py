@@ -17,6 +17,7 @@ from upw_ttg.services.case_summary import CaseSummaryService
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.custody import CustodyService
 from upw_ttg.services.orders import OrdersService
+from upw_ttg.services.organisation import OrganisationService
 from upw_ttg.services.people import PeopleService
 from upw_ttg.services.restrictions import RestrictionService
 from upw_ttg.services.roles import RoleService
@@ -85,6 +86,7 @@ class AppServices:
         self.orders = OrdersService(self.ctx)
         self.custody = CustodyService(self.ctx)
         self.settings = SettingsService(self.ctx)
+        self.organisation = OrganisationService(self.ctx)
         # One calendar for everything, so a closure date moves UPW and TTG deadlines alike.
         self.calendar = CalendarService(self.ctx)
         self.audit = AuditService(self.ctx)
