@@ -111,7 +111,6 @@ class MainWindow(QMainWindow):
 
         self.people_page.person_opened.connect(self.open_person)
         self.person_page.back_requested.connect(self.show_people)
-        self.person_page.person_saved.connect(self.people_page.person_changed)
         self.person_page.plan_requested.connect(self.open_plan)
         for page in (self.people_page, self.person_page, self.settings_page, self.staff_page,
                      self.organisation_page, self.ttg_area):

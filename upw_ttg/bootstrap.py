@@ -28,6 +28,7 @@ from upw_ttg.storage.migrate import MigrationResult, upgrade
 
 if TYPE_CHECKING:
     from upw_ttg.services.attendance import AttendanceServices
+    from upw_ttg.services.exchange.people_import import PeopleImportService
     from upw_ttg.services.subject_access import SubjectAccessService
     from upw_ttg.services.ttg.dashboard import DashboardService
     from upw_ttg.services.ttg.deadlines import DeadlineService
@@ -105,6 +106,11 @@ class AppServices:
         from upw_ttg.services.upw import build_upw_services
 
         return build_upw_services(self.ctx)
+
+    @cached_property
+    def people_import(self) -> PeopleImportService:
+        from upw_ttg.services.exchange.people_import import PeopleImportService
+        return PeopleImportService(self.ctx)
 
     @cached_property
     def subject_access(self) -> SubjectAccessService:

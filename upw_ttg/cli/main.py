@@ -22,6 +22,7 @@ from upw_ttg.storage.chain import check_chains
 from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.inspection import FileState, examine_sqlite_file
 from upw_ttg.storage.migrate import current_revision, head_revision, known_revisions
+from upw_ttg.storage.statistics import refresh_statistics
 
 
 def _location(args: argparse.Namespace) -> AppLocation:
@@ -168,6 +169,7 @@ def _record_restore(location: AppLocation, backup: Path, safety: Path | None) ->
                 "restored_from": backup.name, "backup_sha256": _sha256(backup),
                 "previous_database_saved_as": safety.name if safety else None,
                 "via": "command line"})
+        refresh_statistics(app.db)
     finally:
         app.close()
 

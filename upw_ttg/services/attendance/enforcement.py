@@ -21,6 +21,7 @@ from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_pr
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.printing.text import format_date
 from upw_ttg.services import audit
+from upw_ttg.services.access import mask_lists_of
 from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
 from upw_ttg.services.attendance.records import (
     DecisionInfo, EnforcementActionRow, EnforcementQueue, QueueItem,
@@ -225,7 +226,8 @@ class EnforcementService:
             breaches = tuple(sorted(self._breaches(session, delivery_unit_id, coordinator_id,
                                                    today),
                                     key=lambda i: (i.due or dt.date.max, i.event_date)))
-            return EnforcementQueue(decisions, evidence, breaches)
+            return mask_lists_of(session, self._ctx,
+                                 EnforcementQueue(decisions, evidence, breaches))
 
     # -- helpers -------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from upw_ttg.domain.forecast import (
 )
 from upw_ttg.domain.orders import completion_deadline
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.services.access import mask_restricted
 from upw_ttg.services.attendance.common import full_name, read_settings, session_start
 from upw_ttg.services.attendance.records import OrderForecast
 from upw_ttg.services.context import ServiceContext
@@ -38,28 +39,37 @@ class ForecastService:
                  coordinator_id: int | None = None) -> list[OrderForecast]:
         """Every live order with its RAG status, worst first, then nearest deadline."""
         self._ctx.require(Capability.READ_ATTENDANCE)
+        return self._masked(self._sorted(delivery_unit_id, coordinator_id))
+
+    def reviews_due(self, *, delivery_unit_id: int | None = None,
+                    coordinator_id: int | None = None) -> list[OrderForecast]:
+        """Orders whose 6- or 9-month review (the settings' months) falls about now."""
+        self._ctx.require(Capability.READ_ATTENDANCE)
+        rows = self._sorted(delivery_unit_id, coordinator_id)
+        due = [f for f in rows if f.review_due is not None]
+        return self._masked(sorted(due, key=lambda f: (
+            f.second_review if f.review_due == "second" else f.first_review, f.order_id)))
+
+    def extensions_needed(self, *, delivery_unit_id: int | None = None,
+                          coordinator_id: int | None = None) -> list[OrderForecast]:
+        """Rule UPW-22: from the second review on, orders that need an extension application."""
+        self._ctx.require(Capability.READ_ATTENDANCE)
+        rows = self._sorted(delivery_unit_id, coordinator_id)
+        return self._masked(sorted((f for f in rows if f.needs_extension),
+                                   key=lambda f: (f.deadline or dt.date.max, f.order_id)))
+
+    def _sorted(self, delivery_unit_id: int | None, coordinator_id: int | None
+                ) -> list[OrderForecast]:
+        """Every live order with its RAG status, worst first, then nearest deadline."""
         with self._ctx.db.read() as session:
             rows = self._compute(session, delivery_unit_id, coordinator_id)
         rank = {"red": 0, "amber": 1, "green": 2}
         return sorted(rows, key=lambda f: (rank[f.rag.value], f.deadline or dt.date.max,
                                            f.order_id))
 
-    def reviews_due(self, *, delivery_unit_id: int | None = None,
-                    coordinator_id: int | None = None) -> list[OrderForecast]:
-        """Orders whose 6- or 9-month review (the settings' months) falls about now."""
-        self._ctx.require(Capability.READ_ATTENDANCE)
-        rows = self.forecast(delivery_unit_id=delivery_unit_id, coordinator_id=coordinator_id)
-        due = [f for f in rows if f.review_due is not None]
-        return sorted(due, key=lambda f: (f.second_review if f.review_due == "second"
-                                          else f.first_review, f.order_id))
-
-    def extensions_needed(self, *, delivery_unit_id: int | None = None,
-                          coordinator_id: int | None = None) -> list[OrderForecast]:
-        """Rule UPW-22: from the second review on, orders that need an extension application."""
-        self._ctx.require(Capability.READ_ATTENDANCE)
-        rows = self.forecast(delivery_unit_id=delivery_unit_id, coordinator_id=coordinator_id)
-        return sorted((f for f in rows if f.needs_extension),
-                      key=lambda f: (f.deadline or dt.date.max, f.order_id))
+    def _masked(self, rows: list[OrderForecast]) -> list[OrderForecast]:
+        with self._ctx.db.read() as session:
+            return mask_restricted(session, self._ctx, rows)
 
     def _compute(self, session: Session, delivery_unit_id: int | None,
                  coordinator_id: int | None) -> list[OrderForecast]:

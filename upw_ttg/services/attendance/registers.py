@@ -24,7 +24,9 @@ from upw_ttg.domain.text import fold
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
-from upw_ttg.services.access import check_own_session
+from upw_ttg.services.access import (
+    RESTRICTED_MESSAGE, check_own_session, hidden_cases, mask_lists_of, mask_restricted,
+)
 from upw_ttg.services.access_log import log_views
 from upw_ttg.services.attendance.common import (
     assign_sheet_rows, full_name, load_calendar, read_settings, session_start, sheet_id,
@@ -78,7 +80,7 @@ class RegisterService:
         actor = self._ctx.require(Capability.READ_REGISTERS)
         with self._ctx.db.read() as session:
             check_own_session(session, self._ctx, session_id)
-            register = self._build(session, session_id)
+            register = mask_lists_of(session, self._ctx, self._build(session, session_id))
         if actor.may(Capability.READ_SENSITIVE_NOTES):
             # Notes marked sensitive are shown with the register: each opening is logged.
             log_views(self._ctx, AccessedRecord.SENSITIVE_NOTES,
@@ -116,6 +118,7 @@ class RegisterService:
                 seen.add(entry.appointment_id)
             if errors:
                 raise ValidationError(errors)
+            entries, notices = self._open_rows(session, entries, appointments, labels)
             chosen = [appointments[e.appointment_id] for e in entries]
             orders = lock_orders(session, [a.order_id for a in chosen])
             settings = read_settings(session, *CREDIT_SETTINGS, *CLOCK_SETTINGS)
@@ -134,7 +137,6 @@ class RegisterService:
             travel = {t.appointment_id: t for t in session.scalars(select(Adjustment).where(
                 Adjustment.appointment_id.in_(list(targets)),
                 Adjustment.kind == AdjustmentKind.TRAVEL_TIME))}
-            notices: list[str] = []
             writes: list[tuple[Appointment, dict]] = []
             for entry in entries:
                 row = appointments[entry.appointment_id]
@@ -165,8 +167,25 @@ class RegisterService:
                                            {oid: orders[oid] for oid in sorted(touched)},
                                            settings))
             known = (sums, decided) if len(chosen) == len(appointments) else None
-            return RegisterSaveResult(self._build(session, session_id, known),
-                                      tuple(row.id for row, _ in writes), tuple(notices))
+            return RegisterSaveResult(
+                mask_lists_of(session, self._ctx, self._build(session, session_id, known)),
+                tuple(row.id for row, _ in writes), tuple(notices))
+
+    def _open_rows(self, session: Session, entries: Sequence[RegisterEntry],
+                   appointments: dict[int, Appointment], labels: dict[int, str]
+                   ) -> tuple[list[RegisterEntry], list[str]]:
+        """The entries this member may key, and a notice for each row of a restricted case
+        they are not named on that was keyed all the same (it is not saved; the rest are)."""
+        hidden = hidden_cases(session, self._ctx,
+                              {appointments[e.appointment_id].person_id for e in entries})
+        kept, notices = [], []
+        for entry in entries:
+            if appointments[entry.appointment_id].person_id not in hidden:
+                kept.append(entry)
+            elif entry != RegisterEntry(entry.appointment_id, version=entry.version):
+                # The screen shows such a row blank; anything typed into it is refused.
+                notices.append(f"{labels[entry.appointment_id]}: not saved. {RESTRICTED_MESSAGE}")
+        return kept, notices
 
     def _credit(self, values: dict, row: Appointment, total: OrderSums, ete: bool,
                 break_minutes: int) -> str | None:
@@ -262,10 +281,11 @@ class RegisterService:
         if project_id is not None:
             query = query.where(Project.id == project_id)
         with self._ctx.db.read() as session:
-            return [MissingOutcomeRow(aid, sid, day, start, end, pid, code, name, unit, person,
-                                      crn, full_name(forename, surname), (today - day).days)
-                    for aid, sid, day, start, end, pid, code, name, unit, person, crn, forename,
-                    surname in session.execute(query)]
+            return mask_restricted(session, self._ctx, [
+                MissingOutcomeRow(aid, sid, day, start, end, pid, code, name, unit, person,
+                                  crn, full_name(forename, surname), (today - day).days)
+                for aid, sid, day, start, end, pid, code, name, unit, person, crn, forename,
+                surname in session.execute(query)])
 
     def outstanding_by_project(self, *, delivery_unit_id: int | None = None
                                ) -> list[ProjectBacklog]:

@@ -21,7 +21,9 @@ from upw_ttg.printing.documents.work_sheet import (
 )
 from upw_ttg.printing.text import format_date
 from upw_ttg.services import audit
-from upw_ttg.services.access import check_own_session, own_sessions_of, supervised_by
+from upw_ttg.services.access import (
+    check_own_session, hidden_cases, own_sessions_of, supervised_by,
+)
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.attendance.common import assign_sheet_rows, full_name, sheet_id
 from upw_ttg.services.attendance.records import DaySession
@@ -36,6 +38,8 @@ _TYPE_LABELS = dict(PROJECT_TYPES)
 _TAG_LABELS = {code: label for code, label in SUITABILITY_TAGS if code != "female_only"}
 _DETAIL_LENGTH = 60
 NOT_ASSESSED = "H&S not assessed: ask before work starts"
+# A restricted case the printing member is not named on: no pick-up, no alerts (rule ACC-2).
+RESTRICTED_ON_SHEET = "Restricted case: the staff named on it brief the supervisor"
 
 
 def hs_alerts(answers: dict | None, interpreter: str | None) -> tuple[str, ...]:
@@ -217,6 +221,7 @@ class WorkSheetService:
             .outerjoin(PickupPoint, PickupPoint.id == SessionPickup.pickup_point_id)
             .where(Appointment.session_id.in_(session_ids))).all()
         answers = self._answers(session, {p[3] for p in people})
+        hidden = hidden_cases(session, self._ctx, {p[3] for p in people})
         rows: dict[int, list] = defaultdict(list)
         for p in people:
             rows[p[1]].append(p)
@@ -233,6 +238,11 @@ class WorkSheetService:
                 if needs:
                     interpreter = other if language == Language.OTHER and other else (
                         "Welsh" if language == Language.WELSH else "")
+                if pid in hidden:
+                    # Rule ACC-2: the name and CRN, to take attendance; nothing else.
+                    sheet_rows.append(WorkSheetRow(numbers[aid], full_name(forename, surname),
+                                                   crn, None, None, (RESTRICTED_ON_SHEET,)))
+                    continue
                 sheet_rows.append(WorkSheetRow(numbers[aid], full_name(forename, surname), crn,
                                                point, pickup_time if point else None,
                                                hs_alerts(answers.get(pid), interpreter)))

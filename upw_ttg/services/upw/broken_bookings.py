@@ -18,6 +18,7 @@ from upw_ttg.domain.placement_recheck import (
 from upw_ttg.domain.validation import clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.changes import run_changes
 from upw_ttg.services.upw.common import chunks
@@ -82,8 +83,8 @@ class BrokenBookingsService:
             for row in session.execute(query):
                 grouped[row.appointment_id].append(row)
             out = [_booking(rows) for rows in grouped.values()]
-        out.sort(key=lambda b: (b.session_date, b.start_time, b.name, b.appointment_id))
-        return out
+            out.sort(key=lambda b: (b.session_date, b.start_time, b.name, b.appointment_id))
+            return mask_restricted(session, self._ctx, out)
 
     def count(self, *, unit_id: int | None = None, person_id: int | None = None) -> int:
         """How many bookings are in the queue (one each, however many rules they break)."""

@@ -26,7 +26,7 @@ from upw_ttg.printing.documents.van_manifest import manifest_section, render_van
 from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.template import PrintCancelled
 from upw_ttg.services import audit
-from upw_ttg.services.access import check_case_of
+from upw_ttg.services.access import check_case_of, hidden_cases
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.organisation import contact_of
@@ -160,8 +160,9 @@ class UpwDocumentsService:
         ids = [s.id for s, _, _ in sessions]
         names = {s.id: p.name for s, p, _ in sessions}
         riders = session.execute(
-            select(Appointment.session_id, Person.forename, Person.preferred_name,
-                   Person.surname, Person.phone, PickupPoint.name, PickupPoint.address,
+            select(Appointment.session_id, Appointment.person_id, Person.forename,
+                   Person.preferred_name, Person.surname, Person.phone, PickupPoint.name,
+                   PickupPoint.address,
                    PickupPoint.town, PickupPoint.postcode, SessionPickup.pickup_time)
             .join(Person, Person.id == Appointment.person_id)
             .join(SessionPickup, SessionPickup.id == Appointment.session_pickup_id)
@@ -172,10 +173,13 @@ class UpwDocumentsService:
                       Person.forename)).all()
         stops: dict[tuple, list[ManifestPassenger]] = defaultdict(list)
         counts: dict[int, int] = defaultdict(int)
+        # Rule ACC-2: a restricted case the printing member is not named on rides by name only.
+        hidden = hidden_cases(session, self._ctx, {r.person_id for r in riders})
         for r in riders:
             address = ", ".join(x for x in (r.address, r.town, r.postcode) if x)
             stops[(r.pickup_time, r.name, address)].append(ManifestPassenger(
-                f"{r.preferred_name or r.forename} {r.surname}", r.phone, names[r.session_id]))
+                f"{r.preferred_name or r.forename} {r.surname}",
+                None if r.person_id in hidden else r.phone, names[r.session_id]))
             counts[r.session_id] += 1
         drops = tuple(ManifestDrop(p.name, ", ".join(x for x in (p.site_address, p.site_town,
                                                                  p.site_postcode) if x),
@@ -199,7 +203,7 @@ class UpwDocumentsService:
         progress = progress or noop_progress
         cancelled = cancelled or never_cancelled
         with self._ctx.db.read() as session:
-            query = (select(Appointment.id, UpwSession.van_id)
+            query = (select(Appointment.id, UpwSession.van_id, Appointment.person_id)
                      .join(UpwSession, UpwSession.id == Appointment.session_id)
                      .join(Project, Project.id == UpwSession.project_id)
                      .join(Office, Office.id == Project.office_id)
@@ -210,8 +214,11 @@ class UpwDocumentsService:
                      .order_by(Person.surname, Person.forename, Appointment.id))
             if delivery_unit_id is not None:
                 query = query.where(Office.delivery_unit_id == delivery_unit_id)
-            rows = session.execute(query).all()
-            vans = sorted({van for _, van in rows if van is not None})
+            found = session.execute(query).all()
+            # Rule ACC-2: no letter for a restricted case the member is not named on.
+            hidden = hidden_cases(session, self._ctx, {person for *_, person in found})
+            rows = [(aid, van) for aid, van, person in found if person not in hidden]
+            vans = sorted({van for _, van, _ in found if van is not None})
             total = len(rows) + len(vans) + 1
             sections = []
             for i, (appointment_id, _) in enumerate(rows):

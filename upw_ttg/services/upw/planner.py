@@ -14,6 +14,7 @@ from upw_ttg.domain.placement import format_day, is_woman
 from upw_ttg.domain.upw_records import PlannerCell, PlannerRow, WaitingRow, WeekPlan
 from upw_ttg.domain.validation import require_dates
 from upw_ttg.domain.working_days import WorkingCalendar
+from upw_ttg.services.access import mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.broken_bookings import broken_per_session
@@ -165,7 +166,8 @@ class PlannerService:
                 person.interpreter_needed))
         rows.sort(key=lambda r: (r.first_session_due or dt.date.max, len(r.reasons) * -1,
                                  r.name, r.order_id))
-        return rows
+        with self._ctx.db.read() as session:
+            return mask_restricted(session, self._ctx, rows)
 
 
 def _people_on(session: Session, session_ids: list[int]) -> dict[int, list[tuple[bool, bool]]]:

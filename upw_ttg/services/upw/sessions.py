@@ -22,6 +22,7 @@ from upw_ttg.domain.upw_schedule import Pattern, parse_weekdays, session_dates
 from upw_ttg.domain.validation import require_dates
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import mask_lists_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.common import ATTENDED_CODES, chunks, lock_rows
@@ -143,7 +144,8 @@ class SessionsService:
                 is_woman(p.gender_category), p.phone, point, at, a.travels_by_van,
                 p.interpreter_needed, a.override_reason, a.outcome_code, a.version)
                 for a, p, point, at in rows)
-            return SessionDetail(record, people, session_warnings(record, people))
+            return mask_lists_of(session, self._ctx, SessionDetail(
+                record, people, session_warnings(record, people)))
 
     # --- staffing ----------------------------------------------------------------------------
     def set_staff(self, session_id: int, *, supervisor_id: int | None,

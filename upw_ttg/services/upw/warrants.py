@@ -15,7 +15,7 @@ from upw_ttg.domain.upw_records import SpendRow, WarrantInput, WarrantRecord
 from upw_ttg.domain.validation import FieldErrors, clean, require_complete, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
-from upw_ttg.services.access import check_case
+from upw_ttg.services.access import check_case, mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.facts import active_appointment
@@ -102,7 +102,7 @@ class WarrantsService:
         if status is not None:
             conditions.append(TravelWarrant.status == status)
         with self._ctx.db.read() as session:
-            return _records(session, conditions)
+            return mask_restricted(session, self._ctx, _records(session, conditions))
 
     def spend(self, *, date_from: dt.date | None = None, date_to: dt.date | None = None,
               office_id: int | None = None) -> list[SpendRow]:
