@@ -28,6 +28,7 @@ from upw_ttg.storage.migrate import MigrationResult, upgrade
 
 if TYPE_CHECKING:
     from upw_ttg.services.attendance import AttendanceServices
+    from upw_ttg.services.exchange.national_export import NationalExportService
     from upw_ttg.services.exchange.people_import import PeopleImportService
     from upw_ttg.services.subject_access import SubjectAccessService
     from upw_ttg.services.ttg.dashboard import DashboardService
@@ -111,6 +112,11 @@ class AppServices:
     def people_import(self) -> PeopleImportService:
         from upw_ttg.services.exchange.people_import import PeopleImportService
         return PeopleImportService(self.ctx)
+
+    @cached_property
+    def national_export(self) -> NationalExportService:
+        from upw_ttg.services.exchange.national_export import NationalExportService
+        return NationalExportService(self.ctx)
 
     @cached_property
     def subject_access(self) -> SubjectAccessService:
