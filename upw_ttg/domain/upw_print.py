@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from upw_ttg.domain.codes import WarrantMode
 from upw_ttg.domain.organisation import DEFAULT_ORGANISATION
+from upw_ttg.domain.records_to_check import RecordToCheck
 
 # These classes are the boundary the DOMAIN 2.4 "must not contain" column is enforced at: the
 # documents are built only from them, and they have no field for risk, health, offence, notes
@@ -112,6 +113,9 @@ class VanManifestData:
     office: OfficeContact
     printed_at: dt.datetime
     printed_by: str | None = None
+    # Passengers whose row could not be printed: only their name and a fixed sentence, as
+    # the driver needs nothing more (see ``driver_safe``).
+    to_check: tuple[RecordToCheck, ...] = ()
 
     @property
     def passengers(self) -> int:
