@@ -109,7 +109,7 @@ def test_refreshing_is_one_service_call(area, services, monkeypatch):
     monkeypatch.setattr(services.caseload, "caseload", counted)
     area.caseload.refresh()
     settle()
-    assert calls == [{"prison_id": None, "worker_id": None}]
+    assert calls == [{"prison_id": None, "worker_id": None, "unassigned": False}]
 
 
 def test_cases_are_assigned_to_a_worker_and_counted(area, caseload):
@@ -165,7 +165,8 @@ def test_the_area_is_for_resettlement_staff_with_its_shortcut(qtbot, services, u
 
 def test_lists_are_the_documented_ones():
     assert [entry[0] for entry in LISTS] == [
-        "needs_attention", "due_a_plan", "plans_overdue", "releases_within_12_weeks", "releases_within_24_weeks",
+        "needs_attention", "not_assigned", "due_a_plan", "plans_overdue",
+        "releases_within_12_weeks", "releases_within_24_weeks",
         "no_accommodation", "handover_not_started", "handovers_not_acknowledged",
         "referrals_overdue"]
 
@@ -191,3 +192,64 @@ def test_an_assignment_over_someone_elses_is_refused_and_shows_theirs(
     rows = [page.proxy.row_object(r) for r in range(page.proxy.rowCount())]
     assert next(r for r in rows if r.episode_id == chosen.episode_id).worker_name == \
         "Wyn Worker", "the screen shows the assignment that was kept"
+
+
+def test_an_unassigned_arrival_is_queued_until_it_is_assigned(qtbot, area, services, caseload,
+                                                               ui_settings):
+    page = area.caseload
+    page.select_list("not_assigned")
+    assert len(names(page)) == 3, "nobody holds the three cases yet"
+    assert page.worker.itemText(page.worker.findData("unassigned")) == "Not assigned (3)"
+    assert page.worker.itemText(page.worker.findData(caseload.wyn.id)) == "Wyn Worker (0)"
+    # A new arrival, recorded through the custody form with no worker chosen.
+    person = make_person(services, "A100009", "Dai", "Newman")
+    from ui.views.custody_tab import CustodyTab
+
+    tab = CustodyTab(services)
+    qtbot.addWidget(tab)
+    tab.load(person.id, "Dai Newman")
+    tab.add_episode()
+    form = tab.dialog
+    assert form.worker.currentText() == "Not assigned yet"
+    assert form.worker.findText("Wyn Worker (0 in custody)") >= 0, "caseloads beside names"
+    form.prison.setCurrentIndex(1)
+    form.prison_number.setText("A9999ZZ")
+    form.reception_date.setText("25/11/2026")
+    with qtbot.waitSignal(form.saved, timeout=2000):
+        form.submit()
+    # The dashboard hears of it through the change bus, with no refresh pressed.
+    assert "Dai Newman" in names(page)
+    assert page.worker.itemText(page.worker.findData("unassigned")) == "Not assigned (4)"
+    row = next(r for r in range(page.proxy.rowCount())
+               if page.proxy.row_object(r).person_name == "Dai Newman")
+    page.table.selectRow(row)
+    page.assign_to.setCurrentIndex(page.assign_to.findData(caseload.wyn.id))
+    page.assign_button.click()
+    assert "Dai Newman" not in names(page)
+    assert page.worker.itemText(page.worker.findData(caseload.wyn.id)) == "Wyn Worker (1)"
+    page.worker.setCurrentIndex(page.worker.findData("unassigned"))
+    assert "Dai Newman" not in names(page) and len(names(page)) == 3
+
+
+def test_the_worker_is_chosen_when_custody_is_recorded(qtbot, services, caseload):
+    person = make_person(services, "A100010", "Eve", "Early")
+    from ui.views.custody_tab import CustodyTab
+
+    tab = CustodyTab(services)
+    qtbot.addWidget(tab)
+    tab.load(person.id, "Eve Early")
+    tab.add_episode()
+    form = tab.dialog
+    form.prison.setCurrentIndex(1)
+    form.prison_number.setText("A8888ZZ")
+    form.reception_date.setText("20/11/2026")
+    form.worker.setCurrentIndex(form.worker.findData(caseload.rita.id))
+    with qtbot.waitSignal(form.saved, timeout=2000):
+        form.submit()
+    episode = services.custody.for_person(person.id)[0]
+    assert episode.worker_name == "Rita Resettlement"
+    assert tab.date_values["worker"].text() == "Rita Resettlement"
+    # Editing the dates keeps the worker.
+    tab.edit_episode()
+    assert tab.dialog.worker.currentData() == caseload.rita.id
+    assert tab.dialog.worker.findData(None) < 0, "unassigning is done on the caseload"

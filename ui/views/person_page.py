@@ -16,6 +16,7 @@ from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import CaseAccess, PersonRecord
 from upw_ttg.errors import UpwError
 from upw_ttg.services.subject_access import save_export
+from ui.changes import Subject, publish
 from ui.dialogs.access_log_dialog import AccessLogDialog
 from ui.dialogs.person_dialog import ConfirmGenderDialog, PersonDialog
 from ui.dialogs.print_preview import PrintPreviewDialog
@@ -248,6 +249,7 @@ class PersonPage(QWidget):
         self._show(record)
         self._load_tabs(record)
         self.person_saved.emit(record)
+        publish(Subject.PERSON, [record.id], [record.id], record)
         self.notice.emit(f"Saved {record.display_name}'s details.")
 
     @Slot()

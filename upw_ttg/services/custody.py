@@ -19,6 +19,7 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.ttg.common import worker_problem
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
     CustodyDateChange, CustodyEpisode, CustodyEvent, Person, Prison, Staff,
@@ -65,6 +66,7 @@ class CustodyService:
     def _record(self, session: Session, row: CustodyEpisode) -> CustodyRecord:
         prison = session.get(Prison, row.prison_id)
         assert prison is not None
+        worker = session.get(Staff, row.worker_id) if row.worker_id is not None else None
         changes = session.execute(
             select(CustodyDateChange, Staff.full_name)
             .outerjoin(Staff, Staff.id == CustodyDateChange.changed_by_id)
@@ -80,7 +82,8 @@ class CustodyService:
             expected_release_type=row.expected_release_type, status=row.status.value,
             date_changes=tuple(DateChangeRow(c.field, c.old_value, c.new_value, c.reason,
                                              c.changed_at, name) for c, name in changes),
-            version=row.version)
+            version=row.version, worker_id=row.worker_id,
+            worker_name=worker.full_name if worker is not None else None)
 
     def _validated(self, session: Session, data: CustodyInput) -> dict:
         require_complete(data)
@@ -111,6 +114,8 @@ class CustodyService:
                 label = dict(CUSTODY_DATE_FIELDS)[name]
                 errors.check(name, f"{label} cannot be before the sentence start.")
         errors.check("change_reason", text_problem("reason", clean(data.change_reason)))
+        if data.worker_id is not None:
+            errors.check("worker_id", worker_problem(session.get(Staff, data.worker_id)))
         if errors:
             raise ValidationError(errors)
         values = {name: getattr(data, name) for name in _EPISODE_FIELDS}
@@ -126,8 +131,10 @@ class CustodyService:
             with self._ctx.db.write() as session:
                 check_case(session, self._ctx, data.person_id)
                 values = self._validated(session, data)
+                if data.worker_id is not None:
+                    self._ctx.require(Capability.ASSIGN_CASELOAD)
                 row = CustodyEpisode(person_id=data.person_id, updated_by_id=self._ctx.actor_id,
-                                     **values)
+                                     worker_id=data.worker_id, **values)
                 session.add(row)
                 session.flush()
                 session.add(CustodyEvent(episode_id=row.id, kind=CustodyEventKind.RECEPTION,
@@ -168,6 +175,9 @@ class CustodyService:
                         recorded_by_id=self._ctx.actor_id))
                 for name, value in values.items():
                     setattr(row, name, value)
+                if data.worker_id is not None and data.worker_id != row.worker_id:
+                    self._ctx.require(Capability.ASSIGN_CASELOAD)
+                    row.worker_id = data.worker_id
                 row.updated_by_id = self._ctx.actor_id
                 flush_versioned(session, row, "custody episode", self._ctx.db)
                 audit.record(session, self._ctx, AuditAction.UPDATE, "custody_episode", row.id,
