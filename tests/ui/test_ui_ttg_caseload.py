@@ -198,6 +198,7 @@ def test_an_unassigned_arrival_is_queued_until_it_is_assigned(qtbot, area, servi
                                                                ui_settings):
     page = area.caseload
     page.select_list("not_assigned")
+    settle()
     assert len(names(page)) == 3, "nobody holds the three cases yet"
     assert page.worker.itemText(page.worker.findData("unassigned")) == "Not assigned (3)"
     assert page.worker.itemText(page.worker.findData(caseload.wyn.id)) == "Wyn Worker (0)"
@@ -217,6 +218,7 @@ def test_an_unassigned_arrival_is_queued_until_it_is_assigned(qtbot, area, servi
     form.reception_date.setText("25/11/2026")
     with qtbot.waitSignal(form.saved, timeout=2000):
         form.submit()
+    settle()
     # The dashboard hears of it through the change bus, with no refresh pressed.
     assert "Dai Newman" in names(page)
     assert page.worker.itemText(page.worker.findData("unassigned")) == "Not assigned (4)"
@@ -224,10 +226,13 @@ def test_an_unassigned_arrival_is_queued_until_it_is_assigned(qtbot, area, servi
                if page.proxy.row_object(r).person_name == "Dai Newman")
     page.table.selectRow(row)
     page.assign_to.setCurrentIndex(page.assign_to.findData(caseload.wyn.id))
+    settle()
     page.assign_button.click()
+    settle()
     assert "Dai Newman" not in names(page)
     assert page.worker.itemText(page.worker.findData(caseload.wyn.id)) == "Wyn Worker (1)"
     page.worker.setCurrentIndex(page.worker.findData("unassigned"))
+    settle()
     assert "Dai Newman" not in names(page) and len(names(page)) == 3
 
 
