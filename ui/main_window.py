@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from upw_ttg import APP_TITLE, __version__
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
+from ui.case_links import open_case_item
 from ui.dialogs.change_password import ChangePasswordDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.resources import icon
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
         self.people_page.person_opened.connect(self.open_person)
         self.person_page.back_requested.connect(self.show_people)
         self.person_page.plan_requested.connect(self.open_plan)
+        self.person_page.item_requested.connect(
+            lambda opens, ref_id, line: open_case_item(self, opens, ref_id, line))
         for page in (self.people_page, self.person_page, self.settings_page, self.staff_page,
                      self.organisation_page, self.ttg_area):
             if page is not None:
@@ -278,6 +281,14 @@ class MainWindow(QMainWindow):
             self._attendance = AttendanceArea(self._services, self._ui_settings)
             self._connect_area(self._attendance)
         return self._attendance
+
+    @property
+    def may_schedule(self) -> bool:
+        return self._may_schedule
+
+    @property
+    def may_attend(self) -> bool:
+        return self._may_attend
 
     def _connect_area(self, area: QWidget) -> None:
         self.stack.addWidget(area)
