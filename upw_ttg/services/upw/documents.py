@@ -13,7 +13,7 @@ from upw_ttg.domain.codes import AuditAction, Language, SessionStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import RecordToCheck, Subject, set_aside
 from upw_ttg.domain.upw_print import (
-    AppointmentLetterData, ManifestDrop, ManifestPassenger, ManifestStop, OfficeContact,
+    AppointmentLetterData, ManifestDrop, ManifestPassenger, ManifestStop,
     PickupDetails, TravelWarrantData, VanManifestData,
 )
 from upw_ttg.domain.upw_records import format_serial
@@ -31,6 +31,7 @@ from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, hidden_cases
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.organisation import contact_of
 from upw_ttg.services.upw.common import (
     Cancelled, CancelledFn, ProgressFn, never_cancelled, noop_progress,
 )
@@ -39,13 +40,6 @@ from upw_ttg.storage.models import (
     Appointment, Office, Person, PickupPoint, Project, SessionPickup, Staff, TravelWarrant,
     UpwOrder, UpwSession, Van,
 )
-
-
-def _office(office: Office | None) -> OfficeContact:
-    if office is None:
-        return OfficeContact("Unpaid Work", (), None)
-    lines = tuple(x for x in (office.address, office.town, office.postcode) if x)
-    return OfficeContact(office.name, lines, office.phone)
 
 
 def driver_safe(record: RecordToCheck) -> RecordToCheck:
@@ -115,7 +109,7 @@ class UpwDocumentsService:
             letter_date=self._ctx.today(), person_name=name, address_lines=address,
             session_date=sess.session_date, start_time=sess.start_time, end_time=sess.end_time,
             project_name=project.name, site_address_lines=site, pickup=pickup,
-            hi_vis_required=project.hi_vis_required, office=_office(office),
+            hi_vis_required=project.hi_vis_required, office=contact_of(office),
             contact_name=coordinator.full_name if coordinator else None,
             printed_at=self._ctx.now(), printed_by=actor.full_name if actor else None)
 
@@ -135,7 +129,7 @@ class UpwDocumentsService:
             w, office, person, issuer = row
             actor = self._ctx.actor
             return TravelWarrantData(
-                serial_text=format_serial(office.code, w.serial), office=_office(office),
+                serial_text=format_serial(office.code, w.serial), office=contact_of(office),
                 person_name=f"{person.forename} {person.surname}", crn=person.crn,
                 travel_from=w.travel_from, travel_to=w.travel_to, mode=w.mode,
                 valid_from=w.valid_from, valid_to=w.valid_to, fare_pence=w.fare_pence,
@@ -212,7 +206,7 @@ class UpwDocumentsService:
         return VanManifestData(
             van.name, van.registration, van.seats, day,
             tuple(ManifestStop(t, n, a, tuple(p)) for (t, n, a), p in sorted(stops.items())),
-            drops, _office(session.get(Office, van.office_id)), self._ctx.now(),
+            drops, contact_of(session.get(Office, van.office_id)), self._ctx.now(),
             actor.full_name if actor else None, tuple(driver_safe(r) for r in aside))
 
     # --- a day's batch ------------------------------------------------------------------------
