@@ -23,7 +23,8 @@ def test_the_planner_session_and_queue_name_the_damaged_record(qtbot, services, 
     page = area.planner
     page.bar.set_week(World.MONDAY)
     page.reload()
-    assert page.to_check.isVisible()
+    qtbot.waitUntil(lambda: not page.loader.busy and page.model.plan is not None)
+    qtbot.waitUntil(page.to_check.isVisible)
     assert crn in page.to_check.text() and "counted below" in page.to_check.text()
     row = next(r for r in range(page.model.rowCount()) if page.model.cells(r, 1))
     assert page.model.index(row, 1).data().startswith("2/")
@@ -41,5 +42,6 @@ def test_nothing_to_check_hides_the_strip(qtbot, services, ui_settings, world):
     area.show()
     area.planner.bar.set_week(World.MONDAY)
     area.planner.reload()
+    qtbot.waitUntil(lambda: not area.planner.loader.busy)
     assert not area.planner.to_check.isVisible()
     assert area.planner.to_check.accessibleName() == "Records to check"
