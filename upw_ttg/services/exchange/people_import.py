@@ -39,10 +39,13 @@ from upw_ttg.services.upw.common import Cancelled, CancelledFn, ProgressFn, chun
 from upw_ttg.services.upw.recheck import recheck_bookings
 from upw_ttg.services.versioning import flush_versioned
 from upw_ttg.storage.models import ImportLayout, Office, Person, UpwOrder
+from upw_ttg.storage.statistics import refresh_statistics
 
 KIND = "people_and_orders"
 _ORDER_COMPARED = ("court", "order_type", "subtype", "hours_ordered", "standalone")
 _PROGRESS_EVERY = 200
+# New rows from which the database's planner statistics are refreshed after an import.
+_BULK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +159,10 @@ class PeopleImportService:
                     raise _DryRun
         except _DryRun:
             pass
-        return outcome[0]
+        result = outcome[0]
+        if not dry_run and result.counts.get(RowOutcome.NEW, 0) >= _BULK:
+            refresh_statistics(self._ctx.db)
+        return result
 
     # Planning --------------------------------------------------------------------------------
 
