@@ -11,6 +11,7 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.records_to_check import Listed
 from upw_ttg.errors import NotFoundError, PermissionDeniedError, RestrictedCaseError
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import Person, PersonAccess, SessionSupervisor, UpwSession
@@ -95,10 +96,12 @@ def check_case(session: Session, ctx: ServiceContext, person_id: int) -> None:
         raise RestrictedCaseError(RESTRICTED_MESSAGE)
 
 
-def check_case_of(session: Session, ctx: ServiceContext, model: Any, row_id: int) -> None:
+def check_case_of(session: Session, ctx: ServiceContext, model: Any, row_id: int,
+                  column: str = "person_id") -> None:
     """``check_case`` for the person that ``model`` row ``row_id`` belongs to (an order, a
-    custody episode, an appointment, an assessment, a warrant: each has ``person_id``)."""
-    person_id = session.scalar(select(model.person_id).where(model.id == row_id))
+    custody episode, an appointment, an assessment, a warrant: each has ``person_id``; a
+    keep-apart pair names its two people in other columns)."""
+    person_id = session.scalar(select(getattr(model, column)).where(model.id == row_id))
     if person_id is not None:
         check_case(session, ctx, person_id)
 
@@ -141,12 +144,15 @@ def mask_restricted(session: Session, ctx: ServiceContext, rows: Sequence[RowT],
     named on keeps only the name and CRN (and the ids the screens use to refuse opening it);
     every other field is blank. ``rows`` are data objects with a ``person_id``; ``hidden``
     saves the look-up when the caller already has it (several lists of one screen)."""
+    to_check = getattr(rows, "to_check", None)  # a list's records set aside, masked alike
     if hidden is None:
-        hidden = hidden_cases(session, ctx, (row.person_id for row in rows))
-    if not hidden:
-        return list(rows)
-    return [dataclasses.replace(row, **_blanks(type(row)))
-            if row.person_id in hidden else row for row in rows]
+        hidden = hidden_cases(session, ctx, (row.person_id for row in (*rows, *(to_check or ()))
+                                             if row.person_id is not None))
+    masked = [dataclasses.replace(row, **_blanks(type(row)))
+              if row.person_id in hidden else row for row in rows]
+    if to_check is None:
+        return masked
+    return Listed(masked, mask_restricted(session, ctx, to_check, hidden=hidden))
 
 
 def mask_lists_of(session: Session, ctx: ServiceContext, record: RecordT) -> RecordT:

@@ -12,6 +12,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import SessionStatus
 from upw_ttg.domain.upw_records import SessionDetail, SessionPerson
 from upw_ttg.errors import UpwError
+from ui.changes import Subject, publish
 from ui.dialogs.upw.assessment_dialog import AssessmentDialog, assessment_dialog
 from ui.dialogs.upw.move_dialog import MoveDialog
 from ui.dialogs.upw.place_dialog import PlaceDialog, session_title
@@ -252,6 +253,8 @@ class SessionDialog(QDialog):
             self.banner.show_message(str(exc))
             self.reload()
             return
+        publish(Subject.BOOKING, [p.appointment_id for p in chosen],
+                [p.person_id for p in chosen])
         self._changed(f"Took {names} off the session.")
 
     @Slot()

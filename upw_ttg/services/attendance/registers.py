@@ -20,6 +20,7 @@ from upw_ttg.domain.enforcement import (
 )
 from upw_ttg.domain.orders import format_minutes
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.records_to_check import Listed, Subject, listed, set_aside
 from upw_ttg.domain.text import fold
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
@@ -259,8 +260,9 @@ class RegisterService:
                                   apply_bulk_outcome(register, appointment_ids, outcome_code))
 
     def outstanding_outcomes(self, *, delivery_unit_id: int | None = None,
-                             project_id: int | None = None) -> list[MissingOutcomeRow]:
-        """Rule UPW-17: appointments whose session has ended without an outcome, oldest first."""
+                             project_id: int | None = None) -> Listed[MissingOutcomeRow]:
+        """Rule UPW-17: appointments whose session has ended without an outcome, oldest first;
+        one that cannot be worked out is in ``to_check``."""
         self._ctx.require(Capability.KEY_REGISTERS)
         now = self._ctx.now()
         today = now.date()
@@ -281,11 +283,12 @@ class RegisterService:
         if project_id is not None:
             query = query.where(Project.id == project_id)
         with self._ctx.db.read() as session:
-            return mask_restricted(session, self._ctx, [
-                MissingOutcomeRow(aid, sid, day, start, end, pid, code, name, unit, person,
-                                  crn, full_name(forename, surname), (today - day).days)
-                for aid, sid, day, start, end, pid, code, name, unit, person, crn, forename,
-                surname in session.execute(query)])
+            found = session.execute(query).all()
+            return mask_restricted(session, self._ctx, listed(
+                found, lambda r: MissingOutcomeRow(*r[:11], full_name(r[11], r[12]),
+                                                   (today - r[2]).days),
+                lambda r: Subject(r[10], full_name(r[11], r[12]), f"appointment at {r[7]}",
+                                  {"session date": r[2]}, r[9])))
 
     def outstanding_by_project(self, *, delivery_unit_id: int | None = None
                                ) -> list[ProjectBacklog]:
@@ -427,8 +430,9 @@ class RegisterService:
         sess, project, supervisor = found
         rows = session.execute(
             select(Appointment, Person.forename, Person.surname, Person.crn, PickupPoint.name,
-                   SessionPickup.pickup_time)
+                   SessionPickup.pickup_time, UpwOrder.sentence_date, UpwOrder.deadline)
             .join(Person, Person.id == Appointment.person_id)
+            .join(UpwOrder, UpwOrder.id == Appointment.order_id)
             .outerjoin(SessionPickup, SessionPickup.id == Appointment.session_pickup_id)
             .outerjoin(PickupPoint, PickupPoint.id == SessionPickup.pickup_point_id)
             .where(Appointment.session_id == session_id)).all()
@@ -444,11 +448,12 @@ class RegisterService:
             decided = self._decided(session, [a.id for a, *_ in rows])
         now = self._ctx.now()
         started = now >= session_start(sess.session_date, sess.start_time)
-        register_rows = []
-        for a, forename, surname, crn, point, pickup_time in rows:
+
+        def register_row(row) -> RegisterRow:
+            a, forename, surname, crn, point, pickup_time, *_ = row
             pickup = f"{point} {pickup_time:%H:%M}" if point else None
             filled = a.outcome_code is None
-            register_rows.append(RegisterRow(
+            return RegisterRow(
                 appointment_id=a.id, row_number=numbers[a.id], person_id=a.person_id,
                 order_id=a.order_id, crn=crn, name=full_name(forename, surname), pickup=pickup,
                 outcome_code=a.outcome_code,
@@ -458,7 +463,11 @@ class RegisterService:
                 work_quality=a.work_quality, behaviour=a.behaviour, hi_vis_worn=a.hi_vis_worn,
                 notes=a.notes, notes_sensitive=a.notes_sensitive,
                 minutes_owed=max(0, sums[a.order_id].base + a.minutes_credited),
-                decided=a.id in decided, version=a.version))
+                decided=a.id in decided, version=a.version)
+
+        register_rows, to_check = set_aside(rows, register_row, lambda r: Subject(
+            r[3], full_name(r[1], r[2]), "Unpaid Work order",
+            {"sentence date": r[6], "deadline": r[7]}, r[0].person_id))
         register_rows.sort(key=lambda r: r.row_number)
         return Register(
             session_id=sess.id, sheet_id=sheet_id(sess.id, sess.session_date),
@@ -471,5 +480,6 @@ class RegisterService:
             has_ended=now >= session_start(sess.session_date, sess.end_time),
             sheet_printed=bool(rows) and all(a.sheet_row is not None for a, *_ in rows),
             rows=tuple(register_rows),
-            outcome_choices=OUTCOME_CODES if started else _FUTURE_CHOICES)
+            outcome_choices=OUTCOME_CODES if started else _FUTURE_CHOICES,
+            to_check=tuple(to_check))
 
