@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.services.access import RESTRICTED_MESSAGE
 from upw_ttg.services.attendance.records import MissingOutcomeRow
+from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import BacklogTableModel, OutstandingTableModel
 from ui.errors import show_error
@@ -88,14 +89,21 @@ class OutstandingPage(QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(splitter, 1)
         layout.addLayout(bar)
+        self.loader = PageLoader(self, [self.backlog, self.table])
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
                   Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     @Slot()
     def refresh(self) -> None:
         registers = self._services.attendance.registers
-        self.backlog_model.set_rows(registers.outstanding_by_project())
-        self.model.set_rows(registers.outstanding_outcomes())
+        self.count_label.setText("Reading the appointments without an outcome…")
+        self.loader.load(lambda: (registers.outstanding_by_project(),
+                                  registers.outstanding_outcomes()),
+                         lambda lists: self._show_rows(*lists))
+
+    def _show_rows(self, backlog: list, rows: list[MissingOutcomeRow]) -> None:
+        self.backlog_model.set_rows(backlog)
+        self.model.set_rows(rows)
         fit_columns(self.backlog, {0: "HUL-000 Grounds maintenance, St Peter's church, Hull"})
         fit_columns(self.table, {2: "HUL-000 Grounds maintenance, St Peter's church, Hull"})
         self._apply_filters()
