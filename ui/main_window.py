@@ -15,13 +15,16 @@ from PySide6.QtWidgets import (
 from upw_ttg import APP_TITLE, __version__
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
+from ui.case_links import open_case_item
 from ui.dialogs.change_password import ChangePasswordDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.resources import icon
 from ui.settings import UiSettings
+from ui.tasks import BackgroundTask, report_failure, run_in_background
 from ui.views.people_page import PeoplePage
 from ui.views.permissions import can, can_find_people, is_administrator
 from ui.views.person_page import PersonPage
+from ui.views.organisation_page import OrganisationPage
 from ui.views.settings_page import SettingsPage
 from ui.views.staff_page import StaffPage
 from ui.views.attendance.common import can_use_attendance
@@ -39,6 +42,7 @@ class MainWindow(QMainWindow):
     """People for everyone; Settings (view only unless an administrator); Staff for admins."""
 
     PEOPLE, SETTINGS, STAFF, TTG = "people", "settings", "staff", "ttg"
+    ORGANISATION = "organisation"
     SCHEDULING, ATTENDANCE = "scheduling", "attendance"
 
     def __init__(self, services: AppServices, ui_settings: UiSettings):
@@ -54,6 +58,8 @@ class MainWindow(QMainWindow):
         self.person_page = PersonPage(services, ui_settings)
         self.settings_page = SettingsPage(services)
         self.staff_page = StaffPage(services) if self._admin else None
+        self.organisation_page = (OrganisationPage(services) if can(
+            actor, Capability.MANAGE_OFFICES_AND_PRISONS) else None)
         self.ttg_area = TtgArea(services) if can_use_ttg(actor) else None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.people_page)
@@ -61,6 +67,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.settings_page)
         if self.staff_page is not None:
             self.stack.addWidget(self.staff_page)
+        if self.organisation_page is not None:
+            self.stack.addWidget(self.organisation_page)
         if self.ttg_area is not None:
             self.stack.addWidget(self.ttg_area)
 
@@ -77,6 +85,8 @@ class MainWindow(QMainWindow):
         self._add_area(self.SETTINGS, "Settings")
         if self.staff_page is not None:
             self._add_area(self.STAFF, "Staff")
+        if self.organisation_page is not None:
+            self._add_area(self.ORGANISATION, "Offices and prisons")
         if self.ttg_area is not None:
             self._add_area(self.TTG, "Through the Gate")
         # Built the first time they are opened: start-up only pays for the first screen.
@@ -103,10 +113,11 @@ class MainWindow(QMainWindow):
 
         self.people_page.person_opened.connect(self.open_person)
         self.person_page.back_requested.connect(self.show_people)
-        self.person_page.person_saved.connect(self.people_page.person_changed)
         self.person_page.plan_requested.connect(self.open_plan)
+        self.person_page.item_requested.connect(
+            lambda opens, ref_id, line: open_case_item(self, opens, ref_id, line))
         for page in (self.people_page, self.person_page, self.settings_page, self.staff_page,
-                     self.ttg_area):
+                     self.organisation_page, self.ttg_area):
             if page is not None:
                 page.notice.connect(self.show_notice)
         self.stack.currentChanged.connect(self._update_actions)
@@ -170,6 +181,12 @@ class MainWindow(QMainWindow):
             go_menu.addAction(self.go_staff)
         else:
             self.go_staff.setEnabled(False)
+        self.go_organisation = self._action("&Offices and prisons", None,
+                                            self.show_organisation)
+        if self.organisation_page is not None:
+            go_menu.addAction(self.go_organisation)
+        else:
+            self.go_organisation.setEnabled(False)
         self.go_ttg = self._action("Through the &Gate", "Ctrl+4", self.show_ttg)
         if self.ttg_area is not None:
             go_menu.addAction(self.go_ttg)
@@ -209,6 +226,7 @@ class MainWindow(QMainWindow):
         self.broken_button.clicked.connect(self.show_broken_bookings)
         self.broken_button.setVisible(False)
         self.statusBar().addPermanentWidget(self.broken_button)
+        self._recount: BackgroundTask | None = None
         self._broken_timer = QTimer(self)
         self._broken_timer.setInterval(BROKEN_RECOUNT_MS)
         self._broken_timer.timeout.connect(self.recount_broken)
@@ -237,6 +255,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.settings_page)
         elif area == self.STAFF and self.staff_page is not None:
             self.stack.setCurrentWidget(self.staff_page)
+        elif area == self.ORGANISATION and self.organisation_page is not None:
+            self.stack.setCurrentWidget(self.organisation_page)
         elif area == self.TTG and self.ttg_area is not None:
             self.stack.setCurrentWidget(self.ttg_area)
         elif area == self.SCHEDULING:
@@ -262,6 +282,14 @@ class MainWindow(QMainWindow):
             self._connect_area(self._attendance)
         return self._attendance
 
+    @property
+    def may_schedule(self) -> bool:
+        return self._may_schedule
+
+    @property
+    def may_attend(self) -> bool:
+        return self._may_attend
+
     def _connect_area(self, area: QWidget) -> None:
         self.stack.addWidget(area)
         area.notice.connect(self.show_notice)
@@ -273,9 +301,18 @@ class MainWindow(QMainWindow):
     @Slot()
     def recount_broken(self) -> None:
         """Show how many bookings break a rule, in every delivery unit (hidden when none)."""
-        if not self._may_schedule:
+        if not self._may_schedule or self._recount is not None:
             return
-        count = self._services.upw.broken.count()
+        broken = self._services.upw.broken
+        self._recount = run_in_background(broken.count, self._show_broken_count,
+                                          self._on_recount_failed, parent=self)
+
+    def _on_recount_failed(self, exc: BaseException) -> None:
+        self._recount = None
+        report_failure(self, "The bookings that break a rule could not be counted.", exc)
+
+    def _show_broken_count(self, count: int) -> None:
+        self._recount = None
         self.broken_button.setText(f"⚠ {count} booking{'s' if count != 1 else ''} "
                                    f"break{'s' if count == 1 else ''} a rule")
         self.broken_button.setVisible(count > 0)
@@ -334,6 +371,14 @@ class MainWindow(QMainWindow):
         self._select_area(self.STAFF)
         self.stack.setCurrentWidget(self.staff_page)
         self.staff_page.table.setFocus()
+
+    @Slot()
+    def show_organisation(self) -> None:
+        if self.organisation_page is None:
+            return
+        self._select_area(self.ORGANISATION)
+        self.stack.setCurrentWidget(self.organisation_page)
+        self.organisation_page.office_table.setFocus()
 
     @Slot()
     def show_ttg(self) -> None:

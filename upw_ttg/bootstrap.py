@@ -13,10 +13,12 @@ from upw_ttg.services.access_log import AccessLogService
 from upw_ttg.files import make_private_folder
 from upw_ttg.services.audit import AuditService
 from upw_ttg.services.calendar import CalendarService
+from upw_ttg.services.case_record import CaseRecordService
 from upw_ttg.services.case_summary import CaseSummaryService
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.custody import CustodyService
 from upw_ttg.services.orders import OrdersService
+from upw_ttg.services.organisation import OrganisationService
 from upw_ttg.services.people import PeopleService
 from upw_ttg.services.restrictions import RestrictionService
 from upw_ttg.services.roles import RoleService
@@ -27,6 +29,9 @@ from upw_ttg.storage.migrate import MigrationResult, upgrade
 
 if TYPE_CHECKING:
     from upw_ttg.services.attendance import AttendanceServices
+    from upw_ttg.services.exchange.custody_import import CustodyImportService
+    from upw_ttg.services.exchange.national_export import NationalExportService
+    from upw_ttg.services.exchange.people_import import PeopleImportService
     from upw_ttg.services.subject_access import SubjectAccessService
     from upw_ttg.services.ttg.dashboard import DashboardService
     from upw_ttg.services.ttg.deadlines import DeadlineService
@@ -85,10 +90,12 @@ class AppServices:
         self.orders = OrdersService(self.ctx)
         self.custody = CustodyService(self.ctx)
         self.settings = SettingsService(self.ctx)
+        self.organisation = OrganisationService(self.ctx)
         # One calendar for everything, so a closure date moves UPW and TTG deadlines alike.
         self.calendar = CalendarService(self.ctx)
         self.audit = AuditService(self.ctx)
         self.access_log = AccessLogService(self.ctx)
+        self.case_record = CaseRecordService(self.ctx)
         self.case_summary = CaseSummaryService(self.ctx, self.people, self.orders, self.custody)
 
     @property
@@ -103,6 +110,21 @@ class AppServices:
         from upw_ttg.services.upw import build_upw_services
 
         return build_upw_services(self.ctx)
+
+    @cached_property
+    def people_import(self) -> PeopleImportService:
+        from upw_ttg.services.exchange.people_import import PeopleImportService
+        return PeopleImportService(self.ctx)
+
+    @cached_property
+    def custody_import(self) -> CustodyImportService:
+        from upw_ttg.services.exchange.custody_import import CustodyImportService
+        return CustodyImportService(self.ctx)
+
+    @cached_property
+    def national_export(self) -> NationalExportService:
+        from upw_ttg.services.exchange.national_export import NationalExportService
+        return NationalExportService(self.ctx)
 
     @cached_property
     def subject_access(self) -> SubjectAccessService:

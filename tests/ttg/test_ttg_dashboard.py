@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from types import SimpleNamespace
 
@@ -168,7 +169,35 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(app, ttg, caseload):
         ttg.dashboard.caseload()
     finally:
         event.remove(app.db.engine, "before_cursor_execute", count)
-    # Each service call first reads the caller's current roles (one small query by key).
+    # Each service call first reads the caller's current roles (one small query by key); one
+    # more finds the restricted cases among the rows (rule ACC-2).
     data_queries = [s for s in statements if s.lstrip().upper().startswith("SELECT")
                     and not s.lstrip().startswith("SELECT staff.active")]
-    assert len(statements) == few and len(data_queries) <= 5
+    assert len(statements) == few and len(data_queries) <= 6
+
+
+def test_the_reception_queue_holds_cases_nobody_holds(app, ttg, caseload):
+    board = ttg.dashboard.caseload()
+    assert names(board.not_assigned) == ["Eve", "Dee"], "the longest waiting first"
+    assert "no resettlement worker yet" in board.not_assigned[0].note
+    only = ttg.dashboard.caseload(unassigned=True)
+    assert {r.person_name.split()[0] for r in only.due_a_plan} <= {"Dee", "Eve"}
+    assert only.in_custody == 2
+    ttg.dashboard.assign(read_at(app, caseload.dee), caseload.w2.id)
+    assert names(ttg.dashboard.caseload().not_assigned) == ["Eve"]
+
+
+def test_the_worker_is_chosen_when_custody_is_recorded(app, ttg, caseload):
+    episode = make_episode(app, make_person(app, "X400019", "Ida"), worker_id=caseload.w1.id)
+    record = app.custody.get(episode)
+    assert (record.worker_id, record.worker_name) == (caseload.w1.id, "Wyn Worker")
+    assert "Ida" not in names(ttg.dashboard.caseload().not_assigned)
+    # An edit that leaves the worker unchosen keeps the one on record.
+    edited = app.custody.update(episode, dataclasses.replace(
+        record.to_input(), worker_id=None, prison_number=record.prison_number))
+    assert edited.worker_id == caseload.w1.id
+    moved = app.custody.update(episode, dataclasses.replace(edited.to_input(),
+                                                            worker_id=caseload.w2.id))
+    assert moved.worker_name == "Tom Worker"
+    with pytest.raises(ValidationError, match="active resettlement worker"):
+        make_episode(app, make_person(app, "X400020", "Jo"), worker_id=app.ctx.actor.id + 999)

@@ -10,6 +10,7 @@ from upw_ttg.domain.custody import RELEASE_TYPE_LABELS, expected_release
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS, CustodyInput, CustodyRecord
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.custody import CustodyService
+from upw_ttg.services.ttg.records import WorkerCount
 from ui.dialogs.form_dialog import FormDialog, optional_text, read_date
 from ui.formatting import format_date
 from ui.widgets.date_field import DateField
@@ -35,7 +36,10 @@ class CustodyDialog(FormDialog):
     """New episode for ``person_id`` (``record`` None) or edit ``record``."""
 
     def __init__(self, custody: CustodyService, person_id: int, person_name: str,
-                 record: CustodyRecord | None = None, parent: QWidget | None = None):
+                 record: CustodyRecord | None = None, parent: QWidget | None = None,
+                 workers: list[WorkerCount] | None = None):
+        """``workers``: who the case may be given to, with their caseloads (None: the
+        signed-in member of staff may not assign cases, so no choice is offered)."""
         title = "New custody episode" if record is None else "Edit custody episode"
         intro = ("Enter the dates that exist; leave the others empty. The expected release "
                  "date is the first of: confirmed, HDC approved, CRD, ARD.")
@@ -69,6 +73,19 @@ class CustodyDialog(FormDialog):
         self.expected = QLabel()
         self.expected.setWordWrap(True)
         form.addRow("Expected release", self.expected)
+        self.worker = QComboBox()
+        current = record.worker_id if record else None
+        if current is None:  # unassigning is done on the caseload, which counts them
+            self.worker.addItem("Not assigned yet", None)
+        for worker in workers or []:
+            self.worker.addItem(f"{worker.worker_name} ({worker.cases} in custody)",
+                                worker.worker_id)
+        if current is not None and self.worker.findData(current) < 0:
+            self.worker.addItem(record.worker_name or "Current worker", current)
+        f.add_row(form, "worker_id", "Resettlement &worker", self.worker,
+                  hint="Who prepares the resettlement plan; the person's own copy names "
+                       "them. Leave it for the caseload's Not assigned list if not known.")
+        self.worker.setEnabled(workers is not None)
 
         dates = QGroupBox("Sentence and release dates")
         dates_form = QFormLayout(dates)
@@ -112,6 +129,7 @@ class CustodyDialog(FormDialog):
         self.screening_date.set_date(data.screening_date)
         for name, field in self.date_fields.items():
             field.set_date(getattr(data, name))
+        self.worker.setCurrentIndex(max(0, self.worker.findData(data.worker_id)))
         self._on_dates_changed()
 
     def _dates_typed(self) -> dict[str, object]:
@@ -157,7 +175,8 @@ class CustodyDialog(FormDialog):
             person_id=self._person_id, prison_id=self.prison.currentData(),
             prison_number=self.prison_number.text(), reception_date=reception,
             sentence_length_days=length or None, screening_date=screening,
-            change_reason=optional_text(self.reason), version=self._version, **dates)
+            change_reason=optional_text(self.reason), version=self._version,
+            worker_id=self.worker.currentData(), **dates)
 
     def check_before_save(self, data: CustodyInput) -> dict[str, str]:
         changed = self.changed_dates()

@@ -9,12 +9,15 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS, CustodyRecord
+from upw_ttg.services.ttg.records import WorkerCount
+from ui.changes import Subject, publish
 from ui.dialogs.custody_dialog import CustodyDialog
 from ui.formatting import format_date
 from ui.models.custody_model import CustodyTableModel, DateChangesTableModel, release_type_text
 from ui.models.table_model import RowSortProxy
-from ui.views.permissions import can_edit_custody, not_allowed_tip
+from ui.views.permissions import can, can_edit_custody, not_allowed_tip
 from ui.views.ttg.access import can_use_ttg
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
@@ -71,8 +74,9 @@ class CustodyTab(QWidget):
         dates_grid.setVerticalSpacing(4)
         dates_grid.setHorizontalSpacing(10)
         self.date_values: dict[str, QLabel] = {}
-        entries = (("expected", "Expected release"), ("reception_date", "Reception"),
-                   ("screening_date", "Screening"), *CUSTODY_DATE_FIELDS)
+        entries = (("expected", "Expected release"), ("worker", "Resettlement worker"),
+                   ("reception_date", "Reception"), ("screening_date", "Screening"),
+                   *CUSTODY_DATE_FIELDS)
         per_column = 7
         for number, (name, text) in enumerate(entries):
             value = QLabel()
@@ -157,6 +161,7 @@ class CustodyTab(QWidget):
             f"<b>{format_date(episode.expected_release_date)}</b> "
             f"({release_type_text(episode)})" if episode.expected_release_date
             else "<b>Not known yet</b>")
+        self.date_values["worker"].setText(episode.worker_name or "Not assigned yet")
         self.changes_model.set_rows(episode.date_changes)
         has_changes = bool(episode.date_changes)
         self.no_changes.setText(
@@ -184,7 +189,7 @@ class CustodyTab(QWidget):
     def add_episode(self) -> None:
         assert self._person_id is not None
         self._open(CustodyDialog(self._services.custody, self._person_id, self._person_name,
-                                 None, self), "Custody episode added.")
+                                 None, self, self._workers()), "Custody episode added.")
 
     @Slot()
     def edit_episode(self) -> None:
@@ -192,13 +197,21 @@ class CustodyTab(QWidget):
         if episode is None or self._person_id is None:
             return
         self._open(CustodyDialog(self._services.custody, self._person_id, self._person_name,
-                                 episode, self), "Custody episode saved.")
+                                 episode, self, self._workers()), "Custody episode saved.")
+
+    def _workers(self) -> list[WorkerCount] | None:
+        """The workers a case may be given to, with their caseloads (None: this member of
+        staff may not assign cases, so the form does not offer it)."""
+        if not can(self._services.ctx.actor, Capability.ASSIGN_CASELOAD):
+            return None
+        return [w for w in self._services.caseload.worker_counts() if w.worker_id is not None]
 
     def _open(self, dialog: CustodyDialog, message: str) -> None:
         self.dialog = dialog
 
         def saved(record: CustodyRecord) -> None:
             self.reload(record.id)
+            publish(Subject.CUSTODY, [record.id], [record.person_id], record)
             self.notice.emit(message)
 
         dialog.saved.connect(saved)

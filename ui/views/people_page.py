@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.records import PersonRecord, PersonRow
+from ui.changes import Change, Subject, subscribe
 from ui.dialogs.person_dialog import PersonDialog
 from ui.dialogs.unconfirmed_dialog import UnconfirmedDialog
 from ui.models.people_model import PeopleSortProxy, PeopleTableModel
@@ -47,6 +48,7 @@ class PeoplePage(QWidget):
         self._ui_settings = ui_settings
         self.dialog: PersonDialog | None = None
         self.unconfirmed_dialog: UnconfirmedDialog | None = None
+        subscribe(self, [Subject.PERSON], self._on_person_change)
         title = QLabel("People")
         title.setObjectName("PageTitle")
         self.search = QLineEdit()
@@ -228,6 +230,10 @@ class PeoplePage(QWidget):
         self.search.blockSignals(False)
         self.run_search()
         self.person_opened.emit(record.id)
+
+    def _on_person_change(self, change: Change) -> None:
+        if isinstance(change.record, PersonRecord):
+            self.person_changed(change.record)
 
     def person_changed(self, record: PersonRecord) -> None:
         """Show a saved edit in the list without reloading it."""

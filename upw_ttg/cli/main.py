@@ -1,4 +1,4 @@
-"""``python -m upw_ttg``: migrate, demo, check, backup, restore and self-test, without a screen."""
+"""``python -m upw_ttg``: migrate, demo, check, backup, restore, import, export and self-test."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from upw_ttg.storage.chain import check_chains
 from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.inspection import FileState, examine_sqlite_file
 from upw_ttg.storage.migrate import current_revision, head_revision, known_revisions
+from upw_ttg.storage.statistics import refresh_statistics
 
 
 def _location(args: argparse.Namespace) -> AppLocation:
@@ -168,6 +169,7 @@ def _record_restore(location: AppLocation, backup: Path, safety: Path | None) ->
                 "restored_from": backup.name, "backup_sha256": _sha256(backup),
                 "previous_database_saved_as": safety.name if safety else None,
                 "via": "command line"})
+        refresh_statistics(app.db)
     finally:
         app.close()
 
@@ -239,6 +241,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True,
                         help="folder for the PDF (to read) and JSON (complete) files")
     export.set_defaults(run=_cmd_export_person)
+    from upw_ttg.cli.exchange import add_commands
+    add_commands(commands, common)
     self_test = commands.add_parser("self-test", help="check this installation end to end")
     self_test.set_defaults(run=_cmd_self_test)
     return parser

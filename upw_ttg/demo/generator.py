@@ -25,6 +25,7 @@ from upw_ttg.demo.ttg import build_custody
 from upw_ttg.errors import UpwError
 from upw_ttg.security import hash_password
 from upw_ttg.storage.database import Database
+from upw_ttg.storage.statistics import refresh_statistics
 from upw_ttg.domain.access import AccessAction, AccessedRecord
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.storage import chain
@@ -123,7 +124,9 @@ def generate_demo(db: Database, scale: str = "small", *, seed: int = 2019,
             _GENERATION_STAGES))
         counts["booking_breach"] = _recheck(db, session, today)
         _record_demo_run(ctx, session, counts)
-        report(stage_total, "Finished")
+    # A million fresh rows: PostgreSQL must learn of them before the first screen plans a query.
+    refresh_statistics(db)
+    report(stage_total, "Finished")
     return DemoSummary(scale, counts, round(time.perf_counter() - started, 2))
 
 

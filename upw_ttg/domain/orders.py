@@ -7,6 +7,7 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 
 from upw_ttg.domain.codes import OrderStatus
+from upw_ttg.domain.validation import text_problem
 
 MIN_HOURS = 40
 MAX_HOURS = 300
@@ -17,6 +18,31 @@ def completion_deadline(sentence_date: dt.date, months: int, applies: bool) -> d
     if not applies:
         return None
     return sentence_date + relativedelta(months=months)
+
+
+def order_problems(*, court: str | None, sentence_date: dt.date | None, hours_ordered: object,
+                   date_of_birth: dt.date | None, today: dt.date) -> dict[str, str]:
+    """What is wrong with an order's court, sentence date and hours, by field (rule UPW-0).
+
+    The sentence date is required, never in the future and after the person's birth; the hours
+    are a whole number from 40 to 300 (Sentencing Act 2020 Sch. 9 para 2). One rule for the order
+    form and for imported orders (rule DATA-1).
+    """
+    problems: dict[str, str] = {}
+    court_problem = text_problem("court", court, required=True, max_length=100)
+    if court_problem:
+        problems["court"] = court_problem
+    if sentence_date is None:
+        problems["sentence_date"] = "Enter the sentence date."
+    elif sentence_date > today:
+        problems["sentence_date"] = "The sentence date cannot be in the future."
+    elif date_of_birth is not None and sentence_date <= date_of_birth:
+        problems["sentence_date"] = "The sentence date is before the person was born."
+    if isinstance(hours_ordered, bool) or not isinstance(hours_ordered, int) \
+            or not MIN_HOURS <= hours_ordered <= MAX_HOURS:
+        problems["hours_ordered"] = (f"The hours ordered must be between {MIN_HOURS} and "
+                                     f"{MAX_HOURS}.")
+    return problems
 
 
 def balance_minutes(ordered_minutes: int, adjustment_minutes: int, credited_minutes: int) -> int:

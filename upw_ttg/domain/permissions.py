@@ -61,6 +61,12 @@ class Capability(StrEnum):
     MANAGE_ACCOUNTS = "manage_accounts"
     MANAGE_OFFICES_AND_PRISONS = "manage_offices_and_prisons"
     RESTRICT_CASES = "restrict_cases"
+    # Bringing people, orders and custody records in from the national systems' extracts.
+    IMPORT_CASES = "import_cases"
+    # Custody episodes and release dates from the prison systems' records.
+    IMPORT_CUSTODY = "import_custody"
+    # A day's keyed outcomes, exported for the national case record.
+    EXPORT_OUTCOMES = "export_outcomes"
     # Everything held on one person, for a subject access request (DPA 2018 s.45).
     EXPORT_SUBJECT_ACCESS = "export_subject_access"
 
@@ -74,14 +80,15 @@ _UPW_CASEWORK = frozenset({
     C.READ_SCHEDULE, C.EDIT_SCHEDULE, C.PLACE_PEOPLE, C.READ_WARRANTS, C.ISSUE_WARRANT,
     C.READ_WORK_SHEETS, C.PRINT_WORK_SHEETS, C.READ_REGISTERS, C.KEY_REGISTERS,
     C.READ_SENSITIVE_NOTES, C.READ_KEEP_APART_DETAIL, C.READ_ATTENDANCE,
-    C.TAKE_ENFORCEMENT_DECISIONS, C.PRINT_UPW_LETTERS, C.MANAGE_CALENDAR,
+    C.TAKE_ENFORCEMENT_DECISIONS, C.PRINT_UPW_LETTERS, C.MANAGE_CALENDAR, C.IMPORT_CASES,
+    C.EXPORT_OUTCOMES,
 })
 
 _TTG_CASEWORK = frozenset({
     C.USE_REFERENCE_DATA, C.MANAGE_OWN_ACCOUNT, C.FIND_PERSON, C.READ_PERSON, C.EDIT_PERSON,
     C.READ_CUSTODY,
     C.EDIT_CUSTODY, C.READ_TTG_CASE, C.EDIT_TTG_CASE, C.READ_PLAN_RISK, C.READ_HANDOVER,
-    C.EDIT_HANDOVER, C.ASSIGN_CASELOAD,
+    C.EDIT_HANDOVER, C.ASSIGN_CASELOAD, C.IMPORT_CUSTODY,
 })
 
 # The table. Read it by row: what each job needs for its working day.

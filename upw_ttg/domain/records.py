@@ -254,6 +254,9 @@ class CustodyInput:
     pss_end_date: dt.date | None = None
     change_reason: str | None = None
     version: int | None = None
+    # The resettlement worker: chosen at reception; on an edit, None leaves it as it is
+    # (unassigning is the caseload's job, where the count of unassigned cases is kept).
+    worker_id: int | None = None
 
 
 CUSTODY_DATE_FIELDS: tuple[tuple[str, str], ...] = (
@@ -297,13 +300,15 @@ class CustodyRecord:
     status: str
     date_changes: tuple[DateChangeRow, ...]
     version: int
+    worker_id: int | None = None
+    worker_name: str | None = None
 
     def to_input(self) -> CustodyInput:
         return CustodyInput(
             person_id=self.person_id, prison_id=self.prison_id,
             prison_number=self.prison_number, reception_date=self.reception_date,
             sentence_length_days=self.sentence_length_days, screening_date=self.screening_date,
-            version=self.version, **self.dates)
+            version=self.version, worker_id=self.worker_id, **self.dates)
 
 
 @dataclass(frozen=True, slots=True)

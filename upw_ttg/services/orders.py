@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AdjustmentStatus, AuditAction
 from upw_ttg.domain.placement_recheck import RecheckReport
-from upw_ttg.domain.orders import MAX_HOURS, MIN_HOURS, completion_deadline, derive_status
+from upw_ttg.domain.orders import completion_deadline, derive_status, order_problems
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import OrderExtensionRow, OrderInput, OrderRecord
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
@@ -26,6 +28,65 @@ _ORDER_FIELDS = ["court", "sentence_date", "order_type", "subtype", "hours_order
                  "standalone", "ete_allowed", "travel_time_eligible"]
 
 
+def order_values(data: OrderInput, today: dt.date, date_of_birth: dt.date | None,
+                 deadline: tuple[int, bool]) -> dict:
+    """The column values of an order form (or an imported order), checked with the one rule,
+    its deadline worked out from the settings; raises ValidationError by field."""
+    court = clean(data.court)
+    problems = order_problems(court=court, sentence_date=data.sentence_date,
+                              hours_ordered=data.hours_ordered, date_of_birth=date_of_birth,
+                              today=today)
+    if problems:
+        raise ValidationError(problems)
+    assert data.sentence_date is not None
+    return {
+        "court": court, "sentence_date": data.sentence_date, "order_type": data.order_type,
+        "subtype": data.subtype, "hours_ordered": data.hours_ordered,
+        "standalone": data.standalone, "ete_allowed": data.ete_allowed,
+        "travel_time_eligible": data.travel_time_eligible,
+        "deadline": completion_deadline(data.sentence_date, *deadline),
+    }
+
+
+def deadline_settings(session: Session) -> tuple[int, bool]:
+    """The months an order runs (rule UPW-14) and whether that limit applies at all."""
+    return (int(read_setting(session, "upw.deadline_months")),
+            bool(read_setting(session, "upw.deadline_applies")))
+
+
+def order_record(session: Session, row: UpwOrder) -> OrderRecord:
+    """The order with its minutes credited and adjusted and its extensions."""
+    credited = session.scalar(select(func.coalesce(func.sum(Appointment.minutes_credited), 0))
+                              .where(Appointment.order_id == row.id)) or 0
+    adjusted = session.scalar(select(func.coalesce(func.sum(Adjustment.minutes), 0))
+                              .where(Adjustment.order_id == row.id,
+                                     Adjustment.status == AdjustmentStatus.APPROVED)) or 0
+    extensions = tuple(
+        OrderExtensionRow(e.granted_on, e.court, e.new_deadline, e.reason)
+        for e in session.scalars(select(OrderExtension)
+                                 .where(OrderExtension.order_id == row.id)
+                                 .order_by(OrderExtension.granted_on)))
+    return OrderRecord(
+        id=row.id, person_id=row.person_id, court=row.court,
+        sentence_date=row.sentence_date, order_type=row.order_type, subtype=row.subtype,
+        hours_ordered=row.hours_ordered, standalone=row.standalone,
+        ete_allowed=row.ete_allowed, travel_time_eligible=row.travel_time_eligible,
+        status=row.status, deadline=row.deadline, minutes_credited=int(credited),
+        minutes_adjusted=int(adjusted), extensions=extensions, version=row.version)
+
+
+def refresh_status(session: Session, row: UpwOrder, today: dt.date) -> None:
+    """Set the order's status from its ledger after a change to its hours, dates or credits."""
+    record = order_record(session, row)
+    attended = session.scalar(
+        select(func.count()).select_from(Appointment)
+        .join(OutcomeCodeRow, OutcomeCodeRow.code == Appointment.outcome_code)
+        .where(Appointment.order_id == row.id, OutcomeCodeRow.attended.is_(True))) or 0
+    row.status = derive_status(current=row.status, remaining_minutes=record.minutes_remaining,
+                               has_attended=attended > 0, deadline=record.effective_deadline,
+                               today=today)
+
+
 class OrdersService:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
@@ -36,7 +97,7 @@ class OrdersService:
             check_case(session, self._ctx, person_id)
             rows = session.scalars(select(UpwOrder).where(UpwOrder.person_id == person_id)
                                    .order_by(UpwOrder.sentence_date.desc(), UpwOrder.id.desc()))
-            return [self._record(session, r) for r in rows]
+            return [order_record(session, r) for r in rows]
 
     def get(self, order_id: int) -> OrderRecord:
         self._ctx.require(Capability.READ_ORDERS)
@@ -45,59 +106,11 @@ class OrdersService:
             row = session.get(UpwOrder, order_id)
             if row is None:
                 raise NotFoundError("That order is no longer on record.")
-            return self._record(session, row)
-
-    def _record(self, session: Session, row: UpwOrder) -> OrderRecord:
-        credited = session.scalar(select(func.coalesce(func.sum(Appointment.minutes_credited), 0))
-                                  .where(Appointment.order_id == row.id)) or 0
-        adjusted = session.scalar(select(func.coalesce(func.sum(Adjustment.minutes), 0))
-                                  .where(Adjustment.order_id == row.id,
-                                         Adjustment.status == AdjustmentStatus.APPROVED)) or 0
-        extensions = tuple(
-            OrderExtensionRow(e.granted_on, e.court, e.new_deadline, e.reason)
-            for e in session.scalars(select(OrderExtension)
-                                     .where(OrderExtension.order_id == row.id)
-                                     .order_by(OrderExtension.granted_on)))
-        return OrderRecord(
-            id=row.id, person_id=row.person_id, court=row.court,
-            sentence_date=row.sentence_date, order_type=row.order_type, subtype=row.subtype,
-            hours_ordered=row.hours_ordered, standalone=row.standalone,
-            ete_allowed=row.ete_allowed, travel_time_eligible=row.travel_time_eligible,
-            status=row.status, deadline=row.deadline, minutes_credited=int(credited),
-            minutes_adjusted=int(adjusted), extensions=extensions, version=row.version)
+            return order_record(session, row)
 
     def _validated(self, session: Session, data: OrderInput) -> dict:
-        errors = FieldErrors()
-        court = clean(data.court)
-        errors.check("court", text_problem("court", court, required=True, max_length=100))
-        today = self._ctx.today()
-        if data.sentence_date is None:
-            errors.check("sentence_date", "Enter the sentence date.")
-        elif data.sentence_date > today:
-            errors.check("sentence_date", "The sentence date cannot be in the future.")
-        else:
-            birth = session.scalar(select(Person.date_of_birth)
-                                   .where(Person.id == data.person_id))
-            if birth is None:
-                errors.check("person_id", "That person is no longer on record.")
-            elif data.sentence_date <= birth:
-                errors.check("sentence_date", "The sentence date is before the person was born.")
-        if not isinstance(data.hours_ordered, int) or not \
-                MIN_HOURS <= data.hours_ordered <= MAX_HOURS:
-            errors.check("hours_ordered", f"The hours ordered must be between {MIN_HOURS} and "
-                                          f"{MAX_HOURS}.")
-        if errors:
-            raise ValidationError(errors)
-        months = int(read_setting(session, "upw.deadline_months"))
-        applies = bool(read_setting(session, "upw.deadline_applies"))
-        assert data.sentence_date is not None
-        return {
-            "court": court, "sentence_date": data.sentence_date, "order_type": data.order_type,
-            "subtype": data.subtype, "hours_ordered": data.hours_ordered,
-            "standalone": data.standalone, "ete_allowed": data.ete_allowed,
-            "travel_time_eligible": data.travel_time_eligible,
-            "deadline": completion_deadline(data.sentence_date, months, applies),
-        }
+        birth = session.scalar(select(Person.date_of_birth).where(Person.id == data.person_id))
+        return order_values(data, self._ctx.today(), birth, deadline_settings(session))
 
     def create(self, data: OrderInput) -> OrderRecord:
         self._ctx.require(Capability.EDIT_ORDERS)
@@ -109,7 +122,7 @@ class OrdersService:
             session.flush()
             audit.record(session, self._ctx, AuditAction.CREATE, "upw_order", row.id,
                          after=audit.snapshot(row))
-            return self._record(session, row)
+            return order_record(session, row)
 
     def update(self, order_id: int, data: OrderInput) -> OrderRecord:
         self._ctx.require(Capability.EDIT_ORDERS)
@@ -125,11 +138,11 @@ class OrdersService:
                 setattr(row, name, value)
             row.updated_by_id = self._ctx.actor_id
             flush_versioned(session, row, "order", self._ctx.db)
-            self._refresh_status(session, row)
+            refresh_status(session, row, self._ctx.today())
             audit.record(session, self._ctx, AuditAction.UPDATE, "upw_order", row.id,
                          before=before, after=audit.snapshot(row))
             recheck_bookings(session, self._ctx, order_ids=[row.id])
-            return self._record(session, row)
+            return order_record(session, row)
 
     def preview_update(self, order_id: int, data: OrderInput) -> RecheckReport:
         """The bookings a new sentence date (and so deadline) would break, unsaved."""
@@ -161,19 +174,6 @@ class OrdersService:
             session.flush()
             audit.record(session, self._ctx, AuditAction.CREATE, "order_extension", added.id,
                          after=audit.snapshot(added))
-            self._refresh_status(session, row)
+            refresh_status(session, row, self._ctx.today())
             recheck_bookings(session, self._ctx, order_ids=[row.id])
-            return self._record(session, row)
-
-    def _refresh_status(self, session: Session, row: UpwOrder) -> None:
-        record = self._record(session, row)
-        attended = session.scalar(
-            select(func.count()).select_from(Appointment)
-            .join(OutcomeCodeRow, OutcomeCodeRow.code == Appointment.outcome_code)
-            .where(Appointment.order_id == row.id, OutcomeCodeRow.attended.is_(True))) or 0
-        row.status = derive_status(current=row.status, remaining_minutes=record.minutes_remaining,
-                                   has_attended=attended > 0, deadline=record.effective_deadline,
-                                   today=self._ctx.today())
-
-
-
+            return order_record(session, row)

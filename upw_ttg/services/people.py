@@ -36,7 +36,7 @@ _DATE_QUERY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ISO_DATE_QUERY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _PRISON_NUMBER_PREFIX = re.compile(r"[A-Z][0-9]{1,4}[A-Z]{0,2}")
 _CRN_PREFIX = re.compile(r"[A-Z][0-9]{0,6}")
-_PERSON_FIELDS = [f for f in PersonInput.__dataclass_fields__ if f != "version"]
+PERSON_FIELDS = [f for f in PersonInput.__dataclass_fields__ if f != "version"]
 # The categories a coordinator can confirm; "not yet confirmed" is never chosen, only left.
 CONFIRMED_CATEGORIES = tuple(c for c in GenderCategory if c != GenderCategory.UNCONFIRMED)
 
@@ -92,6 +92,49 @@ def parse_date_query(text: str) -> dt.date | None:
     except ValueError:
         return None
     return None
+
+
+def validated_person(data: PersonInput, today: dt.date) -> dict:
+    """The column values of a person form (or an imported row), cleaned and checked with the
+    screens' rules; raises ValidationError naming every field that is wrong."""
+    values = {name: getattr(data, name) for name in PERSON_FIELDS}
+    category = values.pop("gender_category")
+    for name, value in values.items():
+        if isinstance(value, str) or value is None and name not in ("date_of_birth",):
+            values[name] = clean(value) if isinstance(value, str) else value
+    values["crn"] = (values["crn"] or "").upper() or None
+    values["postcode"] = normalise_postcode(values["postcode"])
+    errors = FieldErrors()
+    errors.check("crn", crn_problem(values["crn"]))
+    errors.check("forename", name_problem("first name", values["forename"]))
+    errors.check("surname", name_problem("surname", values["surname"]))
+    errors.check("middle_names", name_problem("middle names", values["middle_names"],
+                                              required=False))
+    errors.check("preferred_name", name_problem("preferred name", values["preferred_name"],
+                                                required=False))
+    errors.check("date_of_birth", date_of_birth_problem(values["date_of_birth"], today))
+    for field, label in (("gender_identity", "gender identity"),
+                         ("address_line1", "address"), ("address_line2", "address"),
+                         ("town", "town"), ("other_language", "language"),
+                         ("responsible_officer", "responsible officer")):
+        errors.check(field, text_problem(label, values[field]))
+    # Free text: coordinators write who the contact is, e.g. "Callum Ackroyd (father)".
+    errors.check("emergency_contact_name", text_problem(
+        "emergency contact", values["emergency_contact_name"], max_length=120))
+    errors.check("postcode", postcode_problem(values["postcode"]))
+    errors.check("phone", phone_problem("phone number", values["phone"]))
+    errors.check("emergency_contact_phone",
+                 phone_problem("emergency contact's phone", values["emergency_contact_phone"]))
+    if category is not None:
+        try:
+            values["gender_category"] = GenderCategory(category)
+        except ValueError:
+            errors.check("gender_category", "Choose woman, man, non-binary or not stated.")
+    if errors:
+        raise ValidationError(errors)
+    values["search_surname"] = fold(values["surname"])
+    values["search_forename"] = fold(values["forename"])
+    return values
 
 
 class PeopleService:
@@ -189,7 +232,7 @@ class PeopleService:
     def _record(self, session: Session, row: Person) -> PersonRecord:
         office = session.get(Office, row.office_id) if row.office_id else None
         editor = session.get(Staff, row.updated_by_id) if row.updated_by_id else None
-        values = {name: getattr(row, name) for name in _PERSON_FIELDS}
+        values = {name: getattr(row, name) for name in PERSON_FIELDS}
         return PersonRecord(id=row.id, office_name=office.name if office else None,
                             version=row.version, updated_at=row.updated_at,
                             updated_by=editor.full_name if editor else None,
@@ -213,55 +256,14 @@ class PeopleService:
 
     # Writing -------------------------------------------------------------------------------
 
-    def _validated(self, data: PersonInput) -> dict:
-        values = {name: getattr(data, name) for name in _PERSON_FIELDS}
-        category = values.pop("gender_category")
-        for name, value in values.items():
-            if isinstance(value, str) or value is None and name not in ("date_of_birth",):
-                values[name] = clean(value) if isinstance(value, str) else value
-        values["crn"] = (values["crn"] or "").upper() or None
-        values["postcode"] = normalise_postcode(values["postcode"])
-        errors = FieldErrors()
-        errors.check("crn", crn_problem(values["crn"]))
-        errors.check("forename", name_problem("first name", values["forename"]))
-        errors.check("surname", name_problem("surname", values["surname"]))
-        errors.check("middle_names", name_problem("middle names", values["middle_names"],
-                                                  required=False))
-        errors.check("preferred_name", name_problem("preferred name", values["preferred_name"],
-                                                    required=False))
-        errors.check("date_of_birth", date_of_birth_problem(values["date_of_birth"],
-                                                            self._ctx.today()))
-        for field, label in (("gender_identity", "gender identity"),
-                             ("address_line1", "address"), ("address_line2", "address"),
-                             ("town", "town"), ("other_language", "language"),
-                             ("responsible_officer", "responsible officer")):
-            errors.check(field, text_problem(label, values[field]))
-        # Free text: coordinators write who the contact is, e.g. "Callum Ackroyd (father)".
-        errors.check("emergency_contact_name", text_problem(
-            "emergency contact", values["emergency_contact_name"], max_length=120))
-        errors.check("postcode", postcode_problem(values["postcode"]))
-        errors.check("phone", phone_problem("phone number", values["phone"]))
-        errors.check("emergency_contact_phone",
-                     phone_problem("emergency contact's phone", values["emergency_contact_phone"]))
-        if category is not None:
-            try:
-                values["gender_category"] = GenderCategory(category)
-            except ValueError:
-                errors.check("gender_category", "Choose woman, man, non-binary or not stated.")
-        if errors:
-            raise ValidationError(errors)
-        values["search_surname"] = fold(values["surname"])
-        values["search_forename"] = fold(values["forename"])
-        return values
-
     def check(self, data: PersonInput) -> None:
         """Raise ValidationError for everything wrong with ``data``; nothing is saved."""
         self._ctx.require(Capability.EDIT_PERSON)
-        self._validated(data)
+        validated_person(data, self._ctx.today())
 
     def create(self, data: PersonInput) -> PersonRecord:
         self._ctx.require(Capability.EDIT_PERSON)
-        values = self._validated(data)
+        values = validated_person(data, self._ctx.today())
         values.setdefault("gender_category",
                           category_from_text(values["gender"], values["gender_identity"]))
         try:
@@ -270,14 +272,14 @@ class PeopleService:
                 session.add(row)
                 session.flush()
                 audit.record(session, self._ctx, AuditAction.CREATE, "person", row.id,
-                             after=audit.snapshot(row, _PERSON_FIELDS))
+                             after=audit.snapshot(row, PERSON_FIELDS))
                 return self._record(session, row)
         except IntegrityError as exc:
             raise self._integrity(exc, values) from None
 
     def update(self, person_id: int, data: PersonInput) -> PersonRecord:
         self._ctx.require(Capability.EDIT_PERSON)
-        values = self._validated(data)
+        values = validated_person(data, self._ctx.today())
         try:
             with self._ctx.db.write() as session:
                 row = session.get(Person, person_id)
@@ -285,13 +287,13 @@ class PeopleService:
                     raise NotFoundError("That person is no longer on record.")
                 check_case(session, self._ctx, person_id)
                 check_version(session, row, data.version, "person")
-                before = audit.snapshot(row, _PERSON_FIELDS)
+                before = audit.snapshot(row, PERSON_FIELDS)
                 for name, value in values.items():
                     setattr(row, name, value)
                 row.updated_by_id = self._ctx.actor_id
                 flush_versioned(session, row, "person", self._ctx.db)
                 audit.record(session, self._ctx, AuditAction.UPDATE, "person", row.id,
-                             before=before, after=audit.snapshot(row, _PERSON_FIELDS))
+                             before=before, after=audit.snapshot(row, PERSON_FIELDS))
                 # Gender is a fact rules UPW-2 and UPW-3 read.
                 recheck_bookings(session, self._ctx, person_ids=[row.id])
                 return self._record(session, row)

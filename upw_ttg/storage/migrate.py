@@ -14,10 +14,11 @@ from upw_ttg import paths
 from upw_ttg.errors import NewerDatabaseError, StorageError
 from upw_ttg.storage.backup import backup_sqlite
 from upw_ttg.storage.database import Database
+from upw_ttg.storage.statistics import refresh_statistics
 
 # The newest revision in migrations/versions; a test keeps it equal to Alembic's head. Knowing
 # it here lets an up-to-date database open without loading Alembic, which is slow to import.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0011"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,9 @@ def upgrade(db: Database, backup_dir: Path | None = None) -> MigrationResult:
                     config.attributes["connection"] = connection
                     command.upgrade(config, "head")
                     _check_foreign_keys(db, connection)
+        if current is not None:
+            # A migration may rewrite whole tables, which leaves PostgreSQL without statistics.
+            refresh_statistics(db)
     return MigrationResult(current, head, backup_path)
 
 

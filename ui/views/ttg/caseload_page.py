@@ -13,20 +13,26 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Role
 from upw_ttg.errors import StaleRecordError, UpwError
 from upw_ttg.services.ttg.records import Caseload, CaseloadRow, QualityFigure, WorkerCount
+from ui.changes import Change, Subject, publish, subscribe
 from ui.errors import show_error
 from ui.formatting import format_date
+from ui.loading import PageLoader
 from ui.models.roles import RowRole
 from ui.models.table_model import RowSortProxy
 from ui.models.ttg.caseload_model import CaseloadTableModel, WorkerCountsTableModel
 from ui.views.ttg.access import can_edit_ttg
 from ui.views.ttg.fields import WrapDelegate, hint
-from ui.widgets.tables import fit_columns, make_table
+from ui.tasks import report_failure
+from ui.widgets.tables import RowsFitter, fit_columns, make_table
 
 # (Caseload attribute, list name, date column header, what it means, plan page to open)
 LISTS = (
     ("needs_attention", "Records to check", "Release",
      "Dates that cannot be right (before 1900 or after 2100) or deadlines that could not be "
      "worked out: correct the custody dates.", ""),
+    ("not_assigned", "Not assigned", "Received",
+     "People in custody with no resettlement worker: choose the cases, pick a worker below "
+     "and press Assign (Alt+A).", ""),
     ("due_a_plan", "Due a plan", "Plan due",
      "Plans not yet complete and not yet late.", "need:"),
     ("plans_overdue", "Plans overdue", "Was due",
@@ -46,6 +52,8 @@ LISTS = (
     ("referrals_overdue", "Referrals overdue", "Answer expected",
      "Providers that have not answered by the expected date.", "referrals"),
 )
+# The worker filter's choice for cases nobody holds yet.
+UNASSIGNED = "unassigned"
 # The short names of the lists, for the narrow list on the left.
 SHORT_NAMES = {"no_accommodation": "No accommodation", "handover_not_started":
                "Officer not contacted", "handovers_not_acknowledged": "Not acknowledged",
@@ -150,8 +158,9 @@ class CaseloadPage(QWidget):
         self.table = make_table(self.proxy, "People on the chosen list")
         self.table.setSelectionMode(self.table.SelectionMode.ExtendedSelection)
         self.table.setWordWrap(True)
-        # Notes wrap in the width left over, so rows are measured again when it changes.
-        self.table.horizontalHeader().sectionResized.connect(self._on_header_section_resized)
+        # Notes wrap in the width left over: the rows in view are measured again when it
+        # changes, and as they scroll into view.
+        self.rows_fitter = RowsFitter(self.table)
         self.table.setItemDelegateForColumn(CaseloadTableModel.NOTE, WrapDelegate(self.table))
         self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_assign)
@@ -166,6 +175,7 @@ class CaseloadPage(QWidget):
         self.assign_label = QLabel("Assign the chosen cases to")
         self.assign_label.setBuddy(self.assign_to)
         self._editable = can_edit_ttg(actor)
+        self._own_id = actor.id if actor is not None else -1
         self._fill_workers(services.caseload.worker_counts())
         own = actor is not None and actor.role == Role.RESETTLEMENT_WORKER
         self.worker.setCurrentIndex(max(0, self.worker.findData(actor.id)) if own else 0)
@@ -222,37 +232,54 @@ class CaseloadPage(QWidget):
         self.setTabOrder(self.prison, self.worker)
         self.setTabOrder(self.worker, self.lists)
         self.setTabOrder(self.lists, self.table)
+        self.loader = PageLoader(self, [self.table, self.workers])
         self.lists.setCurrentRow(0)
+        subscribe(self, [Subject.CUSTODY, Subject.ASSIGNMENT, Subject.PLAN, Subject.PERSON],
+                  self._on_change)
 
     # Loading -----------------------------------------------------------------------------
+
+    def _on_change(self, _change: Change) -> None:
+        """A case changed anywhere: the lists and counts are read again (once loaded)."""
+        if self.loaded:
+            self.refresh()
 
     def _fill_workers(self, counts: list[WorkerCount]) -> None:
         current = self.worker.currentData()
         self.worker.blockSignals(True)
         self.worker.clear()
         self.worker.addItem("All workers", None)
+        unassigned = sum(row.cases for row in counts if row.worker_id is None)
+        self.worker.addItem(f"Not assigned ({unassigned})", UNASSIGNED)
         for row in counts:
             if row.worker_id is not None:
-                self.worker.addItem(row.worker_name, row.worker_id)
+                self.worker.addItem(f"{row.worker_name} ({row.cases})", row.worker_id)
         self.worker.setCurrentIndex(max(0, self.worker.findData(current)))
         self.worker.blockSignals(False)
-        keep = self.assign_to.currentData() if self.assign_to.count() else -1
+        keep = self.assign_to.currentData() if self.assign_to.count() else self._own_id
         self.assign_to.clear()
         for row in counts:
             if row.worker_id is not None:
-                self.assign_to.addItem(row.worker_name, row.worker_id)
+                self.assign_to.addItem(f"{row.worker_name} ({row.cases})", row.worker_id)
         self.assign_to.addItem("Nobody (unassign)", None)
         self.assign_to.setCurrentIndex(max(0, self.assign_to.findData(keep)))
 
     @Slot()
     def refresh(self) -> None:
-        """Read the whole dashboard again: one service call."""
-        try:
-            board = self._services.caseload.caseload(prison_id=self.prison.currentData(),
-                                                     worker_id=self.worker.currentData())
-        except UpwError as exc:
+        """Read the whole dashboard again (one service call) on a worker."""
+        caseload, prison_id, chosen = self._services.caseload, self.prison.currentData(), \
+            self.worker.currentData()
+        self.loader.load(lambda: caseload.caseload(
+            prison_id=prison_id, worker_id=None if chosen == UNASSIGNED else chosen,
+            unassigned=chosen == UNASSIGNED), self._on_loaded, self._on_load_failed)
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UpwError):
             show_error(self, "The caseload could not be read.", str(exc))
-            return
+        else:
+            report_failure(self, "The caseload could not be read.", exc)
+
+    def _on_loaded(self, board: Caseload) -> None:
         first = not self.loaded
         self.loaded = True
         self.show_caseload(board)
@@ -271,7 +298,13 @@ class CaseloadPage(QWidget):
             font.setBold(count > 0 and attr != "releases_within_24_weeks")
             item.setFont(font)
         self.workers_model.set_rows(board.workers)
+        # The names give way (with a tooltip) so the counts always show in the narrow list.
+        self.workers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         fit_columns(self.workers)
+        self.workers.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        if self.worker.currentData() is None and self.prison.currentData() is None:
+            self._fill_workers(list(board.workers))
         self.scope_label.setText(f"{board.in_custody} in custody · today "
                                  f"{format_date(board.today)}")
         quality = board.quality
@@ -282,10 +315,6 @@ class CaseloadPage(QWidget):
             card.show_figure(figure, "released" if figure is quality.ro_contacted_before_release
                              else "plans")
         self._show_list()
-
-    def _on_header_section_resized(self, section: int, _old: int, _new: int) -> None:
-        if section == CaseloadTableModel.NOTE:
-            self.table.resizeRowsToContents()
 
     def current_list(self) -> str:
         item = self.lists.currentItem()
@@ -315,7 +344,6 @@ class CaseloadPage(QWidget):
         fit_columns(self.table, {CaseloadTableModel.NAME: "Alexandra Fitzgerald",
                                  CaseloadTableModel.WORKER: "Not assigned yet"})
         header.setSectionResizeMode(CaseloadTableModel.NOTE, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
         if rows:
             self.table.selectRow(0)
         self._update_assign()
@@ -365,8 +393,9 @@ class CaseloadPage(QWidget):
             if isinstance(exc, StaleRecordError):
                 self.refresh()  # show who has the cases now
             return
+        who = self.assign_to.currentText().rsplit(" (", 1)[0] if worker_id is not None \
+            else "nobody"
         self._fill_workers(counts)
-        self.refresh()
-        who = self.assign_to.currentText() if worker_id is not None else "nobody"
+        publish(Subject.ASSIGNMENT, episodes, [r.person_id for r in rows])
         self.notice.emit(f"{len(episodes)} case{'s' if len(episodes) != 1 else ''} assigned "
                          f"to {who}.")

@@ -11,7 +11,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from upw_ttg.domain.codes import OUTCOME_CODES, Rating
+from upw_ttg.domain.records_to_check import RecordToCheck
 from upw_ttg.printing import fonts
+from upw_ttg.printing.records_to_check import build_records_to_check
 from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.lines import Line, Segment, TextLines
 from upw_ttg.printing.styles import ACCENT, HEADER_FILL, INK, RULE
@@ -90,6 +92,8 @@ class WorkSheet:
     rows: tuple[WorkSheetRow, ...]
     printed_at: dt.datetime
     printed_by: str | None
+    # People booked whose row could not be printed, named with what to correct.
+    to_check: tuple[RecordToCheck, ...] = ()
     # Who the supervisor calls from site: the office running the project.
     office_name: str | None = None
     office_phone: str | None = None
@@ -127,7 +131,8 @@ def build_work_sheet(sheet: WorkSheet) -> list[Flowable]:
     gap = 2 * mm
     # A little slack, so rounding never pushes a cut table onto a page of its own.
     room = LANDSCAPE_BODY_HEIGHT - used - gap - 2
-    return [top, details, Spacer(1, gap), *_register(sheet, room)]
+    return [top, details, Spacer(1, gap), *_register(sheet, room),
+            *build_records_to_check(sheet.to_check, what="this sheet", landscape=True)]
 
 
 def work_sheet_section(sheet: WorkSheet) -> Section:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from upw_ttg.domain.codes import Role
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS, DateChangeRow
 from upw_ttg.domain.resettlement import SETTING_KEYS, DeadlineSettings
 from upw_ttg.domain.settings import SETTINGS_BY_KEY
@@ -18,6 +19,8 @@ from upw_ttg.storage.models import (
     CustodyDateChange, CustodyEpisode, Pathway, ResettlementPlan, Setting, Staff,
 )
 
+# Who may hold a caseload: resettlement workers, and managers who take cases themselves.
+ASSIGNABLE_ROLES = (Role.RESETTLEMENT_WORKER, Role.MANAGER)
 EPISODE_DATE_FIELDS = ("reception_date", "screening_date",
                        *(name for name, _label in CUSTODY_DATE_FIELDS))
 
@@ -33,6 +36,13 @@ def read_deadline_settings(session: Session) -> DeadlineSettings:
         return definition.parse(raw.get(key) or definition.default)
 
     return DeadlineSettings.from_values(read)
+
+
+def worker_problem(worker: Staff | None) -> str | None:
+    """Why a case cannot be given to ``worker`` (None: it can)."""
+    if worker is None or not worker.active or not worker.roles & set(ASSIGNABLE_ROLES):
+        return "Choose an active resettlement worker."
+    return None
 
 
 def get_episode(session: Session, episode_id: int) -> CustodyEpisode:

@@ -20,8 +20,9 @@ from upw_ttg.domain.resettlement import DeadlineSettings, Deadlines, PlanSection
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import check_case, mask_lists_of
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.ttg.common import pathway_names, read_deadline_settings
+from upw_ttg.services.ttg.common import pathway_names, read_deadline_settings, worker_problem
 from upw_ttg.services.ttg.completion import gate_columns, gate_facts
 from upw_ttg.services.ttg.deadlines import DeadlineService, current_deadlines
 from upw_ttg.services.ttg.records import (
@@ -38,7 +39,6 @@ NEAR_RELEASE = dt.timedelta(weeks=12)
 FAR_RELEASE = dt.timedelta(weeks=24)
 ACCOMMODATION_WINDOW = dt.timedelta(weeks=4)
 QUALITY_PERIOD = dt.timedelta(days=365)
-_ASSIGNABLE = (Role.RESETTLEMENT_WORKER, Role.MANAGER)
 
 
 def _date(value: dt.date | None) -> str:
@@ -59,20 +59,23 @@ class DashboardService:
         self._deadlines = deadlines
 
     def caseload(self, *, prison_id: int | None = None, worker_id: int | None = None,
-                 quality_since: dt.date | None = None) -> Caseload:
-        """Every list of the dashboard and the quality figures, in four queries."""
+                 quality_since: dt.date | None = None, unassigned: bool = False) -> Caseload:
+        """Every list of the dashboard and the quality figures, in four queries;
+        ``unassigned`` keeps to the cases no worker holds yet."""
         self._ctx.require(Capability.READ_TTG_CASE)
         today = self._ctx.today()
         since = quality_since or today - QUALITY_PERIOD
         cal = self._deadlines.calendar()
         with self._ctx.db.read() as session:
             settings = read_deadline_settings(session)
-            episodes = session.execute(self._episodes(prison_id, worker_id, since)).all()
-            referrals = session.execute(self._referrals(prison_id, worker_id, today)).all()
-            workers = self._workers(session, prison_id, worker_id)
+            episodes = session.execute(
+                self._episodes(prison_id, worker_id, since, unassigned)).all()
+            referrals = session.execute(
+                self._referrals(prison_id, worker_id, today, unassigned)).all()
+            workers = [] if unassigned else self._workers(session, prison_id, worker_id)
             pathways = pathway_names(session)
-        return _Builder(today, since, settings, cal).build(episodes, referrals, workers,
-                                                           pathways)
+            return mask_lists_of(session, self._ctx, _Builder(today, since, settings, cal).build(
+                episodes, referrals, workers, pathways))
 
     def worker_counts(self, *, prison_id: int | None = None) -> list[WorkerCount]:
         """People in custody per worker (assignable staff with none are listed with 0)."""
@@ -105,16 +108,16 @@ class DashboardService:
 
         with self._ctx.db.write() as session:
             if worker_id is not None:
-                worker = session.get(Staff, worker_id)
-                if worker is None or not worker.active or not worker.roles & set(_ASSIGNABLE):
-                    raise ValidationError({"worker_id": "Choose an active resettlement "
-                                                        "worker."})
+                problem = worker_problem(session.get(Staff, worker_id))
+                if problem is not None:
+                    raise ValidationError({"worker_id": problem})
             rows = session.scalars(select(CustodyEpisode)
                                    .where(CustodyEpisode.id.in_(list(episodes)))
                                    .order_by(CustodyEpisode.id).with_for_update()).all()
             if len(rows) != len(episodes):
                 raise NotFoundError("One of those cases is no longer on record.")
             for row in rows:
+                check_case(session, self._ctx, row.person_id)
                 check_version(session, row, episodes[row.id], "case")
             for row in rows:
                 if row.worker_id == worker_id:
@@ -129,14 +132,18 @@ class DashboardService:
 
     # ---- queries ---------------------------------------------------------------------
     @staticmethod
-    def _scoped(query: Select, prison_id: int | None, worker_id: int | None) -> Select:
+    def _scoped(query: Select, prison_id: int | None, worker_id: int | None,
+                unassigned: bool = False) -> Select:
+        if unassigned:
+            query = query.where(CustodyEpisode.worker_id.is_(None))
         if prison_id is not None:
             query = query.where(CustodyEpisode.prison_id == prison_id)
         if worker_id is not None:
             query = query.where(CustodyEpisode.worker_id == worker_id)
         return query
 
-    def _episodes(self, prison_id: int | None, worker_id: int | None, since: dt.date) -> Select:
+    def _episodes(self, prison_id: int | None, worker_id: int | None, since: dt.date,
+                  unassigned: bool) -> Select:
         """One row per episode in custody or released since ``since``, with its plan's
         completion facts (the gate's own columns), review answer and handover contacts, all
         computed in SQL."""
@@ -174,10 +181,10 @@ class DashboardService:
             .outerjoin(ranked, and_(ranked.c.handover_id == Handover.id, ranked.c.rank == 1))
             .where(or_(CustodyEpisode.status == CustodyStatus.IN_CUSTODY,
                        CustodyEpisode.released_on >= since)))
-        return self._scoped(query, prison_id, worker_id)
+        return self._scoped(query, prison_id, worker_id, unassigned)
 
     def _referrals(self, prison_id: int | None, worker_id: int | None,
-                   today: dt.date) -> Select:
+                   today: dt.date, unassigned: bool) -> Select:
         query = (select(CustodyEpisode.id, Referral.plan_id, Referral.provider,
                         Referral.pathway_code, Referral.sent_on, Referral.response_expected_by)
                  .join(ResettlementPlan, ResettlementPlan.id == Referral.plan_id)
@@ -186,7 +193,7 @@ class DashboardService:
                         Referral.response_expected_by < today,
                         CustodyEpisode.status == CustodyStatus.IN_CUSTODY)
                  .order_by(Referral.response_expected_by, Referral.id))
-        return self._scoped(query, prison_id, worker_id)
+        return self._scoped(query, prison_id, worker_id, unassigned)
 
     @staticmethod
     def _workers(session: Session, prison_id: int | None,
@@ -219,11 +226,16 @@ class _Builder:
         quality = Counter()
         names = dict(workers)
         attention: list[CaseloadRow] = []
+        unassigned: list[CaseloadRow] = []
         for r in episodes:
             in_custody = r.episode_status == CustodyStatus.IN_CUSTODY
             if in_custody:
                 rows_by_episode[r.episode_id] = r
                 counts[r.worker_id] += 1
+                if r.worker_id is None:
+                    unassigned.append(self._row(
+                        r, r.reception_date, f"Received {_date(r.reception_date)} at "
+                        f"{r.prison_code}; no resettlement worker yet: assign one."))
                 if r.worker_name and r.worker_id is not None:
                     names.setdefault(r.worker_id, r.worker_name)
             problem = self._episode(r, in_custody, lists, quality)
@@ -255,7 +267,8 @@ class _Builder:
             handover_not_started=by_date(lists["not_started"]),
             handovers_not_acknowledged=by_date(lists["unacknowledged"]),
             referrals_overdue=tuple(overdue_referrals), workers=tuple(worker_rows),
-            quality=self._figures(quality), needs_attention=tuple(attention))
+            quality=self._figures(quality), needs_attention=tuple(attention),
+            not_assigned=by_date(unassigned))
 
     def _episode(self, r: Any, in_custody: bool, lists: dict[str, list[CaseloadRow]],
                  quality: Counter) -> CaseloadRow | None:

@@ -463,6 +463,8 @@ class Caseload:
     # People in custody whose dates cannot be right (before 1900 or after 2100) or could not
     # be worked out; they stay on the other lists wherever those could be computed.
     needs_attention: tuple[CaseloadRow, ...] = ()
+    # People in custody no resettlement worker holds yet: the reception queue.
+    not_assigned: tuple[CaseloadRow, ...] = ()
 
 
 # ---- The handover pack (staff only) --------------------------------------------------------

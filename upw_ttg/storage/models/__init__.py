@@ -5,6 +5,7 @@ from upw_ttg.storage.models.admin import (
     OutcomeCodeRow, Pathway, Prison, ProjectType, Setting, Staff, StaffRole, UnknownNameSignIn,
 )
 from upw_ttg.storage.models.base import Base
+from upw_ttg.storage.models.exchange import ImportLayout, NationalExport, NationalExportItem
 from upw_ttg.storage.models.people import KeepApart, Person, PersonAccess
 from upw_ttg.storage.models.trail import AccessEvent, ChainHead
 from upw_ttg.storage.models.ttg import (
@@ -23,7 +24,8 @@ __all__ = [
     "AccessEvent", "Adjustment", "Appointment", "AssessmentCommitment", "AuditEvent", "Base",
     "BookingBreach", "ChainHead", "ClosureDate", "CustodyDateChange", "CustodyEpisode",
     "CustodyEvent", "DeliveryUnit", "DemoMarker", "EnforcementAction", "EnforcementActionCode",
-    "Handover", "HandoverContact", "KeepApart", "NeedProgress", "Office", "OrderExtension",
+    "Handover", "HandoverContact", "ImportLayout", "KeepApart", "NationalExport",
+    "NationalExportItem", "NeedProgress", "Office", "OrderExtension",
     "OutcomeCodeRow", "Pathway", "Person", "PersonAccess", "PickupPoint", "PlanAction",
     "PlanConsent", "PlanDiversityNeed", "PlanNeed", "PlanStrength", "PreReleaseReview", "Prison",
     "Project", "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "SessionPickup",

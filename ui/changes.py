@@ -1,0 +1,104 @@
+"""One application-wide change notification: a screen that saves says what changed, and
+every screen showing it reads it again, instead of signals relayed by hand between pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+
+class Subject(StrEnum):
+    """What kind of record changed."""
+
+    PERSON = "person"
+    ORDER = "order"
+    SESSION = "session"
+    BOOKING = "booking"
+    ATTENDANCE = "attendance"
+    ENFORCEMENT = "enforcement"
+    LETTER = "letter"
+    WARRANT = "warrant"
+    CUSTODY = "custody"
+    ASSIGNMENT = "assignment"
+    PLAN = "plan"
+    KEEP_APART = "keep_apart"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """``subject`` records with ``ids`` changed; ``person_ids`` names whose cases they touch
+    (empty when not known), so a person's record reloads only for its own person."""
+
+    subject: Subject
+    ids: tuple[int, ...] = ()
+    person_ids: tuple[int, ...] = ()
+    # The saved record, where the screen that saved it has one (a list can show it unread).
+    record: object = None
+
+    def touches_person(self, person_id: int | None) -> bool:
+        """Whether a screen showing ``person_id`` should read again (unknown: yes)."""
+        return person_id is not None and (not self.person_ids or person_id in self.person_ids)
+
+
+class ChangeBus(QObject):
+    """Carries each :class:`Change` to every subscriber (on the GUI thread)."""
+
+    changed = Signal(object)
+
+    def publish(self, subject: Subject, ids: Iterable[int | None] = (),
+                person_ids: Iterable[int | None] = (), record: object = None) -> Change:
+        """Announce a change (after its unit of work has committed)."""
+        change = Change(Subject(subject), tuple(i for i in ids if i is not None),
+                        tuple(sorted({p for p in person_ids if p is not None})), record)
+        self.changed.emit(change)
+        return change
+
+    def subscribe(self, receiver: QObject, subjects: Iterable[Subject],
+                  slot: Callable[[Change], None]) -> QObject:
+        """Call ``slot`` for changes to ``subjects`` while ``receiver`` exists.
+
+        The link is a child of ``receiver``: when the screen goes, so does its subscription,
+        and a change never reaches a deleted widget.
+        """
+        link = _Subscription(set(subjects), slot, receiver)
+        self.changed.connect(link.deliver)
+        return link
+
+
+class _Subscription(QObject):
+    def __init__(self, subjects: set[Subject], slot: Callable[[Change], None],
+                 parent: QObject) -> None:
+        super().__init__(parent)
+        self._subjects = subjects
+        self._slot = slot
+
+    @Slot(object)
+    def deliver(self, change: Change) -> None:
+        if change.subject in self._subjects:
+            self._slot(change)
+
+
+_bus: ChangeBus | None = None
+
+
+def change_bus() -> ChangeBus:
+    """The application's one change bus."""
+    global _bus  # one per process, like the QApplication it lives beside
+    if _bus is None:
+        _bus = ChangeBus()
+    return _bus
+
+
+def publish(subject: Subject, ids: Iterable[int | None] = (),
+            person_ids: Iterable[int | None] = (), record: object = None) -> Change:
+    """Announce a change on the application's bus."""
+    return change_bus().publish(subject, ids, person_ids, record)
+
+
+def subscribe(receiver: QObject, subjects: Iterable[Subject],
+              slot: Callable[[Change], None]) -> QObject:
+    """Subscribe ``receiver`` to changes on the application's bus."""
+    return change_bus().subscribe(receiver, subjects, slot)

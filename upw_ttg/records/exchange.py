@@ -1,0 +1,101 @@
+"""What an import shows before it writes (rows with their outcome) and what it did afterwards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class RowOutcome(StrEnum):
+    """What happens, or happened, to one row of an extract."""
+
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    # Same name and date of birth as someone on record under another CRN: created only when a
+    # coordinator confirms that it is a different person.
+    DUPLICATE = "likely_duplicate"
+    REJECTED = "rejected"
+
+
+ROW_OUTCOME_LABELS = {
+    RowOutcome.NEW: "New",
+    RowOutcome.UPDATED: "Will change",
+    RowOutcome.UNCHANGED: "Unchanged",
+    RowOutcome.DUPLICATE: "Likely duplicate",
+    RowOutcome.REJECTED: "Rejected",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field of a matched record that the import changes, as the preview shows it."""
+
+    label: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRow:
+    """One row of the extract: its line in the file, who it is about and what happens to it."""
+
+    line: int
+    crn: str
+    name: str
+    outcome: RowOutcome
+    reason: str = ""
+    changes: tuple[FieldChange, ...] = ()
+    # For a likely duplicate: the CRN of the person on record it resembles.
+    resembles_crn: str | None = None
+    has_order: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """Everything an import would do, before anything is written."""
+
+    file_name: str
+    sha256: str
+    mapping: dict[str, str]
+    rows: tuple[ImportRow, ...]
+    # The mapping was remembered from an earlier file with the same columns.
+    mapping_remembered: bool = False
+
+    def count(self, outcome: RowOutcome) -> int:
+        return sum(1 for row in self.rows if row.outcome == outcome)
+
+    @property
+    def counts(self) -> dict[RowOutcome, int]:
+        return {outcome: self.count(outcome) for outcome in RowOutcome}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import did (or, for a dry run, would have done): every row's outcome."""
+
+    file_name: str
+    sha256: str
+    dry_run: bool
+    rows: tuple[ImportRow, ...]
+    counts: dict[RowOutcome, int] = field(default_factory=dict)
+    # Records written beside the rows' own, e.g. {"orders_created": 3, "orders_updated": 1}.
+    tallies: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def orders_created(self) -> int:
+        return self.tallies.get("orders_created", 0)
+
+    @property
+    def orders_updated(self) -> int:
+        return self.tallies.get("orders_updated", 0)
+
+    def describe(self) -> str:
+        """One line for the status bar and the command line."""
+        done = "Dry run, nothing written" if self.dry_run else "Imported"
+        parts = [f"{self.counts.get(o, 0):,} {ROW_OUTCOME_LABELS[o].lower()}"
+                 for o in (RowOutcome.NEW, RowOutcome.UPDATED, RowOutcome.UNCHANGED,
+                           RowOutcome.REJECTED)]
+        extra = "".join(f"; {name.replace('_', ' ')} {count:,}"
+                        for name, count in self.tallies.items())
+        return f"{done}: {self.file_name}: " + ", ".join(parts) + extra + "."

@@ -1,0 +1,1 @@
+"""Data exchange with the national systems: imports of extracts and exports for the record."""
