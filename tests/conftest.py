@@ -53,11 +53,33 @@ def reset_postgres_schema(url: str) -> None:
         db.dispose()
 
 
+# Reference rows an administrator may edit or add to (offices, prisons), as migrated: each
+# PostgreSQL test starts from them, as each SQLite test starts from a fresh copy.
+EDITABLE_REFERENCE_TABLES = ("office", "prison")
+_migrated_rows: dict[str, list[dict]] = {}
+
+
 @pytest.fixture(scope="session")
 def _postgres_migrated() -> bool:
     if PG_URL:
         reset_postgres_schema(PG_URL)
+        db = Database(PG_URL)
+        with db.engine.connect() as connection:
+            for name in EDITABLE_REFERENCE_TABLES:
+                table = Base.metadata.tables[name]
+                _migrated_rows[name] = [dict(r._mapping) for r in
+                                        connection.execute(table.select())]
+        db.dispose()
     return bool(PG_URL)
+
+
+def _restore_editable_reference_rows(connection) -> None:
+    for name in EDITABLE_REFERENCE_TABLES:
+        table = Base.metadata.tables[name]
+        rows = _migrated_rows.get(name, [])
+        connection.execute(table.delete().where(table.c.id.not_in([r["id"] for r in rows])))
+        for row in rows:
+            connection.execute(table.update().where(table.c.id == row["id"]).values(**row))
 
 
 def _truncate_postgres(db: Database) -> None:
@@ -74,6 +96,7 @@ def _truncate_postgres(db: Database) -> None:
         for table in reversed(Base.metadata.sorted_tables):
             if table.name not in REFERENCE_TABLES:
                 connection.execute(table.delete())
+        _restore_editable_reference_rows(connection)
 
 
 @pytest.fixture(scope="session")

@@ -22,6 +22,7 @@ from ui.settings import UiSettings
 from ui.views.people_page import PeoplePage
 from ui.views.permissions import can, can_find_people, is_administrator
 from ui.views.person_page import PersonPage
+from ui.views.organisation_page import OrganisationPage
 from ui.views.settings_page import SettingsPage
 from ui.views.staff_page import StaffPage
 from ui.views.attendance.common import can_use_attendance
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
     """People for everyone; Settings (view only unless an administrator); Staff for admins."""
 
     PEOPLE, SETTINGS, STAFF, TTG = "people", "settings", "staff", "ttg"
+    ORGANISATION = "organisation"
     SCHEDULING, ATTENDANCE = "scheduling", "attendance"
 
     def __init__(self, services: AppServices, ui_settings: UiSettings):
@@ -54,6 +56,8 @@ class MainWindow(QMainWindow):
         self.person_page = PersonPage(services, ui_settings)
         self.settings_page = SettingsPage(services)
         self.staff_page = StaffPage(services) if self._admin else None
+        self.organisation_page = (OrganisationPage(services) if can(
+            actor, Capability.MANAGE_OFFICES_AND_PRISONS) else None)
         self.ttg_area = TtgArea(services) if can_use_ttg(actor) else None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.people_page)
@@ -61,6 +65,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.settings_page)
         if self.staff_page is not None:
             self.stack.addWidget(self.staff_page)
+        if self.organisation_page is not None:
+            self.stack.addWidget(self.organisation_page)
         if self.ttg_area is not None:
             self.stack.addWidget(self.ttg_area)
 
@@ -77,6 +83,8 @@ class MainWindow(QMainWindow):
         self._add_area(self.SETTINGS, "Settings")
         if self.staff_page is not None:
             self._add_area(self.STAFF, "Staff")
+        if self.organisation_page is not None:
+            self._add_area(self.ORGANISATION, "Offices and prisons")
         if self.ttg_area is not None:
             self._add_area(self.TTG, "Through the Gate")
         # Built the first time they are opened: start-up only pays for the first screen.
@@ -105,7 +113,7 @@ class MainWindow(QMainWindow):
         self.person_page.back_requested.connect(self.show_people)
         self.person_page.plan_requested.connect(self.open_plan)
         for page in (self.people_page, self.person_page, self.settings_page, self.staff_page,
-                     self.ttg_area):
+                     self.organisation_page, self.ttg_area):
             if page is not None:
                 page.notice.connect(self.show_notice)
         self.stack.currentChanged.connect(self._update_actions)
@@ -169,6 +177,12 @@ class MainWindow(QMainWindow):
             go_menu.addAction(self.go_staff)
         else:
             self.go_staff.setEnabled(False)
+        self.go_organisation = self._action("&Offices and prisons", None,
+                                            self.show_organisation)
+        if self.organisation_page is not None:
+            go_menu.addAction(self.go_organisation)
+        else:
+            self.go_organisation.setEnabled(False)
         self.go_ttg = self._action("Through the &Gate", "Ctrl+4", self.show_ttg)
         if self.ttg_area is not None:
             go_menu.addAction(self.go_ttg)
@@ -236,6 +250,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.settings_page)
         elif area == self.STAFF and self.staff_page is not None:
             self.stack.setCurrentWidget(self.staff_page)
+        elif area == self.ORGANISATION and self.organisation_page is not None:
+            self.stack.setCurrentWidget(self.organisation_page)
         elif area == self.TTG and self.ttg_area is not None:
             self.stack.setCurrentWidget(self.ttg_area)
         elif area == self.SCHEDULING:
@@ -333,6 +349,14 @@ class MainWindow(QMainWindow):
         self._select_area(self.STAFF)
         self.stack.setCurrentWidget(self.staff_page)
         self.staff_page.table.setFocus()
+
+    @Slot()
+    def show_organisation(self) -> None:
+        if self.organisation_page is None:
+            return
+        self._select_area(self.ORGANISATION)
+        self.stack.setCurrentWidget(self.organisation_page)
+        self.organisation_page.office_table.setFocus()
 
     @Slot()
     def show_ttg(self) -> None:

@@ -17,6 +17,7 @@ from upw_ttg.services.case_summary import CaseSummaryService
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.custody import CustodyService
 from upw_ttg.services.orders import OrdersService
+from upw_ttg.services.organisation import OrganisationService
 from upw_ttg.services.people import PeopleService
 from upw_ttg.services.restrictions import RestrictionService
 from upw_ttg.services.roles import RoleService
@@ -27,6 +28,7 @@ from upw_ttg.storage.migrate import MigrationResult, upgrade
 
 if TYPE_CHECKING:
     from upw_ttg.services.attendance import AttendanceServices
+    from upw_ttg.services.exchange.national_export import NationalExportService
     from upw_ttg.services.exchange.people_import import PeopleImportService
     from upw_ttg.services.subject_access import SubjectAccessService
     from upw_ttg.services.ttg.dashboard import DashboardService
@@ -86,6 +88,7 @@ class AppServices:
         self.orders = OrdersService(self.ctx)
         self.custody = CustodyService(self.ctx)
         self.settings = SettingsService(self.ctx)
+        self.organisation = OrganisationService(self.ctx)
         # One calendar for everything, so a closure date moves UPW and TTG deadlines alike.
         self.calendar = CalendarService(self.ctx)
         self.audit = AuditService(self.ctx)
@@ -109,6 +112,11 @@ class AppServices:
     def people_import(self) -> PeopleImportService:
         from upw_ttg.services.exchange.people_import import PeopleImportService
         return PeopleImportService(self.ctx)
+
+    @cached_property
+    def national_export(self) -> NationalExportService:
+        from upw_ttg.services.exchange.national_export import NationalExportService
+        return NationalExportService(self.ctx)
 
     @cached_property
     def subject_access(self) -> SubjectAccessService:

@@ -7,7 +7,7 @@ import html
 
 from PySide6.QtCore import Qt
 
-from upw_ttg.domain.codes import MappaLevel, NeedStatus, RiskLevel, Role
+from upw_ttg.domain.codes import DiversityCategory, MappaLevel, NeedStatus, RiskLevel, Role
 from upw_ttg.services.ttg.records import AgreementInput, NeedInput, RiskInput
 from ui.main_window import MainWindow
 from ui.views.ttg.plan_screen import PlanScreen
@@ -79,8 +79,11 @@ def test_a_problem_is_shown_by_its_field_and_the_text_is_kept(qtbot, services, e
 
 
 def test_completing_names_every_missing_section_and_links_to_it(qtbot, services, episode_id,
-                                                               screen):
+                                                               screen, monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr(screen, "confirm_complete", lambda text: asked.append(text) or True)
     screen.header.complete_button.click()
+    assert asked == [], "nothing to confirm while sections are missing"
     panel = screen.header.missing
     assert panel.isVisible()
     plan = stored(services, episode_id)
@@ -104,6 +107,8 @@ def test_completing_names_every_missing_section_and_links_to_it(qtbot, services,
     plans.set_consent(plan.id, "Shelter", True, plan.version)
     screen.reload()
     screen.header.complete_button.click()
+    assert asked and asked[0].startswith("Mark the resettlement plan of Siân Jones complete?")
+    assert "pathways are not started" in asked[0]
     assert not panel.isVisible()
     assert stored(services, episode_id).completed_on == TODAY
     assert screen.header.complete_button.text() == "Plan complete"
@@ -200,7 +205,9 @@ def test_leaving_with_an_unsaved_problem_asks_first(qtbot, screen, monkeypatch):
 
 
 def test_a_complete_plan_that_loses_a_section_says_so_and_links_to_it(qtbot, services,
-                                                                      episode_id, screen):
+                                                                      episode_id, screen,
+                                                                      monkeypatch):
+    monkeypatch.setattr(screen, "confirm_complete", lambda _text: True)
     plans = services.plans
     plan = stored(services, episode_id)
     plan = plans.save_need(plan.id, NeedInput("health", own_words="I need my meds"))
@@ -238,3 +245,66 @@ def test_a_complete_plan_that_loses_a_section_says_so_and_links_to_it(qtbot, ser
     screen.header.complete_button.click()
     assert not panel.isVisible()
     assert "Plan complete" in screen.header.facts_label.text()
+
+
+def test_the_missing_list_follows_the_answers_and_completion_is_confirmed(
+        qtbot, services, episode_id, screen, monkeypatch):
+    answers: list[bool] = []
+    asked: list[str] = []
+    monkeypatch.setattr(screen, "confirm_complete",
+                        lambda text: asked.append(text) or answers.pop(0))
+    screen.header.complete_button.click()
+    panel = screen.header.missing
+    before = panel.messages()
+    assert any(m.startswith("Strengths") for m in before)
+    # Answering a section takes it off the list at once, without pressing Complete again.
+    screen.show_page("strengths", focus=True)
+    page = screen.page("strengths")
+    page.description.setText("Good with his hands")
+    page.add_button.click()
+    after = panel.messages()
+    assert panel.isVisible() and len(after) == len(before) - 1
+    assert not any(m.startswith("Strengths") for m in after)
+    # Answer the rest; the list then says the plan can be completed.
+    plans = services.plans
+    plan = stored(services, episode_id)
+    plan = plans.save_need(plan.id, NeedInput("health", own_words="I need my meds"))
+    plan = plans.set_diversity_considered(plan.id, True, plan.version)
+    plan = plans.save_risk(plan.id, RiskInput(RiskLevel.LOW, MappaLevel.NONE, "Low", TODAY,
+                                              None, None, TODAY, version=plan.version))
+    plan = plans.save_agreement(plan.id, AgreementInput(True, TODAY, version=plan.version))
+    screen.show_page("agreement", focus=True)
+    screen.page("agreement").refresh()
+    plans.set_consent(plan.id, "Shelter", True, plan.version)
+    screen.apply(stored(services, episode_id))
+    assert panel.messages() == [] and "can be completed" in panel.title.text()
+    # Completing asks first, naming the pathways nobody has started; No leaves it in draft.
+    answers.append(False)
+    screen.header.complete_button.click()
+    assert "9 pathways are not started: Accommodation, Education" in asked[0]
+    assert "Health" in asked[0], "words recorded but no status set: still not started"
+    assert stored(services, episode_id).completed_on is None
+    answers.append(True)
+    screen.header.complete_button.click()
+    assert stored(services, episode_id).completed_on == TODAY
+
+
+def test_the_no_needs_box_is_never_ticked_beside_a_recorded_need(qtbot, services, episode_id,
+                                                                 screen, monkeypatch):
+    page = screen.page("diversity")
+    plan = stored(services, episode_id)
+    plans = services.plans
+    plan = plans.set_diversity_considered(plan.id, True, plan.version)
+    screen.apply(plan)
+    assert page.considered.isChecked()
+    plan = plans.save_diversity_need(plan.id, DiversityCategory.LITERACY, "Reads little",
+                                     "Letters read aloud", plan.version)
+    screen.apply(plan)
+    assert not page.considered.isChecked() and not page.considered.isEnabled()
+    screen.reload()
+    assert not page.considered.isChecked(), "not ticked when the plan is opened either"
+    need = stored(services, episode_id).diversity_needs[0]
+    plan = plans.remove_diversity_need(need.id, stored(services, episode_id).version)
+    assert not plan.diversity_considered, "with the last need gone, none must be confirmed"
+    screen.apply(plan)
+    assert not page.considered.isChecked() and page.considered.isEnabled()

@@ -1,4 +1,4 @@
-"""``python -m upw_ttg``: migrate, demo, check, backup, restore and self-test, without a screen."""
+"""``python -m upw_ttg``: migrate, demo, check, backup, restore, import, export and self-test."""
 
 from __future__ import annotations
 
@@ -241,6 +241,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True,
                         help="folder for the PDF (to read) and JSON (complete) files")
     export.set_defaults(run=_cmd_export_person)
+    from upw_ttg.cli.exchange import add_commands
+    add_commands(commands, common)
     self_test = commands.add_parser("self-test", help="check this installation end to end")
     self_test.set_defaults(run=_cmd_self_test)
     return parser

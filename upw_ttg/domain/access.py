@@ -35,6 +35,10 @@ class Recipient(StrEnum):
     RESPONSIBLE_OFFICER = "responsible_officer"
     COURT = "court"
     CASE_FILE = "case_file"
+    # The national case record (NDelius), through an export file.
+    NATIONAL_RECORD = "national_record"
+    # A spreadsheet of a list, for office use.
+    SPREADSHEET = "spreadsheet"
 
 
 RECORD_LABELS = {
@@ -55,6 +59,8 @@ RECIPIENT_LABELS = {
     Recipient.RESPONSIBLE_OFFICER: "the community responsible officer",
     Recipient.COURT: "the court",
     Recipient.CASE_FILE: "the case file",
+    Recipient.NATIONAL_RECORD: "the national case record",
+    Recipient.SPREADSHEET: "a spreadsheet for office use",
 }
 
 

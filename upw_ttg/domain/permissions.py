@@ -63,6 +63,8 @@ class Capability(StrEnum):
     RESTRICT_CASES = "restrict_cases"
     # Bringing people, orders and custody records in from the national systems' extracts.
     IMPORT_CASES = "import_cases"
+    # A day's keyed outcomes, exported for the national case record.
+    EXPORT_OUTCOMES = "export_outcomes"
     # Everything held on one person, for a subject access request (DPA 2018 s.45).
     EXPORT_SUBJECT_ACCESS = "export_subject_access"
 
@@ -77,6 +79,7 @@ _UPW_CASEWORK = frozenset({
     C.READ_WORK_SHEETS, C.PRINT_WORK_SHEETS, C.READ_REGISTERS, C.KEY_REGISTERS,
     C.READ_SENSITIVE_NOTES, C.READ_KEEP_APART_DETAIL, C.READ_ATTENDANCE,
     C.TAKE_ENFORCEMENT_DECISIONS, C.PRINT_UPW_LETTERS, C.MANAGE_CALENDAR, C.IMPORT_CASES,
+    C.EXPORT_OUTCOMES,
 })
 
 _TTG_CASEWORK = frozenset({

@@ -60,6 +60,8 @@ class BrokenBooking:
 
     @property
     def session_label(self) -> str:
+        if self.session_date is None:  # a restricted case's row shows name and CRN only
+            return self.project_name
         return (f"{self.project_name}, {format_day(self.session_date)} "
                 f"{self.start_time:%H:%M}–{self.end_time:%H:%M}")
 

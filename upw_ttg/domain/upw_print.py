@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from upw_ttg.domain.codes import WarrantMode
+from upw_ttg.domain.organisation import DEFAULT_ORGANISATION
+from upw_ttg.domain.records_to_check import RecordToCheck
 
 # These classes are the boundary the DOMAIN 2.4 "must not contain" column is enforced at: the
 # documents are built only from them, and they have no field for risk, health, offence, notes
@@ -14,9 +16,17 @@ from upw_ttg.domain.codes import WarrantMode
 
 @dataclass(frozen=True, slots=True)
 class OfficeContact:
+    """Who sends a person-facing document and how to reach them; built by
+    ``upw_ttg.services.organisation.office_contact`` from the office's record."""
+
     name: str
     address_lines: tuple[str, ...]
     phone: str | None
+    organisation: str = DEFAULT_ORGANISATION
+    email: str | None = None
+    opening_hours: str | None = None
+    # The account a bus or rail operator bills for this office's travel warrants.
+    warrant_account: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +113,9 @@ class VanManifestData:
     office: OfficeContact
     printed_at: dt.datetime
     printed_by: str | None = None
+    # Passengers whose row could not be printed: only their name and a fixed sentence, as
+    # the driver needs nothing more (see ``driver_safe``).
+    to_check: tuple[RecordToCheck, ...] = ()
 
     @property
     def passengers(self) -> int:

@@ -10,6 +10,7 @@ from upw_ttg.domain.codes import (
     Gender, PatternFrequency, PlacementPreference, RiskLevel, SessionStatus, WarrantMode,
     WarrantStatus,
 )
+from upw_ttg.domain.records_to_check import RecordToCheck
 from upw_ttg.domain.upw_schedule import SkippedDay
 
 COMMITMENT_KINDS = ("employment", "education", "caring", "religious", "other")
@@ -318,6 +319,7 @@ class SessionDetail:
     session: SessionRecord
     people: tuple[SessionPerson, ...]
     warnings: tuple[str, ...]
+    to_check: tuple[RecordToCheck, ...] = ()
 
 
 # --- planner, waiting list and auto-fill ---------------------------------------------------------
@@ -361,6 +363,7 @@ class WeekPlan:
     week_start: dt.date
     days: tuple[dt.date, ...]
     rows: tuple[PlannerRow, ...]
+    to_check: tuple[RecordToCheck, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,6 +415,7 @@ class AutoFillProposal:
     shortfalls: tuple[Shortfall, ...]
     orders_considered: int
     notes: tuple[str, ...] = ()
+    to_check: tuple[RecordToCheck, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.records_to_check import Listed
 from upw_ttg.errors import NotFoundError, PermissionDeniedError, RestrictedCaseError
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import Person, PersonAccess, SessionSupervisor, UpwSession
 
+
+class _AboutPerson(Protocol):
+    @property
+    def person_id(self) -> int: ...
+
+
+RowT = TypeVar("RowT", bound=_AboutPerson)
+RecordT = TypeVar("RecordT")
+# What a masked row shows in a text field that cannot be empty.
+RESTRICTED_TEXT = "Restricted"
+# Fields a masked row keeps: who it is about (name and CRN), and the ids and versions the
+# screens need to refuse opening it; nothing else about the person.
+_KEPT_FIELDS = frozenset({"crn", "name", "person_name", "surname", "forename", "row_number",
+                          "id", "version"})
+_IN_BATCH = 900  # ids per IN list, within SQLite's oldest limit on bound parameters
 RESTRICTED_MESSAGE = ("This is a restricted case: only the staff named on it can see more than "
                       "the name and CRN, print it or place the person. Ask a manager if you "
                       "need access.")
@@ -83,3 +102,66 @@ def check_case_of(session: Session, ctx: ServiceContext, model: Any, row_id: int
     person_id = session.scalar(select(model.person_id).where(model.id == row_id))
     if person_id is not None:
         check_case(session, ctx, person_id)
+
+
+def hidden_cases(session: Session, ctx: ServiceContext, person_ids: Iterable[int]
+                 ) -> frozenset[int]:
+    """Of ``person_ids``, the restricted cases this member of staff is not named on."""
+    wanted = sorted(set(person_ids))
+    hidden: set[int] = set()
+    for start in range(0, len(wanted), _IN_BATCH):
+        batch = wanted[start:start + _IN_BATCH]
+        hidden.update(session.scalars(select(Person.id).where(
+            Person.id.in_(batch), Person.restricted.is_(True), ~named_on(ctx.actor_id))))
+    return frozenset(hidden)
+
+
+def _kept(name: str) -> bool:
+    return name in _KEPT_FIELDS or name.endswith(("_id", "_version"))
+
+
+def _blank(annotation: Any) -> Any:
+    """The empty value of a field by its annotation: None where allowed, else 0, False, (),
+    or ``RESTRICTED_TEXT`` for text; None for dates and codes (the screens show a blank)."""
+    text = (annotation.__name__ if isinstance(annotation, type)
+            else str(annotation).replace(" ", ""))
+    if "None" in text.split("|") or text.startswith("Optional"):
+        return None
+    return {"bool": False, "int": 0, "str": RESTRICTED_TEXT}.get(
+        text, () if text.startswith("tuple") else None)
+
+
+@cache
+def _blanks(row_type: type) -> dict[str, Any]:
+    return {f.name: _blank(f.type) for f in dataclasses.fields(row_type) if not _kept(f.name)}
+
+
+def mask_restricted(session: Session, ctx: ServiceContext, rows: Sequence[RowT],
+                    *, hidden: frozenset[int] | None = None) -> list[RowT]:
+    """Rule ACC-2 at the edge of every list: a row about a restricted case this member is not
+    named on keeps only the name and CRN (and the ids the screens use to refuse opening it);
+    every other field is blank. ``rows`` are data objects with a ``person_id``; ``hidden``
+    saves the look-up when the caller already has it (several lists of one screen)."""
+    to_check = getattr(rows, "to_check", None)  # a list's records set aside, masked alike
+    if hidden is None:
+        hidden = hidden_cases(session, ctx, (row.person_id for row in (*rows, *(to_check or ()))
+                                             if row.person_id is not None))
+    masked = [dataclasses.replace(row, **_blanks(type(row)))
+              if row.person_id in hidden else row for row in rows]
+    if to_check is None:
+        return masked
+    return Listed(masked, mask_restricted(session, ctx, to_check, hidden=hidden))
+
+
+def mask_lists_of(session: Session, ctx: ServiceContext, record: RecordT) -> RecordT:
+    """``record`` (a screen's data object: a session's detail, a register, a dashboard) with
+    ``mask_restricted`` applied to each of its tuples of rows about people."""
+    lists = {f.name: rows for f in dataclasses.fields(record)  # type: ignore[arg-type]
+             if isinstance(rows := getattr(record, f.name), tuple) and rows
+             and dataclasses.is_dataclass(rows[0]) and hasattr(rows[0], "person_id")}
+    hidden = hidden_cases(session, ctx, (r.person_id for rows in lists.values() for r in rows))
+    if not hidden:
+        return record
+    return dataclasses.replace(record, **{  # type: ignore[type-var]
+        name: tuple(mask_restricted(session, ctx, rows, hidden=hidden))
+        for name, rows in lists.items()})

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from upw_ttg.domain.crediting import LedgerLine, LedgerLineKind, outcome_description
 from upw_ttg.domain.forecast import Rag
 from upw_ttg.domain.orders import format_minutes
+from upw_ttg.services.access import RESTRICTED_TEXT
 from upw_ttg.services.attendance.records import (
     DaySession, EnforcementActionRow, MissingOutcomeRow, OrderForecast, QueueItem,
 )
@@ -20,6 +21,7 @@ from ui.models.table_model import Column, Index, RowTableModel
 
 _OVERDUE = QBrush(QColor("#b3261e"))
 RAG_TEXT = {Rag.RED: "Red", Rag.AMBER: "Amber", Rag.GREEN: "Green"}
+RAG_ORDER = {Rag.RED: 0, Rag.AMBER: 1, Rag.GREEN: 2}
 RAG_BRUSHES = {Rag.RED: QBrush(QColor("#f6d5d2")), Rag.AMBER: QBrush(QColor("#fde9c4")),
                Rag.GREEN: QBrush(QColor("#d9efdc"))}
 
@@ -167,8 +169,8 @@ class ForecastTableModel(StyledTableModel):
     RAG, NAME, CRN, COORDINATOR, DEADLINE, REMAINING, BOOKED, DELIVERABLE, AT_RATE, REVIEW, \
         EXTENSION = range(11)
     COLUMNS = (
-        Column("Status", lambda f: RAG_TEXT[f.rag], lambda f: ("red", "amber", "green").index(
-            f.rag.value), tooltip=lambda f: f.reason),
+        Column("Status", lambda f: RAG_TEXT.get(f.rag, RESTRICTED_TEXT),
+               lambda f: RAG_ORDER.get(f.rag, len(RAG_ORDER)), tooltip=lambda f: f.reason),
         Column("Name", lambda f: f.name),
         Column("CRN", lambda f: f.crn),
         Column("Coordinator", lambda f: f.coordinator or BLANK),
@@ -193,7 +195,7 @@ class ForecastTableModel(StyledTableModel):
     )
 
     def background(self, row: OrderForecast, column: int) -> QBrush | None:
-        return RAG_BRUSHES[row.rag] if column == self.RAG else None
+        return RAG_BRUSHES.get(row.rag) if column == self.RAG else None
 
     def foreground(self, row: OrderForecast, column: int) -> QBrush | None:
         return _OVERDUE if column == self.EXTENSION and row.needs_extension else None

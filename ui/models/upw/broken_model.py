@@ -8,6 +8,12 @@ from ui.models.table_model import Column, RowTableModel
 from ui.models.upw.text import format_day, format_times
 
 
+def _when(row: BrokenBooking) -> str:
+    if row.session_date is None:  # a restricted case: name and CRN only
+        return ""
+    return f"{format_day(row.session_date)} {format_times(row.start_time, row.end_time)}"
+
+
 def _found(row: BrokenBooking) -> str:
     return f"{row.found_at:%d %b %H:%M}" if row.found_at else ""
 
@@ -17,8 +23,7 @@ class BrokenBookingsModel(RowTableModel[BrokenBooking]):
 
     WHEN, NAME, CRN, SESSION, RULES, WHY, FOUND = range(7)
     COLUMNS = (
-        Column("When", lambda r: f"{format_day(r.session_date)} "
-                                 f"{format_times(r.start_time, r.end_time)}",
+        Column("When", _when,
                lambda r: (r.session_date, r.start_time)),
         Column("Name", lambda r: r.name, lambda r: fold(r.name)),
         Column("CRN", lambda r: r.crn),

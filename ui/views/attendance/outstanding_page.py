@@ -7,9 +7,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
+from upw_ttg.services.access import RESTRICTED_MESSAGE
 from upw_ttg.services.attendance.records import MissingOutcomeRow
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import BacklogTableModel, OutstandingTableModel
+from ui.errors import show_error
 from ui.views.attendance.common import FilterBar, hint, page_title
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
@@ -134,5 +136,7 @@ class OutstandingPage(QWidget):
     @Slot()
     def open_selected(self) -> None:
         row: MissingOutcomeRow | None = selected_row(self.table)  # type: ignore[assignment]
-        if row is not None:
+        if row is not None and row.session_date is None:
+            show_error(self, RESTRICTED_MESSAGE)  # a restricted case: name and CRN only
+        elif row is not None:
             self.register_requested.emit(row.session_id, row.session_date, row.appointment_id)

@@ -290,7 +290,11 @@ class CaseloadPage(QWidget):
             font.setBold(count > 0 and attr != "releases_within_24_weeks")
             item.setFont(font)
         self.workers_model.set_rows(board.workers)
+        # The names give way (with a tooltip) so the counts always show in the narrow list.
+        self.workers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         fit_columns(self.workers)
+        self.workers.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
         if self.worker.currentData() is None and self.prison.currentData() is None:
             self._fill_workers(list(board.workers))
         self.scope_label.setText(f"{board.in_custody} in custody · today "

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
+from upw_ttg.domain.plan_progress import handover_missing
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg.records import HandoverRecord, OfficerInput
 from ui.dialogs.ttg.contact_dialogs import AcknowledgeDialog, ContactDialog
@@ -155,8 +156,11 @@ class HandoverPage(SectionPage):
                                 "no release date yet.")
         else:
             state = "opened" if opens <= today else "opens"
+            missing = self.missing()
+            still = (f" Still to record: {'; '.join(missing)}." if missing and record
+                     and (record.contacts or record.ro_name) else "")
             self.window.setText(f"The handover window {state} on <b>{format_date(opens)}</b>, "
-                                "8 weeks before release: contact the officer by then.")
+                                f"8 weeks before release: contact the officer by then.{still}")
         chasers = record.chasers if record else ()
         if chasers:
             contact = chasers[0]
@@ -189,12 +193,23 @@ class HandoverPage(SectionPage):
         self.not_started.setVisible(not started)
         self._update_buttons()
 
+    def missing(self) -> list[str]:
+        """What the handover lacks before it counts as done (rule TTG-8)."""
+        record = self.screen.handover
+        if record is None:
+            return handover_missing(None, None, None, 0, False)
+        return handover_missing(record.ro_name, record.ro_email, record.ro_phone,
+                                len(record.contacts), record.risk_info_shared)
+
     def nav_state(self) -> tuple[str, str]:
         record = self.screen.handover
         if record is not None and record.chasers:
             return "!", "chase the officer"
-        if record is not None and record.contacts:
-            return "✓", "officer contacted"
+        missing = self.missing()
+        if not missing:
+            return "✓", "officer contacted, risk shared"
+        if record is not None and (record.contacts or record.ro_name):
+            return "…", "still to record: " + "; ".join(missing)
         return "", ""
 
     def _update_buttons(self, *_args: object) -> None:

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget,
 )
 
-from upw_ttg.domain.codes import CustodyEventKind, CustodyStatus, Language, PlanStatus
+from upw_ttg.domain.codes import (
+    CustodyEventKind, CustodyStatus, Language, NeedStatus, PlanStatus,
+)
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.resettlement import PlanSection
 from upw_ttg.errors import UpwError
@@ -20,6 +22,7 @@ from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.dialogs.ttg.event_dialog import CustodyEventDialog
 from ui.formatting import format_date
 from ui.tasks import report_failure, run_in_background
+from ui.views.ttg.pathway_page import PathwayPage
 
 if TYPE_CHECKING:
     from ui.views.ttg.plan_screen import PlanScreen
@@ -162,6 +165,11 @@ class PlanHeader(QWidget):
             self.missing.show_text("Some changes are not saved yet: correct the fields marked "
                                    "in red, then complete the plan.", [])
             return
+        if screen.plan.gaps:
+            self.show_missing()
+            return
+        if not screen.confirm_complete(self.completion_question()):
+            return
         plan_id = screen.plan.id
         try:
             record = screen.services.plans.complete(plan_id, screen.plan.version)
@@ -174,6 +182,48 @@ class PlanHeader(QWidget):
         self.missing.setVisible(False)
         screen.apply(record)
         screen.notice.emit(f"The resettlement plan of {record.person_name} is complete.")
+
+    def pathways_not_started(self) -> list[str]:
+        """The pathways shown for this person with nothing recorded or still not started."""
+        screen = self.screen
+        shown = set(screen.visible_keys())
+        names = []
+        for page in screen.pages:
+            if isinstance(page, PathwayPage) and page.key in shown:
+                need = page.need()
+                if need is None or need.status == NeedStatus.NOT_STARTED:
+                    names.append(page.pathway.name)
+        return names
+
+    def completion_question(self) -> str:
+        """What the user confirms: the person, and any pathways nobody has looked at."""
+        screen = self.screen
+        who = screen.person.display_name if screen.person else "this person"
+        text = f"Mark the resettlement plan of {who} complete?"
+        idle = self.pathways_not_started()
+        if idle:
+            text += (f"\n\n{len(idle)} pathway{'s are' if len(idle) != 1 else ' is'} not "
+                     f"started: {', '.join(idle)}.")
+        return text
+
+    def refresh_missing(self) -> None:
+        """Keep the list of missing parts true as sections are answered (while it is shown)."""
+        plan = self.screen.plan
+        if plan is None or not self.missing.isVisible():
+            return
+        if self.missing.reopened_for is not None:
+            self.show_reopened()
+            return
+        if not self.missing.items:
+            return  # a message about unsaved fields, not the gate
+        items = self._gap_items()
+        if items:
+            self.missing.show_text("The plan cannot be marked complete yet. Still missing:",
+                                   items, focus=False)
+        else:
+            self.missing.show_text("Everything required is answered now: the plan can be "
+                                   "completed (Alt+C).", [], focus=False)
+            self.missing.items = []
 
     def show_reopened(self) -> None:
         """A reopened plan says why, each missing part a link, until it is complete again."""

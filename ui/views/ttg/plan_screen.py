@@ -18,6 +18,7 @@ from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
 from upw_ttg.services.ttg.records import (
     EpisodeDeadlines, EpisodeState, HandoverRecord, PlanRecord, ReferralRecord, ReviewRecord,
 )
+from ui.changes import Subject, publish
 from ui.views.ttg.access import can_edit_ttg
 from ui.views.ttg.fields import heading, hint
 from ui.views.ttg.handover_page import HandoverPage
@@ -388,6 +389,10 @@ class PlanScreen(QWidget):
             page.refresh()
         self._update_nav()
         self.header.show_facts()
+        self.header.refresh_missing()
+        if self.episode is not None:
+            publish(Subject.PLAN, [self.plan.id if self.plan else None],
+                    [self.episode.person_id])
 
     def run(self, page: SectionPage | None, call, message: str | None = None) -> bool:
         """A button's service call (after saving what is pending), its problems shown."""
@@ -438,6 +443,15 @@ class PlanScreen(QWidget):
         box.setDefaultButton(stay)
         box.exec()
         return box.clickedButton() is not stay
+
+    def confirm_complete(self, text: str) -> bool:
+        """Ask before marking the plan complete (tests answer for the user)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Complete the plan", text,
+                          QMessageBox.StandardButton.Cancel, self)
+        complete = box.addButton("&Complete plan", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is complete
 
     def confirm(self, title: str, text: str) -> bool:
         """Ask before removing something (tests answer for the user)."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.domain.codes import ReferralStatus
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
+from upw_ttg.domain.plan_progress import review_missing
 from upw_ttg.domain.resettlement import DEADLINE_LABELS, DeadlineKind
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg.records import ReviewInput, ReviewRecord
@@ -260,17 +261,31 @@ class ReviewPage(SectionPage):
         held = self.screen.review.review_date if self.screen.review else None
         due_text = (f"Due {when(due, today)}, 12 weeks before release." if due else
                     "Due 12 weeks before release; there is no release date yet.")
-        self.due.setText(f"{due_text} Held on {format_date(held)}." if held else due_text)
+        text = f"{due_text} Held on {format_date(held)}." if held else due_text
+        missing = self.missing()
+        if held and missing:
+            text += f" Still to record: {'; '.join(missing)}."
+        self.due.setText(text)
+
+    def missing(self) -> list[str]:
+        """What the review lacks before it counts as held (rule TTG-8)."""
+        review = self.screen.review
+        if review is None:
+            return review_missing(None, None, None)
+        return review_missing(review.review_date, review.accommodation_found,
+                              review.first_appointment.at)
 
     def nav_state(self) -> tuple[str, str]:
-        review = self.screen.review
-        if review is not None and review.review_date:
+        missing = self.missing()
+        if not missing:
             return "✓", "held"
         deadlines = self.screen.deadlines
         due = deadlines.deadlines.pre_release_review_due if deadlines else None
-        if due is not None and due < self.screen.services.ctx.today():
+        review = self.screen.review
+        started = review is not None and review.review_date is not None
+        if due is not None and due < self.screen.services.ctx.today() and not started:
             return "!", "overdue"
-        return "", ""
+        return ("…", "still to record: " + "; ".join(missing)) if started else ("", "")
 
     def save_review(self) -> ReviewRecord:
         assert self.screen.episode is not None

@@ -222,7 +222,9 @@ class DiversityPage(RequiredPage):
 
     def fill(self) -> None:
         plan, person = self.screen.plan, self.screen.person
-        set_value(self.considered, plan.diversity_considered if plan else False)
+        # "None" means considered with nothing found: never ticked beside a recorded need.
+        set_value(self.considered, bool(plan and plan.diversity_considered
+                                        and not plan.diversity_needs))
         notes = []
         if person is not None:
             if person.preferred_language == Language.WELSH:
@@ -242,9 +244,12 @@ class DiversityPage(RequiredPage):
         self.view.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         self.fit(self.view, 2)
-        if rows:
-            set_value(self.considered, True)
+        if "considered" not in self.dirty_parts():
+            set_value(self.considered, bool(plan and plan.diversity_considered and not rows))
         self.considered.setEnabled(self.screen.editable and not rows)
+        self.considered.setToolTip(
+            "Needs are recorded, so there are some: remove them all to say there are none."
+            if rows else "Tick when you have asked and there are no needs to record.")
         self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:

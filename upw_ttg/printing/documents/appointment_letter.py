@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from upw_ttg.domain.upw_print import AppointmentLetterData
 from upw_ttg.printing import fonts
+from upw_ttg.printing.documents.letter_text import nowrap, sender_lines
 from upw_ttg.printing.documents.upw_welsh import (
     ENGLISH, WELSH, clock, label, long_date, short_date,
 )
@@ -23,11 +24,7 @@ def build_appointment_letter(data: AppointmentLetterData) -> list[Flowable]:
     s = get_styles()
     lang = data.language if data.language in (ENGLISH, WELSH) else ENGLISH
     office = data.office
-    sender_lines = [f"<b>{escape(label('team_name', lang, office=office.name))}</b>",
-                    *(escape(line) for line in office.address_lines)]
-    if office.phone:
-        sender_lines.append(_nowrap(office.phone))
-    sender = Paragraph("<br/>".join(sender_lines), s.body)
+    sender = Paragraph("<br/>".join(sender_lines(office, lang)), s.body)
     recipient = Paragraph("<br/>".join([f"<b>{escape(data.person_name)}</b>",
                                         *(escape(line) for line in data.address_lines)]),
                           s.body)
@@ -49,9 +46,15 @@ def build_appointment_letter(data: AppointmentLetterData) -> list[Flowable]:
     if data.hi_vis_required:
         wear += f"<br/><b>{escape(label('hi_vis', lang))}</b>"
     who = data.contact_name or label("team", lang)
-    call = (escape(label("call_text", lang, who=who, phone="@PHONE@")).replace(
-        "@PHONE@", _nowrap(office.phone)) if office.phone
-        else escape(label("call_no_phone", lang, who=who)))
+    if office.phone:
+        call = escape(label("call_text", lang, who=who, phone="@PHONE@")).replace(
+            "@PHONE@", nowrap(office.phone))
+    elif data.contact_name:
+        vowel = data.contact_name[:1].lower() in "aeiouwyâêîôûŵŷ"
+        call = escape(label("call_no_phone_vowel" if vowel else "call_no_phone", lang,
+                            who=data.contact_name))
+    else:
+        call = escape(label("call_team", lang))
     rows = [(label("when", lang), when), (label("where", lang), where),
             (label("pickup", lang), pickup), (label("wear", lang), wear),
             (label("bring", lang), escape(label("bring_text", lang))),
@@ -65,6 +68,7 @@ def build_appointment_letter(data: AppointmentLetterData) -> list[Flowable]:
     if data.contact_name:
         signature.append(Paragraph(escape(data.contact_name), s.body))
     signature.append(Paragraph(escape(label("team_name", lang, office=office.name)), s.body))
+    signature.append(Paragraph(escape(office.organisation), s.body))
     return [
         top, Spacer(1, 6 * mm), Paragraph(meta, s.small), Spacer(1, 3 * mm),
         Paragraph(escape(label("letter_title", lang)), s.title), Spacer(1, 2 * mm),
@@ -73,11 +77,6 @@ def build_appointment_letter(data: AppointmentLetterData) -> list[Flowable]:
         Spacer(1, 4 * mm), Paragraph(escape(label("warning", lang)), s.body), Spacer(1, 4 * mm),
         KeepTogether(signature),
     ]
-
-
-def _nowrap(text: str) -> str:
-    """Escaped text that never breaks across lines (phone numbers)."""
-    return escape(text).replace(" ", "&nbsp;")
 
 
 def render_appointment_letter(data: AppointmentLetterData) -> bytes:

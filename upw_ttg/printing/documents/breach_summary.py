@@ -13,39 +13,11 @@ from upw_ttg.printing.documents.letter_text import (
     template_language,
     ACTIONS_CY, CY, OUTCOMES_CY, hours_text, lang, long_date, order_type_text,
 )
+from upw_ttg.printing import glossary
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import data_table_style, details_table_style, get_styles
 from upw_ttg.printing.text import escape
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "title": ("Breach summary", "Crynodeb o dorri gorchymyn"),
-    "for_court": ("For the court file. Prepared by the Unpaid Work team.",
-                  "Ar gyfer ffeil y llys. Paratowyd gan y Tîm Gwaith Di-dâl."),
-    "person": ("The person", "Yr unigolyn"),
-    "order": ("The order", "Y gorchymyn"),
-    "failures": ("Failures to comply", "Methiannau i gydymffurfio"),
-    "actions": ("Enforcement action", "Camau gorfodi"),
-    "name": ("Name", "Enw"), "crn": ("CRN", "CRN"), "dob": ("Date of birth", "Dyddiad geni"),
-    "address": ("Address", "Cyfeiriad"), "office": ("Office", "Swyddfa"),
-    "coordinator": ("Coordinator", "Cydlynydd"), "court": ("Court", "Llys"),
-    "sentenced": ("Sentence date", "Dyddiad dedfrydu"), "type": ("Order", "Gorchymyn"),
-    "ordered": ("Hours ordered", "Oriau a orchmynnwyd"),
-    "credited": ("Hours credited", "Oriau a gyfrifwyd"),
-    "adjusted": ("Adjustments", "Addasiadau"), "remaining": ("Hours remaining", "Oriau ar ôl"),
-    "deadline": ("Completion deadline", "Dyddiad cwblhau"), "no_limit": ("No limit", "Dim terfyn"),
-    "record": ("Attendance record", "Cofnod presenoldeb"),
-    "record_text": ("{attended} attended, {acceptable} acceptable absences, {failures} "
-                    "failures to comply", "{attended} wedi mynychu, {acceptable} absenoldeb "
-                    "derbyniol, {failures} methiant i gydymffurfio"),
-    "referred": ("Referred for breach on", "Cyfeiriwyd ar gyfer torri gorchymyn ar"),
-    "lay_by": ("Breach to be laid by", "Torri gorchymyn i'w gyflwyno erbyn"),
-    "date": ("Date", "Dyddiad"), "outcome": ("Outcome", "Canlyniad"),
-    "project": ("Project", "Prosiect"), "notes": ("Notes", "Nodiadau"),
-    "action": ("Action", "Cam"), "respond": ("Respond by", "Ymateb erbyn"),
-    "by": ("Recorded by", "Cofnodwyd gan"), "none": ("None recorded.", "Dim wedi'u cofnodi."),
-    "withheld": ("Sensitive note withheld.", "Nodyn sensitif wedi'i atal."),
-    "not_referred": ("Not yet referred", "Heb ei gyfeirio eto"),
-}
 _FAILURE_COLUMNS = ("18%", "31%", "21%", "30%")
 _ACTION_COLUMNS = ("17%", "28%", "16%", "22%", "17%")
 
@@ -97,7 +69,7 @@ class BreachSummary:
 
 
 def _l(key: str, language: Language) -> str:
-    return _LABELS[key][1 if language == CY else 0]
+    return glossary.phrase("service.date" if key == "date" else f"breach.{key}", language)
 
 
 def build_breach_summary(summary: BreachSummary) -> list[Flowable]:

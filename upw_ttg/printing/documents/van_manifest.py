@@ -7,6 +7,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from upw_ttg.domain.upw_print import VanManifestData
 from upw_ttg.printing.documents.upw_welsh import ENGLISH, clock, long_date
+from upw_ttg.printing.records_to_check import build_records_to_check
 from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.styles import ACCENT, Styles, data_table_style, get_styles
 from upw_ttg.printing.template import Section
@@ -43,7 +44,7 @@ def build_van_manifest(data: VanManifestData) -> list[Flowable]:
     if data.drops:
         story += [CondPageBreak(40 * mm), Paragraph("Drop-offs", s.heading),
                   _drops_table(data, s)]
-    return story
+    return story + build_records_to_check(data.to_check, what="this manifest")
 
 
 def render_van_manifest(data: VanManifestData) -> bytes:

@@ -84,8 +84,8 @@ def build_warning_letter(letter: WarningLetter) -> list[Flowable]:
     story.append(Paragraph(t("next_session", language,
                              hours=hours_text(letter.remaining_minutes, language)), s.body))
     if letter.respond_by is not None:
-        phone = (t("on_phone", language, phone=escape(head.office_phone))
-                 if head.office_phone else "")
+        phone = (t("on_phone", language, phone=escape(head.office.phone))
+                 if head.office.phone else "")
         story.append(Paragraph(t("contact_us", language,
                                  date=long_date(letter.respond_by, language), phone=phone),
                                s.body))

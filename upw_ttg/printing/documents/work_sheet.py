@@ -10,7 +10,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from upw_ttg.domain.records_to_check import RecordToCheck
 from upw_ttg.printing import fonts
+from upw_ttg.printing.records_to_check import build_records_to_check
 from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.styles import ACCENT, HEADER_FILL, INK, RULE, get_styles
 # PrintCancelled is raised by the template; imported here for callers of render_work_sheets.
@@ -71,6 +73,8 @@ class WorkSheet:
     rows: tuple[WorkSheetRow, ...]
     printed_at: dt.datetime
     printed_by: str | None
+    # People booked whose row could not be printed, named with what to correct.
+    to_check: tuple[RecordToCheck, ...] = ()
 
 
 def build_work_sheet(sheet: WorkSheet) -> list[Flowable]:
@@ -93,7 +97,8 @@ def build_work_sheet(sheet: WorkSheet) -> list[Flowable]:
                              ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
     return [top, Spacer(1, 1.5 * mm), _details(sheet), Spacer(1, 2.5 * mm), _register(sheet),
-            Spacer(1, 2 * mm), _footing()]
+            Spacer(1, 2 * mm), _footing(),
+            *build_records_to_check(sheet.to_check, what="this sheet", landscape=True)]
 
 
 def work_sheet_section(sheet: WorkSheet) -> Section:

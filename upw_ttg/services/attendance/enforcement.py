@@ -17,10 +17,12 @@ from upw_ttg.domain.enforcement import (
     warning_period_end,
 )
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.records_to_check import RecordToCheck, Subject, set_aside
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.printing.text import format_date
 from upw_ttg.services import audit
+from upw_ttg.services.access import mask_lists_of
 from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
 from upw_ttg.services.attendance.records import (
     DecisionInfo, EnforcementActionRow, EnforcementQueue, QueueItem,
@@ -211,21 +213,23 @@ class EnforcementService:
                                 decided.action_code.in_(DECISION_CODES)))
             pending = self._filtered(session, query, delivery_unit_id, coordinator_id)
             warnings = self._warnings(session, {r.order_id for r in pending})
-            decisions = tuple(
-                self._item(r, r.extra, today, must_refer=covering_warning(
+            decisions, aside = set_aside(
+                sorted(pending, key=lambda r: (r.extra, r.session_date)),
+                lambda r: self._item(r, r.extra, today, must_refer=covering_warning(
                     [w for w, aid in warnings[r.order_id] if aid != r.appointment_id],
-                    r.session_date, today, months) is not None)
-                for r in sorted(pending, key=lambda r: (r.extra, r.session_date)))
+                    r.session_date, today, months) is not None), _failure_subject)
             query = self._people_query(Appointment.evidence_due).where(
                 Appointment.outcome_code.in_(EVIDENCE_CODES), Appointment.evidence_due < today,
                 Appointment.evidence_received_on.is_(None))
-            evidence = tuple(self._item(r, r.extra, today) for r in sorted(
+            evidence, evidence_aside = set_aside(sorted(
                 self._filtered(session, query, delivery_unit_id, coordinator_id),
-                key=lambda r: (r.extra, r.session_date)))
-            breaches = tuple(sorted(self._breaches(session, delivery_unit_id, coordinator_id,
-                                                   today),
-                                    key=lambda i: (i.due or dt.date.max, i.event_date)))
-            return EnforcementQueue(decisions, evidence, breaches)
+                key=lambda r: (r.extra, r.session_date)),
+                lambda r: self._item(r, r.extra, today), _failure_subject)
+            laid, laid_aside = self._breaches(session, delivery_unit_id, coordinator_id, today)
+            breaches = tuple(sorted(laid, key=lambda i: (i.due or dt.date.max, i.event_date)))
+            return mask_lists_of(session, self._ctx, EnforcementQueue(
+                tuple(decisions), tuple(evidence), breaches,
+                tuple(aside + evidence_aside + laid_aside)))
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -370,7 +374,8 @@ class EnforcementService:
         return result
 
     def _breaches(self, session: Session, delivery_unit_id: int | None,
-                  coordinator_id: int | None, today: dt.date) -> list[QueueItem]:
+                  coordinator_id: int | None, today: dt.date
+                  ) -> tuple[list[QueueItem], list[RecordToCheck]]:
         laid = aliased(EnforcementAction)
         coordinator = aliased(Staff)
         query = (select(EnforcementAction, Person.id, Person.crn, Person.forename,
@@ -391,11 +396,23 @@ class EnforcementService:
             query = query.where(DeliveryUnit.id == delivery_unit_id)
         if coordinator_id is not None:
             query = query.where(UpwOrder.coordinator_id == coordinator_id)
-        return [QueueItem(a.appointment_id, a.order_id, pid, crn, full_name(forename, surname),
-                          day or a.action_date, code or BREACH_REQUESTED, a.respond_by,
-                          a.respond_by is not None and a.respond_by < today, cid, cname, unit)
-                for a, pid, crn, forename, surname, cid, cname, unit, code, day
-                in session.execute(query)]
+        def item(row) -> QueueItem:
+            a, pid, crn, forename, surname, cid, cname, unit, code, day = row
+            return QueueItem(a.appointment_id, a.order_id, pid, crn,
+                             full_name(forename, surname), day or a.action_date,
+                             code or BREACH_REQUESTED, a.respond_by,
+                             a.respond_by is not None and a.respond_by < today, cid, cname, unit)
+
+        return set_aside(session.execute(query).all(), item, lambda row: Subject(
+            row[2], full_name(row[3], row[4]), "breach request",
+            {"request date": row[0].action_date, "respond-by date": row[0].respond_by},
+            row[1]))
+
+
+def _failure_subject(r) -> Subject:
+    """An absence or failure in the queue, named for "Records to check"."""
+    return Subject(r.crn, full_name(r.forename, r.surname), "appointment",
+                   {"appointment date": r.session_date, "date due": r.extra}, r.person_id)
 
 
 def _respond_days(session) -> int:

@@ -15,6 +15,8 @@ from upw_ttg.domain.forecast import (
 )
 from upw_ttg.domain.orders import completion_deadline
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.records_to_check import Listed, Subject, listed
+from upw_ttg.services.access import mask_restricted
 from upw_ttg.services.attendance.common import full_name, read_settings, session_start
 from upw_ttg.services.attendance.records import OrderForecast
 from upw_ttg.services.context import ServiceContext
@@ -35,34 +37,45 @@ class ForecastService:
         self._ctx = ctx
 
     def forecast(self, *, delivery_unit_id: int | None = None,
-                 coordinator_id: int | None = None) -> list[OrderForecast]:
+                 coordinator_id: int | None = None) -> Listed[OrderForecast]:
         """Every live order with its RAG status, worst first, then nearest deadline."""
         self._ctx.require(Capability.READ_ATTENDANCE)
+        return self._masked(self._sorted(delivery_unit_id, coordinator_id))
+
+    def reviews_due(self, *, delivery_unit_id: int | None = None,
+                    coordinator_id: int | None = None) -> Listed[OrderForecast]:
+        """Orders whose 6- or 9-month review (the settings' months) falls about now."""
+        self._ctx.require(Capability.READ_ATTENDANCE)
+        rows = self._sorted(delivery_unit_id, coordinator_id)
+        due = [f for f in rows if f.review_due is not None]
+        return self._masked(Listed(sorted(due, key=lambda f: (
+            f.second_review if f.review_due == "second" else f.first_review, f.order_id)),
+            rows.to_check))
+
+    def extensions_needed(self, *, delivery_unit_id: int | None = None,
+                          coordinator_id: int | None = None) -> Listed[OrderForecast]:
+        """Rule UPW-22: from the second review on, orders that need an extension application."""
+        self._ctx.require(Capability.READ_ATTENDANCE)
+        rows = self._sorted(delivery_unit_id, coordinator_id)
+        return self._masked(Listed(sorted((f for f in rows if f.needs_extension),
+                                          key=lambda f: (f.deadline or dt.date.max, f.order_id)),
+                                   rows.to_check))
+
+    def _sorted(self, delivery_unit_id: int | None, coordinator_id: int | None
+                ) -> Listed[OrderForecast]:
+        """Every live order with its RAG status, worst first, then nearest deadline."""
         with self._ctx.db.read() as session:
             rows = self._compute(session, delivery_unit_id, coordinator_id)
         rank = {"red": 0, "amber": 1, "green": 2}
-        return sorted(rows, key=lambda f: (rank[f.rag.value], f.deadline or dt.date.max,
-                                           f.order_id))
+        return Listed(sorted(rows, key=lambda f: (rank[f.rag.value], f.deadline or dt.date.max,
+                                                  f.order_id)), rows.to_check)
 
-    def reviews_due(self, *, delivery_unit_id: int | None = None,
-                    coordinator_id: int | None = None) -> list[OrderForecast]:
-        """Orders whose 6- or 9-month review (the settings' months) falls about now."""
-        self._ctx.require(Capability.READ_ATTENDANCE)
-        rows = self.forecast(delivery_unit_id=delivery_unit_id, coordinator_id=coordinator_id)
-        due = [f for f in rows if f.review_due is not None]
-        return sorted(due, key=lambda f: (f.second_review if f.review_due == "second"
-                                          else f.first_review, f.order_id))
-
-    def extensions_needed(self, *, delivery_unit_id: int | None = None,
-                          coordinator_id: int | None = None) -> list[OrderForecast]:
-        """Rule UPW-22: from the second review on, orders that need an extension application."""
-        self._ctx.require(Capability.READ_ATTENDANCE)
-        rows = self.forecast(delivery_unit_id=delivery_unit_id, coordinator_id=coordinator_id)
-        return sorted((f for f in rows if f.needs_extension),
-                      key=lambda f: (f.deadline or dt.date.max, f.order_id))
+    def _masked(self, rows: Listed[OrderForecast]) -> Listed[OrderForecast]:
+        with self._ctx.db.read() as session:
+            return mask_restricted(session, self._ctx, rows)
 
     def _compute(self, session: Session, delivery_unit_id: int | None,
-                 coordinator_id: int | None) -> list[OrderForecast]:
+                 coordinator_id: int | None) -> Listed[OrderForecast]:
         settings = read_settings(session, *FORECAST_SETTINGS)
         now = self._ctx.now()
         today = now.date()
@@ -80,7 +93,7 @@ class ForecastService:
             query = query.where(UpwOrder.coordinator_id == coordinator_id)
         orders = session.execute(query).all()
         if not orders:
-            return []
+            return Listed()
         live = self._live_ids(query)
         credited = self._grouped(session, select(Appointment.order_id,
                                                  func.sum(Appointment.minutes_credited))
@@ -114,8 +127,9 @@ class ForecastService:
         applies = bool(settings["upw.deadline_applies"])
         base_offer = int(settings["upw.weekly_offer_hours"]) * 60
         most = int(settings["upw.intensive_max_hours"]) * 60
-        result = []
-        for order, forename, surname, crn, unit, coordinator_name in orders:
+
+        def build(row) -> OrderForecast:
+            order, forename, surname, crn, unit, coordinator_name = row
             oid = order.id
             remaining = max(0, order.hours_ordered * 60 + adjusted.get(oid, 0)
                             - credited.get(oid, 0))
@@ -134,7 +148,7 @@ class ForecastService:
             first, second = review_dates(order.sentence_date,
                                          int(settings["upw.review_first_months"]),
                                          int(settings["upw.review_second_months"]))
-            result.append(OrderForecast(
+            return OrderForecast(
                 order_id=oid, person_id=order.person_id, crn=crn,
                 name=full_name(forename, surname), delivery_unit_code=unit,
                 coordinator_id=order.coordinator_id, coordinator=coordinator_name,
@@ -147,8 +161,12 @@ class ForecastService:
                 needs_extension=needs_extension(remaining=remaining,
                                                 at_rate=figures.at_rate_minutes,
                                                 deadline=deadline, second_review=second,
-                                                today=today)))
-        return result
+                                                today=today))
+
+        return listed(orders, build, lambda row: Subject(
+            row[3], full_name(row[1], row[2]), "Unpaid Work order",
+            {"sentence date": row[0].sentence_date, "deadline": row[0].deadline,
+             "extended deadline": extended.get(row[0].id)}, row[0].person_id))
 
     @staticmethod
     def _live_ids(query: Select):

@@ -21,6 +21,7 @@ from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import mask_restricted
 from upw_ttg.services.attendance.common import full_name, read_settings
 from upw_ttg.services.attendance.records import OrderLedger, TravelTask
 from upw_ttg.services.context import ServiceContext
@@ -332,11 +333,11 @@ class LedgerService:
             if coordinator_id is not None:
                 query = query.join(UpwOrder, UpwOrder.id == Adjustment.order_id).where(
                     UpwOrder.coordinator_id == coordinator_id)
-            return [TravelTask(a.id, a.order_id, a.appointment_id, person_id, crn,
-                               full_name(forename, surname), day, code, name, unit, -a.minutes,
-                               cap)
-                    for a, person_id, forename, surname, crn, day, code, name, unit
-                    in session.execute(query)]
+            return mask_restricted(session, self._ctx, [
+                TravelTask(a.id, a.order_id, a.appointment_id, person_id, crn,
+                           full_name(forename, surname), day, code, name, unit, -a.minutes, cap)
+                for a, person_id, forename, surname, crn, day, code, name, unit
+                in session.execute(query)])
 
     def decide_travel_time(self, adjustment_id: int, *, approve: bool, minutes: int | None = None,
                            reason: str | None = None) -> OrderLedger:

@@ -32,6 +32,7 @@ from upw_ttg.services.attendance.ledger import CREDIT_SETTINGS, order_sums
 from upw_ttg.services.attendance.records import CompletionDue
 from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.organisation import office_contact
 from upw_ttg.storage.models import (
     Adjustment, Appointment, AuditEvent, EnforcementAction, EnforcementActionCode, Office,
     Person, Project, Staff, UpwOrder, UpwSession,
@@ -234,18 +235,14 @@ class LetterService:
               letter_date: dt.date | None = None) -> LetterHead:
         person = session.get(Person, order.person_id)
         assert person is not None
-        office = session.get(Office, person.office_id) if person.office_id else None
         signatory = session.scalar(select(Staff.full_name).where(
             Staff.id == order.coordinator_id)) if order.coordinator_id else None
         address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
                                     person.postcode) if x)
-        office_lines = tuple(x for x in ((office.address, office.town, office.postcode)
-                                         if office else ()) if x)
         return LetterHead(
             language=lang(language or person.preferred_language),
             person_name=full_name(person.forename, person.surname), address_lines=address,
-            crn=person.crn, office_name=office.name if office else "Community Payback",
-            office_lines=office_lines, office_phone=office.phone if office else None,
+            crn=person.crn, office=office_contact(session, person.office_id),
             letter_date=letter_date or self._ctx.today(),
             signatory=signatory or self._actor_name() or "Unpaid Work team")
 

@@ -9,6 +9,7 @@ from upw_ttg.domain.codes import AdjustmentKind, AdjustmentStatus, OrderStatus, 
 from upw_ttg.domain.crediting import IncentiveStatus, LedgerLine, minutes_between
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.domain.forecast import Rag
+from upw_ttg.domain.records_to_check import RecordToCheck
 
 
 @dataclass(slots=True)
@@ -81,6 +82,8 @@ class Register:
     rows: tuple[RegisterRow, ...]
     # The outcomes the rules allow for this session now (only absences before it starts).
     outcome_choices: tuple[OutcomeCode, ...]
+    # People whose row could not be worked out, named with what to check.
+    to_check: tuple[RecordToCheck, ...] = ()
 
     @property
     def session_minutes(self) -> int:
@@ -245,6 +248,7 @@ class EnforcementQueue:
     decisions: tuple[QueueItem, ...]
     evidence_overdue: tuple[QueueItem, ...]
     breaches_not_laid: tuple[QueueItem, ...]
+    to_check: tuple[RecordToCheck, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,11 +20,14 @@ from upw_ttg.domain.enforcement import (
 )
 from upw_ttg.domain.orders import format_minutes
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.records_to_check import Listed, Subject, listed, set_aside
 from upw_ttg.domain.text import fold
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
-from upw_ttg.services.access import check_own_session
+from upw_ttg.services.access import (
+    RESTRICTED_MESSAGE, check_own_session, hidden_cases, mask_lists_of, mask_restricted,
+)
 from upw_ttg.services.access_log import log_views
 from upw_ttg.services.attendance.common import (
     assign_sheet_rows, full_name, load_calendar, read_settings, session_start, sheet_id,
@@ -79,7 +82,7 @@ class RegisterService:
         actor = self._ctx.require(Capability.READ_REGISTERS)
         with self._ctx.db.read() as session:
             check_own_session(session, self._ctx, session_id)
-            register = self._build(session, session_id)
+            register = mask_lists_of(session, self._ctx, self._build(session, session_id))
         if actor.may(Capability.READ_SENSITIVE_NOTES):
             # Notes marked sensitive are shown with the register: each opening is logged.
             log_views(self._ctx, AccessedRecord.SENSITIVE_NOTES,
@@ -117,6 +120,7 @@ class RegisterService:
                 seen.add(entry.appointment_id)
             if errors:
                 raise ValidationError(errors)
+            entries, notices = self._open_rows(session, entries, appointments, labels)
             chosen = [appointments[e.appointment_id] for e in entries]
             orders = lock_orders(session, [a.order_id for a in chosen])
             settings = read_settings(session, *CREDIT_SETTINGS, *CLOCK_SETTINGS)
@@ -135,7 +139,6 @@ class RegisterService:
             travel = {t.appointment_id: t for t in session.scalars(select(Adjustment).where(
                 Adjustment.appointment_id.in_(list(targets)),
                 Adjustment.kind == AdjustmentKind.TRAVEL_TIME))}
-            notices: list[str] = []
             writes: list[tuple[Appointment, dict]] = []
             for entry in entries:
                 row = appointments[entry.appointment_id]
@@ -166,8 +169,25 @@ class RegisterService:
                                            {oid: orders[oid] for oid in sorted(touched)},
                                            settings))
             known = (sums, decided) if len(chosen) == len(appointments) else None
-            return RegisterSaveResult(self._build(session, session_id, known),
-                                      tuple(row.id for row, _ in writes), tuple(notices))
+            return RegisterSaveResult(
+                mask_lists_of(session, self._ctx, self._build(session, session_id, known)),
+                tuple(row.id for row, _ in writes), tuple(notices))
+
+    def _open_rows(self, session: Session, entries: Sequence[RegisterEntry],
+                   appointments: dict[int, Appointment], labels: dict[int, str]
+                   ) -> tuple[list[RegisterEntry], list[str]]:
+        """The entries this member may key, and a notice for each row of a restricted case
+        they are not named on that was keyed all the same (it is not saved; the rest are)."""
+        hidden = hidden_cases(session, self._ctx,
+                              {appointments[e.appointment_id].person_id for e in entries})
+        kept, notices = [], []
+        for entry in entries:
+            if appointments[entry.appointment_id].person_id not in hidden:
+                kept.append(entry)
+            elif entry != RegisterEntry(entry.appointment_id, version=entry.version):
+                # The screen shows such a row blank; anything typed into it is refused.
+                notices.append(f"{labels[entry.appointment_id]}: not saved. {RESTRICTED_MESSAGE}")
+        return kept, notices
 
     def _credit(self, values: dict, row: Appointment, total: OrderSums, ete: bool,
                 break_minutes: int) -> str | None:
@@ -242,8 +262,9 @@ class RegisterService:
 
     def outstanding_outcomes(self, *, delivery_unit_id: int | None = None,
                              project_id: int | None = None, limit: int | None = None,
-                             offset: int = 0) -> list[MissingOutcomeRow]:
-        """Rule UPW-17: appointments whose session has ended without an outcome, oldest first.
+                             offset: int = 0) -> Listed[MissingOutcomeRow]:
+        """Rule UPW-17: appointments whose session has ended without an outcome, oldest first;
+        one that cannot be worked out is in ``to_check``.
 
         ``limit`` and ``offset`` give one page of the list (the screen asks for what it shows
         and fetches more as the user scrolls); the order is total, so pages never overlap.
@@ -269,10 +290,12 @@ class RegisterService:
             query = query.where(Project.id == project_id)
         query = paged(query, limit, offset)
         with self._ctx.db.read() as session:
-            return [MissingOutcomeRow(aid, sid, day, start, end, pid, code, name, unit, person,
-                                      crn, full_name(forename, surname), (today - day).days)
-                    for aid, sid, day, start, end, pid, code, name, unit, person, crn, forename,
-                    surname in session.execute(query)]
+            found = session.execute(query).all()
+            return mask_restricted(session, self._ctx, listed(
+                found, lambda r: MissingOutcomeRow(*r[:11], full_name(r[11], r[12]),
+                                                   (today - r[2]).days),
+                lambda r: Subject(r[10], full_name(r[11], r[12]), f"appointment at {r[7]}",
+                                  {"session date": r[2]}, r[9])))
 
     def outstanding_by_project(self, *, delivery_unit_id: int | None = None
                                ) -> list[ProjectBacklog]:
@@ -421,8 +444,9 @@ class RegisterService:
         sess, project, supervisor = found
         rows = session.execute(
             select(Appointment, Person.forename, Person.surname, Person.crn, PickupPoint.name,
-                   SessionPickup.pickup_time)
+                   SessionPickup.pickup_time, UpwOrder.sentence_date, UpwOrder.deadline)
             .join(Person, Person.id == Appointment.person_id)
+            .join(UpwOrder, UpwOrder.id == Appointment.order_id)
             .outerjoin(SessionPickup, SessionPickup.id == Appointment.session_pickup_id)
             .outerjoin(PickupPoint, PickupPoint.id == SessionPickup.pickup_point_id)
             .where(Appointment.session_id == session_id)).all()
@@ -438,11 +462,12 @@ class RegisterService:
             decided = self._decided(session, [a.id for a, *_ in rows])
         now = self._ctx.now()
         started = now >= session_start(sess.session_date, sess.start_time)
-        register_rows = []
-        for a, forename, surname, crn, point, pickup_time in rows:
+
+        def register_row(row) -> RegisterRow:
+            a, forename, surname, crn, point, pickup_time, *_ = row
             pickup = f"{point} {pickup_time:%H:%M}" if point else None
             filled = a.outcome_code is None
-            register_rows.append(RegisterRow(
+            return RegisterRow(
                 appointment_id=a.id, row_number=numbers[a.id], person_id=a.person_id,
                 order_id=a.order_id, crn=crn, name=full_name(forename, surname), pickup=pickup,
                 outcome_code=a.outcome_code,
@@ -452,7 +477,11 @@ class RegisterService:
                 work_quality=a.work_quality, behaviour=a.behaviour, hi_vis_worn=a.hi_vis_worn,
                 notes=a.notes, notes_sensitive=a.notes_sensitive,
                 minutes_owed=max(0, sums[a.order_id].base + a.minutes_credited),
-                decided=a.id in decided, version=a.version))
+                decided=a.id in decided, version=a.version)
+
+        register_rows, to_check = set_aside(rows, register_row, lambda r: Subject(
+            r[3], full_name(r[1], r[2]), "Unpaid Work order",
+            {"sentence date": r[6], "deadline": r[7]}, r[0].person_id))
         register_rows.sort(key=lambda r: r.row_number)
         return Register(
             session_id=sess.id, sheet_id=sheet_id(sess.id, sess.session_date),
@@ -465,5 +494,6 @@ class RegisterService:
             has_ended=now >= session_start(sess.session_date, sess.end_time),
             sheet_printed=bool(rows) and all(a.sheet_row is not None for a, *_ in rows),
             rows=tuple(register_rows),
-            outcome_choices=OUTCOME_CODES if started else _FUTURE_CHOICES)
+            outcome_choices=OUTCOME_CODES if started else _FUTURE_CHOICES,
+            to_check=tuple(to_check))
 

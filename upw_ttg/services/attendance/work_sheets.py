@@ -14,6 +14,7 @@ from upw_ttg.domain.codes import (
     PROJECT_TYPES, SUITABILITY_TAGS, AuditAction, Language, SessionStatus,
 )
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.records_to_check import Subject, set_aside
 from upw_ttg.domain.text import fold
 from upw_ttg.errors import NotFoundError
 from upw_ttg.printing.documents.work_sheet import (
@@ -21,14 +22,16 @@ from upw_ttg.printing.documents.work_sheet import (
 )
 from upw_ttg.printing.text import format_date
 from upw_ttg.services import audit
-from upw_ttg.services.access import check_own_session, own_sessions_of, supervised_by
+from upw_ttg.services.access import (
+    check_own_session, hidden_cases, mask_restricted, own_sessions_of, supervised_by,
+)
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.attendance.common import assign_sheet_rows, full_name, sheet_id
 from upw_ttg.services.attendance.records import DaySession
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import (
     Appointment, DeliveryUnit, Office, Person, PickupPoint, Project, ProjectTag, SessionPickup,
-    SessionSupervisor, Staff, UpwAssessment, UpwSession, Van,
+    SessionSupervisor, Staff, UpwAssessment, UpwOrder, UpwSession, Van,
 )
 
 _TYPE_LABELS = dict(PROJECT_TYPES)
@@ -36,6 +39,8 @@ _TYPE_LABELS = dict(PROJECT_TYPES)
 _TAG_LABELS = {code: label for code, label in SUITABILITY_TAGS if code != "female_only"}
 _DETAIL_LENGTH = 60
 NOT_ASSESSED = "H&S not assessed: ask before work starts"
+# A restricted case the printing member is not named on: no pick-up, no alerts (rule ACC-2).
+RESTRICTED_ON_SHEET = "Restricted case: the staff named on it brief the supervisor"
 
 
 def hs_alerts(answers: dict | None, interpreter: str | None) -> tuple[str, ...]:
@@ -211,12 +216,15 @@ class WorkSheetService:
             select(Appointment.id, Appointment.session_id, Appointment.sheet_row,
                    Person.id, Person.forename, Person.surname, Person.crn,
                    Person.interpreter_needed, Person.preferred_language, Person.other_language,
-                   PickupPoint.name, SessionPickup.pickup_time)
+                   PickupPoint.name, SessionPickup.pickup_time, UpwOrder.sentence_date,
+                   UpwOrder.deadline)
             .join(Person, Person.id == Appointment.person_id)
+            .join(UpwOrder, UpwOrder.id == Appointment.order_id)
             .outerjoin(SessionPickup, SessionPickup.id == Appointment.session_pickup_id)
             .outerjoin(PickupPoint, PickupPoint.id == SessionPickup.pickup_point_id)
             .where(Appointment.session_id.in_(session_ids))).all()
         answers = self._answers(session, {p[3] for p in people})
+        hidden = hidden_cases(session, self._ctx, {p[3] for p in people})
         rows: dict[int, list] = defaultdict(list)
         for p in people:
             rows[p[1]].append(p)
@@ -225,17 +233,26 @@ class WorkSheetService:
         for sess, project, lead, van_name, van_reg in found:
             items = rows[sess.id]
             numbers = assign_sheet_rows([(p[0], p[2], (fold(p[5]), fold(p[4]))) for p in items])
-            sheet_rows = []
-            for p in items:
+
+            def sheet_row(p, numbers=numbers) -> WorkSheetRow:
                 (aid, _sid, _row, pid, forename, surname, crn, needs, language, other,
-                 point, pickup_time) = p
+                 point, pickup_time, *_) = p
                 interpreter = None
                 if needs:
                     interpreter = other if language == Language.OTHER and other else (
                         "Welsh" if language == Language.WELSH else "")
-                sheet_rows.append(WorkSheetRow(numbers[aid], full_name(forename, surname), crn,
-                                               point, pickup_time if point else None,
-                                               hs_alerts(answers.get(pid), interpreter)))
+                if pid in hidden:
+                    # Rule ACC-2: the name and CRN, to take attendance; nothing else.
+                    return WorkSheetRow(numbers[aid], full_name(forename, surname), crn, None,
+                                        None, (RESTRICTED_ON_SHEET,))
+                return WorkSheetRow(numbers[aid], full_name(forename, surname), crn,
+                                    point, pickup_time if point else None,
+                                    hs_alerts(answers.get(pid), interpreter))
+
+            sheet_rows, to_check = set_aside(items, sheet_row, lambda p: Subject(
+                p[6], full_name(p[4], p[5]), "Unpaid Work order",
+                {"sentence date": p[12], "deadline": p[13]}, p[3]))
+            to_check = mask_restricted(session, self._ctx, to_check, hidden=hidden)
             sheet_rows.sort(key=lambda r: r.row_number)
             address = ", ".join(x for x in (project.site_address, project.site_town,
                                             project.site_postcode) if x)
@@ -254,7 +271,7 @@ class WorkSheetService:
                 female_only=(sess.female_only or project.female_only
                              or project.id in female_only_sites),
                 site_notes=tuple(tags[project.id]), rows=tuple(sheet_rows), printed_at=now,
-                printed_by=actor.full_name if actor else None)
+                printed_by=actor.full_name if actor else None, to_check=tuple(to_check))
         return [sheets[sid] for sid in session_ids if sid in sheets]
 
     @staticmethod

@@ -20,6 +20,7 @@ from upw_ttg.domain.resettlement import DeadlineSettings, Deadlines, PlanSection
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import mask_lists_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import pathway_names, read_deadline_settings, worker_problem
 from upw_ttg.services.ttg.completion import gate_columns, gate_facts
@@ -73,8 +74,8 @@ class DashboardService:
                 self._referrals(prison_id, worker_id, today, unassigned)).all()
             workers = [] if unassigned else self._workers(session, prison_id, worker_id)
             pathways = pathway_names(session)
-        return _Builder(today, since, settings, cal).build(episodes, referrals, workers,
-                                                           pathways)
+            return mask_lists_of(session, self._ctx, _Builder(today, since, settings, cal).build(
+                episodes, referrals, workers, pathways))
 
     def worker_counts(self, *, prison_id: int | None = None) -> list[WorkerCount]:
         """People in custody per worker (assignable staff with none are listed with 0)."""

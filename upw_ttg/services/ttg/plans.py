@@ -230,9 +230,16 @@ class PlanService:
         return self._edit_plan(plan_id, version, change)
 
     def remove_diversity_need(self, row_id: int, version: int) -> PlanRecord:
+        """Remove a need; removing the last one leaves the section unanswered again, since
+        "no needs" must be confirmed by the worker, not inferred (rule TTG-6)."""
         self._ctx.require(Capability.EDIT_TTG_CASE)
+
+        def after(session: Session, plan: ResettlementPlan) -> None:
+            if not session.scalar(select(func.count())
+                                  .where(PlanDiversityNeed.plan_id == plan.id)):
+                plan.diversity_considered = False
         return self._remove_child(PlanDiversityNeed, row_id, version, "plan_diversity_need",
-                                  "That diversity need")
+                                  "That diversity need", after)
 
     def set_diversity_considered(self, plan_id: int, considered: bool,
                                  version: int) -> PlanRecord:
@@ -502,12 +509,16 @@ class PlanService:
                      after=audit.snapshot(row))
 
     def _remove_child(self, model: type, row_id: int, version: int, entity: str,
-                      what: str) -> PlanRecord:
+                      what: str, after: Callable[[Session, ResettlementPlan], None] | None = None
+                      ) -> PlanRecord:
         def change(session: Session, plan: ResettlementPlan) -> None:
             row = self._child(session, model, row_id, plan.id, what)
             audit.record(session, self._ctx, AuditAction.DELETE, entity, row.id,
                          before=audit.snapshot(row))
             session.delete(row)
+            if after is not None:
+                session.flush()
+                after(session, plan)
         return self._edit_plan(self._plan_of(model, row_id), version, change)
 
     def _plan_of(self, model: type, row_id: int) -> int:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import format_day, session_started
 from upw_ttg.domain.placement_autofill import Slot, Want, propose
+from upw_ttg.domain.records_to_check import set_aside
 from upw_ttg.domain.validation import require_complete, require_dates
 from upw_ttg.domain.upw_records import (
     ApplyResult, AutoFillProposal, PlacementRequest, ProposedPlacement, Shortfall,
@@ -19,7 +20,7 @@ from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.changes import run_changes
 from upw_ttg.services.upw.common import (
-    Cancelled, CancelledFn, ProgressFn, chunks, never_cancelled, noop_progress,
+    Cancelled, CancelledFn, ProgressFn, chunks, never_cancelled, noop_progress, order_subject,
 )
 from upw_ttg.services.upw.facts import (
     active_appointment, load_bookings, load_occupants, load_people, load_sessions,
@@ -73,16 +74,21 @@ class AutoFillService:
                 select(PickupPoint.id, PickupPoint.office_id)).all())
         if cancelled():
             raise Cancelled()
-        wants = []
-        for order_id, person in people.items():
+
+        def want(item) -> Want | None:
+            order_id, person = item
             extra = extras[order_id]
             unbooked = person.minutes_remaining - future.get(order_id, 0)
             target = min(target_for(offer, maximum, extra.intensive_extra_hours)
                          - week_booked.get(order_id, 0), unbooked)
             due = None if extra.has_appointment else calendar.add_working_days(
                 extra.sentence_date, first_days)
-            if target > 0:
-                wants.append(Want(person, extra.crn, target, extra.delivery_unit_id, due))
+            return Want(person, extra.crn, target, extra.delivery_unit_id, due) \
+                if target > 0 else None
+
+        # An order that cannot be worked out is not proposed; it is named instead.
+        wants, to_check = set_aside(people.items(), want,
+                                    lambda item: order_subject(item[1], extras[item[0]]))
         slots = [Slot(facts, session_extras[sid].delivery_unit_id,
                       minutes_between(facts.start, facts.end),
                       tuple((pid, point_office.get(point))
@@ -107,7 +113,7 @@ class AutoFillService:
                       f"{format_day(first)}, after the deadline of {format_day(due)}."
                       for o, first, due in result.late_first)
         return AutoFillProposal(start, delivery_unit_id, placements, shortfalls, len(wants),
-                                notes)
+                                notes, tuple(to_check))
 
     def apply(self, proposal: AutoFillProposal, *, progress: ProgressFn | None = None
               ) -> ApplyResult:

@@ -15,9 +15,11 @@ from upw_ttg.domain.placement import Rule
 from upw_ttg.domain.placement_recheck import (
     BreachRow, BrokenBooking, RecheckReport, rule_title,
 )
+from upw_ttg.domain.records_to_check import Listed, Subject, listed
 from upw_ttg.domain.validation import clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.changes import run_changes
 from upw_ttg.services.upw.common import chunks
@@ -73,17 +75,18 @@ class BrokenBookingsService:
 
     # --- reading ---------------------------------------------------------------------------
     def list(self, *, unit_id: int | None = None, person_id: int | None = None
-             ) -> list[BrokenBooking]:
-        """Every open entry for a delivery unit (or all, or one person), soonest first."""
+             ) -> Listed[BrokenBooking]:
+        """Every open entry for a delivery unit (or all, or one person), soonest first; a
+        booking that cannot be shown is in ``to_check``."""
         self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
             query = self._narrowed(self._open(session, _LISTED), unit_id, person_id)
             grouped: dict[int, list] = defaultdict(list)
             for row in session.execute(query):
                 grouped[row.appointment_id].append(row)
-            out = [_booking(rows) for rows in grouped.values()]
-        out.sort(key=lambda b: (b.session_date, b.start_time, b.name, b.appointment_id))
-        return out
+            out = listed(grouped.values(), _booking, _about)
+            out.sort(key=lambda b: (b.session_date, b.start_time, b.name, b.appointment_id))
+            return mask_restricted(session, self._ctx, out)
 
     def count(self, *, unit_id: int | None = None, person_id: int | None = None) -> int:
         """How many bookings are in the queue (one each, however many rules they break)."""
@@ -177,6 +180,12 @@ class BrokenBookingsService:
         self._ctx.require(Capability.EDIT_SCHEDULE)
         with self._ctx.db.write() as session:
             return recheck_bookings(session, self._ctx, everything=True)
+
+
+def _about(rows: list) -> Subject:
+    first = rows[0]
+    return Subject(first.crn, f"{first.forename} {first.surname}", f"booking on {first.name}",
+                   {"session date": first.session_date}, first.person_id)
 
 
 def _booking(rows: list) -> BrokenBooking:

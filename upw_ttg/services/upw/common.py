@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import OUTCOME_CODES
 from upw_ttg.domain.placement import Breach, sort_breaches
+from upw_ttg.domain.records_to_check import Subject
 from upw_ttg.errors import UpwError, ValidationError
 
 # Outcomes that leave a person on a session: none yet, or attended. Absences and reschedules
@@ -78,3 +79,11 @@ def noop_progress(done: int, total: int, text: str) -> None:
 
 def never_cancelled() -> bool:
     return False
+
+
+def order_subject(person: Any, extra: Any) -> Subject:
+    """An order's row named for "Records to check", from its rule facts and planning extras,
+    with the dates every calculation about it starts from."""
+    return Subject(extra.crn, person.name, "Unpaid Work order",
+                   {"sentence date": extra.sentence_date, "deadline": person.deadline},
+                   person.person_id)

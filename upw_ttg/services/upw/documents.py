@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import AuditAction, Language, SessionStatus
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.records_to_check import RecordToCheck, Subject, set_aside
 from upw_ttg.domain.upw_print import (
-    AppointmentLetterData, ManifestDrop, ManifestPassenger, ManifestStop, OfficeContact,
+    AppointmentLetterData, ManifestDrop, ManifestPassenger, ManifestStop,
     PickupDetails, TravelWarrantData, VanManifestData,
 )
 from upw_ttg.domain.upw_records import format_serial
@@ -23,12 +24,14 @@ from upw_ttg.printing.documents.appointment_letter import (
 from upw_ttg.printing.documents.travel_warrant import render_travel_warrant
 from upw_ttg.printing.documents.upw_welsh import ENGLISH, WELSH
 from upw_ttg.printing.documents.van_manifest import manifest_section, render_van_manifest
+from upw_ttg.printing.records_to_check import records_to_check_section
 from upw_ttg.printing.render import render_sections
-from upw_ttg.printing.template import PrintCancelled
+from upw_ttg.printing.template import PrintCancelled, Section
 from upw_ttg.services import audit
-from upw_ttg.services.access import check_case_of
+from upw_ttg.services.access import check_case_of, hidden_cases
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.organisation import contact_of
 from upw_ttg.services.upw.common import (
     Cancelled, CancelledFn, ProgressFn, never_cancelled, noop_progress,
 )
@@ -39,11 +42,12 @@ from upw_ttg.storage.models import (
 )
 
 
-def _office(office: Office | None) -> OfficeContact:
-    if office is None:
-        return OfficeContact("Unpaid Work", (), None)
-    lines = tuple(x for x in (office.address, office.town, office.postcode) if x)
-    return OfficeContact(office.name, lines, office.phone)
+def driver_safe(record: RecordToCheck) -> RecordToCheck:
+    """A passenger left off a manifest, as a driver may read it: the name and what to do,
+    never the record's details."""
+    return RecordToCheck(None, record.name, "passenger",
+                         "Could not be listed with a pick-up: ask the office where to collect "
+                         "them before setting off.")
 
 
 class UpwDocumentsService:
@@ -105,7 +109,7 @@ class UpwDocumentsService:
             letter_date=self._ctx.today(), person_name=name, address_lines=address,
             session_date=sess.session_date, start_time=sess.start_time, end_time=sess.end_time,
             project_name=project.name, site_address_lines=site, pickup=pickup,
-            hi_vis_required=project.hi_vis_required, office=_office(office),
+            hi_vis_required=project.hi_vis_required, office=contact_of(office),
             contact_name=coordinator.full_name if coordinator else None,
             printed_at=self._ctx.now(), printed_by=actor.full_name if actor else None)
 
@@ -125,7 +129,7 @@ class UpwDocumentsService:
             w, office, person, issuer = row
             actor = self._ctx.actor
             return TravelWarrantData(
-                serial_text=format_serial(office.code, w.serial), office=_office(office),
+                serial_text=format_serial(office.code, w.serial), office=contact_of(office),
                 person_name=f"{person.forename} {person.surname}", crn=person.crn,
                 travel_from=w.travel_from, travel_to=w.travel_to, mode=w.mode,
                 valid_from=w.valid_from, valid_to=w.valid_to, fare_pence=w.fare_pence,
@@ -166,10 +170,12 @@ class UpwDocumentsService:
         ids = [s.id for s, _, _ in sessions]
         names = {s.id: p.name for s, p, _ in sessions}
         riders = session.execute(
-            select(Appointment.session_id, Person.forename, Person.preferred_name,
-                   Person.surname, Person.phone, PickupPoint.name, PickupPoint.address,
-                   PickupPoint.town, PickupPoint.postcode, SessionPickup.pickup_time)
+            select(Appointment.session_id, Appointment.person_id, Person.forename,
+                   Person.preferred_name, Person.surname, Person.phone, PickupPoint.name,
+                   PickupPoint.address, PickupPoint.town, PickupPoint.postcode,
+                   SessionPickup.pickup_time, UpwOrder.sentence_date, UpwOrder.deadline)
             .join(Person, Person.id == Appointment.person_id)
+            .join(UpwOrder, UpwOrder.id == Appointment.order_id)
             .join(SessionPickup, SessionPickup.id == Appointment.session_pickup_id)
             .join(PickupPoint, PickupPoint.id == SessionPickup.pickup_point_id)
             .where(Appointment.session_id.in_(ids or [0]), Appointment.travels_by_van.is_(True),
@@ -178,11 +184,19 @@ class UpwDocumentsService:
                       Person.forename)).all()
         stops: dict[tuple, list[ManifestPassenger]] = defaultdict(list)
         counts: dict[int, int] = defaultdict(int)
-        for r in riders:
+        # Rule ACC-2: a restricted case the printing member is not named on rides by name only.
+        hidden = hidden_cases(session, self._ctx, {r.person_id for r in riders})
+
+        def rider(r) -> None:
             address = ", ".join(x for x in (r.address, r.town, r.postcode) if x)
             stops[(r.pickup_time, r.name, address)].append(ManifestPassenger(
-                f"{r.preferred_name or r.forename} {r.surname}", r.phone, names[r.session_id]))
+                f"{r.preferred_name or r.forename} {r.surname}",
+                None if r.person_id in hidden else r.phone, names[r.session_id]))
             counts[r.session_id] += 1
+
+        _, aside = set_aside(riders, rider, lambda r: Subject(
+            None, f"{r.preferred_name or r.forename} {r.surname}", "passenger",
+            {"sentence date": r.sentence_date, "deadline": r.deadline}))
         drops = tuple(ManifestDrop(p.name, ", ".join(x for x in (p.site_address, p.site_town,
                                                                  p.site_postcode) if x),
                                    s.start_time, s.end_time, lead, counts[s.id])
@@ -191,8 +205,8 @@ class UpwDocumentsService:
         return VanManifestData(
             van.name, van.registration, van.seats, day,
             tuple(ManifestStop(t, n, a, tuple(p)) for (t, n, a), p in sorted(stops.items())),
-            drops, _office(session.get(Office, van.office_id)), self._ctx.now(),
-            actor.full_name if actor else None)
+            drops, contact_of(session.get(Office, van.office_id)), self._ctx.now(),
+            actor.full_name if actor else None, tuple(driver_safe(r) for r in aside))
 
     # --- a day's batch ------------------------------------------------------------------------
     def render_day(self, day: dt.date, *, delivery_unit_id: int | None = None,
@@ -205,31 +219,46 @@ class UpwDocumentsService:
         progress = progress or noop_progress
         cancelled = cancelled or never_cancelled
         with self._ctx.db.read() as session:
-            query = (select(Appointment.id, UpwSession.van_id)
+            query = (select(Appointment.id, UpwSession.van_id, Appointment.person_id,
+                            Person.crn, Person.forename, Person.surname,
+                            UpwOrder.sentence_date, UpwOrder.deadline)
                      .join(UpwSession, UpwSession.id == Appointment.session_id)
                      .join(Project, Project.id == UpwSession.project_id)
                      .join(Office, Office.id == Project.office_id)
                      .join(Person, Person.id == Appointment.person_id)
+                     .join(UpwOrder, UpwOrder.id == Appointment.order_id)
                      .where(UpwSession.session_date == day,
                             UpwSession.status == SessionStatus.PLANNED,
                             Appointment.outcome_code.is_(None))
                      .order_by(Person.surname, Person.forename, Appointment.id))
             if delivery_unit_id is not None:
                 query = query.where(Office.delivery_unit_id == delivery_unit_id)
-            rows = session.execute(query).all()
-            vans = sorted({van for _, van in rows if van is not None})
+            found = session.execute(query).all()
+            # Rule ACC-2: no letter for a restricted case the member is not named on.
+            hidden = hidden_cases(session, self._ctx, {r.person_id for r in found})
+            rows = [r for r in found if r.person_id not in hidden]
+            vans = sorted({r.van_id for r in found if r.van_id is not None})
             total = len(rows) + len(vans) + 1
-            sections = []
-            for i, (appointment_id, _) in enumerate(rows):
+            done = iter(range(total))
+
+            def letter(row) -> tuple[int, Section]:
                 if cancelled():
                     raise Cancelled()
-                progress(i, total, "Appointment letters")
-                sections.append(letter_section(self._letter(session, appointment_id, None)))
+                progress(next(done), total, "Appointment letters")
+                return row.id, letter_section(self._letter(session, row.id, None))
+
+            letters, to_check = set_aside(rows, letter, lambda r: Subject(
+                r.crn, f"{r.forename} {r.surname}", "appointment letter",
+                {"sentence date": r.sentence_date, "deadline": r.deadline}, r.person_id))
+            sections = [section for _, section in letters]
             for j, van_id in enumerate(vans):
                 if cancelled():
                     raise Cancelled()
                 progress(len(rows) + j, total, "Van manifests")
                 sections.append(manifest_section(self._manifest(session, van_id, day)))
+        if to_check:
+            sections.append(records_to_check_section(
+                to_check, what="the appointment letters", day=day))
         if not sections:
             raise NotFoundError("Nobody is booked on a session that day.")
         actor = self._ctx.actor
@@ -242,8 +271,8 @@ class UpwDocumentsService:
             raise Cancelled() from None
         progress(total, total, "Done")
         self._printed("upw_session", day.isoformat(),
-                      f"{len(rows)} letters and {len(vans)} manifests", Recipient.THE_PERSON,
-                      self._people_of_appointments([a for a, _van in rows]),
+                      f"{len(letters)} letters and {len(vans)} manifests", Recipient.THE_PERSON,
+                      self._people_of_appointments([a for a, _section in letters]),
                       access_document="appointment letter")
         for van_id in vans:
             self._printed_access("van manifest", Recipient.DRIVER, van_id,

@@ -11,17 +11,21 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.codes import SessionStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import format_day, is_woman
+from upw_ttg.domain.records_to_check import (
+    Listed, RecordToCheck, Subject, listed, set_aside,
+)
 from upw_ttg.domain.upw_records import PlannerCell, PlannerRow, WaitingRow, WeekPlan
 from upw_ttg.domain.validation import require_dates
 from upw_ttg.domain.working_days import WorkingCalendar
+from upw_ttg.services.access import mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.broken_bookings import broken_per_session
-from upw_ttg.services.upw.common import chunks
+from upw_ttg.services.upw.common import chunks, order_subject
 from upw_ttg.services.upw.facts import active_appointment, load_people
 from upw_ttg.services.upw.sessions import session_records
 from upw_ttg.storage.models import (
-    Appointment, ClosureDate, Office, Person, Project, UpwSession,
+    Appointment, ClosureDate, Office, Person, Project, UpwOrder, UpwSession,
 )
 
 NEXT_DAYS = 7
@@ -76,10 +80,11 @@ class PlannerService:
                 .where(Office.delivery_unit_id == delivery_unit_id,
                        UpwSession.session_date.between(days[0], days[-1]))))
             records = session_records(session, ids)
-            people = _people_on(session, ids)
+            people, people_aside = _people_on(session, ids)
             broken = broken_per_session(session, ids, self._ctx.today())
         cells: dict[int, list[list[PlannerCell]]] = defaultdict(lambda: [[] for _ in days])
-        for r in records:
+
+        def cell(r) -> tuple[int, PlannerCell]:
             on = people.get(r.id, [])
             women = sum(1 for woman, _ in on if woman)
             needs = any(interp for _, interp in on)
@@ -101,19 +106,27 @@ class PlannerService:
                                     f"break{'' if many else 's'} a rule")
             else:
                 warnings.append(r.stood_down_reason or r.status.value.replace("_", " "))
-            cells[r.project_id][(r.session_date - start).days].append(PlannerCell(
+            return r.project_id, PlannerCell(
                 r.id, r.session_date, r.start_time, r.end_time, r.booked, r.places, r.by_van,
                 r.van_seats, r.female_only, women, needs, r.interpreter_booked, r.status,
-                tuple(warnings)))
+                tuple(warnings))
+
+        built, sessions_aside = set_aside(records, cell, lambda r: Subject(
+            None, r.project_name, f"session on {format_day(r.session_date)}",
+            {"session date": r.session_date}))
+        for project_id, c in built:
+            cells[project_id][(c.session_date - start).days].append(c)
         rows = tuple(PlannerRow(p.id, p.code, p.name, p.project_type, p.office, p.female_only,
                                 tuple(tuple(day) for day in cells[p.id]))
                      for p in projects)
-        return WeekPlan(delivery_unit_id, start, days, rows)
+        return WeekPlan(delivery_unit_id, start, days, rows,
+                        tuple(sessions_aside) + tuple(people_aside))
 
     def waiting(self, delivery_unit_id: int | None = None, *,
-                week_start: dt.date | None = None) -> list[WaitingRow]:
+                week_start: dt.date | None = None) -> Listed[WaitingRow]:
         """Live orders needing a place: nothing in the next 7 days, the first session overdue
-        or due with none booked, or below the weekly offer in the week; with why."""
+        or due with none booked, or below the weekly offer in the week; with why. An order
+        that cannot be worked out is in ``to_check``."""
         self._ctx.require(Capability.READ_SCHEDULE)
 
         require_dates(week_start=week_start)
@@ -129,8 +142,8 @@ class PlannerService:
                              max(end, today + dt.timedelta(days=NEXT_DAYS)))
             offices = dict(session.execute(select(Office.id, Office.name)).all())
             first_seen = _first_booked(session, list(facts))
-        rows = []
-        for order_id, person in facts.items():
+        def build(item) -> WaitingRow | None:
+            order_id, person = item
             extra = extras[order_id]
             mine = booked.get(order_id, [])
             reasons = []
@@ -156,29 +169,42 @@ class PlannerService:
                                f"{target / 60:g} hours booked in the week of "
                                f"{format_day(start)}.")
             if not reasons:
-                continue
-            rows.append(WaitingRow(
+                return None
+            return WaitingRow(
                 order_id, person.person_id, extra.crn, person.name,
                 offices.get(extra.office_id) if extra.office_id else None, tuple(reasons),
                 week_minutes, target, due if first is None else None,
                 min(upcoming) if upcoming else None, person.female_only_choice,
-                person.interpreter_needed))
+                person.interpreter_needed)
+
+        rows = listed(facts.items(), build, lambda item: order_subject(
+            item[1], extras[item[0]]))
         rows.sort(key=lambda r: (r.first_session_due or dt.date.max, len(r.reasons) * -1,
                                  r.name, r.order_id))
-        return rows
+        with self._ctx.db.read() as session:
+            return mask_restricted(session, self._ctx, rows)
 
 
-def _people_on(session: Session, session_ids: list[int]) -> dict[int, list[tuple[bool, bool]]]:
-    """(is a woman, needs an interpreter) for everyone holding a place on each session."""
+def _people_on(session: Session, session_ids: list[int]
+               ) -> tuple[dict[int, list[tuple[bool, bool]]], list[RecordToCheck]]:
+    """(is a woman, needs an interpreter) for everyone holding a place on each session, and
+    those whose order's dates cannot be right (counted still, as they hold the place)."""
     out: dict[int, list[tuple[bool, bool]]] = defaultdict(list)
+    aside: list[RecordToCheck] = []
     for batch in chunks(session_ids):
-        for sid, category, interp in session.execute(
-                select(Appointment.session_id, Person.gender_category,
-                       Person.interpreter_needed)
-                .join(Person, Person.id == Appointment.person_id)
-                .where(Appointment.session_id.in_(batch), active_appointment())):
-            out[sid].append((is_woman(category), interp))
-    return out
+        rows = session.execute(
+            select(Appointment.session_id, Person.id, Person.crn, Person.forename,
+                   Person.surname, Person.gender_category, Person.interpreter_needed,
+                   UpwOrder.sentence_date, UpwOrder.deadline)
+            .join(Person, Person.id == Appointment.person_id)
+            .join(UpwOrder, UpwOrder.id == Appointment.order_id)
+            .where(Appointment.session_id.in_(batch), active_appointment())).all()
+        for r in rows:
+            out[r.session_id].append((is_woman(r.gender_category), r.interpreter_needed))
+        aside += set_aside(rows, lambda r: None, lambda r: Subject(
+            r.crn, f"{r.forename} {r.surname}", "Unpaid Work order",
+            {"sentence date": r.sentence_date, "deadline": r.deadline}, r.id))[1]
+    return out, aside
 
 
 def _booked(session: Session, order_ids: list[int], first: dt.date, last: dt.date

@@ -14,6 +14,7 @@ from upw_ttg.domain.codes import AuditAction, Role
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import is_woman, session_places
 from upw_ttg.domain.placement_recheck import RecheckReport
+from upw_ttg.domain.records_to_check import Subject, set_aside
 from upw_ttg.domain.upw_records import (
     GenerationResult, SessionDetail, SessionPerson, SessionPickupRow, SessionRecord,
     SupervisorRow,
@@ -22,6 +23,7 @@ from upw_ttg.domain.upw_schedule import Pattern, parse_weekdays, session_dates
 from upw_ttg.domain.validation import require_dates
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import mask_lists_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.common import ATTENDED_CODES, chunks, lock_rows
@@ -33,7 +35,7 @@ from upw_ttg.services.upw.recheck import recheck_bookings, what_if
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
     Appointment, PickupPoint, Person, Project, SessionPickup, SessionSupervisor, Staff,
-    UpwSession, Van,
+    UpwOrder, UpwSession, Van,
 )
 
 MAX_GENERATION_DAYS = 400
@@ -132,18 +134,21 @@ class SessionsService:
                 raise NotFoundError("That session is no longer on record.")
             record = records[0]
             rows = session.execute(
-                select(Appointment, Person, PickupPoint.name, SessionPickup.pickup_time)
+                select(Appointment, Person, PickupPoint.name, SessionPickup.pickup_time,
+                       UpwOrder.sentence_date, UpwOrder.deadline)
                 .join(Person, Person.id == Appointment.person_id)
+                .join(UpwOrder, UpwOrder.id == Appointment.order_id)
                 .outerjoin(SessionPickup, SessionPickup.id == Appointment.session_pickup_id)
                 .outerjoin(PickupPoint, PickupPoint.id == SessionPickup.pickup_point_id)
                 .where(Appointment.session_id == session_id)
                 .order_by(Person.surname, Person.forename, Appointment.id)).all()
-            people = tuple(SessionPerson(
-                a.id, p.id, a.order_id, p.crn, f"{p.forename} {p.surname}",
-                is_woman(p.gender_category), p.phone, point, at, a.travels_by_van,
-                p.interpreter_needed, a.override_reason, a.outcome_code, a.version)
-                for a, p, point, at in rows)
-            return SessionDetail(record, people, session_warnings(record, people))
+            people, to_check = set_aside(rows, lambda r: SessionPerson(
+                r[0].id, r[1].id, r[0].order_id, r[1].crn, f"{r[1].forename} {r[1].surname}",
+                is_woman(r[1].gender_category), r[1].phone, r[2], r[3], r[0].travels_by_van,
+                r[1].interpreter_needed, r[0].override_reason, r[0].outcome_code,
+                r[0].version), appointment_subject)
+            return mask_lists_of(session, self._ctx, SessionDetail(
+                record, tuple(people), session_warnings(record, people), tuple(to_check)))
 
     # --- staffing ----------------------------------------------------------------------------
     def set_staff(self, session_id: int, *, supervisor_id: int | None,
@@ -343,6 +348,14 @@ def session_records(session: Session, session_ids: Sequence[int]) -> list[Sessio
             by_van=by_van, pickups=tuple(pickups[s.id]), version=s.version))
     out.sort(key=lambda r: (r.session_date, r.start_time, r.project_name, r.id))
     return out
+
+
+def appointment_subject(row) -> Subject:
+    """A place on a session (appointment, person, ..., sentence date, deadline) named for
+    "Records to check", with its order's dates."""
+    person = row[1]
+    return Subject(person.crn, f"{person.forename} {person.surname}", "Unpaid Work order",
+                   {"sentence date": row[-2], "deadline": row[-1]}, person.id)
 
 
 def session_warnings(record: SessionRecord, people: Sequence[SessionPerson]) -> tuple[str, ...]:

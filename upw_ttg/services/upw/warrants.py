@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, WarrantMode, WarrantStatus
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.records_to_check import Listed, Subject, listed
 from upw_ttg.domain.upw_records import SpendRow, WarrantInput, WarrantRecord
 from upw_ttg.domain.validation import FieldErrors, clean, require_complete, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
-from upw_ttg.services.access import check_case
+from upw_ttg.services.access import check_case, mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.facts import active_appointment
@@ -89,8 +90,9 @@ class WarrantsService:
 
     def register(self, *, office_id: int | None = None, date_from: dt.date | None = None,
                  date_to: dt.date | None = None, status: WarrantStatus | None = None
-                 ) -> list[WarrantRecord]:
-        """Warrants by issuing office and serial, filtered by office, issue date and status."""
+                 ) -> Listed[WarrantRecord]:
+        """Warrants by issuing office and serial, filtered by office, issue date and status;
+        one that cannot be shown is in ``to_check``."""
         self._ctx.require(Capability.READ_WARRANTS)
         conditions = []
         if office_id is not None:
@@ -102,7 +104,8 @@ class WarrantsService:
         if status is not None:
             conditions.append(TravelWarrant.status == status)
         with self._ctx.db.read() as session:
-            return _records(session, conditions)
+            return mask_restricted(session, self._ctx,
+                                   listed(_rows(session, conditions), _record, _about))
 
     def spend(self, *, date_from: dt.date | None = None, date_to: dt.date | None = None,
               office_id: int | None = None) -> list[SpendRow]:
@@ -222,18 +225,32 @@ def _next_serial(session: Session, office_id: int) -> int:
     return serial
 
 
+def _rows(session: Session, conditions: list) -> list:
+    return session.execute(
+        select(TravelWarrant, Office, Person, Staff.full_name)
+        .join(Office, Office.id == TravelWarrant.office_id)
+        .join(Person, Person.id == TravelWarrant.person_id)
+        .outerjoin(Staff, Staff.id == TravelWarrant.issued_by_id)
+        .where(*conditions)
+        .order_by(Office.name, TravelWarrant.serial)).all()
+
+
+def _record(row) -> WarrantRecord:
+    w, office, person, staff = row
+    return WarrantRecord(
+        w.id, w.office_id, office.code, office.name, w.serial, w.person_id, person.crn,
+        f"{person.forename} {person.surname}", w.session_id, w.valid_from, w.valid_to,
+        w.travel_from, w.travel_to, w.mode, w.fare_pence, w.eligibility, w.reason, staff,
+        w.issued_on, w.status, w.void_reason, w.version)
+
+
+def _about(row) -> Subject:
+    w, office, person, _ = row
+    return Subject(person.crn, f"{person.forename} {person.surname}",
+                   f"travel warrant {office.code}/{w.serial}",
+                   {"issue date": w.issued_on, "valid-from date": w.valid_from,
+                    "valid-to date": w.valid_to}, person.id)
+
+
 def _records(session: Session, conditions: list) -> list[WarrantRecord]:
-    out = []
-    for w, office, person, staff in session.execute(
-            select(TravelWarrant, Office, Person, Staff.full_name)
-            .join(Office, Office.id == TravelWarrant.office_id)
-            .join(Person, Person.id == TravelWarrant.person_id)
-            .outerjoin(Staff, Staff.id == TravelWarrant.issued_by_id)
-            .where(*conditions)
-            .order_by(Office.name, TravelWarrant.serial)):
-        out.append(WarrantRecord(
-            w.id, w.office_id, office.code, office.name, w.serial, w.person_id, person.crn,
-            f"{person.forename} {person.surname}", w.session_id, w.valid_from, w.valid_to,
-            w.travel_from, w.travel_to, w.mode, w.fare_pence, w.eligibility, w.reason, staff,
-            w.issued_on, w.status, w.void_reason, w.version))
-    return out
+    return [_record(row) for row in _rows(session, conditions)]

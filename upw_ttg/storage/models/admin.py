@@ -31,6 +31,15 @@ class Office(Base):
     town: Mapped[str | None] = mapped_column(String(60))
     postcode: Mapped[str | None] = mapped_column(String(10))
     phone: Mapped[str | None] = mapped_column(String(30))
+    # Who the office is, as person-facing paper names it ("The Probation Service").
+    organisation: Mapped[str | None] = mapped_column(String(120))
+    email: Mapped[str | None] = mapped_column(String(120))
+    opening_hours: Mapped[str | None] = mapped_column(String(120))
+    # The account bus and rail operators bill for the office's travel warrants.
+    warrant_account: Mapped[str | None] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime, onupdate=utc_now)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class StaffRole(Base):
@@ -148,7 +157,12 @@ class Prison(Base):
     code: Mapped[str] = mapped_column(String(3), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     holds_women: Mapped[bool] = mapped_column(Boolean, default=False)
+    address: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime, onupdate=utc_now)
     __table_args__ = (CheckConstraint("length(code) = 3", name="code_length"),)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Setting(Versioned, Base):

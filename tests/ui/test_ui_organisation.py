@@ -1,0 +1,50 @@
+"""The Offices and prisons page: an administrator edits an office and adds a prison."""
+
+from __future__ import annotations
+
+from upw_ttg.domain.codes import Role
+from ui.views.organisation_page import OrganisationPage
+
+
+def test_administrator_edits_an_office_phone_and_sees_the_problem_words(qtbot, services):
+    page = OrganisationPage(services)
+    qtbot.addWidget(page)
+    page.show()
+    york_row = next(i for i, o in enumerate(page.office_model.rows()) if o.code == "YRK")
+    page.office_table.selectRow(york_row)
+    assert page.edit_office_button.isEnabled()
+    page.edit_office()
+    dialog = page.dialog
+    dialog.phone.setText("ring the front desk")
+    dialog.submit()
+    assert "digits" in dialog.fields.error_text("phone")
+    dialog.phone.setText("0300 047 5555")
+    with qtbot.waitSignal(page.notice, timeout=2000):
+        dialog.submit()
+    york = next(o for o in services.organisation.offices() if o.code == "YRK")
+    assert york.phone == "0300 047 5555"
+    assert page.selected_office().phone == "0300 047 5555"
+
+
+def test_administrator_adds_a_prison(qtbot, services):
+    page = OrganisationPage(services)
+    qtbot.addWidget(page)
+    page.add_prison()
+    dialog = page.dialog
+    dialog.name.setText("HMP Wakefield")
+    dialog.code.setText("wdi")
+    dialog.phone.setText("01924 612 000")
+    with qtbot.waitSignal(page.notice, timeout=2000):
+        dialog.submit()
+    assert page.selected_prison().code == "WDI"
+    assert "HMP Wakefield" in [p.name for p in services.custody.prisons()]
+
+
+def test_other_roles_see_no_edit_buttons(qtbot, services):
+    services.ctx.actor = next(m for m in services.staff.list_staff() if m.role == Role.COORDINATOR)
+    page = OrganisationPage(services)
+    qtbot.addWidget(page)
+    assert not page.edit_office_button.isVisibleTo(page)
+    page.office_table.selectRow(0)
+    page.edit_office()
+    assert page.dialog is None

@@ -1,0 +1,51 @@
+"""The "Records to check" block on paper: the rows a document could not print, and why."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+
+from upw_ttg.domain.records_to_check import TITLE, RecordToCheck
+from upw_ttg.printing.styles import data_table_style, get_styles
+from upw_ttg.printing.template import Section
+from upw_ttg.printing.text import escape
+
+_COLUMNS = ("13%", "22%", "20%", "45%")
+_LANDSCAPE_COLUMNS = (28 * mm, 60 * mm, 50 * mm, 123 * mm)
+
+
+def build_records_to_check(records: Sequence[RecordToCheck], *, what: str = "this document",
+                           landscape: bool = False) -> list[Flowable]:
+    """A heading, one sentence and a table of who was left out and what to correct; nothing
+    when every record printed."""
+    if not records:
+        return []
+    s = get_styles()
+    rows: list[list] = [[Paragraph(h, s.table_header)
+                         for h in ("CRN", "Name", "Record", "What to check")]]
+    for record in records:
+        rows.append([Paragraph(escape(record.crn or ""), s.table_cell),
+                     Paragraph(f"<b>{escape(record.name)}</b>", s.table_cell),
+                     Paragraph(escape(record.record), s.table_cell),
+                     Paragraph(escape(record.reason), s.table_cell)])
+    table = Table(rows, colWidths=_LANDSCAPE_COLUMNS if landscape else _COLUMNS,
+                  repeatRows=1, hAlign="LEFT")
+    table.setStyle(data_table_style())
+    many = len(records) > 1
+    return [CondPageBreak(30 * mm), Spacer(1, 3 * mm), Paragraph(TITLE, s.heading),
+            Paragraph(f"{len(records)} record{'s' if many else ''} could not be put on "
+                      f"{escape(what)} as {'they are' if many else 'it is'}: "
+                      f"{'they are' if many else 'it is'} left out and named here. Ask the "
+                      "office to correct the record, then print again.", s.body),
+            table]
+
+
+def records_to_check_section(records: Sequence[RecordToCheck], *, what: str,
+                             day: dt.date | None = None) -> Section:
+    """A page for the end of a batch naming what the batch left out (staff only)."""
+    reference = f"CHECK-{day:%Y%m%d}" if day else "CHECK"
+    return Section(TITLE, reference, build_records_to_check(records, what=what)[1:],
+                   staff_only=True)

@@ -1,0 +1,197 @@
+"""Exporting a day's keyed registers for the national case record, each outcome sent once.
+
+A file holds, for one day and one delivery unit, every appointment with an outcome, in the terms
+of NDelius contact outcomes: the outcome code, times, minutes credited, penalty minutes and the
+enforcement action taken. Each exported row is remembered by a fingerprint of its values, so the
+next export of the same day sends only what is new or was corrected since (marked as a
+correction), and never the same row twice (rule DATA-2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from upw_ttg.domain.access import AccessAction, Recipient
+from upw_ttg.domain.codes import AuditAction
+from upw_ttg.domain.orders import format_minutes
+from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.spreadsheet import csv_bytes
+from upw_ttg.domain.validation import require_dates
+from upw_ttg.errors import NotFoundError
+from upw_ttg.services import audit
+from upw_ttg.services.access import named_on
+from upw_ttg.services.access_log import log_print
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.upw.common import chunks
+from upw_ttg.storage.models import (
+    Appointment, DeliveryUnit, EnforcementAction, NationalExport, NationalExportItem, Office,
+    OutcomeCodeRow, Person, Project, UpwOrder, UpwSession,
+)
+
+DOCUMENT = "outcomes_export"
+HEADERS = ("CRN", "Sentence Date", "Contact Date", "Contact Type", "Project Code",
+           "Project Name", "Start Time", "End Time", "Outcome Code", "Outcome", "Enforceable",
+           "Hours Credited", "Minutes Credited", "Penalty Minutes", "Work Quality", "Behaviour",
+           "Enforcement Action Code", "Enforcement Action Date", "Correction")
+_CONTACT_TYPES = {"group": "Unpaid Work Appointment (group placement)",
+                  "individual": "Unpaid Work Appointment (individual placement)",
+                  "induction": "Unpaid Work Induction",
+                  "ete": "Unpaid Work Appointment (education, training and employment)"}
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomesExport:
+    """One exported file and what went into it."""
+
+    file_name: str
+    content: bytes
+    rows: int
+    corrections: int
+    # Outcomes sent before and unchanged since: not in this file.
+    already_sent: int
+    # Restricted cases this member is not named on: left for someone named to export.
+    restricted_left_out: int
+    dry_run: bool
+
+    def describe(self) -> str:
+        parts = [f"{self.rows:,} outcomes" + (f" ({self.corrections:,} corrections)"
+                                              if self.corrections else "")]
+        if self.already_sent:
+            parts.append(f"{self.already_sent:,} sent before and unchanged, left out")
+        if self.restricted_left_out:
+            parts.append(f"{self.restricted_left_out:,} restricted cases left for a member of "
+                         "staff named on them")
+        return ("Dry run: " if self.dry_run else "") + "; ".join(parts) + "."
+
+
+class NationalExportService:
+    """Outcomes per day and delivery unit, for the national case record (rule DATA-2)."""
+
+    def __init__(self, ctx: ServiceContext):
+        self._ctx = ctx
+
+    def export_outcomes(self, day: dt.date, delivery_unit_id: int, *,
+                        dry_run: bool = False) -> OutcomesExport:
+        """The file of outcomes keyed for ``day`` in the unit that were not sent before.
+
+        Marked as exported, audited and logged in one unit of work; a dry run builds the file
+        and marks nothing.
+        """
+        self._ctx.require(Capability.EXPORT_OUTCOMES)
+        require_dates(day=day)
+        with self._ctx.db.write() as session:
+            unit = session.get(DeliveryUnit, delivery_unit_id)
+            if unit is None:
+                raise NotFoundError("That delivery unit is no longer on record.")
+            rows, restricted = self._rows(session, day, delivery_unit_id)
+            sent = self._sent(session, [r[0] for r in rows])
+            fresh, corrections, already = [], 0, 0
+            for appointment_id, person_id, values in rows:
+                fingerprint = hashlib.sha256("\x1f".join(values).encode()).hexdigest()
+                previous = sent.get(appointment_id, set())
+                if fingerprint in previous:
+                    already += 1
+                    continue
+                correction = bool(previous)
+                corrections += correction
+                fresh.append((appointment_id, person_id, fingerprint,
+                              [*values, "Y" if correction else "N"]))
+            content = csv_bytes(HEADERS, [r[3] for r in fresh])
+            digest = hashlib.sha256(content).hexdigest()
+            name = f"upw-outcomes-{unit.code}-{day:%Y-%m-%d}"
+            if not dry_run and fresh:
+                export = NationalExport(day=day, delivery_unit_id=delivery_unit_id,
+                                        created_by_id=self._ctx.actor_id,
+                                        row_count=len(fresh), sha256=digest)
+                session.add(export)
+                session.flush()
+                session.add_all(NationalExportItem(export_id=export.id, appointment_id=a,
+                                                   fingerprint=f) for a, _p, f, _v in fresh)
+                audit.record(session, self._ctx, AuditAction.CREATE, "national_export",
+                             export.id, after={"day": day.isoformat(), "unit": unit.code,
+                                               "rows": len(fresh), "corrections": corrections,
+                                               "sha256": digest})
+                log_print(session, self._ctx, DOCUMENT, Recipient.NATIONAL_RECORD, export.id,
+                          [p for _a, p, _f, _v in fresh], action=AccessAction.EXPORT)
+                name += f"-{export.id}"
+            return OutcomesExport(file_name=name + ".csv", content=content, rows=len(fresh),
+                                  corrections=corrections, already_sent=already,
+                                  restricted_left_out=restricted, dry_run=dry_run)
+
+    def _rows(self, session: Session, day: dt.date,
+              unit_id: int) -> tuple[list[tuple[int, int, list[str]]], int]:
+        query = (select(Appointment.id, Person.id, Person.crn, UpwOrder.sentence_date,
+                        UpwSession.session_date, Project.project_type, Project.code,
+                        Project.name, Appointment.start_time, Appointment.end_time,
+                        Appointment.outcome_code, OutcomeCodeRow.description,
+                        OutcomeCodeRow.enforceable, Appointment.minutes_credited,
+                        Appointment.penalty_minutes, Appointment.work_quality,
+                        Appointment.behaviour,
+                        named_on(self._ctx.actor_id).label("open"))
+                 .join(UpwSession, UpwSession.id == Appointment.session_id)
+                 .join(Project, Project.id == UpwSession.project_id)
+                 .join(Office, Office.id == Project.office_id)
+                 .join(Person, Person.id == Appointment.person_id)
+                 .join(UpwOrder, UpwOrder.id == Appointment.order_id)
+                 .join(OutcomeCodeRow, OutcomeCodeRow.code == Appointment.outcome_code)
+                 .where(UpwSession.session_date == day, Office.delivery_unit_id == unit_id)
+                 .order_by(Person.crn, Appointment.start_time, Appointment.id))
+        result = session.execute(query).all()
+        actions = self._actions(session, [r[0] for r in result])
+        rows, restricted = [], 0
+        for (appointment_id, person_id, crn, sentence_date, session_date, project_type, code,
+             project_name, start, end, outcome, description, enforceable, credited, penalty,
+             quality, behaviour, open_to_member) in result:
+            if not open_to_member:
+                restricted += 1
+                continue
+            action_code, action_date = actions.get(appointment_id, ("", None))
+            values = [crn, f"{sentence_date:%d/%m/%Y}", f"{session_date:%d/%m/%Y}",
+                      _CONTACT_TYPES.get(project_type, "Unpaid Work Appointment"), code,
+                      project_name, f"{start:%H:%M}" if start else "",
+                      f"{end:%H:%M}" if end else "", outcome, description,
+                      "Y" if enforceable else "N", format_minutes(credited), str(credited),
+                      str(penalty), quality.value.title() if quality else "",
+                      behaviour.value.title() if behaviour else "", action_code,
+                      f"{action_date:%d/%m/%Y}" if action_date else ""]
+            rows.append((appointment_id, person_id, values))
+        return rows, restricted
+
+    @staticmethod
+    def _actions(session: Session, appointment_ids: list[int]) -> dict[int, tuple[str, dt.date]]:
+        """The latest enforcement action taken on each appointment."""
+        latest: dict[int, tuple[str, dt.date]] = {}
+        for batch in chunks(appointment_ids):
+            for appointment_id, code, date in session.execute(
+                    select(EnforcementAction.appointment_id, EnforcementAction.action_code,
+                           EnforcementAction.action_date)
+                    .where(EnforcementAction.appointment_id.in_(batch))
+                    .order_by(EnforcementAction.action_date, EnforcementAction.id)):
+                latest[appointment_id] = (code, date)
+        return latest
+
+    @staticmethod
+    def _sent(session: Session, appointment_ids: list[int]) -> dict[int, set[str]]:
+        sent: dict[int, set[str]] = {}
+        for batch in chunks(appointment_ids):
+            for appointment_id, fingerprint in session.execute(
+                    select(NationalExportItem.appointment_id, NationalExportItem.fingerprint)
+                    .where(NationalExportItem.appointment_id.in_(batch))):
+                sent.setdefault(appointment_id, set()).add(fingerprint)
+        return sent
+
+    def exported_days(self, delivery_unit_id: int, limit: int = 60) -> list[tuple[dt.date, int]]:
+        """The days already exported for the unit, newest first, with how many rows were sent."""
+        self._ctx.require(Capability.EXPORT_OUTCOMES)
+        with self._ctx.db.read() as session:
+            rows = session.execute(
+                select(NationalExport.day, func.sum(NationalExport.row_count))
+                .where(NationalExport.delivery_unit_id == delivery_unit_id)
+                .group_by(NationalExport.day).order_by(NationalExport.day.desc()).limit(limit))
+            return [(day, int(total or 0)) for day, total in rows]
+
