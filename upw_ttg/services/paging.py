@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select
+from typing import TYPE_CHECKING
 
 from upw_ttg.errors import ValidationError
+
+if TYPE_CHECKING:  # the screens import PAGE_ROWS before the data layer has loaded
+    from sqlalchemy import Select
 
 # Rows a list screen asks for at a time: more than a tall window shows, few enough to be quick.
 PAGE_ROWS = 200

@@ -93,41 +93,48 @@ class OutstandingPage(QWidget):
 
     @Slot()
     def refresh(self) -> None:
+        """Read the backlog of the chosen unit and the first page of its appointments."""
         registers = self._services.attendance.registers
-        self.backlog_model.set_rows(registers.outstanding_by_project())
-        self.model.set_rows(registers.outstanding_outcomes())
+        self.backlog_model.set_rows(registers.outstanding_by_project(
+            delivery_unit_id=self.filters.unit_id))
         fit_columns(self.backlog, {0: "HUL-000 Grounds maintenance, St Peter's church, Hull"})
+        self._load_appointments()
+
+    def _load_appointments(self) -> None:
+        """The appointments of the chosen unit and project, a page at a time (the service
+        filters; the screen never holds the whole service's backlog)."""
+        registers = self._services.attendance.registers
+        project = selected_row(self.backlog)
+        unit_id, project_id = self.filters.unit_id, project.project_id if project else None
+        self.model.set_pages(lambda offset, limit: registers.outstanding_outcomes(
+            delivery_unit_id=unit_id, project_id=project_id, limit=limit, offset=offset))
         fit_columns(self.table, {2: "HUL-000 Grounds maintenance, St Peter's church, Hull"})
-        self._apply_filters()
+        self._update_count()
 
     def _apply_filters(self) -> None:
-        unit = self.filters.unit_code
-        self.backlog_proxy.set_filters(unit=unit)
-        project = selected_row(self.backlog)
-        self.proxy.set_filters(unit=unit, project=project.project_id if project else None)
-        self._update_count()
+        self.refresh()  # a new backlog drops the project chosen in the old one
 
     def _on_backlog_selected(self, *_args: object) -> None:
-        project = selected_row(self.backlog)
-        self.proxy.set_project(project.project_id if project else None)
-        self._update_count()
+        self._load_appointments()
 
     def _on_all_projects_clicked(self) -> None:
-        self.backlog.clearSelection()
-        self.proxy.set_project(None)
-        self._update_count()
+        self.backlog.clearSelection()  # the selection change reads the list again
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        loaded = self.model.rowCount()
+        project = selected_row(self.backlog)
+        backlog = [project] if project else self.backlog_model.rows()
+        total = max(loaded, sum(p.missing for p in backlog))
         if total == 0:
             text = "No outcomes are missing: every past appointment has one."
-        elif shown == total:
+        elif self.model.is_complete():
             text = f"{total} appointment{'s' if total != 1 else ''} without an outcome."
         else:
-            text = f"{shown} of {total} appointments without an outcome shown."
+            text = (f"{total} appointments without an outcome; the oldest {loaded} are listed "
+                    "and more follow as you scroll.")
         self.count_label.setText(text)
-        self.open_button.setEnabled(shown > 0)
-        if shown and not self.table.selectionModel().hasSelection():
+        self.open_button.setEnabled(loaded > 0)
+        if loaded and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
 
     def _on_table_activated(self, _index: QModelIndex) -> None:
