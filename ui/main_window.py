@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
 from upw_ttg import APP_TITLE, __version__
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
+from ui.case_links import open_case_item
 from ui.dialogs.change_password import ChangePasswordDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.resources import icon
 from ui.settings import UiSettings
+from ui.tasks import BackgroundTask, report_failure, run_in_background
 from ui.views.people_page import PeoplePage
 from ui.views.permissions import can, can_find_people, is_administrator
 from ui.views.person_page import PersonPage
@@ -112,6 +114,8 @@ class MainWindow(QMainWindow):
         self.people_page.person_opened.connect(self.open_person)
         self.person_page.back_requested.connect(self.show_people)
         self.person_page.plan_requested.connect(self.open_plan)
+        self.person_page.item_requested.connect(
+            lambda opens, ref_id, line: open_case_item(self, opens, ref_id, line))
         for page in (self.people_page, self.person_page, self.settings_page, self.staff_page,
                      self.organisation_page, self.ttg_area):
             if page is not None:
@@ -222,6 +226,7 @@ class MainWindow(QMainWindow):
         self.broken_button.clicked.connect(self.show_broken_bookings)
         self.broken_button.setVisible(False)
         self.statusBar().addPermanentWidget(self.broken_button)
+        self._recount: BackgroundTask | None = None
         self._broken_timer = QTimer(self)
         self._broken_timer.setInterval(BROKEN_RECOUNT_MS)
         self._broken_timer.timeout.connect(self.recount_broken)
@@ -277,6 +282,14 @@ class MainWindow(QMainWindow):
             self._connect_area(self._attendance)
         return self._attendance
 
+    @property
+    def may_schedule(self) -> bool:
+        return self._may_schedule
+
+    @property
+    def may_attend(self) -> bool:
+        return self._may_attend
+
     def _connect_area(self, area: QWidget) -> None:
         self.stack.addWidget(area)
         area.notice.connect(self.show_notice)
@@ -288,9 +301,18 @@ class MainWindow(QMainWindow):
     @Slot()
     def recount_broken(self) -> None:
         """Show how many bookings break a rule, in every delivery unit (hidden when none)."""
-        if not self._may_schedule:
+        if not self._may_schedule or self._recount is not None:
             return
-        count = self._services.upw.broken.count()
+        broken = self._services.upw.broken
+        self._recount = run_in_background(broken.count, self._show_broken_count,
+                                          self._on_recount_failed, parent=self)
+
+    def _on_recount_failed(self, exc: BaseException) -> None:
+        self._recount = None
+        report_failure(self, "The bookings that break a rule could not be counted.", exc)
+
+    def _show_broken_count(self, count: int) -> None:
+        self._recount = None
         self.broken_button.setText(f"⚠ {count} booking{'s' if count != 1 else ''} "
                                    f"break{'s' if count == 1 else ''} a rule")
         self.broken_button.setVisible(count > 0)

@@ -13,6 +13,7 @@ from upw_ttg.services.access_log import AccessLogService
 from upw_ttg.files import make_private_folder
 from upw_ttg.services.audit import AuditService
 from upw_ttg.services.calendar import CalendarService
+from upw_ttg.services.case_record import CaseRecordService
 from upw_ttg.services.case_summary import CaseSummaryService
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.custody import CustodyService
@@ -28,6 +29,7 @@ from upw_ttg.storage.migrate import MigrationResult, upgrade
 
 if TYPE_CHECKING:
     from upw_ttg.services.attendance import AttendanceServices
+    from upw_ttg.services.exchange.custody_import import CustodyImportService
     from upw_ttg.services.exchange.national_export import NationalExportService
     from upw_ttg.services.exchange.people_import import PeopleImportService
     from upw_ttg.services.subject_access import SubjectAccessService
@@ -93,6 +95,7 @@ class AppServices:
         self.calendar = CalendarService(self.ctx)
         self.audit = AuditService(self.ctx)
         self.access_log = AccessLogService(self.ctx)
+        self.case_record = CaseRecordService(self.ctx)
         self.case_summary = CaseSummaryService(self.ctx, self.people, self.orders, self.custody)
 
     @property
@@ -112,6 +115,11 @@ class AppServices:
     def people_import(self) -> PeopleImportService:
         from upw_ttg.services.exchange.people_import import PeopleImportService
         return PeopleImportService(self.ctx)
+
+    @cached_property
+    def custody_import(self) -> CustodyImportService:
+        from upw_ttg.services.exchange.custody_import import CustodyImportService
+        return CustodyImportService(self.ctx)
 
     @cached_property
     def national_export(self) -> NationalExportService:

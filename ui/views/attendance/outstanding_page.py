@@ -9,11 +9,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.services.access import RESTRICTED_MESSAGE
 from upw_ttg.services.attendance.records import MissingOutcomeRow
+from upw_ttg.services.paging import PAGE_ROWS
+from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import BacklogTableModel, OutstandingTableModel
+from ui.models.table_model import FetchPage
 from ui.errors import show_error
 from ui.views.attendance.common import FilterBar, hint, page_title
 from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 
 class OutstandingPage(QWidget):
@@ -86,8 +90,11 @@ class OutstandingPage(QWidget):
             "Outstanding outcomes", "Every appointment whose session has ended without an "
             "outcome. Each needs one: open its register to key it."))
         layout.addWidget(self.filters)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(splitter, 1)
         layout.addLayout(bar)
+        self.loader = PageLoader(self, [self.backlog, self.table])
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
                   Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -95,19 +102,29 @@ class OutstandingPage(QWidget):
     def refresh(self) -> None:
         """Read the backlog of the chosen unit and the first page of its appointments."""
         registers = self._services.attendance.registers
-        self.backlog_model.set_rows(registers.outstanding_by_project(
-            delivery_unit_id=self.filters.unit_id))
-        fit_columns(self.backlog, {0: "HUL-000 Grounds maintenance, St Peter's church, Hull"})
-        self._load_appointments()
+        unit_id = self.filters.unit_id  # read here: the load runs on a worker thread
+        fetch = self._pages(unit_id, None)
+        self.count_label.setText("Reading the appointments without an outcome…")
+        self.loader.load(lambda: (registers.outstanding_by_project(delivery_unit_id=unit_id),
+                                  fetch(0, PAGE_ROWS)),
+                         lambda lists: self._show_rows(fetch, *lists))
 
-    def _load_appointments(self) -> None:
-        """The appointments of the chosen unit and project, a page at a time (the service
-        filters; the screen never holds the whole service's backlog)."""
+    def _pages(self, unit_id: int | None, project_id: int | None) -> FetchPage:
+        """The service's list for this unit and project, a page at a time: the service filters,
+        and the screen never holds the whole service's backlog."""
         registers = self._services.attendance.registers
-        project = selected_row(self.backlog)
-        unit_id, project_id = self.filters.unit_id, project.project_id if project else None
-        self.model.set_pages(lambda offset, limit: registers.outstanding_outcomes(
-            delivery_unit_id=unit_id, project_id=project_id, limit=limit, offset=offset))
+        return lambda offset, limit: registers.outstanding_outcomes(
+            delivery_unit_id=unit_id, project_id=project_id, limit=limit, offset=offset)
+
+    def _show_rows(self, fetch: FetchPage, backlog: list,
+                   first: list[MissingOutcomeRow]) -> None:
+        self.backlog_model.set_rows(backlog)
+        fit_columns(self.backlog, {0: "HUL-000 Grounds maintenance, St Peter's church, Hull"})
+        self._show_appointments(fetch, first)
+
+    def _show_appointments(self, fetch: FetchPage, first: list[MissingOutcomeRow]) -> None:
+        self.to_check.show_records(getattr(first, "to_check", ()))
+        self.model.set_pages(fetch, first)
         fit_columns(self.table, {2: "HUL-000 Grounds maintenance, St Peter's church, Hull"})
         self._update_count()
 
@@ -115,7 +132,10 @@ class OutstandingPage(QWidget):
         self.refresh()  # a new backlog drops the project chosen in the old one
 
     def _on_backlog_selected(self, *_args: object) -> None:
-        self._load_appointments()
+        project = selected_row(self.backlog)
+        fetch = self._pages(self.filters.unit_id, project.project_id if project else None)
+        self.loader.load(lambda: fetch(0, PAGE_ROWS),
+                         lambda first: self._show_appointments(fetch, first))
 
     def _on_all_projects_clicked(self) -> None:
         self.backlog.clearSelection()  # the selection change reads the list again
