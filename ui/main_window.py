@@ -20,6 +20,7 @@ from ui.dialogs.change_password import ChangePasswordDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.resources import icon
 from ui.settings import UiSettings
+from ui.tasks import BackgroundTask, report_failure, run_in_background
 from ui.views.people_page import PeoplePage
 from ui.views.permissions import can, can_find_people, is_administrator
 from ui.views.person_page import PersonPage
@@ -232,6 +233,7 @@ class MainWindow(QMainWindow):
         self.broken_button.clicked.connect(self.show_broken_bookings)
         self.broken_button.setVisible(False)
         self.statusBar().addPermanentWidget(self.broken_button)
+        self._recount: BackgroundTask | None = None
         self._broken_timer = QTimer(self)
         self._broken_timer.setInterval(BROKEN_RECOUNT_MS)
         self._broken_timer.timeout.connect(self.recount_broken)
@@ -306,9 +308,18 @@ class MainWindow(QMainWindow):
     @Slot()
     def recount_broken(self) -> None:
         """Show how many bookings break a rule, in every delivery unit (hidden when none)."""
-        if not self._may_schedule:
+        if not self._may_schedule or self._recount is not None:
             return
-        count = self._services.upw.broken.count()
+        broken = self._services.upw.broken
+        self._recount = run_in_background(broken.count, self._show_broken_count,
+                                          self._on_recount_failed, parent=self)
+
+    def _on_recount_failed(self, exc: BaseException) -> None:
+        self._recount = None
+        report_failure(self, "The bookings that break a rule could not be counted.", exc)
+
+    def _show_broken_count(self, count: int) -> None:
+        self._recount = None
         self.broken_button.setText(f"⚠ {count} booking{'s' if count != 1 else ''} "
                                    f"break{'s' if count == 1 else ''} a rule")
         self.broken_button.setVisible(count > 0)

@@ -30,6 +30,7 @@ from upw_ttg.storage.migrate import MigrationResult, upgrade
 if TYPE_CHECKING:
     from upw_ttg.services.attendance import AttendanceServices
     from upw_ttg.services.day_printing import DayPrintingService
+    from upw_ttg.services.exchange.custody_import import CustodyImportService
     from upw_ttg.services.exchange.national_export import NationalExportService
     from upw_ttg.services.exchange.people_import import PeopleImportService
     from upw_ttg.services.subject_access import SubjectAccessService
@@ -115,6 +116,11 @@ class AppServices:
     def people_import(self) -> PeopleImportService:
         from upw_ttg.services.exchange.people_import import PeopleImportService
         return PeopleImportService(self.ctx)
+
+    @cached_property
+    def custody_import(self) -> CustodyImportService:
+        from upw_ttg.services.exchange.custody_import import CustodyImportService
+        return CustodyImportService(self.ctx)
 
     @cached_property
     def national_export(self) -> NationalExportService:

@@ -22,7 +22,7 @@ from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_pr
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.printing.text import format_date
 from upw_ttg.services import audit
-from upw_ttg.services.access import mask_lists_of
+from upw_ttg.services.access import check_case_of, mask_lists_of
 from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
 from upw_ttg.services.attendance.records import (
     DecisionInfo, EnforcementActionRow, EnforcementQueue, QueueItem,
@@ -49,6 +49,7 @@ class EnforcementService:
         self._ctx.require(Capability.READ_ATTENDANCE)
 
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, Appointment, appointment_id)
             return self._info(session, appointment_id, decided_on)
 
     def decide(self, appointment_id: int, choice: Decision, *,
@@ -68,6 +69,7 @@ class EnforcementService:
         if errors:
             raise ValidationError(errors)
         with self._ctx.db.write() as session:
+            check_case_of(session, self._ctx, Appointment, appointment_id)
             order_id = session.scalar(select(Appointment.order_id)
                                       .where(Appointment.id == appointment_id))
             if order_id is None:
@@ -123,6 +125,7 @@ class EnforcementService:
         if errors:
             raise ValidationError(errors)
         with self._ctx.db.write() as session:
+            check_case_of(session, self._ctx, UpwOrder, order_id)
             order = session.scalars(select(UpwOrder).where(UpwOrder.id == order_id)
                                     .with_for_update()).first()
             if order is None:
@@ -176,6 +179,7 @@ class EnforcementService:
             raise ValidationError({"received_on": "The date evidence arrived cannot be in the "
                                                   "future."})
         with self._ctx.db.write() as session:
+            check_case_of(session, self._ctx, Appointment, appointment_id)
             row = session.get(Appointment, appointment_id)
             if row is None:
                 raise NotFoundError("That appointment is no longer on record.")
@@ -191,6 +195,7 @@ class EnforcementService:
     def history(self, order_id: int) -> list[EnforcementActionRow]:
         self._ctx.require(Capability.READ_ATTENDANCE)
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, UpwOrder, order_id)
             rows = session.scalars(select(EnforcementAction)
                                    .where(EnforcementAction.order_id == order_id)
                                    .order_by(EnforcementAction.action_date,

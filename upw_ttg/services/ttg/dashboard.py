@@ -20,7 +20,7 @@ from upw_ttg.domain.resettlement import DeadlineSettings, Deadlines, PlanSection
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
-from upw_ttg.services.access import mask_lists_of
+from upw_ttg.services.access import check_case, mask_lists_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import pathway_names, read_deadline_settings, worker_problem
 from upw_ttg.services.ttg.completion import gate_columns, gate_facts
@@ -117,6 +117,7 @@ class DashboardService:
             if len(rows) != len(episodes):
                 raise NotFoundError("One of those cases is no longer on record.")
             for row in rows:
+                check_case(session, self._ctx, row.person_id)
                 check_version(session, row, episodes[row.id], "case")
             for row in rows:
                 if row.worker_id == worker_id:

@@ -193,8 +193,9 @@ class UpwDocumentsService:
             stops[(r.pickup_time, r.name, address)].append(ManifestPassenger(
                 f"{r.preferred_name or r.forename} {r.surname}",
                 None if r.person_id in hidden else r.phone, names[r.session_id]))
-            counts[r.session_id] += 1
 
+        for r in riders:  # everyone rides, whether or not their row could be listed
+            counts[r.session_id] += 1
         _, aside = set_aside(riders, rider, lambda r: Subject(
             None, f"{r.preferred_name or r.forename} {r.surname}", "passenger",
             {"sentence date": r.sentence_date, "deadline": r.deadline}))
