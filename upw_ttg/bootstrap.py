@@ -29,6 +29,7 @@ from upw_ttg.storage.migrate import MigrationResult, upgrade
 
 if TYPE_CHECKING:
     from upw_ttg.services.attendance import AttendanceServices
+    from upw_ttg.services.day_printing import DayPrintingService
     from upw_ttg.services.exchange.custody_import import CustodyImportService
     from upw_ttg.services.exchange.list_export import ListExportService
     from upw_ttg.services.exchange.national_export import NationalExportService
@@ -149,6 +150,13 @@ class AppServices:
         from upw_ttg.services.attendance import build_attendance
 
         return build_attendance(self.ctx)
+
+    @cached_property
+    def day_printing(self) -> DayPrintingService:
+        from upw_ttg.services.day_printing import DayPrintingService
+
+        return DayPrintingService(self.ctx, self.attendance.work_sheets, self.upw.documents,
+                                  self.calendar)
 
     @cached_property
     def deadlines(self) -> DeadlineService:
