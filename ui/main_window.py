@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
 from upw_ttg import APP_TITLE, __version__
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
-from ui.case_links import open_case_item
+from ui.case_links import open_case_item, open_day_paper
 from ui.dialogs.change_password import ChangePasswordDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.resources import icon
 from ui.settings import UiSettings
+from ui.tasks import BackgroundTask, report_failure, run_in_background
 from ui.views.people_page import PeoplePage
 from ui.views.permissions import can, can_find_people, is_administrator
 from ui.views.person_page import PersonPage
@@ -155,6 +156,13 @@ class MainWindow(QMainWindow):
         self.print_action = self._action("&Print case summary…", QKeySequence.StandardKey.Print,
                                          self.person_page.print_case_summary)
         file_menu.addAction(self.print_action)
+        self.print_day_action = self._action("Print a &day's paper…", "Ctrl+Shift+P",
+                                             self.print_day_paper)
+        self.print_day_action.setToolTip("Work sheets, van manifests and appointment letters "
+                                         "for tomorrow (or a day you choose)")
+        self.print_day_action.setEnabled(self._may_schedule)
+        if self._may_schedule:
+            file_menu.addAction(self.print_day_action)
         file_menu.addSeparator()
         self.change_password_action = self._action("C&hange password…", None,
                                                    self.change_password)
@@ -225,6 +233,7 @@ class MainWindow(QMainWindow):
         self.broken_button.clicked.connect(self.show_broken_bookings)
         self.broken_button.setVisible(False)
         self.statusBar().addPermanentWidget(self.broken_button)
+        self._recount: BackgroundTask | None = None
         self._broken_timer = QTimer(self)
         self._broken_timer.setInterval(BROKEN_RECOUNT_MS)
         self._broken_timer.timeout.connect(self.recount_broken)
@@ -299,9 +308,18 @@ class MainWindow(QMainWindow):
     @Slot()
     def recount_broken(self) -> None:
         """Show how many bookings break a rule, in every delivery unit (hidden when none)."""
-        if not self._may_schedule:
+        if not self._may_schedule or self._recount is not None:
             return
-        count = self._services.upw.broken.count()
+        broken = self._services.upw.broken
+        self._recount = run_in_background(broken.count, self._show_broken_count,
+                                          self._on_recount_failed, parent=self)
+
+    def _on_recount_failed(self, exc: BaseException) -> None:
+        self._recount = None
+        report_failure(self, "The bookings that break a rule could not be counted.", exc)
+
+    def _show_broken_count(self, count: int) -> None:
+        self._recount = None
         self.broken_button.setText(f"⚠ {count} booking{'s' if count != 1 else ''} "
                                    f"break{'s' if count == 1 else ''} a rule")
         self.broken_button.setVisible(count > 0)
@@ -394,6 +412,12 @@ class MainWindow(QMainWindow):
         self._select_area(self.PEOPLE)
         self.stack.setCurrentWidget(self.person_page)
         self.person_page.tabs.setFocus()
+
+    @Slot()
+    def print_day_paper(self) -> None:
+        """File ▸ Print a day's paper (Ctrl+Shift+P), from any screen."""
+        if self._may_schedule:
+            self.day_paper_dialog = open_day_paper(self._services, self, self.show_notice)
 
     @Slot()
     def find_person(self) -> None:

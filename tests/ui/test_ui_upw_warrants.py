@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog
 from upw_ttg.domain.codes import WarrantStatus
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.views.upw.warrants_page import WarrantsPage
+from tests.ui.conftest import settle
 
 
 def test_issue_a_warrant_then_void_it_with_a_reason(qtbot, services, world, wait_for_tasks):
@@ -14,25 +15,35 @@ def test_issue_a_warrant_then_void_it_with_a_reason(qtbot, services, world, wait
     page = WarrantsPage(services)
     qtbot.addWidget(page)
     page.show()
+    settle()
     assert page.model.rowCount() == 0
     dialog = page.issue()
     qtbot.addWidget(dialog)
     dialog.submit()
+    settle()
     assert dialog.fields.error_text("person_id") == "Find the person the warrant is for."
     dialog.picker.search.setText("C123456")
+    settle()
     dialog.picker.run_search()
     dialog.valid_from.setText("30/11/2026")
+    settle()
     dialog.travel_from.setText("Selby")
+    settle()
     dialog.submit()
+    settle()
     assert dialog.fields.error_text("travel_to")
     assert dialog.fields.error_text("eligibility").startswith("Choose why the person is")
     assert dialog.travel_from.text() == "Selby"
     dialog.travel_to.setText("York")
+    settle()
     dialog.fare.setValue(6.5)
     dialog.eligibility.setCurrentIndex(1)
+    settle()
     dialog.reason.setText("No bus before 8:00")
+    settle()
     with qtbot.waitSignal(page.notice, timeout=2000) as notice:
         dialog.submit()
+        settle()
     assert dialog.result() == QDialog.DialogCode.Accepted
     [warrant] = page.model.rows()
     assert notice.args[0] == f"Issued travel warrant {warrant.serial_text} to {warrant.name}."
@@ -51,9 +62,12 @@ def test_issue_a_warrant_then_void_it_with_a_reason(qtbot, services, world, wait
     void = page.void()
     qtbot.addWidget(void)
     void.submit()
+    settle()
     assert void.fields.error_text("void_reason")
     void.reason.setText("Issued with the wrong date")
+    settle()
     void.submit()
+    settle()
     [voided] = page.model.rows()
     assert voided.status == WarrantStatus.VOID and voided.serial == warrant.serial
     assert page.model.index(0, page.model.STATUS).data() == "Void: Issued with the wrong date"
@@ -74,11 +88,16 @@ def test_mark_used_and_filter_by_status(qtbot, services, world):
     page = WarrantsPage(services)
     qtbot.addWidget(page)
     page.show()
+    settle()
     page.table.selectRow(0)
     page.mark_used()
+    settle()
     page.status.setCurrentIndex(page.status.findData(WarrantStatus.USED))
+    settle()
     assert [w.status for w in page.model.rows()] == [WarrantStatus.USED]
     page.status.setCurrentIndex(page.status.findData(WarrantStatus.ISSUED))
+    settle()
     page.table.selectRow(0)
     page.mark_returned()
+    settle()
     assert page.model.rows() == []

@@ -9,10 +9,13 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QTabWidget, 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.errors import UpwError
-from upw_ttg.services.attendance.records import EnforcementActionRow, QueueItem
+from upw_ttg.services.attendance.records import (
+    EnforcementActionRow, EnforcementQueue, QueueItem,
+)
 from ui.dialogs.attendance.action_dialogs import ActionDialog, EvidenceDialog
 from ui.dialogs.attendance.decision_dialog import DecisionDialog
 from ui.dialogs.form_dialog import FormDialog
+from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import QueueTableModel
 from ui.tasks import report_failure
@@ -21,6 +24,7 @@ from ui.views.attendance.common import (
 )
 from ui.views.permissions import not_allowed_tip
 from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 DECISIONS, EVIDENCE, BREACHES = range(3)
 _TABS = (("Decision&s due", "Failure"), ("Ev&idence overdue", "Absence"),
@@ -106,15 +110,21 @@ class EnforcementPage(QWidget):
         layout.addLayout(page_title("Enforcement", "Decisions the law needs, evidence that is "
                                                    "late and breaches still to lay."))
         layout.addWidget(self.filters)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bar)
+        self.loader = PageLoader(self, self.tables)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
                   Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._update_buttons()
 
     @Slot()
     def refresh(self) -> None:
-        queue = self._enforcement.queue()
+        self.loader.load(self._enforcement.queue, self._show_queue)
+
+    def _show_queue(self, queue: EnforcementQueue) -> None:
+        self.to_check.show_records(queue.to_check)
         for model, rows in zip(self.models, (queue.decisions, queue.evidence_overdue,
                                              queue.breaches_not_laid), strict=True):
             model.set_rows(rows)

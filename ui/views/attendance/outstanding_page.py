@@ -9,11 +9,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.services.access import RESTRICTED_MESSAGE
 from upw_ttg.services.attendance.records import MissingOutcomeRow
+from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import BacklogTableModel, OutstandingTableModel
 from ui.errors import show_error
 from ui.views.attendance.common import FilterBar, hint, page_title
 from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 
 class OutstandingPage(QWidget):
@@ -86,16 +88,26 @@ class OutstandingPage(QWidget):
             "Outstanding outcomes", "Every appointment whose session has ended without an "
             "outcome. Each needs one: open its register to key it."))
         layout.addWidget(self.filters)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(splitter, 1)
         layout.addLayout(bar)
+        self.loader = PageLoader(self, [self.backlog, self.table])
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
                   Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     @Slot()
     def refresh(self) -> None:
         registers = self._services.attendance.registers
-        self.backlog_model.set_rows(registers.outstanding_by_project())
-        self.model.set_rows(registers.outstanding_outcomes())
+        self.count_label.setText("Reading the appointments without an outcome…")
+        self.loader.load(lambda: (registers.outstanding_by_project(),
+                                  registers.outstanding_outcomes()),
+                         lambda lists: self._show_rows(*lists))
+
+    def _show_rows(self, backlog: list, rows: list[MissingOutcomeRow]) -> None:
+        self.backlog_model.set_rows(backlog)
+        self.to_check.show_records(getattr(rows, "to_check", ()))
+        self.model.set_rows(rows)
         fit_columns(self.backlog, {0: "HUL-000 Grounds maintenance, St Peter's church, Hull"})
         fit_columns(self.table, {2: "HUL-000 Grounds maintenance, St Peter's church, Hull"})
         self._apply_filters()

@@ -13,6 +13,7 @@ from upw_ttg.domain.upw_records import WarrantRecord
 from upw_ttg.errors import UpwError
 from ui.dialogs.upw.warrant_dialog import VoidWarrantDialog, WarrantDialog, default_dates
 from ui.formatting import label
+from ui.loading import PageLoader
 from ui.models.table_model import RowSortProxy
 from ui.models.upw.text import format_pence
 from ui.models.upw.warrants_model import SpendTableModel, WarrantsTableModel
@@ -21,6 +22,7 @@ from ui.views.upw.printing import preview_document
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
 from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 
 class WarrantsPage(QWidget):
@@ -143,7 +145,10 @@ class WarrantsPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.banner)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(splitter, 1)
+        self.loader = PageLoader(self, [self.table, self.spend])
         self._update_buttons()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -162,11 +167,20 @@ class WarrantsPage(QWidget):
             return
         warrants = self._services.upw.warrants
         office, status = self.office.currentData(), enum_value(self.status, WarrantStatus)
-        rows = warrants.register(office_id=office, date_from=first, date_to=last, status=status)
-        rows.sort(key=lambda w: (w.issued_on, w.office_code, w.serial), reverse=True)
+
+        def fetch() -> tuple[list[WarrantRecord], list]:
+            rows = warrants.register(office_id=office, date_from=first, date_to=last,
+                                     status=status)
+            rows.sort(key=lambda w: (w.issued_on, w.office_code, w.serial), reverse=True)
+            return rows, warrants.spend(office_id=office, date_from=first, date_to=last)
+
+        self.loader.load(fetch, lambda result: self._show_rows(*result, select_id))
+
+    def _show_rows(self, rows: list[WarrantRecord], spend: list,
+                   select_id: int | None) -> None:
+        self.to_check.show_records(getattr(rows, "to_check", ()))
         self.model.set_rows(rows)
         fit_columns(self.table)
-        spend = warrants.spend(office_id=office, date_from=first, date_to=last)
         self.spend_model.set_rows(spend)
         fit_columns(self.spend)
         total = sum(w.fare_pence for w in rows if w.status in (WarrantStatus.ISSUED,
