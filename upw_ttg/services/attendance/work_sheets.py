@@ -20,8 +20,9 @@ from upw_ttg.domain.site_alerts import ANSWER_COLUMNS, site_alerts
 from upw_ttg.domain.text import fold
 from upw_ttg.errors import NotFoundError
 from upw_ttg.printing.documents.work_sheet import (
-    WorkSheet, WorkSheetRow, render_work_sheet, render_work_sheets,
+    WorkSheet, WorkSheetRow, render_work_sheet, render_work_sheets, work_sheet_section,
 )
+from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import format_date
 from upw_ttg.services import audit
 from upw_ttg.services.access import (
@@ -100,6 +101,17 @@ class WorkSheetService:
                                  progress=progress, is_cancelled=is_cancelled)
         self._printed(ids)
         return pdf
+
+    def _day_sections(self, day: dt.date, delivery_unit_id: int | None
+                      ) -> tuple[list[Section], Callable[[], None]]:
+        """The day's sheets as sections (their row numbers fixed), and what records their
+        printing once the PDF exists. The caller has checked the member may print them."""
+        with self._ctx.db.read() as session:
+            ids = [d.session_id for d in self._day(session, day, delivery_unit_id)]
+        if not ids:
+            return [], lambda: None
+        sheets = self._fix_and_build(ids)
+        return [work_sheet_section(sheet) for sheet in sheets], lambda: self._printed(ids)
 
     def _printed(self, session_ids: Sequence[int]) -> None:
         """Printing is recorded once the PDF exists (a cancelled batch records nothing)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -218,6 +219,31 @@ class UpwDocumentsService:
         paged on its own. Raises Cancelled if ``cancelled()`` says so, while the data is
         gathered or between documents as they are laid out."""
         self._ctx.require(Capability.PLACE_PEOPLE)
+        cancelled = cancelled or never_cancelled
+        sections, record = self._day_sections(day, delivery_unit_id, progress=progress,
+                                              cancelled=cancelled)
+        if not sections:
+            raise NotFoundError("Nobody is booked on a session that day.")
+        actor = self._ctx.actor
+        try:
+            pdf = render_sections(
+                sections, printed_at=self._ctx.now(),
+                printed_by=actor.full_name if actor else None, is_cancelled=cancelled,
+                title=f"Appointment letters and van manifests, {day.isoformat()}")
+        except PrintCancelled:
+            raise Cancelled() from None
+        record()
+        (progress or noop_progress)(1, 1, "Done")
+        return pdf
+
+    def _day_sections(self, day: dt.date, delivery_unit_id: int | None, *,
+                      letters: bool = True, manifests: bool = True,
+                      progress: ProgressFn | None = None,
+                      cancelled: CancelledFn | None = None
+                      ) -> tuple[list[Section], Callable[[], None]]:
+        """The day's letters and manifests as sections, and what records their printing
+        (called once the PDF exists, so a cancelled print records nothing). The caller has
+        checked the member may print them."""
         progress = progress or noop_progress
         cancelled = cancelled or never_cancelled
         with self._ctx.db.read() as session:
@@ -238,8 +264,9 @@ class UpwDocumentsService:
             found = session.execute(query).all()
             # Rule ACC-2: no letter for a restricted case the member is not named on.
             hidden = hidden_cases(session, self._ctx, {r.person_id for r in found})
-            rows = [r for r in found if r.person_id not in hidden]
-            vans = sorted({r.van_id for r in found if r.van_id is not None})
+            rows = [r for r in found if r.person_id not in hidden] if letters else []
+            vans = sorted({r.van_id for r in found if r.van_id is not None}) \
+                if manifests else []
             total = len(rows) + len(vans) + 1
             done = iter(range(total))
 
@@ -249,10 +276,10 @@ class UpwDocumentsService:
                 progress(next(done), total, "Appointment letters")
                 return row.id, letter_section(self._letter(session, row.id, None))
 
-            letters, to_check = set_aside(rows, letter, lambda r: Subject(
+            made, to_check = set_aside(rows, letter, lambda r: Subject(
                 r.crn, f"{r.forename} {r.surname}", "appointment letter",
                 {"sentence date": r.sentence_date, "deadline": r.deadline}, r.person_id))
-            sections = [section for _, section in letters]
+            sections = [section for _, section in made]
             for j, van_id in enumerate(vans):
                 if cancelled():
                     raise Cancelled()
@@ -261,25 +288,18 @@ class UpwDocumentsService:
         if to_check:
             sections.append(records_to_check_section(
                 to_check, what="the appointment letters", day=day))
-        if not sections:
-            raise NotFoundError("Nobody is booked on a session that day.")
-        actor = self._ctx.actor
-        try:
-            pdf = render_sections(
-                sections, printed_at=self._ctx.now(),
-                printed_by=actor.full_name if actor else None, is_cancelled=cancelled,
-                title=f"Appointment letters and van manifests, {day.isoformat()}")
-        except PrintCancelled:
-            raise Cancelled() from None
-        progress(total, total, "Done")
-        self._printed("upw_session", day.isoformat(),
-                      f"{len(letters)} letters and {len(vans)} manifests", Recipient.THE_PERSON,
-                      self._people_of_appointments([a for a, _section in letters]),
-                      access_document="appointment letter")
-        for van_id in vans:
-            self._printed_access("van manifest", Recipient.DRIVER, van_id,
-                                 self._people_on_van(van_id, day))
-        return pdf
+
+        def record() -> None:
+            if made:
+                self._printed("upw_session", day.isoformat(),
+                              f"{len(made)} letters and {len(vans)} manifests",
+                              Recipient.THE_PERSON,
+                              self._people_of_appointments([a for a, _section in made]),
+                              access_document="appointment letter")
+            for van_id in vans:
+                self._printed_access("van manifest", Recipient.DRIVER, van_id,
+                                     self._people_on_van(van_id, day))
+        return sections, record
 
     def _printed(self, entity: str, entity_id: object, what: str, recipient: Recipient,
                  people: Select, *, access_document: str | None = None) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlalchemy import (
     Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text, Time,
-    UniqueConstraint,
+    UniqueConstraint, text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -16,6 +16,11 @@ from upw_ttg.domain.codes import (
     WarrantMode, WarrantStatus,
 )
 from upw_ttg.storage.models.base import Base, Versioned, enum_column, utc_now
+
+
+def _partial_index(name: str, column: str, where: str) -> Index:
+    """An index of only the rows matching ``where``, on both SQLite and PostgreSQL."""
+    return Index(name, column, sqlite_where=text(where), postgresql_where=text(where))
 
 
 class UpwOrder(Versioned, Base):
@@ -278,6 +283,13 @@ class Appointment(Versioned, Base):
         CheckConstraint("end_time IS NULL OR start_time IS NULL OR end_time > start_time",
                         name="end_after_start"),
         Index("ix_appointment_person", "person_id"),
+        # The lists of work still to do read only the few appointments each index holds,
+        # instead of every appointment the service ever booked (issue 12).
+        _partial_index("ix_appointment_awaiting_outcome", "session_id", "outcome_code IS NULL"),
+        _partial_index("ix_appointment_enforcement_due", "enforcement_due",
+                       "enforcement_due IS NOT NULL"),
+        _partial_index("ix_appointment_evidence_due", "evidence_due",
+                       "evidence_due IS NOT NULL"),
     )
 
 
