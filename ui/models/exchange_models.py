@@ -14,7 +14,8 @@ from ui.models.table_model import Column, Index, RowSortProxy, RowTableModel
 def what_happens(row: ImportRow) -> str:
     """The changes of a matched row, or the reason a row is held back or left alone."""
     if row.changes:
-        return "; ".join(f"{c.label}: {c.before} → {c.after}" for c in row.changes)
+        return "; ".join(f"{c.label}: {c.after}" if not c.before
+                         else f"{c.label}: {c.before} → {c.after}" for c in row.changes)
     return row.reason
 
 
@@ -27,7 +28,7 @@ class ImportRowsModel(RowTableModel[ImportRow]):
 
     def outcome_text(self, row: ImportRow) -> str:
         if row.outcome == RowOutcome.DUPLICATE and row.line in self.confirmed:
-            return "Will be added (confirmed)"
+            return "Will be added"
         return ROW_OUTCOME_LABELS[row.outcome]
 
     def set_confirmed(self, lines: Iterable[int]) -> None:

@@ -30,6 +30,14 @@ from ui.widgets.banner import Banner
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 NOT_IMPORTED = "— not imported —"
+# How the counts read: (one, several).
+_COUNTED = {
+    RowOutcome.NEW: ("new", "new"),
+    RowOutcome.UPDATED: ("will change", "will change"),
+    RowOutcome.UNCHANGED: ("unchanged", "unchanged"),
+    RowOutcome.DUPLICATE: ("likely duplicate", "likely duplicates"),
+    RowOutcome.REJECTED: ("rejected", "rejected"),
+}
 KINDS = {
     "people": ("Import people and orders", "people_import", (Subject.PERSON, Subject.ORDER)),
     "custody": ("Import custody records", "custody_import", (Subject.CUSTODY,)),
@@ -217,9 +225,7 @@ class ImportDialog(QDialog):
     def _show_counts(self) -> None:
         assert self.preview is not None
         counts = self.preview.counts
-        parts = [f"<b>{counts[o]:,}</b> {ROW_OUTCOME_LABELS[o].lower()}"
-                 for o in (RowOutcome.NEW, RowOutcome.UPDATED, RowOutcome.UNCHANGED,
-                           RowOutcome.DUPLICATE, RowOutcome.REJECTED)]
+        parts = [f"<b>{counts[o]:,}</b> {_COUNTED[o][counts[o] != 1]}" for o in _COUNTED]
         confirmed = len(self.rows_model.confirmed)
         note = f" ({confirmed} confirmed as different people)" if confirmed else ""
         self.counts.setText(" · ".join(parts) + note + ". Nothing has been written yet.")

@@ -60,6 +60,7 @@ class OutcomesExportDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(buttons)
         self.saved_to: Path | None = None
+        self.setMinimumWidth(520)
 
     @Slot()
     def export(self) -> None:
