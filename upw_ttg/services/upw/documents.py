@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import AuditAction, Language, SessionStatus
+from upw_ttg.domain.names import display_name
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import RecordToCheck, Subject, set_aside
 from upw_ttg.domain.upw_print import (
@@ -99,7 +100,7 @@ class UpwDocumentsService:
         coordinator = session.get(Staff, coordinator_id) if coordinator_id else None
         if language not in (ENGLISH, WELSH):
             language = WELSH if person.preferred_language == Language.WELSH else ENGLISH
-        name = f"{person.preferred_name or person.forename} {person.surname}"
+        name = display_name(person.forename, person.surname, person.preferred_name)
         address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
                                     person.postcode) if x)
         site = tuple(x for x in (project.site_address, project.site_town,
@@ -191,13 +192,13 @@ class UpwDocumentsService:
         def rider(r) -> None:
             address = ", ".join(x for x in (r.address, r.town, r.postcode) if x)
             stops[(r.pickup_time, r.name, address)].append(ManifestPassenger(
-                f"{r.preferred_name or r.forename} {r.surname}",
+                display_name(r.forename, r.surname, r.preferred_name),
                 None if r.person_id in hidden else r.phone, names[r.session_id]))
 
         for r in riders:  # everyone rides, whether or not their row could be listed
             counts[r.session_id] += 1
         _, aside = set_aside(riders, rider, lambda r: Subject(
-            None, f"{r.preferred_name or r.forename} {r.surname}", "passenger",
+            None, display_name(r.forename, r.surname, r.preferred_name), "passenger",
             {"sentence date": r.sentence_date, "deadline": r.deadline}))
         drops = tuple(ManifestDrop(p.name, ", ".join(x for x in (p.site_address, p.site_town,
                                                                  p.site_postcode) if x),

@@ -11,8 +11,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from upw_ttg.domain.codes import (
-    AdjustmentKind, AdjustmentStatus, OrderStatus, OrderSubtype, OrderType, PatternFrequency,
-    PlacementPreference, Rating, RiskLevel, SessionStatus, WarrantMode, WarrantStatus,
+    AdjustmentKind, AdjustmentStatus, AllergyAction, MedicationEffect, OrderStatus, OrderSubtype,
+    OrderType, PatternFrequency, PlacementPreference, Rating, RiskLevel, SessionStatus,
+    WarrantMode, WarrantStatus,
 )
 from upw_ttg.storage.models.base import Base, Versioned, enum_column, utc_now
 
@@ -93,12 +94,15 @@ class UpwAssessment(Versioned, Base):
     close_supervision: Mapped[bool] = mapped_column(Boolean, default=False)
     hs_allergies: Mapped[bool | None] = mapped_column(Boolean)
     hs_allergies_detail: Mapped[str | None] = mapped_column(String(200))
+    hs_allergy_action: Mapped[AllergyAction | None] = enum_column(AllergyAction)
     hs_epilepsy: Mapped[bool | None] = mapped_column(Boolean)
     hs_pregnancy: Mapped[bool | None] = mapped_column(Boolean)
     hs_mobility: Mapped[bool | None] = mapped_column(Boolean)
     hs_mobility_detail: Mapped[str | None] = mapped_column(String(200))
     hs_medication: Mapped[bool | None] = mapped_column(Boolean)
+    # The medicine is for the office; the work sheet prints only its effect on safety.
     hs_medication_detail: Mapped[str | None] = mapped_column(String(200))
+    hs_medication_effect: Mapped[MedicationEffect | None] = enum_column(MedicationEffect)
     vulnerable: Mapped[bool | None] = mapped_column(Boolean)
     vulnerability_detail: Mapped[str | None] = mapped_column(String(400))
     disabilities: Mapped[str | None] = mapped_column(String(400))
