@@ -15,10 +15,13 @@ from PySide6.QtWidgets import (
 from upw_ttg import APP_TITLE, __version__
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
+from ui.case_links import open_case_item, open_day_paper
 from ui.dialogs.change_password import ChangePasswordDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.resources import icon
+from ui.widgets.fit import fit_in_scroll_area
 from ui.settings import UiSettings
+from ui.tasks import BackgroundTask, report_failure, run_in_background
 from ui.views.people_page import PeoplePage
 from ui.views.permissions import can, can_find_people, is_administrator
 from ui.views.person_page import PersonPage
@@ -103,7 +106,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(fit_in_scroll_area(self.stack), 1)
         # The lock screen stands in for all of this after an idle period.
         self.lock = WindowLock(self, services, central)
         self.lock.sign_out_requested.connect(self.sign_out_from_lock)
@@ -112,6 +115,8 @@ class MainWindow(QMainWindow):
         self.people_page.person_opened.connect(self.open_person)
         self.person_page.back_requested.connect(self.show_people)
         self.person_page.plan_requested.connect(self.open_plan)
+        self.person_page.item_requested.connect(
+            lambda opens, ref_id, line: open_case_item(self, opens, ref_id, line))
         for page in (self.people_page, self.person_page, self.settings_page, self.staff_page,
                      self.organisation_page, self.ttg_area):
             if page is not None:
@@ -152,6 +157,13 @@ class MainWindow(QMainWindow):
         self.print_action = self._action("&Print case summary…", QKeySequence.StandardKey.Print,
                                          self.person_page.print_case_summary)
         file_menu.addAction(self.print_action)
+        self.print_day_action = self._action("Print a &day's paper…", "Ctrl+Shift+P",
+                                             self.print_day_paper)
+        self.print_day_action.setToolTip("Work sheets, van manifests and appointment letters "
+                                         "for tomorrow (or a day you choose)")
+        self.print_day_action.setEnabled(self._may_schedule)
+        if self._may_schedule:
+            file_menu.addAction(self.print_day_action)
         file_menu.addSeparator()
         self.change_password_action = self._action("C&hange password…", None,
                                                    self.change_password)
@@ -222,6 +234,7 @@ class MainWindow(QMainWindow):
         self.broken_button.clicked.connect(self.show_broken_bookings)
         self.broken_button.setVisible(False)
         self.statusBar().addPermanentWidget(self.broken_button)
+        self._recount: BackgroundTask | None = None
         self._broken_timer = QTimer(self)
         self._broken_timer.setInterval(BROKEN_RECOUNT_MS)
         self._broken_timer.timeout.connect(self.recount_broken)
@@ -277,6 +290,14 @@ class MainWindow(QMainWindow):
             self._connect_area(self._attendance)
         return self._attendance
 
+    @property
+    def may_schedule(self) -> bool:
+        return self._may_schedule
+
+    @property
+    def may_attend(self) -> bool:
+        return self._may_attend
+
     def _connect_area(self, area: QWidget) -> None:
         self.stack.addWidget(area)
         area.notice.connect(self.show_notice)
@@ -288,9 +309,18 @@ class MainWindow(QMainWindow):
     @Slot()
     def recount_broken(self) -> None:
         """Show how many bookings break a rule, in every delivery unit (hidden when none)."""
-        if not self._may_schedule:
+        if not self._may_schedule or self._recount is not None:
             return
-        count = self._services.upw.broken.count()
+        broken = self._services.upw.broken
+        self._recount = run_in_background(broken.count, self._show_broken_count,
+                                          self._on_recount_failed, parent=self)
+
+    def _on_recount_failed(self, exc: BaseException) -> None:
+        self._recount = None
+        report_failure(self, "The bookings that break a rule could not be counted.", exc)
+
+    def _show_broken_count(self, count: int) -> None:
+        self._recount = None
         self.broken_button.setText(f"⚠ {count} booking{'s' if count != 1 else ''} "
                                    f"break{'s' if count == 1 else ''} a rule")
         self.broken_button.setVisible(count > 0)
@@ -383,6 +413,12 @@ class MainWindow(QMainWindow):
         self._select_area(self.PEOPLE)
         self.stack.setCurrentWidget(self.person_page)
         self.person_page.tabs.setFocus()
+
+    @Slot()
+    def print_day_paper(self) -> None:
+        """File ▸ Print a day's paper (Ctrl+Shift+P), from any screen."""
+        if self._may_schedule:
+            self.day_paper_dialog = open_day_paper(self._services, self, self.show_notice)
 
     @Slot()
     def find_person(self) -> None:

@@ -15,6 +15,17 @@ from ui.errors import show_error
 
 PROGRESS_DELAY_MS = 500
 _running: set[BackgroundTask] = set()
+_writer: QThreadPool | None = None
+
+
+def writer_pool() -> QThreadPool:
+    """The one thread that saves: SQLite takes one writer at a time, so writes queue here in
+    the order the user made them instead of waiting on the database's lock."""
+    global _writer
+    if _writer is None:
+        _writer = QThreadPool()
+        _writer.setMaxThreadCount(1)
+    return _writer
 
 
 class TaskControl:
@@ -87,6 +98,7 @@ class BackgroundTask(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
         self.finished_running = False
+        self._abandoned = False
         self._signals.finished.connect(self._on_worker_finished)
         self._signals.failed.connect(self._on_worker_failed)
         self._signals.progress.connect(self._on_worker_progress)
@@ -110,6 +122,8 @@ class BackgroundTask(QObject):
         """Cancel if possible, and let no result or failure reach a window any more."""
         if self.control is not None:
             self.control.cancel()
+        # A result already queued for delivery still arrives after the disconnection.
+        self._abandoned = True
         for signal, slot in ((self._signals.finished, self._on_worker_finished),
                              (self._signals.failed, self._on_worker_failed),
                              (self._signals.progress, self._on_worker_progress)):
@@ -142,6 +156,8 @@ class BackgroundTask(QObject):
 
     @Slot(int, int, str)
     def _on_worker_progress(self, done: int, total: int, text: str) -> None:
+        if self._abandoned:
+            return
         self._last = (done, total, text)
         self._apply_progress()
 
@@ -172,11 +188,15 @@ class BackgroundTask(QObject):
 
     @Slot(object)
     def _on_worker_finished(self, result: object) -> None:
+        if self._abandoned:
+            return
         self._finish()
         self._on_success(result)
 
     @Slot(object)
     def _on_worker_failed(self, exc: BaseException) -> None:
+        if self._abandoned:
+            return
         self._finish()
         if self.control is not None and self.control.cancelled():
             if self._on_cancelled is not None:
@@ -240,6 +260,8 @@ def finish_all_tasks(timeout_ms: int = 30_000) -> bool:
     for task in list(_running):
         task.abandon()
     finished = QThreadPool.globalInstance().waitForDone(timeout_ms)
+    if _writer is not None:
+        finished = _writer.waitForDone(timeout_ms) and finished
     _running.clear()
     return finished
 

@@ -13,6 +13,7 @@ from upw_ttg.services.access_log import AccessLogService
 from upw_ttg.files import make_private_folder
 from upw_ttg.services.audit import AuditService
 from upw_ttg.services.calendar import CalendarService
+from upw_ttg.services.case_record import CaseRecordService
 from upw_ttg.services.case_summary import CaseSummaryService
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.custody import CustodyService
@@ -28,7 +29,11 @@ from upw_ttg.storage.migrate import MigrationResult, upgrade
 
 if TYPE_CHECKING:
     from upw_ttg.services.attendance import AttendanceServices
+    from upw_ttg.services.day_printing import DayPrintingService
+    from upw_ttg.services.exchange.custody_import import CustodyImportService
+    from upw_ttg.services.exchange.list_export import ListExportService
     from upw_ttg.services.exchange.national_export import NationalExportService
+    from upw_ttg.services.exchange.people_export import PeopleExportService
     from upw_ttg.services.exchange.people_import import PeopleImportService
     from upw_ttg.services.subject_access import SubjectAccessService
     from upw_ttg.services.ttg.dashboard import DashboardService
@@ -93,6 +98,7 @@ class AppServices:
         self.calendar = CalendarService(self.ctx)
         self.audit = AuditService(self.ctx)
         self.access_log = AccessLogService(self.ctx)
+        self.case_record = CaseRecordService(self.ctx)
         self.case_summary = CaseSummaryService(self.ctx, self.people, self.orders, self.custody)
 
     @property
@@ -114,6 +120,21 @@ class AppServices:
         return PeopleImportService(self.ctx)
 
     @cached_property
+    def custody_import(self) -> CustodyImportService:
+        from upw_ttg.services.exchange.custody_import import CustodyImportService
+        return CustodyImportService(self.ctx)
+
+    @cached_property
+    def people_export(self) -> PeopleExportService:
+        from upw_ttg.services.exchange.people_export import PeopleExportService
+        return PeopleExportService(self.ctx)
+
+    @cached_property
+    def list_export(self) -> ListExportService:
+        from upw_ttg.services.exchange.list_export import ListExportService
+        return ListExportService(self.ctx)
+
+    @cached_property
     def national_export(self) -> NationalExportService:
         from upw_ttg.services.exchange.national_export import NationalExportService
         return NationalExportService(self.ctx)
@@ -129,6 +150,13 @@ class AppServices:
         from upw_ttg.services.attendance import build_attendance
 
         return build_attendance(self.ctx)
+
+    @cached_property
+    def day_printing(self) -> DayPrintingService:
+        from upw_ttg.services.day_printing import DayPrintingService
+
+        return DayPrintingService(self.ctx, self.attendance.work_sheets, self.upw.documents,
+                                  self.calendar)
 
     @cached_property
     def deadlines(self) -> DeadlineService:

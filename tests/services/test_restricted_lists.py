@@ -1,5 +1,6 @@
-"""Restricted cases in every list (rule ACC-2): staff not named on a case see only its name and
-CRN in each list the screens show; the staff named on it see everything, as before."""
+"""Restricted cases in every list and every action (rule ACC-2): staff not named on a case see
+only its name and CRN in each list the screens show, and cannot act on it; the staff named on it
+see and work everything, as before."""
 
 from __future__ import annotations
 
@@ -14,13 +15,32 @@ from sqlalchemy import func, insert, select, update
 from tests.conftest import PG_URL, TODAY, _add_staff, _truncate_postgres
 from upw_ttg.bootstrap import AppLocation, AppServices, build_services
 from upw_ttg.demo import generate_demo
-from upw_ttg.domain.codes import Gender, Role
+from upw_ttg.domain.codes import AdjustmentKind, Gender, Role, WarrantStatus
+from upw_ttg.domain.crediting import ENFORCEABLE_CODES
+from upw_ttg.domain.enforcement import Decision
 from upw_ttg.domain.records import PersonRow
+from upw_ttg.domain.upw_records import AutoFillProposal, ProposedPlacement
+from upw_ttg.errors import RestrictedCaseError
 from upw_ttg.services.access import RESTRICTED_TEXT
 from upw_ttg.services.attendance.work_sheets import RESTRICTED_ON_SHEET
+from upw_ttg.services.ttg.records import ReferralInput, ReviewInput
 from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.migrate import upgrade
-from upw_ttg.storage.models import Appointment, Person, PersonAccess, SessionSupervisor, UpwSession
+from upw_ttg.storage.models import (
+    Adjustment,
+    Appointment,
+    BookingBreach,
+    CustodyEpisode,
+    KeepApart,
+    Person,
+    PersonAccess,
+    Referral,
+    ResettlementPlan,
+    SessionSupervisor,
+    TravelWarrant,
+    UpwOrder,
+    UpwSession,
+)
 
 ROLES = (Role.COORDINATOR, Role.MANAGER, Role.SUPERVISOR, Role.RESETTLEMENT_WORKER)
 KEPT = {"crn", "name", "person_name", "surname", "forename", "row_number", "id", "version"}
@@ -109,11 +129,13 @@ def world(tmp_path_factory, fast_hash, _postgres_migrated) -> Iterator[World]:
     named = {role: member(f"named_{role.value}", role) for role in ROLES}
     other = {role: member(f"other_{role.value}", role) for role in ROLES}
     with db.write() as session:
-        # The most recent past session with people on it: both supervisors join it.
+        # The most recent past session with people on it and every outcome keyed: both
+        # supervisors join it.
         session_id = session.scalar(
             select(UpwSession.id).join(Appointment, Appointment.session_id == UpwSession.id)
             .where(UpwSession.session_date < TODAY).group_by(UpwSession.id)
-            .having(func.count(Appointment.id) >= 2)
+            .having(func.count(Appointment.id) >= 2,
+                    func.count(Appointment.outcome_code) == func.count(Appointment.id))
             .order_by(UpwSession.session_date.desc(), UpwSession.id).limit(1))
         for services in (named[Role.SUPERVISOR], other[Role.SUPERVISOR]):
             session.add(SessionSupervisor(session_id=session_id,
@@ -172,3 +194,111 @@ def _name_and_crn(row) -> tuple[str, str]:
 
 def _unmarked(row):
     return dataclasses.replace(row, restricted=False) if isinstance(row, PersonRow) else row
+
+
+# ---- Acting on a restricted case ------------------------------------------------------------
+
+def _first(services: AppServices, query):
+    with services.db.read() as session:
+        found = session.execute(query.limit(1)).first()
+    assert found is not None, f"the demo data should have a row for {query}"
+    return found
+
+
+# Each action, who would take it, and how: ``ids`` reads what it acts on from the demo data.
+ACTIONS: dict[str, tuple[Role, Callable[[AppServices], None]]] = {
+    "enforcement decision": (Role.COORDINATOR, lambda s: s.attendance.enforcement.decide(
+        _first(s, select(Appointment.id).where(Appointment.outcome_code.in_(
+            ENFORCEABLE_CODES)))[0], Decision.WARN)),
+    "enforcement action": (Role.COORDINATOR, lambda s: s.attendance.enforcement.record_action(
+        _first(s, select(UpwOrder.id))[0], "ROM")),
+    "evidence": (Role.COORDINATOR, lambda s: s.attendance.enforcement.record_evidence(
+        _first(s, select(Appointment.id).where(Appointment.outcome_code.is_not(None)))[0],
+        TODAY)),
+    "adjustment": (Role.COORDINATOR, lambda s: s.attendance.ledger.add_adjustment(
+        _first(s, select(UpwOrder.id))[0], AdjustmentKind.OTHER, 60, "Court varied the order")),
+    "travel time": (Role.COORDINATOR, lambda s: s.attendance.ledger.decide_travel_time(
+        _first(s, select(Adjustment.id).where(
+            Adjustment.kind == AdjustmentKind.TRAVEL_TIME))[0], approve=False)),
+    "warrant void": (Role.COORDINATOR, lambda s: s.upw.warrants.void(*_first(
+        s, select(TravelWarrant.id).where(TravelWarrant.status == WarrantStatus.ISSUED)),
+        "Issued in error")),
+    "warrant letter": (Role.COORDINATOR, lambda s: s.upw.documents.render_warrant(
+        _first(s, select(TravelWarrant.id))[0])),
+    "appointment letter": (Role.COORDINATOR, lambda s: s.upw.documents.render_letter(
+        _first(s, select(Appointment.id).where(Appointment.outcome_code.is_(None)))[0])),
+    "warning letter": (Role.COORDINATOR, lambda s: s.attendance.letters.render_warning_letter(
+        _first(s, select(Appointment.id).where(Appointment.outcome_code.in_(
+            ENFORCEABLE_CODES)))[0])),
+    "remove a booking": (Role.COORDINATOR, lambda s: s.upw.placement.remove(
+        _first(s, select(Appointment.id).where(Appointment.outcome_code.is_(None)))[0])),
+    "move a booking": (Role.COORDINATOR, lambda s: s.upw.placement.move(
+        *_first(s, select(Appointment.id, Appointment.session_id)
+                .where(Appointment.outcome_code.is_(None))))),
+    "accept a broken booking": (Role.COORDINATOR, lambda s: s.upw.broken.accept(
+        _first(s, select(BookingBreach.appointment_id))[0], "Agreed with the manager",
+        seen=())),
+    "end a keep-apart pair": (Role.COORDINATOR, lambda s: s.upw.keep_apart.end(
+        _first(s, select(KeepApart.id))[0], reason="Order expired", version=1)),
+    "auto-fill": (Role.COORDINATOR, lambda s: _autofill(s)),
+    "plan edit": (Role.RESETTLEMENT_WORKER, lambda s: s.plans.set_diversity_considered(
+        *_first(s, select(ResettlementPlan.id)), True, version=1)),
+    "referral": (Role.RESETTLEMENT_WORKER, lambda s: s.referrals.create(
+        _first(s, select(ResettlementPlan.id))[0], ReferralInput())),
+    "referral answer": (Role.RESETTLEMENT_WORKER, lambda s: s.referrals.update(
+        _first(s, select(Referral.id))[0], ReferralInput())),
+    "pre-release review": (Role.RESETTLEMENT_WORKER, lambda s: s.reviews.save(
+        _first(s, select(CustodyEpisode.id))[0], ReviewInput())),
+    "assign a worker": (Role.MANAGER, lambda s: s.caseload.assign(
+        dict([_first(s, select(CustodyEpisode.id, CustodyEpisode.version))]), None)),
+}
+
+
+def _autofill(services: AppServices) -> None:
+    """Apply a proposal naming a restricted person: it is refused for them, with the reason."""
+    order_id, person_id, session_id, day, start, end = _first(services, select(
+        UpwOrder.id, UpwOrder.person_id, UpwSession.id, UpwSession.session_date,
+        UpwSession.start_time, UpwSession.end_time)
+        .join(Appointment, Appointment.order_id == UpwOrder.id)
+        .join(UpwSession, UpwSession.id == Appointment.session_id)
+        .where(UpwSession.session_date > TODAY))
+    placement = ProposedPlacement(order_id, person_id, session_id, None, False, day, start,
+                                  end, "Project", 60)
+    result = services.upw.autofill.apply(AutoFillProposal(TODAY, None, (placement,), (), 1))
+    assert result.created == 0
+    [(_placement, reasons)] = result.refused
+    raise RestrictedCaseError(reasons[0])
+
+
+@pytest.mark.parametrize("action", list(ACTIONS))
+def test_staff_not_named_cannot_act_on_a_restricted_case(world, action):
+    role, act = ACTIONS[action]
+    with pytest.raises(RestrictedCaseError, match="restricted case: only the staff named"):
+        act(world.other[role])
+
+
+def test_a_register_saves_except_the_restricted_rows_a_member_not_named_keys(world):
+    """Keying a register: the rows of cases the member is not named on are refused by name;
+    the rest of the register saves."""
+    coordinator = world.other[Role.COORDINATOR]
+    register = coordinator.attendance.registers.load_register(world.session_id)
+    entries = register.entries()
+    for entry in entries:
+        entry.notes = "Worked well"
+    result = coordinator.attendance.registers.save_register(world.session_id, entries)
+    assert result.changed == ()
+    assert len(result.notices) == len(entries)
+    assert all("not saved" in n and "restricted case" in n for n in result.notices)
+    # With one person's restriction lifted, that row saves and the others are still refused.
+    with coordinator.db.write() as session:
+        session.execute(update(Person).where(Person.id == register.rows[0].person_id)
+                        .values(restricted=False))
+    register = coordinator.attendance.registers.load_register(world.session_id)
+    assert register.rows[0].outcome_code is not None and register.rows[1].outcome_code is None
+    entries = register.entries()
+    for entry in entries:
+        entry.notes = "Worked well"
+    result = coordinator.attendance.registers.save_register(world.session_id, entries)
+    assert result.changed == (register.rows[0].appointment_id,)
+    assert len([n for n in result.notices if "not saved" in n]) == len(entries) - 1
+    assert result.register.rows[0].notes == "Worked well"

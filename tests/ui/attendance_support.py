@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.attendance.attendance_data import World
+from tests.ui.conftest import settle
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.enforcement import Decision
 
@@ -76,3 +77,4 @@ def activate(qtbot, widget: QWidget) -> None:
     widget.show()
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow, timeout=3000)
+    settle()

@@ -7,10 +7,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import datetime as dt  # noqa: E402
+import time  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QStandardPaths  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop, QStandardPaths  # noqa: E402
 
 from upw_ttg.bootstrap import AppLocation, AppServices, open_app  # noqa: E402
 from upw_ttg.domain.codes import Gender, OrderType, Role  # noqa: E402
@@ -124,6 +125,20 @@ def person(services) -> PersonRecord:
         sentence_start_date=TODAY - dt.timedelta(days=90),
         conditional_release_date=TODAY + dt.timedelta(days=120)))
     return record
+
+
+def settle(timeout_s: float = 10.0) -> None:
+    """Let the event loop run until no background work is left: lists are read on a worker
+    and arrive a moment after the screen asked for them."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        if tasks.running_tasks() == 0:
+            break
+        if time.monotonic() > deadline:
+            raise AssertionError("background work did not finish in time")
+        time.sleep(0.002)
+    QCoreApplication.processEvents()
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from upw_ttg.domain.codes import Rating
 from ui.models.attendance.register_model import RegisterTableModel
 from ui.views.attendance.area import AttendanceArea
 from ui.views.attendance.register_page import RegisterPage
+from tests.ui.conftest import settle
 
 _M = RegisterTableModel
 ENTER, TAB, ESC = Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_Escape
@@ -160,6 +161,7 @@ def test_a_register_changed_by_someone_else_shows_a_banner_and_keeps_the_edits(
     assert page.discard_button.isVisibleTo(page)
     assert page.model.entry_at(0).outcome_code == "ATTC"
     page.discard_button.click()
+    settle()
     assert page.model.entry_at(0).outcome_code == "AAME"
 
 
@@ -184,6 +186,7 @@ def test_the_outstanding_list_opens_the_register_at_the_person(qtbot, services, 
     area = AttendanceArea(services, ui_settings)
     activate(qtbot, area)
     area.show_page(area.OUTSTANDING)
+    settle()
     outstanding = area.outstanding
     assert outstanding.proxy.rowCount() == 3
     outstanding.table.setFocus()

@@ -23,6 +23,7 @@ from ui.views.attendance.forecast_page import EXTENSIONS, ForecastPage
 from ui.views.attendance.ledger_view import LedgerDialog, LedgerView
 from ui.views.attendance.print_page import PrintPage
 from ui.views.attendance.travel_page import TravelPage
+from tests.ui.conftest import settle
 
 
 def test_after_a_recent_warning_the_decision_screen_offers_only_referral(
@@ -34,6 +35,7 @@ def test_after_a_recent_warning_the_decision_screen_offers_only_referral(
     page = EnforcementPage(services)
     activate(qtbot, page)
     page.refresh()
+    settle()
     assert page.models[DECISIONS].rowCount() == 1
     dialog = page.open_decision(failure)
     assert dialog is not None
@@ -42,6 +44,7 @@ def test_after_a_recent_warning_the_decision_screen_offers_only_referral(
     assert "The law requires referral for breach" in dialog.explanation.text()
     assert "A first warning was given on 26 Nov 2026" in dialog.explanation.text()
     dialog.save_button.click()
+    settle()
     wait_for_tasks()
     qtbot.waitUntil(lambda: page.printer.preview is not None, timeout=5000)
     assert "Breach summary" in page.printer.preview.windowTitle()
@@ -58,14 +61,18 @@ def test_without_a_warning_both_choices_are_offered_and_one_must_be_chosen(
     page = EnforcementPage(services)
     activate(qtbot, page)
     page.refresh()
+    settle()
     dialog = page.open_decision(appointments[0])
     assert list(dialog.choice_buttons) == [Decision.WARN, Decision.REFER]
     assert not any(b.isChecked() for b in dialog.choice_buttons.values())
     dialog.save_button.click()
+    settle()
     assert dialog.fields.error_text("choice") == "Choose a warning or a referral for breach."
     dialog.choice_buttons[Decision.WARN].setChecked(True)
+    settle()
     dialog.circumstances.setPlainText("You did not come to your session.")
     dialog.save_button.click()
+    settle()
     wait_for_tasks()
     qtbot.waitUntil(lambda: page.printer.preview is not None, timeout=5000)
     assert "Warning letter" in page.printer.preview.windowTitle()
@@ -82,28 +89,42 @@ def test_evidence_and_actions_are_recorded_from_the_queue(qtbot, services):
     page = EnforcementPage(services)
     activate(qtbot, page)
     page.refresh()
+    settle()
     page.tabs.setCurrentIndex(EVIDENCE)
+    settle()
     assert page.proxies[EVIDENCE].rowCount() == 1
     page.record_evidence()
+    settle()
     dialog = page.dialog
     assert isinstance(dialog, EvidenceDialog)
     dialog.received_on.setText("32/11/2026")
+    settle()
     dialog.save_button.click()
+    settle()
     assert "not a real date" in dialog.fields.error_text("received_on")
     dialog.received_on.setText("25/11/2026")
+    settle()
     dialog.save_button.click()
+    settle()
     assert page.proxies[EVIDENCE].rowCount() == 0
     # A follow-up action on a decided failure, with its own respond-by date.
     _order, failure = warned_then_failed(world)
     services.attendance.enforcement.decide(failure, Decision.REFER)
+    settle()
     page.refresh()
+    settle()
     page.tabs.setCurrentIndex(2)
+    settle()
     page.record_action()
+    settle()
     action = page.dialog
     assert isinstance(action, ActionDialog)
     action.code.setCurrentIndex(action.code.findData("BRE02"))
+    settle()
     action.outcome.setText("Laid at York Magistrates' Court")
+    settle()
     action.save_button.click()
+    settle()
     assert page.proxies[2].rowCount() == 0
 
 
@@ -125,10 +146,14 @@ def test_the_ledger_shows_every_line_and_takes_an_adjustment(qtbot, services):
     dialog = view.dialog
     assert isinstance(dialog, AdjustmentDialog)
     dialog.hours.setText("34:00")
+    settle()
     dialog.save_button.click()
+    settle()
     assert dialog.fields.error_text("reason")  # the reason is required
     dialog.reason.setText("Court reduced the hours on appeal")
+    settle()
     dialog.save_button.click()
+    settle()
     assert view.model.rowCount() == 3
     assert view.remaining.text() == "0:00"
     assert notices == ["Adjustment added; 0:00 still owed."]
@@ -150,13 +175,17 @@ def test_travel_time_is_approved_up_to_the_cap(qtbot, services):
     page = TravelPage(services)
     activate(qtbot, page)
     page.refresh()
+    settle()
     assert page.proxy.rowCount() == 2
     assert page.minutes.maximum() == 180
     page.minutes.setValue(90)
     page.approve_button.click()
+    settle()
     assert page.proxy.rowCount() == 1
     page.reason.setText("Lives on the bus route")
+    settle()
     page.reject_button.click()
+    settle()
     assert page.proxy.rowCount() == 0
     statuses = {line.status for order in orders
                 for line in services.attendance.ledger.ledger(order).lines
@@ -187,10 +216,13 @@ def test_a_days_work_sheets_print_in_the_background_with_progress(
     page = PrintPage(services)
     activate(qtbot, page)
     page.date.set_date(day)
+    settle()
     page.refresh()
+    settle()
     assert page.model.rowCount() == 3
     assert page.count.text() == "3 work sheets for 6 people on Monday 30/11/2026."
     page.print_button.click()
+    settle()
     wait_for_tasks()
     qtbot.waitUntil(lambda: page.preview is not None, timeout=5000)
     assert reports and reports[-1][0] == reports[-1][1]
@@ -213,7 +245,9 @@ def test_cancelling_the_print_batch_prints_nothing(qtbot, services, monkeypatch,
     page = PrintPage(services)
     activate(qtbot, page)
     page.date.set_date(PAST)
+    settle()
     page.refresh()
+    settle()
     notices = []
     page.notice.connect(notices.append)
     page.print_button.click()
@@ -231,6 +265,7 @@ def test_the_forecast_lists_orders_needing_an_extension(qtbot, services):
     page = ForecastPage(services)
     activate(qtbot, page)
     page.refresh()
+    settle()
     assert page.proxy.rowCount() == 2
     page.show_view(EXTENSIONS)
     assert [f.name for f in page.proxy.rows()] == ["Ed Late"]
@@ -249,6 +284,7 @@ def test_every_attendance_control_has_a_name(qtbot, services, ui_settings):
     activate(qtbot, area)
     for index in range(area.tabs.count()):
         area.tabs.setCurrentIndex(index)
+        settle()
         assert unnamed_focusable_widgets(area) == [], area.tabs.tabText(index)
     page = area.enforcement
     item = page.models[DECISIONS].row_at(0)
@@ -261,6 +297,7 @@ def test_every_attendance_control_has_a_name(qtbot, services, ui_settings):
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()
+        settle()
         assert unnamed_focusable_widgets(dialog) == [], type(dialog).__name__
 
 

@@ -8,12 +8,14 @@ from upw_ttg.domain.codes import Role
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
 from tests.ui.conftest import add_staff_member
+from tests.ui.conftest import settle
 
 
 def _window(qtbot, services, ui_settings) -> MainWindow:
     window = MainWindow(services, ui_settings)
     qtbot.addWidget(window)
     window.show()
+    settle()
     return window
 
 
@@ -28,11 +30,14 @@ def test_an_administrator_sees_people_settings_and_staff(qtbot, services, ui_set
     assert window.user_label.text() == "Signed in as Ada Admin (administrator + manager)"
     assert services.db.describe() in window.database_label.text()
     window.nav.setCurrentRow(2)
+    settle()
     assert window.stack.currentWidget() is window.staff_page
     window.go_settings.trigger()
+    settle()
     assert window.stack.currentWidget() is window.settings_page
     assert window.nav.currentRow() == 1
     window.go_people.trigger()
+    settle()
     assert window.stack.currentWidget() is window.people_page
 
 
@@ -41,11 +46,14 @@ def test_the_unpaid_work_areas_are_built_when_first_opened(qtbot, services, ui_s
     window = _window(qtbot, services, ui_settings)
     assert window._scheduling is None and window._attendance is None
     window.go_scheduling.trigger()
+    settle()
     assert window.stack.currentWidget() is window.scheduling_area()
     assert window.nav.currentItem().text() == "Scheduling"
     window.go_attendance.trigger()
+    settle()
     assert window.stack.currentWidget() is window.attendance_area()
     window.nav.setCurrentRow(_areas(window).index("Scheduling"))
+    settle()
     assert window.stack.currentWidget() is window.scheduling_area()
 
 
@@ -109,6 +117,7 @@ def test_opening_a_person_enables_printing_and_back_returns(qtbot, services, ui_
     assert window.person_page.name_label.text() == "JONES, Siân"
     assert "CRN X123456" in window.person_page.facts_label.text()
     window.person_page.back_button.click()
+    settle()
     assert window.stack.currentWidget() is window.people_page
     assert not window.print_action.isEnabled()
 
@@ -117,6 +126,7 @@ def test_find_focuses_the_search_box(qtbot, services, ui_settings, person):
     window = _window(qtbot, services, ui_settings)
     window.people_page.person_opened.emit(person.id)
     window.find_action.trigger()
+    settle()
     assert window.stack.currentWidget() is window.people_page
     assert window.focusWidget() is window.people_page.search
 
@@ -124,6 +134,7 @@ def test_find_focuses_the_search_box(qtbot, services, ui_settings, person):
 def test_person_record_tabs_show_orders_and_custody(qtbot, services, ui_settings, person):
     window = _window(qtbot, services, ui_settings)
     window.open_person(person.id)
+    settle()
     page = window.person_page
     assert page.details.values["crn"].text() == "X123456"
     assert page.orders.model.rowCount() == 1
@@ -136,11 +147,14 @@ def test_person_record_tabs_show_orders_and_custody(qtbot, services, ui_settings
 def test_editing_details_updates_the_record_and_the_list(qtbot, services, ui_settings, person):
     window = _window(qtbot, services, ui_settings)
     window.open_person(person.id)
+    settle()
     page = window.person_page
     page.edit_person()
     page.dialog.town.setText("Goole")
+    settle()
     with qtbot.waitSignal(page.person_saved, timeout=2000):
         page.dialog.submit()
+        settle()
     assert page.details.values["address"].text().splitlines()[0] == "Goole"
     rows = window.people_page.model.rows()
     assert rows[0].town == "Goole"
@@ -150,14 +164,17 @@ def test_custody_tab_shows_the_date_history_of_the_selected_episode(qtbot, servi
                                                                    ui_settings, person):
     window = _window(qtbot, services, ui_settings)
     window.open_person(person.id)
+    settle()
     tab = window.person_page.custody
     assert not tab.changes.isVisibleTo(tab)
     tab.edit_episode()
     dialog = tab.dialog
     dialog.date_fields["confirmed_release_date"].setText("01/02/2027")
     dialog.reason.setText("Release date confirmed by the prison")
+    settle()
     with qtbot.waitSignal(dialog.saved, timeout=2000):
         dialog.submit()
+        settle()
     assert tab.changes_model.rowCount() == 1
     assert tab.changes.isVisibleTo(tab)
     assert "Confirmed release date" in tab.proxy.index(0, 4).data()
@@ -175,6 +192,7 @@ def test_window_geometry_is_remembered(qtbot, services, tmp_path):
 def test_about_names_the_version_database_and_data_folder(qtbot, services, ui_settings):
     window = _window(qtbot, services, ui_settings)
     window.about_action.trigger()
+    settle()
     text = window.about_box.informativeText()
     assert services.db.describe() in text and str(services.location.data_dir) in text
     assert "Version" in window.about_box.text()

@@ -4,23 +4,29 @@ from __future__ import annotations
 
 from upw_ttg.domain.codes import Role
 from ui.views.organisation_page import OrganisationPage
+from tests.ui.conftest import settle
 
 
 def test_administrator_edits_an_office_phone_and_sees_the_problem_words(qtbot, services):
     page = OrganisationPage(services)
     qtbot.addWidget(page)
     page.show()
+    settle()
     york_row = next(i for i, o in enumerate(page.office_model.rows()) if o.code == "YRK")
     page.office_table.selectRow(york_row)
     assert page.edit_office_button.isEnabled()
     page.edit_office()
     dialog = page.dialog
     dialog.phone.setText("ring the front desk")
+    settle()
     dialog.submit()
+    settle()
     assert "digits" in dialog.fields.error_text("phone")
     dialog.phone.setText("0300 047 5555")
+    settle()
     with qtbot.waitSignal(page.notice, timeout=2000):
         dialog.submit()
+        settle()
     york = next(o for o in services.organisation.offices() if o.code == "YRK")
     assert york.phone == "0300 047 5555"
     assert page.selected_office().phone == "0300 047 5555"
@@ -32,10 +38,14 @@ def test_administrator_adds_a_prison(qtbot, services):
     page.add_prison()
     dialog = page.dialog
     dialog.name.setText("HMP Wakefield")
+    settle()
     dialog.code.setText("wdi")
+    settle()
     dialog.phone.setText("01924 612 000")
+    settle()
     with qtbot.waitSignal(page.notice, timeout=2000):
         dialog.submit()
+        settle()
     assert page.selected_prison().code == "WDI"
     assert "HMP Wakefield" in [p.name for p in services.custody.prisons()]
 

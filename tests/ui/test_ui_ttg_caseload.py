@@ -15,6 +15,7 @@ from ui.main_window import MainWindow
 from ui.views.ttg.area import TtgArea
 from ui.views.ttg.caseload_page import LISTS
 from tests.ui.conftest import TODAY, add_staff_member, make_person
+from tests.ui.conftest import settle
 
 DAY = dt.timedelta(days=1)
 
@@ -49,6 +50,7 @@ def area(qtbot, services, caseload) -> TtgArea:
     assert area.caseload.worker.currentData() == caseload.rita.id, "a worker sees their own"
     area.caseload.worker.setCurrentIndex(0)  # all workers
     area.show()
+    settle()
     return area
 
 
@@ -64,9 +66,11 @@ def test_each_list_shows_its_people_and_counts(area, caseload):
     assert texts["plans_overdue"] == "Plans overdue  (2)"
     assert texts["no_accommodation"] == "No accommodation  (1)"
     page.select_list("plans_overdue")
+    settle()
     assert names(page) == ["Cai Test", "Bob Test"], "the longest overdue first"
     assert page.model.headerData(page.model.DATE, Qt.Orientation.Horizontal) == "Was due"
     page.select_list("releases_within_12_weeks")
+    settle()
     assert names(page) == ["Cai Test"]
     assert page.table.isColumnHidden(page.model.DATE), "the release date is already shown"
     assert page.proxy.index(0, page.model.RELEASE).data().endswith("CRD")
@@ -80,14 +84,17 @@ def test_enter_on_a_person_opens_their_plan_at_the_right_page(qtbot, area, casel
                                                               page_key):
     page = area.caseload
     page.select_list(attr)
+    settle()
     page.table.setFocus()
     page.table.setCurrentIndex(page.proxy.index(page.proxy.rowCount() - 1, 0))
+    settle()
     forename = page.proxy.row_object(page.proxy.rowCount() - 1).person_name.split()[0]
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert area.currentWidget() is area.plan
     assert area.plan.header.name_label.text() == f"TEST, {forename}"
     assert area.plan.current_key() == page_key
     area.plan.header.back_button.click()
+    settle()
     assert area.currentWidget() is area.caseload
 
 
@@ -101,12 +108,14 @@ def test_refreshing_is_one_service_call(area, services, monkeypatch):
 
     monkeypatch.setattr(services.caseload, "caseload", counted)
     area.caseload.refresh()
+    settle()
     assert calls == [{"prison_id": None, "worker_id": None, "unassigned": False}]
 
 
 def test_cases_are_assigned_to_a_worker_and_counted(area, caseload):
     page = area.caseload
     page.select_list("plans_overdue")
+    settle()
     for row in range(page.proxy.rowCount()):
         page.table.selectionModel().select(
             page.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.Select
@@ -115,11 +124,14 @@ def test_cases_are_assigned_to_a_worker_and_counted(area, caseload):
     assert page.assign_label.text() == "Assign the 2 chosen cases to"
     assert not page.open_button.isEnabled(), "one plan at a time"
     page.assign_to.setCurrentIndex(page.assign_to.findData(caseload.wyn.id))
+    settle()
     page.assign_button.click()
+    settle()
     counts = {w.worker_name: w.cases for w in page.caseload.workers}
     assert counts["Wyn Worker"] == 2 and counts["Not assigned"] == 1
     assert {page.proxy.row_object(r).worker_name for r in range(2)} == {"Wyn Worker"}
     page.worker.setCurrentIndex(page.worker.findData(caseload.wyn.id))
+    settle()
     assert "2 in custody" in page.scope_label.text()
     assert page.table.isColumnHidden(page.model.WORKER)
 
@@ -129,14 +141,18 @@ def test_the_area_is_for_resettlement_staff_with_its_shortcut(qtbot, services, u
     window = MainWindow(services, ui_settings)
     qtbot.addWidget(window)
     window.show()
+    settle()
     assert window.go_ttg.shortcut() == QKeySequence("Ctrl+4")
     window.go_ttg.trigger()
+    settle()
     assert window.stack.currentWidget() is window.ttg_area
     window.open_person(person.id)
+    settle()
     custody = window.person_page.custody
     window.person_page.tabs.setCurrentWidget(custody)
     assert custody.plan_button.isVisible() and custody.plan_button.isEnabled()
     custody.plan_button.click()
+    settle()
     assert window.stack.currentWidget() is window.ttg_area
     assert window.ttg_area.plan.header.name_label.text() == "JONES, Siân"
     services.ctx.actor = add_staff_member(services, "cc", Role.COORDINATOR, fast_hash)
@@ -159,6 +175,7 @@ def test_an_assignment_over_someone_elses_is_refused_and_shows_theirs(
         area, services, caseload, monkeypatch):
     page = area.caseload
     page.select_list("plans_overdue")
+    settle()
     page.table.selectRow(0)
     chosen = page.selected_rows()[0]
     # Another manager assigns the same case after this screen read it.
@@ -167,7 +184,9 @@ def test_an_assignment_over_someone_elses_is_refused_and_shows_theirs(
     monkeypatch.setattr("ui.views.ttg.caseload_page.show_error",
                         lambda _parent, text, informative=None: shown.append((text, informative)))
     page.assign_to.setCurrentIndex(page.assign_to.findData(caseload.rita.id))
+    settle()
     page.assign_button.click()
+    settle()
     assert shown[0][0] == "The cases were not assigned."
     assert "changed by Rita Resettlement" in shown[0][1]
     rows = [page.proxy.row_object(r) for r in range(page.proxy.rowCount())]
@@ -179,6 +198,7 @@ def test_an_unassigned_arrival_is_queued_until_it_is_assigned(qtbot, area, servi
                                                                ui_settings):
     page = area.caseload
     page.select_list("not_assigned")
+    settle()
     assert len(names(page)) == 3, "nobody holds the three cases yet"
     assert page.worker.itemText(page.worker.findData("unassigned")) == "Not assigned (3)"
     assert page.worker.itemText(page.worker.findData(caseload.wyn.id)) == "Wyn Worker (0)"
@@ -198,6 +218,7 @@ def test_an_unassigned_arrival_is_queued_until_it_is_assigned(qtbot, area, servi
     form.reception_date.setText("25/11/2026")
     with qtbot.waitSignal(form.saved, timeout=2000):
         form.submit()
+    settle()
     # The dashboard hears of it through the change bus, with no refresh pressed.
     assert "Dai Newman" in names(page)
     assert page.worker.itemText(page.worker.findData("unassigned")) == "Not assigned (4)"
@@ -205,10 +226,13 @@ def test_an_unassigned_arrival_is_queued_until_it_is_assigned(qtbot, area, servi
                if page.proxy.row_object(r).person_name == "Dai Newman")
     page.table.selectRow(row)
     page.assign_to.setCurrentIndex(page.assign_to.findData(caseload.wyn.id))
+    settle()
     page.assign_button.click()
+    settle()
     assert "Dai Newman" not in names(page)
     assert page.worker.itemText(page.worker.findData(caseload.wyn.id)) == "Wyn Worker (1)"
     page.worker.setCurrentIndex(page.worker.findData("unassigned"))
+    settle()
     assert "Dai Newman" not in names(page) and len(names(page)) == 3
 
 

@@ -19,6 +19,7 @@ from ui.dialogs.upw.warrant_dialog import WarrantDialog
 from ui.views.upw.area import SchedulingArea
 from tests.ui.conftest import unnamed_focusable_widgets
 from tests.ui.upw_world import World
+from tests.ui.conftest import settle
 
 
 def test_every_page_and_dialog_names_its_controls(qtbot, services, ui_settings, world,
@@ -29,12 +30,16 @@ def test_every_page_and_dialog_names_its_controls(qtbot, services, ui_settings, 
     area = SchedulingArea(services, ui_settings)
     qtbot.addWidget(area)
     area.show()
+    settle()
     for index in range(area.tabs.count()):
         area.show_page(index)
+        settle()
         assert unnamed_focusable_widgets(area) == [], area.tabs.tabText(index)
     area.show_page(area.PROJECTS)
+    settle()
     for index in range(area.projects.tabs.count()):
         area.projects.tabs.setCurrentIndex(index)
+        settle()
         assert unnamed_focusable_widgets(area) == [], area.projects.tabs.tabText(index)
     session = services.upw.sessions.get(sid)
     project = services.upw.projects.get_project(session.project_id)
@@ -52,6 +57,7 @@ def test_every_page_and_dialog_names_its_controls(qtbot, services, ui_settings, 
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()
+        settle()
         assert unnamed_focusable_widgets(dialog) == [], type(dialog).__name__
     place = dialogs[0].add_person()
     qtbot.addWidget(place)
@@ -72,7 +78,9 @@ def test_the_waiting_list_says_why_and_opens_the_person(qtbot, services, ui_sett
     area = SchedulingArea(services, ui_settings)
     qtbot.addWidget(area)
     area.show()
+    settle()
     area.show_page(area.WAITING)
+    settle()
     page = area.waiting
     rows = page.model.rows()
     assert [r.person_id for r in rows] == [person_id]
@@ -80,11 +88,14 @@ def test_the_waiting_list_says_why_and_opens_the_person(qtbot, services, ui_sett
     assert why.splitlines()[:2] == ["First session overdue: it was due by Mon 16 Nov 2026.",
                                     "No session in the next 7 days."]
     page.filter.setText("nobody")
+    settle()
     assert page.proxy.rowCount() == 0 and "0 of 1" in page.count.text()
     page.filter.setText("gwen")
+    settle()
     page.table.selectRow(0)
     with qtbot.waitSignal(area.person_opened, timeout=1000) as opened:
         page.open_person()
+        settle()
     assert opened.args == [person_id]
 
 
@@ -94,6 +105,7 @@ def test_a_new_project_shows_problems_by_its_fields_then_sessions_are_generated(
     area = SchedulingArea(services, ui_settings)
     qtbot.addWidget(area)
     area.show_page(area.PROJECTS)
+    settle()
     tab = area.projects.projects
     count = tab.model.rowCount()
     tab.new_project()
@@ -101,38 +113,55 @@ def test_a_new_project_shows_problems_by_its_fields_then_sessions_are_generated(
     assert isinstance(dialog, ProjectDialog)
     qtbot.addWidget(dialog)
     dialog.name.setText("Canal towpath")
+    settle()
     dialog.submit()
+    settle()
     assert dialog.fields.error_text("code") and dialog.fields.error_text("office_id")
     assert dialog.fields.error_text("available_from") == \
         "Enter the date the project is available from."
     assert dialog.fields.error_text("capacity") == "The capacity is 1 to 50 people."
     assert dialog.name.text() == "Canal towpath"
     dialog.code.setText("yrk-050")
+    settle()
     dialog.office.setCurrentIndex(dialog.office.findData(world.office))
+    settle()
     dialog.beneficiary.setText("Canal Trust")
+    settle()
     dialog.site_address.setText("Towpath, York")
+    settle()
     dialog.available_from.setText("01/12/2026")
+    settle()
     dialog.capacity.setValue(6)
     dialog.weekdays[1].setChecked(True)
+    settle()
     dialog.weekdays[3].setChecked(True)
+    settle()
     dialog.submit()
+    settle()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert tab.model.rowCount() == count + 1
     assert tab.selected_project().code == "YRK-050"
     generate = tab.generate_sessions()
     qtbot.addWidget(generate)
     generate.date_from.setText("30/11/2026")
+    settle()
     generate.date_to.setText("13/12/2026")
+    settle()
     generate.submit()
+    settle()
     assert tab.report.text() == "Canal towpath: Created 4 sessions."
     tab.date_from.setText("30/11/2026")
+    settle()
     tab.load_sessions()
     assert tab.sessions_model.rowCount() == 4
     again = tab.generate_sessions()
     qtbot.addWidget(again)
     again.date_from.setText("30/11/2026")
+    settle()
     again.date_to.setText("13/12/2026")
+    settle()
     again.submit()
+    settle()
     assert "Created 0 sessions; 4 already there" in tab.report.text()
 
 
@@ -160,12 +189,16 @@ def test_each_alt_key_does_one_thing_on_every_page(qtbot, services, ui_settings,
     area = SchedulingArea(services, ui_settings)
     qtbot.addWidget(area)
     area.show()
+    settle()
     for index in range(area.tabs.count()):
         area.show_page(index)
+        settle()
         assert clashing_mnemonics(area) == {}, area.tabs.tabText(index)
     area.show_page(area.PROJECTS)
+    settle()
     for index in range(area.projects.tabs.count()):
         area.projects.tabs.setCurrentIndex(index)
+        settle()
         assert clashing_mnemonics(area) == {}, area.projects.tabs.tabText(index)
 
 

@@ -12,6 +12,7 @@ from ui.views.upw.area import SchedulingArea
 from ui.views.upw.broken_page import ReasonDialog
 from tests.ui.conftest import unnamed_focusable_widgets
 from tests.ui.upw_world import World
+from tests.ui.conftest import settle
 
 
 def at_risk_booking(services, world: World) -> tuple[int, int]:
@@ -37,11 +38,13 @@ def test_the_project_form_asks_before_breaking_bookings(qtbot, services, world, 
     qtbot.addWidget(dialog)
     dialog.tags["children_present"].setChecked(True)
     dialog.submit()
+    settle()
     assert [b.appointment_id for b in asked[0].broken] == [place]
     assert "Not saved: the bookings are as they were" in dialog.banner.text()
     assert services.upw.projects.get_project(project.id).tags == ()
     monkeypatch.setattr(ChecksBookings, "confirm", staticmethod(lambda _parent, _report: True))
     dialog.submit()
+    settle()
     assert services.upw.projects.get_project(project.id).tags == ("children_present",)
     assert [b.appointment_id for b in services.upw.broken.list()] == [place]
 
@@ -54,6 +57,7 @@ def test_the_warning_lists_who_and_why_and_going_back_is_the_default(qtbot, serv
     dialog = BreaksWarningDialog(report)
     qtbot.addWidget(dialog)
     dialog.show()
+    settle()
     assert dialog.back_button.isDefault()
     assert dialog.model.rowCount() == 1
     assert "Risk to children" in dialog.model.row_at(0).rules_text()
@@ -66,11 +70,15 @@ def test_a_closure_is_previewed_then_queued(qtbot, services, world, monkeypatch)
     dialog = ClosureDialog(services, None)
     qtbot.addWidget(dialog)
     dialog.show()
+    settle()
     assert unnamed_focusable_widgets(dialog) == []
     dialog.day.set_date(World.MONDAY)
+    settle()
     dialog.scope.setCurrentIndex(dialog.scope.count() - 1)  # the whole service
     dialog.reason.setText("Snow")
+    settle()
     dialog.submit()
+    settle()
     assert dialog.result_record is not None
     [entry] = services.upw.broken.list()
     assert entry.appointment_id == place and "service closed (Snow)" in entry.why()
@@ -83,9 +91,12 @@ def test_the_queue_screen_resolves_by_removing_with_a_reason(qtbot, services, ui
     area = SchedulingArea(services, ui_settings)
     qtbot.addWidget(area)
     area.show()
+    settle()
     area.show_page(area.BROKEN)
+    settle()
     page = area.broken
     page.unit.setCurrentIndex(0)  # every unit
+    settle()
     assert page.model.rowCount() == 1
     assert "1 booking in any delivery unit breaks a rule" in page.count.text()
     assert not page.accept_button.isEnabled()  # a hard rule cannot be accepted
@@ -94,10 +105,13 @@ def test_the_queue_screen_resolves_by_removing_with_a_reason(qtbot, services, ui
     assert isinstance(dialog, ReasonDialog)
     qtbot.addWidget(dialog)
     dialog.submit()
+    settle()
     assert "Enter the reason" in dialog.fields.error_text("reason") or dialog.fields.error_text(
         "reason")
     dialog.reason.setText("The person moved away; told by phone")
+    settle()
     dialog.submit()
+    settle()
     assert page.model.rowCount() == 0
     assert "No booking" in page.count.text()
     assert services.upw.sessions.detail(sid).people == ()
@@ -109,12 +123,15 @@ def test_the_main_window_shows_the_count_and_opens_the_queue(qtbot, services, ui
     window = MainWindow(services, ui_settings)
     qtbot.addWidget(window)
     window.show()
+    settle()
     assert not window.broken_button.isVisible()
     tag_children(services, sid)
     window.recount_broken()
+    settle()
     assert window.broken_button.isVisible()
     assert window.broken_button.text() == "⚠ 1 booking breaks a rule"
     window.broken_button.click()
+    settle()
     area = window.scheduling_area()
     assert area.tabs.currentWidget() is area.broken
     planner = services.upw.planner.week(world.unit, World.MONDAY)
@@ -129,7 +146,9 @@ def test_the_persons_record_shows_their_broken_bookings(qtbot, services, ui_sett
     window = MainWindow(services, ui_settings)
     qtbot.addWidget(window)
     window.show()
+    settle()
     window.open_person(person)
+    settle()
     banner = window.person_page.broken_banner
     assert banner.isVisible()
     assert "1 of" in banner.text() and "Risk to children" in banner.text()

@@ -12,17 +12,20 @@ from upw_ttg.domain.upw_records import PlacementRequest, StandDownReason
 from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.views.upw.area import SchedulingArea
 from tests.ui.upw_world import World
+from tests.ui.conftest import settle
 
 
 def _area(qtbot, services, ui_settings) -> SchedulingArea:
     area = SchedulingArea(services, ui_settings)
     qtbot.addWidget(area)
     area.show()
+    settle()
     return area
 
 
 def _find(dialog, text: str) -> None:
     dialog.picker.search.setText(text)
+    settle()
     dialog.picker.run_search()
 
 
@@ -38,6 +41,7 @@ def test_planner_shows_each_session_fill_for_the_week(qtbot, services, ui_settin
     qtbot.waitUntil(area.isActiveWindow)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    settle()
     assert page.bar.monday == World.MONDAY
     model = page.model
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Mon 30 Nov"
@@ -45,6 +49,7 @@ def test_planner_shows_each_session_fill_for_the_week(qtbot, services, ui_settin
     assert model.index(row, 1).data().startswith("2/6  09:00")
     assert page.summary.text() == "1 session, 2 of 6 places taken."
     page.table.setCurrentIndex(model.index(row, 1))
+    settle()
     dialog = page.open_session(sid)
     qtbot.addWidget(dialog)
     assert dialog.fact_values["Places"].text().startswith("2 of 6 taken")
@@ -69,12 +74,16 @@ def test_adding_a_person_without_an_assessment_is_blocked_in_plain_words(
     assert services.upw.sessions.detail(sid).people == ()
 
     place.assessment_button.click()
+    settle()
     assessment = dialog.assessment  # deletes itself when closed
     for combo in assessment.answers.values():
         combo.setCurrentIndex(combo.findData(False))
+        settle()
     assessment.availability.set_value("Y" * 21)
     assessment.risk_level.setCurrentIndex(1)
+    settle()
     assessment.placement_preference.setCurrentIndex(1)
+    settle()
     with qtbot.waitSignal(assessment.saved, timeout=2000):
         assessment.complete()
     assert "No rule stands in the way" in place.rules.text()
@@ -95,11 +104,14 @@ def test_a_soft_rule_needs_a_typed_reason_which_is_kept(qtbot, services, world):
     assert "Needs an interpreter and none is booked" in place.rules.text()
     assert place.save_button.isEnabled() and place.reason.isEnabled()
     place.submit()
+    settle()
     assert "record a reason" in place.fields.error_text("override_reason")
     assert place.isVisible() and services.upw.sessions.detail(sid).people == ()
     place.reason.setText("Interpreter booked through the agency")
+    settle()
     with qtbot.waitSignal(dialog.notice, timeout=2000):
         place.submit()
+        settle()
     people = services.upw.sessions.detail(sid).people
     assert [p.override_reason for p in people] == ["Interpreter booked through the agency"]
     assert dialog.model.rowCount() == 1
@@ -139,6 +151,7 @@ def test_moving_a_person_checks_the_rules_and_moves_them(qtbot, services, world)
     move.table.selectRow(target)
     assert "No rule stands in the way" in move.rules.text()
     move.submit()
+    settle()
     assert move.result() == QDialog.DialogCode.Accepted
     assert [p.order_id for p in services.upw.sessions.detail(second).people] == [order_id]
     assert dialog.model.rowCount() == 0
@@ -154,9 +167,11 @@ def test_standing_down_lists_who_to_tell_with_phones_and_offers(qtbot, services,
     stand = dialog.stand_down()
     qtbot.addWidget(stand)
     stand.reason.setCurrentIndex(stand.reason.findData(StandDownReason.OTHER))
+    settle()
     stand.stand_down()
     assert stand.fields.error_text("detail") == "Say why the session is stood down."
     stand.detail.setText("Site flooded")
+    settle()
     stand.stand_down()
     assert "Stood down: Other: Site flooded" in stand.summary.text()
     assert stand.model.index(0, 2).data() == "07700 900555"

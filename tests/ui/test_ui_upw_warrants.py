@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog
 from upw_ttg.domain.codes import WarrantStatus
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.views.upw.warrants_page import WarrantsPage
+from tests.ui.conftest import settle
 
 
 def test_issue_a_warrant_then_void_it_with_a_reason(qtbot, services, world, wait_for_tasks):
@@ -14,25 +15,35 @@ def test_issue_a_warrant_then_void_it_with_a_reason(qtbot, services, world, wait
     page = WarrantsPage(services)
     qtbot.addWidget(page)
     page.show()
+    settle()
     assert page.model.rowCount() == 0
     dialog = page.issue()
     qtbot.addWidget(dialog)
     dialog.submit()
+    settle()
     assert dialog.fields.error_text("person_id") == "Find the person the warrant is for."
     dialog.picker.search.setText("C123456")
+    settle()
     dialog.picker.run_search()
     dialog.valid_from.setText("30/11/2026")
+    settle()
     dialog.travel_from.setText("Selby")
+    settle()
     dialog.submit()
+    settle()
     assert dialog.fields.error_text("travel_to")
     assert dialog.fields.error_text("eligibility").startswith("Choose why the person is")
     assert dialog.travel_from.text() == "Selby"
     dialog.travel_to.setText("York")
+    settle()
     dialog.fare.setValue(6.5)
     dialog.eligibility.setCurrentIndex(1)
+    settle()
     dialog.reason.setText("No bus before 8:00")
+    settle()
     with qtbot.waitSignal(page.notice, timeout=2000) as notice:
         dialog.submit()
+        settle()
     assert dialog.result() == QDialog.DialogCode.Accepted
     [warrant] = page.model.rows()
     assert notice.args[0] == f"Issued travel warrant {warrant.serial_text} to {warrant.name}."
@@ -53,9 +64,12 @@ def test_issue_a_warrant_then_void_it_with_a_reason(qtbot, services, world, wait
     void = page.void()
     qtbot.addWidget(void)
     void.submit()
+    settle()
     assert void.fields.error_text("void_reason")
     void.reason.setText("Issued with the wrong date")
+    settle()
     void.submit()
+    settle()
     [voided] = page.model.rows()
     assert voided.status == WarrantStatus.VOID and voided.serial == warrant.serial
     assert page.model.index(0, page.model.STATUS).data() == "Void: Issued with the wrong date"
@@ -76,18 +90,23 @@ def test_mark_used_and_filter_by_status(qtbot, services, world):
     page = WarrantsPage(services)
     qtbot.addWidget(page)
     page.show()
+    settle()
     page.table.selectRow(0)
     page.mark_used()
+    settle()
     page.status.setCurrentIndex(page.status.findData(WarrantStatus.USED))
+    settle()
     assert [w.status for w in page.model.rows()] == [WarrantStatus.USED]
     page.status.setCurrentIndex(page.status.findData(WarrantStatus.ISSUED))
+    settle()
     page.table.selectRow(0)
     page.mark_returned()
+    settle()
     assert page.model.rows() == []
 
 
 def test_a_warrant_issued_elsewhere_appears_in_the_register_without_pressing_show(
-        qtbot, services, world):
+        qtbot, services, world, wait_for_tasks):
     from upw_ttg.domain.codes import WarrantMode
     from upw_ttg.domain.upw_records import WarrantInput
     from ui.changes import Subject, publish
@@ -96,15 +115,18 @@ def test_a_warrant_issued_elsewhere_appears_in_the_register_without_pressing_sho
     page = WarrantsPage(services)
     qtbot.addWidget(page)
     page.show()
+    wait_for_tasks()
     assert page.model.rowCount() == 0
     warrant = services.upw.warrants.issue(WarrantInput(
         person_id, world.office, None, world.TODAY, world.TODAY, "Selby", "York",
         WarrantMode.BUS, 650, services.upw.warrants.eligibility_criteria()[0], "No bus"))
     publish(Subject.WARRANT, [warrant.id], [person_id], warrant)
+    wait_for_tasks()
     assert page.model.rowCount() == 1
 
 
-def test_the_fare_column_is_wide_enough_for_its_figures(qtbot, services, world):
+def test_the_fare_column_is_wide_enough_for_its_figures(qtbot, services, world,
+                                                         wait_for_tasks):
     from upw_ttg.domain.codes import WarrantMode
     from upw_ttg.domain.upw_records import WarrantInput
 
@@ -116,6 +138,7 @@ def test_the_fare_column_is_wide_enough_for_its_figures(qtbot, services, world):
     qtbot.addWidget(page)
     page.resize(1280, 720)
     page.show()
+    wait_for_tasks()
     fare = page.model.index(0, page.model.FARE).data()
     metrics = page.table.fontMetrics()
     assert page.table.columnWidth(page.model.FARE) > metrics.horizontalAdvance(fare) + 8

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.records import OrderRecord
+from ui.changes import Subject, publish
 from ui.dialogs.order_dialog import ExtensionDialog, OrderDialog
 from ui.dialogs.upw.assessment_dialog import open_assessment
 from ui.formatting import format_date
@@ -164,6 +165,7 @@ class OrdersTab(QWidget):
 
         def saved(record: OrderRecord) -> None:
             self.reload(record.id)
+            publish(Subject.ORDER, [record.id], [record.person_id], record)
             self.notice.emit(message)
 
         dialog.saved.connect(saved)

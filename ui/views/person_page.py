@@ -25,6 +25,7 @@ from ui.dialogs.upw.keep_apart_dialog import KeepApartDialog
 from ui.formatting import age_on, format_date
 from ui.settings import UiSettings
 from ui.tasks import report_failure, run_in_background
+from ui.views.case_tab import CaseTab
 from ui.views.custody_tab import CustodyTab
 from ui.views.orders_tab import OrdersTab
 from ui.views.permissions import (
@@ -48,13 +49,16 @@ class PersonPage(QWidget):
         person_saved(object): the person's details were saved (a ``PersonRecord``).
         notice(str): a short message for the status bar.
         plan_requested(int): open the resettlement plan of this custody episode.
+        item_requested(str, int, object): open a session or warrant of the overview where
+            it is changed (the main window knows where).
     """
 
     back_requested = Signal()
     person_saved = Signal(object)
     notice = Signal(str)
     plan_requested = Signal(int)
-    DETAILS, ORDERS, CUSTODY = range(3)
+    item_requested = Signal(str, int, object)
+    OVERVIEW, DETAILS, ORDERS, CUSTODY = range(4)
 
     def __init__(self, services: AppServices, ui_settings: UiSettings,
                  parent: QWidget | None = None):
@@ -79,7 +83,7 @@ class PersonPage(QWidget):
         self.print_button = QPushButton("Print case &summary…")
         self.print_button.setToolTip("Preview and print the staff case summary (Ctrl+P)")
         self.print_button.clicked.connect(self.print_case_summary)
-        self.restriction_button = QPushButton("Restri&ction…")
+        self.restriction_button = QPushButton("&Restriction…")
         self.restriction_button.setToolTip("Mark the case restricted and name the staff who "
                                            "may see it")
         self.restriction_button.clicked.connect(self.edit_restriction)
@@ -114,8 +118,11 @@ class PersonPage(QWidget):
         self.orders.notice.connect(self.notice)
         self.custody.notice.connect(self.notice)
         self.custody.plan_requested.connect(self.plan_requested)
+        self.overview = CaseTab(services)
+        self.overview.open_requested.connect(self.open_item)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Parts of the record")
+        self.tabs.addTab(self.overview, "&Overview")
         self.tabs.addTab(self.details, "&Details")
         self.tabs.addTab(self.orders, "&UPW orders")
         self.tabs.addTab(self.custody, "&Custody")
@@ -159,9 +166,13 @@ class PersonPage(QWidget):
         record = self._services.people.get(person_id)
         self._show(record)
         self._load_tabs(record)
+        if record.gender_unconfirmed:
+            # Placements wait on it: the record opens where it is confirmed.
+            self.tabs.setCurrentIndex(self.DETAILS)
 
     def _load_tabs(self, record: PersonRecord) -> None:
         actor = self._services.ctx.actor
+        self.overview.load(record.id)
         if can_read_orders(actor):
             self.orders.load(record.id, record.display_name)
         if can_read_custody(actor):
@@ -218,6 +229,22 @@ class PersonPage(QWidget):
             f"{count} of {record.display_name}'s bookings break{'s' if count == 1 else ''} "
             f"a rule: {items}{more}. Resolve {'it' if count == 1 else 'them'} in Scheduling, "
             "Bookings that break a rule.", "error")
+
+    def open_item(self, opens: str, ref_id: int, line: object) -> None:
+        """Open a line of the overview where it is changed: on this record when it is kept
+        here, otherwise through ``item_requested`` (sessions, warrants) or the plan."""
+        if opens == "order" and self.tabs.isTabVisible(self.ORDERS):
+            self.tabs.setCurrentIndex(self.ORDERS)
+            self.orders.reload(ref_id)
+        elif opens == "custody" and self.tabs.isTabVisible(self.CUSTODY):
+            self.tabs.setCurrentIndex(self.CUSTODY)
+            self.custody.reload(ref_id)
+        elif opens == "plan":
+            self.plan_requested.emit(ref_id)
+        elif opens == "keep_apart":
+            self.show_keep_apart()
+        else:
+            self.item_requested.emit(opens, ref_id, line)
 
     def _on_tabs_current_changed(self, index: int) -> None:
         self._ui_settings.set_value("person/last_tab", index)

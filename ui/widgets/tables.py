@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -44,15 +44,93 @@ def selected_row(view: QTableView) -> object | None:
     return indexes[0].data(RowRole)
 
 
-def fit_columns(view: QTableView, samples: dict[int, str] | None = None) -> None:
-    """Size columns to their contents and headers; ``samples`` fix a column to a text's width.
+# Columns are sized from this many rows (and the header), never from every row: measuring
+# each cell of a long list on the GUI thread froze the window for hundreds of milliseconds.
+SAMPLE_ROWS = 50
+MAX_FITTED_WIDTH = 420
+
+
+def fit_columns(view: QTableView, samples: dict[int, str] | None = None,
+                skip: tuple[int, ...] = ()) -> None:
+    """Size columns to their headers and the first rows; ``samples`` fix a column to a text's width.
 
     A sample is the widest text a column should show in full (e.g. a long court name), so
-    one unusually long value does not push the other columns off the screen.
+    one unusually long value does not push the other columns off the screen; ``skip``
+    columns keep their width. Columns are
+    sized once, when the first rows arrive; after that the user's widths stand.
     """
-    view.resizeColumnsToContents()
-    for column, sample in (samples or {}).items():
-        view.setColumnWidth(column, column_width(view, column, sample))
+    model = view.model()
+    if model is None or view.property("columnsFitted"):
+        return
+    rows = min(model.rowCount(), SAMPLE_ROWS)
+    metrics = view.fontMetrics()
+    for column in range(model.columnCount()):
+        if column in skip:
+            continue
+        if samples and column in samples:
+            width = column_width(view, column, samples[column])
+        else:
+            width = column_width(view, column, "")
+            for row in range(rows):
+                text = model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+                if text is not None:
+                    width = max(width, min(metrics.horizontalAdvance(str(text)) + 30,
+                                           MAX_FITTED_WIDTH))
+        view.setColumnWidth(column, width)
+    if rows:
+        view.setProperty("columnsFitted", True)
+
+
+class RowsFitter(QObject):
+    """Sizes rows of wrapped text to their contents as they come into view.
+
+    Sizing every row of a long list to its contents measured all of it on the GUI thread;
+    here only the rows on screen (and a few past them) are measured, each once until the
+    rows or the column widths change.
+    """
+
+    AHEAD = 10
+
+    def __init__(self, view: QTableView):
+        super().__init__(view)
+        self._view = view
+        self._sized: set[int] = set()
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self._fit)
+        view.verticalScrollBar().valueChanged.connect(self._schedule)
+        view.horizontalHeader().sectionResized.connect(self._refit)
+        model = view.model()
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
+                       model.rowsRemoved):
+            signal.connect(self._refit)
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._schedule()
+        return False
+
+    def _refit(self, *_args: object) -> None:
+        self._sized.clear()
+        self._schedule()
+
+    def _schedule(self, *_args: object) -> None:
+        self._pending.start()
+
+    def _fit(self) -> None:
+        view = self._view
+        count = view.model().rowCount()
+        if not count or not view.isVisible():
+            return
+        top = max(view.rowAt(0), 0)
+        bottom = view.rowAt(view.viewport().height() - 1)
+        last = min(count - 1, (bottom if bottom >= 0 else count - 1) + self.AHEAD)
+        for row in range(top, last + 1):
+            if row not in self._sized:
+                self._sized.add(row)
+                view.resizeRowToContents(row)
 
 
 def column_width(view: QTableView, column: int, sample: str) -> int:

@@ -138,4 +138,5 @@ class VanManifestData:
 
     @property
     def passengers(self) -> int:
-        return sum(len(s.passengers) for s in self.stops)
+        """Everyone booked on the van, those who could not be listed included."""
+        return sum(len(s.passengers) for s in self.stops) + len(self.to_check)

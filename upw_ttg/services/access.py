@@ -96,10 +96,12 @@ def check_case(session: Session, ctx: ServiceContext, person_id: int) -> None:
         raise RestrictedCaseError(RESTRICTED_MESSAGE)
 
 
-def check_case_of(session: Session, ctx: ServiceContext, model: Any, row_id: int) -> None:
+def check_case_of(session: Session, ctx: ServiceContext, model: Any, row_id: int,
+                  column: str = "person_id") -> None:
     """``check_case`` for the person that ``model`` row ``row_id`` belongs to (an order, a
-    custody episode, an appointment, an assessment, a warrant: each has ``person_id``)."""
-    person_id = session.scalar(select(model.person_id).where(model.id == row_id))
+    custody episode, an appointment, an assessment, a warrant: each has ``person_id``; a
+    keep-apart pair names its two people in other columns)."""
+    person_id = session.scalar(select(getattr(model, column)).where(model.id == row_id))
     if person_id is not None:
         check_case(session, ctx, person_id)
 

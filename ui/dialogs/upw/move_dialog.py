@@ -14,6 +14,7 @@ from upw_ttg.domain.upw_records import (
     AppointmentRow, PlacementRequest, SessionPerson, SessionRecord,
 )
 from upw_ttg.errors import UpwError, ValidationError
+from ui.changes import Subject, publish
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.place_dialog import fill_pickups, session_title
 from ui.dialogs.upw.rules_panel import RulesPanel, rules_html
@@ -139,4 +140,6 @@ class MoveDialog(FormDialog):
 
     def save(self, data: list[tuple[int, PlacementRequest]]) -> list[AppointmentRow]:
         versions = {p.appointment_id: p.version for p in self._people}
-        return self._services.upw.placement.move_many(data, versions=versions)
+        moved = self._services.upw.placement.move_many(data, versions=versions)
+        publish(Subject.BOOKING, [r.id for r in moved], [r.person_id for r in moved])
+        return moved

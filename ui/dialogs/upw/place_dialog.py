@@ -18,6 +18,7 @@ from upw_ttg.domain.placement import Decision, Rule
 from upw_ttg.domain.records import OrderRecord, PersonRow
 from upw_ttg.domain.upw_records import AppointmentRow, PlacementRequest, SessionRecord
 from upw_ttg.errors import UpwError, ValidationError
+from ui.changes import Subject, publish
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.rules_panel import RulesPanel
 from ui.formatting import format_date, label
@@ -276,10 +277,14 @@ class PlaceDialog(FormDialog):
         """One person through ``place``; several through ``place_many``, all or nothing."""
         if len(data) == 1:
             one = data[0]
-            return self._services.upw.placement.place(
+            placed = self._services.upw.placement.place(
                 one.order_id, one.session_id, session_pickup_id=one.session_pickup_id,
                 travels_by_van=one.travels_by_van, override_reason=one.override_reason)
-        return self._services.upw.placement.place_many(data)
+            rows = [placed]
+        else:
+            placed = rows = self._services.upw.placement.place_many(data)
+        publish(Subject.BOOKING, [r.id for r in rows], [r.person_id for r in rows])
+        return placed
 
     @property
     def person(self) -> PersonRow | None:

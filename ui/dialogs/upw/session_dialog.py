@@ -12,6 +12,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import SessionStatus
 from upw_ttg.domain.upw_records import SessionDetail, SessionPerson
 from upw_ttg.errors import UpwError
+from ui.changes import Subject, publish
 from ui.dialogs.upw.assessment_dialog import AssessmentDialog, assessment_dialog
 from ui.dialogs.upw.move_dialog import MoveDialog
 from ui.dialogs.upw.place_dialog import PlaceDialog, session_title
@@ -26,6 +27,7 @@ from ui.views.upw.common import NOT_ALLOWED, can_schedule, delivery_units
 from ui.views.upw.printing import preview_document
 from ui.widgets.banner import Banner
 from ui.widgets.tables import fit_columns, make_table
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 
 def _facts(detail: SessionDetail) -> list[tuple[str, str]]:
@@ -102,6 +104,8 @@ class SessionDialog(QDialog):
         layout.addLayout(facts_row)
         layout.addWidget(self.warnings)
         layout.addWidget(self.banner)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(self.empty)
         layout.addLayout(self.people_buttons)
         layout.addWidget(self.table, 1)
@@ -161,6 +165,7 @@ class SessionDialog(QDialog):
     def reload(self) -> None:
         detail = self._services.upw.sessions.detail(self._session_id)
         self.detail = detail
+        self.to_check.show_records(detail.to_check)
         s = detail.session
         self.setWindowTitle(f"Session – {session_title(s)}")
         self.title.setText(session_title(s))
@@ -252,6 +257,8 @@ class SessionDialog(QDialog):
             self.banner.show_message(str(exc))
             self.reload()
             return
+        publish(Subject.BOOKING, [p.appointment_id for p in chosen],
+                [p.person_id for p in chosen])
         self._changed(f"Took {names} off the session.")
 
     @Slot()

@@ -13,6 +13,7 @@ from upw_ttg.domain.upw_records import (
     STAND_DOWN_LABELS, PersonToTell, SessionRecord, StandDownReason, StandDownResult,
 )
 from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
+from ui.changes import Subject, publish
 from ui.dialogs.upw.place_dialog import session_title
 from ui.models.upw.session_models import PeopleToTellTableModel
 from ui.models.upw.text import format_day, format_times
@@ -195,12 +196,13 @@ class StandDownDialog(QDialog):
             return
         self.banner.clear()
         try:
-            self._services.upw.placement.place(
+            placed = self._services.upw.placement.place(
                 person.order_id, offer.session_id,
                 override_reason=self.offer_reason.text().strip() or None)
         except UpwError as exc:
             self.banner.show_message(str(exc))
             return
+        publish(Subject.BOOKING, [placed.id], [placed.person_id])
         text = (f"Booked {person.name} on {offer.project_name}, "
                 f"{format_day(offer.session_date)}.")
         self.banner.show_message(text, "info")

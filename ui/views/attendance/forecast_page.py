@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.forecast import Rag
 from upw_ttg.services.attendance.records import OrderForecast
+from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import ForecastTableModel
 from ui.views.attendance.common import FilterBar, hint, page_title
 from ui.views.attendance.ledger_view import LedgerDialog
 from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 _M = ForecastTableModel
 ALL, AT_RISK, REVIEWS, EXTENSIONS = range(4)
@@ -82,15 +84,22 @@ class ForecastPage(QWidget):
             "amber: not at the person's current rate, or little to spare; green: on course."))
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(self.table, 1)
         layout.addLayout(bar)
+        self.loader = PageLoader(self, [self.table])
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
                   Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._on_selection_changed()
 
     @Slot()
     def refresh(self) -> None:
-        self.model.set_rows(self._services.attendance.forecast.forecast())
+        self.loader.load(self._services.attendance.forecast.forecast, self._show_rows)
+
+    def _show_rows(self, rows: list[OrderForecast]) -> None:
+        self.to_check.show_records(getattr(rows, "to_check", ()))
+        self.model.set_rows(rows)
         fit_columns(self.table, {_M.NAME: "Krzysztof Lewandowski", _M.COORDINATOR:
                                  "Andrew Teasdale", _M.REVIEW: "Second, 00/00/000"})
         self._apply_filters()

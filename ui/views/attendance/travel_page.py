@@ -13,6 +13,7 @@ from upw_ttg.domain.orders import format_minutes
 from upw_ttg.errors import UpwError, ValidationError
 from upw_ttg.services.attendance.records import TravelTask
 from ui.formatting import format_date
+from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import TravelTasksTableModel
 from ui.views.attendance.common import FilterBar, can_decide, hint, page_title
@@ -87,13 +88,17 @@ class TravelPage(QWidget):
         layout.addWidget(self.count)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.decision)
+        self.loader = PageLoader(self, [self.table])
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
                   Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._on_selection_changed()
 
     @Slot()
     def refresh(self) -> None:
-        self.model.set_rows(self._ledger.travel_tasks())
+        self.loader.load(self._ledger.travel_tasks, self._show_rows)
+
+    def _show_rows(self, rows: list[TravelTask]) -> None:
+        self.model.set_rows(rows)
         fit_columns(self.table)
         self._apply_filters()
 

@@ -16,12 +16,14 @@ from upw_ttg.services.ttg.records import Caseload, CaseloadRow, QualityFigure, W
 from ui.changes import Change, Subject, publish, subscribe
 from ui.errors import show_error
 from ui.formatting import format_date
+from ui.loading import PageLoader
 from ui.models.roles import RowRole
 from ui.models.table_model import RowSortProxy
 from ui.models.ttg.caseload_model import CaseloadTableModel, WorkerCountsTableModel
 from ui.views.ttg.access import can_edit_ttg
 from ui.views.ttg.fields import WrapDelegate, hint
-from ui.widgets.tables import fit_columns, make_table
+from ui.tasks import report_failure
+from ui.widgets.tables import RowsFitter, fit_columns, make_table
 
 # (Caseload attribute, list name, date column header, what it means, plan page to open)
 LISTS = (
@@ -156,8 +158,9 @@ class CaseloadPage(QWidget):
         self.table = make_table(self.proxy, "People on the chosen list")
         self.table.setSelectionMode(self.table.SelectionMode.ExtendedSelection)
         self.table.setWordWrap(True)
-        # Notes wrap in the width left over, so rows are measured again when it changes.
-        self.table.horizontalHeader().sectionResized.connect(self._on_header_section_resized)
+        # Notes wrap in the width left over: the rows in view are measured again when it
+        # changes, and as they scroll into view.
+        self.rows_fitter = RowsFitter(self.table)
         self.table.setItemDelegateForColumn(CaseloadTableModel.NOTE, WrapDelegate(self.table))
         self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_assign)
@@ -229,6 +232,7 @@ class CaseloadPage(QWidget):
         self.setTabOrder(self.prison, self.worker)
         self.setTabOrder(self.worker, self.lists)
         self.setTabOrder(self.lists, self.table)
+        self.loader = PageLoader(self, [self.table, self.workers])
         self.lists.setCurrentRow(0)
         subscribe(self, [Subject.CUSTODY, Subject.ASSIGNMENT, Subject.PLAN, Subject.PERSON],
                   self._on_change)
@@ -262,16 +266,20 @@ class CaseloadPage(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        """Read the whole dashboard again: one service call."""
-        chosen = self.worker.currentData()
-        try:
-            board = self._services.caseload.caseload(
-                prison_id=self.prison.currentData(),
-                worker_id=None if chosen == UNASSIGNED else chosen,
-                unassigned=chosen == UNASSIGNED)
-        except UpwError as exc:
+        """Read the whole dashboard again (one service call) on a worker."""
+        caseload, prison_id, chosen = self._services.caseload, self.prison.currentData(), \
+            self.worker.currentData()
+        self.loader.load(lambda: caseload.caseload(
+            prison_id=prison_id, worker_id=None if chosen == UNASSIGNED else chosen,
+            unassigned=chosen == UNASSIGNED), self._on_loaded, self._on_load_failed)
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UpwError):
             show_error(self, "The caseload could not be read.", str(exc))
-            return
+        else:
+            report_failure(self, "The caseload could not be read.", exc)
+
+    def _on_loaded(self, board: Caseload) -> None:
         first = not self.loaded
         self.loaded = True
         self.show_caseload(board)
@@ -308,10 +316,6 @@ class CaseloadPage(QWidget):
                              else "plans")
         self._show_list()
 
-    def _on_header_section_resized(self, section: int, _old: int, _new: int) -> None:
-        if section == CaseloadTableModel.NOTE:
-            self.table.resizeRowsToContents()
-
     def current_list(self) -> str:
         item = self.lists.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else LISTS[0][0]
@@ -340,7 +344,6 @@ class CaseloadPage(QWidget):
         fit_columns(self.table, {CaseloadTableModel.NAME: "Alexandra Fitzgerald",
                                  CaseloadTableModel.WORKER: "Not assigned yet"})
         header.setSectionResizeMode(CaseloadTableModel.NOTE, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
         if rows:
             self.table.selectRow(0)
         self._update_assign()

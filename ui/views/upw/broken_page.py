@@ -10,14 +10,18 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.placement_recheck import BrokenBooking
+from upw_ttg.domain.placement_recheck import BrokenBooking, RecheckReport
 from upw_ttg.errors import NotFoundError
+from ui.widgets.fit import narrow_combo
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.move_dialog import MoveDialog
 from ui.models.table_model import RowSortProxy
 from ui.models.upw.broken_model import BrokenBookingsModel
 from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule
-from ui.widgets.tables import make_table, selected_row
+from ui.loading import PageLoader
+from ui.tasks import report_failure, run_in_background, writer_pool
+from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.tables import RowsFitter, fit_columns, make_table, selected_row
 
 ALL_UNITS = "All delivery units"
 
@@ -80,7 +84,7 @@ class BrokenBookingsPage(QWidget):
         self.dialog: QWidget | None = None
         title = QLabel("Bookings that break a rule")
         title.setObjectName("PageTitle")
-        self.unit = QComboBox()
+        self.unit = narrow_combo(QComboBox())
         self.unit.setAccessibleName("Delivery unit")
         self.unit.addItem(ALL_UNITS, None)
         for unit in units:
@@ -96,7 +100,9 @@ class BrokenBookingsPage(QWidget):
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(BrokenBookingsModel.WHY,
                                                            QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Each row as tall as its reasons, measured as it comes into view.
+        self.rows_fitter = RowsFitter(self.table)
+        self.loader = PageLoader(self, [self.table])
         self.table.activated.connect(self._on_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.move_button = QPushButton("&Move…")
@@ -134,6 +140,8 @@ class BrokenBookingsPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(top)
         layout.addWidget(self.count)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         self._update_buttons()
@@ -149,12 +157,15 @@ class BrokenBookingsPage(QWidget):
 
     @Slot()
     def reload(self) -> None:
+        """Read the queue on a worker; the page says it is loading until the rows arrive."""
         self._loaded = True
-        rows = self._services.upw.broken.list(unit_id=self.unit_id)
+        broken, unit_id = self._services.upw.broken, self.unit_id
+        self.loader.load(lambda: broken.list(unit_id=unit_id), self._show_rows)
+
+    def _show_rows(self, rows: list[BrokenBooking]) -> None:
+        self.to_check.show_records(getattr(rows, "to_check", ()))
         self.model.set_rows(rows)
-        for column in range(self.model.columnCount()):
-            if column != BrokenBookingsModel.WHY:
-                self.table.resizeColumnToContents(column)
+        fit_columns(self.table, skip=(BrokenBookingsModel.WHY,))
         where = self.unit.currentText() if self.unit_id is not None else "any delivery unit"
         total = len(rows)
         if total == 0:
@@ -225,9 +236,22 @@ class BrokenBookingsPage(QWidget):
 
     @Slot()
     def recheck_all(self) -> None:
-        report = self._services.upw.broken.recheck_all()
-        self._resolved(f"Checked every future booking: {report.count} newly found, "
-                       f"{report.mended} no longer breaking a rule.")
+        """Judge every future booking again, on the writer thread (it takes seconds)."""
+        self.recheck_button.setEnabled(False)
+
+        def done(report: RecheckReport) -> None:
+            self._update_buttons()
+            self._resolved(f"Checked every future booking: {report.count} newly found, "
+                           f"{report.mended} no longer breaking a rule.")
+
+        def failed(exc: BaseException) -> None:
+            self._update_buttons()
+            report_failure(self, "The bookings could not be checked again.", exc)
+
+        self.recheck_task = run_in_background(
+            self._services.upw.broken.recheck_all, done, failed,
+            "Checking every future booking against the rules…", parent=self,
+            pool=writer_pool())
 
     def _resolved(self, message: str) -> None:
         self.notice.emit(message)

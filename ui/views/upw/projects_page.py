@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import GenerationResult, ProjectRecord, SessionRecord
+from ui.widgets.fit import narrow_combo
 from ui.dialogs.upw.closure_dialog import ClosureDialog
 from ui.dialogs.upw.project_dialog import GenerateSessionsDialog, ProjectDialog, generation_report
 from ui.dialogs.upw.session_dialog import SessionDialog
@@ -19,6 +20,7 @@ from ui.dialogs.upw.session_staff_dialog import SessionPickupsDialog, SessionSta
 from ui.models.upw.projects_model import (
     ProjectFilterProxy, ProjectsTableModel, SessionsTableModel,
 )
+from ui.loading import PageLoader
 from ui.models.table_model import RowSortProxy
 from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule, format_day
 from ui.views.upw.fleet_tabs import PickupPointsTab, VansTab
@@ -47,7 +49,7 @@ class ProjectsTab(QWidget):
         self._editable = can_schedule(services.ctx.actor)
         self.dialog: QWidget | None = None
         today = services.ctx.today()
-        self.unit = QComboBox()
+        self.unit = narrow_combo(QComboBox())
         self.unit.setAccessibleName("Delivery unit")
         self.unit.addItem("All delivery units", None)
         for unit in units:
@@ -136,17 +138,19 @@ class ProjectsTab(QWidget):
         upper_layout.addLayout(filters)
         upper_layout.addWidget(self.report)
         upper_layout.addWidget(self.table, 1)
+        # The title names the project, so it has a line of its own and wraps: a long name
+        # must not make the page wider than a laptop's window.
+        self.sessions_title.setWordWrap(True)
         range_row = QHBoxLayout()
-        range_row.addWidget(self.sessions_title)
-        range_row.addStretch(1)
         for widget in (from_label, self.date_from, to_label, self.date_to, self.show_button):
             range_row.addWidget(widget)
-        range_row.addSpacing(12)
+        range_row.addStretch(1)
         for widget in (self.open_button, self.staff_button, self.pickups_button):
             range_row.addWidget(widget)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 6, 0, 0)
+        lower_layout.addWidget(self.sessions_title)
         lower_layout.addLayout(range_row)
         lower_layout.addWidget(self.sessions, 1)
         lower_layout.addWidget(self.sessions_hint)
@@ -160,6 +164,8 @@ class ProjectsTab(QWidget):
         self.unit.currentIndexChanged.connect(lambda _index: self.reload())
         self.inactive.toggled.connect(lambda _checked: self.reload())
         self.filter.textChanged.connect(self.proxy.set_text)
+        self.loader = PageLoader(self, [self.table])
+        self.sessions_loader = PageLoader(self, [self.sessions])
         self.reload()
 
     # Projects ----------------------------------------------------------------------------
@@ -168,8 +174,13 @@ class ProjectsTab(QWidget):
         """List the projects again, keeping (or moving to) the selected one."""
         current = self.selected_project()
         target = select_id if select_id is not None else (current.id if current else None)
-        projects = self._services.upw.projects.list_projects(
-            unit_id=self.unit.currentData(), include_inactive=self.inactive.isChecked())
+        projects, unit_id = self._services.upw.projects, self.unit.currentData()
+        inactive = self.inactive.isChecked()
+        self.loader.load(lambda: projects.list_projects(unit_id=unit_id,
+                                                        include_inactive=inactive),
+                         lambda rows: self._show_projects(rows, target))
+
+    def _show_projects(self, projects: list[ProjectRecord], target: int | None) -> None:
         self.model.set_rows(projects)
         fit_columns(self.table)
         for row in range(self.proxy.rowCount()):
@@ -250,12 +261,16 @@ class ProjectsTab(QWidget):
             self.sessions_hint.setText(str(exc))
             return
         if project is None or first is None or last is None:
+            self.sessions_loader.cancel()
             self.sessions_model.set_rows([])
             self.sessions_hint.setText("Choose a project and the dates to see its sessions.")
             self._update_buttons()
             return
-        rows = self._services.upw.sessions.list_sessions(project_id=project.id,
-                                                         date_from=first, date_to=last)
+        sessions, project_id = self._services.upw.sessions, project.id
+        self.sessions_loader.load(lambda: sessions.list_sessions(
+            project_id=project_id, date_from=first, date_to=last), self._show_sessions)
+
+    def _show_sessions(self, rows: list[SessionRecord]) -> None:
         self.sessions_model.set_rows(rows)
         fit_columns(self.sessions)
         if rows:

@@ -16,7 +16,9 @@ from ui.models.upw.waiting_model import (
 )
 from ui.views.upw.common import DeliveryUnit
 from ui.views.upw.week_bar import UnitWeekBar
-from ui.widgets.tables import column_width, make_table, selected_row
+from ui.loading import PageLoader
+from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.tables import RowsFitter, fit_columns, make_table, selected_row
 
 
 class WaitingPage(QWidget):
@@ -59,7 +61,9 @@ class WaitingPage(QWidget):
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(WaitingTableModel.WHY,
                                                            QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Each row as tall as its reasons, measured as it comes into view.
+        self.rows_fitter = RowsFitter(self.table)
+        self.loader = PageLoader(self, [self.table])
         self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.filter.textChanged.connect(self._on_filter_changed)
@@ -94,6 +98,8 @@ class WaitingPage(QWidget):
         layout.addWidget(self.bar)
         layout.addLayout(filters)
         layout.addWidget(self.count)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(self.table, 1)
         self._update_buttons()
 
@@ -104,15 +110,17 @@ class WaitingPage(QWidget):
 
     @Slot()
     def reload(self) -> None:
+        """Read the list on a worker; the page says it is loading until the rows arrive."""
         self._loaded = True
-        rows = self._services.upw.planner.waiting(self.bar.unit_id, week_start=self.bar.monday)
+        planner, unit_id, monday = self._services.upw.planner, self.bar.unit_id, self.bar.monday
+        self.count.setText(f"Reading who is waiting in {self.bar.unit_name}…")
+        self.loader.load(lambda: planner.waiting(unit_id, week_start=monday), self._show_rows)
+
+    def _show_rows(self, rows: list[WaitingRow]) -> None:
+        self.to_check.show_records(getattr(rows, "to_check", ()))
         self.model.set_rows(rows)
-        for column in range(self.model.columnCount()):
-            if column != WaitingTableModel.WHY:
-                self.table.resizeColumnToContents(column)
-        self.table.setColumnWidth(WaitingTableModel.NAME, max(
-            self.table.columnWidth(WaitingTableModel.NAME),
-            column_width(self.table, WaitingTableModel.NAME, "Agnieszka Jabłońska")))
+        fit_columns(self.table, {WaitingTableModel.NAME: "Agnieszka Jabłońska"},
+                    skip=(WaitingTableModel.WHY,))
         self._show_count()
         if self.proxy.rowCount():
             self.table.selectRow(0)

@@ -15,7 +15,9 @@ from ui.changes import Change, Subject, publish, subscribe
 from ui.dialogs.upw.warrant_dialog import (
     IssuedBox, VoidWarrantDialog, WarrantDialog, confirm_issued, default_dates, print_warrant,
 )
+from ui.widgets.fit import narrow_combo
 from ui.formatting import label
+from ui.loading import PageLoader
 from ui.models.table_model import RowSortProxy
 from ui.models.upw.text import format_pence
 from ui.models.upw.warrants_model import SpendTableModel, WarrantsTableModel
@@ -23,6 +25,7 @@ from ui.views.upw.common import NOT_ALLOWED, can_schedule, enum_value
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
 from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 
 class WarrantsPage(QWidget):
@@ -43,7 +46,7 @@ class WarrantsPage(QWidget):
         self.issued_box: IssuedBox | None = None
         title = QLabel("Travel warrants")
         title.setObjectName("PageTitle")
-        self.office = QComboBox()
+        self.office = narrow_combo(QComboBox())
         self.office.setAccessibleName("Issuing office")
         self.office.addItem("All offices", None)
         for office in services.people.offices():
@@ -146,7 +149,10 @@ class WarrantsPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.banner)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(splitter, 1)
+        self.loader = PageLoader(self, [self.table, self.spend])
         self._update_buttons()
         # Issued, voided or marked anywhere (a session's dialog too): the register follows.
         subscribe(self, [Subject.WARRANT], self._on_warrants_changed)
@@ -172,12 +178,21 @@ class WarrantsPage(QWidget):
             return
         warrants = self._services.upw.warrants
         office, status = self.office.currentData(), enum_value(self.status, WarrantStatus)
-        rows = warrants.register(office_id=office, date_from=first, date_to=last, status=status)
-        rows.sort(key=lambda w: (w.issued_on, w.office_code, w.serial), reverse=True)
+
+        def fetch() -> tuple[list[WarrantRecord], list]:
+            rows = warrants.register(office_id=office, date_from=first, date_to=last,
+                                     status=status)
+            rows.sort(key=lambda w: (w.issued_on, w.office_code, w.serial), reverse=True)
+            return rows, warrants.spend(office_id=office, date_from=first, date_to=last)
+
+        self.loader.load(fetch, lambda result: self._show_rows(*result, select_id))
+
+    def _show_rows(self, rows: list[WarrantRecord], spend: list,
+                   select_id: int | None) -> None:
+        self.to_check.show_records(getattr(rows, "to_check", ()))
         self.model.set_rows(rows)
         fit_columns(self.table, {WarrantsTableModel.FARE: "£1,000.00",
                                  WarrantsTableModel.JOURNEY: "Scarborough → Northallerton"})
-        spend = warrants.spend(office_id=office, date_from=first, date_to=last)
         self.spend_model.set_rows(spend)
         fit_columns(self.spend)
         total = sum(w.fare_pence for w in rows if w.status in (WarrantStatus.ISSUED,

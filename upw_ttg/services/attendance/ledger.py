@@ -21,7 +21,7 @@ from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
-from upw_ttg.services.access import mask_restricted
+from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.attendance.common import full_name, read_settings
 from upw_ttg.services.attendance.records import OrderLedger, TravelTask
 from upw_ttg.services.context import ServiceContext
@@ -246,12 +246,14 @@ class LedgerService:
     def ledger(self, order_id: int) -> OrderLedger:
         self._ctx.require(Capability.READ_ATTENDANCE)
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, UpwOrder, order_id)
             return build_ledger(session, self._ctx, order_id)
 
     def refresh_status(self, order_id: int) -> OrderStatus:
         """Re-derive one order's status (e.g. the day after its deadline passes)."""
         self._ctx.require(Capability.TAKE_ENFORCEMENT_DECISIONS)
         with self._ctx.db.write() as session:
+            check_case_of(session, self._ctx, UpwOrder, order_id)
             orders = lock_orders(session, [order_id])
             if not orders:
                 raise NotFoundError("That order is no longer on record.")
@@ -276,6 +278,7 @@ class LedgerService:
         if errors:
             raise ValidationError(errors)
         with self._ctx.db.write() as session:
+            check_case_of(session, self._ctx, UpwOrder, order_id)
             orders = lock_orders(session, [order_id])
             if not orders:
                 raise NotFoundError("That order is no longer on record.")
@@ -352,6 +355,7 @@ class LedgerService:
             task = session.get(Adjustment, adjustment_id)
             if task is None or task.kind != AdjustmentKind.TRAVEL_TIME:
                 raise NotFoundError("That travel-time task is no longer on record.")
+            check_case_of(session, self._ctx, UpwOrder, task.order_id)
             orders = lock_orders(session, [task.order_id])
             settings = read_settings(session, *CREDIT_SETTINGS)
             cap = int(settings["upw.travel_time_cap_minutes"])

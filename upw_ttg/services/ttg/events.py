@@ -114,6 +114,7 @@ class CustodyEventService:
                 apply: Apply) -> EpisodeState:
         text = clean(reason)
         with self._ctx.db.write() as session:
+            check_case_of(session, self._ctx, CustodyEpisode, episode_id)
             episode = get_episode(session, episode_id)
             errors = FieldErrors()
             errors.check("reason", text_problem("reason", text, required=True))

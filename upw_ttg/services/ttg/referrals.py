@@ -14,6 +14,7 @@ from upw_ttg.domain.resettlement import WITHDRAWN_REASON_LABELS, WITHDRAWN_REASO
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import check_past_date, get_plan, pathway_names
 from upw_ttg.services.ttg.records import OverdueReferral, ReferralInput, ReferralRecord
@@ -49,6 +50,7 @@ class ReferralService:
     def for_plan(self, plan_id: int) -> list[ReferralRecord]:
         self._ctx.require(Capability.READ_TTG_CASE)
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, CustodyEpisode, get_plan(session, plan_id).episode_id)
             return self._for_plan(session, plan_id)
 
     def _for_plan(self, session: Session, plan_id: int) -> list[ReferralRecord]:
@@ -60,7 +62,7 @@ class ReferralService:
     def create(self, plan_id: int, data: ReferralInput) -> ReferralRecord:
         self._ctx.require(Capability.EDIT_TTG_CASE)
         with self._ctx.db.write() as session:
-            get_plan(session, plan_id)
+            check_case_of(session, self._ctx, CustodyEpisode, get_plan(session, plan_id).episode_id)
             values = self._validated(session, data, None)
             row = Referral(plan_id=plan_id, updated_by_id=self._ctx.actor_id, **values)
             session.add(row)
@@ -76,6 +78,8 @@ class ReferralService:
             row = session.get(Referral, referral_id)
             if row is None:
                 raise NotFoundError("That referral is no longer on record.")
+            episode_id = get_plan(session, row.plan_id).episode_id
+            check_case_of(session, self._ctx, CustodyEpisode, episode_id)
             check_version(session, row, data.version, "referral")
             values = self._validated(session, data, row)
             before = audit.snapshot(row)

@@ -71,6 +71,7 @@ class ReviewService:
         cal = self._deadlines.calendar()
         try:
             with self._ctx.db.write() as session:
+                check_case_of(session, self._ctx, CustodyEpisode, episode_id)
                 episode = get_episode(session, episode_id)
                 values = self._validated(data, episode)
                 row = session.scalar(select(PreReleaseReview)

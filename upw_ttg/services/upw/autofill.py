@@ -16,6 +16,7 @@ from upw_ttg.domain.validation import require_complete, require_dates
 from upw_ttg.domain.upw_records import (
     ApplyResult, AutoFillProposal, PlacementRequest, ProposedPlacement, Shortfall,
 )
+from upw_ttg.services.access import RESTRICTED_MESSAGE, hidden_cases
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.changes import run_changes
@@ -64,6 +65,7 @@ class AutoFillService:
                                                      date_from=first_day, date_to=last_day)
             occupants = load_occupants(session, list(sessions))
             person_ids = {p.person_id for p in people.values()}
+            hidden = hidden_cases(session, self._ctx, person_ids)
             bookings = load_bookings(session, person_ids, start, last_day)
             future = _future_minutes(session, list(people), today)
             week_booked = _future_minutes(session, list(people), start, last_day)
@@ -74,10 +76,16 @@ class AutoFillService:
                 select(PickupPoint.id, PickupPoint.office_id)).all())
         if cancelled():
             raise Cancelled()
+        restricted: list[Shortfall] = []
 
         def want(item) -> Want | None:
             order_id, person = item
             extra = extras[order_id]
+            if person.person_id in hidden:
+                # Rule ACC-2: only the staff named on a restricted case place the person.
+                restricted.append(Shortfall(order_id, person.person_id, extra.crn, person.name,
+                                            0, 0, (RESTRICTED_MESSAGE,)))
+                return None
             unbooked = person.minutes_remaining - future.get(order_id, 0)
             target = min(target_for(offer, maximum, extra.intensive_extra_hours)
                          - week_booked.get(order_id, 0), unbooked)
@@ -108,7 +116,7 @@ class AutoFillService:
         shortfalls = tuple(Shortfall(u.order_id, u.person_id, extras[u.order_id].crn,
                                      people[u.order_id].name, u.target_minutes,
                                      u.proposed_minutes, u.reasons)
-                           for u in result.unplaced)
+                           for u in result.unplaced) + tuple(restricted)
         notes = tuple(f"{people[o].name} ({extras[o].crn}): first session on "
                       f"{format_day(first)}, after the deadline of {format_day(due)}."
                       for o, first, due in result.late_first)
@@ -132,6 +140,12 @@ class AutoFillService:
                     if p not in started]
         progress(0, 1, f"Booking {len(requests)} places")
         with self._ctx.db.write() as session:
+            hidden = hidden_cases(session, self._ctx, {p.person_id for p in proposal.placements})
+            refused_restricted = [p for p in proposal.placements
+                                  if p.person_id in hidden and p not in started]
+            requests = [r for r, p in zip(requests, [p for p in proposal.placements
+                                                     if p not in started], strict=True)
+                        if p.person_id not in hidden]
             outcome = run_changes(session, self._ctx, adds=requests, strict=False,
                                   skip_existing=True)
         progress(1, 1, "Booked")
@@ -140,7 +154,7 @@ class AutoFillService:
                          tuple(b.message for b in breaches))
                         for r, breaches in outcome.refused) + tuple(
             (p, (f"{p.project_name} on {format_day(p.session_date)} has already started.",))
-            for p in started)
+            for p in started) + tuple((p, (RESTRICTED_MESSAGE,)) for p in refused_restricted)
         return ApplyResult(len(outcome.created), outcome.already_there, refused)
 
 

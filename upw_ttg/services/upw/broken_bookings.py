@@ -19,7 +19,7 @@ from upw_ttg.domain.records_to_check import Listed, Subject, listed
 from upw_ttg.domain.validation import clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
-from upw_ttg.services.access import mask_restricted
+from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.changes import run_changes
 from upw_ttg.services.upw.common import chunks
@@ -137,6 +137,7 @@ class BrokenBookingsService:
         if problem:
             raise ValidationError({"reason": problem})
         with self._ctx.db.write() as session:
+            check_case_of(session, self._ctx, Appointment, appointment_id)
             rows = [r for (r,) in session.execute(
                 self._open(session).where(BookingBreach.appointment_id == appointment_id)
                 .with_for_update(of=BookingBreach))]
@@ -167,6 +168,7 @@ class BrokenBookingsService:
         if problem:
             raise ValidationError({"reason": problem})
         with self._ctx.db.write() as session:
+            check_case_of(session, self._ctx, Appointment, appointment_id)
             rules = sorted(session.scalars(select(BookingBreach.rule).where(
                 BookingBreach.appointment_id == appointment_id)))
             run_changes(session, self._ctx, removes=[appointment_id],

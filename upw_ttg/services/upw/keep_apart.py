@@ -14,6 +14,7 @@ from upw_ttg.domain.placement import keep_apart_breach
 from upw_ttg.domain.validation import clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.common import ATTENDED_CODES, lock_rows
 from upw_ttg.services.upw.facts import load_occupants, load_people, load_sessions
@@ -38,6 +39,7 @@ class KeepApartService:
         """The person's pairs, current first, then newest; each seen from this person."""
         self._ctx.require(Capability.READ_PERSON)
         with self._ctx.db.read() as session:
+            check_case(session, self._ctx, person_id)
             if session.get(Person, person_id) is None:
                 raise NotFoundError("That person is no longer on record.")
             query = select(KeepApart).where(or_(KeepApart.person_a_id == person_id,
@@ -52,6 +54,8 @@ class KeepApartService:
         """The future bookings a new pair would break, before it is recorded."""
         self._ctx.require(Capability.PLACE_PEOPLE)
         with self._ctx.db.read() as session:
+            check_case(session, self._ctx, other_person_id)
+            check_case(session, self._ctx, person_id)
             return broken_bookings(session, self._ctx, person_id, other_person_id)
 
     # --- writing ---------------------------------------------------------------------------
@@ -77,6 +81,8 @@ class KeepApartService:
             raise ValidationError(errors)
         low, high = sorted((person_id, other_person_id))
         with self._ctx.db.write() as session:
+            check_case(session, self._ctx, other_person_id)
+            check_case(session, self._ctx, person_id)
             # Two coordinators recording the same pair at once queue here.
             lock_rows(session, Person, [low, high])
             people = {p.id: p for p in session.scalars(select(Person).where(
@@ -114,6 +120,8 @@ class KeepApartService:
             raise ValidationError({"end_reason": problem or "Say why the pair no longer needs "
                                                             "keeping apart."})
         with self._ctx.db.write() as session:
+            check_case_of(session, self._ctx, KeepApart, pair_id, "person_b_id")
+            check_case_of(session, self._ctx, KeepApart, pair_id, "person_a_id")
             row = session.get(KeepApart, pair_id)
             if row is None:
                 raise NotFoundError("That keep-apart pair is no longer on record.")

@@ -47,6 +47,8 @@ class PlacementService:
         ``place_many`` would judge them (rule UPW-3 on the resulting group); nothing is saved."""
         self._ctx.require(Capability.PLACE_PEOPLE)
         with self._ctx.db.read() as session:
+            for request in requests:
+                check_case_of(session, self._ctx, UpwOrder, request.order_id)
             try:
                 run_changes(session, self._ctx, adds=list(requests), dry_run=True)
             except PlacementRefused as exc:
@@ -80,6 +82,8 @@ class PlacementService:
         """Take places off, all or nothing; only places with no outcome on future sessions."""
         self._ctx.require(Capability.PLACE_PEOPLE)
         with self._ctx.db.write() as session:
+            for appointment_id in appointment_ids:
+                check_case_of(session, self._ctx, Appointment, appointment_id)
             run_changes(session, self._ctx, removes=list(appointment_ids), versions=versions)
 
     def move(self, appointment_id: int, to_session_id: int, *,

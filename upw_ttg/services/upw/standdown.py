@@ -18,6 +18,7 @@ from upw_ttg.domain.upw_records import (
 from upw_ttg.domain.validation import clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
+from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.changes import run_changes
 from upw_ttg.services.upw.common import STOOD_DOWN_CODE, lock_rows
@@ -27,7 +28,7 @@ from upw_ttg.services.upw.facts import (
 from upw_ttg.services.upw.warrants import _records as warrant_records
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
-    Appointment, Person, PickupPoint, SessionPickup, TravelWarrant, UpwSession,
+    Appointment, Person, PickupPoint, SessionPickup, TravelWarrant, UpwOrder, UpwSession,
 )
 
 OFFER_DAYS = 21
@@ -107,6 +108,7 @@ class StandDownService:
         """The next sessions the person could join with no hard rule broken."""
         self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, UpwOrder, order_id)
             return self._offers(session, order_id, after or self._ctx.today(), exclude_session)
 
     def _people_to_tell(self, session: Session, row: UpwSession, places: list[Appointment]

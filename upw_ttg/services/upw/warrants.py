@@ -16,7 +16,7 @@ from upw_ttg.domain.upw_records import SpendRow, WarrantInput, WarrantRecord
 from upw_ttg.domain.validation import FieldErrors, clean, require_complete, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
-from upw_ttg.services.access import check_case, mask_restricted
+from upw_ttg.services.access import check_case, check_case_of, mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.facts import active_appointment
@@ -83,6 +83,7 @@ class WarrantsService:
     def get(self, warrant_id: int) -> WarrantRecord:
         self._ctx.require(Capability.READ_WARRANTS)
         with self._ctx.db.read() as session:
+            check_case_of(session, self._ctx, TravelWarrant, warrant_id)
             found = _records(session, [TravelWarrant.id == warrant_id])
             if not found:
                 raise NotFoundError("That warrant is no longer on record.")
@@ -134,6 +135,7 @@ class WarrantsService:
     def _set_status(self, warrant_id: int, status: WarrantStatus, version: int | None,
                     reason: str | None = None) -> WarrantRecord:
         with self._ctx.db.write() as session:
+            check_case_of(session, self._ctx, TravelWarrant, warrant_id)
             row = session.get(TravelWarrant, warrant_id)
             if row is None:
                 raise NotFoundError("That warrant is no longer on record.")

@@ -1,0 +1,240 @@
+"""A scripted walk of every screen, reporting the longest GUI-thread stall of each action.
+
+Each scale runs in its own process on a copy of the cached demo database (opening a plan or
+an assessment writes to the access log). A watchdog timer on the GUI thread fires every few
+milliseconds; how late it fires is how long the window could not repaint or take a key. Each
+action (signing in, opening an area, a tab, a plan, a person) is started from the event loop,
+and is over when no background task is running and the loop has been free for a moment. The
+peak resident memory of the process is reported at the end, every screen having been visited.
+
+    python -m benchmarks.gui_walk crc national
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TICK_MS = 5
+SETTLE_S = 0.25
+STEP_TIMEOUT_S = 180.0
+
+
+def run(database: Path) -> list[str]:
+    """Walk the screens on a copy of ``database`` in a child process; its report lines."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "benchmarks.gui_walk", "--child",
+                             str(database)], capture_output=True, text=True, cwd=ROOT, env=env,
+                            check=False)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("  ")]
+    if result.returncode != 0:
+        lines.append(f"  the walk failed (exit {result.returncode}): "
+                     f"{result.stderr.strip().splitlines()[-1:]}")
+    return lines
+
+
+# The child process ----------------------------------------------------------------------
+
+
+class _Walk:
+    """Drives the application through the script and times each action's stalls."""
+
+    def __init__(self, services, location):
+        from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+
+        self.services = services
+        self.location = location
+        self.window = None
+        self.results: list[tuple[str, float, float]] = []
+        self._clock = QElapsedTimer()
+        self._clock.start()
+        self._last_tick = 0.0
+        self._worst = 0.0
+        self._watch = QTimer()
+        self._watch.setTimerType(Qt.TimerType.PreciseTimer)
+        self._watch.setInterval(TICK_MS)
+        self._watch.timeout.connect(self._on_tick)
+        self._driver = QTimer()
+        self._driver.setInterval(TICK_MS)
+        self._driver.timeout.connect(self._on_drive)
+        self._steps = self._script()
+        self._current: tuple[str, Callable[[], bool]] | None = None
+        self._started = 0.0
+        self._quiet_since = 0.0
+        self.failed: str | None = None
+
+    def _now(self) -> float:
+        return self._clock.nsecsElapsed() / 1e6
+
+    def _on_tick(self) -> None:
+        now = self._now()
+        self._worst = max(self._worst, now - self._last_tick - TICK_MS)
+        self._last_tick = now
+
+    def start(self) -> None:
+        self._last_tick = self._now()
+        self._watch.start()
+        self._driver.start()
+
+    def _on_drive(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from ui.tasks import running_tasks
+
+        now = self._now()
+        if self._current is not None:
+            name, done = self._current
+            if running_tasks() or not done():
+                self._quiet_since = 0.0
+                if (now - self._started) / 1000 > STEP_TIMEOUT_S:
+                    self.failed = f"{name}: did not finish"
+                    QApplication.exit(2)
+                return
+            if not self._quiet_since:
+                self._quiet_since = now
+                return
+            if (now - self._quiet_since) / 1000 < SETTLE_S:
+                return
+            self.results.append((name, max(self._worst, 0.0), self._quiet_since - self._started))
+            self._current = None
+        try:
+            name, action, done = next(self._steps)
+        except StopIteration:
+            self._driver.stop()
+            self._watch.stop()
+            QApplication.exit(0)
+            return
+        # The tick just before the action, so only the action's own stall is counted.
+        self._on_tick()
+        self._worst = 0.0
+        self._started = self._now()
+        self._quiet_since = 0.0
+        action()
+        self._current = (name, done)
+
+    # The script --------------------------------------------------------------------------
+
+    def _script(self) -> Iterator[tuple[str, Callable[[], None], Callable[[], bool]]]:
+        from PySide6.QtWidgets import QTabWidget
+
+        always: Callable[[], bool] = lambda: True  # noqa: E731
+        dialog = self._sign_in_dialog()
+        yield "sign-in window shown", dialog.show, always
+        yield ("sign in (password to main window)", lambda: self._sign_in(dialog),
+               lambda: self.window is not None and self.window.isVisible())
+        window = self.window
+        for row in range(window.nav.count()):
+            name = window.nav.item(row).text()
+            yield name, lambda row=row: window.nav.setCurrentRow(row), always
+            area = window.stack.currentWidget()
+            for tabs in area.findChildren(QTabWidget):
+                if tabs.window() is not window or not tabs.isVisible():
+                    continue
+                for index in range(tabs.count()):
+                    if index == tabs.currentIndex() or not tabs.isTabVisible(index):
+                        continue
+                    label = f"{name} ▸ {tabs.tabText(index).replace('&&', '+').replace('&', '')}"
+                    yield label, lambda t=tabs, i=index: t.setCurrentIndex(i), always
+        episode = self._an_episode()
+        if episode is not None and window.ttg_area is not None:
+            yield "open a resettlement plan", lambda: window.open_plan(episode), always
+            yield "back to the caseload", window.ttg_area.show_caseload, always
+        person = self.services.people.list_page(0, 1)
+        if person:
+            yield "open a person's record", lambda: window.open_person(person[0].id), always
+            yield "back to the people list", window.show_people, always
+
+    def _sign_in_dialog(self):
+        from ui.dialogs.sign_in import SignInDialog
+
+        return SignInDialog(self.services.staff, self.services.db.describe(), "admin")
+
+    def _sign_in(self, dialog) -> None:
+        from upw_ttg.demo import DEMO_PASSWORD
+
+        dialog.password.setText(DEMO_PASSWORD)
+        dialog.accepted.connect(lambda: self._open_main_window(dialog))
+        dialog.submit()
+
+    def _open_main_window(self, dialog) -> None:
+        from ui.main_window import MainWindow
+        from ui.settings import UiSettings
+
+        dialog.hide()
+        self.window = MainWindow(self.services, UiSettings.in_folder(self.location.data_dir))
+        self.window.resize(1280, 800)
+        self.window.show()
+
+    def _an_episode(self) -> int | None:
+        caseload = self.services.caseload.caseload()
+        rows = caseload.due_a_plan + caseload.plans_overdue + caseload.releases_within_24_weeks
+        return rows[0].episode_id if rows else None
+
+
+def _copy_database(source: Path, folder: Path) -> Path:
+    target = folder / "upw-ttg.db"
+    for suffix in ("", "-wal"):
+        if Path(str(source) + suffix).exists():
+            shutil.copyfile(str(source) + suffix, str(target) + suffix)
+    return target
+
+
+def child(database: Path) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import setup_application
+    from ui.tasks import finish_all_tasks
+    from upw_ttg.bootstrap import AppLocation, open_app
+    from upw_ttg.storage.database import sqlite_url
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = _copy_database(database, Path(folder))
+        app = QApplication(sys.argv[:1])
+        setup_application(app)
+        location = AppLocation(Path(folder), sqlite_url(copy))
+        services = open_app(location)
+        walk = _Walk(services, location)
+        walk.start()
+        code = app.exec()
+        finish_all_tasks()
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"  {'action':<58} {'longest stall':>14} {'until settled':>14}")
+        for name, stall, settled in walk.results:
+            print(f"  {name:<58} {stall:>11.0f} ms {settled:>11.0f} ms")
+        worst = max(walk.results, key=lambda r: r[1]) if walk.results else ("-", 0.0, 0.0)
+        print(f"  longest stall of the walk: {worst[1]:.0f} ms ({worst[0]})")
+        print(f"  peak memory, every screen visited: {peak_mb:.0f} MB")
+        if walk.failed:
+            print(f"  the walk stopped: {walk.failed}")
+        if walk.window is not None:
+            walk.window.close()
+        services.close()
+        os._exit(code if not walk.failed else 2)
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--child":
+        return child(Path(argv[1]))
+    from benchmarks.common import demo_database
+
+    for scale in argv or ["crc", "national"]:
+        path, _info = demo_database(scale)
+        print(f"\n[{scale}] the scripted walk of every screen (GUI-thread stalls)", flush=True)
+        started = time.perf_counter()
+        for line in run(path):
+            print(line, flush=True)
+        print(f"  ({time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
