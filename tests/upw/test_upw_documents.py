@@ -10,7 +10,9 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select, update
 
-from upw_ttg.domain.codes import AuditAction, Gender, WarrantMode
+from upw_ttg.domain.codes import (
+    AllergyAction, AuditAction, Gender, MedicationEffect, WarrantMode,
+)
 from upw_ttg.domain.upw_print import AppointmentLetterData, TravelWarrantData, VanManifestData
 from upw_ttg.domain.upw_records import (
     CommitmentInput, PickupPointInput, PlacementRequest, VanInput, WarrantInput,
@@ -139,6 +141,9 @@ def test_canaries_in_every_risk_health_and_offence_field_never_reach_a_document(
                          "hs_mobility_detail", "hs_medication_detail", "vulnerability_detail",
                          "disabilities", "reasonable_adjustments"):
                 setattr(assessment, name, f"{CANARY}-{name}")
+            # The site categories are structured: the work sheet prints them, by design.
+            assessment.hs_allergy_action = AllergyAction.CALL_999
+            assessment.hs_medication_effect = MedicationEffect.NO_EFFECT_ON_SITE
             assessment.version += 1
             order = session.get(UpwOrder, order_id)
             order.closure_reason = f"{CANARY}-closure"

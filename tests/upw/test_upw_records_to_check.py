@@ -238,7 +238,7 @@ def test_a_row_that_cannot_be_worked_out_is_set_aside_on_paper(app, case, monkey
     """Damage the checks cannot foresee: building Bob's row raises."""
     from upw_ttg.services.attendance import work_sheets
 
-    real = work_sheets.hs_alerts
+    real = work_sheets.site_alerts
 
     def alerts(answers, interpreter):
         if answers is not None and answers.get("_bob"):
@@ -251,7 +251,7 @@ def test_a_row_that_cannot_be_worked_out_is_set_aside_on_paper(app, case, monkey
         return found
 
     real_answers = work_sheets.WorkSheetService._answers
-    monkeypatch.setattr(work_sheets, "hs_alerts", alerts)
+    monkeypatch.setattr(work_sheets, "site_alerts", alerts)
     monkeypatch.setattr(work_sheets.WorkSheetService, "_answers", staticmethod(answers))
     text = pdf_text(app.attendance.work_sheets.print_day(MONDAY))
     assert "Ann Good" in text and "Records to check" in text

@@ -99,3 +99,14 @@ class ImportResult:
         extra = "".join(f"; {name.replace('_', ' ')} {count:,}"
                         for name, count in self.tallies.items())
         return f"{done}: {self.file_name}: " + ", ".join(parts) + extra + "."
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedFile:
+    """A file made for the user to save: its suggested name (never a person's) and bytes."""
+
+    file_name: str
+    content: bytes
+    rows: int
+    # Restricted cases this member is not named on, left out of the file.
+    restricted_left_out: int = 0

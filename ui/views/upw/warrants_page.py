@@ -11,6 +11,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import WarrantStatus
 from upw_ttg.domain.upw_records import WarrantRecord
 from upw_ttg.errors import UpwError
+from ui.widgets.fit import narrow_combo
 from ui.dialogs.upw.warrant_dialog import VoidWarrantDialog, WarrantDialog, default_dates
 from ui.formatting import label
 from ui.loading import PageLoader
@@ -42,7 +43,7 @@ class WarrantsPage(QWidget):
         self.dialog: QWidget | None = None
         title = QLabel("Travel warrants")
         title.setObjectName("PageTitle")
-        self.office = QComboBox()
+        self.office = narrow_combo(QComboBox())
         self.office.setAccessibleName("Issuing office")
         self.office.addItem("All offices", None)
         for office in services.people.offices():

@@ -148,15 +148,17 @@ class DashboardService:
         completion facts (the gate's own columns), review answer and handover contacts, all
         computed in SQL."""
         plan = ResettlementPlan
-        ranked = select(
-            HandoverContact.handover_id, HandoverContact.contact_date,
-            HandoverContact.acknowledged_on,
-            func.min(HandoverContact.contact_date).over(
-                partition_by=HandoverContact.handover_id).label("first_contact"),
-            func.row_number().over(
-                partition_by=HandoverContact.handover_id,
-                order_by=(HandoverContact.contact_date.desc(), HandoverContact.id.desc()))
-            .label("rank")).subquery()
+
+        def contact(column: Any, *, latest: bool = True) -> Any:
+            """One value from this case's handover contacts, looked up per case through the
+            contacts' index: ranking every contact in the service first (a window over the
+            whole table) made one worker's caseload cost as much as the whole service's."""
+            query = select(column).where(HandoverContact.handover_id == Handover.id)
+            if latest:
+                query = query.order_by(HandoverContact.contact_date.desc(),
+                                       HandoverContact.id.desc()).limit(1)
+            return query.scalar_subquery()
+
         query = (
             select(
                 CustodyEpisode.id.label("episode_id"), CustodyEpisode.person_id,
@@ -169,16 +171,16 @@ class DashboardService:
                 plan.id.label("plan_id"), plan.status.label("plan_status"),
                 plan.completed_on, plan.reopened_on, plan.reopened_reason, *gate_columns(),
                 PreReleaseReview.id.label("review_id"), PreReleaseReview.accommodation_found,
-                ranked.c.contact_date.label("latest_contact"),
-                ranked.c.acknowledged_on.label("latest_acknowledged"),
-                ranked.c.first_contact)
+                contact(HandoverContact.contact_date).label("latest_contact"),
+                contact(HandoverContact.acknowledged_on).label("latest_acknowledged"),
+                contact(func.min(HandoverContact.contact_date), latest=False)
+                .label("first_contact"))
             .join(Person, Person.id == CustodyEpisode.person_id)
             .join(Prison, Prison.id == CustodyEpisode.prison_id)
             .outerjoin(Staff, Staff.id == CustodyEpisode.worker_id)
             .outerjoin(plan, plan.episode_id == CustodyEpisode.id)
             .outerjoin(PreReleaseReview, PreReleaseReview.episode_id == CustodyEpisode.id)
             .outerjoin(Handover, Handover.episode_id == CustodyEpisode.id)
-            .outerjoin(ranked, and_(ranked.c.handover_id == Handover.id, ranked.c.rank == 1))
             .where(or_(CustodyEpisode.status == CustodyStatus.IN_CUSTODY,
                        CustodyEpisode.released_on >= since)))
         return self._scoped(query, prison_id, worker_id, unassigned)

@@ -129,6 +129,11 @@ class RiskOfHarm:
     cs_check_requested: dt.date | None
     cs_check_received: dt.date | None
     cs_check_outcome: str | None
+    # Left out for a member whose roles do not read plans' risk sections (all else None).
+    withheld: bool = False
+
+
+WITHHELD_RISK = RiskOfHarm(None, None, None, None, None, None, None, None, None, withheld=True)
 
 
 @dataclass(slots=True)
