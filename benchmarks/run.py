@@ -7,7 +7,8 @@ import platform
 import time
 
 from benchmarks import (
-    attendance, read_logging, recheck, search, startup, ttg_dashboard, upw_scheduling,
+    attendance, exchange, read_logging, recheck, search, startup, ttg_dashboard,
+    upw_scheduling,
 )
 from benchmarks.common import demo_database
 
@@ -47,6 +48,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n[{scale}] opening sensitive records (DPA s.62 read logging)")
             for line in read_logging.run(path):
                 print(line)
+    if "crc" in databases:
+        print("\n[crc and national] data exchange (import a CRC's extract, national outcome "
+              "files)")
+        for line in exchange.run(databases["crc"], databases.get("national")):
+            print(line)
     if not args.skip_start:
         scale = "crc" if "crc" in databases else next(iter(databases))
         print(f"\n[{scale}] start-up (separate processes, offscreen)")
