@@ -58,7 +58,7 @@ class PeoplePage(QWidget):
             "CRN, name, date of birth (31/12/1990) or prison number")
         self.search.setAccessibleName("Search people")
         self.search.setMaxLength(100)
-        find = QLabel("&Find:")
+        find = QLabel("F&ind:")
         find.setBuddy(self.search)
         self.new_button = QPushButton("&New person…")
         self.new_button.setProperty("primary", "true")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.placement_recheck import BrokenBooking, RecheckReport
 from upw_ttg.errors import NotFoundError
+from ui.widgets.fit import narrow_combo
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.move_dialog import MoveDialog
 from ui.models.table_model import RowSortProxy
@@ -83,7 +84,7 @@ class BrokenBookingsPage(QWidget):
         self.dialog: QWidget | None = None
         title = QLabel("Bookings that break a rule")
         title.setObjectName("PageTitle")
-        self.unit = QComboBox()
+        self.unit = narrow_combo(QComboBox())
         self.unit.setAccessibleName("Delivery unit")
         self.unit.addItem(ALL_UNITS, None)
         for unit in units:
