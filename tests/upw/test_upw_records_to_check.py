@@ -169,6 +169,15 @@ def test_the_register_sets_the_row_aside(app, mistyped):
     assert named(register.to_check, mistyped) == ["bad"]
 
 
+def test_the_register_sets_aside_hours_no_session_could_give(app, case):
+    """An order whose hours are inconsistent: more credit than the session lasted."""
+    corrupt(app, "appointment", case.places["bad"], minutes_credited=100_000)
+    register = app.attendance.registers.load_register(case.monday)
+    assert [r.order_id for r in register.rows] == [case.orders["good"]]
+    assert named(register.to_check, case) == ["bad"]
+    assert register.to_check[0].reason.startswith("Check the hours credited (1666 h 40)")
+
+
 def test_the_broken_bookings_queue(app, case):
     corrupt(app, "upw_session", case.tuesday["bad"], session_date="9999-12-31")
     queue = app.upw.broken.list()
