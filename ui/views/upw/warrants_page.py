@@ -26,6 +26,7 @@ from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
 from ui.widgets.tables import fit_columns, make_table, selected_row
 from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.export_list import ExportListButton
 
 
 class WarrantsPage(QWidget):
@@ -125,6 +126,9 @@ class WarrantsPage(QWidget):
                        self.date_to, status_label, self.status, self.show_button):
             filters.addWidget(widget)
         filters.addStretch(1)
+        self.export_button = ExportListButton(services, "warrants", self.table,
+                                              lambda: self.count.text())
+        filters.addWidget(self.export_button)
         register = QWidget()
         register_layout = QVBoxLayout(register)
         register_layout.setContentsMargins(0, 0, 0, 0)
