@@ -137,3 +137,31 @@ def test_one_workers_and_one_prisons_caseload_equal_the_whole_service_filtered(d
         for name in lists:
             assert getattr(theirs, name) == tuple(
                 r for r in getattr(whole, name) if r.prison_code in codes), name
+
+
+@ONCE
+@given(data=st.data(), size=st.integers(min_value=3, max_value=30))
+def test_evidence_overdue_by_unit_and_coordinator_in_pages_equal_the_whole_queue_filtered(
+        demo, data, size):
+    enforcement = demo.attendance.enforcement
+    whole = enforcement.queue()
+    assert whole.evidence_overdue, "the demo has evidence overdue"
+    unit_id, unit_code = data.draw(st.sampled_from([(None, None), *_units(demo)]))
+    coordinator_id = data.draw(st.sampled_from(
+        [None, *sorted({r.coordinator_id for r in whole.evidence_overdue})]))
+
+    def wanted(rows):
+        return [r for r in rows if unit_code in (None, r.delivery_unit_code)
+                and coordinator_id in (None, r.coordinator_id)]
+
+    expected = wanted(whole.evidence_overdue)
+    paged = _pages(lambda offset, limit: enforcement.evidence_overdue(
+        delivery_unit_id=unit_id, coordinator_id=coordinator_id, limit=limit, offset=offset),
+        size)
+    assert paged == expected
+    first = enforcement.queue(delivery_unit_id=unit_id, coordinator_id=coordinator_id,
+                              limit=size)
+    assert list(first.evidence_overdue) == expected[:size]
+    assert first.evidence_overdue_total == len(expected)
+    assert list(first.decisions) == wanted(whole.decisions)
+    assert list(first.breaches_not_laid) == wanted(whole.breaches_not_laid)

@@ -65,18 +65,19 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         self.endResetModel()
 
     def set_pages(self, fetch_page: FetchPage, first: Sequence[RowT] | None = None,
-                  page_rows: int = PAGE_ROWS) -> None:
+                  page_rows: int = PAGE_ROWS, read: int | None = None) -> None:
         """Show the first page of a long list; the view fetches the next as it scrolls there.
 
         ``fetch_page(offset, limit)`` returns up to ``limit`` rows from row ``offset`` of the
         service's list; ``first`` is the first page when it was read already (off the GUI
-        thread). A page with fewer rows than asked for is the last.
+        thread), and ``read`` how many of the list's rows it took when some were set aside
+        elsewhere. A page with fewer rows than asked for is the last.
         """
         if first is None:
             first = fetch_page(0, page_rows)
         self.set_rows(first)
         self._fetch_page, self._page_rows = fetch_page, page_rows
-        self._read = _given(first)
+        self._read = _given(first) if read is None else read
         self._more = self._read >= page_rows
 
     def is_complete(self) -> bool:

@@ -29,7 +29,8 @@ ROW_OUTCOME_LABELS = {
 
 @dataclass(frozen=True, slots=True)
 class FieldChange:
-    """One field of a matched record that the import changes, as the preview shows it."""
+    """One field of a matched record that the import changes, as the preview shows it;
+    ``before`` is empty for something added (a new order)."""
 
     label: str
     before: str
@@ -99,3 +100,14 @@ class ImportResult:
         extra = "".join(f"; {name.replace('_', ' ')} {count:,}"
                         for name, count in self.tallies.items())
         return f"{done}: {self.file_name}: " + ", ".join(parts) + extra + "."
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedFile:
+    """A file made for the user to save: its suggested name (never a person's) and bytes."""
+
+    file_name: str
+    content: bytes
+    rows: int
+    # Restricted cases this member is not named on, left out of the file.
+    restricted_left_out: int = 0

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.placement_recheck import BrokenBooking, RecheckReport
 from upw_ttg.errors import NotFoundError
+from ui.widgets.fit import narrow_combo
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.move_dialog import MoveDialog
 from ui.models.table_model import RowSortProxy
@@ -21,6 +22,7 @@ from ui.loading import PageLoader
 from ui.tasks import report_failure, run_in_background, writer_pool
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import RowsFitter, fit_columns, make_table, selected_row
+from ui.widgets.export_list import ExportListButton
 
 ALL_UNITS = "All delivery units"
 
@@ -83,7 +85,7 @@ class BrokenBookingsPage(QWidget):
         self.dialog: QWidget | None = None
         title = QLabel("Bookings that break a rule")
         title.setObjectName("PageTitle")
-        self.unit = QComboBox()
+        self.unit = narrow_combo(QComboBox())
         self.unit.setAccessibleName("Delivery unit")
         self.unit.addItem(ALL_UNITS, None)
         for unit in units:
@@ -129,6 +131,9 @@ class BrokenBookingsPage(QWidget):
         top.addWidget(unit_label)
         top.addWidget(self.unit)
         top.addWidget(self.refresh_button)
+        self.export_button = ExportListButton(services, "broken_bookings", self.table,
+                                              lambda: self.count.text())
+        top.addWidget(self.export_button)
         top.addWidget(self.recheck_button)
         actions = QHBoxLayout()
         for button in (self.move_button, self.remove_button, self.accept_button,

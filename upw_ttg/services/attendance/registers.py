@@ -14,11 +14,14 @@ from upw_ttg.domain.access import AccessedRecord
 from upw_ttg.domain.codes import (
     OUTCOME_CODES, OUTCOMES_BY_CODE, AdjustmentKind, AuditAction, Rating, SessionStatus,
 )
-from upw_ttg.domain.crediting import credit_minutes, is_attended, is_enforceable, minutes_between
+from upw_ttg.domain.crediting import (
+    credit_minutes, credit_problem, is_attended, is_enforceable, minutes_between,
+)
 from upw_ttg.domain.enforcement import (
     DECISION_CODES, EVIDENCE_CODES, FUTURE_ALLOWED_CODES, enforcement_due, evidence_due,
 )
 from upw_ttg.domain.orders import format_minutes
+from upw_ttg.domain.names import display_name
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import Listed, Subject, listed, set_aside
 from upw_ttg.domain.text import fold
@@ -421,13 +424,14 @@ class RegisterService:
 
     @staticmethod
     def _labels(session: Session, appointments: dict[int, Appointment]) -> dict[int, str]:
-        people = {pid: (forename, surname, crn) for pid, forename, surname, crn in session.execute(
-            select(Person.id, Person.forename, Person.surname, Person.crn).where(
-                Person.id.in_({a.person_id for a in appointments.values()})))}
+        people = {pid: (forename, surname, preferred)
+                  for pid, forename, surname, preferred in session.execute(
+                      select(Person.id, Person.forename, Person.surname, Person.preferred_name)
+                      .where(Person.id.in_({a.person_id for a in appointments.values()})))}
         numbers = assign_sheet_rows([
             (a.id, a.sheet_row, (fold(people[a.person_id][1]), fold(people[a.person_id][0])))
             for a in appointments.values()])
-        return {aid: f"Row {numbers[aid]}, {full_name(*people[a.person_id][:2])}"
+        return {aid: f"Row {numbers[aid]}, {display_name(*people[a.person_id])}"
                 for aid, a in appointments.items()}
 
     def _build(self, session: Session, session_id: int,
@@ -444,7 +448,8 @@ class RegisterService:
         sess, project, supervisor = found
         rows = session.execute(
             select(Appointment, Person.forename, Person.surname, Person.crn, PickupPoint.name,
-                   SessionPickup.pickup_time, UpwOrder.sentence_date, UpwOrder.deadline)
+                   SessionPickup.pickup_time, UpwOrder.sentence_date, UpwOrder.deadline,
+                   Person.preferred_name)
             .join(Person, Person.id == Appointment.person_id)
             .join(UpwOrder, UpwOrder.id == Appointment.order_id)
             .outerjoin(SessionPickup, SessionPickup.id == Appointment.session_pickup_id)
@@ -464,12 +469,13 @@ class RegisterService:
         started = now >= session_start(sess.session_date, sess.start_time)
 
         def register_row(row) -> RegisterRow:
-            a, forename, surname, crn, point, pickup_time, *_ = row
+            a, forename, surname, crn, point, pickup_time, _sentenced, _deadline, preferred = row
             pickup = f"{point} {pickup_time:%H:%M}" if point else None
             filled = a.outcome_code is None
             return RegisterRow(
                 appointment_id=a.id, row_number=numbers[a.id], person_id=a.person_id,
-                order_id=a.order_id, crn=crn, name=full_name(forename, surname), pickup=pickup,
+                order_id=a.order_id, crn=crn, name=display_name(forename, surname, preferred),
+                pickup=pickup,
                 outcome_code=a.outcome_code,
                 start_time=a.start_time or (sess.start_time if filled else None),
                 end_time=a.end_time or (sess.end_time if filled else None),
@@ -479,9 +485,11 @@ class RegisterService:
                 minutes_owed=max(0, sums[a.order_id].base + a.minutes_credited),
                 decided=a.id in decided, version=a.version)
 
+        longest = minutes_between(sess.start_time, sess.end_time)
         register_rows, to_check = set_aside(rows, register_row, lambda r: Subject(
-            r[3], full_name(r[1], r[2]), "Unpaid Work order",
-            {"sentence date": r[6], "deadline": r[7]}, r[0].person_id))
+            r[3], display_name(r[1], r[2], r[8]), "Unpaid Work order",
+            {"sentence date": r[6], "deadline": r[7]}, r[0].person_id,
+            credit_problem(r[0].minutes_credited, longest)))
         register_rows.sort(key=lambda r: r.row_number)
         return Register(
             session_id=sess.id, sheet_id=sheet_id(sess.id, sess.session_date),

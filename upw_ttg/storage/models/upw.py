@@ -6,13 +6,14 @@ import datetime as dt
 
 from sqlalchemy import (
     Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text, Time,
-    UniqueConstraint, text,
+    UniqueConstraint, text, true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from upw_ttg.domain.codes import (
-    AdjustmentKind, AdjustmentStatus, OrderStatus, OrderSubtype, OrderType, PatternFrequency,
-    PlacementPreference, Rating, RiskLevel, SessionStatus, WarrantMode, WarrantStatus,
+    AdjustmentKind, AdjustmentStatus, AllergyAction, MedicationEffect, OrderStatus, OrderSubtype,
+    OrderType, PatternFrequency, PlacementPreference, Rating, RiskLevel, SessionStatus,
+    WarrantMode, WarrantStatus,
 )
 from upw_ttg.storage.models.base import Base, Versioned, enum_column, utc_now
 
@@ -93,12 +94,15 @@ class UpwAssessment(Versioned, Base):
     close_supervision: Mapped[bool] = mapped_column(Boolean, default=False)
     hs_allergies: Mapped[bool | None] = mapped_column(Boolean)
     hs_allergies_detail: Mapped[str | None] = mapped_column(String(200))
+    hs_allergy_action: Mapped[AllergyAction | None] = enum_column(AllergyAction)
     hs_epilepsy: Mapped[bool | None] = mapped_column(Boolean)
     hs_pregnancy: Mapped[bool | None] = mapped_column(Boolean)
     hs_mobility: Mapped[bool | None] = mapped_column(Boolean)
     hs_mobility_detail: Mapped[str | None] = mapped_column(String(200))
     hs_medication: Mapped[bool | None] = mapped_column(Boolean)
+    # The medicine is for the office; the work sheet prints only its effect on safety.
     hs_medication_detail: Mapped[str | None] = mapped_column(String(200))
+    hs_medication_effect: Mapped[MedicationEffect | None] = enum_column(MedicationEffect)
     vulnerable: Mapped[bool | None] = mapped_column(Boolean)
     vulnerability_detail: Mapped[str | None] = mapped_column(String(400))
     disabilities: Mapped[str | None] = mapped_column(String(400))
@@ -348,6 +352,8 @@ class TravelWarrant(Versioned, Base):
     travel_to: Mapped[str] = mapped_column(String(100))
     mode: Mapped[WarrantMode] = enum_column(WarrantMode, nullable=False)
     fare_pence: Mapped[int] = mapped_column(Integer)
+    # A return ticket on each day of travel (the usual case), or a single one.
+    return_journey: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     eligibility: Mapped[str] = mapped_column(String(40))
     reason: Mapped[str] = mapped_column(String(200))
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
