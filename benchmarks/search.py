@@ -61,7 +61,8 @@ def run(path: Path | str) -> list[str]:
         finally:
             raw_connection.close()
         with services.db.read() as session:
-            ids = session.scalars(select(Person.id)).all()
+            # Restricted cases open only to the staff named on them (rule ACC-2).
+            ids = session.scalars(select(Person.id).where(Person.restricted.is_(False))).all()
         rng = random.Random(2)
         picks = [rng.choice(ids) for _ in range(200)]
 

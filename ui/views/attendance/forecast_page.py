@@ -18,6 +18,7 @@ from ui.views.attendance.common import FilterBar, hint, page_title
 from ui.views.attendance.ledger_view import LedgerDialog
 from ui.widgets.tables import fit_columns, make_table, selected_row
 from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.export_list import ExportListButton
 
 _M = ForecastTableModel
 ALL, AT_RISK, REVIEWS, EXTENSIONS = range(4)
@@ -76,6 +77,8 @@ class ForecastPage(QWidget):
         bar.addWidget(self.reason, 1)
         bar.addWidget(self.person_button)
         bar.addWidget(self.ledger_button)
+        self.export_button = ExportListButton(services, "forecast", self.table)
+        bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(page_title(
