@@ -18,6 +18,7 @@ from upw_ttg.domain.permissions import Capability
 from ui.case_links import open_case_item, open_day_paper
 from ui.dialogs.change_password import ChangePasswordDialog
 from ui.dialogs.form_dialog import FormDialog
+from ui.exchange_menu import ExchangeMenu
 from ui.formatting import set_today_source
 from ui.resources import icon
 from ui.widgets.fit import fit_in_scroll_area
@@ -220,6 +221,9 @@ class MainWindow(QMainWindow):
         self.find_action.setEnabled(self._may_find_people)
         if self._may_find_people:
             go_menu.addAction(self.find_action)
+
+        self.exchange_menu = ExchangeMenu(self, self._services, self.show_notice)
+        self.exchange_menu.build(bar)
 
         help_menu = bar.addMenu("&Help")
         self.about_action = self._action("&About", None, self.show_about)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
@@ -26,6 +28,7 @@ from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
 from ui.widgets.tables import fit_columns, make_table, selected_row
 from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.export_list import ExportListButton
 
 
 class WarrantsPage(QWidget):
@@ -125,6 +128,9 @@ class WarrantsPage(QWidget):
                        self.date_to, status_label, self.status, self.show_button):
             filters.addWidget(widget)
         filters.addStretch(1)
+        self.export_button = ExportListButton(services, "warrants", self.table,
+                                              lambda: self.count.text())
+        filters.addWidget(self.export_button)
         register = QWidget()
         register_layout = QVBoxLayout(register)
         register_layout.setContentsMargins(0, 0, 0, 0)
@@ -182,7 +188,9 @@ class WarrantsPage(QWidget):
         def fetch() -> tuple[list[WarrantRecord], list]:
             rows = warrants.register(office_id=office, date_from=first, date_to=last,
                                      status=status)
-            rows.sort(key=lambda w: (w.issued_on, w.office_code, w.serial), reverse=True)
+            # A restricted case's warrant shows name and CRN only: no date, listed last.
+            rows.sort(key=lambda w: (w.issued_on or dt.date.min, w.office_code, w.serial),
+                      reverse=True)
             return rows, warrants.spend(office_id=office, date_from=first, date_to=last)
 
         self.loader.load(fetch, lambda result: self._show_rows(*result, select_id))

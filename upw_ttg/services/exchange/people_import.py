@@ -276,7 +276,7 @@ class PeopleImportService(ExtractImport):
     @staticmethod
     def _order_changes(order: UpwOrder | None, values: dict) -> list[FieldChange]:
         if order is None:
-            return [FieldChange("Order", "(none)",
+            return [FieldChange("New order", "",
                                 f"{values['hours_ordered']} hours, sentenced "
                                 f"{values['sentence_date']:%d/%m/%Y}")]
         return [FieldChange(f"Order: {FIELDS_BY_NAME[name].label.lower()}",
