@@ -136,6 +136,17 @@ _TERMS: tuple[Term, ...] = (
          en='Go to your next unpaid work session as arranged. You have {hours} left to work.',
          cy=("Ewch i'ch sesiwn gwaith di-dâl nesaf fel y trefnwyd. Mae gennych {hours} ar ôl i'w "
              'gweithio.')),
+    Term('letter.next_session_booked',
+         en=("Your next unpaid work session is on {date}, {start} to {end}, at {place}. Go to "
+             "it as arranged. You have {hours} left to work."),
+         cy=("Mae eich sesiwn gwaith di-dâl nesaf ar {date}, {start} tan {end}, yn {place}. "
+             "Ewch iddi fel y trefnwyd. Mae gennych {hours} ar ôl i'w gweithio."),
+         note="{date} is the weekday and date after 'ar': 'ddydd Llun 7 Rhagfyr 2026'."),
+    Term('letter.next_session_unbooked',
+         en=("Your next unpaid work session is not booked yet: we will write to you with its "
+             "date and place. You have {hours} left to work."),
+         cy=("Nid yw eich sesiwn gwaith di-dâl nesaf wedi'i threfnu eto: byddwn yn ysgrifennu "
+             "atoch gyda'i dyddiad a'i lleoliad. Mae gennych {hours} ar ôl i'w gweithio.")),
     Term('letter.contact_us',
          en=('If there was a good reason for what happened that you have not told us about, '
              'contact us by {date}{phone}.'),
@@ -175,6 +186,22 @@ _TERMS: tuple[Term, ...] = (
          cy=('Mae eich gofyniad gwaith di-dâl wedi dod i ben, ond mae gofynion eraill eich '
              'gorchymyn yn parhau nes iddynt ddod i ben. Bydd eich ymarferydd prawf yn dweud '
              'wrthych amdanynt.')),
+    Term('letter.suspended_continues',
+         en=("Your unpaid work is finished, but your suspended sentence order has not ended. "
+             "Your prison sentence stays suspended until the end of the period the court set. "
+             "If you commit another offence, or do not keep to any other requirement of the "
+             "order, before then, you can be brought back to court and the court can order "
+             "you to serve the prison sentence. Your probation practitioner will tell you when "
+             "the order ends."),
+         cy=("Mae eich gwaith di-dâl wedi dod i ben, ond nid yw eich gorchymyn dedfryd "
+             "ohiriedig wedi dod i ben. Mae eich dedfryd o garchar yn parhau wedi'i gohirio tan "
+             "ddiwedd y cyfnod a osododd y llys. Os byddwch yn cyflawni trosedd arall, neu'n "
+             "methu â chadw at unrhyw ofyniad arall yn y gorchymyn, cyn hynny, gallwch gael "
+             "eich dwyn yn ôl i'r llys a gall y llys orchymyn i chi dreulio'r ddedfryd o "
+             "garchar. Bydd eich ymarferydd prawf yn dweud wrthych pryd y daw'r gorchymyn i "
+             "ben."),
+         note="Suspended sentence orders: Sentencing Act 2020 Sch 16 (activation on breach "
+              "or a further offence)."),
     Term('letter.keep_letter',
          en='Please keep this letter as a record.',
          cy='Cadwch y llythyr hwn fel cofnod.'),
@@ -221,6 +248,12 @@ _TERMS: tuple[Term, ...] = (
              'We provide gloves and any other safety equipment.'),
          cy=("Dillad y gallwch weithio ynddynt yn yr awyr agored, sy'n addas i'r tywydd, ac "
              'esgidiau cadarn. Rydym yn darparu menig ac unrhyw offer diogelwch arall.')),
+    Term('appointment.wear_text_indoor',
+         en=("Comfortable clothes you can work in indoors, and sturdy shoes. We provide "
+             "gloves and any other safety equipment."),
+         cy=("Dillad cyfforddus y gallwch weithio ynddynt dan do, ac esgidiau cadarn. Rydym "
+             "yn darparu menig ac unrhyw offer diogelwch arall."),
+         note="For projects tagged indoor; the outdoor wording is the term before."),
     Term('appointment.hi_vis',
          en='A high-visibility vest must be worn on this site; we provide it.',
          cy='Rhaid gwisgo fest lachar ar y safle hwn; rydym yn ei darparu.'),

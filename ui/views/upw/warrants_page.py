@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
@@ -186,7 +188,9 @@ class WarrantsPage(QWidget):
         def fetch() -> tuple[list[WarrantRecord], list]:
             rows = warrants.register(office_id=office, date_from=first, date_to=last,
                                      status=status)
-            rows.sort(key=lambda w: (w.issued_on, w.office_code, w.serial), reverse=True)
+            # A restricted case's warrant shows name and CRN only: no date, listed last.
+            rows.sort(key=lambda w: (w.issued_on or dt.date.min, w.office_code, w.serial),
+                      reverse=True)
             return rows, warrants.spend(office_id=office, date_from=first, date_to=last)
 
         self.loader.load(fetch, lambda result: self._show_rows(*result, select_id))
