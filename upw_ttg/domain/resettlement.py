@@ -367,7 +367,7 @@ WITHDRAWN_REASON_LABELS = dict(WITHDRAWN_REASONS)
 def on_persons_copy(sensitive_pathway: bool, status: NeedStatus, chosen: bool | None) -> bool:
     """Whether a need prints on the person's own copy of their plan.
 
-    Rule DOC-3: the worker chooses per need (``chosen``). Left to the default, every need
+    Rule DOC-5: the worker chooses per need (``chosen``). Left to the default, every need
     prints except one on a sensitive pathway (support for survivors of abuse, or for people
     who have worked in the sex industry) that the person declined: a copy can be read by
     others in a shared cell or at home.

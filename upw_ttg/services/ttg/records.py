@@ -53,12 +53,12 @@ class NeedRecord:
     linked_to_offending: bool
     progress: tuple[ProgressRow, ...]
     version: int
-    # The worker's choice for the person's copy; None leaves it to rule DOC-3.
+    # The worker's choice for the person's copy; None leaves it to rule DOC-5.
     on_persons_copy: bool | None = None
 
     @property
     def shown_to_person(self) -> bool:
-        """Whether the need prints on the person's copy (rule DOC-3)."""
+        """Whether the need prints on the person's copy (rule DOC-5)."""
         return on_persons_copy(self.womens_support, self.status, self.on_persons_copy)
 
 
