@@ -19,22 +19,6 @@ def _next_monday(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=7 - today.weekday())
 
 
-def run_planner(path: Path) -> list[str]:
-    """The week planner alone (reads only: the cached database is used as it is)."""
-    services = open_services(path)
-    try:
-        act_as(services, Role.COORDINATOR)
-        monday = _next_monday(services.ctx.today())
-        with services.db.read() as session:
-            units = session.scalars(select(DeliveryUnit.id).order_by(DeliveryUnit.id)).all()
-        planner = time_calls("week planner, one delivery unit",
-                             [(lambda u=u: services.upw.planner.week(u, monday))
-                              for u in units * 5])
-    finally:
-        services.close()
-    return [planner.line()]
-
-
 def run(path: Path) -> list[str]:
     # Applying writes to the database: measure on a copy, so the cache stays as generated.
     with tempfile.TemporaryDirectory() as folder:
