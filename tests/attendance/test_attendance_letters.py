@@ -302,3 +302,13 @@ def test_the_breach_summary_itemises_adjustments_in_clean_sentences(app, world):
         assert expected in text, expected
     assert "Refused by the manager" not in text
     assert ".;" not in text and ";." not in text
+
+
+def test_the_welsh_breach_summary_prints_only_glossary_phrases_and_its_data(app, world):
+    from tests.printing.glossary_support import words_not_in_glossary
+
+    order, _first = _warned(world, app, Language.WELSH)
+    summary = world.att.letters.breach_summary(order)
+    pdf = world.att.letters.render_breach_summary(order)
+    # The protective marking is a government marking, the same in both languages.
+    assert words_not_in_glossary(pdf, "cy", [summary, "BS", "OFFICIAL-SENSITIVE"]) == set()

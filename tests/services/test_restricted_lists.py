@@ -84,6 +84,8 @@ LISTS: dict[str, tuple[tuple[Role, ...], Callable[[AppServices, int], object]]] 
                  lambda s, _sid: s.attendance.forecast.forecast()),
     "reviews due": ((Role.COORDINATOR, Role.MANAGER),
                     lambda s, _sid: s.attendance.forecast.reviews_due()),
+    "completion letters due": ((Role.COORDINATOR, Role.MANAGER),
+                               lambda s, _sid: s.attendance.letters.completion_letters_due()),
     "travel tasks": ((Role.COORDINATOR, Role.MANAGER),
                      lambda s, _sid: s.attendance.ledger.travel_tasks()),
     "warrants": ((Role.COORDINATOR, Role.MANAGER), lambda s, _sid: s.upw.warrants.register()),
