@@ -33,7 +33,7 @@ from upw_ttg.services.access_log import log_print
 from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
 from upw_ttg.services.attendance.ledger import CREDIT_SETTINGS, order_sums
 from upw_ttg.services.attendance.records import CompletionDue
-from upw_ttg.services.access import check_case_of
+from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.organisation import office_contact
 from upw_ttg.storage.models import (
@@ -100,8 +100,9 @@ class LetterService:
             if delivery_unit_id is not None:
                 query = (query.join(Office, Office.id == Person.office_id)
                          .where(Office.delivery_unit_id == delivery_unit_id))
-            return [CompletionDue(oid, pid, crn, full_name(forename, surname), done)
-                    for oid, pid, crn, forename, surname, done in session.execute(query)]
+            return mask_restricted(session, self._ctx, [
+                CompletionDue(oid, pid, crn, full_name(forename, surname), done)
+                for oid, pid, crn, forename, surname, done in session.execute(query)])
 
     def breach_summary(self, order_id: int, *, language: Language | None = None
                        ) -> BreachSummary:
