@@ -7,7 +7,9 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication, QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal, Slot,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from upw_ttg.errors import UpwError
@@ -15,6 +17,9 @@ from ui.errors import show_error
 
 PROGRESS_DELAY_MS = 500
 _running: set[BackgroundTask] = set()
+# Abandoned tasks whose worker may still be running: kept until it reports, so the objects it
+# emits through are never deleted under it.
+_abandoned: set[BackgroundTask] = set()
 _writer: QThreadPool | None = None
 
 
@@ -48,6 +53,9 @@ class TaskControl:
 
 
 class _WorkerSignals(QObject):
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+
     finished = Signal(object)
     failed = Signal(object)
     progress = Signal(int, int, str)
@@ -90,7 +98,9 @@ class BackgroundTask(QObject):
         self._on_cancelled = on_cancelled
         self._label = progress_label
         self._parent = parent
-        self._signals = _WorkerSignals()
+        # A child of the task, so it is deleted with the task on this thread, never by the
+        # worker thread dropping the last reference.
+        self._signals = _WorkerSignals(self)
         self.control = TaskControl(self._signals) if with_progress else None
         self._dialog: QProgressDialog | None = None
         self._last: tuple[int, int, str] = (0, 0, "")
@@ -122,13 +132,9 @@ class BackgroundTask(QObject):
         """Cancel if possible, and let no result or failure reach a window any more."""
         if self.control is not None:
             self.control.cancel()
-        # A result already queued for delivery still arrives after the disconnection.
         self._abandoned = True
-        for signal, slot in ((self._signals.finished, self._on_worker_finished),
-                             (self._signals.failed, self._on_worker_failed),
-                             (self._signals.progress, self._on_worker_progress)):
-            signal.disconnect(slot)
         self._finish()
+        _abandoned.add(self)
 
     @property
     def progress_dialog(self) -> QProgressDialog | None:
@@ -189,6 +195,7 @@ class BackgroundTask(QObject):
     @Slot(object)
     def _on_worker_finished(self, result: object) -> None:
         if self._abandoned:
+            _abandoned.discard(self)
             return
         self._finish()
         self._on_success(result)
@@ -196,6 +203,7 @@ class BackgroundTask(QObject):
     @Slot(object)
     def _on_worker_failed(self, exc: BaseException) -> None:
         if self._abandoned:
+            _abandoned.discard(self)
             return
         self._finish()
         if self.control is not None and self.control.cancelled():
@@ -241,6 +249,10 @@ def run_in_background(fn: Callable[..., Any], on_success: Callable[[Any], None],
     Returns:
         The running task.
     """
+    global _gui_caller
+    if _gui_caller is None:
+        _gui_caller = _GuiCaller()  # made here, on the GUI thread, so its slot runs there
+    _closing.clear()
     task = BackgroundTask(fn, on_success, on_failure, progress_label, parent, with_progress,
                           on_cancelled)
     task.start(pool)
@@ -257,13 +269,68 @@ def finish_all_tasks(timeout_ms: int = 30_000) -> bool:
     Returns:
         True if every thread finished within ``timeout_ms``.
     """
+    _closing.set()
     for task in list(_running):
         task.abandon()
     finished = QThreadPool.globalInstance().waitForDone(timeout_ms)
     if _writer is not None:
         finished = _writer.waitForDone(timeout_ms) and finished
     _running.clear()
+    if finished:
+        _abandoned.clear()
     return finished
+
+
+class TaskAbandoned(Exception):
+    """The application is closing: a question a worker asked will not be answered."""
+
+
+class _GuiCaller(QObject):
+    call = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.call.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _run(self, job: Callable[[], None]) -> None:
+        job()
+
+
+_gui_caller: _GuiCaller | None = None
+_closing = threading.Event()
+
+
+def on_gui_thread(fn: Callable[[], Any]) -> Any:
+    """Run ``fn`` on the GUI thread and return its result, from a worker or the GUI thread.
+
+    For a save that must ask the user something half-way (the bookings a change would
+    break): the worker waits for the answer. If the application closes first, the worker
+    gets ``TaskAbandoned`` instead of waiting for ever.
+    """
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is app.thread():
+        return fn()
+    if _gui_caller is None:
+        raise TaskAbandoned()
+    answered = threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def job() -> None:
+        try:
+            outcome["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - handed back to the worker
+            outcome["error"] = exc
+        finally:
+            answered.set()
+
+    _gui_caller.call.emit(job)
+    while not answered.wait(0.05):
+        if _closing.is_set():
+            raise TaskAbandoned()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 def running_tasks() -> int:
