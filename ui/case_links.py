@@ -1,11 +1,18 @@
-"""Where the lines of a person's overview open: sessions in Scheduling or the register,
-warrants in Scheduling (kept here so the main window stays a frame)."""
+"""Commands that cross areas: where the lines of a person's overview open (sessions in
+Scheduling or the register, warrants in Scheduling), and printing a day's paper from
+anywhere (kept here so the main window stays a frame)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QWidget
+
+from upw_ttg.bootstrap import AppServices
 from upw_ttg.services.case_record import SessionLine
+from ui.dialogs.print_day_paper import PrintDayPaperDialog
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -30,3 +37,13 @@ def open_case_item(window: MainWindow, opens: str, ref_id: int, line: object) ->
         window.show_scheduling()
         area = window.scheduling_area()
         area.show_page(area.WARRANTS)  # type: ignore[attr-defined]
+
+
+def open_day_paper(services: AppServices, parent: QWidget, notice: Callable[[str], None],
+                   day: dt.date | None = None, unit_id: int | None = None
+                   ) -> PrintDayPaperDialog:
+    """Open "Print a day's paper" (the next working day unless ``day`` is given)."""
+    dialog = PrintDayPaperDialog(services, parent, day=day, unit_id=unit_id)
+    dialog.notice.connect(notice)
+    dialog.open()
+    return dialog

@@ -15,10 +15,13 @@ from PySide6.QtWidgets import (
 from upw_ttg import APP_TITLE, __version__
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
-from ui.case_links import open_case_item
+from ui.case_links import open_case_item, open_day_paper
 from ui.dialogs.change_password import ChangePasswordDialog
 from ui.dialogs.form_dialog import FormDialog
+from ui.exchange_menu import ExchangeMenu
+from ui.formatting import set_today_source
 from ui.resources import icon
+from ui.widgets.fit import fit_in_scroll_area
 from ui.settings import UiSettings
 from ui.tasks import BackgroundTask, report_failure, run_in_background
 from ui.views.people_page import PeoplePage
@@ -49,6 +52,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._services = services
         self._ui_settings = ui_settings
+        set_today_source(services.ctx.today)
         actor = services.ctx.actor
         self._admin = is_administrator(actor)
         self.setWindowTitle(APP_TITLE)
@@ -105,7 +109,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(fit_in_scroll_area(self.stack), 1)
         # The lock screen stands in for all of this after an idle period.
         self.lock = WindowLock(self, services, central)
         self.lock.sign_out_requested.connect(self.sign_out_from_lock)
@@ -156,6 +160,13 @@ class MainWindow(QMainWindow):
         self.print_action = self._action("&Print case summary…", QKeySequence.StandardKey.Print,
                                          self.person_page.print_case_summary)
         file_menu.addAction(self.print_action)
+        self.print_day_action = self._action("Print a &day's paper…", "Ctrl+Shift+P",
+                                             self.print_day_paper)
+        self.print_day_action.setToolTip("Work sheets, van manifests and appointment letters "
+                                         "for tomorrow (or a day you choose)")
+        self.print_day_action.setEnabled(self._may_schedule)
+        if self._may_schedule:
+            file_menu.addAction(self.print_day_action)
         file_menu.addSeparator()
         self.change_password_action = self._action("C&hange password…", None,
                                                    self.change_password)
@@ -210,6 +221,9 @@ class MainWindow(QMainWindow):
         self.find_action.setEnabled(self._may_find_people)
         if self._may_find_people:
             go_menu.addAction(self.find_action)
+
+        self.exchange_menu = ExchangeMenu(self, self._services, self.show_notice)
+        self.exchange_menu.build(bar)
 
         help_menu = bar.addMenu("&Help")
         self.about_action = self._action("&About", None, self.show_about)
@@ -405,6 +419,12 @@ class MainWindow(QMainWindow):
         self._select_area(self.PEOPLE)
         self.stack.setCurrentWidget(self.person_page)
         self.person_page.tabs.setFocus()
+
+    @Slot()
+    def print_day_paper(self) -> None:
+        """File ▸ Print a day's paper (Ctrl+Shift+P), from any screen."""
+        if self._may_schedule:
+            self.day_paper_dialog = open_day_paper(self._services, self, self.show_notice)
 
     @Slot()
     def find_person(self) -> None:

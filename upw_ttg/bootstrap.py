@@ -29,7 +29,11 @@ from upw_ttg.storage.migrate import MigrationResult, upgrade
 
 if TYPE_CHECKING:
     from upw_ttg.services.attendance import AttendanceServices
+    from upw_ttg.services.day_printing import DayPrintingService
+    from upw_ttg.services.exchange.custody_import import CustodyImportService
+    from upw_ttg.services.exchange.list_export import ListExportService
     from upw_ttg.services.exchange.national_export import NationalExportService
+    from upw_ttg.services.exchange.people_export import PeopleExportService
     from upw_ttg.services.exchange.people_import import PeopleImportService
     from upw_ttg.services.subject_access import SubjectAccessService
     from upw_ttg.services.ttg.dashboard import DashboardService
@@ -116,6 +120,21 @@ class AppServices:
         return PeopleImportService(self.ctx)
 
     @cached_property
+    def custody_import(self) -> CustodyImportService:
+        from upw_ttg.services.exchange.custody_import import CustodyImportService
+        return CustodyImportService(self.ctx)
+
+    @cached_property
+    def people_export(self) -> PeopleExportService:
+        from upw_ttg.services.exchange.people_export import PeopleExportService
+        return PeopleExportService(self.ctx)
+
+    @cached_property
+    def list_export(self) -> ListExportService:
+        from upw_ttg.services.exchange.list_export import ListExportService
+        return ListExportService(self.ctx)
+
+    @cached_property
     def national_export(self) -> NationalExportService:
         from upw_ttg.services.exchange.national_export import NationalExportService
         return NationalExportService(self.ctx)
@@ -131,6 +150,13 @@ class AppServices:
         from upw_ttg.services.attendance import build_attendance
 
         return build_attendance(self.ctx)
+
+    @cached_property
+    def day_printing(self) -> DayPrintingService:
+        from upw_ttg.services.day_printing import DayPrintingService
+
+        return DayPrintingService(self.ctx, self.attendance.work_sheets, self.upw.documents,
+                                  self.calendar)
 
     @cached_property
     def deadlines(self) -> DeadlineService:

@@ -12,11 +12,13 @@ from tests.attendance.attendance_data import World
 from pypdf import PdfReader
 from sqlalchemy import select, update
 
-from upw_ttg.domain.codes import Gender, Language, OrderType, RiskLevel, SessionStatus
+from upw_ttg.domain.codes import (
+    AllergyAction, Gender, Language, MedicationEffect, OrderType, RiskLevel, SessionStatus,
+)
 from upw_ttg.errors import NotFoundError
 from upw_ttg.printing.documents.work_sheet import PrintCancelled, WorkSheet, WorkSheetRow
 from upw_ttg.storage.models import (
-    Appointment, KeepApart, Person, Project, UpwAssessment, UpwOrder, UpwSession,
+    Appointment, KeepApart, Office, Person, Project, UpwAssessment, UpwOrder, UpwSession,
 )
 
 DAY = dt.date(2026, 11, 27)
@@ -40,9 +42,11 @@ def _sheet_session(world: World, app) -> tuple[int, list[int]]:
     ids = []
     for forename, surname, answers in (
             ("Zoë", "Łukasz", dict(hs_epilepsy=True, hs_allergies=True,
-                                   hs_allergies_detail="Wasp stings: carries an EpiPen")),
+                                   hs_allergies_detail="Wasp stings",
+                                   hs_allergy_action=AllergyAction.ADRENALINE_PEN)),
             ("Bryn", "Evans", dict(hs_mobility=True, hs_mobility_detail="No kneeling",
-                                   hs_medication=True, hs_medication_detail="Insulin")),
+                                   hs_medication=True, hs_medication_detail="Methadone",
+                                   hs_medication_effect=MedicationEffect.DROWSY)),
             ("Ann", "Jones", None)):
         person = world.person(forename, surname, gender=Gender.FEMALE)
         if answers is not None:
@@ -59,6 +63,7 @@ def _sheet_session(world: World, app) -> tuple[int, list[int]]:
                         detail="CANARYOFFENCECODEFENDANT", recorded_on=DAY))
         s.execute(update(Appointment).values(notes="CANARYNOTES",
                                              override_reason="CANARYOVERRIDE"))
+        s.execute(update(Office).where(Office.code == "YRK").values(phone="01904 555000"))
     return session, ids
 
 
@@ -69,14 +74,22 @@ def test_the_sheet_has_the_site_facts_and_hs_alerts_but_no_offence_or_risk(app, 
                      "York Rivers Trust", "Siân Jones · 01904 000000",
                      "Friday 27 Nov 2026", "09:00 to 16:00", "30 min unpaid break",
                      "Dafydd Supervisor", "HI-VIS VESTS REQUIRED", "Female-only session",
-                     "Heavy lifting", "Public-facing", "York office 08:15",
-                     "Epilepsy or loss of consciousness", "Allergy: Wasp stings: carries an",
-                     "Mobility: No kneeling", "Medication: Insulin",
-                     "H&S not assessed: ask before work starts",
-                     "Needs an interpreter (Polish)", "OFFICIAL-SENSITIVE", "Signature",
-                     "Penalty (mins)", "Outcome code", "Quality", "Hi-vis Y/N"):
+                     "Heavy lifting", "Public-facing", "08:15 York office",
+                     "Epilepsy or loss of consciousness",
+                     "Allergy (Wasp stings) — Carries an adrenaline pen: use it and call 999",
+                     "Mobility — No kneeling",
+                     "Medication — May be drowsy: no power tools, ladders or driving",
+                     "H&S not assessed: ask the office before work starts",
+                     "Needs an interpreter (Polish)", "OFFICIAL-SENSITIVE",
+                     "Supervisor's signature", "Person's initials", "Notes",
+                     "Penalty (mins)", "Outcome code", "Work quality", "Hi-vis Y/N",
+                     "Call York: 01904 555000"):
         assert expected in text, expected
     assert "CANARY" not in text
+    # The site is told the effect; which medicine is for the office only.
+    assert "Methadone" not in text
+    # Absence is the office's decision, not a code the supervisor writes.
+    assert "UAAB" not in text
     assert "Very high" not in text and "children" not in text.lower()
     register = world.att.registers.load_register(session)
     assert register.sheet_id in text
@@ -167,7 +180,7 @@ def test_a_days_sheets_print_as_one_pdf_with_progress(app, world):
     sheets = [world.att.registers.load_register(i).sheet_id for i in ids]
     # Every page names its own sheet in the header.
     assert all(sheet in text for sheet, text in zip(sheets, texts, strict=True))
-    assert seen[-1] == (120, 120) and len(seen) == 120
+    assert seen[-1] == (60, 60) and len(seen) == 60
 
 
 def test_a_batch_print_can_be_cancelled(app, world):
@@ -200,3 +213,14 @@ def test_the_day_list_skips_stood_down_and_empty_sessions_and_filters_by_unit(ap
     assert len(pages(world.att.work_sheets.print_day(DAY, delivery_unit_id=2))) == 1
     with pytest.raises(NotFoundError):
         world.att.work_sheets.print_day(DAY + dt.timedelta(days=1))
+
+
+def test_the_sheet_and_the_register_screen_show_the_same_name(app, world):
+    """If someone is known by a preferred name, then the sheet and the register screen both
+    call them by it (the van manifest uses the same function)."""
+    session = world.session(world.project(), DAY)
+    world.book(session, world.order(world.person("Robert", "Smith", preferred_name="Bob")))
+    [on_screen] = world.att.registers.load_register(session).rows
+    [on_sheet] = world.att.work_sheets.work_sheet(session).rows
+    assert on_screen.name == on_sheet.name == "Bob Smith"
+    assert "Bob Smith" in pages(world.att.work_sheets.print_sheet(session))[0]

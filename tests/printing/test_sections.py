@@ -80,12 +80,12 @@ def test_portrait_and_landscape_sections_mix_in_one_pdf():
     assert all(f"of {len(wide) - 2}" in t and "OFFICIAL-SENSITIVE" in t for t in texts[1:-1])
 
 
-def test_progress_is_reported_after_each_section_over_both_passes():
-    """If three sections are printed, then progress counts to six: two passes of three."""
+def test_progress_is_reported_after_each_section_in_one_pass():
+    """If three sections are printed, then progress counts to three: one layout pass."""
     seen: list[tuple[int, int]] = []
     _render([Section(str(i), str(i), _story(str(i)), staff_only=False) for i in range(3)],
             progress=lambda done, total: seen.append((done, total)))
-    assert seen == [(n, 6) for n in range(1, 7)]
+    assert seen == [(n, 3) for n in range(1, 4)]
 
 
 def test_a_batch_can_be_cancelled_between_sections():
@@ -102,7 +102,7 @@ def test_a_batch_can_be_cancelled_between_sections():
     with pytest.raises(PrintCancelled, match="^Printing was cancelled.$"):
         _render(sections, progress=lambda done, total: seen.append((done, total)),
                 is_cancelled=cancelled)
-    assert seen == [(1, 6)] and len(checks) == 2
+    assert seen == [(1, 3)] and len(checks) == 2
 
 
 def test_render_pdf_is_the_one_section_case():

@@ -137,3 +137,34 @@ def test_staff_model(qtmodeltester, services):
     assert {model.index(r, 2).data() for r in range(model.rowCount())} == \
         {"Administrator + manager", "Coordinator"}
     qtmodeltester.check(model)
+
+
+def test_a_row_model_over_pages_fetches_the_next_one_where_the_last_stopped(qtmodeltester):
+    """A page counts the rows the service set aside to check as read, so none is read twice
+    and none is skipped; a short page is the last."""
+    from upw_ttg.domain.records_to_check import Listed
+    from ui.models.table_model import Column, RowTableModel
+
+    class Numbers(RowTableModel[int]):
+        COLUMNS = (Column("Number", str, numeric=True),)
+
+    numbers = list(range(450))
+    asked: list[tuple[int, int]] = []
+
+    def fetch(offset: int, limit: int) -> Listed[int]:
+        asked.append((offset, limit))
+        page = numbers[offset:offset + limit]
+        # The service sets every hundredth row aside: it is read, but not shown.
+        return Listed([n for n in page if n % 100], [object() for n in page if not n % 100])
+
+    model = Numbers()
+    model.set_pages(fetch, page_rows=200)
+    assert model.rowCount() == 198 and model.canFetchMore()
+    while model.canFetchMore():
+        model.fetchMore()
+    qtmodeltester.check(model)
+    assert asked == [(0, 200), (200, 200), (400, 200)]
+    assert model.rows() == [n for n in numbers if n % 100]
+    assert model.is_complete()
+    model.set_rows([1, 2])
+    assert not model.canFetchMore() and model.rowCount() == 2

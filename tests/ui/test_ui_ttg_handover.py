@@ -193,3 +193,27 @@ def test_printing_offers_the_persons_language_first_and_previews(qtbot, services
     assert header.preview.windowTitle().startswith("Print preview – Handover pack")
     assert header.preview.view.accessibleName() == "Page preview"
     assert Qt.FocusPolicy.StrongFocus == header.preview.view.focusPolicy()
+
+
+def test_the_review_records_travel_and_whether_a_prescription_is_arranged(
+        qtbot, services, episode_id, screen):
+    """The release sheet's travel and prescription come from here; Alt keys stay unique."""
+    from tests.ui.test_ui_upw_area import clashing_mnemonics
+    from upw_ttg.domain.codes import TravelPayment
+
+    screen.show_page("review")
+    page = screen.page("review")
+    assert clashing_mnemonics(screen.window()) == {}
+    assert not page.collect_from.isEnabled()
+    page.prescription.setCurrentIndex(page.prescription.findData(True))
+    assert page.collect_from.isEnabled()
+    qtbot.keyClicks(page.collect_from, "Boots, Coney Street")
+    qtbot.keyClicks(page.route, "Train from Lincoln to Harrogate")
+    page.payment.setCurrentIndex(page.payment.findData(TravelPayment.DISCHARGE_GRANT))
+    page.mark_dirty("review")
+    screen.show_page("dates")
+    review = services.reviews.for_episode(episode_id)
+    assert (review.prescriptions_arranged, review.prescriptions_collect_from) == \
+        (True, "Boots, Coney Street")
+    assert (review.travel_route, review.travel_payment) == \
+        ("Train from Lincoln to Harrogate", TravelPayment.DISCHARGE_GRANT)

@@ -8,10 +8,11 @@ import html
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import TODAY, add_staff_member, settle, stored, unnamed_focusable_widgets
+from upw_ttg.domain.codes import DiversityCategory, MappaLevel, NeedStatus, RiskLevel, Role
+from upw_ttg.domain.permissions import PERMISSIONS, Capability
+from upw_ttg.services.ttg.records import AgreementInput, NeedInput, RiskInput
 from ui.main_window import MainWindow
 from ui.views.ttg.plan_screen import PlanScreen
-from upw_ttg.domain.codes import DiversityCategory, MappaLevel, NeedStatus, RiskLevel, Role
-from upw_ttg.services.ttg.records import AgreementInput, NeedInput, RiskInput
 
 
 def test_an_episode_without_a_plan_offers_to_start_one(qtbot, services, episode_id):
@@ -342,3 +343,20 @@ def test_the_no_needs_box_is_never_ticked_beside_a_recorded_need(qtbot, services
     assert not plan.diversity_considered, "with the last need gone, none must be confirmed"
     screen.apply(plan)
     assert not page.considered.isChecked() and page.considered.isEnabled()
+
+
+def test_the_risk_section_is_hidden_from_a_role_that_may_not_read_it(qtbot, services, episode_id,
+                                                                     fast_hash, monkeypatch):
+    services.plans.save_risk(services.plans.create(episode_id).id, RiskInput(
+        level=RiskLevel.HIGH, summary="Risk to a former partner", version=1))
+    # A role that reads plans and handovers but not plans' risk sections (made for this test).
+    monkeypatch.setitem(PERMISSIONS, Role.COORDINATOR, PERMISSIONS[Role.COORDINATOR]
+                        | {Capability.READ_TTG_CASE, Capability.READ_HANDOVER})
+    services.ctx.actor = add_staff_member(services, "reader", Role.COORDINATOR, fast_hash)
+    screen = PlanScreen(services)
+    qtbot.addWidget(screen)
+    screen.open_episode(episode_id)
+    assert "risk" not in screen.visible_keys() and "strengths" in screen.visible_keys()
+    assert screen.page("risk").summary.toPlainText() == ""
+    screen.show_page("risk")
+    assert screen.stack.currentWidget() is not screen.page("risk")

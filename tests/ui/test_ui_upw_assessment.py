@@ -48,7 +48,7 @@ def test_completing_lists_every_unanswered_question_by_its_field(qtbot, services
     assert "Saved as a draft, but not completed" in dialog.banner.text()
     assert dialog.isVisible()
     [draft] = services.upw.assessments.for_person(person_id)
-    assert not draft.complete and len(draft.unanswered) == 11
+    assert not draft.complete and len(draft.unanswered) == 12
     assert draft.answers.order_id == order_id
 
     for name in ("hs_allergies", "hs_epilepsy", "hs_pregnancy", "hs_mobility",

@@ -45,7 +45,7 @@ def test_auto_fill_reports_progress_shows_the_proposal_and_applies_it(
     [short] = dialog.shortfalls.rows()
     assert short.name.startswith("Cerys") and short.minutes_proposed == 0
     assert any("female-only" in reason for reason in short.reasons)
-    assert "2 places to book for 2 people (14 hours)" in dialog.summary.text()
+    assert "2 places to book for 2 people (14:00 hours)" in dialog.summary.text()
     assert dialog.apply_button.isEnabled()
     with qtbot.waitSignal(dialog.applied, timeout=5000) as signal:
         dialog.apply()

@@ -128,7 +128,7 @@ def test_waiting_model_and_filter(qtmodeltester):
     qtmodeltester.check(model)
     qtmodeltester.check(proxy)
     assert model.index(0, WaitingTableModel.WHY).data().startswith("First session overdue")
-    assert model.index(1, WaitingTableModel.BOOKED).data() == "3 of 7 h"
+    assert model.index(1, WaitingTableModel.BOOKED).data() == "3:00 of 7:00"
     assert reason_kinds(rows[0]) >= {FIRST, WEEKLY}
     proxy.set_text("sian")
     assert proxy.rowCount() == 1 and proxy.index(0, 0).data(RowRole).order_id == 1
@@ -142,7 +142,7 @@ def test_autofill_models(qtmodeltester):
     proposal = ProposalTableModel()
     proposal.set_rows([ProposalLine("Siân Jones", "X000001", placement, "Makes own way")])
     qtmodeltester.check(proposal)
-    assert proposal.index(0, 4).data() == "7"
+    assert proposal.index(0, 4).data() == "7:00"
     shortfalls = ShortfallTableModel()
     shortfalls.set_rows([Shortfall(2, 2, "X000002", "Dafydd Evans", 420, 0,
                                    ("No female-only session.", "No capacity."))])

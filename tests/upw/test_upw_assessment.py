@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from upw_ttg.domain.codes import AuditAction, Gender, PlacementPreference, RiskLevel
+from upw_ttg.domain.codes import (
+    AllergyAction, AuditAction, Gender, MedicationEffect, PlacementPreference, RiskLevel,
+)
 from upw_ttg.domain.upw_records import AssessmentInput, CommitmentInput
 from upw_ttg.errors import ValidationError
 
@@ -45,18 +47,40 @@ def test_completing_records_who_and_when(upw, app):
     assert [e.action for e in events] == [AuditAction.CREATE, AuditAction.UPDATE]
 
 
-@pytest.mark.parametrize(("flag", "detail", "message"), [
-    ("hs_allergies", "hs_allergies_detail", "Describe the allergies."),
-    ("hs_mobility", "hs_mobility_detail", "Describe the mobility needs."),
-    ("hs_medication", "hs_medication_detail", "Describe the medication that matters on site."),
-    ("vulnerable", "vulnerability_detail", "Describe how the person is vulnerable."),
+@pytest.mark.parametrize(("flag", "needed"), [
+    ("hs_allergies", {"hs_allergies_detail": "Describe the allergies.",
+                      "hs_allergy_action": "Choose what to do on site if the person reacts."}),
+    ("hs_mobility", {"hs_mobility_detail": "Describe the mobility needs."}),
+    ("hs_medication", {"hs_medication_effect":
+                       "Choose how the medication affects safety on site."}),
+    ("vulnerable", {"vulnerability_detail": "Describe how the person is vulnerable."}),
 ])
-def test_a_yes_needs_its_detail(upw, flag, detail, message):
+def test_a_yes_needs_its_detail(upw, flag, needed):
     person, order = _draft(upw)
     record = upw.svc.assessments.create(upw.assessment_input(person, order, **{flag: True}))
     with pytest.raises(ValidationError) as caught:
         upw.svc.assessments.complete(record.id, record.version)
-    assert caught.value.fields == {detail: message}
+    assert caught.value.fields == needed
+
+
+def test_the_site_categories_are_kept_only_with_a_yes(upw):
+    """The work sheet's categories (rule DOC-2) are saved with their "yes" and cleared by a
+    "no"; naming the medicine is optional once its effect on site is chosen."""
+    person, order = _draft(upw)
+    data = upw.assessment_input(person, order, hs_allergies=True, hs_allergies_detail="Nuts",
+                                hs_allergy_action=AllergyAction.ADRENALINE_PEN,
+                                hs_medication=True,
+                                hs_medication_effect=MedicationEffect.DROWSY)
+    record = upw.svc.assessments.create(data)
+    assert upw.svc.assessments.complete(record.id, record.version).complete
+    answers = upw.svc.assessments.get(record.id).answers
+    assert answers.hs_allergy_action == AllergyAction.ADRENALINE_PEN
+    assert answers.hs_medication_effect == MedicationEffect.DROWSY
+    changed = upw.svc.assessments.get(record.id).to_input()
+    changed.hs_medication = False
+    updated = upw.svc.assessments.update(record.id, changed)
+    assert updated.answers.hs_medication_effect is None
+    assert updated.answers.hs_allergy_action == AllergyAction.ADRENALINE_PEN
 
 
 @pytest.mark.parametrize(("gender", "identity"), [

@@ -169,6 +169,15 @@ def test_the_register_sets_the_row_aside(app, mistyped):
     assert named(register.to_check, mistyped) == ["bad"]
 
 
+def test_the_register_sets_aside_hours_no_session_could_give(app, case):
+    """An order whose hours are inconsistent: more credit than the session lasted."""
+    corrupt(app, "appointment", case.places["bad"], minutes_credited=100_000)
+    register = app.attendance.registers.load_register(case.monday)
+    assert [r.order_id for r in register.rows] == [case.orders["good"]]
+    assert named(register.to_check, case) == ["bad"]
+    assert register.to_check[0].reason.startswith("Check the hours credited (1666 h 40)")
+
+
 def test_the_broken_bookings_queue(app, case):
     corrupt(app, "upw_session", case.tuesday["bad"], session_date="9999-12-31")
     queue = app.upw.broken.list()
@@ -238,7 +247,7 @@ def test_a_row_that_cannot_be_worked_out_is_set_aside_on_paper(app, case, monkey
     """Damage the checks cannot foresee: building Bob's row raises."""
     from upw_ttg.services.attendance import work_sheets
 
-    real = work_sheets.hs_alerts
+    real = work_sheets.site_alerts
 
     def alerts(answers, interpreter):
         if answers is not None and answers.get("_bob"):
@@ -251,7 +260,7 @@ def test_a_row_that_cannot_be_worked_out_is_set_aside_on_paper(app, case, monkey
         return found
 
     real_answers = work_sheets.WorkSheetService._answers
-    monkeypatch.setattr(work_sheets, "hs_alerts", alerts)
+    monkeypatch.setattr(work_sheets, "site_alerts", alerts)
     monkeypatch.setattr(work_sheets.WorkSheetService, "_answers", staticmethod(answers))
     text = pdf_text(app.attendance.work_sheets.print_day(MONDAY))
     assert "Ann Good" in text and "Records to check" in text

@@ -83,9 +83,9 @@ class PersonDialog(FormDialog):
         self.middle_names = _line(60)
         f.add_row(form, "middle_names", "&Middle names", self.middle_names)
         self.surname = _line(60)
-        f.add_row(form, "surname", "&Surname", self.surname)
+        f.add_row(form, "surname", "Sur&name", self.surname)
         self.preferred_name = _line(60)
-        f.add_row(form, "preferred_name", "Pre&ferred name", self.preferred_name)
+        f.add_row(form, "preferred_name", "Pr&eferred name", self.preferred_name)
         self.date_of_birth = DateField()
         f.add_row(form, "date_of_birth", "&Date of birth", self.date_of_birth)
         self.gender = enum_combo(Gender)
@@ -107,32 +107,32 @@ class PersonDialog(FormDialog):
         self.address_line2.setAccessibleName("Address line 2")
         f.add_row(cform, "address_line2", "", self.address_line2)
         self.town = _line(100)
-        f.add_row(cform, "town", "&Town", self.town)
+        f.add_row(cform, "town", "To&wn", self.town)
         self.postcode = _line(10, "HU1 3DX")
-        f.add_row(cform, "postcode", "&Postcode", self.postcode)
+        f.add_row(cform, "postcode", "Pos&tcode", self.postcode)
         self.phone = _line(20)
         f.add_row(cform, "phone", "P&hone", self.phone)
         self.emergency_contact_name = _line(60)
-        f.add_row(cform, "emergency_contact_name", "&Emergency contact",
+        f.add_row(cform, "emergency_contact_name", "Emergenc&y contact",
                   self.emergency_contact_name)
         self.emergency_contact_phone = _line(20)
-        f.add_row(cform, "emergency_contact_phone", "Emergency &contact's phone",
+        f.add_row(cform, "emergency_contact_phone", "Emergency contact's phone",
                   self.emergency_contact_phone)
 
         support, sform = _group("Language and supervision")
         self.preferred_language = enum_combo(Language)
         f.add_row(sform, "preferred_language", "&Language", self.preferred_language)
         self.other_language = _line(100)
-        f.add_row(sform, "other_language", "&Other language", self.other_language)
-        self.interpreter_needed = QCheckBox("I&nterpreter needed")
+        f.add_row(sform, "other_language", "Other lang&uage", self.other_language)
+        self.interpreter_needed = QCheckBox("Inte&rpreter needed")
         f.add_row(sform, "interpreter_needed", "", self.interpreter_needed)
         self.office = QComboBox()
         self.office.addItem("Not set", None)
         for office in self._people.offices():
             self.office.addItem(f"{office.name} ({office.delivery_unit})", office.id)
-        f.add_row(sform, "office_id", "Offic&e", self.office)
+        f.add_row(sform, "office_id", "&Office", self.office)
         self.responsible_officer = _line(200)
-        f.add_row(sform, "responsible_officer", "&Responsible officer",
+        f.add_row(sform, "responsible_officer", "Responsi&ble officer",
                   self.responsible_officer)
         self.preferred_language.currentIndexChanged.connect(self._on_language_changed)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -11,9 +12,14 @@ from PySide6.QtCore import (
     QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt,
 )
 
+from upw_ttg.errors import UpwError
+from upw_ttg.services.paging import PAGE_ROWS
 from ui.models.roles import RowRole, SortRole
 
 RowT = TypeVar("RowT")
+# fetch_page(offset, limit): one page of a list from the service.
+FetchPage = Callable[[int, int], Sequence[Any]]
+_log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -41,13 +47,39 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[RowT] = []
+        self._fetch_page: FetchPage | None = None
+        self._page_rows = PAGE_ROWS
+        self._read = 0  # rows the service has given, set-aside ones included
+        self._more = False
 
     # Contents ----------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[RowT]) -> None:
+        """Show these rows: the whole list."""
+        self._fetch_page, self._more = None, False
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def set_pages(self, fetch_page: FetchPage, first: Sequence[RowT] | None = None,
+                  page_rows: int = PAGE_ROWS, read: int | None = None) -> None:
+        """Show the first page of a long list; the view fetches the next as it scrolls there.
+
+        ``fetch_page(offset, limit)`` returns up to ``limit`` rows from row ``offset`` of the
+        service's list; ``first`` is the first page when it was read already (off the GUI
+        thread), and ``read`` how many of the list's rows it took when some were set aside
+        elsewhere. A page with fewer rows than asked for is the last.
+        """
+        if first is None:
+            first = fetch_page(0, page_rows)
+        self.set_rows(first)
+        self._fetch_page, self._page_rows = fetch_page, page_rows
+        self._read = _given(first) if read is None else read
+        self._more = self._read >= page_rows
+
+    def is_complete(self) -> bool:
+        """Whether every row of the list is here (no page left to fetch)."""
+        return not self._more
 
     def rows(self) -> list[RowT]:
         return list(self._rows)
@@ -62,6 +94,27 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and self._more and self._fetch_page is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802
+        if not self.canFetchMore(parent):
+            return
+        assert self._fetch_page is not None
+        try:
+            page = self._fetch_page(self._read, self._page_rows)
+        except UpwError:
+            # The list stays as far as it got; the next refresh reads it again and says why.
+            _log.warning("The next page of a list could not be read", exc_info=True)
+            self._more = False
+            return
+        self._read += _given(page)
+        self._more = _given(page) >= self._page_rows
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows) \
@@ -96,6 +149,11 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _given(page: Sequence[Any]) -> int:
+    """Rows a page took from the list: those shown and those set aside to be checked."""
+    return len(page) + len(getattr(page, "to_check", ()))
 
 
 def _sort_key(value: Any) -> tuple[int, Any]:

@@ -61,7 +61,7 @@ class CustodyTab(QWidget):
             if not self._editable:
                 button.setToolTip(not_allowed_tip("change custody records"))
         self.add_button.setEnabled(self._editable)
-        self.plan_button = QPushButton("Resettlement p&lan…")
+        self.plan_button = QPushButton("Resettlement pla&n…")
         self.plan_button.setToolTip("Open the resettlement plan of the selected episode in "
                                     "Through the Gate")
         self.plan_button.setVisible(can_use_ttg(services.ctx.actor))

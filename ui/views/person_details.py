@@ -60,7 +60,7 @@ class PersonDetailsTab(QWidget):
         self.keep_apart_button.clicked.connect(self.keep_apart_requested)
         self.gender_banner = Banner()
         self.gender_banner.prefixes = False
-        self.confirm_button = QPushButton("Confirm &gender for placements…")
+        self.confirm_button = QPushButton("Conf&irm gender for placements…")
         self.confirm_button.clicked.connect(self.confirm_gender_requested)
         self.changed_label = QLabel()
         self.changed_label.setObjectName("Hint")

@@ -98,7 +98,7 @@ class PersonPage(QWidget):
                                       "sensitive records")
         self.looked_button.clicked.connect(self.show_who_has_looked)
         self.looked_button.setVisible(can_see_who_has_looked(actor))
-        self.export_button = QPushButton("Subject &access export…")
+        self.export_button = QPushButton("Su&bject access export…")
         self.export_button.setToolTip("Export everything held on this person (PDF and JSON) "
                                       "to answer a subject access request")
         self.export_button.clicked.connect(self.export_subject_access)

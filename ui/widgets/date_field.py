@@ -25,11 +25,13 @@ class DateField(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText(DATE_HINT)
         self.setMaxLength(20)
-        self.setToolTip("Type the date as day/month/year, or press Alt+Down for a calendar.")
+        self.setToolTip("Type the date as day/month/year (31/12/2026, 311226), or “today”, "
+                        "“tomorrow”, “+7”; or press Alt+Down for a calendar.")
         self._pick = QAction(icon("calendar.svg"), "Choose a date", self)
         self._pick.triggered.connect(self._on_pick_triggered)
         self.addAction(self._pick, QLineEdit.ActionPosition.TrailingPosition)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 40)
+        self.editingFinished.connect(self._show_as_date)
 
     def date(self) -> dt.date | None:
         """The date typed, or None if empty.
@@ -41,6 +43,15 @@ class DateField(QLineEdit):
 
     def set_date(self, value: dt.date | None) -> None:
         self.setText(format_date(value))
+
+    def _show_as_date(self) -> None:
+        """Show "tomorrow", "+7" or 311226 as the date it means, once typing is done."""
+        try:
+            value = self.date()
+        except ValueError:
+            return  # kept as typed; the form says what is wrong
+        if value is not None and self.text() != format_date(value):
+            self.set_date(value)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         opens = (event.key() == Qt.Key.Key_F4

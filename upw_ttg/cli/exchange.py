@@ -62,7 +62,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     data = Path(args.file).read_bytes()
     app = _signed_in(args)
     try:
-        service = app.people_import
+        kind = args.kind or ("custody" if args.file.lower().endswith(".json") else "people")
+        service = app.custody_import if kind == "custody" else app.people_import
         proposal = service.propose_mapping(data, args.file)
         mapping = dict(proposal.mapping)
         for pair in args.map or []:
@@ -122,8 +123,11 @@ def add_commands(commands, common: argparse.ArgumentParser) -> None:
                              f"{PASSWORD_VARIABLE}, or asked for)")
     imp = commands.add_parser(
         "import", parents=[signed],
-        help="import people and Unpaid Work orders from an NDelius extract (CSV or .xlsx)")
+        help="import people and orders from an NDelius extract (CSV or .xlsx), or custody "
+             "records (CSV, or Prisoner Search JSON)")
     imp.add_argument("file", help="the extract")
+    imp.add_argument("--kind", choices=("people", "custody"),
+                     help="what the file holds (default: custody for .json, else people)")
     imp.add_argument("--map", action="append", metavar="FIELD=COLUMN",
                      help="map a field to a column, e.g. --map crn='Case Ref' (repeatable)")
     imp.add_argument("--dry-run", action="store_true",

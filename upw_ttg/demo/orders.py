@@ -131,6 +131,9 @@ def _flags(rng: random.Random, info: PersonInfo) -> dict:
     if r() < 0.08:
         flags["disabilities"] = rng.choice(texts.DISABILITIES)
         flags["reasonable_adjustments"] = rng.choice(texts.ADJUSTMENTS)
+    # Derived from the details, so the random sequence (and the rest of the data) is unchanged.
+    flags["hs_allergy_action"] = texts.ALLERGY_ACTIONS.get(flags["hs_allergies_detail"])
+    flags["hs_medication_effect"] = texts.MEDICATION_EFFECTS.get(flags["hs_medication_detail"])
     return flags
 
 

@@ -98,11 +98,20 @@ RESTRICTIVE_ORDERS = ("Restraining order: no contact with the victim",
                       "licensed premises in the town centre", "Curfew 19:00-07:00 (tagged)")
 ALLERGIES = ("Wasp and bee stings: carries an adrenaline pen", "Latex", "Nuts",
              "Severe hay fever", "Penicillin")
+# What the site does about each allergy, and how each medication affects safety on site.
+ALLERGY_ACTIONS = {"Wasp and bee stings: carries an adrenaline pen": "adrenaline_pen",
+                   "Latex": "avoid_only", "Nuts": "call_999", "Severe hay fever": "antihistamine",
+                   "Penicillin": "avoid_only"}
 MOBILITY = ("Knee injury: no kneeling", "Back problem: no heavy lifting",
             "Walks with a stick; needs level ground", "Recovering from a broken ankle")
 MEDICATION = ("Methadone prescription, collected daily", "Insulin (type 1 diabetes)",
               "Sertraline", "Asthma inhaler", "Blood-thinning medication: bruises easily",
               "Mirtazapine: may be drowsy in the morning")
+MEDICATION_EFFECTS = {"Methadone prescription, collected daily": "drowsy",
+                      "Insulin (type 1 diabetes)": "low_blood_sugar",
+                      "Sertraline": "no_effect_on_site", "Asthma inhaler": "dose_during_session",
+                      "Blood-thinning medication: bruises easily": "bleeds_easily",
+                      "Mirtazapine: may be drowsy in the morning": "drowsy"}
 VULNERABILITY = ("Care leaver with limited support", "Low mood and anxiety; engaged with GP",
                  "Learning difficulty; needs instructions one step at a time",
                  "Recently homeless; staying with friends", "History of self-harm; safety "

@@ -91,6 +91,46 @@ class PlacementPreference(StrEnum):
     FEMALE_ONLY_GROUP = "female_only_group"
 
 
+class AllergyAction(StrEnum):
+    """What to do on site if the person reacts (the UPW assessment's allergy question)."""
+
+    ADRENALINE_PEN = "adrenaline_pen"
+    ANTIHISTAMINE = "antihistamine"
+    CALL_999 = "call_999"
+    AVOID_ONLY = "avoid_only"
+
+
+ALLERGY_ACTIONS: tuple[tuple[AllergyAction, str], ...] = (
+    (AllergyAction.ADRENALINE_PEN, "Carries an adrenaline pen: use it and call 999"),
+    (AllergyAction.ANTIHISTAMINE, "Carries antihistamine; call 999 if breathing is affected"),
+    (AllergyAction.CALL_999, "Carries no medicine: call 999 if the reaction is serious"),
+    (AllergyAction.AVOID_ONLY, "Mild: keep them away from it"),
+)
+
+
+class MedicationEffect(StrEnum):
+    """How the person's medication affects safety on site; the medicine itself is never
+    printed on a work sheet (it is recorded for the office only)."""
+
+    DROWSY = "drowsy"
+    LOW_BLOOD_SUGAR = "low_blood_sugar"
+    BLEEDS_EASILY = "bleeds_easily"
+    DOSE_DURING_SESSION = "dose_during_session"
+    SUN_SENSITIVE = "sun_sensitive"
+    NO_EFFECT_ON_SITE = "no_effect_on_site"
+
+
+MEDICATION_EFFECTS: tuple[tuple[MedicationEffect, str], ...] = (
+    (MedicationEffect.DROWSY, "May be drowsy: no power tools, ladders or driving"),
+    (MedicationEffect.LOW_BLOOD_SUGAR, "Risk of low blood sugar: let them eat when they "
+                                       "need to"),
+    (MedicationEffect.BLEEDS_EASILY, "Bleeds easily: first aid at once for any cut"),
+    (MedicationEffect.DOSE_DURING_SESSION, "Takes a dose during the session: allow a break"),
+    (MedicationEffect.SUN_SENSITIVE, "Sensitive to sun: shade, cover and sun cream"),
+    (MedicationEffect.NO_EFFECT_ON_SITE, "No effect on work on site"),
+)
+
+
 class RiskLevel(StrEnum):
     LOW = "low"
     MEDIUM = "medium"
@@ -153,6 +193,21 @@ class ReleaseDateType(StrEnum):
     HDC = "hdc"
     CRD = "crd"
     ARD = "ard"
+
+
+class TravelPayment(StrEnum):
+    """How the journey from prison to the first appointment is paid for (pre-release review)."""
+
+    TRAVEL_WARRANT = "travel_warrant"
+    DISCHARGE_GRANT = "discharge_grant"
+    COLLECTED = "collected"
+
+
+TRAVEL_PAYMENTS: tuple[tuple[TravelPayment, str], ...] = (
+    (TravelPayment.TRAVEL_WARRANT, "A travel warrant from the prison"),
+    (TravelPayment.DISCHARGE_GRANT, "Paid from the discharge grant"),
+    (TravelPayment.COLLECTED, "Collected by someone (nothing to pay)"),
+)
 
 
 class CustodyStatus(StrEnum):

@@ -198,6 +198,9 @@ def convert_row(cells: Mapping[str, str]) -> tuple[dict[str, object], dict[str, 
             values[name] = convert(raw)
         except ValueError as exc:
             problems[name] = f"{FIELDS_BY_NAME[name].label}: {exc}."
+    if values.get("preferred_language") == Language.OTHER:
+        # The language itself, as the person form keeps it beside "other".
+        values["other_language"] = cells["preferred_language"].strip()
     return values, problems
 
 

@@ -63,6 +63,8 @@ class Capability(StrEnum):
     RESTRICT_CASES = "restrict_cases"
     # Bringing people, orders and custody records in from the national systems' extracts.
     IMPORT_CASES = "import_cases"
+    # Custody episodes and release dates from the prison systems' records.
+    IMPORT_CUSTODY = "import_custody"
     # A day's keyed outcomes, exported for the national case record.
     EXPORT_OUTCOMES = "export_outcomes"
     # Everything held on one person, for a subject access request (DPA 2018 s.45).
@@ -86,7 +88,7 @@ _TTG_CASEWORK = frozenset({
     C.USE_REFERENCE_DATA, C.MANAGE_OWN_ACCOUNT, C.FIND_PERSON, C.READ_PERSON, C.EDIT_PERSON,
     C.READ_CUSTODY,
     C.EDIT_CUSTODY, C.READ_TTG_CASE, C.EDIT_TTG_CASE, C.READ_PLAN_RISK, C.READ_HANDOVER,
-    C.EDIT_HANDOVER, C.ASSIGN_CASELOAD,
+    C.EDIT_HANDOVER, C.ASSIGN_CASELOAD, C.IMPORT_CUSTODY,
 })
 
 # The table. Read it by row: what each job needs for its working day.

@@ -10,11 +10,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from upw_ttg.domain.extract import looks_like_formula
 
 Cell = str | int | float | bool | dt.date | dt.time | None
+# What no workbook stores: C0 controls but tab and line breaks, and lone surrogates.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
 
 def cell_text(value: Cell) -> str:
@@ -33,6 +36,11 @@ def cell_text(value: Cell) -> str:
     return "'" + text if looks_like_formula(text) else text
 
 
+def _storable(text: str) -> str:
+    """Text a workbook can hold: control characters and lone surrogates dropped."""
+    return _UNSTORABLE.sub("", text)
+
+
 def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
     """UTF-8 with a byte-order mark and Windows line endings, as Excel opens it correctly."""
     buffer = io.StringIO(newline="")
@@ -40,7 +48,7 @@ def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
     writer.writerow([cell_text(h) for h in headers])
     for row in rows:
         writer.writerow([cell_text(v) for v in row])
-    return buffer.getvalue().encode("utf-8-sig")
+    return buffer.getvalue().encode("utf-8-sig", errors="replace")
 
 
 def xlsx_bytes(title: str, headers: Sequence[str], rows: Iterable[Sequence[Cell]],
@@ -55,13 +63,12 @@ def xlsx_bytes(title: str, headers: Sequence[str], rows: Iterable[Sequence[Cell]
     sheet = book.active
     sheet.title = "".join(c for c in title if c not in "[]:*?/\\")[:31] or "Sheet"
     if caption:
-        sheet.append([caption])
+        sheet.append([_xlsx_cell(caption)])
         sheet.append([])
-    sheet.append(list(headers))
+    sheet.append([_xlsx_cell(h) for h in headers])
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     widths = [len(str(h)) for h in headers]
     for row in rows:
         values = [_xlsx_cell(v) for v in row]
@@ -73,15 +80,24 @@ def xlsx_bytes(title: str, headers: Sequence[str], rows: Iterable[Sequence[Cell]
         for (cell,) in sheet.iter_rows(min_row=header_row + 1, min_col=index, max_col=index):
             if isinstance(cell.value, dt.date):
                 cell.number_format = "dd/mm/yyyy"
+    sheet.freeze_panes = f"A{header_row + 1}"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _xlsx_cell(value: Cell) -> Cell:
+def _xlsx_cell(value: object) -> Cell:
+    if value is not None and not isinstance(value, (str, int, float, dt.date, dt.time)):
+        value = str(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and not -1e15 < value < 1e15:
+        value = str(value)
+    if isinstance(value, dt.date) and not 1900 <= value.year <= 9999:
+        value = cell_text(value)
     if isinstance(value, str):
-        # Written as a string cell, a leading "=" is still text; the apostrophe keeps the CSV
-        # and the workbook showing the same value.
+        value = _storable(value)
+        # openpyxl writes a string that starts with "=" as a formula; the apostrophe keeps it
+        # text, the same value the CSV shows.
         return "'" + value if looks_like_formula(value) else value
     if isinstance(value, dt.time):
         return f"{value:%H:%M}"

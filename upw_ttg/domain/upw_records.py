@@ -7,8 +7,8 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 
 from upw_ttg.domain.codes import (
-    Gender, PatternFrequency, PlacementPreference, RiskLevel, SessionStatus, WarrantMode,
-    WarrantStatus,
+    AllergyAction, Gender, MedicationEffect, PatternFrequency, PlacementPreference, RiskLevel,
+    SessionStatus, WarrantMode, WarrantStatus,
 )
 from upw_ttg.domain.records_to_check import RecordToCheck
 from upw_ttg.domain.upw_schedule import SkippedDay
@@ -50,12 +50,14 @@ class AssessmentInput:
     close_supervision: bool = False
     hs_allergies: bool | None = None
     hs_allergies_detail: str | None = None
+    hs_allergy_action: AllergyAction | None = None
     hs_epilepsy: bool | None = None
     hs_pregnancy: bool | None = None
     hs_mobility: bool | None = None
     hs_mobility_detail: str | None = None
     hs_medication: bool | None = None
     hs_medication_detail: str | None = None
+    hs_medication_effect: MedicationEffect | None = None
     vulnerable: bool | None = None
     vulnerability_detail: str | None = None
     disabilities: str | None = None
@@ -490,6 +492,8 @@ class WarrantInput:
     fare_pence: int = 0
     eligibility: str = ""
     reason: str = ""
+    # A return ticket on each day of travel, or a single.
+    return_journey: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -516,6 +520,7 @@ class WarrantRecord:
     status: WarrantStatus
     void_reason: str | None
     version: int
+    return_journey: bool = True
 
     @property
     def serial_text(self) -> str:

@@ -24,22 +24,26 @@ def build_records_to_check(records: Sequence[RecordToCheck], *, what: str = "thi
     if not records:
         return []
     s = get_styles()
+    # No CRN column where none is printed (a driver's manifest names people only).
+    first = 0 if any(record.crn for record in records) else 1
     rows: list[list] = [[Paragraph(h, s.table_header)
-                         for h in ("CRN", "Name", "Record", "What to check")]]
+                         for h in ("CRN", "Name", "Record", "What to check")[first:]]]
     for record in records:
         rows.append([Paragraph(escape(record.crn or ""), s.table_cell),
                      Paragraph(f"<b>{escape(record.name)}</b>", s.table_cell),
                      Paragraph(escape(record.record), s.table_cell),
-                     Paragraph(escape(record.reason), s.table_cell)])
-    table = Table(rows, colWidths=_LANDSCAPE_COLUMNS if landscape else _COLUMNS,
-                  repeatRows=1, hAlign="LEFT")
+                     Paragraph(escape(record.reason), s.table_cell)][first:])
+    widths = _LANDSCAPE_COLUMNS if landscape else _COLUMNS
+    if first:
+        widths = (_LANDSCAPE_COLUMNS[1:] if landscape else ("25%", "20%", "55%"))
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(data_table_style())
     many = len(records) > 1
     return [CondPageBreak(30 * mm), Spacer(1, 3 * mm), Paragraph(TITLE, s.heading),
-            Paragraph(f"{len(records)} record{'s' if many else ''} could not be put on "
-                      f"{escape(what)} as {'they are' if many else 'it is'}: "
-                      f"{'they are' if many else 'it is'} left out and named here. Ask the "
-                      "office to correct the record, then print again.", s.body),
+            Paragraph(f"{len(records)} record{'s' if many else ''} could not be printed on "
+                      f"{escape(what)}, so {'they are' if many else 'it is'} named here "
+                      f"instead. Ask the office to correct {'them' if many else 'it'}, then "
+                      "print again.", s.body),
             table]
 
 

@@ -28,7 +28,7 @@ def render_sections(sections: Sequence[Section], *, printed_at: dt.datetime,
         printed_by: Who printed it, shown in the footers of sections that name the printer.
         title: The PDF's title; the first section's title if not given.
         invariant: Fixed timestamps and IDs so the same input gives the same bytes (tests).
-        progress: ``progress(done, total)`` after each section is laid out, over two passes.
+        progress: ``progress(done, total)`` after each section is laid out.
         is_cancelled: Checked before each section is laid out.
 
     Returns:

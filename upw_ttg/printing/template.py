@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import KW_ONLY, dataclass
 from typing import IO, Any
 
@@ -12,7 +14,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable, Frame, PageTemplate
-from reportlab.platypus.tableofcontents import IndexingFlowable
 
 from upw_ttg import APP_NAME
 from upw_ttg.errors import UpwError
@@ -94,28 +95,59 @@ class _SectionMark(ActionFlowable):
             doc.end_section(self.index)
 
 
-class _SectionPages(IndexingFlowable):
-    """Invisible: keeps ``multiBuild`` going until each section's page count is known."""
+class _PagedCanvas(Canvas):
+    """A canvas that holds its pages until the end, then writes each section's "Page X of Y".
 
-    def __init__(self, doc: UpwDocTemplate) -> None:
-        super().__init__()
-        self._doc = doc
-        self._satisfied = False
+    The totals are known only once the last page is laid out; holding the finished pages
+    (their drawing operators, not their flowables) costs far less than laying the whole
+    document out a second time.
+    """
 
-    def afterBuild(self) -> None:
-        # The pages never depend on the footer text, so the second pass always agrees.
-        counted = list(self._doc.pages_this_pass)
-        self._satisfied = self._doc.section_totals == counted
-        self._doc.section_totals = counted
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held_pages: list[dict[str, Any]] = []
+        # Set while each page is drawn: (words, page, section, right edge, baseline).
+        self.page_label: tuple[str, int, int, float, float] | None = None
+        self.section_totals: list[int] = []
 
-    def isSatisfied(self) -> bool:
-        return self._satisfied
+    def showPage(self) -> None:
+        self._held_pages.append(dict(self.__dict__))
+        self._startPage()
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return 0, 0
+    def save(self) -> None:
+        for state in self._held_pages:
+            self.__dict__.update(state)
+            if self.page_label is not None:
+                words, page, section, right, baseline = self.page_label
+                self.saveState()
+                self.setFillColor(styles.MUTED)
+                self.setFont(fonts.REGULAR, _FOOTER_SIZE)
+                total = self.section_totals[section]
+                self.drawRightString(right, baseline, words.format(page=page, total=total))
+                self.restoreState()
+            super().showPage()
+        super().save()
 
-    def draw(self) -> None:
-        pass
+
+@dataclass(frozen=True, slots=True)
+class _Geometry:
+    """Where the header, footer and body sit, in points from the page's top or bottom edge."""
+
+    top_margin: float
+    bottom_margin: float
+    marking_from_top: float
+    header_from_top: float
+    footer_baseline: float
+
+
+# Portrait pages (letters, packs) are generous; landscape is for work sheets, where every
+# millimetre of body is a row a supervisor can write in.
+_PORTRAIT_GEOMETRY = _Geometry(styles.MARGIN_TOP, styles.MARGIN_BOTTOM, 10 * mm, 17 * mm,
+                               14 * mm)
+_LANDSCAPE_GEOMETRY = _Geometry(19 * mm, 18 * mm, 8 * mm, 14 * mm, 11.5 * mm)
+# The height of a landscape page's body, for documents that place their own page breaks.
+LANDSCAPE_BODY_HEIGHT = (to_landscape(A4)[1] - _LANDSCAPE_GEOMETRY.top_margin
+                         - _LANDSCAPE_GEOMETRY.bottom_margin)
 
 
 class UpwPage(PageTemplate):
@@ -123,9 +155,10 @@ class UpwPage(PageTemplate):
 
     def __init__(self, doc: UpwDocTemplate, *, landscape: bool) -> None:
         width, height = to_landscape(A4) if landscape else A4
-        frame = Frame(doc.leftMargin, doc.bottomMargin,
-                      width - doc.leftMargin - doc.rightMargin,
-                      height - doc.topMargin - doc.bottomMargin, id="body",
+        self.geometry = _LANDSCAPE_GEOMETRY if landscape else _PORTRAIT_GEOMETRY
+        top, bottom = self.geometry.top_margin, self.geometry.bottom_margin
+        frame = Frame(doc.leftMargin, bottom, width - doc.leftMargin - doc.rightMargin,
+                      height - top - bottom, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         super().__init__(id=_LANDSCAPE if landscape else _PORTRAIT, frames=[frame],
                          pagesize=(width, height))
@@ -145,8 +178,9 @@ class UpwPage(PageTemplate):
         if section.staff_only:
             canv.setFont(fonts.BOLD, _MARKING_SIZE)
             canv.setFillColor(styles.INK)
-            canv.drawCentredString(page_width / 2, page_height - 10 * mm, STAFF_MARKING)
-        baseline = page_height - 17 * mm
+            canv.drawCentredString(page_width / 2, page_height - self.geometry.marking_from_top,
+                                   STAFF_MARKING)
+        baseline = page_height - self.geometry.header_from_top
         canv.setFillColor(styles.MUTED)
         canv.setFont(fonts.REGULAR, _HEADER_SIZE)
         reference_width = stringWidth(section.reference, fonts.REGULAR, _HEADER_SIZE)
@@ -161,7 +195,7 @@ class UpwPage(PageTemplate):
     def _draw_footer(self, canv: Canvas, doc: UpwDocTemplate, section: Section) -> None:
         page_width, _ = self.pagesize
         left, right = doc.leftMargin, page_width - doc.rightMargin
-        baseline = 14 * mm
+        baseline = self.geometry.footer_baseline
         canv.setStrokeColor(styles.RULE)
         canv.setLineWidth(0.5)
         canv.line(left, baseline + 4 * mm, right, baseline + 4 * mm)
@@ -169,10 +203,12 @@ class UpwPage(PageTemplate):
         canv.setFont(fonts.REGULAR, _FOOTER_SIZE)
         language = language_of(section.language)
         words = _FOOTER_WORDS[language]
-        page, total = doc.section_page()
-        page_text = words["page"].format(page=page, total=total or "?")
-        page_width_used = stringWidth(page_text, fonts.REGULAR, _FOOTER_SIZE)
-        canv.drawRightString(right, baseline, page_text)
+        page = doc.section_page()
+        # The total is written when the canvas is saved; room is kept for three digits.
+        canv.page_label = (words["page"], page, doc.section_index, right, baseline)
+        canv.section_totals = doc.pages_this_pass
+        page_width_used = stringWidth(words["page"].format(page=page, total=999),
+                                      fonts.REGULAR, _FOOTER_SIZE)
         printed = words["printed"].format(when=format_datetime(doc.printed_at, language))
         if doc.printed_by and section.show_printed_by:
             printed += words["by"].format(who=doc.printed_by)
@@ -181,7 +217,25 @@ class UpwPage(PageTemplate):
         if section.staff_only:
             canv.setFont(fonts.BOLD, _MARKING_SIZE)
             canv.setFillColor(styles.INK)
-            canv.drawCentredString(page_width / 2, baseline - 6 * mm, STAFF_MARKING)
+            canv.drawCentredString(page_width / 2, baseline - 5.5 * mm, STAFF_MARKING)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a PDF is laid out.
+
+    Layout makes tens of thousands of short-lived objects, which reference counting frees;
+    each of them counts towards the collector's next full pass over every object the
+    application holds, and those passes were a third of a day's work sheets. The collector
+    resumes (and catches up) as soon as the PDF is written.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -196,8 +250,9 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 class UpwDocTemplate(BaseDocTemplate):
     """One PDF of one or more sections on A4, each section portrait or landscape.
 
-    Build with ``build_sections``, which runs two passes so every footer can say "Page X of
-    Y" counting its own section's pages. Not thread-safe: one template per PDF, in one thread.
+    Build with ``build_sections``: one layout pass; every footer's "Page X of Y" (counting its
+    own section's pages) is written when the PDF is saved. Not thread-safe: one template per
+    PDF, in one thread.
     """
 
     def __init__(self, output: str | IO[bytes], *, title: str, printed_at: dt.datetime,
@@ -209,9 +264,7 @@ class UpwDocTemplate(BaseDocTemplate):
         self.sections: list[Section] = []
         self.section_index = 0
         self.pages_this_pass: list[int] = []
-        self.section_totals: list[int] | None = None
         self._next_section = 0
-        self._passes = 0
         self._progress: ProgressFn | None = None
         self._is_cancelled: CancelledFn | None = None
         super().__init__(
@@ -231,8 +284,8 @@ class UpwDocTemplate(BaseDocTemplate):
 
         Args:
             sections: At least one.
-            progress: Called as ``progress(done, total)`` after each section is laid out.
-                There are two layout passes, so ``total`` is twice the number of sections.
+            progress: Called as ``progress(done, total)`` after each section is laid out;
+                ``total`` is the number of sections.
             is_cancelled: Checked before each section is laid out.
 
         Raises:
@@ -242,8 +295,6 @@ class UpwDocTemplate(BaseDocTemplate):
         if not sections:
             raise ValueError("nothing to print")
         self.sections = list(sections)
-        self.section_totals = None
-        self._passes = 0
         self._progress, self._is_cancelled = progress, is_cancelled
         first = _LANDSCAPE if self.sections[0].landscape else _PORTRAIT
         self._firstPageTemplateIndex = first
@@ -253,20 +304,16 @@ class UpwDocTemplate(BaseDocTemplate):
             story.append(_SectionMark(index, start=True))
             story.extend(section.story)
             story.append(_SectionMark(index, start=False))
-        story.append(_SectionPages(self))
-        self.multiBuild(story)
+        with collector_paused():
+            self.build(story, canvasmaker=_PagedCanvas)
 
-    def section_page(self) -> tuple[int, int | None]:
-        """The current page's number within its section, and the section's page count (None
-        until the first pass has counted it)."""
-        index = self.section_index
-        total = self.section_totals[index] if self.section_totals else None
-        return self.pages_this_pass[index], total
+    def section_page(self) -> int:
+        """The current page's number within its section."""
+        return self.pages_this_pass[self.section_index]
 
     # --- ReportLab hooks and the section marks ------------------------------------------
 
     def handle_documentBegin(self) -> None:
-        self._passes += 1
         self._next_section = 0
         self.pages_this_pass = [0] * len(self.sections)
         super().handle_documentBegin()
@@ -290,6 +337,4 @@ class UpwDocTemplate(BaseDocTemplate):
     def end_section(self, index: int) -> None:
         """Report section ``index`` laid out."""
         if self._progress is not None:
-            count = len(self.sections)
-            done = (self._passes - 1) * count + index + 1
-            self._progress(min(done, 2 * count), 2 * count)
+            self._progress(index + 1, len(self.sections))

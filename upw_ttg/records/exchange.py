@@ -29,7 +29,8 @@ ROW_OUTCOME_LABELS = {
 
 @dataclass(frozen=True, slots=True)
 class FieldChange:
-    """One field of a matched record that the import changes, as the preview shows it."""
+    """One field of a matched record that the import changes, as the preview shows it;
+    ``before`` is empty for something added (a new order)."""
 
     label: str
     before: str
@@ -78,9 +79,17 @@ class ImportResult:
     sha256: str
     dry_run: bool
     rows: tuple[ImportRow, ...]
-    orders_created: int = 0
-    orders_updated: int = 0
     counts: dict[RowOutcome, int] = field(default_factory=dict)
+    # Records written beside the rows' own, e.g. {"orders_created": 3, "orders_updated": 1}.
+    tallies: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def orders_created(self) -> int:
+        return self.tallies.get("orders_created", 0)
+
+    @property
+    def orders_updated(self) -> int:
+        return self.tallies.get("orders_updated", 0)
 
     def describe(self) -> str:
         """One line for the status bar and the command line."""
@@ -88,5 +97,17 @@ class ImportResult:
         parts = [f"{self.counts.get(o, 0):,} {ROW_OUTCOME_LABELS[o].lower()}"
                  for o in (RowOutcome.NEW, RowOutcome.UPDATED, RowOutcome.UNCHANGED,
                            RowOutcome.REJECTED)]
-        return (f"{done}: {self.file_name}: " + ", ".join(parts)
-                + f"; orders {self.orders_created:,} new, {self.orders_updated:,} changed.")
+        extra = "".join(f"; {name.replace('_', ' ')} {count:,}"
+                        for name, count in self.tallies.items())
+        return f"{done}: {self.file_name}: " + ", ".join(parts) + extra + "."
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedFile:
+    """A file made for the user to save: its suggested name (never a person's) and bytes."""
+
+    file_name: str
+    content: bytes
+    rows: int
+    # Restricted cases this member is not named on, left out of the file.
+    restricted_left_out: int = 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -33,6 +35,82 @@ _AFTER_SENTENCE_START = ["conditional_release_date", "automatic_release_date",
                          "parole_eligibility_date", "hdc_eligibility_date", "hdc_approved_date",
                          "confirmed_release_date", "licence_expiry_date", "sentence_expiry_date",
                          "pss_end_date"]
+
+
+def custody_values(session: Session, data: CustodyInput, today: dt.date) -> dict:
+    """The column values of a custody form (or an imported record), checked; the expected
+    release date worked out from the dates (rule TTG-1). Raises ValidationError by field."""
+    require_complete(data)
+    errors = FieldErrors()
+    number = (clean(data.prison_number) or "").upper().replace(" ", "")
+    errors.check("prison_number", prison_number_problem(number))
+    if data.prison_id is None or session.get(Prison, data.prison_id) is None:
+        errors.check("prison_id", "Choose the prison.")
+    person = session.get(Person, data.person_id)
+    if person is None:
+        errors.check("person_id", "That person is no longer on record.")
+    if data.reception_date is None:
+        errors.check("reception_date", "Enter the reception date.")
+    elif data.reception_date > today:
+        errors.check("reception_date", "The reception date cannot be in the future.")
+    elif person is not None and data.reception_date <= person.date_of_birth:
+        errors.check("reception_date", "The reception date is before the date of birth.")
+    if data.sentence_length_days is not None and data.sentence_length_days <= 0:
+        errors.check("sentence_length_days", "The sentence length must be more than 0 days.")
+    if data.screening_date and data.reception_date and \
+            data.screening_date < data.reception_date:
+        errors.check("screening_date", "Screening cannot be before reception.")
+    start = data.sentence_start_date
+    for name in _AFTER_SENTENCE_START:
+        value = getattr(data, name)
+        if value is not None and start is not None and value < start:
+            label = dict(CUSTODY_DATE_FIELDS)[name]
+            errors.check(name, f"{label} cannot be before the sentence start.")
+    errors.check("change_reason", text_problem("reason", clean(data.change_reason)))
+    if data.worker_id is not None:
+        errors.check("worker_id", worker_problem(session.get(Staff, data.worker_id)))
+    if errors:
+        raise ValidationError(errors)
+    values = {name: getattr(data, name) for name in _EPISODE_FIELDS}
+    values["prison_number"] = number
+    release, kind = expected_release({n: values[n] for n in DATE_FIELDS})
+    values["expected_release_date"] = release
+    values["expected_release_type"] = kind
+    return values
+
+
+def add_episode(session: Session, ctx: ServiceContext, person_id: int, values: dict,
+                worker_id: int | None) -> CustodyEpisode:
+    """A new episode from checked ``values``, with its reception event; audited."""
+    row = CustodyEpisode(person_id=person_id, updated_by_id=ctx.actor_id, worker_id=worker_id,
+                         **values)
+    session.add(row)
+    session.flush()
+    session.add(CustodyEvent(episode_id=row.id, kind=CustodyEventKind.RECEPTION,
+                             event_date=row.reception_date, to_prison_id=row.prison_id,
+                             reason="Received into custody", recorded_by_id=ctx.actor_id))
+    audit.record(session, ctx, AuditAction.CREATE, "custody_episode", row.id,
+                 after=audit.snapshot(row))
+    return row
+
+
+def change_episode(session: Session, ctx: ServiceContext, row: CustodyEpisode, values: dict,
+                   reason: str | None) -> None:
+    """Write checked ``values`` to an episode, keeping every changed date in its history and a
+    change of prison as a transfer, so deadlines that move can say why (rule TTG-7)."""
+    for name in DATE_FIELDS + ["screening_date", "reception_date"]:
+        old, new = getattr(row, name), values[name]
+        if old != new:
+            session.add(CustodyDateChange(
+                episode_id=row.id, field=name, old_value=old, new_value=new, reason=reason,
+                changed_at=ctx.utc_now(), changed_by_id=ctx.actor_id))
+    if row.prison_id != values["prison_id"]:
+        session.add(CustodyEvent(
+            episode_id=row.id, kind=CustodyEventKind.TRANSFER, event_date=ctx.today(),
+            from_prison_id=row.prison_id, to_prison_id=values["prison_id"],
+            reason=reason or "Transfer", recorded_by_id=ctx.actor_id))
+    for name, value in values.items():
+        setattr(row, name, value)
 
 
 class CustodyService:
@@ -85,64 +163,15 @@ class CustodyService:
             version=row.version, worker_id=row.worker_id,
             worker_name=worker.full_name if worker is not None else None)
 
-    def _validated(self, session: Session, data: CustodyInput) -> dict:
-        require_complete(data)
-        errors = FieldErrors()
-        number = (clean(data.prison_number) or "").upper().replace(" ", "")
-        errors.check("prison_number", prison_number_problem(number))
-        if data.prison_id is None or session.get(Prison, data.prison_id) is None:
-            errors.check("prison_id", "Choose the prison.")
-        person = session.get(Person, data.person_id)
-        if person is None:
-            errors.check("person_id", "That person is no longer on record.")
-        today = self._ctx.today()
-        if data.reception_date is None:
-            errors.check("reception_date", "Enter the reception date.")
-        elif data.reception_date > today:
-            errors.check("reception_date", "The reception date cannot be in the future.")
-        elif person is not None and data.reception_date <= person.date_of_birth:
-            errors.check("reception_date", "The reception date is before the date of birth.")
-        if data.sentence_length_days is not None and data.sentence_length_days <= 0:
-            errors.check("sentence_length_days", "The sentence length must be more than 0 days.")
-        if data.screening_date and data.reception_date and \
-                data.screening_date < data.reception_date:
-            errors.check("screening_date", "Screening cannot be before reception.")
-        start = data.sentence_start_date
-        for name in _AFTER_SENTENCE_START:
-            value = getattr(data, name)
-            if value is not None and start is not None and value < start:
-                label = dict(CUSTODY_DATE_FIELDS)[name]
-                errors.check(name, f"{label} cannot be before the sentence start.")
-        errors.check("change_reason", text_problem("reason", clean(data.change_reason)))
-        if data.worker_id is not None:
-            errors.check("worker_id", worker_problem(session.get(Staff, data.worker_id)))
-        if errors:
-            raise ValidationError(errors)
-        values = {name: getattr(data, name) for name in _EPISODE_FIELDS}
-        values["prison_number"] = number
-        release, kind = expected_release({n: values[n] for n in DATE_FIELDS})
-        values["expected_release_date"] = release
-        values["expected_release_type"] = kind
-        return values
-
     def create(self, data: CustodyInput) -> CustodyRecord:
         self._ctx.require(Capability.EDIT_CUSTODY)
         try:
             with self._ctx.db.write() as session:
                 check_case(session, self._ctx, data.person_id)
-                values = self._validated(session, data)
+                values = custody_values(session, data, self._ctx.today())
                 if data.worker_id is not None:
                     self._ctx.require(Capability.ASSIGN_CASELOAD)
-                row = CustodyEpisode(person_id=data.person_id, updated_by_id=self._ctx.actor_id,
-                                     worker_id=data.worker_id, **values)
-                session.add(row)
-                session.flush()
-                session.add(CustodyEvent(episode_id=row.id, kind=CustodyEventKind.RECEPTION,
-                                         event_date=row.reception_date, to_prison_id=row.prison_id,
-                                         reason="Received into custody",
-                                         recorded_by_id=self._ctx.actor_id))
-                audit.record(session, self._ctx, AuditAction.CREATE, "custody_episode", row.id,
-                             after=audit.snapshot(row))
+                row = add_episode(session, self._ctx, data.person_id, values, data.worker_id)
                 return self._record(session, row)
         except IntegrityError as exc:
             raise self._integrity(exc) from None
@@ -157,24 +186,9 @@ class CustodyService:
                 if row is None:
                     raise NotFoundError("That custody episode is no longer on record.")
                 check_version(session, row, data.version, "custody episode")
-                values = self._validated(session, data)
+                values = custody_values(session, data, self._ctx.today())
                 before = audit.snapshot(row)
-                for name in DATE_FIELDS + ["screening_date", "reception_date"]:
-                    old, new = getattr(row, name), values[name]
-                    if old != new:
-                        session.add(CustodyDateChange(
-                            episode_id=row.id, field=name, old_value=old, new_value=new,
-                            reason=clean(data.change_reason), changed_at=self._ctx.utc_now(),
-                            changed_by_id=self._ctx.actor_id))
-                if row.prison_id != values["prison_id"]:
-                    session.add(CustodyEvent(
-                        episode_id=row.id, kind=CustodyEventKind.TRANSFER,
-                        event_date=self._ctx.today(), from_prison_id=row.prison_id,
-                        to_prison_id=values["prison_id"],
-                        reason=clean(data.change_reason) or "Transfer",
-                        recorded_by_id=self._ctx.actor_id))
-                for name, value in values.items():
-                    setattr(row, name, value)
+                change_episode(session, self._ctx, row, values, clean(data.change_reason))
                 if data.worker_id is not None and data.worker_id != row.worker_id:
                     self._ctx.require(Capability.ASSIGN_CASELOAD)
                     row.worker_id = data.worker_id

@@ -43,6 +43,18 @@ def test_import_previews_then_dry_runs_then_applies(app, db_url, tmp_path, monke
     assert people(app) == 300 - len(made.bad_lines)
 
 
+def test_prisoner_search_json_is_imported_as_custody(app, db_url, tmp_path, monkeypatch,
+                                                   capsys):
+    monkeypatch.setenv("UPW_TTG_PASSWORD", TEST_PASSWORD)
+    from .test_custody_import import page, prisoner
+
+    extract = tmp_path / "prisoners.json"
+    extract.write_bytes(page(prisoner("A1234BC")))
+    assert run(app, db_url, tmp_path, "import", str(extract), "--apply") == 0
+    out = capsys.readouterr().out
+    assert "prisonerNumber" in out and "Rejected" in out   # nobody on record to match
+
+
 def test_a_wrong_mapping_is_explained(app, db_url, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("UPW_TTG_PASSWORD", TEST_PASSWORD)
     extract = tmp_path / "people.csv"

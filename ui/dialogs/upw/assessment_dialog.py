@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.codes import Language, PlacementPreference, RiskLevel
+from upw_ttg.domain.codes import (
+    ALLERGY_ACTIONS, MEDICATION_EFFECTS, Language, PlacementPreference, RiskLevel,
+)
 from upw_ttg.domain.placement import identity_not_male
 from upw_ttg.domain.records import PersonRecord
 from upw_ttg.domain.upw_records import AssessmentInput, AssessmentRecord
@@ -32,6 +34,14 @@ HEALTH_AND_SAFETY = (
     ("hs_pregnancy", "Pregnancy", None),
     ("hs_mobility", "Mobility needs", "hs_mobility_detail"),
     ("hs_medication", "Medication that matters on site", "hs_medication_detail"),
+)
+DETAIL_HINTS = {"hs_allergies_detail": "What to, e.g. wasp stings, nuts",
+                "hs_mobility_detail": "What the site must allow for, e.g. no kneeling",
+                "hs_medication_detail": "Which medicine (for the office; never printed)"}
+# (question, category field, label, choices): what the work sheet prints (rule DOC-2).
+CATEGORIES = (
+    ("hs_allergies", "hs_allergy_action", "   If they react", ALLERGY_ACTIONS),
+    ("hs_medication", "hs_medication_effect", "   Effect on site", MEDICATION_EFFECTS),
 )
 RISK_FLAGS = (
     ("risk_sexual_offending", "Sexual offending"),
@@ -183,13 +193,29 @@ class AssessmentDialog(ChecksBookings, FormDialog):
         health, hf = _group("Health and safety (every question must be answered)")
         self.answers: dict[str, QComboBox] = {}
         self.details: dict[str, QWidget] = {}
+        self.categories: dict[str, QComboBox] = {}
+        categories = {question: rest for question, *rest in CATEGORIES}
         for name, text, detail in HEALTH_AND_SAFETY:
             self.answers[name] = answer_combo()
             f.add_row(hf, name, text, self.answers[name])
             if detail:
-                self.details[detail] = _line(200, "Details needed on site")
+                self.details[detail] = _line(200, DETAIL_HINTS[detail])
                 f.add_row(hf, detail, "   Details", self.details[detail])
                 self.details[detail].setAccessibleName(f"{text}: details")
+            if name in categories:
+                field, caption, choices = categories[name]
+                combo = QComboBox()
+                # The choices are sentences: they must not widen the column past the window.
+                combo.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                combo.setMinimumContentsLength(18)
+                combo.addItem("Not recorded", None)
+                for value, choice in choices:
+                    combo.addItem(choice, value)
+                combo.setAccessibleName(f"{text}: {caption.strip().lower()}")
+                self.categories[field] = combo
+                f.add_row(hf, field, caption, combo,
+                          hint="Printed on the work sheet for the supervisor.")
         vulnerable, vf = _group("Vulnerability (must be answered)")
         self.answers["vulnerable"] = answer_combo()
         f.add_row(vf, "vulnerable", "Is the person vul&nerable?", self.answers["vulnerable"])
@@ -261,6 +287,8 @@ class AssessmentDialog(ChecksBookings, FormDialog):
         for name, _text, detail in HEALTH_AND_SAFETY:
             if detail:
                 self.details[detail].setEnabled(self.answers[name].currentData() is True)
+        for name, field, *_rest in CATEGORIES:
+            self.categories[field].setEnabled(self.answers[name].currentData() is True)
         self.details["vulnerability_detail"].setEnabled(
             self.answers["vulnerable"].currentData() is True)
 
@@ -290,6 +318,8 @@ class AssessmentDialog(ChecksBookings, FormDialog):
             box.setChecked(bool(getattr(data, name)))
         for name, combo in self.answers.items():
             set_answer(combo, getattr(data, name))
+        for name, combo in self.categories.items():
+            combo.setCurrentIndex(max(0, combo.findData(getattr(data, name))))
         for name, widget in self.details.items():
             value = getattr(data, name) or ""
             if isinstance(widget, QPlainTextEdit):
@@ -305,6 +335,7 @@ class AssessmentDialog(ChecksBookings, FormDialog):
         values: dict[str, object] = {name: combo.currentData()
                                      for name, combo in self.answers.items()}
         values.update({name: box.isChecked() for name, box in self.flags.items()})
+        values.update({name: combo.currentData() for name, combo in self.categories.items()})
         for name, widget in self.details.items():
             text = (widget.toPlainText() if isinstance(widget, QPlainTextEdit)
                     else widget.text()).strip()

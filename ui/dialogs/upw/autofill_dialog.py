@@ -21,6 +21,7 @@ from ui.views.upw.common import delivery_units
 from ui.views.upw.week_bar import UnitWeekBar
 from ui.widgets.banner import Banner
 from ui.widgets.tables import fit_columns, make_table
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 
 def _propose(services: AppServices, monday: dt.date, unit_id: int | None,
@@ -119,6 +120,8 @@ class AutoFillDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.banner)
         layout.addWidget(self.summary)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.notes)
         layout.addLayout(buttons)
@@ -184,6 +187,7 @@ class AutoFillDialog(QDialog):
             + (f"{len(proposal.shortfalls)} would not be fully placed: the reasons are below."
                if proposal.shortfalls else "Everyone would be fully placed."))
         self.notes.setText(("⚠ " + " ".join(proposal.notes)) if proposal.notes else "")
+        self.to_check.show_records(proposal.to_check)
         self.apply_button.setEnabled(bool(proposal.placements))
 
     def _on_propose_failed(self, exc: BaseException) -> None:

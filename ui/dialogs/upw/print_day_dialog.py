@@ -1,4 +1,4 @@
-"""Choosing the day to print: a day's letters and manifests, or one van's manifest."""
+"""Choosing the day of one van's manifest (a whole day's paper: ui/dialogs/print_day_paper.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import VanRecord
 from upw_ttg.errors import ValidationError
 from ui.dialogs.form_dialog import FormDialog, read_date
-from ui.tasks import BackgroundTask, TaskControl
+from ui.tasks import BackgroundTask
 from ui.views.upw.printing import preview_document
 from ui.widgets.date_field import DateField
 
@@ -38,33 +38,6 @@ class _DayDialog(FormDialog):
             raise ValidationError(problems)
         assert day is not None
         return day
-
-
-class PrintDayDialog(_DayDialog):
-    """Every appointment letter and van manifest of a day in one PDF, with progress."""
-
-    def __init__(self, services: AppServices, day: dt.date, unit_id: int | None,
-                 unit_name: str, parent: QWidget | None = None):
-        super().__init__("Print a day's letters and manifests",
-                         f"Appointment letters for everyone booked that day in {unit_name}, "
-                         "each in the person's language, then each van's manifest – one "
-                         "document.", day, parent)
-        self._services = services
-        self._unit_id = unit_id
-
-    def save(self, data: dt.date) -> dt.date:
-        documents, unit_id = self._services.upw.documents, self._unit_id
-
-        def render(control: TaskControl) -> bytes:
-            return documents.render_day(data, delivery_unit_id=unit_id,
-                                        progress=control.report, cancelled=control.cancelled)
-
-        self.task = preview_document(self.parentWidget() or self, render,
-                                     f"Letters and manifests – {data:%d/%m/%Y}",
-                                     f"letters-and-manifests-{data.isoformat()}.pdf",
-                                     progress_label="Preparing the day's letters and "
-                                                    "manifests…", with_progress=True)
-        return data
 
 
 class ManifestDayDialog(_DayDialog):

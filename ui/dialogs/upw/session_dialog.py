@@ -18,7 +18,7 @@ from ui.dialogs.upw.move_dialog import MoveDialog
 from ui.dialogs.upw.place_dialog import PlaceDialog, session_title
 from ui.dialogs.upw.session_staff_dialog import SessionPickupsDialog, SessionStaffDialog
 from ui.dialogs.upw.stand_down_dialog import StandDownDialog
-from ui.dialogs.upw.warrant_dialog import WarrantDialog
+from ui.dialogs.upw.warrant_dialog import WarrantDialog, confirm_issued
 from ui.formatting import label
 from ui.models.table_model import RowSortProxy
 from ui.models.upw.session_models import SessionPeopleTableModel
@@ -27,6 +27,7 @@ from ui.views.upw.common import NOT_ALLOWED, can_schedule, delivery_units
 from ui.views.upw.printing import preview_document
 from ui.widgets.banner import Banner
 from ui.widgets.tables import fit_columns, make_table
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 
 def _facts(detail: SessionDetail) -> list[tuple[str, str]]:
@@ -103,6 +104,8 @@ class SessionDialog(QDialog):
         layout.addLayout(facts_row)
         layout.addWidget(self.warnings)
         layout.addWidget(self.banner)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(self.empty)
         layout.addLayout(self.people_buttons)
         layout.addWidget(self.table, 1)
@@ -162,6 +165,7 @@ class SessionDialog(QDialog):
     def reload(self) -> None:
         detail = self._services.upw.sessions.detail(self._session_id)
         self.detail = detail
+        self.to_check.show_records(detail.to_check)
         s = detail.session
         self.setWindowTitle(f"Session – {session_title(s)}")
         self.title.setText(session_title(s))
@@ -300,6 +304,7 @@ class SessionDialog(QDialog):
                                travel_to=chosen[0].pickup_name or self.detail.session.project_name)
         dialog.saved.connect(lambda w: self.notice.emit(f"Issued travel warrant "
                                                         f"{w.serial_text}."))
+        dialog.saved.connect(lambda w: confirm_issued(self, self._services, w))
         self.dialog = dialog
         dialog.open()
         return dialog

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from upw_ttg.domain.orders import format_minutes
 from upw_ttg.domain.placement import format_day
 
 __all__ = ["format_day", "format_time", "format_times", "format_hours", "format_pence",
@@ -19,8 +20,8 @@ def format_times(start: dt.time, end: dt.time) -> str:
 
 
 def format_hours(minutes: int) -> str:
-    """Minutes as hours: 420 -> '7', 330 -> '5.5'."""
-    return f"{minutes / 60:g}"
+    """Minutes as hours and minutes, as everywhere else: 420 -> '7:00', 330 -> '5:30'."""
+    return format_minutes(minutes)
 
 
 def format_pence(pence: int) -> str:

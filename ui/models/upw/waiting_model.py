@@ -53,7 +53,7 @@ class WaitingTableModel(RowTableModel[WaitingRow]):
         Column("Office", lambda r: r.office_name or "—"),
         Column("Why", lambda r: "\n".join(r.reasons), tooltip=lambda r: "\n".join(r.reasons)),
         Column("This week", lambda r: f"{format_hours(r.minutes_booked_this_week)} of "
-                                      f"{format_hours(r.minutes_target)} h",
+                                      f"{format_hours(r.minutes_target)}",
                lambda r: r.minutes_booked_this_week - r.minutes_target, numeric=True,
                tooltip=lambda r: "Hours booked this week, of the weekly offer"),
         Column("Next session", lambda r: format_day(r.next_session) if r.next_session

@@ -13,6 +13,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Language, Role
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import StaffMember
+from ui.widgets.fit import narrow_combo
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.tasks import BackgroundTask, report_failure, run_in_background
 from ui.views.permissions import can
@@ -75,7 +76,7 @@ class FilterBar(QWidget):
     def __init__(self, services: AppServices, *, coordinators: bool = True,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.unit = QComboBox()
+        self.unit = narrow_combo(QComboBox())
         self.unit.setAccessibleName("Delivery unit")
         self.unit.addItem("All delivery units", None)
         for unit in services.people.delivery_units():

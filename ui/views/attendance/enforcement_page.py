@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QTabWidget, 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.errors import UpwError
+from upw_ttg.services.paging import PAGE_ROWS
 from upw_ttg.services.attendance.records import (
     EnforcementActionRow, EnforcementQueue, QueueItem,
 )
@@ -18,12 +19,15 @@ from ui.dialogs.form_dialog import FormDialog
 from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import QueueTableModel
+from ui.models.table_model import FetchPage
 from ui.tasks import report_failure
 from ui.views.attendance.common import (
     FilterBar, LanguageCombo, PdfPrinter, can_decide, hint, language_row, page_title,
 )
 from ui.views.permissions import not_allowed_tip
 from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.export_list import ExportListButton
 
 DECISIONS, EVIDENCE, BREACHES = range(3)
 _TABS = (("Decision&s due", "Failure"), ("Ev&idence overdue", "Absence"),
@@ -104,11 +108,17 @@ class EnforcementPage(QWidget):
         bar.addLayout(language_row(self.language))
         bar.addWidget(self.summary_button)
         bar.addWidget(self.person_button)
+        self.export_button = ExportListButton(
+            services, "enforcement", lambda: self.tables[self.tabs.currentIndex()],
+            lambda: self.tabs.tabText(self.tabs.currentIndex()).replace("&", ""))
+        bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(page_title("Enforcement", "Decisions the law needs, evidence that is "
                                                    "late and breaches still to lay."))
         layout.addWidget(self.filters)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bar)
         self.loader = PageLoader(self, self.tables)
@@ -118,26 +128,42 @@ class EnforcementPage(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        self.loader.load(self._enforcement.queue, self._show_queue)
+        """Read the queue of the chosen unit and coordinator: the service filters, and the
+        long list of evidence overdue comes a page at a time."""
+        enforcement = self._enforcement
+        unit_id, coordinator_id = self.filters.unit_id, self.filters.coordinator_id
 
-    def _show_queue(self, queue: EnforcementQueue) -> None:
-        for model, rows in zip(self.models, (queue.decisions, queue.evidence_overdue,
-                                             queue.breaches_not_laid), strict=True):
-            model.set_rows(rows)
+        def evidence_page(offset: int, limit: int) -> list[QueueItem]:
+            return enforcement.evidence_overdue(delivery_unit_id=unit_id,
+                                                coordinator_id=coordinator_id, limit=limit,
+                                                offset=offset)
+
+        self.loader.load(lambda: enforcement.queue(delivery_unit_id=unit_id,
+                                                   coordinator_id=coordinator_id,
+                                                   limit=PAGE_ROWS),
+                         lambda queue: self._show_queue(queue, evidence_page))
+
+    def _show_queue(self, queue: EnforcementQueue, evidence_page: FetchPage) -> None:
+        self.to_check.show_records(queue.to_check)
+        self.models[DECISIONS].set_rows(queue.decisions)
+        # The first page took every row up to the page size, the ones set aside included.
+        self.models[EVIDENCE].set_pages(evidence_page, queue.evidence_overdue, read=min(
+            PAGE_ROWS, max(queue.evidence_overdue_total, len(queue.evidence_overdue))))
+        self.models[BREACHES].set_rows(queue.breaches_not_laid)
         for table in self.tables:
             fit_columns(table, {QueueTableModel.DUE: "00/00/0000 – overdue",
                                 QueueTableModel.NAME: "Krzysztof Lewandowski"})
-        self._apply_filters()
-
-    def _apply_filters(self) -> None:
-        for number, proxy in enumerate(self.proxies):
-            proxy.set_filters(unit=self.filters.unit_code,
-                              coordinator=self.filters.coordinator_id)
-            title = _TABS[number][0]
-            self.tabs.setTabText(number, f"{title} ({proxy.rowCount()})")
-            if proxy.rowCount() and not self.tables[number].selectionModel().hasSelection():
+        totals = (len(queue.decisions), max(queue.evidence_overdue_total,
+                                            len(queue.evidence_overdue)),
+                  len(queue.breaches_not_laid))
+        for number, total in enumerate(totals):
+            self.tabs.setTabText(number, f"{_TABS[number][0]} ({total})")
+            if total and not self.tables[number].selectionModel().hasSelection():
                 self.tables[number].selectRow(0)
         self._update_buttons()
+
+    def _apply_filters(self) -> None:
+        self.refresh()
 
     def selected(self) -> QueueItem | None:
         return selected_row(self.tables[self.tabs.currentIndex()])  # type: ignore[return-value]

@@ -17,6 +17,8 @@ from ui.models.attendance.list_models import ForecastTableModel
 from ui.views.attendance.common import FilterBar, hint, page_title
 from ui.views.attendance.ledger_view import LedgerDialog
 from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.export_list import ExportListButton
 
 _M = ForecastTableModel
 ALL, AT_RISK, REVIEWS, EXTENSIONS = range(4)
@@ -75,6 +77,8 @@ class ForecastPage(QWidget):
         bar.addWidget(self.reason, 1)
         bar.addWidget(self.person_button)
         bar.addWidget(self.ledger_button)
+        self.export_button = ExportListButton(services, "forecast", self.table)
+        bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(page_title(
@@ -83,6 +87,8 @@ class ForecastPage(QWidget):
             "amber: not at the person's current rate, or little to spare; green: on course."))
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(self.table, 1)
         layout.addLayout(bar)
         self.loader = PageLoader(self, [self.table])
@@ -95,6 +101,7 @@ class ForecastPage(QWidget):
         self.loader.load(self._services.attendance.forecast.forecast, self._show_rows)
 
     def _show_rows(self, rows: list[OrderForecast]) -> None:
+        self.to_check.show_records(getattr(rows, "to_check", ()))
         self.model.set_rows(rows)
         fit_columns(self.table, {_M.NAME: "Krzysztof Lewandowski", _M.COORDINATOR:
                                  "Andrew Teasdale", _M.REVIEW: "Second, 00/00/000"})

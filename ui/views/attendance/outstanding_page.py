@@ -9,12 +9,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.services.access import RESTRICTED_MESSAGE
 from upw_ttg.services.attendance.records import MissingOutcomeRow
+from upw_ttg.services.paging import PAGE_ROWS
 from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import BacklogTableModel, OutstandingTableModel
+from ui.models.table_model import FetchPage
 from ui.errors import show_error
 from ui.views.attendance.common import FilterBar, hint, page_title
 from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.export_list import ExportListButton
 
 
 class OutstandingPage(QWidget):
@@ -81,12 +85,17 @@ class OutstandingPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.count_label, 1)
         bar.addWidget(self.open_button)
+        self.export_button = ExportListButton(services, "outstanding_outcomes", self.table,
+                                              lambda: self.count_label.text())
+        bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(page_title(
             "Outstanding outcomes", "Every appointment whose session has ended without an "
             "outcome. Each needs one: open its register to key it."))
         layout.addWidget(self.filters)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(splitter, 1)
         layout.addLayout(bar)
         self.loader = PageLoader(self, [self.backlog, self.table])
@@ -95,47 +104,61 @@ class OutstandingPage(QWidget):
 
     @Slot()
     def refresh(self) -> None:
+        """Read the backlog of the chosen unit and the first page of its appointments."""
         registers = self._services.attendance.registers
+        unit_id = self.filters.unit_id  # read here: the load runs on a worker thread
+        fetch = self._pages(unit_id, None)
         self.count_label.setText("Reading the appointments without an outcome…")
-        self.loader.load(lambda: (registers.outstanding_by_project(),
-                                  registers.outstanding_outcomes()),
-                         lambda lists: self._show_rows(*lists))
+        self.loader.load(lambda: (registers.outstanding_by_project(delivery_unit_id=unit_id),
+                                  fetch(0, PAGE_ROWS)),
+                         lambda lists: self._show_rows(fetch, *lists))
 
-    def _show_rows(self, backlog: list, rows: list[MissingOutcomeRow]) -> None:
+    def _pages(self, unit_id: int | None, project_id: int | None) -> FetchPage:
+        """The service's list for this unit and project, a page at a time: the service filters,
+        and the screen never holds the whole service's backlog."""
+        registers = self._services.attendance.registers
+        return lambda offset, limit: registers.outstanding_outcomes(
+            delivery_unit_id=unit_id, project_id=project_id, limit=limit, offset=offset)
+
+    def _show_rows(self, fetch: FetchPage, backlog: list,
+                   first: list[MissingOutcomeRow]) -> None:
         self.backlog_model.set_rows(backlog)
-        self.model.set_rows(rows)
         fit_columns(self.backlog, {0: "HUL-000 Grounds maintenance, St Peter's church, Hull"})
+        self._show_appointments(fetch, first)
+
+    def _show_appointments(self, fetch: FetchPage, first: list[MissingOutcomeRow]) -> None:
+        self.to_check.show_records(getattr(first, "to_check", ()))
+        self.model.set_pages(fetch, first)
         fit_columns(self.table, {2: "HUL-000 Grounds maintenance, St Peter's church, Hull"})
-        self._apply_filters()
+        self._update_count()
 
     def _apply_filters(self) -> None:
-        unit = self.filters.unit_code
-        self.backlog_proxy.set_filters(unit=unit)
-        project = selected_row(self.backlog)
-        self.proxy.set_filters(unit=unit, project=project.project_id if project else None)
-        self._update_count()
+        self.refresh()  # a new backlog drops the project chosen in the old one
 
     def _on_backlog_selected(self, *_args: object) -> None:
         project = selected_row(self.backlog)
-        self.proxy.set_project(project.project_id if project else None)
-        self._update_count()
+        fetch = self._pages(self.filters.unit_id, project.project_id if project else None)
+        self.loader.load(lambda: fetch(0, PAGE_ROWS),
+                         lambda first: self._show_appointments(fetch, first))
 
     def _on_all_projects_clicked(self) -> None:
-        self.backlog.clearSelection()
-        self.proxy.set_project(None)
-        self._update_count()
+        self.backlog.clearSelection()  # the selection change reads the list again
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        loaded = self.model.rowCount()
+        project = selected_row(self.backlog)
+        backlog = [project] if project else self.backlog_model.rows()
+        total = max(loaded, sum(p.missing for p in backlog))
         if total == 0:
             text = "No outcomes are missing: every past appointment has one."
-        elif shown == total:
+        elif self.model.is_complete():
             text = f"{total} appointment{'s' if total != 1 else ''} without an outcome."
         else:
-            text = f"{shown} of {total} appointments without an outcome shown."
+            text = (f"{total} appointments without an outcome; the oldest {loaded} are listed "
+                    "and more follow as you scroll.")
         self.count_label.setText(text)
-        self.open_button.setEnabled(shown > 0)
-        if shown and not self.table.selectionModel().hasSelection():
+        self.open_button.setEnabled(loaded > 0)
+        if loaded and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
 
     def _on_table_activated(self, _index: QModelIndex) -> None:

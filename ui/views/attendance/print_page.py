@@ -9,13 +9,14 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.services.attendance import PrintCancelled
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.formatting import format_date
 from ui.models.attendance.list_models import DaySessionsTableModel
 from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background
 from ui.views.attendance.common import FilterBar, can_print, hint, page_title
-from ui.views.permissions import not_allowed_tip
+from ui.views.permissions import can, not_allowed_tip
 from ui.widgets.date_field import DateField
 from ui.widgets.tables import fit_columns, make_table
 
@@ -58,8 +59,16 @@ class PrintPage(QWidget):
         top.addWidget(self.date)
         top.addSpacing(16)
         top.addWidget(self.filters, 1)
+        # With the letters and manifests too, for those who also schedule.
+        self.all_paper_button = QPushButton("All the da&y's paper…")
+        self.all_paper_button.setToolTip("Work sheets, van manifests and appointment letters "
+                                         "for the day in one go (Ctrl+Shift+P)")
+        self.all_paper_button.clicked.connect(self.print_all_paper)
+        self.all_paper_button.setVisible(can(services.ctx.actor, Capability.READ_SCHEDULE))
+        self.paper_dialog: QWidget | None = None
         bar = QHBoxLayout()
         bar.addWidget(self.count, 1)
+        bar.addWidget(self.all_paper_button)
         bar.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
@@ -122,6 +131,14 @@ class PrintPage(QWidget):
                                       self._on_print_failed, "Preparing the work sheets…",
                                       parent=self, with_progress=True,
                                       on_cancelled=self._on_print_cancelled)
+
+    @Slot()
+    def print_all_paper(self) -> None:
+        """The whole day's paper for this page's day and unit."""
+        from ui.case_links import open_day_paper  # the dialog is built only when wanted
+
+        self.paper_dialog = open_day_paper(self._services, self, self.notice.emit,
+                                           self.day(), self.filters.unit_id)
 
     def _on_printed(self, pdf: bytes, day: dt.date) -> None:
         self.refresh()

@@ -24,6 +24,7 @@ from ui.views.attendance.register_table import CompletingEdit, RegisterTableView
 from ui.views.permissions import not_allowed_tip
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 _M = RegisterTableModel
 CODES_LEGEND = ("Codes: ATTC attended · AFTC attended, failed to comply · ATSH sent home "
@@ -154,6 +155,8 @@ class RegisterPage(QWidget):
         layout.addLayout(chooser)
         layout.addWidget(self.facts)
         layout.addWidget(self.banner)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addLayout(stale)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.cell_text)
@@ -259,6 +262,7 @@ class RegisterPage(QWidget):
             except UpwError as exc:
                 report_failure(self, "The register could not be opened.", exc)
         self.model.set_register(register)
+        self.to_check.show_records(register.to_check if register else ())
         self._show_facts()
         self._show_problems()
         self._update_buttons()

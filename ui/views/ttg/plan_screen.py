@@ -19,7 +19,7 @@ from upw_ttg.services.ttg.records import (
     EpisodeDeadlines, EpisodeState, HandoverRecord, PlanRecord, ReferralRecord, ReviewRecord,
 )
 from ui.changes import Subject, publish
-from ui.views.ttg.access import can_edit_ttg
+from ui.views.ttg.access import can_edit_ttg, can_read_plan_risk
 from ui.views.ttg.fields import heading, hint
 from ui.views.ttg.handover_page import HandoverPage
 from ui.views.ttg.pathway_page import PathwayPage
@@ -137,6 +137,8 @@ class PlanScreen(QWidget):
             self.stack.addWidget(page)
             self.pages.append(page)
             page.set_editable(self.editable)
+        # The risk-of-harm section is read through its own capability: hidden without it.
+        self._items["risk"].setHidden(not can_read_plan_risk(self.services.ctx.actor))
 
     def _build_start_panel(self) -> QWidget:
         panel = QWidget()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.placement_recheck import BrokenBooking, RecheckReport
 from upw_ttg.errors import NotFoundError
+from ui.widgets.fit import narrow_combo
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.move_dialog import MoveDialog
 from ui.models.table_model import RowSortProxy
@@ -19,7 +20,9 @@ from ui.models.upw.broken_model import BrokenBookingsModel
 from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule
 from ui.loading import PageLoader
 from ui.tasks import report_failure, run_in_background, writer_pool
+from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import RowsFitter, fit_columns, make_table, selected_row
+from ui.widgets.export_list import ExportListButton
 
 ALL_UNITS = "All delivery units"
 
@@ -82,7 +85,7 @@ class BrokenBookingsPage(QWidget):
         self.dialog: QWidget | None = None
         title = QLabel("Bookings that break a rule")
         title.setObjectName("PageTitle")
-        self.unit = QComboBox()
+        self.unit = narrow_combo(QComboBox())
         self.unit.setAccessibleName("Delivery unit")
         self.unit.addItem(ALL_UNITS, None)
         for unit in units:
@@ -128,6 +131,9 @@ class BrokenBookingsPage(QWidget):
         top.addWidget(unit_label)
         top.addWidget(self.unit)
         top.addWidget(self.refresh_button)
+        self.export_button = ExportListButton(services, "broken_bookings", self.table,
+                                              lambda: self.count.text())
+        top.addWidget(self.export_button)
         top.addWidget(self.recheck_button)
         actions = QHBoxLayout()
         for button in (self.move_button, self.remove_button, self.accept_button,
@@ -138,6 +144,8 @@ class BrokenBookingsPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(top)
         layout.addWidget(self.count)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         self._update_buttons()
@@ -159,6 +167,7 @@ class BrokenBookingsPage(QWidget):
         self.loader.load(lambda: broken.list(unit_id=unit_id), self._show_rows)
 
     def _show_rows(self, rows: list[BrokenBooking]) -> None:
+        self.to_check.show_records(getattr(rows, "to_check", ()))
         self.model.set_rows(rows)
         fit_columns(self.table, skip=(BrokenBookingsModel.WHY,))
         where = self.unit.currentText() if self.unit_id is not None else "any delivery unit"

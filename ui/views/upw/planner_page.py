@@ -11,14 +11,16 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import PlannerCell, WeekPlan
+from ui.case_links import open_day_paper
+from ui.dialogs.print_day_paper import PrintDayPaperDialog
 from ui.dialogs.upw.autofill_dialog import AutoFillDialog
-from ui.dialogs.upw.print_day_dialog import PrintDayDialog
 from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.loading import PageLoader
 from ui.models.upw.planner_model import CellsRole, PlannerTableModel, cell_state
 from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule
 from ui.views.upw.planner_delegate import PlannerCellDelegate
 from ui.views.upw.week_bar import UnitWeekBar
+from ui.widgets.records_to_check import RecordsToCheckBanner
 
 LEGEND = ("Each session shows places taken / places and its start time. "
           "♀ female-only · ⚠ needs attention · amber: full · red: warnings · grey: stood down. "
@@ -59,8 +61,9 @@ class PlannerPage(QWidget):
         if not self._editable:
             self.autofill_button.setToolTip(NOT_ALLOWED)
         self.print_button = QPushButton("Print a &day…")
-        self.print_button.setToolTip("Every appointment letter and van manifest for one day, "
-                                     "in one document")
+        self.print_button.setToolTip("Work sheets, van manifests and appointment letters for "
+                                     "the chosen day, or the next working day "
+                                     "(Ctrl+Shift+P from anywhere)")
         self.print_button.clicked.connect(self.print_day)
         self.refresh_button = QPushButton("R&efresh")
         self.refresh_button.setToolTip("Load the planner again (F5)")
@@ -109,6 +112,8 @@ class PlannerPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.bar)
         layout.addWidget(self.summary)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(self.table, 1)
         layout.addWidget(legend)
         self.setTabOrder(self.bar.unit, self.table)
@@ -130,6 +135,7 @@ class PlannerPage(QWidget):
     def _show_plan(self, plan: WeekPlan) -> None:
         current = self.table.currentIndex()
         self.model.set_plan(plan)
+        self.to_check.show_records(plan.to_check, still_counted=True)
         self.table.resizeRowsToContents()
         cells = [c for row in plan.rows for day in row.days for c in day]
         booked = sum(c.booked for c in cells)
@@ -218,15 +224,13 @@ class PlannerPage(QWidget):
         self.reload()
 
     @Slot()
-    def print_day(self) -> PrintDayDialog:
+    def print_day(self) -> PrintDayPaperDialog:
+        """The day's paper: the chosen day of the grid, or the next working day."""
         index = self.table.currentIndex()
         day = None
         plan = self.model.plan
         if plan is not None and index.isValid() and index.column() >= 1:
             day = plan.days[index.column() - 1]
-        if day is None:
-            day = max(self._services.ctx.today(), self.bar.monday)
-        dialog = PrintDayDialog(self._services, day, self.bar.unit_id, self.bar.unit_name, self)
+        dialog = open_day_paper(self._services, self, self.notice.emit, day, self.bar.unit_id)
         self.dialog = dialog
-        dialog.open()
         return dialog

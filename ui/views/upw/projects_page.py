@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import GenerationResult, ProjectRecord, SessionRecord
+from ui.widgets.fit import narrow_combo
 from ui.dialogs.upw.closure_dialog import ClosureDialog
 from ui.dialogs.upw.project_dialog import GenerateSessionsDialog, ProjectDialog, generation_report
 from ui.dialogs.upw.session_dialog import SessionDialog
@@ -48,7 +49,7 @@ class ProjectsTab(QWidget):
         self._editable = can_schedule(services.ctx.actor)
         self.dialog: QWidget | None = None
         today = services.ctx.today()
-        self.unit = QComboBox()
+        self.unit = narrow_combo(QComboBox())
         self.unit.setAccessibleName("Delivery unit")
         self.unit.addItem("All delivery units", None)
         for unit in units:
@@ -137,17 +138,19 @@ class ProjectsTab(QWidget):
         upper_layout.addLayout(filters)
         upper_layout.addWidget(self.report)
         upper_layout.addWidget(self.table, 1)
+        # The title names the project, so it has a line of its own and wraps: a long name
+        # must not make the page wider than a laptop's window.
+        self.sessions_title.setWordWrap(True)
         range_row = QHBoxLayout()
-        range_row.addWidget(self.sessions_title)
-        range_row.addStretch(1)
         for widget in (from_label, self.date_from, to_label, self.date_to, self.show_button):
             range_row.addWidget(widget)
-        range_row.addSpacing(12)
+        range_row.addStretch(1)
         for widget in (self.open_button, self.staff_button, self.pickups_button):
             range_row.addWidget(widget)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 6, 0, 0)
+        lower_layout.addWidget(self.sessions_title)
         lower_layout.addLayout(range_row)
         lower_layout.addWidget(self.sessions, 1)
         lower_layout.addWidget(self.sessions_hint)

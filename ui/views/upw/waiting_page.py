@@ -17,7 +17,9 @@ from ui.models.upw.waiting_model import (
 from ui.views.upw.common import DeliveryUnit
 from ui.views.upw.week_bar import UnitWeekBar
 from ui.loading import PageLoader
+from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import RowsFitter, fit_columns, make_table, selected_row
+from ui.widgets.export_list import ExportListButton
 
 
 class WaitingPage(QWidget):
@@ -83,6 +85,10 @@ class WaitingPage(QWidget):
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
+        # Alt+X is the week bar's next week here.
+        self.export_button = ExportListButton(services, "waiting_list", self.table,
+                                              lambda: self.count.text(), "Ex&port…")
+        top.addWidget(self.export_button)
         top.addWidget(self.assessment_button)
         top.addWidget(self.open_button)
         filters = QHBoxLayout()
@@ -97,6 +103,8 @@ class WaitingPage(QWidget):
         layout.addWidget(self.bar)
         layout.addLayout(filters)
         layout.addWidget(self.count)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(self.table, 1)
         self._update_buttons()
 
@@ -114,6 +122,7 @@ class WaitingPage(QWidget):
         self.loader.load(lambda: planner.waiting(unit_id, week_start=monday), self._show_rows)
 
     def _show_rows(self, rows: list[WaitingRow]) -> None:
+        self.to_check.show_records(getattr(rows, "to_check", ()))
         self.model.set_rows(rows)
         fit_columns(self.table, {WaitingTableModel.NAME: "Agnieszka Jabłońska"},
                     skip=(WaitingTableModel.WHY,))

@@ -11,17 +11,22 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import WarrantStatus
 from upw_ttg.domain.upw_records import WarrantRecord
 from upw_ttg.errors import UpwError
-from ui.dialogs.upw.warrant_dialog import VoidWarrantDialog, WarrantDialog, default_dates
+from ui.changes import Change, Subject, publish, subscribe
+from ui.dialogs.upw.warrant_dialog import (
+    IssuedBox, VoidWarrantDialog, WarrantDialog, confirm_issued, default_dates, print_warrant,
+)
+from ui.widgets.fit import narrow_combo
 from ui.formatting import label
 from ui.loading import PageLoader
 from ui.models.table_model import RowSortProxy
 from ui.models.upw.text import format_pence
 from ui.models.upw.warrants_model import SpendTableModel, WarrantsTableModel
 from ui.views.upw.common import NOT_ALLOWED, can_schedule, enum_value
-from ui.views.upw.printing import preview_document
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
 from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.export_list import ExportListButton
 
 
 class WarrantsPage(QWidget):
@@ -39,9 +44,10 @@ class WarrantsPage(QWidget):
         self._editable = can_schedule(services.ctx.actor)
         self._loaded = False
         self.dialog: QWidget | None = None
+        self.issued_box: IssuedBox | None = None
         title = QLabel("Travel warrants")
         title.setObjectName("PageTitle")
-        self.office = QComboBox()
+        self.office = narrow_combo(QComboBox())
         self.office.setAccessibleName("Issuing office")
         self.office.addItem("All offices", None)
         for office in services.people.offices():
@@ -120,6 +126,9 @@ class WarrantsPage(QWidget):
                        self.date_to, status_label, self.status, self.show_button):
             filters.addWidget(widget)
         filters.addStretch(1)
+        self.export_button = ExportListButton(services, "warrants", self.table,
+                                              lambda: self.count.text())
+        filters.addWidget(self.export_button)
         register = QWidget()
         register_layout = QVBoxLayout(register)
         register_layout.setContentsMargins(0, 0, 0, 0)
@@ -144,9 +153,18 @@ class WarrantsPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.banner)
+        self.to_check = RecordsToCheckBanner()
+        layout.addWidget(self.to_check)
         layout.addWidget(splitter, 1)
         self.loader = PageLoader(self, [self.table, self.spend])
         self._update_buttons()
+        # Issued, voided or marked anywhere (a session's dialog too): the register follows.
+        subscribe(self, [Subject.WARRANT], self._on_warrants_changed)
+
+    def _on_warrants_changed(self, _change: Change) -> None:
+        if self._loaded:
+            selected = self.selected()
+            self.reload(selected.id if selected is not None else None)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -175,8 +193,10 @@ class WarrantsPage(QWidget):
 
     def _show_rows(self, rows: list[WarrantRecord], spend: list,
                    select_id: int | None) -> None:
+        self.to_check.show_records(getattr(rows, "to_check", ()))
         self.model.set_rows(rows)
-        fit_columns(self.table)
+        fit_columns(self.table, {WarrantsTableModel.FARE: "£1,000.00",
+                                 WarrantsTableModel.JOURNEY: "Scarborough → Northallerton"})
         self.spend_model.set_rows(spend)
         fit_columns(self.spend)
         total = sum(w.fare_pence for w in rows if w.status in (WarrantStatus.ISSUED,
@@ -215,6 +235,7 @@ class WarrantsPage(QWidget):
     def _on_issued(self, warrant: WarrantRecord) -> None:
         self.notice.emit(f"Issued travel warrant {warrant.serial_text} to {warrant.name}.")
         self.reload(warrant.id)
+        self.issued_box = confirm_issued(self, self._services, warrant)
 
     @Slot()
     def void(self) -> VoidWarrantDialog | None:
@@ -247,6 +268,7 @@ class WarrantsPage(QWidget):
             self.banner.show_message(str(exc))
             return
         self.notice.emit(f"Marked {record.serial_text} {words}.")
+        publish(Subject.WARRANT, [record.id], [record.person_id], record)
         self.reload(record.id)
 
     @Slot()
@@ -254,7 +276,4 @@ class WarrantsPage(QWidget):
         warrant = self.selected()
         if warrant is None:
             return
-        render = self._services.upw.documents.render_warrant
-        preview_document(self, lambda: render(warrant.id),
-                         f"Travel warrant {warrant.serial_text} – {warrant.name}",
-                         f"travel-warrant-{warrant.serial_text}.pdf")
+        print_warrant(self, self._services, warrant)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ui.widgets.fit import narrow_combo
 from ui.views.upw.common import DeliveryUnit, monday_of, week_text
 
 
@@ -26,7 +27,7 @@ class UnitWeekBar(QWidget):
         super().__init__(parent)
         self._today = today
         self._monday = monday_of(today)
-        self.unit = QComboBox()
+        self.unit = narrow_combo(QComboBox())
         self.unit.setAccessibleName("Delivery unit")
         if all_units:
             self.unit.addItem("All delivery units", None)

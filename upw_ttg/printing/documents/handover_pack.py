@@ -9,7 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from upw_ttg.domain.codes import (
     DiversityCategory, MappaLevel, NeedStatus, ReferralStatus, ReleaseDateType, Responsibility,
-    RiskLevel,
+    TRAVEL_PAYMENTS, RiskLevel,
 )
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
@@ -263,8 +263,27 @@ def _review(review: ReviewRecord | None, s: Styles) -> Flowable:
                   ("ID", or_not_recorded(review.id_status)),
                   ("Bank account", or_not_recorded(review.bank_account_status)),
                   ("Benefits", or_not_recorded(review.benefits_status)), ("GP", gp),
-                  ("Prescriptions on the day", or_not_recorded(review.prescriptions_on_day))],
+                  ("Prescription on the day", _prescription(review)),
+                  ("Travel to the first appointment", _travel(review))],
                  s)
+
+
+def _prescription(review: ReviewRecord) -> str:
+    arranged = {True: "Arranged", False: "<b>Not arranged</b>"}.get(
+        review.prescriptions_arranged, NOT_RECORDED)
+    parts = [arranged]
+    if review.prescriptions_collect_from:
+        parts.append(f"collect from {escape(review.prescriptions_collect_from)}")
+    text = ", ".join(parts)
+    if review.prescriptions_on_day:
+        text += f"<br/>{escape(review.prescriptions_on_day)}"
+    return text
+
+
+def _travel(review: ReviewRecord) -> str:
+    paid = dict(TRAVEL_PAYMENTS).get(review.travel_payment) if review.travel_payment else None
+    parts = [escape(x) for x in (review.travel_route, paid) if x]
+    return "<br/>".join(parts) or NOT_RECORDED
 
 
 def _referrals(pack: HandoverPack, s: Styles) -> Flowable:

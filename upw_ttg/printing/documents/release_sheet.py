@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from upw_ttg.domain.codes import TravelPayment
 from upw_ttg.printing import fonts
 from upw_ttg.printing.documents.resettlement_plan import (
     contacts_table, long_date, text_or, when, word,
@@ -23,39 +24,65 @@ SHEET_LABELS: dict[str, tuple[str, str]] = {
                    "wrthych."),
     "not_known": ("Your release date is not known yet.",
                   "Nid yw dyddiad eich rhyddhau yn hysbys eto."),
+    # Printed for anything not yet known: never "no" when nobody has asked.
+    "unknown": ("Not known yet — ask before you leave.",
+                "Ddim yn hysbys eto — gofynnwch cyn i chi adael."),
     "report": ("1. Where and when to go", "1. Ble a phryd i fynd"),
     "report_note": ("Go to this appointment on the day you leave. It is part of your "
                     "licence.",
                     "Ewch i'r apwyntiad hwn ar y diwrnod y byddwch yn gadael. Mae'n rhan o'ch "
                     "trwydded."),
-    "not_booked": ("Not booked yet. Ask your resettlement worker before you leave.",
-                   "Heb ei drefnu eto. Gofynnwch i'ch gweithiwr ailsefydlu cyn i chi adael."),
     "with": ("With", "Gyda"),
     "when": ("When", "Pryd"),
     "where": ("Where", "Ble"),
     "phone": ("Phone", "Ffôn"),
-    "first_night": ("2. Where you will stay the first night",
-                    "2. Ble byddwch chi'n aros y noson gyntaf"),
+    "your_officer": ("your probation officer", "eich swyddog prawf"),
+    "office": ("Probation office", "Swyddfa prawf"),
+    "travel": ("2. Getting there from the prison", "2. Cyrraedd yno o'r carchar"),
+    "how": ("How", "Sut"),
+    "paid": ("Paying for it", "Talu amdano"),
+    "pay_travel_warrant": ("Your fare is paid with a travel warrant. The prison gives it to you "
+                           "when you leave: hand it in at the ticket office or to the driver.",
+                           "Telir eich tocyn gyda gwarant teithio. Bydd y carchar yn ei roi i "
+                           "chi pan fyddwch yn gadael: rhowch ef yn y swyddfa docynnau neu i'r "
+                           "gyrrwr."),
+    "pay_discharge_grant": ("Pay your fare from your discharge grant, the money the prison "
+                            "gives you when you leave. Keep enough for the journey.",
+                            "Talwch eich tocyn o'ch grant rhyddhau, yr arian y bydd y carchar "
+                            "yn ei roi i chi pan fyddwch yn gadael. Cadwch ddigon ar gyfer y "
+                            "daith."),
+    "pay_collected": ("Someone is collecting you, so there is nothing to pay.",
+                      "Mae rhywun yn dod i'ch casglu, felly nid oes dim i'w dalu."),
+    "first_night": ("3. Where you will stay the first night",
+                    "3. Ble byddwch chi'n aros y noson gyntaf"),
     "no_address": ("No address yet. Tell your probation officer at your first appointment "
                    "that you have nowhere to stay.",
                    "Dim cyfeiriad eto. Dywedwch wrth eich swyddog prawf yn eich apwyntiad "
                    "cyntaf nad oes gennych unman i aros."),
-    "address_unknown": ("Not sorted yet. Ask your resettlement worker.",
-                        "Heb ei drefnu eto. Gofynnwch i'ch gweithiwr ailsefydlu."),
-    "medicines": ("3. Medicines on the day", "3. Meddyginiaethau ar y diwrnod"),
-    "money": ("4. Your ID, bank account and benefits",
-              "4. Eich dogfennau adnabod, cyfrif banc a budd-daliadau"),
+    "medicines": ("4. Your prescription on the day", "4. Eich presgripsiwn ar y diwrnod"),
+    "rx_arranged": ("A prescription is arranged for you.",
+                    "Mae presgripsiwn wedi'i drefnu ar eich cyfer."),
+    "rx_collect": ("Collect it from", "Casglwch ef o"),
+    "rx_none": ("No prescription is arranged for the day you leave. If you take medicine, "
+                "ask the healthcare team before you leave.",
+                "Nid oes presgripsiwn wedi'i drefnu ar gyfer y diwrnod y byddwch yn gadael. Os "
+                "ydych yn cymryd meddyginiaeth, gofynnwch i'r tîm gofal iechyd cyn i chi "
+                "adael."),
+    "money": ("5. Your ID, bank account and benefits",
+              "5. Eich dogfennau adnabod, cyfrif banc a budd-daliadau"),
     "id": ("ID", "Dogfennau adnabod"),
     "bank": ("Bank account", "Cyfrif banc"),
     "benefits": ("Benefits", "Budd-daliadau"),
-    "gp": ("5. Your doctor (GP)", "5. Eich meddyg teulu"),
+    "gp": ("6. Your doctor (GP)", "6. Eich meddyg teulu"),
     "gp_yes": ("You are registered with a GP.", "Rydych wedi cofrestru gyda meddyg teulu."),
     "gp_no": ("You are not registered with a GP yet. Register as soon as you can.",
               "Nid ydych wedi cofrestru gyda meddyg teulu eto. Cofrestrwch cyn gynted ag y "
               "gallwch."),
-    "phones": ("6. Useful phone numbers", "6. Rhifau ffôn defnyddiol"),
-    "ask": ("Ask your resettlement worker.", "Gofynnwch i'ch gweithiwr ailsefydlu."),
+    "phones": ("7. Useful phone numbers", "7. Rhifau ffôn defnyddiol"),
 }
+_PAYMENT_KEYS = {TravelPayment.TRAVEL_WARRANT: "pay_travel_warrant",
+                 TravelPayment.DISCHARGE_GRANT: "pay_discharge_grant",
+                 TravelPayment.COLLECTED: "pay_collected"}
 _BOX_COLUMNS = ("28%", "72%")
 
 
@@ -93,6 +120,7 @@ def _box(title: str, rows: list[list[Flowable]], s: Styles) -> Flowable:
 
 def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
     s, lang = get_styles(), sheet.language
+    unknown = _t("unknown", lang)
 
     def pair(key: str, value: str) -> list[Flowable]:
         return [Paragraph(_t(key, lang), s.label), Paragraph(value, s.value)]
@@ -114,27 +142,39 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
         Paragraph(_t("intro", lang), s.body),
         Spacer(1, 2), *leaving, Spacer(1, 6)]
     first = sheet.first_appointment
-    if first is None:
-        report = [one(_t("not_booked", lang))]
+    # The officer by name; what the worker typed as "with" is the fallback.
+    if sheet.officer_name:
+        with_whom = (f"<b>{escape(sheet.officer_name)}</b>, "
+                     f"{_t('your_officer', lang)}")
     else:
-        report = [pair("with", text_or(first.with_whom, _t("ask", lang))),
-                  pair("when", f"<b>{when(first.at, lang)}</b>"),
-                  pair("where", text_or(first.where, _t("ask", lang))),
-                  pair("phone", text_or(first.phone, _t("ask", lang))),
-                  one(_t("report_note", lang))]
+        with_whom = text_or(first.with_whom if first else None, unknown)
+    report = [pair("with", with_whom),
+              pair("when", f"<b>{when(first.at, lang)}</b>" if first and first.at
+                   else unknown),
+              pair("where", text_or(first.where if first else None, unknown)),
+              pair("phone", text_or(first.phone if first else None, unknown))]
+    if first is not None:
+        report.append(one(_t("report_note", lang)))
+    report += _office_rows(sheet, pair, unknown)
     story.append(_box(_t("report", lang), report, s))
+    payment = (_t(_PAYMENT_KEYS[sheet.travel_payment], lang) if sheet.travel_payment
+               else unknown)
+    story.append(_box(_t("travel", lang), [pair("how", text_or(sheet.travel_route, unknown)),
+                                          pair("paid", payment)], s))
     if sheet.accommodation_found is False:
         night = _t("no_address", lang)
     else:
-        night = text_or(sheet.first_night_address, _t("address_unknown", lang))
+        night = text_or(sheet.first_night_address, unknown)
     story.append(_box(_t("first_night", lang), [one(night)], s))
-    story.append(_box(_t("medicines", lang), [one(text_or(sheet.prescriptions,
-                                                          _t("ask", lang)))], s))
+    story.append(_box(_t("medicines", lang), _prescription_rows(sheet, pair, one), s))
     story.append(_box(_t("money", lang), [
-        pair("id", text_or(sheet.id_status, _t("ask", lang))),
-        pair("bank", text_or(sheet.bank_account_status, _t("ask", lang))),
-        pair("benefits", text_or(sheet.benefits_status, _t("ask", lang)))], s))
-    gp = _t("gp_yes", lang) if sheet.gp_registered else _t("gp_no", lang)
+        pair("id", text_or(sheet.id_status, unknown)),
+        pair("bank", text_or(sheet.bank_account_status, unknown)),
+        pair("benefits", text_or(sheet.benefits_status, unknown))], s))
+    if sheet.gp_registered is None:
+        gp = unknown
+    else:
+        gp = _t("gp_yes", lang) if sheet.gp_registered else _t("gp_no", lang)
     if sheet.gp_details:
         gp += f"<br/><b>{escape(sheet.gp_details)}</b>"
     story.append(_box(_t("gp", lang), [one(gp)], s))
@@ -142,6 +182,34 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
     story.append(KeepTogether([Paragraph(_t("phones", lang), s.heading),
                                contacts_table(sheet.contacts, lang, s)]))
     return story
+
+
+def _office_rows(sheet: ReleaseDaySheet, pair, unknown: str) -> list[list[Flowable]]:
+    """The office in full: organisation, address on one line, and the number to call."""
+    office = sheet.office
+    if office is None or not (office.address_lines or office.phone):
+        return [pair("office", unknown)]
+    address = ", ".join(office.address_lines)
+    # An office named after its town says nothing the address does not.
+    name = office.name if office.name and office.name not in address else None
+    lines = [", ".join(x for x in (office.organisation, name) if x), address]
+    if office.phone:
+        lines.append(f"{word(SHEET_LABELS['phone'], sheet.language)} <b>"
+                     f"{escape(office.phone)}</b>")
+    return [pair("office", "<br/>".join(line if line.startswith(
+        word(SHEET_LABELS['phone'], sheet.language)) else escape(line)
+        for line in lines if line))]
+
+
+def _prescription_rows(sheet: ReleaseDaySheet, pair, one) -> list[list[Flowable]]:
+    """Arranged or not, and where to collect it: never which medicine (no health detail)."""
+    lang = sheet.language
+    if sheet.prescriptions_arranged is None:
+        return [one(_t("unknown", lang))]
+    if not sheet.prescriptions_arranged:
+        return [one(_t("rx_none", lang))]
+    return [one(f"<b>{_t('rx_arranged', lang)}</b>"),
+            pair("rx_collect", text_or(sheet.prescriptions_collect_from, _t("unknown", lang)))]
 
 
 def render_release_sheet(sheet: ReleaseDaySheet, *, invariant: bool = False) -> bytes:

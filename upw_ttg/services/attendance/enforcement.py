@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import Select, and_, exists, select
+from sqlalchemy import Select, and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from upw_ttg.domain.codes import AuditAction, OrderStatus
@@ -17,17 +17,18 @@ from upw_ttg.domain.enforcement import (
     warning_period_end,
 )
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records_to_check import RecordToCheck, Subject, set_aside
+from upw_ttg.domain.records_to_check import Listed, RecordToCheck, Subject, listed, set_aside
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.printing.text import format_date
 from upw_ttg.services import audit
-from upw_ttg.services.access import check_case_of, mask_lists_of
+from upw_ttg.services.access import check_case_of, mask_lists_of, mask_restricted
 from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
 from upw_ttg.services.attendance.records import (
     DecisionInfo, EnforcementActionRow, EnforcementQueue, QueueItem,
 )
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.paging import check_page, paged
 from upw_ttg.storage.models import (
     Appointment, DeliveryUnit, EnforcementAction, EnforcementActionCode, Office, Person,
     Project, Staff, UpwOrder, UpwSession,
@@ -202,10 +203,16 @@ class EnforcementService:
                                              EnforcementAction.id))
             return [self._action_row(session, r) for r in rows]
 
-    def queue(self, *, delivery_unit_id: int | None = None,
-              coordinator_id: int | None = None) -> EnforcementQueue:
-        """Decisions due and overdue, evidence overdue and breaches not yet laid."""
+    def queue(self, *, delivery_unit_id: int | None = None, coordinator_id: int | None = None,
+              limit: int | None = None) -> EnforcementQueue:
+        """Decisions due and overdue, evidence overdue and breaches not yet laid.
+
+        ``limit`` keeps the evidence overdue (the one list that runs to thousands in a large
+        service) to its first page: ``evidence_overdue_total`` counts them all and
+        ``evidence_overdue`` reads the pages after it.
+        """
         self._ctx.require(Capability.READ_ATTENDANCE)
+        check_page(limit, 0)
         today = self._ctx.today()
         with self._ctx.db.read() as session:
             months = int(read_settings(session, *ENFORCEMENT_SETTINGS)
@@ -223,18 +230,29 @@ class EnforcementService:
                 lambda r: self._item(r, r.extra, today, must_refer=covering_warning(
                     [w for w, aid in warnings[r.order_id] if aid != r.appointment_id],
                     r.session_date, today, months) is not None), _failure_subject)
-            query = self._people_query(Appointment.evidence_due).where(
-                Appointment.outcome_code.in_(EVIDENCE_CODES), Appointment.evidence_due < today,
-                Appointment.evidence_received_on.is_(None))
-            evidence, evidence_aside = set_aside(sorted(
-                self._filtered(session, query, delivery_unit_id, coordinator_id),
-                key=lambda r: (r.extra, r.session_date)),
-                lambda r: self._item(r, r.extra, today), _failure_subject)
+            evidence = self._evidence(session, delivery_unit_id, coordinator_id, today,
+                                      limit, 0)
+            evidence_aside = list(evidence.to_check)
+            evidence_total = len(evidence) + len(evidence_aside)
+            if limit is not None and evidence_total >= limit:
+                evidence_total = session.scalar(select(func.count()).select_from(self._scoped(
+                    self._evidence_query(today), delivery_unit_id, coordinator_id)
+                    .subquery())) or 0
             laid, laid_aside = self._breaches(session, delivery_unit_id, coordinator_id, today)
             breaches = tuple(sorted(laid, key=lambda i: (i.due or dt.date.max, i.event_date)))
             return mask_lists_of(session, self._ctx, EnforcementQueue(
                 tuple(decisions), tuple(evidence), breaches,
-                tuple(aside + evidence_aside + laid_aside)))
+                tuple(aside + evidence_aside + laid_aside), evidence_total))
+
+    def evidence_overdue(self, *, delivery_unit_id: int | None = None,
+                         coordinator_id: int | None = None, limit: int | None = None,
+                         offset: int = 0) -> Listed[QueueItem]:
+        """Evidence overdue, oldest due first: one page of the queue's second list."""
+        self._ctx.require(Capability.READ_ATTENDANCE)
+        today = self._ctx.today()
+        with self._ctx.db.read() as session:
+            return mask_restricted(session, self._ctx, self._evidence(
+                session, delivery_unit_id, coordinator_id, today, limit, offset))
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -345,13 +363,34 @@ class EnforcementService:
                 .outerjoin(DeliveryUnit, DeliveryUnit.id == Office.delivery_unit_id))
 
     @staticmethod
-    def _filtered(session: Session, query: Select, delivery_unit_id: int | None,
-                  coordinator_id: int | None) -> list:
+    def _scoped(query: Select, delivery_unit_id: int | None,
+                coordinator_id: int | None) -> Select:
         if delivery_unit_id is not None:
             query = query.where(DeliveryUnit.id == delivery_unit_id)
         if coordinator_id is not None:
             query = query.where(UpwOrder.coordinator_id == coordinator_id)
-        return list(session.execute(query))
+        return query
+
+    def _filtered(self, session: Session, query: Select, delivery_unit_id: int | None,
+                  coordinator_id: int | None) -> list:
+        return list(session.execute(self._scoped(query, delivery_unit_id, coordinator_id)))
+
+    def _evidence_query(self, today: dt.date) -> Select:
+        return self._people_query(Appointment.evidence_due).where(
+            Appointment.outcome_code.in_(EVIDENCE_CODES), Appointment.evidence_due < today,
+            Appointment.evidence_received_on.is_(None))
+
+    def _evidence(self, session: Session, delivery_unit_id: int | None,
+                  coordinator_id: int | None, today: dt.date, limit: int | None,
+                  offset: int) -> Listed[QueueItem]:
+        """A page of the evidence overdue, ordered in SQL (oldest due first) so a page is read
+        without the thousands of rows after it."""
+        query = paged(self._scoped(self._evidence_query(today), delivery_unit_id,
+                                   coordinator_id)
+                      .order_by(Appointment.evidence_due, UpwSession.session_date,
+                                Appointment.id), limit, offset)
+        return listed(session.execute(query), lambda r: self._item(r, r.extra, today),
+                      _failure_subject)
 
     @staticmethod
     def _item(r, due: dt.date | None, today: dt.date, *, must_refer: bool = False) -> QueueItem:

@@ -249,6 +249,8 @@ class EnforcementQueue:
     evidence_overdue: tuple[QueueItem, ...]
     breaches_not_laid: tuple[QueueItem, ...]
     to_check: tuple[RecordToCheck, ...] = ()
+    # Every evidence overdue, when ``evidence_overdue`` holds only the first page of them.
+    evidence_overdue_total: int = 0
 
 
 @dataclass(frozen=True, slots=True)

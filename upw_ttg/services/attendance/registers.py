@@ -14,11 +14,14 @@ from upw_ttg.domain.access import AccessedRecord
 from upw_ttg.domain.codes import (
     OUTCOME_CODES, OUTCOMES_BY_CODE, AdjustmentKind, AuditAction, Rating, SessionStatus,
 )
-from upw_ttg.domain.crediting import credit_minutes, is_attended, is_enforceable, minutes_between
+from upw_ttg.domain.crediting import (
+    credit_minutes, credit_problem, is_attended, is_enforceable, minutes_between,
+)
 from upw_ttg.domain.enforcement import (
     DECISION_CODES, EVIDENCE_CODES, FUTURE_ALLOWED_CODES, enforcement_due, evidence_due,
 )
 from upw_ttg.domain.orders import format_minutes
+from upw_ttg.domain.names import display_name
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import Listed, Subject, listed, set_aside
 from upw_ttg.domain.text import fold
@@ -39,6 +42,7 @@ from upw_ttg.services.attendance.records import (
     MissingOutcomeRow, ProjectBacklog, Register, RegisterEntry, RegisterRow, RegisterSaveResult,
 )
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.paging import paged
 from upw_ttg.services.versioning import check_version
 from upw_ttg.storage.models import (
     Adjustment, Appointment, DeliveryUnit, EnforcementAction, Office, Person, PickupPoint,
@@ -260,9 +264,14 @@ class RegisterService:
                                   apply_bulk_outcome(register, appointment_ids, outcome_code))
 
     def outstanding_outcomes(self, *, delivery_unit_id: int | None = None,
-                             project_id: int | None = None) -> Listed[MissingOutcomeRow]:
+                             project_id: int | None = None, limit: int | None = None,
+                             offset: int = 0) -> Listed[MissingOutcomeRow]:
         """Rule UPW-17: appointments whose session has ended without an outcome, oldest first;
-        one that cannot be worked out is in ``to_check``."""
+        one that cannot be worked out is in ``to_check``.
+
+        ``limit`` and ``offset`` give one page of the list (the screen asks for what it shows
+        and fetches more as the user scrolls); the order is total, so pages never overlap.
+        """
         self._ctx.require(Capability.KEY_REGISTERS)
         now = self._ctx.now()
         today = now.date()
@@ -279,9 +288,10 @@ class RegisterService:
                  .order_by(UpwSession.session_date, UpwSession.start_time, Project.code,
                            Appointment.sheet_row, Appointment.id))
         if delivery_unit_id is not None:
-            query = query.where(DeliveryUnit.id == delivery_unit_id)
+            query = query.where(Office.delivery_unit_id == delivery_unit_id)
         if project_id is not None:
             query = query.where(Project.id == project_id)
+        query = paged(query, limit, offset)
         with self._ctx.db.read() as session:
             found = session.execute(query).all()
             return mask_restricted(session, self._ctx, listed(
@@ -295,19 +305,26 @@ class RegisterService:
         """Missing outcomes counted per project, the oldest backlog first (NDelius stats)."""
         self._ctx.require(Capability.KEY_REGISTERS)
         now = self._ctx.now()
+        # Counted per session from the index of appointments awaiting an outcome first: joined
+        # the other way round, every past session's appointments were read (1.3 s national).
+        waiting = (select(Appointment.session_id, func.count().label("missing"))
+                   .where(Appointment.outcome_code.is_(None))
+                   .group_by(Appointment.session_id).subquery())
         query = (select(Project.id, Project.code, Project.name, DeliveryUnit.code,
-                        func.count(Appointment.id), func.min(UpwSession.session_date))
-                 .join(UpwSession, UpwSession.id == Appointment.session_id)
+                        func.sum(waiting.c.missing), func.min(UpwSession.session_date))
+                 .select_from(waiting)
+                 .join(UpwSession, UpwSession.id == waiting.c.session_id)
                  .join(Project, Project.id == UpwSession.project_id)
                  .join(Office, Office.id == Project.office_id)
                  .join(DeliveryUnit, DeliveryUnit.id == Office.delivery_unit_id)
-                 .where(Appointment.outcome_code.is_(None), self._ended(now.date(), now.time()))
+                 .where(self._ended(now.date(), now.time()))
                  .group_by(Project.id, Project.code, Project.name, DeliveryUnit.code)
                  .order_by(func.min(UpwSession.session_date), Project.code))
         if delivery_unit_id is not None:
-            query = query.where(DeliveryUnit.id == delivery_unit_id)
+            query = query.where(Office.delivery_unit_id == delivery_unit_id)
         with self._ctx.db.read() as session:
-            return [ProjectBacklog(*row) for row in session.execute(query)]
+            return [ProjectBacklog(pid, code, name, unit, int(count), oldest)
+                    for pid, code, name, unit, count, oldest in session.execute(query)]
 
     @staticmethod
     def _ended(today: dt.date, time_now: dt.time):
@@ -407,13 +424,14 @@ class RegisterService:
 
     @staticmethod
     def _labels(session: Session, appointments: dict[int, Appointment]) -> dict[int, str]:
-        people = {pid: (forename, surname, crn) for pid, forename, surname, crn in session.execute(
-            select(Person.id, Person.forename, Person.surname, Person.crn).where(
-                Person.id.in_({a.person_id for a in appointments.values()})))}
+        people = {pid: (forename, surname, preferred)
+                  for pid, forename, surname, preferred in session.execute(
+                      select(Person.id, Person.forename, Person.surname, Person.preferred_name)
+                      .where(Person.id.in_({a.person_id for a in appointments.values()})))}
         numbers = assign_sheet_rows([
             (a.id, a.sheet_row, (fold(people[a.person_id][1]), fold(people[a.person_id][0])))
             for a in appointments.values()])
-        return {aid: f"Row {numbers[aid]}, {full_name(*people[a.person_id][:2])}"
+        return {aid: f"Row {numbers[aid]}, {display_name(*people[a.person_id])}"
                 for aid, a in appointments.items()}
 
     def _build(self, session: Session, session_id: int,
@@ -430,7 +448,8 @@ class RegisterService:
         sess, project, supervisor = found
         rows = session.execute(
             select(Appointment, Person.forename, Person.surname, Person.crn, PickupPoint.name,
-                   SessionPickup.pickup_time, UpwOrder.sentence_date, UpwOrder.deadline)
+                   SessionPickup.pickup_time, UpwOrder.sentence_date, UpwOrder.deadline,
+                   Person.preferred_name)
             .join(Person, Person.id == Appointment.person_id)
             .join(UpwOrder, UpwOrder.id == Appointment.order_id)
             .outerjoin(SessionPickup, SessionPickup.id == Appointment.session_pickup_id)
@@ -450,12 +469,13 @@ class RegisterService:
         started = now >= session_start(sess.session_date, sess.start_time)
 
         def register_row(row) -> RegisterRow:
-            a, forename, surname, crn, point, pickup_time, *_ = row
+            a, forename, surname, crn, point, pickup_time, _sentenced, _deadline, preferred = row
             pickup = f"{point} {pickup_time:%H:%M}" if point else None
             filled = a.outcome_code is None
             return RegisterRow(
                 appointment_id=a.id, row_number=numbers[a.id], person_id=a.person_id,
-                order_id=a.order_id, crn=crn, name=full_name(forename, surname), pickup=pickup,
+                order_id=a.order_id, crn=crn, name=display_name(forename, surname, preferred),
+                pickup=pickup,
                 outcome_code=a.outcome_code,
                 start_time=a.start_time or (sess.start_time if filled else None),
                 end_time=a.end_time or (sess.end_time if filled else None),
@@ -465,9 +485,11 @@ class RegisterService:
                 minutes_owed=max(0, sums[a.order_id].base + a.minutes_credited),
                 decided=a.id in decided, version=a.version)
 
+        longest = minutes_between(sess.start_time, sess.end_time)
         register_rows, to_check = set_aside(rows, register_row, lambda r: Subject(
-            r[3], full_name(r[1], r[2]), "Unpaid Work order",
-            {"sentence date": r[6], "deadline": r[7]}, r[0].person_id))
+            r[3], display_name(r[1], r[2], r[8]), "Unpaid Work order",
+            {"sentence date": r[6], "deadline": r[7]}, r[0].person_id,
+            credit_problem(r[0].minutes_credited, longest)))
         register_rows.sort(key=lambda r: r.row_number)
         return Register(
             session_id=sess.id, sheet_id=sheet_id(sess.id, sess.session_date),

@@ -13,22 +13,26 @@ from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import (
     PROJECT_TYPES, SUITABILITY_TAGS, AuditAction, Language, SessionStatus,
 )
+from upw_ttg.domain.names import display_name
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import Subject, set_aside
+from upw_ttg.domain.site_alerts import ANSWER_COLUMNS, site_alerts
 from upw_ttg.domain.text import fold
 from upw_ttg.errors import NotFoundError
 from upw_ttg.printing.documents.work_sheet import (
-    WorkSheet, WorkSheetRow, render_work_sheet, render_work_sheets,
+    WorkSheet, WorkSheetRow, render_work_sheet, render_work_sheets, work_sheet_section,
 )
+from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import format_date
 from upw_ttg.services import audit
 from upw_ttg.services.access import (
     check_own_session, hidden_cases, mask_restricted, own_sessions_of, supervised_by,
 )
 from upw_ttg.services.access_log import log_print
-from upw_ttg.services.attendance.common import assign_sheet_rows, full_name, sheet_id
+from upw_ttg.services.attendance.common import assign_sheet_rows, sheet_id
 from upw_ttg.services.attendance.records import DaySession
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.organisation import contact_of
 from upw_ttg.storage.models import (
     Appointment, DeliveryUnit, Office, Person, PickupPoint, Project, ProjectTag, SessionPickup,
     SessionSupervisor, Staff, UpwAssessment, UpwOrder, UpwSession, Van,
@@ -37,41 +41,8 @@ from upw_ttg.storage.models import (
 _TYPE_LABELS = dict(PROJECT_TYPES)
 # Female-only is printed on its own; the rest tell the supervisor about the site.
 _TAG_LABELS = {code: label for code, label in SUITABILITY_TAGS if code != "female_only"}
-_DETAIL_LENGTH = 60
-NOT_ASSESSED = "H&S not assessed: ask before work starts"
 # A restricted case the printing member is not named on: no pick-up, no alerts (rule ACC-2).
 RESTRICTED_ON_SHEET = "Restricted case: the staff named on it brief the supervisor"
-
-
-def hs_alerts(answers: dict | None, interpreter: str | None) -> tuple[str, ...]:
-    """The assessment's health-and-safety answers as short alerts for the site."""
-    alerts: list[str] = []
-    if answers is None:
-        alerts.append(NOT_ASSESSED)
-    else:
-        def detail(prefix: str, key: str) -> str:
-            text = (answers.get(key) or "").strip()
-            if len(text) > _DETAIL_LENGTH:
-                text = text[:_DETAIL_LENGTH - 1].rstrip() + "…"
-            return f"{prefix}: {text}" if text else prefix
-
-        if answers["hs_epilepsy"]:
-            alerts.append("Epilepsy or loss of consciousness")
-        if answers["hs_allergies"]:
-            alerts.append(detail("Allergy", "hs_allergies_detail"))
-        if answers["hs_pregnancy"]:
-            alerts.append("Pregnant or recently gave birth")
-        if answers["hs_mobility"]:
-            alerts.append(detail("Mobility", "hs_mobility_detail"))
-        if answers["hs_medication"]:
-            alerts.append(detail("Medication", "hs_medication_detail"))
-        if any(answers[k] is None for k in ("hs_epilepsy", "hs_allergies", "hs_pregnancy",
-                                            "hs_mobility", "hs_medication")):
-            alerts.append(NOT_ASSESSED)
-    if interpreter is not None:
-        alerts.append(f"Needs an interpreter ({interpreter})" if interpreter
-                      else "Needs an interpreter")
-    return tuple(alerts)
 
 
 class WorkSheetService:
@@ -131,15 +102,32 @@ class WorkSheetService:
         self._printed(ids)
         return pdf
 
+    def _day_sections(self, day: dt.date, delivery_unit_id: int | None
+                      ) -> tuple[list[Section], Callable[[], None]]:
+        """The day's sheets as sections (their row numbers fixed), and what records their
+        printing once the PDF exists. The caller has checked the member may print them."""
+        with self._ctx.db.read() as session:
+            ids = [d.session_id for d in self._day(session, day, delivery_unit_id)]
+        if not ids:
+            return [], lambda: None
+        sheets = self._fix_and_build(ids)
+        return [work_sheet_section(sheet) for sheet in sheets], lambda: self._printed(ids)
+
     def _printed(self, session_ids: Sequence[int]) -> None:
         """Printing is recorded once the PDF exists (a cancelled batch records nothing)."""
         with self._ctx.db.write() as session:
+            # Everyone first, in one query: a query between the records would flush each.
+            people: dict[int, list[int]] = defaultdict(list)
+            for sid, person_id in session.execute(
+                    select(Appointment.session_id, Appointment.person_id)
+                    .where(Appointment.session_id.in_(session_ids))
+                    .order_by(Appointment.id)):
+                people[sid].append(person_id)
             for sid in session_ids:
                 audit.record(session, self._ctx, AuditAction.PRINT, "upw_session", sid,
                              after={"document": "work sheet"})
-                people = session.scalars(select(Appointment.person_id)
-                                         .where(Appointment.session_id == sid)).all()
-                log_print(session, self._ctx, "work sheet", Recipient.SUPERVISOR, sid, people)
+                log_print(session, self._ctx, "work sheet", Recipient.SUPERVISOR, sid,
+                          people[sid])
 
     def _fix_and_build(self, session_ids: Sequence[int]) -> list[WorkSheet]:
         with self._ctx.db.write() as session:
@@ -192,8 +180,9 @@ class WorkSheetService:
         """Sheets for ``session_ids`` in that order, from a fixed handful of queries."""
         extra_staff = aliased(Staff)
         found = session.execute(
-            select(UpwSession, Project, Staff.full_name, Van.name, Van.registration)
+            select(UpwSession, Project, Staff.full_name, Van.name, Van.registration, Office)
             .join(Project, Project.id == UpwSession.project_id)
+            .join(Office, Office.id == Project.office_id)
             .outerjoin(Staff, Staff.id == UpwSession.supervisor_id)
             .outerjoin(Van, Van.id == UpwSession.van_id)
             .where(UpwSession.id.in_(session_ids))).all()
@@ -217,7 +206,7 @@ class WorkSheetService:
                    Person.id, Person.forename, Person.surname, Person.crn,
                    Person.interpreter_needed, Person.preferred_language, Person.other_language,
                    PickupPoint.name, SessionPickup.pickup_time, UpwOrder.sentence_date,
-                   UpwOrder.deadline)
+                   UpwOrder.deadline, Person.preferred_name)
             .join(Person, Person.id == Appointment.person_id)
             .join(UpwOrder, UpwOrder.id == Appointment.order_id)
             .outerjoin(SessionPickup, SessionPickup.id == Appointment.session_pickup_id)
@@ -230,27 +219,29 @@ class WorkSheetService:
             rows[p[1]].append(p)
         now, actor = self._ctx.now(), self._ctx.actor
         sheets = {}
-        for sess, project, lead, van_name, van_reg in found:
+        for sess, project, lead, van_name, van_reg, office in found:
+            office_line = contact_of(office)
             items = rows[sess.id]
             numbers = assign_sheet_rows([(p[0], p[2], (fold(p[5]), fold(p[4]))) for p in items])
 
             def sheet_row(p, numbers=numbers) -> WorkSheetRow:
                 (aid, _sid, _row, pid, forename, surname, crn, needs, language, other,
-                 point, pickup_time, *_) = p
+                 point, pickup_time, _sentenced, _deadline, preferred) = p
+                name = display_name(forename, surname, preferred)
                 interpreter = None
                 if needs:
                     interpreter = other if language == Language.OTHER and other else (
                         "Welsh" if language == Language.WELSH else "")
                 if pid in hidden:
                     # Rule ACC-2: the name and CRN, to take attendance; nothing else.
-                    return WorkSheetRow(numbers[aid], full_name(forename, surname), crn, None,
-                                        None, (RESTRICTED_ON_SHEET,))
-                return WorkSheetRow(numbers[aid], full_name(forename, surname), crn,
-                                    point, pickup_time if point else None,
-                                    hs_alerts(answers.get(pid), interpreter))
+                    return WorkSheetRow(numbers[aid], name, crn, None, None,
+                                        (RESTRICTED_ON_SHEET,))
+                return WorkSheetRow(numbers[aid], name, crn, point,
+                                    pickup_time if point else None,
+                                    site_alerts(answers.get(pid), interpreter))
 
             sheet_rows, to_check = set_aside(items, sheet_row, lambda p: Subject(
-                p[6], full_name(p[4], p[5]), "Unpaid Work order",
+                p[6], display_name(p[4], p[5], p[14]), "Unpaid Work order",
                 {"sentence date": p[12], "deadline": p[13]}, p[3]))
             to_check = mask_restricted(session, self._ctx, to_check, hidden=hidden)
             sheet_rows.sort(key=lambda r: r.row_number)
@@ -271,7 +262,8 @@ class WorkSheetService:
                 female_only=(sess.female_only or project.female_only
                              or project.id in female_only_sites),
                 site_notes=tuple(tags[project.id]), rows=tuple(sheet_rows), printed_at=now,
-                printed_by=actor.full_name if actor else None, to_check=tuple(to_check))
+                printed_by=actor.full_name if actor else None, to_check=tuple(to_check),
+                office_name=office_line.name, office_phone=office_line.phone)
         return [sheets[sid] for sid in session_ids if sid in sheets]
 
     @staticmethod
@@ -279,10 +271,8 @@ class WorkSheetService:
         """Each person's latest assessment's H&S answers (completed ones first)."""
         if not person_ids:
             return {}
-        columns = (UpwAssessment.hs_epilepsy, UpwAssessment.hs_allergies,
-                   UpwAssessment.hs_allergies_detail, UpwAssessment.hs_pregnancy,
-                   UpwAssessment.hs_mobility, UpwAssessment.hs_mobility_detail,
-                   UpwAssessment.hs_medication, UpwAssessment.hs_medication_detail)
+        # The medication's name is not read: the sheet prints only its effect (rule DOC-2).
+        columns = tuple(getattr(UpwAssessment, name) for name in ANSWER_COLUMNS)
         best: dict[int, tuple] = {}
         for row in session.execute(select(UpwAssessment.person_id, UpwAssessment.id,
                                           UpwAssessment.completed_on, *columns)

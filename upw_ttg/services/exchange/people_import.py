@@ -1,63 +1,43 @@
 """Importing people and Unpaid Work orders from a national case system extract (rule DATA-1).
 
-Three steps, as the screen and the command line take them: propose a column mapping (remembered
-per file layout), preview what every row would do, then apply it in one unit of work, or as a
-dry run that writes everything and rolls it back. The preview and the apply share one planner,
-so what was previewed is what is written; the apply plans again inside its transaction, so a
-record changed by someone in between is judged as it now is.
+The steps every import shares (mapping, preview, apply, dry run) are in ``base``; this module
+plans each row (match by CRN, likely duplicates by name and date of birth, an order matched by
+its sentence date) and writes the plan. The preview and the apply share one planner, so what was
+previewed is what is written; the apply plans again inside its transaction, so a record changed
+by someone in between is judged as it now is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, Gender, Language, OrderSubtype, OrderType
-from upw_ttg.domain.extract import Extract, read_extract
+from upw_ttg.domain.extract import Extract
 from upw_ttg.domain.ndelius import (
-    FIELDS_BY_NAME, PEOPLE_AND_ORDERS, convert_row, describe_value, guess_mapping,
-    has_order, mapping_problems,
+    FIELDS_BY_NAME, PEOPLE_AND_ORDERS, convert_row, describe_value, has_order,
 )
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import category_from_text
 from upw_ttg.domain.records import OrderInput, PersonInput
 from upw_ttg.errors import UpwError, ValidationError
-from upw_ttg.records.exchange import (
-    FieldChange, ImportPreview, ImportResult, ImportRow, RowOutcome,
-)
+from upw_ttg.records.exchange import FieldChange, ImportRow, RowOutcome
 from upw_ttg.services import audit
 from upw_ttg.services.access import may_open_case
-from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.exchange.base import ExtractImport, Written, report_progress
 from upw_ttg.services.orders import deadline_settings, order_values, refresh_status
 from upw_ttg.services.people import PERSON_FIELDS, validated_person
 from upw_ttg.services.upw.common import Cancelled, CancelledFn, ProgressFn, chunks
 from upw_ttg.services.upw.recheck import recheck_bookings
 from upw_ttg.services.versioning import flush_versioned
-from upw_ttg.storage.models import ImportLayout, Office, Person, UpwOrder
+from upw_ttg.storage.models import Office, Person, UpwOrder
 
 KIND = "people_and_orders"
 _ORDER_COMPARED = ("court", "order_type", "subtype", "hours_ordered", "standalone")
-_PROGRESS_EVERY = 200
-
-
-@dataclass(frozen=True, slots=True)
-class MappingProposal:
-    """The file's columns, the mapping proposed for them and a few rows to check it against."""
-
-    file_name: str
-    headers: tuple[str, ...]
-    mapping: dict[str, str]
-    remembered: bool
-    sample: tuple[tuple[str, ...], ...]
-    row_count: int
-    # (field name, label, required) in the order the mapping step lists them.
-    fields: tuple[tuple[str, str, bool], ...] = tuple(
-        (f.name, f.label, f.required) for f in PEOPLE_AND_ORDERS)
 
 
 @dataclass(slots=True)
@@ -84,90 +64,14 @@ class _Known:
     offices: dict[str, int] = field(default_factory=dict)
 
 
-class _DryRun(Exception):
-    """Raised inside the unit of work to roll a dry run back after everything was written."""
+class PeopleImportService(ExtractImport):
+    """People and orders from an NDelius extract: mapping, preview, apply (rule DATA-1)."""
 
-
-class PeopleImportService:
-    """People and orders from an extract: mapping, preview, apply (rule DATA-1)."""
-
-    def __init__(self, ctx: ServiceContext):
-        self._ctx = ctx
-
-    # Step 1: the mapping ---------------------------------------------------------------------
-
-    def propose_mapping(self, data: bytes, file_name: str) -> MappingProposal:
-        """The file's columns and the mapping remembered for them, else the one guessed."""
-        self._ctx.require(Capability.IMPORT_CASES)
-        extract = read_extract(data, file_name)
-        with self._ctx.db.read() as session:
-            remembered = self._remembered(session, extract)
-        mapping = remembered if remembered is not None else guess_mapping(extract.headers)
-        return MappingProposal(file_name=extract.file_name, headers=extract.headers,
-                               mapping=mapping, remembered=remembered is not None,
-                               sample=extract.rows[:5], row_count=len(extract.rows))
-
-    @staticmethod
-    def _remembered(session: Session, extract: Extract) -> dict[str, str] | None:
-        stored = session.scalar(select(ImportLayout.mapping).where(
-            ImportLayout.kind == KIND, ImportLayout.layout_key == extract.layout_key))
-        if stored is None:
-            return None
-        mapping = json.loads(stored)
-        # A remembered mapping that no longer fits is proposed afresh rather than trusted.
-        return None if mapping_problems(mapping, extract.headers) else mapping
-
-    # Step 2: the preview ---------------------------------------------------------------------
-
-    def preview(self, data: bytes, file_name: str, mapping: Mapping[str, str], *,
-                progress: ProgressFn | None = None,
-                cancelled: CancelledFn | None = None) -> ImportPreview:
-        """What importing the file with ``mapping`` would do to each row; nothing is written."""
-        self._ctx.require(Capability.IMPORT_CASES)
-        extract, mapping = self._checked(data, file_name, mapping)
-        with self._ctx.db.read() as session:
-            plans = self._plan(session, extract, mapping, frozenset(), progress, cancelled)
-            return ImportPreview(file_name=extract.file_name, sha256=extract.sha256,
-                                 mapping=dict(mapping), rows=tuple(p.row for p in plans),
-                                 mapping_remembered=self._remembered(session, extract) == mapping)
-
-    # Step 3: the apply -----------------------------------------------------------------------
-
-    def apply(self, data: bytes, file_name: str, mapping: Mapping[str, str], *,
-              confirmed_duplicates: Iterable[int] = (), dry_run: bool = False,
-              progress: ProgressFn | None = None,
-              cancelled: CancelledFn | None = None) -> ImportResult:
-        """Write every new and changed row in one unit of work, audited with the file's hash.
-
-        ``confirmed_duplicates`` are the lines of likely duplicates the coordinator confirmed as
-        different people; other likely duplicates end rejected. A dry run writes everything, then
-        rolls it back, so it proves the import would succeed. Cancelling leaves nothing written.
-        """
-        self._ctx.require(Capability.IMPORT_CASES)
-        extract, mapping = self._checked(data, file_name, mapping)
-        confirmed = frozenset(confirmed_duplicates)
-        outcome: list[ImportResult] = []
-        try:
-            with self._ctx.db.write() as session:
-                plans = self._plan(session, extract, mapping, confirmed, progress, cancelled)
-                outcome.append(self._write(session, extract, mapping, plans, dry_run,
-                                           progress, cancelled))
-                if dry_run:
-                    raise _DryRun
-        except _DryRun:
-            pass
-        return outcome[0]
+    kind = KIND
+    fields = PEOPLE_AND_ORDERS
+    capability = Capability.IMPORT_CASES
 
     # Planning --------------------------------------------------------------------------------
-
-    def _checked(self, data: bytes, file_name: str,
-                 mapping: Mapping[str, str]) -> tuple[Extract, dict[str, str]]:
-        extract = read_extract(data, file_name)
-        mapping = {k: v for k, v in mapping.items() if v}
-        problems = mapping_problems(mapping, extract.headers)
-        if problems:
-            raise ValidationError(problems)
-        return extract, mapping
 
     def _plan(self, session: Session, extract: Extract, mapping: Mapping[str, str],
               confirmed: frozenset[int], progress: ProgressFn | None,
@@ -191,8 +95,7 @@ class PeopleImportService:
             plans.append(self._plan_row(session, line, values, problems, known, today,
                                         (months, applies), confirmed, seen_people, seen_orders,
                                         new_identities))
-            if progress is not None and (done % _PROGRESS_EVERY == 0 or done == len(converted)):
-                progress(done, len(converted), f"Checking row {done:,} of {len(converted):,}")
+            report_progress(progress, done, len(converted), "Checking")
         return plans
 
     def _known(self, session: Session, converted: list) -> _Known:
@@ -373,7 +276,7 @@ class PeopleImportService:
     @staticmethod
     def _order_changes(order: UpwOrder | None, values: dict) -> list[FieldChange]:
         if order is None:
-            return [FieldChange("Order", "(none)",
+            return [FieldChange("New order", "",
                                 f"{values['hours_ordered']} hours, sentenced "
                                 f"{values['sentence_date']:%d/%m/%Y}")]
         return [FieldChange(f"Order: {FIELDS_BY_NAME[name].label.lower()}",
@@ -382,9 +285,8 @@ class PeopleImportService:
 
     # Writing ---------------------------------------------------------------------------------
 
-    def _write(self, session: Session, extract: Extract, mapping: Mapping[str, str],
-               plans: list[_Plan], dry_run: bool, progress: ProgressFn | None,
-               cancelled: CancelledFn | None) -> ImportResult:
+    def _write(self, session: Session, extract: Extract, plans: list[_Plan],
+               progress: ProgressFn | None, cancelled: CancelledFn | None) -> Written:
         actor = self._ctx.actor_id
         written_people: dict[str, Person] = {}
         changed_people: list[int] = []
@@ -442,34 +344,13 @@ class PeopleImportService:
                                  before=before, after=audit.snapshot(order))
                     changed_orders.append(order.id)
                     orders_updated += 1
-            if progress is not None and (done % _PROGRESS_EVERY == 0 or done == len(plans)):
-                progress(done, len(plans), f"Writing row {done:,} of {len(plans):,}")
-        counts = {o: sum(1 for r in rows if r.outcome == o) for o in RowOutcome}
-        self._remember(session, extract, mapping)
-        audit.record(session, self._ctx, AuditAction.CREATE, "import", extract.sha256[:40],
-                     after={"file": extract.file_name, "sha256": extract.sha256,
-                            "kind": KIND, "dry_run": dry_run,
-                            **{o.value: n for o, n in counts.items()},
-                            "orders_created": orders_created, "orders_updated": orders_updated})
+            report_progress(progress, done, len(plans), "Writing")
         if changed_people or changed_orders:
             # Gender and order dates are facts the placement rules read (rule UPW-24).
             recheck_bookings(session, self._ctx, person_ids=changed_people,
                              order_ids=changed_orders)
-        return ImportResult(file_name=extract.file_name, sha256=extract.sha256, dry_run=dry_run,
-                            rows=tuple(rows), orders_created=orders_created,
-                            orders_updated=orders_updated, counts=counts)
-
-    def _remember(self, session: Session, extract: Extract, mapping: Mapping[str, str]) -> None:
-        row = session.scalar(select(ImportLayout).where(
-            ImportLayout.kind == KIND, ImportLayout.layout_key == extract.layout_key))
-        text = json.dumps(dict(mapping), sort_keys=True)
-        if row is None:
-            session.add(ImportLayout(kind=KIND, layout_key=extract.layout_key, mapping=text,
-                                     updated_by_id=self._ctx.actor_id))
-        elif row.mapping != text:
-            row.mapping = text
-            row.updated_by_id = self._ctx.actor_id
-            row.updated_at = self._ctx.utc_now()
+        return Written(rows, {"orders_created": orders_created,
+                              "orders_updated": orders_updated})
 
 
 def import_error_text(exc: UpwError) -> str:

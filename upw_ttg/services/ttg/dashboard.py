@@ -15,7 +15,7 @@ from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import AuditAction, CustodyStatus, PlanStatus, ReferralStatus, Role
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.record_dates import is_date_of_record
+from upw_ttg.domain.records_to_check import ROW_ERRORS, impossible_dates
 from upw_ttg.domain.resettlement import DeadlineSettings, Deadlines, PlanSection
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
@@ -148,15 +148,17 @@ class DashboardService:
         completion facts (the gate's own columns), review answer and handover contacts, all
         computed in SQL."""
         plan = ResettlementPlan
-        ranked = select(
-            HandoverContact.handover_id, HandoverContact.contact_date,
-            HandoverContact.acknowledged_on,
-            func.min(HandoverContact.contact_date).over(
-                partition_by=HandoverContact.handover_id).label("first_contact"),
-            func.row_number().over(
-                partition_by=HandoverContact.handover_id,
-                order_by=(HandoverContact.contact_date.desc(), HandoverContact.id.desc()))
-            .label("rank")).subquery()
+
+        def contact(column: Any, *, latest: bool = True) -> Any:
+            """One value from this case's handover contacts, looked up per case through the
+            contacts' index: ranking every contact in the service first (a window over the
+            whole table) made one worker's caseload cost as much as the whole service's."""
+            query = select(column).where(HandoverContact.handover_id == Handover.id)
+            if latest:
+                query = query.order_by(HandoverContact.contact_date.desc(),
+                                       HandoverContact.id.desc()).limit(1)
+            return query.scalar_subquery()
+
         query = (
             select(
                 CustodyEpisode.id.label("episode_id"), CustodyEpisode.person_id,
@@ -169,16 +171,16 @@ class DashboardService:
                 plan.id.label("plan_id"), plan.status.label("plan_status"),
                 plan.completed_on, plan.reopened_on, plan.reopened_reason, *gate_columns(),
                 PreReleaseReview.id.label("review_id"), PreReleaseReview.accommodation_found,
-                ranked.c.contact_date.label("latest_contact"),
-                ranked.c.acknowledged_on.label("latest_acknowledged"),
-                ranked.c.first_contact)
+                contact(HandoverContact.contact_date).label("latest_contact"),
+                contact(HandoverContact.acknowledged_on).label("latest_acknowledged"),
+                contact(func.min(HandoverContact.contact_date), latest=False)
+                .label("first_contact"))
             .join(Person, Person.id == CustodyEpisode.person_id)
             .join(Prison, Prison.id == CustodyEpisode.prison_id)
             .outerjoin(Staff, Staff.id == CustodyEpisode.worker_id)
             .outerjoin(plan, plan.episode_id == CustodyEpisode.id)
             .outerjoin(PreReleaseReview, PreReleaseReview.episode_id == CustodyEpisode.id)
             .outerjoin(Handover, Handover.episode_id == CustodyEpisode.id)
-            .outerjoin(ranked, and_(ranked.c.handover_id == Handover.id, ranked.c.rank == 1))
             .where(or_(CustodyEpisode.status == CustodyStatus.IN_CUSTODY,
                        CustodyEpisode.released_on >= since)))
         return self._scoped(query, prison_id, worker_id, unassigned)
@@ -278,10 +280,9 @@ class _Builder:
         One mistyped date (a release in year 1 or 2230) must not take the dashboard down
         for a whole prison: the episode is set aside and named, and the rest carry on.
         """
-        wrong = [f"{label} {_date(value)}" for label, value in (
-            ("release date", r.expected_release_date), ("screening date", r.screening_date),
-            ("released on", r.released_on))
-            if value is not None and not is_date_of_record(value)]
+        wrong = impossible_dates({"release date": r.expected_release_date,
+                                  "screening date": r.screening_date,
+                                  "released on": r.released_on})
         mine: dict[str, list[CaseloadRow]] = {name: [] for name in lists}
         counted: Counter = Counter()
         try:
@@ -290,18 +291,16 @@ class _Builder:
             if in_custody:
                 self._plan_lists(r, deadlines.plan_due, mine)
                 self._release_lists(r, deadlines, mine)
-        except (ArithmeticError, ValueError):
+        except ROW_ERRORS:
             _log.warning("Custody episode %s could not be worked out", r.episode_id,
                          exc_info=True)
-            note = ("Its deadlines could not be worked out"
-                    + (f": check the {', '.join(wrong)}." if wrong else "."))
-            return self._row(r, None, note)
+            return self._row(r, None, "Its deadlines could not be worked out."
+                             + (f" {wrong}" if wrong else ""))
         for name, rows in mine.items():
             lists[name].extend(rows)
         quality.update(counted)
         if wrong:
-            return self._row(r, None, f"Check the {', '.join(wrong)}: dates of record fall "
-                                      "between 1900 and 2100.")
+            return self._row(r, None, wrong)
         return None
 
     def _deadlines(self, r: Any) -> Deadlines:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
@@ -28,7 +29,7 @@ from upw_ttg.services.ttg.completion import plan_gaps, reopen_if_incomplete
 from upw_ttg.services.ttg.deadlines import DeadlineService
 from upw_ttg.services.ttg.plan_reader import read_plan
 from upw_ttg.services.ttg.records import (
-    ActionInput, AgreementInput, NeedInput, PathwayRow, PlanRecord, RiskInput,
+    WITHHELD_RISK, ActionInput, AgreementInput, NeedInput, PathwayRow, PlanRecord, RiskInput,
 )
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
@@ -79,19 +80,20 @@ class PlanService:
                     session.scalars(select(Pathway).order_by(Pathway.sort_order))]
 
     def get(self, plan_id: int) -> PlanRecord:
-        self._ctx.require(Capability.READ_PLAN_RISK)
+        """The plan; its risk section only for a member who may read it (logged when read)."""
+        self._ctx.require(Capability.READ_TTG_CASE)
         cal = self._deadlines.calendar()
         with self._ctx.db.read() as session:
             plan = get_plan(session, plan_id)
             check_case_of(session, self._ctx, CustodyEpisode, plan.episode_id)
             record = read_plan(session, plan, cal, read_deadline_settings(session))
-        log_view(self._ctx, AccessedRecord.PLAN_RISK, record.id, record.person_id)
-        return record
+        return self._risk_read(record, logged=True)
 
     def for_episode(self, episode_id: int, *, logged: bool = True) -> PlanRecord | None:
-        """The episode's plan; opening it (risk section included) goes in the access log
-        unless ``logged`` is False, for documents built from it that leave the risk out."""
-        self._ctx.require(Capability.READ_PLAN_RISK)
+        """The episode's plan; the risk section only for a member who may read it, and its
+        reading goes in the access log unless ``logged`` is False, for documents built from
+        the plan that leave the risk out."""
+        self._ctx.require(Capability.READ_TTG_CASE)
 
         cal = self._deadlines.calendar()
         with self._ctx.db.read() as session:
@@ -101,6 +103,13 @@ class PlanService:
             if plan is None:
                 return None
             record = read_plan(session, plan, cal, read_deadline_settings(session))
+        return self._risk_read(record, logged=logged)
+
+    def _risk_read(self, record: PlanRecord, *, logged: bool = False) -> PlanRecord:
+        """The plan with its risk-of-harm section read (and logged) only through its own
+        capability: a member who may read the rest of the plan may not read that (rule ACC-4)."""
+        if not self._ctx.may(Capability.READ_PLAN_RISK):
+            return dataclasses.replace(record, risk=WITHHELD_RISK)
         if logged:
             log_view(self._ctx, AccessedRecord.PLAN_RISK, record.id, record.person_id)
         return record
@@ -134,7 +143,7 @@ class PlanService:
                 session.flush()
                 audit.record(session, self._ctx, AuditAction.CREATE, "resettlement_plan",
                              plan.id, after=audit.snapshot(plan))
-                return read_plan(session, plan, cal, settings)
+                return self._risk_read(read_plan(session, plan, cal, settings))
         except IntegrityError:
             raise ValidationError({"episode_id": "Someone else has just started this plan: "
                                                  "open it instead."}) from None
@@ -257,6 +266,8 @@ class PlanService:
     # ---- risk of harm, agreement and consent -------------------------------------------
     def save_risk(self, plan_id: int, data: RiskInput) -> PlanRecord:
         self._ctx.require(Capability.EDIT_TTG_CASE)
+        # The risk section is written only by those who may read it.
+        self._ctx.require(Capability.READ_PLAN_RISK)
         today = self._ctx.today()
         errors = FieldErrors()
         summary = _text(errors, "summary", "risk summary", data.summary,
@@ -495,7 +506,7 @@ class PlanService:
                 flush_versioned(session, plan, PLAN, self._ctx.db)
                 audit.record(session, self._ctx, AuditAction.UPDATE, "resettlement_plan",
                              plan.id, before=before, after=audit.snapshot(plan))
-            return read_plan(session, plan, cal, settings)
+            return self._risk_read(read_plan(session, plan, cal, settings))
 
     def _update(self, session: Session, row: PlanNeed | PlanAction, version: int | None,
                 values: dict, entity: str, label: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import AuditAction, Language, ReferralStatus, ReleaseDateType
 from upw_ttg.domain.permissions import Capability
@@ -12,6 +14,7 @@ from upw_ttg.printing.documents.resettlement_plan import render_person_copy
 from upw_ttg.services import audit
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.organisation import office_contact
 from upw_ttg.services.ttg.common import get_episode
 from upw_ttg.services.ttg.deadlines import DeadlineService
 from upw_ttg.services.ttg.handouts import (
@@ -130,6 +133,10 @@ class PrintoutService:
         summary, preferred = self.episode_summary(episode_id)
         review = self._reviews.for_episode(episode_id)
         handover = self._handover.for_episode(episode_id, logged=False)
+        with self._ctx.db.read() as session:
+            person_id = get_episode(session, episode_id).person_id
+            office = office_contact(session, session.scalar(
+                select(Person.office_id).where(Person.id == person_id)))
         # The GP and the first appointment have their own boxes on the sheet.
         contacts = [*self._contacts(summary, handover), HELPLINE]
         return ReleaseDaySheet(
@@ -140,14 +147,18 @@ class PrintoutService:
             first_appointment=self._first_appointment(review),
             accommodation_found=review.accommodation_found if review else None,
             first_night_address=review.accommodation_address if review else None,
-            prescriptions=review.prescriptions_on_day if review else None,
+            prescriptions_arranged=review.prescriptions_arranged if review else None,
+            prescriptions_collect_from=review.prescriptions_collect_from if review else None,
             id_status=review.id_status if review else None,
             bank_account_status=review.bank_account_status if review else None,
             benefits_status=review.benefits_status if review else None,
             gp_registered=review.gp_registered if review else None,
             gp_details=review.gp_details if review else None, contacts=tuple(contacts),
             language=self._language(language, preferred), printed_at=self._ctx.now(),
-            printed_by=self._ctx.require_signed_in().full_name)
+            printed_by=self._ctx.require_signed_in().full_name,
+            travel_route=review.travel_route if review else None,
+            travel_payment=review.travel_payment if review else None,
+            officer_name=handover.ro_name if handover else None, office=office)
 
     # ---- PDFs (printing is audited; the audit names the document, never its content) --
     def render_person_copy(self, episode_id: int,

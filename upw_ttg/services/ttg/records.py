@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from upw_ttg.domain.codes import (
     ContactMethod, CustodyEventKind, CustodyStatus, DiversityCategory, MappaLevel, NeedStatus,
-    PlanStatus, ReferralStatus, ReleaseDateType, Responsibility, RiskLevel,
+    PlanStatus, ReferralStatus, ReleaseDateType, Responsibility, RiskLevel, TravelPayment,
 )
 from upw_ttg.domain.resettlement import DeadlineMove, Deadlines, PlanSection
 
@@ -129,6 +129,11 @@ class RiskOfHarm:
     cs_check_requested: dt.date | None
     cs_check_received: dt.date | None
     cs_check_outcome: str | None
+    # Left out for a member whose roles do not read plans' risk sections (all else None).
+    withheld: bool = False
+
+
+WITHHELD_RISK = RiskOfHarm(None, None, None, None, None, None, None, None, None, withheld=True)
 
 
 @dataclass(slots=True)
@@ -275,6 +280,10 @@ class ReviewRecord:
     prescriptions_on_day: str | None
     first_appointment: FirstAppointment
     version: int
+    prescriptions_arranged: bool | None = None
+    prescriptions_collect_from: str | None = None
+    travel_route: str | None = None
+    travel_payment: TravelPayment | None = None
 
 
 @dataclass(slots=True)
@@ -288,6 +297,10 @@ class ReviewInput:
     gp_registered: bool | None = None
     gp_details: str | None = None
     prescriptions_on_day: str | None = None
+    prescriptions_arranged: bool | None = None
+    prescriptions_collect_from: str | None = None
+    travel_route: str | None = None
+    travel_payment: TravelPayment | None = None
     first_appointment_with: str | None = None
     first_appointment_at: dt.datetime | None = None
     first_appointment_where: str | None = None

@@ -33,13 +33,19 @@ HEALTH_AND_SAFETY = (
     ("hs_mobility", "Answer the health and safety question: mobility."),
     ("hs_medication", "Answer the health and safety question: medication."),
 )
-# A "yes" that needs the detail on site.
+# A "yes" that needs the detail on site. The work sheet prints categories (rule DOC-2), so
+# medication needs its effect on safety; naming the medicine is optional, for the office.
 _DETAIL_NEEDED = (
     ("hs_allergies", "hs_allergies_detail", "Describe the allergies."),
+    ("hs_allergies", "hs_allergy_action", "Choose what to do on site if the person reacts."),
     ("hs_mobility", "hs_mobility_detail", "Describe the mobility needs."),
-    ("hs_medication", "hs_medication_detail", "Describe the medication that matters on site."),
+    ("hs_medication", "hs_medication_effect",
+     "Choose how the medication affects safety on site."),
     ("vulnerable", "vulnerability_detail", "Describe how the person is vulnerable."),
 )
+# A category that means nothing once its question is answered "no".
+_ONLY_WITH_YES = (("hs_allergies", "hs_allergy_action"),
+                  ("hs_medication", "hs_medication_effect"))
 _TEXT_LIMITS = {
     "victim_exclusion_zone": 200, "restrictive_orders": 200, "hs_allergies_detail": 200,
     "hs_mobility_detail": 200, "hs_medication_detail": 200, "vulnerability_detail": 400,
@@ -57,7 +63,9 @@ def unanswered(values: AssessmentInput, not_male: bool) -> dict[str, str]:
     if values.vulnerable is None:
         out["vulnerable"] = "Answer the vulnerability question: is the person vulnerable?"
     for flag, detail, message in _DETAIL_NEEDED:
-        if getattr(values, flag) is True and not clean(getattr(values, detail)):
+        value = getattr(values, detail)
+        if getattr(values, flag) is True and not (clean(value) if isinstance(value, str)
+                                                 else value):
             out[detail] = message
     if values.risk_level is None:
         out["risk_level"] = "Choose the risk of harm level."
@@ -217,6 +225,9 @@ class AssessmentService:
             values[name] = clean(values[name])
             errors.check(name, text_problem(name.replace("_", " "), values[name],
                                             max_length=limit))
+        for flag, category in _ONLY_WITH_YES:
+            if values[flag] is not True:
+                values[category] = None
         grid = values["availability"] or ""
         if len(grid) != 21 or set(grid) - {"Y", "N"}:
             errors.check("availability", "The availability grid must have 21 answers (Monday "

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import AuditAction, Language, SessionStatus
+from upw_ttg.domain.names import display_name
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import RecordToCheck, Subject, set_aside
 from upw_ttg.domain.upw_print import (
@@ -37,8 +39,8 @@ from upw_ttg.services.upw.common import (
 )
 from upw_ttg.services.upw.facts import active_appointment
 from upw_ttg.storage.models import (
-    Appointment, Office, Person, PickupPoint, Project, SessionPickup, Staff, TravelWarrant,
-    UpwOrder, UpwSession, Van,
+    Appointment, AuditEvent, Office, Person, PickupPoint, Project, SessionPickup, Staff,
+    TravelWarrant, UpwOrder, UpwSession, Van,
 )
 
 
@@ -98,7 +100,7 @@ class UpwDocumentsService:
         coordinator = session.get(Staff, coordinator_id) if coordinator_id else None
         if language not in (ENGLISH, WELSH):
             language = WELSH if person.preferred_language == Language.WELSH else ENGLISH
-        name = f"{person.preferred_name or person.forename} {person.surname}"
+        name = display_name(person.forename, person.surname, person.preferred_name)
         address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
                                     person.postcode) if x)
         site = tuple(x for x in (project.site_address, project.site_town,
@@ -114,7 +116,9 @@ class UpwDocumentsService:
             printed_at=self._ctx.now(), printed_by=actor.full_name if actor else None)
 
     # --- travel warrants ------------------------------------------------------------------
-    def warrant_data(self, warrant_id: int) -> TravelWarrantData:
+    def warrant_data(self, warrant_id: int, language: str | None = None) -> TravelWarrantData:
+        """The warrant as it would print now: in the person's language unless asked, marked
+        as a copy if it was printed before, and with its status."""
         self._ctx.require(Capability.ISSUE_WARRANT)
         with self._ctx.db.read() as session:
             check_case_of(session, self._ctx, TravelWarrant, warrant_id)
@@ -127,6 +131,13 @@ class UpwDocumentsService:
             if row is None:
                 raise NotFoundError("That warrant is no longer on record.")
             w, office, person, issuer = row
+            printed_before = session.scalar(
+                select(func.count()).select_from(AuditEvent).where(
+                    AuditEvent.entity == "travel_warrant",
+                    AuditEvent.entity_id == str(warrant_id),
+                    AuditEvent.action == AuditAction.PRINT)) > 0
+            if language not in (ENGLISH, WELSH):
+                language = WELSH if person.preferred_language == Language.WELSH else ENGLISH
             actor = self._ctx.actor
             return TravelWarrantData(
                 serial_text=format_serial(office.code, w.serial), office=contact_of(office),
@@ -134,11 +145,15 @@ class UpwDocumentsService:
                 travel_from=w.travel_from, travel_to=w.travel_to, mode=w.mode,
                 valid_from=w.valid_from, valid_to=w.valid_to, fare_pence=w.fare_pence,
                 eligibility=w.eligibility, issued_by=issuer, issued_on=w.issued_on,
-                printed_at=self._ctx.now(), printed_by=actor.full_name if actor else None)
+                printed_at=self._ctx.now(), printed_by=actor.full_name if actor else None,
+                status=w.status, copy=printed_before, return_journey=w.return_journey,
+                language=language)
 
-    def render_warrant(self, warrant_id: int) -> bytes:
+    def render_warrant(self, warrant_id: int, language: str | None = None) -> bytes:
+        """The warrant as PDF; the first print of an issued warrant is the original, every
+        later one says COPY, and a void, used or returned one says so across the page."""
         self._ctx.require(Capability.ISSUE_WARRANT)
-        pdf = render_travel_warrant(self.warrant_data(warrant_id))
+        pdf = render_travel_warrant(self.warrant_data(warrant_id, language))
         self._printed("travel_warrant", warrant_id, "travel warrant", Recipient.THE_PERSON,
                       select(TravelWarrant.person_id).where(TravelWarrant.id == warrant_id))
         return pdf
@@ -190,12 +205,13 @@ class UpwDocumentsService:
         def rider(r) -> None:
             address = ", ".join(x for x in (r.address, r.town, r.postcode) if x)
             stops[(r.pickup_time, r.name, address)].append(ManifestPassenger(
-                f"{r.preferred_name or r.forename} {r.surname}",
+                display_name(r.forename, r.surname, r.preferred_name),
                 None if r.person_id in hidden else r.phone, names[r.session_id]))
-            counts[r.session_id] += 1
 
+        for r in riders:  # everyone rides, whether or not their row could be listed
+            counts[r.session_id] += 1
         _, aside = set_aside(riders, rider, lambda r: Subject(
-            None, f"{r.preferred_name or r.forename} {r.surname}", "passenger",
+            None, display_name(r.forename, r.surname, r.preferred_name), "passenger",
             {"sentence date": r.sentence_date, "deadline": r.deadline}))
         drops = tuple(ManifestDrop(p.name, ", ".join(x for x in (p.site_address, p.site_town,
                                                                  p.site_postcode) if x),
@@ -216,6 +232,31 @@ class UpwDocumentsService:
         paged on its own. Raises Cancelled if ``cancelled()`` says so, while the data is
         gathered or between documents as they are laid out."""
         self._ctx.require(Capability.PLACE_PEOPLE)
+        cancelled = cancelled or never_cancelled
+        sections, record = self._day_sections(day, delivery_unit_id, progress=progress,
+                                              cancelled=cancelled)
+        if not sections:
+            raise NotFoundError("Nobody is booked on a session that day.")
+        actor = self._ctx.actor
+        try:
+            pdf = render_sections(
+                sections, printed_at=self._ctx.now(),
+                printed_by=actor.full_name if actor else None, is_cancelled=cancelled,
+                title=f"Appointment letters and van manifests, {day.isoformat()}")
+        except PrintCancelled:
+            raise Cancelled() from None
+        record()
+        (progress or noop_progress)(1, 1, "Done")
+        return pdf
+
+    def _day_sections(self, day: dt.date, delivery_unit_id: int | None, *,
+                      letters: bool = True, manifests: bool = True,
+                      progress: ProgressFn | None = None,
+                      cancelled: CancelledFn | None = None
+                      ) -> tuple[list[Section], Callable[[], None]]:
+        """The day's letters and manifests as sections, and what records their printing
+        (called once the PDF exists, so a cancelled print records nothing). The caller has
+        checked the member may print them."""
         progress = progress or noop_progress
         cancelled = cancelled or never_cancelled
         with self._ctx.db.read() as session:
@@ -236,8 +277,9 @@ class UpwDocumentsService:
             found = session.execute(query).all()
             # Rule ACC-2: no letter for a restricted case the member is not named on.
             hidden = hidden_cases(session, self._ctx, {r.person_id for r in found})
-            rows = [r for r in found if r.person_id not in hidden]
-            vans = sorted({r.van_id for r in found if r.van_id is not None})
+            rows = [r for r in found if r.person_id not in hidden] if letters else []
+            vans = sorted({r.van_id for r in found if r.van_id is not None}) \
+                if manifests else []
             total = len(rows) + len(vans) + 1
             done = iter(range(total))
 
@@ -247,10 +289,10 @@ class UpwDocumentsService:
                 progress(next(done), total, "Appointment letters")
                 return row.id, letter_section(self._letter(session, row.id, None))
 
-            letters, to_check = set_aside(rows, letter, lambda r: Subject(
+            made, to_check = set_aside(rows, letter, lambda r: Subject(
                 r.crn, f"{r.forename} {r.surname}", "appointment letter",
                 {"sentence date": r.sentence_date, "deadline": r.deadline}, r.person_id))
-            sections = [section for _, section in letters]
+            sections = [section for _, section in made]
             for j, van_id in enumerate(vans):
                 if cancelled():
                     raise Cancelled()
@@ -259,25 +301,18 @@ class UpwDocumentsService:
         if to_check:
             sections.append(records_to_check_section(
                 to_check, what="the appointment letters", day=day))
-        if not sections:
-            raise NotFoundError("Nobody is booked on a session that day.")
-        actor = self._ctx.actor
-        try:
-            pdf = render_sections(
-                sections, printed_at=self._ctx.now(),
-                printed_by=actor.full_name if actor else None, is_cancelled=cancelled,
-                title=f"Appointment letters and van manifests, {day.isoformat()}")
-        except PrintCancelled:
-            raise Cancelled() from None
-        progress(total, total, "Done")
-        self._printed("upw_session", day.isoformat(),
-                      f"{len(letters)} letters and {len(vans)} manifests", Recipient.THE_PERSON,
-                      self._people_of_appointments([a for a, _section in letters]),
-                      access_document="appointment letter")
-        for van_id in vans:
-            self._printed_access("van manifest", Recipient.DRIVER, van_id,
-                                 self._people_on_van(van_id, day))
-        return pdf
+
+        def record() -> None:
+            if made:
+                self._printed("upw_session", day.isoformat(),
+                              f"{len(made)} letters and {len(vans)} manifests",
+                              Recipient.THE_PERSON,
+                              self._people_of_appointments([a for a, _section in made]),
+                              access_document="appointment letter")
+            for van_id in vans:
+                self._printed_access("van manifest", Recipient.DRIVER, van_id,
+                                     self._people_on_van(van_id, day))
+        return sections, record
 
     def _printed(self, entity: str, entity_id: object, what: str, recipient: Recipient,
                  people: Select, *, access_document: str | None = None) -> None:

@@ -197,7 +197,7 @@ class WarrantsService:
         return dict(office_id=office_id, session_id=data.session_id, valid_from=valid_from,
                     valid_to=valid_to, travel_from=travel_from, travel_to=travel_to,
                     mode=data.mode, fare_pence=data.fare_pence, eligibility=eligibility,
-                    reason=reason)
+                    reason=reason, return_journey=bool(data.return_journey))
 
 
 def _criteria(session: Session) -> list[str]:
@@ -243,7 +243,7 @@ def _record(row) -> WarrantRecord:
         w.id, w.office_id, office.code, office.name, w.serial, w.person_id, person.crn,
         f"{person.forename} {person.surname}", w.session_id, w.valid_from, w.valid_to,
         w.travel_from, w.travel_to, w.mode, w.fare_pence, w.eligibility, w.reason, staff,
-        w.issued_on, w.status, w.void_reason, w.version)
+        w.issued_on, w.status, w.void_reason, w.version, w.return_journey)
 
 
 def _about(row) -> Subject:

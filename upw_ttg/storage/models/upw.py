@@ -6,15 +6,21 @@ import datetime as dt
 
 from sqlalchemy import (
     Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text, Time,
-    UniqueConstraint,
+    UniqueConstraint, text, true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from upw_ttg.domain.codes import (
-    AdjustmentKind, AdjustmentStatus, OrderStatus, OrderSubtype, OrderType, PatternFrequency,
-    PlacementPreference, Rating, RiskLevel, SessionStatus, WarrantMode, WarrantStatus,
+    AdjustmentKind, AdjustmentStatus, AllergyAction, MedicationEffect, OrderStatus, OrderSubtype,
+    OrderType, PatternFrequency, PlacementPreference, Rating, RiskLevel, SessionStatus,
+    WarrantMode, WarrantStatus,
 )
 from upw_ttg.storage.models.base import Base, Versioned, enum_column, utc_now
+
+
+def _partial_index(name: str, column: str, where: str) -> Index:
+    """An index of only the rows matching ``where``, on both SQLite and PostgreSQL."""
+    return Index(name, column, sqlite_where=text(where), postgresql_where=text(where))
 
 
 class UpwOrder(Versioned, Base):
@@ -88,12 +94,15 @@ class UpwAssessment(Versioned, Base):
     close_supervision: Mapped[bool] = mapped_column(Boolean, default=False)
     hs_allergies: Mapped[bool | None] = mapped_column(Boolean)
     hs_allergies_detail: Mapped[str | None] = mapped_column(String(200))
+    hs_allergy_action: Mapped[AllergyAction | None] = enum_column(AllergyAction)
     hs_epilepsy: Mapped[bool | None] = mapped_column(Boolean)
     hs_pregnancy: Mapped[bool | None] = mapped_column(Boolean)
     hs_mobility: Mapped[bool | None] = mapped_column(Boolean)
     hs_mobility_detail: Mapped[str | None] = mapped_column(String(200))
     hs_medication: Mapped[bool | None] = mapped_column(Boolean)
+    # The medicine is for the office; the work sheet prints only its effect on safety.
     hs_medication_detail: Mapped[str | None] = mapped_column(String(200))
+    hs_medication_effect: Mapped[MedicationEffect | None] = enum_column(MedicationEffect)
     vulnerable: Mapped[bool | None] = mapped_column(Boolean)
     vulnerability_detail: Mapped[str | None] = mapped_column(String(400))
     disabilities: Mapped[str | None] = mapped_column(String(400))
@@ -274,6 +283,13 @@ class Appointment(Versioned, Base):
         CheckConstraint("end_time IS NULL OR start_time IS NULL OR end_time > start_time",
                         name="end_after_start"),
         Index("ix_appointment_person", "person_id"),
+        # The lists of work still to do read only the few appointments each index holds,
+        # instead of every appointment the service ever booked (issue 12).
+        _partial_index("ix_appointment_awaiting_outcome", "session_id", "outcome_code IS NULL"),
+        _partial_index("ix_appointment_enforcement_due", "enforcement_due",
+                       "enforcement_due IS NOT NULL"),
+        _partial_index("ix_appointment_evidence_due", "evidence_due",
+                       "evidence_due IS NOT NULL"),
     )
 
 
@@ -336,6 +352,8 @@ class TravelWarrant(Versioned, Base):
     travel_to: Mapped[str] = mapped_column(String(100))
     mode: Mapped[WarrantMode] = enum_column(WarrantMode, nullable=False)
     fare_pence: Mapped[int] = mapped_column(Integer)
+    # A return ticket on each day of travel (the usual case), or a single one.
+    return_journey: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     eligibility: Mapped[str] = mapped_column(String(40))
     reason: Mapped[str] = mapped_column(String(200))
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))

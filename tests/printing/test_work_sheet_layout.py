@@ -1,0 +1,120 @@
+"""The work sheet on paper: the signature with the last row, every page headed, alerts whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from upw_ttg.domain.site_alerts import site_alerts
+from upw_ttg.printing import fonts
+from upw_ttg.printing.documents import work_sheet
+from upw_ttg.printing.documents.work_sheet import WorkSheet, WorkSheetRow, render_work_sheet
+
+NAMES = ("Bryn Evans", "Siân Jones", "Zoë Łukasz", "Aaron Abbott", "Mohammed Al-Rashid",
+         "Ŵyn Pritchard", "Kate O'Neill", "Jean-Baptiste Nkemelu-Adeyemi", "Tom Smith",
+         "Ewa Nowak", "Dai Llewellyn", "Rhys ap Gwilym", "Ffion Hughes", "Owain Price")
+# A typical group: most people with nothing, some with one alert, one with two.
+ALERTS = ((), ("Epilepsy or loss of consciousness",), (),
+          ("Allergy (Wasp stings) — Carries an adrenaline pen: use it and call 999",), (),
+          ("Needs an interpreter (Polish)",), ("Mobility — No kneeling",), (),
+          ("H&S not assessed: ask the office before work starts",),
+          ("Pregnant or recently gave birth",
+           "Medication — May be drowsy: no power tools, ladders or driving"), (), ())
+
+
+def _sheet(people: int, alerts: tuple[tuple[str, ...], ...] = ALERTS) -> WorkSheet:
+    rows = tuple(WorkSheetRow(i + 1, NAMES[i % len(NAMES)], f"X{100000 + i}",
+                              "York office" if i % 3 else None,
+                              dt.time(8, 15) if i % 3 else None, alerts[i % len(alerts)])
+                 for i in range(people))
+    return WorkSheet(
+        sheet_id="WS-261127-00042", session_id=42, project_code="YK-0042",
+        project_name="Riverside Clean-up", project_type="Group placement",
+        site_address="Riverside Walk, York, YO1 6HP", beneficiary="York Rivers Trust",
+        beneficiary_contact="Siân Jones", beneficiary_phone="01904 000000",
+        session_date=dt.date(2026, 11, 27), start_time=dt.time(9), end_time=dt.time(16),
+        break_minutes=30, supervisors=("Dafydd Supervisor",), van="Van 3 (YK21 ABC)",
+        hi_vis_required=True, female_only=False, site_notes=("Heavy lifting",), rows=rows,
+        printed_at=dt.datetime(2026, 11, 26, 15), printed_by="Pat Coordinator",
+        office_name="York", office_phone="01904 555000")
+
+
+def _pages(data: bytes) -> list[str]:
+    return [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.mark.parametrize("people", range(1, 15))
+def test_the_signature_is_on_the_page_of_the_last_row_and_every_page_is_headed(people):
+    """If a session has 1 to 14 people, then the supervisor's signature prints on the page
+    of the last person, and every page names the session, its date and the supervisor."""
+    sheet = _sheet(people)
+    pages = _pages(render_work_sheet(sheet))
+    last = sheet.rows[-1].name
+    [with_last] = [i for i, text in enumerate(pages) if last in text]
+    assert "Supervisor's signature" in pages[with_last]
+    assert all("Supervisor's signature" not in text for text in pages[:with_last])
+    for number, text in enumerate(pages, start=1):
+        assert "Riverside Clean-up · Friday 27 Nov 2026 09:00–16:00" in text
+        assert "Supervisor: Dafydd Supervisor" in text
+        assert f"Page {number} of {len(pages)}" in text
+
+
+def test_twelve_people_two_spare_rows_and_the_signature_fit_one_page():
+    assert len(_pages(render_work_sheet(_sheet(12)))) == 1
+
+
+def test_even_a_group_full_of_alerts_keeps_the_signature_with_its_last_row():
+    heavy = (("Allergy (Wasp stings) — Carries an adrenaline pen: use it and call 999",
+              "Medication — May be drowsy: no power tools, ladders or driving",
+              "Mobility — " + "No kneeling or climbing; " * 6),)
+    sheet = _sheet(14, heavy)
+    pages = _pages(render_work_sheet(sheet))
+    assert len(pages) > 1
+    assert sheet.rows[-1].name in pages[-1] and "Supervisor's signature" in pages[-1]
+
+
+def test_alerts_print_whole_each_on_its_own_line():
+    """If an alert is long, then it prints in full (no ellipsis), one alert per line."""
+    detail = ("Cannot kneel, climb ladders or lift more than 5 kg after a knee operation; "
+              "needs a seat within reach and a break every hour, and must not work on "
+              "uneven ground or slopes")
+    alerts = site_alerts({"hs_epilepsy": True, "hs_allergies": True,
+                          "hs_allergies_detail": "Wasp stings", "hs_allergy_action": "call_999",
+                          "hs_pregnancy": False, "hs_mobility": True,
+                          "hs_mobility_detail": detail, "hs_medication": False}, None)
+    assert f"Mobility — {detail}" in alerts
+    sheet = _sheet(1, (alerts,))
+    data = render_work_sheet(sheet)
+    text = " ".join(_pages(data))
+    for alert in alerts:
+        assert alert in text
+    assert "…" not in text
+    raw = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    lines = [line.strip() for line in raw.splitlines()]
+    assert "Epilepsy or loss of consciousness" in lines
+
+
+def test_alerts_are_black_and_at_least_nine_point():
+    assert work_sheet.ALERT_SIZE >= 9
+
+
+def test_the_legend_lists_only_codes_recorded_on_site():
+    text = " ".join(_pages(render_work_sheet(_sheet(3))))
+    for code in ("ATTC", "AFTC", "ATSH", "ATSS"):
+        assert code in text
+    for code in ("UAAB", "AAME", "AASD", "RSSR"):
+        assert code not in text
+
+
+def test_no_column_header_word_is_wider_than_its_column():
+    fonts.register_fonts()
+    for header, width in work_sheet._COLUMNS:
+        for word in header.replace("\n", " ").split():
+            used = stringWidth(word, fonts.BOLD, work_sheet.HEADER_SIZE)
+            assert used + 2 * work_sheet.HEADER_PAD <= width * mm, header
