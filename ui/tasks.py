@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from collections.abc import Callable
@@ -20,7 +21,47 @@ _running: set[BackgroundTask] = set()
 # Abandoned tasks whose worker may still be running: kept until it reports, so the objects it
 # emits through are never deleted under it.
 _abandoned: set[BackgroundTask] = set()
+# Tasks that have just reported: kept until control is back in the event loop, because the
+# last reference to a task is often dropped inside its own slot, and a QObject deleted while
+# Qt is still delivering its event crashes the process.
+_retiring: list[BackgroundTask] = []
+
+
+def _retire(task: BackgroundTask) -> None:
+    if not _retiring:
+        QTimer.singleShot(0, _retiring.clear)
+    _retiring.append(task)
 _writer: QThreadPool | None = None
+
+
+class _GuiThreadCollector(QObject):
+    """Python's cycle collector runs on whichever thread happens to allocate: run on a worker,
+    it frees windows and Qt objects there, and Qt crashes. Once work runs on workers, the
+    automatic collector is off and this timer on the GUI thread collects by the same rule."""
+
+    INTERVAL_MS = 250
+
+    def __init__(self) -> None:
+        super().__init__()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.INTERVAL_MS)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start()
+
+    @Slot()
+    def collect(self) -> None:
+        first, second, third = gc.get_threshold()
+        young, middle, old = gc.get_count()
+        if old > third:
+            gc.collect(2)
+        elif middle > second:
+            gc.collect(1)
+        elif young > first:
+            gc.collect(0)
+
+
+_collector: _GuiThreadCollector | None = None
 
 
 def writer_pool() -> QThreadPool:
@@ -70,11 +111,18 @@ class _Worker(QRunnable):
         self._signals = signals
 
     def run(self) -> None:
+        # The work (often a closure over a window) is let go of here, before reporting: the
+        # task on the GUI thread holds it too, so it is never freed on this thread (a widget
+        # deleted on a worker thread crashes Qt).
+        fn, control = self._fn, self._control
+        self._fn = self._control = None
         try:
-            result = self._fn(self._control) if self._control is not None else self._fn()
+            result = fn(control) if control is not None else fn()
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI
+            del fn, control
             self._signals.failed.emit(exc)
         else:
+            del fn, control
             self._signals.finished.emit(result)
 
 
@@ -194,6 +242,7 @@ class BackgroundTask(QObject):
 
     @Slot(object)
     def _on_worker_finished(self, result: object) -> None:
+        _retire(self)
         if self._abandoned:
             _abandoned.discard(self)
             return
@@ -202,6 +251,7 @@ class BackgroundTask(QObject):
 
     @Slot(object)
     def _on_worker_failed(self, exc: BaseException) -> None:
+        _retire(self)
         if self._abandoned:
             _abandoned.discard(self)
             return
@@ -249,9 +299,11 @@ def run_in_background(fn: Callable[..., Any], on_success: Callable[[Any], None],
     Returns:
         The running task.
     """
-    global _gui_caller
+    global _gui_caller, _collector
     if _gui_caller is None:
         _gui_caller = _GuiCaller()  # made here, on the GUI thread, so its slot runs there
+    if _collector is None:
+        _collector = _GuiThreadCollector()
     _closing.clear()
     task = BackgroundTask(fn, on_success, on_failure, progress_label, parent, with_progress,
                           on_cancelled)
@@ -278,6 +330,7 @@ def finish_all_tasks(timeout_ms: int = 30_000) -> bool:
     _running.clear()
     if finished:
         _abandoned.clear()
+        _retiring.clear()
     return finished
 
 
