@@ -84,6 +84,8 @@ LISTS: dict[str, tuple[tuple[Role, ...], Callable[[AppServices, int], object]]] 
                  lambda s, _sid: s.attendance.forecast.forecast()),
     "reviews due": ((Role.COORDINATOR, Role.MANAGER),
                     lambda s, _sid: s.attendance.forecast.reviews_due()),
+    "completion letters due": ((Role.COORDINATOR, Role.MANAGER),
+                               lambda s, _sid: s.attendance.letters.completion_letters_due()),
     "travel tasks": ((Role.COORDINATOR, Role.MANAGER),
                      lambda s, _sid: s.attendance.ledger.travel_tasks()),
     "warrants": ((Role.COORDINATOR, Role.MANAGER), lambda s, _sid: s.upw.warrants.register()),
@@ -93,6 +95,8 @@ LISTS: dict[str, tuple[tuple[Role, ...], Callable[[AppServices, int], object]]] 
                    lambda s, sid: list(s.attendance.work_sheets.work_sheet(sid).rows)),
     "caseload": ((Role.RESETTLEMENT_WORKER, Role.MANAGER),
                  lambda s, _sid: s.caseload.caseload()),
+    "handovers to chase": ((Role.RESETTLEMENT_WORKER, Role.MANAGER),
+                           lambda s, _sid: s.handover.chasers()),
 }
 CASES = [(name, role) for name, (roles, _call) in LISTS.items() for role in roles]
 

@@ -173,7 +173,8 @@ def test_the_persons_copy_in_welsh_by_preference(ttg, case):
     assert copy.language == HandoutLanguage.WELSH
     text = pdf_text(ttg.printouts.render_person_copy(case))
     for expected in ("Eich cynllun ailsefydlu", "Beth ddywedoch chi", "Llety",
-                     "Cymorth i oroeswyr cam-drin domestig neu rywiol", "Eich cryfderau",
+                     "Cymorth i oroeswyr cam-drin domestig neu rywiol",
+                     "Beth rydych chi'n dda am ei wneud",
                      "Dydd Mercher 20 Ionawr 2027, 2:00yp", "Eich swyddog prawf",
                      "Fe gytunoch chi i'r cynllun hwn ar 20 Tachwedd 2026."):
         assert expected in text, expected
@@ -243,3 +244,52 @@ def test_an_episode_without_a_plan_still_prints(ttg, episode_id):
     assert "No resettlement plan has been started." in pack
     copy = pdf_text(ttg.printouts.render_person_copy(episode_id, HandoutLanguage.ENGLISH))
     assert "No needs are recorded yet." in copy
+
+
+def _plan_of(ttg, episode):
+    return ttg.plans.for_episode(episode, logged=False)
+
+
+def test_the_worker_chooses_which_needs_reach_the_persons_copy(ttg, case):
+    """A declined sensitive need is left off by default; the worker's choice wins either way;
+    a referral on a pathway left off is left off with it."""
+    plan = _plan_of(ttg, case)
+    plan = ttg.plans.save_need(plan.id, NeedInput(
+        "sex_work", own_words="Not for now", status=NeedStatus.DECLINED))
+    text = pdf_text(ttg.printouts.render_person_copy(case, HandoutLanguage.ENGLISH))
+    assert "sex industry" not in text and "Not for now" not in text
+    assert "Accommodation" in text and "Shelter Cymru" in text
+    need = plan.need("sex_work")
+    plan = ttg.plans.save_need(plan.id, NeedInput(
+        "sex_work", own_words="Not for now", status=NeedStatus.DECLINED,
+        on_persons_copy=True, version=need.version))
+    need = plan.need("accommodation")
+    ttg.plans.save_need(plan.id, NeedInput(
+        "accommodation", own_words=need.own_words, status=need.status,
+        responsibility=need.responsibility, linked_to_offending=need.linked_to_offending,
+        on_persons_copy=False, version=need.version))
+    text = pdf_text(ttg.printouts.render_person_copy(case, HandoutLanguage.ENGLISH))
+    assert "sex industry" in text and "Not for now" in text
+    assert "near my kids" not in text and "Shelter Cymru" not in text
+    assert "Tŷ Newydd" not in text  # the accommodation need's own action goes with it
+
+
+def test_nine_needs_flow_across_pages_without_gaps(ttg, case):
+    """Nine needs with their actions fill the pages in turn: no card is pushed whole onto a
+    new page, so the copy is short."""
+    plan = _plan_of(ttg, case)
+    for code in ("ete", "finance_id", "drugs_alcohol", "health", "children_families",
+                 "attitudes", "sex_work"):
+        plan = ttg.plans.save_need(plan.id, NeedInput(
+            code, own_words=f"I would like help with {code.replace('_', ' ')}",
+            status=NeedStatus.IN_PROGRESS, responsibility=Responsibility.BOTH))
+        need = plan.need(code)
+        for number in (1, 2):
+            plan = ttg.plans.save_action(plan.id, ActionInput(
+                f"Step {number} for {code}: book it and go along", "Wyn Worker",
+                dt.date(2026, 12, 4 + number), need_id=need.id))
+    pdf = ttg.printouts.render_person_copy(case, HandoutLanguage.ENGLISH)
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+    assert len(pages) <= 4
+    # Every page but the last is well used: at least 30 lines of text.
+    assert all(len(page.splitlines()) >= 30 for page in pages[:-1])

@@ -217,3 +217,18 @@ def test_the_review_records_travel_and_whether_a_prescription_is_arranged(
         (True, "Boots, Coney Street")
     assert (review.travel_route, review.travel_payment) == \
         ("Train from Lincoln to Harrogate", TravelPayment.DISCHARGE_GRANT)
+
+
+def test_the_worker_can_leave_a_need_off_the_persons_copy(qtbot, services, episode_id, screen):
+    from tests.ui.test_ui_upw_area import clashing_mnemonics
+
+    screen.show_page("need:sex_work")
+    page = screen.page("need:sex_work")
+    assert clashing_mnemonics(screen.window()) == {}
+    assert page.on_copy.currentText().startswith("As usual: printed, but left off")
+    qtbot.keyClicks(page.own_words, "Not for now")
+    page.on_copy.setCurrentIndex(page.on_copy.findData(False))
+    page.mark_dirty("need")
+    screen.show_page("dates")
+    need = stored(services, episode_id).need("sex_work")
+    assert need.on_persons_copy is False and not need.shown_to_person

@@ -264,3 +264,33 @@ def test_each_print_is_in_the_access_log_with_its_recipient(upw, booked, app):
                  ("appointment letter", "person", other)], key=lambda r: r[2]),
         *sorted([("van manifest", "driver", person), ("van manifest", "driver", other)],
                 key=lambda r: r[2])]
+
+
+def test_the_letter_names_the_organisation_and_the_number_to_call(upw, booked):
+    for language in ("en", "cy"):
+        text = _text(upw.svc.documents.render_letter(booked["appointment"], language))
+        assert "The Probation Service" in text and "0300 047 1010" in text
+
+
+def test_clothing_advice_follows_the_projects_indoor_tag(upw, booked, app):
+    outdoor = _text(upw.svc.documents.render_letter(booked["appointment"], "en"))
+    assert "work outdoors in, suited to the weather" in outdoor
+    from upw_ttg.storage.models import ProjectTag, UpwSession
+
+    with app.db.write() as session:
+        project = session.get(UpwSession, booked["session"]).project_id
+        session.add(ProjectTag(project_id=project, tag="indoor"))
+    assert upw.svc.documents.letter_data(booked["appointment"]).indoor
+    indoor = _text(upw.svc.documents.render_letter(booked["appointment"], "en"))
+    assert "Comfortable clothes you can work in indoors" in indoor
+    assert "outdoors" not in indoor
+    welsh = _text(upw.svc.documents.render_letter(booked["appointment"], "cy"))
+    assert "dan do" in welsh and "awyr agored" not in welsh
+
+
+def test_the_welsh_letter_prints_only_glossary_phrases_and_its_data(upw, booked):
+    from tests.printing.glossary_support import words_not_in_glossary
+
+    data = upw.svc.documents.letter_data(booked["appointment"], "cy")
+    pdf = upw.svc.documents.render_letter(booked["appointment"], "cy")
+    assert words_not_in_glossary(pdf, "cy", [data]) == set()

@@ -228,6 +228,12 @@ def test_work_sheets_print_the_others_and_name_the_record(app, mistyped):
         assert "Records to check" in text and mistyped.crn["bad"] in text
 
 
+def test_a_sheet_whose_only_person_is_set_aside_still_prints(app, mistyped):
+    text = pdf_text(app.attendance.work_sheets.print_sheet(mistyped.tuesday["bad"]))
+    assert "Everyone booked is named under Records to check" in text
+    assert mistyped.crn["bad"] in text and "Nobody is booked" not in text
+
+
 def test_the_van_manifest_names_the_passenger_without_the_record(app, mistyped):
     text = pdf_text(app.upw.documents.render_manifest(mistyped.van, MONDAY))
     assert "Ann Good" in text and "Bob Broken" in text and "Records to check" in text

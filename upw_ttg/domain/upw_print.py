@@ -54,6 +54,8 @@ class AppointmentLetterData:
     contact_name: str | None
     printed_at: dt.datetime
     printed_by: str | None = None
+    # The project's indoor tag: what to wear follows it.
+    indoor: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,6 +65,8 @@ _TERMS: tuple[Term, ...] = (
     Term("service.opening_hours", en="Open", cy="Ar agor"),
     Term("service.page", en="Page {page} of {total}", cy="Tudalen {page} o {total}"),
     Term("service.printed", en="Printed {when}", cy="Argraffwyd {when}"),
+    Term("service.printed_by", en="by {who}", cy="gan {who}",
+         note="Follows 'Printed {when}' in staff documents' footers."),
     Term("order.community_order", en="community order", cy="gorchymyn cymunedol"),
     Term("order.suspended_sentence_order", en="suspended sentence order",
          cy="gorchymyn dedfryd ohiriedig"),
@@ -136,6 +138,17 @@ _TERMS: tuple[Term, ...] = (
          en='Go to your next unpaid work session as arranged. You have {hours} left to work.',
          cy=("Ewch i'ch sesiwn gwaith di-dâl nesaf fel y trefnwyd. Mae gennych {hours} ar ôl i'w "
              'gweithio.')),
+    Term('letter.next_session_booked',
+         en=("Your next unpaid work session is on {date}, {start} to {end}, at {place}. Go to "
+             "it as arranged. You have {hours} left to work."),
+         cy=("Mae eich sesiwn gwaith di-dâl nesaf ar {date}, {start} tan {end}, yn {place}. "
+             "Ewch iddi fel y trefnwyd. Mae gennych {hours} ar ôl i'w gweithio."),
+         note="{date} is the weekday and date after 'ar': 'ddydd Llun 7 Rhagfyr 2026'."),
+    Term('letter.next_session_unbooked',
+         en=("Your next unpaid work session is not booked yet: we will write to you with its "
+             "date and place. You have {hours} left to work."),
+         cy=("Nid yw eich sesiwn gwaith di-dâl nesaf wedi'i threfnu eto: byddwn yn ysgrifennu "
+             "atoch gyda'i dyddiad a'i lleoliad. Mae gennych {hours} ar ôl i'w gweithio.")),
     Term('letter.contact_us',
          en=('If there was a good reason for what happened that you have not told us about, '
              'contact us by {date}{phone}.'),
@@ -175,6 +188,22 @@ _TERMS: tuple[Term, ...] = (
          cy=('Mae eich gofyniad gwaith di-dâl wedi dod i ben, ond mae gofynion eraill eich '
              'gorchymyn yn parhau nes iddynt ddod i ben. Bydd eich ymarferydd prawf yn dweud '
              'wrthych amdanynt.')),
+    Term('letter.suspended_continues',
+         en=("Your unpaid work is finished, but your suspended sentence order has not ended. "
+             "Your prison sentence stays suspended until the end of the period the court set. "
+             "If you commit another offence, or do not keep to any other requirement of the "
+             "order, before then, you can be brought back to court and the court can order "
+             "you to serve the prison sentence. Your probation practitioner will tell you when "
+             "the order ends."),
+         cy=("Mae eich gwaith di-dâl wedi dod i ben, ond nid yw eich gorchymyn dedfryd "
+             "ohiriedig wedi dod i ben. Mae eich dedfryd o garchar yn parhau wedi'i gohirio tan "
+             "ddiwedd y cyfnod a osododd y llys. Os byddwch yn cyflawni trosedd arall, neu'n "
+             "methu â chadw at unrhyw ofyniad arall yn y gorchymyn, cyn hynny, gallwch gael "
+             "eich dwyn yn ôl i'r llys a gall y llys orchymyn i chi dreulio'r ddedfryd o "
+             "garchar. Bydd eich ymarferydd prawf yn dweud wrthych pryd y daw'r gorchymyn i "
+             "ben."),
+         note="Suspended sentence orders: Sentencing Act 2020 Sch 16 (activation on breach "
+              "or a further offence)."),
     Term('letter.keep_letter',
          en='Please keep this letter as a record.',
          cy='Cadwch y llythyr hwn fel cofnod.'),
@@ -221,6 +250,12 @@ _TERMS: tuple[Term, ...] = (
              'We provide gloves and any other safety equipment.'),
          cy=("Dillad y gallwch weithio ynddynt yn yr awyr agored, sy'n addas i'r tywydd, ac "
              'esgidiau cadarn. Rydym yn darparu menig ac unrhyw offer diogelwch arall.')),
+    Term('appointment.wear_text_indoor',
+         en=("Comfortable clothes you can work in indoors, and sturdy shoes. We provide "
+             "gloves and any other safety equipment."),
+         cy=("Dillad cyfforddus y gallwch weithio ynddynt dan do, ac esgidiau cadarn. Rydym "
+             "yn darparu menig ac unrhyw offer diogelwch arall."),
+         note="For projects tagged indoor; the outdoor wording is the term before."),
     Term('appointment.hi_vis',
          en='A high-visibility vest must be worn on this site; we provide it.',
          cy='Rhaid gwisgo fest lachar ar y safle hwn; rydym yn ei darparu.'),
@@ -372,6 +407,47 @@ _TERMS: tuple[Term, ...] = (
          cy="Dychwelwyd heb ei defnyddio"),
     Term("warrant.state.void", en="Void", cy="Di-rym"),
     Term("warrant.checked_by", en="Checked by", cy="Gwiriwyd gan"),
+    # --- Attendance outcomes and enforcement actions (national codes) ---------------------------
+    Term('outcome.ATTC', en='Attended – complied',
+         cy='Mynychodd – cydymffurfiodd'),
+    Term('outcome.AFTC', en='Attended – failed to comply',
+         cy='Mynychodd – methodd â chydymffurfio'),
+    Term('outcome.ATSH', en='Attended – sent home (behaviour)',
+         cy='Mynychodd – anfonwyd adref (ymddygiad)'),
+    Term('outcome.ATSS', en='Attended – sent home (service issues)',
+         cy="Mynychodd – anfonwyd adref (rhesymau'r gwasanaeth)"),
+    Term('outcome.UAAB', en='Unacceptable absence',
+         cy='Absenoldeb annerbyniol'),
+    Term('outcome.AAME', en='Acceptable absence – medical',
+         cy='Absenoldeb derbyniol – meddygol'),
+    Term('outcome.AAEM', en='Acceptable absence – employment',
+         cy='Absenoldeb derbyniol – cyflogaeth'),
+    Term('outcome.AAFC', en='Acceptable absence – family/childcare',
+         cy='Absenoldeb derbyniol – teulu neu ofal plant'),
+    Term('outcome.AACL', en='Acceptable absence – court/legal',
+         cy='Absenoldeb derbyniol – llys neu gyfreithiol'),
+    Term('outcome.AASD', en='Acceptable absence – stood down',
+         cy="Absenoldeb derbyniol – sesiwn wedi'i chanslo"),
+    Term('outcome.RSSR', en='Rescheduled – service request',
+         cy='Aildrefnwyd – cais y gwasanaeth'),
+    Term('outcome.RSOF', en="Rescheduled – person's request",
+         cy='Aildrefnwyd – cais yr unigolyn'),
+    Term('action.ROM', en='Refer to offender manager',
+         cy='Cyfeirio at y rheolwr troseddwr'),
+    Term('action.EA02', en='First warning letter sent',
+         cy="Llythyr rhybudd cyntaf wedi'i anfon"),
+    Term('action.EA08', en='Breach letter sent',
+         cy="Llythyr torri gorchymyn wedi'i anfon"),
+    Term('action.BRE01', en='Breach requested',
+         cy='Gofynnwyd am achos torri gorchymyn'),
+    Term('action.BRE02', en='Breach request actioned',
+         cy="Cais torri gorchymyn wedi'i weithredu"),
+    Term('action.EA12', en='Decision pending response from the person',
+         cy='Penderfyniad yn aros am ymateb gan yr unigolyn'),
+    Term('action.EA06', en='Withdraw warning letter',
+         cy="Tynnu'r llythyr rhybudd yn ôl"),
+    Term('action.NFA', en='No further action',
+         cy='Dim camau pellach'),
     # --- The breach summary (for the court file) -------------------------------------------------
     Term('breach.title',
          en='Breach summary',

@@ -92,7 +92,8 @@ class WarrantDialog(FormDialog):
         self.fare.setDecimals(2)
         self.fare.setRange(0, 1000)
         self.fare.setSingleStep(0.5)
-        f.add_row(journey_form, "fare_pence", "F&are", self.fare)
+        f.add_row(journey_form, "fare_pence", "F&are", self.fare,
+                  hint="The total for all the days of travel.")
         self.eligibility = QComboBox()
         self.eligibility.addItem("Choose…", "")
         for criterion in services.upw.warrants.eligibility_criteria():

@@ -47,7 +47,7 @@ class ForecastPage(QWidget):
         self._services = services
         self.dialog: LedgerDialog | None = None
         self.filters = FilterBar(services)
-        self.filters.changed.connect(self._apply_filters)
+        self.filters.changed.connect(self.refresh)
         self.view_choice = QComboBox()
         self.view_choice.setAccessibleName("Which orders to show")
         for text, _condition, _column in VIEWS:
@@ -98,7 +98,12 @@ class ForecastPage(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        self.loader.load(self._services.attendance.forecast.forecast, self._show_rows)
+        """Forecast the orders of the chosen unit and coordinator only (the service filters)."""
+        forecast = self._services.attendance.forecast
+        unit_id, coordinator_id = self.filters.unit_id, self.filters.coordinator_id
+        self.loader.load(lambda: forecast.forecast(delivery_unit_id=unit_id,
+                                                   coordinator_id=coordinator_id),
+                         self._show_rows)
 
     def _show_rows(self, rows: list[OrderForecast]) -> None:
         self.to_check.show_records(getattr(rows, "to_check", ()))

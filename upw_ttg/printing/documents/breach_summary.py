@@ -11,7 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 from upw_ttg.domain.codes import OUTCOMES_BY_CODE, Language, OrderType
 from upw_ttg.printing.documents.letter_text import (
     template_language,
-    ACTIONS_CY, CY, OUTCOMES_CY, hours_text, lang, long_date, order_type_text,
+    CY, hours_text, lang, long_date, order_type_text,
 )
 from upw_ttg.printing import glossary
 from upw_ttg.printing.render import render_pdf
@@ -138,8 +138,8 @@ def _details(pairs: list[tuple[str, str]], language: Language) -> Table:
 
 
 def _outcome(code: str, language: Language) -> str:
-    if language == CY and code in OUTCOMES_CY:
-        return f"{code} {OUTCOMES_CY[code]}"
+    if language == CY and f"outcome.{code}" in glossary.GLOSSARY:
+        return f"{code} {glossary.phrase(f'outcome.{code}', language)}"
     outcome = OUTCOMES_BY_CODE.get(code)
     return f"{code} {outcome.description}" if outcome else code
 
@@ -171,7 +171,9 @@ def _actions(summary: BreachSummary, language: Language) -> Flowable:
               for k in ("date", "action", "respond", "notes", "by")]
     rows: list[list] = [header]
     for a in summary.actions:
-        description = ACTIONS_CY.get(a.code, a.description) if language == CY else a.description
+        description = (glossary.phrase(f"action.{a.code}", language)
+                       if language == CY and f"action.{a.code}" in glossary.GLOSSARY
+                       else a.description)
         rows.append([Paragraph(long_date(a.on, language), s.table_cell),
                      Paragraph(f"<b>{escape(a.code)}</b> {escape(description)}", s.table_cell),
                      Paragraph(long_date(a.respond_by, language) if a.respond_by else "—",

@@ -50,7 +50,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "done": ("Done", "Wedi'i wneud"),
     "not_yet": ("Not yet", "Ddim eto"),
     "other_actions": ("Other things that will happen", "Pethau eraill fydd yn digwydd"),
-    "strengths": ("Your strengths", "Eich cryfderau"),
+    "strengths": ("What you are good at", "Beth rydych chi'n dda am ei wneud"),
+    "strengths_intro": ("Your resettlement worker noted these strengths with you:",
+                        "Nododd eich gweithiwr ailsefydlu y cryfderau hyn gyda chi:"),
     "appointments": ("Your appointments", "Eich apwyntiadau"),
     "what": ("What", "Beth"),
     "with": ("With", "Gyda"),
@@ -225,7 +227,7 @@ def build_person_copy(copy: PersonPlanCopy) -> list[Flowable]:
                  (label("release_date", lang), f"<b>{release}</b>"),
                  (label("plan_date", lang), long_date(copy.plan_date, lang))], s),
     ]
-    needs: list[Flowable] = [_need_card(n, lang, s) for n in copy.needs]
+    needs: list[Flowable] = [part for n in copy.needs for part in _need_card(n, lang, s)]
     story += section(label("needs", lang), needs or [Paragraph(label("no_needs", lang),
                                                                s.body)], s)
     if copy.other_actions:
@@ -233,7 +235,9 @@ def build_person_copy(copy: PersonPlanCopy) -> list[Flowable]:
                          [_actions_table(copy.other_actions, lang, s)], s)
     if copy.strengths:
         story += section(label("strengths", lang), [
-            Paragraph(f"•&nbsp;&nbsp;{escape(text)}", s.body) for text in copy.strengths], s)
+            Paragraph(label("strengths_intro", lang), s.body),
+            *(Paragraph(f"•&nbsp;&nbsp;{escape(text)}", s.body) for text in copy.strengths)],
+            s)
     story += section(label("appointments", lang),
                      [_appointments_table(copy.appointments, lang, s)], s)
     if copy.referrals:
@@ -252,7 +256,7 @@ def render_person_copy(copy: PersonPlanCopy, *, invariant: bool = False) -> byte
                       language=copy.language.value)
 
 
-def _need_card(need: HandoutNeed, lang: HandoutLanguage, s: Styles) -> Flowable:
+def _need_card(need: HandoutNeed, lang: HandoutLanguage, s: Styles) -> list[Flowable]:
     title = pathway_name(need.pathway_code, need.pathway_name, lang)
     said = f"“{escape(need.own_words.strip())}”" if need.own_words and need.own_words.strip() \
         else label("agreement_missing", lang)
@@ -269,11 +273,13 @@ def _need_card(need: HandoutNeed, lang: HandoutLanguage, s: Styles) -> Flowable:
     style.add("SPAN", (0, 0), (1, 0))
     style.add("BACKGROUND", (0, 0), (1, 0), HEADER_FILL)
     card.setStyle(style)
-    parts: list[Flowable] = [card]
+    # The card stays whole (it is four lines); its actions flow on, their header repeating,
+    # so a long need never pushes a whole card to the next page and leaves a gap behind.
+    parts: list[Flowable] = [KeepTogether([card])]
     if need.actions:
-        parts += [Spacer(1, 3), _actions_table(need.actions, lang, s)]
-    parts.append(Spacer(1, 10))
-    return KeepTogether(parts)
+        parts += [Spacer(1, 2), _actions_table(need.actions, lang, s)]
+    parts.append(Spacer(1, 6))
+    return parts
 
 
 def _actions_table(actions: tuple[HandoutAction, ...], lang: HandoutLanguage,

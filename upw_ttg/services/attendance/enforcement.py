@@ -235,9 +235,8 @@ class EnforcementService:
             evidence_aside = list(evidence.to_check)
             evidence_total = len(evidence) + len(evidence_aside)
             if limit is not None and evidence_total >= limit:
-                evidence_total = session.scalar(select(func.count()).select_from(self._scoped(
-                    self._evidence_query(today), delivery_unit_id, coordinator_id)
-                    .subquery())) or 0
+                evidence_total = self._evidence_count(session, delivery_unit_id,
+                                                      coordinator_id, today)
             laid, laid_aside = self._breaches(session, delivery_unit_id, coordinator_id, today)
             breaches = tuple(sorted(laid, key=lambda i: (i.due or dt.date.max, i.event_date)))
             return mask_lists_of(session, self._ctx, EnforcementQueue(
@@ -379,6 +378,25 @@ class EnforcementService:
         return self._people_query(Appointment.evidence_due).where(
             Appointment.outcome_code.in_(EVIDENCE_CODES), Appointment.evidence_due < today,
             Appointment.evidence_received_on.is_(None))
+
+    @staticmethod
+    def _evidence_count(session: Session, delivery_unit_id: int | None,
+                        coordinator_id: int | None, today: dt.date) -> int:
+        """How many evidence are overdue, joining only what the filters need."""
+        query = (select(func.count()).select_from(Appointment)
+                 .where(Appointment.outcome_code.in_(EVIDENCE_CODES),
+                        Appointment.evidence_due < today,
+                        Appointment.evidence_received_on.is_(None)))
+        if delivery_unit_id is not None:
+            # "+ 0": read from the index of evidence due, each person's office by its key;
+            # SQLite, left to itself, read every appointment of every person in the unit.
+            query = (query.join(Person, Person.id == Appointment.person_id)
+                     .join(Office, Office.id == Person.office_id + 0)
+                     .where(Office.delivery_unit_id == delivery_unit_id))
+        if coordinator_id is not None:
+            query = (query.join(UpwOrder, UpwOrder.id == Appointment.order_id)
+                     .where(UpwOrder.coordinator_id == coordinator_id))
+        return session.scalar(query) or 0
 
     def _evidence(self, session: Session, delivery_unit_id: int | None,
                   coordinator_id: int | None, today: dt.date, limit: int | None,

@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import (
     OUTCOMES_BY_CODE, AdjustmentKind, AdjustmentStatus, AuditAction, Language, OrderStatus,
+    SessionStatus,
 )
 from upw_ttg.domain.crediting import ENFORCEABLE_CODES, is_attended
 from upw_ttg.domain.enforcement import (
-    BREACH_REQUESTED, WARNING, WARNING_WITHDRAWN, warning_period_end,
+    BREACH_REQUESTED, WARNING, WARNING_WITHDRAWN, letter_respond_by, warning_period_end,
 )
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import NotFoundError, ValidationError
@@ -24,13 +25,15 @@ from upw_ttg.printing.documents.completion_letter import (
     CompletionLetter, render_completion_letter,
 )
 from upw_ttg.printing.documents.letter_text import LetterHead, lang
-from upw_ttg.printing.documents.warning_letter import WarningLetter, render_warning_letter
+from upw_ttg.printing.documents.warning_letter import (
+    NextSession, WarningLetter, render_warning_letter,
+)
 from upw_ttg.services import audit
 from upw_ttg.services.access_log import log_print
-from upw_ttg.services.attendance.common import full_name, read_settings
+from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
 from upw_ttg.services.attendance.ledger import CREDIT_SETTINGS, order_sums
 from upw_ttg.services.attendance.records import CompletionDue
-from upw_ttg.services.access import check_case_of
+from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.organisation import office_contact
 from upw_ttg.storage.models import (
@@ -97,8 +100,9 @@ class LetterService:
             if delivery_unit_id is not None:
                 query = (query.join(Office, Office.id == Person.office_id)
                          .where(Office.delivery_unit_id == delivery_unit_id))
-            return [CompletionDue(oid, pid, crn, full_name(forename, surname), done)
-                    for oid, pid, crn, forename, surname, done in session.execute(query)]
+            return mask_restricted(session, self._ctx, [
+                CompletionDue(oid, pid, crn, full_name(forename, surname), done)
+                for oid, pid, crn, forename, surname, done in session.execute(query)])
 
     def breach_summary(self, order_id: int, *, language: Language | None = None
                        ) -> BreachSummary:
@@ -150,7 +154,29 @@ class LetterService:
             start_time=sess.start_time, end_time=sess.end_time, circumstances=warning.notes,
             warning_date=warning.action_date,
             warning_ends_on=warning_period_end(warning.action_date, months),
-            respond_by=warning.respond_by, remaining_minutes=remaining)
+            respond_by=letter_respond_by(load_calendar(session), warning.respond_by,
+                                         self._ctx.today(), _respond_days(session)),
+            remaining_minutes=remaining,
+            next_session=self._next_session(session, order.id))
+
+    def _next_session(self, session: Session, order_id: int) -> NextSession | None:
+        """The first session still booked on this order from today (the letter's reader acts
+        on it, so it is the next one when printed)."""
+        found = session.execute(
+            select(UpwSession, Project)
+            .join(Appointment, Appointment.session_id == UpwSession.id)
+            .join(Project, Project.id == UpwSession.project_id)
+            .where(Appointment.order_id == order_id, Appointment.outcome_code.is_(None),
+                   UpwSession.session_date >= self._ctx.today(),
+                   UpwSession.status == SessionStatus.PLANNED)
+            .order_by(UpwSession.session_date, UpwSession.start_time)).first()
+        if found is None:
+            return None
+        upcoming, project = found
+        address = tuple(x for x in (project.site_address, project.site_town,
+                                    project.site_postcode) if x)
+        return NextSession(upcoming.session_date, upcoming.start_time, upcoming.end_time,
+                           project.name, address)
 
     def _completion(self, session: Session, order_id: int,
                     language: Language | None) -> CompletionLetter:
@@ -271,3 +297,8 @@ class LetterService:
             log_print(session, self._ctx, document, recipient, order_id, [person_id])
         return pdf
 
+
+
+def _respond_days(session: Session) -> int:
+    return int(read_settings(session, "upw.respond_by_working_days")
+               ["upw.respond_by_working_days"])

@@ -102,7 +102,9 @@ class PrintoutService:
         needs = tuple(HandoutNeed(
             n.pathway_code, n.pathway_name, n.own_words, n.status, n.responsibility,
             tuple(_handout_action(a) for a in actions if a.need_id == n.id))
-            for n in (plan.needs if plan else ()))
+            for n in (plan.needs if plan else ()) if n.shown_to_person)
+        # A referral names its pathway: one for a need left off the copy is left off too.
+        hidden = {n.pathway_code for n in (plan.needs if plan else ()) if not n.shown_to_person}
         appointments = [a for a in (self._first_appointment(review),) if a is not None]
         if handover and handover.meeting_at and handover.meeting_at.date() >= today:
             appointments.append(HandoutAppointment("handover_meeting", handover.ro_name,
@@ -119,7 +121,8 @@ class PrintoutService:
             appointments=tuple(appointments),
             referrals=tuple(HandoutReferral(r.pathway_code, r.pathway_name, r.provider,
                                             r.sent_on, r.status)
-                            for r in referrals if r.status in _SHOWN_REFERRALS),
+                            for r in referrals if r.status in _SHOWN_REFERRALS
+                            and r.pathway_code not in hidden),
             contacts=self._contacts(summary, handover),
             person_agrees=plan.person_agrees if plan else None,
             agreed_on=plan.agreed_on if plan else None,

@@ -9,7 +9,7 @@ from upw_ttg.domain.codes import (
     ContactMethod, CustodyEventKind, CustodyStatus, DiversityCategory, MappaLevel, NeedStatus,
     PlanStatus, ReferralStatus, ReleaseDateType, Responsibility, RiskLevel, TravelPayment,
 )
-from upw_ttg.domain.resettlement import DeadlineMove, Deadlines, PlanSection
+from upw_ttg.domain.resettlement import DeadlineMove, Deadlines, PlanSection, on_persons_copy
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,13 @@ class NeedRecord:
     linked_to_offending: bool
     progress: tuple[ProgressRow, ...]
     version: int
+    # The worker's choice for the person's copy; None leaves it to rule DOC-5.
+    on_persons_copy: bool | None = None
+
+    @property
+    def shown_to_person(self) -> bool:
+        """Whether the need prints on the person's copy (rule DOC-5)."""
+        return on_persons_copy(self.womens_support, self.status, self.on_persons_copy)
 
 
 @dataclass(slots=True)
@@ -65,6 +72,7 @@ class NeedInput:
     responsibility: Responsibility | None = None
     linked_to_offending: bool = False
     version: int | None = None
+    on_persons_copy: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +262,7 @@ class OverdueReferral:
     person_name: str
     crn: str
     days_overdue: int
+    person_id: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,6 +379,7 @@ class ChaserRow:
     ro_name: str | None
     ro_email: str | None
     contact: ContactRow
+    person_id: int = 0
 
 
 # ---- Custody events ------------------------------------------------------------------------

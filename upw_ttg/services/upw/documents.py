@@ -39,8 +39,8 @@ from upw_ttg.services.upw.common import (
 )
 from upw_ttg.services.upw.facts import active_appointment
 from upw_ttg.storage.models import (
-    Appointment, AuditEvent, Office, Person, PickupPoint, Project, SessionPickup, Staff,
-    TravelWarrant, UpwOrder, UpwSession, Van,
+    Appointment, AuditEvent, Office, Person, PickupPoint, Project, ProjectTag, SessionPickup,
+    Staff, TravelWarrant, UpwOrder, UpwSession, Van,
 )
 
 
@@ -113,7 +113,9 @@ class UpwDocumentsService:
             project_name=project.name, site_address_lines=site, pickup=pickup,
             hi_vis_required=project.hi_vis_required, office=contact_of(office),
             contact_name=coordinator.full_name if coordinator else None,
-            printed_at=self._ctx.now(), printed_by=actor.full_name if actor else None)
+            printed_at=self._ctx.now(), printed_by=actor.full_name if actor else None,
+            indoor=session.scalar(select(func.count()).select_from(ProjectTag).where(
+                ProjectTag.project_id == project.id, ProjectTag.tag == "indoor")) > 0)
 
     # --- travel warrants ------------------------------------------------------------------
     def warrant_data(self, warrant_id: int, language: str | None = None) -> TravelWarrantData:

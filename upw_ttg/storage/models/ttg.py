@@ -120,6 +120,8 @@ class PlanNeed(Versioned, Base):
                                              default=NeedStatus.NOT_STARTED)
     responsibility: Mapped[Responsibility | None] = enum_column(Responsibility)
     linked_to_offending: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Printed on the person's copy? None: the default of rule DOC-5.
+    on_persons_copy: Mapped[bool | None] = mapped_column(Boolean)
     __table_args__ = (UniqueConstraint("plan_id", "pathway_code"),)
 
 

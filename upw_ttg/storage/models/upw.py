@@ -288,8 +288,8 @@ class Appointment(Versioned, Base):
         _partial_index("ix_appointment_awaiting_outcome", "session_id", "outcome_code IS NULL"),
         _partial_index("ix_appointment_enforcement_due", "enforcement_due",
                        "enforcement_due IS NOT NULL"),
-        _partial_index("ix_appointment_evidence_due", "evidence_due",
-                       "evidence_due IS NOT NULL"),
+        _partial_index("ix_appointment_evidence_awaited", "evidence_due",
+                       "evidence_due IS NOT NULL AND evidence_received_on IS NULL"),
     )
 
 
