@@ -552,6 +552,18 @@ _TERMS: tuple[Term, ...] = (
     Term('breach.not_referred',
          en='Not yet referred',
          cy='Heb ei gyfeirio eto'),
+    Term('breach.adjustments', en='Adjustments to the hours', cy="Addasiadau i'r oriau"),
+    Term('breach.kind', en='Kind', cy='Math'),
+    Term('breach.reason', en='Reason', cy='Rheswm'),
+    Term('breach.change', en='Change', cy='Newid'),
+    Term('breach.adjustments_total', en='Total', cy='Cyfanswm'),
+    Term('breach.kind.travel_time', en='Travel time', cy='Amser teithio'),
+    Term('breach.kind.ete', en='Education, training and employment',
+         cy='Addysg, hyfforddiant a chyflogaeth'),
+    Term('breach.kind.court_ordered', en='Ordered by the court', cy="Wedi'i orchymyn gan y llys"),
+    Term('breach.kind.incentive', en='Reduction for good progress',
+         cy='Gostyngiad am gynnydd da'),
+    Term('breach.kind.other', en='Other', cy='Arall'),
 )
 
 GLOSSARY: dict[str, Term] = {term.key: term for term in _TERMS}
