@@ -19,7 +19,7 @@ from upw_ttg.domain.enforcement import (
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.printing.documents.breach_summary import (
-    BreachAction, BreachFailure, BreachSummary, render_breach_summary,
+    BreachAction, BreachAdjustment, BreachFailure, BreachSummary, render_breach_summary,
 )
 from upw_ttg.printing.documents.completion_letter import (
     CompletionLetter, render_completion_letter,
@@ -28,6 +28,7 @@ from upw_ttg.printing.documents.letter_text import LetterHead, lang
 from upw_ttg.printing.documents.warning_letter import (
     NextSession, WarningLetter, render_warning_letter,
 )
+from upw_ttg.printing.text import as_sentences
 from upw_ttg.services import audit
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
@@ -237,10 +238,16 @@ class LetterService:
                 .outerjoin(Staff, Staff.id == EnforcementAction.staff_id)
                 .where(EnforcementAction.order_id == order_id)
                 .order_by(EnforcementAction.action_date, EnforcementAction.id)):
-            text = "; ".join(x for x in (action.outcome, action.notes) if x) or None
+            text = as_sentences(action.outcome, action.notes)
             actions.append(BreachAction(action.action_date, action.action_code, description,
                                         action.respond_by, text, staff))
         referral = next((a for a in reversed(actions) if a.code == BREACH_REQUESTED), None)
+        adjustments = tuple(BreachAdjustment(a.adjusted_on, a.kind.value, a.reason, a.minutes)
+                            for a in session.scalars(
+                                select(Adjustment).where(
+                                    Adjustment.order_id == order_id,
+                                    Adjustment.status == AdjustmentStatus.APPROVED)
+                                .order_by(Adjustment.adjusted_on, Adjustment.id)))
         address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
                                     person.postcode) if x)
         return BreachSummary(
@@ -255,7 +262,7 @@ class LetterService:
             failures=tuple(failures), actions=tuple(actions),
             referred_on=referral.on if referral else None,
             breach_due=referral.respond_by if referral else None, printed_at=self._ctx.now(),
-            printed_by=self._actor_name())
+            printed_by=self._actor_name(), adjustments=adjustments)
 
     def _head(self, session: Session, order: UpwOrder, language: Language | None,
               letter_date: dt.date | None = None) -> LetterHead:
