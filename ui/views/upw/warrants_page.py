@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -13,6 +12,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import WarrantStatus
 from upw_ttg.domain.upw_records import WarrantRecord
 from upw_ttg.errors import UpwError
+from upw_ttg.services.paging import PAGE_ROWS
 from ui.changes import Change, Subject, publish, subscribe
 from ui.dialogs.upw.warrant_dialog import (
     IssuedBox, VoidWarrantDialog, WarrantDialog, confirm_issued, default_dates, print_warrant,
@@ -20,7 +20,7 @@ from ui.dialogs.upw.warrant_dialog import (
 from ui.widgets.fit import narrow_combo
 from ui.formatting import label
 from ui.loading import PageLoader
-from ui.models.table_model import RowSortProxy
+from ui.models.table_model import FetchPage, RowSortProxy
 from ui.models.upw.text import format_pence
 from ui.models.upw.warrants_model import SpendTableModel, WarrantsTableModel
 from ui.views.upw.common import NOT_ALLOWED, can_schedule, enum_value
@@ -185,27 +185,31 @@ class WarrantsPage(QWidget):
         warrants = self._services.upw.warrants
         office, status = self.office.currentData(), enum_value(self.status, WarrantStatus)
 
-        def fetch() -> tuple[list[WarrantRecord], list]:
-            rows = warrants.register(office_id=office, date_from=first, date_to=last,
-                                     status=status)
-            # A restricted case's warrant shows name and CRN only: no date, listed last.
-            rows.sort(key=lambda w: (w.issued_on or dt.date.min, w.office_code, w.serial),
-                      reverse=True)
-            return rows, warrants.spend(office_id=office, date_from=first, date_to=last)
+        def page(offset: int, limit: int) -> list[WarrantRecord]:
+            # Newest first, a page at a time: the service sorts, the screen never holds the
+            # whole register of a large service.
+            return warrants.register(office_id=office, date_from=first, date_to=last,
+                                     status=status, newest_first=True, limit=limit,
+                                     offset=offset)
 
-        self.loader.load(fetch, lambda result: self._show_rows(*result, select_id))
+        def fetch() -> tuple[list[WarrantRecord], tuple[int, int], list]:
+            totals = warrants.register_totals(office_id=office, date_from=first, date_to=last,
+                                              status=status)
+            return (page(0, PAGE_ROWS), totals,
+                    warrants.spend(office_id=office, date_from=first, date_to=last))
 
-    def _show_rows(self, rows: list[WarrantRecord], spend: list,
-                   select_id: int | None) -> None:
+        self.loader.load(fetch, lambda result: self._show_rows(page, *result, select_id))
+
+    def _show_rows(self, page: FetchPage, rows: list[WarrantRecord], totals: tuple[int, int],
+                   spend: list, select_id: int | None) -> None:
         self.to_check.show_records(getattr(rows, "to_check", ()))
-        self.model.set_rows(rows)
+        self.model.set_pages(page, rows)
         fit_columns(self.table, {WarrantsTableModel.FARE: "£1,000.00",
                                  WarrantsTableModel.JOURNEY: "Scarborough → Northallerton"})
         self.spend_model.set_rows(spend)
         fit_columns(self.spend)
-        total = sum(w.fare_pence for w in rows if w.status in (WarrantStatus.ISSUED,
-                                                               WarrantStatus.USED))
-        self.count.setText(f"{len(rows)} warrant{'s' if len(rows) != 1 else ''}, newest first;"
+        count, total = totals
+        self.count.setText(f"{count} warrant{'s' if count != 1 else ''}, newest first;"
                            f" {format_pence(total)} issued or used.")
         self.spend_total.setText(
             f"Total: {format_pence(sum(s.total_pence for s in spend))} on "
