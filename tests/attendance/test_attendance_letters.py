@@ -276,6 +276,34 @@ def test_welsh_letters_print_only_glossary_phrases_and_their_data(app, world):
                                   *printed]) == set()
 
 
+def test_the_breach_summary_itemises_adjustments_in_clean_sentences(app, world):
+    """Every approved adjustment is listed with its date, kind and reason, adding up to the
+    total; an outcome and a note are joined as sentences, never as ".;"."""
+    from upw_ttg.domain.codes import AdjustmentKind, AdjustmentStatus
+    from upw_ttg.storage.models import Adjustment, EnforcementAction
+
+    order, _first = _warned(world, app)
+    with app.db.write() as s:
+        s.add_all([
+            Adjustment(order_id=order, kind=AdjustmentKind.TRAVEL_TIME, minutes=-90,
+                       reason="Travel to Scarborough site", adjusted_on=dt.date(2026, 11, 2)),
+            Adjustment(order_id=order, kind=AdjustmentKind.COURT_ORDERED, minutes=600,
+                       reason="Extra hours on revocation", adjusted_on=dt.date(2026, 11, 9)),
+            Adjustment(order_id=order, kind=AdjustmentKind.OTHER, minutes=30,
+                       reason="Refused by the manager", adjusted_on=dt.date(2026, 11, 10),
+                       status=AdjustmentStatus.REJECTED)])
+        for action in s.query(EnforcementAction).filter_by(order_id=order):
+            action.outcome, action.notes = "Letter posted first class.", "Phoned as well;"
+    text = flat(pdf_text(world.att.letters.render_breach_summary(order)))
+    for expected in ("Adjustments to the hours", "Travel time", "Travel to Scarborough site",
+                     "−1 hour 30 minutes", "Ordered by the court", "Extra hours on revocation",
+                     "+10 hours", "Total +8 hours 30 minutes",
+                     "Letter posted first class. Phoned as well."):
+        assert expected in text, expected
+    assert "Refused by the manager" not in text
+    assert ".;" not in text and ";." not in text
+
+
 def test_the_welsh_breach_summary_prints_only_glossary_phrases_and_its_data(app, world):
     from tests.printing.glossary_support import words_not_in_glossary
 
@@ -284,3 +312,12 @@ def test_the_welsh_breach_summary_prints_only_glossary_phrases_and_its_data(app,
     pdf = world.att.letters.render_breach_summary(order)
     # The protective marking is a government marking, the same in both languages.
     assert words_not_in_glossary(pdf, "cy", [summary, "BS", "OFFICIAL-SENSITIVE"]) == set()
+
+
+def test_a_person_with_no_office_still_gets_a_number_to_call(app, world):
+    order, appt = _warned(world, app)
+    with app.db.write() as s:
+        person_id = s.get(UpwOrder, order).person_id
+        s.execute(update(Person).where(Person.id == person_id).values(office_id=None))
+    text = flat(pdf_text(world.att.letters.render_warning_letter(appt)))
+    assert "The Probation Service" in text and "0300 047 1010" in text

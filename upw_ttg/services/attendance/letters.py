@@ -18,8 +18,9 @@ from upw_ttg.domain.enforcement import (
 )
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.breach_summary import (
-    BreachAction, BreachFailure, BreachSummary, render_breach_summary,
+    BreachAction, BreachAdjustment, BreachFailure, BreachSummary, render_breach_summary,
 )
 from upw_ttg.printing.documents.completion_letter import (
     CompletionLetter, render_completion_letter,
@@ -28,6 +29,7 @@ from upw_ttg.printing.documents.letter_text import LetterHead, lang
 from upw_ttg.printing.documents.warning_letter import (
     NextSession, WarningLetter, render_warning_letter,
 )
+from upw_ttg.printing.text import as_sentences
 from upw_ttg.services import audit
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
@@ -237,10 +239,16 @@ class LetterService:
                 .outerjoin(Staff, Staff.id == EnforcementAction.staff_id)
                 .where(EnforcementAction.order_id == order_id)
                 .order_by(EnforcementAction.action_date, EnforcementAction.id)):
-            text = "; ".join(x for x in (action.outcome, action.notes) if x) or None
+            text = as_sentences(action.outcome, action.notes)
             actions.append(BreachAction(action.action_date, action.action_code, description,
                                         action.respond_by, text, staff))
         referral = next((a for a in reversed(actions) if a.code == BREACH_REQUESTED), None)
+        adjustments = tuple(BreachAdjustment(a.adjusted_on, a.kind.value, a.reason, a.minutes)
+                            for a in session.scalars(
+                                select(Adjustment).where(
+                                    Adjustment.order_id == order_id,
+                                    Adjustment.status == AdjustmentStatus.APPROVED)
+                                .order_by(Adjustment.adjusted_on, Adjustment.id)))
         address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
                                     person.postcode) if x)
         return BreachSummary(
@@ -255,22 +263,28 @@ class LetterService:
             failures=tuple(failures), actions=tuple(actions),
             referred_on=referral.on if referral else None,
             breach_due=referral.respond_by if referral else None, printed_at=self._ctx.now(),
-            printed_by=self._actor_name())
+            printed_by=self._actor_name(), adjustments=adjustments)
 
     def _head(self, session: Session, order: UpwOrder, language: Language | None,
               letter_date: dt.date | None = None) -> LetterHead:
         person = session.get(Person, order.person_id)
         assert person is not None
-        signatory = session.scalar(select(Staff.full_name).where(
-            Staff.id == order.coordinator_id)) if order.coordinator_id else None
+        coordinator = session.get(Staff, order.coordinator_id) if order.coordinator_id else None
         address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
                                     person.postcode) if x)
+        language = lang(language or person.preferred_language)
+        # A person with no office on record still gets a number to call: their coordinator's
+        # office, else the office of whoever prints the letter.
+        actor = self._ctx.actor
+        office_id = (person.office_id or (coordinator.office_id if coordinator else None)
+                     or (actor.office_id if actor else None))
         return LetterHead(
-            language=lang(language or person.preferred_language),
+            language=language,
             person_name=full_name(person.forename, person.surname), address_lines=address,
-            crn=person.crn, office=office_contact(session, person.office_id),
+            crn=person.crn, office=office_contact(session, office_id),
             letter_date=letter_date or self._ctx.today(),
-            signatory=signatory or self._actor_name() or "Unpaid Work team")
+            signatory=(coordinator.full_name if coordinator else None) or self._actor_name()
+            or glossary.phrase("service.unpaid_work_team", language))
 
     def _remaining(self, session: Session, order: UpwOrder) -> int:
         settings = read_settings(session, "upw.ete_cap_percent")

@@ -262,6 +262,7 @@ class OverdueReferral:
     person_name: str
     crn: str
     days_overdue: int
+    person_id: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,6 +379,7 @@ class ChaserRow:
     ro_name: str | None
     ro_email: str | None
     contact: ContactRow
+    person_id: int = 0
 
 
 # ---- Custody events ------------------------------------------------------------------------
