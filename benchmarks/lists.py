@@ -60,7 +60,9 @@ def screen_reads(services: AppServices) -> list[tuple[str, Role, Callable[[], ob
 
     def warrants() -> object:
         first = today - dt.timedelta(days=WARRANT_DAYS)
-        return (upw.warrants.register(date_from=first, date_to=today),
+        return (upw.warrants.register_totals(date_from=first, date_to=today),
+                upw.warrants.register(date_from=first, date_to=today, newest_first=True,
+                                      limit=PAGE_ROWS),
                 upw.warrants.spend(date_from=first, date_to=today))
 
     def projects() -> object:

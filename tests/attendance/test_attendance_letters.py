@@ -312,3 +312,12 @@ def test_the_welsh_breach_summary_prints_only_glossary_phrases_and_its_data(app,
     pdf = world.att.letters.render_breach_summary(order)
     # The protective marking is a government marking, the same in both languages.
     assert words_not_in_glossary(pdf, "cy", [summary, "BS", "OFFICIAL-SENSITIVE"]) == set()
+
+
+def test_a_person_with_no_office_still_gets_a_number_to_call(app, world):
+    order, appt = _warned(world, app)
+    with app.db.write() as s:
+        person_id = s.get(UpwOrder, order).person_id
+        s.execute(update(Person).where(Person.id == person_id).values(office_id=None))
+    text = flat(pdf_text(world.att.letters.render_warning_letter(appt)))
+    assert "The Probation Service" in text and "0300 047 1010" in text

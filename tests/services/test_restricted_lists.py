@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import func, insert, select, update
 
 from tests.conftest import PG_URL, TODAY, _add_staff, _truncate_postgres
@@ -163,7 +166,7 @@ def _assert_only_name_and_crn(row, before) -> None:
         assert row.limited and row.date_of_birth is None and row.town is None
         return
     if not hasattr(row, "person_id"):  # a work sheet row: the name, CRN and row number
-        assert (row.pickup_point, row.pickup_time, row.alerts) == (None, None,
+        assert (row.pickup_point, row.pickup_time, row.alerts) == ("—", None,
                                                                    (RESTRICTED_ON_SHEET,))
         return
     for f in dataclasses.fields(row):
@@ -306,3 +309,25 @@ def test_a_register_saves_except_the_restricted_rows_a_member_not_named_keys(wor
     assert result.changed == (register.rows[0].appointment_id,)
     assert len([n for n in result.notices if "not saved" in n]) == len(entries) - 1
     assert result.register.rows[0].notes == "Worked well"
+
+
+def _pdf_text(data: bytes) -> str:
+    return " ".join(re.sub(r"\s+", " ", page.extract_text())
+                    for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_a_work_sheet_printed_by_a_member_not_named_lists_the_person_by_name_only(world):
+    """The supervisor's paper (rule ACC-2): the name and CRN, to take attendance; no pick-up
+    and no health-and-safety alerts, but a line saying the named staff brief the supervisor."""
+    other = world.other[Role.SUPERVISOR].attendance.work_sheets
+    sheet = world.named[Role.SUPERVISOR].attendance.work_sheets.work_sheet(world.session_id)
+    assert all(RESTRICTED_ON_SHEET not in row.alerts for row in sheet.rows)
+    hidden = {row.crn for row in other.work_sheet(world.session_id).rows
+              if row.alerts == (RESTRICTED_ON_SHEET,)}
+    assert hidden, "the session should hold a restricted case"
+    text = _pdf_text(other.print_sheet(world.session_id))
+    for row in sheet.rows:
+        assert row.crn in text
+        if row.crn in hidden:
+            assert not any(alert in text for alert in row.alerts)
+    assert text.count("the staff named on it brief the supervisor") == len(hidden)
