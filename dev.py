@@ -27,7 +27,8 @@ USAGE = """usage: python3 dev.py COMMAND [ARGS...]
   run [--demo] [--data-dir DIR] [--database-url URL]   start the application
   test [PYTEST ARGS...]                                 run the whole test suite
   admin COMMAND [...]                                   python -m upw_ttg (migrate, demo, check,
-                                                        backup, restore, self-test)
+                                                        backup, restore, import, export,
+                                                        export-person, self-test)
   bench [ARGS...]                                       run the benchmarks (benchmarks/README.md)
   lint                                                  check the code with ruff
   build                                                 build the desktop bundle (PyInstaller)

@@ -16,7 +16,7 @@ from benchmarks.common import Timing, open_services, time_calls
 from upw_ttg.domain.codes import Role
 from upw_ttg.services.ttg import plans as plans_module
 from upw_ttg.services.upw import assessments as assessments_module
-from upw_ttg.storage.models import Person, ResettlementPlan, UpwAssessment
+from upw_ttg.storage.models import CustodyEpisode, Person, ResettlementPlan, UpwAssessment
 
 OPENINGS = 200
 
@@ -56,9 +56,13 @@ def run(path: Path) -> list[str]:
 def _measure(services) -> list[str]:
     rng = random.Random(3)
     with services.db.read() as session:
-        assessments = list(session.scalars(select(UpwAssessment.id)))
-        plans = list(session.scalars(select(ResettlementPlan.id)))
-        people = list(session.scalars(select(Person.id)))
+        assessments = list(session.scalars(select(UpwAssessment.id).join(
+            Person, Person.id == UpwAssessment.person_id).where(Person.restricted.is_(False))))
+        plans = list(session.scalars(select(ResettlementPlan.id).join(
+            CustodyEpisode, CustodyEpisode.id == ResettlementPlan.episode_id).join(
+            Person, Person.id == CustodyEpisode.person_id).where(Person.restricted.is_(False))))
+        # Restricted cases open only to the staff named on them (rule ACC-2).
+        people = list(session.scalars(select(Person.id).where(Person.restricted.is_(False))))
     rng.shuffle(assessments)
     rng.shuffle(plans)
     picks = iter(assessments * 2)

@@ -75,16 +75,17 @@ class PageLoader(QObject):
         self.loads += 1
 
         def done(result: Any) -> None:
+            if not shiboken6.isValid(self):
+                return  # the page was closed while its list was read
             self._task = None
             self._settle()
-            if shiboken6.isValid(self._page):
-                apply(result)
+            apply(result)
 
         def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
             self._task = None
             self._settle()
-            if not shiboken6.isValid(self._page):
-                return
             if on_failure is not None:
                 on_failure(exc)
             else:

@@ -17,6 +17,7 @@ from upw_ttg.domain.permissions import Capability
 from ui.case_links import open_case_item, open_day_paper
 from ui.dialogs.change_password import ChangePasswordDialog
 from ui.dialogs.form_dialog import FormDialog
+from ui.exchange_menu import ExchangeMenu
 from ui.formatting import set_today_source
 from ui.help_menu import build_help_menu
 from ui.resources import icon
@@ -235,6 +236,9 @@ class MainWindow(QMainWindow):
         self.find_action.setEnabled(self._may_find_people)
         if self._may_find_people:
             go_menu.addAction(self.find_action)
+
+        self.exchange_menu = ExchangeMenu(self, self._services, self.show_notice)
+        self.exchange_menu.build(bar)
 
         build_help_menu(self, bar.addMenu("&Help"))
 

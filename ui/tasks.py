@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication, QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal, Slot,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from upw_ttg.errors import UpwError
@@ -15,7 +18,50 @@ from ui.errors import show_error
 
 PROGRESS_DELAY_MS = 500
 _running: set[BackgroundTask] = set()
+# Abandoned tasks whose worker may still be running: kept until it reports, so the objects it
+# emits through are never deleted under it.
+_abandoned: set[BackgroundTask] = set()
+# Tasks that have just reported: kept until control is back in the event loop, because the
+# last reference to a task is often dropped inside its own slot, and a QObject deleted while
+# Qt is still delivering its event crashes the process.
+_retiring: list[BackgroundTask] = []
+
+
+def _retire(task: BackgroundTask) -> None:
+    if not _retiring:
+        QTimer.singleShot(0, _retiring.clear)
+    _retiring.append(task)
 _writer: QThreadPool | None = None
+
+
+class _GuiThreadCollector(QObject):
+    """Python's cycle collector runs on whichever thread happens to allocate: run on a worker,
+    it frees windows and Qt objects there, and Qt crashes. Once work runs on workers, the
+    automatic collector is off and this timer on the GUI thread collects by the same rule."""
+
+    INTERVAL_MS = 250
+
+    def __init__(self) -> None:
+        super().__init__()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.INTERVAL_MS)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start()
+
+    @Slot()
+    def collect(self) -> None:
+        first, second, third = gc.get_threshold()
+        young, middle, old = gc.get_count()
+        if old > third:
+            gc.collect(2)
+        elif middle > second:
+            gc.collect(1)
+        elif young > first:
+            gc.collect(0)
+
+
+_collector: _GuiThreadCollector | None = None
 
 
 def writer_pool() -> QThreadPool:
@@ -48,6 +94,9 @@ class TaskControl:
 
 
 class _WorkerSignals(QObject):
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+
     finished = Signal(object)
     failed = Signal(object)
     progress = Signal(int, int, str)
@@ -62,11 +111,18 @@ class _Worker(QRunnable):
         self._signals = signals
 
     def run(self) -> None:
+        # The work (often a closure over a window) is let go of here, before reporting: the
+        # task on the GUI thread holds it too, so it is never freed on this thread (a widget
+        # deleted on a worker thread crashes Qt).
+        fn, control = self._fn, self._control
+        self._fn = self._control = None
         try:
-            result = self._fn(self._control) if self._control is not None else self._fn()
+            result = fn(control) if control is not None else fn()
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI
+            del fn, control
             self._signals.failed.emit(exc)
         else:
+            del fn, control
             self._signals.finished.emit(result)
 
 
@@ -90,7 +146,9 @@ class BackgroundTask(QObject):
         self._on_cancelled = on_cancelled
         self._label = progress_label
         self._parent = parent
-        self._signals = _WorkerSignals()
+        # A child of the task, so it is deleted with the task on this thread, never by the
+        # worker thread dropping the last reference.
+        self._signals = _WorkerSignals(self)
         self.control = TaskControl(self._signals) if with_progress else None
         self._dialog: QProgressDialog | None = None
         self._last: tuple[int, int, str] = (0, 0, "")
@@ -122,13 +180,9 @@ class BackgroundTask(QObject):
         """Cancel if possible, and let no result or failure reach a window any more."""
         if self.control is not None:
             self.control.cancel()
-        # A result already queued for delivery still arrives after the disconnection.
         self._abandoned = True
-        for signal, slot in ((self._signals.finished, self._on_worker_finished),
-                             (self._signals.failed, self._on_worker_failed),
-                             (self._signals.progress, self._on_worker_progress)):
-            signal.disconnect(slot)
         self._finish()
+        _abandoned.add(self)
 
     @property
     def progress_dialog(self) -> QProgressDialog | None:
@@ -188,14 +242,18 @@ class BackgroundTask(QObject):
 
     @Slot(object)
     def _on_worker_finished(self, result: object) -> None:
+        _retire(self)
         if self._abandoned:
+            _abandoned.discard(self)
             return
         self._finish()
         self._on_success(result)
 
     @Slot(object)
     def _on_worker_failed(self, exc: BaseException) -> None:
+        _retire(self)
         if self._abandoned:
+            _abandoned.discard(self)
             return
         self._finish()
         if self.control is not None and self.control.cancelled():
@@ -241,6 +299,12 @@ def run_in_background(fn: Callable[..., Any], on_success: Callable[[Any], None],
     Returns:
         The running task.
     """
+    global _gui_caller, _collector
+    if _gui_caller is None:
+        _gui_caller = _GuiCaller()  # made here, on the GUI thread, so its slot runs there
+    if _collector is None:
+        _collector = _GuiThreadCollector()
+    _closing.clear()
     task = BackgroundTask(fn, on_success, on_failure, progress_label, parent, with_progress,
                           on_cancelled)
     task.start(pool)
@@ -257,13 +321,69 @@ def finish_all_tasks(timeout_ms: int = 30_000) -> bool:
     Returns:
         True if every thread finished within ``timeout_ms``.
     """
+    _closing.set()
     for task in list(_running):
         task.abandon()
     finished = QThreadPool.globalInstance().waitForDone(timeout_ms)
     if _writer is not None:
         finished = _writer.waitForDone(timeout_ms) and finished
     _running.clear()
+    if finished:
+        _abandoned.clear()
+        _retiring.clear()
     return finished
+
+
+class TaskAbandoned(Exception):
+    """The application is closing: a question a worker asked will not be answered."""
+
+
+class _GuiCaller(QObject):
+    call = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.call.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _run(self, job: Callable[[], None]) -> None:
+        job()
+
+
+_gui_caller: _GuiCaller | None = None
+_closing = threading.Event()
+
+
+def on_gui_thread(fn: Callable[[], Any]) -> Any:
+    """Run ``fn`` on the GUI thread and return its result, from a worker or the GUI thread.
+
+    For a save that must ask the user something half-way (the bookings a change would
+    break): the worker waits for the answer. If the application closes first, the worker
+    gets ``TaskAbandoned`` instead of waiting for ever.
+    """
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is app.thread():
+        return fn()
+    if _gui_caller is None:
+        raise TaskAbandoned()
+    answered = threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def job() -> None:
+        try:
+            outcome["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - handed back to the worker
+            outcome["error"] = exc
+        finally:
+            answered.set()
+
+    _gui_caller.call.emit(job)
+    while not answered.wait(0.05):
+        if _closing.is_set():
+            raise TaskAbandoned()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 def running_tasks() -> int:

@@ -77,8 +77,12 @@ def test_the_letter_is_dated_the_day_the_warning_was_given(world, order):
     set_clock(world.app, at(dt.date(2028, 1, 4)))
     letter = world.att.letters.warning_letter(failed)
     assert letter.head.letter_date == letter.warning_date == CHRISTMAS_EVE_2027
-    assert letter.respond_by == dt.date(2028, 1, 5)
     assert letter.warning_ends_on == dt.date(2028, 12, 24)
+    # Recorded as 5 January; printed on the 4th, the person still gets 5 working days to
+    # answer (rule DOC-3), never a date they could not meet.
+    assert letter.respond_by == dt.date(2028, 1, 11)
+    set_clock(world.app, at(CHRISTMAS_EVE_2027))
+    assert world.att.letters.warning_letter(failed).respond_by == dt.date(2028, 1, 5)
 
 
 def test_a_decision_cannot_be_in_the_future_or_before_the_failure(world, order):

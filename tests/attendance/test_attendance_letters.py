@@ -12,13 +12,13 @@ from tests.attendance.attendance_data import World, set_clock
 from pypdf import PdfReader
 from sqlalchemy import update
 
-from upw_ttg.domain.codes import AdjustmentKind, Language, RiskLevel
+from upw_ttg.domain.codes import AdjustmentKind, Language, OrderType, RiskLevel
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.errors import ValidationError
 from upw_ttg.printing.documents.completion_letter import CompletionLetter
 from upw_ttg.printing.documents.letter_text import LetterHead
 from upw_ttg.printing.documents.warning_letter import WarningLetter
-from upw_ttg.storage.models import Appointment, KeepApart, Person, UpwAssessment
+from upw_ttg.storage.models import Appointment, KeepApart, Person, UpwAssessment, UpwOrder
 
 CANARY = "CANARY{}"
 # Every field of the records behind a letter that holds risk, health or offence information.
@@ -195,3 +195,129 @@ def test_assessment_rows_exist_for_the_canary(app, world):
     with app.db.read() as s:
         row = s.query(UpwAssessment).one()
         assert row.hs_medication_detail == "CANARYHS_MEDICATION_DETAIL"
+
+
+def test_every_letter_names_the_organisation_and_gives_the_office_phone(app, world):
+    order, appt = _warned(world, app)
+    completed = _completed(world, app)
+    letters = world.att.letters
+    for language in (Language.ENGLISH, Language.WELSH):
+        for pdf in (letters.render_warning_letter(appt, language=language),
+                    letters.render_completion_letter(completed, language=language)):
+            text = flat(pdf_text(pdf))
+            assert "The Probation Service" in text
+            assert "0300 047 1010" in text
+            assert "2 Clifford Street" in text
+
+
+def test_the_warning_letter_gives_the_next_session_date_and_place(app, world):
+    order, appt = _warned(world, app)
+    text = flat(pdf_text(world.att.letters.render_warning_letter(appt)))
+    assert "Your next unpaid work session is not booked yet" in text
+    later = world.session(world.project(name="Canal towpath"), dt.date(2026, 12, 1))
+    world.book(later, order)
+    text = flat(pdf_text(world.att.letters.render_warning_letter(appt)))
+    assert ("Your next unpaid work session is on Tuesday 1 December 2026, 09:00 to 16:00, at "
+            "Canal towpath, Riverside Walk, York, YO1 6HP.") in text
+    welsh = flat(pdf_text(world.att.letters.render_warning_letter(
+        appt, language=Language.WELSH)))
+    assert "ar ddydd Mawrth 1 Rhagfyr 2026, 09:00 tan 16:00, yn Canal towpath" in welsh
+
+
+def test_a_warning_letter_printed_late_keeps_its_date_but_never_a_past_respond_by(app, world):
+    order, appt = _warned(world, app)
+    set_clock(app, dt.datetime(2026, 12, 10, 9, 0))
+    text = flat(pdf_text(world.att.letters.render_warning_letter(appt)))
+    # Dated the day of the decision, and the 12 months count from it ...
+    assert "Date: 26 November 2026" in text
+    assert "on or before 26 November 2027" in text
+    # ... but the person still has 5 working days from the day it is printed.
+    assert "contact us by 3 December 2026" not in text
+    assert "contact us by 17 December 2026" in text
+
+
+def test_the_completion_letter_of_a_suspended_sentence_order_says_the_sentence_continues(
+        app, world):
+    order = _completed(world, app)
+    with app.db.write() as s:
+        s.execute(update(UpwOrder).where(UpwOrder.id == order).values(
+            order_type=OrderType.SUSPENDED_SENTENCE_ORDER))
+    text = flat(pdf_text(world.att.letters.render_completion_letter(order)))
+    assert "suspended sentence order has not ended" in text
+    assert "order you to serve the prison sentence" in text
+    assert "requirement is now finished" not in text
+    welsh = flat(pdf_text(world.att.letters.render_completion_letter(
+        order, language=Language.WELSH)))
+    assert "nid yw eich gorchymyn dedfryd ohiriedig wedi dod i ben" in welsh
+
+
+def test_welsh_letters_print_only_glossary_phrases_and_their_data(app, world):
+    from tests.printing.glossary_support import words_not_in_glossary
+    from upw_ttg.printing.documents.completion_letter import (
+        document_reference as completion_reference,
+    )
+    from upw_ttg.printing.documents.warning_letter import (
+        document_reference as warning_reference,
+    )
+
+    order, appt = _warned(world, app, Language.WELSH)
+    later = world.session(world.project(name="Canal towpath"), dt.date(2026, 12, 1))
+    world.book(later, order)
+    completed = _completed(world, app, Language.WELSH)
+    letters = world.att.letters
+    warning = letters.warning_letter(appt)
+    completion = letters.completion_letter(completed)
+    # The page header's reference and the footer's "printed by" are data too.
+    printed = [app.ctx.actor.full_name]
+    assert words_not_in_glossary(letters.render_warning_letter(appt), "cy",
+                                 [warning, warning_reference(warning), *printed]) == set()
+    assert words_not_in_glossary(letters.render_completion_letter(completed), "cy",
+                                 [completion, completion_reference(completion),
+                                  *printed]) == set()
+
+
+def test_the_breach_summary_itemises_adjustments_in_clean_sentences(app, world):
+    """Every approved adjustment is listed with its date, kind and reason, adding up to the
+    total; an outcome and a note are joined as sentences, never as ".;"."""
+    from upw_ttg.domain.codes import AdjustmentKind, AdjustmentStatus
+    from upw_ttg.storage.models import Adjustment, EnforcementAction
+
+    order, _first = _warned(world, app)
+    with app.db.write() as s:
+        s.add_all([
+            Adjustment(order_id=order, kind=AdjustmentKind.TRAVEL_TIME, minutes=-90,
+                       reason="Travel to Scarborough site", adjusted_on=dt.date(2026, 11, 2)),
+            Adjustment(order_id=order, kind=AdjustmentKind.COURT_ORDERED, minutes=600,
+                       reason="Extra hours on revocation", adjusted_on=dt.date(2026, 11, 9)),
+            Adjustment(order_id=order, kind=AdjustmentKind.OTHER, minutes=30,
+                       reason="Refused by the manager", adjusted_on=dt.date(2026, 11, 10),
+                       status=AdjustmentStatus.REJECTED)])
+        for action in s.query(EnforcementAction).filter_by(order_id=order):
+            action.outcome, action.notes = "Letter posted first class.", "Phoned as well;"
+    text = flat(pdf_text(world.att.letters.render_breach_summary(order)))
+    for expected in ("Adjustments to the hours", "Travel time", "Travel to Scarborough site",
+                     "−1 hour 30 minutes", "Ordered by the court", "Extra hours on revocation",
+                     "+10 hours", "Total +8 hours 30 minutes",
+                     "Letter posted first class. Phoned as well."):
+        assert expected in text, expected
+    assert "Refused by the manager" not in text
+    assert ".;" not in text and ";." not in text
+
+
+def test_the_welsh_breach_summary_prints_only_glossary_phrases_and_its_data(app, world):
+    from tests.printing.glossary_support import words_not_in_glossary
+
+    order, _first = _warned(world, app, Language.WELSH)
+    summary = world.att.letters.breach_summary(order)
+    pdf = world.att.letters.render_breach_summary(order)
+    # The protective marking is a government marking, the same in both languages.
+    assert words_not_in_glossary(pdf, "cy", [summary, "BS", "OFFICIAL-SENSITIVE"]) == set()
+
+
+def test_a_person_with_no_office_still_gets_a_number_to_call(app, world):
+    order, appt = _warned(world, app)
+    with app.db.write() as s:
+        person_id = s.get(UpwOrder, order).person_id
+        s.execute(update(Person).where(Person.id == person_id).values(office_id=None))
+    text = flat(pdf_text(world.att.letters.render_warning_letter(appt)))
+    assert "The Probation Service" in text and "0300 047 1010" in text

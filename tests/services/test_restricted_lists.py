@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import func, insert, select, update
 
 from tests.conftest import PG_URL, TODAY, _add_staff, _truncate_postgres
@@ -19,7 +22,7 @@ from upw_ttg.domain.codes import AdjustmentKind, Gender, Role, WarrantStatus
 from upw_ttg.domain.crediting import ENFORCEABLE_CODES
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.domain.records import PersonRow
-from upw_ttg.domain.upw_records import AutoFillProposal, ProposedPlacement
+from upw_ttg.domain.upw_records import AutoFillProposal, ProposedPlacement, StandDownReason
 from upw_ttg.errors import RestrictedCaseError
 from upw_ttg.services.access import RESTRICTED_TEXT
 from upw_ttg.services.attendance.work_sheets import RESTRICTED_ON_SHEET
@@ -84,6 +87,8 @@ LISTS: dict[str, tuple[tuple[Role, ...], Callable[[AppServices, int], object]]] 
                  lambda s, _sid: s.attendance.forecast.forecast()),
     "reviews due": ((Role.COORDINATOR, Role.MANAGER),
                     lambda s, _sid: s.attendance.forecast.reviews_due()),
+    "completion letters due": ((Role.COORDINATOR, Role.MANAGER),
+                               lambda s, _sid: s.attendance.letters.completion_letters_due()),
     "travel tasks": ((Role.COORDINATOR, Role.MANAGER),
                      lambda s, _sid: s.attendance.ledger.travel_tasks()),
     "warrants": ((Role.COORDINATOR, Role.MANAGER), lambda s, _sid: s.upw.warrants.register()),
@@ -93,6 +98,8 @@ LISTS: dict[str, tuple[tuple[Role, ...], Callable[[AppServices, int], object]]] 
                    lambda s, sid: list(s.attendance.work_sheets.work_sheet(sid).rows)),
     "caseload": ((Role.RESETTLEMENT_WORKER, Role.MANAGER),
                  lambda s, _sid: s.caseload.caseload()),
+    "handovers to chase": ((Role.RESETTLEMENT_WORKER, Role.MANAGER),
+                           lambda s, _sid: s.handover.chasers()),
 }
 CASES = [(name, role) for name, (roles, _call) in LISTS.items() for role in roles]
 
@@ -159,7 +166,7 @@ def _assert_only_name_and_crn(row, before) -> None:
         assert row.limited and row.date_of_birth is None and row.town is None
         return
     if not hasattr(row, "person_id"):  # a work sheet row: the name, CRN and row number
-        assert (row.pickup_point, row.pickup_time, row.alerts) == (None, None,
+        assert (row.pickup_point, row.pickup_time, row.alerts) == ("—", None,
                                                                    (RESTRICTED_ON_SHEET,))
         return
     for f in dataclasses.fields(row):
@@ -302,3 +309,42 @@ def test_a_register_saves_except_the_restricted_rows_a_member_not_named_keys(wor
     assert result.changed == (register.rows[0].appointment_id,)
     assert len([n for n in result.notices if "not saved" in n]) == len(entries) - 1
     assert result.register.rows[0].notes == "Worked well"
+
+
+def _pdf_text(data: bytes) -> str:
+    return " ".join(re.sub(r"\s+", " ", page.extract_text())
+                    for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_a_work_sheet_printed_by_a_member_not_named_lists_the_person_by_name_only(world):
+    """The supervisor's paper (rule ACC-2): the name and CRN, to take attendance; no pick-up
+    and no health-and-safety alerts, but a line saying the named staff brief the supervisor."""
+    other = world.other[Role.SUPERVISOR].attendance.work_sheets
+    sheet = world.named[Role.SUPERVISOR].attendance.work_sheets.work_sheet(world.session_id)
+    assert all(RESTRICTED_ON_SHEET not in row.alerts for row in sheet.rows)
+    hidden = {row.crn for row in other.work_sheet(world.session_id).rows
+              if row.alerts == (RESTRICTED_ON_SHEET,)}
+    assert hidden, "the session should hold a restricted case"
+    text = _pdf_text(other.print_sheet(world.session_id))
+    for row in sheet.rows:
+        assert row.crn in text
+        if row.crn in hidden:
+            assert not any(alert in text for alert in row.alerts)
+    assert text.count("the staff named on it brief the supervisor") == len(hidden)
+
+
+def test_standing_a_session_down_names_restricted_cases_without_their_details(world):
+    """Who to tell after a stand-down: a restricted case by name and CRN only (no phone or
+    pick-up), for the staff named on it to tell."""
+    coordinator = world.other[Role.COORDINATOR]
+    session_id = _first(coordinator, select(UpwSession.id)
+                        .join(Appointment, Appointment.session_id == UpwSession.id)
+                        .where(UpwSession.session_date > TODAY))[0]
+    result = coordinator.upw.stand_downs.stand_down(session_id, StandDownReason.WEATHER)
+    with coordinator.db.read() as session:
+        restricted = set(session.scalars(select(Person.id).where(Person.restricted.is_(True))))
+    assert any(person.person_id in restricted for person in result.people)
+    for person in result.people:
+        assert person.crn and person.name
+        if person.person_id in restricted:
+            assert (person.phone, person.pickup_name, person.offers) == (None, None, ())

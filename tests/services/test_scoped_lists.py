@@ -165,3 +165,24 @@ def test_evidence_overdue_by_unit_and_coordinator_in_pages_equal_the_whole_queue
     assert first.evidence_overdue_total == len(expected)
     assert list(first.decisions) == wanted(whole.decisions)
     assert list(first.breaches_not_laid) == wanted(whole.breaches_not_laid)
+
+
+@ONCE
+@given(data=st.data(), size=st.integers(min_value=5, max_value=60))
+def test_the_warrant_register_newest_first_in_pages_equals_the_whole_register(demo, data, size):
+    warrants = demo.upw.warrants
+    offices = sorted({w.office_id for w in warrants.register()})
+    assert offices, "the demo has travel warrants"
+    office_id = data.draw(st.sampled_from([None, *offices]))
+    date_from = data.draw(st.sampled_from([None, TODAY - dt.timedelta(days=91)]))
+    whole = warrants.register(office_id=office_id, date_from=date_from, newest_first=True)
+    assert [(w.issued_on, w.office_code, w.serial) for w in whole] == sorted(
+        ((w.issued_on, w.office_code, w.serial) for w in whole), reverse=True)
+    assert sorted(whole, key=lambda w: w.id) == sorted(
+        warrants.register(office_id=office_id, date_from=date_from), key=lambda w: w.id)
+    paged = _pages(lambda offset, limit: warrants.register(
+        office_id=office_id, date_from=date_from, newest_first=True, limit=limit,
+        offset=offset), size)
+    assert paged == list(whole)
+    assert warrants.register_totals(office_id=office_id, date_from=date_from) == (
+        len(whole), sum(w.fare_pence for w in whole if w.status.value in ("issued", "used")))

@@ -10,11 +10,12 @@ import typing
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from tests.ttg.ttg_support import fill_plan, make_episode, read_at
 from upw_ttg.domain.codes import (
     ContactMethod, DiversityCategory, Gender, Language, MappaLevel, NeedStatus, ReferralStatus,
-    Responsibility, Role, RiskLevel,
+    Responsibility, Role, RiskLevel, TravelPayment,
 )
 from upw_ttg.domain.records import PersonInput
 from upw_ttg.services.ttg import handouts
@@ -22,6 +23,7 @@ from upw_ttg.services.ttg.handouts import HandoutLanguage, PersonPlanCopy, Relea
 from upw_ttg.services.ttg.records import (
     ActionInput, ContactInput, NeedInput, OfficerInput, ReferralInput, ReviewInput, RiskInput,
 )
+from upw_ttg.storage.models import CustodyEpisode, Office, Person
 
 # Planted in every risk, MAPPA, offence-related and staff-only field of the plan.
 CANARIES = {
@@ -37,7 +39,7 @@ CANARIES = {
 }
 # Words that would show a risk section, MAPPA or offence data leaked into a handout.
 FORBIDDEN_WORDS = ("MAPPA", "Risk of harm", "risk of harm", "offend", "Level 2", "Very high",
-                   "manages risk", "safeguarding", "Domestic abuse")
+                   "manages risk", "safeguarding", "Domestic abuse", "sertraline")
 
 
 def pdf_text(data: bytes) -> str:
@@ -91,7 +93,11 @@ def case(app, ttg, add_staff):
         benefits_status="Universal Credit appointment 21 Jan, 10:00, York Jobcentre",
         gp_registered=True, gp_details="Ffordd y Môr surgery, 01904 111222",
         prescriptions_on_day="7 days of sertraline from healthcare",
-        first_appointment_with="Siân Evans", first_appointment_at=dt.datetime(2027, 1, 20, 14),
+        prescriptions_arranged=True, prescriptions_collect_from="Boots, 8 Coney Street, York",
+        travel_route="Bus 7 from the prison gate to Askham Bar, then bus 11 to York",
+        travel_payment=TravelPayment.TRAVEL_WARRANT,
+        first_appointment_with="Responsible officer",
+        first_appointment_at=dt.datetime(2027, 1, 20, 14),
         first_appointment_where="York probation office, 1 Museum Street",
         first_appointment_phone="01904 000111"))
     handover = ttg.handover.save_officer(episode, OfficerInput(
@@ -167,7 +173,8 @@ def test_the_persons_copy_in_welsh_by_preference(ttg, case):
     assert copy.language == HandoutLanguage.WELSH
     text = pdf_text(ttg.printouts.render_person_copy(case))
     for expected in ("Eich cynllun ailsefydlu", "Beth ddywedoch chi", "Llety",
-                     "Cymorth i oroeswyr cam-drin domestig neu rywiol", "Eich cryfderau",
+                     "Cymorth i oroeswyr cam-drin domestig neu rywiol",
+                     "Beth rydych chi'n dda am ei wneud",
                      "Dydd Mercher 20 Ionawr 2027, 2:00yp", "Eich swyddog prawf",
                      "Fe gytunoch chi i'r cynllun hwn ar 20 Tachwedd 2026."):
         assert expected in text, expected
@@ -178,18 +185,51 @@ def test_the_release_sheet_has_what_the_day_needs(ttg, case):
     text = pdf_text(ttg.printouts.render_release_sheet(case, HandoutLanguage.ENGLISH))
     for expected in ("Your day of release", "Wednesday 20 January 2027",
                      "This date may still change", "York probation office, 1 Museum Street",
-                     "Tŷ Newydd hostel, 4 Ffordd y Môr", "7 days of sertraline",
+                     "Tŷ Newydd hostel, 4 Ffordd y Môr", "A prescription is arranged for you.",
+                     "Collect it from Boots, 8 Coney Street, York",
                      "Birth certificate held", "Account opened", "Universal Credit appointment",
-                     "You are registered with a GP.", "Ffordd y Môr surgery", "116 123"):
+                     "You are registered with a GP.", "Ffordd y Môr surgery", "116 123",
+                     # The officer by name, not the role typed as "with".
+                     "With Siân Evans, your probation officer",
+                     "Getting there from the prison",
+                     "Bus 7 from the prison gate to Askham Bar, then bus 11 to York",
+                     "Your fare is paid with a travel warrant"):
         assert expected in text, expected
+    assert "With Responsible officer" not in text
+    # The medicine is health detail: the person's sheet never names it.
+    assert "sertraline" not in text
     welsh = pdf_text(ttg.printouts.render_release_sheet(case, HandoutLanguage.WELSH))
-    assert "Eich diwrnod rhyddhau" in welsh and "Ble a phryd i fynd" in welsh
+    for expected in ("Eich diwrnod rhyddhau", "Ble a phryd i fynd",
+                     "Cyrraedd yno o'r carchar", "Telir eich tocyn gyda gwarant teithio",
+                     "Mae presgripsiwn wedi'i drefnu ar eich cyfer."):
+        assert expected in welsh, expected
 
 
-def test_a_release_sheet_with_nothing_arranged_says_so(app, ttg, episode_id):
+def test_the_release_sheet_names_the_office_in_full(app, ttg, case):
+    with app.db.write() as session:
+        person = session.get(Person, session.get(CustodyEpisode, case).person_id)
+        office = session.scalars(select(Office).where(Office.code == "YRK")).one()
+        person.office_id = office.id
+        office.address, office.town, office.postcode = "1 Museum Street", "York", "YO1 7DJ"
+        office.phone = "01904 555000"
+    text = pdf_text(ttg.printouts.render_release_sheet(case, HandoutLanguage.ENGLISH))
+    assert "Probation office" in text
+    for expected in ("The Probation Service", "1 Museum Street, York, YO1 7DJ",
+                     "Phone 01904 555000"):
+        assert expected in text, expected
+
+
+def test_a_release_sheet_without_a_review_says_not_known_never_no(app, ttg, episode_id):
+    """With no pre-release review, every answer is "not known yet", never "not registered"
+    or "no prescription"."""
+    sheet = ttg.printouts.release_sheet(episode_id, HandoutLanguage.ENGLISH)
+    assert sheet.gp_registered is None and sheet.prescriptions_arranged is None
     text = pdf_text(ttg.printouts.render_release_sheet(episode_id, HandoutLanguage.ENGLISH))
-    assert "Not booked yet. Ask your resettlement worker before you leave." in text
-    assert "Not sorted yet. Ask your resettlement worker." in text
+    assert text.count("Not known yet — ask before you leave.") >= 8
+    assert "not registered" not in text and "No prescription" not in text
+    welsh = pdf_text(ttg.printouts.render_release_sheet(episode_id, HandoutLanguage.WELSH))
+    assert "Ddim yn hysbys eto — gofynnwch cyn i chi adael." in welsh
+    assert "Nid ydych wedi cofrestru" not in welsh
 
 
 def test_printing_is_audited_without_content(app, ttg, case):
@@ -204,3 +244,67 @@ def test_an_episode_without_a_plan_still_prints(ttg, episode_id):
     assert "No resettlement plan has been started." in pack
     copy = pdf_text(ttg.printouts.render_person_copy(episode_id, HandoutLanguage.ENGLISH))
     assert "No needs are recorded yet." in copy
+
+
+def _plan_of(ttg, episode):
+    return ttg.plans.for_episode(episode, logged=False)
+
+
+def test_the_worker_chooses_which_needs_reach_the_persons_copy(ttg, case):
+    """A declined sensitive need is left off by default; the worker's choice wins either way;
+    a referral on a pathway left off is left off with it."""
+    plan = _plan_of(ttg, case)
+    plan = ttg.plans.save_need(plan.id, NeedInput(
+        "sex_work", own_words="Not for now", status=NeedStatus.DECLINED))
+    text = pdf_text(ttg.printouts.render_person_copy(case, HandoutLanguage.ENGLISH))
+    assert "sex industry" not in text and "Not for now" not in text
+    assert "Accommodation" in text and "Shelter Cymru" in text
+    need = plan.need("sex_work")
+    plan = ttg.plans.save_need(plan.id, NeedInput(
+        "sex_work", own_words="Not for now", status=NeedStatus.DECLINED,
+        on_persons_copy=True, version=need.version))
+    need = plan.need("accommodation")
+    ttg.plans.save_need(plan.id, NeedInput(
+        "accommodation", own_words=need.own_words, status=need.status,
+        responsibility=need.responsibility, linked_to_offending=need.linked_to_offending,
+        on_persons_copy=False, version=need.version))
+    text = pdf_text(ttg.printouts.render_person_copy(case, HandoutLanguage.ENGLISH))
+    assert "sex industry" in text and "Not for now" in text
+    assert "near my kids" not in text and "Shelter Cymru" not in text
+    assert "Tŷ Newydd" not in text  # the accommodation need's own action goes with it
+
+
+def test_nine_needs_flow_across_pages_without_gaps(ttg, case):
+    """Nine needs with their actions fill the pages in turn: no card is pushed whole onto a
+    new page, so the copy is short."""
+    plan = _plan_of(ttg, case)
+    for code in ("ete", "finance_id", "drugs_alcohol", "health", "children_families",
+                 "attitudes", "sex_work"):
+        plan = ttg.plans.save_need(plan.id, NeedInput(
+            code, own_words=f"I would like help with {code.replace('_', ' ')}",
+            status=NeedStatus.IN_PROGRESS, responsibility=Responsibility.BOTH))
+        need = plan.need(code)
+        for number in (1, 2):
+            plan = ttg.plans.save_action(plan.id, ActionInput(
+                f"Step {number} for {code}: book it and go along", "Wyn Worker",
+                dt.date(2026, 12, 4 + number), need_id=need.id))
+    pdf = ttg.printouts.render_person_copy(case, HandoutLanguage.ENGLISH)
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+    assert len(pages) <= 4
+    # Every page but the last is well used: at least 30 lines of text.
+    assert all(len(page.splitlines()) >= 30 for page in pages[:-1])
+
+
+@pytest.mark.parametrize("document", ["release_sheet", "person_copy"])
+def test_the_welsh_handouts_print_only_glossary_phrases_and_their_data(app, ttg, case,
+                                                                        document):
+    from tests.printing.glossary_support import words_not_in_glossary
+
+    data = getattr(ttg.printouts, document)(case, HandoutLanguage.WELSH)
+    pdf = getattr(ttg.printouts, f"render_{document}")(case, HandoutLanguage.WELSH)
+    # The page header's reference and the footer's "printed by" are data too.
+    reader = PdfReader(io.BytesIO(pdf))
+    header = reader.pages[0].extract_text().splitlines()[0]
+    extra = words_not_in_glossary(pdf, "cy", [data, header, app.ctx.actor.full_name])
+    assert extra == set()
+    assert "ar Dydd" not in " ".join(pdf_text(pdf).split())

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from upw_ttg.domain.codes import Role
+from tests.ui.conftest import add_staff_member, settle
 from ui.views.people_page import PeoplePage
 from ui.views.person_page import LIMITED_NOTICE, NAMED_NOTICE, RESTRICTED_NOTICE, PersonPage
 from ui.views.staff_page import StaffPage
-from tests.ui.conftest import add_staff_member
+from upw_ttg.domain.codes import Role
 
 
 def _select_member(page: StaffPage, username: str) -> None:
@@ -16,6 +16,7 @@ def _select_member(page: StaffPage, username: str) -> None:
         index = page.proxy.index(row, 0)
         if page.model.row_at(page.proxy.mapToSource(index).row()).member.username == username:
             page.table.setCurrentIndex(index)
+            settle()
             return
     raise AssertionError(username)
 
@@ -30,6 +31,7 @@ def test_an_administrator_changes_a_members_roles(qtbot, services):
     dialog.roles.boxes[Role.MANAGER].setChecked(True)
     with qtbot.waitSignal(page.notice, timeout=2000) as blocker:
         dialog.submit()
+        settle()
     assert blocker.args == ["Cai Coordinator now holds: coordinator + manager."]
     member = next(m for m in services.staff.list_staff() if m.username == "coord")
     assert member.roles == {Role.COORDINATOR, Role.MANAGER}
@@ -49,6 +51,7 @@ def test_staff_added_with_a_job_hold_its_role_and_any_ticked(qtbot, services, mo
     dialog.username.setText("dee")
     dialog.full_name.setText("Dee Dual")
     dialog.role.setCurrentIndex(dialog.role.findData(Role.SUPERVISOR))
+    settle()
     assert dialog.roles.boxes[Role.SUPERVISOR].isChecked()
     dialog.roles.boxes[Role.COORDINATOR].setChecked(False)
     dialog.roles.boxes[Role.RESETTLEMENT_WORKER].setChecked(True)
@@ -56,6 +59,7 @@ def test_staff_added_with_a_job_hold_its_role_and_any_ticked(qtbot, services, mo
     dialog.password_again.setText("a-long-password")
     with qtbot.waitSignal(page.notice, timeout=2000):
         dialog.submit()
+        settle()
     member = next(m for m in services.staff.list_staff() if m.username == "dee")
     assert member.roles == {Role.SUPERVISOR, Role.RESETTLEMENT_WORKER}
 
@@ -74,6 +78,7 @@ def _restrict_to_coordinator(qtbot, services, ui_settings, person) -> PersonPage
         item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
     with qtbot.waitSignal(page.notice, timeout=2000):
         dialog.submit()
+        settle()
     return page
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from tests.ui.conftest import TODAY, accessible_name, settle, unnamed_focusable_widgets
 from ui.dialogs.custody_dialog import CustodyDialog
 from ui.dialogs.order_dialog import ExtensionDialog, OrderDialog
 from ui.dialogs.person_dialog import PersonDialog
@@ -12,7 +13,6 @@ from ui.dialogs.setting_dialog import SettingDialog
 from ui.dialogs.sign_in import FirstAdministratorDialog, SignInDialog
 from ui.dialogs.staff_dialog import StaffDialog
 from ui.main_window import MainWindow
-from tests.ui.conftest import TODAY, accessible_name, unnamed_focusable_widgets
 
 
 def _check(qtbot, widget: QWidget) -> list[str]:
@@ -25,8 +25,10 @@ def test_main_window_pages_name_every_control(qtbot, services, ui_settings, pers
     window = MainWindow(services, ui_settings)
     assert _check(qtbot, window) == []
     window.open_person(person.id)
+    settle()
     for tab in range(window.person_page.tabs.count()):
         window.person_page.tabs.setCurrentIndex(tab)
+        settle()
         assert unnamed_focusable_widgets(window) == [], window.person_page.tabs.tabText(tab)
     for show in (window.show_settings, window.show_staff):
         show()

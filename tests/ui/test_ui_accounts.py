@@ -7,12 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 import ui.app as app_module
-from upw_ttg.domain.codes import Role
+from tests.ui.conftest import PASSWORD, add_staff_member, settle
 from ui.dialogs.sign_in import SignInDialog
 from ui.main_window import MainWindow
 from ui.models.staff_model import AccountTableModel
 from ui.views.staff_page import StaffPage
-from tests.ui.conftest import PASSWORD, add_staff_member
+from upw_ttg.domain.codes import Role
 
 NEW_PASSWORD = "marble orbit lantern"
 
@@ -34,6 +34,7 @@ def test_a_reset_password_is_replaced_at_sign_in(qtbot, services):
     dialog.show()
     dialog.password.setText("plum violin harbour")
     dialog.submit()
+    settle()
     assert dialog.isVisible() and services.ctx.actor is None
     assert "Choose a new one" in dialog.banner.text()
     change = dialog.change_dialog
@@ -42,11 +43,13 @@ def test_a_reset_password_is_replaced_at_sign_in(qtbot, services):
     change.password.setText("coord is my name")
     change.password_again.setText("coord is my name")
     change.submit()
+    settle()
     assert "user name" in change.fields.error_text("password")
     change.password.setText(NEW_PASSWORD)
     change.password_again.setText(NEW_PASSWORD)
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         change.submit()
+        settle()
     assert services.ctx.actor.username == "coord"
     assert dialog.result() == QDialog.DialogCode.Accepted
 
@@ -54,15 +57,18 @@ def test_a_reset_password_is_replaced_at_sign_in(qtbot, services):
 def test_changing_your_own_password_from_the_file_menu(qtbot, services, ui_settings):
     window = _window(qtbot, services, ui_settings)
     window.change_password_action.trigger()
+    settle()
     dialog = window.password_dialog
     dialog.current.setText("not my password")
     dialog.password.setText(NEW_PASSWORD)
     dialog.password_again.setText(NEW_PASSWORD)
     dialog.submit()
+    settle()
     assert "not right" in dialog.fields.error_text("current_password")
     dialog.current.setText(PASSWORD)
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog.submit()
+        settle()
     services.ctx.actor = None
     assert services.staff.sign_in("admin", NEW_PASSWORD).username == "admin"
 
@@ -83,6 +89,7 @@ def test_the_staff_page_resets_disables_and_shows_the_last_sign_in(qtbot, servic
     monkeypatch.setattr(page, "confirm_disable", lambda account: True)
     with qtbot.waitSignal(page.notice, timeout=2000) as notice:
         page.active_button.click()
+        settle()
     assert notice.args == ["Disabled the account of Cai Coordinator."]
     assert "1 disabled" in page.count_label.text()
     assert page.active_button.text() == "&Enable account"
@@ -91,6 +98,7 @@ def test_the_staff_page_resets_disables_and_shows_the_last_sign_in(qtbot, servic
     page.dialog.password_again.setText("plum violin harbour")
     with qtbot.waitSignal(page.notice, timeout=5000):
         page.dialog.submit()
+        settle()
     coordinator = page.selected_account()
     account_column = headers.index("Account")
     assert coordinator.must_change_password and not coordinator.active
@@ -98,6 +106,7 @@ def test_the_staff_page_resets_disables_and_shows_the_last_sign_in(qtbot, servic
                if page.model.row_at(r).member.username == "coord")
     assert page.model.index(row, account_column).data() == "Disabled"
     page.active_button.click()
+    settle()
     assert page.model.index(row, account_column).data() == "Active – must change password"
     page.select_account(services.ctx.actor_id)
     assert not page.active_button.isEnabled()  # nobody disables their own account
@@ -121,6 +130,7 @@ def test_the_idle_lock_hides_everything_and_keeps_unsaved_work(qtbot, services, 
     add_staff_member(services, "rhys", Role.RESETTLEMENT_WORKER, fast_hash, "Rhys Worker")
     window.lock.screen.password.setText("wrong password")
     window.lock.screen.unlock_button.click()
+    settle()
     assert window.lock.is_locked and "not right" in window.lock.screen.banner.text()
     window.close()
     assert window.isVisible()  # closing would lose the locked user's work
@@ -128,6 +138,7 @@ def test_the_idle_lock_hides_everything_and_keeps_unsaved_work(qtbot, services, 
     window.lock.screen.password.setText(PASSWORD)
     with qtbot.waitSignal(window.lock.unlocked, timeout=5000):
         window.lock.screen.unlock_button.click()
+        settle()
     assert form.isVisible() and form.forename.text() == "Half-typed"
     assert window.stack.isVisible() and window.menuBar().isEnabled()
     assert window.new_person_action.isEnabled()
@@ -157,9 +168,11 @@ def test_signing_out_from_the_lock_asks_then_closes_the_forms(qtbot, services, u
     asked: list[int] = []
     monkeypatch.setattr(window, "confirm_sign_out", lambda forms: asked.append(forms) or False)
     window.lock.screen.sign_out_button.click()
+    settle()
     assert asked == [1] and services.ctx.actor is not None and window.lock.is_locked
     monkeypatch.setattr(window, "confirm_sign_out", lambda forms: True)
     window.lock.screen.sign_out_button.click()
+    settle()
     assert window.signed_out and services.ctx.actor is None
     assert not window.isVisible() and not form.isVisible()
 
@@ -184,6 +197,7 @@ def test_file_sign_out_returns_to_the_sign_in_window(qtbot, services, ui_setting
                       if isinstance(w, MainWindow) and w.isVisible())
         windows.append(window)
         window.sign_out_action.trigger()
+        settle()
         return 0
 
     monkeypatch.setattr(app_module, "ask_sign_in", ask)

@@ -3,9 +3,10 @@ bus, each line opening where it is changed."""
 
 from __future__ import annotations
 
+from tests.ui.conftest import settle
+from tests.ui.upw_world import World
 from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.main_window import MainWindow
-from tests.ui.upw_world import World
 
 
 def _window(qtbot, services, ui_settings) -> MainWindow:
@@ -21,6 +22,7 @@ def test_the_record_lists_a_newly_booked_session(qtbot, services, ui_settings, w
     sid = world.session()
     window = _window(qtbot, services, ui_settings)
     window.open_person(person_id)
+    settle()
     page = window.person_page
     assert page.tabs.currentWidget() is page.overview or page.tabs.tabText(0) == "&Overview"
     overview = page.overview
@@ -35,6 +37,7 @@ def test_the_record_lists_a_newly_booked_session(qtbot, services, ui_settings, w
     place.picker.run_search()
     with qtbot.waitSignal(place.saved, timeout=2000):
         place.submit()
+        settle()
     assert overview.upcoming_model.rowCount() == 1
     line = overview.upcoming_model.row_at(0)
     assert line.session_date == World.MONDAY and line.project_name.startswith("Park project")
@@ -45,6 +48,7 @@ def test_the_record_lists_a_newly_booked_session(qtbot, services, ui_settings, w
     assert "Order made for 100 hours" in texts
     # The session opens where it is changed: the Scheduling area's session window.
     overview.upcoming.setCurrentIndex(overview.upcoming_model.index(0, 0))
+    settle()
     overview.upcoming.activated.emit(overview.upcoming_model.index(0, 0))
     assert window.stack.currentWidget() is window.scheduling_area()
     opened = window.scheduling_area().planner.dialog

@@ -7,11 +7,11 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from upw_ttg.domain.codes import GenderCategory, Role
+from tests.ui.conftest import TODAY, add_staff_member, make_person, settle
 from ui.dialogs.custody_dialog import CustodyDialog
 from ui.dialogs.order_dialog import ExtensionDialog, OrderDialog
 from ui.dialogs.person_dialog import PersonDialog
-from tests.ui.conftest import TODAY, add_staff_member, make_person
+from upw_ttg.domain.codes import GenderCategory, Role
 
 
 def _open(qtbot, dialog: QDialog) -> QDialog:
@@ -28,6 +28,7 @@ def test_person_dialog_shows_each_problem_by_its_field_and_keeps_the_text(qtbot,
     dialog.date_of_birth.setText("01/01/2090")
     dialog.town.setText("Hull")
     dialog.submit()
+    settle()
     fields = dialog.fields
     assert fields.error_text("crn") == \
         "A CRN is one capital letter and six digits, for example X123456."
@@ -48,6 +49,7 @@ def test_a_date_that_is_not_a_date_is_caught_before_saving(qtbot, services):
     dialog = _open(qtbot, PersonDialog(services.people))
     dialog.date_of_birth.setText("31/02/1990")
     dialog.submit()
+    settle()
     assert "31/02/1990 is not a real date" in dialog.fields.error_text("date_of_birth")
     assert dialog.date_of_birth.text() == "31/02/1990"
     assert services.people.count() == 0
@@ -56,18 +58,21 @@ def test_a_date_that_is_not_a_date_is_caught_before_saving(qtbot, services):
 def test_errors_clear_when_the_form_is_corrected_and_saved(qtbot, services):
     dialog = _open(qtbot, PersonDialog(services.people))
     dialog.submit()
+    settle()
     assert dialog.fields.error_text("surname")
     dialog.crn.setText("X123456")
     dialog.forename.setText("Siân")
     dialog.surname.setText("Jones")
     dialog.date_of_birth.setText("17.05.1990")
     dialog.submit()  # the gender for placements is asked, never guessed
+    settle()
     assert dialog.fields.error_text("gender_category")
     assert dialog.fields.error_text("surname") == "" and services.people.count() == 0
     dialog.gender_category.setCurrentIndex(dialog.gender_category.findData(
         GenderCategory.NON_BINARY))
     with qtbot.waitSignal(dialog.saved, timeout=2000) as blocker:
         dialog.submit()
+        settle()
     assert blocker.args[0].date_of_birth == dt.date(1990, 5, 17)
     assert blocker.args[0].gender_category == GenderCategory.NON_BINARY
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -87,6 +92,7 @@ def test_a_record_changed_by_someone_else_keeps_the_users_edits(qtbot, services,
     dialog.town.setText("Goole")
     dialog.responsible_officer.setText("Mair Evans")
     dialog.submit()
+    settle()
     assert "changed by Cai Coordinator" in dialog.banner.text()
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     assert (dialog.town.text(), dialog.responsible_officer.text()) == ("Goole", "Mair Evans")
@@ -101,6 +107,7 @@ def test_order_dialog_refuses_39_hours_beside_the_hours_field(qtbot, services, p
     dialog.sentence_date.setText("01/11/2026")
     dialog.hours_ordered.setValue(39)
     dialog.submit()
+    settle()
     assert dialog.fields.error_text("hours_ordered") == \
         "The hours ordered must be between 40 and 300."
     assert dialog.hours_ordered.value() == 39
@@ -115,6 +122,7 @@ def test_order_dialog_edits_an_order(qtbot, services, person):
     dialog.hours_ordered.setValue(150)
     with qtbot.waitSignal(dialog.saved, timeout=2000):
         dialog.submit()
+        settle()
     assert services.orders.get(order.id).hours_ordered == 150
 
 
@@ -124,10 +132,12 @@ def test_extension_dialog_records_a_later_deadline(qtbot, services, person):
     dialog.new_deadline.setText(order.deadline.strftime("%d/%m/%Y"))
     dialog.reason.setText("Illness")
     dialog.submit()
+    settle()
     assert "must be after the current one" in dialog.fields.error_text("new_deadline")
     dialog.new_deadline.set_date(order.deadline + dt.timedelta(days=60))
     with qtbot.waitSignal(dialog.saved, timeout=2000):
         dialog.submit()
+        settle()
     assert services.orders.get(order.id).effective_deadline == \
         order.deadline + dt.timedelta(days=60)
 
@@ -142,11 +152,13 @@ def test_custody_dialog_needs_a_reason_when_dates_change(qtbot, services, person
     assert dialog.changed_dates() == ["conditional_release_date"]
     assert new_crd.strftime("%d/%m/%Y") in dialog.expected.text()
     dialog.submit()
+    settle()
     assert "say why" in dialog.fields.error_text("change_reason")
     assert services.custody.get(episode.id).dates["conditional_release_date"] != new_crd
     dialog.reason.setText("Recalculated by the prison")
     with qtbot.waitSignal(dialog.saved, timeout=2000):
         dialog.submit()
+        settle()
     saved = services.custody.get(episode.id)
     assert saved.expected_release_date == new_crd
     assert saved.date_changes[0].reason == "Recalculated by the prison"
@@ -156,6 +168,7 @@ def test_custody_dialog_new_episode_problems(qtbot, services, person):
     dialog = _open(qtbot, CustodyDialog(services.custody, person.id, person.display_name))
     dialog.prison_number.setText("12")
     dialog.submit()
+    settle()
     assert "Choose the prison." == dialog.fields.error_text("prison_id")
     assert "for example A1234BC" in dialog.fields.error_text("prison_number")
     assert dialog.fields.error_text("reception_date") == "Enter the reception date."
@@ -171,6 +184,7 @@ def test_a_role_without_permission_is_told_in_the_banner(qtbot, services, person
     dialog.sentence_date.setText("01/11/2026")
     dialog.hours_ordered.setValue(60)
     dialog.submit()
+    settle()
     assert "Your role does not allow this" in dialog.banner.text()
     assert dialog.isVisible()
 

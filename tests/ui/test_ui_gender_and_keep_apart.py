@@ -3,14 +3,14 @@ record, and adding several people to a session together."""
 
 from __future__ import annotations
 
-from upw_ttg.domain.codes import Gender, GenderCategory, KeepApartKind, Role
-from upw_ttg.domain.upw_records import PlacementRequest
+from tests.ui.conftest import add_staff_member, settle
 from ui.dialogs.person_dialog import ConfirmGenderDialog, PersonDialog
 from ui.dialogs.upw.keep_apart_dialog import HIDDEN, KeepApartDialog
 from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.settings import UiSettings
 from ui.views.person_page import PersonPage
-from tests.ui.conftest import add_staff_member
+from upw_ttg.domain.codes import Gender, GenderCategory, KeepApartKind, Role
+from upw_ttg.domain.upw_records import PlacementRequest
 
 DETAIL = "Co-accused in the Hessle Road burglary"
 
@@ -32,8 +32,10 @@ def test_the_form_asks_the_gender_for_placements_apart_from_the_own_words(qtbot,
     dialog.date_of_birth.setText("02/03/1991")
     dialog.gender_identity.setText("Woman (she/her)")
     combo.setCurrentIndex(combo.findData(GenderCategory.WOMAN))
+    settle()
     with qtbot.waitSignal(dialog.saved, timeout=2000) as blocker:
         dialog.submit()
+        settle()
     record = blocker.args[0]
     assert record.gender_category == GenderCategory.WOMAN
     assert record.gender_identity == "Woman (she/her)"
@@ -62,11 +64,13 @@ def test_an_unconfirmed_record_shows_a_banner_until_it_is_confirmed(qtbot, servi
     dialog = page.dialog
     assert isinstance(dialog, ConfirmGenderDialog)
     dialog.submit()
+    settle()
     assert dialog.fields.error_text("gender_category")
     dialog.gender_category.setCurrentIndex(
         dialog.gender_category.findData(GenderCategory.WOMAN))
     with qtbot.waitSignal(dialog.saved, timeout=2000):
         dialog.submit()
+        settle()
     assert not details.gender_banner.isVisible() and not details.confirm_button.isVisible()
     assert details.values["gender_category"].text() == "Woman"
     assert services.people.get(person_id).gender_identity == "Trans"
@@ -87,6 +91,7 @@ def test_two_women_join_a_mixed_group_together(qtbot, services, world):
     assert "Select her and another woman and add them together" in place.rules.text()
     assert not place.save_button.isEnabled()
     place.add_another.click()
+    settle()
     assert place.together_list.count() == 1
     _find(place, "W100002")
     assert "No rule stands in the way" in place.rules.text()
@@ -94,6 +99,7 @@ def test_two_women_join_a_mixed_group_together(qtbot, services, world):
     assert place.save_button.isEnabled() and place.save_button.text() == "&Place 2 together"
     with qtbot.waitSignal(dialog.notice, timeout=2000) as blocker:
         place.submit()
+        settle()
     assert blocker.args[0].startswith("Placed Cerys")
     placed = {p.person_id for p in services.upw.sessions.detail(sid).people}
     assert {first[0], second[0]} <= placed and len(placed) == 4
@@ -102,8 +108,10 @@ def test_two_women_join_a_mixed_group_together(qtbot, services, world):
     qtbot.addWidget(again)
     _find(again, "W100001")
     again.add_another.click()
+    settle()
     again.together_list.setCurrentRow(0)
     again.take_out.click()
+    settle()
     assert again.together_list.count() == 0 and not again.save_button.isEnabled()
 
 
@@ -119,12 +127,15 @@ def test_keep_apart_dialog_records_shows_and_ends_pairs(qtbot, services, world, 
     dialog.show()
     assert dialog.model.rowCount() == 0
     dialog.record_button.click()
+    settle()
     assert dialog.fields.error_text("other_person_id")
     _find(dialog, "K100002")
     assert "This breaks 1 future booking" in dialog.preview.text()
     dialog.kind.setCurrentIndex(dialog.kind.findData(KeepApartKind.CO_DEFENDANT))
+    settle()
     dialog.detail.setText(DETAIL)
     dialog.record_button.click()
+    settle()
     assert "1 future booking now breaks this" in dialog.banner.text()
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 2).data() == DETAIL
@@ -141,12 +152,15 @@ def test_keep_apart_dialog_records_shows_and_ends_pairs(qtbot, services, world, 
     assert not other.end_button.isEnabled()
     services.ctx.actor = add_staff_member(services, "kamanager", Role.MANAGER, fast_hash)
     dialog.reload()
+    settle()
     dialog.table.selectRow(0)
     assert dialog.end_button.isEnabled()
     dialog.end_button.click()
+    settle()
     assert "Say why" in dialog.banner.text()
     dialog.end_reason.setText("Charges against one were dropped")
     dialog.end_button.click()
+    settle()
     assert dialog.model.index(0, 4).data().startswith("Ended 26/11/2026 by Kamanager")
     assert not services.upw.keep_apart.pairs_for(a[0], include_ended=False)
 
@@ -163,9 +177,11 @@ def test_the_people_page_lists_those_to_confirm(qtbot, services, world, tmp_path
     page.refresh_unconfirmed()
     assert page.confirm_button.isVisible() and "(1)" in page.confirm_button.text()
     page.confirm_button.click()
+    settle()
     dialog = page.unconfirmed_dialog
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 3).data() == "Genderfluid"
     with qtbot.waitSignal(page.person_opened, timeout=2000) as blocker:
         dialog.open_button.click()
+        settle()
     assert blocker.args == [person_id]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtPrintSupport import QPrinter
 from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
 
+from tests.ui.conftest import settle
 from ui.dialogs.print_preview import PrintPreviewDialog, write_atomically
 from ui.main_window import MainWindow
 
@@ -26,7 +27,9 @@ def test_print_case_summary_opens_the_preview(qtbot, services, ui_settings, pers
     qtbot.addWidget(window)
     window.show()
     window.open_person(person.id)
+    settle()
     window.print_action.trigger()
+    settle()
     wait_for_tasks()
     qtbot.waitUntil(lambda: window.person_page.preview is not None, timeout=5000)
     preview = window.person_page.preview
@@ -41,6 +44,7 @@ def test_save_as_pdf_writes_the_same_bytes(qtbot, services, person, tmp_path, mo
     target = tmp_path / "out.pdf"
     monkeypatch.setattr(dialog, "ask_save_path", lambda: target)
     dialog.save_button.click()
+    settle()
     assert target.read_bytes() == dialog._pdf
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
@@ -69,6 +73,7 @@ def test_printing_paints_every_page(qtbot, services, person, tmp_path, monkeypat
     printer.setOutputFileName(str(output))
     monkeypatch.setattr(dialog, "ask_printer", lambda: printer)
     dialog.print_button.click()
+    settle()
     assert len(PdfReader(str(output)).pages) == dialog.page_count
 
 
@@ -78,6 +83,7 @@ def test_cancelling_the_print_dialog_prints_nothing(qtbot, services, person, mon
     monkeypatch.setattr(dialog, "ask_printer", lambda: None)
     monkeypatch.setattr(dialog, "print_to", lambda printer: called.append(printer))
     dialog.print_button.click()
+    settle()
     assert called == []
 
 

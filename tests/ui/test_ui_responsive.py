@@ -99,3 +99,65 @@ def test_a_newer_choice_replaces_a_load_still_running(qtbot, services, ui_settin
     expected = real_waiting(page.bar.unit_id, week_start=page.bar.monday)
     assert expected
     assert page.model.rows() == expected
+
+
+def test_a_form_stays_open_and_responsive_while_it_saves_and_keeps_its_input_when_refused(
+        qtbot, services, monkeypatch):
+    """The save runs on the writer thread: the window keeps repainting, the form is greyed
+    with everything typed still in it, and a refused save gives it all back unchanged."""
+    from ui.dialogs.person_dialog import PersonDialog
+    from upw_ttg.errors import StorageError
+
+    def slow_refusal(_data):
+        time.sleep(SLOW_S)
+        raise StorageError("The database is busy with another user's change. Wait a moment "
+                           "and try again.")
+
+    monkeypatch.setattr(services.people, "create", slow_refusal)
+    dialog = PersonDialog(services.people)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.crn.setText("X123456")
+    dialog.forename.setText("Siân")
+    dialog.surname.setText("Jones")
+    dialog.date_of_birth.setText("17/05/1990")
+    dialog.gender_category.setCurrentIndex(1)
+    beat = _Heartbeat()
+    beat.start()
+    dialog.submit()
+    assert dialog.saving and not dialog.crn.isEnabled()
+    qtbot.waitUntil(lambda: dialog.banner.text() == "Saving…", timeout=2000)
+    dialog.reject()  # Esc while saving does not drop the record half-way
+    assert dialog.isVisible()
+    settle()
+    beat.timer.stop()
+    assert beat.longest_gap_ms < SLOW_S * 1000 / 3
+    assert dialog.isVisible() and not dialog.saving and dialog.crn.isEnabled()
+    assert "busy with another user's change" in dialog.banner.text()
+    assert (dialog.crn.text(), dialog.forename.text(), dialog.surname.text(),
+            dialog.date_of_birth.text()) == ("X123456", "Siân", "Jones", "17/05/1990")
+    monkeypatch.undo()
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.submit()
+    assert services.people.count() == 1
+
+
+def test_signing_in_hashes_the_password_off_the_gui_thread(qtbot, fresh_services):
+    """scrypt takes a few hundred milliseconds at full cost; the window runs on meanwhile."""
+    from tests.ui.conftest import PASSWORD, add_staff_member
+    from ui.dialogs.sign_in import SignInDialog
+    from upw_ttg.domain.codes import Role
+    from upw_ttg.security import hash_password
+
+    add_staff_member(fresh_services, "coord", Role.COORDINATOR, hash_password(PASSWORD))
+    dialog = SignInDialog(fresh_services.staff, fresh_services.db.describe(), "coord")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.password.setText(PASSWORD)
+    beat = _Heartbeat()
+    beat.start()
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.submit()
+    beat.timer.stop()
+    assert fresh_services.ctx.actor is not None
+    assert beat.longest_gap_ms < 100

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from upw_ttg.domain.codes import Role
+from tests.ui.conftest import settle
 from ui.views.settings_page import SettingsPage
 from ui.views.staff_page import StaffPage
+from upw_ttg.domain.codes import Role
 
 
 def _select(page: SettingsPage, key: str) -> None:
@@ -21,12 +22,14 @@ def test_administrator_changes_a_setting(qtbot, services):
     dialog = page.dialog
     dialog.editor.setText("99")
     dialog.submit()
+    settle()
     assert dialog.fields.error_text("value") == "Completion deadline must be at most 60."
     assert dialog.editor.text() == "99"
     assert services.settings.value("upw.deadline_months") == 12
     dialog.editor.setText("18")
     with qtbot.waitSignal(page.notice, timeout=2000) as blocker:
         dialog.submit()
+        settle()
     assert blocker.args == ["Completion deadline is now 18 months."]
     assert services.settings.value("upw.deadline_months") == 18
     row = page.model.row_for_key("upw.deadline_months")
@@ -44,6 +47,7 @@ def test_yes_no_settings_use_a_check_box(qtbot, services):
     page.dialog.editor.setChecked(True)
     with qtbot.waitSignal(page.dialog.saved, timeout=2000):
         page.dialog.submit()
+        settle()
     assert services.settings.value("upw.incentive_reduction") is True
 
 
@@ -69,15 +73,18 @@ def test_administrator_adds_staff(qtbot, services, monkeypatch):
     dialog = page.dialog
     dialog.username.setText("Bad Name")
     dialog.submit()
+    settle()
     assert "lower-case letters" in dialog.fields.error_text("username")
     assert dialog.fields.error_text("full_name") == "Enter the full name."
     dialog.username.setText("rworker")
     dialog.full_name.setText("Rhys Worker")
     dialog.role.setCurrentIndex(dialog.role.findData(Role.RESETTLEMENT_WORKER))
+    settle()
     dialog.password.setText("a-long-password")
     dialog.password_again.setText("a-long-password")
     with qtbot.waitSignal(page.notice, timeout=2000) as blocker:
         dialog.submit()
+        settle()
     assert blocker.args == ["Added Rhys Worker (resettlement worker)."]
     assert page.model.rowCount() == 3
     assert "3 accounts" in page.count_label.text()

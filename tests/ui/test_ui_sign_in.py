@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
-from upw_ttg.domain.codes import Gender, Role
+from tests.ui.conftest import PASSWORD, add_staff_member, settle
 from ui.dialogs.sign_in import FirstAdministratorDialog, SignInDialog
-from tests.ui.conftest import PASSWORD, add_staff_member
+from upw_ttg.domain.codes import Gender, Role
 
 
 def test_first_administrator_is_created_and_signed_in(qtbot, fresh_services, monkeypatch):
@@ -26,8 +26,10 @@ def test_first_administrator_is_created_and_signed_in(qtbot, fresh_services, mon
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.keyClicks(dialog.password_again, PASSWORD)
     dialog.gender.setCurrentIndex(dialog.gender.findData(Gender.FEMALE))
+    settle()
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         qtbot.keyClick(dialog.password_again, Qt.Key.Key_Return)
+        settle()
     actor = fresh_services.ctx.actor
     assert actor is not None and actor.username == "gwen" and actor.role == Role.ADMINISTRATOR
     assert not fresh_services.staff.needs_first_administrator()
@@ -49,11 +51,13 @@ def test_first_administrator_problems_show_by_their_fields(qtbot, fresh_services
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.keyClicks(dialog.password_again, "something-else-entirely")
     dialog.submit()
+    settle()
     assert dialog.fields.error_text("password_again") == "The two passwords are not the same."
     assert dialog.result() != QDialog.DialogCode.Accepted
     dialog.password_again.setText("short")
     dialog.password.setText("short")
     dialog.submit()
+    settle()
     assert "at least 12 characters" in dialog.fields.error_text("password")
     assert dialog.username.text() == "gwen"
     assert fresh_services.staff.needs_first_administrator()
@@ -99,6 +103,7 @@ def test_wrong_password_shows_the_services_message(qtbot, fresh_services, fast_h
     dialog.show()
     qtbot.keyClicks(dialog.password, "not-the-password")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    settle()
     assert dialog.isVisible()
     assert dialog.banner.text() == "The user name or password is not right."
     assert dialog.username.text() == "coord"
@@ -120,6 +125,7 @@ def test_sign_in_succeeds_with_enter(qtbot, fresh_services, fast_hash, monkeypat
     qtbot.keyClicks(dialog.password, PASSWORD)
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        settle()
     assert fresh_services.ctx.actor.username == "coord"
 
 
@@ -139,4 +145,5 @@ def test_too_many_wrong_passwords_say_how_long_to_wait(qtbot, fresh_services, fa
     for _ in range(4):
         dialog.password.setText("wrong-password")
         dialog.submit()
+        settle()
     assert "Too many wrong passwords" in dialog.banner.text()

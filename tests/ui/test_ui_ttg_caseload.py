@@ -9,13 +9,12 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
 
-from upw_ttg.domain.codes import Role
-from upw_ttg.domain.records import CustodyInput
+from tests.ui.conftest import TODAY, add_staff_member, make_person, settle
 from ui.main_window import MainWindow
 from ui.views.ttg.area import TtgArea
 from ui.views.ttg.caseload_page import LISTS
-from tests.ui.conftest import TODAY, add_staff_member, make_person
-from tests.ui.conftest import settle
+from upw_ttg.domain.codes import Role
+from upw_ttg.domain.records import CustodyInput
 
 DAY = dt.timedelta(days=1)
 
@@ -49,6 +48,7 @@ def area(qtbot, services, caseload) -> TtgArea:
     area.resize(1100, 760)
     assert area.caseload.worker.currentData() == caseload.rita.id, "a worker sees their own"
     area.caseload.worker.setCurrentIndex(0)  # all workers
+    settle()
     area.show()
     settle()
     return area

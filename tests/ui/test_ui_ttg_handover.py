@@ -9,11 +9,10 @@ import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QPainter, QPdfWriter
 
+from tests.ui.conftest import TODAY, settle, stored
+from ui.dialogs.ttg.event_dialog import CustodyEventDialog
 from upw_ttg.domain.codes import CustodyEventKind, CustodyStatus, Language, ReferralStatus
 from upw_ttg.services.ttg.handouts import HandoutLanguage
-from ui.dialogs.ttg.event_dialog import CustodyEventDialog
-from tests.ui.conftest import TODAY
-from tests.ui.conftest import stored
 
 DAY = dt.timedelta(days=1)
 
@@ -33,6 +32,7 @@ def tiny_pdf() -> bytes:
 def test_the_officer_is_autosaved_and_a_late_contact_is_chased(qtbot, services, episode_id,
                                                                screen):
     screen.show_page("handover")
+    settle()
     page = screen.page("handover")
     assert not page.risk_shared.isEnabled() and page.not_started.isVisible()
     qtbot.keyClicks(page.ro_name, "Priya Shah")
@@ -51,17 +51,21 @@ def test_the_officer_is_autosaved_and_a_late_contact_is_chased(qtbot, services, 
     assert services.handover.for_episode(episode_id).risk_info_shared_on == TODAY
 
     page.add_button.click()
+    settle()
     dialog = screen.dialog
     dialog.contact_date.set_date(TODAY - 10 * DAY)
     dialog.shared.setText("Plan and risk summary sent")
     dialog.submit()
+    settle()
     assert page.model.rowCount() == 1
     assert page.model.index(0, 4).data() == "Chase now"
     assert page.chase.isVisible() and "Chase now" in page.chase.text()
     assert screen.nav.currentItem().text().startswith("!")
     page.view.selectRow(0)
     page.ack_button.click()
+    settle()
     screen.dialog.submit()
+    settle()
     assert not page.chase.isVisible()
     assert page.model.index(0, 3).data() == "26/11/2026"
     assert not page.ack_button.isEnabled()
@@ -70,24 +74,31 @@ def test_the_officer_is_autosaved_and_a_late_contact_is_chased(qtbot, services, 
 def test_a_referral_is_added_and_withdrawn_with_a_coded_reason(qtbot, services, episode_id,
                                                               screen):
     screen.show_page("referrals")
+    settle()
     page = screen.page("referrals")
     page.add_button.click()
+    settle()
     dialog = screen.dialog
     dialog.pathway.setCurrentIndex(dialog.pathway.findData("accommodation"))
+    settle()
     dialog.provider.setText("Shelter")
     dialog.sent_on.set_date(TODAY - 20 * DAY)
     dialog.expected.set_date(TODAY - 6 * DAY)
     dialog.submit()
+    settle()
     assert page.model.index(0, 4).data() == "Overdue"
     assert "1 answer overdue" in page.summary.text()
     page.view.selectRow(0)
     page.withdraw_button.click()
+    settle()
     withdraw = screen.dialog
     withdraw.submit()
+    settle()
     assert withdraw.fields.error_text("withdrawn_reason_code") == \
         "Choose why the referral was withdrawn."
     withdraw.reason.setCurrentIndex(withdraw.reason.findData("released_early"))
     withdraw.submit()
+    settle()
     referral = services.referrals.for_plan(stored(services, episode_id).id)[0]
     assert (referral.status, referral.withdrawn_reason_code) == \
         (ReferralStatus.WITHDRAWN, "released_early")
@@ -97,9 +108,11 @@ def test_a_referral_is_added_and_withdrawn_with_a_coded_reason(qtbot, services, 
 def test_the_pre_release_review_is_autosaved_with_the_first_appointment(qtbot, services,
                                                                        episode_id, screen):
     screen.show_page("review")
+    settle()
     page = screen.page("review")
     assert page.due.text().startswith("Due ")
     page.accommodation.setCurrentIndex(page.accommodation.findData(False))
+    settle()
     assert not page.address.isEnabled()
     qtbot.keyClicks(page.with_whom, "Probation, Hull Central")
     qtbot.keyClicks(page.appointment_date, "27/03/2027")
@@ -109,6 +122,7 @@ def test_the_pre_release_review_is_autosaved_with_the_first_appointment(qtbot, s
     page.appointment_time.setText("14:30")
     page.mark_dirty("review")
     screen.show_page("dates")
+    settle()
     review = services.reviews.for_episode(episode_id)
     assert review.accommodation_found is False
     assert review.first_appointment.at == dt.datetime(2027, 3, 27, 14, 30)
@@ -119,18 +133,23 @@ def test_the_pre_release_review_is_autosaved_with_the_first_appointment(qtbot, s
 def test_a_custody_event_is_recorded_with_its_reason(qtbot, services, episode_id, screen, kind):
     assert screen.header.event_actions[CustodyEventKind.RECALL].isEnabled() is False
     screen.header.event_actions[kind].trigger()
+    settle()
     dialog = screen.dialog
     assert isinstance(dialog, CustodyEventDialog)
     dialog.submit()
+    settle()
     assert dialog.fields.error_text("reason") == "Enter the reason."
     dialog.reason.setText("Moved for a course" if kind == CustodyEventKind.TRANSFER
                           else "Released at the CRD")
     if kind == CustodyEventKind.TRANSFER:
         assert dialog.fields.error_text("to_prison_id") == "Choose the prison."
         dialog.prison.setCurrentIndex(1)
+        settle()
     dialog.submit()
+    settle()
     state = services.custody_events.state(episode_id)
     screen.show_page("dates")
+    settle()
     events = screen.page("dates").events_model
     assert events.index(0, 1).data() == \
         ("Transfer" if kind == CustodyEventKind.TRANSFER else "Release"), "newest first"
@@ -159,6 +178,7 @@ def test_printing_offers_the_persons_language_first_and_previews(qtbot, services
     assert len(texts) == 5
     first = header.print_menu.actions()[0]
     first.trigger()
+    settle()
     wait_for_tasks()
     assert asked == [("copy", HandoutLanguage.WELSH)]
     assert texts[0] == "&Person's copy of the plan – Welsh (Cymraeg) (their language)…"
@@ -173,3 +193,42 @@ def test_printing_offers_the_persons_language_first_and_previews(qtbot, services
     assert header.preview.windowTitle().startswith("Print preview – Handover pack")
     assert header.preview.view.accessibleName() == "Page preview"
     assert Qt.FocusPolicy.StrongFocus == header.preview.view.focusPolicy()
+
+
+def test_the_review_records_travel_and_whether_a_prescription_is_arranged(
+        qtbot, services, episode_id, screen):
+    """The release sheet's travel and prescription come from here; Alt keys stay unique."""
+    from tests.ui.test_ui_upw_area import clashing_mnemonics
+    from upw_ttg.domain.codes import TravelPayment
+
+    screen.show_page("review")
+    page = screen.page("review")
+    assert clashing_mnemonics(screen.window()) == {}
+    assert not page.collect_from.isEnabled()
+    page.prescription.setCurrentIndex(page.prescription.findData(True))
+    assert page.collect_from.isEnabled()
+    qtbot.keyClicks(page.collect_from, "Boots, Coney Street")
+    qtbot.keyClicks(page.route, "Train from Lincoln to Harrogate")
+    page.payment.setCurrentIndex(page.payment.findData(TravelPayment.DISCHARGE_GRANT))
+    page.mark_dirty("review")
+    screen.show_page("dates")
+    review = services.reviews.for_episode(episode_id)
+    assert (review.prescriptions_arranged, review.prescriptions_collect_from) == \
+        (True, "Boots, Coney Street")
+    assert (review.travel_route, review.travel_payment) == \
+        ("Train from Lincoln to Harrogate", TravelPayment.DISCHARGE_GRANT)
+
+
+def test_the_worker_can_leave_a_need_off_the_persons_copy(qtbot, services, episode_id, screen):
+    from tests.ui.test_ui_upw_area import clashing_mnemonics
+
+    screen.show_page("need:sex_work")
+    page = screen.page("need:sex_work")
+    assert clashing_mnemonics(screen.window()) == {}
+    assert page.on_copy.currentText().startswith("As usual: printed, but left off")
+    qtbot.keyClicks(page.own_words, "Not for now")
+    page.on_copy.setCurrentIndex(page.on_copy.findData(False))
+    page.mark_dirty("need")
+    screen.show_page("dates")
+    need = stored(services, episode_id).need("sex_work")
+    assert need.on_persons_copy is False and not need.shown_to_person

@@ -7,12 +7,12 @@ import html
 
 from PySide6.QtCore import Qt
 
+from tests.ui.conftest import TODAY, add_staff_member, settle, stored, unnamed_focusable_widgets
 from upw_ttg.domain.codes import DiversityCategory, MappaLevel, NeedStatus, RiskLevel, Role
 from upw_ttg.domain.permissions import PERMISSIONS, Capability
 from upw_ttg.services.ttg.records import AgreementInput, NeedInput, RiskInput
 from ui.main_window import MainWindow
 from ui.views.ttg.plan_screen import PlanScreen
-from tests.ui.conftest import TODAY, add_staff_member, stored, unnamed_focusable_widgets
 
 
 def test_an_episode_without_a_plan_offers_to_start_one(qtbot, services, episode_id):
@@ -21,9 +21,12 @@ def test_an_episode_without_a_plan_offers_to_start_one(qtbot, services, episode_
     screen.open_episode(episode_id)
     assert screen.stack.currentWidget() is screen.start_panel
     screen.show_page("dates")
+    settle()
     assert screen.stack.currentWidget() is screen.page("dates"), "dates need no plan"
     screen.show_page("need:accommodation")
+    settle()
     screen.start_button.click()
+    settle()
     assert stored(services, episode_id) is not None
     assert screen.stack.currentWidget() is screen.page("need:accommodation")
     assert "Plan in draft" in screen.header.facts_label.text()
@@ -40,7 +43,9 @@ def test_typing_is_saved_after_the_pause_and_not_before(qtbot, services, episode
     assert need.own_words == "I need a flat near my kids"
     assert screen.header.save_state.text() == "✓ Saved 10:30"
     page.status.setCurrentIndex(page.status.findData(NeedStatus.IN_PROGRESS))
+    settle()
     screen.show_page("need:ete")  # leaving the page saves at once
+    settle()
     assert stored(services, episode_id).need("accommodation").status == NeedStatus.IN_PROGRESS
     assert screen.nav.item(1).text().startswith("◐")
 
@@ -51,9 +56,12 @@ def test_closing_the_window_saves_what_was_being_typed(qtbot, services, ui_setti
     qtbot.addWidget(window)
     window.show()
     window.open_plan(episode_id)
+    settle()
     plan_screen = window.ttg_area.plan
     plan_screen.start_button.click()
+    settle()
     plan_screen.show_page("risk")
+    settle()
     qtbot.keyClicks(plan_screen.page("risk").summary, "Risk to a former partner")
     plan_screen.page("strengths").reason.setText("never typed: not dirty")
     window.close()
@@ -64,6 +72,7 @@ def test_closing_the_window_saves_what_was_being_typed(qtbot, services, ui_setti
 def test_a_problem_is_shown_by_its_field_and_the_text_is_kept(qtbot, services, episode_id,
                                                              screen):
     screen.show_page("agreement")
+    settle()
     page = screen.page("agreement")
     qtbot.keyClicks(page.agreed_on, "31/02/2026")
     qtbot.keyClicks(page.comments, "Happy with it")
@@ -84,6 +93,7 @@ def test_completing_names_every_missing_section_and_links_to_it(qtbot, services,
     asked: list[str] = []
     monkeypatch.setattr(screen, "confirm_complete", lambda text: asked.append(text) or True)
     screen.header.complete_button.click()
+    settle()
     assert asked == [], "nothing to confirm while sections are missing"
     panel = screen.header.missing
     assert panel.isVisible()
@@ -107,7 +117,9 @@ def test_completing_names_every_missing_section_and_links_to_it(qtbot, services,
     plan = plans.save_agreement(plan.id, AgreementInput(True, TODAY, version=plan.version))
     plans.set_consent(plan.id, "Shelter", True, plan.version)
     screen.reload()
+    settle()
     screen.header.complete_button.click()
+    settle()
     assert asked and asked[0].startswith("Mark the resettlement plan of Siân Jones complete?")
     assert "pathways are not started" in asked[0]
     assert not panel.isVisible()
@@ -122,6 +134,7 @@ def test_someone_elses_save_is_named_and_the_typing_is_kept(qtbot, services, epi
     other.ctx.actor = add_staff_member(other, "sam", Role.RESETTLEMENT_WORKER, fast_hash,
                                        "Sam Second")
     screen.show_page("risk")
+    settle()
     page = screen.page("risk")
     qtbot.keyClicks(page.summary, "My summary typed in the room")
     plan = stored(other, episode_id)
@@ -132,6 +145,7 @@ def test_someone_elses_save_is_named_and_the_typing_is_kept(qtbot, services, epi
     assert screen.reload_button.isVisible()
     assert stored(services, episode_id).risk.summary == "Their summary"
     screen.reload_button.click()
+    settle()
     assert page.summary.toPlainText() == "My summary typed in the room"
     assert screen.save_pending()
     assert stored(services, episode_id).risk.summary == "My summary typed in the room"
@@ -166,28 +180,34 @@ def test_pathways_actions_and_progress(qtbot, services, episode_id, screen, monk
     page = screen.page("need:accommodation")
     page.entry.setText("Shelter assessment booked")
     page.add_entry_button.click()
+    settle()
     need = stored(services, episode_id).need("accommodation")
     assert [p.entry for p in need.progress] == ["Shelter assessment booked"]
     assert page.progress_model.rowCount() == 1 and page.entry.text() == ""
     page.actions.add_button.click()
+    settle()
     dialog = screen.dialog
     dialog.description.setText("Refer to Shelter")
     dialog.owner.setText("Rita")
     dialog.submit()
+    settle()
     action = stored(services, episode_id).actions[0]
     assert (action.need_id, action.owner) == (need.id, "Rita")
     page.actions.table.selectRow(0)
     page.actions.done_button.click()
+    settle()
     assert stored(services, episode_id).actions[0].done_on == TODAY
     monkeypatch.setattr(screen, "confirm", lambda *_a: True)
     page.actions.table.selectRow(0)
     page.actions.remove_button.click()
+    settle()
     assert stored(services, episode_id).actions == ()
 
 
 def test_every_page_names_every_control(qtbot, screen):
     for key in screen.visible_keys():
         screen.show_page(key)
+        settle()
         assert unnamed_focusable_widgets(screen) == [], key
 
 
@@ -195,14 +215,17 @@ def test_leaving_with_an_unsaved_problem_asks_first(qtbot, screen, monkeypatch):
     answers: list[bool] = []
     monkeypatch.setattr(screen, "ask_close_unsaved", lambda *_a: answers.pop(0))
     screen.show_page("agreement")
+    settle()
     qtbot.keyClicks(screen.page("agreement").agreed_on, "not a date")
     answers.append(False)
     with qtbot.assertNotEmitted(screen.back_requested):
         screen.header.back_button.click()
+        settle()
     assert screen.page("agreement").agreed_on.text() == "not a date"
     answers.append(True)
     with qtbot.waitSignal(screen.back_requested, timeout=1000):
         screen.header.back_button.click()
+        settle()
 
 
 def test_a_complete_plan_that_loses_a_section_says_so_and_links_to_it(qtbot, services,
@@ -220,8 +243,10 @@ def test_a_complete_plan_that_loses_a_section_says_so_and_links_to_it(qtbot, ser
     plan = plans.set_consent(plan.id, "Shelter", True, plan.version)
     plans.complete(plan.id, plan.version)
     screen.reload()
+    settle()
     assert "Plan complete" in screen.header.facts_label.text()
     screen.show_page("risk", focus=True)
+    settle()
     page = screen.page("risk")
     page.summary.setFocus()
     page.summary.selectAll()
@@ -238,12 +263,14 @@ def test_a_complete_plan_that_loses_a_section_says_so_and_links_to_it(qtbot, ser
     assert screen.header.complete_button.isEnabled()
     # Reopening the screen still says why; answering the section says it can be completed.
     screen.reload()
+    settle()
     assert panel.isVisible() and panel.messages() == ["Risk of harm: write a short summary of "
                                                       "the risk and how the plan manages it."]
     qtbot.keyClicks(page.summary, "Low: no identified victim")
     assert screen.save_pending()
     assert panel.messages() == [] and "can be completed again" in panel.title.text()
     screen.header.complete_button.click()
+    settle()
     assert not panel.isVisible()
     assert "Plan complete" in screen.header.facts_label.text()
 
@@ -255,14 +282,17 @@ def test_the_missing_list_follows_the_answers_and_completion_is_confirmed(
     monkeypatch.setattr(screen, "confirm_complete",
                         lambda text: asked.append(text) or answers.pop(0))
     screen.header.complete_button.click()
+    settle()
     panel = screen.header.missing
     before = panel.messages()
     assert any(m.startswith("Strengths") for m in before)
     # Answering a section takes it off the list at once, without pressing Complete again.
     screen.show_page("strengths", focus=True)
+    settle()
     page = screen.page("strengths")
     page.description.setText("Good with his hands")
     page.add_button.click()
+    settle()
     after = panel.messages()
     assert panel.isVisible() and len(after) == len(before) - 1
     assert not any(m.startswith("Strengths") for m in after)
@@ -275,6 +305,7 @@ def test_the_missing_list_follows_the_answers_and_completion_is_confirmed(
                                               None, None, TODAY, version=plan.version))
     plan = plans.save_agreement(plan.id, AgreementInput(True, TODAY, version=plan.version))
     screen.show_page("agreement", focus=True)
+    settle()
     screen.page("agreement").refresh()
     plans.set_consent(plan.id, "Shelter", True, plan.version)
     screen.apply(stored(services, episode_id))
@@ -282,11 +313,13 @@ def test_the_missing_list_follows_the_answers_and_completion_is_confirmed(
     # Completing asks first, naming the pathways nobody has started; No leaves it in draft.
     answers.append(False)
     screen.header.complete_button.click()
+    settle()
     assert "9 pathways are not started: Accommodation, Education" in asked[0]
     assert "Health" in asked[0], "words recorded but no status set: still not started"
     assert stored(services, episode_id).completed_on is None
     answers.append(True)
     screen.header.complete_button.click()
+    settle()
     assert stored(services, episode_id).completed_on == TODAY
 
 
@@ -303,6 +336,7 @@ def test_the_no_needs_box_is_never_ticked_beside_a_recorded_need(qtbot, services
     screen.apply(plan)
     assert not page.considered.isChecked() and not page.considered.isEnabled()
     screen.reload()
+    settle()
     assert not page.considered.isChecked(), "not ticked when the plan is opened either"
     need = stored(services, episode_id).diversity_needs[0]
     plan = plans.remove_diversity_need(need.id, stored(services, episode_id).version)
@@ -315,14 +349,15 @@ def test_the_risk_section_is_hidden_from_a_role_that_may_not_read_it(qtbot, serv
                                                                      fast_hash, monkeypatch):
     services.plans.save_risk(services.plans.create(episode_id).id, RiskInput(
         level=RiskLevel.HIGH, summary="Risk to a former partner", version=1))
-    # A role that reads plans and handovers but not plans' risk sections (made for this test).
-    monkeypatch.setitem(PERMISSIONS, Role.COORDINATOR, PERMISSIONS[Role.COORDINATOR]
-                        | {Capability.READ_TTG_CASE, Capability.READ_HANDOVER})
+    # A role that reads plans but not their risk sections or handovers (made for this test).
+    monkeypatch.setitem(PERMISSIONS, Role.COORDINATOR,
+                        PERMISSIONS[Role.COORDINATOR] | {Capability.READ_TTG_CASE})
     services.ctx.actor = add_staff_member(services, "reader", Role.COORDINATOR, fast_hash)
     screen = PlanScreen(services)
     qtbot.addWidget(screen)
     screen.open_episode(episode_id)
-    assert "risk" not in screen.visible_keys() and "strengths" in screen.visible_keys()
+    assert "strengths" in screen.visible_keys()
+    assert "risk" not in screen.visible_keys() and "handover" not in screen.visible_keys()
     assert screen.page("risk").summary.toPlainText() == ""
     screen.show_page("risk")
     assert screen.stack.currentWidget() is not screen.page("risk")

@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
-from upw_ttg.domain.codes import Gender, PlacementPreference, RiskLevel
+from tests.ui.conftest import settle
 from ui.dialogs.upw.assessment_dialog import (
-    AssessmentDialog, open_assessment, opened_assessments,
+    AssessmentDialog,
+    open_assessment,
+    opened_assessments,
 )
-
+from upw_ttg.domain.codes import Gender, PlacementPreference, RiskLevel
 
 _parents: list[QWidget] = []
 
@@ -53,11 +55,13 @@ def test_completing_lists_every_unanswered_question_by_its_field(qtbot, services
                  "hs_medication", "vulnerable", "public_transport_accessible"):
         combo = dialog.answers[name]
         combo.setCurrentIndex(combo.findData(False))
+        settle()
     dialog.availability.box(0, 0).setChecked(True)
     dialog.female_only_offered.setChecked(True)
     dialog.placement_preference.setCurrentIndex(
         dialog.placement_preference.findData(PlacementPreference.FEMALE_ONLY_GROUP))
     dialog.risk_level.setCurrentIndex(dialog.risk_level.findData(RiskLevel.LOW))
+    settle()
     with qtbot.waitSignal(dialog.saved, timeout=2000):
         dialog.complete()
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -81,6 +85,7 @@ def test_men_are_not_offered_female_only_and_commitments_are_kept(qtbot, service
     editor.add_current()
     with qtbot.waitSignal(dialog.saved, timeout=2000):
         dialog.submit()
+        settle()
     [draft] = services.upw.assessments.for_person(person_id)
     assert [c.description for c in draft.answers.commitments] == ["Warehouse shifts"]
 

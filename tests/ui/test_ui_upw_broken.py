@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 
+from tests.ui.conftest import settle, unnamed_focusable_widgets
+from tests.ui.upw_world import World
 from ui.dialogs.upw.breaks_warning import BreaksWarningDialog, ChecksBookings
 from ui.dialogs.upw.closure_dialog import ClosureDialog
 from ui.dialogs.upw.project_dialog import ProjectDialog
 from ui.main_window import MainWindow
 from ui.views.upw.area import SchedulingArea
 from ui.views.upw.broken_page import ReasonDialog
-from tests.ui.conftest import unnamed_focusable_widgets
-from tests.ui.upw_world import World
-from tests.ui.conftest import settle
 
 
 def at_risk_booking(services, world: World) -> tuple[int, int]:
@@ -75,6 +74,7 @@ def test_a_closure_is_previewed_then_queued(qtbot, services, world, monkeypatch)
     dialog.day.set_date(World.MONDAY)
     settle()
     dialog.scope.setCurrentIndex(dialog.scope.count() - 1)  # the whole service
+    settle()
     dialog.reason.setText("Snow")
     settle()
     dialog.submit()

@@ -14,6 +14,7 @@ from upw_ttg.domain.upw_records import (
     ProjectRecord, ProposedPlacement, SessionOffer, SessionPerson, SessionRecord, Shortfall,
     SpendRow, SupervisorRow, VanRecord, WaitingRow, WarrantRecord, WeekPlan,
 )
+from upw_ttg.services.access import mask_restricted
 from ui.models.roles import RowRole
 from ui.models.upw.autofill_model import ProposalLine, ProposalTableModel, ShortfallTableModel
 from ui.models.upw.commitments_model import CommitmentsTableModel
@@ -215,3 +216,19 @@ def test_warrant_register_spend_and_commitments_models(qtmodeltester):
     qtmodeltester.check(commitments)
     commitments.remove(0)
     assert commitments.rowCount() == 1 and commitments.index(0, 1).data() == "Friday"
+
+
+def test_a_restricted_case_row_shows_only_its_name_and_crn(qtmodeltester):
+    """Rule ACC-2: a row masked by the services says "Restricted case" and nothing else."""
+    rows = [WaitingRow(1, 1, "X000001", "Siân Jones", "York", ("No session in 7 days.",), 0,
+                       420, None, None, True, False),
+            WaitingRow(2, 2, "X000002", "Dafydd Evans", "York", ("No session in 7 days.",), 0,
+                       420, None, None, False, True)]
+    model = WaitingTableModel()
+    model.set_rows(mask_restricted(None, None, rows, hidden=frozenset({1})))  # type: ignore
+    qtmodeltester.check(model)
+    shown = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert shown == ["Siân Jones", "X000001", "Restricted case", "", "", "", "", ""]
+    assert "restricted case" in model.index(0, WaitingTableModel.WHY).data(
+        Qt.ItemDataRole.ToolTipRole)
+    assert model.index(1, WaitingTableModel.OFFICE).data() == "York"

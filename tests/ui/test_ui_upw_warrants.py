@@ -50,14 +50,16 @@ def test_issue_a_warrant_then_void_it_with_a_reason(qtbot, services, world, wait
     assert warrant.fare_pence == 650 and warrant.person_id == person_id
     assert warrant.valid_to == warrant.valid_from
     assert page.spend_model.rows()[0].total_pence == 650
-    page.table.selectRow(0)
-    assert page.void_button.isEnabled()
-
-    page.print_warrant()
+    # Issuing says the serial and offers to print at once.
+    box = page.issued_box
+    assert box is not None and box.isVisible() and warrant.serial_text in box.text()
+    box.print_button.click()
     wait_for_tasks()
     [preview] = page.findChildren(PrintPreviewDialog)
     qtbot.addWidget(preview)
     assert preview.page_count == 1 and warrant.serial_text in preview.windowTitle()
+    page.table.selectRow(0)
+    assert page.void_button.isEnabled()
 
     void = page.void()
     qtbot.addWidget(void)
@@ -101,3 +103,42 @@ def test_mark_used_and_filter_by_status(qtbot, services, world):
     page.mark_returned()
     settle()
     assert page.model.rows() == []
+
+
+def test_a_warrant_issued_elsewhere_appears_in_the_register_without_pressing_show(
+        qtbot, services, world, wait_for_tasks):
+    from upw_ttg.domain.codes import WarrantMode
+    from upw_ttg.domain.upw_records import WarrantInput
+    from ui.changes import Subject, publish
+
+    person_id, _ = world.placeable()
+    page = WarrantsPage(services)
+    qtbot.addWidget(page)
+    page.show()
+    wait_for_tasks()
+    assert page.model.rowCount() == 0
+    warrant = services.upw.warrants.issue(WarrantInput(
+        person_id, world.office, None, world.TODAY, world.TODAY, "Selby", "York",
+        WarrantMode.BUS, 650, services.upw.warrants.eligibility_criteria()[0], "No bus"))
+    publish(Subject.WARRANT, [warrant.id], [person_id], warrant)
+    wait_for_tasks()
+    assert page.model.rowCount() == 1
+
+
+def test_the_fare_column_is_wide_enough_for_its_figures(qtbot, services, world,
+                                                         wait_for_tasks):
+    from upw_ttg.domain.codes import WarrantMode
+    from upw_ttg.domain.upw_records import WarrantInput
+
+    person_id, _ = world.placeable()
+    services.upw.warrants.issue(WarrantInput(
+        person_id, world.office, None, world.TODAY, world.TODAY, "Selby", "York",
+        WarrantMode.BUS, 99_999, services.upw.warrants.eligibility_criteria()[0], "No bus"))
+    page = WarrantsPage(services)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    wait_for_tasks()
+    fare = page.model.index(0, page.model.FARE).data()
+    metrics = page.table.fontMetrics()
+    assert page.table.columnWidth(page.model.FARE) > metrics.horizontalAdvance(fare) + 8

@@ -19,7 +19,8 @@ from upw_ttg.domain.upw_records import (
 )
 from upw_ttg.services.upw import Cancelled
 from upw_ttg.storage.models import (
-    AccessEvent, Adjustment, Appointment, EnforcementAction, KeepApart, UpwAssessment, UpwOrder,
+    AccessEvent, Adjustment, Appointment, EnforcementAction, KeepApart, Person, UpwAssessment,
+    UpwOrder,
 )
 
 CANARY = "CANARY"
@@ -85,11 +86,74 @@ def test_a_welsh_speaker_gets_the_letter_in_welsh(upw, booked, app):
     assert events[-1].action == AuditAction.PRINT
 
 
-def test_the_warrant_has_its_serial_journey_and_counterfoil(upw, booked):
-    text = _text(upw.svc.documents.render_warrant(booked["warrant"]))
-    for expected in ("Travel warrant", "YRK-000001", "Selby", "York Probation Office",
-                     "Valid on", "30 Nov 2026", "Counterfoil", "£12.50", "Bus"):
+def test_the_warrant_has_its_serial_journey_operator_part_and_counterfoil(upw, booked):
+    text = _text(upw.svc.documents.render_warrant(booked["warrant"], "en"))
+    for expected in ("Bus travel warrant", "YRK-000001", "Selby to York Probation Office",
+                     "One return ticket on each date below", "Monday 30 November 2026",
+                     "Up to £12.50", "For the bus driver or operator", "account TW-YNY-0101",
+                     "The Probation Service", "0300 047 1010", "Ticket type and number issued",
+                     "Fare charged", "Counterfoil: office copy", "Bus, return"):
         assert expected in text, expected
+    for absent in ("VOID", "COPY", "USED", "ticket office"):
+        assert absent not in text, absent
+
+
+def test_a_rail_single_warrant_sends_the_person_to_the_ticket_office(upw, booked, app):
+    warrant = upw.svc.warrants.issue(WarrantInput(
+        booked["person"], office_id=upw.office, valid_from=upw.MONDAY,
+        valid_to=upw.MONDAY + dt.timedelta(days=2), travel_from="Selby", travel_to="York",
+        mode=WarrantMode.TRAIN, fare_pence=2670, return_journey=False,
+        eligibility=upw.svc.warrants.eligibility_criteria()[0], reason="No bus"))
+    text = _text(upw.svc.documents.render_warrant(warrant.id, "en"))
+    for expected in ("Rail travel warrant", "One Standard class single ticket on each date",
+                     "Monday 30 November 2026", "Tuesday 1 December 2026",
+                     "Wednesday 2 December 2026", "Up to £26.70 in all for 3 days",
+                     "For the ticket office", "station ticket office", "Rail, single"):
+        assert expected in text, expected
+    assert "bus driver" not in text
+
+
+def test_a_reprint_says_copy_with_the_original_date(upw, booked):
+    docs = upw.svc.documents
+    first = _text(docs.render_warrant(booked["warrant"], "en"))
+    again = _text(docs.render_warrant(booked["warrant"], "en"))
+    assert "COPY" not in first
+    assert "COPY" in again
+    assert "Copy, original issued 26 November 2026. Not valid for travel" in again
+    welsh = _text(docs.render_warrant(booked["warrant"], "cy"))
+    assert "COPI" in welsh and "Copi, rhoddwyd y gwreiddiol ar 26 Tachwedd 2026" in welsh
+
+
+@pytest.mark.parametrize(("change", "mark", "words"), [
+    ("void", "VOID", "VOID: not valid for travel"),
+    ("mark_used", "USED", "USED: already exchanged for a ticket"),
+    ("mark_returned_unused", "RETURNED", "RETURNED UNUSED: not valid for travel"),
+])
+def test_a_warrant_that_is_not_valid_says_so_in_words_and_across_the_page(
+        upw, booked, change, mark, words):
+    warrants = upw.svc.warrants
+    args = ("issued with the wrong date",) if change == "void" else ()
+    getattr(warrants, change)(booked["warrant"], *args)
+    text = _text(upw.svc.documents.render_warrant(booked["warrant"], "en"))
+    assert words in text
+    # The watermark is drawn as text too: the word appears apart from the sentence.
+    assert text.count(mark) >= 2
+    assert "wrong date" not in text
+
+
+def test_the_welsh_warrant_follows_the_persons_language_and_uses_only_the_glossary(
+        upw, booked):
+    from tests.printing.glossary_support import words_not_in_glossary
+
+    data = upw.svc.documents.warrant_data(booked["warrant"])
+    assert data.language == "cy"
+    pdf = upw.svc.documents.render_warrant(booked["warrant"])
+    text = _text(pdf)
+    for expected in ("Gwarant teithio ar fws", "Un tocyn dychwel ar bob dyddiad isod",
+                     "Dydd Llun 30 Tachwedd 2026", "I yrrwr neu gwmni'r bws",
+                     "Bonyn: copi'r swyddfa", "Tudalen 1 o 1"):
+        assert expected in text, expected
+    assert words_not_in_glossary(pdf, "cy", [data]) == set()
 
 
 def test_the_manifest_lists_pickups_in_order_with_names_and_phones(upw, booked):
@@ -168,7 +232,8 @@ def test_canaries_in_every_risk_health_and_offence_field_never_reach_a_document(
         upw.svc.documents.render_letter(booked["appointment"], "en"),
         upw.svc.documents.render_letter(booked["appointment"], "cy"),
         upw.svc.documents.render_letter(booked["other"]),
-        upw.svc.documents.render_warrant(booked["warrant"]),
+        upw.svc.documents.render_warrant(booked["warrant"]),  # Welsh: the person's language
+        upw.svc.documents.render_warrant(booked["warrant"], "en"),
         upw.svc.documents.render_manifest(booked["van"], upw.MONDAY),
         upw.svc.documents.render_day(upw.MONDAY),
     ]
@@ -200,3 +265,46 @@ def test_each_print_is_in_the_access_log_with_its_recipient(upw, booked, app):
                  ("appointment letter", "person", other)], key=lambda r: r[2]),
         *sorted([("van manifest", "driver", person), ("van manifest", "driver", other)],
                 key=lambda r: r[2])]
+
+
+def test_the_letter_names_the_organisation_and_the_number_to_call(upw, booked):
+    for language in ("en", "cy"):
+        text = _text(upw.svc.documents.render_letter(booked["appointment"], language))
+        assert "The Probation Service" in text and "0300 047 1010" in text
+
+
+def test_clothing_advice_follows_the_projects_indoor_tag(upw, booked, app):
+    outdoor = _text(upw.svc.documents.render_letter(booked["appointment"], "en"))
+    assert "work outdoors in, suited to the weather" in outdoor
+    from upw_ttg.storage.models import ProjectTag, UpwSession
+
+    with app.db.write() as session:
+        project = session.get(UpwSession, booked["session"]).project_id
+        session.add(ProjectTag(project_id=project, tag="indoor"))
+    assert upw.svc.documents.letter_data(booked["appointment"]).indoor
+    indoor = _text(upw.svc.documents.render_letter(booked["appointment"], "en"))
+    assert "Comfortable clothes you can work in indoors" in indoor
+    assert "outdoors" not in indoor
+    welsh = _text(upw.svc.documents.render_letter(booked["appointment"], "cy"))
+    assert "dan do" in welsh and "awyr agored" not in welsh
+
+
+def test_the_welsh_letter_prints_only_glossary_phrases_and_its_data(upw, booked):
+    from tests.printing.glossary_support import words_not_in_glossary
+
+    data = upw.svc.documents.letter_data(booked["appointment"], "cy")
+    pdf = upw.svc.documents.render_letter(booked["appointment"], "cy")
+    assert words_not_in_glossary(pdf, "cy", [data]) == set()
+
+
+def test_the_manifest_the_sheet_and_the_register_use_one_name(upw, app, booked):
+    """Someone known by a preferred name is called by it on the driver's manifest, the
+    supervisor's work sheet and the register screen alike."""
+    with app.db.write() as session:
+        session.get(Person, booked["person"]).preferred_name = "Gwen"
+    [passenger] = [p for stop in upw.svc.documents.manifest_data(
+        booked["van"], upw.MONDAY).stops for p in stop.passengers if "Ŵyn-Llŷr" in p.name]
+    on_sheet = {r.name for r in app.attendance.work_sheets.work_sheet(booked["session"]).rows}
+    on_screen = {r.name for r in app.attendance.registers.load_register(booked["session"]).rows}
+    assert passenger.name == "Gwen Ŵyn-Llŷr"
+    assert passenger.name in on_sheet and passenger.name in on_screen

@@ -169,6 +169,15 @@ def test_the_register_sets_the_row_aside(app, mistyped):
     assert named(register.to_check, mistyped) == ["bad"]
 
 
+def test_the_register_sets_aside_hours_no_session_could_give(app, case):
+    """An order whose hours are inconsistent: more credit than the session lasted."""
+    corrupt(app, "appointment", case.places["bad"], minutes_credited=100_000)
+    register = app.attendance.registers.load_register(case.monday)
+    assert [r.order_id for r in register.rows] == [case.orders["good"]]
+    assert named(register.to_check, case) == ["bad"]
+    assert register.to_check[0].reason.startswith("Check the hours credited (1666 h 40)")
+
+
 def test_the_broken_bookings_queue(app, case):
     corrupt(app, "upw_session", case.tuesday["bad"], session_date="9999-12-31")
     queue = app.upw.broken.list()
@@ -217,6 +226,12 @@ def test_work_sheets_print_the_others_and_name_the_record(app, mistyped):
         text = pdf_text(pdf)
         assert "Ann Good" in text and mistyped.crn["good"] in text
         assert "Records to check" in text and mistyped.crn["bad"] in text
+
+
+def test_a_sheet_whose_only_person_is_set_aside_still_prints(app, mistyped):
+    text = pdf_text(app.attendance.work_sheets.print_sheet(mistyped.tuesday["bad"]))
+    assert "Everyone booked is named under Records to check" in text
+    assert mistyped.crn["bad"] in text and "Nobody is booked" not in text
 
 
 def test_the_van_manifest_names_the_passenger_without_the_record(app, mistyped):

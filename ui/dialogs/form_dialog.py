@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QShowEvent
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
+from ui.tasks import BackgroundTask, report_failure, run_in_background, writer_pool
 from ui.widgets.banner import Banner
 from ui.widgets.form_fields import FieldSet
 
@@ -24,11 +26,20 @@ class FormDialog(QDialog):
     cleared: a ValidationError puts each message under its field and focuses the first; a
     StaleRecordError or any other expected error is shown in the banner.
 
+    ``save`` runs on the writer thread (``ui.tasks.writer_pool``), so a slow hash, a busy
+    database or a distant server never freezes the window: the form stays open, greyed, with
+    its input, until the service answers. ``save`` must therefore not touch widgets (a
+    question for the user goes through ``ui.tasks.on_gui_thread``); a form whose ``save``
+    only starts other work sets ``SAVES_IN_BACKGROUND = False``.
+
     Signals:
         saved(object): the record the service returned, emitted just before the dialog closes.
     """
 
     saved = Signal(object)
+    SAVES_IN_BACKGROUND = True
+    # A save quicker than this never shows "Saving…", so the form does not flicker.
+    SAVING_NOTE_DELAY_MS = 300
 
     def __init__(self, title: str, intro: str | None = None, parent: QWidget | None = None,
                  save_text: str = "&Save"):
@@ -48,6 +59,12 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.header = QVBoxLayout()
         self._fitted = False
+        self._save_task: BackgroundTask | None = None
+        self._focus_before_save: QWidget | None = None
+        self._saving_note = QTimer(self)
+        self._saving_note.setSingleShot(True)
+        self._saving_note.setInterval(self.SAVING_NOTE_DELAY_MS)
+        self._saving_note.timeout.connect(self._show_saving_note)
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
         layout.setSpacing(10)
@@ -133,9 +150,16 @@ class FormDialog(QDialog):
                 QWidget.setTabOrder(previous, button)
             previous = button
 
+    @property
+    def saving(self) -> bool:
+        """True while the service is saving this form's record."""
+        return self._save_task is not None
+
     @Slot()
     def submit(self) -> None:
         """Validate and save; close only when the service accepted the record."""
+        if self.saving:
+            return
         self.fields.clear()
         self.banner.clear()
         try:
@@ -143,26 +167,73 @@ class FormDialog(QDialog):
             problems = self.check_before_save(data)
             if problems:
                 raise ValidationError(problems)
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
+            if not self.SAVES_IN_BACKGROUND:
                 record = self.save(data)
-            finally:
-                QGuiApplication.restoreOverrideCursor()
-        except ValidationError as exc:
-            self.show_problems(exc.fields)
-            return
-        except StaleRecordError as exc:
-            self.banner.show_message(str(exc))
-            self.save_button.setFocus()
-            self.fit_contents()
-            return
         except UpwError as exc:
-            self.banner.show_message(str(exc))
-            self.fit_contents()
+            self._save_failed(exc)
             return
+        if not self.SAVES_IN_BACKGROUND:
+            self._save_succeeded(record)
+            return
+        self._set_saving(True)
+        self._save_task = run_in_background(lambda: self.save(data), self._on_save_finished,
+                                            self._on_save_raised, parent=self,
+                                            pool=writer_pool())
+
+    def after_failed_save(self, exc: UpwError) -> None:
+        """On the GUI thread after ``save`` raised ``exc``, before the problem is shown."""
+
+    def _on_save_finished(self, record: Any) -> None:
+        self._set_saving(False)
+        self._save_succeeded(record)
+
+    def _on_save_raised(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        if isinstance(exc, UpwError):
+            self.after_failed_save(exc)
+            self._save_failed(exc)
+        else:
+            report_failure(self, "The form could not be saved.", exc)
+
+    def _save_succeeded(self, record: Any) -> None:
         self.result_record = record
         self.saved.emit(record)
         self.accept()
+
+    def _save_failed(self, exc: UpwError) -> None:
+        if isinstance(exc, ValidationError):
+            self.show_problems(exc.fields)
+            return
+        self.banner.show_message(str(exc))
+        if isinstance(exc, StaleRecordError):
+            self.save_button.setFocus()
+        self.fit_contents()
+
+    def _set_saving(self, saving: bool) -> None:
+        """Grey the form while the service saves (its input stays), or give it back."""
+        if saving:
+            self._focus_before_save = self.focusWidget()
+            self._saving_note.start()
+        else:
+            self._save_task = None
+            self._saving_note.stop()
+            if self.banner.property("kind") == "info":
+                self.banner.clear()
+        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if child is not self.banner:
+                child.setEnabled(not saving)
+        if not saving and self._focus_before_save is not None \
+                and shiboken6.isValid(self._focus_before_save):
+            self._focus_before_save.setFocus()
+
+    def _show_saving_note(self) -> None:
+        if self.saving:
+            self.banner.show_message("Saving…", "info")
+
+    def reject(self) -> None:
+        # A record being saved is not abandoned half-way: Esc and Close wait for the answer.
+        if not self.saving:
+            super().reject()
 
 
 def read_date(fields: FieldSet, name: str, problems: dict[str, str]):

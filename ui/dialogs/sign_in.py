@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from upw_ttg import APP_TITLE
 from upw_ttg.domain.codes import Gender
 from upw_ttg.domain.records import StaffMember
-from upw_ttg.errors import SignInError
+from upw_ttg.errors import SignInError, UpwError
 from upw_ttg.services.staff import NewStaff, PasswordChangeRequired, StaffService
 from ui.dialogs.change_password import ChangePasswordDialog
 from ui.dialogs.form_dialog import FormDialog
@@ -65,21 +65,23 @@ class SignInDialog(FormDialog):
         self.body.addWidget(self.hint)
         self.setMinimumWidth(440)
         self.change_dialog: ChangePasswordDialog | None = None
+        self._tried: tuple[str, str] = ("", "")
         (self.password if username else self.username).setFocus()
 
     def collect(self) -> tuple[str, str]:
         return self.username.text(), self.password.text()
 
     def save(self, data: tuple[str, str]) -> StaffMember:
-        try:
-            return self._staff.sign_in(*data)
-        except PasswordChangeRequired:
-            self._ask_new_password(*data)
-            raise
-        except SignInError:
+        # On the writer thread: the password hash takes a few hundred milliseconds on purpose.
+        self._tried = data
+        return self._staff.sign_in(*data)
+
+    def after_failed_save(self, exc: UpwError) -> None:
+        if isinstance(exc, PasswordChangeRequired):
+            self._ask_new_password(*self._tried)
+        elif isinstance(exc, SignInError):
             self.password.clear()
             self.password.setFocus()
-            raise
 
     def _ask_new_password(self, username: str, temporary: str) -> None:
         """The second step after a reset: a new password, which then signs in."""

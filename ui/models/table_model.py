@@ -14,9 +14,12 @@ from PySide6.QtCore import (
 
 from upw_ttg.errors import UpwError
 from upw_ttg.services.paging import PAGE_ROWS
+from upw_ttg.services.access import RESTRICTED_MESSAGE, is_masked
 from ui.models.roles import RowRole, SortRole
 
 RowT = TypeVar("RowT")
+# The columns a restricted case's row still shows to staff not named on it (rule ACC-2).
+_ALWAYS_SHOWN = frozenset({"Name", "CRN"})
 # fetch_page(offset, limit): one page of a list from the service.
 FetchPage = Callable[[int, int], Sequence[Any]]
 _log = logging.getLogger(__name__)
@@ -123,6 +126,8 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         row = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if column.header not in _ALWAYS_SHOWN and is_masked(row):
+                return self._restricted_text(index.column())
             return column.display(row)
         if role == SortRole:
             return column.sort(row) if column.sort else column.display(row)
@@ -130,9 +135,17 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_RIGHT if column.numeric else _LEFT)
+        if role == Qt.ItemDataRole.ToolTipRole and is_masked(row):
+            return RESTRICTED_MESSAGE
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row)
         return None
+
+    def _restricted_text(self, column: int) -> str:
+        """A restricted case's row (rule ACC-2): its first other column says so, the rest
+        are blank."""
+        first = next(n for n, c in enumerate(self.COLUMNS) if c.header not in _ALWAYS_SHOWN)
+        return "Restricted case" if column == first else ""
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -75,7 +75,7 @@ class OrganisationPage(QWidget):
     def reload(self) -> None:
         self.office_model.set_rows(self._services.organisation.offices())
         self.prison_model.set_rows(self._services.organisation.prisons())
-        fit_columns(self.office_table, {0: "Northallerton", 3: "scarborough.cp@probation.x"})
+        fit_columns(self.office_table)
         fit_columns(self.prison_table)
         self._update_buttons()
 

@@ -18,6 +18,7 @@ from ui.models.roles import RowRole
 from ui.settings import UiSettings
 from ui.views.permissions import can_edit_people, can_find_people
 from ui.widgets.tables import column_width, make_table
+from ui.widgets.export_list import ExportListButton
 
 SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 200
@@ -87,6 +88,9 @@ class PeoplePage(QWidget):
         top.addStretch(1)
         top.addWidget(self.confirm_button)
         top.addWidget(self.new_button)
+        self.export_button = ExportListButton(services, "people", self.table,
+                                              lambda: self.count_label.text())
+        top.addWidget(self.export_button)
         search_row = QHBoxLayout()
         search_row.addWidget(find)
         search_row.addWidget(self.search, 1)

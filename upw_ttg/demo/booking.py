@@ -401,6 +401,7 @@ class Booker:
             self.ctx.offices[profile.person.office].name,
             "mode": "train" if train else "bus",
             "fare_pence": rng.randint(800, 2200) if train else rng.randint(350, 950),
+            "return_journey": True,
             "eligibility": rng.choice(texts.WARRANT_ELIGIBILITY),
             "reason": rng.choice(texts.WARRANT_REASONS).format(miles=rng.randint(6, 25)),
             "issued_by_id": state.order["coordinator_id"], "issued_on": self.date(issued),

@@ -361,7 +361,7 @@ class Custody:
         office = ctx.offices[info.office]
         place = places.OFFICE_PLACES[office.code]
         first_at = dt.datetime.combine(expected, dt.time(rng.choice((13, 14, 15)), 0))
-        ctx.sink.add("pre_release_review", {
+        row = {
             "id": ctx.ids("pre_release_review"), "episode_id": episode_id, "review_date": on,
             "accommodation_found": found,
             "accommodation_address": (f"{rng.randint(1, 150)} "
@@ -379,7 +379,15 @@ class Custody:
             "first_appointment_at": first_at,
             "first_appointment_where": f"{office.name} probation office, {place.address}",
             "first_appointment_phone": place.phone,
-            **versioned(on, None, 16 * 60)})
+            **versioned(on, None, 16 * 60)}
+        # Derived, not drawn, so the random sequence (and the rest of the data) is unchanged.
+        arranged = row["prescriptions_on_day"] != "None needed"
+        row.update({"prescriptions_arranged": arranged,
+                    "prescriptions_collect_from": f"Community pharmacy, {info.town}"
+                    if arranged else None,
+                    "travel_route": f"Public transport to {office.name}",
+                    "travel_payment": "travel_warrant" if found else "discharge_grant"})
+        ctx.sink.add("pre_release_review", row)
 
     def handover(self, info: PersonInfo, episode_id: int, expected: dt.date, released_on,
                  reception: dt.date, worker: int) -> None:

@@ -195,6 +195,21 @@ class ReleaseDateType(StrEnum):
     ARD = "ard"
 
 
+class TravelPayment(StrEnum):
+    """How the journey from prison to the first appointment is paid for (pre-release review)."""
+
+    TRAVEL_WARRANT = "travel_warrant"
+    DISCHARGE_GRANT = "discharge_grant"
+    COLLECTED = "collected"
+
+
+TRAVEL_PAYMENTS: tuple[tuple[TravelPayment, str], ...] = (
+    (TravelPayment.TRAVEL_WARRANT, "A travel warrant from the prison"),
+    (TravelPayment.DISCHARGE_GRANT, "Paid from the discharge grant"),
+    (TravelPayment.COLLECTED, "Collected by someone (nothing to pay)"),
+)
+
+
 class CustodyStatus(StrEnum):
     IN_CUSTODY = "in_custody"
     RELEASED = "released"

@@ -47,6 +47,17 @@ def credit_minutes(*, outcome_code: str | None, start: dt.time | None, end: dt.t
     return max(0, min(worked, owed_minutes))
 
 
+def credit_problem(credited_minutes: int, session_minutes: int) -> str | None:
+    """What is wrong when an appointment holds more credit than its session lasted, which
+    rule UPW-12 never gives (the credit is the time worked, less penalty and break): hours
+    written past the application, to be corrected before they are counted again."""
+    if 0 <= credited_minutes <= session_minutes:
+        return None
+    return (f"Check the hours credited ({credited_minutes // 60} h {credited_minutes % 60:02d}) "
+            f"against a session of {session_minutes // 60} h {session_minutes % 60:02d}: the "
+            "credit cannot be more than the session's length.")
+
+
 def balance(ordered_minutes: int, adjustment_minutes: int, credited_minutes: int) -> int:
     """Rule UPW-15: ordered + adjustments (signed) - credited, never below 0."""
     return max(0, ordered_minutes + adjustment_minutes - credited_minutes)

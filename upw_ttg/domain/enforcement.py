@@ -123,6 +123,19 @@ def respond_by(calendar: WorkingCalendar, code: str, action_date: dt.date,
     return calendar.add_working_days(action_date, working_days)
 
 
+def letter_respond_by(calendar: WorkingCalendar, recorded: dt.date | None,
+                      printed_on: dt.date,
+                      working_days: int = RESPOND_BY_WORKING_DAYS) -> dt.date | None:
+    """Rule DOC-3: the respond-by date a letter prints. It is the date recorded with the
+    decision (counted from the decision, not the printing), unless the letter is printed so
+    late that the person would have fewer than ``working_days`` working days left: then they
+    get that many from the day it is printed, so a letter never asks for a reply by a date
+    already past."""
+    if recorded is None:
+        return None
+    return max(recorded, calendar.add_working_days(printed_on, working_days))
+
+
 @dataclass(frozen=True, slots=True)
 class ActionFact:
     """An enforcement action as the rules need it."""

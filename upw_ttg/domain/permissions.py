@@ -69,6 +69,8 @@ class Capability(StrEnum):
     EXPORT_OUTCOMES = "export_outcomes"
     # Everything held on one person, for a subject access request (DPA 2018 s.45).
     EXPORT_SUBJECT_ACCESS = "export_subject_access"
+    # The inspection's questions as figures per unit and worker, with the cases behind them.
+    READ_FIGURES = "read_figures"
 
 
 C = Capability
@@ -101,7 +103,8 @@ PERMISSIONS: dict[Role, frozenset[Capability]] = {
     }),
     Role.RESETTLEMENT_WORKER: _TTG_CASEWORK,
     # Oversight of both modules, the trail of changes, and who may see a restricted case.
-    Role.MANAGER: _UPW_CASEWORK | _TTG_CASEWORK | {C.READ_AUDIT, C.RESTRICT_CASES},
+    Role.MANAGER: _UPW_CASEWORK | _TTG_CASEWORK | {C.READ_AUDIT, C.RESTRICT_CASES,
+                                                   C.READ_FIGURES},
     # Accounts, organisation and policy; a case's name and CRN to restrict it; no casework.
     Role.ADMINISTRATOR: frozenset({
         C.USE_REFERENCE_DATA, C.MANAGE_OWN_ACCOUNT, C.FIND_PERSON, C.READ_AUDIT, C.CHANGE_SETTINGS,

@@ -52,6 +52,11 @@ class Subject:
     record: str
     dates: Mapping[str, dt.date | None] = field(default_factory=dict)
     person_id: int | None = None
+    # Anything else found wrong with the record, in plain words (e.g. inconsistent hours).
+    problem: str | None = None
+
+    def first_problem(self) -> str | None:
+        return impossible_dates(self.dates) or self.problem
 
 
 class Listed(list, Generic[T]):
@@ -78,8 +83,8 @@ def set_aside(items: Iterable[T], build: Callable[[T], R | None],
     """``build`` every item into a row (None leaves it out); an item whose dates cannot be
     right, or whose row cannot be worked out, is set aside with a reason instead.
 
-    ``about`` names the item and gives the dates to trust; it is asked first, so a row is
-    never built from an impossible date.
+    ``about`` names the item and gives the dates to trust (and any other problem found); it is
+    asked first, so a row is never built from an impossible date.
     """
     rows: list[R] = []
     aside: list[RecordToCheck] = []
@@ -87,7 +92,7 @@ def set_aside(items: Iterable[T], build: Callable[[T], R | None],
         subject = None
         try:
             subject = about(item)
-            problem = impossible_dates(subject.dates)
+            problem = subject.first_problem()
             if problem is None:
                 row = build(item)
                 if row is not None:
@@ -96,7 +101,7 @@ def set_aside(items: Iterable[T], build: Callable[[T], R | None],
         except ROW_ERRORS:
             _log.warning("A row could not be worked out (%s)",
                          subject.record if subject else "unnamed", exc_info=True)
-            problem = ((impossible_dates(subject.dates) if subject else None)
+            problem = ((subject.first_problem() if subject else None)
                        or "It could not be worked out from what is on record: check its "
                           "dates and hours, or ask for the database to be checked.")
         if subject is None:

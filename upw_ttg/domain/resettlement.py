@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
 
-from upw_ttg.domain.codes import MappaLevel, ReferralStatus, RiskLevel
+from upw_ttg.domain.codes import MappaLevel, NeedStatus, ReferralStatus, RiskLevel
 from upw_ttg.domain.records import DateChangeRow
 from upw_ttg.domain.settings import SETTINGS_BY_KEY
 from upw_ttg.domain.working_days import WorkingCalendar
@@ -362,3 +362,17 @@ WITHDRAWN_REASONS: tuple[tuple[str, str], ...] = (
     ("other", "Other (say why in the outcome)"),
 )
 WITHDRAWN_REASON_LABELS = dict(WITHDRAWN_REASONS)
+
+
+def on_persons_copy(sensitive_pathway: bool, status: NeedStatus, chosen: bool | None) -> bool:
+    """Whether a need prints on the person's own copy of their plan.
+
+    Rule DOC-5: the worker chooses per need (``chosen``). Left to the default, every need
+    prints except one on a sensitive pathway (support for survivors of abuse, or for people
+    who have worked in the sex industry) that the person declined: a copy can be read by
+    others in a shared cell or at home.
+    """
+    if chosen is not None:
+        return chosen
+    return not (sensitive_pathway and status == NeedStatus.DECLINED)
+

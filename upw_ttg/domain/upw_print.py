@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from upw_ttg.domain.codes import WarrantMode
+from upw_ttg.domain.codes import WarrantMode, WarrantStatus
 from upw_ttg.domain.organisation import DEFAULT_ORGANISATION
 from upw_ttg.domain.records_to_check import RecordToCheck
 
@@ -54,10 +54,16 @@ class AppointmentLetterData:
     contact_name: str | None
     printed_at: dt.datetime
     printed_by: str | None = None
+    # The project's indoor tag: what to wear follows it.
+    indoor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class TravelWarrantData:
+    """A warrant as the person, the bus driver or ticket office, and the issuing office read
+    it. ``status`` and ``copy`` decide what is printed across it: only an issued warrant
+    printed for the first time is valid for travel."""
+
     serial_text: str
     office: OfficeContact
     person_name: str
@@ -73,6 +79,21 @@ class TravelWarrantData:
     issued_on: dt.date
     printed_at: dt.datetime
     printed_by: str | None = None
+    status: WarrantStatus = WarrantStatus.ISSUED
+    # Printed before: this print is a copy of the original issued on ``issued_on``.
+    copy: bool = False
+    return_journey: bool = True
+    language: str = "en"  # "en" or "cy": the person's preference
+
+    @property
+    def travel_dates(self) -> tuple[dt.date, ...]:
+        """Every day the warrant may be used, one journey (single or return) on each."""
+        days = (self.valid_to - self.valid_from).days
+        return tuple(self.valid_from + dt.timedelta(days=n) for n in range(days + 1))
+
+    @property
+    def valid_for_travel(self) -> bool:
+        return self.status == WarrantStatus.ISSUED and not self.copy
 
 
 @dataclass(frozen=True, slots=True)

@@ -492,6 +492,8 @@ class WarrantInput:
     fare_pence: int = 0
     eligibility: str = ""
     reason: str = ""
+    # A return ticket on each day of travel, or a single.
+    return_journey: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -518,6 +520,7 @@ class WarrantRecord:
     status: WarrantStatus
     void_reason: str | None
     version: int
+    return_journey: bool = True
 
     @property
     def serial_text(self) -> str:

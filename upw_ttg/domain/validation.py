@@ -56,6 +56,9 @@ def clean(text: str | None) -> str | None:
 
 
 def _has_control_characters(text: str) -> bool:
+    if text.isprintable():
+        # The common case, answered in C: printable text holds none of these categories.
+        return False
     return any(unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co", "Cn"} and ch not in "\n\t"
                for ch in text)
 

@@ -17,7 +17,7 @@ from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable, Frame,
 
 from upw_ttg import APP_NAME
 from upw_ttg.errors import UpwError
-from upw_ttg.printing import fonts, styles
+from upw_ttg.printing import fonts, glossary, styles
 from upw_ttg.printing.text import format_datetime
 
 # The UK Government Security Classification marking for documents holding personal data
@@ -33,9 +33,10 @@ _PORTRAIT, _LANDSCAPE = 0, 1
 
 # The footer speaks the section's language: person-facing documents come in Welsh on request.
 _FOOTER_WORDS = {
-    "en": {"page": "Page {page} of {total}", "printed": "Printed {when}", "by": " by {who}"},
-    "cy": {"page": "Tudalen {page} o {total}", "printed": "Argraffwyd {when}",
-           "by": " gan {who}"},
+    language: {"page": glossary.phrase("service.page", language),
+               "printed": glossary.phrase("service.printed", language),
+               "by": " " + glossary.phrase("service.printed_by", language)}
+    for language in ("en", "cy")
 }
 _LANG_TAGS = {"en": "en-GB", "cy": "cy-GB"}
 

@@ -79,3 +79,11 @@ def enum_label(value: object) -> str:
     """A readable label for a code list value: ``deadline_passed`` -> ``Deadline passed``."""
     text = str(value).replace("_", " ").strip()
     return text[:1].upper() + text[1:]
+
+
+def as_sentences(*parts: str | None) -> str | None:
+    """Pieces of recorded text joined as sentences: "Letter sent." and "Phoned" give
+    "Letter sent. Phoned.", never "Letter sent.; Phoned"; None when every piece is blank."""
+    pieces = [" ".join(p.split()).rstrip(" .;,") for p in parts if p and p.strip()]
+    pieces = [p for p in pieces if p]
+    return " ".join(f"{p}." if p[-1] not in "!?" else p for p in pieces) or None

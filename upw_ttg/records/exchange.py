@@ -29,7 +29,8 @@ ROW_OUTCOME_LABELS = {
 
 @dataclass(frozen=True, slots=True)
 class FieldChange:
-    """One field of a matched record that the import changes, as the preview shows it."""
+    """One field of a matched record that the import changes, as the preview shows it;
+    ``before`` is empty for something added (a new order)."""
 
     label: str
     before: str

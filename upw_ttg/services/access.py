@@ -138,6 +138,24 @@ def _blanks(row_type: type) -> dict[str, Any]:
     return {f.name: _blank(f.type) for f in dataclasses.fields(row_type) if not _kept(f.name)}
 
 
+class Restricted:
+    """Marks a row that ``mask_restricted`` left with only a name and CRN."""
+
+    __slots__ = ()
+
+
+@cache
+def _masked_type(row_type: type) -> type:
+    """``row_type`` marked ``Restricted``: the same fields, so every screen can show it."""
+    return type(f"Restricted{row_type.__name__}", (row_type, Restricted), {"__slots__": ()})
+
+
+def _masked(row: RowT) -> RowT:
+    values = {f.name: getattr(row, f.name) for f in dataclasses.fields(row)  # type: ignore
+              if f.init}
+    return _masked_type(type(row))(**{**values, **_blanks(type(row))})
+
+
 def mask_restricted(session: Session, ctx: ServiceContext, rows: Sequence[RowT],
                     *, hidden: frozenset[int] | None = None) -> list[RowT]:
     """Rule ACC-2 at the edge of every list: a row about a restricted case this member is not
@@ -148,11 +166,15 @@ def mask_restricted(session: Session, ctx: ServiceContext, rows: Sequence[RowT],
     if hidden is None:
         hidden = hidden_cases(session, ctx, (row.person_id for row in (*rows, *(to_check or ()))
                                              if row.person_id is not None))
-    masked = [dataclasses.replace(row, **_blanks(type(row)))
-              if row.person_id in hidden else row for row in rows]
+    masked = [_masked(row) if row.person_id in hidden else row for row in rows]
     if to_check is None:
         return masked
     return Listed(masked, mask_restricted(session, ctx, to_check, hidden=hidden))
+
+
+def is_masked(row: object) -> bool:
+    """Whether ``row`` is a list row that ``mask_restricted`` left with only a name and CRN."""
+    return isinstance(row, Restricted)
 
 
 def mask_lists_of(session: Session, ctx: ServiceContext, record: RecordT) -> RecordT:

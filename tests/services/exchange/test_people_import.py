@@ -275,3 +275,19 @@ def test_only_those_who_work_cases_may_import(signed_in_as):
     coordinator = signed_in_as(Role.COORDINATOR)
     assert coordinator.people_import.propose_mapping(data, "x.csv").row_count == 2
 
+
+
+def test_a_restricted_case_is_changed_only_by_staff_named_on_it(app, signed_in_as):
+    person = app.people.create(PersonInput(crn="G777777", forename="Aled", surname="Price",
+                                           date_of_birth=dt.date(1980, 1, 1), gender=Gender.MALE))
+    app.restrictions.set_restriction(person.id, True, [app.ctx.actor_id],
+                                     version=app.people.get(person.id).version)
+    row = ["G777777", "Aled", "Price", "01/01/1980", "Male", "1 New Road"] + [""] * 11
+    data = to_csv([row])
+    coordinator = signed_in_as(Role.COORDINATOR)
+    refused = coordinator.people_import.apply(data, "x.csv", mapping_for(data, coordinator))
+    assert refused.rows[0].outcome == RowOutcome.REJECTED
+    assert "restricted case" in refused.rows[0].reason
+    named = app.people_import.apply(data, "x.csv", mapping_for(data, app))
+    assert named.rows[0].outcome == RowOutcome.UPDATED
+    assert app.people.get(person.id).address_line1 == "1 New Road"

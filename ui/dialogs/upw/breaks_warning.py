@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.errors import UpwError
 from ui.models.upw.broken_model import BrokenBookingsModel
+from ui.tasks import on_gui_thread
 from ui.widgets.banner import Banner
 from ui.widgets.tables import make_table
 
@@ -97,5 +98,7 @@ class ChecksBookings:
     def confirm_bookings(self, preview: Callable[[], RecheckReport]) -> None:
         """Run the service's preview; raise NotConfirmed unless it is safe or confirmed."""
         report = preview()
-        if report.broken and not self.confirm(self, report):  # type: ignore[arg-type]
+        # The save runs on the writer thread; the question is asked on the GUI thread.
+        if report.broken and not on_gui_thread(
+                lambda: self.confirm(self, report)):  # type: ignore[arg-type]
             raise NotConfirmed()

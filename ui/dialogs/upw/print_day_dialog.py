@@ -16,6 +16,9 @@ from ui.widgets.date_field import DateField
 
 
 class _DayDialog(FormDialog):
+    # Saving only starts the document's own background task.
+    SAVES_IN_BACKGROUND = False
+
     def __init__(self, title: str, intro: str, day: dt.date, parent: QWidget | None):
         super().__init__(title, intro, parent, save_text="&Preview")
         self.task: BackgroundTask | None = None

@@ -18,7 +18,7 @@ from ui.dialogs.upw.move_dialog import MoveDialog
 from ui.dialogs.upw.place_dialog import PlaceDialog, session_title
 from ui.dialogs.upw.session_staff_dialog import SessionPickupsDialog, SessionStaffDialog
 from ui.dialogs.upw.stand_down_dialog import StandDownDialog
-from ui.dialogs.upw.warrant_dialog import WarrantDialog
+from ui.dialogs.upw.warrant_dialog import WarrantDialog, confirm_issued
 from ui.formatting import label
 from ui.models.table_model import RowSortProxy
 from ui.models.upw.session_models import SessionPeopleTableModel
@@ -304,6 +304,7 @@ class SessionDialog(QDialog):
                                travel_to=chosen[0].pickup_name or self.detail.session.project_name)
         dialog.saved.connect(lambda w: self.notice.emit(f"Issued travel warrant "
                                                         f"{w.serial_text}."))
+        dialog.saved.connect(lambda w: confirm_issued(self, self._services, w))
         self.dialog = dialog
         dialog.open()
         return dialog

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget,
+    QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit,
+    QMessageBox, QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
@@ -13,6 +16,7 @@ from upw_ttg.domain.codes import WarrantMode
 from upw_ttg.domain.records import PersonRow
 from upw_ttg.domain.upw_records import SessionRecord, WarrantInput, WarrantRecord
 from upw_ttg.errors import ValidationError
+from ui.changes import Subject, publish
 from ui.dialogs.form_dialog import FormDialog, read_date
 from ui.dialogs.person_dialog import enum_combo
 from ui.dialogs.upw.place_dialog import session_title
@@ -78,12 +82,18 @@ class WarrantDialog(FormDialog):
         f.add_row(journey_form, "travel_to", "&To", self.travel_to)
         self.mode = enum_combo(WarrantMode)
         f.add_row(journey_form, "mode", "&Mode", self.mode)
+        self.journey = QComboBox()
+        self.journey.addItem("Return on each day", True)
+        self.journey.addItem("Single on each day", False)
+        f.add_row(journey_form, "return_journey", "Tic&ket", self.journey,
+                  hint="Rail warrants are for Standard class.")
         self.fare = QDoubleSpinBox()
         self.fare.setPrefix("£")
         self.fare.setDecimals(2)
         self.fare.setRange(0, 1000)
         self.fare.setSingleStep(0.5)
-        f.add_row(journey_form, "fare_pence", "F&are", self.fare)
+        f.add_row(journey_form, "fare_pence", "F&are", self.fare,
+                  hint="The total for all the days of travel.")
         self.eligibility = QComboBox()
         self.eligibility.addItem("Choose…", "")
         for criterion in services.upw.warrants.eligibility_criteria():
@@ -121,10 +131,13 @@ class WarrantDialog(FormDialog):
             travel_from=self.travel_from.text(), travel_to=self.travel_to.text(),
             mode=enum_value(self.mode, WarrantMode) or WarrantMode.BUS,
             fare_pence=round(self.fare.value() * 100),
-            eligibility=self.eligibility.currentData(), reason=self.reason.text())
+            eligibility=self.eligibility.currentData(), reason=self.reason.text(),
+            return_journey=bool(self.journey.currentData()))
 
     def save(self, data: WarrantInput) -> WarrantRecord:
-        return self._services.upw.warrants.issue(data)
+        warrant = self._services.upw.warrants.issue(data)
+        publish(Subject.WARRANT, [warrant.id], [warrant.person_id], warrant)
+        return warrant
 
 
 class VoidWarrantDialog(FormDialog):
@@ -150,8 +163,57 @@ class VoidWarrantDialog(FormDialog):
         return self.reason.text()
 
     def save(self, data: str) -> WarrantRecord:
-        return self._services.upw.warrants.void(self._warrant.id, data,
-                                                version=self._warrant.version)
+        warrant = self._services.upw.warrants.void(self._warrant.id, data,
+                                                   version=self._warrant.version)
+        publish(Subject.WARRANT, [warrant.id], [warrant.person_id], warrant)
+        return warrant
+
+
+class IssuedBox(QMessageBox):
+    """Says a warrant was issued, with its serial, and offers to print it at once.
+
+    Signals:
+        print_requested(object): the warrant, when "Print now" is chosen.
+    """
+
+    print_requested = Signal(object)
+
+    def __init__(self, warrant: WarrantRecord, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.warrant = warrant
+        self.setWindowTitle("Travel warrant issued")
+        self.setIcon(QMessageBox.Icon.Information)
+        self.setText(f"Issued travel warrant <b>{warrant.serial_text}</b> to "
+                     f"{html.escape(warrant.name)}.")
+        self.setInformativeText("Print it now and hand it to the person. A later print is "
+                                "marked COPY and is not valid for travel.")
+        self.print_button = self.addButton("&Print now", QMessageBox.ButtonRole.AcceptRole)
+        self.later_button = self.addButton("Print &later", QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.print_button)
+        self.buttonClicked.connect(self._on_clicked)
+
+    def _on_clicked(self, button) -> None:
+        if button is self.print_button:
+            self.print_requested.emit(self.warrant)
+
+
+def print_warrant(parent: QWidget, services: AppServices, warrant: WarrantRecord) -> None:
+    """Prepare the warrant in the background and show it in the print preview."""
+    from ui.views.upw.printing import preview_document
+
+    render = services.upw.documents.render_warrant
+    preview_document(parent, lambda: render(warrant.id),
+                     f"Travel warrant {warrant.serial_text} – {warrant.name}",
+                     f"travel-warrant-{warrant.serial_text}.pdf")
+
+
+def confirm_issued(parent: QWidget, services: AppServices, warrant: WarrantRecord
+                   ) -> IssuedBox:
+    """Show the serial of a warrant just issued and offer to print it."""
+    box = IssuedBox(warrant, parent)
+    box.print_requested.connect(lambda w: print_warrant(parent, services, w))
+    box.open()
+    return box
 
 
 def default_dates(today: dt.date) -> tuple[dt.date, dt.date]:

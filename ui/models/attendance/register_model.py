@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from upw_ttg.domain.codes import OUTCOMES_BY_CODE, Rating
 from upw_ttg.domain.crediting import credit_minutes, is_attended
 from upw_ttg.domain.orders import format_minutes
+from upw_ttg.services.access import RESTRICTED_MESSAGE, RESTRICTED_TEXT, is_masked
 from upw_ttg.services.attendance.records import Register, RegisterEntry, RegisterRow
 from ui.models.roles import RowRole
 from ui.models.table_model import Index
@@ -372,6 +373,13 @@ class RegisterTableModel(QAbstractTableModel):
                 or index.column() >= len(self.COLUMNS):
             return None
         row, column = index.row(), index.column()
+        if is_masked(self.register.rows[row]) and role in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                Qt.ItemDataRole.ToolTipRole) and column not in (self.ROW, self.NAME, self.CRN):
+            # A restricted case this member is not named on (rule ACC-2): not theirs to key.
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return RESTRICTED_MESSAGE
+            return RESTRICTED_TEXT if column == self.OUTCOME else ""
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(row, column)
         if role == RowRole:
@@ -416,6 +424,8 @@ class RegisterTableModel(QAbstractTableModel):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         row, column = index.row(), index.column()
         data = self.register.rows[row]
+        if is_masked(data):
+            return base
         editable = column in (self.OUTCOME, self.NOTES, self.SENSITIVE) \
             or (column in self.ATTENDED_ONLY and self.is_applicable(row, column))
         if column == self.OUTCOME and data.decided:

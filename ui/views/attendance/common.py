@@ -64,6 +64,16 @@ def hint(text: str = "") -> QLabel:
     return label
 
 
+def own_unit_id(services: AppServices) -> int | None:
+    """The delivery unit of the signed-in member's office, if they have one."""
+    actor = services.ctx.actor
+    office_id = actor.office_id if actor is not None else None
+    if office_id is None:
+        return None
+    return next((o.delivery_unit_id for o in services.people.offices() if o.id == office_id),
+                None)
+
+
 class FilterBar(QWidget):
     """Delivery unit and (optionally) coordinator choosers; ``changed`` when either moves.
 
@@ -81,6 +91,14 @@ class FilterBar(QWidget):
         self.unit.addItem("All delivery units", None)
         for unit in services.people.delivery_units():
             self.unit.addItem(f"{unit.name} ({unit.code})", (unit.id, unit.code))
+        # Wide enough for a unit's name, now that the bar starts at one.
+        self.unit.setMinimumContentsLength(min(36, max(
+            len(self.unit.itemText(i)) for i in range(self.unit.count()))))
+        # Start at the member's own unit: the lists read only what the screen shows.
+        own = own_unit_id(services)
+        for index in range(1, self.unit.count()):
+            if own is not None and self.unit.itemData(index)[0] == own:
+                self.unit.setCurrentIndex(index)
         unit_label = QLabel("&Unit:")
         unit_label.setBuddy(self.unit)
         layout = QHBoxLayout(self)

@@ -27,6 +27,7 @@ from ui.views.attendance.common import (
 from ui.views.permissions import not_allowed_tip
 from ui.widgets.tables import fit_columns, make_table, selected_row
 from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.export_list import ExportListButton
 
 DECISIONS, EVIDENCE, BREACHES = range(3)
 _TABS = (("Decision&s due", "Failure"), ("Ev&idence overdue", "Absence"),
@@ -107,6 +108,10 @@ class EnforcementPage(QWidget):
         bar.addLayout(language_row(self.language))
         bar.addWidget(self.summary_button)
         bar.addWidget(self.person_button)
+        self.export_button = ExportListButton(
+            services, "enforcement", lambda: self.tables[self.tabs.currentIndex()],
+            lambda: self.tabs.tabText(self.tabs.currentIndex()).replace("&", ""))
+        bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(page_title("Enforcement", "Decisions the law needs, evidence that is "

@@ -18,6 +18,7 @@ from ui.views.attendance.common import FilterBar, hint, page_title
 from ui.views.attendance.ledger_view import LedgerDialog
 from ui.widgets.tables import fit_columns, make_table, selected_row
 from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.export_list import ExportListButton
 
 _M = ForecastTableModel
 ALL, AT_RISK, REVIEWS, EXTENSIONS = range(4)
@@ -46,7 +47,7 @@ class ForecastPage(QWidget):
         self._services = services
         self.dialog: LedgerDialog | None = None
         self.filters = FilterBar(services)
-        self.filters.changed.connect(self._apply_filters)
+        self.filters.changed.connect(self.refresh)
         self.view_choice = QComboBox()
         self.view_choice.setAccessibleName("Which orders to show")
         for text, _condition, _column in VIEWS:
@@ -76,6 +77,8 @@ class ForecastPage(QWidget):
         bar.addWidget(self.reason, 1)
         bar.addWidget(self.person_button)
         bar.addWidget(self.ledger_button)
+        self.export_button = ExportListButton(services, "forecast", self.table)
+        bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(page_title(
@@ -95,7 +98,12 @@ class ForecastPage(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        self.loader.load(self._services.attendance.forecast.forecast, self._show_rows)
+        """Forecast the orders of the chosen unit and coordinator only (the service filters)."""
+        forecast = self._services.attendance.forecast
+        unit_id, coordinator_id = self.filters.unit_id, self.filters.coordinator_id
+        self.loader.load(lambda: forecast.forecast(delivery_unit_id=unit_id,
+                                                   coordinator_id=coordinator_id),
+                         self._show_rows)
 
     def _show_rows(self, rows: list[OrderForecast]) -> None:
         self.to_check.show_records(getattr(rows, "to_check", ()))

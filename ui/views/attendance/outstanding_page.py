@@ -18,6 +18,7 @@ from ui.errors import show_error
 from ui.views.attendance.common import FilterBar, hint, page_title
 from ui.widgets.tables import fit_columns, make_table, selected_row
 from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.export_list import ExportListButton
 
 
 class OutstandingPage(QWidget):
@@ -84,6 +85,9 @@ class OutstandingPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.count_label, 1)
         bar.addWidget(self.open_button)
+        self.export_button = ExportListButton(services, "outstanding_outcomes", self.table,
+                                              lambda: self.count_label.text())
+        bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(page_title(

@@ -24,6 +24,7 @@ from ui.views.ttg.access import can_edit_ttg
 from ui.views.ttg.fields import WrapDelegate, hint
 from ui.tasks import report_failure
 from ui.widgets.tables import RowsFitter, fit_columns, make_table
+from ui.widgets.export_list import ExportListButton
 
 # (Caseload attribute, list name, date column header, what it means, plan page to open)
 LISTS = (
@@ -187,6 +188,9 @@ class CaseloadPage(QWidget):
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
+        self.export_button = ExportListButton(services, "caseload", self.table,
+                                              lambda: self.list_title.text())
+        top.addWidget(self.export_button)
         filters = QHBoxLayout()
         filters.addWidget(prison_label)
         filters.addWidget(self.prison)

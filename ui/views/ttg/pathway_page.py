@@ -16,7 +16,7 @@ from ui.models.ttg.codes import code_text
 from ui.models.ttg.plan_models import ProgressTableModel
 from ui.views.ttg.actions_box import ActionsBox
 from ui.views.ttg.fields import (
-    code_combo, fit_table_height, hint, long_text, set_value, text_of, wrap_columns,
+    choice_combo, code_combo, fit_table_height, hint, long_text, set_value, text_of, wrap_columns,
 )
 from ui.views.ttg.section import SectionPage
 from ui.widgets.date_field import DateField
@@ -54,7 +54,15 @@ class PathwayPage(SectionPage):
         fields.add_row(form, "status", "S&tatus", self.status)
         fields.add_row(form, "responsibility", "&Who is responsible", self.responsibility)
         form.addRow("", self.linked)
-        self.watch("need", self.own_words, self.status, self.responsibility, self.linked)
+        default = ("printed, but left off while they decline it" if pathway.womens_support
+                   else "printed")
+        self.on_copy = choice_combo(((None, f"As usual: {default}"),
+                                     (True, "Yes: print it on their copy"),
+                                     (False, "No: leave it off their copy")))
+        fields.add_row(form, "on_persons_copy", "On their cop&y", self.on_copy,
+                       hint="Their own copy of the plan; the staff copy always has it.")
+        self.watch("need", self.own_words, self.status, self.responsibility, self.linked,
+                   self.on_copy)
         self.body.addWidget(need_box)
 
         self.actions = ActionsBox(
@@ -103,6 +111,7 @@ class PathwayPage(SectionPage):
         set_value(self.status, need.status if need else NeedStatus.NOT_STARTED)
         set_value(self.responsibility, need.responsibility if need else None)
         set_value(self.linked, need.linked_to_offending if need else False)
+        set_value(self.on_copy, need.on_persons_copy if need else None)
         self.entry_date.set_date(self.screen.services.ctx.today())
         self.entry.clear()
 
@@ -143,6 +152,7 @@ class PathwayPage(SectionPage):
             self.pathway.code, own_words=text_of(self.own_words),
             status=self.status.currentData(), responsibility=self.responsibility.currentData(),
             linked_to_offending=self.linked.isChecked(),
+            on_persons_copy=self.on_copy.currentData(),
             version=need.version if need else None))
 
     def ensure_need(self) -> NeedRecord | None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from upw_ttg.domain.codes import ReferralStatus
+from upw_ttg.domain.codes import TRAVEL_PAYMENTS, ReferralStatus
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.plan_progress import review_missing
 from upw_ttg.domain.resettlement import DEADLINE_LABELS, DeadlineKind
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ui.views.ttg.plan_screen import PlanScreen
 
 _KNOWN = ((None, "Not known yet"), (True, "Yes"), (False, "No"))
+_PRESCRIPTION = ((None, "Not known yet"), (True, "Arranged"), (False, "Not arranged"))
 
 
 def table(model: RowTableModel, name: str, rows: int, stretch: int) -> QTableView:
@@ -173,6 +174,9 @@ class ReviewPage(SectionPage):
         self.id_status, self.bank, self.benefits = QLineEdit(), QLineEdit(), QLineEdit()
         self.gp = choice_combo(_KNOWN)
         self.gp_details, self.prescriptions = QLineEdit(), QLineEdit()
+        self.prescription = choice_combo(_PRESCRIPTION)
+        self.collect_from, self.route = QLineEdit(), QLineEdit()
+        self.payment = choice_combo(((None, "Not known yet"), *TRAVEL_PAYMENTS))
         self.with_whom, self.where, self.phone = QLineEdit(), QLineEdit(), QLineEdit()
         self.appointment_date, self.appointment_time = DateField(), TimeField()
         examples = {self.address: "e.g. 12 Hessle Road, Hull HU3 2AA",
@@ -180,7 +184,9 @@ class ReviewPage(SectionPage):
                     self.bank: "e.g. Basic account opened with Lloyds",
                     self.benefits: "e.g. Universal Credit claim starts on release day",
                     self.gp_details: "e.g. Bridge Street Surgery, 01482 000000",
-                    self.prescriptions: "e.g. 7 days of medication from healthcare",
+                    self.prescriptions: "Staff only: never printed for the person",
+                    self.collect_from: "e.g. Boots, 8 Coney Street, York",
+                    self.route: "e.g. Bus 7 to the station, train to Harrogate",
                     self.with_whom: "e.g. Probation, Hull Central office",
                     self.where: "e.g. 4 Queen Street, Hull", self.phone: "e.g. 01482 000000"}
         for widget, example in examples.items():
@@ -201,8 +207,17 @@ class ReviewPage(SectionPage):
         health_form = QFormLayout(health)
         fields.add_row(health_form, "gp_registered", "GP regis&tered", self.gp)
         fields.add_row(health_form, "gp_details", "GP detai&ls", self.gp_details)
-        fields.add_row(health_form, "prescriptions_on_day", "Pre&scriptions on the day",
-                       self.prescriptions)
+        fields.add_row(health_form, "prescriptions_arranged", "Pre&scription on the day",
+                       self.prescription)
+        fields.add_row(health_form, "prescriptions_collect_from", "Collect fro&m",
+                       self.collect_from)
+        fields.add_row(health_form, "prescriptions_on_day", "Prescription notes",
+                       self.prescriptions,
+                       hint="The release sheet says only whether it is arranged and where.")
+        travel = QGroupBox("Travel from the prison to the first appointment")
+        travel_form = QFormLayout(travel)
+        fields.add_row(travel_form, "travel_route", "&Journey", self.route)
+        fields.add_row(travel_form, "travel_payment", "Paid b&y", self.payment)
         first_box = QGroupBox("First appointment after release")
         first_form = QFormLayout(first_box)
         fields.add_row(first_form, "first_appointment_with", "&With", self.with_whom)
@@ -218,18 +233,22 @@ class ReviewPage(SectionPage):
         fields.add_row(first_form, "first_appointment_at", "Wh&en", when_widget)
         fields.add_row(first_form, "first_appointment_where", "Whe&re", self.where)
         fields.add_row(first_form, "first_appointment_phone", "Phone n&umber", self.phone)
-        for box in (home, health, first_box):
+        for box in (home, health, first_box, travel):
             self.body.addWidget(box)
         self.body.addStretch(1)
         self.watch("review", self.review_date, self.accommodation, self.address, self.id_status,
                    self.bank, self.benefits, self.gp, self.gp_details, self.prescriptions,
+                   self.prescription, self.collect_from, self.route, self.payment,
                    self.with_whom, self.appointment_date, self.appointment_time, self.where,
                    self.phone)
         self.accommodation.currentIndexChanged.connect(self._update_address)
+        self.prescription.currentIndexChanged.connect(self._update_address)
 
     def _update_address(self, *_args: object) -> None:
         self.address.setEnabled(self.screen.editable
                                 and self.accommodation.currentData() is not False)
+        self.collect_from.setEnabled(self.screen.editable
+                                     and self.prescription.currentData() is True)
 
     def fill(self) -> None:
         review = self.screen.review
@@ -244,6 +263,10 @@ class ReviewPage(SectionPage):
             self.gp: review.gp_registered if review else None,
             self.gp_details: review.gp_details if review else None,
             self.prescriptions: review.prescriptions_on_day if review else None,
+            self.prescription: review.prescriptions_arranged if review else None,
+            self.collect_from: review.prescriptions_collect_from if review else None,
+            self.route: review.travel_route if review else None,
+            self.payment: review.travel_payment if review else None,
             self.with_whom: first.with_whom if first else None,
             self.appointment_date: first.at.date() if first and first.at else None,
             self.appointment_time: first.at.time() if first and first.at else None,
@@ -313,6 +336,9 @@ class ReviewPage(SectionPage):
             bank_account_status=text_of(self.bank), benefits_status=text_of(self.benefits),
             gp_registered=self.gp.currentData(), gp_details=text_of(self.gp_details),
             prescriptions_on_day=text_of(self.prescriptions),
+            prescriptions_arranged=self.prescription.currentData(),
+            prescriptions_collect_from=text_of(self.collect_from),
+            travel_route=text_of(self.route), travel_payment=self.payment.currentData(),
             first_appointment_with=text_of(self.with_whom), first_appointment_at=at,
             first_appointment_where=text_of(self.where),
             first_appointment_phone=text_of(self.phone),

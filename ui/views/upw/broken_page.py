@@ -22,6 +22,7 @@ from ui.loading import PageLoader
 from ui.tasks import report_failure, run_in_background, writer_pool
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import RowsFitter, fit_columns, make_table, selected_row
+from ui.widgets.export_list import ExportListButton
 
 ALL_UNITS = "All delivery units"
 
@@ -130,6 +131,9 @@ class BrokenBookingsPage(QWidget):
         top.addWidget(unit_label)
         top.addWidget(self.unit)
         top.addWidget(self.refresh_button)
+        self.export_button = ExportListButton(services, "broken_bookings", self.table,
+                                              lambda: self.count.text())
+        top.addWidget(self.export_button)
         top.addWidget(self.recheck_button)
         actions = QHBoxLayout()
         for button in (self.move_button, self.remove_button, self.accept_button,

@@ -19,6 +19,7 @@ from ui.views.upw.week_bar import UnitWeekBar
 from ui.loading import PageLoader
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import RowsFitter, fit_columns, make_table, selected_row
+from ui.widgets.export_list import ExportListButton
 
 
 class WaitingPage(QWidget):
@@ -84,6 +85,10 @@ class WaitingPage(QWidget):
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
+        # Alt+X is the week bar's next week here.
+        self.export_button = ExportListButton(services, "waiting_list", self.table,
+                                              lambda: self.count.text(), "Ex&port…")
+        top.addWidget(self.export_button)
         top.addWidget(self.assessment_button)
         top.addWidget(self.open_button)
         filters = QHBoxLayout()

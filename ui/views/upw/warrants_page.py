@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
@@ -11,19 +12,23 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import WarrantStatus
 from upw_ttg.domain.upw_records import WarrantRecord
 from upw_ttg.errors import UpwError
+from upw_ttg.services.paging import PAGE_ROWS
+from ui.changes import Change, Subject, publish, subscribe
+from ui.dialogs.upw.warrant_dialog import (
+    IssuedBox, VoidWarrantDialog, WarrantDialog, confirm_issued, default_dates, print_warrant,
+)
 from ui.widgets.fit import narrow_combo
-from ui.dialogs.upw.warrant_dialog import VoidWarrantDialog, WarrantDialog, default_dates
 from ui.formatting import label
 from ui.loading import PageLoader
-from ui.models.table_model import RowSortProxy
+from ui.models.table_model import FetchPage, RowSortProxy
 from ui.models.upw.text import format_pence
 from ui.models.upw.warrants_model import SpendTableModel, WarrantsTableModel
 from ui.views.upw.common import NOT_ALLOWED, can_schedule, enum_value
-from ui.views.upw.printing import preview_document
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
 from ui.widgets.tables import fit_columns, make_table, selected_row
 from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.export_list import ExportListButton
 
 
 class WarrantsPage(QWidget):
@@ -41,6 +46,7 @@ class WarrantsPage(QWidget):
         self._editable = can_schedule(services.ctx.actor)
         self._loaded = False
         self.dialog: QWidget | None = None
+        self.issued_box: IssuedBox | None = None
         title = QLabel("Travel warrants")
         title.setObjectName("PageTitle")
         self.office = narrow_combo(QComboBox())
@@ -122,6 +128,9 @@ class WarrantsPage(QWidget):
                        self.date_to, status_label, self.status, self.show_button):
             filters.addWidget(widget)
         filters.addStretch(1)
+        self.export_button = ExportListButton(services, "warrants", self.table,
+                                              lambda: self.count.text())
+        filters.addWidget(self.export_button)
         register = QWidget()
         register_layout = QVBoxLayout(register)
         register_layout.setContentsMargins(0, 0, 0, 0)
@@ -151,6 +160,13 @@ class WarrantsPage(QWidget):
         layout.addWidget(splitter, 1)
         self.loader = PageLoader(self, [self.table, self.spend])
         self._update_buttons()
+        # Issued, voided or marked anywhere (a session's dialog too): the register follows.
+        subscribe(self, [Subject.WARRANT], self._on_warrants_changed)
+
+    def _on_warrants_changed(self, _change: Change) -> None:
+        if self._loaded:
+            selected = self.selected()
+            self.reload(selected.id if selected is not None else None)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -169,24 +185,31 @@ class WarrantsPage(QWidget):
         warrants = self._services.upw.warrants
         office, status = self.office.currentData(), enum_value(self.status, WarrantStatus)
 
-        def fetch() -> tuple[list[WarrantRecord], list]:
-            rows = warrants.register(office_id=office, date_from=first, date_to=last,
-                                     status=status)
-            rows.sort(key=lambda w: (w.issued_on, w.office_code, w.serial), reverse=True)
-            return rows, warrants.spend(office_id=office, date_from=first, date_to=last)
+        def page(offset: int, limit: int) -> list[WarrantRecord]:
+            # Newest first, a page at a time: the service sorts, the screen never holds the
+            # whole register of a large service.
+            return warrants.register(office_id=office, date_from=first, date_to=last,
+                                     status=status, newest_first=True, limit=limit,
+                                     offset=offset)
 
-        self.loader.load(fetch, lambda result: self._show_rows(*result, select_id))
+        def fetch() -> tuple[list[WarrantRecord], tuple[int, int], list]:
+            totals = warrants.register_totals(office_id=office, date_from=first, date_to=last,
+                                              status=status)
+            return (page(0, PAGE_ROWS), totals,
+                    warrants.spend(office_id=office, date_from=first, date_to=last))
 
-    def _show_rows(self, rows: list[WarrantRecord], spend: list,
-                   select_id: int | None) -> None:
+        self.loader.load(fetch, lambda result: self._show_rows(page, *result, select_id))
+
+    def _show_rows(self, page: FetchPage, rows: list[WarrantRecord], totals: tuple[int, int],
+                   spend: list, select_id: int | None) -> None:
         self.to_check.show_records(getattr(rows, "to_check", ()))
-        self.model.set_rows(rows)
-        fit_columns(self.table)
+        self.model.set_pages(page, rows)
+        fit_columns(self.table, {WarrantsTableModel.FARE: "£1,000.00",
+                                 WarrantsTableModel.JOURNEY: "Scarborough → Northallerton"})
         self.spend_model.set_rows(spend)
         fit_columns(self.spend)
-        total = sum(w.fare_pence for w in rows if w.status in (WarrantStatus.ISSUED,
-                                                               WarrantStatus.USED))
-        self.count.setText(f"{len(rows)} warrant{'s' if len(rows) != 1 else ''}, newest first;"
+        count, total = totals
+        self.count.setText(f"{count} warrant{'s' if count != 1 else ''}, newest first;"
                            f" {format_pence(total)} issued or used.")
         self.spend_total.setText(
             f"Total: {format_pence(sum(s.total_pence for s in spend))} on "
@@ -220,6 +243,7 @@ class WarrantsPage(QWidget):
     def _on_issued(self, warrant: WarrantRecord) -> None:
         self.notice.emit(f"Issued travel warrant {warrant.serial_text} to {warrant.name}.")
         self.reload(warrant.id)
+        self.issued_box = confirm_issued(self, self._services, warrant)
 
     @Slot()
     def void(self) -> VoidWarrantDialog | None:
@@ -252,6 +276,7 @@ class WarrantsPage(QWidget):
             self.banner.show_message(str(exc))
             return
         self.notice.emit(f"Marked {record.serial_text} {words}.")
+        publish(Subject.WARRANT, [record.id], [record.person_id], record)
         self.reload(record.id)
 
     @Slot()
@@ -259,7 +284,4 @@ class WarrantsPage(QWidget):
         warrant = self.selected()
         if warrant is None:
             return
-        render = self._services.upw.documents.render_warrant
-        preview_document(self, lambda: render(warrant.id),
-                         f"Travel warrant {warrant.serial_text} – {warrant.name}",
-                         f"travel-warrant-{warrant.serial_text}.pdf")
+        print_warrant(self, self._services, warrant)

@@ -42,7 +42,7 @@ def build_appointment_letter(data: AppointmentLetterData) -> list[Flowable]:
         pickup = f"<b>{clock(data.pickup.time)}</b> · {pickup}"
     else:
         pickup = escape(label("own_way", lang, time=clock(data.start_time)))
-    wear = escape(label("wear_text", lang))
+    wear = escape(label("wear_text_indoor" if data.indoor else "wear_text", lang))
     if data.hi_vis_required:
         wear += f"<br/><b>{escape(label('hi_vis', lang))}</b>"
     who = data.contact_name or label("team", lang)

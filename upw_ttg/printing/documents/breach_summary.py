@@ -5,21 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from upw_ttg.domain.codes import OUTCOMES_BY_CODE, Language, OrderType
 from upw_ttg.printing.documents.letter_text import (
     template_language,
-    ACTIONS_CY, CY, OUTCOMES_CY, hours_text, lang, long_date, order_type_text,
+    CY, hours_text, lang, long_date, order_type_text,
 )
 from upw_ttg.printing import glossary
+from upw_ttg.printing.layout import fitted_widths, heading_with
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import data_table_style, details_table_style, get_styles
 from upw_ttg.printing.text import escape
 
 _FAILURE_COLUMNS = ("18%", "31%", "21%", "30%")
 _ACTION_COLUMNS = ("17%", "28%", "16%", "22%", "17%")
+_ADJUSTMENT_COLUMNS = ("18%", "26%", "32%", "24%")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,16 @@ class BreachAction:
     respond_by: dt.date | None
     text: str | None
     staff: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class BreachAdjustment:
+    """One approved change to the minutes owed, so the court can trace the total."""
+
+    on: dt.date
+    kind: str
+    reason: str
+    minutes: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +77,7 @@ class BreachSummary:
     breach_due: dt.date | None
     printed_at: dt.datetime
     printed_by: str | None
+    adjustments: tuple[BreachAdjustment, ...] = ()
 
 
 def _l(key: str, language: Language) -> str:
@@ -96,8 +108,7 @@ def build_breach_summary(summary: BreachSummary) -> list[Flowable]:
               else _l("no_limit", language)),
              ("ordered", hours_text(summary.hours_ordered * 60, language)),
              ("credited", hours_text(summary.credited_minutes, language)),
-             ("adjusted", ("−" if summary.adjustment_minutes < 0 else "+")
-              + hours_text(abs(summary.adjustment_minutes), language)),
+             ("adjusted", _signed(summary.adjustment_minutes, language)),
              ("remaining", f"<b>{hours_text(summary.remaining_minutes, language)}</b>"),
              ("record", _l("record_text", language).format(
                  attended=summary.attended, acceptable=summary.acceptable,
@@ -106,6 +117,8 @@ def build_breach_summary(summary: BreachSummary) -> list[Flowable]:
               else _l("not_referred", language)),
              ("lay_by", f"<b>{day(summary.breach_due)}</b>" if summary.breach_due else "—")]
     story += _section(_l("order", language), [_details(order, language)])
+    if summary.adjustments:
+        story += _section(_l("adjustments", language), [_adjustments(summary, language)])
     story += _section(_l("failures", language), [_failures(summary, language)])
     story += _section(_l("actions", language), [_actions(summary, language)])
     story.append(Spacer(1, 6))
@@ -122,7 +135,31 @@ def render_breach_summary(summary: BreachSummary, *, invariant: bool = False) ->
 
 
 def _section(title: str, content: list[Flowable]) -> list[Flowable]:
-    return [CondPageBreak(40 * mm), Paragraph(title, get_styles().heading), *content]
+    return heading_with(Paragraph(title, get_styles().heading), content)
+
+
+def _signed(minutes: int, language: Language) -> str:
+    return ("−" if minutes < 0 else "+") + hours_text(abs(minutes), language)
+
+
+def _adjustments(summary: BreachSummary, language: Language) -> Flowable:
+    """Each approved adjustment with its date, kind and reason, then the total above."""
+    s = get_styles()
+    header = [Paragraph(_l(k, language), s.table_header)
+              for k in ("date", "kind", "reason", "change")]
+    rows: list[list] = [header]
+    for a in summary.adjustments:
+        rows.append([Paragraph(long_date(a.on, language), s.table_cell),
+                     Paragraph(escape(_l(f"kind.{a.kind}", language)), s.table_cell),
+                     Paragraph(escape(a.reason), s.table_cell),
+                     Paragraph(_signed(a.minutes, language), s.table_cell_right)])
+    rows.append([Paragraph(f"<b>{_l('adjustments_total', language)}</b>", s.table_cell), "",
+                 "", Paragraph(f"<b>{_signed(summary.adjustment_minutes, language)}</b>",
+                               s.table_cell_right)])
+    table = Table(rows, colWidths=fitted_widths(rows, _ADJUSTMENT_COLUMNS), repeatRows=1,
+                  hAlign="LEFT")
+    table.setStyle(data_table_style())
+    return table
 
 
 def _details(pairs: list[tuple[str, str]], language: Language) -> Table:
@@ -132,14 +169,15 @@ def _details(pairs: list[tuple[str, str]], language: Language) -> Table:
     if len(cells) % 2:
         cells.append(["", ""])
     rows = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
-    table = Table(rows, colWidths=("20%", "30%", "20%", "30%"), hAlign="LEFT")
+    table = Table(rows, colWidths=fitted_widths(rows, ("20%", "30%", "20%", "30%")),
+                  hAlign="LEFT")
     table.setStyle(details_table_style())
     return table
 
 
 def _outcome(code: str, language: Language) -> str:
-    if language == CY and code in OUTCOMES_CY:
-        return f"{code} {OUTCOMES_CY[code]}"
+    if language == CY and f"outcome.{code}" in glossary.GLOSSARY:
+        return f"{code} {glossary.phrase(f'outcome.{code}', language)}"
     outcome = OUTCOMES_BY_CODE.get(code)
     return f"{code} {outcome.description}" if outcome else code
 
@@ -158,7 +196,8 @@ def _failures(summary: BreachSummary, language: Language) -> Flowable:
                      Paragraph(escape(_outcome(f.code, language)), s.table_cell),
                      Paragraph(escape(f.project), s.table_cell),
                      Paragraph(notes, s.table_cell_small)])
-    table = Table(rows, colWidths=_FAILURE_COLUMNS, repeatRows=1, hAlign="LEFT")
+    table = Table(rows, colWidths=fitted_widths(rows, _FAILURE_COLUMNS), repeatRows=1,
+                  hAlign="LEFT")
     table.setStyle(data_table_style())
     return table
 
@@ -171,13 +210,16 @@ def _actions(summary: BreachSummary, language: Language) -> Flowable:
               for k in ("date", "action", "respond", "notes", "by")]
     rows: list[list] = [header]
     for a in summary.actions:
-        description = ACTIONS_CY.get(a.code, a.description) if language == CY else a.description
+        description = (glossary.phrase(f"action.{a.code}", language)
+                       if language == CY and f"action.{a.code}" in glossary.GLOSSARY
+                       else a.description)
         rows.append([Paragraph(long_date(a.on, language), s.table_cell),
                      Paragraph(f"<b>{escape(a.code)}</b> {escape(description)}", s.table_cell),
                      Paragraph(long_date(a.respond_by, language) if a.respond_by else "—",
                                s.table_cell),
                      Paragraph(escape(a.text or "—"), s.table_cell_small),
                      Paragraph(escape(a.staff or "—"), s.table_cell_small)])
-    table = Table(rows, colWidths=_ACTION_COLUMNS, repeatRows=1, hAlign="LEFT")
+    table = Table(rows, colWidths=fitted_widths(rows, _ACTION_COLUMNS), repeatRows=1,
+                  hAlign="LEFT")
     table.setStyle(data_table_style())
     return table

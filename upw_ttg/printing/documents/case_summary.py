@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from upw_ttg.domain.codes import Gender, Language, OrderStatus, OrderType
 from upw_ttg.domain.custody import RELEASE_DATE_FIELDS, RELEASE_TYPE_LABELS
 from upw_ttg.domain.records import (
     CUSTODY_DATE_FIELDS, CaseSummary, CustodyRecord, OrderRecord, PersonRecord,
 )
+from upw_ttg.printing.layout import fitted_widths, heading_with
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import (
     Styles, data_table_style, details_table_style, get_styles, nested_table_style,
@@ -37,7 +37,6 @@ _OTHER_DATE_COLUMNS = ("64%", "36%")
 _DETAIL_COLUMNS = ("22.5%", "27.5%", "22.5%", "27.5%")
 # Room for a heading, a table header and two rows; less than this left on a page, the
 # section starts on the next one.
-_SECTION_START_ROOM = 45 * mm
 
 
 def document_reference(summary: CaseSummary) -> str:
@@ -63,10 +62,14 @@ def build_case_summary(summary: CaseSummary) -> list[Flowable]:
             _orders_table(summary.orders, s)]
     else:
         orders = [Paragraph(NONE_RECORDED, s.body)]
-    story += _section(f"Unpaid work orders ({len(summary.orders)})", orders, s)
     custody = ([_custody_table(summary.custody, s)] if summary.custody
                else [Paragraph(NONE_RECORDED, s.body)])
-    story += _section(f"Custody episodes ({len(summary.custody)})", custody, s)
+    sections = [(f"Unpaid work orders ({len(summary.orders)})", orders, not summary.orders),
+                (f"Custody episodes ({len(summary.custody)})", custody, not summary.custody)]
+    # Empty sections come first, under the personal details: one line each, they can never
+    # be left on a page of their own after a long table.
+    for title, content, _empty in sorted(sections, key=lambda section: not section[2]):
+        story += _section(title, content, s)
     if summary.extra:
         extra = [(escape(label), or_not_recorded(value)) for label, value in summary.extra.items()]
         story += _section("Other information", [_details_table(extra, s)], s)
@@ -82,7 +85,10 @@ def render_case_summary(summary: CaseSummary, *, invariant: bool = False) -> byt
 
 
 def _section(title: str, content: list[Flowable], s: Styles) -> list[Flowable]:
-    return [CondPageBreak(_SECTION_START_ROOM), Paragraph(title, s.heading), *content]
+    # An empty section needs the room of its heading and one line, not a whole block: it
+    # never sits alone on a page of its own.
+    return heading_with(Paragraph(title, s.heading), content)
+
 
 
 def _full_name(person: PersonRecord) -> str:
@@ -152,7 +158,8 @@ def _orders_table(orders: tuple[OrderRecord, ...], s: Styles) -> Table:
             Paragraph(_STATUS_LABELS.get(order.status, enum_label(order.status)), s.table_cell),
             Paragraph(_deadline(order, s), s.table_cell),
         ])
-    table = Table(rows, colWidths=_ORDER_COLUMNS, repeatRows=1, hAlign="LEFT")
+    table = Table(rows, colWidths=fitted_widths(rows, _ORDER_COLUMNS), repeatRows=1,
+                  hAlign="LEFT")
     table.setStyle(data_table_style(spaced_columns=(5,)))
     return table
 
@@ -203,7 +210,8 @@ def _custody_table(episodes: tuple[CustodyRecord, ...], s: Styles) -> Table:
             Paragraph(release, s.table_cell),
             _other_dates(episode, s),
         ])
-    table = Table(rows, colWidths=_CUSTODY_COLUMNS, repeatRows=1, hAlign="LEFT")
+    table = Table(rows, colWidths=fitted_widths(rows, _CUSTODY_COLUMNS),
+                  repeatRows=1, hAlign="LEFT")
     table.setStyle(data_table_style())
     return table
 

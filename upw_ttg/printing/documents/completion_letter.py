@@ -55,11 +55,17 @@ def build_completion_letter(letter: CompletionLetter) -> list[Flowable]:
         story.append(Paragraph(t("incentive", language,
                                  hours=hours_text(letter.incentive_minutes, language)), s.body))
     story.append(Paragraph(t("thanks", language), s.body))
-    story.append(Paragraph(t("standalone_done" if letter.standalone else "others_continue",
-                             language), s.body))
+    story.append(Paragraph(t(_what_continues(letter), language), s.body))
     story.append(Paragraph(t("keep_letter", language), s.body))
     story += sign_off(head)
     return story
+
+
+def _what_continues(letter: CompletionLetter) -> str:
+    """A suspended sentence order outlives its unpaid work: the sentence stays suspended."""
+    if letter.order_type == OrderType.SUSPENDED_SENTENCE_ORDER:
+        return "suspended_continues"
+    return "standalone_done" if letter.standalone else "others_continue"
 
 
 def document_reference(letter: CompletionLetter) -> str:

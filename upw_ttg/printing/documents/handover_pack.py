@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from upw_ttg.domain.codes import (
     DiversityCategory, MappaLevel, NeedStatus, ReferralStatus, ReleaseDateType, Responsibility,
-    RiskLevel,
+    TRAVEL_PAYMENTS, RiskLevel,
 )
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
 from upw_ttg.domain.resettlement import DEADLINE_LABELS, STRENGTH_KINDS, DeadlineKind
+from upw_ttg.printing.layout import fitted_widths, heading_with
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import Styles, data_table_style, details_table_style, get_styles
 from upw_ttg.domain.local_time import local_date
@@ -42,7 +42,6 @@ _RELEASE_FIELD = {ReleaseDateType.CONFIRMED: "confirmed_release_date",
                   ReleaseDateType.CRD: "conditional_release_date",
                   ReleaseDateType.ARD: "automatic_release_date"}
 _DETAILS = ("22.5%", "27.5%", "22.5%", "27.5%")
-_SECTION_ROOM = 45 * mm
 
 
 def document_reference(pack: HandoverPack) -> str:
@@ -86,15 +85,16 @@ def render_handover_pack(pack: HandoverPack, *, invariant: bool = False) -> byte
 
 
 def _section(title: str, content: list[Flowable], s: Styles) -> list[Flowable]:
-    return [CondPageBreak(_SECTION_ROOM), Paragraph(escape(title), s.heading), *content]
+    return heading_with(Paragraph(escape(title), s.heading), content)
+
 
 
 def _grid(pairs: list[tuple[str, str]], s: Styles) -> Table:
     cells = [[Paragraph(escape(k), s.label), Paragraph(v, s.value)] for k, v in pairs]
     if len(cells) % 2:
         cells.append(["", ""])
-    table = Table([cells[i] + cells[i + 1] for i in range(0, len(cells), 2)],
-                  colWidths=_DETAILS, hAlign="LEFT")
+    rows = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
+    table = Table(rows, colWidths=fitted_widths(rows, _DETAILS), hAlign="LEFT")
     table.setStyle(details_table_style())
     return table
 
@@ -103,7 +103,9 @@ def _table(headers: tuple[str, ...], rows: list[list[str]], widths: tuple[str, .
            s: Styles) -> Table:
     body = [[Paragraph(h, s.table_header) for h in headers]]
     body += [[Paragraph(cell, s.table_cell) for cell in row] for row in rows]
-    table = Table(body, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    # Wide enough for the longest word of each column: "Accommodation" never splits.
+    table = Table(body, colWidths=fitted_widths(body, widths), repeatRows=1,
+                  hAlign="LEFT")
     table.setStyle(data_table_style())
     return table
 
@@ -185,12 +187,12 @@ def _risk(plan: PlanRecord | None, s: Styles) -> list[Flowable]:
     managing = [a for a in plan.actions if a.manages_risk]
     # Each label stays with what it labels, so no heading is stranded at a page foot.
     return [_grid(pairs, s), Spacer(1, 4),
-            KeepTogether([Paragraph("<b>Summary</b>", s.body),
-                          Paragraph(or_not_recorded(r.summary), s.body)]),
-            KeepTogether([Paragraph(f"<b>Actions that manage the risk ({len(managing)})</b>",
+            *heading_with(Paragraph("<b>Summary</b>", s.body),
+                          [Paragraph(or_not_recorded(r.summary), s.body)]),
+            *heading_with(Paragraph(f"<b>Actions that manage the risk ({len(managing)})</b>",
                                     s.body),
-                          _actions(managing, plan, s) if managing
-                          else Paragraph(NONE_RECORDED, s.body)])]
+                          [_actions(managing, plan, s) if managing
+                           else Paragraph(NONE_RECORDED, s.body)])]
 
 
 def _needs(plan: PlanRecord | None, s: Styles) -> Flowable:
@@ -263,8 +265,27 @@ def _review(review: ReviewRecord | None, s: Styles) -> Flowable:
                   ("ID", or_not_recorded(review.id_status)),
                   ("Bank account", or_not_recorded(review.bank_account_status)),
                   ("Benefits", or_not_recorded(review.benefits_status)), ("GP", gp),
-                  ("Prescriptions on the day", or_not_recorded(review.prescriptions_on_day))],
+                  ("Prescription on the day", _prescription(review)),
+                  ("Travel to the first appointment", _travel(review))],
                  s)
+
+
+def _prescription(review: ReviewRecord) -> str:
+    arranged = {True: "Arranged", False: "<b>Not arranged</b>"}.get(
+        review.prescriptions_arranged, NOT_RECORDED)
+    parts = [arranged]
+    if review.prescriptions_collect_from:
+        parts.append(f"collect from {escape(review.prescriptions_collect_from)}")
+    text = ", ".join(parts)
+    if review.prescriptions_on_day:
+        text += f"<br/>{escape(review.prescriptions_on_day)}"
+    return text
+
+
+def _travel(review: ReviewRecord) -> str:
+    paid = dict(TRAVEL_PAYMENTS).get(review.travel_payment) if review.travel_payment else None
+    parts = [escape(x) for x in (review.travel_route, paid) if x]
+    return "<br/>".join(parts) or NOT_RECORDED
 
 
 def _referrals(pack: HandoverPack, s: Styles) -> Flowable:
@@ -349,7 +370,8 @@ def _deadlines(pack: HandoverPack, s: Styles) -> list[Flowable]:
                   + (f", {escape(m.changed_by)}" if m.changed_by else "")
                   + (f": {escape(m.reason)}" if m.reason else "")]
                  for m in pack.deadlines.moves]
-        parts += [Spacer(1, 6), Paragraph("<b>Deadlines moved by date changes</b>", s.body),
-                  _table(("Deadline", "Moved", "When, by whom and why"), moved,
-                         ("30%", "28%", "42%"), s)]
+        parts += [Spacer(1, 6), *heading_with(
+            Paragraph("<b>Deadlines moved by date changes</b>", s.body),
+            [_table(("Deadline", "Moved", "When, by whom and why"), moved,
+                    ("30%", "28%", "42%"), s)])]
     return parts

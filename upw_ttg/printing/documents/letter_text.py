@@ -17,30 +17,6 @@ from upw_ttg.printing.text import escape
 EN, CY = Language.ENGLISH, Language.WELSH
 # Terms the letters share with every other document.
 _SHARED = {"phone": "service.phone", "date": "service.date"}
-OUTCOMES_CY = {
-    "ATTC": "Mynychodd – cydymffurfiodd",
-    "AFTC": "Mynychodd – methodd â chydymffurfio",
-    "ATSH": "Mynychodd – anfonwyd adref (ymddygiad)",
-    "ATSS": "Mynychodd – anfonwyd adref (rhesymau'r gwasanaeth)",
-    "UAAB": "Absenoldeb annerbyniol",
-    "AAME": "Absenoldeb derbyniol – meddygol",
-    "AAEM": "Absenoldeb derbyniol – cyflogaeth",
-    "AAFC": "Absenoldeb derbyniol – teulu neu ofal plant",
-    "AACL": "Absenoldeb derbyniol – llys neu gyfreithiol",
-    "AASD": "Absenoldeb derbyniol – sesiwn wedi'i chanslo",
-    "RSSR": "Aildrefnwyd – cais y gwasanaeth",
-    "RSOF": "Aildrefnwyd – cais yr unigolyn",
-}
-ACTIONS_CY = {
-    "ROM": "Cyfeirio at y rheolwr troseddwr",
-    "EA02": "Llythyr rhybudd cyntaf wedi'i anfon",
-    "EA08": "Llythyr torri gorchymyn wedi'i anfon",
-    "BRE01": "Gofynnwyd am achos torri gorchymyn",
-    "BRE02": "Cais torri gorchymyn wedi'i weithredu",
-    "EA12": "Penderfyniad yn aros am ymateb gan yr unigolyn",
-    "EA06": "Tynnu'r llythyr rhybudd yn ôl",
-    "NFA": "Dim camau pellach",
-}
 
 
 def t(key: str, language: Language, **values: str) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from upw_ttg.printing import fonts
+from upw_ttg.domain.codes import TravelPayment
+from upw_ttg.printing import fonts, glossary
 from upw_ttg.printing.documents.resettlement_plan import (
     contacts_table, long_date, text_or, when, word,
 )
@@ -13,49 +14,11 @@ from upw_ttg.printing.styles import ACCENT, HEADER_FILL, RULE, Styles, get_style
 from upw_ttg.printing.text import escape
 from upw_ttg.services.ttg.handouts import HandoutLanguage, ReleaseDaySheet
 
-SHEET_LABELS: dict[str, tuple[str, str]] = {
-    "title": ("Your day of release", "Eich diwrnod rhyddhau"),
-    "intro": ("Keep this sheet with you when you leave prison.",
-              "Cadwch y daflen hon gyda chi pan fyddwch yn gadael y carchar."),
-    "leaving": ("You are due to leave {prison} on", "Rydych i fod i adael {prison} ar"),
-    "may_change": ("This date may still change. Your resettlement worker will tell you.",
-                   "Gall y dyddiad hwn newid o hyd. Bydd eich gweithiwr ailsefydlu yn dweud "
-                   "wrthych."),
-    "not_known": ("Your release date is not known yet.",
-                  "Nid yw dyddiad eich rhyddhau yn hysbys eto."),
-    "report": ("1. Where and when to go", "1. Ble a phryd i fynd"),
-    "report_note": ("Go to this appointment on the day you leave. It is part of your "
-                    "licence.",
-                    "Ewch i'r apwyntiad hwn ar y diwrnod y byddwch yn gadael. Mae'n rhan o'ch "
-                    "trwydded."),
-    "not_booked": ("Not booked yet. Ask your resettlement worker before you leave.",
-                   "Heb ei drefnu eto. Gofynnwch i'ch gweithiwr ailsefydlu cyn i chi adael."),
-    "with": ("With", "Gyda"),
-    "when": ("When", "Pryd"),
-    "where": ("Where", "Ble"),
-    "phone": ("Phone", "Ffôn"),
-    "first_night": ("2. Where you will stay the first night",
-                    "2. Ble byddwch chi'n aros y noson gyntaf"),
-    "no_address": ("No address yet. Tell your probation officer at your first appointment "
-                   "that you have nowhere to stay.",
-                   "Dim cyfeiriad eto. Dywedwch wrth eich swyddog prawf yn eich apwyntiad "
-                   "cyntaf nad oes gennych unman i aros."),
-    "address_unknown": ("Not sorted yet. Ask your resettlement worker.",
-                        "Heb ei drefnu eto. Gofynnwch i'ch gweithiwr ailsefydlu."),
-    "medicines": ("3. Medicines on the day", "3. Meddyginiaethau ar y diwrnod"),
-    "money": ("4. Your ID, bank account and benefits",
-              "4. Eich dogfennau adnabod, cyfrif banc a budd-daliadau"),
-    "id": ("ID", "Dogfennau adnabod"),
-    "bank": ("Bank account", "Cyfrif banc"),
-    "benefits": ("Benefits", "Budd-daliadau"),
-    "gp": ("5. Your doctor (GP)", "5. Eich meddyg teulu"),
-    "gp_yes": ("You are registered with a GP.", "Rydych wedi cofrestru gyda meddyg teulu."),
-    "gp_no": ("You are not registered with a GP yet. Register as soon as you can.",
-              "Nid ydych wedi cofrestru gyda meddyg teulu eto. Cofrestrwch cyn gynted ag y "
-              "gallwch."),
-    "phones": ("6. Useful phone numbers", "6. Rhifau ffôn defnyddiol"),
-    "ask": ("Ask your resettlement worker.", "Gofynnwch i'ch gweithiwr ailsefydlu."),
-}
+# The sheet's fixed words, in English and Welsh, from the one glossary.
+SHEET_LABELS: dict[str, tuple[str, str]] = glossary.pairs("release")
+_PAYMENT_KEYS = {TravelPayment.TRAVEL_WARRANT: "pay_travel_warrant",
+                 TravelPayment.DISCHARGE_GRANT: "pay_discharge_grant",
+                 TravelPayment.COLLECTED: "pay_collected"}
 _BOX_COLUMNS = ("28%", "72%")
 
 
@@ -93,6 +56,7 @@ def _box(title: str, rows: list[list[Flowable]], s: Styles) -> Flowable:
 
 def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
     s, lang = get_styles(), sheet.language
+    unknown = _t("unknown", lang)
 
     def pair(key: str, value: str) -> list[Flowable]:
         return [Paragraph(_t(key, lang), s.label), Paragraph(value, s.value)]
@@ -114,27 +78,39 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
         Paragraph(_t("intro", lang), s.body),
         Spacer(1, 2), *leaving, Spacer(1, 6)]
     first = sheet.first_appointment
-    if first is None:
-        report = [one(_t("not_booked", lang))]
+    # The officer by name; what the worker typed as "with" is the fallback.
+    if sheet.officer_name:
+        with_whom = (f"<b>{escape(sheet.officer_name)}</b>, "
+                     f"{_t('your_officer', lang)}")
     else:
-        report = [pair("with", text_or(first.with_whom, _t("ask", lang))),
-                  pair("when", f"<b>{when(first.at, lang)}</b>"),
-                  pair("where", text_or(first.where, _t("ask", lang))),
-                  pair("phone", text_or(first.phone, _t("ask", lang))),
-                  one(_t("report_note", lang))]
+        with_whom = text_or(first.with_whom if first else None, unknown)
+    report = [pair("with", with_whom),
+              pair("when", f"<b>{when(first.at, lang)}</b>" if first and first.at
+                   else unknown),
+              pair("where", text_or(first.where if first else None, unknown)),
+              pair("phone", text_or(first.phone if first else None, unknown))]
+    if first is not None:
+        report.append(one(_t("report_note", lang)))
+    report += _office_rows(sheet, pair, unknown)
     story.append(_box(_t("report", lang), report, s))
+    payment = (_t(_PAYMENT_KEYS[sheet.travel_payment], lang) if sheet.travel_payment
+               else unknown)
+    story.append(_box(_t("travel", lang), [pair("how", text_or(sheet.travel_route, unknown)),
+                                          pair("paid", payment)], s))
     if sheet.accommodation_found is False:
         night = _t("no_address", lang)
     else:
-        night = text_or(sheet.first_night_address, _t("address_unknown", lang))
+        night = text_or(sheet.first_night_address, unknown)
     story.append(_box(_t("first_night", lang), [one(night)], s))
-    story.append(_box(_t("medicines", lang), [one(text_or(sheet.prescriptions,
-                                                          _t("ask", lang)))], s))
+    story.append(_box(_t("medicines", lang), _prescription_rows(sheet, pair, one), s))
     story.append(_box(_t("money", lang), [
-        pair("id", text_or(sheet.id_status, _t("ask", lang))),
-        pair("bank", text_or(sheet.bank_account_status, _t("ask", lang))),
-        pair("benefits", text_or(sheet.benefits_status, _t("ask", lang)))], s))
-    gp = _t("gp_yes", lang) if sheet.gp_registered else _t("gp_no", lang)
+        pair("id", text_or(sheet.id_status, unknown)),
+        pair("bank", text_or(sheet.bank_account_status, unknown)),
+        pair("benefits", text_or(sheet.benefits_status, unknown))], s))
+    if sheet.gp_registered is None:
+        gp = unknown
+    else:
+        gp = _t("gp_yes", lang) if sheet.gp_registered else _t("gp_no", lang)
     if sheet.gp_details:
         gp += f"<br/><b>{escape(sheet.gp_details)}</b>"
     story.append(_box(_t("gp", lang), [one(gp)], s))
@@ -142,6 +118,34 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
     story.append(KeepTogether([Paragraph(_t("phones", lang), s.heading),
                                contacts_table(sheet.contacts, lang, s)]))
     return story
+
+
+def _office_rows(sheet: ReleaseDaySheet, pair, unknown: str) -> list[list[Flowable]]:
+    """The office in full: organisation, address on one line, and the number to call."""
+    office = sheet.office
+    if office is None or not (office.address_lines or office.phone):
+        return [pair("office", unknown)]
+    address = ", ".join(office.address_lines)
+    # An office named after its town says nothing the address does not.
+    name = office.name if office.name and office.name not in address else None
+    lines = [", ".join(x for x in (office.organisation, name) if x), address]
+    if office.phone:
+        lines.append(f"{word(SHEET_LABELS['phone'], sheet.language)} <b>"
+                     f"{escape(office.phone)}</b>")
+    return [pair("office", "<br/>".join(line if line.startswith(
+        word(SHEET_LABELS['phone'], sheet.language)) else escape(line)
+        for line in lines if line))]
+
+
+def _prescription_rows(sheet: ReleaseDaySheet, pair, one) -> list[list[Flowable]]:
+    """Arranged or not, and where to collect it: never which medicine (no health detail)."""
+    lang = sheet.language
+    if sheet.prescriptions_arranged is None:
+        return [one(_t("unknown", lang))]
+    if not sheet.prescriptions_arranged:
+        return [one(_t("rx_none", lang))]
+    return [one(f"<b>{_t('rx_arranged', lang)}</b>"),
+            pair("rx_collect", text_or(sheet.prescriptions_collect_from, _t("unknown", lang)))]
 
 
 def render_release_sheet(sheet: ReleaseDaySheet, *, invariant: bool = False) -> bytes:

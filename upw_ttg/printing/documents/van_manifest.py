@@ -40,7 +40,9 @@ def build_van_manifest(data: VanManifestData) -> list[Flowable]:
     if data.stops:
         story.append(_stops_table(data, s))
     else:
-        story.append(Paragraph("Nobody is booked to travel by van.", s.body))
+        story.append(Paragraph("Everyone booked to travel by van is named under Records to "
+                               "check." if data.to_check
+                               else "Nobody is booked to travel by van.", s.body))
     if data.drops:
         story += [CondPageBreak(40 * mm), Paragraph("Drop-offs", s.heading),
                   _drops_table(data, s)]

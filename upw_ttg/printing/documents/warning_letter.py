@@ -23,6 +23,17 @@ FAILURE_KINDS = ("UAAB", "AFTC", "ATSH")
 
 
 @dataclass(frozen=True, slots=True)
+class NextSession:
+    """Where and when the person is next expected: a date, times and a place, nothing more."""
+
+    day: dt.date
+    start_time: dt.time
+    end_time: dt.time
+    place: str
+    address_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class WarningLetter:
     """The letter describes the failure, says it is unacceptable, and says that a further
     failure within 12 months (to a stated date) leads to breach proceedings.
@@ -47,6 +58,8 @@ class WarningLetter:
     warning_ends_on: dt.date
     respond_by: dt.date | None
     remaining_minutes: int
+    # The next booked session after the letter is printed; None when none is booked.
+    next_session: NextSession | None = None
 
     def __post_init__(self) -> None:
         if self.failure_code not in FAILURE_KINDS:
@@ -81,8 +94,17 @@ def build_warning_letter(letter: WarningLetter) -> list[Flowable]:
                              end=f"<b>{long_date(letter.warning_ends_on, language)}</b>"),
                            s.body))
     story.append(Paragraph(t("what_now", language), s.heading))
-    story.append(Paragraph(t("next_session", language,
-                             hours=hours_text(letter.remaining_minutes, language)), s.body))
+    hours = hours_text(letter.remaining_minutes, language)
+    upcoming = letter.next_session
+    if upcoming is None:
+        story.append(Paragraph(t("next_session_unbooked", language, hours=hours), s.body))
+    else:
+        place = ", ".join([upcoming.place, *upcoming.address_lines])
+        story.append(Paragraph(t("next_session_booked", language,
+                                 date=f"<b>{weekday_date(upcoming.day, language)}</b>",
+                                 start=f"<b>{upcoming.start_time:%H:%M}</b>",
+                                 end=f"{upcoming.end_time:%H:%M}",
+                                 place=f"<b>{escape(place)}</b>", hours=hours), s.body))
     if letter.respond_by is not None:
         phone = (t("on_phone", language, phone=escape(head.office.phone))
                  if head.office.phone else "")

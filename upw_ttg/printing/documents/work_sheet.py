@@ -250,8 +250,10 @@ def _register(sheet: WorkSheet, first_page_room: float) -> list[Flowable]:
     during layout, and the last person always shares a page with the spare rows and the
     signature.
     """
+    nobody = ("Everyone booked is named under Records to check." if sheet.to_check
+              else "Nobody is booked on this session.")
     people = [_person_cells(row) for row in sheet.rows] or [
-        ["", "Nobody is booked on this session."] + [""] * (len(_COLUMNS) - 2)]
+        ["", nobody] + [""] * (len(_COLUMNS) - 2)]
     heights = [_row_height(cells) for cells in people]
     tail = SPARE_ROWS * _ROW_HEIGHT + _STRIP_HEIGHT
     pages: list[list[int]] = [[]]

@@ -235,9 +235,8 @@ class EnforcementService:
             evidence_aside = list(evidence.to_check)
             evidence_total = len(evidence) + len(evidence_aside)
             if limit is not None and evidence_total >= limit:
-                evidence_total = session.scalar(select(func.count()).select_from(self._scoped(
-                    self._evidence_query(today), delivery_unit_id, coordinator_id)
-                    .subquery())) or 0
+                evidence_total = self._evidence_count(session, delivery_unit_id,
+                                                      coordinator_id, today)
             laid, laid_aside = self._breaches(session, delivery_unit_id, coordinator_id, today)
             breaches = tuple(sorted(laid, key=lambda i: (i.due or dt.date.max, i.event_date)))
             return mask_lists_of(session, self._ctx, EnforcementQueue(
@@ -379,6 +378,15 @@ class EnforcementService:
         return self._people_query(Appointment.evidence_due).where(
             Appointment.outcome_code.in_(EVIDENCE_CODES), Appointment.evidence_due < today,
             Appointment.evidence_received_on.is_(None))
+
+    def _evidence_count(self, session: Session, delivery_unit_id: int | None,
+                        coordinator_id: int | None, today: dt.date) -> int:
+        """How many evidence are overdue: the list's own query counted. (Counting through
+        fewer joins let both databases start from the unit's people and read all their
+        appointments instead of the index of evidence awaited.)"""
+        listed_query = self._scoped(self._evidence_query(today), delivery_unit_id,
+                                    coordinator_id)
+        return session.scalar(select(func.count()).select_from(listed_query.subquery())) or 0
 
     def _evidence(self, session: Session, delivery_unit_id: int | None,
                   coordinator_id: int | None, today: dt.date, limit: int | None,

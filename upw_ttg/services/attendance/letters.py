@@ -10,27 +10,32 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import (
     OUTCOMES_BY_CODE, AdjustmentKind, AdjustmentStatus, AuditAction, Language, OrderStatus,
+    SessionStatus,
 )
 from upw_ttg.domain.crediting import ENFORCEABLE_CODES, is_attended
 from upw_ttg.domain.enforcement import (
-    BREACH_REQUESTED, WARNING, WARNING_WITHDRAWN, warning_period_end,
+    BREACH_REQUESTED, WARNING, WARNING_WITHDRAWN, letter_respond_by, warning_period_end,
 )
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.breach_summary import (
-    BreachAction, BreachFailure, BreachSummary, render_breach_summary,
+    BreachAction, BreachAdjustment, BreachFailure, BreachSummary, render_breach_summary,
 )
 from upw_ttg.printing.documents.completion_letter import (
     CompletionLetter, render_completion_letter,
 )
 from upw_ttg.printing.documents.letter_text import LetterHead, lang
-from upw_ttg.printing.documents.warning_letter import WarningLetter, render_warning_letter
+from upw_ttg.printing.documents.warning_letter import (
+    NextSession, WarningLetter, render_warning_letter,
+)
+from upw_ttg.printing.text import as_sentences
 from upw_ttg.services import audit
 from upw_ttg.services.access_log import log_print
-from upw_ttg.services.attendance.common import full_name, read_settings
+from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
 from upw_ttg.services.attendance.ledger import CREDIT_SETTINGS, order_sums
 from upw_ttg.services.attendance.records import CompletionDue
-from upw_ttg.services.access import check_case_of
+from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.organisation import office_contact
 from upw_ttg.storage.models import (
@@ -97,8 +102,9 @@ class LetterService:
             if delivery_unit_id is not None:
                 query = (query.join(Office, Office.id == Person.office_id)
                          .where(Office.delivery_unit_id == delivery_unit_id))
-            return [CompletionDue(oid, pid, crn, full_name(forename, surname), done)
-                    for oid, pid, crn, forename, surname, done in session.execute(query)]
+            return mask_restricted(session, self._ctx, [
+                CompletionDue(oid, pid, crn, full_name(forename, surname), done)
+                for oid, pid, crn, forename, surname, done in session.execute(query)])
 
     def breach_summary(self, order_id: int, *, language: Language | None = None
                        ) -> BreachSummary:
@@ -150,7 +156,29 @@ class LetterService:
             start_time=sess.start_time, end_time=sess.end_time, circumstances=warning.notes,
             warning_date=warning.action_date,
             warning_ends_on=warning_period_end(warning.action_date, months),
-            respond_by=warning.respond_by, remaining_minutes=remaining)
+            respond_by=letter_respond_by(load_calendar(session), warning.respond_by,
+                                         self._ctx.today(), _respond_days(session)),
+            remaining_minutes=remaining,
+            next_session=self._next_session(session, order.id))
+
+    def _next_session(self, session: Session, order_id: int) -> NextSession | None:
+        """The first session still booked on this order from today (the letter's reader acts
+        on it, so it is the next one when printed)."""
+        found = session.execute(
+            select(UpwSession, Project)
+            .join(Appointment, Appointment.session_id == UpwSession.id)
+            .join(Project, Project.id == UpwSession.project_id)
+            .where(Appointment.order_id == order_id, Appointment.outcome_code.is_(None),
+                   UpwSession.session_date >= self._ctx.today(),
+                   UpwSession.status == SessionStatus.PLANNED)
+            .order_by(UpwSession.session_date, UpwSession.start_time)).first()
+        if found is None:
+            return None
+        upcoming, project = found
+        address = tuple(x for x in (project.site_address, project.site_town,
+                                    project.site_postcode) if x)
+        return NextSession(upcoming.session_date, upcoming.start_time, upcoming.end_time,
+                           project.name, address)
 
     def _completion(self, session: Session, order_id: int,
                     language: Language | None) -> CompletionLetter:
@@ -211,10 +239,16 @@ class LetterService:
                 .outerjoin(Staff, Staff.id == EnforcementAction.staff_id)
                 .where(EnforcementAction.order_id == order_id)
                 .order_by(EnforcementAction.action_date, EnforcementAction.id)):
-            text = "; ".join(x for x in (action.outcome, action.notes) if x) or None
+            text = as_sentences(action.outcome, action.notes)
             actions.append(BreachAction(action.action_date, action.action_code, description,
                                         action.respond_by, text, staff))
         referral = next((a for a in reversed(actions) if a.code == BREACH_REQUESTED), None)
+        adjustments = tuple(BreachAdjustment(a.adjusted_on, a.kind.value, a.reason, a.minutes)
+                            for a in session.scalars(
+                                select(Adjustment).where(
+                                    Adjustment.order_id == order_id,
+                                    Adjustment.status == AdjustmentStatus.APPROVED)
+                                .order_by(Adjustment.adjusted_on, Adjustment.id)))
         address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
                                     person.postcode) if x)
         return BreachSummary(
@@ -229,22 +263,28 @@ class LetterService:
             failures=tuple(failures), actions=tuple(actions),
             referred_on=referral.on if referral else None,
             breach_due=referral.respond_by if referral else None, printed_at=self._ctx.now(),
-            printed_by=self._actor_name())
+            printed_by=self._actor_name(), adjustments=adjustments)
 
     def _head(self, session: Session, order: UpwOrder, language: Language | None,
               letter_date: dt.date | None = None) -> LetterHead:
         person = session.get(Person, order.person_id)
         assert person is not None
-        signatory = session.scalar(select(Staff.full_name).where(
-            Staff.id == order.coordinator_id)) if order.coordinator_id else None
+        coordinator = session.get(Staff, order.coordinator_id) if order.coordinator_id else None
         address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
                                     person.postcode) if x)
+        language = lang(language or person.preferred_language)
+        # A person with no office on record still gets a number to call: their coordinator's
+        # office, else the office of whoever prints the letter.
+        actor = self._ctx.actor
+        office_id = (person.office_id or (coordinator.office_id if coordinator else None)
+                     or (actor.office_id if actor else None))
         return LetterHead(
-            language=lang(language or person.preferred_language),
+            language=language,
             person_name=full_name(person.forename, person.surname), address_lines=address,
-            crn=person.crn, office=office_contact(session, person.office_id),
+            crn=person.crn, office=office_contact(session, office_id),
             letter_date=letter_date or self._ctx.today(),
-            signatory=signatory or self._actor_name() or "Unpaid Work team")
+            signatory=(coordinator.full_name if coordinator else None) or self._actor_name()
+            or glossary.phrase("service.unpaid_work_team", language))
 
     def _remaining(self, session: Session, order: UpwOrder) -> int:
         settings = read_settings(session, "upw.ete_cap_percent")
@@ -271,3 +311,8 @@ class LetterService:
             log_print(session, self._ctx, document, recipient, order_id, [person_id])
         return pdf
 
+
+
+def _respond_days(session: Session) -> int:
+    return int(read_settings(session, "upw.respond_by_working_days")
+               ["upw.respond_by_working_days"])

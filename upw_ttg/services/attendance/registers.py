@@ -14,7 +14,9 @@ from upw_ttg.domain.access import AccessedRecord
 from upw_ttg.domain.codes import (
     OUTCOME_CODES, OUTCOMES_BY_CODE, AdjustmentKind, AuditAction, Rating, SessionStatus,
 )
-from upw_ttg.domain.crediting import credit_minutes, is_attended, is_enforceable, minutes_between
+from upw_ttg.domain.crediting import (
+    credit_minutes, credit_problem, is_attended, is_enforceable, minutes_between,
+)
 from upw_ttg.domain.enforcement import (
     DECISION_CODES, EVIDENCE_CODES, FUTURE_ALLOWED_CODES, enforcement_due, evidence_due,
 )
@@ -483,9 +485,11 @@ class RegisterService:
                 minutes_owed=max(0, sums[a.order_id].base + a.minutes_credited),
                 decided=a.id in decided, version=a.version)
 
+        longest = minutes_between(sess.start_time, sess.end_time)
         register_rows, to_check = set_aside(rows, register_row, lambda r: Subject(
             r[3], display_name(r[1], r[2], r[8]), "Unpaid Work order",
-            {"sentence date": r[6], "deadline": r[7]}, r[0].person_id))
+            {"sentence date": r[6], "deadline": r[7]}, r[0].person_id,
+            credit_problem(r[0].minutes_credited, longest)))
         register_rows.sort(key=lambda r: r.row_number)
         return Register(
             session_id=sess.id, sheet_id=sheet_id(sess.id, sess.session_date),

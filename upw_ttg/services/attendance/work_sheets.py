@@ -233,8 +233,9 @@ class WorkSheetService:
                     interpreter = other if language == Language.OTHER and other else (
                         "Welsh" if language == Language.WELSH else "")
                 if pid in hidden:
-                    # Rule ACC-2: the name and CRN, to take attendance; nothing else.
-                    return WorkSheetRow(numbers[aid], name, crn, None, None,
+                    # Rule ACC-2: the name and CRN, to take attendance; nothing else (a dash
+                    # for the pick-up: "own way to site" would be a claim, not a blank).
+                    return WorkSheetRow(numbers[aid], name, crn, "—", None,
                                         (RESTRICTED_ON_SHEET,))
                 return WorkSheetRow(numbers[aid], name, crn, point,
                                     pickup_time if point else None,

@@ -22,7 +22,7 @@ from upw_ttg.domain.orders import format_minutes
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.spreadsheet import csv_bytes
 from upw_ttg.domain.validation import require_dates
-from upw_ttg.errors import NotFoundError
+from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import named_on
 from upw_ttg.services.access_log import log_print
@@ -50,6 +50,7 @@ class OutcomesExport:
 
     file_name: str
     content: bytes
+    sha256: str
     rows: int
     corrections: int
     # Outcomes sent before and unchanged since: not in this file.
@@ -75,12 +76,13 @@ class NationalExportService:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
 
-    def export_outcomes(self, day: dt.date, delivery_unit_id: int, *,
-                        dry_run: bool = False) -> OutcomesExport:
+    def export_outcomes(self, day: dt.date, delivery_unit_id: int, *, dry_run: bool = False,
+                        expected_sha256: str | None = None) -> OutcomesExport:
         """The file of outcomes keyed for ``day`` in the unit that were not sent before.
 
         Marked as exported, audited and logged in one unit of work; a dry run builds the file
-        and marks nothing.
+        and marks nothing. A screen saves the dry run's file first and then marks it, passing
+        its ``sha256``: if the outcomes changed in between, nothing is marked (ValidationError).
         """
         self._ctx.require(Capability.EXPORT_OUTCOMES)
         require_dates(day=day)
@@ -103,6 +105,10 @@ class NationalExportService:
                               [*values, "Y" if correction else "N"]))
             content = csv_bytes(HEADERS, [r[3] for r in fresh])
             digest = hashlib.sha256(content).hexdigest()
+            if expected_sha256 is not None and expected_sha256 != digest:
+                raise ValidationError({"day": "The outcomes for this day changed while the file "
+                                              "was being saved; nothing was marked as sent. "
+                                              "Export the day again."})
             name = f"upw-outcomes-{unit.code}-{day:%Y-%m-%d}"
             if not dry_run and fresh:
                 export = NationalExport(day=day, delivery_unit_id=delivery_unit_id,
@@ -119,7 +125,8 @@ class NationalExportService:
                 log_print(session, self._ctx, DOCUMENT, Recipient.NATIONAL_RECORD, export.id,
                           [p for _a, p, _f, _v in fresh], action=AccessAction.EXPORT)
                 name += f"-{export.id}"
-            return OutcomesExport(file_name=name + ".csv", content=content, rows=len(fresh),
+            return OutcomesExport(file_name=name + ".csv", content=content, sha256=digest,
+                                  rows=len(fresh),
                                   corrections=corrections, already_sent=already,
                                   restricted_left_out=restricted, dry_run=dry_run)
 

@@ -27,7 +27,7 @@ from upw_ttg.domain.records import OrderInput, PersonInput
 from upw_ttg.errors import UpwError, ValidationError
 from upw_ttg.records.exchange import FieldChange, ImportRow, RowOutcome
 from upw_ttg.services import audit
-from upw_ttg.services.access import may_open_case
+from upw_ttg.services.access import named_on
 from upw_ttg.services.exchange.base import ExtractImport, Written, report_progress
 from upw_ttg.services.orders import deadline_settings, order_values, refresh_status
 from upw_ttg.services.people import PERSON_FIELDS, validated_person
@@ -62,6 +62,8 @@ class _Known:
     by_identity: dict[tuple[str, str, dt.date], list[Person]] = field(default_factory=dict)
     orders: dict[int, list[UpwOrder]] = field(default_factory=dict)
     offices: dict[str, int] = field(default_factory=dict)
+    # Restricted cases among them that this member is not named on.
+    closed: set[int] = field(default_factory=set)
 
 
 class PeopleImportService(ExtractImport):
@@ -115,6 +117,10 @@ class PeopleImportService(ExtractImport):
                 key = (person.search_surname, person.search_forename, person.date_of_birth)
                 known.by_identity.setdefault(key, []).append(person)
         person_ids = [p.id for p in known.by_crn.values()]
+        for batch in chunks([p.id for p in known.by_crn.values() if p.restricted]):
+            open_ids = set(session.scalars(select(Person.id).where(
+                Person.id.in_(batch), named_on(self._ctx.actor_id))))
+            known.closed.update(set(batch) - open_ids)
         for batch in chunks(person_ids):
             for order in session.scalars(select(UpwOrder).where(UpwOrder.person_id.in_(batch))
                                          .order_by(UpwOrder.id)):
@@ -140,7 +146,7 @@ class PeopleImportService(ExtractImport):
                                              "file.")
             values["office_id"] = office_id
         existing = known.by_crn.get(crn)
-        if existing is not None and not may_open_case(session, self._ctx, existing.id):
+        if existing is not None and existing.id in known.closed:
             return _Plan(replace(base, reason="This is a restricted case; only staff named on "
                                               "it can change it."))
         person_values: dict | None = None
@@ -276,7 +282,7 @@ class PeopleImportService(ExtractImport):
     @staticmethod
     def _order_changes(order: UpwOrder | None, values: dict) -> list[FieldChange]:
         if order is None:
-            return [FieldChange("Order", "(none)",
+            return [FieldChange("New order", "",
                                 f"{values['hours_ordered']} hours, sentenced "
                                 f"{values['sentence_date']:%d/%m/%Y}")]
         return [FieldChange(f"Order: {FIELDS_BY_NAME[name].label.lower()}",

@@ -15,7 +15,7 @@ from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import AuditAction, CustodyStatus, PlanStatus, ReferralStatus, Role
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.record_dates import is_date_of_record
+from upw_ttg.domain.records_to_check import ROW_ERRORS, impossible_dates
 from upw_ttg.domain.resettlement import DeadlineSettings, Deadlines, PlanSection
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
@@ -280,10 +280,9 @@ class _Builder:
         One mistyped date (a release in year 1 or 2230) must not take the dashboard down
         for a whole prison: the episode is set aside and named, and the rest carry on.
         """
-        wrong = [f"{label} {_date(value)}" for label, value in (
-            ("release date", r.expected_release_date), ("screening date", r.screening_date),
-            ("released on", r.released_on))
-            if value is not None and not is_date_of_record(value)]
+        wrong = impossible_dates({"release date": r.expected_release_date,
+                                  "screening date": r.screening_date,
+                                  "released on": r.released_on})
         mine: dict[str, list[CaseloadRow]] = {name: [] for name in lists}
         counted: Counter = Counter()
         try:
@@ -292,18 +291,16 @@ class _Builder:
             if in_custody:
                 self._plan_lists(r, deadlines.plan_due, mine)
                 self._release_lists(r, deadlines, mine)
-        except (ArithmeticError, ValueError):
+        except ROW_ERRORS:
             _log.warning("Custody episode %s could not be worked out", r.episode_id,
                          exc_info=True)
-            note = ("Its deadlines could not be worked out"
-                    + (f": check the {', '.join(wrong)}." if wrong else "."))
-            return self._row(r, None, note)
+            return self._row(r, None, "Its deadlines could not be worked out."
+                             + (f" {wrong}" if wrong else ""))
         for name, rows in mine.items():
             lists[name].extend(rows)
         quality.update(counted)
         if wrong:
-            return self._row(r, None, f"Check the {', '.join(wrong)}: dates of record fall "
-                                      "between 1900 and 2100.")
+            return self._row(r, None, wrong)
         return None
 
     def _deadlines(self, r: Any) -> Deadlines:

@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from upw_ttg.domain.codes import NeedStatus, ReferralStatus, Responsibility
+from upw_ttg.domain.codes import NeedStatus, ReferralStatus, Responsibility, TravelPayment
+from upw_ttg.domain.upw_print import OfficeContact
 
 
 class HandoutLanguage(StrEnum):
@@ -99,7 +100,12 @@ class PersonPlanCopy:
 
 @dataclass(frozen=True, slots=True)
 class ReleaseDaySheet:
-    """What the person needs on the day they leave prison."""
+    """What the person needs on the day they leave prison.
+
+    Unknown is None, printed as "not known yet: ask before you leave", never as "no". A
+    prescription is only arranged or not and where to collect it: the medicine is health
+    detail and is not here.
+    """
 
     person_name: str
     prison_name: str
@@ -108,7 +114,8 @@ class ReleaseDaySheet:
     first_appointment: HandoutAppointment | None
     accommodation_found: bool | None
     first_night_address: str | None
-    prescriptions: str | None
+    prescriptions_arranged: bool | None
+    prescriptions_collect_from: str | None
     id_status: str | None
     bank_account_status: str | None
     benefits_status: str | None
@@ -118,3 +125,9 @@ class ReleaseDaySheet:
     language: HandoutLanguage
     printed_at: dt.datetime
     printed_by: str | None
+    # The journey from the prison to the first appointment, and how it is paid for.
+    travel_route: str | None = None
+    travel_payment: TravelPayment | None = None
+    # The probation officer by name, and the office the person reports to.
+    officer_name: str | None = None
+    office: OfficeContact | None = None

@@ -21,7 +21,7 @@ from upw_ttg.domain.validation import (
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
-from upw_ttg.services.access import check_case, check_case_of
+from upw_ttg.services.access import check_case, check_case_of, mask_restricted
 from upw_ttg.services.access_log import log_view
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
@@ -201,7 +201,7 @@ class HandoverService:
                 order_by=(HandoverContact.contact_date.desc(), HandoverContact.id.desc()))
                 .label("rank")).subquery())
             query = (select(HandoverContact, Handover, CustodyEpisode.id, Person.forename,
-                            Person.surname, Person.crn)
+                            Person.surname, Person.crn, Person.id)
                      .join(newest, newest.c.id == HandoverContact.id)
                      .join(Handover, Handover.id == HandoverContact.handover_id)
                      .join(CustodyEpisode, CustodyEpisode.id == Handover.episode_id)
@@ -216,12 +216,13 @@ class HandoverService:
             rows = session.execute(query).all()
             names = staff_names(session, [c.staff_id for c, *_ in rows])
             result = []
-            for contact, handover, episode_id, forename, surname, crn in rows:
+            for contact, handover, episode_id, forename, surname, crn, person_id in rows:
                 row = contact_rows([contact], names, today, settings, cal)[0]
                 if row.needs_chase:
                     result.append(ChaserRow(episode_id, f"{forename} {surname}", crn,
-                                            handover.ro_name, handover.ro_email, row))
-            return result
+                                            handover.ro_name, handover.ro_email, row,
+                                            person_id))
+            return mask_restricted(session, self._ctx, result)
 
     # ---- the unit of work --------------------------------------------------------------
     def _edit(self, episode_id: int, version: int | None, change: Change, *,

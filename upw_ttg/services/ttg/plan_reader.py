@@ -59,7 +59,8 @@ def read_plan(session: Session, plan: ResettlementPlan, cal: WorkingCalendar,
         id=n.id, pathway_code=n.pathway_code, pathway_name=pathways[n.pathway_code][0],
         womens_support=pathways[n.pathway_code][1], own_words=n.own_words, status=n.status,
         responsibility=n.responsibility, linked_to_offending=bool(n.linked_to_offending),
-        progress=tuple(progress[n.id]), version=n.version) for n in needs_rows)
+        progress=tuple(progress[n.id]), version=n.version,
+        on_persons_copy=n.on_persons_copy) for n in needs_rows)
     actions = tuple(ActionRecord(
         id=a.id, need_id=a.need_id, pathway_code=pathway_of_need.get(a.need_id)
         if a.need_id else None, description=a.description, owner=a.owner,

@@ -364,7 +364,8 @@ class PlanService:
                 PlanNeed.plan_id == plan.id, PlanNeed.pathway_code == data.pathway_code))
             values = {"own_words": own_words, "status": data.status,
                       "responsibility": data.responsibility,
-                      "linked_to_offending": data.linked_to_offending}
+                      "linked_to_offending": data.linked_to_offending,
+                      "on_persons_copy": data.on_persons_copy}
             if row is None:
                 if data.version is not None:
                     raise StaleRecordError("need", None, None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import AuditAction, Language, ReferralStatus, ReleaseDateType
 from upw_ttg.domain.permissions import Capability
@@ -12,6 +14,7 @@ from upw_ttg.printing.documents.resettlement_plan import render_person_copy
 from upw_ttg.services import audit
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.organisation import office_contact
 from upw_ttg.services.ttg.common import get_episode
 from upw_ttg.services.ttg.deadlines import DeadlineService
 from upw_ttg.services.ttg.handouts import (
@@ -99,7 +102,9 @@ class PrintoutService:
         needs = tuple(HandoutNeed(
             n.pathway_code, n.pathway_name, n.own_words, n.status, n.responsibility,
             tuple(_handout_action(a) for a in actions if a.need_id == n.id))
-            for n in (plan.needs if plan else ()))
+            for n in (plan.needs if plan else ()) if n.shown_to_person)
+        # A referral names its pathway: one for a need left off the copy is left off too.
+        hidden = {n.pathway_code for n in (plan.needs if plan else ()) if not n.shown_to_person}
         appointments = [a for a in (self._first_appointment(review),) if a is not None]
         if handover and handover.meeting_at and handover.meeting_at.date() >= today:
             appointments.append(HandoutAppointment("handover_meeting", handover.ro_name,
@@ -116,7 +121,8 @@ class PrintoutService:
             appointments=tuple(appointments),
             referrals=tuple(HandoutReferral(r.pathway_code, r.pathway_name, r.provider,
                                             r.sent_on, r.status)
-                            for r in referrals if r.status in _SHOWN_REFERRALS),
+                            for r in referrals if r.status in _SHOWN_REFERRALS
+                            and r.pathway_code not in hidden),
             contacts=self._contacts(summary, handover),
             person_agrees=plan.person_agrees if plan else None,
             agreed_on=plan.agreed_on if plan else None,
@@ -130,6 +136,10 @@ class PrintoutService:
         summary, preferred = self.episode_summary(episode_id)
         review = self._reviews.for_episode(episode_id)
         handover = self._handover.for_episode(episode_id, logged=False)
+        with self._ctx.db.read() as session:
+            person_id = get_episode(session, episode_id).person_id
+            office = office_contact(session, session.scalar(
+                select(Person.office_id).where(Person.id == person_id)))
         # The GP and the first appointment have their own boxes on the sheet.
         contacts = [*self._contacts(summary, handover), HELPLINE]
         return ReleaseDaySheet(
@@ -140,14 +150,18 @@ class PrintoutService:
             first_appointment=self._first_appointment(review),
             accommodation_found=review.accommodation_found if review else None,
             first_night_address=review.accommodation_address if review else None,
-            prescriptions=review.prescriptions_on_day if review else None,
+            prescriptions_arranged=review.prescriptions_arranged if review else None,
+            prescriptions_collect_from=review.prescriptions_collect_from if review else None,
             id_status=review.id_status if review else None,
             bank_account_status=review.bank_account_status if review else None,
             benefits_status=review.benefits_status if review else None,
             gp_registered=review.gp_registered if review else None,
             gp_details=review.gp_details if review else None, contacts=tuple(contacts),
             language=self._language(language, preferred), printed_at=self._ctx.now(),
-            printed_by=self._ctx.require_signed_in().full_name)
+            printed_by=self._ctx.require_signed_in().full_name,
+            travel_route=review.travel_route if review else None,
+            travel_payment=review.travel_payment if review else None,
+            officer_name=handover.ro_name if handover else None, office=office)
 
     # ---- PDFs (printing is audited; the audit names the document, never its content) --
     def render_person_copy(self, episode_id: int,

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from upw_ttg.domain.codes import (
     ContactMethod, CustodyEventKind, CustodyStatus, DiversityCategory, MappaLevel, NeedStatus,
-    PlanStatus, ReferralStatus, ReleaseDateType, Responsibility, RiskLevel,
+    PlanStatus, ReferralStatus, ReleaseDateType, Responsibility, RiskLevel, TravelPayment,
 )
-from upw_ttg.domain.resettlement import DeadlineMove, Deadlines, PlanSection
+from upw_ttg.domain.resettlement import DeadlineMove, Deadlines, PlanSection, on_persons_copy
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,13 @@ class NeedRecord:
     linked_to_offending: bool
     progress: tuple[ProgressRow, ...]
     version: int
+    # The worker's choice for the person's copy; None leaves it to rule DOC-5.
+    on_persons_copy: bool | None = None
+
+    @property
+    def shown_to_person(self) -> bool:
+        """Whether the need prints on the person's copy (rule DOC-5)."""
+        return on_persons_copy(self.womens_support, self.status, self.on_persons_copy)
 
 
 @dataclass(slots=True)
@@ -65,6 +72,7 @@ class NeedInput:
     responsibility: Responsibility | None = None
     linked_to_offending: bool = False
     version: int | None = None
+    on_persons_copy: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +262,7 @@ class OverdueReferral:
     person_name: str
     crn: str
     days_overdue: int
+    person_id: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +289,10 @@ class ReviewRecord:
     prescriptions_on_day: str | None
     first_appointment: FirstAppointment
     version: int
+    prescriptions_arranged: bool | None = None
+    prescriptions_collect_from: str | None = None
+    travel_route: str | None = None
+    travel_payment: TravelPayment | None = None
 
 
 @dataclass(slots=True)
@@ -293,6 +306,10 @@ class ReviewInput:
     gp_registered: bool | None = None
     gp_details: str | None = None
     prescriptions_on_day: str | None = None
+    prescriptions_arranged: bool | None = None
+    prescriptions_collect_from: str | None = None
+    travel_route: str | None = None
+    travel_payment: TravelPayment | None = None
     first_appointment_with: str | None = None
     first_appointment_at: dt.datetime | None = None
     first_appointment_where: str | None = None
@@ -362,6 +379,7 @@ class ChaserRow:
     ro_name: str | None
     ro_email: str | None
     contact: ContactRow
+    person_id: int = 0
 
 
 # ---- Custody events ------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from upw_ttg.domain.resettlement import WITHDRAWN_REASON_LABELS, WITHDRAWN_REASO
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
-from upw_ttg.services.access import check_case_of
+from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import check_past_date, get_plan, pathway_names
 from upw_ttg.services.ttg.records import OverdueReferral, ReferralInput, ReferralRecord
@@ -115,7 +115,7 @@ class ReferralService:
         today = self._ctx.today()
         with self._ctx.db.read() as session:
             query = (select(Referral, CustodyEpisode.id, Person.forename, Person.surname,
-                            Person.crn)
+                            Person.crn, Person.id)
                      .join(ResettlementPlan, ResettlementPlan.id == Referral.plan_id)
                      .join(CustodyEpisode, CustodyEpisode.id == ResettlementPlan.episode_id)
                      .join(Person, Person.id == CustodyEpisode.person_id)
@@ -127,10 +127,11 @@ class ReferralService:
             if worker_id is not None:
                 query = query.where(CustodyEpisode.worker_id == worker_id)
             pathways = pathway_names(session)
-            return [OverdueReferral(referral_record(r, pathways, today), episode,
-                                    f"{forename} {surname}", crn,
-                                    (today - r.response_expected_by).days)
-                    for r, episode, forename, surname, crn in session.execute(query)]
+            return mask_restricted(session, self._ctx, [
+                OverdueReferral(referral_record(r, pathways, today), episode,
+                                f"{forename} {surname}", crn,
+                                (today - r.response_expected_by).days, person_id)
+                for r, episode, forename, surname, crn, person_id in session.execute(query)])
 
     def _validated(self, session: Session, data: ReferralInput, row: Referral | None) -> dict:
         errors = FieldErrors()

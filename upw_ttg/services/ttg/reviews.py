@@ -26,6 +26,8 @@ from upw_ttg.storage.models import CustodyEpisode, PreReleaseReview
 _TEXTS = (("id_status", "ID", 100), ("bank_account_status", "bank account", 100),
           ("benefits_status", "benefits", 100), ("gp_details", "GP details", 200),
           ("prescriptions_on_day", "prescriptions on the day", 200),
+          ("prescriptions_collect_from", "where to collect the prescription", 200),
+          ("travel_route", "journey to the first appointment", 200),
           ("first_appointment_with", "who the first appointment is with", 120),
           ("first_appointment_where", "place of the first appointment", 200))
 
@@ -41,7 +43,9 @@ def review_record(row: PreReleaseReview, due: dt.date | None) -> ReviewRecord:
         first_appointment=FirstAppointment(row.first_appointment_with, row.first_appointment_at,
                                            row.first_appointment_where,
                                            row.first_appointment_phone),
-        version=row.version)
+        version=row.version, prescriptions_arranged=row.prescriptions_arranged,
+        prescriptions_collect_from=row.prescriptions_collect_from,
+        travel_route=row.travel_route, travel_payment=row.travel_payment)
 
 
 class ReviewService:
@@ -112,6 +116,8 @@ class ReviewService:
         values: dict = {"review_date": data.review_date,
                         "accommodation_found": data.accommodation_found,
                         "gp_registered": data.gp_registered,
+                        "prescriptions_arranged": data.prescriptions_arranged,
+                        "travel_payment": data.travel_payment,
                         "first_appointment_at": data.first_appointment_at}
         address = clean(data.accommodation_address)
         errors.check("accommodation_address", text_problem("address", address))
@@ -124,6 +130,9 @@ class ReviewService:
             value = clean(getattr(data, field))
             errors.check(field, text_problem(label, value, max_length=longest))
             values[field] = value
+        # Where to collect applies only to a prescription that is arranged.
+        if data.prescriptions_arranged is not True:
+            values["prescriptions_collect_from"] = None
         phone = clean(data.first_appointment_phone)
         errors.check("first_appointment_phone", phone_problem("phone number", phone))
         values["first_appointment_phone"] = phone

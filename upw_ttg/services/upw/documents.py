@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.access import Recipient
@@ -39,8 +39,8 @@ from upw_ttg.services.upw.common import (
 )
 from upw_ttg.services.upw.facts import active_appointment
 from upw_ttg.storage.models import (
-    Appointment, Office, Person, PickupPoint, Project, SessionPickup, Staff, TravelWarrant,
-    UpwOrder, UpwSession, Van,
+    Appointment, AuditEvent, Office, Person, PickupPoint, Project, ProjectTag, SessionPickup,
+    Staff, TravelWarrant, UpwOrder, UpwSession, Van,
 )
 
 
@@ -113,10 +113,14 @@ class UpwDocumentsService:
             project_name=project.name, site_address_lines=site, pickup=pickup,
             hi_vis_required=project.hi_vis_required, office=contact_of(office),
             contact_name=coordinator.full_name if coordinator else None,
-            printed_at=self._ctx.now(), printed_by=actor.full_name if actor else None)
+            printed_at=self._ctx.now(), printed_by=actor.full_name if actor else None,
+            indoor=session.scalar(select(func.count()).select_from(ProjectTag).where(
+                ProjectTag.project_id == project.id, ProjectTag.tag == "indoor")) > 0)
 
     # --- travel warrants ------------------------------------------------------------------
-    def warrant_data(self, warrant_id: int) -> TravelWarrantData:
+    def warrant_data(self, warrant_id: int, language: str | None = None) -> TravelWarrantData:
+        """The warrant as it would print now: in the person's language unless asked, marked
+        as a copy if it was printed before, and with its status."""
         self._ctx.require(Capability.ISSUE_WARRANT)
         with self._ctx.db.read() as session:
             check_case_of(session, self._ctx, TravelWarrant, warrant_id)
@@ -129,6 +133,13 @@ class UpwDocumentsService:
             if row is None:
                 raise NotFoundError("That warrant is no longer on record.")
             w, office, person, issuer = row
+            printed_before = session.scalar(
+                select(func.count()).select_from(AuditEvent).where(
+                    AuditEvent.entity == "travel_warrant",
+                    AuditEvent.entity_id == str(warrant_id),
+                    AuditEvent.action == AuditAction.PRINT)) > 0
+            if language not in (ENGLISH, WELSH):
+                language = WELSH if person.preferred_language == Language.WELSH else ENGLISH
             actor = self._ctx.actor
             return TravelWarrantData(
                 serial_text=format_serial(office.code, w.serial), office=contact_of(office),
@@ -136,11 +147,15 @@ class UpwDocumentsService:
                 travel_from=w.travel_from, travel_to=w.travel_to, mode=w.mode,
                 valid_from=w.valid_from, valid_to=w.valid_to, fare_pence=w.fare_pence,
                 eligibility=w.eligibility, issued_by=issuer, issued_on=w.issued_on,
-                printed_at=self._ctx.now(), printed_by=actor.full_name if actor else None)
+                printed_at=self._ctx.now(), printed_by=actor.full_name if actor else None,
+                status=w.status, copy=printed_before, return_journey=w.return_journey,
+                language=language)
 
-    def render_warrant(self, warrant_id: int) -> bytes:
+    def render_warrant(self, warrant_id: int, language: str | None = None) -> bytes:
+        """The warrant as PDF; the first print of an issued warrant is the original, every
+        later one says COPY, and a void, used or returned one says so across the page."""
         self._ctx.require(Capability.ISSUE_WARRANT)
-        pdf = render_travel_warrant(self.warrant_data(warrant_id))
+        pdf = render_travel_warrant(self.warrant_data(warrant_id, language))
         self._printed("travel_warrant", warrant_id, "travel warrant", Recipient.THE_PERSON,
                       select(TravelWarrant.person_id).where(TravelWarrant.id == warrant_id))
         return pdf

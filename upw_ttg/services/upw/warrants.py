@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -18,6 +18,7 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, check_case_of, mask_restricted
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.paging import paged
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.facts import active_appointment
 from upw_ttg.services.versioning import check_version, flush_versioned
@@ -90,33 +91,43 @@ class WarrantsService:
             return found[0]
 
     def register(self, *, office_id: int | None = None, date_from: dt.date | None = None,
-                 date_to: dt.date | None = None, status: WarrantStatus | None = None
+                 date_to: dt.date | None = None, status: WarrantStatus | None = None,
+                 newest_first: bool = False, limit: int | None = None, offset: int = 0
                  ) -> Listed[WarrantRecord]:
-        """Warrants by issuing office and serial, filtered by office, issue date and status;
-        one that cannot be shown is in ``to_check``."""
+        """Warrants by issuing office and serial (or ``newest_first``), filtered by office,
+        issue date and status; one that cannot be shown is in ``to_check``. ``limit`` and
+        ``offset`` give one page of the list."""
         self._ctx.require(Capability.READ_WARRANTS)
-        conditions = []
-        if office_id is not None:
-            conditions.append(TravelWarrant.office_id == office_id)
-        if date_from is not None:
-            conditions.append(TravelWarrant.issued_on >= date_from)
-        if date_to is not None:
-            conditions.append(TravelWarrant.issued_on <= date_to)
-        if status is not None:
-            conditions.append(TravelWarrant.status == status)
+        conditions = _conditions(office_id, date_from, date_to, status)
         with self._ctx.db.read() as session:
-            return mask_restricted(session, self._ctx,
-                                   listed(_rows(session, conditions), _record, _about))
+            return mask_restricted(session, self._ctx, listed(
+                _rows(session, conditions, newest_first=newest_first, limit=limit,
+                      offset=offset), _record, _about))
+
+    def register_totals(self, *, office_id: int | None = None,
+                        date_from: dt.date | None = None, date_to: dt.date | None = None,
+                        status: WarrantStatus | None = None) -> tuple[int, int]:
+        """How many warrants the register lists for these filters, and the pence of those
+        issued or used: the figures under a register shown a page at a time."""
+        self._ctx.require(Capability.READ_WARRANTS)
+        spent = case((TravelWarrant.status.in_(_SPENT), TravelWarrant.fare_pence), else_=0)
+        with self._ctx.db.read() as session:
+            count, pence = session.execute(
+                select(func.count(), func.coalesce(func.sum(spent), 0))
+                .where(*_conditions(office_id, date_from, date_to, status))).one()
+        return int(count), int(pence)
 
     def spend(self, *, date_from: dt.date | None = None, date_to: dt.date | None = None,
               office_id: int | None = None) -> list[SpendRow]:
         """Fares committed per issuing office and month of issue (void and returned excluded)."""
         self._ctx.require(Capability.READ_WARRANTS)
         with self._ctx.db.read() as session:
+            # Summed per office and day in SQL, into months here (months are not portable SQL).
             query = (select(TravelWarrant.office_id, Office.name, TravelWarrant.issued_on,
-                            TravelWarrant.fare_pence)
+                            func.count(), func.sum(TravelWarrant.fare_pence))
                      .join(Office, Office.id == TravelWarrant.office_id)
-                     .where(TravelWarrant.status.in_(_SPENT)))
+                     .where(TravelWarrant.status.in_(_SPENT))
+                     .group_by(TravelWarrant.office_id, Office.name, TravelWarrant.issued_on))
             if office_id is not None:
                 query = query.where(TravelWarrant.office_id == office_id)
             if date_from is not None:
@@ -124,10 +135,10 @@ class WarrantsService:
             if date_to is not None:
                 query = query.where(TravelWarrant.issued_on <= date_to)
             totals: dict[tuple[int, str, dt.date], list[int]] = defaultdict(lambda: [0, 0])
-            for office, name, issued, fare in session.execute(query):
+            for office, name, issued, count, fares in session.execute(query):
                 entry = totals[(office, name, issued.replace(day=1))]
-                entry[0] += 1
-                entry[1] += fare
+                entry[0] += count
+                entry[1] += fares
         return [SpendRow(o, n, m, c, t) for (o, n, m), (c, t) in
                 sorted(totals.items(), key=lambda kv: (kv[0][1], kv[0][2]))]
 
@@ -197,7 +208,7 @@ class WarrantsService:
         return dict(office_id=office_id, session_id=data.session_id, valid_from=valid_from,
                     valid_to=valid_to, travel_from=travel_from, travel_to=travel_to,
                     mode=data.mode, fare_pence=data.fare_pence, eligibility=eligibility,
-                    reason=reason)
+                    reason=reason, return_journey=bool(data.return_journey))
 
 
 def _criteria(session: Session) -> list[str]:
@@ -227,31 +238,51 @@ def _next_serial(session: Session, office_id: int) -> int:
     return serial
 
 
-def _rows(session: Session, conditions: list) -> list:
-    return session.execute(
-        select(TravelWarrant, Office, Person, Staff.full_name)
+def _conditions(office_id: int | None, date_from: dt.date | None, date_to: dt.date | None,
+                status: WarrantStatus | None) -> list:
+    conditions = []
+    if office_id is not None:
+        conditions.append(TravelWarrant.office_id == office_id)
+    if date_from is not None:
+        conditions.append(TravelWarrant.issued_on >= date_from)
+    if date_to is not None:
+        conditions.append(TravelWarrant.issued_on <= date_to)
+    if status is not None:
+        conditions.append(TravelWarrant.status == status)
+    return conditions
+
+
+def _rows(session: Session, conditions: list, *, newest_first: bool = False,
+          limit: int | None = None, offset: int = 0) -> list:
+    # The office's and person's few columns, not the whole records: reading every column of
+    # each warrant's person and office was most of a national register's time.
+    order = ((TravelWarrant.issued_on.desc(), Office.code.desc(), TravelWarrant.serial.desc(),
+              TravelWarrant.id.desc()) if newest_first
+             else (Office.name, TravelWarrant.serial, TravelWarrant.id))
+    return session.execute(paged(
+        select(TravelWarrant, Office.code, Office.name, Person.id, Person.crn, Person.forename,
+               Person.surname, Staff.full_name)
         .join(Office, Office.id == TravelWarrant.office_id)
         .join(Person, Person.id == TravelWarrant.person_id)
         .outerjoin(Staff, Staff.id == TravelWarrant.issued_by_id)
         .where(*conditions)
-        .order_by(Office.name, TravelWarrant.serial)).all()
+        .order_by(*order), limit, offset)).all()
 
 
 def _record(row) -> WarrantRecord:
-    w, office, person, staff = row
+    w, office_code, office_name, _person, crn, forename, surname, staff = row
     return WarrantRecord(
-        w.id, w.office_id, office.code, office.name, w.serial, w.person_id, person.crn,
-        f"{person.forename} {person.surname}", w.session_id, w.valid_from, w.valid_to,
+        w.id, w.office_id, office_code, office_name, w.serial, w.person_id, crn,
+        f"{forename} {surname}", w.session_id, w.valid_from, w.valid_to,
         w.travel_from, w.travel_to, w.mode, w.fare_pence, w.eligibility, w.reason, staff,
-        w.issued_on, w.status, w.void_reason, w.version)
+        w.issued_on, w.status, w.void_reason, w.version, w.return_journey)
 
 
 def _about(row) -> Subject:
-    w, office, person, _ = row
-    return Subject(person.crn, f"{person.forename} {person.surname}",
-                   f"travel warrant {office.code}/{w.serial}",
+    w, office_code, _name, person_id, crn, forename, surname, _staff = row
+    return Subject(crn, f"{forename} {surname}", f"travel warrant {office_code}/{w.serial}",
                    {"issue date": w.issued_on, "valid-from date": w.valid_from,
-                    "valid-to date": w.valid_to}, person.id)
+                    "valid-to date": w.valid_to}, person_id)
 
 
 def _records(session: Session, conditions: list) -> list[WarrantRecord]:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from upw_ttg.domain.codes import (
     ContactMethod, CustodyEventKind, CustodyStatus, DiversityCategory, MappaLevel, NeedStatus,
-    PlanStatus, ReferralStatus, ReleaseDateType, Responsibility, RiskLevel,
+    PlanStatus, ReferralStatus, ReleaseDateType, Responsibility, RiskLevel, TravelPayment,
 )
 from upw_ttg.storage.models.base import Base, Versioned, enum_column, search_key, utc_now
 
@@ -120,6 +120,8 @@ class PlanNeed(Versioned, Base):
                                              default=NeedStatus.NOT_STARTED)
     responsibility: Mapped[Responsibility | None] = enum_column(Responsibility)
     linked_to_offending: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Printed on the person's copy? None: the default of rule DOC-5.
+    on_persons_copy: Mapped[bool | None] = mapped_column(Boolean)
     __table_args__ = (UniqueConstraint("plan_id", "pathway_code"),)
 
 
@@ -208,7 +210,12 @@ class PreReleaseReview(Versioned, Base):
     benefits_status: Mapped[str | None] = mapped_column(String(100))
     gp_registered: Mapped[bool | None] = mapped_column(Boolean)
     gp_details: Mapped[str | None] = mapped_column(String(200))
+    # Staff notes; the person's sheet prints only whether it is arranged and where to collect.
     prescriptions_on_day: Mapped[str | None] = mapped_column(String(200))
+    prescriptions_arranged: Mapped[bool | None] = mapped_column(Boolean)
+    prescriptions_collect_from: Mapped[str | None] = mapped_column(String(200))
+    travel_route: Mapped[str | None] = mapped_column(String(200))
+    travel_payment: Mapped[TravelPayment | None] = enum_column(TravelPayment)
     first_appointment_with: Mapped[str | None] = mapped_column(String(120))
     first_appointment_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     first_appointment_where: Mapped[str | None] = mapped_column(String(200))

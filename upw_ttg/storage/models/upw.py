@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlalchemy import (
     Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text, Time,
-    UniqueConstraint, text,
+    UniqueConstraint, text, true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -288,8 +288,8 @@ class Appointment(Versioned, Base):
         _partial_index("ix_appointment_awaiting_outcome", "session_id", "outcome_code IS NULL"),
         _partial_index("ix_appointment_enforcement_due", "enforcement_due",
                        "enforcement_due IS NOT NULL"),
-        _partial_index("ix_appointment_evidence_due", "evidence_due",
-                       "evidence_due IS NOT NULL"),
+        _partial_index("ix_appointment_evidence_awaited", "evidence_due",
+                       "evidence_due IS NOT NULL AND evidence_received_on IS NULL"),
     )
 
 
@@ -352,6 +352,8 @@ class TravelWarrant(Versioned, Base):
     travel_to: Mapped[str] = mapped_column(String(100))
     mode: Mapped[WarrantMode] = enum_column(WarrantMode, nullable=False)
     fare_pence: Mapped[int] = mapped_column(Integer)
+    # A return ticket on each day of travel (the usual case), or a single one.
+    return_journey: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     eligibility: Mapped[str] = mapped_column(String(40))
     reason: Mapped[str] = mapped_column(String(200))
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))

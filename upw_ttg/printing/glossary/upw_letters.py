@@ -1,73 +1,14 @@
-"""The one English–Welsh glossary: every fixed phrase of every person-facing document.
+"""Glossary terms: the Unpaid Work letters: warning, completion and appointment.
 
-How to read this file (for the Welsh Language Unit): each ``Term`` is one phrase, with its key,
-the English (``en``) and the Welsh (``cy``) side by side. Words in braces, such as ``{date}``
-or ``{name}``, are filled in by the application (a date already in Welsh, a person's name) and
-must stay as they are. ``note`` says where a phrase is used or why it is worded so. A term is
-translated once here and every document takes it from here, so a correction made here reaches
-every letter, warrant and sheet. ``python -m upw_ttg.printing.glossary`` lists every term as a
-tab-separated table for review.
-
-The Welsh was written for this application; have it checked by the Welsh Language Unit before
-go-live.
+One ``Term`` per phrase: key, English, Welsh, and a note for the reviewer where useful.
+See ``upw_ttg/printing/glossary/__init__.py`` for how to read them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import string
-import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
+from upw_ttg.printing.glossary.term import Term
 
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    key: str
-    en: str
-    cy: str
-    note: str = ""
-
-
-# The service's name in Welsh: one translation, used by every phrase that names it.
-COMMUNITY_PAYBACK_CY = "Talu'n Ôl i'r Gymuned"
-
-_TERMS: tuple[Term, ...] = (
-    # --- Dates (weekdays after "ar"/"on" take the soft mutation: "ar ddydd Llun") ----------------
-    *(Term(f"month.{i}", en, cy) for i, (en, cy) in enumerate((
-        ("January", "Ionawr"), ("February", "Chwefror"), ("March", "Mawrth"),
-        ("April", "Ebrill"), ("May", "Mai"), ("June", "Mehefin"), ("July", "Gorffennaf"),
-        ("August", "Awst"), ("September", "Medi"), ("October", "Hydref"),
-        ("November", "Tachwedd"), ("December", "Rhagfyr")), start=1)),
-    *(Term(f"weekday.{i}", en, cy) for i, (en, cy) in enumerate((
-        ("Monday", "Dydd Llun"), ("Tuesday", "Dydd Mawrth"), ("Wednesday", "Dydd Mercher"),
-        ("Thursday", "Dydd Iau"), ("Friday", "Dydd Gwener"), ("Saturday", "Dydd Sadwrn"),
-        ("Sunday", "Dydd Sul")))),
-    *(Term(f"weekday_on.{i}", en, cy, "After 'on' / 'ar': soft mutation, lower case.")
-      for i, (en, cy) in enumerate((
-          ("Monday", "ddydd Llun"), ("Tuesday", "ddydd Mawrth"), ("Wednesday", "ddydd Mercher"),
-          ("Thursday", "ddydd Iau"), ("Friday", "ddydd Gwener"), ("Saturday", "ddydd Sadwrn"),
-          ("Sunday", "ddydd Sul")))),
-    Term("date.on", en="on {date}", cy="ar {date}"),
-    Term("hours.hour", en="{count} hour", cy="{count} awr",
-         note="Welsh keeps the singular noun after a number."),
-    Term("hours.hours", en="{count} hours", cy="{count} awr"),
-    Term("hours.minute", en="{count} minute", cy="{count} munud"),
-    Term("hours.minutes", en="{count} minutes", cy="{count} munud"),
-    # --- The service and the organisation --------------------------------------------------------
-    Term("service.community_payback", en="Community Payback", cy=COMMUNITY_PAYBACK_CY,
-         note="The public name of unpaid work. One Welsh form everywhere."),
-    Term("service.unpaid_work_team", en="Unpaid Work team", cy="Tîm Gwaith Di-dâl"),
-    Term("service.phone", en="Phone", cy="Ffôn"),
-    Term("service.date", en="Date", cy="Dyddiad"),
-    Term("service.email", en="Email", cy="E-bost"),
-    Term("service.opening_hours", en="Open", cy="Ar agor"),
-    Term("service.page", en="Page {page} of {total}", cy="Tudalen {page} o {total}"),
-    Term("service.printed", en="Printed {when}", cy="Argraffwyd {when}"),
-    Term("order.community_order", en="community order", cy="gorchymyn cymunedol"),
-    Term("order.suspended_sentence_order", en="suspended sentence order",
-         cy="gorchymyn dedfryd ohiriedig"),
+TERMS: tuple[Term, ...] = (
     # --- Letters from the Unpaid Work team: warning and completion letters -----------------------
     Term('letter.dear',
          en='Dear {name}',
@@ -136,6 +77,17 @@ _TERMS: tuple[Term, ...] = (
          en='Go to your next unpaid work session as arranged. You have {hours} left to work.',
          cy=("Ewch i'ch sesiwn gwaith di-dâl nesaf fel y trefnwyd. Mae gennych {hours} ar ôl i'w "
              'gweithio.')),
+    Term('letter.next_session_booked',
+         en=("Your next unpaid work session is on {date}, {start} to {end}, at {place}. Go to "
+             "it as arranged. You have {hours} left to work."),
+         cy=("Mae eich sesiwn gwaith di-dâl nesaf ar {date}, {start} tan {end}, yn {place}. "
+             "Ewch iddi fel y trefnwyd. Mae gennych {hours} ar ôl i'w gweithio."),
+         note="{date} is the weekday and date after 'ar': 'ddydd Llun 7 Rhagfyr 2026'."),
+    Term('letter.next_session_unbooked',
+         en=("Your next unpaid work session is not booked yet: we will write to you with its "
+             "date and place. You have {hours} left to work."),
+         cy=("Nid yw eich sesiwn gwaith di-dâl nesaf wedi'i threfnu eto: byddwn yn ysgrifennu "
+             "atoch gyda'i dyddiad a'i lleoliad. Mae gennych {hours} ar ôl i'w gweithio.")),
     Term('letter.contact_us',
          en=('If there was a good reason for what happened that you have not told us about, '
              'contact us by {date}{phone}.'),
@@ -175,6 +127,22 @@ _TERMS: tuple[Term, ...] = (
          cy=('Mae eich gofyniad gwaith di-dâl wedi dod i ben, ond mae gofynion eraill eich '
              'gorchymyn yn parhau nes iddynt ddod i ben. Bydd eich ymarferydd prawf yn dweud '
              'wrthych amdanynt.')),
+    Term('letter.suspended_continues',
+         en=("Your unpaid work is finished, but your suspended sentence order has not ended. "
+             "Your prison sentence stays suspended until the end of the period the court set. "
+             "If you commit another offence, or do not keep to any other requirement of the "
+             "order, before then, you can be brought back to court and the court can order "
+             "you to serve the prison sentence. Your probation practitioner will tell you when "
+             "the order ends."),
+         cy=("Mae eich gwaith di-dâl wedi dod i ben, ond nid yw eich gorchymyn dedfryd "
+             "ohiriedig wedi dod i ben. Mae eich dedfryd o garchar yn parhau wedi'i gohirio tan "
+             "ddiwedd y cyfnod a osododd y llys. Os byddwch yn cyflawni trosedd arall, neu'n "
+             "methu â chadw at unrhyw ofyniad arall yn y gorchymyn, cyn hynny, gallwch gael "
+             "eich dwyn yn ôl i'r llys a gall y llys orchymyn i chi dreulio'r ddedfryd o "
+             "garchar. Bydd eich ymarferydd prawf yn dweud wrthych pryd y daw'r gorchymyn i "
+             "ben."),
+         note="Suspended sentence orders: Sentencing Act 2020 Sch 16 (activation on breach "
+              "or a further offence)."),
     Term('letter.keep_letter',
          en='Please keep this letter as a record.',
          cy='Cadwch y llythyr hwn fel cofnod.'),
@@ -221,6 +189,12 @@ _TERMS: tuple[Term, ...] = (
              'We provide gloves and any other safety equipment.'),
          cy=("Dillad y gallwch weithio ynddynt yn yr awyr agored, sy'n addas i'r tywydd, ac "
              'esgidiau cadarn. Rydym yn darparu menig ac unrhyw offer diogelwch arall.')),
+    Term('appointment.wear_text_indoor',
+         en=("Comfortable clothes you can work in indoors, and sturdy shoes. We provide "
+             "gloves and any other safety equipment."),
+         cy=("Dillad cyfforddus y gallwch weithio ynddynt dan do, ac esgidiau cadarn. Rydym "
+             "yn darparu menig ac unrhyw offer diogelwch arall."),
+         note="For projects tagged indoor; the outdoor wording is the term before."),
     Term('appointment.hi_vis',
          en='A high-visibility vest must be worn on this site; we provide it.',
          cy='Rhaid gwisgo fest lachar ar y safle hwn; rydym yn ei darparu.'),
@@ -270,190 +244,4 @@ _TERMS: tuple[Term, ...] = (
     Term('appointment.team_name',
          en='Unpaid Work team, {office}',
          cy='Tîm Gwaith Di-dâl, {office}'),
-    # --- The breach summary (for the court file) -------------------------------------------------
-    Term('breach.title',
-         en='Breach summary',
-         cy='Crynodeb o dorri gorchymyn'),
-    Term('breach.for_court',
-         en='For the court file. Prepared by the Unpaid Work team.',
-         cy='Ar gyfer ffeil y llys. Paratowyd gan y Tîm Gwaith Di-dâl.'),
-    Term('breach.person',
-         en='The person',
-         cy='Yr unigolyn'),
-    Term('breach.order',
-         en='The order',
-         cy='Y gorchymyn'),
-    Term('breach.failures',
-         en='Failures to comply',
-         cy='Methiannau i gydymffurfio'),
-    Term('breach.actions',
-         en='Enforcement action',
-         cy='Camau gorfodi'),
-    Term('breach.name',
-         en='Name',
-         cy='Enw'),
-    Term('breach.crn',
-         en='CRN',
-         cy='CRN'),
-    Term('breach.dob',
-         en='Date of birth',
-         cy='Dyddiad geni'),
-    Term('breach.address',
-         en='Address',
-         cy='Cyfeiriad'),
-    Term('breach.office',
-         en='Office',
-         cy='Swyddfa'),
-    Term('breach.coordinator',
-         en='Coordinator',
-         cy='Cydlynydd'),
-    Term('breach.court',
-         en='Court',
-         cy='Llys'),
-    Term('breach.sentenced',
-         en='Sentence date',
-         cy='Dyddiad dedfrydu'),
-    Term('breach.type',
-         en='Order',
-         cy='Gorchymyn'),
-    Term('breach.ordered',
-         en='Hours ordered',
-         cy='Oriau a orchmynnwyd'),
-    Term('breach.credited',
-         en='Hours credited',
-         cy='Oriau a gyfrifwyd'),
-    Term('breach.adjusted',
-         en='Adjustments',
-         cy='Addasiadau'),
-    Term('breach.remaining',
-         en='Hours remaining',
-         cy='Oriau ar ôl'),
-    Term('breach.deadline',
-         en='Completion deadline',
-         cy='Dyddiad terfyn i gwblhau'),
-    Term('breach.no_limit',
-         en='No limit',
-         cy='Dim terfyn'),
-    Term('breach.record',
-         en='Attendance record',
-         cy='Cofnod presenoldeb'),
-    Term('breach.record_text',
-         en='{attended} attended, {acceptable} acceptable absences, {failures} failures to comply',
-         cy=('{attended} wedi mynychu, {acceptable} absenoldeb derbyniol, {failures} methiant i '
-             'gydymffurfio')),
-    Term('breach.referred',
-         en='Referred for breach on',
-         cy='Cyfeiriwyd ar gyfer torri gorchymyn ar'),
-    Term('breach.lay_by',
-         en='Breach to be laid by',
-         cy="Torri gorchymyn i'w gyflwyno erbyn"),
-    Term('breach.outcome',
-         en='Outcome',
-         cy='Canlyniad'),
-    Term('breach.project',
-         en='Project',
-         cy='Prosiect'),
-    Term('breach.notes',
-         en='Notes',
-         cy='Nodiadau'),
-    Term('breach.action',
-         en='Action',
-         cy='Cam'),
-    Term('breach.respond',
-         en='Respond by',
-         cy='Ymateb erbyn'),
-    Term('breach.by',
-         en='Recorded by',
-         cy='Cofnodwyd gan'),
-    Term('breach.none',
-         en='None recorded.',
-         cy="Dim wedi'u cofnodi."),
-    Term('breach.withheld',
-         en='Sensitive note withheld.',
-         cy="Nodyn sensitif wedi'i atal."),
-    Term('breach.not_referred',
-         en='Not yet referred',
-         cy='Heb ei gyfeirio eto'),
 )
-
-GLOSSARY: dict[str, Term] = {term.key: term for term in _TERMS}
-if len(GLOSSARY) != len(_TERMS):  # a key given twice would hide one translation
-    raise RuntimeError("glossary keys must be unique")
-
-_WELSH_NAMES = frozenset({"cy", "welsh"})
-
-
-def is_welsh(language: object) -> bool:
-    """Whether ``language`` ("cy", "en", a Language or HandoutLanguage value) asks for Welsh."""
-    return str(getattr(language, "value", language)).lower() in _WELSH_NAMES
-
-
-def code(language: object) -> str:
-    """"cy" for Welsh, "en" for anything else: the two versions the service prints."""
-    return "cy" if is_welsh(language) else "en"
-
-
-def phrase(key: str, language: object, **values: object) -> str:
-    """The phrase ``key`` in ``language`` with its placeholders filled (values as given: escape
-    user text for paragraphs before or after, as the document needs)."""
-    term = GLOSSARY[key]
-    text = term.cy if is_welsh(language) else term.en
-    return text.format(**values) if values else text
-
-
-def month(day: dt.date, language: object) -> str:
-    return phrase(f"month.{day.month}", language)
-
-
-def short_date(day: dt.date, language: object) -> str:
-    """``30 November 2026`` / ``30 Tachwedd 2026``."""
-    return f"{day.day} {month(day, language)} {day.year}"
-
-
-def long_date(day: dt.date, language: object) -> str:
-    """``Monday 30 November 2026`` / ``Dydd Llun 30 Tachwedd 2026`` (standing alone)."""
-    return f"{phrase(f'weekday.{day.weekday()}', language)} {short_date(day, language)}"
-
-
-def date_after_on(day: dt.date, language: object) -> str:
-    """The weekday and date as they follow "On" / "Ar": ``Monday 30 November 2026`` /
-    ``ddydd Llun 30 Tachwedd 2026`` (soft mutation)."""
-    return f"{phrase(f'weekday_on.{day.weekday()}', language)} {short_date(day, language)}"
-
-
-def hours_text(minutes: int, language: object) -> str:
-    """``90`` -> "1 hour 30 minutes" / "1 awr 30 munud"."""
-    hours, rest = divmod(max(0, minutes), 60)
-    text = phrase("hours.hour" if hours == 1 else "hours.hours", language, count=hours)
-    if rest:
-        text += " " + phrase("hours.minute" if rest == 1 else "hours.minutes", language,
-                             count=rest)
-    return text
-
-
-def fixed_words(language: object) -> frozenset[str]:
-    """Every word of the glossary's fixed text in ``language`` (placeholders left out): what a
-    document in that language may print besides the data it was given."""
-    words: set[str] = set()
-    for term in GLOSSARY.values():
-        text = term.cy if is_welsh(language) else term.en
-        literal = "".join(part for part, *_ in string.Formatter().parse(text))
-        words.update(word_list(literal))
-    return frozenset(words)
-
-
-def word_list(text: str) -> list[str]:
-    """The words of ``text``, lower-cased, for comparing a document with the glossary."""
-    return [w.lower() for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text)]
-
-
-def review_rows() -> Iterator[tuple[str, str, str, str]]:
-    """(key, English, Welsh, note) for every term, in the order of this file."""
-    for term in _TERMS:
-        yield term.key, term.en, term.cy, term.note
-
-
-if __name__ == "__main__":
-    sys.stdout.write("key\tEnglish\tWelsh\tnote\n")
-    for row in review_rows():
-        sys.stdout.write("\t".join(row) + "\n")

@@ -1,0 +1,1 @@
+"""Dialogs that bring records in from the national systems and send them out."""
