@@ -70,6 +70,7 @@ def test_every_problem_of_the_first_administrator_form_shows_at_once(qtbot, fres
     qtbot.keyClicks(dialog.password, "short")
     qtbot.keyClicks(dialog.password_again, "different")
     dialog.submit()
+    settle()
     shown = {name: dialog.fields.error_text(name) for name in dialog.fields.names()}
     assert shown["username"] == "Enter a user name."
     assert shown["full_name"] and "at least 12 characters" in shown["password"]
