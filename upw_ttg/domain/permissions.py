@@ -48,6 +48,8 @@ class Capability(StrEnum):
     READ_KEEP_APART_DETAIL = "read_keep_apart_detail"
     READ_ATTENDANCE = "read_attendance"
     TAKE_ENFORCEMENT_DECISIONS = "take_enforcement_decisions"
+    # Agree with or overturn coordinators' enforcement decisions and accepted absences.
+    REVIEW_ENFORCEMENT = "review_enforcement"
     PRINT_UPW_LETTERS = "print_upw_letters"
     READ_TTG_CASE = "read_ttg_case"
     EDIT_TTG_CASE = "edit_ttg_case"
@@ -69,6 +71,8 @@ class Capability(StrEnum):
     EXPORT_OUTCOMES = "export_outcomes"
     # Everything held on one person, for a subject access request (DPA 2018 s.45).
     EXPORT_SUBJECT_ACCESS = "export_subject_access"
+    # The inspection's questions as figures per unit and worker, with the cases behind them.
+    READ_FIGURES = "read_figures"
 
 
 C = Capability
@@ -101,7 +105,8 @@ PERMISSIONS: dict[Role, frozenset[Capability]] = {
     }),
     Role.RESETTLEMENT_WORKER: _TTG_CASEWORK,
     # Oversight of both modules, the trail of changes, and who may see a restricted case.
-    Role.MANAGER: _UPW_CASEWORK | _TTG_CASEWORK | {C.READ_AUDIT, C.RESTRICT_CASES},
+    Role.MANAGER: _UPW_CASEWORK | _TTG_CASEWORK | {C.READ_AUDIT, C.RESTRICT_CASES,
+                                                    C.READ_FIGURES, C.REVIEW_ENFORCEMENT},
     # Accounts, organisation and policy; a case's name and CRN to restrict it; no casework.
     Role.ADMINISTRATOR: frozenset({
         C.USE_REFERENCE_DATA, C.MANAGE_OWN_ACCOUNT, C.FIND_PERSON, C.READ_AUDIT, C.CHANGE_SETTINGS,

@@ -101,6 +101,10 @@ SETTINGS: tuple[SettingDefinition, ...] = (
                       "Unpaid Work: enforcement", "int", "10",
                       "Working days from the failure by which breach action is laid.",
                       "working days", 1, 30),
+    SettingDefinition("upw.review_sample_percent", "Manager's check of enforcement",
+                      "Unpaid Work: enforcement", "int", "100",
+                      "Share of enforcement decisions and accepted absences put to a manager "
+                      "to agree or overturn: 100 checks every one, 0 none.", "%", 0, 100),
     SettingDefinition("upw.review_first_months", "First order review", "Unpaid Work: reviews",
                       "int", "6", "Months from sentence of the first review of progress.",
                       "months", 1, 24),

@@ -6,6 +6,7 @@ from upw_ttg.storage.models.admin import (
 )
 from upw_ttg.storage.models.base import Base
 from upw_ttg.storage.models.exchange import ImportLayout, NationalExport, NationalExportItem
+from upw_ttg.storage.models.oversight import EnforcementReview
 from upw_ttg.storage.models.people import KeepApart, Person, PersonAccess
 from upw_ttg.storage.models.trail import AccessEvent, ChainHead
 from upw_ttg.storage.models.ttg import (
@@ -24,6 +25,7 @@ __all__ = [
     "AccessEvent", "Adjustment", "Appointment", "AssessmentCommitment", "AuditEvent", "Base",
     "BookingBreach", "ChainHead", "ClosureDate", "CustodyDateChange", "CustodyEpisode",
     "CustodyEvent", "DeliveryUnit", "DemoMarker", "EnforcementAction", "EnforcementActionCode",
+    "EnforcementReview",
     "Handover", "HandoverContact", "ImportLayout", "KeepApart", "NationalExport",
     "NationalExportItem", "NeedProgress", "Office", "OrderExtension",
     "OutcomeCodeRow", "Pathway", "Person", "PersonAccess", "PickupPoint", "PlanAction",
