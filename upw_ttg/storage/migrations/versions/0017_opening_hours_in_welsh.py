@@ -1,7 +1,7 @@
 """Offices' opening hours in Welsh too, for letters to Welsh speakers
 
 Revision ID: 0017
-Revises: 0016
+Revises: 0017
 Create Date: 2026-12-04 15:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0017'
-down_revision = '0016'
+down_revision = '0017'
 branch_labels = None
 depends_on = None
 
