@@ -1,7 +1,7 @@
 """Risk changes shared with everyone who has upcoming contact, and its confirmation setting
 
-Revision ID: 0018
-Revises: 0017
+Revision ID: 0019
+Revises: 0018
 Create Date: 2026-12-04 15:10:00
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 from upw_ttg.domain.settings import SETTINGS_BY_KEY
 
-revision = '0018'
-down_revision = '0017'
+revision = '0019'
+down_revision = '0018'
 branch_labels = None
 depends_on = None
 
