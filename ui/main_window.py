@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -12,7 +11,7 @@ from PySide6.QtWidgets import (
     QStackedWidget, QWidget,
 )
 
-from upw_ttg import APP_TITLE, __version__
+from upw_ttg import APP_TITLE
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from ui.case_links import open_case_item, open_day_paper
@@ -20,6 +19,7 @@ from ui.dialogs.change_password import ChangePasswordDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.exchange_menu import ExchangeMenu
 from ui.formatting import set_today_source
+from ui.help_menu import build_help_menu
 from ui.resources import icon
 from ui.widgets.fit import fit_in_scroll_area
 from ui.settings import UiSettings
@@ -143,6 +143,21 @@ class MainWindow(QMainWindow):
         self.nav.addItem(item)
         self._areas.append(key)
 
+    @property
+    def services(self) -> AppServices:
+        return self._services
+
+    def current_area(self) -> str:
+        """The area shown: people, person, settings, staff, ttg, scheduling or attendance."""
+        if self.stack.currentWidget() is self.person_page:
+            return "person"
+        row = self.nav.currentRow()
+        return self._areas[row] if row >= 0 else self.PEOPLE
+
+    def make_action(self, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
+        """A window-wide command (menus build theirs with it)."""
+        return self._action(text, shortcut, slot)
+
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -225,9 +240,7 @@ class MainWindow(QMainWindow):
         self.exchange_menu = ExchangeMenu(self, self._services, self.show_notice)
         self.exchange_menu.build(bar)
 
-        help_menu = bar.addMenu("&Help")
-        self.about_action = self._action("&About", None, self.show_about)
-        help_menu.addAction(self.about_action)
+        build_help_menu(self, bar.addMenu("&Help"))
 
     def _build_status_bar(self) -> None:
         actor = self._services.ctx.actor
@@ -452,22 +465,6 @@ class MainWindow(QMainWindow):
             return  # notices can name people; the lock shows nothing personal
         self.statusBar().showMessage(text, 6000)
         self.recount_broken()
-
-    @Slot()
-    def show_about(self) -> None:
-        location = self._services.location
-        box = QMessageBox(self)
-        box.setWindowTitle(f"About {APP_TITLE}")
-        box.setIconPixmap(icon("app.svg").pixmap(64, 64))
-        box.setText(f"<b>{APP_TITLE}</b><br>Version {__version__}")
-        box.setInformativeText(
-            "Unpaid Work and Through the Gate for probation staff.<br><br>"
-            f"Database: {html.escape(self._services.db.describe())}<br>"
-            f"Data folder: {html.escape(str(location.data_dir))}<br>"
-            f"Logs: {html.escape(str(location.logs_dir))}")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.about_box = box
 
     # Signing out and locking -------------------------------------------------------------
 

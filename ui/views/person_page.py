@@ -123,7 +123,7 @@ class PersonPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Parts of the record")
         self.tabs.addTab(self.overview, "&Overview")
-        self.tabs.addTab(self.details, "&Details")
+        self.tabs.addTab(self.details, "De&tails")
         self.tabs.addTab(self.orders, "&UPW orders")
         self.tabs.addTab(self.custody, "&Custody")
         actor = services.ctx.actor
