@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -69,6 +70,9 @@ def months_window(today: dt.date, count: int = MONTHS_SHOWN) -> tuple[dt.date, .
     return tuple(this - relativedelta(months=n) for n in range(count - 1, -1, -1))
 
 
+# Remembered: the figures ask for the same dozen months' ends tens of thousands of times, and
+# calendar-month arithmetic is slow.
+@lru_cache(maxsize=512)
 def month_end(first: dt.date) -> dt.date:
     return first + relativedelta(months=1) - dt.timedelta(days=1)
 

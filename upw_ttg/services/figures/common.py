@@ -61,7 +61,8 @@ class Fact(NamedTuple):
     n: int = 1
     minutes: int = 0
     person_id: int | None = None
-    note: str = ""
+    # Built only for a drill-down (counting a year of a CRC makes tens of thousands of facts).
+    note: str | bool = ""
 
 
 def as_date(value: Any) -> dt.date | None:

@@ -46,13 +46,19 @@ class _OrderData:
                     or_(UpwOrder.completed_on.is_(None), UpwOrder.completed_on >= scope.start),
                     or_(UpwOrder.closed_on.is_(None), UpwOrder.closed_on >= scope.start))
         ids = scoped(scope, select(UpwOrder.id).where(live))
+        narrowed = scope.unit_id is not None or scope.worker_id is not None
+
+        def of_orders(query, column):
+            """Kept to the orders asked for; the whole service reads every order's rows
+            without the list, which costs the database more than the few it skips."""
+            return query.where(column.in_(ids)) if narrowed else query
         self.orders = session.execute(scoped(scope, select(
             UpwOrder.id, UpwOrder.person_id, UpwOrder.sentence_date, UpwOrder.completed_on,
             UpwOrder.closed_on, UpwOrder.hours_ordered, UNIT, WORKER).where(live))).all()
         self.extra = dict(session.execute(
-            select(UpwAssessment.order_id, func.max(UpwAssessment.intensive_extra_hours))
-            .where(UpwAssessment.order_id.in_(ids), UpwAssessment.completed_on.is_not(None))
-            .group_by(UpwAssessment.order_id)).all())
+            of_orders(select(UpwAssessment.order_id,
+                             func.max(UpwAssessment.intensive_extra_hours)), UpwAssessment.order_id)
+            .where(UpwAssessment.completed_on.is_not(None)).group_by(UpwAssessment.order_id)).all())
         year, month = extract("year", UpwSession.session_date), extract("month",
                                                                        UpwSession.session_date)
         offered = case((Appointment.outcome_code.in_(sorted(NOT_OFFERED_CODES)), 0), else_=1)
@@ -61,32 +67,34 @@ class _OrderData:
         self.offered: dict[tuple[int, dt.date], int] = defaultdict(int)
         self.credited: dict[tuple[int, dt.date], int] = defaultdict(int)
         for order_id, y, m, start, end, unpaid, counts, n, credited in session.execute(
-                select(*columns, func.count(), func.sum(Appointment.minutes_credited))
-                .join(UpwSession, UpwSession.id == Appointment.session_id)
-                .join(Project, Project.id == UpwSession.project_id)
-                .where(Appointment.order_id.in_(ids),
-                       UpwSession.session_date.between(self.read_from, self.read_to))
+                of_orders(select(*columns, func.count(), func.sum(Appointment.minutes_credited))
+                          .join(UpwSession, UpwSession.id == Appointment.session_id)
+                          .join(Project, Project.id == UpwSession.project_id),
+                          Appointment.order_id)
+                .where(UpwSession.session_date.between(self.read_from, scope.today))
                 .group_by(*columns)):
             first = dt.date(int(y), int(m), 1)
             self.credited[(order_id, first)] += int(credited or 0)
             if counts:
                 self.offered[(order_id, first)] += \
                     int(n) * max(0, minutes_between(start, end) - unpaid)
+        # Credit before the months read: every credit less theirs (no session after today is
+        # credited), which spares joining every appointment to its session's date.
         self.before = {k: int(v or 0) for k, v in session.execute(
-            select(Appointment.order_id, func.sum(Appointment.minutes_credited))
-            .join(UpwSession, UpwSession.id == Appointment.session_id)
-            .where(Appointment.order_id.in_(ids), UpwSession.session_date < self.read_from)
-            .group_by(Appointment.order_id))}
+            of_orders(select(Appointment.order_id, func.sum(Appointment.minutes_credited)),
+                      Appointment.order_id).group_by(Appointment.order_id))}
+        for (order_id, _month), minutes in self.credited.items():
+            self.before[order_id] -= minutes
         self.adjustments: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
         for order_id, on, minutes in session.execute(
-                select(Adjustment.order_id, Adjustment.adjusted_on, Adjustment.minutes)
-                .where(Adjustment.order_id.in_(ids),
-                       Adjustment.status == AdjustmentStatus.APPROVED)):
+                of_orders(select(Adjustment.order_id, Adjustment.adjusted_on,
+                                 Adjustment.minutes), Adjustment.order_id)
+                .where(Adjustment.status == AdjustmentStatus.APPROVED)):
             self.adjustments[order_id].append((on, minutes))
         self.extensions: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
         for order_id, granted, new_deadline in session.execute(
-                select(OrderExtension.order_id, OrderExtension.granted_on,
-                       OrderExtension.new_deadline).where(OrderExtension.order_id.in_(ids))):
+                of_orders(select(OrderExtension.order_id, OrderExtension.granted_on,
+                                 OrderExtension.new_deadline), OrderExtension.order_id)):
             self.extensions[order_id].append((granted, new_deadline))
         self.first_days = int(s["upw.first_session_working_days"])
         self.offer = int(s["upw.weekly_offer_hours"]) * 60
@@ -125,14 +133,16 @@ class _OrderData:
             if keep and this and scope.wants("hours_completed"):
                 yield Fact("hours_completed", order.unit_id, order.worker_id, month, True,
                            minutes=this, person_id=person,
-                           note=f"{format_minutes(this)} credited in {month:%B %Y}.")
+                           note=scope.detail
+                           and f"{format_minutes(this)} credited in {month:%B %Y}.")
             days = live_days(month, offers_from, ended, scope.today)
             if keep and days >= 7 and owed_at_start > 0 and scope.wants("weekly_offer"):
                 offered = self.offered.get((order.id, month), 0)
                 wanted = min(target, owed_at_start)
                 yield Fact("weekly_offer", order.unit_id, order.worker_id, month,
                            offer_met(offered, wanted, days), person_id=person,
-                           note=f"Offered {format_minutes(offered)} over {days} days live; "
+                           note=scope.detail and f"Offered {format_minutes(offered)} over "
+                           f"{days} days live; "
                                 f"target {format_minutes(wanted)} a week.")
             evaluated = min(month_end(month), scope.today)
             if keep and second <= evaluated and (ended is None or ended > evaluated) \
@@ -167,6 +177,7 @@ class _OrderData:
                                  second_review=second, today=evaluated)
         return Fact("extension_needed", order.unit_id, order.worker_id, month, needed,
                     person_id=person,
-                    note=f"{format_minutes(remaining)} to work at {day_text(evaluated)}; "
+                    note=self.scope.detail and f"{format_minutes(remaining)} to work at "
+                    f"{day_text(evaluated)}; "
                          f"deadline {day_text(deadline)}; "
                          f"{format_minutes(rate)} a week lately.")
