@@ -208,6 +208,9 @@ def test_every_letter_names_the_organisation_and_gives_the_office_phone(app, wor
             assert "The Probation Service" in text
             assert "0300 047 1010" in text
             assert "2 Clifford Street" in text
+            hours = ("Dydd Llun i ddydd Gwener, 9yb i 5yp" if language == Language.WELSH
+                     else "Monday to Friday, 9am to 5pm")
+            assert hours in text
 
 
 def test_the_warning_letter_gives_the_next_session_date_and_place(app, world):
