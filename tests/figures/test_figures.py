@@ -237,3 +237,21 @@ def test_only_managers_read_figures(signed_in_as):
         with pytest.raises((CapabilityDeniedError, PermissionDeniedError)):
             signed_in_as(role).figures.figures("upw")
     assert signed_in_as(Role.MANAGER).figures.figures("ttg").rows
+
+
+def test_the_summary_prints_on_one_page(app):
+    import io
+
+    from pypdf import PdfReader
+
+    def build(c):
+        c.assessment(c.order(D(2026, 9, 1)), D(2026, 9, 3))
+        c.assessment(c.order(D(2026, 9, 1)), D(2026, 9, 4), vulnerable=None)
+    cases(app, build)
+    reader = PdfReader(io.BytesIO(app.figures.summary_pdf("upw")))
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Unpaid Work figures" in text
+    assert "Assessments with health, safety and vulnerability answered" in text
+    assert "1 of 2" in text and "50%" in text
+    assert "York and North Yorkshire" in text

@@ -84,6 +84,17 @@ class FiguresService:
             rows.sort(key=lambda c: (c.met, c.date or dt.date.min, c.person_name))
             return tuple(mask_restricted(session, self._ctx, rows))
 
+    def summary_pdf(self, group: FigureGroup | str, *, unit_id: int | None = None,
+                    worker_id: int | None = None) -> bytes:
+        """The figures of ``group`` on one printable landscape page (no person is named)."""
+        self._ctx.require(Capability.READ_FIGURES)
+        from upw_ttg.printing.documents.figures_summary import render_figures_summary
+
+        figures = self.figures(group, unit_id=unit_id, worker_id=worker_id)
+        actor = self._ctx.actor
+        return render_figures_summary(figures, printed_at=self._ctx.now(),
+                                      printed_by=actor.full_name if actor else None)
+
     def _scope(self, session, today: dt.date, start: dt.date, end: dt.date,
                unit_id: int | None, worker_id: int | None) -> Scope:
         return Scope(session, today, start, end, self._calendar.calendar(),

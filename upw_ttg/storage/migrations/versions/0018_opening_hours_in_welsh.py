@@ -1,6 +1,6 @@
 """Offices' opening hours in Welsh too, for letters to Welsh speakers
 
-Revision ID: 0017
+Revision ID: 0018
 Revises: 0017
 Create Date: 2026-12-04 15:00:00
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0017'
+revision = '0018'
 down_revision = '0017'
 branch_labels = None
 depends_on = None
