@@ -16,6 +16,7 @@ from upw_ttg.services.upw.planner import PlannerService
 from upw_ttg.services.upw.projects import ProjectsService
 from upw_ttg.services.upw.risk_sharing import RiskSharingService
 from upw_ttg.services.upw.sessions import SessionsService
+from upw_ttg.services.upw.texts import TextMessageService
 from upw_ttg.services.upw.standdown import StandDownService
 from upw_ttg.services.upw.warrants import WarrantsService
 
@@ -36,6 +37,7 @@ class UpwServices:
     keep_apart: KeepApartService
     broken: BrokenBookingsService
     risk_sharing: RiskSharingService
+    texts: TextMessageService
 
 
 def build_upw_services(ctx: ServiceContext) -> UpwServices:
@@ -45,7 +47,8 @@ def build_upw_services(ctx: ServiceContext) -> UpwServices:
         planner=PlannerService(ctx), autofill=AutoFillService(ctx),
         stand_downs=StandDownService(ctx), warrants=WarrantsService(ctx),
         documents=UpwDocumentsService(ctx), keep_apart=KeepApartService(ctx),
-        broken=BrokenBookingsService(ctx), risk_sharing=RiskSharingService(ctx))
+        broken=BrokenBookingsService(ctx), risk_sharing=RiskSharingService(ctx),
+        texts=TextMessageService(ctx))
 
 
 __all__ = ["UpwServices", "build_upw_services", "Cancelled", "PlacementRefused"]
