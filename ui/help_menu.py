@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QMenu, QMessageBox, QTextBrowser, QVBoxLayout,
+)
 
 from upw_ttg import APP_TITLE, __version__
 from ui.resources import icon
@@ -88,10 +90,26 @@ def shortcut_lines(window: MainWindow) -> list[tuple[str, str]]:
     return sorted(lines, key=lambda line: line[1]) + list(GENERAL_KEYS)
 
 
-def show_shortcuts(window: MainWindow) -> QMessageBox:
-    rows = "".join(f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;</td>"
+def show_shortcuts(window: MainWindow) -> QDialog:
+    """The shortcuts in a window of their own that scrolls (the list is long)."""
+    rows = "".join(f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;&nbsp;</td>"
                    f"<td>{html.escape(what)}</td></tr>" for keys, what in shortcut_lines(window))
-    return _box(window, "Keyboard shortcuts", f"<table>{rows}</table>")
+    dialog = QDialog(window)
+    dialog.setWindowTitle("Keyboard shortcuts")
+    text = QTextBrowser()
+    text.setAccessibleName("Keyboard shortcuts")
+    text.setHtml(f"<table cellpadding='2'>{rows}</table>")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(text, 1)
+    layout.addWidget(buttons)
+    dialog.resize(520, 560)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    window.help_box = dialog
+    window.shortcuts_text = text
+    return dialog
 
 
 def show_purpose(window: MainWindow) -> QMessageBox:

@@ -213,7 +213,7 @@ def test_the_help_menu_has_shortcuts_each_screens_purpose_and_the_data_folder(
     lines = {what: keys for keys, what in shortcut_lines(window)}
     assert lines["Find a person"] == "Ctrl+F" and "Print a day's paper" in lines
     window.shortcuts_action.trigger()
-    assert "Ctrl+Shift+P" in window.help_box.text()
+    assert "Ctrl+Shift+P" in window.shortcuts_text.toPlainText()
     window.help_box.close()
     window.open_person(person.id)
     window.purpose_action.trigger()

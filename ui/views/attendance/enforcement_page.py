@@ -151,8 +151,9 @@ class EnforcementPage(QWidget):
         self.to_check.show_records(queue.to_check)
         self.models[DECISIONS].set_rows(queue.decisions)
         # The first page took every row up to the page size, the ones set aside included.
-        self.models[EVIDENCE].set_pages(evidence_page, queue.evidence_overdue, read=min(
-            PAGE_ROWS, max(queue.evidence_overdue_total, len(queue.evidence_overdue))))
+        self.models[EVIDENCE].set_pages(
+            evidence_page, queue.evidence_overdue, PAGE_ROWS,
+            read=min(PAGE_ROWS, max(queue.evidence_overdue_total, len(queue.evidence_overdue))))
         self.models[BREACHES].set_rows(queue.breaches_not_laid)
         self.models[REOPENED].set_rows(queue.reopened)
         for table in self.tables:
