@@ -255,3 +255,15 @@ def test_the_summary_prints_on_one_page(app):
     assert "Assessments with health, safety and vulnerability answered" in text
     assert "1 of 2" in text and "50.0%" in text
     assert "York and North Yorkshire" in text
+
+
+def test_figures_are_read_again_after_a_change(app):
+    def build(c):
+        late = c.order(D(2026, 8, 21))
+        c.appointment(late, D(2026, 9, 8))
+    cases(app, build)
+    assert month(app.figures.figures("upw"), "first_session", AUG) == Tally(0, 1)
+    setting = next(s for s in app.settings.list_settings()
+                   if s.key == "upw.first_session_working_days")
+    app.settings.update(setting.key, "11", setting.version)
+    assert month(app.figures.figures("upw"), "first_session", AUG) == Tally(1, 1)
