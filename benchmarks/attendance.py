@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -52,18 +53,23 @@ def _bare_reportlab(rows_per_page: list[int]) -> bytes:
 
 
 def _alternated(subject: tuple[str, Callable[[], object]],
-                baseline: tuple[str, Callable[[], object]], runs: int) -> tuple[Timing, Timing]:
-    """Both timed in turn, run after run, so a busy machine slows both alike."""
+                baseline: tuple[str, Callable[[], object]], runs: int
+                ) -> tuple[Timing, Timing, float]:
+    """Both timed in turn, run after run, so a busy machine slows both alike; also the
+    ratio of their median processor times, which other processes on the machine disturb
+    less than the wall clock."""
     (subject_name, subject_call), (baseline_name, baseline_call) = subject, baseline
     subject_call(), baseline_call()
-    subject_samples, baseline_samples = [], []
+    wall: tuple[list[float], list[float]] = ([], [])
+    cpu: tuple[list[float], list[float]] = ([], [])
     for _ in range(runs):
-        for call, samples in ((subject_call, subject_samples),
-                              (baseline_call, baseline_samples)):
-            start = time.perf_counter()
+        for index, call in enumerate((subject_call, baseline_call)):
+            start, start_cpu = time.perf_counter(), time.process_time()
             call()
-            samples.append((time.perf_counter() - start) * 1000)
-    return Timing(subject_name, subject_samples), Timing(baseline_name, baseline_samples)
+            wall[index].append((time.perf_counter() - start) * 1000)
+            cpu[index].append((time.process_time() - start_cpu) * 1000)
+    ratio = statistics.median(cpu[0]) / statistics.median(cpu[1])
+    return Timing(subject_name, wall[0]), Timing(baseline_name, wall[1]), ratio
 
 
 def _twenty_row_session(services) -> int:
@@ -111,11 +117,11 @@ def run(path: Path) -> list[str]:
                     .limit(1)).scalar_one()
             day = sheets.day_sessions(busiest)
             day_count, rows = len(day), [d.people for d in day]
-            printed, bare = _alternated(
+            printed, bare, cpu_ratio = _alternated(
                 (f"a day's work sheets ({day_count} sessions, {sum(rows)} people, one PDF)",
                  lambda: sheets.print_day(busiest)),
                 (f"bare reportlab, {day_count} pages of the same rows",
-                 lambda: _bare_reportlab(rows)), runs=5)
+                 lambda: _bare_reportlab(rows)), runs=7)
             session_id = _twenty_row_session(services)
             registers = services.attendance.registers
             register = registers.load_register(session_id)
@@ -132,6 +138,7 @@ def run(path: Path) -> list[str]:
             services.close()
     per_sheet = printed.median / max(day_count, 1) * SHEETS
     return [printed.line(bare), bare.line(),
+            f"    processor time: ×{cpu_ratio:.2f} bare reportlab",
             f"    scaled to {SHEETS} sessions: about {per_sheet / 1000:.2f} s",
             saves.line(), loads.line()]
 

@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 from benchmarks import (
-    attendance, exchange, lists, read_logging, recheck, search, startup, ttg_dashboard,
-    upw_scheduling,
+    attendance, exchange, lists, read_logging, recheck, risk_sharing, search, startup,
+    ttg_dashboard, upw_scheduling,
 )
 from benchmarks.common import demo_database, postgres_demo, upgraded
 
@@ -23,6 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-start", action="store_true", help="skip the start-up timing")
     parser.add_argument("--lists-only", action="store_true",
                         help="measure only the list screens' data")
+    parser.add_argument("--screens-only", action="store_true",
+                        help="measure only what screens read: lists, search, dashboard, "
+                             "planner and auto-fill")
+    parser.add_argument("--skip-lists", action="store_true", help="skip the list screens")
     parser.add_argument("--postgres", default=os.environ.get("UPW_TTG_BENCH_POSTGRES"),
                         help="also measure on PostgreSQL: a database URL with {scale} in its "
                              "name, one database per scale, the demo generated there if empty "
@@ -43,9 +47,10 @@ def main(argv: list[str] | None = None) -> int:
             targets.append(("PostgreSQL", postgres_demo(args.postgres.format(scale=scale),
                                                         path, scale)))
         for engine, target in targets:
-            print(f"\n[{scale}, {engine}] list screens' data (alternated with raw SQL)")
-            for line in lists.run(target):
-                print(line, flush=True)
+            if not args.skip_lists:
+                print(f"\n[{scale}, {engine}] list screens' data (alternated with raw SQL)")
+                for line in lists.run(target):
+                    print(line, flush=True)
             if args.lists_only:
                 continue
             print(f"\n[{scale}, {engine}] person search")
@@ -54,17 +59,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n[{scale}, {engine}] Through the Gate dashboard")
             for line in ttg_dashboard.run(target):
                 print(line, flush=True)
-        if args.lists_only:
+            print(f"\n[{scale}, {engine}] Unpaid Work scheduling (planner and auto-fill)")
+            for line in upw_scheduling.run(target):
+                print(line, flush=True)
+        if args.lists_only or args.screens_only:
             continue
-        print(f"\n[{scale}] Unpaid Work scheduling (planner and auto-fill)")
-        for line in upw_scheduling.run(path):
-            print(line)
         if scale != "national":
             print(f"\n[{scale}] placement rules re-checked (rule 24)")
             for line in recheck.run(path):
                 print(line)
             print(f"\n[{scale}] attendance")
             for line in attendance.run(path):
+                print(line)
+            print(f"\n[{scale}] risk change fan-out (rule UPW-RISKSHARE)")
+            for line in risk_sharing.run(path):
                 print(line)
         print(f"\n[{scale}] opening sensitive records (DPA s.62 read logging)")
         for line in read_logging.run(path):
@@ -74,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
               "files)")
         for line in exchange.run(databases["crc"], databases.get("national")):
             print(line)
-    if not args.skip_start and not args.lists_only:
+    if not args.skip_start and not args.lists_only and not args.screens_only:
         scale = "crc" if "crc" in databases else next(iter(databases))
         print(f"\n[{scale}] start-up (separate processes, offscreen)")
         for line in startup.run(databases[scale]):

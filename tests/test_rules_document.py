@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "docs" / "rules.md"
-RULE_ID = r"(?:UPW|TTG|ACC|DAYS|DOC)-[A-Z0-9]+"
+RULE_ID = r"(?:UPW|TTG|ACC|DAYS|DOC|DATA|FIG)-[A-Z0-9]+"
 HEADING = re.compile(rf"^### ({RULE_ID}) ", re.MULTILINE)
 CITATION = re.compile(rf"\b[Rr]ules? ({RULE_ID}(?:(?:, | and | or ){RULE_ID})*)")
 NAMED = re.compile(r"`(upw_ttg(?:\.\w+)+)`")

@@ -34,6 +34,11 @@ def _today() -> dt.date:
 today_source = _today
 
 
+def today() -> dt.date:
+    """Today by the application's clock (what "today" and "+7" count from)."""
+    return today_source()
+
+
 def set_today_source(source: Callable[[], dt.date]) -> None:
     """Make "today", "tomorrow" and "+7" count from the application's clock."""
     global today_source  # one clock per application

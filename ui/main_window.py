@@ -4,25 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import html
-
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-    QPushButton,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QPushButton,
     QStackedWidget, QWidget,
 )
 
-from upw_ttg import APP_TITLE, __version__
+from upw_ttg import APP_TITLE
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from ui.case_links import open_case_item, open_day_paper
-from ui.dialogs.change_password import ChangePasswordDialog
-from ui.dialogs.form_dialog import FormDialog
 from ui.exchange_menu import ExchangeMenu
 from ui.formatting import set_today_source
+from ui.help_menu import build_help_menu
+from ui.signing_out import SigningOut
 from ui.resources import icon
 from ui.widgets.fit import fit_in_scroll_area
 from ui.settings import UiSettings
@@ -47,12 +44,13 @@ BROKEN_RECOUNT_MS = 60_000
 FIRST_COUNT_DELAY_MS = 1_500
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SigningOut, QMainWindow):
     """People for everyone; Settings (view only unless an administrator); Staff for admins."""
 
     PEOPLE, SETTINGS, STAFF, TTG = "people", "settings", "staff", "ttg"
     ORGANISATION = "organisation"
     SCHEDULING, ATTENDANCE = "scheduling", "attendance"
+    FIGURES = "figures"
 
     def __init__(self, services: AppServices, ui_settings: UiSettings):
         super().__init__()
@@ -109,6 +107,9 @@ class MainWindow(QMainWindow):
             self._add_area(self.SCHEDULING, "Scheduling")
         if self._may_attend:
             self._add_area(self.ATTENDANCE, "Attendance")
+        self._figures = None
+        if can(actor, Capability.READ_FIGURES):
+            self._add_area(self.FIGURES, "Figures")
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
 
         central = QWidget()
@@ -145,6 +146,21 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.nav.addItem(item)
         self._areas.append(key)
+
+    @property
+    def services(self) -> AppServices:
+        return self._services
+
+    def current_area(self) -> str:
+        """The area shown: people, person, settings, staff, ttg, scheduling or attendance."""
+        if self.stack.currentWidget() is self.person_page:
+            return "person"
+        row = self.nav.currentRow()
+        return self._areas[row] if row >= 0 else self.PEOPLE
+
+    def make_action(self, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
+        """A window-wide command (menus build theirs with it)."""
+        return self._action(text, shortcut, slot)
 
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
         action = QAction(text, self)
@@ -228,9 +244,7 @@ class MainWindow(QMainWindow):
         self.exchange_menu = ExchangeMenu(self, self._services, self.show_notice)
         self.exchange_menu.build(bar)
 
-        help_menu = bar.addMenu("&Help")
-        self.about_action = self._action("&About", None, self.show_about)
-        help_menu.addAction(self.about_action)
+        build_help_menu(self, bar.addMenu("&Help"))
 
     def _build_status_bar(self) -> None:
         actor = self._services.ctx.actor
@@ -286,6 +300,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.scheduling_area())
         elif area == self.ATTENDANCE:
             self.stack.setCurrentWidget(self.attendance_area())
+        elif area == self.FIGURES:
+            self.stack.setCurrentWidget(self.figures_area())
 
     @property
     def person_page(self) -> PersonPage:
@@ -336,6 +352,15 @@ class MainWindow(QMainWindow):
             self._attendance = AttendanceArea(self._services, self._ui_settings)
             self._connect_area(self._attendance)
         return self._attendance
+
+    def figures_area(self) -> QWidget:
+        """The managers' figures, built on first use."""
+        if self._figures is None:
+            from ui.views.figures.figures_page import FiguresArea
+
+            self._figures = FiguresArea(self._services)
+            self._connect_area(self._figures)
+        return self._figures
 
     @property
     def may_schedule(self) -> bool:
@@ -498,79 +523,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 6000)
         self.recount_broken()
 
-    @Slot()
-    def show_about(self) -> None:
-        location = self._services.location
-        box = QMessageBox(self)
-        box.setWindowTitle(f"About {APP_TITLE}")
-        box.setIconPixmap(icon("app.svg").pixmap(64, 64))
-        box.setText(f"<b>{APP_TITLE}</b><br>Version {__version__}")
-        box.setInformativeText(
-            "Unpaid Work and Through the Gate for probation staff.<br><br>"
-            f"Database: {html.escape(self._services.db.describe())}<br>"
-            f"Data folder: {html.escape(str(location.data_dir))}<br>"
-            f"Logs: {html.escape(str(location.logs_dir))}")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.about_box = box
-
-    # Signing out and locking -------------------------------------------------------------
-
-    @Slot()
-    def change_password(self) -> None:
-        self.password_dialog = ChangePasswordDialog(self._services.staff, self)
-        self.password_dialog.saved.connect(
-            lambda _none: self.show_notice("Your password has been changed."))
-        self.password_dialog.open()
-
-    @Slot()
-    def lock_now(self) -> None:
-        self.lock.lock()
-
-    def open_forms(self) -> list[FormDialog]:
-        """Forms still open, shown or hidden by the lock (their unsaved input would be lost)."""
-        windows = set(QApplication.topLevelWidgets()) | set(self.lock.hidden_windows())
-        return [w for w in windows if isinstance(w, FormDialog)
-                and (w.isVisible() or w in self.lock.hidden_windows())]
-
-    def confirm_sign_out(self, forms: int) -> bool:
-        """Ask before closing forms with unsaved input (tests patch this)."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Sign out",
-                          f"{forms} form{'s are' if forms != 1 else ' is'} still open. Signing "
-                          "out closes them and anything not saved in them is lost.",
-                          QMessageBox.StandardButton.Cancel, self)
-        sign_out = box.addButton("Sign &out", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is sign_out
-
-    @Slot()
-    def sign_out(self) -> None:
-        """File ▸ Sign out: as closing the window, then back to the sign-in window."""
-        forms = self.open_forms()
-        if forms and not self.confirm_sign_out(len(forms)):
-            return
-        if not self._may_leave():
-            return
-        self._finish_sign_out()
-
-    @Slot()
-    def sign_out_from_lock(self) -> None:
-        """Sign out while locked (someone else needs the computer): nothing is shown or
-        saved on the locked user's behalf, so forms left open are closed unsaved."""
-        forms = self.open_forms()
-        if forms and not self.confirm_sign_out(len(forms)):
-            return
-        self._finish_sign_out()
-
-    def _finish_sign_out(self) -> None:
-        self.signed_out = True
-        self.lock.stop()
-        for widget in [*self.lock.hidden_windows(), *QApplication.topLevelWidgets()]:
-            if widget is not self and widget.isWindow():
-                widget.close()
-        self._services.staff.sign_out()
-        self.close()
+    # Locking ---------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

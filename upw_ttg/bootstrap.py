@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from upw_ttg.services.exchange.people_export import PeopleExportService
     from upw_ttg.services.exchange.people_import import PeopleImportService
     from upw_ttg.services.subject_access import SubjectAccessService
+    from upw_ttg.services.figures import FiguresService
     from upw_ttg.services.ttg.dashboard import DashboardService
     from upw_ttg.services.ttg.deadlines import DeadlineService
     from upw_ttg.services.ttg.events import CustodyEventService
@@ -163,6 +164,12 @@ class AppServices:
         from upw_ttg.services.ttg.events import CustodyEventService
 
         return CustodyEventService(self.ctx)
+
+    @cached_property
+    def figures(self) -> FiguresService:
+        from upw_ttg.services.figures import FiguresService
+
+        return FiguresService(self.ctx, self.calendar)
 
     @cached_property
     def caseload(self) -> DashboardService:

@@ -208,6 +208,9 @@ def test_every_letter_names_the_organisation_and_gives_the_office_phone(app, wor
             assert "The Probation Service" in text
             assert "0300 047 1010" in text
             assert "2 Clifford Street" in text
+            hours = ("Dydd Llun i ddydd Gwener, 9yb i 5yp" if language == Language.WELSH
+                     else "Monday to Friday, 9am to 5pm")
+            assert hours in text
 
 
 def test_the_warning_letter_gives_the_next_session_date_and_place(app, world):
@@ -312,3 +315,12 @@ def test_the_welsh_breach_summary_prints_only_glossary_phrases_and_its_data(app,
     pdf = world.att.letters.render_breach_summary(order)
     # The protective marking is a government marking, the same in both languages.
     assert words_not_in_glossary(pdf, "cy", [summary, "BS", "OFFICIAL-SENSITIVE"]) == set()
+
+
+def test_a_person_with_no_office_still_gets_a_number_to_call(app, world):
+    order, appt = _warned(world, app)
+    with app.db.write() as s:
+        person_id = s.get(UpwOrder, order).person_id
+        s.execute(update(Person).where(Person.id == person_id).values(office_id=None))
+    text = flat(pdf_text(world.att.letters.render_warning_letter(appt)))
+    assert "The Probation Service" in text and "0300 047 1010" in text

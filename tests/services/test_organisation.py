@@ -23,6 +23,7 @@ def test_every_seeded_office_has_an_organisation_phone_address_and_warrant_accou
         assert office.organisation == "The Probation Service"
         assert office.phone and office.phone.startswith("0300 047 ")
         assert office.address and office.postcode and office.email and office.opening_hours
+        assert office.opening_hours_cy == "Dydd Llun i ddydd Gwener, 9yb i 5yp"
         assert office.warrant_account
     assert len({o.phone for o in offices}) == 12
 

@@ -22,7 +22,7 @@ from upw_ttg.domain.codes import AdjustmentKind, Gender, Role, WarrantStatus
 from upw_ttg.domain.crediting import ENFORCEABLE_CODES
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.domain.records import PersonRow
-from upw_ttg.domain.upw_records import AutoFillProposal, ProposedPlacement
+from upw_ttg.domain.upw_records import AutoFillProposal, ProposedPlacement, StandDownReason
 from upw_ttg.errors import RestrictedCaseError
 from upw_ttg.services.access import RESTRICTED_TEXT
 from upw_ttg.services.attendance.work_sheets import RESTRICTED_ON_SHEET
@@ -331,3 +331,20 @@ def test_a_work_sheet_printed_by_a_member_not_named_lists_the_person_by_name_onl
         if row.crn in hidden:
             assert not any(alert in text for alert in row.alerts)
     assert text.count("the staff named on it brief the supervisor") == len(hidden)
+
+
+def test_standing_a_session_down_names_restricted_cases_without_their_details(world):
+    """Who to tell after a stand-down: a restricted case by name and CRN only (no phone or
+    pick-up), for the staff named on it to tell."""
+    coordinator = world.other[Role.COORDINATOR]
+    session_id = _first(coordinator, select(UpwSession.id)
+                        .join(Appointment, Appointment.session_id == UpwSession.id)
+                        .where(UpwSession.session_date > TODAY))[0]
+    result = coordinator.upw.stand_downs.stand_down(session_id, StandDownReason.WEATHER)
+    with coordinator.db.read() as session:
+        restricted = set(session.scalars(select(Person.id).where(Person.restricted.is_(True))))
+    assert any(person.person_id in restricted for person in result.people)
+    for person in result.people:
+        assert person.crn and person.name
+        if person.person_id in restricted:
+            assert (person.phone, person.pickup_name, person.offers) == (None, None, ())

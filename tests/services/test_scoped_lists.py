@@ -186,3 +186,19 @@ def test_the_warrant_register_newest_first_in_pages_equals_the_whole_register(de
     assert paged == list(whole)
     assert warrants.register_totals(office_id=office_id, date_from=date_from) == (
         len(whole), sum(w.fare_pence for w in whole if w.status.value in ("issued", "used")))
+
+
+def test_travel_tasks_by_unit_and_the_forecast_by_unit_and_coordinator_equal_the_whole_lists(
+        demo):
+    ledger, forecast = demo.attendance.ledger, demo.attendance.forecast
+    tasks, orders = ledger.travel_tasks(), forecast.forecast()
+    assert tasks and orders, "the demo has travel-time claims and live orders"
+    coordinators = sorted({f.coordinator_id for f in orders if f.coordinator_id})
+    for unit_id, unit_code in [(None, None), *_units(demo)]:
+        assert ledger.travel_tasks(delivery_unit_id=unit_id) == [
+            t for t in tasks if unit_code in (None, t.delivery_unit_code)]
+        for coordinator_id in (None, *coordinators[:3]):
+            assert forecast.forecast(delivery_unit_id=unit_id,
+                                     coordinator_id=coordinator_id) == [
+                f for f in orders if unit_code in (None, f.delivery_unit_code)
+                and coordinator_id in (None, f.coordinator_id)]

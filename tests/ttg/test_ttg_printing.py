@@ -293,3 +293,18 @@ def test_nine_needs_flow_across_pages_without_gaps(ttg, case):
     assert len(pages) <= 4
     # Every page but the last is well used: at least 30 lines of text.
     assert all(len(page.splitlines()) >= 30 for page in pages[:-1])
+
+
+@pytest.mark.parametrize("document", ["release_sheet", "person_copy"])
+def test_the_welsh_handouts_print_only_glossary_phrases_and_their_data(app, ttg, case,
+                                                                        document):
+    from tests.printing.glossary_support import words_not_in_glossary
+
+    data = getattr(ttg.printouts, document)(case, HandoutLanguage.WELSH)
+    pdf = getattr(ttg.printouts, f"render_{document}")(case, HandoutLanguage.WELSH)
+    # The page header's reference and the footer's "printed by" are data too.
+    reader = PdfReader(io.BytesIO(pdf))
+    header = reader.pages[0].extract_text().splitlines()[0]
+    extra = words_not_in_glossary(pdf, "cy", [data, header, app.ctx.actor.full_name])
+    assert extra == set()
+    assert "ar Dydd" not in " ".join(pdf_text(pdf).split())

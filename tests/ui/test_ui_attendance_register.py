@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from tests.ui.attendance_support import (
     PAST, activate, focused, group_session, make_world, press, type_text,
@@ -196,3 +196,34 @@ def test_the_outstanding_list_opens_the_register_at_the_person(qtbot, services, 
     assert area.registers.register.session_id == session
     assert area.registers.table.currentIndex().row() == 2
     assert area.registers.register.rows[2].appointment_id == appointments[2]
+
+
+def test_the_outstanding_list_reads_a_page_at_a_time_as_the_view_needs_them(
+        qtbot, services, ui_settings, monkeypatch):
+    """The screen asks the service for one page; the view asks for the next while it has
+    room (or is scrolled to the end), and the count says how many there are in all."""
+    from upw_ttg.services.attendance.registers import RegisterService
+    from ui.views.attendance import outstanding_page
+
+    monkeypatch.setattr(outstanding_page, "PAGE_ROWS", 2)
+    asked = []
+    read = RegisterService.outstanding_outcomes
+
+    def spy(self, **kwargs):
+        asked.append((kwargs.get("offset"), kwargs.get("limit")))
+        return read(self, **kwargs)
+
+    monkeypatch.setattr(RegisterService, "outstanding_outcomes", spy)
+    world = make_world(services)
+    _session, appointments, _ = group_session(world, PAST, 3)
+    area = AttendanceArea(services, ui_settings)
+    activate(qtbot, area)
+    area.show_page(area.OUTSTANDING)
+    settle()
+    outstanding = area.outstanding
+    while outstanding.model.canFetchMore():  # as the view does when it is scrolled down
+        outstanding.proxy.fetchMore(QModelIndex())
+    assert asked == [(0, 2), (2, 2)]
+    assert [outstanding.proxy.row_object(n).appointment_id for n in range(3)] == appointments
+    assert not outstanding.model.canFetchMore()
+    assert outstanding.count_label.text() == "3 appointments without an outcome."

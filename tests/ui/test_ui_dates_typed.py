@@ -40,3 +40,25 @@ def test_the_field_shows_what_was_meant_once_typing_is_done(qtbot, monkeypatch):
     field.setText("31/02/2026")
     field.editingFinished.emit()
     assert field.text() == "31/02/2026", "a wrong date is kept as typed"
+
+
+def test_a_sentence_is_entered_in_years_months_and_days(qtbot, services, person):
+    from upw_ttg.domain.custody import sentence_days, sentence_parts
+    from ui.dialogs.custody_dialog import CustodyDialog
+
+    start = dt.date(2027, 3, 1)
+    assert sentence_days(start, 1, 0, 0) == 366, "2028 is a leap year"
+    assert sentence_parts(start, sentence_days(start, 2, 6, 3)) == (2, 6, 3)
+    episode = services.custody.for_person(person.id)[0]
+    form = CustodyDialog(services.custody, person.id, "Siân Jones", episode, None, [])
+    qtbot.addWidget(form)
+    form.sentence_length.years.setValue(2)
+    form.sentence_length.months.setValue(6)
+    data = form.collect()
+    received = episode.dates["sentence_start_date"] or episode.reception_date
+    assert data.sentence_length_days == sentence_days(received, 2, 6, 0)
+    again = CustodyDialog(services.custody, person.id, "Siân Jones",
+                          services.custody.update(episode.id, data), None, [])
+    qtbot.addWidget(again)
+    shown = again.sentence_length
+    assert (shown.years.value(), shown.months.value(), shown.days_box.value()) == (2, 6, 0)

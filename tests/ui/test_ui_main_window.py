@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtGui import QKeySequence
 
 from upw_ttg.domain.codes import Role
@@ -26,7 +28,7 @@ def _areas(window: MainWindow) -> list[str]:
 def test_an_administrator_sees_people_settings_and_staff(qtbot, services, ui_settings):
     window = _window(qtbot, services, ui_settings)
     assert _areas(window) == ["People", "Settings", "Staff", "Offices and prisons",
-                              "Through the Gate", "Scheduling", "Attendance"]
+                              "Through the Gate", "Scheduling", "Attendance", "Figures"]
     assert window.user_label.text() == "Signed in as Ada Admin (administrator + manager)"
     assert services.db.describe() in window.database_label.text()
     window.nav.setCurrentRow(2)
@@ -197,3 +199,30 @@ def test_about_names_the_version_database_and_data_folder(qtbot, services, ui_se
     assert services.db.describe() in text and str(services.location.data_dir) in text
     assert "Version" in window.about_box.text()
     window.about_box.close()
+
+
+def test_the_help_menu_has_shortcuts_each_screens_purpose_and_the_data_folder(
+        qtbot, services, ui_settings, person):
+    from ui.help_menu import SCREEN_PURPOSES, shortcut_lines
+
+    window = _window(qtbot, services, ui_settings)
+    help_menu = window.menuBar().actions()[-1].menu()
+    texts = [a.text() for a in help_menu.actions() if not a.isSeparator()]
+    assert texts == ["&Keyboard shortcuts…", "&What is this screen for?",
+                     "&Data folder and logs…", "&About"]
+    lines = {what: keys for keys, what in shortcut_lines(window)}
+    assert lines["Find a person"] == "Ctrl+F" and "Print a day's paper" in lines
+    window.shortcuts_action.trigger()
+    assert "Ctrl+Shift+P" in window.shortcuts_text.toPlainText()
+    window.help_box.close()
+    window.open_person(person.id)
+    window.purpose_action.trigger()
+    assert window.help_box.windowTitle().endswith("A person's record")
+    window.help_box.close()
+    window.show_settings()
+    window.purpose_action.trigger()
+    assert html.escape(SCREEN_PURPOSES["settings"][1]) in window.help_box.text()
+    window.help_box.close()
+    window.data_action.trigger()
+    assert str(services.location.logs_dir) in window.help_box.informativeText()
+    window.help_box.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 from tests.ui.conftest import PASSWORD, add_staff_member, settle
 from ui.dialogs.sign_in import FirstAdministratorDialog, SignInDialog
@@ -61,6 +61,39 @@ def test_first_administrator_problems_show_by_their_fields(qtbot, fresh_services
     assert "at least 12 characters" in dialog.fields.error_text("password")
     assert dialog.username.text() == "gwen"
     assert fresh_services.staff.needs_first_administrator()
+
+
+def test_every_problem_of_the_first_administrator_form_shows_at_once(qtbot, fresh_services):
+    dialog = FirstAdministratorDialog(fresh_services.staff, fresh_services.db.describe())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.password, "short")
+    qtbot.keyClicks(dialog.password_again, "different")
+    dialog.submit()
+    settle()
+    shown = {name: dialog.fields.error_text(name) for name in dialog.fields.names()}
+    assert shown["username"] == "Enter a user name."
+    assert shown["full_name"] and "at least 12 characters" in shown["password"]
+    assert shown["password_again"] == "The two passwords are not the same."
+    assert "4 fields" in dialog.banner.text()
+    gender_hint = [label.text() for label in dialog.findChildren(QLabel)
+                   if label.objectName() == "Hint" and "supervised" in label.text()]
+    assert gender_hint, "the form says why it asks for gender"
+
+
+def test_escape_on_the_first_administrator_form_asks_before_quitting(qtbot, fresh_services,
+                                                                      monkeypatch):
+    dialog = FirstAdministratorDialog(fresh_services.staff, fresh_services.db.describe())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    answers: list[bool] = [False]
+    monkeypatch.setattr(dialog, "confirm_quit", lambda: answers.pop(0))
+    qtbot.keyClicks(dialog.username, "gwen")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.username.text() == "gwen", "kept, not lost"
+    answers.append(True)
+    with qtbot.waitSignal(dialog.rejected, timeout=2000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
 
 def test_wrong_password_shows_the_services_message(qtbot, fresh_services, fast_hash):

@@ -349,14 +349,15 @@ def test_the_risk_section_is_hidden_from_a_role_that_may_not_read_it(qtbot, serv
                                                                      fast_hash, monkeypatch):
     services.plans.save_risk(services.plans.create(episode_id).id, RiskInput(
         level=RiskLevel.HIGH, summary="Risk to a former partner", version=1))
-    # A role that reads plans and handovers but not plans' risk sections (made for this test).
-    monkeypatch.setitem(PERMISSIONS, Role.COORDINATOR, PERMISSIONS[Role.COORDINATOR]
-                        | {Capability.READ_TTG_CASE, Capability.READ_HANDOVER})
+    # A role that reads plans but not their risk sections or handovers (made for this test).
+    monkeypatch.setitem(PERMISSIONS, Role.COORDINATOR,
+                        PERMISSIONS[Role.COORDINATOR] | {Capability.READ_TTG_CASE})
     services.ctx.actor = add_staff_member(services, "reader", Role.COORDINATOR, fast_hash)
     screen = PlanScreen(services)
     qtbot.addWidget(screen)
     screen.open_episode(episode_id)
-    assert "risk" not in screen.visible_keys() and "strengths" in screen.visible_keys()
+    assert "strengths" in screen.visible_keys()
+    assert "risk" not in screen.visible_keys() and "handover" not in screen.visible_keys()
     assert screen.page("risk").summary.toPlainText() == ""
     screen.show_page("risk")
     assert screen.stack.currentWidget() is not screen.page("risk")

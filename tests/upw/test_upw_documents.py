@@ -19,7 +19,8 @@ from upw_ttg.domain.upw_records import (
 )
 from upw_ttg.services.upw import Cancelled
 from upw_ttg.storage.models import (
-    AccessEvent, Adjustment, Appointment, EnforcementAction, KeepApart, UpwAssessment, UpwOrder,
+    AccessEvent, Adjustment, Appointment, EnforcementAction, KeepApart, Person, UpwAssessment,
+    UpwOrder,
 )
 
 CANARY = "CANARY"
@@ -294,3 +295,16 @@ def test_the_welsh_letter_prints_only_glossary_phrases_and_its_data(upw, booked)
     data = upw.svc.documents.letter_data(booked["appointment"], "cy")
     pdf = upw.svc.documents.render_letter(booked["appointment"], "cy")
     assert words_not_in_glossary(pdf, "cy", [data]) == set()
+
+
+def test_the_manifest_the_sheet_and_the_register_use_one_name(upw, app, booked):
+    """Someone known by a preferred name is called by it on the driver's manifest, the
+    supervisor's work sheet and the register screen alike."""
+    with app.db.write() as session:
+        session.get(Person, booked["person"]).preferred_name = "Gwen"
+    [passenger] = [p for stop in upw.svc.documents.manifest_data(
+        booked["van"], upw.MONDAY).stops for p in stop.passengers if "Ŵyn-Llŷr" in p.name]
+    on_sheet = {r.name for r in app.attendance.work_sheets.work_sheet(booked["session"]).rows}
+    on_screen = {r.name for r in app.attendance.registers.load_register(booked["session"]).rows}
+    assert passenger.name == "Gwen Ŵyn-Llŷr"
+    assert passenger.name in on_sheet and passenger.name in on_screen

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QSpinBox, QWidget,
+    QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox,
+    QWidget,
 )
 
-from upw_ttg.domain.custody import RELEASE_TYPE_LABELS, expected_release
+from upw_ttg.domain.custody import (
+    RELEASE_TYPE_LABELS, expected_release, sentence_days, sentence_parts,
+)
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS, CustodyInput, CustodyRecord
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.custody import CustodyService
 from ui.dialogs.form_dialog import FormDialog, optional_text, read_date
-from ui.formatting import format_date
+from ui.formatting import format_date, today
 from ui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
@@ -34,6 +38,36 @@ _MNEMONIC_LABELS = {
     "sentence_expiry_date": "Sentence exp&iry (SED)",
     "pss_end_date": "Post-sentence supervision end (TUSED)",
 }
+
+
+class SentenceLength(QWidget):
+    """Years, months and days, as a court states a sentence (stored as days)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.years, self.months, self.days_box = QSpinBox(), QSpinBox(), QSpinBox()
+        for box, top, suffix in ((self.years, 99, " years"), (self.months, 11, " months"),
+                                 (self.days_box, 366, " days")):
+            box.setRange(0, top)
+            box.setSuffix(suffix)
+            box.setAccessibleName(f"Sentence length: {suffix.strip()}")
+            layout.addWidget(box)
+        layout.addStretch(1)
+        self.setFocusProxy(self.years)
+
+    def set_days(self, total: int | None, start: dt.date | None) -> None:
+        years, months, days = sentence_parts(start or today(), total) if total \
+            else (0, 0, 0)
+        self.years.setValue(years)
+        self.months.setValue(months)
+        self.days_box.setValue(days)
+
+    def days(self, start: dt.date) -> int:
+        """The length in days from ``start`` (0: not set)."""
+        return sentence_days(start, self.years.value(), self.months.value(),
+                             self.days_box.value())
 
 
 class CustodyDialog(FormDialog):
@@ -67,11 +101,10 @@ class CustodyDialog(FormDialog):
         f.add_row(form, "prison_number", "Prison &number", self.prison_number)
         self.reception_date = DateField()
         f.add_row(form, "reception_date", "&Reception", self.reception_date)
-        self.sentence_length_days = QSpinBox()
-        self.sentence_length_days.setRange(0, 100000)
-        self.sentence_length_days.setSpecialValueText("Not set")
-        self.sentence_length_days.setSuffix(" days")
-        f.add_row(form, "sentence_length_days", "Sentence len&gth", self.sentence_length_days)
+        self.sentence_length = SentenceLength()
+        f.add_row(form, "sentence_length_days", "Sentence len&gth", self.sentence_length,
+                  hint="As the court stated it; counted from the sentence start (or the "
+                       "reception date).")
         self.screening_date = DateField()
         f.add_row(form, "screening_date", "Scr&eening (BCST)", self.screening_date)
         self.expected = QLabel()
@@ -129,7 +162,8 @@ class CustodyDialog(FormDialog):
         self.prison.setCurrentIndex(max(0, self.prison.findData(data.prison_id)))
         self.prison_number.setText(data.prison_number)
         self.reception_date.set_date(data.reception_date)
-        self.sentence_length_days.setValue(data.sentence_length_days or 0)
+        self.sentence_length.set_days(data.sentence_length_days,
+                                      data.sentence_start_date or data.reception_date)
         self.screening_date.set_date(data.screening_date)
         for name, field in self.date_fields.items():
             field.set_date(getattr(data, name))
@@ -167,6 +201,12 @@ class CustodyDialog(FormDialog):
         font.setBold(changed)
         self.reason_label.setFont(font)
 
+    @staticmethod
+    def _custody_today() -> dt.date:
+        """Where to count a length from when no date is typed yet (the service then asks
+        for the reception date)."""
+        return today()
+
     def collect(self) -> CustodyInput:
         problems: dict[str, str] = {}
         reception = read_date(self.fields, "reception_date", problems)
@@ -174,7 +214,8 @@ class CustodyDialog(FormDialog):
         dates = {name: read_date(self.fields, name, problems) for name in self.date_fields}
         if problems:
             raise ValidationError(problems)
-        length = self.sentence_length_days.value()
+        start = dates.get("sentence_start_date") or reception or self._custody_today()
+        length = self.sentence_length.days(start)
         return CustodyInput(
             person_id=self._person_id, prison_id=self.prison.currentData(),
             prison_number=self.prison_number.text(), reception_date=reception,

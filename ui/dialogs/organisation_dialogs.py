@@ -48,6 +48,10 @@ class OfficeDialog(FormDialog):
         f.add_row(form, "email", "&Email", self.email)
         self.opening_hours = _line(120, office.opening_hours, "Monday to Friday, 9am to 5pm")
         f.add_row(form, "opening_hours", "Opening &hours", self.opening_hours)
+        self.opening_hours_cy = _line(120, office.opening_hours_cy,
+                                      "Dydd Llun i ddydd Gwener, 9yb i 5yp")
+        f.add_row(form, "opening_hours_cy", "Opening hours in We&lsh", self.opening_hours_cy,
+                  hint="Printed on letters to Welsh speakers.")
         self.warrant_account = _line(40, office.warrant_account)
         f.add_row(form, "warrant_account", "&Warrant billing account", self.warrant_account,
                   hint="The account bus and rail operators bill for this office's warrants.")
@@ -59,6 +63,7 @@ class OfficeDialog(FormDialog):
             address=optional_text(self.address), town=optional_text(self.town),
             postcode=optional_text(self.postcode), phone=optional_text(self.phone),
             email=optional_text(self.email), opening_hours=optional_text(self.opening_hours),
+            opening_hours_cy=optional_text(self.opening_hours_cy),
             warrant_account=optional_text(self.warrant_account))
 
     def save(self, data: OfficeInput) -> OfficeDetails:

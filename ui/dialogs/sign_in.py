@@ -11,7 +11,10 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget,
+)
 
 from upw_ttg import APP_TITLE
 from upw_ttg.errors import SignInError, UpwError
@@ -144,6 +147,8 @@ class FirstAdministratorDialog(FormDialog):
         super().__init__(f"Set up – {APP_TITLE}", None, parent, save_text="&Create and sign in")
         self._staff = staff
         self.buttons.button(self.buttons.StandardButton.Cancel).setText("&Quit")
+        self.buttons.rejected.disconnect(self.reject)
+        self.buttons.rejected.connect(self.ask_quit)
         self.header.addLayout(_heading(
             "Set up the first administrator",
             f"This database has no staff accounts yet: {database}. The first account is an "
@@ -160,18 +165,47 @@ class FirstAdministratorDialog(FormDialog):
         f.add_row(form, "full_name", "&Full name", self.full_name)
         self.password, self.password_again = password_pair(self, form)
         self.gender = enum_combo(Gender, Gender.NOT_STATED)
-        f.add_row(form, "gender", "G&ender", self.gender)
+        f.add_row(form, "gender", "G&ender", self.gender,
+                  hint="Asked because some people on orders must not be supervised by a man "
+                       "(or by a woman): placements check it for staff who supervise. "
+                       "“Not stated” is fine.")
         self.body.addLayout(form)
         self.setMinimumWidth(520)
         self.username.setFocus()
 
     def collect(self) -> NewStaff:
         from upw_ttg.services.staff import NewStaff
-        from ui.dialogs.staff_dialog import check_passwords
 
-        check_passwords(self.password, self.password_again)
+        # The service checks the two passwords with everything else: all problems at once.
         return NewStaff(username=self.username.text(), full_name=self.full_name.text(),
-                        gender=self.gender.currentData(), password=self.password.text())
+                        gender=self.gender.currentData(), password=self.password.text(),
+                        password_again=self.password_again.text())
 
     def save(self, data: NewStaff) -> StaffMember:
         return self._staff.create_first_administrator(data)
+
+    def ask_quit(self) -> None:
+        """Esc or Quit: ask first when something has been typed, so it is not lost."""
+        typed = any(w.text() for w in (self.username, self.full_name, self.password,
+                                       self.password_again))
+        if typed and not self.confirm_quit():
+            return
+        self.reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        if event.key() == Qt.Key.Key_Escape:
+            self.ask_quit()
+            return
+        super().keyPressEvent(event)
+
+    def confirm_quit(self) -> bool:
+        """Ask before quitting set-up (tests answer for the user)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Quit set-up?",
+                          "Quit without creating the administrator? What you typed is lost, "
+                          "and set-up starts again next time.",
+                          QMessageBox.StandardButton.NoButton, self)
+        stay = box.addButton("&Go back to the form", QMessageBox.ButtonRole.RejectRole)
+        box.addButton("&Quit", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(stay)
+        box.exec()
+        return box.clickedButton() is not stay

@@ -80,10 +80,11 @@ class StaffDialog(FormDialog):
         self.resize(520, self.sizeHint().height())
 
     def collect(self) -> NewStaff:
-        check_passwords(self.password, self.password_again)
+        # The service checks the two passwords with everything else: all problems at once.
         return NewStaff(self.username.text(), self.full_name.text(), self.role.currentData(),
                         self.gender.currentData(), self.password.text(),
-                        self.office.currentData(), self.roles.roles())
+                        self.office.currentData(), self.roles.roles(),
+                        password_again=self.password_again.text())
 
     def save(self, data: NewStaff) -> StaffMember:
         return self._staff.add_staff(data)

@@ -58,7 +58,7 @@ class CustodyTab(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self._editable = can_edit_custody(services.ctx.actor)
         self.add_button = QPushButton("&Add episode…")
-        self.edit_button = QPushButton("Edi&t episode…")
+        self.edit_button = QPushButton("Ed&it episode…")
         for button, slot in ((self.add_button, self.add_episode),
                              (self.edit_button, self.edit_episode)):
             button.clicked.connect(slot)

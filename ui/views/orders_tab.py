@@ -44,7 +44,7 @@ class OrdersTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         editable = can_edit_orders(services.ctx.actor)
         self.add_button = QPushButton("&Add order…")
-        self.edit_button = QPushButton("Edi&t order…")
+        self.edit_button = QPushButton("Ed&it order…")
         self.extend_button = QPushButton("Record e&xtension…")
         for button, slot in ((self.add_button, self.add_order),
                              (self.edit_button, self.edit_order),

@@ -123,6 +123,7 @@ def generate_demo(db: Database, scale: str = "small", *, seed: int = 2019,
         counts = _save(ctx, session, db.engine.dialect.name, report, check, len(
             _GENERATION_STAGES))
         counts["booking_breach"] = _recheck(db, session, today)
+        counts.update(_exchange(db, session, today))
         _record_demo_run(ctx, session, counts)
     # A million fresh rows: PostgreSQL must learn of them before the first screen plans a query.
     refresh_statistics(db)
@@ -140,6 +141,48 @@ def _recheck(db: Database, session: Session, today: dt.date) -> int:
     context = ServiceContext(db, now=lambda: dt.datetime.combine(today, dt.time(9)))
     recheck_bookings(session, context, everything=True)
     return session.scalar(select(func.count()).select_from(BookingBreach)) or 0
+
+
+def _exchange(db: Database, session: Session, today: dt.date) -> dict[str, int]:
+    """A remembered column mapping for NDelius extracts, and the outcomes of most of the last
+    fortnight already sent to the national record by each unit's first coordinator (the last
+    few days are left to send), through the same code the screens use."""
+    from upw_ttg.domain.ndelius import guess_mapping
+    from upw_ttg.domain.records import StaffMember
+    from upw_ttg.domain.working_days import WorkingCalendar
+    from upw_ttg.services.context import ServiceContext
+    from upw_ttg.services.exchange.national_export import export_outcomes
+    from upw_ttg.services.exchange.people_export import COLUMNS
+    from upw_ttg.services.exchange.people_import import KIND
+    from upw_ttg.storage.models import (
+        DeliveryUnit, ImportLayout, NationalExport, NationalExportItem, Office, Staff,
+    )
+    from upw_ttg.domain.extract import layout_key
+
+    headers = tuple(header for _name, header in COLUMNS)
+    session.add(ImportLayout(kind=KIND, layout_key=layout_key(headers),
+                             mapping=json.dumps(guess_mapping(headers), sort_keys=True)))
+    calendar = WorkingCalendar()
+    days = [today - dt.timedelta(days=n) for n in range(14, 3, -1)]
+    for unit_id in session.scalars(select(DeliveryUnit.id).order_by(DeliveryUnit.id)):
+        staff = session.scalars(select(Staff).join(Office, Office.id == Staff.office_id).where(
+            Office.delivery_unit_id == unit_id, Staff.role == "coordinator")
+            .order_by(Staff.id)).first()
+        if staff is None:
+            continue
+        member = StaffMember(staff.id, staff.username, staff.full_name, staff.role,
+                             staff.gender, staff.office_id, True, staff.roles)
+        ctx = ServiceContext(db, actor=member, now=lambda: dt.datetime.combine(today,
+                                                                               dt.time(17)))
+        for day in days:
+            if calendar.is_working_day(day):
+                export_outcomes(session, ctx, day, unit_id)
+    session.flush()
+    return {"import_layout": 1,
+            "national_export": session.scalar(select(func.count())
+                                              .select_from(NationalExport)) or 0,
+            "national_export_item": session.scalar(select(func.count())
+                                                   .select_from(NationalExportItem)) or 0}
 
 
 def _context(session: Session, scale: str, seed: int, today: dt.date) -> Context:

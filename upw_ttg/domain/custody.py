@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dateutil.relativedelta import relativedelta
+
 from upw_ttg.domain.codes import ReleaseDateType
 
 # rule TTG-1: the first present of confirmed, HDC approved, CRD, ARD.
@@ -34,3 +36,17 @@ def expected_release(dates: dict[str, dt.date | None]) -> tuple[dt.date | None,
         if value is not None:
             return value, kind
     return None, None
+
+
+def sentence_days(start: dt.date, years: int, months: int, days: int) -> int:
+    """A sentence of years, months and days (as the court states it) in days from ``start``:
+    calendar months and years, so 1 year from 1 March 2027 is 366 days (2028 is a leap year).
+    """
+    return (start + relativedelta(years=years, months=months, days=days) - start).days
+
+
+def sentence_parts(start: dt.date, total_days: int) -> tuple[int, int, int]:
+    """The years, months and days of a sentence of ``total_days`` from ``start`` (the inverse of
+    ``sentence_days``), for showing a stored length the way the court stated it."""
+    gap = relativedelta(start + dt.timedelta(days=total_days), start)
+    return gap.years, gap.months, gap.days

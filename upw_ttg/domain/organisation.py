@@ -30,6 +30,7 @@ class OfficeDetails:
     opening_hours: str | None
     warrant_account: str | None
     version: int
+    opening_hours_cy: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class OfficeInput:
     email: str | None
     opening_hours: str | None
     warrant_account: str | None
+    opening_hours_cy: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,8 @@ def office_problems(data: OfficeInput) -> FieldErrors:
         or (None if not data.email or _EMAIL.match(data.email)
             else "The email address must look like name@example.org."),
         "opening_hours": text_problem("opening hours", data.opening_hours, max_length=120),
+        "opening_hours_cy": text_problem("opening hours in Welsh", data.opening_hours_cy,
+                                         max_length=120),
         "warrant_account": text_problem("warrant billing account", data.warrant_account,
                                         max_length=40),
     }

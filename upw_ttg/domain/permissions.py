@@ -48,6 +48,10 @@ class Capability(StrEnum):
     READ_KEEP_APART_DETAIL = "read_keep_apart_detail"
     READ_ATTENDANCE = "read_attendance"
     TAKE_ENFORCEMENT_DECISIONS = "take_enforcement_decisions"
+    # Agree with or overturn coordinators' enforcement decisions and accepted absences.
+    REVIEW_ENFORCEMENT = "review_enforcement"
+    # Record that the people with upcoming contact were told of a risk change, and chase them.
+    SHARE_RISK_CHANGES = "share_risk_changes"
     PRINT_UPW_LETTERS = "print_upw_letters"
     READ_TTG_CASE = "read_ttg_case"
     EDIT_TTG_CASE = "edit_ttg_case"
@@ -69,6 +73,8 @@ class Capability(StrEnum):
     EXPORT_OUTCOMES = "export_outcomes"
     # Everything held on one person, for a subject access request (DPA 2018 s.45).
     EXPORT_SUBJECT_ACCESS = "export_subject_access"
+    # The inspection's questions as figures per unit and worker, with the cases behind them.
+    READ_FIGURES = "read_figures"
 
 
 C = Capability
@@ -81,7 +87,7 @@ _UPW_CASEWORK = frozenset({
     C.READ_WORK_SHEETS, C.PRINT_WORK_SHEETS, C.READ_REGISTERS, C.KEY_REGISTERS,
     C.READ_SENSITIVE_NOTES, C.READ_KEEP_APART_DETAIL, C.READ_ATTENDANCE,
     C.TAKE_ENFORCEMENT_DECISIONS, C.PRINT_UPW_LETTERS, C.MANAGE_CALENDAR, C.IMPORT_CASES,
-    C.EXPORT_OUTCOMES,
+    C.EXPORT_OUTCOMES, C.SHARE_RISK_CHANGES,
 })
 
 _TTG_CASEWORK = frozenset({
@@ -101,7 +107,8 @@ PERMISSIONS: dict[Role, frozenset[Capability]] = {
     }),
     Role.RESETTLEMENT_WORKER: _TTG_CASEWORK,
     # Oversight of both modules, the trail of changes, and who may see a restricted case.
-    Role.MANAGER: _UPW_CASEWORK | _TTG_CASEWORK | {C.READ_AUDIT, C.RESTRICT_CASES},
+    Role.MANAGER: _UPW_CASEWORK | _TTG_CASEWORK | {C.READ_AUDIT, C.RESTRICT_CASES,
+                                                    C.READ_FIGURES, C.REVIEW_ENFORCEMENT},
     # Accounts, organisation and policy; a case's name and CRN to restrict it; no casework.
     Role.ADMINISTRATOR: frozenset({
         C.USE_REFERENCE_DATA, C.MANAGE_OWN_ACCOUNT, C.FIND_PERSON, C.READ_AUDIT, C.CHANGE_SETTINGS,

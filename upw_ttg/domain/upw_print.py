@@ -25,6 +25,7 @@ class OfficeContact:
     organisation: str = DEFAULT_ORGANISATION
     email: str | None = None
     opening_hours: str | None = None
+    opening_hours_cy: str | None = None
     # The account a bus or rail operator bills for this office's travel warrants.
     warrant_account: str | None = None
 

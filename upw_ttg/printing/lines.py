@@ -78,12 +78,15 @@ class TextLines(Flowable):
         return max((size for _t, _f, size, _x in row), default=0) * self._leading
 
     def draw(self) -> None:
-        canvas = self.canv
-        canvas.setFillColor(self._color)
+        # One text object for every line: each drawString would begin and end its own.
+        text_object = self.canv.beginText()
+        text_object.setFillColor(self._color)
         top = self.height
         for row in self._rows:
             top -= self._row_height(row)
             baseline = top + max((size for _t, _f, size, _x in row), default=0) * 0.2
             for text, font, size, x in row:
-                canvas.setFont(font, size)
-                canvas.drawString(x, baseline, text)
+                text_object.setFont(font, size)
+                text_object.setTextOrigin(x, baseline)
+                text_object.textOut(text)
+        self.canv.drawText(text_object)

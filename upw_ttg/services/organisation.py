@@ -21,7 +21,7 @@ from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import DeliveryUnit, Office, Prison
 
 _OFFICE_FIELDS = ["name", "organisation", "address", "town", "postcode", "phone", "email",
-                  "opening_hours", "warrant_account"]
+                  "opening_hours", "opening_hours_cy", "warrant_account"]
 _PRISON_FIELDS = ["code", "name", "address", "phone", "holds_women"]
 # Printed when a person has no office on record: the organisation is still named.
 _NO_OFFICE = OfficeContact("Community Payback", (), None)
@@ -42,6 +42,7 @@ def contact_of(office: Office | None) -> OfficeContact:
     return OfficeContact(office.name, lines, office.phone,
                          organisation=office.organisation or DEFAULT_ORGANISATION,
                          email=office.email, opening_hours=office.opening_hours,
+                         opening_hours_cy=office.opening_hours_cy,
                          warrant_account=office.warrant_account)
 
 
@@ -49,7 +50,7 @@ def _office_details(office: Office, unit: str) -> OfficeDetails:
     return OfficeDetails(office.id, office.code, office.name, unit, office.organisation,
                          office.address, office.town, office.postcode, office.phone,
                          office.email, office.opening_hours, office.warrant_account,
-                         office.version)
+                         office.version, office.opening_hours_cy)
 
 
 def _prison_details(prison: Prison) -> PrisonDetails:
@@ -63,6 +64,7 @@ def _cleaned_office(data: OfficeInput) -> OfficeInput:
         address=clean(data.address), town=clean(data.town),
         postcode=normalise_postcode(clean(data.postcode)), phone=clean(data.phone),
         email=clean(data.email), opening_hours=clean(data.opening_hours),
+        opening_hours_cy=clean(data.opening_hours_cy),
         warrant_account=clean(data.warrant_account))
 
 

@@ -39,6 +39,9 @@ class NewStaff:
     office_id: int | None = None
     # Further roles held beside ``role`` (the job shown by their name).
     roles: frozenset[Role] = frozenset()
+    # The password typed a second time, where a form asks for it (checked with the rest,
+    # so every problem of the form is named at once).
+    password_again: str | None = None
 
     @property
     def all_roles(self) -> frozenset[Role]:
@@ -101,6 +104,8 @@ class StaffService:
                                      "dots, hyphens or underscores.")
         errors.check("full_name", name_problem("full name", full_name))
         errors.check("password", password_problem(new.password, username))
+        if new.password_again is not None and new.password_again != new.password:
+            errors.check("password_again", "The two passwords are not the same.")
         if errors:
             raise ValidationError(errors)
         return NewStaff(username, full_name or "", new.role, new.gender, new.password,

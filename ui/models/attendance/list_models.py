@@ -94,7 +94,10 @@ class BacklogTableModel(StyledTableModel):
 
 
 def _queue_note(item: QueueItem) -> str:
-    return "Must refer: a warning was given in the last 12 months" if item.must_refer else ""
+    notes = ["Must refer: a warning was given in the last 12 months"] if item.must_refer else []
+    if item.reopened_reason is not None:
+        notes.append(f"Reopened by a manager: {item.reopened_reason}")
+    return "; ".join(notes)
 
 
 class QueueTableModel(StyledTableModel):
@@ -109,7 +112,7 @@ class QueueTableModel(StyledTableModel):
         Column("Outcome", lambda q: q.code, tooltip=lambda q: outcome_description(q.code)),
         Column("Coordinator", lambda q: q.coordinator or BLANK),
         Column("Unit", lambda q: q.delivery_unit_code or BLANK),
-        Column("Note", _queue_note),
+        Column("Note", _queue_note, tooltip=lambda q: _queue_note(q) or None),
     )
 
     def __init__(self, event_header: str = "Failure or absence", parent: QObject | None = None):
@@ -124,7 +127,8 @@ class QueueTableModel(StyledTableModel):
         return super().headerData(section, orientation, role)
 
     def foreground(self, row: QueueItem, column: int) -> QBrush | None:
-        if (column == self.DUE and row.overdue) or (column == self.NOTE and row.must_refer):
+        if (column == self.DUE and row.overdue) or (column == self.NOTE and (
+                row.must_refer or row.reopened_reason is not None)):
             return _OVERDUE
         return None
 

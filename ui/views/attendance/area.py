@@ -16,13 +16,15 @@ from ui.views.attendance.forecast_page import ForecastPage
 from ui.views.attendance.outstanding_page import OutstandingPage
 from ui.views.attendance.print_page import PrintPage
 from ui.views.attendance.register_page import RegisterPage
+from ui.views.attendance.review_page import ReviewPage
 from ui.views.attendance.travel_page import TravelPage
 from ui.views.permissions import can
 
 
 class AttendanceArea(QWidget):
-    """Registers, Outstanding outcomes, Enforcement, Forecast & reviews, Travel-time tasks and
-    Print work sheets, as tabs (Alt+letter or Ctrl+Tab moves between them).
+    """Registers, Outstanding outcomes, Enforcement, Forecast & reviews, Travel-time tasks,
+    Print work sheets and (for managers) the Manager's check, as tabs (Alt+letter or Ctrl+Tab
+    moves between them).
 
     Each page reads its lists when its tab is shown, so opening the area costs little.
 
@@ -33,7 +35,7 @@ class AttendanceArea(QWidget):
 
     notice = Signal(str)
     person_opened = Signal(int)
-    REGISTERS, OUTSTANDING, ENFORCEMENT, FORECAST, TRAVEL, PRINT = range(6)
+    REGISTERS, OUTSTANDING, ENFORCEMENT, FORECAST, TRAVEL, PRINT, REVIEW = range(7)
 
     def __init__(self, services: AppServices, ui_settings: UiSettings,
                  parent: QWidget | None = None):
@@ -46,6 +48,7 @@ class AttendanceArea(QWidget):
         self.forecast = ForecastPage(services)
         self.travel = TravelPage(services)
         self.printing = PrintPage(services)
+        self.review = ReviewPage(services)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Attendance")
         self.tabs.setDocumentMode(True)
@@ -54,7 +57,8 @@ class AttendanceArea(QWidget):
                             (self.enforcement, "&Enforcement"),
                             (self.forecast, "Forecast && re&views"),
                             (self.travel, "&Travel-time tasks"),
-                            (self.printing, "&Print work sheets")):
+                            (self.printing, "&Print work sheets"),
+                            (self.review, "Manager's chec&k")):
             self.tabs.addTab(page, title)
         # Tabs for what the member's roles allow: a supervisor keeps Registers and Print.
         actor = services.ctx.actor
@@ -63,12 +67,13 @@ class AttendanceArea(QWidget):
                                   (self.ENFORCEMENT, Capability.READ_ATTENDANCE),
                                   (self.FORECAST, Capability.READ_ATTENDANCE),
                                   (self.TRAVEL, Capability.READ_ATTENDANCE),
-                                  (self.PRINT, Capability.READ_WORK_SHEETS)):
+                                  (self.PRINT, Capability.READ_WORK_SHEETS),
+                                  (self.REVIEW, Capability.REVIEW_ENFORCEMENT)):
             self.tabs.setTabVisible(index, can(actor, capability))
         for page in (self.registers, self.enforcement, self.forecast, self.travel,
-                     self.printing):
+                     self.printing, self.review):
             page.notice.connect(self.notice)
-        for page in (self.enforcement, self.forecast):
+        for page in (self.enforcement, self.forecast, self.review):
             page.person_opened.connect(self.person_opened)
         self.outstanding.register_requested.connect(self.open_register)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)

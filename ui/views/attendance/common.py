@@ -91,6 +91,9 @@ class FilterBar(QWidget):
         self.unit.addItem("All delivery units", None)
         for unit in services.people.delivery_units():
             self.unit.addItem(f"{unit.name} ({unit.code})", (unit.id, unit.code))
+        # Wide enough for a unit's name, now that the bar starts at one.
+        self.unit.setMinimumContentsLength(min(36, max(
+            len(self.unit.itemText(i)) for i in range(self.unit.count()))))
         # Start at the member's own unit: the lists read only what the screen shows.
         own = own_unit_id(services)
         for index in range(1, self.unit.count()):

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.crediting import is_enforceable
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.errors import UpwError
 from upw_ttg.services.paging import PAGE_ROWS
@@ -29,16 +30,18 @@ from ui.widgets.tables import fit_columns, make_table, selected_row
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.export_list import ExportListButton
 
-DECISIONS, EVIDENCE, BREACHES = range(3)
+DECISIONS, EVIDENCE, BREACHES, REOPENED = range(4)
 _TABS = (("Decision&s due", "Failure"), ("Ev&idence overdue", "Absence"),
-         ("&Breaches not laid", "Failure"))
+         ("&Breaches not laid", "Failure"), ("Reopened by a mana&ger", "Failure or absence"))
 _INTROS = (
     "Each enforceable outcome (AFTC, ATSH, UAAB) needs a decision within the set working "
     "days. Enter or Decide opens the decision, which says what the law allows.",
     "Absences claimed as acceptable whose evidence has not arrived by its due date. Record "
     "the evidence, or change the outcome on the register if the absence was unacceptable.",
     "Referrals for breach (BRE01) with no breach laid yet (BRE02); the due date is the limit "
-    "for laying it.")
+    "for laying it.",
+    "Decisions and accepted absences a manager overturned, with the manager's reason. Take the "
+    "decision again (Decide), or change an absence's outcome on the register.")
 
 
 class EnforcementPage(QWidget):
@@ -115,7 +118,8 @@ class EnforcementPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(page_title("Enforcement", "Decisions the law needs, evidence that is "
-                                                   "late and breaches still to lay."))
+                                                   "late, breaches still to lay and what a "
+                                                   "manager reopened."))
         layout.addWidget(self.filters)
         self.to_check = RecordsToCheckBanner()
         layout.addWidget(self.to_check)
@@ -147,15 +151,17 @@ class EnforcementPage(QWidget):
         self.to_check.show_records(queue.to_check)
         self.models[DECISIONS].set_rows(queue.decisions)
         # The first page took every row up to the page size, the ones set aside included.
-        self.models[EVIDENCE].set_pages(evidence_page, queue.evidence_overdue, read=min(
-            PAGE_ROWS, max(queue.evidence_overdue_total, len(queue.evidence_overdue))))
+        self.models[EVIDENCE].set_pages(
+            evidence_page, queue.evidence_overdue, PAGE_ROWS,
+            read=min(PAGE_ROWS, max(queue.evidence_overdue_total, len(queue.evidence_overdue))))
         self.models[BREACHES].set_rows(queue.breaches_not_laid)
+        self.models[REOPENED].set_rows(queue.reopened)
         for table in self.tables:
             fit_columns(table, {QueueTableModel.DUE: "00/00/0000 – overdue",
                                 QueueTableModel.NAME: "Krzysztof Lewandowski"})
         totals = (len(queue.decisions), max(queue.evidence_overdue_total,
                                             len(queue.evidence_overdue)),
-                  len(queue.breaches_not_laid))
+                  len(queue.breaches_not_laid), len(queue.reopened))
         for number, total in enumerate(totals):
             self.tabs.setTabText(number, f"{_TABS[number][0]} ({total})")
             if total and not self.tables[number].selectionModel().hasSelection():
@@ -171,7 +177,8 @@ class EnforcementPage(QWidget):
     def _update_buttons(self, *_args: object) -> None:
         item = self.selected()
         tab = self.tabs.currentIndex()
-        self.decide_button.setEnabled(self._decider and item is not None and tab == DECISIONS)
+        self.decide_button.setEnabled(self._decider and item is not None and (
+            tab == DECISIONS or (tab == REOPENED and is_enforceable(item.code))))
         self.evidence_button.setEnabled(self._decider and item is not None and tab == EVIDENCE)
         for button in (self.action_button, self.summary_button):
             button.setEnabled(self._decider and item is not None)
@@ -179,7 +186,7 @@ class EnforcementPage(QWidget):
 
     def _on_table_activated(self, _index: QModelIndex) -> None:
         tab = self.tabs.currentIndex()
-        if tab == DECISIONS:
+        if tab == DECISIONS or (tab == REOPENED and self.decide_button.isEnabled()):
             self.decide()
         elif tab == EVIDENCE:
             self.record_evidence()

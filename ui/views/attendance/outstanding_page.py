@@ -42,6 +42,7 @@ class OutstandingPage(QWidget):
                                   sortable=False)
         self.backlog.selectionModel().selectionChanged.connect(self._on_backlog_selected)
         self.model = OutstandingTableModel(self)
+        self.model.rowsInserted.connect(self._on_page_added)
         self.proxy = AttendanceFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = make_table(self.proxy, "Appointments without an outcome, oldest first",
@@ -128,8 +129,11 @@ class OutstandingPage(QWidget):
 
     def _show_appointments(self, fetch: FetchPage, first: list[MissingOutcomeRow]) -> None:
         self.to_check.show_records(getattr(first, "to_check", ()))
-        self.model.set_pages(fetch, first)
+        self.model.set_pages(fetch, first, PAGE_ROWS)
         fit_columns(self.table, {2: "HUL-000 Grounds maintenance, St Peter's church, Hull"})
+        self._update_count()
+
+    def _on_page_added(self, *_args: object) -> None:
         self._update_count()
 
     def _apply_filters(self) -> None:

@@ -38,7 +38,7 @@ class TravelPage(QWidget):
         self._ledger = services.attendance.ledger
         self._decider = can_decide(services.ctx.actor)
         self.filters = FilterBar(services)
-        self.filters.changed.connect(self._apply_filters)
+        self.filters.changed.connect(self.refresh)
         self.model = TravelTasksTableModel(self)
         self.proxy = AttendanceFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -95,7 +95,12 @@ class TravelPage(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        self.loader.load(self._ledger.travel_tasks, self._show_rows)
+        """The tasks of the chosen unit and coordinator only (the service filters)."""
+        ledger = self._ledger
+        unit_id, coordinator_id = self.filters.unit_id, self.filters.coordinator_id
+        self.loader.load(lambda: ledger.travel_tasks(delivery_unit_id=unit_id,
+                                                     coordinator_id=coordinator_id),
+                         self._show_rows)
 
     def _show_rows(self, rows: list[TravelTask]) -> None:
         self.model.set_rows(rows)

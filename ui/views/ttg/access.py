@@ -19,3 +19,7 @@ def can_edit_ttg(actor: StaffMember | None) -> bool:
 def can_read_plan_risk(actor: StaffMember | None) -> bool:
     """Plans' risk-of-harm sections are read (and printed) through a capability of their own."""
     return can(actor, Capability.READ_PLAN_RISK)
+
+
+def can_read_handover(actor: StaffMember | None) -> bool:
+    return can(actor, Capability.READ_HANDOVER)

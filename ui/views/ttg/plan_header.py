@@ -22,6 +22,7 @@ from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.dialogs.ttg.event_dialog import CustodyEventDialog
 from ui.formatting import format_date
 from ui.tasks import report_failure, run_in_background
+from ui.views.ttg.access import can_read_handover
 from ui.views.ttg.pathway_page import PathwayPage
 
 if TYPE_CHECKING:
@@ -279,8 +280,9 @@ class PlanHeader(QWidget):
                 action.triggered.connect(
                     lambda _c=False, d=document, lang=language: self.print_document(d, lang))
             menu.addSeparator()
-        action = menu.addAction("&Handover pack for the responsible officer…")
-        action.triggered.connect(lambda: self.print_document("handover_pack", None))
+        if can_read_handover(self.screen.services.ctx.actor):
+            action = menu.addAction("&Handover pack for the responsible officer…")
+            action.triggered.connect(lambda: self.print_document("handover_pack", None))
 
     def print_document(self, document: str, language: HandoutLanguage | None) -> None:
         """Render in the background, then open the preview."""

@@ -19,7 +19,7 @@ from upw_ttg.services.ttg.records import (
     EpisodeDeadlines, EpisodeState, HandoverRecord, PlanRecord, ReferralRecord, ReviewRecord,
 )
 from ui.changes import Subject, publish
-from ui.views.ttg.access import can_edit_ttg, can_read_plan_risk
+from ui.views.ttg.access import can_edit_ttg, can_read_handover, can_read_plan_risk
 from ui.views.ttg.fields import heading, hint
 from ui.views.ttg.handover_page import HandoverPage
 from ui.views.ttg.pathway_page import PathwayPage
@@ -139,6 +139,7 @@ class PlanScreen(QWidget):
             page.set_editable(self.editable)
         # The risk-of-harm section is read through its own capability: hidden without it.
         self._items["risk"].setHidden(not can_read_plan_risk(self.services.ctx.actor))
+        self._items["handover"].setHidden(not can_read_handover(self.services.ctx.actor))
 
     def _build_start_panel(self) -> QWidget:
         panel = QWidget()
@@ -193,7 +194,8 @@ class PlanScreen(QWidget):
         self.person = services.people.get(self.episode.person_id)
         self.plan = services.plans.for_episode(episode_id)
         self.review = services.reviews.for_episode(episode_id)
-        self.handover = services.handover.for_episode(episode_id)
+        self.handover = (services.handover.for_episode(episode_id)
+                         if can_read_handover(services.ctx.actor) else None)
         self.referrals = services.referrals.for_plan(self.plan.id) if self.plan else []
         self.deadlines = services.deadlines.for_episode(episode_id)
         self.state = services.custody_events.state(episode_id)

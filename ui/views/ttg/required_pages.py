@@ -66,7 +66,8 @@ class StrengthsPage(RequiredPage):
     def __init__(self, screen: PlanScreen):
         super().__init__(screen, "Strengths and protective factors",
                          "What is going well for them and what keeps them safe: family, work "
-                         "skills, faith, staying drug-free. Inspectors look for this.")
+                         "skills, faith, staying drug-free. Inspectors look for this. These "
+                         "print on the person's own copy: write them to the person.")
         box = QGroupBox("Recorded")
         layout = QVBoxLayout(box)
         self.model = StrengthsTableModel(self)
@@ -77,7 +78,8 @@ class StrengthsPage(RequiredPage):
         self.kind.setAccessibleName("Strength or protective factor")
         self.description = QLineEdit()
         self.description.setMaxLength(400)
-        self.description.setPlaceholderText("e.g. Close to their sister, who will visit")
+        self.description.setPlaceholderText("As they will read it, e.g. You are close to your "
+                                            "sister, who will visit")
         self.description.returnPressed.connect(self.add_strength)
         self.add_button = QPushButton("&Add")
         self.add_button.clicked.connect(self.add_strength)

@@ -203,7 +203,7 @@ class WarrantsPage(QWidget):
     def _show_rows(self, page: FetchPage, rows: list[WarrantRecord], totals: tuple[int, int],
                    spend: list, select_id: int | None) -> None:
         self.to_check.show_records(getattr(rows, "to_check", ()))
-        self.model.set_pages(page, rows)
+        self.model.set_pages(page, rows, PAGE_ROWS)
         fit_columns(self.table, {WarrantsTableModel.FARE: "£1,000.00",
                                  WarrantsTableModel.JOURNEY: "Scarborough → Northallerton"})
         self.spend_model.set_rows(spend)

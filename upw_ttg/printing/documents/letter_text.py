@@ -76,9 +76,10 @@ def sender_lines(office: OfficeContact, language: Language | str) -> list[str]:
         lines.append(f"{glossary.phrase('service.phone', language)}: <b>{nowrap(office.phone)}</b>")
     if office.email:
         lines.append(f"{glossary.phrase('service.email', language)}: {escape(office.email)}")
-    if office.opening_hours:
-        lines.append(f"{glossary.phrase('service.opening_hours', language)}: "
-                     f"{escape(office.opening_hours)}")
+    hours = ((office.opening_hours_cy if glossary.is_welsh(language) else None)
+             or office.opening_hours)
+    if hours:
+        lines.append(f"{glossary.phrase('service.opening_hours', language)}: {escape(hours)}")
     return lines
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from upw_ttg.domain.codes import TravelPayment
-from upw_ttg.printing import fonts
+from upw_ttg.printing import fonts, glossary
 from upw_ttg.printing.documents.resettlement_plan import (
     contacts_table, long_date, text_or, when, word,
 )
@@ -14,72 +14,8 @@ from upw_ttg.printing.styles import ACCENT, HEADER_FILL, RULE, Styles, get_style
 from upw_ttg.printing.text import escape
 from upw_ttg.services.ttg.handouts import HandoutLanguage, ReleaseDaySheet
 
-SHEET_LABELS: dict[str, tuple[str, str]] = {
-    "title": ("Your day of release", "Eich diwrnod rhyddhau"),
-    "intro": ("Keep this sheet with you when you leave prison.",
-              "Cadwch y daflen hon gyda chi pan fyddwch yn gadael y carchar."),
-    "leaving": ("You are due to leave {prison} on", "Rydych i fod i adael {prison} ar"),
-    "may_change": ("This date may still change. Your resettlement worker will tell you.",
-                   "Gall y dyddiad hwn newid o hyd. Bydd eich gweithiwr ailsefydlu yn dweud "
-                   "wrthych."),
-    "not_known": ("Your release date is not known yet.",
-                  "Nid yw dyddiad eich rhyddhau yn hysbys eto."),
-    # Printed for anything not yet known: never "no" when nobody has asked.
-    "unknown": ("Not known yet — ask before you leave.",
-                "Ddim yn hysbys eto — gofynnwch cyn i chi adael."),
-    "report": ("1. Where and when to go", "1. Ble a phryd i fynd"),
-    "report_note": ("Go to this appointment on the day you leave. It is part of your "
-                    "licence.",
-                    "Ewch i'r apwyntiad hwn ar y diwrnod y byddwch yn gadael. Mae'n rhan o'ch "
-                    "trwydded."),
-    "with": ("With", "Gyda"),
-    "when": ("When", "Pryd"),
-    "where": ("Where", "Ble"),
-    "phone": ("Phone", "Ffôn"),
-    "your_officer": ("your probation officer", "eich swyddog prawf"),
-    "office": ("Probation office", "Swyddfa prawf"),
-    "travel": ("2. Getting there from the prison", "2. Cyrraedd yno o'r carchar"),
-    "how": ("How", "Sut"),
-    "paid": ("Paying for it", "Talu amdano"),
-    "pay_travel_warrant": ("Your fare is paid with a travel warrant. The prison gives it to you "
-                           "when you leave: hand it in at the ticket office or to the driver.",
-                           "Telir eich tocyn gyda gwarant teithio. Bydd y carchar yn ei roi i "
-                           "chi pan fyddwch yn gadael: rhowch ef yn y swyddfa docynnau neu i'r "
-                           "gyrrwr."),
-    "pay_discharge_grant": ("Pay your fare from your discharge grant, the money the prison "
-                            "gives you when you leave. Keep enough for the journey.",
-                            "Talwch eich tocyn o'ch grant rhyddhau, yr arian y bydd y carchar "
-                            "yn ei roi i chi pan fyddwch yn gadael. Cadwch ddigon ar gyfer y "
-                            "daith."),
-    "pay_collected": ("Someone is collecting you, so there is nothing to pay.",
-                      "Mae rhywun yn dod i'ch casglu, felly nid oes dim i'w dalu."),
-    "first_night": ("3. Where you will stay the first night",
-                    "3. Ble byddwch chi'n aros y noson gyntaf"),
-    "no_address": ("No address yet. Tell your probation officer at your first appointment "
-                   "that you have nowhere to stay.",
-                   "Dim cyfeiriad eto. Dywedwch wrth eich swyddog prawf yn eich apwyntiad "
-                   "cyntaf nad oes gennych unman i aros."),
-    "medicines": ("4. Your prescription on the day", "4. Eich presgripsiwn ar y diwrnod"),
-    "rx_arranged": ("A prescription is arranged for you.",
-                    "Mae presgripsiwn wedi'i drefnu ar eich cyfer."),
-    "rx_collect": ("Collect it from", "Casglwch ef o"),
-    "rx_none": ("No prescription is arranged for the day you leave. If you take medicine, "
-                "ask the healthcare team before you leave.",
-                "Nid oes presgripsiwn wedi'i drefnu ar gyfer y diwrnod y byddwch yn gadael. Os "
-                "ydych yn cymryd meddyginiaeth, gofynnwch i'r tîm gofal iechyd cyn i chi "
-                "adael."),
-    "money": ("5. Your ID, bank account and benefits",
-              "5. Eich dogfennau adnabod, cyfrif banc a budd-daliadau"),
-    "id": ("ID", "Dogfennau adnabod"),
-    "bank": ("Bank account", "Cyfrif banc"),
-    "benefits": ("Benefits", "Budd-daliadau"),
-    "gp": ("6. Your doctor (GP)", "6. Eich meddyg teulu"),
-    "gp_yes": ("You are registered with a GP.", "Rydych wedi cofrestru gyda meddyg teulu."),
-    "gp_no": ("You are not registered with a GP yet. Register as soon as you can.",
-              "Nid ydych wedi cofrestru gyda meddyg teulu eto. Cofrestrwch cyn gynted ag y "
-              "gallwch."),
-    "phones": ("7. Useful phone numbers", "7. Rhifau ffôn defnyddiol"),
-}
+# The sheet's fixed words, in English and Welsh, from the one glossary.
+SHEET_LABELS: dict[str, tuple[str, str]] = glossary.pairs("release")
 _PAYMENT_KEYS = {TravelPayment.TRAVEL_WARRANT: "pay_travel_warrant",
                  TravelPayment.DISCHARGE_GRANT: "pay_discharge_grant",
                  TravelPayment.COLLECTED: "pay_collected"}

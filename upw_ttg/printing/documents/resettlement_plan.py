@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from upw_ttg.domain.codes import NeedStatus, ReferralStatus, Responsibility
+from upw_ttg.printing import glossary
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import (
     HEADER_FILL, Styles, data_table_style, details_table_style, get_styles,
@@ -20,117 +21,23 @@ from upw_ttg.services.ttg.handouts import (
 
 EN, CY = HandoutLanguage.ENGLISH, HandoutLanguage.WELSH
 
-# Every fixed word the person-facing documents print, in English and Welsh. The person's
-# own words and staff-entered text print as recorded.
+# Every fixed word the person-facing documents print, in English and Welsh, from the one
+# glossary (upw_ttg/printing/glossary.py). The person's own words and staff-entered text print
+# as recorded.
 LABELS: dict[str, tuple[str, str]] = {
-    "title": ("Your resettlement plan", "Eich cynllun ailsefydlu"),
-    "intro": ("This is your plan for leaving prison. It says what you told us you need, "
-              "what will happen and who will help. Keep it safe. If anything is wrong or "
-              "unclear, tell your resettlement worker.",
-              "Dyma eich cynllun ar gyfer gadael y carchar. Mae'n dweud beth ddywedoch chi "
-              "sydd ei angen arnoch, beth fydd yn digwydd a phwy fydd yn helpu. Cadwch ef yn "
-              "ddiogel. Os oes unrhyw beth yn anghywir neu'n aneglur, dywedwch wrth eich "
-              "gweithiwr ailsefydlu."),
-    "prison": ("Prison", "Carchar"),
-    "prison_number": ("Prison number", "Rhif carchar"),
-    "worker": ("Your resettlement worker", "Eich gweithiwr ailsefydlu"),
-    "release_date": ("Expected release date", "Dyddiad rhyddhau disgwyliedig"),
-    "may_change": ("this date may change", "gall y dyddiad hwn newid"),
-    "not_known": ("Not known yet", "Ddim yn hysbys eto"),
-    "plan_date": ("Date of this plan", "Dyddiad y cynllun hwn"),
-    "needs": ("What you need and what will happen",
-              "Beth sydd ei angen arnoch a beth fydd yn digwydd"),
-    "no_needs": ("No needs are recorded yet.", "Nid oes anghenion wedi'u cofnodi eto."),
-    "you_said": ("What you said", "Beth ddywedoch chi"),
-    "status": ("Where it is up to", "Ble mae pethau arni"),
-    "helping": ("Who is helping", "Pwy sy'n helpu"),
-    "action": ("What will happen", "Beth fydd yn digwydd"),
-    "owner": ("Who", "Pwy"),
-    "due": ("By when", "Erbyn pryd"),
-    "done": ("Done", "Wedi'i wneud"),
-    "not_yet": ("Not yet", "Ddim eto"),
-    "other_actions": ("Other things that will happen", "Pethau eraill fydd yn digwydd"),
-    "strengths": ("What you are good at", "Beth rydych chi'n dda am ei wneud"),
-    "strengths_intro": ("Your resettlement worker noted these strengths with you:",
-                        "Nododd eich gweithiwr ailsefydlu y cryfderau hyn gyda chi:"),
-    "appointments": ("Your appointments", "Eich apwyntiadau"),
-    "what": ("What", "Beth"),
-    "with": ("With", "Gyda"),
-    "when": ("When", "Pryd"),
-    "where": ("Where", "Ble"),
-    "phone": ("Phone", "Ffôn"),
-    "email": ("Email", "E-bost"),
-    "name": ("Name", "Enw"),
-    "referrals": ("Services you have been referred to",
-                  "Gwasanaethau rydych wedi cael eich cyfeirio atynt"),
-    "service": ("Service", "Gwasanaeth"),
-    "help_with": ("Help with", "Help gyda"),
-    "sent": ("Sent", "Anfonwyd"),
-    "contacts": ("People you can contact", "Pobl y gallwch gysylltu â nhw"),
-    "agreement": ("Your agreement", "Eich cytundeb"),
-    "agreed": ("You agreed to this plan on {date}.",
-               "Fe gytunoch chi i'r cynllun hwn ar {date}."),
-    "disagreed": ("You did not agree with all of this plan ({date}).",
-                  "Nid oeddech chi'n cytuno â'r cynllun hwn i gyd ({date})."),
-    "agreement_missing": ("Not recorded yet.", "Heb ei gofnodi eto."),
-    "your_comments": ("Your comments", "Eich sylwadau"),
-    "signature": ("Your signature", "Eich llofnod"),
-    "date": ("Date", "Dyddiad"),
-    "none": ("None recorded.", "Dim wedi'i gofnodi."),
-    "ask_worker": ("Ask your resettlement worker", "Gofynnwch i'ch gweithiwr ailsefydlu"),
-    "first_appointment": ("Your first appointment after release",
-                          "Eich apwyntiad cyntaf ar ôl cael eich rhyddhau"),
-    "handover_meeting": ("Meeting with your probation officer",
-                         "Cyfarfod gyda'ch swyddog prawf"),
-}
-NEED_STATUS = {
-    NeedStatus.NOT_STARTED: ("Not started yet", "Heb ddechrau eto"),
-    NeedStatus.IN_PROGRESS: ("Being worked on", "Ar y gweill"),
-    NeedStatus.MET: ("Done", "Wedi'i gwblhau"),
-    NeedStatus.DECLINED: ("You chose not to have help with this",
-                          "Fe ddewisoch chi beidio â chael help gyda hyn"),
-}
-RESPONSIBILITY = {
-    Responsibility.PRISON: ("The prison resettlement team", "Tîm ailsefydlu'r carchar"),
-    Responsibility.COMMUNITY: ("Your probation officer after release",
-                               "Eich swyddog prawf ar ôl i chi gael eich rhyddhau"),
-    Responsibility.BOTH: ("The prison team and your probation officer",
-                          "Tîm y carchar a'ch swyddog prawf"),
-    None: ("To be agreed", "I'w gytuno"),
-}
-REFERRAL_STATUS = {
-    ReferralStatus.SENT: ("Waiting for an answer", "Yn aros am ateb"),
-    ReferralStatus.ACCEPTED: ("Accepted", "Wedi'i dderbyn"),
-    ReferralStatus.COMPLETED: ("Finished", "Wedi gorffen"),
-    ReferralStatus.DECLINED: ("Not accepted", "Heb ei dderbyn"),
-    ReferralStatus.WITHDRAWN: ("Stopped", "Wedi'i atal"),
-}
-CONTACT_ROLES = {
-    ContactRole.RESETTLEMENT_WORKER: ("Your resettlement worker", "Eich gweithiwr ailsefydlu"),
-    ContactRole.RESPONSIBLE_OFFICER: ("Your probation officer", "Eich swyddog prawf"),
-    ContactRole.FIRST_APPOINTMENT: ("Your first appointment", "Eich apwyntiad cyntaf"),
-    ContactRole.GP: ("Your doctor (GP)", "Eich meddyg teulu"),
-    ContactRole.HELPLINE: ("Someone to talk to (free, any time)",
-                           "Rhywun i siarad â nhw (am ddim, unrhyw bryd)"),
-}
-PATHWAYS_CY = {
-    "accommodation": "Llety",
-    "ete": "Addysg, sgiliau a gwaith",
-    "finance_id": "Arian a dogfennau adnabod",
-    "drugs_alcohol": "Cyffuriau ac alcohol",
-    "health": "Iechyd",
-    "children_families": "Plant, teuluoedd a chymunedau",
-    "attitudes": "Agweddau, meddwl ac ymddygiad",
-    "abuse_survivors": "Cymorth i oroeswyr cam-drin domestig neu rywiol",
-    "sex_work": "Cymorth i bobl sydd wedi gweithio yn y diwydiant rhyw",
-}
-_MONTHS = (("January", "Ionawr"), ("February", "Chwefror"), ("March", "Mawrth"),
-           ("April", "Ebrill"), ("May", "Mai"), ("June", "Mehefin"), ("July", "Gorffennaf"),
-           ("August", "Awst"), ("September", "Medi"), ("October", "Hydref"),
-           ("November", "Tachwedd"), ("December", "Rhagfyr"))
-_DAYS = (("Monday", "Dydd Llun"), ("Tuesday", "Dydd Mawrth"), ("Wednesday", "Dydd Mercher"),
-         ("Thursday", "Dydd Iau"), ("Friday", "Dydd Gwener"), ("Saturday", "Dydd Sadwrn"),
-         ("Sunday", "Dydd Sul"))
+    key: words for key, words in glossary.pairs("plan").items() if "." not in key}
+NEED_STATUS = {status: glossary.pair(f"plan.need_status.{status.value}")
+               for status in NeedStatus}
+RESPONSIBILITY: dict[Responsibility | None, tuple[str, str]] = {
+    **{who: glossary.pair(f"plan.responsibility.{who.value}") for who in Responsibility},
+    None: glossary.pair("plan.responsibility.none")}
+REFERRAL_STATUS = {ReferralStatus(key): words
+                   for key, words in glossary.pairs("plan.referral_status").items()}
+CONTACT_ROLES = {ContactRole(key): words
+                 for key, words in glossary.pairs("plan.contact").items()}
+PATHWAYS_CY = {code: welsh for code, (_english, welsh) in glossary.pairs("pathway").items()}
+_MONTHS = tuple(glossary.pair(f"month.{month}") for month in range(1, 13))
+_DAYS = tuple(glossary.pair(f"weekday.{day}") for day in range(7))
 _DETAIL_COLUMNS = ("34%", "66%")
 _ACTION_COLUMNS = ("40%", "20%", "20%", "20%")
 _SECTION_ROOM = 40 * mm
@@ -156,10 +63,7 @@ def long_date(day: dt.date | None, language: HandoutLanguage, *,
 def clock(at: dt.datetime, language: HandoutLanguage) -> str:
     """``2:00pm`` in English; ``2:00yp`` in Welsh (y bore / y prynhawn)."""
     hour = at.hour % 12 or 12
-    if language == CY:
-        suffix = "yb" if at.hour < 12 else "yp"
-    else:
-        suffix = "am" if at.hour < 12 else "pm"
+    suffix = glossary.phrase("clock.am" if at.hour < 12 else "clock.pm", language)
     return f"{hour}:{at.minute:02d}{suffix}"
 
 

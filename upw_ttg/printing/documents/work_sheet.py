@@ -36,6 +36,9 @@ _HEADERS = tuple(header for header, _ in _COLUMNS)
 _WIDTHS = tuple(width * mm for _, width in _COLUMNS)
 _FRAME_WIDTH = sum(_WIDTHS)
 _PRINTED_FILL = colors.HexColor("#f7f8fa")
+# An empty cell as an empty list of flowables: an empty string would still be drawn, and a
+# day's sheets have thousands of cells left for the pen.
+BLANK: tuple = ()
 SPARE_ROWS = 2
 # Room to write by hand; a row grows when its alerts need more.
 _ROW_HEIGHT = 8 * mm
@@ -223,7 +226,7 @@ def _person_cells(row: WorkSheetRow) -> list:
     return [str(row.row_number), TextLines([[(row.name, fonts.BOLD, _NAME_SIZE)]]), row.crn,
             TextLines(pickup),
             TextLines(alerts) if alerts else "None recorded",
-            *[""] * (len(_COLUMNS) - _WRITE_FROM)]
+            *[BLANK] * (len(_COLUMNS) - _WRITE_FROM)]
 
 
 def _strip() -> list:
@@ -236,8 +239,8 @@ def _strip() -> list:
                         [("Quality and behaviour: ", fonts.BOLD, size),
                          (_RATING_LETTERS, fonts.REGULAR, size),
                          (" · Times: ", fonts.BOLD, size),
-                         ("24-hour, e.g. 09:15", fonts.REGULAR, size)]], leading=1.25)
-    cells: list = [legend] + [""] * (len(_COLUMNS) - 1)
+                         ("24-hour clock", fonts.REGULAR, size)]], leading=1.25)
+    cells: list = [legend] + [BLANK] * (len(_COLUMNS) - 1)
     cells[7] = "Supervisor's\nsignature"
     cells[12] = "Print\nname"
     return cells
@@ -253,7 +256,7 @@ def _register(sheet: WorkSheet, first_page_room: float) -> list[Flowable]:
     nobody = ("Everyone booked is named under Records to check." if sheet.to_check
               else "Nobody is booked on this session.")
     people = [_person_cells(row) for row in sheet.rows] or [
-        ["", nobody] + [""] * (len(_COLUMNS) - 2)]
+        [BLANK, nobody] + [BLANK] * (len(_COLUMNS) - 2)]
     heights = [_row_height(cells) for cells in people]
     tail = SPARE_ROWS * _ROW_HEIGHT + _STRIP_HEIGHT
     pages: list[list[int]] = [[]]
@@ -281,20 +284,16 @@ def _page_table(people: list[list], heights: list[float], *, with_tail: bool,
     row_heights = [_HEADER_HEIGHT, *heights]
     people_end = len(data) - 1
     if with_tail:
-        data += [[""] * len(_COLUMNS) for _ in range(SPARE_ROWS)]
+        data += [[BLANK] * len(_COLUMNS) for _ in range(SPARE_ROWS)]
         data.append(_strip())
         row_heights += [_ROW_HEIGHT] * SPARE_ROWS + [_STRIP_HEIGHT]
     grid_end = len(data) - (2 if with_tail else 1)
     table = Table(data, colWidths=_WIDTHS, rowHeights=row_heights)
     commands: list[tuple] = [
-        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-        ("FONTSIZE", (0, 0), (-1, -1), _SMALL_SIZE),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("FONTNAME", (0, 0), (-1, 0), fonts.BOLD),
-        ("FONTSIZE", (0, 0), (-1, 0), HEADER_SIZE),
-        ("LEADING", (0, 0), (-1, 0), HEADER_SIZE * 1.2),
-        ("FONTNAME", (0, 1), (0, people_end), fonts.BOLD),
-        ("FONTSIZE", (0, 1), (0, people_end), 12),
+        # One FONT command each (name, size, leading); the text colour is the default black.
+        ("FONT", (0, 1), (-1, -1), fonts.REGULAR, _SMALL_SIZE),
+        ("FONT", (0, 0), (-1, 0), fonts.BOLD, HEADER_SIZE, HEADER_SIZE * 1.2),
+        ("FONT", (0, 1), (0, people_end), fonts.BOLD, 12),
         ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
         ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),

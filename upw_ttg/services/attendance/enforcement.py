@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 
@@ -16,6 +17,7 @@ from upw_ttg.domain.enforcement import (
     breach_due, covering_warning, decision_choices, live_warnings, respond_by,
     warning_period_end,
 )
+from upw_ttg.domain.oversight import ReviewKind, ReviewVerdict
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import Listed, RecordToCheck, Subject, listed, set_aside
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
@@ -24,14 +26,15 @@ from upw_ttg.printing.text import format_date
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, mask_lists_of, mask_restricted
 from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
+from upw_ttg.services.attendance.oversight import queue_for_review
 from upw_ttg.services.attendance.records import (
     DecisionInfo, EnforcementActionRow, EnforcementQueue, QueueItem,
 )
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.paging import check_page, paged
 from upw_ttg.storage.models import (
-    Appointment, DeliveryUnit, EnforcementAction, EnforcementActionCode, Office, Person,
-    Project, Staff, UpwOrder, UpwSession,
+    Appointment, DeliveryUnit, EnforcementAction, EnforcementActionCode, EnforcementReview,
+    Office, Person, Project, Staff, UpwOrder, UpwSession,
 )
 
 ENFORCEMENT_SETTINGS = ("upw.warning_period_months", "upw.breach_working_days")
@@ -100,6 +103,9 @@ class EnforcementService:
                 audit.record(session, self._ctx, AuditAction.UPDATE, "upw_order", order.id,
                              before=before, after=audit.snapshot(order, ["status"]))
             session.flush()
+            queue_for_review(session, self._ctx, ReviewKind.DECISION,
+                             appointment_id=appointment_id, order_id=order_id, code=code,
+                             decided_on=on, action_id=row.id)
             return self._action_row(session, row)
 
     def record_action(self, order_id: int, code: str, *, appointment_id: int | None = None,
@@ -171,6 +177,10 @@ class EnforcementService:
                                                 _respond_days(session))
             row = self._add_action(session, order_id, appointment_id, code, on, due, outcome,
                                    notes, late if on < today else None)
+            if code == NO_FURTHER_ACTION and appointment_id is not None:
+                queue_for_review(session, self._ctx, ReviewKind.DECISION,
+                                 appointment_id=appointment_id, order_id=order_id, code=code,
+                                 decided_on=on, action_id=row.id)
             return self._action_row(session, row)
 
     def record_evidence(self, appointment_id: int, received_on: dt.date) -> None:
@@ -222,14 +232,21 @@ class EnforcementService:
                 Appointment.outcome_code.in_(ENFORCEABLE_CODES),
                 Appointment.enforcement_due.is_not(None),
                 ~exists().where(decided.appointment_id == Appointment.id,
-                                decided.action_code.in_(DECISION_CODES)))
+                                decided.action_code.in_(DECISION_CODES),
+                                decided.overturned_at.is_(None)))
             pending = self._filtered(session, query, delivery_unit_id, coordinator_id)
             warnings = self._warnings(session, {r.order_id for r in pending})
+            reasons = self._overturned(session, delivery_unit_id, coordinator_id)
             decisions, aside = set_aside(
                 sorted(pending, key=lambda r: (r.extra, r.session_date)),
                 lambda r: self._item(r, r.extra, today, must_refer=covering_warning(
                     [w for w, aid in warnings[r.order_id] if aid != r.appointment_id],
-                    r.session_date, today, months) is not None), _failure_subject)
+                    r.session_date, today, months) is not None,
+                    reopened=reasons.get(r.appointment_id)), _failure_subject)
+            reopened = tuple(dataclasses.replace(d, reopened_reason=reasons[d.appointment_id])
+                             for d in decisions if d.appointment_id in reasons)
+            reopened += tuple(self._reopened_absences(session, delivery_unit_id,
+                                                      coordinator_id, today))
             evidence = self._evidence(session, delivery_unit_id, coordinator_id, today,
                                       limit, 0)
             evidence_aside = list(evidence.to_check)
@@ -241,7 +258,7 @@ class EnforcementService:
             breaches = tuple(sorted(laid, key=lambda i: (i.due or dt.date.max, i.event_date)))
             return mask_lists_of(session, self._ctx, EnforcementQueue(
                 tuple(decisions), tuple(evidence), breaches,
-                tuple(aside + evidence_aside + laid_aside), evidence_total))
+                tuple(aside + evidence_aside + laid_aside), evidence_total, reopened))
 
     def evidence_overdue(self, *, delivery_unit_id: int | None = None,
                          coordinator_id: int | None = None, limit: int | None = None,
@@ -288,7 +305,8 @@ class EnforcementService:
                            "first warning or refer for breach.")
         decided_action = session.scalars(
             select(EnforcementAction).where(EnforcementAction.appointment_id == appointment_id,
-                                            EnforcementAction.action_code.in_(DECISION_CODES))
+                                            EnforcementAction.action_code.in_(DECISION_CODES),
+                                            EnforcementAction.overturned_at.is_(None))
             .order_by(EnforcementAction.id.desc())).first()
         calendar = load_calendar(session)
         return DecisionInfo(
@@ -311,7 +329,8 @@ class EnforcementService:
         return [ActionFact(code, day, aid) for code, day, aid in session.execute(
             select(EnforcementAction.action_code, EnforcementAction.action_date,
                    EnforcementAction.appointment_id)
-            .where(EnforcementAction.order_id == order_id)
+            .where(EnforcementAction.order_id == order_id,
+                   EnforcementAction.overturned_at.is_(None))
             .order_by(EnforcementAction.action_date, EnforcementAction.id))]
 
     @staticmethod
@@ -344,7 +363,8 @@ class EnforcementService:
             if row.staff_id else None
         return EnforcementActionRow(row.id, row.order_id, row.appointment_id, row.action_code,
                                     description, row.action_date, row.respond_by, row.outcome,
-                                    row.notes, staff, row.late_reason)
+                                    row.notes, staff, row.late_reason,
+                                    row.overturned_at is not None)
 
     @staticmethod
     def _people_query(extra) -> Select:
@@ -401,11 +421,44 @@ class EnforcementService:
                       _failure_subject)
 
     @staticmethod
-    def _item(r, due: dt.date | None, today: dt.date, *, must_refer: bool = False) -> QueueItem:
+    def _item(r, due: dt.date | None, today: dt.date, *, must_refer: bool = False,
+              reopened: str | None = None) -> QueueItem:
         return QueueItem(r.appointment_id, r.order_id, r.person_id, r.crn,
                          full_name(r.forename, r.surname), r.session_date, r.outcome_code, due,
                          due is not None and due < today, r.coordinator_id, r.coordinator,
-                         r.unit, must_refer)
+                         r.unit, must_refer, reopened)
+
+    def _overturned(self, session: Session, delivery_unit_id: int | None,
+                    coordinator_id: int | None) -> dict[int, str]:
+        """The manager's reason, by appointment, for each overturned decision (rule
+        UPW-OVERSIGHT); the latest check of an appointment is the one that counts."""
+        later = aliased(EnforcementReview)
+        query = (select(EnforcementReview.appointment_id, EnforcementReview.reason)
+                 .where(EnforcementReview.kind == ReviewKind.DECISION,
+                        EnforcementReview.verdict == ReviewVerdict.OVERTURNED,
+                        ~exists().where(later.appointment_id == EnforcementReview.appointment_id,
+                                        later.id > EnforcementReview.id)))
+        if delivery_unit_id is not None:
+            query = query.where(EnforcementReview.delivery_unit_id == delivery_unit_id)
+        if coordinator_id is not None:
+            query = query.join(UpwOrder, UpwOrder.id == EnforcementReview.order_id).where(
+                UpwOrder.coordinator_id == coordinator_id)
+        return {aid: reason or "" for aid, reason in session.execute(query)}
+
+    def _reopened_absences(self, session: Session, delivery_unit_id: int | None,
+                           coordinator_id: int | None, today: dt.date) -> list[QueueItem]:
+        """Accepted absences a manager overturned whose outcome still stands."""
+        later = aliased(EnforcementReview)
+        query = self._scoped(self._people_query(EnforcementReview.reason).join(
+            EnforcementReview, and_(EnforcementReview.appointment_id == Appointment.id,
+                                    EnforcementReview.code == Appointment.outcome_code))
+            .where(EnforcementReview.kind == ReviewKind.ABSENCE,
+                   EnforcementReview.verdict == ReviewVerdict.OVERTURNED,
+                   ~exists().where(later.appointment_id == EnforcementReview.appointment_id,
+                                   later.id > EnforcementReview.id))
+            .order_by(UpwSession.session_date, Appointment.id), delivery_unit_id, coordinator_id)
+        return [self._item(r, None, today, reopened=r.extra or "")
+                for r in session.execute(query)]
 
     @staticmethod
     def _warnings(session: Session, order_ids: set[int]
@@ -416,7 +469,8 @@ class EnforcementService:
                     select(EnforcementAction.order_id, EnforcementAction.action_code,
                            EnforcementAction.action_date, EnforcementAction.appointment_id)
                     .where(EnforcementAction.order_id.in_(order_ids),
-                           EnforcementAction.action_code.in_((WARNING, WARNING_WITHDRAWN)))):
+                           EnforcementAction.action_code.in_((WARNING, WARNING_WITHDRAWN)),
+                           EnforcementAction.overturned_at.is_(None))):
                 facts[order_id].append(ActionFact(code, day, aid))
         result: dict[int, list[tuple[dt.date, int | None]]] = defaultdict(list)
         for order_id, items in facts.items():
@@ -441,6 +495,7 @@ class EnforcementService:
                  .outerjoin(Appointment, Appointment.id == EnforcementAction.appointment_id)
                  .outerjoin(UpwSession, UpwSession.id == Appointment.session_id)
                  .where(EnforcementAction.action_code == BREACH_REQUESTED,
+                        EnforcementAction.overturned_at.is_(None),
                         ~exists().where(and_(laid.order_id == EnforcementAction.order_id,
                                              laid.action_code == BREACH_LAID,
                                              laid.action_date >= EnforcementAction.action_date))))

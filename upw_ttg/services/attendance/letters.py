@@ -18,6 +18,7 @@ from upw_ttg.domain.enforcement import (
 )
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.breach_summary import (
     BreachAction, BreachAdjustment, BreachFailure, BreachSummary, render_breach_summary,
 )
@@ -268,16 +269,22 @@ class LetterService:
               letter_date: dt.date | None = None) -> LetterHead:
         person = session.get(Person, order.person_id)
         assert person is not None
-        signatory = session.scalar(select(Staff.full_name).where(
-            Staff.id == order.coordinator_id)) if order.coordinator_id else None
+        coordinator = session.get(Staff, order.coordinator_id) if order.coordinator_id else None
         address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
                                     person.postcode) if x)
+        language = lang(language or person.preferred_language)
+        # A person with no office on record still gets a number to call: their coordinator's
+        # office, else the office of whoever prints the letter.
+        actor = self._ctx.actor
+        office_id = (person.office_id or (coordinator.office_id if coordinator else None)
+                     or (actor.office_id if actor else None))
         return LetterHead(
-            language=lang(language or person.preferred_language),
+            language=language,
             person_name=full_name(person.forename, person.surname), address_lines=address,
-            crn=person.crn, office=office_contact(session, person.office_id),
+            crn=person.crn, office=office_contact(session, office_id),
             letter_date=letter_date or self._ctx.today(),
-            signatory=signatory or self._actor_name() or "Unpaid Work team")
+            signatory=(coordinator.full_name if coordinator else None) or self._actor_name()
+            or glossary.phrase("service.unpaid_work_team", language))
 
     def _remaining(self, session: Session, order: UpwOrder) -> int:
         settings = read_settings(session, "upw.ete_cap_percent")

@@ -9,6 +9,7 @@ from upw_ttg.domain.codes import AdjustmentKind, AdjustmentStatus, OrderStatus, 
 from upw_ttg.domain.crediting import IncentiveStatus, LedgerLine, minutes_between
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.domain.forecast import Rag
+from upw_ttg.domain.oversight import ReviewKind, ReviewVerdict
 from upw_ttg.domain.records_to_check import RecordToCheck
 
 
@@ -199,6 +200,7 @@ class EnforcementActionRow:
     notes: str | None
     staff: str | None
     late_reason: str | None = None  # why it was recorded after the day it was taken
+    overturned: bool = False  # by a manager's check (rule UPW-OVERSIGHT): it no longer counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +243,8 @@ class QueueItem:
     coordinator: str | None
     delivery_unit_code: str | None
     must_refer: bool = False
+    # A manager overturned the decision or the accepted absence, and why (rule UPW-OVERSIGHT).
+    reopened_reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +255,8 @@ class EnforcementQueue:
     to_check: tuple[RecordToCheck, ...] = ()
     # Every evidence overdue, when ``evidence_overdue`` holds only the first page of them.
     evidence_overdue_total: int = 0
+    # Decisions and accepted absences a manager overturned, not yet dealt with again.
+    reopened: tuple[QueueItem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,3 +307,46 @@ class CompletionDue:
     crn: str
     name: str
     completed_on: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    """A decision or accepted absence waiting for a manager's check (rule UPW-OVERSIGHT)."""
+
+    id: int
+    kind: ReviewKind
+    order_id: int
+    appointment_id: int
+    person_id: int
+    crn: str
+    name: str
+    event_date: dt.date      # the session the failure or absence was on
+    code: str                # the action decided, or the absence's outcome code
+    description: str
+    decided_on: dt.date
+    decided_by_id: int | None
+    decided_by: str | None
+    delivery_unit_code: str | None
+    notes: str | None        # the decision's circumstances, or the register's note
+    verdict: ReviewVerdict | None
+    reason: str | None
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementRate:
+    """How often a manager agreed with one coordinator's, or one unit's, checked items."""
+
+    key_id: int | None
+    label: str
+    agreed: int
+    overturned: int
+    rate: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewQueue:
+    items: tuple[ReviewItem, ...]
+    by_coordinator: tuple[AgreementRate, ...]
+    by_unit: tuple[AgreementRate, ...]
+    sample_percent: int

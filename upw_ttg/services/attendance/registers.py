@@ -21,6 +21,7 @@ from upw_ttg.domain.enforcement import (
     DECISION_CODES, EVIDENCE_CODES, FUTURE_ALLOWED_CODES, enforcement_due, evidence_due,
 )
 from upw_ttg.domain.orders import format_minutes
+from upw_ttg.domain.oversight import ReviewKind
 from upw_ttg.domain.names import display_name
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import Listed, Subject, listed, set_aside
@@ -38,6 +39,7 @@ from upw_ttg.services.attendance.common import (
 from upw_ttg.services.attendance.ledger import (
     CREDIT_SETTINGS, OrderSums, lock_orders, order_sums, refresh_orders, sync_travel_task,
 )
+from upw_ttg.services.attendance.oversight import queue_for_review
 from upw_ttg.services.attendance.records import (
     MissingOutcomeRow, ProjectBacklog, Register, RegisterEntry, RegisterRow, RegisterSaveResult,
 )
@@ -163,7 +165,16 @@ class RegisterService:
                     total.ete_used += values["minutes_credited"] - row.minutes_credited
                 writes.append((row, values))
             if writes:
+                was = {row.id: row.outcome_code for row, _ in writes}
                 self._write(session, writes)
+                for row, values in writes:
+                    # Rule UPW-OVERSIGHT: an absence newly accepted goes to a manager's check.
+                    if values["outcome_code"] in EVIDENCE_CODES \
+                            and values["outcome_code"] != was[row.id]:
+                        queue_for_review(session, self._ctx, ReviewKind.ABSENCE,
+                                         appointment_id=row.id, order_id=row.order_id,
+                                         code=values["outcome_code"],
+                                         decided_on=self._ctx.today())
                 for row, _values in writes:
                     sync_travel_task(session, self._ctx, row, orders[row.order_id],
                                      project.project_type, settings, travel.get(row.id))
@@ -420,7 +431,8 @@ class RegisterService:
             return set()
         return set(session.scalars(select(EnforcementAction.appointment_id).where(
             EnforcementAction.appointment_id.in_(appointment_ids),
-            EnforcementAction.action_code.in_(DECISION_CODES))))
+            EnforcementAction.action_code.in_(DECISION_CODES),
+            EnforcementAction.overturned_at.is_(None))))
 
     @staticmethod
     def _labels(session: Session, appointments: dict[int, Appointment]) -> dict[int, str]:

@@ -30,7 +30,7 @@ EXPORTABLE_LISTS: dict[str, tuple[str, Capability]] = {
     "forecast": ("Forecast and reviews", Capability.READ_ATTENDANCE),
     "warrants": ("Travel warrants", Capability.READ_WARRANTS),
     "caseload": ("Through the Gate caseload", Capability.READ_TTG_CASE),
-    "figures": ("Figures", Capability.READ_AUDIT),
+    "figures": ("Figures", Capability.READ_FIGURES),
 }
 MAX_ROWS = 200_000
 MAX_COLUMNS = 200

@@ -70,6 +70,115 @@ class OutcomesExport:
         return ("Dry run: " if self.dry_run else "") + "; ".join(parts) + "."
 
 
+def export_outcomes(session: Session, ctx: ServiceContext, day: dt.date, delivery_unit_id: int,
+                    *, dry_run: bool = False,
+                    expected_sha256: str | None = None) -> OutcomesExport:
+    """The export inside the caller's unit of work (see ``NationalExportService``)."""
+    unit = session.get(DeliveryUnit, delivery_unit_id)
+    if unit is None:
+        raise NotFoundError("That delivery unit is no longer on record.")
+    rows, restricted = _rows(session, ctx, day, delivery_unit_id)
+    sent = _sent(session, [r[0] for r in rows])
+    fresh, corrections, already = [], 0, 0
+    for appointment_id, person_id, values in rows:
+        fingerprint = hashlib.sha256("\x1f".join(values).encode()).hexdigest()
+        previous = sent.get(appointment_id, set())
+        if fingerprint in previous:
+            already += 1
+            continue
+        correction = bool(previous)
+        corrections += correction
+        fresh.append((appointment_id, person_id, fingerprint,
+                      [*values, "Y" if correction else "N"]))
+    content = csv_bytes(HEADERS, [r[3] for r in fresh])
+    digest = hashlib.sha256(content).hexdigest()
+    if expected_sha256 is not None and expected_sha256 != digest:
+        raise ValidationError({"day": "The outcomes for this day changed while the file "
+                                      "was being saved; nothing was marked as sent. "
+                                      "Export the day again."})
+    name = f"upw-outcomes-{unit.code}-{day:%Y-%m-%d}"
+    if not dry_run and fresh:
+        export = NationalExport(day=day, delivery_unit_id=delivery_unit_id,
+                                created_by_id=ctx.actor_id,
+                                row_count=len(fresh), sha256=digest)
+        session.add(export)
+        session.flush()
+        session.add_all(NationalExportItem(export_id=export.id, appointment_id=a,
+                                           fingerprint=f) for a, _p, f, _v in fresh)
+        audit.record(session, ctx, AuditAction.CREATE, "national_export",
+                     export.id, after={"day": day.isoformat(), "unit": unit.code,
+                                       "rows": len(fresh), "corrections": corrections,
+                                       "sha256": digest})
+        log_print(session, ctx, DOCUMENT, Recipient.NATIONAL_RECORD, export.id,
+                  [p for _a, p, _f, _v in fresh], action=AccessAction.EXPORT)
+        name += f"-{export.id}"
+    return OutcomesExport(file_name=name + ".csv", content=content, sha256=digest,
+                          rows=len(fresh),
+                          corrections=corrections, already_sent=already,
+                          restricted_left_out=restricted, dry_run=dry_run)
+
+
+def _rows(session: Session, ctx: ServiceContext, day: dt.date,
+          unit_id: int) -> tuple[list[tuple[int, int, list[str]]], int]:
+    query = (select(Appointment.id, Person.id, Person.crn, UpwOrder.sentence_date,
+                    UpwSession.session_date, Project.project_type, Project.code,
+                    Project.name, Appointment.start_time, Appointment.end_time,
+                    Appointment.outcome_code, OutcomeCodeRow.description,
+                    OutcomeCodeRow.enforceable, Appointment.minutes_credited,
+                    Appointment.penalty_minutes, Appointment.work_quality,
+                    Appointment.behaviour,
+                    named_on(ctx.actor_id).label("open"))
+             .join(UpwSession, UpwSession.id == Appointment.session_id)
+             .join(Project, Project.id == UpwSession.project_id)
+             .join(Office, Office.id == Project.office_id)
+             .join(Person, Person.id == Appointment.person_id)
+             .join(UpwOrder, UpwOrder.id == Appointment.order_id)
+             .join(OutcomeCodeRow, OutcomeCodeRow.code == Appointment.outcome_code)
+             .where(UpwSession.session_date == day, Office.delivery_unit_id == unit_id)
+             .order_by(Person.crn, Appointment.start_time, Appointment.id))
+    result = session.execute(query).all()
+    actions = _actions(session, [r[0] for r in result])
+    rows, restricted = [], 0
+    for (appointment_id, person_id, crn, sentence_date, session_date, project_type, code,
+         project_name, start, end, outcome, description, enforceable, credited, penalty,
+         quality, behaviour, open_to_member) in result:
+        if not open_to_member:
+            restricted += 1
+            continue
+        action_code, action_date = actions.get(appointment_id, ("", None))
+        values = [crn, f"{sentence_date:%d/%m/%Y}", f"{session_date:%d/%m/%Y}",
+                  _CONTACT_TYPES.get(project_type, "Unpaid Work Appointment"), code,
+                  project_name, f"{start:%H:%M}" if start else "",
+                  f"{end:%H:%M}" if end else "", outcome, description,
+                  "Y" if enforceable else "N", format_minutes(credited), str(credited),
+                  str(penalty), quality.value.title() if quality else "",
+                  behaviour.value.title() if behaviour else "", action_code,
+                  f"{action_date:%d/%m/%Y}" if action_date else ""]
+        rows.append((appointment_id, person_id, values))
+    return rows, restricted
+
+def _actions(session: Session, appointment_ids: list[int]) -> dict[int, tuple[str, dt.date]]:
+    """The latest enforcement action taken on each appointment."""
+    latest: dict[int, tuple[str, dt.date]] = {}
+    for batch in chunks(appointment_ids):
+        for appointment_id, code, date in session.execute(
+                select(EnforcementAction.appointment_id, EnforcementAction.action_code,
+                       EnforcementAction.action_date)
+                .where(EnforcementAction.appointment_id.in_(batch))
+                .order_by(EnforcementAction.action_date, EnforcementAction.id)):
+            latest[appointment_id] = (code, date)
+    return latest
+
+def _sent(session: Session, appointment_ids: list[int]) -> dict[int, set[str]]:
+    sent: dict[int, set[str]] = {}
+    for batch in chunks(appointment_ids):
+        for appointment_id, fingerprint in session.execute(
+                select(NationalExportItem.appointment_id, NationalExportItem.fingerprint)
+                .where(NationalExportItem.appointment_id.in_(batch))):
+            sent.setdefault(appointment_id, set()).add(fingerprint)
+    return sent
+
+
 class NationalExportService:
     """Outcomes per day and delivery unit, for the national case record (rule DATA-2)."""
 
@@ -87,110 +196,8 @@ class NationalExportService:
         self._ctx.require(Capability.EXPORT_OUTCOMES)
         require_dates(day=day)
         with self._ctx.db.write() as session:
-            unit = session.get(DeliveryUnit, delivery_unit_id)
-            if unit is None:
-                raise NotFoundError("That delivery unit is no longer on record.")
-            rows, restricted = self._rows(session, day, delivery_unit_id)
-            sent = self._sent(session, [r[0] for r in rows])
-            fresh, corrections, already = [], 0, 0
-            for appointment_id, person_id, values in rows:
-                fingerprint = hashlib.sha256("\x1f".join(values).encode()).hexdigest()
-                previous = sent.get(appointment_id, set())
-                if fingerprint in previous:
-                    already += 1
-                    continue
-                correction = bool(previous)
-                corrections += correction
-                fresh.append((appointment_id, person_id, fingerprint,
-                              [*values, "Y" if correction else "N"]))
-            content = csv_bytes(HEADERS, [r[3] for r in fresh])
-            digest = hashlib.sha256(content).hexdigest()
-            if expected_sha256 is not None and expected_sha256 != digest:
-                raise ValidationError({"day": "The outcomes for this day changed while the file "
-                                              "was being saved; nothing was marked as sent. "
-                                              "Export the day again."})
-            name = f"upw-outcomes-{unit.code}-{day:%Y-%m-%d}"
-            if not dry_run and fresh:
-                export = NationalExport(day=day, delivery_unit_id=delivery_unit_id,
-                                        created_by_id=self._ctx.actor_id,
-                                        row_count=len(fresh), sha256=digest)
-                session.add(export)
-                session.flush()
-                session.add_all(NationalExportItem(export_id=export.id, appointment_id=a,
-                                                   fingerprint=f) for a, _p, f, _v in fresh)
-                audit.record(session, self._ctx, AuditAction.CREATE, "national_export",
-                             export.id, after={"day": day.isoformat(), "unit": unit.code,
-                                               "rows": len(fresh), "corrections": corrections,
-                                               "sha256": digest})
-                log_print(session, self._ctx, DOCUMENT, Recipient.NATIONAL_RECORD, export.id,
-                          [p for _a, p, _f, _v in fresh], action=AccessAction.EXPORT)
-                name += f"-{export.id}"
-            return OutcomesExport(file_name=name + ".csv", content=content, sha256=digest,
-                                  rows=len(fresh),
-                                  corrections=corrections, already_sent=already,
-                                  restricted_left_out=restricted, dry_run=dry_run)
-
-    def _rows(self, session: Session, day: dt.date,
-              unit_id: int) -> tuple[list[tuple[int, int, list[str]]], int]:
-        query = (select(Appointment.id, Person.id, Person.crn, UpwOrder.sentence_date,
-                        UpwSession.session_date, Project.project_type, Project.code,
-                        Project.name, Appointment.start_time, Appointment.end_time,
-                        Appointment.outcome_code, OutcomeCodeRow.description,
-                        OutcomeCodeRow.enforceable, Appointment.minutes_credited,
-                        Appointment.penalty_minutes, Appointment.work_quality,
-                        Appointment.behaviour,
-                        named_on(self._ctx.actor_id).label("open"))
-                 .join(UpwSession, UpwSession.id == Appointment.session_id)
-                 .join(Project, Project.id == UpwSession.project_id)
-                 .join(Office, Office.id == Project.office_id)
-                 .join(Person, Person.id == Appointment.person_id)
-                 .join(UpwOrder, UpwOrder.id == Appointment.order_id)
-                 .join(OutcomeCodeRow, OutcomeCodeRow.code == Appointment.outcome_code)
-                 .where(UpwSession.session_date == day, Office.delivery_unit_id == unit_id)
-                 .order_by(Person.crn, Appointment.start_time, Appointment.id))
-        result = session.execute(query).all()
-        actions = self._actions(session, [r[0] for r in result])
-        rows, restricted = [], 0
-        for (appointment_id, person_id, crn, sentence_date, session_date, project_type, code,
-             project_name, start, end, outcome, description, enforceable, credited, penalty,
-             quality, behaviour, open_to_member) in result:
-            if not open_to_member:
-                restricted += 1
-                continue
-            action_code, action_date = actions.get(appointment_id, ("", None))
-            values = [crn, f"{sentence_date:%d/%m/%Y}", f"{session_date:%d/%m/%Y}",
-                      _CONTACT_TYPES.get(project_type, "Unpaid Work Appointment"), code,
-                      project_name, f"{start:%H:%M}" if start else "",
-                      f"{end:%H:%M}" if end else "", outcome, description,
-                      "Y" if enforceable else "N", format_minutes(credited), str(credited),
-                      str(penalty), quality.value.title() if quality else "",
-                      behaviour.value.title() if behaviour else "", action_code,
-                      f"{action_date:%d/%m/%Y}" if action_date else ""]
-            rows.append((appointment_id, person_id, values))
-        return rows, restricted
-
-    @staticmethod
-    def _actions(session: Session, appointment_ids: list[int]) -> dict[int, tuple[str, dt.date]]:
-        """The latest enforcement action taken on each appointment."""
-        latest: dict[int, tuple[str, dt.date]] = {}
-        for batch in chunks(appointment_ids):
-            for appointment_id, code, date in session.execute(
-                    select(EnforcementAction.appointment_id, EnforcementAction.action_code,
-                           EnforcementAction.action_date)
-                    .where(EnforcementAction.appointment_id.in_(batch))
-                    .order_by(EnforcementAction.action_date, EnforcementAction.id)):
-                latest[appointment_id] = (code, date)
-        return latest
-
-    @staticmethod
-    def _sent(session: Session, appointment_ids: list[int]) -> dict[int, set[str]]:
-        sent: dict[int, set[str]] = {}
-        for batch in chunks(appointment_ids):
-            for appointment_id, fingerprint in session.execute(
-                    select(NationalExportItem.appointment_id, NationalExportItem.fingerprint)
-                    .where(NationalExportItem.appointment_id.in_(batch))):
-                sent.setdefault(appointment_id, set()).add(fingerprint)
-        return sent
+            return export_outcomes(session, self._ctx, day, delivery_unit_id, dry_run=dry_run,
+                                   expected_sha256=expected_sha256)
 
     def exported_days(self, delivery_unit_id: int, limit: int = 60) -> list[tuple[dt.date, int]]:
         """The days already exported for the unit, newest first, with how many rows were sent."""

@@ -15,6 +15,7 @@ from upw_ttg.services.upw.keep_apart import KeepApartService
 from upw_ttg.services.upw.placement import PlacementService
 from upw_ttg.services.upw.planner import PlannerService
 from upw_ttg.services.upw.projects import ProjectsService
+from upw_ttg.services.upw.risk_sharing import RiskSharingService
 from upw_ttg.services.upw.sessions import SessionsService
 from upw_ttg.services.upw.standdown import StandDownService
 from upw_ttg.services.upw.warrants import WarrantsService
@@ -37,6 +38,7 @@ class UpwServices:
     warrants: WarrantsService
     keep_apart: KeepApartService
     broken: BrokenBookingsService
+    risk_sharing: RiskSharingService
     ctx: ServiceContext = field(repr=False)
 
     @cached_property
@@ -53,7 +55,8 @@ def build_upw_services(ctx: ServiceContext) -> UpwServices:
         sessions=SessionsService(ctx), placement=PlacementService(ctx),
         planner=PlannerService(ctx), autofill=AutoFillService(ctx),
         stand_downs=StandDownService(ctx), warrants=WarrantsService(ctx),
-        keep_apart=KeepApartService(ctx), broken=BrokenBookingsService(ctx), ctx=ctx)
+        keep_apart=KeepApartService(ctx), broken=BrokenBookingsService(ctx),
+        risk_sharing=RiskSharingService(ctx), ctx=ctx)
 
 
 __all__ = ["UpwServices", "build_upw_services", "Cancelled", "PlacementRefused"]

@@ -18,7 +18,7 @@ from upw_ttg.domain.upw_records import (
 from upw_ttg.domain.validation import clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
-from upw_ttg.services.access import check_case_of
+from upw_ttg.services.access import check_case_of, mask_lists_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.changes import run_changes
 from upw_ttg.services.upw.common import STOOD_DOWN_CODE, lock_rows
@@ -100,8 +100,9 @@ class StandDownService:
                 p.person_id, p.order_id, p.crn, p.name, p.phone, p.pickup_name, p.pickup_time,
                 p.offers, tuple(w.serial_text for w in warrants if w.person_id == p.person_id))
                 for p in people)
-            return StandDownResult(session_id, full_reason, people, tuple(warrants),
-                                   tuple(moved))
+            # Who to tell: a restricted case the member is not named on by name and CRN only.
+            return mask_lists_of(session, self._ctx, StandDownResult(
+                session_id, full_reason, people, tuple(warrants), tuple(moved)))
 
     def offers(self, order_id: int, *, after: dt.date | None = None,
                exclude_session: int | None = None) -> tuple[SessionOffer, ...]:

@@ -6,6 +6,8 @@ from upw_ttg.storage.models.admin import (
 )
 from upw_ttg.storage.models.base import Base
 from upw_ttg.storage.models.exchange import ImportLayout, NationalExport, NationalExportItem
+from upw_ttg.storage.models.oversight import EnforcementReview
+from upw_ttg.storage.models.risk_sharing import RiskChange, RiskChangeContact
 from upw_ttg.storage.models.people import KeepApart, Person, PersonAccess
 from upw_ttg.storage.models.trail import AccessEvent, ChainHead
 from upw_ttg.storage.models.ttg import (
@@ -24,11 +26,12 @@ __all__ = [
     "AccessEvent", "Adjustment", "Appointment", "AssessmentCommitment", "AuditEvent", "Base",
     "BookingBreach", "ChainHead", "ClosureDate", "CustodyDateChange", "CustodyEpisode",
     "CustodyEvent", "DeliveryUnit", "DemoMarker", "EnforcementAction", "EnforcementActionCode",
+    "EnforcementReview",
     "Handover", "HandoverContact", "ImportLayout", "KeepApart", "NationalExport",
     "NationalExportItem", "NeedProgress", "Office", "OrderExtension",
     "OutcomeCodeRow", "Pathway", "Person", "PersonAccess", "PickupPoint", "PlanAction",
     "PlanConsent", "PlanDiversityNeed", "PlanNeed", "PlanStrength", "PreReleaseReview", "Prison",
-    "Project", "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "SessionPickup",
+    "Project", "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "RiskChange", "RiskChangeContact", "SessionPickup",
     "SessionSupervisor", "Setting", "Staff", "StaffRole", "TravelWarrant", "UnknownNameSignIn",
     "UpwAssessment", "UpwOrder", "UpwSession", "Van", "WarrantSerial",
 ]

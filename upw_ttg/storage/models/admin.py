@@ -35,6 +35,8 @@ class Office(Base):
     organisation: Mapped[str | None] = mapped_column(String(120))
     email: Mapped[str | None] = mapped_column(String(120))
     opening_hours: Mapped[str | None] = mapped_column(String(120))
+    # The same in Welsh, for letters to Welsh speakers; the English is printed if it is empty.
+    opening_hours_cy: Mapped[str | None] = mapped_column(String(120))
     # The account bus and rail operators bill for the office's travel warrants.
     warrant_account: Mapped[str | None] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")

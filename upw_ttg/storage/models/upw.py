@@ -328,6 +328,9 @@ class EnforcementAction(Base):
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     # Why an action dated before the day it was keyed was recorded late.
     late_reason: Mapped[str | None] = mapped_column(String(400))
+    # When a manager overturned it (rule UPW-OVERSIGHT): kept for the record, but it no longer
+    # settles the failure, counts as a warning or puts the order in breach.
+    overturned_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class WarrantSerial(Base):

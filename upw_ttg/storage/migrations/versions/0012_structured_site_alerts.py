@@ -33,5 +33,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table('upw_assessment', schema=None) as batch_op:
+        # Each CHECK names its column: they go first, or SQLite's copy of the table fails.
+        batch_op.drop_constraint(batch_op.f('ck_upw_assessment_medicationeffect'),
+                                 type_='check')
+        batch_op.drop_constraint(batch_op.f('ck_upw_assessment_allergyaction'), type_='check')
         batch_op.drop_column('hs_medication_effect')
         batch_op.drop_column('hs_allergy_action')

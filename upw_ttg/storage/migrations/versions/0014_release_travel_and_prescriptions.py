@@ -32,6 +32,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table('pre_release_review', schema=None) as batch_op:
+        # The CHECK names the column: it goes first, or SQLite's copy of the table fails.
+        batch_op.drop_constraint(batch_op.f('ck_pre_release_review_travelpayment'),
+                                 type_='check')
         batch_op.drop_column('travel_payment')
         batch_op.drop_column('travel_route')
         batch_op.drop_column('prescriptions_collect_from')
