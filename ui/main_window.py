@@ -6,8 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-    QPushButton,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QPushButton,
     QStackedWidget, QWidget,
 )
 
@@ -15,11 +14,10 @@ from upw_ttg import APP_TITLE
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from ui.case_links import open_case_item, open_day_paper
-from ui.dialogs.change_password import ChangePasswordDialog
-from ui.dialogs.form_dialog import FormDialog
 from ui.exchange_menu import ExchangeMenu
 from ui.formatting import set_today_source
 from ui.help_menu import build_help_menu
+from ui.signing_out import SigningOut
 from ui.resources import icon
 from ui.widgets.fit import fit_in_scroll_area
 from ui.settings import UiSettings
@@ -41,12 +39,13 @@ from ui.window_lock import WindowLock
 BROKEN_RECOUNT_MS = 60_000
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SigningOut, QMainWindow):
     """People for everyone; Settings (view only unless an administrator); Staff for admins."""
 
     PEOPLE, SETTINGS, STAFF, TTG = "people", "settings", "staff", "ttg"
     ORGANISATION = "organisation"
     SCHEDULING, ATTENDANCE = "scheduling", "attendance"
+    FIGURES = "figures"
 
     def __init__(self, services: AppServices, ui_settings: UiSettings):
         super().__init__()
@@ -102,6 +101,9 @@ class MainWindow(QMainWindow):
             self._add_area(self.SCHEDULING, "Scheduling")
         if self._may_attend:
             self._add_area(self.ATTENDANCE, "Attendance")
+        self._figures = None
+        if can(actor, Capability.READ_FIGURES):
+            self._add_area(self.FIGURES, "Figures")
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
 
         central = QWidget()
@@ -290,6 +292,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.scheduling_area())
         elif area == self.ATTENDANCE:
             self.stack.setCurrentWidget(self.attendance_area())
+        elif area == self.FIGURES:
+            self.stack.setCurrentWidget(self.figures_area())
 
     def scheduling_area(self) -> QWidget:
         """The Unpaid Work scheduling area, built on first use."""
@@ -308,6 +312,15 @@ class MainWindow(QMainWindow):
             self._attendance = AttendanceArea(self._services, self._ui_settings)
             self._connect_area(self._attendance)
         return self._attendance
+
+    def figures_area(self) -> QWidget:
+        """The managers' figures, built on first use."""
+        if self._figures is None:
+            from ui.views.figures.figures_page import FiguresArea
+
+            self._figures = FiguresArea(self._services)
+            self._connect_area(self._figures)
+        return self._figures
 
     @property
     def may_schedule(self) -> bool:
@@ -466,63 +479,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 6000)
         self.recount_broken()
 
-    # Signing out and locking -------------------------------------------------------------
-
-    @Slot()
-    def change_password(self) -> None:
-        self.password_dialog = ChangePasswordDialog(self._services.staff, self)
-        self.password_dialog.saved.connect(
-            lambda _none: self.show_notice("Your password has been changed."))
-        self.password_dialog.open()
-
-    @Slot()
-    def lock_now(self) -> None:
-        self.lock.lock()
-
-    def open_forms(self) -> list[FormDialog]:
-        """Forms still open, shown or hidden by the lock (their unsaved input would be lost)."""
-        windows = set(QApplication.topLevelWidgets()) | set(self.lock.hidden_windows())
-        return [w for w in windows if isinstance(w, FormDialog)
-                and (w.isVisible() or w in self.lock.hidden_windows())]
-
-    def confirm_sign_out(self, forms: int) -> bool:
-        """Ask before closing forms with unsaved input (tests patch this)."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Sign out",
-                          f"{forms} form{'s are' if forms != 1 else ' is'} still open. Signing "
-                          "out closes them and anything not saved in them is lost.",
-                          QMessageBox.StandardButton.Cancel, self)
-        sign_out = box.addButton("Sign &out", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is sign_out
-
-    @Slot()
-    def sign_out(self) -> None:
-        """File ▸ Sign out: as closing the window, then back to the sign-in window."""
-        forms = self.open_forms()
-        if forms and not self.confirm_sign_out(len(forms)):
-            return
-        if not self._may_leave():
-            return
-        self._finish_sign_out()
-
-    @Slot()
-    def sign_out_from_lock(self) -> None:
-        """Sign out while locked (someone else needs the computer): nothing is shown or
-        saved on the locked user's behalf, so forms left open are closed unsaved."""
-        forms = self.open_forms()
-        if forms and not self.confirm_sign_out(len(forms)):
-            return
-        self._finish_sign_out()
-
-    def _finish_sign_out(self) -> None:
-        self.signed_out = True
-        self.lock.stop()
-        for widget in [*self.lock.hidden_windows(), *QApplication.topLevelWidgets()]:
-            if widget is not self and widget.isWindow():
-                widget.close()
-        self._services.staff.sign_out()
-        self.close()
+    # Locking ---------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
