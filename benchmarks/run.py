@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 from benchmarks import (
-    attendance, exchange, lists, read_logging, recheck, search, startup, ttg_dashboard,
-    upw_scheduling,
+    attendance, exchange, lists, read_logging, recheck, risk_sharing, search, startup,
+    ttg_dashboard, upw_scheduling,
 )
 from benchmarks.common import demo_database, postgres_demo, upgraded
 
@@ -71,10 +71,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n[{scale}] attendance")
             for line in attendance.run(path):
                 print(line)
+            print(f"\n[{scale}] risk change fan-out (rule UPW-RISKSHARE)")
+            for line in risk_sharing.run(path):
+                print(line)
         print(f"\n[{scale}] opening sensitive records (DPA s.62 read logging)")
         for line in read_logging.run(path):
             print(line)
-    if "crc" in databases and not args.lists_only:
+    if "crc" in databases and not args.lists_only and not args.screens_only:
         print("\n[crc and national] data exchange (import a CRC's extract, national outcome "
               "files)")
         for line in exchange.run(databases["crc"], databases.get("national")):

@@ -45,6 +45,7 @@ class MainWindow(SigningOut, QMainWindow):
     PEOPLE, SETTINGS, STAFF, TTG = "people", "settings", "staff", "ttg"
     ORGANISATION = "organisation"
     SCHEDULING, ATTENDANCE = "scheduling", "attendance"
+    FIGURES = "figures"
 
     def __init__(self, services: AppServices, ui_settings: UiSettings):
         super().__init__()
@@ -100,6 +101,9 @@ class MainWindow(SigningOut, QMainWindow):
             self._add_area(self.SCHEDULING, "Scheduling")
         if self._may_attend:
             self._add_area(self.ATTENDANCE, "Attendance")
+        self._figures = None
+        if can(actor, Capability.READ_FIGURES):
+            self._add_area(self.FIGURES, "Figures")
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
 
         central = QWidget()
@@ -288,6 +292,8 @@ class MainWindow(SigningOut, QMainWindow):
             self.stack.setCurrentWidget(self.scheduling_area())
         elif area == self.ATTENDANCE:
             self.stack.setCurrentWidget(self.attendance_area())
+        elif area == self.FIGURES:
+            self.stack.setCurrentWidget(self.figures_area())
 
     def scheduling_area(self) -> QWidget:
         """The Unpaid Work scheduling area, built on first use."""
@@ -306,6 +312,15 @@ class MainWindow(SigningOut, QMainWindow):
             self._attendance = AttendanceArea(self._services, self._ui_settings)
             self._connect_area(self._attendance)
         return self._attendance
+
+    def figures_area(self) -> QWidget:
+        """The managers' figures, built on first use."""
+        if self._figures is None:
+            from ui.views.figures.figures_page import FiguresArea
+
+            self._figures = FiguresArea(self._services)
+            self._connect_area(self._figures)
+        return self._figures
 
     @property
     def may_schedule(self) -> bool:

@@ -253,5 +253,5 @@ def test_the_summary_prints_on_one_page(app):
     text = " ".join(reader.pages[0].extract_text().split())
     assert "Unpaid Work figures" in text
     assert "Assessments with health, safety and vulnerability answered" in text
-    assert "1 of 2" in text and "50%" in text
+    assert "1 of 2" in text and "50.0%" in text
     assert "York and North Yorkshire" in text

@@ -152,6 +152,10 @@ class PersonPage(QWidget):
         self.broken_banner.prefixes = False
         self.broken_banner.setAccessibleName("Bookings that break a rule")
         layout.addWidget(self.broken_banner)
+        self.risk_banner = Banner()
+        self.risk_banner.prefixes = False
+        self.risk_banner.setAccessibleName("Risk changes still to share")
+        layout.addWidget(self.risk_banner)
         layout.addWidget(self.tabs, 1)
         # Takes the room when the tabs are hidden (a record shown as name and CRN only).
         layout.addStretch(0)
@@ -212,6 +216,27 @@ class PersonPage(QWidget):
         self.tabs.setVisible(True)
         self.print_button.setEnabled(self.may_print())
         self._show_broken(record)
+        self._show_risk_changes(record)
+
+    def _show_risk_changes(self, record: PersonRecord) -> None:
+        """Rule UPW-RISKSHARE: a risk change not yet confirmed by everyone to tell."""
+        if not can(self._services.ctx.actor, Capability.READ_UPW_ASSESSMENT):
+            self.risk_banner.clear()
+            return
+        changes = [c for c in self._services.upw.risk_sharing.for_person(record.id) if c.open]
+        if not changes:
+            self.risk_banner.clear()
+            return
+        parts = []
+        for change in changes[:3]:
+            waiting = [c for c in change.contacts if c.confirmed_on is None]
+            chase = sum(c.chase_due for c in waiting)
+            parts.append(f"{format_date(change.changed_on)} ({'; '.join(change.changes)}): "
+                         f"{len(waiting)} of {len(change.contacts)} still to confirm"
+                         + (f", {chase} to chase" if chase else ""))
+        self.risk_banner.show_message(
+            "Risk changed on " + ". ".join(parts) + ". Record who was told in Scheduling, "
+            "Risk changes to share.", "warning")
 
     def _show_broken(self, record: PersonRecord) -> None:
         """Bookings of this person that break a rule since a fact changed, in red."""

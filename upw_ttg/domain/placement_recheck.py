@@ -107,7 +107,8 @@ _TITLES = {
     Rule.PROJECT_NOT_AVAILABLE: "Project not available",
     Rule.AFTER_DEADLINE: "After the deadline", Rule.FEMALE_ONLY_CHOICE: "Chose female-only",
     Rule.VICTIM_ZONE: "Victim exclusion zone", Rule.AVAILABILITY: "Availability",
-    Rule.INTERPRETER: "Interpreter",
+    Rule.INTERPRETER: "Interpreter", Rule.GENDER_UNCONFIRMED: "Gender not confirmed",
+    Rule.LONE_NON_BINARY: "Only non-binary person",
 }
 
 
@@ -115,7 +116,7 @@ def rule_title(rule: Rule | str) -> str:
     """A rule's short name for lists and columns."""
     try:
         return _TITLES[Rule(rule)]
-    except ValueError:
+    except (ValueError, KeyError):  # a rule added without a title still reads
         return str(rule).replace("_", " ").capitalize()
 
 

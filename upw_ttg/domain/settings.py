@@ -105,6 +105,12 @@ SETTINGS: tuple[SettingDefinition, ...] = (
                       "Unpaid Work: enforcement", "int", "100",
                       "Share of enforcement decisions and accepted absences put to a manager "
                       "to agree or overturn: 100 checks every one, 0 none.", "%", 0, 100),
+    SettingDefinition("upw.risk_confirm_working_days", "Risk change confirmed within",
+                      "Unpaid Work: risk", "int", "2",
+                      "Working days after a change to a person's risk or supervisor "
+                      "restrictions by which everyone with upcoming contact should have "
+                      "confirmed they were told; after that they are chased.",
+                      "working days", 1, 20),
     SettingDefinition("upw.review_first_months", "First order review", "Unpaid Work: reviews",
                       "int", "6", "Months from sentence of the first review of progress.",
                       "months", 1, 24),

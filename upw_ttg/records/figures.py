@@ -91,3 +91,14 @@ class FigureCase:
     met: bool
     note: str
     minutes: int = 0
+
+
+def tally_text(tally: Tally, kind: FigureKind = FigureKind.RATE) -> str:
+    """A tally as shown and printed: "87.9%" (or "–" with nothing to count); hours for
+    hours, in thousands from 10,000."""
+    if kind == FigureKind.MINUTES:
+        if not tally.count:
+            return "–"
+        hours = tally.count / 60
+        return f"{hours / 1000:.1f}k" if hours >= 10_000 else f"{hours:,.0f}"
+    return "–" if tally.percent is None else f"{tally.percent:.1f}%"

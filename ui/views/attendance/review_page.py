@@ -54,11 +54,11 @@ class ReviewPage(QWidget):
         self.reason = QLineEdit()
         self.reason.setMaxLength(2000)
         self.reason.setPlaceholderText("Needed to overturn; the coordinator reads it")
-        self.fields.add_row(form, "reason", "&Reason", self.reason)
+        self.fields.add_row(form, "reason", "Rea&son", self.reason)
         self.agree_button = QPushButton("&Agree")
         self.agree_button.setProperty("primary", "true")
         self.agree_button.clicked.connect(self.agree)
-        self.overturn_button = QPushButton("&Overturn")
+        self.overturn_button = QPushButton("Overturn")
         self.overturn_button.setToolTip("The decision no longer counts and goes back to the "
                                         "coordinator with your reason")
         self.overturn_button.clicked.connect(self.overturn)
@@ -101,7 +101,6 @@ class ReviewPage(QWidget):
         layout.addWidget(self.count)
         layout.addWidget(self.table, 1)
         layout.addLayout(lower)
-        self.reason.returnPressed.connect(self.agree)
         self.loader = PageLoader(self, [self.table])
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
                   Qt.ShortcutContext.WidgetWithChildrenShortcut)

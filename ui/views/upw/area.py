@@ -1,4 +1,4 @@
-"""The Scheduling area: week planner, waiting list, broken bookings, projects, travel warrants."""
+"""The Scheduling area: week planner, waiting list, broken bookings, projects, warrants, risk."""
 
 from __future__ import annotations
 
@@ -6,17 +6,20 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.permissions import Capability
 from ui.settings import UiSettings
 from ui.views.upw.broken_page import BrokenBookingsPage
 from ui.views.upw.common import delivery_units
 from ui.views.upw.planner_page import PlannerPage
 from ui.views.upw.projects_page import ProjectsPage
+from ui.views.upw.risk_page import RiskSharingPage
 from ui.views.upw.waiting_page import WaitingPage
 from ui.views.upw.warrants_page import WarrantsPage
+from ui.views.permissions import can
 
 
 class SchedulingArea(QWidget):
-    """Unpaid Work scheduling in five tabs (Alt+the underlined letter, or Ctrl+Tab; the list
+    """Unpaid Work scheduling in six tabs (Alt+the underlined letter, or Ctrl+Tab; the list
     of bookings that break a rule also from Go, Ctrl+7, and the status bar).
 
     Every page starts on the signed-in person's delivery unit. Pages load when first shown.
@@ -30,7 +33,7 @@ class SchedulingArea(QWidget):
     notice = Signal(str)
     person_opened = Signal(int)
     broken_changed = Signal()
-    PLANNER, WAITING, BROKEN, PROJECTS, WARRANTS = range(5)
+    PLANNER, WAITING, BROKEN, PROJECTS, WARRANTS, RISK = range(6)
 
     def __init__(self, services: AppServices, ui_settings: UiSettings,
                  parent: QWidget | None = None):
@@ -47,6 +50,7 @@ class SchedulingArea(QWidget):
         self.broken = BrokenBookingsPage(services, units, unit_id)
         self.projects = ProjectsPage(services, units, unit_id)
         self.warrants = WarrantsPage(services)
+        self.risk = RiskSharingPage(services)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Scheduling")
@@ -55,6 +59,11 @@ class SchedulingArea(QWidget):
         self.tabs.addTab(self.broken, "Bookings that break a rule")
         self.tabs.addTab(self.projects, "Projects and &sessions")
         self.tabs.addTab(self.warrants, "Tra&vel warrants")
+        self.tabs.addTab(self.risk, "Risk changes to share")
+        # Rule UPW-RISKSHARE: the changes are risk information, read with the assessment.
+        self.tabs.setTabVisible(self.RISK, can(actor, Capability.READ_UPW_ASSESSMENT))
+        self.risk.notice.connect(self.notice)
+        self.risk.person_opened.connect(self.person_opened)
         for page in (self.planner, self.waiting, self.broken, self.projects, self.warrants):
             page.notice.connect(self.notice)
             # Any change made here may mend or break bookings.
@@ -66,6 +75,6 @@ class SchedulingArea(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def show_page(self, index: int) -> None:
-        """Switch to one of PLANNER, WAITING, BROKEN, PROJECTS or WARRANTS."""
+        """Switch to one of PLANNER, WAITING, BROKEN, PROJECTS, WARRANTS or RISK."""
         self.tabs.setCurrentIndex(index)
         self.tabs.currentWidget().setFocus()

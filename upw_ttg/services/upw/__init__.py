@@ -14,6 +14,7 @@ from upw_ttg.services.upw.keep_apart import KeepApartService
 from upw_ttg.services.upw.placement import PlacementService
 from upw_ttg.services.upw.planner import PlannerService
 from upw_ttg.services.upw.projects import ProjectsService
+from upw_ttg.services.upw.risk_sharing import RiskSharingService
 from upw_ttg.services.upw.sessions import SessionsService
 from upw_ttg.services.upw.standdown import StandDownService
 from upw_ttg.services.upw.warrants import WarrantsService
@@ -34,6 +35,7 @@ class UpwServices:
     documents: UpwDocumentsService
     keep_apart: KeepApartService
     broken: BrokenBookingsService
+    risk_sharing: RiskSharingService
 
 
 def build_upw_services(ctx: ServiceContext) -> UpwServices:
@@ -43,7 +45,7 @@ def build_upw_services(ctx: ServiceContext) -> UpwServices:
         planner=PlannerService(ctx), autofill=AutoFillService(ctx),
         stand_downs=StandDownService(ctx), warrants=WarrantsService(ctx),
         documents=UpwDocumentsService(ctx), keep_apart=KeepApartService(ctx),
-        broken=BrokenBookingsService(ctx))
+        broken=BrokenBookingsService(ctx), risk_sharing=RiskSharingService(ctx))
 
 
 __all__ = ["UpwServices", "build_upw_services", "Cancelled", "PlacementRefused"]

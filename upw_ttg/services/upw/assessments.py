@@ -19,6 +19,7 @@ from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.access_log import log_views
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.domain.placement_recheck import RecheckReport
+from upw_ttg.services.upw.risk_sharing import risk_facts, share_risk_change
 from upw_ttg.services.upw.recheck import recheck_bookings, what_if
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import AssessmentCommitment, Person, Staff, UpwAssessment, UpwOrder
@@ -154,6 +155,7 @@ class AssessmentService:
                 if missing:
                     raise ValidationError(missing)
             before = self._snapshot(session, row)
+            risk_before = risk_facts(row)
             for name, value in values.items():
                 setattr(row, name, value)
             row.order_id = data.order_id
@@ -163,6 +165,10 @@ class AssessmentService:
             audit.record(session, self._ctx, AuditAction.UPDATE, "upw_assessment", row.id,
                          before=before, after=self._snapshot(session, row))
             recheck_bookings(session, self._ctx, person_ids=[row.person_id])
+            if row.completed_on is not None:
+                # Rule UPW-RISKSHARE: a draft's answers are not yet in force.
+                share_risk_change(session, self._ctx, row.person_id, row.id, risk_before,
+                                  risk_facts(row))
             return self._record(session, row)
 
     def preview_update(self, assessment_id: int, data: AssessmentInput) -> RecheckReport:

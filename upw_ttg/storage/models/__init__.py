@@ -7,6 +7,7 @@ from upw_ttg.storage.models.admin import (
 from upw_ttg.storage.models.base import Base
 from upw_ttg.storage.models.exchange import ImportLayout, NationalExport, NationalExportItem
 from upw_ttg.storage.models.oversight import EnforcementReview
+from upw_ttg.storage.models.risk_sharing import RiskChange, RiskChangeContact
 from upw_ttg.storage.models.people import KeepApart, Person, PersonAccess
 from upw_ttg.storage.models.trail import AccessEvent, ChainHead
 from upw_ttg.storage.models.ttg import (
@@ -30,7 +31,7 @@ __all__ = [
     "NationalExportItem", "NeedProgress", "Office", "OrderExtension",
     "OutcomeCodeRow", "Pathway", "Person", "PersonAccess", "PickupPoint", "PlanAction",
     "PlanConsent", "PlanDiversityNeed", "PlanNeed", "PlanStrength", "PreReleaseReview", "Prison",
-    "Project", "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "SessionPickup",
+    "Project", "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "RiskChange", "RiskChangeContact", "SessionPickup",
     "SessionSupervisor", "Setting", "Staff", "StaffRole", "TravelWarrant", "UnknownNameSignIn",
     "UpwAssessment", "UpwOrder", "UpwSession", "Van", "WarrantSerial",
 ]
