@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n[{scale}] opening sensitive records (DPA s.62 read logging)")
         for line in read_logging.run(path):
             print(line)
-    if "crc" in databases and not args.lists_only:
+    if "crc" in databases and not args.lists_only and not args.screens_only:
         print("\n[crc and national] data exchange (import a CRC's extract, national outcome "
               "files)")
         for line in exchange.run(databases["crc"], databases.get("national")):
