@@ -9,7 +9,9 @@ from collections.abc import Iterator
 
 from sqlalchemy import func, select
 
-from upw_ttg.domain.figures import DEFINITIONS_BY_KEY, month_end, month_of, months_window
+from upw_ttg.domain.figures import (
+    DEFINITIONS_BY_KEY, LOWER_IS_BETTER, month_end, month_of, months_window,
+)
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import ValidationError
 from upw_ttg.records.figures import FigureCase, FigureGroup, Figures
@@ -96,8 +98,9 @@ class FiguresService:
                 crn=people.get(f.person_id, ("", ""))[1],
                 unit_name=units.get(f.unit_id, "Not recorded"),
                 worker_name=workers.get(f.worker_id, "Not recorded"), month=month_of(f.day),
-                date=f.day, met=f.met, note=f.note, minutes=f.minutes) for f in facts]
-            rows.sort(key=lambda c: (c.met, c.date or dt.date.min, c.person_name))
+                date=f.day, met=f.met, note=str(f.note or ""), minutes=f.minutes,
+                missed=not f.minutes and f.met == (key in LOWER_IS_BETTER)) for f in facts]
+            rows.sort(key=lambda c: (not c.missed, c.date or dt.date.min, c.person_name))
             return tuple(mask_restricted(session, self._ctx, rows))
 
     def summary_pdf(self, group: FigureGroup | str, *, unit_id: int | None = None,
