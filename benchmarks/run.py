@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from benchmarks import (
-    attendance, exchange, lists, read_logging, recheck, risk_sharing, search, startup,
+    attendance, exchange, figures, lists, read_logging, recheck, risk_sharing, search, startup,
     ttg_dashboard, upw_scheduling,
 )
 from benchmarks.common import demo_database, postgres_demo, upgraded
@@ -58,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(line, flush=True)
             print(f"\n[{scale}, {engine}] Through the Gate dashboard")
             for line in ttg_dashboard.run(target):
+                print(line, flush=True)
+            print(f"\n[{scale}, {engine}] managers' figures (12 months)")
+            for line in figures.run(target):
                 print(line, flush=True)
             print(f"\n[{scale}, {engine}] Unpaid Work scheduling (planner and auto-fill)")
             for line in upw_scheduling.run(target):

@@ -389,6 +389,8 @@ class MainWindow(SigningOut, QMainWindow):
 
     def _on_recount_failed(self, exc: BaseException) -> None:
         self._recount = None
+        if self.signed_out:
+            return  # the count was refused because the member signed out meanwhile
         report_failure(self, "The bookings that break a rule could not be counted.", exc)
 
     def _show_broken_count(self, count: int) -> None:

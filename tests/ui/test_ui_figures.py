@@ -42,7 +42,7 @@ def test_a_manager_reads_the_figures_and_the_cases_behind_a_month(qtbot, service
     assert area.units_chart.chart().series()
     area.show_cases(month=D(2026, 9, 1), what="September 2026")
     _settle(qtbot, lambda: area.cases.rowCount() == 2)
-    assert [area.cases.index(r, 2).data() for r in range(2)] == ["No", "Yes"]
+    assert [area.cases.index(r, 2).data() for r in range(2)] == ["Missed", "Met"]
     # Every table exports; the cases' file names the people listed in the access log.
     exporter = area.tabs.widget(3).findChild(type(area.export))
     exporter.ask_save = lambda suggested: tmp_path / "cases.csv"

@@ -85,10 +85,12 @@ class FigureCasesModel(RowTableModel[FigureCase]):
     COLUMNS = (
         Column("Name", lambda r: r.person_name),
         Column("CRN", lambda r: r.crn),
-        Column("Met", lambda r: "Yes" if r.met else "No", sort=lambda r: r.met),
+        Column("Standard", lambda r: "Missed" if r.missed else (
+            f"{r.minutes / 60:,.1f} hours" if r.minutes else "Met"),
+            sort=lambda r: (not r.missed, r.minutes)),
         Column("Date", lambda r: format_date(r.date) if r.date else "",
                sort=lambda r: r.date or dt.date.min),
         Column("Unit", lambda r: r.unit_name),
         Column("Worker", lambda r: r.worker_name),
-        Column("What the figure read", lambda r: str(r.note or "")),
+        Column("What the figure read", lambda r: r.note, tooltip=lambda r: r.note),
     )

@@ -79,7 +79,9 @@ class Figures:
 
 @dataclass(frozen=True, slots=True)
 class FigureCase:
-    """One case behind a figure: who, where, which month, and whether it met the standard."""
+    """One case behind a figure: who, where, which month, whether it is counted in the figure
+    (``met``) and whether it fell short of the standard (``missed``: not counted, or, for a
+    figure where fewer is better, counted)."""
 
     person_id: int | None
     person_name: str
@@ -91,6 +93,7 @@ class FigureCase:
     met: bool
     note: str
     minutes: int = 0
+    missed: bool = False
 
 
 def tally_text(tally: Tally, kind: FigureKind = FigureKind.RATE) -> str:
