@@ -127,6 +127,8 @@ class _Walk:
 
         always: Callable[[], bool] = lambda: True  # noqa: E731
         dialog = self._sign_in_dialog()
+        # The application loads the main window's modules while the sign-in window waits.
+        import ui.main_window  # noqa: F401
         yield "sign-in window shown", dialog.show, always
         yield ("sign in (password to main window)", lambda: self._sign_in(dialog),
                lambda: self.window is not None and self.window.isVisible())

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from benchmarks import (
-    attendance, exchange, lists, read_logging, recheck, risk_sharing, search, startup,
+    attendance, exchange, figures, lists, read_logging, recheck, risk_sharing, search, startup,
     ttg_dashboard, upw_scheduling,
 )
 from benchmarks.common import demo_database, postgres_demo, upgraded
@@ -59,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n[{scale}, {engine}] Through the Gate dashboard")
             for line in ttg_dashboard.run(target):
                 print(line, flush=True)
+            print(f"\n[{scale}, {engine}] managers' figures (12 months)")
+            for line in figures.run(target):
+                print(line, flush=True)
             print(f"\n[{scale}, {engine}] Unpaid Work scheduling (planner and auto-fill)")
             for line in upw_scheduling.run(target):
                 print(line, flush=True)
@@ -77,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n[{scale}] opening sensitive records (DPA s.62 read logging)")
         for line in read_logging.run(path):
             print(line)
-    if "crc" in databases and not args.lists_only:
+    if "crc" in databases and not args.lists_only and not args.screens_only:
         print("\n[crc and national] data exchange (import a CRC's extract, national outcome "
               "files)")
         for line in exchange.run(databases["crc"], databases.get("national")):

@@ -26,6 +26,18 @@ def bare() -> float:
     return _shown_at(QMainWindow())
 
 
+def sign_in_window() -> float:
+    """Start as ``upw-ttg`` does, up to the sign-in window (the data layer loads after it)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import setup_application
+    from ui.dialogs.sign_in import SignInDialog
+
+    app = QApplication(sys.argv[:1])
+    setup_application(app)
+    return _shown_at(SignInDialog(None, ""))
+
+
 def application(database: str, data_dir: str) -> float:
     """Start as ``upw-ttg`` does, up to the main window with the people list filled."""
     from PySide6.QtWidgets import QApplication
@@ -51,6 +63,8 @@ def application(database: str, data_dir: str) -> float:
 
 
 if __name__ == "__main__":
-    shown = bare() if sys.argv[1] == "bare" else application(sys.argv[2], sys.argv[3])
+    mode = sys.argv[1]
+    shown = bare() if mode == "bare" else sign_in_window() if mode == "signin" \
+        else application(sys.argv[2], sys.argv[3])
     print(f"{shown:.6f}", flush=True)
     os._exit(0)

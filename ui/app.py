@@ -1,4 +1,9 @@
-"""The desktop application's entry point: options, logging, the database, sign-in, main window."""
+"""The desktop application's entry point: options, logging, the database, sign-in, main window.
+
+The sign-in window comes first: this module loads nothing of the data layer at the top, and
+the database is opened (and the main window's modules loaded) on a worker while the user
+types. A sign-in sent before the database is open waits for it.
+"""
 
 from __future__ import annotations
 
@@ -7,23 +12,25 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication, QDialog
 
 from upw_ttg import APP_NAME, APP_TITLE, __version__
-from upw_ttg.bootstrap import AppLocation, AppServices, open_app
 from upw_ttg.errors import StorageError
 from upw_ttg.files import private_umask, restore_umask
 from upw_ttg.logs import configure_logging, trace_native_crashes
-from upw_ttg.selftest import run_self_test
+from upw_ttg.paths import AppLocation
 from ui.dialogs.sign_in import FirstAdministratorDialog, SignInDialog
 from ui.errors import install_excepthook, show_error
-from ui.main_window import MainWindow
 from ui.resources import icon, style_sheet
 from ui.settings import UiSettings
 from ui.tasks import TaskControl, finish_all_tasks, run_in_background
+
+if TYPE_CHECKING:
+    from upw_ttg.bootstrap import AppServices
 
 ORGANISATION = "upw-ttg"
 DEMO_SCALE = "small"
@@ -65,15 +72,60 @@ def setup_application(app: QApplication) -> None:
     app.setWindowIcon(icon("app.svg"))
 
 
-def open_services(location: AppLocation) -> AppServices | None:
-    """Open and migrate the database; on failure tell the user why and return None."""
-    try:
-        return open_app(location)
-    except StorageError as exc:
+class QuitWhileOpening(Exception):
+    """The user closed the sign-in window before the database had opened."""
+
+
+def _open_app(location: AppLocation, warm_up: bool) -> AppServices:
+    """On a worker: load the data layer, open and migrate the database; with ``warm_up``,
+    also load the main window's modules while the user is still typing."""
+    from upw_ttg.bootstrap import open_app
+
+    services = open_app(location)
+    if warm_up:
+        import ui.main_window  # noqa: F401 - loaded now so signing in does not wait for it
+    return services
+
+
+def open_services(location: AppLocation,
+                  sign_in: SignInDialog | None = None) -> AppServices | None:
+    """Open and migrate the database on a worker, the window (``sign_in``, if shown) staying
+    live meanwhile; on failure tell the user why and return None.
+
+    Raises:
+        QuitWhileOpening: the user quit from ``sign_in`` before the database was open.
+    """
+    loop = QEventLoop()
+    outcome: dict[str, object] = {}
+
+    def finished(key: str, value: object) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    run_in_background(lambda: _open_app(location, sign_in is not None),
+                      lambda services: finished("services", services),
+                      lambda exc: finished("error", exc))
+    if sign_in is not None:
+        sign_in.rejected.connect(loop.quit)
+    if not outcome:
+        loop.exec()
+    if sign_in is not None:
+        sign_in.rejected.disconnect(loop.quit)
+    services = outcome.get("services")
+    if services is not None:
+        return services  # type: ignore[return-value]
+    exc = outcome.get("error")
+    if exc is None:
+        raise QuitWhileOpening()
+    if sign_in is not None:
+        sign_in.open_failed(StorageError("The database could not be opened."))
+        sign_in.hide()
+    if isinstance(exc, StorageError):
         _log.warning("The database could not be opened: %s", type(exc).__name__)
         show_error(None, "The database could not be opened.", str(exc), wait=True)
-    except Exception as exc:  # noqa: BLE001 - a bad URL or driver problem, shown in full
-        _log.exception("The database could not be opened")
+    else:  # a bad URL or driver problem, shown in full
+        _log.error("The database could not be opened",
+                   exc_info=(type(exc), exc, exc.__traceback__))  # type: ignore[arg-type]
         show_error(None, "The database could not be opened.",
                    "Check the --database-url option or the UPW_TTG_DATABASE_URL setting, "
                    "then start the application again.", f"{type(exc).__name__}: {exc}",
@@ -133,12 +185,24 @@ def demo_hint() -> str:
     return f"Demo data: sign in as admin with the password {DEMO_PASSWORD}"
 
 
-def ask_sign_in(services: AppServices, demo: bool) -> bool:
-    """Show the first-administrator or sign-in dialog; False if the user quit."""
+def ask_sign_in(services: AppServices, demo: bool,
+                shown: SignInDialog | None = None) -> bool:
+    """Show the first-administrator or sign-in dialog; False if the user quit.
+
+    ``shown`` is the sign-in window already on screen since start-up (the user may have
+    signed in with it already, or be typing).
+    """
     database = services.db.describe()
     dialog: QDialog
     if services.staff.needs_first_administrator():
+        if shown is not None:
+            shown.hide()
         dialog = FirstAdministratorDialog(services.staff, database)
+    elif shown is not None:
+        shown.attach(services.staff, database)
+        if shown.result() == QDialog.DialogCode.Accepted and not shown.isVisible():
+            return True
+        dialog = shown
     else:
         dialog = SignInDialog(services.staff, database, "admin" if demo else "",
                               demo_hint() if demo else None)
@@ -166,6 +230,8 @@ def run_main_window(app: QApplication, services: AppServices, location: AppLocat
     and every window is deleted while the application and the database are still there: a
     thread or a widget outliving them is what crashes a Qt program as it exits.
     """
+    from ui.main_window import MainWindow
+
     window = MainWindow(services, UiSettings.in_folder(location.data_dir))
     tour = None
     try:
@@ -204,6 +270,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version or a bad option
         return int(exc.code or 0)
     if args.self_test:
+        from upw_ttg.selftest import run_self_test
+
         return 0 if run_self_test(report=_say) else 1
     # The database, backups, logs and saved PDFs hold personal data: owner-only files.
     previous_umask = private_umask()
@@ -241,30 +309,45 @@ def run_application(app: QApplication, args: argparse.Namespace) -> int:
     trace_native_crashes()
     install_excepthook(log_path)
     _log.info("Starting %s %s", APP_NAME, __version__)
-    services = open_services(location)
+    # With demo data the database may need filling first; the tour signs itself in.
+    sign_in = None if args.demo or args.exercise is not None else SignInDialog(None, "")
+    if sign_in is not None:
+        sign_in.show()
+    try:
+        services = open_services(location, sign_in)
+    except QuitWhileOpening:
+        finish_all_tasks()  # the database finishes opening before the application goes
+        return 0
     if services is None:
         return 2
     try:
         if args.demo and args.exercise is None and not fill_with_demo(services):
             return 2
-        return run_signed_in(app, services, location, args.demo, args.exercise)
+        return run_signed_in(app, services, location, args.demo, args.exercise, sign_in)
     finally:
         finish_all_tasks()
+        if sign_in is not None and shiboken6.isValid(sign_in):
+            sign_in.hide()
+            shiboken6.delete(sign_in)
         services.close()
         _log.info("Stopped")
 
 
 def run_signed_in(app: QApplication, services: AppServices, location: AppLocation,
-                  demo: bool, exercise: Path | None = None) -> int:
+                  demo: bool, exercise: Path | None = None,
+                  shown: SignInDialog | None = None) -> int:
     """Sign in, run the main window; after File ▸ Sign out, the sign-in window again.
 
     The scripted tour (``exercise``) signs in as the demo administrator instead of asking.
+    ``shown`` is the sign-in window put up at start-up, used for the first sign-in.
     """
     while True:
         if exercise is not None:
             sign_in_for_exercise(services)
-        elif not ask_sign_in(services, demo):
+        elif not (ask_sign_in(services, demo, shown) if shown is not None
+                  else ask_sign_in(services, demo)):
             return 0
+        shown = None
         code, signed_out = run_main_window(app, services, location, exercise)
         if not signed_out:
             return code

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QWidget
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.services.case_record import SessionLine
-from ui.dialogs.print_day_paper import PrintDayPaperDialog
 
 if TYPE_CHECKING:
+    from ui.dialogs.print_day_paper import PrintDayPaperDialog
     from ui.main_window import MainWindow
 
 
@@ -43,6 +43,8 @@ def open_day_paper(services: AppServices, parent: QWidget, notice: Callable[[str
                    day: dt.date | None = None, unit_id: int | None = None
                    ) -> PrintDayPaperDialog:
     """Open "Print a day's paper" (the next working day unless ``day`` is given)."""
+    from ui.dialogs.print_day_paper import PrintDayPaperDialog  # printing loads when used
+
     dialog = PrintDayPaperDialog(services, parent, day=day, unit_id=unit_id)
     dialog.notice.connect(notice)
     dialog.open()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -24,19 +27,25 @@ from ui.settings import UiSettings
 from ui.tasks import BackgroundTask, report_failure, run_in_background
 from ui.views.people_page import PeoplePage
 from ui.views.permissions import can, can_find_people, is_administrator
-from ui.views.person_page import PersonPage
 from ui.views.organisation_page import OrganisationPage
 from ui.views.settings_page import SettingsPage
 from ui.views.staff_page import StaffPage
 from ui.views.attendance.common import can_use_attendance
 from ui.views.ttg.access import can_use_ttg
-from ui.views.ttg.area import TtgArea
 from ui.widgets.role_checks import roles_text
 from ui.window_lock import WindowLock
+
+if TYPE_CHECKING:
+    from ui.views.person_page import PersonPage
+    from ui.views.ttg.area import TtgArea
 
 
 # The count is read again this often, for changes made by others or on other screens.
 BROKEN_RECOUNT_MS = 60_000
+FIRST_COUNT_DELAY_MS = 1_500
+# Once the first screen is up, the other areas' modules are loaded on a worker, so opening one
+# for the first time does not wait for its imports on the GUI thread.
+PRELOAD_DELAY_MS = 1_000
 
 
 class MainWindow(SigningOut, QMainWindow):
@@ -45,6 +54,7 @@ class MainWindow(SigningOut, QMainWindow):
     PEOPLE, SETTINGS, STAFF, TTG = "people", "settings", "staff", "ttg"
     ORGANISATION = "organisation"
     SCHEDULING, ATTENDANCE = "scheduling", "attendance"
+    FIGURES = "figures"
 
     def __init__(self, services: AppServices, ui_settings: UiSettings):
         super().__init__()
@@ -57,22 +67,23 @@ class MainWindow(SigningOut, QMainWindow):
         self.setWindowIcon(icon("app.svg"))
 
         self.people_page = PeoplePage(services, ui_settings)
-        self.person_page = PersonPage(services, ui_settings)
+        # A person's record and the Through the Gate area are built when first opened: they
+        # load the Unpaid Work, attendance and TTG services and printing, which the first
+        # screen (the people list) does not need.
+        self._person_page: PersonPage | None = None
+        self._ttg_area: TtgArea | None = None
+        self._may_use_ttg = can_use_ttg(actor)
         self.settings_page = SettingsPage(services)
         self.staff_page = StaffPage(services) if self._admin else None
         self.organisation_page = (OrganisationPage(services) if can(
             actor, Capability.MANAGE_OFFICES_AND_PRISONS) else None)
-        self.ttg_area = TtgArea(services) if can_use_ttg(actor) else None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.people_page)
-        self.stack.addWidget(self.person_page)
         self.stack.addWidget(self.settings_page)
         if self.staff_page is not None:
             self.stack.addWidget(self.staff_page)
         if self.organisation_page is not None:
             self.stack.addWidget(self.organisation_page)
-        if self.ttg_area is not None:
-            self.stack.addWidget(self.ttg_area)
 
         self.nav = QListWidget()
         self.nav.setObjectName("NavigationList")
@@ -89,7 +100,7 @@ class MainWindow(SigningOut, QMainWindow):
             self._add_area(self.STAFF, "Staff")
         if self.organisation_page is not None:
             self._add_area(self.ORGANISATION, "Offices and prisons")
-        if self.ttg_area is not None:
+        if self._may_use_ttg:
             self._add_area(self.TTG, "Through the Gate")
         # Built the first time they are opened: start-up only pays for the first screen.
         self._scheduling = None
@@ -100,6 +111,9 @@ class MainWindow(SigningOut, QMainWindow):
             self._add_area(self.SCHEDULING, "Scheduling")
         if self._may_attend:
             self._add_area(self.ATTENDANCE, "Attendance")
+        self._figures = None
+        if can(actor, Capability.READ_FIGURES):
+            self._add_area(self.FIGURES, "Figures")
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
 
         central = QWidget()
@@ -114,12 +128,8 @@ class MainWindow(SigningOut, QMainWindow):
         self.signed_out = False
 
         self.people_page.person_opened.connect(self.open_person)
-        self.person_page.back_requested.connect(self.show_people)
-        self.person_page.plan_requested.connect(self.open_plan)
-        self.person_page.item_requested.connect(
-            lambda opens, ref_id, line: open_case_item(self, opens, ref_id, line))
-        for page in (self.people_page, self.person_page, self.settings_page, self.staff_page,
-                     self.organisation_page, self.ttg_area):
+        for page in (self.people_page, self.settings_page, self.staff_page,
+                     self.organisation_page):
             if page is not None:
                 page.notice.connect(self.show_notice)
         self.stack.currentChanged.connect(self._update_actions)
@@ -171,7 +181,7 @@ class MainWindow(SigningOut, QMainWindow):
                                               self.new_person)
         file_menu.addAction(self.new_person_action)
         self.print_action = self._action("&Print case summary…", QKeySequence.StandardKey.Print,
-                                         self.person_page.print_case_summary)
+                                         self._print_case_summary)
         file_menu.addAction(self.print_action)
         self.print_day_action = self._action("Print a &day's paper…", "Ctrl+Shift+P",
                                              self.print_day_paper)
@@ -212,7 +222,7 @@ class MainWindow(SigningOut, QMainWindow):
         else:
             self.go_organisation.setEnabled(False)
         self.go_ttg = self._action("Through the &Gate", "Ctrl+4", self.show_ttg)
-        if self.ttg_area is not None:
+        if self._may_use_ttg:
             go_menu.addAction(self.go_ttg)
         else:
             self.go_ttg.setEnabled(False)
@@ -257,7 +267,12 @@ class MainWindow(SigningOut, QMainWindow):
         self._broken_timer.timeout.connect(self.recount_broken)
         if self._may_schedule:
             self._broken_timer.start()
-            self.recount_broken()
+            # First counted just after the window is on screen: the count needs the Unpaid
+            # Work services, which the first screen does not otherwise load.
+            self._first_count = QTimer(self)
+            self._first_count.setSingleShot(True)
+            self._first_count.timeout.connect(self.recount_broken)
+            self._first_count.start(FIRST_COUNT_DELAY_MS)
         self.database_label = QLabel(f"Database: {self._services.db.describe()}")
         self.database_label.setToolTip(self._services.db.describe())
         who = (f"Signed in as {actor.full_name} ({roles_text(actor.role, actor.roles).lower()})"
@@ -273,7 +288,8 @@ class MainWindow(SigningOut, QMainWindow):
             return
         area = self._areas[row]
         if area == self.PEOPLE:
-            on_person = self.stack.currentWidget() is self.person_page
+            on_person = self._person_page is not None \
+                and self.stack.currentWidget() is self._person_page
             if not on_person:
                 self.stack.setCurrentWidget(self.people_page)
         elif area == self.SETTINGS:
@@ -288,6 +304,40 @@ class MainWindow(SigningOut, QMainWindow):
             self.stack.setCurrentWidget(self.scheduling_area())
         elif area == self.ATTENDANCE:
             self.stack.setCurrentWidget(self.attendance_area())
+        elif area == self.FIGURES:
+            self.stack.setCurrentWidget(self.figures_area())
+
+    @property
+    def person_page(self) -> PersonPage:
+        """A person's record, built the first time one is opened."""
+        if self._person_page is None:
+            from ui.views.person_page import PersonPage
+
+            page = PersonPage(self._services, self._ui_settings)
+            self._person_page = page
+            self.stack.addWidget(page)
+            page.back_requested.connect(self.show_people)
+            page.plan_requested.connect(self.open_plan)
+            page.item_requested.connect(
+                lambda opens, ref_id, line: open_case_item(self, opens, ref_id, line))
+            page.notice.connect(self.show_notice)
+        return self._person_page
+
+    @property
+    def ttg_area(self) -> TtgArea | None:
+        """The Through the Gate area (None without its roles), built on first use."""
+        if self._ttg_area is None and self._may_use_ttg:
+            from ui.views.ttg.area import TtgArea
+
+            self._ttg_area = TtgArea(self._services)
+            self.stack.addWidget(self._ttg_area)
+            self._ttg_area.notice.connect(self.show_notice)
+        return self._ttg_area
+
+    @Slot()
+    def _print_case_summary(self) -> None:
+        if self._person_page is not None:
+            self._person_page.print_case_summary()
 
     def scheduling_area(self) -> QWidget:
         """The Unpaid Work scheduling area, built on first use."""
@@ -306,6 +356,15 @@ class MainWindow(SigningOut, QMainWindow):
             self._attendance = AttendanceArea(self._services, self._ui_settings)
             self._connect_area(self._attendance)
         return self._attendance
+
+    def figures_area(self) -> QWidget:
+        """The managers' figures, built on first use."""
+        if self._figures is None:
+            from ui.views.figures.figures_page import FiguresArea
+
+            self._figures = FiguresArea(self._services)
+            self._connect_area(self._figures)
+        return self._figures
 
     @property
     def may_schedule(self) -> bool:
@@ -334,10 +393,14 @@ class MainWindow(SigningOut, QMainWindow):
 
     def _on_recount_failed(self, exc: BaseException) -> None:
         self._recount = None
+        if self.signed_out:
+            return  # the count was refused because the member signed out meanwhile
         report_failure(self, "The bookings that break a rule could not be counted.", exc)
 
     def _show_broken_count(self, count: int) -> None:
         self._recount = None
+        if not shiboken6.isValid(self.broken_button):
+            return  # the window closed while the count was read
         self.broken_button.setText(f"⚠ {count} booking{'s' if count != 1 else ''} "
                                    f"break{'s' if count == 1 else ''} a rule")
         self.broken_button.setVisible(count > 0)
@@ -450,8 +513,10 @@ class MainWindow(SigningOut, QMainWindow):
     def _update_actions(self, *_args: object) -> None:
         if self.lock.is_locked:
             return  # the lock restores the states it found; nothing may print meanwhile
-        self.print_action.setEnabled(self.stack.currentWidget() is self.person_page
-                                     and self.person_page.may_print())
+        person_page = self._person_page
+        self.print_action.setEnabled(person_page is not None
+                                     and self.stack.currentWidget() is person_page
+                                     and person_page.may_print())
         self.new_person_action.setEnabled(self._may_find_people
                                           and self.people_page.new_button.isEnabled())
 
@@ -470,6 +535,24 @@ class MainWindow(SigningOut, QMainWindow):
         super().showEvent(event)
         if not self.lock.is_locked:
             self.lock.start()
+        if not hasattr(self, "_preload"):
+            self._preload = QTimer(self)
+            self._preload.setSingleShot(True)
+            self._preload.timeout.connect(self._preload_areas)
+            self._preload.start(PRELOAD_DELAY_MS)
+
+    @Slot()
+    def _preload_areas(self) -> None:
+        """Load the modules of the areas this member may open, on a worker."""
+        modules = ["ui.views.person_page"] if self._may_find_people else []
+        if self._may_use_ttg:
+            modules.append("ui.views.ttg.area")
+        if self._may_schedule:
+            modules.append("ui.views.upw.area")
+        if self._may_attend:
+            modules.append("ui.views.attendance.area")
+        run_in_background(lambda: [importlib.import_module(name) for name in modules],
+                          lambda _modules: None, lambda _exc: None)
 
     # Window state ------------------------------------------------------------------------
 
@@ -482,8 +565,8 @@ class MainWindow(SigningOut, QMainWindow):
         """Unsaved registers and plans: saved, or the user agrees to leave them."""
         if self._attendance is not None and not self._attendance.confirm_close():
             return False
-        if self.ttg_area is not None and not self.ttg_area.save_all() \
-                and not self.ttg_area.plan.ask_close_unsaved():
+        if self._ttg_area is not None and not self._ttg_area.save_all() \
+                and not self._ttg_area.plan.ask_close_unsaved():
             return False
         return True
 

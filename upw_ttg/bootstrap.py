@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from upw_ttg import paths
+# Re-exported: callers have always found these here.
+from upw_ttg.paths import DATABASE_FILE, AppLocation, sqlite_url  # noqa: F401
 from upw_ttg.services.access_log import AccessLogService
 from upw_ttg.files import make_private_folder
 from upw_ttg.services.audit import AuditService
@@ -24,7 +22,7 @@ from upw_ttg.services.restrictions import RestrictionService
 from upw_ttg.services.roles import RoleService
 from upw_ttg.services.settings import SettingsService
 from upw_ttg.services.staff import StaffService
-from upw_ttg.storage.database import Database, sqlite_url
+from upw_ttg.storage.database import Database
 from upw_ttg.storage.migrate import MigrationResult, upgrade
 
 if TYPE_CHECKING:
@@ -46,34 +44,6 @@ if TYPE_CHECKING:
     from upw_ttg.services.ttg.referrals import ReferralService
     from upw_ttg.services.ttg.reviews import ReviewService
     from upw_ttg.services.upw import UpwServices
-
-DATABASE_FILE = "upw-ttg.db"
-
-
-@dataclass(frozen=True)
-class AppLocation:
-    """Where this run keeps its data: a data folder and the database URL."""
-
-    data_dir: Path
-    database_url: str
-
-    @classmethod
-    def resolve(cls, data_dir: Path | str | None = None,
-                database_url: str | None = None) -> AppLocation:
-        """Options first, then UPW_TTG_DATABASE_URL / UPW_TTG_DATA_DIR, then the defaults."""
-        folder = Path(data_dir) if data_dir else paths.default_data_dir()
-        url = database_url or os.environ.get("UPW_TTG_DATABASE_URL") \
-            or sqlite_url(folder / DATABASE_FILE)
-        return cls(folder, url)
-
-    @property
-    def backups_dir(self) -> Path:
-        return self.data_dir / "backups"
-
-    @property
-    def logs_dir(self) -> Path:
-        return self.data_dir / "logs"
-
 
 class AppServices:
     """Every service of one signed-in application, sharing one context.

@@ -1,9 +1,11 @@
-"""Where the application's files are: resources and migrations (source or frozen), user data."""
+"""Where the application's files are: resources and migrations (source or frozen), user data,
+and the database (kept free of the data layer, so the sign-in window can appear before it loads)."""
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
@@ -37,3 +39,35 @@ def default_data_dir() -> Path:
     if override:
         return Path(override)
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite+pysqlite:///{path}"
+
+
+DATABASE_FILE = "upw-ttg.db"
+
+
+@dataclass(frozen=True)
+class AppLocation:
+    """Where this run keeps its data: a data folder and the database URL."""
+
+    data_dir: Path
+    database_url: str
+
+    @classmethod
+    def resolve(cls, data_dir: Path | str | None = None,
+                database_url: str | None = None) -> AppLocation:
+        """Options first, then UPW_TTG_DATABASE_URL / UPW_TTG_DATA_DIR, then the defaults."""
+        folder = Path(data_dir) if data_dir else default_data_dir()
+        url = database_url or os.environ.get("UPW_TTG_DATABASE_URL") \
+            or sqlite_url(folder / DATABASE_FILE)
+        return cls(folder, url)
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.data_dir / "logs"

@@ -202,3 +202,15 @@ def test_travel_tasks_by_unit_and_the_forecast_by_unit_and_coordinator_equal_the
                                      coordinator_id=coordinator_id) == [
                 f for f in orders if unit_code in (None, f.delivery_unit_code)
                 and coordinator_id in (None, f.coordinator_id)]
+
+
+def test_the_waiting_list_of_a_unit_equals_the_whole_list_filtered(demo):
+    planner = demo.upw.planner
+    monday = TODAY + dt.timedelta(days=7 - TODAY.weekday())
+    everyone = planner.waiting(None, week_start=monday)
+    assert everyone, "the demo has people waiting to be placed"
+    offices = demo.people.offices()
+    for unit_id, _code in _units(demo):
+        names = {o.name for o in offices if o.delivery_unit_id == unit_id}
+        assert planner.waiting(unit_id, week_start=monday) == [
+            r for r in everyone if r.office_name in names]

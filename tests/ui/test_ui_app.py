@@ -40,7 +40,11 @@ def test_self_test_runs_without_a_display():
 ])
 def test_database_errors_are_explained_and_exit_non_zero(monkeypatch, tmp_path, error):
     shown: list[tuple] = []
-    monkeypatch.setattr(app_module, "open_app", lambda location: (_ for _ in ()).throw(error))
+    import upw_ttg.bootstrap
+
+    # Opened on a worker behind the sign-in window, through the bootstrap module.
+    monkeypatch.setattr(upw_ttg.bootstrap, "open_app",
+                        lambda location: (_ for _ in ()).throw(error))
     monkeypatch.setattr(app_module, "show_error",
                         lambda parent, text, informative=None, *a, **k: shown.append(
                             (text, informative)))
@@ -57,7 +61,7 @@ def test_start_up_signs_in_and_shows_the_main_window(monkeypatch, tmp_path, qtbo
     windows: list[MainWindow] = []
     titles: list[str] = []
 
-    def signed_in(services, demo):
+    def signed_in(services, demo, shown=None):
         assert not demo
         services.ctx.actor = add_staff_member(services, "admin", Role.ADMINISTRATOR, fast_hash,
                                               "Ada Admin", Gender.NOT_STATED)
@@ -78,7 +82,9 @@ def test_start_up_signs_in_and_shows_the_main_window(monkeypatch, tmp_path, qtbo
         return 0
 
     monkeypatch.setattr(app_module, "ask_sign_in", signed_in)
-    monkeypatch.setattr(app_module, "MainWindow", RecordedWindow)
+    import ui.main_window
+
+    monkeypatch.setattr(ui.main_window, "MainWindow", RecordedWindow)
     monkeypatch.setattr(app_module, "run_event_loop", event_loop)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
@@ -92,7 +98,7 @@ def test_start_up_signs_in_and_shows_the_main_window(monkeypatch, tmp_path, qtbo
 
 
 def test_quitting_at_sign_in_exits_cleanly(monkeypatch, tmp_path):
-    monkeypatch.setattr(app_module, "ask_sign_in", lambda services, demo: False)
+    monkeypatch.setattr(app_module, "ask_sign_in", lambda services, demo, shown=None: False)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     assert app_module.main(["--data-dir", str(tmp_path), "--database-url",

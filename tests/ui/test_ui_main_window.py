@@ -28,7 +28,7 @@ def _areas(window: MainWindow) -> list[str]:
 def test_an_administrator_sees_people_settings_and_staff(qtbot, services, ui_settings):
     window = _window(qtbot, services, ui_settings)
     assert _areas(window) == ["People", "Settings", "Staff", "Offices and prisons",
-                              "Through the Gate", "Scheduling", "Attendance"]
+                              "Through the Gate", "Scheduling", "Attendance", "Figures"]
     assert window.user_label.text() == "Signed in as Ada Admin (administrator + manager)"
     assert services.db.describe() in window.database_label.text()
     window.nav.setCurrentRow(2)

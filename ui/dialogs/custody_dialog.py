@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox,
@@ -15,10 +16,12 @@ from upw_ttg.domain.custody import (
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS, CustodyInput, CustodyRecord
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.custody import CustodyService
-from upw_ttg.services.ttg.records import WorkerCount
 from ui.dialogs.form_dialog import FormDialog, optional_text, read_date
 from ui.formatting import format_date, today
 from ui.widgets.date_field import DateField
+
+if TYPE_CHECKING:
+    from upw_ttg.services.ttg.records import WorkerCount
 
 # The dates whose changes the service writes to the episode's history.
 TRACKED_DATES = ("reception_date", "screening_date",

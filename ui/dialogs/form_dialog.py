@@ -40,6 +40,7 @@ class FormDialog(QDialog):
     SAVES_IN_BACKGROUND = True
     # A save quicker than this never shows "Saving…", so the form does not flicker.
     SAVING_NOTE_DELAY_MS = 300
+    SAVING_TEXT = "Saving…"
 
     def __init__(self, title: str, intro: str | None = None, parent: QWidget | None = None,
                  save_text: str = "&Save"):
@@ -228,7 +229,7 @@ class FormDialog(QDialog):
 
     def _show_saving_note(self) -> None:
         if self.saving:
-            self.banner.show_message("Saving…", "info")
+            self.banner.show_message(self.SAVING_TEXT, "info")
 
     def reject(self) -> None:
         # A record being saved is not abandoned half-way: Esc and Close wait for the answer.

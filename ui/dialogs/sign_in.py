@@ -1,6 +1,14 @@
-"""Signing in, and setting up the first administrator on a new database."""
+"""Signing in, and setting up the first administrator on a new database.
+
+The sign-in window is the first thing on screen, shown before the data layer has loaded: this
+module imports nothing of it at the top, and the window takes its staff service when the
+database is open (``attach``).
+"""
 
 from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -9,14 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg import APP_TITLE
-from upw_ttg.domain.codes import Gender
-from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import SignInError, UpwError
-from upw_ttg.services.staff import NewStaff, PasswordChangeRequired, StaffService
-from ui.dialogs.change_password import ChangePasswordDialog
 from ui.dialogs.form_dialog import FormDialog
-from ui.dialogs.person_dialog import enum_combo
-from ui.dialogs.staff_dialog import password_pair
+
+if TYPE_CHECKING:
+    from upw_ttg.domain.records import StaffMember
+    from upw_ttg.services.staff import NewStaff, StaffService
+    from ui.dialogs.change_password import ChangePasswordDialog
+
+# How long a sign-in waits for the database to open before saying so.
+OPEN_WAIT_S = 120.0
 
 
 def _heading(text: str, subtitle: str) -> QVBoxLayout:
@@ -40,13 +50,22 @@ class SignInDialog(FormDialog):
     Enter signs in; Esc closes the dialog, which quits the application.
     """
 
-    def __init__(self, staff: StaffService, database: str, username: str = "",
+    SAVING_TEXT = "Signing in…"
+
+    def __init__(self, staff: StaffService | None, database: str, username: str = "",
                  hint: str | None = None, parent: QWidget | None = None):
         super().__init__(f"Sign in – {APP_TITLE}", None, parent, save_text="&Sign in")
         self._staff = staff
+        self._opened = threading.Event()
+        self._open_error: UpwError | None = None
+        if staff is not None:
+            self._opened.set()
         self.banner.prefixes = False
         self.buttons.button(self.buttons.StandardButton.Cancel).setText("&Quit")
-        self.header.addLayout(_heading("Sign in", f"Database: {database}"))
+        heading = _heading("Sign in", f"Database: {database}" if staff is not None
+                           else "Opening the database…")
+        self.database_label: QLabel = heading.itemAt(1).widget()  # type: ignore[assignment]
+        self.header.addLayout(heading)
         form = QFormLayout()
         form.setVerticalSpacing(8)
         self.username = QLineEdit(username)
@@ -71,12 +90,30 @@ class SignInDialog(FormDialog):
     def collect(self) -> tuple[str, str]:
         return self.username.text(), self.password.text()
 
+    def attach(self, staff: StaffService, database: str) -> None:
+        """The database is open: sign-ins typed meanwhile go ahead."""
+        self._staff = staff
+        self.database_label.setText(f"Database: {database}")
+        self._opened.set()
+
+    def open_failed(self, error: UpwError) -> None:
+        """The database could not be opened: a sign-in waiting for it is told so."""
+        self._open_error = error
+        self._opened.set()
+
     def save(self, data: tuple[str, str]) -> StaffMember:
-        # On the writer thread: the password hash takes a few hundred milliseconds on purpose.
+        # On the writer thread: the password hash takes a while on purpose, and a sign-in
+        # typed before the database was open waits here for it.
         self._tried = data
+        if not self._opened.wait(OPEN_WAIT_S):
+            raise SignInError("The database is still opening. Wait a moment and try again.")
+        if self._open_error is not None or self._staff is None:
+            raise self._open_error or SignInError("The database could not be opened.")
         return self._staff.sign_in(*data)
 
     def after_failed_save(self, exc: UpwError) -> None:
+        from upw_ttg.services.staff import PasswordChangeRequired
+
         if isinstance(exc, PasswordChangeRequired):
             self._ask_new_password(*self._tried)
         elif isinstance(exc, SignInError):
@@ -85,6 +122,9 @@ class SignInDialog(FormDialog):
 
     def _ask_new_password(self, username: str, temporary: str) -> None:
         """The second step after a reset: a new password, which then signs in."""
+        from ui.dialogs.change_password import ChangePasswordDialog
+
+        assert self._staff is not None
         self.change_dialog = ChangePasswordDialog(self._staff, self, username=username,
                                                   temporary=temporary)
         self.change_dialog.saved.connect(self._on_password_changed)
@@ -100,6 +140,10 @@ class FirstAdministratorDialog(FormDialog):
     """Creates the first account, an administrator, on a database that has no staff yet."""
 
     def __init__(self, staff: StaffService, database: str, parent: QWidget | None = None):
+        from upw_ttg.domain.codes import Gender
+        from ui.dialogs.person_dialog import enum_combo
+        from ui.dialogs.staff_dialog import password_pair
+
         super().__init__(f"Set up – {APP_TITLE}", None, parent, save_text="&Create and sign in")
         self._staff = staff
         self.buttons.button(self.buttons.StandardButton.Cancel).setText("&Quit")
@@ -130,6 +174,8 @@ class FirstAdministratorDialog(FormDialog):
         self.username.setFocus()
 
     def collect(self) -> NewStaff:
+        from upw_ttg.services.staff import NewStaff
+
         # The service checks the two passwords with everything else: all problems at once.
         return NewStaff(username=self.username.text(), full_name=self.full_name.text(),
                         gender=self.gender.currentData(), password=self.password.text(),

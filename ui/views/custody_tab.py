@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout,
@@ -11,7 +13,6 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS, CustodyRecord
-from upw_ttg.services.ttg.records import WorkerCount
 from ui.changes import Subject, publish
 from ui.dialogs.custody_dialog import CustodyDialog
 from ui.formatting import format_date
@@ -20,6 +21,9 @@ from ui.models.table_model import RowSortProxy
 from ui.views.permissions import can, can_edit_custody, not_allowed_tip
 from ui.views.ttg.access import can_use_ttg
 from ui.widgets.tables import fit_columns, make_table, selected_row
+
+if TYPE_CHECKING:
+    from upw_ttg.services.ttg.records import WorkerCount
 
 
 class CustodyTab(QWidget):

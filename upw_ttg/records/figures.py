@@ -79,7 +79,9 @@ class Figures:
 
 @dataclass(frozen=True, slots=True)
 class FigureCase:
-    """One case behind a figure: who, where, which month, and whether it met the standard."""
+    """One case behind a figure: who, where, which month, whether it is counted in the figure
+    (``met``) and whether it fell short of the standard (``missed``: not counted, or, for a
+    figure where fewer is better, counted)."""
 
     person_id: int | None
     person_name: str
@@ -91,3 +93,15 @@ class FigureCase:
     met: bool
     note: str
     minutes: int = 0
+    missed: bool = False
+
+
+def tally_text(tally: Tally, kind: FigureKind = FigureKind.RATE) -> str:
+    """A tally as shown and printed: "87.9%" (or "–" with nothing to count); hours for
+    hours, in thousands from 10,000."""
+    if kind == FigureKind.MINUTES:
+        if not tally.count:
+            return "–"
+        hours = tally.count / 60
+        return f"{hours / 1000:.1f}k" if hours >= 10_000 else f"{hours:,.0f}"
+    return "–" if tally.percent is None else f"{tally.percent:.1f}%"

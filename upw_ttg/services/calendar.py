@@ -17,7 +17,6 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.upw.recheck import recheck_bookings, what_if
 from upw_ttg.storage.models import ClosureDate, Office, Project
 
 
@@ -88,6 +87,8 @@ class CalendarService:
             session.flush()
             audit.record(session, self._ctx, AuditAction.CREATE, "closure_date", row.id,
                          after=audit.snapshot(row))
+            from upw_ttg.services.upw.recheck import recheck_bookings  # loaded when needed
+
             recheck_bookings(session, self._ctx, dates=[closed_on])
             result = ClosureRow(row.id, row.closed_on, row.reason, row.office_id, row.project_id)
         self._calendar = None
@@ -102,11 +103,16 @@ class CalendarService:
             audit.record(session, self._ctx, AuditAction.DELETE, "closure_date", row.id,
                          before=audit.snapshot(row))
             session.delete(row)
+            from upw_ttg.services.upw.recheck import recheck_bookings  # loaded when needed
+
             recheck_bookings(session, self._ctx, dates=[row.closed_on])
         self._calendar = None
 
     def preview_closure(self, closed_on: dt.date, reason: str, *, office_id: int | None = None,
                         project_id: int | None = None) -> RecheckReport:
         """The bookings on that day a closure would break, without adding it."""
+        # The Unpaid Work services (and their printing) load only when a closure is made.
+        from upw_ttg.services.upw.recheck import what_if
+
         return what_if(lambda: self.add_closure(closed_on, reason, office_id=office_id,
                                                 project_id=project_id))

@@ -69,8 +69,13 @@ class ServiceContext:
         roles = frozenset(Role(r.granted) for r in rows if r.granted is not None)
         main = Role(rows[0].role)
         if roles != actor.roles or main != actor.role:
-            self.actor = dataclasses.replace(actor, role=main, roles=roles)
-        return self.actor  # type: ignore[return-value]
+            actor = dataclasses.replace(actor, role=main, roles=roles)
+            if self.actor is not None:
+                self.actor = actor
+        if self.actor is None:
+            # Signed out on the screen's thread while this worker was checking.
+            raise PermissionDeniedError("Sign in first.")
+        return actor
 
     def require(self, capability: Capability) -> StaffMember:
         """The signed-in member, if their current roles allow ``capability``; checked by every

@@ -21,7 +21,6 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.ttg.common import worker_problem
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
     CustodyDateChange, CustodyEpisode, CustodyEvent, Person, Prison, Staff,
@@ -68,6 +67,9 @@ def custody_values(session: Session, data: CustodyInput, today: dt.date) -> dict
             errors.check(name, f"{label} cannot be before the sentence start.")
     errors.check("change_reason", text_problem("reason", clean(data.change_reason)))
     if data.worker_id is not None:
+        # The Through the Gate services load only when a worker is named.
+        from upw_ttg.services.ttg.common import worker_problem
+
         errors.check("worker_id", worker_problem(session.get(Staff, data.worker_id)))
     if errors:
         raise ValidationError(errors)

@@ -17,7 +17,6 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.upw.recheck import recheck_bookings, what_if
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
@@ -141,11 +140,15 @@ class OrdersService:
             refresh_status(session, row, self._ctx.today())
             audit.record(session, self._ctx, AuditAction.UPDATE, "upw_order", row.id,
                          before=before, after=audit.snapshot(row))
+            from upw_ttg.services.upw.recheck import recheck_bookings  # loaded when needed
+
             recheck_bookings(session, self._ctx, order_ids=[row.id])
             return order_record(session, row)
 
     def preview_update(self, order_id: int, data: OrderInput) -> RecheckReport:
         """The bookings a new sentence date (and so deadline) would break, unsaved."""
+        from upw_ttg.services.upw.recheck import what_if  # loaded when needed
+
         return what_if(lambda: self.update(order_id, data))
 
     def add_extension(self, order_id: int, extension: OrderExtensionRow) -> OrderRecord:
@@ -175,5 +178,7 @@ class OrdersService:
             audit.record(session, self._ctx, AuditAction.CREATE, "order_extension", added.id,
                          after=audit.snapshot(added))
             refresh_status(session, row, self._ctx.today())
+            from upw_ttg.services.upw.recheck import recheck_bookings  # loaded when needed
+
             recheck_bookings(session, self._ctx, order_ids=[row.id])
             return order_record(session, row)

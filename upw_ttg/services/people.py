@@ -26,7 +26,6 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, named_on
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.upw.recheck import recheck_bookings, what_if
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
     CustodyEpisode, DeliveryUnit, Office, Person, PersonAccess, Staff,
@@ -295,6 +294,8 @@ class PeopleService:
                 audit.record(session, self._ctx, AuditAction.UPDATE, "person", row.id,
                              before=before, after=audit.snapshot(row, PERSON_FIELDS))
                 # Gender is a fact rules UPW-2 and UPW-3 read.
+                from upw_ttg.services.upw.recheck import recheck_bookings  # loaded when needed
+
                 recheck_bookings(session, self._ctx, person_ids=[row.id])
                 return self._record(session, row)
         except IntegrityError as exc:
@@ -345,15 +346,21 @@ class PeopleService:
             audit.record(session, self._ctx, AuditAction.UPDATE, "person", row.id,
                          before=before, after=audit.snapshot(row, ["gender_category"]))
             # The category is what rules UPW-2 and UPW-3 read.
+            from upw_ttg.services.upw.recheck import recheck_bookings  # loaded when needed
+
             recheck_bookings(session, self._ctx, person_ids=[row.id])
             return self._record(session, row)
 
     def preview_gender_category(self, person_id: int, category: GenderCategory, *,
                                 version: int | None) -> RecheckReport:
         """The bookings recording this category would break, without recording it."""
+        from upw_ttg.services.upw.recheck import what_if  # loaded when needed
+
         return what_if(lambda: self.set_gender_category(person_id, category, version=version))
     def preview_update(self, person_id: int, data: PersonInput) -> RecheckReport:
         """The bookings saving these details (gender) would break, without saving them."""
+        from upw_ttg.services.upw.recheck import what_if  # loaded when needed
+
         return what_if(lambda: self.update(person_id, data))
 
     @staticmethod

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from upw_ttg.errors import DamagedDatabaseError, StorageError
 from upw_ttg.files import make_private_file
+from upw_ttg.paths import sqlite_url  # noqa: F401 - where the storage code looks for it
 from upw_ttg.storage.inspection import (
     FileState, damaged_message, examine_sqlite_file, refuse_unusable,
 )
@@ -30,10 +31,6 @@ SQLITE_PRAGMAS: tuple[tuple[str, str, str], ...] = (
     ("cell_size_check", "ON", "1"),
 )
 _WRITE_OPTION = "upw_write"
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite+pysqlite:///{path}"
 
 
 def _install_sqlite_events(engine: Engine, busy_timeout_ms: int) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout, QHeaderView, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
+)
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.crediting import is_enforceable
@@ -26,6 +28,7 @@ from ui.views.attendance.common import (
     FilterBar, LanguageCombo, PdfPrinter, can_decide, hint, language_row, page_title,
 )
 from ui.views.permissions import not_allowed_tip
+from ui.views.ttg.fields import WrapDelegate
 from ui.widgets.tables import fit_columns, make_table, selected_row
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.export_list import ExportListButton
@@ -74,6 +77,8 @@ class EnforcementPage(QWidget):
             proxy = AttendanceFilterProxy(self)
             proxy.setSourceModel(model)
             table = make_table(proxy, title.replace("&", ""), sortable=False)
+            table.setWordWrap(True)
+            table.setItemDelegateForColumn(QueueTableModel.NOTE, WrapDelegate(table))
             table.activated.connect(self._on_table_activated)
             table.selectionModel().selectionChanged.connect(self._update_buttons)
             page = QWidget()
@@ -157,8 +162,13 @@ class EnforcementPage(QWidget):
         self.models[BREACHES].set_rows(queue.breaches_not_laid)
         self.models[REOPENED].set_rows(queue.reopened)
         for table in self.tables:
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             fit_columns(table, {QueueTableModel.DUE: "00/00/0000 – overdue",
                                 QueueTableModel.NAME: "Krzysztof Lewandowski"})
+            # The note ("Must refer: …") takes the width left and wraps, never cut off.
+            header.setSectionResizeMode(QueueTableModel.NOTE, QHeaderView.ResizeMode.Stretch)
+            table.resizeRowsToContents()
         totals = (len(queue.decisions), max(queue.evidence_overdue_total,
                                             len(queue.evidence_overdue)),
                   len(queue.breaches_not_laid), len(queue.reopened))

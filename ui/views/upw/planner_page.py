@@ -231,6 +231,8 @@ class PlannerPage(QWidget):
         plan = self.model.plan
         if plan is not None and index.isValid() and index.column() >= 1:
             day = plan.days[index.column() - 1]
+        if day is not None and day <= self._services.ctx.today():
+            day = None  # a day gone by has nothing left to print: the next working day
         dialog = open_day_paper(self._services, self, self.notice.emit, day, self.bar.unit_id)
         self.dialog = dialog
         return dialog

@@ -13,21 +13,11 @@ from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import MARGIN_SIDE, data_table_style, get_styles
 from upw_ttg.printing.template import LANDSCAPE_BODY_HEIGHT
 from upw_ttg.printing.text import escape
-from upw_ttg.records.figures import FigureGroup, FigureKind, FigureRow, Figures, Tally
+from upw_ttg.records.figures import FigureGroup, FigureKind, FigureRow, Figures, Tally, tally_text
 
 TITLES = {FigureGroup.UPW: "Unpaid Work figures", FigureGroup.TTG: "Through the Gate figures"}
 # Units beyond this many are left to the screen and the export: the page stays one page.
 MOST_UNITS = 6
-
-
-def tally_text(tally: Tally, kind: FigureKind = FigureKind.RATE) -> str:
-    """A tally as printed: "87.9%" (or "–" with nothing to count), hours for hours."""
-    if kind == FigureKind.MINUTES:
-        hours = tally.count / 60
-        if not tally.count:
-            return "–"
-        return f"{hours / 1000:.1f}k" if hours >= 10_000 else f"{hours:,.0f}"
-    return "–" if tally.percent is None else f"{tally.percent:g}%"
 
 
 def _counts(row: FigureRow) -> str:
@@ -59,9 +49,9 @@ def build_figures_summary(figures: Figures) -> list[Flowable]:
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(data_table_style(right_columns=range(2, len(header))))
     story += [table, Spacer(1, 4 * mm)]
-    units = [u for u in _units(figures)][:MOST_UNITS]
+    units = _units(figures)[:MOST_UNITS]
     if units:
-        header = ["Figure"] + [name for name in units]
+        header = ["Figure", *units]
         rows = [[Paragraph(escape(h), s.table_header) for h in header]]
         for row in figures.rows:
             by_name = {split.name: split.tally for split in row.by_unit}

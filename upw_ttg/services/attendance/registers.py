@@ -286,18 +286,25 @@ class RegisterService:
         self._ctx.require(Capability.KEY_REGISTERS)
         now = self._ctx.now()
         today = now.date()
-        query = (select(Appointment.id, UpwSession.id, UpwSession.session_date,
+        # The appointments awaiting an outcome first, from their index: asked for a page in
+        # date order, PostgreSQL otherwise walked every past session in date order instead.
+        awaiting = (select(Appointment.id, Appointment.session_id, Appointment.person_id,
+                           Appointment.sheet_row)
+                    .where(Appointment.outcome_code.is_(None)).cte("awaiting")
+                    .prefix_with("MATERIALIZED", dialect="postgresql"))
+        query = (select(awaiting.c.id, UpwSession.id, UpwSession.session_date,
                         UpwSession.start_time, UpwSession.end_time, Project.id, Project.code,
                         Project.name, DeliveryUnit.code, Person.id, Person.crn,
                         Person.forename, Person.surname)
-                 .join(UpwSession, UpwSession.id == Appointment.session_id)
+                 .select_from(awaiting)
+                 .join(UpwSession, UpwSession.id == awaiting.c.session_id)
                  .join(Project, Project.id == UpwSession.project_id)
                  .join(Office, Office.id == Project.office_id)
                  .join(DeliveryUnit, DeliveryUnit.id == Office.delivery_unit_id)
-                 .join(Person, Person.id == Appointment.person_id)
-                 .where(Appointment.outcome_code.is_(None), self._ended(today, now.time()))
+                 .join(Person, Person.id == awaiting.c.person_id)
+                 .where(self._ended(today, now.time()))
                  .order_by(UpwSession.session_date, UpwSession.start_time, Project.code,
-                           Appointment.sheet_row, Appointment.id))
+                           awaiting.c.sheet_row, awaiting.c.id))
         if delivery_unit_id is not None:
             query = query.where(Office.delivery_unit_id == delivery_unit_id)
         if project_id is not None:

@@ -4,12 +4,17 @@ the last 12 months, with the cases behind every number (rules FIG-1 to FIG-15)."
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from upw_ttg.domain.figures import DEFINITIONS_BY_KEY, month_end, month_of, months_window
+from upw_ttg.domain.figures import (
+    DEFINITIONS_BY_KEY, LOWER_IS_BETTER, month_end, month_of, months_window,
+)
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.validation import require_calendar_dates
 from upw_ttg.errors import ValidationError
 from upw_ttg.records.figures import FigureCase, FigureGroup, Figures
 from upw_ttg.services.access import mask_restricted
@@ -20,15 +25,23 @@ from upw_ttg.services.figures.common import Fact, Scope, Tallies
 from upw_ttg.services.figures.ttg import ttg_facts
 from upw_ttg.services.figures.upw import upw_facts
 from upw_ttg.services.figures.upw_common import UPW_SETTINGS
-from upw_ttg.storage.models import DeliveryUnit, Person, Prison, Staff
+from upw_ttg.storage.models import AuditEvent, DeliveryUnit, Person, Prison, Staff
 
 UNIT_LABELS = {FigureGroup.UPW: "Delivery unit", FigureGroup.TTG: "Prison"}
+# Figures read lately, by what was asked and the newest change in the audit trail: every change
+# is audited in its own transaction (rule ACC-3), so a figure is read again only when something
+# changed, and switching between groups, units and the printed summary costs nothing. They name
+# nobody, so one member's reading may serve another's.
+CACHED_READINGS = 16
 
 
 class FiguresService:
     def __init__(self, ctx: ServiceContext, calendar: CalendarService):
         self._ctx = ctx
         self._calendar = calendar
+        self._readings: OrderedDict[tuple, Figures] = OrderedDict()
+        # The screen reads on worker threads: a print and a reload may overlap.
+        self._readings_lock = threading.Lock()
 
     def figures(self, group: FigureGroup | str, *, unit_id: int | None = None,
                 worker_id: int | None = None) -> Figures:
@@ -40,6 +53,12 @@ class FiguresService:
         months = months_window(today)
         tallies = Tallies(months)
         with self._ctx.db.read() as session:
+            latest = session.scalar(select(func.max(AuditEvent.id)))
+            asked = (group, unit_id, worker_id, today, latest)
+            with self._readings_lock:
+                if asked in self._readings:
+                    self._readings.move_to_end(asked)
+                    return self._readings[asked]
             scope = self._scope(session, today, months[0], today, unit_id, worker_id)
             for fact in self._facts(group, scope):
                 tallies.add(fact)
@@ -47,8 +66,13 @@ class FiguresService:
             where = [units.get(unit_id, "Unknown")] if unit_id is not None else []
             if worker_id is not None:
                 where.append(workers.get(worker_id, "Unknown"))
-        return tallies.figures(group, today, UNIT_LABELS[group],
-                               ", ".join(where) or "Whole service", units, workers)
+        figures = tallies.figures(group, today, UNIT_LABELS[group],
+                                  ", ".join(where) or "Whole service", units, workers)
+        with self._readings_lock:
+            self._readings[asked] = figures
+            while len(self._readings) > CACHED_READINGS:
+                self._readings.popitem(last=False)
+        return figures
 
     def cases(self, key: str, *, month: dt.date | None = None, unit_id: int | None = None,
               worker_id: int | None = None) -> tuple[FigureCase, ...]:
@@ -58,6 +82,7 @@ class FiguresService:
         definition = DEFINITIONS_BY_KEY.get(key) if isinstance(key, str) else None
         if definition is None:
             raise ValidationError({"key": "Choose one of the figures shown."})
+        require_calendar_dates(month=month)
         today = self._ctx.today()
         start, end = months_window(today)[0], today
         if month is not None:
@@ -80,8 +105,9 @@ class FiguresService:
                 crn=people.get(f.person_id, ("", ""))[1],
                 unit_name=units.get(f.unit_id, "Not recorded"),
                 worker_name=workers.get(f.worker_id, "Not recorded"), month=month_of(f.day),
-                date=f.day, met=f.met, note=f.note, minutes=f.minutes) for f in facts]
-            rows.sort(key=lambda c: (c.met, c.date or dt.date.min, c.person_name))
+                date=f.day, met=f.met, note=str(f.note or ""), minutes=f.minutes,
+                missed=not f.minutes and f.met == (key in LOWER_IS_BETTER)) for f in facts]
+            rows.sort(key=lambda c: (not c.missed, c.date or dt.date.min, c.person_name))
             return tuple(mask_restricted(session, self._ctx, rows))
 
     def summary_pdf(self, group: FigureGroup | str, *, unit_id: int | None = None,

@@ -38,7 +38,7 @@ def order_months(scope: Scope) -> Iterator[Fact]:
 class _OrderData:
     def __init__(self, scope: Scope):
         self.scope = scope
-        session, s = scope.session, scope.settings
+        session, s = scope, scope.settings
         self.first_from = month_of(scope.start)
         self.read_from = self.first_from - relativedelta(months=1)
         self.read_to = min(scope.end, scope.today)
@@ -52,10 +52,10 @@ class _OrderData:
             """Kept to the orders asked for; the whole service reads every order's rows
             without the list, which costs the database more than the few it skips."""
             return query.where(column.in_(ids)) if narrowed else query
-        self.orders = session.execute(scoped(scope, select(
+        self.orders = session.read(scoped(scope, select(
             UpwOrder.id, UpwOrder.person_id, UpwOrder.sentence_date, UpwOrder.completed_on,
             UpwOrder.closed_on, UpwOrder.hours_ordered, UNIT, WORKER).where(live))).all()
-        self.extra = dict(session.execute(
+        self.extra = dict(session.read(
             of_orders(select(UpwAssessment.order_id,
                              func.max(UpwAssessment.intensive_extra_hours)), UpwAssessment.order_id)
             .where(UpwAssessment.completed_on.is_not(None)).group_by(UpwAssessment.order_id)).all())
@@ -66,7 +66,7 @@ class _OrderData:
                    UpwSession.end_time, Project.break_minutes, offered]
         self.offered: dict[tuple[int, dt.date], int] = defaultdict(int)
         self.credited: dict[tuple[int, dt.date], int] = defaultdict(int)
-        for order_id, y, m, start, end, unpaid, counts, n, credited in session.execute(
+        for order_id, y, m, start, end, unpaid, counts, n, credited in session.read(
                 of_orders(select(*columns, func.count(), func.sum(Appointment.minutes_credited))
                           .join(UpwSession, UpwSession.id == Appointment.session_id)
                           .join(Project, Project.id == UpwSession.project_id),
@@ -80,19 +80,19 @@ class _OrderData:
                     int(n) * max(0, minutes_between(start, end) - unpaid)
         # Credit before the months read: every credit less theirs (no session after today is
         # credited), which spares joining every appointment to its session's date.
-        self.before = {k: int(v or 0) for k, v in session.execute(
+        self.before = {k: int(v or 0) for k, v in session.read(
             of_orders(select(Appointment.order_id, func.sum(Appointment.minutes_credited)),
                       Appointment.order_id).group_by(Appointment.order_id))}
         for (order_id, _month), minutes in self.credited.items():
             self.before[order_id] -= minutes
         self.adjustments: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
-        for order_id, on, minutes in session.execute(
+        for order_id, on, minutes in session.read(
                 of_orders(select(Adjustment.order_id, Adjustment.adjusted_on,
                                  Adjustment.minutes), Adjustment.order_id)
                 .where(Adjustment.status == AdjustmentStatus.APPROVED)):
             self.adjustments[order_id].append((on, minutes))
         self.extensions: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
-        for order_id, granted, new_deadline in session.execute(
+        for order_id, granted, new_deadline in session.read(
                 of_orders(select(OrderExtension.order_id, OrderExtension.granted_on,
                                  OrderExtension.new_deadline), OrderExtension.order_id)):
             self.extensions[order_id].append((granted, new_deadline))
@@ -102,11 +102,18 @@ class _OrderData:
         self.applies = bool(s["upw.deadline_applies"])
         self.deadline_months = int(s["upw.deadline_months"])
         self.reviews = (int(s["upw.review_first_months"]), int(s["upw.review_second_months"]))
-        self.months: list[dt.date] = []
+        # Each month read once: its last day, the day it is judged on, and whether it is one
+        # of the months asked for.
+        self.spans: list[tuple[dt.date, dt.date, dt.date, bool]] = []
         month = self.first_from
         while month <= self.read_to:
-            self.months.append(month)
+            last_day = month_end(month)
+            self.spans.append((month, last_day, min(last_day, scope.today),
+                               scope.within(month)))
             month += relativedelta(months=1)
+        self.wanted = tuple(scope.wants(key) for key in ("hours_completed", "weekly_offer",
+                                                          "extension_needed"))
+        self._offers_from: dict[dt.date, dt.date] = {}
 
     def months_of(self, order) -> Iterator[Fact]:
         scope = self.scope
@@ -116,37 +123,43 @@ class _OrderData:
         ended = order.completed_on or order.closed_on
         person = order.person_id if scope.detail else None
         ordered = order.hours_ordered * 60
-        credited = self.before.get(order.id, 0) + \
-            self.credited.get((order.id, self.read_from), 0)
-        offers_from = scope.calendar.add_working_days(sentenced, self.first_days)
-        target = target_for(self.offer, self.most, int(self.extra.get(order.id) or 0))
+        oid = order.id
+        credited = self.before.get(oid, 0) + self.credited.get((oid, self.read_from), 0)
+        offers_from = self._offers_from.get(sentenced)
+        if offers_from is None:
+            offers_from = self._offers_from[sentenced] = \
+                scope.calendar.add_working_days(sentenced, self.first_days)
+        target = target_for(self.offer, self.most, int(self.extra.get(oid) or 0))
         second = review_dates(sentenced, *self.reviews)[1]
-        previous = self.credited.get((order.id, self.read_from), 0)
-        for month in self.months:
-            if month_end(month) < sentenced:
+        previous = self.credited.get((oid, self.read_from), 0)
+        adjusted = oid in self.adjustments
+        for month, last_day, evaluated, keep in self.spans:
+            if last_day < sentenced:
                 continue
-            owed_at_start = ordered + self._adjusted(order.id, month - dt.timedelta(days=1)) \
-                - credited
-            this = self.credited.get((order.id, month), 0)
+            if ended is not None and ended < month:
+                break
+            owed_at_start = ordered - credited + (
+                self._adjusted(oid, month - dt.timedelta(days=1)) if adjusted else 0)
+            this = self.credited.get((oid, month), 0)
             credited += this
-            keep = scope.within(month)
-            if keep and this and scope.wants("hours_completed"):
+            if not keep:
+                previous = this
+                continue
+            if this and self.wanted[0]:
                 yield Fact("hours_completed", order.unit_id, order.worker_id, month, True,
                            minutes=this, person_id=person,
                            note=scope.detail
                            and f"{format_minutes(this)} credited in {month:%B %Y}.")
             days = live_days(month, offers_from, ended, scope.today)
-            if keep and days >= 7 and owed_at_start > 0 and scope.wants("weekly_offer"):
-                offered = self.offered.get((order.id, month), 0)
+            if days >= 7 and owed_at_start > 0 and self.wanted[1]:
+                offered = self.offered.get((oid, month), 0)
                 wanted = min(target, owed_at_start)
                 yield Fact("weekly_offer", order.unit_id, order.worker_id, month,
                            offer_met(offered, wanted, days), person_id=person,
                            note=scope.detail and f"Offered {format_minutes(offered)} over "
-                           f"{days} days live; "
-                                f"target {format_minutes(wanted)} a week.")
-            evaluated = min(month_end(month), scope.today)
-            if keep and second <= evaluated and (ended is None or ended > evaluated) \
-                    and scope.wants("extension_needed"):
+                           f"{days} days live; target {format_minutes(wanted)} a week.")
+            if second <= evaluated and (ended is None or ended > evaluated) \
+                    and self.wanted[2]:
                 fact = self._extension(order, month, evaluated, second, credited,
                                        previous + this, person)
                 if fact is not None:

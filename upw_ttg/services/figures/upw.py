@@ -94,7 +94,7 @@ def _failures(scope: Scope) -> Iterator[Fact]:
     decision and warning on their orders."""
     days = int(scope.settings["upw.enforcement_decision_working_days"])
     months = int(scope.settings["upw.warning_period_months"])
-    failures = scope.session.execute(scoped(scope, select(
+    failures = scope.read(scoped(scope, select(
         Appointment.id, Appointment.order_id, Appointment.person_id, UNIT, WORKER,
         UpwSession.session_date).select_from(Appointment)
         .join(UpwSession, UpwSession.id == Appointment.session_id)
@@ -104,7 +104,7 @@ def _failures(scope: Scope) -> Iterator[Fact]:
     orders = sorted({r.order_id for r in failures})
     actions: dict[int, list[tuple[dt.date, int, ActionFact]]] = defaultdict(list)
     for batch in range(0, len(orders), 900):
-        for row_id, order_id, appointment_id, code, on in scope.session.execute(
+        for row_id, order_id, appointment_id, code, on in scope.read(
                 select(EnforcementAction.id, EnforcementAction.order_id,
                        EnforcementAction.appointment_id, EnforcementAction.action_code,
                        EnforcementAction.action_date)

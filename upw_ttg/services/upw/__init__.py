@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.assessments import AssessmentService
 from upw_ttg.services.upw.autofill import AutoFillService
 from upw_ttg.services.upw.broken_bookings import BrokenBookingsService
 from upw_ttg.services.upw.common import Cancelled, PlacementRefused
-from upw_ttg.services.upw.documents import UpwDocumentsService
 from upw_ttg.services.upw.keep_apart import KeepApartService
 from upw_ttg.services.upw.placement import PlacementService
 from upw_ttg.services.upw.planner import PlannerService
@@ -19,6 +20,9 @@ from upw_ttg.services.upw.sessions import SessionsService
 from upw_ttg.services.upw.texts import TextMessageService
 from upw_ttg.services.upw.standdown import StandDownService
 from upw_ttg.services.upw.warrants import WarrantsService
+
+if TYPE_CHECKING:
+    from upw_ttg.services.upw.documents import UpwDocumentsService
 
 
 @dataclass
@@ -33,11 +37,18 @@ class UpwServices:
     autofill: AutoFillService
     stand_downs: StandDownService
     warrants: WarrantsService
-    documents: UpwDocumentsService
     keep_apart: KeepApartService
     broken: BrokenBookingsService
     risk_sharing: RiskSharingService
     texts: TextMessageService
+    ctx: ServiceContext = field(repr=False)
+
+    @cached_property
+    def documents(self) -> UpwDocumentsService:
+        """Letters, manifests and warrants, built (with the printing library) when first used."""
+        from upw_ttg.services.upw.documents import UpwDocumentsService
+
+        return UpwDocumentsService(self.ctx)
 
 
 def build_upw_services(ctx: ServiceContext) -> UpwServices:
@@ -46,9 +57,8 @@ def build_upw_services(ctx: ServiceContext) -> UpwServices:
         sessions=SessionsService(ctx), placement=PlacementService(ctx),
         planner=PlannerService(ctx), autofill=AutoFillService(ctx),
         stand_downs=StandDownService(ctx), warrants=WarrantsService(ctx),
-        documents=UpwDocumentsService(ctx), keep_apart=KeepApartService(ctx),
-        broken=BrokenBookingsService(ctx), risk_sharing=RiskSharingService(ctx),
-        texts=TextMessageService(ctx))
+        keep_apart=KeepApartService(ctx), broken=BrokenBookingsService(ctx),
+        risk_sharing=RiskSharingService(ctx), texts=TextMessageService(ctx), ctx=ctx)
 
 
 __all__ = ["UpwServices", "build_upw_services", "Cancelled", "PlacementRefused"]

@@ -1,0 +1,54 @@
+"""The figures screen: a manager's figures, a figure's trend and units beside their tables, the
+cases behind a month, the printable summary and the export of a table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.figures.figures_data import CaseSet
+from tests.ui.test_ui_main_window import _window
+from upw_ttg.records.figures import FigureGroup
+from ui.tasks import finish_all_tasks
+
+D = dt.date
+
+
+def _settle(qtbot, condition) -> None:
+    qtbot.waitUntil(condition, timeout=20_000)
+    finish_all_tasks()
+
+
+def test_a_manager_reads_the_figures_and_the_cases_behind_a_month(qtbot, services,
+                                                                    ui_settings, tmp_path):
+    with services.db.write() as session:
+        c = CaseSet(session)
+        c.assessment(c.order(D(2026, 9, 1)), D(2026, 9, 3))
+        c.assessment(c.order(D(2026, 9, 1)), D(2026, 9, 4), vulnerable=None)
+    window = _window(qtbot, services, ui_settings)
+    window.nav.setCurrentRow([window.nav.item(r).text()
+                              for r in range(window.nav.count())].index("Figures"))
+    area = window.figures_area()
+    _settle(qtbot, lambda: area.figures is not None)
+    labels = [area.figure_rows.index(r, 0).data() for r in range(area.figure_rows.rowCount())]
+    assert "Assessments with health, safety and vulnerability answered" in labels
+    row = labels.index("Assessments with health, safety and vulnerability answered")
+    area.table.selectRow(area._view_row(row))
+    assert area.current.definition.key == "hs_answered"
+    september = [area.months.index(r, 0).data() for r in range(area.months.rowCount())] \
+        .index("Sep 2026")
+    assert area.months.index(september, 1).data() == "1 of 2"
+    assert area.months.index(september, 2).data() == "50.0%"
+    assert area.trend.chart().series()
+    assert area.units_chart.chart().series()
+    area.show_cases(month=D(2026, 9, 1), what="September 2026")
+    _settle(qtbot, lambda: area.cases.rowCount() == 2)
+    assert [area.cases.index(r, 2).data() for r in range(2)] == ["Missed", "Met"]
+    # Every table exports; the cases' file names the people listed in the access log.
+    exporter = area.tabs.widget(3).findChild(type(area.export))
+    exporter.ask_save = lambda suggested: tmp_path / "cases.csv"
+    exporter.export()
+    _settle(qtbot, lambda: (tmp_path / "cases.csv").exists())
+    assert "Case" in (tmp_path / "cases.csv").read_text(encoding="utf-8")
+    area.group.setCurrentIndex(1)
+    _settle(qtbot, lambda: area.figures.group == FigureGroup.TTG)
+    assert area.tabs.tabText(1) == "By pr&ison"

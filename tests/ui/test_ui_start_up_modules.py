@@ -1,0 +1,65 @@
+"""Start-up loads only what the first screens need: checked in a fresh interpreter."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_SCRIPT = r'''
+import os, sys, tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+import ui.app as app_module
+from ui.dialogs.sign_in import SignInDialog
+
+def loaded(prefixes):
+    return sorted({m for m in sys.modules if m.startswith(prefixes)})
+
+app = QApplication([])
+app_module.setup_application(app)
+sign_in = SignInDialog(None, "")
+sign_in.show()
+app.processEvents()
+print("SIGN-IN", loaded(("sqlalchemy", "upw_ttg.storage", "upw_ttg.services", "reportlab")))
+
+from upw_ttg.bootstrap import open_app
+from upw_ttg.domain.codes import Role
+from upw_ttg.paths import AppLocation
+from upw_ttg.security import hash_password
+from tests.ui.conftest import add_staff_member
+from ui.main_window import MainWindow
+from ui.settings import UiSettings
+from ui.tasks import finish_all_tasks
+
+folder = Path(tempfile.mkdtemp())
+services = open_app(AppLocation.resolve(folder))
+services.ctx.actor = add_staff_member(services, "admin", Role.ADMINISTRATOR,
+                                      hash_password("x", n=1024), roles=frozenset(Role))
+window = MainWindow(services, UiSettings.in_folder(folder))
+window.show()
+for _ in range(20):
+    app.processEvents()
+print("MAIN-WINDOW", loaded(("reportlab", "upw_ttg.printing", "upw_ttg.services.upw",
+                             "upw_ttg.services.ttg", "upw_ttg.services.attendance",
+                             "upw_ttg.services.day_printing")))
+finish_all_tasks()
+os._exit(0)
+'''
+
+
+def test_the_first_screens_load_neither_the_data_layer_nor_printing_too_early():
+    """The sign-in window appears before the data layer loads; the main window (the people
+    list) loads no printing and no Unpaid Work, attendance or TTG services."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", _SCRIPT], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines()
+                 if line.startswith(("SIGN-IN ", "MAIN-WINDOW ")))
+    assert lines.get("SIGN-IN") == "[]", result.stdout + result.stderr
+    assert lines.get("MAIN-WINDOW") == "[]", result.stdout + result.stderr
