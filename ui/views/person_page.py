@@ -156,6 +156,10 @@ class PersonPage(QWidget):
         self.risk_banner.prefixes = False
         self.risk_banner.setAccessibleName("Risk changes still to share")
         layout.addWidget(self.risk_banner)
+        self.texts_banner = Banner()
+        self.texts_banner.prefixes = False
+        self.texts_banner.setAccessibleName("Texts to this person")
+        layout.addWidget(self.texts_banner)
         layout.addWidget(self.tabs, 1)
         # Takes the room when the tabs are hidden (a record shown as name and CRN only).
         layout.addStretch(0)
@@ -217,6 +221,23 @@ class PersonPage(QWidget):
         self.print_button.setEnabled(self.may_print())
         self._show_broken(record)
         self._show_risk_changes(record)
+        self._show_texts(record)
+
+    def _show_texts(self, record: PersonRecord) -> None:
+        """Rule UPW-TEXTS: the latest texts to the person and whether they arrived."""
+        if not can(self._services.ctx.actor, Capability.SEND_TEXTS):
+            self.texts_banner.clear()
+            return
+        from ui.models.upw.texts_model import KIND_TEXT, STATUS_TEXT
+
+        texts = self._services.upw.texts.for_person(record.id)[:3]
+        if not texts:
+            self.texts_banner.clear()
+            return
+        self.texts_banner.show_message("Texts: " + "; ".join(
+            f"{KIND_TEXT[m.kind].lower()} of {format_date(m.send_on)} to {m.phone}: "
+            f"{STATUS_TEXT[m.status].lower()}" + (f" ({m.last_error})" if m.last_error else "")
+            for m in texts) + ".", "info")
 
     def _show_risk_changes(self, record: PersonRecord) -> None:
         """Rule UPW-RISKSHARE: a risk change not yet confirmed by everyone to tell."""

@@ -50,19 +50,32 @@ class SettingsPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.reset_button = QPushButton("&Reset to default")
         self.reset_button.clicked.connect(self.reset_selected)
+        self.key_button = QPushButton("Notify &key…")
+        self.key_button.setToolTip("The GOV.UK Notify key for text reminders, kept in this "
+                                   "computer's credential store")
+        self.key_button.clicked.connect(self.edit_notify_key)
         self.edit_button.setVisible(self._admin)
         self.reset_button.setVisible(self._admin)
+        self.key_button.setVisible(self._admin)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.edit_button)
         top.addWidget(self.reset_button)
+        top.addWidget(self.key_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(top)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
         self.reload()
+
+    def edit_notify_key(self) -> None:
+        """Rule UPW-TEXTS: the key goes to the credential store, never the database."""
+        from ui.dialogs.notify_key_dialog import NotifyKeyDialog
+
+        self.key_dialog = NotifyKeyDialog(self._services, self)
+        self.key_dialog.open()
 
     def reload(self, select_key: str | None = None) -> None:
         self.model.set_settings(self._services.settings.list_settings())

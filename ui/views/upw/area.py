@@ -13,13 +13,14 @@ from ui.views.upw.common import delivery_units
 from ui.views.upw.planner_page import PlannerPage
 from ui.views.upw.projects_page import ProjectsPage
 from ui.views.upw.risk_page import RiskSharingPage
+from ui.views.upw.texts_page import TextsPage
 from ui.views.upw.waiting_page import WaitingPage
 from ui.views.upw.warrants_page import WarrantsPage
 from ui.views.permissions import can
 
 
 class SchedulingArea(QWidget):
-    """Unpaid Work scheduling in six tabs (Alt+the underlined letter, or Ctrl+Tab; the list
+    """Unpaid Work scheduling in seven tabs (Alt+the underlined letter, or Ctrl+Tab; the list
     of bookings that break a rule also from Go, Ctrl+7, and the status bar).
 
     Every page starts on the signed-in person's delivery unit. Pages load when first shown.
@@ -33,7 +34,7 @@ class SchedulingArea(QWidget):
     notice = Signal(str)
     person_opened = Signal(int)
     broken_changed = Signal()
-    PLANNER, WAITING, BROKEN, PROJECTS, WARRANTS, RISK = range(6)
+    PLANNER, WAITING, BROKEN, PROJECTS, WARRANTS, RISK, TEXTS = range(7)
 
     def __init__(self, services: AppServices, ui_settings: UiSettings,
                  parent: QWidget | None = None):
@@ -51,6 +52,7 @@ class SchedulingArea(QWidget):
         self.projects = ProjectsPage(services, units, unit_id)
         self.warrants = WarrantsPage(services)
         self.risk = RiskSharingPage(services)
+        self.texts = TextsPage(services)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Scheduling")
@@ -62,8 +64,11 @@ class SchedulingArea(QWidget):
         self.tabs.addTab(self.risk, "Risk changes to share")
         # Rule UPW-RISKSHARE: the changes are risk information, read with the assessment.
         self.tabs.setTabVisible(self.RISK, can(actor, Capability.READ_UPW_ASSESSMENT))
-        self.risk.notice.connect(self.notice)
-        self.risk.person_opened.connect(self.person_opened)
+        self.tabs.addTab(self.texts, "Texts")
+        self.tabs.setTabVisible(self.TEXTS, can(actor, Capability.SEND_TEXTS))
+        for page in (self.risk, self.texts):
+            page.notice.connect(self.notice)
+            page.person_opened.connect(self.person_opened)
         for page in (self.planner, self.waiting, self.broken, self.projects, self.warrants):
             page.notice.connect(self.notice)
             # Any change made here may mend or break bookings.
@@ -75,6 +80,6 @@ class SchedulingArea(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def show_page(self, index: int) -> None:
-        """Switch to one of PLANNER, WAITING, BROKEN, PROJECTS, WARRANTS or RISK."""
+        """Switch to one of PLANNER, WAITING, BROKEN, PROJECTS, WARRANTS, RISK or TEXTS."""
         self.tabs.setCurrentIndex(index)
         self.tabs.currentWidget().setFocus()

@@ -1,0 +1,110 @@
+"""Text messages on screen (rule UPW-TEXTS): queued, sent in the background, on the record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+
+import keyring
+import pytest
+
+from tests.attendance.attendance_data import World, set_setting
+from tests.ui.attendance_support import activate
+from tests.ui.conftest import settle
+from tests.upw.notify_fake import FakeNotify, use_memory_keyring
+from upw_ttg.domain.codes import Language
+from ui.main_window import MainWindow
+from ui.views.upw.area import SchedulingArea
+from ui.views.upw.texts_page import TextsPage
+
+KEY = f"upwttg_test-{uuid.uuid4()}-{uuid.uuid4()}"
+
+
+@pytest.fixture
+def notify(monkeypatch):
+    _memory, previous = use_memory_keyring()
+    with FakeNotify() as fake:
+        monkeypatch.setenv("UPW_TTG_NOTIFY_URL", fake.url)
+        yield fake
+    keyring.set_keyring(previous)
+
+
+def with_bookings(services) -> int:
+    set_setting(services, "texts.template_reminder", "tmpl-en")
+    set_setting(services, "texts.template_reminder_cy", "tmpl-cy")
+    world = World(services)
+    session = world.session(world.project(), services.ctx.today() + dt.timedelta(days=2))
+    first = None
+    for n, (phone, language) in enumerate((("07700900123", Language.ENGLISH),
+                                           ("07700 900456", Language.WELSH),
+                                           ("01904 123456", Language.ENGLISH))):
+        person = world.person(phone=phone, language=language, forename=f"P{n}")
+        world.book(session, world.order(person))
+        first = first or person
+    return first
+
+
+def test_reminders_are_queued_sent_with_progress_and_shown_on_the_record(
+        qtbot, services, ui_settings, notify, wait_for_tasks):
+    person = with_bookings(services)
+    page = TextsPage(services)
+    activate(qtbot, page)
+    settle()
+    assert "Sending is off" in page.state.text() and not page.send_button.isEnabled()
+    services.upw.texts.set_key(KEY)
+    page.queue_button.click()
+    settle()
+    assert page.model.rowCount() == 2 and "2 waiting to send" in page.count.text()
+    assert page.send_button.isEnabled()
+    page.send_button.click()
+    wait_for_tasks()
+    settle()
+    assert len(notify.sent) == 2
+    assert {page.model.index(r, 5).data() for r in range(2)} == {"Sent"}
+    for notification in notify.sent.values():
+        notification["status"] = "delivered"
+    page.check_button.click()
+    wait_for_tasks()
+    settle()
+    assert {page.model.index(r, 5).data() for r in range(2)} == {"Delivered"}
+    window = MainWindow(services, ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    settle()
+    window.open_person(person)
+    settle()
+    banner = window.person_page.texts_banner
+    assert banner.isVisible() and "delivered" in banner.text()
+    shots = os.environ.get("UPW_TTG_SHOTS")
+    if shots:  # screen images for a person to look at; not part of the check
+        area = SchedulingArea(services, ui_settings)
+        activate(qtbot, area)
+        area.resize(1280, 720)
+        area.show_page(area.TEXTS)
+        settle()
+        area.grab().save(f"{shots}/texts.png")
+
+
+def test_an_administrator_keeps_the_key_in_the_credential_store(qtbot, services, notify):
+    from ui.views.settings_page import SettingsPage
+
+    page = SettingsPage(services)
+    activate(qtbot, page)
+    assert page.key_button.isVisibleTo(page)
+    page.edit_notify_key()
+    dialog = page.key_dialog
+    dialog.key.setText("not a key")
+    dialog.save_button.click()
+    settle()
+    assert "not a GOV.UK Notify API key" in dialog.fields.error_text("key")
+    dialog.key.setText(KEY)
+    dialog.save_button.click()
+    settle()
+    assert services.upw.texts.key_state().live_key_set
+    assert keyring.get_password("upw-ttg GOV.UK Notify", "live key") == KEY
+    shots = os.environ.get("UPW_TTG_SHOTS")
+    if shots:
+        page.edit_notify_key()
+        settle()
+        page.key_dialog.grab().save(f"{shots}/notify-key.png")

@@ -1,0 +1,199 @@
+"""Text messages (rule UPW-TEXTS): queue the reminders, send them, follow their delivery."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+)
+
+from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.text_records import MessageRow, QueueResult, SendResult
+from upw_ttg.domain.texts import MessageStatus
+from upw_ttg.errors import UpwError
+from ui.formatting import format_date
+from ui.loading import PageLoader
+from ui.models.upw.texts_model import STATUS_TEXT, MessagesModel
+from ui.tasks import TaskControl, report_failure, run_in_background, writer_pool
+from ui.views.attendance.common import hint, page_title
+from ui.widgets.banner import Banner
+from ui.widgets.tables import fit_columns, make_table, selected_row
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class TextsPage(QWidget):
+    """The Messages list by day, status and template; the day's reminders queued and the
+    queue sent in the background with progress.
+
+    Signals:
+        notice(str): a short message for the status bar.
+        person_opened(int): open this person's record.
+    """
+
+    notice = Signal(str)
+    person_opened = Signal(int)
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._texts = services.upw.texts
+        today = services.ctx.today()
+        self.task = None
+        self.state = Banner()
+        self.state.prefixes = False
+        self.date_from = QDateEdit(_qdate(today - dt.timedelta(days=7)))
+        self.date_to = QDateEdit(_qdate(today))
+        for edit, name in ((self.date_from, "From"), (self.date_to, "To")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setAccessibleName(name)
+            edit.dateChanged.connect(self.refresh)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        self.status.addItem("Any status", None)
+        for status, text in STATUS_TEXT.items():
+            self.status.addItem(text, status)
+        self.status.currentIndexChanged.connect(self.refresh)
+        self.template = QComboBox()
+        self.template.setAccessibleName("Template")
+        self.template.addItem("Any template", None)
+        self.template.currentIndexChanged.connect(self.refresh)
+        filters = QHBoxLayout()
+        for label, widget in (("Fro&m", self.date_from), ("T&o", self.date_to),
+                              ("St&atus", self.status), ("Tem&plate", self.template)):
+            caption = QLabel(label + ":")
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
+            filters.addWidget(widget)
+            filters.addSpacing(8)
+        filters.addStretch(1)
+        self.model = MessagesModel(self)
+        self.table = make_table(self.model, "Text messages, newest first", sortable=False)
+        self.count = hint()
+        self.queue_button = QPushButton("&Queue reminders")
+        self.queue_button.setToolTip("Queue a reminder for everyone on the sessions the set "
+                                     "number of days from today (Settings, Texts)")
+        self.queue_button.clicked.connect(self.queue_reminders)
+        self.send_button = QPushButton("S&end waiting texts")
+        self.send_button.setProperty("primary", "true")
+        self.send_button.clicked.connect(self.send)
+        self.check_button = QPushButton("Chec&k delivery")
+        self.check_button.clicked.connect(self.check_delivery)
+        self.person_button = QPushButton("Open person's record")
+        self.person_button.clicked.connect(self._on_person_clicked)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.person_button)
+        buttons.addStretch(1)
+        for button in (self.queue_button, self.check_button, self.send_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addLayout(page_title(
+            "Text messages", "Reminders before each session through GOV.UK Notify. Texts wait "
+            "here when there is no network and go when it returns."))
+        layout.addWidget(self.state)
+        layout.addLayout(filters)
+        layout.addWidget(self.count)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.loader = PageLoader(self, [self.table])
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
+                  Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        state = self._texts.key_state()
+        self.send_button.setEnabled(state.sending_on)
+        self.check_button.setEnabled(state.sending_on)
+        if state.sending_on:
+            self.state.show_message("Sending is on" + (" in test mode: texts go nowhere."
+                                                        if state.test_mode else "."), "info")
+        else:
+            self.state.show_message("Sending is off until an administrator sets the GOV.UK "
+                                    "Notify key (Settings, Notify key). Texts can be queued "
+                                    "meanwhile.", "warning")
+        first = self.date_from.date().toPython()
+        last = self.date_to.date().toPython()
+        status = self.status.currentData()
+        template = self.template.currentData()
+        self.loader.load(lambda: self._texts.messages(date_from=first, date_to=last,
+                                                      status=status, template_id=template),
+                         self._show_rows)
+
+    def _show_rows(self, rows: list[MessageRow]) -> None:
+        self.model.set_rows(rows)
+        fit_columns(self.table)
+        known = {self.template.itemData(i) for i in range(1, self.template.count())}
+        for template in sorted({r.template_id for r in rows} - known):
+            self.template.addItem(template, template)
+        waiting = sum(r.status == MessageStatus.QUEUED for r in rows)
+        self.count.setText(f"{len(rows)} text{'s' if len(rows) != 1 else ''}"
+                           + (f"; {waiting} waiting to send." if waiting else "."))
+        if rows:
+            self.table.selectRow(0)
+
+    def _on_person_clicked(self) -> None:
+        row: MessageRow | None = selected_row(self.table)  # type: ignore[assignment]
+        if row is not None:
+            self.person_opened.emit(row.person_id)
+
+    @Slot()
+    def queue_reminders(self) -> None:
+        try:
+            result: QueueResult = self._texts.queue_reminders()
+        except UpwError as exc:
+            report_failure(self, "The reminders could not be queued.", exc)
+            return
+        reasons: dict[str, int] = {}
+        for person in result.not_texted:
+            reasons[person.reason.value] = reasons.get(person.reason.value, 0) + 1
+        why = "; ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
+        self.notice.emit(f"{result.queued} reminder{'s' if result.queued != 1 else ''} queued "
+                         f"for {format_date(result.session_date)}"
+                         + (f"; not texted: {why}." if why else "."))
+        self.refresh()
+
+    @Slot()
+    def send(self) -> None:
+        if not self.send_button.isEnabled():
+            return
+        texts = self._texts
+
+        def work(control: TaskControl) -> SendResult:
+            return texts.send_queued(progress=control.report, is_cancelled=control.cancelled)
+
+        self.send_button.setEnabled(False)
+        self.task = run_in_background(work, self._on_sent, self._on_failed, "Sending texts…",
+                                      parent=self, with_progress=True,
+                                      on_cancelled=self.refresh, pool=writer_pool())
+
+    def _on_sent(self, result: SendResult) -> None:
+        self.notice.emit(f"{result.sent} sent, {result.failed} failed, {result.waiting} "
+                         "waiting" + (f": {result.stopped_because}" if result.stopped_because
+                                      else "."))
+        self.refresh()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        report_failure(self, "The texts could not be sent.", exc)
+        self.refresh()
+
+    @Slot()
+    def check_delivery(self) -> None:
+        texts = self._texts
+        self.task = run_in_background(texts.refresh_statuses, self._on_checked,
+                                      self._on_failed, "Asking GOV.UK Notify…", parent=self,
+                                      pool=writer_pool())
+
+    def _on_checked(self, changed: int) -> None:
+        self.notice.emit(f"Delivery checked: {changed} status{'es' if changed != 1 else ''} "
+                         "changed.")
+        self.refresh()
