@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
 # The count is read again this often, for changes made by others or on other screens.
 BROKEN_RECOUNT_MS = 60_000
 FIRST_COUNT_DELAY_MS = 1_500
+# Once the first screen is up, the other areas' modules are loaded on a worker, so opening one
+# for the first time does not wait for its imports on the GUI thread.
+PRELOAD_DELAY_MS = 1_000
 
 
 class MainWindow(SigningOut, QMainWindow):
@@ -531,6 +535,24 @@ class MainWindow(SigningOut, QMainWindow):
         super().showEvent(event)
         if not self.lock.is_locked:
             self.lock.start()
+        if not hasattr(self, "_preload"):
+            self._preload = QTimer(self)
+            self._preload.setSingleShot(True)
+            self._preload.timeout.connect(self._preload_areas)
+            self._preload.start(PRELOAD_DELAY_MS)
+
+    @Slot()
+    def _preload_areas(self) -> None:
+        """Load the modules of the areas this member may open, on a worker."""
+        modules = ["ui.views.person_page"] if self._may_find_people else []
+        if self._may_use_ttg:
+            modules.append("ui.views.ttg.area")
+        if self._may_schedule:
+            modules.append("ui.views.upw.area")
+        if self._may_attend:
+            modules.append("ui.views.attendance.area")
+        run_in_background(lambda: [importlib.import_module(name) for name in modules],
+                          lambda _modules: None, lambda _exc: None)
 
     # Window state ------------------------------------------------------------------------
 

@@ -283,3 +283,14 @@ def test_the_cases_of_a_restricted_person_show_only_name_and_crn(app, signed_in_
     [case] = signed_in_as(Role.MANAGER).figures.cases("hs_answered", month=SEP)
     assert case.person_name and case.crn
     assert case.note in ("", "Restricted") and case.unit_name in ("", "Restricted")
+
+
+def test_a_drill_down_refuses_what_is_not_a_figure_or_a_month(app):
+    from upw_ttg.errors import ValidationError
+
+    with pytest.raises(ValidationError):
+        app.figures.cases("no_such_figure")
+    with pytest.raises(ValidationError):
+        app.figures.cases("first_session", month=dt.date(9999, 12, 1))
+    with pytest.raises(ValidationError):
+        app.figures.figures("neither")

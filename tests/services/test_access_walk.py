@@ -40,7 +40,8 @@ def service_objects(app: AppServices) -> Iterator[tuple[str, object]]:
         value = getattr(app, name)
         if dataclasses.is_dataclass(value):
             for group_field in dataclasses.fields(value):
-                yield f"{name}.{group_field.name}", getattr(value, group_field.name)
+                if group_field.name not in NOT_SERVICES:  # a group's own context
+                    yield f"{name}.{group_field.name}", getattr(value, group_field.name)
         elif hasattr(value, "_ctx"):
             yield name, value
 

@@ -230,6 +230,7 @@ class FormDialog(QDialog):
     def _show_saving_note(self) -> None:
         if self.saving:
             self.banner.show_message(self.SAVING_TEXT, "info")
+            self.fit_contents()
 
     def reject(self) -> None:
         # A record being saved is not abandoned half-way: Esc and Close wait for the answer.

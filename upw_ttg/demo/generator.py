@@ -17,6 +17,7 @@ from upw_ttg.demo.core import (
     SCALE_SPECS, Context, DemoCancelled, OfficeInfo, Sink, Workdays, stamp,
 )
 from upw_ttg.demo.orders import build_profile, keep_apart_pairs
+from upw_ttg.demo.oversight import oversight_demo
 from upw_ttg.demo.people import TTG, UPW, build_people, build_staff
 from upw_ttg.demo.projects import (
     build_projects, build_sessions, closure_dates, save_projects, session_rows,
@@ -124,6 +125,7 @@ def generate_demo(db: Database, scale: str = "small", *, seed: int = 2019,
             _GENERATION_STAGES))
         counts["booking_breach"] = _recheck(db, session, today)
         counts.update(_exchange(db, session, today))
+        counts.update(oversight_demo(session, today))
         _record_demo_run(ctx, session, counts)
     # A million fresh rows: PostgreSQL must learn of them before the first screen plans a query.
     refresh_statistics(db)

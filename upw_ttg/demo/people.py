@@ -250,7 +250,7 @@ def _person(ctx: Context, rng: random.Random, person_id: int, kind: str, female:
         "interpreter_needed": interpreter, "office_id": office.id,
         "responsible_officer": rng.choice(officers[office_index]),
         "search_surname": fold(name.surname), "search_forename": fold(name.forename),
-        "restricted": False,
+        "restricted": False, "texts_opted_out": False,
         **versioned(ctx.start + dt.timedelta(days=rng.randint(0, 1000)), coordinator)}
     ctx.sink.add("person", row)
     return PersonInfo(person_id, kind, female, not_male, office_index, office.unit, town.name,

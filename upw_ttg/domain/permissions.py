@@ -52,6 +52,8 @@ class Capability(StrEnum):
     REVIEW_ENFORCEMENT = "review_enforcement"
     # Record that the people with upcoming contact were told of a risk change, and chase them.
     SHARE_RISK_CHANGES = "share_risk_changes"
+    # Queue and send text reminders through GOV.UK Notify, and read the messages sent.
+    SEND_TEXTS = "send_texts"
     PRINT_UPW_LETTERS = "print_upw_letters"
     READ_TTG_CASE = "read_ttg_case"
     EDIT_TTG_CASE = "edit_ttg_case"
@@ -87,7 +89,7 @@ _UPW_CASEWORK = frozenset({
     C.READ_WORK_SHEETS, C.PRINT_WORK_SHEETS, C.READ_REGISTERS, C.KEY_REGISTERS,
     C.READ_SENSITIVE_NOTES, C.READ_KEEP_APART_DETAIL, C.READ_ATTENDANCE,
     C.TAKE_ENFORCEMENT_DECISIONS, C.PRINT_UPW_LETTERS, C.MANAGE_CALENDAR, C.IMPORT_CASES,
-    C.EXPORT_OUTCOMES, C.SHARE_RISK_CHANGES,
+    C.EXPORT_OUTCOMES, C.SHARE_RISK_CHANGES, C.SEND_TEXTS,
 })
 
 _TTG_CASEWORK = frozenset({

@@ -111,6 +111,43 @@ SETTINGS: tuple[SettingDefinition, ...] = (
                       "restrictions by which everyone with upcoming contact should have "
                       "confirmed they were told; after that they are chased.",
                       "working days", 1, 20),
+    SettingDefinition("texts.reminder_days_before", "Text reminder before a session", "Texts",
+                      "int", "2", "Days before each session that the reminder text is sent.",
+                      "days", 1, 7),
+    SettingDefinition("texts.test_mode", "Texts in test mode", "Texts", "bool", "false",
+                      "Send with GOV.UK Notify's test key: nothing reaches a phone."),
+    SettingDefinition("texts.template_reminder", "Template: the reminder before a session (English)",
+                      "Texts", "text", "none",
+                      "The GOV.UK Notify template id for the reminder before a session, in English; "
+                      "none sends no such text."),
+    SettingDefinition("texts.template_reminder_cy", "Template: the reminder before a session (Welsh)",
+                      "Texts", "text", "none",
+                      "The GOV.UK Notify template id for the reminder before a session, in Welsh; "
+                      "none sends no such text."),
+    SettingDefinition("texts.template_booked", "Template: a session booked (English)",
+                      "Texts", "text", "none",
+                      "The GOV.UK Notify template id for a session booked, in English; "
+                      "none sends no such text."),
+    SettingDefinition("texts.template_booked_cy", "Template: a session booked (Welsh)",
+                      "Texts", "text", "none",
+                      "The GOV.UK Notify template id for a session booked, in Welsh; "
+                      "none sends no such text."),
+    SettingDefinition("texts.template_moved", "Template: a session moved (English)",
+                      "Texts", "text", "none",
+                      "The GOV.UK Notify template id for a session moved, in English; "
+                      "none sends no such text."),
+    SettingDefinition("texts.template_moved_cy", "Template: a session moved (Welsh)",
+                      "Texts", "text", "none",
+                      "The GOV.UK Notify template id for a session moved, in Welsh; "
+                      "none sends no such text."),
+    SettingDefinition("texts.template_stood_down", "Template: a session stood down (English)",
+                      "Texts", "text", "none",
+                      "The GOV.UK Notify template id for a session stood down, in English; "
+                      "none sends no such text."),
+    SettingDefinition("texts.template_stood_down_cy", "Template: a session stood down (Welsh)",
+                      "Texts", "text", "none",
+                      "The GOV.UK Notify template id for a session stood down, in Welsh; "
+                      "none sends no such text."),
     SettingDefinition("upw.review_first_months", "First order review", "Unpaid Work: reviews",
                       "int", "6", "Months from sentence of the first review of progress.",
                       "months", 1, 24),

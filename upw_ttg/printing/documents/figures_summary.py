@@ -20,6 +20,13 @@ TITLES = {FigureGroup.UPW: "Unpaid Work figures", FigureGroup.TTG: "Through the 
 MOST_UNITS = 6
 
 
+def _month_text(tally: Tally, kind: FigureKind) -> str:
+    """A month's cell, in whole percents: twelve of them share the page's width."""
+    if kind == FigureKind.MINUTES or tally.percent is None:
+        return tally_text(tally, kind)
+    return f"{tally.percent:.0f}%"
+
+
 def _counts(row: FigureRow) -> str:
     if row.definition.kind == FigureKind.MINUTES:
         return f"{row.overall.count / 60:,.0f} hours"
@@ -44,8 +51,8 @@ def build_figures_summary(figures: Figures) -> list[Flowable]:
                                         if row.definition.key in LOWER_IS_BETTER else "")
         rows.append([Paragraph(escape(label), s.table_cell_small),
                      row.definition.question, _counts(row), tally_text(row.overall, kind),
-                     *(tally_text(t, kind) for t in row.by_month)])
-    widths = [62 * mm, 10 * mm, 30 * mm, 16 * mm] + [11 * mm] * len(figures.months)
+                     *(_month_text(t, kind) for t in row.by_month)])
+    widths = [56 * mm, 10 * mm, 36 * mm, 16 * mm] + [11 * mm] * len(figures.months)
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(data_table_style(right_columns=range(2, len(header))))
     story += [table, Spacer(1, 4 * mm)]

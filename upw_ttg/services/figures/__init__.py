@@ -4,6 +4,7 @@ the last 12 months, with the cases behind every number (rules FIG-1 to FIG-15)."
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 
@@ -13,6 +14,7 @@ from upw_ttg.domain.figures import (
     DEFINITIONS_BY_KEY, LOWER_IS_BETTER, month_end, month_of, months_window,
 )
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.validation import require_calendar_dates
 from upw_ttg.errors import ValidationError
 from upw_ttg.records.figures import FigureCase, FigureGroup, Figures
 from upw_ttg.services.access import mask_restricted
@@ -38,6 +40,8 @@ class FiguresService:
         self._ctx = ctx
         self._calendar = calendar
         self._readings: OrderedDict[tuple, Figures] = OrderedDict()
+        # The screen reads on worker threads: a print and a reload may overlap.
+        self._readings_lock = threading.Lock()
 
     def figures(self, group: FigureGroup | str, *, unit_id: int | None = None,
                 worker_id: int | None = None) -> Figures:
@@ -51,9 +55,10 @@ class FiguresService:
         with self._ctx.db.read() as session:
             latest = session.scalar(select(func.max(AuditEvent.id)))
             asked = (group, unit_id, worker_id, today, latest)
-            if asked in self._readings:
-                self._readings.move_to_end(asked)
-                return self._readings[asked]
+            with self._readings_lock:
+                if asked in self._readings:
+                    self._readings.move_to_end(asked)
+                    return self._readings[asked]
             scope = self._scope(session, today, months[0], today, unit_id, worker_id)
             for fact in self._facts(group, scope):
                 tallies.add(fact)
@@ -63,9 +68,10 @@ class FiguresService:
                 where.append(workers.get(worker_id, "Unknown"))
         figures = tallies.figures(group, today, UNIT_LABELS[group],
                                   ", ".join(where) or "Whole service", units, workers)
-        self._readings[asked] = figures
-        while len(self._readings) > CACHED_READINGS:
-            self._readings.popitem(last=False)
+        with self._readings_lock:
+            self._readings[asked] = figures
+            while len(self._readings) > CACHED_READINGS:
+                self._readings.popitem(last=False)
         return figures
 
     def cases(self, key: str, *, month: dt.date | None = None, unit_id: int | None = None,
@@ -76,6 +82,7 @@ class FiguresService:
         definition = DEFINITIONS_BY_KEY.get(key) if isinstance(key, str) else None
         if definition is None:
             raise ValidationError({"key": "Choose one of the figures shown."})
+        require_calendar_dates(month=month)
         today = self._ctx.today()
         start, end = months_window(today)[0], today
         if month is not None:

@@ -11,13 +11,15 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import Date, and_, case, func, literal, select, union_all
 
 from upw_ttg.domain.crediting import ATTENDED_CODES, ENFORCEABLE_CODES
 from upw_ttg.domain.enforcement import (
     DECISION_CODES, WARNING_WITHDRAWN, ActionFact, enforcement_due, live_warnings,
 )
-from upw_ttg.domain.figures import met_by, outcome_keying_due, referral_after_warning, usable_date
+from upw_ttg.domain.figures import (
+    met_by, month_of, outcome_keying_due, referral_after_warning, usable_date,
+)
 from upw_ttg.services.figures.common import Fact, Scope, as_date, day_text
 from upw_ttg.services.figures.order_months import order_months
 from upw_ttg.services.figures.upw_common import UNIT, WORKER, count_of, person_of, scoped
@@ -67,24 +69,56 @@ def _first_session(scope: Scope) -> Iterator[Fact]:
 
 def _outcomes_keyed(scope: Scope) -> Iterator[Fact]:
     """Rule FIG-3: outcomes of the month's sessions keyed within 2 working days."""
+    if not scope.detail:
+        yield from _outcomes_keyed_counted(scope)
+        return
     keyed = func.date(Appointment.updated_at)
     columns = [UNIT, WORKER, UpwSession.session_date.label("day"), keyed.label("keyed")]
     query = scoped(scope, select(*columns).select_from(Appointment)
                    .join(UpwSession, UpwSession.id == Appointment.session_id)
                    .join(UpwOrder, UpwOrder.id == Appointment.order_id)
                    .where(Appointment.outcome_code.is_not(None),
-                           UpwSession.session_date.between(scope.start, scope.end)))
-    dues: dict[dt.date, dt.date] = {}
+                          UpwSession.session_date.between(scope.start, scope.end)))
     for r in scope.rows(query, columns, [Appointment.person_id]):
-        due = dues.get(r.day)
-        if due is None:
-            due = dues[r.day] = outcome_keying_due(scope.calendar, r.day)
+        due = outcome_keying_due(scope.calendar, r.day)
         keyed_on = as_date(r.keyed)
         yield Fact("outcomes_keyed", r.unit_id, r.worker_id, r.day,
-                   keyed_on is not None and keyed_on <= due, count_of(scope, r),
-                   person_id=person_of(scope, r),
-                   note=scope.detail and f"Session {day_text(r.day)}; outcome due by "
-                   f"{day_text(due)}; keyed {day_text(keyed_on)}.")
+                   keyed_on is not None and keyed_on <= due, person_id=r.person_id,
+                   note=f"Session {day_text(r.day)}; outcome due by {day_text(due)}; "
+                        f"keyed {day_text(keyed_on)}.")
+
+
+def _outcomes_keyed_counted(scope: Scope) -> Iterator[Fact]:
+    """The counts only: each day of the window goes to the database with its due date (the
+    rule worked out here, once a day), so a year of outcomes comes back as a count per unit,
+    worker and month instead of one group per session day and keying day."""
+    days, day = [], scope.start
+    while day <= scope.end:
+        due = outcome_keying_due(scope.calendar, day)
+        days.append(select(literal(day, Date).label("day"), literal(due, Date).label("due"),
+                           literal(month_of(day), Date).label("month")))
+        day += dt.timedelta(days=1)
+    if not days:
+        return
+    calendar = union_all(*days).subquery("keying_due")
+    in_time = func.sum(case((func.date(Appointment.updated_at) <= calendar.c.due, 1),
+                            else_=0)).label("in_time")
+    columns = [UNIT, WORKER, calendar.c.month]
+    query = scoped(scope, select(*columns, in_time, func.count().label("n"))
+                   .select_from(Appointment)
+                   .join(UpwSession, UpwSession.id == Appointment.session_id)
+                   .join(calendar, calendar.c.day == UpwSession.session_date)
+                   .join(UpwOrder, UpwOrder.id == Appointment.order_id)
+                   .where(Appointment.outcome_code.is_not(None),
+                          UpwSession.session_date.between(scope.start, scope.end))
+                   .group_by(*columns))
+    for r in scope.read(query):
+        month = as_date(r.month)
+        met, n = int(r.in_time or 0), int(r.n)
+        if met:
+            yield Fact("outcomes_keyed", r.unit_id, r.worker_id, month, True, met)
+        if n > met:
+            yield Fact("outcomes_keyed", r.unit_id, r.worker_id, month, False, n - met)
 
 
 def _failures(scope: Scope) -> Iterator[Fact]:

@@ -17,6 +17,7 @@ from upw_ttg.services.upw.planner import PlannerService
 from upw_ttg.services.upw.projects import ProjectsService
 from upw_ttg.services.upw.risk_sharing import RiskSharingService
 from upw_ttg.services.upw.sessions import SessionsService
+from upw_ttg.services.upw.texts import TextMessageService
 from upw_ttg.services.upw.standdown import StandDownService
 from upw_ttg.services.upw.warrants import WarrantsService
 
@@ -39,6 +40,7 @@ class UpwServices:
     keep_apart: KeepApartService
     broken: BrokenBookingsService
     risk_sharing: RiskSharingService
+    texts: TextMessageService
     ctx: ServiceContext = field(repr=False)
 
     @cached_property
@@ -56,7 +58,7 @@ def build_upw_services(ctx: ServiceContext) -> UpwServices:
         planner=PlannerService(ctx), autofill=AutoFillService(ctx),
         stand_downs=StandDownService(ctx), warrants=WarrantsService(ctx),
         keep_apart=KeepApartService(ctx), broken=BrokenBookingsService(ctx),
-        risk_sharing=RiskSharingService(ctx), ctx=ctx)
+        risk_sharing=RiskSharingService(ctx), texts=TextMessageService(ctx), ctx=ctx)
 
 
 __all__ = ["UpwServices", "build_upw_services", "Cancelled", "PlacementRefused"]

@@ -8,6 +8,7 @@ from upw_ttg.storage.models.base import Base
 from upw_ttg.storage.models.exchange import ImportLayout, NationalExport, NationalExportItem
 from upw_ttg.storage.models.oversight import EnforcementReview
 from upw_ttg.storage.models.risk_sharing import RiskChange, RiskChangeContact
+from upw_ttg.storage.models.texts import TextMessage
 from upw_ttg.storage.models.people import KeepApart, Person, PersonAccess
 from upw_ttg.storage.models.trail import AccessEvent, ChainHead
 from upw_ttg.storage.models.ttg import (
@@ -31,7 +32,9 @@ __all__ = [
     "NationalExportItem", "NeedProgress", "Office", "OrderExtension",
     "OutcomeCodeRow", "Pathway", "Person", "PersonAccess", "PickupPoint", "PlanAction",
     "PlanConsent", "PlanDiversityNeed", "PlanNeed", "PlanStrength", "PreReleaseReview", "Prison",
-    "Project", "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "RiskChange", "RiskChangeContact", "SessionPickup",
-    "SessionSupervisor", "Setting", "Staff", "StaffRole", "TravelWarrant", "UnknownNameSignIn",
+    "Project", "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "RiskChange",
+    "RiskChangeContact", "SessionPickup",
+    "SessionSupervisor", "Setting", "Staff", "StaffRole", "TextMessage", "TravelWarrant",
+    "UnknownNameSignIn",
     "UpwAssessment", "UpwOrder", "UpwSession", "Van", "WarrantSerial",
 ]

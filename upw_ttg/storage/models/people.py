@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, String
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from upw_ttg.domain.codes import Gender, GenderCategory, KeepApartKind, Language
@@ -31,6 +31,9 @@ class Person(Versioned, Base):
     town: Mapped[str | None] = mapped_column(String(60))
     postcode: Mapped[str | None] = mapped_column(String(10))
     phone: Mapped[str | None] = mapped_column(String(30))
+    # The person asked not to be texted (rule UPW-TEXTS).
+    texts_opted_out: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                  server_default=false())
     emergency_contact_name: Mapped[str | None] = mapped_column(String(120))
     emergency_contact_phone: Mapped[str | None] = mapped_column(String(30))
     preferred_language: Mapped[Language] = enum_column(Language, nullable=False,

@@ -1,0 +1,62 @@
+"""Plain data objects of text messages (rule UPW-TEXTS)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from upw_ttg.domain.texts import Exclusion, MessageKind, MessageStatus
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRow:
+    id: int
+    person_id: int
+    crn: str
+    name: str
+    kind: MessageKind
+    status: MessageStatus
+    phone: str
+    welsh: bool
+    template_id: str
+    send_on: dt.date
+    session_date: dt.date | None
+    sent_at: dt.datetime | None
+    attempts: int
+    last_error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NotTexted:
+    """Someone a text was not queued for, and why."""
+
+    person_id: int
+    crn: str
+    name: str
+    reason: Exclusion
+
+
+@dataclass(frozen=True, slots=True)
+class QueueResult:
+    session_date: dt.date
+    queued: int
+    not_texted: tuple[NotTexted, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    sent: int
+    failed: int
+    waiting: int           # still queued: no network, rate limited or Notify unavailable
+    stopped_because: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyState:
+    live_key_set: bool
+    test_key_set: bool
+    test_mode: bool
+
+    @property
+    def sending_on(self) -> bool:
+        return self.test_key_set if self.test_mode else self.live_key_set
