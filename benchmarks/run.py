@@ -10,7 +10,7 @@ from pathlib import Path
 
 from benchmarks import (
     attendance, exchange, figures, lists, read_logging, recheck, risk_sharing, search, startup,
-    ttg_dashboard, upw_scheduling,
+    texts, ttg_dashboard, upw_scheduling,
 )
 from benchmarks.common import demo_database, postgres_demo, upgraded
 
@@ -76,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(line)
             print(f"\n[{scale}] risk change fan-out (rule UPW-RISKSHARE)")
             for line in risk_sharing.run(path):
+                print(line)
+            print(f"\n[{scale}] text reminders for the busiest coming day (rule UPW-TEXTS)")
+            for line in texts.run(path):
                 print(line)
         print(f"\n[{scale}] opening sensitive records (DPA s.62 read logging)")
         for line in read_logging.run(path):
