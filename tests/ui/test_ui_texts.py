@@ -76,6 +76,10 @@ def test_reminders_are_queued_sent_with_progress_and_shown_on_the_record(
     settle()
     banner = window.person_page.texts_banner
     assert banner.isVisible() and "delivered" in banner.text()
+    page.tabs.setCurrentIndex(1)
+    settle()
+    assert page.numbers.rowCount() == 1
+    assert page.numbers.row_at(0).problem == "Not a UK mobile number"
     shots = os.environ.get("UPW_TTG_SHOTS")
     if shots:  # screen images for a person to look at; not part of the check
         area = SchedulingArea(services, ui_settings)
@@ -84,6 +88,9 @@ def test_reminders_are_queued_sent_with_progress_and_shown_on_the_record(
         area.show_page(area.TEXTS)
         settle()
         area.grab().save(f"{shots}/texts.png")
+        area.texts.tabs.setCurrentIndex(1)
+        settle()
+        area.grab().save(f"{shots}/texts-numbers.png")
 
 
 def test_an_administrator_keeps_the_key_in_the_credential_store(qtbot, services, notify):

@@ -221,3 +221,16 @@ def test_nobody_is_texted_twice_for_a_session_and_nobody_excluded_is_texted(cand
         assert not (candidate.in_custody or candidate.opted_out or candidate.has_outcome)
         assert candidate.hours_left and uk_mobile(candidate.phone)
     assert len(chosen) + len(excluded) == len(candidates)
+
+
+def test_numbers_to_fix_are_missing_invalid_or_shared(app, world):
+    booked(world, "07700900001", forename="Good")
+    booked(world, None, forename="Missing")
+    booked(world, "01904 123456", forename="Landline")
+    booked(world, "07700 900002", forename="SharedA")
+    booked(world, "+447700900002", forename="SharedB")
+    booked(world, None, forename="OptedOut", texts_opted_out=True)
+    problems = {r.name.split()[0]: r.problem for r in app.upw.texts.numbers_to_fix()}
+    assert problems == {"Missing": "No mobile number", "Landline": "Not a UK mobile number",
+                        "SharedA": "Shared with 1 other", "SharedB": "Shared with 1 other"}
+    assert app.upw.texts.numbers_to_fix(delivery_unit_id=987654) == []

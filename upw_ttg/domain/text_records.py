@@ -60,3 +60,15 @@ class KeyState:
     @property
     def sending_on(self) -> bool:
         return self.test_key_set if self.test_mode else self.live_key_set
+
+
+@dataclass(frozen=True, slots=True)
+class NumberToFix:
+    """Someone with hours to work whose mobile number cannot be texted as it stands."""
+
+    person_id: int
+    crn: str
+    name: str
+    phone: str | None
+    problem: str
+    delivery_unit_code: str | None

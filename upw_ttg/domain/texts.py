@@ -112,3 +112,24 @@ def choose_texts(candidates: Iterable[Candidate], *, numbers_texted: Iterable[st
 def template_setting(kind: MessageKind, welsh: bool) -> str:
     """The setting naming the Notify template of ``kind`` in the person's language."""
     return f"texts.template_{kind.value}{'_cy' if welsh else ''}"
+
+
+def number_problems(numbers: dict[int, str | None]) -> dict[int, str]:
+    """For each person (by id) whose number cannot be texted, why: missing, not a UK
+    mobile, or shared with someone else (one text per number per day would leave one of
+    them without their reminder)."""
+    problems: dict[int, str] = {}
+    holders: dict[str, list[int]] = {}
+    for person_id, raw in numbers.items():
+        number = uk_mobile(raw)
+        if not raw or not raw.strip():
+            problems[person_id] = "No mobile number"
+        elif number is None:
+            problems[person_id] = "Not a UK mobile number"
+        else:
+            holders.setdefault(number, []).append(person_id)
+    for people in holders.values():
+        for person_id in people if len(people) > 1 else ():
+            others = len(people) - 1
+            problems[person_id] = f"Shared with {others} other{'s' if others != 1 else ''}"
+    return problems

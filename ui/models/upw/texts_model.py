@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from upw_ttg.domain.text_records import MessageRow
+from upw_ttg.domain.text_records import MessageRow, NumberToFix
 from upw_ttg.domain.texts import MessageKind, MessageStatus
 from ui.formatting import BLANK, format_date
 from ui.models.table_model import Column, RowTableModel
@@ -29,4 +29,16 @@ class MessagesModel(RowTableModel[MessageRow]):
         Column("Template", lambda m: m.template_id or BLANK),
         Column("Why not delivered", lambda m: m.last_error or BLANK,
                tooltip=lambda m: m.last_error),
+    )
+
+
+class NumbersToFixModel(RowTableModel[NumberToFix]):
+    """People with hours to work whose mobile cannot be texted as it stands."""
+
+    COLUMNS = (
+        Column("Unit", lambda n: n.delivery_unit_code or BLANK),
+        Column("Name", lambda n: n.name),
+        Column("CRN", lambda n: n.crn),
+        Column("Number on record", lambda n: n.phone or BLANK),
+        Column("Problem", lambda n: n.problem),
     )

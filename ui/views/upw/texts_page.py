@@ -7,16 +7,16 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.text_records import MessageRow, QueueResult, SendResult
+from upw_ttg.domain.text_records import MessageRow, NumberToFix, QueueResult, SendResult
 from upw_ttg.domain.texts import MessageStatus
 from upw_ttg.errors import UpwError
 from ui.formatting import format_date
 from ui.loading import PageLoader
-from ui.models.upw.texts_model import STATUS_TEXT, MessagesModel
+from ui.models.upw.texts_model import STATUS_TEXT, MessagesModel, NumbersToFixModel
 from ui.tasks import TaskControl, report_failure, run_in_background, writer_pool
 from ui.views.attendance.common import hint, page_title
 from ui.widgets.banner import Banner
@@ -74,6 +74,28 @@ class TextsPage(QWidget):
         filters.addStretch(1)
         self.model = MessagesModel(self)
         self.table = make_table(self.model, "Text messages, newest first", sortable=False)
+        self.numbers = NumbersToFixModel(self)
+        self.numbers_table = make_table(self.numbers, "Mobile numbers to fix", sortable=False)
+        self.unit = QComboBox()
+        self.unit.setAccessibleName("Delivery unit")
+        self.unit.addItem("All delivery units", None)
+        for unit in services.people.delivery_units():
+            self.unit.addItem(f"{unit.name} ({unit.code})", unit.id)
+        self.unit.currentIndexChanged.connect(self._load_numbers)
+        numbers_page = QWidget()
+        numbers_layout = QVBoxLayout(numbers_page)
+        numbers_layout.setContentsMargins(8, 8, 8, 8)
+        numbers_top = QHBoxLayout()
+        unit_label = QLabel("&Unit:")
+        unit_label.setBuddy(self.unit)
+        numbers_top.addWidget(unit_label)
+        numbers_top.addWidget(self.unit)
+        numbers_top.addStretch(1)
+        numbers_layout.addLayout(numbers_top)
+        numbers_layout.addWidget(hint("People with hours to work who cannot be texted: no "
+                                      "mobile, a number that is not a UK mobile, or one "
+                                      "shared with someone else (one text per number a day)."))
+        numbers_layout.addWidget(self.numbers_table, 1)
         self.count = hint()
         self.queue_button = QPushButton("&Queue reminders")
         self.queue_button.setToolTip("Queue a reminder for everyone on the sessions the set "
@@ -97,11 +119,20 @@ class TextsPage(QWidget):
             "Text messages", "Reminders before each session through GOV.UK Notify. Texts wait "
             "here when there is no network and go when it returns."))
         layout.addWidget(self.state)
-        layout.addLayout(filters)
-        layout.addWidget(self.count)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        self.loader = PageLoader(self, [self.table])
+        messages_page = QWidget()
+        messages_layout = QVBoxLayout(messages_page)
+        messages_layout.setContentsMargins(8, 8, 8, 8)
+        messages_layout.addLayout(filters)
+        messages_layout.addWidget(self.count)
+        messages_layout.addWidget(self.table, 1)
+        messages_layout.addLayout(buttons)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Texts")
+        self.tabs.addTab(messages_page, "Messages")
+        self.tabs.addTab(numbers_page, "Mobile num&bers to fix")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        layout.addWidget(self.tabs, 1)
+        self.loader = PageLoader(self, [self.table, self.numbers_table])
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
                   Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -128,6 +159,19 @@ class TextsPage(QWidget):
         self.loader.load(lambda: self._texts.messages(date_from=first, date_to=last,
                                                       status=status, template_id=template),
                          self._show_rows)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index == 1:
+            self._load_numbers()
+
+    def _load_numbers(self, *_args: object) -> None:
+        unit_id = self.unit.currentData()
+        self.loader.load(lambda: self._texts.numbers_to_fix(delivery_unit_id=unit_id),
+                         self._show_numbers)
+
+    def _show_numbers(self, rows: list[NumberToFix]) -> None:
+        self.numbers.set_rows(rows)
+        fit_columns(self.numbers_table)
 
     def _show_rows(self, rows: list[MessageRow]) -> None:
         self.model.set_rows(rows)

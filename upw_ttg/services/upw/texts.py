@@ -13,9 +13,12 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, CustodyStatus, Language, OrderStatus, SessionStatus
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.text_records import KeyState, MessageRow, NotTexted, QueueResult, SendResult
+from upw_ttg.domain.text_records import (
+    KeyState, MessageRow, NotTexted, NumberToFix, QueueResult, SendResult,
+)
 from upw_ttg.domain.texts import (
-    NOTIFY_STATUSES, Candidate, MessageKind, MessageStatus, choose_texts, template_setting,
+    NOTIFY_STATUSES, Candidate, MessageKind, MessageStatus, choose_texts, number_problems,
+    template_setting,
 )
 from upw_ttg.errors import UpwError, ValidationError
 from upw_ttg.printing.glossary import long_date
@@ -25,7 +28,8 @@ from upw_ttg.services.attendance.common import read_settings
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.paging import check_page, paged
 from upw_ttg.storage.models import (
-    Appointment, CustodyEpisode, Person, TextMessage, UpwOrder, UpwSession,
+    Appointment, CustodyEpisode, DeliveryUnit, Office, Person, TextMessage, UpwOrder,
+    UpwSession,
 )
 from upw_ttg.storage.models.base import utc_now
 
@@ -347,6 +351,31 @@ class TextMessageService:
             return mask_restricted(session, self._ctx, [self._row(r) for r in session.execute(
                 self._query().where(TextMessage.person_id == person_id)
                 .order_by(TextMessage.send_on.desc(), TextMessage.id.desc()))])
+
+    def numbers_to_fix(self, *, delivery_unit_id: int | None = None) -> list[NumberToFix]:
+        """People with hours to work whose mobile is missing, not a UK mobile or shared, by
+        delivery unit and name."""
+        self._ctx.require(Capability.SEND_TEXTS)
+        with self._ctx.db.read() as session:
+            query = (select(Person.id, Person.crn, Person.forename, Person.surname,
+                            Person.phone, DeliveryUnit.code)
+                     .outerjoin(Office, Office.id == Person.office_id)
+                     .outerjoin(DeliveryUnit, DeliveryUnit.id == Office.delivery_unit_id)
+                     .where(Person.texts_opted_out.is_(False),
+                            exists().where(UpwOrder.person_id == Person.id,
+                                           UpwOrder.status.in_(_HOURS_LEFT))))
+            people = list(session.execute(query))
+            # Shared numbers count across units: the other holder may be anywhere.
+            problems = number_problems({p.id: p.phone for p in people})
+            rows = [NumberToFix(p.id, p.crn, f"{p.forename} {p.surname}", p.phone,
+                                problems[p.id], p.code)
+                    for p in sorted(people, key=lambda p: (p.code or "", p.surname, p.forename))
+                    if p.id in problems]
+            if delivery_unit_id is not None:
+                codes = set(session.scalars(select(DeliveryUnit.code).where(
+                    DeliveryUnit.id == delivery_unit_id)))
+                rows = [r for r in rows if r.delivery_unit_code in codes]
+            return mask_restricted(session, self._ctx, rows)
 
     def count_queued(self) -> int:
         self._ctx.require(Capability.SEND_TEXTS)
