@@ -24,7 +24,7 @@ from upw_ttg.errors import UpwError, ValidationError
 from upw_ttg.printing.glossary import long_date
 from upw_ttg.services import audit
 from upw_ttg.services.access import mask_restricted
-from upw_ttg.services.attendance.common import read_settings
+from upw_ttg.services.settings import read_setting
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.paging import check_page, paged
 from upw_ttg.storage.models import (
@@ -44,6 +44,11 @@ _KEY_PATTERN = re.compile(r"^[A-Za-z0-9_\-]*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}
 _HOURS_LEFT = (OrderStatus.AWAITING_FIRST_SESSION, OrderStatus.ACTIVE,
                OrderStatus.DEADLINE_PASSED, OrderStatus.IN_BREACH)
 NO_TEMPLATE = "none"
+
+
+def read_settings(session: Session, *keys: str) -> dict[str, int | bool | str]:
+    """Several settings, typed (the attendance services' reader would load their package)."""
+    return {key: read_setting(session, key) for key in keys}
 
 
 def notify_url() -> str:
