@@ -46,7 +46,8 @@ def _sheet_session(world: World, app) -> tuple[int, list[int]]:
                                    hs_allergy_action=AllergyAction.ADRENALINE_PEN)),
             ("Bryn", "Evans", dict(hs_mobility=True, hs_mobility_detail="No kneeling",
                                    hs_medication=True, hs_medication_detail="Methadone",
-                                   hs_medication_effect=MedicationEffect.DROWSY)),
+                                   hs_medication_effects=(MedicationEffect.DROWSY,
+                                                          MedicationEffect.SUN_SENSITIVE))),
             ("Ann", "Jones", None)):
         person = world.person(forename, surname, gender=Gender.FEMALE)
         if answers is not None:
@@ -79,6 +80,7 @@ def test_the_sheet_has_the_site_facts_and_hs_alerts_but_no_offence_or_risk(app, 
                      "Allergy (Wasp stings) — Carries an adrenaline pen: use it and call 999",
                      "Mobility — No kneeling",
                      "Medication — May be drowsy: no power tools, ladders or driving",
+                     "Medication — Sensitive to sun: shade, cover and sun cream",
                      "H&S not assessed: ask the office before work starts",
                      "Needs an interpreter (Polish)", "OFFICIAL-SENSITIVE",
                      "Supervisor's signature", "Person's initials", "Notes",
@@ -88,6 +90,8 @@ def test_the_sheet_has_the_site_facts_and_hs_alerts_but_no_offence_or_risk(app, 
     assert "CANARY" not in text
     # The site is told the effect; which medicine is for the office only.
     assert "Methadone" not in text
+    # Each effect on its own line, not run together.
+    assert "driving Medication — Sensitive to sun" in " ".join(text.split())
     # Absence is the office's decision, not a code the supervisor writes.
     assert "UAAB" not in text
     assert "Very high" not in text and "children" not in text.lower()

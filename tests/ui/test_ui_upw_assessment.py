@@ -110,3 +110,22 @@ def test_the_availability_grid_is_one_tab_stop_with_arrow_keys(qtbot):
                  if b.focusPolicy() & Qt.FocusPolicy.TabFocus]
     assert tab_stops == [grid.box(1, 1)]
     assert grid.box(1, 1).accessibleName() == "Tuesday afternoon"
+
+
+def test_several_medication_effects_are_ticked_and_kept(qtbot, services, world):
+    """Each effect of medication on safety is ticked on its own, and only with a "yes"."""
+    person_id, _order_id = world.placeable(Gender.MALE, assessed=False)
+    dialog = _open(qtbot, services, person_id)
+    effects = dialog.medication_effects
+    assert not effects.isEnabled()
+    medication = dialog.answers["hs_medication"]
+    medication.setCurrentIndex(medication.findData(True))
+    settle()
+    assert effects.isEnabled()
+    effects.boxes["drowsy"].setChecked(True)
+    effects.boxes["sun_sensitive"].setChecked(True)
+    assert dialog.collect().hs_medication_effects == ("drowsy", "sun_sensitive")
+    with qtbot.waitSignal(dialog.saved, timeout=2000):
+        dialog.submit()
+    [draft] = services.upw.assessments.for_person(person_id)
+    assert [e.value for e in draft.answers.hs_medication_effects] == ["drowsy", "sun_sensitive"]

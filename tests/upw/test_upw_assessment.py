@@ -51,7 +51,7 @@ def test_completing_records_who_and_when(upw, app):
     ("hs_allergies", {"hs_allergies_detail": "Describe the allergies.",
                       "hs_allergy_action": "Choose what to do on site if the person reacts."}),
     ("hs_mobility", {"hs_mobility_detail": "Describe the mobility needs."}),
-    ("hs_medication", {"hs_medication_effect":
+    ("hs_medication", {"hs_medication_effects":
                        "Choose how the medication affects safety on site."}),
     ("vulnerable", {"vulnerability_detail": "Describe how the person is vulnerable."}),
 ])
@@ -70,17 +70,34 @@ def test_the_site_categories_are_kept_only_with_a_yes(upw):
     data = upw.assessment_input(person, order, hs_allergies=True, hs_allergies_detail="Nuts",
                                 hs_allergy_action=AllergyAction.ADRENALINE_PEN,
                                 hs_medication=True,
-                                hs_medication_effect=MedicationEffect.DROWSY)
+                                hs_medication_effects=(MedicationEffect.SUN_SENSITIVE,
+                                                       MedicationEffect.DROWSY,
+                                                       MedicationEffect.DROWSY))
     record = upw.svc.assessments.create(data)
     assert upw.svc.assessments.complete(record.id, record.version).complete
     answers = upw.svc.assessments.get(record.id).answers
     assert answers.hs_allergy_action == AllergyAction.ADRENALINE_PEN
-    assert answers.hs_medication_effect == MedicationEffect.DROWSY
+    # Each effect once, in the list's order.
+    assert answers.hs_medication_effects == (MedicationEffect.DROWSY,
+                                             MedicationEffect.SUN_SENSITIVE)
     changed = upw.svc.assessments.get(record.id).to_input()
     changed.hs_medication = False
     updated = upw.svc.assessments.update(record.id, changed)
-    assert updated.answers.hs_medication_effect is None
+    assert updated.answers.hs_medication_effects == ()
     assert updated.answers.hs_allergy_action == AllergyAction.ADRENALINE_PEN
+
+
+@pytest.mark.parametrize(("effects", "message"), [
+    (("drowsy", "no_effect_on_site"), "“No effect on work on site” cannot go with another "
+                                      "effect: untick one of them."),
+    (("drowsy", "hallucinations"), "Choose how the medication affects safety from the list."),
+])
+def test_medication_effects_must_make_sense_together(upw, effects, message):
+    person, order = _draft(upw)
+    with pytest.raises(ValidationError) as caught:
+        upw.svc.assessments.create(upw.assessment_input(
+            person, order, hs_medication=True, hs_medication_effects=effects))
+    assert caught.value.fields == {"hs_medication_effects": message}
 
 
 @pytest.mark.parametrize(("gender", "identity"), [

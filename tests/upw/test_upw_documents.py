@@ -207,7 +207,7 @@ def test_canaries_in_every_risk_health_and_offence_field_never_reach_a_document(
                 setattr(assessment, name, f"{CANARY}-{name}")
             # The site categories are structured: the work sheet prints them, by design.
             assessment.hs_allergy_action = AllergyAction.CALL_999
-            assessment.hs_medication_effect = MedicationEffect.NO_EFFECT_ON_SITE
+            assessment.hs_medication_effects = (MedicationEffect.NO_EFFECT_ON_SITE,)
             assessment.version += 1
             order = session.get(UpwOrder, order_id)
             order.closure_reason = f"{CANARY}-closure"

@@ -133,7 +133,10 @@ def _flags(rng: random.Random, info: PersonInfo) -> dict:
         flags["reasonable_adjustments"] = rng.choice(texts.ADJUSTMENTS)
     # Derived from the details, so the random sequence (and the rest of the data) is unchanged.
     flags["hs_allergy_action"] = texts.ALLERGY_ACTIONS.get(flags["hs_allergies_detail"])
-    flags["hs_medication_effect"] = texts.MEDICATION_EFFECTS.get(flags["hs_medication_detail"])
+    effect = texts.MEDICATION_EFFECTS.get(flags["hs_medication_detail"])
+    # Blood thinners can leave someone drowsy too: one person can need two alerts.
+    flags["hs_medication_effects"] = ((effect, "drowsy") if effect == "bleeds_easily"
+                                      else (effect,) if effect else ())
     return flags
 
 

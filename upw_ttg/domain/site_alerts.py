@@ -11,7 +11,7 @@ NOT_ASSESSED = "H&S not assessed: ask the office before work starts"
 QUESTIONS = ("hs_epilepsy", "hs_allergies", "hs_pregnancy", "hs_mobility", "hs_medication")
 # The assessment columns the alerts read; the medication's name is not among them.
 ANSWER_COLUMNS = (*QUESTIONS, "hs_allergies_detail", "hs_allergy_action", "hs_mobility_detail",
-                  "hs_medication_effect")
+                  "hs_medication_effects")
 _ALLERGY_ACTIONS: dict[str, str] = dict(ALLERGY_ACTIONS)
 _MEDICATION_EFFECTS: dict[str, str] = dict(MEDICATION_EFFECTS)
 
@@ -48,10 +48,13 @@ def site_alerts(answers: Mapping[str, object] | None,
             detail = text("hs_mobility_detail")
             alerts.append(f"Mobility — {detail}" if detail else "Mobility — ask the office")
         if answers.get("hs_medication"):
-            effect = text("hs_medication_effect")
-            if effect != MedicationEffect.NO_EFFECT_ON_SITE:
-                alerts.append("Medication — " + _MEDICATION_EFFECTS.get(
-                    effect, "effect on safety not recorded, ask the office"))
+            effects = answers.get("hs_medication_effects") or ()
+            if not effects:
+                alerts.append("Medication — effect on safety not recorded, ask the office")
+            # Each effect on its own line: the supervisor acts on each one.
+            alerts.extend("Medication — " + _MEDICATION_EFFECTS.get(
+                str(effect), "effect on safety not recorded, ask the office")
+                for effect in effects if effect != MedicationEffect.NO_EFFECT_ON_SITE)
         if any(answers.get(key) is None for key in QUESTIONS):
             alerts.append(NOT_ASSESSED)
     if interpreter is not None:

@@ -57,7 +57,7 @@ class AssessmentInput:
     hs_mobility_detail: str | None = None
     hs_medication: bool | None = None
     hs_medication_detail: str | None = None
-    hs_medication_effect: MedicationEffect | None = None
+    hs_medication_effects: tuple[MedicationEffect, ...] = ()
     vulnerable: bool | None = None
     vulnerability_detail: str | None = None
     disabilities: str | None = None

@@ -20,7 +20,7 @@ from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.breaks_warning import ChecksBookings
 from ui.dialogs.upw.assessment_widgets import (
-    AvailabilityGrid, CommitmentsEditor, answer_combo, set_answer,
+    AvailabilityGrid, ChoiceChecks, CommitmentsEditor, answer_combo, set_answer,
 )
 from ui.dialogs.upw.place_dialog import LIVE, order_text
 from ui.formatting import format_date, label
@@ -41,7 +41,6 @@ DETAIL_HINTS = {"hs_allergies_detail": "What to, e.g. wasp stings, nuts",
 # (question, category field, label, choices): what the work sheet prints (rule DOC-2).
 CATEGORIES = (
     ("hs_allergies", "hs_allergy_action", "   If they react", ALLERGY_ACTIONS),
-    ("hs_medication", "hs_medication_effect", "   Effect on site", MEDICATION_EFFECTS),
 )
 RISK_FLAGS = (
     ("risk_sexual_offending", "Sexual offending"),
@@ -216,6 +215,13 @@ class AssessmentDialog(ChecksBookings, FormDialog):
                 self.categories[field] = combo
                 f.add_row(hf, field, caption, combo,
                           hint="Printed on the work sheet for the supervisor.")
+            if name == "hs_medication":
+                self.medication_effects = ChoiceChecks(MEDICATION_EFFECTS,
+                                                       f"{text}: effect on site")
+                f.add_row(hf, "hs_medication_effects", "   Effects on site",
+                          self.medication_effects,
+                          hint="Tick each that applies; each prints on the work sheet for the "
+                               "supervisor.")
         vulnerable, vf = _group("Vulnerability (must be answered)")
         self.answers["vulnerable"] = answer_combo()
         f.add_row(vf, "vulnerable", "Is the person vul&nerable?", self.answers["vulnerable"])
@@ -289,6 +295,7 @@ class AssessmentDialog(ChecksBookings, FormDialog):
                 self.details[detail].setEnabled(self.answers[name].currentData() is True)
         for name, field, *_rest in CATEGORIES:
             self.categories[field].setEnabled(self.answers[name].currentData() is True)
+        self.medication_effects.setEnabled(self.answers["hs_medication"].currentData() is True)
         self.details["vulnerability_detail"].setEnabled(
             self.answers["vulnerable"].currentData() is True)
 
@@ -320,6 +327,7 @@ class AssessmentDialog(ChecksBookings, FormDialog):
             set_answer(combo, getattr(data, name))
         for name, combo in self.categories.items():
             combo.setCurrentIndex(max(0, combo.findData(getattr(data, name))))
+        self.medication_effects.set_values(data.hs_medication_effects)
         for name, widget in self.details.items():
             value = getattr(data, name) or ""
             if isinstance(widget, QPlainTextEdit):
@@ -336,6 +344,7 @@ class AssessmentDialog(ChecksBookings, FormDialog):
                                      for name, combo in self.answers.items()}
         values.update({name: box.isChecked() for name, box in self.flags.items()})
         values.update({name: combo.currentData() for name, combo in self.categories.items()})
+        values["hs_medication_effects"] = self.medication_effects.values()
         for name, widget in self.details.items():
             text = (widget.toPlainText() if isinstance(widget, QPlainTextEdit)
                     else widget.text()).strip()

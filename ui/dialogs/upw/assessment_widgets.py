@@ -20,6 +20,35 @@ _ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0
            Qt.Key.Key_Down: (0, 1)}
 
 
+class ChoiceChecks(QWidget):
+    """A tick box for each choice, one a line; its value is the tuple of ticked choices.
+
+    A choice's words before a colon label its box (the whole sentence is its tooltip), so long
+    choices do not widen the form.
+    """
+
+    def __init__(self, choices: tuple[tuple[str, str], ...], accessible_name: str):
+        super().__init__()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        self.boxes: dict[str, QCheckBox] = {}
+        for value, text in choices:
+            box = QCheckBox(text.split(":")[0])
+            box.setToolTip(text)
+            box.setAccessibleName(f"{accessible_name}: {text}")
+            column.addWidget(box)
+            self.boxes[value] = box
+        self.setFocusProxy(next(iter(self.boxes.values())))
+
+    def values(self) -> tuple[str, ...]:
+        return tuple(value for value, box in self.boxes.items() if box.isChecked())
+
+    def set_values(self, values: tuple[str, ...]) -> None:
+        for value, box in self.boxes.items():
+            box.setChecked(value in values)
+
+
 def answer_combo() -> QComboBox:
     """An explicit question: 'Not answered', 'Yes' or 'No' (data None, True, False)."""
     combo = QComboBox()

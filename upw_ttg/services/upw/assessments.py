@@ -6,7 +6,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.access import AccessedRecord
-from upw_ttg.domain.codes import AuditAction, PlacementPreference
+from upw_ttg.domain.codes import AuditAction, MedicationEffect, PlacementPreference
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import identity_not_male
 from upw_ttg.domain.upw_records import (
@@ -40,13 +40,13 @@ _DETAIL_NEEDED = (
     ("hs_allergies", "hs_allergies_detail", "Describe the allergies."),
     ("hs_allergies", "hs_allergy_action", "Choose what to do on site if the person reacts."),
     ("hs_mobility", "hs_mobility_detail", "Describe the mobility needs."),
-    ("hs_medication", "hs_medication_effect",
+    ("hs_medication", "hs_medication_effects",
      "Choose how the medication affects safety on site."),
     ("vulnerable", "vulnerability_detail", "Describe how the person is vulnerable."),
 )
 # A category that means nothing once its question is answered "no".
 _ONLY_WITH_YES = (("hs_allergies", "hs_allergy_action"),
-                  ("hs_medication", "hs_medication_effect"))
+                  ("hs_medication", "hs_medication_effects"))
 _TEXT_LIMITS = {
     "victim_exclusion_zone": 200, "restrictive_orders": 200, "hs_allergies_detail": 200,
     "hs_mobility_detail": 200, "hs_medication_detail": 200, "vulnerability_detail": 400,
@@ -81,6 +81,21 @@ def unanswered(values: AssessmentInput, not_male: bool) -> dict[str, str]:
     if "Y" not in values.availability:
         out["availability"] = "Mark at least one time in the week when the person is available."
     return out
+
+
+def _medication_effects(errors: FieldErrors, chosen: object) -> tuple[MedicationEffect, ...]:
+    """The chosen effects on safety, each once in the list's order; a problem goes to errors."""
+    field = "hs_medication_effects"
+    values = (chosen,) if isinstance(chosen, str) else tuple(chosen or ())
+    try:
+        effects = {MedicationEffect(v) for v in values}
+    except ValueError:
+        errors.check(field, "Choose how the medication affects safety from the list.")
+        return ()
+    if MedicationEffect.NO_EFFECT_ON_SITE in effects and len(effects) > 1:
+        errors.check(field, "“No effect on work on site” cannot go with another effect: "
+                            "untick one of them.")
+    return tuple(m for m in MedicationEffect if m in effects)
 
 
 class AssessmentService:
@@ -233,7 +248,9 @@ class AssessmentService:
                                             max_length=limit))
         for flag, category in _ONLY_WITH_YES:
             if values[flag] is not True:
-                values[category] = None
+                values[category] = () if category == "hs_medication_effects" else None
+        values["hs_medication_effects"] = _medication_effects(errors,
+                                                              values["hs_medication_effects"])
         grid = values["availability"] or ""
         if len(grid) != 21 or set(grid) - {"Y", "N"}:
             errors.check("availability", "The availability grid must have 21 answers (Monday "

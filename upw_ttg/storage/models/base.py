@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import DateTime, Enum, ForeignKey, Integer, MetaData, String, func
+from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
@@ -20,6 +21,27 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class EnumSet(TypeDecorator):
+    """A set of enum values stored as one comma-separated VARCHAR, read back as a tuple in
+    the enum's own order; an empty set is NULL. A value outside the enum is refused."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum_cls: type[StrEnum], length: int):
+        super().__init__(length)
+        self.enum_cls = enum_cls
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        if not value:
+            return None
+        members = {self.enum_cls(v) for v in ((value,) if isinstance(value, str) else value)}
+        return ",".join(m.value for m in self.enum_cls if m in members)
+
+    def process_result_value(self, value: Any, dialect: Any) -> tuple:
+        return tuple(self.enum_cls(v) for v in value.split(",")) if value else ()
 
 
 def enum_column(enum_cls: type[StrEnum], *, check_name: str | None = None, **kwargs: Any) -> Any:

@@ -15,7 +15,7 @@ from upw_ttg.domain.codes import (
     OrderType, PatternFrequency, PlacementPreference, Rating, RiskLevel, SessionStatus,
     WarrantMode, WarrantStatus,
 )
-from upw_ttg.storage.models.base import Base, Versioned, enum_column, utc_now
+from upw_ttg.storage.models.base import Base, EnumSet, Versioned, enum_column, utc_now
 
 
 def _partial_index(name: str, column: str, where: str) -> Index:
@@ -102,7 +102,9 @@ class UpwAssessment(Versioned, Base):
     hs_medication: Mapped[bool | None] = mapped_column(Boolean)
     # The medicine is for the office; the work sheet prints only its effect on safety.
     hs_medication_detail: Mapped[str | None] = mapped_column(String(200))
-    hs_medication_effect: Mapped[MedicationEffect | None] = enum_column(MedicationEffect)
+    # Every way the medication affects safety on site, one alert each on the work sheet.
+    hs_medication_effects: Mapped[tuple[MedicationEffect, ...]] = mapped_column(
+        EnumSet(MedicationEffect, 200), nullable=True, default=())
     vulnerable: Mapped[bool | None] = mapped_column(Boolean)
     vulnerability_detail: Mapped[str | None] = mapped_column(String(400))
     disabilities: Mapped[str | None] = mapped_column(String(400))
