@@ -91,6 +91,9 @@ def test_an_overturned_warning_goes_back_to_the_coordinator_and_no_longer_counts
     assert [r.appointment_id for r in queue.reopened] == [appt]
     info = enforcement.decision(appt)
     assert info.decided is None and Decision.WARN in info.choices
+    with pytest.raises(ValidationError) as no_letter:
+        build_attendance(coordinator.ctx).letters.render_warning_letter(appt)
+    assert "overturned" in str(no_letter.value.fields["appointment_id"])
     assert [a.overturned for a in enforcement.history(info.order_id)] == [True]
     # Decided again: it leaves the reopened list and is put to a manager once more.
     enforcement.decide(appt, Decision.REFER)

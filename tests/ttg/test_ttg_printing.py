@@ -18,6 +18,7 @@ from upw_ttg.domain.codes import (
     Responsibility, Role, RiskLevel, TravelPayment,
 )
 from upw_ttg.domain.records import PersonInput
+from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg import handouts
 from upw_ttg.services.ttg.handouts import HandoutLanguage, PersonPlanCopy, ReleaseDaySheet
 from upw_ttg.services.ttg.records import (
@@ -274,6 +275,26 @@ def test_the_worker_chooses_which_needs_reach_the_persons_copy(ttg, case):
     assert "sex industry" in text and "Not for now" in text
     assert "near my kids" not in text and "Shelter Cymru" not in text
     assert "Tŷ Newydd" not in text  # the accommodation need's own action goes with it
+
+
+def test_a_strength_prints_in_the_wording_written_for_the_person(ttg, case):
+    """The person's copy prints a strength's wording for the person where given, in English
+    and Welsh; a strength without one prints its staff wording as before."""
+    plan = _plan_of(ttg, case)
+    plan = ttg.plans.add_strength(
+        plan.id, "protective_factor", "Close to sister, who visits weekly", plan.version,
+        persons_wording="Mae eich chwaer yn agos atoch chi / Your sister is close to you")
+    stored = [s for s in plan.strengths if s.kind == "protective_factor"]
+    assert stored[-1].persons_wording.startswith("Mae eich chwaer")
+    for language in (HandoutLanguage.ENGLISH, HandoutLanguage.WELSH):
+        text = pdf_text(ttg.printouts.render_person_copy(case, language))
+        assert "Mae eich chwaer yn agos atoch chi / Your sister is close to you" in text
+        assert "who visits weekly" not in text
+        assert "Good work history" in text  # no wording for the person: the staff wording
+    with pytest.raises(ValidationError) as raised:
+        ttg.plans.add_strength(plan.id, "strength", "Kind", plan.version,
+                               persons_wording="x" * 401)
+    assert "persons_wording" in raised.value.fields
 
 
 def test_nine_needs_flow_across_pages_without_gaps(ttg, case):

@@ -234,3 +234,23 @@ def test_numbers_to_fix_are_missing_invalid_or_shared(app, world):
     assert problems == {"Missing": "No mobile number", "Landline": "Not a UK mobile number",
                         "SharedA": "Shared with 1 other", "SharedB": "Shared with 1 other"}
     assert app.upw.texts.numbers_to_fix(delivery_unit_id=987654) == []
+
+
+def test_a_stand_down_texts_each_person_once_when_its_template_is_named(app, world):
+    from upw_ttg.domain.texts import MessageKind
+    from upw_ttg.domain.upw_records import StandDownReason
+
+    session = world.session(world.project(), SESSION_DAY)
+    booked(world, "07700900011", session=session)
+    booked(world, "07700900012", session=session, language=Language.WELSH)
+    booked(world, "07700900013", session=session, texts_opted_out=True)
+    app.upw.stand_downs.stand_down(session, StandDownReason.WEATHER)
+    assert app.upw.texts.messages() == []  # no template named: no such texts
+    other = world.session(world.project(), SESSION_DAY)
+    booked(world, "07700900014", session=other)
+    set_setting(app, "texts.template_stood_down", "tmpl-sd")
+    set_setting(app, "texts.template_stood_down_cy", "tmpl-sd-cy")
+    app.upw.stand_downs.stand_down(other, StandDownReason.WEATHER)
+    [text] = app.upw.texts.messages()
+    assert (text.kind, text.template_id, text.phone) == (
+        MessageKind.STOOD_DOWN, "tmpl-sd", "07700900014")

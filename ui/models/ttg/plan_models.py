@@ -53,6 +53,8 @@ class StrengthsTableModel(RowTableModel[StrengthRow]):
         Column("Kind", lambda s: STRENGTH_KINDS.get(s.kind, label(s.kind))),
         Column("Strength or protective factor", lambda s: s.description,
                tooltip=lambda s: s.description),
+        Column("On the person's copy", lambda s: s.persons_wording or "The staff wording",
+               tooltip=lambda s: s.persons_wording or s.description),
     )
 
 

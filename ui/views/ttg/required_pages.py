@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit,
     QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -66,8 +66,9 @@ class StrengthsPage(RequiredPage):
     def __init__(self, screen: PlanScreen):
         super().__init__(screen, "Strengths and protective factors",
                          "What is going well for them and what keeps them safe: family, work "
-                         "skills, faith, staying drug-free. Inspectors look for this. These "
-                         "print on the person's own copy: write them to the person.")
+                         "skills, faith, staying drug-free. Inspectors look for this. The person's "
+                         "own copy prints the wording for them where you give one, otherwise "
+                         "the staff wording.")
         box = QGroupBox("Recorded")
         layout = QVBoxLayout(box)
         self.model = StrengthsTableModel(self)
@@ -78,19 +79,25 @@ class StrengthsPage(RequiredPage):
         self.kind.setAccessibleName("Strength or protective factor")
         self.description = QLineEdit()
         self.description.setMaxLength(400)
-        self.description.setPlaceholderText("As they will read it, e.g. You are close to your "
-                                            "sister, who will visit")
+        self.description.setPlaceholderText("e.g. Close to his sister, who visits weekly")
         self.description.returnPressed.connect(self.add_strength)
+        self.persons_wording = QLineEdit()
+        self.persons_wording.setMaxLength(400)
+        self.persons_wording.setPlaceholderText("Optional, as they will read it on their copy, "
+                                                "e.g. You are close to your sister")
+        self.persons_wording.setAccessibleName("Wording for the person's copy")
+        self.persons_wording.returnPressed.connect(self.add_strength)
         self.add_button = QPushButton("&Add")
         self.add_button.clicked.connect(self.add_strength)
         self.remove_button = QPushButton("Remove")
         self.remove_button.clicked.connect(self.remove_strength)
         form = QFormLayout()
         self.fields.add_row(form, "description", "&New", self.description)
+        self.fields.add_row(form, "persons_wording", "&For them", self.persons_wording)
         add = QHBoxLayout()
-        add.addWidget(self.kind)
+        add.addWidget(self.kind, 0, Qt.AlignmentFlag.AlignTop)
         add.addLayout(form, 1)
-        add.addWidget(self.add_button)
+        add.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addWidget(self.empty)
         layout.addWidget(self.view)
         layout.addLayout(add)
@@ -120,6 +127,7 @@ class StrengthsPage(RequiredPage):
         set_value(self.none, plan.strengths_none_identified if plan else False)
         set_value(self.reason, plan.strengths_none_reason if plan else None)
         self.description.clear()
+        self.persons_wording.clear()
 
     def refresh(self) -> None:
         plan = self.screen.plan
@@ -142,6 +150,7 @@ class StrengthsPage(RequiredPage):
         self.add_button.setEnabled(editable)
         self.kind.setEnabled(editable)
         self.description.setEnabled(editable)
+        self.persons_wording.setEnabled(editable)
         self.remove_button.setEnabled(editable and selected_row(self.view) is not None)
 
     def set_editable(self, editable: bool) -> None:
@@ -160,10 +169,13 @@ class StrengthsPage(RequiredPage):
             return
         self.fields.clear()
         kind, text = self.kind.currentData(), self.description.text()
+        wording = text_of(self.persons_wording)
         plans = self.screen.services.plans
         if self.screen.run(self, lambda: plans.add_strength(
-                self.screen.plan.id, kind, text, self.screen.plan.version), "Strength added."):
+                self.screen.plan.id, kind, text, self.screen.plan.version, wording),
+                "Strength added."):
             self.description.clear()
+            self.persons_wording.clear()
             self.description.setFocus()
 
     def remove_strength(self) -> None:

@@ -141,6 +141,9 @@ class LetterService:
                                                      "failure."})
         if any(a.action_code == WARNING_WITHDRAWN for a in actions):
             raise ValidationError({"appointment_id": "This warning was withdrawn."})
+        if warning.overturned_at is not None:  # rule UPW-OVERSIGHT
+            raise ValidationError({"appointment_id": "A manager overturned this warning: "
+                                                     "there is no warning to send."})
         order = session.get(UpwOrder, appointment.order_id)
         assert order is not None
         months = int(read_settings(session, "upw.warning_period_months")

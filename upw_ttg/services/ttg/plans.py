@@ -167,16 +167,19 @@ class PlanService:
 
     # ---- strengths and protective factors ----------------------------------------------
     def add_strength(self, plan_id: int, kind: str, description: str,
-                     version: int) -> PlanRecord:
+                     version: int, persons_wording: str | None = None) -> PlanRecord:
+        """Record a strength; persons_wording, if given, prints on the person's copy instead."""
         self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()
         if kind not in STRENGTH_KINDS:
             errors.check("kind", "Choose strength or protective factor.")
         text = _text(errors, "description", "strength", description, required=True)
+        wording = _text(errors, "persons_wording", "wording for the person", persons_wording)
         _raise(errors)
 
         def change(session: Session, plan: ResettlementPlan) -> None:
-            row = PlanStrength(plan_id=plan.id, kind=kind, description=text)
+            row = PlanStrength(plan_id=plan.id, kind=kind, description=text,
+                               persons_wording=wording)
             session.add(row)
             session.flush()
             # A recorded strength answers the section; "none identified" no longer holds.

@@ -117,7 +117,9 @@ class PrintoutService:
             release_date_confirmed=summary.expected_release_type == ReleaseDateType.CONFIRMED,
             plan_date=(plan.completed_on or plan.started_on) if plan else None, needs=needs,
             other_actions=tuple(_handout_action(a) for a in actions if a.need_id is None),
-            strengths=tuple(s.description for s in plan.strengths) if plan else (),
+            # The wording written for the person when there is one; otherwise the staff wording.
+            strengths=tuple(s.persons_wording or s.description for s in plan.strengths)
+            if plan else (),
             appointments=tuple(appointments),
             referrals=tuple(HandoutReferral(r.pathway_code, r.pathway_name, r.provider,
                                             r.sent_on, r.status)

@@ -108,6 +108,7 @@ class StrengthRow:
     id: int
     kind: str  # "strength" or "protective_factor"
     description: str
+    persons_wording: str | None = None  # as the person reads it on their own copy
 
 
 @dataclass(frozen=True, slots=True)

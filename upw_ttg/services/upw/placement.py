@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.texts import MessageKind
 from upw_ttg.domain.placement import Decision, check_placement
 from upw_ttg.domain.upw_records import AppointmentRow, PlacementRequest
 from upw_ttg.errors import NotFoundError
@@ -12,6 +13,7 @@ from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.changes import run_changes
 from upw_ttg.services.upw.common import PlacementRefused
+from upw_ttg.services.upw.texts import queue_event_text
 from upw_ttg.services.upw.facts import load_bookings, load_occupants, load_people, load_sessions
 from upw_ttg.storage.models import Appointment, UpwOrder
 
@@ -70,7 +72,10 @@ class PlacementService:
         with self._ctx.db.write() as session:
             for request in requests:
                 check_case_of(session, self._ctx, UpwOrder, request.order_id)
-            return run_changes(session, self._ctx, adds=list(requests)).created
+            created = run_changes(session, self._ctx, adds=list(requests)).created
+            for row in created:  # rule UPW-TEXTS
+                queue_event_text(session, self._ctx, row.id, MessageKind.BOOKED)
+            return created
 
     def remove(self, appointment_id: int, *, version: int | None = None) -> None:
         self._ctx.require(Capability.PLACE_PEOPLE)
@@ -103,4 +108,7 @@ class PlacementService:
         with self._ctx.db.write() as session:
             for appointment_id, _request in moves:
                 check_case_of(session, self._ctx, Appointment, appointment_id)
-            return run_changes(session, self._ctx, moves=list(moves), versions=versions).moved
+            moved = run_changes(session, self._ctx, moves=list(moves), versions=versions).moved
+            for row in moved:  # rule UPW-TEXTS
+                queue_event_text(session, self._ctx, row.id, MessageKind.MOVED)
+            return moved

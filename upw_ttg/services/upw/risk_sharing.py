@@ -15,15 +15,15 @@ from upw_ttg.domain.risk_sharing import (
     RISK_FIELDS, Contact, ContactKind, chase_due, confirm_by, distinct_contacts, risk_changes,
 )
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
+from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
-from upw_ttg.printing.text import format_date
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, mask_restricted
-from upw_ttg.services.attendance.common import load_calendar, read_settings
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.settings import read_setting
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
-    Appointment, CustodyEpisode, DeliveryUnit, Office, Person, Project, Referral,
+    Appointment, ClosureDate, CustodyEpisode, DeliveryUnit, Office, Person, Project, Referral,
     ResettlementPlan, RiskChange, RiskChangeContact, SessionSupervisor, Staff, UpwOrder,
     UpwSession,
 )
@@ -32,6 +32,22 @@ CONFIRM_SETTING = "upw.risk_confirm_working_days"
 _OPEN_REFERRALS = (ReferralStatus.SENT, ReferralStatus.ACCEPTED)
 _CONTACT_FIELDS = ["told_on", "told_method", "told_by_id", "confirmed_on", "chased_on",
                    "confirm_by", "note"]
+
+
+def format_date(day: dt.date) -> str:
+    """``27 Nov 2026``, as the printed documents write a date (without loading them)."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def confirm_days(session: Session) -> int:
+    """The working days to confirm a risk change (*setting*)."""
+    return int(read_setting(session, CONFIRM_SETTING))
+
+
+def service_calendar(session: Session) -> WorkingCalendar:
+    """Working days for everyone: bank holidays and the closures of the whole service."""
+    return WorkingCalendar(session.scalars(select(ClosureDate.closed_on).where(
+        ClosureDate.office_id.is_(None), ClosureDate.project_id.is_(None))))
 
 
 def risk_facts(row: object) -> dict[str, object]:
@@ -94,8 +110,7 @@ def share_risk_change(session: Session, ctx: ServiceContext, person_id: int,
     if not changes:
         return None
     today = ctx.today()
-    days = int(read_settings(session, CONFIRM_SETTING)[CONFIRM_SETTING])
-    due = confirm_by(load_calendar(session), today, days)
+    due = confirm_by(service_calendar(session), today, confirm_days(session))
     change = RiskChange(person_id=person_id, assessment_id=assessment_id, changed_on=today,
                         changed_by_id=ctx.actor_id, summary="\n".join(changes))
     session.add(change)
@@ -204,9 +219,9 @@ class RiskSharingService:
         def change(row: RiskChangeContact, _changed_on: dt.date, session: Session) -> None:
             if row.confirmed_on is not None:
                 raise ValidationError({"chased_on": "They have confirmed already."})
-            days = int(read_settings(session, CONFIRM_SETTING)[CONFIRM_SETTING])
             row.chased_on = self._ctx.today()
-            row.confirm_by = confirm_by(load_calendar(session), self._ctx.today(), days)
+            row.confirm_by = confirm_by(service_calendar(session), self._ctx.today(),
+                                        confirm_days(session))
 
         return self._edit(contact_id, version, change)
 

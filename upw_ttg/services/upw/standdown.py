@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, SessionStatus, WarrantStatus
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.texts import MessageKind
 from upw_ttg.domain.placement import check_placement
 from upw_ttg.domain.upw_records import (
     STAND_DOWN_LABELS, PersonToTell, PlacementRequest, SessionOffer, StandDownReason,
@@ -21,6 +22,7 @@ from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, mask_lists_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.changes import run_changes
+from upw_ttg.services.upw.texts import queue_event_text
 from upw_ttg.services.upw.common import STOOD_DOWN_CODE, lock_rows
 from upw_ttg.services.upw.facts import (
     load_bookings, load_occupants, load_people, load_sessions,
@@ -94,6 +96,12 @@ class StandDownService:
                                          r.travels_by_van, r.override_reason)
                         for a, r in moves.items()]
                 moved = run_changes(session, self._ctx, adds=adds).created
+            moved_from = set(moves or {})
+            for place in places:  # rule UPW-TEXTS: those not booked elsewhere are told
+                if place.id not in moved_from:
+                    queue_event_text(session, self._ctx, place.id, MessageKind.STOOD_DOWN)
+            for booking in moved:
+                queue_event_text(session, self._ctx, booking.id, MessageKind.MOVED)
             people = self._people_to_tell(session, row, places)
             warrants = _warrants_that_day(session, row, [p.person_id for p in places])
             people = tuple(PersonToTell(

@@ -24,7 +24,7 @@ from upw_ttg.errors import UpwError, ValidationError
 from upw_ttg.printing.glossary import long_date
 from upw_ttg.services import audit
 from upw_ttg.services.access import mask_restricted
-from upw_ttg.services.attendance.common import read_settings
+from upw_ttg.services.settings import read_setting
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.paging import check_page, paged
 from upw_ttg.storage.models import (
@@ -44,6 +44,11 @@ _KEY_PATTERN = re.compile(r"^[A-Za-z0-9_\-]*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}
 _HOURS_LEFT = (OrderStatus.AWAITING_FIRST_SESSION, OrderStatus.ACTIVE,
                OrderStatus.DEADLINE_PASSED, OrderStatus.IN_BREACH)
 NO_TEMPLATE = "none"
+
+
+def read_settings(session: Session, *keys: str) -> dict[str, int | bool | str]:
+    """Several settings, typed (the attendance services' reader would load their package)."""
+    return {key: read_setting(session, key) for key in keys}
 
 
 def notify_url() -> str:
@@ -90,6 +95,51 @@ def _client(key: str):  # notifications_python_client's NotificationsAPIClient
     from notifications_python_client.notifications import NotificationsAPIClient
 
     return NotificationsAPIClient(key, base_url=notify_url(), timeout=20)
+
+
+def queue_event_text(session: Session, ctx: ServiceContext, appointment_id: int,
+                     kind: MessageKind) -> TextMessage | None:
+    """A text that a place was booked, moved or stood down (rule UPW-TEXTS), queued in the
+    caller's unit of work when that text's template is named, the session is still to come
+    and the person may be texted; None otherwise. A stand-down's own outcome does not stop
+    its text."""
+    english, welsh = template_setting(kind, False), template_setting(kind, True)
+    templates = read_settings(session, english, welsh)
+    if templates[english] == NO_TEMPLATE:
+        return None
+    today = ctx.today()
+    in_custody = exists().where(CustodyEpisode.person_id == Person.id,
+                                CustodyEpisode.status == CustodyStatus.IN_CUSTODY)
+    found = session.execute(
+        select(Appointment.person_id, Person.phone, in_custody, Person.texts_opted_out,
+               UpwOrder.status, Appointment.outcome_code, UpwSession.session_date,
+               Person.preferred_language)
+        .join(UpwSession, UpwSession.id == Appointment.session_id)
+        .join(Person, Person.id == Appointment.person_id)
+        .join(UpwOrder, UpwOrder.id == Appointment.order_id)
+        .where(Appointment.id == appointment_id)).first()
+    if found is None or found.session_date < today:
+        return None
+    candidate = Candidate(appointment_id, found.person_id, found.phone, bool(found[2]),
+                          bool(found.texts_opted_out), found.status in _HOURS_LEFT,
+                          found.outcome_code is not None and kind != MessageKind.STOOD_DOWN)
+    chosen_list, _excluded = choose_texts(
+        [candidate], numbers_texted=session.scalars(select(TextMessage.phone).where(
+            TextMessage.send_on == today)))
+    if not chosen_list:
+        return None
+    _candidate, number = chosen_list[0]
+    in_welsh = found.preferred_language == Language.WELSH and templates[welsh] != NO_TEMPLATE
+    row = TextMessage(person_id=found.person_id, appointment_id=appointment_id, kind=kind,
+                      phone=number, welsh=in_welsh,
+                      template_id=str(templates[welsh if in_welsh else english]),
+                      send_on=today, session_date=found.session_date,
+                      reference=(f"upw-{kind.value}-{appointment_id}-"
+                                 f"{found.session_date:%Y%m%d}-{today:%Y%m%d}"),
+                      queued_by_id=ctx.actor_id)
+    session.add(row)
+    session.flush()
+    return row
 
 
 class TextMessageService:

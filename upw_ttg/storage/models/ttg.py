@@ -155,6 +155,8 @@ class PlanStrength(Base):
                                          index=True)
     kind: Mapped[str] = mapped_column(String(20))
     description: Mapped[str] = mapped_column(String(400))
+    # The same strength worded for the person's own copy; the staff wording prints when unset.
+    persons_wording: Mapped[str | None] = mapped_column(String(400))
     __table_args__ = (CheckConstraint("kind IN ('strength', 'protective_factor')", name="kind"),)
 
 
