@@ -9,12 +9,12 @@ from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
-from tests.ttg.ttg_support import make_episode, make_person
+from tests.ttg.ttg_support import make_episode, make_person, settle_pathways
 from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import (
     DiversityCategory, MappaLevel, NeedStatus, PlanStatus, RiskLevel,
 )
-from upw_ttg.domain.resettlement import PlanFacts, completion_gaps
+from upw_ttg.domain.resettlement import PlanFacts, completion_gaps, pathways_without_status
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg.plans import PlanIncompleteError
 from upw_ttg.services.ttg.records import (
@@ -47,7 +47,9 @@ def oracle_gaps(plan: PlanRecord) -> list[str]:
         cs_check_requested=plan.risk.cs_check_requested,
         risk_actions=sum(1 for a in plan.actions if a.manages_risk),
         person_agrees=plan.person_agrees, agreed_on=plan.agreed_on,
-        person_comments=plan.person_comments, consents=len(plan.consents))
+        person_comments=plan.person_comments, consents=len(plan.consents),
+        pathways_without_status=pathways_without_status(
+            {n.pathway_code: n.status for n in plan.needs}, women=False))
     return [message for _section, message in completion_gaps(facts)]
 
 
@@ -190,6 +192,7 @@ def test_a_plan_shown_complete_passes_the_gate_and_deadlines_follow_the_dates(ap
             plan = plans.save_agreement(plan.id, AgreementInput(True, day,
                                                                 version=plan.version))
             plan = plans.set_consent(plan.id, "Shelter", True, plan.version)
+            plan = settle_pathways(plans, plan)
             event("answered everything")
             if then_complete and plan.status != PlanStatus.COMPLETE:
                 plans.complete(plan.id, plan.version)

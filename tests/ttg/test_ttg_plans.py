@@ -6,17 +6,21 @@ import datetime as dt
 
 import pytest
 
-from tests.ttg.ttg_support import fill_plan, make_episode, make_person, ttg_services
+from tests.ttg.ttg_support import (
+    fill_plan, make_episode, make_person, settle_pathways, ttg_services,
+)
 from upw_ttg.domain.codes import (
-    DiversityCategory, MappaLevel, NeedStatus, PlanStatus, Responsibility, Role, RiskLevel,
+    DiversityCategory, Gender, MappaLevel, NeedStatus, PlanStatus, Responsibility, Role, RiskLevel,
 )
 from upw_ttg.errors import NotFoundError, PermissionDeniedError, StaleRecordError, \
     ValidationError
 from upw_ttg.services.ttg.plans import PlanIncompleteError
 from upw_ttg.services.ttg.records import ActionInput, AgreementInput, NeedInput, RiskInput
 
-ALL_MISSING = [
-    "Needs: record at least one need in the person's own words.",
+NO_STATUS = [f"{name}: record a status (no need or declined count)." for name in (
+    "Accommodation", "Education, skills and work", "Finance and ID", "Drugs and alcohol",
+    "Health", "Children, families and communities", "Attitudes, thinking and behaviour")]
+SECTIONS_MISSING = [
     "Strengths and protective factors: record at least one, or mark them as none identified "
     "and say why.",
     "Diversity and accessibility needs: record each need with the adjustment it makes, or "
@@ -29,6 +33,8 @@ ALL_MISSING = [
     "The person's agreement: record whether they agree with the plan, and the date.",
     "Consent to share: record the person's answer for at least one named agency.",
 ]
+ALL_MISSING = ["Needs: record at least one need in the person's own words.", *NO_STATUS,
+               *SECTIONS_MISSING]
 
 
 @pytest.fixture
@@ -62,6 +68,19 @@ def test_each_section_answered_removes_exactly_its_messages(ttg, plan):
     plan = ttg.plans.save_need(plan.id, NeedInput("accommodation", own_words="Somewhere safe",
                                                   version=plan.need("accommodation").version))
     assert ALL_MISSING[0] not in plan.missing_for_completion
+    # Words alone are no status; "declined" and "no need" are, pathway by pathway.
+    assert plan.missing_for_completion[:7] == NO_STATUS
+    plan = ttg.plans.save_need(plan.id, NeedInput(
+        "accommodation", own_words="Somewhere safe", status=NeedStatus.DECLINED,
+        version=plan.need("accommodation").version))
+    assert plan.missing_for_completion[:6] == NO_STATUS[1:]
+    plan = ttg.plans.save_need(plan.id, NeedInput("health", status=NeedStatus.NO_NEED))
+    assert NO_STATUS[4] not in plan.missing_for_completion
+    plan = settle_pathways(ttg.plans, plan, NeedStatus.IN_PROGRESS)
+    assert not any(m in plan.missing_for_completion for m in NO_STATUS)
+    plan = ttg.plans.save_need(plan.id, NeedInput("ete", version=plan.need("ete").version))
+    assert plan.missing_for_completion[0] == NO_STATUS[1], "not started is no status"
+    plan = settle_pathways(ttg.plans, plan)
     plan = ttg.plans.set_no_strengths(plan.id, True, None, plan.version)
     assert plan.missing_for_completion[0] == ("Strengths and protective factors: say why "
                                               "none were identified.")
@@ -73,12 +92,26 @@ def test_each_section_answered_removes_exactly_its_messages(ttg, plan):
     assert not any(m.startswith("Diversity") for m in plan.missing_for_completion)
     plan = ttg.plans.save_risk(plan.id, RiskInput(level=RiskLevel.HIGH, version=plan.version))
     risk = [m for m in plan.missing_for_completion if m.startswith("Risk")]
-    assert risk == ALL_MISSING[4:8] + ["Risk of harm: the risk is high, so mark at least one "
+    assert risk == SECTIONS_MISSING[3:7] + ["Risk of harm: the risk is high, so mark at least one "
                                        "action as managing the risk."]
     plan = ttg.plans.save_agreement(plan.id, AgreementInput(
         person_agrees=False, agreed_on=dt.date(2026, 11, 25), version=plan.version))
     assert "The person's agreement: note what they disagree with." in \
         plan.missing_for_completion
+
+
+def test_a_womans_plan_needs_a_status_on_the_womens_pathways_too(app, ttg):
+    episode = make_episode(app, make_person(app, "X300077", "Siân", gender=Gender.FEMALE))
+    plan = fill_plan(ttg, ttg.plans.create(episode))
+    assert plan.missing_for_completion == []
+    assert plan.need("sex_work").status == NeedStatus.NO_NEED
+    plan = ttg.plans.save_need(plan.id, NeedInput(
+        "abuse_survivors", version=plan.need("abuse_survivors").version))
+    assert plan.missing_for_completion == [
+        "Support for survivors of domestic or sexual abuse: record a status (no need or "
+        "declined count)."]
+    with pytest.raises(PlanIncompleteError):
+        ttg.plans.complete(plan.id, plan.version)
 
 
 def test_a_filled_plan_completes_with_who_and_when(ttg, plan):

@@ -97,9 +97,18 @@ def test_an_edit_that_keeps_every_section_answered_keeps_the_plan_complete(ttg, 
                                   complete.version)
     plan = ttg.plans.remove_strength(plan.strengths[0].id, plan.version)
     plan = ttg.plans.save_risk(plan.id, risk_input(plan, level=RiskLevel.LOW))
-    plan = ttg.plans.save_need(plan.id, NeedInput("finance_id", own_words="No bank account"))
+    plan = ttg.plans.save_need(plan.id, NeedInput(
+        "finance_id", own_words="No bank account", status=NeedStatus.IN_PROGRESS,
+        version=plan.need("finance_id").version))
     assert plan.status == PlanStatus.COMPLETE and not plan.reopened
     assert plan.completed_on == complete.completed_on
+
+
+def test_a_pathway_set_back_to_not_started_reopens(ttg, complete):
+    need = complete.need("health")
+    plan = ttg.plans.save_need(complete.id, NeedInput("health", version=need.version))
+    assert plan.reopened and plan.reopened_reason == (
+        "Health: record a status (no need or declined count).")
 
 
 def test_high_risk_without_an_action_managing_it_reopens(ttg, complete):

@@ -66,8 +66,9 @@ def case(app, ttg, add_staff):
         cs_check_requested=dt.date(2026, 11, 10), cs_check_received=dt.date(2026, 11, 21),
         cs_check_outcome=CANARIES["cs_outcome"], version=plan.version))
     plan = ttg.plans.save_need(plan.id, NeedInput(
-        "abuse_survivors", own_words="I want to feel safe", status=NeedStatus.NOT_STARTED,
-        responsibility=Responsibility.COMMUNITY, linked_to_offending=True))
+        "abuse_survivors", own_words="I want to feel safe", status=NeedStatus.IN_PROGRESS,
+        responsibility=Responsibility.COMMUNITY, linked_to_offending=True,
+        version=plan.need("abuse_survivors").version))
     need = plan.need("accommodation")
     ttg.plans.add_progress(need.id, CANARIES["progress"])
     plan = ttg.plans.save_action(plan.id, ActionInput(CANARIES["risk_action"], "Police", None,
@@ -256,7 +257,8 @@ def test_the_worker_chooses_which_needs_reach_the_persons_copy(ttg, case):
     a referral on a pathway left off is left off with it."""
     plan = _plan_of(ttg, case)
     plan = ttg.plans.save_need(plan.id, NeedInput(
-        "sex_work", own_words="Not for now", status=NeedStatus.DECLINED))
+        "sex_work", own_words="Not for now", status=NeedStatus.DECLINED,
+        version=plan.need("sex_work").version))
     text = pdf_text(ttg.printouts.render_person_copy(case, HandoutLanguage.ENGLISH))
     assert "sex industry" not in text and "Not for now" not in text
     assert "Accommodation" in text and "Shelter Cymru" in text
@@ -303,7 +305,8 @@ def test_nine_needs_flow_across_pages_without_gaps(ttg, case):
                  "attitudes", "sex_work"):
         plan = ttg.plans.save_need(plan.id, NeedInput(
             code, own_words=f"I would like help with {code.replace('_', ' ')}",
-            status=NeedStatus.IN_PROGRESS, responsibility=Responsibility.BOTH))
+            status=NeedStatus.IN_PROGRESS, responsibility=Responsibility.BOTH,
+            version=plan.need(code).version))
         need = plan.need(code)
         for number in (1, 2):
             plan = ttg.plans.save_action(plan.id, ActionInput(

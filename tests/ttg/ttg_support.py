@@ -6,7 +6,9 @@ import dataclasses
 import datetime as dt
 from types import SimpleNamespace
 
-from upw_ttg.domain.codes import Gender, MappaLevel, NeedStatus, Responsibility, RiskLevel
+from upw_ttg.domain.codes import (
+    PATHWAYS, Gender, MappaLevel, NeedStatus, Responsibility, RiskLevel,
+)
 from upw_ttg.domain.records import CustodyInput, PersonInput
 from upw_ttg.services.ttg.dashboard import DashboardService
 from upw_ttg.services.ttg.deadlines import DeadlineService
@@ -64,8 +66,28 @@ def read_at(app, *episode_ids: int) -> dict[int, int]:
     return {i: app.custody.get(i).version for i in episode_ids}
 
 
+STATUS_GAP = ": record a status (no need or declined count)."
+
+
+def settle_pathways(plans, plan: PlanRecord,
+                    status: NeedStatus = NeedStatus.NO_NEED) -> PlanRecord:
+    """Give ``status`` to every pathway the completion gate names as still without one,
+    keeping what is recorded on it."""
+    names = {name: code for code, name, _women in PATHWAYS}
+    for message in plan.missing_for_completion:
+        if message.endswith(STATUS_GAP):
+            code = names[message.removesuffix(STATUS_GAP)]
+            need = plan.need(code)
+            kept = NeedInput(code, need.own_words, status, need.responsibility,
+                             need.linked_to_offending, need.version,
+                             need.on_persons_copy) if need else None
+            plan = plans.save_need(plan.id, kept or NeedInput(code, status=status))
+    return plan
+
+
 def fill_plan(ttg, plan: PlanRecord, on: dt.date = dt.date(2026, 11, 20)) -> PlanRecord:
-    """Answer every required section (checks requested and agreement ``on``)."""
+    """Answer every required section (checks requested and agreement ``on``); the pathways
+    other than accommodation are recorded as no need."""
     plan = ttg.plans.save_need(plan.id, NeedInput(
         "accommodation", own_words="I need somewhere to live near my kids",
         status=NeedStatus.IN_PROGRESS, responsibility=Responsibility.BOTH,
@@ -77,4 +99,5 @@ def fill_plan(ttg, plan: PlanRecord, on: dt.date = dt.date(2026, 11, 20)) -> Pla
         da_check_requested=on, cs_check_requested=on, version=plan.version))
     plan = ttg.plans.save_agreement(plan.id, AgreementInput(
         person_agrees=True, agreed_on=on, version=plan.version))
-    return ttg.plans.set_consent(plan.id, "Shelter", True, plan.version)
+    plan = ttg.plans.set_consent(plan.id, "Shelter", True, plan.version)
+    return settle_pathways(ttg.plans, plan)

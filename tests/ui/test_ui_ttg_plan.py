@@ -7,6 +7,7 @@ import html
 
 from PySide6.QtCore import Qt
 
+from tests.ttg.ttg_support import STATUS_GAP, settle_pathways
 from tests.ui.conftest import TODAY, add_staff_member, settle, stored, unnamed_focusable_widgets
 from upw_ttg.domain.codes import DiversityCategory, MappaLevel, NeedStatus, RiskLevel, Role
 from upw_ttg.domain.permissions import PERMISSIONS, Capability
@@ -101,6 +102,8 @@ def test_completing_names_every_missing_section_and_links_to_it(qtbot, services,
     assert panel.messages() == plan.missing_for_completion
     keys = [key for key, _message in panel.items]
     assert keys[0] == "need:accommodation" and "strengths" in keys and "diversity" in keys
+    # Each pathway without a status links to its own page.
+    assert keys[panel.messages().index("Health" + STATUS_GAP)] == "need:health"
     assert "risk" in keys and "agreement" in keys
     for message in panel.messages():
         assert html.escape(message) in panel.links.text()
@@ -115,13 +118,14 @@ def test_completing_names_every_missing_section_and_links_to_it(qtbot, services,
     plan = plans.save_risk(plan.id, RiskInput(RiskLevel.LOW, MappaLevel.NONE, "Low", TODAY,
                                               None, None, TODAY, version=plan.version))
     plan = plans.save_agreement(plan.id, AgreementInput(True, TODAY, version=plan.version))
-    plans.set_consent(plan.id, "Shelter", True, plan.version)
+    plan = plans.set_consent(plan.id, "Shelter", True, plan.version)
+    settle_pathways(plans, plan)
     screen.reload()
     settle()
     screen.header.complete_button.click()
     settle()
     assert asked and asked[0].startswith("Mark the resettlement plan of Siân Jones complete?")
-    assert "pathways are not started" in asked[0]
+    assert "9 pathways are recorded as no need: Accommodation" in asked[0]
     assert not panel.isVisible()
     assert stored(services, episode_id).completed_on == TODAY
     assert screen.header.complete_button.text() == "Plan complete"
@@ -241,6 +245,7 @@ def test_a_complete_plan_that_loses_a_section_says_so_and_links_to_it(qtbot, ser
                                               None, None, TODAY, version=plan.version))
     plan = plans.save_agreement(plan.id, AgreementInput(True, TODAY, version=plan.version))
     plan = plans.set_consent(plan.id, "Shelter", True, plan.version)
+    plan = settle_pathways(plans, plan)
     plans.complete(plan.id, plan.version)
     screen.reload()
     settle()
@@ -309,13 +314,25 @@ def test_the_missing_list_follows_the_answers_and_completion_is_confirmed(
     screen.page("agreement").refresh()
     plans.set_consent(plan.id, "Shelter", True, plan.version)
     screen.apply(stored(services, episode_id))
+    # Words recorded but no status set: every pathway is still named, each its own link.
+    assert len(panel.messages()) == 9 and all(m.endswith(STATUS_GAP) for m in panel.messages())
+    assert "Health" + STATUS_GAP in panel.messages()
+    screen.show_page("need:ete", focus=True)
+    settle()
+    page = screen.page("need:ete")
+    page.status.setCurrentIndex(page.status.findData(NeedStatus.DECLINED))
+    assert screen.save_pending()
+    assert len(panel.messages()) == 8
+    assert "Education, skills and work" + STATUS_GAP not in panel.messages()
+    settle_pathways(services.plans, stored(services, episode_id))
+    screen.apply(stored(services, episode_id))
     assert panel.messages() == [] and "can be completed" in panel.title.text()
-    # Completing asks first, naming the pathways nobody has started; No leaves it in draft.
+    # Completing asks first, naming the pathways set aside; No leaves it in draft.
     answers.append(False)
     screen.header.complete_button.click()
     settle()
-    assert "9 pathways are not started: Accommodation, Education" in asked[0]
-    assert "Health" in asked[0], "words recorded but no status set: still not started"
+    assert "8 pathways are recorded as no need: Accommodation; Finance" in asked[0]
+    assert "1 pathway is declined by the person: Education, skills and work." in asked[0]
     assert stored(services, episode_id).completed_on is None
     answers.append(True)
     screen.header.complete_button.click()

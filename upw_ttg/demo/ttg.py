@@ -8,7 +8,9 @@ from upw_ttg.demo import places, texts
 from upw_ttg.demo.core import Context, Weighted, stamp, versioned
 from upw_ttg.demo.names import full_name, make_name
 from upw_ttg.demo.people import PersonInfo, touch
+from upw_ttg.domain.codes import PATHWAYS, GenderCategory
 from upw_ttg.domain.custody import expected_release
+from upw_ttg.domain.placement import identity_not_male
 from upw_ttg.domain.text import fold
 
 SENTENCE_MONTHS = Weighted({1: 4, 2: 6, 3: 10, 4: 10, 6: 14, 8: 8, 9: 6, 10: 5, 12: 8, 15: 5,
@@ -223,7 +225,7 @@ class Custody:
             row["updated_at"] = stamp(completed, 15 * 60)
         ctx.sink.add("resettlement_plan", row)
         horizon = min(released_on or today, today)
-        self.needs(info, plan_id, started, horizon, expected, released_on, worker)
+        self.needs(info, plan_id, started, horizon, expected, released_on, worker, done)
         if done and risk == "high":
             # A complete plan for a high risk of harm has an action that manages it (the gate).
             ctx.sink.add("plan_action", {
@@ -278,7 +280,7 @@ class Custody:
         return found[:3]
 
     def needs(self, info: PersonInfo, plan_id: int, started: dt.date, horizon: dt.date,
-              expected, released_on, worker: int) -> None:
+              expected, released_on, worker: int, done: bool) -> None:
         ctx, rng = self.ctx, self.rng
         chosen = [p for p, chance in PATHWAY_CHANCE.items() if rng.random() < chance]
         if info.female:
@@ -295,6 +297,8 @@ class Custody:
                 status = rng.choice(("in_progress", "in_progress", "met", "not_started"))
             else:
                 status = rng.choice(("not_started", "in_progress"))
+            if done and status == "not_started":
+                status = "in_progress"  # a complete plan has a status on every pathway
             ctx.sink.add("plan_need", {
                 "id": need_id, "plan_id": plan_id, "pathway_code": pathway,
                 "own_words": rng.choice(texts.PATHWAY_OWN_WORDS[pathway]), "status": status,
@@ -325,6 +329,17 @@ class Custody:
                     and rng.random() < 0.5, **versioned(started, worker, 15 * 60)})
             if rng.random() < 0.5:
                 self.referral(plan_id, pathway, started, span, released_on, worker)
+        if done:
+            # The other pathways were asked about and recorded as no need (rule TTG-6); the
+            # women's pathways when the person is not a man.
+            women = identity_not_male(GenderCategory(info.row["gender_category"]))
+            for pathway, _name, womens_support in PATHWAYS:
+                if pathway not in chosen and (women or not womens_support):
+                    ctx.sink.add("plan_need", {
+                        "id": ctx.ids("plan_need"), "plan_id": plan_id,
+                        "pathway_code": pathway, "own_words": None, "status": "no_need",
+                        "responsibility": None, "linked_to_offending": False,
+                        **versioned(started, worker, 14 * 60 + 30)})
 
     def referral(self, plan_id: int, pathway: str, started: dt.date, span: int, released_on,
                  worker: int) -> None:

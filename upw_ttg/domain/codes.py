@@ -232,6 +232,7 @@ class NeedStatus(StrEnum):
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     MET = "met"
+    NO_NEED = "no_need"
     DECLINED = "declined"
 
 

@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
 
-from upw_ttg.domain.codes import MappaLevel, NeedStatus, ReferralStatus, RiskLevel
+from upw_ttg.domain.codes import PATHWAYS, MappaLevel, NeedStatus, ReferralStatus, RiskLevel
 from upw_ttg.domain.records import DateChangeRow
 from upw_ttg.domain.settings import SETTINGS_BY_KEY
 from upw_ttg.domain.working_days import WorkingCalendar
@@ -287,6 +287,21 @@ class PlanFacts:
     agreed_on: dt.date | None
     person_comments: str | None
     consents: int
+    # The names of the pathways with no status yet (``pathways_without_status``).
+    pathways_without_status: tuple[str, ...]
+
+
+def pathways_without_status(statuses: Mapping[str, NeedStatus], women: bool) -> tuple[str, ...]:
+    """The pathways still to be given a status before the plan can be completed, by name.
+
+    Every pathway needs a status (rule TTG-6): "not started" is none, while "no need" and
+    "declined" are the worker's answer as much as "in progress" or "met". The two support
+    needs for women count when the person is not a man (``identity_not_male``) or one of them
+    is recorded. ``statuses`` maps each recorded pathway code to its need's status.
+    """
+    return tuple(name for code, name, womens_support in PATHWAYS
+                 if statuses.get(code, NeedStatus.NOT_STARTED) == NeedStatus.NOT_STARTED
+                 and (not womens_support or women or code in statuses))
 
 
 def _blank(text: str | None) -> bool:
@@ -307,6 +322,8 @@ def completion_gaps(facts: PlanFacts) -> list[tuple[PlanSection, str]]:
 
     if facts.needs_with_own_words == 0:
         gap(PlanSection.NEEDS, "Needs: record at least one need in the person's own words.")
+    for name in facts.pathways_without_status:
+        gap(PlanSection.NEEDS, f"{name}: record a status (no need or declined count).")
     if facts.strengths == 0:
         if not facts.strengths_none_identified:
             gap(PlanSection.STRENGTHS, "Strengths and protective factors: record at least one, "
@@ -368,11 +385,13 @@ def on_persons_copy(sensitive_pathway: bool, status: NeedStatus, chosen: bool | 
     """Whether a need prints on the person's own copy of their plan.
 
     Rule DOC-5: the worker chooses per need (``chosen``). Left to the default, every need
-    prints except one on a sensitive pathway (support for survivors of abuse, or for people
-    who have worked in the sex industry) that the person declined: a copy can be read by
-    others in a shared cell or at home.
+    prints except one recorded as "no need" (nothing for the person to do or expect) and one
+    on a sensitive pathway (support for survivors of abuse, or for people who have worked in
+    the sex industry) that the person declined: a copy can be read by others in a shared cell
+    or at home.
     """
     if chosen is not None:
         return chosen
-    return not (sensitive_pathway and status == NeedStatus.DECLINED)
+    return not (status == NeedStatus.NO_NEED
+                or (sensitive_pathway and status == NeedStatus.DECLINED))
 

@@ -11,7 +11,8 @@ from upw_ttg.domain.codes import (
 
 CODE_LABELS: dict[Enum, str] = {
     NeedStatus.NOT_STARTED: "Not started", NeedStatus.IN_PROGRESS: "In progress",
-    NeedStatus.MET: "Met", NeedStatus.DECLINED: "Declined by the person",
+    NeedStatus.MET: "Met", NeedStatus.NO_NEED: "No need",
+    NeedStatus.DECLINED: "Declined by the person",
     Responsibility.PRISON: "Prison team", Responsibility.COMMUNITY: "Community",
     Responsibility.BOTH: "Both (prison and community)",
     RiskLevel.LOW: "Low", RiskLevel.MEDIUM: "Medium", RiskLevel.HIGH: "High",

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ui.views.ttg.plan_screen import PlanScreen
 
 _MARKS = {NeedStatus.NOT_STARTED: "○", NeedStatus.IN_PROGRESS: "◐", NeedStatus.MET: "●",
-          NeedStatus.DECLINED: "–"}
+          NeedStatus.NO_NEED: "–", NeedStatus.DECLINED: "–"}
 
 
 class PathwayPage(SectionPage):
@@ -51,11 +51,14 @@ class PathwayPage(SectionPage):
         self.status = code_combo(NeedStatus)
         self.responsibility = code_combo(Responsibility, "Not decided yet")
         self.linked = QCheckBox("&Linked to their offending")
-        fields.add_row(form, "status", "S&tatus", self.status)
+        fields.add_row(form, "status", "S&tatus", self.status,
+                       hint="Every pathway needs a status before the plan is complete: "
+                            "“No need” and “Declined by the person” count, “Not started” "
+                            "does not.")
         fields.add_row(form, "responsibility", "&Who is responsible", self.responsibility)
         form.addRow("", self.linked)
-        default = ("printed, but left off while they decline it" if pathway.womens_support
-                   else "printed")
+        default = ("printed, but left off while they decline it or have no need"
+                   if pathway.womens_support else "printed, but left off while there is no need")
         self.on_copy = choice_combo(((None, f"As usual: {default}"),
                                      (True, "Yes: print it on their copy"),
                                      (False, "No: leave it off their copy")))

@@ -184,27 +184,32 @@ class PlanHeader(QWidget):
         screen.apply(record)
         screen.notice.emit(f"The resettlement plan of {record.person_name} is complete.")
 
-    def pathways_not_started(self) -> list[str]:
-        """The pathways shown for this person with nothing recorded or still not started."""
+    def pathways_with(self, status: NeedStatus) -> list[str]:
+        """The pathways shown for this person whose need has this status (or, for "not
+        started", has nothing recorded)."""
         screen = self.screen
         shown = set(screen.visible_keys())
         names = []
         for page in screen.pages:
             if isinstance(page, PathwayPage) and page.key in shown:
                 need = page.need()
-                if need is None or need.status == NeedStatus.NOT_STARTED:
+                if (need.status if need else NeedStatus.NOT_STARTED) == status:
                     names.append(page.pathway.name)
         return names
 
     def completion_question(self) -> str:
-        """What the user confirms: the person, and any pathways nobody has looked at."""
+        """What the user confirms: the person, any pathway nobody has looked at (the gate
+        refuses those first) and the pathways set aside as no need or declined."""
         screen = self.screen
         who = screen.person.display_name if screen.person else "this person"
         text = f"Mark the resettlement plan of {who} complete?"
-        idle = self.pathways_not_started()
-        if idle:
-            text += (f"\n\n{len(idle)} pathway{'s are' if len(idle) != 1 else ' is'} not "
-                     f"started: {', '.join(idle)}.")
+        for status, words in ((NeedStatus.NOT_STARTED, "not started"),
+                              (NeedStatus.NO_NEED, "recorded as no need"),
+                              (NeedStatus.DECLINED, "declined by the person")):
+            names = self.pathways_with(status)
+            if names:
+                text += (f"\n\n{len(names)} pathway{'s are' if len(names) != 1 else ' is'} "
+                         f"{words}: {'; '.join(names)}.")
         return text
 
     def refresh_missing(self) -> None:
@@ -250,10 +255,17 @@ class PlanHeader(QWidget):
         plan = self.screen.plan
         assert plan is not None
         first_need = self.screen.pages[0].key
+        # A pathway still without a status links to its own page (the message starts with
+        # the pathway's name).
+        pathway_pages = {f"{page.pathway.name}:": page.key for page in self.screen.pages
+                         if isinstance(page, PathwayPage)}
         items = []
         for section, message in plan.gaps:
             key = SECTION_PAGES[section]
-            items.append((first_need if key == "need:" else key, message))
+            if key == "need:":
+                key = next((k for name, k in pathway_pages.items() if message.startswith(name)),
+                           first_need)
+            items.append((key, message))
         return items
 
     def show_missing(self) -> None:

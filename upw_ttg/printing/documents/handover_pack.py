@@ -29,7 +29,8 @@ RISK_LABELS = {RiskLevel.LOW: "Low", RiskLevel.MEDIUM: "Medium", RiskLevel.HIGH:
 MAPPA_LABELS = {MappaLevel.NONE: "Not MAPPA", MappaLevel.LEVEL_1: "Level 1",
                 MappaLevel.LEVEL_2: "Level 2", MappaLevel.LEVEL_3: "Level 3"}
 NEED_LABELS = {NeedStatus.NOT_STARTED: "Not started", NeedStatus.IN_PROGRESS: "In progress",
-               NeedStatus.MET: "Met", NeedStatus.DECLINED: "Declined"}
+               NeedStatus.MET: "Met", NeedStatus.NO_NEED: "No need",
+               NeedStatus.DECLINED: "Declined"}
 RESPONSIBILITY_LABELS = {Responsibility.PRISON: "Prison team",
                          Responsibility.COMMUNITY: "Community", Responsibility.BOTH: "Both"}
 DIVERSITY_LABELS = {DiversityCategory.WELSH: "Welsh language",

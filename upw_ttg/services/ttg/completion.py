@@ -7,11 +7,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from upw_ttg.domain.codes import PlanStatus
-from upw_ttg.domain.resettlement import PlanFacts, PlanSection, completion_gaps
+from upw_ttg.domain.codes import PATHWAYS, GenderCategory, NeedStatus, PlanStatus
+from upw_ttg.domain.placement import identity_not_male
+from upw_ttg.domain.resettlement import (
+    PlanFacts, PlanSection, completion_gaps, pathways_without_status,
+)
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import (
-    PlanAction, PlanConsent, PlanNeed, PlanStrength, ResettlementPlan,
+    CustodyEpisode, Person, PlanAction, PlanConsent, PlanNeed, PlanStrength, ResettlementPlan,
 )
 
 Gap = tuple[PlanSection, str]
@@ -47,6 +50,14 @@ def gate_columns() -> list[Any]:
         plan.person_agrees.label("gate_agrees"), plan.agreed_on.label("gate_agreed_on"),
         _present(plan.person_comments).label("gate_comments"),
         _count(PlanConsent).label("gate_consents"),
+        # The person's gender category decides whether the women's pathways count.
+        (select(Person.gender_category).join(CustodyEpisode, CustodyEpisode.person_id == Person.id)
+         .where(CustodyEpisode.id == plan.episode_id).scalar_subquery()
+         .label("gate_gender")),
+        # One column per pathway (a handful of reference codes): its need's status, or NULL.
+        *[(select(PlanNeed.status).where(PlanNeed.plan_id == plan.id,
+                                         PlanNeed.pathway_code == code)
+           .scalar_subquery().label(f"gate_need_{code}")) for code, _name, _women in PATHWAYS],
     ]
 
 
@@ -64,7 +75,11 @@ def gate_facts(row: Any) -> PlanFacts:
         da_check_requested=row.gate_da_requested, cs_check_requested=row.gate_cs_requested,
         risk_actions=int(row.gate_risk_actions or 0), person_agrees=row.gate_agrees,
         agreed_on=row.gate_agreed_on, person_comments="given" if row.gate_comments else None,
-        consents=int(row.gate_consents or 0))
+        consents=int(row.gate_consents or 0),
+        pathways_without_status=pathways_without_status(
+            {code: NeedStatus(status) for code, _name, _women in PATHWAYS
+             if (status := getattr(row, f"gate_need_{code}")) is not None},
+            women=identity_not_male(GenderCategory(row.gate_gender))))
 
 
 def plan_gaps(session: Session, plan_id: int) -> list[Gap]:
