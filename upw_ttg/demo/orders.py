@@ -134,8 +134,9 @@ def _flags(rng: random.Random, info: PersonInfo) -> dict:
     # Derived from the details, so the random sequence (and the rest of the data) is unchanged.
     flags["hs_allergy_action"] = texts.ALLERGY_ACTIONS.get(flags["hs_allergies_detail"])
     effect = texts.MEDICATION_EFFECTS.get(flags["hs_medication_detail"])
-    # Blood thinners can leave someone drowsy too: one person can need two alerts.
-    flags["hs_medication_effects"] = ((effect, "drowsy") if effect == "bleeds_easily"
+    # Insulin can mean an injection at lunch as well as low blood sugar: two alerts at once.
+    flags["hs_medication_effects"] = ((effect, "dose_during_session")
+                                      if effect == "low_blood_sugar"
                                       else (effect,) if effect else ())
     return flags
 
