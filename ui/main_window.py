@@ -150,11 +150,6 @@ class MainWindow(SigningOut, QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.nav.addItem(item)
         self._areas.append(key)
-        # Wide enough for the longest area's name: "Offices and prisons" was cut short at 180.
-        self.nav.ensurePolished()  # the style sheet sets the font the names are drawn in
-        needed = self.nav.fontMetrics().horizontalAdvance(text) + 56
-        if needed > self.nav.width():
-            self.nav.setFixedWidth(needed)
 
     @property
     def services(self) -> AppServices:
