@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from benchmarks.actors import act_as
-from benchmarks.common import open_services
+from benchmarks.common import open_services, upgraded
 from upw_ttg.domain.codes import Role
 from upw_ttg.domain.extract import read_extract
 from upw_ttg.storage.database import Database, sqlite_url
@@ -41,17 +41,11 @@ def _seconds(work: Callable[[], object], name: str = "") -> tuple[float, object]
 def _upgraded_copy(path: Path, folder: Path) -> Path:
     """A copy of a cached demo database at the current schema (the cache may be older)."""
     copy = folder / path.name
-    source = sqlite3.connect(path)
-    target = sqlite3.connect(copy)
+    source, target = sqlite3.connect(path), sqlite3.connect(copy)
     source.backup(target)
     source.close()
     target.close()
-    db = Database(sqlite_url(copy))
-    try:
-        upgrade(db)
-    finally:
-        db.dispose()
-    return copy
+    return upgraded(copy)
 
 
 def _empty_database(folder: Path, staff_from: Path) -> Path:

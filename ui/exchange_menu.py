@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenuBar
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.errors import UpwError
-from upw_ttg.files import write_atomically
 from ui.errors import show_error
 from ui.tasks import report_failure, run_in_background
+from ui.widgets.export_list import save_file
 from ui.views.permissions import can
 
 _EXTRACTS = "Extracts (*.csv *.xlsx *.txt);;All files (*)"
@@ -97,7 +96,8 @@ class ExchangeMenu:
             dialog.open()
 
         run_in_background(lambda: service.propose_mapping(data, path.name), opened,
-                          lambda exc: self._failed("The file could not be imported.", exc),
+                          lambda exc: report_failure(self._window,
+                                                     "The file could not be imported.", exc),
                           "Reading the file…", parent=self._window)
 
     def export_outcomes(self) -> None:
@@ -120,22 +120,13 @@ class ExchangeMenu:
             path = path.with_suffix(".xlsx")
 
         def saved(exported) -> None:
-            try:
-                write_atomically(exported.content, path)
-            except OSError as exc:
-                show_error(self._window, "The file was not saved.",
-                           f"{exc.strerror or exc}. Choose another folder.")
+            if not save_file(self._window, exported.content, path, "The file"):
                 return
             left = (f"; {exported.restricted_left_out} restricted cases left out"
                     if exported.restricted_left_out else "")
             self._notice(f"Saved {path.name}: {exported.rows:,} rows{left}.")
 
         run_in_background(lambda: self._services.people_export.export(spreadsheet=spreadsheet),
-                          saved, lambda exc: self._failed("The people were not exported.", exc),
+                          saved, lambda exc: report_failure(self._window,
+                                                     "The people were not exported.", exc),
                           "Exporting people and orders…", parent=self._window)
-
-    def _failed(self, text: str, exc: BaseException) -> None:
-        if isinstance(exc, UpwError):
-            show_error(self._window, text, str(exc))
-        else:
-            report_failure(self._window, text, exc)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QPushButton, QTableView, QWidget
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.errors import UpwError
 from upw_ttg.files import write_atomically
 from ui.errors import show_error
 from ui.models.roles import RowRole
@@ -30,6 +29,17 @@ def shown_table(view: QTableView) -> tuple[list[str], list[list[str]], list[int]
             people.append(person_id)
     source = model.sourceModel() if isinstance(model, QSortFilterProxyModel) else model
     return headers, rows, people, bool(source.canFetchMore(source.index(-1, -1).parent()))
+
+
+def save_file(parent: QWidget, content: bytes, path: Path, what: str) -> bool:
+    """Write an exported file (owner-only, whole or not at all); say in plain words if not."""
+    try:
+        write_atomically(content, path)
+    except OSError as exc:
+        show_error(parent, f"{what} was not saved.",
+                   f"{exc.strerror or exc}. Choose another folder.")
+        return False
+    return True
 
 
 def _text(value: object) -> str:
@@ -90,19 +100,11 @@ class ExportListButton(QPushButton):
 
         def done(exported) -> None:
             self.setEnabled(True)
-            try:
-                write_atomically(exported.content, path)
-            except OSError as exc:
-                show_error(self.window(), "The list was not saved.",
-                           f"{exc.strerror or exc}. Choose another folder.")
-                return
-            self.saved_to = path
+            if save_file(self.window(), exported.content, path, "The list"):
+                self.saved_to = path
 
         def failed(exc: BaseException) -> None:
             self.setEnabled(True)
-            if isinstance(exc, UpwError):
-                show_error(self.window(), "The list was not exported.", str(exc))
-            else:
-                report_failure(self.window(), "The list was not exported.", exc)
+            report_failure(self.window(), "The list was not exported.", exc)
 
         run_in_background(work, done, failed, "Exporting the list…", parent=self.window())

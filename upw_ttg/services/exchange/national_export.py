@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.access import AccessAction, Recipient
@@ -198,14 +198,3 @@ class NationalExportService:
         with self._ctx.db.write() as session:
             return export_outcomes(session, self._ctx, day, delivery_unit_id, dry_run=dry_run,
                                    expected_sha256=expected_sha256)
-
-    def exported_days(self, delivery_unit_id: int, limit: int = 60) -> list[tuple[dt.date, int]]:
-        """The days already exported for the unit, newest first, with how many rows were sent."""
-        self._ctx.require(Capability.EXPORT_OUTCOMES)
-        with self._ctx.db.read() as session:
-            rows = session.execute(
-                select(NationalExport.day, func.sum(NationalExport.row_count))
-                .where(NationalExport.delivery_unit_id == delivery_unit_id)
-                .group_by(NationalExport.day).order_by(NationalExport.day.desc()).limit(limit))
-            return [(day, int(total or 0)) for day, total in rows]
-

@@ -24,7 +24,7 @@ from upw_ttg.domain.ndelius import (
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import category_from_text
 from upw_ttg.domain.records import OrderInput, PersonInput
-from upw_ttg.errors import UpwError, ValidationError
+from upw_ttg.errors import ValidationError
 from upw_ttg.records.exchange import FieldChange, ImportRow, RowOutcome
 from upw_ttg.services import audit
 from upw_ttg.services.access import named_on
@@ -357,12 +357,3 @@ class PeopleImportService(ExtractImport):
                              order_ids=changed_orders)
         return Written(rows, {"orders_created": orders_created,
                               "orders_updated": orders_updated})
-
-
-def import_error_text(exc: UpwError) -> str:
-    """An import refusal in plain words, field by field, for the command line."""
-    if isinstance(exc, ValidationError):
-        return "\n".join(f"- {message}" for message in exc.fields.values())
-    return str(exc)
-
-
