@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import io
 import shutil
 import statistics
@@ -13,18 +12,19 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 from sqlalchemy import func, select
 
-from benchmarks.actors import act_as
-from benchmarks.common import Timing, open_services, time_calls
 from upw_ttg.domain.codes import Role
 from upw_ttg.printing import fonts
 from upw_ttg.services.attendance import apply_bulk_outcome
 from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.migrate import upgrade
 from upw_ttg.storage.models import Appointment, UpwOrder, UpwSession
+
+from benchmarks.actors import act_as
+from benchmarks.common import Timing, open_services, time_calls
 
 SHEETS = 60
 REGISTER_ROWS = 20

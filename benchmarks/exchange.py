@@ -18,14 +18,14 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from benchmarks.actors import act_as
-from benchmarks.common import open_services, upgraded
 from upw_ttg.domain.codes import Role
 from upw_ttg.domain.extract import read_extract
 from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.migrate import upgrade
 from upw_ttg.storage.models import Appointment, DeliveryUnit, UpwSession
 
+from benchmarks.actors import act_as
+from benchmarks.common import open_services, upgraded
 
 _CPU: dict[str, float] = {}
 

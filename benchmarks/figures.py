@@ -10,10 +10,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from benchmarks.common import Timing, open_services
 from upw_ttg.domain.codes import Role
 from upw_ttg.domain.records import StaffMember
 from upw_ttg.storage.models import DeliveryUnit, Staff
+
+from benchmarks.common import Timing, open_services
 
 RUNS = 5
 

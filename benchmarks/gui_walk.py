@@ -193,10 +193,11 @@ def child(database: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import setup_application
-    from ui.tasks import finish_all_tasks
     from upw_ttg.bootstrap import AppLocation, open_app
     from upw_ttg.storage.database import sqlite_url
+
+    from ui.app import setup_application
+    from ui.tasks import finish_all_tasks
 
     with tempfile.TemporaryDirectory() as folder:
         copy = _copy_database(database, Path(folder))

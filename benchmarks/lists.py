@@ -14,12 +14,13 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from benchmarks.actors import act_as
-from benchmarks.common import RawConnection, Timing, alternated, open_services, statements_of
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Role
 from upw_ttg.services.paging import PAGE_ROWS
 from upw_ttg.storage.models import CustodyEpisode, Office, Person, UpwOrder
+
+from benchmarks.actors import act_as
+from benchmarks.common import RawConnection, Timing, alternated, open_services, statements_of
 
 RUNS = 7
 GOAL_MS = 150.0

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from benchmarks.actors import act_as
-from benchmarks.common import Timing, open_services, time_calls
 from upw_ttg.domain.codes import Role
 from upw_ttg.services.ttg import plans as plans_module
 from upw_ttg.services.upw import assessments as assessments_module
 from upw_ttg.storage.models import CustodyEpisode, Person, ResettlementPlan, UpwAssessment
+
+from benchmarks.actors import act_as
+from benchmarks.common import Timing, open_services, time_calls
 
 OPENINGS = 200
 

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
-from benchmarks.actors import act_as
-from benchmarks.common import open_services, time_calls
 from upw_ttg.domain.codes import Role, SessionStatus
 from upw_ttg.services.upw.facts import LIVE_STATUSES, active_appointment
 from upw_ttg.storage.migrate import upgrade
 from upw_ttg.storage.models import Appointment, UpwOrder, UpwSession
+
+from benchmarks.actors import act_as
+from benchmarks.common import open_services, time_calls
 
 TARGET = 500  # future bookings on the edited project
 

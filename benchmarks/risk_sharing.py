@@ -18,14 +18,24 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from benchmarks.actors import act_as
-from benchmarks.common import demo_database, open_services, time_calls, upgraded
 from upw_ttg.domain.codes import CustodyStatus, OrderStatus, ReferralStatus, RiskLevel, Role
 from upw_ttg.services.upw.risk_sharing import share_risk_change, upcoming_contacts
 from upw_ttg.storage.models import (
-    Appointment, CustodyEpisode, Person, Prison, Project, Referral, ResettlementPlan, Staff,
-    UpwAssessment, UpwOrder, UpwSession,
+    Appointment,
+    CustodyEpisode,
+    Person,
+    Prison,
+    Project,
+    Referral,
+    ResettlementPlan,
+    Staff,
+    UpwAssessment,
+    UpwOrder,
+    UpwSession,
 )
+
+from benchmarks.actors import act_as
+from benchmarks.common import demo_database, open_services, time_calls, upgraded
 
 RUNS = 40
 CONTACTS = 20

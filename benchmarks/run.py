@@ -9,8 +9,18 @@ import time
 from pathlib import Path
 
 from benchmarks import (
-    attendance, exchange, figures, lists, read_logging, recheck, risk_sharing, search, startup,
-    texts, ttg_dashboard, upw_scheduling,
+    attendance,
+    exchange,
+    figures,
+    lists,
+    read_logging,
+    recheck,
+    risk_sharing,
+    search,
+    startup,
+    texts,
+    ttg_dashboard,
+    upw_scheduling,
 )
 from benchmarks.common import demo_database, postgres_demo, upgraded
 

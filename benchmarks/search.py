@@ -7,12 +7,17 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from benchmarks.actors import act_as
-from benchmarks.common import (
-    RawConnection, alternated, open_services, statements_of, time_calls,
-)
 from upw_ttg.domain.codes import Role
 from upw_ttg.storage.models import CustodyEpisode, Person
+
+from benchmarks.actors import act_as
+from benchmarks.common import (
+    RawConnection,
+    alternated,
+    open_services,
+    statements_of,
+    time_calls,
+)
 
 QUERIES = 200
 # Rows the people screen asks for as the user types (ui/views/people_page.py SEARCH_LIMIT).

@@ -10,8 +10,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import Timing
 from upw_ttg.storage.database import sqlite_url
+
+from benchmarks.common import Timing
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 9

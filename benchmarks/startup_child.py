@@ -42,12 +42,13 @@ def application(database: str, data_dir: str) -> float:
     """Start as ``upw-ttg`` does, up to the main window with the people list filled."""
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import setup_application
-    from ui.main_window import MainWindow
-    from ui.settings import UiSettings
     from upw_ttg.bootstrap import AppLocation, open_app
     from upw_ttg.domain.codes import Role
     from upw_ttg.domain.records import StaffMember
+
+    from ui.app import setup_application
+    from ui.main_window import MainWindow
+    from ui.settings import UiSettings
 
     app = QApplication(sys.argv[:1])
     setup_application(app)

@@ -14,12 +14,13 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from benchmarks.actors import act_as
-from benchmarks.common import demo_database, open_services, time_calls, upgraded
 from upw_ttg.domain.codes import Role
 from upw_ttg.domain.texts import choose_texts
 from upw_ttg.services.upw.texts import TextMessageService
 from upw_ttg.storage.models import Appointment, Setting, TextMessage, UpwSession
+
+from benchmarks.actors import act_as
+from benchmarks.common import demo_database, open_services, time_calls, upgraded
 
 RUNS = 30
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from benchmarks.common import open_services, time_calls
 from upw_ttg.domain.codes import Role
 from upw_ttg.domain.records import StaffMember
 from upw_ttg.storage.models import Prison, Staff
+
+from benchmarks.common import open_services, time_calls
 
 RUNS = 50
 

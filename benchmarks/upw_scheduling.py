@@ -9,10 +9,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from benchmarks.actors import act_as
-from benchmarks.common import open_services, time_calls
 from upw_ttg.domain.codes import Role
 from upw_ttg.storage.models import DeliveryUnit
+
+from benchmarks.actors import act_as
+from benchmarks.common import open_services, time_calls
 
 
 def _next_monday(today: dt.date) -> dt.date:

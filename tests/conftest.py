@@ -6,21 +6,21 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import datetime as dt  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+import pytest
+from sqlalchemy import text
 
-from upw_ttg.bootstrap import AppLocation, AppServices, build_services  # noqa: E402
-from upw_ttg.domain.codes import Gender, Role  # noqa: E402
-from upw_ttg.domain.records import StaffMember  # noqa: E402
-from upw_ttg.security import hash_password  # noqa: E402
-from upw_ttg.storage.chain import GENESIS, TRAIL_RESET_SETTING  # noqa: E402
-from upw_ttg.storage.database import Database, sqlite_url  # noqa: E402
-from upw_ttg.storage.migrate import upgrade  # noqa: E402
-from upw_ttg.storage.models import Base, Staff  # noqa: E402
+from upw_ttg.bootstrap import AppLocation, AppServices, build_services
+from upw_ttg.domain.codes import Gender, Role
+from upw_ttg.domain.records import StaffMember
+from upw_ttg.security import hash_password
+from upw_ttg.storage.chain import GENESIS, TRAIL_RESET_SETTING
+from upw_ttg.storage.database import Database, sqlite_url
+from upw_ttg.storage.migrate import upgrade
+from upw_ttg.storage.models import Base, Staff
 
 PG_URL = os.environ.get("UPW_TTG_TEST_DATABASE_URL")
 TEST_PASSWORD = "correct-horse-battery"

@@ -114,6 +114,6 @@ def test_run_starts_the_application_when_nothing_is_missing(monkeypatch):
     monkeypatch.setattr(dev, "ensure_environment", lambda extras="test": None)
     monkeypatch.setattr(dev, "_exec", lambda args, env=None: started.append(args) or 0)
     monkeypatch.setattr(dev, "needs_x11_libraries", lambda: True)
-    monkeypatch.setattr(dev, "missing_qt_libraries", lambda: [])
+    monkeypatch.setattr(dev, "missing_qt_libraries", list)
     assert dev.main(["run", "--demo"]) == 0
     assert started and started[0][-1] == "--demo"

@@ -23,6 +23,7 @@ from upw_ttg.errors import StorageError
 from upw_ttg.files import private_umask, restore_umask
 from upw_ttg.logs import configure_logging, trace_native_crashes
 from upw_ttg.paths import AppLocation
+
 from ui.dialogs.sign_in import FirstAdministratorDialog, SignInDialog
 from ui.errors import install_excepthook, show_error
 from ui.resources import icon, style_sheet

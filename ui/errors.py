@@ -13,8 +13,17 @@ from types import TracebackType
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit,
-    QPushButton, QStyle, QVBoxLayout, QWidget,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
 )
 
 _log = logging.getLogger("ui.crash")
@@ -143,7 +152,7 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException,
     try:
         show_crash_dialog(summary, details, log_path if isinstance(log_path, Path) else None,
                           incident)
-    except Exception:  # noqa: BLE001 - the hook must never raise
+    except Exception:
         _log.exception("The crash dialog could not be shown")
 
 

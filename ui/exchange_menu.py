@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenuBar
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
+
 from ui.errors import show_error
 from ui.tasks import report_failure, run_in_background
-from ui.widgets.export_list import save_file
 from ui.views.permissions import can
+from ui.widgets.export_list import save_file
 
 _EXTRACTS = "Extracts (*.csv *.xlsx *.txt);;All files (*)"
 _CUSTODY = "Prisoner Search JSON or CSV (*.json *.csv *.xlsx);;All files (*)"

@@ -50,7 +50,7 @@ class Tour(QObject):
         sys.excepthook = self._on_unexpected_error
         self._timer.start()
 
-    def _on_unexpected_error(self, exc_type, exc, tb) -> None:  # noqa: ANN001 - hook signature
+    def _on_unexpected_error(self, exc_type, exc, tb) -> None:
         self.failures.append(f"unexpected {exc_type.__name__}")
         self._previous_hook(exc_type, exc, tb)
 
@@ -65,7 +65,7 @@ class Tour(QObject):
         except StopIteration:
             self._timer.stop()
             return
-        except Exception as exc:  # noqa: BLE001 - the tour reports and stops
+        except Exception as exc:
             _log.exception("The tour failed")
             self._fail(f"{type(exc).__name__}: {exc}")
             return

@@ -8,7 +8,10 @@ from collections.abc import Callable
 from enum import Enum
 
 from upw_ttg.domain.codes import (
-    GENDER_CATEGORY_LABELS, KEEP_APART_KIND_LABELS, OrderType, Role,
+    GENDER_CATEGORY_LABELS,
+    KEEP_APART_KIND_LABELS,
+    OrderType,
+    Role,
 )
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.local_time import DATE_TIME, local_time_text

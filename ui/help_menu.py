@@ -9,10 +9,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QMenu, QMessageBox, QTextBrowser, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QMenu,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
 )
 
 from upw_ttg import APP_TITLE, __version__
+
 from ui.resources import icon
 
 if TYPE_CHECKING:

@@ -91,7 +91,7 @@ class IdleWatcher(QObject):
         self._watch(window)
         self.note_activity()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY:
             self.note_activity()
         return False

@@ -31,7 +31,7 @@ class LoadingOverlay(QLabel):
         self._target = target
         target.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._target and event.type() == QEvent.Type.Resize:
             self.setGeometry(self._target.rect())
         return False

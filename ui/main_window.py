@@ -9,29 +9,36 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QPushButton,
-    QStackedWidget, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
 )
 
 from upw_ttg import APP_TITLE
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
+
 from ui.case_links import open_case_item, open_day_paper
 from ui.exchange_menu import ExchangeMenu
 from ui.formatting import set_today_source
 from ui.help_menu import build_help_menu
-from ui.signing_out import SigningOut
 from ui.resources import icon
-from ui.widgets.fit import fit_in_scroll_area
 from ui.settings import UiSettings
+from ui.signing_out import SigningOut
 from ui.tasks import BackgroundTask, report_failure, run_in_background
+from ui.views.attendance.common import can_use_attendance
+from ui.views.organisation_page import OrganisationPage
 from ui.views.people_page import PeoplePage
 from ui.views.permissions import can, can_find_people, is_administrator
-from ui.views.organisation_page import OrganisationPage
 from ui.views.settings_page import SettingsPage
 from ui.views.staff_page import StaffPage
-from ui.views.attendance.common import can_use_attendance
 from ui.views.ttg.access import can_use_ttg
+from ui.widgets.fit import fit_in_scroll_area
 from ui.widgets.role_checks import roles_text
 from ui.window_lock import WindowLock
 
@@ -531,7 +538,7 @@ class MainWindow(SigningOut, QMainWindow):
 
     # Locking ---------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.lock.is_locked:
             self.lock.start()
@@ -570,7 +577,7 @@ class MainWindow(SigningOut, QMainWindow):
             return False
         return True
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.signed_out and (self.lock.is_locked or not self._may_leave()):
             # While locked nobody may close (and so lose) the signed-in user's work.
             event.ignore()

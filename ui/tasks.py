@@ -9,11 +9,20 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication, QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal, Slot,
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThread,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
 )
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from upw_ttg.errors import UpwError
+
 from ui.errors import show_error
 
 PROGRESS_DELAY_MS = 500
@@ -118,7 +127,7 @@ class _Worker(QRunnable):
         self._fn = self._control = None
         try:
             result = fn(control) if control is not None else fn()
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI
+        except BaseException as exc:
             del fn, control
             self._signals.failed.emit(exc)
         else:
@@ -372,7 +381,7 @@ def on_gui_thread(fn: Callable[[], Any]) -> Any:
     def job() -> None:
         try:
             outcome["value"] = fn()
-        except BaseException as exc:  # noqa: BLE001 - handed back to the worker
+        except BaseException as exc:
             outcome["error"] = exc
         finally:
             answered.set()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from upw_ttg.bootstrap import AppServices
+
 from ui.idle import IdleWatcher
 from ui.views.lock_screen import LockScreen
 
@@ -34,10 +35,10 @@ class WindowLock(QObject):
         super().__init__(window)
         self._window = window
         self._services = services
-        self.screen = LockScreen(services.staff)
+        self.lock_screen = LockScreen(services.staff)
         self.stack = QStackedWidget()
         self.stack.addWidget(content)
-        self.stack.addWidget(self.screen)
+        self.stack.addWidget(self.lock_screen)
         window.setCentralWidget(self.stack)
         self._content = content
         self._hidden: list[QWidget] = []
@@ -49,8 +50,8 @@ class WindowLock(QObject):
         self._sweep.timeout.connect(self._hide_other_windows)
         self.idle = IdleWatcher(self._setting_ms(), self)
         self.idle.idle.connect(self.lock_idle)
-        self.screen.unlocked.connect(self.unlock)
-        self.screen.sign_out_requested.connect(self.sign_out_requested)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.sign_out_requested.connect(self.sign_out_requested)
 
     def _setting_ms(self) -> int:
         return int(self._services.settings.value("security.idle_lock_minutes")) * MINUTE_MS
@@ -90,8 +91,8 @@ class WindowLock(QObject):
         self._window.menuBar().setEnabled(False)
         self._window.statusBar().clearMessage()
         self._locked = True
-        self.stack.setCurrentWidget(self.screen)
-        self.screen.prepare(actor.full_name, actor.username, minutes)
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.lock_screen.prepare(actor.full_name, actor.username, minutes)
         self.locked.emit()
 
     def _hide_other_windows(self) -> None:

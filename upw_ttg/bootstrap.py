@@ -5,10 +5,11 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from upw_ttg.files import make_private_folder
+
 # Re-exported: callers have always found these here.
 from upw_ttg.paths import DATABASE_FILE, AppLocation, sqlite_url  # noqa: F401
 from upw_ttg.services.access_log import AccessLogService
-from upw_ttg.files import make_private_folder
 from upw_ttg.services.audit import AuditService
 from upw_ttg.services.calendar import CalendarService
 from upw_ttg.services.case_record import CaseRecordService
@@ -33,8 +34,8 @@ if TYPE_CHECKING:
     from upw_ttg.services.exchange.national_export import NationalExportService
     from upw_ttg.services.exchange.people_export import PeopleExportService
     from upw_ttg.services.exchange.people_import import PeopleImportService
-    from upw_ttg.services.subject_access import SubjectAccessService
     from upw_ttg.services.figures import FiguresService
+    from upw_ttg.services.subject_access import SubjectAccessService
     from upw_ttg.services.ttg.dashboard import DashboardService
     from upw_ttg.services.ttg.deadlines import DeadlineService
     from upw_ttg.services.ttg.events import CustodyEventService

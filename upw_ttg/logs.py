@@ -32,7 +32,7 @@ class PrivacyFormatter(logging.Formatter):
         finally:
             record.exc_text = cached
 
-    def formatException(self, ei) -> str:  # noqa: N802 - logging's own name
+    def formatException(self, ei) -> str:
         exc_type, exc, tb = ei
         chain = traceback.TracebackException(exc_type, exc, tb, capture_locals=False)
         blocks: list[str] = []
@@ -51,11 +51,11 @@ class _LogFileHandler(logging.handlers.RotatingFileHandler):
     _upw_ttg = True
     tracing = False  # True while faulthandler writes into this handler's file
 
-    def _open(self):  # noqa: ANN202 - logging's own method
+    def _open(self):
         make_private_file(self.baseFilename)
         return super()._open()
 
-    def doRollover(self) -> None:  # noqa: N802 - logging's own name
+    def doRollover(self) -> None:
         super().doRollover()
         if self.tracing and self.stream is not None:
             faulthandler.enable(self.stream, all_threads=True)

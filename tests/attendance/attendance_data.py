@@ -11,8 +11,17 @@ from sqlalchemy import select
 from upw_ttg.domain.codes import Gender, Language, OrderType, Role
 from upw_ttg.services.attendance import AttendanceServices, build_attendance
 from upw_ttg.storage.models import (
-    Appointment, Office, Person, PickupPoint, Project, ProjectTag, SessionPickup, Staff,
-    UpwAssessment, UpwOrder, UpwSession,
+    Appointment,
+    Office,
+    Person,
+    PickupPoint,
+    Project,
+    ProjectTag,
+    SessionPickup,
+    Staff,
+    UpwAssessment,
+    UpwOrder,
+    UpwSession,
 )
 
 TODAY = dt.date(2026, 11, 26)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.attendance.attendance_data import World, set_clock, set_setting
 from sqlalchemy import select
 
 from upw_ttg.domain.codes import OrderStatus
 from upw_ttg.domain.enforcement import Decision, warning_covers, warning_period_end
 from upw_ttg.errors import ValidationError
 from upw_ttg.storage.models import Appointment, DeliveryUnit
+
+from tests.attendance.attendance_data import World, set_clock, set_setting
 
 
 @pytest.fixture

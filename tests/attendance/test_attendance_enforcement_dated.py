@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.attendance.attendance_data import World, set_clock
 
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.errors import ValidationError
+
+from tests.attendance.attendance_data import World, set_clock
 
 # 25 and 26 Dec 2027 fall on a weekend: Mon 27 and Tue 28 Dec are the bank holidays, and
 # New Year's Day (a Saturday) is kept on Mon 3 Jan 2028.

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.attendance.attendance_data import World, set_setting
 from sqlalchemy import update
 
 from upw_ttg.domain.codes import OrderStatus
 from upw_ttg.domain.forecast import Rag, forecast, review_due
 from upw_ttg.storage.models import UpwOrder
+
+from tests.attendance.attendance_data import World, set_setting
 
 TODAY = dt.date(2026, 11, 26)
 

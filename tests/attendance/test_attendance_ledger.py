@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.attendance.attendance_data import World, set_setting
 
 from upw_ttg.domain.codes import AdjustmentKind, OrderStatus, Role
 from upw_ttg.domain.crediting import IncentiveState, LedgerLineKind
 from upw_ttg.errors import PermissionDeniedError, ValidationError
+
+from tests.attendance.attendance_data import World, set_setting
 
 PAST = dt.date(2026, 11, 24)
 

@@ -8,7 +8,6 @@ import io
 import re
 
 import pytest
-from tests.attendance.attendance_data import World, set_clock
 from pypdf import PdfReader
 from sqlalchemy import update
 
@@ -19,6 +18,8 @@ from upw_ttg.printing.documents.completion_letter import CompletionLetter
 from upw_ttg.printing.documents.letter_text import LetterHead
 from upw_ttg.printing.documents.warning_letter import WarningLetter
 from upw_ttg.storage.models import Appointment, KeepApart, Person, UpwAssessment, UpwOrder
+
+from tests.attendance.attendance_data import World, set_clock
 
 CANARY = "CANARY{}"
 # Every field of the records behind a letter that holds risk, health or offence information.
@@ -255,13 +256,14 @@ def test_the_completion_letter_of_a_suspended_sentence_order_says_the_sentence_c
 
 
 def test_welsh_letters_print_only_glossary_phrases_and_their_data(app, world):
-    from tests.printing.glossary_support import words_not_in_glossary
     from upw_ttg.printing.documents.completion_letter import (
         document_reference as completion_reference,
     )
     from upw_ttg.printing.documents.warning_letter import (
         document_reference as warning_reference,
     )
+
+    from tests.printing.glossary_support import words_not_in_glossary
 
     order, appt = _warned(world, app, Language.WELSH)
     later = world.session(world.project(name="Canal towpath"), dt.date(2026, 12, 1))

@@ -9,13 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from tests.attendance.attendance_data import World, set_clock, set_setting
 from upw_ttg.domain.codes import OrderStatus, Role
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.domain.oversight import ReviewKind, ReviewVerdict, agreement_rate, chosen_for_review
 from upw_ttg.errors import CapabilityDeniedError, ValidationError
 from upw_ttg.services.attendance import build_attendance
 from upw_ttg.storage.models import AuditEvent, UpwOrder
+
+from tests.attendance.attendance_data import World, set_clock, set_setting
 
 FAILED_ON = dt.date(2026, 11, 24)
 

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.attendance.attendance_data import World, set_setting
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from upw_ttg.domain.codes import OUTCOME_CODES, AdjustmentKind
 from upw_ttg.domain.crediting import (
-    IncentiveState, credit_minutes, incentive_status, is_attended, is_enforceable,
+    IncentiveState,
+    credit_minutes,
+    incentive_status,
+    is_attended,
+    is_enforceable,
 )
 from upw_ttg.errors import ValidationError
 from upw_ttg.storage.models import AuditEvent
+
+from tests.attendance.attendance_data import World, set_setting
 
 CODES = [o.code for o in OUTCOME_CODES]
 DAYS = [dt.date(2026, 11, d) for d in (2, 3, 4, 5)]

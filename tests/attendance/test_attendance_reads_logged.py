@@ -7,13 +7,14 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from tests.attendance.attendance_data import World
 from upw_ttg.domain.access import AccessAction, AccessedRecord, Recipient
 from upw_ttg.domain.codes import Role
 from upw_ttg.errors import PermissionDeniedError
 from upw_ttg.services.audit import WITHHELD_TEXT
 from upw_ttg.storage.chain import ACCESS, verify_chain
 from upw_ttg.storage.models import AccessEvent
+
+from tests.attendance.attendance_data import World
 
 PAST = dt.date(2026, 11, 24)
 
@@ -48,7 +49,7 @@ def test_opening_an_assessment_is_logged_once_per_viewer(app, world, add_staff):
 
 
 def test_an_assessment_that_is_not_found_logs_nothing(app):
-    with pytest.raises(Exception):  # noqa: B017,PT011 - NotFoundError; the log is the point
+    with pytest.raises(Exception):  # noqa: B017 - NotFoundError; the log is the point
         app.upw.assessments.get(999_999)
     assert logged(app) == []
 

@@ -6,13 +6,14 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from tests.attendance.attendance_data import FOUR, NINE, World, set_clock
 from sqlalchemy import func, select
 
 from upw_ttg.domain.codes import AuditAction, Rating, Role
 from upw_ttg.errors import PermissionDeniedError, StaleRecordError, ValidationError
 from upw_ttg.services.attendance import apply_bulk_outcome
 from upw_ttg.storage.models import Appointment, AuditEvent, DeliveryUnit
+
+from tests.attendance.attendance_data import FOUR, NINE, World, set_clock
 
 PAST = dt.date(2026, 11, 24)
 FUTURE = dt.date(2026, 12, 1)

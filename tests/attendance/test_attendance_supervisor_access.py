@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.attendance.attendance_data import World
 from sqlalchemy import update
 
 from upw_ttg.domain.codes import Role
 from upw_ttg.errors import CapabilityDeniedError, PermissionDeniedError
 from upw_ttg.services.attendance import build_attendance
 from upw_ttg.storage.models import Appointment, SessionSupervisor
+
+from tests.attendance.attendance_data import World
 
 DAY = dt.date(2026, 11, 27)
 

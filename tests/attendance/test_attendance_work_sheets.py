@@ -8,18 +8,32 @@ import io
 import re
 
 import pytest
-from tests.attendance.attendance_data import World
 from pypdf import PdfReader
 from sqlalchemy import select, update
 
 from upw_ttg.domain.codes import (
-    AllergyAction, Gender, Language, MedicationEffect, OrderType, RiskLevel, SessionStatus,
+    AllergyAction,
+    Gender,
+    Language,
+    MedicationEffect,
+    OrderType,
+    RiskLevel,
+    SessionStatus,
 )
 from upw_ttg.errors import NotFoundError
 from upw_ttg.printing.documents.work_sheet import PrintCancelled, WorkSheet, WorkSheetRow
 from upw_ttg.storage.models import (
-    Appointment, KeepApart, Office, Person, Project, UpwAssessment, UpwOrder, UpwSession,
+    Appointment,
+    KeepApart,
+    Office,
+    Person,
+    Project,
+    UpwAssessment,
+    UpwOrder,
+    UpwSession,
 )
+
+from tests.attendance.attendance_data import World
 
 DAY = dt.date(2026, 11, 27)
 

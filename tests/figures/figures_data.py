@@ -5,15 +5,35 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+from sqlalchemy import select
+
 from upw_ttg.domain.codes import (
-    ContactMethod, CustodyStatus, Gender, OrderType, PatternFrequency, PlanStatus, ReferralStatus,
+    ContactMethod,
+    CustodyStatus,
+    Gender,
+    OrderType,
+    PatternFrequency,
+    PlanStatus,
+    ReferralStatus,
 )
 from upw_ttg.storage.models import (
-    Appointment, CustodyEpisode, EnforcementAction, Handover, HandoverContact, OrderExtension,
-    Person, PlanStrength, PreReleaseReview, Prison, Project, Referral, ResettlementPlan,
-    UpwAssessment, UpwOrder, UpwSession,
+    Appointment,
+    CustodyEpisode,
+    EnforcementAction,
+    Handover,
+    HandoverContact,
+    OrderExtension,
+    Person,
+    PlanStrength,
+    PreReleaseReview,
+    Prison,
+    Project,
+    Referral,
+    ResettlementPlan,
+    UpwAssessment,
+    UpwOrder,
+    UpwSession,
 )
-from sqlalchemy import select
 
 D = dt.date
 _numbers = itertools.count(1)

@@ -7,11 +7,12 @@ import datetime as dt
 
 import pytest
 
-from tests.figures.figures_data import CaseSet
 from upw_ttg.domain.codes import ReferralStatus, Role
 from upw_ttg.errors import CapabilityDeniedError, PermissionDeniedError
 from upw_ttg.records.figures import Tally
 from upw_ttg.storage.models import Person
+
+from tests.figures.figures_data import CaseSet
 
 D = dt.date
 AUG, SEP, OCT, NOV = D(2026, 8, 1), D(2026, 9, 1), D(2026, 10, 1), D(2026, 11, 1)

@@ -12,15 +12,24 @@ import pytest
 from pypdf import PdfReader
 
 from upw_ttg.domain.codes import (
-    Gender, Language, OrderStatus, OrderSubtype, OrderType, ReleaseDateType,
+    Gender,
+    Language,
+    OrderStatus,
+    OrderSubtype,
+    OrderType,
+    ReleaseDateType,
 )
 from upw_ttg.domain.records import (
-    CUSTODY_DATE_FIELDS, CaseSummary, CustodyRecord, OrderExtensionRow, OrderRecord,
+    CUSTODY_DATE_FIELDS,
+    CaseSummary,
+    CustodyRecord,
+    OrderExtensionRow,
+    OrderRecord,
     PersonRecord,
 )
+from upw_ttg.files import write_atomically
 from upw_ttg.printing import fonts
 from upw_ttg.printing.documents.case_summary import build_case_summary, render_case_summary
-from upw_ttg.files import write_atomically
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import get_styles
 from upw_ttg.printing.text import escape, format_date, format_minutes, plain

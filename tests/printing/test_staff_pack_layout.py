@@ -6,12 +6,13 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
-from tests.printing.test_case_summary import pdf_pages, sample_case_summary
 from upw_ttg.printing import fonts
 from upw_ttg.printing.documents.case_summary import render_case_summary
 from upw_ttg.printing.layout import FRAME_WIDTH, fitted_widths, heading_with, start_height
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import get_styles
+
+from tests.printing.test_case_summary import pdf_pages, sample_case_summary
 
 
 def test_a_column_is_never_narrower_than_its_longest_word():

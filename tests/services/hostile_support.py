@@ -121,7 +121,7 @@ class ArgumentMaker:
     def datetime(self) -> st.SearchStrategy[dt.datetime]:
         return st.builds(dt.datetime.combine, self.date(), st.times())
 
-    def for_hint(self, hint: Any, name: str = "") -> st.SearchStrategy[Any]:  # noqa: C901
+    def for_hint(self, hint: Any, name: str = "") -> st.SearchStrategy[Any]:
         origin = typing.get_origin(hint)
         args = typing.get_args(hint)
         if hint is type(None) or hint is None:

@@ -19,6 +19,7 @@ from upw_ttg.security import hash_password, needs_rehash, unknown_name_key
 from upw_ttg.services import sign_in as sign_in_module
 from upw_ttg.services.staff import PasswordChangeRequired
 from upw_ttg.storage.models import AuditEvent, Staff, UnknownNameSignIn
+
 from tests.conftest import TEST_PASSWORD
 
 GOOD = "marble orbit lantern"

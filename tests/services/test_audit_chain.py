@@ -10,17 +10,24 @@ import pytest
 from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
-from tests.conftest import _add_staff
 from upw_ttg.cli.main import main as cli
 from upw_ttg.domain.codes import AuditAction, Gender, Role
 from upw_ttg.domain.records import PersonInput
 from upw_ttg.errors import PermissionDeniedError
 from upw_ttg.services.audit import WITHHELD_TEXT, record
 from upw_ttg.storage.chain import (
-    ACCESS, AUDIT, TRAIL_RESET_SETTING, audit_fields, check_chains, link_hash, verify_chain,
+    ACCESS,
+    AUDIT,
+    TRAIL_RESET_SETTING,
+    audit_fields,
+    check_chains,
+    link_hash,
+    verify_chain,
 )
 from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.models import AccessEvent, AuditEvent
+
+from tests.conftest import _add_staff
 
 
 def _person(app, n: int) -> int:
@@ -125,7 +132,7 @@ def test_concurrent_writers_keep_one_unbroken_chain(make_services, app):
         try:
             for n in range(5):
                 _person(services, base + n)
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=write, args=(s, 100 * (i + 1)))
@@ -176,9 +183,8 @@ def test_reading_the_trail_needs_a_manager_or_administrator(app, add_staff):
 def test_postgres_refuses_to_change_or_delete_trail_rows(app, statement):
     person = _person(app, 1)
     app.case_summary.summary(person)
-    with pytest.raises(DBAPIError, match="insert-only"):
-        with app.db.engine.begin() as connection:
-            connection.execute(text(statement))
+    with pytest.raises(DBAPIError, match="insert-only"), app.db.engine.begin() as connection:
+        connection.execute(text(statement))
     with app.db.read() as session:
         assert session.scalar(select(AuditEvent.changes)) is not None
         assert session.scalar(select(AccessEvent.person_id)) == person

@@ -12,6 +12,7 @@ from upw_ttg.domain.codes import ReleaseDateType
 from upw_ttg.domain.custody import expected_release
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
 from upw_ttg.errors import ValidationError
+
 from tests.services.custody_support import episode, humber, make_person
 
 

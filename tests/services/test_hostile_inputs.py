@@ -33,8 +33,14 @@ from upw_ttg.storage.models import Staff
 
 from tests.conftest import PG_URL, TODAY, reset_postgres_schema
 from tests.services.hostile_support import (
-    HOSTILE_INTS, HOSTILE_TEXTS, ArgumentMaker, CommitCounter, WalkedMethod, known_texts,
-    row_counts, walk_methods,
+    HOSTILE_INTS,
+    HOSTILE_TEXTS,
+    ArgumentMaker,
+    CommitCounter,
+    WalkedMethod,
+    known_texts,
+    row_counts,
+    walk_methods,
 )
 
 EXAMPLES_PER_METHOD = 12
@@ -85,7 +91,7 @@ class Walk:
             if (committed and path not in MAY_SAVE_WHEN_REFUSING) or grew:
                 self.half_saved.append(f"{path}({_short(kwargs)})")
             return
-        except Exception as exc:  # noqa: BLE001 - any other exception is what we are hunting
+        except Exception as exc:
             self.raw.append(f"{path}: {type(exc).__name__}: {str(exc)[:160]} "
                             f"with ({_short(kwargs)})")
             return

@@ -15,7 +15,6 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, insert, select, update
 
-from tests.conftest import PG_URL, TODAY, _add_staff, _truncate_postgres
 from upw_ttg.bootstrap import AppLocation, AppServices, build_services
 from upw_ttg.demo import generate_demo
 from upw_ttg.domain.codes import AdjustmentKind, Gender, Role, WarrantStatus
@@ -44,6 +43,8 @@ from upw_ttg.storage.models import (
     UpwOrder,
     UpwSession,
 )
+
+from tests.conftest import PG_URL, TODAY, _add_staff, _truncate_postgres
 
 ROLES = (Role.COORDINATOR, Role.MANAGER, Role.SUPERVISOR, Role.RESETTLEMENT_WORKER)
 KEPT = {"crn", "name", "person_name", "surname", "forename", "row_number", "id", "version"}

@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, update
 
-from tests.conftest import PG_URL, TODAY, reset_postgres_schema
 from upw_ttg.bootstrap import AppLocation, AppServices, build_services
 from upw_ttg.demo import generate_demo
 from upw_ttg.domain.codes import Role
@@ -19,8 +18,15 @@ from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import ValidationError
 from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.models import (
-    Appointment, DeliveryUnit, EnforcementAction, Prison, Staff, UpwSession,
+    Appointment,
+    DeliveryUnit,
+    EnforcementAction,
+    Prison,
+    Staff,
+    UpwSession,
 )
+
+from tests.conftest import PG_URL, TODAY, reset_postgres_schema
 
 ONCE = settings(max_examples=15, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -15,7 +15,12 @@ from sqlalchemy import select
 from upw_ttg.cli.main import main as cli
 from upw_ttg.domain.access import AccessAction
 from upw_ttg.domain.codes import (
-    AuditAction, Gender, NeedStatus, OrderType, Responsibility, Role,
+    AuditAction,
+    Gender,
+    NeedStatus,
+    OrderType,
+    Responsibility,
+    Role,
 )
 from upw_ttg.domain.records import CustodyInput, PersonInput
 from upw_ttg.domain.subject_access import WITHHELD
@@ -23,7 +28,14 @@ from upw_ttg.errors import PermissionDeniedError
 from upw_ttg.services.subject_access import person_tables
 from upw_ttg.services.ttg.records import NeedInput, OfficerInput
 from upw_ttg.storage.models import (
-    AccessEvent, Appointment, AuditEvent, Base, KeepApart, Project, UpwAssessment, UpwOrder,
+    AccessEvent,
+    Appointment,
+    AuditEvent,
+    Base,
+    KeepApart,
+    Project,
+    UpwAssessment,
+    UpwOrder,
     UpwSession,
 )
 

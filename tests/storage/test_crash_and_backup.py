@@ -17,6 +17,7 @@ from upw_ttg.cli.main import main as cli_main
 from upw_ttg.storage.backup import backup_sqlite, check_sqlite_file, restore_sqlite
 from upw_ttg.storage.database import Database
 from upw_ttg.storage.models import AuditEvent, Person, Setting, UpwOrder
+
 from tests.storage.accounts_support import add_account
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -150,12 +150,11 @@ def test_damage_found_while_in_use_is_reported_in_plain_words(database_file):
     try:
         db.engine.dispose()  # every connection closed, as between two actions
         _damage_table(database_file, "closure_date")
-        with pytest.raises(DamagedDatabaseError, match="restore"):
-            with db.read() as session:
-                tables = session.execute(text(
-                    "SELECT name FROM sqlite_master WHERE type = 'table'")).scalars().all()
-                for table in tables:  # a search reading every page meets the damage
-                    session.execute(text(f'SELECT * FROM "{table}"')).all()
+        with pytest.raises(DamagedDatabaseError, match="restore"), db.read() as session:
+            tables = session.execute(text(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")).scalars().all()
+            for table in tables:  # a search reading every page meets the damage
+                session.execute(text(f'SELECT * FROM "{table}"')).all()
     finally:
         db.engine.dispose()
 

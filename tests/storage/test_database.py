@@ -39,9 +39,8 @@ def test_a_pragma_that_does_not_take_stops_the_application(sqlite_db_url, monkey
                         (("journal_mode", "WAL", "delete"),))
     db = Database(sqlite_db_url)
     try:
-        with pytest.raises(StorageError, match="journal_mode"):
-            with db.engine.connect():
-                pass
+        with pytest.raises(StorageError, match="journal_mode"), db.engine.connect():
+            pass
     finally:
         db.dispose()
 
@@ -60,7 +59,7 @@ def test_writes_take_the_lock_up_front_so_a_second_writer_waits_instead_of_faili
                 with db.write() as session:
                     row = session.get(Setting, "upw.weekly_offer_hours")
                     row.description = row.description + "."
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=bump) for _ in range(4)]
@@ -117,7 +116,7 @@ def test_migrating_from_empty_seeds_every_code_list_and_setting(db):
 def test_the_known_head_matches_the_newest_migration():
     from upw_ttg.storage.migrate import SCHEMA_HEAD
 
-    assert SCHEMA_HEAD == head_revision()
+    assert head_revision() == SCHEMA_HEAD
 
 
 def test_migrating_again_changes_nothing_and_takes_no_backup(db, tmp_path):
@@ -201,9 +200,8 @@ def test_a_write_blocked_past_the_busy_timeout_says_busy_and_keeps_nothing(sqlit
     holder.execute("BEGIN IMMEDIATE")
     db = Database(sqlite_db_url, busy_timeout_ms=200)
     try:
-        with pytest.raises(StorageError, match="busy"):
-            with db.write() as session:
-                session.get(Setting, "upw.weekly_offer_hours").value = "9"
+        with pytest.raises(StorageError, match="busy"), db.write() as session:
+            session.get(Setting, "upw.weekly_offer_hours").value = "9"
         holder.rollback()
         with db.read() as session:
             assert session.get(Setting, "upw.weekly_offer_hours").value == "7"

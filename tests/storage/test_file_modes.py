@@ -16,6 +16,7 @@ from upw_ttg.files import write_atomically
 from upw_ttg.logs import configure_logging
 from upw_ttg.storage.backup import backup_sqlite, restore_sqlite
 from upw_ttg.storage.database import sqlite_url
+
 from tests.storage.accounts_support import add_account
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")

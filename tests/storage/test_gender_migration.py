@@ -7,9 +7,10 @@ import datetime as dt
 from alembic import command
 from sqlalchemy import text
 
-from tests.conftest import sqlite_url
 from upw_ttg.storage import migrate
 from upw_ttg.storage.database import Database
+
+from tests.conftest import sqlite_url
 
 PEOPLE = [  # (gender, identity, category expected after the migration)
     ("female", "Woman (she/her)", "woman"), ("male", "Woman (she/her)", "woman"),

@@ -9,8 +9,13 @@ import pytest
 from sqlalchemy import func, insert, select
 
 from upw_ttg.domain.validation import (
-    control_character_problem, field_label, require_calendar_dates, require_dates, require_page,
-    require_working_days, search_text,
+    control_character_problem,
+    field_label,
+    require_calendar_dates,
+    require_dates,
+    require_page,
+    require_working_days,
+    search_text,
 )
 from upw_ttg.errors import ValidationError
 from upw_ttg.storage.models import ClosureDate, DeliveryUnit, Office, Person

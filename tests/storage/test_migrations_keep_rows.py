@@ -5,10 +5,11 @@ from __future__ import annotations
 from alembic import command
 from sqlalchemy import text
 
-from tests.conftest import sqlite_url
 from upw_ttg.storage import migrate
 from upw_ttg.storage.database import Database
 from upw_ttg.storage.migrate import upgrade
+
+from tests.conftest import sqlite_url
 
 # Rows at schema 0001 whose parents later migrations copy on SQLite (the resettlement plan is
 # rebuilt to drop a column): the children must survive, not be deleted by ON DELETE CASCADE.

@@ -12,6 +12,7 @@ import pytest
 from upw_ttg.cli.main import main as cli_main
 from upw_ttg.errors import StorageError
 from upw_ttg.storage.backup import check_restore_candidate, restore_sqlite
+
 from tests.storage.accounts_support import add_account
 
 

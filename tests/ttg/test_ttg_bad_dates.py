@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from tests.ttg.ttg_support import make_episode, make_person
 
 BAD_DATES = [dt.date(1, 1, 1), dt.date(1, 3, 15), dt.date(2101, 1, 3), dt.date(9999, 12, 31)]

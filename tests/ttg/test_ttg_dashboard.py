@@ -9,10 +9,11 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import event
 
-from tests.ttg.ttg_support import fill_plan, make_episode, make_person, prison_id, read_at
 from upw_ttg.domain.codes import ContactMethod, ReferralStatus, ReleaseDateType, Role
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg.records import ContactInput, ReferralInput, ReviewInput
+
+from tests.ttg.ttg_support import fill_plan, make_episode, make_person, prison_id, read_at
 
 NOW = dt.datetime(2026, 11, 26, 10, 30)
 

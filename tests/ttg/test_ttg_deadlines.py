@@ -8,12 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.ttg.ttg_support import make_episode, make_person
 from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import ReleaseDateType
 from upw_ttg.domain.records import DateChangeRow
 from upw_ttg.domain.resettlement import DeadlineKind, DeadlineSettings
 from upw_ttg.domain.working_days import WorkingCalendar
+
+from tests.ttg.ttg_support import make_episode, make_person
 
 CAL = WorkingCalendar()
 DEFAULTS = DeadlineSettings()

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from tests.ttg.ttg_support import make_episode, make_person, prison_id
 from upw_ttg.domain.codes import CustodyEventKind, CustodyStatus
 from upw_ttg.errors import StaleRecordError, ValidationError
+
+from tests.ttg.ttg_support import make_episode, make_person, prison_id
 
 
 def test_a_transfer_moves_the_episode_to_the_new_prison(app, ttg, episode_id):

@@ -6,12 +6,16 @@ import datetime as dt
 
 import pytest
 
-from tests.ttg.ttg_support import make_episode, make_person, read_at
 from upw_ttg.domain.codes import ContactMethod, ReferralStatus, Role
 from upw_ttg.errors import StaleRecordError, ValidationError
 from upw_ttg.services.ttg.records import (
-    ContactInput, OfficerInput, ReferralInput, ReviewInput,
+    ContactInput,
+    OfficerInput,
+    ReferralInput,
+    ReviewInput,
 )
+
+from tests.ttg.ttg_support import make_episode, make_person, read_at
 
 
 @pytest.fixture

@@ -9,17 +9,27 @@ from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
-from tests.ttg.ttg_support import make_episode, make_person, settle_pathways
 from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import (
-    DiversityCategory, MappaLevel, NeedStatus, PlanStatus, RiskLevel,
+    DiversityCategory,
+    MappaLevel,
+    NeedStatus,
+    PlanStatus,
+    RiskLevel,
 )
 from upw_ttg.domain.resettlement import PlanFacts, completion_gaps, pathways_without_status
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg.plans import PlanIncompleteError
 from upw_ttg.services.ttg.records import (
-    ActionInput, AgreementInput, NeedInput, OfficerInput, PlanRecord, RiskInput,
+    ActionInput,
+    AgreementInput,
+    NeedInput,
+    OfficerInput,
+    PlanRecord,
+    RiskInput,
 )
+
+from tests.ttg.ttg_support import make_episode, make_person, settle_pathways
 
 # The clock stands after Christmas 2027, whose bank holidays fall on a weekend (substitute
 # days Mon 27 and Tue 28 Dec, and Mon 3 Jan 2028 for New Year's Day).

@@ -6,16 +6,27 @@ import datetime as dt
 
 import pytest
 
-from tests.ttg.ttg_support import (
-    fill_plan, make_episode, make_person, settle_pathways, ttg_services,
-)
 from upw_ttg.domain.codes import (
-    DiversityCategory, Gender, MappaLevel, NeedStatus, PlanStatus, Responsibility, Role, RiskLevel,
+    DiversityCategory,
+    Gender,
+    MappaLevel,
+    NeedStatus,
+    PlanStatus,
+    Responsibility,
+    RiskLevel,
+    Role,
 )
-from upw_ttg.errors import NotFoundError, PermissionDeniedError, StaleRecordError, \
-    ValidationError
+from upw_ttg.errors import NotFoundError, PermissionDeniedError, StaleRecordError, ValidationError
 from upw_ttg.services.ttg.plans import PlanIncompleteError
 from upw_ttg.services.ttg.records import ActionInput, AgreementInput, NeedInput, RiskInput
+
+from tests.ttg.ttg_support import (
+    fill_plan,
+    make_episode,
+    make_person,
+    settle_pathways,
+    ttg_services,
+)
 
 NO_STATUS = [f"{name}: record a status (no need or declined count)." for name in (
     "Accommodation", "Education, skills and work", "Finance and ID", "Drugs and alcohol",

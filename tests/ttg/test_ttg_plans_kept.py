@@ -7,10 +7,11 @@ import datetime as dt
 
 import pytest
 
-from tests.ttg.ttg_support import fill_plan, make_episode, make_person, read_at
 from upw_ttg.domain.codes import MappaLevel, NeedStatus, PlanStatus, RiskLevel, Role
 from upw_ttg.errors import StaleRecordError
 from upw_ttg.services.ttg.records import ActionInput, AgreementInput, NeedInput, RiskInput
+
+from tests.ttg.ttg_support import fill_plan, make_episode, make_person, read_at
 
 REOPENED_AT = dt.datetime(2028, 1, 10, 10, 30)
 

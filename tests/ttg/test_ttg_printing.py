@@ -12,19 +12,35 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from tests.ttg.ttg_support import fill_plan, make_episode, read_at
 from upw_ttg.domain.codes import (
-    ContactMethod, DiversityCategory, Gender, Language, MappaLevel, NeedStatus, ReferralStatus,
-    Responsibility, Role, RiskLevel, TravelPayment,
+    ContactMethod,
+    DiversityCategory,
+    Gender,
+    Language,
+    MappaLevel,
+    NeedStatus,
+    ReferralStatus,
+    Responsibility,
+    RiskLevel,
+    Role,
+    TravelPayment,
 )
 from upw_ttg.domain.records import PersonInput
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg import handouts
 from upw_ttg.services.ttg.handouts import HandoutLanguage, PersonPlanCopy, ReleaseDaySheet
 from upw_ttg.services.ttg.records import (
-    ActionInput, ContactInput, NeedInput, OfficerInput, ReferralInput, ReviewInput, RiskInput,
+    ActionInput,
+    ContactInput,
+    NeedInput,
+    OfficerInput,
+    ReferralInput,
+    ReviewInput,
+    RiskInput,
 )
 from upw_ttg.storage.models import CustodyEpisode, Office, Person
+
+from tests.ttg.ttg_support import fill_plan, make_episode, read_at
 
 # Planted in every risk, MAPPA, offence-related and staff-only field of the plan.
 CANARIES = {

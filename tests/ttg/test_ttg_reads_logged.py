@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from tests.ttg.ttg_support import fill_plan, make_episode, make_person
 from upw_ttg.domain.access import AccessAction, AccessedRecord, Recipient
 from upw_ttg.services.ttg.records import OfficerInput
 from upw_ttg.storage.models import AccessEvent
+
+from tests.ttg.ttg_support import fill_plan, make_episode, make_person
 
 
 def logged(app) -> list[tuple]:

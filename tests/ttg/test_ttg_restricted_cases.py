@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ttg.ttg_support import make_episode, make_person
 from upw_ttg.domain.codes import Role
 from upw_ttg.errors import RestrictedCaseError
 from upw_ttg.services.ttg.records import OfficerInput
+
+from tests.ttg.ttg_support import make_episode, make_person
 
 
 @pytest.fixture

@@ -7,7 +7,12 @@ import datetime as dt
 from types import SimpleNamespace
 
 from upw_ttg.domain.codes import (
-    PATHWAYS, Gender, MappaLevel, NeedStatus, Responsibility, RiskLevel,
+    PATHWAYS,
+    Gender,
+    MappaLevel,
+    NeedStatus,
+    Responsibility,
+    RiskLevel,
 )
 from upw_ttg.domain.records import CustodyInput, PersonInput
 from upw_ttg.services.ttg.dashboard import DashboardService

@@ -7,10 +7,11 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tests.attendance.attendance_data import World
-from tests.ui.conftest import settle
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.enforcement import Decision
+
+from tests.attendance.attendance_data import World
+from tests.ui.conftest import settle
 
 PAST = dt.date(2026, 11, 24)
 EARLIER = dt.date(2026, 11, 20)

@@ -6,22 +6,27 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import datetime as dt  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Callable, Iterator  # noqa: E402
+import datetime as dt
+import time
+from collections.abc import Callable, Iterator
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEventLoop, QStandardPaths  # noqa: E402
+import pytest
+from PySide6.QtCore import QCoreApplication, QEventLoop, QStandardPaths
 
-from upw_ttg.bootstrap import AppLocation, AppServices, open_app  # noqa: E402
-from upw_ttg.domain.codes import Gender, OrderType, Role  # noqa: E402
-from upw_ttg.domain.records import (  # noqa: E402
-    CustodyInput, OrderInput, PersonInput, PersonRecord, StaffMember,
+from upw_ttg.bootstrap import AppLocation, AppServices, open_app
+from upw_ttg.domain.codes import Gender, OrderType, Role
+from upw_ttg.domain.records import (
+    CustodyInput,
+    OrderInput,
+    PersonInput,
+    PersonRecord,
+    StaffMember,
 )
-from upw_ttg.storage.models import Staff  # noqa: E402 - tests may seed storage directly
-from ui import tasks  # noqa: E402
-from ui.app import setup_application  # noqa: E402
-from ui.settings import UiSettings  # noqa: E402
+from upw_ttg.storage.models import Staff
+
+from ui import tasks
+from ui.app import setup_application
+from ui.settings import UiSettings
 
 TODAY = dt.date(2026, 11, 26)
 PASSWORD = "correct-horse-battery"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from upw_ttg.domain.codes import Role
+
 from tests.ui.conftest import add_staff_member, settle
 from ui.views.people_page import PeoplePage
 from ui.views.person_page import LIMITED_NOTICE, NAMED_NOTICE, RESTRICTED_NOTICE, PersonPage
 from ui.views.staff_page import StaffPage
-from upw_ttg.domain.codes import Role
 
 
 def _select_member(page: StaffPage, username: str) -> None:

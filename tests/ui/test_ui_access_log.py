@@ -6,8 +6,9 @@ import json
 
 from PySide6.QtWidgets import QFileDialog
 
-from tests.ui.conftest import add_staff_member
 from upw_ttg.domain.codes import Role
+
+from tests.ui.conftest import add_staff_member
 from ui.dialogs.access_log_dialog import AccessLogDialog
 from ui.views import person_page as person_page_module
 from ui.views.person_page import PersonPage
@@ -64,7 +65,7 @@ def test_the_administrator_exports_from_the_record(qtbot, services, ui_settings,
         # found), so the page's flow is tested here and the threading elsewhere.
         try:
             result = work()
-        except Exception as exc:  # noqa: BLE001 - handed to the page like a worker would
+        except Exception as exc:
             failed(exc)
         else:
             done(result)

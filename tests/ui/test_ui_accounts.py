@@ -6,13 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from upw_ttg.domain.codes import Role
+
 import ui.app as app_module
 from tests.ui.conftest import PASSWORD, add_staff_member, settle
 from ui.dialogs.sign_in import SignInDialog
 from ui.main_window import MainWindow
 from ui.models.staff_model import AccountTableModel
 from ui.views.staff_page import StaffPage
-from upw_ttg.domain.codes import Role
 
 NEW_PASSWORD = "marble orbit lantern"
 
@@ -122,22 +123,22 @@ def test_the_idle_lock_hides_everything_and_keeps_unsaved_work(qtbot, services, 
     window.lock.idle.set_interval_ms(150)
     with qtbot.waitSignal(window.lock.locked, timeout=3000):
         pass
-    assert window.lock.is_locked and window.lock.stack.currentWidget() is window.lock.screen
+    assert window.lock.is_locked and window.lock.stack.currentWidget() is window.lock.lock_screen
     assert not form.isVisible() and not window.stack.isVisible()
     assert not window.menuBar().isEnabled() and not window.new_person_action.isEnabled()
-    assert "Ada Admin" in window.lock.screen.who.text()
+    assert "Ada Admin" in window.lock.lock_screen.who.text()
     # Another member of staff cannot get in with their own password.
     add_staff_member(services, "rhys", Role.RESETTLEMENT_WORKER, fast_hash, "Rhys Worker")
-    window.lock.screen.password.setText("wrong password")
-    window.lock.screen.unlock_button.click()
+    window.lock.lock_screen.password.setText("wrong password")
+    window.lock.lock_screen.unlock_button.click()
     settle()
-    assert window.lock.is_locked and "not right" in window.lock.screen.banner.text()
+    assert window.lock.is_locked and "not right" in window.lock.lock_screen.banner.text()
     window.close()
     assert window.isVisible()  # closing would lose the locked user's work
     window.lock.idle.set_interval_ms(60_000)
-    window.lock.screen.password.setText(PASSWORD)
+    window.lock.lock_screen.password.setText(PASSWORD)
     with qtbot.waitSignal(window.lock.unlocked, timeout=5000):
-        window.lock.screen.unlock_button.click()
+        window.lock.lock_screen.unlock_button.click()
         settle()
     assert form.isVisible() and form.forename.text() == "Half-typed"
     assert window.stack.isVisible() and window.menuBar().isEnabled()
@@ -167,11 +168,11 @@ def test_signing_out_from_the_lock_asks_then_closes_the_forms(qtbot, services, u
     window.lock_now()
     asked: list[int] = []
     monkeypatch.setattr(window, "confirm_sign_out", lambda forms: asked.append(forms) or False)
-    window.lock.screen.sign_out_button.click()
+    window.lock.lock_screen.sign_out_button.click()
     settle()
     assert asked == [1] and services.ctx.actor is not None and window.lock.is_locked
     monkeypatch.setattr(window, "confirm_sign_out", lambda forms: True)
-    window.lock.screen.sign_out_button.click()
+    window.lock.lock_screen.sign_out_button.click()
     settle()
     assert window.signed_out and services.ctx.actor is None
     assert not window.isVisible() and not form.isVisible()
@@ -220,8 +221,8 @@ def test_a_window_opening_while_locked_stays_hidden_until_unlocked(qtbot, servic
     qtbot.waitUntil(lambda dialog=late: not dialog.isVisible(), timeout=2000)
     window.show_notice("Saved Siân Jones")
     assert window.statusBar().currentMessage() == ""
-    window.lock.screen.password.setText(PASSWORD)
-    window.lock.screen.unlock()
+    window.lock.lock_screen.password.setText(PASSWORD)
+    window.lock.lock_screen.unlock()
     assert late.isVisible()
     late.reject()
     del late

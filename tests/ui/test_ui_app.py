@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 import shiboken6
 
-import ui.app as app_module
 from upw_ttg import __version__
 from upw_ttg.domain.codes import Gender, Role
 from upw_ttg.errors import NewerDatabaseError, UnsafeLocationError
-from ui.main_window import MainWindow
+
+import ui.app as app_module
 from tests.ui.conftest import add_staff_member
+from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 

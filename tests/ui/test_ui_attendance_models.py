@@ -6,15 +6,25 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from tests.ui.attendance_support import (
-    PAST, group_session, make_world, warned_then_failed,
-)
 from upw_ttg.domain.codes import Role
 from upw_ttg.domain.forecast import Rag
+
+from tests.ui.attendance_support import (
+    PAST,
+    group_session,
+    make_world,
+    warned_then_failed,
+)
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import (
-    ActionsTableModel, BacklogTableModel, DaySessionsTableModel, ForecastTableModel,
-    LedgerLinesTableModel, OutstandingTableModel, QueueTableModel, TravelTasksTableModel,
+    ActionsTableModel,
+    BacklogTableModel,
+    DaySessionsTableModel,
+    ForecastTableModel,
+    LedgerLinesTableModel,
+    OutstandingTableModel,
+    QueueTableModel,
+    TravelTasksTableModel,
 )
 from ui.models.attendance.register_model import RegisterTableModel, parse_time
 from ui.models.roles import RowRole

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from tests.ui.attendance_support import (
-    PAST, activate, focused, group_session, make_world, press, type_text,
-)
 from upw_ttg.domain.codes import Rating
+
+from tests.ui.attendance_support import (
+    PAST,
+    activate,
+    focused,
+    group_session,
+    make_world,
+    press,
+    type_text,
+)
+from tests.ui.conftest import settle
 from ui.models.attendance.register_model import RegisterTableModel
 from ui.views.attendance.area import AttendanceArea
 from ui.views.attendance.register_page import RegisterPage
-from tests.ui.conftest import settle
 
 _M = RegisterTableModel
 ENTER, TAB, ESC = Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_Escape
@@ -203,6 +210,7 @@ def test_the_outstanding_list_reads_a_page_at_a_time_as_the_view_needs_them(
     """The screen asks the service for one page; the view asks for the next while it has
     room (or is scrolled to the end), and the count says how many there are in all."""
     from upw_ttg.services.attendance.registers import RegisterService
+
     from ui.views.attendance import outstanding_page
 
     monkeypatch.setattr(outstanding_page, "PAGE_ROWS", 2)

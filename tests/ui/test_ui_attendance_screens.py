@@ -7,13 +7,18 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import unnamed_focusable_widgets
-from tests.ui.attendance_support import (
-    PAST, activate, group_session, make_world, warned_then_failed,
-)
 from upw_ttg.domain.codes import AdjustmentStatus, Role
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.services.attendance import PrintCancelled
+
+from tests.ui.attendance_support import (
+    PAST,
+    activate,
+    group_session,
+    make_world,
+    warned_then_failed,
+)
+from tests.ui.conftest import settle, unnamed_focusable_widgets
 from ui import tasks
 from ui.dialogs.attendance.action_dialogs import ActionDialog, EvidenceDialog
 from ui.dialogs.attendance.adjustment_dialog import AdjustmentDialog, parse_hours
@@ -23,7 +28,6 @@ from ui.views.attendance.forecast_page import EXTENSIONS, ForecastPage
 from ui.views.attendance.ledger_view import LedgerDialog, LedgerView
 from ui.views.attendance.print_page import PrintPage
 from ui.views.attendance.travel_page import TravelPage
-from tests.ui.conftest import settle
 
 
 def test_after_a_recent_warning_the_decision_screen_offers_only_referral(

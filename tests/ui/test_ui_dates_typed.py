@@ -44,6 +44,7 @@ def test_the_field_shows_what_was_meant_once_typing_is_done(qtbot, monkeypatch):
 
 def test_a_sentence_is_entered_in_years_months_and_days(qtbot, services, person):
     from upw_ttg.domain.custody import sentence_days, sentence_parts
+
     from ui.dialogs.custody_dialog import CustodyDialog
 
     start = dt.date(2027, 3, 1)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.ui.conftest import TODAY
-from tests.ui.attendance_support import (
-    PAST, activate, group_session, make_world, warned_then_failed,
-)
 from upw_ttg.domain.enforcement import Decision
+
+from tests.ui.attendance_support import (
+    PAST,
+    activate,
+    group_session,
+    make_world,
+    warned_then_failed,
+)
+from tests.ui.conftest import TODAY, settle
 from ui.views.attendance.enforcement_page import EnforcementPage
-from tests.ui.conftest import settle
 
 
 def open_page(qtbot, services) -> EnforcementPage:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 
-from tests.ui.attendance_support import PAST, activate, make_world
-from tests.ui.conftest import add_staff_member, settle
 from upw_ttg.domain.codes import Role
 from upw_ttg.domain.enforcement import Decision
+
+from tests.ui.attendance_support import PAST, activate, make_world
+from tests.ui.conftest import add_staff_member, settle
 from ui.views.attendance.area import AttendanceArea
 from ui.views.attendance.enforcement_page import REOPENED, EnforcementPage
 from ui.views.attendance.review_page import ReviewPage

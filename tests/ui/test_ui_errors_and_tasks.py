@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton
 
 from upw_ttg.errors import StorageError
+
 from ui import errors, tasks
 from ui.errors import CrashDialog, handle_exception, install_excepthook
 

@@ -12,13 +12,14 @@ from openpyxl import load_workbook
 from upw_ttg.domain.codes import Gender, Role
 from upw_ttg.domain.records import PersonInput
 from upw_ttg.records.exchange import RowOutcome
+
+from tests.services.exchange.extracts import make_people, to_csv
+from tests.ui.conftest import add_staff_member
 from ui.dialogs.exchange.import_dialog import NOT_IMPORTED, ImportDialog
 from ui.dialogs.exchange.outcomes_dialog import OutcomesExportDialog
 from ui.main_window import MainWindow
 from ui.models.exchange_models import ImportRowsModel
 from ui.views.people_page import PeoplePage
-from tests.services.exchange.extracts import make_people, to_csv
-from tests.ui.conftest import add_staff_member
 
 
 def _dialog(qtbot, services, data: bytes, name: str = "extract.csv") -> ImportDialog:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from upw_ttg.records.figures import FigureGroup
+
 from tests.figures.figures_data import CaseSet
 from tests.ui.test_ui_main_window import _window
-from upw_ttg.records.figures import FigureGroup
 from ui.tasks import finish_all_tasks
 
 D = dt.date

@@ -6,8 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from upw_ttg.domain.codes import Role
-from ui.main_window import MainWindow
+
 from tests.ui.conftest import add_staff_member
+from ui.main_window import MainWindow
 
 WIDTH, HEIGHT = 1280, 720
 

@@ -7,11 +7,12 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from upw_ttg.domain.codes import GenderCategory, Role
+
 from tests.ui.conftest import TODAY, add_staff_member, make_person, settle
 from ui.dialogs.custody_dialog import CustodyDialog
 from ui.dialogs.order_dialog import ExtensionDialog, OrderDialog
 from ui.dialogs.person_dialog import PersonDialog
-from upw_ttg.domain.codes import GenderCategory, Role
 
 
 def _open(qtbot, dialog: QDialog) -> QDialog:
@@ -169,7 +170,7 @@ def test_custody_dialog_new_episode_problems(qtbot, services, person):
     dialog.prison_number.setText("12")
     dialog.submit()
     settle()
-    assert "Choose the prison." == dialog.fields.error_text("prison_id")
+    assert dialog.fields.error_text("prison_id") == "Choose the prison."
     assert "for example A1234BC" in dialog.fields.error_text("prison_number")
     assert dialog.fields.error_text("reception_date") == "Enter the reception date."
     assert dialog.prison_number.text() == "12"

@@ -3,14 +3,15 @@ record, and adding several people to a session together."""
 
 from __future__ import annotations
 
+from upw_ttg.domain.codes import Gender, GenderCategory, KeepApartKind, Role
+from upw_ttg.domain.upw_records import PlacementRequest
+
 from tests.ui.conftest import add_staff_member, settle
 from ui.dialogs.person_dialog import ConfirmGenderDialog, PersonDialog
 from ui.dialogs.upw.keep_apart_dialog import HIDDEN, KeepApartDialog
 from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.settings import UiSettings
 from ui.views.person_page import PersonPage
-from upw_ttg.domain.codes import Gender, GenderCategory, KeepApartKind, Role
-from upw_ttg.domain.upw_records import PlacementRequest
 
 DETAIL = "Co-accused in the Hessle Road burglary"
 

@@ -7,10 +7,10 @@ import html
 from PySide6.QtGui import QKeySequence
 
 from upw_ttg.domain.codes import Role
+
+from tests.ui.conftest import add_staff_member, settle
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
-from tests.ui.conftest import add_staff_member
-from tests.ui.conftest import settle
 
 
 def _window(qtbot, services, ui_settings) -> MainWindow:

@@ -9,10 +9,11 @@ from collections import defaultdict
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar, QWidget
 
 from upw_ttg.domain.codes import Role
+
+from tests.ui.conftest import add_staff_member
 from ui.dialogs.custody_dialog import CustodyDialog
 from ui.dialogs.person_dialog import PersonDialog
 from ui.main_window import MainWindow
-from tests.ui.conftest import add_staff_member
 
 _MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 

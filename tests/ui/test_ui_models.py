@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from upw_ttg.domain.codes import Gender
 from upw_ttg.domain.records import PersonRow
+
 from ui.models.custody_model import CustodyTableModel, DateChangesTableModel
 from ui.models.orders_model import OrdersTableModel
 from ui.models.people_model import PeopleSortProxy, PeopleTableModel
@@ -143,6 +144,7 @@ def test_a_row_model_over_pages_fetches_the_next_one_where_the_last_stopped(qtmo
     """A page counts the rows the service set aside to check as read, so none is read twice
     and none is skipped; a short page is the last."""
     from upw_ttg.domain.records_to_check import Listed
+
     from ui.models.table_model import Column, RowTableModel
 
     class Numbers(RowTableModel[int]):

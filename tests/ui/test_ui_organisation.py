@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from upw_ttg.domain.codes import Role
-from ui.views.organisation_page import OrganisationPage
+
 from tests.ui.conftest import settle
+from ui.views.organisation_page import OrganisationPage
 
 
 def test_administrator_edits_an_office_phone_and_sees_the_problem_words(qtbot, services):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.ui.conftest import make_person
 from ui.models.people_model import PeopleTableModel
 from ui.views.people_page import SEARCH_DELAY_MS, PeoplePage
-from tests.ui.conftest import make_person
 
 
 def _page(qtbot, services, ui_settings) -> PeoplePage:

@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from PySide6.QtGui import QKeySequence
 from pypdf import PdfReader
+from PySide6.QtGui import QKeySequence
 
 from upw_ttg.services.day_printing import DayPaper
+
+from tests.ui.upw_world import World
 from ui.dialogs.print_day_paper import PrintDayPaperDialog
 from ui.main_window import MainWindow
-from tests.ui.upw_world import World
 
 
 def _text(pdf: bytes) -> str:

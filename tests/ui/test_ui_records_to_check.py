@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ui.dialogs.upw.session_dialog import SessionDialog
-from ui.views.upw.area import SchedulingArea
 from tests.ui.upw_world import World
 from tests.upw.test_upw_records_to_check import corrupt
+from ui.dialogs.upw.session_dialog import SessionDialog
+from ui.views.upw.area import SchedulingArea
 
 
 def test_the_planner_session_and_queue_name_the_damaged_record(qtbot, services, ui_settings,

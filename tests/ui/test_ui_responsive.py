@@ -107,8 +107,9 @@ def test_a_form_stays_open_and_responsive_while_it_saves_and_keeps_its_input_whe
         qtbot, services, monkeypatch):
     """The save runs on the writer thread: the window keeps repainting, the form is greyed
     with everything typed still in it, and a refused save gives it all back unchanged."""
-    from ui.dialogs.person_dialog import PersonDialog
     from upw_ttg.errors import StorageError
+
+    from ui.dialogs.person_dialog import PersonDialog
 
     def slow_refusal(_data):
         time.sleep(SLOW_S)
@@ -146,10 +147,11 @@ def test_a_form_stays_open_and_responsive_while_it_saves_and_keeps_its_input_whe
 
 def test_signing_in_hashes_the_password_off_the_gui_thread(qtbot, fresh_services):
     """scrypt takes a few hundred milliseconds at full cost; the window runs on meanwhile."""
-    from tests.ui.conftest import PASSWORD, add_staff_member
-    from ui.dialogs.sign_in import SignInDialog
     from upw_ttg.domain.codes import Role
     from upw_ttg.security import hash_password
+
+    from tests.ui.conftest import PASSWORD, add_staff_member
+    from ui.dialogs.sign_in import SignInDialog
 
     add_staff_member(fresh_services, "coord", Role.COORDINATOR, hash_password(PASSWORD))
     dialog = SignInDialog(fresh_services.staff, fresh_services.db.describe(), "coord")

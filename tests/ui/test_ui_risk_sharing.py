@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from upw_ttg.domain.codes import RiskLevel
+
 from tests.attendance.attendance_data import World
 from tests.ui.attendance_support import activate
 from tests.ui.conftest import settle
 from tests.upw.risk_support import change, with_contacts
-from upw_ttg.domain.codes import RiskLevel
 from ui.main_window import MainWindow
 from ui.views.upw.area import SchedulingArea
 from ui.views.upw.risk_page import RiskSharingPage

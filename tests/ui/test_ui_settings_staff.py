@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from upw_ttg.domain.codes import Role
+
 from tests.ui.conftest import settle
 from ui.views.settings_page import SettingsPage
 from ui.views.staff_page import StaffPage
-from upw_ttg.domain.codes import Role
 
 
 def _select(page: SettingsPage, key: str) -> None:

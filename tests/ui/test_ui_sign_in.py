@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
+from upw_ttg.domain.codes import Gender, Role
+
 from tests.ui.conftest import PASSWORD, add_staff_member, settle
 from ui.dialogs.sign_in import FirstAdministratorDialog, SignInDialog
-from upw_ttg.domain.codes import Gender, Role
 
 
 def test_first_administrator_is_created_and_signed_in(qtbot, fresh_services, monkeypatch):

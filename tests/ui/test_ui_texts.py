@@ -9,11 +9,12 @@ import uuid
 import keyring
 import pytest
 
+from upw_ttg.domain.codes import Language
+
 from tests.attendance.attendance_data import World, set_setting
 from tests.ui.attendance_support import activate
 from tests.ui.conftest import settle
 from tests.upw.notify_fake import FakeNotify, use_memory_keyring
-from upw_ttg.domain.codes import Language
 from ui.main_window import MainWindow
 from ui.views.upw.area import SchedulingArea
 from ui.views.upw.texts_page import TextsPage

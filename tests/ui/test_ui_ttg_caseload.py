@@ -9,12 +9,13 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
 
+from upw_ttg.domain.codes import Role
+from upw_ttg.domain.records import CustodyInput
+
 from tests.ui.conftest import TODAY, add_staff_member, make_person, settle
 from ui.main_window import MainWindow
 from ui.views.ttg.area import TtgArea
 from ui.views.ttg.caseload_page import LISTS
-from upw_ttg.domain.codes import Role
-from upw_ttg.domain.records import CustodyInput
 
 DAY = dt.timedelta(days=1)
 

@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QPainter, QPdfWriter
 
-from tests.ui.conftest import TODAY, settle, stored
-from ui.dialogs.ttg.event_dialog import CustodyEventDialog
 from upw_ttg.domain.codes import CustodyEventKind, CustodyStatus, Language, ReferralStatus
 from upw_ttg.services.ttg.handouts import HandoutLanguage
+
+from tests.ui.conftest import TODAY, settle, stored
+from ui.dialogs.ttg.event_dialog import CustodyEventDialog
 
 DAY = dt.timedelta(days=1)
 
@@ -198,8 +199,9 @@ def test_printing_offers_the_persons_language_first_and_previews(qtbot, services
 def test_the_review_records_travel_and_whether_a_prescription_is_arranged(
         qtbot, services, episode_id, screen):
     """The release sheet's travel and prescription come from here; Alt keys stay unique."""
-    from tests.ui.test_ui_upw_area import clashing_mnemonics
     from upw_ttg.domain.codes import TravelPayment
+
+    from tests.ui.test_ui_upw_area import clashing_mnemonics
 
     screen.show_page("review")
     page = screen.page("review")

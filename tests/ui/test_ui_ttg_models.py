@@ -7,19 +7,38 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from upw_ttg.domain.codes import (
-    ContactMethod, CustodyEventKind, DiversityCategory, ReferralStatus, ReleaseDateType,
+    ContactMethod,
+    CustodyEventKind,
+    DiversityCategory,
+    ReferralStatus,
+    ReleaseDateType,
 )
 from upw_ttg.domain.resettlement import DEADLINE_LABELS, DeadlineKind, DeadlineMove
 from upw_ttg.services.ttg.records import (
-    ActionRecord, CaseloadRow, ConsentRow, ContactRow, CustodyEventRow, DiversityNeedRow,
-    ProgressRow, ReferralRecord, StrengthRow, WorkerCount,
+    ActionRecord,
+    CaseloadRow,
+    ConsentRow,
+    ContactRow,
+    CustodyEventRow,
+    DiversityNeedRow,
+    ProgressRow,
+    ReferralRecord,
+    StrengthRow,
+    WorkerCount,
 )
+
 from ui.models.roles import RowRole, SortRole
 from ui.models.table_model import RowSortProxy
 from ui.models.ttg.caseload_model import CaseloadTableModel, WorkerCountsTableModel
 from ui.models.ttg.plan_models import (
-    ActionsTableModel, ConsentsTableModel, ContactsTableModel, CustodyEventsTableModel,
-    DeadlineMovesTableModel, DiversityTableModel, ProgressTableModel, ReferralsTableModel,
+    ActionsTableModel,
+    ConsentsTableModel,
+    ContactsTableModel,
+    CustodyEventsTableModel,
+    DeadlineMovesTableModel,
+    DiversityTableModel,
+    ProgressTableModel,
+    ReferralsTableModel,
     StrengthsTableModel,
 )
 

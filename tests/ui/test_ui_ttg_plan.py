@@ -7,11 +7,12 @@ import html
 
 from PySide6.QtCore import Qt
 
-from tests.ttg.ttg_support import STATUS_GAP, settle_pathways
-from tests.ui.conftest import TODAY, add_staff_member, settle, stored, unnamed_focusable_widgets
 from upw_ttg.domain.codes import DiversityCategory, MappaLevel, NeedStatus, RiskLevel, Role
 from upw_ttg.domain.permissions import PERMISSIONS, Capability
 from upw_ttg.services.ttg.records import AgreementInput, NeedInput, RiskInput
+
+from tests.ttg.ttg_support import STATUS_GAP, settle_pathways
+from tests.ui.conftest import TODAY, add_staff_member, settle, stored, unnamed_focusable_widgets
 from ui.main_window import MainWindow
 from ui.views.ttg.plan_screen import PlanScreen
 

@@ -6,9 +6,10 @@ import datetime as dt
 import re
 
 import pytest
-
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QTabBar, QWidget
 
+from tests.ui.conftest import settle, unnamed_focusable_widgets
+from tests.ui.upw_world import World
 from ui.dialogs.upw.assessment_dialog import assessment_dialog
 from ui.dialogs.upw.autofill_dialog import AutoFillDialog
 from ui.dialogs.upw.fleet_dialogs import PickupPointDialog, VanDialog
@@ -17,9 +18,6 @@ from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.dialogs.upw.session_staff_dialog import SessionPickupsDialog, SessionStaffDialog
 from ui.dialogs.upw.warrant_dialog import WarrantDialog
 from ui.views.upw.area import SchedulingArea
-from tests.ui.conftest import unnamed_focusable_widgets
-from tests.ui.upw_world import World
-from tests.ui.conftest import settle
 
 
 def test_every_page_and_dialog_names_its_controls(qtbot, services, ui_settings, world,
@@ -206,8 +204,9 @@ def test_a_role_that_cannot_schedule_reads_no_schedule(services, world, fast_has
     """The area is not offered (tests/ui/test_ui_main_window.py); its data is refused too."""
     from upw_ttg.domain.codes import Role
     from upw_ttg.errors import CapabilityDeniedError
-    from ui.views.upw.common import can_schedule
+
     from tests.ui.conftest import add_staff_member
+    from ui.views.upw.common import can_schedule
     world.session()
     services.ctx.actor = add_staff_member(services, "tw", Role.RESETTLEMENT_WORKER, fast_hash)
     assert not can_schedule(services.ctx.actor)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
+from upw_ttg.domain.codes import Gender, PlacementPreference, RiskLevel
+
 from tests.ui.conftest import settle
 from ui.dialogs.upw.assessment_dialog import (
     AssessmentDialog,
     open_assessment,
     opened_assessments,
 )
-from upw_ttg.domain.codes import Gender, PlacementPreference, RiskLevel
 
 _parents: list[QWidget] = []
 

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QDialog
 
 from upw_ttg.domain.codes import Gender, PlacementPreference
 from upw_ttg.services.upw import Cancelled
-from ui.dialogs.upw.autofill_dialog import AutoFillDialog
+
 from tests.ui.upw_world import World
+from ui.dialogs.upw.autofill_dialog import AutoFillDialog
 
 
 def test_auto_fill_reports_progress_shows_the_proposal_and_applies_it(

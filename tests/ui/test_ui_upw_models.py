@@ -7,27 +7,57 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from upw_ttg.domain.codes import (
-    Gender, PatternFrequency, SessionStatus, WarrantMode, WarrantStatus,
+    Gender,
+    PatternFrequency,
+    SessionStatus,
+    WarrantMode,
+    WarrantStatus,
 )
 from upw_ttg.domain.upw_records import (
-    CommitmentInput, PersonToTell, PickupPointRecord, PlannerCell, PlannerRow,
-    ProjectRecord, ProposedPlacement, SessionOffer, SessionPerson, SessionRecord, Shortfall,
-    SpendRow, SupervisorRow, VanRecord, WaitingRow, WarrantRecord, WeekPlan,
+    CommitmentInput,
+    PersonToTell,
+    PickupPointRecord,
+    PlannerCell,
+    PlannerRow,
+    ProjectRecord,
+    ProposedPlacement,
+    SessionOffer,
+    SessionPerson,
+    SessionRecord,
+    Shortfall,
+    SpendRow,
+    SupervisorRow,
+    VanRecord,
+    WaitingRow,
+    WarrantRecord,
+    WeekPlan,
 )
 from upw_ttg.services.access import mask_restricted
+
 from ui.models.roles import RowRole
 from ui.models.upw.autofill_model import ProposalLine, ProposalTableModel, ShortfallTableModel
 from ui.models.upw.commitments_model import CommitmentsTableModel
 from ui.models.upw.planner_model import CellsRole, PlannerTableModel
 from ui.models.upw.projects_model import (
-    PickupPointsTableModel, ProjectFilterProxy, ProjectsTableModel, SessionsTableModel,
-    VansTableModel, days_text,
+    PickupPointsTableModel,
+    ProjectFilterProxy,
+    ProjectsTableModel,
+    SessionsTableModel,
+    VansTableModel,
+    days_text,
 )
 from ui.models.upw.session_models import (
-    PeopleToTellTableModel, SessionChoice, SessionChoiceTableModel, SessionPeopleTableModel,
+    PeopleToTellTableModel,
+    SessionChoice,
+    SessionChoiceTableModel,
+    SessionPeopleTableModel,
 )
 from ui.models.upw.waiting_model import (
-    FIRST, WEEKLY, WaitingFilterProxy, WaitingTableModel, reason_kinds,
+    FIRST,
+    WEEKLY,
+    WaitingFilterProxy,
+    WaitingTableModel,
+    reason_kinds,
 )
 from ui.models.upw.warrants_model import SpendTableModel, WarrantsTableModel
 

@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QDialog
 
 from upw_ttg.domain.codes import Gender
 from upw_ttg.domain.upw_records import PlacementRequest, StandDownReason
+
+from tests.ui.conftest import settle
+from tests.ui.upw_world import World
 from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.views.upw.area import SchedulingArea
-from tests.ui.upw_world import World
-from tests.ui.conftest import settle
 
 
 def _area(qtbot, services, ui_settings) -> SchedulingArea:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog
 
 from upw_ttg.domain.codes import WarrantStatus
+
+from tests.ui.conftest import settle
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.views.upw.warrants_page import WarrantsPage
-from tests.ui.conftest import settle
 
 
 def test_issue_a_warrant_then_void_it_with_a_reason(qtbot, services, world, wait_for_tasks):
@@ -79,8 +80,8 @@ def test_issue_a_warrant_then_void_it_with_a_reason(qtbot, services, world, wait
 
 
 def test_mark_used_and_filter_by_status(qtbot, services, world):
-    from upw_ttg.domain.upw_records import WarrantInput
     from upw_ttg.domain.codes import WarrantMode
+    from upw_ttg.domain.upw_records import WarrantInput
     person_id, _ = world.placeable()
     criterion = services.upw.warrants.eligibility_criteria()[0]
     for _ in range(2):
@@ -109,6 +110,7 @@ def test_a_warrant_issued_elsewhere_appears_in_the_register_without_pressing_sho
         qtbot, services, world, wait_for_tasks):
     from upw_ttg.domain.codes import WarrantMode
     from upw_ttg.domain.upw_records import WarrantInput
+
     from ui.changes import Subject, publish
 
     person_id, _ = world.placeable()

@@ -9,8 +9,12 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Gender, PlacementPreference, RiskLevel, Role
 from upw_ttg.domain.records import OrderInput, PersonInput
 from upw_ttg.domain.upw_records import (
-    AssessmentInput, PickupPointInput, ProjectInput, VanInput,
+    AssessmentInput,
+    PickupPointInput,
+    ProjectInput,
+    VanInput,
 )
+
 from tests.ui.conftest import TODAY, add_staff_member
 
 # The clock is Thursday 26 November 2026; the next week runs 30 November to 6 December.

@@ -7,13 +7,24 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from tests.attendance.attendance_data import World
 from upw_ttg.domain.codes import (
-    CustodyStatus, PlacementPreference, ReferralStatus, RiskLevel, Role, SessionStatus,
+    CustodyStatus,
+    PlacementPreference,
+    ReferralStatus,
+    RiskLevel,
+    Role,
+    SessionStatus,
 )
 from upw_ttg.storage.models import (
-    CustodyEpisode, Prison, Referral, ResettlementPlan, SessionSupervisor, UpwSession,
+    CustodyEpisode,
+    Prison,
+    Referral,
+    ResettlementPlan,
+    SessionSupervisor,
+    UpwSession,
 )
+
+from tests.attendance.attendance_data import World
 
 
 def assessed(world: World, person: int) -> int:

@@ -7,7 +7,12 @@ import datetime as dt
 import pytest
 
 from upw_ttg.domain.codes import (
-    AllergyAction, AuditAction, Gender, MedicationEffect, PlacementPreference, RiskLevel,
+    AllergyAction,
+    AuditAction,
+    Gender,
+    MedicationEffect,
+    PlacementPreference,
+    RiskLevel,
 )
 from upw_ttg.domain.upw_records import AssessmentInput, CommitmentInput
 from upw_ttg.errors import ValidationError

@@ -10,15 +10,34 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, func, select
 
 from upw_ttg.domain.codes import (
-    Gender, GenderCategory, OrderType, PatternFrequency, PlacementPreference, Role,
+    Gender,
+    GenderCategory,
+    OrderType,
+    PatternFrequency,
+    PlacementPreference,
+    Role,
 )
 from upw_ttg.domain.placement import lone_woman, person_breaches
 from upw_ttg.services.upw.facts import (
-    load_bookings, load_occupants, load_people, load_sessions,
+    load_bookings,
+    load_occupants,
+    load_people,
+    load_sessions,
 )
 from upw_ttg.storage.models import (
-    Appointment, AssessmentCommitment, KeepApart, OrderExtension, Person, Project, ProjectTag,
-    SessionPickup, SessionSupervisor, Staff, UpwAssessment, UpwOrder, UpwSession,
+    Appointment,
+    AssessmentCommitment,
+    KeepApart,
+    OrderExtension,
+    Person,
+    Project,
+    ProjectTag,
+    SessionPickup,
+    SessionSupervisor,
+    Staff,
+    UpwAssessment,
+    UpwOrder,
+    UpwSession,
 )
 
 MONDAY = dt.date(2026, 11, 30)

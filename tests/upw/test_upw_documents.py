@@ -11,15 +11,29 @@ from pypdf import PdfReader
 from sqlalchemy import select, update
 
 from upw_ttg.domain.codes import (
-    AllergyAction, AuditAction, Gender, MedicationEffect, WarrantMode,
+    AllergyAction,
+    AuditAction,
+    Gender,
+    MedicationEffect,
+    WarrantMode,
 )
 from upw_ttg.domain.upw_print import AppointmentLetterData, TravelWarrantData, VanManifestData
 from upw_ttg.domain.upw_records import (
-    CommitmentInput, PickupPointInput, PlacementRequest, VanInput, WarrantInput,
+    CommitmentInput,
+    PickupPointInput,
+    PlacementRequest,
+    VanInput,
+    WarrantInput,
 )
 from upw_ttg.services.upw import Cancelled
 from upw_ttg.storage.models import (
-    AccessEvent, Adjustment, Appointment, EnforcementAction, KeepApart, Person, UpwAssessment,
+    AccessEvent,
+    Adjustment,
+    Appointment,
+    EnforcementAction,
+    KeepApart,
+    Person,
+    UpwAssessment,
     UpwOrder,
 )
 

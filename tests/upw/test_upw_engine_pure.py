@@ -6,8 +6,16 @@ import datetime as dt
 
 from upw_ttg.domain.codes import Gender, GenderCategory, PatternFrequency
 from upw_ttg.domain.placement import (
-    Occupant, PersonFacts, Rule, SessionFacts, check_placement, day_parts, identity_not_male,
-    is_woman, lone_woman, session_places,
+    Occupant,
+    PersonFacts,
+    Rule,
+    SessionFacts,
+    check_placement,
+    day_parts,
+    identity_not_male,
+    is_woman,
+    lone_woman,
+    session_places,
 )
 from upw_ttg.domain.upw_schedule import Pattern, pattern_dates
 

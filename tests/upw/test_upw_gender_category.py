@@ -9,7 +9,12 @@ from sqlalchemy import select
 
 from upw_ttg.domain.codes import Gender, GenderCategory, PlacementPreference, Role
 from upw_ttg.domain.placement import (
-    Occupant, PersonFacts, Rule, SessionFacts, category_from_text, check_placement,
+    Occupant,
+    PersonFacts,
+    Rule,
+    SessionFacts,
+    category_from_text,
+    check_placement,
 )
 from upw_ttg.domain.records import PersonInput
 from upw_ttg.domain.upw_records import PlacementRequest

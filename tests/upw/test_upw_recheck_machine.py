@@ -9,7 +9,11 @@ import itertools
 from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
-    RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test,
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
 )
 from sqlalchemy import delete, select, update
 
@@ -19,10 +23,17 @@ from upw_ttg.domain.upw_records import PlacementRequest, StandDownReason
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.upw import PlacementRefused
 from upw_ttg.services.upw.facts import (
-    load_bookings, load_occupants, load_people, load_sessions,
+    load_bookings,
+    load_occupants,
+    load_people,
+    load_sessions,
 )
 from upw_ttg.storage.models import (
-    Appointment, KeepApart, Person, UpwAssessment, UpwSession,
+    Appointment,
+    KeepApart,
+    Person,
+    UpwAssessment,
+    UpwSession,
 )
 
 SESSIONS = 3
@@ -220,7 +231,7 @@ def test_every_broken_booking_is_queued_whatever_the_sequence(upw, app):
                         gender_category=GenderCategory.WOMAN if i < 4 else GenderCategory.MAN))
                 s.execute(update(UpwAssessment).where(
                     UpwAssessment.person_id.in_(pool_people)).values(
-                    **{flag: False for flag in _FLAGS}))
+                    **dict.fromkeys(_FLAGS, False)))
 
     run_state_machine_as_test(Recheck, settings=settings(
         max_examples=5, stateful_step_count=12, deadline=None,

@@ -11,11 +11,17 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from tests.attendance.attendance_data import World
 from upw_ttg.domain.records_to_check import RecordToCheck, Subject, set_aside
 from upw_ttg.storage.models import (
-    BookingBreach, Office, Person, TravelWarrant, UpwSession, Van,
+    BookingBreach,
+    Office,
+    Person,
+    TravelWarrant,
+    UpwSession,
+    Van,
 )
+
+from tests.attendance.attendance_data import World
 
 MONDAY = dt.date(2026, 11, 30)  # the conftest clock is Thursday 26 November 2026
 # (sentence date, deadline) as a slip or an old import left them; the deadline stays after

@@ -9,7 +9,10 @@ from sqlalchemy import select
 from upw_ttg.domain.codes import AuditAction, Role
 from upw_ttg.domain.upw_records import WarrantInput
 from upw_ttg.errors import (
-    CapabilityDeniedError, RestrictedCaseError, StaleRecordError, ValidationError,
+    CapabilityDeniedError,
+    RestrictedCaseError,
+    StaleRecordError,
+    ValidationError,
 )
 from upw_ttg.storage.models import AuditEvent
 

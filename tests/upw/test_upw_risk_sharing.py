@@ -9,18 +9,28 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from tests.attendance.attendance_data import World, set_clock, set_setting
-from tests.upw.risk_support import change, with_contacts
 from upw_ttg.domain.codes import (
-    ContactMethod, RiskLevel, Role,
+    ContactMethod,
+    RiskLevel,
+    Role,
 )
 from upw_ttg.domain.risk_sharing import (
-    RISK_FIELDS, Contact, ContactKind, distinct_contacts, risk_changes,
+    RISK_FIELDS,
+    Contact,
+    ContactKind,
+    distinct_contacts,
+    risk_changes,
 )
 from upw_ttg.errors import CapabilityDeniedError, ValidationError
 from upw_ttg.storage.models import (
-    AuditEvent, DeliveryUnit, Office, Person,
+    AuditEvent,
+    DeliveryUnit,
+    Office,
+    Person,
 )
+
+from tests.attendance.attendance_data import World, set_clock, set_setting
+from tests.upw.risk_support import change, with_contacts
 
 TODAY = dt.date(2026, 11, 26)  # a Thursday
 

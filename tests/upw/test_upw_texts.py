@@ -11,14 +11,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from tests.attendance.attendance_data import World, set_clock, set_setting
-from tests.upw.notify_fake import INVALID, FakeNotify, use_memory_keyring
 from upw_ttg.domain.codes import CustodyStatus, Language, OrderStatus, Role
 from upw_ttg.domain.texts import (
-    Candidate, Exclusion, MessageStatus, choose_texts, uk_mobile,
+    Candidate,
+    Exclusion,
+    MessageStatus,
+    choose_texts,
+    uk_mobile,
 )
 from upw_ttg.errors import CapabilityDeniedError, ValidationError
 from upw_ttg.storage.models import AuditEvent, CustodyEpisode, Prison, UpwOrder
+
+from tests.attendance.attendance_data import World, set_clock, set_setting
+from tests.upw.notify_fake import INVALID, FakeNotify, use_memory_keyring
 
 TODAY = dt.date(2026, 11, 26)
 SESSION_DAY = TODAY + dt.timedelta(days=2)

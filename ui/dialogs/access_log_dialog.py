@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
 from upw_ttg.domain.access import local_time
 from upw_ttg.services.access_log import AccessLogService, AccessRow
+
 from ui.formatting import format_datetime
 from ui.models.table_model import Column, RowTableModel
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from upw_ttg.domain.records import StaffMember
 from upw_ttg.services.staff import AccountRow, StaffService
+
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.staff_dialog import check_passwords, password_pair
 

@@ -6,16 +6,27 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
     QWidget,
 )
 
 from upw_ttg.domain.custody import (
-    RELEASE_TYPE_LABELS, expected_release, sentence_days, sentence_parts,
+    RELEASE_TYPE_LABELS,
+    expected_release,
+    sentence_days,
+    sentence_parts,
 )
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS, CustodyInput, CustodyRecord
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.custody import CustodyService
+
 from ui.dialogs.form_dialog import FormDialog, optional_text, read_date
 from ui.formatting import format_date, today
 from ui.widgets.date_field import DateField

@@ -8,10 +8,16 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
+
 from ui.tasks import BackgroundTask, report_failure, run_in_background, writer_pool
 from ui.widgets.banner import Banner
 from ui.widgets.form_fields import FieldSet
@@ -123,7 +129,7 @@ class FormDialog(QDialog):
         self.setMinimumSize(minimum.width(), height)
         self.resize(width, height if shrink else max(self.height(), height))
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._fitted:
             self._fitted = True

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.text_records import KeyState
+
 from ui.dialogs.form_dialog import FormDialog
 
 

@@ -11,9 +11,10 @@ from upw_ttg.domain.orders import MAX_HOURS, MIN_HOURS
 from upw_ttg.domain.records import OrderExtensionRow, OrderInput, OrderRecord
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.orders import OrdersService
+
 from ui.dialogs.form_dialog import FormDialog, read_date
-from ui.dialogs.upw.breaks_warning import ChecksBookings
 from ui.dialogs.person_dialog import enum_combo
+from ui.dialogs.upw.breaks_warning import ChecksBookings
 from ui.formatting import format_date
 from ui.widgets.date_field import DateField
 

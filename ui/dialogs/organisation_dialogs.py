@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
 from upw_ttg.domain.organisation import OfficeDetails, OfficeInput, PrisonDetails, PrisonInput
 from upw_ttg.services.organisation import OrganisationService
+
 from ui.dialogs.form_dialog import FormDialog, optional_text
 
 

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QLineEdit, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.domain.codes import Gender, GenderCategory, Language
 from upw_ttg.domain.records import PersonInput, PersonRecord
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.people import CONFIRMED_CATEGORIES, PeopleService
+
 from ui.dialogs.form_dialog import FormDialog, optional_text, read_date
 from ui.formatting import format_datetime, label
 from ui.widgets.date_field import DateField

@@ -6,14 +6,24 @@ import datetime as dt
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
-    QPushButton, QRadioButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.services.day_printing import PAPER_TITLES, DayPaper
 from upw_ttg.services.upw.common import Cancelled
+
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.formatting import format_date
 from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background

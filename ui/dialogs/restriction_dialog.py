@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QLineEdit, QListWidget, QListWidgetItem, QWidget,
+    QCheckBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.records import CaseAccess
+
 from ui.dialogs.form_dialog import FormDialog
 from ui.widgets.role_checks import roles_text
 

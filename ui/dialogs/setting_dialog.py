@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from upw_ttg.domain.settings import SETTINGS_BY_KEY
 from upw_ttg.services.settings import SettingRow, SettingsService
+
 from ui.dialogs.form_dialog import FormDialog
 from ui.models.settings_model import format_setting_value
 

@@ -13,16 +13,23 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg import APP_TITLE
 from upw_ttg.errors import SignInError, UpwError
+
 from ui.dialogs.form_dialog import FormDialog
 
 if TYPE_CHECKING:
     from upw_ttg.domain.records import StaffMember
     from upw_ttg.services.staff import NewStaff, StaffService
+
     from ui.dialogs.change_password import ChangePasswordDialog
 
 # How long a sign-in waits for the database to open before saying so.
@@ -141,6 +148,7 @@ class FirstAdministratorDialog(FormDialog):
 
     def __init__(self, staff: StaffService, database: str, parent: QWidget | None = None):
         from upw_ttg.domain.codes import Gender
+
         from ui.dialogs.person_dialog import enum_combo
         from ui.dialogs.staff_dialog import password_pair
 

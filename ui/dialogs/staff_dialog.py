@@ -5,16 +5,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from upw_ttg.domain.codes import Gender, Role
+from upw_ttg.domain.passwords import MIN_PASSWORD_LENGTH
 from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.people import PeopleService
-from upw_ttg.domain.passwords import MIN_PASSWORD_LENGTH
 from upw_ttg.services.roles import RoleService
 from upw_ttg.services.staff import NewStaff, StaffService
+
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.person_dialog import enum_combo
 from ui.widgets.role_checks import RoleChecks
-
 
 PASSWORD_HINT = (f"At least {MIN_PASSWORD_LENGTH} characters, not a common password and not "
                  "containing the user name. Three random words make a good one.")

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.domain.records import UnconfirmedPerson
 from upw_ttg.services.people import PeopleService
+
 from ui.formatting import BLANK, label
 from ui.models.table_model import Column, RowTableModel
 from ui.widgets.tables import fit_columns, make_table, selected_row

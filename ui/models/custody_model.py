@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS, CustodyRecord, DateChangeRow
+
 from ui.formatting import format_date, format_datetime, label
 from ui.models.table_model import Column, RowTableModel
 

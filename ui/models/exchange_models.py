@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel
 
 from upw_ttg.records.exchange import ROW_OUTCOME_LABELS, ImportRow, RowOutcome
+
 from ui.models.roles import RowRole
 from ui.models.table_model import Column, Index, RowSortProxy, RowTableModel
 

@@ -7,8 +7,14 @@ from dataclasses import dataclass
 
 from upw_ttg.domain.figures import LOWER_IS_BETTER
 from upw_ttg.records.figures import (
-    FigureCase, FigureKind, FigureRow, FigureSplit, Tally, tally_text,
+    FigureCase,
+    FigureKind,
+    FigureRow,
+    FigureSplit,
+    Tally,
+    tally_text,
 )
+
 from ui.formatting import format_date
 from ui.models.table_model import Column, RowTableModel
 

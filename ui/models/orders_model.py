@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from upw_ttg.domain.orders import format_minutes
 from upw_ttg.domain.records import OrderRecord
+
 from ui.formatting import format_date, label
 from ui.models.table_model import Column, RowTableModel
 

@@ -8,9 +8,9 @@ from PySide6.QtCore import QModelIndex, QObject, Signal
 
 from upw_ttg.domain.records import PersonRow
 from upw_ttg.domain.text import fold
+
 from ui.formatting import format_date, label
 from ui.models.table_model import Column, Index, RowSortProxy, RowTableModel
-
 
 RESTRICTED_TIP = ("A restricted case: only the staff named on it see more than the name and "
                   "CRN.")
@@ -91,12 +91,12 @@ class PeopleTableModel(RowTableModel[PersonRow]):
         if changed:
             self.mode_changed.emit(False)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         if parent.isValid():
             return False
         return self._browsing and not self._exhausted and len(self._rows) < self._total
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if not self.canFetchMore(parent):
             return
         batch = self._source.list_page(len(self._rows), self.BATCH_SIZE)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from upw_ttg.domain.settings import SETTINGS
 from upw_ttg.services.settings import SettingRow
+
 from ui.models.roles import RowRole, SortRole
 from ui.models.table_model import Index, RowTableModel
 
@@ -98,7 +99,7 @@ class SettingsTableModel(RowTableModel[Any]):
             return row.unit or ""
         return row.description
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self._HEADERS):
@@ -112,5 +113,5 @@ class SettingsTableModel(RowTableModel[Any]):
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._HEADERS)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from upw_ttg.domain.records import StaffMember
 from upw_ttg.services.staff import AccountRow
+
 from ui.formatting import format_datetime, label
 from ui.models.table_model import Column, RowTableModel
 from ui.widgets.role_checks import roles_text

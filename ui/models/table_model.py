@@ -9,12 +9,18 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
 )
 
 from upw_ttg.errors import UpwError
-from upw_ttg.services.paging import PAGE_ROWS
 from upw_ttg.services.access import RESTRICTED_MESSAGE, is_masked
+from upw_ttg.services.paging import PAGE_ROWS
+
 from ui.models.roles import RowRole, SortRole
 
 RowT = TypeVar("RowT")
@@ -92,16 +98,16 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
 
     # Qt overrides ------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and self._more and self._fetch_page is not None
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if not self.canFetchMore(parent):
             return
         assert self._fetch_page is not None
@@ -147,7 +153,7 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         first = next(n for n, c in enumerate(self.COLUMNS) if c.header not in _ALWAYS_SHOWN)
         return "Restricted case" if column == first else ""
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
@@ -191,7 +197,7 @@ class RowSortProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.setSortRole(SortRole)
 
-    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+    def lessThan(self, left: Index, right: Index) -> bool:
         model = self.sourceModel()
         return _sort_key(model.data(left, SortRole)) < _sort_key(model.data(right, SortRole))
 

@@ -5,13 +5,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.orders import format_minutes
 from upw_ttg.errors import UpwError
 from upw_ttg.services.case_record import CaseEvent, CaseOverview, SessionLine
+
 from ui.changes import Change, Subject, subscribe
 from ui.formatting import format_date
 from ui.models.roles import RowRole

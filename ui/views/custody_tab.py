@@ -6,13 +6,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS, CustodyRecord
+
 from ui.changes import Subject, publish
 from ui.dialogs.custody_dialog import CustodyDialog
 from ui.formatting import format_date

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg import APP_TITLE
 from upw_ttg.errors import SignInError, UpwError
 from upw_ttg.services.sign_in import REFUSED
 from upw_ttg.services.staff import StaffService
+
 from ui.widgets.banner import Banner
 
 

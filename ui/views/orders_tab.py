@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.records import OrderRecord
+
 from ui.changes import Subject, publish
 from ui.dialogs.order_dialog import ExtensionDialog, OrderDialog
 from ui.dialogs.upw.assessment_dialog import open_assessment

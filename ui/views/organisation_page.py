@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.organisation import OfficeDetails, PrisonDetails
 from upw_ttg.domain.permissions import Capability
+
 from ui.dialogs.organisation_dialogs import OfficeDialog, PrisonDialog
 from ui.models.organisation_model import OfficeTableModel, PrisonTableModel
 from ui.views.permissions import can

@@ -5,11 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.records import PersonRecord, PersonRow
+
 from ui.changes import Change, Subject, subscribe
 from ui.dialogs.person_dialog import PersonDialog
 from ui.dialogs.unconfirmed_dialog import UnconfirmedDialog
@@ -17,8 +23,8 @@ from ui.models.people_model import PeopleSortProxy, PeopleTableModel
 from ui.models.roles import RowRole
 from ui.settings import UiSettings
 from ui.views.permissions import can_edit_people, can_find_people
-from ui.widgets.tables import column_width, make_table
 from ui.widgets.export_list import ExportListButton
+from ui.widgets.tables import column_width, make_table
 
 SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 200
@@ -121,7 +127,7 @@ class PeoplePage(QWidget):
         self._on_model_mode_changed(True)
         self.refresh_unconfirmed()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh_unconfirmed()
 
@@ -164,7 +170,7 @@ class PeoplePage(QWidget):
             self.table.setFocus()
             self.table.selectRow(0)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress \
                 and event.key() == Qt.Key.Key_Down and self.proxy.rowCount():
             if self._timer.isActive():

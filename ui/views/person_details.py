@@ -6,12 +6,19 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-    QVBoxLayout, QWidget,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.domain.codes import Language
 from upw_ttg.domain.records import PersonRecord
+
 from ui.formatting import age_on, format_date, format_datetime, label, or_blank
 from ui.widgets.banner import Banner
 

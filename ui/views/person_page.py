@@ -7,7 +7,13 @@ from pathlib import Path
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTabWidget, QVBoxLayout,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -16,6 +22,7 @@ from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import CaseAccess, PersonRecord
 from upw_ttg.errors import UpwError
 from upw_ttg.services.subject_access import save_export
+
 from ui.changes import Subject, publish
 from ui.dialogs.access_log_dialog import AccessLogDialog
 from ui.dialogs.person_dialog import ConfirmGenderDialog, PersonDialog
@@ -29,8 +36,15 @@ from ui.views.case_tab import CaseTab
 from ui.views.custody_tab import CustodyTab
 from ui.views.orders_tab import OrdersTab
 from ui.views.permissions import (
-    can, can_edit_people, can_export_subject_access, can_print_case_summary, can_read_custody,
-    can_read_orders, can_restrict_cases, can_see_who_has_looked, not_allowed_tip,
+    can,
+    can_edit_people,
+    can_export_subject_access,
+    can_print_case_summary,
+    can_read_custody,
+    can_read_orders,
+    can_restrict_cases,
+    can_see_who_has_looked,
+    not_allowed_tip,
 )
 from ui.views.person_details import PersonDetailsTab
 from ui.widgets.banner import Banner

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.errors import UpwError
 from upw_ttg.services.settings import SettingRow
+
 from ui.dialogs.setting_dialog import SettingDialog
 from ui.errors import show_error
 from ui.models.settings_model import SettingsTableModel, format_setting_value

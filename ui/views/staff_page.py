@@ -5,13 +5,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import UpwError
 from upw_ttg.services.staff import AccountRow
+
 from ui.dialogs.change_password import ResetPasswordDialog
 from ui.dialogs.staff_dialog import RolesDialog, StaffDialog
 from ui.errors import show_error

@@ -53,7 +53,7 @@ class DateField(QLineEdit):
         if value is not None and self.text() != format_date(value):
             self.set_date(value)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         opens = (event.key() == Qt.Key.Key_F4
                  or (event.key() == Qt.Key.Key_Down
                      and event.modifiers() & Qt.KeyboardModifier.AltModifier))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton, QTableView, QWidget
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.files import write_atomically
+
 from ui.errors import show_error
 from ui.models.roles import RowRole
 from ui.tasks import report_failure, run_in_background

@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtWidgets import QWidget
 
 from upw_ttg.domain.records_to_check import TITLE, RecordToCheck
+
 from ui.widgets.banner import Banner
 
 SHOWN = 5  # more than this and the strip says how many others there are

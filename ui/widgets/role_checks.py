@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from upw_ttg.domain.codes import Role
 from upw_ttg.domain.permissions import ROLE_SUMMARIES
+
 from ui.formatting import label
 
 

@@ -107,7 +107,7 @@ class RowsFitter(QObject):
             signal.connect(self._refit)
         view.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._schedule()
         return False

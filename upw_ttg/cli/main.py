@@ -8,15 +8,19 @@ import hashlib
 import sys
 from pathlib import Path
 
-from upw_ttg import __version__
-from upw_ttg.bootstrap import AppLocation, open_app
-from upw_ttg.errors import UpwError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from upw_ttg import __version__
+from upw_ttg.bootstrap import AppLocation, open_app
+from upw_ttg.errors import UpwError
 from upw_ttg.files import private_umask, restore_umask
 from upw_ttg.storage.backup import (
-    CheckResult, backup_sqlite, check_database, check_restore_candidate, restore_sqlite,
+    CheckResult,
+    backup_sqlite,
+    check_database,
+    check_restore_candidate,
+    restore_sqlite,
 )
 from upw_ttg.storage.chain import check_chains
 from upw_ttg.storage.database import Database, sqlite_url

@@ -14,26 +14,41 @@ from sqlalchemy.orm import Session
 from upw_ttg.demo import places
 from upw_ttg.demo.booking import Booker
 from upw_ttg.demo.core import (
-    SCALE_SPECS, Context, DemoCancelled, OfficeInfo, Sink, Workdays, stamp,
+    SCALE_SPECS,
+    Context,
+    DemoCancelled,
+    OfficeInfo,
+    Sink,
+    Workdays,
+    stamp,
 )
 from upw_ttg.demo.orders import build_profile, keep_apart_pairs
 from upw_ttg.demo.oversight import oversight_demo
 from upw_ttg.demo.people import TTG, UPW, build_people, build_staff
 from upw_ttg.demo.projects import (
-    build_projects, build_sessions, closure_dates, save_projects, session_rows,
+    build_projects,
+    build_sessions,
+    closure_dates,
+    save_projects,
+    session_rows,
 )
 from upw_ttg.demo.ttg import build_custody
-from upw_ttg.errors import UpwError
-from upw_ttg.security import hash_password
-from upw_ttg.storage.database import Database
-from upw_ttg.storage.statistics import refresh_statistics
 from upw_ttg.domain.access import AccessAction, AccessedRecord
 from upw_ttg.domain.codes import AuditAction
+from upw_ttg.errors import UpwError
+from upw_ttg.security import hash_password
 from upw_ttg.storage import chain
+from upw_ttg.storage.database import Database
 from upw_ttg.storage.models import (
-    AccessEvent, AuditEvent, Base, CustodyEpisode, ResettlementPlan, UpwAssessment,
+    AccessEvent,
+    AuditEvent,
+    Base,
+    CustodyEpisode,
+    ResettlementPlan,
+    UpwAssessment,
 )
 from upw_ttg.storage.models.base import utc_now
+from upw_ttg.storage.statistics import refresh_statistics
 
 SCALES = ("small", "crc", "national")
 DEMO_PASSWORD = "demo-password"
@@ -149,6 +164,7 @@ def _exchange(db: Database, session: Session, today: dt.date) -> dict[str, int]:
     """A remembered column mapping for NDelius extracts, and the outcomes of most of the last
     fortnight already sent to the national record by each unit's first coordinator (the last
     few days are left to send), through the same code the screens use."""
+    from upw_ttg.domain.extract import layout_key
     from upw_ttg.domain.ndelius import guess_mapping
     from upw_ttg.domain.records import StaffMember
     from upw_ttg.domain.working_days import WorkingCalendar
@@ -157,9 +173,13 @@ def _exchange(db: Database, session: Session, today: dt.date) -> dict[str, int]:
     from upw_ttg.services.exchange.people_export import COLUMNS
     from upw_ttg.services.exchange.people_import import KIND
     from upw_ttg.storage.models import (
-        DeliveryUnit, ImportLayout, NationalExport, NationalExportItem, Office, Staff,
+        DeliveryUnit,
+        ImportLayout,
+        NationalExport,
+        NationalExportItem,
+        Office,
+        Staff,
     )
-    from upw_ttg.domain.extract import layout_key
 
     headers = tuple(header for _name, header in COLUMNS)
     session.add(ImportLayout(kind=KIND, layout_key=layout_key(headers),

@@ -14,8 +14,17 @@ from upw_ttg.domain.risk_sharing import confirm_by
 from upw_ttg.domain.texts import Candidate, MessageKind, MessageStatus, choose_texts
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.storage.models import (
-    Appointment, EnforcementAction, EnforcementReview, Office, Person, RiskChange,
-    RiskChangeContact, Staff, TextMessage, UpwOrder, UpwSession,
+    Appointment,
+    EnforcementAction,
+    EnforcementReview,
+    Office,
+    Person,
+    RiskChange,
+    RiskChangeContact,
+    Staff,
+    TextMessage,
+    UpwOrder,
+    UpwSession,
 )
 
 RISK_CHANGES = 6

@@ -8,7 +8,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from upw_ttg.domain.placement import (
-    Booking, Occupant, PersonFacts, Rule, SessionFacts, day_parts, grid_index, session_started,
+    Booking,
+    Occupant,
+    PersonFacts,
+    Rule,
+    SessionFacts,
+    day_parts,
+    grid_index,
+    session_started,
 )
 from upw_ttg.domain.placement_board import Board
 

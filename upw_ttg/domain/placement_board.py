@@ -6,7 +6,13 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from upw_ttg.domain.placement import (
-    Booking, Breach, Occupant, PersonFacts, SessionFacts, lone_non_binary, lone_woman,
+    Booking,
+    Breach,
+    Occupant,
+    PersonFacts,
+    SessionFacts,
+    lone_non_binary,
+    lone_woman,
     person_breaches,
 )
 

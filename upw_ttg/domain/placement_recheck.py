@@ -7,7 +7,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from upw_ttg.domain.placement import (
-    Booking, Breach, Occupant, PersonFacts, Rule, SessionFacts, format_day, lone_woman,
+    Booking,
+    Breach,
+    Occupant,
+    PersonFacts,
+    Rule,
+    SessionFacts,
+    format_day,
+    lone_woman,
     person_breaches,
 )
 

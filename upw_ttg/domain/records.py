@@ -6,7 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from upw_ttg.domain.codes import (
-    Gender, GenderCategory, Language, OrderStatus, OrderSubtype, OrderType, ReleaseDateType, Role,
+    Gender,
+    GenderCategory,
+    Language,
+    OrderStatus,
+    OrderSubtype,
+    OrderType,
+    ReleaseDateType,
+    Role,
 )
 from upw_ttg.domain.permissions import Capability, allows
 

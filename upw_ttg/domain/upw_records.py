@@ -7,8 +7,15 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 
 from upw_ttg.domain.codes import (
-    AllergyAction, Gender, MedicationEffect, PatternFrequency, PlacementPreference, RiskLevel,
-    SessionStatus, WarrantMode, WarrantStatus,
+    AllergyAction,
+    Gender,
+    MedicationEffect,
+    PatternFrequency,
+    PlacementPreference,
+    RiskLevel,
+    SessionStatus,
+    WarrantMode,
+    WarrantStatus,
 )
 from upw_ttg.domain.records_to_check import RecordToCheck
 from upw_ttg.domain.upw_schedule import SkippedDay

@@ -9,7 +9,6 @@ from datetime import MAXYEAR, MINYEAR, date
 from functools import cache
 from types import MappingProxyType
 
-
 __all__ = ["WorkingCalendar", "FIRST_SUPPORTED_YEAR", "LAST_SUPPORTED_YEAR",
            "knows_bank_holidays"]
 
@@ -20,7 +19,7 @@ _SUBDIVISION = "ENG"
 
 
 @cache
-def _library():  # noqa: ANN202 - the holidays module
+def _library():
     """The holidays library, imported on first use: it takes longer to load than the app."""
     import holidays
 

@@ -9,7 +9,11 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable
 
 from upw_ttg.printing.template import (
-    CancelledFn, ProgressFn, Section, UpwDocTemplate, language_of,
+    CancelledFn,
+    ProgressFn,
+    Section,
+    UpwDocTemplate,
+    language_of,
 )
 
 

@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from dataclasses import KW_ONLY, dataclass
 from typing import IO, Any
 
-from reportlab.lib.pagesizes import A4, landscape as to_landscape
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import landscape as to_landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas

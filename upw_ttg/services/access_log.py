@@ -15,7 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.access import (
-    ACTION_LABELS, RECIPIENT_LABELS, RECORD_LABELS, AccessAction, AccessedRecord, Recipient,
+    ACTION_LABELS,
+    RECIPIENT_LABELS,
+    RECORD_LABELS,
+    AccessAction,
+    AccessedRecord,
+    Recipient,
 )
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.services.context import ServiceContext

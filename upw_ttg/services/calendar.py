@@ -9,13 +9,17 @@ from sqlalchemy import select
 
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.domain.validation import (
-    FieldErrors, clean, require_calendar_dates, require_working_days, text_problem,
+    FieldErrors,
+    clean,
+    require_calendar_dates,
+    require_working_days,
+    text_problem,
 )
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
-from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import ClosureDate, Office, Project
 

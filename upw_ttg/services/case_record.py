@@ -15,9 +15,20 @@ from upw_ttg.domain.permissions import Capability
 from upw_ttg.services.access import check_case
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import (
-    Adjustment, Appointment, CustodyEpisode, CustodyEvent, EnforcementAction,
-    EnforcementActionCode, KeepApart, OutcomeCodeRow, Prison, Project, ResettlementPlan,
-    TravelWarrant, UpwOrder, UpwSession,
+    Adjustment,
+    Appointment,
+    CustodyEpisode,
+    CustodyEvent,
+    EnforcementAction,
+    EnforcementActionCode,
+    KeepApart,
+    OutcomeCodeRow,
+    Prison,
+    Project,
+    ResettlementPlan,
+    TravelWarrant,
+    UpwOrder,
+    UpwSession,
 )
 
 

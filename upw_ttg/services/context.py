@@ -17,7 +17,6 @@ from upw_ttg.errors import CapabilityDeniedError, PermissionDeniedError
 from upw_ttg.storage.database import Database
 from upw_ttg.storage.models import Staff, StaffRole
 
-
 # Built once: this runs before every service call, so it should cost one indexed lookup only.
 _CURRENT_ROLES = (select(Staff.active, Staff.role, StaffRole.role.label("granted"))
                   .outerjoin(StaffRole, StaffRole.staff_id == Staff.id)

@@ -12,10 +12,18 @@ from upw_ttg.domain.codes import AuditAction, CustodyEventKind
 from upw_ttg.domain.custody import expected_release
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import (
-    CUSTODY_DATE_FIELDS, CustodyInput, CustodyRecord, DateChangeRow, PrisonRow,
+    CUSTODY_DATE_FIELDS,
+    CustodyInput,
+    CustodyRecord,
+    DateChangeRow,
+    PrisonRow,
 )
 from upw_ttg.domain.validation import (
-    FieldErrors, clean, prison_number_problem, require_complete, text_problem,
+    FieldErrors,
+    clean,
+    prison_number_problem,
+    require_complete,
+    text_problem,
 )
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
@@ -23,7 +31,12 @@ from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
-    CustodyDateChange, CustodyEpisode, CustodyEvent, Person, Prison, Staff,
+    CustodyDateChange,
+    CustodyEpisode,
+    CustodyEvent,
+    Person,
+    Prison,
+    Staff,
 )
 
 DATE_FIELDS = [name for name, _label in CUSTODY_DATE_FIELDS]

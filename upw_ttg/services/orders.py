@@ -8,9 +8,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AdjustmentStatus, AuditAction
-from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.domain.orders import completion_deadline, derive_status, order_problems
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.domain.records import OrderExtensionRow, OrderInput, OrderRecord
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
@@ -20,7 +20,12 @@ from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
-    Adjustment, Appointment, OrderExtension, OutcomeCodeRow, Person, UpwOrder,
+    Adjustment,
+    Appointment,
+    OrderExtension,
+    OutcomeCodeRow,
+    Person,
+    UpwOrder,
 )
 
 _ORDER_FIELDS = ["court", "sentence_date", "order_type", "subtype", "hours_ordered",

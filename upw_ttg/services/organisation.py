@@ -9,8 +9,13 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.organisation import (
-    DEFAULT_ORGANISATION, OfficeDetails, OfficeInput, PrisonDetails, PrisonInput,
-    office_problems, prison_problems,
+    DEFAULT_ORGANISATION,
+    OfficeDetails,
+    OfficeInput,
+    PrisonDetails,
+    PrisonInput,
+    office_problems,
+    prison_problems,
 )
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.upw_print import OfficeContact

@@ -13,14 +13,28 @@ from sqlalchemy.orm import Session, aliased
 from upw_ttg.domain.codes import AuditAction, Gender, GenderCategory
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import category_from_text
-from upw_ttg.domain.records import (
-    DeliveryUnitRow, OfficeRow, PersonInput, PersonRecord, PersonRow, UnconfirmedPerson,
-)
 from upw_ttg.domain.placement_recheck import RecheckReport
+from upw_ttg.domain.records import (
+    DeliveryUnitRow,
+    OfficeRow,
+    PersonInput,
+    PersonRecord,
+    PersonRow,
+    UnconfirmedPerson,
+)
 from upw_ttg.domain.text import fold, prefix_upper_bound
 from upw_ttg.domain.validation import (
-    FieldErrors, clean, crn_problem, date_of_birth_problem, name_problem, normalise_postcode,
-    phone_problem, postcode_problem, require_page, search_text, text_problem,
+    FieldErrors,
+    clean,
+    crn_problem,
+    date_of_birth_problem,
+    name_problem,
+    normalise_postcode,
+    phone_problem,
+    postcode_problem,
+    require_page,
+    search_text,
+    text_problem,
 )
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
@@ -28,7 +42,12 @@ from upw_ttg.services.access import check_case, named_on
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
-    CustodyEpisode, DeliveryUnit, Office, Person, PersonAccess, Staff,
+    CustodyEpisode,
+    DeliveryUnit,
+    Office,
+    Person,
+    PersonAccess,
+    Staff,
 )
 
 _DATE_QUERY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")

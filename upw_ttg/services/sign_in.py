@@ -25,7 +25,10 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.errors import SignInError
 from upw_ttg.security import (
-    needs_rehash, unknown_name_key, verify_nothing, verify_password,
+    needs_rehash,
+    unknown_name_key,
+    verify_nothing,
+    verify_password,
 )
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext

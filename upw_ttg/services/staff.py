@@ -19,7 +19,11 @@ from upw_ttg.security import hash_password
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.sign_in import (
-    MAX_DELAY_SECONDS, check_password, clear_failures, database_now, sign_in_delay,
+    MAX_DELAY_SECONDS,
+    check_password,
+    clear_failures,
+    database_now,
+    sign_in_delay,
 )
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import Staff

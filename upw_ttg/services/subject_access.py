@@ -23,7 +23,11 @@ from upw_ttg.domain.access import AccessAction, Recipient, local_time
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.subject_access import (
-    WITHHELD, AccessLine, SubjectAccessData, TableRows, TrailLine,
+    WITHHELD,
+    AccessLine,
+    SubjectAccessData,
+    TableRows,
+    TrailLine,
 )
 from upw_ttg.errors import NotFoundError
 from upw_ttg.services import audit

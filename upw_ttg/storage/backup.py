@@ -120,7 +120,7 @@ def check_restore_candidate(backup: Path) -> str:
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
             raise _refuse(backup, "it is an empty database.")
-        if not _OWN_TABLES <= tables:
+        if not tables >= _OWN_TABLES:
             raise _refuse(backup, "it is not a database of this application.")
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         staff = connection.execute("SELECT count(*) FROM staff").fetchone()[0]

@@ -16,7 +16,10 @@ from upw_ttg.errors import DamagedDatabaseError, StorageError
 from upw_ttg.files import make_private_file
 from upw_ttg.paths import sqlite_url  # noqa: F401 - where the storage code looks for it
 from upw_ttg.storage.inspection import (
-    FileState, damaged_message, examine_sqlite_file, refuse_unusable,
+    FileState,
+    damaged_message,
+    examine_sqlite_file,
+    refuse_unusable,
 )
 from upw_ttg.storage.location import check_local_path
 from upw_ttg.storage.validation import guard_engine

@@ -32,7 +32,7 @@ class MigrationResult:
         return self.from_revision != self.to_revision
 
 
-def _config():  # noqa: ANN202 - alembic.config.Config, imported only when needed
+def _config():
     from alembic.config import Config
 
     config = Config()
@@ -40,7 +40,7 @@ def _config():  # noqa: ANN202 - alembic.config.Config, imported only when neede
     return config
 
 
-def _scripts():  # noqa: ANN202
+def _scripts():
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(_config())

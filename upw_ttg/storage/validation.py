@@ -16,13 +16,25 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger, Date, DateTime, Engine, Integer, SmallInteger, String, Table, Text, event,
+    BigInteger,
+    Date,
+    DateTime,
+    Engine,
+    Integer,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    event,
 )
 from sqlalchemy.engine import ExecutionContext
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from upw_ttg.domain.validation import (
-    control_character_problem, date_of_record_problem, field_label, number_problem,
+    control_character_problem,
+    date_of_record_problem,
+    field_label,
+    number_problem,
 )
 from upw_ttg.errors import ValidationError
 

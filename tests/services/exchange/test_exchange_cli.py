@@ -6,11 +6,11 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from tests.conftest import TEST_PASSWORD
 from upw_ttg.cli.main import main as cli_main
 from upw_ttg.storage.models import Person
 
 from .extracts import make_people, to_csv
+from tests.conftest import TEST_PASSWORD
 
 
 def people(app) -> int:

@@ -9,10 +9,11 @@ import io
 import pytest
 from sqlalchemy import select
 
-from tests.attendance.attendance_data import World
 from upw_ttg.domain.codes import Role
 from upw_ttg.errors import CapabilityDeniedError
 from upw_ttg.storage.models import AccessEvent, Appointment, AuditEvent, DeliveryUnit, Person
+
+from tests.attendance.attendance_data import World
 
 DAY = dt.date(2026, 11, 24)
 

@@ -11,6 +11,7 @@ from upw_ttg.domain.orders import format_minutes
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.attendance.ledger import LedgerService
 from upw_ttg.services.attendance.records import OrderLedger
+
 from ui.dialogs.form_dialog import FormDialog
 
 _HOURS = re.compile(r"^\s*(\d{1,3})\s*(?:[:.h]\s*(\d{1,2})\s*m?)?\s*$")

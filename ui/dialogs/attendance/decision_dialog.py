@@ -5,8 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
-    QRadioButton, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.domain.enforcement import DECISION_LABELS, Decision
@@ -14,6 +22,7 @@ from upw_ttg.domain.validation import MAX_LONG_TEXT
 from upw_ttg.errors import UpwError, ValidationError
 from upw_ttg.services.attendance.enforcement import EnforcementService
 from upw_ttg.services.attendance.records import DecisionInfo, EnforcementActionRow
+
 from ui.dialogs.form_dialog import FormDialog, optional_text, read_date
 from ui.formatting import format_date
 from ui.models.attendance.list_models import ActionsTableModel

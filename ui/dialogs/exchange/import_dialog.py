@@ -14,15 +14,28 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-    QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.errors import ValidationError
 from upw_ttg.records.exchange import (
-    ROW_OUTCOME_LABELS, ImportPreview, ImportResult, ImportRow, RowOutcome,
+    ROW_OUTCOME_LABELS,
+    ImportPreview,
+    ImportResult,
+    ImportRow,
+    RowOutcome,
 )
+
 from ui.changes import Subject, publish
 from ui.models.exchange_models import ImportRowsFilter, ImportRowsModel, what_happens
 from ui.tasks import TaskControl, report_failure, run_in_background

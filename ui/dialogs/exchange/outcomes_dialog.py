@@ -7,13 +7,21 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QPushButton,
-    QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.files import write_atomically
 from upw_ttg.services.exchange.national_export import OutcomesExport
+
 from ui.tasks import report_failure, run_in_background
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField

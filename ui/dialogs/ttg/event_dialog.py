@@ -8,6 +8,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import CustodyEventKind
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg.records import EpisodeState
+
 from ui.dialogs.form_dialog import FormDialog, read_date
 from ui.formatting import format_date
 from ui.widgets.date_field import DateField

@@ -9,8 +9,13 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QWid
 from upw_ttg.domain.codes import DiversityCategory
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg.records import (
-    ActionInput, ActionRecord, DiversityNeedRow, NeedRecord, PlanRecord,
+    ActionInput,
+    ActionRecord,
+    DiversityNeedRow,
+    NeedRecord,
+    PlanRecord,
 )
+
 from ui.dialogs.form_dialog import FormDialog, read_date
 from ui.views.ttg.fields import code_combo
 from ui.widgets.date_field import DateField

@@ -11,6 +11,7 @@ from upw_ttg.domain.codes import ReferralStatus
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg.records import PathwayRow, ReferralInput, ReferralRecord
 from upw_ttg.services.ttg.referrals import ReferralService
+
 from ui.dialogs.form_dialog import FormDialog, read_date
 from ui.formatting import format_date
 from ui.views.ttg.fields import code_combo

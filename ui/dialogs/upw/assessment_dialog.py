@@ -5,23 +5,44 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import (
-    ALLERGY_ACTIONS, MEDICATION_EFFECTS, Language, PlacementPreference, RiskLevel,
+    ALLERGY_ACTIONS,
+    MEDICATION_EFFECTS,
+    Language,
+    PlacementPreference,
+    RiskLevel,
 )
 from upw_ttg.domain.placement import identity_not_male
 from upw_ttg.domain.records import PersonRecord
 from upw_ttg.domain.upw_records import AssessmentInput, AssessmentRecord
 from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
+
 from ui.dialogs.form_dialog import FormDialog
-from ui.dialogs.upw.breaks_warning import ChecksBookings
 from ui.dialogs.upw.assessment_widgets import (
-    AvailabilityGrid, ChoiceChecks, CommitmentsEditor, answer_combo, set_answer,
+    AvailabilityGrid,
+    ChoiceChecks,
+    CommitmentsEditor,
+    answer_combo,
+    set_answer,
 )
+from ui.dialogs.upw.breaks_warning import ChecksBookings
 from ui.dialogs.upw.place_dialog import LIVE, order_text
 from ui.formatting import format_date, label
 from ui.views.upw.common import NOT_ALLOWED, can_schedule, enum_value

@@ -6,12 +6,20 @@ import datetime as dt
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from upw_ttg.domain.placement import PART_NAMES, WEEKDAY_NAMES
 from upw_ttg.domain.upw_records import COMMITMENT_KINDS, CommitmentInput
+
 from ui.dialogs.upw.session_staff_dialog import read_time, time_edit
 from ui.models.upw.commitments_model import CommitmentsTableModel
 from ui.widgets.tables import make_table
@@ -124,7 +132,7 @@ class AvailabilityGrid(QWidget):
     def _on_weekdays_clicked(self) -> None:
         self.set_value("".join("YYN" if day < 5 else "NNN" for day in range(7)))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched in self._boxes:
             if event.type() == QEvent.Type.FocusIn:
                 # Roving Tab stop: the box last used is the one Tab comes back to.

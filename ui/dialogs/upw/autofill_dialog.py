@@ -6,13 +6,20 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import ApplyResult, AutoFillProposal
 from upw_ttg.errors import UpwError
 from upw_ttg.services.upw import Cancelled
+
 from ui.models.table_model import RowSortProxy
 from ui.models.upw.autofill_model import ProposalLine, ProposalTableModel, ShortfallTableModel
 from ui.models.upw.text import format_hours
@@ -20,8 +27,8 @@ from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_backgro
 from ui.views.upw.common import delivery_units
 from ui.views.upw.week_bar import UnitWeekBar
 from ui.widgets.banner import Banner
-from ui.widgets.tables import fit_columns, make_table
 from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.tables import fit_columns, make_table
 
 
 def _propose(services: AppServices, monday: dt.date, unit_id: int | None,

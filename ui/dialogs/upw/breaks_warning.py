@@ -6,11 +6,18 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.errors import UpwError
+
 from ui.models.upw.broken_model import BrokenBookingsModel
 from ui.tasks import on_gui_thread
 from ui.widgets.banner import Banner

@@ -6,8 +6,12 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpi
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import (
-    PickupPointInput, PickupPointRecord, VanInput, VanRecord,
+    PickupPointInput,
+    PickupPointRecord,
+    VanInput,
+    VanRecord,
 )
+
 from ui.dialogs.form_dialog import FormDialog, optional_text
 
 

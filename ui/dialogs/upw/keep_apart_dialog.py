@@ -6,8 +6,17 @@ import html
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
@@ -15,6 +24,7 @@ from upw_ttg.domain.codes import KeepApartKind
 from upw_ttg.domain.keep_apart import BrokenBooking, KeepApartPair
 from upw_ttg.domain.records import PersonRecord, PersonRow
 from upw_ttg.errors import UpwError, ValidationError
+
 from ui.formatting import BLANK, format_date, label
 from ui.models.table_model import Column, RowTableModel
 from ui.models.upw.text import format_day, format_times

@@ -6,20 +6,30 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelection, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGridLayout, QGroupBox, QLineEdit, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import (
-    AppointmentRow, PlacementRequest, SessionPerson, SessionRecord,
+    AppointmentRow,
+    PlacementRequest,
+    SessionPerson,
+    SessionRecord,
 )
 from upw_ttg.errors import UpwError, ValidationError
+
 from ui.changes import Subject, publish
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.place_dialog import fill_pickups, session_title
 from ui.dialogs.upw.rules_panel import RulesPanel, rules_html
-from ui.models.upw.session_models import SessionChoice, SessionChoiceTableModel
 from ui.models.table_model import RowSortProxy
+from ui.models.upw.session_models import SessionChoice, SessionChoiceTableModel
 from ui.views.upw.common import DeliveryUnit
 from ui.views.upw.week_bar import UnitWeekBar
 from ui.widgets.tables import fit_columns, make_table, selected_row

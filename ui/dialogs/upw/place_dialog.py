@@ -7,8 +7,17 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
@@ -18,6 +27,7 @@ from upw_ttg.domain.placement import Decision, Rule
 from upw_ttg.domain.records import OrderRecord, PersonRow
 from upw_ttg.domain.upw_records import AppointmentRow, PlacementRequest, SessionRecord
 from upw_ttg.errors import UpwError, ValidationError
+
 from ui.changes import Subject, publish
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.rules_panel import RulesPanel

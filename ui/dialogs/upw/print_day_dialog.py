@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import VanRecord
 from upw_ttg.errors import ValidationError
+
 from ui.dialogs.form_dialog import FormDialog, read_date
 from ui.tasks import BackgroundTask
 from ui.views.upw.printing import preview_document

@@ -6,8 +6,15 @@ import datetime as dt
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLineEdit,
-    QSpinBox, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
@@ -15,9 +22,10 @@ from upw_ttg.domain.codes import SUITABILITY_TAGS, PatternFrequency
 from upw_ttg.domain.placement import WEEKDAY_NAMES
 from upw_ttg.domain.upw_records import GenerationResult, ProjectInput, ProjectRecord
 from upw_ttg.errors import ValidationError
+
 from ui.dialogs.form_dialog import FormDialog, optional_text, read_date
-from ui.dialogs.upw.breaks_warning import ChecksBookings
 from ui.dialogs.person_dialog import enum_combo
+from ui.dialogs.upw.breaks_warning import ChecksBookings
 from ui.dialogs.upw.session_staff_dialog import read_time, time_edit
 from ui.formatting import label
 from ui.models.upw.text import format_day

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QMenu,
-    QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import SessionStatus
 from upw_ttg.domain.upw_records import SessionDetail, SessionPerson
 from upw_ttg.errors import UpwError
+
 from ui.changes import Subject, publish
 from ui.dialogs.upw.assessment_dialog import AssessmentDialog, assessment_dialog
 from ui.dialogs.upw.move_dialog import MoveDialog
@@ -26,8 +36,8 @@ from ui.models.upw.text import format_time
 from ui.views.upw.common import NOT_ALLOWED, can_schedule, delivery_units
 from ui.views.upw.printing import preview_document
 from ui.widgets.banner import Banner
-from ui.widgets.tables import fit_columns, make_table
 from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.tables import fit_columns, make_table
 
 
 def _facts(detail: SessionDetail) -> list[tuple[str, str]]:

@@ -6,12 +6,20 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGridLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-    QTimeEdit, QWidget,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTimeEdit,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import SessionRecord
+
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.breaks_warning import ChecksBookings
 from ui.dialogs.upw.place_dialog import session_title

@@ -4,15 +4,30 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import (
-    STAND_DOWN_LABELS, PersonToTell, SessionRecord, StandDownReason, StandDownResult,
+    STAND_DOWN_LABELS,
+    PersonToTell,
+    SessionRecord,
+    StandDownReason,
+    StandDownResult,
 )
 from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
+
 from ui.changes import Subject, publish
 from ui.dialogs.upw.place_dialog import session_title
 from ui.models.upw.session_models import PeopleToTellTableModel

@@ -7,8 +7,15 @@ import html
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit,
-    QMessageBox, QWidget,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
@@ -16,6 +23,7 @@ from upw_ttg.domain.codes import WarrantMode
 from upw_ttg.domain.records import PersonRow
 from upw_ttg.domain.upw_records import SessionRecord, WarrantInput, WarrantRecord
 from upw_ttg.errors import ValidationError
+
 from ui.changes import Subject, publish
 from ui.dialogs.form_dialog import FormDialog, read_date
 from ui.dialogs.person_dialog import enum_combo

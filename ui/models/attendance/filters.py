@@ -40,7 +40,7 @@ class AttendanceFilterProxy(RowSortProxy):
         self._project = project
         self.endFilterChange()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         row = self.sourceModel().index(source_row, 0, source_parent).data(RowRole)
         if row is None:
             return False

@@ -13,8 +13,13 @@ from upw_ttg.domain.forecast import Rag
 from upw_ttg.domain.orders import format_minutes
 from upw_ttg.services.access import RESTRICTED_TEXT
 from upw_ttg.services.attendance.records import (
-    DaySession, EnforcementActionRow, MissingOutcomeRow, OrderForecast, QueueItem,
+    DaySession,
+    EnforcementActionRow,
+    MissingOutcomeRow,
+    OrderForecast,
+    QueueItem,
 )
+
 from ui.formatting import BLANK, format_date
 from ui.models.attendance.register_model import format_time
 from ui.models.table_model import Column, Index, RowTableModel
@@ -119,7 +124,7 @@ class QueueTableModel(StyledTableModel):
         super().__init__(parent)
         self._event_header = event_header
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if section == self.EVENT and orientation == Qt.Orientation.Horizontal \
                 and role == Qt.ItemDataRole.DisplayRole:

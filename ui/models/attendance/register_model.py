@@ -16,6 +16,7 @@ from upw_ttg.domain.crediting import credit_minutes, is_attended
 from upw_ttg.domain.orders import format_minutes
 from upw_ttg.services.access import RESTRICTED_MESSAGE, RESTRICTED_TEXT, is_masked
 from upw_ttg.services.attendance.records import Register, RegisterEntry, RegisterRow
+
 from ui.models.roles import RowRole
 from ui.models.table_model import Index
 
@@ -218,7 +219,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._raw.pop((row, column), None)
         self._errors.pop((row, column), None)
 
-    def setData(self, index: Index, value: Any,  # noqa: N802 - Qt override
+    def setData(self, index: Index, value: Any,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() \
                 or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
@@ -403,7 +404,7 @@ class RegisterTableModel(QAbstractTableModel):
                 return _CENTRE
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
@@ -434,10 +435,10 @@ class RegisterTableModel(QAbstractTableModel):
             editable = False
         return base | Qt.ItemFlag.ItemIsEditable if editable else base
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._entries)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject
 
 from upw_ttg.domain.oversight import REVIEW_KIND_LABELS
 from upw_ttg.services.attendance.records import AgreementRate, ReviewItem
+
 from ui.formatting import BLANK, format_date
 from ui.models.table_model import Column, RowTableModel
 

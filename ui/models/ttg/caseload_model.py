@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from upw_ttg.domain.codes import ReleaseDateType
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.services.ttg.records import CaseloadRow, WorkerCount
+
 from ui.formatting import format_date
 from ui.models.table_model import Column, RowTableModel
 
@@ -58,7 +59,7 @@ class CaseloadTableModel(RowTableModel[CaseloadRow]):
             self._date_header = text
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.DATE, self.DATE)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and section == self.DATE \
                 and role == Qt.ItemDataRole.DisplayRole:

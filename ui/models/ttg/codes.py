@@ -5,7 +5,12 @@ from __future__ import annotations
 from enum import Enum
 
 from upw_ttg.domain.codes import (
-    ContactMethod, DiversityCategory, MappaLevel, NeedStatus, ReferralStatus, Responsibility,
+    ContactMethod,
+    DiversityCategory,
+    MappaLevel,
+    NeedStatus,
+    ReferralStatus,
+    Responsibility,
     RiskLevel,
 )
 

@@ -11,9 +11,16 @@ from upw_ttg.domain.codes import ReferralStatus
 from upw_ttg.domain.local_time import local_date
 from upw_ttg.domain.resettlement import STRENGTH_KINDS, DeadlineMove
 from upw_ttg.services.ttg.records import (
-    ActionRecord, ConsentRow, ContactRow, CustodyEventRow, DiversityNeedRow, ProgressRow,
-    ReferralRecord, StrengthRow,
+    ActionRecord,
+    ConsentRow,
+    ContactRow,
+    CustodyEventRow,
+    DiversityNeedRow,
+    ProgressRow,
+    ReferralRecord,
+    StrengthRow,
 )
+
 from ui.formatting import format_date, label
 from ui.models.table_model import Column, Index, RowTableModel
 from ui.models.ttg.codes import code_text

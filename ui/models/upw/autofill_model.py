@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from upw_ttg.domain.text import fold
 from upw_ttg.domain.upw_records import ProposedPlacement, Shortfall
+
 from ui.models.table_model import Column, RowTableModel
 from ui.models.upw.text import format_day, format_hours, format_times
 

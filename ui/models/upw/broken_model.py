@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from upw_ttg.domain.placement_recheck import BrokenBooking
 from upw_ttg.domain.text import fold
+
 from ui.models.table_model import Column, RowTableModel
 from ui.models.upw.text import format_day, format_times
 

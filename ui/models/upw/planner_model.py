@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from upw_ttg.domain.codes import SessionStatus
 from upw_ttg.domain.placement import format_day
 from upw_ttg.domain.upw_records import PlannerCell, PlannerRow, WeekPlan
+
 from ui.models.roles import RowRole
 from ui.models.table_model import Index
 
@@ -114,12 +115,12 @@ class PlannerTableModel(QAbstractTableModel):
 
     # Qt overrides ------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.isValid() or self._plan is None:
             return 0
         return len(self._plan.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 8
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -159,7 +160,7 @@ class PlannerTableModel(QAbstractTableModel):
                     + (", female-only" if row.female_only else ""))
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None

@@ -8,8 +8,12 @@ from upw_ttg.domain.codes import SUITABILITY_TAGS, SessionStatus
 from upw_ttg.domain.placement import WEEKDAY_NAMES
 from upw_ttg.domain.text import fold
 from upw_ttg.domain.upw_records import (
-    PickupPointRecord, ProjectRecord, SessionRecord, VanRecord,
+    PickupPointRecord,
+    ProjectRecord,
+    SessionRecord,
+    VanRecord,
 )
+
 from ui.formatting import format_date, label
 from ui.models.table_model import Column, Index, RowSortProxy, RowTableModel
 from ui.models.upw.text import format_day, format_time, format_times
@@ -68,7 +72,7 @@ class ProjectFilterProxy(RowSortProxy):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index = QModelIndex()
-                         ) -> bool:  # noqa: N802
+                         ) -> bool:
         model = self.sourceModel()
         if not self._text or not isinstance(model, ProjectsTableModel) \
                 or source_row >= model.rowCount():

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from upw_ttg.domain.risk_records import RiskContactRow
 from upw_ttg.domain.risk_sharing import CONTACT_KIND_LABELS
+
 from ui.formatting import BLANK, format_date
 from ui.models.table_model import Column, Index, RowTableModel
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from upw_ttg.domain.placement import format_day
 from upw_ttg.domain.upw_records import PersonToTell, PlannerCell, SessionPerson
+
 from ui.models.table_model import Column, RowTableModel
 from ui.models.upw.text import format_time, format_times
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel
 
 from upw_ttg.domain.text import fold
 from upw_ttg.domain.upw_records import WaitingRow
+
 from ui.models.table_model import Column, Index, RowSortProxy, RowTableModel
 from ui.models.upw.text import format_day, format_hours
 
@@ -84,7 +85,7 @@ class WaitingFilterProxy(RowSortProxy):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index = QModelIndex()
-                         ) -> bool:  # noqa: N802
+                         ) -> bool:
         model = self.sourceModel()
         if not isinstance(model, WaitingTableModel) or source_row >= model.rowCount():
             return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from upw_ttg.domain.upw_records import SpendRow, WarrantRecord
+
 from ui.formatting import format_date, label
 from ui.models.table_model import Column, RowTableModel
 from ui.models.upw.text import format_pence

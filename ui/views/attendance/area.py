@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
+
 from ui.settings import UiSettings
 from ui.views.attendance.enforcement_page import EnforcementPage
 from ui.views.attendance.forecast_page import ForecastPage
@@ -81,7 +82,7 @@ class AttendanceArea(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._on_tabs_current_changed(self.tabs.currentIndex())
 

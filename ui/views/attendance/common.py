@@ -6,17 +6,23 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Language, Role
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import StaffMember
-from ui.widgets.fit import narrow_combo
+
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.tasks import BackgroundTask, report_failure, run_in_background
 from ui.views.permissions import can
+from ui.widgets.fit import narrow_combo
 
 
 def can_key(actor: StaffMember | None) -> bool:

@@ -5,17 +5,26 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.crediting import is_enforceable
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.errors import UpwError
-from upw_ttg.services.paging import PAGE_ROWS
 from upw_ttg.services.attendance.records import (
-    EnforcementActionRow, EnforcementQueue, QueueItem,
+    EnforcementActionRow,
+    EnforcementQueue,
+    QueueItem,
 )
+from upw_ttg.services.paging import PAGE_ROWS
+
 from ui.dialogs.attendance.action_dialogs import ActionDialog, EvidenceDialog
 from ui.dialogs.attendance.decision_dialog import DecisionDialog
 from ui.dialogs.form_dialog import FormDialog
@@ -25,13 +34,19 @@ from ui.models.attendance.list_models import QueueTableModel
 from ui.models.table_model import FetchPage
 from ui.tasks import report_failure
 from ui.views.attendance.common import (
-    FilterBar, LanguageCombo, PdfPrinter, can_decide, hint, language_row, page_title,
+    FilterBar,
+    LanguageCombo,
+    PdfPrinter,
+    can_decide,
+    hint,
+    language_row,
+    page_title,
 )
 from ui.views.permissions import not_allowed_tip
 from ui.views.ttg.fields import WrapDelegate
-from ui.widgets.tables import fit_columns, make_table, selected_row
-from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.export_list import ExportListButton
+from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.tables import fit_columns, make_table, selected_row
 
 DECISIONS, EVIDENCE, BREACHES, REOPENED = range(4)
 _TABS = (("Decision&s due", "Failure"), ("Ev&idence overdue", "Absence"),

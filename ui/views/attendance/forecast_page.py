@@ -11,14 +11,15 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.forecast import Rag
 from upw_ttg.services.attendance.records import OrderForecast
+
 from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import ForecastTableModel
 from ui.views.attendance.common import FilterBar, hint, page_title
 from ui.views.attendance.ledger_view import LedgerDialog
-from ui.widgets.tables import fit_columns, make_table, selected_row
-from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.export_list import ExportListButton
+from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.tables import fit_columns, make_table, selected_row
 
 _M = ForecastTableModel
 ALL, AT_RISK, REVIEWS, EXTENSIONS = range(4)

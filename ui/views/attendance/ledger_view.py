@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
@@ -13,6 +20,7 @@ from upw_ttg.domain.crediting import IncentiveState
 from upw_ttg.domain.orders import format_minutes
 from upw_ttg.errors import UpwError
 from upw_ttg.services.attendance.records import OrderLedger
+
 from ui.dialogs.attendance.adjustment_dialog import AdjustmentDialog
 from ui.formatting import format_date, label
 from ui.models.attendance.list_models import LedgerLinesTableModel

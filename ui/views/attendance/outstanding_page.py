@@ -10,15 +10,16 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.services.access import RESTRICTED_MESSAGE
 from upw_ttg.services.attendance.records import MissingOutcomeRow
 from upw_ttg.services.paging import PAGE_ROWS
+
+from ui.errors import show_error
 from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import BacklogTableModel, OutstandingTableModel
 from ui.models.table_model import FetchPage
-from ui.errors import show_error
 from ui.views.attendance.common import FilterBar, hint, page_title
-from ui.widgets.tables import fit_columns, make_table, selected_row
-from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.export_list import ExportListButton
+from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.tables import fit_columns, make_table, selected_row
 
 
 class OutstandingPage(QWidget):

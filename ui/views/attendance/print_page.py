@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.services.attendance import PrintCancelled
+
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.formatting import format_date
 from ui.models.attendance.list_models import DaySessionsTableModel

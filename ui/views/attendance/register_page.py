@@ -7,14 +7,22 @@ import datetime as dt
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
-    QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import OUTCOME_CODES
 from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
 from upw_ttg.services.attendance.records import Register, RegisterSaveResult
+
 from ui.formatting import format_date
 from ui.models.attendance.list_models import session_text
 from ui.models.attendance.register_model import RegisterTableModel, format_time, outcome_text

@@ -5,17 +5,34 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
-    QEvent, QModelIndex, QObject, QPersistentModelIndex, QRegularExpression, Qt,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRegularExpression,
+    Qt,
 )
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit, QStyle,
-    QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget,
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
 )
 
 from upw_ttg.domain.validation import MAX_LONG_TEXT
+
 from ui.models.attendance.register_model import (
-    RATING_TEXT, YES_NO, RegisterTableModel, match_choice, outcome_text,
+    RATING_TEXT,
+    YES_NO,
+    RegisterTableModel,
+    match_choice,
+    outcome_text,
 )
 
 _M = RegisterTableModel
@@ -39,7 +56,7 @@ class CompletingEdit(QLineEdit):
     def set_choices(self, choices: Sequence[str]) -> None:
         self._choices = list(choices)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # What the user has typed so far: the completed (selected) part does not count.
         text, start = self.text(), self.selectionStart()
         if self.hasSelectedText() and start >= 0:
@@ -100,7 +117,7 @@ class RegisterDelegate(QStyledItemDelegate):
         painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
         painter.restore()
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
         model = index.model()
         column = index.column()
@@ -135,18 +152,18 @@ class RegisterDelegate(QStyledItemDelegate):
     def _on_editor_destroyed(self, _obj: QObject | None = None) -> None:
         self.active_editor = None
 
-    def setEditorData(self, editor: QWidget,  # noqa: N802 - Qt override
+    def setEditorData(self, editor: QWidget,
                       index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QLineEdit)
         editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
         editor.selectAll()
 
-    def setModelData(self, editor: QWidget, model,  # noqa: N802 - Qt override
+    def setModelData(self, editor: QWidget, model,
                      index: QModelIndex | QPersistentModelIndex) -> None:
         text = editor.chosen() if isinstance(editor, CompletingEdit) else editor.text()
         model.setData(index, text, Qt.ItemDataRole.EditRole)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(watched, QLineEdit) and event.type() == QEvent.Type.KeyPress \
                 and isinstance(event, QKeyEvent) \
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -204,7 +221,7 @@ class RegisterTableView(QTableView):
                 return model.index(*cell)
         return QModelIndex()
 
-    def moveCursor(self, cursor_action: QAbstractItemView.CursorAction,  # noqa: N802
+    def moveCursor(self, cursor_action: QAbstractItemView.CursorAction,
                    modifiers: Qt.KeyboardModifier) -> QModelIndex:
         if cursor_action == QAbstractItemView.CursorAction.MoveNext:
             return self.step(True)
@@ -212,7 +229,7 @@ class RegisterTableView(QTableView):
             return self.step(False)
         return super().moveCursor(cursor_action, modifiers)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
                 and self.state() != QAbstractItemView.State.EditingState:
             target = self.step(not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)

@@ -5,7 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -14,6 +20,7 @@ from upw_ttg.domain.oversight import REVIEW_KIND_LABELS
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import UpwError, ValidationError
 from upw_ttg.services.attendance.records import ReviewItem, ReviewQueue
+
 from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.attendance.review_models import AgreementTableModel, ReviewItemsTableModel

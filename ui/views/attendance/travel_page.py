@@ -5,13 +5,21 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.orders import format_minutes
 from upw_ttg.errors import UpwError, ValidationError
 from upw_ttg.services.attendance.records import TravelTask
+
 from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy

@@ -7,16 +7,29 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.records.figures import FigureCase, FigureGroup, FigureRow, Figures
+
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.loading import PageLoader
 from ui.models.figures_model import (
-    FigureCasesModel, FigureRowsModel, MonthTally, MonthTallyModel, SplitModel, SplitTally,
+    FigureCasesModel,
+    FigureRowsModel,
+    MonthTally,
+    MonthTallyModel,
+    SplitModel,
+    SplitTally,
 )
 from ui.models.roles import RowRole
 from ui.models.table_model import RowSortProxy

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import StaffMember
+
 from ui.views.permissions import can
 
 

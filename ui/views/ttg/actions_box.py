@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout
 
 from upw_ttg.services.ttg.records import ActionRecord
+
 from ui.dialogs.ttg.plan_dialogs import ActionDialog
 from ui.models.ttg.plan_models import ActionsTableModel
 from ui.views.ttg.fields import fit_table_height, hint, wrap_columns
@@ -27,7 +28,7 @@ class ActionsBox(QGroupBox):
                  defaults: Callable[[], tuple[int | None, bool]], empty_text: str):
         super().__init__(title)
         self.page = page
-        self.screen = screen
+        self.host = screen
         self._include = include
         self._defaults = defaults
         self._empty_text = empty_text
@@ -56,7 +57,7 @@ class ActionsBox(QGroupBox):
         self._update_buttons()
 
     def refresh(self) -> None:
-        plan = self.screen.plan
+        plan = self.host.plan
         chosen = selected_row(self.table)
         rows = [a for a in plan.actions if self._include(a)] if plan else []
         self.model.set_rows(rows)
@@ -80,7 +81,7 @@ class ActionsBox(QGroupBox):
         return selected_row(self.table)  # type: ignore[return-value]
 
     def _update_buttons(self, *_args: object) -> None:
-        editable = self.screen.editable
+        editable = self.host.editable
         action = self.selected()
         self.add_button.setEnabled(editable)
         for button in (self.edit_button, self.done_button, self.remove_button):
@@ -94,40 +95,40 @@ class ActionsBox(QGroupBox):
 
     def _dialog(self, record: ActionRecord | None) -> ActionDialog | None:
         need_id, manages_risk = self._defaults()
-        plan = self.screen.plan
+        plan = self.host.plan
         if plan is None:
             return None
-        plans = self.screen.services.plans
+        plans = self.host.services.plans
         plan_id = plan.id
         return ActionDialog(plan.needs, lambda data, action_id: plans.save_action(
-            plan_id, data, action_id), record, need_id, manages_risk, self.screen)
+            plan_id, data, action_id), record, need_id, manages_risk, self.host)
 
     def add_action(self) -> None:
         dialog = self._dialog(None)
         if dialog is not None:
-            self.screen.open_dialog(dialog, "Action added.")
+            self.host.open_dialog(dialog, "Action added.")
 
     def edit_action(self) -> None:
         action = self.selected()
         dialog = self._dialog(action) if action is not None else None
         if dialog is not None:
-            self.screen.open_dialog(dialog, "Action saved.")
+            self.host.open_dialog(dialog, "Action saved.")
 
     def toggle_done(self) -> None:
         action = self.selected()
         if action is None:
             return
-        plans, today = self.screen.services.plans, self.screen.services.ctx.today()
+        plans, today = self.host.services.plans, self.host.services.ctx.today()
         done = None if action.done_on else today
-        self.screen.run(self.page, lambda: plans.mark_action_done(action.id, done,
+        self.host.run(self.page, lambda: plans.mark_action_done(action.id, done,
                                                                   action.version),
                         "Action marked done." if done else "Action marked not done.")
 
     def remove_action(self) -> None:
         action = self.selected()
-        if action is None or not self.screen.confirm(
+        if action is None or not self.host.confirm(
                 "Remove action", f"Remove the action “{action.description}”?"):
             return
-        plans = self.screen.services.plans
-        self.screen.run(self.page, lambda: plans.remove_action(action.id, action.version),
+        plans = self.host.services.plans
+        self.host.run(self.page, lambda: plans.remove_action(action.id, action.version),
                         "Action removed.")

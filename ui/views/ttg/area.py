@@ -7,6 +7,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from upw_ttg.bootstrap import AppServices
+
 from ui.views.ttg.caseload_page import CaseloadPage
 from ui.views.ttg.plan_screen import PlanScreen
 
@@ -59,7 +60,7 @@ class TtgArea(QStackedWidget):
             return True
         return self._plan.save_all()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Coming back to the area: the lists may have changed elsewhere in the meantime.
         if self.currentWidget() is self.caseload:

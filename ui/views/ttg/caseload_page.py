@@ -5,14 +5,24 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-    QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Role
 from upw_ttg.errors import StaleRecordError, UpwError
 from upw_ttg.services.ttg.records import Caseload, CaseloadRow, QualityFigure, WorkerCount
+
 from ui.changes import Change, Subject, publish, subscribe
 from ui.errors import show_error
 from ui.formatting import format_date
@@ -20,11 +30,11 @@ from ui.loading import PageLoader
 from ui.models.roles import RowRole
 from ui.models.table_model import RowSortProxy
 from ui.models.ttg.caseload_model import CaseloadTableModel, WorkerCountsTableModel
+from ui.tasks import report_failure
 from ui.views.ttg.access import can_edit_ttg
 from ui.views.ttg.fields import WrapDelegate, hint
-from ui.tasks import report_failure
-from ui.widgets.tables import RowsFitter, fit_columns, make_table
 from ui.widgets.export_list import ExportListButton
+from ui.widgets.tables import RowsFitter, fit_columns, make_table
 
 # (Caseload attribute, list name, date column header, what it means, plan page to open)
 LISTS = (

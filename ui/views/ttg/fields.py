@@ -10,8 +10,16 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRect, QSignalBlocker, QSize, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
-    QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
 )
 
 from ui.models.ttg.codes import code_text
@@ -65,13 +73,13 @@ class CodeCombo(QComboBox):
         self._values.append(value)
         self.addItem(text, len(self._values) - 1)
 
-    def currentData(self, role: int = Qt.ItemDataRole.UserRole) -> Any:  # noqa: N802
+    def currentData(self, role: int = Qt.ItemDataRole.UserRole) -> Any:
         index = self.currentIndex()
         if role != Qt.ItemDataRole.UserRole or not 0 <= index < len(self._values):
             return super().currentData(role)
         return self._values[index]
 
-    def findData(self, value: Any, role: int = Qt.ItemDataRole.UserRole,  # noqa: N802
+    def findData(self, value: Any, role: int = Qt.ItemDataRole.UserRole,
                  flags: Qt.MatchFlag = Qt.MatchFlag.MatchExactly) -> int:
         if role != Qt.ItemDataRole.UserRole:
             return super().findData(value, role, flags)
@@ -178,7 +186,7 @@ class WrapDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         width = max(40, self._view.columnWidth(index.column()) - self.PADDING)
         text = str(index.data() or "")
         rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 10000),

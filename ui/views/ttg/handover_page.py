@@ -7,19 +7,35 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.domain.plan_progress import handover_missing
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg.records import HandoverRecord, OfficerInput
+
 from ui.dialogs.ttg.contact_dialogs import AcknowledgeDialog, ContactDialog
 from ui.formatting import format_date
 from ui.models.ttg.codes import code_text
 from ui.models.ttg.plan_models import ContactsTableModel
 from ui.views.ttg.fields import (
-    TimeField, fit_table_height, hint, long_text, set_value, text_of, wrap_columns,
+    TimeField,
+    fit_table_height,
+    hint,
+    long_text,
+    set_value,
+    text_of,
+    wrap_columns,
 )
 from ui.views.ttg.section import SectionPage
 from ui.widgets.banner import Banner
@@ -130,7 +146,7 @@ class HandoverPage(SectionPage):
     # Showing -----------------------------------------------------------------------------
 
     def fill(self) -> None:
-        record = self.screen.handover
+        record = self.host.handover
         for widget, name in ((self.ro_name, "ro_name"),
                              (self.ro_organisation, "ro_organisation"),
                              (self.ro_team, "ro_team"), (self.ro_email, "ro_email"),
@@ -144,7 +160,7 @@ class HandoverPage(SectionPage):
         set_value(self.meeting_notes, record.meeting_notes if record else None)
 
     def refresh(self) -> None:
-        screen = self.screen
+        screen = self.host
         record = screen.handover
         today = screen.services.ctx.today()
         deadlines = screen.deadlines
@@ -195,14 +211,14 @@ class HandoverPage(SectionPage):
 
     def missing(self) -> list[str]:
         """What the handover lacks before it counts as done (rule TTG-8)."""
-        record = self.screen.handover
+        record = self.host.handover
         if record is None:
             return handover_missing(None, None, None, 0, False)
         return handover_missing(record.ro_name, record.ro_email, record.ro_phone,
                                 len(record.contacts), record.risk_info_shared)
 
     def nav_state(self) -> tuple[str, str]:
-        record = self.screen.handover
+        record = self.host.handover
         if record is not None and record.chasers:
             return "!", "chase the officer"
         missing = self.missing()
@@ -213,7 +229,7 @@ class HandoverPage(SectionPage):
         return "", ""
 
     def _update_buttons(self, *_args: object) -> None:
-        editable = self.screen.editable
+        editable = self.host.editable
         contact = selected_row(self.view)
         self.add_button.setEnabled(editable)
         self.ack_button.setEnabled(editable and contact is not None
@@ -226,25 +242,25 @@ class HandoverPage(SectionPage):
         self._update_buttons()
 
     def _on_risk_shared_toggled(self, checked: bool) -> None:
-        self.risk_shared_on.setEnabled(self.screen.editable and checked)
+        self.risk_shared_on.setEnabled(self.host.editable and checked)
         if checked and not self.risk_shared_on.text().strip():
-            self.risk_shared_on.set_date(self.screen.services.ctx.today())
+            self.risk_shared_on.set_date(self.host.services.ctx.today())
             self.mark_dirty("risk")
 
     # Saving ------------------------------------------------------------------------------
 
     def _episode_id(self) -> int:
-        assert self.screen.episode is not None
-        return self.screen.episode.id
+        assert self.host.episode is not None
+        return self.host.episode.id
 
     def _version(self) -> int:
-        if self.screen.handover is None:
+        if self.host.handover is None:
             raise ValidationError({"handover": _NEEDS_HANDOVER})
-        return self.screen.handover.version
+        return self.host.handover.version
 
     def save_officer(self) -> HandoverRecord:
-        record = self.screen.handover
-        return self.screen.services.handover.save_officer(self._episode_id(), OfficerInput(
+        record = self.host.handover
+        return self.host.services.handover.save_officer(self._episode_id(), OfficerInput(
             ro_name=text_of(self.ro_name), ro_organisation=text_of(self.ro_organisation),
             ro_team=text_of(self.ro_team), ro_email=text_of(self.ro_email),
             ro_phone=text_of(self.ro_phone), version=record.version if record else None))
@@ -254,7 +270,7 @@ class HandoverPage(SectionPage):
             shared_on = self.risk_shared_on.date()
         except ValueError as exc:
             raise ValidationError({"risk_info_shared_on": str(exc)}) from None
-        return self.screen.services.handover.record_risk_shared(
+        return self.host.services.handover.record_risk_shared(
             self._episode_id(), self.risk_shared.isChecked(), shared_on, self._version())
 
     def save_meeting(self) -> HandoverRecord:
@@ -263,13 +279,13 @@ class HandoverPage(SectionPage):
         except ValueError as exc:
             raise ValidationError({"meeting_at": str(exc)}) from None
         at = dt.datetime.combine(day, time or dt.time(9, 0)) if day else None
-        return self.screen.services.handover.save_meeting(
+        return self.host.services.handover.save_meeting(
             self._episode_id(), at, text_of(self.meeting_notes), self._version())
 
     # Contacts ----------------------------------------------------------------------------
 
     def add_contact(self) -> None:
-        screen = self.screen
+        screen = self.host
         record = screen.handover
         screen.open_dialog(ContactDialog(screen.services.handover, self._episode_id(),
                                          screen.services.ctx.today(),
@@ -280,7 +296,7 @@ class HandoverPage(SectionPage):
         contact = selected_row(self.view)
         if contact is None or contact.acknowledged_on is not None:
             return
-        screen = self.screen
+        screen = self.host
         screen.open_dialog(AcknowledgeDialog(screen.services.handover, contact,
                                              screen.services.ctx.today(), screen),
                            "Acknowledgement recorded.")

@@ -6,17 +6,31 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
     QVBoxLayout,
 )
 
 from upw_ttg.domain.codes import NeedStatus, Responsibility
 from upw_ttg.services.ttg.records import NeedInput, NeedRecord, PathwayRow, PlanRecord
+
 from ui.models.ttg.codes import code_text
 from ui.models.ttg.plan_models import ProgressTableModel
 from ui.views.ttg.actions_box import ActionsBox
 from ui.views.ttg.fields import (
-    choice_combo, code_combo, fit_table_height, hint, long_text, set_value, text_of, wrap_columns,
+    choice_combo,
+    code_combo,
+    fit_table_height,
+    hint,
+    long_text,
+    set_value,
+    text_of,
+    wrap_columns,
 )
 from ui.views.ttg.section import SectionPage
 from ui.widgets.date_field import DateField
@@ -105,7 +119,7 @@ class PathwayPage(SectionPage):
     # Showing -----------------------------------------------------------------------------
 
     def need(self) -> NeedRecord | None:
-        plan = self.screen.plan
+        plan = self.host.plan
         return plan.need(self.pathway.code) if plan else None
 
     def fill(self) -> None:
@@ -115,7 +129,7 @@ class PathwayPage(SectionPage):
         set_value(self.responsibility, need.responsibility if need else None)
         set_value(self.linked, need.linked_to_offending if need else False)
         set_value(self.on_copy, need.on_persons_copy if need else None)
-        self.entry_date.set_date(self.screen.services.ctx.today())
+        self.entry_date.set_date(self.host.services.ctx.today())
         self.entry.clear()
 
     def refresh(self) -> None:
@@ -131,7 +145,7 @@ class PathwayPage(SectionPage):
         self.progress.resizeRowsToContents()
         fit_table_height(self.progress, 1, 10)
         self.actions.refresh()
-        self.add_entry_button.setEnabled(self.screen.editable)
+        self.add_entry_button.setEnabled(self.host.editable)
 
     def nav_state(self) -> tuple[str, str]:
         need = self.need()
@@ -148,10 +162,10 @@ class PathwayPage(SectionPage):
     # Saving ------------------------------------------------------------------------------
 
     def save_need(self) -> PlanRecord:
-        plan = self.screen.plan
+        plan = self.host.plan
         assert plan is not None
         need = plan.need(self.pathway.code)
-        return self.screen.services.plans.save_need(plan.id, NeedInput(
+        return self.host.services.plans.save_need(plan.id, NeedInput(
             self.pathway.code, own_words=text_of(self.own_words),
             status=self.status.currentData(), responsibility=self.responsibility.currentData(),
             linked_to_offending=self.linked.isChecked(),
@@ -162,7 +176,7 @@ class PathwayPage(SectionPage):
         """The pathway's need, saved first if it is not on record (actions hang on it)."""
         if self.need() is None or "need" in self.dirty_parts():
             self.mark_dirty("need")
-            self.screen.save_pending()
+            self.host.save_pending()
         return self.need()
 
     def _includes(self, action) -> bool:
@@ -189,8 +203,8 @@ class PathwayPage(SectionPage):
         need = self.ensure_need()
         if need is None:
             return
-        plans, text = self.screen.services.plans, self.entry.text()
-        if self.screen.run(self, lambda: plans.add_progress(need.id, text, day),
+        plans, text = self.host.services.plans, self.entry.text()
+        if self.host.run(self, lambda: plans.add_progress(need.id, text, day),
                            "Added to the progress log."):
             self.entry.clear()
             self.entry.setFocus()

@@ -7,17 +7,28 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.domain.codes import (
-    CustodyEventKind, CustodyStatus, Language, NeedStatus, PlanStatus,
+    CustodyEventKind,
+    CustodyStatus,
+    Language,
+    NeedStatus,
+    PlanStatus,
 )
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.resettlement import PlanSection
 from upw_ttg.errors import UpwError
 from upw_ttg.services.ttg.handouts import HandoutLanguage
 from upw_ttg.services.ttg.plans import PlanIncompleteError
+
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.dialogs.ttg.event_dialog import CustodyEventDialog
 from ui.formatting import format_date
@@ -44,7 +55,7 @@ class PlanHeader(QWidget):
 
     def __init__(self, screen: PlanScreen):
         super().__init__()
-        self.screen = screen
+        self.host = screen
         self.preview: PrintPreviewDialog | None = None
         self.back_button = QPushButton("← Caseload")
         self.back_button.setToolTip("Back to the caseload (Alt+Left); everything is saved")
@@ -101,7 +112,7 @@ class PlanHeader(QWidget):
     # Facts and save state ----------------------------------------------------------------
 
     def show_facts(self) -> None:
-        screen = self.screen
+        screen = self.host
         episode, person, plan = screen.episode, screen.person, screen.plan
         assert episode is not None and person is not None
         self.name_label.setText(f"{person.surname.upper()}, {person.forename}")
@@ -151,7 +162,7 @@ class PlanHeader(QWidget):
         if ok is None:
             self.save_state.setText("Changes are saved as you type")
         elif ok:
-            self.save_state.setText(f"✓ Saved {self.screen.services.ctx.now():%H:%M}")
+            self.save_state.setText(f"✓ Saved {self.host.services.ctx.now():%H:%M}")
         else:
             self.save_state.setText("⚠ Not saved – see the message")
 
@@ -159,7 +170,7 @@ class PlanHeader(QWidget):
 
     @Slot()
     def complete_plan(self) -> None:
-        screen = self.screen
+        screen = self.host
         if screen.plan is None:
             return
         if not screen.save_pending():
@@ -187,7 +198,7 @@ class PlanHeader(QWidget):
     def pathways_with(self, status: NeedStatus) -> list[str]:
         """The pathways shown for this person whose need has this status (or, for "not
         started", has nothing recorded)."""
-        screen = self.screen
+        screen = self.host
         shown = set(screen.visible_keys())
         names = []
         for page in screen.pages:
@@ -200,7 +211,7 @@ class PlanHeader(QWidget):
     def completion_question(self) -> str:
         """What the user confirms: the person, any pathway nobody has looked at (the gate
         refuses those first) and the pathways set aside as no need or declined."""
-        screen = self.screen
+        screen = self.host
         who = screen.person.display_name if screen.person else "this person"
         text = f"Mark the resettlement plan of {who} complete?"
         for status, words in ((NeedStatus.NOT_STARTED, "not started"),
@@ -214,7 +225,7 @@ class PlanHeader(QWidget):
 
     def refresh_missing(self) -> None:
         """Keep the list of missing parts true as sections are answered (while it is shown)."""
-        plan = self.screen.plan
+        plan = self.host.plan
         if plan is None or not self.missing.isVisible():
             return
         if self.missing.reopened_for is not None:
@@ -233,7 +244,7 @@ class PlanHeader(QWidget):
 
     def show_reopened(self) -> None:
         """A reopened plan says why, each missing part a link, until it is complete again."""
-        plan = self.screen.plan
+        plan = self.host.plan
         if plan is None or not plan.reopened:
             if self.missing.reopened_for is not None:
                 self.missing.reopened_for = None
@@ -252,12 +263,12 @@ class PlanHeader(QWidget):
         self.missing.reopened_for = plan.id
 
     def _gap_items(self) -> list[tuple[str, str]]:
-        plan = self.screen.plan
+        plan = self.host.plan
         assert plan is not None
-        first_need = self.screen.pages[0].key
+        first_need = self.host.pages[0].key
         # A pathway still without a status links to its own page (the message starts with
         # the pathway's name).
-        pathway_pages = {f"{page.pathway.name}:": page.key for page in self.screen.pages
+        pathway_pages = {f"{page.pathway.name}:": page.key for page in self.host.pages
                          if isinstance(page, PathwayPage)}
         items = []
         for section, message in plan.gaps:
@@ -279,7 +290,7 @@ class PlanHeader(QWidget):
     def _fill_print_menu(self) -> None:
         menu = self.print_menu
         menu.clear()
-        person = self.screen.person
+        person = self.host.person
         own = (HandoutLanguage.WELSH if person is not None
                and person.preferred_language == Language.WELSH else HandoutLanguage.ENGLISH)
         order = [own, *(x for x in _LANGUAGES if x != own)]
@@ -292,13 +303,13 @@ class PlanHeader(QWidget):
                 action.triggered.connect(
                     lambda _c=False, d=document, lang=language: self.print_document(d, lang))
             menu.addSeparator()
-        if can_read_handover(self.screen.services.ctx.actor):
+        if can_read_handover(self.host.services.ctx.actor):
             action = menu.addAction("&Handover pack for the responsible officer…")
             action.triggered.connect(lambda: self.print_document("handover_pack", None))
 
     def print_document(self, document: str, language: HandoutLanguage | None) -> None:
         """Render in the background, then open the preview."""
-        screen = self.screen
+        screen = self.host
         assert screen.episode is not None and screen.person is not None
         screen.save_pending()
         episode_id, person = screen.episode.id, screen.person
@@ -336,7 +347,7 @@ class PlanHeader(QWidget):
     # Custody events ----------------------------------------------------------------------
 
     def record_event(self, kind: CustodyEventKind) -> None:
-        screen = self.screen
+        screen = self.host
         assert screen.episode is not None and screen.state is not None
         dialog = CustodyEventDialog(screen.services, screen.state, kind,
                                     screen.person.display_name if screen.person else "", screen)
@@ -350,7 +361,7 @@ class MissingPanel(QFrame):
         super().__init__()
         self.setObjectName("Banner")
         self.setProperty("kind", "warning")
-        self.screen = screen
+        self.host = screen
         self.items: list[tuple[str, str]] = []
         # The plan whose reopening the panel shows, and one whose notice the user hid.
         self.reopened_for: int | None = None
@@ -401,4 +412,4 @@ class MissingPanel(QFrame):
         return [message for _key, message in self.items]
 
     def _on_links_link_activated(self, key: str) -> None:
-        self.screen.show_page(key, focus=True)
+        self.host.show_page(key, focus=True)

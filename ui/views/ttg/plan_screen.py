@@ -7,8 +7,15 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
-    QStackedWidget, QVBoxLayout, QWidget,
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
@@ -16,8 +23,14 @@ from upw_ttg.domain.placement import identity_not_male
 from upw_ttg.domain.records import CustodyRecord, PersonRecord
 from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
 from upw_ttg.services.ttg.records import (
-    EpisodeDeadlines, EpisodeState, HandoverRecord, PlanRecord, ReferralRecord, ReviewRecord,
+    EpisodeDeadlines,
+    EpisodeState,
+    HandoverRecord,
+    PlanRecord,
+    ReferralRecord,
+    ReviewRecord,
 )
+
 from ui.changes import Subject, publish
 from ui.views.ttg.access import can_edit_ttg, can_read_handover, can_read_plan_risk
 from ui.views.ttg.fields import heading, hint
@@ -475,7 +488,7 @@ class PlanScreen(QWidget):
 
     # Qt overrides ------------------------------------------------------------------------
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+    def hideEvent(self, event: QHideEvent) -> None:
         if self.episode is not None:
             self.save_pending()
         super().hideEvent(event)

@@ -7,8 +7,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.domain.codes import TRAVEL_PAYMENTS, ReferralStatus
@@ -17,14 +25,23 @@ from upw_ttg.domain.plan_progress import review_missing
 from upw_ttg.domain.resettlement import DEADLINE_LABELS, DeadlineKind
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg.records import ReviewInput, ReviewRecord
+
 from ui.dialogs.ttg.referral_dialogs import ReferralDialog, WithdrawReferralDialog
 from ui.formatting import format_date
 from ui.models.table_model import RowTableModel
 from ui.models.ttg.plan_models import (
-    CustodyEventsTableModel, DeadlineMovesTableModel, ReferralsTableModel,
+    CustodyEventsTableModel,
+    DeadlineMovesTableModel,
+    ReferralsTableModel,
 )
 from ui.views.ttg.fields import (
-    TimeField, choice_combo, fit_table_height, hint, set_value, text_of, wrap_columns,
+    TimeField,
+    choice_combo,
+    fit_table_height,
+    hint,
+    set_value,
+    text_of,
+    wrap_columns,
 )
 from ui.views.ttg.section import SectionPage
 from ui.widgets.date_field import DateField
@@ -98,7 +115,7 @@ class ReferralsPage(SectionPage):
         self.body.addWidget(self.view, 1)
 
     def refresh(self) -> None:
-        rows = self.screen.referrals
+        rows = self.host.referrals
         self.model.set_rows(rows)
         fit(self.view, height=False, samples={0: "Education, skills", 1: "Humber Recovery"})
         self.view.resizeRowsToContents()
@@ -111,13 +128,13 @@ class ReferralsPage(SectionPage):
         self._update_buttons()
 
     def nav_state(self) -> tuple[str, str]:
-        overdue = sum(1 for r in self.screen.referrals if r.overdue)
+        overdue = sum(1 for r in self.host.referrals if r.overdue)
         if overdue:
             return "!", f"{overdue} overdue"
         return "", ""
 
     def _update_buttons(self, *_args: object) -> None:
-        editable = self.screen.editable
+        editable = self.host.editable
         row = selected_row(self.view)
         self.add_button.setEnabled(editable)
         self.edit_button.setEnabled(editable and row is not None)
@@ -131,18 +148,18 @@ class ReferralsPage(SectionPage):
         return self.view if self.model.rowCount() else self.add_button
 
     def _dialog(self, record=None) -> ReferralDialog:
-        screen = self.screen
+        screen = self.host
         assert screen.plan is not None
         return ReferralDialog(screen.services.referrals, screen.plan.id, screen.pathways,
                               screen.services.ctx.today(), record, None, screen)
 
     def add_referral(self) -> None:
-        self.screen.open_dialog(self._dialog(), "Referral added.")
+        self.host.open_dialog(self._dialog(), "Referral added.")
 
     def edit_referral(self) -> None:
         row = selected_row(self.view)
         if row is not None:
-            self.screen.open_dialog(self._dialog(row), "Referral saved.")
+            self.host.open_dialog(self._dialog(row), "Referral saved.")
 
     def _on_view_activated(self, _index: QModelIndex) -> None:
         if self.edit_button.isEnabled():
@@ -151,8 +168,8 @@ class ReferralsPage(SectionPage):
     def withdraw_referral(self) -> None:
         row = selected_row(self.view)
         if row is not None:
-            self.screen.open_dialog(WithdrawReferralDialog(
-                self.screen.services.referrals, row, self.screen), "Referral withdrawn.")
+            self.host.open_dialog(WithdrawReferralDialog(
+                self.host.services.referrals, row, self.host), "Referral withdrawn.")
 
 
 class ReviewPage(SectionPage):
@@ -245,13 +262,13 @@ class ReviewPage(SectionPage):
         self.prescription.currentIndexChanged.connect(self._update_address)
 
     def _update_address(self, *_args: object) -> None:
-        self.address.setEnabled(self.screen.editable
+        self.address.setEnabled(self.host.editable
                                 and self.accommodation.currentData() is not False)
-        self.collect_from.setEnabled(self.screen.editable
+        self.collect_from.setEnabled(self.host.editable
                                      and self.prescription.currentData() is True)
 
     def fill(self) -> None:
-        review = self.screen.review
+        review = self.host.review
         first = review.first_appointment if review else None
         values = {
             self.review_date: review.review_date if review else None,
@@ -278,10 +295,10 @@ class ReviewPage(SectionPage):
         self._update_address()
 
     def refresh(self) -> None:
-        deadlines = self.screen.deadlines
+        deadlines = self.host.deadlines
         due = deadlines.deadlines.pre_release_review_due if deadlines else None
-        today = self.screen.services.ctx.today()
-        held = self.screen.review.review_date if self.screen.review else None
+        today = self.host.services.ctx.today()
+        held = self.host.review.review_date if self.host.review else None
         due_text = (f"Due {when(due, today)}, 12 weeks before release." if due else
                     "Due 12 weeks before release; there is no release date yet.")
         text = f"{due_text} Held on {format_date(held)}." if held else due_text
@@ -292,7 +309,7 @@ class ReviewPage(SectionPage):
 
     def missing(self) -> list[str]:
         """What the review lacks before it counts as held (rule TTG-8)."""
-        review = self.screen.review
+        review = self.host.review
         if review is None:
             return review_missing(None, None, None)
         return review_missing(review.review_date, review.accommodation_found,
@@ -302,16 +319,16 @@ class ReviewPage(SectionPage):
         missing = self.missing()
         if not missing:
             return "✓", "held"
-        deadlines = self.screen.deadlines
+        deadlines = self.host.deadlines
         due = deadlines.deadlines.pre_release_review_due if deadlines else None
-        review = self.screen.review
+        review = self.host.review
         started = review is not None and review.review_date is not None
-        if due is not None and due < self.screen.services.ctx.today() and not started:
+        if due is not None and due < self.host.services.ctx.today() and not started:
             return "!", "overdue"
         return ("…", "still to record: " + "; ".join(missing)) if started else ("", "")
 
     def save_review(self) -> ReviewRecord:
-        assert self.screen.episode is not None
+        assert self.host.episode is not None
         problems: dict[str, str] = {}
         values = {}
         for name, widget in (("review_date", self.review_date),
@@ -329,8 +346,8 @@ class ReviewPage(SectionPage):
             raise ValidationError(problems)
         day = values.pop("first_appointment_at")
         at = dt.datetime.combine(day, time or dt.time(9, 0)) if day else None
-        review = self.screen.review
-        return self.screen.services.reviews.save(self.screen.episode.id, ReviewInput(
+        review = self.host.review
+        return self.host.services.reviews.save(self.host.episode.id, ReviewInput(
             review_date=values["review_date"], accommodation_found=self.accommodation.currentData(),
             accommodation_address=text_of(self.address), id_status=text_of(self.id_status),
             bank_account_status=text_of(self.bank), benefits_status=text_of(self.benefits),
@@ -388,7 +405,7 @@ class DatesPage(SectionPage):
         self.body.addStretch(1)
 
     def refresh(self) -> None:
-        screen = self.screen
+        screen = self.host
         today = screen.services.ctx.today()
         deadlines, state = screen.deadlines, screen.state
         if deadlines is None:
@@ -421,7 +438,7 @@ class DatesPage(SectionPage):
         fit(self.events)
 
     def nav_state(self) -> tuple[str, str]:
-        deadlines = self.screen.deadlines
+        deadlines = self.host.deadlines
         moves = len(deadlines.moves) if deadlines else 0
         return ("!", f"{moves} deadline{'s' if moves != 1 else ''} moved") if moves else ("", "")
 

@@ -6,20 +6,36 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.domain.codes import Language, MappaLevel, RiskLevel
 from upw_ttg.domain.resettlement import STRENGTH_KINDS, PlanSection
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg.records import AgreementInput, PlanRecord, RiskInput
+
 from ui.dialogs.ttg.plan_dialogs import DiversityNeedDialog
 from ui.models.table_model import RowTableModel
 from ui.models.ttg.plan_models import ConsentsTableModel, DiversityTableModel, StrengthsTableModel
 from ui.views.ttg.actions_box import ActionsBox
 from ui.views.ttg.fields import (
-    choice_combo, code_combo, fit_table_height, hint, long_text, set_value, text_of, wrap_columns,
+    choice_combo,
+    code_combo,
+    fit_table_height,
+    hint,
+    long_text,
+    set_value,
+    text_of,
+    wrap_columns,
 )
 from ui.views.ttg.section import SectionPage
 from ui.widgets.date_field import DateField
@@ -35,7 +51,7 @@ class RequiredPage(SectionPage):
     sections: tuple[PlanSection, ...] = ()
 
     def gaps(self) -> list[str]:
-        plan = self.screen.plan
+        plan = self.host.plan
         if plan is None:
             return []
         return [m for s, m in plan.gaps if s in self.sections]
@@ -123,20 +139,20 @@ class StrengthsPage(RequiredPage):
         self.body.addStretch(1)
 
     def fill(self) -> None:
-        plan = self.screen.plan
+        plan = self.host.plan
         set_value(self.none, plan.strengths_none_identified if plan else False)
         set_value(self.reason, plan.strengths_none_reason if plan else None)
         self.description.clear()
         self.persons_wording.clear()
 
     def refresh(self) -> None:
-        plan = self.screen.plan
+        plan = self.host.plan
         rows = list(plan.strengths) if plan else []
         self.model.set_rows(rows)
         self.view.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         self.fit(self.view, 1)
-        editable = self.screen.editable
+        editable = self.host.editable
         self.none.setEnabled(editable and not rows)
         self.reason.setEnabled(editable and not rows and self.none.isChecked())
         self.none.setToolTip("Strengths are recorded, so this does not apply." if rows else "")
@@ -146,7 +162,7 @@ class StrengthsPage(RequiredPage):
         self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:
-        editable = self.screen.editable
+        editable = self.host.editable
         self.add_button.setEnabled(editable)
         self.kind.setEnabled(editable)
         self.description.setEnabled(editable)
@@ -158,21 +174,21 @@ class StrengthsPage(RequiredPage):
         self._update_buttons()
 
     def save_none(self) -> PlanRecord:
-        plan = self.screen.plan
+        plan = self.host.plan
         assert plan is not None
-        return self.screen.services.plans.set_no_strengths(
+        return self.host.services.plans.set_no_strengths(
             plan.id, self.none.isChecked(), text_of(self.reason), plan.version)
 
     def add_strength(self) -> None:
-        plan = self.screen.plan
+        plan = self.host.plan
         if plan is None:
             return
         self.fields.clear()
         kind, text = self.kind.currentData(), self.description.text()
         wording = text_of(self.persons_wording)
-        plans = self.screen.services.plans
-        if self.screen.run(self, lambda: plans.add_strength(
-                self.screen.plan.id, kind, text, self.screen.plan.version, wording),
+        plans = self.host.services.plans
+        if self.host.run(self, lambda: plans.add_strength(
+                self.host.plan.id, kind, text, self.host.plan.version, wording),
                 "Strength added."):
             self.description.clear()
             self.persons_wording.clear()
@@ -180,10 +196,10 @@ class StrengthsPage(RequiredPage):
 
     def remove_strength(self) -> None:
         row = selected_row(self.view)
-        if row is None or not self.screen.confirm("Remove", f"Remove “{row.description}”?"):
+        if row is None or not self.host.confirm("Remove", f"Remove “{row.description}”?"):
             return
-        plans = self.screen.services.plans
-        self.screen.run(self, lambda: plans.remove_strength(row.id, self.screen.plan.version),
+        plans = self.host.services.plans
+        self.host.run(self, lambda: plans.remove_strength(row.id, self.host.plan.version),
                         "Removed.")
 
     def first_input(self) -> QWidget | None:
@@ -235,7 +251,7 @@ class DiversityPage(RequiredPage):
         self.body.addStretch(1)
 
     def fill(self) -> None:
-        plan, person = self.screen.plan, self.screen.person
+        plan, person = self.host.plan, self.host.person
         # "None" means considered with nothing found: never ticked beside a recorded need.
         set_value(self.considered, bool(plan and plan.diversity_considered
                                         and not plan.diversity_needs))
@@ -252,7 +268,7 @@ class DiversityPage(RequiredPage):
         self.on_record.setVisible(bool(notes))
 
     def refresh(self) -> None:
-        plan = self.screen.plan
+        plan = self.host.plan
         rows = list(plan.diversity_needs) if plan else []
         self.model.set_rows(rows)
         self.view.setVisible(bool(rows))
@@ -260,14 +276,14 @@ class DiversityPage(RequiredPage):
         self.fit(self.view, 2)
         if "considered" not in self.dirty_parts():
             set_value(self.considered, bool(plan and plan.diversity_considered and not rows))
-        self.considered.setEnabled(self.screen.editable and not rows)
+        self.considered.setEnabled(self.host.editable and not rows)
         self.considered.setToolTip(
             "Needs are recorded, so there are some: remove them all to say there are none."
             if rows else "Tick when you have asked and there are no needs to record.")
         self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:
-        editable = self.screen.editable
+        editable = self.host.editable
         chosen = selected_row(self.view) is not None
         self.add_button.setEnabled(editable)
         self.edit_button.setEnabled(editable and chosen)
@@ -278,13 +294,13 @@ class DiversityPage(RequiredPage):
         self._update_buttons()
 
     def save_considered(self) -> PlanRecord:
-        plan = self.screen.plan
+        plan = self.host.plan
         assert plan is not None
-        return self.screen.services.plans.set_diversity_considered(
+        return self.host.services.plans.set_diversity_considered(
             plan.id, self.considered.isChecked(), plan.version)
 
     def _dialog(self, record) -> DiversityNeedDialog:
-        screen = self.screen
+        screen = self.host
 
         def save(category, description, adjustment, row_id):
             return screen.services.plans.save_diversity_need(
@@ -292,12 +308,12 @@ class DiversityPage(RequiredPage):
         return DiversityNeedDialog(save, record, screen)
 
     def add_need(self) -> None:
-        self.screen.open_dialog(self._dialog(None), "Diversity need added.")
+        self.host.open_dialog(self._dialog(None), "Diversity need added.")
 
     def edit_need(self) -> None:
         row = selected_row(self.view)
         if row is not None:
-            self.screen.open_dialog(self._dialog(row), "Diversity need saved.")
+            self.host.open_dialog(self._dialog(row), "Diversity need saved.")
 
     def _on_view_activated(self, _index: QModelIndex) -> None:
         if self.edit_button.isEnabled():
@@ -305,11 +321,11 @@ class DiversityPage(RequiredPage):
 
     def remove_need(self) -> None:
         row = selected_row(self.view)
-        if row is None or not self.screen.confirm("Remove", f"Remove “{row.description}”?"):
+        if row is None or not self.host.confirm("Remove", f"Remove “{row.description}”?"):
             return
-        plans = self.screen.services.plans
-        self.screen.run(self, lambda: plans.remove_diversity_need(
-            row.id, self.screen.plan.version), "Removed.")
+        plans = self.host.services.plans
+        self.host.run(self, lambda: plans.remove_diversity_need(
+            row.id, self.host.plan.version), "Removed.")
 
     def first_input(self) -> QWidget | None:
         return self.add_button
@@ -362,7 +378,7 @@ class RiskPage(RequiredPage):
         self.body.addStretch(1)
 
     def fill(self) -> None:
-        plan = self.screen.plan
+        plan = self.host.plan
         risk = plan.risk if plan else None
         set_value(self.level, risk.level if risk else None)
         set_value(self.mappa, risk.mappa_level if risk else None)
@@ -375,7 +391,7 @@ class RiskPage(RequiredPage):
         self.actions.refresh()
 
     def save_risk(self) -> PlanRecord:
-        plan = self.screen.plan
+        plan = self.host.plan
         assert plan is not None
         problems: dict[str, str] = {}
         values: dict[str, object] = {}
@@ -389,7 +405,7 @@ class RiskPage(RequiredPage):
             values[f"{prefix}_check_outcome"] = text_of(outcome)
         if problems:
             raise ValidationError(problems)
-        return self.screen.services.plans.save_risk(plan.id, RiskInput(
+        return self.host.services.plans.save_risk(plan.id, RiskInput(
             level=self.level.currentData(), mappa_level=self.mappa.currentData(),
             summary=text_of(self.summary), version=plan.version, **values))
 
@@ -451,17 +467,17 @@ class AgreementPage(RequiredPage):
     def _on_agrees_activated(self, _index: int) -> None:
         # Asked today, in the room: the date is usually today.
         if self.agrees.currentData() is not None and not self.agreed_on.text().strip():
-            self.agreed_on.set_date(self.screen.services.ctx.today())
+            self.agreed_on.set_date(self.host.services.ctx.today())
 
     def fill(self) -> None:
-        plan = self.screen.plan
+        plan = self.host.plan
         set_value(self.agrees, plan.person_agrees if plan else None)
         set_value(self.agreed_on, plan.agreed_on if plan else None)
         set_value(self.comments, plan.person_comments if plan else None)
         self.agency.clear()
 
     def refresh(self) -> None:
-        plan = self.screen.plan
+        plan = self.host.plan
         rows = list(plan.consents) if plan else []
         self.model.set_rows(rows)
         self.view.setVisible(bool(rows))
@@ -470,7 +486,7 @@ class AgreementPage(RequiredPage):
         self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:
-        editable = self.screen.editable
+        editable = self.host.editable
         for widget in (self.agency, self.given, self.add_button):
             widget.setEnabled(editable)
         self.remove_button.setEnabled(editable and selected_row(self.view) is not None)
@@ -480,33 +496,33 @@ class AgreementPage(RequiredPage):
         self._update_buttons()
 
     def save_agreement(self) -> PlanRecord:
-        plan = self.screen.plan
+        plan = self.host.plan
         assert plan is not None
         try:
             agreed_on = self.agreed_on.date()
         except ValueError as exc:
             raise ValidationError({"agreed_on": str(exc)}) from None
-        return self.screen.services.plans.save_agreement(plan.id, AgreementInput(
+        return self.host.services.plans.save_agreement(plan.id, AgreementInput(
             person_agrees=self.agrees.currentData(), agreed_on=agreed_on,
             person_comments=text_of(self.comments), version=plan.version))
 
     def add_consent(self) -> None:
-        if self.screen.plan is None:
+        if self.host.plan is None:
             return
         self.fields.clear()
         agency, given = self.agency.text(), bool(self.given.currentData())
-        plans = self.screen.services.plans
-        if self.screen.run(self, lambda: plans.set_consent(
-                self.screen.plan.id, agency, given, self.screen.plan.version),
+        plans = self.host.services.plans
+        if self.host.run(self, lambda: plans.set_consent(
+                self.host.plan.id, agency, given, self.host.plan.version),
                 "Consent recorded."):
             self.agency.clear()
             self.agency.setFocus()
 
     def remove_consent(self) -> None:
         row = selected_row(self.view)
-        if row is None or not self.screen.confirm("Remove", f"Remove “{row.agency}”?"):
+        if row is None or not self.host.confirm("Remove", f"Remove “{row.agency}”?"):
             return
-        plans = self.screen.services.plans
-        self.screen.run(self, lambda: plans.remove_consent(row.id, self.screen.plan.version),
+        plans = self.host.services.plans
+        self.host.run(self, lambda: plans.remove_consent(row.id, self.host.plan.version),
                         "Removed.")
 

@@ -8,8 +8,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFrame, QLineEdit, QPlainTextEdit, QScrollArea, QTableView,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ui.views.ttg.fields import fit_table_height, heading, hint, set_value
@@ -39,7 +46,7 @@ class SectionPage(QWidget):
 
     def __init__(self, screen: PlanScreen, title: str, intro: str | None = None):
         super().__init__()
-        self.screen = screen
+        self.host = screen
         self.fields = FieldSet()
         self._part_fields: dict[str, FieldSet] = {}
         self.inputs: dict[str, list[QWidget]] = {}
@@ -102,7 +109,7 @@ class SectionPage(QWidget):
             return
         if part not in self._dirty:
             self._dirty.append(part)
-        self.screen.edited()
+        self.host.edited()
 
     def dirty_parts(self) -> list[str]:
         return list(self._dirty)
@@ -177,7 +184,7 @@ class SectionPage(QWidget):
                     return widget
         return None
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Wrapped rows were measured before the page had its width: measure them again.
         QTimer.singleShot(0, self, self._fit_tables)

@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
+
 from ui.settings import UiSettings
+from ui.views.permissions import can
 from ui.views.upw.broken_page import BrokenBookingsPage
 from ui.views.upw.common import delivery_units
 from ui.views.upw.planner_page import PlannerPage
@@ -16,7 +18,6 @@ from ui.views.upw.risk_page import RiskSharingPage
 from ui.views.upw.texts_page import TextsPage
 from ui.views.upw.waiting_page import WaitingPage
 from ui.views.upw.warrants_page import WarrantsPage
-from ui.views.permissions import can
 
 
 class SchedulingArea(QWidget):

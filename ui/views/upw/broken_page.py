@@ -5,24 +5,32 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.placement_recheck import BrokenBooking, RecheckReport
 from upw_ttg.errors import NotFoundError
-from ui.widgets.fit import narrow_combo
+
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.move_dialog import MoveDialog
+from ui.loading import PageLoader
 from ui.models.table_model import RowSortProxy
 from ui.models.upw.broken_model import BrokenBookingsModel
-from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule
-from ui.loading import PageLoader
 from ui.tasks import report_failure, run_in_background, writer_pool
+from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule
+from ui.widgets.export_list import ExportListButton
+from ui.widgets.fit import narrow_combo
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import RowsFitter, fit_columns, make_table, selected_row
-from ui.widgets.export_list import ExportListButton
 
 ALL_UNITS = "All delivery units"
 
@@ -150,7 +158,7 @@ class BrokenBookingsPage(QWidget):
         layout.addLayout(actions)
         self._update_buttons()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._loaded:
             self.reload()

@@ -9,10 +9,17 @@ from typing import TypeVar
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import StaffMember
-from ui.views.permissions import can
-from ui.models.upw.text import (  # noqa: F401 - the screens' one import for these
-    format_day, format_hours, format_pence, format_time, format_times, monday_of, week_text,
+
+from ui.models.upw.text import (
+    format_day,
+    format_hours,
+    format_pence,
+    format_time,
+    format_times,
+    monday_of,
+    week_text,
 )
+from ui.views.permissions import can
 
 PROJECT_TYPE_NAMES = {"group": "Group", "individual": "Individual", "induction": "Induction",
                       "ete": "ETE"}

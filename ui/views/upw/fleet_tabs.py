@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import PickupPointRecord, VanRecord
+
 from ui.dialogs.upw.fleet_dialogs import PickupPointDialog, VanDialog
 from ui.dialogs.upw.print_day_dialog import ManifestDayDialog
 from ui.models.table_model import RowSortProxy

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from upw_ttg.domain.records import PersonRow
 from upw_ttg.services.people import PeopleService
+
 from ui.models.people_model import PeopleSortProxy, PeopleTableModel
 from ui.widgets.tables import make_table, selected_row
 
@@ -81,7 +82,7 @@ class PersonPicker(QWidget):
                               ) -> None:
         self.person_chosen.emit(self.chosen())
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress \
                 and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self._timer.isActive():

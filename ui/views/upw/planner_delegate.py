@@ -69,7 +69,7 @@ class PlannerCellDelegate(QStyledItemDelegate):
                 y += height
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         blocks = _blocks(index)
         metrics = QFontMetrics(option.font)
         bold = QFont(option.font)

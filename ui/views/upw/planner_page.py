@@ -5,12 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import PlannerCell, WeekPlan
+
 from ui.case_links import open_day_paper
 from ui.dialogs.print_day_paper import PrintDayPaperDialog
 from ui.dialogs.upw.autofill_dialog import AutoFillDialog
@@ -159,7 +167,7 @@ class PlannerPage(QWidget):
                 self.model.index(current.row(), current.column()) if keep
                 else self.model.index(0, 1), QItemSelectionModel.SelectionFlag.NoUpdate)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self.model.plan is None and not self.loader.busy:
             self.reload()

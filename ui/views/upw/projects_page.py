@@ -6,26 +6,37 @@ import datetime as dt
 
 from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
-    QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import GenerationResult, ProjectRecord, SessionRecord
-from ui.widgets.fit import narrow_combo
+
 from ui.dialogs.upw.closure_dialog import ClosureDialog
 from ui.dialogs.upw.project_dialog import GenerateSessionsDialog, ProjectDialog, generation_report
 from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.dialogs.upw.session_staff_dialog import SessionPickupsDialog, SessionStaffDialog
-from ui.models.upw.projects_model import (
-    ProjectFilterProxy, ProjectsTableModel, SessionsTableModel,
-)
 from ui.loading import PageLoader
 from ui.models.table_model import RowSortProxy
+from ui.models.upw.projects_model import (
+    ProjectFilterProxy,
+    ProjectsTableModel,
+    SessionsTableModel,
+)
 from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule, format_day
 from ui.views.upw.fleet_tabs import PickupPointsTab, VansTab
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
+from ui.widgets.fit import narrow_combo
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 SESSION_WEEKS = 8

@@ -7,8 +7,15 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy,
-    QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
@@ -17,6 +24,7 @@ from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.risk_records import RiskContactRow
 from upw_ttg.domain.risk_sharing import CONTACT_KIND_LABELS
 from upw_ttg.errors import UpwError, ValidationError
+
 from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.upw.risk_model import RiskContactsModel
@@ -107,7 +115,7 @@ class RiskSharingPage(QWidget):
                   Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._on_selection_changed()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         """The list is read each time the page is shown."""
         super().showEvent(event)
         self.refresh()

@@ -7,13 +7,21 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.text_records import MessageRow, NumberToFix, QueueResult, SendResult
 from upw_ttg.domain.texts import MessageStatus
 from upw_ttg.errors import UpwError
+
 from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.upw.texts_model import STATUS_TEXT, MessagesModel, NumbersToFixModel
@@ -136,7 +144,7 @@ class TextsPage(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
                   Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
 

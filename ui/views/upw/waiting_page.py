@@ -5,21 +5,31 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import WaitingRow
+
 from ui.dialogs.upw.assessment_dialog import assessment_dialog
+from ui.loading import PageLoader
 from ui.models.upw.waiting_model import (
-    REASON_KINDS, WaitingFilterProxy, WaitingTableModel,
+    REASON_KINDS,
+    WaitingFilterProxy,
+    WaitingTableModel,
 )
 from ui.views.upw.common import DeliveryUnit
 from ui.views.upw.week_bar import UnitWeekBar
-from ui.loading import PageLoader
+from ui.widgets.export_list import ExportListButton
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import RowsFitter, fit_columns, make_table, selected_row
-from ui.widgets.export_list import ExportListButton
 
 
 class WaitingPage(QWidget):
@@ -108,7 +118,7 @@ class WaitingPage(QWidget):
         layout.addWidget(self.table, 1)
         self._update_buttons()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._loaded:
             self.reload()

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
@@ -13,11 +18,16 @@ from upw_ttg.domain.codes import WarrantStatus
 from upw_ttg.domain.upw_records import WarrantRecord
 from upw_ttg.errors import UpwError
 from upw_ttg.services.paging import PAGE_ROWS
+
 from ui.changes import Change, Subject, publish, subscribe
 from ui.dialogs.upw.warrant_dialog import (
-    IssuedBox, VoidWarrantDialog, WarrantDialog, confirm_issued, default_dates, print_warrant,
+    IssuedBox,
+    VoidWarrantDialog,
+    WarrantDialog,
+    confirm_issued,
+    default_dates,
+    print_warrant,
 )
-from ui.widgets.fit import narrow_combo
 from ui.formatting import label
 from ui.loading import PageLoader
 from ui.models.table_model import FetchPage, RowSortProxy
@@ -26,9 +36,10 @@ from ui.models.upw.warrants_model import SpendTableModel, WarrantsTableModel
 from ui.views.upw.common import NOT_ALLOWED, can_schedule, enum_value
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
-from ui.widgets.tables import fit_columns, make_table, selected_row
-from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.export_list import ExportListButton
+from ui.widgets.fit import narrow_combo
+from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.tables import fit_columns, make_table, selected_row
 
 
 class WarrantsPage(QWidget):
@@ -168,7 +179,7 @@ class WarrantsPage(QWidget):
             selected = self.selected()
             self.reload(selected.id if selected is not None else None)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._loaded:
             self.reload()

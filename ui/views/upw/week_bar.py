@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ui.widgets.fit import narrow_combo
 from ui.views.upw.common import DeliveryUnit, monday_of, week_text
+from ui.widgets.fit import narrow_combo
 
 
 class UnitWeekBar(QWidget):

@@ -9,7 +9,12 @@ from upw_ttg.domain.upw_print import AppointmentLetterData
 from upw_ttg.printing import fonts
 from upw_ttg.printing.documents.letter_text import nowrap, sender_lines
 from upw_ttg.printing.documents.upw_welsh import (
-    ENGLISH, WELSH, clock, label, long_date, short_date,
+    ENGLISH,
+    WELSH,
+    clock,
+    label,
+    long_date,
+    short_date,
 )
 from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.styles import details_table_style, get_styles

@@ -8,11 +8,15 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from upw_ttg.domain.codes import OUTCOMES_BY_CODE, Language, OrderType
-from upw_ttg.printing.documents.letter_text import (
-    template_language,
-    CY, hours_text, lang, long_date, order_type_text,
-)
 from upw_ttg.printing import glossary
+from upw_ttg.printing.documents.letter_text import (
+    CY,
+    hours_text,
+    lang,
+    long_date,
+    order_type_text,
+    template_language,
+)
 from upw_ttg.printing.layout import fitted_widths, heading_with
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import data_table_style, details_table_style, get_styles

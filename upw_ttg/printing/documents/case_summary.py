@@ -7,15 +7,29 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from upw_ttg.domain.codes import Gender, Language, OrderStatus, OrderType
 from upw_ttg.domain.custody import RELEASE_DATE_FIELDS, RELEASE_TYPE_LABELS
 from upw_ttg.domain.records import (
-    CUSTODY_DATE_FIELDS, CaseSummary, CustodyRecord, OrderRecord, PersonRecord,
+    CUSTODY_DATE_FIELDS,
+    CaseSummary,
+    CustodyRecord,
+    OrderRecord,
+    PersonRecord,
 )
 from upw_ttg.printing.layout import fitted_widths, heading_with
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import (
-    Styles, data_table_style, details_table_style, get_styles, nested_table_style,
+    Styles,
+    data_table_style,
+    details_table_style,
+    get_styles,
+    nested_table_style,
 )
 from upw_ttg.printing.text import (
-    NOT_RECORDED, age_on, enum_label, escape, format_date, format_minutes, or_not_recorded,
+    NOT_RECORDED,
+    age_on,
+    enum_label,
+    escape,
+    format_date,
+    format_minutes,
+    or_not_recorded,
 )
 
 TITLE = "Case summary"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reportlab.lib.units import mm
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
 
 from upw_ttg.domain.figures import LOWER_IS_BETTER

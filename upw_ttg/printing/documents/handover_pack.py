@@ -7,19 +7,29 @@ import datetime as dt
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from upw_ttg.domain.codes import (
-    DiversityCategory, MappaLevel, NeedStatus, ReferralStatus, ReleaseDateType, Responsibility,
-    TRAVEL_PAYMENTS, RiskLevel,
+    TRAVEL_PAYMENTS,
+    DiversityCategory,
+    MappaLevel,
+    NeedStatus,
+    ReferralStatus,
+    ReleaseDateType,
+    Responsibility,
+    RiskLevel,
 )
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
+from upw_ttg.domain.local_time import local_date
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
 from upw_ttg.domain.resettlement import DEADLINE_LABELS, STRENGTH_KINDS, DeadlineKind
 from upw_ttg.printing.layout import fitted_widths, heading_with
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import Styles, data_table_style, details_table_style, get_styles
-from upw_ttg.domain.local_time import local_date
 from upw_ttg.printing.text import NOT_RECORDED, enum_label, escape, format_date, or_not_recorded
 from upw_ttg.services.ttg.records import (
-    ActionRecord, HandoverPack, HandoverRecord, PlanRecord, ReviewRecord,
+    ActionRecord,
+    HandoverPack,
+    HandoverRecord,
+    PlanRecord,
+    ReviewRecord,
 )
 
 TITLE = "Handover pack"

@@ -7,7 +7,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from upw_ttg.domain.codes import TravelPayment
 from upw_ttg.printing import fonts, glossary
 from upw_ttg.printing.documents.resettlement_plan import (
-    contacts_table, long_date, text_or, when, word,
+    contacts_table,
+    long_date,
+    text_or,
+    when,
+    word,
 )
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import ACCENT, HEADER_FILL, RULE, Styles, get_styles

@@ -11,12 +11,21 @@ from upw_ttg.domain.codes import NeedStatus, ReferralStatus, Responsibility
 from upw_ttg.printing import glossary
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import (
-    HEADER_FILL, Styles, data_table_style, details_table_style, get_styles,
+    HEADER_FILL,
+    Styles,
+    data_table_style,
+    details_table_style,
+    get_styles,
 )
 from upw_ttg.printing.text import escape
 from upw_ttg.services.ttg.handouts import (
-    ContactRole, HandoutAction, HandoutAppointment, HandoutContact, HandoutLanguage,
-    HandoutNeed, PersonPlanCopy,
+    ContactRole,
+    HandoutAction,
+    HandoutAppointment,
+    HandoutContact,
+    HandoutLanguage,
+    HandoutNeed,
+    PersonPlanCopy,
 )
 
 EN, CY = HandoutLanguage.ENGLISH, HandoutLanguage.WELSH

@@ -10,8 +10,15 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from upw_ttg.domain.codes import OrderType
 from upw_ttg.printing.documents.letter_text import (
+    LetterHead,
+    hours_text,
+    lang,
+    letter_head,
+    long_date,
+    order_type_text,
+    sign_off,
+    t,
     template_language,
-    LetterHead, hours_text, lang, letter_head, long_date, order_type_text, sign_off, t,
     weekday_date,
 )
 from upw_ttg.printing.render import render_pdf

@@ -13,13 +13,17 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from upw_ttg.domain.codes import OUTCOME_CODES, Rating
 from upw_ttg.domain.records_to_check import RecordToCheck
 from upw_ttg.printing import fonts
+from upw_ttg.printing.lines import Line, Segment, TextLines
 from upw_ttg.printing.records_to_check import build_records_to_check
 from upw_ttg.printing.render import render_sections
-from upw_ttg.printing.lines import Line, Segment, TextLines
 from upw_ttg.printing.styles import ACCENT, HEADER_FILL, INK, RULE
+
 # PrintCancelled is raised by the template; imported here for callers of render_work_sheets.
 from upw_ttg.printing.template import (  # noqa: F401
-    LANDSCAPE_BODY_HEIGHT, PrintCancelled, Section, collector_paused,
+    LANDSCAPE_BODY_HEIGHT,
+    PrintCancelled,
+    Section,
+    collector_paused,
 )
 from upw_ttg.printing.text import format_date
 

@@ -7,7 +7,6 @@ import sys
 from upw_ttg.printing.glossary import review_rows
 
 
-
 def main() -> None:
     sys.stdout.write("key\tEnglish\tWelsh\tnote\n")
     for row in review_rows():

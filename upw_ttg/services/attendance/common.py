@@ -12,7 +12,6 @@ from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.storage.models import ClosureDate, Setting
 
 
-
 def read_settings(session: Session, *keys: str) -> dict[str, int | bool | str]:
     """Several settings, typed, in one query (``read_setting`` costs a query each)."""
     stored = dict(session.execute(select(Setting.key, Setting.value)

@@ -12,9 +12,22 @@ from sqlalchemy.orm import Session, aliased
 from upw_ttg.domain.codes import AuditAction, OrderStatus
 from upw_ttg.domain.crediting import ENFORCEABLE_CODES, is_enforceable, outcome_description
 from upw_ttg.domain.enforcement import (
-    BREACH_LAID, BREACH_REQUESTED, DECISION_ACTION, DECISION_CODES, EVIDENCE_CODES,
-    NO_FURTHER_ACTION, WARNING, WARNING_WITHDRAWN, ActionFact, Decision, action_date_problems,
-    breach_due, covering_warning, decision_choices, live_warnings, respond_by,
+    BREACH_LAID,
+    BREACH_REQUESTED,
+    DECISION_ACTION,
+    DECISION_CODES,
+    EVIDENCE_CODES,
+    NO_FURTHER_ACTION,
+    WARNING,
+    WARNING_WITHDRAWN,
+    ActionFact,
+    Decision,
+    action_date_problems,
+    breach_due,
+    covering_warning,
+    decision_choices,
+    live_warnings,
+    respond_by,
     warning_period_end,
 )
 from upw_ttg.domain.oversight import ReviewKind, ReviewVerdict
@@ -28,13 +41,25 @@ from upw_ttg.services.access import check_case_of, mask_lists_of, mask_restricte
 from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
 from upw_ttg.services.attendance.oversight import queue_for_review
 from upw_ttg.services.attendance.records import (
-    DecisionInfo, EnforcementActionRow, EnforcementQueue, QueueItem,
+    DecisionInfo,
+    EnforcementActionRow,
+    EnforcementQueue,
+    QueueItem,
 )
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.paging import check_page, paged
 from upw_ttg.storage.models import (
-    Appointment, DeliveryUnit, EnforcementAction, EnforcementActionCode, EnforcementReview,
-    Office, Person, Project, Staff, UpwOrder, UpwSession,
+    Appointment,
+    DeliveryUnit,
+    EnforcementAction,
+    EnforcementActionCode,
+    EnforcementReview,
+    Office,
+    Person,
+    Project,
+    Staff,
+    UpwOrder,
+    UpwSession,
 )
 
 ENFORCEMENT_SETTINGS = ("upw.warning_period_months", "upw.breach_working_days")

@@ -11,7 +11,12 @@ from sqlalchemy.orm import Session, aliased
 from upw_ttg.domain.codes import AdjustmentStatus, OrderStatus, SessionStatus
 from upw_ttg.domain.crediting import minutes_between
 from upw_ttg.domain.forecast import (
-    RATE_WEEKS, forecast, needs_extension, recent_rate, review_dates, review_due,
+    RATE_WEEKS,
+    forecast,
+    needs_extension,
+    recent_rate,
+    review_dates,
+    review_due,
 )
 from upw_ttg.domain.orders import completion_deadline
 from upw_ttg.domain.permissions import Capability
@@ -21,8 +26,17 @@ from upw_ttg.services.attendance.common import full_name, read_settings, session
 from upw_ttg.services.attendance.records import OrderForecast
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import (
-    Adjustment, Appointment, DeliveryUnit, Office, OrderExtension, Person, Project, Staff,
-    UpwAssessment, UpwOrder, UpwSession,
+    Adjustment,
+    Appointment,
+    DeliveryUnit,
+    Office,
+    OrderExtension,
+    Person,
+    Project,
+    Staff,
+    UpwAssessment,
+    UpwOrder,
+    UpwSession,
 )
 
 LIVE = (OrderStatus.AWAITING_FIRST_SESSION, OrderStatus.ACTIVE, OrderStatus.DEADLINE_PASSED,

@@ -12,8 +12,16 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AdjustmentKind, AdjustmentStatus, AuditAction, OrderStatus
 from upw_ttg.domain.crediting import (
-    ETE_PROJECT_TYPE, TRAVEL_TIME_PROJECT_TYPES, IncentiveState, IncentiveStatus, LedgerEntry,
-    LedgerLineKind, ete_cap_minutes, incentive_status, is_attended, ledger_lines,
+    ETE_PROJECT_TYPE,
+    TRAVEL_TIME_PROJECT_TYPES,
+    IncentiveState,
+    IncentiveStatus,
+    LedgerEntry,
+    LedgerLineKind,
+    ete_cap_minutes,
+    incentive_status,
+    is_attended,
+    ledger_lines,
     outcome_description,
 )
 from upw_ttg.domain.orders import derive_status, format_minutes
@@ -26,7 +34,14 @@ from upw_ttg.services.attendance.common import full_name, read_settings
 from upw_ttg.services.attendance.records import OrderLedger, TravelTask
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import (
-    Adjustment, Appointment, DeliveryUnit, Office, OrderExtension, Person, Project, UpwOrder,
+    Adjustment,
+    Appointment,
+    DeliveryUnit,
+    Office,
+    OrderExtension,
+    Person,
+    Project,
+    UpwOrder,
     UpwSession,
 )
 

@@ -9,38 +9,63 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import (
-    OUTCOMES_BY_CODE, AdjustmentKind, AdjustmentStatus, AuditAction, Language, OrderStatus,
+    OUTCOMES_BY_CODE,
+    AdjustmentKind,
+    AdjustmentStatus,
+    AuditAction,
+    Language,
+    OrderStatus,
     SessionStatus,
 )
 from upw_ttg.domain.crediting import ENFORCEABLE_CODES, is_attended
 from upw_ttg.domain.enforcement import (
-    BREACH_REQUESTED, WARNING, WARNING_WITHDRAWN, letter_respond_by, warning_period_end,
+    BREACH_REQUESTED,
+    WARNING,
+    WARNING_WITHDRAWN,
+    letter_respond_by,
+    warning_period_end,
 )
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.breach_summary import (
-    BreachAction, BreachAdjustment, BreachFailure, BreachSummary, render_breach_summary,
+    BreachAction,
+    BreachAdjustment,
+    BreachFailure,
+    BreachSummary,
+    render_breach_summary,
 )
 from upw_ttg.printing.documents.completion_letter import (
-    CompletionLetter, render_completion_letter,
+    CompletionLetter,
+    render_completion_letter,
 )
 from upw_ttg.printing.documents.letter_text import LetterHead, lang
 from upw_ttg.printing.documents.warning_letter import (
-    NextSession, WarningLetter, render_warning_letter,
+    NextSession,
+    WarningLetter,
+    render_warning_letter,
 )
 from upw_ttg.printing.text import as_sentences
 from upw_ttg.services import audit
+from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
 from upw_ttg.services.attendance.ledger import CREDIT_SETTINGS, order_sums
 from upw_ttg.services.attendance.records import CompletionDue
-from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.organisation import office_contact
 from upw_ttg.storage.models import (
-    Adjustment, Appointment, AuditEvent, EnforcementAction, EnforcementActionCode, Office,
-    Person, Project, Staff, UpwOrder, UpwSession,
+    Adjustment,
+    Appointment,
+    AuditEvent,
+    EnforcementAction,
+    EnforcementActionCode,
+    Office,
+    Person,
+    Project,
+    Staff,
+    UpwOrder,
+    UpwSession,
 )
 
 COMPLETION_LETTER = "completion letter"

@@ -12,7 +12,10 @@ from upw_ttg.domain.codes import AuditAction, OrderStatus
 from upw_ttg.domain.crediting import outcome_description
 from upw_ttg.domain.enforcement import BREACH_LAID, BREACH_REQUESTED, DECISION_CODES
 from upw_ttg.domain.oversight import (
-    ReviewKind, ReviewVerdict, agreement_rate, chosen_for_review,
+    ReviewKind,
+    ReviewVerdict,
+    agreement_rate,
+    chosen_for_review,
 )
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
@@ -24,8 +27,16 @@ from upw_ttg.services.attendance.records import AgreementRate, ReviewItem, Revie
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
-    Appointment, DeliveryUnit, EnforcementAction, EnforcementActionCode, EnforcementReview, Office,
-    Person, Staff, UpwOrder, UpwSession,
+    Appointment,
+    DeliveryUnit,
+    EnforcementAction,
+    EnforcementActionCode,
+    EnforcementReview,
+    Office,
+    Person,
+    Staff,
+    UpwOrder,
+    UpwSession,
 )
 from upw_ttg.storage.models.base import utc_now
 

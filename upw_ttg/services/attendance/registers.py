@@ -12,17 +12,30 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from upw_ttg.domain.access import AccessedRecord
 from upw_ttg.domain.codes import (
-    OUTCOME_CODES, OUTCOMES_BY_CODE, AdjustmentKind, AuditAction, Rating, SessionStatus,
+    OUTCOME_CODES,
+    OUTCOMES_BY_CODE,
+    AdjustmentKind,
+    AuditAction,
+    Rating,
+    SessionStatus,
 )
 from upw_ttg.domain.crediting import (
-    credit_minutes, credit_problem, is_attended, is_enforceable, minutes_between,
+    credit_minutes,
+    credit_problem,
+    is_attended,
+    is_enforceable,
+    minutes_between,
 )
 from upw_ttg.domain.enforcement import (
-    DECISION_CODES, EVIDENCE_CODES, FUTURE_ALLOWED_CODES, enforcement_due, evidence_due,
+    DECISION_CODES,
+    EVIDENCE_CODES,
+    FUTURE_ALLOWED_CODES,
+    enforcement_due,
+    evidence_due,
 )
+from upw_ttg.domain.names import display_name
 from upw_ttg.domain.orders import format_minutes
 from upw_ttg.domain.oversight import ReviewKind
-from upw_ttg.domain.names import display_name
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import Listed, Subject, listed, set_aside
 from upw_ttg.domain.text import fold
@@ -30,25 +43,54 @@ from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_pr
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import (
-    RESTRICTED_MESSAGE, check_own_session, hidden_cases, mask_lists_of, mask_restricted,
+    RESTRICTED_MESSAGE,
+    check_own_session,
+    hidden_cases,
+    mask_lists_of,
+    mask_restricted,
 )
 from upw_ttg.services.access_log import log_views
 from upw_ttg.services.attendance.common import (
-    assign_sheet_rows, full_name, load_calendar, read_settings, session_start, sheet_id,
+    assign_sheet_rows,
+    full_name,
+    load_calendar,
+    read_settings,
+    session_start,
+    sheet_id,
 )
 from upw_ttg.services.attendance.ledger import (
-    CREDIT_SETTINGS, OrderSums, lock_orders, order_sums, refresh_orders, sync_travel_task,
+    CREDIT_SETTINGS,
+    OrderSums,
+    lock_orders,
+    order_sums,
+    refresh_orders,
+    sync_travel_task,
 )
 from upw_ttg.services.attendance.oversight import queue_for_review
 from upw_ttg.services.attendance.records import (
-    MissingOutcomeRow, ProjectBacklog, Register, RegisterEntry, RegisterRow, RegisterSaveResult,
+    MissingOutcomeRow,
+    ProjectBacklog,
+    Register,
+    RegisterEntry,
+    RegisterRow,
+    RegisterSaveResult,
 )
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.paging import paged
 from upw_ttg.services.versioning import check_version
 from upw_ttg.storage.models import (
-    Adjustment, Appointment, DeliveryUnit, EnforcementAction, Office, Person, PickupPoint,
-    Project, SessionPickup, Staff, UpwOrder, UpwSession,
+    Adjustment,
+    Appointment,
+    DeliveryUnit,
+    EnforcementAction,
+    Office,
+    Person,
+    PickupPoint,
+    Project,
+    SessionPickup,
+    Staff,
+    UpwOrder,
+    UpwSession,
 )
 from upw_ttg.storage.models.base import utc_now
 

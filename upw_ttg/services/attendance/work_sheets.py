@@ -11,7 +11,11 @@ from sqlalchemy.orm import Session, aliased
 
 from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import (
-    PROJECT_TYPES, SUITABILITY_TAGS, AuditAction, Language, SessionStatus,
+    PROJECT_TYPES,
+    SUITABILITY_TAGS,
+    AuditAction,
+    Language,
+    SessionStatus,
 )
 from upw_ttg.domain.names import display_name
 from upw_ttg.domain.permissions import Capability
@@ -20,13 +24,21 @@ from upw_ttg.domain.site_alerts import ANSWER_COLUMNS, site_alerts
 from upw_ttg.domain.text import fold
 from upw_ttg.errors import NotFoundError
 from upw_ttg.printing.documents.work_sheet import (
-    WorkSheet, WorkSheetRow, render_work_sheet, render_work_sheets, work_sheet_section,
+    WorkSheet,
+    WorkSheetRow,
+    render_work_sheet,
+    render_work_sheets,
+    work_sheet_section,
 )
 from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import format_date
 from upw_ttg.services import audit
 from upw_ttg.services.access import (
-    check_own_session, hidden_cases, mask_restricted, own_sessions_of, supervised_by,
+    check_own_session,
+    hidden_cases,
+    mask_restricted,
+    own_sessions_of,
+    supervised_by,
 )
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.attendance.common import assign_sheet_rows, sheet_id
@@ -34,8 +46,20 @@ from upw_ttg.services.attendance.records import DaySession
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.organisation import contact_of
 from upw_ttg.storage.models import (
-    Appointment, DeliveryUnit, Office, Person, PickupPoint, Project, ProjectTag, SessionPickup,
-    SessionSupervisor, Staff, UpwAssessment, UpwOrder, UpwSession, Van,
+    Appointment,
+    DeliveryUnit,
+    Office,
+    Person,
+    PickupPoint,
+    Project,
+    ProjectTag,
+    SessionPickup,
+    SessionSupervisor,
+    Staff,
+    UpwAssessment,
+    UpwOrder,
+    UpwSession,
+    Van,
 )
 
 _TYPE_LABELS = dict(PROJECT_TYPES)

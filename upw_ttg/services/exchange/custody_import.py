@@ -19,7 +19,10 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.custody_extract import (
-    CUSTODY_FIELDS, CUSTODY_FIELDS_BY_NAME, DATE_NAMES, prisoner_search_extract,
+    CUSTODY_FIELDS,
+    CUSTODY_FIELDS_BY_NAME,
+    DATE_NAMES,
+    prisoner_search_extract,
 )
 from upw_ttg.domain.extract import Extract, cell_date, read_extract
 from upw_ttg.domain.ndelius import describe_value

@@ -29,8 +29,17 @@ from upw_ttg.services.access_log import log_print
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.common import chunks
 from upw_ttg.storage.models import (
-    Appointment, DeliveryUnit, EnforcementAction, NationalExport, NationalExportItem, Office,
-    OutcomeCodeRow, Person, Project, UpwOrder, UpwSession,
+    Appointment,
+    DeliveryUnit,
+    EnforcementAction,
+    NationalExport,
+    NationalExportItem,
+    Office,
+    OutcomeCodeRow,
+    Person,
+    Project,
+    UpwOrder,
+    UpwSession,
 )
 
 DOCUMENT = "outcomes_export"

@@ -19,7 +19,11 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.codes import AuditAction, Gender, Language, OrderSubtype, OrderType
 from upw_ttg.domain.extract import Extract
 from upw_ttg.domain.ndelius import (
-    FIELDS_BY_NAME, PEOPLE_AND_ORDERS, convert_row, describe_value, has_order,
+    FIELDS_BY_NAME,
+    PEOPLE_AND_ORDERS,
+    convert_row,
+    describe_value,
+    has_order,
 )
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import category_from_text

@@ -11,7 +11,11 @@ from collections.abc import Iterator
 from sqlalchemy import func, select
 
 from upw_ttg.domain.figures import (
-    DEFINITIONS_BY_KEY, LOWER_IS_BETTER, month_end, month_of, months_window,
+    DEFINITIONS_BY_KEY,
+    LOWER_IS_BETTER,
+    month_end,
+    month_of,
+    months_window,
 )
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import require_calendar_dates

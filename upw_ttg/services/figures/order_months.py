@@ -13,7 +13,12 @@ from sqlalchemy import and_, case, extract, func, or_, select
 from upw_ttg.domain.codes import AdjustmentStatus
 from upw_ttg.domain.crediting import minutes_between
 from upw_ttg.domain.figures import (
-    NOT_OFFERED_CODES, live_days, month_end, month_of, offer_met, usable_date,
+    NOT_OFFERED_CODES,
+    live_days,
+    month_end,
+    month_of,
+    offer_met,
+    usable_date,
 )
 from upw_ttg.domain.forecast import forecast, needs_extension, recent_rate, review_dates
 from upw_ttg.domain.orders import completion_deadline, format_minutes
@@ -21,7 +26,13 @@ from upw_ttg.services.figures.common import Fact, Scope, day_text
 from upw_ttg.services.figures.upw_common import UNIT, WORKER, scoped
 from upw_ttg.services.upw.planner import target_for
 from upw_ttg.storage.models import (
-    Adjustment, Appointment, OrderExtension, Project, UpwAssessment, UpwOrder, UpwSession,
+    Adjustment,
+    Appointment,
+    OrderExtension,
+    Project,
+    UpwAssessment,
+    UpwOrder,
+    UpwSession,
 )
 
 # The recent rate (rule UPW-22 reads 8 weeks of credit) is taken from the month and the month

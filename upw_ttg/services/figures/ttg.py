@@ -18,7 +18,12 @@ from upw_ttg.services.ttg.common import read_deadline_settings
 from upw_ttg.services.ttg.completion import gate_columns, gate_facts
 from upw_ttg.services.ttg.deadlines import current_deadlines
 from upw_ttg.storage.models import (
-    CustodyEpisode, Handover, HandoverContact, PreReleaseReview, Referral, ResettlementPlan,
+    CustodyEpisode,
+    Handover,
+    HandoverContact,
+    PreReleaseReview,
+    Referral,
+    ResettlementPlan,
 )
 
 SECTIONS = (("plans_strengths", PlanSection.STRENGTHS), ("plans_diversity", PlanSection.DIVERSITY),

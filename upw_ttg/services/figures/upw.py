@@ -15,17 +15,29 @@ from sqlalchemy import Date, and_, case, func, literal, select, union_all
 
 from upw_ttg.domain.crediting import ATTENDED_CODES, ENFORCEABLE_CODES
 from upw_ttg.domain.enforcement import (
-    DECISION_CODES, WARNING_WITHDRAWN, ActionFact, enforcement_due, live_warnings,
+    DECISION_CODES,
+    WARNING_WITHDRAWN,
+    ActionFact,
+    enforcement_due,
+    live_warnings,
 )
 from upw_ttg.domain.figures import (
-    met_by, month_of, outcome_keying_due, referral_after_warning, usable_date,
+    met_by,
+    month_of,
+    outcome_keying_due,
+    referral_after_warning,
+    usable_date,
 )
 from upw_ttg.services.figures.common import Fact, Scope, as_date, day_text
 from upw_ttg.services.figures.order_months import order_months
 from upw_ttg.services.figures.upw_common import UNIT, WORKER, count_of, person_of, scoped
 from upw_ttg.services.upw.assessments import HEALTH_AND_SAFETY
 from upw_ttg.storage.models import (
-    Appointment, EnforcementAction, UpwAssessment, UpwOrder, UpwSession,
+    Appointment,
+    EnforcementAction,
+    UpwAssessment,
+    UpwOrder,
+    UpwSession,
 )
 
 

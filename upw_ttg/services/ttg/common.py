@@ -16,7 +16,12 @@ from upw_ttg.domain.settings import SETTINGS_BY_KEY
 from upw_ttg.domain.validation import FieldErrors
 from upw_ttg.errors import NotFoundError
 from upw_ttg.storage.models import (
-    CustodyDateChange, CustodyEpisode, Pathway, ResettlementPlan, Setting, Staff,
+    CustodyDateChange,
+    CustodyEpisode,
+    Pathway,
+    ResettlementPlan,
+    Setting,
+    Staff,
 )
 
 # Who may hold a caseload: resettlement workers, and managers who take cases themselves.

@@ -10,11 +10,20 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.codes import PATHWAYS, GenderCategory, NeedStatus, PlanStatus
 from upw_ttg.domain.placement import identity_not_male
 from upw_ttg.domain.resettlement import (
-    PlanFacts, PlanSection, completion_gaps, pathways_without_status,
+    PlanFacts,
+    PlanSection,
+    completion_gaps,
+    pathways_without_status,
 )
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import (
-    CustodyEpisode, Person, PlanAction, PlanConsent, PlanNeed, PlanStrength, ResettlementPlan,
+    CustodyEpisode,
+    Person,
+    PlanAction,
+    PlanConsent,
+    PlanNeed,
+    PlanStrength,
+    ResettlementPlan,
 )
 
 Gap = tuple[PlanSection, str]

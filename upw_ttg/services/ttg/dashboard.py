@@ -16,7 +16,7 @@ from upw_ttg.domain.codes import AuditAction, CustodyStatus, PlanStatus, Referra
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import ROW_ERRORS, impossible_dates
-from upw_ttg.domain.resettlement import DeadlineSettings, Deadlines, PlanSection
+from upw_ttg.domain.resettlement import Deadlines, DeadlineSettings, PlanSection
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
@@ -26,12 +26,23 @@ from upw_ttg.services.ttg.common import pathway_names, read_deadline_settings, w
 from upw_ttg.services.ttg.completion import gate_columns, gate_facts
 from upw_ttg.services.ttg.deadlines import DeadlineService, current_deadlines
 from upw_ttg.services.ttg.records import (
-    Caseload, CaseloadRow, QualityFigure, QualityFigures, WorkerCount,
+    Caseload,
+    CaseloadRow,
+    QualityFigure,
+    QualityFigures,
+    WorkerCount,
 )
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
-    CustodyEpisode, Handover, HandoverContact, Person, PreReleaseReview, Prison, Referral,
-    ResettlementPlan, Staff,
+    CustodyEpisode,
+    Handover,
+    HandoverContact,
+    Person,
+    PreReleaseReview,
+    Prison,
+    Referral,
+    ResettlementPlan,
+    Staff,
 )
 
 _log = logging.getLogger(__name__)

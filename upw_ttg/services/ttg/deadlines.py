@@ -15,7 +15,10 @@ from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.services.calendar import CalendarService
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
-    date_history, episode_dates, get_episode, read_deadline_settings,
+    date_history,
+    episode_dates,
+    get_episode,
+    read_deadline_settings,
 )
 from upw_ttg.services.ttg.records import EpisodeDeadlines
 from upw_ttg.storage.models import CustodyEpisode

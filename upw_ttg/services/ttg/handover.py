@@ -16,7 +16,11 @@ from upw_ttg.domain.codes import AuditAction, ContactMethod, CustodyStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.resettlement import DeadlineSettings
 from upw_ttg.domain.validation import (
-    MAX_LONG_TEXT, FieldErrors, clean, phone_problem, text_problem,
+    MAX_LONG_TEXT,
+    FieldErrors,
+    clean,
+    phone_problem,
+    text_problem,
 )
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
@@ -25,11 +29,18 @@ from upw_ttg.services.access import check_case, check_case_of, mask_restricted
 from upw_ttg.services.access_log import log_view
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
-    check_past_date, get_episode, read_deadline_settings, staff_names,
+    check_past_date,
+    get_episode,
+    read_deadline_settings,
+    staff_names,
 )
 from upw_ttg.services.ttg.deadlines import DeadlineService, current_deadlines
 from upw_ttg.services.ttg.records import (
-    ChaserRow, ContactInput, ContactRow, HandoverRecord, OfficerInput,
+    ChaserRow,
+    ContactInput,
+    ContactRow,
+    HandoverRecord,
+    OfficerInput,
 )
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import CustodyEpisode, Handover, HandoverContact, Person

@@ -13,12 +13,26 @@ from upw_ttg.services.ttg.common import get_episode, pathway_names, staff_names
 from upw_ttg.services.ttg.completion import plan_gaps
 from upw_ttg.services.ttg.deadlines import episode_deadlines
 from upw_ttg.services.ttg.records import (
-    ActionRecord, ConsentRow, DiversityNeedRow, NeedRecord, PlanRecord, ProgressRow, RiskOfHarm,
+    ActionRecord,
+    ConsentRow,
+    DiversityNeedRow,
+    NeedRecord,
+    PlanRecord,
+    ProgressRow,
+    RiskOfHarm,
     StrengthRow,
 )
 from upw_ttg.storage.models import (
-    NeedProgress, Pathway, Person, PlanAction, PlanConsent, PlanDiversityNeed, PlanNeed,
-    PlanStrength, Prison, ResettlementPlan,
+    NeedProgress,
+    Pathway,
+    Person,
+    PlanAction,
+    PlanConsent,
+    PlanDiversityNeed,
+    PlanNeed,
+    PlanStrength,
+    Prison,
+    ResettlementPlan,
 )
 
 

@@ -15,7 +15,11 @@ from upw_ttg.domain.codes import AuditAction, DiversityCategory, PlanStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.resettlement import STRENGTH_KINDS
 from upw_ttg.domain.validation import (
-    MAX_LONG_TEXT, FieldErrors, clean, require_complete, text_problem,
+    MAX_LONG_TEXT,
+    FieldErrors,
+    clean,
+    require_complete,
+    text_problem,
 )
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
@@ -23,18 +27,35 @@ from upw_ttg.services.access import check_case_of
 from upw_ttg.services.access_log import log_view
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
-    check_past_date, get_episode, get_plan, read_deadline_settings,
+    check_past_date,
+    get_episode,
+    get_plan,
+    read_deadline_settings,
 )
 from upw_ttg.services.ttg.completion import plan_gaps, reopen_if_incomplete
 from upw_ttg.services.ttg.deadlines import DeadlineService
 from upw_ttg.services.ttg.plan_reader import read_plan
 from upw_ttg.services.ttg.records import (
-    WITHHELD_RISK, ActionInput, AgreementInput, NeedInput, PathwayRow, PlanRecord, RiskInput,
+    WITHHELD_RISK,
+    ActionInput,
+    AgreementInput,
+    NeedInput,
+    PathwayRow,
+    PlanRecord,
+    RiskInput,
 )
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
-    CustodyEpisode, NeedProgress, Pathway, PlanAction, PlanConsent, PlanDiversityNeed, PlanNeed,
-    PlanStrength, ResettlementPlan, Staff,
+    CustodyEpisode,
+    NeedProgress,
+    Pathway,
+    PlanAction,
+    PlanConsent,
+    PlanDiversityNeed,
+    PlanNeed,
+    PlanStrength,
+    ResettlementPlan,
+    Staff,
 )
 from upw_ttg.storage.models.base import utc_now
 

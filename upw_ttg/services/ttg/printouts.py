@@ -18,13 +18,24 @@ from upw_ttg.services.organisation import office_contact
 from upw_ttg.services.ttg.common import get_episode
 from upw_ttg.services.ttg.deadlines import DeadlineService
 from upw_ttg.services.ttg.handouts import (
-    ContactRole, HandoutAction, HandoutAppointment, HandoutContact, HandoutLanguage,
-    HandoutNeed, HandoutReferral, PersonPlanCopy, ReleaseDaySheet,
+    ContactRole,
+    HandoutAction,
+    HandoutAppointment,
+    HandoutContact,
+    HandoutLanguage,
+    HandoutNeed,
+    HandoutReferral,
+    PersonPlanCopy,
+    ReleaseDaySheet,
 )
 from upw_ttg.services.ttg.handover import HandoverService
 from upw_ttg.services.ttg.plans import PlanService
 from upw_ttg.services.ttg.records import (
-    ActionRecord, EpisodeSummary, HandoverPack, HandoverRecord, ReviewRecord,
+    ActionRecord,
+    EpisodeSummary,
+    HandoverPack,
+    HandoverRecord,
+    ReviewRecord,
 )
 from upw_ttg.services.ttg.referrals import ReferralService
 from upw_ttg.services.ttg.reviews import ReviewService

@@ -6,8 +6,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from upw_ttg.domain.codes import (
-    ContactMethod, CustodyEventKind, CustodyStatus, DiversityCategory, MappaLevel, NeedStatus,
-    PlanStatus, ReferralStatus, ReleaseDateType, Responsibility, RiskLevel, TravelPayment,
+    ContactMethod,
+    CustodyEventKind,
+    CustodyStatus,
+    DiversityCategory,
+    MappaLevel,
+    NeedStatus,
+    PlanStatus,
+    ReferralStatus,
+    ReleaseDateType,
+    Responsibility,
+    RiskLevel,
+    TravelPayment,
 )
 from upw_ttg.domain.resettlement import DeadlineMove, Deadlines, PlanSection, on_persons_copy
 

@@ -15,7 +15,9 @@ from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
-    check_past_date, get_episode, read_deadline_settings,
+    check_past_date,
+    get_episode,
+    read_deadline_settings,
 )
 from upw_ttg.services.ttg.deadlines import DeadlineService, current_deadlines
 from upw_ttg.services.ttg.records import FirstAppointment, ReviewInput, ReviewRecord

@@ -17,8 +17,8 @@ from upw_ttg.services.upw.planner import PlannerService
 from upw_ttg.services.upw.projects import ProjectsService
 from upw_ttg.services.upw.risk_sharing import RiskSharingService
 from upw_ttg.services.upw.sessions import SessionsService
-from upw_ttg.services.upw.texts import TextMessageService
 from upw_ttg.services.upw.standdown import StandDownService
+from upw_ttg.services.upw.texts import TextMessageService
 from upw_ttg.services.upw.warrants import WarrantsService
 
 if TYPE_CHECKING:

@@ -9,8 +9,13 @@ from upw_ttg.domain.access import AccessedRecord
 from upw_ttg.domain.codes import AuditAction, MedicationEffect, PlacementPreference
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import identity_not_male
+from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.domain.upw_records import (
-    ASSESSMENT_COLUMNS, COMMITMENT_KINDS, AssessmentInput, AssessmentRecord, CommitmentInput,
+    ASSESSMENT_COLUMNS,
+    COMMITMENT_KINDS,
+    AssessmentInput,
+    AssessmentRecord,
+    CommitmentInput,
 )
 from upw_ttg.domain.validation import FieldErrors, clean, require_complete, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
@@ -18,9 +23,8 @@ from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.access_log import log_views
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.domain.placement_recheck import RecheckReport
-from upw_ttg.services.upw.risk_sharing import risk_facts, share_risk_change
 from upw_ttg.services.upw.recheck import recheck_bookings, what_if
+from upw_ttg.services.upw.risk_sharing import risk_facts, share_risk_change
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import AssessmentCommitment, Person, Staff, UpwAssessment, UpwOrder
 

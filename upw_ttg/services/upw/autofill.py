@@ -12,22 +12,40 @@ from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import format_day, session_started
 from upw_ttg.domain.placement_autofill import Slot, Want, propose
 from upw_ttg.domain.records_to_check import set_aside
-from upw_ttg.domain.validation import require_complete, require_dates
 from upw_ttg.domain.upw_records import (
-    ApplyResult, AutoFillProposal, PlacementRequest, ProposedPlacement, Shortfall,
+    ApplyResult,
+    AutoFillProposal,
+    PlacementRequest,
+    ProposedPlacement,
+    Shortfall,
 )
+from upw_ttg.domain.validation import require_complete, require_dates
 from upw_ttg.services.access import RESTRICTED_MESSAGE, hidden_cases
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.changes import run_changes
 from upw_ttg.services.upw.common import (
-    Cancelled, CancelledFn, ProgressFn, chunks, never_cancelled, noop_progress, order_subject,
+    Cancelled,
+    CancelledFn,
+    ProgressFn,
+    chunks,
+    never_cancelled,
+    noop_progress,
+    order_subject,
 )
 from upw_ttg.services.upw.facts import (
-    active_appointment, load_bookings, load_occupants, load_people, load_sessions,
+    active_appointment,
+    load_bookings,
+    load_occupants,
+    load_people,
+    load_sessions,
 )
 from upw_ttg.services.upw.planner import (
-    minutes_between, monday_of, service_calendar, target_for, weekly_target_minutes,
+    minutes_between,
+    monday_of,
+    service_calendar,
+    target_for,
+    weekly_target_minutes,
 )
 from upw_ttg.storage.models import Appointment, PickupPoint, UpwSession
 

@@ -13,7 +13,10 @@ from upw_ttg.domain.codes import AuditAction, SessionStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import Rule
 from upw_ttg.domain.placement_recheck import (
-    BreachRow, BrokenBooking, RecheckReport, rule_title,
+    BreachRow,
+    BrokenBooking,
+    RecheckReport,
+    rule_title,
 )
 from upw_ttg.domain.records_to_check import Listed, Subject, listed
 from upw_ttg.domain.validation import clean, text_problem
@@ -25,7 +28,12 @@ from upw_ttg.services.upw.changes import run_changes
 from upw_ttg.services.upw.common import chunks
 from upw_ttg.services.upw.recheck import recheck_bookings
 from upw_ttg.storage.models import (
-    Appointment, BookingBreach, Office, Person, Project, UpwSession,
+    Appointment,
+    BookingBreach,
+    Office,
+    Person,
+    Project,
+    UpwSession,
 )
 from upw_ttg.storage.models.base import utc_now
 

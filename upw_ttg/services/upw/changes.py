@@ -17,10 +17,15 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.common import PlacementRefused, chunks, lock_rows
-from upw_ttg.services.upw.recheck import recheck_bookings
 from upw_ttg.services.upw.facts import (
-    SessionExtra, active_appointment, load_bookings, load_occupants, load_people, load_sessions,
+    SessionExtra,
+    active_appointment,
+    load_bookings,
+    load_occupants,
+    load_people,
+    load_sessions,
 )
+from upw_ttg.services.upw.recheck import recheck_bookings
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import Appointment, Person, UpwOrder, UpwSession
 

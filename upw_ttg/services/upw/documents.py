@@ -15,13 +15,19 @@ from upw_ttg.domain.names import display_name
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import RecordToCheck, Subject, set_aside
 from upw_ttg.domain.upw_print import (
-    AppointmentLetterData, ManifestDrop, ManifestPassenger, ManifestStop,
-    PickupDetails, TravelWarrantData, VanManifestData,
+    AppointmentLetterData,
+    ManifestDrop,
+    ManifestPassenger,
+    ManifestStop,
+    PickupDetails,
+    TravelWarrantData,
+    VanManifestData,
 )
 from upw_ttg.domain.upw_records import format_serial
 from upw_ttg.errors import NotFoundError
 from upw_ttg.printing.documents.appointment_letter import (
-    letter_section, render_appointment_letter,
+    letter_section,
+    render_appointment_letter,
 )
 from upw_ttg.printing.documents.travel_warrant import render_travel_warrant
 from upw_ttg.printing.documents.upw_welsh import ENGLISH, WELSH
@@ -35,12 +41,27 @@ from upw_ttg.services.access_log import log_print
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.organisation import contact_of
 from upw_ttg.services.upw.common import (
-    Cancelled, CancelledFn, ProgressFn, never_cancelled, noop_progress,
+    Cancelled,
+    CancelledFn,
+    ProgressFn,
+    never_cancelled,
+    noop_progress,
 )
 from upw_ttg.services.upw.facts import active_appointment
 from upw_ttg.storage.models import (
-    Appointment, AuditEvent, Office, Person, PickupPoint, Project, ProjectTag, SessionPickup,
-    Staff, TravelWarrant, UpwOrder, UpwSession, Van,
+    Appointment,
+    AuditEvent,
+    Office,
+    Person,
+    PickupPoint,
+    Project,
+    ProjectTag,
+    SessionPickup,
+    Staff,
+    TravelWarrant,
+    UpwOrder,
+    UpwSession,
+    Van,
 )
 
 

@@ -12,7 +12,13 @@ from sqlalchemy.orm import Session, aliased
 
 from upw_ttg.domain.codes import AdjustmentStatus, Gender, OrderStatus, PlacementPreference
 from upw_ttg.domain.placement import (
-    Booking, Commitment, Occupant, PersonFacts, SessionFacts, gender_facts, identity_not_male,
+    Booking,
+    Commitment,
+    Occupant,
+    PersonFacts,
+    SessionFacts,
+    gender_facts,
+    identity_not_male,
     session_places,
 )
 from upw_ttg.domain.upw_schedule import parse_weekdays
@@ -20,9 +26,23 @@ from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.common import ATTENDED_CODES, chunks
 from upw_ttg.storage.models import (
-    Adjustment, Appointment, AssessmentCommitment, ClosureDate, KeepApart, Office, OrderExtension,
-    Person, Project, ProjectTag, SessionPickup, SessionSupervisor, Staff, UpwAssessment,
-    UpwOrder, UpwSession, Van,
+    Adjustment,
+    Appointment,
+    AssessmentCommitment,
+    ClosureDate,
+    KeepApart,
+    Office,
+    OrderExtension,
+    Person,
+    Project,
+    ProjectTag,
+    SessionPickup,
+    SessionSupervisor,
+    Staff,
+    UpwAssessment,
+    UpwOrder,
+    UpwSession,
+    Van,
 )
 
 LIVE_STATUSES = (OrderStatus.AWAITING_FIRST_SESSION, OrderStatus.ACTIVE)

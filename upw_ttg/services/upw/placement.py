@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.texts import MessageKind
 from upw_ttg.domain.placement import Decision, check_placement
+from upw_ttg.domain.texts import MessageKind
 from upw_ttg.domain.upw_records import AppointmentRow, PlacementRequest
 from upw_ttg.errors import NotFoundError
 from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.changes import run_changes
 from upw_ttg.services.upw.common import PlacementRefused
-from upw_ttg.services.upw.texts import queue_event_text
 from upw_ttg.services.upw.facts import load_bookings, load_occupants, load_people, load_sessions
+from upw_ttg.services.upw.texts import queue_event_text
 from upw_ttg.storage.models import Appointment, UpwOrder
 
 

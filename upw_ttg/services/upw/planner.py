@@ -12,7 +12,11 @@ from upw_ttg.domain.codes import SessionStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import format_day, is_woman
 from upw_ttg.domain.records_to_check import (
-    Listed, RecordToCheck, Subject, listed, set_aside,
+    Listed,
+    RecordToCheck,
+    Subject,
+    listed,
+    set_aside,
 )
 from upw_ttg.domain.upw_records import PlannerCell, PlannerRow, WaitingRow, WeekPlan
 from upw_ttg.domain.validation import require_dates
@@ -25,7 +29,13 @@ from upw_ttg.services.upw.common import chunks, order_subject
 from upw_ttg.services.upw.facts import active_appointment, load_people
 from upw_ttg.services.upw.sessions import session_records
 from upw_ttg.storage.models import (
-    Appointment, ClosureDate, Office, Person, Project, UpwOrder, UpwSession,
+    Appointment,
+    ClosureDate,
+    Office,
+    Person,
+    Project,
+    UpwOrder,
+    UpwSession,
 )
 
 NEXT_DAYS = 7

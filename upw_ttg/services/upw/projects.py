@@ -11,24 +11,41 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import SUITABILITY_TAGS, AuditAction, PatternFrequency, Role
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.domain.upw_records import (
-    PickupPointInput, PickupPointRecord, ProjectInput, ProjectRecord, SupervisorRow, VanInput,
+    PickupPointInput,
+    PickupPointRecord,
+    ProjectInput,
+    ProjectRecord,
+    SupervisorRow,
+    VanInput,
     VanRecord,
 )
 from upw_ttg.domain.upw_schedule import format_weekdays, parse_weekdays
 from upw_ttg.domain.validation import (
-    FieldErrors, clean, normalise_postcode, phone_problem, postcode_problem, text_problem,
+    FieldErrors,
+    clean,
+    normalise_postcode,
+    phone_problem,
+    postcode_problem,
+    text_problem,
 )
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
-from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.services.upw.recheck import recheck_bookings, what_if
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
-    Office, PickupPoint, Project, ProjectTag, ProjectType, SessionPickup, Staff,
-    UpwSession, Van,
+    Office,
+    PickupPoint,
+    Project,
+    ProjectTag,
+    ProjectType,
+    SessionPickup,
+    Staff,
+    UpwSession,
+    Van,
 )
 
 TAG_CODES = tuple(code for code, _ in SUITABILITY_TAGS)

@@ -21,16 +21,27 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.codes import SessionStatus
 from upw_ttg.domain.placement import PersonFacts, SessionFacts
 from upw_ttg.domain.placement_recheck import (
-    BreachRow, BrokenBooking, HeldPlace, RecheckReport, held_breaches,
+    BreachRow,
+    BrokenBooking,
+    HeldPlace,
+    RecheckReport,
+    held_breaches,
 )
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.common import chunks
 from upw_ttg.services.upw.facts import (
-    PersonExtra, active_appointment, load_bookings_beside, load_occupants, load_people,
+    PersonExtra,
+    active_appointment,
+    load_bookings_beside,
+    load_occupants,
+    load_people,
     load_sessions,
 )
 from upw_ttg.storage.models import (
-    Appointment, BookingBreach, SessionSupervisor, UpwSession,
+    Appointment,
+    BookingBreach,
+    SessionSupervisor,
+    UpwSession,
 )
 from upw_ttg.storage.models.base import utc_now
 

@@ -12,7 +12,13 @@ from upw_ttg.domain.codes import AuditAction, ContactMethod, ReferralStatus, Ses
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.risk_records import RiskChangeRow, RiskContactRow
 from upw_ttg.domain.risk_sharing import (
-    RISK_FIELDS, Contact, ContactKind, chase_due, confirm_by, distinct_contacts, risk_changes,
+    RISK_FIELDS,
+    Contact,
+    ContactKind,
+    chase_due,
+    confirm_by,
+    distinct_contacts,
+    risk_changes,
 )
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.domain.working_days import WorkingCalendar
@@ -23,8 +29,20 @@ from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
-    Appointment, ClosureDate, CustodyEpisode, DeliveryUnit, Office, Person, Project, Referral,
-    ResettlementPlan, RiskChange, RiskChangeContact, SessionSupervisor, Staff, UpwOrder,
+    Appointment,
+    ClosureDate,
+    CustodyEpisode,
+    DeliveryUnit,
+    Office,
+    Person,
+    Project,
+    Referral,
+    ResettlementPlan,
+    RiskChange,
+    RiskChangeContact,
+    SessionSupervisor,
+    Staff,
+    UpwOrder,
     UpwSession,
 )
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from types import EllipsisType
 from collections.abc import Sequence
+from types import EllipsisType
 
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
@@ -16,7 +16,11 @@ from upw_ttg.domain.placement import is_woman, session_places
 from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.domain.records_to_check import Subject, set_aside
 from upw_ttg.domain.upw_records import (
-    GenerationResult, SessionDetail, SessionPerson, SessionPickupRow, SessionRecord,
+    GenerationResult,
+    SessionDetail,
+    SessionPerson,
+    SessionPickupRow,
+    SessionRecord,
     SupervisorRow,
 )
 from upw_ttg.domain.upw_schedule import Pattern, parse_weekdays, session_dates
@@ -28,14 +32,24 @@ from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.common import ATTENDED_CODES, chunks, lock_rows
 from upw_ttg.services.upw.facts import (
-    active_appointment, closed_reason, closure_reasons,
+    active_appointment,
+    closed_reason,
+    closure_reasons,
 )
 from upw_ttg.services.upw.projects import supervisor_row
 from upw_ttg.services.upw.recheck import recheck_bookings, what_if
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
-    Appointment, PickupPoint, Person, Project, SessionPickup, SessionSupervisor, Staff,
-    UpwOrder, UpwSession, Van,
+    Appointment,
+    Person,
+    PickupPoint,
+    Project,
+    SessionPickup,
+    SessionSupervisor,
+    Staff,
+    UpwOrder,
+    UpwSession,
+    Van,
 )
 
 MAX_GENERATION_DAYS = 400

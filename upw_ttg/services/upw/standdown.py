@@ -10,11 +10,16 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, SessionStatus, WarrantStatus
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.texts import MessageKind
 from upw_ttg.domain.placement import check_placement
+from upw_ttg.domain.texts import MessageKind
 from upw_ttg.domain.upw_records import (
-    STAND_DOWN_LABELS, PersonToTell, PlacementRequest, SessionOffer, StandDownReason,
-    StandDownResult, WarrantRecord,
+    STAND_DOWN_LABELS,
+    PersonToTell,
+    PlacementRequest,
+    SessionOffer,
+    StandDownReason,
+    StandDownResult,
+    WarrantRecord,
 )
 from upw_ttg.domain.validation import clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
@@ -22,15 +27,24 @@ from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, mask_lists_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.changes import run_changes
-from upw_ttg.services.upw.texts import queue_event_text
 from upw_ttg.services.upw.common import STOOD_DOWN_CODE, lock_rows
 from upw_ttg.services.upw.facts import (
-    load_bookings, load_occupants, load_people, load_sessions,
+    load_bookings,
+    load_occupants,
+    load_people,
+    load_sessions,
 )
+from upw_ttg.services.upw.texts import queue_event_text
 from upw_ttg.services.upw.warrants import _records as warrant_records
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
-    Appointment, Person, PickupPoint, SessionPickup, TravelWarrant, UpwOrder, UpwSession,
+    Appointment,
+    Person,
+    PickupPoint,
+    SessionPickup,
+    TravelWarrant,
+    UpwOrder,
+    UpwSession,
 )
 
 OFFER_DAYS = 21

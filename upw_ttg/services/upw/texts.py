@@ -14,21 +14,37 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.codes import AuditAction, CustodyStatus, Language, OrderStatus, SessionStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.text_records import (
-    KeyState, MessageRow, NotTexted, NumberToFix, QueueResult, SendResult,
+    KeyState,
+    MessageRow,
+    NotTexted,
+    NumberToFix,
+    QueueResult,
+    SendResult,
 )
 from upw_ttg.domain.texts import (
-    NOTIFY_STATUSES, Candidate, MessageKind, MessageStatus, choose_texts, number_problems,
+    NOTIFY_STATUSES,
+    Candidate,
+    MessageKind,
+    MessageStatus,
+    choose_texts,
+    number_problems,
     template_setting,
 )
 from upw_ttg.errors import UpwError, ValidationError
 from upw_ttg.printing.glossary import long_date
 from upw_ttg.services import audit
 from upw_ttg.services.access import mask_restricted
-from upw_ttg.services.settings import read_setting
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.paging import check_page, paged
+from upw_ttg.services.settings import read_setting
 from upw_ttg.storage.models import (
-    Appointment, CustodyEpisode, DeliveryUnit, Office, Person, TextMessage, UpwOrder,
+    Appointment,
+    CustodyEpisode,
+    DeliveryUnit,
+    Office,
+    Person,
+    TextMessage,
+    UpwOrder,
     UpwSession,
 )
 from upw_ttg.storage.models.base import utc_now

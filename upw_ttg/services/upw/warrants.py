@@ -23,7 +23,13 @@ from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.facts import active_appointment
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
-    Appointment, Office, Person, Staff, TravelWarrant, UpwSession, WarrantSerial,
+    Appointment,
+    Office,
+    Person,
+    Staff,
+    TravelWarrant,
+    UpwSession,
+    WarrantSerial,
 )
 
 MAX_FARE_PENCE = 100_000

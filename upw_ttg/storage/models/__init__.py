@@ -1,25 +1,61 @@
 """ORM models for the whole domain, imported together so the metadata is complete."""
 
 from upw_ttg.storage.models.admin import (
-    AuditEvent, ClosureDate, DeliveryUnit, DemoMarker, EnforcementActionCode, Office,
-    OutcomeCodeRow, Pathway, Prison, ProjectType, Setting, Staff, StaffRole, UnknownNameSignIn,
+    AuditEvent,
+    ClosureDate,
+    DeliveryUnit,
+    DemoMarker,
+    EnforcementActionCode,
+    Office,
+    OutcomeCodeRow,
+    Pathway,
+    Prison,
+    ProjectType,
+    Setting,
+    Staff,
+    StaffRole,
+    UnknownNameSignIn,
 )
 from upw_ttg.storage.models.base import Base
 from upw_ttg.storage.models.exchange import ImportLayout, NationalExport, NationalExportItem
 from upw_ttg.storage.models.oversight import EnforcementReview
+from upw_ttg.storage.models.people import KeepApart, Person, PersonAccess
 from upw_ttg.storage.models.risk_sharing import RiskChange, RiskChangeContact
 from upw_ttg.storage.models.texts import TextMessage
-from upw_ttg.storage.models.people import KeepApart, Person, PersonAccess
 from upw_ttg.storage.models.trail import AccessEvent, ChainHead
 from upw_ttg.storage.models.ttg import (
-    CustodyDateChange, CustodyEpisode, CustodyEvent, Handover, HandoverContact, NeedProgress,
-    PlanAction, PlanConsent, PlanDiversityNeed, PlanNeed, PlanStrength, PreReleaseReview,
-    Referral, ResettlementPlan,
+    CustodyDateChange,
+    CustodyEpisode,
+    CustodyEvent,
+    Handover,
+    HandoverContact,
+    NeedProgress,
+    PlanAction,
+    PlanConsent,
+    PlanDiversityNeed,
+    PlanNeed,
+    PlanStrength,
+    PreReleaseReview,
+    Referral,
+    ResettlementPlan,
 )
 from upw_ttg.storage.models.upw import (
-    Adjustment, Appointment, AssessmentCommitment, EnforcementAction, OrderExtension, PickupPoint,
-    Project, ProjectTag, SessionPickup, SessionSupervisor, TravelWarrant, UpwAssessment, UpwOrder,
-    UpwSession, Van, WarrantSerial,
+    Adjustment,
+    Appointment,
+    AssessmentCommitment,
+    EnforcementAction,
+    OrderExtension,
+    PickupPoint,
+    Project,
+    ProjectTag,
+    SessionPickup,
+    SessionSupervisor,
+    TravelWarrant,
+    UpwAssessment,
+    UpwOrder,
+    UpwSession,
+    Van,
+    WarrantSerial,
 )
 from upw_ttg.storage.models.upw_checks import BookingBreach
 

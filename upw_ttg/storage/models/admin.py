@@ -5,7 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text, false,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    false,
     select,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship

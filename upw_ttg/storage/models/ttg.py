@@ -5,13 +5,31 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    Boolean, CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from upw_ttg.domain.codes import (
-    ContactMethod, CustodyEventKind, CustodyStatus, DiversityCategory, MappaLevel, NeedStatus,
-    PlanStatus, ReferralStatus, ReleaseDateType, Responsibility, RiskLevel, TravelPayment,
+    ContactMethod,
+    CustodyEventKind,
+    CustodyStatus,
+    DiversityCategory,
+    MappaLevel,
+    NeedStatus,
+    PlanStatus,
+    ReferralStatus,
+    ReleaseDateType,
+    Responsibility,
+    RiskLevel,
+    TravelPayment,
 )
 from upw_ttg.storage.models.base import Base, Versioned, enum_column, search_key, utc_now
 

@@ -5,15 +5,37 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text, Time,
-    UniqueConstraint, text, true,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    text,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from upw_ttg.domain.codes import (
-    AdjustmentKind, AdjustmentStatus, AllergyAction, MedicationEffect, OrderStatus, OrderSubtype,
-    OrderType, PatternFrequency, PlacementPreference, Rating, RiskLevel, SessionStatus,
-    WarrantMode, WarrantStatus,
+    AdjustmentKind,
+    AdjustmentStatus,
+    AllergyAction,
+    MedicationEffect,
+    OrderStatus,
+    OrderSubtype,
+    OrderType,
+    PatternFrequency,
+    PlacementPreference,
+    Rating,
+    RiskLevel,
+    SessionStatus,
+    WarrantMode,
+    WarrantStatus,
 )
 from upw_ttg.storage.models.base import Base, EnumSet, Versioned, enum_column, utc_now
 

@@ -13,7 +13,6 @@ from alembic import op
 from upw_ttg.domain import codes
 from upw_ttg.domain.settings import SETTINGS
 
-
 revision = '0001'
 down_revision = None
 branch_labels = None
