@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import cast
 
 from upw_ttg.domain.codes import ALLERGY_ACTIONS, MEDICATION_EFFECTS, MedicationEffect
 
@@ -48,7 +49,7 @@ def site_alerts(answers: Mapping[str, object] | None,
             detail = text("hs_mobility_detail")
             alerts.append(f"Mobility — {detail}" if detail else "Mobility — ask the office")
         if answers.get("hs_medication"):
-            effects = answers.get("hs_medication_effects") or ()
+            effects = cast("Iterable[object]", answers.get("hs_medication_effects") or ())
             if not effects:
                 alerts.append("Medication — effect on safety not recorded, ask the office")
             # Each effect on its own line: the supervisor acts on each one.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
@@ -101,7 +102,8 @@ def _section(title: str, content: list[Flowable], s: Styles) -> list[Flowable]:
 
 
 def _grid(pairs: list[tuple[str, str]], s: Styles) -> Table:
-    cells = [[Paragraph(escape(k), s.label), Paragraph(v, s.value)] for k, v in pairs]
+    cells: list[list[Any]] = [[Paragraph(escape(k), s.label), Paragraph(v, s.value)]
+                              for k, v in pairs]
     if len(cells) % 2:
         cells.append(["", ""])
     rows = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
@@ -267,8 +269,8 @@ def _review(review: ReviewRecord | None, s: Styles) -> Flowable:
         home = "<b>None: no address for release</b>"
     else:
         home = NOT_RECORDED
-    gp = {True: "Registered", False: "<b>Not registered</b>"}.get(review.gp_registered,
-                                                                   NOT_RECORDED)
+    gp = (NOT_RECORDED if review.gp_registered is None
+          else "Registered" if review.gp_registered else "<b>Not registered</b>")
     if review.gp_details:
         gp += f"<br/>{escape(review.gp_details)}"
     return _grid([("Review date", format_date(review.review_date)),
@@ -282,8 +284,8 @@ def _review(review: ReviewRecord | None, s: Styles) -> Flowable:
 
 
 def _prescription(review: ReviewRecord) -> str:
-    arranged = {True: "Arranged", False: "<b>Not arranged</b>"}.get(
-        review.prescriptions_arranged, NOT_RECORDED)
+    arranged = (NOT_RECORDED if review.prescriptions_arranged is None
+                else "Arranged" if review.prescriptions_arranged else "<b>Not arranged</b>")
     parts = [arranged]
     if review.prescriptions_collect_from:
         parts.append(f"collect from {escape(review.prescriptions_collect_from)}")

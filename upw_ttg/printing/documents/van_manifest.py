@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
@@ -63,7 +65,7 @@ def manifest_section(data: VanManifestData) -> Section:
 def _stops_table(data: VanManifestData, s: Styles) -> Table:
     headers = ("Time", "Pick-up point", "Name", "Phone", "On")
     rows: list[list] = [[Paragraph(h, s.table_header) for h in headers]]
-    spans = []
+    spans: list[tuple[Any, ...]] = []
     # The project under each name matters only when the van serves more than one site.
     several = len(data.drops) > 1
     for stop in data.stops:
