@@ -589,10 +589,9 @@ class MainWindow(SigningOut, QMainWindow):
         """Unsaved registers and plans: saved, or the user agrees to leave them."""
         if self._attendance is not None and not self._attendance.confirm_close():
             return False
-        if self._ttg_area is not None and not self._ttg_area.save_all() \
-                and not self._ttg_area.plan.ask_close_unsaved():
-            return False
-        return True
+        if self._ttg_area is None or self._ttg_area.save_all():
+            return True
+        return self._ttg_area.plan.ask_close_unsaved()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.signed_out and (self.lock.is_locked or not self._may_leave()):
