@@ -55,6 +55,8 @@ class Capability(StrEnum):
     # Queue and send text reminders through GOV.UK Notify, and read the messages sent.
     SEND_TEXTS = "send_texts"
     PRINT_UPW_LETTERS = "print_upw_letters"
+    # A delivery unit's availability sheet for the courts: waits, free places, travel, ETE.
+    PRINT_SENTENCERS_SHEET = "print_sentencers_sheet"
     READ_TTG_CASE = "read_ttg_case"
     EDIT_TTG_CASE = "edit_ttg_case"
     READ_PLAN_RISK = "read_plan_risk"
@@ -89,7 +91,7 @@ _UPW_CASEWORK = frozenset({
     C.READ_WORK_SHEETS, C.PRINT_WORK_SHEETS, C.READ_REGISTERS, C.KEY_REGISTERS,
     C.READ_SENSITIVE_NOTES, C.READ_KEEP_APART_DETAIL, C.READ_ATTENDANCE,
     C.TAKE_ENFORCEMENT_DECISIONS, C.PRINT_UPW_LETTERS, C.MANAGE_CALENDAR, C.IMPORT_CASES,
-    C.EXPORT_OUTCOMES, C.SHARE_RISK_CHANGES, C.SEND_TEXTS,
+    C.EXPORT_OUTCOMES, C.SHARE_RISK_CHANGES, C.SEND_TEXTS, C.PRINT_SENTENCERS_SHEET,
 })
 
 _TTG_CASEWORK = frozenset({

@@ -116,11 +116,13 @@ SETTINGS: tuple[SettingDefinition, ...] = (
                       "days", 1, 7),
     SettingDefinition("texts.test_mode", "Texts in test mode", "Texts", "bool", "false",
                       "Send with GOV.UK Notify's test key: nothing reaches a phone."),
-    SettingDefinition("texts.template_reminder", "Template: the reminder before a session (English)",
+    SettingDefinition("texts.template_reminder",
+                      "Template: the reminder before a session (English)",
                       "Texts", "text", "none",
-                      "The GOV.UK Notify template id for the reminder before a session, in English; "
-                      "none sends no such text."),
-    SettingDefinition("texts.template_reminder_cy", "Template: the reminder before a session (Welsh)",
+                      "The GOV.UK Notify template id for the reminder before a session, in "
+                      "English; none sends no such text."),
+    SettingDefinition("texts.template_reminder_cy",
+                      "Template: the reminder before a session (Welsh)",
                       "Texts", "text", "none",
                       "The GOV.UK Notify template id for the reminder before a session, in Welsh; "
                       "none sends no such text."),
