@@ -31,6 +31,7 @@ from ui.resources import icon
 from ui.settings import UiSettings
 from ui.signing_out import SigningOut
 from ui.tasks import BackgroundTask, report_failure, run_in_background
+from ui.text_timer import TextTimer
 from ui.views.attendance.common import can_use_attendance
 from ui.views.organisation_page import OrganisationPage
 from ui.views.people_page import PeoplePage
@@ -144,6 +145,12 @@ class MainWindow(SigningOut, QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
+        # Reminders queued and texts sent while the application is open (rule UPW-TEXTS).
+        self.text_timer: TextTimer | None = None
+        if can(actor, Capability.SEND_TEXTS):
+            self.text_timer = TextTimer(services, self)
+            self.text_timer.notice.connect(self.show_notice)
+            self.text_timer.start()
         # Someone who works only in Attendance (a supervisor) starts there.
         start = self.PEOPLE if self._may_find_people else \
             self.ATTENDANCE if self._may_attend else self.SETTINGS
