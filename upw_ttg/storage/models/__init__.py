@@ -18,6 +18,7 @@ from upw_ttg.storage.models.admin import (
 )
 from upw_ttg.storage.models.base import Base
 from upw_ttg.storage.models.exchange import ImportLayout, NationalExport, NationalExportItem
+from upw_ttg.storage.models.figures import OrderMonth
 from upw_ttg.storage.models.oversight import EnforcementReview
 from upw_ttg.storage.models.people import KeepApart, Person, PersonAccess
 from upw_ttg.storage.models.risk_sharing import RiskChange, RiskChangeContact
@@ -65,7 +66,7 @@ __all__ = [
     "CustodyEvent", "DeliveryUnit", "DemoMarker", "EnforcementAction", "EnforcementActionCode",
     "EnforcementReview",
     "Handover", "HandoverContact", "ImportLayout", "KeepApart", "NationalExport",
-    "NationalExportItem", "NeedProgress", "Office", "OrderExtension",
+    "NationalExportItem", "NeedProgress", "Office", "OrderExtension", "OrderMonth",
     "OutcomeCodeRow", "Pathway", "Person", "PersonAccess", "PickupPoint", "PlanAction",
     "PlanConsent", "PlanDiversityNeed", "PlanNeed", "PlanStrength", "PreReleaseReview", "Prison",
     "Project", "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "RiskChange",
