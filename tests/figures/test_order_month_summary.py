@@ -134,7 +134,8 @@ def _apply(app, world, op, orders, projects, sessions, booked) -> None:
             future = s.scalars(select(Appointment.id)
                                .join(UpwSession, UpwSession.id == Appointment.session_id)
                                .where(UpwSession.session_date > dt.date(2026, 11, 26),
-                                      Appointment.outcome_code.is_(None))
+                                      Appointment.outcome_code.is_(None),
+                                      Appointment.id.in_(booked))
                                .order_by(Appointment.id)).all()
         if future:
             gone = future[op[1] % len(future)]
