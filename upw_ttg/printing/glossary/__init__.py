@@ -1,7 +1,8 @@
 """The one English–Welsh glossary: every fixed phrase of every person-facing document.
 
 How to read the glossary's files (for the Welsh Language Unit): one file per group of
-documents (common, upw_letters, warrant, handouts, court); each ``Term`` is one phrase, with
+documents (common, upw_letters, warrant, handouts, court, certificate); each ``Term``
+is one phrase, with
 its key, the English (``en``) and the Welsh (``cy``) side by side. Words in braces, such as
 ``{date}`` or ``{name}``, are filled in by the application (a date already in Welsh, a
 person's name) and must stay as they are. ``note`` says where a phrase is used or why it is
@@ -31,12 +32,19 @@ import re
 import string
 from collections.abc import Iterator
 
-from upw_ttg.printing.glossary import common, court, handouts, upw_letters, warrant
+from upw_ttg.printing.glossary import (
+    certificate,
+    common,
+    court,
+    handouts,
+    upw_letters,
+    warrant,
+)
 from upw_ttg.printing.glossary.term import COMMUNITY_PAYBACK_CY, Term
 
 # Each file holds the terms of one group of documents, in the order a reviewer reads them.
 _TERMS: tuple[Term, ...] = (*common.TERMS, *upw_letters.TERMS, *warrant.TERMS,
-                            *handouts.TERMS, *court.TERMS)
+                            *handouts.TERMS, *court.TERMS, *certificate.TERMS)
 __all__ = ["COMMUNITY_PAYBACK_CY", "GLOSSARY", "Term"]
 
 GLOSSARY: dict[str, Term] = {term.key: term for term in _TERMS}
