@@ -31,6 +31,7 @@ from ui.resources import icon
 from ui.settings import UiSettings
 from ui.signing_out import SigningOut
 from ui.tasks import BackgroundTask, report_failure, run_in_background
+from ui.text_timer import TextTimer
 from ui.views.attendance.common import can_use_attendance
 from ui.views.organisation_page import OrganisationPage
 from ui.views.people_page import PeoplePage
@@ -38,7 +39,7 @@ from ui.views.permissions import can, can_find_people, is_administrator
 from ui.views.settings_page import SettingsPage
 from ui.views.staff_page import StaffPage
 from ui.views.ttg.access import can_use_ttg
-from ui.widgets.fit import fit_in_scroll_area
+from ui.widgets.fit import fit_in_scroll_area, wrap_long_items
 from ui.widgets.role_checks import roles_text
 from ui.window_lock import WindowLock
 
@@ -97,6 +98,7 @@ class MainWindow(SigningOut, QMainWindow):
         self.nav.setAccessibleName("Areas")
         self.nav.setFixedWidth(180)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        wrap_long_items(self.nav)  # "Offices and prisons" on two lines rather than cut short
         self._areas: list[str] = []
         # Each area only for those whose roles use it (the permission table decides).
         self._may_find_people = can_find_people(actor)
@@ -143,6 +145,12 @@ class MainWindow(SigningOut, QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
+        # Reminders queued and texts sent while the application is open (rule UPW-TEXTS).
+        self.text_timer: TextTimer | None = None
+        if can(actor, Capability.SEND_TEXTS):
+            self.text_timer = TextTimer(services, self)
+            self.text_timer.notice.connect(self.show_notice)
+            self.text_timer.start()
         # Someone who works only in Attendance (a supervisor) starts there.
         start = self.PEOPLE if self._may_find_people else \
             self.ATTENDANCE if self._may_attend else self.SETTINGS

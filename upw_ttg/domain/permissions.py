@@ -74,6 +74,8 @@ class Capability(StrEnum):
     MANAGE_CALENDAR = "manage_calendar"
     MANAGE_ACCOUNTS = "manage_accounts"
     MANAGE_OFFICES_AND_PRISONS = "manage_offices_and_prisons"
+    # The directory of local services referrals and printed documents point at.
+    MANAGE_SERVICE_DIRECTORY = "manage_service_directory"
     RESTRICT_CASES = "restrict_cases"
     # Bringing people, orders and custody records in from the national systems' extracts.
     IMPORT_CASES = "import_cases"
@@ -125,7 +127,7 @@ PERMISSIONS: dict[Role, frozenset[Capability]] = {
         C.USE_REFERENCE_DATA, C.MANAGE_OWN_ACCOUNT, C.FIND_PERSON, C.READ_AUDIT, C.CHANGE_SETTINGS,
         C.MANAGE_CALENDAR,
         C.MANAGE_ACCOUNTS, C.MANAGE_OFFICES_AND_PRISONS, C.RESTRICT_CASES,
-        C.EXPORT_SUBJECT_ACCESS,
+        C.EXPORT_SUBJECT_ACCESS, C.MANAGE_SERVICE_DIRECTORY,
     }),
 }
 
@@ -162,6 +164,7 @@ ROLE_SUMMARIES: dict[Role, str] = {
                               "handover.",
     Role.MANAGER: "Both modules for oversight, the audit trail, and who may see a restricted "
                   "case.",
-    Role.ADMINISTRATOR: "Accounts, offices, prisons and settings. Reads no casework unless "
+    Role.ADMINISTRATOR: "Accounts, offices, prisons, the directory of local services and "
+                        "settings. Reads no casework unless "
                         "given a casework role too.",
 }

@@ -119,8 +119,9 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
         gp += f"<br/><b>{escape(sheet.gp_details)}</b>"
     story.append(_box(_t("gp", lang), [one(gp)], s))
     # A heading kept with its table; nothing after it, so no blank second page.
+    # The services still helping follow the people, each with its details (rule TTG-DIR4).
     story.append(KeepTogether([Paragraph(_t("phones", lang), s.heading),
-                               contacts_table(sheet.contacts, lang, s)]))
+                               contacts_table(sheet.contacts, lang, s, sheet.services)]))
     return story
 
 
