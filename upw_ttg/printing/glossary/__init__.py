@@ -1,13 +1,8 @@
 """The one English–Welsh glossary: every fixed phrase of every document, person's or staff's.
 
-<<<<<<< HEAD
-How to read the glossary's files (for the Welsh Language Unit): one file per group of
-documents (common, upw_letters, warrant, handouts, court, certificate); each ``Term``
-is one phrase, with
-=======
 How to read the glossary's files (for the Welsh Language Unit): one file per group of documents
-(common, upw_letters, warrant, handouts, court, staff_paper); each ``Term`` is one phrase, with
->>>>>>> main
+(common, upw_letters, warrant, handouts, court, staff_paper, certificate); each ``Term`` is one
+phrase, with
 its key, the English (``en``) and the Welsh (``cy``) side by side. Words in braces, such as
 ``{date}`` or ``{name}``, are filled in by the application (a date already in Welsh, a person's
 name) and must stay as they are. ``note`` says where a phrase is used or why it is worded so. A
@@ -38,17 +33,11 @@ import string
 from collections.abc import Iterator
 
 from upw_ttg.printing.glossary import (
-<<<<<<< HEAD
     certificate,
     common,
     court,
     handouts,
-=======
-    common,
-    court,
-    handouts,
     staff_paper,
->>>>>>> main
     upw_letters,
     warrant,
 )
@@ -56,11 +45,8 @@ from upw_ttg.printing.glossary.term import COMMUNITY_PAYBACK_CY, Term
 
 # Each file holds the terms of one group of documents, in the order a reviewer reads them.
 _TERMS: tuple[Term, ...] = (*common.TERMS, *upw_letters.TERMS, *warrant.TERMS,
-<<<<<<< HEAD
-                            *handouts.TERMS, *court.TERMS, *certificate.TERMS)
-=======
-                            *handouts.TERMS, *court.TERMS, *staff_paper.TERMS)
->>>>>>> main
+                            *handouts.TERMS, *court.TERMS, *staff_paper.TERMS,
+                            *certificate.TERMS)
 __all__ = ["COMMUNITY_PAYBACK_CY", "GLOSSARY", "Term"]
 
 GLOSSARY: dict[str, Term] = {term.key: term for term in _TERMS}
