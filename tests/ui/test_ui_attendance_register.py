@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import os
+from pathlib import Path
+
+from pypdf import PdfReader
 from PySide6.QtCore import QModelIndex, Qt
 
 from upw_ttg.domain.codes import Rating
@@ -235,3 +240,22 @@ def test_the_outstanding_list_reads_a_page_at_a_time_as_the_view_needs_them(
     assert [outstanding.proxy.row_object(n).appointment_id for n in range(3)] == appointments
     assert not outstanding.model.canFetchMore()
     assert outstanding.count_label.text() == "3 appointments without an outcome."
+
+
+def test_the_work_sheet_prints_in_the_language_chosen_beside_print(qtbot, services,
+                                                                  wait_for_tasks):
+    world = make_world(services)
+    group_session(world, PAST, 2)
+    page = RegisterPage(services)
+    activate(qtbot, page)
+    _open_day_by_keyboard(qtbot, page)
+    page.sheet_language.setCurrentIndex(page.sheet_language.findData("cy"))
+    if os.environ.get("UPW_TTG_SCREEN_OUT"):
+        page.resize(1280, 720)
+        page.grab().save(str(Path(os.environ["UPW_TTG_SCREEN_OUT"]) / "register-page.png"))
+    page.print_button.click()
+    wait_for_tasks()
+    qtbot.waitUntil(lambda: page.printer.preview is not None, timeout=5000)
+    text = PdfReader(io.BytesIO(page.printer.preview._pdf)).pages[0].extract_text()
+    assert "Taflen waith" in text and "Llofnod y" in text
+    page.printer.preview.close()

@@ -27,7 +27,14 @@ from ui.formatting import format_date
 from ui.models.attendance.list_models import session_text
 from ui.models.attendance.register_model import RegisterTableModel, format_time, outcome_text
 from ui.tasks import report_failure
-from ui.views.attendance.common import PdfPrinter, can_key, can_print, hint, page_title
+from ui.views.attendance.common import (
+    PaperLanguageCombo,
+    PdfPrinter,
+    can_key,
+    can_print,
+    hint,
+    page_title,
+)
 from ui.views.attendance.register_table import CompletingEdit, RegisterTableView
 from ui.views.permissions import not_allowed_tip
 from ui.widgets.banner import Banner
@@ -131,6 +138,10 @@ class RegisterPage(QWidget):
         self.print_button.setToolTip("Preview and print this session's work sheet")
         self.print_button.clicked.connect(self.print_sheet)
         self.print_button.setEnabled(can_print(services.ctx.actor))
+        # The supervisor's language: every fixed word of the sheet from the glossary.
+        self.sheet_language = PaperLanguageCombo(name="Work sheet language")
+        self.sheet_language.setToolTip("The language the work sheet prints in")
+        self.sheet_language.setEnabled(self.print_button.isEnabled())
         self.save_button = QPushButton("&Save register")
         self.save_button.setProperty("primary", "true")
         self.save_button.setToolTip("Save every row in one go (Ctrl+S)")
@@ -152,6 +163,10 @@ class RegisterPage(QWidget):
         bulk.addWidget(self.apply_button)
         bulk.addWidget(self.bulk_text, 1)
         bulk.addWidget(self.print_button)
+        language_label = QLabel("in")
+        language_label.setBuddy(self.sheet_language)
+        bulk.addWidget(language_label)
+        bulk.addWidget(self.sheet_language)
         bulk.addWidget(self.save_button)
         stale = QHBoxLayout()
         stale.addStretch(1)
@@ -461,7 +476,9 @@ class RegisterPage(QWidget):
         if reg is None:
             return
         sheets = self._services.attendance.work_sheets
-        self.printer.run(lambda: sheets.print_sheet(reg.session_id), f"Work sheet {reg.sheet_id}",
+        language = self.sheet_language.language()
+        self.printer.run(lambda: sheets.print_sheet(reg.session_id, language),
+                         f"Work sheet {reg.sheet_id}",
                          f"{reg.sheet_id}.pdf", "Preparing the work sheet…",
                          button=self.print_button, failure="The work sheet could not be "
                          "prepared.", on_shown=self._after_print)
