@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import shutil
 import tempfile
@@ -71,7 +72,7 @@ def _measure(services) -> list[str]:
     act_as(services, Role.COORDINATOR)
     upw = services.upw
     assessment, assessment_off = _pair("open a UPW assessment", lambda: [
-        (lambda a=next(picks): upw.assessments.get(a)) for _ in range(OPENINGS)])
+        functools.partial(upw.assessments.get, next(picks)) for _ in range(OPENINGS)])
     person_picks = [rng.choice(people) for _ in range(OPENINGS)]
 
     def open_record(person_id: int) -> None:
@@ -84,7 +85,7 @@ def _measure(services) -> list[str]:
         (lambda p=p: open_record(p)) for p in person_picks])
     act_as(services, Role.RESETTLEMENT_WORKER)
     plan, plan_off = _pair("open a resettlement plan", lambda: [
-        (lambda p=next(plan_picks): services.plans.get(p)) for _ in range(OPENINGS)])
+        functools.partial(services.plans.get, next(plan_picks)) for _ in range(OPENINGS)])
     again = plans[0]
     services.plans.get(again)
     repeat = time_calls("the same plan again within two minutes",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QWindow
 
@@ -61,10 +63,9 @@ class IdleWatcher(QObject):
         if app is not None and self._watching:
             app.focusWindowChanged.disconnect(self._on_focus_window_changed)
         for window in self._windows:
-            try:
+            # A window already deleted took its filter with it.
+            with contextlib.suppress(RuntimeError):
                 window.removeEventFilter(self)
-            except RuntimeError:
-                pass  # already deleted: Qt dropped the filter with it
         self._windows = []
         self._watching = False
         self._timer.stop()

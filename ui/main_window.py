@@ -31,6 +31,7 @@ from ui.resources import icon
 from ui.settings import UiSettings
 from ui.signing_out import SigningOut
 from ui.tasks import BackgroundTask, report_failure, run_in_background
+from ui.text_timer import TextTimer
 from ui.views.attendance.common import can_use_attendance
 from ui.views.organisation_page import OrganisationPage
 from ui.views.people_page import PeoplePage
@@ -143,6 +144,12 @@ class MainWindow(SigningOut, QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
+        # Reminders queued and texts sent while the application is open (rule UPW-TEXTS).
+        self.text_timer: TextTimer | None = None
+        if can(actor, Capability.SEND_TEXTS):
+            self.text_timer = TextTimer(services, self)
+            self.text_timer.notice.connect(self.show_notice)
+            self.text_timer.start()
         # Someone who works only in Attendance (a supervisor) starts there.
         start = self.PEOPLE if self._may_find_people else \
             self.ATTENDANCE if self._may_attend else self.SETTINGS
@@ -197,6 +204,14 @@ class MainWindow(SigningOut, QMainWindow):
         self.print_day_action.setEnabled(self._may_schedule)
         if self._may_schedule:
             file_menu.addAction(self.print_day_action)
+        self.sentencers_action = self._action("Sentencers' availability &sheet…", None,
+                                              self.print_sentencers_sheet)
+        self.sentencers_action.setToolTip("A delivery unit's page for the courts: the wait to "
+                                          "a first session and the places free")
+        self.sentencers_action.setEnabled(can(self._services.ctx.actor,
+                                               Capability.PRINT_SENTENCERS_SHEET))
+        if self.sentencers_action.isEnabled():
+            file_menu.addAction(self.sentencers_action)
         file_menu.addSeparator()
         self.change_password_action = self._action("C&hange password…", None,
                                                    self.change_password)
@@ -508,6 +523,15 @@ class MainWindow(SigningOut, QMainWindow):
             self.day_paper_dialog = open_day_paper(self._services, self, self.show_notice)
 
     @Slot()
+    def print_sentencers_sheet(self) -> None:
+        """File ▸ Sentencers' availability sheet, from any screen."""
+        from ui.dialogs.upw.sentencers_sheet_dialog import SentencersSheetDialog
+
+        self.sentencers_dialog = SentencersSheetDialog(self._services, self)
+        self.sentencers_dialog.notice.connect(self.show_notice)
+        self.sentencers_dialog.open()
+
+    @Slot()
     def find_person(self) -> None:
         self.show_people()
         self.people_page.focus_search()
@@ -572,10 +596,9 @@ class MainWindow(SigningOut, QMainWindow):
         """Unsaved registers and plans: saved, or the user agrees to leave them."""
         if self._attendance is not None and not self._attendance.confirm_close():
             return False
-        if self._ttg_area is not None and not self._ttg_area.save_all() \
-                and not self._ttg_area.plan.ask_close_unsaved():
-            return False
-        return True
+        if self._ttg_area is None or self._ttg_area.save_all():
+            return True
+        return self._ttg_area.plan.ask_close_unsaved()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.signed_out and (self.lock.is_locked or not self._may_leave()):

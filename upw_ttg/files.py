@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -29,10 +30,8 @@ def write_atomically(data: bytes, path: str | os.PathLike[str]) -> Path:
             os.fsync(handle.fileno())
         os.replace(temp_name, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
         raise
     return target
 
@@ -78,10 +77,9 @@ def make_private_file(path: str | os.PathLike[str]) -> Path:
     try:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
     except FileExistsError:
-        try:
+        # Someone else's file: opening it reports the real problem.
+        with contextlib.suppress(PermissionError):
             os.chmod(target, PRIVATE_FILE_MODE)
-        except PermissionError:
-            pass  # someone else's file: opening it reports the real problem
     else:
         os.close(fd)
     return target
@@ -92,7 +90,5 @@ def keep_private(*paths: str | os.PathLike[str]) -> None:
     if not _POSIX:
         return
     for path in paths:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.chmod(path, PRIVATE_FILE_MODE)
-        except FileNotFoundError:
-            pass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import logging
 import logging.handlers
@@ -72,10 +73,9 @@ def _trace_to_stderr() -> None:
     faulthandler.disable()
     stderr = sys.__stderr__
     if stderr is not None:
-        try:
+        # No usable stderr (a windowed build): no trace rather than a failure.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
             faulthandler.enable(stderr, all_threads=True)
-        except (OSError, ValueError, AttributeError):
-            pass  # no usable stderr (a windowed build): no trace rather than a failure
 
 
 def _log_file_handler() -> _LogFileHandler | None:

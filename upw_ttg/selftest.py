@@ -20,7 +20,8 @@ def run_self_test(report: Callable[[str], None] = print, *,
     """Run every step, reporting each; True when all passed."""
     with tempfile.TemporaryDirectory(prefix="upw-ttg-self-test-") as folder:
         # Always a new file in the temporary folder, never the database in use.
-        location = AppLocation(Path(folder), database_url or sqlite_url(Path(folder) / DATABASE_FILE))
+        location = AppLocation(Path(folder),
+                               database_url or sqlite_url(Path(folder) / DATABASE_FILE))
         steps: list[tuple[str, Callable[[], object]]] = []
         state: dict[str, object] = {}
 

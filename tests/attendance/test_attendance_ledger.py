@@ -116,7 +116,7 @@ def test_rule_13_a_travel_task_per_eligible_attended_group_or_individual_appoint
     not_eligible = world.order(world.person("Ann", "Other"))
     kinds = {kind: _session(world, kind=kind) for kind in ("group", "individual", "induction",
                                                            "ete")}
-    for kind, session in kinds.items():
+    for session in kinds.values():
         world.key(session, world.book(session, eligible), "ATTC")
     absent = _session(world)
     world.key(absent, world.book(absent, eligible), "UAAB")

@@ -46,3 +46,36 @@ def test_the_review_table_lists_every_term_once():
     rows = list(glossary.review_rows())
     assert len(rows) == len(GLOSSARY)
     assert len({key for key, *_ in rows}) == len(rows)
+
+
+def _welsh_letter(contact: str, phone: str | None) -> str:
+    import datetime as dt
+
+    from upw_ttg.domain.upw_print import AppointmentLetterData, OfficeContact
+    from upw_ttg.printing.documents.appointment_letter import render_appointment_letter
+
+    from tests.printing.glossary_support import pdf_text
+
+    data = AppointmentLetterData(
+        language="cy", reference="APT-1", letter_date=dt.date(2026, 11, 23),
+        person_name="Siân Lewis", address_lines=("1 Heol y Bont", "Aberystwyth"),
+        session_date=dt.date(2026, 11, 30), start_time=dt.time(9), end_time=dt.time(16),
+        project_name="Parc y Castell", site_address_lines=("Ffordd y Castell",),
+        pickup=None, hi_vis_required=False,
+        office=OfficeContact("Aberystwyth", ("Swyddfa Prawf",), phone),
+        contact_name=contact, printed_at=dt.datetime(2026, 11, 23, 10))
+    return " ".join(pdf_text(render_appointment_letter(data)).split())
+
+
+def test_a_name_after_ffoniwch_or_cysylltwch_a_prints_unmutated():
+    """Personal names are never mutated (see the glossary's module text); the common nouns and
+    verb-nouns of the phrase around them are, as written in the glossary."""
+    text = _welsh_letter("Gareth Price", "01970 123456")
+    assert "ffoniwch Gareth Price ar 01970" in text
+    assert "ffoniwch Areth" not in text
+    assert "cyn i'r sesiwn ddechrau" in text  # soft mutation of "dechrau" after its subject
+    assert "i ddod" in glossary.phrase("appointment.bring", "cy")  # "dod" after "i"
+    text = _welsh_letter("Catrin Jones", None)
+    assert "cysylltwch â Catrin Jones cyn i'r sesiwn ddechrau" in text
+    assert "Chatrin" not in text
+    assert "cysylltwch ag Ifan Morgan" in _welsh_letter("Ifan Morgan", None)

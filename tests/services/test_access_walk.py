@@ -49,7 +49,7 @@ def service_objects(app: AppServices) -> Iterator[tuple[str, object]]:
 def service_methods(app: AppServices) -> list[tuple[str, Callable]]:
     methods = []
     for name, service in service_objects(app):
-        for method_name, function in inspect.getmembers(type(service), inspect.isfunction):
+        for method_name, _ in inspect.getmembers(type(service), inspect.isfunction):
             if not method_name.startswith("_"):
                 methods.append((f"{name}.{method_name}", getattr(service, method_name)))
     return methods

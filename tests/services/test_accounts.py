@@ -214,7 +214,8 @@ def test_an_unknown_name_gets_the_same_messages_and_waits_as_a_real_one(app):
         * 3 + [refused, "Too many wrong passwords. Wait 4 seconds, then try again."]
     for messages in (known, unknown):
         assert [_without_seconds(m) for m in messages] == [_without_seconds(m) for m in expected]
-        assert all(0 <= _seconds(e) - _seconds(m) <= 1 for m, e in zip(messages, expected, strict=True))
+        assert all(0 <= _seconds(e) - _seconds(m) <= 1
+                   for m, e in zip(messages, expected, strict=True))
     with app.db.read() as session:
         keys = list(session.scalars(select(UnknownNameSignIn.name_hash)))
         counted = session.scalar(select(UnknownNameSignIn.failed_sign_ins))

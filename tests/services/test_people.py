@@ -147,7 +147,8 @@ def test_a_supervisor_cannot_create_people(app, add_staff):
 names = st.text(min_size=0, max_size=80)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(surname=names, forename=names)
 def test_any_name_is_either_stored_exactly_as_cleaned_or_refused(app, surname, forename):
     """Fuzzed names (Unicode, control characters, RTL, emoji) never crash or store junk."""

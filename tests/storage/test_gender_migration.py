@@ -24,11 +24,11 @@ PEOPLE = [  # (gender, identity, category expected after the migration)
 def _to(db: Database, revision: str, down: bool = False) -> None:
     """Migrate as the application does: foreign keys deferred while SQLite copies tables."""
     config = migrate._config()
-    with db._write_engine.connect() as connection:
-        with migrate._foreign_keys_deferred_on_sqlite(db, connection):
-            with connection.begin():
-                config.attributes["connection"] = connection
-                (command.downgrade if down else command.upgrade)(config, revision)
+    with (db._write_engine.connect() as connection,
+          migrate._foreign_keys_deferred_on_sqlite(db, connection),
+          connection.begin()):
+        config.attributes["connection"] = connection
+        (command.downgrade if down else command.upgrade)(config, revision)
 
 
 def test_existing_people_and_pairs_are_migrated(tmp_path):

@@ -188,12 +188,12 @@ def test_a_contact_is_never_chased_on_or_before_its_chase_date(contact):
 def test_moves_chain_from_the_first_release_date_to_the_current_one(crds):
     """However often the CRD moves, the review moves form a chain from first to last."""
     history, stamp = [], dt.datetime(2026, 1, 1)
-    for old, new in zip(crds, crds[1:]):
+    for old, new in zip(crds, crds[1:], strict=False):
         stamp += dt.timedelta(hours=1)
         history.append(DateChangeRow("conditional_release_date", old, new, "why", stamp, "A"))
     current = {"conditional_release_date": crds[-1], "reception_date": dt.date(2026, 1, 1)}
     moves = [m for m in rules.deadline_moves(current, history[::-1], DEFAULTS, CAL)
              if m.kind == DeadlineKind.PRE_RELEASE_REVIEW][::-1]
     due = [rules.pre_release_review_due(c, DEFAULTS, CAL) for c in crds]
-    expected = [(a, b) for a, b in zip(due, due[1:]) if a != b]
+    expected = [(a, b) for a, b in zip(due, due[1:], strict=False) if a != b]
     assert [(m.old, m.new) for m in moves] == expected

@@ -111,7 +111,7 @@ def _build(app, office_id: int, project_specs, people_specs, apart) -> None:
                 sessions.append(row)
         session.flush()
         persons = []
-        for i, spec in enumerate(people_specs):
+        for spec in people_specs:
             n = next(_ids)
             person = Person(crn=f"H{n:06d}", forename="Hyp", surname=f"P{n}",
                             date_of_birth=dt.date(1990, 1, 1), gender=spec["gender"],

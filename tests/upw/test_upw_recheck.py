@@ -47,7 +47,7 @@ def test_tagging_a_site_is_previewed_then_queues_the_person_at_risk_to_children(
     assert queued(upw) == {at_risk: {Rule.CHILDREN}}
     assert upw.svc.broken.count() == 1
     assert upw.svc.broken.count(unit_id=upw.unit) == 1
-    assert upw.svc.broken.count(unit_id=upw.units["HBR"] if "HBR" in upw.units else -1) == 0
+    assert upw.svc.broken.count(unit_id=upw.units.get("HBR", -1)) == 0
 
     untagged = dataclasses.replace(saved.to_input(), tags=())
     assert upw.svc.projects.preview_update_project(project.id, untagged).mended == 1

@@ -228,6 +228,7 @@ def _context(session: Session, scale: str, seed: int, today: dt.date) -> Context
     start = today - dt.timedelta(days=3 * 365 + 1)
     ctx = Context(scale, SCALE_SPECS[scale], seed, today, Sink(), next_ids, offices, prisons,
                   Workdays(start - dt.timedelta(days=500), today + dt.timedelta(days=600)))
+    ctx.extra["unit_ids"] = dict(session.execute(select(unit.c.code, unit.c.id)).all())
     serials = tables["warrant_serial"]
     ctx.extra["warrant_next_serial"] = dict(session.execute(
         select(serials.c.office_id, serials.c.next_serial)).all())

@@ -205,20 +205,6 @@ ACTIONS = {
 }
 ACTION_OWNERS = ("Resettlement worker", "Prison housing officer", "Community offender manager",
                  "Prison education", "Healthcare team", "The person", "Drug recovery worker")
-REFERRAL_PROVIDERS = {
-    "accommodation": ("Shelter (Through the Gate housing)", "Council housing options team",
-                      "Northern Supported Housing"),
-    "ete": ("Prison employment hub", "Pathways to Work", "National Careers Service"),
-    "finance_id": ("Jobcentre Plus prison work coach", "Citizens Advice", "Humber Credit "
-                   "Union"),
-    "drugs_alcohol": ("Open Door Recovery Service", "Lincolnshire Recovery Network",
-                      "Humber Recovery Partnership"),
-    "health": ("Mental health in-reach team", "Community mental health team"),
-    "children_families": ("Family ties service", "Bridges Mentoring"),
-    "attitudes": ("Bridges Mentoring", "Through the Gate mentoring"),
-    "abuse_survivors": ("Women's Lives Project", "Independent domestic violence adviser"),
-    "sex_work": ("Women's Lives Project",),
-}
 REFERRAL_WITHDRAWN = ("released_early", "declined_by_person", "transferred", "duplicate")
 STRENGTHS = ("Supportive family who visit regularly", "Good work history in construction",
              "Motivated to stay away from drugs", "Completed education courses in custody",

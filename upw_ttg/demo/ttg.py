@@ -6,6 +6,7 @@ import datetime as dt
 
 from upw_ttg.demo import places, texts
 from upw_ttg.demo.core import Context, Weighted, stamp, versioned
+from upw_ttg.demo.directory import build_directory, pick_provider
 from upw_ttg.demo.names import full_name, make_name
 from upw_ttg.demo.people import PersonInfo, touch
 from upw_ttg.domain.codes import PATHWAYS, GenderCategory
@@ -36,6 +37,7 @@ class Custody:
         self.today = ctx.today
         self.numbers: set[str] = set()
         self.wd = ctx.workdays
+        self.directory = build_directory(ctx)
 
     def run(self, people: list[PersonInfo], revoked: list[tuple[PersonInfo, dt.date]]) -> None:
         rng, ctx = self.rng, self.ctx
@@ -330,7 +332,7 @@ class Custody:
                     "manages_risk": pathway in ("attitudes", "drugs_alcohol")
                     and rng.random() < 0.5, **versioned(started, worker, 15 * 60)})
             if rng.random() < 0.5:
-                self.referral(plan_id, pathway, started, span, released_on, worker)
+                self.referral(plan_id, pathway, started, span, released_on, worker, info.unit)
         if done:
             # The other pathways were asked about and recorded as no need (rule TTG-6); the
             # women's pathways when the person is not a man.
@@ -346,7 +348,7 @@ class Custody:
                         **versioned(started, worker, 14 * 60 + 30)})
 
     def referral(self, plan_id: int, pathway: str, started: dt.date, span: int, released_on,
-                 worker: int) -> None:
+                 worker: int, unit: str) -> None:
         ctx, rng, today = self.ctx, self.rng, self.today
         sent = started + dt.timedelta(days=rng.randint(0, max(0, min(span, 40))))
         age = (today - sent).days
@@ -362,9 +364,10 @@ class Custody:
             outcome = {"accepted": "Accepted; worker allocated.",
                        "completed": "Support delivered; case closed.",
                        "declined": "Declined by the provider: outside their area."}[status]
+        provider_id, provider = pick_provider(self.directory, pathway, unit, rng)
         ctx.sink.add("referral", {
             "id": ctx.ids("referral"), "plan_id": plan_id, "pathway_code": pathway,
-            "provider": rng.choice(texts.REFERRAL_PROVIDERS[pathway]), "sent_on": sent,
+            "provider": provider, "provider_id": provider_id, "sent_on": sent,
             "status": status, "response_expected_by": sent + dt.timedelta(days=10),
             "outcome": outcome, "withdrawn_reason_code": withdrawn,
             **versioned(sent, worker, 10 * 60 + 30)})

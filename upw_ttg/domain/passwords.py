@@ -44,7 +44,7 @@ def _is_trivial(password: str) -> bool:
     if len(set(stripped)) <= 2:
         return True
     if stripped.isdigit():
-        steps = {(int(b) - int(a)) % 10 for a, b in zip(stripped, stripped[1:])}
+        steps = {(int(b) - int(a)) % 10 for a, b in zip(stripped, stripped[1:], strict=False)}
         return len(steps) == 1
     return False
 

@@ -218,7 +218,7 @@ def deadline_moves(current: Mapping[str, dt.date | None], history: Sequence[Date
     """
     # The history comes newest first; reversed before the (stable) sort, saves made in the
     # same second keep the order they were made in.
-    ordered = sorted(reversed(history), key=lambda c: c.changed_at)
+    ordered = sorted(history, key=lambda c: c.changed_at)
     groups: list[list[DateChangeRow]] = []
     for change in ordered:
         # One save writes its rows a moment apart, with one author and one reason.

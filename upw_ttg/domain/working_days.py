@@ -9,7 +9,8 @@ from datetime import MAXYEAR, MINYEAR, date
 from functools import cache
 from types import MappingProxyType
 
-__all__ = ["WorkingCalendar", "FIRST_SUPPORTED_YEAR", "LAST_SUPPORTED_YEAR",
+# The supported years are module attributes computed on first use (see __getattr__).
+__all__ = ["WorkingCalendar", "FIRST_SUPPORTED_YEAR", "LAST_SUPPORTED_YEAR",  # noqa: F822
            "knows_bank_holidays"]
 
 # England and Wales share one set of bank holidays, so the ENG subdivision serves both.

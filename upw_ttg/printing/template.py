@@ -82,7 +82,7 @@ def language_of(language: str) -> str:
 class _SectionMark(ActionFlowable):
     """Invisible: starts or ends section ``index`` (never swallowed by ``KeepTogether``)."""
 
-    locChanger = 1
+    locChanger = 1  # noqa: N815 (the attribute name reportlab looks for)
 
     def __init__(self, index: int, *, start: bool) -> None:
         super().__init__()

@@ -121,7 +121,7 @@ class ChainCheck:
 
 def _rows(session: Session, name: str) -> Iterator[Any]:
     model, _ = _CHAINS[name]
-    columns = [c for c in model.__table__.columns]
+    columns = list(model.__table__.columns)
     result = session.execute(select(*columns).order_by(model.chain_seq)
                              .execution_options(yield_per=_VERIFY_BATCH))
     yield from result

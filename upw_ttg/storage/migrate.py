@@ -81,12 +81,12 @@ def upgrade(db: Database, backup_dir: Path | None = None) -> MigrationResult:
         from alembic import command
 
         config = _config()
-        with db._write_engine.connect() as connection:
-            with _foreign_keys_deferred_on_sqlite(db, connection):
-                with connection.begin():
-                    config.attributes["connection"] = connection
-                    command.upgrade(config, "head")
-                    _check_foreign_keys(db, connection)
+        with (db._write_engine.connect() as connection,
+              _foreign_keys_deferred_on_sqlite(db, connection),
+              connection.begin()):
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            _check_foreign_keys(db, connection)
         if current is not None:
             # A migration may rewrite whole tables, which leaves PostgreSQL without statistics.
             refresh_statistics(db)

@@ -307,7 +307,7 @@ class AssessmentDialog(ChecksBookings, FormDialog):
         columns.addLayout(right, 0, 1)
         columns.setColumnStretch(0, 11)
         columns.setColumnStretch(1, 10)
-        for name, combo in self.answers.items():
+        for combo in self.answers.values():
             combo.currentIndexChanged.connect(self._update_details)
 
     def _update_details(self) -> None:

@@ -126,7 +126,7 @@ class AvailabilityGrid(QWidget):
         return "".join("Y" if b.isChecked() else "N" for b in self._boxes)
 
     def set_value(self, grid: str) -> None:
-        for box, char in zip(self._boxes, grid.ljust(21, "N")):
+        for box, char in zip(self._boxes, grid.ljust(21, "N"), strict=False):
             box.setChecked(char == "Y")
 
     def _on_weekdays_clicked(self) -> None:

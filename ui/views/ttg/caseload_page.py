@@ -325,7 +325,7 @@ class CaseloadPage(QWidget):
         self.quality_title.setText(
             f"<b>Quality for the inspection questions</b> – plans due since "
             f"{format_date(quality.since)} (4.2.1 planning, 4.2.3 coordination)")
-        for card, figure in zip(self.cards, quality.all()):
+        for card, figure in zip(self.cards, quality.all(), strict=False):
             card.show_figure(figure, "released" if figure is quality.ro_contacted_before_release
                              else "plans")
         self._show_list()

@@ -384,7 +384,7 @@ class RiskPage(RequiredPage):
         set_value(self.mappa, risk.mappa_level if risk else None)
         set_value(self.summary, risk.summary if risk else None)
         for prefix, widgets in self.checks.items():
-            for widget, name in zip(widgets, ("requested", "received", "outcome")):
+            for widget, name in zip(widgets, ("requested", "received", "outcome"), strict=False):
                 set_value(widget, getattr(risk, f"{prefix}_check_{name}") if risk else None)
 
     def refresh(self) -> None:

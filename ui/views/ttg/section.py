@@ -140,7 +140,7 @@ class SectionPage(QWidget):
 
     def restore(self, snapshot: dict[str, list[Any]]) -> None:
         for part, values in snapshot.items():
-            for widget, value in zip(self.inputs.get(part, []), values):
+            for widget, value in zip(self.inputs.get(part, []), values, strict=False):
                 _write(widget, value)
             if part not in self._dirty:
                 self._dirty.append(part)

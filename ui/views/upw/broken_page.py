@@ -1,4 +1,4 @@
-"""Bookings that break a rule since a fact changed: each resolved by moving, removing or accepting."""
+"""Bookings that break a rule since a fact changed: each is moved, removed or accepted."""
 
 from __future__ import annotations
 

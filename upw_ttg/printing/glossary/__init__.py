@@ -9,6 +9,17 @@ worded so. A term is translated once here and every document takes it from here,
 correction made here reaches every letter, warrant and sheet. ``python -m
 upw_ttg.printing.glossary`` lists every term as a tab-separated table for review.
 
+Mutations. Every common noun, weekday and verb-noun in a Welsh phrase is written here already
+mutated as its place in the phrase requires ("ar ddydd Llun", "cysylltwch â'r tîm", "cyn i'r
+sesiwn ddechrau"), so no mutation is computed while printing. What the application fills in is
+never mutated: a person's name after "ffoniwch", "â" or "gan" prints as it is recorded
+("ffoniwch Gareth Price", "cysylltwch â Catrin Jones", not "ffoniwch Areth" or "â Chatrin"). In
+modern formal Welsh, and in the public bodies' bilingual correspondence this follows, personal
+names are normally left unmutated: a mutated name can be unrecognisable to its owner, to a
+colleague or to a search of the record, and many names are not Welsh at all. The one change a
+name makes to the words around it is "ag" rather than "â" before a vowel (the phrase pair
+``appointment.call_no_phone`` / ``appointment.call_no_phone_vowel``).
+
 The Welsh was written for this application; have it checked by the Welsh Language Unit before
 go-live.
 """

@@ -193,8 +193,8 @@ class DashboardService:
 
     @staticmethod
     def _contacts_per_case() -> tuple[Any, Any, Any, None]:
-        """A prison's or a worker's cases: each case's latest and first handover contact looked up through
-        the contacts' index (ranking every contact in the service first made one worker's
+        """A prison's or a worker's cases: each case's latest and first handover contact looked up
+        through the contacts' index (ranking every contact in the service first made one worker's
         caseload cost as much as the whole service's)."""
         def contact(column: Any, *, latest: bool = True) -> Any:
             query = select(column).where(HandoverContact.handover_id == Handover.id)
@@ -284,7 +284,7 @@ class _Builder:
             if problem is not None and in_custody:
                 attention.append(problem)
         overdue_referrals = []
-        for episode_id, plan_id, provider, pathway, sent_on, expected in referrals:
+        for episode_id, _plan_id, provider, pathway, sent_on, expected in referrals:
             r = rows_by_episode.get(episode_id)
             if r is None:
                 continue

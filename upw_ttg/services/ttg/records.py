@@ -20,6 +20,7 @@ from upw_ttg.domain.codes import (
     TravelPayment,
 )
 from upw_ttg.domain.resettlement import DeadlineMove, Deadlines, PlanSection, on_persons_copy
+from upw_ttg.records.directory import ProviderContact
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +284,9 @@ class ReferralRecord:
     withdrawn_reason: str | None
     overdue: bool
     version: int
+    # The directory entry it points at, and its details as the directory holds them now.
+    provider_id: int | None = None
+    contact: ProviderContact | None = None
 
 
 @dataclass(slots=True)
@@ -295,6 +299,8 @@ class ReferralInput:
     outcome: str | None = None
     withdrawn_reason_code: str | None = None
     version: int | None = None
+    # A provider from the directory; None with ``provider`` typed for one not in it.
+    provider_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

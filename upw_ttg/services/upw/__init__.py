@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.assessments import AssessmentService
 from upw_ttg.services.upw.autofill import AutoFillService
+from upw_ttg.services.upw.availability import SentencersSheetService
 from upw_ttg.services.upw.broken_bookings import BrokenBookingsService
 from upw_ttg.services.upw.common import Cancelled, PlacementRefused
 from upw_ttg.services.upw.keep_apart import KeepApartService
@@ -41,6 +42,7 @@ class UpwServices:
     broken: BrokenBookingsService
     risk_sharing: RiskSharingService
     texts: TextMessageService
+    sentencers_sheet: SentencersSheetService
     ctx: ServiceContext = field(repr=False)
 
     @cached_property
@@ -58,7 +60,8 @@ def build_upw_services(ctx: ServiceContext) -> UpwServices:
         planner=PlannerService(ctx), autofill=AutoFillService(ctx),
         stand_downs=StandDownService(ctx), warrants=WarrantsService(ctx),
         keep_apart=KeepApartService(ctx), broken=BrokenBookingsService(ctx),
-        risk_sharing=RiskSharingService(ctx), texts=TextMessageService(ctx), ctx=ctx)
+        risk_sharing=RiskSharingService(ctx), texts=TextMessageService(ctx),
+        sentencers_sheet=SentencersSheetService(ctx), ctx=ctx)
 
 
 __all__ = ["UpwServices", "build_upw_services", "Cancelled", "PlacementRefused"]

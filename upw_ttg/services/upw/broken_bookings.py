@@ -1,4 +1,4 @@
-"""The "Bookings that break a rule" queue: listing, counting and resolving what the re-check found."""
+"""The "Bookings that break a rule" queue: listing, counting and resolving the re-check's finds."""
 
 from __future__ import annotations
 

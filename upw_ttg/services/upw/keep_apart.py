@@ -189,7 +189,7 @@ def broken_bookings(session: Session, ctx: ServiceContext, person_id: int,
                _holds_place(mine), _holds_place(theirs))).all()
     if not rows:
         return ()
-    order_of = {sid: order_id for sid, order_id in rows}
+    order_of = dict(rows)
     sessions, _ = load_sessions(session, session_ids=order_of)
     people, _ = load_people(session, order_ids=set(order_of.values()))
     occupants = load_occupants(session, order_of)

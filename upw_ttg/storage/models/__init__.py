@@ -17,6 +17,11 @@ from upw_ttg.storage.models.admin import (
     UnknownNameSignIn,
 )
 from upw_ttg.storage.models.base import Base
+from upw_ttg.storage.models.directory import (
+    ServiceProvider,
+    ServiceProviderArea,
+    ServiceProviderPathway,
+)
 from upw_ttg.storage.models.exchange import ImportLayout, NationalExport, NationalExportItem
 from upw_ttg.storage.models.oversight import EnforcementReview
 from upw_ttg.storage.models.people import KeepApart, Person, PersonAccess
@@ -69,7 +74,8 @@ __all__ = [
     "OutcomeCodeRow", "Pathway", "Person", "PersonAccess", "PickupPoint", "PlanAction",
     "PlanConsent", "PlanDiversityNeed", "PlanNeed", "PlanStrength", "PreReleaseReview", "Prison",
     "Project", "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "RiskChange",
-    "RiskChangeContact", "SessionPickup",
+    "RiskChangeContact", "ServiceProvider", "ServiceProviderArea", "ServiceProviderPathway",
+    "SessionPickup",
     "SessionSupervisor", "Setting", "Staff", "StaffRole", "TextMessage", "TravelWarrant",
     "UnknownNameSignIn",
     "UpwAssessment", "UpwOrder", "UpwSession", "Van", "WarrantSerial",

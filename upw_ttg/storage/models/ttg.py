@@ -215,7 +215,11 @@ class Referral(Versioned, Base):
     plan_id: Mapped[int] = mapped_column(ForeignKey("resettlement_plan.id", ondelete="CASCADE"),
                                          index=True)
     pathway_code: Mapped[str] = mapped_column(ForeignKey("pathway.code"))
+    # The name as it was when saved; a directory provider's current name is read through
+    # provider_id, so printed documents give its details as they are today (rule TTG-DIR4).
     provider: Mapped[str] = mapped_column(String(120))
+    provider_id: Mapped[int | None] = mapped_column(ForeignKey("service_provider.id"),
+                                                    index=True)
     sent_on: Mapped[dt.date] = mapped_column(Date)
     status: Mapped[ReferralStatus] = enum_column(ReferralStatus, nullable=False,
                                                  default=ReferralStatus.SENT)

@@ -1,7 +1,7 @@
 """The whole domain model and its reference data
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-26 07:36:30.317246
 """
 
