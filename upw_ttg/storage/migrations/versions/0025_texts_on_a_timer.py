@@ -1,7 +1,7 @@
 """Texts queued and sent on a timer: when a text was claimed for sending, and the timer's settings
 
-Revision ID: 0024
-Revises: 0023
+Revision ID: 0025
+Revises: 0024
 Create Date: 2026-12-04 17:20:00
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 from upw_ttg.domain.settings import SETTINGS_BY_KEY
 
-revision = '0024'
-down_revision = '0023'
+revision = '0025'
+down_revision = '0024'
 branch_labels = None
 depends_on = None
 
