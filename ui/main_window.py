@@ -39,7 +39,7 @@ from ui.views.permissions import can, can_find_people, is_administrator
 from ui.views.settings_page import SettingsPage
 from ui.views.staff_page import StaffPage
 from ui.views.ttg.access import can_use_ttg
-from ui.widgets.fit import fit_in_scroll_area
+from ui.widgets.fit import fit_in_scroll_area, wrap_long_items
 from ui.widgets.role_checks import roles_text
 from ui.window_lock import WindowLock
 
@@ -98,6 +98,7 @@ class MainWindow(SigningOut, QMainWindow):
         self.nav.setAccessibleName("Areas")
         self.nav.setFixedWidth(180)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        wrap_long_items(self.nav)  # "Offices and prisons" on two lines rather than cut short
         self._areas: list[str] = []
         # Each area only for those whose roles use it (the permission table decides).
         self._may_find_people = can_find_people(actor)

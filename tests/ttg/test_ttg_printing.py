@@ -27,7 +27,6 @@ from upw_ttg.domain.codes import (
 )
 from upw_ttg.domain.records import PersonInput
 from upw_ttg.errors import ValidationError
-from upw_ttg.services.ttg import handouts
 from upw_ttg.services.ttg.handouts import HandoutLanguage, PersonPlanCopy, ReleaseDaySheet
 from upw_ttg.services.ttg.records import (
     ActionInput,
@@ -139,7 +138,7 @@ def test_person_facing_types_cannot_carry_risk_or_offence_data():
         if cls in seen or not dataclasses.is_dataclass(cls):
             return []
         seen.add(cls)
-        hints = typing.get_type_hints(cls, vars(handouts))
+        hints = typing.get_type_hints(cls)  # in the namespace of the module defining it
         found = list(hints)
         for hint in hints.values():
             for arg in typing.get_args(hint) or (hint,):

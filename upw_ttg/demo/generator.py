@@ -32,6 +32,7 @@ from upw_ttg.demo.projects import (
     save_projects,
     session_rows,
 )
+from upw_ttg.demo.skills import skills_demo
 from upw_ttg.demo.ttg import build_custody
 from upw_ttg.domain.access import AccessAction, AccessedRecord
 from upw_ttg.domain.codes import AuditAction
@@ -141,6 +142,7 @@ def generate_demo(db: Database, scale: str = "small", *, seed: int = 2019,
         counts["booking_breach"] = _recheck(db, session, today)
         counts.update(_exchange(db, session, today))
         counts.update(oversight_demo(session, today))
+        counts.update(skills_demo(session, today))
         _record_demo_run(ctx, session, counts)
     # A million fresh rows: PostgreSQL must learn of them before the first screen plans a query.
     refresh_statistics(db)

@@ -29,11 +29,13 @@ from upw_ttg.printing.layout import fitted_widths, heading_with
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import Styles, data_table_style, details_table_style, get_styles
 from upw_ttg.printing.text import NOT_RECORDED, enum_label, escape, format_date, or_not_recorded
+from upw_ttg.records.directory import REFERRAL_ROUTE_LABELS
 from upw_ttg.services.ttg.records import (
     ActionRecord,
     HandoverPack,
     HandoverRecord,
     PlanRecord,
+    ReferralRecord,
     ReviewRecord,
 )
 
@@ -333,11 +335,26 @@ def _referrals(pack: HandoverPack, s: Styles) -> Flowable:
             status = f"<b>{status}: answer overdue</b>"
         elif r.status == ReferralStatus.WITHDRAWN and r.withdrawn_reason:
             status += f"<br/>{escape(r.withdrawn_reason)}"
-        rows.append([escape(r.provider), escape(r.pathway_name), format_date(r.sent_on),
+        rows.append([_provider(r), escape(r.pathway_name), format_date(r.sent_on),
                      status, format_date(r.response_expected_by, ""), or_not_recorded(r.outcome)
                      if r.outcome else ""])
     return _table(("Provider", "Pathway", "Sent", "Status", "Answer due", "Outcome"), rows,
-                  ("18%", "16%", "14%", "16%", "14%", "22%"), s)
+                  ("26%", "14%", "12%", "14%", "12%", "22%"), s)
+
+
+def _provider(r: ReferralRecord) -> str:
+    """The provider's name and, from the directory as it is now, how to reach it and how it
+    takes referrals, so the responsible officer can follow it up (rule TTG-DIR4)."""
+    text = f"<b>{escape(r.provider)}</b>"
+    c = r.contact
+    if c is None:
+        return text
+    lines = [escape(x) for x in (c.phone, c.email, c.address, c.opening_hours) if x]
+    if c.referral_route is not None:
+        how = REFERRAL_ROUTE_LABELS[c.referral_route]
+        lines.append(f"Refer by: {escape(how)}"
+                     + (f". {escape(c.referral_how)}" if c.referral_how else ""))
+    return text + "".join(f"<br/>{line}" for line in lines)
 
 
 def _person_sections(plan: PlanRecord | None, s: Styles) -> list[Flowable]:

@@ -125,8 +125,9 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
     if sheet.fallbacks:
         story.append(_box(_t("fallback", lang), _fallback_rows(sheet, s), s))
     # A heading kept with its table; nothing after it, so no blank second page.
+    # The services still helping follow the people, each with its details (rule TTG-DIR4).
     story.append(KeepTogether([Paragraph(_t("phones", lang), s.heading),
-                               contacts_table(sheet.contacts, lang, s)]))
+                               contacts_table(sheet.contacts, lang, s, sheet.services)]))
     return story
 
 

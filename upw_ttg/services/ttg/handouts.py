@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from upw_ttg.domain.codes import NeedStatus, ReferralStatus, Responsibility, TravelPayment
 from upw_ttg.domain.upw_print import OfficeContact
+from upw_ttg.records.directory import ProviderContact
 
 
 class HandoutLanguage(StrEnum):
@@ -62,6 +63,8 @@ class HandoutReferral:
     provider: str
     sent_on: dt.date
     status: ReferralStatus
+    # The provider's details as the directory holds them when printed (rule TTG-DIR4).
+    contact: ProviderContact | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,5 +147,10 @@ class ReleaseDaySheet:
     # The probation officer by name, and the office the person reports to.
     officer_name: str | None = None
     office: OfficeContact | None = None
+<<<<<<< HEAD
     # The day of release's fallback first, then those of the needs on the person's copy.
     fallbacks: tuple[HandoutFallback, ...] = ()
+=======
+    # Services the person was referred to that are still helping, with their details.
+    services: tuple[HandoutReferral, ...] = ()
+>>>>>>> main

@@ -37,6 +37,7 @@ from upw_ttg.services.ttg.records import (
     HandoverPack,
     HandoverRecord,
     PlanRecord,
+    ReferralRecord,
     ReviewRecord,
 )
 from upw_ttg.services.ttg.referrals import ReferralService
@@ -46,6 +47,15 @@ from upw_ttg.storage.models import Person, Prison, Staff
 # Referrals worth telling the person about: still live or delivered.
 _SHOWN_REFERRALS = {ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.COMPLETED}
 HELPLINE = HandoutContact(ContactRole.HELPLINE, "Samaritans", None, "116 123", None)
+
+
+# Services still helping on the day of release: the sheet lists them with their details.
+_HELPING = {ReferralStatus.SENT, ReferralStatus.ACCEPTED}
+
+
+def _handout_referral(r: ReferralRecord) -> HandoutReferral:
+    return HandoutReferral(r.pathway_code, r.pathway_name, r.provider, r.sent_on, r.status,
+                           r.contact)
 
 
 def _handout_action(action: ActionRecord) -> HandoutAction:
@@ -148,10 +158,8 @@ class PrintoutService:
             strengths=tuple(s.persons_wording or s.description for s in plan.strengths)
             if plan else (),
             appointments=tuple(appointments),
-            referrals=tuple(HandoutReferral(r.pathway_code, r.pathway_name, r.provider,
-                                            r.sent_on, r.status)
-                            for r in referrals if r.status in _SHOWN_REFERRALS
-                            and r.pathway_code not in hidden),
+            referrals=tuple(_handout_referral(r) for r in referrals
+                            if r.status in _SHOWN_REFERRALS and r.pathway_code not in hidden),
             contacts=self._contacts(summary, handover),
             person_agrees=plan.person_agrees if plan else None,
             agreed_on=plan.agreed_on if plan else None,
@@ -172,6 +180,10 @@ class PrintoutService:
         # The GP and the first appointment have their own boxes on the sheet.
         contacts = [*self._contacts(summary, handover), HELPLINE]
         plan = self._plans.for_episode(episode_id, logged=False)
+        hidden = {n.pathway_code for n in (plan.needs if plan else ()) if not n.shown_to_person}
+        services = tuple(_handout_referral(r) for r in (
+            self._referrals.for_plan(plan.id) if plan else ())
+            if r.status in _HELPING and r.pathway_code not in hidden)
         return ReleaseDaySheet(
             person_name=summary.person_name, prison_name=summary.prison_name,
             release_date=summary.released_on or summary.expected_release_date,
@@ -192,7 +204,7 @@ class PrintoutService:
             travel_route=review.travel_route if review else None,
             travel_payment=review.travel_payment if review else None,
             officer_name=handover.ro_name if handover else None, office=office,
-            fallbacks=persons_fallbacks(plan))
+            services=services, fallbacks=persons_fallbacks(plan))
 
     # ---- PDFs (printing is audited; the audit names the document, never its content) --
     def render_person_copy(self, episode_id: int,
