@@ -147,10 +147,7 @@ class ReleaseDaySheet:
     # The probation officer by name, and the office the person reports to.
     officer_name: str | None = None
     office: OfficeContact | None = None
-<<<<<<< HEAD
     # The day of release's fallback first, then those of the needs on the person's copy.
     fallbacks: tuple[HandoutFallback, ...] = ()
-=======
     # Services the person was referred to that are still helping, with their details.
     services: tuple[HandoutReferral, ...] = ()
->>>>>>> main
