@@ -40,6 +40,7 @@ def test_the_day_of_release_fallback_waits_for_the_plan_then_saves(qtbot, servic
     screen = PlanScreen(services)
     qtbot.addWidget(screen)
     screen.open_episode(episode_id)
+    settle()
     screen.show_page("review")
     settle()
     page = screen.page("review")
