@@ -1,9 +1,10 @@
 """Text cut short on screen: labels and buttons narrower than their text, tabs elided, table
-headers narrower than their titles, list items cut (each named by its text, to find it)."""
+headers narrower than their titles, list items and table cells cut (each named by its text,
+to find it)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QListView,
     QStyleOptionViewItem,
     QTabBar,
+    QTableView,
     QToolButton,
     QWidget,
 )
@@ -142,4 +144,38 @@ def cut_text(window: QWidget) -> list[str]:
             continue
         if problem:
             problems.append(problem)
+    return problems
+
+
+# A cell's text has its width less the style sheet's padding and Qt's text margins.
+CELL_PADDING = 14
+
+
+def cut_cells(view: QTableView, columns: tuple[int, ...] | None = None) -> list[str]:
+    """Cells of the rows in sight whose text is cut short: elided, clipped at the list's
+    edge, or wrapped onto more lines than the row is high."""
+    problems = []
+    model = view.model()
+    room = view.viewport().rect()
+    metrics = view.fontMetrics()
+    for row in range(model.rowCount()):
+        for column in columns if columns is not None else range(model.columnCount()):
+            if view.isColumnHidden(column):
+                continue
+            index = model.index(row, column)
+            rect = view.visualRect(index)
+            if not rect.intersects(room):
+                continue
+            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            shown = rect.intersected(room)
+            width = shown.width() - CELL_PADDING
+            if view.wordWrap():
+                lines = metrics.boundingRect(QRect(0, 0, max(width, 1), 10_000),
+                                             Qt.TextFlag.TextWordWrap, text)
+                cut = lines.width() > width + 1 or lines.height() > rect.height() - 2
+            else:
+                cut = metrics.horizontalAdvance(text) > width + 1
+            if cut:
+                problems.append(f"{_name(view, text)} cell ({row}, {column}) is cut short "
+                                f"at {shown.width()} × {rect.height()} px")
     return problems

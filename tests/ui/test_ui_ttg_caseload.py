@@ -92,6 +92,8 @@ def test_enter_on_a_person_opens_their_plan_at_the_right_page(qtbot, area, casel
     forename = page.proxy.row_object(page.proxy.rowCount() - 1).person_name.split()[0]
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert area.currentWidget() is area.plan
+    settle()
+    assert area.plan.nav.hasFocus(), "the keyboard is in the plan once it is shown"
     assert area.plan.header.name_label.text() == f"TEST, {forename}"
     assert area.plan.current_key() == page_key
     area.plan.header.back_button.click()

@@ -24,7 +24,8 @@ from ui.changes import Change, Subject, subscribe
 from ui.formatting import format_date
 from ui.models.roles import RowRole
 from ui.models.table_model import Column, RowTableModel
-from ui.widgets.tables import fit_columns, make_table
+from ui.views.ttg.fields import WrapDelegate
+from ui.widgets.tables import RowsFitter, make_table
 
 # What a change to any of these can alter on the record.
 _WATCHED = (Subject.BOOKING, Subject.SESSION, Subject.ATTENDANCE, Subject.ENFORCEMENT,
@@ -60,8 +61,7 @@ class PastModel(RowTableModel[SessionLine]):
 class TimelineModel(RowTableModel[CaseEvent]):
     COLUMNS = (
         Column("Date", lambda e: format_date(e.when), lambda e: e.when),
-        Column("What happened", lambda e: ("To come: " if e.upcoming else "") + e.text,
-               tooltip=lambda e: e.text),
+        Column("What happened", lambda e: ("To come: " if e.upcoming else "") + e.text),
     )
 
 
@@ -89,9 +89,23 @@ class CaseTab(QWidget):
         self.timeline_model = TimelineModel(self)
         self.timeline = make_table(self.timeline_model, "Everything on the case, newest first",
                                    sortable=False)
-        self.timeline.setWordWrap(True)
-        for view in (self.upcoming, self.past, self.timeline):
+        # Project names, outcomes and what happened wrap onto more lines in the width the
+        # screen has: read whole, never shortened with "…". Dates and hours keep their width.
+        self._fitters = []
+        for view, fitted, wrapped in ((self.upcoming, (0, 1), (2,)),
+                                      (self.past, (0, 3), (1, 2)),
+                                      (self.timeline, (0,), (1,))):
             view.activated.connect(self._on_activated)
+            view.setWordWrap(True)
+            header = view.horizontalHeader()
+            header.setStretchLastSection(False)
+            for column in fitted:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            for column in wrapped:
+                view.setItemDelegateForColumn(column, WrapDelegate(view))
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self._fitters.append(RowsFitter(view))
         self.upcoming_empty = QLabel("No sessions booked.")
         self.upcoming_empty.setObjectName("Hint")
         self.past_empty = QLabel("No past sessions.")
@@ -149,14 +163,6 @@ class CaseTab(QWidget):
         self.timeline_model.set_rows(overview.events)
         self.upcoming_empty.setVisible(not overview.upcoming)
         self.past_empty.setVisible(not overview.past)
-        # The project's name (and the timeline's text) give way, so every column shows.
-        for view, stretch in ((self.upcoming, 2), (self.past, 1), (self.timeline, 1)):
-            header = view.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            fit_columns(view)
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        self.past.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.timeline.resizeRowsToContents()
         self.summary.setText(self._summary(overview))
 
     @staticmethod

@@ -155,6 +155,15 @@ class CaseloadPage(QWidget):
         self.workers_model = WorkerCountsTableModel(self)
         self.workers = make_table(self.workers_model, "Cases per worker", sortable=False)
         self.workers.setFixedWidth(230)
+        # A long name wraps onto a second line in the narrow list, beside its count.
+        self.workers.setWordWrap(True)
+        self.workers.setItemDelegateForColumn(0, WrapDelegate(self.workers))
+        self.workers.horizontalHeader().setStretchLastSection(False)
+        self.workers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.workers.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents)
+        self.workers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.workers_fitter = RowsFitter(self.workers)
 
         self.list_title = QLabel()
         self.list_title.setObjectName("SectionTitle")
@@ -172,7 +181,10 @@ class CaseloadPage(QWidget):
         # Notes wrap in the width left over: the rows in view are measured again when it
         # changes, and as they scroll into view.
         self.rows_fitter = RowsFitter(self.table)
-        self.table.setItemDelegateForColumn(CaseloadTableModel.NOTE, WrapDelegate(self.table))
+        # Names wrap rather than being shortened: a long person's or worker's name in full.
+        for column in (CaseloadTableModel.NAME, CaseloadTableModel.WORKER,
+                       CaseloadTableModel.NOTE):
+            self.table.setItemDelegateForColumn(column, WrapDelegate(self.table))
         self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_assign)
         self.empty = hint("Nobody on this list.")
@@ -312,11 +324,6 @@ class CaseloadPage(QWidget):
             font.setBold(count > 0 and attr != "releases_within_24_weeks")
             item.setFont(font)
         self.workers_model.set_rows(board.workers)
-        # The names give way (with a tooltip) so the counts always show in the narrow list.
-        self.workers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        fit_columns(self.workers)
-        self.workers.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
         if self.worker.currentData() is None and self.prison.currentData() is None:
             self._fill_workers(list(board.workers))
         self.scope_label.setText(f"{board.in_custody} in custody · today "
