@@ -49,6 +49,7 @@ from upw_ttg.storage.models import (
     UpwAssessment,
 )
 from upw_ttg.storage.models.base import utc_now
+from upw_ttg.storage.order_months import refresh_all as refresh_order_months
 from upw_ttg.storage.statistics import refresh_statistics
 
 SCALES = ("small", "crc", "national")
@@ -143,6 +144,8 @@ def generate_demo(db: Database, scale: str = "small", *, seed: int = 2019,
         counts.update(_exchange(db, session, today))
         counts.update(oversight_demo(session, today))
         counts.update(skills_demo(session, today))
+        # The figures' monthly summary of the appointments written directly (rule FIG-16).
+        counts["upw_order_month"] = refresh_order_months(session)
         _record_demo_run(ctx, session, counts)
     # A million fresh rows: PostgreSQL must learn of them before the first screen plans a query.
     refresh_statistics(db)

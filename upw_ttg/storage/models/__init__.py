@@ -23,6 +23,7 @@ from upw_ttg.storage.models.directory import (
     ServiceProviderPathway,
 )
 from upw_ttg.storage.models.exchange import ImportLayout, NationalExport, NationalExportItem
+from upw_ttg.storage.models.figures import OrderMonth
 from upw_ttg.storage.models.oversight import EnforcementReview
 from upw_ttg.storage.models.people import KeepApart, Person, PersonAccess
 from upw_ttg.storage.models.risk_sharing import RiskChange, RiskChangeContact
@@ -72,7 +73,7 @@ __all__ = [
     "CustodyEvent", "DeliveryUnit", "DemoMarker", "EnforcementAction", "EnforcementActionCode",
     "EnforcementReview",
     "Handover", "HandoverContact", "ImportLayout", "KeepApart", "NationalExport",
-    "NationalExportItem", "NeedProgress", "Office", "OrderExtension",
+    "NationalExportItem", "NeedProgress", "Office", "OrderExtension", "OrderMonth",
     "OutcomeCodeRow", "Pathway", "Person", "PersonAccess", "PickupPoint", "PlanAction",
     "PlanConsent", "PlanDiversityNeed", "PlanNeed", "PlanStrength", "PreReleaseReview", "Prison",
     "Project", "ProjectSkill", "ProjectTag", "ProjectType", "Referral", "ResettlementPlan",
