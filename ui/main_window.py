@@ -63,6 +63,7 @@ class MainWindow(SigningOut, QMainWindow):
     ORGANISATION = "organisation"
     SCHEDULING, ATTENDANCE = "scheduling", "attendance"
     FIGURES = "figures"
+    DIRECTORY = "directory"
 
     def __init__(self, services: AppServices, ui_settings: UiSettings):
         super().__init__()
@@ -109,6 +110,10 @@ class MainWindow(SigningOut, QMainWindow):
             self._add_area(self.STAFF, "Staff")
         if self.organisation_page is not None:
             self._add_area(self.ORGANISATION, "Offices and prisons")
+        # The directory of local services: kept by administrators, read by those who refer.
+        self._directory = None
+        if self._may_use_ttg or can(actor, Capability.MANAGE_SERVICE_DIRECTORY):
+            self._add_area(self.DIRECTORY, "Local services")
         if self._may_use_ttg:
             self._add_area(self.TTG, "Through the Gate")
         # Built the first time they are opened: start-up only pays for the first screen.
@@ -327,6 +332,8 @@ class MainWindow(SigningOut, QMainWindow):
             self.stack.setCurrentWidget(self.scheduling_area())
         elif area == self.ATTENDANCE:
             self.stack.setCurrentWidget(self.attendance_area())
+        elif area == self.DIRECTORY:
+            self.stack.setCurrentWidget(self.directory_area())
         elif area == self.FIGURES:
             self.stack.setCurrentWidget(self.figures_area())
 
@@ -379,6 +386,15 @@ class MainWindow(SigningOut, QMainWindow):
             self._attendance = AttendanceArea(self._services, self._ui_settings)
             self._connect_area(self._attendance)
         return self._attendance
+
+    def directory_area(self) -> QWidget:
+        """The directory of local services, built on first use."""
+        if self._directory is None:
+            from ui.views.directory_page import DirectoryPage
+
+            self._directory = DirectoryPage(self._services)
+            self._connect_area(self._directory)
+        return self._directory
 
     def figures_area(self) -> QWidget:
         """The managers' figures, built on first use."""

@@ -38,6 +38,8 @@ def _open_day_by_keyboard(qtbot, page: RegisterPage) -> None:
     press(qtbot, Qt.Key.Key_A, CTRL)
     type_text(qtbot, PAST.strftime("%d/%m/%Y"))
     press(qtbot, ENTER)
+    assert page.loader.busy, "the day's sessions are read on a worker"
+    settle()
     assert page.register is not None
     assert page.table.currentIndex().column() == _M.OUTCOME
 
@@ -93,7 +95,12 @@ def test_keying_a_12_person_register_from_the_keyboard_alone(qtbot, services, ui
     press(qtbot, ENTER)
     assert page.model.has_unsaved_changes()
     press(qtbot, Qt.Key.Key_S, CTRL)
-
+    # Saved on the writer thread: the register stays, greyed, with every entry.
+    assert page.saving and not page.table.isEnabled() and not page.save_button.isEnabled()
+    assert page.model.has_unsaved_changes() and page.model.entry_at(0).outcome_code == "ATTC"
+    assert page.banner.text() == "Saving the register…"
+    settle()
+    assert not page.saving and page.table.isEnabled() and focused() is page.table
     assert "saved: 12 rows changed" in page.banner.text()
     stored = services.attendance.registers.load_register(session)
     assert [r.appointment_id for r in stored.rows] == appointments
@@ -121,6 +128,7 @@ def test_a_missing_outcome_is_shown_on_its_cell_and_nothing_is_saved(qtbot, serv
     type_text(qtbot, "at")
     press(qtbot, ENTER)
     press(qtbot, Qt.Key.Key_S, CTRL)
+    settle()
     assert page.banner.text().startswith("Not saved. Please correct the cell marked in red.")
     assert page.model.problems() == [
         (1, _M.OUTCOME, "Row 2, Sam Baker: enter an outcome; the session has taken place.")]
@@ -134,6 +142,7 @@ def test_a_missing_outcome_is_shown_on_its_cell_and_nothing_is_saved(qtbot, serv
     press(qtbot, ENTER)
     assert page.model.problems() == []
     press(qtbot, Qt.Key.Key_S, CTRL)
+    settle()
     assert [r.outcome_code for r in services.attendance.registers.load_register(
         session).rows] == ["ATTC", "UAAB"]
     assert appointments
@@ -169,6 +178,7 @@ def test_a_register_changed_by_someone_else_shows_a_banner_and_keeps_the_edits(
     type_text(qtbot, "at")
     press(qtbot, ENTER)
     press(qtbot, Qt.Key.Key_S, CTRL)
+    settle()
     assert "after you opened it" in page.banner.text()
     assert page.discard_button.isVisibleTo(page)
     assert page.model.entry_at(0).outcome_code == "ATTC"
@@ -204,6 +214,7 @@ def test_the_outstanding_list_opens_the_register_at_the_person(qtbot, services, 
     outstanding.table.setFocus()
     outstanding.table.selectRow(2)
     press(qtbot, ENTER)
+    settle()
     assert area.tabs.currentIndex() == area.REGISTERS
     assert area.registers.register.session_id == session
     assert area.registers.table.currentIndex().row() == 2

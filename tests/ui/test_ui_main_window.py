@@ -28,7 +28,8 @@ def _areas(window: MainWindow) -> list[str]:
 def test_an_administrator_sees_people_settings_and_staff(qtbot, services, ui_settings):
     window = _window(qtbot, services, ui_settings)
     assert _areas(window) == ["People", "Settings", "Staff", "Offices and prisons",
-                              "Through the Gate", "Scheduling", "Attendance", "Figures"]
+                              "Local services", "Through the Gate", "Scheduling",
+                              "Attendance", "Figures"]
     assert window.user_label.text() == "Signed in as Ada Admin (administrator + manager)"
     assert services.db.describe() in window.database_label.text()
     window.nav.setCurrentRow(2)
@@ -80,7 +81,9 @@ def test_an_administrator_alone_finds_people_but_has_no_casework_areas(qtbot, se
                                                                        ui_settings, fast_hash):
     services.ctx.actor = add_staff_member(services, "adm", Role.ADMINISTRATOR, fast_hash)
     window = _window(qtbot, services, ui_settings)
-    assert _areas(window) == ["People", "Settings", "Staff", "Offices and prisons"]
+    # The directory of local services is the administrator's to keep.
+    assert _areas(window) == ["People", "Settings", "Staff", "Offices and prisons",
+                              "Local services"]
     assert not window.people_page.new_button.isEnabled()
     assert window.user_label.text() == "Signed in as Adm (administrator)"
 

@@ -32,6 +32,7 @@ from upw_ttg.demo.projects import (
     save_projects,
     session_rows,
 )
+from upw_ttg.demo.skills import skills_demo
 from upw_ttg.demo.ttg import build_custody
 from upw_ttg.domain.access import AccessAction, AccessedRecord
 from upw_ttg.domain.codes import AuditAction
@@ -48,6 +49,7 @@ from upw_ttg.storage.models import (
     UpwAssessment,
 )
 from upw_ttg.storage.models.base import utc_now
+from upw_ttg.storage.order_months import refresh_all as refresh_order_months
 from upw_ttg.storage.statistics import refresh_statistics
 
 SCALES = ("small", "crc", "national")
@@ -141,6 +143,9 @@ def generate_demo(db: Database, scale: str = "small", *, seed: int = 2019,
         counts["booking_breach"] = _recheck(db, session, today)
         counts.update(_exchange(db, session, today))
         counts.update(oversight_demo(session, today))
+        counts.update(skills_demo(session, today))
+        # The figures' monthly summary of the appointments written directly (rule FIG-16).
+        counts["upw_order_month"] = refresh_order_months(session)
         _record_demo_run(ctx, session, counts)
     # A million fresh rows: PostgreSQL must learn of them before the first screen plans a query.
     refresh_statistics(db)

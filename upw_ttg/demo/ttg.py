@@ -211,6 +211,7 @@ class Custody:
                "mappa_level": ("none" if rng.random() < 0.85 else rng.choice(
                    ("level_1", "level_1", "level_2"))) if done else None,
                "risk_summary": rng.choice(texts.RISK_SUMMARIES) if done else None,
+               **_release_fallback(plan_id, done),
                **versioned(started, worker, 14 * 60)}
         if done:
             requested = started
@@ -306,6 +307,7 @@ class Custody:
                 "own_words": rng.choice(texts.PATHWAY_OWN_WORDS[pathway]), "status": status,
                 "responsibility": rng.choice(("prison", "community", "both", "both")),
                 "linked_to_offending": rng.random() < LINKED[pathway],
+                **_fallback(need_id, pathway, done, started),
                 **versioned(started, worker, 14 * 60 + 30)})
             entries = rng.randint(0, 3) if span else 0
             for k in range(entries):
@@ -337,10 +339,12 @@ class Custody:
             women = identity_not_male(GenderCategory(info.row["gender_category"]))
             for pathway, _name, womens_support in PATHWAYS:
                 if pathway not in chosen and (women or not womens_support):
+                    need_id = ctx.ids("plan_need")
                     ctx.sink.add("plan_need", {
-                        "id": ctx.ids("plan_need"), "plan_id": plan_id,
+                        "id": need_id, "plan_id": plan_id,
                         "pathway_code": pathway, "own_words": None, "status": "no_need",
                         "responsibility": None, "linked_to_offending": False,
+                        **_fallback(need_id, pathway, done, started),
                         **versioned(started, worker, 14 * 60 + 30)})
 
     def referral(self, plan_id: int, pathway: str, started: dt.date, span: int, released_on,
@@ -450,6 +454,25 @@ class Custody:
                                                            "meeting", "letter")),
                 "shared": rng.choice(texts.CONTACT_SHARED), "acknowledged_on": acknowledged,
                 "staff_id": worker})
+
+
+def _fallback(need_id: int, pathway: str, done: bool, started: dt.date) -> dict:
+    """A need's fallback (rule TTG-FALLBACK): always on a complete plan's accommodation need,
+    on some others; chosen from the id so the seeded stream of choices is unchanged."""
+    options = texts.FALLBACKS.get(pathway)
+    wanted = bool(options) and ((done and pathway == "accommodation") or need_id % 5 < 2)
+    what, contact = options[need_id % len(options)] if wanted else (None, None)
+    return {"fallback_plan": what, "fallback_contact": contact,
+            "fallback_by": started + dt.timedelta(days=21 + need_id % 20) if wanted else None}
+
+
+def _release_fallback(plan_id: int, done: bool) -> dict:
+    """The day of release's fallback: on every complete plan and some drafts, by a time."""
+    wanted = done or plan_id % 3 == 0
+    what, contact = (texts.RELEASE_FALLBACKS[plan_id % len(texts.RELEASE_FALLBACKS)]
+                     if wanted else (None, None))
+    return {"release_fallback_plan": what, "release_fallback_contact": contact,
+            "release_fallback_by": dt.time(11 + plan_id % 4, 0) if wanted else None}
 
 
 def _ascii(text: str) -> str:

@@ -57,6 +57,12 @@ class Capability(StrEnum):
     PRINT_UPW_LETTERS = "print_upw_letters"
     # A delivery unit's availability sheet for the courts: waits, free places, travel, ETE.
     PRINT_SENTENCERS_SHEET = "print_sentencers_sheet"
+    # The reference list of skills and the skills each project practises (with the projects).
+    MANAGE_SKILLS = "manage_skills"
+    # The skills a person showed at a session, recorded with the register.
+    RECORD_SKILLS_SHOWN = "record_skills_shown"
+    # A person's certificate of hours worked and skills practised, once the order is complete.
+    PRINT_CERTIFICATES = "print_certificates"
     READ_TTG_CASE = "read_ttg_case"
     EDIT_TTG_CASE = "edit_ttg_case"
     READ_PLAN_RISK = "read_plan_risk"
@@ -94,6 +100,7 @@ _UPW_CASEWORK = frozenset({
     C.READ_SENSITIVE_NOTES, C.READ_KEEP_APART_DETAIL, C.READ_ATTENDANCE,
     C.TAKE_ENFORCEMENT_DECISIONS, C.PRINT_UPW_LETTERS, C.MANAGE_CALENDAR, C.IMPORT_CASES,
     C.EXPORT_OUTCOMES, C.SHARE_RISK_CHANGES, C.SEND_TEXTS, C.PRINT_SENTENCERS_SHEET,
+    C.MANAGE_SKILLS, C.RECORD_SKILLS_SHOWN, C.PRINT_CERTIFICATES,
 })
 
 _TTG_CASEWORK = frozenset({

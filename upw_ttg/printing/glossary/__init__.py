@@ -1,7 +1,8 @@
 """The one English–Welsh glossary: every fixed phrase of every document, person's or staff's.
 
 How to read the glossary's files (for the Welsh Language Unit): one file per group of documents
-(common, upw_letters, warrant, handouts, court, staff_paper); each ``Term`` is one phrase, with
+(common, upw_letters, warrant, handouts, court, staff_paper, certificate); each ``Term`` is one
+phrase, with
 its key, the English (``en``) and the Welsh (``cy``) side by side. Words in braces, such as
 ``{date}`` or ``{name}``, are filled in by the application (a date already in Welsh, a person's
 name) and must stay as they are. ``note`` says where a phrase is used or why it is worded so. A
@@ -32,6 +33,7 @@ import string
 from collections.abc import Iterator
 
 from upw_ttg.printing.glossary import (
+    certificate,
     common,
     court,
     handouts,
@@ -43,7 +45,8 @@ from upw_ttg.printing.glossary.term import COMMUNITY_PAYBACK_CY, Term
 
 # Each file holds the terms of one group of documents, in the order a reviewer reads them.
 _TERMS: tuple[Term, ...] = (*common.TERMS, *upw_letters.TERMS, *warrant.TERMS,
-                            *handouts.TERMS, *court.TERMS, *staff_paper.TERMS)
+                            *handouts.TERMS, *court.TERMS, *staff_paper.TERMS,
+                            *certificate.TERMS)
 __all__ = ["COMMUNITY_PAYBACK_CY", "GLOSSARY", "Term"]
 
 GLOSSARY: dict[str, Term] = {term.key: term for term in _TERMS}
