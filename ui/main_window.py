@@ -31,6 +31,7 @@ from ui.resources import icon
 from ui.settings import UiSettings
 from ui.signing_out import SigningOut
 from ui.tasks import BackgroundTask, report_failure, run_in_background
+from ui.text_timer import TextTimer
 from ui.views.attendance.common import can_use_attendance
 from ui.views.organisation_page import OrganisationPage
 from ui.views.people_page import PeoplePage
@@ -38,7 +39,7 @@ from ui.views.permissions import can, can_find_people, is_administrator
 from ui.views.settings_page import SettingsPage
 from ui.views.staff_page import StaffPage
 from ui.views.ttg.access import can_use_ttg
-from ui.widgets.fit import fit_in_scroll_area
+from ui.widgets.fit import fit_in_scroll_area, wrap_long_items
 from ui.widgets.role_checks import roles_text
 from ui.window_lock import WindowLock
 
@@ -62,6 +63,7 @@ class MainWindow(SigningOut, QMainWindow):
     ORGANISATION = "organisation"
     SCHEDULING, ATTENDANCE = "scheduling", "attendance"
     FIGURES = "figures"
+    DIRECTORY = "directory"
 
     def __init__(self, services: AppServices, ui_settings: UiSettings):
         super().__init__()
@@ -80,33 +82,36 @@ class MainWindow(SigningOut, QMainWindow):
         self._person_page: PersonPage | None = None
         self._ttg_area: TtgArea | None = None
         self._may_use_ttg = can_use_ttg(actor)
-        self.settings_page = SettingsPage(services)
-        self.staff_page = StaffPage(services) if self._admin else None
-        self.organisation_page = (OrganisationPage(services) if can(
-            actor, Capability.MANAGE_OFFICES_AND_PRISONS) else None)
+        # Settings, Staff and Offices and prisons are built (and read) when first opened, so
+        # signing in pays only for the first screen.
+        self._settings_page: SettingsPage | None = None
+        self._staff_page: StaffPage | None = None
+        self._organisation_page: OrganisationPage | None = None
+        self._may_manage_staff = self._admin
+        self._may_manage_offices = can(actor, Capability.MANAGE_OFFICES_AND_PRISONS)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.people_page)
-        self.stack.addWidget(self.settings_page)
-        if self.staff_page is not None:
-            self.stack.addWidget(self.staff_page)
-        if self.organisation_page is not None:
-            self.stack.addWidget(self.organisation_page)
 
         self.nav = QListWidget()
         self.nav.setObjectName("NavigationList")
         self.nav.setAccessibleName("Areas")
         self.nav.setFixedWidth(180)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        wrap_long_items(self.nav)  # "Offices and prisons" on two lines rather than cut short
         self._areas: list[str] = []
         # Each area only for those whose roles use it (the permission table decides).
         self._may_find_people = can_find_people(actor)
         if self._may_find_people:
             self._add_area(self.PEOPLE, "People")
         self._add_area(self.SETTINGS, "Settings")
-        if self.staff_page is not None:
+        if self._may_manage_staff:
             self._add_area(self.STAFF, "Staff")
-        if self.organisation_page is not None:
+        if self._may_manage_offices:
             self._add_area(self.ORGANISATION, "Offices and prisons")
+        # The directory of local services: kept by administrators, read by those who refer.
+        self._directory = None
+        if self._may_use_ttg or can(actor, Capability.MANAGE_SERVICE_DIRECTORY):
+            self._add_area(self.DIRECTORY, "Local services")
         if self._may_use_ttg:
             self._add_area(self.TTG, "Through the Gate")
         # Built the first time they are opened: start-up only pays for the first screen.
@@ -135,14 +140,17 @@ class MainWindow(SigningOut, QMainWindow):
         self.signed_out = False
 
         self.people_page.person_opened.connect(self.open_person)
-        for page in (self.people_page, self.settings_page, self.staff_page,
-                     self.organisation_page):
-            if page is not None:
-                page.notice.connect(self.show_notice)
+        self.people_page.notice.connect(self.show_notice)
         self.stack.currentChanged.connect(self._update_actions)
 
         self._build_actions()
         self._build_status_bar()
+        # Reminders queued and texts sent while the application is open (rule UPW-TEXTS).
+        self.text_timer: TextTimer | None = None
+        if can(actor, Capability.SEND_TEXTS):
+            self.text_timer = TextTimer(services, self)
+            self.text_timer.notice.connect(self.show_notice)
+            self.text_timer.start()
         # Someone who works only in Attendance (a supervisor) starts there.
         start = self.PEOPLE if self._may_find_people else \
             self.ATTENDANCE if self._may_attend else self.SETTINGS
@@ -161,6 +169,32 @@ class MainWindow(SigningOut, QMainWindow):
     @property
     def services(self) -> AppServices:
         return self._services
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        """The Settings area, built when first opened."""
+        if self._settings_page is None:
+            self._settings_page = self._add_page(SettingsPage(self._services))
+        return self._settings_page
+
+    @property
+    def staff_page(self) -> StaffPage | None:
+        """The Staff area (administrators only), built when first opened."""
+        if self._staff_page is None and self._may_manage_staff:
+            self._staff_page = self._add_page(StaffPage(self._services))
+        return self._staff_page
+
+    @property
+    def organisation_page(self) -> OrganisationPage | None:
+        """Offices and prisons (for those who manage them), built when first opened."""
+        if self._organisation_page is None and self._may_manage_offices:
+            self._organisation_page = self._add_page(OrganisationPage(self._services))
+        return self._organisation_page
+
+    def _add_page(self, page):
+        self.stack.addWidget(page)
+        page.notice.connect(self.show_notice)
+        return page
 
     def current_area(self) -> str:
         """The area shown: people, person, settings, staff, ttg, scheduling or attendance."""
@@ -197,6 +231,14 @@ class MainWindow(SigningOut, QMainWindow):
         self.print_day_action.setEnabled(self._may_schedule)
         if self._may_schedule:
             file_menu.addAction(self.print_day_action)
+        self.sentencers_action = self._action("Sentencers' availability &sheet…", None,
+                                              self.print_sentencers_sheet)
+        self.sentencers_action.setToolTip("A delivery unit's page for the courts: the wait to "
+                                          "a first session and the places free")
+        self.sentencers_action.setEnabled(can(self._services.ctx.actor,
+                                               Capability.PRINT_SENTENCERS_SHEET))
+        if self.sentencers_action.isEnabled():
+            file_menu.addAction(self.sentencers_action)
         file_menu.addSeparator()
         self.change_password_action = self._action("C&hange password…", None,
                                                    self.change_password)
@@ -218,13 +260,13 @@ class MainWindow(SigningOut, QMainWindow):
             go_menu.addAction(self.go_people)
         go_menu.addAction(self.go_settings)
         self.go_staff = self._action("S&taff", "Ctrl+3", self.show_staff)
-        if self.staff_page is not None:
+        if self._may_manage_staff:
             go_menu.addAction(self.go_staff)
         else:
             self.go_staff.setEnabled(False)
         self.go_organisation = self._action("&Offices and prisons", None,
                                             self.show_organisation)
-        if self.organisation_page is not None:
+        if self._may_manage_offices:
             go_menu.addAction(self.go_organisation)
         else:
             self.go_organisation.setEnabled(False)
@@ -301,9 +343,9 @@ class MainWindow(SigningOut, QMainWindow):
                 self.stack.setCurrentWidget(self.people_page)
         elif area == self.SETTINGS:
             self.stack.setCurrentWidget(self.settings_page)
-        elif area == self.STAFF and self.staff_page is not None:
+        elif area == self.STAFF and self._may_manage_staff:
             self.stack.setCurrentWidget(self.staff_page)
-        elif area == self.ORGANISATION and self.organisation_page is not None:
+        elif area == self.ORGANISATION and self._may_manage_offices:
             self.stack.setCurrentWidget(self.organisation_page)
         elif area == self.TTG and self.ttg_area is not None:
             self.stack.setCurrentWidget(self.ttg_area)
@@ -311,6 +353,8 @@ class MainWindow(SigningOut, QMainWindow):
             self.stack.setCurrentWidget(self.scheduling_area())
         elif area == self.ATTENDANCE:
             self.stack.setCurrentWidget(self.attendance_area())
+        elif area == self.DIRECTORY:
+            self.stack.setCurrentWidget(self.directory_area())
         elif area == self.FIGURES:
             self.stack.setCurrentWidget(self.figures_area())
 
@@ -363,6 +407,15 @@ class MainWindow(SigningOut, QMainWindow):
             self._attendance = AttendanceArea(self._services, self._ui_settings)
             self._connect_area(self._attendance)
         return self._attendance
+
+    def directory_area(self) -> QWidget:
+        """The directory of local services, built on first use."""
+        if self._directory is None:
+            from ui.views.directory_page import DirectoryPage
+
+            self._directory = DirectoryPage(self._services)
+            self._connect_area(self._directory)
+        return self._directory
 
     def figures_area(self) -> QWidget:
         """The managers' figures, built on first use."""
@@ -461,7 +514,7 @@ class MainWindow(SigningOut, QMainWindow):
 
     @Slot()
     def show_staff(self) -> None:
-        if self.staff_page is None:
+        if not self._may_manage_staff:
             return
         self._select_area(self.STAFF)
         self.stack.setCurrentWidget(self.staff_page)
@@ -469,7 +522,7 @@ class MainWindow(SigningOut, QMainWindow):
 
     @Slot()
     def show_organisation(self) -> None:
-        if self.organisation_page is None:
+        if not self._may_manage_offices:
             return
         self._select_area(self.ORGANISATION)
         self.stack.setCurrentWidget(self.organisation_page)
@@ -506,6 +559,15 @@ class MainWindow(SigningOut, QMainWindow):
         """File ▸ Print a day's paper (Ctrl+Shift+P), from any screen."""
         if self._may_schedule:
             self.day_paper_dialog = open_day_paper(self._services, self, self.show_notice)
+
+    @Slot()
+    def print_sentencers_sheet(self) -> None:
+        """File ▸ Sentencers' availability sheet, from any screen."""
+        from ui.dialogs.upw.sentencers_sheet_dialog import SentencersSheetDialog
+
+        self.sentencers_dialog = SentencersSheetDialog(self._services, self)
+        self.sentencers_dialog.notice.connect(self.show_notice)
+        self.sentencers_dialog.open()
 
     @Slot()
     def find_person(self) -> None:

@@ -16,6 +16,7 @@ from upw_ttg.services.case_record import CaseRecordService
 from upw_ttg.services.case_summary import CaseSummaryService
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.custody import CustodyService
+from upw_ttg.services.directory import DirectoryService
 from upw_ttg.services.orders import OrdersService
 from upw_ttg.services.organisation import OrganisationService
 from upw_ttg.services.people import PeopleService
@@ -69,6 +70,7 @@ class AppServices:
         self.custody = CustodyService(self.ctx)
         self.settings = SettingsService(self.ctx)
         self.organisation = OrganisationService(self.ctx)
+        self.directory = DirectoryService(self.ctx)
         # One calendar for everything, so a closure date moves UPW and TTG deadlines alike.
         self.calendar = CalendarService(self.ctx)
         self.audit = AuditService(self.ctx)

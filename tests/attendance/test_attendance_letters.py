@@ -17,6 +17,8 @@ from upw_ttg.errors import ValidationError
 from upw_ttg.printing.documents.completion_letter import CompletionLetter
 from upw_ttg.printing.documents.letter_text import LetterHead
 from upw_ttg.printing.documents.warning_letter import WarningLetter
+from upw_ttg.records.skills import CompletionCertificate
+from upw_ttg.services.upw import build_upw_services
 from upw_ttg.storage.models import Appointment, KeepApart, Person, UpwAssessment, UpwOrder
 
 from tests.attendance.attendance_data import World, set_clock
@@ -99,14 +101,16 @@ def test_canary_letters_hold_no_risk_health_or_offence_data(app, world, language
     warning = pdf_text(world.att.letters.render_warning_letter(appt))
     completed = _completed(world, app, language)
     completion = pdf_text(world.att.letters.render_completion_letter(completed))
-    for text in (warning, completion):
+    certificate = pdf_text(build_upw_services(app.ctx).certificates.render(completed))
+    assert "Canal towpath" in certificate
+    for text in (warning, completion, certificate):
         assert "CANARY" not in text.upper()
         assert "Very high" not in text and "very_high" not in text
     assert "Gwenllïan Ŵyn-Ŷnys" in flat(warning)
 
 
 def test_person_facing_data_objects_have_no_field_for_risk_health_or_offence():
-    for cls in (WarningLetter, CompletionLetter, LetterHead):
+    for cls in (WarningLetter, CompletionLetter, LetterHead, CompletionCertificate):
         for field in dataclasses.fields(cls):
             assert not any(word in field.name for word in FORBIDDEN_FIELD_WORDS), field.name
 

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from upw_ttg.domain.codes import OrderStatus, Role
+from upw_ttg.domain.codes import Language, OrderStatus, Role
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.domain.oversight import ReviewKind, ReviewVerdict, agreement_rate, chosen_for_review
 from upw_ttg.errors import CapabilityDeniedError, ValidationError
+from upw_ttg.printing.documents.letter_text import long_date
 from upw_ttg.services.attendance import build_attendance
 from upw_ttg.storage.models import AuditEvent, UpwOrder
 
 from tests.attendance.attendance_data import World, set_clock, set_setting
+from tests.attendance.test_attendance_letters import flat, pdf_text
+from tests.printing.glossary_support import words_not_in_glossary
 
 FAILED_ON = dt.date(2026, 11, 24)
 
@@ -201,3 +206,53 @@ def test_a_sample_of_ten_percent_is_about_one_in_ten_and_not_every_tenth():
 def test_no_rate_before_anything_is_checked():
     assert agreement_rate(0, 0) is None
     assert agreement_rate(3, 1) == 0.75
+
+
+# The breach summary marks what a manager overturned: struck through, with the manager's
+# verdict and reason, and no longer counted as the referral for breach.
+REASON = "First failure: a warning was the right step."
+
+
+def _overturned_referral(world, coordinator, manager):
+    order, _session, appt = failure(world)
+    enforcement = build_attendance(coordinator.ctx).enforcement
+    enforcement.decide(appt, Decision.REFER, circumstances="Did not come.")
+    reviews = build_attendance(manager.ctx).reviews
+    [item] = reviews.queue().items
+    reviews.overturn(item.id, item.version, REASON)
+    enforcement.decide(appt, Decision.WARN, circumstances="Did not come.")
+    return order
+
+
+def test_an_overturned_referral_is_printed_as_overturned_not_as_a_live_decision(
+        world, coordinator, manager):
+    order = _overturned_referral(world, coordinator, manager)
+    letters = build_attendance(manager.ctx).letters
+    summary = letters.breach_summary(order)
+    referral, warning = summary.actions
+    assert (referral.code, referral.overturned_reason) == ("BRE01", REASON)
+    assert referral.overturned_on is not None
+    assert (warning.code, warning.overturned_on) == ("EA02", None)
+    assert summary.referred_on is None and summary.breach_due is None
+    pdf = letters.render_breach_summary(order)
+    if os.environ.get("UPW_TTG_PDF_OUT"):
+        Path(os.environ["UPW_TTG_PDF_OUT"], "breach-overturned.pdf").write_bytes(pdf)
+    text = flat(pdf_text(pdf))
+    assert "BRE01 Breach requested" in text
+    # The overturn is stamped by the computer's clock, not the test's.
+    on = long_date(referral.overturned_on, Language.ENGLISH)
+    assert f"Overturned by a manager on {on}: {REASON}" in text
+    assert text.count("Overturned by a manager") == 1  # the warning stands
+    assert "EA02 First warning letter sent" in text
+    assert "Referred for breach on Not yet referred Breach to be laid by —" in text
+
+
+def test_the_welsh_summary_marks_the_overturn_in_glossary_words(world, coordinator, manager):
+    order = _overturned_referral(world, coordinator, manager)
+    letters = build_attendance(manager.ctx).letters
+    summary = letters.breach_summary(order, language=Language.WELSH)
+    pdf = letters.render_breach_summary(order, language=Language.WELSH)
+    text = flat(pdf_text(pdf))
+    on = long_date(summary.actions[0].overturned_on, Language.WELSH)
+    assert f"Gwrthdrowyd gan reolwr ar {on}: {REASON}" in text
+    assert words_not_in_glossary(pdf, "cy", [summary, "BS", "OFFICIAL-SENSITIVE"]) == set()

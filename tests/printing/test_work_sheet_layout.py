@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -112,9 +113,64 @@ def test_the_legend_lists_only_codes_recorded_on_site():
         assert code not in text
 
 
-def test_no_column_header_word_is_wider_than_its_column():
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_no_column_header_word_is_wider_than_its_column(language):
     fonts.register_fonts()
-    for header, width in work_sheet._COLUMNS:
+    for header, width in work_sheet.columns(language):
         for word in header.replace("\n", " ").split():
             used = stringWidth(word, fonts.BOLD, work_sheet.HEADER_SIZE)
             assert used + 2 * work_sheet.HEADER_PAD <= width * mm, header
+
+
+def _sheet_in(language: str, people: int) -> WorkSheet:
+    """A sheet with its alerts and site notes in ``language``, as the service builds them."""
+    from upw_ttg.printing import glossary
+
+    def say(key: str, **values: object) -> str:
+        return glossary.phrase(key if "." in key else f"alert.{key}", language, **values)
+
+    answers = {"hs_epilepsy": True, "hs_allergies": True, "hs_allergies_detail": "Wasp stings",
+               "hs_allergy_action": "adrenaline_pen", "hs_pregnancy": False,
+               "hs_mobility": False, "hs_medication": True,
+               "hs_medication_effects": ["drowsy"]}
+    alerts = ((), (), site_alerts(answers, glossary.phrase("language.welsh", language), say),
+              (), (), site_alerts(None, None, say))
+    sheet = _sheet(people, alerts)
+    return dataclasses.replace(sheet, language=language,
+                               project_type=glossary.phrase("project_type.group", language),
+                               site_notes=(glossary.phrase("site_tag.heavy_lifting", language),))
+
+
+@pytest.mark.parametrize("people", (1, 8, 12, 14))
+def test_the_welsh_sheet_keeps_the_signature_with_the_last_row_and_heads_every_page(people):
+    sheet = _sheet_in("cy", people)
+    pages = _pages(render_work_sheet(sheet))
+    [with_last] = [i for i, text in enumerate(pages) if sheet.rows[-1].name in text]
+    assert "Llofnod y goruchwyliwr" in pages[with_last]
+    assert all("Llofnod y goruchwyliwr" not in text for text in pages[:with_last])
+    for number, text in enumerate(pages, start=1):
+        assert "Taflen waith: Riverside Clean-up · Dydd Gwener 27 Tachwedd 2026" in text
+        assert f"Tudalen {number} o {len(pages)}" in text
+    # Welsh takes no more paper than English.
+    assert len(pages) == len(_pages(render_work_sheet(_sheet_in("en", people))))
+    if people == 12:  # a typical group of twelve still fits one page
+        typical = dataclasses.replace(_sheet(12), language="cy")
+        assert len(_pages(render_work_sheet(typical))) == 1
+
+
+def test_the_welsh_sheet_prints_only_glossary_words_and_its_data():
+    from tests.printing.glossary_support import words_not_in_glossary
+
+    sheet = _sheet_in("cy", 12)
+    pdf = render_work_sheet(sheet)
+    text = " ".join(_pages(pdf))
+    for expected in ("Epilepsi neu golli ymwybyddiaeth",
+                     "Alergedd (Wasp stings) — Yn cario pen adrenalin",
+                     "Meddyginiaeth — Gall fod yn gysglyd", "Angen cyfieithydd (Cymraeg)",
+                     "Egwyl ddi-dâl o 30 munud", "RHAID GWISGO FESTIAU LLACHAR",
+                     "Ffoniwch York: 01904 555000", "ATTC cydymffurfiodd"):
+        assert expected in text, expected
+    # The protective marking and the outcome codes are national codes, the same in both
+    # languages.
+    codes = ["OFFICIAL-SENSITIVE", "ATTC AFTC ATSH ATSS"]
+    assert words_not_in_glossary(pdf, "cy", [sheet, *codes]) == set()

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import os
+from pathlib import Path
+
+from pypdf import PdfReader
 from PySide6.QtCore import QModelIndex, Qt
 
 from upw_ttg.domain.codes import Rating
@@ -33,6 +38,8 @@ def _open_day_by_keyboard(qtbot, page: RegisterPage) -> None:
     press(qtbot, Qt.Key.Key_A, CTRL)
     type_text(qtbot, PAST.strftime("%d/%m/%Y"))
     press(qtbot, ENTER)
+    assert page.loader.busy, "the day's sessions are read on a worker"
+    settle()
     assert page.register is not None
     assert page.table.currentIndex().column() == _M.OUTCOME
 
@@ -88,7 +95,12 @@ def test_keying_a_12_person_register_from_the_keyboard_alone(qtbot, services, ui
     press(qtbot, ENTER)
     assert page.model.has_unsaved_changes()
     press(qtbot, Qt.Key.Key_S, CTRL)
-
+    # Saved on the writer thread: the register stays, greyed, with every entry.
+    assert page.saving and not page.table.isEnabled() and not page.save_button.isEnabled()
+    assert page.model.has_unsaved_changes() and page.model.entry_at(0).outcome_code == "ATTC"
+    assert page.banner.text() == "Saving the register…"
+    settle()
+    assert not page.saving and page.table.isEnabled() and focused() is page.table
     assert "saved: 12 rows changed" in page.banner.text()
     stored = services.attendance.registers.load_register(session)
     assert [r.appointment_id for r in stored.rows] == appointments
@@ -116,6 +128,7 @@ def test_a_missing_outcome_is_shown_on_its_cell_and_nothing_is_saved(qtbot, serv
     type_text(qtbot, "at")
     press(qtbot, ENTER)
     press(qtbot, Qt.Key.Key_S, CTRL)
+    settle()
     assert page.banner.text().startswith("Not saved. Please correct the cell marked in red.")
     assert page.model.problems() == [
         (1, _M.OUTCOME, "Row 2, Sam Baker: enter an outcome; the session has taken place.")]
@@ -129,6 +142,7 @@ def test_a_missing_outcome_is_shown_on_its_cell_and_nothing_is_saved(qtbot, serv
     press(qtbot, ENTER)
     assert page.model.problems() == []
     press(qtbot, Qt.Key.Key_S, CTRL)
+    settle()
     assert [r.outcome_code for r in services.attendance.registers.load_register(
         session).rows] == ["ATTC", "UAAB"]
     assert appointments
@@ -164,6 +178,7 @@ def test_a_register_changed_by_someone_else_shows_a_banner_and_keeps_the_edits(
     type_text(qtbot, "at")
     press(qtbot, ENTER)
     press(qtbot, Qt.Key.Key_S, CTRL)
+    settle()
     assert "after you opened it" in page.banner.text()
     assert page.discard_button.isVisibleTo(page)
     assert page.model.entry_at(0).outcome_code == "ATTC"
@@ -199,6 +214,7 @@ def test_the_outstanding_list_opens_the_register_at_the_person(qtbot, services, 
     outstanding.table.setFocus()
     outstanding.table.selectRow(2)
     press(qtbot, ENTER)
+    settle()
     assert area.tabs.currentIndex() == area.REGISTERS
     assert area.registers.register.session_id == session
     assert area.registers.table.currentIndex().row() == 2
@@ -235,3 +251,22 @@ def test_the_outstanding_list_reads_a_page_at_a_time_as_the_view_needs_them(
     assert [outstanding.proxy.row_object(n).appointment_id for n in range(3)] == appointments
     assert not outstanding.model.canFetchMore()
     assert outstanding.count_label.text() == "3 appointments without an outcome."
+
+
+def test_the_work_sheet_prints_in_the_language_chosen_beside_print(qtbot, services,
+                                                                  wait_for_tasks):
+    world = make_world(services)
+    group_session(world, PAST, 2)
+    page = RegisterPage(services)
+    activate(qtbot, page)
+    _open_day_by_keyboard(qtbot, page)
+    page.sheet_language.setCurrentIndex(page.sheet_language.findData("cy"))
+    if os.environ.get("UPW_TTG_SCREEN_OUT"):
+        page.resize(1280, 720)
+        page.grab().save(str(Path(os.environ["UPW_TTG_SCREEN_OUT"]) / "register-page.png"))
+    page.print_button.click()
+    wait_for_tasks()
+    qtbot.waitUntil(lambda: page.printer.preview is not None, timeout=5000)
+    text = PdfReader(io.BytesIO(page.printer.preview._pdf)).pages[0].extract_text()
+    assert "Taflen waith" in text and "Llofnod y" in text
+    page.printer.preview.close()

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from upw_ttg.domain.codes import AdjustmentStatus, Role
@@ -209,12 +213,13 @@ def test_a_days_work_sheets_print_in_the_background_with_progress(
     original = sheets.print_day
     reports: list[tuple[int, int]] = []
 
-    def recording(day, *, delivery_unit_id=None, progress=None, is_cancelled=None):
+    def recording(day, *, delivery_unit_id=None, progress=None, is_cancelled=None,
+                  language="en"):
         def progress_spy(done, total):
             reports.append((done, total))
             progress(done, total)
         return original(day, delivery_unit_id=delivery_unit_id, progress=progress_spy,
-                        is_cancelled=is_cancelled)
+                        is_cancelled=is_cancelled, language=language)
 
     monkeypatch.setattr(sheets, "print_day", recording)
     page = PrintPage(services)
@@ -225,12 +230,18 @@ def test_a_days_work_sheets_print_in_the_background_with_progress(
     settle()
     assert page.model.rowCount() == 3
     assert page.count.text() == "3 work sheets for 6 people on Monday 30/11/2026."
+    # The supervisors read Welsh: the sheets print in Welsh.
+    page.sheet_language.setCurrentIndex(page.sheet_language.findData("cy"))
+    if os.environ.get("UPW_TTG_SCREEN_OUT"):
+        page.resize(1280, 720)
+        page.grab().save(str(Path(os.environ["UPW_TTG_SCREEN_OUT"]) / "print-page.png"))
     page.print_button.click()
     settle()
     wait_for_tasks()
     qtbot.waitUntil(lambda: page.preview is not None, timeout=5000)
     assert reports and reports[-1][0] == reports[-1][1]
     assert page.preview.page_count == 3
+    assert "Taflen waith" in PdfReader(io.BytesIO(page.preview._pdf)).pages[0].extract_text()
     assert page.print_button.isEnabled()
     page.preview.close()
 
@@ -241,7 +252,8 @@ def test_cancelling_the_print_batch_prints_nothing(qtbot, services, monkeypatch,
     group_session(world, PAST, 2)
     sheets = services.attendance.work_sheets
 
-    def waits_for_cancel(day, *, delivery_unit_id=None, progress=None, is_cancelled=None):
+    def waits_for_cancel(day, *, delivery_unit_id=None, progress=None, is_cancelled=None,
+                         language="en"):
         qtbot.waitUntil(is_cancelled, timeout=5000)
         raise PrintCancelled("cancelled")
 

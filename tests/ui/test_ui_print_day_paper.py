@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtGui import QKeySequence
@@ -82,3 +84,23 @@ def test_the_command_is_reachable_from_scheduling_and_attendance(qtbot, services
     assert printing.all_paper_button.isVisibleTo(printing)
     printing.all_paper_button.click()
     assert isinstance(printing.paper_dialog, PrintDayPaperDialog)
+
+
+def test_the_sheets_and_manifests_print_in_the_language_chosen(
+        qtbot, services, ui_settings, world, wait_for_tasks):
+    sid = world.session()
+    services.upw.placement.place(world.placeable()[1], sid)
+    dialog = PrintDayPaperDialog(services, None)
+    qtbot.addWidget(dialog)
+    dialog.day.setText("30/11/2026")
+    dialog.kinds[DayPaper.LETTERS].setChecked(False)
+    dialog.staff_language.setCurrentIndex(dialog.staff_language.findData("cy"))
+    if os.environ.get("UPW_TTG_SCREEN_OUT"):
+        dialog.show()
+        dialog.grab().save(str(Path(os.environ["UPW_TTG_SCREEN_OUT"]) / "day-paper.png"))
+    with qtbot.waitSignal(dialog.notice, timeout=20000):
+        dialog.print_paper()
+    wait_for_tasks()
+    text = _text(dialog.previews[0]._pdf)
+    assert "Taflen waith" in text and "Llofnod y" in text
+    assert "Supervisor's" not in text

@@ -92,6 +92,8 @@ def test_enter_on_a_person_opens_their_plan_at_the_right_page(qtbot, area, casel
     forename = page.proxy.row_object(page.proxy.rowCount() - 1).person_name.split()[0]
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert area.currentWidget() is area.plan
+    qtbot.waitUntil(lambda: not area.plan.loading, timeout=10000)
+    assert area.plan.nav.hasFocus(), "the keyboard is in the plan once it is shown"
     assert area.plan.header.name_label.text() == f"TEST, {forename}"
     assert area.plan.current_key() == page_key
     area.plan.header.back_button.click()
@@ -127,7 +129,9 @@ def test_cases_are_assigned_to_a_worker_and_counted(area, caseload):
     page.assign_to.setCurrentIndex(page.assign_to.findData(caseload.wyn.id))
     settle()
     page.assign_button.click()
+    assert page.assigning and not page.assign_button.isEnabled(), "saved on the writer thread"
     settle()
+    assert not page.assigning
     counts = {w.worker_name: w.cases for w in page.caseload.workers}
     assert counts["Wyn Worker"] == 2 and counts["Not assigned"] == 1
     assert {page.proxy.row_object(r).worker_name for r in range(2)} == {"Wyn Worker"}
@@ -155,6 +159,7 @@ def test_the_area_is_for_resettlement_staff_with_its_shortcut(qtbot, services, u
     custody.plan_button.click()
     settle()
     assert window.stack.currentWidget() is window.ttg_area
+    qtbot.waitUntil(lambda: not window.ttg_area.plan.loading, timeout=10000)
     assert window.ttg_area.plan.header.name_label.text() == "JONES, Siân"
     services.ctx.actor = add_staff_member(services, "cc", Role.COORDINATOR, fast_hash)
     other = MainWindow(services, ui_settings)

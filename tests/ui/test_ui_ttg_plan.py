@@ -21,6 +21,7 @@ def test_an_episode_without_a_plan_offers_to_start_one(qtbot, services, episode_
     screen = PlanScreen(services)
     qtbot.addWidget(screen)
     screen.open_episode(episode_id)
+    qtbot.waitUntil(lambda: not screen.loading, timeout=10000)
     assert screen.stack.currentWidget() is screen.start_panel
     screen.show_page("dates")
     settle()
@@ -32,6 +33,25 @@ def test_an_episode_without_a_plan_offers_to_start_one(qtbot, services, episode_
     assert stored(services, episode_id) is not None
     assert screen.stack.currentWidget() is screen.page("need:accommodation")
     assert "Plan in draft" in screen.header.facts_label.text()
+
+
+def test_the_plan_is_read_on_a_worker_and_its_pages_built_a_few_at_a_time(qtbot, services,
+                                                                           episode_id):
+    services.plans.save_need(services.plans.create(episode_id).id,
+                             NeedInput("accommodation", own_words="A flat near my kids"))
+    screen = PlanScreen(services)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert len(screen.pages) < 5, "the pages are built over the next turns of the event loop"
+    screen.open_episode(episode_id)
+    assert screen.loading and not screen.body.isEnabled()
+    assert not screen.header.isVisible(), "no facts above the plan until they are read"
+    settle()
+    qtbot.waitUntil(lambda: not screen.loading, timeout=10000)
+    assert not screen.loading and screen.body.isEnabled() and screen.header.isVisible()
+    assert len(screen.pages) == len(services.plans.pathways()) + 8
+    assert screen.page("need:accommodation").own_words.toPlainText() == "A flat near my kids"
+    assert screen.header.name_label.text() == "JONES, Siân"
 
 
 def test_typing_is_saved_after_the_pause_and_not_before(qtbot, services, episode_id, screen):
@@ -58,8 +78,8 @@ def test_closing_the_window_saves_what_was_being_typed(qtbot, services, ui_setti
     qtbot.addWidget(window)
     window.show()
     window.open_plan(episode_id)
-    settle()
     plan_screen = window.ttg_area.plan
+    qtbot.waitUntil(lambda: not plan_screen.loading, timeout=10000)
     plan_screen.start_button.click()
     settle()
     plan_screen.show_page("risk")
@@ -374,6 +394,7 @@ def test_the_risk_section_is_hidden_from_a_role_that_may_not_read_it(qtbot, serv
     screen = PlanScreen(services)
     qtbot.addWidget(screen)
     screen.open_episode(episode_id)
+    qtbot.waitUntil(lambda: not screen.loading, timeout=10000)
     assert "strengths" in screen.visible_keys()
     assert "risk" not in screen.visible_keys() and "handover" not in screen.visible_keys()
     assert screen.page("risk").summary.toPlainText() == ""

@@ -322,3 +322,39 @@ def test_the_manifest_the_sheet_and_the_register_use_one_name(upw, app, booked):
     on_screen = {r.name for r in app.attendance.registers.load_register(booked["session"]).rows}
     assert passenger.name == "Gwen Ŵyn-Llŷr"
     assert passenger.name in on_sheet and passenger.name in on_screen
+
+
+def test_the_welsh_manifest_and_work_sheet_print_only_glossary_words_and_their_data(
+        upw, app, booked):
+    """The driver's manifest and the supervisor's sheet print in Welsh on request: every fixed
+    word from the glossary, names, places and codes as recorded."""
+    from tests.printing.glossary_support import words_not_in_glossary
+
+    docs = upw.svc.documents
+    data = docs.manifest_data(booked["van"], upw.MONDAY, "cy")
+    pdf = docs.render_manifest(booked["van"], upw.MONDAY, "cy")
+    text = _text(pdf)
+    for expected in ("Rhestr teithwyr y fan", "Dydd Llun 30 Tachwedd 2026", "2 o 8 sedd",
+                     "Ffoniwch y swyddfa ar", "Gwenllïan Ŵyn-Llŷr", "Tudalen 1 o 1"):
+        assert expected in text, expected
+    from upw_ttg.printing.documents.van_manifest import manifest_reference
+
+    # The page header's reference and the protective marking are the same in both languages.
+    assert words_not_in_glossary(pdf, "cy", [data, manifest_reference(data),
+                                             "OFFICIAL-SENSITIVE"]) == set()
+    sheets = app.attendance.work_sheets
+    sheet = sheets.work_sheet(booked["session"], "cy")
+    pdf = sheets.print_sheet(booked["session"], "cy")
+    text = _text(pdf)
+    assert "Taflen waith: Rowntree Park clean-up · Dydd Llun 30 Tachwedd 2026" in text
+    assert "Llofnod y goruchwyliwr" in text and "Supervisor's" not in text
+    codes = ["OFFICIAL-SENSITIVE", "ATTC AFTC ATSH ATSS", sheet.sheet_id]
+    assert words_not_in_glossary(pdf, "cy", [sheet, *codes]) == set()
+    # English stays the default.
+    assert "Work sheet: Rowntree Park clean-up" in _text(sheets.print_sheet(booked["session"]))
+
+
+def test_a_days_batch_prints_the_manifests_in_the_staff_language(upw, booked):
+    pdf = upw.svc.documents.render_day(upw.MONDAY, staff_language="cy")
+    texts = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+    assert "Rhestr teithwyr y fan" in texts[2] and "Tudalen 1 o 1" in texts[2]

@@ -27,6 +27,7 @@ from upw_ttg.services.upw.common import Cancelled
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.formatting import format_date
 from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background
+from ui.views.attendance.common import PaperLanguageCombo
 from ui.views.permissions import can
 from ui.widgets.date_field import DateField
 from ui.widgets.form_fields import FieldSet
@@ -74,6 +75,10 @@ class PrintDayPaperDialog(QDialog):
             self.unit.addItem(f"{unit.name} ({unit.code})", unit.id)
         self.unit.setCurrentIndex(max(0, self.unit.findData(unit_id)))
         self.fields.add_row(form, "unit", "Delivery &unit", self.unit)
+        self.staff_language = PaperLanguageCombo(name="Work sheets and manifests language")
+        self.fields.add_row(form, "staff_language", "Sheets and manifests in lan&guage",
+                            self.staff_language,
+                            hint="Letters go in each person's own language.")
         kinds = QGroupBox("What to print")
         kinds_layout = QVBoxLayout(kinds)
         self.kinds: dict[DayPaper, QCheckBox] = {}
@@ -138,12 +143,14 @@ class PrintDayPaperDialog(QDialog):
             self._show_problem("Tick at least one kind of paper to print.")
             return None
         unit_id, one_pdf = self.unit.currentData(), self.one_pdf.isChecked()
+        staff_language = self.staff_language.language()
         printing = self._services.day_printing
 
         def work(control: TaskControl) -> dict[str, bytes]:
             return printing.print_day(day, delivery_unit_id=unit_id, kinds=kinds,
                                       one_pdf=one_pdf, progress=control.report,
-                                      cancelled=control.cancelled)
+                                      cancelled=control.cancelled,
+                                      staff_language=staff_language)
 
         self.print_button.setEnabled(False)
         self.task = run_in_background(

@@ -1,5 +1,5 @@
-"""The person's record as the hub: sessions to come and past with outcomes, hours still to
-do, and a timeline of everything on the case; each line opens where it is edited."""
+"""The person's record as the hub: sessions to come and past with outcomes, letters, hours
+still to do, and a timeline of everything on the case; each line opens where it is edited."""
 
 from __future__ import annotations
 
@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.orders import format_minutes
 from upw_ttg.errors import UpwError
+from upw_ttg.records.letters import LetterLine
 from upw_ttg.services.case_record import CaseEvent, CaseOverview, SessionLine
 
 from ui.changes import Change, Subject, subscribe
 from ui.formatting import format_date
 from ui.models.roles import RowRole
 from ui.models.table_model import Column, RowTableModel
-from ui.widgets.tables import fit_columns, make_table
+from ui.views.ttg.fields import WrapDelegate
+from ui.widgets.tables import RowsFitter, make_table
 
 # What a change to any of these can alter on the record.
 _WATCHED = (Subject.BOOKING, Subject.SESSION, Subject.ATTENDANCE, Subject.ENFORCEMENT,
@@ -60,8 +62,23 @@ class PastModel(RowTableModel[SessionLine]):
 class TimelineModel(RowTableModel[CaseEvent]):
     COLUMNS = (
         Column("Date", lambda e: format_date(e.when), lambda e: e.when),
-        Column("What happened", lambda e: ("To come: " if e.upcoming else "") + e.text,
-               tooltip=lambda e: e.text),
+        Column("What happened", lambda e: ("To come: " if e.upcoming else "") + e.text),
+    )
+
+
+def _printed(line: LetterLine) -> str:
+    if line.printed_on is None:
+        return "Not printed yet"
+    again = f" ({line.times_printed} times)" if line.times_printed > 1 else ""
+    return format_date(line.printed_on) + again
+
+
+class LettersModel(RowTableModel[LetterLine]):
+    COLUMNS = (
+        Column("Date", lambda a: format_date(a.when), lambda a: a.when),
+        Column("Letter", lambda a: a.kind),
+        Column("About", lambda a: a.about),
+        Column("Printed", _printed),
     )
 
 
@@ -79,23 +96,41 @@ class CaseTab(QWidget):
         self.person_id: int | None = None
         self.overview: CaseOverview | None = None
         self.summary = QLabel()
-        self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.upcoming_model = UpcomingModel(self)
         self.upcoming = make_table(self.upcoming_model, "Sessions to come", sortable=False)
         self.past_model = PastModel(self)
         self.past = make_table(self.past_model, "Past sessions and their outcomes",
                                sortable=False)
+        self.letters_model = LettersModel(self)
+        self.letters = make_table(self.letters_model, "Letters, newest first", sortable=False)
         self.timeline_model = TimelineModel(self)
         self.timeline = make_table(self.timeline_model, "Everything on the case, newest first",
                                    sortable=False)
-        self.timeline.setWordWrap(True)
-        for view in (self.upcoming, self.past, self.timeline):
+        # Project names, outcomes and what happened wrap onto more lines in the width the
+        # screen has: read whole, never shortened with "…". Dates and hours keep their width.
+        self._fitters = []
+        for view, fitted, wrapped in ((self.upcoming, (0, 1), (2,)),
+                                      (self.past, (0, 3), (1, 2)),
+                                      (self.letters, (0, 1, 3), (2,)),
+                                      (self.timeline, (0,), (1,))):
             view.activated.connect(self._on_activated)
+            view.setWordWrap(True)
+            header = view.horizontalHeader()
+            header.setStretchLastSection(False)
+            for column in fitted:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            for column in wrapped:
+                view.setItemDelegateForColumn(column, WrapDelegate(view))
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self._fitters.append(RowsFitter(view))
         self.upcoming_empty = QLabel("No sessions booked.")
         self.upcoming_empty.setObjectName("Hint")
         self.past_empty = QLabel("No past sessions.")
         self.past_empty.setObjectName("Hint")
+        self.letters_empty = QLabel("No letters yet.")
+        self.letters_empty.setObjectName("Hint")
         hint = QLabel("Enter or double-click a line to open it where it is changed.")
         hint.setObjectName("Hint")
 
@@ -103,13 +138,15 @@ class CaseTab(QWidget):
         left = QVBoxLayout(sessions)
         left.setContentsMargins(0, 0, 0, 0)
         for title, empty, view, stretch in (
-                ("Sessions to come", self.upcoming_empty, self.upcoming, 1),
-                ("Past sessions and outcomes", self.past_empty, self.past, 2)):
+                ("Sessions to come", self.upcoming_empty, self.upcoming, 2),
+                ("Letters", self.letters_empty, self.letters, 2),
+                ("Past sessions and outcomes", self.past_empty, self.past, 3)):
             box = QGroupBox(title)
             inner = QVBoxLayout(box)
             inner.addWidget(empty)
             inner.addWidget(view, 1)
             left.addWidget(box, stretch)
+        self._left = left
         history = QGroupBox("Timeline")
         right = QVBoxLayout(history)
         right.addWidget(self.timeline, 1)
@@ -147,16 +184,15 @@ class CaseTab(QWidget):
         self.upcoming_model.set_rows(overview.upcoming)
         self.past_model.set_rows(overview.past)
         self.timeline_model.set_rows(overview.events)
-        self.upcoming_empty.setVisible(not overview.upcoming)
-        self.past_empty.setVisible(not overview.past)
-        # The project's name (and the timeline's text) give way, so every column shows.
-        for view, stretch in ((self.upcoming, 2), (self.past, 1), (self.timeline, 1)):
-            header = view.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            fit_columns(view)
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        self.past.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.timeline.resizeRowsToContents()
+        self.letters_model.set_rows(overview.letters)
+        # An empty list is only its hint, leaving the height to the lists with lines.
+        for place, (empty, view, rows, stretch) in enumerate((
+                (self.upcoming_empty, self.upcoming, overview.upcoming, 2),
+                (self.letters_empty, self.letters, overview.letters, 2),
+                (self.past_empty, self.past, overview.past, 3))):
+            empty.setVisible(not rows)
+            view.setVisible(bool(rows))
+            self._left.setStretch(place, stretch if rows else 0)
         self.summary.setText(self._summary(overview))
 
     @staticmethod
@@ -185,7 +221,7 @@ class CaseTab(QWidget):
         row = index.data(RowRole)
         if isinstance(row, SessionLine):
             self.open_requested.emit("session", row.session_id, row)
-        elif isinstance(row, CaseEvent):
+        elif isinstance(row, (CaseEvent, LetterLine)):
             self.open_requested.emit(row.opens, row.ref_id, row)
 
     def _on_change(self, change: Change) -> None:
@@ -193,4 +229,4 @@ class CaseTab(QWidget):
             self.reload()
 
     def table_views(self) -> list[QTableView]:
-        return [self.upcoming, self.past, self.timeline]
+        return [self.upcoming, self.letters, self.past, self.timeline]

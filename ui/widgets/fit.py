@@ -3,8 +3,16 @@ rather than forcing the window beyond the screen (1280 × 720, or 1920 × 1080 a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFrame, QScrollArea, QSizePolicy, QStackedWidget
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QListWidget,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QStyleOptionViewItem,
+)
 
 # A combo box is as wide as this many characters, however long its longest choice.
 COMBO_CHARACTERS = 18
@@ -42,3 +50,45 @@ def narrow_combo(combo: QComboBox, characters: int = COMBO_CHARACTERS) -> QCombo
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(characters)
     return combo
+
+
+class _WrappedItems(QObject):
+    """Gives each item of a fixed-width list the height its name needs on several lines."""
+
+    def __init__(self, view: QListWidget):
+        super().__init__(view)
+        self._view = view
+        view.setWordWrap(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        view.installEventFilter(self)
+        view.model().rowsInserted.connect(self.fit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Resize, QEvent.Type.FontChange,
+                            QEvent.Type.StyleChange):
+            self.fit()
+        return False
+
+    def fit(self, *_args: object) -> None:
+        view = self._view
+        view.ensurePolished()  # the style sheet sets the font the names are drawn in
+        room = view.viewport().width()
+        metrics = view.fontMetrics()
+        for row in range(view.count()):
+            item = view.item(row)
+            item.setSizeHint(QSize())
+            option = QStyleOptionViewItem()
+            view.initViewItemOption(option)
+            one_line = view.itemDelegate().sizeHint(option, view.indexFromItem(item))
+            if one_line.width() <= room:
+                continue
+            padding = one_line.width() - metrics.horizontalAdvance(item.text())
+            lines = metrics.boundingRect(QRect(0, 0, max(room - padding, 1), 10_000),
+                                         Qt.TextFlag.TextWordWrap, item.text())
+            item.setSizeHint(QSize(room, one_line.height() - metrics.height()
+                                   + lines.height()))
+
+
+def wrap_long_items(view: QListWidget) -> None:
+    """Let a fixed-width list (the areas) show a long name on two lines, never cut short."""
+    _WrappedItems(view)

@@ -29,6 +29,10 @@ def make_table(model: QAbstractItemModel, accessible_name: str, *, sortable: boo
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setStretchLastSection(stretch_last)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    # Every title in full from the start, before any rows arrive to size the columns by.
+    for column in range(model.columnCount()):
+        view.setColumnWidth(column, max(header.defaultSectionSize(),
+                                        column_width(view, column, "")))
     if sortable:
         # No sort until the user asks: the service's order (by name, newest first) stands.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

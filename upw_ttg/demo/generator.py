@@ -32,6 +32,7 @@ from upw_ttg.demo.projects import (
     save_projects,
     session_rows,
 )
+from upw_ttg.demo.skills import skills_demo
 from upw_ttg.demo.ttg import build_custody
 from upw_ttg.domain.access import AccessAction, AccessedRecord
 from upw_ttg.domain.codes import AuditAction
@@ -48,6 +49,7 @@ from upw_ttg.storage.models import (
     UpwAssessment,
 )
 from upw_ttg.storage.models.base import utc_now
+from upw_ttg.storage.order_months import refresh_all as refresh_order_months
 from upw_ttg.storage.statistics import refresh_statistics
 
 SCALES = ("small", "crc", "national")
@@ -141,6 +143,9 @@ def generate_demo(db: Database, scale: str = "small", *, seed: int = 2019,
         counts["booking_breach"] = _recheck(db, session, today)
         counts.update(_exchange(db, session, today))
         counts.update(oversight_demo(session, today))
+        counts.update(skills_demo(session, today))
+        # The figures' monthly summary of the appointments written directly (rule FIG-16).
+        counts["upw_order_month"] = refresh_order_months(session)
         _record_demo_run(ctx, session, counts)
     # A million fresh rows: PostgreSQL must learn of them before the first screen plans a query.
     refresh_statistics(db)
@@ -228,6 +233,7 @@ def _context(session: Session, scale: str, seed: int, today: dt.date) -> Context
     start = today - dt.timedelta(days=3 * 365 + 1)
     ctx = Context(scale, SCALE_SPECS[scale], seed, today, Sink(), next_ids, offices, prisons,
                   Workdays(start - dt.timedelta(days=500), today + dt.timedelta(days=600)))
+    ctx.extra["unit_ids"] = dict(session.execute(select(unit.c.code, unit.c.id)).all())
     serials = tables["warrant_serial"]
     ctx.extra["warrant_next_serial"] = dict(session.execute(
         select(serials.c.office_id, serials.c.next_serial)).all())

@@ -55,6 +55,14 @@ class Capability(StrEnum):
     # Queue and send text reminders through GOV.UK Notify, and read the messages sent.
     SEND_TEXTS = "send_texts"
     PRINT_UPW_LETTERS = "print_upw_letters"
+    # A delivery unit's availability sheet for the courts: waits, free places, travel, ETE.
+    PRINT_SENTENCERS_SHEET = "print_sentencers_sheet"
+    # The reference list of skills and the skills each project practises (with the projects).
+    MANAGE_SKILLS = "manage_skills"
+    # The skills a person showed at a session, recorded with the register.
+    RECORD_SKILLS_SHOWN = "record_skills_shown"
+    # A person's certificate of hours worked and skills practised, once the order is complete.
+    PRINT_CERTIFICATES = "print_certificates"
     READ_TTG_CASE = "read_ttg_case"
     EDIT_TTG_CASE = "edit_ttg_case"
     READ_PLAN_RISK = "read_plan_risk"
@@ -66,6 +74,8 @@ class Capability(StrEnum):
     MANAGE_CALENDAR = "manage_calendar"
     MANAGE_ACCOUNTS = "manage_accounts"
     MANAGE_OFFICES_AND_PRISONS = "manage_offices_and_prisons"
+    # The directory of local services referrals and printed documents point at.
+    MANAGE_SERVICE_DIRECTORY = "manage_service_directory"
     RESTRICT_CASES = "restrict_cases"
     # Bringing people, orders and custody records in from the national systems' extracts.
     IMPORT_CASES = "import_cases"
@@ -89,7 +99,8 @@ _UPW_CASEWORK = frozenset({
     C.READ_WORK_SHEETS, C.PRINT_WORK_SHEETS, C.READ_REGISTERS, C.KEY_REGISTERS,
     C.READ_SENSITIVE_NOTES, C.READ_KEEP_APART_DETAIL, C.READ_ATTENDANCE,
     C.TAKE_ENFORCEMENT_DECISIONS, C.PRINT_UPW_LETTERS, C.MANAGE_CALENDAR, C.IMPORT_CASES,
-    C.EXPORT_OUTCOMES, C.SHARE_RISK_CHANGES, C.SEND_TEXTS,
+    C.EXPORT_OUTCOMES, C.SHARE_RISK_CHANGES, C.SEND_TEXTS, C.PRINT_SENTENCERS_SHEET,
+    C.MANAGE_SKILLS, C.RECORD_SKILLS_SHOWN, C.PRINT_CERTIFICATES,
 })
 
 _TTG_CASEWORK = frozenset({
@@ -116,7 +127,7 @@ PERMISSIONS: dict[Role, frozenset[Capability]] = {
         C.USE_REFERENCE_DATA, C.MANAGE_OWN_ACCOUNT, C.FIND_PERSON, C.READ_AUDIT, C.CHANGE_SETTINGS,
         C.MANAGE_CALENDAR,
         C.MANAGE_ACCOUNTS, C.MANAGE_OFFICES_AND_PRISONS, C.RESTRICT_CASES,
-        C.EXPORT_SUBJECT_ACCESS,
+        C.EXPORT_SUBJECT_ACCESS, C.MANAGE_SERVICE_DIRECTORY,
     }),
 }
 
@@ -153,6 +164,7 @@ ROLE_SUMMARIES: dict[Role, str] = {
                               "handover.",
     Role.MANAGER: "Both modules for oversight, the audit trail, and who may see a restricted "
                   "case.",
-    Role.ADMINISTRATOR: "Accounts, offices, prisons and settings. Reads no casework unless "
+    Role.ADMINISTRATOR: "Accounts, offices, prisons, the directory of local services and "
+                        "settings. Reads no casework unless "
                         "given a casework role too.",
 }

@@ -75,6 +75,19 @@ def risk_changes(before: Mapping[str, object], after: Mapping[str, object]) -> t
     return tuple(changes)
 
 
+def first_assessment_risks(after: Mapping[str, object]) -> tuple[str, ...]:
+    """What a person's first completed assessment records of risk, in words, when it records
+    a risk flag, a supervisor restriction or a risk level above low (rule UPW-RISKSHARE):
+    the level first, then each flag and restriction that applies; empty otherwise."""
+    flags = tuple(f"{label}: applies" for field, label in RISK_FIELDS.items()
+                  if field != "risk_level" and after.get(field))
+    level = after.get("risk_level")
+    raised = level is not None and _shown(level) != "low"
+    if not flags and not raised:
+        return ()
+    return ((f"Risk of harm: {_shown(level)}",) if level is not None else ()) + flags
+
+
 def distinct_contacts(contacts: Iterable[Contact]) -> list[Contact]:
     """Each person to tell once, in the order first met (a supervisor of several sessions,
     a provider of several referrals): the first detail is kept."""

@@ -114,6 +114,16 @@ SETTINGS: tuple[SettingDefinition, ...] = (
     SettingDefinition("texts.reminder_days_before", "Text reminder before a session", "Texts",
                       "int", "2", "Days before each session that the reminder text is sent.",
                       "days", 1, 7),
+    SettingDefinition("texts.auto_send", "Send texts automatically", "Texts", "bool", "false",
+                      "While the application is open, queue the reminders once a day and send "
+                      "every queued text on a timer, without pressing Send (only once the "
+                      "GOV.UK Notify key is set)."),
+    SettingDefinition("texts.auto_queue_hour", "Reminders queued from", "Texts", "int", "9",
+                      "The hour of the day (24-hour clock) from which the day's reminders are "
+                      "queued automatically.", "o'clock", 0, 23),
+    SettingDefinition("texts.auto_send_minutes", "Automatic sending every", "Texts", "int",
+                      "30", "Minutes between automatic runs that send the queued texts.",
+                      "minutes", 5, 240),
     SettingDefinition("texts.test_mode", "Texts in test mode", "Texts", "bool", "false",
                       "Send with GOV.UK Notify's test key: nothing reaches a phone."),
     SettingDefinition("texts.template_reminder",

@@ -52,6 +52,19 @@ class SendResult:
 
 
 @dataclass(frozen=True, slots=True)
+class AutoRunResult:
+    """One run of the texts' timer: whether it ran (or why not), the reminders it queued
+    (or why it could not), what it sent, and the minutes until the next run."""
+
+    ran: bool
+    next_in_minutes: int
+    skipped_because: str | None = None
+    queued: QueueResult | None = None
+    queue_problem: str | None = None
+    sent: SendResult | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class KeyState:
     live_key_set: bool
     test_key_set: bool

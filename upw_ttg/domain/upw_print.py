@@ -138,6 +138,7 @@ class VanManifestData:
     # Passengers whose row could not be printed: only their name and a fixed sentence, as
     # the driver needs nothing more (see ``driver_safe``).
     to_check: tuple[RecordToCheck, ...] = ()
+    language: str = "en"  # "en" or "cy": the driver's choice; names and places as recorded
 
     @property
     def passengers(self) -> int:

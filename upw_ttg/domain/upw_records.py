@@ -142,6 +142,8 @@ class ProjectInput:
     active: bool = True
     tags: tuple[str, ...] = ()
     version: int | None = None
+    # The skills the project practises (rule UPW-SKILLS); None keeps those on record.
+    skill_ids: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +177,7 @@ class ProjectRecord:
     active: bool
     tags: tuple[str, ...]
     version: int
+    skill_ids: tuple[int, ...] = ()
 
     def to_input(self) -> ProjectInput:
         values = {f.name: getattr(self, f.name) for f in fields(ProjectInput)}

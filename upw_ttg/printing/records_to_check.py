@@ -9,25 +9,33 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from upw_ttg.domain.records_to_check import TITLE, RecordToCheck
+from upw_ttg.printing import glossary
 from upw_ttg.printing.styles import data_table_style, get_styles
 from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import escape
 
 _COLUMNS = ("13%", "22%", "20%", "45%")
+# The documents the glossary names, by their English (the sentence says which was left short).
+_DOCUMENTS = {"this sheet": "this_sheet", "this manifest": "this_manifest"}
 _LANDSCAPE_COLUMNS = (28 * mm, 60 * mm, 50 * mm, 123 * mm)
 
 
 def build_records_to_check(records: Sequence[RecordToCheck], *, what: str = "this document",
-                           landscape: bool = False) -> list[Flowable]:
+                           landscape: bool = False, language: str = "en") -> list[Flowable]:
     """A heading, one sentence and a table of who was left out and what to correct; nothing
-    when every record printed."""
+    when every record printed. ``what`` is the document ("this sheet"); in Welsh it is taken
+    from the glossary where it has a term ("this sheet", "this manifest")."""
     if not records:
         return []
     s = get_styles()
+
+    def say(key: str, **values: object) -> str:
+        return glossary.phrase(f"to_check.{key}", language, **values)
+
     # No CRN column where none is printed (a driver's manifest names people only).
     first = 0 if any(record.crn for record in records) else 1
-    rows: list[list] = [[Paragraph(h, s.table_header)
-                         for h in ("CRN", "Name", "Record", "What to check")[first:]]]
+    rows: list[list] = [[Paragraph(escape(say(f"col_{h}")), s.table_header)
+                         for h in ("crn", "name", "record", "what")[first:]]]
     for record in records:
         rows.append([Paragraph(escape(record.crn or ""), s.table_cell),
                      Paragraph(f"<b>{escape(record.name)}</b>", s.table_cell),
@@ -38,13 +46,12 @@ def build_records_to_check(records: Sequence[RecordToCheck], *, what: str = "thi
         widths = (_LANDSCAPE_COLUMNS[1:] if landscape else ("25%", "20%", "55%"))
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(data_table_style())
-    many = len(records) > 1
-    return [CondPageBreak(30 * mm), Spacer(1, 3 * mm), Paragraph(TITLE, s.heading),
-            Paragraph(f"{len(records)} record{'s' if many else ''} could not be printed on "
-                      f"{escape(what)}, so {'they are' if many else 'it is'} named here "
-                      f"instead. Ask the office to correct {'them' if many else 'it'}, then "
-                      "print again.", s.body),
-            table]
+    document = _DOCUMENTS.get(what)
+    what = say(document) if document else what
+    sentence = (say("many", count=len(records), what=what) if len(records) > 1
+                else say("one", what=what))
+    return [CondPageBreak(30 * mm), Spacer(1, 3 * mm), Paragraph(escape(say("title")), s.heading),
+            Paragraph(escape(sentence), s.body), table]
 
 
 def records_to_check_section(records: Sequence[RecordToCheck], *, what: str,

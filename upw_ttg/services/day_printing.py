@@ -51,9 +51,11 @@ class DayPrintingService:
     def print_day(self, day: dt.date, *, delivery_unit_id: int | None = None,
                   kinds: Iterable[DayPaper] = ALL_PAPER, one_pdf: bool = True,
                   progress: Callable[[int, int, str], None] | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> dict[str, bytes]:
+                  cancelled: Callable[[], bool] | None = None,
+                  staff_language: str = "en") -> dict[str, bytes]:
         """The chosen kinds of ``day``'s paper: ``{"all": pdf}`` as one PDF, or one PDF per
-        kind that has anything to print, keyed by ``DayPaper``.
+        kind that has anything to print, keyed by ``DayPaper``. Work sheets and manifests
+        print in ``staff_language`` ("en" or "cy"); each letter in its person's language.
 
         Raises:
             NotFoundError: Nothing of the chosen kinds to print that day.
@@ -73,11 +75,13 @@ class DayPrintingService:
                 raise Cancelled()
             report(step, steps, f"Gathering the {PAPER_TITLES[kind].lower()}…")
             if kind == DayPaper.WORK_SHEETS:
-                sections, record = self._work_sheets._day_sections(day, delivery_unit_id)
+                sections, record = self._work_sheets._day_sections(day, delivery_unit_id,
+                                                                   staff_language)
             else:
                 sections, record = self._documents._day_sections(
                     day, delivery_unit_id, letters=kind == DayPaper.LETTERS,
-                    manifests=kind == DayPaper.MANIFESTS, cancelled=cancelled)
+                    manifests=kind == DayPaper.MANIFESTS, cancelled=cancelled,
+                    staff_language=staff_language)
             if sections:
                 parts[kind] = sections
                 records.append(record)

@@ -12,6 +12,7 @@ from upw_ttg.errors import ValidationError
 
 from ui.dialogs.form_dialog import FormDialog, read_date
 from ui.tasks import BackgroundTask
+from ui.views.attendance.common import PaperLanguageCombo
 from ui.views.upw.printing import preview_document
 from ui.widgets.date_field import DateField
 
@@ -27,6 +28,8 @@ class _DayDialog(FormDialog):
         self.day = DateField()
         self.day.set_date(day)
         self.fields.add_row(form, "day", "&Day", self.day)
+        self.language = PaperLanguageCombo(name="Manifest language")
+        self.fields.add_row(form, "language", "Lan&guage", self.language)
         self.body.addLayout(form)
         self.resize(520, self.sizeHint().height())
 
@@ -54,7 +57,9 @@ class ManifestDayDialog(_DayDialog):
 
     def save(self, data: dt.date) -> dt.date:
         render, van = self._services.upw.documents.render_manifest, self._van
-        self.task = preview_document(self.parentWidget() or self, lambda: render(van.id, data),
+        language = self.language.language()
+        self.task = preview_document(self.parentWidget() or self,
+                                     lambda: render(van.id, data, language),
                                      f"Van manifest – {van.name}, {data:%d/%m/%Y}",
                                      f"van-manifest-{data.isoformat()}.pdf")
         return data

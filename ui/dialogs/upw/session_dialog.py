@@ -156,7 +156,12 @@ class SessionDialog(QDialog):
         self.interpreter.toggled.connect(self._on_interpreter_toggled)
         self.staff_button = self._button("S&taff and van…", self.edit_staff)
         self.pickups_button = self._button("&Pick-ups…", self.edit_pickups)
-        self.manifest_button = self._button("&Van manifest…", self.print_manifest, False)
+        self.manifest_button = QPushButton("&Van manifest")
+        self.manifest_button.setEnabled(False)
+        manifest_menu = QMenu(self.manifest_button)
+        manifest_menu.addAction("In &English", lambda: self.print_manifest("en"))
+        manifest_menu.addAction("In &Welsh (Cymraeg)", lambda: self.print_manifest("cy"))
+        self.manifest_button.setMenu(manifest_menu)
         self.stand_down_button = self._button("Stan&d down…", self.stand_down)
         close = QPushButton("&Close")
         close.clicked.connect(self.accept)
@@ -375,16 +380,20 @@ class SessionDialog(QDialog):
         person = chosen[0]
         render = self._services.upw.documents.render_letter
         welsh = " (Welsh)" if language == "cy" else ""
+        # Printed, the letter shows on the person's record (its Letters).
         preview_document(self, lambda: render(person.appointment_id, language),
                          f"Appointment letter{welsh} – {person.name}",
-                         f"appointment-letter-{person.crn}.pdf")
+                         f"appointment-letter-{person.crn}.pdf",
+                         opened=lambda _preview: publish(Subject.LETTER, [person.appointment_id],
+                                                         [person.person_id]))
 
     @Slot()
-    def print_manifest(self) -> None:
+    def print_manifest(self, language: str = "en") -> None:
         if self.detail is None or self.detail.session.van_id is None:
             return
         s = self.detail.session
         render = self._services.upw.documents.render_manifest
-        preview_document(self, lambda: render(s.van_id, s.session_date),
-                         f"Van manifest – {s.van_name}, {s.session_date:%d/%m/%Y}",
+        welsh = " (Welsh)" if language == "cy" else ""
+        preview_document(self, lambda: render(s.van_id, s.session_date, language),
+                         f"Van manifest{welsh} – {s.van_name}, {s.session_date:%d/%m/%Y}",
                          f"van-manifest-{s.session_date.isoformat()}.pdf")

@@ -160,6 +160,20 @@ class LanguageCombo(QComboBox):
         return self.currentData()
 
 
+class PaperLanguageCombo(QComboBox):
+    """Which language a staff document (work sheet, van manifest) prints in: its reader's."""
+
+    def __init__(self, parent: QWidget | None = None, *, name: str = "Paper language"):
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.addItem("English", "en")
+        self.addItem("Welsh (Cymraeg)", "cy")
+
+    def language(self) -> str:
+        """"en" or "cy"."""
+        return self.currentData()
+
+
 def language_row(combo: LanguageCombo, text: str = "&Letter language:") -> QHBoxLayout:
     row = QHBoxLayout()
     label = QLabel(text)

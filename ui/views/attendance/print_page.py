@@ -16,7 +16,7 @@ from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.formatting import format_date
 from ui.models.attendance.list_models import DaySessionsTableModel
 from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background
-from ui.views.attendance.common import FilterBar, can_print, hint, page_title
+from ui.views.attendance.common import FilterBar, PaperLanguageCombo, can_print, hint, page_title
 from ui.views.permissions import can, not_allowed_tip
 from ui.widgets.date_field import DateField
 from ui.widgets.tables import fit_columns, make_table
@@ -55,6 +55,9 @@ class PrintPage(QWidget):
         self.print_button.clicked.connect(self.print_day)
         if not can_print(services.ctx.actor):
             self.print_button.setToolTip(not_allowed_tip("print work sheets"))
+        # The supervisors' language: every fixed word of the sheets from the glossary.
+        self.sheet_language = PaperLanguageCombo(name="Work sheets language")
+        self.sheet_language.setToolTip("The language the work sheets print in")
         top = QHBoxLayout()
         top.addWidget(date_label)
         top.addWidget(self.date)
@@ -71,6 +74,10 @@ class PrintPage(QWidget):
         bar.addWidget(self.count, 1)
         bar.addWidget(self.all_paper_button)
         bar.addWidget(self.print_button)
+        language_label = QLabel("in")
+        language_label.setBuddy(self.sheet_language)
+        bar.addWidget(language_label)
+        bar.addWidget(self.sheet_language)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(page_title(
@@ -118,6 +125,7 @@ class PrintPage(QWidget):
         unit_id = self.filters.unit_id
         sheets = self._services.attendance.work_sheets
         total = self.model.rowCount()
+        language = self.sheet_language.language()
 
         def work(control: TaskControl) -> bytes:
             control.report(0, total, "Starting…")
@@ -125,7 +133,7 @@ class PrintPage(QWidget):
                 day, delivery_unit_id=unit_id,
                 progress=lambda done, count: control.report(done, count,
                                                             f"Sheet {done} of {count}"),
-                is_cancelled=control.cancelled)
+                is_cancelled=control.cancelled, language=language)
 
         self.print_button.setEnabled(False)
         self.task = run_in_background(work, lambda pdf: self._on_printed(pdf, day),

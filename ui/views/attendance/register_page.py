@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,10 +25,19 @@ from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
 from upw_ttg.services.attendance.records import Register, RegisterSaveResult
 
 from ui.formatting import format_date
+from ui.loading import PageLoader
 from ui.models.attendance.list_models import session_text
 from ui.models.attendance.register_model import RegisterTableModel, format_time, outcome_text
-from ui.tasks import report_failure
-from ui.views.attendance.common import PdfPrinter, can_key, can_print, hint, page_title
+from ui.tasks import BackgroundTask, report_failure, run_in_background, writer_pool
+from ui.views.attendance.common import (
+    PaperLanguageCombo,
+    PdfPrinter,
+    can_key,
+    can_print,
+    hint,
+    page_title,
+)
+from ui.views.attendance.register_skills import RegisterSkillsLine
 from ui.views.attendance.register_table import CompletingEdit, RegisterTableView
 from ui.views.permissions import not_allowed_tip
 from ui.widgets.banner import Banner
@@ -41,7 +51,8 @@ CODES_LEGEND = ("Codes: ATTC attended · AFTC attended, failed to comply · ATSH
                 "stood down) · RSSR, RSOF rescheduled (service, person).")
 KEYS_HINT = ("Type the first letters of a code (AT gives ATTC). Tab or Enter moves to the next "
              "cell, row by row; Shift+arrows select rows for a bulk outcome; Ctrl+S saves the "
-             "whole register. Yellow cells are not saved yet; red cells need correcting.")
+             "whole register; Ctrl+K records the skills a person showed. Yellow cells are not "
+             "saved yet; red cells need correcting.")
 # The widest text each column should show in full.
 _SAMPLES = {_M.ROW: "000", _M.NAME: "Christopher Cartwright", _M.CRN: "X000000",
             _M.OUTCOME: "AAAA", _M.START: "00:00", _M.END: "00:00", _M.PENALTY: "000",
@@ -99,6 +110,8 @@ class RegisterPage(QWidget):
 
         self.model = RegisterTableModel(self)
         self.table = RegisterTableView(self.model)
+        self.loader = PageLoader(self, [self.table], "The register could not be opened.")
+        self._save_task: BackgroundTask | None = None
         if not self._editable:
             self.table.setEditTriggers(RegisterTableView.EditTrigger.NoEditTriggers)
         self.table.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -131,6 +144,10 @@ class RegisterPage(QWidget):
         self.print_button.setToolTip("Preview and print this session's work sheet")
         self.print_button.clicked.connect(self.print_sheet)
         self.print_button.setEnabled(can_print(services.ctx.actor))
+        # The supervisor's language: every fixed word of the sheet from the glossary.
+        self.sheet_language = PaperLanguageCombo(name="Work sheet language")
+        self.sheet_language.setToolTip("The language the work sheet prints in")
+        self.sheet_language.setEnabled(self.print_button.isEnabled())
         self.save_button = QPushButton("&Save register")
         self.save_button.setProperty("primary", "true")
         self.save_button.setToolTip("Save every row in one go (Ctrl+S)")
@@ -152,6 +169,10 @@ class RegisterPage(QWidget):
         bulk.addWidget(self.apply_button)
         bulk.addWidget(self.bulk_text, 1)
         bulk.addWidget(self.print_button)
+        language_label = QLabel("in")
+        language_label.setBuddy(self.sheet_language)
+        bulk.addWidget(language_label)
+        bulk.addWidget(self.sheet_language)
         bulk.addWidget(self.save_button)
         stale = QHBoxLayout()
         stale.addStretch(1)
@@ -168,6 +189,10 @@ class RegisterPage(QWidget):
         layout.addLayout(stale)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.cell_text)
+        # Rule UPW-SKILLS: the current person's skills shown; Ctrl+K records them.
+        self.skills_line = RegisterSkillsLine(services, self, focus=self.table)
+        self.skills_line.notice.connect(self.notice)
+        layout.addWidget(self.skills_line)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problems)
         layout.addLayout(bulk)
@@ -176,6 +201,7 @@ class RegisterPage(QWidget):
                   Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload,
                   Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._focus_before_save: QWidget | None = None
         self._size_columns()
         self._update_buttons()
 
@@ -204,13 +230,34 @@ class RegisterPage(QWidget):
             return
         self._fill_sessions(keep=None)
 
-    def _fill_sessions(self, keep: int | None) -> None:
+    def _fill_sessions(self, keep: int | None, then=None) -> None:
+        """The day's sessions and the register of ``keep`` (or the first), read on a worker;
+        ``then()`` once they are shown."""
         try:
             day = self.date.date() or self._services.ctx.today()
         except ValueError:
             day = self._services.ctx.today()
         self._day = day
-        self._sessions = self._services.attendance.work_sheets.day_sessions(day)
+        work_sheets, registers = self._services.attendance.work_sheets, self._registers
+
+        def read() -> tuple[list, int | None, Register | None, UpwError | None]:
+            sessions = work_sheets.day_sessions(day)
+            target = keep if keep is not None else (sessions[0].session_id
+                                                    if sessions else None)
+            register, problem = _read_register(registers, target)
+            return sessions, target, register, problem
+
+        def show(result: tuple[list, int | None, Register | None, UpwError | None]) -> None:
+            sessions, target, register, problem = result
+            self._show_sessions(day, sessions, target)
+            self._show_register(register, problem)
+            if then is not None:
+                then()
+
+        self.loader.load(read, show)
+
+    def _show_sessions(self, day: dt.date, sessions: list, target: int | None) -> None:
+        self._sessions = sessions
         self.session.blockSignals(True)
         self.session.clear()
         for item in self._sessions:
@@ -218,15 +265,12 @@ class RegisterPage(QWidget):
         if not self._sessions:
             self.session.addItem(f"No sessions on {format_date(day)} have anyone booked", None)
         self.session.blockSignals(False)
-        target = keep if keep is not None else (self._sessions[0].session_id
-                                                if self._sessions else None)
         index = self.session.findData(target) if target is not None else -1
         if index < 0 and target is not None:
             # A session with no one left on it, or stood down: still open its register.
             self.session.addItem(f"Session {target}", target)
             index = self.session.count() - 1
         self.session.setCurrentIndex(max(index, 0))
-        self._load(target)
 
     def _on_session_activated(self, index: int) -> None:
         session_id = self.session.itemData(index)
@@ -245,7 +289,11 @@ class RegisterPage(QWidget):
             if not self.confirm_discard():
                 return
             self.date.set_date(day)
-            self._fill_sessions(keep=session_id)
+            self._fill_sessions(keep=session_id, then=lambda: self._go_to(appointment_id))
+            return
+        self._go_to(appointment_id)
+
+    def _go_to(self, appointment_id: int | None) -> None:
         rows = [r.appointment_id for r in self.register.rows] if self.register else []
         row = rows.index(appointment_id) if appointment_id in rows else 0
         self.table.go_to(row)
@@ -261,15 +309,18 @@ class RegisterPage(QWidget):
         return answer == QMessageBox.StandardButton.Discard
 
     def _load(self, session_id: int | None) -> None:
+        """Read ``session_id``'s register on a worker; the table says it is loading."""
+        registers = self._registers
+        self.loader.load(lambda: _read_register(registers, session_id),
+                         lambda result: self._show_register(*result))
+
+    def _show_register(self, register: Register | None, problem: UpwError | None) -> None:
         self.banner.clear()
         self.discard_button.setVisible(False)
-        register = None
-        if session_id is not None:
-            try:
-                register = self._registers.load_register(session_id)
-            except UpwError as exc:
-                report_failure(self, "The register could not be opened.", exc)
+        if problem is not None:
+            report_failure(self, "The register could not be opened.", problem)
         self.model.set_register(register)
+        self.skills_line.set_register(register)
         self.to_check.show_records(register.to_check if register else ())
         self._show_facts()
         self._show_problems()
@@ -332,6 +383,12 @@ class RegisterPage(QWidget):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self._show_cell_text(None)
+        self._show_row_skills()
+
+    def _show_row_skills(self) -> None:
+        index, register = self.table.currentIndex(), self.register
+        self.skills_line.show_row(register.rows[index.row()] if register and index.isValid()
+                                  and index.row() < len(register.rows) else None)
 
     def _show_cell_text(self, text: str | None) -> None:
         index = self.table.currentIndex()
@@ -399,7 +456,7 @@ class RegisterPage(QWidget):
     @Slot()
     def save(self) -> None:
         """Save the whole register in one transaction; problems stay on their cells."""
-        if self.register is None or not self.save_button.isEnabled():
+        if self.register is None or self.saving or not self.save_button.isEnabled():
             return
         self.table.commit_editor()
         self.banner.clear()
@@ -408,24 +465,50 @@ class RegisterPage(QWidget):
         if typing:
             self._show_not_saved(len(typing))
             return
-        session_id = self.register.session_id
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = self._registers.save_register(session_id, self.model.entries())
-        except ValidationError as exc:
+        session_id, entries = self.register.session_id, self.model.entries()
+        self._set_saving(True)
+        self._save_task = run_in_background(
+            lambda: self._registers.save_register(session_id, entries), self._on_save_finished,
+            self._on_save_raised, parent=self, pool=writer_pool())
+
+    @property
+    def saving(self) -> bool:
+        """True while the register is being saved (on the writer thread)."""
+        return self._save_task is not None
+
+    def _set_saving(self, saving: bool) -> None:
+        """The register stays on screen with its entries, greyed, while it is saved."""
+        if saving:
+            self._focus_before_save = self.focusWidget()
+            self.banner.show_message("Saving the register…", "info")
+        else:
+            self._save_task = None
+        for widget in (self.table, self.date, self.session, self.reload_button,
+                       self.bulk_code, self.apply_button, self.save_button):
+            widget.setEnabled(not saving)
+        if not saving:
+            self._update_buttons()
+            focus = self._focus_before_save
+            if focus is not None and shiboken6.isValid(focus) and focus.isEnabled():
+                focus.setFocus()
+
+    def _on_save_finished(self, result: RegisterSaveResult) -> None:
+        self._set_saving(False)
+        self._saved(result)
+
+    def _on_save_raised(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        self.banner.clear()
+        if isinstance(exc, ValidationError):
             leftover = self.model.set_errors(exc.fields)
             self._show_not_saved(len(exc.fields) - len(leftover), leftover)
-            return
-        except StaleRecordError as exc:
+        elif isinstance(exc, StaleRecordError):
             self.banner.show_message(str(exc))
             self.discard_button.setVisible(True)
-            return
-        except UpwError as exc:
+        elif isinstance(exc, UpwError):
             self.banner.show_message(str(exc))
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._saved(result)
+        else:
+            report_failure(self, "The register could not be saved.", exc)
 
     def _show_not_saved(self, cells: int, leftover: list[str] | None = None) -> None:
         text = ("Please correct the cell marked in red." if cells == 1 else
@@ -452,6 +535,7 @@ class RegisterPage(QWidget):
             self.banner.show_message(message, "info")
         if current.isValid():
             self.table.go_to(current.row(), current.column())
+        self._show_row_skills()
         self.notice.emit(message)
         self.saved.emit(result)
 
@@ -461,7 +545,9 @@ class RegisterPage(QWidget):
         if reg is None:
             return
         sheets = self._services.attendance.work_sheets
-        self.printer.run(lambda: sheets.print_sheet(reg.session_id), f"Work sheet {reg.sheet_id}",
+        language = self.sheet_language.language()
+        self.printer.run(lambda: sheets.print_sheet(reg.session_id, language),
+                         f"Work sheet {reg.sheet_id}",
                          f"{reg.sheet_id}.pdf", "Preparing the work sheet…",
                          button=self.print_button, failure="The work sheet could not be "
                          "prepared.", on_shown=self._after_print)
@@ -470,3 +556,13 @@ class RegisterPage(QWidget):
         # Printing fixes the row numbers: show them as printed (edits are kept).
         if self.register is not None and not self.model.has_unsaved_changes():
             self._load(self.register.session_id)
+
+
+def _read_register(registers, session_id: int | None) -> tuple[Register | None, UpwError | None]:
+    """A session's register (on a worker), or the reason it could not be read."""
+    if session_id is None:
+        return None, None
+    try:
+        return registers.load_register(session_id), None
+    except UpwError as exc:
+        return None, exc

@@ -44,9 +44,10 @@ class TtgArea(QStackedWidget):
     def open_plan(self, episode_id: int, page_key: str = "") -> None:
         """Open the plan of ``episode_id``, at ``page_key`` ('need:' is the first pathway)."""
         key = page_key if page_key and page_key != "need:" else None
-        self.setCurrentWidget(self.plan)
-        self.plan.open_episode(episode_id, key)
-        self.plan.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+        plan = self.plan
+        self.setCurrentWidget(plan)
+        plan.open_episode(episode_id, key,
+                          lambda: plan.nav.setFocus(Qt.FocusReason.OtherFocusReason))
 
     @Slot()
     def show_caseload(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -32,6 +33,8 @@ from upw_ttg.services.ttg.records import (
 )
 
 from ui.changes import Subject, publish
+from ui.loading import PageLoader
+from ui.tasks import report_failure
 from ui.views.ttg.access import can_edit_ttg, can_read_handover, can_read_plan_risk
 from ui.views.ttg.fields import heading, hint
 from ui.views.ttg.handover_page import HandoverPage
@@ -46,6 +49,20 @@ from ui.widgets.form_fields import FieldSet
 AUTOSAVE_DELAY_MS = 800
 _GROUPS = {"need": "Needs by pathway", "strengths": "Required sections",
            "referrals": "Before release"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Episode:
+    """Everything the plan screen shows of one custody episode, read together."""
+
+    episode: CustodyRecord
+    person: PersonRecord
+    plan: PlanRecord | None
+    review: ReviewRecord | None
+    handover: HandoverRecord | None
+    referrals: list[ReferralRecord]
+    deadlines: EpisodeDeadlines
+    state: EpisodeState
 
 
 class PlanScreen(QWidget):
@@ -99,9 +116,17 @@ class PlanScreen(QWidget):
         self.stack = QStackedWidget()
         self.pages: list[SectionPage] = []
         self._items: dict[str, QListWidgetItem] = {}
-        self._build_pages()
         self.start_panel = self._build_start_panel()
         self.stack.addWidget(self.start_panel)
+        # The pages are built one per turn of the event loop (together they take longer than
+        # a window may freeze), while the episode is read on a worker.
+        self._unbuilt = self._page_makers()
+        # An episode read before the pages were all built, shown when they are.
+        self._waiting: tuple[_Episode, str | None] | None = None
+        self._builder = QTimer(self)
+        self._builder.setInterval(0)
+        self._builder.timeout.connect(self._build_next_page)
+        self._builder.start()
         self.nav.currentItemChanged.connect(self._on_nav_current_item_changed)
         self.nav.itemActivated.connect(self._on_nav_item_activated)
 
@@ -110,17 +135,21 @@ class PlanScreen(QWidget):
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_pending)
 
-        body = QHBoxLayout()
+        self.body = QWidget()
+        body = QHBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(10)
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
+        self.loader = PageLoader(self, [self.body], "The resettlement plan could not be read.")
+        self._then: list[Any] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 8)
         layout.setSpacing(8)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addWidget(self.header.missing)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.body, 1)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self, self.go_back)
         QShortcut(QKeySequence("Ctrl+PgDown"), self, self.next_page)
         QShortcut(QKeySequence("Ctrl+PgUp"), self, self.previous_page)
@@ -129,27 +158,47 @@ class PlanScreen(QWidget):
 
     # Building ----------------------------------------------------------------------------
 
-    def _build_pages(self) -> None:
-        pages: list[SectionPage] = [PathwayPage(self, p) for p in self.pathways]
-        pages += [StrengthsPage(self), DiversityPage(self), RiskPage(self), AgreementPage(self),
-                  ReferralsPage(self), ReviewPage(self), HandoverPage(self), DatesPage(self)]
-        for page in pages:
-            group = _GROUPS.get(page.key if not page.key.startswith("need:") else "need")
-            if group and (page is pages[0] or not page.key.startswith("need:")):
-                header = QListWidgetItem(group.upper())
-                header.setFlags(Qt.ItemFlag.NoItemFlags)
-                font = header.font()
-                font.setBold(True)
-                font.setPointSizeF(font.pointSizeF() * 0.85)
-                header.setFont(font)
-                self.nav.addItem(header)
-            item = QListWidgetItem(page.nav_text)
-            item.setData(Qt.ItemDataRole.UserRole, page.key)
-            self.nav.addItem(item)
-            self._items[page.key] = item
-            self.stack.addWidget(page)
-            self.pages.append(page)
-            page.set_editable(self.editable)
+    def _page_makers(self) -> list[Any]:
+        makers: list[Any] = [lambda p=p: PathwayPage(self, p) for p in self.pathways]
+        return makers + [lambda c=c: c(self) for c in (
+            StrengthsPage, DiversityPage, RiskPage, AgreementPage, ReferralsPage, ReviewPage,
+            HandoverPage, DatesPage)]
+
+    @Slot()
+    def _build_next_page(self) -> None:
+        if self._unbuilt:
+            self._add_page(self._unbuilt.pop(0)())
+        if not self._unbuilt:
+            self._builder.stop()
+            self._pages_built()
+
+    def build_pages(self) -> None:
+        """Build the pages not built yet, now."""
+        while self._unbuilt:
+            self._build_next_page()
+
+    def _add_page(self, page: SectionPage) -> None:
+        group = _GROUPS.get(page.key if not page.key.startswith("need:") else "need")
+        if group and (not self.pages or not page.key.startswith("need:")):
+            header = QListWidgetItem(group.upper())
+            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = header.font()
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 0.85)
+            header.setFont(font)
+            self.nav.addItem(header)
+        item = QListWidgetItem(page.nav_text)
+        item.setData(Qt.ItemDataRole.UserRole, page.key)
+        self.nav.addItem(item)
+        self._items[page.key] = item
+        self.stack.addWidget(page)
+        self.pages.append(page)
+        page.set_editable(self.editable)
+
+    def _pages_built(self) -> None:
+        if self._waiting is not None:
+            loaded, self._waiting = self._waiting, None
+            self._show_episode(*loaded)
         # The risk-of-harm section is read through its own capability: hidden without it.
         self._items["risk"].setHidden(not can_read_plan_risk(self.services.ctx.actor))
         self._items["handover"].setHidden(not can_read_handover(self.services.ctx.actor))
@@ -175,12 +224,17 @@ class PlanScreen(QWidget):
         return panel
 
     def page(self, key: str) -> SectionPage:
+        self.build_pages()
         return next(p for p in self.pages if p.key == key)
 
     # Loading -----------------------------------------------------------------------------
 
-    def open_episode(self, episode_id: int, page_key: str | None = None) -> bool:
+    def open_episode(self, episode_id: int, page_key: str | None = None,
+                     then: Any = None) -> bool:
         """Show the plan of ``episode_id``, after saving anything pending on the one shown.
+
+        The episode is read on a worker while the screen says it is loading; ``then()`` is
+        called once it is shown.
 
         Returns:
             False if the user chose to stay with edits that could not be saved.
@@ -188,7 +242,48 @@ class PlanScreen(QWidget):
         if self.episode is not None and not self.save_pending() \
                 and self.episode.id != episode_id and not self.ask_close_unsaved("leave"):
             return False
-        self._load(episode_id)
+        if self.episode is None or self.episode.id != episode_id:
+            self.header.setVisible(False)  # not someone else's facts above the loading plan
+        self.body.setEnabled(False)
+        self._waiting = None
+        self._then = [then] if then is not None else []
+        services, handover = self.services, can_read_handover(self.services.ctx.actor)
+        self.loader.load(lambda: _read_episode(services, episode_id, handover),
+                         lambda loaded: self._show_episode(loaded, page_key),
+                         self._on_read_failed)
+        return True
+
+    def _on_read_failed(self, exc: BaseException) -> None:
+        self.body.setEnabled(self.episode is not None)
+        self.header.setVisible(self.episode is not None)
+        if isinstance(exc, UpwError):
+            self.banner.show_message(str(exc))
+        else:
+            report_failure(self, "The resettlement plan could not be read.", exc)
+
+    @property
+    def loading(self) -> bool:
+        """True while the episode is being read or its pages built."""
+        return self.loader.busy or self._waiting is not None
+
+    def _show_episode(self, loaded: _Episode, page_key: str | None) -> None:
+        if self._unbuilt:
+            self._waiting = (loaded, page_key)
+            return
+        self.episode, self.person, self.plan = loaded.episode, loaded.person, loaded.plan
+        self.review, self.handover = loaded.review, loaded.handover
+        self.referrals, self.deadlines, self.state = (loaded.referrals, loaded.deadlines,
+                                                      loaded.state)
+        # The women's pathways follow the category the rules use, not the free-text identity.
+        women = identity_not_male(self.person.gender_category)
+        for page in self.pages:
+            if isinstance(page, PathwayPage) and page.pathway.womens_support:
+                recorded = self.plan is not None and self.plan.need(page.pathway.code)
+                self._items[page.key].setHidden(not (women or recorded))
+        self._update_nav()
+        self.header.show_facts()
+        self.header.setVisible(True)
+        self.body.setEnabled(True)
         for page in self.pages:
             page.load()
         self.banner.clear()
@@ -199,27 +294,9 @@ class PlanScreen(QWidget):
         self._stale_parts.clear()
         self.show_page(page_key or self.pages[0].key)
         self.header.show_saved_state(None)
-        return True
-
-    def _load(self, episode_id: int) -> None:
-        services = self.services
-        self.episode = services.custody.get(episode_id)
-        self.person = services.people.get(self.episode.person_id)
-        self.plan = services.plans.for_episode(episode_id)
-        self.review = services.reviews.for_episode(episode_id)
-        self.handover = (services.handover.for_episode(episode_id)
-                         if can_read_handover(services.ctx.actor) else None)
-        self.referrals = services.referrals.for_plan(self.plan.id) if self.plan else []
-        self.deadlines = services.deadlines.for_episode(episode_id)
-        self.state = services.custody_events.state(episode_id)
-        # The women's pathways follow the category the rules use, not the free-text identity.
-        women = identity_not_male(self.person.gender_category)
-        for page in self.pages:
-            if isinstance(page, PathwayPage) and page.pathway.womens_support:
-                recorded = self.plan is not None and self.plan.need(page.pathway.code)
-                self._items[page.key].setHidden(not (women or recorded))
-        self._update_nav()
-        self.header.show_facts()
+        then, self._then = self._then, []
+        for call in then:
+            call()
 
     def reload(self) -> None:
         """Read everything again (after a custody event or a date change elsewhere)."""
@@ -377,14 +454,17 @@ class PlanScreen(QWidget):
         """After someone else's save: load theirs, put back what this user typed, save it."""
         snapshots = {page.key: page.snapshot() for page in self.pages if page.dirty}
         assert self.episode is not None
-        self.open_episode(self.episode.id, self.current_key())
-        for page in self.pages:
-            if page.key in snapshots:
-                page.restore(snapshots[page.key])
-        self.banner.show_message("The other changes are loaded and your text is back in the "
-                                 "form; it will be saved over theirs. Check it reads right.",
-                                 "info")
-        self._timer.start()
+
+        def put_back() -> None:
+            for page in self.pages:
+                if page.key in snapshots:
+                    page.restore(snapshots[page.key])
+            self.banner.show_message("The other changes are loaded and your text is back in "
+                                     "the form; it will be saved over theirs. Check it reads "
+                                     "right.", "info")
+            self._timer.start()
+
+        self.open_episode(self.episode.id, self.current_key(), put_back)
 
     # Records -----------------------------------------------------------------------------
 
@@ -493,3 +573,16 @@ class PlanScreen(QWidget):
             self.save_pending()
         super().hideEvent(event)
 
+
+
+def _read_episode(services: AppServices, episode_id: int, handover: bool) -> _Episode:
+    """Read what the plan screen shows of ``episode_id`` (on a worker)."""
+    episode = services.custody.get(episode_id)
+    plan = services.plans.for_episode(episode_id)
+    return _Episode(
+        episode=episode, person=services.people.get(episode.person_id), plan=plan,
+        review=services.reviews.for_episode(episode_id),
+        handover=services.handover.for_episode(episode_id) if handover else None,
+        referrals=services.referrals.for_plan(plan.id) if plan else [],
+        deadlines=services.deadlines.for_episode(episode_id),
+        state=services.custody_events.state(episode_id))

@@ -39,12 +39,18 @@ class BreachFailure:
 
 @dataclass(frozen=True, slots=True)
 class BreachAction:
+    """One action on the order; ``overturned_on`` when a manager overturned it (rule
+    UPW-OVERSIGHT), with the manager's reason: it is kept for the record but no longer
+    stands."""
+
     on: dt.date
     code: str
     description: str
     respond_by: dt.date | None
     text: str | None
     staff: str | None
+    overturned_on: dt.date | None = None
+    overturned_reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,10 +224,18 @@ def _actions(summary: BreachSummary, language: Language) -> Flowable:
         description = (glossary.phrase(f"action.{a.code}", language)
                        if language == CY and f"action.{a.code}" in glossary.GLOSSARY
                        else a.description)
+        action = f"<b>{escape(a.code)}</b> {escape(description)}"
+        respond = long_date(a.respond_by, language) if a.respond_by else "—"
+        if a.overturned_on is not None:
+            # Struck through, with the manager's verdict beneath: not a live decision.
+            verdict = _l("overturned", language).format(
+                date=long_date(a.overturned_on, language))
+            why = f": {escape(a.overturned_reason)}" if a.overturned_reason else ""
+            action = f"<strike>{action}</strike><br/><b>{verdict}</b>{why}"
+            respond = f"<strike>{respond}</strike>" if a.respond_by else respond
         rows.append([Paragraph(long_date(a.on, language), s.table_cell),
-                     Paragraph(f"<b>{escape(a.code)}</b> {escape(description)}", s.table_cell),
-                     Paragraph(long_date(a.respond_by, language) if a.respond_by else "—",
-                               s.table_cell),
+                     Paragraph(action, s.table_cell),
+                     Paragraph(respond, s.table_cell),
                      Paragraph(escape(a.text or "—"), s.table_cell_small),
                      Paragraph(escape(a.staff or "—"), s.table_cell_small)])
     table = Table(rows, colWidths=fitted_widths(rows, _ACTION_COLUMNS), repeatRows=1,

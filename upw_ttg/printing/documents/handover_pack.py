@@ -20,16 +20,23 @@ from upw_ttg.domain.codes import (
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.local_time import local_date
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
-from upw_ttg.domain.resettlement import DEADLINE_LABELS, STRENGTH_KINDS, DeadlineKind
+from upw_ttg.domain.resettlement import (
+    ACCOMMODATION,
+    DEADLINE_LABELS,
+    STRENGTH_KINDS,
+    DeadlineKind,
+)
 from upw_ttg.printing.layout import fitted_widths, heading_with
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import Styles, data_table_style, details_table_style, get_styles
 from upw_ttg.printing.text import NOT_RECORDED, enum_label, escape, format_date, or_not_recorded
+from upw_ttg.records.directory import REFERRAL_ROUTE_LABELS
 from upw_ttg.services.ttg.records import (
     ActionRecord,
     HandoverPack,
     HandoverRecord,
     PlanRecord,
+    ReferralRecord,
     ReviewRecord,
 )
 
@@ -77,6 +84,7 @@ def build_handover_pack(pack: HandoverPack) -> list[Flowable]:
                                                                   s)], s)
     story += _section("Risk of harm", _risk(plan, s), s)
     story += _section("Needs by pathway", [_needs(plan, s)], s)
+    story += _section("If the plan falls through", [_fallbacks(plan, s)], s)
     outstanding = [a for a in (plan.actions if plan else ()) if a.outstanding]
     story += _section(f"Outstanding actions ({len(outstanding)})",
                       [_actions(outstanding, plan, s, show_done=False)], s)
@@ -226,6 +234,24 @@ def _needs(plan: PlanRecord | None, s: Styles) -> Flowable:
                    "Linked to offending"), rows, ("20%", "38%", "13%", "15%", "14%"), s)
 
 
+def _fallbacks(plan: PlanRecord | None, s: Styles) -> Flowable:
+    """Rule TTG-FALLBACK: the day of release's fallback and each need's, in full (the
+    officer's copy; the person's sheet has only those on their copy)."""
+    if plan is None:
+        return Paragraph(NONE_RECORDED, s.body)
+    rows = [["<b>Day of release</b>", or_not_recorded(plan.release_fallback_plan),
+             or_not_recorded(plan.release_fallback_contact),
+             plan.release_fallback_by.strftime("%H:%M on the day")
+             if plan.release_fallback_by else NOT_RECORDED]]
+    for n in plan.needs:
+        if n.has_fallback or n.pathway_code == ACCOMMODATION:
+            rows.append([f"<b>{escape(n.pathway_name)}</b>", or_not_recorded(n.fallback_plan),
+                         or_not_recorded(n.fallback_contact),
+                         format_date(n.fallback_by, NOT_RECORDED)])
+    return _table(("For", "What happens", "Who to call", "By when"), rows,
+                  ("20%", "38%", "26%", "16%"), s)
+
+
 def _actions(actions: list[ActionRecord], plan: PlanRecord | None, s: Styles, *,
              show_done: bool = True) -> Flowable:
     if not actions:
@@ -311,11 +337,26 @@ def _referrals(pack: HandoverPack, s: Styles) -> Flowable:
             status = f"<b>{status}: answer overdue</b>"
         elif r.status == ReferralStatus.WITHDRAWN and r.withdrawn_reason:
             status += f"<br/>{escape(r.withdrawn_reason)}"
-        rows.append([escape(r.provider), escape(r.pathway_name), format_date(r.sent_on),
+        rows.append([_provider(r), escape(r.pathway_name), format_date(r.sent_on),
                      status, format_date(r.response_expected_by, ""), or_not_recorded(r.outcome)
                      if r.outcome else ""])
     return _table(("Provider", "Pathway", "Sent", "Status", "Answer due", "Outcome"), rows,
-                  ("18%", "16%", "14%", "16%", "14%", "22%"), s)
+                  ("26%", "14%", "12%", "14%", "12%", "22%"), s)
+
+
+def _provider(r: ReferralRecord) -> str:
+    """The provider's name and, from the directory as it is now, how to reach it and how it
+    takes referrals, so the responsible officer can follow it up (rule TTG-DIR4)."""
+    text = f"<b>{escape(r.provider)}</b>"
+    c = r.contact
+    if c is None:
+        return text
+    lines = [escape(x) for x in (c.phone, c.email, c.address, c.opening_hours) if x]
+    if c.referral_route is not None:
+        how = REFERRAL_ROUTE_LABELS[c.referral_route]
+        lines.append(f"Refer by: {escape(how)}"
+                     + (f". {escape(c.referral_how)}" if c.referral_how else ""))
+    return text + "".join(f"<br/>{line}" for line in lines)
 
 
 def _person_sections(plan: PlanRecord | None, s: Styles) -> list[Flowable]:

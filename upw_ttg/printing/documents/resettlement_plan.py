@@ -19,6 +19,7 @@ from upw_ttg.printing.styles import (
     get_styles,
 )
 from upw_ttg.printing.text import escape
+from upw_ttg.records.directory import ProviderContact, ReferralRoute
 from upw_ttg.services.ttg.handouts import (
     ContactRole,
     HandoutAction,
@@ -26,6 +27,7 @@ from upw_ttg.services.ttg.handouts import (
     HandoutContact,
     HandoutLanguage,
     HandoutNeed,
+    HandoutReferral,
     PersonPlanCopy,
 )
 
@@ -105,9 +107,10 @@ def details(pairs: list[tuple[str, str]], s: Styles) -> Table:
 
 
 def contacts_table(contacts: tuple[HandoutContact, ...], language: HandoutLanguage,
-                   s: Styles) -> Flowable:
-    """Who, their name (with team and email underneath) and the phone number in bold."""
-    if not contacts:
+                   s: Styles, services: tuple[HandoutReferral, ...] = ()) -> Flowable:
+    """Who, their name (with team and email underneath) and the phone number in bold; then
+    each of ``services`` by what it helps with, its name and details, and its phone."""
+    if not contacts and not services:
         return Paragraph(label("none", language), s.body)
     small = s.table_cell_small.fontSize
     rows = [[Paragraph(label(k, language), s.table_header) for k in ("owner", "name", "phone")]]
@@ -119,9 +122,40 @@ def contacts_table(contacts: tuple[HandoutContact, ...], language: HandoutLangua
         rows.append([Paragraph(escape(word(CONTACT_ROLES[c.role], language)), s.table_cell),
                      Paragraph(name, s.table_cell),
                      Paragraph(f"<b>{text_or(c.phone, '')}</b>", s.table_cell)])
+    for r in services:
+        phone = r.contact.phone if r.contact else None
+        rows.append([
+            Paragraph(escape(pathway_name(r.pathway_code, r.pathway_name, language)),
+                      s.table_cell),
+            Paragraph(service_cell(r.provider, r.contact, language, s, phone=False,
+                                   email=False, bold=False), s.table_cell),
+            Paragraph(f"<b>{text_or(phone, '')}</b>", s.table_cell)])
     table = Table(rows, colWidths=("30%", "48%", "22%"), repeatRows=1, hAlign="LEFT")
     table.setStyle(data_table_style())
     return table
+
+
+def service_cell(name: str, contact: ProviderContact | None, language: HandoutLanguage,
+                 s: Styles, *, phone: bool = True, email: bool = True,
+                 bold: bool = True) -> str:
+    """A service's name in bold, and underneath in small print its details from the
+    directory: phone, address, opening hours, email, and whether the person may contact it
+    themselves (rule TTG-DIR4)."""
+    text = f"<b>{escape(name)}</b>" if bold else escape(name)
+    if contact is None:
+        return text
+    lines = []
+    if phone and contact.phone:
+        lines.append(f"{label('phone', language)}: <b>{escape(contact.phone)}</b>")
+    lines += [escape(x) for x in (contact.address, contact.email if email else None) if x]
+    if contact.opening_hours:
+        lines.append(f"{label('open', language)}: {escape(contact.opening_hours)}")
+    if contact.referral_route == ReferralRoute.SELF_REFERRAL:
+        lines.append(label("self_referral", language))
+    if lines:
+        small = s.table_cell_small.fontSize
+        text += f"<br/><font size='{small}'>{'<br/>'.join(lines)}</font>"
+    return text
 
 
 def build_person_copy(copy: PersonPlanCopy) -> list[Flowable]:
@@ -234,12 +268,12 @@ def _referrals_table(copy: PersonPlanCopy, s: Styles) -> Table:
     rows = [[Paragraph(label(k, lang), s.table_header)
              for k in ("service", "help_with", "sent", "status")]]
     for r in copy.referrals:
-        rows.append([Paragraph(escape(r.provider), s.table_cell),
+        rows.append([Paragraph(service_cell(r.provider, r.contact, lang, s), s.table_cell),
                      Paragraph(escape(pathway_name(r.pathway_code, r.pathway_name, lang)),
                                s.table_cell),
                      Paragraph(long_date(r.sent_on, lang), s.table_cell),
                      Paragraph(escape(word(REFERRAL_STATUS[r.status], lang)), s.table_cell)])
-    table = Table(rows, colWidths=("30%", "30%", "20%", "20%"), repeatRows=1, hAlign="LEFT")
+    table = Table(rows, colWidths=("40%", "21%", "20%", "19%"), repeatRows=1, hAlign="LEFT")
     table.setStyle(data_table_style())
     return table
 

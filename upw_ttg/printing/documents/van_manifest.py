@@ -8,14 +8,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from upw_ttg.domain.upw_print import VanManifestData
-from upw_ttg.printing.documents.upw_welsh import ENGLISH, clock, long_date
+from upw_ttg.printing import glossary
+from upw_ttg.printing.documents.upw_welsh import clock, long_date
 from upw_ttg.printing.records_to_check import build_records_to_check
 from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.styles import ACCENT, Styles, data_table_style, get_styles
 from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import escape
 
-TITLE = "Van manifest"
+TITLE = glossary.phrase("manifest.title", "en")
 _STOP_COLUMNS = ("11%", "27%", "34%", "20%", "8%")
 _DROP_COLUMNS = ("30%", "36%", "14%", "20%")
 
@@ -27,44 +28,54 @@ def manifest_reference(data: VanManifestData) -> str:
 def build_van_manifest(data: VanManifestData) -> list[Flowable]:
     """Stops in time order, each with its passengers; then where the van drops them."""
     s = get_styles()
-    seats = f"{data.passengers} of {data.seats} seats booked"
+    lang = data.language
+
+    def say(key: str, **values: object) -> str:
+        return escape(glossary.phrase(f"manifest.{key}", lang, **values))
+
+    seats = say("seats", booked=data.passengers, seats=data.seats)
+    phone = data.office.phone
+    # The phone number never breaks across lines.
+    driver = (say("driver", phone="@PHONE@").replace("@PHONE@", escape(phone).replace(
+        " ", "&nbsp;")) if phone else say("driver_no_phone"))
     story: list[Flowable] = [
-        Paragraph(TITLE, s.title),
-        Paragraph(escape(long_date(data.day, ENGLISH)), s.subtitle),
-        Paragraph(f"<b>{escape(data.van_name)}</b>&nbsp;&nbsp;·&nbsp;&nbsp;registration "
-                  f"<b>{escape(data.registration)}</b>&nbsp;&nbsp;·&nbsp;&nbsp;{seats}", s.body),
-        Paragraph("For the driver: collect in this order and tick each person on "
-                  "board. Call the office if someone is not there "
-                  f"{'on ' + escape(data.office.phone) if data.office.phone else ''}"
-                  "; do not wait more than 10 minutes.", s.body),
+        Paragraph(say("title"), s.title),
+        Paragraph(escape(long_date(data.day, lang)), s.subtitle),
+        Paragraph(f"<b>{escape(data.van_name)}</b>&nbsp;&nbsp;·&nbsp;&nbsp;"
+                  f"{say('registration')} <b>{escape(data.registration)}</b>"
+                  f"&nbsp;&nbsp;·&nbsp;&nbsp;{seats}", s.body),
+        Paragraph(driver, s.body),
         Spacer(1, 2 * mm),
     ]
     if data.stops:
         story.append(_stops_table(data, s))
     else:
-        story.append(Paragraph("Everyone booked to travel by van is named under Records to "
-                               "check." if data.to_check
-                               else "Nobody is booked to travel by van.", s.body))
+        story.append(Paragraph(say("all_to_check") if data.to_check else say("nobody"),
+                               s.body))
     if data.drops:
-        story += [CondPageBreak(40 * mm), Paragraph("Drop-offs", s.heading),
+        story += [CondPageBreak(40 * mm), Paragraph(say("drops"), s.heading),
                   _drops_table(data, s)]
-    return story + build_records_to_check(data.to_check, what="this manifest")
+    return story + build_records_to_check(data.to_check, what="this manifest", language=lang)
 
 
-def render_van_manifest(data: VanManifestData) -> bytes:
+def render_van_manifest(data: VanManifestData, *, invariant: bool = False) -> bytes:
     return render_sections([manifest_section(data)], printed_at=data.printed_at,
-                           printed_by=data.printed_by)
+                           printed_by=data.printed_by, invariant=invariant)
 
 
 def manifest_section(data: VanManifestData) -> Section:
     """The manifest as one section of a batch: marked, for staff only."""
-    return Section(f"{TITLE}: {data.van_name}", manifest_reference(data),
-                   build_van_manifest(data), staff_only=True)
+    title = glossary.phrase("manifest.title", data.language)
+    return Section(f"{title}: {data.van_name}", manifest_reference(data),
+                   build_van_manifest(data), staff_only=True, language=data.language)
 
 
 def _stops_table(data: VanManifestData, s: Styles) -> Table:
-    headers = ("Time", "Pick-up point", "Name", "Phone", "On")
-    rows: list[list] = [[Paragraph(h, s.table_header) for h in headers]]
+    lang = data.language
+    headers = ("time", "pickup", "name", "phone", "on")
+    rows: list[list] = [[Paragraph(escape(glossary.phrase(f"manifest.col_{h}", lang)),
+                                   s.table_header) for h in headers]]
+    no_phone = glossary.phrase("manifest.no_phone", lang)
     spans: list[tuple[Any, ...]] = []
     # The project under each name matters only when the van serves more than one site.
     several = len(data.drops) > 1
@@ -77,7 +88,7 @@ def _stops_table(data: VanManifestData, s: Styles) -> Table:
                 Paragraph(place if i == 0 else "", s.table_cell),
                 Paragraph(escape(p.name) + (f"<br/><font size='8'>{escape(p.project_name)}"
                                             "</font>" if several else ""), s.table_cell),
-                Paragraph(escape(p.phone or "No phone"), s.table_cell),
+                Paragraph(escape(p.phone or no_phone), s.table_cell),
                 Paragraph("<font size='13'>☐</font>", s.table_cell)])
         if len(rows) - first > 1:
             spans.append(("SPAN", (0, first), (0, len(rows) - 1)))
@@ -92,14 +103,18 @@ def _stops_table(data: VanManifestData, s: Styles) -> Table:
 
 
 def _drops_table(data: VanManifestData, s: Styles) -> Table:
-    headers = ("Project", "Site", "Work", "Supervisor")
-    rows: list[list] = [[Paragraph(h, s.table_header) for h in headers]]
+    lang = data.language
+    headers = ("project", "site", "work", "supervisor")
+    rows: list[list] = [[Paragraph(escape(glossary.phrase(f"manifest.col_{h}", lang)),
+                                   s.table_header) for h in headers]]
+    not_assigned = glossary.phrase("manifest.not_assigned", lang)
     for d in data.drops:
+        by_van = escape(glossary.phrase("manifest.by_van", lang, count=d.people))
         rows.append([Paragraph(f"<b>{escape(d.project_name)}</b><br/><font size='8'>"
-                               f"{d.people} by van</font>", s.table_cell),
+                               f"{by_van}</font>", s.table_cell),
                      Paragraph(escape(d.site_address), s.table_cell),
                      Paragraph(f"{clock(d.start_time)}–{clock(d.end_time)}", s.table_cell),
-                     Paragraph(escape(d.supervisor or "Not assigned"), s.table_cell)])
+                     Paragraph(escape(d.supervisor or not_assigned), s.table_cell)])
     table = Table(rows, colWidths=_DROP_COLUMNS, repeatRows=1, hAlign="LEFT")
     table.setStyle(data_table_style())
     return table

@@ -12,33 +12,43 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from upw_ttg.domain.codes import OUTCOME_CODES, Rating
 from upw_ttg.domain.records_to_check import RecordToCheck
-from upw_ttg.printing import fonts
+from upw_ttg.printing import fonts, glossary
 from upw_ttg.printing.lines import Line, Segment, TextLines
 from upw_ttg.printing.records_to_check import build_records_to_check
 from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.styles import ACCENT, HEADER_FILL, INK, RULE
-
-# PrintCancelled is raised by the template; imported here for callers of render_work_sheets.
 from upw_ttg.printing.template import (  # noqa: F401
     LANDSCAPE_BODY_HEIGHT,
     PrintCancelled,
     Section,
     collector_paused,
 )
+
+# PrintCancelled is raised by the template; imported here for callers of render_work_sheets.
 from upw_ttg.printing.text import format_date
 
-TITLE = "Work sheet"
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-# (header, millimetres): the columns fill the 261 mm of a landscape A4 frame. The first
-# ``_WRITE_FROM`` are printed; the rest are written in by hand on site.
-_COLUMNS = (("No.", 7), ("Name", 36), ("CRN", 15), ("Pick-up", 23), ("Health and safety", 64),
-            ("Start", 11), ("End", 11), ("Penalty\n(mins)", 13), ("Outcome\ncode", 14.5),
-            ("Work\nquality", 12), ("Beha-\nviour", 11.5), ("Hi-vis\nY/N", 10),
-            ("Person's\ninitials", 14), ("Notes", 19))
+TITLE = glossary.phrase("work_sheet.title", "en")
+# (glossary key of the header, millimetres): the columns fill the 261 mm of a landscape A4
+# frame. The first ``_WRITE_FROM`` are printed; the rest are written in by hand on site.
+_COLUMN_KEYS = (("number", 7), ("name", 36), ("crn", 15), ("pickup", 23), ("alerts", 64),
+                ("start", 11), ("end", 11), ("penalty", 13), ("outcome", 14.5),
+                ("quality", 12), ("behaviour", 11.5), ("hi_vis", 10), ("initials", 14),
+                ("notes", 19))
 _WRITE_FROM = 5
-_HEADERS = tuple(header for header, _ in _COLUMNS)
-_WIDTHS = tuple(width * mm for _, width in _COLUMNS)
+_WIDTHS = tuple(width * mm for _, width in _COLUMN_KEYS)
 _FRAME_WIDTH = sum(_WIDTHS)
+
+
+def column_headers(language: str) -> tuple[str, ...]:
+    """The register's column headers in ``language`` ("\\n" where a header breaks)."""
+    return tuple(glossary.phrase(f"work_sheet.col_{key}", language) for key, _ in _COLUMN_KEYS)
+
+
+def columns(language: str) -> tuple[tuple[str, float], ...]:
+    """(header, millimetres) of every column in ``language``."""
+    return tuple(zip(column_headers(language), (w for _, w in _COLUMN_KEYS), strict=True))
+
+
 _PRINTED_FILL = colors.HexColor("#f7f8fa")
 # An empty cell as an empty list of flowables: an empty string would still be drawn, and a
 # day's sheets have thousands of cells left for the pen.
@@ -46,7 +56,7 @@ BLANK: tuple = ()
 SPARE_ROWS = 2
 # Room to write by hand; a row grows when its alerts need more.
 _ROW_HEIGHT = 8 * mm
-_HEADER_HEIGHT = 8 * mm
+_HEADER_HEIGHT = 8 * mm  # two lines of header; a third (Welsh) adds a line
 _STRIP_HEIGHT = 13 * mm
 _PAD_TOP, _PAD_BOTTOM, _PAD_SIDE = 1.5, 2, 2.5
 HEADER_SIZE, HEADER_PAD = 7.5, 1.5
@@ -57,8 +67,7 @@ _SMALL_SIZE = 8
 _DETAIL_SIZE = 9
 # Only what a supervisor records on site; absences are the office's decision.
 _ON_SITE_OUTCOMES = tuple(o for o in OUTCOME_CODES if o.attended)
-_RATING_LETTERS = " · ".join(f"{r.value[0].upper()} {r.value}" for r in Rating)
-NOT_ARRIVED = "Not arrived: leave the outcome blank and write “not here” in Notes."
+NOT_ARRIVED = glossary.phrase("work_sheet.not_arrived", "en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,14 +113,25 @@ class WorkSheet:
     # Who the supervisor calls from site: the office running the project.
     office_name: str | None = None
     office_phone: str | None = None
+    language: str = "en"  # "en" or "cy": every fixed word comes from the glossary
 
 
 def sheet_heading(sheet: WorkSheet) -> str:
     """The line at the top of every page: which session, when and who signs for it."""
-    day = sheet.session_date
-    supervisors = ", ".join(sheet.supervisors) or "no supervisor assigned"
-    return (f"{TITLE}: {sheet.project_name} · {_WEEKDAYS[day.weekday()]} {format_date(day)} "
-            f"{sheet.start_time:%H:%M}–{sheet.end_time:%H:%M} · Supervisor: {supervisors}")
+    lang = sheet.language
+    supervisors = ", ".join(sheet.supervisors) or glossary.phrase("work_sheet.no_supervisor",
+                                                                 lang)
+    return glossary.phrase("work_sheet.heading", lang, project=sheet.project_name,
+                           date=_day_text(sheet.session_date, lang),
+                           times=f"{sheet.start_time:%H:%M}–{sheet.end_time:%H:%M}",
+                           supervisors=supervisors)
+
+
+def _day_text(day: dt.date, language: str) -> str:
+    """"Friday 27 Nov 2026" / "Dydd Gwener 27 Tachwedd 2026" (Welsh months are not cut)."""
+    if glossary.is_welsh(language):
+        return glossary.long_date(day, language)
+    return f"{glossary.phrase(f'weekday.{day.weekday()}', language)} {format_date(day)}"
 
 
 def build_work_sheet(sheet: WorkSheet) -> list[Flowable]:
@@ -119,7 +139,8 @@ def build_work_sheet(sheet: WorkSheet) -> list[Flowable]:
     fonts.register_fonts()  # the story measures its own text
     title = TextLines([[(sheet.project_name, fonts.BOLD, 15),
                         (f"   {sheet.project_code} · {sheet.project_type}", fonts.REGULAR, 9)]])
-    sheet_box = Table([[TextLines([[("SHEET", fonts.REGULAR, 8)],
+    sheet_word = glossary.phrase("work_sheet.sheet", sheet.language)
+    sheet_box = Table([[TextLines([[(sheet_word, fonts.REGULAR, 8)],
                                    [(sheet.sheet_id, fonts.BOLD, 13)]])]],
                       colWidths=[52 * mm])
     sheet_box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.4, INK),
@@ -139,14 +160,15 @@ def build_work_sheet(sheet: WorkSheet) -> list[Flowable]:
     # A little slack, so rounding never pushes a cut table onto a page of its own.
     room = LANDSCAPE_BODY_HEIGHT - used - gap - 2
     return [top, details, Spacer(1, gap), *_register(sheet, room),
-            *build_records_to_check(sheet.to_check, what="this sheet", landscape=True)]
+            *build_records_to_check(sheet.to_check, what="this sheet", landscape=True,
+                                    language=sheet.language)]
 
 
 def work_sheet_section(sheet: WorkSheet) -> Section:
     """The sheet as one landscape, marked section of a batch; every page's header names the
     session, its date and its supervisor."""
     return Section(sheet_heading(sheet), sheet.sheet_id, build_work_sheet(sheet),
-                   staff_only=True, landscape=True)
+                   staff_only=True, landscape=True, language=sheet.language)
 
 
 def render_work_sheet(sheet: WorkSheet, *, invariant: bool = False) -> bytes:
@@ -175,7 +197,10 @@ def render_work_sheets(sheets: Sequence[WorkSheet], *, title: str, printed_at: d
 def _details(sheet: WorkSheet) -> Table:
     """When, where, who and what to wear, in four blocks side by side."""
     size = _DETAIL_SIZE
-    day = sheet.session_date
+    lang = sheet.language
+
+    def say(key: str, **values: object) -> str:
+        return glossary.phrase(f"work_sheet.{key}", lang, **values)
 
     def bold(text: str) -> Segment:
         return (text, fonts.BOLD, size)
@@ -183,27 +208,35 @@ def _details(sheet: WorkSheet) -> Table:
     def plain(text: str) -> Segment:
         return (text, fonts.REGULAR, size)
 
-    when = [[bold(f"{_WEEKDAYS[day.weekday()]} {format_date(day)}")],
-            [bold(f"{sheet.start_time:%H:%M} to {sheet.end_time:%H:%M}")],
-            [plain(f"{sheet.break_minutes} min unpaid break")]]
+    day = sheet.session_date
+    # A Welsh date is too long for one line: the weekday above it, never "2026" alone.
+    when = [[bold(_day_text(day, lang))]] if not glossary.is_welsh(lang) else [
+        [bold(glossary.phrase(f"weekday.{day.weekday()}", lang))],
+        [bold(glossary.short_date(day, lang))]]
+    when += [[bold(say("times", start=f"{sheet.start_time:%H:%M}",
+                       end=f"{sheet.end_time:%H:%M}"))],
+             [plain(say("break", minutes=sheet.break_minutes))]]
     # A phone number never breaks across lines.
     contact = " · ".join(x.replace(" ", "\u00a0") if x is sheet.beneficiary_phone else x
                          for x in (sheet.beneficiary, sheet.beneficiary_contact,
                                    sheet.beneficiary_phone) if x)
-    where = [[bold("Site: "), plain(sheet.site_address)],
-             [bold("Beneficiary: "), plain(contact)]]
+    where = [[bold(say("site")), plain(sheet.site_address)],
+             [bold(say("beneficiary")), plain(contact)]]
     supervisors = ", ".join(sheet.supervisors)
-    who = [[bold("Supervisor: "), plain(supervisors) if supervisors else bold("NONE ASSIGNED")],
-           [bold("Van: "), plain(sheet.van or "No van")],
-           [bold(f"Call {sheet.office_name or 'the office'}: "),
-            bold(sheet.office_phone) if sheet.office_phone else plain("number not recorded")]]
-    wear = [[bold("HI-VIS VESTS REQUIRED") if sheet.hi_vis_required
-             else plain("Hi-vis not required")]]
+    call = (say("call_office", office=sheet.office_name) if sheet.office_name
+            else say("call_the_office"))
+    who = [[bold(say("supervisor")),
+            plain(supervisors) if supervisors else bold(say("none_assigned"))],
+           [bold(say("van")), plain(sheet.van or say("no_van"))],
+           [bold(call),
+            bold(sheet.office_phone) if sheet.office_phone else plain(say("no_number"))]]
+    wear = [[bold(say("hi_vis")) if sheet.hi_vis_required else plain(say("no_hi_vis"))]]
     if sheet.female_only:
-        wear.append([bold("Female-only session")])
-    wear.append([plain("; ".join(sheet.site_notes) if sheet.site_notes else "No site notes")])
+        wear.append([bold(say("female_only"))])
+    wear.append([plain("; ".join(sheet.site_notes) if sheet.site_notes
+                       else say("no_site_notes"))])
     table = Table([[TextLines(block) for block in (when, where, who, wear)]],
-                  colWidths=[46 * mm, 90 * mm, 70 * mm, 55 * mm])
+                  colWidths=[56 * mm, 80 * mm, 70 * mm, 55 * mm])
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -218,10 +251,10 @@ def _details(sheet: WorkSheet) -> Table:
     return table
 
 
-def _person_cells(row: WorkSheetRow) -> list:
+def _person_cells(row: WorkSheetRow, words: dict[str, str]) -> list:
     # Plain strings and TextLines: a day's batch has thousands of cells, and a paragraph
     # costs a markup parse for each.
-    pickup: list[Line] = [[("Own way to site", fonts.REGULAR, _SMALL_SIZE)]]
+    pickup: list[Line] = [[(words["own_way"], fonts.REGULAR, _SMALL_SIZE)]]
     if row.pickup_point:
         pickup = [[(row.pickup_point, fonts.REGULAR, _SMALL_SIZE)]]
         if row.pickup_time:
@@ -229,24 +262,30 @@ def _person_cells(row: WorkSheetRow) -> list:
     alerts = [[(alert, fonts.REGULAR, ALERT_SIZE)] for alert in row.alerts]
     return [str(row.row_number), TextLines([[(row.name, fonts.BOLD, _NAME_SIZE)]]), row.crn,
             TextLines(pickup),
-            TextLines(alerts) if alerts else "None recorded",
-            *[BLANK] * (len(_COLUMNS) - _WRITE_FROM)]
+            TextLines(alerts) if alerts else words["no_alerts"],
+            *[BLANK] * (len(_WIDTHS) - _WRITE_FROM)]
 
 
-def _strip() -> list:
+def _strip(language: str) -> list:
     """The last row: the code key beside the supervisor's signature, kept with the rows."""
     size = _SMALL_SIZE
-    outcomes = " · ".join(f"{o.code} {o.description.split('– ', 1)[-1]}"
+
+    def say(key: str) -> str:
+        return glossary.phrase(key, language)
+
+    outcomes = " · ".join(f"{o.code} {say(f'outcome.{o.code}').split('– ', 1)[-1]}"
                           for o in _ON_SITE_OUTCOMES)
-    legend = TextLines([[("Outcome: ", fonts.BOLD, size), (outcomes, fonts.REGULAR, size)],
-                        [(NOT_ARRIVED, fonts.REGULAR, size)],
-                        [("Quality and behaviour: ", fonts.BOLD, size),
-                         (_RATING_LETTERS, fonts.REGULAR, size),
-                         (" · Times: ", fonts.BOLD, size),
-                         ("24-hour clock", fonts.REGULAR, size)]], leading=1.25)
-    cells: list = [legend] + [BLANK] * (len(_COLUMNS) - 1)
-    cells[7] = "Supervisor's\nsignature"
-    cells[12] = "Print\nname"
+    ratings = " · ".join(say(f"rating.{r.value}") for r in Rating)
+    legend = TextLines([[(say("work_sheet.key_outcome"), fonts.BOLD, size),
+                         (outcomes, fonts.REGULAR, size)],
+                        [(say("work_sheet.not_arrived"), fonts.REGULAR, size)],
+                        [(say("work_sheet.key_ratings"), fonts.BOLD, size),
+                         (ratings, fonts.REGULAR, size),
+                         (say("work_sheet.key_times"), fonts.BOLD, size),
+                         (say("work_sheet.clock"), fonts.REGULAR, size)]], leading=1.25)
+    cells: list = [legend] + [BLANK] * (len(_WIDTHS) - 1)
+    cells[7] = say("work_sheet.signature")
+    cells[12] = say("work_sheet.print_name")
     return cells
 
 
@@ -257,39 +296,52 @@ def _register(sheet: WorkSheet, first_page_room: float) -> list[Flowable]:
     during layout, and the last person always shares a page with the spare rows and the
     signature.
     """
-    nobody = ("Everyone booked is named under Records to check." if sheet.to_check
-              else "Nobody is booked on this session.")
-    people = [_person_cells(row) for row in sheet.rows] or [
-        [BLANK, nobody] + [BLANK] * (len(_COLUMNS) - 2)]
+    lang = sheet.language
+    words = {key: glossary.phrase(f"work_sheet.{key}", lang)
+             for key in ("own_way", "no_alerts", "all_to_check", "nobody")}
+    nobody = words["all_to_check"] if sheet.to_check else words["nobody"]
+    people = [_person_cells(row, words) for row in sheet.rows] or [
+        [BLANK, nobody] + [BLANK] * (len(_WIDTHS) - 2)]
     heights = [_row_height(cells) for cells in people]
+    headers = column_headers(lang)
+    header_height = _header_height(headers)
     tail = SPARE_ROWS * _ROW_HEIGHT + _STRIP_HEIGHT
     pages: list[list[int]] = [[]]
-    room = first_page_room - _HEADER_HEIGHT
+    room = first_page_room - header_height
     for index, height in enumerate(heights):
         needed = height + (tail if index == len(heights) - 1 else 0)
         if pages[-1] and needed > room:
             pages.append([])
-            room = LANDSCAPE_BODY_HEIGHT - _HEADER_HEIGHT
+            room = LANDSCAPE_BODY_HEIGHT - header_height
         pages[-1].append(index)
         room -= height
     story: list[Flowable] = []
     for number, indexes in enumerate(pages):
         last_page = number == len(pages) - 1
         story.append(_page_table([people[i] for i in indexes], [heights[i] for i in indexes],
-                                 with_tail=last_page, printed_rows=bool(sheet.rows)))
+                                 with_tail=last_page, printed_rows=bool(sheet.rows),
+                                 headers=headers, header_height=header_height,
+                                 language=lang))
         if not last_page:
             story.append(PageBreak())
     return story
 
 
+def _header_height(headers: tuple[str, ...]) -> float:
+    """Room for the tallest header: two lines, or more where a Welsh header breaks again."""
+    lines = max(2, *(header.count("\n") + 1 for header in headers))
+    return _HEADER_HEIGHT + (lines - 2) * HEADER_SIZE * 1.2
+
+
 def _page_table(people: list[list], heights: list[float], *, with_tail: bool,
-                printed_rows: bool) -> Table:
-    data: list[list] = [list(_HEADERS), *people]
-    row_heights = [_HEADER_HEIGHT, *heights]
+                printed_rows: bool, headers: tuple[str, ...], header_height: float,
+                language: str) -> Table:
+    data: list[list] = [list(headers), *people]
+    row_heights = [header_height, *heights]
     people_end = len(data) - 1
     if with_tail:
-        data += [[BLANK] * len(_COLUMNS) for _ in range(SPARE_ROWS)]
-        data.append(_strip())
+        data += [[BLANK] * len(_WIDTHS) for _ in range(SPARE_ROWS)]
+        data.append(_strip(language))
         row_heights += [_ROW_HEIGHT] * SPARE_ROWS + [_STRIP_HEIGHT]
     grid_end = len(data) - (2 if with_tail else 1)
     table = Table(data, colWidths=_WIDTHS, rowHeights=row_heights)

@@ -1,13 +1,14 @@
-"""The one English–Welsh glossary: every fixed phrase of every person-facing document.
+"""The one English–Welsh glossary: every fixed phrase of every document, person's or staff's.
 
-How to read the glossary's files (for the Welsh Language Unit): one file per group of
-documents (common, upw_letters, warrant, handouts, court); each ``Term`` is one phrase, with
+How to read the glossary's files (for the Welsh Language Unit): one file per group of documents
+(common, upw_letters, warrant, handouts, court, staff_paper, certificate); each ``Term`` is one
+phrase, with
 its key, the English (``en``) and the Welsh (``cy``) side by side. Words in braces, such as
-``{date}`` or ``{name}``, are filled in by the application (a date already in Welsh, a
-person's name) and must stay as they are. ``note`` says where a phrase is used or why it is
-worded so. A term is translated once here and every document takes it from here, so a
-correction made here reaches every letter, warrant and sheet. ``python -m
-upw_ttg.printing.glossary`` lists every term as a tab-separated table for review.
+``{date}`` or ``{name}``, are filled in by the application (a date already in Welsh, a person's
+name) and must stay as they are. ``note`` says where a phrase is used or why it is worded so. A
+term is translated once here and every document takes it from here, so a correction made here
+reaches every letter, warrant and sheet. ``python -m upw_ttg.printing.glossary`` lists every
+term as a tab-separated table for review.
 
 Mutations. Every common noun, weekday and verb-noun in a Welsh phrase is written here already
 mutated as its place in the phrase requires ("ar ddydd Llun", "cysylltwch â'r tîm", "cyn i'r
@@ -31,12 +32,21 @@ import re
 import string
 from collections.abc import Iterator
 
-from upw_ttg.printing.glossary import common, court, handouts, upw_letters, warrant
+from upw_ttg.printing.glossary import (
+    certificate,
+    common,
+    court,
+    handouts,
+    staff_paper,
+    upw_letters,
+    warrant,
+)
 from upw_ttg.printing.glossary.term import COMMUNITY_PAYBACK_CY, Term
 
 # Each file holds the terms of one group of documents, in the order a reviewer reads them.
 _TERMS: tuple[Term, ...] = (*common.TERMS, *upw_letters.TERMS, *warrant.TERMS,
-                            *handouts.TERMS, *court.TERMS)
+                            *handouts.TERMS, *court.TERMS, *staff_paper.TERMS,
+                            *certificate.TERMS)
 __all__ = ["COMMUNITY_PAYBACK_CY", "GLOSSARY", "Term"]
 
 GLOSSARY: dict[str, Term] = {term.key: term for term in _TERMS}

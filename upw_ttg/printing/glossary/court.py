@@ -1,4 +1,4 @@
-"""Glossary terms: attendance outcomes, enforcement actions and the breach summary (court file).
+"""Glossary terms: outcomes, enforcement actions, the breach summary and the sentencers' sheet.
 
 One ``Term`` per phrase: key, English, Welsh, and a note for the reviewer where useful.
 See ``upw_ttg/printing/glossary/__init__.py`` for how to read them.
@@ -151,6 +151,10 @@ TERMS: tuple[Term, ...] = (
     Term('breach.withheld',
          en='Sensitive note withheld.',
          cy="Nodyn sensitif wedi'i atal."),
+    Term('breach.overturned',
+         en='Overturned by a manager on {date}',
+         cy='Gwrthdrowyd gan reolwr ar {date}',
+         note='Under an enforcement action a manager overturned: it no longer stands.'),
     Term('breach.not_referred',
          en='Not yet referred',
          cy='Heb ei gyfeirio eto'),
@@ -166,4 +170,82 @@ TERMS: tuple[Term, ...] = (
     Term('breach.kind.incentive', en='Reduction for good progress',
          cy='Gostyngiad am gynnydd da'),
     Term('breach.kind.other', en='Other', cy='Arall'),
+    # --- The sentencers' availability sheet (for the courts; rule UPW-SENTENCERS) ---------------
+    Term('sheet.title', en='Unpaid Work: availability for sentencers',
+         cy='Gwaith Di-dâl: argaeledd ar gyfer dedfrydwyr'),
+    Term('sheet.intro',
+         en='{unit}. Prepared on {date} from the case records; free places are for {start} to '
+            '{end} and change as people are booked.',
+         cy="{unit}. Paratowyd ar {date} o gofnodion yr achosion; mae'r lleoedd gwag ar gyfer "
+            "{start} i {end} ac yn newid wrth i bobl gael eu trefnu."),
+    Term('sheet.offices', en='Offices: {offices}.', cy='Swyddfeydd: {offices}.'),
+    Term('sheet.wait_heading', en='The wait from sentence to the first session',
+         cy="Yr aros rhwng y ddedfryd a'r sesiwn gyntaf"),
+    Term('sheet.wait_count',
+         en='Orders whose first session was in the last 13 weeks: {count}.',
+         cy='Gorchmynion a gafodd eu sesiwn gyntaf yn ystod y 13 wythnos diwethaf: {count}.'),
+    Term('sheet.wait_text',
+         en='Half of them started within {median} of sentence; the quickest started after '
+            '{shortest} and the longest after {longest}.',
+         cy="Dechreuodd hanner ohonynt o fewn {median} i'r ddedfryd; dechreuodd y cyflymaf ar "
+            "ôl {shortest} a'r arafaf ar ôl {longest}."),
+    Term('sheet.wait_none', en='No order had its first session in the last 13 weeks.',
+         cy='Ni chafodd unrhyw orchymyn ei sesiwn gyntaf yn ystod y 13 wythnos diwethaf.'),
+    Term('sheet.waiting',
+         en='Orders waiting for a first session today: {count}; the longest has waited {days}.',
+         cy="Gorchmynion sy'n aros am sesiwn gyntaf heddiw: {count}; mae'r hwyaf wedi aros "
+            "{days}."),
+    Term('sheet.waiting_none', en='No order is waiting for a first session today.',
+         cy='Nid oes unrhyw orchymyn yn aros am sesiwn gyntaf heddiw.'),
+    Term('sheet.target',
+         en='The standard is a first session within {days} working days of sentence.',
+         cy="Y safon yw sesiwn gyntaf o fewn {days} diwrnod gwaith i'r ddedfryd."),
+    Term('sheet.day', en='{count} day', cy='{count} diwrnod'),
+    Term('sheet.days', en='{count} days', cy='{count} diwrnod',
+         note='Welsh keeps the singular noun after a number.'),
+    Term('sheet.places_heading', en='Placements with free places in the next four weeks',
+         cy='Lleoliadau â lleoedd gwag yn ystod y pedair wythnos nesaf'),
+    Term('sheet.kind.group', en='Group placements', cy='Lleoliadau grŵp'),
+    Term('sheet.kind.individual', en='Individual placements', cy='Lleoliadau unigol'),
+    Term('sheet.kind.female_only', en='Female-only placements',
+         cy='Lleoliadau i fenywod yn unig'),
+    Term('sheet.kind.ete', en='Education, training and employment',
+         cy='Addysg, hyfforddiant a chyflogaeth'),
+    Term('sheet.none_free', en='None with free places in the next four weeks.',
+         cy='Dim un â lleoedd gwag yn ystod y pedair wythnos nesaf.'),
+    Term('sheet.col.project', en='Placement', cy='Lleoliad'),
+    Term('sheet.col.days', en='Days', cy='Dyddiau'),
+    Term('sheet.col.times', en='Times', cy='Amseroedd'),
+    Term('sheet.col.free', en='Free places', cy='Lleoedd gwag'),
+    Term('sheet.col.first', en='First free', cy='Lle cyntaf'),
+    Term('sheet.col.pickup', en='Van pick-up', cy='Casglu gan y fan'),
+    *(Term(f'sheet.weekday.{i}', en, cy) for i, (en, cy) in enumerate((
+        ('Mon', 'Llun'), ('Tue', 'Maw'), ('Wed', 'Mer'), ('Thu', 'Iau'), ('Fri', 'Gwe'),
+        ('Sat', 'Sad'), ('Sun', 'Sul')))),
+    Term('sheet.free_text', en='{places} on {sessions}', cy='{places} ar {sessions}',
+         note='For example "12 on 4 sessions": free places over the sessions with room.'),
+    Term('sheet.session', en='{count} session', cy='{count} sesiwn'),
+    Term('sheet.sessions', en='{count} sessions', cy='{count} sesiwn'),
+    Term('sheet.travel_heading', en='Pick-up points and travel support',
+         cy='Mannau casglu a chymorth teithio'),
+    Term('sheet.pickups', en='The van collects people at:', cy="Mae'r fan yn casglu pobl yn:"),
+    Term('sheet.no_pickups', en='No van pick-ups are planned in the next four weeks.',
+         cy="Nid oes casgliadau gan y fan wedi'u cynllunio yn ystod y pedair wythnos nesaf."),
+    Term('sheet.warrants',
+         en='Someone who cannot reach a pick-up point or a site can be given a travel warrant '
+            'for the bus or train.',
+         cy="Gellir rhoi gwarant teithio ar gyfer y bws neu'r trên i rywun na all gyrraedd man "
+            "casglu neu safle."),
+    Term('sheet.travel_time',
+         en='Travel time of up to {time} a session can be credited to people eligible for it.',
+         cy="Gellir cyfrif amser teithio o hyd at {time} y sesiwn i bobl sy'n gymwys."),
+    Term('sheet.no_travel_time', en='Travel time is not credited.',
+         cy='Nid yw amser teithio yn cael ei gyfrif.'),
+    Term('sheet.ete_cap',
+         en='Education, training and employment can count for up to {percent}% of the hours '
+            'ordered.',
+         cy="Gall addysg, hyfforddiant a chyflogaeth gyfrif am hyd at {percent}% o'r oriau a "
+            "orchmynnwyd."),
+    Term('sheet.contact', en='Questions: the Unpaid Work team, {phone}.',
+         cy='Cwestiynau: y Tîm Gwaith Di-dâl, {phone}.'),
 )

@@ -25,6 +25,8 @@ from upw_ttg.domain.enforcement import (
     letter_respond_by,
     warning_period_end,
 )
+from upw_ttg.domain.local_time import local_date
+from upw_ttg.domain.oversight import ReviewVerdict
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.printing import glossary
@@ -60,6 +62,7 @@ from upw_ttg.storage.models import (
     AuditEvent,
     EnforcementAction,
     EnforcementActionCode,
+    EnforcementReview,
     Office,
     Person,
     Project,
@@ -260,17 +263,30 @@ class LetterService:
                                               None if appt.notes_sensitive else appt.notes,
                                               bool(appt.notes_sensitive and appt.notes)))
         actions = []
-        for action, description, staff in session.execute(
-                select(EnforcementAction, EnforcementActionCode.description, Staff.full_name)
+        # Rule UPW-OVERSIGHT: a decision a manager overturned is printed as overturned, with
+        # the manager's reason, never as a live decision.
+        overturns = (select(EnforcementReview.enforcement_action_id.label("action_id"),
+                            func.max(EnforcementReview.reason).label("reason"))
+                     .where(EnforcementReview.order_id == order_id,
+                            EnforcementReview.verdict == ReviewVerdict.OVERTURNED)
+                     .group_by(EnforcementReview.enforcement_action_id).subquery())
+        for action, description, staff, reason in session.execute(
+                select(EnforcementAction, EnforcementActionCode.description, Staff.full_name,
+                       overturns.c.reason)
                 .join(EnforcementActionCode,
                       EnforcementActionCode.code == EnforcementAction.action_code)
                 .outerjoin(Staff, Staff.id == EnforcementAction.staff_id)
+                .outerjoin(overturns, overturns.c.action_id == EnforcementAction.id)
                 .where(EnforcementAction.order_id == order_id)
                 .order_by(EnforcementAction.action_date, EnforcementAction.id)):
             text = as_sentences(action.outcome, action.notes)
-            actions.append(BreachAction(action.action_date, action.action_code, description,
-                                        action.respond_by, text, staff))
-        referral = next((a for a in reversed(actions) if a.code == BREACH_REQUESTED), None)
+            overturned = action.overturned_at
+            actions.append(BreachAction(
+                action.action_date, action.action_code, description, action.respond_by, text,
+                staff, overturned_on=local_date(overturned) if overturned else None,
+                overturned_reason=reason if overturned else None))
+        referral = next((a for a in reversed(actions)
+                         if a.code == BREACH_REQUESTED and a.overturned_on is None), None)
         adjustments = tuple(BreachAdjustment(a.adjusted_on, a.kind.value, a.reason, a.minutes)
                             for a in session.scalars(
                                 select(Adjustment).where(

@@ -94,6 +94,7 @@ from upw_ttg.storage.models import (
     UpwSession,
 )
 from upw_ttg.storage.models.base import utc_now
+from upw_ttg.storage.order_months import mark_appointments
 
 CLOCK_SETTINGS = ("upw.evidence_working_days", "upw.enforcement_decision_working_days")
 # What the person keyed in; a change to any of these needs the version the screen loaded.
@@ -288,6 +289,7 @@ class RegisterService:
         done = session.connection().execute(statement, params).rowcount
         if done != len(params):
             raise self._stale(session, writes)
+        mark_appointments(session, ((row.order_id, row.session_id) for row, _ in writes))
         for (row, values), before in zip(writes, befores, strict=True):
             for name, value in {**values, "version": row.version + 1, "updated_at": now,
                                 "updated_by_id": self._ctx.actor_id}.items():

@@ -24,6 +24,7 @@ from upw_ttg.domain.records_to_check import Subject, set_aside
 from upw_ttg.domain.site_alerts import ANSWER_COLUMNS, site_alerts
 from upw_ttg.domain.text import fold
 from upw_ttg.errors import NotFoundError
+from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.work_sheet import (
     WorkSheet,
     WorkSheetRow,
@@ -67,7 +68,7 @@ _TYPE_LABELS = dict(PROJECT_TYPES)
 # Female-only is printed on its own; the rest tell the supervisor about the site.
 _TAG_LABELS = {code: label for code, label in SUITABILITY_TAGS if code != "female_only"}
 # A restricted case the printing member is not named on: no pick-up, no alerts (rule ACC-2).
-RESTRICTED_ON_SHEET = "Restricted case: the staff named on it brief the supervisor"
+RESTRICTED_ON_SHEET = glossary.phrase("alert.restricted", "en")
 
 
 class WorkSheetService:
@@ -81,22 +82,23 @@ class WorkSheetService:
         with self._ctx.db.read() as session:
             return self._day(session, day, delivery_unit_id)
 
-    def work_sheet(self, session_id: int) -> WorkSheet:
-        """The sheet as it would print now (numbers are provisional until printed)."""
+    def work_sheet(self, session_id: int, language: str = "en") -> WorkSheet:
+        """The sheet as it would print now (numbers are provisional until printed), its fixed
+        words in ``language`` ("en" or "cy")."""
         self._ctx.require(Capability.READ_WORK_SHEETS)
         with self._ctx.db.read() as session:
             check_own_session(session, self._ctx, session_id)
-            sheets = self._sheets(session, [session_id])
+            sheets = self._sheets(session, [session_id], language)
         if not sheets:
             raise NotFoundError("That session is no longer on record.")
         return sheets[0]
 
-    def print_sheet(self, session_id: int) -> bytes:
+    def print_sheet(self, session_id: int, language: str = "en") -> bytes:
         """One session's sheet; row numbers are fixed on the appointments the first time."""
         self._ctx.require(Capability.PRINT_WORK_SHEETS)
         with self._ctx.db.read() as session:
             check_own_session(session, self._ctx, session_id)
-        sheets = self._fix_and_build([session_id])
+        sheets = self._fix_and_build([session_id], language)
         if not sheets:
             raise NotFoundError("That session is no longer on record.")
         pdf = render_work_sheet(sheets[0])
@@ -105,8 +107,9 @@ class WorkSheetService:
 
     def print_day(self, day: dt.date, *, delivery_unit_id: int | None = None,
                   progress: Callable[[int, int], None] | None = None,
-                  is_cancelled: Callable[[], bool] | None = None) -> bytes:
-        """Every sheet of the day (or of one delivery unit) in one PDF.
+                  is_cancelled: Callable[[], bool] | None = None,
+                  language: str = "en") -> bytes:
+        """Every sheet of the day (or of one delivery unit) in one PDF, in ``language``.
 
         Raises:
             PrintCancelled: ``is_cancelled()`` returned True; nothing is returned. Row numbers
@@ -118,7 +121,7 @@ class WorkSheetService:
             ids = [d.session_id for d in self._day(session, day, delivery_unit_id)]
         if not ids:
             raise NotFoundError(f"No session on {format_date(day)} has anyone booked.")
-        sheets = self._fix_and_build(ids)
+        sheets = self._fix_and_build(ids, language)
         actor = self._ctx.actor
         pdf = render_work_sheets(sheets, title=f"Work sheets for {format_date(day)}",
                                  printed_at=self._ctx.now(),
@@ -127,7 +130,7 @@ class WorkSheetService:
         self._printed(ids)
         return pdf
 
-    def _day_sections(self, day: dt.date, delivery_unit_id: int | None
+    def _day_sections(self, day: dt.date, delivery_unit_id: int | None, language: str = "en"
                       ) -> tuple[list[Section], Callable[[], None]]:
         """The day's sheets as sections (their row numbers fixed), and what records their
         printing once the PDF exists. The caller has checked the member may print them."""
@@ -135,7 +138,7 @@ class WorkSheetService:
             ids = [d.session_id for d in self._day(session, day, delivery_unit_id)]
         if not ids:
             return [], lambda: None
-        sheets = self._fix_and_build(ids)
+        sheets = self._fix_and_build(ids, language)
         return [work_sheet_section(sheet) for sheet in sheets], lambda: self._printed(ids)
 
     def _printed(self, session_ids: Sequence[int]) -> None:
@@ -154,7 +157,8 @@ class WorkSheetService:
                 log_print(session, self._ctx, "work sheet", Recipient.SUPERVISOR, sid,
                           people[sid])
 
-    def _fix_and_build(self, session_ids: Sequence[int]) -> list[WorkSheet]:
+    def _fix_and_build(self, session_ids: Sequence[int], language: str = "en"
+                       ) -> list[WorkSheet]:
         with self._ctx.db.write() as session:
             rows = session.execute(
                 select(Appointment.id, Appointment.session_id, Appointment.sheet_row,
@@ -177,7 +181,7 @@ class WorkSheetService:
                 session.connection().execute(
                     table.update().where(table.c.id == bindparam("b_id"))
                     .values(sheet_row=bindparam("b_row")), updates)
-            return self._sheets(session, list(session_ids))
+            return self._sheets(session, list(session_ids), language)
 
     def _day(self, session: Session, day: dt.date, delivery_unit_id: int | None
              ) -> list[DaySession]:
@@ -201,8 +205,18 @@ class WorkSheetService:
             query = query.where(supervised_by(own))
         return [DaySession(*row) for row in session.execute(query)]
 
-    def _sheets(self, session: Session, session_ids: list[int]) -> list[WorkSheet]:
-        """Sheets for ``session_ids`` in that order, from a fixed handful of queries."""
+    def _sheets(self, session: Session, session_ids: list[int], language: str = "en"
+                ) -> list[WorkSheet]:
+        """Sheets for ``session_ids`` in that order, from a fixed handful of queries; their
+        fixed words, alerts, project types and site notes in ``language``."""
+        lang = glossary.code(language)
+
+        def say(key: str, **values: object) -> str:
+            return glossary.phrase(key, lang, **values)
+
+        def say_alert(key: str, **values: object) -> str:
+            return say(key if "." in key else f"alert.{key}", **values)
+
         extra_staff = aliased(Staff)
         found = session.execute(
             select(UpwSession, Project, Staff.full_name, Van.name, Van.registration, Office)
@@ -223,7 +237,7 @@ class WorkSheetService:
         for pid, tag in session.execute(select(ProjectTag.project_id, ProjectTag.tag).where(
                 ProjectTag.project_id.in_({p.id for _, p, *_ in found})).order_by(ProjectTag.tag)):
             if tag in _TAG_LABELS:
-                tags[pid].append(_TAG_LABELS[tag])
+                tags[pid].append(say(f"site_tag.{tag}"))
             elif tag == "female_only":
                 female_only_sites.add(pid)
         people = session.execute(
@@ -256,15 +270,15 @@ class WorkSheetService:
                 interpreter = None
                 if needs:
                     interpreter = other if language == Language.OTHER and other else (
-                        "Welsh" if language == Language.WELSH else "")
+                        say("language.welsh") if language == Language.WELSH else "")
                 if pid in hidden:
                     # Rule ACC-2: the name and CRN, to take attendance; nothing else (a dash
                     # for the pick-up: "own way to site" would be a claim, not a blank).
                     return WorkSheetRow(numbers[aid], name, crn, "—", None,
-                                        (RESTRICTED_ON_SHEET,))
+                                        (say("alert.restricted"),))
                 return WorkSheetRow(numbers[aid], name, crn, point,
                                     pickup_time if point else None,
-                                    site_alerts(answers.get(pid), interpreter))
+                                    site_alerts(answers.get(pid), interpreter, say_alert))
 
             sheet_rows, to_check = set_aside(items, sheet_row, lambda p: Subject(
                 p[6], display_name(p[4], p[5], p[14]), "Unpaid Work order",
@@ -277,7 +291,9 @@ class WorkSheetService:
             sheets[sess.id] = WorkSheet(
                 sheet_id=sheet_id(sess.id, sess.session_date), session_id=sess.id,
                 project_code=project.code, project_name=project.name,
-                project_type=_TYPE_LABELS.get(project.project_type, project.project_type),
+                project_type=(say(f"project_type.{project.project_type}")
+                              if project.project_type in _TYPE_LABELS
+                              else project.project_type),
                 site_address=address, beneficiary=project.beneficiary,
                 beneficiary_contact=project.beneficiary_contact,
                 beneficiary_phone=project.beneficiary_phone, session_date=sess.session_date,
@@ -289,7 +305,7 @@ class WorkSheetService:
                              or project.id in female_only_sites),
                 site_notes=tuple(tags[project.id]), rows=tuple(sheet_rows), printed_at=now,
                 printed_by=actor.full_name if actor else None, to_check=tuple(to_check),
-                office_name=office_line.name, office_phone=office_line.phone)
+                office_name=office_line.name, office_phone=office_line.phone, language=lang)
         return [sheets[sid] for sid in session_ids if sid in sheets]
 
     @staticmethod

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Select, func
 from sqlalchemy.orm import Session
 
-from upw_ttg.domain.figures import DEFINITIONS, month_of
+from upw_ttg.domain.figures import DEFINITIONS, month_end, month_of
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.records.figures import FigureGroup, FigureRow, Figures, FigureSplit, Tally
 
@@ -35,6 +35,15 @@ class Scope:
 
     def wants(self, key: str) -> bool:
         return self.only is None or self.only == key
+
+    def summarised(self) -> tuple[dt.date | None, dt.date]:
+        """The months read from the orders' monthly summary (rule FIG-16), as the first and
+        the one after the last (none when the window does not start a month); the days from
+        the second on are read from the appointments."""
+        last = month_of(self.end)
+        cut = last if self.end < month_end(last) else month_end(last) + dt.timedelta(days=1)
+        first = self.start if self.start.day == 1 else None
+        return first, cut if first is not None else self.start
 
     def within(self, day: dt.date | None) -> bool:
         return day is not None and self.start <= day <= self.end

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import and_, case, extract, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 
 from upw_ttg.domain.codes import AdjustmentStatus
 from upw_ttg.domain.crediting import minutes_between
@@ -29,6 +29,7 @@ from upw_ttg.storage.models import (
     Adjustment,
     Appointment,
     OrderExtension,
+    OrderMonth,
     Project,
     UpwAssessment,
     UpwOrder,
@@ -42,8 +43,20 @@ RATE_DAYS = 56
 
 def order_months(scope: Scope) -> Iterator[Fact]:
     data = _OrderData(scope)
+    if scope.detail:
+        for order in data.orders:
+            yield from data.months_of(order)
+        return
+    # Counts only: the facts of orders alike (figure, unit, worker, month, met) added up here,
+    # a few thousand instead of one per order and month.
+    alike: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
     for order in data.orders:
-        yield from data.months_of(order)
+        for f in data.months_of(order):
+            cell = alike[(f.key, f.unit_id, f.worker_id, f.day, f.met)]
+            cell[0] += f.n
+            cell[1] += f.minutes
+    for (key, unit, worker, month, met), (n, minutes) in alike.items():
+        yield Fact(key, unit, worker, month, met, n, minutes)
 
 
 class _OrderData:
@@ -70,32 +83,43 @@ class _OrderData:
             of_orders(select(UpwAssessment.order_id,
                              func.max(UpwAssessment.intensive_extra_hours)), UpwAssessment.order_id)
             .where(UpwAssessment.completed_on.is_not(None)).group_by(UpwAssessment.order_id)).all())
-        year, month = extract("year", UpwSession.session_date), extract("month",
-                                                                       UpwSession.session_date)
-        offered = case((Appointment.outcome_code.in_(sorted(NOT_OFFERED_CODES)), 0), else_=1)
-        columns = [Appointment.order_id, year, month, UpwSession.start_time,
-                   UpwSession.end_time, Project.break_minutes, offered]
         self.offered: dict[tuple[int, dt.date], int] = defaultdict(int)
         self.credited: dict[tuple[int, dt.date], int] = defaultdict(int)
-        for order_id, y, m, start, end, unpaid, counts, n, credited in session.read(
+        # Whole months from the orders' monthly summary (rule FIG-16), this month so far from
+        # its appointments.
+        cut = month_of(scope.today)
+        in_months = and_(OrderMonth.month >= self.read_from, OrderMonth.month < cut)
+        for order_id, first, credited, offered in session.read(
+                of_orders(select(OrderMonth.order_id, OrderMonth.month,
+                                 OrderMonth.credited_minutes, OrderMonth.offered_minutes),
+                          OrderMonth.order_id).where(in_months)).all():
+            self.credited[(order_id, first)] = credited
+            self.offered[(order_id, first)] = offered
+        self.before: dict[int, int] = defaultdict(int)
+        self.before.update(session.read(
+            of_orders(select(OrderMonth.order_id, func.sum(OrderMonth.credited_minutes)),
+                      OrderMonth.order_id)
+            .where(~in_months, OrderMonth.credited_minutes > 0)
+            .group_by(OrderMonth.order_id)).all())
+        offered = case((Appointment.outcome_code.in_(sorted(NOT_OFFERED_CODES)), 0), else_=1)
+        columns = [Appointment.order_id, UpwSession.start_time, UpwSession.end_time,
+                   Project.break_minutes, offered]
+        for order_id, start, end, unpaid, counts, n, credited in session.read(
                 of_orders(select(*columns, func.count(), func.sum(Appointment.minutes_credited))
                           .join(UpwSession, UpwSession.id == Appointment.session_id)
                           .join(Project, Project.id == UpwSession.project_id),
                           Appointment.order_id)
-                .where(UpwSession.session_date.between(self.read_from, scope.today))
+                .where(UpwSession.session_date.between(cut, scope.today))
                 .group_by(*columns)):
-            first = dt.date(int(y), int(m), 1)
-            self.credited[(order_id, first)] += int(credited or 0)
+            self.credited[(order_id, cut)] += int(credited or 0)
             if counts:
-                self.offered[(order_id, first)] += \
+                self.offered[(order_id, cut)] += \
                     int(n) * max(0, minutes_between(start, end) - unpaid)
         # Credit before the months read: every credit less theirs (no session after today is
-        # credited), which spares joining every appointment to its session's date.
-        self.before = {k: int(v or 0) for k, v in session.read(
-            of_orders(select(Appointment.order_id, func.sum(Appointment.minutes_credited)),
-                      Appointment.order_id).group_by(Appointment.order_id))}
-        for (order_id, _month), minutes in self.credited.items():
-            self.before[order_id] -= minutes
+        # credited); this month's summary holds its days after today too.
+        for (order_id, first), minutes in self.credited.items():
+            if first == cut:
+                self.before[order_id] -= minutes
         self.adjustments: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
         for order_id, on, minutes in session.read(
                 of_orders(select(Adjustment.order_id, Adjustment.adjusted_on,
@@ -116,11 +140,13 @@ class _OrderData:
         # Each month read once: its last day, the day it is judged on, and whether it is one
         # of the months asked for.
         self.spans: list[tuple[dt.date, dt.date, dt.date, bool]] = []
+        self.month_before: dict[dt.date, dt.date] = {}
         month = self.first_from
         while month <= self.read_to:
             last_day = month_end(month)
             self.spans.append((month, last_day, min(last_day, scope.today),
                                scope.within(month)))
+            self.month_before[month] = month - relativedelta(months=1)
             month += relativedelta(months=1)
         self.wanted = tuple(scope.wants(key) for key in ("hours_completed", "weekly_offer",
                                                           "extension_needed"))
@@ -192,7 +218,7 @@ class _OrderData:
             granted = [d for on, d in self.extensions.get(order.id, ()) if on <= evaluated]
             deadline = max(granted, default=None) or completion_deadline(
                 order.sentence_date, self.deadline_months, True)
-        span = (evaluated - (month - relativedelta(months=1))).days + 1
+        span = (evaluated - self.month_before[month]).days + 1
         rate = recent_rate(recent * RATE_DAYS // span, order.sentence_date, evaluated)
         at_rate = forecast(remaining=remaining, booked=0, last_booked=None, deadline=deadline,
                            today=evaluated, offer_per_week=self.offer,

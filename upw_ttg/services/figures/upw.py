@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from sqlalchemy import Date, and_, case, func, literal, select, union_all
 
-from upw_ttg.domain.crediting import ATTENDED_CODES, ENFORCEABLE_CODES
+from upw_ttg.domain.crediting import ENFORCEABLE_CODES
 from upw_ttg.domain.enforcement import (
     DECISION_CODES,
     WARNING_WITHDRAWN,
@@ -35,6 +35,7 @@ from upw_ttg.services.upw.assessments import HEALTH_AND_SAFETY
 from upw_ttg.storage.models import (
     Appointment,
     EnforcementAction,
+    OrderMonth,
     UpwAssessment,
     UpwOrder,
     UpwSession,
@@ -57,12 +58,10 @@ def _first_session(scope: Scope) -> Iterator[Fact]:
     the set working days (rule UPW-10)."""
     days = int(scope.settings["upw.first_session_working_days"])
     sentenced = UpwOrder.sentence_date.between(scope.start, scope.end)
-    first = (select(Appointment.order_id.label("order_id"),
-                    func.min(UpwSession.session_date).label("first"))
-             .join(UpwSession, UpwSession.id == Appointment.session_id)
-             .where(Appointment.outcome_code.in_(sorted(ATTENDED_CODES)),
-                    Appointment.order_id.in_(select(UpwOrder.id).where(sentenced)))
-             .group_by(Appointment.order_id).subquery())
+    first = (select(OrderMonth.order_id.label("order_id"),
+                    func.min(OrderMonth.first_attended).label("first"))
+             .where(OrderMonth.order_id.in_(select(UpwOrder.id).where(sentenced)))
+             .group_by(OrderMonth.order_id).subquery())
     columns = [UNIT, WORKER, UpwOrder.sentence_date.label("day"), first.c.first.label("done")]
     query = scoped(scope, select(*columns).select_from(UpwOrder)
                    .outerjoin(first, first.c.order_id == UpwOrder.id).where(sentenced))
@@ -101,10 +100,22 @@ def _outcomes_keyed(scope: Scope) -> Iterator[Fact]:
 
 
 def _outcomes_keyed_counted(scope: Scope) -> Iterator[Fact]:
-    """The counts only: each day of the window goes to the database with its due date (the
-    rule worked out here, once a day), so a year of outcomes comes back as a count per unit,
-    worker and month instead of one group per session day and keying day."""
-    days, day = [], scope.start
+    """The counts only: whole months from the orders' monthly summary (rule FIG-16); the days
+    after them (this month so far) from the appointments, each day going to the database with
+    its due date (the rule worked out here, once a day), so they come back as a count per
+    unit, worker and month."""
+    first, cut = scope.summarised()
+    if first is not None and first < cut:
+        columns = [UNIT, WORKER, OrderMonth.month]
+        query = scoped(scope, select(*columns, func.sum(OrderMonth.keyed_in_time).label("met"),
+                                     func.sum(OrderMonth.outcomes).label("n"))
+                       .select_from(OrderMonth)
+                       .join(UpwOrder, UpwOrder.id == OrderMonth.order_id)
+                       .where(OrderMonth.month >= first, OrderMonth.month < cut,
+                              OrderMonth.outcomes > 0)
+                       .group_by(*columns))
+        yield from _keyed_counts(scope.read(query))
+    days, day = [], cut
     while day <= scope.end:
         due = outcome_keying_due(scope.calendar, day)
         days.append(select(literal(day, Date).label("day"), literal(due, Date).label("due"),
@@ -114,7 +125,7 @@ def _outcomes_keyed_counted(scope: Scope) -> Iterator[Fact]:
         return
     calendar = union_all(*days).subquery("keying_due")
     in_time = func.sum(case((func.date(Appointment.updated_at) <= calendar.c.due, 1),
-                            else_=0)).label("in_time")
+                            else_=0)).label("met")
     columns = [UNIT, WORKER, calendar.c.month]
     query = scoped(scope, select(*columns, in_time, func.count().label("n"))
                    .select_from(Appointment)
@@ -122,11 +133,15 @@ def _outcomes_keyed_counted(scope: Scope) -> Iterator[Fact]:
                    .join(calendar, calendar.c.day == UpwSession.session_date)
                    .join(UpwOrder, UpwOrder.id == Appointment.order_id)
                    .where(Appointment.outcome_code.is_not(None),
-                          UpwSession.session_date.between(scope.start, scope.end))
+                          UpwSession.session_date.between(cut, scope.end))
                    .group_by(*columns))
-    for r in scope.read(query):
+    yield from _keyed_counts(scope.read(query))
+
+
+def _keyed_counts(rows) -> Iterator[Fact]:
+    for r in rows:
         month = as_date(r.month)
-        met, n = int(r.in_time or 0), int(r.n)
+        met, n = int(r.met or 0), int(r.n)
         if met:
             yield Fact("outcomes_keyed", r.unit_id, r.worker_id, month, True, met)
         if n > met:

@@ -22,6 +22,7 @@ from upw_ttg.services.ttg.handouts import (
     HandoutAction,
     HandoutAppointment,
     HandoutContact,
+    HandoutFallback,
     HandoutLanguage,
     HandoutNeed,
     HandoutReferral,
@@ -35,6 +36,8 @@ from upw_ttg.services.ttg.records import (
     EpisodeSummary,
     HandoverPack,
     HandoverRecord,
+    PlanRecord,
+    ReferralRecord,
     ReviewRecord,
 )
 from upw_ttg.services.ttg.referrals import ReferralService
@@ -46,8 +49,31 @@ _SHOWN_REFERRALS = {ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus
 HELPLINE = HandoutContact(ContactRole.HELPLINE, "Samaritans", None, "116 123", None)
 
 
+# Services still helping on the day of release: the sheet lists them with their details.
+_HELPING = {ReferralStatus.SENT, ReferralStatus.ACCEPTED}
+
+
+def _handout_referral(r: ReferralRecord) -> HandoutReferral:
+    return HandoutReferral(r.pathway_code, r.pathway_name, r.provider, r.sent_on, r.status,
+                           r.contact)
+
+
 def _handout_action(action: ActionRecord) -> HandoutAction:
     return HandoutAction(action.description, action.owner, action.due_date, action.done_on)
+
+
+def persons_fallbacks(plan: PlanRecord | None) -> tuple[HandoutFallback, ...]:
+    """The fallbacks printed on the person's day-of-release sheet (rule TTG-FALLBACK): the
+    day of release's, and each need's that prints on their copy (rule DOC-5); a need left off
+    their copy keeps its fallback off too."""
+    if plan is None:
+        return ()
+    day = ((HandoutFallback(None, None, plan.release_fallback_plan,
+                            plan.release_fallback_contact, by_time=plan.release_fallback_by),)
+           if plan.has_release_fallback else ())
+    return day + tuple(HandoutFallback(n.pathway_code, n.pathway_name, n.fallback_plan,
+                                       n.fallback_contact, by_date=n.fallback_by)
+                       for n in plan.needs if n.has_fallback and n.shown_to_person)
 
 
 class PrintoutService:
@@ -132,10 +158,8 @@ class PrintoutService:
             strengths=tuple(s.persons_wording or s.description for s in plan.strengths)
             if plan else (),
             appointments=tuple(appointments),
-            referrals=tuple(HandoutReferral(r.pathway_code, r.pathway_name, r.provider,
-                                            r.sent_on, r.status)
-                            for r in referrals if r.status in _SHOWN_REFERRALS
-                            and r.pathway_code not in hidden),
+            referrals=tuple(_handout_referral(r) for r in referrals
+                            if r.status in _SHOWN_REFERRALS and r.pathway_code not in hidden),
             contacts=self._contacts(summary, handover),
             person_agrees=plan.person_agrees if plan else None,
             agreed_on=plan.agreed_on if plan else None,
@@ -155,6 +179,11 @@ class PrintoutService:
                 select(Person.office_id).where(Person.id == person_id)))
         # The GP and the first appointment have their own boxes on the sheet.
         contacts = [*self._contacts(summary, handover), HELPLINE]
+        plan = self._plans.for_episode(episode_id, logged=False)
+        hidden = {n.pathway_code for n in (plan.needs if plan else ()) if not n.shown_to_person}
+        services = tuple(_handout_referral(r) for r in (
+            self._referrals.for_plan(plan.id) if plan else ())
+            if r.status in _HELPING and r.pathway_code not in hidden)
         return ReleaseDaySheet(
             person_name=summary.person_name, prison_name=summary.prison_name,
             release_date=summary.released_on or summary.expected_release_date,
@@ -174,7 +203,8 @@ class PrintoutService:
             printed_by=self._ctx.require_signed_in().full_name,
             travel_route=review.travel_route if review else None,
             travel_payment=review.travel_payment if review else None,
-            officer_name=handover.ro_name if handover else None, office=office)
+            officer_name=handover.ro_name if handover else None, office=office,
+            services=services, fallbacks=persons_fallbacks(plan))
 
     # ---- PDFs (printing is audited; the audit names the document, never its content) --
     def render_person_copy(self, episode_id: int,

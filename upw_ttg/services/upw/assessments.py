@@ -211,6 +211,7 @@ class AssessmentService:
             if missing:
                 raise ValidationError(missing)
             before = audit.snapshot(row, ["completed_on", "completed_by_id"])
+            in_force = self._in_force(session, row)
             row.completed_on = self._ctx.today()
             row.completed_by_id = self._ctx.actor_id
             row.updated_by_id = self._ctx.actor_id
@@ -219,6 +220,11 @@ class AssessmentService:
                          before=before,
                          after=audit.snapshot(row, ["completed_on", "completed_by_id"]))
             recheck_bookings(session, self._ctx, person_ids=[row.person_id])
+            # Rule UPW-RISKSHARE: completing puts the answers in force, in place of the
+            # assessment completed before it (or of none).
+            share_risk_change(session, self._ctx, row.person_id, row.id,
+                              risk_facts(in_force) if in_force is not None else None,
+                              risk_facts(row))
             return self._record(session, row)
 
     def preview_complete(self, assessment_id: int, version: int | None = None
@@ -227,6 +233,16 @@ class AssessmentService:
         return what_if(lambda: self.complete(assessment_id, version))
 
     # --- helpers ---------------------------------------------------------------------------
+    @staticmethod
+    def _in_force(session: Session, row: UpwAssessment) -> UpwAssessment | None:
+        """The person's latest completed assessment other than ``row``: what was in force."""
+        return session.scalars(
+            select(UpwAssessment).where(UpwAssessment.person_id == row.person_id,
+                                        UpwAssessment.id != row.id,
+                                        UpwAssessment.completed_on.is_not(None))
+            .order_by(UpwAssessment.completed_on.desc(), UpwAssessment.id.desc())
+            .limit(1)).first()
+
     @staticmethod
     def _row(session: Session, assessment_id: int) -> UpwAssessment:
         row = session.get(UpwAssessment, assessment_id)

@@ -12,6 +12,7 @@ from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import format_day, session_started
 from upw_ttg.domain.placement_autofill import Slot, Want, propose
 from upw_ttg.domain.records_to_check import set_aside
+from upw_ttg.domain.texts import MessageKind
 from upw_ttg.domain.upw_records import (
     ApplyResult,
     AutoFillProposal,
@@ -47,6 +48,7 @@ from upw_ttg.services.upw.planner import (
     target_for,
     weekly_target_minutes,
 )
+from upw_ttg.services.upw.texts import queue_event_text
 from upw_ttg.storage.models import Appointment, PickupPoint, UpwSession
 
 
@@ -166,6 +168,13 @@ class AutoFillService:
                         if p.person_id not in hidden]
             outcome = run_changes(session, self._ctx, adds=requests, strict=False,
                                   skip_existing=True)
+            # Rule UPW-TEXTS: a booking text per place made, earliest first, so someone given
+            # several sessions is told of the first (one text per number per day).
+            when = {(p.order_id, p.session_id): (p.session_date, p.start_time)
+                    for p in proposal.placements}
+            for row in sorted(outcome.created,
+                              key=lambda r: (when[(r.order_id, r.session_id)], r.id)):
+                queue_event_text(session, self._ctx, row.id, MessageKind.BOOKED)
         progress(1, 1, "Booked")
         by_key = {(p.order_id, p.session_id): p for p in proposal.placements}
         refused = tuple((by_key[(r.order_id, r.session_id)],

@@ -25,6 +25,7 @@ from upw_ttg.domain.upw_print import (
 )
 from upw_ttg.domain.upw_records import format_serial
 from upw_ttg.errors import NotFoundError
+from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.appointment_letter import (
     letter_section,
     render_appointment_letter,
@@ -65,12 +66,11 @@ from upw_ttg.storage.models import (
 )
 
 
-def driver_safe(record: RecordToCheck) -> RecordToCheck:
+def driver_safe(record: RecordToCheck, language: str = "en") -> RecordToCheck:
     """A passenger left off a manifest, as a driver may read it: the name and what to do,
     never the record's details."""
-    return RecordToCheck(None, record.name, "passenger",
-                         "Could not be listed with a pick-up: ask the office where to collect "
-                         "them before setting off.")
+    return RecordToCheck(None, record.name, glossary.phrase("manifest.passenger", language),
+                         glossary.phrase("manifest.passenger_to_check", language))
 
 
 class UpwDocumentsService:
@@ -181,19 +181,23 @@ class UpwDocumentsService:
         return pdf
 
     # --- van manifests ----------------------------------------------------------------------
-    def manifest_data(self, van_id: int, day: dt.date) -> VanManifestData:
+    def manifest_data(self, van_id: int, day: dt.date, language: str = "en"
+                      ) -> VanManifestData:
+        """One van's manifest for ``day``, its fixed words in ``language`` ("en" or "cy")."""
         self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
-            return self._manifest(session, van_id, day)
+            return self._manifest(session, van_id, day, language)
 
-    def render_manifest(self, van_id: int, day: dt.date) -> bytes:
+    def render_manifest(self, van_id: int, day: dt.date, language: str = "en") -> bytes:
         self._ctx.require(Capability.READ_SCHEDULE)
-        pdf = render_van_manifest(self.manifest_data(van_id, day))
+        pdf = render_van_manifest(self.manifest_data(van_id, day, language))
         self._printed("van", van_id, f"van manifest {day.isoformat()}", Recipient.DRIVER,
                       self._people_on_van(van_id, day), access_document="van manifest")
         return pdf
 
-    def _manifest(self, session: Session, van_id: int, day: dt.date) -> VanManifestData:
+    def _manifest(self, session: Session, van_id: int, day: dt.date, language: str = "en"
+                  ) -> VanManifestData:
+        language = glossary.code(language)
         van = session.get(Van, van_id)
         if van is None:
             raise NotFoundError("That van is no longer on record.")
@@ -244,19 +248,21 @@ class UpwDocumentsService:
             van.name, van.registration, van.seats, day,
             tuple(ManifestStop(t, n, a, tuple(p)) for (t, n, a), p in sorted(stops.items())),
             drops, contact_of(session.get(Office, van.office_id)), self._ctx.now(),
-            actor.full_name if actor else None, tuple(driver_safe(r) for r in aside))
+            actor.full_name if actor else None, tuple(driver_safe(r, language) for r in aside),
+            language)
 
     # --- a day's batch ------------------------------------------------------------------------
     def render_day(self, day: dt.date, *, delivery_unit_id: int | None = None,
-                   progress: ProgressFn | None = None, cancelled: CancelledFn | None = None
-                   ) -> bytes:
+                   progress: ProgressFn | None = None, cancelled: CancelledFn | None = None,
+                   staff_language: str = "en") -> bytes:
         """Every appointment letter and van manifest for ``day`` in one PDF, each document
-        paged on its own. Raises Cancelled if ``cancelled()`` says so, while the data is
+        paged on its own; each letter in its person's language, the manifests in
+        ``staff_language``. Raises Cancelled if ``cancelled()`` says so, while the data is
         gathered or between documents as they are laid out."""
         self._ctx.require(Capability.PLACE_PEOPLE)
         cancelled = cancelled or never_cancelled
         sections, record = self._day_sections(day, delivery_unit_id, progress=progress,
-                                              cancelled=cancelled)
+                                              cancelled=cancelled, staff_language=staff_language)
         if not sections:
             raise NotFoundError("Nobody is booked on a session that day.")
         actor = self._ctx.actor
@@ -274,7 +280,7 @@ class UpwDocumentsService:
     def _day_sections(self, day: dt.date, delivery_unit_id: int | None, *,
                       letters: bool = True, manifests: bool = True,
                       progress: ProgressFn | None = None,
-                      cancelled: CancelledFn | None = None
+                      cancelled: CancelledFn | None = None, staff_language: str = "en"
                       ) -> tuple[list[Section], Callable[[], None]]:
         """The day's letters and manifests as sections, and what records their printing
         (called once the PDF exists, so a cancelled print records nothing). The caller has
@@ -319,7 +325,8 @@ class UpwDocumentsService:
                 if cancelled():
                     raise Cancelled()
                 progress(len(rows) + j, total, "Van manifests")
-                sections.append(manifest_section(self._manifest(session, van_id, day)))
+                sections.append(manifest_section(self._manifest(session, van_id, day,
+                                                                staff_language)))
         if to_check:
             sections.append(records_to_check_section(
                 to_check, what="the appointment letters", day=day))

@@ -35,6 +35,7 @@ from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.recheck import recheck_bookings, what_if
+from upw_ttg.services.upw.skills import project_skill_ids, set_project_skills
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
     Office,
@@ -85,8 +86,10 @@ class ProjectsService:
                 query = query.where(Project.active.is_(True))
             rows = list(session.scalars(query.order_by(Project.name, Project.id)))
             tags = self._tags(session, [r.id for r in rows])
+            skills = project_skill_ids(session, [r.id for r in rows])
             offices = {o.id: o for o in session.scalars(select(Office))}
-            return [self._record(r, tags.get(r.id, ()), offices[r.office_id]) for r in rows]
+            return [self._record(r, tags.get(r.id, ()), offices[r.office_id],
+                                 skills.get(r.id, ())) for r in rows]
 
     def get_project(self, project_id: int) -> ProjectRecord:
         self._ctx.require(Capability.READ_SCHEDULE)
@@ -102,8 +105,10 @@ class ProjectsService:
                 session.add(row)
                 session.flush()
                 self._set_tags(session, row.id, tags)
+                skills = set_project_skills(session, row.id, data.skill_ids or ())
                 audit.record(session, self._ctx, AuditAction.CREATE, "project", row.id,
-                             after={**audit.snapshot(row), "tags": list(tags)})
+                             after={**audit.snapshot(row), "tags": list(tags),
+                                    "skills": list(skills)})
                 return self._project_record(session, row)
         except IntegrityError as exc:
             raise _integrity(exc, "code", "Another project already has that code.") from None
@@ -117,14 +122,18 @@ class ProjectsService:
                 check_version(session, row, data.version, "project")
                 values, tags = self._validated(session, data)
                 before = {**audit.snapshot(row),
-                          "tags": sorted(self._tags(session, [row.id]).get(row.id, ()))}
+                          "tags": sorted(self._tags(session, [row.id]).get(row.id, ())),
+                          "skills": list(project_skill_ids(session, [row.id]).get(row.id, ()))}
                 for name, value in values.items():
                     setattr(row, name, value)
                 row.updated_by_id = self._ctx.actor_id
                 flush_versioned(session, row, "project", self._ctx.db)
                 self._set_tags(session, row.id, tags)
+                skills = (before["skills"] if data.skill_ids is None  # rule UPW-SKILLS
+                          else list(set_project_skills(session, row.id, data.skill_ids)))
                 audit.record(session, self._ctx, AuditAction.UPDATE, "project", row.id,
-                             before=before, after={**audit.snapshot(row), "tags": sorted(tags)})
+                             before=before, after={**audit.snapshot(row), "tags": sorted(tags),
+                                                   "skills": skills})
                 recheck_bookings(session, self._ctx, project_ids=[row.id])
                 return self._project_record(session, row)
         except IntegrityError as exc:
@@ -245,10 +254,12 @@ class ProjectsService:
 
     def _project_record(self, session: Session, row: Project) -> ProjectRecord:
         office = session.get_one(Office, row.office_id)
-        return self._record(row, self._tags(session, [row.id]).get(row.id, ()), office)
+        return self._record(row, self._tags(session, [row.id]).get(row.id, ()), office,
+                            project_skill_ids(session, [row.id]).get(row.id, ()))
 
     @staticmethod
-    def _record(row: Project, tags: tuple[str, ...], office: Office) -> ProjectRecord:
+    def _record(row: Project, tags: tuple[str, ...], office: Office,
+                skill_ids: tuple[int, ...] = ()) -> ProjectRecord:
         return ProjectRecord(
             id=row.id, code=row.code, name=row.name, project_type=row.project_type,
             office_id=row.office_id, office_name=office.name,
@@ -262,7 +273,8 @@ class ProjectsService:
             available_to=row.available_to, end_date=row.end_date,
             hi_vis_required=row.hi_vis_required, break_minutes=row.break_minutes,
             capacity=row.capacity, default_supervisor_id=row.default_supervisor_id,
-            female_only=row.female_only, active=row.active, tags=tags, version=row.version)
+            female_only=row.female_only, active=row.active, tags=tags, version=row.version,
+            skill_ids=skill_ids)
 
     # --- vans ----------------------------------------------------------------------------
     def list_vans(self, office_id: int | None = None) -> list[VanRecord]:

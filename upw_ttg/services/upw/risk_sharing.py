@@ -19,6 +19,7 @@ from upw_ttg.domain.risk_sharing import (
     chase_due,
     confirm_by,
     distinct_contacts,
+    first_assessment_risks,
     risk_changes,
 )
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
@@ -120,12 +121,15 @@ def upcoming_contacts(session: Session, person_id: int, today: dt.date) -> list[
 
 
 def share_risk_change(session: Session, ctx: ServiceContext, person_id: int,
-                      assessment_id: int | None, before: Mapping[str, object],
+                      assessment_id: int | None, before: Mapping[str, object] | None,
                       after: Mapping[str, object]) -> RiskChange | None:
     """Rule UPW-RISKSHARE, in the caller's unit of work: if the risk level, a risk flag or
     a supervisor restriction changed, record the change and everyone to tell, each to
-    confirm within the set working days. None if nothing the rule watches changed."""
-    changes = risk_changes(before, after)
+    confirm within the set working days. ``before`` None is a person's first completed
+    assessment: what it records of risk is the change. None if nothing the rule watches
+    changed."""
+    changes = (first_assessment_risks(after) if before is None
+               else risk_changes(before, after))
     if not changes:
         return None
     today = ctx.today()

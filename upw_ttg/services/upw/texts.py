@@ -8,12 +8,14 @@ import os
 import re
 from collections.abc import Callable
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, CustodyStatus, Language, OrderStatus, SessionStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.text_records import (
+    AutoRunResult,
     KeyState,
     MessageRow,
     NotTexted,
@@ -60,6 +62,10 @@ _KEY_PATTERN = re.compile(r"^[A-Za-z0-9_\-]*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}
 _HOURS_LEFT = (OrderStatus.AWAITING_FIRST_SESSION, OrderStatus.ACTIVE,
                OrderStatus.DEADLINE_PASSED, OrderStatus.IN_BREACH)
 NO_TEMPLATE = "none"
+# A text claimed for sending by a run that is still waiting for Notify's answer is left alone
+# by any other run for this long (Notify's client gives up after 20 seconds).
+CLAIM_HOLD = dt.timedelta(minutes=2)
+_TIMER_SETTINGS = ("texts.auto_send", "texts.auto_queue_hour", "texts.auto_send_minutes")
 
 
 def read_settings(session: Session, *keys: str) -> dict[str, int | bool | str]:
@@ -161,6 +167,8 @@ def queue_event_text(session: Session, ctx: ServiceContext, appointment_id: int,
 class TextMessageService:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
+        # The day the timer last queued reminders from this application.
+        self._timer_queued_on: dt.date | None = None
 
     # -- the key -------------------------------------------------------------------------
 
@@ -296,6 +304,32 @@ class TextMessageService:
             progress(len(due), len(due), "Done")
         return SendResult(sent, failed, len(due) - sent - failed, stopped)
 
+    def run_automatically(self) -> AutoRunResult:
+        """One run of the timer: when sending automatically is on and the Notify key is set,
+        queue the day's reminders once, from the set hour, then send every queued text. However
+        often it runs, and from however many computers, nothing is queued or sent twice."""
+        self._ctx.require(Capability.SEND_TEXTS)
+        with self._ctx.db.read() as session:
+            settings = read_settings(session, *_TIMER_SETTINGS)
+        minutes = int(settings["texts.auto_send_minutes"])
+        if not settings["texts.auto_send"]:
+            return AutoRunResult(False, minutes, "Sending texts automatically is off.")
+        if not self._key_state().sending_on:
+            return AutoRunResult(False, minutes, "Sending texts is off until the GOV.UK "
+                                                 "Notify key is set.")
+        now = self._ctx.now()
+        queued, problem = None, None
+        if now.hour >= int(settings["texts.auto_queue_hour"]) \
+                and self._timer_queued_on != now.date():
+            try:
+                queued = self.queue_reminders()
+            except ValidationError as exc:  # no reminder template named
+                problem = str(exc)
+            except IntegrityError:
+                problem = "Another computer was queueing the same reminders; they are queued once."
+            self._timer_queued_on = now.date()
+        return AutoRunResult(True, minutes, None, queued, problem, self.send_queued())
+
     def _send_one(self, client, message_id: int) -> tuple[MessageStatus | None, str | None]:
         from notifications_python_client.errors import HTTPError
 
@@ -303,11 +337,22 @@ class TextMessageService:
             row = session.get_one(TextMessage, message_id)
             if row is None or row.status not in (MessageStatus.QUEUED, MessageStatus.SENDING):
                 return None, None
+            now = utc_now()
+            if row.status == MessageStatus.SENDING and row.claimed_at is not None \
+                    and now - row.claimed_at < CLAIM_HOLD:
+                return None, None  # another run is sending it now
             tried_before = row.attempts > 0 or row.status == MessageStatus.SENDING
-            row.status = MessageStatus.SENDING
-            row.attempts += 1
             phone, template, reference = row.phone, row.template_id, row.reference
             personalisation = self._personalisation(session, row)
+            # Claimed only if no other run claimed it since it was read: one sender per try.
+            claimed = session.execute(
+                update(TextMessage)
+                .where(TextMessage.id == message_id, TextMessage.attempts == row.attempts)
+                .values(status=MessageStatus.SENDING, attempts=row.attempts + 1,
+                        claimed_at=now)
+                .execution_options(synchronize_session=False)).rowcount
+            if not claimed:
+                return None, None
         try:
             found = None
             if tried_before:

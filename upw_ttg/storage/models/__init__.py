@@ -17,10 +17,17 @@ from upw_ttg.storage.models.admin import (
     UnknownNameSignIn,
 )
 from upw_ttg.storage.models.base import Base
+from upw_ttg.storage.models.directory import (
+    ServiceProvider,
+    ServiceProviderArea,
+    ServiceProviderPathway,
+)
 from upw_ttg.storage.models.exchange import ImportLayout, NationalExport, NationalExportItem
+from upw_ttg.storage.models.figures import OrderMonth
 from upw_ttg.storage.models.oversight import EnforcementReview
 from upw_ttg.storage.models.people import KeepApart, Person, PersonAccess
 from upw_ttg.storage.models.risk_sharing import RiskChange, RiskChangeContact
+from upw_ttg.storage.models.skills import AppointmentSkill, ProjectSkill, Skill
 from upw_ttg.storage.models.texts import TextMessage
 from upw_ttg.storage.models.trail import AccessEvent, ChainHead
 from upw_ttg.storage.models.ttg import (
@@ -60,17 +67,19 @@ from upw_ttg.storage.models.upw import (
 from upw_ttg.storage.models.upw_checks import BookingBreach
 
 __all__ = [
-    "AccessEvent", "Adjustment", "Appointment", "AssessmentCommitment", "AuditEvent", "Base",
+    "AccessEvent", "Adjustment", "Appointment", "AppointmentSkill", "AssessmentCommitment",
+    "AuditEvent", "Base",
     "BookingBreach", "ChainHead", "ClosureDate", "CustodyDateChange", "CustodyEpisode",
     "CustodyEvent", "DeliveryUnit", "DemoMarker", "EnforcementAction", "EnforcementActionCode",
     "EnforcementReview",
     "Handover", "HandoverContact", "ImportLayout", "KeepApart", "NationalExport",
-    "NationalExportItem", "NeedProgress", "Office", "OrderExtension",
+    "NationalExportItem", "NeedProgress", "Office", "OrderExtension", "OrderMonth",
     "OutcomeCodeRow", "Pathway", "Person", "PersonAccess", "PickupPoint", "PlanAction",
     "PlanConsent", "PlanDiversityNeed", "PlanNeed", "PlanStrength", "PreReleaseReview", "Prison",
-    "Project", "ProjectTag", "ProjectType", "Referral", "ResettlementPlan", "RiskChange",
-    "RiskChangeContact", "SessionPickup",
-    "SessionSupervisor", "Setting", "Staff", "StaffRole", "TextMessage", "TravelWarrant",
+    "Project", "ProjectSkill", "ProjectTag", "ProjectType", "Referral", "ResettlementPlan",
+    "RiskChange", "RiskChangeContact", "ServiceProvider", "ServiceProviderArea",
+    "ServiceProviderPathway", "SessionPickup", "SessionSupervisor", "Setting", "Skill", "Staff",
+    "StaffRole", "TextMessage", "TravelWarrant",
     "UnknownNameSignIn",
     "UpwAssessment", "UpwOrder", "UpwSession", "Van", "WarrantSerial",
 ]

@@ -35,6 +35,9 @@ class TextMessage(Base):
                                                 default=MessageStatus.QUEUED)
     notify_id: Mapped[str | None] = mapped_column(String(40))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # When a run last claimed it for sending: another run leaves it alone for a while, so
+    # two computers sending at once never send it twice.
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_error: Mapped[str | None] = mapped_column(String(200))
     queued_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -307,6 +307,8 @@ class Appointment(Versioned, Base):
         CheckConstraint("end_time IS NULL OR start_time IS NULL OR end_time > start_time",
                         name="end_after_start"),
         Index("ix_appointment_person", "person_id"),
+        # The managers' figures find a year's failures to comply among every outcome.
+        Index("ix_appointment_outcome", "outcome_code"),
         # The lists of work still to do read only the few appointments each index holds,
         # instead of every appointment the service ever booked (issue 12).
         _partial_index("ix_appointment_awaiting_outcome", "session_id", "outcome_code IS NULL"),
