@@ -26,6 +26,7 @@ from upw_ttg.services.ttg.records import (
     NeedInput,
     OfficerInput,
     PlanRecord,
+    ReleaseFallbackInput,
     RiskInput,
 )
 
@@ -59,7 +60,13 @@ def oracle_gaps(plan: PlanRecord) -> list[str]:
         person_agrees=plan.person_agrees, agreed_on=plan.agreed_on,
         person_comments=plan.person_comments, consents=len(plan.consents),
         pathways_without_status=pathways_without_status(
-            {n.pathway_code: n.status for n in plan.needs}, women=False))
+            {n.pathway_code: n.status for n in plan.needs}, women=False),
+        accommodation_fallback=(need := plan.need("accommodation")) is not None
+        and not rules.fallback_missing(need.fallback_plan, need.fallback_contact,
+                                       need.fallback_by),
+        release_day_fallback=not rules.fallback_missing(
+            plan.release_fallback_plan, plan.release_fallback_contact,
+            plan.release_fallback_by))
     return [message for _section, message in completion_gaps(facts)]
 
 
@@ -129,8 +136,9 @@ def test_a_plan_shown_complete_passes_the_gate_and_deadlines_follow_the_dates(ap
                 self._try("remove diversity need", lambda: plans.remove_diversity_need(
                     plan.diversity_needs[0].id, plan.version))
 
-        @rule(level=st.sampled_from([None, RiskLevel.LOW, RiskLevel.HIGH]),
-              mappa=st.sampled_from([None, MappaLevel.NONE]), summary=maybe_text,
+        @rule(level=st.sampled_from([None, RiskLevel.LOW, RiskLevel.MEDIUM, RiskLevel.HIGH]),
+              mappa=st.sampled_from([None, MappaLevel.NONE, MappaLevel.LEVEL_1]),
+              summary=maybe_text,
               da=maybe_day, cs=maybe_day)
         def risk(self, level, mappa, summary, da, cs):
             plan = self.plan
@@ -155,12 +163,21 @@ def test_a_plan_shown_complete_passes_the_gate_and_deadlines_follow_the_dates(ap
                 self._try("remove consent", lambda: plans.remove_consent(
                     plan.consents[0].id, plan.version))
 
-        @rule(pathway=pathways, words=maybe_text, status=st.sampled_from(NeedStatus))
-        def need(self, pathway, words, status):
+        @rule(pathway=pathways, words=maybe_text, status=st.sampled_from(NeedStatus),
+              fallback=maybe_text, contact=maybe_text, by=maybe_day)
+        def need(self, pathway, words, status, fallback, contact, by):
             current = self.plan.need(pathway)
             self._try("need", lambda: plans.save_need(self.plan_id, NeedInput(
                 pathway, own_words=words, status=status,
-                version=current.version if current else None)))
+                version=current.version if current else None, fallback_plan=fallback,
+                fallback_contact=contact, fallback_by=by)))
+
+        @rule(fallback=maybe_text, contact=maybe_text,
+              by=st.sampled_from([None, dt.time(11, 0)]))
+        def release_fallback(self, fallback, contact, by):
+            plan = self.plan
+            self._try("release fallback", lambda: plans.save_release_fallback(
+                plan.id, ReleaseFallbackInput(fallback, contact, by, plan.version)))
 
         @rule(pathway=pathways)
         def remove_need(self, pathway):

@@ -347,3 +347,34 @@ def test_the_welsh_handouts_print_only_glossary_phrases_and_their_data(app, ttg,
     extra = words_not_in_glossary(pdf, "cy", [data, header, app.ctx.actor.full_name])
     assert extra == set()
     assert "ar Dydd" not in " ".join(pdf_text(pdf).split())
+
+
+def test_fallbacks_print_in_full_for_the_officer_and_on_the_persons_sheet(ttg, case):
+    """Rule TTG-FALLBACK: the handover pack has every fallback; the person's sheet has the day
+    of release's and those of the needs on their copy (rule DOC-5)."""
+    pack = pdf_text(ttg.printouts.render_handover_pack(case))
+    for expected in ("If the plan falls through", "Day of release",
+                     "Go straight to the Hull Central office", "14:00 on the day",
+                     "Emergency bed at the Hull approved premises",
+                     "Duty officer, Hull Central 01482 000111", "18 May 2027"):
+        assert expected in pack, expected
+    sheet = pdf_text(ttg.printouts.render_release_sheet(case, HandoutLanguage.ENGLISH))
+    for expected in ("7. If something falls through", "On the day you leave",
+                     "Go straight to the Hull Central office", "Call: Duty officer 01482 000111",
+                     "By 2:00pm", "Emergency bed at the Hull approved premises",
+                     "By 18 May 2027", "8. Useful phone numbers"):
+        assert expected in sheet, expected
+    welsh = pdf_text(ttg.printouts.render_release_sheet(case, HandoutLanguage.WELSH))
+    for expected in ("7. Os bydd rhywbeth yn methu", "Ar y diwrnod y byddwch chi'n gadael",
+                     "Ffoniwch: Duty officer 01482 000111", "Erbyn 18 Mai 2027"):
+        assert expected in welsh, expected
+    plan = _plan_of(ttg, case)
+    need = plan.need("accommodation")
+    ttg.plans.save_need(plan.id, NeedInput(
+        "accommodation", own_words=need.own_words, status=need.status,
+        on_persons_copy=False, version=need.version, fallback_plan=need.fallback_plan,
+        fallback_contact=need.fallback_contact, fallback_by=need.fallback_by))
+    sheet = pdf_text(ttg.printouts.render_release_sheet(case, HandoutLanguage.ENGLISH))
+    assert "Emergency bed" not in sheet
+    assert "Go straight to the Hull Central office" in sheet
+    assert "Emergency bed" in pdf_text(ttg.printouts.render_handover_pack(case))

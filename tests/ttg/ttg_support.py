@@ -21,7 +21,13 @@ from upw_ttg.services.ttg.events import CustodyEventService
 from upw_ttg.services.ttg.handover import HandoverService
 from upw_ttg.services.ttg.plans import PlanService
 from upw_ttg.services.ttg.printouts import PrintoutService
-from upw_ttg.services.ttg.records import AgreementInput, NeedInput, PlanRecord, RiskInput
+from upw_ttg.services.ttg.records import (
+    AgreementInput,
+    NeedInput,
+    PlanRecord,
+    ReleaseFallbackInput,
+    RiskInput,
+)
 from upw_ttg.services.ttg.referrals import ReferralService
 from upw_ttg.services.ttg.reviews import ReviewService
 
@@ -85,7 +91,8 @@ def settle_pathways(plans, plan: PlanRecord,
             need = plan.need(code)
             kept = NeedInput(code, need.own_words, status, need.responsibility,
                              need.linked_to_offending, need.version,
-                             need.on_persons_copy) if need else None
+                             need.on_persons_copy, need.fallback_plan, need.fallback_contact,
+                             need.fallback_by) if need else None
             plan = plans.save_need(plan.id, kept or NeedInput(code, status=status))
     return plan
 
@@ -96,7 +103,9 @@ def fill_plan(ttg, plan: PlanRecord, on: dt.date = dt.date(2026, 11, 20)) -> Pla
     plan = ttg.plans.save_need(plan.id, NeedInput(
         "accommodation", own_words="I need somewhere to live near my kids",
         status=NeedStatus.IN_PROGRESS, responsibility=Responsibility.BOTH,
-        linked_to_offending=True))
+        linked_to_offending=True, fallback_plan="Emergency bed at the Hull approved premises",
+        fallback_contact="Duty officer, Hull Central 01482 000111",
+        fallback_by=dt.date(2027, 5, 18)))
     plan = ttg.plans.add_strength(plan.id, "strength", "Good work history", plan.version)
     plan = ttg.plans.set_diversity_considered(plan.id, True, plan.version)
     plan = ttg.plans.save_risk(plan.id, RiskInput(
@@ -105,4 +114,7 @@ def fill_plan(ttg, plan: PlanRecord, on: dt.date = dt.date(2026, 11, 20)) -> Pla
     plan = ttg.plans.save_agreement(plan.id, AgreementInput(
         person_agrees=True, agreed_on=on, version=plan.version))
     plan = ttg.plans.set_consent(plan.id, "Shelter", True, plan.version)
+    plan = ttg.plans.save_release_fallback(plan.id, ReleaseFallbackInput(
+        "Go straight to the Hull Central office", "Duty officer 01482 000111",
+        dt.time(14, 0), plan.version))
     return settle_pathways(ttg.plans, plan)

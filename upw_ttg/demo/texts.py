@@ -270,3 +270,23 @@ DATE_CHANGE_REASONS = {
 TRANSFER_REASONS = ("Re-categorised to category D", "Transferred for a course place",
                     "Population pressure", "Moved closer to home")
 RELEASE_REASONS = ("Released at the conditional release date", "Released on licence")
+
+# What happens if part of a plan falls through (rule TTG-FALLBACK): (what, who to call).
+FALLBACKS = {
+    "accommodation": (("Emergency bed at the approved premises for the first nights",
+                       "Approved premises duty desk 01482 000410"),
+                      ("Night shelter place held, then a council homelessness assessment",
+                       "Council housing options 01482 000420")),
+    "drugs_alcohol": (("Same-week appointment at the recovery hub drop-in",
+                       "Recovery hub 01904 000430"),),
+    "finance_id": (("Advance payment of Universal Credit at the jobcentre",
+                    "Jobcentre work coach 0800 000440"),),
+    "health": (("Pharmacy emergency supply, then the walk-in centre",
+                "NHS 111"),),
+}
+RELEASE_FALLBACKS = (
+    ("If nobody meets them at the gate, go straight to the probation office",
+     "Probation duty officer 01482 000450"),
+    ("If the travel warrant is not ready, reception phones the duty officer before release",
+     "Prison reception 01482 000460"),
+)

@@ -34,6 +34,9 @@ class Custody:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.rng = ctx.rng("custody")
+        # Drawn apart, so what the managers' figures should show (plans late, referrals with
+        # no answer, handovers on the day) leaves the rest of the data as it was.
+        self.spread = ctx.rng("custody_spread")
         self.today = ctx.today
         self.numbers: set[str] = set()
         self.wd = ctx.workdays
@@ -195,7 +198,10 @@ class Custody:
             completed = self.wd.add(screening, rng.randint(2, 5))
         else:
             completed = self.wd.add(due, rng.randint(1, 10))
-        done = completed <= today
+        # Some plans are left in draft well past their due date, partly written (the
+        # inspection's cases without strengths, diversity or risk of harm considered).
+        stalled = due < today and self.spread.random() < 0.06
+        done = completed <= today and not stalled
         started = min(started, today)
         plan_id = ctx.ids("resettlement_plan")
         none_identified = done and rng.random() < 0.03
@@ -207,10 +213,12 @@ class Custody:
                "strengths_none_identified": none_identified,
                "strengths_none_reason": rng.choice(texts.NO_STRENGTHS_REASONS)
                if none_identified else None,
-               "diversity_considered": done, "risk_level": risk,
+               "diversity_considered": done or (stalled and self.spread.random() < 0.4),
+               "risk_level": risk,
                "mappa_level": ("none" if rng.random() < 0.85 else rng.choice(
                    ("level_1", "level_1", "level_2"))) if done else None,
                "risk_summary": rng.choice(texts.RISK_SUMMARIES) if done else None,
+               **_release_fallback(plan_id, done),
                **versioned(started, worker, 14 * 60)}
         if done:
             requested = started
@@ -237,7 +245,8 @@ class Custody:
                 "owner": "Resettlement worker with the offender manager",
                 "due_date": completed, "done_on": None, "manages_risk": True,
                 **versioned(started, worker, 15 * 60)})
-        if not none_identified and (done or rng.random() < 0.5):
+        if not none_identified and (done or rng.random() < 0.5) \
+                and not (stalled and self.spread.random() < 0.6):
             for _ in range(rng.randint(1, 3)):
                 kind = "strength" if rng.random() < 0.6 else "protective_factor"
                 pool = texts.STRENGTHS if kind == "strength" else texts.PROTECTIVE
@@ -306,6 +315,7 @@ class Custody:
                 "own_words": rng.choice(texts.PATHWAY_OWN_WORDS[pathway]), "status": status,
                 "responsibility": rng.choice(("prison", "community", "both", "both")),
                 "linked_to_offending": rng.random() < LINKED[pathway],
+                **_fallback(need_id, pathway, done, started),
                 **versioned(started, worker, 14 * 60 + 30)})
             entries = rng.randint(0, 3) if span else 0
             for k in range(entries):
@@ -337,10 +347,12 @@ class Custody:
             women = identity_not_male(GenderCategory(info.row["gender_category"]))
             for pathway, _name, womens_support in PATHWAYS:
                 if pathway not in chosen and (women or not womens_support):
+                    need_id = ctx.ids("plan_need")
                     ctx.sink.add("plan_need", {
-                        "id": ctx.ids("plan_need"), "plan_id": plan_id,
+                        "id": need_id, "plan_id": plan_id,
                         "pathway_code": pathway, "own_words": None, "status": "no_need",
                         "responsibility": None, "linked_to_offending": False,
+                        **_fallback(need_id, pathway, done, started),
                         **versioned(started, worker, 14 * 60 + 30)})
 
     def referral(self, plan_id: int, pathway: str, started: dt.date, span: int, released_on,
@@ -350,8 +362,8 @@ class Custody:
         age = (today - sent).days
         withdrawn = None
         outcome = None
-        if age < 10:
-            status = "sent"
+        if age < 10 or self.spread.random() < 0.1:
+            status = "sent"  # some providers never answer, and nobody chased them
         elif released_on is not None and rng.random() < 0.08:
             status, withdrawn = "withdrawn", rng.choice(texts.REFERRAL_WITHDRAWN)
             outcome = "Withdrawn before the service could start."
@@ -372,7 +384,10 @@ class Custody:
                reception: dt.date) -> None:
         ctx, rng, today = self.ctx, self.rng, self.today
         due = expected - dt.timedelta(days=84)
-        on = max(due + dt.timedelta(days=rng.randint(-7, 14)), reception + dt.timedelta(days=3))
+        late = rng.randint(-7, 14)
+        if late > 0 and self.spread.random() < 0.75:
+            late = -late // 2  # most reviews are held by their due date
+        on = max(due + dt.timedelta(days=late), reception + dt.timedelta(days=3))
         if on > today or on > expected:
             return
         found = rng.random() < 0.78
@@ -436,6 +451,10 @@ class Custody:
             **versioned(start, worker, 12 * 60)})
         end = min(expected, today)
         contacts = rng.randint(1, 4)
+        if released_on is not None and self.spread.random() < 0.1:
+            # The responsible officer first reached on the day of release or after it.
+            start = min(released_on + dt.timedelta(days=self.spread.randint(0, 3)), today)
+            end = max(end, start)
         span = max(0, (end - start).days)
         for k in range(contacts):
             day = start + dt.timedelta(days=span * k // contacts)
@@ -450,6 +469,25 @@ class Custody:
                                                            "meeting", "letter")),
                 "shared": rng.choice(texts.CONTACT_SHARED), "acknowledged_on": acknowledged,
                 "staff_id": worker})
+
+
+def _fallback(need_id: int, pathway: str, done: bool, started: dt.date) -> dict:
+    """A need's fallback (rule TTG-FALLBACK): always on a complete plan's accommodation need,
+    on some others; chosen from the id so the seeded stream of choices is unchanged."""
+    options = texts.FALLBACKS.get(pathway)
+    wanted = bool(options) and ((done and pathway == "accommodation") or need_id % 5 < 2)
+    what, contact = options[need_id % len(options)] if wanted else (None, None)
+    return {"fallback_plan": what, "fallback_contact": contact,
+            "fallback_by": started + dt.timedelta(days=21 + need_id % 20) if wanted else None}
+
+
+def _release_fallback(plan_id: int, done: bool) -> dict:
+    """The day of release's fallback: on every complete plan and some drafts, by a time."""
+    wanted = done or plan_id % 3 == 0
+    what, contact = (texts.RELEASE_FALLBACKS[plan_id % len(texts.RELEASE_FALLBACKS)]
+                     if wanted else (None, None))
+    return {"release_fallback_plan": what, "release_fallback_contact": contact,
+            "release_fallback_by": dt.time(11 + plan_id % 4, 0) if wanted else None}
 
 
 def _ascii(text: str) -> str:

@@ -258,6 +258,8 @@ class PlanSection(StrEnum):
     STRENGTHS = "strengths"
     DIVERSITY = "diversity"
     RISK = "risk"
+    ACCOMMODATION_FALLBACK = "accommodation_fallback"
+    RELEASE_DAY_FALLBACK = "release_day_fallback"
     AGREEMENT = "agreement"
     CONSENT = "consent"
 
@@ -289,6 +291,10 @@ class PlanFacts:
     consents: int
     # The names of the pathways with no status yet (``pathways_without_status``).
     pathways_without_status: tuple[str, ...]
+    # Whether the accommodation need and the day of release each have a whole fallback
+    # (``fallback_missing`` finds nothing missing): rule TTG-FALLBACK.
+    accommodation_fallback: bool = False
+    release_day_fallback: bool = False
 
 
 def pathways_without_status(statuses: Mapping[str, NeedStatus], women: bool) -> tuple[str, ...]:
@@ -306,6 +312,31 @@ def pathways_without_status(statuses: Mapping[str, NeedStatus], women: bool) -> 
 
 def _blank(text: str | None) -> bool:
     return text is None or not text.strip()
+
+
+# The pathway whose fallback a plan with risk of harm must have (rule TTG-FALLBACK).
+ACCOMMODATION = "accommodation"
+# Risk levels at which risk of harm applies to the fallback rule; any MAPPA level also does.
+RISK_OF_HARM_LEVELS = frozenset({RiskLevel.MEDIUM, RiskLevel.HIGH, RiskLevel.VERY_HIGH})
+
+
+def risk_of_harm_applies(level: RiskLevel | None, mappa: MappaLevel | None) -> bool:
+    """Rule TTG-FALLBACK: risk of harm applies at medium risk or above, or under MAPPA at
+    any level; a low risk outside MAPPA (or a section not yet answered) does not."""
+    return level in RISK_OF_HARM_LEVELS or mappa not in (None, MappaLevel.NONE)
+
+
+def fallback_missing(plan: str | None, contact: str | None, by: object | None) -> list[str]:
+    """The parts of a fallback still to write, in plain words: what happens, who to call,
+    by when. Empty when the fallback is whole."""
+    missing = []
+    if _blank(plan):
+        missing.append("what happens")
+    if _blank(contact):
+        missing.append("who to call")
+    if by is None:
+        missing.append("by when")
+    return missing
 
 
 def completion_gaps(facts: PlanFacts) -> list[tuple[PlanSection, str]]:
@@ -350,6 +381,15 @@ def completion_gaps(facts: PlanFacts) -> list[tuple[PlanSection, str]]:
     if facts.risk_level in RISK_NEEDING_ACTIONS and facts.risk_actions == 0:
         gap(PlanSection.RISK, "Risk of harm: the risk is high, so mark at least one action "
             "as managing the risk.")
+    if risk_of_harm_applies(facts.risk_level, facts.mappa_level):
+        if not facts.accommodation_fallback:
+            gap(PlanSection.ACCOMMODATION_FALLBACK, "Fallback: risk of harm applies, so say "
+                "on the Accommodation page what happens if the accommodation plan falls "
+                "through: who to call and by when.")
+        if not facts.release_day_fallback:
+            gap(PlanSection.RELEASE_DAY_FALLBACK, "Fallback: risk of harm applies, so say on "
+                "the Pre-release review page what happens if the day of release falls "
+                "through: who to call and by what time.")
     if facts.person_agrees is None or facts.agreed_on is None:
         gap(PlanSection.AGREEMENT, "The person's agreement: record whether they agree with "
             "the plan, and the date.")

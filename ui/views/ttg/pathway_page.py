@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.domain.codes import NeedStatus, Responsibility
+from upw_ttg.domain.resettlement import ACCOMMODATION
+from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg.records import NeedInput, NeedRecord, PathwayRow, PlanRecord
 
 from ui.models.ttg.codes import code_text
@@ -78,9 +80,10 @@ class PathwayPage(SectionPage):
                                      (False, "No: leave it off their copy")))
         fields.add_row(form, "on_persons_copy", "On their cop&y", self.on_copy,
                        hint="Their own copy of the plan; the staff copy always has it.")
-        self.watch("need", self.own_words, self.status, self.responsibility, self.linked,
-                   self.on_copy)
         self.body.addWidget(need_box)
+        self.body.addWidget(self._fallback_box(pathway, fields))
+        self.watch("need", self.own_words, self.status, self.responsibility, self.linked,
+                   self.on_copy, self.fallback_plan, self.fallback_contact, self.fallback_by)
 
         self.actions = ActionsBox(
             "Actions", self, screen, self._includes, self._action_defaults,
@@ -116,6 +119,31 @@ class PathwayPage(SectionPage):
         self.body.addWidget(log_box)
         self.body.addStretch(1)
 
+    def _fallback_box(self, pathway: PathwayRow, fields) -> QGroupBox:
+        """What happens if this part of the plan falls through (rule TTG-FALLBACK)."""
+        box = QGroupBox("If this falls through")
+        form = QFormLayout(box)
+        form.setVerticalSpacing(6)
+        self.fallback_plan, self.fallback_contact = QLineEdit(), QLineEdit()
+        self.fallback_plan.setMaxLength(400)
+        self.fallback_contact.setMaxLength(200)
+        self.fallback_plan.setPlaceholderText(
+            "e.g. Emergency bed at the approved premises" if pathway.code == ACCOMMODATION
+            else "e.g. Drop-in at the recovery hub the same week")
+        self.fallback_contact.setPlaceholderText("e.g. Duty officer, Hull Central 01482 000111")
+        self.fallback_by = DateField()
+        names = (("fallback_plan", "What happen&s", self.fallback_plan, "what happens"),
+                 ("fallback_contact", "Who to call (name, n&umber)", self.fallback_contact,
+                  "who to call"),
+                 ("fallback_by", "&By when", self.fallback_by, "by when"))
+        for field, label, widget, spoken in names:
+            widget.setAccessibleName(f"{pathway.name}: if this falls through, {spoken}")
+            fields.add_row(form, field, label, widget)
+        if pathway.code == ACCOMMODATION:
+            form.addRow("", hint("Where risk of harm applies (medium risk or above, or "
+                                 "MAPPA), the plan cannot be completed without all three."))
+        return box
+
     # Showing -----------------------------------------------------------------------------
 
     def need(self) -> NeedRecord | None:
@@ -129,6 +157,9 @@ class PathwayPage(SectionPage):
         set_value(self.responsibility, need.responsibility if need else None)
         set_value(self.linked, need.linked_to_offending if need else False)
         set_value(self.on_copy, need.on_persons_copy if need else None)
+        set_value(self.fallback_plan, need.fallback_plan if need else None)
+        set_value(self.fallback_contact, need.fallback_contact if need else None)
+        set_value(self.fallback_by, need.fallback_by if need else None)
         self.entry_date.set_date(self.host.services.ctx.today())
         self.entry.clear()
 
@@ -165,12 +196,18 @@ class PathwayPage(SectionPage):
         plan = self.host.plan
         assert plan is not None
         need = plan.need(self.pathway.code)
+        try:
+            fallback_by = self.fallback_by.date()
+        except ValueError as exc:
+            raise ValidationError({"fallback_by": str(exc)}) from None
         return self.host.services.plans.save_need(plan.id, NeedInput(
             self.pathway.code, own_words=text_of(self.own_words),
             status=self.status.currentData(), responsibility=self.responsibility.currentData(),
             linked_to_offending=self.linked.isChecked(),
             on_persons_copy=self.on_copy.currentData(),
-            version=need.version if need else None))
+            version=need.version if need else None,
+            fallback_plan=text_of(self.fallback_plan),
+            fallback_contact=text_of(self.fallback_contact), fallback_by=fallback_by))
 
     def ensure_need(self) -> NeedRecord | None:
         """The pathway's need, saved first if it is not on record (actions hang on it)."""

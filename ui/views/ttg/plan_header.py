@@ -42,7 +42,9 @@ if TYPE_CHECKING:
 # Where each missing section of the completion gate is answered.
 SECTION_PAGES = {PlanSection.NEEDS: "need:", PlanSection.STRENGTHS: "strengths",
                  PlanSection.DIVERSITY: "diversity", PlanSection.RISK: "risk",
-                 PlanSection.AGREEMENT: "agreement", PlanSection.CONSENT: "agreement"}
+                 PlanSection.AGREEMENT: "agreement", PlanSection.CONSENT: "agreement",
+                 PlanSection.ACCOMMODATION_FALLBACK: "need:accommodation",
+                 PlanSection.RELEASE_DAY_FALLBACK: "review"}
 _LANGUAGES = {HandoutLanguage.ENGLISH: "English", HandoutLanguage.WELSH: "Welsh (Cymraeg)"}
 _EVENTS = ((CustodyEventKind.TRANSFER, "&Transfer to another prison…"),
            (CustodyEventKind.EARLY_RELEASE, "&Early release…"),

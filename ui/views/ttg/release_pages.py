@@ -24,7 +24,7 @@ from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.plan_progress import review_missing
 from upw_ttg.domain.resettlement import DEADLINE_LABELS, DeadlineKind
 from upw_ttg.errors import ValidationError
-from upw_ttg.services.ttg.records import ReviewInput, ReviewRecord
+from upw_ttg.services.ttg.records import ReleaseFallbackInput, ReviewInput, ReviewRecord
 
 from ui.dialogs.ttg.referral_dialogs import ReferralDialog, WithdrawReferralDialog
 from ui.formatting import format_date
@@ -252,6 +252,7 @@ class ReviewPage(SectionPage):
         fields.add_row(first_form, "first_appointment_phone", "Phone n&umber", self.phone)
         for box in (home, health, first_box, travel):
             self.body.addWidget(box)
+        self.body.addWidget(self._fallback_box())
         self.body.addStretch(1)
         self.watch("review", self.review_date, self.accommodation, self.address, self.id_status,
                    self.bank, self.benefits, self.gp, self.gp_details, self.prescriptions,
@@ -261,11 +262,56 @@ class ReviewPage(SectionPage):
         self.accommodation.currentIndexChanged.connect(self._update_address)
         self.prescription.currentIndexChanged.connect(self._update_address)
 
+    def _fallback_box(self) -> QGroupBox:
+        """What happens if the day of release falls through (rule TTG-FALLBACK); kept with
+        the plan, so it waits for the plan to be started."""
+        box = QGroupBox("If the day of release falls through")
+        form = QFormLayout(box)
+        fields = self.field_set("fallback")
+        self.fallback_plan, self.fallback_contact = QLineEdit(), QLineEdit()
+        self.fallback_plan.setMaxLength(400)
+        self.fallback_contact.setMaxLength(200)
+        self.fallback_plan.setPlaceholderText(
+            "e.g. If nobody meets them at the gate, go straight to the Hull Central office")
+        self.fallback_contact.setPlaceholderText("e.g. Duty officer 01482 000111")
+        self.fallback_by = TimeField()
+        for field, label, widget, spoken in (
+                ("release_fallback_plan", "What happens", self.fallback_plan, "what happens"),
+                ("release_fallback_contact", "Who to call (name, number)",
+                 self.fallback_contact, "who to call"),
+                ("release_fallback_by", "By what time", self.fallback_by, "by what time")):
+            widget.setAccessibleName(f"If the day of release falls through: {spoken}")
+            fields.add_row(form, field, label, widget)
+        self.fallback_hint = hint("Where risk of harm applies (medium risk or above, or "
+                                  "MAPPA), the plan cannot be completed without all three.")
+        form.addRow("", self.fallback_hint)
+        self.watch("fallback", self.fallback_plan, self.fallback_contact, self.fallback_by)
+        return box
+
+    def save_fallback(self):
+        plan = self.host.plan
+        if plan is None:
+            raise ValidationError({"release_fallback_plan": "Start the plan first: the "
+                                   "fallback is kept with it."})
+        try:
+            by = self.fallback_by.time()
+        except ValueError as exc:
+            raise ValidationError({"release_fallback_by": str(exc)}) from None
+        return self.host.services.plans.save_release_fallback(plan.id, ReleaseFallbackInput(
+            text_of(self.fallback_plan), text_of(self.fallback_contact), by, plan.version))
+
     def _update_address(self, *_args: object) -> None:
         self.address.setEnabled(self.host.editable
                                 and self.accommodation.currentData() is not False)
         self.collect_from.setEnabled(self.host.editable
                                      and self.prescription.currentData() is True)
+        planned = self.host.plan is not None
+        for widget in (self.fallback_plan, self.fallback_contact, self.fallback_by):
+            widget.setEnabled(self.host.editable and planned)
+        self.fallback_hint.setText(
+            "Where risk of harm applies (medium risk or above, or MAPPA), the plan cannot be "
+            "completed without all three." if planned else
+            "Kept with the resettlement plan: start the plan to record it.")
 
     def fill(self) -> None:
         review = self.host.review
@@ -290,6 +336,10 @@ class ReviewPage(SectionPage):
             self.where: first.where if first else None,
             self.phone: first.phone if first else None,
         }
+        plan = self.host.plan
+        values.update({self.fallback_plan: plan.release_fallback_plan if plan else None,
+                       self.fallback_contact: plan.release_fallback_contact if plan else None,
+                       self.fallback_by: plan.release_fallback_by if plan else None})
         for widget, value in values.items():
             set_value(widget, value)
         self._update_address()

@@ -19,7 +19,12 @@ from upw_ttg.domain.codes import (
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.local_time import local_date
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
-from upw_ttg.domain.resettlement import DEADLINE_LABELS, STRENGTH_KINDS, DeadlineKind
+from upw_ttg.domain.resettlement import (
+    ACCOMMODATION,
+    DEADLINE_LABELS,
+    STRENGTH_KINDS,
+    DeadlineKind,
+)
 from upw_ttg.printing.layout import fitted_widths, heading_with
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import Styles, data_table_style, details_table_style, get_styles
@@ -78,6 +83,7 @@ def build_handover_pack(pack: HandoverPack) -> list[Flowable]:
                                                                   s)], s)
     story += _section("Risk of harm", _risk(plan, s), s)
     story += _section("Needs by pathway", [_needs(plan, s)], s)
+    story += _section("If the plan falls through", [_fallbacks(plan, s)], s)
     outstanding = [a for a in (plan.actions if plan else ()) if a.outstanding]
     story += _section(f"Outstanding actions ({len(outstanding)})",
                       [_actions(outstanding, plan, s, show_done=False)], s)
@@ -224,6 +230,24 @@ def _needs(plan: PlanRecord | None, s: Styles) -> Flowable:
                      "Yes" if n.linked_to_offending else "No"])
     return _table(("Pathway", "In their own words", "Status", "Responsible",
                    "Linked to offending"), rows, ("20%", "38%", "13%", "15%", "14%"), s)
+
+
+def _fallbacks(plan: PlanRecord | None, s: Styles) -> Flowable:
+    """Rule TTG-FALLBACK: the day of release's fallback and each need's, in full (the
+    officer's copy; the person's sheet has only those on their copy)."""
+    if plan is None:
+        return Paragraph(NONE_RECORDED, s.body)
+    rows = [["<b>Day of release</b>", or_not_recorded(plan.release_fallback_plan),
+             or_not_recorded(plan.release_fallback_contact),
+             plan.release_fallback_by.strftime("%H:%M on the day")
+             if plan.release_fallback_by else NOT_RECORDED]]
+    for n in plan.needs:
+        if n.has_fallback or n.pathway_code == ACCOMMODATION:
+            rows.append([f"<b>{escape(n.pathway_name)}</b>", or_not_recorded(n.fallback_plan),
+                         or_not_recorded(n.fallback_contact),
+                         format_date(n.fallback_by, NOT_RECORDED)])
+    return _table(("For", "What happens", "Who to call", "By when"), rows,
+                  ("20%", "38%", "26%", "16%"), s)
 
 
 def _actions(actions: list[ActionRecord], plan: PlanRecord | None, s: Styles, *,

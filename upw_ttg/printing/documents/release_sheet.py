@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from upw_ttg.domain.codes import TravelPayment
 from upw_ttg.printing import fonts, glossary
 from upw_ttg.printing.documents.resettlement_plan import (
+    clock,
     contacts_table,
     long_date,
+    pathway_name,
     text_or,
     when,
     word,
@@ -118,6 +122,8 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
     if sheet.gp_details:
         gp += f"<br/><b>{escape(sheet.gp_details)}</b>"
     story.append(_box(_t("gp", lang), [one(gp)], s))
+    if sheet.fallbacks:
+        story.append(_box(_t("fallback", lang), _fallback_rows(sheet, s), s))
     # A heading kept with its table; nothing after it, so no blank second page.
     # The services still helping follow the people, each with its details (rule TTG-DIR4).
     story.append(KeepTogether([Paragraph(_t("phones", lang), s.heading),
@@ -140,6 +146,26 @@ def _office_rows(sheet: ReleaseDaySheet, pair, unknown: str) -> list[list[Flowab
     return [pair("office", "<br/>".join(line if line.startswith(
         word(SHEET_LABELS['phone'], sheet.language)) else escape(line)
         for line in lines if line))]
+
+
+def _fallback_rows(sheet: ReleaseDaySheet, s: Styles) -> list[list[Flowable]]:
+    """What happens if something falls through, who to call and by when (rule
+    TTG-FALLBACK): the day of release first, then each need on the person's copy."""
+    lang, rows = sheet.language, []
+    for f in sheet.fallbacks:
+        lines = [f"<b>{escape(f.plan)}</b>"] if f.plan else []
+        if f.contact:
+            lines.append(f"{_t('fallback_call', lang)}: <b>{escape(f.contact)}</b>")
+        if f.by_time is not None:
+            by = clock(dt.datetime.combine(dt.date.min, f.by_time), lang)
+        else:
+            by = long_date(f.by_date, lang) if f.by_date else None
+        if by:
+            lines.append(f"{_t('fallback_by', lang)} {by}")
+        title = (_t("fallback_day", lang) if f.pathway_code is None
+                 else escape(pathway_name(f.pathway_code, f.pathway_name or "", lang)))
+        rows.append([Paragraph(title, s.label), Paragraph("<br/>".join(lines), s.value)])
+    return rows
 
 
 def _prescription_rows(sheet: ReleaseDaySheet, pair, one) -> list[list[Flowable]]:

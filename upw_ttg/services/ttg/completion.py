@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import PATHWAYS, GenderCategory, NeedStatus, PlanStatus
 from upw_ttg.domain.placement import identity_not_male
 from upw_ttg.domain.resettlement import (
+    ACCOMMODATION,
     PlanFacts,
     PlanSection,
     completion_gaps,
@@ -63,6 +64,14 @@ def gate_columns() -> list[Any]:
         (select(Person.gender_category).join(CustodyEpisode, CustodyEpisode.person_id == Person.id)
          .where(CustodyEpisode.id == plan.episode_id).scalar_subquery()
          .label("gate_gender")),
+        # Rule TTG-FALLBACK: the accommodation need's fallback and the day of release's.
+        (select(func.count()).select_from(PlanNeed)
+         .where(PlanNeed.plan_id == plan.id, PlanNeed.pathway_code == ACCOMMODATION,
+                _present(PlanNeed.fallback_plan), _present(PlanNeed.fallback_contact),
+                PlanNeed.fallback_by.is_not(None))
+         .scalar_subquery().label("gate_accommodation_fallback")),
+        and_(_present(plan.release_fallback_plan), _present(plan.release_fallback_contact),
+             plan.release_fallback_by.is_not(None)).label("gate_release_fallback"),
         # One column per pathway (a handful of reference codes): its need's status, or NULL.
         *[(select(PlanNeed.status).where(PlanNeed.plan_id == plan.id,
                                          PlanNeed.pathway_code == code)
@@ -88,7 +97,9 @@ def gate_facts(row: Any) -> PlanFacts:
         pathways_without_status=pathways_without_status(
             {code: NeedStatus(status) for code, _name, _women in PATHWAYS
              if (status := getattr(row, f"gate_need_{code}")) is not None},
-            women=identity_not_male(GenderCategory(row.gate_gender))))
+            women=identity_not_male(GenderCategory(row.gate_gender))),
+        accommodation_fallback=bool(row.gate_accommodation_fallback),
+        release_day_fallback=bool(row.gate_release_fallback))
 
 
 def plan_gaps(session: Session, plan_id: int) -> list[Gap]:

@@ -102,6 +102,19 @@ class PersonPlanCopy:
 
 
 @dataclass(frozen=True, slots=True)
+class HandoutFallback:
+    """What happens if part of the plan falls through (rule TTG-FALLBACK): for a need's
+    pathway, or for the day of release when ``pathway_code`` is None (then ``by_time``)."""
+
+    pathway_code: str | None
+    pathway_name: str | None
+    plan: str | None
+    contact: str | None
+    by_date: dt.date | None = None
+    by_time: dt.time | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ReleaseDaySheet:
     """What the person needs on the day they leave prison.
 
@@ -134,5 +147,7 @@ class ReleaseDaySheet:
     # The probation officer by name, and the office the person reports to.
     officer_name: str | None = None
     office: OfficeContact | None = None
+    # The day of release's fallback first, then those of the needs on the person's copy.
+    fallbacks: tuple[HandoutFallback, ...] = ()
     # Services the person was referred to that are still helping, with their details.
     services: tuple[HandoutReferral, ...] = ()

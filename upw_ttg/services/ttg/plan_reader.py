@@ -74,7 +74,8 @@ def read_plan(session: Session, plan: ResettlementPlan, cal: WorkingCalendar,
         womens_support=pathways[n.pathway_code][1], own_words=n.own_words, status=n.status,
         responsibility=n.responsibility, linked_to_offending=bool(n.linked_to_offending),
         progress=tuple(progress[n.id]), version=n.version,
-        on_persons_copy=n.on_persons_copy) for n in needs_rows)
+        on_persons_copy=n.on_persons_copy, fallback_plan=n.fallback_plan,
+        fallback_contact=n.fallback_contact, fallback_by=n.fallback_by) for n in needs_rows)
     actions = tuple(ActionRecord(
         id=a.id, need_id=a.need_id, pathway_code=pathway_of_need.get(a.need_id)
         if a.need_id else None, description=a.description, owner=a.owner,
@@ -109,4 +110,7 @@ def read_plan(session: Session, plan: ResettlementPlan, cal: WorkingCalendar,
         gaps=tuple(plan_gaps(session, plan.id)), deadlines=deadlines.deadlines,
         reopened_on=plan.reopened_on,
         reopened_by=names.get(plan.reopened_by_id) if plan.reopened_by_id else None,
-        reopened_reason=plan.reopened_reason)
+        reopened_reason=plan.reopened_reason,
+        release_fallback_plan=plan.release_fallback_plan,
+        release_fallback_contact=plan.release_fallback_contact,
+        release_fallback_by=plan.release_fallback_by)

@@ -42,6 +42,7 @@ from upw_ttg.services.ttg.records import (
     NeedInput,
     PathwayRow,
     PlanRecord,
+    ReleaseFallbackInput,
     RiskInput,
 )
 from upw_ttg.services.versioning import check_version, flush_versioned
@@ -81,6 +82,13 @@ def _text(errors: FieldErrors, field: str, label: str, value: str | None, *,
     cleaned = clean(value)
     errors.check(field, text_problem(label, cleaned, required=required, max_length=max_length))
     return cleaned
+
+
+def _fallback(errors: FieldErrors, what: str | None, contact: str | None,
+              prefix: str = "fallback_") -> tuple[str | None, str | None]:
+    """A fallback's texts, cleaned and checked (rule TTG-FALLBACK)."""
+    return (_text(errors, f"{prefix}plan", "fallback", what),
+            _text(errors, f"{prefix}contact", "who to call", contact, max_length=200))
 
 
 def _raise(errors: FieldErrors) -> None:
@@ -210,6 +218,24 @@ class PlanService:
                          after=audit.snapshot(row))
         return self._edit_plan(plan_id, version, change)
 
+    def update_strength(self, strength_id: int, description: str,
+                        persons_wording: str | None, version: int) -> PlanRecord:
+        """Change a strength's staff wording and its wording for the person's copy in place
+        (an empty wording for the person prints the staff wording again)."""
+        self._ctx.require(Capability.EDIT_TTG_CASE)
+        errors = FieldErrors()
+        text = _text(errors, "description", "strength", description, required=True)
+        wording = _text(errors, "persons_wording", "wording for the person", persons_wording)
+        _raise(errors)
+
+        def change(session: Session, plan: ResettlementPlan) -> None:
+            row = self._child(session, PlanStrength, strength_id, plan.id, "That strength")
+            before = audit.snapshot(row)
+            row.description, row.persons_wording = text, wording
+            audit.record(session, self._ctx, AuditAction.UPDATE, "plan_strength", row.id,
+                         before=before, after=audit.snapshot(row))
+        return self._edit_plan(self._plan_of(PlanStrength, strength_id), version, change)
+
     def remove_strength(self, strength_id: int, version: int) -> PlanRecord:
         self._ctx.require(Capability.EDIT_TTG_CASE)
         return self._remove_child(PlanStrength, strength_id, version, "plan_strength",
@@ -337,6 +363,18 @@ class PlanService:
             plan.person_comments = comments
         return self._edit_plan(plan_id, data.version, change)
 
+    def save_release_fallback(self, plan_id: int, data: ReleaseFallbackInput) -> PlanRecord:
+        """What happens if the day of release falls through (rule TTG-FALLBACK)."""
+        self._ctx.require(Capability.EDIT_TTG_CASE)
+        errors = FieldErrors()
+        what, contact = _fallback(errors, data.plan, data.contact, "release_fallback_")
+        _raise(errors)
+
+        def change(session: Session, plan: ResettlementPlan) -> None:
+            plan.release_fallback_plan, plan.release_fallback_contact = what, contact
+            plan.release_fallback_by = data.by
+        return self._edit_plan(plan_id, data.version, change)
+
     def set_consent(self, plan_id: int, agency: str, consent_given: bool,
                     version: int) -> PlanRecord:
         """Record the person's answer on sharing with one named agency (replacing any)."""
@@ -379,6 +417,7 @@ class PlanService:
         errors = FieldErrors()
         own_words = _text(errors, "own_words", "person's own words", data.own_words,
                           max_length=MAX_LONG_TEXT)
+        fallback = _fallback(errors, data.fallback_plan, data.fallback_contact)
         _raise(errors)
 
         def change(session: Session, plan: ResettlementPlan) -> None:
@@ -389,7 +428,9 @@ class PlanService:
             values = {"own_words": own_words, "status": data.status,
                       "responsibility": data.responsibility,
                       "linked_to_offending": data.linked_to_offending,
-                      "on_persons_copy": data.on_persons_copy}
+                      "on_persons_copy": data.on_persons_copy,
+                      "fallback_plan": fallback[0], "fallback_contact": fallback[1],
+                      "fallback_by": data.fallback_by}
             if row is None:
                 if data.version is not None:
                     raise StaleRecordError("need", None, None)

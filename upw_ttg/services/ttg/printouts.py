@@ -22,6 +22,7 @@ from upw_ttg.services.ttg.handouts import (
     HandoutAction,
     HandoutAppointment,
     HandoutContact,
+    HandoutFallback,
     HandoutLanguage,
     HandoutNeed,
     HandoutReferral,
@@ -35,6 +36,7 @@ from upw_ttg.services.ttg.records import (
     EpisodeSummary,
     HandoverPack,
     HandoverRecord,
+    PlanRecord,
     ReferralRecord,
     ReviewRecord,
 )
@@ -58,6 +60,20 @@ def _handout_referral(r: ReferralRecord) -> HandoutReferral:
 
 def _handout_action(action: ActionRecord) -> HandoutAction:
     return HandoutAction(action.description, action.owner, action.due_date, action.done_on)
+
+
+def persons_fallbacks(plan: PlanRecord | None) -> tuple[HandoutFallback, ...]:
+    """The fallbacks printed on the person's day-of-release sheet (rule TTG-FALLBACK): the
+    day of release's, and each need's that prints on their copy (rule DOC-5); a need left off
+    their copy keeps its fallback off too."""
+    if plan is None:
+        return ()
+    day = ((HandoutFallback(None, None, plan.release_fallback_plan,
+                            plan.release_fallback_contact, by_time=plan.release_fallback_by),)
+           if plan.has_release_fallback else ())
+    return day + tuple(HandoutFallback(n.pathway_code, n.pathway_name, n.fallback_plan,
+                                       n.fallback_contact, by_date=n.fallback_by)
+                       for n in plan.needs if n.has_fallback and n.shown_to_person)
 
 
 class PrintoutService:
@@ -188,7 +204,7 @@ class PrintoutService:
             travel_route=review.travel_route if review else None,
             travel_payment=review.travel_payment if review else None,
             officer_name=handover.ro_name if handover else None, office=office,
-            services=services)
+            services=services, fallbacks=persons_fallbacks(plan))
 
     # ---- PDFs (printing is audited; the audit names the document, never its content) --
     def render_person_copy(self, episode_id: int,

@@ -66,6 +66,14 @@ class NeedRecord:
     version: int
     # The worker's choice for the person's copy; None leaves it to rule DOC-5.
     on_persons_copy: bool | None = None
+    fallback_plan: str | None = None
+    fallback_contact: str | None = None
+    fallback_by: dt.date | None = None
+
+    @property
+    def has_fallback(self) -> bool:
+        """Whether anything of a fallback is recorded (rule TTG-FALLBACK)."""
+        return any((self.fallback_plan, self.fallback_contact, self.fallback_by))
 
     @property
     def shown_to_person(self) -> bool:
@@ -84,6 +92,20 @@ class NeedInput:
     linked_to_offending: bool = False
     version: int | None = None
     on_persons_copy: bool | None = None
+    # If this part of the plan falls through: what happens, who to call, by when.
+    fallback_plan: str | None = None
+    fallback_contact: str | None = None
+    fallback_by: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseFallbackInput:
+    """If the day of release falls through: what happens, who to call, by what time."""
+
+    plan: str | None = None
+    contact: str | None = None
+    by: dt.time | None = None
+    version: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +238,15 @@ class PlanRecord:
     reopened_on: dt.date | None
     reopened_by: str | None
     reopened_reason: str | None
+    # If the day of release falls through (rule TTG-FALLBACK).
+    release_fallback_plan: str | None = None
+    release_fallback_contact: str | None = None
+    release_fallback_by: dt.time | None = None
+
+    @property
+    def has_release_fallback(self) -> bool:
+        return any((self.release_fallback_plan, self.release_fallback_contact,
+                    self.release_fallback_by))
 
     @property
     def missing_for_completion(self) -> list[str]:

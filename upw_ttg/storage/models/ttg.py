@@ -13,6 +13,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    Time,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -126,6 +127,11 @@ class ResettlementPlan(Versioned, Base):
     reopened_on: Mapped[dt.date | None] = mapped_column(Date)
     reopened_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     reopened_reason: Mapped[str | None] = mapped_column(Text)
+    # What happens if the day of release falls through: what, who to call, by what time
+    # (rule TTG-FALLBACK).
+    release_fallback_plan: Mapped[str | None] = mapped_column(String(400))
+    release_fallback_contact: Mapped[str | None] = mapped_column(String(200))
+    release_fallback_by: Mapped[dt.time | None] = mapped_column(Time)
 
 
 class PlanNeed(Versioned, Base):
@@ -140,6 +146,11 @@ class PlanNeed(Versioned, Base):
     linked_to_offending: Mapped[bool] = mapped_column(Boolean, default=False)
     # Printed on the person's copy? None: the default of rule DOC-5.
     on_persons_copy: Mapped[bool | None] = mapped_column(Boolean)
+    # What happens if this part of the plan falls through: what, who to call, by when
+    # (rule TTG-FALLBACK).
+    fallback_plan: Mapped[str | None] = mapped_column(String(400))
+    fallback_contact: Mapped[str | None] = mapped_column(String(200))
+    fallback_by: Mapped[dt.date | None] = mapped_column(Date)
     __table_args__ = (UniqueConstraint("plan_id", "pathway_code"),)
 
 
