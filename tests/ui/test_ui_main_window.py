@@ -60,6 +60,24 @@ def test_the_unpaid_work_areas_are_built_when_first_opened(qtbot, services, ui_s
     assert window.stack.currentWidget() is window.scheduling_area()
 
 
+def test_settings_staff_and_offices_are_built_when_first_opened(qtbot, services, ui_settings):
+    """Signing in builds the people list alone; the administration areas read their lists
+    the first time they are opened."""
+    window = _window(qtbot, services, ui_settings)
+    assert window.stack.count() == 1, "only the people list"
+    window.go_staff.trigger()
+    settle()
+    assert window.stack.currentWidget() is window.staff_page
+    assert window.staff_page.table.model().rowCount() >= 1
+    window.show_organisation()
+    settle()
+    assert window.stack.currentWidget() is window.organisation_page
+    window.nav.setCurrentRow(_areas(window).index("Settings"))
+    settle()
+    assert window.stack.currentWidget() is window.settings_page
+    assert window.stack.count() == 4
+
+
 def test_a_resettlement_worker_has_no_scheduling_area(qtbot, services, ui_settings, fast_hash):
     services.ctx.actor = add_staff_member(services, "rw", Role.RESETTLEMENT_WORKER, fast_hash)
     window = _window(qtbot, services, ui_settings)
