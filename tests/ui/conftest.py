@@ -212,7 +212,7 @@ def screen(qtbot, services, episode_id):
     screen.resize(1280, 800)
     screen.open_episode(episode_id)
     screen.show()
-    settle()
+    qtbot.waitUntil(lambda: not screen.loading, timeout=10000)
     screen.start_button.click()
     return screen
 

@@ -92,7 +92,7 @@ def test_enter_on_a_person_opens_their_plan_at_the_right_page(qtbot, area, casel
     forename = page.proxy.row_object(page.proxy.rowCount() - 1).person_name.split()[0]
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert area.currentWidget() is area.plan
-    settle()
+    qtbot.waitUntil(lambda: not area.plan.loading, timeout=10000)
     assert area.plan.nav.hasFocus(), "the keyboard is in the plan once it is shown"
     assert area.plan.header.name_label.text() == f"TEST, {forename}"
     assert area.plan.current_key() == page_key
@@ -157,6 +157,7 @@ def test_the_area_is_for_resettlement_staff_with_its_shortcut(qtbot, services, u
     custody.plan_button.click()
     settle()
     assert window.stack.currentWidget() is window.ttg_area
+    qtbot.waitUntil(lambda: not window.ttg_area.plan.loading, timeout=10000)
     assert window.ttg_area.plan.header.name_label.text() == "JONES, Siân"
     services.ctx.actor = add_staff_member(services, "cc", Role.COORDINATOR, fast_hash)
     other = MainWindow(services, ui_settings)

@@ -21,7 +21,7 @@ def test_an_episode_without_a_plan_offers_to_start_one(qtbot, services, episode_
     screen = PlanScreen(services)
     qtbot.addWidget(screen)
     screen.open_episode(episode_id)
-    settle()
+    qtbot.waitUntil(lambda: not screen.loading, timeout=10000)
     assert screen.stack.currentWidget() is screen.start_panel
     screen.show_page("dates")
     settle()
@@ -47,6 +47,7 @@ def test_the_plan_is_read_on_a_worker_and_its_pages_built_a_few_at_a_time(qtbot,
     assert screen.loading and not screen.body.isEnabled()
     assert not screen.header.isVisible(), "no facts above the plan until they are read"
     settle()
+    qtbot.waitUntil(lambda: not screen.loading, timeout=10000)
     assert not screen.loading and screen.body.isEnabled() and screen.header.isVisible()
     assert len(screen.pages) == len(services.plans.pathways()) + 8
     assert screen.page("need:accommodation").own_words.toPlainText() == "A flat near my kids"
@@ -77,8 +78,8 @@ def test_closing_the_window_saves_what_was_being_typed(qtbot, services, ui_setti
     qtbot.addWidget(window)
     window.show()
     window.open_plan(episode_id)
-    settle()
     plan_screen = window.ttg_area.plan
+    qtbot.waitUntil(lambda: not plan_screen.loading, timeout=10000)
     plan_screen.start_button.click()
     settle()
     plan_screen.show_page("risk")
@@ -393,7 +394,7 @@ def test_the_risk_section_is_hidden_from_a_role_that_may_not_read_it(qtbot, serv
     screen = PlanScreen(services)
     qtbot.addWidget(screen)
     screen.open_episode(episode_id)
-    settle()
+    qtbot.waitUntil(lambda: not screen.loading, timeout=10000)
     assert "strengths" in screen.visible_keys()
     assert "risk" not in screen.visible_keys() and "handover" not in screen.visible_keys()
     assert screen.page("risk").summary.toPlainText() == ""

@@ -121,6 +121,8 @@ class PlanScreen(QWidget):
         # The pages are built one per turn of the event loop (together they take longer than
         # a window may freeze), while the episode is read on a worker.
         self._unbuilt = self._page_makers()
+        # An episode read before the pages were all built, shown when they are.
+        self._waiting: tuple[_Episode, str | None] | None = None
         self._builder = QTimer(self)
         self._builder.setInterval(0)
         self._builder.timeout.connect(self._build_next_page)
@@ -194,6 +196,9 @@ class PlanScreen(QWidget):
         page.set_editable(self.editable)
 
     def _pages_built(self) -> None:
+        if self._waiting is not None:
+            loaded, self._waiting = self._waiting, None
+            self._show_episode(*loaded)
         # The risk-of-harm section is read through its own capability: hidden without it.
         self._items["risk"].setHidden(not can_read_plan_risk(self.services.ctx.actor))
         self._items["handover"].setHidden(not can_read_handover(self.services.ctx.actor))
@@ -240,6 +245,7 @@ class PlanScreen(QWidget):
         if self.episode is None or self.episode.id != episode_id:
             self.header.setVisible(False)  # not someone else's facts above the loading plan
         self.body.setEnabled(False)
+        self._waiting = None
         self._then = [then] if then is not None else []
         services, handover = self.services, can_read_handover(self.services.ctx.actor)
         self.loader.load(lambda: _read_episode(services, episode_id, handover),
@@ -257,11 +263,13 @@ class PlanScreen(QWidget):
 
     @property
     def loading(self) -> bool:
-        """True while the episode is being read."""
-        return self.loader.busy
+        """True while the episode is being read or its pages built."""
+        return self.loader.busy or self._waiting is not None
 
     def _show_episode(self, loaded: _Episode, page_key: str | None) -> None:
-        self.build_pages()
+        if self._unbuilt:
+            self._waiting = (loaded, page_key)
+            return
         self.episode, self.person, self.plan = loaded.episode, loaded.person, loaded.plan
         self.review, self.handover = loaded.review, loaded.handover
         self.referrals, self.deadlines, self.state = (loaded.referrals, loaded.deadlines,
