@@ -1,7 +1,7 @@
 """Each need of a resettlement plan, and the day of release, record what happens if the plan falls through
 
-Revision ID: 0028
-Revises: 0027
+Revision ID: 0027
+Revises: 0026
 Create Date: 2026-12-04 17:10:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0028'
-down_revision = '0027'
+revision = '0027'
+down_revision = '0026'
 branch_labels = None
 depends_on = None
 
