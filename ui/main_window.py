@@ -355,6 +355,7 @@ class MainWindow(SigningOut, QMainWindow):
             self._ttg_area = TtgArea(self._services)
             self.stack.addWidget(self._ttg_area)
             self._ttg_area.notice.connect(self.show_notice)
+            self._ttg_area.person_opened.connect(self.open_person)
         return self._ttg_area
 
     @Slot()

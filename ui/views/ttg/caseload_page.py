@@ -36,6 +36,8 @@ from ui.views.ttg.fields import WrapDelegate, hint
 from ui.widgets.export_list import ExportListButton
 from ui.widgets.tables import RowsFitter, fit_columns, make_table
 
+# Opens the person's record rather than a page of the plan.
+PERSON_RECORD = "person"
 # (Caseload attribute, list name, date column header, what it means, plan page to open)
 LISTS = (
     ("needs_attention", "Records to check", "Release",
@@ -62,6 +64,9 @@ LISTS = (
      "Contacts the officer has not acknowledged; chase after the date shown.", "handover"),
     ("referrals_overdue", "Referrals overdue", "Answer expected",
      "Providers that have not answered by the expected date.", "referrals"),
+    ("reviews_due", "Reviews due", "Changed on",
+     "Something changed that can alter the risk or the plan: open the person's record and "
+     "record the review on its Reviews tab, saying what was considered.", PERSON_RECORD),
 )
 # The worker filter's choice for cases nobody holds yet.
 UNASSIGNED = "unassigned"
@@ -111,10 +116,12 @@ class CaseloadPage(QWidget):
 
     Signals:
         plan_requested(int, str): open the plan of this episode at this page.
+        person_requested(int): open this person's record.
         notice(str): a short message for the status bar.
     """
 
     plan_requested = Signal(int, str)
+    person_requested = Signal(int)
     notice = Signal(str)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
@@ -396,7 +403,10 @@ class CaseloadPage(QWidget):
 
     def open_row(self, row: CaseloadRow) -> None:
         page = next(e[4] for e in LISTS if e[0] == self.current_list())
-        self.plan_requested.emit(row.episode_id, page)
+        if page == PERSON_RECORD:
+            self.person_requested.emit(row.person_id)
+        else:
+            self.plan_requested.emit(row.episode_id, page)
 
     @Slot()
     def assign_selected(self) -> None:
