@@ -352,6 +352,12 @@ class CaseloadPage(QWidget):
         self.lists.setCurrentRow([entry[0] for entry in LISTS].index(attr))
 
     def _on_lists_current_row_changed(self, _row: int) -> None:
+        record = next(e[4] for e in LISTS if e[0] == self.current_list()) == PERSON_RECORD
+        self.open_button.setText("&Open record" if record else "&Open plan")
+        self.open_button.setToolTip(
+            "Open the chosen person's record, where the review is recorded (Enter or "
+            "double-click)" if record else
+            "Open the chosen person's plan (Enter or double-click)")
         self._show_list()
 
     def _show_list(self) -> None:

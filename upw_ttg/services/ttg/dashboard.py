@@ -73,7 +73,7 @@ class DashboardService:
 
     def caseload(self, *, prison_id: int | None = None, worker_id: int | None = None,
                  quality_since: dt.date | None = None, unassigned: bool = False) -> Caseload:
-        """Every list of the dashboard and the quality figures, in four queries;
+        """Every list of the dashboard and the quality figures, in five queries;
         ``unassigned`` keeps to the cases no worker holds yet."""
         self._ctx.require(Capability.READ_TTG_CASE)
         today = self._ctx.today()
