@@ -63,6 +63,7 @@ class MainWindow(SigningOut, QMainWindow):
     ORGANISATION = "organisation"
     SCHEDULING, ATTENDANCE = "scheduling", "attendance"
     FIGURES = "figures"
+    DIRECTORY = "directory"
 
     def __init__(self, services: AppServices, ui_settings: UiSettings):
         super().__init__()
@@ -81,17 +82,15 @@ class MainWindow(SigningOut, QMainWindow):
         self._person_page: PersonPage | None = None
         self._ttg_area: TtgArea | None = None
         self._may_use_ttg = can_use_ttg(actor)
-        self.settings_page = SettingsPage(services)
-        self.staff_page = StaffPage(services) if self._admin else None
-        self.organisation_page = (OrganisationPage(services) if can(
-            actor, Capability.MANAGE_OFFICES_AND_PRISONS) else None)
+        # Settings, Staff and Offices and prisons are built (and read) when first opened, so
+        # signing in pays only for the first screen.
+        self._settings_page: SettingsPage | None = None
+        self._staff_page: StaffPage | None = None
+        self._organisation_page: OrganisationPage | None = None
+        self._may_manage_staff = self._admin
+        self._may_manage_offices = can(actor, Capability.MANAGE_OFFICES_AND_PRISONS)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.people_page)
-        self.stack.addWidget(self.settings_page)
-        if self.staff_page is not None:
-            self.stack.addWidget(self.staff_page)
-        if self.organisation_page is not None:
-            self.stack.addWidget(self.organisation_page)
 
         self.nav = QListWidget()
         self.nav.setObjectName("NavigationList")
@@ -105,10 +104,14 @@ class MainWindow(SigningOut, QMainWindow):
         if self._may_find_people:
             self._add_area(self.PEOPLE, "People")
         self._add_area(self.SETTINGS, "Settings")
-        if self.staff_page is not None:
+        if self._may_manage_staff:
             self._add_area(self.STAFF, "Staff")
-        if self.organisation_page is not None:
+        if self._may_manage_offices:
             self._add_area(self.ORGANISATION, "Offices and prisons")
+        # The directory of local services: kept by administrators, read by those who refer.
+        self._directory = None
+        if self._may_use_ttg or can(actor, Capability.MANAGE_SERVICE_DIRECTORY):
+            self._add_area(self.DIRECTORY, "Local services")
         if self._may_use_ttg:
             self._add_area(self.TTG, "Through the Gate")
         # Built the first time they are opened: start-up only pays for the first screen.
@@ -137,10 +140,7 @@ class MainWindow(SigningOut, QMainWindow):
         self.signed_out = False
 
         self.people_page.person_opened.connect(self.open_person)
-        for page in (self.people_page, self.settings_page, self.staff_page,
-                     self.organisation_page):
-            if page is not None:
-                page.notice.connect(self.show_notice)
+        self.people_page.notice.connect(self.show_notice)
         self.stack.currentChanged.connect(self._update_actions)
 
         self._build_actions()
@@ -169,6 +169,32 @@ class MainWindow(SigningOut, QMainWindow):
     @property
     def services(self) -> AppServices:
         return self._services
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        """The Settings area, built when first opened."""
+        if self._settings_page is None:
+            self._settings_page = self._add_page(SettingsPage(self._services))
+        return self._settings_page
+
+    @property
+    def staff_page(self) -> StaffPage | None:
+        """The Staff area (administrators only), built when first opened."""
+        if self._staff_page is None and self._may_manage_staff:
+            self._staff_page = self._add_page(StaffPage(self._services))
+        return self._staff_page
+
+    @property
+    def organisation_page(self) -> OrganisationPage | None:
+        """Offices and prisons (for those who manage them), built when first opened."""
+        if self._organisation_page is None and self._may_manage_offices:
+            self._organisation_page = self._add_page(OrganisationPage(self._services))
+        return self._organisation_page
+
+    def _add_page(self, page):
+        self.stack.addWidget(page)
+        page.notice.connect(self.show_notice)
+        return page
 
     def current_area(self) -> str:
         """The area shown: people, person, settings, staff, ttg, scheduling or attendance."""
@@ -234,13 +260,13 @@ class MainWindow(SigningOut, QMainWindow):
             go_menu.addAction(self.go_people)
         go_menu.addAction(self.go_settings)
         self.go_staff = self._action("S&taff", "Ctrl+3", self.show_staff)
-        if self.staff_page is not None:
+        if self._may_manage_staff:
             go_menu.addAction(self.go_staff)
         else:
             self.go_staff.setEnabled(False)
         self.go_organisation = self._action("&Offices and prisons", None,
                                             self.show_organisation)
-        if self.organisation_page is not None:
+        if self._may_manage_offices:
             go_menu.addAction(self.go_organisation)
         else:
             self.go_organisation.setEnabled(False)
@@ -317,9 +343,9 @@ class MainWindow(SigningOut, QMainWindow):
                 self.stack.setCurrentWidget(self.people_page)
         elif area == self.SETTINGS:
             self.stack.setCurrentWidget(self.settings_page)
-        elif area == self.STAFF and self.staff_page is not None:
+        elif area == self.STAFF and self._may_manage_staff:
             self.stack.setCurrentWidget(self.staff_page)
-        elif area == self.ORGANISATION and self.organisation_page is not None:
+        elif area == self.ORGANISATION and self._may_manage_offices:
             self.stack.setCurrentWidget(self.organisation_page)
         elif area == self.TTG and self.ttg_area is not None:
             self.stack.setCurrentWidget(self.ttg_area)
@@ -327,6 +353,8 @@ class MainWindow(SigningOut, QMainWindow):
             self.stack.setCurrentWidget(self.scheduling_area())
         elif area == self.ATTENDANCE:
             self.stack.setCurrentWidget(self.attendance_area())
+        elif area == self.DIRECTORY:
+            self.stack.setCurrentWidget(self.directory_area())
         elif area == self.FIGURES:
             self.stack.setCurrentWidget(self.figures_area())
 
@@ -380,6 +408,15 @@ class MainWindow(SigningOut, QMainWindow):
             self._attendance = AttendanceArea(self._services, self._ui_settings)
             self._connect_area(self._attendance)
         return self._attendance
+
+    def directory_area(self) -> QWidget:
+        """The directory of local services, built on first use."""
+        if self._directory is None:
+            from ui.views.directory_page import DirectoryPage
+
+            self._directory = DirectoryPage(self._services)
+            self._connect_area(self._directory)
+        return self._directory
 
     def figures_area(self) -> QWidget:
         """The managers' figures, built on first use."""
@@ -478,7 +515,7 @@ class MainWindow(SigningOut, QMainWindow):
 
     @Slot()
     def show_staff(self) -> None:
-        if self.staff_page is None:
+        if not self._may_manage_staff:
             return
         self._select_area(self.STAFF)
         self.stack.setCurrentWidget(self.staff_page)
@@ -486,7 +523,7 @@ class MainWindow(SigningOut, QMainWindow):
 
     @Slot()
     def show_organisation(self) -> None:
-        if self.organisation_page is None:
+        if not self._may_manage_offices:
             return
         self._select_area(self.ORGANISATION)
         self.stack.setCurrentWidget(self.organisation_page)

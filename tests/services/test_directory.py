@@ -151,3 +151,17 @@ def test_a_referral_names_its_provider_as_the_directory_does_today(app):
         pathway_code="health", provider="Dr Patel's surgery", sent_on=dt.date(2026, 11, 20),
         response_expected_by=dt.date(2026, 12, 4)))
     assert typed.provider == "Dr Patel's surgery" and typed.contact is None
+
+
+def test_the_caseload_names_an_overdue_referrals_provider_as_it_is_now(app):
+    ttg = ttg_services(app)
+    plan = ttg.plans.create(make_episode(app, make_person(app)))
+    hull = app.directory.add(_provider(app, "Hull Housing", ("accommodation",), ("HER",)))
+    ttg.referrals.create(plan.id, ReferralInput(
+        pathway_code="accommodation", provider_id=hull.id, sent_on=dt.date(2026, 11, 2),
+        response_expected_by=dt.date(2026, 11, 16)))
+    app.directory.update(hull.id, dataclasses.replace(_input(hull), name="Hull Homes"))
+    [row] = ttg.dashboard.caseload().referrals_overdue
+    assert row.note.startswith("Hull Homes (Accommodation): sent 2 Nov")
+    [overdue] = ttg.referrals.overdue()
+    assert overdue.referral.provider == "Hull Homes"

@@ -293,3 +293,32 @@ def test_people_are_distinct_per_episode(app, ttg):
     first = ttg.plans.create(make_episode(app, make_person(app, "X300002")))
     second = ttg.plans.create(make_episode(app, make_person(app, "X300003", "Ann")))
     assert first.person_name == "Dafydd Jones" and second.person_name == "Ann Jones"
+
+
+def test_a_strengths_wording_is_changed_in_place_with_a_version_check_and_audit(
+        app, ttg, plan, make_services, add_staff):
+    plan = ttg.plans.add_strength(plan.id, "strength", "He is close to his sister",
+                                  plan.version, "You are close to your sistr")
+    strength = plan.strengths[0]
+    plan = ttg.plans.update_strength(strength.id, "He is close to his sister",
+                                     " You are close to your sister ", plan.version)
+    [changed] = plan.strengths
+    assert (changed.id, changed.persons_wording) == (strength.id, "You are close to your sister")
+    event = app.audit.events_for("plan_strength", strength.id)[-1]
+    assert event.action.value == "update"
+    assert event.changes["persons_wording"] == ["You are close to your sistr",
+                                                "You are close to your sister"]
+    # Emptied, the person's copy prints the staff wording again.
+    plan = ttg.plans.update_strength(strength.id, "Close to his sister", "", plan.version)
+    assert (plan.strengths[0].description, plan.strengths[0].persons_wording) == (
+        "Close to his sister", None)
+    with pytest.raises(ValidationError) as caught:
+        ttg.plans.update_strength(strength.id, " ", None, plan.version)
+    assert "description" in caught.value.fields
+    # Someone else saved the plan first: the edit is refused, naming them.
+    other_app = make_services()
+    other_app.ctx.actor = add_staff("bea", Role.RESETTLEMENT_WORKER, "Bea Worker")
+    ttg_services(other_app).plans.add_strength(plan.id, "strength", "Cooks", plan.version)
+    with pytest.raises(StaleRecordError, match="Bea Worker"):
+        ttg.plans.update_strength(strength.id, "Close to his sister", "Changed", plan.version)
+    assert ttg.plans.get(plan.id).strengths[0].persons_wording is None

@@ -28,7 +28,8 @@ def _areas(window: MainWindow) -> list[str]:
 def test_an_administrator_sees_people_settings_and_staff(qtbot, services, ui_settings):
     window = _window(qtbot, services, ui_settings)
     assert _areas(window) == ["People", "Settings", "Staff", "Offices and prisons",
-                              "Through the Gate", "Scheduling", "Attendance", "Figures"]
+                              "Local services", "Through the Gate", "Scheduling",
+                              "Attendance", "Figures"]
     assert window.user_label.text() == "Signed in as Ada Admin (administrator + manager)"
     assert services.db.describe() in window.database_label.text()
     window.nav.setCurrentRow(2)
@@ -59,6 +60,24 @@ def test_the_unpaid_work_areas_are_built_when_first_opened(qtbot, services, ui_s
     assert window.stack.currentWidget() is window.scheduling_area()
 
 
+def test_settings_staff_and_offices_are_built_when_first_opened(qtbot, services, ui_settings):
+    """Signing in builds the people list alone; the administration areas read their lists
+    the first time they are opened."""
+    window = _window(qtbot, services, ui_settings)
+    assert window.stack.count() == 1, "only the people list"
+    window.go_staff.trigger()
+    settle()
+    assert window.stack.currentWidget() is window.staff_page
+    assert window.staff_page.table.model().rowCount() >= 1
+    window.show_organisation()
+    settle()
+    assert window.stack.currentWidget() is window.organisation_page
+    window.nav.setCurrentRow(_areas(window).index("Settings"))
+    settle()
+    assert window.stack.currentWidget() is window.settings_page
+    assert window.stack.count() == 4
+
+
 def test_a_resettlement_worker_has_no_scheduling_area(qtbot, services, ui_settings, fast_hash):
     services.ctx.actor = add_staff_member(services, "rw", Role.RESETTLEMENT_WORKER, fast_hash)
     window = _window(qtbot, services, ui_settings)
@@ -80,7 +99,9 @@ def test_an_administrator_alone_finds_people_but_has_no_casework_areas(qtbot, se
                                                                        ui_settings, fast_hash):
     services.ctx.actor = add_staff_member(services, "adm", Role.ADMINISTRATOR, fast_hash)
     window = _window(qtbot, services, ui_settings)
-    assert _areas(window) == ["People", "Settings", "Staff", "Offices and prisons"]
+    # The directory of local services is the administrator's to keep.
+    assert _areas(window) == ["People", "Settings", "Staff", "Offices and prisons",
+                              "Local services"]
     assert not window.people_page.new_button.isEnabled()
     assert window.user_label.text() == "Signed in as Adm (administrator)"
 

@@ -6,6 +6,8 @@ from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -13,7 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.codes import Language
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import OrderRecord
+from upw_ttg.errors import UpwError
 
 from ui.changes import Subject, publish
 from ui.dialogs.order_dialog import ExtensionDialog, OrderDialog
@@ -21,8 +26,10 @@ from ui.dialogs.upw.assessment_dialog import open_assessment
 from ui.formatting import format_date
 from ui.models.orders_model import OrdersTableModel
 from ui.models.table_model import RowSortProxy
+from ui.tasks import report_failure
+from ui.views.attendance.common import PdfPrinter
 from ui.views.attendance.ledger_view import LedgerView
-from ui.views.permissions import can_edit_orders, not_allowed_tip
+from ui.views.permissions import can, can_edit_orders, not_allowed_tip
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 
@@ -64,6 +71,18 @@ class OrdersTab(QWidget):
         self.assessment_button = QPushButton("UPW assess&ment…")
         self.assessment_button.setToolTip("Open this person's UPW assessment")
         self.assessment_button.clicked.connect(self.open_assessment)
+        # Rule UPW-CERTIFICATE: printable once the order is complete, refused in words before.
+        self.printer = PdfPrinter(self)
+        self.certificate_button = QPushButton("C&ertificate…")
+        self.certificate_button.setToolTip("The person's certificate of hours worked and skills "
+                                           "practised, once the order is complete")
+        menu = QMenu(self.certificate_button)
+        menu.addAction("In English", lambda: self.print_certificate(Language.ENGLISH))
+        menu.addAction("Yn Gymraeg (in Welsh)", lambda: self.print_certificate(Language.WELSH))
+        self.certificate_button.setMenu(menu)
+        self._may_certify = can(services.ctx.actor, Capability.PRINT_CERTIFICATES)
+        if not self._may_certify:
+            self.certificate_button.setToolTip(not_allowed_tip("print certificates"))
         self.ledger = LedgerView(services)
         self.ledger.notice.connect(self.notice)
         self.ledger.ledger_changed.connect(lambda ledger: self.reload(ledger.order_id))
@@ -78,6 +97,7 @@ class OrdersTab(QWidget):
         bar.addWidget(self.edit_button)
         bar.addWidget(self.extend_button)
         bar.addWidget(self.assessment_button)
+        bar.addWidget(self.certificate_button)
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
@@ -123,6 +143,7 @@ class OrdersTab(QWidget):
         order = self.selected_order()
         self.edit_button.setEnabled(self._editable and order is not None)
         self.extend_button.setEnabled(self._editable and order is not None)
+        self.certificate_button.setEnabled(self._may_certify and order is not None)
         if order is None:
             self.ledger.clear()
         else:
@@ -134,6 +155,28 @@ class OrdersTab(QWidget):
         lines = [f"{format_date(e.new_deadline)} – granted {format_date(e.granted_on)} by "
                  f"{e.court}: {e.reason}" for e in order.extensions]
         self.extensions_label.setText("Extensions of the selected order: " + "; ".join(lines))
+
+    def print_certificate(self, language: Language) -> None:
+        """Preview the certificate, or say in plain words why there is none yet."""
+        order = self.selected_order()
+        if order is None:
+            return
+        certificates = self._services.upw.certificates
+        try:
+            state = certificates.state(order.id)
+        except UpwError as exc:
+            report_failure(self, "The certificate could not be prepared.", exc)
+            return
+        if not state.ready:
+            QMessageBox.information(self, "No certificate yet", state.reason or "")
+            return
+        self.printer.run(lambda: certificates.render(order.id, language=language),
+                         f"Certificate – {self._person_name}",
+                         f"certificate-{order.id}-{language.value}.pdf",
+                         "Preparing the certificate…", button=self.certificate_button,
+                         failure="The certificate could not be prepared.",
+                         on_shown=lambda: self.notice.emit(
+                             f"Certificate for {self._person_name} ready to print."))
 
     @Slot()
     def open_assessment(self) -> None:

@@ -328,8 +328,43 @@ class PersonPage(QWidget):
             self.plan_requested.emit(ref_id)
         elif opens == "keep_apart":
             self.show_keep_apart()
+        elif opens in ("warning_letter", "breach_summary"):
+            self.reprint_letter(opens, ref_id)
         else:
             self.item_requested.emit(opens, ref_id, line)
+
+    def reprint_letter(self, opens: str, ref_id: int) -> None:
+        """Print a warning letter (``ref_id`` the failure) or a breach summary (the order)
+        again, as it is printed when the decision is made."""
+        from ui.views.upw.printing import preview_document  # printing loads when used
+
+        record, letters = self.record, self._services.attendance.letters
+        if record is None:
+            return
+        actor = self._services.ctx.actor
+        warning = opens == "warning_letter"
+        needed = Capability.PRINT_UPW_LETTERS if warning \
+            else Capability.TAKE_ENFORCEMENT_DECISIONS
+        if not can(actor, needed):
+            self.notice.emit("Your roles do not allow printing this letter.")
+            return
+        kind = "warning-letter" if warning else "breach-summary"
+        preview_document(
+            self, (lambda: letters.render_warning_letter(ref_id)) if warning
+            else (lambda: letters.render_breach_summary(ref_id)),
+            f"{'Warning letter' if warning else 'Breach summary'} – {record.display_name}",
+            f"{kind}-{record.crn}.pdf", opened=self._keep_preview)
+
+    def _keep_preview(self, preview: PrintPreviewDialog) -> None:
+        self.preview = preview
+        if self.record is not None:  # the print shows on the overview's letters
+            publish(Subject.LETTER, person_ids=[self.record.id])
+
+    def hasHeightForWidth(self) -> bool:
+        """The record takes the height the window gives it and its lists scroll: measured for
+        height at its width (its wrapped labels ask for that), it claimed every list's full
+        height and the whole page scrolled on a laptop."""
+        return False
 
     def _on_tabs_current_changed(self, index: int) -> None:
         self._ui_settings.set_value("person/last_tab", index)

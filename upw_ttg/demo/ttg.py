@@ -34,6 +34,9 @@ class Custody:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.rng = ctx.rng("custody")
+        # Drawn apart, so what the managers' figures should show (plans late, referrals with
+        # no answer, handovers on the day) leaves the rest of the data as it was.
+        self.spread = ctx.rng("custody_spread")
         self.today = ctx.today
         self.numbers: set[str] = set()
         self.wd = ctx.workdays
@@ -195,7 +198,10 @@ class Custody:
             completed = self.wd.add(screening, rng.randint(2, 5))
         else:
             completed = self.wd.add(due, rng.randint(1, 10))
-        done = completed <= today
+        # Some plans are left in draft well past their due date, partly written (the
+        # inspection's cases without strengths, diversity or risk of harm considered).
+        stalled = due < today and self.spread.random() < 0.06
+        done = completed <= today and not stalled
         started = min(started, today)
         plan_id = ctx.ids("resettlement_plan")
         none_identified = done and rng.random() < 0.03
@@ -207,7 +213,8 @@ class Custody:
                "strengths_none_identified": none_identified,
                "strengths_none_reason": rng.choice(texts.NO_STRENGTHS_REASONS)
                if none_identified else None,
-               "diversity_considered": done, "risk_level": risk,
+               "diversity_considered": done or (stalled and self.spread.random() < 0.4),
+               "risk_level": risk,
                "mappa_level": ("none" if rng.random() < 0.85 else rng.choice(
                    ("level_1", "level_1", "level_2"))) if done else None,
                "risk_summary": rng.choice(texts.RISK_SUMMARIES) if done else None,
@@ -238,7 +245,8 @@ class Custody:
                 "owner": "Resettlement worker with the offender manager",
                 "due_date": completed, "done_on": None, "manages_risk": True,
                 **versioned(started, worker, 15 * 60)})
-        if not none_identified and (done or rng.random() < 0.5):
+        if not none_identified and (done or rng.random() < 0.5) \
+                and not (stalled and self.spread.random() < 0.6):
             for _ in range(rng.randint(1, 3)):
                 kind = "strength" if rng.random() < 0.6 else "protective_factor"
                 pool = texts.STRENGTHS if kind == "strength" else texts.PROTECTIVE
@@ -354,8 +362,8 @@ class Custody:
         age = (today - sent).days
         withdrawn = None
         outcome = None
-        if age < 10:
-            status = "sent"
+        if age < 10 or self.spread.random() < 0.1:
+            status = "sent"  # some providers never answer, and nobody chased them
         elif released_on is not None and rng.random() < 0.08:
             status, withdrawn = "withdrawn", rng.choice(texts.REFERRAL_WITHDRAWN)
             outcome = "Withdrawn before the service could start."
@@ -376,7 +384,10 @@ class Custody:
                reception: dt.date) -> None:
         ctx, rng, today = self.ctx, self.rng, self.today
         due = expected - dt.timedelta(days=84)
-        on = max(due + dt.timedelta(days=rng.randint(-7, 14)), reception + dt.timedelta(days=3))
+        late = rng.randint(-7, 14)
+        if late > 0 and self.spread.random() < 0.75:
+            late = -late // 2  # most reviews are held by their due date
+        on = max(due + dt.timedelta(days=late), reception + dt.timedelta(days=3))
         if on > today or on > expected:
             return
         found = rng.random() < 0.78
@@ -440,6 +451,10 @@ class Custody:
             **versioned(start, worker, 12 * 60)})
         end = min(expected, today)
         contacts = rng.randint(1, 4)
+        if released_on is not None and self.spread.random() < 0.1:
+            # The responsible officer first reached on the day of release or after it.
+            start = min(released_on + dt.timedelta(days=self.spread.randint(0, 3)), today)
+            end = max(end, start)
         span = max(0, (end - start).days)
         for k in range(contacts):
             day = start + dt.timedelta(days=span * k // contacts)

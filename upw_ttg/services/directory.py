@@ -22,6 +22,7 @@ from upw_ttg.records.directory import (
 )
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.ttg.records import PathwayRow
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
     DeliveryUnit,
@@ -141,6 +142,13 @@ class DirectoryService:
         self._ctx.require(Capability.USE_REFERENCE_DATA)
         with self._ctx.db.read() as session:
             return provider_records(session)
+
+    def pathways(self) -> list[PathwayRow]:
+        """The resettlement pathways a provider can help with, in the plan's order."""
+        self._ctx.require(Capability.USE_REFERENCE_DATA)
+        with self._ctx.db.read() as session:
+            return [PathwayRow(p.code, p.name, p.womens_support)
+                    for p in session.scalars(select(Pathway).order_by(Pathway.sort_order))]
 
     def areas(self) -> list[AreaRow]:
         """The delivery units a provider can serve, with their offices' names."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QListWidget,
     QSpinBox,
     QWidget,
 )
@@ -27,6 +28,7 @@ from ui.dialogs.form_dialog import FormDialog, optional_text, read_date
 from ui.dialogs.person_dialog import enum_combo
 from ui.dialogs.upw.breaks_warning import ChecksBookings
 from ui.dialogs.upw.session_staff_dialog import read_time, time_edit
+from ui.dialogs.upw.skills_dialog import checkable_skills, checked_ids
 from ui.formatting import label
 from ui.models.upw.text import format_day
 from ui.views.upw.common import enum_value
@@ -155,6 +157,11 @@ class ProjectDialog(ChecksBookings, FormDialog):
             self.tags[code] = QCheckBox(name)
             grid.addWidget(self.tags[code], number // 2, number % 2)
         f.add_row(sf, "tags", "Suitability", tags)
+        # Rule UPW-SKILLS: what the project practises, for the registers and certificates.
+        self.skills = QListWidget()
+        self.skills.setAccessibleName("Skills practised (Space ticks one)")
+        self.skills.setFixedHeight(self.skills.fontMetrics().height() * 7 + 12)
+        f.add_row(wf, "skill_ids", "Skil&ls practised", self.skills)
 
         layout = QGridLayout()
         layout.addWidget(what, 0, 0, 2, 1)
@@ -195,6 +202,10 @@ class ProjectDialog(ChecksBookings, FormDialog):
         self.active.setChecked(data.active)
         for code, box in self.tags.items():
             box.setChecked(code in data.tags)
+        chosen = data.skill_ids or ()
+        checkable_skills(self.skills, [
+            s for s in self._services.upw.skills.list_skills(include_inactive=True)
+            if s.active or s.id in chosen], chosen)
         self._on_frequency_changed()
 
     def collect(self) -> ProjectInput:
@@ -222,7 +233,7 @@ class ProjectDialog(ChecksBookings, FormDialog):
             default_supervisor_id=self.supervisor.currentData(),
             female_only=self.female_only.isChecked(), active=self.active.isChecked(),
             tags=tuple(code for code, box in self.tags.items() if box.isChecked()),
-            version=self._version, **dates)
+            skill_ids=checked_ids(self.skills), version=self._version, **dates)
 
     def save(self, data: ProjectInput) -> ProjectRecord:
         projects = self._services.upw.projects

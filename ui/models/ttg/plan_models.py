@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from upw_ttg.domain.codes import ReferralStatus
@@ -56,6 +56,16 @@ class ProgressTableModel(RowTableModel[ProgressRow]):
 
 
 class StrengthsTableModel(RowTableModel[StrengthRow]):
+    """The plan's strengths; both wordings are edited in their cells when the plan may be
+    changed. An edit is not kept here: ``edited`` asks the screen to save it, and the plan
+    as saved refills the table (or, if the save is refused, the old wording stays).
+
+    Signals:
+        edited(StrengthRow, str, str): the row, its new staff wording, its new wording for
+            the person (empty for "print the staff wording").
+    """
+
+    DESCRIPTION, PERSONS_WORDING = 1, 2
     COLUMNS = (
         Column("Kind", lambda s: STRENGTH_KINDS.get(s.kind, label(s.kind))),
         Column("Strength or protective factor", lambda s: s.description,
@@ -63,6 +73,40 @@ class StrengthsTableModel(RowTableModel[StrengthRow]):
         Column("On the person's copy", lambda s: s.persons_wording or "The staff wording",
                tooltip=lambda s: s.persons_wording or s.description),
     )
+    edited = Signal(object, str, str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.editable = False
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if self.editable and index.isValid() \
+                and index.column() in (self.DESCRIPTION, self.PERSONS_WORDING):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.EditRole and index.isValid():
+            row = self.row_at(index.row())
+            return (row.description if index.column() == self.DESCRIPTION
+                    else row.persons_wording or "")
+        return super().data(index, role)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index)
+                                                     & Qt.ItemFlag.ItemIsEditable):
+            return False
+        row = self.row_at(index.row())
+        text = str(value or "").strip()
+        description, wording = row.description, row.persons_wording or ""
+        if index.column() == self.DESCRIPTION:
+            description = text
+        else:
+            wording = text
+        if (description, wording) != (row.description, row.persons_wording or ""):
+            self.edited.emit(row, description, wording)
+        return True
 
 
 class DiversityTableModel(RowTableModel[DiversityNeedRow]):

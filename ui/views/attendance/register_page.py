@@ -37,6 +37,7 @@ from ui.views.attendance.common import (
     hint,
     page_title,
 )
+from ui.views.attendance.register_skills import RegisterSkillsLine
 from ui.views.attendance.register_table import CompletingEdit, RegisterTableView
 from ui.views.permissions import not_allowed_tip
 from ui.widgets.banner import Banner
@@ -50,7 +51,8 @@ CODES_LEGEND = ("Codes: ATTC attended · AFTC attended, failed to comply · ATSH
                 "stood down) · RSSR, RSOF rescheduled (service, person).")
 KEYS_HINT = ("Type the first letters of a code (AT gives ATTC). Tab or Enter moves to the next "
              "cell, row by row; Shift+arrows select rows for a bulk outcome; Ctrl+S saves the "
-             "whole register. Yellow cells are not saved yet; red cells need correcting.")
+             "whole register; Ctrl+K records the skills a person showed. Yellow cells are not "
+             "saved yet; red cells need correcting.")
 # The widest text each column should show in full.
 _SAMPLES = {_M.ROW: "000", _M.NAME: "Christopher Cartwright", _M.CRN: "X000000",
             _M.OUTCOME: "AAAA", _M.START: "00:00", _M.END: "00:00", _M.PENALTY: "000",
@@ -187,6 +189,10 @@ class RegisterPage(QWidget):
         layout.addLayout(stale)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.cell_text)
+        # Rule UPW-SKILLS: the current person's skills shown; Ctrl+K records them.
+        self.skills_line = RegisterSkillsLine(services, self, focus=self.table)
+        self.skills_line.notice.connect(self.notice)
+        layout.addWidget(self.skills_line)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problems)
         layout.addLayout(bulk)
@@ -314,6 +320,7 @@ class RegisterPage(QWidget):
         if problem is not None:
             report_failure(self, "The register could not be opened.", problem)
         self.model.set_register(register)
+        self.skills_line.set_register(register)
         self.to_check.show_records(register.to_check if register else ())
         self._show_facts()
         self._show_problems()
@@ -376,6 +383,12 @@ class RegisterPage(QWidget):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self._show_cell_text(None)
+        self._show_row_skills()
+
+    def _show_row_skills(self) -> None:
+        index, register = self.table.currentIndex(), self.register
+        self.skills_line.show_row(register.rows[index.row()] if register and index.isValid()
+                                  and index.row() < len(register.rows) else None)
 
     def _show_cell_text(self, text: str | None) -> None:
         index = self.table.currentIndex()
@@ -522,6 +535,7 @@ class RegisterPage(QWidget):
             self.banner.show_message(message, "info")
         if current.isValid():
             self.table.go_to(current.row(), current.column())
+        self._show_row_skills()
         self.notice.emit(message)
         self.saved.emit(result)
 

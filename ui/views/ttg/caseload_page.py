@@ -30,7 +30,7 @@ from ui.loading import PageLoader
 from ui.models.roles import RowRole
 from ui.models.table_model import RowSortProxy
 from ui.models.ttg.caseload_model import CaseloadTableModel, WorkerCountsTableModel
-from ui.tasks import report_failure
+from ui.tasks import report_failure, run_in_background, writer_pool
 from ui.views.ttg.access import can_edit_ttg
 from ui.views.ttg.fields import WrapDelegate, hint
 from ui.widgets.export_list import ExportListButton
@@ -126,6 +126,7 @@ class CaseloadPage(QWidget):
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
+        self._assigning = None  # a save running on the writer thread
         self._services = services
         self.caseload: Caseload | None = None
         self.loaded = False
@@ -391,7 +392,7 @@ class CaseloadPage(QWidget):
     def _update_assign(self, *_args: object) -> None:
         chosen = len(self.selected_rows())
         self.open_button.setEnabled(chosen == 1)
-        self.assign_button.setEnabled(self._editable and chosen > 0)
+        self.assign_button.setEnabled(self._editable and chosen > 0 and not self.assigning)
         self.assign_to.setEnabled(self._editable)
         self.assign_label.setText(f"Assign the {chosen} chosen case{'s' if chosen != 1 else ''}"
                                   " to" if chosen else "Assign the chosen cases to")
@@ -422,17 +423,35 @@ class CaseloadPage(QWidget):
         worker_id = self.assign_to.currentData()
         # Each case with the version this screen read, so a newer change is not overwritten.
         episodes = {r.episode_id: r.episode_version for r in rows}
-        try:
-            counts = self._services.caseload.assign(episodes, worker_id,
-                                                    prison_id=self.prison.currentData())
-        except UpwError as exc:
+        who = self.assign_to.currentText().rsplit(" (", 1)[0] if worker_id is not None \
+            else "nobody"
+        caseload, prison_id = self._services.caseload, self.prison.currentData()
+
+        def done(counts: list[WorkerCount]) -> None:
+            self._assigning = None
+            self._update_assign()
+            self._fill_workers(counts)
+            publish(Subject.ASSIGNMENT, episodes, [r.person_id for r in rows])
+            self.notice.emit(f"{len(episodes)} case{'s' if len(episodes) != 1 else ''} "
+                             f"assigned to {who}.")
+
+        def failed(exc: BaseException) -> None:
+            self._assigning = None
+            self._update_assign()
+            if not isinstance(exc, UpwError):
+                report_failure(self, "The cases were not assigned.", exc)
+                return
             show_error(self, "The cases were not assigned.", str(exc))
             if isinstance(exc, StaleRecordError):
                 self.refresh()  # show who has the cases now
-            return
-        who = self.assign_to.currentText().rsplit(" (", 1)[0] if worker_id is not None \
-            else "nobody"
-        self._fill_workers(counts)
-        publish(Subject.ASSIGNMENT, episodes, [r.person_id for r in rows])
-        self.notice.emit(f"{len(episodes)} case{'s' if len(episodes) != 1 else ''} assigned "
-                         f"to {who}.")
+
+        # Saved on the writer thread; the button waits until it is done.
+        self._assigning = run_in_background(
+            lambda: caseload.assign(episodes, worker_id, prison_id=prison_id), done, failed,
+            parent=self, pool=writer_pool())
+        self._update_assign()
+
+    @property
+    def assigning(self) -> bool:
+        """True while chosen cases are being assigned."""
+        return self._assigning is not None

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QGroupBox,
@@ -90,6 +91,10 @@ class StrengthsPage(RequiredPage):
         self.model = StrengthsTableModel(self)
         self.view = self.table(self.model, "Strengths and protective factors")
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        # Either wording is corrected in its cell: double-click, F2 or "Change wording".
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.model.edited.connect(self.update_strength)
         self.empty = hint("None recorded yet.")
         self.kind = choice_combo(STRENGTH_KINDS.items())
         self.kind.setAccessibleName("Strength or protective factor")
@@ -107,6 +112,10 @@ class StrengthsPage(RequiredPage):
         self.add_button.clicked.connect(self.add_strength)
         self.remove_button = QPushButton("Remove")
         self.remove_button.clicked.connect(self.remove_strength)
+        self.wording_button = QPushButton("C&hange wording for them")
+        self.wording_button.setToolTip("Edit the selected strength's wording for the person's "
+                                       "copy here (or double-click either wording, or F2)")
+        self.wording_button.clicked.connect(self.edit_wording)
         form = QFormLayout()
         self.fields.add_row(form, "description", "&New", self.description)
         self.fields.add_row(form, "persons_wording", "&For them", self.persons_wording)
@@ -118,7 +127,11 @@ class StrengthsPage(RequiredPage):
         layout.addWidget(self.view)
         layout.addLayout(add)
         tools = QHBoxLayout()
+        edit_hint = hint("Double-click a wording to correct it.")
+        edit_hint.setWordWrap(False)
+        tools.addWidget(edit_hint)
         tools.addStretch(1)
+        tools.addWidget(self.wording_button)
         tools.addWidget(self.remove_button)
         layout.addLayout(tools)
         self.body.addWidget(box)
@@ -167,7 +180,10 @@ class StrengthsPage(RequiredPage):
         self.kind.setEnabled(editable)
         self.description.setEnabled(editable)
         self.persons_wording.setEnabled(editable)
-        self.remove_button.setEnabled(editable and selected_row(self.view) is not None)
+        self.model.editable = editable
+        chosen = selected_row(self.view) is not None
+        self.remove_button.setEnabled(editable and chosen)
+        self.wording_button.setEnabled(editable and chosen)
 
     def set_editable(self, editable: bool) -> None:
         super().set_editable(editable)
@@ -193,6 +209,25 @@ class StrengthsPage(RequiredPage):
             self.description.clear()
             self.persons_wording.clear()
             self.description.setFocus()
+
+    def edit_wording(self) -> None:
+        """Open the selected strength's wording for the person for editing, in its cell."""
+        current = self.view.currentIndex()
+        if not current.isValid() or not self.model.editable:
+            return
+        cell = self.model.index(current.row(), self.model.PERSONS_WORDING)
+        self.view.setCurrentIndex(cell)
+        self.view.edit(cell)
+
+    def update_strength(self, row, description: str, wording: str) -> None:
+        """Save a wording edited in its cell against the plan's version; a refused save leaves
+        the old wording shown and says why."""
+        plan = self.host.plan
+        if plan is None:
+            return
+        plans = self.host.services.plans
+        self.host.run(None, lambda: plans.update_strength(
+            row.id, description, wording or None, self.host.plan.version), "Wording saved.")
 
     def remove_strength(self) -> None:
         row = selected_row(self.view)

@@ -12,6 +12,7 @@ from ui.settings import UiSettings
 from ui.views.permissions import can
 from ui.views.upw.broken_page import BrokenBookingsPage
 from ui.views.upw.common import delivery_units
+from ui.views.upw.induction_page import InductionPage
 from ui.views.upw.planner_page import PlannerPage
 from ui.views.upw.projects_page import ProjectsPage
 from ui.views.upw.risk_page import RiskSharingPage
@@ -21,7 +22,7 @@ from ui.views.upw.warrants_page import WarrantsPage
 
 
 class SchedulingArea(QWidget):
-    """Unpaid Work scheduling in seven tabs (Alt+the underlined letter, or Ctrl+Tab; the list
+    """Unpaid Work scheduling in eight tabs (Alt+the underlined letter, or Ctrl+Tab; the list
     of bookings that break a rule also from Go, Ctrl+7, and the status bar).
 
     Every page starts on the signed-in person's delivery unit. Pages load when first shown.
@@ -35,7 +36,7 @@ class SchedulingArea(QWidget):
     notice = Signal(str)
     person_opened = Signal(int)
     broken_changed = Signal()
-    PLANNER, WAITING, BROKEN, PROJECTS, WARRANTS, RISK, TEXTS = range(7)
+    PLANNER, WAITING, BROKEN, PROJECTS, WARRANTS, RISK, TEXTS, INDUCTION = range(8)
 
     def __init__(self, services: AppServices, ui_settings: UiSettings,
                  parent: QWidget | None = None):
@@ -54,6 +55,7 @@ class SchedulingArea(QWidget):
         self.warrants = WarrantsPage(services)
         self.risk = RiskSharingPage(services)
         self.texts = TextsPage(services)
+        self.induction = InductionPage(services, units, unit_id)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Scheduling")
@@ -67,20 +69,23 @@ class SchedulingArea(QWidget):
         self.tabs.setTabVisible(self.RISK, can(actor, Capability.READ_UPW_ASSESSMENT))
         self.tabs.addTab(self.texts, "Texts")
         self.tabs.setTabVisible(self.TEXTS, can(actor, Capability.SEND_TEXTS))
+        self.tabs.addTab(self.induction, "Induction")
         for page in (self.risk, self.texts):
             page.notice.connect(self.notice)
             page.person_opened.connect(self.person_opened)
-        for page in (self.planner, self.waiting, self.broken, self.projects, self.warrants):
+        for page in (self.planner, self.waiting, self.broken, self.projects, self.warrants,
+                     self.induction):
             page.notice.connect(self.notice)
             # Any change made here may mend or break bookings.
             page.notice.connect(lambda _text: self.broken_changed.emit())
-        for page in (self.planner, self.waiting, self.broken, self.projects):
+        for page in (self.planner, self.waiting, self.broken, self.projects, self.induction):
             page.person_opened.connect(self.person_opened)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.tabs, 1)
 
     def show_page(self, index: int) -> None:
-        """Switch to one of PLANNER, WAITING, BROKEN, PROJECTS, WARRANTS, RISK or TEXTS."""
+        """Switch to one of PLANNER, WAITING, BROKEN, PROJECTS, WARRANTS, RISK, TEXTS or
+        INDUCTION."""
         self.tabs.setCurrentIndex(index)
         self.tabs.currentWidget().setFocus()

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.upw_records import GenerationResult, ProjectRecord, SessionRecord
 
 from ui.dialogs.upw.closure_dialog import ClosureDialog
 from ui.dialogs.upw.project_dialog import GenerateSessionsDialog, ProjectDialog, generation_report
 from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.dialogs.upw.session_staff_dialog import SessionPickupsDialog, SessionStaffDialog
+from ui.dialogs.upw.skills_dialog import SkillsListDialog
 from ui.loading import PageLoader
 from ui.models.table_model import RowSortProxy
 from ui.models.upw.projects_model import (
@@ -32,6 +34,7 @@ from ui.models.upw.projects_model import (
     ProjectsTableModel,
     SessionsTableModel,
 )
+from ui.views.permissions import can
 from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule, format_day
 from ui.views.upw.fleet_tabs import PickupPointsTab, VansTab
 from ui.widgets.banner import Banner
@@ -92,6 +95,10 @@ class ProjectsTab(QWidget):
         self.closure_button.setToolTip("Close the service, an office or this project for a day")
         self.closure_button.clicked.connect(self.add_closure)
         self.closure_button.setEnabled(self._editable)
+        self.skills_button = QPushButton("Skills list…")
+        self.skills_button.setToolTip("The list of skills projects practise (rule UPW-SKILLS)")
+        self.skills_button.clicked.connect(self.edit_skills)
+        self.skills_button.setEnabled(can(services.ctx.actor, Capability.MANAGE_SKILLS))
         for button in (self.new_button, self.edit_button, self.generate_button,
                        self.closure_button):
             if not self._editable:
@@ -143,6 +150,7 @@ class ProjectsTab(QWidget):
         filters.addWidget(self.edit_button)
         filters.addWidget(self.generate_button)
         filters.addWidget(self.closure_button)
+        filters.addWidget(self.skills_button)
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
@@ -231,6 +239,13 @@ class ProjectsTab(QWidget):
         dialog.saved.connect(saved)
         self.dialog = dialog
         dialog.open()
+
+    @Slot()
+    def edit_skills(self) -> SkillsListDialog:
+        dialog = SkillsListDialog(self._services, self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     @Slot()
     def generate_sessions(self) -> GenerateSessionsDialog | None:

@@ -27,7 +27,8 @@ def _t(key: str, language: Language, **values: object) -> str:
 
 
 def _date(day: dt.date, language: Language) -> str:
-    return glossary.short_date(day, language)
+    """A date that never breaks across lines."""
+    return glossary.short_date(day, language).replace(" ", "\u00a0")
 
 
 def build_completion_certificate(cert: CompletionCertificate) -> list[Flowable]:
@@ -63,11 +64,13 @@ def build_completion_certificate(cert: CompletionCertificate) -> list[Flowable]:
     issued = (_t("issued", language, date=_date(cert.issued_on, language), office=cert.office)
               if cert.office else
               _t("issued_no_office", language, date=_date(cert.issued_on, language)))
-    signed = Table([["", ""], [Paragraph(escape(_t("signed", language)), s.small),
-                               Paragraph(escape(cert.signatory or ""), s.body)]],
-                   colWidths=[40 * mm, 80 * mm], rowHeights=[14 * mm, None])
-    signed.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, 0), 0.6, _BORDER),
-                                ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    small = ParagraphStyle("CertSmall", parent=s.small, alignment=TA_CENTER)
+    signed = Table([[""], [Paragraph(escape(cert.signatory or ""), centre)],
+                    [Paragraph(escape(_t("signed", language)), small)]],
+                   colWidths=[90 * mm], rowHeights=[14 * mm, None, None], hAlign="CENTER")
+    signed.setStyle(TableStyle([("LINEBELOW", (0, 0), (0, 0), 0.6, _BORDER),
+                                ("TOPPADDING", (0, 1), (0, -1), 1),
+                                ("BOTTOMPADDING", (0, 1), (0, -1), 0)]))
     inner += [signed, Spacer(1, 4 * mm), Paragraph(escape(issued), centre)]
     width = FRAME_WIDTH - 8 * mm
     frame = Table([[KeepInFrame(width - 16 * mm, 215 * mm, inner, mode="shrink")]],

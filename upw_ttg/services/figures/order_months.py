@@ -43,8 +43,20 @@ RATE_DAYS = 56
 
 def order_months(scope: Scope) -> Iterator[Fact]:
     data = _OrderData(scope)
+    if scope.detail:
+        for order in data.orders:
+            yield from data.months_of(order)
+        return
+    # Counts only: the facts of orders alike (figure, unit, worker, month, met) added up here,
+    # a few thousand instead of one per order and month.
+    alike: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
     for order in data.orders:
-        yield from data.months_of(order)
+        for f in data.months_of(order):
+            cell = alike[(f.key, f.unit_id, f.worker_id, f.day, f.met)]
+            cell[0] += f.n
+            cell[1] += f.minutes
+    for (key, unit, worker, month, met), (n, minutes) in alike.items():
+        yield Fact(key, unit, worker, month, met, n, minutes)
 
 
 class _OrderData:
@@ -76,16 +88,19 @@ class _OrderData:
         # Whole months from the orders' monthly summary (rule FIG-16), this month so far from
         # its appointments.
         cut = month_of(scope.today)
-        self.before: dict[int, int] = defaultdict(int)
+        in_months = and_(OrderMonth.month >= self.read_from, OrderMonth.month < cut)
         for order_id, first, credited, offered in session.read(
                 of_orders(select(OrderMonth.order_id, OrderMonth.month,
                                  OrderMonth.credited_minutes, OrderMonth.offered_minutes),
-                          OrderMonth.order_id)):
-            if self.read_from <= first < cut:
-                self.credited[(order_id, first)] += credited
-                self.offered[(order_id, first)] += offered
-            else:
-                self.before[order_id] += credited
+                          OrderMonth.order_id).where(in_months)).all():
+            self.credited[(order_id, first)] = credited
+            self.offered[(order_id, first)] = offered
+        self.before: dict[int, int] = defaultdict(int)
+        self.before.update(session.read(
+            of_orders(select(OrderMonth.order_id, func.sum(OrderMonth.credited_minutes)),
+                      OrderMonth.order_id)
+            .where(~in_months, OrderMonth.credited_minutes > 0)
+            .group_by(OrderMonth.order_id)).all())
         offered = case((Appointment.outcome_code.in_(sorted(NOT_OFFERED_CODES)), 0), else_=1)
         columns = [Appointment.order_id, UpwSession.start_time, UpwSession.end_time,
                    Project.break_minutes, offered]
@@ -125,11 +140,13 @@ class _OrderData:
         # Each month read once: its last day, the day it is judged on, and whether it is one
         # of the months asked for.
         self.spans: list[tuple[dt.date, dt.date, dt.date, bool]] = []
+        self.month_before: dict[dt.date, dt.date] = {}
         month = self.first_from
         while month <= self.read_to:
             last_day = month_end(month)
             self.spans.append((month, last_day, min(last_day, scope.today),
                                scope.within(month)))
+            self.month_before[month] = month - relativedelta(months=1)
             month += relativedelta(months=1)
         self.wanted = tuple(scope.wants(key) for key in ("hours_completed", "weekly_offer",
                                                           "extension_needed"))
@@ -201,7 +218,7 @@ class _OrderData:
             granted = [d for on, d in self.extensions.get(order.id, ()) if on <= evaluated]
             deadline = max(granted, default=None) or completion_deadline(
                 order.sentence_date, self.deadline_months, True)
-        span = (evaluated - (month - relativedelta(months=1))).days + 1
+        span = (evaluated - self.month_before[month]).days + 1
         rate = recent_rate(recent * RATE_DAYS // span, order.sentence_date, evaluated)
         at_rate = forecast(remaining=remaining, booked=0, last_booked=None, deadline=deadline,
                            today=evaluated, offer_per_week=self.offer,

@@ -44,6 +44,7 @@ from upw_ttg.storage.models import (
     Referral,
     ResettlementPlan,
     ReviewDue,
+    ServiceProvider,
     Staff,
 )
 
@@ -231,9 +232,12 @@ class DashboardService:
 
     def _referrals(self, prison_id: int | None, worker_id: int | None,
                    today: dt.date, unassigned: bool) -> Select:
-        query = (select(CustodyEpisode.id, Referral.plan_id, Referral.provider,
+        # A directory provider by the name it has now (rule TTG-DIR4).
+        provider = func.coalesce(ServiceProvider.name, Referral.provider)
+        query = (select(CustodyEpisode.id, Referral.plan_id, provider,
                         Referral.pathway_code, Referral.sent_on, Referral.response_expected_by)
                  .join(ResettlementPlan, ResettlementPlan.id == Referral.plan_id)
+                 .outerjoin(ServiceProvider, ServiceProvider.id == Referral.provider_id)
                  .join(CustodyEpisode, CustodyEpisode.id == ResettlementPlan.episode_id)
                  .where(Referral.status == ReferralStatus.SENT,
                         Referral.response_expected_by < today,

@@ -219,6 +219,24 @@ class PlanService:
                          after=audit.snapshot(row))
         return self._edit_plan(plan_id, version, change)
 
+    def update_strength(self, strength_id: int, description: str,
+                        persons_wording: str | None, version: int) -> PlanRecord:
+        """Change a strength's staff wording and its wording for the person's copy in place
+        (an empty wording for the person prints the staff wording again)."""
+        self._ctx.require(Capability.EDIT_TTG_CASE)
+        errors = FieldErrors()
+        text = _text(errors, "description", "strength", description, required=True)
+        wording = _text(errors, "persons_wording", "wording for the person", persons_wording)
+        _raise(errors)
+
+        def change(session: Session, plan: ResettlementPlan) -> None:
+            row = self._child(session, PlanStrength, strength_id, plan.id, "That strength")
+            before = audit.snapshot(row)
+            row.description, row.persons_wording = text, wording
+            audit.record(session, self._ctx, AuditAction.UPDATE, "plan_strength", row.id,
+                         before=before, after=audit.snapshot(row))
+        return self._edit_plan(self._plan_of(PlanStrength, strength_id), version, change)
+
     def remove_strength(self, strength_id: int, version: int) -> PlanRecord:
         self._ctx.require(Capability.EDIT_TTG_CASE)
         return self._remove_child(PlanStrength, strength_id, version, "plan_strength",
