@@ -572,3 +572,4 @@ class HandoverPack:
     deadlines: EpisodeDeadlines
     printed_at: dt.datetime
     printed_by: str | None
+    language: str = "en"  # "en" or "cy": the officer's choice; records as they were written
