@@ -322,8 +322,8 @@ class MainWindow(SigningOut, QMainWindow):
             self._first_count.setSingleShot(True)
             self._first_count.timeout.connect(self.recount_broken)
             self._first_count.start(FIRST_COUNT_DELAY_MS)
-        self.database_label = QLabel(f"Database: {self._services.db.describe()}")
-        self.database_label.setToolTip(self._services.db.describe())
+        self.database_label = QLabel(f"Database: {self._services.database_description()}")
+        self.database_label.setToolTip(self._services.database_description())
         who = (f"Signed in as {actor.full_name} ({roles_text(actor.role, actor.roles).lower()})"
                if actor else "Not signed in")
         self.user_label = QLabel(who)

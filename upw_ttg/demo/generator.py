@@ -304,7 +304,10 @@ def _demo_access_log(ctx: Context, session: Session, sample: int = 150) -> None:
     events = [(day, AccessedRecord.UPW_ASSESSMENT, rid, pid, sid)
               for rid, pid, sid, day in completed]
     events += [(day, AccessedRecord.PLAN_RISK, rid, pid, sid) for rid, pid, sid, day in plans]
-    for day, kind, record_id, person_id, staff_id in sorted(events, key=lambda e: e[0]):
+    for day, kind, record_id, person_id, staff_id in sorted(
+            events, key=lambda e: e[0] or dt.date.min):
+        if day is None:
+            continue
         chain.append(session, AccessEvent(
             occurred_at=dt.datetime.combine(day, dt.time(11, 15)), staff_id=staff_id,
             action=AccessAction.VIEW, record_kind=kind.value, record_id=str(record_id),

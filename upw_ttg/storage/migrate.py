@@ -107,6 +107,7 @@ def _foreign_keys_deferred_on_sqlite(db: Database, connection: Connection) -> It
         yield
         return
     raw = connection.connection.driver_connection
+    assert raw is not None, "a connection that is open has its driver's connection"
     raw.execute("PRAGMA foreign_keys=OFF")
     try:
         yield

@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import cast
 
-from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy import Table, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -270,7 +271,7 @@ class RegisterService:
         a register's save; one executemany with ``WHERE version = :loaded`` keeps the same
         protection against a racing save.
         """
-        table = Appointment.__table__
+        table = cast(Table, Appointment.__table__)
         names = [*USER_FIELDS, *DERIVED_FIELDS]
         now = utc_now()
         statement = (table.update()
@@ -357,8 +358,9 @@ class RegisterService:
         with self._ctx.db.read() as session:
             found = session.execute(query).all()
             return mask_restricted(session, self._ctx, listed(
-                found, lambda r: MissingOutcomeRow(*r[:11], full_name(r[11], r[12]),
-                                                   (today - r[2]).days),
+                # The row's first eleven columns are the record's first eleven fields.
+                found, lambda r: MissingOutcomeRow(  # type: ignore[call-arg]
+                    *r[:11], full_name(r[11], r[12]), (today - r[2]).days),
                 lambda r: Subject(r[10], full_name(r[11], r[12]), f"appointment at {r[7]}",
                                   {"session date": r[2]}, r[9])))
 

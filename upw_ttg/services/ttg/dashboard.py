@@ -269,7 +269,7 @@ class _Builder:
             "due", "overdue", "near", "far", "accommodation", "not_started", "unacknowledged")}
         rows_by_episode: dict[int, Any] = {}
         counts: Counter[int | None] = Counter()
-        quality = Counter()
+        quality: Counter[str] = Counter()
         names = dict(workers)
         attention: list[CaseloadRow] = []
         unassigned: list[CaseloadRow] = []

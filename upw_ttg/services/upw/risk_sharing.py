@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session, aliased
 
 from upw_ttg.domain.codes import AuditAction, ContactMethod, ReferralStatus, SessionStatus
@@ -139,7 +140,7 @@ def share_risk_change(session: Session, ctx: ServiceContext, person_id: int,
     session.flush()
     contacts = upcoming_contacts(session, person_id, today)
     if contacts:
-        session.execute(RiskChangeContact.__table__.insert(), [
+        session.execute(cast(Table, RiskChangeContact.__table__).insert(), [
             {"change_id": change.id, "kind": c.kind.value, "name": c.name[:120],
              "detail": c.detail[:200], "staff_id": c.staff_id, "confirm_by": due,
              "version": 1, "updated_by_id": ctx.actor_id} for c in contacts])
