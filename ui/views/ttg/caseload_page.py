@@ -271,6 +271,12 @@ class CaseloadPage(QWidget):
         subscribe(self, [Subject.CUSTODY, Subject.ASSIGNMENT, Subject.PLAN, Subject.PERSON],
                   self._on_change)
 
+    def hasHeightForWidth(self) -> bool:
+        """The dashboard takes the height the window gives it and its lists scroll: measured
+        for height at its width (its wrapped hints ask for that), it claimed the lists' full
+        heights and the whole page scrolled at 150 %."""
+        return False
+
     # Loading -----------------------------------------------------------------------------
 
     def _on_change(self, _change: Change) -> None:
