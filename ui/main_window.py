@@ -381,8 +381,7 @@ class MainWindow(SigningOut, QMainWindow):
             from ui.views.ttg.area import TtgArea
 
             self._ttg_area = TtgArea(self._services)
-            self.stack.addWidget(self._ttg_area)
-            self._ttg_area.notice.connect(self.show_notice)
+            self._connect_area(self._ttg_area)
         return self._ttg_area
 
     @Slot()
