@@ -78,13 +78,16 @@ def _appointment_letters(session: Session, person_id: int,
         except ValueError:
             continue
     ids = [int(r) for r in printed if r.isdigit()]
+    which = [c for c in (Appointment.id.in_(ids) if ids else None,
+                         UpwSession.session_date.in_(days) if days else None) if c is not None]
+    if not which:
+        return []
     rows = session.execute(
         select(Appointment.id, UpwSession.id, UpwSession.session_date, UpwSession.start_time,
                Project.name)
         .join(UpwSession, UpwSession.id == Appointment.session_id)
         .join(Project, Project.id == UpwSession.project_id)
-        .where(Appointment.person_id == person_id,
-               or_(Appointment.id.in_(ids or [0]), UpwSession.session_date.in_(days or [0]))))
+        .where(Appointment.person_id == person_id, or_(*which)))
     letters = []
     for appointment_id, session_id, day, start, project in rows:
         dates = sorted(prints.get((document, str(appointment_id)), [])
