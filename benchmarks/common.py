@@ -179,7 +179,9 @@ def postgres_demo(url: str, sqlite_copy: Path, scale: str) -> str:
     cached = Database(sqlite_url(sqlite_copy))
     try:
         with cached.read() as session:
-            marker = session.scalars(select(DemoMarker)).first()
+            # Read inside the unit of work: its rollback leaves the row's attributes unloaded.
+            seed, generated_at = session.execute(
+                select(DemoMarker.seed, DemoMarker.generated_at)).first()
     finally:
         cached.dispose()
     db = Database(url)
@@ -189,8 +191,8 @@ def postgres_demo(url: str, sqlite_copy: Path, scale: str) -> str:
             people = session.execute(text("SELECT count(*) FROM person")).scalar()
         if not people:
             print(f"  generating the {scale} demo in {db.describe()} ...", flush=True)
-            generate_demo(db, scale, seed=marker.seed,
-                          today=dt.date.fromisoformat(str(marker.generated_at)[:10]))
+            generate_demo(db, scale, seed=seed,
+                          today=dt.date.fromisoformat(str(generated_at)[:10]))
         refresh_statistics(db)
     finally:
         db.dispose()

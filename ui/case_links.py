@@ -1,6 +1,6 @@
 """Commands that cross areas: where the lines of a person's overview open (sessions in
-Scheduling or the register, warrants in Scheduling), and printing a day's paper from
-anywhere (kept here so the main window stays a frame)."""
+Scheduling or the register, appointment letters and warrants in Scheduling), and printing a
+day's paper from anywhere (kept here so the main window stays a frame)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 
 def open_case_item(window: MainWindow, opens: str, ref_id: int, line: object) -> None:
-    """Open ``ref_id`` (a session or a warrant) where it is changed, if the member may."""
+    """Open ``ref_id`` (a session, an appointment letter's session or a warrant) where it is
+    changed or printed again, if the member may."""
     if opens == "session":
         past = isinstance(line, SessionLine) and not line.upcoming
         if past and window.may_attend:
@@ -33,6 +34,16 @@ def open_case_item(window: MainWindow, opens: str, ref_id: int, line: object) ->
             area = window.scheduling_area()
             area.show_page(area.PLANNER)  # type: ignore[attr-defined]
             area.planner.open_session(ref_id)  # type: ignore[attr-defined]
+    elif opens == "appointment_letter" and window.may_schedule:
+        # The session, with the person chosen: its "Appointment letter" prints it again.
+        window.show_scheduling()
+        area = window.scheduling_area()
+        area.show_page(area.PLANNER)  # type: ignore[attr-defined]
+        dialog = area.planner.open_session(ref_id)  # type: ignore[attr-defined]
+        appointment = getattr(line, "appointment_id", 0)
+        for row in range(dialog.proxy.rowCount()):
+            if dialog.proxy.row_object(row).appointment_id == appointment:
+                dialog.table.selectRow(row)
     elif opens == "warrant" and window.may_schedule:
         window.show_scheduling()
         area = window.scheduling_area()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import os
 import re
 import typing
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -378,3 +380,27 @@ def test_fallbacks_print_in_full_for_the_officer_and_on_the_persons_sheet(ttg, c
     assert "Emergency bed" not in sheet
     assert "Go straight to the Hull Central office" in sheet
     assert "Emergency bed" in pdf_text(ttg.printouts.render_handover_pack(case))
+
+
+def test_the_welsh_handover_pack_prints_only_glossary_words_and_its_data(app, ttg, case):
+    """The pack for a Welsh-speaking responsible officer: every fixed word from the glossary;
+    names, places and what staff wrote as recorded."""
+    from upw_ttg.printing.documents.handover_pack import document_reference
+
+    from tests.printing.glossary_support import words_not_in_glossary
+
+    pack = ttg.printouts.handover_pack(case, "cy")
+    pdf = ttg.printouts.render_handover_pack(case, "cy")
+    if os.environ.get("UPW_TTG_SCREEN_OUT"):  # to look at it as its reader would
+        out = Path(os.environ["UPW_TTG_SCREEN_OUT"])
+        (out / "handover-cy.pdf").write_bytes(pdf)
+        (out / "handover-en.pdf").write_bytes(ttg.printouts.render_handover_pack(case))
+    text = " ".join(pdf_text(pdf).split())
+    for expected in ("Pecyn trosglwyddo", "Yr unigolyn a'r ddalfa", "Risg o niwed",
+                     "Anghenion fesul llwybr", "Terfynau amser", "Tudalen 1 o"):
+        assert expected in text, expected
+    assert "Handover pack" not in text and "Not recorded" not in text
+    # The reference, the national codes and abbreviations are the same in both languages.
+    codes = [document_reference(pack), "OFFICIAL-SENSITIVE", "CRN", app.ctx.actor.full_name]
+    assert words_not_in_glossary(pdf, "cy", [pack, *codes]) == set()
+    assert "Handover pack" in pdf_text(ttg.printouts.render_handover_pack(case))

@@ -129,7 +129,9 @@ def test_cases_are_assigned_to_a_worker_and_counted(area, caseload):
     page.assign_to.setCurrentIndex(page.assign_to.findData(caseload.wyn.id))
     settle()
     page.assign_button.click()
+    assert page.assigning and not page.assign_button.isEnabled(), "saved on the writer thread"
     settle()
+    assert not page.assigning
     counts = {w.worker_name: w.cases for w in page.caseload.workers}
     assert counts["Wyn Worker"] == 2 and counts["Not assigned"] == 1
     assert {page.proxy.row_object(r).worker_name for r in range(2)} == {"Wyn Worker"}
@@ -172,7 +174,7 @@ def test_lists_are_the_documented_ones():
         "needs_attention", "not_assigned", "due_a_plan", "plans_overdue",
         "releases_within_12_weeks", "releases_within_24_weeks",
         "no_accommodation", "handover_not_started", "handovers_not_acknowledged",
-        "referrals_overdue"]
+        "referrals_overdue", "reviews_due"]
 
 
 def test_an_assignment_over_someone_elses_is_refused_and_shows_theirs(

@@ -174,12 +174,13 @@ def test_printing_offers_the_persons_language_first_and_previews(qtbot, services
     monkeypatch.setattr(printouts, "render_person_copy",
                         lambda episode, language: asked.append(("copy", language)) or tiny_pdf())
     monkeypatch.setattr(printouts, "render_handover_pack",
-                        lambda episode: asked.append(("pack", None)) or tiny_pdf())
+                        lambda episode, language="en": asked.append(("pack", language))
+                        or tiny_pdf())
     screen.person = dataclasses.replace(screen.person, preferred_language=Language.WELSH)
     header = screen.header
     header.print_menu.aboutToShow.emit()
     texts = [a.text() for a in header.print_menu.actions() if a.text()]
-    assert len(texts) == 5
+    assert len(texts) == 6
     first = header.print_menu.actions()[0]
     first.trigger()
     settle()
@@ -191,9 +192,13 @@ def test_printing_offers_the_persons_language_first_and_previews(qtbot, services
     assert preview is not None and preview.page_count == 1
     assert "person's copy" in preview.windowTitle()
     preview.close()
-    [a for a in header.print_menu.actions() if "Handover pack" in a.text()][0].trigger()
+    packs = [a for a in header.print_menu.actions() if "Handover pack" in a.text()]
+    assert [a.text() for a in packs] == [
+        "&Handover pack for the responsible officer – English…",
+        "Handover pack for the responsible officer – Welsh (Cymraeg)…"]
+    packs[1].trigger()
     wait_for_tasks()
-    assert asked[-1] == ("pack", None)
+    assert asked[-1] == ("pack", "cy")
     assert header.preview.windowTitle().startswith("Print preview – Handover pack")
     assert header.preview.view.accessibleName() == "Page preview"
     assert Qt.FocusPolicy.StrongFocus == header.preview.view.focusPolicy()

@@ -94,7 +94,9 @@ def test_mark_used_and_filter_by_status(qtbot, services, world):
     settle()
     page.table.selectRow(0)
     page.mark_used()
+    assert page.marking and not page.used_button.isEnabled(), "saved on the writer thread"
     settle()
+    assert not page.marking
     page.status.setCurrentIndex(page.status.findData(WarrantStatus.USED))
     settle()
     assert [w.status for w in page.model.rows()] == [WarrantStatus.USED]

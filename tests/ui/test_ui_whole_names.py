@@ -7,6 +7,7 @@ import datetime as dt
 
 from upw_ttg.domain.codes import Role
 from upw_ttg.domain.records import CustodyInput
+from upw_ttg.records.letters import WARNING_LETTER, LetterLine
 from upw_ttg.services.case_record import CaseEvent, CaseOverview, SessionLine
 
 from tests.ui.conftest import TODAY, add_staff_member, make_person, settle
@@ -51,8 +52,10 @@ def test_the_overview_shows_long_projects_outcomes_and_timeline_lines_whole(
               CaseEvent(TODAY - dt.timedelta(days=7), "session",
                         f"Session at {LONG_PROJECT} 08:30: AFTC – Attended – failed to "
                         "comply, 6:30 credited", "session", 1))
+    letters = (LetterLine(TODAY, WARNING_LETTER, "First warning for the failure on "
+                          f"{TODAY:%d/%m/%Y} at {LONG_PROJECT}", None, 0, "warning_letter", 1),)
     overview.show_overview(CaseOverview(person.id, TODAY, sessions, (), events, 0,
-                                        frozenset()))
+                                        frozenset(), letters))
     settle()
     qtbot.wait(50)  # the rows in sight are measured after the layout settles
     for view in overview.table_views():

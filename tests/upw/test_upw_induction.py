@@ -85,3 +85,25 @@ def test_only_inductions_and_only_people_awaiting_one(upw, app):
     with pytest.raises(ValidationError) as caught:
         upw.svc.induction.book(order, induction)
     assert "already attended a first session" in str(caught.value)
+
+
+def test_a_restricted_case_shows_only_its_name_and_cannot_be_booked(upw, app, signed_in_as):
+    from upw_ttg.domain.codes import Role
+    from upw_ttg.errors import RestrictedCaseError
+    from upw_ttg.services.access import is_masked
+
+    order = upw.man()
+    person_id = next(r.person_id for r in upw.svc.induction.awaiting(upw.unit)
+                     if r.order_id == order)
+    named = signed_in_as(Role.COORDINATOR, username="named")
+    other = signed_in_as(Role.COORDINATOR, username="other")
+    access = app.restrictions.case_access(person_id)
+    app.restrictions.set_restriction(person_id, True, [named.ctx.actor.id], access.version)
+    seen = next(r for r in other.upw.induction.awaiting(upw.unit) if r.person_id == person_id)
+    assert is_masked(seen) and seen.sentence_date is None and seen.name
+    assert not is_masked(next(r for r in named.upw.induction.awaiting(upw.unit)
+                              if r.person_id == person_id))
+    session = upw.session(TUESDAY, project_type="induction")
+    with pytest.raises(RestrictedCaseError):
+        other.upw.induction.book(order, session)
+    named.upw.induction.book(order, session)

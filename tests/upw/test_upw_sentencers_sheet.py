@@ -153,3 +153,27 @@ def test_only_casework_staff_print_the_sheet(upw, signed_in_as):
         else:
             with pytest.raises(CapabilityDeniedError):
                 services.upw.sentencers_sheet.sheet(upw.unit)
+
+
+def test_a_unit_with_many_placements_still_gets_one_readable_page():
+    from upw_ttg.printing.documents.sentencers_sheet import (
+        MOST_PER_KIND,
+        render_sentencers_sheet,
+    )
+    from upw_ttg.records.availability import PlacementOffer, SentencersSheet, WaitFigures
+
+    offers = tuple(PlacementOffer(OfferKind.GROUP, f"Project {n}", "Hull", (0, 2), dt.time(9),
+                                  dt.time(16), 4, 20, dt.date(2026, 12, 1 + n), ("Hull office",))
+                   for n in range(MOST_PER_KIND + 3))
+    sheet = SentencersSheet("HER", "Hull and East Riding", dt.datetime(2026, 11, 26, 9),
+                            dt.date(2026, 11, 27), dt.date(2026, 12, 24), 10,
+                            WaitFigures(TODAY, 0, None, None, None, 0, None), offers, (), (),
+                            None, 30, None)
+    pdf = render_sentencers_sheet(sheet, language=Language.ENGLISH, printed_by=None,
+                                  invariant=True)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+    text = flat(pdf_text(pdf))
+    assert f"Project {MOST_PER_KIND - 1}" in text and f"Project {MOST_PER_KIND}" not in text
+    assert "And 3 more with free places in the next four weeks." in text
+    assert "No order had its first session in the last 13 weeks." in text
+    assert "Travel time is not credited." in text

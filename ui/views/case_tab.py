@@ -1,5 +1,5 @@
-"""The person's record as the hub: sessions to come and past with outcomes, hours still to
-do, and a timeline of everything on the case; each line opens where it is edited."""
+"""The person's record as the hub: sessions to come and past with outcomes, letters, hours
+still to do, and a timeline of everything on the case; each line opens where it is edited."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.orders import format_minutes
 from upw_ttg.errors import UpwError
+from upw_ttg.records.letters import LetterLine
 from upw_ttg.services.case_record import CaseEvent, CaseOverview, SessionLine
 
 from ui.changes import Change, Subject, subscribe
@@ -65,6 +66,22 @@ class TimelineModel(RowTableModel[CaseEvent]):
     )
 
 
+def _printed(line: LetterLine) -> str:
+    if line.printed_on is None:
+        return "Not printed yet"
+    again = f" ({line.times_printed} times)" if line.times_printed > 1 else ""
+    return format_date(line.printed_on) + again
+
+
+class LettersModel(RowTableModel[LetterLine]):
+    COLUMNS = (
+        Column("Date", lambda a: format_date(a.when), lambda a: a.when),
+        Column("Letter", lambda a: a.kind),
+        Column("About", lambda a: a.about),
+        Column("Printed", _printed),
+    )
+
+
 class CaseTab(QWidget):
     """Signals:
         open_requested(str, int, object): open where a line is edited: (``opens`` of the
@@ -79,13 +96,14 @@ class CaseTab(QWidget):
         self.person_id: int | None = None
         self.overview: CaseOverview | None = None
         self.summary = QLabel()
-        self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.upcoming_model = UpcomingModel(self)
         self.upcoming = make_table(self.upcoming_model, "Sessions to come", sortable=False)
         self.past_model = PastModel(self)
         self.past = make_table(self.past_model, "Past sessions and their outcomes",
                                sortable=False)
+        self.letters_model = LettersModel(self)
+        self.letters = make_table(self.letters_model, "Letters, newest first", sortable=False)
         self.timeline_model = TimelineModel(self)
         self.timeline = make_table(self.timeline_model, "Everything on the case, newest first",
                                    sortable=False)
@@ -94,6 +112,7 @@ class CaseTab(QWidget):
         self._fitters = []
         for view, fitted, wrapped in ((self.upcoming, (0, 1), (2,)),
                                       (self.past, (0, 3), (1, 2)),
+                                      (self.letters, (0, 1, 3), (2,)),
                                       (self.timeline, (0,), (1,))):
             view.activated.connect(self._on_activated)
             view.setWordWrap(True)
@@ -110,6 +129,8 @@ class CaseTab(QWidget):
         self.upcoming_empty.setObjectName("Hint")
         self.past_empty = QLabel("No past sessions.")
         self.past_empty.setObjectName("Hint")
+        self.letters_empty = QLabel("No letters yet.")
+        self.letters_empty.setObjectName("Hint")
         hint = QLabel("Enter or double-click a line to open it where it is changed.")
         hint.setObjectName("Hint")
 
@@ -117,13 +138,15 @@ class CaseTab(QWidget):
         left = QVBoxLayout(sessions)
         left.setContentsMargins(0, 0, 0, 0)
         for title, empty, view, stretch in (
-                ("Sessions to come", self.upcoming_empty, self.upcoming, 1),
-                ("Past sessions and outcomes", self.past_empty, self.past, 2)):
+                ("Sessions to come", self.upcoming_empty, self.upcoming, 2),
+                ("Letters", self.letters_empty, self.letters, 2),
+                ("Past sessions and outcomes", self.past_empty, self.past, 3)):
             box = QGroupBox(title)
             inner = QVBoxLayout(box)
             inner.addWidget(empty)
             inner.addWidget(view, 1)
             left.addWidget(box, stretch)
+        self._left = left
         history = QGroupBox("Timeline")
         right = QVBoxLayout(history)
         right.addWidget(self.timeline, 1)
@@ -161,8 +184,15 @@ class CaseTab(QWidget):
         self.upcoming_model.set_rows(overview.upcoming)
         self.past_model.set_rows(overview.past)
         self.timeline_model.set_rows(overview.events)
-        self.upcoming_empty.setVisible(not overview.upcoming)
-        self.past_empty.setVisible(not overview.past)
+        self.letters_model.set_rows(overview.letters)
+        # An empty list is only its hint, leaving the height to the lists with lines.
+        for place, (empty, view, rows, stretch) in enumerate((
+                (self.upcoming_empty, self.upcoming, overview.upcoming, 2),
+                (self.letters_empty, self.letters, overview.letters, 2),
+                (self.past_empty, self.past, overview.past, 3))):
+            empty.setVisible(not rows)
+            view.setVisible(bool(rows))
+            self._left.setStretch(place, stretch if rows else 0)
         self.summary.setText(self._summary(overview))
 
     @staticmethod
@@ -191,7 +221,7 @@ class CaseTab(QWidget):
         row = index.data(RowRole)
         if isinstance(row, SessionLine):
             self.open_requested.emit("session", row.session_id, row)
-        elif isinstance(row, CaseEvent):
+        elif isinstance(row, (CaseEvent, LetterLine)):
             self.open_requested.emit(row.opens, row.ref_id, row)
 
     def _on_change(self, change: Change) -> None:
@@ -199,4 +229,4 @@ class CaseTab(QWidget):
             self.reload()
 
     def table_views(self) -> list[QTableView]:
-        return [self.upcoming, self.past, self.timeline]
+        return [self.upcoming, self.letters, self.past, self.timeline]

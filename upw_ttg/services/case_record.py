@@ -1,5 +1,6 @@
-"""A person's case in one read: sessions with outcomes, hours, warrants, enforcement, custody
-and plan, and a timeline of everything that happened, each part only for those allowed it."""
+"""A person's case in one read: sessions with outcomes, hours, warrants, enforcement, letters,
+custody and plan, and a timeline of everything that happened, each part only for those
+allowed it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.codes import KEEP_APART_KIND_LABELS, AdjustmentStatus, SessionStatus
 from upw_ttg.domain.orders import format_minutes
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.records.letters import LetterLine
 from upw_ttg.services.access import check_case
+from upw_ttg.services.case_letters import case_letters
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import (
     Adjustment,
@@ -85,6 +88,7 @@ class CaseOverview:
     events: tuple[CaseEvent, ...]
     keep_apart_pairs: int
     hidden: frozenset[str]
+    letters: tuple[LetterLine, ...] = ()
 
     @property
     def upcoming(self) -> tuple[SessionLine, ...]:
@@ -141,9 +145,12 @@ class CaseRecordService:
             if may(Capability.READ_SCHEDULE):
                 pairs, pair_events = _keep_apart(session, person_id)
                 events += pair_events
+            letters = case_letters(session, person_id,
+                                   enforcement=may(Capability.READ_ATTENDANCE),
+                                   appointments=may(Capability.READ_SCHEDULE))
         events.sort(key=lambda e: (e.when, e.kind), reverse=True)
         return CaseOverview(person_id, today, tuple(sessions), tuple(hours), tuple(events),
-                            pairs, frozenset(hidden))
+                            pairs, frozenset(hidden), tuple(letters))
 
 
 def _sessions(session: Session, person_id: int, today: dt.date) -> list[SessionLine]:

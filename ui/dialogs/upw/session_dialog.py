@@ -380,9 +380,12 @@ class SessionDialog(QDialog):
         person = chosen[0]
         render = self._services.upw.documents.render_letter
         welsh = " (Welsh)" if language == "cy" else ""
+        # Printed, the letter shows on the person's record (its Letters).
         preview_document(self, lambda: render(person.appointment_id, language),
                          f"Appointment letter{welsh} – {person.name}",
-                         f"appointment-letter-{person.crn}.pdf")
+                         f"appointment-letter-{person.crn}.pdf",
+                         opened=lambda _preview: publish(Subject.LETTER, [person.appointment_id],
+                                                         [person.person_id]))
 
     @Slot()
     def print_manifest(self, language: str = "en") -> None:

@@ -30,12 +30,14 @@ from ui.loading import PageLoader
 from ui.models.roles import RowRole
 from ui.models.table_model import RowSortProxy
 from ui.models.ttg.caseload_model import CaseloadTableModel, WorkerCountsTableModel
-from ui.tasks import report_failure
+from ui.tasks import report_failure, run_in_background, writer_pool
 from ui.views.ttg.access import can_edit_ttg
 from ui.views.ttg.fields import WrapDelegate, hint
 from ui.widgets.export_list import ExportListButton
 from ui.widgets.tables import RowsFitter, fit_columns, make_table
 
+# Opens the person's record rather than a page of the plan.
+PERSON_RECORD = "person"
 # (Caseload attribute, list name, date column header, what it means, plan page to open)
 LISTS = (
     ("needs_attention", "Records to check", "Release",
@@ -62,6 +64,9 @@ LISTS = (
      "Contacts the officer has not acknowledged; chase after the date shown.", "handover"),
     ("referrals_overdue", "Referrals overdue", "Answer expected",
      "Providers that have not answered by the expected date.", "referrals"),
+    ("reviews_due", "Reviews due", "Changed on",
+     "Something changed that can alter the risk or the plan: open the person's record and "
+     "record the review on its Reviews tab, saying what was considered.", PERSON_RECORD),
 )
 # The worker filter's choice for cases nobody holds yet.
 UNASSIGNED = "unassigned"
@@ -111,14 +116,17 @@ class CaseloadPage(QWidget):
 
     Signals:
         plan_requested(int, str): open the plan of this episode at this page.
+        person_requested(int): open this person's record.
         notice(str): a short message for the status bar.
     """
 
     plan_requested = Signal(int, str)
+    person_requested = Signal(int)
     notice = Signal(str)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
+        self._assigning = None  # a save running on the writer thread
         self._services = services
         self.caseload: Caseload | None = None
         self.loaded = False
@@ -263,6 +271,12 @@ class CaseloadPage(QWidget):
         subscribe(self, [Subject.CUSTODY, Subject.ASSIGNMENT, Subject.PLAN, Subject.PERSON],
                   self._on_change)
 
+    def hasHeightForWidth(self) -> bool:
+        """The dashboard takes the height the window gives it and its lists scroll: measured
+        for height at its width (its wrapped hints ask for that), it claimed the lists' full
+        heights and the whole page scrolled at 150 %."""
+        return False
+
     # Loading -----------------------------------------------------------------------------
 
     def _on_change(self, _change: Change) -> None:
@@ -345,6 +359,12 @@ class CaseloadPage(QWidget):
         self.lists.setCurrentRow([entry[0] for entry in LISTS].index(attr))
 
     def _on_lists_current_row_changed(self, _row: int) -> None:
+        record = next(e[4] for e in LISTS if e[0] == self.current_list()) == PERSON_RECORD
+        self.open_button.setText("&Open record" if record else "&Open plan")
+        self.open_button.setToolTip(
+            "Open the chosen person's record, where the review is recorded (Enter or "
+            "double-click)" if record else
+            "Open the chosen person's plan (Enter or double-click)")
         self._show_list()
 
     def _show_list(self) -> None:
@@ -378,7 +398,7 @@ class CaseloadPage(QWidget):
     def _update_assign(self, *_args: object) -> None:
         chosen = len(self.selected_rows())
         self.open_button.setEnabled(chosen == 1)
-        self.assign_button.setEnabled(self._editable and chosen > 0)
+        self.assign_button.setEnabled(self._editable and chosen > 0 and not self.assigning)
         self.assign_to.setEnabled(self._editable)
         self.assign_label.setText(f"Assign the {chosen} chosen case{'s' if chosen != 1 else ''}"
                                   " to" if chosen else "Assign the chosen cases to")
@@ -396,7 +416,10 @@ class CaseloadPage(QWidget):
 
     def open_row(self, row: CaseloadRow) -> None:
         page = next(e[4] for e in LISTS if e[0] == self.current_list())
-        self.plan_requested.emit(row.episode_id, page)
+        if page == PERSON_RECORD:
+            self.person_requested.emit(row.person_id)
+        else:
+            self.plan_requested.emit(row.episode_id, page)
 
     @Slot()
     def assign_selected(self) -> None:
@@ -406,17 +429,35 @@ class CaseloadPage(QWidget):
         worker_id = self.assign_to.currentData()
         # Each case with the version this screen read, so a newer change is not overwritten.
         episodes = {r.episode_id: r.episode_version for r in rows}
-        try:
-            counts = self._services.caseload.assign(episodes, worker_id,
-                                                    prison_id=self.prison.currentData())
-        except UpwError as exc:
+        who = self.assign_to.currentText().rsplit(" (", 1)[0] if worker_id is not None \
+            else "nobody"
+        caseload, prison_id = self._services.caseload, self.prison.currentData()
+
+        def done(counts: list[WorkerCount]) -> None:
+            self._assigning = None
+            self._update_assign()
+            self._fill_workers(counts)
+            publish(Subject.ASSIGNMENT, episodes, [r.person_id for r in rows])
+            self.notice.emit(f"{len(episodes)} case{'s' if len(episodes) != 1 else ''} "
+                             f"assigned to {who}.")
+
+        def failed(exc: BaseException) -> None:
+            self._assigning = None
+            self._update_assign()
+            if not isinstance(exc, UpwError):
+                report_failure(self, "The cases were not assigned.", exc)
+                return
             show_error(self, "The cases were not assigned.", str(exc))
             if isinstance(exc, StaleRecordError):
                 self.refresh()  # show who has the cases now
-            return
-        who = self.assign_to.currentText().rsplit(" (", 1)[0] if worker_id is not None \
-            else "nobody"
-        self._fill_workers(counts)
-        publish(Subject.ASSIGNMENT, episodes, [r.person_id for r in rows])
-        self.notice.emit(f"{len(episodes)} case{'s' if len(episodes) != 1 else ''} assigned "
-                         f"to {who}.")
+
+        # Saved on the writer thread; the button waits until it is done.
+        self._assigning = run_in_background(
+            lambda: caseload.assign(episodes, worker_id, prison_id=prison_id), done, failed,
+            parent=self, pool=writer_pool())
+        self._update_assign()
+
+    @property
+    def assigning(self) -> bool:
+        """True while chosen cases are being assigned."""
+        return self._assigning is not None

@@ -306,8 +306,13 @@ class PlanHeader(QWidget):
                     lambda _c=False, d=document, lang=language: self.print_document(d, lang))
             menu.addSeparator()
         if can_read_handover(self.host.services.ctx.actor):
-            action = menu.addAction("&Handover pack for the responsible officer…")
-            action.triggered.connect(lambda: self.print_document("handover_pack", None))
+            action = menu.addAction("&Handover pack for the responsible officer – English…")
+            action.triggered.connect(
+                lambda: self.print_document("handover_pack", HandoutLanguage.ENGLISH))
+            action = menu.addAction("Handover pack for the responsible officer – Welsh "
+                                    "(Cymraeg)…")
+            action.triggered.connect(
+                lambda: self.print_document("handover_pack", HandoutLanguage.WELSH))
 
     def print_document(self, document: str, language: HandoutLanguage | None) -> None:
         """Render in the background, then open the preview."""
@@ -319,8 +324,10 @@ class PlanHeader(QWidget):
         titles = {"person_copy": "Resettlement plan (person's copy)",
                   "release_sheet": "Day-of-release sheet", "handover_pack": "Handover pack"}
         if document == "handover_pack":
+            code = "cy" if language == HandoutLanguage.WELSH else "en"
+
             def render() -> bytes:
-                return printouts.render_handover_pack(episode_id)
+                return printouts.render_handover_pack(episode_id, code)
         else:
             method = getattr(printouts, f"render_{document}")
 

@@ -33,6 +33,7 @@ from ui.loading import PageLoader
 from ui.models.table_model import FetchPage, RowSortProxy
 from ui.models.upw.text import format_pence
 from ui.models.upw.warrants_model import SpendTableModel, WarrantsTableModel
+from ui.tasks import report_failure, run_in_background, writer_pool
 from ui.views.upw.common import NOT_ALLOWED, can_schedule, enum_value
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
@@ -53,6 +54,7 @@ class WarrantsPage(QWidget):
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
+        self._marking = None  # a save running on the writer thread
         self._services = services
         self._editable = can_schedule(services.ctx.actor)
         self._loaded = False
@@ -236,7 +238,8 @@ class WarrantsPage(QWidget):
 
     def _update_buttons(self, *_args: object) -> None:
         warrant = self.selected()
-        issued = warrant is not None and warrant.status == WarrantStatus.ISSUED
+        issued = warrant is not None and warrant.status == WarrantStatus.ISSUED \
+            and not self.marking
         self.print_button.setEnabled(warrant is not None)
         for button in (self.used_button, self.returned_button, self.void_button):
             button.setEnabled(self._editable and issued)
@@ -280,15 +283,30 @@ class WarrantsPage(QWidget):
         warrant = self.selected()
         if warrant is None or not self.used_button.isEnabled():
             return
-        try:
-            record = change(warrant.id, version=warrant.version)
-        except UpwError as exc:
+
+        def done(record: WarrantRecord) -> None:
+            self._marking = None
+            self.notice.emit(f"Marked {record.serial_text} {words}.")
+            publish(Subject.WARRANT, [record.id], [record.person_id], record)
+            self.reload(record.id)
+
+        def failed(exc: BaseException) -> None:
+            self._marking = None
             self.reload(warrant.id)
-            self.banner.show_message(str(exc))
-            return
-        self.notice.emit(f"Marked {record.serial_text} {words}.")
-        publish(Subject.WARRANT, [record.id], [record.person_id], record)
-        self.reload(record.id)
+            if isinstance(exc, UpwError):
+                self.banner.show_message(str(exc))
+            else:
+                report_failure(self, "The warrant could not be marked.", exc)
+
+        # Saved on the writer thread; the buttons wait until it is done.
+        self._marking = run_in_background(lambda: change(warrant.id, version=warrant.version),
+                                          done, failed, parent=self, pool=writer_pool())
+        self._update_buttons()
+
+    @property
+    def marking(self) -> bool:
+        """True while a warrant is being marked used or returned."""
+        return self._marking is not None
 
     @Slot()
     def print_warrant(self) -> None:

@@ -16,7 +16,10 @@ from upw_ttg.printing.text import escape
 from upw_ttg.records.availability import OfferKind, PlacementOffer, SentencersSheet
 
 # Shares of the page's width: the placement, days, times, free places, first free day.
-_SHARES = (0.38, 0.14, 0.15, 0.17, 0.16)
+_SHARES = (0.40, 0.15, 0.14, 0.17, 0.14)
+# The placements of a kind printed, soonest first; the rest are counted in a line, so a
+# unit with many projects still gets a page a sentencer can read.
+MOST_PER_KIND = 5
 
 
 def _t(key: str, language: Language, **values: object) -> str:
@@ -90,11 +93,15 @@ def _kind(sheet: SentencersSheet, kind: OfferKind, language: Language) -> list[F
         return [title, Paragraph(_t("none_free", language), s.small), Spacer(1, 1.5 * mm)]
     header = [Paragraph(_t(f"col.{key}", language), s.table_header)
               for key in ("project", "days", "times", "free", "first")]
-    rows: list[list] = [header] + [_row(offer, language) for offer in offers]
+    rows: list[list] = [header] + [_row(offer, language) for offer in offers[:MOST_PER_KIND]]
     table = Table(rows, colWidths=[share * FRAME_WIDTH for share in _SHARES], repeatRows=1,
                   hAlign="LEFT")
     table.setStyle(data_table_style())
-    return [title, table, Spacer(1, 2 * mm)]
+    story: list[Flowable] = [title, table]
+    if len(offers) > MOST_PER_KIND:
+        story.append(Paragraph(_t("more", language, count=len(offers) - MOST_PER_KIND),
+                               s.small))
+    return story + [Spacer(1, 2 * mm)]
 
 
 def _row(offer: PlacementOffer, language: Language) -> list[Paragraph]:
@@ -109,7 +116,8 @@ def _row(offer: PlacementOffer, language: Language) -> list[Paragraph]:
               sessions=_sessions(offer.sessions, language))
     return [Paragraph(where, s.table_cell), Paragraph(days, s.table_cell),
             Paragraph(times, s.table_cell), Paragraph(free, s.table_cell),
-            Paragraph(glossary.short_date(offer.first_free, language), s.table_cell)]
+            Paragraph(f"{offer.first_free.day} {glossary.month(offer.first_free, language)}",
+                      s.table_cell)]
 
 
 def _travel(sheet: SentencersSheet, language: Language) -> list[Flowable]:

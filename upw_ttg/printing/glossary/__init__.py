@@ -37,6 +37,7 @@ from upw_ttg.printing.glossary import (
     common,
     court,
     handouts,
+    handover,
     staff_paper,
     upw_letters,
     warrant,
@@ -46,7 +47,7 @@ from upw_ttg.printing.glossary.term import COMMUNITY_PAYBACK_CY, Term
 # Each file holds the terms of one group of documents, in the order a reviewer reads them.
 _TERMS: tuple[Term, ...] = (*common.TERMS, *upw_letters.TERMS, *warrant.TERMS,
                             *handouts.TERMS, *court.TERMS, *staff_paper.TERMS,
-                            *certificate.TERMS)
+                            *certificate.TERMS, *handover.TERMS)
 __all__ = ["COMMUNITY_PAYBACK_CY", "GLOSSARY", "Term"]
 
 GLOSSARY: dict[str, Term] = {term.key: term for term in _TERMS}

@@ -109,11 +109,13 @@ class PrintoutService:
                 worker_email=worker.email if worker else None,
                 worker_phone=worker.phone if worker else None), person.preferred_language
 
-    def handover_pack(self, episode_id: int) -> HandoverPack:
-        """The pack's data; opening its plan (risk section) and handover record is logged."""
-        return self._handover_pack(episode_id, logged=True)
+    def handover_pack(self, episode_id: int, language: str = "en") -> HandoverPack:
+        """The pack's data; opening its plan (risk section) and handover record is logged.
+        ``language`` ("en" or "cy") is the officer's: the pack's fixed words only."""
+        return self._handover_pack(episode_id, logged=True, language=language)
 
-    def _handover_pack(self, episode_id: int, *, logged: bool) -> HandoverPack:
+    def _handover_pack(self, episode_id: int, *, logged: bool, language: str = "en"
+                       ) -> HandoverPack:
         summary, _language = self.episode_summary(episode_id)
         plan = self._plans.for_episode(episode_id, logged=logged)
         actor = self._ctx.require(Capability.READ_HANDOVER)
@@ -122,7 +124,7 @@ class PrintoutService:
             handover=self._handover.for_episode(episode_id, logged=logged),
             referrals=tuple(self._referrals.for_plan(plan.id)) if plan else (),
             deadlines=self._deadlines.for_episode(episode_id), printed_at=self._ctx.now(),
-            printed_by=actor.full_name)
+            printed_by=actor.full_name, language="cy" if str(language) == "cy" else "en")
 
     def person_copy(self, episode_id: int,
                     language: HandoutLanguage | None = None) -> PersonPlanCopy:
@@ -221,10 +223,12 @@ class PrintoutService:
         self._audit(episode_id, "day-of-release sheet", Recipient.THE_PERSON)
         return pdf
 
-    def render_handover_pack(self, episode_id: int) -> bytes:
+    def render_handover_pack(self, episode_id: int, language: str = "en") -> bytes:
+        """The pack in ``language`` ("en" or "cy"): its fixed words from the glossary."""
         self._ctx.require(Capability.READ_HANDOVER)
         # Printing is logged as a print for the responsible officer, not also as openings.
-        pdf = render_handover_pack(self._handover_pack(episode_id, logged=False))
+        pdf = render_handover_pack(self._handover_pack(episode_id, logged=False,
+                                                       language=language))
         self._audit(episode_id, "handover pack", Recipient.RESPONSIBLE_OFFICER)
         return pdf
 

@@ -536,6 +536,8 @@ class Caseload:
     needs_attention: tuple[CaseloadRow, ...] = ()
     # People in custody no resettlement worker holds yet: the reception queue.
     not_assigned: tuple[CaseloadRow, ...] = ()
+    # Reviews due because something changed (rule TTG-REVIEWDUE), one row per item.
+    reviews_due: tuple[CaseloadRow, ...] = ()
 
 
 # ---- The handover pack (staff only) --------------------------------------------------------
@@ -572,3 +574,4 @@ class HandoverPack:
     deadlines: EpisodeDeadlines
     printed_at: dt.datetime
     printed_by: str | None
+    language: str = "en"  # "en" or "cy": the officer's choice; records as they were written

@@ -6,20 +6,31 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.access import Recipient
-from upw_ttg.domain.availability import OFFER_WINDOW_DAYS, offer_kind, wait_figures
+from upw_ttg.domain.availability import (
+    OFFER_WINDOW_DAYS,
+    WAIT_WINDOW_DAYS,
+    offer_kind,
+    wait_figures,
+)
 from upw_ttg.domain.codes import AuditAction, Language, OrderStatus, SessionStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import NotFoundError
-from upw_ttg.records.availability import OfferKind, PickupOffer, PlacementOffer, SentencersSheet
+from upw_ttg.records.availability import (
+    OfferKind,
+    PickupOffer,
+    PlacementOffer,
+    SentencersSheet,
+    WaitFigures,
+)
 from upw_ttg.services import audit
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
-from upw_ttg.services.upw.common import ATTENDED_CODES
+from upw_ttg.services.upw.common import ATTENDED_CODES, chunks
 from upw_ttg.services.upw.sessions import session_records
 from upw_ttg.storage.models import (
     Appointment,
@@ -94,20 +105,39 @@ class SentencersSheetService:
             contact_phone=contact.phone if contact else None)
 
     @staticmethod
-    def _wait(session: Session, unit_id: int, today: dt.date):
+    def _wait(session: Session, unit_id: int, today: dt.date) -> WaitFigures:
+        """Driven from the window's sessions: outcomes are filtered here, not in SQL, so the
+        database reads the days it needs rather than every attended appointment ever."""
         in_unit = (select(Person.id).join(Office, Office.id == Person.office_id)
                    .where(Office.delivery_unit_id == unit_id))
-        first = (select(Appointment.order_id, func.min(UpwSession.session_date).label("first"))
-                 .join(UpwSession, UpwSession.id == Appointment.session_id)
-                 .where(Appointment.outcome_code.in_(sorted(ATTENDED_CODES)),
-                        Appointment.person_id.in_(in_unit))
-                 .group_by(Appointment.order_id).subquery())
-        started = session.execute(select(UpwOrder.sentence_date, first.c.first)
-                                  .join(first, first.c.order_id == UpwOrder.id))
+        people = set(session.scalars(in_unit))
+        # Only orders attended in the window can have had their first session in it.
+        recent = sorted({order_id for order_id, person_id, outcome in session.execute(
+            select(Appointment.order_id, Appointment.person_id, Appointment.outcome_code)
+            .select_from(UpwSession)
+            .join(Appointment, Appointment.session_id == UpwSession.id)
+            .where(UpwSession.session_date.between(
+                today - dt.timedelta(days=WAIT_WINDOW_DAYS), today)))
+            if outcome in ATTENDED_CODES and person_id in people})
+        first: dict[int, dt.date] = {}
+        sentenced: dict[int, dt.date] = {}
+        for batch in chunks(recent):
+            for order_id, outcome, day in session.execute(
+                    select(Appointment.order_id, Appointment.outcome_code,
+                           UpwSession.session_date)
+                    .join(UpwSession, UpwSession.id == Appointment.session_id)
+                    .where(Appointment.order_id.in_(batch))):
+                if outcome in ATTENDED_CODES and (order_id not in first
+                                                  or day < first[order_id]):
+                    first[order_id] = day
+            for order_id, day in session.execute(select(UpwOrder.id, UpwOrder.sentence_date)
+                                                 .where(UpwOrder.id.in_(batch))):
+                sentenced[order_id] = day
         waiting = session.scalars(select(UpwOrder.sentence_date).where(
             UpwOrder.status == OrderStatus.AWAITING_FIRST_SESSION,
             UpwOrder.person_id.in_(in_unit)))
-        return wait_figures(list(started), list(waiting), today=today)
+        return wait_figures([(sentenced[o], day) for o, day in first.items()], list(waiting),
+                            today=today)
 
     @staticmethod
     def _offers(session: Session, office_ids: list[int], date_from: dt.date, date_to: dt.date

@@ -1,0 +1,80 @@
+"""Each letter on the person's record is its own line of the overview, with its date, kind
+and when it was printed; a line opens where the letter is printed again."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from upw_ttg.domain.codes import Role
+from upw_ttg.domain.enforcement import Decision
+from upw_ttg.domain.local_time import local_date
+from upw_ttg.records.letters import APPOINTMENT_LETTER, WARNING_LETTER
+from upw_ttg.storage.models.base import utc_now
+
+from tests.attendance.attendance_data import World
+from tests.ui.conftest import TODAY, add_staff_member, settle
+from tests.ui.cut_text import cut_cells
+from ui.formatting import format_date
+from ui.main_window import MainWindow
+
+
+def _letters(overview) -> list[tuple[str, str, str]]:
+    model = overview.letters_model
+    return [tuple(model.index(row, column).data() for column in (0, 1, 3))
+            for row in range(model.rowCount())]
+
+
+def test_letters_are_listed_one_by_one_and_open_where_they_are_printed(
+        qtbot, services, ui_settings, fast_hash):
+    services.ctx.actor = add_staff_member(
+        services, "all", Role.MANAGER, fast_hash, "Alex Everything",
+        roles=frozenset({Role.MANAGER, Role.ADMINISTRATOR, Role.COORDINATOR}))
+    world = World(services)
+    person = world.person("Rhian", "Morgan")
+    order = world.order(person)
+    failed_on = TODAY - dt.timedelta(days=2)
+    past = world.session(world.project(name="Riverside Clean-up"), failed_on)
+    failure = world.book(past, order)
+    world.key(past, failure, "UAAB")
+    world.att.enforcement.decide(failure, Decision.WARN,
+                                 circumstances="You did not phone to say you could not come.")
+    coming = world.session(world.project(name="Canal towpath"), TODAY + dt.timedelta(days=4))
+    booked = world.book(coming, order)
+
+    window = MainWindow(services, ui_settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    window.open_person(person)
+    settle()
+    overview = window.person_page.overview
+    # The warning calls for a letter, not printed yet; no appointment letter was printed.
+    assert _letters(overview) == [("26/11/2026", WARNING_LETTER, "Not printed yet")]
+    assert "failure on 24/11/2026" in overview.letters_model.row_at(0).about
+
+    services.upw.documents.render_letter(booked)
+    world.att.letters.render_warning_letter(failure)
+    overview.reload()
+    # Printed today by the computer's clock (the access log's), each on its own line.
+    printed = format_date(local_date(utc_now()))
+    assert sorted(_letters(overview)) == sorted([("26/11/2026", WARNING_LETTER, printed),
+                                                 (printed, APPOINTMENT_LETTER, printed)])
+    lines = {line.kind: row for row, line in enumerate(overview.letters_model.rows())}
+    assert "Canal towpath" in overview.letters_model.row_at(lines[APPOINTMENT_LETTER]).about
+    assert cut_cells(overview.letters) == []
+
+    # The warning letter is printed again from its line.
+    overview.letters.activated.emit(overview.letters_model.index(lines[WARNING_LETTER], 0))
+    qtbot.waitUntil(lambda: window.person_page.preview is not None, timeout=10000)
+    assert "Warning letter – Rhian Morgan" in window.person_page.preview.windowTitle()
+    settle()  # the print is announced, and the overview reads its letters again
+    assert overview.letters_model.row_at(lines[WARNING_LETTER]).times_printed == 2
+    window.person_page.preview.reject()
+    # The appointment letter opens its session with the person chosen, where it is printed.
+    overview.letters.activated.emit(overview.letters_model.index(lines[APPOINTMENT_LETTER], 0))
+    settle()
+    dialog = window.scheduling_area().planner.dialog
+    assert dialog is not None and dialog._session_id == coming
+    assert [p.appointment_id for p in dialog.selected_people()] == [booked]
+    assert dialog.letter_button.isEnabled()
+
