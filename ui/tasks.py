@@ -78,6 +78,12 @@ _collector: _GuiThreadCollector | None = None
 late_imports = threading.RLock()
 
 
+def import_late(load: Callable[[], Any]) -> Any:
+    """``load()`` (on a worker) with the late imports to itself."""
+    with late_imports:
+        return load()
+
+
 def freeze_long_lived() -> None:
     """Leave what is alive now (modules, classes, the main window) out of the collector's
     passes: a full pass over all of it takes 100 ms and more on the GUI thread."""
