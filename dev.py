@@ -30,7 +30,7 @@ USAGE = """usage: python3 dev.py COMMAND [ARGS...]
                                                         backup, restore, import, export,
                                                         export-person, self-test)
   bench [ARGS...]                                       run the benchmarks (benchmarks/README.md)
-  lint                                                  check the code with ruff
+  lint                                                  check the code with ruff and mypy
   build                                                 build the desktop bundle (PyInstaller)
 """
 
@@ -234,7 +234,10 @@ def main(argv: list[str]) -> int:
         return _exec([str(PYTHON), "-m", "benchmarks.run", *rest])
     if command == "lint":
         ensure_environment("test,lint")
-        return _exec([str(PYTHON), "-m", "ruff", "check", *(rest or ["."])])
+        if rest:
+            return _exec([str(PYTHON), "-m", "ruff", "check", *rest])
+        return (_exec([str(PYTHON), "-m", "ruff", "check", "."])
+                or _exec([str(PYTHON), "-m", "mypy"]))
     if command == "build":
         ensure_environment("test,build")
         return _exec([str(PYTHON), "-m", "PyInstaller", "--noconfirm", "--clean", "build.spec",

@@ -50,6 +50,16 @@ def test_no_ui_module_imports_storage():
     assert offenders == []
 
 
+def test_no_ui_module_reaches_a_database_object():
+    """The screens ask the services; they never hold the database (``services.db``, ``ctx.db``)."""
+    offenders = []
+    for path in (ROOT / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in {"db", "_db", "engine"}:
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
+
+
 def test_every_module_has_a_docstring_and_stays_small():
     problems = []
     for package in ("upw_ttg", "ui"):

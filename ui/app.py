@@ -143,12 +143,12 @@ def fill_with_demo(services: AppServices) -> bool:
         True if demo data is there (generated now or before), False if not.
     """
     try:
-        from upw_ttg.demo import DEMO_DATA, REAL_DATA, demo_state, generate_demo
+        from upw_ttg.demo import DEMO_DATA, REAL_DATA
         from upw_ttg.demo.generator import REFUSAL
     except ImportError:
         show_error(None, "Demo data is not available in this version.", wait=True)
         return False
-    state = demo_state(services.db)
+    state = services.demo_state()
     if state == DEMO_DATA:
         return True
     if state == REAL_DATA:
@@ -159,8 +159,8 @@ def fill_with_demo(services: AppServices) -> bool:
     outcome: dict[str, object] = {}
 
     def work(control: TaskControl) -> object:
-        return generate_demo(services.db, DEMO_SCALE, progress=control.report,
-                             cancelled=control.cancelled)
+        return services.generate_demo(DEMO_SCALE, progress=control.report,
+                                      cancelled=control.cancelled)
 
     def finished(key: str, value: object = None) -> None:
         outcome[key] = value
@@ -193,7 +193,7 @@ def ask_sign_in(services: AppServices, demo: bool,
     ``shown`` is the sign-in window already on screen since start-up (the user may have
     signed in with it already, or be typing).
     """
-    database = services.db.describe()
+    database = services.database_description()
     dialog: QDialog
     if services.staff.needs_first_administrator():
         if shown is not None:

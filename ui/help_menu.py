@@ -128,7 +128,7 @@ def show_data_folder(window: MainWindow) -> QMessageBox:
     location = window.services.location
     box = _box(window, "Data folder and logs",
                "Where this copy of the application keeps its files.",
-               f"Database: {html.escape(window.services.db.describe())}<br>"
+               f"Database: {html.escape(window.services.database_description())}<br>"
                f"Data folder: {html.escape(str(location.data_dir))}<br>"
                f"Logs: {html.escape(str(location.logs_dir))}<br><br>"
                "Send the newest log file with any problem you report.")
@@ -143,7 +143,7 @@ def show_about(window: MainWindow) -> QMessageBox:
     location = window.services.location
     box = _box(window, f"About {APP_TITLE}", f"<b>{APP_TITLE}</b><br>Version {__version__}",
                "Unpaid Work and Through the Gate for probation staff.<br><br>"
-               f"Database: {html.escape(window.services.db.describe())}<br>"
+               f"Database: {html.escape(window.services.database_description())}<br>"
                f"Data folder: {html.escape(str(location.data_dir))}<br>"
                f"Logs: {html.escape(str(location.logs_dir))}")
     box.setIconPixmap(icon("app.svg").pixmap(64, 64))

@@ -322,8 +322,8 @@ class MainWindow(SigningOut, QMainWindow):
             self._first_count.setSingleShot(True)
             self._first_count.timeout.connect(self.recount_broken)
             self._first_count.start(FIRST_COUNT_DELAY_MS)
-        self.database_label = QLabel(f"Database: {self._services.db.describe()}")
-        self.database_label.setToolTip(self._services.db.describe())
+        self.database_label = QLabel(f"Database: {self._services.database_description()}")
+        self.database_label.setToolTip(self._services.database_description())
         who = (f"Signed in as {actor.full_name} ({roles_text(actor.role, actor.roles).lower()})"
                if actor else "Not signed in")
         self.user_label = QLabel(who)
@@ -381,8 +381,7 @@ class MainWindow(SigningOut, QMainWindow):
             from ui.views.ttg.area import TtgArea
 
             self._ttg_area = TtgArea(self._services)
-            self.stack.addWidget(self._ttg_area)
-            self._ttg_area.notice.connect(self.show_notice)
+            self._connect_area(self._ttg_area)
         return self._ttg_area
 
     @Slot()

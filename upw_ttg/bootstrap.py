@@ -13,6 +13,7 @@ from upw_ttg.services.access_log import AccessLogService
 from upw_ttg.services.audit import AuditService
 from upw_ttg.services.calendar import CalendarService
 from upw_ttg.services.case_record import CaseRecordService
+from upw_ttg.services.case_reviews import CaseReviewService
 from upw_ttg.services.case_summary import CaseSummaryService
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.custody import CustodyService
@@ -28,6 +29,9 @@ from upw_ttg.storage.database import Database
 from upw_ttg.storage.migrate import MigrationResult, upgrade
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from upw_ttg.demo.generator import DemoSummary, Progress
     from upw_ttg.services.attendance import AttendanceServices
     from upw_ttg.services.day_printing import DayPrintingService
     from upw_ttg.services.exchange.custody_import import CustodyImportService
@@ -73,6 +77,7 @@ class AppServices:
         self.audit = AuditService(self.ctx)
         self.access_log = AccessLogService(self.ctx)
         self.case_record = CaseRecordService(self.ctx)
+        self.case_reviews = CaseReviewService(self.ctx)
         self.case_summary = CaseSummaryService(self.ctx, self.people, self.orders, self.custody)
 
     @property
@@ -81,6 +86,23 @@ class AppServices:
 
     def close(self) -> None:
         self.ctx.db.dispose()
+
+    def database_description(self) -> str:
+        """Where the data is, for a status bar or About box; never a password."""
+        return self.ctx.db.describe()
+
+    def demo_state(self) -> str:
+        """What the database holds as far as demo data is concerned (``upw_ttg.demo``)."""
+        from upw_ttg.demo import demo_state
+
+        return demo_state(self.ctx.db)
+
+    def generate_demo(self, scale: str, *, progress: Progress | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> DemoSummary:
+        """Fill a new database with made-up data (refused for real data; see ``generate_demo``)."""
+        from upw_ttg.demo import generate_demo
+
+        return generate_demo(self.ctx.db, scale, progress=progress, cancelled=cancelled)
 
     @cached_property
     def upw(self) -> UpwServices:

@@ -35,7 +35,8 @@ class PrivacyFormatter(logging.Formatter):
 
     def formatException(self, ei) -> str:
         exc_type, exc, tb = ei
-        chain = traceback.TracebackException(exc_type, exc, tb, capture_locals=False)
+        chain: traceback.TracebackException | None = traceback.TracebackException(
+            exc_type, exc, tb, capture_locals=False)
         blocks: list[str] = []
         while chain is not None:
             blocks.insert(0, "Traceback (most recent call last):\n"

@@ -6,6 +6,7 @@ import datetime as dt
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from upw_ttg.bootstrap import DATABASE_FILE, AppLocation, open_app
 from upw_ttg.domain.codes import Gender, Role
@@ -23,7 +24,7 @@ def run_self_test(report: Callable[[str], None] = print, *,
         location = AppLocation(Path(folder),
                                database_url or sqlite_url(Path(folder) / DATABASE_FILE))
         steps: list[tuple[str, Callable[[], object]]] = []
-        state: dict[str, object] = {}
+        state: dict[str, Any] = {}
 
         def migrate() -> None:
             state["app"] = open_app(location)

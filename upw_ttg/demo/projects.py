@@ -218,17 +218,17 @@ def save_projects(ctx: Context, projects: list[Proj]) -> None:
         office = ctx.offices[p.office]
         place = places.OFFICE_PLACES[office.code]
         name, beneficiary = p.label
-        town = next(t for t in place.towns if t.name == p.town)
+        project_town = next(t for t in place.towns if t.name == p.town)
         type_code = {GROUP: "group", FEMALE_GROUP: "group", INDUCTION: "induction",
                      INDIVIDUAL: "individual", FEMALE_INDIVIDUAL: "individual"}[p.kind]
         if p.kind in (GROUP, FEMALE_GROUP):
             van_counts[office.index] = van_counts.get(office.index, 0) + 1
             p.van_id = _add_van(ctx, rng, registrations, office, place,
                                 van_counts[office.index], 14 if p.capacity > 8 else 8)
-            points = office_points[office.index]
-            p.pickups = [(points[0][0], 40)]
-            if len(points) > 1 and rng.random() < 0.6:
-                p.pickups.append((rng.choice(points[1:])[0], 70))
+            office_pickups = office_points[office.index]
+            p.pickups = [(office_pickups[0][0], 40)]
+            if len(office_pickups) > 1 and rng.random() < 0.6:
+                p.pickups.append((rng.choice(office_pickups[1:])[0], 70))
         sink.add("project", {
             "id": p.id, "code": f"{office.code}-{p.index + 1:03d}", "name": f"{name}, {p.town}"
             if p.kind != INDUCTION else f"{name}, {office.name}",
@@ -237,7 +237,7 @@ def save_projects(ctx: Context, projects: list[Proj]) -> None:
             "beneficiary_phone": places.phone(rng, mobile=False),
             "beneficiary_email": f"volunteering{p.index + 1}@example.org",
             "site_address": f"{rng.randint(1, 120)} {places.street(rng, place, p.town)}",
-            "site_town": p.town, "site_postcode": places.postcode(rng, town.districts[0]),
+            "site_town": p.town, "site_postcode": places.postcode(rng, project_town.districts[0]),
             "frequency": "fortnightly" if p.fortnightly else "weekly",
             "weekdays": "".join(str(d) for d in p.weekdays),
             "start_time": hhmm(p.start), "end_time": hhmm(p.end),

@@ -81,17 +81,17 @@ ORDER_REQUIRED = ("sentence_date", "court", "hours_ordered")
 def guess_mapping(headers: tuple[str, ...] | list[str],
                   fields: tuple[ExtractField, ...] = PEOPLE_AND_ORDERS) -> dict[str, str]:
     """The header each field most likely sits under: exact names first, each header used once."""
-    by_key = {}
+    by_key: dict[str, str] = {}
     for header in headers:
         by_key.setdefault(header_key(header), header)
     mapping: dict[str, str] = {}
     used: set[str] = set()
     for field in fields:
         for candidate in (field.name, field.label, *field.headers):
-            header = by_key.get(header_key(candidate))
-            if header is not None and header not in used:
-                mapping[field.name] = header
-                used.add(header)
+            found = by_key.get(header_key(candidate))
+            if found is not None and found not in used:
+                mapping[field.name] = found
+                used.add(found)
                 break
     return mapping
 

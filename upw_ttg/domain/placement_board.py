@@ -111,7 +111,7 @@ class Board:
             facts = self.sessions.get(sid)
             for person_id, name in joined.items():
                 breach = lone_non_binary(facts, name, self.non_binary(sid)) if facts else None
-                if breach is not None:
+                if facts is not None and breach is not None:
                     out[(sid, person_id)] = Breach(breach.rule, breach.hard,
                                                    f"{facts.label}: {breach.message}")
         return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from upw_ttg.domain.codes import (
     Gender,
@@ -315,7 +316,7 @@ class CustodyRecord:
             person_id=self.person_id, prison_id=self.prison_id,
             prison_number=self.prison_number, reception_date=self.reception_date,
             sentence_length_days=self.sentence_length_days, screening_date=self.screening_date,
-            version=self.version, worker_id=self.worker_id, **self.dates)
+            version=self.version, worker_id=self.worker_id, **cast("dict[str, Any]", self.dates))
 
 
 @dataclass(frozen=True, slots=True)

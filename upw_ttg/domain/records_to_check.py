@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from upw_ttg.domain.record_dates import is_date_of_record
 
@@ -59,7 +59,7 @@ class Subject:
         return impossible_dates(self.dates) or self.problem
 
 
-class Listed(list, Generic[T]):
+class Listed(list[T]):
     """A list's rows, with the records it set aside in ``to_check`` (empty when all is well)."""
 
     def __init__(self, rows: Iterable[T] = (), to_check: Iterable[RecordToCheck] = ()):

@@ -218,7 +218,8 @@ def deadline_moves(current: Mapping[str, dt.date | None], history: Sequence[Date
     """
     # The history comes newest first; reversed before the (stable) sort, saves made in the
     # same second keep the order they were made in.
-    ordered = sorted(history, key=lambda c: c.changed_at)
+    oldest_first = history[::-1]
+    ordered = sorted(oldest_first, key=lambda c: c.changed_at)
     groups: list[list[DateChangeRow]] = []
     for change in ordered:
         # One save writes its rows a moment apart, with one author and one reason.

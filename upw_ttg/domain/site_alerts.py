@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import cast
 
 from upw_ttg.domain.codes import ALLERGY_ACTIONS, MEDICATION_EFFECTS, MedicationEffect
 
@@ -80,7 +81,7 @@ def site_alerts(answers: Mapping[str, object] | None, interpreter: str | None,
             detail = text("hs_mobility_detail")
             alerts.append(say("mobility", detail=detail) if detail else say("mobility_ask"))
         if answers.get("hs_medication"):
-            effects = answers.get("hs_medication_effects") or ()
+            effects = cast("Iterable[object]", answers.get("hs_medication_effects") or ())
             if not effects:
                 alerts.append(say("medication_missing"))
             # Each effect on its own line: the supervisor acts on each one.

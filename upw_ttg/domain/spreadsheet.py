@@ -60,7 +60,8 @@ def xlsx_bytes(title: str, headers: Sequence[str], rows: Iterable[Sequence[Cell]
     from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=False)
-    sheet = book.active
+    sheet = book.create_sheet(index=0)
+    book.remove(book.worksheets[1])  # the default empty sheet
     sheet.title = "".join(c for c in title if c not in "[]:*?/\\")[:31] or "Sheet"
     if caption:
         sheet.append([_xlsx_cell(caption)])

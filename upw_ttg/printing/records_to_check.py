@@ -41,7 +41,7 @@ def build_records_to_check(records: Sequence[RecordToCheck], *, what: str = "thi
                      Paragraph(f"<b>{escape(record.name)}</b>", s.table_cell),
                      Paragraph(escape(record.record), s.table_cell),
                      Paragraph(escape(record.reason), s.table_cell)][first:])
-    widths = _LANDSCAPE_COLUMNS if landscape else _COLUMNS
+    widths: tuple[float | str, ...] = _LANDSCAPE_COLUMNS if landscape else _COLUMNS
     if first:
         widths = (_LANDSCAPE_COLUMNS[1:] if landscape else ("25%", "20%", "55%"))
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")

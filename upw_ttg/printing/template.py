@@ -89,8 +89,9 @@ class _SectionMark(ActionFlowable):
         self.index = index
         self.start = start
 
-    def apply(self, doc: UpwDocTemplate) -> None:
+    def apply(self, doc: BaseDocTemplate) -> None:
         # Called directly, not through ``ActionFlowable.apply``, which rewrites exceptions.
+        assert isinstance(doc, UpwDocTemplate)
         if self.start:
             doc.start_section(self.index)
         else:
@@ -114,7 +115,7 @@ class _PagedCanvas(Canvas):
 
     def showPage(self) -> None:
         self._held_pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's own reset; not in its stubs
 
     def save(self) -> None:
         for state in self._held_pages:
@@ -162,10 +163,11 @@ class UpwPage(PageTemplate):
         frame = Frame(doc.leftMargin, bottom, width - doc.leftMargin - doc.rightMargin,
                       height - top - bottom, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        super().__init__(id=_LANDSCAPE if landscape else _PORTRAIT, frames=[frame],
+        super().__init__(id="landscape" if landscape else "portrait", frames=[frame],
                          pagesize=(width, height))
 
-    def beforeDrawPage(self, canv: Canvas, doc: UpwDocTemplate) -> None:
+    def beforeDrawPage(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        assert isinstance(doc, UpwDocTemplate)
         section = doc.sections[doc.section_index]
         canv.saveState()
         try:
@@ -207,6 +209,7 @@ class UpwPage(PageTemplate):
         words = _FOOTER_WORDS[language]
         page = doc.section_page()
         # The total is written when the canvas is saved; room is kept for three digits.
+        assert isinstance(canv, _PagedCanvas)
         canv.page_label = (words["page"], page, doc.section_index, right, baseline)
         canv.section_totals = doc.pages_this_pass
         page_width_used = stringWidth(words["page"].format(page=page, total=999),

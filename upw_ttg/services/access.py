@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, overload
 
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
@@ -19,7 +19,7 @@ from upw_ttg.storage.models import Person, PersonAccess, SessionSupervisor, UpwS
 
 class _AboutPerson(Protocol):
     @property
-    def person_id(self) -> int: ...
+    def person_id(self) -> int | None: ...
 
 
 RowT = TypeVar("RowT", bound=_AboutPerson)
@@ -154,6 +154,16 @@ def _masked(row: RowT) -> RowT:
     values = {f.name: getattr(row, f.name) for f in dataclasses.fields(row)  # type: ignore
               if f.init}
     return _masked_type(type(row))(**{**values, **_blanks(type(row))})
+
+
+@overload
+def mask_restricted(session: Session, ctx: ServiceContext, rows: Listed[RowT],
+                    *, hidden: frozenset[int] | None = None) -> Listed[RowT]: ...
+
+
+@overload
+def mask_restricted(session: Session, ctx: ServiceContext, rows: Sequence[RowT],
+                    *, hidden: frozenset[int] | None = None) -> list[RowT]: ...
 
 
 def mask_restricted(session: Session, ctx: ServiceContext, rows: Sequence[RowT],

@@ -56,5 +56,5 @@ class RoleService:
 
 def _last_administrator(session: Session) -> bool:
     count = session.scalar(select(func.count()).select_from(Staff).where(
-        Staff.holding(Role.ADMINISTRATOR), Staff.active.is_(True)))
+        Staff.holding(Role.ADMINISTRATOR), Staff.active.is_(True))) or 0
     return count <= 1

@@ -18,8 +18,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from typing import Any, cast
 
 from sqlalchemy import select, text
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction
@@ -121,8 +123,9 @@ def _claim(ctx: ServiceContext, where: tuple[str, str], key: int | str) -> float
                                  f"VALUES (:key, 0) ON CONFLICT ({key_column}) DO NOTHING"),
                             {"key": key})
         allowed = int(read_setting(session, "security.sign_in_delay_after"))
-        claimed = session.execute(text(_claim_sql(dialect, table, key_column)),
-                                  {"key": key, "allowed": allowed}).rowcount
+        claimed = cast(CursorResult[Any], session.execute(
+            text(_claim_sql(dialect, table, key_column)),
+            {"key": key, "allowed": allowed})).rowcount
         if claimed == 1:
             return 0.0
         left = session.scalar(text(f"SELECT {_seconds_left_sql(dialect)} FROM {table} "

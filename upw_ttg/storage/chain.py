@@ -120,7 +120,7 @@ class ChainCheck:
 
 
 def _rows(session: Session, name: str) -> Iterator[Any]:
-    model, _ = _CHAINS[name]
+    model: Any = _CHAINS[name][0]
     columns = list(model.__table__.columns)
     result = session.execute(select(*columns).order_by(model.chain_seq)
                              .execution_options(yield_per=_VERIFY_BATCH))

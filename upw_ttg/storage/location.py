@@ -55,9 +55,9 @@ def synced_folder(path: PurePath) -> tuple[str, PurePath] | None:
             # macOS File Provider: every cloud client's folder lives here ("Box-Box",
             # "OneDrive-Personal", "GoogleDrive-sam@example.org").
             client = parts[index + 1]
-            provider = _provider(client) or _provider(client.split("-")[0]) \
+            client_name = _provider(client) or _provider(client.split("-")[0]) \
                 or "a cloud storage provider"
-            return provider, PurePath(*parts[:index + 2])
+            return client_name, PurePath(*parts[:index + 2])
         provider = _provider(part)
         if provider is not None:
             return provider, PurePath(*parts[:index + 1])
@@ -144,8 +144,8 @@ def check_local_path(path: Path, mounts_text: str | None = None) -> None:
         if _windows_drive_is_remote(resolved):
             raise UnsafeLocationError(f"The database {text} is on a network drive. {advice}")
         return
-    mount = mount_of(_existing(resolved), mounts_text)
-    if mount is not None and is_network_filesystem(mount[1]):
+    mounted = mount_of(_existing(resolved), mounts_text)
+    if mounted is not None and is_network_filesystem(mounted[1]):
         raise UnsafeLocationError(
-            f"The database {text} is on a network file system ({mount[1]}, mounted at "
-            f"{mount[0]}). {advice}")
+            f"The database {text} is on a network file system ({mounted[1]}, mounted at "
+            f"{mounted[0]}). {advice}")

@@ -18,7 +18,7 @@ from upw_ttg.storage.statistics import refresh_statistics
 
 # The newest revision in migrations/versions; a test keeps it equal to Alembic's head. Knowing
 # it here lets an up-to-date database open without loading Alembic, which is slow to import.
-SCHEMA_HEAD = "0028"
+SCHEMA_HEAD = "0029"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +107,7 @@ def _foreign_keys_deferred_on_sqlite(db: Database, connection: Connection) -> It
         yield
         return
     raw = connection.connection.driver_connection
+    assert raw is not None, "a connection that is open has its driver's connection"
     raw.execute("PRAGMA foreign_keys=OFF")
     try:
         yield

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import weakref
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     BigInteger,
@@ -28,6 +28,7 @@ from sqlalchemy import (
     event,
 )
 from sqlalchemy.engine import ExecutionContext
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from upw_ttg.domain.validation import (
@@ -118,7 +119,7 @@ def _query_value_problem(label: str, value: Any, bind_type: Any) -> str | None:
 def _written_table(context: ExecutionContext) -> Table | None:
     if not (context.isinsert or context.isupdate):
         return None
-    table = getattr(context.compiled.statement, "table", None)
+    table = getattr(getattr(context.compiled, "statement", None), "table", None)
     return table if isinstance(table, Table) else None
 
 
@@ -147,7 +148,8 @@ def _check_parameters(context: ExecutionContext) -> None:
     if resolved is None:
         resolved = _RESOLVED[compiled] = {}
     problems: dict[str, str] = {}
-    for parameters in context.compiled_parameters:
+    # The default execution context (every dialect's) keeps each row's parameters.
+    for parameters in cast(DefaultExecutionContext, context).compiled_parameters:
         for name, value in parameters.items():
             target = resolved.get(name)
             if target is None:

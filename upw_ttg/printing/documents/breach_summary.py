@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
@@ -174,7 +175,7 @@ def _adjustments(summary: BreachSummary, language: Language) -> Flowable:
 
 def _details(pairs: list[tuple[str, str]], language: Language) -> Table:
     s = get_styles()
-    cells = [[Paragraph(_l(key, language), s.label), Paragraph(value, s.value)]
+    cells: list[list[Any]] = [[Paragraph(_l(key, language), s.label), Paragraph(value, s.value)]
              for key, value in pairs]
     if len(cells) % 2:
         cells.append(["", ""])

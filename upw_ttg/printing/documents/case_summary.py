@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from upw_ttg.domain.codes import Gender, Language, OrderStatus, OrderType
@@ -76,8 +78,8 @@ def build_case_summary(summary: CaseSummary) -> list[Flowable]:
             _orders_table(summary.orders, s)]
     else:
         orders = [Paragraph(NONE_RECORDED, s.body)]
-    custody = ([_custody_table(summary.custody, s)] if summary.custody
-               else [Paragraph(NONE_RECORDED, s.body)])
+    custody: list[Flowable] = ([_custody_table(summary.custody, s)] if summary.custody
+                               else [Paragraph(NONE_RECORDED, s.body)])
     sections = [(f"Unpaid work orders ({len(summary.orders)})", orders, not summary.orders),
                 (f"Custody episodes ({len(summary.custody)})", custody, not summary.custody)]
     # Empty sections come first, under the personal details: one line each, they can never
@@ -146,7 +148,7 @@ def _person_details(summary: CaseSummary) -> list[tuple[str, str]]:
 
 def _details_table(pairs: list[tuple[str, str]], s: Styles) -> Table:
     """Label/value pairs laid out two to a row, reading left to right."""
-    cells = [[Paragraph(label, s.label), Paragraph(value, s.value)]
+    cells: list[list[Any]] = [[Paragraph(label, s.label), Paragraph(value, s.value)]
              for label, value in pairs]
     if len(cells) % 2:
         cells.append(["", ""])

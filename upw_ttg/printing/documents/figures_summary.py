@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
@@ -44,7 +45,7 @@ def build_figures_summary(figures: Figures) -> list[Flowable]:
                   s.body),
         Spacer(1, 2 * mm)]
     header = ["Figure", "Q.", "Cases", "12 months"] + [f"{m:%b}" for m in figures.months]
-    rows = [[Paragraph(h, s.table_header) for h in header]]
+    rows: list[list[Any]] = [[Paragraph(h, s.table_header) for h in header]]
     for row in figures.rows:
         kind = row.definition.kind
         label = row.definition.label + (" (fewer is better)"

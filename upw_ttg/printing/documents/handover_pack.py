@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
@@ -114,7 +115,8 @@ def _section(title: str, content: list[Flowable], s: Styles) -> list[Flowable]:
 
 
 def _grid(pairs: list[tuple[str, str]], s: Styles) -> Table:
-    cells = [[Paragraph(escape(k), s.label), Paragraph(v, s.value)] for k, v in pairs]
+    cells: list[list[Any]] = [[Paragraph(escape(k), s.label), Paragraph(v, s.value)]
+                              for k, v in pairs]
     if len(cells) % 2:
         cells.append(["", ""])
     rows = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
@@ -207,7 +208,7 @@ def _need_card(need: HandoutNeed, lang: HandoutLanguage, s: Styles) -> list[Flow
     title = pathway_name(need.pathway_code, need.pathway_name, lang)
     said = f"“{escape(need.own_words.strip())}”" if need.own_words and need.own_words.strip() \
         else label("agreement_missing", lang)
-    rows = [
+    rows: list[list[Any]] = [
         [Paragraph(f"<b>{escape(title)}</b>", s.table_header), ""],
         [Paragraph(label("you_said", lang), s.label), Paragraph(said, s.value)],
         [Paragraph(label("status", lang), s.label),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
@@ -111,7 +113,7 @@ def _access_content(data: SubjectAccessData, s: Styles) -> list[Flowable]:
     return [_table(body, _ACCESS_COLUMNS)]
 
 
-def _table(body: list[list[Flowable]], widths: tuple[str, ...]) -> Table:
+def _table(body: Sequence[list[Any]], widths: tuple[str, ...]) -> Table:
     table = Table(body, colWidths=list(widths), repeatRows=1)
     table.setStyle(data_table_style())
     return table

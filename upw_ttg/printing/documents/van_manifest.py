@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
@@ -74,7 +76,7 @@ def _stops_table(data: VanManifestData, s: Styles) -> Table:
     rows: list[list] = [[Paragraph(escape(glossary.phrase(f"manifest.col_{h}", lang)),
                                    s.table_header) for h in headers]]
     no_phone = glossary.phrase("manifest.no_phone", lang)
-    spans = []
+    spans: list[tuple[Any, ...]] = []
     # The project under each name matters only when the van serves more than one site.
     several = len(data.drops) > 1
     for stop in data.stops:

@@ -337,7 +337,7 @@ class EnforcementService:
         return DecisionInfo(
             appointment_id=appt.id, order_id=appt.order_id, person_id=person.id, crn=person.crn,
             name=full_name(person.forename, person.surname), failed_on=failed_on,
-            outcome_code=appt.outcome_code, outcome_description=outcome_description(
+            outcome_code=appt.outcome_code or "", outcome_description=outcome_description(
                 appt.outcome_code), project_name=project_name,
             decision_due=appt.enforcement_due,
             breach_due=breach_due(calendar, failed_on, int(settings["upw.breach_working_days"])),

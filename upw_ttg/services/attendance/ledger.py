@@ -6,8 +6,10 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, cast
 
 from sqlalchemy import and_, func, select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AdjustmentKind, AdjustmentStatus, AuditAction, OrderStatus
@@ -129,7 +131,7 @@ def _credits_in_order(session: Session, order_ids: list[int]
             .join(UpwSession, UpwSession.id == Appointment.session_id)
             .where(Appointment.order_id.in_(order_ids), Appointment.outcome_code.is_not(None))
             .order_by(UpwSession.session_date, UpwSession.start_time, Appointment.id)):
-        result[order_id].append((day, code, int(minutes)))
+        result[order_id].append((day, code or "", int(minutes)))
     return result
 
 
@@ -352,7 +354,7 @@ class LedgerService:
                 query = query.join(UpwOrder, UpwOrder.id == Adjustment.order_id).where(
                     UpwOrder.coordinator_id == coordinator_id)
             return mask_restricted(session, self._ctx, [
-                TravelTask(a.id, a.order_id, a.appointment_id, person_id, crn,
+                TravelTask(a.id, a.order_id, cast(int, a.appointment_id), person_id, crn,
                            full_name(forename, surname), day, code, name, unit, -a.minutes, cap)
                 for a, person_id, forename, surname, crn, day, code, name, unit
                 in session.execute(query)])
@@ -399,9 +401,9 @@ class LedgerService:
                 raise ValidationError(errors)
             before = audit.snapshot(task)
             # Conditional on still pending, so two coordinators cannot both decide it.
-            done = session.execute(update(Adjustment).where(and_(
+            done = cast(CursorResult[Any], session.execute(update(Adjustment).where(and_(
                 Adjustment.id == adjustment_id, Adjustment.status == AdjustmentStatus.PENDING))
-                .values(**values).execution_options(synchronize_session=False)).rowcount
+                .values(**values).execution_options(synchronize_session=False))).rowcount
             if done != 1:
                 raise ValidationError({"approve": "This travel-time task has already been "
                                                   "decided."})

@@ -257,7 +257,7 @@ class LetterService:
                 .where(Appointment.order_id == order_id, Appointment.outcome_code.is_not(None))
                 .order_by(UpwSession.session_date, Appointment.id)):
             attended += is_attended(appt.outcome_code)
-            acceptable += OUTCOMES_BY_CODE[appt.outcome_code].acceptable_absence
+            acceptable += OUTCOMES_BY_CODE[appt.outcome_code or ""].acceptable_absence
             if appt.outcome_code in ENFORCEABLE_CODES:
                 failures.append(BreachFailure(day, appt.outcome_code, project,
                                               None if appt.notes_sensitive else appt.notes,

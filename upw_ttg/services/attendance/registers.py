@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import cast
 
-from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy import Table, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -75,6 +76,7 @@ from upw_ttg.services.attendance.records import (
     RegisterRow,
     RegisterSaveResult,
 )
+from upw_ttg.services.case_reviews import review_if_second_failure
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.paging import paged
 from upw_ttg.services.versioning import check_version
@@ -218,6 +220,10 @@ class RegisterService:
                                          appointment_id=row.id, order_id=row.order_id,
                                          code=values["outcome_code"],
                                          decided_on=self._ctx.today())
+                # Rule TTG-REVIEWDUE: a second failure to comply makes a review due.
+                review_if_second_failure(session, self._ctx, [
+                    (row.order_id, row.person_id, was[row.id], values["outcome_code"],
+                     sess.session_date) for row, values in writes])
                 for row, _values in writes:
                     sync_travel_task(session, self._ctx, row, orders[row.order_id],
                                      project.project_type, settings, travel.get(row.id))
@@ -270,7 +276,7 @@ class RegisterService:
         a register's save; one executemany with ``WHERE version = :loaded`` keeps the same
         protection against a racing save.
         """
-        table = Appointment.__table__
+        table = cast(Table, Appointment.__table__)
         names = [*USER_FIELDS, *DERIVED_FIELDS]
         now = utc_now()
         statement = (table.update()
@@ -357,8 +363,9 @@ class RegisterService:
         with self._ctx.db.read() as session:
             found = session.execute(query).all()
             return mask_restricted(session, self._ctx, listed(
-                found, lambda r: MissingOutcomeRow(*r[:11], full_name(r[11], r[12]),
-                                                   (today - r[2]).days),
+                # The row's first eleven columns are the record's first eleven fields.
+                found, lambda r: MissingOutcomeRow(  # type: ignore[call-arg]
+                    *r[:11], full_name(r[11], r[12]), (today - r[2]).days),
                 lambda r: Subject(r[10], full_name(r[11], r[12]), f"appointment at {r[7]}",
                                   {"session date": r[2]}, r[9])))
 

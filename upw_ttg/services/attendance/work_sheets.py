@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from typing import cast
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
 from upw_ttg.domain.access import Recipient
@@ -176,7 +177,7 @@ class WorkSheetService:
             if updates:
                 # A plain UPDATE: numbering is layout, not a change to the record, so the
                 # version (and any register open on screen) is left alone.
-                table = Appointment.__table__
+                table = cast(Table, Appointment.__table__)
                 session.connection().execute(
                     table.update().where(table.c.id == bindparam("b_id"))
                     .values(sheet_row=bindparam("b_row")), updates)

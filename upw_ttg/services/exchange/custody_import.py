@@ -166,7 +166,7 @@ class CustodyImportService(ExtractImport):
                       "the CRN.")
 
     @staticmethod
-    def _input(person_id: int, number: str, prison_id: int, dates: dict[str, dt.date | None],
+    def _input(person_id: int, number: str, prison_id: int | None, dates: dict[str, dt.date | None],
                episode: CustodyEpisode | None) -> CustodyInput:
         """The form input: dates on record kept where the file leaves a cell blank."""
         kept = {}
@@ -187,7 +187,8 @@ class CustodyImportService(ExtractImport):
     @staticmethod
     def _shown(field: str, value: object, known: _Known) -> str:
         if field == "prison_id":
-            return known.prison_names.get(value, "(none)")  # type: ignore[arg-type]
+            return (known.prison_names.get(value, "(none)") if isinstance(value, int)
+                    else "(none)")
         return describe_value(value)
 
     def _write(self, session: Session, extract: Extract, plans: list[_Plan],

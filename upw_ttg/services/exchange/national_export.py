@@ -175,7 +175,8 @@ def _actions(session: Session, appointment_ids: list[int]) -> dict[int, tuple[st
                        EnforcementAction.action_date)
                 .where(EnforcementAction.appointment_id.in_(batch))
                 .order_by(EnforcementAction.action_date, EnforcementAction.id)):
-            latest[appointment_id] = (code, date)
+            if appointment_id is not None:
+                latest[appointment_id] = (code, date)
     return latest
 
 def _sent(session: Session, appointment_ids: list[int]) -> dict[int, set[str]]:

@@ -62,8 +62,9 @@ class PeopleExportService:
                     left_out += 1
                     continue
                 exported.append(person.id)
-                for order in orders.get(person.id) or [None]:
-                    rows.append(_row(person, office_code, order))
+                person_orders: list[UpwOrder | None] = [*orders.get(person.id, ())] or [None]
+                for person_order in person_orders:
+                    rows.append(_row(person, office_code, person_order))
             if exported:
                 log_print(session, self._ctx, DOCUMENT, Recipient.SPREADSHEET, None, exported,
                           action=AccessAction.EXPORT)

@@ -112,7 +112,7 @@ class CustodyEventService:
 
     def _record(self, episode_id: int, on: dt.date, reason: str, version: int,
                 apply: Apply) -> EpisodeState:
-        text = clean(reason)
+        text = clean(reason) or ""
         with self._ctx.db.write() as session:
             check_case_of(session, self._ctx, CustodyEpisode, episode_id)
             episode = get_episode(session, episode_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -25,6 +26,7 @@ from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of
 from upw_ttg.services.access_log import log_view
+from upw_ttg.services.case_reviews import review_if_plan_risk_changed
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
     check_past_date,
@@ -344,6 +346,8 @@ class PlanService:
                   "da_check_outcome": outcomes["da"], "cs_check_outcome": outcomes["cs"]}
 
         def change(session: Session, plan: ResettlementPlan) -> None:
+            review_if_plan_risk_changed(session, self._ctx, plan.episode_id, (
+                plan.risk_level, plan.mappa_level), (data.level, data.mappa_level))
             for name, column in _RISK_FIELDS.items():
                 setattr(plan, column, values.get(name, getattr(data, name)))
         return self._edit_plan(plan_id, data.version, change)
@@ -457,7 +461,9 @@ class PlanService:
         def change(session: Session, plan: ResettlementPlan) -> None:
             row = self._child(session, PlanNeed, need_id, plan.id, "That need")
             check_version(session, row, version, "need")
-            for child, entity in ((PlanAction, "plan_action"), (NeedProgress, "need_progress")):
+            children: tuple[tuple[Any, str], ...] = (
+                (PlanAction, "plan_action"), (NeedProgress, "need_progress"))
+            for child, entity in children:
                 for item in session.scalars(select(child).where(child.need_id == row.id)):
                     audit.record(session, self._ctx, AuditAction.DELETE, entity, item.id,
                                  before=audit.snapshot(item))
@@ -598,7 +604,7 @@ class PlanService:
                 after(session, plan)
         return self._edit_plan(self._plan_of(model, row_id), version, change)
 
-    def _plan_of(self, model: type, row_id: int) -> int:
+    def _plan_of(self, model: Any, row_id: int) -> int:
         with self._ctx.db.read() as session:
             plan_id = session.scalar(select(model.plan_id).where(model.id == row_id))
         if plan_id is None:

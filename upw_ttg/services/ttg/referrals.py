@@ -164,7 +164,7 @@ class ReferralService:
             return mask_restricted(session, self._ctx, [
                 OverdueReferral(referral_record(r, pathways, today, contacts), episode,
                                 f"{forename} {surname}", crn,
-                                (today - r.response_expected_by).days, person_id)
+                                (today - (r.response_expected_by or today)).days, person_id)
                 for r, episode, forename, surname, crn, person_id in rows])
 
     def _validated(self, session: Session, data: ReferralInput, row: Referral | None) -> dict:

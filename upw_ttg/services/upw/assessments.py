@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import cast
+
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -90,9 +93,10 @@ def unanswered(values: AssessmentInput, not_male: bool) -> dict[str, str]:
 def _medication_effects(errors: FieldErrors, chosen: object) -> tuple[MedicationEffect, ...]:
     """The chosen effects on safety, each once in the list's order; a problem goes to errors."""
     field = "hs_medication_effects"
-    values = (chosen,) if isinstance(chosen, str) else tuple(chosen or ())
+    values = ((chosen,) if isinstance(chosen, str)
+              else tuple(cast("Iterable[object]", chosen or ())))
     try:
-        effects = {MedicationEffect(v) for v in values}
+        effects = {MedicationEffect(cast(str, v)) for v in values}
     except ValueError:
         errors.check(field, "Choose how the medication affects safety from the list.")
         return ()

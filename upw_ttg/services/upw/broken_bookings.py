@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -104,7 +105,7 @@ class BrokenBookingsService:
                 func.count(func.distinct(BookingBreach.appointment_id)),)), unit_id, person_id)
             return int(session.scalar(query) or 0)
 
-    def for_person(self, person_id: int) -> list[BrokenBooking]:
+    def for_person(self, person_id: int) -> builtins.list[BrokenBooking]:
         return self.list(person_id=person_id)
 
     def rules_by_appointment(self, appointment_ids: Iterable[int]) -> dict[int, str]:

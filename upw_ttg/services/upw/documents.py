@@ -115,9 +115,8 @@ class UpwDocumentsService:
                 .where(SessionPickup.id == place.session_pickup_id)).first()
             if found is not None:
                 point, at = found
-                address = ", ".join(x for x in (point.address, point.town, point.postcode)
-                                    if x)
-                pickup = PickupDetails(point.name, address, at)
+                where = ", ".join(x for x in (point.address, point.town, point.postcode) if x)
+                pickup = PickupDetails(point.name, where, at)
         coordinator = session.get(Staff, coordinator_id) if coordinator_id else None
         if language not in (ENGLISH, WELSH):
             language = WELSH if person.preferred_language == Language.WELSH else ENGLISH
@@ -135,8 +134,8 @@ class UpwDocumentsService:
             hi_vis_required=project.hi_vis_required, office=contact_of(office),
             contact_name=coordinator.full_name if coordinator else None,
             printed_at=self._ctx.now(), printed_by=actor.full_name if actor else None,
-            indoor=session.scalar(select(func.count()).select_from(ProjectTag).where(
-                ProjectTag.project_id == project.id, ProjectTag.tag == "indoor")) > 0)
+            indoor=(session.scalar(select(func.count()).select_from(ProjectTag).where(
+                ProjectTag.project_id == project.id, ProjectTag.tag == "indoor")) or 0) > 0)
 
     # --- travel warrants ------------------------------------------------------------------
     def warrant_data(self, warrant_id: int, language: str | None = None) -> TravelWarrantData:
@@ -154,11 +153,11 @@ class UpwDocumentsService:
             if row is None:
                 raise NotFoundError("That warrant is no longer on record.")
             w, office, person, issuer = row
-            printed_before = session.scalar(
+            printed_before = (session.scalar(
                 select(func.count()).select_from(AuditEvent).where(
                     AuditEvent.entity == "travel_warrant",
                     AuditEvent.entity_id == str(warrant_id),
-                    AuditEvent.action == AuditAction.PRINT)) > 0
+                    AuditEvent.action == AuditAction.PRINT)) or 0) > 0
             if language not in (ENGLISH, WELSH):
                 language = WELSH if person.preferred_language == Language.WELSH else ENGLISH
             actor = self._ctx.actor

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -100,7 +101,7 @@ def load_people(session: Session, *, order_ids: Iterable[int] | None = None,
         query = query.where(UpwOrder.status.in_(LIVE_STATUSES))
         if unit_id is not None:
             query = query.where(Office.delivery_unit_id == unit_id)
-        rows = session.execute(query.order_by(UpwOrder.id)).all()
+        rows = list(session.execute(query.order_by(UpwOrder.id)).all())
     if not rows:
         return {}, {}
     ids = [r.id for r in rows]
@@ -191,9 +192,10 @@ def _assessments(session: Session, person_ids: list[int]) -> dict[int, list]:
     return out
 
 
-def _assessment_details(session: Session, assessment_ids: Iterable[int]) -> dict[int, object]:
+def _assessment_details(session: Session, assessment_ids: Iterable[int]
+                        ) -> dict[int, Any]:
     """What the rules read from the chosen assessments, by assessment."""
-    out: dict[int, object] = {}
+    out: dict[int, Any] = {}
     for batch in chunks(sorted(assessment_ids)):
         for row in session.execute(
                 select(UpwAssessment.id, UpwAssessment.availability,
@@ -259,8 +261,8 @@ def load_sessions(session: Session, *, session_ids: Iterable[int] | None = None,
             query = query.where(UpwSession.session_date >= date_from)
         if date_to is not None:
             query = query.where(UpwSession.session_date <= date_to)
-        rows = session.execute(query.order_by(UpwSession.session_date, UpwSession.start_time,
-                                              UpwSession.id)).all()
+        rows = list(session.execute(query.order_by(
+            UpwSession.session_date, UpwSession.start_time, UpwSession.id)).all())
     if not rows:
         return {}, {}
     ids = [r[0].id for r in rows]
@@ -278,11 +280,13 @@ def load_sessions(session: Session, *, session_ids: Iterable[int] | None = None,
                 .join(Staff, Staff.id == SessionSupervisor.staff_id)
                 .where(SessionSupervisor.session_id.in_(batch))):
             extra_genders[sid].append(gender)
-        for p in session.execute(select(SessionPickup.id, SessionPickup.session_id,
-                                        SessionPickup.pickup_point_id, SessionPickup.pickup_time)
-                                 .where(SessionPickup.session_id.in_(batch))
-                                 .order_by(SessionPickup.pickup_time, SessionPickup.id)):
-            pickups[p.session_id].append((p.id, p.pickup_point_id, p.pickup_time))
+        for pickup in session.execute(
+                select(SessionPickup.id, SessionPickup.session_id, SessionPickup.pickup_point_id,
+                       SessionPickup.pickup_time)
+                .where(SessionPickup.session_id.in_(batch))
+                .order_by(SessionPickup.pickup_time, SessionPickup.id)):
+            pickups[pickup.session_id].append(
+                (pickup.id, pickup.pickup_point_id, pickup.pickup_time))
     days = sorted({r[0].session_date for r in rows})
     closures = closure_reasons(session, days[0], days[-1])
     facts: dict[int, SessionFacts] = {}

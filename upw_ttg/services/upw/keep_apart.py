@@ -114,9 +114,9 @@ class KeepApartService:
         """End a pair (e.g. the restraining order expired): it stays on record but no longer
         keeps them apart. ``person_id`` says whose record the answer is seen from."""
         self._ctx.require(Capability.PLACE_PEOPLE)
-        reason = clean(reason)
-        problem = text_problem("reason", reason, max_length=400)
-        if problem or not reason:
+        end_reason = clean(reason)
+        problem = text_problem("reason", end_reason, max_length=400)
+        if problem or not end_reason:
             raise ValidationError({"end_reason": problem or "Say why the pair no longer needs "
                                                             "keeping apart."})
         with self._ctx.db.write() as session:
@@ -132,7 +132,7 @@ class KeepApartService:
             before = _audited(row)
             row.ended_on = self._ctx.today()
             row.ended_by_id = self._ctx.actor_id
-            row.end_reason = reason
+            row.end_reason = end_reason
             row.updated_by_id = self._ctx.actor_id
             flush_versioned(session, row, "keep-apart pair", self._ctx.db)
             audit.record(session, self._ctx, AuditAction.UPDATE, "keep_apart", row.id,
@@ -154,7 +154,9 @@ class KeepApartService:
         return KeepApartPair(
             row.id, person_id, other_id, f"{other.forename} {other.surname}", other.crn,
             row.kind, row.detail if readable else None, hidden, row.recorded_on,
-            names.get(row.recorded_by_id), row.ended_on, names.get(row.ended_by_id),
+            names.get(row.recorded_by_id) if row.recorded_by_id is not None else None,
+            row.ended_on,
+            names.get(row.ended_by_id) if row.ended_by_id is not None else None,
             row.end_reason if readable else None, row.version)
 
 

@@ -253,7 +253,7 @@ class ProjectsService:
         return row
 
     def _project_record(self, session: Session, row: Project) -> ProjectRecord:
-        office = session.get(Office, row.office_id)
+        office = session.get_one(Office, row.office_id)
         return self._record(row, self._tags(session, [row.id]).get(row.id, ()), office,
                             project_skill_ids(session, [row.id]).get(row.id, ()))
 

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
@@ -118,8 +119,8 @@ def _future_sessions(session: Session, today: dt.date, *, person_ids: set[int],
                            (UpwSession.supervisor_id, supervisor_ids)):
         for batch in chunks(sorted(values)):
             add(column.in_(batch))
-    for batch in chunks(sorted(dates)):
-        add(UpwSession.session_date.in_(batch))
+    for days in chunks(sorted(dates)):
+        add(UpwSession.session_date.in_(days))
     for batch in chunks(sorted(supervisor_ids)):
         add(UpwSession.id.in_(select(SessionSupervisor.session_id)
                               .where(SessionSupervisor.staff_id.in_(batch))))
@@ -190,7 +191,7 @@ def _store(session: Session, ctx: ServiceContext, session_ids: list[int], judged
            accept: dict[int, str]) -> tuple[dict[int, list[BreachRow]], int]:
     """Bring the queue in line with ``found`` in a few set-based statements; the breaches
     newly open, and how many bookings no longer break anything."""
-    existing = {}
+    existing: dict[tuple[int, str], Any] = {}
     for column, values in ((BookingBreach.session_id, session_ids),
                            (BookingBreach.appointment_id, sorted(judged))):
         for batch in chunks(values):
@@ -200,7 +201,9 @@ def _store(session: Session, ctx: ServiceContext, session_ids: list[int], judged
     now = utc_now()
     new: dict[int, list[BreachRow]] = {}
     open_after: set[int] = set()
-    inserts, changes, accepts = [], [], []
+    inserts: list[dict[str, Any]] = []
+    changes: list[dict[str, Any]] = []
+    accepts: list[dict[str, Any]] = []
     for aid, breaches in found.items():
         reason = accept.get(aid)
         for breach in breaches:
@@ -212,14 +215,15 @@ def _store(session: Session, ctx: ServiceContext, session_ids: list[int], judged
             accepted = None if changed else row.accepted_reason
             if reason and not breach.hard and accepted is None:
                 accepted = reason
-            values = dict(session_id=where[aid], hard=breach.hard, message=breach.message)
+            judged_values = dict(session_id=where[aid], hard=breach.hard,
+                                 message=breach.message)
             by = dict(accepted_reason=accepted, accepted_by_id=ctx.actor_id if accepted
                       else None, accepted_at=now if accepted else None)
             if row is None:
                 inserts.append(dict(appointment_id=aid, rule=breach.rule.value, found_at=now,
-                                    **values, **by))
+                                    **judged_values, **by))
             elif changed:
-                changes.append(dict(id=row.id, found_at=now, **values, **by))
+                changes.append(dict(id=row.id, found_at=now, **judged_values, **by))
             elif accepted != row.accepted_reason:
                 accepts.append(dict(id=row.id, **by))
             if accepted is None:

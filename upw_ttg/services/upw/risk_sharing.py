@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session, aliased
 
 from upw_ttg.domain.codes import AuditAction, ContactMethod, ReferralStatus, SessionStatus
@@ -26,6 +27,7 @@ from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, mask_restricted
+from upw_ttg.services.case_reviews import review_if_assessment_risk_changed
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.versioning import check_version, flush_versioned
@@ -139,13 +141,14 @@ def share_risk_change(session: Session, ctx: ServiceContext, person_id: int,
     session.flush()
     contacts = upcoming_contacts(session, person_id, today)
     if contacts:
-        session.execute(RiskChangeContact.__table__.insert(), [
+        session.execute(cast(Table, RiskChangeContact.__table__).insert(), [
             {"change_id": change.id, "kind": c.kind.value, "name": c.name[:120],
              "detail": c.detail[:200], "staff_id": c.staff_id, "confirm_by": due,
              "version": 1, "updated_by_id": ctx.actor_id} for c in contacts])
     audit.record(session, ctx, AuditAction.CREATE, "risk_change", change.id,
                  after={"person_id": person_id, "changes": list(changes),
                         "contacts": [f"{c.kind.value}: {c.name}" for c in contacts]})
+    review_if_assessment_risk_changed(session, ctx, person_id)
     return change
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from types import EllipsisType
+from typing import Any
 
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
@@ -311,7 +312,7 @@ def _busy_supervisors(session: Session, row: UpwSession, staff_ids: list[int]) -
         UpwSession.id.in_(others), UpwSession.supervisor_id.in_(staff_ids))))
     extras = set(session.scalars(select(SessionSupervisor.staff_id).where(
         SessionSupervisor.session_id.in_(others), SessionSupervisor.staff_id.in_(staff_ids))))
-    return sorted(leads | extras)
+    return sorted(staff_id for staff_id in leads | extras if staff_id is not None)
 
 
 def session_records(session: Session, session_ids: Sequence[int]) -> list[SessionRecord]:
@@ -319,7 +320,10 @@ def session_records(session: Session, session_ids: Sequence[int]) -> list[Sessio
     if not session_ids:
         return []
     per_supervisor = int(read_setting(session, "upw.people_per_supervisor"))
-    rows, extras, pickups, counts = [], defaultdict(list), defaultdict(list), {}
+    rows: list[Any] = []
+    extras: defaultdict[int, list[Any]] = defaultdict(list)
+    pickups: defaultdict[int, list[Any]] = defaultdict(list)
+    counts: dict[int, Any] = {}
     for batch in chunks(sorted(set(session_ids))):
         rows += session.execute(
             select(UpwSession, Project, Van, Staff)

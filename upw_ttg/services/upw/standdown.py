@@ -118,13 +118,13 @@ class StandDownService:
                 queue_event_text(session, self._ctx, booking.id, MessageKind.MOVED)
             people = self._people_to_tell(session, row, places)
             warrants = _warrants_that_day(session, row, [p.person_id for p in places])
-            people = tuple(PersonToTell(
+            told = tuple(PersonToTell(
                 p.person_id, p.order_id, p.crn, p.name, p.phone, p.pickup_name, p.pickup_time,
                 p.offers, tuple(w.serial_text for w in warrants if w.person_id == p.person_id))
                 for p in people)
             # Who to tell: a restricted case the member is not named on by name and CRN only.
             return mask_lists_of(session, self._ctx, StandDownResult(
-                session_id, full_reason, people, tuple(warrants), tuple(moved)))
+                session_id, full_reason, told, tuple(warrants), tuple(moved)))
 
     def offers(self, order_id: int, *, after: dt.date | None = None,
                exclude_session: int | None = None) -> tuple[SessionOffer, ...]:

@@ -334,7 +334,7 @@ class TextMessageService:
         from notifications_python_client.errors import HTTPError
 
         with self._ctx.db.write() as session:
-            row = session.get(TextMessage, message_id)
+            row = session.get_one(TextMessage, message_id)
             if row is None or row.status not in (MessageStatus.QUEUED, MessageStatus.SENDING):
                 return None, None
             now = utc_now()
@@ -369,12 +369,12 @@ class TextMessageService:
                       "GOV.UK Notify refused the key" if code == 403 else
                       "No network, or GOV.UK Notify is unavailable")
             with self._ctx.db.write() as session:
-                row = session.get(TextMessage, message_id)
+                row = session.get_one(TextMessage, message_id)
                 row.status = MessageStatus.FAILED if permanent else MessageStatus.QUEUED
                 row.last_error = reason[:200]
             return (MessageStatus.FAILED, None) if permanent else (None, reason + ".")
         with self._ctx.db.write() as session:
-            row = session.get(TextMessage, message_id)
+            row = session.get_one(TextMessage, message_id)
             row.status = NOTIFY_STATUSES.get(answer.get("status", "created"),
                                              MessageStatus.SENT)
             row.notify_id = str(answer["id"])
@@ -422,7 +422,7 @@ class TextMessageService:
                 break
             status = NOTIFY_STATUSES.get(answer.get("status", ""), MessageStatus.SENT)
             with self._ctx.db.write() as session:
-                row = session.get(TextMessage, message_id)
+                row = session.get_one(TextMessage, message_id)
                 row.status_checked_at = utc_now()
                 if row.status != status:
                     row.status = status

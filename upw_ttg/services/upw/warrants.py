@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -259,7 +261,7 @@ def _conditions(office_id: int | None, date_from: dt.date | None, date_to: dt.da
 
 
 def _rows(session: Session, conditions: list, *, newest_first: bool = False,
-          limit: int | None = None, offset: int = 0) -> list:
+          limit: int | None = None, offset: int = 0) -> Sequence[Any]:
     # The office's and person's few columns, not the whole records: reading every column of
     # each warrant's person and office was most of a national register's time.
     order = ((TravelWarrant.issued_on.desc(), Office.code.desc(), TravelWarrant.serial.desc(),

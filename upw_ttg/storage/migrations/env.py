@@ -15,7 +15,10 @@ def run_migrations_online() -> None:
     if connection is None:
         from sqlalchemy import create_engine
 
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        if url is None:
+            raise RuntimeError("alembic was run without a connection or sqlalchemy.url")
+        engine = create_engine(url)
         with engine.begin() as connection:
             _run(connection)
         return

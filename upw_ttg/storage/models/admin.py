@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import cast
 
 from sqlalchemy import (
     Boolean,
@@ -93,7 +95,7 @@ class Staff(Versioned, Base):
     def __init__(self, **kwargs: object):
         # A new member holds their job's role unless told otherwise, so code that adds staff
         # with one ``role`` gives them that role's permissions.
-        roles = kwargs.pop("roles", None)
+        roles = cast("Iterable[Role | str] | None", kwargs.pop("roles", None))
         super().__init__(**kwargs)
         granted = set(roles) if roles is not None else {self.role} if self.role else set()
         self.grants = [StaffRole(role=Role(r)) for r in sorted(granted)]

@@ -85,9 +85,9 @@ class Versioned:
     )
 
     @declared_attr
-    def updated_by_id(self) -> Mapped[int | None]:
+    def updated_by_id(cls) -> Mapped[int | None]:
         return mapped_column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True)
 
     @declared_attr.directive
-    def __mapper_args__(self) -> dict[str, Any]:
-        return {"version_id_col": self.version}
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}
