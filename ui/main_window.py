@@ -30,7 +30,13 @@ from ui.help_menu import build_help_menu
 from ui.resources import icon
 from ui.settings import UiSettings
 from ui.signing_out import SigningOut
-from ui.tasks import BackgroundTask, report_failure, run_in_background
+from ui.tasks import (
+    BackgroundTask,
+    freeze_long_lived,
+    late_imports,
+    report_failure,
+    run_in_background,
+)
 from ui.text_timer import TextTimer
 from ui.views.attendance.common import can_use_attendance
 from ui.views.organisation_page import OrganisationPage
@@ -446,8 +452,14 @@ class MainWindow(SigningOut, QMainWindow):
         """Show how many bookings break a rule, in every delivery unit (hidden when none)."""
         if not self._may_schedule or self._recount is not None:
             return
-        broken = self._services.upw.broken
-        self._recount = run_in_background(broken.count, self._show_broken_count,
+        services = self._services
+
+        def count() -> int:
+            with late_imports:  # the Unpaid Work services may not be loaded yet
+                broken = services.upw.broken
+            return broken.count()
+
+        self._recount = run_in_background(count, self._show_broken_count,
                                           self._on_recount_failed, parent=self)
 
     def _on_recount_failed(self, exc: BaseException) -> None:
@@ -619,8 +631,13 @@ class MainWindow(SigningOut, QMainWindow):
             modules.append("ui.views.upw.area")
         if self._may_attend:
             modules.append("ui.views.attendance.area")
-        run_in_background(lambda: [importlib.import_module(name) for name in modules],
-                          lambda _modules: None, lambda _exc: None)
+        # Then what start-up left alive is kept out of the collector's full passes.
+        def load() -> None:
+            with late_imports:
+                for name in modules:
+                    importlib.import_module(name)
+
+        run_in_background(load, lambda _none: freeze_long_lived(), lambda _exc: None)
 
     # Window state ------------------------------------------------------------------------
 
