@@ -30,7 +30,13 @@ from ui.help_menu import build_help_menu
 from ui.resources import icon
 from ui.settings import UiSettings
 from ui.signing_out import SigningOut
-from ui.tasks import BackgroundTask, report_failure, run_in_background
+from ui.tasks import (
+    BackgroundTask,
+    freeze_long_lived,
+    import_late,
+    report_failure,
+    run_in_background,
+)
 from ui.text_timer import TextTimer
 from ui.views.attendance.common import can_use_attendance
 from ui.views.organisation_page import OrganisationPage
@@ -82,13 +88,12 @@ class MainWindow(SigningOut, QMainWindow):
         self._person_page: PersonPage | None = None
         self._ttg_area: TtgArea | None = None
         self._may_use_ttg = can_use_ttg(actor)
-        # Settings, Staff and Offices and prisons are built (and read) when first opened, so
-        # signing in pays only for the first screen.
+        # Settings, Staff, Offices and prisons: built and read when first opened.
         self._settings_page: SettingsPage | None = None
         self._staff_page: StaffPage | None = None
         self._organisation_page: OrganisationPage | None = None
-        self._may_manage_staff = self._admin
-        self._may_manage_offices = can(actor, Capability.MANAGE_OFFICES_AND_PRISONS)
+        self._may_manage_staff, self._may_manage_offices = self._admin, can(
+            actor, Capability.MANAGE_OFFICES_AND_PRISONS)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.people_page)
 
@@ -172,29 +177,23 @@ class MainWindow(SigningOut, QMainWindow):
 
     @property
     def settings_page(self) -> SettingsPage:
-        """The Settings area, built when first opened."""
-        if self._settings_page is None:
-            self._settings_page = self._add_page(SettingsPage(self._services))
-        return self._settings_page
+        """The Settings area, built when first opened (as are Staff, Offices and prisons)."""
+        return self._page("_settings_page", SettingsPage, True)
 
     @property
     def staff_page(self) -> StaffPage | None:
-        """The Staff area (administrators only), built when first opened."""
-        if self._staff_page is None and self._may_manage_staff:
-            self._staff_page = self._add_page(StaffPage(self._services))
-        return self._staff_page
+        return self._page("_staff_page", StaffPage, self._may_manage_staff)
 
     @property
     def organisation_page(self) -> OrganisationPage | None:
-        """Offices and prisons (for those who manage them), built when first opened."""
-        if self._organisation_page is None and self._may_manage_offices:
-            self._organisation_page = self._add_page(OrganisationPage(self._services))
-        return self._organisation_page
+        return self._page("_organisation_page", OrganisationPage, self._may_manage_offices)
 
-    def _add_page(self, page):
-        self.stack.addWidget(page)
-        page.notice.connect(self.show_notice)
-        return page
+    def _page(self, attr: str, make, allowed: bool):
+        if getattr(self, attr) is None and allowed:
+            setattr(self, attr, make(self._services))
+            self.stack.addWidget(getattr(self, attr))
+            getattr(self, attr).notice.connect(self.show_notice)
+        return getattr(self, attr)
 
     def current_area(self) -> str:
         """The area shown: people, person, settings, staff, ttg, scheduling or attendance."""
@@ -381,8 +380,7 @@ class MainWindow(SigningOut, QMainWindow):
             from ui.views.ttg.area import TtgArea
 
             self._ttg_area = TtgArea(self._services)
-            self.stack.addWidget(self._ttg_area)
-            self._ttg_area.notice.connect(self.show_notice)
+            self._connect_area(self._ttg_area)
         return self._ttg_area
 
     @Slot()
@@ -447,8 +445,9 @@ class MainWindow(SigningOut, QMainWindow):
         """Show how many bookings break a rule, in every delivery unit (hidden when none)."""
         if not self._may_schedule or self._recount is not None:
             return
-        broken = self._services.upw.broken
-        self._recount = run_in_background(broken.count, self._show_broken_count,
+        services = self._services  # whose Unpaid Work services may not be loaded yet
+        self._recount = run_in_background(lambda: import_late(lambda: services.upw).broken.count(),
+                                          self._show_broken_count,
                                           self._on_recount_failed, parent=self)
 
     def _on_recount_failed(self, exc: BaseException) -> None:
@@ -612,16 +611,15 @@ class MainWindow(SigningOut, QMainWindow):
 
     @Slot()
     def _preload_areas(self) -> None:
-        """Load the modules of the areas this member may open, on a worker."""
-        modules = ["ui.views.person_page"] if self._may_find_people else []
-        if self._may_use_ttg:
-            modules.append("ui.views.ttg.area")
-        if self._may_schedule:
-            modules.append("ui.views.upw.area")
-        if self._may_attend:
-            modules.append("ui.views.attendance.area")
-        run_in_background(lambda: [importlib.import_module(name) for name in modules],
-                          lambda _modules: None, lambda _exc: None)
+        """Load the modules of the areas this member may open, on a worker; then keep what
+        start-up left alive out of the collector's full passes."""
+        modules = [name for name, may in (
+            ("ui.views.person_page", self._may_find_people), ("ui.views.upw.area",
+            self._may_schedule), ("ui.views.ttg.area", self._may_use_ttg),
+            ("ui.views.attendance.area", self._may_attend)) if may]
+        run_in_background(lambda: import_late(lambda: [importlib.import_module(name)
+                                                        for name in modules]),
+                          lambda _modules: freeze_long_lived(), lambda _exc: None)
 
     # Window state ------------------------------------------------------------------------
 

@@ -73,6 +73,23 @@ class _GuiThreadCollector(QObject):
 _collector: _GuiThreadCollector | None = None
 
 
+# Held by a worker importing modules that are loaded late (the areas and their services):
+# their packages import each other, and two threads importing such a cycle from both ends fail.
+late_imports = threading.RLock()
+
+
+def import_late(load: Callable[[], Any]) -> Any:
+    """``load()`` (on a worker) with the late imports to itself."""
+    with late_imports:
+        return load()
+
+
+def freeze_long_lived() -> None:
+    """Leave what is alive now (modules, classes, the main window) out of the collector's
+    passes: a full pass over all of it takes 100 ms and more on the GUI thread."""
+    gc.freeze()
+
+
 def writer_pool() -> QThreadPool:
     """The one thread that saves: SQLite takes one writer at a time, so writes queue here in
     the order the user made them instead of waiting on the database's lock."""

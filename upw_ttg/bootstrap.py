@@ -13,6 +13,7 @@ from upw_ttg.services.access_log import AccessLogService
 from upw_ttg.services.audit import AuditService
 from upw_ttg.services.calendar import CalendarService
 from upw_ttg.services.case_record import CaseRecordService
+from upw_ttg.services.case_reviews import CaseReviewService
 from upw_ttg.services.case_summary import CaseSummaryService
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.custody import CustodyService
@@ -76,6 +77,7 @@ class AppServices:
         self.audit = AuditService(self.ctx)
         self.access_log = AccessLogService(self.ctx)
         self.case_record = CaseRecordService(self.ctx)
+        self.case_reviews = CaseReviewService(self.ctx)
         self.case_summary = CaseSummaryService(self.ctx, self.people, self.orders, self.custody)
 
     @property

@@ -247,3 +247,17 @@ def test_the_help_menu_has_shortcuts_each_screens_purpose_and_the_data_folder(
     window.data_action.trigger()
     assert str(services.location.logs_dir) in window.help_box.informativeText()
     window.help_box.close()
+
+
+def test_what_start_up_leaves_alive_is_kept_out_of_the_collectors_passes(qtbot, services,
+                                                                         ui_settings):
+    import gc
+
+    window = _window(qtbot, services, ui_settings)
+    gc.unfreeze()
+    try:
+        window._preload_areas()  # as the timer does a second after the window appears
+        settle()
+        assert gc.get_freeze_count() > 0, "the modules and the window are frozen"
+    finally:
+        gc.unfreeze()

@@ -174,7 +174,7 @@ def test_lists_are_the_documented_ones():
         "needs_attention", "not_assigned", "due_a_plan", "plans_overdue",
         "releases_within_12_weeks", "releases_within_24_weeks",
         "no_accommodation", "handover_not_started", "handovers_not_acknowledged",
-        "referrals_overdue"]
+        "referrals_overdue", "reviews_due"]
 
 
 def test_an_assignment_over_someone_elses_is_refused_and_shows_theirs(

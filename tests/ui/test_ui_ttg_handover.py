@@ -14,6 +14,7 @@ from upw_ttg.services.ttg.handouts import HandoutLanguage
 
 from tests.ui.conftest import TODAY, settle, stored
 from ui.dialogs.ttg.event_dialog import CustodyEventDialog
+from ui.dialogs.ttg.referral_dialogs import OTHER_PROVIDER
 
 DAY = dt.timedelta(days=1)
 
@@ -82,6 +83,8 @@ def test_a_referral_is_added_and_withdrawn_with_a_coded_reason(qtbot, services, 
     dialog = screen.dialog
     dialog.pathway.setCurrentIndex(dialog.pathway.findData("accommodation"))
     settle()
+    # No directory provider helps with it here: one not in the directory is typed.
+    dialog.provider_choice.setCurrentIndex(dialog.provider_choice.findData(OTHER_PROVIDER))
     dialog.provider.setText("Shelter")
     dialog.sent_on.set_date(TODAY - 20 * DAY)
     dialog.expected.set_date(TODAY - 6 * DAY)

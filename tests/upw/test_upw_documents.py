@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import os
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -333,6 +335,10 @@ def test_the_welsh_manifest_and_work_sheet_print_only_glossary_words_and_their_d
     docs = upw.svc.documents
     data = docs.manifest_data(booked["van"], upw.MONDAY, "cy")
     pdf = docs.render_manifest(booked["van"], upw.MONDAY, "cy")
+    if os.environ.get("UPW_TTG_SCREEN_OUT"):  # to look at it as the driver would
+        out = Path(os.environ["UPW_TTG_SCREEN_OUT"])
+        (out / "manifest-cy.pdf").write_bytes(pdf)
+        (out / "manifest-en.pdf").write_bytes(docs.render_manifest(booked["van"], upw.MONDAY))
     text = _text(pdf)
     for expected in ("Rhestr teithwyr y fan", "Dydd Llun 30 Tachwedd 2026", "2 o 8 sedd",
                      "Ffoniwch y swyddfa ar", "Gwenllïan Ŵyn-Llŷr", "Tudalen 1 o 1"):

@@ -21,6 +21,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import CaseAccess, PersonRecord
 from upw_ttg.errors import UpwError
+from upw_ttg.records.case_reviews import CaseReviews
 from upw_ttg.services.subject_access import save_export
 
 from ui.changes import Subject, publish
@@ -47,6 +48,7 @@ from ui.views.permissions import (
     not_allowed_tip,
 )
 from ui.views.person_details import PersonDetailsTab
+from ui.views.reviews_tab import ReviewsTab
 from ui.widgets.banner import Banner
 
 RESTRICTED_NOTICE = ("Restricted case. Only the staff named on it can see more than the name "
@@ -72,7 +74,7 @@ class PersonPage(QWidget):
     notice = Signal(str)
     plan_requested = Signal(int)
     item_requested = Signal(str, int, object)
-    OVERVIEW, DETAILS, ORDERS, CUSTODY = range(4)
+    OVERVIEW, DETAILS, ORDERS, CUSTODY, REVIEWS = range(5)
 
     def __init__(self, services: AppServices, ui_settings: UiSettings,
                  parent: QWidget | None = None):
@@ -140,6 +142,10 @@ class PersonPage(QWidget):
         self.tabs.addTab(self.details, "De&tails")
         self.tabs.addTab(self.orders, "&UPW orders")
         self.tabs.addTab(self.custody, "&Custody")
+        self.reviews = ReviewsTab(services)
+        self.reviews.notice.connect(self.notice)
+        self.reviews.changed.connect(self._show_reviews_due)
+        self.tabs.addTab(self.reviews, "Re&views")
         actor = services.ctx.actor
         self.tabs.setTabVisible(self.ORDERS, can_read_orders(actor))
         self.tabs.setTabVisible(self.CUSTODY, can_read_custody(actor))
@@ -170,6 +176,10 @@ class PersonPage(QWidget):
         self.risk_banner.prefixes = False
         self.risk_banner.setAccessibleName("Risk changes still to share")
         layout.addWidget(self.risk_banner)
+        self.reviews_banner = Banner()
+        self.reviews_banner.prefixes = False
+        self.reviews_banner.setAccessibleName("Reviews due")
+        layout.addWidget(self.reviews_banner)
         self.texts_banner = Banner()
         self.texts_banner.prefixes = False
         self.texts_banner.setAccessibleName("Texts to this person")
@@ -199,6 +209,7 @@ class PersonPage(QWidget):
             self.orders.load(record.id, record.display_name)
         if can_read_custody(actor):
             self.custody.load(record.id, record.display_name)
+        self.reviews.load(record.id, record.display_name)
 
     def _show_limited(self, access: CaseAccess) -> None:
         self.record = None
@@ -207,6 +218,7 @@ class PersonPage(QWidget):
                                                          if access.restricted else ""))
         self.restriction_banner.show_message(
             RESTRICTED_NOTICE if access.restricted else LIMITED_NOTICE, "warning")
+        self.reviews_banner.clear()
         self.tabs.setVisible(False)
         self.print_button.setEnabled(False)
 
@@ -252,6 +264,19 @@ class PersonPage(QWidget):
             f"{KIND_TEXT[m.kind].lower()} of {format_date(m.send_on)} to {m.phone}: "
             f"{STATUS_TEXT[m.status].lower()}" + (f" ({m.last_error})" if m.last_error else "")
             for m in texts) + ".", "info")
+
+    def _show_reviews_due(self, reviews: CaseReviews) -> None:
+        """Rule TTG-REVIEWDUE: what changed and made a review due, until a review."""
+        due = reviews.open_items
+        if not due:
+            self.reviews_banner.clear()
+            return
+        self.reviews_banner.show_message(
+            f"Review due ({len(due)}): " + "; ".join(
+                f"{i.label.lower()} on {format_date(i.changed_on)}" for i in due[:3])
+            + ("; and more" if len(due) > 3 else "")
+            + ". Record the review on the Reviews tab, saying what was considered.",
+            "warning")
 
     def _show_risk_changes(self, record: PersonRecord) -> None:
         """Rule UPW-RISKSHARE: a risk change not yet confirmed by everyone to tell."""

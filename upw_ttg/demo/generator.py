@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.demo import places
 from upw_ttg.demo.booking import Booker
+from upw_ttg.demo.case_reviews import case_reviews_demo
 from upw_ttg.demo.core import (
     SCALE_SPECS,
     Context,
@@ -146,6 +147,7 @@ def generate_demo(db: Database, scale: str = "small", *, seed: int = 2019,
         counts.update(skills_demo(session, today))
         # The figures' monthly summary of the appointments written directly (rule FIG-16).
         counts["upw_order_month"] = refresh_order_months(session)
+        counts.update(case_reviews_demo(session, today))
         _record_demo_run(ctx, session, counts)
     # A million fresh rows: PostgreSQL must learn of them before the first screen plans a query.
     refresh_statistics(db)

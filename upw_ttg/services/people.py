@@ -39,6 +39,7 @@ from upw_ttg.domain.validation import (
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, named_on
+from upw_ttg.services.case_reviews import review_if_address_changed
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
@@ -310,8 +311,10 @@ class PeopleService:
                     setattr(row, name, value)
                 row.updated_by_id = self._ctx.actor_id
                 flush_versioned(session, row, "person", self._ctx.db)
+                after = audit.snapshot(row, PERSON_FIELDS)
                 audit.record(session, self._ctx, AuditAction.UPDATE, "person", row.id,
-                             before=before, after=audit.snapshot(row, PERSON_FIELDS))
+                             before=before, after=after)
+                review_if_address_changed(session, self._ctx, row.id, before, after)
                 # Gender is a fact rules UPW-2 and UPW-3 read.
                 from upw_ttg.services.upw.recheck import recheck_bookings  # loaded when needed
 

@@ -17,9 +17,11 @@ class TtgArea(QStackedWidget):
 
     Signals:
         notice(str): a short message for the status bar.
+        person_opened(int): open this person's record (a review due is recorded there).
     """
 
     notice = Signal(str)
+    person_opened = Signal(int)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -29,6 +31,7 @@ class TtgArea(QStackedWidget):
         self.addWidget(self.caseload)
         self.caseload.plan_requested.connect(self.open_plan)
         self.caseload.notice.connect(self.notice)
+        self.caseload.person_requested.connect(self.person_opened)
 
     @property
     def plan(self) -> PlanScreen:

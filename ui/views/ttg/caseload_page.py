@@ -36,6 +36,8 @@ from ui.views.ttg.fields import WrapDelegate, hint
 from ui.widgets.export_list import ExportListButton
 from ui.widgets.tables import RowsFitter, fit_columns, make_table
 
+# Opens the person's record rather than a page of the plan.
+PERSON_RECORD = "person"
 # (Caseload attribute, list name, date column header, what it means, plan page to open)
 LISTS = (
     ("needs_attention", "Records to check", "Release",
@@ -62,6 +64,9 @@ LISTS = (
      "Contacts the officer has not acknowledged; chase after the date shown.", "handover"),
     ("referrals_overdue", "Referrals overdue", "Answer expected",
      "Providers that have not answered by the expected date.", "referrals"),
+    ("reviews_due", "Reviews due", "Changed on",
+     "Something changed that can alter the risk or the plan: open the person's record and "
+     "record the review on its Reviews tab, saying what was considered.", PERSON_RECORD),
 )
 # The worker filter's choice for cases nobody holds yet.
 UNASSIGNED = "unassigned"
@@ -111,10 +116,12 @@ class CaseloadPage(QWidget):
 
     Signals:
         plan_requested(int, str): open the plan of this episode at this page.
+        person_requested(int): open this person's record.
         notice(str): a short message for the status bar.
     """
 
     plan_requested = Signal(int, str)
+    person_requested = Signal(int)
     notice = Signal(str)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
@@ -264,6 +271,12 @@ class CaseloadPage(QWidget):
         subscribe(self, [Subject.CUSTODY, Subject.ASSIGNMENT, Subject.PLAN, Subject.PERSON],
                   self._on_change)
 
+    def hasHeightForWidth(self) -> bool:
+        """The dashboard takes the height the window gives it and its lists scroll: measured
+        for height at its width (its wrapped hints ask for that), it claimed the lists' full
+        heights and the whole page scrolled at 150 %."""
+        return False
+
     # Loading -----------------------------------------------------------------------------
 
     def _on_change(self, _change: Change) -> None:
@@ -346,6 +359,12 @@ class CaseloadPage(QWidget):
         self.lists.setCurrentRow([entry[0] for entry in LISTS].index(attr))
 
     def _on_lists_current_row_changed(self, _row: int) -> None:
+        record = next(e[4] for e in LISTS if e[0] == self.current_list()) == PERSON_RECORD
+        self.open_button.setText("&Open record" if record else "&Open plan")
+        self.open_button.setToolTip(
+            "Open the chosen person's record, where the review is recorded (Enter or "
+            "double-click)" if record else
+            "Open the chosen person's plan (Enter or double-click)")
         self._show_list()
 
     def _show_list(self) -> None:
@@ -397,7 +416,10 @@ class CaseloadPage(QWidget):
 
     def open_row(self, row: CaseloadRow) -> None:
         page = next(e[4] for e in LISTS if e[0] == self.current_list())
-        self.plan_requested.emit(row.episode_id, page)
+        if page == PERSON_RECORD:
+            self.person_requested.emit(row.person_id)
+        else:
+            self.plan_requested.emit(row.episode_id, page)
 
     @Slot()
     def assign_selected(self) -> None:

@@ -76,6 +76,7 @@ from upw_ttg.services.attendance.records import (
     RegisterRow,
     RegisterSaveResult,
 )
+from upw_ttg.services.case_reviews import review_if_second_failure
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.paging import paged
 from upw_ttg.services.versioning import check_version
@@ -219,6 +220,10 @@ class RegisterService:
                                          appointment_id=row.id, order_id=row.order_id,
                                          code=values["outcome_code"],
                                          decided_on=self._ctx.today())
+                # Rule TTG-REVIEWDUE: a second failure to comply makes a review due.
+                review_if_second_failure(session, self._ctx, [
+                    (row.order_id, row.person_id, was[row.id], values["outcome_code"],
+                     sess.session_date) for row, values in writes])
                 for row, _values in writes:
                     sync_travel_task(session, self._ctx, row, orders[row.order_id],
                                      project.project_type, settings, travel.get(row.id))

@@ -32,6 +32,7 @@ from upw_ttg.errors import ValidationError
 from upw_ttg.records.exchange import FieldChange, ImportRow, RowOutcome
 from upw_ttg.services import audit
 from upw_ttg.services.access import named_on
+from upw_ttg.services.case_reviews import review_if_address_changed
 from upw_ttg.services.exchange.base import ExtractImport, Written, report_progress
 from upw_ttg.services.orders import deadline_settings, order_values, refresh_status
 from upw_ttg.services.people import PERSON_FIELDS, validated_person
@@ -329,8 +330,10 @@ class PeopleImportService(ExtractImport):
                         setattr(person, name, value)
                     person.updated_by_id = actor
                     flush_versioned(session, person, "person", self._ctx.db)
+                    after = audit.snapshot(person, PERSON_FIELDS)
                     audit.record(session, self._ctx, AuditAction.UPDATE, "person", person.id,
-                                 before=before, after=audit.snapshot(person, PERSON_FIELDS))
+                                 before=before, after=after)
+                    review_if_address_changed(session, self._ctx, person.id, before, after)
                     changed_people.append(person.id)
                 written_people[row.crn] = person
             if plan.order_values is not None and person is not None:

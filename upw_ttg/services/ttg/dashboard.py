@@ -12,6 +12,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain import resettlement as rules
+from upw_ttg.domain.case_reviews import TRIGGER_LABELS
 from upw_ttg.domain.codes import AuditAction, CustodyStatus, PlanStatus, ReferralStatus, Role
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.permissions import Capability
@@ -42,6 +43,7 @@ from upw_ttg.storage.models import (
     Prison,
     Referral,
     ResettlementPlan,
+    ReviewDue,
     ServiceProvider,
     Staff,
 )
@@ -72,7 +74,7 @@ class DashboardService:
 
     def caseload(self, *, prison_id: int | None = None, worker_id: int | None = None,
                  quality_since: dt.date | None = None, unassigned: bool = False) -> Caseload:
-        """Every list of the dashboard and the quality figures, in four queries;
+        """Every list of the dashboard and the quality figures, in five queries;
         ``unassigned`` keeps to the cases no worker holds yet."""
         self._ctx.require(Capability.READ_TTG_CASE)
         today = self._ctx.today()
@@ -86,8 +88,10 @@ class DashboardService:
                 self._referrals(prison_id, worker_id, today, unassigned)).all()
             workers = [] if unassigned else self._workers(session, prison_id, worker_id)
             pathways = pathway_names(session)
+            reviews = session.execute(
+                self._reviews_due(prison_id, worker_id, unassigned)).all()
             return mask_lists_of(session, self._ctx, _Builder(today, since, settings, cal).build(
-                episodes, referrals, workers, pathways))
+                episodes, referrals, workers, pathways, reviews))
 
     def worker_counts(self, *, prison_id: int | None = None) -> list[WorkerCount]:
         """People in custody per worker (assignable staff with none are listed with 0)."""
@@ -241,6 +245,17 @@ class DashboardService:
                  .order_by(Referral.response_expected_by, Referral.id))
         return self._scoped(query, prison_id, worker_id, unassigned)
 
+    def _reviews_due(self, prison_id: int | None, worker_id: int | None,
+                     unassigned: bool) -> Select:
+        """Open review-due items of the people in custody in scope (rule TTG-REVIEWDUE)."""
+        query = (select(CustodyEpisode.id, ReviewDue.trigger, ReviewDue.what_changed,
+                        ReviewDue.changed_on)
+                 .join(ReviewDue, ReviewDue.person_id == CustodyEpisode.person_id)
+                 .where(ReviewDue.review_id.is_(None),
+                        CustodyEpisode.status == CustodyStatus.IN_CUSTODY)
+                 .order_by(ReviewDue.changed_on, ReviewDue.id))
+        return self._scoped(query, prison_id, worker_id, unassigned)
+
     @staticmethod
     def _workers(session: Session, prison_id: int | None,
                  worker_id: int | None) -> list[tuple[int, str]]:
@@ -263,7 +278,8 @@ class _Builder:
         self.today, self.since, self.settings, self.cal = today, since, settings, cal
 
     def build(self, episodes: Sequence[Any], referrals: Sequence[Any],
-              workers: list[tuple[int, str]], pathways: dict[str, tuple[str, bool]]) -> Caseload:
+              workers: list[tuple[int, str]], pathways: dict[str, tuple[str, bool]],
+              reviews: Sequence[Any] = ()) -> Caseload:
         today = self.today
         lists: dict[str, list[CaseloadRow]] = {name: [] for name in (
             "due", "overdue", "near", "far", "accommodation", "not_started", "unacknowledged")}
@@ -296,6 +312,9 @@ class _Builder:
             overdue_referrals.append(self._row(
                 r, expected, f"{provider} ({name}): sent {_date(sent_on)}, answer was expected "
                 f"{_date(expected)} ({(today - expected).days} days ago)."))
+        reviews_due = [self._row(r, changed_on, f"{TRIGGER_LABELS[trigger]}: {what}")
+                       for episode_id, trigger, what, changed_on in reviews
+                       if (r := rows_by_episode.get(episode_id)) is not None]
         worker_rows = [WorkerCount(i, n, counts.get(i, 0)) for i, n in names.items()]
         worker_rows.sort(key=lambda w: w.worker_name)
         if counts.get(None):
@@ -314,7 +333,7 @@ class _Builder:
             handovers_not_acknowledged=by_date(lists["unacknowledged"]),
             referrals_overdue=tuple(overdue_referrals), workers=tuple(worker_rows),
             quality=self._figures(quality), needs_attention=tuple(attention),
-            not_assigned=by_date(unassigned))
+            not_assigned=by_date(unassigned), reviews_due=tuple(reviews_due))
 
     def _episode(self, r: Any, in_custody: bool, lists: dict[str, list[CaseloadRow]],
                  quality: Counter) -> CaseloadRow | None:

@@ -26,6 +26,7 @@ from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of
 from upw_ttg.services.access_log import log_view
+from upw_ttg.services.case_reviews import review_if_plan_risk_changed
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
     check_past_date,
@@ -345,6 +346,8 @@ class PlanService:
                   "da_check_outcome": outcomes["da"], "cs_check_outcome": outcomes["cs"]}
 
         def change(session: Session, plan: ResettlementPlan) -> None:
+            review_if_plan_risk_changed(session, self._ctx, plan.episode_id, (
+                plan.risk_level, plan.mappa_level), (data.level, data.mappa_level))
             for name, column in _RISK_FIELDS.items():
                 setattr(plan, column, values.get(name, getattr(data, name)))
         return self._edit_plan(plan_id, data.version, change)

@@ -536,6 +536,8 @@ class Caseload:
     needs_attention: tuple[CaseloadRow, ...] = ()
     # People in custody no resettlement worker holds yet: the reception queue.
     not_assigned: tuple[CaseloadRow, ...] = ()
+    # Reviews due because something changed (rule TTG-REVIEWDUE), one row per item.
+    reviews_due: tuple[CaseloadRow, ...] = ()
 
 
 # ---- The handover pack (staff only) --------------------------------------------------------

@@ -27,6 +27,7 @@ from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, mask_restricted
+from upw_ttg.services.case_reviews import review_if_assessment_risk_changed
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.versioning import check_version, flush_versioned
@@ -147,6 +148,7 @@ def share_risk_change(session: Session, ctx: ServiceContext, person_id: int,
     audit.record(session, ctx, AuditAction.CREATE, "risk_change", change.id,
                  after={"person_id": person_id, "changes": list(changes),
                         "contacts": [f"{c.kind.value}: {c.name}" for c in contacts]})
+    review_if_assessment_risk_changed(session, ctx, person_id)
     return change
 
 

@@ -17,6 +17,7 @@ from upw_ttg.storage.models.admin import (
     UnknownNameSignIn,
 )
 from upw_ttg.storage.models.base import Base
+from upw_ttg.storage.models.case_reviews import CaseChange, CaseReview, ReviewDue
 from upw_ttg.storage.models.directory import (
     ServiceProvider,
     ServiceProviderArea,
@@ -69,7 +70,8 @@ from upw_ttg.storage.models.upw_checks import BookingBreach
 __all__ = [
     "AccessEvent", "Adjustment", "Appointment", "AppointmentSkill", "AssessmentCommitment",
     "AuditEvent", "Base",
-    "BookingBreach", "ChainHead", "ClosureDate", "CustodyDateChange", "CustodyEpisode",
+    "BookingBreach", "CaseChange", "CaseReview", "ChainHead", "ClosureDate",
+    "CustodyDateChange", "CustodyEpisode",
     "CustodyEvent", "DeliveryUnit", "DemoMarker", "EnforcementAction", "EnforcementActionCode",
     "EnforcementReview",
     "Handover", "HandoverContact", "ImportLayout", "KeepApart", "NationalExport",
@@ -77,7 +79,7 @@ __all__ = [
     "OutcomeCodeRow", "Pathway", "Person", "PersonAccess", "PickupPoint", "PlanAction",
     "PlanConsent", "PlanDiversityNeed", "PlanNeed", "PlanStrength", "PreReleaseReview", "Prison",
     "Project", "ProjectSkill", "ProjectTag", "ProjectType", "Referral", "ResettlementPlan",
-    "RiskChange", "RiskChangeContact", "ServiceProvider", "ServiceProviderArea",
+    "ReviewDue", "RiskChange", "RiskChangeContact", "ServiceProvider", "ServiceProviderArea",
     "ServiceProviderPathway", "SessionPickup", "SessionSupervisor", "Setting", "Skill", "Staff",
     "StaffRole", "TextMessage", "TravelWarrant",
     "UnknownNameSignIn",
