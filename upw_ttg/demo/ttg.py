@@ -37,6 +37,9 @@ class Custody:
         # Drawn apart, so what the managers' figures should show (plans late, referrals with
         # no answer, handovers on the day) leaves the rest of the data as it was.
         self.spread = ctx.rng("custody_spread")
+        # Whether a handover waiting on the officer's answer has been made yet: every demo,
+        # however small, shows at least one on the list of handovers to chase.
+        self.unanswered_shown = False
         self.today = ctx.today
         self.numbers: set[str] = set()
         self.wd = ctx.workdays
@@ -201,41 +204,49 @@ class Custody:
         # Some plans are left in draft well past their due date, partly written (the
         # inspection's cases without strengths, diversity or risk of harm considered).
         stalled = due < today and self.spread.random() < 0.06
-        done = completed <= today and not stalled
+        # The main stream draws as it would for a finished plan, so a stalled one changes
+        # nothing else in the data (later people, episodes and handovers stay as they were).
+        drawn = completed <= today
+        done = drawn and not stalled
         started = min(started, today)
         plan_id = ctx.ids("resettlement_plan")
-        none_identified = done and rng.random() < 0.03
-        risk = rng.choice(("low", "medium", "medium", "high")) if done else None
+        none_identified = drawn and rng.random() < 0.03
+        risk = rng.choice(("low", "medium", "medium", "high")) if drawn else None
+        none_reason = rng.choice(texts.NO_STRENGTHS_REASONS) if none_identified else None
+        mappa = ("none" if rng.random() < 0.85 else rng.choice(
+            ("level_1", "level_1", "level_2"))) if drawn else None
+        summary = rng.choice(texts.RISK_SUMMARIES) if drawn else None
+        none_drawn = none_identified
+        if not done:
+            none_identified, risk, none_reason, mappa, summary = False, None, None, None, None
         row = {"id": plan_id, "episode_id": episode_id, "status": "complete" if done else "draft",
                "started_on": started,
                "completed_on": completed if done else None,
                "completed_by_id": worker if done else None,
                "strengths_none_identified": none_identified,
-               "strengths_none_reason": rng.choice(texts.NO_STRENGTHS_REASONS)
-               if none_identified else None,
+               "strengths_none_reason": none_reason,
                "diversity_considered": done or (stalled and self.spread.random() < 0.4),
-               "risk_level": risk,
-               "mappa_level": ("none" if rng.random() < 0.85 else rng.choice(
-                   ("level_1", "level_1", "level_2"))) if done else None,
-               "risk_summary": rng.choice(texts.RISK_SUMMARIES) if done else None,
+               "risk_level": risk, "mappa_level": mappa, "risk_summary": summary,
                **_release_fallback(plan_id, done),
                **versioned(started, worker, 14 * 60)}
-        if done:
+        if drawn:
             requested = started
-            row.update(da_check_requested=requested, cs_check_requested=requested)
+            checks = {"da_check_requested": requested, "cs_check_requested": requested}
             if rng.random() < 0.9:
-                row.update(da_check_received=requested + dt.timedelta(days=rng.randint(2, 12)),
-                           da_check_outcome=rng.choice(texts.DA_OUTCOMES),
-                           cs_check_received=requested + dt.timedelta(days=rng.randint(2, 15)),
-                           cs_check_outcome=rng.choice(texts.CS_OUTCOMES))
+                checks.update(
+                    da_check_received=requested + dt.timedelta(days=rng.randint(2, 12)),
+                    da_check_outcome=rng.choice(texts.DA_OUTCOMES),
+                    cs_check_received=requested + dt.timedelta(days=rng.randint(2, 15)),
+                    cs_check_outcome=rng.choice(texts.CS_OUTCOMES))
             agrees = rng.random() < 0.93
-            row.update(person_agrees=agrees, agreed_on=completed,
-                       person_comments=rng.choice(texts.COMMENTS) if agrees else
-                       "Did not want to sign today.")
-            row["updated_at"] = stamp(completed, 15 * 60)
+            comments = rng.choice(texts.COMMENTS) if agrees else "Did not want to sign today."
+            if done:
+                row.update(checks, person_agrees=agrees, agreed_on=completed,
+                           person_comments=comments)
+                row["updated_at"] = stamp(completed, 15 * 60)
         ctx.sink.add("resettlement_plan", row)
         horizon = min(released_on or today, today)
-        self.needs(info, plan_id, started, horizon, expected, released_on, worker, done)
+        self.needs(info, plan_id, started, horizon, expected, released_on, worker, drawn)
         if done and risk == "high":
             # A complete plan for a high risk of harm has an action that manages it (the gate).
             ctx.sink.add("plan_action", {
@@ -245,14 +256,16 @@ class Custody:
                 "owner": "Resettlement worker with the offender manager",
                 "due_date": completed, "done_on": None, "manages_risk": True,
                 **versioned(started, worker, 15 * 60)})
-        if not none_identified and (done or rng.random() < 0.5) \
-                and not (stalled and self.spread.random() < 0.6):
+        if not none_drawn and (drawn or rng.random() < 0.5):
+            left_out = stalled and self.spread.random() < 0.6
             for _ in range(rng.randint(1, 3)):
                 kind = "strength" if rng.random() < 0.6 else "protective_factor"
                 pool = texts.STRENGTHS if kind == "strength" else texts.PROTECTIVE
-                ctx.sink.add("plan_strength", {"id": ctx.ids("plan_strength"),
-                                               "plan_id": plan_id, "kind": kind,
-                                               "description": rng.choice(pool)})
+                description = rng.choice(pool)
+                if not left_out:
+                    ctx.sink.add("plan_strength", {"id": ctx.ids("plan_strength"),
+                                                   "plan_id": plan_id, "kind": kind,
+                                                   "description": description})
         for category in self._diversity(info):
             description, adjustment = texts.DIVERSITY[category]
             language = info.other_language or "Polish"
@@ -463,6 +476,12 @@ class Custody:
                 acknowledged = day + dt.timedelta(days=rng.randint(0, 6))
                 if acknowledged > today:
                     acknowledged = None
+            waiting = today - dt.timedelta(days=14)
+            if k == contacts - 1 and released_on is None and not self.unanswered_shown \
+                    and start <= waiting:
+                # The officer has not answered the latest contact, sent a fortnight ago.
+                day, acknowledged = max(waiting, day - dt.timedelta(days=14)), None
+                self.unanswered_shown = True
             ctx.sink.add("handover_contact", {
                 "id": ctx.ids("handover_contact"), "handover_id": handover_id,
                 "contact_date": day, "method": rng.choice(("email", "email", "phone", "video",
