@@ -231,7 +231,8 @@ class Custody:
                **versioned(started, worker, 14 * 60)}
         if drawn:
             requested = started
-            checks = {"da_check_requested": requested, "cs_check_requested": requested}
+            checks: dict[str, object] = {"da_check_requested": requested,
+                                         "cs_check_requested": requested}
             if rng.random() < 0.9:
                 checks.update(
                     da_check_received=requested + dt.timedelta(days=rng.randint(2, 12)),
@@ -495,7 +496,8 @@ def _fallback(need_id: int, pathway: str, done: bool, started: dt.date) -> dict:
     on some others; chosen from the id so the seeded stream of choices is unchanged."""
     options = texts.FALLBACKS.get(pathway)
     wanted = bool(options) and ((done and pathway == "accommodation") or need_id % 5 < 2)
-    what, contact = options[need_id % len(options)] if wanted else (None, None)
+    what, contact = (options[need_id % len(options)] if options and wanted
+                     else (None, None))
     return {"fallback_plan": what, "fallback_contact": contact,
             "fallback_by": started + dt.timedelta(days=21 + need_id % 20) if wanted else None}
 

@@ -47,7 +47,7 @@ def case_letters(session: Session, person_id: int, *, enforcement: bool,
                    AccessEvent.record_kind == AccessedRecord.DOCUMENT.value,
                    AccessEvent.document.in_(_DOCUMENTS.values()))
             .order_by(AccessEvent.occurred_at)):
-        prints[document, record_id or ""].append(local_date(occurred))
+        prints[document or "", record_id or ""].append(local_date(occurred))
     letters: list[LetterLine] = []
     if appointments:
         letters += _appointment_letters(session, person_id, prints)

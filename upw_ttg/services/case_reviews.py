@@ -107,7 +107,7 @@ def review_if_second_failure(session: Session, ctx: ServiceContext,
     for (order_id, person_id), day in sorted(new.items()):
         failures = session.scalar(select(func.count()).select_from(Appointment).where(
             Appointment.order_id == order_id,
-            Appointment.outcome_code.in_(ENFORCEABLE_CODES)))
+            Appointment.outcome_code.in_(ENFORCEABLE_CODES))) or 0
         before = failures - sum(1 for o, _p, old, code, _d in keyed if o == order_id
                                 and code in ENFORCEABLE_CODES and old not in ENFORCEABLE_CODES)
         if before < FAILURES_THAT_TRIGGER <= failures:

@@ -306,8 +306,9 @@ def _review(review: ReviewRecord | None, s: Styles, w: _Words) -> Flowable:
         home = f"<b>{w('no_address')}</b>"
     else:
         home = w("not_recorded")
-    gp = {True: w("gp_registered"), False: f"<b>{w('gp_not_registered')}</b>"}.get(
-        review.gp_registered, w("not_recorded"))
+    gp = (w("not_recorded") if review.gp_registered is None
+          else w("gp_registered") if review.gp_registered
+          else f"<b>{w('gp_not_registered')}</b>")
     if review.gp_details:
         gp += f"<br/>{escape(review.gp_details)}"
     return _grid([(w("review_date"), w.date(review.review_date)),
@@ -321,8 +322,9 @@ def _review(review: ReviewRecord | None, s: Styles, w: _Words) -> Flowable:
 
 
 def _prescription(review: ReviewRecord, w: _Words) -> str:
-    arranged = {True: w("arranged"), False: f"<b>{w('not_arranged')}</b>"}.get(
-        review.prescriptions_arranged, w("not_recorded"))
+    arranged = (w("not_recorded") if review.prescriptions_arranged is None
+                else w("arranged") if review.prescriptions_arranged
+                else f"<b>{w('not_arranged')}</b>")
     parts = [arranged]
     if review.prescriptions_collect_from:
         parts.append(w("collect_from", place=review.prescriptions_collect_from))

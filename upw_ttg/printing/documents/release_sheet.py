@@ -151,7 +151,8 @@ def _office_rows(sheet: ReleaseDaySheet, pair, unknown: str) -> list[list[Flowab
 def _fallback_rows(sheet: ReleaseDaySheet, s: Styles) -> list[list[Flowable]]:
     """What happens if something falls through, who to call and by when (rule
     TTG-FALLBACK): the day of release first, then each need on the person's copy."""
-    lang, rows = sheet.language, []
+    lang = sheet.language
+    rows: list[list[Flowable]] = []
     for f in sheet.fallbacks:
         lines = [f"<b>{escape(f.plan)}</b>"] if f.plan else []
         if f.contact:

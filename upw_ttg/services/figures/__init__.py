@@ -97,7 +97,7 @@ class FiguresService:
             facts = [f for f in self._facts(definition.group, scope) if f.key == key
                      and start <= f.day <= end]
             units, workers = self._names(session, definition.group)
-            people = {}
+            people: dict[int | None, tuple[str, str]] = {}
             ids = sorted({f.person_id for f in facts if f.person_id is not None})
             for batch in range(0, len(ids), 900):
                 people.update({pid: (f"{forename} {surname}", crn) for pid, forename, surname, crn
@@ -107,8 +107,8 @@ class FiguresService:
             rows = [FigureCase(
                 person_id=f.person_id, person_name=people.get(f.person_id, ("", ""))[0],
                 crn=people.get(f.person_id, ("", ""))[1],
-                unit_name=units.get(f.unit_id, "Not recorded"),
-                worker_name=workers.get(f.worker_id, "Not recorded"), month=month_of(f.day),
+                unit_name=_named(units, f.unit_id), worker_name=_named(workers, f.worker_id),
+                month=month_of(f.day),
                 date=f.day, met=f.met, note=str(f.note or ""), minutes=f.minutes,
                 missed=not f.minutes and f.met == (key in LOWER_IS_BETTER)) for f in facts]
             rows.sort(key=lambda c: (not c.missed, c.date or dt.date.min, c.person_name))
@@ -147,3 +147,7 @@ def _group(group: FigureGroup | str) -> FigureGroup:
         return FigureGroup(group)
     except ValueError:
         raise ValidationError({"group": "Choose Unpaid Work or Through the Gate."}) from None
+
+
+def _named(names: dict[int, str], key: int | None) -> str:
+    return names.get(key, "Not recorded") if key is not None else "Not recorded"

@@ -77,7 +77,7 @@ def _plan(scope: Scope, r: Any, due: Any) -> Iterator[Fact]:
     """Rules FIG-10 and FIG-11: plans due in the month (rule TTG-2, from the current
     screening date), counted once complete or once the due date has passed."""
     due = usable_date(due)
-    if not scope.within(due):
+    if due is None or not scope.within(due):
         return
     complete = r.plan_status == PlanStatus.COMPLETE
     met = met_by(r.completed_on if complete else None, due, scope.today)
@@ -100,7 +100,7 @@ def _review(scope: Scope, r: Any, due: Any) -> Iterator[Fact]:
     """Rule FIG-13: pre-release reviews due in the month (rule TTG-3, from the current
     expected release date) held by then."""
     due = usable_date(due)
-    if not scope.within(due) or not scope.wants("reviews_on_time"):
+    if due is None or not scope.within(due) or not scope.wants("reviews_on_time"):
         return
     met = met_by(r.review_date, due, scope.today)
     if met is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import Any
 
 from sqlalchemy import Date, and_, case, func, literal, select, union_all
 
@@ -62,7 +63,8 @@ def _first_session(scope: Scope) -> Iterator[Fact]:
                     func.min(OrderMonth.first_attended).label("first"))
              .where(OrderMonth.order_id.in_(select(UpwOrder.id).where(sentenced)))
              .group_by(OrderMonth.order_id).subquery())
-    columns = [UNIT, WORKER, UpwOrder.sentence_date.label("day"), first.c.first.label("done")]
+    columns: list[Any] = [UNIT, WORKER, UpwOrder.sentence_date.label("day"),
+                          first.c.first.label("done")]
     query = scoped(scope, select(*columns).select_from(UpwOrder)
                    .outerjoin(first, first.c.order_id == UpwOrder.id).where(sentenced))
     for r in scope.rows(query, columns, [UpwOrder.person_id]):
@@ -84,7 +86,7 @@ def _outcomes_keyed(scope: Scope) -> Iterator[Fact]:
         yield from _outcomes_keyed_counted(scope)
         return
     keyed = func.date(Appointment.updated_at)
-    columns = [UNIT, WORKER, UpwSession.session_date.label("day"), keyed.label("keyed")]
+    columns: list[Any] = [UNIT, WORKER, UpwSession.session_date.label("day"), keyed.label("keyed")]
     query = scoped(scope, select(*columns).select_from(Appointment)
                    .join(UpwSession, UpwSession.id == Appointment.session_id)
                    .join(UpwOrder, UpwOrder.id == Appointment.order_id)
@@ -106,7 +108,7 @@ def _outcomes_keyed_counted(scope: Scope) -> Iterator[Fact]:
     unit, worker and month."""
     first, cut = scope.summarised()
     if first is not None and first < cut:
-        columns = [UNIT, WORKER, OrderMonth.month]
+        columns: list[Any] = [UNIT, WORKER, OrderMonth.month]
         query = scoped(scope, select(*columns, func.sum(OrderMonth.keyed_in_time).label("met"),
                                      func.sum(OrderMonth.outcomes).label("n"))
                        .select_from(OrderMonth)
@@ -141,6 +143,8 @@ def _outcomes_keyed_counted(scope: Scope) -> Iterator[Fact]:
 def _keyed_counts(rows) -> Iterator[Fact]:
     for r in rows:
         month = as_date(r.month)
+        if month is None:
+            continue
         met, n = int(r.met or 0), int(r.n)
         if met:
             yield Fact("outcomes_keyed", r.unit_id, r.worker_id, month, True, met)
@@ -189,7 +193,7 @@ def _failures(scope: Scope) -> Iterator[Fact]:
                            person_id=person,
                            note=scope.detail and f"Failure {day_text(r.session_date)}; "
                            f"decision due {day_text(due)}; decided {day_text(decided)}.")
-        if after_warning and decision is not None:
+        if after_warning and decision is not None and decided is not None:
             warnings = live_warnings(a for _on, _i, a in actions[r.order_id]
                                      if a.appointment_id != r.id)
             met = referral_after_warning(warnings, r.session_date, decided, decision.code,
@@ -208,7 +212,7 @@ def _hs_answered(scope: Scope) -> Iterator[Fact]:
     questions.append(UpwAssessment.vulnerable)
     answered = and_(*(q.is_not(None) for q in questions))
     flag = case((answered, 1), else_=0).label("answered")
-    columns = [UNIT, WORKER, UpwAssessment.completed_on.label("day"), flag]
+    columns: list[Any] = [UNIT, WORKER, UpwAssessment.completed_on.label("day"), flag]
     query = scoped(scope, select(*columns).select_from(UpwAssessment)
                    .join(UpwOrder, UpwOrder.id == UpwAssessment.order_id)
                    .where(UpwAssessment.completed_on.between(scope.start, scope.end)))
@@ -222,7 +226,7 @@ def _hs_answered(scope: Scope) -> Iterator[Fact]:
 def _completion(scope: Scope) -> Iterator[Fact]:
     """Rule FIG-7: orders that ended in the month (completed or closed) that were completed."""
     ended = func.coalesce(UpwOrder.completed_on, UpwOrder.closed_on)
-    columns = [UNIT, WORKER, ended.label("day"),
+    columns: list[Any] = [UNIT, WORKER, ended.label("day"),
                UpwOrder.completed_on.is_not(None).label("completed")]
     query = scoped(scope, select(*columns).select_from(UpwOrder)
                    .where(ended.between(scope.start, scope.end)))

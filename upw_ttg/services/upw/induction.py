@@ -98,8 +98,10 @@ class InductionService:
             ids = list(session.scalars(_induction_sessions(delivery_unit_id, first, last)))
             facts, _ = load_sessions(session, session_ids=ids)
             occupants = load_occupants(session, ids)
-            offices = dict(session.execute(select(Office.id, Office.name)).all())
-            units = dict(session.execute(select(Office.id, Office.delivery_unit_id)).all())
+            offices: dict[int | None, str] = dict(
+                session.execute(select(Office.id, Office.name)).all())
+            units: dict[int | None, int] = dict(
+                session.execute(select(Office.id, Office.delivery_unit_id)).all())
             rows = [InductionSession(
                 f.session_id, f.project_id, f.project_name, offices.get(f.office_id, ""),
                 units.get(f.office_id, 0), f.date, f.start, f.end, f.female_only,

@@ -7,8 +7,10 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable
+from typing import Any, cast
 
 from sqlalchemy import exists, func, select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -345,12 +347,12 @@ class TextMessageService:
             phone, template, reference = row.phone, row.template_id, row.reference
             personalisation = self._personalisation(session, row)
             # Claimed only if no other run claimed it since it was read: one sender per try.
-            claimed = session.execute(
+            claimed = cast(CursorResult[Any], session.execute(
                 update(TextMessage)
                 .where(TextMessage.id == message_id, TextMessage.attempts == row.attempts)
                 .values(status=MessageStatus.SENDING, attempts=row.attempts + 1,
                         claimed_at=now)
-                .execution_options(synchronize_session=False)).rowcount
+                .execution_options(synchronize_session=False))).rowcount
             if not claimed:
                 return None, None
         try:
