@@ -58,6 +58,11 @@ class AppServices:
     application does not wait for modules (and printing) that the first screen does not need.
     """
 
+    # What is not a service: the shared context, where the data is, and the application's own
+    # housekeeping (tests that walk every service method leave these out).
+    HOUSEKEEPING = frozenset({"HOUSEKEEPING", "ctx", "location", "migration", "db", "close",
+                              "database_description", "demo_state", "generate_demo"})
+
     def __init__(self, db: Database, location: AppLocation,
                  migration: MigrationResult | None = None):
         self.ctx = ServiceContext(db)

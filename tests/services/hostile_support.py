@@ -19,11 +19,12 @@ from hypothesis import strategies as st
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import DeclarativeBase, Session
 
+from upw_ttg.bootstrap import AppServices
 from upw_ttg.storage.database import Database
 from upw_ttg.storage.models import Base
 
 # Attributes of the application (and of its service groups) that are not services.
-NOT_SERVICES = frozenset({"ctx", "location", "migration", "db", "close"})
+NOT_SERVICES = AppServices.HOUSEKEEPING
 HOSTILE_TEXTS = (
     "", " ", "x" * 61, "x" * 201, "y" * 4001, "z" * 70_000, "nul\x00inside", "bell\x07",
     "line\nbreak\ttab", "escape\x1b[31m", "lone \ud800 surrogate", "\udfff", "\u202eright-to-left",

@@ -30,7 +30,7 @@ OPEN_METHODS = {
     "staff.sign_out",
 }
 # Attributes of AppServices that are not services.
-NOT_SERVICES = {"ctx", "location", "migration", "db", "close"}
+NOT_SERVICES = AppServices.HOUSEKEEPING
 
 
 def service_objects(app: AppServices) -> Iterator[tuple[str, object]]:

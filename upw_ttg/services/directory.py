@@ -110,10 +110,13 @@ def provider_choices(session: Session, pathway_code: str | None,
 
 
 def _cleaned(data: ProviderInput) -> ProviderInput:
+    # Something other than an id is an area not on record (-1): the check names it.
+    unit_ids = {unit if isinstance(unit, int) else -1 for unit in data.unit_ids or ()}
     return ProviderInput(
-        name=clean(data.name) or "", pathway_codes=tuple(dict.fromkeys(data.pathway_codes)),
+        name=clean(data.name) or "",
+        pathway_codes=tuple(dict.fromkeys(str(code) for code in data.pathway_codes or ())),
         national=bool(data.national),
-        unit_ids=() if data.national else tuple(sorted(set(data.unit_ids))),
+        unit_ids=() if data.national else tuple(sorted(unit_ids)),
         address=clean(data.address), town=clean(data.town),
         postcode=normalise_postcode(clean(data.postcode)), phone=clean(data.phone),
         email=clean(data.email), opening_hours=clean(data.opening_hours),
