@@ -17,8 +17,8 @@ from upw_ttg.records.directory import (
     ProviderInput,
     ProviderRecord,
 )
+from upw_ttg.records.pathways import PathwayRow
 from upw_ttg.services.directory import DirectoryService
-from upw_ttg.services.ttg.records import PathwayRow
 
 from ui.dialogs.form_dialog import FormDialog, optional_text
 

@@ -20,9 +20,9 @@ from upw_ttg.records.directory import (
     ProviderInput,
     ProviderRecord,
 )
+from upw_ttg.records.pathways import PathwayRow
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.ttg.records import PathwayRow
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
     DeliveryUnit,

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 from upw_ttg.domain.codes import ReferralStatus
 from upw_ttg.errors import ValidationError
 from upw_ttg.records.directory import REFERRAL_ROUTE_LABELS, ProviderChoice, ProviderContact
-from upw_ttg.services.ttg.records import PathwayRow, ReferralInput, ReferralRecord
+from upw_ttg.records.pathways import PathwayRow
+from upw_ttg.services.ttg.records import ReferralInput, ReferralRecord
 from upw_ttg.services.ttg.referrals import ReferralService
 
 from ui.dialogs.form_dialog import FormDialog, read_date

@@ -311,6 +311,8 @@ class PlanScreen(QWidget):
         return item.data(Qt.ItemDataRole.UserRole) if item else self.pages[0].key
 
     def show_page(self, key: str, focus: bool = False) -> None:
+        if key not in self._items:
+            self.build_pages()  # asked for before the pages were all built: build them now
         item = self._items[key]
         if item.isHidden():
             item = self._items[self.pages[0].key]

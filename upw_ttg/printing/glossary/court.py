@@ -118,9 +118,11 @@ TERMS: tuple[Term, ...] = (
          en='Attendance record',
          cy='Cofnod presenoldeb'),
     Term('breach.record_text',
-         en='{attended} attended, {acceptable} acceptable absences, {failures} failures to comply',
-         cy=('{attended} wedi mynychu, {acceptable} absenoldeb derbyniol, {failures} methiant i '
-             'gydymffurfio')),
+         # Counted after a colon, so "1" never meets a plural noun.
+         en=('attended: {attended}; acceptable absences: {acceptable}; '
+             'failures to comply: {failures}'),
+         cy=('wedi mynychu: {attended}; absenoldebau derbyniol: {acceptable}; methiannau i '
+             'gydymffurfio: {failures}')),
     Term('breach.referred',
          en='Referred for breach on',
          cy='Cyfeiriwyd ar gyfer torri gorchymyn ar'),

@@ -23,6 +23,7 @@ from upw_ttg.domain.validation import (
     text_problem,
 )
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
+from upw_ttg.records.pathways import PathwayRow
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of
 from upw_ttg.services.access_log import log_view
@@ -42,7 +43,6 @@ from upw_ttg.services.ttg.records import (
     ActionInput,
     AgreementInput,
     NeedInput,
-    PathwayRow,
     PlanRecord,
     ReleaseFallbackInput,
     RiskInput,

@@ -24,13 +24,6 @@ from upw_ttg.records.directory import ProviderContact
 
 
 @dataclass(frozen=True, slots=True)
-class PathwayRow:
-    code: str
-    name: str
-    womens_support: bool
-
-
-@dataclass(frozen=True, slots=True)
 class EpisodeDeadlines:
     """An episode's deadlines now, and which of them moved when its dates changed."""
 
