@@ -119,9 +119,9 @@ TERMS: tuple[Term, ...] = (
          cy='Cofnod presenoldeb'),
     Term('breach.record_text',
          # Counted after a colon, so "1" never meets a plural noun.
-         en=('attended: {attended}; acceptable absences: {acceptable}; '
+         en=('Attended: {attended}; acceptable absences: {acceptable}; '
              'failures to comply: {failures}'),
-         cy=('wedi mynychu: {attended}; absenoldebau derbyniol: {acceptable}; methiannau i '
+         cy=('Wedi mynychu: {attended}; absenoldebau derbyniol: {acceptable}; methiannau i '
              'gydymffurfio: {failures}')),
     Term('breach.referred',
          en='Referred for breach on',
