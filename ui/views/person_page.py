@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QTabWidget,
@@ -97,8 +98,12 @@ class PersonPage(QWidget):
         self.facts_label.setObjectName("PageSubtitle")
         self.facts_label.setWordWrap(True)
         self.print_button = QPushButton("Print case &summary…")
-        self.print_button.setToolTip("Preview and print the staff case summary (Ctrl+P)")
-        self.print_button.clicked.connect(self.print_case_summary)
+        self.print_button.setToolTip("Preview and print the staff case summary, in English "
+                                     "(Ctrl+P) or Welsh")
+        menu = QMenu(self.print_button)
+        menu.addAction("In English", lambda: self.print_case_summary("en"))
+        menu.addAction("Yn Gymraeg (in Welsh)", lambda: self.print_case_summary("cy"))
+        self.print_button.setMenu(menu)
         self.restriction_button = QPushButton("&Restriction…")
         self.restriction_button.setToolTip("Mark the case restricted and name the staff who "
                                            "may see it")
@@ -414,9 +419,9 @@ class PersonPage(QWidget):
 
     # Case summary ------------------------------------------------------------------------
 
-    @Slot()
-    def print_case_summary(self) -> None:
-        """Render the case summary in the background, then open the preview."""
+    def print_case_summary(self, language: str = "en") -> None:
+        """Render the case summary in ``language`` ("en" or "cy", its reader's) in the
+        background, then open the preview."""
         if not self.may_print():
             return
         record = self.record
@@ -428,7 +433,7 @@ class PersonPage(QWidget):
             self.print_button.setEnabled(True)
             self.show_preview(pdf, record)
 
-        run_in_background(lambda: render(record.id), done, self._on_render_failed,
+        run_in_background(lambda: render(record.id, language), done, self._on_render_failed,
                           "Preparing the case summary…", parent=self)
 
     # Access log and subject access ------------------------------------------------------
