@@ -9,8 +9,8 @@ from upw_ttg.domain.codes import Role
 from upw_ttg.records.directory import ProviderInput, ReferralRoute
 
 from tests.ui.conftest import add_staff_member, settle
-from ui.dialogs.ttg.referral_dialogs import OTHER_PROVIDER
 from ui.views.directory_page import DirectoryPage
+from ui.widgets.provider_picker import OTHER_PROVIDER
 
 
 @pytest.fixture
