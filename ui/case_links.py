@@ -29,25 +29,29 @@ def open_case_item(window: MainWindow, opens: str, ref_id: int, line: object) ->
             area.open_register(ref_id, line.session_date,  # type: ignore[attr-defined]
                                line.appointment_id)
             return
-        if window.may_schedule:
-            window.show_scheduling()
-            area = window.scheduling_area()
-            area.show_page(area.PLANNER)  # type: ignore[attr-defined]
+        if (area := show_scheduling_page(window, "PLANNER")) is not None:
             area.planner.open_session(ref_id)  # type: ignore[attr-defined]
     elif opens == "appointment_letter" and window.may_schedule:
         # The session, with the person chosen: its "Appointment letter" prints it again.
-        window.show_scheduling()
-        area = window.scheduling_area()
-        area.show_page(area.PLANNER)  # type: ignore[attr-defined]
+        area = show_scheduling_page(window, "PLANNER")
         dialog = area.planner.open_session(ref_id)  # type: ignore[attr-defined]
         appointment = getattr(line, "appointment_id", 0)
         for row in range(dialog.proxy.rowCount()):
             if dialog.proxy.row_object(row).appointment_id == appointment:
                 dialog.table.selectRow(row)
-    elif opens == "warrant" and window.may_schedule:
-        window.show_scheduling()
-        area = window.scheduling_area()
-        area.show_page(area.WARRANTS)  # type: ignore[attr-defined]
+    elif opens == "warrant":
+        show_scheduling_page(window, "WARRANTS")
+
+
+def show_scheduling_page(window: MainWindow, page: str) -> QWidget | None:
+    """Scheduling's page named ``page`` (PLANNER, BROKEN, WARRANTS, INDUCTION…), if the member
+    may schedule."""
+    if not window.may_schedule:
+        return None
+    window.show_scheduling()
+    area = window.scheduling_area()
+    area.show_page(getattr(area, page))  # type: ignore[attr-defined]
+    return area
 
 
 def open_day_paper(services: AppServices, parent: QWidget, notice: Callable[[str], None],

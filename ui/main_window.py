@@ -23,7 +23,7 @@ from upw_ttg import APP_TITLE
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 
-from ui.case_links import open_case_item, open_day_paper
+from ui.case_links import open_case_item, open_day_paper, show_scheduling_page
 from ui.exchange_menu import ExchangeMenu
 from ui.formatting import set_today_source
 from ui.help_menu import build_help_menu
@@ -275,13 +275,13 @@ class MainWindow(SigningOut, QMainWindow):
         else:
             self.go_ttg.setEnabled(False)
         self.go_scheduling = self._action("S&cheduling", "Ctrl+5", self.show_scheduling)
-        self.go_scheduling.setEnabled(self._may_schedule)
         self.go_broken = self._action("&Bookings that break a rule", "Ctrl+7",
                                       self.show_broken_bookings)
-        self.go_broken.setEnabled(self._may_schedule)
-        if self._may_schedule:
-            go_menu.addAction(self.go_scheduling)
-            go_menu.addAction(self.go_broken)
+        self.go_induction = self._action("&Induction", "Ctrl+8", self.show_induction)
+        for action in (self.go_scheduling, self.go_broken, self.go_induction):
+            action.setEnabled(self._may_schedule)
+            if self._may_schedule:
+                go_menu.addAction(action)
         self.go_attendance = self._action("&Attendance", "Ctrl+6", self.show_attendance)
         self.go_attendance.setEnabled(self._may_attend)
         if self._may_attend:
@@ -467,12 +467,13 @@ class MainWindow(SigningOut, QMainWindow):
     @Slot()
     def show_broken_bookings(self) -> None:
         """The Scheduling area's list of bookings that break a rule."""
-        if not self._may_schedule:
-            return
-        self.show_scheduling()
-        area = self.scheduling_area()
-        area.show_page(area.BROKEN)  # type: ignore[attr-defined]
-        area.broken.reload()  # type: ignore[attr-defined]
+        if (area := show_scheduling_page(self, "BROKEN")) is not None:
+            area.broken.reload()  # type: ignore[attr-defined]
+
+    @Slot()
+    def show_induction(self) -> None:
+        """The Scheduling area's induction page: who awaits a first session."""
+        show_scheduling_page(self, "INDUCTION")
 
     @Slot()
     def show_scheduling(self) -> None:

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import io
 from collections.abc import Iterable
+from enum import Enum
 
 from pypdf import PdfReader
 
@@ -17,11 +18,15 @@ def pdf_text(pdf: bytes) -> str:
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
-def data_words(*objects: object) -> set[str]:
-    """Every word of every text value in ``objects`` (data objects, nested, and strings)."""
+def data_words(*objects: object, codes: bool = True) -> set[str]:
+    """Every word of every text value in ``objects`` (data objects, nested, and strings);
+    with ``codes`` False, a code list's values (``OrderStatus.ACTIVE``) are not data: the
+    document must print them in words from the glossary."""
     words: set[str] = set()
 
     def visit(value: object) -> None:
+        if isinstance(value, Enum) and not codes:
+            return
         if isinstance(value, str):
             words.update(glossary.word_list(value))
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -38,7 +43,8 @@ def data_words(*objects: object) -> set[str]:
     return words
 
 
-def words_not_in_glossary(pdf: bytes, language: str, data: Iterable[object]) -> set[str]:
+def words_not_in_glossary(pdf: bytes, language: str, data: Iterable[object], *,
+                          codes: bool = True) -> set[str]:
     """Words the document prints that are neither glossary text in ``language`` nor data."""
-    allowed = glossary.fixed_words(language) | data_words(*data)
+    allowed = glossary.fixed_words(language) | data_words(*data, codes=codes)
     return {w for w in glossary.word_list(pdf_text(pdf)) if w not in allowed}

@@ -288,3 +288,40 @@ def test_other_language_interpreter_and_extra_information_print() -> None:
     assert "Preferred language Polski" in text and "Interpreter Needed" in text
     assert "Gender identity: Non-binary" in text
     assert "Other information Case note Lives with Zoë & kids" in text
+
+
+def test_the_welsh_summary_prints_only_glossary_words_and_its_data() -> None:
+    """Every fixed word of a Welsh summary is from the glossary; names, courts and places
+    print as recorded; dates take the glossary's Welsh months."""
+    from upw_ttg.printing.documents.case_summary import document_reference
+
+    from tests.printing.glossary_support import words_not_in_glossary
+
+    summary = sample_case_summary(language="cy")
+    pdf = render_case_summary(summary, invariant=True)
+    text = pdf_text(pdf)
+    for expected in ("Crynodeb o'r achos", "Manylion personol", "Gorchmynion gwaith di-dâl (2)",
+                     "Cyfnodau yn y ddalfa (1)", "Dyddiad geni", "3 Rhagfyr 1990 (35 oed)",
+                     "Enw arferol: Gwen", "Benyw", "Gorchymyn cymunedol",
+                     "Gorchymyn dedfryd ohiriedig", "Oriau ychwanegol, gyda gofynion eraill",
+                     "1 estyniad; cyn hynny 30 Mehefin 2026", "Dechrau'r ddedfryd (SSD)",
+                     "Hyd y ddedfryd 730 diwrnod", "Yn y ddalfa", "Tudalen 1 o",
+                     "At ddefnydd staff yn unig"):
+        assert expected in text, expected
+    for english in ("Case summary", "Not recorded", "Personal details", "Community order",
+                    "Sentenced", " Dec ", "Female"):
+        assert english not in text, english
+    # The reference, the marking and the national codes are the same in both languages; a
+    # code list's values are not data here: each must print in Welsh words.
+    codes = [document_reference(summary), "OFFICIAL-SENSITIVE", summary.printed_by,
+             "HLI", "A1234BC"]
+    data = [summary.person, summary.orders, dataclasses.replace(summary.custody[0], status="")]
+    assert words_not_in_glossary(pdf, "cy", [*data, *codes], codes=False) == set()
+
+
+def test_the_english_summary_keeps_its_words() -> None:
+    text = pdf_text(render_case_summary(sample_case_summary(), invariant=True))
+    for expected in ("Case summary", "Personal details", "Unpaid work orders (2)",
+                     "Custody episodes (1)", "3 Dec 1990 (age 35)", "Known as Gwen",
+                     "Sentence length 730 days", "Page 1 of 1"):
+        assert expected in text, expected

@@ -14,8 +14,10 @@ from upw_ttg.storage.models.base import utc_now
 from tests.attendance.attendance_data import World
 from tests.ui.conftest import TODAY, add_staff_member, settle
 from tests.ui.cut_text import cut_cells
+from ui.dialogs.print_day_paper import PrintDayPaperDialog
 from ui.formatting import format_date
 from ui.main_window import MainWindow
+from ui.views.attendance.common import PdfPrinter
 
 
 def _letters(overview) -> list[tuple[str, str, str]]:
@@ -48,8 +50,10 @@ def test_letters_are_listed_one_by_one_and_open_where_they_are_printed(
     window.open_person(person)
     settle()
     overview = window.person_page.overview
-    # The warning calls for a letter, not printed yet; no appointment letter was printed.
-    assert _letters(overview) == [("26/11/2026", WARNING_LETTER, "Not printed yet")]
+    # The warning calls for a letter, and the session to come its appointment letter: neither
+    # printed yet (the appointment letter bears the day it would be printed).
+    assert _letters(overview) == [("26/11/2026", WARNING_LETTER, "Not printed yet"),
+                                  ("26/11/2026", APPOINTMENT_LETTER, "Not printed yet")]
     assert "failure on 24/11/2026" in overview.letters_model.row_at(0).about
 
     services.upw.documents.render_letter(booked)
@@ -78,3 +82,52 @@ def test_letters_are_listed_one_by_one_and_open_where_they_are_printed(
     assert [p.appointment_id for p in dialog.selected_people()] == [booked]
     assert dialog.letter_button.isEnabled()
 
+
+
+def test_letters_printed_elsewhere_show_at_once_on_the_open_record(
+        qtbot, services, ui_settings, fast_hash, wait_for_tasks):
+    services.ctx.actor = add_staff_member(
+        services, "all", Role.MANAGER, fast_hash, "Alex Everything",
+        roles=frozenset({Role.MANAGER, Role.ADMINISTRATOR, Role.COORDINATOR}))
+    world = World(services)
+    person = world.person("Rhian", "Morgan")
+    order = world.order(person)
+    failed_on = TODAY - dt.timedelta(days=2)
+    past = world.session(world.project(name="Riverside Clean-up"), failed_on)
+    failure = world.book(past, order)
+    world.key(past, failure, "UAAB")
+    world.att.enforcement.decide(failure, Decision.WARN,
+                                 circumstances="You did not phone to say you could not come.")
+    day = TODAY + dt.timedelta(days=4)
+    world.book(world.session(world.project(name="Canal towpath"), day), order)
+    window = MainWindow(services, ui_settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    window.open_person(person)
+    settle()
+    overview = window.person_page.overview
+    assert [printed for _, _, printed in _letters(overview)] == ["Not printed yet"] * 2
+    printed = format_date(local_date(utc_now()))
+
+    # The day's paper, printed from Scheduling or Attendance, names no one in particular:
+    # every record open reads its letters again.
+    dialog = PrintDayPaperDialog(services, window, day=day)
+    qtbot.addWidget(dialog)
+    dialog.day.setText(format_date(day))
+    with qtbot.waitSignal(dialog.notice, timeout=20000):
+        dialog.print_paper()
+    wait_for_tasks()
+    settle()
+    assert (APPOINTMENT_LETTER, printed) in [(kind, when) for _, kind, when
+                                             in _letters(overview)]
+
+    # A letter printed from the Attendance screens names its person.
+    printer = PdfPrinter(window)
+    printer.run(lambda: world.att.letters.render_warning_letter(failure), "Warning letter",
+                "warning-letter.pdf", "Preparing the warning letter…", letter_for=person)
+    wait_for_tasks()
+    settle()
+    assert printer.preview is not None
+    printer.preview.reject()
+    assert (WARNING_LETTER, printed) in [(kind, when) for _, kind, when in _letters(overview)]

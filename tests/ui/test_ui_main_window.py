@@ -58,6 +58,14 @@ def test_the_unpaid_work_areas_are_built_when_first_opened(qtbot, services, ui_s
     window.nav.setCurrentRow(_areas(window).index("Scheduling"))
     settle()
     assert window.stack.currentWidget() is window.scheduling_area()
+    # Go ▸ Induction (Ctrl+8): who awaits a first session, in Scheduling.
+    assert window.go_induction.shortcut().toString() == "Ctrl+8"
+    window.go_attendance.trigger()
+    window.go_induction.trigger()
+    settle()
+    area = window.scheduling_area()
+    assert window.stack.currentWidget() is area
+    assert area.tabs.currentWidget() is area.induction
 
 
 def test_settings_staff_and_offices_are_built_when_first_opened(qtbot, services, ui_settings):
@@ -82,7 +90,7 @@ def test_a_resettlement_worker_has_no_scheduling_area(qtbot, services, ui_settin
     services.ctx.actor = add_staff_member(services, "rw", Role.RESETTLEMENT_WORKER, fast_hash)
     window = _window(qtbot, services, ui_settings)
     assert "Scheduling" not in _areas(window) and "Through the Gate" in _areas(window)
-    assert not window.go_scheduling.isEnabled()
+    assert not window.go_scheduling.isEnabled() and not window.go_induction.isEnabled()
 
 
 def test_a_coordinator_has_no_staff_area_and_cannot_change_settings(qtbot, services,

@@ -40,6 +40,29 @@ def test_print_case_summary_opens_the_preview(qtbot, services, ui_settings, pers
     preview.close()
 
 
+def test_the_case_summary_prints_in_welsh_from_the_print_menu(qtbot, services, ui_settings,
+                                                              person, wait_for_tasks):
+    """The button's menu offers English and Welsh; Ctrl+P prints English."""
+    import io
+
+    window = MainWindow(services, ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_person(person.id)
+    settle()
+    page = window.person_page
+    texts = [action.text() for action in page.print_button.menu().actions()]
+    assert texts == ["In English", "Yn Gymraeg (in Welsh)"]
+    page.print_button.menu().actions()[1].trigger()
+    settle()
+    wait_for_tasks()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=5000)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.preview._pdf)).pages)
+    assert "Crynodeb o'r achos" in text and "Manylion personol" in text
+    assert "Case summary" not in text
+    page.preview.close()
+
+
 def test_save_as_pdf_writes_the_same_bytes(qtbot, services, person, tmp_path, monkeypatch):
     dialog = _preview(qtbot, services, person)
     target = tmp_path / "out.pdf"

@@ -92,6 +92,13 @@ def test_reminders_are_queued_sent_with_progress_and_shown_on_the_record(
         area.texts.tabs.setCurrentIndex(1)
         settle()
         area.grab().save(f"{shots}/texts-numbers.png")
+    # The page says whether the texts go by themselves or only when Send is pressed.
+    assert "Automatic sending is off" in page.state.text()
+    set_setting(services, "texts.auto_send", "true")
+    set_setting(services, "texts.auto_send_minutes", "20")
+    page.refresh()
+    assert "sent automatically every 20 minutes" in page.state.text()
+    assert "queued from 09:00" in page.state.text()
 
 
 def test_an_administrator_keeps_the_key_in_the_credential_store(qtbot, services, notify):

@@ -264,3 +264,34 @@ def test_the_worker_is_chosen_when_custody_is_recorded(qtbot, services, caseload
     tab.edit_episode()
     assert tab.dialog.worker.currentData() == caseload.rita.id
     assert tab.dialog.worker.findData(None) < 0, "unassigning is done on the caseload"
+
+
+def test_every_workers_cases_fit_a_laptop_without_scrolling_sideways(qtbot, services,
+                                                                     ui_settings, caseload,
+                                                                     fast_hash):
+    """With every worker's cases the worker column joins the list: names and release dates
+    wrap so that what needs doing keeps room, at 1280 × 720."""
+    long_worker = add_staff_member(services, "alex", Role.RESETTLEMENT_WORKER, fast_hash,
+                                   "Alexandra Pritchard-Whitaker")
+    services.caseload.assign({i: services.custody.get(i).version
+                              for i in (caseload.ann, caseload.bob, caseload.cai)},
+                             long_worker.id)
+    window = MainWindow(services, ui_settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    window.show_ttg()
+    settle()
+    page = window.ttg_area.caseload
+    page.worker.setCurrentIndex(0)  # all workers
+    settle()
+    for row in range(page.lists.count()):
+        page.lists.setCurrentRow(row)
+        settle()
+        table = page.table
+        if page.proxy.rowCount() == 0:
+            continue
+        assert not table.isColumnHidden(page.model.WORKER)
+        header = table.horizontalHeader()
+        assert header.length() <= table.viewport().width(), page.lists.item(row).text()
+        assert table.columnWidth(page.model.NOTE) >= 200

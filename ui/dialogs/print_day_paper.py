@@ -24,6 +24,7 @@ from upw_ttg.domain.permissions import Capability
 from upw_ttg.services.day_printing import PAPER_TITLES, DayPaper
 from upw_ttg.services.upw.common import Cancelled
 
+from ui.changes import Subject, publish
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.formatting import format_date
 from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background
@@ -169,6 +170,8 @@ class PrintDayPaperDialog(QDialog):
                                          parent)
             preview.open()
             self.previews.append(preview)
+        if DayPaper.LETTERS in self.chosen():  # the records open show the letters printed
+            publish(Subject.LETTER)
         self.notice.emit(f"The paper for {format_date(day)} is ready to print.")
         self.accept()
 

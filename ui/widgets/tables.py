@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from ui.models.roles import RowRole
 
@@ -83,6 +83,26 @@ def fit_columns(view: QTableView, samples: dict[int, str] | None = None,
         view.setColumnWidth(column, width)
     if rows:
         view.setProperty("columnsFitted", True)
+
+
+def fit_within(view: QTableView, stretch: int, shrinkable: tuple[int, ...], *,
+               stretch_minimum: int = 220, floor: int = 96) -> None:
+    """Keep ``view``'s columns within its width, so it never scrolls sideways on a laptop:
+    when the visible columns and ``stretch_minimum`` for the ``stretch`` column (which takes
+    what is left) do not fit, the ``shrinkable`` columns (whose text wraps) give up width in
+    proportion, none below ``floor``."""
+    room = view.viewport().width()
+    if not view.verticalScrollBar().isVisible():  # room for it, should the rows need it
+        room -= view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    widths = {c: view.columnWidth(c) for c in range(view.model().columnCount())
+              if c != stretch and not view.isColumnHidden(c)}
+    over = sum(widths.values()) + stretch_minimum - room
+    give = {c: max(0, widths[c] - floor) for c in shrinkable if c in widths}
+    spare = sum(give.values())
+    if over <= 0 or not spare:
+        return
+    for column, can_give in give.items():
+        view.setColumnWidth(column, widths[column] - min(can_give, over * can_give // spare + 1))
 
 
 class RowsFitter(QObject):

@@ -66,9 +66,16 @@ class AutoRunResult:
 
 @dataclass(frozen=True, slots=True)
 class KeyState:
+    """Whether texts can be sent (which keys are set, never the keys) and whether the timer
+    sends them: every ``auto_send_minutes``, queueing the day's reminders from
+    ``auto_queue_hour`` o'clock."""
+
     live_key_set: bool
     test_key_set: bool
     test_mode: bool
+    auto_send: bool = False
+    auto_send_minutes: int = 0
+    auto_queue_hour: int = 0
 
     @property
     def sending_on(self) -> bool:

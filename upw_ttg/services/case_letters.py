@@ -1,17 +1,18 @@
 """The letters on a person's case, read for their record's overview: appointment letters as
-printed, and the warning, breach and completion letters the case's decisions call for, each
-with when it was last printed (from the access log, which records every print)."""
+printed or still to print, and the warning, breach and completion letters the case's
+decisions call for, each with when it was last printed (from the access log, which records
+every print)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.access import AccessAction, AccessedRecord
-from upw_ttg.domain.codes import OrderStatus
+from upw_ttg.domain.codes import OrderStatus, SessionStatus
 from upw_ttg.domain.enforcement import BREACH_REQUESTED, WARNING, WARNING_WITHDRAWN
 from upw_ttg.domain.local_time import local_date
 from upw_ttg.records.letters import (
@@ -36,9 +37,10 @@ _DOCUMENTS = {APPOINTMENT_LETTER: "appointment letter", WARNING_LETTER: "warning
 
 
 def case_letters(session: Session, person_id: int, *, enforcement: bool,
-                 appointments: bool) -> list[LetterLine]:
+                 appointments: bool, today: dt.date) -> list[LetterLine]:
     """The person's letters, newest first; ``enforcement`` adds warning, breach and
-    completion letters, ``appointments`` the appointment letters printed."""
+    completion letters, ``appointments`` the appointment letters printed and those of
+    sessions to come not printed yet (dated ``today``, the date they would bear)."""
     prints: dict[tuple[str, str], list[dt.date]] = defaultdict(list)
     for document, record_id, occurred in session.execute(
             select(AccessEvent.document, AccessEvent.record_id, AccessEvent.occurred_at)
@@ -50,7 +52,7 @@ def case_letters(session: Session, person_id: int, *, enforcement: bool,
         prints[document or "", record_id or ""].append(local_date(occurred))
     letters: list[LetterLine] = []
     if appointments:
-        letters += _appointment_letters(session, person_id, prints)
+        letters += _appointment_letters(session, person_id, prints, today)
     if enforcement:
         letters += _decision_letters(session, person_id, prints)
     letters.sort(key=lambda line: (line.when, line.kind), reverse=True)
@@ -64,13 +66,13 @@ def _printed(dates: list[dt.date], since: dt.date | None = None) -> tuple[dt.dat
 
 
 def _appointment_letters(session: Session, person_id: int,
-                         prints: dict[tuple[str, str], list[dt.date]]) -> list[LetterLine]:
+                         prints: dict[tuple[str, str], list[dt.date]],
+                         today: dt.date) -> list[LetterLine]:
     """One line per appointment letter printed: alone (the log names the appointment) or
-    with a day's paper (the log names the day, so the person's place that day)."""
+    with a day's paper (the log names the day, so the person's place that day); and one per
+    session to come (not stood down, no outcome yet) whose letter has not been printed."""
     document = _DOCUMENTS[APPOINTMENT_LETTER]
     printed = {record_id for kind, record_id in prints if kind == document}
-    if not printed:
-        return []
     days = []
     for record_id in printed:
         try:
@@ -78,27 +80,29 @@ def _appointment_letters(session: Session, person_id: int,
         except ValueError:
             continue
     ids = [int(r) for r in printed if r.isdigit()]
+    to_come = and_(UpwSession.session_date >= today,
+                   UpwSession.status != SessionStatus.STOOD_DOWN,
+                   Appointment.outcome_code.is_(None))
     which = [c for c in (Appointment.id.in_(ids) if ids else None,
                          UpwSession.session_date.in_(days) if days else None) if c is not None]
-    if not which:
-        return []
     rows = session.execute(
         select(Appointment.id, UpwSession.id, UpwSession.session_date, UpwSession.start_time,
-               Project.name)
+               Project.name, UpwSession.status, Appointment.outcome_code)
         .join(UpwSession, UpwSession.id == Appointment.session_id)
         .join(Project, Project.id == UpwSession.project_id)
-        .where(Appointment.person_id == person_id, or_(*which)))
+        .where(Appointment.person_id == person_id, or_(to_come, *which)))
     letters = []
-    for appointment_id, session_id, day, start, project in rows:
+    for appointment_id, session_id, day, start, project, status, outcome in rows:
         dates = sorted(prints.get((document, str(appointment_id)), [])
                        + prints.get((document, day.isoformat()), []))
-        if not dates:
-            continue
-        last, times = _printed(dates)
-        letters.append(LetterLine(dates[0], APPOINTMENT_LETTER,
-                                  f"Session on {day:%d/%m/%Y} at {start:%H:%M}, {project}",
-                                  last, times, "appointment_letter", session_id,
-                                  appointment_id))
+        about = f"Session on {day:%d/%m/%Y} at {start:%H:%M}, {project}"
+        if dates:
+            last, times = _printed(dates)
+            letters.append(LetterLine(dates[0], APPOINTMENT_LETTER, about, last, times,
+                                      "appointment_letter", session_id, appointment_id))
+        elif day >= today and status != SessionStatus.STOOD_DOWN and outcome is None:
+            letters.append(LetterLine(today, APPOINTMENT_LETTER, about, None, 0,
+                                      "appointment_letter", session_id, appointment_id))
     return letters
 
 

@@ -147,7 +147,7 @@ class CaseRecordService:
                 events += pair_events
             letters = case_letters(session, person_id,
                                    enforcement=may(Capability.READ_ATTENDANCE),
-                                   appointments=may(Capability.READ_SCHEDULE))
+                                   appointments=may(Capability.READ_SCHEDULE), today=today)
         events.sort(key=lambda e: (e.when, e.kind), reverse=True)
         return CaseOverview(person_id, today, tuple(sessions), tuple(hours), tuple(events),
                             pairs, frozenset(hidden), tuple(letters))

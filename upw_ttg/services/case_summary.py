@@ -28,7 +28,7 @@ class CaseSummaryService:
         log_view(self._ctx, AccessedRecord.CASE_SUMMARY, person_id, person_id)
         return summary
 
-    def _gather(self, person_id: int) -> CaseSummary:
+    def _gather(self, person_id: int, language: str = "en") -> CaseSummary:
         actor = self._ctx.require(Capability.READ_PERSON)
         person = self._people.get(person_id)
         # Each section only for those whose roles read it (a resettlement worker's summary
@@ -39,16 +39,18 @@ class CaseSummaryService:
             if actor.may(Capability.READ_CUSTODY) else []
         return CaseSummary(person=person, orders=tuple(orders), custody=tuple(custody),
                            printed_by=actor.full_name, printed_at=self._ctx.now(),
-                           office_name=person.office_name)
+                           office_name=person.office_name,
+                           language="cy" if language == "cy" else "en")
 
-    def render(self, person_id: int) -> bytes:
-        """The case summary as PDF bytes; printing it is recorded in the audit trail."""
+    def render(self, person_id: int, language: str = "en") -> bytes:
+        """The case summary as PDF bytes, its fixed words in ``language`` ("en" or "cy",
+        Welsh: its reader's language); printing it is recorded in the audit trail."""
         # reportlab loads on first print, not at start-up.
         self._ctx.require(Capability.READ_PERSON)
         from upw_ttg.printing.documents.case_summary import render_case_summary
 
         # The print is logged below; gathering for it is not a separate opening.
-        pdf = render_case_summary(self._gather(person_id))
+        pdf = render_case_summary(self._gather(person_id, language))
         with self._ctx.db.write() as session:
             audit.record(session, self._ctx, AuditAction.PRINT, "person", person_id,
                          after={"document": "case summary"})

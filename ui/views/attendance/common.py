@@ -19,6 +19,7 @@ from upw_ttg.domain.codes import Language, Role
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import StaffMember
 
+from ui.changes import Subject, publish
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.tasks import BackgroundTask, report_failure, run_in_background
 from ui.views.permissions import can
@@ -199,7 +200,10 @@ class PdfPrinter:
 
     def run(self, render: Callable[[], bytes], title: str, file_name: str, label: str, *,
             button: QPushButton | None = None, failure: str = "The document could not be "
-            "prepared.", on_shown: Callable[[], None] | None = None) -> None:
+            "prepared.", on_shown: Callable[[], None] | None = None,
+            letter_for: int | None = None) -> None:
+        """Render in the background, then preview; ``letter_for`` names the person whose
+        letter this is, so their record, if open, lists the print."""
         if self.busy():
             return
         if button is not None:
@@ -209,6 +213,8 @@ class PdfPrinter:
             if button is not None:
                 button.setEnabled(True)
             self.show(pdf, title, file_name)
+            if letter_for is not None:
+                publish(Subject.LETTER, person_ids=[letter_for])
             if on_shown is not None:
                 on_shown()
 

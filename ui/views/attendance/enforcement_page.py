@@ -259,13 +259,13 @@ class EnforcementPage(QWidget):
             self.printer.run(lambda: letters.render_warning_letter(info.appointment_id,
                                                                    language=language),
                              f"Warning letter – {info.name}", f"warning-letter-{info.crn}.pdf",
-                             "Preparing the warning letter…",
+                             "Preparing the warning letter…", letter_for=info.person_id,
                              failure="The warning letter could not be prepared.")
         else:
             self.printer.run(lambda: letters.render_breach_summary(info.order_id,
                                                                    language=language),
                              f"Breach summary – {info.name}", f"breach-summary-{info.crn}.pdf",
-                             "Preparing the breach summary…",
+                             "Preparing the breach summary…", letter_for=info.person_id,
                              failure="The breach summary could not be prepared.")
 
     @Slot()
@@ -304,4 +304,5 @@ class EnforcementPage(QWidget):
         self.printer.run(lambda: letters.render_breach_summary(item.order_id, language=language),
                          f"Breach summary – {item.name}", f"breach-summary-{item.crn}.pdf",
                          "Preparing the breach summary…", button=self.summary_button,
+                         letter_for=item.person_id,
                          failure="The breach summary could not be prepared.")

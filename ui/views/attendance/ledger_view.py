@@ -239,6 +239,7 @@ class LedgerView(QWidget):
                          f"Completion letter – {ledger.name}",
                          f"completion-letter-{ledger.crn}.pdf",
                          "Preparing the completion letter…", button=self.letter_button,
+                         letter_for=ledger.person_id,
                          failure="The completion letter could not be prepared.")
 
 

@@ -34,7 +34,7 @@ from ui.tasks import report_failure, run_in_background, writer_pool
 from ui.views.ttg.access import can_edit_ttg
 from ui.views.ttg.fields import WrapDelegate, hint
 from ui.widgets.export_list import ExportListButton
-from ui.widgets.tables import RowsFitter, fit_columns, make_table
+from ui.widgets.tables import RowsFitter, fit_columns, fit_within, make_table
 
 # Opens the person's record rather than a page of the plan.
 PERSON_RECORD = "person"
@@ -191,7 +191,7 @@ class CaseloadPage(QWidget):
         self.rows_fitter = RowsFitter(self.table)
         # Names wrap rather than being shortened: a long person's or worker's name in full.
         for column in (CaseloadTableModel.NAME, CaseloadTableModel.WORKER,
-                       CaseloadTableModel.NOTE):
+                       CaseloadTableModel.RELEASE, CaseloadTableModel.NOTE):
             self.table.setItemDelegateForColumn(column, WrapDelegate(self.table))
         self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_assign)
@@ -384,6 +384,11 @@ class CaseloadPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         fit_columns(self.table, {CaseloadTableModel.NAME: "Alexandra Fitzgerald",
                                  CaseloadTableModel.WORKER: "Not assigned yet"})
+        # With every worker's cases the worker column joins in: names and release dates
+        # wrap so what needs doing keeps room to be read, and nothing scrolls sideways.
+        fit_within(self.table, CaseloadTableModel.NOTE,
+                   (CaseloadTableModel.NAME, CaseloadTableModel.WORKER,
+                    CaseloadTableModel.RELEASE))
         header.setSectionResizeMode(CaseloadTableModel.NOTE, QHeaderView.ResizeMode.Stretch)
         if rows:
             self.table.selectRow(0)

@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.text_records import MessageRow, NumberToFix, QueueResult, SendResult
+from upw_ttg.domain.text_records import (
+    KeyState,
+    MessageRow,
+    NumberToFix,
+    QueueResult,
+    SendResult,
+)
 from upw_ttg.domain.texts import MessageStatus
 from upw_ttg.errors import UpwError
 
@@ -29,6 +35,17 @@ from ui.tasks import TaskControl, report_failure, run_in_background, writer_pool
 from ui.views.attendance.common import hint, page_title
 from ui.widgets.banner import Banner
 from ui.widgets.tables import fit_columns, make_table, selected_row
+
+
+def _sending_text(state: KeyState) -> str:
+    """Whether texts go, and whether they go by themselves or only when Send is pressed."""
+    text = "Sending is on" + (" in test mode: texts go nowhere." if state.test_mode else ".")
+    if state.auto_send:
+        return (text + f" Texts are sent automatically every {state.auto_send_minutes} "
+                f"minutes while the application is open, and the day's reminders are queued "
+                f"from {state.auto_queue_hour:02d}:00.")
+    return text + (" Automatic sending is off (Settings, Texts): queue the reminders and "
+                   "send the waiting texts here.")
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -154,8 +171,7 @@ class TextsPage(QWidget):
         self.send_button.setEnabled(state.sending_on)
         self.check_button.setEnabled(state.sending_on)
         if state.sending_on:
-            self.state.show_message("Sending is on" + (" in test mode: texts go nowhere."
-                                                        if state.test_mode else "."), "info")
+            self.state.show_message(_sending_text(state), "info")
         else:
             self.state.show_message("Sending is off until an administrator sets the GOV.UK "
                                     "Notify key (Settings, Notify key). Texts can be queued "

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Table
 
-from upw_ttg.domain.codes import Gender, Language, OrderStatus, OrderType
-from upw_ttg.domain.custody import RELEASE_DATE_FIELDS, RELEASE_TYPE_LABELS
+from upw_ttg.domain.codes import Language
+from upw_ttg.domain.custody import RELEASE_DATE_FIELDS
 from upw_ttg.domain.records import (
     CUSTODY_DATE_FIELDS,
     CaseSummary,
@@ -25,31 +25,26 @@ from upw_ttg.printing.styles import (
     nested_table_style,
 )
 from upw_ttg.printing.text import (
-    NOT_RECORDED,
     age_on,
     enum_label,
     escape,
-    format_date,
     format_minutes,
-    or_not_recorded,
 )
+from upw_ttg.printing.words import Words
 
 TITLE = "Case summary"
 NONE_RECORDED = "None recorded."
-
-_GENDER_LABELS = {Gender.MALE: "Male", Gender.FEMALE: "Female", Gender.NOT_STATED: "Not stated"}
-_LANGUAGE_LABELS = {Language.ENGLISH: "English", Language.WELSH: "Welsh (Cymraeg)"}
-_ORDER_TYPE_LABELS = {
-    OrderType.COMMUNITY_ORDER: "Community order",
-    OrderType.SUSPENDED_SENTENCE_ORDER: "Suspended sentence order",
-}
-_STATUS_LABELS = {OrderStatus.AWAITING_FIRST_SESSION: "Awaiting first session"}
 
 # Column widths as fractions of the frame so the tables also fit a landscape page; the
 # portrait sizes are just wide enough for "Remaining" and "30 Nov 2026" on one line.
 _ORDER_COLUMNS = ("28%", "10%", "10.5%", "11%", "12.5%", "14.5%", "13.5%")
 _CUSTODY_COLUMNS = ("17%", "12.5%", "13.5%", "18.5%", "38.5%")
 _OTHER_DATE_COLUMNS = ("64%", "36%")
+# Welsh months are written in full ("30 Gorffennaf 2026"): date columns take the room of the
+# longest on one line, from the court's column and the short "Ar ôl".
+_ORDER_COLUMNS_CY = ("27%", "10.5%", "10%", "10%", "8.5%", "13%", "21%")
+_CUSTODY_COLUMNS_CY = ("13%", "10%", "17%", "19%", "41%")
+_OTHER_DATE_COLUMNS_CY = ("50%", "50%")
 _DETAIL_COLUMNS = ("22.5%", "27.5%", "22.5%", "27.5%")
 # Room for a heading, a table header and two rows; less than this left on a page, the
 # section starts on the next one.
@@ -60,51 +55,72 @@ def document_reference(summary: CaseSummary) -> str:
     return f"CS-{summary.person.crn}-{summary.printed_at:%Y%m%d-%H%M}"
 
 
+def _words(summary: CaseSummary) -> Words:
+    return Words(summary.language, "case_summary")
+
+
 def build_case_summary(summary: CaseSummary) -> list[Flowable]:
     """The case summary's story; pure, so it can be tested without a database."""
     s = get_styles()
+    w = _words(summary)
     person = summary.person
     story: list[Flowable] = [
-        Paragraph(TITLE, s.title),
+        Paragraph(w("title"), s.title),
         Paragraph(f"{escape(_full_name(person))}&nbsp;&nbsp;·&nbsp;&nbsp;"
-                  f"CRN {escape(person.crn)}", s.subtitle),
-        Paragraph("For staff use only. Contains personal information: keep it secure and "
-                  "shred it when no longer needed.", s.note),
-        *_section("Personal details", [_details_table(_person_details(summary), s)], s),
+                  f"{w('crn')} {escape(person.crn)}", s.subtitle),
+        Paragraph(w("staff_only"), s.note),
+        *_section(w("section_details"), [_details_table(_person_details(summary, w), s)], s),
     ]
     if summary.orders:
         orders: list[Flowable] = [
-            Paragraph("Hours are shown as hours:minutes.", s.small),
-            _orders_table(summary.orders, s)]
+            Paragraph(w("hours_note"), s.small),
+            _orders_table(summary.orders, s, w)]
     else:
-        orders = [Paragraph(NONE_RECORDED, s.body)]
-    custody: list[Flowable] = ([_custody_table(summary.custody, s)] if summary.custody
-                               else [Paragraph(NONE_RECORDED, s.body)])
-    sections = [(f"Unpaid work orders ({len(summary.orders)})", orders, not summary.orders),
-                (f"Custody episodes ({len(summary.custody)})", custody, not summary.custody)]
+        orders = [Paragraph(w("none_recorded"), s.body)]
+    custody: list[Flowable] = ([_custody_table(summary.custody, s, w)] if summary.custody
+                               else [Paragraph(w("none_recorded"), s.body)])
+    sections = [(w("section_orders", count=len(summary.orders)), orders, not summary.orders),
+                (w("section_custody", count=len(summary.custody)), custody,
+                 not summary.custody)]
     # Empty sections come first, under the personal details: one line each, they can never
     # be left on a page of their own after a long table.
     for title, content, _empty in sorted(sections, key=lambda section: not section[2]):
         story += _section(title, content, s)
     if summary.extra:
-        extra = [(escape(label), or_not_recorded(value)) for label, value in summary.extra.items()]
-        story += _section("Other information", [_details_table(extra, s)], s)
-    story.append(Spacer(1, 6))
+        extra = [(escape(label), _or_not_recorded(value, w))
+                 for label, value in summary.extra.items()]
+        story += _section(w("section_other"), [_details_table(extra, s)], s)
+    # Nothing after the last table: a trailing space that does not fit would start a blank
+    # page of its own.
     return story
 
 
 def render_case_summary(summary: CaseSummary, *, invariant: bool = False) -> bytes:
-    """The case summary as PDF bytes, marked for staff only."""
-    return render_pdf(build_case_summary(summary), title=f"{TITLE}: {summary.person.crn}",
+    """The case summary as PDF bytes, marked for staff only, in the summary's language."""
+    w = _words(summary)
+    return render_pdf(build_case_summary(summary),
+                      title=f"{w.text('title')}: {summary.person.crn}",
                       reference=document_reference(summary), printed_at=summary.printed_at,
-                      printed_by=summary.printed_by, staff_only=True, invariant=invariant)
+                      printed_by=summary.printed_by, staff_only=True, invariant=invariant,
+                      language=w.language)
 
 
 def _section(title: str, content: list[Flowable], s: Styles) -> list[Flowable]:
-    # An empty section needs the room of its heading and one line, not a whole block: it
-    # never sits alone on a page of its own.
+    """``title`` is already escaped. An empty section needs the room of its heading and one
+    line, not a whole block: it never sits alone on a page of its own."""
     return heading_with(Paragraph(title, s.heading), content)
 
+
+def _or_not_recorded(value: object | None, w: Words) -> str:
+    if value is None or not str(value).strip():
+        return w("not_recorded")
+    return escape(str(value).strip())
+
+
+def _coded(w: Words, group: str, value: object) -> str:
+    """A code's words from the glossary; a code the glossary lacks, as the code reads."""
+    key = f"{group}.{getattr(value, 'value', value)}"
+    return w(key) if w.has(key) else escape(enum_label(value))
 
 
 def _full_name(person: PersonRecord) -> str:
@@ -112,42 +128,43 @@ def _full_name(person: PersonRecord) -> str:
     return " ".join(p.strip() for p in parts if p and p.strip())
 
 
-def _person_details(summary: CaseSummary) -> list[tuple[str, str]]:
+def _person_details(summary: CaseSummary, w: Words) -> list[tuple[str, str]]:
     """(label, markup) pairs; every value is already escaped."""
     person = summary.person
     name = escape(_full_name(person))
     if person.preferred_name and person.preferred_name.strip():
-        name += f"<br/>Known as {escape(person.preferred_name.strip())}"
+        name += "<br/>" + w("known_as", name=person.preferred_name.strip())
     age = age_on(person.date_of_birth, summary.printed_at.date())
-    gender = _GENDER_LABELS.get(person.gender, enum_label(person.gender))
+    gender = _coded(w, "case_summary.gender", person.gender)
     if person.gender_identity and person.gender_identity.strip():
-        gender += f"<br/>Gender identity: {escape(person.gender_identity.strip())}"
+        gender += "<br/>" + w("gender_identity", identity=person.gender_identity.strip())
     address_lines = [person.address_line1, person.address_line2, person.town, person.postcode]
     address = "<br/>".join(escape(x.strip()) for x in address_lines if x and x.strip())
     contact_parts = [person.emergency_contact_name, person.emergency_contact_phone]
     contact = "<br/>".join(escape(x.strip()) for x in contact_parts if x and x.strip())
     if person.preferred_language is Language.OTHER:
-        language = or_not_recorded(person.other_language)
+        language = _or_not_recorded(person.other_language, w)
     else:
-        language = _LANGUAGE_LABELS.get(person.preferred_language,
-                                        enum_label(person.preferred_language))
+        language = _coded(w, "case_summary.language", person.preferred_language)
+    interpreter = (f"<b>{w('interpreter_needed')}</b>" if person.interpreter_needed
+                   else w("interpreter_not_needed"))
     return [
-        ("Name", name),
-        ("CRN", escape(person.crn)),
-        ("Date of birth", f"{format_date(person.date_of_birth)} (age {age})"),
-        ("Gender", gender),
-        ("Address", address or NOT_RECORDED),
-        ("Phone", or_not_recorded(person.phone)),
-        ("Emergency contact", contact or NOT_RECORDED),
-        ("Preferred language", language),
-        ("Interpreter", "<b>Needed</b>" if person.interpreter_needed else "Not needed"),
-        ("Office", or_not_recorded(person.office_name or summary.office_name)),
-        ("Responsible officer", or_not_recorded(person.responsible_officer)),
+        (w("name"), name),
+        (w("crn"), escape(person.crn)),
+        (w("date_of_birth"), w("age", date=w.date(person.date_of_birth), age=age)),
+        (w("gender"), gender),
+        (w("address"), address or w("not_recorded")),
+        (w("phone"), _or_not_recorded(person.phone, w)),
+        (w("emergency_contact"), contact or w("not_recorded")),
+        (w("preferred_language"), language),
+        (w("interpreter"), interpreter),
+        (w("office"), _or_not_recorded(person.office_name or summary.office_name, w)),
+        (w("officer"), _or_not_recorded(person.responsible_officer, w)),
     ]
 
 
 def _details_table(pairs: list[tuple[str, str]], s: Styles) -> Table:
-    """Label/value pairs laid out two to a row, reading left to right."""
+    """Label/value pairs (both already markup) laid out two to a row, reading left to right."""
     cells: list[list[Any]] = [[Paragraph(label, s.label), Paragraph(value, s.value)]
              for label, value in pairs]
     if len(cells) % 2:
@@ -158,94 +175,101 @@ def _details_table(pairs: list[tuple[str, str]], s: Styles) -> Table:
     return table
 
 
-def _orders_table(orders: tuple[OrderRecord, ...], s: Styles) -> Table:
-    headers = ("Order", "Ordered", "Credited", "Adjusted", "Remaining", "Status", "Deadline")
+def _orders_table(orders: tuple[OrderRecord, ...], s: Styles,
+                  w: Words | None = None) -> Table:
+    w = w or Words("en", "case_summary")
+    headers = ("order", "ordered", "credited", "adjusted", "remaining", "status", "deadline")
     numeric = {1, 2, 3, 4}
     rows: list[list[Flowable]] = [[
-        Paragraph(text, s.table_header_right if i in numeric else s.table_header)
-        for i, text in enumerate(headers)]]
+        Paragraph(w(f"col_{key}"), s.table_header_right if i in numeric else s.table_header)
+        for i, key in enumerate(headers)]]
     for order in orders:
         rows.append([
-            Paragraph(_order_description(order, s), s.table_cell),
+            Paragraph(_order_description(order, s, w), s.table_cell),
             Paragraph(format_minutes(order.minutes_ordered), s.table_cell_right),
             Paragraph(format_minutes(order.minutes_credited), s.table_cell_right),
             Paragraph(format_minutes(order.minutes_adjusted, signed=True), s.table_cell_right),
             Paragraph(f"<b>{format_minutes(order.minutes_remaining)}</b>", s.table_cell_right),
-            Paragraph(_STATUS_LABELS.get(order.status, enum_label(order.status)), s.table_cell),
-            Paragraph(_deadline(order, s), s.table_cell),
+            Paragraph(_coded(w, "case_summary.status", order.status), s.table_cell),
+            Paragraph(_deadline(order, s, w), s.table_cell),
         ])
-    table = Table(rows, colWidths=fitted_widths(rows, _ORDER_COLUMNS), repeatRows=1,
-                  hAlign="LEFT")
+    columns = _ORDER_COLUMNS_CY if w.welsh else _ORDER_COLUMNS
+    table = Table(rows, colWidths=fitted_widths(rows, columns), repeatRows=1, hAlign="LEFT")
     table.setStyle(data_table_style(spaced_columns=(5,)))
     return table
 
 
-def _order_description(order: OrderRecord, s: Styles) -> str:
+def _order_description(order: OrderRecord, s: Styles, w: Words) -> str:
     """Court, then type and subtype, then sentence date: the facts that identify an order."""
-    order_type = _ORDER_TYPE_LABELS.get(order.order_type, enum_label(order.order_type))
-    kind = "standalone" if order.standalone else "with other requirements"
+    order_type = _coded(w, "case_summary.order_type", order.order_type)
+    kind = w("standalone") if order.standalone else w("with_others")
     small = s.table_cell_small.fontSize
     return (f"<b>{escape(order.court)}</b><br/>{order_type}<br/>"
-            f"<font size='{small}'>{enum_label(order.subtype)}, {kind}<br/>"
-            f"Sentenced {format_date(order.sentence_date)}</font>")
+            f"<font size='{small}'>{_coded(w, 'case_summary.subtype', order.subtype)}, "
+            f"{kind}<br/>"
+            f"{w('sentenced', date=w.date(order.sentence_date))}</font>")
 
 
-def _deadline(order: OrderRecord, s: Styles) -> str:
+def _deadline(order: OrderRecord, s: Styles, w: Words) -> str:
     effective = order.effective_deadline
     if effective is None:
-        return "No limit"
-    text = format_date(effective)
+        return w("no_limit")
+    text = w.date(effective)
     if order.extensions:
         count = len(order.extensions)
-        was = format_date(order.deadline, missing="no limit")
+        was = w.date(order.deadline, missing=w.text("no_limit_was"))
         noun = "extension" if count == 1 else "extensions"
         text += (f"<br/><font size='{s.table_cell_small.fontSize}'>"
-                 f"{count} {noun}; was {was}</font>")
+                 f"{w(noun, count=count, was=was)}</font>")
     return text
 
 
-def _custody_table(episodes: tuple[CustodyRecord, ...], s: Styles) -> Table:
-    headers = ("Prison", "Prison no.", "Reception", "Expected release", "Other dates")
-    rows: list[list[Flowable]] = [[Paragraph(text, s.table_header) for text in headers]]
+def _custody_table(episodes: tuple[CustodyRecord, ...], s: Styles, w: Words) -> Table:
+    headers = ("prison", "prison_number", "reception", "release", "other_dates")
+    rows: list[list[Flowable]] = [[Paragraph(w(f"col_{key}"), s.table_header)
+                                   for key in headers]]
     small = s.table_cell_small.fontSize
     for episode in episodes:
         prison = (f"{escape(episode.prison_name)} ({escape(episode.prison_code)})"
-                  f"<br/><font size='{small}'>{escape(enum_label(episode.status))}</font>")
+                  f"<br/><font size='{small}'>"
+                  f"{_coded(w, 'case_summary.custody_status', episode.status)}</font>")
         if episode.expected_release_date is None:
-            release = "Not known"
+            release = w("not_known")
         else:
-            label = (RELEASE_TYPE_LABELS.get(episode.expected_release_type, "")
-                     if episode.expected_release_type else "")
-            release = f"<b>{format_date(episode.expected_release_date)}</b>"
+            kind = episode.expected_release_type
+            label = _coded(w, "release_type", kind) if kind else ""
+            release = f"<b>{w.date(episode.expected_release_date)}</b>"
             if label:
-                release += f"<br/><font size='{small}'>{escape(label)}</font>"
+                release += f"<br/><font size='{small}'>{label}</font>"
         rows.append([
             Paragraph(prison, s.table_cell),
             Paragraph(escape(episode.prison_number), s.table_cell),
-            Paragraph(format_date(episode.reception_date), s.table_cell),
+            Paragraph(w.date(episode.reception_date), s.table_cell),
             Paragraph(release, s.table_cell),
-            _other_dates(episode, s),
+            _other_dates(episode, s, w),
         ])
-    table = Table(rows, colWidths=fitted_widths(rows, _CUSTODY_COLUMNS),
-                  repeatRows=1, hAlign="LEFT")
+    columns = _CUSTODY_COLUMNS_CY if w.welsh else _CUSTODY_COLUMNS
+    table = Table(rows, colWidths=fitted_widths(rows, columns), repeatRows=1, hAlign="LEFT")
     table.setStyle(data_table_style())
     return table
 
 
-def _other_dates(episode: CustodyRecord, s: Styles) -> Flowable:
+def _other_dates(episode: CustodyRecord, s: Styles, w: Words) -> Flowable:
     """The episode's recorded dates other than the expected release, as a label/date list."""
     skip = (RELEASE_DATE_FIELDS.get(episode.expected_release_type)
             if episode.expected_release_type else None)
-    pairs = [(label, format_date(episode.dates[field])) for field, label in CUSTODY_DATE_FIELDS
+    pairs = [(w(f"custody_date.{field}"), w.date(episode.dates[field]))
+             for field, _label in CUSTODY_DATE_FIELDS
              if field != skip and episode.dates.get(field) is not None]
     if episode.screening_date is not None:
-        pairs.append(("Screening", format_date(episode.screening_date)))
+        pairs.append((w("screening"), w.date(episode.screening_date)))
     if episode.sentence_length_days is not None:
-        pairs.append(("Sentence length", f"{episode.sentence_length_days:,} days"))
+        pairs.append((w("sentence_length"), w("days", days=f"{episode.sentence_length_days:,}")))
     if not pairs:
-        return Paragraph("None recorded", s.table_cell)
-    rows = [[Paragraph(escape(label), s.table_cell_small), Paragraph(value, s.table_cell)]
+        return Paragraph(w("none"), s.table_cell)
+    rows = [[Paragraph(label, s.table_cell_small), Paragraph(value, s.table_cell)]
             for label, value in pairs]
-    table = Table(rows, colWidths=_OTHER_DATE_COLUMNS, hAlign="LEFT")
+    table = Table(rows, colWidths=_OTHER_DATE_COLUMNS_CY if w.welsh else _OTHER_DATE_COLUMNS,
+                  hAlign="LEFT")
     table.setStyle(nested_table_style())
     return table

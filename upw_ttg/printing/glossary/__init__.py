@@ -1,10 +1,10 @@
 """The one English–Welsh glossary: every fixed phrase of every document, person's or staff's.
 
 How to read the glossary's files (for the Welsh Language Unit): one file per group of documents
-(common, upw_letters, warrant, handouts, court, staff_paper, certificate); each ``Term`` is one
-phrase, with
-its key, the English (``en``) and the Welsh (``cy``) side by side. Words in braces, such as
-``{date}`` or ``{name}``, are filled in by the application (a date already in Welsh, a person's
+(common, upw_letters, warrant, handouts, court, staff_paper, certificate, handover,
+case_summary, subject_access, figures); each ``Term`` is one phrase, with its key, the
+English (``en``) and the Welsh (``cy``) side by side. Words in braces, such as ``{date}`` or
+``{name}``, are filled in by the application (a date already in Welsh, a person's
 name) and must stay as they are. ``note`` says where a phrase is used or why it is worded so. A
 term is translated once here and every document takes it from here, so a correction made here
 reaches every letter, warrant and sheet. ``python -m upw_ttg.printing.glossary`` lists every
@@ -33,12 +33,14 @@ import string
 from collections.abc import Iterator
 
 from upw_ttg.printing.glossary import (
+    case_summary,
     certificate,
     common,
     court,
     handouts,
     handover,
     staff_paper,
+    subject_access,
     upw_letters,
     warrant,
 )
@@ -47,7 +49,8 @@ from upw_ttg.printing.glossary.term import COMMUNITY_PAYBACK_CY, Term
 # Each file holds the terms of one group of documents, in the order a reviewer reads them.
 _TERMS: tuple[Term, ...] = (*common.TERMS, *upw_letters.TERMS, *warrant.TERMS,
                             *handouts.TERMS, *court.TERMS, *staff_paper.TERMS,
-                            *certificate.TERMS, *handover.TERMS)
+                            *certificate.TERMS, *handover.TERMS, *case_summary.TERMS,
+                            *subject_access.TERMS)
 __all__ = ["COMMUNITY_PAYBACK_CY", "GLOSSARY", "Term"]
 
 GLOSSARY: dict[str, Term] = {term.key: term for term in _TERMS}

@@ -181,9 +181,11 @@ class TextMessageService:
 
     def _key_state(self) -> KeyState:
         with self._ctx.db.read() as session:
-            test_mode = bool(read_settings(session, "texts.test_mode")["texts.test_mode"])
+            settings = read_settings(session, "texts.test_mode", *_TIMER_SETTINGS)
         return KeyState(_read_key(LIVE_KEY) is not None, _read_key(TEST_KEY) is not None,
-                        test_mode)
+                        bool(settings["texts.test_mode"]), bool(settings["texts.auto_send"]),
+                        int(settings["texts.auto_send_minutes"]),
+                        int(settings["texts.auto_queue_hour"]))
 
     def set_key(self, key: str, *, test: bool = False) -> KeyState:
         """Keep a Notify API key in the credential store; an empty key removes it."""

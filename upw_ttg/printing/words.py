@@ -1,0 +1,41 @@
+"""A document's fixed words in its language, from the glossary, with its dates in that language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from upw_ttg.printing import glossary
+from upw_ttg.printing.text import escape, format_date
+
+
+class Words:
+    """The phrases of one document in ``language`` ("en" or "cy"), escaped for paragraphs.
+
+    A key without a dot is the document's own (``prefix.key``); a key with one is any term of
+    the glossary. English dates keep the documents' short form (``26 Nov 2026``); Welsh dates
+    come from the glossary's one Welsh formatter (``26 Tachwedd 2026``).
+    """
+
+    def __init__(self, language: object, prefix: str):
+        self.language = glossary.code(language)
+        self.welsh = self.language == "cy"
+        self._prefix = prefix
+
+    def text(self, key: str, **values: object) -> str:
+        """The phrase as plain text (not escaped), for a title or a PDF's metadata."""
+        name = key if "." in key else f"{self._prefix}.{key}"
+        return glossary.phrase(name, self.language, **values)
+
+    def __call__(self, key: str, **values: object) -> str:
+        return escape(self.text(key, **values))
+
+    def has(self, key: str) -> bool:
+        return (key if "." in key else f"{self._prefix}.{key}") in glossary.GLOSSARY
+
+    def date(self, day: dt.date | None, missing: str | None = None) -> str:
+        if day is None:
+            return missing if missing is not None else self("not_recorded")
+        return glossary.short_date(day, "cy") if self.welsh else format_date(day)
+
+    def when(self, at: dt.datetime) -> str:
+        return f"{self.date(at.date())} {at:%H:%M}"
