@@ -4,7 +4,6 @@ the plan screen, with the referral form's picker (rule TTG-DIR4)."""
 from __future__ import annotations
 
 from tests.ui.conftest import settle, stored
-from tests.ui.test_ui_directory import add  # noqa: F401 (the fixture)
 from ui.widgets.provider_picker import OTHER_PROVIDER
 
 
