@@ -37,6 +37,7 @@ from upw_ttg.printing.glossary import (
     certificate,
     common,
     court,
+    figures,
     handouts,
     handover,
     staff_paper,
@@ -50,7 +51,7 @@ from upw_ttg.printing.glossary.term import COMMUNITY_PAYBACK_CY, Term
 _TERMS: tuple[Term, ...] = (*common.TERMS, *upw_letters.TERMS, *warrant.TERMS,
                             *handouts.TERMS, *court.TERMS, *staff_paper.TERMS,
                             *certificate.TERMS, *handover.TERMS, *case_summary.TERMS,
-                            *subject_access.TERMS)
+                            *subject_access.TERMS, *figures.TERMS)
 __all__ = ["COMMUNITY_PAYBACK_CY", "GLOSSARY", "Term"]
 
 GLOSSARY: dict[str, Term] = {term.key: term for term in _TERMS}
