@@ -295,3 +295,40 @@ def test_a_drill_down_refuses_what_is_not_a_figure_or_a_month(app):
         app.figures.cases("first_session", month=dt.date(9999, 12, 1))
     with pytest.raises(ValidationError):
         app.figures.figures("neither")
+
+
+def test_the_welsh_summary_prints_only_glossary_words_and_its_data(app):
+    import io
+    import os
+    from pathlib import Path
+
+    from pypdf import PdfReader
+
+    from tests.printing.glossary_support import words_not_in_glossary
+
+    def build(c):
+        c.assessment(c.order(D(2026, 9, 1)), D(2026, 9, 3))
+        c.assessment(c.order(D(2026, 9, 1)), D(2026, 9, 4), vulnerable=None)
+    cases(app, build)
+    for group, title in (("upw", "Ffigurau Gwaith Di-dâl"), ("ttg", "Ffigurau Drwy'r Giât")):
+        pdf = app.figures.summary_pdf(group, language="cy")
+        if os.environ.get("UPW_TTG_SCREEN_OUT"):  # to look at it as its reader would
+            out = Path(os.environ["UPW_TTG_SCREEN_OUT"])
+            (out / f"figures-{group}-cy.pdf").write_bytes(pdf)
+            (out / f"figures-{group}-en.pdf").write_bytes(app.figures.summary_pdf(group))
+        reader = PdfReader(io.BytesIO(pdf))
+        assert len(reader.pages) == 1
+        text = " ".join(reader.pages[0].extract_text().split())
+        for expected in (title, "Y gwasanaeth cyfan: y 12 mis o", "Tudalen 1 o 1",
+                         "Achosion", "gorau po leiaf" if group == "upw" else "Cysylltu"):
+            assert expected in text, expected
+        for english in ("Whole service", "figures", "Cases", "months", "Page 1"):
+            assert english not in text, english
+        figures = app.figures.figures(group)
+        units = [split.name for row in figures.rows for split in row.by_unit]
+        codes = ["OFFICIAL-SENSITIVE", app.ctx.actor.full_name, f"FIG-{group.upper()}"]
+        assert words_not_in_glossary(pdf, "cy", [*units, *codes]) == set()
+    upw = app.figures.summary_pdf("upw", language="cy")
+    text = " ".join(PdfReader(io.BytesIO(upw)).pages[0].extract_text().split())
+    assert "Asesiadau ag iechyd, diogelwch a bregusrwydd wedi'u hateb" in text
+    assert "1 o 2" in text and "50.0%" in text

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import stat
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -181,3 +182,77 @@ def test_the_command_line_writes_both_files_for_the_owner_only(app, case, tmp_pa
     assert cli(["export-person", "X999999", "--data-dir", str(tmp_path), "--out",
                 str(out)]) == 2
     assert "No person has the CRN X999999" in capsys.readouterr().err
+
+
+def _speaks_welsh(app, person_id: int) -> None:
+    from upw_ttg.domain.codes import Language
+    from upw_ttg.storage.models import Person
+
+    with app.db.write() as session:
+        session.get(Person, person_id).preferred_language = Language.WELSH
+
+
+def _export_data(app, person_id: int, language: str):
+    """What the export printed, gathered again: the words it may print as data."""
+    from upw_ttg.services.subject_access import gather
+
+    with app.db.read() as session:
+        data = gather(session, person_id, exported_at=dt.datetime(2026, 11, 30, 9),
+                      exported_by=app.ctx.actor.full_name, language=language)
+    trail = [(line.staff, line.entity_id, json.dumps(line.changes, ensure_ascii=False))
+             for line in data.audit]
+    return [data.person_name, data.crn, data.exported_by, [t.columns for t in data.tables],
+            [t.rows for t in data.tables], trail, [line.staff for line in data.access]]
+
+
+def test_a_welsh_speakers_export_prints_only_glossary_words_and_their_data(app, case):
+    """The export is the person's to read: in their own language, every fixed word from the
+    glossary; what is held prints as it is held (field names as the JSON file names them)."""
+    from tests.printing.glossary_support import pdf_text, words_not_in_glossary
+
+    subject, _other = case
+    _speaks_welsh(app, subject)
+    export = app.subject_access.export(subject)
+    if os.environ.get("UPW_TTG_SCREEN_OUT"):  # to look at it as its reader would
+        out = Path(os.environ["UPW_TTG_SCREEN_OUT"])
+        (out / "subject-access-cy.pdf").write_bytes(export.pdf)
+        (out / "subject-access-en.pdf").write_bytes(app.subject_access.export(subject, "en").pdf)
+    text = " ".join(pdf_text(export.pdf).split())
+    for expected in ("Allforio ar gyfer cais gwrthrych am wybodaeth", "Dafydd Llŷr",
+                     "Gorchymyn gwaith di-dâl (1)", "Cyfnod yn y ddalfa (1)",
+                     "Angen yn y cynllun (1)", "A flat near my mum", "Trywydd archwilio",
+                     "Cofnod mynediad", "Mathau o gofnod heb ddim wedi'i gadw",
+                     "creu: Unigolyn 1", "Tudalen 1 o", "ffeil JSON"):
+        assert expected in text, expected
+    for english in ("Subject access export", "Audit trail", "Access log", "UPW order",
+                    "Nothing held", "Kinds of record", "the system", "Page 1"):
+        assert english not in text, english
+    codes = ["OFFICIAL-SENSITIVE", f"SAR-{subject}", "CRN"]
+    data = _export_data(app, subject, "cy")
+    assert words_not_in_glossary(export.pdf, "cy", [*data, *codes]) == set()
+    # Asked for, the other language: English for a Welsh speaker, Welsh for anyone.
+    english = pdf_text(app.subject_access.export(subject, "en").pdf)
+    assert "Subject access export" in english and "Allforio" not in english
+    _other_id = case[1]
+    assert "Allforio ar gyfer" in pdf_text(app.subject_access.export(_other_id, "cy").pdf)
+    assert "Subject access export" in pdf_text(app.subject_access.export(_other_id).pdf)
+
+
+def test_the_welsh_access_log_names_what_was_printed_and_for_whom_in_welsh(app, case):
+    from upw_ttg.domain.access import Recipient
+    from upw_ttg.services.access_log import log_print
+
+    from tests.printing.glossary_support import pdf_text
+
+    subject, _other = case
+    with app.db.write() as session:
+        log_print(session, app.ctx, "van manifest 2026-12-01", Recipient.DRIVER, 1, [subject])
+        log_print(session, app.ctx, "appointment letter", Recipient.THE_PERSON, 1, [subject])
+    app.case_summary.render(subject)
+    app.subject_access.export(subject, "cy")  # the export itself is logged as one
+    text = " ".join(pdf_text(app.subject_access.export(subject, "cy").pdf).split())
+    for expected in ("Argraffwyd: Rhestr teithwyr y fan 1 Rhagfyr 2026", "gyrrwr y fan",
+                     "Argraffwyd: Llythyr apwyntiad", "yr unigolyn",
+                     "Argraffwyd: Crynodeb o'r achos", "ffeil yr achos",
+                     "Allforiwyd: Allforio ar gyfer cais gwrthrych am wybodaeth"):
+        assert expected in text, expected

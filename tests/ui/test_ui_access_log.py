@@ -77,3 +77,25 @@ def test_the_administrator_exports_from_the_record(qtbot, services, ui_settings,
     (json_file,) = out.glob("*.json")
     assert json.loads(json_file.read_text(encoding="utf-8"))["tables"]["upw_order"]
     assert len(list(out.glob("*.pdf"))) == 1
+
+
+def test_the_export_menu_offers_the_persons_language_english_and_welsh(
+        qtbot, services, ui_settings, person, tmp_path, monkeypatch, wait_for_tasks):
+    """The export is the person's to read: their own language first, or a choice; the
+    choice reaches the PDF."""
+    from tests.printing.glossary_support import pdf_text
+
+    page = _page(qtbot, services, ui_settings, person)
+    wait_for_tasks()
+    actions = page.export_button.menu().actions()
+    assert [a.text() for a in actions] == ["In the person's own language", "In English",
+                                           "Yn Gymraeg (in Welsh)"]
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(tmp_path))
+    monkeypatch.setattr(person_page_module, "run_in_background",
+                        lambda work, done, *_a, **_k: asked.append(work()))
+    actions[2].trigger()
+    (pdf,) = tmp_path.glob("*.pdf")
+    text = pdf_text(pdf.read_bytes())
+    assert "Allforio ar gyfer cais gwrthrych am wybodaeth" in text
+    assert "Subject access export" not in text

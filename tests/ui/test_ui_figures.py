@@ -53,3 +53,24 @@ def test_a_manager_reads_the_figures_and_the_cases_behind_a_month(qtbot, service
     area.group.setCurrentIndex(1)
     _settle(qtbot, lambda: area.figures.group == FigureGroup.TTG)
     assert area.tabs.tabText(1) == "By pr&ison"
+
+
+def test_the_summary_prints_in_welsh_from_the_print_menu(qtbot, services, ui_settings):
+    import io
+
+    from pypdf import PdfReader
+
+    window = _window(qtbot, services, ui_settings)
+    window.nav.setCurrentRow([window.nav.item(r).text()
+                              for r in range(window.nav.count())].index("Figures"))
+    area = window.figures_area()
+    _settle(qtbot, lambda: area.figures is not None)
+    actions = area.print_button.menu().actions()
+    assert [a.text() for a in actions] == ["In English", "Yn Gymraeg (in Welsh)"]
+    actions[1].trigger()
+    _settle(qtbot, lambda: getattr(area, "preview", None) is not None)
+    text = " ".join(PdfReader(io.BytesIO(area.preview._pdf)).pages[0].extract_text().split())
+    assert "Ffigurau Gwaith Di-dâl" in text
+    assert "Y gwasanaeth cyfan: y 12 mis o" in text and "Tudalen 1 o 1" in text
+    assert "Whole service" not in text
+    area.preview.close()

@@ -122,7 +122,13 @@ class PersonPage(QWidget):
         self.export_button = QPushButton("Su&bject access export…")
         self.export_button.setToolTip("Export everything held on this person (PDF and JSON) "
                                       "to answer a subject access request")
-        self.export_button.clicked.connect(self.export_subject_access)
+        # The export is the person's to read: in their own language unless asked otherwise.
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction("In the person's own language",
+                              lambda: self.export_subject_access(None))
+        export_menu.addAction("In English", lambda: self.export_subject_access("en"))
+        export_menu.addAction("Yn Gymraeg (in Welsh)", lambda: self.export_subject_access("cy"))
+        self.export_button.setMenu(export_menu)
         self.export_button.setVisible(can_export_subject_access(actor))
         self.access_dialog: AccessLogDialog | None = None
         self.details = PersonDetailsTab()
@@ -450,9 +456,9 @@ class PersonPage(QWidget):
             return
         self.access_dialog.open()
 
-    @Slot()
-    def export_subject_access(self) -> None:
-        """Ask for a folder, export in the background, and say where the files are."""
+    def export_subject_access(self, language: str | None = None) -> None:
+        """Ask for a folder, export in the background (the PDF in ``language``, "en" or
+        "cy", or the person's own for None), and say where the files are."""
         if self.record is None:
             return
         folder = QFileDialog.getExistingDirectory(
@@ -472,8 +478,8 @@ class PersonPage(QWidget):
             self.export_button.setEnabled(True)
             report_failure(self, "The subject access export could not be made.", exc)
 
-        run_in_background(lambda: save_export(export(person_id), Path(folder)), done, failed,
-                          "Exporting everything held on this person…", parent=self)
+        run_in_background(lambda: save_export(export(person_id, language), Path(folder)), done,
+                          failed, "Exporting everything held on this person…", parent=self)
 
     def _on_render_failed(self, exc: BaseException) -> None:
         self.print_button.setEnabled(True)

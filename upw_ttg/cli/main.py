@@ -194,7 +194,7 @@ def _cmd_export_person(args: argparse.Namespace) -> int:
     try:
         person_id = person_id_for_crn(app.ctx, args.crn)
         export = export_person(app.ctx, person_id, "the administration command line",
-                               "command line")
+                               "command line", args.language)
     finally:
         app.close()
     pdf_path, json_path = save_export(export, args.out)
@@ -244,6 +244,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("crn", help="the person's case reference number, e.g. X123456")
     export.add_argument("--out", type=Path, required=True,
                         help="folder for the PDF (to read) and JSON (complete) files")
+    export.add_argument("--language", choices=("en", "cy"), default=None,
+                        help="the PDF's language: en (English) or cy (Welsh); the person's "
+                             "own if not given")
     export.set_defaults(run=_cmd_export_person)
     from upw_ttg.cli.exchange import add_commands
     add_commands(commands, common)

@@ -66,6 +66,8 @@ class SubjectAccessData:
     tables: tuple[TableRows, ...]
     audit: tuple[TrailLine, ...]
     access: tuple[AccessLine, ...]
+    # "en" or "cy": the language the PDF's fixed words print in (the person's, by default).
+    language: str = "en"
 
     def table(self, name: str) -> TableRows | None:
         return next((t for t in self.tables if t.table == name), None)

@@ -11,9 +11,10 @@ from upw_ttg.printing.text import escape, format_date
 class Words:
     """The phrases of one document in ``language`` ("en" or "cy"), escaped for paragraphs.
 
-    A key without a dot is the document's own (``prefix.key``); a key with one is any term of
-    the glossary. English dates keep the documents' short form (``26 Nov 2026``); Welsh dates
-    come from the glossary's one Welsh formatter (``26 Tachwedd 2026``).
+    A key is the document's own (``prefix.key``) where the glossary has that term, else any
+    term of the glossary by its full key. English dates keep the documents' short form
+    (``26 Nov 2026``); Welsh dates come from the glossary's one Welsh formatter
+    (``26 Tachwedd 2026``).
     """
 
     def __init__(self, language: object, prefix: str):
@@ -21,16 +22,19 @@ class Words:
         self.welsh = self.language == "cy"
         self._prefix = prefix
 
+    def _name(self, key: str) -> str:
+        own = f"{self._prefix}.{key}"
+        return own if own in glossary.GLOSSARY else key
+
     def text(self, key: str, **values: object) -> str:
         """The phrase as plain text (not escaped), for a title or a PDF's metadata."""
-        name = key if "." in key else f"{self._prefix}.{key}"
-        return glossary.phrase(name, self.language, **values)
+        return glossary.phrase(self._name(key), self.language, **values)
 
     def __call__(self, key: str, **values: object) -> str:
         return escape(self.text(key, **values))
 
     def has(self, key: str) -> bool:
-        return (key if "." in key else f"{self._prefix}.{key}") in glossary.GLOSSARY
+        return self._name(key) in glossary.GLOSSARY
 
     def date(self, day: dt.date | None, missing: str | None = None) -> str:
         if day is None:

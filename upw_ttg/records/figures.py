@@ -6,6 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+# What a figures reading covers when kept to no unit or worker, and the name of a unit or
+# worker no longer on record (the printed summary says them in its own language).
+WHOLE_SERVICE = "Whole service"
+UNKNOWN = "Unknown"
+
 
 class FigureGroup(StrEnum):
     UPW = "upw"

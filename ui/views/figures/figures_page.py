@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -74,7 +75,12 @@ class FiguresArea(QWidget):
         self.unit.addItem("Whole service", None)
         self.refresh = QPushButton("&Refresh")
         self.print_button = QPushButton("&Print summary…")
-        self.print_button.setToolTip("The figures on one page, month by month and by unit")
+        self.print_button.setToolTip("The figures on one page, month by month and by unit, in "
+                                     "English or Welsh")
+        print_menu = QMenu(self.print_button)
+        print_menu.addAction("In English", lambda: self.print_summary("en"))
+        print_menu.addAction("Yn Gymraeg (in Welsh)", lambda: self.print_summary("cy"))
+        self.print_button.setMenu(print_menu)
         self.figure_rows = FigureRowsModel(self)
         self.table = _table(self.figure_rows, "Figures")
         self.export = ExportListButton(services, "figures", self.table, caption=self._caption)
@@ -131,7 +137,6 @@ class FiguresArea(QWidget):
         self.group.currentIndexChanged.connect(self._group_changed)
         self.unit.currentIndexChanged.connect(self.reload)
         self.refresh.clicked.connect(self.reload)
-        self.print_button.clicked.connect(self.print_summary)
         self.table.selectionModel().currentRowChanged.connect(self._figure_chosen)
         self.table.doubleClicked.connect(lambda _i: self.show_cases())
         self.month_table.doubleClicked.connect(self._month_cases)
@@ -177,7 +182,8 @@ class FiguresArea(QWidget):
 
     @property
     def group_value(self) -> FigureGroup:
-        return self.group.currentData()
+        # Qt hands an enum back as its plain string value.
+        return FigureGroup(self.group.currentData())
 
     @Slot()
     def _group_changed(self) -> None:
@@ -296,8 +302,8 @@ class FiguresArea(QWidget):
             return f"{caption}; cases behind {self.case_filter}"
         return f"{caption}; {self.current.definition.label}, {table.accessibleName().lower()}"
 
-    @Slot()
-    def print_summary(self) -> None:
+    def print_summary(self, language: str = "en") -> None:
+        """The summary on one page in ``language`` ("en" or "cy", its reader's), previewed."""
         group, unit_id = self.group_value, self.unit.currentData()
         figures = self._services.figures
         self.print_button.setEnabled(False)
@@ -306,12 +312,14 @@ class FiguresArea(QWidget):
             self.print_button.setEnabled(True)
             self.preview = PrintPreviewDialog(
                 pdf, "Figures summary", f"figures-{group.value}-"
-                f"{self._services.ctx.today():%Y-%m-%d}.pdf", self)
+                f"{self._services.ctx.today():%Y-%m-%d}{'-cy' if language == 'cy' else ''}.pdf",
+                self)
             self.preview.open()
 
         def failed(exc: BaseException) -> None:
             self.print_button.setEnabled(True)
             report_failure(self, "The summary could not be prepared.", exc)
 
-        run_in_background(lambda: figures.summary_pdf(group, unit_id=unit_id), done, failed,
+        run_in_background(lambda: figures.summary_pdf(group, unit_id=unit_id,
+                                                      language=language), done, failed,
                           parent=self)

@@ -37,9 +37,11 @@ from upw_ttg.printing.glossary import (
     certificate,
     common,
     court,
+    figures,
     handouts,
     handover,
     staff_paper,
+    subject_access,
     upw_letters,
     warrant,
 )
@@ -48,7 +50,8 @@ from upw_ttg.printing.glossary.term import COMMUNITY_PAYBACK_CY, Term
 # Each file holds the terms of one group of documents, in the order a reviewer reads them.
 _TERMS: tuple[Term, ...] = (*common.TERMS, *upw_letters.TERMS, *warrant.TERMS,
                             *handouts.TERMS, *court.TERMS, *staff_paper.TERMS,
-                            *certificate.TERMS, *handover.TERMS, *case_summary.TERMS)
+                            *certificate.TERMS, *handover.TERMS, *case_summary.TERMS,
+                            *subject_access.TERMS, *figures.TERMS)
 __all__ = ["COMMUNITY_PAYBACK_CY", "GLOSSARY", "Term"]
 
 GLOSSARY: dict[str, Term] = {term.key: term for term in _TERMS}

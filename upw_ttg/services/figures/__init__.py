@@ -20,7 +20,7 @@ from upw_ttg.domain.figures import (
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import require_calendar_dates
 from upw_ttg.errors import ValidationError
-from upw_ttg.records.figures import FigureCase, FigureGroup, Figures
+from upw_ttg.records.figures import UNKNOWN, WHOLE_SERVICE, FigureCase, FigureGroup, Figures
 from upw_ttg.services.access import mask_restricted
 from upw_ttg.services.attendance.common import read_settings
 from upw_ttg.services.calendar import CalendarService
@@ -67,11 +67,11 @@ class FiguresService:
             for fact in self._facts(group, scope):
                 tallies.add(fact)
             units, workers = self._names(session, group)
-            where = [units.get(unit_id, "Unknown")] if unit_id is not None else []
+            where = [units.get(unit_id, UNKNOWN)] if unit_id is not None else []
             if worker_id is not None:
-                where.append(workers.get(worker_id, "Unknown"))
+                where.append(workers.get(worker_id, UNKNOWN))
         figures = tallies.figures(group, today, UNIT_LABELS[group],
-                                  ", ".join(where) or "Whole service", units, workers)
+                                  ", ".join(where) or WHOLE_SERVICE, units, workers)
         with self._readings_lock:
             self._readings[asked] = figures
             while len(self._readings) > CACHED_READINGS:
@@ -115,15 +115,17 @@ class FiguresService:
             return tuple(mask_restricted(session, self._ctx, rows))
 
     def summary_pdf(self, group: FigureGroup | str, *, unit_id: int | None = None,
-                    worker_id: int | None = None) -> bytes:
-        """The figures of ``group`` on one printable landscape page (no person is named)."""
+                    worker_id: int | None = None, language: str = "en") -> bytes:
+        """The figures of ``group`` on one printable landscape page (no person is named), its
+        fixed words in ``language`` ("en" or "cy": its reader's)."""
         self._ctx.require(Capability.READ_FIGURES)
         from upw_ttg.printing.documents.figures_summary import render_figures_summary
 
         figures = self.figures(group, unit_id=unit_id, worker_id=worker_id)
         actor = self._ctx.actor
         return render_figures_summary(figures, printed_at=self._ctx.now(),
-                                      printed_by=actor.full_name if actor else None)
+                                      printed_by=actor.full_name if actor else None,
+                                      language=language)
 
     def _scope(self, session, today: dt.date, start: dt.date, end: dt.date,
                unit_id: int | None, worker_id: int | None) -> Scope:

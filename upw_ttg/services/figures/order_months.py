@@ -4,11 +4,14 @@ completed and the orders needing an extension (rules FIG-2, FIG-8 and FIG-9)."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import accumulate
+from typing import Any, NamedTuple
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import String, and_, case, func, or_, select, type_coerce
 
 from upw_ttg.domain.codes import AdjustmentStatus
 from upw_ttg.domain.crediting import minutes_between
@@ -39,29 +42,62 @@ from upw_ttg.storage.models import (
 # The recent rate (rule UPW-22 reads 8 weeks of credit) is taken from the month and the month
 # before, scaled to 8 weeks: the monthly sums are what a year of a CRC can be read as quickly.
 RATE_DAYS = 56
+# What a judged order-month is handed to: the figure, the order's row, the month, whether it
+# met the standard, its minutes (hours completed) and its note (a drill-down's only).
+Emit = Callable[[str, "_Order", dt.date, bool, int, "str | bool"], None]
 
 
 def order_months(scope: Scope) -> Iterator[Fact]:
     data = _OrderData(scope)
     if scope.detail:
+        facts: list[Fact] = []
+
+        def listed(key: str, order: _Order, month: dt.date, met: bool, minutes: int,
+                   note: str | bool) -> None:
+            facts.append(Fact(key, order.unit_id, order.worker_id, month, met,
+                              minutes=minutes, person_id=order.person_id, note=note))
         for order in data.orders:
-            yield from data.months_of(order)
+            data.judge(order, listed)
+            yield from facts
+            facts.clear()
         return
-    # Counts only: the facts of orders alike (figure, unit, worker, month, met) added up here,
-    # a few thousand instead of one per order and month.
-    alike: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+    # Counts only: the order-months alike (figure, unit, worker, month, met) added up as they
+    # are judged, a few thousand cells instead of a fact per order and month.
+    alike: dict[tuple, list[int]] = {}
+
+    def counted(key: str, order: _Order, month: dt.date, met: bool, minutes: int,
+                _note: str | bool) -> None:
+        cell = alike.get((key, order.unit_id, order.worker_id, month, met))
+        if cell is None:
+            alike[(key, order.unit_id, order.worker_id, month, met)] = [1, minutes]
+        else:
+            cell[0] += 1
+            cell[1] += minutes
     for order in data.orders:
-        for f in data.months_of(order):
-            cell = alike[(f.key, f.unit_id, f.worker_id, f.day, f.met)]
-            cell[0] += f.n
-            cell[1] += f.minutes
+        data.judge(order, counted)
     for (key, unit, worker, month, met), (n, minutes) in alike.items():
         yield Fact(key, unit, worker, month, met, n, minutes)
+
+
+class _Order(NamedTuple):
+    """An order as its months are judged (a plain tuple: its fields are read for every
+    order-month)."""
+
+    id: int
+    person_id: int
+    sentence_date: dt.date
+    completed_on: dt.date | None
+    closed_on: dt.date | None
+    hours_ordered: int
+    unit_id: int | None
+    worker_id: int | None
 
 
 class _OrderData:
     def __init__(self, scope: Scope):
         self.scope = scope
+        self.detail = scope.detail
+        self.today = scope.today
         session, s = scope, scope.settings
         self.first_from = month_of(scope.start)
         self.read_from = self.first_from - relativedelta(months=1)
@@ -76,31 +112,73 @@ class _OrderData:
             """Kept to the orders asked for; the whole service reads every order's rows
             without the list, which costs the database more than the few it skips."""
             return query.where(column.in_(ids)) if narrowed else query
-        self.orders = session.read(scoped(scope, select(
+        # Dates read as the driver gives them (text on SQLite) and turned into dates once per
+        # distinct value: a year of order-months holds a dozen months and a few hundred days.
+        dates: dict[Any, dt.date] = {}
+
+        def date_of(value: Any) -> dt.date:
+            day = dates.get(value)
+            if day is None:
+                day = dates[value] = value if isinstance(value, dt.date) \
+                    else dt.date.fromisoformat(str(value)[:10])
+            return day
+        self.orders = [_Order._make(row) for row in session.read(scoped(scope, select(
             UpwOrder.id, UpwOrder.person_id, UpwOrder.sentence_date, UpwOrder.completed_on,
-            UpwOrder.closed_on, UpwOrder.hours_ordered, UNIT, WORKER).where(live))).all()
+            UpwOrder.closed_on, UpwOrder.hours_ordered, UNIT, WORKER).where(live)))]
+        # Only the orders with extra hours: none is the same as 0 to the weekly target.
+        extra_hours = func.max(UpwAssessment.intensive_extra_hours)
         self.extra = dict(session.read(
-            of_orders(select(UpwAssessment.order_id,
-                             func.max(UpwAssessment.intensive_extra_hours)), UpwAssessment.order_id)
-            .where(UpwAssessment.completed_on.is_not(None)).group_by(UpwAssessment.order_id)).all())
-        self.offered: dict[tuple[int, dt.date], int] = defaultdict(int)
-        self.credited: dict[tuple[int, dt.date], int] = defaultdict(int)
+            of_orders(select(UpwAssessment.order_id, extra_hours), UpwAssessment.order_id)
+            .where(UpwAssessment.completed_on.is_not(None)).group_by(UpwAssessment.order_id)
+            .having(extra_hours != 0)).all())
+        # Each month read once: its place in an order's monthly sums (the month before the
+        # first is the first place), its first and last days, the day it is judged on,
+        # whether it is one of the months asked for, the day before it, and the days its rate
+        # is read over (it and the month before, to the day it is judged on).
+        self.spans: list[tuple[int, dt.date, dt.date, dt.date, bool, dt.date, int]] = []
+        month = self.first_from
+        while month <= self.read_to:
+            last_day = month_end(month)
+            evaluated = min(last_day, scope.today)
+            self.spans.append((len(self.spans) + 1, month, last_day, evaluated,
+                               scope.within(month), month - dt.timedelta(days=1),
+                               (evaluated - (month - relativedelta(months=1))).days + 1))
+            month += relativedelta(months=1)
+        places = {self.read_from: 0, **{span[1]: span[0] for span in self.spans}}
+        width = len(self.spans) + 1
+        self.none = [0] * width
+        # Minutes credited and offered per order, a place per month.
+        self.credited: dict[int, list[int]] = {}
+        self.offered: dict[int, list[int]] = {}
+
+        def sums_of(order_id: int) -> tuple[list[int], list[int]]:
+            credited = self.credited.get(order_id)
+            if credited is None:
+                credited = self.credited[order_id] = [0] * width
+                self.offered[order_id] = [0] * width
+            return credited, self.offered[order_id]
         # Whole months from the orders' monthly summary (rule FIG-16), this month so far from
         # its appointments.
         cut = month_of(scope.today)
         in_months = and_(OrderMonth.month >= self.read_from, OrderMonth.month < cut)
         for order_id, first, credited, offered in session.read(
-                of_orders(select(OrderMonth.order_id, OrderMonth.month,
+                of_orders(select(OrderMonth.order_id, type_coerce(OrderMonth.month, String),
                                  OrderMonth.credited_minutes, OrderMonth.offered_minutes),
-                          OrderMonth.order_id).where(in_months)).all():
-            self.credited[(order_id, first)] = credited
-            self.offered[(order_id, first)] = offered
+                          OrderMonth.order_id).where(in_months)):
+            place = places.get(date_of(first))
+            if place is not None:
+                credited_sums, offered_sums = sums_of(order_id)
+                credited_sums[place] = credited
+                offered_sums[place] = offered
         self.before: dict[int, int] = defaultdict(int)
         self.before.update(session.read(
             of_orders(select(OrderMonth.order_id, func.sum(OrderMonth.credited_minutes)),
                       OrderMonth.order_id)
             .where(~in_months, OrderMonth.credited_minutes > 0)
             .group_by(OrderMonth.order_id)).all())
+        # Credit before the months read: every credit less theirs (no session after today is
+        # credited); this month's summary holds its days after today too.
+        this_month = places.get(cut)
         offered = case((Appointment.outcome_code.in_(sorted(NOT_OFFERED_CODES)), 0), else_=1)
         columns = [Appointment.order_id, UpwSession.start_time, UpwSession.end_time,
                    Project.break_minutes, offered]
@@ -111,21 +189,34 @@ class _OrderData:
                           Appointment.order_id)
                 .where(UpwSession.session_date.between(cut, scope.today))
                 .group_by(*columns)):
-            self.credited[(order_id, cut)] += int(credited or 0)
-            if counts:
-                self.offered[(order_id, cut)] += \
-                    int(n) * max(0, minutes_between(start, end) - unpaid)
-        # Credit before the months read: every credit less theirs (no session after today is
-        # credited); this month's summary holds its days after today too.
-        for (order_id, first), minutes in self.credited.items():
-            if first == cut:
-                self.before[order_id] -= minutes
-        self.adjustments: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
+            self.before[order_id] -= int(credited or 0)
+            if this_month is not None:
+                credited_sums, offered_sums = sums_of(order_id)
+                credited_sums[this_month] += int(credited or 0)
+                if counts:
+                    offered_sums[this_month] += \
+                        int(n) * max(0, minutes_between(start, end) - unpaid)
+        # Approved adjustments: those before the months read as one sum per order, the rest
+        # (none after today counts) as running totals by day.
+        self.adjustments: dict[int, tuple[int, list[dt.date], list[int]]] = {}
+        approved = Adjustment.status == AdjustmentStatus.APPROVED
+        earlier = dict(session.read(
+            of_orders(select(Adjustment.order_id, func.sum(Adjustment.minutes)),
+                      Adjustment.order_id)
+            .where(approved, Adjustment.adjusted_on < self.first_from)
+            .group_by(Adjustment.order_id)).all())
+        later: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
         for order_id, on, minutes in session.read(
-                of_orders(select(Adjustment.order_id, Adjustment.adjusted_on,
+                of_orders(select(Adjustment.order_id, type_coerce(Adjustment.adjusted_on, String),
                                  Adjustment.minutes), Adjustment.order_id)
-                .where(Adjustment.status == AdjustmentStatus.APPROVED)):
-            self.adjustments[order_id].append((on, minutes))
+                .where(approved, Adjustment.adjusted_on >= self.first_from,
+                       Adjustment.adjusted_on <= scope.today)):
+            later[order_id].append((date_of(on), minutes))
+        for order_id in earlier.keys() | later.keys():
+            days = sorted(later.get(order_id, ()))
+            self.adjustments[order_id] = (int(earlier.get(order_id) or 0),
+                                          [on for on, _m in days],
+                                          list(accumulate(m for _on, m in days)))
         self.extensions: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
         for order_id, granted, new_deadline in session.read(
                 of_orders(select(OrderExtension.order_id, OrderExtension.granted_on,
@@ -137,97 +228,99 @@ class _OrderData:
         self.applies = bool(s["upw.deadline_applies"])
         self.deadline_months = int(s["upw.deadline_months"])
         self.reviews = (int(s["upw.review_first_months"]), int(s["upw.review_second_months"]))
-        # Each month read once: its last day, the day it is judged on, and whether it is one
-        # of the months asked for.
-        self.spans: list[tuple[dt.date, dt.date, dt.date, bool]] = []
-        self.month_before: dict[dt.date, dt.date] = {}
-        month = self.first_from
-        while month <= self.read_to:
-            last_day = month_end(month)
-            self.spans.append((month, last_day, min(last_day, scope.today),
-                               scope.within(month)))
-            self.month_before[month] = month - relativedelta(months=1)
-            month += relativedelta(months=1)
         self.wanted = tuple(scope.wants(key) for key in ("hours_completed", "weekly_offer",
                                                           "extension_needed"))
-        self._offers_from: dict[dt.date, dt.date] = {}
+        # What follows from a sentence date alone, worked out once for the orders sharing it.
+        self._sentenced: dict[Any, tuple[dt.date, dt.date, dt.date, dt.date | None] | None] = {}
 
-    def months_of(self, order) -> Iterator[Fact]:
-        scope = self.scope
-        sentenced = usable_date(order.sentence_date)
+    def _of_sentence(self, sentence_date: Any
+                     ) -> tuple[dt.date, dt.date, dt.date, dt.date | None] | None:
+        """The usable sentence date, the first day offers count from, the second review and
+        the deadline before any extension; None for a date that cannot be right."""
+        sentenced = usable_date(sentence_date)
         if sentenced is None:
+            return None
+        return (sentenced, self.scope.calendar.add_working_days(sentenced, self.first_days),
+                review_dates(sentenced, *self.reviews)[1],
+                completion_deadline(sentence_date, self.deadline_months, True)
+                if self.applies else None)
+
+    def judge(self, order: _Order, emit: Emit) -> None:
+        """Every figure of ``order`` in every month asked for, each handed to ``emit``."""
+        known = self._sentenced
+        if order.sentence_date in known:
+            sentence = known[order.sentence_date]
+        else:
+            sentence = known[order.sentence_date] = self._of_sentence(order.sentence_date)
+        if sentence is None:
             return
+        sentenced, offers_from, second, deadline = sentence
+        detail, today = self.detail, self.today
+        want_hours, want_offer, want_extension = self.wanted
         ended = order.completed_on or order.closed_on
-        person = order.person_id if scope.detail else None
         ordered = order.hours_ordered * 60
         oid = order.id
-        credited = self.before.get(oid, 0) + self.credited.get((oid, self.read_from), 0)
-        offers_from = self._offers_from.get(sentenced)
-        if offers_from is None:
-            offers_from = self._offers_from[sentenced] = \
-                scope.calendar.add_working_days(sentenced, self.first_days)
+        credits = self.credited.get(oid, self.none)
+        offers = self.offered.get(oid, self.none)
+        previous = credits[0]
+        credited = self.before.get(oid, 0) + previous
         target = target_for(self.offer, self.most, int(self.extra.get(oid) or 0))
-        second = review_dates(sentenced, *self.reviews)[1]
-        previous = self.credited.get((oid, self.read_from), 0)
-        adjusted = oid in self.adjustments
-        for month, last_day, evaluated, keep in self.spans:
+        adjustments = self.adjustments.get(oid)
+        for place, month, last_day, evaluated, keep, day_before, span in self.spans:
             if last_day < sentenced:
                 continue
             if ended is not None and ended < month:
                 break
             owed_at_start = ordered - credited + (
-                self._adjusted(oid, month - dt.timedelta(days=1)) if adjusted else 0)
-            this = self.credited.get((oid, month), 0)
+                _adjusted(adjustments, day_before) if adjustments else 0)
+            this = credits[place]
             credited += this
             if not keep:
                 previous = this
                 continue
-            if this and self.wanted[0]:
-                yield Fact("hours_completed", order.unit_id, order.worker_id, month, True,
-                           minutes=this, person_id=person,
-                           note=scope.detail
-                           and f"{format_minutes(this)} credited in {month:%B %Y}.")
-            days = live_days(month, offers_from, ended, scope.today)
-            if days >= 7 and owed_at_start > 0 and self.wanted[1]:
-                offered = self.offered.get((oid, month), 0)
-                wanted = min(target, owed_at_start)
-                yield Fact("weekly_offer", order.unit_id, order.worker_id, month,
-                           offer_met(offered, wanted, days), person_id=person,
-                           note=scope.detail and f"Offered {format_minutes(offered)} over "
-                           f"{days} days live; target {format_minutes(wanted)} a week.")
+            if this and want_hours:
+                emit("hours_completed", order, month, True, this,
+                     detail and f"{format_minutes(this)} credited in {month:%B %Y}.")
+            if owed_at_start > 0 and want_offer:
+                days = live_days(month, offers_from, ended, today)
+                if days >= 7:
+                    offered = offers[place]
+                    wanted = min(target, owed_at_start)
+                    emit("weekly_offer", order, month, offer_met(offered, wanted, days), 0,
+                         detail and f"Offered {format_minutes(offered)} over "
+                         f"{days} days live; target {format_minutes(wanted)} a week.")
             if second <= evaluated and (ended is None or ended > evaluated) \
-                    and self.wanted[2]:
-                fact = self._extension(order, month, evaluated, second, credited,
-                                       previous + this, person)
-                if fact is not None:
-                    yield fact
+                    and want_extension:
+                self._extension(order, emit, month, evaluated, second, deadline, credited,
+                                previous + this, span, adjustments)
             previous = this
 
-    def _adjusted(self, order_id: int, until: dt.date) -> int:
-        return sum(m for on, m in self.adjustments.get(order_id, ()) if on <= until)
-
-    def _extension(self, order, month: dt.date, evaluated: dt.date, second: dt.date,
-                   credited: int, recent: int, person: int | None) -> Fact | None:
+    def _extension(self, order: _Order, emit: Emit, month: dt.date, evaluated: dt.date,
+                   second: dt.date, deadline: dt.date | None, credited: int, recent: int,
+                   span: int, adjustments: tuple[int, list[dt.date], list[int]] | None
+                   ) -> None:
         """Rule FIG-9: at the month's end, an order past its second review whose remaining
         hours cannot be worked at its recent rate before the deadline then in force."""
-        remaining = order.hours_ordered * 60 + self._adjusted(order.id, evaluated) - credited
+        remaining = order.hours_ordered * 60 - credited + (
+            _adjusted(adjustments, evaluated) if adjustments else 0)
         if remaining <= 0:
-            return None
-        deadline = None
-        if self.applies:
+            return
+        if deadline is not None:
             granted = [d for on, d in self.extensions.get(order.id, ()) if on <= evaluated]
-            deadline = max(granted, default=None) or completion_deadline(
-                order.sentence_date, self.deadline_months, True)
-        span = (evaluated - self.month_before[month]).days + 1
+            deadline = max(granted, default=None) or deadline
         rate = recent_rate(recent * RATE_DAYS // span, order.sentence_date, evaluated)
         at_rate = forecast(remaining=remaining, booked=0, last_booked=None, deadline=deadline,
                            today=evaluated, offer_per_week=self.offer,
                            rate_per_week=rate).at_rate_minutes
         needed = needs_extension(remaining=remaining, at_rate=at_rate, deadline=deadline,
                                  second_review=second, today=evaluated)
-        return Fact("extension_needed", order.unit_id, order.worker_id, month, needed,
-                    person_id=person,
-                    note=self.scope.detail and f"{format_minutes(remaining)} to work at "
-                    f"{day_text(evaluated)}; "
-                         f"deadline {day_text(deadline)}; "
-                         f"{format_minutes(rate)} a week lately.")
+        emit("extension_needed", order, month, needed, 0,
+             self.detail and f"{format_minutes(remaining)} to work at {day_text(evaluated)}; "
+             f"deadline {day_text(deadline)}; {format_minutes(rate)} a week lately.")
+
+
+def _adjusted(adjustments: tuple[int, list[dt.date], list[int]], until: dt.date) -> int:
+    """The approved adjustments of an order made on ``until`` or before."""
+    earlier, days, running = adjustments
+    i = bisect_right(days, until)
+    return earlier + running[i - 1] if i else earlier

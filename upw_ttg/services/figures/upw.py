@@ -67,11 +67,18 @@ def _first_session(scope: Scope) -> Iterator[Fact]:
                           first.c.first.label("done")]
     query = scoped(scope, select(*columns).select_from(UpwOrder)
                    .outerjoin(first, first.c.order_id == UpwOrder.id).where(sentenced))
+    # Worked out once per sentence date: a year of a CRC's orders share a few hundred.
+    dues: dict[dt.date, dt.date | None] = {}
     for r in scope.rows(query, columns, [UpwOrder.person_id]):
-        day = usable_date(r.day)
-        if day is None:
+        if r.day in dues:
+            due = dues[r.day]
+        else:
+            day = usable_date(r.day)
+            due = dues[r.day] = None if day is None \
+                else scope.calendar.add_working_days(day, days)
+        if due is None:
             continue
-        due = scope.calendar.add_working_days(day, days)
+        day = r.day
         met = met_by(r.done, due, scope.today)
         if met is not None:
             yield Fact("first_session", r.unit_id, r.worker_id, day, met, count_of(scope, r),
@@ -167,7 +174,10 @@ def _failures(scope: Scope) -> Iterator[Fact]:
         .where(Appointment.outcome_code.in_(sorted(ENFORCEABLE_CODES)),
                UpwSession.session_date.between(scope.start, scope.end)))).all()
     orders = sorted({r.order_id for r in failures})
-    actions: dict[int, list[tuple[dt.date, int, ActionFact]]] = defaultdict(list)
+    actions: dict[int, list[ActionFact]] = defaultdict(list)
+    # Each failure's decisions, by order and appointment, earliest (then first keyed) first.
+    decisions: dict[tuple[int, int | None], list[tuple[dt.date, int, ActionFact]]] = \
+        defaultdict(list)
     for batch in range(0, len(orders), 900):
         for row_id, order_id, appointment_id, code, on in scope.read(
                 select(EnforcementAction.id, EnforcementAction.order_id,
@@ -176,17 +186,23 @@ def _failures(scope: Scope) -> Iterator[Fact]:
                 .where(EnforcementAction.order_id.in_(orders[batch:batch + 900]),
                        EnforcementAction.action_code.in_(
                            sorted(DECISION_CODES | {WARNING_WITHDRAWN})))):
-            actions[order_id].append((on, row_id, ActionFact(code, on, appointment_id)))
+            action = ActionFact(code, on, appointment_id)
+            actions[order_id].append(action)
+            if code in DECISION_CODES:
+                decisions[(order_id, appointment_id)].append((on, row_id, action))
     on_time, after_warning = scope.wants("enforcement_on_time"), \
         scope.wants("warning_then_referral")
+    dues: dict[dt.date, dt.date] = {}
     for r in failures:
         person = r.person_id if scope.detail else None
-        mine = sorted(a for a in actions.get(r.order_id, ())
-                      if a[2].appointment_id == r.id and a[2].code in DECISION_CODES)
-        decision = mine[0][2] if mine else None
+        mine = decisions.get((r.order_id, r.id))
+        decision = min(mine)[2] if mine else None
         decided = decision.action_date if decision else None
         if on_time:
-            due = enforcement_due(scope.calendar, r.session_date, days)
+            due = dues.get(r.session_date)
+            if due is None:
+                due = dues[r.session_date] = enforcement_due(scope.calendar, r.session_date,
+                                                             days)
             met = met_by(decided, due, scope.today)
             if met is not None:
                 yield Fact("enforcement_on_time", r.unit_id, r.worker_id, r.session_date, met,
@@ -194,7 +210,7 @@ def _failures(scope: Scope) -> Iterator[Fact]:
                            note=scope.detail and f"Failure {day_text(r.session_date)}; "
                            f"decision due {day_text(due)}; decided {day_text(decided)}.")
         if after_warning and decision is not None and decided is not None:
-            warnings = live_warnings(a for _on, _i, a in actions[r.order_id]
+            warnings = live_warnings(a for a in actions[r.order_id]
                                      if a.appointment_id != r.id)
             met = referral_after_warning(warnings, r.session_date, decided, decision.code,
                                          months)
