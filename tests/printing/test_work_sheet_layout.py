@@ -174,3 +174,46 @@ def test_the_welsh_sheet_prints_only_glossary_words_and_its_data():
     # languages.
     codes = ["OFFICIAL-SENSITIVE", "ATTC AFTC ATSH ATSS"]
     assert words_not_in_glossary(pdf, "cy", [sheet, *codes]) == set()
+
+
+def _set_aside() -> tuple:
+    """Three records a sheet could not print: impossible dates, a row that could not be
+    worked out, and a restricted case's row as the list masks it."""
+    from upw_ttg.domain.records_to_check import RecordToCheck, Subject, set_aside
+
+    def broken(_item: str) -> None:
+        raise ValueError("hours that cannot be added up")
+
+    dates = {"bad dates": {"sentence date": dt.date(1800, 1, 1), "deadline": dt.date(2300, 1, 1)},
+             "broken": {"sentence date": dt.date(2026, 1, 5), "deadline": dt.date(2027, 1, 4)}}
+    people = {"bad dates": ("X200001", "Ifan Morgan"), "broken": ("X200002", "Lowri Hughes")}
+    _rows, aside = set_aside(list(dates), broken, lambda item: Subject(
+        *people[item], "Unpaid Work order", dates[item]))
+    return (*aside, RecordToCheck("X200003", "Nia Roberts", "Restricted", "Restricted"))
+
+
+def test_the_welsh_sheet_gives_what_to_check_in_welsh():
+    """The reasons a record was set aside are glossary phrases: in Welsh with the dates named
+    and written in Welsh; English as the application words them."""
+    from tests.printing.glossary_support import words_not_in_glossary
+
+    aside = _set_aside()
+    sheet = dataclasses.replace(_sheet_in("cy", 4), to_check=aside)
+    pdf = render_work_sheet(sheet)
+    text = " ".join(_pages(pdf))
+    for expected in ("Cofnodion i'w gwirio", "Gorchymyn gwaith di-dâl",
+                     "Gwiriwch: dyddiad dedfrydu (1 Ionawr 1800); terfyn amser (1 Ionawr 2300). "
+                     "Rhaid i ddyddiadau cofnod fod rhwng 1900 a 2100.",
+                     "Nid oedd modd ei gyfrifo o'r hyn sydd ar gofnod", "Cyfyngedig"):
+        assert expected in text, expected
+    for english in ("Check the", "Unpaid Work order", "could not be worked out", "Restricted"):
+        assert english not in text, english
+    # What is printed as data: the people's names and CRNs, never the reasons' words.
+    people = [(record.crn, record.name) for record in aside]
+    codes = ["OFFICIAL-SENSITIVE", "ATTC AFTC ATSH ATSS", sheet.sheet_id]
+    assert words_not_in_glossary(pdf, "cy", [dataclasses.replace(sheet, to_check=()), people,
+                                             *codes]) == set()
+    english = " ".join(_pages(render_work_sheet(dataclasses.replace(_sheet(4), to_check=aside))))
+    assert ("Check the sentence date (1 Jan 1800) and deadline (1 Jan 2300): dates of record "
+            "fall between 1900 and 2100.") in english
+    assert "It could not be worked out from what is on record" in english

@@ -22,6 +22,7 @@ from upw_ttg.domain.records import (
     PersonRecord,
     StaffMember,
 )
+from upw_ttg.records.directory import ProviderInput, ReferralRoute
 from upw_ttg.storage.models import Staff
 
 from ui import tasks
@@ -220,3 +221,23 @@ def screen(qtbot, services, episode_id):
 def stored(services, episode_id):
     """The plan of the episode as stored."""
     return services.plans.for_episode(episode_id)
+
+
+@pytest.fixture
+def add(services, fast_hash):
+    """Add a provider as an administrator, whoever is signed in."""
+    keeper = add_staff_member(services, "dora", Role.ADMINISTRATOR, fast_hash, "Dora Admin")
+
+    def add_provider(name: str, pathways: tuple[str, ...], unit_codes: tuple[str, ...] = ()):
+        signed_in, services.ctx.actor = services.ctx.actor, keeper
+        try:
+            units = tuple(a.id for a in services.directory.areas() if a.code in unit_codes)
+            return services.directory.add(ProviderInput(
+                name=name, pathway_codes=pathways, national=not units, unit_ids=units,
+                address="4 Marina Court", town="Hull", postcode="HU1 1TJ",
+                phone="01632 960 601", email="refer@example.org",
+                opening_hours="Monday to Friday, 9am to 5pm",
+                referral_route=ReferralRoute.PHONE, referral_how="Ask for the duty worker."))
+        finally:
+            services.ctx.actor = signed_in
+    return add_provider

@@ -3,34 +3,12 @@ provider from it for a referral on the plan screen."""
 
 from __future__ import annotations
 
-import pytest
-
 from upw_ttg.domain.codes import Role
-from upw_ttg.records.directory import ProviderInput, ReferralRoute
+from upw_ttg.records.directory import ReferralRoute
 
-from tests.ui.conftest import add_staff_member, settle
-from ui.dialogs.ttg.referral_dialogs import OTHER_PROVIDER
+from tests.ui.conftest import settle
 from ui.views.directory_page import DirectoryPage
-
-
-@pytest.fixture
-def add(services, fast_hash):
-    """Add a provider as an administrator, whoever is signed in."""
-    keeper = add_staff_member(services, "dora", Role.ADMINISTRATOR, fast_hash, "Dora Admin")
-
-    def add_provider(name: str, pathways: tuple[str, ...], unit_codes: tuple[str, ...] = ()):
-        signed_in, services.ctx.actor = services.ctx.actor, keeper
-        try:
-            units = tuple(a.id for a in services.directory.areas() if a.code in unit_codes)
-            return services.directory.add(ProviderInput(
-                name=name, pathway_codes=pathways, national=not units, unit_ids=units,
-                address="4 Marina Court", town="Hull", postcode="HU1 1TJ",
-                phone="01632 960 601", email="refer@example.org",
-                opening_hours="Monday to Friday, 9am to 5pm",
-                referral_route=ReferralRoute.PHONE, referral_how="Ask for the duty worker."))
-        finally:
-            services.ctx.actor = signed_in
-    return add_provider
+from ui.widgets.provider_picker import OTHER_PROVIDER
 
 
 def test_an_administrator_adds_a_provider_and_filters_the_directory(qtbot, services, add):

@@ -14,7 +14,7 @@ from upw_ttg.services.ttg.handouts import HandoutLanguage
 
 from tests.ui.conftest import TODAY, settle, stored
 from ui.dialogs.ttg.event_dialog import CustodyEventDialog
-from ui.dialogs.ttg.referral_dialogs import OTHER_PROVIDER
+from ui.widgets.provider_picker import OTHER_PROVIDER
 
 DAY = dt.timedelta(days=1)
 

@@ -95,6 +95,10 @@ class ProviderDialog(FormDialog):
         self.opening_hours = _line(120, p.opening_hours if p else None,
                                    "Monday to Friday, 9am to 5pm")
         f.add_row(form, "opening_hours", "Opening &hours", self.opening_hours)
+        self.opening_hours_cy = _line(120, p.opening_hours_cy if p else None,
+                                      "Dydd Llun i ddydd Gwener, 9yb i 5yp")
+        f.add_row(form, "opening_hours_cy", "Opening hours in &Welsh", self.opening_hours_cy,
+                  hint="For Welsh documents; left blank, they print the English hours.")
         self.route = QComboBox()
         self.route.addItem("Choose how referrals are made…", None)
         for route, text in REFERRAL_ROUTES:
@@ -125,6 +129,7 @@ class ProviderDialog(FormDialog):
             address=optional_text(self.address), town=optional_text(self.town),
             postcode=optional_text(self.postcode), phone=optional_text(self.phone),
             email=optional_text(self.email), opening_hours=optional_text(self.opening_hours),
+            opening_hours_cy=optional_text(self.opening_hours_cy),
             referral_route=self.route.currentData(),
             referral_how=optional_text(self.referral_how), active=self.active.isChecked(),
             version=self._provider.version if self._provider else None)

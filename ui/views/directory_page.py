@@ -33,7 +33,8 @@ def provider_summary(p: ProviderRecord) -> str:
     lines.append(" · ".join(reach) if reach else "No contact details yet: edit the provider "
                  "so its details print.")
     if p.opening_hours:
-        lines.append(f"Open {p.opening_hours}")
+        lines.append(f"Open {p.opening_hours}"
+                     + (f" · In Welsh: {p.opening_hours_cy}" if p.opening_hours_cy else ""))
     if p.referral_route:
         how = REFERRAL_ROUTE_LABELS[p.referral_route]
         lines.append(f"Refer by: {how}" + (f". {p.referral_how}" if p.referral_how else ""))

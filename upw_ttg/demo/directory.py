@@ -10,6 +10,8 @@ from upw_ttg.demo.core import Context, versioned
 #  referral route, how to refer). Names, addresses, numbers (Ofcom's drama ranges) and email
 # addresses are all made up.
 _WEEKDAYS = "Monday to Friday, 9am to 5pm"
+# Typed in Welsh for the weekday hours only: the rest show Welsh documents' English fallback.
+_WEEKDAYS_CY = "Dydd Llun i ddydd Gwener, 9yb i 5yp"
 PROVIDERS: tuple[tuple, ...] = (
     ("Shelter (Through the Gate housing)", ("accommodation",), None, None, None, None,
      "0808 157 0101", "ttg.housing@shelter.example", "Monday to Friday, 8am to 8pm", "form",
@@ -93,7 +95,9 @@ def build_directory(ctx: Context) -> dict[tuple[str, str], list[tuple[int, str]]
         ctx.sink.add("service_provider", {
             "id": provider_id, "name": name, "national": areas is None, "address": address,
             "town": town, "postcode": postcode, "phone": phone, "email": email,
-            "opening_hours": hours, "referral_route": route, "referral_how": how,
+            "opening_hours": hours,
+            "opening_hours_cy": _WEEKDAYS_CY if hours == _WEEKDAYS else None,
+            "referral_route": route, "referral_how": how,
             "active": True, **versioned(on, admin)})
         for code in pathways:
             ctx.sink.add("service_provider_pathway", {"provider_id": provider_id,

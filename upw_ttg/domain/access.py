@@ -41,6 +41,9 @@ class Recipient(StrEnum):
     SPREADSHEET = "spreadsheet"
 
 
+# What a restricted case's row shows in place of everything but its name and CRN (rule ACC-2).
+RESTRICTED_TEXT = "Restricted"
+
 RECORD_LABELS = {
     AccessedRecord.UPW_ASSESSMENT: "UPW assessment",
     AccessedRecord.PLAN_RISK: "Resettlement plan (risk of harm)",

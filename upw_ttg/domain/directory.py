@@ -26,6 +26,8 @@ def provider_problems(data: ProviderInput, pathways: set[str], units: set[int]) 
                   or phone_problem("phone number", data.phone)),
         "email": email_problem,
         "opening_hours": text_problem("opening hours", data.opening_hours, max_length=120),
+        "opening_hours_cy": text_problem("opening hours in Welsh", data.opening_hours_cy,
+                                         max_length=120),
         "referral_how": text_problem("how to refer", data.referral_how, max_length=300),
     }
     if any(code not in pathways for code in data.pathway_codes):

@@ -24,6 +24,9 @@ R = TypeVar("R")
 # errors are not caught here, as they are not about one row.
 ROW_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError)
 TITLE = "Records to check"
+# The reason given when a row could not be worked out and no date explains why.
+UNWORKABLE = ("It could not be worked out from what is on record: check its dates and hours, "
+              "or ask for the database to be checked.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,11 @@ class RecordToCheck:
     record: str
     reason: str
     person_id: int | None = None
+    # The reason as paper words it in either language: "dates" (``wrong_dates``, each label
+    # and date, fall outside 1900 to 2100) or "unworkable" (``UNWORKABLE``); None when the
+    # reason is only the text in ``reason``.
+    reason_key: str | None = None
+    wrong_dates: tuple[tuple[str, dt.date], ...] = ()
 
     @property
     def line(self) -> str:
@@ -67,11 +75,16 @@ class Listed(list[T]):
         self.to_check: tuple[RecordToCheck, ...] = tuple(to_check)
 
 
+def outside_record(dates: Mapping[str, dt.date | None]) -> tuple[tuple[str, dt.date], ...]:
+    """The (label, date) pairs of ``dates`` that fall outside 1900 to 2100."""
+    return tuple((label, value) for label, value in dates.items()
+                 if isinstance(value, dt.date) and not is_date_of_record(value))
+
+
 def impossible_dates(dates: Mapping[str, dt.date | None]) -> str | None:
     """What to correct when a date of record falls outside 1900 to 2100, or None."""
     wrong = [f"{label} ({value.day} {value:%b} {value.year})"
-             for label, value in dates.items()
-             if isinstance(value, dt.date) and not is_date_of_record(value)]
+             for label, value in outside_record(dates)]
     if not wrong:
         return None
     named = wrong[0] if len(wrong) == 1 else f"{', '.join(wrong[:-1])} and {wrong[-1]}"
@@ -101,13 +114,13 @@ def set_aside(items: Iterable[T], build: Callable[[T], R | None],
         except ROW_ERRORS:
             _log.warning("A row could not be worked out (%s)",
                          subject.record if subject else "unnamed", exc_info=True)
-            problem = ((subject.first_problem() if subject else None)
-                       or "It could not be worked out from what is on record: check its "
-                          "dates and hours, or ask for the database to be checked.")
+            problem = (subject.first_problem() if subject else None) or UNWORKABLE
         if subject is None:
             subject = Subject(None, "A record", "not named")
+        wrong = outside_record(subject.dates)
+        key = "dates" if wrong else ("unworkable" if problem == UNWORKABLE else None)
         aside.append(RecordToCheck(subject.crn, subject.name, subject.record, problem,
-                                   subject.person_id))
+                                   subject.person_id, key, wrong))
     return rows, aside
 
 

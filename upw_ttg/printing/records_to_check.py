@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
-from upw_ttg.domain.records_to_check import TITLE, RecordToCheck
+from upw_ttg.domain.access import RESTRICTED_TEXT
+from upw_ttg.domain.records_to_check import RecordToCheck
 from upw_ttg.printing import glossary
 from upw_ttg.printing.styles import data_table_style, get_styles
 from upw_ttg.printing.template import Section
@@ -16,8 +17,41 @@ from upw_ttg.printing.text import escape
 
 _COLUMNS = ("13%", "22%", "20%", "45%")
 # The documents the glossary names, by their English (the sentence says which was left short).
-_DOCUMENTS = {"this sheet": "this_sheet", "this manifest": "this_manifest"}
+_DOCUMENTS = {"this sheet": "this_sheet", "this manifest": "this_manifest",
+              "the appointment letters": "the_letters"}
 _LANDSCAPE_COLUMNS = (28 * mm, 60 * mm, 50 * mm, 123 * mm)
+# The records the glossary names, by their English (a record's own name prints as given).
+_RECORDS = {"Unpaid Work order": "record.unpaid_work_order",
+            "appointment letter": "record.appointment_letter", RESTRICTED_TEXT: "restricted"}
+
+
+def _record(record: RecordToCheck, language: str) -> str:
+    """Which record, in ``language`` where the glossary names it."""
+    key = _RECORDS.get(record.record)
+    return glossary.phrase(f"to_check.{key}", language) if key else record.record
+
+
+def _reason(record: RecordToCheck, language: str) -> str:
+    """What to check: in English as the application gave it; in Welsh from the glossary,
+    with the dates named and written in Welsh (a reason only given as text prints as given)."""
+    if not glossary.is_welsh(language):
+        return record.reason
+
+    def say(key: str, **values: object) -> str:
+        return glossary.phrase(f"to_check.{key}", language, **values)
+
+    if record.reason_key == "dates" and record.wrong_dates:
+        named = []
+        for label, day in record.wrong_dates:
+            key = f"to_check.date.{label.replace(' ', '_')}"
+            name = glossary.phrase(key, language) if key in glossary.GLOSSARY else label
+            named.append(f"{name} ({glossary.short_date(day, language)})")
+        return say("reason_dates", dates="; ".join(named))
+    if record.reason_key == "unworkable":
+        return say("reason_unworkable")
+    if record.reason == RESTRICTED_TEXT:
+        return say("restricted")
+    return record.reason
 
 
 def build_records_to_check(records: Sequence[RecordToCheck], *, what: str = "this document",
@@ -39,8 +73,8 @@ def build_records_to_check(records: Sequence[RecordToCheck], *, what: str = "thi
     for record in records:
         rows.append([Paragraph(escape(record.crn or ""), s.table_cell),
                      Paragraph(f"<b>{escape(record.name)}</b>", s.table_cell),
-                     Paragraph(escape(record.record), s.table_cell),
-                     Paragraph(escape(record.reason), s.table_cell)][first:])
+                     Paragraph(escape(_record(record, language)), s.table_cell),
+                     Paragraph(escape(_reason(record, language)), s.table_cell)][first:])
     widths: tuple[float | str, ...] = _LANDSCAPE_COLUMNS if landscape else _COLUMNS
     if first:
         widths = (_LANDSCAPE_COLUMNS[1:] if landscape else ("25%", "20%", "55%"))
@@ -55,8 +89,11 @@ def build_records_to_check(records: Sequence[RecordToCheck], *, what: str = "thi
 
 
 def records_to_check_section(records: Sequence[RecordToCheck], *, what: str,
-                             day: dt.date | None = None) -> Section:
-    """A page for the end of a batch naming what the batch left out (staff only)."""
+                             day: dt.date | None = None, language: str = "en") -> Section:
+    """A page for the end of a batch naming what the batch left out (staff only), in the
+    staff's ``language`` ("en" or "cy")."""
     reference = f"CHECK-{day:%Y%m%d}" if day else "CHECK"
-    return Section(TITLE, reference, build_records_to_check(records, what=what)[1:],
-                   staff_only=True)
+    code = glossary.code(language)
+    return Section(glossary.phrase("to_check.title", code), reference,
+                   build_records_to_check(records, what=what, language=code)[1:],
+                   staff_only=True, language=code)

@@ -35,10 +35,16 @@ class ProviderContact:
     opening_hours: str | None = None
     referral_route: ReferralRoute | None = None
     referral_how: str | None = None
+    opening_hours_cy: str | None = None
 
     @property
     def has_details(self) -> bool:
         return bool(self.phone or self.email or self.address)
+
+    def hours(self, welsh: bool = False) -> str | None:
+        """The opening hours for an English or a Welsh document; a Welsh one prints the
+        English hours when none were typed in Welsh."""
+        return (self.opening_hours_cy or self.opening_hours) if welsh else self.opening_hours
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +69,7 @@ class ProviderRecord:
     active: bool
     version: int
     referrals: int = 0
+    opening_hours_cy: str | None = None
 
     @property
     def areas_text(self) -> str:
@@ -76,7 +83,8 @@ class ProviderRecord:
 
     def contact(self) -> ProviderContact:
         return ProviderContact(self.name, self.phone, self.email, self.address_line,
-                               self.opening_hours, self.referral_route, self.referral_how)
+                               self.opening_hours, self.referral_route, self.referral_how,
+                               self.opening_hours_cy)
 
 
 @dataclass(slots=True)
@@ -97,6 +105,7 @@ class ProviderInput:
     referral_how: str | None = None
     active: bool = True
     version: int | None = None
+    opening_hours_cy: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from typing import Any, Protocol, TypeVar, overload
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
+from upw_ttg.domain.access import RESTRICTED_TEXT
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import Listed
 from upw_ttg.errors import NotFoundError, PermissionDeniedError, RestrictedCaseError
@@ -25,7 +26,6 @@ class _AboutPerson(Protocol):
 RowT = TypeVar("RowT", bound=_AboutPerson)
 RecordT = TypeVar("RecordT")
 # What a masked row shows in a text field that cannot be empty.
-RESTRICTED_TEXT = "Restricted"
 # Fields a masked row keeps: who it is about (name and CRN), and the ids and versions the
 # screens need to refuse opening it; nothing else about the person.
 _KEPT_FIELDS = frozenset({"crn", "name", "person_name", "surname", "forename", "row_number",

@@ -36,7 +36,7 @@ from upw_ttg.storage.models import (
 from upw_ttg.storage.models.base import utc_now
 
 _FIELDS = ["name", "national", "address", "town", "postcode", "phone", "email",
-           "opening_hours", "referral_route", "referral_how", "active"]
+           "opening_hours", "opening_hours_cy", "referral_route", "referral_how", "active"]
 
 
 def provider_records(session: Session, ids: Iterable[int] | None = None) -> list[ProviderRecord]:
@@ -79,7 +79,7 @@ def provider_records(session: Session, ids: Iterable[int] | None = None) -> list
         address=r.address, town=r.town, postcode=r.postcode, phone=r.phone, email=r.email,
         opening_hours=r.opening_hours, referral_route=r.referral_route,
         referral_how=r.referral_how, active=bool(r.active), version=r.version,
-        referrals=counts.get(r.id, 0)) for r in rows]
+        referrals=counts.get(r.id, 0), opening_hours_cy=r.opening_hours_cy) for r in rows]
 
 
 def provider_contacts(session: Session, ids: Iterable[int | None]) -> dict[int, ProviderContact]:
@@ -87,6 +87,22 @@ def provider_contacts(session: Session, ids: Iterable[int | None]) -> dict[int, 
     now (rule TTG-DIR4)."""
     wanted = {i for i in ids if i is not None}
     return {r.id: r.contact() for r in provider_records(session, wanted)}
+
+
+def linked_provider(session: Session, provider_id: int | None, kept_id: int | None,
+                    field: str) -> str | None:
+    """The name of the directory provider a plan's fallback, action or review is to point at
+    (None: none), refused when it has left the directory, or stopped taking referrals and
+    the record did not already point at it (rule TTG-DIR4)."""
+    if provider_id is None:
+        return None
+    row = session.get(ServiceProvider, provider_id)
+    if row is None:
+        raise ValidationError({field: "That provider is no longer in the directory."})
+    if not row.active and provider_id != kept_id:
+        raise ValidationError({field: f"{row.name} is no longer taking referrals: choose "
+                                      "another provider."})
+    return row.name
 
 
 def unit_of_office(session: Session, office_id: int | None) -> int | None:
@@ -120,6 +136,7 @@ def _cleaned(data: ProviderInput) -> ProviderInput:
         address=clean(data.address), town=clean(data.town),
         postcode=normalise_postcode(clean(data.postcode)), phone=clean(data.phone),
         email=clean(data.email), opening_hours=clean(data.opening_hours),
+        opening_hours_cy=clean(data.opening_hours_cy),
         referral_route=data.referral_route, referral_how=clean(data.referral_how),
         active=bool(data.active), version=data.version)
 

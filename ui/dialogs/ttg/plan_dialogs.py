@@ -19,6 +19,7 @@ from upw_ttg.services.ttg.records import (
 from ui.dialogs.form_dialog import FormDialog, read_date
 from ui.views.ttg.fields import code_combo
 from ui.widgets.date_field import DateField
+from ui.widgets.provider_picker import Loader, ProviderPicker
 
 SaveAction = Callable[[ActionInput, int | None], PlanRecord]
 
@@ -28,7 +29,8 @@ class ActionDialog(FormDialog):
 
     def __init__(self, needs: tuple[NeedRecord, ...], save_action: SaveAction,
                  record: ActionRecord | None = None, need_id: int | None = None,
-                 manages_risk: bool = False, parent: QWidget | None = None):
+                 manages_risk: bool = False, parent: QWidget | None = None,
+                 providers: Loader | None = None):
         title = "New action" if record is None else "Edit action"
         super().__init__(title, "Say what will be done, who does it and by when.", parent)
         self._save_action = save_action
@@ -39,10 +41,14 @@ class ActionDialog(FormDialog):
         self.description.setMaxLength(400)
         self.description.setPlaceholderText("e.g. Refer to Shelter for a housing assessment")
         self.fields.add_row(form, "description", "&Action", self.description)
-        self.owner = QLineEdit()
-        self.owner.setMaxLength(120)
-        self.owner.setPlaceholderText("e.g. Resettlement worker, the person, CAS3 housing")
-        self.fields.add_row(form, "owner", "&Who does it", self.owner)
+        # Who does it: typed, or a provider from the directory whose details then print.
+        self.who = ProviderPicker(
+            providers or (lambda _code: []), "Who does it", choose_text=None,
+            other_text="Not in Local services: type who does it",
+            placeholder="e.g. Resettlement worker, the person, CAS3 housing")
+        self.owner = self.who.typed
+        self.fields.add_row(form, "owner", "&Who does it", self.who)
+        self.who.resized.connect(lambda: self.isVisible() and self.fit_contents(shrink=True))
         self.due_date = DateField()
         self.fields.add_row(form, "due_date", "&Due by", self.due_date)
         self.need = QComboBox()
@@ -59,13 +65,19 @@ class ActionDialog(FormDialog):
         self.fields.add_row(form, "done_on", "Done o&n", self.done_on,
                             hint="Leave empty until it is done.")
         self.body.addLayout(form)
+        self._pathways = {need.id: need.pathway_code for need in needs}
         if record is not None:
             self.description.setText(record.description)
-            self.owner.setText(record.owner)
             self.due_date.set_date(record.due_date)
             self.done_on.set_date(record.done_on)
             need_id, manages_risk = record.need_id, record.manages_risk
         self.need.setCurrentIndex(max(0, self.need.findData(need_id)))
+        self.who.set_pathway(self._pathways.get(need_id))
+        if record is not None:
+            self.who.set_value(record.provider_id, None if record.provider_id else record.owner,
+                               record.owner)
+        self.need.currentIndexChanged.connect(
+            lambda _i: self.who.set_pathway(self._pathways.get(self.need.currentData())))
         self.manages_risk.setChecked(manages_risk)
         self.resize(560, self.sizeHint().height())
 
@@ -75,7 +87,9 @@ class ActionDialog(FormDialog):
         done = read_date(self.fields, "done_on", problems)
         if problems:
             raise ValidationError(problems)
-        return ActionInput(description=self.description.text(), owner=self.owner.text(),
+        return ActionInput(description=self.description.text(),
+                           owner=self.owner.text() if self.who.is_other() else "",
+                           provider_id=self.who.provider_id(),
                            due_date=due, need_id=self.need.currentData(),
                            manages_risk=self.manages_risk.isChecked(), done_on=done,
                            version=self._record.version if self._record else None)

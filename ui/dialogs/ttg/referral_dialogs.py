@@ -5,11 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from upw_ttg.domain.codes import ReferralStatus
 from upw_ttg.errors import ValidationError
-from upw_ttg.records.directory import REFERRAL_ROUTE_LABELS, ProviderChoice, ProviderContact
 from upw_ttg.records.pathways import PathwayRow
 from upw_ttg.services.ttg.records import ReferralInput, ReferralRecord
 from upw_ttg.services.ttg.referrals import ReferralService
@@ -18,22 +17,10 @@ from ui.dialogs.form_dialog import FormDialog, read_date
 from ui.formatting import format_date
 from ui.views.ttg.fields import code_combo
 from ui.widgets.date_field import DateField
+from ui.widgets.provider_picker import ProviderPicker
 
 # How long a provider usually takes to answer, to suggest the expected date.
 ANSWER_DAYS = 14
-# The provider list's last item: one not in the directory, typed by name.
-OTHER_PROVIDER = -1
-
-
-def contact_text(contact: ProviderContact) -> str:
-    """A provider's phone, email, hours and how to refer, on two lines."""
-    reach = " · ".join(x for x in (contact.phone, contact.email, contact.opening_hours) if x)
-    how = ""
-    if contact.referral_route is not None:
-        how = f"Refer by: {REFERRAL_ROUTE_LABELS[contact.referral_route]}"
-        if contact.referral_how:
-            how += f". {contact.referral_how}"
-    return "\n".join(x for x in (reach or "No contact details in the directory yet.", how) if x)
 
 
 class ReferralDialog(FormDialog):
@@ -58,23 +45,14 @@ class ReferralDialog(FormDialog):
         self.fields.add_row(form, "pathway_code", "&Pathway", self.pathway)
         # Providers come from the directory of local services (rule TTG-DIR3); one not in it
         # is typed by name.
-        self.provider_choice = QComboBox()
-        self.provider_choice.setAccessibleName("Provider")
-        self.provider = QLineEdit()
-        self.provider.setMaxLength(120)
-        self.provider.setAccessibleName("Provider not in the directory")
-        self.provider.setPlaceholderText("The provider's name")
-        self.provider_details = QLabel()
-        self.provider_details.setObjectName("Hint")
-        self.provider_details.setWordWrap(True)
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
-        for widget in (self.provider_choice, self.provider, self.provider_details):
-            column.addWidget(widget)
-        self.fields.add_row(form, "provider", "Pro&vider", holder)
-        self.provider_choice.currentIndexChanged.connect(self._provider_changed)
+        self.picker = ProviderPicker(
+            lambda code: referrals.provider_choices(plan_id, code), "Provider",
+            other_hint="Only the name prints on the person's papers. Ask an administrator to "
+                       "add the provider to Local services so its details print.")
+        self.provider_choice, self.provider = self.picker.combo, self.picker.typed
+        self.provider_details = self.picker.details
+        self.fields.add_row(form, "provider", "Pro&vider", self.picker)
+        self.picker.resized.connect(self._provider_resized)
         self.sent_on = DateField()
         self.fields.add_row(form, "sent_on", "Sent &on", self.sent_on)
         self.expected = DateField()
@@ -97,11 +75,11 @@ class ReferralDialog(FormDialog):
                                      response_expected_by=today + dt.timedelta(ANSWER_DAYS))
         self._data = data
         self.pathway.setCurrentIndex(max(0, self.pathway.findData(data.pathway_code)))
-        self._choices: list[ProviderChoice] = []
-        self._fill_providers(data.provider_id)
-        self.pathway.currentIndexChanged.connect(lambda _i: self._fill_providers(
-            self.provider_choice.currentData()))
-        self.provider.setText(data.provider if data.provider_id is None else "")
+        self.picker.set_pathway(data.pathway_code or None)
+        self.picker.set_value(data.provider_id, data.provider if data.provider_id is None
+                              else None, record.provider if record else None)
+        self.pathway.currentIndexChanged.connect(
+            lambda _i: self.picker.set_pathway(self.pathway.currentData() or None))
         self.sent_on.set_date(data.sent_on)
         self.expected.set_date(data.response_expected_by)
         self.status.setCurrentIndex(max(0, self.status.findData(data.status)))
@@ -114,52 +92,14 @@ class ReferralDialog(FormDialog):
         expected = read_date(self.fields, "response_expected_by", problems)
         if problems:
             raise ValidationError(problems)
-        choice = self.provider_choice.currentData()
         return dataclasses.replace(
             self._data, pathway_code=self.pathway.currentData(),
-            provider_id=choice if choice != OTHER_PROVIDER else None,
-            provider=self.provider.text() if choice == OTHER_PROVIDER else "",
+            provider_id=self.picker.provider_id(),
+            provider=self.provider.text() if self.picker.is_other() else "",
             sent_on=sent, response_expected_by=expected, status=self.status.currentData(),
             outcome=self.outcome.text() or None)
 
-    def _fill_providers(self, keep: int | None) -> None:
-        """The directory's providers for the chosen pathway: the person's area first."""
-        combo = self.provider_choice
-        combo.blockSignals(True)
-        combo.clear()
-        self._choices = self._referrals.provider_choices(self._plan_id,
-                                                         self.pathway.currentData() or None)
-        combo.addItem("Choose the provider…", None)
-        for choice in self._choices:
-            text = choice.name if choice.in_area else f"{choice.name} (serves {choice.areas_text})"
-            combo.addItem(text, choice.id)
-        record = self._record
-        if record is not None and record.provider_id is not None \
-                and combo.findData(record.provider_id) < 0:
-            # Kept by a referral made before the provider stopped taking new ones.
-            combo.addItem(record.provider, record.provider_id)
-        combo.addItem("Not in the directory: type its name", OTHER_PROVIDER)
-        if keep is None and record is not None and record.provider_id is None \
-                and record.provider:
-            keep = OTHER_PROVIDER
-        combo.setCurrentIndex(max(0, combo.findData(keep)))
-        combo.blockSignals(False)
-        self._provider_changed()
-
-    def _provider_changed(self, *_args: object) -> None:
-        value = self.provider_choice.currentData()
-        self.provider.setVisible(value == OTHER_PROVIDER)
-        choice = next((c for c in self._choices if c.id == value), None)
-        if value == OTHER_PROVIDER:
-            text = ("Only the name prints on the person's papers. Ask an administrator to add "
-                    "the provider to Local services so its details print.")
-        elif choice is not None:
-            text = contact_text(choice.contact)
-        else:
-            text = "" if self._choices else ("No provider in the directory helps with this "
-                                             "pathway yet.")
-        self.provider_details.setText(text)
-        self.provider_details.setVisible(bool(text))
+    def _provider_resized(self) -> None:
         if self.isVisible():
             self.fit_contents(shrink=True)
 

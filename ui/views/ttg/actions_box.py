@@ -98,10 +98,11 @@ class ActionsBox(QGroupBox):
         plan = self.host.plan
         if plan is None:
             return None
-        plans = self.host.services.plans
-        plan_id = plan.id
-        return ActionDialog(plan.needs, lambda data, action_id: plans.save_action(
-            plan_id, data, action_id), record, need_id, manages_risk, self.host)
+        services = self.host.services
+        plan_id, episode_id = plan.id, plan.episode_id
+        return ActionDialog(plan.needs, lambda data, action_id: services.plans.save_action(
+            plan_id, data, action_id), record, need_id, manages_risk, self.host,
+            lambda code: services.referrals.choices_for_case(episode_id, code))
 
     def add_action(self) -> None:
         dialog = self._dialog(None)

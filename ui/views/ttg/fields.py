@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.models.ttg.codes import code_text
 from ui.widgets.date_field import DateField
+from ui.widgets.provider_picker import ProviderPicker
 
 _TIME_TEXT = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 
@@ -209,3 +210,11 @@ def wrap_columns(view: QTableView, *columns: int) -> None:
                 fit_table_height(view, *rows)
 
     view.horizontalHeader().sectionResized.connect(resized)
+
+
+def case_provider_picker(host: Any, name: str, **options: Any) -> ProviderPicker:
+    """A picker of the directory's providers for the case open on ``host`` (the plan
+    screen), the person's area first, as the referral form has (rule TTG-DIR4)."""
+    return ProviderPicker(
+        lambda code: host.services.referrals.choices_for_case(host.episode.id, code), name,
+        **options)

@@ -26,6 +26,7 @@ from ui.models.ttg.codes import code_text
 from ui.models.ttg.plan_models import ProgressTableModel
 from ui.views.ttg.actions_box import ActionsBox
 from ui.views.ttg.fields import (
+    case_provider_picker,
     choice_combo,
     code_combo,
     fit_table_height,
@@ -84,7 +85,7 @@ class PathwayPage(SectionPage):
         self.body.addWidget(need_box)
         self.body.addWidget(self._fallback_box(pathway, fields))
         self.watch("need", self.own_words, self.status, self.responsibility, self.linked,
-                   self.on_copy, self.fallback_plan, self.fallback_contact, self.fallback_by)
+                   self.on_copy, self.fallback_plan, self.fallback_who, self.fallback_by)
 
         self.actions = ActionsBox(
             "Actions", self, screen, self._includes, self._action_defaults,
@@ -125,20 +126,25 @@ class PathwayPage(SectionPage):
         box = QGroupBox("If this falls through")
         form = QFormLayout(box)
         form.setVerticalSpacing(6)
-        self.fallback_plan, self.fallback_contact = QLineEdit(), QLineEdit()
+        self.fallback_plan = QLineEdit()
         self.fallback_plan.setMaxLength(400)
-        self.fallback_contact.setMaxLength(200)
+        # Who to call: typed, or a provider from the directory whose details then print.
+        self.fallback_who = case_provider_picker(
+            self.host, f"{pathway.name}: if this falls through, who to call", choose_text=None,
+            other_text="Someone not in Local services: type name and number",
+            placeholder="e.g. Duty officer, Hull Central 01482 000111", max_length=200,
+            pathway_code=pathway.code)
+        self.fallback_contact = self.fallback_who.typed
         self.fallback_plan.setPlaceholderText(
             "e.g. Emergency bed at the approved premises" if pathway.code == ACCOMMODATION
             else "e.g. Drop-in at the recovery hub the same week")
-        self.fallback_contact.setPlaceholderText("e.g. Duty officer, Hull Central 01482 000111")
         self.fallback_by = DateField()
         names = (("fallback_plan", "What happen&s", self.fallback_plan, "what happens"),
-                 ("fallback_contact", "Who to call (name, n&umber)", self.fallback_contact,
-                  "who to call"),
+                 ("fallback_contact", "Who to call (name, n&umber)", self.fallback_who, None),
                  ("fallback_by", "&By when", self.fallback_by, "by when"))
         for field, label, widget, spoken in names:
-            widget.setAccessibleName(f"{pathway.name}: if this falls through, {spoken}")
+            if spoken:
+                widget.setAccessibleName(f"{pathway.name}: if this falls through, {spoken}")
             fields.add_row(form, field, label, widget)
         if pathway.code == ACCOMMODATION:
             form.addRow("", hint("Where risk of harm applies (medium risk or above, or "
@@ -159,7 +165,8 @@ class PathwayPage(SectionPage):
         set_value(self.linked, need.linked_to_offending if need else False)
         set_value(self.on_copy, need.on_persons_copy if need else None)
         set_value(self.fallback_plan, need.fallback_plan if need else None)
-        set_value(self.fallback_contact, need.fallback_contact if need else None)
+        self.fallback_who.set_value(need.fallback_provider_id if need else None,
+                                    need.fallback_contact if need else None)
         set_value(self.fallback_by, need.fallback_by if need else None)
         self.entry_date.set_date(self.host.services.ctx.today())
         self.entry.clear()
@@ -208,7 +215,8 @@ class PathwayPage(SectionPage):
             on_persons_copy=self.on_copy.currentData(),
             version=need.version if need else None,
             fallback_plan=text_of(self.fallback_plan),
-            fallback_contact=text_of(self.fallback_contact), fallback_by=fallback_by))
+            fallback_contact=self.fallback_who.typed_name(), fallback_by=fallback_by,
+            fallback_provider_id=self.fallback_who.provider_id()))
 
     def ensure_need(self) -> NeedRecord | None:
         """The pathway's need, saved first if it is not on record (actions hang on it)."""

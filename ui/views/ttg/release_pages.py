@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.domain.codes import TRAVEL_PAYMENTS, ReferralStatus
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.plan_progress import review_missing
-from upw_ttg.domain.resettlement import DEADLINE_LABELS, DeadlineKind
+from upw_ttg.domain.resettlement import ACCOMMODATION, DEADLINE_LABELS, DeadlineKind
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg.records import ReleaseFallbackInput, ReviewInput, ReviewRecord
 
@@ -36,6 +36,7 @@ from ui.models.ttg.plan_models import (
 )
 from ui.views.ttg.fields import (
     TimeField,
+    case_provider_picker,
     choice_combo,
     fit_table_height,
     hint,
@@ -217,6 +218,13 @@ class ReviewPage(SectionPage):
         home_form = QFormLayout(home)
         fields.add_row(home_form, "accommodation_found", "&Accommodation", self.accommodation)
         fields.add_row(home_form, "accommodation_address", "A&ddress", self.address)
+        # The hostel or housing provider, from the directory: its details print as they are.
+        self.place = case_provider_picker(
+            self.host, "First night: hostel or housing provider",
+            choose_text="None from Local services: the address above only", other_text=None,
+            pathway_code=ACCOMMODATION)
+        fields.add_row(home_form, "accommodation_provider_id", "Hostel or provider",
+                       self.place)
         fields.add_row(home_form, "id_status", "&ID", self.id_status)
         fields.add_row(home_form, "bank_account_status", "&Bank account", self.bank)
         fields.add_row(home_form, "benefits_status", "Be&nefits", self.benefits)
@@ -254,8 +262,9 @@ class ReviewPage(SectionPage):
             self.body.addWidget(box)
         self.body.addWidget(self._fallback_box())
         self.body.addStretch(1)
-        self.watch("review", self.review_date, self.accommodation, self.address, self.id_status,
-                   self.bank, self.benefits, self.gp, self.gp_details, self.prescriptions,
+        self.watch("review", self.review_date, self.accommodation, self.address, self.place,
+                   self.id_status, self.bank, self.benefits, self.gp, self.gp_details,
+                   self.prescriptions,
                    self.prescription, self.collect_from, self.route, self.payment,
                    self.with_whom, self.appointment_date, self.appointment_time, self.where,
                    self.phone)
@@ -268,24 +277,28 @@ class ReviewPage(SectionPage):
         box = QGroupBox("If the day of release falls through")
         form = QFormLayout(box)
         fields = self.field_set("fallback")
-        self.fallback_plan, self.fallback_contact = QLineEdit(), QLineEdit()
+        self.fallback_plan = QLineEdit()
         self.fallback_plan.setMaxLength(400)
-        self.fallback_contact.setMaxLength(200)
+        self.fallback_who = case_provider_picker(
+            self.host, "If the day of release falls through: who to call", choose_text=None,
+            other_text="Someone not in Local services: type name and number",
+            placeholder="e.g. Duty officer 01482 000111", max_length=200)
+        self.fallback_contact = self.fallback_who.typed
         self.fallback_plan.setPlaceholderText(
             "e.g. If nobody meets them at the gate, go straight to the Hull Central office")
-        self.fallback_contact.setPlaceholderText("e.g. Duty officer 01482 000111")
         self.fallback_by = TimeField()
         for field, label, widget, spoken in (
                 ("release_fallback_plan", "What happens", self.fallback_plan, "what happens"),
                 ("release_fallback_contact", "Who to call (name, number)",
-                 self.fallback_contact, "who to call"),
+                 self.fallback_who, None),
                 ("release_fallback_by", "By what time", self.fallback_by, "by what time")):
-            widget.setAccessibleName(f"If the day of release falls through: {spoken}")
+            if spoken:
+                widget.setAccessibleName(f"If the day of release falls through: {spoken}")
             fields.add_row(form, field, label, widget)
         self.fallback_hint = hint("Where risk of harm applies (medium risk or above, or "
                                   "MAPPA), the plan cannot be completed without all three.")
         form.addRow("", self.fallback_hint)
-        self.watch("fallback", self.fallback_plan, self.fallback_contact, self.fallback_by)
+        self.watch("fallback", self.fallback_plan, self.fallback_who, self.fallback_by)
         return box
 
     def save_fallback(self):
@@ -298,7 +311,8 @@ class ReviewPage(SectionPage):
         except ValueError as exc:
             raise ValidationError({"release_fallback_by": str(exc)}) from None
         return self.host.services.plans.save_release_fallback(plan.id, ReleaseFallbackInput(
-            text_of(self.fallback_plan), text_of(self.fallback_contact), by, plan.version))
+            text_of(self.fallback_plan), self.fallback_who.typed_name(), by, plan.version,
+            self.fallback_who.provider_id()))
 
     def _update_address(self, *_args: object) -> None:
         self.address.setEnabled(self.host.editable
@@ -306,8 +320,10 @@ class ReviewPage(SectionPage):
         self.collect_from.setEnabled(self.host.editable
                                      and self.prescription.currentData() is True)
         planned = self.host.plan is not None
-        for widget in (self.fallback_plan, self.fallback_contact, self.fallback_by):
+        for widget in (self.fallback_plan, self.fallback_who, self.fallback_by):
             widget.setEnabled(self.host.editable and planned)
+        self.place.setEnabled(self.host.editable
+                              and self.accommodation.currentData() is not False)
         self.fallback_hint.setText(
             "Where risk of harm applies (medium risk or above, or MAPPA), the plan cannot be "
             "completed without all three." if planned else
@@ -338,8 +354,12 @@ class ReviewPage(SectionPage):
         }
         plan = self.host.plan
         values.update({self.fallback_plan: plan.release_fallback_plan if plan else None,
-                       self.fallback_contact: plan.release_fallback_contact if plan else None,
                        self.fallback_by: plan.release_fallback_by if plan else None})
+        self.fallback_who.set_value(plan.release_fallback_provider_id if plan else None,
+                                    plan.release_fallback_contact if plan else None)
+        self.place.set_value(review.accommodation_provider_id if review else None, None,
+                             review.accommodation_provider.name
+                             if review and review.accommodation_provider else None)
         for widget, value in values.items():
             set_value(widget, value)
         self._update_address()
@@ -409,7 +429,8 @@ class ReviewPage(SectionPage):
             first_appointment_with=text_of(self.with_whom), first_appointment_at=at,
             first_appointment_where=text_of(self.where),
             first_appointment_phone=text_of(self.phone),
-            version=review.version if review else None))
+            version=review.version if review else None,
+            accommodation_provider_id=self.place.provider_id()))
 
 
 class DatesPage(SectionPage):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ui.views.ttg.fields import fit_table_height, heading, hint, set_value
 from ui.widgets.date_field import DateField
 from ui.widgets.form_fields import FieldSet
+from ui.widgets.provider_picker import ProviderPicker
 
 if TYPE_CHECKING:
     from ui.views.ttg.plan_screen import PlanScreen
@@ -97,6 +98,9 @@ class SectionPage(QWidget):
                 widget.currentIndexChanged.connect(mark)
             elif isinstance(widget, QCheckBox):
                 widget.toggled.connect(mark)
+            elif isinstance(widget, ProviderPicker):
+                widget.combo.setMaximumWidth(520)
+                widget.edited.connect(mark)
             else:
                 raise TypeError(type(widget).__name__)
 

@@ -16,6 +16,7 @@ from upw_ttg.printing.layout import fitted_widths, heading_with
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import Styles, data_table_style, details_table_style, get_styles
 from upw_ttg.printing.text import escape, format_date
+from upw_ttg.records.directory import ProviderContact
 from upw_ttg.services.ttg.records import (
     ActionRecord,
     HandoverPack,
@@ -248,13 +249,15 @@ def _fallbacks(plan: PlanRecord | None, s: Styles, w: _Words) -> Flowable:
         return Paragraph(w("none_recorded"), s.body)
     by = plan.release_fallback_by
     rows = [[f"<b>{w('day_of_release')}</b>", w.or_not_recorded(plan.release_fallback_plan),
-             w.or_not_recorded(plan.release_fallback_contact),
+             w.or_not_recorded(plan.release_fallback_contact)
+             + _reach(plan.release_fallback_provider, w),
              w("by_time", time=f"{by:%H:%M}") if by else w("not_recorded")]]
     for n in plan.needs:
         if n.has_fallback or n.pathway_code == ACCOMMODATION:
             rows.append([f"<b>{w.pathway(n.pathway_code, n.pathway_name)}</b>",
                          w.or_not_recorded(n.fallback_plan),
-                         w.or_not_recorded(n.fallback_contact), w.date(n.fallback_by)])
+                         w.or_not_recorded(n.fallback_contact)
+                         + _reach(n.fallback_provider, w), w.date(n.fallback_by)])
     return _table((w("col_for"), w("col_what_happens"), w("col_who_to_call"),
                    w("col_by_when")), rows, ("20%", "38%", "26%", "16%"), s)
 
@@ -270,7 +273,7 @@ def _actions(actions: list[ActionRecord], plan: PlanRecord | None, s: Styles, w:
         what = escape(a.description) + (f" <b>{w('manages_risk')}</b>" if a.manages_risk
                                         else "")
         row = [what, names.get(a.need_id, w("general")) if a.need_id else w("general"),
-               escape(a.owner), w.date(a.due_date, w("no_date"))]
+               escape(a.owner) + _reach(a.provider, w), w.date(a.due_date, w("no_date"))]
         rows.append(row + [w.date(a.done_on, w("outstanding"))] if show_done else row)
     if show_done:
         return _table((w("col_action"), w("col_pathway"), w("col_owner"), w("col_due"),
@@ -300,8 +303,11 @@ def _review(review: ReviewRecord | None, s: Styles, w: _Words) -> Flowable:
     if review is None:
         return Paragraph(f"<b>{w('no_review')}</b>", s.body)
     if review.accommodation_found:
+        place = review.accommodation_provider
         home = escape(review.accommodation_address) if review.accommodation_address \
-            else w("address_missing")
+            else "" if place else w("address_missing")
+        if place is not None:
+            home += ("<br/>" if home else "") + f"<b>{escape(place.name)}</b>" + _reach(place, w)
     elif review.accommodation_found is False:
         home = f"<b>{w('no_address')}</b>"
     else:
@@ -360,6 +366,15 @@ def _referrals(pack: HandoverPack, s: Styles, w: _Words) -> Flowable:
                   ("26%", "14%", "12%", "14%", "12%", "22%"), s)
 
 
+def _reach(c: ProviderContact | None, w: _Words) -> str:
+    """A directory provider's phone, address and hours as the directory holds them now,
+    under its name (rule TTG-DIR4); nothing for a name typed by hand."""
+    if c is None:
+        return ""
+    lines = [escape(x) for x in (c.phone, c.address, c.hours(w.welsh)) if x]
+    return "".join(f"<br/>{line}" for line in lines)
+
+
 def _provider(r: ReferralRecord, w: _Words) -> str:
     """The provider's name and, from the directory as it is now, how to reach it and how it
     takes referrals, so the responsible officer can follow it up (rule TTG-DIR4)."""
@@ -367,7 +382,7 @@ def _provider(r: ReferralRecord, w: _Words) -> str:
     c = r.contact
     if c is None:
         return text
-    lines = [escape(x) for x in (c.phone, c.email, c.address, c.opening_hours) if x]
+    lines = [escape(x) for x in (c.phone, c.email, c.address, c.hours(w.welsh)) if x]
     if c.referral_route is not None:
         how = glossary.phrase(f"referral_route.{c.referral_route.value}", w.language)
         lines.append(w("refer_by", how=how)

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from upw_ttg.domain.codes import TravelPayment
 from upw_ttg.printing import fonts, glossary
 from upw_ttg.printing.documents.resettlement_plan import (
-    clock,
-    contacts_table,
+    CONTACT_ROLES,
+    LABELS,
+    fallback_text,
     long_date,
     pathway_name,
+    service_cell,
     text_or,
     when,
     word,
 )
 from upw_ttg.printing.render import render_pdf
-from upw_ttg.printing.styles import ACCENT, HEADER_FILL, RULE, Styles, get_styles
+from upw_ttg.printing.styles import ACCENT, HEADER_FILL, MUTED, RULE, Styles, get_styles
 from upw_ttg.printing.text import escape
+from upw_ttg.records.directory import ReferralRoute
 from upw_ttg.services.ttg.handouts import HandoutLanguage, ReleaseDaySheet
 
 # The sheet's fixed words, in English and Welsh, from the one glossary.
@@ -28,14 +31,23 @@ _PAYMENT_KEYS = {TravelPayment.TRAVEL_WARRANT: "pay_travel_warrant",
                  TravelPayment.DISCHARGE_GRANT: "pay_discharge_grant",
                  TravelPayment.COLLECTED: "pay_collected"}
 _BOX_COLUMNS = ("28%", "72%")
+# Boxes side by side: the label column wider, as the box is half as wide.
+_HALF_COLUMNS = ("38%", "62%")
+# What happens if something falls through runs long: it gets the width.
+_FALLBACK_COLUMNS = ("22%", "78%")
+_GAP = 4
+_NO_PADDING = tuple((side, (0, 0), (-1, -1), 0) for side in (
+    "LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING"))
+_NAME = ParagraphStyle("SheetName", parent=get_styles().subtitle, alignment=TA_RIGHT)
 
 
 def _t(key: str, language: HandoutLanguage) -> str:
     return word(SHEET_LABELS[key], language)
 
 
-def _box(title: str, rows: list[list[Flowable]], s: Styles) -> Flowable:
-    """A titled box with label/value rows, kept on one page."""
+def _box(title: str, rows: list[list[Flowable]], s: Styles,
+         columns: tuple[str, str] = _BOX_COLUMNS) -> Table:
+    """A titled box with label/value rows."""
     cells: list[list[Flowable | str]] = [[Paragraph(f"<b>{title}</b>", s.table_header), ""]]
     style = TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
@@ -46,8 +58,8 @@ def _box(title: str, rows: list[list[Flowable]], s: Styles) -> Flowable:
         ("LINEBELOW", (0, 0), (1, 0), 0.9, ACCENT),
         ("LEFTPADDING", (0, 0), (-1, -1), 6),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ])
     for i, row in enumerate(rows, start=1):
         if len(row) == 1:
@@ -57,9 +69,19 @@ def _box(title: str, rows: list[list[Flowable]], s: Styles) -> Flowable:
             cells.append(list(row))
         if i < len(rows):
             style.add("LINEBELOW", (0, i), (1, i), 0.4, RULE)
-    table = Table(cells, colWidths=_BOX_COLUMNS, hAlign="LEFT")
+    table = Table(cells, colWidths=columns, hAlign="LEFT")
     table.setStyle(style)
-    return KeepTogether([table, Spacer(1, 6)])
+    return table
+
+
+def _kept(*boxes: Table) -> Flowable:
+    """One box, or two side by side (short boxes, so a typical sheet fits one page), kept
+    on one page with a little space after."""
+    if len(boxes) == 1:
+        return KeepTogether([boxes[0], Spacer(1, _GAP)])
+    row = Table([[boxes[0], "", boxes[1]]], colWidths=("49%", "2%", "49%"), hAlign="LEFT")
+    row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *_NO_PADDING]))
+    return KeepTogether([row, Spacer(1, _GAP)])
 
 
 def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
@@ -72,19 +94,23 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
     def one(text: str) -> list[Flowable]:
         return [Paragraph(text, s.value)]
 
+    # The date stands out on its own line; the words before it share the intro's line.
+    intro = _t("intro", lang)
     if sheet.release_date is None:
-        leaving = [Paragraph(_t("not_known", lang), s.subtitle)]
+        leaving = [Paragraph(intro, s.body), Paragraph(_t("not_known", lang), s.subtitle)]
     else:
-        leaving = [Paragraph(escape(_t("leaving", lang).format(prison=sheet.prison_name)),
-                             s.body),
+        leaving = [Paragraph(f"{intro} " + escape(_t("leaving", lang).format(
+                       prison=sheet.prison_name)), s.body),
                    Paragraph(long_date(sheet.release_date, lang, weekday=True), s.title)]
         if not sheet.release_date_confirmed:
             leaving.append(Paragraph(_t("may_change", lang), s.note))
-    story: list[Flowable] = [
-        Paragraph(_t("title", lang), s.title),
-        Paragraph(escape(sheet.person_name), s.subtitle),
-        Paragraph(_t("intro", lang), s.body),
-        Spacer(1, 2), *leaving, Spacer(1, 6)]
+    # The person's name on the title's line, to keep the sheet to one page.
+    top = Table([[Paragraph(_t("title", lang), s.title),
+                  Paragraph(escape(sheet.person_name), _NAME)]], colWidths=("55%", "45%"),
+                hAlign="LEFT")
+    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                             *_NO_PADDING, ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    story: list[Flowable] = [top, *leaving, Spacer(1, _GAP)]
     first = sheet.first_appointment
     # The officer by name; what the worker typed as "with" is the fallback.
     if sheet.officer_name:
@@ -95,57 +121,107 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
     report = [pair("with", with_whom),
               pair("when", f"<b>{when(first.at, lang)}</b>" if first and first.at
                    else unknown),
-              pair("where", text_or(first.where if first else None, unknown)),
-              pair("phone", text_or(first.phone if first else None, unknown))]
+              pair("where", text_or(first.where if first else None, unknown))]
+    # A known number shares the place's row; an unknown one says so on its own.
+    if first and first.phone and first.phone.strip():
+        report[-1] = pair("where", f"{text_or(first.where, unknown)}&nbsp;&nbsp;·&nbsp;&nbsp;"
+                                   f"{_t('phone', lang)} <b>{escape(first.phone)}</b>")
+    else:
+        report.append(pair("phone", unknown))
     if first is not None:
         report.append(one(_t("report_note", lang)))
     report += _office_rows(sheet, pair, unknown)
-    story.append(_box(_t("report", lang), report, s))
+    story.append(_kept(_box(_t("report", lang), report, s)))
     payment = (_t(_PAYMENT_KEYS[sheet.travel_payment], lang) if sheet.travel_payment
                else unknown)
-    story.append(_box(_t("travel", lang), [pair("how", text_or(sheet.travel_route, unknown)),
-                                          pair("paid", payment)], s))
+    story.append(_kept(_box(_t("travel", lang), [
+        pair("how", text_or(sheet.travel_route, unknown)), pair("paid", payment)], s)))
+    place = sheet.first_night_provider
     if sheet.accommodation_found is False:
         night = _t("no_address", lang)
+    elif place is not None:
+        # The hostel or housing provider as the directory holds it now (rule TTG-DIR4).
+        night = "<br/>".join(x for x in (text_or(sheet.first_night_address, ""), service_cell(
+            place.name, place, lang, s, email=False)) if x)
     else:
         night = text_or(sheet.first_night_address, unknown)
-    story.append(_box(_t("first_night", lang), [one(night)], s))
-    story.append(_box(_t("medicines", lang), _prescription_rows(sheet, pair, one), s))
-    story.append(_box(_t("money", lang), [
+    story.append(_kept(_box(_t("first_night", lang), [one(night)], s, _HALF_COLUMNS),
+                       _box(_t("medicines", lang), _prescription_rows(sheet, pair, one), s,
+                            _HALF_COLUMNS)))
+    money = _box(_t("money", lang), [
         pair("id", text_or(sheet.id_status, unknown)),
         pair("bank", text_or(sheet.bank_account_status, unknown)),
-        pair("benefits", text_or(sheet.benefits_status, unknown))], s))
+        pair("benefits", text_or(sheet.benefits_status, unknown))], s, _HALF_COLUMNS)
     if sheet.gp_registered is None:
         gp = unknown
     else:
         gp = _t("gp_yes", lang) if sheet.gp_registered else _t("gp_no", lang)
     if sheet.gp_details:
         gp += f"<br/><b>{escape(sheet.gp_details)}</b>"
-    story.append(_box(_t("gp", lang), [one(gp)], s))
+    story.append(_kept(money, _box(_t("gp", lang), [one(gp)], s, _HALF_COLUMNS)))
     if sheet.fallbacks:
-        story.append(_box(_t("fallback", lang), _fallback_rows(sheet, s), s))
+        story.append(_kept(_box(_t("fallback", lang), _fallback_rows(sheet, s), s,
+                                _FALLBACK_COLUMNS)))
     # A heading kept with its table; nothing after it, so no blank second page.
     # The services still helping follow the people, each with its details (rule TTG-DIR4).
-    story.append(KeepTogether([Paragraph(_t("phones", lang), s.heading),
-                               contacts_table(sheet.contacts, lang, s, sheet.services)]))
+    story.append(_kept(_phones(sheet, s)))
     return story
 
 
+def _phones(sheet: ReleaseDaySheet, s: Styles) -> Table:
+    """The people and services to call, two to a row: who they are in small print, the
+    name and number in bold, their team or details underneath (rule TTG-DIR4)."""
+    lang = sheet.language
+    muted = f"<font size='{s.table_cell_small.fontSize}' color='#{MUTED.hexval()[2:]}'>"
+    cells: list[str] = []
+    for c in sheet.contacts:
+        extra = " · ".join(escape(x) for x in (c.organisation, c.email) if x and x.strip())
+        cells.append(_phone_cell(word(CONTACT_ROLES[c.role], lang), c.name, c.phone, extra,
+                                 muted))
+    for r in sheet.services:
+        contact = r.contact
+        details = []
+        if contact is not None:
+            details = [escape(x) for x in (contact.address,) if x]
+            hours = contact.hours(lang == HandoutLanguage.WELSH)
+            if hours:
+                details.append(f"{word(LABELS['open'], lang)}: {escape(hours)}")
+            if contact.referral_route == ReferralRoute.SELF_REFERRAL:
+                details.append(word(LABELS["self_referral"], lang))
+        cells.append(_phone_cell(pathway_name(r.pathway_code, r.pathway_name, lang),
+                                 r.provider, contact.phone if contact else None,
+                                 " · ".join(details), muted))
+    if len(cells) % 2:
+        cells.append("")
+    rows: list[list[Flowable]] = [
+        [Paragraph(cells[i], s.value), Paragraph(cells[i + 1], s.value)]
+        for i in range(0, len(cells), 2)]
+    return _box(_t("phones", lang), rows, s, ("50%", "50%"))
+
+
+def _phone_cell(role: str, name: str | None, phone: str | None, extra: str,
+                muted: str) -> str:
+    lines = [f"{muted}{escape(role)}</font>",
+             "&nbsp;&nbsp;&nbsp;".join(f"<b>{escape(x)}</b>" for x in (name, phone)
+                                       if x and x.strip())]
+    if extra:
+        lines.append(f"{muted}{extra}</font>")
+    return "<br/>".join(line for line in lines if line)
+
+
 def _office_rows(sheet: ReleaseDaySheet, pair, unknown: str) -> list[list[Flowable]]:
-    """The office in full: organisation, address on one line, and the number to call."""
+    """The office in full: organisation and address on one line, and the number to call."""
     office = sheet.office
     if office is None or not (office.address_lines or office.phone):
         return [pair("office", unknown)]
     address = ", ".join(office.address_lines)
     # An office named after its town says nothing the address does not.
     name = office.name if office.name and office.name not in address else None
-    lines = [", ".join(x for x in (office.organisation, name) if x), address]
+    text = escape(", ".join(x for x in (office.organisation, name, address) if x))
     if office.phone:
-        lines.append(f"{word(SHEET_LABELS['phone'], sheet.language)} <b>"
-                     f"{escape(office.phone)}</b>")
-    return [pair("office", "<br/>".join(line if line.startswith(
-        word(SHEET_LABELS['phone'], sheet.language)) else escape(line)
-        for line in lines if line))]
+        text += (f"<br/>{word(SHEET_LABELS['phone'], sheet.language)} "
+                 f"<b>{escape(office.phone)}</b>")
+    return [pair("office", text)]
 
 
 def _fallback_rows(sheet: ReleaseDaySheet, s: Styles) -> list[list[Flowable]]:
@@ -154,18 +230,10 @@ def _fallback_rows(sheet: ReleaseDaySheet, s: Styles) -> list[list[Flowable]]:
     lang = sheet.language
     rows: list[list[Flowable]] = []
     for f in sheet.fallbacks:
-        lines = [f"<b>{escape(f.plan)}</b>"] if f.plan else []
-        if f.contact:
-            lines.append(f"{_t('fallback_call', lang)}: <b>{escape(f.contact)}</b>")
-        if f.by_time is not None:
-            by = clock(dt.datetime.combine(dt.date.min, f.by_time), lang)
-        else:
-            by = long_date(f.by_date, lang) if f.by_date else None
-        if by:
-            lines.append(f"{_t('fallback_by', lang)} {by}")
         title = (_t("fallback_day", lang) if f.pathway_code is None
                  else escape(pathway_name(f.pathway_code, f.pathway_name or "", lang)))
-        rows.append([Paragraph(title, s.label), Paragraph("<br/>".join(lines), s.value)])
+        rows.append([Paragraph(title, s.label), Paragraph(fallback_text(f, lang, s, compact=True),
+                                                         s.value)])
     return rows
 
 

@@ -25,6 +25,7 @@ from upw_ttg.services.ttg.handouts import (
     HandoutAction,
     HandoutAppointment,
     HandoutContact,
+    HandoutFallback,
     HandoutLanguage,
     HandoutNeed,
     HandoutReferral,
@@ -107,9 +108,11 @@ def details(pairs: list[tuple[str, str]], s: Styles) -> Table:
 
 
 def contacts_table(contacts: tuple[HandoutContact, ...], language: HandoutLanguage,
-                   s: Styles, services: tuple[HandoutReferral, ...] = ()) -> Flowable:
+                   s: Styles, services: tuple[HandoutReferral, ...] = (), *,
+                   compact: bool = False) -> Flowable:
     """Who, their name (with team and email underneath) and the phone number in bold; then
-    each of ``services`` by what it helps with, its name and details, and its phone."""
+    each of ``services`` by what it helps with, its name and details, and its phone.
+    ``compact`` puts the team and email on one line, and pads the rows less."""
     if not contacts and not services:
         return Paragraph(label("none", language), s.body)
     small = s.table_cell_small.fontSize
@@ -118,7 +121,8 @@ def contacts_table(contacts: tuple[HandoutContact, ...], language: HandoutLangua
         name = text_or(c.name, "")
         extra = [escape(x) for x in (c.organisation, c.email) if x and x.strip()]
         if extra:
-            name += f"<br/><font size='{small}'>{'<br/>'.join(extra)}</font>"
+            joined = (" · " if compact else "<br/>").join(extra)
+            name += f"<br/><font size='{small}'>{joined}</font>"
         rows.append([Paragraph(escape(word(CONTACT_ROLES[c.role], language)), s.table_cell),
                      Paragraph(name, s.table_cell),
                      Paragraph(f"<b>{text_or(c.phone, '')}</b>", s.table_cell)])
@@ -130,8 +134,13 @@ def contacts_table(contacts: tuple[HandoutContact, ...], language: HandoutLangua
             Paragraph(service_cell(r.provider, r.contact, language, s, phone=False,
                                    email=False, bold=False), s.table_cell),
             Paragraph(f"<b>{text_or(phone, '')}</b>", s.table_cell)])
-    table = Table(rows, colWidths=("30%", "48%", "22%"), repeatRows=1, hAlign="LEFT")
-    table.setStyle(data_table_style())
+    widths = ("34%", "46%", "20%") if compact else ("30%", "48%", "22%")
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    style = data_table_style()
+    if compact:
+        style.add("TOPPADDING", (0, 0), (-1, -1), 2)
+        style.add("BOTTOMPADDING", (0, 0), (-1, -1), 3)
+    table.setStyle(style)
     return table
 
 
@@ -148,14 +157,38 @@ def service_cell(name: str, contact: ProviderContact | None, language: HandoutLa
     if phone and contact.phone:
         lines.append(f"{label('phone', language)}: <b>{escape(contact.phone)}</b>")
     lines += [escape(x) for x in (contact.address, contact.email if email else None) if x]
-    if contact.opening_hours:
-        lines.append(f"{label('open', language)}: {escape(contact.opening_hours)}")
+    hours = contact.hours(language == CY)
+    if hours:
+        lines.append(f"{label('open', language)}: {escape(hours)}")
     if contact.referral_route == ReferralRoute.SELF_REFERRAL:
         lines.append(label("self_referral", language))
     if lines:
         small = s.table_cell_small.fontSize
         text += f"<br/><font size='{small}'>{'<br/>'.join(lines)}</font>"
     return text
+
+
+def fallback_text(f: HandoutFallback, language: HandoutLanguage, s: Styles, *,
+                  compact: bool = False) -> str:
+    """What happens, who to call (a directory provider with its details as they are when
+    printed, rule TTG-DIR4) and by when (rule TTG-FALLBACK); ``compact`` gives by when on
+    the line of who to call."""
+    lines = [f"<b>{escape(f.plan)}</b>"] if f.plan else []
+    call: list[str] = []
+    if f.provider is not None:
+        call.append(f"{label('call', language)}: "
+                    + service_cell(f.provider.name, f.provider, language, s, email=False))
+    elif f.contact:
+        call.append(f"{label('call', language)}: <b>{escape(f.contact)}</b>")
+    if f.by_time is not None:
+        call.append(f"{label('by', language)} "
+                    f"{clock(dt.datetime.combine(dt.date.min, f.by_time), language)}")
+    elif f.by_date is not None:
+        call.append(f"{label('by', language)} {long_date(f.by_date, language)}")
+    # A provider's details run to several lines of their own: by when goes under them.
+    if compact and f.provider is None and len(call) == 2:
+        call = [f"{call[0]}&nbsp;&nbsp;·&nbsp;&nbsp;{call[1]}"]
+    return "<br/>".join(lines + call)
 
 
 def build_person_copy(copy: PersonPlanCopy) -> list[Flowable]:
@@ -216,6 +249,9 @@ def _need_card(need: HandoutNeed, lang: HandoutLanguage, s: Styles) -> list[Flow
         [Paragraph(label("helping", lang), s.label),
          Paragraph(escape(word(RESPONSIBILITY[need.responsibility], lang)), s.value)],
     ]
+    if need.fallback is not None:
+        rows.append([Paragraph(label("fallback", lang), s.label),
+                     Paragraph(fallback_text(need.fallback, lang, s), s.value)])
     card = Table(rows, colWidths=_DETAIL_COLUMNS, hAlign="LEFT")
     style = details_table_style()
     style.add("SPAN", (0, 0), (1, 0))
@@ -237,7 +273,8 @@ def _actions_table(actions: tuple[HandoutAction, ...], lang: HandoutLanguage,
     for a in actions:
         done = long_date(a.done_on, lang) if a.done_on else label("not_yet", lang)
         rows.append([Paragraph(escape(a.description), s.table_cell),
-                     Paragraph(escape(a.owner), s.table_cell),
+                     Paragraph(service_cell(a.owner, a.contact, lang, s, email=False,
+                                            bold=False), s.table_cell),
                      Paragraph(long_date(a.due_date, lang) if a.due_date else "", s.table_cell),
                      Paragraph(done, s.table_cell)])
     table = Table(rows, colWidths=_ACTION_COLUMNS, repeatRows=1, hAlign="LEFT")

@@ -8,6 +8,7 @@ health-and-safety alerts, project types and site notes is the application's own 
 
 from __future__ import annotations
 
+from upw_ttg.domain.access import RESTRICTED_TEXT
 from upw_ttg.domain.codes import (
     ALLERGY_ACTIONS,
     MEDICATION_EFFECTS,
@@ -15,6 +16,7 @@ from upw_ttg.domain.codes import (
     SUITABILITY_TAGS,
 )
 from upw_ttg.domain.records_to_check import TITLE as RECORDS_TO_CHECK
+from upw_ttg.domain.records_to_check import UNWORKABLE
 from upw_ttg.domain.site_alerts import ALERT_TEXTS
 from upw_ttg.printing.glossary.term import Term
 
@@ -203,4 +205,28 @@ TERMS: tuple[Term, ...] = (
              "lle hynny. Gofynnwch i'r swyddfa eu cywiro, yna argraffwch eto.")),
     Term("to_check.this_sheet", en="this sheet", cy="y daflen hon"),
     Term("to_check.this_manifest", en="this manifest", cy="y rhestr hon"),
+    Term("to_check.the_letters", en="the appointment letters", cy="y llythyrau apwyntiad",
+         note="At the end of a day's batch: the letters a record could not be printed on."),
+    # Which record was set aside, and why: the reasons the application gives.
+    Term("to_check.record.unpaid_work_order", en="Unpaid Work order",
+         cy="Gorchymyn gwaith di-dâl"),
+    Term("to_check.record.appointment_letter", en="appointment letter",
+         cy="llythyr apwyntiad"),
+    Term("to_check.restricted", en=RESTRICTED_TEXT, cy="Cyfyngedig",
+         note="A restricted case: only the staff named on it see more than the name and CRN."),
+    Term("to_check.reason_dates",
+         en="Check the {dates}: dates of record fall between 1900 and 2100.",
+         cy="Gwiriwch: {dates}. Rhaid i ddyddiadau cofnod fod rhwng 1900 a 2100.",
+         note=("{dates} lists each date that cannot be right, with its name: 'terfyn amser "
+               "(1 Ionawr 1800)'; several are separated by semicolons.")),
+    Term("to_check.reason_unworkable", en=UNWORKABLE,
+         cy=("Nid oedd modd ei gyfrifo o'r hyn sydd ar gofnod: gwiriwch ei ddyddiadau a'i "
+             "oriau, neu gofynnwch i rywun wirio'r gronfa ddata.")),
+    *(Term(f"to_check.date.{label.replace(' ', '_')}", label, cy,
+           "A date's name in a reason, lower case.")
+      for label, cy in (("sentence date", "dyddiad dedfrydu"), ("deadline", "terfyn amser"),
+                        ("session date", "dyddiad y sesiwn"),
+                        ("appointment date", "dyddiad yr apwyntiad"),
+                        ("date due", "dyddiad dyledus"), ("issue date", "dyddiad cyhoeddi"),
+                        ("request date", "dyddiad y cais"))),
 )

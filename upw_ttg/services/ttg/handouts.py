@@ -35,6 +35,8 @@ class HandoutAction:
     owner: str
     due_date: dt.date | None
     done_on: dt.date | None
+    # The owner's details, when it is a provider in the directory (rule TTG-DIR4).
+    contact: ProviderContact | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,8 @@ class HandoutNeed:
     status: NeedStatus
     responsibility: Responsibility | None
     actions: tuple[HandoutAction, ...]
+    # What happens if this part of the plan falls through (rule TTG-FALLBACK).
+    fallback: HandoutFallback | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +116,8 @@ class HandoutFallback:
     contact: str | None
     by_date: dt.date | None = None
     by_time: dt.time | None = None
+    # Who to call, when it is a provider in the directory: its details when printed.
+    provider: ProviderContact | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,3 +157,5 @@ class ReleaseDaySheet:
     fallbacks: tuple[HandoutFallback, ...] = ()
     # Services the person was referred to that are still helping, with their details.
     services: tuple[HandoutReferral, ...] = ()
+    # The hostel or housing provider for the first night, from the directory.
+    first_night_provider: ProviderContact | None = None

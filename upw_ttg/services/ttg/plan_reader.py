@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.resettlement import DeadlineSettings
 from upw_ttg.domain.working_days import WorkingCalendar
+from upw_ttg.records.directory import ProviderContact
+from upw_ttg.services.directory import provider_contacts
 from upw_ttg.services.ttg.common import get_episode, pathway_names, staff_names
 from upw_ttg.services.ttg.completion import plan_gaps
 from upw_ttg.services.ttg.deadlines import episode_deadlines
@@ -69,18 +71,32 @@ def read_plan(session: Session, plan: ResettlementPlan, cal: WorkingCalendar,
         progress[p.need_id].append(ProgressRow(p.id, p.entry_date, p.entry,
                                                names.get(p.staff_id) if p.staff_id else None))
     pathway_of_need = {n.id: n.pathway_code for n in needs_rows}
+    # Directory providers print as they are now, whatever their name when saved (TTG-DIR4).
+    contacts = provider_contacts(session, [plan.release_fallback_provider_id,
+                                           *(n.fallback_provider_id for n in needs_rows),
+                                           *(a.provider_id for a in action_rows)])
+
+    def provider(provider_id: int | None) -> ProviderContact | None:
+        return contacts.get(provider_id) if provider_id is not None else None
+
+    def named(provider_id: int | None, saved: str | None) -> str | None:
+        found = provider(provider_id)
+        return found.name if found else saved
     needs = tuple(NeedRecord(
         id=n.id, pathway_code=n.pathway_code, pathway_name=pathways[n.pathway_code][0],
         womens_support=pathways[n.pathway_code][1], own_words=n.own_words, status=n.status,
         responsibility=n.responsibility, linked_to_offending=bool(n.linked_to_offending),
         progress=tuple(progress[n.id]), version=n.version,
         on_persons_copy=n.on_persons_copy, fallback_plan=n.fallback_plan,
-        fallback_contact=n.fallback_contact, fallback_by=n.fallback_by) for n in needs_rows)
+        fallback_contact=named(n.fallback_provider_id, n.fallback_contact),
+        fallback_by=n.fallback_by, fallback_provider_id=n.fallback_provider_id,
+        fallback_provider=provider(n.fallback_provider_id)) for n in needs_rows)
     actions = tuple(ActionRecord(
         id=a.id, need_id=a.need_id, pathway_code=pathway_of_need.get(a.need_id)
-        if a.need_id else None, description=a.description, owner=a.owner,
-        due_date=a.due_date, done_on=a.done_on, manages_risk=bool(a.manages_risk),
-        version=a.version) for a in action_rows)
+        if a.need_id else None, description=a.description,
+        owner=named(a.provider_id, a.owner) or a.owner, due_date=a.due_date, done_on=a.done_on,
+        manages_risk=bool(a.manages_risk), version=a.version, provider_id=a.provider_id,
+        provider=provider(a.provider_id)) for a in action_rows)
     deadlines = episode_deadlines(session, episode, cal, settings)
     return PlanRecord(
         id=plan.id, episode_id=episode.id, person_id=person.id,
@@ -112,5 +128,8 @@ def read_plan(session: Session, plan: ResettlementPlan, cal: WorkingCalendar,
         reopened_by=names.get(plan.reopened_by_id) if plan.reopened_by_id else None,
         reopened_reason=plan.reopened_reason,
         release_fallback_plan=plan.release_fallback_plan,
-        release_fallback_contact=plan.release_fallback_contact,
-        release_fallback_by=plan.release_fallback_by)
+        release_fallback_contact=named(plan.release_fallback_provider_id,
+                                       plan.release_fallback_contact),
+        release_fallback_by=plan.release_fallback_by,
+        release_fallback_provider_id=plan.release_fallback_provider_id,
+        release_fallback_provider=provider(plan.release_fallback_provider_id))

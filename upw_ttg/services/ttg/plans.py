@@ -18,9 +18,7 @@ from upw_ttg.domain.resettlement import STRENGTH_KINDS
 from upw_ttg.domain.validation import (
     MAX_LONG_TEXT,
     FieldErrors,
-    clean,
     require_complete,
-    text_problem,
 )
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.records.pathways import PathwayRow
@@ -37,6 +35,7 @@ from upw_ttg.services.ttg.common import (
 )
 from upw_ttg.services.ttg.completion import plan_gaps, reopen_if_incomplete
 from upw_ttg.services.ttg.deadlines import DeadlineService
+from upw_ttg.services.ttg.plan_fields import checked_fallback, checked_text, raise_any, who
 from upw_ttg.services.ttg.plan_reader import read_plan
 from upw_ttg.services.ttg.records import (
     WITHHELD_RISK,
@@ -77,25 +76,6 @@ class PlanIncompleteError(ValidationError):
     def __init__(self, missing: list[str]):
         self.missing = list(missing)
         super().__init__({f"missing_{i}": message for i, message in enumerate(self.missing)})
-
-
-def _text(errors: FieldErrors, field: str, label: str, value: str | None, *,
-          required: bool = False, max_length: int = 400) -> str | None:
-    cleaned = clean(value)
-    errors.check(field, text_problem(label, cleaned, required=required, max_length=max_length))
-    return cleaned
-
-
-def _fallback(errors: FieldErrors, what: str | None, contact: str | None,
-              prefix: str = "fallback_") -> tuple[str | None, str | None]:
-    """A fallback's texts, cleaned and checked (rule TTG-FALLBACK)."""
-    return (_text(errors, f"{prefix}plan", "fallback", what),
-            _text(errors, f"{prefix}contact", "who to call", contact, max_length=200))
-
-
-def _raise(errors: FieldErrors) -> None:
-    if errors:
-        raise ValidationError(errors)
 
 
 class PlanService:
@@ -204,9 +184,10 @@ class PlanService:
         errors = FieldErrors()
         if kind not in STRENGTH_KINDS:
             errors.check("kind", "Choose strength or protective factor.")
-        text = _text(errors, "description", "strength", description, required=True)
-        wording = _text(errors, "persons_wording", "wording for the person", persons_wording)
-        _raise(errors)
+        text = checked_text(errors, "description", "strength", description, required=True)
+        wording = checked_text(errors, "persons_wording", "wording for the person",
+                               persons_wording)
+        raise_any(errors)
 
         def change(session: Session, plan: ResettlementPlan) -> None:
             row = PlanStrength(plan_id=plan.id, kind=kind, description=text,
@@ -226,9 +207,10 @@ class PlanService:
         (an empty wording for the person prints the staff wording again)."""
         self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()
-        text = _text(errors, "description", "strength", description, required=True)
-        wording = _text(errors, "persons_wording", "wording for the person", persons_wording)
-        _raise(errors)
+        text = checked_text(errors, "description", "strength", description, required=True)
+        wording = checked_text(errors, "persons_wording", "wording for the person",
+                               persons_wording)
+        raise_any(errors)
 
         def change(session: Session, plan: ResettlementPlan) -> None:
             row = self._child(session, PlanStrength, strength_id, plan.id, "That strength")
@@ -248,8 +230,8 @@ class PlanService:
         """Mark strengths as none identified; the reason may follow in a later save."""
         self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()
-        text = _text(errors, "strengths_none_reason", "reason", reason)
-        _raise(errors)
+        text = checked_text(errors, "strengths_none_reason", "reason", reason)
+        raise_any(errors)
 
         def change(session: Session, plan: ResettlementPlan) -> None:
             if none_identified and session.scalar(
@@ -269,9 +251,10 @@ class PlanService:
         errors = FieldErrors()
         if not isinstance(category, DiversityCategory):
             errors.check("category", "Choose the kind of need.")
-        what = _text(errors, "description", "need", description, required=True)
-        how = _text(errors, "adjustment", "adjustment to the plan", adjustment, required=True)
-        _raise(errors)
+        what = checked_text(errors, "description", "need", description, required=True)
+        how = checked_text(errors, "adjustment", "adjustment to the plan", adjustment,
+                           required=True)
+        raise_any(errors)
 
         def change(session: Session, plan: ResettlementPlan) -> None:
             if row_id is None:
@@ -322,7 +305,7 @@ class PlanService:
         self._ctx.require(Capability.READ_PLAN_RISK)
         today = self._ctx.today()
         errors = FieldErrors()
-        summary = _text(errors, "summary", "risk summary", data.summary,
+        summary = checked_text(errors, "summary", "risk summary", data.summary,
                         max_length=MAX_LONG_TEXT)
         outcomes = {}
         for check, label in (("da", "domestic abuse check"), ("cs", "child safeguarding check")):
@@ -336,12 +319,12 @@ class PlanService:
             if received is not None and requested is None:
                 errors.check(f"{check}_check_requested",
                              f"Enter when the {label} was requested.")
-            outcomes[check] = _text(errors, f"{check}_check_outcome", f"{label} outcome",
+            outcomes[check] = checked_text(errors, f"{check}_check_outcome", f"{label} outcome",
                                     getattr(data, f"{check}_check_outcome"), max_length=200)
             if outcomes[check] and received is None:
                 errors.check(f"{check}_check_received",
                              f"Enter when the {label} came back.")
-        _raise(errors)
+        raise_any(errors)
         values = {"level": data.level, "mappa_level": data.mappa_level, "summary": summary,
                   "da_check_outcome": outcomes["da"], "cs_check_outcome": outcomes["cs"]}
 
@@ -355,11 +338,11 @@ class PlanService:
     def save_agreement(self, plan_id: int, data: AgreementInput) -> PlanRecord:
         self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()
-        comments = _text(errors, "person_comments", "comments", data.person_comments,
+        comments = checked_text(errors, "person_comments", "comments", data.person_comments,
                          max_length=MAX_LONG_TEXT)
         check_past_date(errors, "agreed_on", "date of agreement", data.agreed_on,
                         self._ctx.today())
-        _raise(errors)
+        raise_any(errors)
 
         def change(session: Session, plan: ResettlementPlan) -> None:
             plan.person_agrees = data.person_agrees
@@ -371,12 +354,15 @@ class PlanService:
         """What happens if the day of release falls through (rule TTG-FALLBACK)."""
         self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()
-        what, contact = _fallback(errors, data.plan, data.contact, "release_fallback_")
-        _raise(errors)
+        what, contact = checked_fallback(errors, data.plan, data.contact, "release_fallback_")
+        raise_any(errors)
 
         def change(session: Session, plan: ResettlementPlan) -> None:
-            plan.release_fallback_plan, plan.release_fallback_contact = what, contact
-            plan.release_fallback_by = data.by
+            plan.release_fallback_contact = who(session, data.provider_id,
+                                                plan.release_fallback_provider_id, contact,
+                                                "release_fallback_contact")
+            plan.release_fallback_plan, plan.release_fallback_by = what, data.by
+            plan.release_fallback_provider_id = data.provider_id
         return self._edit_plan(plan_id, data.version, change)
 
     def set_consent(self, plan_id: int, agency: str, consent_given: bool,
@@ -384,8 +370,8 @@ class PlanService:
         """Record the person's answer on sharing with one named agency (replacing any)."""
         self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()
-        name = _text(errors, "agency", "agency", agency, required=True, max_length=120)
-        _raise(errors)
+        name = checked_text(errors, "agency", "agency", agency, required=True, max_length=120)
+        raise_any(errors)
         assert name is not None
 
         def change(session: Session, plan: ResettlementPlan) -> None:
@@ -419,22 +405,25 @@ class PlanService:
         """Create (version None) or change the need on one pathway."""
         self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()
-        own_words = _text(errors, "own_words", "person's own words", data.own_words,
+        own_words = checked_text(errors, "own_words", "person's own words", data.own_words,
                           max_length=MAX_LONG_TEXT)
-        fallback = _fallback(errors, data.fallback_plan, data.fallback_contact)
-        _raise(errors)
+        fallback = checked_fallback(errors, data.fallback_plan, data.fallback_contact)
+        raise_any(errors)
 
         def change(session: Session, plan: ResettlementPlan) -> None:
             if session.get(Pathway, data.pathway_code) is None:
                 raise ValidationError({"pathway_code": "Choose the pathway."})
             row = session.scalar(select(PlanNeed).where(
                 PlanNeed.plan_id == plan.id, PlanNeed.pathway_code == data.pathway_code))
+            kept = row.fallback_provider_id if row else None
             values = {"own_words": own_words, "status": data.status,
                       "responsibility": data.responsibility,
                       "linked_to_offending": data.linked_to_offending,
                       "on_persons_copy": data.on_persons_copy,
-                      "fallback_plan": fallback[0], "fallback_contact": fallback[1],
-                      "fallback_by": data.fallback_by}
+                      "fallback_plan": fallback[0], "fallback_by": data.fallback_by,
+                      "fallback_contact": who(session, data.fallback_provider_id, kept,
+                                              fallback[1], "fallback_contact"),
+                      "fallback_provider_id": data.fallback_provider_id}
             if row is None:
                 if data.version is not None:
                     raise StaleRecordError("need", None, None)
@@ -480,10 +469,10 @@ class PlanService:
         today = self._ctx.today()
         day = entry_date or today
         errors = FieldErrors()
-        text = _text(errors, "entry", "progress entry", entry, required=True,
+        text = checked_text(errors, "entry", "progress entry", entry, required=True,
                      max_length=MAX_LONG_TEXT)
         check_past_date(errors, "entry_date", "date of the entry", day, today)
-        _raise(errors)
+        raise_any(errors)
 
         def change(session: Session, plan: ResettlementPlan) -> None:
             need = self._child(session, PlanNeed, need_id, plan.id, "That need")
@@ -500,25 +489,30 @@ class PlanService:
         """Add an action (``action_id`` None) or change one; owner and description required."""
         self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()
-        description = _text(errors, "description", "action", data.description, required=True)
-        owner = _text(errors, "owner", "owner", data.owner, required=True, max_length=120)
+        description = checked_text(errors, "description", "action", data.description,
+                                   required=True)
+        owner = checked_text(errors, "owner", "owner", data.owner, max_length=120,
+                             required=data.provider_id is None)
         check_past_date(errors, "done_on", "date it was done", data.done_on, self._ctx.today())
-        _raise(errors)
+        raise_any(errors)
 
         def change(session: Session, plan: ResettlementPlan) -> None:
             if data.need_id is not None:
                 self._child(session, PlanNeed, data.need_id, plan.id, "That need")
-            values = {"description": description, "owner": owner, "due_date": data.due_date,
+            row = None if action_id is None else self._child(session, PlanAction, action_id,
+                                                             plan.id, "That action")
+            values = {"description": description, "due_date": data.due_date,
+                      "owner": who(session, data.provider_id, row and row.provider_id, owner,
+                                   "owner"), "provider_id": data.provider_id,
                       "need_id": data.need_id, "manages_risk": data.manages_risk,
                       "done_on": data.done_on}
-            if action_id is None:
+            if row is None:
                 row = PlanAction(plan_id=plan.id, updated_by_id=self._ctx.actor_id, **values)
                 session.add(row)
                 session.flush()
                 audit.record(session, self._ctx, AuditAction.CREATE, "plan_action", row.id,
                              after=audit.snapshot(row))
                 return
-            row = self._child(session, PlanAction, action_id, plan.id, "That action")
             self._update(session, row, data.version, values, "plan_action", "action")
         return self._edit_plan(plan_id, None, change)
 
@@ -528,7 +522,7 @@ class PlanService:
         self._ctx.require(Capability.EDIT_TTG_CASE)
         errors = FieldErrors()
         check_past_date(errors, "done_on", "date it was done", done_on, self._ctx.today())
-        _raise(errors)
+        raise_any(errors)
 
         def change(session: Session, plan: ResettlementPlan) -> None:
             row = self._child(session, PlanAction, action_id, plan.id, "That action")

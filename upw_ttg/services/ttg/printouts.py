@@ -36,6 +36,7 @@ from upw_ttg.services.ttg.records import (
     EpisodeSummary,
     HandoverPack,
     HandoverRecord,
+    NeedRecord,
     PlanRecord,
     ReferralRecord,
     ReviewRecord,
@@ -59,7 +60,13 @@ def _handout_referral(r: ReferralRecord) -> HandoutReferral:
 
 
 def _handout_action(action: ActionRecord) -> HandoutAction:
-    return HandoutAction(action.description, action.owner, action.due_date, action.done_on)
+    return HandoutAction(action.description, action.owner, action.due_date, action.done_on,
+                         action.provider)
+
+
+def _need_fallback(n: NeedRecord) -> HandoutFallback:
+    return HandoutFallback(n.pathway_code, n.pathway_name, n.fallback_plan, n.fallback_contact,
+                           by_date=n.fallback_by, provider=n.fallback_provider)
 
 
 def persons_fallbacks(plan: PlanRecord | None) -> tuple[HandoutFallback, ...]:
@@ -69,11 +76,11 @@ def persons_fallbacks(plan: PlanRecord | None) -> tuple[HandoutFallback, ...]:
     if plan is None:
         return ()
     day = ((HandoutFallback(None, None, plan.release_fallback_plan,
-                            plan.release_fallback_contact, by_time=plan.release_fallback_by),)
+                            plan.release_fallback_contact, by_time=plan.release_fallback_by,
+                            provider=plan.release_fallback_provider),)
            if plan.has_release_fallback else ())
-    return day + tuple(HandoutFallback(n.pathway_code, n.pathway_name, n.fallback_plan,
-                                       n.fallback_contact, by_date=n.fallback_by)
-                       for n in plan.needs if n.has_fallback and n.shown_to_person)
+    return day + tuple(_need_fallback(n) for n in plan.needs
+                       if n.has_fallback and n.shown_to_person)
 
 
 class PrintoutService:
@@ -140,7 +147,8 @@ class PrintoutService:
         actions = [a for a in (plan.actions if plan else ()) if not a.manages_risk]
         needs = tuple(HandoutNeed(
             n.pathway_code, n.pathway_name, n.own_words, n.status, n.responsibility,
-            tuple(_handout_action(a) for a in actions if a.need_id == n.id))
+            tuple(_handout_action(a) for a in actions if a.need_id == n.id),
+            _need_fallback(n) if n.has_fallback else None)
             for n in (plan.needs if plan else ()) if n.shown_to_person)
         # A referral names its pathway: one for a need left off the copy is left off too.
         hidden = {n.pathway_code for n in (plan.needs if plan else ()) if not n.shown_to_person}
@@ -194,6 +202,7 @@ class PrintoutService:
             first_appointment=self._first_appointment(review),
             accommodation_found=review.accommodation_found if review else None,
             first_night_address=review.accommodation_address if review else None,
+            first_night_provider=review.accommodation_provider if review else None,
             prescriptions_arranged=review.prescriptions_arranged if review else None,
             prescriptions_collect_from=review.prescriptions_collect_from if review else None,
             id_status=review.id_status if review else None,

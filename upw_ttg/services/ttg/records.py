@@ -62,6 +62,9 @@ class NeedRecord:
     fallback_plan: str | None = None
     fallback_contact: str | None = None
     fallback_by: dt.date | None = None
+    # The provider to call, when it is in the directory: its details as they are now.
+    fallback_provider_id: int | None = None
+    fallback_provider: ProviderContact | None = None
 
     @property
     def has_fallback(self) -> bool:
@@ -89,6 +92,8 @@ class NeedInput:
     fallback_plan: str | None = None
     fallback_contact: str | None = None
     fallback_by: dt.date | None = None
+    # Who to call is a provider in the directory; its name is then the contact.
+    fallback_provider_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +104,7 @@ class ReleaseFallbackInput:
     contact: str | None = None
     by: dt.time | None = None
     version: int | None = None
+    provider_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +118,9 @@ class ActionRecord:
     done_on: dt.date | None
     manages_risk: bool
     version: int
+    # The owner, when it is a provider in the directory: its details as they are now.
+    provider_id: int | None = None
+    provider: ProviderContact | None = None
 
     @property
     def outstanding(self) -> bool:
@@ -127,6 +136,7 @@ class ActionInput:
     manages_risk: bool = False
     done_on: dt.date | None = None
     version: int | None = None
+    provider_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +245,8 @@ class PlanRecord:
     release_fallback_plan: str | None = None
     release_fallback_contact: str | None = None
     release_fallback_by: dt.time | None = None
+    release_fallback_provider_id: int | None = None
+    release_fallback_provider: ProviderContact | None = None
 
     @property
     def has_release_fallback(self) -> bool:
@@ -334,6 +346,9 @@ class ReviewRecord:
     prescriptions_collect_from: str | None = None
     travel_route: str | None = None
     travel_payment: TravelPayment | None = None
+    # The hostel or housing provider for the first night, when it is in the directory.
+    accommodation_provider_id: int | None = None
+    accommodation_provider: ProviderContact | None = None
 
 
 @dataclass(slots=True)
@@ -356,6 +371,7 @@ class ReviewInput:
     first_appointment_where: str | None = None
     first_appointment_phone: str | None = None
     version: int | None = None
+    accommodation_provider_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.directory import provider_choices, provider_contacts, unit_of_office
-from upw_ttg.services.ttg.common import check_past_date, get_plan, pathway_names
+from upw_ttg.services.ttg.common import check_past_date, get_episode, get_plan, pathway_names
 from upw_ttg.services.ttg.records import OverdueReferral, ReferralInput, ReferralRecord
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
@@ -79,12 +79,22 @@ class ReferralService:
         then those serving elsewhere (rule TTG-DIR3)."""
         self._ctx.require(Capability.EDIT_TTG_CASE)
         with self._ctx.db.read() as session:
-            episode = session.get(CustodyEpisode, get_plan(session, plan_id).episode_id)
-            assert episode is not None
-            check_case_of(session, self._ctx, CustodyEpisode, episode.id)
-            office_id = session.scalar(select(Person.office_id)
-                                       .where(Person.id == episode.person_id))
-            return provider_choices(session, pathway_code, unit_of_office(session, office_id))
+            return self._choices(session, get_plan(session, plan_id).episode_id, pathway_code)
+
+    def choices_for_case(self, episode_id: int,
+                         pathway_code: str | None) -> list[ProviderChoice]:
+        """The same pick list for a plan's fallbacks and actions and the pre-release review
+        (rule TTG-DIR4); every pathway's providers when ``pathway_code`` is None."""
+        self._ctx.require(Capability.READ_TTG_CASE)
+        with self._ctx.db.read() as session:
+            return self._choices(session, episode_id, pathway_code)
+
+    def _choices(self, session: Session, episode_id: int,
+                 pathway_code: str | None) -> list[ProviderChoice]:
+        check_case_of(session, self._ctx, CustodyEpisode, episode_id)
+        person_id = get_episode(session, episode_id).person_id
+        office_id = session.scalar(select(Person.office_id).where(Person.id == person_id))
+        return provider_choices(session, pathway_code, unit_of_office(session, office_id))
 
     def create(self, plan_id: int, data: ReferralInput) -> ReferralRecord:
         self._ctx.require(Capability.EDIT_TTG_CASE)

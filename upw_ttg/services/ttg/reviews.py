@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.permissions import Capability
@@ -14,6 +15,7 @@ from upw_ttg.errors import StaleRecordError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.directory import linked_provider, provider_contacts
 from upw_ttg.services.ttg.common import (
     check_past_date,
     get_episode,
@@ -34,7 +36,10 @@ _TEXTS = (("id_status", "ID", 100), ("bank_account_status", "bank account", 100)
           ("first_appointment_where", "place of the first appointment", 200))
 
 
-def review_record(row: PreReleaseReview, due: dt.date | None) -> ReviewRecord:
+def review_record(session: Session, row: PreReleaseReview,
+                  due: dt.date | None) -> ReviewRecord:
+    """The review, with the first night's provider as the directory holds it now."""
+    found = provider_contacts(session, [row.accommodation_provider_id])
     return ReviewRecord(
         id=row.id, episode_id=row.episode_id, review_date=row.review_date, due_date=due,
         accommodation_found=row.accommodation_found,
@@ -47,7 +52,9 @@ def review_record(row: PreReleaseReview, due: dt.date | None) -> ReviewRecord:
                                            row.first_appointment_phone),
         version=row.version, prescriptions_arranged=row.prescriptions_arranged,
         prescriptions_collect_from=row.prescriptions_collect_from,
-        travel_route=row.travel_route, travel_payment=row.travel_payment)
+        travel_route=row.travel_route, travel_payment=row.travel_payment,
+        accommodation_provider_id=row.accommodation_provider_id,
+        accommodation_provider=found.get(row.accommodation_provider_id or 0))
 
 
 class ReviewService:
@@ -69,7 +76,7 @@ class ReviewService:
                                  .where(PreReleaseReview.episode_id == episode_id))
             if row is None:
                 return None
-            return review_record(row, self._due(session, episode, cal))
+            return review_record(session, row, self._due(session, episode, cal))
 
     def save(self, episode_id: int, data: ReviewInput) -> ReviewRecord:
         """Create (version None) or update the episode's review; partial answers are kept."""
@@ -82,6 +89,8 @@ class ReviewService:
                 values = self._validated(data, episode)
                 row = session.scalar(select(PreReleaseReview)
                                      .where(PreReleaseReview.episode_id == episode_id))
+                values["accommodation_provider_id"] = self._provider(session, data, row,
+                                                                     values)
                 if row is None:
                     if data.version is not None:
                         raise StaleRecordError("pre-release review", None, None)
@@ -102,9 +111,21 @@ class ReviewService:
                     flush_versioned(session, row, "pre-release review", self._ctx.db)
                     audit.record(session, self._ctx, AuditAction.UPDATE, "pre_release_review",
                                  row.id, before=before, after=audit.snapshot(row))
-                return review_record(row, self._due(session, episode, cal))
+                return review_record(session, row, self._due(session, episode, cal))
         except IntegrityError:
             raise StaleRecordError("pre-release review", None, None) from None
+
+    @staticmethod
+    def _provider(session: Session, data: ReviewInput, row: PreReleaseReview | None,
+                  values: dict) -> int | None:
+        """The first night's provider from the directory (rule TTG-DIR4): none when there
+        is no accommodation; with one picked, its address stands in for a typed one."""
+        if data.accommodation_found is False or data.accommodation_provider_id is None:
+            return None
+        linked_provider(session, data.accommodation_provider_id,
+                        row.accommodation_provider_id if row else None,
+                        "accommodation_provider_id")
+        return data.accommodation_provider_id
 
     def _due(self, session, episode: CustodyEpisode, cal) -> dt.date | None:
         return current_deadlines(episode, read_deadline_settings(session),
@@ -123,7 +144,7 @@ class ReviewService:
                         "first_appointment_at": data.first_appointment_at}
         address = clean(data.accommodation_address)
         errors.check("accommodation_address", text_problem("address", address))
-        if data.accommodation_found and not address:
+        if data.accommodation_found and not address and data.accommodation_provider_id is None:
             errors.check("accommodation_address", "Enter the address for the first night.")
         # "No accommodation" means no address: a stale one would mislead on the day.
         values["accommodation_address"] = address if data.accommodation_found is not False \

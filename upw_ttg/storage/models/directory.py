@@ -23,6 +23,8 @@ class ServiceProvider(Versioned, Base):
     phone: Mapped[str | None] = mapped_column(String(30))
     email: Mapped[str | None] = mapped_column(String(120))
     opening_hours: Mapped[str | None] = mapped_column(String(120))
+    # For Welsh documents; they print the English hours when this is blank.
+    opening_hours_cy: Mapped[str | None] = mapped_column(String(120))
     referral_route: Mapped[ReferralRoute | None] = enum_column(ReferralRoute)
     # Where the form is, what to put in the email, who to ask for.
     referral_how: Mapped[str | None] = mapped_column(String(300))

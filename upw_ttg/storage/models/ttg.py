@@ -132,6 +132,10 @@ class ResettlementPlan(Versioned, Base):
     release_fallback_plan: Mapped[str | None] = mapped_column(String(400))
     release_fallback_contact: Mapped[str | None] = mapped_column(String(200))
     release_fallback_by: Mapped[dt.time | None] = mapped_column(Time)
+    # Who to call, when it is a provider in the directory: its details print as they are
+    # when printed (rule TTG-DIR4); the contact text keeps its name as saved.
+    release_fallback_provider_id: Mapped[int | None] = mapped_column(
+        ForeignKey("service_provider.id"))
 
 
 class PlanNeed(Versioned, Base):
@@ -151,6 +155,7 @@ class PlanNeed(Versioned, Base):
     fallback_plan: Mapped[str | None] = mapped_column(String(400))
     fallback_contact: Mapped[str | None] = mapped_column(String(200))
     fallback_by: Mapped[dt.date | None] = mapped_column(Date)
+    fallback_provider_id: Mapped[int | None] = mapped_column(ForeignKey("service_provider.id"))
     __table_args__ = (UniqueConstraint("plan_id", "pathway_code"),)
 
 
@@ -175,6 +180,8 @@ class PlanAction(Versioned, Base):
     due_date: Mapped[dt.date | None] = mapped_column(Date)
     done_on: Mapped[dt.date | None] = mapped_column(Date)
     manages_risk: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The owner, when it is a provider in the directory (rule TTG-DIR4).
+    provider_id: Mapped[int | None] = mapped_column(ForeignKey("service_provider.id"))
 
 
 class PlanStrength(Base):
@@ -240,6 +247,9 @@ class PreReleaseReview(Versioned, Base):
     review_date: Mapped[dt.date | None] = mapped_column(Date)
     accommodation_found: Mapped[bool | None] = mapped_column(Boolean)
     accommodation_address: Mapped[str | None] = mapped_column(String(200))
+    # The hostel or housing provider, when it is in the directory (rule TTG-DIR4).
+    accommodation_provider_id: Mapped[int | None] = mapped_column(
+        ForeignKey("service_provider.id"))
     id_status: Mapped[str | None] = mapped_column(String(100))
     bank_account_status: Mapped[str | None] = mapped_column(String(100))
     benefits_status: Mapped[str | None] = mapped_column(String(100))
