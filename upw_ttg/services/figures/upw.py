@@ -123,7 +123,7 @@ def _outcomes_keyed_counted(scope: Scope) -> Iterator[Fact]:
                        .where(OrderMonth.month >= first, OrderMonth.month < cut,
                               OrderMonth.outcomes > 0)
                        .group_by(*columns))
-        yield from _keyed_counts(scope.read(query))
+        yield from _keyed_counts(scope.records(query))
     days, day = [], cut
     while day <= scope.end:
         due = outcome_keying_due(scope.calendar, day)
@@ -144,7 +144,7 @@ def _outcomes_keyed_counted(scope: Scope) -> Iterator[Fact]:
                    .where(Appointment.outcome_code.is_not(None),
                           UpwSession.session_date.between(cut, scope.end))
                    .group_by(*columns))
-    yield from _keyed_counts(scope.read(query))
+    yield from _keyed_counts(scope.records(query))
 
 
 def _keyed_counts(rows) -> Iterator[Fact]:
@@ -166,13 +166,13 @@ def _failures(scope: Scope) -> Iterator[Fact]:
     decision and warning on their orders."""
     days = int(scope.settings["upw.enforcement_decision_working_days"])
     months = int(scope.settings["upw.warning_period_months"])
-    failures = scope.read(scoped(scope, select(
+    failures = scope.records(scoped(scope, select(
         Appointment.id, Appointment.order_id, Appointment.person_id, UNIT, WORKER,
         UpwSession.session_date).select_from(Appointment)
         .join(UpwSession, UpwSession.id == Appointment.session_id)
         .join(UpwOrder, UpwOrder.id == Appointment.order_id)
         .where(Appointment.outcome_code.in_(sorted(ENFORCEABLE_CODES)),
-               UpwSession.session_date.between(scope.start, scope.end)))).all()
+               UpwSession.session_date.between(scope.start, scope.end))))
     orders = sorted({r.order_id for r in failures})
     actions: dict[int, list[ActionFact]] = defaultdict(list)
     # Each failure's decisions, by order and appointment, earliest (then first keyed) first.
