@@ -256,3 +256,15 @@ def test_the_welsh_access_log_names_what_was_printed_and_for_whom_in_welsh(app, 
                      "Argraffwyd: Crynodeb o'r achos", "ffeil yr achos",
                      "Allforiwyd: Allforio ar gyfer cais gwrthrych am wybodaeth"):
         assert expected in text, expected
+
+
+def test_the_command_line_exports_in_the_language_asked_for(app, case, tmp_path):
+    from tests.printing.glossary_support import pdf_text
+
+    if not app.db.is_sqlite:
+        pytest.skip("the command line is pointed at the test's SQLite data folder")
+    out = tmp_path / "sar"
+    assert cli(["export-person", "X100001", "--language", "cy", "--data-dir", str(tmp_path),
+                "--out", str(out)]) == 0
+    (pdf,) = out.glob("*.pdf")
+    assert "Allforio ar gyfer cais gwrthrych am wybodaeth" in pdf_text(pdf.read_bytes())
