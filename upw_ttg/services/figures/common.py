@@ -98,6 +98,9 @@ def as_date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+# Remembered: a drill-down writes the same few hundred days into thousands of notes, and
+# formatting a date is slow.
+@lru_cache(maxsize=4096)
 def day_text(day: dt.date | None) -> str:
     return f"{day.day} {day:%b %Y}" if day else "none"
 

@@ -99,8 +99,11 @@ def _outcomes_keyed(scope: Scope) -> Iterator[Fact]:
                    .join(UpwOrder, UpwOrder.id == Appointment.order_id)
                    .where(Appointment.outcome_code.is_not(None),
                           UpwSession.session_date.between(scope.start, scope.end)))
+    dues: dict[dt.date, dt.date] = {}
     for r in scope.rows(query, columns, [Appointment.person_id]):
-        due = outcome_keying_due(scope.calendar, r.day)
+        due = dues.get(r.day)
+        if due is None:
+            due = dues[r.day] = outcome_keying_due(scope.calendar, r.day)
         keyed_on = as_date(r.keyed)
         yield Fact("outcomes_keyed", r.unit_id, r.worker_id, r.day,
                    keyed_on is not None and keyed_on <= due, person_id=r.person_id,
