@@ -222,7 +222,8 @@ def test_a_welsh_speakers_export_prints_only_glossary_words_and_their_data(app, 
                      "Gorchymyn gwaith di-dâl (1)", "Cyfnod yn y ddalfa (1)",
                      "Angen yn y cynllun (1)", "A flat near my mum", "Trywydd archwilio",
                      "Cofnod mynediad", "Mathau o gofnod heb ddim wedi'i gadw",
-                     "creu: Unigolyn 1", "Tudalen 1 o", "ffeil JSON"):
+                     "creu: Unigolyn 1", "Tudalen 1 o", "ffeil JSON",
+                     "cyfenw (surname): Llŷr", "dyddiad geni (date of birth): 1988-03-04"):
         assert expected in text, expected
     for english in ("Subject access export", "Audit trail", "Access log", "UPW order",
                     "Nothing held", "Kinds of record", "the system", "Page 1"):
