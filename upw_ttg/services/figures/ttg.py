@@ -56,7 +56,7 @@ def ttg_facts(scope: Scope) -> Iterator[Fact]:
         .outerjoin(Handover, Handover.episode_id == CustodyEpisode.id)
         .where(or_(CustodyEpisode.status == CustodyStatus.IN_CUSTODY,
                    CustodyEpisode.released_on >= scope.start)))
-    for r in scope.read(query):
+    for r in scope.records(query):
         try:
             deadlines = current_deadlines(r, settings, scope.calendar)
         except ROW_ERRORS:
@@ -138,7 +138,7 @@ def _referrals(scope: Scope) -> Iterator[Fact]:
         .join(ResettlementPlan, ResettlementPlan.id == Referral.plan_id)
         .join(CustodyEpisode, CustodyEpisode.id == ResettlementPlan.episode_id)
         .where(expected.between(scope.start, scope.end)))
-    for r in scope.read(query):
+    for r in scope.records(query):
         closed = referral_closed(r.status, r.outcome, r.withdrawn_reason_code)
         if closed or r.day < scope.today:
             yield _fact(scope, "referrals_closed", r, r.day, closed,
