@@ -32,8 +32,8 @@ from ui.settings import UiSettings
 from ui.signing_out import SigningOut
 from ui.tasks import (
     BackgroundTask,
-    freeze_long_lived,
     import_late,
+    load_then_freeze,
     report_failure,
     run_in_background,
 )
@@ -618,9 +618,7 @@ class MainWindow(SigningOut, QMainWindow):
             ("ui.views.person_page", self._may_find_people), ("ui.views.upw.area",
             self._may_schedule), ("ui.views.ttg.area", self._may_use_ttg),
             ("ui.views.attendance.area", self._may_attend)) if may]
-        run_in_background(lambda: import_late(lambda: [importlib.import_module(name)
-                                                        for name in modules]),
-                          lambda _modules: freeze_long_lived(), lambda _exc: None)
+        load_then_freeze(lambda: [importlib.import_module(name) for name in modules], self)
 
     # Window state ------------------------------------------------------------------------
 

@@ -60,6 +60,8 @@ class _GuiThreadCollector(QObject):
 
     @Slot()
     def collect(self) -> None:
+        if _held_for_freezing:
+            return
         first, second, third = gc.get_threshold()
         young, middle, old = gc.get_count()
         if old > third:
@@ -71,6 +73,9 @@ class _GuiThreadCollector(QObject):
 
 
 _collector: _GuiThreadCollector | None = None
+# While modules load on a worker to be frozen afterwards, the collector waits: collecting the
+# young generations full of their objects took 100 ms and more on the GUI thread, for nothing.
+_held_for_freezing = 0
 
 
 # Held by a worker importing modules that are loaded late (the areas and their services):
@@ -88,6 +93,20 @@ def freeze_long_lived() -> None:
     """Leave what is alive now (modules, classes, the main window) out of the collector's
     passes: a full pass over all of it takes 100 ms and more on the GUI thread."""
     gc.freeze()
+
+
+def load_then_freeze(load: Callable[[], Any], parent: QObject | None = None) -> BackgroundTask:
+    """Run ``load()`` (imports of long-lived modules) on a worker with the collector held,
+    then freeze what it left alive and let the collector go on."""
+    global _held_for_freezing
+    _held_for_freezing += 1
+
+    def release(_result: object) -> None:
+        global _held_for_freezing
+        freeze_long_lived()
+        _held_for_freezing -= 1
+
+    return run_in_background(lambda: import_late(load), release, release, parent=parent)
 
 
 def writer_pool() -> QThreadPool:

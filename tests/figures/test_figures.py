@@ -319,7 +319,8 @@ def test_the_welsh_summary_prints_only_glossary_words_and_its_data(app):
         reader = PdfReader(io.BytesIO(pdf))
         assert len(reader.pages) == 1
         text = " ".join(reader.pages[0].extract_text().split())
-        for expected in (title, "Y gwasanaeth cyfan: y 12 mis o", "Tudalen 1 o 1",
+        for expected in (title, "Y gwasanaeth cyfan: y 12 mis Rhagfyr 2025 – Tachwedd 2026 "
+                         "(y mis hwn hyd at 26 Tachwedd).", "Tudalen 1 o 1",
                          "Achosion", "gorau po leiaf" if group == "upw" else "Cysylltu"):
             assert expected in text, expected
         for english in ("Whole service", "figures", "Cases", "months", "Page 1"):

@@ -305,9 +305,11 @@ def test_the_welsh_summary_prints_only_glossary_words_and_its_data() -> None:
                      "Enw arferol: Gwen", "Benyw", "Gorchymyn cymunedol",
                      "Gorchymyn dedfryd ohiriedig", "Oriau ychwanegol, gyda gofynion eraill",
                      "1 estyniad; cyn hynny 30 Mehefin 2026", "Dechrau'r ddedfryd (SSD)",
-                     "Hyd y ddedfryd 730 diwrnod", "Yn y ddalfa", "Tudalen 1 o",
+                     "Hyd y ddedfryd 730 diwrnod", "Yn y ddalfa", "Tudalen 1 o 1",
                      "At ddefnydd staff yn unig"):
         assert expected in text, expected
+    # Welsh months in full fit their columns: the summary takes no more paper than in English.
+    assert len(pdf_pages(pdf)) == len(pdf_pages(render_case_summary(sample_case_summary())))
     for english in ("Case summary", "Not recorded", "Personal details", "Community order",
                     "Sentenced", " Dec ", "Female"):
         assert english not in text, english

@@ -79,3 +79,23 @@ def test_a_name_after_ffoniwch_or_cysylltwch_a_prints_unmutated():
     assert "cysylltwch â Catrin Jones cyn i'r sesiwn ddechrau" in text
     assert "Chatrin" not in text
     assert "cysylltwch ag Ifan Morgan" in _welsh_letter("Ifan Morgan", None)
+
+
+def test_every_document_tells_the_template_its_language():
+    """Every document prints in English or Welsh: each call that lays a document on the page
+    (``render_pdf`` or a ``Section``) names its language, so no document is English-only by
+    being left out."""
+    import ast
+    from pathlib import Path
+
+    import upw_ttg.printing.documents as documents
+
+    calls = 0
+    for path in sorted(Path(documents.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in (
+                    "render_pdf", "Section"):
+                calls += 1
+                assert "language" in {k.arg for k in node.keywords}, \
+                    f"{path.name}:{node.lineno} prints without a language"
+    assert calls >= 10

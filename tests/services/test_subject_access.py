@@ -222,7 +222,8 @@ def test_a_welsh_speakers_export_prints_only_glossary_words_and_their_data(app, 
                      "Gorchymyn gwaith di-dâl (1)", "Cyfnod yn y ddalfa (1)",
                      "Angen yn y cynllun (1)", "A flat near my mum", "Trywydd archwilio",
                      "Cofnod mynediad", "Mathau o gofnod heb ddim wedi'i gadw",
-                     "creu: Unigolyn 1", "Tudalen 1 o", "ffeil JSON"):
+                     "creu: Unigolyn 1", "Tudalen 1 o", "ffeil JSON",
+                     "cyfenw (surname): Llŷr", "dyddiad geni (date of birth): 1988-03-04"):
         assert expected in text, expected
     for english in ("Subject access export", "Audit trail", "Access log", "UPW order",
                     "Nothing held", "Kinds of record", "the system", "Page 1"):
@@ -256,3 +257,15 @@ def test_the_welsh_access_log_names_what_was_printed_and_for_whom_in_welsh(app, 
                      "Argraffwyd: Crynodeb o'r achos", "ffeil yr achos",
                      "Allforiwyd: Allforio ar gyfer cais gwrthrych am wybodaeth"):
         assert expected in text, expected
+
+
+def test_the_command_line_exports_in_the_language_asked_for(app, case, tmp_path):
+    from tests.printing.glossary_support import pdf_text
+
+    if not app.db.is_sqlite:
+        pytest.skip("the command line is pointed at the test's SQLite data folder")
+    out = tmp_path / "sar"
+    assert cli(["export-person", "X100001", "--language", "cy", "--data-dir", str(tmp_path),
+                "--out", str(out)]) == 0
+    (pdf,) = out.glob("*.pdf")
+    assert "Allforio ar gyfer cais gwrthrych am wybodaeth" in pdf_text(pdf.read_bytes())

@@ -25,6 +25,7 @@ def _select_member(page: StaffPage, username: str) -> None:
 def test_an_administrator_changes_a_members_roles(qtbot, services):
     page = StaffPage(services)
     qtbot.addWidget(page)
+    settle()  # the accounts are read on a worker
     _select_member(page, "coord")
     page.change_roles()
     dialog = page.dialog
@@ -47,6 +48,7 @@ def test_staff_added_with_a_job_hold_its_role_and_any_ticked(qtbot, services, mo
     monkeypatch.setattr(staff_module, "hash_password", lambda p: hash_password(p, n=2**10))
     page = StaffPage(services)
     qtbot.addWidget(page)
+    settle()  # the accounts are read on a worker
     page.add_staff()
     dialog = page.dialog
     dialog.username.setText("dee")

@@ -78,6 +78,7 @@ def test_the_staff_page_resets_disables_and_shows_the_last_sign_in(qtbot, servic
                                                                    monkeypatch):
     page = StaffPage(services)
     qtbot.addWidget(page)
+    settle()  # the accounts are read on a worker
     page.show()
     headers = [page.model.headerData(c, Qt.Orientation.Horizontal)
                for c in range(page.model.columnCount())]

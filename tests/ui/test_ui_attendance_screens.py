@@ -341,3 +341,25 @@ def test_a_coordinator_keys_registers_and_sees_enforcement(
     qtbot.keyClick(area, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # the tab's mnemonic
     assert area.tabs.currentIndex() == area.ENFORCEMENT
     assert area.registers._editable
+
+
+def test_the_area_reads_its_filters_choices_once_for_all_its_pages(qtbot, services,
+                                                                  ui_settings, monkeypatch):
+    """Six pages filter by unit (and four by coordinator): opening the area reads the units,
+    the coordinators and the member's office once, not once a page."""
+    calls: list[str] = []
+    for service, name in ((services.people, "delivery_units"), (services.people, "offices"),
+                          (services.staff, "list_staff")):
+        real = getattr(service, name)
+        monkeypatch.setattr(service, name,
+                            lambda *a, _real=real, _name=name, **k: calls.append(_name)
+                            or _real(*a, **k))
+    area = AttendanceArea(services, ui_settings)
+    qtbot.addWidget(area)
+    assert calls.count("delivery_units") == 1 and calls.count("list_staff") == 1
+    assert calls.count("offices") <= 1  # only for a member with an office
+    units = [area.enforcement.filters.unit.itemText(i)
+             for i in range(area.enforcement.filters.unit.count())]
+    assert units == [area.review.filters.unit.itemText(i)
+                     for i in range(area.review.filters.unit.count())]
+    assert len(units) > 1

@@ -127,3 +127,30 @@ def test_a_quick_task_never_shows_a_progress_dialog(qtbot, wait_for_tasks):
     task = tasks.run_in_background(lambda: 42, lambda _r: None, progress_label="Working…")
     wait_for_tasks()
     assert task.progress_dialog is None
+
+
+def test_modules_loaded_to_be_frozen_are_not_collected_on_the_way(qtbot, monkeypatch):
+    """While long-lived modules load on a worker, the GUI thread's collector waits (collecting
+    their objects only to freeze them stalled the window); afterwards they are frozen and it
+    collects again."""
+    import gc
+
+    collected: list[int] = []
+    monkeypatch.setattr(gc, "collect", lambda generation=2: collected.append(generation) or 0)
+    monkeypatch.setattr(gc, "get_count", lambda: (10_000, 20, 20))
+    frozen: list[bool] = []
+    monkeypatch.setattr(tasks, "freeze_long_lived", lambda: frozen.append(True))
+    was_enabled = gc.isenabled()
+    collector = tasks._GuiThreadCollector()  # turns the automatic collector off, as the app's
+    if was_enabled:
+        gc.enable()
+    release = threading.Event()
+    task = tasks.load_then_freeze(lambda: release.wait(5))
+    collector.collect()
+    assert collected == [] and frozen == []
+    release.set()
+    qtbot.waitUntil(lambda: task.finished_running, timeout=5000)
+    qtbot.waitUntil(lambda: frozen == [True], timeout=5000)
+    collector.collect()
+    collector._timer.stop()
+    assert collected == [2]

@@ -69,6 +69,7 @@ def test_administrator_adds_staff(qtbot, services, monkeypatch):
     monkeypatch.setattr(staff_module, "hash_password", lambda p: hash_password(p, n=2**10))
     page = StaffPage(services)
     qtbot.addWidget(page)
+    settle()  # the accounts are read on a worker
     assert page.model.rowCount() == 2
     page.add_staff()
     dialog = page.dialog

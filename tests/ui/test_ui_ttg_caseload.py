@@ -294,4 +294,4 @@ def test_every_workers_cases_fit_a_laptop_without_scrolling_sideways(qtbot, serv
         assert not table.isColumnHidden(page.model.WORKER)
         header = table.horizontalHeader()
         assert header.length() <= table.viewport().width(), page.lists.item(row).text()
-        assert table.columnWidth(page.model.NOTE) >= 200
+        assert table.columnWidth(page.model.NOTE) >= 160

@@ -297,3 +297,20 @@ def test_set_aside_keeps_order_and_explains_each_kind_of_problem():
     assert aside[0].reason.startswith("Check the sentence date (1 Jan 1)")
     assert "could not be worked out" in aside[1].reason
     assert aside[1].line.startswith("X000003 Person 3 (order): ")
+
+
+def test_welsh_paper_says_what_to_check_in_welsh(app, mistyped):
+    """The supervisor's sheet and the day's batch in Welsh name the record and what to check
+    in Welsh (the date too); the English is not left in them."""
+    text = " ".join(pdf_text(app.attendance.work_sheets.print_sheet(mistyped.monday, "cy"))
+                    .split())
+    assert "Cofnodion i'w gwirio" in text and mistyped.crn["bad"] in text
+    assert "Gorchymyn gwaith di-dâl" in text and "Gwiriwch: " in text
+    assert "Rhaid i ddyddiadau cofnod fod rhwng 1900 a 2100." in text
+    assert "Check the" not in text and "Unpaid Work order" not in text
+    pdf = app.upw.documents.render_day(MONDAY, staff_language="cy")
+    last = " ".join(PdfReader(io.BytesIO(pdf)).pages[-1].extract_text().split())
+    for expected in ("Cofnodion i'w gwirio", "y llythyrau apwyntiad", "llythyr apwyntiad",
+                     "Gwiriwch: ", mistyped.crn["bad"], "Tudalen 1 o 1"):
+        assert expected in last, expected
+    assert "Records to check" not in last and "Check the" not in last

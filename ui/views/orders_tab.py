@@ -130,10 +130,15 @@ class OrdersTab(QWidget):
             f"{len(orders)} order{plural}, the most recent first. Hours are shown as "
             "hours:minutes.")
         target = select_id if select_id is not None else (orders[0].id if orders else None)
+        # Chosen quietly, then shown once: the ledger is read once, not once per signal.
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
         for row in range(self.proxy.rowCount()):
             if self.proxy.row_object(row).id == target:
                 self.table.selectRow(row)
                 break
+        selection.blockSignals(False)
+        self.table.viewport().update()
         self._on_selection_changed()
 
     def selected_order(self) -> OrderRecord | None:

@@ -22,6 +22,7 @@ from ui.dialogs.change_password import ResetPasswordDialog
 from ui.dialogs.staff_dialog import RolesDialog, StaffDialog
 from ui.errors import show_error
 from ui.formatting import label
+from ui.loading import PageLoader
 from ui.models.roles import RowRole
 from ui.models.staff_model import AccountTableModel
 from ui.models.table_model import RowSortProxy
@@ -79,10 +80,15 @@ class StaffPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.count_label)
         layout.addWidget(self.table, 1)
+        self.loader = PageLoader(self, [self.table], "The staff accounts could not be read.")
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
-        accounts = self._services.staff.list_accounts()
+        """Read the accounts on a worker; the table shows them when they arrive."""
+        self.loader.load(self._services.staff.list_accounts,
+                         lambda accounts: self._show_accounts(accounts, select_id))
+
+    def _show_accounts(self, accounts: list[AccountRow], select_id: int | None) -> None:
         self.model.set_rows(accounts)
         fit_columns(self.table)
         roles: dict[str, int] = {}

@@ -90,19 +90,31 @@ def fit_within(view: QTableView, stretch: int, shrinkable: tuple[int, ...], *,
     """Keep ``view``'s columns within its width, so it never scrolls sideways on a laptop:
     when the visible columns and ``stretch_minimum`` for the ``stretch`` column (which takes
     what is left) do not fit, the ``shrinkable`` columns (whose text wraps) give up width in
-    proportion, none below ``floor``."""
+    proportion, none below ``floor`` or its longest word."""
     room = view.viewport().width()
     if not view.verticalScrollBar().isVisible():  # room for it, should the rows need it
         room -= view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
     widths = {c: view.columnWidth(c) for c in range(view.model().columnCount())
               if c != stretch and not view.isColumnHidden(c)}
     over = sum(widths.values()) + stretch_minimum - room
-    give = {c: max(0, widths[c] - floor) for c in shrinkable if c in widths}
+    model, metrics = view.model(), view.fontMetrics()
+    rows = min(model.rowCount(), SAMPLE_ROWS)
+
+    def narrowest(column: int) -> int:
+        """Wide enough for the column's longest word: a word is never cut to wrap."""
+        words = (word for row in range(rows)
+                 for word in str(model.index(row, column).data() or "").split())
+        return max([floor, *(metrics.horizontalAdvance(w) + 16 for w in words)])
+
+    give = {c: max(0, widths[c] - narrowest(c)) for c in shrinkable if c in widths}
     spare = sum(give.values())
-    if over <= 0 or not spare:
-        return
-    for column, can_give in give.items():
-        view.setColumnWidth(column, widths[column] - min(can_give, over * can_give // spare + 1))
+    if over > 0 and spare:
+        for column, can_give in give.items():
+            widths[column] -= min(can_give, over * can_give // spare + 1)
+            view.setColumnWidth(column, widths[column])
+    # What is left goes to the stretching column now (a header stretches it only when it is
+    # next resized), never so little that it cannot show a few words.
+    view.setColumnWidth(stretch, max(120, room - sum(widths.values())))
 
 
 class RowsFitter(QObject):

@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from upw_ttg.domain.access import RESTRICTED_TEXT
-from upw_ttg.domain.records_to_check import TITLE, RecordToCheck
+from upw_ttg.domain.records_to_check import RecordToCheck
 from upw_ttg.printing import glossary
 from upw_ttg.printing.styles import data_table_style, get_styles
 from upw_ttg.printing.template import Section
@@ -17,10 +17,12 @@ from upw_ttg.printing.text import escape
 
 _COLUMNS = ("13%", "22%", "20%", "45%")
 # The documents the glossary names, by their English (the sentence says which was left short).
-_DOCUMENTS = {"this sheet": "this_sheet", "this manifest": "this_manifest"}
+_DOCUMENTS = {"this sheet": "this_sheet", "this manifest": "this_manifest",
+              "the appointment letters": "the_letters"}
 _LANDSCAPE_COLUMNS = (28 * mm, 60 * mm, 50 * mm, 123 * mm)
 # The records the glossary names, by their English (a record's own name prints as given).
-_RECORDS = {"Unpaid Work order": "record.unpaid_work_order", RESTRICTED_TEXT: "restricted"}
+_RECORDS = {"Unpaid Work order": "record.unpaid_work_order",
+            "appointment letter": "record.appointment_letter", RESTRICTED_TEXT: "restricted"}
 
 
 def _record(record: RecordToCheck, language: str) -> str:
@@ -87,8 +89,11 @@ def build_records_to_check(records: Sequence[RecordToCheck], *, what: str = "thi
 
 
 def records_to_check_section(records: Sequence[RecordToCheck], *, what: str,
-                             day: dt.date | None = None) -> Section:
-    """A page for the end of a batch naming what the batch left out (staff only)."""
+                             day: dt.date | None = None, language: str = "en") -> Section:
+    """A page for the end of a batch naming what the batch left out (staff only), in the
+    staff's ``language`` ("en" or "cy")."""
     reference = f"CHECK-{day:%Y%m%d}" if day else "CHECK"
-    return Section(TITLE, reference, build_records_to_check(records, what=what)[1:],
-                   staff_only=True)
+    code = glossary.code(language)
+    return Section(glossary.phrase("to_check.title", code), reference,
+                   build_records_to_check(records, what=what, language=code)[1:],
+                   staff_only=True, language=code)

@@ -9,11 +9,10 @@ from xml.sax.saxutils import escape as _xml_escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from upw_ttg.printing import glossary
+
 # Month names are fixed here because strftime("%b") follows the C locale, which Qt changes.
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# Welsh months in full, as the Welsh documents print them.
-_WELSH_MONTHS = ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst",
-                 "Medi", "Hydref", "Tachwedd", "Rhagfyr")
 
 # Control characters (other than tab and newline) make the paragraph parser or the PDF choke.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -53,8 +52,8 @@ def format_date(value: dt.date | None, missing: str = NOT_RECORDED) -> str:
 def format_datetime(value: dt.datetime, language: str = "en") -> str:
     """A timestamp as printed on documents: ``26 Nov 2026 14:05``, in Welsh (``"cy"``)
     ``26 Tachwedd 2026 14:05``."""
-    if language == "cy":
-        return f"{value.day} {_WELSH_MONTHS[value.month - 1]} {value.year} {value:%H:%M}"
+    if language == "cy":  # Welsh months in full, from the glossary as every Welsh date
+        return f"{glossary.short_date(value.date(), 'cy')} {value:%H:%M}"
     return f"{format_date(value.date())} {value:%H:%M}"
 
 

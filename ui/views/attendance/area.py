@@ -12,6 +12,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 
 from ui.settings import UiSettings
+from ui.views.attendance.common import FilterChoices
 from ui.views.attendance.enforcement_page import EnforcementPage
 from ui.views.attendance.forecast_page import ForecastPage
 from ui.views.attendance.outstanding_page import OutstandingPage
@@ -43,13 +44,15 @@ class AttendanceArea(QWidget):
         super().__init__(parent)
         self._services = services
         self._ui_settings = ui_settings
+        # The units and coordinators the pages' filters offer, read once for them all.
+        choices = FilterChoices.read(services)
         self.registers = RegisterPage(services)
-        self.outstanding = OutstandingPage(services)
-        self.enforcement = EnforcementPage(services)
-        self.forecast = ForecastPage(services)
-        self.travel = TravelPage(services)
-        self.printing = PrintPage(services)
-        self.review = ReviewPage(services)
+        self.outstanding = OutstandingPage(services, choices=choices)
+        self.enforcement = EnforcementPage(services, choices=choices)
+        self.forecast = ForecastPage(services, choices=choices)
+        self.travel = TravelPage(services, choices=choices)
+        self.printing = PrintPage(services, choices=choices)
+        self.review = ReviewPage(services, choices=choices)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Attendance")
         self.tabs.setDocumentMode(True)

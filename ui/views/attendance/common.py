@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -81,6 +82,23 @@ def own_unit_id(services: AppServices) -> int | None:
                 None)
 
 
+@dataclass(frozen=True, slots=True)
+class FilterChoices:
+    """What the filter bars offer: the delivery units, the active coordinators and the
+    member's own unit; read once for a whole area rather than once per page."""
+
+    units: tuple[tuple[int, str, str], ...]
+    coordinators: tuple[tuple[int, str], ...]
+    own_unit_id: int | None
+
+    @classmethod
+    def read(cls, services: AppServices) -> FilterChoices:
+        return cls(tuple((u.id, u.name, u.code) for u in services.people.delivery_units()),
+                   tuple((m.id, m.full_name) for m in services.staff.list_staff(Role.COORDINATOR)
+                         if m.active),
+                   own_unit_id(services))
+
+
 class FilterBar(QWidget):
     """Delivery unit and (optionally) coordinator choosers; ``changed`` when either moves.
 
@@ -91,18 +109,19 @@ class FilterBar(QWidget):
     changed = Signal()
 
     def __init__(self, services: AppServices, *, coordinators: bool = True,
-                 parent: QWidget | None = None):
+                 choices: FilterChoices | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        choices = choices or FilterChoices.read(services)
         self.unit = narrow_combo(QComboBox())
         self.unit.setAccessibleName("Delivery unit")
         self.unit.addItem("All delivery units", None)
-        for unit in services.people.delivery_units():
-            self.unit.addItem(f"{unit.name} ({unit.code})", (unit.id, unit.code))
+        for unit_id, name, code in choices.units:
+            self.unit.addItem(f"{name} ({code})", (unit_id, code))
         # Wide enough for a unit's name, now that the bar starts at one.
         self.unit.setMinimumContentsLength(min(36, max(
             len(self.unit.itemText(i)) for i in range(self.unit.count()))))
         # Start at the member's own unit: the lists read only what the screen shows.
-        own = own_unit_id(services)
+        own = choices.own_unit_id
         for index in range(1, self.unit.count()):
             if own is not None and self.unit.itemData(index)[0] == own:
                 self.unit.setCurrentIndex(index)
@@ -117,9 +136,8 @@ class FilterBar(QWidget):
             self.coordinator = QComboBox()
             self.coordinator.setAccessibleName("Coordinator")
             self.coordinator.addItem("All coordinators", None)
-            for member in services.staff.list_staff(Role.COORDINATOR):
-                if member.active:
-                    self.coordinator.addItem(member.full_name, member.id)
+            for member_id, full_name in choices.coordinators:
+                self.coordinator.addItem(full_name, member_id)
             coordinator_label = QLabel("Coordi&nator:")
             coordinator_label.setBuddy(self.coordinator)
             layout.addSpacing(12)

@@ -35,6 +35,7 @@ from ui.models.table_model import FetchPage
 from ui.tasks import report_failure
 from ui.views.attendance.common import (
     FilterBar,
+    FilterChoices,
     LanguageCombo,
     PdfPrinter,
     can_decide,
@@ -73,14 +74,15 @@ class EnforcementPage(QWidget):
     person_opened = Signal(int)
     notice = Signal(str)
 
-    def __init__(self, services: AppServices, parent: QWidget | None = None):
+    def __init__(self, services: AppServices, parent: QWidget | None = None, *,
+                 choices: FilterChoices | None = None):
         super().__init__(parent)
         self._services = services
         self._enforcement = services.attendance.enforcement
         self._decider = can_decide(services.ctx.actor)
         self.dialog: FormDialog | None = None
         self.printer = PdfPrinter(self)
-        self.filters = FilterBar(services)
+        self.filters = FilterBar(services, choices=choices)
         self.filters.changed.connect(self._apply_filters)
         self.models: list[QueueTableModel] = []
         self.proxies: list[AttendanceFilterProxy] = []

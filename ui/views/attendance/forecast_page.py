@@ -15,7 +15,7 @@ from upw_ttg.services.attendance.records import OrderForecast
 from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import ForecastTableModel
-from ui.views.attendance.common import FilterBar, hint, page_title
+from ui.views.attendance.common import FilterBar, FilterChoices, hint, page_title
 from ui.views.attendance.ledger_view import LedgerDialog
 from ui.widgets.export_list import ExportListButton
 from ui.widgets.records_to_check import RecordsToCheckBanner
@@ -43,11 +43,12 @@ class ForecastPage(QWidget):
     person_opened = Signal(int)
     notice = Signal(str)
 
-    def __init__(self, services: AppServices, parent: QWidget | None = None):
+    def __init__(self, services: AppServices, parent: QWidget | None = None, *,
+                 choices: FilterChoices | None = None):
         super().__init__(parent)
         self._services = services
         self.dialog: LedgerDialog | None = None
-        self.filters = FilterBar(services)
+        self.filters = FilterBar(services, choices=choices)
         self.filters.changed.connect(self.refresh)
         self.view_choice = QComboBox()
         self.view_choice.setAccessibleName("Which orders to show")

@@ -16,7 +16,7 @@ from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import BacklogTableModel, OutstandingTableModel
 from ui.models.table_model import FetchPage
-from ui.views.attendance.common import FilterBar, hint, page_title
+from ui.views.attendance.common import FilterBar, FilterChoices, hint, page_title
 from ui.widgets.export_list import ExportListButton
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import fit_columns, make_table, selected_row
@@ -31,10 +31,11 @@ class OutstandingPage(QWidget):
 
     register_requested = Signal(int, object, int)
 
-    def __init__(self, services: AppServices, parent: QWidget | None = None):
+    def __init__(self, services: AppServices, parent: QWidget | None = None, *,
+                 choices: FilterChoices | None = None):
         super().__init__(parent)
         self._services = services
-        self.filters = FilterBar(services, coordinators=False)
+        self.filters = FilterBar(services, coordinators=False, choices=choices)
         self.filters.changed.connect(self._apply_filters)
         self.backlog_model = BacklogTableModel(self)
         self.backlog_proxy = AttendanceFilterProxy(self)

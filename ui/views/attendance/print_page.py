@@ -16,7 +16,14 @@ from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.formatting import format_date
 from ui.models.attendance.list_models import DaySessionsTableModel
 from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background
-from ui.views.attendance.common import FilterBar, PaperLanguageCombo, can_print, hint, page_title
+from ui.views.attendance.common import (
+    FilterBar,
+    FilterChoices,
+    PaperLanguageCombo,
+    can_print,
+    hint,
+    page_title,
+)
 from ui.views.permissions import can, not_allowed_tip
 from ui.widgets.date_field import DateField
 from ui.widgets.tables import fit_columns, make_table
@@ -31,7 +38,8 @@ class PrintPage(QWidget):
 
     notice = Signal(str)
 
-    def __init__(self, services: AppServices, parent: QWidget | None = None):
+    def __init__(self, services: AppServices, parent: QWidget | None = None, *,
+                 choices: FilterChoices | None = None):
         super().__init__(parent)
         self._services = services
         self.task: BackgroundTask | None = None
@@ -44,7 +52,7 @@ class PrintPage(QWidget):
         self.date.date_picked.connect(self.refresh)
         date_label = QLabel("&Day:")
         date_label.setBuddy(self.date)
-        self.filters = FilterBar(services, coordinators=False)
+        self.filters = FilterBar(services, coordinators=False, choices=choices)
         self.filters.changed.connect(self.refresh)
         self.model = DaySessionsTableModel(self)
         self.table = make_table(self.model, "Sessions that will print", sortable=False,

@@ -24,7 +24,7 @@ from upw_ttg.services.attendance.records import ReviewItem, ReviewQueue
 from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.attendance.review_models import AgreementTableModel, ReviewItemsTableModel
-from ui.views.attendance.common import FilterBar, hint, page_title
+from ui.views.attendance.common import FilterBar, FilterChoices, hint, page_title
 from ui.views.permissions import can, not_allowed_tip
 from ui.widgets.banner import Banner
 from ui.widgets.form_fields import FieldSet
@@ -43,11 +43,12 @@ class ReviewPage(QWidget):
     notice = Signal(str)
     person_opened = Signal(int)
 
-    def __init__(self, services: AppServices, parent: QWidget | None = None):
+    def __init__(self, services: AppServices, parent: QWidget | None = None, *,
+                 choices: FilterChoices | None = None):
         super().__init__(parent)
         self._reviews = services.attendance.reviews
         self._reviewer = can(services.ctx.actor, Capability.REVIEW_ENFORCEMENT)
-        self.filters = FilterBar(services)
+        self.filters = FilterBar(services, choices=choices)
         self.filters.changed.connect(self.refresh)
         self.model = ReviewItemsTableModel(self)
         self.table = make_table(self.model, "Waiting for a manager's check, oldest first",

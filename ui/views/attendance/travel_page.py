@@ -24,7 +24,7 @@ from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import TravelTasksTableModel
-from ui.views.attendance.common import FilterBar, can_decide, hint, page_title
+from ui.views.attendance.common import FilterBar, FilterChoices, can_decide, hint, page_title
 from ui.views.permissions import not_allowed_tip
 from ui.widgets.banner import Banner
 from ui.widgets.form_fields import FieldSet
@@ -40,12 +40,13 @@ class TravelPage(QWidget):
 
     notice = Signal(str)
 
-    def __init__(self, services: AppServices, parent: QWidget | None = None):
+    def __init__(self, services: AppServices, parent: QWidget | None = None, *,
+                 choices: FilterChoices | None = None):
         super().__init__(parent)
         self._services = services
         self._ledger = services.attendance.ledger
         self._decider = can_decide(services.ctx.actor)
-        self.filters = FilterBar(services)
+        self.filters = FilterBar(services, choices=choices)
         self.filters.changed.connect(self.refresh)
         self.model = TravelTasksTableModel(self)
         self.proxy = AttendanceFilterProxy(self)

@@ -48,24 +48,12 @@ class DeliveryUnit:
 
 
 def delivery_units(services: AppServices) -> tuple[list[DeliveryUnit], dict[int, int]]:
-    """The delivery units that have projects, and each office's unit.
-
-    There is no service listing delivery units with their ids, so they are read off the
-    projects (which carry both) and named from the offices list.
-    """
-    unit_name = {o.id: o.delivery_unit for o in services.people.offices()}
-    office_unit: dict[int, int] = {}
-    names: dict[int, str] = {}
-    for project in services.upw.projects.list_projects(include_inactive=True):
-        office_unit[project.office_id] = project.delivery_unit_id
-        names[project.delivery_unit_id] = unit_name.get(project.office_id,
-                                                        f"Unit {project.delivery_unit_id}")
-    units = sorted((DeliveryUnit(i, n) for i, n in names.items()), key=lambda u: u.name)
-    by_name = {u.name: u.id for u in units}
-    for office_id, unit in unit_name.items():
-        if office_id not in office_unit and unit in by_name:
-            office_unit[office_id] = by_name[unit]
-    return units, office_unit
+    """The delivery units that have projects, by name, and each of their offices' unit (two
+    short reads: the area is built on the screen's thread)."""
+    units = [DeliveryUnit(u.id, u.name) for u in services.upw.projects.delivery_units()]
+    ids = {u.id for u in units}
+    return units, {o.id: o.delivery_unit_id for o in services.people.offices()
+                   if o.delivery_unit_id in ids}
 
 
 def enum_value(combo, kind: type[E]) -> E | None:

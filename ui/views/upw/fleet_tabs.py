@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
@@ -55,7 +56,13 @@ class _ListTab(QWidget):
         layout.setContentsMargins(10, 10, 10, 6)
         layout.addLayout(self.bar)
         layout.addWidget(self.table, 1)
-        self.reload()
+        self._loaded = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The list is read when the tab is first shown: opening Scheduling reads neither."""
+        super().showEvent(event)
+        if not self._loaded:
+            self.reload()
 
     def rows(self) -> list:
         raise NotImplementedError
@@ -64,6 +71,7 @@ class _ListTab(QWidget):
         raise NotImplementedError
 
     def reload(self, select_id: int | None = None) -> None:
+        self._loaded = True
         self.model.set_rows(self.rows())
         fit_columns(self.table)
         for row in range(self.proxy.rowCount()):

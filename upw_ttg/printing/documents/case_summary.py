@@ -42,7 +42,7 @@ _CUSTODY_COLUMNS = ("17%", "12.5%", "13.5%", "18.5%", "38.5%")
 _OTHER_DATE_COLUMNS = ("64%", "36%")
 # Welsh months are written in full ("30 Gorffennaf 2026"): date columns take the room of the
 # longest on one line, from the court's column and the short "Ar ôl".
-_ORDER_COLUMNS_CY = ("27%", "10.5%", "10%", "10%", "8.5%", "13%", "21%")
+_ORDER_COLUMNS_CY = ("27%", "9.5%", "9.5%", "9.5%", "8%", "15.5%", "21%")
 _CUSTODY_COLUMNS_CY = ("13%", "10%", "17%", "19%", "41%")
 _OTHER_DATE_COLUMNS_CY = ("50%", "50%")
 _DETAIL_COLUMNS = ("22.5%", "27.5%", "22.5%", "27.5%")

@@ -105,11 +105,23 @@ def _value(value: object, w: Words) -> str:
     return escape(str(value))
 
 
+def _field(name: str, w: Words) -> str:
+    """A field's name, escaped: as the JSON file names it; in Welsh, its Welsh name first
+    where the glossary has one."""
+    json_name = name.replace("_", " ")
+    key = f"subject_access.field.{name}"
+    if not w.welsh or not w.has(key):
+        return escape(json_name)
+    welsh = w.text(key)
+    return escape(welsh) if welsh.lower() == json_name else w("field", name=welsh,
+                                                                  json=json_name)
+
+
 def _rows_content(rows: TableRows, s: Styles, w: Words) -> list[Flowable]:
     body = [[Paragraph(w("col_number"), s.table_header),
              Paragraph(w("col_recorded"), s.table_header)]]
     for number, row in enumerate(rows.as_dicts(), start=1):
-        parts = [f"<b>{escape(name.replace('_', ' '))}</b>: {_value(value, w)}"
+        parts = [f"<b>{_field(name, w)}</b>: {_value(value, w)}"
                  for name, value in row.items() if value is not None and value != ""]
         body.append([Paragraph(str(number), s.table_cell),
                      Paragraph("; ".join(parts), s.table_cell)])

@@ -98,7 +98,7 @@ TERMS: tuple[Term, ...] = (
     Term("case_summary.col_release", en="Expected release", cy="Rhyddhau disgwyliedig"),
     Term("case_summary.col_other_dates", en="Other dates", cy="Dyddiadau eraill"),
     *(Term(f"case_summary.custody_status.{code}", en, cy) for code, en, cy in (
-        ("in_custody", "In custody", "Yn y ddalfa"), ("released", "Released", "Wedi'i ryddhau"))),
+        ("in_custody", "In custody", "Yn y ddalfa"), ("released", "Released", "Rhyddhawyd"))),
     Term("case_summary.not_known", en="Not known", cy="Ddim yn hysbys"),
     Term("case_summary.screening", en="Screening", cy="Sgrinio"),
     Term("case_summary.sentence_length", en="Sentence length", cy="Hyd y ddedfryd"),

@@ -39,8 +39,10 @@ TERMS: tuple[Term, ...] = (
          note="Through the Gate: the resettlement service for people leaving prison."),
     Term("figures.period",
          en="{scope}: the 12 months from {first} to {last} (this month to {today}).",
-         cy="{scope}: y 12 mis o {first} tan {last} (y mis hwn hyd at {today}).",
-         note="{first} and {last} are a month and year; {today} a day and month."),
+         cy="{scope}: y 12 mis {first} – {last} (y mis hwn hyd at {today}).",
+         note=("{first} and {last} are a month and year, {today} a day and month. A dash, not "
+               "'o … tan', as a month's name after 'o' or 'tan' would need its soft mutation "
+               "('o Ragfyr'), which is not worked out while printing.")),
     Term("figures.whole_service", en="Whole service", cy="Y gwasanaeth cyfan"),
     Term("figures.unknown", en="Unknown", cy="Anhysbys",
          note="A unit or worker no longer on record."),

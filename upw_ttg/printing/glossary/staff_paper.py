@@ -205,9 +205,13 @@ TERMS: tuple[Term, ...] = (
              "lle hynny. Gofynnwch i'r swyddfa eu cywiro, yna argraffwch eto.")),
     Term("to_check.this_sheet", en="this sheet", cy="y daflen hon"),
     Term("to_check.this_manifest", en="this manifest", cy="y rhestr hon"),
+    Term("to_check.the_letters", en="the appointment letters", cy="y llythyrau apwyntiad",
+         note="At the end of a day's batch: the letters a record could not be printed on."),
     # Which record was set aside, and why: the reasons the application gives.
     Term("to_check.record.unpaid_work_order", en="Unpaid Work order",
          cy="Gorchymyn gwaith di-dâl"),
+    Term("to_check.record.appointment_letter", en="appointment letter",
+         cy="llythyr apwyntiad"),
     Term("to_check.restricted", en=RESTRICTED_TEXT, cy="Cyfyngedig",
          note="A restricted case: only the staff named on it see more than the name and CRN."),
     Term("to_check.reason_dates",

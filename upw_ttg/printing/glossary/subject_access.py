@@ -5,7 +5,8 @@ See ``upw_ttg/printing/glossary/__init__.py`` for how to read them. The kinds of
 the application's tables (their English is the table's name in words); the access log's
 words (opened, printed, for whom) are the application's own list (``upw_ttg/domain/access``);
 only the Welsh is written here, beside that English. The names of the fields inside each
-record are printed as the JSON file names them, in both languages, so the two files match.
+record are printed as the JSON file names them, so the two files match; in Welsh the fields of
+the person's own details and the commonest others also have a Welsh name, printed first.
 """
 
 from __future__ import annotations
@@ -70,6 +71,31 @@ _RECIPIENTS_CY = {
     Recipient.NATIONAL_RECORD: "y cofnod achos cenedlaethol",
     Recipient.SPREADSHEET: "taenlen at ddefnydd y swyddfa",
 }
+# Fields by the name the JSON file gives them: the person's own details, then the fields many
+# kinds of record share. A field not named here prints under its JSON name alone.
+_FIELDS_CY = {
+    "id": "rhif adnabod", "crn": "CRN", "forename": "enw cyntaf", "middle_names": "enwau canol",
+    "surname": "cyfenw", "preferred_name": "enw arferol", "date_of_birth": "dyddiad geni",
+    "gender": "rhywedd", "gender_identity": "hunaniaeth rhywedd",
+    "gender_category": "categori rhywedd", "address_line1": "llinell gyntaf y cyfeiriad",
+    "address_line2": "ail linell y cyfeiriad", "town": "tref", "postcode": "cod post",
+    "phone": "ffôn", "texts_opted_out": "wedi gwrthod negeseuon testun",
+    "emergency_contact_name": "enw'r cyswllt mewn argyfwng",
+    "emergency_contact_phone": "ffôn y cyswllt mewn argyfwng",
+    "preferred_language": "dewis iaith", "other_language": "iaith arall",
+    "interpreter_needed": "angen cyfieithydd", "office_id": "rhif y swyddfa",
+    "responsible_officer": "swyddog cyfrifol", "restricted": "achos cyfyngedig",
+    "created_at": "crëwyd", "updated_at": "diweddarwyd",
+    "updated_by_id": "diweddarwyd gan (rhif)", "person_id": "rhif yr unigolyn",
+    "kind": "math", "status": "statws", "order_id": "rhif y gorchymyn",
+    "appointment_id": "rhif yr apwyntiad", "reason": "rheswm", "plan_id": "rhif y cynllun",
+    "staff_id": "rhif yr aelod o staff", "episode_id": "rhif y cyfnod yn y ddalfa",
+    "recorded_at": "cofnodwyd", "recorded_by_id": "cofnodwyd gan (rhif)",
+    "description": "disgrifiad", "detail": "manylion", "completed_on": "cwblhawyd ar",
+    "session_id": "rhif y sesiwn", "recorded_on": "dyddiad cofnodi", "court": "llys",
+    "notes": "nodiadau", "outcome": "canlyniad", "start_time": "amser dechrau",
+    "end_time": "amser gorffen",
+}
 # The documents the access log names, by the name the log stores (a van manifest's name
 # also carries its date, which prints after it).
 _DOCUMENTS = (
@@ -109,8 +135,11 @@ TERMS: tuple[Term, ...] = (
          note="{who} is a staff member's name, printed as recorded (not mutated)."),
     Term("subject_access.field_names",
          en="Each field is named as in the JSON file.",
-         cy="Mae enw pob maes fel y mae yn y ffeil JSON (yn Saesneg).",
-         note="Printed in the Welsh export only: the field names stay as the file names them."),
+         cy=("Rhoddir enw pob maes fel y mae yn y ffeil JSON (yn Saesneg), mewn cromfachau "
+             "ar ôl yr enw Cymraeg lle mae un."),
+         note="Printed in the Welsh export only: the JSON file's names stay, so both match."),
+    Term("subject_access.field", en="{name} ({json})", cy="{name} ({json})",
+         note="A field's Welsh name, then its name in the JSON file."),
     Term("subject_access.section", en="{kind} ({count})", cy="{kind} ({count})",
          note="A kind of record and how many of it are held."),
     Term("subject_access.nothing_held_kinds", en="Kinds of record with nothing held",
@@ -135,6 +164,9 @@ TERMS: tuple[Term, ...] = (
     # --- The kinds of record ------------------------------------------------------------------
     *(Term(f"subject_access.table.{table}", TableRows(table, (), ()).label, cy)
       for table, cy in _TABLES_CY.items()),
+    # --- The fields inside the records ---------------------------------------------------------
+    *(Term(f"subject_access.field.{name}", name.replace("_", " "), cy)
+      for name, cy in _FIELDS_CY.items()),
     # --- The audit trail: what was done to a record -------------------------------------------
     *(Term(f"subject_access.audit.{code}", code.replace("_", " "), cy)
       for code, cy in _AUDIT_ACTIONS_CY.items()),

@@ -3,7 +3,8 @@ thousand custody episodes a year, so each is read once and judged in memory."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -12,11 +13,11 @@ from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import CustodyStatus, PlanStatus
 from upw_ttg.domain.figures import met_by, referral_closed, usable_date
 from upw_ttg.domain.records_to_check import ROW_ERRORS
-from upw_ttg.domain.resettlement import PlanSection
+from upw_ttg.domain.resettlement import DeadlineSettings, PlanSection
+from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.services.figures.common import Fact, Scope, day_text
 from upw_ttg.services.ttg.common import read_deadline_settings
 from upw_ttg.services.ttg.completion import gate_columns, gate_facts
-from upw_ttg.services.ttg.deadlines import current_deadlines
 from upw_ttg.storage.models import (
     CustodyEpisode,
     Handover,
@@ -48,7 +49,7 @@ def ttg_facts(scope: Scope) -> Iterator[Fact]:
         CustodyEpisode.worker_id, CustodyEpisode.reception_date, CustodyEpisode.screening_date,
         CustodyEpisode.expected_release_date, CustodyEpisode.released_on,
         ResettlementPlan.id.label("plan_id"), ResettlementPlan.status.label("plan_status"),
-        ResettlementPlan.completed_on, *gate_columns(),
+        ResettlementPlan.completed_on,
         PreReleaseReview.review_date, Handover.risk_info_shared, Handover.risk_info_shared_on,
         first_contact.label("first_contact"))
         .outerjoin(ResettlementPlan, ResettlementPlan.episode_id == CustodyEpisode.id)
@@ -56,16 +57,57 @@ def ttg_facts(scope: Scope) -> Iterator[Fact]:
         .outerjoin(Handover, Handover.episode_id == CustodyEpisode.id)
         .where(or_(CustodyEpisode.status == CustodyStatus.IN_CUSTODY,
                    CustodyEpisode.released_on >= scope.start)))
-    for r in scope.read(query):
+    episodes: list[tuple[Any, dt.date | None, dt.date | None]] = []
+    for r in scope.records(query):
         try:
-            deadlines = current_deadlines(r, settings, scope.calendar)
+            due = _due(r, settings, scope.calendar)
         except ROW_ERRORS:
             continue  # a date that cannot be right: the caseload's records to check name it
-        yield from _plan(scope, r, deadlines.plan_due)
-        yield from _review(scope, r, deadlines.pre_release_review_due)
+        episodes.append((r, *due))
+    gates = _gates(scope, [r.plan_id for r, plan_due, _review_due in episodes
+                           if r.plan_id is not None and scope.within(plan_due)])
+    for r, plan_due, review_due in episodes:
+        yield from _plan(scope, r, plan_due, gates)
+        yield from _review(scope, r, review_due)
         yield from _release(scope, r)
     if scope.wants("referrals_closed"):
         yield from _referrals(scope)
+
+
+def _due(r: Any, settings: DeadlineSettings, calendar: WorkingCalendar
+         ) -> tuple[dt.date | None, dt.date | None]:
+    """The episode's plan and pre-release review due dates, as its deadlines give them
+    (rules TTG-2 and TTG-3), without the deadlines no figure reads."""
+    plan_due = review_due = None
+    if r.screening_date is not None:
+        plan_due = _on_the_calendar(
+            lambda: rules.plan_due(r.screening_date, settings, calendar))
+    if r.expected_release_date is not None:
+        review_due = _on_the_calendar(
+            lambda: rules.pre_release_review_due(r.expected_release_date, settings, calendar))
+    return usable_date(plan_due), usable_date(review_due)
+
+
+def _on_the_calendar(compute: Callable[[], dt.date]) -> dt.date | None:
+    """As the deadlines have it: one that would fall off the calendar (from a mistyped date)
+    is not known."""
+    try:
+        return compute()
+    except (OverflowError, ValueError):
+        return None
+
+
+def _gates(scope: Scope, plan_ids: list[int]) -> dict[int, Any]:
+    """The completion gate's columns of the plans due in the months asked for, read only for
+    them: a correlated count per pathway costs more than the rest of the episode's row."""
+    if not any(scope.wants(key) for key, _section in SECTIONS):
+        return {}
+    gates: dict[int, Any] = {}
+    for batch in range(0, len(plan_ids), 900):
+        for row in scope.records(select(ResettlementPlan.id.label("plan_id"), *gate_columns())
+                                 .where(ResettlementPlan.id.in_(plan_ids[batch:batch + 900]))):
+            gates[row.plan_id] = row
+    return gates
 
 
 def _fact(scope: Scope, key: str, r: Any, day: Any, met: bool, note: str) -> Fact:
@@ -73,10 +115,10 @@ def _fact(scope: Scope, key: str, r: Any, day: Any, met: bool, note: str) -> Fac
                 person_id=r.person_id if scope.detail else None, note=note)
 
 
-def _plan(scope: Scope, r: Any, due: Any) -> Iterator[Fact]:
+def _plan(scope: Scope, r: Any, due: dt.date | None, gates: dict[int, Any]
+          ) -> Iterator[Fact]:
     """Rules FIG-10 and FIG-11: plans due in the month (rule TTG-2, from the current
     screening date), counted once complete or once the due date has passed."""
-    due = usable_date(due)
     if due is None or not scope.within(due):
         return
     complete = r.plan_status == PlanStatus.COMPLETE
@@ -88,7 +130,10 @@ def _plan(scope: Scope, r: Any, due: Any) -> Iterator[Fact]:
                     f"Plan due {day_text(due)}; "
                     + (f"completed {day_text(r.completed_on)}." if complete
                        else "not complete."))
-    answered = rules.sections_answered(gate_facts(r)) if r.plan_id is not None else frozenset()
+    if r.plan_id is not None and r.plan_id not in gates:
+        return  # no section is asked for
+    answered = rules.sections_answered(gate_facts(gates[r.plan_id])) if r.plan_id is not None \
+        else frozenset()
     for key, section in SECTIONS:
         if scope.wants(key):
             yield _fact(scope, key, r, due, section in answered,
@@ -96,10 +141,9 @@ def _plan(scope: Scope, r: Any, due: Any) -> Iterator[Fact]:
                         + ("answered." if section in answered else "not answered."))
 
 
-def _review(scope: Scope, r: Any, due: Any) -> Iterator[Fact]:
+def _review(scope: Scope, r: Any, due: dt.date | None) -> Iterator[Fact]:
     """Rule FIG-13: pre-release reviews due in the month (rule TTG-3, from the current
     expected release date) held by then."""
-    due = usable_date(due)
     if due is None or not scope.within(due) or not scope.wants("reviews_on_time"):
         return
     met = met_by(r.review_date, due, scope.today)
@@ -138,7 +182,7 @@ def _referrals(scope: Scope) -> Iterator[Fact]:
         .join(ResettlementPlan, ResettlementPlan.id == Referral.plan_id)
         .join(CustodyEpisode, CustodyEpisode.id == ResettlementPlan.episode_id)
         .where(expected.between(scope.start, scope.end)))
-    for r in scope.read(query):
+    for r in scope.records(query):
         closed = referral_closed(r.status, r.outcome, r.withdrawn_reason_code)
         if closed or r.day < scope.today:
             yield _fact(scope, "referrals_closed", r, r.day, closed,

@@ -99,8 +99,11 @@ def _outcomes_keyed(scope: Scope) -> Iterator[Fact]:
                    .join(UpwOrder, UpwOrder.id == Appointment.order_id)
                    .where(Appointment.outcome_code.is_not(None),
                           UpwSession.session_date.between(scope.start, scope.end)))
+    dues: dict[dt.date, dt.date] = {}
     for r in scope.rows(query, columns, [Appointment.person_id]):
-        due = outcome_keying_due(scope.calendar, r.day)
+        due = dues.get(r.day)
+        if due is None:
+            due = dues[r.day] = outcome_keying_due(scope.calendar, r.day)
         keyed_on = as_date(r.keyed)
         yield Fact("outcomes_keyed", r.unit_id, r.worker_id, r.day,
                    keyed_on is not None and keyed_on <= due, person_id=r.person_id,
@@ -123,7 +126,7 @@ def _outcomes_keyed_counted(scope: Scope) -> Iterator[Fact]:
                        .where(OrderMonth.month >= first, OrderMonth.month < cut,
                               OrderMonth.outcomes > 0)
                        .group_by(*columns))
-        yield from _keyed_counts(scope.read(query))
+        yield from _keyed_counts(scope.records(query))
     days, day = [], cut
     while day <= scope.end:
         due = outcome_keying_due(scope.calendar, day)
@@ -144,7 +147,7 @@ def _outcomes_keyed_counted(scope: Scope) -> Iterator[Fact]:
                    .where(Appointment.outcome_code.is_not(None),
                           UpwSession.session_date.between(cut, scope.end))
                    .group_by(*columns))
-    yield from _keyed_counts(scope.read(query))
+    yield from _keyed_counts(scope.records(query))
 
 
 def _keyed_counts(rows) -> Iterator[Fact]:
@@ -166,13 +169,13 @@ def _failures(scope: Scope) -> Iterator[Fact]:
     decision and warning on their orders."""
     days = int(scope.settings["upw.enforcement_decision_working_days"])
     months = int(scope.settings["upw.warning_period_months"])
-    failures = scope.read(scoped(scope, select(
+    failures = scope.records(scoped(scope, select(
         Appointment.id, Appointment.order_id, Appointment.person_id, UNIT, WORKER,
         UpwSession.session_date).select_from(Appointment)
         .join(UpwSession, UpwSession.id == Appointment.session_id)
         .join(UpwOrder, UpwOrder.id == Appointment.order_id)
         .where(Appointment.outcome_code.in_(sorted(ENFORCEABLE_CODES)),
-               UpwSession.session_date.between(scope.start, scope.end)))).all()
+               UpwSession.session_date.between(scope.start, scope.end))))
     orders = sorted({r.order_id for r in failures})
     actions: dict[int, list[ActionFact]] = defaultdict(list)
     # Each failure's decisions, by order and appointment, earliest (then first keyed) first.

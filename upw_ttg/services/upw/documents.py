@@ -329,7 +329,7 @@ class UpwDocumentsService:
                                                                 staff_language)))
         if to_check:
             sections.append(records_to_check_section(
-                to_check, what="the appointment letters", day=day))
+                to_check, what="the appointment letters", day=day, language=staff_language))
 
         def record() -> None:
             if made:

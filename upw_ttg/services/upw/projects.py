@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.codes import SUITABILITY_TAGS, AuditAction, PatternFrequency, Role
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement_recheck import RecheckReport
+from upw_ttg.domain.records import DeliveryUnitRow
 from upw_ttg.domain.upw_records import (
     PickupPointInput,
     PickupPointRecord,
@@ -38,6 +39,7 @@ from upw_ttg.services.upw.recheck import recheck_bookings, what_if
 from upw_ttg.services.upw.skills import project_skill_ids, set_project_skills
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
+    DeliveryUnit,
     Office,
     PickupPoint,
     Project,
@@ -72,6 +74,17 @@ class ProjectsService:
         with self._ctx.db.read() as session:
             return [(t.code, t.name) for t in session.scalars(select(ProjectType)
                                                                .order_by(ProjectType.name))]
+
+    def delivery_units(self) -> list[DeliveryUnitRow]:
+        """The delivery units that have projects (active or not), by name: the units
+        Scheduling's pages choose between."""
+        self._ctx.require(Capability.READ_SCHEDULE)
+        with self._ctx.db.read() as session:
+            has_projects = exists().where(Office.delivery_unit_id == DeliveryUnit.id,
+                                          Project.office_id == Office.id)
+            rows = session.execute(select(DeliveryUnit.id, DeliveryUnit.code, DeliveryUnit.name)
+                                   .where(has_projects).order_by(DeliveryUnit.name))
+            return [DeliveryUnitRow(*r) for r in rows]
 
     def list_projects(self, *, office_id: int | None = None, unit_id: int | None = None,
                       include_inactive: bool = False) -> list[ProjectRecord]:
