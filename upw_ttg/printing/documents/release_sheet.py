@@ -35,10 +35,13 @@ _BOX_COLUMNS = ("28%", "72%")
 _HALF_COLUMNS = ("38%", "62%")
 # What happens if something falls through runs long: it gets the width.
 _FALLBACK_COLUMNS = ("22%", "78%")
-_GAP = 4
+_GAP = 3
 _NO_PADDING = tuple((side, (0, 0), (-1, -1), 0) for side in (
     "LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING"))
 _NAME = ParagraphStyle("SheetName", parent=get_styles().subtitle, alignment=TA_RIGHT)
+_DATE = ParagraphStyle("SheetDate", parent=get_styles().title, fontSize=18, leading=21)
+# Answers set a little closer than body text: still easy to read, and a page saved.
+_VALUE = ParagraphStyle("SheetValue", parent=get_styles().value, leading=12.5)
 
 
 def _t(key: str, language: HandoutLanguage) -> str:
@@ -46,16 +49,19 @@ def _t(key: str, language: HandoutLanguage) -> str:
 
 
 def _box(title: str, rows: list[list[Flowable]], s: Styles,
-         columns: tuple[str, str] = _BOX_COLUMNS) -> Table:
-    """A titled box with label/value rows."""
-    cells: list[list[Flowable | str]] = [[Paragraph(f"<b>{title}</b>", s.table_header), ""]]
+         columns: tuple[str, ...] = _BOX_COLUMNS, *, rules: bool = True) -> Table:
+    """A titled box with label/value rows (a row of one spans the box); ``rules`` draws a
+    line between rows."""
+    last = len(columns) - 1
+    cells: list[list[Flowable | str]] = [
+        [Paragraph(f"<b>{title}</b>", s.table_header), *([""] * last)]]
     style = TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("SPAN", (0, 0), (1, 0)),
-        ("BACKGROUND", (0, 0), (1, 0), HEADER_FILL),
+        ("SPAN", (0, 0), (last, 0)),
+        ("BACKGROUND", (0, 0), (last, 0), HEADER_FILL),
         ("BOX", (0, 0), (-1, -1), 0.9, ACCENT),
-        ("LINEBELOW", (0, 0), (1, 0), 0.9, ACCENT),
+        ("LINEBELOW", (0, 0), (last, 0), 0.9, ACCENT),
         ("LEFTPADDING", (0, 0), (-1, -1), 6),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -63,12 +69,12 @@ def _box(title: str, rows: list[list[Flowable]], s: Styles,
     ])
     for i, row in enumerate(rows, start=1):
         if len(row) == 1:
-            cells.append([row[0], ""])
-            style.add("SPAN", (0, i), (1, i))
+            cells.append([row[0], *([""] * last)])
+            style.add("SPAN", (0, i), (last, i))
         else:
             cells.append(list(row))
-        if i < len(rows):
-            style.add("LINEBELOW", (0, i), (1, i), 0.4, RULE)
+        if rules and i < len(rows):
+            style.add("LINEBELOW", (0, i), (last, i), 0.4, RULE)
     table = Table(cells, colWidths=columns, hAlign="LEFT")
     table.setStyle(style)
     return table
@@ -89,10 +95,10 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
     unknown = _t("unknown", lang)
 
     def pair(key: str, value: str) -> list[Flowable]:
-        return [Paragraph(_t(key, lang), s.label), Paragraph(value, s.value)]
+        return [Paragraph(_t(key, lang), s.label), Paragraph(value, _VALUE)]
 
     def one(text: str) -> list[Flowable]:
-        return [Paragraph(text, s.value)]
+        return [Paragraph(text, _VALUE)]
 
     # The date stands out on its own line; the words before it share the intro's line.
     intro = _t("intro", lang)
@@ -101,7 +107,7 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
     else:
         leaving = [Paragraph(f"{intro} " + escape(_t("leaving", lang).format(
                        prison=sheet.prison_name)), s.body),
-                   Paragraph(long_date(sheet.release_date, lang, weekday=True), s.title)]
+                   Paragraph(long_date(sheet.release_date, lang, weekday=True), _DATE)]
         if not sheet.release_date_confirmed:
             leaving.append(Paragraph(_t("may_change", lang), s.note))
     # The person's name on the title's line, to keep the sheet to one page.
@@ -118,18 +124,17 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
                      f"{_t('your_officer', lang)}")
     else:
         with_whom = text_or(first.with_whom if first else None, unknown)
+    at = f"<b>{when(first.at, lang)}</b>" if first and first.at else unknown
+    # That it is part of the licence goes with when, where it is read.
     report = [pair("with", with_whom),
-              pair("when", f"<b>{when(first.at, lang)}</b>" if first and first.at
-                   else unknown),
+              pair("when", f"{at}<br/>{_t('report_note', lang)}" if first else at),
               pair("where", text_or(first.where if first else None, unknown))]
     # A known number shares the place's row; an unknown one says so on its own.
     if first and first.phone and first.phone.strip():
         report[-1] = pair("where", f"{text_or(first.where, unknown)}&nbsp;&nbsp;·&nbsp;&nbsp;"
-                                   f"{_t('phone', lang)} <b>{escape(first.phone)}</b>")
+                                   f"{_t('phone', lang)}&nbsp;<b>{escape(first.phone)}</b>")
     else:
         report.append(pair("phone", unknown))
-    if first is not None:
-        report.append(one(_t("report_note", lang)))
     report += _office_rows(sheet, pair, unknown)
     story.append(_kept(_box(_t("report", lang), report, s)))
     payment = (_t(_PAYMENT_KEYS[sheet.travel_payment], lang) if sheet.travel_payment
@@ -145,20 +150,22 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
             place.name, place, lang, s, email=False)) if x)
     else:
         night = text_or(sheet.first_night_address, unknown)
-    story.append(_kept(_box(_t("first_night", lang), [one(night)], s, _HALF_COLUMNS),
-                       _box(_t("medicines", lang), _prescription_rows(sheet, pair, one), s,
-                            _HALF_COLUMNS)))
-    money = _box(_t("money", lang), [
-        pair("id", text_or(sheet.id_status, unknown)),
-        pair("bank", text_or(sheet.bank_account_status, unknown)),
-        pair("benefits", text_or(sheet.benefits_status, unknown))], s, _HALF_COLUMNS)
     if sheet.gp_registered is None:
         gp = unknown
     else:
         gp = _t("gp_yes", lang) if sheet.gp_registered else _t("gp_no", lang)
     if sheet.gp_details:
         gp += f"<br/><b>{escape(sheet.gp_details)}</b>"
-    story.append(_kept(money, _box(_t("gp", lang), [one(gp)], s, _HALF_COLUMNS)))
+    # Short boxes side by side, the shortest two together: where to sleep and the doctor,
+    # then the prescription and money.
+    story.append(_kept(_box(_t("first_night", lang), [one(night)], s, _HALF_COLUMNS),
+                       _box(_t("gp", lang), [one(gp)], s, _HALF_COLUMNS)))
+    story.append(_kept(
+        _box(_t("medicines", lang), _prescription_rows(sheet, pair, one), s, _HALF_COLUMNS),
+        _box(_t("money", lang), [
+            pair("id", text_or(sheet.id_status, unknown)),
+            pair("bank", text_or(sheet.bank_account_status, unknown)),
+            pair("benefits", text_or(sheet.benefits_status, unknown))], s, _HALF_COLUMNS)))
     if sheet.fallbacks:
         story.append(_kept(_box(_t("fallback", lang), _fallback_rows(sheet, s), s,
                                 _FALLBACK_COLUMNS)))
@@ -175,7 +182,8 @@ def _phones(sheet: ReleaseDaySheet, s: Styles) -> Table:
     muted = f"<font size='{s.table_cell_small.fontSize}' color='#{MUTED.hexval()[2:]}'>"
     cells: list[str] = []
     for c in sheet.contacts:
-        extra = " · ".join(escape(x) for x in (c.organisation, c.email) if x and x.strip())
+        # Numbers to call: emails are on the person's copy of the plan.
+        extra = escape(c.organisation) if c.organisation and c.organisation.strip() else ""
         cells.append(_phone_cell(word(CONTACT_ROLES[c.role], lang), c.name, c.phone, extra,
                                  muted))
     for r in sheet.services:
@@ -194,7 +202,7 @@ def _phones(sheet: ReleaseDaySheet, s: Styles) -> Table:
     if len(cells) % 2:
         cells.append("")
     rows: list[list[Flowable]] = [
-        [Paragraph(cells[i], s.value), Paragraph(cells[i + 1], s.value)]
+        [Paragraph(cells[i], _VALUE), Paragraph(cells[i + 1], _VALUE)]
         for i in range(0, len(cells), 2)]
     return _box(_t("phones", lang), rows, s, ("50%", "50%"))
 
@@ -210,7 +218,7 @@ def _phone_cell(role: str, name: str | None, phone: str | None, extra: str,
 
 
 def _office_rows(sheet: ReleaseDaySheet, pair, unknown: str) -> list[list[Flowable]]:
-    """The office in full: organisation and address on one line, and the number to call."""
+    """The office in full: organisation, address and the number to call."""
     office = sheet.office
     if office is None or not (office.address_lines or office.phone):
         return [pair("office", unknown)]
@@ -219,8 +227,8 @@ def _office_rows(sheet: ReleaseDaySheet, pair, unknown: str) -> list[list[Flowab
     name = office.name if office.name and office.name not in address else None
     text = escape(", ".join(x for x in (office.organisation, name, address) if x))
     if office.phone:
-        text += (f"<br/>{word(SHEET_LABELS['phone'], sheet.language)} "
-                 f"<b>{escape(office.phone)}</b>")
+        text += (f"&nbsp;&nbsp;·&nbsp;&nbsp;{word(SHEET_LABELS['phone'], sheet.language)}"
+                 f"&nbsp;<b>{escape(office.phone)}</b>")
     return [pair("office", text)]
 
 
@@ -233,7 +241,7 @@ def _fallback_rows(sheet: ReleaseDaySheet, s: Styles) -> list[list[Flowable]]:
         title = (_t("fallback_day", lang) if f.pathway_code is None
                  else escape(pathway_name(f.pathway_code, f.pathway_name or "", lang)))
         rows.append([Paragraph(title, s.label), Paragraph(fallback_text(f, lang, s, compact=True),
-                                                         s.value)])
+                                                         _VALUE)])
     return rows
 
 
