@@ -269,3 +269,18 @@ def test_the_command_line_exports_in_the_language_asked_for(app, case, tmp_path)
                 "--out", str(out)]) == 0
     (pdf,) = out.glob("*.pdf")
     assert "Allforio ar gyfer cais gwrthrych am wybodaeth" in pdf_text(pdf.read_bytes())
+
+
+
+def test_a_long_change_in_the_trail_is_shortened_between_words():
+    """The JSON file holds every change whole; the printed trail shortens a long one, never
+    inside a word (half a word reads as a word of no language)."""
+    from upw_ttg.printing.documents.subject_access import shortened
+
+    change = json.dumps({"risk_summary": " ".join(f"summary{n:03d}" for n in range(100))})
+    short = shortened(change)
+    assert short.endswith(" …") and len(short) <= 602
+    assert change.startswith(short[:-2])
+    assert short[:-2].split()[-1] in change.split()
+    assert shortened("brief") == "brief"
+    assert shortened("x" * 700) == "x" * 600 + " …"  # no space to cut at

@@ -128,6 +128,15 @@ def _rows_content(rows: TableRows, s: Styles, w: Words) -> list[Flowable]:
     return [_table(body, _ROW_COLUMNS)]
 
 
+def shortened(change: str, limit: int = _CHANGE_CHARS) -> str:
+    """A change as the printed trail shows it: whole up to ``limit`` characters, else cut at
+    the last space before it, never inside a word (the JSON file holds it whole)."""
+    if len(change) <= limit:
+        return change
+    cut = change.rfind(" ", 0, limit)
+    return change[:cut if cut > 0 else limit] + " …"
+
+
 def _trail_content(data: SubjectAccessData, s: Styles, w: Words) -> list[Flowable]:
     if not data.audit:
         return [Paragraph(w("nothing_held"), s.body)]
@@ -136,8 +145,7 @@ def _trail_content(data: SubjectAccessData, s: Styles, w: Words) -> list[Flowabl
     for line in data.audit:
         change = "" if line.changes is None else json.dumps(line.changes, ensure_ascii=False,
                                                             sort_keys=True)
-        if len(change) > _CHANGE_CHARS:
-            change = change[:_CHANGE_CHARS] + " …"
+        change = shortened(change)
         if w.welsh:
             key = f"subject_access.audit.{line.action}"
             action = w.text(key) if w.has(key) else line.action.replace("_", " ")
