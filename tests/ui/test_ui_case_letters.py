@@ -4,6 +4,7 @@ and when it was printed; a line opens where the letter is printed again."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from upw_ttg.domain.codes import Role
 from upw_ttg.domain.enforcement import Decision
@@ -26,8 +27,21 @@ def _letters(overview) -> list[tuple[str, str, str]]:
             for row in range(model.rowCount())]
 
 
-def test_letters_are_listed_one_by_one_and_open_where_they_are_printed(
-        qtbot, services, ui_settings, fast_hash):
+@dataclass
+class _WarnedCase:
+    """Rhian, warned after failing two days ago, booked on a session four days ahead, her
+    record open in a 1280 × 720 window."""
+
+    world: World
+    person: int
+    failure: int
+    coming: int
+    booked: int
+    day: dt.date
+    window: MainWindow
+
+
+def _warned_case(qtbot, services, ui_settings, fast_hash) -> _WarnedCase:
     services.ctx.actor = add_staff_member(
         services, "all", Role.MANAGER, fast_hash, "Alex Everything",
         roles=frozenset({Role.MANAGER, Role.ADMINISTRATOR, Role.COORDINATOR}))
@@ -40,14 +54,22 @@ def test_letters_are_listed_one_by_one_and_open_where_they_are_printed(
     world.key(past, failure, "UAAB")
     world.att.enforcement.decide(failure, Decision.WARN,
                                  circumstances="You did not phone to say you could not come.")
-    coming = world.session(world.project(name="Canal towpath"), TODAY + dt.timedelta(days=4))
+    day = TODAY + dt.timedelta(days=4)
+    coming = world.session(world.project(name="Canal towpath"), day)
     booked = world.book(coming, order)
-
     window = MainWindow(services, ui_settings)
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
     window.open_person(person)
+    return _WarnedCase(world, person, failure, coming, booked, day, window)
+
+
+def test_letters_are_listed_one_by_one_and_open_where_they_are_printed(
+        qtbot, services, ui_settings, fast_hash):
+    case = _warned_case(qtbot, services, ui_settings, fast_hash)
+    world, failure, coming, booked, window = (case.world, case.failure, case.coming,
+                                              case.booked, case.window)
     settle()
     overview = window.person_page.overview
     # The warning calls for a letter, and the session to come its appointment letter: neither
@@ -86,25 +108,9 @@ def test_letters_are_listed_one_by_one_and_open_where_they_are_printed(
 
 def test_letters_printed_elsewhere_show_at_once_on_the_open_record(
         qtbot, services, ui_settings, fast_hash, wait_for_tasks):
-    services.ctx.actor = add_staff_member(
-        services, "all", Role.MANAGER, fast_hash, "Alex Everything",
-        roles=frozenset({Role.MANAGER, Role.ADMINISTRATOR, Role.COORDINATOR}))
-    world = World(services)
-    person = world.person("Rhian", "Morgan")
-    order = world.order(person)
-    failed_on = TODAY - dt.timedelta(days=2)
-    past = world.session(world.project(name="Riverside Clean-up"), failed_on)
-    failure = world.book(past, order)
-    world.key(past, failure, "UAAB")
-    world.att.enforcement.decide(failure, Decision.WARN,
-                                 circumstances="You did not phone to say you could not come.")
-    day = TODAY + dt.timedelta(days=4)
-    world.book(world.session(world.project(name="Canal towpath"), day), order)
-    window = MainWindow(services, ui_settings)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    window.open_person(person)
+    case = _warned_case(qtbot, services, ui_settings, fast_hash)
+    world, person, failure, day, window = (case.world, case.person, case.failure, case.day,
+                                           case.window)
     settle()
     overview = window.person_page.overview
     assert [printed for _, _, printed in _letters(overview)] == ["Not printed yet"] * 2
