@@ -144,7 +144,7 @@ def test_the_ledger_shows_every_line_and_takes_an_adjustment(qtbot, services):
     activate(qtbot, view)
     assert view.model.rowCount() == 2
     assert view.model.index(1, 2).data() == f"Appointment {appointments[0]}"
-    assert view.model.index(1, 3).data() == "-6:00"
+    assert view.model.index(1, 3).data() == "\u22126:00"
     assert (view.ordered.text(), view.credited.text(), view.remaining.text()) == (
         "40:00", "6:00", "34:00")
     assert not view.letter_box.isVisibleTo(view)
