@@ -65,7 +65,7 @@ def test_the_unpaid_work_areas_are_built_when_first_opened(qtbot, services, ui_s
     settle()
     area = window.scheduling_area()
     assert window.stack.currentWidget() is area
-    assert area.tabs.currentWidget() is area.induction
+    assert area.tabs.current_page() is area.induction
 
 
 def test_settings_staff_and_offices_are_built_when_first_opened(qtbot, services, ui_settings):
