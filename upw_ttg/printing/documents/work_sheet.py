@@ -10,6 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
+from upw_ttg.collector import collector_paused
 from upw_ttg.domain.codes import OUTCOME_CODES, Rating
 from upw_ttg.domain.records_to_check import RecordToCheck
 from upw_ttg.printing import fonts, glossary
@@ -21,7 +22,6 @@ from upw_ttg.printing.template import (  # noqa: F401
     LANDSCAPE_BODY_HEIGHT,
     PrintCancelled,
     Section,
-    collector_paused,
 )
 
 # PrintCancelled is raised by the template; imported here for callers of render_work_sheets.
