@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import KW_ONLY, dataclass
 from typing import IO, Any
 
@@ -16,9 +16,10 @@ from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable, Frame,
 
 from upw_ttg import APP_NAME
 from upw_ttg.collector import collector_paused
-from upw_ttg.errors import UpwError
+from upw_ttg.errors import Cancelled
 from upw_ttg.printing import fonts, glossary, styles
 from upw_ttg.printing.text import format_datetime
+from upw_ttg.progress import CancelledFn, ProgressFn
 
 # The UK Government Security Classification marking for documents holding personal data
 # about people on probation; person-facing documents carry no marking.
@@ -39,14 +40,6 @@ _FOOTER_WORDS = {
     for language in ("en", "cy")
 }
 _LANG_TAGS = {"en": "en-GB", "cy": "cy-GB"}
-
-ProgressFn = Callable[[int, int], None]
-CancelledFn = Callable[[], bool]
-
-
-class PrintCancelled(UpwError):
-    """The user cancelled a batch print; nothing was produced."""
-
 
 @dataclass(frozen=True, slots=True)
 class Section:
@@ -270,13 +263,13 @@ class UpwDocTemplate(BaseDocTemplate):
 
         Args:
             sections: At least one.
-            progress: Called as ``progress(done, total)`` after each section is laid out;
+            progress: Called as ``progress(done, total, text)`` after each section is laid out;
                 ``total`` is the number of sections.
             is_cancelled: Checked before each section is laid out.
 
         Raises:
             ValueError: ``sections`` is empty.
-            PrintCancelled: ``is_cancelled()`` returned True; nothing was written.
+            Cancelled: ``is_cancelled()`` returned True; nothing was written.
         """
         if not sections:
             raise ValueError("nothing to print")
@@ -313,7 +306,7 @@ class UpwDocTemplate(BaseDocTemplate):
     def start_section(self, index: int) -> None:
         """Check for a cancel; then, after the first, start section ``index`` on a new page."""
         if self._is_cancelled is not None and self._is_cancelled():
-            raise PrintCancelled("Printing was cancelled.")
+            raise Cancelled("Printing was cancelled.")
         if index:
             self._next_section = index
             landscape = self.sections[index].landscape
@@ -323,4 +316,5 @@ class UpwDocTemplate(BaseDocTemplate):
     def end_section(self, index: int) -> None:
         """Report section ``index`` laid out."""
         if self._progress is not None:
-            self._progress(index + 1, len(self.sections))
+            total = len(self.sections)
+            self._progress(index + 1, total, f"Laid out {index + 1} of {total}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -18,14 +18,9 @@ from upw_ttg.printing.lines import Line, Segment, TextLines
 from upw_ttg.printing.records_to_check import build_records_to_check
 from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.styles import ACCENT, HEADER_FILL, INK, RULE
-from upw_ttg.printing.template import (  # noqa: F401
-    LANDSCAPE_BODY_HEIGHT,
-    PrintCancelled,
-    Section,
-)
-
-# PrintCancelled is raised by the template; imported here for callers of render_work_sheets.
+from upw_ttg.printing.template import LANDSCAPE_BODY_HEIGHT, Section
 from upw_ttg.printing.text import format_date
+from upw_ttg.progress import CancelledFn, ProgressFn
 
 TITLE = glossary.phrase("work_sheet.title", "en")
 # (glossary key of the header, millimetres): the columns fill the 261 mm of a landscape A4
@@ -178,14 +173,14 @@ def render_work_sheet(sheet: WorkSheet, *, invariant: bool = False) -> bytes:
 
 def render_work_sheets(sheets: Sequence[WorkSheet], *, title: str, printed_at: dt.datetime,
                        printed_by: str | None,
-                       progress: Callable[[int, int], None] | None = None,
-                       is_cancelled: Callable[[], bool] | None = None,
+                       progress: ProgressFn | None = None,
+                       is_cancelled: CancelledFn | None = None,
                        invariant: bool = False) -> bytes:
-    """All ``sheets`` in one PDF, each paged on its own; ``progress(done, total)`` after each
+    """All ``sheets`` in one PDF, each paged on its own; ``progress(done, total, text)`` after each
     sheet is laid out and ``is_cancelled()`` checked before each.
 
     Raises:
-        PrintCancelled: ``is_cancelled()`` returned True.
+        Cancelled: ``is_cancelled()`` returned True.
     """
     with collector_paused():  # the stories measure their text as they are built
         sections = [work_sheet_section(sheet) for sheet in sheets]
