@@ -10,6 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
+from upw_ttg.collector import collector_paused
 from upw_ttg.domain.codes import OUTCOME_CODES, Rating
 from upw_ttg.domain.records_to_check import RecordToCheck
 from upw_ttg.printing import fonts, glossary
@@ -17,7 +18,7 @@ from upw_ttg.printing.lines import Line, Segment, TextLines
 from upw_ttg.printing.records_to_check import build_records_to_check
 from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.styles import ACCENT, HEADER_FILL, INK, RULE, Cell, TableCommand
-from upw_ttg.printing.template import LANDSCAPE_BODY_HEIGHT, Section, collector_paused
+from upw_ttg.printing.template import LANDSCAPE_BODY_HEIGHT, Section
 from upw_ttg.printing.text import format_date
 from upw_ttg.progress import CancelledFn, ProgressFn
 
