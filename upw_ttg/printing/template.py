@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import KW_ONLY, dataclass
 from typing import IO, Any
 
@@ -17,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from upw_ttg import APP_NAME
+from upw_ttg.collector import collector_paused
 from upw_ttg.errors import Cancelled
 from upw_ttg.printing import fonts, glossary, styles
 from upw_ttg.printing.text import format_datetime
@@ -216,24 +215,6 @@ class UpwPage(PageTemplate):
             canv.setFont(fonts.BOLD, _MARKING_SIZE)
             canv.setFillColor(styles.INK)
             canv.drawCentredString(page_width / 2, baseline - 5.5 * mm, STAFF_MARKING)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a PDF is laid out.
-
-    Layout makes tens of thousands of short-lived objects, which reference counting frees;
-    each of them counts towards the collector's next full pass over every object the
-    application holds, and those passes were a third of a day's work sheets. The collector
-    resumes (and catches up) as soon as the PDF is written.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
