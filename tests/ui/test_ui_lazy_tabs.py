@@ -27,7 +27,7 @@ def test_a_page_is_built_once_when_its_tab_is_first_shown_or_asked_for(qtbot):
     settle()
     assert made == ["&One"] and built == [0]
     tabs.setCurrentIndex(2)
-    assert made == ["&One", "T&hree"] and tabs.current_page().text() == "T&hree"
+    assert made == ["&One", "T&hree"] and tabs.currentWidget().text() == "T&hree"
     # Asked for before it is shown: built then, and not again when shown.
     second = tabs.page_as(1, QLabel)
     tabs.setCurrentIndex(1)
@@ -44,10 +44,10 @@ def test_opening_scheduling_builds_the_week_planner_alone(qtbot, services, ui_se
     area.show()
     settle()
     assert [area.tabs.built(i) for i in range(area.tabs.count())] == [True] + [False] * 7
-    assert isinstance(area.tabs.current_page(), PlannerPage)
+    assert isinstance(area.tabs.currentWidget(), PlannerPage)
     area.show_page(area.PROJECTS)
     settle()
-    assert area.tabs.built(area.PROJECTS) and area.tabs.current_page() is area.projects
+    assert area.tabs.built(area.PROJECTS) and area.tabs.currentWidget() is area.projects
     # A reload of bookings that break a rule waits until that page is opened.
     area.reload_broken()
     assert not area.tabs.built(area.BROKEN)

@@ -133,7 +133,7 @@ def test_the_main_window_shows_the_count_and_opens_the_queue(qtbot, services, ui
     window.broken_button.click()
     settle()
     area = window.scheduling_area()
-    assert area.tabs.current_page() is area.broken
+    assert area.tabs.currentWidget() is area.broken
     planner = services.upw.planner.week(world.unit, World.MONDAY)
     cells = [c for row in planner.rows for day in row.days for c in day if c.session_id == sid]
     assert "1 booking breaks a rule" in cells[0].warnings

@@ -21,6 +21,9 @@ class LazyTabs(QTabWidget):
           becomes current, or when ``page(index)`` asks for it, whichever comes first.
         - Each tab holds a frame that never changes; the built page fills it and takes its
           focus. ``widget(index)`` is that frame: ask ``page(index)`` for the page itself.
+          ``currentWidget()``, ``setCurrentWidget(page)`` and ``indexOf(page)`` speak of
+          pages, as on a plain tab widget.
+        - Tabs are added only through ``add_page``.
         - ``built(index)`` says whether a page exists, for work that only matters to a page
           already on screen (reloading it after a change, say).
         - ``page_built(index)`` is emitted once per page, after it is in its frame and
@@ -59,6 +62,8 @@ class LazyTabs(QTabWidget):
             self._pages[index] = page
             frame, layout = self._frames[index]
             layout.addWidget(page)
+            # Shown now, not when the layout next runs: a caller may look at it at once.
+            page.show()
             frame.setFocusProxy(page)
             self.page_built.emit(index)
         return page
@@ -70,9 +75,22 @@ class LazyTabs(QTabWidget):
             raise TypeError(f"tab {index} holds a {type(page).__name__}, not a {kind.__name__}")
         return page
 
-    def current_page(self) -> QWidget | None:
+    def currentWidget(self) -> QWidget:
+        """The current tab's page (built now if need be)."""
         index = self.currentIndex()
-        return self.page(index) if index >= 0 else None
+        return self.page(index) if index >= 0 else super().currentWidget()
+
+    def indexOf(self, widget: QWidget) -> int:
+        """The tab of ``widget``, a page or a frame; -1 if it is neither."""
+        for index, page in self._pages.items():
+            if page is widget:
+                return index
+        return super().indexOf(widget)
+
+    def setCurrentWidget(self, widget: QWidget) -> None:
+        index = self.indexOf(widget)
+        if index >= 0:
+            self.setCurrentIndex(index)
 
     def showEvent(self, event: QShowEvent) -> None:
         # The first tab becomes current before the area is shown: build it as it appears.

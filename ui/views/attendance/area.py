@@ -111,9 +111,7 @@ class AttendanceArea(QWidget):
 
     def focus_current(self) -> None:
         """Put the keyboard focus on the current tab's main list (or the register)."""
-        page = self.tabs.current_page()
-        if page is None:
-            return
+        page = self.tabs.currentWidget()
         target = getattr(page, "table", None) or getattr(page, "tabs", None) or page
         target.setFocus()
 
