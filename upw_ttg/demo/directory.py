@@ -12,7 +12,11 @@ from upw_ttg.demo.core import Context, versioned
 _WEEKDAYS = "Monday to Friday, 9am to 5pm"
 # Typed in Welsh for the weekday hours only: the rest show Welsh documents' English fallback.
 _WEEKDAYS_CY = "Dydd Llun i ddydd Gwener, 9yb i 5yp"
-PROVIDERS: tuple[tuple, ...] = (
+# name, pathways, areas (None: national), address, town, postcode, phone, email, hours, how to
+# refer, and what to do.
+_Provider = tuple[str, tuple[str, ...], tuple[str, ...] | None, str | None, str | None,
+                  str | None, str | None, str | None, str | None, str, str]
+PROVIDERS: tuple[_Provider, ...] = (
     ("Shelter (Through the Gate housing)", ("accommodation",), None, None, None, None,
      "0808 157 0101", "ttg.housing@shelter.example", "Monday to Friday, 8am to 8pm", "form",
      "Referral form on the prison's shared drive (Resettlement > Housing); email it to "
