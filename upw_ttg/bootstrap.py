@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from upw_ttg.files import make_private_folder
 
-# Re-exported: callers have always found these here.
-from upw_ttg.paths import DATABASE_FILE, AppLocation, sqlite_url  # noqa: F401
+# Re-exported (``x as x`` marks a re-export): callers have always found these here.
+from upw_ttg.paths import DATABASE_FILE as DATABASE_FILE
+from upw_ttg.paths import AppLocation as AppLocation
+from upw_ttg.paths import sqlite_url as sqlite_url
 from upw_ttg.progress import CancelledFn, ProgressFn
 from upw_ttg.services.access_log import AccessLogService
 from upw_ttg.services.audit import AuditService

@@ -150,7 +150,7 @@ class _State:
         self.by_unit = by_unit
         self.slots = {s.facts.session_id: s for group in by_unit.values() for s in group}
         self.placed: dict[int, list[Proposed]] = defaultdict(list)  # by order
-        self.reasons: dict[int, Counter] = defaultdict(Counter)
+        self.reasons: dict[int, Counter[str]] = defaultdict(Counter)
 
     def given(self, order_id: int) -> int:
         return sum(p.minutes for p in self.placed[order_id])
