@@ -53,6 +53,9 @@ class AttendanceArea(QWidget):
         self.travel = TravelPage(services, choices=choices)
         self.printing = PrintPage(services, choices=choices)
         self.review = ReviewPage(services, choices=choices)
+        # In tab order: the page of the tab shown is read again.
+        self._pages = (self.registers, self.outstanding, self.enforcement, self.forecast,
+                       self.travel, self.printing, self.review)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Attendance")
         self.tabs.setDocumentMode(True)
@@ -92,7 +95,7 @@ class AttendanceArea(QWidget):
     def _on_tabs_current_changed(self, index: int) -> None:
         """Lists are read again each time their tab is shown; the register keeps its edits."""
         if index >= 0 and self.isVisible():
-            self.tabs.widget(index).refresh()  # type: ignore[attr-defined]
+            self._pages[index].refresh()
 
     def show_page(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
