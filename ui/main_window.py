@@ -467,7 +467,7 @@ class MainWindow(SigningOut, HelpMenuParts, QMainWindow):
     def show_broken_bookings(self) -> None:
         """The Scheduling area's list of bookings that break a rule."""
         if (area := show_scheduling_page(self, "BROKEN")) is not None:
-            area.broken.reload()
+            area.reload_broken()
 
     @Slot()
     def show_induction(self) -> None:
