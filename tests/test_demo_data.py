@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from upw_ttg.demo import DEMO_PASSWORD, SCALES, DemoCancelled, DemoSummary, generate_demo
+from upw_ttg.demo import DEMO_PASSWORD, SCALES, DemoSummary, generate_demo
 from upw_ttg.domain.custody import expected_release
 from upw_ttg.domain.text import fold
-from upw_ttg.errors import UpwError
+from upw_ttg.errors import Cancelled, UpwError
 from upw_ttg.security import verify_password
 from upw_ttg.storage.backup import check_sqlite_file
 from upw_ttg.storage.chain import check_chains
@@ -317,7 +317,7 @@ def test_cancelling_saves_nothing(tmp_path, after_calls):
         return len(calls) >= after_calls
 
     try:
-        with pytest.raises(DemoCancelled):
+        with pytest.raises(Cancelled):
             generate_demo(db, "small", today=TODAY, cancelled=cancelled)
         assert _scalar(db, "SELECT count(*) FROM person") == 0
         assert _scalar(db, "SELECT count(*) FROM staff") == 0

@@ -468,7 +468,7 @@ class MainWindow(SigningOut, QMainWindow):
     def show_broken_bookings(self) -> None:
         """The Scheduling area's list of bookings that break a rule."""
         if (area := show_scheduling_page(self, "BROKEN")) is not None:
-            area.broken.reload()  # type: ignore[attr-defined]
+            area.reload_broken()  # type: ignore[attr-defined]
 
     @Slot()
     def show_induction(self) -> None:

@@ -7,8 +7,11 @@ from typing import TYPE_CHECKING
 
 from upw_ttg.files import make_private_folder
 
-# Re-exported: callers have always found these here.
-from upw_ttg.paths import DATABASE_FILE, AppLocation, sqlite_url  # noqa: F401
+# Re-exported (``x as x`` marks a re-export): callers have always found these here.
+from upw_ttg.paths import DATABASE_FILE as DATABASE_FILE
+from upw_ttg.paths import AppLocation as AppLocation
+from upw_ttg.paths import sqlite_url as sqlite_url
+from upw_ttg.progress import CancelledFn, ProgressFn
 from upw_ttg.services.access_log import AccessLogService
 from upw_ttg.services.audit import AuditService
 from upw_ttg.services.calendar import CalendarService
@@ -29,9 +32,8 @@ from upw_ttg.storage.database import Database
 from upw_ttg.storage.migrate import MigrationResult, upgrade
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
 
-    from upw_ttg.demo.generator import DemoSummary, Progress
+    from upw_ttg.demo.generator import DemoSummary
     from upw_ttg.services.attendance import AttendanceServices
     from upw_ttg.services.day_printing import DayPrintingService
     from upw_ttg.services.exchange.custody_import import CustodyImportService
@@ -102,8 +104,8 @@ class AppServices:
 
         return demo_state(self.ctx.db)
 
-    def generate_demo(self, scale: str, *, progress: Progress | None = None,
-                      cancelled: Callable[[], bool] | None = None) -> DemoSummary:
+    def generate_demo(self, scale: str, *, progress: ProgressFn | None = None,
+                      cancelled: CancelledFn | None = None) -> DemoSummary:
         """Fill a new database with made-up data (refused for real data; see ``generate_demo``)."""
         from upw_ttg.demo import generate_demo
 

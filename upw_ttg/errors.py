@@ -23,6 +23,17 @@ class NotFoundError(UpwError):
     pass
 
 
+class Cancelled(UpwError):
+    """The user cancelled a long task; nothing was saved, printed or written.
+
+    Every long task raises this one error when stopped (see ``upw_ttg.progress``), so a screen
+    has one thing to catch whatever the task was.
+    """
+
+    def __init__(self, message: str = "Cancelled; nothing was changed.") -> None:
+        super().__init__(message)
+
+
 class StaleRecordError(UpwError):
     """Someone else saved the record after this user opened it."""
 

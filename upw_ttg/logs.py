@@ -8,17 +8,28 @@ import logging
 import logging.handlers
 import sys
 import traceback
+from io import TextIOWrapper
 from pathlib import Path
+from types import TracebackType
 
 from upw_ttg.files import make_private_file, make_private_folder
 
 LOG_FILE = "upw-ttg.log"
+# What logging hands a formatter: the exception in flight, or three Nones when there is none.
+_ExcInfo = (tuple[type[BaseException], BaseException, TracebackType | None]
+            | tuple[None, None, None])
 
 
 def _type_name(exc_type: type | None) -> str:
     if exc_type is None:
         return "Exception"
     return f"{exc_type.__module__}.{exc_type.__qualname__}"
+
+
+def _block(stack: str, exc_type: type | None) -> str:
+    """One exception's part of a trace: its frames and its type, never its message."""
+    return ("Traceback (most recent call last):\n" + stack
+            + f"{_type_name(exc_type)}: (message withheld from the log)")
 
 
 class PrivacyFormatter(logging.Formatter):
@@ -33,15 +44,16 @@ class PrivacyFormatter(logging.Formatter):
         finally:
             record.exc_text = cached
 
-    def formatException(self, ei) -> str:
+    def formatException(self, ei: _ExcInfo) -> str:
         exc_type, exc, tb = ei
+        if exc_type is None or exc is None:
+            # exc_info=True with no exception being handled: a trace with no frames.
+            return _block("", None)
         chain: traceback.TracebackException | None = traceback.TracebackException(
             exc_type, exc, tb, capture_locals=False)
         blocks: list[str] = []
         while chain is not None:
-            blocks.insert(0, "Traceback (most recent call last):\n"
-                          + "".join(chain.stack.format())
-                          + f"{_type_name(chain.exc_type)}: (message withheld from the log)")
+            blocks.insert(0, _block("".join(chain.stack.format()), chain.exc_type))
             chain = chain.__cause__ or chain.__context__
         return "\n\nwhich led to:\n".join(blocks)
 
@@ -53,7 +65,7 @@ class _LogFileHandler(logging.handlers.RotatingFileHandler):
     _upw_ttg = True
     tracing = False  # True while faulthandler writes into this handler's file
 
-    def _open(self):
+    def _open(self) -> TextIOWrapper:
         make_private_file(self.baseFilename)
         return super()._open()
 

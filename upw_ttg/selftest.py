@@ -8,12 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from upw_ttg.bootstrap import DATABASE_FILE, AppLocation, open_app
+from upw_ttg.bootstrap import open_app
 from upw_ttg.domain.codes import Gender, Role
 from upw_ttg.domain.records import CustodyInput, OrderInput, PersonInput
+from upw_ttg.paths import DATABASE_FILE, AppLocation, sqlite_url
 from upw_ttg.services.staff import NewStaff
 from upw_ttg.storage.backup import check_database
-from upw_ttg.storage.database import sqlite_url
 
 
 def run_self_test(report: Callable[[str], None] = print, *,

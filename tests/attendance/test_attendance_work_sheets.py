@@ -20,8 +20,8 @@ from upw_ttg.domain.codes import (
     RiskLevel,
     SessionStatus,
 )
-from upw_ttg.errors import NotFoundError
-from upw_ttg.printing.documents.work_sheet import PrintCancelled, WorkSheet, WorkSheetRow
+from upw_ttg.errors import Cancelled, NotFoundError
+from upw_ttg.printing.documents.work_sheet import WorkSheet, WorkSheetRow
 from upw_ttg.storage.models import (
     Appointment,
     KeepApart,
@@ -191,7 +191,7 @@ def _busy_day(app, world: World, sessions: int, people: int) -> list[int]:
 def test_a_days_sheets_print_as_one_pdf_with_progress(app, world):
     ids = _busy_day(app, world, 60, 8)
     seen: list[tuple[int, int]] = []
-    data = world.att.work_sheets.print_day(DAY, progress=lambda done, total: seen.append(
+    data = world.att.work_sheets.print_day(DAY, progress=lambda done, total, _text: seen.append(
         (done, total)))
     texts = pages(data)
     assert len(texts) == 60
@@ -209,7 +209,7 @@ def test_a_batch_print_can_be_cancelled(app, world):
         calls.append(1)
         return len(calls) > 3
 
-    with pytest.raises(PrintCancelled):
+    with pytest.raises(Cancelled):
         world.att.work_sheets.print_day(DAY, is_cancelled=cancelled)
     assert all(app.audit.events_for("upw_session", i) == [] for i in ids)
 

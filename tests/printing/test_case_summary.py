@@ -32,7 +32,8 @@ from upw_ttg.printing import fonts
 from upw_ttg.printing.documents.case_summary import build_case_summary, render_case_summary
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import get_styles
-from upw_ttg.printing.text import escape, format_date, format_minutes, plain
+from upw_ttg.printing.text import escape, format_date, plain
+from upw_ttg.time_text import format_minutes
 
 PRINTED_AT = dt.datetime(2026, 11, 26, 14, 5)
 WELSH_NAME = "Gwenllïan Ŵyn-Ŷnys"

@@ -10,9 +10,10 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import Flowable, Paragraph
 
+from upw_ttg.errors import Cancelled
 from upw_ttg.printing.render import render_pdf, render_sections
 from upw_ttg.printing.styles import get_styles
-from upw_ttg.printing.template import PrintCancelled, Section
+from upw_ttg.printing.template import Section
 
 PRINTED_AT = dt.datetime(2026, 11, 26, 9, 5)
 
@@ -84,12 +85,12 @@ def test_progress_is_reported_after_each_section_in_one_pass():
     """If three sections are printed, then progress counts to three: one layout pass."""
     seen: list[tuple[int, int]] = []
     _render([Section(str(i), str(i), _story(str(i)), staff_only=False) for i in range(3)],
-            progress=lambda done, total: seen.append((done, total)))
+            progress=lambda done, total, _text: seen.append((done, total)))
     assert seen == [(n, 3) for n in range(1, 4)]
 
 
 def test_a_batch_can_be_cancelled_between_sections():
-    """If is_cancelled() turns True before the second section, then PrintCancelled is raised
+    """If is_cancelled() turns True before the second section, then Cancelled is raised
     and the first section's progress was the last reported."""
     checks: list[int] = []
     seen: list[tuple[int, int]] = []
@@ -99,8 +100,8 @@ def test_a_batch_can_be_cancelled_between_sections():
         return len(checks) > 1
 
     sections = [Section(str(i), str(i), _story(str(i)), staff_only=False) for i in range(3)]
-    with pytest.raises(PrintCancelled, match="^Printing was cancelled.$"):
-        _render(sections, progress=lambda done, total: seen.append((done, total)),
+    with pytest.raises(Cancelled, match="^Printing was cancelled.$"):
+        _render(sections, progress=lambda done, total, _text: seen.append((done, total)),
                 is_cancelled=cancelled)
     assert seen == [(1, 3)] and len(checks) == 2
 

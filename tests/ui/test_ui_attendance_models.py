@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from upw_ttg.domain.codes import Role
 from upw_ttg.domain.forecast import Rag
+from upw_ttg.time_text import parse_time
 
 from tests.ui.attendance_support import (
     PAST,
@@ -26,7 +27,7 @@ from ui.models.attendance.list_models import (
     QueueTableModel,
     TravelTasksTableModel,
 )
-from ui.models.attendance.register_model import RegisterTableModel, parse_time
+from ui.models.attendance.register_model import RegisterTableModel
 from ui.models.roles import RowRole
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from upw_ttg.domain.codes import AdjustmentStatus, Role
 from upw_ttg.domain.enforcement import Decision
-from upw_ttg.services.attendance import PrintCancelled
+from upw_ttg.errors import Cancelled
 
 from tests.ui.attendance_support import (
     PAST,
@@ -144,7 +144,7 @@ def test_the_ledger_shows_every_line_and_takes_an_adjustment(qtbot, services):
     activate(qtbot, view)
     assert view.model.rowCount() == 2
     assert view.model.index(1, 2).data() == f"Appointment {appointments[0]}"
-    assert view.model.index(1, 3).data() == "-6:00"
+    assert view.model.index(1, 3).data() == "\u22126:00"
     assert (view.ordered.text(), view.credited.text(), view.remaining.text()) == (
         "40:00", "6:00", "34:00")
     assert not view.letter_box.isVisibleTo(view)
@@ -215,9 +215,9 @@ def test_a_days_work_sheets_print_in_the_background_with_progress(
 
     def recording(day, *, delivery_unit_id=None, progress=None, is_cancelled=None,
                   language="en"):
-        def progress_spy(done, total):
+        def progress_spy(done, total, text):
             reports.append((done, total))
-            progress(done, total)
+            progress(done, total, text)
         return original(day, delivery_unit_id=delivery_unit_id, progress=progress_spy,
                         is_cancelled=is_cancelled, language=language)
 
@@ -255,7 +255,7 @@ def test_cancelling_the_print_batch_prints_nothing(qtbot, services, monkeypatch,
     def waits_for_cancel(day, *, delivery_unit_id=None, progress=None, is_cancelled=None,
                          language="en"):
         qtbot.waitUntil(is_cancelled, timeout=5000)
-        raise PrintCancelled("cancelled")
+        raise Cancelled("cancelled")
 
     monkeypatch.setattr(sheets, "print_day", waits_for_cancel)
     page = PrintPage(services)
@@ -345,8 +345,9 @@ def test_a_coordinator_keys_registers_and_sees_enforcement(
 
 def test_the_area_reads_its_filters_choices_once_for_all_its_pages(qtbot, services,
                                                                   ui_settings, monkeypatch):
-    """Six pages filter by unit (and four by coordinator): opening the area reads the units,
-    the coordinators and the member's office once, not once a page."""
+    """Six pages filter by unit (and four by coordinator): the units, the coordinators and the
+    member's office are read once, when the first of those pages is built, not once a page;
+    opening the area builds only the page on show (the registers, which need none of them)."""
     calls: list[str] = []
     for service, name in ((services.people, "delivery_units"), (services.people, "offices"),
                           (services.staff, "list_staff")):
@@ -356,10 +357,18 @@ def test_the_area_reads_its_filters_choices_once_for_all_its_pages(qtbot, servic
                             or _real(*a, **k))
     area = AttendanceArea(services, ui_settings)
     qtbot.addWidget(area)
-    assert calls.count("delivery_units") == 1 and calls.count("list_staff") == 1
-    assert calls.count("offices") <= 1  # only for a member with an office
+    area.show()
+    settle()
+    assert [area.tabs.built(i) for i in range(area.tabs.count())] == [True] + [False] * 6
+    assert calls == []
     units = [area.enforcement.filters.unit.itemText(i)
              for i in range(area.enforcement.filters.unit.count())]
+    for index in range(area.tabs.count()):
+        area.show_page(index)
+    settle()
+    assert all(area.tabs.built(i) for i in range(area.tabs.count()))
+    assert calls.count("delivery_units") == 1 and calls.count("list_staff") == 1
+    assert calls.count("offices") <= 1  # only for a member with an office
     assert units == [area.review.filters.unit.itemText(i)
                      for i in range(area.review.filters.unit.count())]
     assert len(units) > 1

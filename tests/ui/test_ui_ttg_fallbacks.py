@@ -63,7 +63,7 @@ def test_the_day_of_release_fallback_waits_for_the_plan_then_saves(qtbot, servic
     page.mark_dirty("fallback")
     screen.save_now()
     settle()
-    assert "hours:minutes" in page.field_set("fallback").error_text("release_fallback_by")
+    assert "is not a time" in page.field_set("fallback").error_text("release_fallback_by")
 
 
 def test_the_missing_list_links_each_fallback_to_its_page(qtbot, services, episode_id, screen):

@@ -8,7 +8,7 @@ import threading
 from PySide6.QtWidgets import QDialog
 
 from upw_ttg.domain.codes import Gender, PlacementPreference
-from upw_ttg.services.upw import Cancelled
+from upw_ttg.errors import Cancelled
 
 from tests.ui.upw_world import World
 from ui.dialogs.upw.autofill_dialog import AutoFillDialog

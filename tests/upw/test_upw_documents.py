@@ -27,7 +27,7 @@ from upw_ttg.domain.upw_records import (
     VanInput,
     WarrantInput,
 )
-from upw_ttg.services.upw import Cancelled
+from upw_ttg.errors import Cancelled
 from upw_ttg.storage.models import (
     AccessEvent,
     Adjustment,

@@ -8,7 +8,7 @@ import pytest
 
 from upw_ttg.domain.codes import Gender, PlacementPreference
 from upw_ttg.domain.upw_records import PlacementRequest
-from upw_ttg.services.upw import Cancelled
+from upw_ttg.errors import Cancelled
 
 
 def test_the_week_planner_shows_fill_marks_and_warnings(upw):
@@ -38,7 +38,7 @@ def test_the_waiting_list_says_why(upw, app):
     rows = {r.order_id: r for r in upw.svc.planner.waiting(upw.unit, week_start=upw.MONDAY)}
     assert rows[new].reasons == ("No first session booked: due by Wed 9 Dec 2026.",
                                  "No session in the next 7 days.",
-                                 "Below the weekly offer: 0 of 7 hours booked in the week of "
+                                 "Below the weekly offer: 0:00 of 7:00 hours booked in the week of "
                                  "Mon 30 Nov 2026.")
     assert rows[overdue].reasons[0] == "First session overdue: it was due by Thu 15 Oct 2026."
     assert rows[booked_later].reasons[0].startswith("First session booked for Tue 8 Dec 2026, "

@@ -14,6 +14,7 @@ from upw_ttg.records.figures import (
     Tally,
     tally_text,
 )
+from upw_ttg.time_text import format_minutes
 
 from ui.formatting import format_date
 from ui.models.table_model import Column, RowTableModel
@@ -92,7 +93,7 @@ class FigureCasesModel(RowTableModel[FigureCase]):
         Column("Name", lambda r: r.person_name),
         Column("CRN", lambda r: r.crn),
         Column("Standard", lambda r: "Missed" if r.missed else (
-            f"{r.minutes / 60:,.1f} hours" if r.minutes else "Met"),
+            f"{format_minutes(r.minutes)} hours" if r.minutes else "Met"),
             sort=lambda r: (not r.missed, r.minutes)),
         Column("Date", lambda r: format_date(r.date) if r.date else "",
                sort=lambda r: r.date or dt.date.min),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from upw_ttg.domain.orders import format_minutes
 from upw_ttg.domain.records import OrderRecord
+from upw_ttg.time_text import format_minutes
 
 from ui.formatting import format_date, label
 from ui.models.table_model import Column, RowTableModel

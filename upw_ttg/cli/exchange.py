@@ -14,8 +14,9 @@ import os
 import sys
 from pathlib import Path
 
-from upw_ttg.bootstrap import AppLocation, AppServices, open_app
+from upw_ttg.bootstrap import AppServices, open_app
 from upw_ttg.errors import UpwError, ValidationError
+from upw_ttg.paths import AppLocation
 from upw_ttg.records.exchange import ROW_OUTCOME_LABELS, ImportPreview, RowOutcome
 
 PASSWORD_VARIABLE = "UPW_TTG_PASSWORD"
@@ -115,7 +116,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         app.close()
 
 
-def add_commands(commands, common: argparse.ArgumentParser) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+                 common: argparse.ArgumentParser) -> None:
     """Add ``import`` and ``export`` to the administration command line's sub-commands."""
     signed = argparse.ArgumentParser(add_help=False, parents=[common])
     signed.add_argument("--as", dest="username", required=True,

@@ -6,15 +6,17 @@ import argparse
 import datetime as dt
 import hashlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from upw_ttg import __version__
-from upw_ttg.bootstrap import AppLocation, open_app
+from upw_ttg.bootstrap import open_app
 from upw_ttg.errors import UpwError
 from upw_ttg.files import private_umask, restore_umask
+from upw_ttg.paths import AppLocation, sqlite_url
 from upw_ttg.storage.backup import (
     CheckResult,
     backup_sqlite,
@@ -23,7 +25,7 @@ from upw_ttg.storage.backup import (
     restore_sqlite,
 )
 from upw_ttg.storage.chain import check_chains
-from upw_ttg.storage.database import Database, sqlite_url
+from upw_ttg.storage.database import Database
 from upw_ttg.storage.inspection import FileState, examine_sqlite_file
 from upw_ttg.storage.migrate import current_revision, head_revision, known_revisions
 from upw_ttg.storage.statistics import refresh_statistics
@@ -260,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     # Databases, backups and logs hold personal data: whatever this creates is owner-only.
     previous_umask = private_umask()
     try:
-        return args.run(args)
+        run: Callable[[argparse.Namespace], int] = args.run
+        return run(args)
     except UpwError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

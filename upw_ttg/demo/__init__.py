@@ -6,12 +6,11 @@ from upw_ttg.demo.generator import (
     NEW_DATABASE,
     REAL_DATA,
     SCALES,
-    DemoCancelled,
     DemoRefusedError,
     DemoSummary,
     demo_state,
     generate_demo,
 )
 
-__all__ = ["DEMO_DATA", "DEMO_PASSWORD", "NEW_DATABASE", "REAL_DATA", "SCALES", "DemoCancelled",
+__all__ = ["DEMO_DATA", "DEMO_PASSWORD", "NEW_DATABASE", "REAL_DATA", "SCALES",
            "DemoRefusedError", "DemoSummary", "demo_state", "generate_demo"]

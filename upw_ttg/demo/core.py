@@ -13,10 +13,6 @@ from typing import Any
 from upw_ttg.domain.working_days import WorkingCalendar
 
 
-class DemoCancelled(Exception):
-    """The caller cancelled demo-data generation; nothing was saved."""
-
-
 @dataclass(frozen=True, slots=True)
 class ScaleSpec:
     """How big a demo is: people by kind and the number of projects."""

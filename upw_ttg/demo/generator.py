@@ -17,7 +17,6 @@ from upw_ttg.demo.case_reviews import case_reviews_demo
 from upw_ttg.demo.core import (
     SCALE_SPECS,
     Context,
-    DemoCancelled,
     OfficeInfo,
     Sink,
     Workdays,
@@ -38,6 +37,7 @@ from upw_ttg.demo.ttg import build_custody
 from upw_ttg.domain.access import AccessAction, AccessedRecord
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.errors import UpwError
+from upw_ttg.progress import CancelledFn, ProgressFn, stop_if_cancelled
 from upw_ttg.security import hash_password
 from upw_ttg.storage import chain
 from upw_ttg.storage.database import Database
@@ -59,7 +59,6 @@ BATCH_ROWS = 5000
 _GENERATION_STAGES = ("Staff and projects", "People", "Sessions", "Orders and appointments",
                       "Custody and resettlement")
 
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -99,8 +98,8 @@ def demo_state(db: Database) -> str:
 
 
 def generate_demo(db: Database, scale: str = "small", *, seed: int = 2019,
-                  today: dt.date | None = None, progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> DemoSummary:
+                  today: dt.date | None = None, progress: ProgressFn | None = None,
+                  cancelled: CancelledFn | None = None) -> DemoSummary:
     """Fill a new, migrated database with realistic made-up data and mark it as demo data.
 
     Refuses (DemoRefusedError) a database with staff or people the demo did not create, and
@@ -108,7 +107,7 @@ def generate_demo(db: Database, scale: str = "small", *, seed: int = 2019,
 
     The same ``seed`` and ``today`` give the same rows (staff password hashes aside, because
     each hash has its own random salt). Every staff account's password is ``DEMO_PASSWORD``.
-    Raises ``DemoCancelled``, with nothing saved, if ``cancelled()`` returns True.
+    Raises ``Cancelled``, with nothing saved, if ``cancelled()`` returns True.
     """
     if scale not in SCALES:
         raise UpwError(f"There is no demo scale called {scale!r}: choose one of "
@@ -122,8 +121,7 @@ def generate_demo(db: Database, scale: str = "small", *, seed: int = 2019,
             progress(done, stage_total, text)
 
     def check() -> None:
-        if cancelled is not None and cancelled():
-            raise DemoCancelled("Demo data generation was cancelled; nothing was saved.")
+        stop_if_cancelled(cancelled, "Demo data generation was cancelled; nothing was saved.")
 
     with db.write() as session:
         state = database_state(session)
@@ -379,4 +377,4 @@ def _fill_office_details(ctx: Context, session: Session) -> None:
                         .values(phone=place.phone))
 
 
-__all__ = ["DEMO_PASSWORD", "SCALES", "DemoCancelled", "DemoSummary", "generate_demo"]
+__all__ = ["DEMO_PASSWORD", "SCALES", "DemoSummary", "generate_demo"]

@@ -62,8 +62,3 @@ def derive_status(*, current: OrderStatus, remaining_minutes: int, has_attended:
     return OrderStatus.ACTIVE if has_attended else OrderStatus.AWAITING_FIRST_SESSION
 
 
-def format_minutes(minutes: int) -> str:
-    """Minutes as hours and minutes, e.g. 125 -> '2:05'."""
-    sign = "-" if minutes < 0 else ""
-    hours, rest = divmod(abs(minutes), 60)
-    return f"{sign}{hours}:{rest:02d}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from upw_ttg.domain.placement import (
@@ -18,6 +18,7 @@ from upw_ttg.domain.placement import (
     session_started,
 )
 from upw_ttg.domain.placement_board import Board
+from upw_ttg.progress import CancelledFn, ProgressFn
 
 # Plain words for why a person was not placed, by the rule that stopped them.
 REASONS: dict[Rule, str] = {
@@ -102,8 +103,8 @@ def propose(wants: Sequence[Want], slots: Sequence[Slot],
             occupants: Mapping[int, Iterable[Occupant]],
             bookings: Mapping[int, Iterable[Booking]], today: dt.date, *,
             now: dt.datetime | None = None,
-            progress: Callable[[int, int, str], None] | None = None,
-            cancelled: Callable[[], bool] | None = None) -> Result | None:
+            progress: ProgressFn | None = None,
+            cancelled: CancelledFn | None = None) -> Result | None:
     """Placements for ``wants``; None if ``cancelled()`` said stop.
 
     Only sessions that have not started by ``now`` are proposed (from ``today`` when no time
@@ -149,7 +150,7 @@ class _State:
         self.by_unit = by_unit
         self.slots = {s.facts.session_id: s for group in by_unit.values() for s in group}
         self.placed: dict[int, list[Proposed]] = defaultdict(list)  # by order
-        self.reasons: dict[int, Counter] = defaultdict(Counter)
+        self.reasons: dict[int, Counter[str]] = defaultdict(Counter)
 
     def given(self, order_id: int) -> int:
         return sum(p.minutes for p in self.placed[order_id])

@@ -41,9 +41,9 @@ class DeadlineSettings:
     pss_months: int = _default("ttg.pss_months")
 
     @classmethod
-    def from_values(cls, read: Callable[[str], object]) -> DeadlineSettings:
+    def from_values(cls, read: Callable[[str], int | bool | str]) -> DeadlineSettings:
         """Built from a reader of typed setting values, e.g. ``read_setting`` in a session."""
-        return cls(**{attr: int(read(key)) for key, attr in SETTING_KEYS})  # type: ignore
+        return cls(**{attr: int(read(key)) for key, attr in SETTING_KEYS})
 
 
 class DeadlineKind(StrEnum):

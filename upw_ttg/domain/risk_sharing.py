@@ -91,7 +91,7 @@ def first_assessment_risks(after: Mapping[str, object]) -> tuple[str, ...]:
 def distinct_contacts(contacts: Iterable[Contact]) -> list[Contact]:
     """Each person to tell once, in the order first met (a supervisor of several sessions,
     a provider of several referrals): the first detail is kept."""
-    seen: dict[tuple, Contact] = {}
+    seen: dict[tuple[ContactKind, int | str], Contact] = {}
     for contact in contacts:
         key = (contact.kind, contact.staff_id if contact.staff_id is not None
                else contact.name.strip().casefold())

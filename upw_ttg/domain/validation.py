@@ -39,7 +39,7 @@ _UNSTORABLE_ON_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-class FieldErrors(dict):
+class FieldErrors(dict[str, str]):
     """Collects ``{field: message}``; empty means valid."""
 
     def check(self, field: str, message: str | None) -> None:

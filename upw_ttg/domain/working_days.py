@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from datetime import MAXYEAR, MINYEAR, date
 from functools import cache
-from types import MappingProxyType
+from types import MappingProxyType, ModuleType
 
 # The supported years are module attributes computed on first use (see __getattr__).
 __all__ = ["WorkingCalendar", "FIRST_SUPPORTED_YEAR", "LAST_SUPPORTED_YEAR",  # noqa: F822
@@ -20,7 +20,7 @@ _SUBDIVISION = "ENG"
 
 
 @cache
-def _library():
+def _library() -> ModuleType:
     """The holidays library, imported on first use: it takes longer to load than the app."""
     import holidays
 

@@ -28,7 +28,7 @@ def start_height(content: Sequence[Flowable], width: float = FRAME_WIDTH) -> flo
     for flowable in content:
         _width, height = flowable.wrap(width, 10**6)
         if isinstance(flowable, Table):
-            rows = list(getattr(flowable, "_rowHeights", ()) or [height])
+            rows: list[float] = list(getattr(flowable, "_rowHeights", ()) or [height])
             return needed + sum(rows[:flowable.repeatRows + _ROWS_WITH_HEADING])
         if height >= _START_OF_TEXT:
             return needed + _START_OF_TEXT

@@ -68,7 +68,7 @@ def build_records_to_check(records: Sequence[RecordToCheck], *, what: str = "thi
 
     # No CRN column where none is printed (a driver's manifest names people only).
     first = 0 if any(record.crn for record in records) else 1
-    rows: list[list] = [[Paragraph(escape(say(f"col_{h}")), s.table_header)
+    rows: list[list[Paragraph]] = [[Paragraph(escape(say(f"col_{h}")), s.table_header)
                          for h in ("crn", "name", "record", "what")[first:]]]
     for record in records:
         rows.append([Paragraph(escape(record.crn or ""), s.table_cell),

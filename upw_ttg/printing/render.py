@@ -8,13 +8,8 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable
 
-from upw_ttg.printing.template import (
-    CancelledFn,
-    ProgressFn,
-    Section,
-    UpwDocTemplate,
-    language_of,
-)
+from upw_ttg.printing.template import Section, UpwDocTemplate, language_of
+from upw_ttg.progress import CancelledFn, ProgressFn
 
 
 def render_sections(sections: Sequence[Section], *, printed_at: dt.datetime,
@@ -32,7 +27,7 @@ def render_sections(sections: Sequence[Section], *, printed_at: dt.datetime,
         printed_by: Who printed it, shown in the footers of sections that name the printer.
         title: The PDF's title; the first section's title if not given.
         invariant: Fixed timestamps and IDs so the same input gives the same bytes (tests).
-        progress: ``progress(done, total)`` after each section is laid out.
+        progress: ``progress(done, total, text)`` after each section is laid out.
         is_cancelled: Checked before each section is laid out.
 
     Returns:
@@ -40,7 +35,7 @@ def render_sections(sections: Sequence[Section], *, printed_at: dt.datetime,
 
     Raises:
         ValueError: ``sections`` is empty.
-        PrintCancelled: ``is_cancelled()`` returned True; nothing was produced.
+        Cancelled: ``is_cancelled()`` returned True; nothing was produced.
     """
     if not sections:
         raise ValueError("nothing to print")

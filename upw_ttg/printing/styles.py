@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import TableStyle
+from reportlab.platypus import Flowable, TableStyle
 
 from upw_ttg.printing import fonts
+
+# A table cell as reportlab draws it: text, a flowable, a list of flowables (an empty one
+# draws nothing), or nothing.
+Cell = str | Flowable | Sequence[Flowable] | None
+# A table style command: its name, the first and last cell it applies to, then its values.
+TableCommand = tuple[str, tuple[int, int], tuple[int, int], *tuple[Any, ...]]
 
 # Dark, high-contrast colours that survive a cheap office laser printer in black and white.
 INK = colors.HexColor("#1a1a1a")
@@ -116,7 +123,7 @@ def data_table_style(*, header_rows: int = 1, right_columns: Iterable[int] = (),
             need extra room so the two do not read as one.
         striped: Shade every other body row so wide rows are easy to follow.
     """
-    commands: list[tuple] = [
+    commands: list[TableCommand] = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
         ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),

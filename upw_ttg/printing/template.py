@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import KW_ONLY, dataclass
 from typing import IO, Any
 
@@ -17,9 +15,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from upw_ttg import APP_NAME
-from upw_ttg.errors import UpwError
+from upw_ttg.collector import collector_paused
+from upw_ttg.errors import Cancelled
 from upw_ttg.printing import fonts, glossary, styles
 from upw_ttg.printing.text import format_datetime
+from upw_ttg.progress import CancelledFn, ProgressFn
 
 # The UK Government Security Classification marking for documents holding personal data
 # about people on probation; person-facing documents carry no marking.
@@ -40,14 +40,6 @@ _FOOTER_WORDS = {
     for language in ("en", "cy")
 }
 _LANG_TAGS = {"en": "en-GB", "cy": "cy-GB"}
-
-ProgressFn = Callable[[int, int], None]
-CancelledFn = Callable[[], bool]
-
-
-class PrintCancelled(UpwError):
-    """The user cancelled a batch print; nothing was produced."""
-
 
 @dataclass(frozen=True, slots=True)
 class Section:
@@ -225,24 +217,6 @@ class UpwPage(PageTemplate):
             canv.drawCentredString(page_width / 2, baseline - 5.5 * mm, STAFF_MARKING)
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a PDF is laid out.
-
-    Layout makes tens of thousands of short-lived objects, which reference counting frees;
-    each of them counts towards the collector's next full pass over every object the
-    application holds, and those passes were a third of a day's work sheets. The collector
-    resumes (and catches up) as soon as the PDF is written.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """``text`` shortened with an ellipsis so it fits ``width`` points on one line."""
     if stringWidth(text, font, size) <= width:
@@ -289,13 +263,13 @@ class UpwDocTemplate(BaseDocTemplate):
 
         Args:
             sections: At least one.
-            progress: Called as ``progress(done, total)`` after each section is laid out;
+            progress: Called as ``progress(done, total, text)`` after each section is laid out;
                 ``total`` is the number of sections.
             is_cancelled: Checked before each section is laid out.
 
         Raises:
             ValueError: ``sections`` is empty.
-            PrintCancelled: ``is_cancelled()`` returned True; nothing was written.
+            Cancelled: ``is_cancelled()`` returned True; nothing was written.
         """
         if not sections:
             raise ValueError("nothing to print")
@@ -332,7 +306,7 @@ class UpwDocTemplate(BaseDocTemplate):
     def start_section(self, index: int) -> None:
         """Check for a cancel; then, after the first, start section ``index`` on a new page."""
         if self._is_cancelled is not None and self._is_cancelled():
-            raise PrintCancelled("Printing was cancelled.")
+            raise Cancelled("Printing was cancelled.")
         if index:
             self._next_section = index
             landscape = self.sections[index].landscape
@@ -342,4 +316,5 @@ class UpwDocTemplate(BaseDocTemplate):
     def end_section(self, index: int) -> None:
         """Report section ``index`` laid out."""
         if self._progress is not None:
-            self._progress(index + 1, len(self.sections))
+            total = len(self.sections)
+            self._progress(index + 1, total, f"Laid out {index + 1} of {total}")

@@ -59,17 +59,6 @@ def format_datetime(value: dt.datetime, language: str = "en") -> str:
     return f"{format_date(value.date())} {value:%H:%M}"
 
 
-def format_minutes(minutes: int, *, signed: bool = False) -> str:
-    """Minutes as hours and minutes, ``125`` -> ``2:05``; ``signed`` adds + or − to non-zero."""
-    sign = ""
-    if minutes < 0:
-        sign = "\u2212"
-    elif signed and minutes > 0:
-        sign = "+"
-    hours, rest = divmod(abs(minutes), 60)
-    return f"{sign}{hours}:{rest:02d}"
-
-
 def age_on(date_of_birth: dt.date, on: dt.date) -> int:
     """Age in whole years on ``on``; someone born on 29 February ages on 1 March."""
     had_birthday = (on.month, on.day) >= (date_of_birth.month, date_of_birth.day)

@@ -11,7 +11,6 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import KEEP_APART_KIND_LABELS, AdjustmentStatus, SessionStatus
-from upw_ttg.domain.orders import format_minutes
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.records.letters import LetterLine
 from upw_ttg.services.access import check_case
@@ -33,6 +32,7 @@ from upw_ttg.storage.models import (
     UpwOrder,
     UpwSession,
 )
+from upw_ttg.time_text import format_minutes
 
 
 @dataclass(frozen=True, slots=True)

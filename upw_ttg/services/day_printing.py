@@ -8,14 +8,14 @@ from collections.abc import Callable, Iterable
 from enum import StrEnum
 
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.errors import NotFoundError
+from upw_ttg.errors import Cancelled, NotFoundError
 from upw_ttg.printing.render import render_sections
-from upw_ttg.printing.template import PrintCancelled, Section
+from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import format_date
+from upw_ttg.progress import CancelledFn, ProgressFn, never_cancelled, noop_progress
 from upw_ttg.services.attendance.work_sheets import WorkSheetService
 from upw_ttg.services.calendar import CalendarService
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.upw.common import Cancelled, never_cancelled, noop_progress
 from upw_ttg.services.upw.documents import UpwDocumentsService
 
 
@@ -50,8 +50,8 @@ class DayPrintingService:
 
     def print_day(self, day: dt.date, *, delivery_unit_id: int | None = None,
                   kinds: Iterable[DayPaper] = ALL_PAPER, one_pdf: bool = True,
-                  progress: Callable[[int, int, str], None] | None = None,
-                  cancelled: Callable[[], bool] | None = None,
+                  progress: ProgressFn | None = None,
+                  cancelled: CancelledFn | None = None,
                   staff_language: str = "en") -> dict[str, bytes]:
         """The chosen kinds of ``day``'s paper: ``{"all": pdf}`` as one PDF, or one PDF per
         kind that has anything to print, keyed by ``DayPaper``. Work sheets and manifests
@@ -93,12 +93,9 @@ class DayPrintingService:
         title = f"Paper for {format_date(day)}"
 
         def render(sections: list[Section], name: str) -> bytes:
-            try:
-                return render_sections(sections, printed_at=self._ctx.now(),
-                                       printed_by=actor.full_name if actor else None,
-                                       title=name, is_cancelled=cancelled)
-            except PrintCancelled:
-                raise Cancelled() from None
+            return render_sections(sections, printed_at=self._ctx.now(),
+                                   printed_by=actor.full_name if actor else None,
+                                   title=name, is_cancelled=cancelled)
 
         if one_pdf:
             result = {"all": render([s for k in parts for s in parts[k]], title)}

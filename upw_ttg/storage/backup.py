@@ -15,7 +15,12 @@ from pathlib import Path
 from upw_ttg.errors import StorageError
 from upw_ttg.files import PRIVATE_FOLDER_MODE, keep_private, make_private_file
 from upw_ttg.storage.database import Database
-from upw_ttg.storage.inspection import FileState, examine_sqlite_file, read_only_connection
+from upw_ttg.storage.inspection import (
+    FileState,
+    ForeignKeyProblem,
+    examine_sqlite_file,
+    read_only_connection,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables every database of this application has had since its first schema.
@@ -25,7 +30,7 @@ _OWN_TABLES = {"alembic_version", "staff", "person", "setting", "audit_event"}
 @dataclass(frozen=True, slots=True)
 class CheckResult:
     integrity: list[str]
-    foreign_key_problems: list[tuple]
+    foreign_key_problems: list[ForeignKeyProblem]
     checks_run: tuple[str, ...] = ()
     not_checked: tuple[str, ...] = ()
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,7 +61,7 @@ def link_hash(prev_hash: str, fields: list[Any]) -> str:
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
 
-_CHAINS: dict[str, tuple[type, Any]] = {AUDIT: (AuditEvent, audit_fields),
+_CHAINS: dict[str, tuple[type, Callable[[Any], list[Any]]]] = {AUDIT: (AuditEvent, audit_fields),
                                         ACCESS: (AccessEvent, access_fields)}
 _CHAIN_OF = {AuditEvent: AUDIT, AccessEvent: ACCESS}
 
@@ -71,7 +71,8 @@ def _heads(session: Session) -> dict[str, ChainHead]:
     transaction = session.get_transaction()
     cached = session.info.get(_HEADS_KEY)
     if cached is not None and cached[0] is transaction:
-        return cached[1]
+        heads_cached: dict[str, ChainHead] = cached[1]
+        return heads_cached
     rows = session.scalars(select(ChainHead).where(ChainHead.name.in_(CHAIN_NAMES))
                            .order_by(ChainHead.name).with_for_update()).all()
     heads = {row.name: row for row in rows}

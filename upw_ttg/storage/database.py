@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from upw_ttg.errors import DamagedDatabaseError, StorageError
 from upw_ttg.files import make_private_file
-from upw_ttg.paths import sqlite_url  # noqa: F401 - where the storage code looks for it
+
+# Re-exported (``x as x`` marks a re-export): where the storage code looks for it.
+from upw_ttg.paths import sqlite_url as sqlite_url
 from upw_ttg.storage.inspection import (
     FileState,
     damaged_message,

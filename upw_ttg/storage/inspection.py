@@ -29,13 +29,18 @@ class FileState(Enum):
     USABLE = "usable"
 
 
+# A row of PRAGMA foreign_key_check: the table, the row (None in a table without rowids), the
+# table it refers to and which of its foreign keys is broken.
+ForeignKeyProblem = tuple[str, int | None, str, int]
+
+
 @dataclass(frozen=True, slots=True)
 class FileReport:
     path: Path
     state: FileState
     revision: str | None = None
     problems: tuple[str, ...] = ()
-    foreign_keys: tuple[tuple, ...] = field(default=())
+    foreign_keys: tuple[ForeignKeyProblem, ...] = field(default=())
 
     def describe(self) -> str:
         """One paragraph a user can act on."""

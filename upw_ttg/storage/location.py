@@ -98,13 +98,16 @@ def is_network_filesystem(fs_type: str) -> bool:
 
 
 def _windows_drive_is_remote(path: Path) -> bool:
+    # Called on Windows only; the check also tells the type checker that ctypes.windll exists.
+    if sys.platform != "win32":
+        return False
     import ctypes
 
     drive = os.path.splitdrive(str(path))[0]
     if not drive:
         return False
     drive_remote = 4
-    return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote  # type: ignore
+    return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote
 
 
 def _existing(path: Path) -> Path:

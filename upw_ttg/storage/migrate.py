@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 
@@ -15,6 +16,10 @@ from upw_ttg.errors import NewerDatabaseError, StorageError
 from upw_ttg.storage.backup import backup_sqlite
 from upw_ttg.storage.database import Database
 from upw_ttg.storage.statistics import refresh_statistics
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 # The newest revision in migrations/versions; a test keeps it equal to Alembic's head. Knowing
 # it here lets an up-to-date database open without loading Alembic, which is slow to import.
@@ -32,7 +37,7 @@ class MigrationResult:
         return self.from_revision != self.to_revision
 
 
-def _config():
+def _config() -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -40,7 +45,7 @@ def _config():
     return config
 
 
-def _scripts():
+def _scripts() -> ScriptDirectory:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(_config())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -19,6 +20,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Integer,
+    Select,
     String,
     Time,
     and_,
@@ -54,31 +56,47 @@ SUMMARY = table("upw_order_month", column("order_id", Integer), column("month", 
                 column("first_attended", Date))
 
 MARKS = "upw_order_month_marks"
+# A change noted at flush, by kind: ("appointment", order, session), ("session", session, day),
+# ("row", appointment), ("project", project) or ("closure", day); ids and days may be None.
+Mark = tuple[Any, ...]
 BATCH = 500
 
 
-def summed(rows: Iterable[Any], calendar: WorkingCalendar) -> dict[tuple[int, dt.date], list]:
+@dataclass(slots=True)
+class MonthSums:
+    """One order's month as summed so far: a row of the summary table."""
+
+    credited_minutes: int = 0
+    offered_minutes: int = 0
+    outcomes: int = 0
+    keyed_in_time: int = 0
+    first_attended: dt.date | None = None
+
+
+def summed(rows: Iterable[Any], calendar: WorkingCalendar
+           ) -> dict[tuple[int, dt.date], MonthSums]:
     """Each (order, month)'s summary from its appointments' rows: order_id, session_date,
     start_time, end_time, break_minutes, outcome_code, minutes_credited, updated_at."""
-    out: dict[tuple[int, dt.date], list] = {}
+    out: dict[tuple[int, dt.date], MonthSums] = {}
     due_of: dict[dt.date, dt.date] = {}
     for order_id, day, start, end, unpaid, outcome, credited, updated_at in rows:
         key = (order_id, day.replace(day=1))
         cell = out.get(key)
         if cell is None:
-            cell = out[key] = [0, 0, 0, 0, None]
-        cell[0] += int(credited or 0)
+            cell = out[key] = MonthSums()
+        cell.credited_minutes += int(credited or 0)
         if outcome not in NOT_OFFERED_CODES:
-            cell[1] += max(0, minutes_between(start, end) - int(unpaid or 0))
+            cell.offered_minutes += max(0, minutes_between(start, end) - int(unpaid or 0))
         if outcome is not None:
-            cell[2] += 1
+            cell.outcomes += 1
             due = due_of.get(day)
             if due is None:
                 due = due_of[day] = calendar.add_working_days(day, OUTCOME_KEYING_WORKING_DAYS)
             if updated_at is not None and _day(updated_at) <= due:
-                cell[3] += 1
-            if outcome in ATTENDED_CODES and (cell[4] is None or day < cell[4]):
-                cell[4] = day
+                cell.keyed_in_time += 1
+            if outcome in ATTENDED_CODES and (cell.first_attended is None
+                                              or day < cell.first_attended):
+                cell.first_attended = day
     return out
 
 
@@ -123,7 +141,7 @@ def mark_appointments(session: Session, changed: Iterable[tuple[int, int]]) -> N
     session.info.setdefault(MARKS, set()).update(("appointment", o, s) for o, s in changed)
 
 
-def _rows():
+def _rows() -> Select[*tuple[Any, ...]]:
     return (select(APPOINTMENT.c.order_id, SESSION.c.session_date, SESSION.c.start_time,
                    SESSION.c.end_time, PROJECT.c.break_minutes, APPOINTMENT.c.outcome_code,
                    APPOINTMENT.c.minutes_credited, APPOINTMENT.c.updated_at)
@@ -132,10 +150,11 @@ def _rows():
             .join(PROJECT, PROJECT.c.id == SESSION.c.project_id))
 
 
-def _write(connection: Connection, values: dict[tuple[int, dt.date], list]) -> int:
-    rows = [{"order_id": o, "month": m, "credited_minutes": v[0], "offered_minutes": v[1],
-             "outcomes": v[2], "keyed_in_time": v[3], "first_attended": v[4]}
-            for (o, m), v in sorted(values.items())]
+def _write(connection: Connection, values: dict[tuple[int, dt.date], MonthSums]) -> int:
+    rows = [{"order_id": o, "month": m, "credited_minutes": v.credited_minutes,
+             "offered_minutes": v.offered_minutes, "outcomes": v.outcomes,
+             "keyed_in_time": v.keyed_in_time, "first_attended": v.first_attended}
+            for (o, m), v in sorted(values.items(), key=lambda item: item[0])]
     for start in range(0, len(rows), 5000):
         connection.execute(insert(SUMMARY), rows[start:start + 5000])
     return len(rows)
@@ -165,7 +184,7 @@ def _changed(obj: Any, *names: str) -> bool:
 def _noticed(session: Session, _flush_context: Any) -> None:
     from upw_ttg.storage.models import Appointment, ClosureDate, Project, UpwSession
 
-    marks: set[tuple] = set()
+    marks: set[Mark] = set()
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, Appointment):
             marks.update(("appointment", o, s) for o in _history(obj, "order_id")
@@ -185,7 +204,7 @@ def _noticed(session: Session, _flush_context: Any) -> None:
         session.info.setdefault(MARKS, set()).update(marks)
 
 
-def _months_marked(connection: Connection, marks: set[tuple]) -> set[tuple[int, dt.date]]:
+def _months_marked(connection: Connection, marks: set[Mark]) -> set[tuple[int, dt.date]]:
     """The (order, month) pairs whose summary the marks may have changed."""
     months: set[tuple[int, dt.date]] = set()
     by_session: dict[int, set[int]] = {}

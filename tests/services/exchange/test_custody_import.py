@@ -108,7 +108,7 @@ def test_a_csv_with_crns_matches_by_crn(app, rhys):
 
 
 def test_a_cancelled_custody_import_writes_nothing(app, rhys):
-    from upw_ttg.services.upw.common import Cancelled
+    from upw_ttg.errors import Cancelled
 
     data = page(prisoner("A1234BC"))
     with pytest.raises(Cancelled):

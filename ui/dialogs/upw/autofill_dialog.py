@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import ApplyResult, AutoFillProposal
-from upw_ttg.errors import UpwError
-from upw_ttg.services.upw import Cancelled
+from upw_ttg.errors import Cancelled, UpwError
 
 from ui.models.table_model import RowSortProxy
 from ui.models.upw.autofill_model import ProposalLine, ProposalTableModel, ShortfallTableModel
-from ui.models.upw.text import format_hours
+from ui.models.upw.text import format_minutes
 from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background
 from ui.views.upw.common import delivery_units
 from ui.views.upw.week_bar import UnitWeekBar
@@ -189,7 +188,7 @@ class AutoFillDialog(QDialog):
         people = len({p.order_id for p in proposal.placements})
         self.summary.setText(
             f"{len(proposal.placements)} places to book for {people} "
-            f"{'person' if people == 1 else 'people'} ({format_hours(hours)} hours), out of "
+            f"{'person' if people == 1 else 'people'} ({format_minutes(hours)} hours), out of "
             f"{proposal.orders_considered} orders with hours to offer this week. "
             + (f"{len(proposal.shortfalls)} would not be fully placed: the reasons are below."
                if proposal.shortfalls else "Everyone would be fully placed."))

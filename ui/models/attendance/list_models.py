@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QColor
 
 from upw_ttg.domain.crediting import LedgerLine, LedgerLineKind, outcome_description
 from upw_ttg.domain.forecast import Rag
-from upw_ttg.domain.orders import format_minutes
 from upw_ttg.services.access import RESTRICTED_TEXT
 from upw_ttg.services.attendance.records import (
     DaySession,
@@ -19,9 +18,9 @@ from upw_ttg.services.attendance.records import (
     OrderForecast,
     QueueItem,
 )
+from upw_ttg.time_text import format_minutes, format_time
 
 from ui.formatting import BLANK, format_date
-from ui.models.attendance.register_model import format_time
 from ui.models.table_model import Column, Index, RowTableModel
 
 _OVERDUE = QBrush(QColor("#b3261e"))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -13,14 +11,13 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from upw_ttg.domain.codes import OUTCOMES_BY_CODE, Rating
 from upw_ttg.domain.crediting import credit_minutes, is_attended
-from upw_ttg.domain.orders import format_minutes
 from upw_ttg.services.access import RESTRICTED_MESSAGE, RESTRICTED_TEXT, is_masked
 from upw_ttg.services.attendance.records import Register, RegisterEntry, RegisterRow
+from upw_ttg.time_text import format_minutes, format_time, parse_time
 
 from ui.models.roles import RowRole
 from ui.models.table_model import Index
 
-_TIME_TEXT = re.compile(r"^\s*(\d{1,2})(?:\s*[:.h ]?\s*(\d{2}))?\s*$")
 _ERROR_BRUSH = QBrush(QColor("#fde2e0"))
 _CHANGED_BRUSH = QBrush(QColor("#fff4cc"))
 _MUTED_BRUSH = QBrush(QColor("#8a96a3"))
@@ -28,32 +25,7 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 YES_NO = ("Yes", "No")
 RATING_TEXT = {r: r.value.capitalize() for r in Rating}
-TIME_HINT = "Type the time as hh:mm on the 24-hour clock, for example 09:30."
 
-
-def format_time(value: dt.time | None) -> str:
-    return value.strftime("%H:%M") if value else ""
-
-
-def parse_time(text: str) -> dt.time | None:
-    """A typed time (9, 930, 09:30, 9.30); empty text is None.
-
-    Raises:
-        ValueError: The text is not a time of day; the message is fit to show.
-    """
-    if not text.strip():
-        return None
-    match = _TIME_TEXT.match(text)
-    digits = text.strip()
-    if match and match[2] is None and len(digits) in (3, 4) and digits.isdigit():
-        hours, minutes = int(digits[:-2]), int(digits[-2:])
-    elif match:
-        hours, minutes = int(match[1]), int(match[2] or 0)
-    else:
-        raise ValueError(f"{text.strip()} is not a time. {TIME_HINT}")
-    if hours > 23 or minutes > 59:
-        raise ValueError(f"{text.strip()} is not a time. {TIME_HINT}")
-    return dt.time(hours, minutes)
 
 
 def outcome_text(code: str | None) -> str:

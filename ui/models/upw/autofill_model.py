@@ -8,7 +8,7 @@ from upw_ttg.domain.text import fold
 from upw_ttg.domain.upw_records import ProposedPlacement, Shortfall
 
 from ui.models.table_model import Column, RowTableModel
-from ui.models.upw.text import format_day, format_hours, format_times
+from ui.models.upw.text import format_day, format_minutes, format_times
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,8 @@ class ProposalTableModel(RowTableModel[ProposalLine]):
         Column("Date", lambda r: format_day(r.placement.session_date),
                lambda r: (r.placement.session_date, r.placement.start_time)),
         Column("Times", lambda r: format_times(r.placement.start_time, r.placement.end_time)),
-        Column("Hours", lambda r: format_hours(r.placement.minutes), lambda r: r.placement.minutes,
-               numeric=True),
+        Column("Hours", lambda r: format_minutes(r.placement.minutes),
+               lambda r: r.placement.minutes, numeric=True),
         Column("Project", lambda r: r.placement.project_name),
         Column("Travel", lambda r: r.pickup),
     )
@@ -39,8 +39,8 @@ class ShortfallTableModel(RowTableModel[Shortfall]):
     COLUMNS = (
         Column("Name", lambda s: s.name, lambda s: fold(s.name)),
         Column("CRN", lambda s: s.crn),
-        Column("Hours proposed", lambda s: f"{format_hours(s.minutes_proposed)} of "
-                                           f"{format_hours(s.minutes_target)}",
+        Column("Hours proposed", lambda s: f"{format_minutes(s.minutes_proposed)} of "
+                                           f"{format_minutes(s.minutes_target)}",
                lambda s: s.minutes_proposed - s.minutes_target, numeric=True),
         Column("Why not fully placed", lambda s: " ".join(s.reasons),
                tooltip=lambda s: "\n".join(s.reasons)),

@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from upw_ttg.domain.orders import format_minutes
 from upw_ttg.domain.placement import format_day
+from upw_ttg.time_text import format_minutes, format_time, format_times
 
-__all__ = ["format_day", "format_time", "format_times", "format_hours", "format_pence",
+__all__ = ["format_day", "format_time", "format_times", "format_minutes", "format_pence",
            "monday_of", "week_text"]
-
-
-def format_time(value: dt.time | None) -> str:
-    return f"{value:%H:%M}" if value is not None else ""
-
-
-def format_times(start: dt.time, end: dt.time) -> str:
-    return f"{start:%H:%M}–{end:%H:%M}"
-
-
-def format_hours(minutes: int) -> str:
-    """Minutes as hours and minutes, as everywhere else: 420 -> '7:00', 330 -> '5:30'."""
-    return format_minutes(minutes)
 
 
 def format_pence(pence: int) -> str:

@@ -8,7 +8,7 @@ from upw_ttg.domain.text import fold
 from upw_ttg.domain.upw_records import WaitingRow
 
 from ui.models.table_model import Column, Index, RowSortProxy, RowTableModel
-from ui.models.upw.text import format_day, format_hours
+from ui.models.upw.text import format_day, format_minutes
 
 ASSESSMENT, FIRST, NEXT_DAYS, WEEKLY = "assessment", "first", "next_days", "weekly"
 REASON_KINDS = (
@@ -53,8 +53,8 @@ class WaitingTableModel(RowTableModel[WaitingRow]):
         Column("CRN", lambda r: r.crn),
         Column("Office", lambda r: r.office_name or "—"),
         Column("Why", lambda r: "\n".join(r.reasons), tooltip=lambda r: "\n".join(r.reasons)),
-        Column("This week", lambda r: f"{format_hours(r.minutes_booked_this_week)} of "
-                                      f"{format_hours(r.minutes_target)}",
+        Column("This week", lambda r: f"{format_minutes(r.minutes_booked_this_week)} of "
+                                      f"{format_minutes(r.minutes_target)}",
                lambda r: r.minutes_booked_this_week - r.minutes_target, numeric=True,
                tooltip=lambda r: "Hours booked this week, of the weekly offer"),
         Column("Next session", lambda r: format_day(r.next_session) if r.next_session

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.crediting import IncentiveState
-from upw_ttg.domain.orders import format_minutes
 from upw_ttg.errors import UpwError
 from upw_ttg.services.attendance.records import OrderLedger
+from upw_ttg.time_text import format_minutes
 
 from ui.dialogs.attendance.adjustment_dialog import AdjustmentDialog
 from ui.formatting import format_date, label

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.services.attendance import PrintCancelled
+from upw_ttg.errors import Cancelled
 
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.formatting import format_date
@@ -139,7 +139,7 @@ class PrintPage(QWidget):
             control.report(0, total, "Starting…")
             return sheets.print_day(
                 day, delivery_unit_id=unit_id,
-                progress=lambda done, count: control.report(done, count,
+                progress=lambda done, count, _text: control.report(done, count,
                                                             f"Sheet {done} of {count}"),
                 is_cancelled=control.cancelled, language=language)
 
@@ -166,7 +166,7 @@ class PrintPage(QWidget):
 
     def _on_print_failed(self, exc: BaseException) -> None:
         self.refresh()
-        if isinstance(exc, PrintCancelled):
+        if isinstance(exc, Cancelled):
             self._on_print_cancelled()
             return
         report_failure(self, "The work sheets could not be prepared.", exc)

@@ -23,11 +23,12 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import OUTCOME_CODES
 from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
 from upw_ttg.services.attendance.records import Register, RegisterSaveResult
+from upw_ttg.time_text import format_time
 
 from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.attendance.list_models import session_text
-from ui.models.attendance.register_model import RegisterTableModel, format_time, outcome_text
+from ui.models.attendance.register_model import RegisterTableModel, outcome_text
 from ui.tasks import BackgroundTask, report_failure, run_in_background, writer_pool
 from ui.views.attendance.common import (
     PaperLanguageCombo,

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.orders import format_minutes
 from upw_ttg.errors import UpwError, ValidationError
 from upw_ttg.services.attendance.records import TravelTask
+from upw_ttg.time_text import format_minutes
 
 from ui.formatting import format_date
 from ui.loading import PageLoader

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from enum import Enum
 from typing import Any
@@ -22,25 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upw_ttg.time_text import parse_time
+
 from ui.models.ttg.codes import code_text
 from ui.widgets.date_field import DateField
 from ui.widgets.provider_picker import ProviderPicker
-
-_TIME_TEXT = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
-
-
-def parse_time(text: str) -> dt.time | None:
-    """A typed time (14:30 or 14.30); empty text is None.
-
-    Raises:
-        ValueError: The text is not a time; the message is fit to show.
-    """
-    if not text.strip():
-        return None
-    match = _TIME_TEXT.match(text)
-    if match is None or int(match[1]) > 23 or int(match[2]) > 59:
-        raise ValueError("Enter the time as hours:minutes, for example 14:30.")
-    return dt.time(int(match[1]), int(match[2]))
 
 
 class TimeField(QLineEdit):

@@ -12,7 +12,7 @@ from upw_ttg.domain.records import StaffMember
 
 from ui.models.upw.text import (
     format_day,
-    format_hours,
+    format_minutes,
     format_pence,
     format_time,
     format_times,
@@ -25,7 +25,7 @@ PROJECT_TYPE_NAMES = {"group": "Group", "individual": "Individual", "induction":
                       "ete": "ETE"}
 
 __all__ = ["format_day", "can_schedule", "DeliveryUnit", "delivery_units", "format_time",
-           "format_times", "format_hours", "format_pence", "monday_of", "week_text",
+           "format_times", "format_minutes", "format_pence", "monday_of", "week_text",
            "NOT_ALLOWED", "enum_value"]
 
 E = TypeVar("E", bound=Enum)

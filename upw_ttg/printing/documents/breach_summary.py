@@ -20,7 +20,7 @@ from upw_ttg.printing.documents.letter_text import (
 )
 from upw_ttg.printing.layout import fitted_widths, heading_with
 from upw_ttg.printing.render import render_pdf
-from upw_ttg.printing.styles import data_table_style, details_table_style, get_styles
+from upw_ttg.printing.styles import Cell, data_table_style, details_table_style, get_styles
 from upw_ttg.printing.text import escape
 
 _FAILURE_COLUMNS = ("18%", "31%", "21%", "30%")
@@ -156,9 +156,9 @@ def _signed(minutes: int, language: Language) -> str:
 def _adjustments(summary: BreachSummary, language: Language) -> Flowable:
     """Each approved adjustment with its date, kind and reason, then the total above."""
     s = get_styles()
-    header = [Paragraph(_l(k, language), s.table_header)
+    header: list[Cell] = [Paragraph(_l(k, language), s.table_header)
               for k in ("date", "kind", "reason", "change")]
-    rows: list[list] = [header]
+    rows: list[list[Cell]] = [header]
     for a in summary.adjustments:
         rows.append([Paragraph(long_date(a.on, language), s.table_cell),
                      Paragraph(escape(_l(f"kind.{a.kind}", language)), s.table_cell),
@@ -197,9 +197,9 @@ def _failures(summary: BreachSummary, language: Language) -> Flowable:
     s = get_styles()
     if not summary.failures:
         return Paragraph(_l("none", language), s.body)
-    header = [Paragraph(_l(k, language), s.table_header)
+    header: list[Cell] = [Paragraph(_l(k, language), s.table_header)
               for k in ("date", "outcome", "project", "notes")]
-    rows: list[list] = [header]
+    rows: list[list[Cell]] = [header]
     for f in summary.failures:
         notes = (f"<i>{_l('withheld', language)}</i>" if f.notes_withheld
                  else escape(f.notes or "—"))
@@ -217,9 +217,9 @@ def _actions(summary: BreachSummary, language: Language) -> Flowable:
     s = get_styles()
     if not summary.actions:
         return Paragraph(_l("none", language), s.body)
-    header = [Paragraph(_l(k, language), s.table_header)
+    header: list[Cell] = [Paragraph(_l(k, language), s.table_header)
               for k in ("date", "action", "respond", "notes", "by")]
-    rows: list[list] = [header]
+    rows: list[list[Cell]] = [header]
     for a in summary.actions:
         description = (glossary.phrase(f"action.{a.code}", language)
                        if language == CY and f"action.{a.code}" in glossary.GLOSSARY

@@ -24,13 +24,9 @@ from upw_ttg.printing.styles import (
     get_styles,
     nested_table_style,
 )
-from upw_ttg.printing.text import (
-    age_on,
-    enum_label,
-    escape,
-    format_minutes,
-)
+from upw_ttg.printing.text import age_on, enum_label, escape
 from upw_ttg.printing.words import Words
+from upw_ttg.time_text import format_minutes
 
 TITLE = "Case summary"
 NONE_RECORDED = "None recorded."

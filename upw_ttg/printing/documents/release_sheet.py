@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -25,6 +27,9 @@ from upw_ttg.printing.text import escape, number_kept, postcode_kept
 from upw_ttg.records.directory import ReferralRoute
 from upw_ttg.services.ttg.handouts import HandoutLanguage, ReleaseDaySheet
 
+# A labelled row of a box, and a row of text alone.
+_Pair = Callable[[str, str], list[Flowable]]
+_One = Callable[[str], list[Flowable]]
 # The sheet's fixed words, in English and Welsh, from the one glossary.
 SHEET_LABELS: dict[str, tuple[str, str]] = glossary.pairs("release")
 _PAYMENT_KEYS = {TravelPayment.TRAVEL_WARRANT: "pay_travel_warrant",
@@ -221,7 +226,7 @@ def _phone_cell(role: str, name: str | None, phone: str | None, extra: str,
     return "<br/>".join(line for line in lines if line)
 
 
-def _office_rows(sheet: ReleaseDaySheet, pair, unknown: str) -> list[list[Flowable]]:
+def _office_rows(sheet: ReleaseDaySheet, pair: _Pair, unknown: str) -> list[list[Flowable]]:
     """The office in full: organisation, address and the number to call."""
     office = sheet.office
     if office is None or not (office.address_lines or office.phone):
@@ -250,7 +255,7 @@ def _fallback_rows(sheet: ReleaseDaySheet, s: Styles) -> list[list[Flowable]]:
     return rows
 
 
-def _prescription_rows(sheet: ReleaseDaySheet, pair, one) -> list[list[Flowable]]:
+def _prescription_rows(sheet: ReleaseDaySheet, pair: _Pair, one: _One) -> list[list[Flowable]]:
     """Arranged or not, and where to collect it: never which medicine (no health detail)."""
     lang = sheet.language
     if sheet.prescriptions_arranged is None:

@@ -93,7 +93,7 @@ def _kind(sheet: SentencersSheet, kind: OfferKind, language: Language) -> list[F
         return [title, Paragraph(_t("none_free", language), s.small), Spacer(1, 1.5 * mm)]
     header = [Paragraph(_t(f"col.{key}", language), s.table_header)
               for key in ("project", "days", "times", "free", "first")]
-    rows: list[list] = [header] + [_row(offer, language) for offer in offers[:MOST_PER_KIND]]
+    rows = [header] + [_row(offer, language) for offer in offers[:MOST_PER_KIND]]
     table = Table(rows, colWidths=[share * FRAME_WIDTH for share in _SHARES], repeatRows=1,
                   hAlign="LEFT")
     table.setStyle(data_table_style())

@@ -12,7 +12,7 @@ from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.upw_welsh import clock, long_date
 from upw_ttg.printing.records_to_check import build_records_to_check
 from upw_ttg.printing.render import render_sections
-from upw_ttg.printing.styles import ACCENT, Styles, data_table_style, get_styles
+from upw_ttg.printing.styles import ACCENT, Cell, Styles, data_table_style, get_styles
 from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import escape
 
@@ -73,7 +73,7 @@ def manifest_section(data: VanManifestData) -> Section:
 def _stops_table(data: VanManifestData, s: Styles) -> Table:
     lang = data.language
     headers = ("time", "pickup", "name", "phone", "on")
-    rows: list[list] = [[Paragraph(escape(glossary.phrase(f"manifest.col_{h}", lang)),
+    rows: list[list[Cell]] = [[Paragraph(escape(glossary.phrase(f"manifest.col_{h}", lang)),
                                    s.table_header) for h in headers]]
     no_phone = glossary.phrase("manifest.no_phone", lang)
     spans: list[tuple[Any, ...]] = []
@@ -105,7 +105,7 @@ def _stops_table(data: VanManifestData, s: Styles) -> Table:
 def _drops_table(data: VanManifestData, s: Styles) -> Table:
     lang = data.language
     headers = ("project", "site", "work", "supervisor")
-    rows: list[list] = [[Paragraph(escape(glossary.phrase(f"manifest.col_{h}", lang)),
+    rows: list[list[Cell]] = [[Paragraph(escape(glossary.phrase(f"manifest.col_{h}", lang)),
                                    s.table_header) for h in headers]]
     not_assigned = glossary.phrase("manifest.not_assigned", lang)
     for d in data.drops:

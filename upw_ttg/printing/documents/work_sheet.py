@@ -3,29 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
+from upw_ttg.collector import collector_paused
 from upw_ttg.domain.codes import OUTCOME_CODES, Rating
 from upw_ttg.domain.records_to_check import RecordToCheck
 from upw_ttg.printing import fonts, glossary
 from upw_ttg.printing.lines import Line, Segment, TextLines
 from upw_ttg.printing.records_to_check import build_records_to_check
 from upw_ttg.printing.render import render_sections
-from upw_ttg.printing.styles import ACCENT, HEADER_FILL, INK, RULE
-from upw_ttg.printing.template import (  # noqa: F401
-    LANDSCAPE_BODY_HEIGHT,
-    PrintCancelled,
-    Section,
-    collector_paused,
-)
-
-# PrintCancelled is raised by the template; imported here for callers of render_work_sheets.
+from upw_ttg.printing.styles import ACCENT, HEADER_FILL, INK, RULE, Cell, TableCommand
+from upw_ttg.printing.template import LANDSCAPE_BODY_HEIGHT, Section
 from upw_ttg.printing.text import format_date
+from upw_ttg.progress import CancelledFn, ProgressFn
 
 TITLE = glossary.phrase("work_sheet.title", "en")
 # (glossary key of the header, millimetres): the columns fill the 261 mm of a landscape A4
@@ -52,7 +47,7 @@ def columns(language: str) -> tuple[tuple[str, float], ...]:
 _PRINTED_FILL = colors.HexColor("#f7f8fa")
 # An empty cell as an empty list of flowables: an empty string would still be drawn, and a
 # day's sheets have thousands of cells left for the pen.
-BLANK: tuple = ()
+BLANK: tuple[()] = ()
 SPARE_ROWS = 2
 # Room to write by hand; a row grows when its alerts need more.
 _ROW_HEIGHT = 8 * mm
@@ -178,14 +173,14 @@ def render_work_sheet(sheet: WorkSheet, *, invariant: bool = False) -> bytes:
 
 def render_work_sheets(sheets: Sequence[WorkSheet], *, title: str, printed_at: dt.datetime,
                        printed_by: str | None,
-                       progress: Callable[[int, int], None] | None = None,
-                       is_cancelled: Callable[[], bool] | None = None,
+                       progress: ProgressFn | None = None,
+                       is_cancelled: CancelledFn | None = None,
                        invariant: bool = False) -> bytes:
-    """All ``sheets`` in one PDF, each paged on its own; ``progress(done, total)`` after each
+    """All ``sheets`` in one PDF, each paged on its own; ``progress(done, total, text)`` after each
     sheet is laid out and ``is_cancelled()`` checked before each.
 
     Raises:
-        PrintCancelled: ``is_cancelled()`` returned True.
+        Cancelled: ``is_cancelled()`` returned True.
     """
     with collector_paused():  # the stories measure their text as they are built
         sections = [work_sheet_section(sheet) for sheet in sheets]
@@ -251,7 +246,7 @@ def _details(sheet: WorkSheet) -> Table:
     return table
 
 
-def _person_cells(row: WorkSheetRow, words: dict[str, str]) -> list:
+def _person_cells(row: WorkSheetRow, words: dict[str, str]) -> list[Cell]:
     # Plain strings and TextLines: a day's batch has thousands of cells, and a paragraph
     # costs a markup parse for each.
     pickup: list[Line] = [[(words["own_way"], fonts.REGULAR, _SMALL_SIZE)]]
@@ -266,7 +261,7 @@ def _person_cells(row: WorkSheetRow, words: dict[str, str]) -> list:
             *[BLANK] * (len(_WIDTHS) - _WRITE_FROM)]
 
 
-def _strip(language: str) -> list:
+def _strip(language: str) -> list[Cell]:
     """The last row: the code key beside the supervisor's signature, kept with the rows."""
     size = _SMALL_SIZE
 
@@ -283,7 +278,7 @@ def _strip(language: str) -> list:
                          (ratings, fonts.REGULAR, size),
                          (say("work_sheet.key_times"), fonts.BOLD, size),
                          (say("work_sheet.clock"), fonts.REGULAR, size)]], leading=1.25)
-    cells: list = [legend] + [BLANK] * (len(_WIDTHS) - 1)
+    cells: list[Cell] = [legend, *[BLANK] * (len(_WIDTHS) - 1)]
     cells[7] = say("work_sheet.signature")
     cells[12] = say("work_sheet.print_name")
     return cells
@@ -301,7 +296,7 @@ def _register(sheet: WorkSheet, first_page_room: float) -> list[Flowable]:
              for key in ("own_way", "no_alerts", "all_to_check", "nobody")}
     nobody = words["all_to_check"] if sheet.to_check else words["nobody"]
     people = [_person_cells(row, words) for row in sheet.rows] or [
-        [BLANK, nobody] + [BLANK] * (len(_WIDTHS) - 2)]
+        [BLANK, nobody, *[BLANK] * (len(_WIDTHS) - 2)]]
     heights = [_row_height(cells) for cells in people]
     headers = column_headers(lang)
     header_height = _header_height(headers)
@@ -333,10 +328,10 @@ def _header_height(headers: tuple[str, ...]) -> float:
     return _HEADER_HEIGHT + (lines - 2) * HEADER_SIZE * 1.2
 
 
-def _page_table(people: list[list], heights: list[float], *, with_tail: bool,
+def _page_table(people: list[list[Cell]], heights: list[float], *, with_tail: bool,
                 printed_rows: bool, headers: tuple[str, ...], header_height: float,
                 language: str) -> Table:
-    data: list[list] = [list(headers), *people]
+    data: list[list[Cell]] = [list(headers), *people]
     row_heights = [header_height, *heights]
     people_end = len(data) - 1
     if with_tail:
@@ -345,7 +340,7 @@ def _page_table(people: list[list], heights: list[float], *, with_tail: bool,
         row_heights += [_ROW_HEIGHT] * SPARE_ROWS + [_STRIP_HEIGHT]
     grid_end = len(data) - (2 if with_tail else 1)
     table = Table(data, colWidths=_WIDTHS, rowHeights=row_heights)
-    commands: list[tuple] = [
+    commands: list[TableCommand] = [
         # One FONT command each (name, size, leading); the text colour is the default black.
         ("FONT", (0, 1), (-1, -1), fonts.REGULAR, _SMALL_SIZE),
         ("FONT", (0, 0), (-1, 0), fonts.BOLD, HEADER_SIZE, HEADER_SIZE * 1.2),
@@ -386,7 +381,7 @@ def _page_table(people: list[list], heights: list[float], *, with_tail: bool,
     return table
 
 
-def _row_height(cells: list) -> float:
+def _row_height(cells: list[Cell]) -> float:
     """The writing height, or more if the name, pick-up or alerts need it."""
     needed = max((cell.wrap(width - 2 * _PAD_SIDE, 1000)[1]
                   for cell, width in zip(cells[:_WRITE_FROM], _WIDTHS, strict=False)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from upw_ttg.printing.documents.work_sheet import PrintCancelled
 from upw_ttg.services.attendance.enforcement import EnforcementService
 from upw_ttg.services.attendance.forecast import ForecastService
 from upw_ttg.services.attendance.ledger import LedgerService
@@ -36,5 +35,5 @@ def build_attendance(ctx: ServiceContext) -> AttendanceServices:
 
 
 __all__ = ["AttendanceServices", "EnforcementReviewService", "EnforcementService",
-           "ForecastService", "LedgerService", "LetterService", "PrintCancelled",
+           "ForecastService", "LedgerService", "LetterService",
            "RegisterService", "WorkSheetService", "apply_bulk_outcome", "build_attendance"]

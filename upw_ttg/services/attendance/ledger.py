@@ -26,7 +26,7 @@ from upw_ttg.domain.crediting import (
     ledger_lines,
     outcome_description,
 )
-from upw_ttg.domain.orders import derive_status, format_minutes
+from upw_ttg.domain.orders import derive_status
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
@@ -46,6 +46,7 @@ from upw_ttg.storage.models import (
     UpwOrder,
     UpwSession,
 )
+from upw_ttg.time_text import format_minutes
 
 CREDIT_SETTINGS = ("upw.travel_time_allowed", "upw.travel_time_cap_minutes",
                    "upw.ete_cap_percent", "upw.incentive_reduction")

@@ -35,7 +35,6 @@ from upw_ttg.domain.enforcement import (
     evidence_due,
 )
 from upw_ttg.domain.names import display_name
-from upw_ttg.domain.orders import format_minutes
 from upw_ttg.domain.oversight import ReviewKind
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import Listed, Subject, listed, set_aside
@@ -96,6 +95,7 @@ from upw_ttg.storage.models import (
 )
 from upw_ttg.storage.models.base import utc_now
 from upw_ttg.storage.order_months import mark_appointments
+from upw_ttg.time_text import format_minutes
 
 CLOCK_SETTINGS = ("upw.evidence_working_days", "upw.enforcement_decision_working_days")
 # What the person keyed in; a change to any of these needs the version the screen loaded.

@@ -34,6 +34,7 @@ from upw_ttg.printing.documents.work_sheet import (
 )
 from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import format_date
+from upw_ttg.progress import CancelledFn, ProgressFn
 from upw_ttg.services import audit
 from upw_ttg.services.access import (
     check_own_session,
@@ -106,13 +107,13 @@ class WorkSheetService:
         return pdf
 
     def print_day(self, day: dt.date, *, delivery_unit_id: int | None = None,
-                  progress: Callable[[int, int], None] | None = None,
-                  is_cancelled: Callable[[], bool] | None = None,
+                  progress: ProgressFn | None = None,
+                  is_cancelled: CancelledFn | None = None,
                   language: str = "en") -> bytes:
         """Every sheet of the day (or of one delivery unit) in one PDF, in ``language``.
 
         Raises:
-            PrintCancelled: ``is_cancelled()`` returned True; nothing is returned. Row numbers
+            Cancelled: ``is_cancelled()`` returned True; nothing is returned. Row numbers
                 already fixed stay fixed (they are what any later print will show).
             NotFoundError: No session that day has anyone booked.
         """

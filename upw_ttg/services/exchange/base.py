@@ -23,10 +23,10 @@ from upw_ttg.domain.extract import Extract, read_extract
 from upw_ttg.domain.ndelius import ExtractField, guess_mapping, mapping_problems
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import ValidationError
+from upw_ttg.progress import CancelledFn, ProgressFn
 from upw_ttg.records.exchange import ImportPreview, ImportResult, ImportRow, RowOutcome
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.upw.common import CancelledFn, ProgressFn
 from upw_ttg.storage.models import ImportLayout
 from upw_ttg.storage.statistics import refresh_statistics
 

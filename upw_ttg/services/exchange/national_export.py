@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.access import AccessAction, Recipient
 from upw_ttg.domain.codes import AuditAction
-from upw_ttg.domain.orders import format_minutes
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.spreadsheet import csv_bytes
 from upw_ttg.domain.validation import require_dates
@@ -41,6 +40,7 @@ from upw_ttg.storage.models import (
     UpwOrder,
     UpwSession,
 )
+from upw_ttg.time_text import format_minutes
 
 DOCUMENT = "outcomes_export"
 HEADERS = ("CRN", "Sentence Date", "Contact Date", "Contact Type", "Project Code",

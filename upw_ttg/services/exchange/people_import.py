@@ -28,7 +28,8 @@ from upw_ttg.domain.ndelius import (
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import category_from_text
 from upw_ttg.domain.records import OrderInput, PersonInput
-from upw_ttg.errors import ValidationError
+from upw_ttg.errors import Cancelled, ValidationError
+from upw_ttg.progress import CancelledFn, ProgressFn
 from upw_ttg.records.exchange import FieldChange, ImportRow, RowOutcome
 from upw_ttg.services import audit
 from upw_ttg.services.access import named_on
@@ -36,7 +37,7 @@ from upw_ttg.services.case_reviews import review_if_address_changed
 from upw_ttg.services.exchange.base import ExtractImport, Written, report_progress
 from upw_ttg.services.orders import deadline_settings, order_values, refresh_status
 from upw_ttg.services.people import PERSON_FIELDS, validated_person
-from upw_ttg.services.upw.common import Cancelled, CancelledFn, ProgressFn, chunks
+from upw_ttg.services.upw.common import chunks
 from upw_ttg.services.upw.recheck import recheck_bookings
 from upw_ttg.services.versioning import flush_versioned
 from upw_ttg.storage.models import Office, Person, UpwOrder

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from sqlalchemy import func, select
 
+from upw_ttg.collector import collector_paused
 from upw_ttg.domain.figures import (
     DEFINITIONS_BY_KEY,
     LOWER_IS_BETTER,
@@ -64,8 +65,11 @@ class FiguresService:
                     self._readings.move_to_end(asked)
                     return self._readings[asked]
             scope = self._scope(session, today, months[0], today, unit_id, worker_id)
-            for fact in self._facts(group, scope):
-                tallies.add(fact)
+            # A year's reading makes tens of thousands of short-lived rows: a full pass of the
+            # collector over the application in the middle of it cost a sixth of the time.
+            with collector_paused():
+                for fact in self._facts(group, scope):
+                    tallies.add(fact)
             units, workers = self._names(session, group)
             where = [units.get(unit_id, UNKNOWN)] if unit_id is not None else []
             if worker_id is not None:
@@ -94,8 +98,9 @@ class FiguresService:
         with self._ctx.db.read() as session:
             scope = self._scope(session, today, start, end, unit_id, worker_id)
             scope.detail, scope.only = True, key
-            facts = [f for f in self._facts(definition.group, scope) if f.key == key
-                     and start <= f.day <= end]
+            with collector_paused():
+                facts = [f for f in self._facts(definition.group, scope) if f.key == key
+                         and start <= f.day <= end]
             units, workers = self._names(session, definition.group)
             people: dict[int | None, tuple[str, str]] = {}
             ids = sorted({f.person_id for f in facts if f.person_id is not None})

@@ -24,7 +24,7 @@ from upw_ttg.domain.figures import (
     usable_date,
 )
 from upw_ttg.domain.forecast import forecast, needs_extension, recent_rate, review_dates
-from upw_ttg.domain.orders import completion_deadline, format_minutes
+from upw_ttg.domain.orders import completion_deadline
 from upw_ttg.services.figures.common import Fact, Scope, day_text
 from upw_ttg.services.figures.upw_common import UNIT, WORKER, scoped
 from upw_ttg.services.upw.planner import target_for
@@ -38,6 +38,7 @@ from upw_ttg.storage.models import (
     UpwOrder,
     UpwSession,
 )
+from upw_ttg.time_text import format_minutes
 
 # The recent rate (rule UPW-22 reads 8 weeks of credit) is taken from the month and the month
 # before, scaled to 8 weeks: the monthly sums are what a year of a CRC can be read as quickly.

@@ -36,7 +36,7 @@ def read_deadline_settings(session: Session) -> DeadlineSettings:
     raw = dict(session.execute(select(Setting.key, Setting.value)
                                .where(Setting.key.in_(keys))).all())
 
-    def read(key: str) -> object:
+    def read(key: str) -> int | bool | str:
         definition = SETTINGS_BY_KEY[key]
         return definition.parse(raw.get(key) or definition.default)
 

@@ -12,7 +12,7 @@ from upw_ttg.services.upw.autofill import AutoFillService
 from upw_ttg.services.upw.availability import SentencersSheetService
 from upw_ttg.services.upw.broken_bookings import BrokenBookingsService
 from upw_ttg.services.upw.certificates import CertificateService
-from upw_ttg.services.upw.common import Cancelled, PlacementRefused
+from upw_ttg.services.upw.common import PlacementRefused
 from upw_ttg.services.upw.induction import InductionService
 from upw_ttg.services.upw.keep_apart import KeepApartService
 from upw_ttg.services.upw.placement import PlacementService
@@ -72,4 +72,4 @@ def build_upw_services(ctx: ServiceContext) -> UpwServices:
         ctx=ctx)
 
 
-__all__ = ["UpwServices", "build_upw_services", "Cancelled", "PlacementRefused"]
+__all__ = ["UpwServices", "build_upw_services", "PlacementRefused"]

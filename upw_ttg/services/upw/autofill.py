@@ -21,19 +21,13 @@ from upw_ttg.domain.upw_records import (
     Shortfall,
 )
 from upw_ttg.domain.validation import require_complete, require_dates
+from upw_ttg.errors import Cancelled
+from upw_ttg.progress import CancelledFn, ProgressFn, never_cancelled, noop_progress
 from upw_ttg.services.access import RESTRICTED_MESSAGE, hidden_cases
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.changes import run_changes
-from upw_ttg.services.upw.common import (
-    Cancelled,
-    CancelledFn,
-    ProgressFn,
-    chunks,
-    never_cancelled,
-    noop_progress,
-    order_subject,
-)
+from upw_ttg.services.upw.common import chunks, order_subject
 from upw_ttg.services.upw.facts import (
     active_appointment,
     load_bookings,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import select
@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.codes import OUTCOME_CODES
 from upw_ttg.domain.placement import Breach, sort_breaches
 from upw_ttg.domain.records_to_check import Subject
-from upw_ttg.errors import UpwError, ValidationError
+from upw_ttg.errors import ValidationError
 
 # Outcomes that leave a person on a session: none yet, or attended. Absences and reschedules
 # take them off it, so they count neither for places nor for rule UPW-3.
@@ -20,16 +20,7 @@ STOOD_DOWN_CODE = "AASD"
 # Portable IN-list size: well below every database's limit on bound parameters.
 CHUNK = 900
 
-ProgressFn = Callable[[int, int, str], None]
-CancelledFn = Callable[[], bool]
 T = TypeVar("T")
-
-
-class Cancelled(UpwError):
-    """The user cancelled a long task; nothing was saved."""
-
-    def __init__(self) -> None:
-        super().__init__("Cancelled; nothing was changed.")
 
 
 class PlacementRefused(ValidationError):
@@ -71,14 +62,6 @@ def lock_rows(session: Session, model: Any, ids: Iterable[int]) -> None:
     for batch in chunks(wanted):
         session.execute(select(model.id).where(model.id.in_(batch)).order_by(model.id)
                         .with_for_update()).all()
-
-
-def noop_progress(done: int, total: int, text: str) -> None:
-    return None
-
-
-def never_cancelled() -> bool:
-    return False
 
 
 def order_subject(person: Any, extra: Any) -> Subject:

@@ -24,7 +24,7 @@ from upw_ttg.domain.upw_print import (
     VanManifestData,
 )
 from upw_ttg.domain.upw_records import format_serial
-from upw_ttg.errors import NotFoundError
+from upw_ttg.errors import Cancelled, NotFoundError
 from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.appointment_letter import (
     letter_section,
@@ -35,19 +35,13 @@ from upw_ttg.printing.documents.upw_welsh import ENGLISH, WELSH
 from upw_ttg.printing.documents.van_manifest import manifest_section, render_van_manifest
 from upw_ttg.printing.records_to_check import records_to_check_section
 from upw_ttg.printing.render import render_sections
-from upw_ttg.printing.template import PrintCancelled, Section
+from upw_ttg.printing.template import Section
+from upw_ttg.progress import CancelledFn, ProgressFn, never_cancelled, noop_progress
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, hidden_cases
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.organisation import contact_of
-from upw_ttg.services.upw.common import (
-    Cancelled,
-    CancelledFn,
-    ProgressFn,
-    never_cancelled,
-    noop_progress,
-)
 from upw_ttg.services.upw.facts import active_appointment
 from upw_ttg.storage.models import (
     Appointment,
@@ -266,13 +260,10 @@ class UpwDocumentsService:
         if not sections:
             raise NotFoundError("Nobody is booked on a session that day.")
         actor = self._ctx.actor
-        try:
-            pdf = render_sections(
-                sections, printed_at=self._ctx.now(),
-                printed_by=actor.full_name if actor else None, is_cancelled=cancelled,
-                title=f"Appointment letters and van manifests, {day.isoformat()}")
-        except PrintCancelled:
-            raise Cancelled() from None
+        pdf = render_sections(
+            sections, printed_at=self._ctx.now(),
+            printed_by=actor.full_name if actor else None, is_cancelled=cancelled,
+            title=f"Appointment letters and van manifests, {day.isoformat()}")
         record()
         (progress or noop_progress)(1, 1, "Done")
         return pdf

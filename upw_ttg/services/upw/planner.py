@@ -37,6 +37,7 @@ from upw_ttg.storage.models import (
     UpwOrder,
     UpwSession,
 )
+from upw_ttg.time_text import format_minutes
 
 NEXT_DAYS = 7
 
@@ -175,8 +176,8 @@ class PlannerService:
             if not upcoming:
                 reasons.append("No session in the next 7 days.")
             if week_minutes < target:
-                reasons.append(f"Below the weekly offer: {week_minutes / 60:g} of "
-                               f"{target / 60:g} hours booked in the week of "
+                reasons.append(f"Below the weekly offer: {format_minutes(week_minutes)} of "
+                               f"{format_minutes(target)} hours booked in the week of "
                                f"{format_day(start)}.")
             if not reasons:
                 return None

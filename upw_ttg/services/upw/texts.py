@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 import os
 import re
-from collections.abc import Callable
 from typing import Any, cast
 
 from sqlalchemy import exists, func, select, update
@@ -36,6 +35,7 @@ from upw_ttg.domain.texts import (
 )
 from upw_ttg.errors import UpwError, ValidationError
 from upw_ttg.printing.glossary import long_date
+from upw_ttg.progress import CancelledFn, ProgressFn
 from upw_ttg.services import audit
 from upw_ttg.services.access import mask_restricted
 from upw_ttg.services.context import ServiceContext
@@ -270,8 +270,8 @@ class TextMessageService:
 
     # -- sending -------------------------------------------------------------------------
 
-    def send_queued(self, *, progress: Callable[[int, int, str], None] | None = None,
-                    is_cancelled: Callable[[], bool] | None = None) -> SendResult:
+    def send_queued(self, *, progress: ProgressFn | None = None,
+                    is_cancelled: CancelledFn | None = None) -> SendResult:
         """Send every queued text due today or earlier, one unit of work each, so a text is
         never sent twice: it is marked as sending before Notify is asked, and a text tried
         before is first looked for at Notify by its reference. With no network, a rate

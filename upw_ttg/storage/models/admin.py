@@ -9,6 +9,7 @@ from typing import cast
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    ColumnElement,
     Date,
     DateTime,
     ForeignKey,
@@ -105,7 +106,7 @@ class Staff(Versioned, Base):
         return frozenset(Role(g.role) for g in self.grants)
 
     @classmethod
-    def holding(cls, role: Role):
+    def holding(cls, role: Role) -> ColumnElement[bool]:
         """A WHERE clause: the member holds ``role`` (among any others)."""
         return cls.id.in_(select(StaffRole.staff_id).where(StaffRole.role == role))
 

@@ -23,7 +23,7 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-class EnumSet(TypeDecorator):
+class EnumSet(TypeDecorator[tuple[StrEnum, ...]]):
     """A set of enum values stored as one comma-separated VARCHAR, read back as a tuple in
     the enum's own order; an empty set is NULL. A value outside the enum is refused."""
 
@@ -40,7 +40,7 @@ class EnumSet(TypeDecorator):
         members = {self.enum_cls(v) for v in ((value,) if isinstance(value, str) else value)}
         return ",".join(m.value for m in self.enum_cls if m in members)
 
-    def process_result_value(self, value: Any, dialect: Any) -> tuple:
+    def process_result_value(self, value: Any, dialect: Any) -> tuple[StrEnum, ...]:
         return tuple(self.enum_cls(v) for v in value.split(",")) if value else ()
 
 

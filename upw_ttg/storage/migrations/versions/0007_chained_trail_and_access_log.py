@@ -7,6 +7,8 @@ Create Date: 2026-12-03 17:50:00
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -59,7 +61,7 @@ def _backfill_audit_chain(connection: sa.Connection) -> tuple[int, str]:
 class _Row:
     """Attribute access over a dict, as the chain's field functions expect."""
 
-    def __init__(self, values: dict):
+    def __init__(self, values: dict[str, Any]) -> None:
         self.__dict__.update(values)
 
 
