@@ -67,7 +67,7 @@ def test_an_action_is_given_to_a_provider(qtbot, services, screen, episode_id, a
     screen.show_page("need:accommodation")
     settle()
     page = screen.page("need:accommodation")
-    page.actions.add_action()
+    page.actions_box.add_action()
     dialog = screen.dialog
     dialog.description.setText("Book the first night")
     dialog.need.setCurrentIndex(1)

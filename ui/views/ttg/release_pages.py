@@ -24,7 +24,12 @@ from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.plan_progress import review_missing
 from upw_ttg.domain.resettlement import ACCOMMODATION, DEADLINE_LABELS, HEALTH, DeadlineKind
 from upw_ttg.errors import ValidationError
-from upw_ttg.services.ttg.records import ReleaseFallbackInput, ReviewInput, ReviewRecord
+from upw_ttg.services.ttg.records import (
+    ReferralRecord,
+    ReleaseFallbackInput,
+    ReviewInput,
+    ReviewRecord,
+)
 
 from ui.dialogs.ttg.referral_dialogs import ReferralDialog, WithdrawReferralDialog
 from ui.formatting import format_date
@@ -136,7 +141,7 @@ class ReferralsPage(SectionPage):
 
     def _update_buttons(self, *_args: object) -> None:
         editable = self.host.editable
-        row = selected_row(self.view)
+        row = selected_row(self.view, ReferralRecord)
         self.add_button.setEnabled(editable)
         self.edit_button.setEnabled(editable and row is not None)
         self.withdraw_button.setEnabled(editable and row is not None
@@ -167,7 +172,7 @@ class ReferralsPage(SectionPage):
             self.edit_referral()
 
     def withdraw_referral(self) -> None:
-        row = selected_row(self.view)
+        row = selected_row(self.view, ReferralRecord)
         if row is not None:
             self.host.open_dialog(WithdrawReferralDialog(
                 self.host.services.referrals, row, self.host), "Referral withdrawn.")
@@ -498,7 +503,8 @@ class DatesPage(SectionPage):
         if deadlines.released_on:
             self.release.setText(f"<b>Released on {format_date(deadlines.released_on)}.</b>")
         elif deadlines.expected_release_date:
-            kind = RELEASE_TYPE_LABELS.get(deadlines.expected_release_type, "")
+            release_type = deadlines.expected_release_type
+            kind = RELEASE_TYPE_LABELS.get(release_type, "") if release_type else ""
             certain = ("This date is confirmed." if kind.startswith("Confirmed")
                        else "This date may still change.")
             self.release.setText(
