@@ -14,6 +14,7 @@ peak resident memory of the process is reported at the end, every screen having 
 
 from __future__ import annotations
 
+import cProfile
 import os
 import resource
 import shutil
@@ -76,6 +77,11 @@ class _Walk:
         self._started = 0.0
         self._quiet_since = 0.0
         self.failed: str | None = None
+        # UPW_TTG_WALK_PROFILE names one action whose GUI-thread work is profiled (cProfile
+        # follows one thread: the workers' reads are left out), written to the path in
+        # UPW_TTG_WALK_PROFILE_OUT (default walk.prof in the temporary folder).
+        self._profile_action = os.environ.get("UPW_TTG_WALK_PROFILE")
+        self._profiler: cProfile.Profile | None = None
 
     def _now(self) -> float:
         return self._clock.nsecsElapsed() / 1e6
@@ -112,6 +118,11 @@ class _Walk:
                 return
             self.results.append((name, max(self._worst, 0.0), self._worst_cpu,
                                  self._quiet_since - self._started))
+            if self._profiler is not None:
+                self._profiler.disable()
+                self._profiler.dump_stats(os.environ.get(
+                    "UPW_TTG_WALK_PROFILE_OUT", os.path.join(tempfile.gettempdir(), "walk.prof")))
+                self._profiler = None
             self._current = None
         try:
             name, action, done = next(self._steps)
@@ -125,6 +136,9 @@ class _Walk:
         self._worst = self._worst_cpu = 0.0
         self._started = self._now()
         self._quiet_since = 0.0
+        if name == self._profile_action:
+            self._profiler = cProfile.Profile()
+            self._profiler.enable()
         action()
         self._current = (name, done)
 

@@ -76,6 +76,7 @@ _collector: _GuiThreadCollector | None = None
 # While modules load on a worker to be frozen afterwards, the collector waits: collecting the
 # young generations full of their objects took 100 ms and more on the GUI thread, for nothing.
 _held_for_freezing = 0
+_hold_lock = threading.Lock()
 
 
 # Held by a worker importing modules that are loaded late (the areas and their services):
@@ -95,18 +96,32 @@ def freeze_long_lived() -> None:
     gc.freeze()
 
 
-def load_then_freeze(load: Callable[[], Any], parent: QObject | None = None) -> BackgroundTask:
+def load_then_freeze(load: Callable[[], Any], parent: QWidget | None = None) -> BackgroundTask:
     """Run ``load()`` (imports of long-lived modules) on a worker with the collector held,
-    then freeze what it left alive and let the collector go on."""
+    then freeze what it left alive and let the collector go on.
+
+    The worker itself lets go, whatever happens to the task: a window closed while it loads
+    abandons the task (its callbacks never run), and a hold left behind would stop the
+    collector for the rest of the session. Freezing collects nothing, so it is safe there.
+    """
     global _held_for_freezing
-    _held_for_freezing += 1
+    with _hold_lock:
+        _held_for_freezing += 1
 
-    def release(_result: object) -> None:
+    def work() -> Any:
         global _held_for_freezing
-        freeze_long_lived()
-        _held_for_freezing -= 1
+        try:
+            return import_late(load)
+        finally:
+            freeze_long_lived()
+            with _hold_lock:
+                _held_for_freezing -= 1
 
-    return run_in_background(lambda: import_late(load), release, release, parent=parent)
+    return run_in_background(work, _ignore, _ignore, parent=parent)
+
+
+def _ignore(_result: object) -> None:
+    return None
 
 
 def writer_pool() -> QThreadPool:
@@ -151,7 +166,7 @@ class _Worker(QRunnable):
     def __init__(self, fn: Callable[..., Any], control: TaskControl | None,
                  signals: _WorkerSignals):
         super().__init__()
-        self._fn = fn
+        self._fn: Callable[..., Any] | None = fn
         self._control = control
         self._signals = signals
 
@@ -161,6 +176,8 @@ class _Worker(QRunnable):
         # deleted on a worker thread crashes Qt).
         fn, control = self._fn, self._control
         self._fn = self._control = None
+        if fn is None:  # a runnable runs once
+            return
         try:
             result = fn(control) if control is not None else fn()
         except BaseException as exc:

@@ -345,8 +345,9 @@ def test_a_coordinator_keys_registers_and_sees_enforcement(
 
 def test_the_area_reads_its_filters_choices_once_for_all_its_pages(qtbot, services,
                                                                   ui_settings, monkeypatch):
-    """Six pages filter by unit (and four by coordinator): opening the area reads the units,
-    the coordinators and the member's office once, not once a page."""
+    """Six pages filter by unit (and four by coordinator): the units, the coordinators and the
+    member's office are read once, when the first of those pages is built, not once a page;
+    opening the area builds only the page on show (the registers, which need none of them)."""
     calls: list[str] = []
     for service, name in ((services.people, "delivery_units"), (services.people, "offices"),
                           (services.staff, "list_staff")):
@@ -356,10 +357,18 @@ def test_the_area_reads_its_filters_choices_once_for_all_its_pages(qtbot, servic
                             or _real(*a, **k))
     area = AttendanceArea(services, ui_settings)
     qtbot.addWidget(area)
-    assert calls.count("delivery_units") == 1 and calls.count("list_staff") == 1
-    assert calls.count("offices") <= 1  # only for a member with an office
+    area.show()
+    settle()
+    assert [area.tabs.built(i) for i in range(area.tabs.count())] == [True] + [False] * 6
+    assert calls == []
     units = [area.enforcement.filters.unit.itemText(i)
              for i in range(area.enforcement.filters.unit.count())]
+    for index in range(area.tabs.count()):
+        area.show_page(index)
+    settle()
+    assert all(area.tabs.built(i) for i in range(area.tabs.count()))
+    assert calls.count("delivery_units") == 1 and calls.count("list_staff") == 1
+    assert calls.count("offices") <= 1  # only for a member with an office
     assert units == [area.review.filters.unit.itemText(i)
                      for i in range(area.review.filters.unit.count())]
     assert len(units) > 1

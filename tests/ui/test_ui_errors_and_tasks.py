@@ -154,3 +154,18 @@ def test_modules_loaded_to_be_frozen_are_not_collected_on_the_way(qtbot, monkeyp
     collector.collect()
     collector._timer.stop()
     assert collected == [2]
+
+
+def test_a_load_abandoned_by_its_window_still_lets_the_collector_go_on(qtbot, monkeypatch):
+    """Signing out while the areas' modules load abandons the task; the hold on the collector
+    is let go all the same (left behind, it would stop collecting for the whole session)."""
+    frozen: list[bool] = []
+    monkeypatch.setattr(tasks, "freeze_long_lived", lambda: frozen.append(True))
+    held_before = tasks._held_for_freezing
+    release = threading.Event()
+    task = tasks.load_then_freeze(lambda: release.wait(5))
+    assert tasks._held_for_freezing == held_before + 1
+    task.abandon()
+    release.set()
+    qtbot.waitUntil(lambda: frozen == [True], timeout=5000)
+    qtbot.waitUntil(lambda: tasks._held_for_freezing == held_before, timeout=5000)

@@ -269,3 +269,30 @@ def test_what_start_up_leaves_alive_is_kept_out_of_the_collectors_passes(qtbot, 
         assert gc.get_freeze_count() > 0, "the modules and the window are frozen"
     finally:
         gc.unfreeze()
+
+
+def test_a_record_builds_and_reads_only_the_tab_on_show(qtbot, services, ui_settings, person,
+                                                        monkeypatch):
+    """Opening a record reads its overview; the orders are read when their tab is shown, for
+    the person then on screen, and read again when another record is opened."""
+    read: list[int] = []
+    real = services.orders.for_person
+    monkeypatch.setattr(services.orders, "for_person",
+                        lambda person_id, *a, **k: read.append(person_id) or real(person_id,
+                                                                                   *a, **k))
+    window = _window(qtbot, services, ui_settings)
+    window.open_person(person.id)
+    settle()
+    page = window.person_page
+    tabs = page.tabs
+    assert tabs.currentIndex() == page.OVERVIEW
+    assert not tabs.built(page.ORDERS) and not tabs.built(page.CUSTODY)
+    assert person.id not in read
+    tabs.setCurrentIndex(page.ORDERS)
+    settle()
+    assert tabs.built(page.ORDERS) and read.count(person.id) == 1
+    assert page.orders.model.rowCount() == 1
+    window.show_people()
+    window.open_person(person.id)
+    settle()
+    assert read.count(person.id) == 2

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSizePolicy,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +50,7 @@ from ui.views.permissions import (
 from ui.views.person_details import PersonDetailsTab
 from ui.views.reviews_tab import ReviewsTab
 from ui.widgets.banner import Banner
+from ui.widgets.lazy_tabs import LazyTabs
 
 RESTRICTED_NOTICE = ("Restricted case. Only the staff named on it can see more than the name "
                      "and CRN, print it or place the person. Ask a manager if you need access.")
@@ -140,23 +140,18 @@ class PersonPage(QWidget):
         self.details.confirm_button.setEnabled(editable)
         if not editable:
             self.details.edit_button.setToolTip(not_allowed_tip("change people's details"))
-        self.orders = OrdersTab(services)
-        self.custody = CustodyTab(services)
-        self.orders.notice.connect(self.notice)
-        self.custody.notice.connect(self.notice)
-        self.custody.plan_requested.connect(self.plan_requested)
-        self.overview = CaseTab(services)
-        self.overview.open_requested.connect(self.open_item)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Parts of the record")
-        self.tabs.addTab(self.overview, "&Overview")
-        self.tabs.addTab(self.details, "De&tails")
-        self.tabs.addTab(self.orders, "&UPW orders")
-        self.tabs.addTab(self.custody, "&Custody")
+        # The reviews tab also fills the "review due" banner, so it reads with the record.
         self.reviews = ReviewsTab(services)
         self.reviews.notice.connect(self.notice)
         self.reviews.changed.connect(self._show_reviews_due)
-        self.tabs.addTab(self.reviews, "Re&views")
+        # The overview, orders and custody are built (and read) when first shown.
+        self.tabs = LazyTabs()
+        self.tabs.setAccessibleName("Parts of the record")
+        self.tabs.add_page(self._new_overview, "&Overview")
+        self.tabs.add_page(lambda: self.details, "De&tails")
+        self.tabs.add_page(self._new_orders, "&UPW orders")
+        self.tabs.add_page(self._new_custody, "&Custody")
+        self.tabs.add_page(lambda: self.reviews, "Re&views")
         actor = services.ctx.actor
         self.tabs.setTabVisible(self.ORDERS, can_read_orders(actor))
         self.tabs.setTabVisible(self.CUSTODY, can_read_custody(actor))
@@ -214,13 +209,49 @@ class PersonPage(QWidget):
             self.tabs.setCurrentIndex(self.DETAILS)
 
     def _load_tabs(self, record: PersonRecord) -> None:
+        """Read the record into the tabs built so far; the others read it when built."""
         actor = self._services.ctx.actor
-        self.overview.load(record.id)
-        if can_read_orders(actor):
+        if self.tabs.built(self.OVERVIEW):
+            self.overview.load(record.id)
+        if can_read_orders(actor) and self.tabs.built(self.ORDERS):
             self.orders.load(record.id, record.display_name)
-        if can_read_custody(actor):
+        if can_read_custody(actor) and self.tabs.built(self.CUSTODY):
             self.custody.load(record.id, record.display_name)
         self.reviews.load(record.id, record.display_name)
+
+    @property
+    def overview(self) -> CaseTab:
+        return self.tabs.page_as(self.OVERVIEW, CaseTab)
+
+    @property
+    def orders(self) -> OrdersTab:
+        return self.tabs.page_as(self.ORDERS, OrdersTab)
+
+    @property
+    def custody(self) -> CustodyTab:
+        return self.tabs.page_as(self.CUSTODY, CustodyTab)
+
+    def _new_overview(self) -> CaseTab:
+        tab = CaseTab(self._services)
+        tab.open_requested.connect(self.open_item)
+        if self.record is not None:
+            tab.load(self.record.id)
+        return tab
+
+    def _new_orders(self) -> OrdersTab:
+        tab = OrdersTab(self._services)
+        tab.notice.connect(self.notice)
+        if self.record is not None and can_read_orders(self._services.ctx.actor):
+            tab.load(self.record.id, self.record.display_name)
+        return tab
+
+    def _new_custody(self) -> CustodyTab:
+        tab = CustodyTab(self._services)
+        tab.notice.connect(self.notice)
+        tab.plan_requested.connect(self.plan_requested)
+        if self.record is not None and can_read_custody(self._services.ctx.actor):
+            tab.load(self.record.id, self.record.display_name)
+        return tab
 
     def _show_limited(self, access: CaseAccess) -> None:
         self.record = None

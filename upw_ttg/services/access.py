@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar, overload
 from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.orm import Session
 
-from upw_ttg.domain.access import RESTRICTED_TEXT
+# Re-exported (``x as x`` marks a re-export): the screens show it and talk to services only.
+from upw_ttg.domain.access import RESTRICTED_TEXT as RESTRICTED_TEXT
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import Listed
 from upw_ttg.errors import NotFoundError, PermissionDeniedError, RestrictedCaseError

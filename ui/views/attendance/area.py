@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
@@ -21,6 +22,14 @@ from ui.views.attendance.register_page import RegisterPage
 from ui.views.attendance.review_page import ReviewPage
 from ui.views.attendance.travel_page import TravelPage
 from ui.views.permissions import can
+from ui.widgets.lazy_tabs import LazyTabs
+
+
+@runtime_checkable
+class _Refreshing(Protocol):
+    """A page that reads its lists again when its tab is shown."""
+
+    def refresh(self) -> None: ...
 
 
 class AttendanceArea(QWidget):
@@ -44,26 +53,18 @@ class AttendanceArea(QWidget):
         super().__init__(parent)
         self._services = services
         self._ui_settings = ui_settings
-        # The units and coordinators the pages' filters offer, read once for them all.
-        choices = FilterChoices.read(services)
-        self.registers = RegisterPage(services)
-        self.outstanding = OutstandingPage(services, choices=choices)
-        self.enforcement = EnforcementPage(services, choices=choices)
-        self.forecast = ForecastPage(services, choices=choices)
-        self.travel = TravelPage(services, choices=choices)
-        self.printing = PrintPage(services, choices=choices)
-        self.review = ReviewPage(services, choices=choices)
-        self.tabs = QTabWidget()
+        self._choices: FilterChoices | None = None
+        self.tabs = LazyTabs()
         self.tabs.setAccessibleName("Attendance")
         self.tabs.setDocumentMode(True)
-        for page, title in ((self.registers, "&Registers"),
-                            (self.outstanding, "&Outstanding outcomes"),
-                            (self.enforcement, "&Enforcement"),
-                            (self.forecast, "Forecast && re&views"),
-                            (self.travel, "&Travel-time tasks"),
-                            (self.printing, "&Print work sheets"),
-                            (self.review, "Manager's chec&k")):
-            self.tabs.addTab(page, title)
+        for factory, title in ((self._new_registers, "&Registers"),
+                               (self._new_outstanding, "&Outstanding outcomes"),
+                               (self._new_enforcement, "&Enforcement"),
+                               (self._new_forecast, "Forecast && re&views"),
+                               (self._new_travel, "&Travel-time tasks"),
+                               (self._new_printing, "&Print work sheets"),
+                               (self._new_review, "Manager's chec&k")):
+            self.tabs.add_page(factory, title)
         # Tabs for what the member's roles allow: a supervisor keeps Registers and Print.
         actor = services.ctx.actor
         for index, capability in ((self.REGISTERS, Capability.READ_REGISTERS),
@@ -74,12 +75,6 @@ class AttendanceArea(QWidget):
                                   (self.PRINT, Capability.READ_WORK_SHEETS),
                                   (self.REVIEW, Capability.REVIEW_ENFORCEMENT)):
             self.tabs.setTabVisible(index, can(actor, capability))
-        for page in (self.registers, self.enforcement, self.forecast, self.travel,
-                     self.printing, self.review):
-            page.notice.connect(self.notice)
-        for page in (self.enforcement, self.forecast, self.review):
-            page.person_opened.connect(self.person_opened)
-        self.outstanding.register_requested.connect(self.open_register)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -92,7 +87,9 @@ class AttendanceArea(QWidget):
     def _on_tabs_current_changed(self, index: int) -> None:
         """Lists are read again each time their tab is shown; the register keeps its edits."""
         if index >= 0 and self.isVisible():
-            self.tabs.widget(index).refresh()  # type: ignore[attr-defined]
+            page = self.tabs.page(index)
+            if isinstance(page, _Refreshing):
+                page.refresh()
 
     def show_page(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
@@ -105,14 +102,89 @@ class AttendanceArea(QWidget):
 
     def has_unsaved_changes(self) -> bool:
         """Whether the register on screen has changes not yet saved."""
-        return self.registers.model.has_unsaved_changes()
+        return (self.tabs.built(self.REGISTERS)
+                and self.registers.model.has_unsaved_changes())
 
     def confirm_close(self) -> bool:
         """Whether the window may close: no unsaved register, or the user discards it."""
-        return self.registers.confirm_discard()
+        return not self.tabs.built(self.REGISTERS) or self.registers.confirm_discard()
 
     def focus_current(self) -> None:
         """Put the keyboard focus on the current tab's main list (or the register)."""
         page = self.tabs.currentWidget()
         target = getattr(page, "table", None) or getattr(page, "tabs", None) or page
         target.setFocus()
+
+    # The pages, each built the first time its tab is shown or it is asked for.
+
+    @property
+    def registers(self) -> RegisterPage:
+        return self.tabs.page_as(self.REGISTERS, RegisterPage)
+
+    @property
+    def outstanding(self) -> OutstandingPage:
+        return self.tabs.page_as(self.OUTSTANDING, OutstandingPage)
+
+    @property
+    def enforcement(self) -> EnforcementPage:
+        return self.tabs.page_as(self.ENFORCEMENT, EnforcementPage)
+
+    @property
+    def forecast(self) -> ForecastPage:
+        return self.tabs.page_as(self.FORECAST, ForecastPage)
+
+    @property
+    def travel(self) -> TravelPage:
+        return self.tabs.page_as(self.TRAVEL, TravelPage)
+
+    @property
+    def printing(self) -> PrintPage:
+        return self.tabs.page_as(self.PRINT, PrintPage)
+
+    @property
+    def review(self) -> ReviewPage:
+        return self.tabs.page_as(self.REVIEW, ReviewPage)
+
+    def _filter_choices(self) -> FilterChoices:
+        """The units and coordinators the pages' filters offer, read once for them all."""
+        if self._choices is None:
+            self._choices = FilterChoices.read(self._services)
+        return self._choices
+
+    def _new_registers(self) -> RegisterPage:
+        page = RegisterPage(self._services)
+        page.notice.connect(self.notice)
+        return page
+
+    def _new_outstanding(self) -> OutstandingPage:
+        page = OutstandingPage(self._services, choices=self._filter_choices())
+        page.register_requested.connect(self.open_register)
+        return page
+
+    def _new_enforcement(self) -> EnforcementPage:
+        page = EnforcementPage(self._services, choices=self._filter_choices())
+        page.notice.connect(self.notice)
+        page.person_opened.connect(self.person_opened)
+        return page
+
+    def _new_forecast(self) -> ForecastPage:
+        page = ForecastPage(self._services, choices=self._filter_choices())
+        page.notice.connect(self.notice)
+        page.person_opened.connect(self.person_opened)
+        return page
+
+    def _new_travel(self) -> TravelPage:
+        page = TravelPage(self._services, choices=self._filter_choices())
+        page.notice.connect(self.notice)
+        return page
+
+    def _new_printing(self) -> PrintPage:
+        page = PrintPage(self._services, choices=self._filter_choices())
+        page.notice.connect(self.notice)
+        return page
+
+    def _new_review(self) -> ReviewPage:
+        page = ReviewPage(self._services, choices=self._filter_choices())
+        page.notice.connect(self.notice)
+        page.person_opened.connect(self.person_opened)
+        return page

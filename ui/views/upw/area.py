@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
@@ -19,6 +19,9 @@ from ui.views.upw.risk_page import RiskSharingPage
 from ui.views.upw.texts_page import TextsPage
 from ui.views.upw.waiting_page import WaitingPage
 from ui.views.upw.warrants_page import WarrantsPage
+from ui.widgets.lazy_tabs import LazyTabs
+
+SchedulingPage = PlannerPage | WaitingPage | BrokenBookingsPage | ProjectsPage | InductionPage
 
 
 class SchedulingArea(QWidget):
@@ -48,38 +51,22 @@ class SchedulingArea(QWidget):
         unit_id = office_unit.get(actor.office_id) if actor and actor.office_id else None
         if unit_id is None and units:
             unit_id = units[0].id
-        self.planner = PlannerPage(services, units, unit_id)
-        self.waiting = WaitingPage(services, units, unit_id)
-        self.broken = BrokenBookingsPage(services, units, unit_id)
-        self.projects = ProjectsPage(services, units, unit_id)
-        self.warrants = WarrantsPage(services)
-        self.risk = RiskSharingPage(services)
-        self.texts = TextsPage(services)
-        self.induction = InductionPage(services, units, unit_id)
-        self.tabs = QTabWidget()
+        self._units, self._unit_id = units, unit_id
+        self.tabs = LazyTabs()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Scheduling")
-        self.tabs.addTab(self.planner, "&Week planner")
-        self.tabs.addTab(self.waiting, "Waiting &list")
-        self.tabs.addTab(self.broken, "Bookings that break a rule")
-        self.tabs.addTab(self.projects, "Projects and &sessions")
-        self.tabs.addTab(self.warrants, "Tra&vel warrants")
-        self.tabs.addTab(self.risk, "Risk changes to share")
+        for factory, title in ((self._new_planner, "&Week planner"),
+                               (self._new_waiting, "Waiting &list"),
+                               (self._new_broken, "Bookings that break a rule"),
+                               (self._new_projects, "Projects and &sessions"),
+                               (self._new_warrants, "Tra&vel warrants"),
+                               (self._new_risk, "Risk changes to share"),
+                               (self._new_texts, "Texts"),
+                               (self._new_induction, "Induction")):
+            self.tabs.add_page(factory, title)
         # Rule UPW-RISKSHARE: the changes are risk information, read with the assessment.
         self.tabs.setTabVisible(self.RISK, can(actor, Capability.READ_UPW_ASSESSMENT))
-        self.tabs.addTab(self.texts, "Texts")
         self.tabs.setTabVisible(self.TEXTS, can(actor, Capability.SEND_TEXTS))
-        self.tabs.addTab(self.induction, "Induction")
-        for page in (self.risk, self.texts):
-            page.notice.connect(self.notice)
-            page.person_opened.connect(self.person_opened)
-        for page in (self.planner, self.waiting, self.broken, self.projects, self.warrants,
-                     self.induction):
-            page.notice.connect(self.notice)
-            # Any change made here may mend or break bookings.
-            page.notice.connect(lambda _text: self.broken_changed.emit())
-        for page in (self.planner, self.waiting, self.broken, self.projects, self.induction):
-            page.person_opened.connect(self.person_opened)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.tabs, 1)
@@ -88,4 +75,93 @@ class SchedulingArea(QWidget):
         """Switch to one of PLANNER, WAITING, BROKEN, PROJECTS, WARRANTS, RISK, TEXTS or
         INDUCTION."""
         self.tabs.setCurrentIndex(index)
-        self.tabs.currentWidget().setFocus()
+        self.tabs.page(index).setFocus()
+
+    def reload_broken(self) -> None:
+        """Read the bookings that break a rule again, if that page has been opened."""
+        if self.tabs.built(self.BROKEN):
+            self.broken.reload()
+
+    # The pages, each built the first time its tab is shown or it is asked for.
+
+    @property
+    def planner(self) -> PlannerPage:
+        return self.tabs.page_as(self.PLANNER, PlannerPage)
+
+    @property
+    def waiting(self) -> WaitingPage:
+        return self.tabs.page_as(self.WAITING, WaitingPage)
+
+    @property
+    def broken(self) -> BrokenBookingsPage:
+        return self.tabs.page_as(self.BROKEN, BrokenBookingsPage)
+
+    @property
+    def projects(self) -> ProjectsPage:
+        return self.tabs.page_as(self.PROJECTS, ProjectsPage)
+
+    @property
+    def warrants(self) -> WarrantsPage:
+        return self.tabs.page_as(self.WARRANTS, WarrantsPage)
+
+    @property
+    def risk(self) -> RiskSharingPage:
+        return self.tabs.page_as(self.RISK, RiskSharingPage)
+
+    @property
+    def texts(self) -> TextsPage:
+        return self.tabs.page_as(self.TEXTS, TextsPage)
+
+    @property
+    def induction(self) -> InductionPage:
+        return self.tabs.page_as(self.INDUCTION, InductionPage)
+
+    def _wire(self, page: SchedulingPage) -> None:
+        """``page``'s notices and the people it opens pass up through the area; a change made
+        there may mend or break bookings, so it also asks for a recount of those."""
+        page.notice.connect(self.notice)
+        page.notice.connect(lambda _text: self.broken_changed.emit())
+        page.person_opened.connect(self.person_opened)
+
+    def _new_planner(self) -> PlannerPage:
+        page = PlannerPage(self._services, self._units, self._unit_id)
+        self._wire(page)
+        return page
+
+    def _new_waiting(self) -> WaitingPage:
+        page = WaitingPage(self._services, self._units, self._unit_id)
+        self._wire(page)
+        return page
+
+    def _new_broken(self) -> BrokenBookingsPage:
+        page = BrokenBookingsPage(self._services, self._units, self._unit_id)
+        self._wire(page)
+        return page
+
+    def _new_projects(self) -> ProjectsPage:
+        page = ProjectsPage(self._services, self._units, self._unit_id)
+        self._wire(page)
+        return page
+
+    def _new_warrants(self) -> WarrantsPage:
+        page = WarrantsPage(self._services)
+        page.notice.connect(self.notice)
+        page.notice.connect(lambda _text: self.broken_changed.emit())
+        return page
+
+    def _new_risk(self) -> RiskSharingPage:
+        page = RiskSharingPage(self._services)
+        page.notice.connect(self.notice)
+        page.person_opened.connect(self.person_opened)
+        return page
+
+    def _new_texts(self) -> TextsPage:
+        page = TextsPage(self._services)
+        page.notice.connect(self.notice)
+        page.person_opened.connect(self.person_opened)
+        return page
+
+    def _new_induction(self) -> InductionPage:
+        page = InductionPage(self._services, self._units, self._unit_id)
+        self._wire(page)
+        return page

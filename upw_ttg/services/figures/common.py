@@ -111,14 +111,22 @@ class Tallies:
     def __init__(self, months: Sequence[dt.date]):
         self.months = tuple(months)
         self._index = {m: i for i, m in enumerate(self.months)}
-        self.cells: dict[tuple[str, int | None, int | None, int], list[int]] = \
-            defaultdict(lambda: [0, 0])
+        # Each day's month, found once: the service's custody episodes are counted a fact
+        # each, on a few hundred days.
+        self._index_of_day: dict[dt.date, int | None] = {}
+        self.cells: dict[tuple[str, int | None, int | None, int], list[int]] = {}
 
     def add(self, fact: Fact) -> None:
-        index = self._index.get(month_of(fact.day))
+        day = fact.day
+        index = self._index_of_day.get(day, -1)
+        if index == -1:
+            index = self._index_of_day[day] = self._index.get(month_of(day))
         if index is None:
             return
-        cell = self.cells[(fact.key, fact.unit_id, fact.worker_id, index)]
+        key = (fact.key, fact.unit_id, fact.worker_id, index)
+        cell = self.cells.get(key)
+        if cell is None:
+            cell = self.cells[key] = [0, 0]
         if fact.minutes:
             cell[0] += fact.minutes
         else:
