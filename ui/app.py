@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop
@@ -114,9 +114,9 @@ def open_services(location: AppLocation,
         sign_in.rejected.disconnect(loop.quit)
     services = outcome.get("services")
     if services is not None:
-        return services  # type: ignore[return-value]
+        return cast("AppServices", services)  # what _open_app returned
     exc = outcome.get("error")
-    if exc is None:
+    if not isinstance(exc, BaseException):  # neither came: the user quit meanwhile
         raise QuitWhileOpening()
     if sign_in is not None:
         sign_in.open_failed(StorageError("The database could not be opened."))
@@ -126,7 +126,7 @@ def open_services(location: AppLocation,
         show_error(None, "The database could not be opened.", str(exc), wait=True)
     else:  # a bad URL or driver problem, shown in full
         _log.error("The database could not be opened",
-                   exc_info=(type(exc), exc, exc.__traceback__))  # type: ignore[arg-type]
+                   exc_info=(type(exc), exc, exc.__traceback__))
         show_error(None, "The database could not be opened.",
                    "Check the --database-url option or the UPW_TTG_DATABASE_URL setting, "
                    "then start the application again.", f"{type(exc).__name__}: {exc}",

@@ -16,25 +16,24 @@ from upw_ttg.services.case_record import SessionLine
 if TYPE_CHECKING:
     from ui.dialogs.print_day_paper import PrintDayPaperDialog
     from ui.main_window import MainWindow
+    from ui.views.upw.area import SchedulingArea
 
 
 def open_case_item(window: MainWindow, opens: str, ref_id: int, line: object) -> None:
     """Open ``ref_id`` (a session, an appointment letter's session or a warrant) where it is
     changed or printed again, if the member may."""
     if opens == "session":
-        past = isinstance(line, SessionLine) and not line.upcoming
-        if past and window.may_attend:
+        if isinstance(line, SessionLine) and not line.upcoming and window.may_attend:
             window.show_attendance()
-            area = window.attendance_area()
-            area.open_register(ref_id, line.session_date,  # type: ignore[attr-defined]
-                               line.appointment_id)
+            window.attendance_area().open_register(ref_id, line.session_date,
+                                                   line.appointment_id)
             return
-        if (area := show_scheduling_page(window, "PLANNER")) is not None:
-            area.planner.open_session(ref_id)  # type: ignore[attr-defined]
-    elif opens == "appointment_letter" and window.may_schedule:
+        if (scheduling := show_scheduling_page(window, "PLANNER")) is not None:
+            scheduling.planner.open_session(ref_id)
+    elif opens == "appointment_letter" \
+            and (scheduling := show_scheduling_page(window, "PLANNER")) is not None:
         # The session, with the person chosen: its "Appointment letter" prints it again.
-        area = show_scheduling_page(window, "PLANNER")
-        dialog = area.planner.open_session(ref_id)  # type: ignore[attr-defined]
+        dialog = scheduling.planner.open_session(ref_id)
         appointment = getattr(line, "appointment_id", 0)
         for row in range(dialog.proxy.rowCount()):
             if dialog.proxy.row_object(row).appointment_id == appointment:
@@ -43,14 +42,14 @@ def open_case_item(window: MainWindow, opens: str, ref_id: int, line: object) ->
         show_scheduling_page(window, "WARRANTS")
 
 
-def show_scheduling_page(window: MainWindow, page: str) -> QWidget | None:
+def show_scheduling_page(window: MainWindow, page: str) -> SchedulingArea | None:
     """Scheduling's page named ``page`` (PLANNER, BROKEN, WARRANTS, INDUCTION…), if the member
     may schedule."""
     if not window.may_schedule:
         return None
     window.show_scheduling()
     area = window.scheduling_area()
-    area.show_page(getattr(area, page))  # type: ignore[attr-defined]
+    area.show_page(getattr(area, page))
     return area
 
 

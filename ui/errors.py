@@ -159,7 +159,11 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException,
 def _thread_hook(args: threading.ExceptHookArgs) -> None:
     if args.exc_type is SystemExit:
         return
-    _log.error("Unexpected error in thread %s", getattr(args.thread, "name", "?"),
+    name = getattr(args.thread, "name", "?")
+    if args.exc_value is None:  # only the type is known: there is no traceback to log
+        _log.error("Unexpected error %s in thread %s", args.exc_type.__name__, name)
+        return
+    _log.error("Unexpected error in thread %s", name,
                exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
 
 

@@ -99,7 +99,8 @@ class Tour(QObject):
         for row in range(window.nav.count()):
             window.nav.setCurrentRow(row)
             yield self._idle
-            for tabs in window.stack.currentWidget().findChildren(QTabWidget):
+            area = window.stack.currentWidget()
+            for tabs in area.findChildren(QTabWidget) if area is not None else ():
                 for index in range(tabs.count()):
                     tabs.setCurrentIndex(index)
                     yield self._idle

@@ -50,10 +50,11 @@ _LABELS: dict[Enum, str] = {
     OrderType.COMMUNITY_ORDER: "Community order",
     OrderType.SUSPENDED_SENTENCE_ORDER: "Suspended sentence order",
     Role.ADMINISTRATOR: "Administrator",
-    **RELEASE_TYPE_LABELS,
-    **GENDER_CATEGORY_LABELS,
-    **KEEP_APART_KIND_LABELS,
 }
+# Added as pairs: a dict keyed by one enum is not a dict keyed by any enum to the type checker.
+_LABELS.update(RELEASE_TYPE_LABELS.items())
+_LABELS.update(GENDER_CATEGORY_LABELS.items())
+_LABELS.update(KEEP_APART_KIND_LABELS.items())
 
 
 def format_date(value: dt.date | None, blank: str = "") -> str:

@@ -7,7 +7,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -55,6 +55,18 @@ GENERAL_KEYS = (
     ("Ctrl+Page Down / Page Up", "In a plan: next or previous section"),
     ("Alt + underlined letter", "The button, field or tab with that letter"),
 )
+
+
+class HelpMenuParts:
+    """What the Help menu keeps on the main window (tests reach the boxes through these)."""
+
+    shortcuts_action: QAction
+    purpose_action: QAction
+    data_action: QAction
+    about_action: QAction
+    help_box: QDialog
+    shortcuts_text: QTextBrowser
+    about_box: QMessageBox
 
 
 def build_help_menu(window: MainWindow, menu: QMenu) -> None:

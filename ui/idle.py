@@ -50,7 +50,7 @@ class IdleWatcher(QObject):
     def start(self) -> None:
         """Watch from now on (the interval starts again)."""
         app = QGuiApplication.instance()
-        if app is not None and not self._watching:
+        if isinstance(app, QGuiApplication) and not self._watching:
             app.focusWindowChanged.connect(self._on_focus_window_changed)
             for window in QGuiApplication.topLevelWindows():
                 self._watch(window)
@@ -60,7 +60,7 @@ class IdleWatcher(QObject):
     def stop(self) -> None:
         """Stop watching, and leave the windows alone: one may be on its way to deletion."""
         app = QGuiApplication.instance()
-        if app is not None and self._watching:
+        if isinstance(app, QGuiApplication) and self._watching:
             app.focusWindowChanged.disconnect(self._on_focus_window_changed)
         for window in self._windows:
             # A window already deleted took its filter with it.

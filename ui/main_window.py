@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Slot
@@ -26,7 +27,7 @@ from upw_ttg.domain.permissions import Capability
 from ui.case_links import open_case_item, open_day_paper, show_scheduling_page
 from ui.exchange_menu import ExchangeMenu
 from ui.formatting import set_today_source
-from ui.help_menu import build_help_menu
+from ui.help_menu import HelpMenuParts, build_help_menu
 from ui.resources import icon
 from ui.settings import UiSettings
 from ui.signing_out import SigningOut
@@ -50,10 +51,17 @@ from ui.widgets.role_checks import roles_text
 from ui.window_lock import WindowLock
 
 if TYPE_CHECKING:
+    from ui.views.attendance.area import AttendanceArea
+    from ui.views.directory_page import DirectoryPage
+    from ui.views.figures.figures_page import FiguresArea
     from ui.views.person_page import PersonPage
     from ui.views.ttg.area import TtgArea
+    from ui.views.upw.area import SchedulingArea
+    Area = SchedulingArea | AttendanceArea | DirectoryPage | FiguresArea | TtgArea
 
 
+AreaT = TypeVar("AreaT", bound=QWidget)
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 # The count is read again this often, for changes made by others or on other screens.
 BROKEN_RECOUNT_MS = 60_000
 FIRST_COUNT_DELAY_MS = 1_500
@@ -62,7 +70,7 @@ FIRST_COUNT_DELAY_MS = 1_500
 PRELOAD_DELAY_MS = 1_000
 
 
-class MainWindow(SigningOut, QMainWindow):
+class MainWindow(SigningOut, HelpMenuParts, QMainWindow):
     """People for everyone; Settings (view only unless an administrator); Staff for admins."""
 
     PEOPLE, SETTINGS, STAFF, TTG = "people", "settings", "staff", "ttg"
@@ -114,21 +122,21 @@ class MainWindow(SigningOut, QMainWindow):
         if self._may_manage_offices:
             self._add_area(self.ORGANISATION, "Offices and prisons")
         # The directory of local services: kept by administrators, read by those who refer.
-        self._directory = None
+        self._directory: DirectoryPage | None = None
         if self._may_use_ttg or can(actor, Capability.MANAGE_SERVICE_DIRECTORY):
             self._add_area(self.DIRECTORY, "Local services")
         if self._may_use_ttg:
             self._add_area(self.TTG, "Through the Gate")
         # Built the first time they are opened: start-up only pays for the first screen.
-        self._scheduling = None
-        self._attendance = None
+        self._scheduling: SchedulingArea | None = None
+        self._attendance: AttendanceArea | None = None
         self._may_schedule = can(actor, Capability.READ_SCHEDULE)
         self._may_attend = can_use_attendance(actor)
         if self._may_schedule:
             self._add_area(self.SCHEDULING, "Scheduling")
         if self._may_attend:
             self._add_area(self.ATTENDANCE, "Attendance")
-        self._figures = None
+        self._figures: FiguresArea | None = None
         if can(actor, Capability.READ_FIGURES):
             self._add_area(self.FIGURES, "Figures")
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
@@ -202,11 +210,11 @@ class MainWindow(SigningOut, QMainWindow):
         row = self.nav.currentRow()
         return self._areas[row] if row >= 0 else self.PEOPLE
 
-    def make_action(self, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
+    def make_action(self, text: str, shortcut: Shortcut, slot) -> QAction:
         """A window-wide command (menus build theirs with it)."""
         return self._action(text, shortcut, slot)
 
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
+    def _action(self, text: str, shortcut: Shortcut, slot) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -342,10 +350,10 @@ class MainWindow(SigningOut, QMainWindow):
                 self.stack.setCurrentWidget(self.people_page)
         elif area == self.SETTINGS:
             self.stack.setCurrentWidget(self.settings_page)
-        elif area == self.STAFF and self._may_manage_staff:
-            self.stack.setCurrentWidget(self.staff_page)
-        elif area == self.ORGANISATION and self._may_manage_offices:
-            self.stack.setCurrentWidget(self.organisation_page)
+        elif area == self.STAFF and (staff := self.staff_page) is not None:
+            self.stack.setCurrentWidget(staff)
+        elif area == self.ORGANISATION and (offices := self.organisation_page) is not None:
+            self.stack.setCurrentWidget(offices)
         elif area == self.TTG and self.ttg_area is not None:
             self.stack.setCurrentWidget(self.ttg_area)
         elif area == self.SCHEDULING:
@@ -388,41 +396,25 @@ class MainWindow(SigningOut, QMainWindow):
         if self._person_page is not None:
             self._person_page.print_case_summary()
 
-    def scheduling_area(self) -> QWidget:
+    def scheduling_area(self) -> SchedulingArea:
         """The Unpaid Work scheduling area, built on first use."""
-        if self._scheduling is None:
-            from ui.views.upw.area import SchedulingArea
+        from ui.views.upw.area import SchedulingArea
+        return self._built("_scheduling", lambda: SchedulingArea(self._services, self._ui_settings))
 
-            self._scheduling = SchedulingArea(self._services, self._ui_settings)
-            self._connect_area(self._scheduling)
-        return self._scheduling
-
-    def attendance_area(self) -> QWidget:
+    def attendance_area(self) -> AttendanceArea:
         """The attendance, hours and enforcement area, built on first use."""
-        if self._attendance is None:
-            from ui.views.attendance.area import AttendanceArea
+        from ui.views.attendance.area import AttendanceArea
+        return self._built("_attendance", lambda: AttendanceArea(self._services, self._ui_settings))
 
-            self._attendance = AttendanceArea(self._services, self._ui_settings)
-            self._connect_area(self._attendance)
-        return self._attendance
-
-    def directory_area(self) -> QWidget:
+    def directory_area(self) -> DirectoryPage:
         """The directory of local services, built on first use."""
-        if self._directory is None:
-            from ui.views.directory_page import DirectoryPage
+        from ui.views.directory_page import DirectoryPage
+        return self._built("_directory", lambda: DirectoryPage(self._services))
 
-            self._directory = DirectoryPage(self._services)
-            self._connect_area(self._directory)
-        return self._directory
-
-    def figures_area(self) -> QWidget:
+    def figures_area(self) -> FiguresArea:
         """The managers' figures, built on first use."""
-        if self._figures is None:
-            from ui.views.figures.figures_page import FiguresArea
-
-            self._figures = FiguresArea(self._services)
-            self._connect_area(self._figures)
-        return self._figures
+        from ui.views.figures.figures_page import FiguresArea
+        return self._built("_figures", lambda: FiguresArea(self._services))
 
     @property
     def may_schedule(self) -> bool:
@@ -432,7 +424,14 @@ class MainWindow(SigningOut, QMainWindow):
     def may_attend(self) -> bool:
         return self._may_attend
 
-    def _connect_area(self, area: QWidget) -> None:
+    def _built(self, attr: str, build: Callable[[], AreaT]) -> AreaT:
+        """The area in ``attr``, built and connected the first time it is asked for."""
+        if getattr(self, attr) is None:
+            setattr(self, attr, build())
+            self._connect_area(getattr(self, attr))
+        return getattr(self, attr)
+
+    def _connect_area(self, area: Area) -> None:
         self.stack.addWidget(area)
         area.notice.connect(self.show_notice)
         area.person_opened.connect(self.open_person)
@@ -468,7 +467,7 @@ class MainWindow(SigningOut, QMainWindow):
     def show_broken_bookings(self) -> None:
         """The Scheduling area's list of bookings that break a rule."""
         if (area := show_scheduling_page(self, "BROKEN")) is not None:
-            area.reload_broken()  # type: ignore[attr-defined]
+            area.reload_broken()
 
     @Slot()
     def show_induction(self) -> None:
@@ -514,28 +513,29 @@ class MainWindow(SigningOut, QMainWindow):
 
     @Slot()
     def show_staff(self) -> None:
-        if not self._may_manage_staff:
+        if (staff := self.staff_page) is None:  # not an administrator
             return
         self._select_area(self.STAFF)
-        self.stack.setCurrentWidget(self.staff_page)
-        self.staff_page.table.setFocus()
+        self.stack.setCurrentWidget(staff)
+        staff.table.setFocus()
 
     @Slot()
     def show_organisation(self) -> None:
-        if not self._may_manage_offices:
+        if (offices := self.organisation_page) is None:  # not allowed to manage them
             return
         self._select_area(self.ORGANISATION)
-        self.stack.setCurrentWidget(self.organisation_page)
-        self.organisation_page.office_table.setFocus()
+        self.stack.setCurrentWidget(offices)
+        offices.office_table.setFocus()
 
     @Slot()
     def show_ttg(self) -> None:
         """The Through the Gate area as it was left (the caseload, or the open plan)."""
-        if self.ttg_area is None:
+        if (area := self.ttg_area) is None:
             return
         self._select_area(self.TTG)
-        self.stack.setCurrentWidget(self.ttg_area)
-        self.ttg_area.currentWidget().setFocus()
+        self.stack.setCurrentWidget(area)
+        if (page := area.currentWidget()) is not None:
+            page.setFocus()
 
     @Slot(int)
     def open_plan(self, episode_id: int) -> None:

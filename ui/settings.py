@@ -33,9 +33,12 @@ class UiSettings:
         if isinstance(default, QByteArray):
             return raw if isinstance(raw, QByteArray) else QByteArray()
         if isinstance(default, int):
+            # An ini file gives the text back, the native stores the number.
+            if not isinstance(raw, (int, float, str)):
+                return default
             try:
                 return int(raw)
-            except (TypeError, ValueError):
+            except ValueError:
                 return default
         return raw
 

@@ -3,16 +3,32 @@ still open (kept apart so the window module stays a frame)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from ui.dialogs.change_password import ChangePasswordDialog
 from ui.dialogs.form_dialog import FormDialog
 
+if TYPE_CHECKING:
+    from upw_ttg.bootstrap import AppServices
 
-class SigningOut:
-    """Mixed into the main window, which provides ``lock``, ``_services``, ``show_notice``,
-    ``_may_leave`` and ``close``."""
+    from ui.window_lock import WindowLock
+
+
+class SigningOut(QMainWindow):
+    """The main window's base, which provides ``lock``, ``_services``, ``show_notice`` and
+    ``_may_leave``."""
+
+    if TYPE_CHECKING:
+        _services: AppServices
+        lock: WindowLock
+        signed_out: bool
+
+        def show_notice(self, text: str) -> None: ...
+
+        def _may_leave(self) -> bool: ...
 
     @Slot()
     def change_password(self) -> None:

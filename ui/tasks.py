@@ -96,7 +96,7 @@ def freeze_long_lived() -> None:
     gc.freeze()
 
 
-def load_then_freeze(load: Callable[[], Any], parent: QObject | None = None) -> BackgroundTask:
+def load_then_freeze(load: Callable[[], Any], parent: QWidget | None = None) -> BackgroundTask:
     """Run ``load()`` (imports of long-lived modules) on a worker with the collector held,
     then freeze what it left alive and let the collector go on.
 
@@ -166,7 +166,7 @@ class _Worker(QRunnable):
     def __init__(self, fn: Callable[..., Any], control: TaskControl | None,
                  signals: _WorkerSignals):
         super().__init__()
-        self._fn = fn
+        self._fn: Callable[..., Any] | None = fn
         self._control = control
         self._signals = signals
 
@@ -176,6 +176,8 @@ class _Worker(QRunnable):
         # deleted on a worker thread crashes Qt).
         fn, control = self._fn, self._control
         self._fn = self._control = None
+        if fn is None:  # a runnable runs once
+            return
         try:
             result = fn(control) if control is not None else fn()
         except BaseException as exc:

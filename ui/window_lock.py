@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from upw_ttg.bootstrap import AppServices
@@ -43,7 +44,7 @@ class WindowLock(QObject):
         self._content = content
         self._hidden: list[QWidget] = []
         self._locked = False
-        self._action_states: dict[object, bool] = {}
+        self._action_states: dict[QAction, bool] = {}
         # A report or preview finishing in the background must not open over the lock.
         self._sweep = QTimer(self)
         self._sweep.setInterval(SWEEP_MS)

@@ -209,7 +209,7 @@ def test_pathways_actions_and_progress(qtbot, services, episode_id, screen, monk
     need = stored(services, episode_id).need("accommodation")
     assert [p.entry for p in need.progress] == ["Shelter assessment booked"]
     assert page.progress_model.rowCount() == 1 and page.entry.text() == ""
-    page.actions.add_button.click()
+    page.actions_box.add_button.click()
     settle()
     dialog = screen.dialog
     dialog.description.setText("Refer to Shelter")
@@ -218,13 +218,13 @@ def test_pathways_actions_and_progress(qtbot, services, episode_id, screen, monk
     settle()
     action = stored(services, episode_id).actions[0]
     assert (action.need_id, action.owner) == (need.id, "Rita")
-    page.actions.table.selectRow(0)
-    page.actions.done_button.click()
+    page.actions_box.table.selectRow(0)
+    page.actions_box.done_button.click()
     settle()
     assert stored(services, episode_id).actions[0].done_on == TODAY
     monkeypatch.setattr(screen, "confirm", lambda *_a: True)
-    page.actions.table.selectRow(0)
-    page.actions.remove_button.click()
+    page.actions_box.table.selectRow(0)
+    page.actions_box.remove_button.click()
     settle()
     assert stored(services, episode_id).actions == ()
 

@@ -128,7 +128,7 @@ class CustodyDialog(FormDialog):
         for worker in workers or []:
             self.worker.addItem(f"{worker.worker_name} ({worker.cases} in custody)",
                                 worker.worker_id)
-        if current is not None and self.worker.findData(current) < 0:
+        if record is not None and current is not None and self.worker.findData(current) < 0:
             self.worker.addItem(record.worker_name or "Current worker", current)
         f.add_row(form, "worker_id", "Resettlement &worker", self.worker,
                   hint="Who prepares the resettlement plan; the person's own copy names "
@@ -181,9 +181,9 @@ class CustodyDialog(FormDialog):
         self.worker.setCurrentIndex(max(0, self.worker.findData(data.worker_id)))
         self._on_dates_changed()
 
-    def _dates_typed(self) -> dict[str, object]:
+    def _dates_typed(self) -> dict[str, dt.date | str | None]:
         """Each date field's value, or its raw text where it is not (yet) a date."""
-        values: dict[str, object] = {}
+        values: dict[str, dt.date | str | None] = {}
         widgets = {"reception_date": self.reception_date, "screening_date": self.screening_date,
                    **self.date_fields}
         for name, widget in widgets.items():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,14 +33,17 @@ def _line(max_length: int, text: str | None = None, placeholder: str = "") -> QL
     return edit
 
 
-def _boxes(items: list[tuple[object, str]], checked: set, columns: int,
-           name: str) -> tuple[QWidget, list[tuple[object, QCheckBox]]]:
+KeyT = TypeVar("KeyT")
+
+
+def _boxes(items: list[tuple[KeyT, str]], checked: set[KeyT], columns: int,
+           name: str) -> tuple[QWidget, list[tuple[KeyT, QCheckBox]]]:
     holder = QWidget()
     holder.setAccessibleName(name)
     grid = QGridLayout(holder)
     grid.setContentsMargins(0, 0, 0, 0)
     grid.setHorizontalSpacing(16)
-    boxes = []
+    boxes: list[tuple[KeyT, QCheckBox]] = []
     for i, (key, text) in enumerate(items):
         box = QCheckBox(text)
         box.setChecked(key in checked)

@@ -121,6 +121,8 @@ class FormDialog(QDialog):
         so the layout is unconstrained and the height is worked out for the actual width.
         """
         layout = self.layout()
+        if layout is None:  # not built yet
+            return
         layout.activate()
         minimum = layout.totalMinimumSize()
         width = max(self.width(), minimum.width())
@@ -146,7 +148,7 @@ class FormDialog(QDialog):
                                        if b is not self.save_button)]
         chain: list[QWidget] = []
         widget = self.nextInFocusChain()
-        while widget is not self and widget not in chain:
+        while widget is not None and widget is not self and widget not in chain:
             chain.append(widget)
             widget = widget.nextInFocusChain()
         fields = [w for w in chain if w not in buttons and self.isAncestorOf(w)

@@ -90,9 +90,10 @@ class OrderDialog(ChecksBookings, FormDialog):
     def save(self, data: OrderInput) -> OrderRecord:
         if self._record is None:
             return self._orders.create(data)
+        order_id = self._record.id
         # A new sentence date moves the deadline, which bookings are judged by (rule UPW-7).
-        self.confirm_bookings(lambda: self._orders.preview_update(self._record.id, data))
-        return self._orders.update(self._record.id, data)
+        self.confirm_bookings(lambda: self._orders.preview_update(order_id, data))
+        return self._orders.update(order_id, data)
 
 
 class ExtensionDialog(FormDialog):

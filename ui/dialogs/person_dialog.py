@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +25,7 @@ from ui.formatting import format_datetime, label
 from ui.widgets.date_field import DateField
 
 
-def enum_combo(values: type, current: object = None) -> QComboBox:
+def enum_combo(values: type[Enum], current: object = None) -> QComboBox:
     """A combo box listing an enum's members in plain words; data is the member."""
     combo = QComboBox()
     for member in values:

@@ -37,7 +37,7 @@ class SettingDialog(FormDialog):
         default = format_setting_value(row.value_type, row.default_value, row.unit)
         form.addRow("Default", QLabel(default))
         if row.value_type == "bool":
-            self.editor: QWidget = QCheckBox("&On")
+            self.editor: QCheckBox | QLineEdit = QCheckBox("&On")
             self.editor.setChecked(row.value.strip().lower() in {"true", "yes", "1", "on"})
             self.editor.setAccessibleName(row.label)
             self.fields.add_row(form, "value", row.label, self.editor)

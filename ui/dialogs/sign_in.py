@@ -36,6 +36,14 @@ if TYPE_CHECKING:
 OPEN_WAIT_S = 120.0
 
 
+def _subtitle(heading: QVBoxLayout) -> QLabel:
+    """The subtitle label of a ``_heading``."""
+    item = heading.itemAt(1)
+    label = item.widget() if item is not None else None
+    assert isinstance(label, QLabel)
+    return label
+
+
 def _heading(text: str, subtitle: str) -> QVBoxLayout:
     layout = QVBoxLayout()
     title = QLabel(APP_TITLE)
@@ -71,7 +79,7 @@ class SignInDialog(FormDialog):
         self.buttons.button(self.buttons.StandardButton.Cancel).setText("&Quit")
         heading = _heading("Sign in", f"Database: {database}" if staff is not None
                            else "Opening the database…")
-        self.database_label: QLabel = heading.itemAt(1).widget()  # type: ignore[assignment]
+        self.database_label = _subtitle(heading)
         self.header.addLayout(heading)
         form = QFormLayout()
         form.setVerticalSpacing(8)

@@ -26,6 +26,14 @@ class ImportRowsModel(RowTableModel[ImportRow]):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.confirmed: set[int] = set()
+        # Built per model: the outcome reads which duplicates this model's user confirmed.
+        self.COLUMNS = (
+            Column("Line", lambda r: str(r.line), lambda r: r.line, numeric=True),
+            Column("CRN", lambda r: r.crn),
+            Column("Name", lambda r: r.name),
+            Column("Outcome", self.outcome_text),
+            Column("What happens", what_happens, tooltip=what_happens),
+        )
 
     def outcome_text(self, row: ImportRow) -> str:
         if row.outcome == RowOutcome.DUPLICATE and row.line in self.confirmed:
@@ -36,17 +44,6 @@ class ImportRowsModel(RowTableModel[ImportRow]):
         self.confirmed = set(lines)
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 3), self.index(self.rowCount() - 1, 3))
-
-    @property
-    def COLUMNS(self):
-        """The columns; a property, as the outcome reads which duplicates were confirmed."""
-        return (
-            Column("Line", lambda r: str(r.line), lambda r: r.line, numeric=True),
-            Column("CRN", lambda r: r.crn),
-            Column("Name", lambda r: r.name),
-            Column("Outcome", self.outcome_text),
-            Column("What happens", what_happens, tooltip=what_happens),
-        )
 
 
 class ImportRowsFilter(RowSortProxy):

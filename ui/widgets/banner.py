@@ -18,9 +18,10 @@ class Banner(QFrame):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.label)
+        # The message, then any buttons a screen adds beside it.
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(10, 6, 10, 6)
+        self.row.addWidget(self.label)
         self.setVisible(False)
 
     def show_message(self, text: str, kind: str = "error") -> None:

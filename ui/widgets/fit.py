@@ -35,6 +35,8 @@ def fit_in_scroll_area(stack: QStackedWidget) -> QScrollArea:
     def only_current(index: int) -> None:
         for number in range(stack.count()):
             page = stack.widget(number)
+            if page is None:
+                continue
             policy = QSizePolicy.Policy.Preferred if number == index \
                 else QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy, policy)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar, overload
+
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
@@ -40,12 +42,25 @@ def make_table(model: QAbstractItemModel, accessible_name: str, *, sortable: boo
     return view
 
 
-def selected_row(view: QTableView) -> object | None:
-    """The data object of the selected row (``RowRole``), or None."""
+RowT = TypeVar("RowT")
+
+
+@overload
+def selected_row(view: QTableView) -> object | None: ...
+
+
+@overload
+def selected_row(view: QTableView, kind: type[RowT]) -> RowT | None: ...
+
+
+def selected_row(view: QTableView, kind: type[object] = object) -> object | None:
+    """The data object of the selected row (``RowRole``), or None; with ``kind``, None
+    unless it is one of those."""
     indexes = view.selectionModel().selectedRows() if view.selectionModel() else []
     if not indexes:
         return None
-    return indexes[0].data(RowRole)
+    row = indexes[0].data(RowRole)
+    return row if isinstance(row, kind) else None
 
 
 # Columns are sized from this many rows (and the header), never from every row: measuring

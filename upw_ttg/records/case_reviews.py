@@ -63,7 +63,7 @@ class ChangeNoteInput:
     """A loss of contact or a new relationship, with when it was noted and what it is."""
 
     kind: CaseChangeKind
-    noted_on: dt.date
+    noted_on: dt.date | None  # None when left empty: the service asks for it
     detail: str
 
 

@@ -133,7 +133,10 @@ class DecisionDialog(FormDialog):
         self.circumstances.setFixedHeight(self.fontMetrics().height() * 4 + 16)
         self.fields.add_row(form, "circumstances", "&Circumstances", self.circumstances,
                             _circumstances_hint(info.must_refer))
-        self._circumstances_hint = self.circumstances.parentWidget().findChild(QLabel, "Hint")
+        row = self.circumstances.parentWidget()
+        hint = row.findChild(QLabel, "Hint") if row is not None else None
+        assert hint is not None  # the row was given its hint just above
+        self._circumstances_hint = hint
         self.language = LanguageCombo()
         self.preview = QCheckBox(_preview_text(info.must_refer))
         self.preview.setChecked(True)

@@ -75,7 +75,7 @@ class ImportDialog(QDialog):
         self._file_name, self._data = file_name, data
         self._proposal = proposal
         self.preview: ImportPreview | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.banner = Banner()
         self.pages = QStackedWidget()
         self.pages.addWidget(self._mapping_page())
@@ -282,7 +282,7 @@ class ImportDialog(QDialog):
 
     def _on_imported(self, result: ImportResult) -> None:
         self._set_busy(False)
-        self.result = result
+        self.import_result = result
         self.banner.show_message(result.describe(), kind="info")
         self.notice.emit(result.describe())
         if not result.dry_run:

@@ -83,10 +83,11 @@ class OutcomesExportDialog(QDialog):
         def work() -> OutcomesExport:
             return self._services.national_export.export_outcomes(day, unit_id, dry_run=True)
 
-        run_in_background(work, self._on_ready, lambda exc: self._failed(exc),
-                          "Gathering the outcomes…", parent=self)
+        # The file is marked as sent for the day its draft was gathered for.
+        run_in_background(work, lambda draft: self._on_ready(draft, day),
+                          lambda exc: self._failed(exc), "Gathering the outcomes…", parent=self)
 
-    def _on_ready(self, draft: OutcomesExport) -> None:
+    def _on_ready(self, draft: OutcomesExport, day: dt.date) -> None:
         if not draft.rows:
             self.export_button.setEnabled(True)
             self.banner.show_message("Nothing to send: " + draft.describe().removeprefix(
@@ -104,7 +105,7 @@ class OutcomesExportDialog(QDialog):
             self.banner.show_message(f"The file was not saved ({exc.strerror or exc}); nothing "
                                      "was marked as sent. Choose another folder.", kind="error")
             return
-        day, unit_id, digest = self.day.date(), self.unit.currentData(), draft.sha256
+        unit_id, digest = self.unit.currentData(), draft.sha256
 
         def work() -> OutcomesExport:
             return self._services.national_export.export_outcomes(day, unit_id,

@@ -48,7 +48,7 @@ class ActionDialog(FormDialog):
             placeholder="e.g. Resettlement worker, the person, CAS3 housing")
         self.owner = self.who.typed
         self.fields.add_row(form, "owner", "&Who does it", self.who)
-        self.who.resized.connect(lambda: self.isVisible() and self.fit_contents(shrink=True))
+        self.who.resized.connect(self._refit_when_shown)
         self.due_date = DateField()
         self.fields.add_row(form, "due_date", "&Due by", self.due_date)
         self.need = QComboBox()
@@ -65,7 +65,8 @@ class ActionDialog(FormDialog):
         self.fields.add_row(form, "done_on", "Done o&n", self.done_on,
                             hint="Leave empty until it is done.")
         self.body.addLayout(form)
-        self._pathways = {need.id: need.pathway_code for need in needs}
+        # Keyed by the need's id; None (the whole plan) is in no pathway.
+        self._pathways: dict[int | None, str] = {need.id: need.pathway_code for need in needs}
         if record is not None:
             self.description.setText(record.description)
             self.due_date.set_date(record.due_date)
@@ -80,6 +81,10 @@ class ActionDialog(FormDialog):
             lambda _i: self.who.set_pathway(self._pathways.get(self.need.currentData())))
         self.manages_risk.setChecked(manages_risk)
         self.resize(560, self.sizeHint().height())
+
+    def _refit_when_shown(self) -> None:
+        if self.isVisible():
+            self.fit_contents(shrink=True)
 
     def collect(self) -> ActionInput:
         problems: dict[str, str] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
@@ -138,17 +139,19 @@ class AssessmentDialog(ChecksBookings, FormDialog):
         self.buttons.addButton(self.new_button, QDialogButtonBox.ButtonRole.ResetRole)
         content = QWidget()
         self._build(content)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("DetailsScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAccessibleName("Assessment questions")
+        self.questions_area = QScrollArea()
+        self.questions_area.setObjectName("DetailsScroll")
+        self.questions_area.setWidgetResizable(True)
+        self.questions_area.setAccessibleName("Assessment questions")
         # Tab goes to the questions themselves; the area scrolls to whichever has focus.
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setWidget(content)
-        self.body.addWidget(self.scroll, 1)
+        self.questions_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.questions_area.setWidget(content)
+        self.body.addWidget(self.questions_area, 1)
         outer = self.layout()
+        assert isinstance(outer, QBoxLayout)  # the form's own column
         for number in reversed(range(outer.count())):
-            if outer.itemAt(number).spacerItem() is not None:
+            item = outer.itemAt(number)
+            if item is not None and item.spacerItem() is not None:
                 outer.takeAt(number)  # the scroll area, not a spacer, takes the spare height
         outer.setStretchFactor(self.body, 1)
         answers = record.to_input() if record is not None else AssessmentInput(person.id)
@@ -212,9 +215,10 @@ class AssessmentDialog(ChecksBookings, FormDialog):
 
         health, hf = _group("Health and safety (every question must be answered)")
         self.answers: dict[str, QComboBox] = {}
-        self.details: dict[str, QWidget] = {}
+        self.details: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.categories: dict[str, QComboBox] = {}
-        categories = {question: rest for question, *rest in CATEGORIES}
+        categories = {question: (field, caption, choices)
+                      for question, field, caption, choices in CATEGORIES}
         for name, text, detail in HEALTH_AND_SAFETY:
             self.answers[name] = answer_combo()
             f.add_row(hf, name, text, self.answers[name])
@@ -408,8 +412,9 @@ class AssessmentDialog(ChecksBookings, FormDialog):
 
     def _reveal_focus(self) -> None:
         widget = self.focusWidget()
-        if widget is not None and self.scroll.widget().isAncestorOf(widget):
-            self.scroll.ensureWidgetVisible(widget, 40, 60)
+        content = self.questions_area.widget()
+        if widget is not None and content is not None and content.isAncestorOf(widget):
+            self.questions_area.ensureWidgetVisible(widget, 40, 60)
 
     @Slot()
     def complete(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,8 +25,10 @@ from ui.dialogs.upw.session_staff_dialog import read_time, time_edit
 from ui.models.upw.commitments_model import CommitmentsTableModel
 from ui.widgets.tables import make_table
 
-_ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
-           Qt.Key.Key_Down: (0, 1)}
+# Keyed as ints: a key event gives its key as a plain int.
+_ARROWS: dict[int, tuple[int, int]] = {
+    Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1)}
 
 
 class ChoiceChecks(QWidget):
@@ -139,7 +142,8 @@ class AvailabilityGrid(QWidget):
                 for box in self._boxes:
                     box.setFocusPolicy(Qt.FocusPolicy.StrongFocus if box is watched
                                        else Qt.FocusPolicy.ClickFocus)
-            elif event.type() == QEvent.Type.KeyPress and event.key() in _ARROWS:
+            elif isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                    and event.key() in _ARROWS:
                 index = self._boxes.index(watched)
                 day, part = divmod(index, 3)
                 dx, dy = _ARROWS[event.key()]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.placement import Breach
 from upw_ttg.domain.upw_records import (
     AppointmentRow,
     PlacementRequest,
@@ -123,7 +124,8 @@ class MoveDialog(FormDialog):
             self.reason.setEnabled(False)
             return
         by_van = self.pickup.currentData() is not None
-        parts, breaches = [], []
+        parts: list[str] = []
+        breaches: list[Breach] = []
         try:
             for person in self._people:
                 found = self._services.upw.placement.check(

@@ -239,8 +239,9 @@ class ProjectDialog(ChecksBookings, FormDialog):
         projects = self._services.upw.projects
         if self._record is None:
             return projects.create_project(data)
-        self.confirm_bookings(lambda: projects.preview_update_project(self._record.id, data))
-        return projects.update_project(self._record.id, data)
+        project_id = self._record.id
+        self.confirm_bookings(lambda: projects.preview_update_project(project_id, data))
+        return projects.update_project(project_id, data)
 
 
 def generation_report(result: GenerationResult) -> str:

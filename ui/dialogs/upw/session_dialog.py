@@ -380,20 +380,22 @@ class SessionDialog(QDialog):
         person = chosen[0]
         render = self._services.upw.documents.render_letter
         welsh = " (Welsh)" if language == "cy" else ""
-        # Printed, the letter shows on the person's record (its Letters).
+        def printed(_preview: object) -> None:
+            # Printed, the letter shows on the person's record (its Letters).
+            publish(Subject.LETTER, [person.appointment_id], [person.person_id])
+
         preview_document(self, lambda: render(person.appointment_id, language),
                          f"Appointment letter{welsh} – {person.name}",
                          f"appointment-letter-{person.crn}.pdf",
-                         opened=lambda _preview: publish(Subject.LETTER, [person.appointment_id],
-                                                         [person.person_id]))
+                         opened=printed)
 
     @Slot()
     def print_manifest(self, language: str = "en") -> None:
-        if self.detail is None or self.detail.session.van_id is None:
+        if self.detail is None or (van_id := self.detail.session.van_id) is None:
             return
         s = self.detail.session
         render = self._services.upw.documents.render_manifest
         welsh = " (Welsh)" if language == "cy" else ""
-        preview_document(self, lambda: render(s.van_id, s.session_date, language),
+        preview_document(self, lambda: render(van_id, s.session_date, language),
                          f"Van manifest{welsh} – {s.van_name}, {s.session_date:%d/%m/%Y}",
                          f"van-manifest-{s.session_date.isoformat()}.pdf")

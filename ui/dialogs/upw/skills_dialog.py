@@ -162,8 +162,12 @@ class SkillsListDialog(QDialog):
             self._open(SkillDialog(self._services, skill, self))
 
     def _open(self, dialog: SkillDialog) -> None:
-        dialog.saved.connect(lambda _record: (self.reload(), self.changed.emit()))
+        dialog.saved.connect(self._on_saved)
         dialog.open()
+
+    def _on_saved(self, _record: object) -> None:
+        self.reload()
+        self.changed.emit()
 
     @Slot()
     def delete_skill(self) -> None:

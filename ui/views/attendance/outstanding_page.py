@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.services.access import RESTRICTED_MESSAGE
-from upw_ttg.services.attendance.records import MissingOutcomeRow
+from upw_ttg.services.attendance.records import MissingOutcomeRow, ProjectBacklog
 from upw_ttg.services.paging import PAGE_ROWS
 
 from ui.errors import show_error
@@ -142,7 +142,7 @@ class OutstandingPage(QWidget):
         self.refresh()  # a new backlog drops the project chosen in the old one
 
     def _on_backlog_selected(self, *_args: object) -> None:
-        project = selected_row(self.backlog)
+        project = selected_row(self.backlog, ProjectBacklog)
         fetch = self._pages(self.filters.unit_id, project.project_id if project else None)
         self.loader.load(lambda: fetch(0, PAGE_ROWS),
                          lambda first: self._show_appointments(fetch, first))
@@ -152,7 +152,7 @@ class OutstandingPage(QWidget):
 
     def _update_count(self) -> None:
         loaded = self.model.rowCount()
-        project = selected_row(self.backlog)
+        project = selected_row(self.backlog, ProjectBacklog)
         backlog = [project] if project else self.backlog_model.rows()
         total = max(loaded, sum(p.missing for p in backlog))
         if total == 0:

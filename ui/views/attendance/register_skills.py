@@ -91,7 +91,7 @@ class RegisterSkillsLine(QWidget):
             return
         self.dialog = SkillsShownDialog(self._services, skills, row.appointment_id, row.name,
                                         self._page)
-        self.dialog.saved.connect(lambda _ids: self._saved(row))
+        self.dialog.saved.connect(lambda _ids: self._saved(row, skills.session_id))
         self.dialog.finished.connect(lambda _result: self._back_to_register())
         self.dialog.open()
 
@@ -99,7 +99,7 @@ class RegisterSkillsLine(QWidget):
         self._focus.window().activateWindow()
         self._focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _saved(self, row: RegisterRow) -> None:
-        self.skills = self._services.upw.skills.register_skills(self.skills.session_id)
+    def _saved(self, row: RegisterRow, session_id: int) -> None:
+        self.skills = self._services.upw.skills.register_skills(session_id)
         self.show_row(row)
         self.notice.emit(f"Saved the skills {row.name} showed.")

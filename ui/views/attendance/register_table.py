@@ -160,6 +160,7 @@ class RegisterDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model,
                      index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QLineEdit)  # the only editor this delegate makes
         text = editor.chosen() if isinstance(editor, CompletingEdit) else editor.text()
         model.setData(index, text, Qt.ItemDataRole.EditRole)
 

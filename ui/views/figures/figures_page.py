@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -86,8 +86,9 @@ class FiguresArea(QWidget):
         self.export = ExportListButton(services, "figures", self.table, caption=self._caption)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Figures f&or:"))
-        top.itemAt(0).widget().setBuddy(self.group)
+        group_label = QLabel("Figures f&or:")
+        group_label.setBuddy(self.group)
+        top.addWidget(group_label)
         top.addWidget(self.group)
         top.addWidget(self.unit)
         top.addStretch(1)
@@ -226,6 +227,7 @@ class FiguresArea(QWidget):
 
     def _view_row(self, source_row: int) -> int:
         proxy = self.table.model()
+        assert isinstance(proxy, QSortFilterProxyModel)  # the figures table sorts
         return proxy.mapFromSource(self.figure_rows.index(source_row, 0)).row()
 
     @Slot(QModelIndex, QModelIndex)
@@ -237,6 +239,7 @@ class FiguresArea(QWidget):
     def _show(self, row: FigureRow) -> None:
         self.current = row
         figures = self.figures
+        assert figures is not None  # a row is chosen from figures already read
         kind = row.definition.kind
         self.trend.show_figure(figures, row)
         self.units_chart.show_figure(figures, row)

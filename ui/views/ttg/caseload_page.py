@@ -30,7 +30,7 @@ from ui.loading import PageLoader
 from ui.models.roles import RowRole
 from ui.models.table_model import RowSortProxy
 from ui.models.ttg.caseload_model import CaseloadTableModel, WorkerCountsTableModel
-from ui.tasks import report_failure, run_in_background, writer_pool
+from ui.tasks import BackgroundTask, report_failure, run_in_background, writer_pool
 from ui.views.ttg.access import can_edit_ttg
 from ui.views.ttg.fields import WrapDelegate, hint
 from ui.widgets.export_list import ExportListButton
@@ -126,7 +126,7 @@ class CaseloadPage(QWidget):
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
-        self._assigning = None  # a save running on the writer thread
+        self._assigning: BackgroundTask | None = None  # a save running on the writer thread
         self._services = services
         self.caseload: Caseload | None = None
         self.loaded = False
@@ -209,7 +209,7 @@ class CaseloadPage(QWidget):
         self._own_id = actor.id if actor is not None else -1
         self._fill_workers(services.caseload.worker_counts())
         own = actor is not None and actor.role == Role.RESETTLEMENT_WORKER
-        self.worker.setCurrentIndex(max(0, self.worker.findData(actor.id)) if own else 0)
+        self.worker.setCurrentIndex(max(0, self.worker.findData(self._own_id)) if own else 0)
         self.prison.currentIndexChanged.connect(self.refresh)
         self.worker.currentIndexChanged.connect(self.refresh)
         self.cards = [QualityCard() for _ in range(5)]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.domain.plan_progress import handover_missing
 from upw_ttg.errors import ValidationError
-from upw_ttg.services.ttg.records import HandoverRecord, OfficerInput
+from upw_ttg.services.ttg.records import ContactRow, HandoverRecord, OfficerInput
 
 from ui.dialogs.ttg.contact_dialogs import AcknowledgeDialog, ContactDialog
 from ui.formatting import format_date
@@ -56,9 +56,9 @@ class HandoverPage(SectionPage):
 
     def __init__(self, screen: PlanScreen):
         super().__init__(screen, "Handover to the community responsible officer")
-        self.window = QLabel()
-        self.window.setWordWrap(True)
-        self.body.addWidget(self.window)
+        self.window_text = QLabel()
+        self.window_text.setWordWrap(True)
+        self.body.addWidget(self.window_text)
         self.chase = Banner()
         self.chase.prefixes = False
         self.body.addWidget(self.chase)
@@ -166,16 +166,16 @@ class HandoverPage(SectionPage):
         deadlines = screen.deadlines
         opens = deadlines.deadlines.handover_window_opens if deadlines else None
         if deadlines is not None and deadlines.released_on:
-            self.window.setText(f"Released on {format_date(deadlines.released_on)}.")
+            self.window_text.setText(f"Released on {format_date(deadlines.released_on)}.")
         elif opens is None:
-            self.window.setText("The handover window opens 8 weeks before release; there is "
+            self.window_text.setText("The handover window opens 8 weeks before release; there is "
                                 "no release date yet.")
         else:
             state = "opened" if opens <= today else "opens"
             missing = self.missing()
             still = (f" Still to record: {'; '.join(missing)}." if missing and record
                      and (record.contacts or record.ro_name) else "")
-            self.window.setText(f"The handover window {state} on <b>{format_date(opens)}</b>, "
+            self.window_text.setText(f"The handover window {state} on <b>{format_date(opens)}</b>, "
                                 f"8 weeks before release: contact the officer by then.{still}")
         chasers = record.chasers if record else ()
         if chasers:
@@ -230,7 +230,7 @@ class HandoverPage(SectionPage):
 
     def _update_buttons(self, *_args: object) -> None:
         editable = self.host.editable
-        contact = selected_row(self.view)
+        contact = selected_row(self.view, ContactRow)
         self.add_button.setEnabled(editable)
         self.ack_button.setEnabled(editable and contact is not None
                                    and contact.acknowledged_on is None)
@@ -293,7 +293,7 @@ class HandoverPage(SectionPage):
                            "Contact logged.")
 
     def acknowledge(self) -> None:
-        contact = selected_row(self.view)
+        contact = selected_row(self.view, ContactRow)
         if contact is None or contact.acknowledged_on is not None:
             return
         screen = self.host

@@ -87,10 +87,10 @@ class PathwayPage(SectionPage):
         self.watch("need", self.own_words, self.status, self.responsibility, self.linked,
                    self.on_copy, self.fallback_plan, self.fallback_who, self.fallback_by)
 
-        self.actions = ActionsBox(
+        self.actions_box = ActionsBox(
             "Actions", self, screen, self._includes, self._action_defaults,
             "No actions yet: add what will be done, by whom and when.")
-        self.body.addWidget(self.actions)
+        self.body.addWidget(self.actions_box)
 
         log_box = QGroupBox("Progress log")
         log = QVBoxLayout(log_box)
@@ -183,7 +183,7 @@ class PathwayPage(SectionPage):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.progress.resizeRowsToContents()
         fit_table_height(self.progress, 1, 10)
-        self.actions.refresh()
+        self.actions_box.refresh()
         self.add_entry_button.setEnabled(self.host.editable)
 
     def nav_state(self) -> tuple[str, str]:

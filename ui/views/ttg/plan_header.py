@@ -124,7 +124,8 @@ class PlanHeader(QWidget):
         if state is not None and state.status == CustodyStatus.RELEASED:
             facts.append(f"<b>Released {format_date(state.released_on)}</b>")
         elif episode.expected_release_date:
-            kind = RELEASE_TYPE_LABELS.get(episode.expected_release_type, "")
+            release_type = episode.expected_release_type
+            kind = RELEASE_TYPE_LABELS.get(release_type, "") if release_type else ""
             facts.append(f"Release <b>{format_date(episode.expected_release_date)}</b> "
                          f"({html.escape(kind.lower())})")
         else:

@@ -102,8 +102,8 @@ class PlanScreen(QWidget):
         self.reload_button.setToolTip("Load the other person's changes, then put back what you "
                                       "typed so it is saved over them")
         self.reload_button.clicked.connect(self.reload_keeping_text)
-        self.banner.layout().addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.banner.layout().setStretch(0, 1)
+        self.banner.row.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.banner.row.setStretch(0, 1)
         self.reload_button.setVisible(False)
 
         self.nav = QListWidget()
@@ -354,7 +354,8 @@ class PlanScreen(QWidget):
     def _focus_page(self) -> None:
         widget = self.stack.currentWidget()
         target = widget.first_input() if isinstance(widget, SectionPage) else self.start_button
-        (target or widget).setFocus(Qt.FocusReason.TabFocusReason)
+        if (focus := target or widget) is not None:
+            focus.setFocus(Qt.FocusReason.TabFocusReason)
 
     @Slot()
     def _toggle_focus(self) -> None:

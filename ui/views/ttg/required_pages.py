@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -22,7 +23,14 @@ from PySide6.QtWidgets import (
 from upw_ttg.domain.codes import Language, MappaLevel, RiskLevel
 from upw_ttg.domain.resettlement import STRENGTH_KINDS, PlanSection
 from upw_ttg.errors import ValidationError
-from upw_ttg.services.ttg.records import AgreementInput, PlanRecord, RiskInput
+from upw_ttg.services.ttg.records import (
+    AgreementInput,
+    ConsentRow,
+    DiversityNeedRow,
+    PlanRecord,
+    RiskInput,
+    StrengthRow,
+)
 
 from ui.dialogs.ttg.plan_dialogs import DiversityNeedDialog
 from ui.models.table_model import RowTableModel
@@ -204,7 +212,7 @@ class StrengthsPage(RequiredPage):
         wording = text_of(self.persons_wording)
         plans = self.host.services.plans
         if self.host.run(self, lambda: plans.add_strength(
-                self.host.plan.id, kind, text, self.host.plan.version, wording),
+                plan.id, kind, text, plan.version, wording),
                 "Strength added."):
             self.description.clear()
             self.persons_wording.clear()
@@ -227,14 +235,15 @@ class StrengthsPage(RequiredPage):
             return
         plans = self.host.services.plans
         self.host.run(None, lambda: plans.update_strength(
-            row.id, description, wording or None, self.host.plan.version), "Wording saved.")
+            row.id, description, wording or None, plan.version), "Wording saved.")
 
     def remove_strength(self) -> None:
-        row = selected_row(self.view)
-        if row is None or not self.host.confirm("Remove", f"Remove “{row.description}”?"):
+        row, plan = selected_row(self.view, StrengthRow), self.host.plan
+        if row is None or plan is None \
+                or not self.host.confirm("Remove", f"Remove “{row.description}”?"):
             return
         plans = self.host.services.plans
-        self.host.run(self, lambda: plans.remove_strength(row.id, self.host.plan.version),
+        self.host.run(self, lambda: plans.remove_strength(row.id, plan.version),
                         "Removed.")
 
     def first_input(self) -> QWidget | None:
@@ -338,8 +347,10 @@ class DiversityPage(RequiredPage):
         screen = self.host
 
         def save(category, description, adjustment, row_id):
+            plan = screen.plan
+            assert plan is not None  # the page is only shown with a plan
             return screen.services.plans.save_diversity_need(
-                screen.plan.id, category, description, adjustment, screen.plan.version, row_id)
+                plan.id, category, description, adjustment, plan.version, row_id)
         return DiversityNeedDialog(save, record, screen)
 
     def add_need(self) -> None:
@@ -355,12 +366,13 @@ class DiversityPage(RequiredPage):
             self.edit_need()
 
     def remove_need(self) -> None:
-        row = selected_row(self.view)
-        if row is None or not self.host.confirm("Remove", f"Remove “{row.description}”?"):
+        row, plan = selected_row(self.view, DiversityNeedRow), self.host.plan
+        if row is None or plan is None \
+                or not self.host.confirm("Remove", f"Remove “{row.description}”?"):
             return
         plans = self.host.services.plans
-        self.host.run(self, lambda: plans.remove_diversity_need(
-            row.id, self.host.plan.version), "Removed.")
+        self.host.run(self, lambda: plans.remove_diversity_need(row.id, plan.version),
+                      "Removed.")
 
     def first_input(self) -> QWidget | None:
         return self.add_button
@@ -405,11 +417,11 @@ class RiskPage(RequiredPage):
         self.body.addLayout(checks)
         self.watch("risk", self.level, self.mappa, self.summary,
                    *(w for trio in self.checks.values() for w in trio))
-        self.actions = ActionsBox("Actions that manage the risk", self, screen,
+        self.actions_box = ActionsBox("Actions that manage the risk", self, screen,
                                   lambda a: a.manages_risk, lambda: (None, True),
                                   "No action is marked as managing the risk yet.")
-        self.actions.add_button.setText("&Add an action managing risk…")
-        self.body.addWidget(self.actions)
+        self.actions_box.add_button.setText("&Add an action managing risk…")
+        self.body.addWidget(self.actions_box)
         self.body.addStretch(1)
 
     def fill(self) -> None:
@@ -423,26 +435,31 @@ class RiskPage(RequiredPage):
                 set_value(widget, getattr(risk, f"{prefix}_check_{name}") if risk else None)
 
     def refresh(self) -> None:
-        self.actions.refresh()
+        self.actions_box.refresh()
 
     def save_risk(self) -> PlanRecord:
         plan = self.host.plan
         assert plan is not None
         problems: dict[str, str] = {}
-        values: dict[str, object] = {}
+        dates: dict[str, dt.date | None] = {}
+        outcomes: dict[str, str | None] = {}
         for prefix, (requested, received, outcome) in self.checks.items():
             for widget, name in ((requested, "requested"), (received, "received")):
                 field = f"{prefix}_check_{name}"
                 try:
-                    values[field] = widget.date()
+                    dates[field] = widget.date()
                 except ValueError as exc:
                     problems[field] = str(exc)
-            values[f"{prefix}_check_outcome"] = text_of(outcome)
+            outcomes[prefix] = text_of(outcome)
         if problems:
             raise ValidationError(problems)
         return self.host.services.plans.save_risk(plan.id, RiskInput(
             level=self.level.currentData(), mappa_level=self.mappa.currentData(),
-            summary=text_of(self.summary), version=plan.version, **values))
+            summary=text_of(self.summary), version=plan.version,
+            da_check_requested=dates["da_check_requested"],
+            da_check_received=dates["da_check_received"], da_check_outcome=outcomes["da"],
+            cs_check_requested=dates["cs_check_requested"],
+            cs_check_received=dates["cs_check_received"], cs_check_outcome=outcomes["cs"]))
 
 
 class AgreementPage(RequiredPage):
@@ -542,22 +559,23 @@ class AgreementPage(RequiredPage):
             person_comments=text_of(self.comments), version=plan.version))
 
     def add_consent(self) -> None:
-        if self.host.plan is None:
+        if (plan := self.host.plan) is None:
             return
         self.fields.clear()
         agency, given = self.agency.text(), bool(self.given.currentData())
         plans = self.host.services.plans
         if self.host.run(self, lambda: plans.set_consent(
-                self.host.plan.id, agency, given, self.host.plan.version),
+                plan.id, agency, given, plan.version),
                 "Consent recorded."):
             self.agency.clear()
             self.agency.setFocus()
 
     def remove_consent(self) -> None:
-        row = selected_row(self.view)
-        if row is None or not self.host.confirm("Remove", f"Remove “{row.agency}”?"):
+        row, plan = selected_row(self.view, ConsentRow), self.host.plan
+        if row is None or plan is None \
+                or not self.host.confirm("Remove", f"Remove “{row.agency}”?"):
             return
         plans = self.host.services.plans
-        self.host.run(self, lambda: plans.remove_consent(row.id, self.host.plan.version),
+        self.host.run(self, lambda: plans.remove_consent(row.id, plan.version),
                         "Removed.")
 

@@ -31,7 +31,7 @@ from upw_ttg.errors import UpwError
 from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.upw.texts_model import STATUS_TEXT, MessagesModel, NumbersToFixModel
-from ui.tasks import TaskControl, report_failure, run_in_background, writer_pool
+from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background, writer_pool
 from ui.views.attendance.common import hint, page_title
 from ui.widgets.banner import Banner
 from ui.widgets.tables import fit_columns, make_table, selected_row
@@ -52,6 +52,10 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def _day(date: QDate) -> dt.date:
+    return dt.date(date.year(), date.month(), date.day())
+
+
 class TextsPage(QWidget):
     """The Messages list by day, status and template; the day's reminders queued and the
     queue sent in the background with progress.
@@ -68,7 +72,7 @@ class TextsPage(QWidget):
         super().__init__(parent)
         self._texts = services.upw.texts
         today = services.ctx.today()
-        self.task = None
+        self.task: BackgroundTask | None = None
         self.state = Banner()
         self.state.prefixes = False
         self.date_from = QDateEdit(_qdate(today - dt.timedelta(days=7)))
@@ -176,8 +180,7 @@ class TextsPage(QWidget):
             self.state.show_message("Sending is off until an administrator sets the GOV.UK "
                                     "Notify key (Settings, Notify key). Texts can be queued "
                                     "meanwhile.", "warning")
-        first = self.date_from.date().toPython()
-        last = self.date_to.date().toPython()
+        first, last = _day(self.date_from.date()), _day(self.date_to.date())
         status = self.status.currentData()
         template = self.template.currentData()
         self.loader.load(lambda: self._texts.messages(date_from=first, date_to=last,

@@ -33,7 +33,7 @@ from ui.loading import PageLoader
 from ui.models.table_model import FetchPage, RowSortProxy
 from ui.models.upw.text import format_pence
 from ui.models.upw.warrants_model import SpendTableModel, WarrantsTableModel
-from ui.tasks import report_failure, run_in_background, writer_pool
+from ui.tasks import BackgroundTask, report_failure, run_in_background, writer_pool
 from ui.views.upw.common import NOT_ALLOWED, can_schedule, enum_value
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
@@ -54,7 +54,7 @@ class WarrantsPage(QWidget):
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
-        self._marking = None  # a save running on the writer thread
+        self._marking: BackgroundTask | None = None  # a save running on the writer thread
         self._services = services
         self._editable = can_schedule(services.ctx.actor)
         self._loaded = False
@@ -211,7 +211,11 @@ class WarrantsPage(QWidget):
             return (page(0, PAGE_ROWS), totals,
                     warrants.spend(office_id=office, date_from=first, date_to=last))
 
-        self.loader.load(fetch, lambda result: self._show_rows(page, *result, select_id))
+        def show(result: tuple[list[WarrantRecord], tuple[int, int], list]) -> None:
+            rows, totals, spend = result
+            self._show_rows(page, rows, totals, spend, select_id)
+
+        self.loader.load(fetch, show)
 
     def _show_rows(self, page: FetchPage, rows: list[WarrantRecord], totals: tuple[int, int],
                    spend: list, select_id: int | None) -> None:
@@ -265,8 +269,11 @@ class WarrantsPage(QWidget):
         if warrant is None or not self.void_button.isEnabled():
             return None
         dialog = VoidWarrantDialog(self._services, warrant, self)
-        dialog.saved.connect(lambda w: (self.notice.emit(f"Voided {w.serial_text}."),
-                                        self.reload(w.id)))
+        def voided(record: WarrantRecord) -> None:
+            self.notice.emit(f"Voided {record.serial_text}.")
+            self.reload(record.id)
+
+        dialog.saved.connect(voided)
         self.dialog = dialog
         dialog.open()
         return dialog

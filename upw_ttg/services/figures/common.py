@@ -49,19 +49,19 @@ class Scope:
     def within(self, day: dt.date | None) -> bool:
         return day is not None and self.start <= day <= self.end
 
-    def read(self, query: Select) -> Any:
+    def read(self, query: Select[*tuple[Any, ...]]) -> Any:
         """``query``'s rows through the session's connection: plain rows, without the ORM's
         per-row loading, which cost more than the database for a year of appointments."""
         return self.session.connection().execute(query)
 
-    def records(self, query: Select) -> list[Any]:
+    def records(self, query: Select[*tuple[Any, ...]]) -> list[Any]:
         """``query``'s rows as plain named tuples, for rows whose fields are read by name
         again and again: a result row's field costs ten times a tuple's."""
         result = self.read(query)
         return list(map(_record(tuple(result.keys()))._make, result))
 
-    def rows(self, query: Select, columns: Sequence[Any], detail: Sequence[Any] = ()
-             ) -> Iterable[Any]:
+    def rows(self, query: Select[*tuple[Any, ...]], columns: Sequence[Any],
+             detail: Sequence[Any] = ()) -> Iterable[Any]:
         """``query`` over ``columns``: grouped with a count ``n`` when only counts are wanted
         (a few thousand groups instead of every appointment); one row per case with the
         ``detail`` columns for a drill-down."""
@@ -111,14 +111,22 @@ class Tallies:
     def __init__(self, months: Sequence[dt.date]):
         self.months = tuple(months)
         self._index = {m: i for i, m in enumerate(self.months)}
-        self.cells: dict[tuple[str, int | None, int | None, int], list[int]] = \
-            defaultdict(lambda: [0, 0])
+        # Each day's month, found once: the service's custody episodes are counted a fact
+        # each, on a few hundred days.
+        self._index_of_day: dict[dt.date, int | None] = {}
+        self.cells: dict[tuple[str, int | None, int | None, int], list[int]] = {}
 
     def add(self, fact: Fact) -> None:
-        index = self._index.get(month_of(fact.day))
+        day = fact.day
+        index = self._index_of_day.get(day, -1)
+        if index == -1:
+            index = self._index_of_day[day] = self._index.get(month_of(day))
         if index is None:
             return
-        cell = self.cells[(fact.key, fact.unit_id, fact.worker_id, index)]
+        key = (fact.key, fact.unit_id, fact.worker_id, index)
+        cell = self.cells.get(key)
+        if cell is None:
+            cell = self.cells[key] = [0, 0]
         if fact.minutes:
             cell[0] += fact.minutes
         else:

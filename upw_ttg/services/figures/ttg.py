@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import Select, func, or_, select
 
@@ -13,8 +13,7 @@ from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import CustodyStatus, PlanStatus
 from upw_ttg.domain.figures import met_by, referral_closed, usable_date
 from upw_ttg.domain.records_to_check import ROW_ERRORS
-from upw_ttg.domain.resettlement import DeadlineSettings, PlanSection
-from upw_ttg.domain.working_days import WorkingCalendar
+from upw_ttg.domain.resettlement import PlanSection
 from upw_ttg.services.figures.common import Fact, Scope, day_text
 from upw_ttg.services.ttg.common import read_deadline_settings
 from upw_ttg.services.ttg.completion import gate_columns, gate_facts
@@ -30,8 +29,9 @@ from upw_ttg.storage.models import (
 SECTIONS = (("plans_strengths", PlanSection.STRENGTHS), ("plans_diversity", PlanSection.DIVERSITY),
             ("plans_risk", PlanSection.RISK))
 
+_Ts = TypeVarTuple("_Ts")  # a query's columns, kept by the scoping
 
-def _scoped(scope: Scope, query: Select) -> Select:
+def _scoped(scope: Scope, query: Select[*_Ts]) -> Select[*_Ts]:
     """A case's unit is its prison; its worker the resettlement worker holding it."""
     if scope.unit_id is not None:
         query = query.where(CustodyEpisode.prison_id == scope.unit_id)
@@ -58,12 +58,20 @@ def ttg_facts(scope: Scope) -> Iterator[Fact]:
         .where(or_(CustodyEpisode.status == CustodyStatus.IN_CUSTODY,
                    CustodyEpisode.released_on >= scope.start)))
     episodes: list[tuple[Any, dt.date | None, dt.date | None]] = []
+    # Each due date worked out once per date it follows from: the service's episodes share
+    # a few hundred screening and release dates.
+    plans: dict[dt.date, dt.date | None] = {}
+    reviews: dict[dt.date, dt.date | None] = {}
     for r in scope.records(query):
         try:
-            due = _due(r, settings, scope.calendar)
+            plan_due = _known(plans, r.screening_date, lambda day: rules.plan_due(
+                day, settings, scope.calendar))
+            review_due = _known(reviews, r.expected_release_date,
+                                lambda day: rules.pre_release_review_due(day, settings,
+                                                                         scope.calendar))
         except ROW_ERRORS:
             continue  # a date that cannot be right: the caseload's records to check name it
-        episodes.append((r, *due))
+        episodes.append((r, plan_due, review_due))
     gates = _gates(scope, [r.plan_id for r, plan_due, _review_due in episodes
                            if r.plan_id is not None and scope.within(plan_due)])
     for r, plan_due, review_due in episodes:
@@ -74,18 +82,16 @@ def ttg_facts(scope: Scope) -> Iterator[Fact]:
         yield from _referrals(scope)
 
 
-def _due(r: Any, settings: DeadlineSettings, calendar: WorkingCalendar
-         ) -> tuple[dt.date | None, dt.date | None]:
-    """The episode's plan and pre-release review due dates, as its deadlines give them
-    (rules TTG-2 and TTG-3), without the deadlines no figure reads."""
-    plan_due = review_due = None
-    if r.screening_date is not None:
-        plan_due = _on_the_calendar(
-            lambda: rules.plan_due(r.screening_date, settings, calendar))
-    if r.expected_release_date is not None:
-        review_due = _on_the_calendar(
-            lambda: rules.pre_release_review_due(r.expected_release_date, settings, calendar))
-    return usable_date(plan_due), usable_date(review_due)
+def _known(known: dict[dt.date, dt.date | None], day: dt.date | None,
+           deadline: Callable[[dt.date], dt.date]) -> dt.date | None:
+    """The deadline following from ``day`` (rules TTG-2 and TTG-3), as the episode's deadlines
+    give it, remembered in ``known``; None without the day or for one that cannot be right."""
+    if day is None:
+        return None
+    if day in known:
+        return known[day]
+    due = known[day] = usable_date(_on_the_calendar(lambda: deadline(day)))
+    return due
 
 
 def _on_the_calendar(compute: Callable[[], dt.date]) -> dt.date | None:
@@ -110,7 +116,9 @@ def _gates(scope: Scope, plan_ids: list[int]) -> dict[int, Any]:
     return gates
 
 
-def _fact(scope: Scope, key: str, r: Any, day: Any, met: bool, note: str) -> Fact:
+def _fact(scope: Scope, key: str, r: Any, day: Any, met: bool, note: str | bool) -> Fact:
+    """One case; its ``note`` is written only for a drill-down (``scope.detail and ...``):
+    counting the service's custody episodes would write tens of thousands for nothing."""
     return Fact(key, r.prison_id, r.worker_id, day, met,
                 person_id=r.person_id if scope.detail else None, note=note)
 
@@ -127,7 +135,7 @@ def _plan(scope: Scope, r: Any, due: dt.date | None, gates: dict[int, Any]
         return
     if scope.wants("plans_on_time"):
         yield _fact(scope, "plans_on_time", r, due, met,
-                    f"Plan due {day_text(due)}; "
+                    scope.detail and f"Plan due {day_text(due)}; "
                     + (f"completed {day_text(r.completed_on)}." if complete
                        else "not complete."))
     if r.plan_id is not None and r.plan_id not in gates:
@@ -137,7 +145,7 @@ def _plan(scope: Scope, r: Any, due: dt.date | None, gates: dict[int, Any]
     for key, section in SECTIONS:
         if scope.wants(key):
             yield _fact(scope, key, r, due, section in answered,
-                        f"Plan due {day_text(due)}; section "
+                        scope.detail and f"Plan due {day_text(due)}; section "
                         + ("answered." if section in answered else "not answered."))
 
 
@@ -149,7 +157,7 @@ def _review(scope: Scope, r: Any, due: dt.date | None) -> Iterator[Fact]:
     met = met_by(r.review_date, due, scope.today)
     if met is not None:
         yield _fact(scope, "reviews_on_time", r, due, met,
-                    f"Review due {day_text(due)}; held {day_text(r.review_date)}.")
+                    scope.detail and f"Review due {day_text(due)}; held {day_text(r.review_date)}.")
 
 
 def _release(scope: Scope, r: Any) -> Iterator[Fact]:
@@ -162,12 +170,13 @@ def _release(scope: Scope, r: Any) -> Iterator[Fact]:
         contact = r.first_contact
         yield _fact(scope, "handover_before_release", r, released,
                     contact is not None and contact < released,
-                    f"Released {day_text(released)}; first contact {day_text(contact)}.")
+                    scope.detail and f"Released {day_text(released)}; first contact "
+                    f"{day_text(contact)}.")
     if scope.wants("risk_shared"):
         shared_on = r.risk_info_shared_on
         shared = bool(r.risk_info_shared) and (shared_on is None or shared_on <= released)
         yield _fact(scope, "risk_shared", r, released, shared,
-                    f"Released {day_text(released)}; risk information "
+                    scope.detail and f"Released {day_text(released)}; risk information "
                     + (f"shared {day_text(shared_on)}." if r.risk_info_shared
                        else "not shared."))
 
@@ -186,5 +195,5 @@ def _referrals(scope: Scope) -> Iterator[Fact]:
         closed = referral_closed(r.status, r.outcome, r.withdrawn_reason_code)
         if closed or r.day < scope.today:
             yield _fact(scope, "referrals_closed", r, r.day, closed,
-                        f"{r.provider}: answer expected {day_text(r.day)}; "
+                        scope.detail and f"{r.provider}: answer expected {day_text(r.day)}; "
                         + ("closed with an outcome." if closed else "still open."))
