@@ -21,6 +21,7 @@ from upw_ttg.storage.models import AuditEvent, UpwOrder
 
 from tests.attendance.attendance_data import World, set_clock, set_setting
 from tests.attendance.test_attendance_letters import flat, pdf_text
+from tests.narrowing import present
 from tests.printing.glossary_support import words_not_in_glossary
 
 FAILED_ON = dt.date(2026, 11, 24)
@@ -93,7 +94,7 @@ def test_an_overturned_warning_goes_back_to_the_coordinator_and_no_longer_counts
     queue = enforcement.queue()
     [reopened] = queue.decisions
     assert reopened.appointment_id == appt
-    assert reopened.reopened_reason.startswith("He rang beforehand")
+    assert present(reopened.reopened_reason).startswith("He rang beforehand")
     assert [r.appointment_id for r in queue.reopened] == [appt]
     info = enforcement.decision(appt)
     assert info.decided is None and Decision.WARN in info.choices

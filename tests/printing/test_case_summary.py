@@ -35,6 +35,8 @@ from upw_ttg.printing.styles import get_styles
 from upw_ttg.printing.text import escape, format_date, plain
 from upw_ttg.time_text import format_minutes
 
+from tests.narrowing import present
+
 PRINTED_AT = dt.datetime(2026, 11, 26, 14, 5)
 WELSH_NAME = "Gwenllïan Ŵyn-Ŷnys"
 
@@ -157,7 +159,7 @@ def test_every_page_has_marking_footer_and_reference(sample_pdf: bytes) -> None:
 
 def test_pdf_metadata_names_title_and_author(sample_pdf: bytes) -> None:
     """The PDF's own title and author are set, so a viewer shows something useful."""
-    meta = PdfReader(io.BytesIO(sample_pdf)).metadata
+    meta = present(PdfReader(io.BytesIO(sample_pdf)).metadata)
     assert meta.title == "Case summary: X123456"
     assert meta.author == "upw-ttg"
 

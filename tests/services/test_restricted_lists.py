@@ -45,6 +45,7 @@ from upw_ttg.storage.models import (
 )
 
 from tests.conftest import PG_URL, TODAY, _add_staff, _truncate_postgres
+from tests.narrowing import present
 
 ROLES = (Role.COORDINATOR, Role.MANAGER, Role.SUPERVISOR, Role.RESETTLEMENT_WORKER)
 KEPT = {"crn", "name", "person_name", "surname", "forename", "row_number", "id", "version"}
@@ -147,14 +148,14 @@ def world(tmp_path_factory, fast_hash, _postgres_migrated) -> Iterator[World]:
             .order_by(UpwSession.session_date.desc(), UpwSession.id).limit(1))
         for services in (named[Role.SUPERVISOR], other[Role.SUPERVISOR]):
             session.add(SessionSupervisor(session_id=session_id,
-                                          staff_id=services.ctx.actor.id))
+                                          staff_id=present(services.ctx.actor).id))
     baseline = {(name, role): _rows_of(LISTS[name][1](named[role], session_id))
                 for name, role in CASES}
     with db.write() as session:
         session.execute(update(Person).values(restricted=True))
         people = session.scalars(select(Person.id)).all()
         session.execute(insert(PersonAccess), [
-            {"person_id": pid, "staff_id": services.ctx.actor.id}
+            {"person_id": pid, "staff_id": present(services.ctx.actor).id}
             for services in named.values() for pid in people])
     yield World(named, other, session_id, baseline)
     for services in made:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
@@ -14,8 +15,10 @@ from ui.dialogs.custody_dialog import CustodyDialog
 from ui.dialogs.order_dialog import ExtensionDialog, OrderDialog
 from ui.dialogs.person_dialog import PersonDialog
 
+DialogT = TypeVar("DialogT", bound=QDialog)
 
-def _open(qtbot, dialog: QDialog) -> QDialog:
+
+def _open(qtbot, dialog: DialogT) -> DialogT:
     qtbot.addWidget(dialog)
     dialog.open()
     return dialog

@@ -12,6 +12,7 @@ from PySide6.QtGui import QPainter, QPdfWriter
 from upw_ttg.domain.codes import CustodyEventKind, CustodyStatus, Language, ReferralStatus
 from upw_ttg.services.ttg.handouts import HandoutLanguage
 
+from tests.narrowing import present
 from tests.ui.conftest import TODAY, settle, stored
 from ui.dialogs.ttg.event_dialog import CustodyEventDialog
 from ui.widgets.provider_picker import OTHER_PROVIDER
@@ -147,7 +148,7 @@ def test_a_custody_event_is_recorded_with_its_reason(qtbot, services, episode_id
                           else "Released at the CRD")
     if kind == CustodyEventKind.TRANSFER:
         assert dialog.fields.error_text("to_prison_id") == "Choose the prison."
-        dialog.prison.setCurrentIndex(1)
+        present(dialog.prison).setCurrentIndex(1)
         settle()
     dialog.submit()
     settle()

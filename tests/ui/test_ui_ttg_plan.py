@@ -11,6 +11,7 @@ from upw_ttg.domain.codes import DiversityCategory, MappaLevel, NeedStatus, Risk
 from upw_ttg.domain.permissions import PERMISSIONS, Capability
 from upw_ttg.services.ttg.records import AgreementInput, NeedInput, RiskInput
 
+from tests.narrowing import present
 from tests.ttg.ttg_support import STATUS_GAP, settle_pathways
 from tests.ui.conftest import TODAY, add_staff_member, settle, stored, unnamed_focusable_widgets
 from ui.main_window import MainWindow
@@ -78,7 +79,7 @@ def test_closing_the_window_saves_what_was_being_typed(qtbot, services, ui_setti
     qtbot.addWidget(window)
     window.show()
     window.open_plan(episode_id)
-    plan_screen = window.ttg_area.plan
+    plan_screen = present(window.ttg_area).plan
     qtbot.waitUntil(lambda: not plan_screen.loading, timeout=10000)
     plan_screen.start_button.click()
     settle()
