@@ -254,6 +254,6 @@ def test_the_welsh_summary_marks_the_overturn_in_glossary_words(world, coordinat
     summary = letters.breach_summary(order, language=Language.WELSH)
     pdf = letters.render_breach_summary(order, language=Language.WELSH)
     text = flat(pdf_text(pdf))
-    on = long_date(summary.actions[0].overturned_on, Language.WELSH)
+    on = long_date(present(summary.actions[0].overturned_on), Language.WELSH)
     assert f"Gwrthdrowyd gan reolwr ar {on}: {REASON}" in text
     assert words_not_in_glossary(pdf, "cy", [summary, "BS", "OFFICIAL-SENSITIVE"]) == set()

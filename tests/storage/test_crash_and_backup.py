@@ -90,7 +90,7 @@ def test_backup_during_writes_is_a_consistent_verified_snapshot_and_restores(app
     db = Database(f"sqlite+pysqlite:///{target}")
     try:
         with db.read() as session:
-            assert present(session.get(Setting, "upw.weekly_offer_hours")).value == "9"
+            assert session.get_one(Setting, "upw.weekly_offer_hours").value == "9"
     finally:
         db.dispose()
 

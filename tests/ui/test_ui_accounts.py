@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog
 from upw_ttg.domain.codes import Role
 
 import ui.app as app_module
+from tests.call_log import appended
 from tests.narrowing import present
 from tests.ui.conftest import PASSWORD, add_staff_member, settle
 from ui.dialogs.sign_in import SignInDialog
@@ -169,7 +170,7 @@ def test_signing_out_from_the_lock_asks_then_closes_the_forms(qtbot, services, u
     form = present(window.people_page.dialog)
     window.lock_now()
     asked: list[int] = []
-    monkeypatch.setattr(window, "confirm_sign_out", lambda forms: asked.append(forms) or False)
+    monkeypatch.setattr(window, "confirm_sign_out", lambda forms: appended(asked, forms) or False)
     window.lock.lock_screen.sign_out_button.click()
     settle()
     assert asked == [1] and services.ctx.actor is not None and window.lock.is_locked
@@ -206,7 +207,7 @@ def test_file_sign_out_returns_to_the_sign_in_window(qtbot, services, ui_setting
     monkeypatch.setattr(app_module, "ask_sign_in", ask)
     monkeypatch.setattr(app_module, "run_event_loop", event_loop)
     location = services.location
-    assert app_module.run_signed_in(app_module.QApplication.instance(), services, location,
+    assert app_module.run_signed_in(present(app_module.QApplication.instance()), services, location,
                                     False) == 0
     assert len(sign_ins) == 2 and len(windows) == 2
     assert all(w.signed_out for w in windows) and services.ctx.actor is None

@@ -15,6 +15,7 @@ from upw_ttg.domain.codes import AdjustmentStatus, Role
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.errors import Cancelled
 
+from tests.call_log import appended
 from tests.narrowing import present
 from tests.ui.attendance_support import (
     PAST,
@@ -354,7 +355,7 @@ def test_the_area_reads_its_filters_choices_once_for_all_its_pages(qtbot, servic
                           (services.staff, "list_staff")):
         real = getattr(service, name)
         monkeypatch.setattr(service, name,
-                            lambda *a, _real=real, _name=name, **k: calls.append(_name)
+                            lambda *a, _real=real, _name=name, **k: appended(calls, _name)
                             or _real(*a, **k))
     area = AttendanceArea(services, ui_settings)
     qtbot.addWidget(area)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton
 
 from upw_ttg.errors import StorageError
 
+from tests.call_log import appended
 from tests.narrowing import present
 from ui import errors, tasks
 from ui.errors import CrashDialog, handle_exception, install_excepthook
@@ -137,7 +138,7 @@ def test_modules_loaded_to_be_frozen_are_not_collected_on_the_way(qtbot, monkeyp
     import gc
 
     collected: list[int] = []
-    monkeypatch.setattr(gc, "collect", lambda generation=2: collected.append(generation) or 0)
+    monkeypatch.setattr(gc, "collect", lambda generation=2: appended(collected, generation) or 0)
     monkeypatch.setattr(gc, "get_count", lambda: (10_000, 20, 20))
     frozen: list[bool] = []
     monkeypatch.setattr(tasks, "freeze_long_lived", lambda: frozen.append(True))

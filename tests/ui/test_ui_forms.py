@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from upw_ttg.domain.codes import GenderCategory, Role
 
+from tests.narrowing import present
 from tests.ui.conftest import TODAY, add_staff_member, make_person, settle
 from ui.dialogs.custody_dialog import CustodyDialog
 from ui.dialogs.order_dialog import ExtensionDialog, OrderDialog
@@ -198,7 +199,7 @@ def test_tab_runs_through_the_fields_then_save_then_cancel(qtbot, services):
     order = []
     widget = dialog.crn
     for _ in range(40):
-        order.append(widget)
+        order.append(present(widget))
         widget = widget.nextInFocusChain()
         while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isEnabled():
             widget = widget.nextInFocusChain()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
+from tests.call_log import appended
 from tests.narrowing import present
 from tests.ui.conftest import settle
 from ui.views.upw.area import SchedulingArea
@@ -16,7 +17,7 @@ def test_a_page_is_built_once_when_its_tab_is_first_shown_or_asked_for(qtbot):
     built: list[int] = []
 
     def factory(name: str):
-        return lambda: made.append(name) or QLabel(name)
+        return lambda: appended(made, name) or QLabel(name)
 
     tabs = LazyTabs()
     qtbot.addWidget(tabs)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence
 
 from upw_ttg.domain.codes import Role
 
+from tests.call_log import appended
 from tests.narrowing import present
 from tests.ui.conftest import add_staff_member, settle
 from ui.main_window import MainWindow
@@ -279,7 +280,7 @@ def test_a_record_builds_and_reads_only_the_tab_on_show(qtbot, services, ui_sett
     read: list[int] = []
     real = services.orders.for_person
     monkeypatch.setattr(services.orders, "for_person",
-                        lambda person_id, *a, **k: read.append(person_id) or real(person_id,
+                        lambda person_id, *a, **k: appended(read, person_id) or real(person_id,
                                                                                    *a, **k))
     window = _window(qtbot, services, ui_settings)
     window.open_person(person.id)
