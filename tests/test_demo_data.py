@@ -82,6 +82,32 @@ def test_every_table_has_rows(small):
     assert summary.seconds < 5
 
 
+def test_a_share_of_plans_and_reviews_point_at_the_directory(small):
+    """Fallbacks, actions, first nights, GPs and pharmacies: some from the directory (its
+    details print as they are), the rest typed (rule TTG-DIR4)."""
+    db, _path, _summary, _calls = small
+    shares = {
+        "need fallbacks": "SELECT avg(fallback_provider_id IS NOT NULL) FROM plan_need "
+                          "WHERE fallback_contact IS NOT NULL",
+        "days of release": "SELECT avg(release_fallback_provider_id IS NOT NULL) FROM "
+                           "resettlement_plan WHERE release_fallback_contact IS NOT NULL",
+        "actions": "SELECT avg(provider_id IS NOT NULL) FROM plan_action",
+        "first nights": "SELECT avg(accommodation_provider_id IS NOT NULL) FROM "
+                        "pre_release_review WHERE accommodation_found",
+        "GPs": "SELECT avg(gp_provider_id IS NOT NULL) FROM pre_release_review "
+               "WHERE gp_details IS NOT NULL",
+        "pharmacies": "SELECT avg(prescriptions_provider_id IS NOT NULL) FROM "
+                      "pre_release_review WHERE prescriptions_arranged",
+    }
+    for what, sql in shares.items():
+        assert 0.1 <= float(_scalar(db, sql)) <= 0.6, what
+    # A linked record keeps the provider's name as its text, as a picked one does.
+    assert _scalar(db, "SELECT count(*) FROM pre_release_review r JOIN service_provider p "
+                       "ON p.id = r.gp_provider_id WHERE r.gp_details <> p.name") == 0
+    assert _scalar(db, "SELECT count(*) FROM plan_action a JOIN service_provider p "
+                       "ON p.id = a.provider_id WHERE a.owner <> p.name") == 0
+
+
 def test_progress_is_reported_per_stage(small):
     _db, _path, _summary, calls = small
     assert len(calls) > 10

@@ -111,9 +111,9 @@ def probe(app) -> Iterator[Probe]:
     ctx, db = app.ctx, app.db
     real_require, real_read, real_write = ctx.require, db.read, db.write
 
-    def require(capability: Capability):
+    def require(capability: Capability, *args):
         record.asked.append(capability)
-        return real_require(capability)
+        return real_require(capability, *args)
 
     def watched(opener):
         @contextmanager

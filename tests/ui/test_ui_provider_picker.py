@@ -79,3 +79,55 @@ def test_an_action_is_given_to_a_provider(qtbot, services, screen, episode_id, a
         settle()
     [action] = stored(services, episode_id).actions
     assert (action.provider_id, action.owner) == (hostel.id, "Hessle Road Hostel")
+
+
+def test_the_health_box_picks_the_gp_practice_and_the_pharmacy(qtbot, services, screen,
+                                                                episode_id, add):
+    surgery = add("Bridge Street Surgery", ("health",), ("HER",))
+    pharmacy = add("Marina Pharmacy", ("health",), ("HER",))
+    add("Hessle Road Hostel", ("accommodation",), ("HER",))
+    screen.reload()
+    settle()
+    screen.show_page("review")
+    settle()
+    page = screen.page("review")
+    gp = page.gp_details
+    names = [gp.combo.itemText(i) for i in range(gp.combo.count())]
+    # Typing a practice comes first; the health providers follow, no others.
+    assert gp.combo.itemData(0) == OTHER_PROVIDER and gp.typed.isVisibleTo(page)
+    assert "Bridge Street Surgery" in names and "Hessle Road Hostel" not in names
+    _pick(gp, surgery.id)
+    assert not gp.typed.isVisibleTo(page) and "01632 960 601" in gp.details.text()
+    # The pharmacy waits for a prescription to be arranged.
+    assert not page.collect_from.isEnabled()
+    page.prescription.setCurrentIndex(page.prescription.findData(True))
+    assert page.collect_from.isEnabled()
+    _pick(page.collect_from, pharmacy.id)
+    screen.save_now()
+    settle()
+    review = services.reviews.for_episode(episode_id)
+    assert (review.gp_provider_id, review.gp_details) == (surgery.id, "Bridge Street Surgery")
+    assert (review.prescriptions_provider_id, review.prescriptions_collect_from) == \
+        (pharmacy.id, "Marina Pharmacy")
+    # Opened again, the page shows both picks; one not in the directory is typed instead.
+    screen.reload()
+    settle()
+    assert (page.gp_details.provider_id(), page.collect_from.provider_id()) == \
+        (surgery.id, pharmacy.id)
+    page.gp_details.combo.setCurrentIndex(0)
+    qtbot.keyClicks(page.gp_details.typed, "Dr Khan, Anlaby Road")
+    screen.save_now()
+    settle()
+    review = services.reviews.for_episode(episode_id)
+    assert (review.gp_provider_id, review.gp_details) == (None, "Dr Khan, Anlaby Road")
+
+
+def test_the_health_pickers_are_read_only_without_the_right_to_edit(screen, add):
+    add("Bridge Street Surgery", ("health",), ("HER",))
+    screen.show_page("review")
+    settle()
+    page = screen.page("review")
+    screen.editable = False  # as for staff without the right to edit plans
+    page.set_editable(False)
+    page.fill()
+    assert not page.gp_details.isEnabled() and not page.collect_from.isEnabled()

@@ -219,7 +219,7 @@ def test_the_review_records_travel_and_whether_a_prescription_is_arranged(
     assert not page.collect_from.isEnabled()
     page.prescription.setCurrentIndex(page.prescription.findData(True))
     assert page.collect_from.isEnabled()
-    qtbot.keyClicks(page.collect_from, "Boots, Coney Street")
+    qtbot.keyClicks(page.collect_from.typed, "Boots, Coney Street")
     qtbot.keyClicks(page.route, "Train from Lincoln to Harrogate")
     page.payment.setCurrentIndex(page.payment.findData(TravelPayment.DISCHARGE_GRANT))
     page.mark_dirty("review")

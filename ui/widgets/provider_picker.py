@@ -16,14 +16,16 @@ Loader = Callable[[str | None], list[ProviderChoice]]
 
 
 def contact_text(contact: ProviderContact) -> str:
-    """A provider's phone, email, hours and how to refer, on two lines."""
+    """A provider's phone, email and hours, where it is, and how to refer: the address
+    matters for a pharmacy or a hostel the person goes to."""
     reach = " · ".join(x for x in (contact.phone, contact.email, contact.opening_hours) if x)
     how = ""
     if contact.referral_route is not None:
         how = f"Refer by: {REFERRAL_ROUTE_LABELS[contact.referral_route]}"
         if contact.referral_how:
             how += f". {contact.referral_how}"
-    return "\n".join(x for x in (reach or "No contact details in the directory yet.", how) if x)
+    return "\n".join(x for x in (reach or "No contact details in the directory yet.",
+                                 contact.address, how) if x)
 
 
 class ProviderPicker(QWidget):

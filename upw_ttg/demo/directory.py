@@ -12,7 +12,11 @@ from upw_ttg.demo.core import Context, versioned
 _WEEKDAYS = "Monday to Friday, 9am to 5pm"
 # Typed in Welsh for the weekday hours only: the rest show Welsh documents' English fallback.
 _WEEKDAYS_CY = "Dydd Llun i ddydd Gwener, 9yb i 5yp"
-PROVIDERS: tuple[tuple, ...] = (
+# name, pathways, areas (None: national), address, town, postcode, phone, email, hours, how to
+# refer, and what to do.
+_Provider = tuple[str, tuple[str, ...], tuple[str, ...] | None, str | None, str | None,
+                  str | None, str | None, str | None, str | None, str, str]
+PROVIDERS: tuple[_Provider, ...] = (
     ("Shelter (Through the Gate housing)", ("accommodation",), None, None, None, None,
      "0808 157 0101", "ttg.housing@shelter.example", "Monday to Friday, 8am to 8pm", "form",
      "Referral form on the prison's shared drive (Resettlement > Housing); email it to "
@@ -80,6 +84,84 @@ PROVIDERS: tuple[tuple, ...] = (
      None, None, "0808 157 0104", "support@womenslives.example", "Every day, 9am to 9pm",
      "phone", "Phone the support line; the project arranges a safe place to meet."),
 )
+
+
+# The GP practice and the pharmacy of each area's main town, which reviews of people living
+# there point at, and a hostel for the first night where the area had none: (unit, kind, name,
+# address, town, postcode, phone, hours in English and in Welsh, how to register or refer).
+# Kept out of the referrals' pick list, so referrals are as they were.
+LOCAL_PLACES: tuple[tuple[str, ...], ...] = (
+    ("HER", "gp", "Marina Medical Practice", "22 Humber Dock Street", "Hull", "HU1 1TA",
+     "01632 960 711", "Monday to Friday, 8am to 6.30pm", "Dydd Llun i ddydd Gwener, 8yb i 6.30yh",
+     "Registers anyone living in its area: bring the release letter; no ID or proof of "
+     "address needed."),
+    ("HER", "pharmacy", "Princes Quay Pharmacy", "5 Princes Dock Street", "Hull", "HU1 2JX",
+     "01632 960 712", "Every day, 8am to 10pm", "Bob dydd, 8yb i 10yh",
+     "Prison healthcare sends the prescription ahead; the person collects it with the "
+     "release letter."),
+    ("YNY", "gp", "Walmgate Surgery", "61 Walmgate", "York", "YO1 9TY", "01632 960 713",
+     _WEEKDAYS, _WEEKDAYS_CY, "Registers anyone living in its area: bring the release letter."),
+    ("YNY", "pharmacy", "Fossgate Pharmacy", "14 Fossgate", "York", "YO1 9TA",
+     "01632 960 714", "Monday to Saturday, 9am to 6pm", "Dydd Llun i ddydd Sadwrn, 9yb i 6yh",
+     "Prison healthcare sends the prescription ahead; collect it on the day of release."),
+    ("GLI", "gp", "Brayford Health Centre", "3 Brayford Wharf East", "Lincoln", "LN5 7AY",
+     "01632 960 715", "Monday to Friday, 8am to 6pm", "Dydd Llun i ddydd Gwener, 8yb i 6yh",
+     "Registers anyone living in its area: bring the release letter."),
+    ("GLI", "pharmacy", "Steep Hill Pharmacy", "40 Steep Hill", "Lincoln", "LN2 1LU",
+     "01632 960 716", _WEEKDAYS, _WEEKDAYS_CY,
+     "Prison healthcare sends the prescription ahead; collect it before 5pm."),
+    ("YNY", "hostel", "Bootham Lodge (hostel)", "17 Bootham Terrace", "York", "YO30 7DH",
+     "01632 960 718", "Staffed every day, 24 hours", "Staff yno bob dydd, 24 awr",
+     "Phone the duty worker with the release date; a bed is held from 10am on the day."),
+    ("GLI", "hostel", "Sincil Bank House (hostel)", "9 Sincil Bank", "Lincoln", "LN5 7ET",
+     "01632 960 717", "Staffed every day, 24 hours", "Staff yno bob dydd, 24 awr",
+     "Phone the duty worker; beds are held until 6pm on the day of release."),
+)
+_PLACE_PATHWAYS = {"gp": "health", "pharmacy": "health", "hostel": "accommodation"}
+# The first night's place in Hull and East Riding: the supported housing already listed.
+_HOSTELS = {"HER": "Northern Supported Housing"}
+
+
+class DirectoryLinks:
+    """Which demo records point at a directory provider rather than a typed name (rule
+    TTG-DIR4): drawn from a stream of their own, so the rest of the demo stays as it was."""
+
+    def __init__(self, ctx: Context, serving: dict[tuple[str, str], list[tuple[int, str]]]):
+        self.rng = ctx.rng("directory_links")
+        self.serving = serving
+        self.places: dict[tuple[str, str], tuple[int, str]] = {}
+        names = {name: pid for found in serving.values() for pid, name in found}
+        for unit, hostel in _HOSTELS.items():
+            self.places[(unit, "hostel")] = (names[hostel], hostel)
+        admin = ctx.staff.get("admin")
+        for (unit, kind, name, address, town, postcode, phone, hours, hours_cy,
+             how) in LOCAL_PLACES:
+            provider_id = ctx.ids("service_provider")
+            ctx.sink.add("service_provider", {
+                "id": provider_id, "name": name, "national": False, "address": address,
+                "town": town, "postcode": postcode, "phone": phone, "email": None,
+                "opening_hours": hours, "opening_hours_cy": hours_cy,
+                "referral_route": "self_referral", "referral_how": how, "active": True,
+                **versioned(ctx.start, admin)})
+            ctx.sink.add("service_provider_pathway", {"provider_id": provider_id,
+                                                      "pathway_code": _PLACE_PATHWAYS[kind]})
+            ctx.sink.add("service_provider_area", {
+                "provider_id": provider_id, "delivery_unit_id": ctx.extra["unit_ids"][unit]})
+            # A practice or pharmacy is for its town; a hostel takes people from the area.
+            self.places[(unit if kind == "hostel" else town, kind)] = (provider_id, name)
+
+    def place(self, where: str, kind: str, share: float) -> tuple[int, str] | None:
+        """The GP practice or pharmacy of a town, or the hostel of an area (``where``), for
+        ``share`` of the records."""
+        found = self.places.get((where, kind))
+        return found if found and self.rng.random() < share else None
+
+    def provider(self, pathway: str, unit: str, share: float) -> tuple[int, str] | None:
+        """A provider helping with ``pathway`` in the area, for ``share`` of the records."""
+        local = self.serving.get((pathway, unit))
+        if not local or self.rng.random() >= share:
+            return None
+        return self.rng.choice(local)
 
 
 def build_directory(ctx: Context) -> dict[tuple[str, str], list[tuple[int, str]]]:

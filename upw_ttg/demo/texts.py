@@ -284,6 +284,8 @@ FALLBACKS = {
     "health": (("Pharmacy emergency supply, then the walk-in centre",
                 "NHS 111"),),
 }
+RELEASE_HOUSING_FALLBACK = ("If the room falls through, phone the housing service at "
+                            "once")
 RELEASE_FALLBACKS = (
     ("If nobody meets them at the gate, go straight to the probation office",
      "Probation duty officer 01482 000450"),

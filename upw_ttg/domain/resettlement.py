@@ -317,6 +317,8 @@ def _blank(text: str | None) -> bool:
 
 # The pathway whose fallback a plan with risk of harm must have (rule TTG-FALLBACK).
 ACCOMMODATION = "accommodation"
+# The pathway whose providers hold the GP practices and pharmacies (rule TTG-DIR4).
+HEALTH = "health"
 # Risk levels at which risk of harm applies to the fallback rule; any MAPPA level also does.
 RISK_OF_HARM_LEVELS = frozenset({RiskLevel.MEDIUM, RiskLevel.HIGH, RiskLevel.VERY_HIGH})
 

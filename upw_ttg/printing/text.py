@@ -15,6 +15,8 @@ from upw_ttg.printing import glossary
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 # Control characters (other than tab and newline) make the paragraph parser or the PDF choke.
+# A UK postcode's two halves, for keeping them on one line.
+_POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?) ([0-9][A-Z]{2})\b")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 NOT_RECORDED = "Not recorded"
@@ -75,3 +77,13 @@ def as_sentences(*parts: str | None) -> str | None:
     pieces = [" ".join(p.split()).rstrip(" .;,") for p in parts if p and p.strip()]
     pieces = [p for p in pieces if p]
     return " ".join(f"{p}." if p[-1] not in "!?" else p for p in pieces) or None
+
+
+def postcode_kept(text: str) -> str:
+    """A postcode's two halves kept on one line: 'YO1 6HP' never breaks before '6HP'."""
+    return _POSTCODE.sub(r"\1&nbsp;\2", text)
+
+
+def number_kept(phone: str) -> str:
+    """A phone number escaped and kept on one line: '0808 157 0101' is dialled whole."""
+    return escape(phone.strip()).replace(" ", "&nbsp;")

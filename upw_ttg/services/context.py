@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Connection, bindparam, select
 
 from upw_ttg.domain.codes import Role
 from upw_ttg.domain.local_time import to_utc
@@ -55,11 +55,15 @@ class ServiceContext:
             raise PermissionDeniedError("Sign in first.")
         return self.actor
 
-    def refresh_actor(self) -> StaffMember:
+    def refresh_actor(self, connection: Connection | None = None) -> StaffMember:
         """The signed-in member as the database has them now: roles changed by an
-        administrator, or an account disabled, take effect at the member's next action."""
+        administrator, or an account disabled, take effect at the member's next action.
+        Read on ``connection`` if given (a caller with a statement of its own to send)."""
         actor = self.require_signed_in()
-        with self.db.engine.connect() as connection:
+        if connection is None:
+            with self.db.lone_read() as connection:
+                rows = connection.execute(_CURRENT_ROLES, {"staff_id": actor.id}).all()
+        else:
             rows = connection.execute(_CURRENT_ROLES, {"staff_id": actor.id}).all()
         if not rows or not rows[0].active:
             self.actor = None
@@ -76,10 +80,11 @@ class ServiceContext:
             raise PermissionDeniedError("Sign in first.")
         return actor
 
-    def require(self, capability: Capability) -> StaffMember:
+    def require(self, capability: Capability, connection: Connection | None = None
+                ) -> StaffMember:
         """The signed-in member, if their current roles allow ``capability``; checked by every
         public service method before it touches data (rule ACC-1)."""
-        actor = self.refresh_actor()
+        actor = self.refresh_actor(connection)
         if not allows(actor.roles, capability):
             raise CapabilityDeniedError(capability, denied_message(capability))
         return actor

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,7 +24,7 @@ from upw_ttg.storage.inspection import (
     refuse_unusable,
 )
 from upw_ttg.storage.location import check_local_path
-from upw_ttg.storage.order_months import refresh as _order_months  # noqa: F401 - kept by events
+from upw_ttg.storage.order_months import refresh as _order_months  # noqa: F401 - registers its events
 from upw_ttg.storage.validation import guard_engine
 
 BUSY_TIMEOUT_MS = 5000
@@ -110,6 +110,9 @@ class Database:
         guard_engine(self.engine)
         self._write_engine = self.engine.execution_options(**{_WRITE_OPTION: True})
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # PostgreSQL runs a lone statement consistently without a transaction around it.
+        self._lone_engine = self.engine if self.is_sqlite \
+            else self.engine.execution_options(isolation_level="AUTOCOMMIT")
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
 
     @property
@@ -123,6 +126,14 @@ class Database:
         host = self.url.host or "localhost"
         port = f":{self.url.port}" if self.url.port else ""
         return f"PostgreSQL {self.url.database} on {host}{port}"
+
+    @contextmanager
+    def lone_read(self) -> Iterator[Connection]:
+        """A connection for one read statement (before every service call, the signed-in
+        member's roles; the newest change): on PostgreSQL without BEGIN and ROLLBACK around
+        it, two of its four round trips to the server."""
+        with self._lone_engine.connect() as connection:
+            yield connection
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.domain.codes import TRAVEL_PAYMENTS, ReferralStatus
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.plan_progress import review_missing
-from upw_ttg.domain.resettlement import ACCOMMODATION, DEADLINE_LABELS, DeadlineKind
+from upw_ttg.domain.resettlement import ACCOMMODATION, DEADLINE_LABELS, HEALTH, DeadlineKind
 from upw_ttg.errors import ValidationError
 from upw_ttg.services.ttg.records import (
     ReferralRecord,
@@ -196,9 +196,9 @@ class ReviewPage(SectionPage):
         self.address = QLineEdit()
         self.id_status, self.bank, self.benefits = QLineEdit(), QLineEdit(), QLineEdit()
         self.gp = choice_combo(_KNOWN)
-        self.gp_details, self.prescriptions = QLineEdit(), QLineEdit()
+        self.prescriptions = QLineEdit()
         self.prescription = choice_combo(_PRESCRIPTION)
-        self.collect_from, self.route = QLineEdit(), QLineEdit()
+        self.route = QLineEdit()
         self.payment = choice_combo(((None, "Not known yet"), *TRAVEL_PAYMENTS))
         self.with_whom, self.where, self.phone = QLineEdit(), QLineEdit(), QLineEdit()
         self.appointment_date, self.appointment_time = DateField(), TimeField()
@@ -206,9 +206,7 @@ class ReviewPage(SectionPage):
                     self.id_status: "e.g. Birth certificate applied for",
                     self.bank: "e.g. Basic account opened with Lloyds",
                     self.benefits: "e.g. Universal Credit claim starts on release day",
-                    self.gp_details: "e.g. Bridge Street Surgery, 01482 000000",
                     self.prescriptions: "Staff only: never printed for the person",
-                    self.collect_from: "e.g. Boots, 8 Coney Street, York",
                     self.route: "e.g. Bus 7 to the station, train to Harrogate",
                     self.with_whom: "e.g. Probation, Hull Central office",
                     self.where: "e.g. 4 Queen Street, Hull", self.phone: "e.g. 01482 000000"}
@@ -235,11 +233,23 @@ class ReviewPage(SectionPage):
         fields.add_row(home_form, "benefits_status", "Be&nefits", self.benefits)
         health = QGroupBox("Health")
         health_form = QFormLayout(health)
+        # The GP practice and the pharmacy from the directory, their details printed as they
+        # are; one not in it is typed, as before (rule TTG-DIR4).
+        self.gp_details = case_provider_picker(
+            self.host, "GP practice", choose_text=None,
+            other_text="Not in Local services: type the practice and its number",
+            placeholder="e.g. Bridge Street Surgery, 01482 000000", max_length=200,
+            pathway_code=HEALTH)
+        self.collect_from = case_provider_picker(
+            self.host, "Pharmacy to collect the prescription from", choose_text=None,
+            other_text="Not in Local services: type the pharmacy and its address",
+            placeholder="e.g. Boots, 8 Coney Street, York", max_length=200,
+            pathway_code=HEALTH)
         fields.add_row(health_form, "gp_registered", "GP regis&tered", self.gp)
-        fields.add_row(health_form, "gp_details", "GP detai&ls", self.gp_details)
+        fields.add_row(health_form, "gp_details", "&Local GP practice", self.gp_details)
         fields.add_row(health_form, "prescriptions_arranged", "Pre&scription on the day",
                        self.prescription)
-        fields.add_row(health_form, "prescriptions_collect_from", "Collect fro&m",
+        fields.add_row(health_form, "prescriptions_collect_from", "Collect fro&m (pharmacy)",
                        self.collect_from)
         fields.add_row(health_form, "prescriptions_on_day", "Prescription notes",
                        self.prescriptions,
@@ -345,10 +355,8 @@ class ReviewPage(SectionPage):
             self.bank: review.bank_account_status if review else None,
             self.benefits: review.benefits_status if review else None,
             self.gp: review.gp_registered if review else None,
-            self.gp_details: review.gp_details if review else None,
             self.prescriptions: review.prescriptions_on_day if review else None,
             self.prescription: review.prescriptions_arranged if review else None,
-            self.collect_from: review.prescriptions_collect_from if review else None,
             self.route: review.travel_route if review else None,
             self.payment: review.travel_payment if review else None,
             self.with_whom: first.with_whom if first else None,
@@ -362,6 +370,10 @@ class ReviewPage(SectionPage):
                        self.fallback_by: plan.release_fallback_by if plan else None})
         self.fallback_who.set_value(plan.release_fallback_provider_id if plan else None,
                                     plan.release_fallback_contact if plan else None)
+        self.gp_details.set_value(review.gp_provider_id if review else None,
+                                  review.gp_details if review else None)
+        self.collect_from.set_value(review.prescriptions_provider_id if review else None,
+                                    review.prescriptions_collect_from if review else None)
         self.place.set_value(review.accommodation_provider_id if review else None, None,
                              review.accommodation_provider.name
                              if review and review.accommodation_provider else None)
@@ -426,16 +438,18 @@ class ReviewPage(SectionPage):
             review_date=values["review_date"], accommodation_found=self.accommodation.currentData(),
             accommodation_address=text_of(self.address), id_status=text_of(self.id_status),
             bank_account_status=text_of(self.bank), benefits_status=text_of(self.benefits),
-            gp_registered=self.gp.currentData(), gp_details=text_of(self.gp_details),
+            gp_registered=self.gp.currentData(), gp_details=self.gp_details.typed_name(),
             prescriptions_on_day=text_of(self.prescriptions),
             prescriptions_arranged=self.prescription.currentData(),
-            prescriptions_collect_from=text_of(self.collect_from),
+            prescriptions_collect_from=self.collect_from.typed_name(),
             travel_route=text_of(self.route), travel_payment=self.payment.currentData(),
             first_appointment_with=text_of(self.with_whom), first_appointment_at=at,
             first_appointment_where=text_of(self.where),
             first_appointment_phone=text_of(self.phone),
             version=review.version if review else None,
-            accommodation_provider_id=self.place.provider_id()))
+            accommodation_provider_id=self.place.provider_id(),
+            gp_provider_id=self.gp_details.provider_id(),
+            prescriptions_provider_id=self.collect_from.provider_id()))
 
 
 class DatesPage(SectionPage):

@@ -15,7 +15,7 @@ from upw_ttg.printing import glossary
 from upw_ttg.printing.layout import fitted_widths, heading_with
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import Styles, data_table_style, details_table_style, get_styles
-from upw_ttg.printing.text import escape, format_date
+from upw_ttg.printing.text import escape, format_date, number_kept, postcode_kept
 from upw_ttg.records.directory import ProviderContact
 from upw_ttg.services.ttg.records import (
     ActionRecord,
@@ -315,7 +315,10 @@ def _review(review: ReviewRecord | None, s: Styles, w: _Words) -> Flowable:
     gp = (w("not_recorded") if review.gp_registered is None
           else w("gp_registered") if review.gp_registered
           else f"<b>{w('gp_not_registered')}</b>")
-    if review.gp_details:
+    if review.gp_provider is not None:
+        # The practice as the directory holds it now (rule TTG-DIR4).
+        gp += f"<br/><b>{escape(review.gp_provider.name)}</b>" + _reach(review.gp_provider, w)
+    elif review.gp_details:
         gp += f"<br/>{escape(review.gp_details)}"
     return _grid([(w("review_date"), w.date(review.review_date)),
                   (w("col_due"), w.date(review.due_date)), (w("accommodation"), home),
@@ -332,11 +335,15 @@ def _prescription(review: ReviewRecord, w: _Words) -> str:
                 else w("arranged") if review.prescriptions_arranged
                 else f"<b>{w('not_arranged')}</b>")
     parts = [arranged]
-    if review.prescriptions_collect_from:
-        parts.append(w("collect_from", place=review.prescriptions_collect_from))
-    text = ", ".join(parts)
+    pharmacy = review.prescriptions_provider
+    place = pharmacy.name if pharmacy is not None else review.prescriptions_collect_from
+    if place:
+        parts.append(w("collect_from", place=place))
+    # The pharmacy's phone, address and hours as the directory holds them now (TTG-DIR4).
+    text = ", ".join(parts) + _reach(pharmacy, w)
     if review.prescriptions_on_day:
-        text += f"<br/>{escape(review.prescriptions_on_day)}"
+        # The staff's note in italics, so it is not read as one of the pharmacy's details.
+        text += f"<br/><i>{escape(review.prescriptions_on_day)}</i>"
     return text
 
 
@@ -371,8 +378,10 @@ def _reach(c: ProviderContact | None, w: _Words) -> str:
     under its name (rule TTG-DIR4); nothing for a name typed by hand."""
     if c is None:
         return ""
-    lines = [escape(x) for x in (c.phone, c.address, c.hours(w.welsh)) if x]
-    return "".join(f"<br/>{line}" for line in lines)
+    lines = [number_kept(c.phone) if c.phone else "",
+             postcode_kept(escape(c.address)) if c.address else "",
+             escape(c.hours(w.welsh) or "")]
+    return "".join(f"<br/>{line}" for line in lines if line)
 
 
 def _provider(r: ReferralRecord, w: _Words) -> str:

@@ -23,7 +23,7 @@ from upw_ttg.printing.documents.resettlement_plan import (
 )
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import ACCENT, HEADER_FILL, MUTED, RULE, Styles, get_styles
-from upw_ttg.printing.text import escape
+from upw_ttg.printing.text import escape, number_kept, postcode_kept
 from upw_ttg.records.directory import ReferralRoute
 from upw_ttg.services.ttg.handouts import HandoutLanguage, ReleaseDaySheet
 
@@ -137,7 +137,7 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
     # A known number shares the place's row; an unknown one says so on its own.
     if first and first.phone and first.phone.strip():
         report[-1] = pair("where", f"{text_or(first.where, unknown)}&nbsp;&nbsp;·&nbsp;&nbsp;"
-                                   f"{_t('phone', lang)}&nbsp;<b>{escape(first.phone)}</b>")
+                                   f"{_t('phone', lang)}&nbsp;<b>{number_kept(first.phone)}</b>")
     else:
         report.append(pair("phone", unknown))
     report += _office_rows(sheet, pair, unknown)
@@ -152,14 +152,18 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
     elif place is not None:
         # The hostel or housing provider as the directory holds it now (rule TTG-DIR4).
         night = "<br/>".join(x for x in (text_or(sheet.first_night_address, ""), service_cell(
-            place.name, place, lang, s, email=False)) if x)
+            place.name, place, lang, s, email=False, compact=True)) if x)
     else:
         night = text_or(sheet.first_night_address, unknown)
     if sheet.gp_registered is None:
         gp = unknown
     else:
         gp = _t("gp_yes", lang) if sheet.gp_registered else _t("gp_no", lang)
-    if sheet.gp_details:
+    if sheet.gp_provider is not None:
+        # The practice as the directory holds it now (rule TTG-DIR4).
+        gp += "<br/>" + service_cell(sheet.gp_provider.name, sheet.gp_provider, lang, s,
+                                     email=False, compact=True)
+    elif sheet.gp_details:
         gp += f"<br/><b>{escape(sheet.gp_details)}</b>"
     # Short boxes side by side, the shortest two together: where to sleep and the doctor,
     # then the prescription and money.
@@ -181,21 +185,24 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
 
 
 def _phones(sheet: ReleaseDaySheet, s: Styles) -> Table:
-    """The people and services to call, two to a row: who they are in small print, the
-    name and number in bold, their team or details underneath (rule TTG-DIR4)."""
+    """The people and services to call, two to a row: who they are (and a person's team) in
+    small print, the name and number in bold, a service's details underneath (rule
+    TTG-DIR4)."""
     lang = sheet.language
     muted = f"<font size='{s.table_cell_small.fontSize}' color='#{MUTED.hexval()[2:]}'>"
     cells: list[str] = []
     for c in sheet.contacts:
-        # Numbers to call: emails are on the person's copy of the plan.
-        extra = escape(c.organisation) if c.organisation and c.organisation.strip() else ""
-        cells.append(_phone_cell(word(CONTACT_ROLES[c.role], lang), c.name, c.phone, extra,
-                                 muted))
+        # Numbers to call: emails are on the person's copy of the plan. The team shares the
+        # line of who they are, so a row of two people takes a line less.
+        role = word(CONTACT_ROLES[c.role], lang)
+        if c.organisation and c.organisation.strip():
+            role += f" · {c.organisation.strip()}"
+        cells.append(_phone_cell(role, c.name, c.phone, "", muted))
     for r in sheet.services:
         contact = r.contact
         details = []
         if contact is not None:
-            details = [escape(x) for x in (contact.address,) if x]
+            details = [postcode_kept(escape(x)) for x in (contact.address,) if x]
             hours = contact.hours(lang == HandoutLanguage.WELSH)
             if hours:
                 details.append(f"{word(LABELS['open'], lang)}: {escape(hours)}")
@@ -209,14 +216,20 @@ def _phones(sheet: ReleaseDaySheet, s: Styles) -> Table:
     rows: list[list[Flowable]] = [
         [Paragraph(cells[i], _VALUE), Paragraph(cells[i + 1], _VALUE)]
         for i in range(0, len(cells), 2)]
-    return _box(_t("phones", lang), rows, s, ("50%", "50%"))
+    box = _box(_t("phones", lang), rows, s, ("50%", "50%"))
+    # Two people side by side: their names and numbers on one line, however long a team.
+    people_rows = len(sheet.contacts) // 2
+    if people_rows:
+        box.setStyle(TableStyle([("VALIGN", (0, 1), (-1, people_rows), "BOTTOM")]))
+    return box
 
 
 def _phone_cell(role: str, name: str | None, phone: str | None, extra: str,
                 muted: str) -> str:
     lines = [f"{muted}{escape(role)}</font>",
-             "&nbsp;&nbsp;&nbsp;".join(f"<b>{escape(x)}</b>" for x in (name, phone)
-                                       if x and x.strip())]
+             "&nbsp;&nbsp;&nbsp;".join(x for x in (
+                 f"<b>{escape(name)}</b>" if name and name.strip() else "",
+                 f"<b>{number_kept(phone)}</b>" if phone and phone.strip() else "") if x)]
     if extra:
         lines.append(f"{muted}{extra}</font>")
     return "<br/>".join(line for line in lines if line)
@@ -230,10 +243,11 @@ def _office_rows(sheet: ReleaseDaySheet, pair: _Pair, unknown: str) -> list[list
     address = ", ".join(office.address_lines)
     # An office named after its town says nothing the address does not.
     name = office.name if office.name and office.name not in address else None
-    text = escape(", ".join(x for x in (office.organisation, name, address) if x))
+    text = postcode_kept(escape(", ".join(x for x in (office.organisation, name, address)
+                                          if x)))
     if office.phone:
         text += (f"&nbsp;&nbsp;·&nbsp;&nbsp;{word(SHEET_LABELS['phone'], sheet.language)}"
-                 f"&nbsp;<b>{escape(office.phone)}</b>")
+                 f"&nbsp;<b>{number_kept(office.phone)}</b>")
     return [pair("office", text)]
 
 
@@ -257,8 +271,15 @@ def _prescription_rows(sheet: ReleaseDaySheet, pair: _Pair, one: _One) -> list[l
         return [one(_t("unknown", lang))]
     if not sheet.prescriptions_arranged:
         return [one(_t("rx_none", lang))]
+    pharmacy = sheet.prescriptions_provider
+    if pharmacy is None:
+        return [one(f"<b>{_t('rx_arranged', lang)}</b>"), pair("rx_collect", text_or(
+            sheet.prescriptions_collect_from, _t("unknown", lang)))]
+    # The pharmacy as the directory holds it now (rule TTG-DIR4), across the box: its
+    # details read better whole than squeezed beside a label.
     return [one(f"<b>{_t('rx_arranged', lang)}</b>"),
-            pair("rx_collect", text_or(sheet.prescriptions_collect_from, _t("unknown", lang)))]
+            one(f"{_t('rx_collect', lang)} " + service_cell(
+                pharmacy.name, pharmacy, lang, get_styles(), email=False, compact=True))]
 
 
 def render_release_sheet(sheet: ReleaseDaySheet, *, invariant: bool = False) -> bytes:

@@ -18,7 +18,7 @@ from upw_ttg.printing.styles import (
     details_table_style,
     get_styles,
 )
-from upw_ttg.printing.text import escape
+from upw_ttg.printing.text import escape, number_kept, postcode_kept
 from upw_ttg.records.directory import ProviderContact, ReferralRoute
 from upw_ttg.services.ttg.handouts import (
     ContactRole,
@@ -118,7 +118,12 @@ def contacts_table(contacts: tuple[HandoutContact, ...], language: HandoutLangua
     small = s.table_cell_small.fontSize
     rows = [[Paragraph(label(k, language), s.table_header) for k in ("owner", "name", "phone")]]
     for c in contacts:
-        name = text_or(c.name, "")
+        if c.provider is not None:
+            # The GP practice or the pharmacy as the directory holds it (rule TTG-DIR4).
+            name = service_cell(c.name or c.provider.name, c.provider, language, s,
+                                phone=False, email=False, bold=False)
+        else:
+            name = text_or(c.name, "")
         extra = [escape(x) for x in (c.organisation, c.email) if x and x.strip()]
         if extra:
             joined = (" · " if compact else "<br/>").join(extra)
@@ -146,22 +151,27 @@ def contacts_table(contacts: tuple[HandoutContact, ...], language: HandoutLangua
 
 def service_cell(name: str, contact: ProviderContact | None, language: HandoutLanguage,
                  s: Styles, *, phone: bool = True, email: bool = True,
-                 bold: bool = True) -> str:
+                 bold: bool = True, compact: bool = False) -> str:
     """A service's name in bold, and underneath in small print its details from the
     directory: phone, address, opening hours, email, and whether the person may contact it
-    themselves (rule TTG-DIR4)."""
+    themselves (rule TTG-DIR4). ``compact`` gives the details on two lines: how to reach it
+    and where, then when it is open (a GP, pharmacy or hostel is for the person anyway)."""
     text = f"<b>{escape(name)}</b>" if bold else escape(name)
     if contact is None:
         return text
-    lines = []
+    reach = []
     if phone and contact.phone:
-        lines.append(f"{label('phone', language)}: <b>{escape(contact.phone)}</b>")
-    lines += [escape(x) for x in (contact.address, contact.email if email else None) if x]
+        reach.append(f"{label('phone', language)}: <b>{number_kept(contact.phone)}</b>")
+    reach += [postcode_kept(escape(x)) for x in (contact.address,
+                                                 contact.email if email else None) if x]
+    when = []
     hours = contact.hours(language == CY)
     if hours:
-        lines.append(f"{label('open', language)}: {escape(hours)}")
-    if contact.referral_route == ReferralRoute.SELF_REFERRAL:
-        lines.append(label("self_referral", language))
+        when.append(f"{label('open', language)}: {escape(hours)}")
+    if contact.referral_route == ReferralRoute.SELF_REFERRAL and not compact:
+        when.append(label("self_referral", language))
+    lines = ([" · ".join(group) for group in (reach, when) if group] if compact
+             else reach + when)
     if lines:
         small = s.table_cell_small.fontSize
         text += f"<br/><font size='{small}'>{'<br/>'.join(lines)}</font>"
@@ -171,13 +181,24 @@ def service_cell(name: str, contact: ProviderContact | None, language: HandoutLa
 def fallback_text(f: HandoutFallback, language: HandoutLanguage, s: Styles, *,
                   compact: bool = False) -> str:
     """What happens, who to call (a directory provider with its details as they are when
-    printed, rule TTG-DIR4) and by when (rule TTG-FALLBACK); ``compact`` gives by when on
-    the line of who to call."""
+    printed, rule TTG-DIR4) and by when (rule TTG-FALLBACK); ``compact`` gives the number
+    and by when on the line of who to call, and a provider's address and hours under it."""
     lines = [f"<b>{escape(f.plan)}</b>"] if f.plan else []
     call: list[str] = []
-    if f.provider is not None:
-        call.append(f"{label('call', language)}: "
-                    + service_cell(f.provider.name, f.provider, language, s, email=False))
+    details = ""
+    p = f.provider
+    if p is not None and compact:
+        call.append(f"{label('call', language)}: <b>{escape(p.name)}</b>"
+                    + (f"&nbsp;&nbsp;<b>{number_kept(p.phone)}</b>" if p.phone else ""))
+        hours = p.hours(language == CY)
+        where = [postcode_kept(escape(p.address)) if p.address else "",
+                 f"{label('open', language)}: {escape(hours)}" if hours else ""]
+        if any(where):
+            details = (f"<font size='{s.table_cell_small.fontSize}'>"
+                       f"{' · '.join(x for x in where if x)}</font>")
+    elif p is not None:
+        call.append(f"{label('call', language)}: " + service_cell(
+            p.name, p, language, s, email=False))
     elif f.contact:
         call.append(f"{label('call', language)}: <b>{escape(f.contact)}</b>")
     if f.by_time is not None:
@@ -185,10 +206,10 @@ def fallback_text(f: HandoutFallback, language: HandoutLanguage, s: Styles, *,
                     f"{clock(dt.datetime.combine(dt.date.min, f.by_time), language)}")
     elif f.by_date is not None:
         call.append(f"{label('by', language)} {long_date(f.by_date, language)}")
-    # A provider's details run to several lines of their own: by when goes under them.
-    if compact and f.provider is None and len(call) == 2:
+    # Full details run to several lines of their own: by when then goes under them.
+    if compact and len(call) == 2:
         call = [f"{call[0]}&nbsp;&nbsp;·&nbsp;&nbsp;{call[1]}"]
-    return "<br/>".join(lines + call)
+    return "<br/>".join(lines + call + ([details] if details else []))
 
 
 def build_person_copy(copy: PersonPlanCopy) -> list[Flowable]:

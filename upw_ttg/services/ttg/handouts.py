@@ -26,6 +26,7 @@ class ContactRole(StrEnum):
     RESPONSIBLE_OFFICER = "responsible_officer"
     FIRST_APPOINTMENT = "first_appointment"
     GP = "gp"
+    PHARMACY = "pharmacy"
     HELPLINE = "helpline"
 
 
@@ -78,6 +79,8 @@ class HandoutContact:
     organisation: str | None
     phone: str | None
     email: str | None
+    # A service in the directory (the GP practice, the pharmacy): its details when printed.
+    provider: ProviderContact | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,5 +160,8 @@ class ReleaseDaySheet:
     fallbacks: tuple[HandoutFallback, ...] = ()
     # Services the person was referred to that are still helping, with their details.
     services: tuple[HandoutReferral, ...] = ()
-    # The hostel or housing provider for the first night, from the directory.
+    # The hostel or housing provider for the first night, the GP practice and the pharmacy,
+    # from the directory: their details as it holds them when printed (rule TTG-DIR4).
     first_night_provider: ProviderContact | None = None
+    gp_provider: ProviderContact | None = None
+    prescriptions_provider: ProviderContact | None = None

@@ -8,6 +8,7 @@ from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import AuditAction, Language, ReferralStatus, ReleaseDateType
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
+from upw_ttg.domain.resettlement import HEALTH
 from upw_ttg.printing.documents.handover_pack import render_handover_pack
 from upw_ttg.printing.documents.release_sheet import render_release_sheet
 from upw_ttg.printing.documents.resettlement_plan import render_person_copy
@@ -67,6 +68,27 @@ def _handout_action(action: ActionRecord) -> HandoutAction:
 def _need_fallback(n: NeedRecord) -> HandoutFallback:
     return HandoutFallback(n.pathway_code, n.pathway_name, n.fallback_plan, n.fallback_contact,
                            by_date=n.fallback_by, provider=n.fallback_provider)
+
+
+def _health_contacts(review: ReviewRecord | None,
+                     plan: PlanRecord | None) -> tuple[HandoutContact, ...]:
+    """The GP practice and where to collect the prescription on the day, for the person's
+    copy: a directory provider with its details as they are when printed (rule TTG-DIR4),
+    else the name typed; none when the worker kept the health need off the copy (DOC-5)."""
+    kept_off = any(n.pathway_code == HEALTH and n.on_persons_copy is False
+                   for n in (plan.needs if plan else ()))
+    if review is None or kept_off:
+        return ()
+    found = []
+    for role, typed, provider in (
+            (ContactRole.GP, review.gp_details, review.gp_provider),
+            (ContactRole.PHARMACY, review.prescriptions_collect_from
+             if review.prescriptions_arranged else None, review.prescriptions_provider)):
+        name = provider.name if provider else typed
+        if name:
+            found.append(HandoutContact(role, name, None, provider.phone if provider else None,
+                                        None, provider))
+    return tuple(found)
 
 
 def persons_fallbacks(plan: PlanRecord | None) -> tuple[HandoutFallback, ...]:
@@ -170,7 +192,7 @@ class PrintoutService:
             appointments=tuple(appointments),
             referrals=tuple(_handout_referral(r) for r in referrals
                             if r.status in _SHOWN_REFERRALS and r.pathway_code not in hidden),
-            contacts=self._contacts(summary, handover),
+            contacts=self._contacts(summary, handover) + _health_contacts(review, plan),
             person_agrees=plan.person_agrees if plan else None,
             agreed_on=plan.agreed_on if plan else None,
             person_comments=plan.person_comments if plan else None,
@@ -210,6 +232,8 @@ class PrintoutService:
             benefits_status=review.benefits_status if review else None,
             gp_registered=review.gp_registered if review else None,
             gp_details=review.gp_details if review else None, contacts=tuple(contacts),
+            gp_provider=review.gp_provider if review else None,
+            prescriptions_provider=review.prescriptions_provider if review else None,
             language=self._language(language, preferred), printed_at=self._ctx.now(),
             printed_by=self._ctx.require_signed_in().full_name,
             travel_route=review.travel_route if review else None,

@@ -346,9 +346,14 @@ class ReviewRecord:
     prescriptions_collect_from: str | None = None
     travel_route: str | None = None
     travel_payment: TravelPayment | None = None
-    # The hostel or housing provider for the first night, when it is in the directory.
+    # The hostel or housing provider for the first night, the GP practice and the pharmacy,
+    # when they are in the directory: their details as the directory holds them now.
     accommodation_provider_id: int | None = None
     accommodation_provider: ProviderContact | None = None
+    gp_provider_id: int | None = None
+    gp_provider: ProviderContact | None = None
+    prescriptions_provider_id: int | None = None
+    prescriptions_provider: ProviderContact | None = None
 
 
 @dataclass(slots=True)
@@ -372,6 +377,8 @@ class ReviewInput:
     first_appointment_phone: str | None = None
     version: int | None = None
     accommodation_provider_id: int | None = None
+    gp_provider_id: int | None = None
+    prescriptions_provider_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

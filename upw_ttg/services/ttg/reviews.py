@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import FieldErrors, clean, phone_problem, text_problem
+from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import StaleRecordError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of
@@ -22,9 +23,11 @@ from upw_ttg.services.ttg.common import (
     read_deadline_settings,
 )
 from upw_ttg.services.ttg.deadlines import DeadlineService, current_deadlines
+from upw_ttg.services.ttg.plan_fields import who
 from upw_ttg.services.ttg.records import FirstAppointment, ReviewInput, ReviewRecord
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import CustodyEpisode, PreReleaseReview
+from upw_ttg.storage.models.base import ColumnValues
 
 # (field, label, longest) of the free-text answers.
 _TEXTS = (("id_status", "ID", 100), ("bank_account_status", "bank account", 100),
@@ -38,8 +41,10 @@ _TEXTS = (("id_status", "ID", 100), ("bank_account_status", "bank account", 100)
 
 def review_record(session: Session, row: PreReleaseReview,
                   due: dt.date | None) -> ReviewRecord:
-    """The review, with the first night's provider as the directory holds it now."""
-    found = provider_contacts(session, [row.accommodation_provider_id])
+    """The review, with the first night's provider, the GP practice and the pharmacy as the
+    directory holds them now."""
+    found = provider_contacts(session, [row.accommodation_provider_id, row.gp_provider_id,
+                                        row.prescriptions_provider_id])
     return ReviewRecord(
         id=row.id, episode_id=row.episode_id, review_date=row.review_date, due_date=due,
         accommodation_found=row.accommodation_found,
@@ -54,7 +59,10 @@ def review_record(session: Session, row: PreReleaseReview,
         prescriptions_collect_from=row.prescriptions_collect_from,
         travel_route=row.travel_route, travel_payment=row.travel_payment,
         accommodation_provider_id=row.accommodation_provider_id,
-        accommodation_provider=found.get(row.accommodation_provider_id or 0))
+        accommodation_provider=found.get(row.accommodation_provider_id or 0),
+        gp_provider_id=row.gp_provider_id, gp_provider=found.get(row.gp_provider_id or 0),
+        prescriptions_provider_id=row.prescriptions_provider_id,
+        prescriptions_provider=found.get(row.prescriptions_provider_id or 0))
 
 
 class ReviewService:
@@ -91,6 +99,7 @@ class ReviewService:
                                      .where(PreReleaseReview.episode_id == episode_id))
                 values["accommodation_provider_id"] = self._provider(session, data, row,
                                                                      values)
+                self._health_providers(session, data, row, values)
                 if row is None:
                     if data.version is not None:
                         raise StaleRecordError("pre-release review", None, None)
@@ -117,7 +126,7 @@ class ReviewService:
 
     @staticmethod
     def _provider(session: Session, data: ReviewInput, row: PreReleaseReview | None,
-                  values: dict) -> int | None:
+                  values: ColumnValues) -> int | None:
         """The first night's provider from the directory (rule TTG-DIR4): none when there
         is no accommodation; with one picked, its address stands in for a typed one."""
         if data.accommodation_found is False or data.accommodation_provider_id is None:
@@ -127,16 +136,34 @@ class ReviewService:
                         "accommodation_provider_id")
         return data.accommodation_provider_id
 
-    def _due(self, session, episode: CustodyEpisode, cal) -> dt.date | None:
+    @staticmethod
+    def _health_providers(session: Session, data: ReviewInput, row: PreReleaseReview | None,
+                          values: ColumnValues) -> None:
+        """The GP practice and the pharmacy from the directory (rule TTG-DIR4): a picked one's
+        name stands in for the typed text, as a fallback's does; no pharmacy without an
+        arranged prescription."""
+        values["gp_details"] = who(session, data.gp_provider_id,
+                                   row.gp_provider_id if row else None, values["gp_details"],
+                                   "gp_details")
+        values["gp_provider_id"] = data.gp_provider_id
+        pharmacy = data.prescriptions_provider_id if data.prescriptions_arranged else None
+        if data.prescriptions_arranged:
+            values["prescriptions_collect_from"] = who(
+                session, pharmacy, row.prescriptions_provider_id if row else None,
+                values["prescriptions_collect_from"], "prescriptions_collect_from")
+        values["prescriptions_provider_id"] = pharmacy
+
+    def _due(self, session: Session, episode: CustodyEpisode, cal: WorkingCalendar
+             ) -> dt.date | None:
         return current_deadlines(episode, read_deadline_settings(session),
                                  cal).pre_release_review_due
 
-    def _validated(self, data: ReviewInput, episode: CustodyEpisode) -> dict:
+    def _validated(self, data: ReviewInput, episode: CustodyEpisode) -> ColumnValues:
         errors = FieldErrors()
         check_past_date(errors, "review_date", "review date", data.review_date,
                         self._ctx.today(), not_before=episode.reception_date,
                         before_label="reception")
-        values: dict = {"review_date": data.review_date,
+        values: ColumnValues = {"review_date": data.review_date,
                         "accommodation_found": data.accommodation_found,
                         "gp_registered": data.gp_registered,
                         "prescriptions_arranged": data.prescriptions_arranged,

@@ -255,10 +255,15 @@ class PreReleaseReview(Versioned, Base):
     benefits_status: Mapped[str | None] = mapped_column(String(100))
     gp_registered: Mapped[bool | None] = mapped_column(Boolean)
     gp_details: Mapped[str | None] = mapped_column(String(200))
+    # The GP practice and the pharmacy, when they are in the directory (rule TTG-DIR4); the
+    # typed text keeps the name as saved.
+    gp_provider_id: Mapped[int | None] = mapped_column(ForeignKey("service_provider.id"))
     # Staff notes; the person's sheet prints only whether it is arranged and where to collect.
     prescriptions_on_day: Mapped[str | None] = mapped_column(String(200))
     prescriptions_arranged: Mapped[bool | None] = mapped_column(Boolean)
     prescriptions_collect_from: Mapped[str | None] = mapped_column(String(200))
+    prescriptions_provider_id: Mapped[int | None] = mapped_column(
+        ForeignKey("service_provider.id"))
     travel_route: Mapped[str | None] = mapped_column(String(200))
     travel_payment: Mapped[TravelPayment | None] = enum_column(TravelPayment)
     first_appointment_with: Mapped[str | None] = mapped_column(String(120))
