@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from upw_ttg.demo import texts
 from upw_ttg.demo.core import Context, Weighted, hhmm, stamp
@@ -45,7 +47,7 @@ class Booker:
         self.rows = ctx.sink.tuple_rows("appointment", APPOINTMENT_COLUMNS)
         self.next_id = ctx.next_ids["appointment"]
         self.members: dict[int, list[int]] = {}
-        self.warrants: list[dict] = []
+        self.warrants: list[dict[str, Any]] = []
         self.revoked: list[tuple[Profile, dt.date]] = []
         self._times: dict[int, dt.time] = {}
         self._stamps: dict[int, dt.datetime] = {}
@@ -78,7 +80,7 @@ class Booker:
             t = self._stamps[ordinal] = stamp(self.date(ordinal), 16 * 60 + 30)
         return t
 
-    def run(self, cancelled) -> None:
+    def run(self, cancelled: Callable[[], None]) -> None:
         ctx, rng = self.ctx, self.rng
         span = (ctx.today - ctx.start).days - 2
         for n, profile in enumerate(self.profiles):
@@ -98,7 +100,8 @@ class Booker:
                 previous = order
         ctx.next_ids["appointment"] = self.next_id
 
-    def order(self, profile: Profile, sentence: dt.date, previous: dict | None):
+    def order(self, profile: Profile, sentence: dt.date, previous: dict[str, Any] | None
+              ) -> tuple[dict[str, Any], dt.date | None]:
         """Simulate one order; returns its row and the day it ended (None while live)."""
         ctx, rng, s = self.ctx, self.rng, self.s
         info = profile.person
@@ -154,7 +157,7 @@ class Booker:
             week += 7
         return order, self.finish(profile, state, order)
 
-    def decide_extension(self, state: _OrderState, order: dict) -> None:
+    def decide_extension(self, state: _OrderState, order: dict[str, Any]) -> None:
         rng = self.rng
         state.extension_decided = True
         decided = state.deadline - rng.randint(3, 25)
@@ -299,7 +302,7 @@ class Booker:
                 self.adjustment(order, None, "ete", -minutes, "approved", reason,
                                 min(ordinal + 7, self.today))
 
-    def adjustment(self, order: dict, appointment_id: int | None, kind: str, minutes: int,
+    def adjustment(self, order: dict[str, Any], appointment_id: int | None, kind: str, minutes: int,
                    status: str, reason: str, ordinal: int) -> None:
         self.ctx.sink.add("adjustment", {
             "id": self.ctx.ids("adjustment"), "order_id": order["id"],
@@ -322,7 +325,8 @@ class Booker:
         state.last_action = acted.toordinal()
         staff = order["coordinator_id"]
 
-        def action(code: str, on: dt.date, respond_by=None, outcome_text=None, notes=None):
+        def action(code: str, on: dt.date, respond_by: dt.date | None = None,
+                   outcome_text: str | None = None, notes: str | None = None) -> None:
             ctx.sink.add("enforcement_action", {
                 "id": ctx.ids("enforcement_action"), "order_id": order["id"],
                 "appointment_id": appointment_id, "action_code": code, "action_date": on,
@@ -407,7 +411,8 @@ class Booker:
             "issued_by_id": state.order["coordinator_id"], "issued_on": self.date(issued),
             "status": status, "void_reason": void_reason, "sort": (issued, ordinal)})
 
-    def finish(self, profile: Profile, state: _OrderState, order: dict) -> dt.date | None:
+    def finish(self, profile: Profile, state: _OrderState, order: dict[str, Any]
+               ) -> dt.date | None:
         """Derive the order's status from what happened; returns when it ended, or None."""
         rng, today = self.rng, self.today
         ended = None
@@ -467,7 +472,7 @@ class _OrderState:
                  "deadline", "extension_decided", "last_action", "order", "owed", "projected",
                  "revoked_on", "stop_after", "stopped", "warnings")
 
-    def __init__(self, order: dict, today: int):
+    def __init__(self, order: dict[str, Any], today: int) -> None:
         self.order = order
         self.owed = order["hours_ordered"] * 60
         self.projected = self.owed

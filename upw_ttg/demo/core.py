@@ -91,7 +91,7 @@ class TableRows:
 
     dicts: list[dict[str, Any]] = field(default_factory=list)
     columns: tuple[str, ...] | None = None
-    tuples: list[tuple] = field(default_factory=list)
+    tuples: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 class Sink:
@@ -103,7 +103,7 @@ class Sink:
     def add(self, table: str, row: dict[str, Any]) -> None:
         self.tables.setdefault(table, TableRows()).dicts.append(row)
 
-    def tuple_rows(self, table: str, columns: tuple[str, ...]) -> list[tuple]:
+    def tuple_rows(self, table: str, columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
         rows = self.tables.setdefault(table, TableRows())
         rows.columns = columns
         return rows.tuples

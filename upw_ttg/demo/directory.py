@@ -12,7 +12,11 @@ from upw_ttg.demo.core import Context, versioned
 _WEEKDAYS = "Monday to Friday, 9am to 5pm"
 # Typed in Welsh for the weekday hours only: the rest show Welsh documents' English fallback.
 _WEEKDAYS_CY = "Dydd Llun i ddydd Gwener, 9yb i 5yp"
-PROVIDERS: tuple[tuple, ...] = (
+# name, pathways, areas (None: national), address, town, postcode, phone, email, hours, how to
+# refer, and what to do.
+_Provider = tuple[str, tuple[str, ...], tuple[str, ...] | None, str | None, str | None,
+                  str | None, str | None, str | None, str | None, str, str]
+PROVIDERS: tuple[_Provider, ...] = (
     ("Shelter (Through the Gate housing)", ("accommodation",), None, None, None, None,
      "0808 157 0101", "ttg.housing@shelter.example", "Monday to Friday, 8am to 8pm", "form",
      "Referral form on the prison's shared drive (Resettlement > Housing); email it to "
@@ -86,7 +90,7 @@ PROVIDERS: tuple[tuple, ...] = (
 # there point at, and a hostel for the first night where the area had none: (unit, kind, name,
 # address, town, postcode, phone, hours in English and in Welsh, how to register or refer).
 # Kept out of the referrals' pick list, so referrals are as they were.
-LOCAL_PLACES: tuple[tuple, ...] = (
+LOCAL_PLACES: tuple[tuple[str, ...], ...] = (
     ("HER", "gp", "Marina Medical Practice", "22 Humber Dock Street", "Hull", "HU1 1TA",
      "01632 960 711", "Monday to Friday, 8am to 6.30pm", "Dydd Llun i ddydd Gwener, 8yb i 6.30yh",
      "Registers anyone living in its area: bring the release letter; no ID or proof of "

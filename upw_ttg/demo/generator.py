@@ -26,6 +26,7 @@ from upw_ttg.demo.orders import build_profile, keep_apart_pairs
 from upw_ttg.demo.oversight import oversight_demo
 from upw_ttg.demo.people import TTG, UPW, build_people, build_staff
 from upw_ttg.demo.projects import (
+    Proj,
     build_projects,
     build_sessions,
     closure_dates,
@@ -258,7 +259,7 @@ def _generate(ctx: Context, session: Session, password_hash: str,
     check()
     report(3, _GENERATION_STAGES[3])
     rng = ctx.rng("profiles")
-    by_unit: dict[str, list] = {}
+    by_unit: dict[str, list[Proj]] = {}
     for p in projects:
         by_unit.setdefault(p.unit, []).append(p)
     profiles = [build_profile(ctx, rng, info, by_unit) for info in people if info.kind == UPW]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass, field
+from typing import Any
 
 from upw_ttg.demo import places, texts
 from upw_ttg.demo.core import Context, Weighted, hhmm, versioned
@@ -36,7 +37,7 @@ class Profile:
     per_week: int
     availability: str
     commitments: list[tuple[str, int, int, int, str]]
-    flags: dict
+    flags: dict[str, Any]  # the assessment's risk and supervision answers, by column
     preference: str
     candidates: list[int]
     slots: list[tuple[int, int]]
@@ -71,7 +72,8 @@ def _commitments(rng: random.Random, info: PersonInfo) -> list[tuple[str, int, i
     return items
 
 
-def _availability(rng: random.Random, commitments: list) -> str:
+def _availability(rng: random.Random, commitments: list[tuple[str, int, int, int, str]]
+                  ) -> str:
     grid = [["Y", "Y", "Y" if rng.random() < 0.7 else "N"] for _ in range(7)]
     for _kind, day, start, end, _text in commitments:
         # A commitment blocks each part of the day (morning to 12:00, afternoon to 17:00,
@@ -85,7 +87,7 @@ def _availability(rng: random.Random, commitments: list) -> str:
     return "".join("".join(day) for day in grid)
 
 
-def _flags(rng: random.Random, info: PersonInfo) -> dict:
+def _flags(rng: random.Random, info: PersonInfo) -> dict[str, Any]:
     r = rng.random
     female = info.female
     flags = {
@@ -141,13 +143,13 @@ def _flags(rng: random.Random, info: PersonInfo) -> dict:
     return flags
 
 
-def _supervisors_ok(p: Proj, flags: dict) -> bool:
+def _supervisors_ok(p: Proj, flags: dict[str, Any]) -> bool:
     if flags["no_female_supervisor"] and p.supervisor_gender == "female":
         return False
     return not (flags["no_male_supervisor"] and p.supervisor_gender == "male")
 
 
-def _eligible(p: Proj, info: PersonInfo, flags: dict, strict: bool = True) -> bool:
+def _eligible(p: Proj, info: PersonInfo, flags: dict[str, Any], strict: bool = True) -> bool:
     """The hard placing rules UPW-2 and UPW-4 for one project."""
     if info.female != p.female_only or p.kind == INDUCTION:
         return False
@@ -179,7 +181,7 @@ def build_profile(ctx: Context, rng: random.Random, info: PersonInfo,
     eligible = ([p for p in unit_projects if _eligible(p, info, flags)]
                 or [p for p in unit_projects if _eligible(p, info, flags, strict=False)])
 
-    def rank(p: Proj) -> tuple:
+    def rank(p: Proj) -> tuple[bool, bool, float]:
         return (p.individual != wanted_individual, p.office != info.office, rng.random())
 
     eligible.sort(key=rank)
@@ -252,7 +254,7 @@ def assessment_row(ctx: Context, rng: random.Random, profile: Profile, order_id:
 
 
 def new_order(ctx: Context, rng: random.Random, profile: Profile, sentence: dt.date,
-              coordinator: int, previous: dict | None) -> dict:
+              coordinator: int, previous: dict[str, Any] | None) -> dict[str, Any]:
     info = profile.person
     place = places.OFFICE_PLACES[ctx.offices[info.office].code]
     crown = rng.random() < 0.12
@@ -306,7 +308,7 @@ def keep_apart_pairs(ctx: Context, profiles: list[Profile]) -> None:
                 "recorded_by_id": coordinator, **versioned(recorded, coordinator)})
 
 
-def _keep_apart_reason(rng) -> dict[str, str]:
+def _keep_apart_reason(rng: random.Random) -> dict[str, str]:
     """A kind and its sensitive detail, from the demo's made-up reasons."""
     kind, detail = rng.choice(texts.KEEP_APART_REASONS)
     return {"kind": kind, "detail": detail}

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from typing import Any
 
 from upw_ttg.demo import places
 from upw_ttg.demo.core import Context, Weighted, stamp, versioned
-from upw_ttg.demo.names import ORIGIN_LANGUAGE, full_name, make_name
+from upw_ttg.demo.names import ORIGIN_LANGUAGE, Name, full_name, make_name
 from upw_ttg.demo.projects import Proj, supervisor_demand
 from upw_ttg.domain.codes import Gender
 from upw_ttg.domain.placement import category_from_text
@@ -36,10 +37,10 @@ class PersonInfo:
     other_language: str | None
     interpreter: bool
     date_of_birth: dt.date
-    row: dict
+    row: dict[str, Any]
 
 
-def _username(name, taken: set[str]) -> str:
+def _username(name: Name, taken: set[str]) -> str:
     base = ".".join(fold(part).replace(" ", "-").replace("'", "")
                     for part in (name.forename, name.surname))
     base = "".join(ch for ch in base if ch.isalnum() or ch in "._-")[:36]
@@ -134,7 +135,8 @@ def _mistyped_user_names(ctx: Context, rng: random.Random, usernames: list[str])
                                     rng.randint(8 * 60, 17 * 60))})
 
 
-def _default_supervisors(projects: list[Proj], pools: dict) -> None:
+def _default_supervisors(projects: list[Proj], pools: dict[tuple[str, str], list[int]]
+                         ) -> None:
     """Give each project a lead whose other projects run on different weekdays, if possible."""
     days: dict[int, set[int]] = {}
     for p in projects:
@@ -187,7 +189,8 @@ def _age(rng: random.Random) -> float:
 
 
 def _person(ctx: Context, rng: random.Random, person_id: int, kind: str, female: bool,
-            office_index: int, crns: set[str], officers: dict) -> PersonInfo:
+            office_index: int, crns: set[str], officers: dict[int, list[str]]
+            ) -> PersonInfo:
     office = ctx.offices[office_index]
     place = places.OFFICE_PLACES[office.code]
     name = make_name(rng, female, "fens" if office.code in places.FENS_OFFICES else "default")

@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass, field
 
 from upw_ttg.demo import places, texts
-from upw_ttg.demo.core import Context, hhmm, stamp, versioned
+from upw_ttg.demo.core import Context, OfficeInfo, hhmm, stamp, versioned
 
 GROUP, FEMALE_GROUP, INDIVIDUAL, FEMALE_INDIVIDUAL, INDUCTION = (
     "group", "female_group", "individual", "female_individual", "induction")
@@ -257,8 +257,8 @@ def save_projects(ctx: Context, projects: list[Proj]) -> None:
     ctx.extra["office_points"] = office_points
 
 
-def _add_van(ctx: Context, rng: random.Random, taken: set[str], office, place, number: int,
-             seats: int) -> int:
+def _add_van(ctx: Context, rng: random.Random, taken: set[str], office: OfficeInfo,
+             place: places.OfficePlace, number: int, seats: int) -> int:
     while True:
         year = rng.choice((15, 16, 17, 18, 19, 66, 67, 68, 69, 70, 21, 71, 22, 72))
         reg = f"{place.van_prefix}{year} {''.join(rng.choices('ABCDEFGHJKLMNOPRSTUVWXYZ', k=3))}"
@@ -302,7 +302,8 @@ def closure_dates(ctx: Context, projects: list[Proj]) -> dict[tuple[str, int], s
     return closed
 
 
-def build_sessions(ctx: Context, projects: list[Proj], closed: dict) -> Sessions:
+def build_sessions(ctx: Context, projects: list[Proj], closed: dict[tuple[str, int], set[int]]
+                   ) -> Sessions:
     """Sessions on each project's weekdays over three years and six weeks ahead."""
     rng = ctx.rng("sessions")
     s = Sessions()
@@ -356,7 +357,8 @@ def build_sessions(ctx: Context, projects: list[Proj], closed: dict) -> Sessions
 
 
 def _assign_supervisors(ctx: Context, rng: random.Random, projects: list[Proj], s: Sessions,
-                        by_day_unit: dict, pools: dict) -> None:
+                        by_day_unit: dict[tuple[int, str], list[int]],
+                        pools: dict[tuple[str, str], list[int]]) -> None:
     """Lead and extra supervisors per session: never one person on two sessions a day."""
     rows = ctx.sink.tuple_rows("session_supervisor", ("session_id", "staff_id"))
     for (_ordinal, unit), indexes in by_day_unit.items():
@@ -365,10 +367,12 @@ def _assign_supervisors(ctx: Context, rng: random.Random, projects: list[Proj], 
             p = projects[s.project[index]]
             pool = pools[(unit, p.supervisor_gender)]
             chosen = []
+            lead = p.default_supervisor
+            assert lead is not None  # every project was given one with the staff
             # The project's own supervisor leads unless off sick, on leave or already out.
-            if p.default_supervisor not in used and rng.random() > 0.08:
-                chosen.append(p.default_supervisor)
-                used.add(p.default_supervisor)
+            if lead not in used and rng.random() > 0.08:
+                chosen.append(lead)
+                used.add(lead)
             start = rng.randrange(len(pool))
             for k in range(len(pool)):
                 if len(chosen) >= p.supervisors:

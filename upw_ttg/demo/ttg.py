@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from upw_ttg.demo import places, texts
 from upw_ttg.demo.core import Context, Weighted, stamp, versioned
 from upw_ttg.demo.directory import DirectoryLinks, build_directory, pick_provider
 from upw_ttg.demo.names import full_name, make_name
 from upw_ttg.demo.people import PersonInfo, touch
-from upw_ttg.domain.codes import PATHWAYS, GenderCategory
+from upw_ttg.domain.codes import PATHWAYS, GenderCategory, ReleaseDateType
 from upw_ttg.domain.custody import expected_release
 from upw_ttg.domain.placement import identity_not_male
 from upw_ttg.domain.text import fold
@@ -161,14 +162,17 @@ class Custody:
         return released_on
 
     def events(self, episode_id: int, reception: dt.date, first: str, prison: str,
-               recall: bool, expected, released_on, kind, worker: int) -> None:
+               recall: bool, expected: dt.date | None, released_on: dt.date | None,
+               kind: ReleaseDateType | None, worker: int) -> None:
         ctx, rng = self.ctx, self.rng
 
-        def event(kind_: str, on: dt.date, from_code, to_code, reason: str) -> None:
+        def event(kind_: str, on: dt.date, from_code: str | None, to_code: str | None,
+                  reason: str) -> None:
             ctx.sink.add("custody_event", {
                 "id": ctx.ids("custody_event"), "episode_id": episode_id, "kind": kind_,
-                "event_date": on, "from_prison_id": ctx.prisons.get(from_code),
-                "to_prison_id": ctx.prisons.get(to_code), "reason": reason,
+                "event_date": on,
+                "from_prison_id": ctx.prisons.get(from_code) if from_code else None,
+                "to_prison_id": ctx.prisons.get(to_code) if to_code else None, "reason": reason,
                 "recorded_by_id": worker})
 
         if recall:
@@ -192,8 +196,8 @@ class Custody:
             else:
                 event("release", released_on, prison, None, rng.choice(texts.RELEASE_REASONS))
 
-    def plan(self, info: PersonInfo, episode_id: int, screening: dt.date, expected, released_on,
-             worker: int) -> None:
+    def plan(self, info: PersonInfo, episode_id: int, screening: dt.date,
+             expected: dt.date | None, released_on: dt.date | None, worker: int) -> None:
         ctx, rng, today = self.ctx, self.rng, self.today
         due = self.wd.add(screening, 5)
         started = screening + dt.timedelta(days=rng.randint(0, 2))
@@ -306,7 +310,8 @@ class Custody:
         return found[:3]
 
     def needs(self, info: PersonInfo, plan_id: int, started: dt.date, horizon: dt.date,
-              expected, released_on, worker: int, done: bool) -> None:
+              expected: dt.date | None, released_on: dt.date | None, worker: int,
+              done: bool) -> None:
         ctx, rng = self.ctx, self.rng
         chosen = [p for p, chance in PATHWAY_CHANCE.items() if rng.random() < chance]
         if info.female:
@@ -375,7 +380,8 @@ class Custody:
                         **_fallback(need_id, pathway, done, started),
                         **versioned(started, worker, 14 * 60 + 30)})
 
-    def referral(self, plan_id: int, pathway: str, started: dt.date, span: int, released_on,
+    def referral(self, plan_id: int, pathway: str, started: dt.date, span: int,
+                 released_on: dt.date | None,
                  worker: int, unit: str) -> None:
         ctx, rng, today = self.ctx, self.rng, self.today
         sent = started + dt.timedelta(days=rng.randint(0, max(0, min(span, 40))))
@@ -400,7 +406,8 @@ class Custody:
             "outcome": outcome, "withdrawn_reason_code": withdrawn,
             **versioned(sent, worker, 10 * 60 + 30)})
 
-    def review(self, info: PersonInfo, episode_id: int, expected: dt.date, released_on,
+    def review(self, info: PersonInfo, episode_id: int, expected: dt.date,
+               released_on: dt.date | None,
                reception: dt.date) -> None:
         ctx, rng, today = self.ctx, self.rng, self.today
         due = expected - dt.timedelta(days=84)
@@ -443,7 +450,7 @@ class Custody:
         self._link_review(row, info)
         ctx.sink.add("pre_release_review", row)
 
-    def _link_review(self, row: dict, info: PersonInfo) -> None:
+    def _link_review(self, row: dict[str, Any], info: PersonInfo) -> None:
         """The first night's hostel, the GP practice and the pharmacy from the directory for
         a share of reviews (rule TTG-DIR4); the others keep what was typed."""
         links = self.links
@@ -462,7 +469,8 @@ class Custody:
         if pharmacy:
             row["prescriptions_collect_from"] = pharmacy[1]
 
-    def _linked_fallback(self, fallback: dict, pathway: str, unit: str) -> dict:
+    def _linked_fallback(self, fallback: dict[str, Any], pathway: str, unit: str
+                         ) -> dict[str, Any]:
         """Two in five needs' fallbacks call a provider in the directory, not a typed number
         (NHS 111 stays typed: it is no local service)."""
         given = (self.links.provider(pathway, unit, 0.4)
@@ -471,7 +479,8 @@ class Custody:
             fallback["fallback_contact"] = given[1]
         return {**fallback, "fallback_provider_id": given[0] if given else None}
 
-    def _linked_release_fallback(self, fallback: dict, unit: str) -> dict:
+    def _linked_release_fallback(self, fallback: dict[str, Any], unit: str
+                                 ) -> dict[str, Any]:
         """Three in ten days of release fall back on the area's housing service: if the
         first night's place falls through, it finds one that day."""
         given = (self.links.provider("accommodation", unit, 0.3)
@@ -481,7 +490,8 @@ class Custody:
                             release_fallback_contact=given[1])
         return {**fallback, "release_fallback_provider_id": given[0] if given else None}
 
-    def handover(self, info: PersonInfo, episode_id: int, expected: dt.date, released_on,
+    def handover(self, info: PersonInfo, episode_id: int, expected: dt.date,
+                 released_on: dt.date | None,
                  reception: dt.date, worker: int) -> None:
         ctx, rng, today = self.ctx, self.rng, self.today
         window = expected - dt.timedelta(days=56)
@@ -536,7 +546,7 @@ class Custody:
                 "staff_id": worker})
 
 
-def _fallback(need_id: int, pathway: str, done: bool, started: dt.date) -> dict:
+def _fallback(need_id: int, pathway: str, done: bool, started: dt.date) -> dict[str, Any]:
     """A need's fallback (rule TTG-FALLBACK): always on a complete plan's accommodation need,
     on some others; chosen from the id so the seeded stream of choices is unchanged."""
     options = texts.FALLBACKS.get(pathway)
@@ -547,7 +557,7 @@ def _fallback(need_id: int, pathway: str, done: bool, started: dt.date) -> dict:
             "fallback_by": started + dt.timedelta(days=21 + need_id % 20) if wanted else None}
 
 
-def _release_fallback(plan_id: int, done: bool) -> dict:
+def _release_fallback(plan_id: int, done: bool) -> dict[str, Any]:
     """The day of release's fallback: on every complete plan and some drafts, by a time."""
     wanted = done or plan_id % 3 == 0
     what, contact = (texts.RELEASE_FALLBACKS[plan_id % len(texts.RELEASE_FALLBACKS)]

@@ -5,26 +5,33 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import Any, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar, overload
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.orm import Session
 
-from upw_ttg.domain.access import RESTRICTED_TEXT
+# Re-exported (``x as x`` marks a re-export): the screens show it and talk to services only.
+from upw_ttg.domain.access import RESTRICTED_TEXT as RESTRICTED_TEXT
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import Listed
 from upw_ttg.errors import NotFoundError, PermissionDeniedError, RestrictedCaseError
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import Person, PersonAccess, SessionSupervisor, UpwSession
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 
 class _AboutPerson(Protocol):
+    # A dataclass (what dataclasses.fields needs) about one person.
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+
     @property
     def person_id(self) -> int | None: ...
 
 
 RowT = TypeVar("RowT", bound=_AboutPerson)
-RecordT = TypeVar("RecordT")
+RecordT = TypeVar("RecordT", bound="DataclassInstance")
 # What a masked row shows in a text field that cannot be empty.
 # Fields a masked row keeps: who it is about (name and CRN), and the ids and versions the
 # screens need to refuse opening it; nothing else about the person.
@@ -47,7 +54,7 @@ def own_sessions_of(ctx: ServiceContext) -> int | None:
     return actor.id
 
 
-def supervised_by(staff_id: int):
+def supervised_by(staff_id: int) -> ColumnElement[bool]:
     """A WHERE clause on UpwSession: ``staff_id`` leads the session or is an extra supervisor."""
     return or_(UpwSession.supervisor_id == staff_id,
                exists().where(SessionSupervisor.session_id == UpwSession.id,
@@ -70,7 +77,7 @@ def check_own_session(session: Session, ctx: ServiceContext, session_id: int) ->
 
 # Restricted cases -------------------------------------------------------------------------
 
-def named_on(staff_id: int | None):
+def named_on(staff_id: int | None) -> ColumnElement[bool]:
     """A WHERE clause on Person: the case is open to ``staff_id`` (not restricted, or named)."""
     if staff_id is None:
         return Person.restricted.is_(False)
@@ -151,9 +158,10 @@ def _masked_type(row_type: type) -> type:
 
 
 def _masked(row: RowT) -> RowT:
-    values = {f.name: getattr(row, f.name) for f in dataclasses.fields(row)  # type: ignore
+    values = {f.name: getattr(row, f.name) for f in dataclasses.fields(row)
               if f.init}
-    return _masked_type(type(row))(**{**values, **_blanks(type(row))})
+    masked: RowT = _masked_type(type(row))(**{**values, **_blanks(type(row))})
+    return masked
 
 
 @overload
@@ -190,12 +198,12 @@ def is_masked(row: object) -> bool:
 def mask_lists_of(session: Session, ctx: ServiceContext, record: RecordT) -> RecordT:
     """``record`` (a screen's data object: a session's detail, a register, a dashboard) with
     ``mask_restricted`` applied to each of its tuples of rows about people."""
-    lists = {f.name: rows for f in dataclasses.fields(record)  # type: ignore[arg-type]
+    lists = {f.name: rows for f in dataclasses.fields(record)
              if isinstance(rows := getattr(record, f.name), tuple) and rows
              and dataclasses.is_dataclass(rows[0]) and hasattr(rows[0], "person_id")}
     hidden = hidden_cases(session, ctx, (r.person_id for rows in lists.values() for r in rows))
     if not hidden:
         return record
-    return dataclasses.replace(record, **{  # type: ignore[type-var]
+    return dataclasses.replace(record, **{
         name: tuple(mask_restricted(session, ctx, rows, hidden=hidden))
         for name, rows in lists.items()})

@@ -38,6 +38,7 @@ from upw_ttg.storage.models import (
     Prison,
     Staff,
 )
+from upw_ttg.storage.models.base import ColumnValues
 
 DATE_FIELDS = [name for name, _label in CUSTODY_DATE_FIELDS]
 _EPISODE_FIELDS = ["prison_id", "prison_number", "reception_date", "sentence_length_days",
@@ -49,7 +50,7 @@ _AFTER_SENTENCE_START = ["conditional_release_date", "automatic_release_date",
                          "pss_end_date"]
 
 
-def custody_values(session: Session, data: CustodyInput, today: dt.date) -> dict:
+def custody_values(session: Session, data: CustodyInput, today: dt.date) -> ColumnValues:
     """The column values of a custody form (or an imported record), checked; the expected
     release date worked out from the dates (rule TTG-1). Raises ValidationError by field."""
     require_complete(data)
@@ -94,7 +95,7 @@ def custody_values(session: Session, data: CustodyInput, today: dt.date) -> dict
     return values
 
 
-def add_episode(session: Session, ctx: ServiceContext, person_id: int, values: dict,
+def add_episode(session: Session, ctx: ServiceContext, person_id: int, values: ColumnValues,
                 worker_id: int | None) -> CustodyEpisode:
     """A new episode from checked ``values``, with its reception event; audited."""
     row = CustodyEpisode(person_id=person_id, updated_by_id=ctx.actor_id, worker_id=worker_id,
@@ -109,7 +110,8 @@ def add_episode(session: Session, ctx: ServiceContext, person_id: int, values: d
     return row
 
 
-def change_episode(session: Session, ctx: ServiceContext, row: CustodyEpisode, values: dict,
+def change_episode(session: Session, ctx: ServiceContext, row: CustodyEpisode,
+                   values: ColumnValues,
                    reason: str | None) -> None:
     """Write checked ``values`` to an episode, keeping every changed date in its history and a
     change of prison as a transfer, so deadlines that move can say why (rule TTG-7)."""

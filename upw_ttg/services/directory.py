@@ -141,7 +141,7 @@ def _cleaned(data: ProviderInput) -> ProviderInput:
         active=bool(data.active), version=data.version)
 
 
-def _links(session: Session, provider_id: int) -> dict[str, list]:
+def _links(session: Session, provider_id: int) -> dict[str, list[str] | list[int]]:
     codes = session.scalars(select(ServiceProviderPathway.pathway_code)
                             .where(ServiceProviderPathway.provider_id == provider_id)
                             .order_by(ServiceProviderPathway.pathway_code))

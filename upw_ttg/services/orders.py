@@ -27,13 +27,14 @@ from upw_ttg.storage.models import (
     Person,
     UpwOrder,
 )
+from upw_ttg.storage.models.base import ColumnValues
 
 _ORDER_FIELDS = ["court", "sentence_date", "order_type", "subtype", "hours_ordered",
                  "standalone", "ete_allowed", "travel_time_eligible"]
 
 
 def order_values(data: OrderInput, today: dt.date, date_of_birth: dt.date | None,
-                 deadline: tuple[int, bool]) -> dict:
+                 deadline: tuple[int, bool]) -> ColumnValues:
     """The column values of an order form (or an imported order), checked with the one rule,
     its deadline worked out from the settings; raises ValidationError by field."""
     court = clean(data.court)
@@ -112,7 +113,7 @@ class OrdersService:
                 raise NotFoundError("That order is no longer on record.")
             return order_record(session, row)
 
-    def _validated(self, session: Session, data: OrderInput) -> dict:
+    def _validated(self, session: Session, data: OrderInput) -> ColumnValues:
         birth = session.scalar(select(Person.date_of_birth).where(Person.id == data.person_id))
         return order_values(data, self._ctx.today(), birth, deadline_settings(session))
 

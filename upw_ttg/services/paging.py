@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, TypeVarTuple
 
 from upw_ttg.errors import ValidationError
 
 if TYPE_CHECKING:  # the screens import PAGE_ROWS before the data layer has loaded
     from sqlalchemy import Select
+
+_T = TypeVar("_T")
+_Ts = TypeVarTuple("_Ts")
 
 # Rows a list screen asks for at a time: more than a tall window shows, few enough to be quick.
 PAGE_ROWS = 200
@@ -27,7 +30,7 @@ def check_page(limit: int | None, offset: int) -> None:
         raise ValidationError(problems)
 
 
-def paged(query: Select, limit: int | None, offset: int = 0) -> Select:
+def paged(query: Select[*_Ts], limit: int | None, offset: int = 0) -> Select[*_Ts]:
     """``query`` (which must have a total order) cut to one page; the whole list if no limit."""
     check_page(limit, offset)
     if limit is not None:
@@ -37,7 +40,7 @@ def paged(query: Select, limit: int | None, offset: int = 0) -> Select:
     return query
 
 
-def page_of(rows: list, limit: int | None, offset: int = 0) -> list:
+def page_of(rows: list[_T], limit: int | None, offset: int = 0) -> list[_T]:
     """One page of a list already worked out in full (its order is computed, not stored)."""
     check_page(limit, offset)
     return rows[offset:] if limit is None else rows[offset:offset + limit]

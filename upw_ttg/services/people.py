@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Label, Row, Select, and_, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from upw_ttg.domain.codes import AuditAction, Gender, GenderCategory
 from upw_ttg.domain.permissions import Capability
@@ -50,6 +52,7 @@ from upw_ttg.storage.models import (
     PersonAccess,
     Staff,
 )
+from upw_ttg.storage.models.base import ColumnValues
 
 _DATE_QUERY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ISO_DATE_QUERY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -61,7 +64,7 @@ CONFIRMED_CATEGORIES = tuple(c for c in GenderCategory if c != GenderCategory.UN
 
 
 @cache
-def _row_query() -> Select:
+def _row_query() -> Select[*tuple[Any, ...]]:
     """The columns of a people list row; built once, as statements are immutable."""
     episode = aliased(CustodyEpisode, name="latest_episode")
     latest_prison_number = (select(episode.prison_number)
@@ -73,14 +76,15 @@ def _row_query() -> Select:
             .outerjoin(Office, Office.id == Person.office_id))
 
 
-def _viewer_columns(viewer_id: int | None) -> tuple:
+def _viewer_columns(viewer_id: int | None
+                    ) -> tuple[InstrumentedAttribute[bool], Label[bool]]:
     """Whether each row is restricted, and whether ``viewer_id`` is named on it."""
     named = exists().where(PersonAccess.person_id == Person.id,
                            PersonAccess.staff_id == (viewer_id or -1))
     return Person.restricted, named.label("named")
 
 
-def _to_rows(result, full: bool) -> list[PersonRow]:
+def _to_rows(result: Iterable[Row[*tuple[Any, ...]]], full: bool) -> list[PersonRow]:
     """People list rows; only name and CRN where this member may not see more."""
     rows = []
     for (person_id, crn, surname, forename, birth, gender, town, office, prison_number,
@@ -94,7 +98,7 @@ def _to_rows(result, full: bool) -> list[PersonRow]:
     return rows
 
 
-def _prefix(column, prefix: str):
+def _prefix(column: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
     """``column`` starts with ``prefix``, written as a range so an index serves it."""
     return and_(column >= prefix, column < prefix_upper_bound(prefix))
 
@@ -113,7 +117,7 @@ def parse_date_query(text: str) -> dt.date | None:
     return None
 
 
-def validated_person(data: PersonInput, today: dt.date) -> dict:
+def validated_person(data: PersonInput, today: dt.date) -> ColumnValues:
     """The column values of a person form (or an imported row), cleaned and checked with the
     screens' rules; raises ValidationError naming every field that is wrong."""
     values = {name: getattr(data, name) for name in PERSON_FIELDS}
@@ -180,7 +184,7 @@ class PeopleService:
                      .offset(offset).limit(limit))
             return _to_rows(session.execute(query), self._full_rows())
 
-    def search_statement(self, text: str, limit: int = 50) -> Select:
+    def search_statement(self, text: str, limit: int = 50) -> Select[*tuple[Any, ...]]:
         """The main search query for ``text``, for the service and for measuring it raw."""
         self._ctx.require(Capability.FIND_PERSON)
         require_page(limit=limit)
@@ -206,8 +210,8 @@ class PeopleService:
                                                {r[0] for r in rows})
             return _to_rows(rows, self._full_rows())
 
-    def _search_condition(self, text: str, upper: str):
-        conditions = []
+    def _search_condition(self, text: str, upper: str) -> ColumnElement[bool]:
+        conditions: list[ColumnElement[bool]] = []
         if _CRN_PREFIX.fullmatch(upper):
             conditions.append(_prefix(Person.crn, upper))
         birth = parse_date_query(text)
@@ -230,7 +234,7 @@ class PeopleService:
         return or_(*conditions) if conditions else Person.id < 0
 
     def _by_prison_number(self, session: Session, prefix: str, limit: int,
-                          seen: set[int]) -> list:
+                          seen: set[int]) -> list[Row[*tuple[Any, ...]]]:
         query = (_row_query().add_columns(*_viewer_columns(self._ctx.actor_id))
                  .join(CustodyEpisode, CustodyEpisode.person_id == Person.id)
                  .where(named_on(self._ctx.actor_id),
@@ -386,7 +390,7 @@ class PeopleService:
         return what_if(lambda: self.update(person_id, data))
 
     @staticmethod
-    def _integrity(exc: IntegrityError, values: dict) -> ValidationError:
+    def _integrity(exc: IntegrityError, values: ColumnValues) -> ValidationError:
         if "crn" in str(exc.orig).lower():
             return ValidationError({"crn": f"Another person already has CRN {values['crn']}."})
         return ValidationError({"crn": "The record could not be saved: it conflicts with "

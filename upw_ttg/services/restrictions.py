@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.permissions import Capability
@@ -76,7 +77,7 @@ class RestrictionService:
                               self._allowed(session, row.id), row.version)
 
     @staticmethod
-    def _allowed(session, person_id: int) -> tuple[StaffName, ...]:
+    def _allowed(session: Session, person_id: int) -> tuple[StaffName, ...]:
         rows = session.execute(select(Staff.id, Staff.full_name)
                                .join(PersonAccess, PersonAccess.staff_id == Staff.id)
                                .where(PersonAccess.person_id == person_id)

@@ -18,7 +18,7 @@ from upw_ttg.storage.models import Staff, StaffRole
 from upw_ttg.storage.models.base import utc_now
 
 
-def _roles_snapshot(row: Staff) -> dict:
+def _roles_snapshot(row: Staff) -> dict[str, str | list[str]]:
     return {"role": row.role.value, "roles": sorted(r.value for r in row.roles)}
 
 

@@ -47,7 +47,7 @@ def sign_in_delay(failures: int, allowed: int) -> int:
     """Seconds a user must wait after ``failures`` wrong passwords in a row."""
     if failures < allowed:
         return 0
-    return min(MAX_DELAY_SECONDS, 2 ** (failures - allowed + 1))
+    return min(MAX_DELAY_SECONDS, int(2 ** (failures - allowed + 1)))
 
 
 def _now_sql(dialect: str, plus_seconds: str | None = None) -> str:
@@ -180,7 +180,7 @@ def clear_failures(session: Session, ctx: ServiceContext, staff_id: int,
 def database_now(session: Session) -> dt.datetime:
     """The database's clock in UTC (naive), for times stored beside the sign-in times."""
     dialect = session.get_bind().dialect.name
-    value = session.scalar(text(f"SELECT {_now_sql(dialect)}"))
+    value: dt.datetime | str = session.scalar(text(f"SELECT {_now_sql(dialect)}"))
     if isinstance(value, str):
         return dt.datetime.fromisoformat(value)
     return value

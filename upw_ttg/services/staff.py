@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from upw_ttg.domain.codes import AuditAction, Gender, Role
 from upw_ttg.domain.passwords import MIN_PASSWORD_LENGTH, password_problem
@@ -213,7 +213,8 @@ class StaffService:
 
     # Passwords and accounts --------------------------------------------------------------
 
-    def _store_password(self, session, row: Staff, password: str, *, must_change: bool) -> None:
+    def _store_password(self, session: Session, row: Staff, password: str, *,
+                        must_change: bool) -> None:
         before = audit.snapshot(row, ("must_change_password", "password_changed_at"))
         row.password_hash = hash_password(password)
         row.must_change_password = must_change
@@ -252,7 +253,7 @@ class StaffService:
                                _local(r.password_changed_at), r.must_change_password, r.version)
                     for r in rows]
 
-    def _account(self, session, staff_id: int, version: int) -> Staff:
+    def _account(self, session: Session, staff_id: int, version: int) -> Staff:
         row = session.get(Staff, staff_id)
         if row is None:
             raise NotFoundError("That staff account no longer exists.")

@@ -24,7 +24,7 @@ from upw_ttg.storage.inspection import (
     refuse_unusable,
 )
 from upw_ttg.storage.location import check_local_path
-from upw_ttg.storage.order_months import refresh as _order_months  # noqa: F401 - kept by events
+from upw_ttg.storage.order_months import refresh as _order_months  # noqa: F401 - registers its events
 from upw_ttg.storage.validation import guard_engine
 
 BUSY_TIMEOUT_MS = 5000

@@ -342,7 +342,8 @@ def _prescription(review: ReviewRecord, w: _Words) -> str:
     # The pharmacy's phone, address and hours as the directory holds them now (TTG-DIR4).
     text = ", ".join(parts) + _reach(pharmacy, w)
     if review.prescriptions_on_day:
-        text += f"<br/>{escape(review.prescriptions_on_day)}"
+        # The staff's note in italics, so it is not read as one of the pharmacy's details.
+        text += f"<br/><i>{escape(review.prescriptions_on_day)}</i>"
     return text
 
 

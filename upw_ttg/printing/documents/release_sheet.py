@@ -185,16 +185,19 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
 
 
 def _phones(sheet: ReleaseDaySheet, s: Styles) -> Table:
-    """The people and services to call, two to a row: who they are in small print, the
-    name and number in bold, their team or details underneath (rule TTG-DIR4)."""
+    """The people and services to call, two to a row: who they are (and a person's team) in
+    small print, the name and number in bold, a service's details underneath (rule
+    TTG-DIR4)."""
     lang = sheet.language
     muted = f"<font size='{s.table_cell_small.fontSize}' color='#{MUTED.hexval()[2:]}'>"
     cells: list[str] = []
     for c in sheet.contacts:
-        # Numbers to call: emails are on the person's copy of the plan.
-        extra = escape(c.organisation) if c.organisation and c.organisation.strip() else ""
-        cells.append(_phone_cell(word(CONTACT_ROLES[c.role], lang), c.name, c.phone, extra,
-                                 muted))
+        # Numbers to call: emails are on the person's copy of the plan. The team shares the
+        # line of who they are, so a row of two people takes a line less.
+        role = word(CONTACT_ROLES[c.role], lang)
+        if c.organisation and c.organisation.strip():
+            role += f" · {c.organisation.strip()}"
+        cells.append(_phone_cell(role, c.name, c.phone, "", muted))
     for r in sheet.services:
         contact = r.contact
         details = []
@@ -213,14 +216,20 @@ def _phones(sheet: ReleaseDaySheet, s: Styles) -> Table:
     rows: list[list[Flowable]] = [
         [Paragraph(cells[i], _VALUE), Paragraph(cells[i + 1], _VALUE)]
         for i in range(0, len(cells), 2)]
-    return _box(_t("phones", lang), rows, s, ("50%", "50%"))
+    box = _box(_t("phones", lang), rows, s, ("50%", "50%"))
+    # Two people side by side: their names and numbers on one line, however long a team.
+    people_rows = len(sheet.contacts) // 2
+    if people_rows:
+        box.setStyle(TableStyle([("VALIGN", (0, 1), (-1, people_rows), "BOTTOM")]))
+    return box
 
 
 def _phone_cell(role: str, name: str | None, phone: str | None, extra: str,
                 muted: str) -> str:
     lines = [f"{muted}{escape(role)}</font>",
-             "&nbsp;&nbsp;&nbsp;".join(f"<b>{escape(x)}</b>" for x in (name, phone)
-                                       if x and x.strip())]
+             "&nbsp;&nbsp;&nbsp;".join(x for x in (
+                 f"<b>{escape(name)}</b>" if name and name.strip() else "",
+                 f"<b>{number_kept(phone)}</b>" if phone and phone.strip() else "") if x)]
     if extra:
         lines.append(f"{muted}{extra}</font>")
     return "<br/>".join(line for line in lines if line)

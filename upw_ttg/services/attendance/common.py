@@ -40,7 +40,7 @@ def sheet_id(session_id: int, day: dt.date) -> str:
     return f"WS-{day:%y%m%d}-{session_id:05d}"
 
 
-def assign_sheet_rows(rows: list[tuple[int, int | None, tuple]]) -> dict[int, int]:
+def assign_sheet_rows(rows: list[tuple[int, int | None, tuple[str, ...]]]) -> dict[int, int]:
     """Row numbers for ``(appointment id, stored row, sort key)``: stored numbers are kept,
     people added since the sheet was printed follow on, in name order."""
     numbered = {aid: row for aid, row, _ in rows if row is not None}

@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
+from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Row, Select, and_, exists, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from upw_ttg.domain.codes import AuditAction, OrderStatus
 from upw_ttg.domain.crediting import ENFORCEABLE_CODES, is_enforceable, outcome_description
@@ -392,7 +393,7 @@ class EnforcementService:
                                     row.overturned_at is not None)
 
     @staticmethod
-    def _people_query(extra) -> Select:
+    def _people_query(extra: InstrumentedAttribute[Any]) -> Select[*tuple[Any, ...]]:
         coordinator = aliased(Staff)
         return (select(Appointment.id.label("appointment_id"), Appointment.order_id,
                        Appointment.outcome_code, UpwSession.session_date, Person.id.label(
@@ -407,19 +408,20 @@ class EnforcementService:
                 .outerjoin(DeliveryUnit, DeliveryUnit.id == Office.delivery_unit_id))
 
     @staticmethod
-    def _scoped(query: Select, delivery_unit_id: int | None,
-                coordinator_id: int | None) -> Select:
+    def _scoped(query: Select[*tuple[Any, ...]], delivery_unit_id: int | None,
+                coordinator_id: int | None) -> Select[*tuple[Any, ...]]:
         if delivery_unit_id is not None:
             query = query.where(DeliveryUnit.id == delivery_unit_id)
         if coordinator_id is not None:
             query = query.where(UpwOrder.coordinator_id == coordinator_id)
         return query
 
-    def _filtered(self, session: Session, query: Select, delivery_unit_id: int | None,
-                  coordinator_id: int | None) -> list:
+    def _filtered(self, session: Session, query: Select[*tuple[Any, ...]],
+                  delivery_unit_id: int | None, coordinator_id: int | None
+                  ) -> list[Row[*tuple[Any, ...]]]:
         return list(session.execute(self._scoped(query, delivery_unit_id, coordinator_id)))
 
-    def _evidence_query(self, today: dt.date) -> Select:
+    def _evidence_query(self, today: dt.date) -> Select[*tuple[Any, ...]]:
         return self._people_query(Appointment.evidence_due).where(
             Appointment.outcome_code.in_(EVIDENCE_CODES), Appointment.evidence_due < today,
             Appointment.evidence_received_on.is_(None))
@@ -446,8 +448,8 @@ class EnforcementService:
                       _failure_subject)
 
     @staticmethod
-    def _item(r, due: dt.date | None, today: dt.date, *, must_refer: bool = False,
-              reopened: str | None = None) -> QueueItem:
+    def _item(r: Row[*tuple[Any, ...]], due: dt.date | None, today: dt.date, *,
+              must_refer: bool = False, reopened: str | None = None) -> QueueItem:
         return QueueItem(r.appointment_id, r.order_id, r.person_id, r.crn,
                          full_name(r.forename, r.surname), r.session_date, r.outcome_code, due,
                          due is not None and due < today, r.coordinator_id, r.coordinator,
@@ -528,7 +530,9 @@ class EnforcementService:
             query = query.where(DeliveryUnit.id == delivery_unit_id)
         if coordinator_id is not None:
             query = query.where(UpwOrder.coordinator_id == coordinator_id)
-        def item(row) -> QueueItem:
+        # The coordinator, unit, outcome and session are None where the joins find none.
+        def item(row: Row[EnforcementAction, int, str, str, str, int | None, str | None,
+                          str | None, str | None, dt.date | None]) -> QueueItem:
             a, pid, crn, forename, surname, cid, cname, unit, code, day = row
             return QueueItem(a.appointment_id, a.order_id, pid, crn,
                              full_name(forename, surname), day or a.action_date,
@@ -541,12 +545,12 @@ class EnforcementService:
             row[1]))
 
 
-def _failure_subject(r) -> Subject:
+def _failure_subject(r: Row[*tuple[Any, ...]]) -> Subject:
     """An absence or failure in the queue, named for "Records to check"."""
     return Subject(r.crn, full_name(r.forename, r.surname), "appointment",
                    {"appointment date": r.session_date, "date due": r.extra}, r.person_id)
 
 
-def _respond_days(session) -> int:
+def _respond_days(session: Session) -> int:
     """Working days the person has to respond, from its setting."""
     return int(read_settings(session, "upw.respond_by_working_days")["upw.respond_by_working_days"])

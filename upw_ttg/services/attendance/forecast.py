@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from upw_ttg.domain.codes import AdjustmentStatus, OrderStatus, SessionStatus
@@ -142,7 +143,8 @@ class ForecastService:
         base_offer = int(settings["upw.weekly_offer_hours"]) * 60
         most = int(settings["upw.intensive_max_hours"]) * 60
 
-        def build(row) -> OrderForecast:
+        # No delivery unit or coordinator where the person has no office or the order none.
+        def build(row: Row[UpwOrder, str, str, str, str | None, str | None]) -> OrderForecast:
             order, forename, surname, crn, unit, coordinator_name = row
             oid = order.id
             remaining = max(0, order.hours_ordered * 60 + adjusted.get(oid, 0)
@@ -183,7 +185,7 @@ class ForecastService:
              "extended deadline": extended.get(row[0].id)}, row[0].person_id))
 
     @staticmethod
-    def _live_ids(delivery_unit_id: int | None, coordinator_id: int | None) -> Select:
+    def _live_ids(delivery_unit_id: int | None, coordinator_id: int | None) -> Select[int]:
         """The ids of the live orders asked for, as a subquery (no list of thousands of ids is
         sent), joining only what the filters need: each of the six reads below repeats it."""
         query = select(UpwOrder.id).where(UpwOrder.status.in_(LIVE))
@@ -196,14 +198,15 @@ class ForecastService:
         return query
 
     @staticmethod
-    def _grouped(session: Session, query: Select, *, minutes: bool = True) -> dict:
+    def _grouped(session: Session, query: Select[int, Any], *, minutes: bool = True
+                 ) -> dict[int, Any]:
         grouped = query.group_by(query.selected_columns[0])
         if minutes:
             return {k: int(v or 0) for k, v in session.execute(grouped)}
         return dict(session.execute(grouped).all())
 
     @staticmethod
-    def _intensive(session: Session, live) -> dict[int, int]:
+    def _intensive(session: Session, live: Select[int]) -> dict[int, int]:
         """Extra weekly hours from each person's latest completed assessment."""
         latest = (select(UpwAssessment.person_id, func.max(UpwAssessment.id).label("id"))
                   .join(UpwOrder, UpwOrder.person_id == UpwAssessment.person_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -46,6 +46,7 @@ from upw_ttg.storage.models import (
     UpwOrder,
     UpwSession,
 )
+from upw_ttg.storage.models.base import ColumnValues
 from upw_ttg.time_text import format_minutes
 
 CREDIT_SETTINGS = ("upw.travel_time_allowed", "upw.travel_time_cap_minutes",
@@ -146,7 +147,7 @@ def _effective_deadlines(session: Session, orders: dict[int, UpwOrder]
 
 
 def refresh_orders(session: Session, ctx: ServiceContext, orders: dict[int, UpwOrder],
-                   settings: dict) -> dict[int, OrderSums]:
+                   settings: Mapping[str, int | bool | str]) -> dict[int, OrderSums]:
     """Bring each order's incentive adjustment, status and completion date up to date;
     returns the orders' totals as they now stand."""
     if not orders:
@@ -228,7 +229,8 @@ def _set_incentive(session: Session, ctx: ServiceContext, order_id: int, minutes
 
 
 def sync_travel_task(session: Session, ctx: ServiceContext, appointment: Appointment,
-                     order: UpwOrder, project_type: str, settings: dict,
+                     order: UpwOrder, project_type: str,
+                     settings: Mapping[str, int | bool | str],
                      existing: Adjustment | None) -> None:
     """Rule UPW-13: one travel-time task per eligible attended group or individual appointment."""
     cap = int(settings["upw.travel_time_cap_minutes"])
@@ -377,7 +379,7 @@ class LedgerService:
             orders = lock_orders(session, [task.order_id])
             settings = read_settings(session, *CREDIT_SETTINGS)
             cap = int(settings["upw.travel_time_cap_minutes"])
-            values: dict = {"reason": text or task.reason}
+            values: ColumnValues = {"reason": text or task.reason}
             if approve:
                 sums = order_sums(session, orders, int(settings["upw.ete_cap_percent"]))
                 owed = max(0, sums[task.order_id].balance)

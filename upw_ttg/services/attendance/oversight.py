@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from sqlalchemy import and_, exists, select
+from sqlalchemy import ColumnElement, Row, Select, and_, exists, select
 from sqlalchemy.orm import Session, aliased
 
 from upw_ttg.domain.codes import AuditAction, OrderStatus
@@ -74,7 +74,13 @@ def queue_for_review(session: Session, ctx: ServiceContext, kind: ReviewKind, *,
     return row
 
 
-def live_decision():
+# A review as listed: the review, person id, CRN, forename, surname, session date, who decided,
+# unit, the decision's description and notes, the register's notes and whether they are
+# sensitive (the outer joins leave None where there is nothing).
+_ReviewColumns = tuple[EnforcementReview, int, str, str, str, dt.date, str | None, str | None,
+                       str | None, str | None, str | None, bool]
+
+def live_decision() -> ColumnElement[bool]:
     """A WHERE clause on EnforcementAction: a decision a manager has not overturned."""
     return and_(EnforcementAction.action_code.in_(DECISION_CODES),
                 EnforcementAction.overturned_at.is_(None))
@@ -184,7 +190,7 @@ class EnforcementReviewService:
                          before=before, after=audit.snapshot(order, ["status"]))
 
     @staticmethod
-    def _items_query():
+    def _items_query() -> Select[*_ReviewColumns]:
         decider = aliased(Staff)
         return (select(EnforcementReview, Person.id, Person.crn, Person.forename, Person.surname,
                        UpwSession.session_date, decider.full_name, DeliveryUnit.code,
@@ -201,7 +207,7 @@ class EnforcementReviewService:
                            EnforcementActionCode.code == EnforcementReview.code))
 
     @staticmethod
-    def _item(found) -> ReviewItem:
+    def _item(found: Row[*_ReviewColumns]) -> ReviewItem:
         (r, pid, crn, forename, surname, day, decider, unit, action_text, action_notes,
          register_notes, sensitive) = found
         absence = r.kind == ReviewKind.ABSENCE
@@ -214,19 +220,24 @@ class EnforcementReviewService:
 
     @staticmethod
     def _rates(session: Session) -> tuple[tuple[AgreementRate, ...], tuple[AgreementRate, ...]]:
-        counts: dict[str, Counter] = {"staff": Counter(), "unit": Counter()}
+        counts: dict[str, Counter[tuple[int | None, ReviewVerdict | None]]] = {"staff": Counter(),
+                                                                        "unit": Counter()}
         for staff_id, unit_id, verdict in session.execute(
                 select(EnforcementReview.decided_by_id, EnforcementReview.delivery_unit_id,
                        EnforcementReview.verdict)
                 .where(EnforcementReview.verdict.is_not(None))):
             counts["staff"][(staff_id, verdict)] += 1
             counts["unit"][(unit_id, verdict)] += 1
-        staff_names = dict(session.execute(select(Staff.id, Staff.full_name).where(
-            Staff.id.in_({k for k, _ in counts["staff"] if k is not None}))).all())
-        unit_names = dict(session.execute(select(DeliveryUnit.id, DeliveryUnit.code).where(
-            DeliveryUnit.id.in_({k for k, _ in counts["unit"] if k is not None}))).all())
+        # Keyed as the counts are, where None is "nobody" (never found, so the default).
+        staff_names: dict[int | None, str] = dict(session.execute(
+            select(Staff.id, Staff.full_name).where(
+                Staff.id.in_({k for k, _ in counts["staff"] if k is not None}))).all())
+        unit_names: dict[int | None, str] = dict(session.execute(
+            select(DeliveryUnit.id, DeliveryUnit.code).where(
+                DeliveryUnit.id.in_({k for k, _ in counts["unit"] if k is not None}))).all())
 
-        def rates(counter: Counter, names: dict, nobody: str) -> tuple[AgreementRate, ...]:
+        def rates(counter: Counter[tuple[int | None, ReviewVerdict | None]],
+                  names: dict[int | None, str], nobody: str) -> tuple[AgreementRate, ...]:
             keys = sorted({k for k, _ in counter}, key=lambda k: (k is None, names.get(k, "")))
             return tuple(AgreementRate(
                 k, names.get(k, nobody), counter[(k, ReviewVerdict.AGREED)],

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import cast
 
-from sqlalchemy import Table, and_, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Row, Table, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -40,6 +40,7 @@ from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import Listed, Subject, listed, set_aside
 from upw_ttg.domain.text import fold
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
+from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import (
@@ -93,7 +94,7 @@ from upw_ttg.storage.models import (
     UpwOrder,
     UpwSession,
 )
-from upw_ttg.storage.models.base import utc_now
+from upw_ttg.storage.models.base import ColumnValues, utc_now
 from upw_ttg.storage.order_months import mark_appointments
 from upw_ttg.time_text import format_minutes
 
@@ -176,7 +177,7 @@ class RegisterService:
             settings = read_settings(session, *CREDIT_SETTINGS, *CLOCK_SETTINGS)
             sums = order_sums(session, orders, int(settings["upw.ete_cap_percent"]))
             decided = self._decided(session, [a.id for a in chosen])
-            targets: dict[int, dict] = {}
+            targets: dict[int, ColumnValues] = {}
             for entry in entries:
                 row = appointments[entry.appointment_id]
                 values = self._validated(entry, row, sess, errors, labels[row.id],
@@ -189,7 +190,7 @@ class RegisterService:
             travel = {t.appointment_id: t for t in session.scalars(select(Adjustment).where(
                 Adjustment.appointment_id.in_(list(targets)),
                 Adjustment.kind == AdjustmentKind.TRAVEL_TIME))}
-            writes: list[tuple[Appointment, dict]] = []
+            writes: list[tuple[Appointment, ColumnValues]] = []
             for entry in entries:
                 row = appointments[entry.appointment_id]
                 values = targets[row.id]
@@ -252,7 +253,7 @@ class RegisterService:
                 notices.append(f"{labels[entry.appointment_id]}: not saved. {RESTRICTED_MESSAGE}")
         return kept, notices
 
-    def _credit(self, values: dict, row: Appointment, total: OrderSums, ete: bool,
+    def _credit(self, values: ColumnValues, row: Appointment, total: OrderSums, ete: bool,
                 break_minutes: int) -> str | None:
         """Rule UPW-12 (and rule UPW-14 on ETE projects) into ``values``; a notice if capped."""
         owed = total.base + row.minutes_credited
@@ -269,7 +270,7 @@ class RegisterService:
                 f"{format_minutes(uncapped)}: " + ("that is all the ETE allowance left."
                                                    if ete else "that is all that was still owed."))
 
-    def _write(self, session: Session, writes: list[tuple[Appointment, dict]]) -> None:
+    def _write(self, session: Session, writes: list[tuple[Appointment, ColumnValues]]) -> None:
         """All changed rows in one UPDATE, each guarded by its version, then audited.
 
         The ORM sends versioned rows one statement at a time, which on PostgreSQL is most of
@@ -302,7 +303,7 @@ class RegisterService:
             audit.record(session, self._ctx, AuditAction.UPDATE, "appointment", row.id,
                          before=before, after=audit.snapshot(row))
 
-    def _stale(self, session: Session, writes: list[tuple[Appointment, dict]]
+    def _stale(self, session: Session, writes: list[tuple[Appointment, ColumnValues]]
                ) -> StaleRecordError:
         """Who changed a row under this save (asked in a fresh transaction)."""
         loaded = {row.id: row.version for row, _ in writes}
@@ -363,7 +364,8 @@ class RegisterService:
         with self._ctx.db.read() as session:
             found = session.execute(query).all()
             return mask_restricted(session, self._ctx, listed(
-                # The row's first eleven columns are the record's first eleven fields.
+                # The row's first eleven columns are the record's first eleven fields (the
+                # type checker cannot count a slice's items, hence the ignore).
                 found, lambda r: MissingOutcomeRow(  # type: ignore[call-arg]
                     *r[:11], full_name(r[11], r[12]), (today - r[2]).days),
                 lambda r: Subject(r[10], full_name(r[11], r[12]), f"appointment at {r[7]}",
@@ -396,12 +398,12 @@ class RegisterService:
                     for pid, code, name, unit, count, oldest in session.execute(query)]
 
     @staticmethod
-    def _ended(today: dt.date, time_now: dt.time):
+    def _ended(today: dt.date, time_now: dt.time) -> ColumnElement[bool]:
         return or_(UpwSession.session_date < today,
                    and_(UpwSession.session_date == today, UpwSession.end_time <= time_now))
 
     def _validated(self, entry: RegisterEntry, row: Appointment, sess: UpwSession,
-                   errors: FieldErrors, label: str, decided: bool) -> dict | None:
+                   errors: FieldErrors, label: str, decided: bool) -> ColumnValues | None:
         """The row's new stored values, or None with the problems added to ``errors``."""
         now = self._ctx.now()
         started = now >= session_start(sess.session_date, sess.start_time)
@@ -465,7 +467,8 @@ class RegisterService:
                 "notes_sensitive": bool(entry.notes_sensitive)}
 
     @staticmethod
-    def _clock(values: dict, row: Appointment, day: dt.date, calendar, settings: dict) -> None:
+    def _clock(values: ColumnValues, row: Appointment, day: dt.date, calendar: WorkingCalendar,
+               settings: Mapping[str, int | bool | str]) -> None:
         """Rules UPW-18 and UPW-19: evidence and decision due dates, kept while the outcome's kind
         stays."""
         code = values["outcome_code"]
@@ -538,7 +541,9 @@ class RegisterService:
         now = self._ctx.now()
         started = now >= session_start(sess.session_date, sess.start_time)
 
-        def register_row(row) -> RegisterRow:
+        # The pick-up point and time are None where the person makes their own way.
+        def register_row(row: Row[Appointment, str, str, str, str | None, dt.time | None,
+                                  dt.date, dt.date | None, str | None]) -> RegisterRow:
             a, forename, surname, crn, point, pickup_time, _sentenced, _deadline, preferred = row
             pickup = f"{point} {pickup_time:%H:%M}" if point else None
             filled = a.outcome_code is None

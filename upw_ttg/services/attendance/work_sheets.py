@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import cast
 
-from sqlalchemy import Table, bindparam, func, select
+from sqlalchemy import Row, Table, bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
 from upw_ttg.domain.access import Recipient
@@ -68,6 +68,11 @@ from upw_ttg.storage.models import (
 _TYPE_LABELS = dict(PROJECT_TYPES)
 # Female-only is printed on its own; the rest tell the supervisor about the site.
 _TAG_LABELS = {code: label for code, label in SUITABILITY_TAGS if code != "female_only"}
+# A person on a sheet: appointment, session, stored row, person, forename, surname, CRN,
+# interpreter needed, language, other language, pick-up point and time (None when they make
+# their own way), sentence date, deadline, preferred name.
+_PersonOnSheet = Row[int, int, int | None, int, str, str, str, bool, Language, str | None,
+                     str | None, dt.time | None, dt.date, dt.date | None, str | None]
 # A restricted case the printing member is not named on: no pick-up, no alerts (rule ACC-2).
 RESTRICTED_ON_SHEET = glossary.phrase("alert.restricted", "en")
 
@@ -166,7 +171,8 @@ class WorkSheetService:
                        Person.surname, Person.forename)
                 .join(Person, Person.id == Appointment.person_id)
                 .where(Appointment.session_id.in_(session_ids))).all()
-            by_session: dict[int, list] = defaultdict(list)
+            by_session: dict[int, list[tuple[int, int | None, tuple[str, ...]]]] = \
+                defaultdict(list)
             for aid, sid, row, surname, forename in rows:
                 by_session[sid].append((aid, row, (fold(surname), fold(forename))))
             updates = []
@@ -254,7 +260,7 @@ class WorkSheetService:
             .where(Appointment.session_id.in_(session_ids))).all()
         answers = self._answers(session, {p[3] for p in people})
         hidden = hidden_cases(session, self._ctx, {p[3] for p in people})
-        rows: dict[int, list] = defaultdict(list)
+        rows: dict[int, list[_PersonOnSheet]] = defaultdict(list)
         for p in people:
             rows[p[1]].append(p)
         now, actor = self._ctx.now(), self._ctx.actor
@@ -264,7 +270,7 @@ class WorkSheetService:
             items = rows[sess.id]
             numbers = assign_sheet_rows([(p[0], p[2], (fold(p[5]), fold(p[4]))) for p in items])
 
-            def sheet_row(p, numbers=numbers) -> WorkSheetRow:
+            def sheet_row(p: _PersonOnSheet, numbers: dict[int, int] = numbers) -> WorkSheetRow:
                 (aid, _sid, _row, pid, forename, surname, crn, needs, language, other,
                  point, pickup_time, _sentenced, _deadline, preferred) = p
                 name = display_name(forename, surname, preferred)
@@ -310,13 +316,13 @@ class WorkSheetService:
         return [sheets[sid] for sid in session_ids if sid in sheets]
 
     @staticmethod
-    def _answers(session: Session, person_ids: set[int]) -> dict[int, dict]:
+    def _answers(session: Session, person_ids: set[int]) -> dict[int, dict[str, object]]:
         """Each person's latest assessment's H&S answers (completed ones first)."""
         if not person_ids:
             return {}
         # The medication's name is not read: the sheet prints only its effect (rule DOC-2).
         columns = tuple(getattr(UpwAssessment, name) for name in ANSWER_COLUMNS)
-        best: dict[int, tuple] = {}
+        best: dict[int, tuple[tuple[bool, dt.date, int], dict[str, object]]] = {}
         for row in session.execute(select(UpwAssessment.person_id, UpwAssessment.id,
                                           UpwAssessment.completed_on, *columns)
                                    .where(UpwAssessment.person_id.in_(person_ids))):

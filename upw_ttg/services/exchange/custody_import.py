@@ -39,6 +39,7 @@ from upw_ttg.services.exchange.base import ExtractImport, Written, report_progre
 from upw_ttg.services.upw.common import chunks
 from upw_ttg.services.versioning import flush_versioned
 from upw_ttg.storage.models import CustodyEpisode, Person, Prison
+from upw_ttg.storage.models.base import ColumnValues
 
 KIND = "custody"
 _COMPARED = ("prison_id", "reception_date", *DATE_NAMES)
@@ -49,7 +50,7 @@ class _Plan:
     row: ImportRow
     person_id: int | None = None
     episode: CustodyEpisode | None = None
-    values: dict | None = None
+    values: ColumnValues | None = None
 
 
 class CustodyImportService(ExtractImport):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -41,9 +42,13 @@ from upw_ttg.services.upw.common import chunks
 from upw_ttg.services.upw.recheck import recheck_bookings
 from upw_ttg.services.versioning import flush_versioned
 from upw_ttg.storage.models import Office, Person, UpwOrder
+from upw_ttg.storage.models.base import ColumnValues
 
 KIND = "people_and_orders"
 _ORDER_COMPARED = ("court", "order_type", "subtype", "hours_ordered", "standalone")
+
+# A row's values by field, each converted to its field's type (or None when empty).
+_RowValues = dict[str, Any]
 
 
 @dataclass(slots=True)
@@ -51,13 +56,13 @@ class _Plan:
     """One row's outcome and, where something is written, what."""
 
     row: ImportRow
-    person_values: dict | None = None
+    person_values: ColumnValues | None = None
     # The row's person as validated, kept to compare later lines for the same CRN.
-    validated: dict | None = None
+    validated: ColumnValues | None = None
     person: Person | None = None
-    order_values: dict | None = None
+    order_values: ColumnValues | None = None
     order: UpwOrder | None = None
-    key: tuple = ()
+    key: tuple[str, dt.date, OrderSubtype] | tuple[()] = ()
 
 
 @dataclass(slots=True)
@@ -95,7 +100,7 @@ class PeopleImportService(ExtractImport):
         months, applies = deadline_settings(session)
         plans: list[_Plan] = []
         seen_people: dict[str, _Plan] = {}
-        seen_orders: dict[tuple, _Plan] = {}
+        seen_orders: dict[tuple[str, dt.date, OrderSubtype], _Plan] = {}
         new_identities: dict[tuple[str, str, dt.date], str] = {}
         for done, (line, values, problems) in enumerate(converted, 1):
             if cancelled is not None and cancelled():
@@ -106,7 +111,8 @@ class PeopleImportService(ExtractImport):
             report_progress(progress, done, len(converted), "Checking")
         return plans
 
-    def _known(self, session: Session, converted: list) -> _Known:
+    def _known(self, session: Session,
+               converted: list[tuple[int, _RowValues, dict[str, str]]]) -> _Known:
         known = _Known()
         for office_id, code, name in session.execute(select(Office.id, Office.code,
                                                             Office.name)):
@@ -133,10 +139,11 @@ class PeopleImportService(ExtractImport):
                 known.orders.setdefault(order.person_id, []).append(order)
         return known
 
-    def _plan_row(self, session: Session, line: int, values: dict, problems: dict,
+    def _plan_row(self, session: Session, line: int, values: _RowValues,
+                  problems: dict[str, str],
                   known: _Known, today: dt.date, deadline: tuple[int, bool],
                   confirmed: frozenset[int], seen_people: dict[str, _Plan],
-                  seen_orders: dict[tuple, _Plan],
+                  seen_orders: dict[tuple[str, dt.date, OrderSubtype], _Plan],
                   new_identities: dict[tuple[str, str, dt.date], str]) -> _Plan:
         crn = str(values.get("crn") or "").strip().upper()
         name = " ".join(str(values.get(n) or "") for n in ("forename", "surname")).strip()
@@ -155,13 +162,13 @@ class PeopleImportService(ExtractImport):
         if existing is not None and existing.id in known.closed:
             return _Plan(replace(base, reason="This is a restricted case; only staff named on "
                                               "it can change it."))
-        person_values: dict | None = None
+        person_values: ColumnValues | None = None
         if not reasons:
             try:
                 person_values = validated_person(self._person_input(values, existing), today)
             except ValidationError as exc:
                 reasons.update(exc.fields)
-        order_values_: dict | None = None
+        order_values_: ColumnValues | None = None
         if not reasons and base.has_order:
             order_values_, order_reasons = self._order_values(values, person_values, today,
                                                               deadline)
@@ -231,7 +238,7 @@ class PeopleImportService(ExtractImport):
         return plan
 
     @staticmethod
-    def _person_input(values: dict, existing: Person | None) -> PersonInput:
+    def _person_input(values: _RowValues, existing: Person | None) -> PersonInput:
         """The form input for the row: on record values kept where the file says nothing."""
         base = {name: getattr(existing, name) for name in PERSON_FIELDS} if existing else {}
         data = dict(base)
@@ -247,7 +254,7 @@ class PeopleImportService(ExtractImport):
                               if k in PersonInput.__dataclass_fields__})
 
     @staticmethod
-    def _person_changes(existing: Person | None, person_values: dict) -> list[FieldChange]:
+    def _person_changes(existing: Person | None, person_values: ColumnValues) -> list[FieldChange]:
         if existing is None:
             return []
         changes = []
@@ -263,12 +270,14 @@ class PeopleImportService(ExtractImport):
         return changes
 
     @staticmethod
-    def _order_values(values: dict, person_values: dict | None, today: dt.date,
-                      deadline: tuple[int, bool]) -> tuple[dict | None, dict[str, str]]:
+    def _order_values(values: _RowValues, person_values: ColumnValues | None,
+                      today: dt.date, deadline: tuple[int, bool]
+                      ) -> tuple[ColumnValues | None, dict[str, str]]:
         data = OrderInput(person_id=0, court=str(values.get("court") or ""),
                           sentence_date=values.get("sentence_date"),
                           order_type=values.get("order_type") or OrderType.COMMUNITY_ORDER,
                           subtype=values.get("subtype") or OrderSubtype.REGULAR,
+                          # None when the file leaves it empty: order_problems names it.
                           hours_ordered=values.get("hours_ordered"),  # type: ignore[arg-type]
                           standalone=values.get("standalone") is not False)
         birth = (person_values or {}).get("date_of_birth")
@@ -278,7 +287,7 @@ class PeopleImportService(ExtractImport):
             return None, exc.fields
 
     @staticmethod
-    def _matching_order(orders: list[UpwOrder], values: dict) -> UpwOrder | None:
+    def _matching_order(orders: list[UpwOrder], values: ColumnValues) -> UpwOrder | None:
         """The order on record for the same sentence: same date, and same subtype if several."""
         same_day = [o for o in orders if o.sentence_date == values["sentence_date"]]
         if len(same_day) > 1:
@@ -286,7 +295,7 @@ class PeopleImportService(ExtractImport):
         return same_day[0] if same_day else None
 
     @staticmethod
-    def _order_changes(order: UpwOrder | None, values: dict) -> list[FieldChange]:
+    def _order_changes(order: UpwOrder | None, values: ColumnValues) -> list[FieldChange]:
         if order is None:
             return [FieldChange("New order", "",
                                 f"{values['hours_ordered']} hours, sentenced "

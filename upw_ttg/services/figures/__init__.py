@@ -9,6 +9,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from upw_ttg.collector import collector_paused
 from upw_ttg.domain.figures import (
@@ -45,7 +46,9 @@ class FiguresService:
     def __init__(self, ctx: ServiceContext, calendar: CalendarService):
         self._ctx = ctx
         self._calendar = calendar
-        self._readings: OrderedDict[tuple, Figures] = OrderedDict()
+        # By what was asked: group, unit, worker, day and the newest audit event.
+        self._readings: OrderedDict[tuple[FigureGroup, int | None, int | None, dt.date,
+                                          int | None], Figures] = OrderedDict()
         # The screen reads on worker threads: a print and a reload may overlap.
         self._readings_lock = threading.Lock()
 
@@ -138,7 +141,7 @@ class FiguresService:
                                       printed_by=actor.full_name if actor else None,
                                       language=language)
 
-    def _scope(self, session, today: dt.date, start: dt.date, end: dt.date,
+    def _scope(self, session: Session, today: dt.date, start: dt.date, end: dt.date,
                unit_id: int | None, worker_id: int | None) -> Scope:
         return Scope(session, today, start, end, self._calendar.calendar(),
                      read_settings(session, *UPW_SETTINGS), unit_id, worker_id)
@@ -148,7 +151,7 @@ class FiguresService:
         return upw_facts(scope) if group == FigureGroup.UPW else ttg_facts(scope)
 
     @staticmethod
-    def _names(session, group: FigureGroup) -> tuple[dict[int, str], dict[int, str]]:
+    def _names(session: Session, group: FigureGroup) -> tuple[dict[int, str], dict[int, str]]:
         unit = DeliveryUnit if group == FigureGroup.UPW else Prison
         units = dict(session.execute(select(unit.id, unit.name)).all())
         workers = dict(session.execute(select(Staff.id, Staff.full_name)).all())

@@ -49,19 +49,19 @@ class Scope:
     def within(self, day: dt.date | None) -> bool:
         return day is not None and self.start <= day <= self.end
 
-    def read(self, query: Select) -> Any:
+    def read(self, query: Select[*tuple[Any, ...]]) -> Any:
         """``query``'s rows through the session's connection: plain rows, without the ORM's
         per-row loading, which cost more than the database for a year of appointments."""
         return self.session.connection().execute(query)
 
-    def records(self, query: Select) -> list[Any]:
+    def records(self, query: Select[*tuple[Any, ...]]) -> list[Any]:
         """``query``'s rows as plain named tuples, for rows whose fields are read by name
         again and again: a result row's field costs ten times a tuple's."""
         result = self.read(query)
         return list(map(_record(tuple(result.keys()))._make, result))
 
-    def rows(self, query: Select, columns: Sequence[Any], detail: Sequence[Any] = ()
-             ) -> Iterable[Any]:
+    def rows(self, query: Select[*tuple[Any, ...]], columns: Sequence[Any],
+             detail: Sequence[Any] = ()) -> Iterable[Any]:
         """``query`` over ``columns``: grouped with a count ``n`` when only counts are wanted
         (a few thousand groups instead of every appointment); one row per case with the
         ``detail`` columns for a drill-down."""

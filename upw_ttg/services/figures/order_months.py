@@ -8,10 +8,11 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from itertools import accumulate
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVarTuple
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import String, and_, case, func, or_, select, type_coerce
+from sqlalchemy import Select, String, and_, case, func, or_, select, type_coerce
+from sqlalchemy.orm import InstrumentedAttribute
 
 from upw_ttg.domain.codes import AdjustmentStatus
 from upw_ttg.domain.crediting import minutes_between
@@ -47,6 +48,8 @@ RATE_DAYS = 56
 # met the standard, its minutes (hours completed) and its note (a drill-down's only).
 Emit = Callable[[str, "_Order", dt.date, bool, int, "str | bool"], None]
 
+_Ts = TypeVarTuple("_Ts")  # a query's columns, kept by the narrowing
+
 
 def order_months(scope: Scope) -> Iterator[Fact]:
     data = _OrderData(scope)
@@ -64,7 +67,7 @@ def order_months(scope: Scope) -> Iterator[Fact]:
         return
     # Counts only: the order-months alike (figure, unit, worker, month, met) added up as they
     # are judged, a few thousand cells instead of a fact per order and month.
-    alike: dict[tuple, list[int]] = {}
+    alike: dict[tuple[str, int | None, int | None, dt.date, bool], list[int]] = {}
 
     def counted(key: str, order: _Order, month: dt.date, met: bool, minutes: int,
                 _note: str | bool) -> None:
@@ -109,7 +112,8 @@ class _OrderData:
         ids = scoped(scope, select(UpwOrder.id).where(live))
         narrowed = scope.unit_id is not None or scope.worker_id is not None
 
-        def of_orders(query, column):
+        def of_orders(query: Select[*_Ts], column: InstrumentedAttribute[int | None]
+                      ) -> Select[*_Ts]:
             """Kept to the orders asked for; the whole service reads every order's rows
             without the list, which costs the database more than the few it skips."""
             return query.where(column.in_(ids)) if narrowed else query

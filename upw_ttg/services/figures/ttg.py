@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import Select, func, or_, select
 
@@ -29,8 +29,9 @@ from upw_ttg.storage.models import (
 SECTIONS = (("plans_strengths", PlanSection.STRENGTHS), ("plans_diversity", PlanSection.DIVERSITY),
             ("plans_risk", PlanSection.RISK))
 
+_Ts = TypeVarTuple("_Ts")  # a query's columns, kept by the scoping
 
-def _scoped(scope: Scope, query: Select) -> Select:
+def _scoped(scope: Scope, query: Select[*_Ts]) -> Select[*_Ts]:
     """A case's unit is its prison; its worker the resettlement worker holding it."""
     if scope.unit_id is not None:
         query = query.where(CustodyEpisode.prison_id == scope.unit_id)

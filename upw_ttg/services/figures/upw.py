@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import Date, and_, case, func, literal, select, union_all
@@ -157,7 +157,7 @@ def _outcomes_keyed_counted(scope: Scope) -> Iterator[Fact]:
     yield from _keyed_counts(scope.records(query))
 
 
-def _keyed_counts(rows) -> Iterator[Fact]:
+def _keyed_counts(rows: Iterable[Any]) -> Iterator[Fact]:
     for r in rows:
         month = as_date(r.month)
         if month is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import Select
 
@@ -18,8 +18,9 @@ UPW_SETTINGS = ("upw.first_session_working_days", "upw.weekly_offer_hours",
 UNIT = Office.delivery_unit_id.label("unit_id")
 WORKER = UpwOrder.coordinator_id.label("worker_id")
 
+_Ts = TypeVarTuple("_Ts")  # a query's columns, kept by the scoping
 
-def scoped(scope: Scope, query: Select) -> Select:
+def scoped(scope: Scope, query: Select[*_Ts]) -> Select[*_Ts]:
     """``query`` (over orders) joined to the person's office, kept to the unit and worker."""
     query = (query.join(Person, Person.id == UpwOrder.person_id)
              .outerjoin(Office, Office.id == Person.office_id))

@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -53,6 +53,8 @@ NEAR_RELEASE = dt.timedelta(weeks=12)
 FAR_RELEASE = dt.timedelta(weeks=24)
 ACCOMMODATION_WINDOW = dt.timedelta(weeks=4)
 QUALITY_PERIOD = dt.timedelta(days=365)
+
+_Ts = TypeVarTuple("_Ts")  # a query's columns, kept by the scoping
 
 
 def _date(value: dt.date | None) -> str:
@@ -148,8 +150,8 @@ class DashboardService:
 
     # ---- queries ---------------------------------------------------------------------
     @staticmethod
-    def _scoped(query: Select, prison_id: int | None, worker_id: int | None,
-                unassigned: bool = False) -> Select:
+    def _scoped(query: Select[*_Ts], prison_id: int | None, worker_id: int | None,
+                unassigned: bool = False) -> Select[*_Ts]:
         if unassigned:
             query = query.where(CustodyEpisode.worker_id.is_(None))
         if prison_id is not None:
@@ -159,7 +161,7 @@ class DashboardService:
         return query
 
     def _episodes(self, prison_id: int | None, worker_id: int | None, since: dt.date,
-                  unassigned: bool) -> Select:
+                  unassigned: bool) -> Select[*tuple[Any, ...]]:
         """One row per episode in custody or released since ``since``, with its plan's
         completion facts (the gate's own columns), review answer and handover contacts, all
         computed in SQL."""
@@ -231,7 +233,7 @@ class DashboardService:
                 ranked)
 
     def _referrals(self, prison_id: int | None, worker_id: int | None,
-                   today: dt.date, unassigned: bool) -> Select:
+                   today: dt.date, unassigned: bool) -> Select[*tuple[Any, ...]]:
         # A directory provider by the name it has now (rule TTG-DIR4).
         provider = func.coalesce(ServiceProvider.name, Referral.provider)
         query = (select(CustodyEpisode.id, Referral.plan_id, provider,
@@ -246,7 +248,7 @@ class DashboardService:
         return self._scoped(query, prison_id, worker_id, unassigned)
 
     def _reviews_due(self, prison_id: int | None, worker_id: int | None,
-                     unassigned: bool) -> Select:
+                     unassigned: bool) -> Select[*tuple[Any, ...]]:
         """Open review-due items of the people in custody in scope (rule TTG-REVIEWDUE)."""
         query = (select(CustodyEpisode.id, ReviewDue.trigger, ReviewDue.what_changed,
                         ReviewDue.changed_on)
@@ -336,7 +338,7 @@ class _Builder:
             not_assigned=by_date(unassigned), reviews_due=tuple(reviews_due))
 
     def _episode(self, r: Any, in_custody: bool, lists: dict[str, list[CaseloadRow]],
-                 quality: Counter) -> CaseloadRow | None:
+                 quality: Counter[str]) -> CaseloadRow | None:
         """Add one episode to the lists and figures, all or nothing; returns a row for
         "Records to check" if its dates cannot be right or cannot be worked out.
 
@@ -347,7 +349,7 @@ class _Builder:
                                   "screening date": r.screening_date,
                                   "released on": r.released_on})
         mine: dict[str, list[CaseloadRow]] = {name: [] for name in lists}
-        counted: Counter = Counter()
+        counted: Counter[str] = Counter()
         try:
             deadlines = self._deadlines(r)
             self._count_quality(r, deadlines.plan_due, counted)
@@ -371,7 +373,8 @@ class _Builder:
         corrected screening or release date moves the lists at once."""
         return current_deadlines(r, self.settings, self.cal)
 
-    def _plan_lists(self, r: Any, due: dt.date | None, lists: dict) -> None:
+    def _plan_lists(self, r: Any, due: dt.date | None, lists: dict[str, list[CaseloadRow]]
+                    ) -> None:
         if r.plan_status == PlanStatus.COMPLETE:
             return
         if r.plan_id is None:
@@ -391,7 +394,8 @@ class _Builder:
             lists["overdue"].append(self._row(
                 r, due, f"{state}; was due {_date(due)} ({late} {days} ago)."))
 
-    def _release_lists(self, r: Any, deadlines: Deadlines, lists: dict) -> None:
+    def _release_lists(self, r: Any, deadlines: Deadlines,
+                       lists: dict[str, list[CaseloadRow]]) -> None:
         release = r.expected_release_date
         if release is None:
             return
@@ -423,7 +427,7 @@ class _Builder:
             lists["unacknowledged"].append(self._row(
                 r, chase, f"Contact on {_date(r.latest_contact)} not acknowledged: {action}."))
 
-    def _count_quality(self, r: Any, due: dt.date | None, q: Counter) -> None:
+    def _count_quality(self, r: Any, due: dt.date | None, q: Counter[str]) -> None:
         complete = r.plan_status == PlanStatus.COMPLETE
         if complete or (due is not None and due < self.today):
             q["plans"] += 1
@@ -438,7 +442,7 @@ class _Builder:
             q["released"] += 1
             q["contacted"] += bool(r.first_contact and r.first_contact < r.released_on)
 
-    def _figures(self, q: Counter) -> QualityFigures:
+    def _figures(self, q: Counter[str]) -> QualityFigures:
         plans = q["plans"]
         return QualityFigures(
             plans_on_time=QualityFigure("Plans completed on time", q["on_time"], plans),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -59,7 +59,7 @@ from upw_ttg.storage.models import (
     ResettlementPlan,
     Staff,
 )
-from upw_ttg.storage.models.base import utc_now
+from upw_ttg.storage.models.base import ColumnValues, utc_now
 
 PLAN = "resettlement plan"
 _RISK_FIELDS = {"level": "risk_level", "mappa_level": "mappa_level", "summary": "risk_summary",
@@ -68,6 +68,18 @@ _RISK_FIELDS = {"level": "risk_level", "mappa_level": "mappa_level", "summary": 
                                   "cs_check_outcome")}}
 
 Change = Callable[[Session, ResettlementPlan], None]
+
+
+class _OfAPlan(Protocol):
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def plan_id(self) -> int: ...
+
+
+# A plan's strength, need or other entry.
+_ChildT = TypeVar("_ChildT", bound=_OfAPlan)
 
 
 class PlanIncompleteError(ValidationError):
@@ -211,6 +223,7 @@ class PlanService:
         wording = checked_text(errors, "persons_wording", "wording for the person",
                                persons_wording)
         raise_any(errors)
+        assert text is not None  # required: raise_any refused it empty
 
         def change(session: Session, plan: ResettlementPlan) -> None:
             row = self._child(session, PlanStrength, strength_id, plan.id, "That strength")
@@ -255,6 +268,7 @@ class PlanService:
         how = checked_text(errors, "adjustment", "adjustment to the plan", adjustment,
                            required=True)
         raise_any(errors)
+        assert what is not None and how is not None  # required: raise_any refused them empty
 
         def change(session: Session, plan: ResettlementPlan) -> None:
             if row_id is None:
@@ -502,7 +516,8 @@ class PlanService:
             row = None if action_id is None else self._child(session, PlanAction, action_id,
                                                              plan.id, "That action")
             values = {"description": description, "due_date": data.due_date,
-                      "owner": who(session, data.provider_id, row and row.provider_id, owner,
+                      "owner": who(session, data.provider_id,
+                                   row.provider_id if row is not None else None, owner,
                                    "owner"), "provider_id": data.provider_id,
                       "need_id": data.need_id, "manages_risk": data.manages_risk,
                       "done_on": data.done_on}
@@ -575,7 +590,7 @@ class PlanService:
             return self._risk_read(read_plan(session, plan, cal, settings))
 
     def _update(self, session: Session, row: PlanNeed | PlanAction, version: int | None,
-                values: dict, entity: str, label: str) -> None:
+                values: ColumnValues, entity: str, label: str) -> None:
         check_version(session, row, version, label)
         before = audit.snapshot(row)
         for name, value in values.items():
@@ -585,7 +600,7 @@ class PlanService:
         audit.record(session, self._ctx, AuditAction.UPDATE, entity, row.id, before=before,
                      after=audit.snapshot(row))
 
-    def _remove_child(self, model: type, row_id: int, version: int, entity: str,
+    def _remove_child(self, model: type[_OfAPlan], row_id: int, version: int, entity: str,
                       what: str, after: Callable[[Session, ResettlementPlan], None] | None = None
                       ) -> PlanRecord:
         def change(session: Session, plan: ResettlementPlan) -> None:
@@ -600,14 +615,16 @@ class PlanService:
 
     def _plan_of(self, model: Any, row_id: int) -> int:
         with self._ctx.db.read() as session:
-            plan_id = session.scalar(select(model.plan_id).where(model.id == row_id))
+            plan_id: int | None = session.scalar(select(model.plan_id)
+                                                 .where(model.id == row_id))
         if plan_id is None:
             raise NotFoundError("That entry is no longer on record: someone may have removed "
                                 "it. Reopen the plan.")
         return plan_id
 
     @staticmethod
-    def _child(session: Session, model: type, row_id: int, plan_id: int, what: str):
+    def _child(session: Session, model: type[_ChildT], row_id: int, plan_id: int,
+               what: str) -> _ChildT:
         row = session.get(model, row_id)
         if row is None or row.plan_id != plan_id:
             raise NotFoundError(f"{what} is no longer on record: someone may have removed it. "

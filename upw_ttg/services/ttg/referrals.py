@@ -28,6 +28,7 @@ from upw_ttg.storage.models import (
     ResettlementPlan,
     ServiceProvider,
 )
+from upw_ttg.storage.models.base import ColumnValues
 
 # A closed referral says how it ended (inspection question 4.2.2).
 _NOT_TAKING = "{name} is no longer taking referrals: choose another provider."
@@ -177,7 +178,8 @@ class ReferralService:
                                 (today - (r.response_expected_by or today)).days, person_id)
                 for r, episode, forename, surname, crn, person_id in rows])
 
-    def _validated(self, session: Session, data: ReferralInput, row: Referral | None) -> dict:
+    def _validated(self, session: Session, data: ReferralInput, row: Referral | None
+                   ) -> ColumnValues:
         errors = FieldErrors()
         today = self._ctx.today()
         if data.pathway_code not in pathway_names(session):

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import FieldErrors, clean, phone_problem, text_problem
+from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import StaleRecordError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of
@@ -26,6 +27,7 @@ from upw_ttg.services.ttg.plan_fields import who
 from upw_ttg.services.ttg.records import FirstAppointment, ReviewInput, ReviewRecord
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import CustodyEpisode, PreReleaseReview
+from upw_ttg.storage.models.base import ColumnValues
 
 # (field, label, longest) of the free-text answers.
 _TEXTS = (("id_status", "ID", 100), ("bank_account_status", "bank account", 100),
@@ -124,7 +126,7 @@ class ReviewService:
 
     @staticmethod
     def _provider(session: Session, data: ReviewInput, row: PreReleaseReview | None,
-                  values: dict) -> int | None:
+                  values: ColumnValues) -> int | None:
         """The first night's provider from the directory (rule TTG-DIR4): none when there
         is no accommodation; with one picked, its address stands in for a typed one."""
         if data.accommodation_found is False or data.accommodation_provider_id is None:
@@ -136,7 +138,7 @@ class ReviewService:
 
     @staticmethod
     def _health_providers(session: Session, data: ReviewInput, row: PreReleaseReview | None,
-                          values: dict) -> None:
+                          values: ColumnValues) -> None:
         """The GP practice and the pharmacy from the directory (rule TTG-DIR4): a picked one's
         name stands in for the typed text, as a fallback's does; no pharmacy without an
         arranged prescription."""
@@ -151,16 +153,17 @@ class ReviewService:
                 values["prescriptions_collect_from"], "prescriptions_collect_from")
         values["prescriptions_provider_id"] = pharmacy
 
-    def _due(self, session, episode: CustodyEpisode, cal) -> dt.date | None:
+    def _due(self, session: Session, episode: CustodyEpisode, cal: WorkingCalendar
+             ) -> dt.date | None:
         return current_deadlines(episode, read_deadline_settings(session),
                                  cal).pre_release_review_due
 
-    def _validated(self, data: ReviewInput, episode: CustodyEpisode) -> dict:
+    def _validated(self, data: ReviewInput, episode: CustodyEpisode) -> ColumnValues:
         errors = FieldErrors()
         check_past_date(errors, "review_date", "review date", data.review_date,
                         self._ctx.today(), not_before=episode.reception_date,
                         before_label="reception")
-        values: dict = {"review_date": data.review_date,
+        values: ColumnValues = {"review_date": data.review_date,
                         "accommodation_found": data.accommodation_found,
                         "gp_registered": data.gp_registered,
                         "prescriptions_arranged": data.prescriptions_arranged,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -30,6 +30,7 @@ from upw_ttg.services.upw.recheck import recheck_bookings, what_if
 from upw_ttg.services.upw.risk_sharing import risk_facts, share_risk_change
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import AssessmentCommitment, Person, Staff, UpwAssessment, UpwOrder
+from upw_ttg.storage.models.base import ColumnValues
 
 # Explicit questions (DOMAIN 2.1: health and safety and vulnerability were "not routinely
 # examined"), with the message shown while each is unanswered.
@@ -257,7 +258,7 @@ class AssessmentService:
             raise NotFoundError("That person is no longer on record.")
         return identity_not_male(person.gender_category)
 
-    def _validated(self, session: Session, data: AssessmentInput) -> dict:
+    def _validated(self, session: Session, data: AssessmentInput) -> ColumnValues:
         require_complete(data)
         errors = FieldErrors()
         not_male = self._not_male(session, data.person_id)
@@ -326,7 +327,7 @@ class AssessmentService:
                                commitments=self._commitments(session, row.id),
                                version=row.version, **values)
 
-    def _snapshot(self, session: Session, row: UpwAssessment) -> dict:
+    def _snapshot(self, session: Session, row: UpwAssessment) -> dict[str, Any]:
         after = audit.snapshot(row)
         after["commitments"] = [
             f"{c.kind} day {c.weekday} {c.start_time:%H:%M}-{c.end_time:%H:%M}"

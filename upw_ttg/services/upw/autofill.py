@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.placement import format_day, session_started
+from upw_ttg.domain.placement import PersonFacts, format_day, session_started
 from upw_ttg.domain.placement_autofill import Slot, Want, propose
 from upw_ttg.domain.records_to_check import set_aside
 from upw_ttg.domain.texts import MessageKind
@@ -92,7 +92,7 @@ class AutoFillService:
             raise Cancelled()
         restricted: list[Shortfall] = []
 
-        def want(item) -> Want | None:
+        def want(item: tuple[int, PersonFacts]) -> Want | None:
             order_id, person = item
             extra = extras[order_id]
             if person.person_id in hidden:

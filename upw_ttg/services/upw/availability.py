@@ -18,6 +18,7 @@ from upw_ttg.domain.availability import (
 )
 from upw_ttg.domain.codes import AuditAction, Language, OrderStatus, SessionStatus
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.domain.upw_records import SessionRecord
 from upw_ttg.errors import NotFoundError
 from upw_ttg.records.availability import (
     OfferKind,
@@ -153,7 +154,7 @@ class SentencersSheetService:
         for project_id, town in session.execute(
                 select(Project.id, Project.site_town).where(Project.office_id.in_(office_ids))):
             towns[project_id] = town
-        by_project: dict[int, list] = defaultdict(list)
+        by_project: dict[int, list[tuple[OfferKind, SessionRecord]]] = defaultdict(list)
         calls: Counter[tuple[str, str]] = Counter()
         for record in session_records(session, ids):
             for pickup in record.pickups:

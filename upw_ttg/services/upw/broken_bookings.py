@@ -6,9 +6,10 @@ import builtins
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Row, Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from upw_ttg.domain.codes import AuditAction, SessionStatus
 from upw_ttg.domain.permissions import Capability
@@ -38,6 +39,8 @@ from upw_ttg.storage.models import (
 )
 from upw_ttg.storage.models.base import utc_now
 
+# A column to read: a model's attribute or an expression such as a count.
+_Column = InstrumentedAttribute[Any] | ColumnElement[Any]
 _RULE_ORDER = {rule.value: i for i, rule in enumerate(Rule)}
 _LISTED = (BookingBreach.appointment_id, BookingBreach.session_id, BookingBreach.rule,
            BookingBreach.hard, BookingBreach.message, BookingBreach.found_at,
@@ -46,7 +49,7 @@ _LISTED = (BookingBreach.appointment_id, BookingBreach.session_id, BookingBreach
            UpwSession.end_time, Project.name)
 
 
-def open_entries(today: dt.date, columns: Sequence = ()) -> Select:
+def open_entries(today: dt.date, columns: Sequence[_Column] = ()) -> Select[*tuple[Any, ...]]:
     """Entries not accepted, on a future booking with no outcome, still on that session."""
     query = select(*columns) if columns else select(BookingBreach)
     return (query.select_from(BookingBreach)
@@ -90,7 +93,7 @@ class BrokenBookingsService:
         self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
             query = self._narrowed(self._open(session, _LISTED), unit_id, person_id)
-            grouped: dict[int, list] = defaultdict(list)
+            grouped: dict[int, builtins.list[Row[*tuple[Any, ...]]]] = defaultdict(list)
             for row in session.execute(query):
                 grouped[row.appointment_id].append(row)
             out = listed(grouped.values(), _booking, _about)
@@ -120,11 +123,13 @@ class BrokenBookingsService:
                     out[row.appointment_id].append(rule_title(row.rule))
         return {aid: ", ".join(rules) for aid, rules in out.items()}
 
-    def _open(self, session: Session, columns: Sequence = ()) -> Select:
+    def _open(self, session: Session, columns: Sequence[_Column] = ()
+              ) -> Select[*tuple[Any, ...]]:
         return open_entries(self._ctx.today(), columns)
 
     @staticmethod
-    def _narrowed(query: Select, unit_id: int | None, person_id: int | None) -> Select:
+    def _narrowed(query: Select[*tuple[Any, ...]], unit_id: int | None, person_id: int | None
+                  ) -> Select[*tuple[Any, ...]]:
         if unit_id is not None:
             query = query.join(Office, Office.id == Project.office_id).where(
                 Office.delivery_unit_id == unit_id)
@@ -193,13 +198,13 @@ class BrokenBookingsService:
             return recheck_bookings(session, self._ctx, everything=True)
 
 
-def _about(rows: list) -> Subject:
+def _about(rows: list[Row[*tuple[Any, ...]]]) -> Subject:
     first = rows[0]
     return Subject(first.crn, f"{first.forename} {first.surname}", f"booking on {first.name}",
                    {"session date": first.session_date}, first.person_id)
 
 
-def _booking(rows: list) -> BrokenBooking:
+def _booking(rows: list[Row[*tuple[Any, ...]]]) -> BrokenBooking:
     first = rows[0]
     breaches = tuple(BreachRow(Rule(r.rule), r.hard, r.message)
                      for r in sorted(rows, key=lambda r: (not r.hard,

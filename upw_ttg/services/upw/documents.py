@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.access import Recipient
@@ -217,12 +218,12 @@ class UpwDocumentsService:
                    active_appointment())
             .order_by(SessionPickup.pickup_time, PickupPoint.name, Person.surname,
                       Person.forename)).all()
-        stops: dict[tuple, list[ManifestPassenger]] = defaultdict(list)
+        stops: dict[tuple[dt.time, str, str], list[ManifestPassenger]] = defaultdict(list)
         counts: dict[int, int] = defaultdict(int)
         # Rule ACC-2: a restricted case the printing member is not named on rides by name only.
         hidden = hidden_cases(session, self._ctx, {r.person_id for r in riders})
 
-        def rider(r) -> None:
+        def rider(r: Row[*tuple[Any, ...]]) -> None:
             address = ", ".join(x for x in (r.address, r.town, r.postcode) if x)
             stops[(r.pickup_time, r.name, address)].append(ManifestPassenger(
                 display_name(r.forename, r.surname, r.preferred_name),
@@ -302,7 +303,7 @@ class UpwDocumentsService:
             total = len(rows) + len(vans) + 1
             done = iter(range(total))
 
-            def letter(row) -> tuple[int, Section]:
+            def letter(row: Row[*tuple[Any, ...]]) -> tuple[int, Section]:
                 if cancelled():
                     raise Cancelled()
                 progress(next(done), total, "Appointment letters")
@@ -335,7 +336,7 @@ class UpwDocumentsService:
         return sections, record
 
     def _printed(self, entity: str, entity_id: object, what: str, recipient: Recipient,
-                 people: Select, *, access_document: str | None = None) -> None:
+                 people: Select[int], *, access_document: str | None = None) -> None:
         """Printing goes in the audit trail and, once per person on it, the access log."""
         with self._ctx.db.write() as session:
             audit.record(session, self._ctx, AuditAction.PRINT, entity, entity_id,
@@ -344,17 +345,17 @@ class UpwDocumentsService:
                       entity_id, session.scalars(people).all())
 
     def _printed_access(self, document: str, recipient: Recipient, record_id: object,
-                        people: Select) -> None:
+                        people: Select[int]) -> None:
         with self._ctx.db.write() as session:
             log_print(session, self._ctx, document, recipient, record_id,
                       session.scalars(people).all())
 
     @staticmethod
-    def _people_of_appointments(appointment_ids: list[int]) -> Select:
+    def _people_of_appointments(appointment_ids: list[int]) -> Select[int]:
         return select(Appointment.person_id).where(Appointment.id.in_(appointment_ids or [0]))
 
     @staticmethod
-    def _people_on_van(van_id: int, day: dt.date) -> Select:
+    def _people_on_van(van_id: int, day: dt.date) -> Select[int]:
         return (select(Appointment.person_id)
                 .join(UpwSession, UpwSession.id == Appointment.session_id)
                 .where(UpwSession.van_id == van_id, UpwSession.session_date == day,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from upw_ttg.domain.codes import AdjustmentStatus, Gender, OrderStatus, PlacementPreference
 from upw_ttg.domain.placement import (
@@ -48,9 +48,13 @@ from upw_ttg.storage.models import (
 
 LIVE_STATUSES = (OrderStatus.AWAITING_FIRST_SESSION, OrderStatus.ACTIVE)
 _BANK_HOLIDAYS = WorkingCalendar()
+# A completed assessment as choosing one reads it: id, person_id, order_id, completed_on.
+_AssessmentRow = Row[int, int, int | None, dt.date | None]
+# Closures by day: (office_id, project_id, reason); no office and no project is the service's.
+Closures = Mapping[dt.date, list[tuple[int | None, int | None, str]]]
 
 
-def active_appointment():
+def active_appointment() -> ColumnElement[bool]:
     """SQL condition: the appointment still holds its place (no outcome yet, or attended)."""
     return or_(Appointment.outcome_code.is_(None),
                Appointment.outcome_code.in_(sorted(ATTENDED_CODES)))
@@ -154,11 +158,13 @@ def load_people(session: Session, *, order_ids: Iterable[int] | None = None,
     return facts, extras
 
 
-def _order_totals(session: Session, ids: list[int], *, booked: bool = True):
+def _order_totals(session: Session, ids: list[int], *, booked: bool = True
+                  ) -> tuple[dict[int, dt.date], dict[int, int], dict[int, int], set[int]]:
     """Latest extension, approved adjustments, credited minutes, and whether ever booked
     (when ``booked``; otherwise an empty set)."""
-    def grouped(statement, key_column):
-        out = {}
+    def grouped(statement: Select[int, Any], key_column: InstrumentedAttribute[int]
+                ) -> dict[int, Any]:
+        out: dict[int, Any] = {}
         for batch in chunks(ids):
             out.update(dict(session.execute(statement.where(key_column.in_(batch))
                                             .group_by(key_column)).all()))
@@ -178,10 +184,10 @@ def _order_totals(session: Session, ids: list[int], *, booked: bool = True):
             {k: int(v or 0) for k, v in credited.items()}, ever_booked)
 
 
-def _assessments(session: Session, person_ids: list[int]) -> dict[int, list]:
+def _assessments(session: Session, person_ids: list[int]) -> dict[int, list[_AssessmentRow]]:
     """Each person's completed assessments, only what choosing one needs: reading every
     detail of every assessment costs far more than reading the chosen ones again."""
-    out: dict[int, list] = defaultdict(list)
+    out: dict[int, list[_AssessmentRow]] = defaultdict(list)
     for batch in chunks(person_ids):
         for row in session.execute(
                 select(UpwAssessment.id, UpwAssessment.person_id, UpwAssessment.order_id,
@@ -211,7 +217,8 @@ def _assessment_details(session: Session, assessment_ids: Iterable[int]
     return out
 
 
-def _choose_assessment(rows, order_id: int):
+def _choose_assessment(rows: Iterable[_AssessmentRow], order_id: int
+                       ) -> _AssessmentRow | None:
     """The latest completed assessment for this order, or one not tied to any order."""
     fitting = [a for a in rows if a.order_id in (order_id, None)]
     return max(fitting, key=lambda a: (a.completed_on, a.id)) if fitting else None
@@ -273,7 +280,7 @@ def load_sessions(session: Session, *, session_ids: Iterable[int] | None = None,
                                         .where(ProjectTag.project_id.in_(batch))):
             tags[pid].add(tag)
     extra_genders: dict[int, list[Gender]] = defaultdict(list)
-    pickups: dict[int, list] = defaultdict(list)
+    pickups: dict[int, list[tuple[int, int, dt.time]]] = defaultdict(list)
     for batch in chunks(ids):
         for sid, gender in session.execute(
                 select(SessionSupervisor.session_id, Staff.gender)
@@ -311,7 +318,7 @@ def load_sessions(session: Session, *, session_ids: Iterable[int] | None = None,
 def closure_reasons(session: Session, first: dt.date, last: dt.date
                     ) -> dict[dt.date, list[tuple[int | None, int | None, str]]]:
     """Closures between two dates: ``{day: [(office_id, project_id, reason)]}``."""
-    out: dict[dt.date, list] = defaultdict(list)
+    out: dict[dt.date, list[tuple[int | None, int | None, str]]] = defaultdict(list)
     for c in session.execute(select(ClosureDate.closed_on, ClosureDate.office_id,
                                     ClosureDate.project_id, ClosureDate.reason)
                              .where(ClosureDate.closed_on.between(first, last))):
@@ -319,7 +326,7 @@ def closure_reasons(session: Session, first: dt.date, last: dt.date
     return out
 
 
-def closed_reason(closures: dict, day: dt.date, office_id: int | None,
+def closed_reason(closures: Closures, day: dt.date, office_id: int | None,
                   project_id: int | None) -> str | None:
     """Why a project is closed on ``day``: a bank holiday (its own date even at a weekend, and
     its substitute day), or a service, office or project closure; None when it is open."""

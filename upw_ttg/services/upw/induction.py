@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from upw_ttg.domain.codes import OrderStatus, SessionStatus
 from upw_ttg.domain.permissions import Capability
@@ -32,7 +32,7 @@ INDUCTION = "induction"
 WEEKS_AHEAD = 4
 
 
-def _induction_sessions(unit_id: int | None, first: dt.date, last: dt.date):
+def _induction_sessions(unit_id: int | None, first: dt.date, last: dt.date) -> Select[int]:
     query = (select(UpwSession.id)
              .join(Project, Project.id == UpwSession.project_id)
              .join(Office, Office.id == Project.office_id)

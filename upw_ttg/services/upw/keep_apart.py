@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from upw_ttg.domain.codes import AuditAction, KeepApartKind, SessionStatus
@@ -160,7 +162,7 @@ class KeepApartService:
             row.end_reason if readable else None, row.version)
 
 
-def _audited(row: KeepApart) -> dict:
+def _audited(row: KeepApart) -> dict[str, Any]:
     values = audit.snapshot(row, ["person_a_id", "person_b_id", "kind", "recorded_on",
                                   "recorded_by_id", "ended_on", "ended_by_id"])
     values["detail"] = _SENSITIVE if row.detail else None
@@ -168,7 +170,7 @@ def _audited(row: KeepApart) -> dict:
     return values
 
 
-def _staff_names(session: Session, ids) -> dict[int, str]:
+def _staff_names(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
     wanted = [i for i in ids if i is not None]
     if not wanted:
         return {}
@@ -212,7 +214,7 @@ def broken_bookings(session: Session, ctx: ServiceContext, person_id: int,
     return tuple(out)
 
 
-def _holds_place(appointment):
+def _holds_place(appointment: type[Appointment]) -> ColumnElement[bool]:
     """SQL condition: this (aliased) appointment still holds its place."""
     return or_(appointment.outcome_code.is_(None),
                appointment.outcome_code.in_(sorted(ATTENDED_CODES)))

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import SessionStatus
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.placement import format_day, is_woman
+from upw_ttg.domain.placement import PersonFacts, format_day, is_woman
 from upw_ttg.domain.records_to_check import (
     Listed,
     RecordToCheck,
@@ -18,7 +18,7 @@ from upw_ttg.domain.records_to_check import (
     listed,
     set_aside,
 )
-from upw_ttg.domain.upw_records import PlannerCell, PlannerRow, WaitingRow, WeekPlan
+from upw_ttg.domain.upw_records import PlannerCell, PlannerRow, SessionRecord, WaitingRow, WeekPlan
 from upw_ttg.domain.validation import require_dates
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.services.access import mask_restricted
@@ -95,7 +95,7 @@ class PlannerService:
             broken = broken_per_session(session, ids, self._ctx.today())
         cells: dict[int, list[list[PlannerCell]]] = defaultdict(lambda: [[] for _ in days])
 
-        def cell(r) -> tuple[int, PlannerCell]:
+        def cell(r: SessionRecord) -> tuple[int, PlannerCell]:
             on = people.get(r.id, [])
             women = sum(1 for woman, _ in on if woman)
             needs = any(interp for _, interp in on)
@@ -153,7 +153,7 @@ class PlannerService:
                              max(end, today + dt.timedelta(days=NEXT_DAYS)))
             offices = dict(session.execute(select(Office.id, Office.name)).all())
             first_seen = _first_booked(session, list(facts))
-        def build(item) -> WaitingRow | None:
+        def build(item: tuple[int, PersonFacts]) -> WaitingRow | None:
             order_id, person = item
             extra = extras[order_id]
             mine = booked.get(order_id, [])

@@ -50,6 +50,7 @@ from upw_ttg.storage.models import (
     UpwSession,
     Van,
 )
+from upw_ttg.storage.models.base import ColumnValues
 
 TAG_CODES = tuple(code for code, _ in SUITABILITY_TAGS)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -168,7 +169,8 @@ class ProjectsService:
                          before=audit.snapshot(row))
             session.delete(row)
 
-    def _validated(self, session: Session, data: ProjectInput) -> tuple[dict, tuple[str, ...]]:
+    def _validated(self, session: Session, data: ProjectInput
+                   ) -> tuple[ColumnValues, tuple[str, ...]]:
         errors = FieldErrors()
         values: dict[str, Any] = {name: getattr(data, name) for name in _PROJECT_COLUMNS}
         for name in ("code", "name", "beneficiary", "beneficiary_contact", "beneficiary_phone",
@@ -221,7 +223,7 @@ class ProjectsService:
         return values, tags
 
     @staticmethod
-    def _check_pattern(data: ProjectInput, values: dict, errors: FieldErrors) -> None:
+    def _check_pattern(data: ProjectInput, values: ColumnValues, errors: FieldErrors) -> None:
         start, end = data.start_time, data.end_time
         if start is None or end is None:
             errors.check("start_time", "Enter the start and end times.")
@@ -398,7 +400,7 @@ class ProjectsService:
             raise NotFoundError(f"That {entity} is no longer on record.")
         return row
 
-    def _save(self, session: Session, model: Any, row_id: int | None, values: dict,
+    def _save(self, session: Session, model: Any, row_id: int | None, values: ColumnValues,
               version: int | None, entity: str) -> Any:
         table = model.__tablename__
         if row_id is None:

@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, exists, insert, or_, select, update
+from sqlalchemy import ColumnElement, delete, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import SessionStatus
@@ -111,7 +111,7 @@ def _future_sessions(session: Session, today: dt.date, *, person_ids: set[int],
         return list(session.scalars(base.order_by(UpwSession.id)))
     found: set[int] = set()
 
-    def add(condition) -> None:
+    def add(condition: ColumnElement[bool]) -> None:
         found.update(session.scalars(base.where(condition)))
 
     for column, values in ((UpwSession.id, session_ids), (UpwSession.project_id, project_ids),

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Select, Table, select
 from sqlalchemy.orm import Session, aliased
 
 from upw_ttg.domain.codes import AuditAction, ContactMethod, ReferralStatus, SessionStatus
@@ -152,6 +152,11 @@ def share_risk_change(session: Session, ctx: ServiceContext, person_id: int,
     return change
 
 
+# A contact as listed: the contact, the person's id, the change's date, the person's CRN,
+# forename and surname, who told them, the coordinator and the unit (None where not known).
+_ContactColumns = tuple[RiskChangeContact, int, dt.date, str, str, str, str | None, str | None,
+                        str | None]
+
 class RiskSharingService:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
@@ -275,7 +280,7 @@ class RiskSharingService:
             return result
 
     @staticmethod
-    def _query():
+    def _query() -> Select[*_ContactColumns]:
         told_by = aliased(Staff)
         coordinator = aliased(Staff)
         # The person's live order, for the coordinator (one row per contact: the newest).
@@ -294,7 +299,8 @@ class RiskSharingService:
                 .outerjoin(DeliveryUnit, DeliveryUnit.id == Office.delivery_unit_id)
                 .order_by(RiskChangeContact.id))
 
-    def _contacts(self, session: Session, query) -> list[RiskContactRow]:
+    def _contacts(self, session: Session, query: Select[*_ContactColumns]
+                  ) -> list[RiskContactRow]:
         today = self._ctx.today()
         return [RiskContactRow(
             c.id, c.change_id, person_id, crn, f"{forename} {surname}", changed_on, c.kind,

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from types import EllipsisType
 from typing import Any
 
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import Row, case, delete, func, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, Role
@@ -368,7 +368,7 @@ def session_records(session: Session, session_ids: Sequence[int]) -> list[Sessio
     return out
 
 
-def appointment_subject(row) -> Subject:
+def appointment_subject(row: Row[*tuple[Any, ...]]) -> Subject:
     """A place on a session (appointment, person, ..., sentence date, deadline) named for
     "Records to check", with its order's dates."""
     person = row[1]

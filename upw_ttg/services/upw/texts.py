@@ -6,9 +6,9 @@ import contextlib
 import datetime as dt
 import os
 import re
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import Row, Select, exists, func, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -80,42 +80,52 @@ def notify_url() -> str:
     return os.environ.get("UPW_TTG_NOTIFY_URL", NOTIFY_URL)
 
 
-def _keyring():  # the keyring module, imported only when texts are used
-    import keyring
-
-    return keyring
-
-
 NO_STORE = ("This computer has no credential store for the GOV.UK Notify key: ask IT to "
             "enable the Windows Credential Manager, macOS Keychain or Secret Service.")
 
 
 def _read_key(name: str) -> str | None:
     """A key from the credential store; None when unset or when there is no store."""
+    import keyring  # imported only when texts are used
     from keyring.errors import KeyringError
 
     try:
-        return _keyring().get_password(KEYRING_SERVICE, name)
+        return keyring.get_password(KEYRING_SERVICE, name)
     except KeyringError:
         return None
 
 
 def _write_key(name: str, key: str | None) -> None:
     """Keep (or with None remove) a key, in plain words if the store cannot."""
+    import keyring
     from keyring.errors import KeyringError, PasswordDeleteError
 
-    store = _keyring()
     try:
         if key is None:
             with contextlib.suppress(PasswordDeleteError):  # nothing was kept
-                store.delete_password(KEYRING_SERVICE, name)
+                keyring.delete_password(KEYRING_SERVICE, name)
         else:
-            store.set_password(KEYRING_SERVICE, name, key)
+            keyring.set_password(KEYRING_SERVICE, name, key)
     except KeyringError:
         raise UpwError(NO_STORE) from None
 
 
-def _client(key: str):  # notifications_python_client's NotificationsAPIClient
+class NotifyClient(Protocol):
+    """What is asked of GOV.UK Notify's client, whose own methods declare no types; its
+    answers are Notify's JSON."""
+
+    def send_sms_notification(self, phone_number: str, template_id: str,
+                              personalisation: dict[str, str] | None = None,
+                              reference: str | None = None) -> dict[str, Any]: ...
+
+    def get_all_notifications(self, status: str | None = None,
+                              template_type: str | None = None,
+                              reference: str | None = None) -> dict[str, Any]: ...
+
+    def get_notification_by_id(self, notification_id: str) -> dict[str, Any]: ...
+
+
+def _client(key: str) -> NotifyClient:
     from notifications_python_client.notifications import NotificationsAPIClient
 
     return NotificationsAPIClient(key, base_url=notify_url(), timeout=20)
@@ -334,7 +344,8 @@ class TextMessageService:
             self._timer_queued_on = now.date()
         return AutoRunResult(True, minutes, None, queued, problem, self.send_queued())
 
-    def _send_one(self, client, message_id: int) -> tuple[MessageStatus | None, str | None]:
+    def _send_one(self, client: NotifyClient, message_id: int
+                  ) -> tuple[MessageStatus | None, str | None]:
         from notifications_python_client.errors import HTTPError
 
         with self._ctx.db.write() as session:
@@ -420,6 +431,7 @@ class TextMessageService:
                 TextMessage.status == MessageStatus.SENT, TextMessage.notify_id.is_not(None))))
         changed = 0
         for message_id, notify_id in pending:
+            assert notify_id is not None  # the query keeps only texts Notify has numbered
             try:
                 answer = client.get_notification_by_id(notify_id)
             except HTTPError:
@@ -499,12 +511,12 @@ class TextMessageService:
                 TextMessage.status == MessageStatus.QUEUED)) or 0
 
     @staticmethod
-    def _query():
+    def _query() -> Select[TextMessage, str, str, str]:
         return (select(TextMessage, Person.crn, Person.forename, Person.surname)
                 .join(Person, Person.id == TextMessage.person_id))
 
     @staticmethod
-    def _row(found) -> MessageRow:
+    def _row(found: Row[TextMessage, str, str, str]) -> MessageRow:
         m, crn, forename, surname = found
         return MessageRow(m.id, m.person_id, crn, f"{forename} {surname}", m.kind, m.status,
                           m.phone, m.welsh, m.template_id, m.send_on, m.session_date,

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, Row, case, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -33,6 +32,7 @@ from upw_ttg.storage.models import (
     UpwSession,
     WarrantSerial,
 )
+from upw_ttg.storage.models.base import ColumnValues
 
 MAX_FARE_PENCE = 100_000
 MAX_DAYS = 31
@@ -172,7 +172,8 @@ class WarrantsService:
                          before=before, after=audit.snapshot(row, ["status", "void_reason"]))
             return _records(session, [TravelWarrant.id == row.id])[0]
 
-    def _validated(self, session: Session, data: WarrantInput, office_id: int | None) -> dict:
+    def _validated(self, session: Session, data: WarrantInput, office_id: int | None
+                   ) -> ColumnValues:
         errors = FieldErrors()
         if office_id is None or session.get(Office, office_id) is None:
             errors.check("office_id", "Choose the issuing office.")
@@ -246,9 +247,13 @@ def _next_serial(session: Session, office_id: int) -> int:
     return serial
 
 
+# A warrant as listed: the warrant, its office's code and name, the person's id, CRN, forename
+# and surname, and who issued it (None once their account is gone).
+_WarrantColumns = tuple[TravelWarrant, str, str, int, str, str, str, str | None]
+
 def _conditions(office_id: int | None, date_from: dt.date | None, date_to: dt.date | None,
-                status: WarrantStatus | None) -> list:
-    conditions = []
+                status: WarrantStatus | None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
     if office_id is not None:
         conditions.append(TravelWarrant.office_id == office_id)
     if date_from is not None:
@@ -260,8 +265,9 @@ def _conditions(office_id: int | None, date_from: dt.date | None, date_to: dt.da
     return conditions
 
 
-def _rows(session: Session, conditions: list, *, newest_first: bool = False,
-          limit: int | None = None, offset: int = 0) -> Sequence[Any]:
+def _rows(session: Session, conditions: list[ColumnElement[bool]], *,
+          newest_first: bool = False, limit: int | None = None, offset: int = 0
+          ) -> Sequence[Row[*_WarrantColumns]]:
     # The office's and person's few columns, not the whole records: reading every column of
     # each warrant's person and office was most of a national register's time.
     order = ((TravelWarrant.issued_on.desc(), Office.code.desc(), TravelWarrant.serial.desc(),
@@ -277,7 +283,7 @@ def _rows(session: Session, conditions: list, *, newest_first: bool = False,
         .order_by(*order), limit, offset)).all()
 
 
-def _record(row) -> WarrantRecord:
+def _record(row: Row[*_WarrantColumns]) -> WarrantRecord:
     w, office_code, office_name, _person, crn, forename, surname, staff = row
     return WarrantRecord(
         w.id, w.office_id, office_code, office_name, w.serial, w.person_id, crn,
@@ -286,12 +292,12 @@ def _record(row) -> WarrantRecord:
         w.issued_on, w.status, w.void_reason, w.version, w.return_journey)
 
 
-def _about(row) -> Subject:
+def _about(row: Row[*_WarrantColumns]) -> Subject:
     w, office_code, _name, person_id, crn, forename, surname, _staff = row
     return Subject(crn, f"{forename} {surname}", f"travel warrant {office_code}/{w.serial}",
                    {"issue date": w.issued_on, "valid-from date": w.valid_from,
                     "valid-to date": w.valid_to}, person_id)
 
 
-def _records(session: Session, conditions: list) -> list[WarrantRecord]:
+def _records(session: Session, conditions: list[ColumnElement[bool]]) -> list[WarrantRecord]:
     return [_record(row) for row in _rows(session, conditions)]

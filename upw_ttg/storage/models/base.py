@@ -10,6 +10,10 @@ from sqlalchemy import DateTime, Enum, ForeignKey, Integer, MetaData, String, fu
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+# A record's column values by attribute name, as a form or an import hands them to a model:
+# each column has its own type.
+ColumnValues = dict[str, Any]
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
