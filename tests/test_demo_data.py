@@ -21,6 +21,8 @@ from upw_ttg.storage.database import Database
 from upw_ttg.storage.migrate import upgrade
 from upw_ttg.storage.models import Base
 
+from tests.narrowing import present
+
 TODAY = dt.date(2026, 11, 26)
 PG_URL = os.environ.get("UPW_TTG_TEST_DATABASE_URL")
 
@@ -329,7 +331,7 @@ def test_cancelling_saves_nothing(tmp_path, after_calls):
 @pytest.mark.postgres
 @pytest.mark.skipif(not PG_URL, reason="set UPW_TTG_TEST_DATABASE_URL to run PostgreSQL tests")
 def test_postgresql_gets_every_table_and_sequences_move_on():
-    db = Database(PG_URL)
+    db = Database(present(PG_URL))
     try:
         with db.engine.begin() as connection:
             connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")

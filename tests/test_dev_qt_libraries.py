@@ -6,6 +6,8 @@ import pytest
 
 import dev
 
+from tests.call_log import appended
+
 EVERYTHING = set(dev.QT_XCB_LIBRARIES)
 DEBIAN = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_ID="12"\n'
 UBUNTU = 'NAME="Ubuntu"\nID=ubuntu\nID_LIKE=debian\n'
@@ -45,7 +47,7 @@ def test_without_ldconfig_the_library_search_by_name_is_used(monkeypatch):
     monkeypatch.setattr(dev, "installed_libraries", lambda: None)
     asked: list[str] = []
     monkeypatch.setattr(dev.ctypes.util, "find_library",
-                        lambda stem: asked.append(stem) or (None if stem == "xcb-icccm"
+                        lambda stem: appended(asked, stem) or (None if stem == "xcb-icccm"
                                                             else f"lib{stem}.so"))
     assert dev.missing_qt_libraries() == ["libxcb-icccm.so.4"]
     assert "xcb-cursor" in asked and "xkbcommon-x11" in asked and "EGL" in asked
@@ -99,7 +101,7 @@ def test_the_check_is_only_for_qt_on_x11(environ, platform, needed):
 def test_run_stops_before_starting_qt_and_prints_the_command(monkeypatch, capsys):
     started: list[list[str]] = []
     monkeypatch.setattr(dev, "ensure_environment", lambda extras="test": None)
-    monkeypatch.setattr(dev, "_exec", lambda args, env=None: started.append(args) or 0)
+    monkeypatch.setattr(dev, "_exec", lambda args, env=None: appended(started, args) or 0)
     monkeypatch.setattr(dev, "needs_x11_libraries", lambda: True)
     monkeypatch.setattr(dev, "missing_qt_libraries", lambda: ["libxcb-cursor.so.0"])
     assert dev.main(["run"]) == 1
@@ -112,7 +114,7 @@ def test_run_stops_before_starting_qt_and_prints_the_command(monkeypatch, capsys
 def test_run_starts_the_application_when_nothing_is_missing(monkeypatch):
     started: list[list[str]] = []
     monkeypatch.setattr(dev, "ensure_environment", lambda extras="test": None)
-    monkeypatch.setattr(dev, "_exec", lambda args, env=None: started.append(args) or 0)
+    monkeypatch.setattr(dev, "_exec", lambda args, env=None: appended(started, args) or 0)
     monkeypatch.setattr(dev, "needs_x11_libraries", lambda: True)
     monkeypatch.setattr(dev, "missing_qt_libraries", list)
     assert dev.main(["run", "--demo"]) == 0

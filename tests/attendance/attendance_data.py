@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Gender, Language, OrderType, Role
 from upw_ttg.services.attendance import AttendanceServices, build_attendance
 from upw_ttg.storage.models import (
@@ -43,7 +44,7 @@ def set_setting(app, key: str, value: str) -> None:
 class World:
     """Makes people, orders, projects, sessions and bookings with unique codes."""
 
-    app: object
+    app: AppServices
     counter: itertools.count = field(default=_NUMBERS)
 
     @property
@@ -52,7 +53,7 @@ class World:
 
     def office_id(self, code: str = "YRK") -> int:
         with self.app.db.read() as s:
-            return s.scalar(select(Office.id).where(Office.code == code))
+            return s.scalars(select(Office.id).where(Office.code == code)).one()
 
     def staff(self, name: str = "Cerys Coordinator", role: Role = Role.COORDINATOR) -> int:
         n = next(self.counter)

@@ -21,6 +21,7 @@ from upw_ttg.storage.models import AuditEvent, UpwOrder
 
 from tests.attendance.attendance_data import World, set_clock, set_setting
 from tests.attendance.test_attendance_letters import flat, pdf_text
+from tests.narrowing import present
 from tests.printing.glossary_support import words_not_in_glossary
 
 FAILED_ON = dt.date(2026, 11, 24)
@@ -93,7 +94,7 @@ def test_an_overturned_warning_goes_back_to_the_coordinator_and_no_longer_counts
     queue = enforcement.queue()
     [reopened] = queue.decisions
     assert reopened.appointment_id == appt
-    assert reopened.reopened_reason.startswith("He rang beforehand")
+    assert present(reopened.reopened_reason).startswith("He rang beforehand")
     assert [r.appointment_id for r in queue.reopened] == [appt]
     info = enforcement.decision(appt)
     assert info.decided is None and Decision.WARN in info.choices
@@ -253,6 +254,6 @@ def test_the_welsh_summary_marks_the_overturn_in_glossary_words(world, coordinat
     summary = letters.breach_summary(order, language=Language.WELSH)
     pdf = letters.render_breach_summary(order, language=Language.WELSH)
     text = flat(pdf_text(pdf))
-    on = long_date(summary.actions[0].overturned_on, Language.WELSH)
+    on = long_date(present(summary.actions[0].overturned_on), Language.WELSH)
     assert f"Gwrthdrowyd gan reolwr ar {on}: {REASON}" in text
     assert words_not_in_glossary(pdf, "cy", [summary, "BS", "OFFICIAL-SENSITIVE"]) == set()

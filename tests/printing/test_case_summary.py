@@ -7,9 +7,11 @@ import datetime as dt
 import io
 import re
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from upw_ttg.domain.codes import (
     Gender,
@@ -35,11 +37,13 @@ from upw_ttg.printing.styles import get_styles
 from upw_ttg.printing.text import escape, format_date, plain
 from upw_ttg.time_text import format_minutes
 
+from tests.narrowing import present
+
 PRINTED_AT = dt.datetime(2026, 11, 26, 14, 5)
 WELSH_NAME = "Gwenllïan Ŵyn-Ŷnys"
 
 
-def make_person(**changes: object) -> PersonRecord:
+def make_person(**changes: Any) -> PersonRecord:
     person = PersonRecord(
         id=1, crn="X123456", forename="Gwenllïan", surname="Ŵyn-Ŷnys",
         date_of_birth=dt.date(1990, 12, 3), gender=Gender.FEMALE, middle_names=None,
@@ -53,7 +57,7 @@ def make_person(**changes: object) -> PersonRecord:
     return dataclasses.replace(person, **changes)
 
 
-def make_order(index: int = 0, **changes: object) -> OrderRecord:
+def make_order(index: int = 0, **changes: Any) -> OrderRecord:
     order = OrderRecord(
         id=index + 1, person_id=1, court="York Magistrates' Court",
         sentence_date=dt.date(2026, 1, 5) + dt.timedelta(days=index),
@@ -64,8 +68,8 @@ def make_order(index: int = 0, **changes: object) -> OrderRecord:
     return dataclasses.replace(order, **changes)
 
 
-def make_custody(**changes: object) -> CustodyRecord:
-    dates = {field: None for field, _ in CUSTODY_DATE_FIELDS}
+def make_custody(**changes: Any) -> CustodyRecord:
+    dates: dict[str, dt.date | None] = {field: None for field, _ in CUSTODY_DATE_FIELDS}
     dates.update(sentence_start_date=dt.date(2025, 6, 2),
                  conditional_release_date=dt.date(2026, 12, 1),
                  hdc_eligibility_date=dt.date(2026, 9, 15),
@@ -80,7 +84,7 @@ def make_custody(**changes: object) -> CustodyRecord:
     return dataclasses.replace(episode, **changes)
 
 
-def sample_case_summary(order_count: int = 2, **changes: object) -> CaseSummary:
+def sample_case_summary(order_count: int = 2, **changes: Any) -> CaseSummary:
     """A realistic summary: Welsh and other non-ASCII names, an extended order, custody."""
     extended = make_order(
         1, court="Hull Crown Court", order_type=OrderType.SUSPENDED_SENTENCE_ORDER,
@@ -157,7 +161,7 @@ def test_every_page_has_marking_footer_and_reference(sample_pdf: bytes) -> None:
 
 def test_pdf_metadata_names_title_and_author(sample_pdf: bytes) -> None:
     """The PDF's own title and author are set, so a viewer shows something useful."""
-    meta = PdfReader(io.BytesIO(sample_pdf)).metadata
+    meta = present(PdfReader(io.BytesIO(sample_pdf)).metadata)
     assert meta.title == "Case summary: X123456"
     assert meta.author == "upw-ttg"
 
@@ -167,7 +171,8 @@ def test_embedded_font_is_dejavu(sample_pdf: bytes) -> None:
     reader = PdfReader(io.BytesIO(sample_pdf))
     base_fonts = set()
     for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
+        resources = cast(DictionaryObject, page["/Resources"].get_object())
+        for font in cast(DictionaryObject, resources["/Font"].get_object()).values():
             font = font.get_object()
             base_fonts.add(str(font["/BaseFont"]))
             descriptor = font["/FontDescriptor"].get_object()

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from typing import cast
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 from reportlab.platypus import Flowable, Paragraph
 
 from upw_ttg.errors import Cancelled
@@ -114,7 +116,8 @@ def test_render_pdf_is_the_one_section_case():
                         invariant=True)
     bound = _render([Section("Summary", "CS-1", story, staff_only=True, language="cy")])
     assert single == bound
-    assert str(PdfReader(io.BytesIO(single)).trailer["/Root"].get("/Lang")) == "cy-GB"
+    root = cast(DictionaryObject, PdfReader(io.BytesIO(single)).trailer["/Root"].get_object())
+    assert str(root.get("/Lang")) == "cy-GB"
 
 
 def test_nothing_to_print_is_an_error():

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import cast
 
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 from reportlab.platypus import Paragraph
 
 from upw_ttg.printing.render import render_pdf
@@ -17,7 +19,8 @@ def _text(language: str) -> tuple[str, str]:
                      printed_at=dt.datetime(2026, 11, 26, 9, 5), staff_only=False,
                      printed_by="Siân Jones", language=language)
     reader = PdfReader(io.BytesIO(pdf))
-    return reader.pages[0].extract_text(), str(reader.trailer["/Root"].get("/Lang"))
+    root = cast(DictionaryObject, reader.trailer["/Root"].get_object())
+    return reader.pages[0].extract_text(), str(root.get("/Lang"))
 
 
 def test_a_welsh_document_has_a_welsh_footer_and_language_tag():

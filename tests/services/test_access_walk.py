@@ -124,12 +124,12 @@ def probe(app) -> Iterator[Probe]:
                 yield session
         return open_unit
 
-    ctx.require = require  # type: ignore[method-assign]
-    db.read = watched(real_read)  # type: ignore[method-assign]
-    db.write = watched(real_write)  # type: ignore[method-assign]
+    ctx.require = require
+    db.read = watched(real_read)
+    db.write = watched(real_write)
     yield record
     del ctx.require
-    db.read, db.write = real_read, real_write  # type: ignore[method-assign]
+    db.read, db.write = real_read, real_write
 
 
 def walk(app: AppServices, probe: Probe) -> dict[str, tuple[Capability | None, Exception | None,

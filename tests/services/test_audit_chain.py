@@ -28,6 +28,7 @@ from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.models import AccessEvent, AuditEvent
 
 from tests.conftest import _add_staff
+from tests.narrowing import present
 
 
 def _person(app, n: int) -> int:
@@ -208,7 +209,7 @@ def test_a_restore_is_recorded_in_the_restored_trail(tmp_path, capsys, monkeypat
         with db.read() as session:
             (event,) = session.scalars(select(AuditEvent).where(
                 AuditEvent.entity == "database_restore")).all()
-            details = json.loads(event.changes)
+            details = json.loads(present(event.changes))
         assert details["restored_from"] == "b.db"
         assert details["previous_database_saved_as"].startswith("before-restore-")
         assert len(details["backup_sha256"]) == 64

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -19,6 +20,8 @@ def person_id(app) -> int:
 
 
 def order(person_id: int, **changes) -> OrderInput:
+    # Keyword arguments of mixed types, some replaced by the caller's.
+    values: dict[str, Any]
     values = dict(person_id=person_id, court="York Magistrates' Court",
                   sentence_date=dt.date(2026, 10, 1), hours_ordered=120)
     values.update(changes)

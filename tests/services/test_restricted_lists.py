@@ -45,6 +45,7 @@ from upw_ttg.storage.models import (
 )
 
 from tests.conftest import PG_URL, TODAY, _add_staff, _truncate_postgres
+from tests.narrowing import present
 
 ROLES = (Role.COORDINATOR, Role.MANAGER, Role.SUPERVISOR, Role.RESETTLEMENT_WORKER)
 KEPT = {"crn", "name", "person_name", "surname", "forename", "row_number", "id", "version"}
@@ -139,22 +140,22 @@ def world(tmp_path_factory, fast_hash, _postgres_migrated) -> Iterator[World]:
     with db.write() as session:
         # The most recent past session with people on it and every outcome keyed: both
         # supervisors join it.
-        session_id = session.scalar(
+        session_id = session.scalars(
             select(UpwSession.id).join(Appointment, Appointment.session_id == UpwSession.id)
             .where(UpwSession.session_date < TODAY).group_by(UpwSession.id)
             .having(func.count(Appointment.id) >= 2,
                     func.count(Appointment.outcome_code) == func.count(Appointment.id))
-            .order_by(UpwSession.session_date.desc(), UpwSession.id).limit(1))
+            .order_by(UpwSession.session_date.desc(), UpwSession.id).limit(1)).one()
         for services in (named[Role.SUPERVISOR], other[Role.SUPERVISOR]):
             session.add(SessionSupervisor(session_id=session_id,
-                                          staff_id=services.ctx.actor.id))
+                                          staff_id=present(services.ctx.actor).id))
     baseline = {(name, role): _rows_of(LISTS[name][1](named[role], session_id))
                 for name, role in CASES}
     with db.write() as session:
         session.execute(update(Person).values(restricted=True))
         people = session.scalars(select(Person.id)).all()
         session.execute(insert(PersonAccess), [
-            {"person_id": pid, "staff_id": services.ctx.actor.id}
+            {"person_id": pid, "staff_id": present(services.ctx.actor).id}
             for services in named.values() for pid in people])
     yield World(named, other, session_id, baseline)
     for services in made:
@@ -214,7 +215,7 @@ def _first(services: AppServices, query):
 
 
 # Each action, who would take it, and how: ``ids`` reads what it acts on from the demo data.
-ACTIONS: dict[str, tuple[Role, Callable[[AppServices], None]]] = {
+ACTIONS: dict[str, tuple[Role, Callable[[AppServices], object]]] = {
     "enforcement decision": (Role.COORDINATOR, lambda s: s.attendance.enforcement.decide(
         _first(s, select(Appointment.id).where(Appointment.outcome_code.in_(
             ENFORCEABLE_CODES)))[0], Decision.WARN)),
@@ -228,8 +229,8 @@ ACTIONS: dict[str, tuple[Role, Callable[[AppServices], None]]] = {
     "travel time": (Role.COORDINATOR, lambda s: s.attendance.ledger.decide_travel_time(
         _first(s, select(Adjustment.id).where(
             Adjustment.kind == AdjustmentKind.TRAVEL_TIME))[0], approve=False)),
-    "warrant void": (Role.COORDINATOR, lambda s: s.upw.warrants.void(*_first(
-        s, select(TravelWarrant.id).where(TravelWarrant.status == WarrantStatus.ISSUED)),
+    "warrant void": (Role.COORDINATOR, lambda s: s.upw.warrants.void(_first(
+        s, select(TravelWarrant.id).where(TravelWarrant.status == WarrantStatus.ISSUED))[0],
         "Issued in error")),
     "warrant letter": (Role.COORDINATOR, lambda s: s.upw.documents.render_warrant(
         _first(s, select(TravelWarrant.id))[0])),
@@ -250,7 +251,7 @@ ACTIONS: dict[str, tuple[Role, Callable[[AppServices], None]]] = {
         _first(s, select(KeepApart.id))[0], reason="Order expired", version=1)),
     "auto-fill": (Role.COORDINATOR, lambda s: _autofill(s)),
     "plan edit": (Role.RESETTLEMENT_WORKER, lambda s: s.plans.set_diversity_considered(
-        *_first(s, select(ResettlementPlan.id)), True, version=1)),
+        _first(s, select(ResettlementPlan.id))[0], True, version=1)),
     "referral": (Role.RESETTLEMENT_WORKER, lambda s: s.referrals.create(
         _first(s, select(ResettlementPlan.id))[0], ReferralInput())),
     "referral answer": (Role.RESETTLEMENT_WORKER, lambda s: s.referrals.update(

@@ -49,7 +49,7 @@ def demo(tmp_path_factory, sqlite_template, _postgres_migrated) -> Iterator[AppS
     app.ctx.now = lambda: dt.datetime.combine(TODAY, dt.time(10, 30))
     with db.read() as session:
         admin = session.scalars(select(Staff).where(Staff.role == Role.ADMINISTRATOR)
-                                .order_by(Staff.id)).first()
+                                .order_by(Staff.id).limit(1)).one()
         app.ctx.actor = StaffMember(admin.id, admin.username, admin.full_name, admin.role,
                                     admin.gender, admin.office_id, True, admin.roles)
     yield app

@@ -18,6 +18,7 @@ from upw_ttg.storage.backup import backup_sqlite, check_sqlite_file, restore_sql
 from upw_ttg.storage.database import Database
 from upw_ttg.storage.models import AuditEvent, Person, Setting, UpwOrder
 
+from tests.narrowing import present
 from tests.storage.accounts_support import add_account
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,11 +52,11 @@ def test_killing_the_writer_at_random_moments_never_leaves_a_partial_record(app,
              str(attempt * 10_000)],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             env={**os.environ, "PYTHONPATH": str(ROOT)})
-        assert child.stdout.readline().strip() == b"ready", child.stderr.read().decode()
+        assert child.stdout.readline().strip() == b"ready", present(child.stderr).read().decode()
         # Let a few records commit whatever the machine's load, then kill at a random moment
         # in the middle of the next ones.
         for _ in range(rng.randint(1, 3)):
-            assert child.stdout.readline().strip() == b"written"
+            assert present(child.stdout).readline().strip() == b"written"
         time.sleep(rng.uniform(0, 0.05))
         child.send_signal(signal.SIGKILL)
         child.wait()
@@ -89,7 +90,7 @@ def test_backup_during_writes_is_a_consistent_verified_snapshot_and_restores(app
     db = Database(f"sqlite+pysqlite:///{target}")
     try:
         with db.read() as session:
-            assert session.get(Setting, "upw.weekly_offer_hours").value == "9"
+            assert session.get_one(Setting, "upw.weekly_offer_hours").value == "9"
     finally:
         db.dispose()
 

@@ -18,6 +18,8 @@ from upw_ttg.storage.database import Database, check_local_path, sqlite_url
 from upw_ttg.storage.migrate import current_revision, head_revision, upgrade
 from upw_ttg.storage.models import OutcomeCodeRow, Prison, Setting
 
+from tests.narrowing import present
+
 
 def test_every_sqlite_connection_reads_back_the_safe_pragmas(sqlite_db_url):
     db = Database(sqlite_db_url)
@@ -57,7 +59,7 @@ def test_writes_take_the_lock_up_front_so_a_second_writer_waits_instead_of_faili
             barrier.wait()
             for _ in range(10):
                 with db.write() as session:
-                    row = session.get(Setting, "upw.weekly_offer_hours")
+                    row = session.get_one(Setting, "upw.weekly_offer_hours")
                     row.description = row.description + "."
         except BaseException as exc:
             errors.append(exc)
@@ -70,7 +72,7 @@ def test_writes_take_the_lock_up_front_so_a_second_writer_waits_instead_of_faili
     try:
         assert errors == []
         with db.read() as session:
-            row = session.get(Setting, "upw.weekly_offer_hours")
+            row = session.get_one(Setting, "upw.weekly_offer_hours")
             assert row.description.endswith("." * 40)
             assert row.version == 41
     finally:
@@ -183,8 +185,8 @@ def test_migration_from_empty_on_a_fresh_file(tmp_path):
 def test_migration_from_empty_on_postgresql():
     from tests.conftest import PG_URL, reset_postgres_schema
 
-    reset_postgres_schema(PG_URL)
-    db = Database(PG_URL)
+    reset_postgres_schema(present(PG_URL))
+    db = Database(present(PG_URL))
     try:
         assert current_revision(db) == head_revision()
         with db.read() as session:
@@ -201,10 +203,10 @@ def test_a_write_blocked_past_the_busy_timeout_says_busy_and_keeps_nothing(sqlit
     db = Database(sqlite_db_url, busy_timeout_ms=200)
     try:
         with pytest.raises(StorageError, match="busy"), db.write() as session:
-            session.get(Setting, "upw.weekly_offer_hours").value = "9"
+            session.get_one(Setting, "upw.weekly_offer_hours").value = "9"
         holder.rollback()
         with db.read() as session:
-            assert session.get(Setting, "upw.weekly_offer_hours").value == "7"
+            assert session.get_one(Setting, "upw.weekly_offer_hours").value == "7"
     finally:
         holder.close()
         db.dispose()

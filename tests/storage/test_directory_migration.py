@@ -14,6 +14,7 @@ from upw_ttg.storage import migrate
 from upw_ttg.storage.database import Database
 
 from tests.conftest import PG_URL, reset_postgres_schema, sqlite_url
+from tests.narrowing import present
 from tests.storage.test_gender_migration import _to
 
 REFERRALS = [  # (pathway, provider as typed)
@@ -100,7 +101,7 @@ def test_typed_providers_become_directory_entries_on_sqlite(tmp_path):
 @pytest.mark.postgres
 def test_typed_providers_become_directory_entries_on_postgresql():
     revision, before = _directory_revision()
-    db = Database(PG_URL)
+    db = Database(present(PG_URL))
     try:
         with db.engine.begin() as connection:
             connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
@@ -116,4 +117,4 @@ def test_typed_providers_become_directory_entries_on_postgresql():
     finally:
         db.dispose()
         # Every later test starts from a freshly migrated schema, as the session began.
-        reset_postgres_schema(PG_URL)
+        reset_postgres_schema(present(PG_URL))

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.narrowing import present
+
 
 def _name(widget: QWidget, text: str) -> str:
     label = widget.objectName() or widget.accessibleName()
@@ -90,7 +92,7 @@ def _header(header: QHeaderView) -> list[str]:
         has = header.sectionSize(logical)
         if needed > has + 1:
             text = model.headerData(logical, Qt.Orientation.Horizontal)
-            view = header.parentWidget()
+            view = present(header.parentWidget())
             problems.append(f"{_name(view, str(text))} column title needs {needed} px, "
                             f"has {has}")
     return problems

@@ -6,7 +6,10 @@ from PySide6.QtCore import Qt
 
 from upw_ttg.domain.codes import Role
 
+from tests.narrowing import shown
 from tests.ui.conftest import add_staff_member, settle
+from ui.dialogs.restriction_dialog import RestrictionDialog
+from ui.dialogs.staff_dialog import RolesDialog, StaffDialog
 from ui.views.people_page import PeoplePage
 from ui.views.person_page import LIMITED_NOTICE, NAMED_NOTICE, RESTRICTED_NOTICE, PersonPage
 from ui.views.staff_page import StaffPage
@@ -28,7 +31,7 @@ def test_an_administrator_changes_a_members_roles(qtbot, services):
     settle()  # the accounts are read on a worker
     _select_member(page, "coord")
     page.change_roles()
-    dialog = page.dialog
+    dialog = shown(page.dialog, RolesDialog)
     assert not dialog.roles.boxes[Role.COORDINATOR].isEnabled()  # the job's own role
     dialog.roles.boxes[Role.MANAGER].setChecked(True)
     with qtbot.waitSignal(page.notice, timeout=2000) as blocker:
@@ -50,7 +53,7 @@ def test_staff_added_with_a_job_hold_its_role_and_any_ticked(qtbot, services, mo
     qtbot.addWidget(page)
     settle()  # the accounts are read on a worker
     page.add_staff()
-    dialog = page.dialog
+    dialog = shown(page.dialog, StaffDialog)
     dialog.username.setText("dee")
     dialog.full_name.setText("Dee Dual")
     dialog.role.setCurrentIndex(dialog.role.findData(Role.SUPERVISOR))
@@ -73,7 +76,7 @@ def _restrict_to_coordinator(qtbot, services, ui_settings, person) -> PersonPage
     page.load(person.id)
     assert page.restriction_button.isVisibleTo(page)
     page.edit_restriction()
-    dialog = page.dialog
+    dialog = shown(page.dialog, RestrictionDialog)
     dialog.restricted.setChecked(True)
     items = [dialog.staff_list.item(r) for r in range(dialog.staff_list.count())]
     for item in items:

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QDialog
 from upw_ttg.domain.codes import Role
 
 import ui.app as app_module
+from tests.call_log import appended
+from tests.narrowing import present
 from tests.ui.conftest import PASSWORD, add_staff_member, settle
 from ui.dialogs.sign_in import SignInDialog
 from ui.main_window import MainWindow
@@ -96,12 +98,12 @@ def test_the_staff_page_resets_disables_and_shows_the_last_sign_in(qtbot, servic
     assert "1 disabled" in page.count_label.text()
     assert page.active_button.text() == "&Enable account"
     page.reset_password()
-    page.dialog.password.setText("plum violin harbour")
-    page.dialog.password_again.setText("plum violin harbour")
+    present(page.dialog).password.setText("plum violin harbour")
+    present(page.dialog).password_again.setText("plum violin harbour")
     with qtbot.waitSignal(page.notice, timeout=5000):
-        page.dialog.submit()
+        present(page.dialog).submit()
         settle()
-    coordinator = page.selected_account()
+    coordinator = present(page.selected_account())
     account_column = headers.index("Account")
     assert coordinator.must_change_password and not coordinator.active
     row = next(r for r in range(page.model.rowCount())
@@ -118,7 +120,7 @@ def test_the_idle_lock_hides_everything_and_keeps_unsaved_work(qtbot, services, 
                                                                fast_hash):
     window = _window(qtbot, services, ui_settings)
     window.new_person()
-    form = window.people_page.dialog
+    form = present(window.people_page.dialog)
     form.forename.setText("Half-typed")
     assert form.isVisible()
     window.lock.idle.set_interval_ms(150)
@@ -165,10 +167,10 @@ def test_signing_out_from_the_lock_asks_then_closes_the_forms(qtbot, services, u
                                                               monkeypatch):
     window = _window(qtbot, services, ui_settings)
     window.new_person()
-    form = window.people_page.dialog
+    form = present(window.people_page.dialog)
     window.lock_now()
     asked: list[int] = []
-    monkeypatch.setattr(window, "confirm_sign_out", lambda forms: asked.append(forms) or False)
+    monkeypatch.setattr(window, "confirm_sign_out", lambda forms: appended(asked, forms) or False)
     window.lock.lock_screen.sign_out_button.click()
     settle()
     assert asked == [1] and services.ctx.actor is not None and window.lock.is_locked
@@ -205,7 +207,7 @@ def test_file_sign_out_returns_to_the_sign_in_window(qtbot, services, ui_setting
     monkeypatch.setattr(app_module, "ask_sign_in", ask)
     monkeypatch.setattr(app_module, "run_event_loop", event_loop)
     location = services.location
-    assert app_module.run_signed_in(app_module.QApplication.instance(), services, location,
+    assert app_module.run_signed_in(present(app_module.QApplication.instance()), services, location,
                                     False) == 0
     assert len(sign_ins) == 2 and len(windows) == 2
     assert all(w.signed_out for w in windows) and services.ctx.actor is None

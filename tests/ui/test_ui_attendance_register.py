@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from upw_ttg.domain.codes import Rating
 
+from tests.narrowing import present
 from tests.ui.attendance_support import (
     PAST,
     activate,
@@ -53,8 +54,8 @@ def test_keying_a_12_person_register_from_the_keyboard_alone(qtbot, services, ui
     activate(qtbot, area)
     page = area.registers
     _open_day_by_keyboard(qtbot, page)
-    assert [r.row_number for r in page.register.rows] == list(range(1, 13))
-    assert page.register.rows[0].name == "Sam Adams"
+    assert [r.row_number for r in present(page.register).rows] == list(range(1, 13))
+    assert present(page.register).rows[0].name == "Sam Adams"
 
     # Row 1: ATTC, session times kept, 30 penalty minutes, good, excellent, hi-vis, a note.
     type_text(qtbot, "at")
@@ -216,9 +217,9 @@ def test_the_outstanding_list_opens_the_register_at_the_person(qtbot, services, 
     press(qtbot, ENTER)
     settle()
     assert area.tabs.currentIndex() == area.REGISTERS
-    assert area.registers.register.session_id == session
+    assert present(area.registers.register).session_id == session
     assert area.registers.table.currentIndex().row() == 2
-    assert area.registers.register.rows[2].appointment_id == appointments[2]
+    assert present(area.registers.register).rows[2].appointment_id == appointments[2]
 
 
 def test_the_outstanding_list_reads_a_page_at_a_time_as_the_view_needs_them(
@@ -267,6 +268,6 @@ def test_the_work_sheet_prints_in_the_language_chosen_beside_print(qtbot, servic
     page.print_button.click()
     wait_for_tasks()
     qtbot.waitUntil(lambda: page.printer.preview is not None, timeout=5000)
-    text = PdfReader(io.BytesIO(page.printer.preview._pdf)).pages[0].extract_text()
+    text = PdfReader(io.BytesIO(present(page.printer.preview)._pdf)).pages[0].extract_text()
     assert "Taflen waith" in text and "Llofnod y" in text
-    page.printer.preview.close()
+    present(page.printer.preview).close()

@@ -15,6 +15,8 @@ from upw_ttg.domain.codes import AdjustmentStatus, Role
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.errors import Cancelled
 
+from tests.call_log import appended
+from tests.narrowing import present
 from tests.ui.attendance_support import (
     PAST,
     activate,
@@ -55,10 +57,10 @@ def test_after_a_recent_warning_the_decision_screen_offers_only_referral(
     settle()
     wait_for_tasks()
     qtbot.waitUntil(lambda: page.printer.preview is not None, timeout=5000)
-    assert "Breach summary" in page.printer.preview.windowTitle()
+    assert "Breach summary" in present(page.printer.preview).windowTitle()
     assert page.models[DECISIONS].rowCount() == 0
     assert services.attendance.enforcement.decision(failure).decided.code == "BRE01"
-    page.printer.preview.close()
+    present(page.printer.preview).close()
 
 
 def test_without_a_warning_both_choices_are_offered_and_one_must_be_chosen(
@@ -70,7 +72,7 @@ def test_without_a_warning_both_choices_are_offered_and_one_must_be_chosen(
     activate(qtbot, page)
     page.refresh()
     settle()
-    dialog = page.open_decision(appointments[0])
+    dialog = present(page.open_decision(appointments[0]))
     assert list(dialog.choice_buttons) == [Decision.WARN, Decision.REFER]
     assert not any(b.isChecked() for b in dialog.choice_buttons.values())
     dialog.save_button.click()
@@ -83,8 +85,8 @@ def test_without_a_warning_both_choices_are_offered_and_one_must_be_chosen(
     settle()
     wait_for_tasks()
     qtbot.waitUntil(lambda: page.printer.preview is not None, timeout=5000)
-    assert "Warning letter" in page.printer.preview.windowTitle()
-    page.printer.preview.close()
+    assert "Warning letter" in present(page.printer.preview).windowTitle()
+    present(page.printer.preview).close()
 
 
 def test_evidence_and_actions_are_recorded_from_the_queue(qtbot, services):
@@ -240,10 +242,10 @@ def test_a_days_work_sheets_print_in_the_background_with_progress(
     wait_for_tasks()
     qtbot.waitUntil(lambda: page.preview is not None, timeout=5000)
     assert reports and reports[-1][0] == reports[-1][1]
-    assert page.preview.page_count == 3
+    assert present(page.preview).page_count == 3
     assert "Taflen waith" in PdfReader(io.BytesIO(page.preview._pdf)).pages[0].extract_text()
     assert page.print_button.isEnabled()
-    page.preview.close()
+    present(page.preview).close()
 
 
 def test_cancelling_the_print_batch_prints_nothing(qtbot, services, monkeypatch,
@@ -267,7 +269,7 @@ def test_cancelling_the_print_batch_prints_nothing(qtbot, services, monkeypatch,
     notices = []
     page.notice.connect(notices.append)
     page.print_button.click()
-    page.task.cancel()
+    present(page.task).cancel()
     wait_for_tasks()
     assert page.preview is None
     assert notices == ["Printing the work sheets was cancelled; nothing was printed."]
@@ -285,10 +287,10 @@ def test_the_forecast_lists_orders_needing_an_extension(qtbot, services):
     assert page.proxy.rowCount() == 2
     page.show_view(EXTENSIONS)
     assert [f.name for f in page.proxy.rows()] == ["Ed Late"]
-    assert page.selected().needs_extension
+    assert present(page.selected()).needs_extension
     page.open_ledger()
     assert isinstance(page.dialog, LedgerDialog)
-    assert page.dialog.view.ledger.name == "Ed Late"
+    assert present(page.dialog.view.ledger).name == "Ed Late"
     page.dialog.close()
 
 
@@ -353,7 +355,7 @@ def test_the_area_reads_its_filters_choices_once_for_all_its_pages(qtbot, servic
                           (services.staff, "list_staff")):
         real = getattr(service, name)
         monkeypatch.setattr(service, name,
-                            lambda *a, _real=real, _name=name, **k: calls.append(_name)
+                            lambda *a, _real=real, _name=name, **k: appended(calls, _name)
                             or _real(*a, **k))
     area = AttendanceArea(services, ui_settings)
     qtbot.addWidget(area)

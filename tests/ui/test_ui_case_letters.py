@@ -13,6 +13,7 @@ from upw_ttg.records.letters import APPOINTMENT_LETTER, WARNING_LETTER
 from upw_ttg.storage.models.base import utc_now
 
 from tests.attendance.attendance_data import World
+from tests.narrowing import present
 from tests.ui.conftest import TODAY, add_staff_member, settle
 from tests.ui.cut_text import cut_cells
 from ui.dialogs.print_day_paper import PrintDayPaperDialog
@@ -95,7 +96,7 @@ def test_letters_are_listed_one_by_one_and_open_where_they_are_printed(
     assert "Warning letter – Rhian Morgan" in window.person_page.preview.windowTitle()
     settle()  # the print is announced, and the overview reads its letters again
     assert overview.letters_model.row_at(lines[WARNING_LETTER]).times_printed == 2
-    window.person_page.preview.reject()
+    present(window.person_page.preview).reject()
     # The appointment letter opens its session with the person chosen, where it is printed.
     overview.letters.activated.emit(overview.letters_model.index(lines[APPOINTMENT_LETTER], 0))
     settle()

@@ -3,6 +3,7 @@ bus, each line opening where it is changed."""
 
 from __future__ import annotations
 
+from tests.narrowing import present
 from tests.ui.conftest import settle
 from tests.ui.upw_world import World
 from ui.dialogs.upw.session_dialog import SessionDialog
@@ -31,7 +32,7 @@ def test_the_record_lists_a_newly_booked_session(qtbot, services, ui_settings, w
     # Booked from Scheduling's session window: the open record hears of it on the bus.
     dialog = SessionDialog(services, sid, world.unit)
     qtbot.addWidget(dialog)
-    place = dialog.add_person()
+    place = present(dialog.add_person())
     qtbot.addWidget(place)
     place.picker.search.setText("H123456")
     place.picker.run_search()

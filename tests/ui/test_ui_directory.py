@@ -6,6 +6,7 @@ from __future__ import annotations
 from upw_ttg.domain.codes import Role
 from upw_ttg.records.directory import ReferralRoute
 
+from tests.narrowing import present
 from tests.ui.conftest import settle
 from ui.views.directory_page import DirectoryPage
 from ui.widgets.provider_picker import OTHER_PROVIDER
@@ -19,7 +20,7 @@ def test_an_administrator_adds_a_provider_and_filters_the_directory(qtbot, servi
     settle()
     assert page.add_button.isVisibleTo(page)
     page.add_provider()
-    dialog = page.dialog
+    dialog = present(page.dialog)
     dialog.name.setText("Hull Housing Trust")
     dialog.route.setCurrentIndex(dialog.route.findData(ReferralRoute.EMAIL))
     settle()
@@ -38,7 +39,7 @@ def test_an_administrator_adds_a_provider_and_filters_the_directory(qtbot, servi
     with qtbot.waitSignal(page.notice, timeout=2000):
         dialog.submit()
         settle()
-    assert page.selected().name == "Hull Housing Trust"
+    assert present(page.selected()).name == "Hull Housing Trust"
     assert "homes@hht.example" in page.details.text()
     page.pathway.setCurrentIndex(page.pathway.findData("drugs_alcohol"))
     settle()

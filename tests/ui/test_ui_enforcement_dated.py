@@ -6,6 +6,7 @@ import datetime as dt
 
 from upw_ttg.domain.enforcement import Decision
 
+from tests.narrowing import present, shown
 from tests.ui.attendance_support import (
     PAST,
     activate,
@@ -14,6 +15,7 @@ from tests.ui.attendance_support import (
     warned_then_failed,
 )
 from tests.ui.conftest import TODAY, settle
+from ui.dialogs.attendance.action_dialogs import ActionDialog
 from ui.views.attendance.enforcement_page import EnforcementPage
 
 
@@ -29,7 +31,7 @@ def test_the_decision_is_dated_today_unless_changed(qtbot, services):
     world = make_world(services)
     session, appointments, _ = group_session(world, PAST, 1)
     world.key(session, appointments[0], "UAAB")
-    dialog = open_page(qtbot, services).open_decision(appointments[0])
+    dialog = present(open_page(qtbot, services).open_decision(appointments[0]))
     assert dialog.decided_on.date() == TODAY
     assert not dialog.late_reason.isVisibleTo(dialog)
     dialog.choice_buttons[Decision.WARN].setChecked(True)
@@ -64,7 +66,7 @@ def test_an_earlier_date_reads_the_law_again_for_that_day(qtbot, services):
     """The first warning was given today, so a decision dated yesterday may still warn."""
     world = make_world(services)
     _order, failure = warned_then_failed(world)
-    dialog = open_page(qtbot, services).open_decision(failure)
+    dialog = present(open_page(qtbot, services).open_decision(failure))
     assert list(dialog.choice_buttons) == [Decision.REFER] and dialog.only.isVisibleTo(dialog)
     dialog.decided_on.setText("25/11/2026")
     settle()
@@ -91,7 +93,7 @@ def test_a_follow_up_action_is_dated_and_a_late_one_says_why(qtbot, services):
     settle()
     page.record_action()
     settle()
-    action = page.dialog
+    action = shown(page.dialog, ActionDialog)
     assert action.action_date.date() == TODAY
     assert not action.late_reason.isVisibleTo(action)
     action.code.setCurrentIndex(action.code.findData("BRE02"))

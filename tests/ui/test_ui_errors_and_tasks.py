@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QPushButton
 
 from upw_ttg.errors import StorageError
 
+from tests.call_log import appended
+from tests.narrowing import present
 from ui import errors, tasks
 from ui.errors import CrashDialog, handle_exception, install_excepthook
 
@@ -115,9 +117,9 @@ def test_progress_dialog_appears_after_a_delay_and_cancel_stops_the_task(qtbot, 
                                    with_progress=True, on_cancelled=lambda: cancelled.append(True))
     qtbot.waitUntil(lambda: task.progress_dialog is not None and
                     task.progress_dialog.isVisible(), timeout=3000)
-    qtbot.waitUntil(lambda: task.progress_dialog.maximum() == 4, timeout=3000)
-    assert "Step one" in task.progress_dialog.labelText()
-    task.progress_dialog.findChild(QPushButton).click()  # the dialog's Cancel button
+    qtbot.waitUntil(lambda: present(task.progress_dialog).maximum() == 4, timeout=3000)
+    assert "Step one" in present(task.progress_dialog).labelText()
+    present(task.progress_dialog).findChild(QPushButton).click()  # the dialog's Cancel button
     wait_for_tasks()
     release.set()
     assert cancelled == [True]
@@ -136,7 +138,7 @@ def test_modules_loaded_to_be_frozen_are_not_collected_on_the_way(qtbot, monkeyp
     import gc
 
     collected: list[int] = []
-    monkeypatch.setattr(gc, "collect", lambda generation=2: collected.append(generation) or 0)
+    monkeypatch.setattr(gc, "collect", lambda generation=2: appended(collected, generation) or 0)
     monkeypatch.setattr(gc, "get_count", lambda: (10_000, 20, 20))
     frozen: list[bool] = []
     monkeypatch.setattr(tasks, "freeze_long_lived", lambda: frozen.append(True))

@@ -8,6 +8,7 @@ import datetime as dt
 from upw_ttg.records.figures import FigureGroup
 
 from tests.figures.figures_data import CaseSet
+from tests.narrowing import present
 from tests.ui.test_ui_main_window import _window
 from ui.tasks import finish_all_tasks
 
@@ -34,7 +35,7 @@ def test_a_manager_reads_the_figures_and_the_cases_behind_a_month(qtbot, service
     assert "Assessments with health, safety and vulnerability answered" in labels
     row = labels.index("Assessments with health, safety and vulnerability answered")
     area.table.selectRow(area._view_row(row))
-    assert area.current.definition.key == "hs_answered"
+    assert present(area.current).definition.key == "hs_answered"
     september = [area.months.index(r, 0).data() for r in range(area.months.rowCount())] \
         .index("Sep 2026")
     assert area.months.index(september, 1).data() == "1 of 2"
@@ -45,13 +46,13 @@ def test_a_manager_reads_the_figures_and_the_cases_behind_a_month(qtbot, service
     _settle(qtbot, lambda: area.cases.rowCount() == 2)
     assert [area.cases.index(r, 2).data() for r in range(2)] == ["Missed", "Met"]
     # Every table exports; the cases' file names the people listed in the access log.
-    exporter = area.tabs.widget(3).findChild(type(area.export))
+    exporter = present(present(area.tabs.widget(3)).findChild(type(area.export)))
     exporter.ask_save = lambda suggested: tmp_path / "cases.csv"
     exporter.export()
     _settle(qtbot, lambda: (tmp_path / "cases.csv").exists())
     assert "Case" in (tmp_path / "cases.csv").read_text(encoding="utf-8")
     area.group.setCurrentIndex(1)
-    _settle(qtbot, lambda: area.figures.group == FigureGroup.TTG)
+    _settle(qtbot, lambda: present(area.figures).group == FigureGroup.TTG)
     assert area.tabs.tabText(1) == "By pr&ison"
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from upw_ttg.domain.codes import Role
 
+from tests.narrowing import present
 from tests.ui.conftest import add_staff_member
 from tests.ui.cut_text import cut_text
 from ui.main_window import MainWindow
@@ -30,8 +31,8 @@ def _too_wide(window: QWidget) -> list[str]:
 
 def _check(window: MainWindow, where: str, problems: list[str]) -> None:
     QApplication.processEvents()
-    page = window.stack.currentWidget()
-    room = window.stack.parentWidget().width()  # the scroll area's viewport
+    page = present(window.stack.currentWidget())
+    room = present(window.stack.parentWidget()).width()  # the scroll area's viewport
     if page.minimumSizeHint().width() > room:
         problems.append(f"{where}: the page needs {page.minimumSizeHint().width()} px of "
                         f"the {room} px it has, so it scrolls sideways")
@@ -70,7 +71,7 @@ def test_every_screen_fits_1280_by_720(qtbot, services, ui_settings, fast_hash, 
         _check(window, f"person: {window.person_page.tabs.tabText(index)}", problems)
     for row in range(window.nav.count()):
         window.nav.setCurrentRow(row)
-        area = window.stack.currentWidget()
+        area = present(window.stack.currentWidget())
         name = window.nav.item(row).text()
         _check(window, name, problems)
         for tabs in _tabs_of(area):

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from upw_ttg.domain.codes import GenderCategory, Role
 
+from tests.narrowing import present
 from tests.ui.conftest import TODAY, add_staff_member, make_person, settle
 from ui.dialogs.custody_dialog import CustodyDialog
 from ui.dialogs.order_dialog import ExtensionDialog, OrderDialog
 from ui.dialogs.person_dialog import PersonDialog
 
+DialogT = TypeVar("DialogT", bound=QDialog)
 
-def _open(qtbot, dialog: QDialog) -> QDialog:
+
+def _open(qtbot, dialog: DialogT) -> DialogT:
     qtbot.addWidget(dialog)
     dialog.open()
     return dialog
@@ -195,7 +199,7 @@ def test_tab_runs_through_the_fields_then_save_then_cancel(qtbot, services):
     order = []
     widget = dialog.crn
     for _ in range(40):
-        order.append(widget)
+        order.append(present(widget))
         widget = widget.nextInFocusChain()
         while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isEnabled():
             widget = widget.nextInFocusChain()

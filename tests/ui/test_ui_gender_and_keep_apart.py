@@ -6,6 +6,7 @@ from __future__ import annotations
 from upw_ttg.domain.codes import Gender, GenderCategory, KeepApartKind, Role
 from upw_ttg.domain.upw_records import PlacementRequest
 
+from tests.narrowing import present
 from tests.ui.conftest import add_staff_member, settle
 from ui.dialogs.person_dialog import ConfirmGenderDialog, PersonDialog
 from ui.dialogs.upw.keep_apart_dialog import HIDDEN, KeepApartDialog
@@ -86,7 +87,7 @@ def test_two_women_join_a_mixed_group_together(qtbot, services, world):
     second = world.placeable(Gender.FEMALE, person={"crn": "W100002"})
     dialog = SessionDialog(services, sid, world.unit)
     qtbot.addWidget(dialog)
-    place = dialog.add_person()
+    place = present(dialog.add_person())
     qtbot.addWidget(place)
     _find(place, "W100001")
     assert "Select her and another woman and add them together" in place.rules.text()
@@ -105,7 +106,7 @@ def test_two_women_join_a_mixed_group_together(qtbot, services, world):
     placed = {p.person_id for p in services.upw.sessions.detail(sid).people}
     assert {first[0], second[0]} <= placed and len(placed) == 4
     # Taking someone off the list is judged again.
-    again = dialog.add_person()
+    again = present(dialog.add_person())
     qtbot.addWidget(again)
     _find(again, "W100001")
     again.add_another.click()
@@ -179,7 +180,7 @@ def test_the_people_page_lists_those_to_confirm(qtbot, services, world, tmp_path
     assert page.confirm_button.isVisible() and "(1)" in page.confirm_button.text()
     page.confirm_button.click()
     settle()
-    dialog = page.unconfirmed_dialog
+    dialog = present(page.unconfirmed_dialog)
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 3).data() == "Genderfluid"
     with qtbot.waitSignal(page.person_opened, timeout=2000) as blocker:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
+from tests.call_log import appended
+from tests.narrowing import present
 from tests.ui.conftest import settle
 from ui.views.upw.area import SchedulingArea
 from ui.views.upw.planner_page import PlannerPage
@@ -15,7 +17,7 @@ def test_a_page_is_built_once_when_its_tab_is_first_shown_or_asked_for(qtbot):
     built: list[int] = []
 
     def factory(name: str):
-        return lambda: made.append(name) or QLabel(name)
+        return lambda: appended(made, name) or QLabel(name)
 
     tabs = LazyTabs()
     qtbot.addWidget(tabs)
@@ -35,7 +37,7 @@ def test_a_page_is_built_once_when_its_tab_is_first_shown_or_asked_for(qtbot):
     assert made == ["&One", "T&hree", "&Two"] and built == [0, 2, 1]
     assert tabs.page(1) is second and all(tabs.built(i) for i in range(3))
     # The frame hands its focus to the page.
-    assert tabs.widget(1).focusProxy() is second
+    assert present(tabs.widget(1)).focusProxy() is second
 
 
 def test_opening_scheduling_builds_the_week_planner_alone(qtbot, services, ui_settings):

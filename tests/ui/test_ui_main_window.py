@@ -8,6 +8,8 @@ from PySide6.QtGui import QKeySequence
 
 from upw_ttg.domain.codes import Role
 
+from tests.call_log import appended
+from tests.narrowing import present
 from tests.ui.conftest import add_staff_member, settle
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
@@ -76,7 +78,7 @@ def test_settings_staff_and_offices_are_built_when_first_opened(qtbot, services,
     window.go_staff.trigger()
     settle()
     assert window.stack.currentWidget() is window.staff_page
-    assert window.staff_page.table.model().rowCount() >= 1
+    assert present(window.staff_page).table.model().rowCount() >= 1
     window.show_organisation()
     settle()
     assert window.stack.currentWidget() is window.organisation_page
@@ -181,10 +183,10 @@ def test_editing_details_updates_the_record_and_the_list(qtbot, services, ui_set
     settle()
     page = window.person_page
     page.edit_person()
-    page.dialog.town.setText("Goole")
+    present(page.dialog).town.setText("Goole")
     settle()
     with qtbot.waitSignal(page.person_saved, timeout=2000):
-        page.dialog.submit()
+        present(page.dialog).submit()
         settle()
     assert page.details.values["address"].text().splitlines()[0] == "Goole"
     rows = window.people_page.model.rows()
@@ -199,7 +201,7 @@ def test_custody_tab_shows_the_date_history_of_the_selected_episode(qtbot, servi
     tab = window.person_page.custody
     assert not tab.changes.isVisibleTo(tab)
     tab.edit_episode()
-    dialog = tab.dialog
+    dialog = present(tab.dialog)
     dialog.date_fields["confirmed_release_date"].setText("01/02/2027")
     dialog.reason.setText("Release date confirmed by the prison")
     settle()
@@ -278,7 +280,7 @@ def test_a_record_builds_and_reads_only_the_tab_on_show(qtbot, services, ui_sett
     read: list[int] = []
     real = services.orders.for_person
     monkeypatch.setattr(services.orders, "for_person",
-                        lambda person_id, *a, **k: read.append(person_id) or real(person_id,
+                        lambda person_id, *a, **k: appended(read, person_id) or real(person_id,
                                                                                    *a, **k))
     window = _window(qtbot, services, ui_settings)
     window.open_person(person.id)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from upw_ttg.domain.codes import Role
 
+from tests.narrowing import present, shown
 from tests.ui.conftest import settle
+from ui.dialogs.organisation_dialogs import OfficeDialog, PrisonDialog
 from ui.views.organisation_page import OrganisationPage
 
 
@@ -17,7 +19,7 @@ def test_administrator_edits_an_office_phone_and_sees_the_problem_words(qtbot, s
     page.office_table.selectRow(york_row)
     assert page.edit_office_button.isEnabled()
     page.edit_office()
-    dialog = page.dialog
+    dialog = shown(page.dialog, OfficeDialog)
     dialog.phone.setText("ring the front desk")
     settle()
     dialog.submit()
@@ -30,14 +32,14 @@ def test_administrator_edits_an_office_phone_and_sees_the_problem_words(qtbot, s
         settle()
     york = next(o for o in services.organisation.offices() if o.code == "YRK")
     assert york.phone == "0300 047 5555"
-    assert page.selected_office().phone == "0300 047 5555"
+    assert present(page.selected_office()).phone == "0300 047 5555"
 
 
 def test_administrator_adds_a_prison(qtbot, services):
     page = OrganisationPage(services)
     qtbot.addWidget(page)
     page.add_prison()
-    dialog = page.dialog
+    dialog = shown(page.dialog, PrisonDialog)
     dialog.name.setText("HMP Wakefield")
     settle()
     dialog.code.setText("wdi")
@@ -47,7 +49,7 @@ def test_administrator_adds_a_prison(qtbot, services):
     with qtbot.waitSignal(page.notice, timeout=2000):
         dialog.submit()
         settle()
-    assert page.selected_prison().code == "WDI"
+    assert present(page.selected_prison()).code == "WDI"
     assert "HMP Wakefield" in [p.name for p in services.custody.prisons()]
 
 

@@ -77,10 +77,10 @@ def test_the_command_is_reachable_from_scheduling_and_attendance(qtbot, services
     window = MainWindow(services, ui_settings)
     qtbot.addWidget(window)
     window.show()
-    planner = window.scheduling_area().planner  # type: ignore[attr-defined]
+    planner = window.scheduling_area().planner
     dialog = planner.print_day()  # a child of the window, closed and deleted with it
     assert isinstance(dialog, PrintDayPaperDialog)
-    printing = window.attendance_area().printing  # type: ignore[attr-defined]
+    printing = window.attendance_area().printing
     assert printing.all_paper_button.isVisibleTo(printing)
     printing.all_paper_button.click()
     assert isinstance(printing.paper_dialog, PrintDayPaperDialog)

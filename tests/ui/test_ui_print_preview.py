@@ -9,6 +9,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 
+from tests.narrowing import present
 from tests.ui.conftest import settle
 from ui.dialogs.print_preview import PrintPreviewDialog, write_atomically
 from ui.main_window import MainWindow
@@ -33,7 +34,7 @@ def test_print_case_summary_opens_the_preview(qtbot, services, ui_settings, pers
     settle()
     wait_for_tasks()
     qtbot.waitUntil(lambda: window.person_page.preview is not None, timeout=5000)
-    preview = window.person_page.preview
+    preview = present(window.person_page.preview)
     assert preview.page_count >= 1
     assert "Jones" in preview.windowTitle()
     assert window.person_page.print_button.isEnabled()
@@ -60,7 +61,7 @@ def test_the_case_summary_prints_in_welsh_from_the_print_menu(qtbot, services, u
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.preview._pdf)).pages)
     assert "Crynodeb o'r achos" in text and "Manylion personol" in text
     assert "Case summary" not in text
-    page.preview.close()
+    present(page.preview).close()
 
 
 def test_save_as_pdf_writes_the_same_bytes(qtbot, services, person, tmp_path, monkeypatch):

@@ -7,6 +7,7 @@ import time
 
 from PySide6.QtCore import QElapsedTimer, QTimer
 
+from tests.narrowing import present
 from tests.ui.attendance_support import activate
 from tests.ui.conftest import settle
 from ui.loading import LoadingOverlay
@@ -57,7 +58,7 @@ def test_a_slow_list_leaves_the_event_loop_running_and_says_it_is_loading(
     beat = _Heartbeat()
     beat.start()
     page.refresh()
-    overlay = page.table.findChild(LoadingOverlay)
+    overlay = present(page.table.findChild(LoadingOverlay))
     qtbot.waitUntil(overlay.isVisible, timeout=2000)
     assert page.loader.busy
     settle()

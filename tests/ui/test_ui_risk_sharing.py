@@ -8,6 +8,7 @@ import os
 from upw_ttg.domain.codes import RiskLevel
 
 from tests.attendance.attendance_data import World
+from tests.narrowing import present
 from tests.ui.attendance_support import activate
 from tests.ui.conftest import settle
 from tests.upw.risk_support import change, with_contacts
@@ -29,7 +30,7 @@ def test_told_and_confirmed_from_the_queue(qtbot, services):
     settle()
     assert page.model.rowCount() == 5
     assert "5 still to confirm" in page.count.text()
-    first = page.selected()
+    first = present(page.selected())
     page.note.setText("Rang Sam")
     page.told_button.click()
     settle()

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from upw_ttg.domain.codes import Language
 
+from tests.narrowing import present
 from ui.dialogs.upw.sentencers_sheet_dialog import SentencersSheetDialog
 from ui.main_window import MainWindow
 
@@ -38,9 +39,9 @@ def test_the_file_menu_prints_a_units_sheet_in_the_language_chosen(
     with qtbot.waitSignal(dialog.notice, timeout=20000):
         dialog.print_sheet()
     wait_for_tasks()
-    text = _text(dialog.preview._pdf)
+    text = _text(present(dialog.preview)._pdf)
     assert "Gwaith Di-dâl: argaeledd ar gyfer dedfrydwyr" in text
-    assert dialog.preview.windowTitle().startswith(
+    assert present(dialog.preview).windowTitle().startswith(
         "Print preview – Sentencers' availability sheet, ")
 
 

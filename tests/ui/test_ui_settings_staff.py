@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from upw_ttg.domain.codes import Role
 
+from tests.narrowing import present, shown
 from tests.ui.conftest import settle
+from ui.dialogs.staff_dialog import StaffDialog
 from ui.views.settings_page import SettingsPage
 from ui.views.staff_page import StaffPage
 
@@ -20,7 +22,7 @@ def test_administrator_changes_a_setting(qtbot, services):
     _select(page, "upw.deadline_months")
     assert page.edit_button.isEnabled() and not page.reset_button.isEnabled()
     page.edit_selected()
-    dialog = page.dialog
+    dialog = present(page.dialog)
     dialog.editor.setText("99")
     dialog.submit()
     settle()
@@ -45,9 +47,9 @@ def test_yes_no_settings_use_a_check_box(qtbot, services):
     qtbot.addWidget(page)
     _select(page, "upw.incentive_reduction")
     page.edit_selected()
-    page.dialog.editor.setChecked(True)
-    with qtbot.waitSignal(page.dialog.saved, timeout=2000):
-        page.dialog.submit()
+    present(page.dialog).editor.setChecked(True)
+    with qtbot.waitSignal(present(page.dialog).saved, timeout=2000):
+        present(page.dialog).submit()
         settle()
     assert services.settings.value("upw.incentive_reduction") is True
 
@@ -72,7 +74,7 @@ def test_administrator_adds_staff(qtbot, services, monkeypatch):
     settle()  # the accounts are read on a worker
     assert page.model.rowCount() == 2
     page.add_staff()
-    dialog = page.dialog
+    dialog = shown(page.dialog, StaffDialog)
     dialog.username.setText("Bad Name")
     dialog.submit()
     settle()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from upw_ttg.domain.codes import AdjustmentKind, Language
 from upw_ttg.records.skills import SkillInput
 
+from tests.narrowing import present
 from tests.ui.attendance_support import PAST, activate, focused, make_world, press, type_text
 from tests.ui.conftest import settle
 from tests.ui.upw_world import World as UpwWorld
@@ -83,7 +84,7 @@ def test_the_skills_list_adds_and_changes_skills(qtbot, services, ui_settings, f
     assert dialog.list.count() == 3
     assert "no Welsh name yet" in dialog.list.item(1).text()
     dialog.add_skill()
-    form = dialog.findChild(SkillDialog)
+    form = present(dialog.findChild(SkillDialog))
     form.name.setText("Dry stone walling")
     form.name_cy.setText("Codi waliau cerrig sych")
     with qtbot.waitSignal(form.saved, timeout=10000):
@@ -162,11 +163,11 @@ def test_the_certificate_is_refused_in_words_then_printed_once_complete(
     tab.reload(order)
     tab.print_certificate(Language.WELSH)
     wait_for_tasks()
-    text = _pdf_text(tab.printer.preview._pdf)
+    text = _pdf_text(present(tab.printer.preview)._pdf)
     assert "Tystysgrif cwblhau" in text and "Gweithio mewn tîm" in text
     assert "Canal towpath" in text and len(told) == 1
     if SCREENS:
-        Path(SCREENS, "certificate-cy.pdf").write_bytes(tab.printer.preview._pdf)
+        Path(SCREENS, "certificate-cy.pdf").write_bytes(present(tab.printer.preview)._pdf)
         Path(SCREENS, "certificate-en.pdf").write_bytes(
             services.upw.certificates.render(order, language=Language.ENGLISH))
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence
 from upw_ttg.domain.codes import Role
 from upw_ttg.domain.records import CustodyInput
 
+from tests.narrowing import present
 from tests.ui.conftest import TODAY, add_staff_member, make_person, settle
 from ui.main_window import MainWindow
 from ui.views.ttg.area import TtgArea
@@ -159,8 +160,8 @@ def test_the_area_is_for_resettlement_staff_with_its_shortcut(qtbot, services, u
     custody.plan_button.click()
     settle()
     assert window.stack.currentWidget() is window.ttg_area
-    qtbot.waitUntil(lambda: not window.ttg_area.plan.loading, timeout=10000)
-    assert window.ttg_area.plan.header.name_label.text() == "JONES, Siân"
+    qtbot.waitUntil(lambda: not present(window.ttg_area).plan.loading, timeout=10000)
+    assert present(window.ttg_area).plan.header.name_label.text() == "JONES, Siân"
     services.ctx.actor = add_staff_member(services, "cc", Role.COORDINATOR, fast_hash)
     other = MainWindow(services, ui_settings)
     qtbot.addWidget(other)
@@ -216,7 +217,7 @@ def test_an_unassigned_arrival_is_queued_until_it_is_assigned(qtbot, area, servi
     qtbot.addWidget(tab)
     tab.load(person.id, "Dai Newman")
     tab.add_episode()
-    form = tab.dialog
+    form = present(tab.dialog)
     assert form.worker.currentText() == "Not assigned yet"
     assert form.worker.findText("Wyn Worker (0 in custody)") >= 0, "caseloads beside names"
     form.prison.setCurrentIndex(1)
@@ -250,7 +251,7 @@ def test_the_worker_is_chosen_when_custody_is_recorded(qtbot, services, caseload
     qtbot.addWidget(tab)
     tab.load(person.id, "Eve Early")
     tab.add_episode()
-    form = tab.dialog
+    form = present(tab.dialog)
     form.prison.setCurrentIndex(1)
     form.prison_number.setText("A8888ZZ")
     form.reception_date.setText("20/11/2026")
@@ -262,8 +263,8 @@ def test_the_worker_is_chosen_when_custody_is_recorded(qtbot, services, caseload
     assert tab.date_values["worker"].text() == "Rita Resettlement"
     # Editing the dates keeps the worker.
     tab.edit_episode()
-    assert tab.dialog.worker.currentData() == caseload.rita.id
-    assert tab.dialog.worker.findData(None) < 0, "unassigning is done on the caseload"
+    assert present(tab.dialog).worker.currentData() == caseload.rita.id
+    assert present(tab.dialog).worker.findData(None) < 0, "unassigning is done on the caseload"
 
 
 def test_every_workers_cases_fit_a_laptop_without_scrolling_sideways(qtbot, services,
@@ -282,7 +283,7 @@ def test_every_workers_cases_fit_a_laptop_without_scrolling_sideways(qtbot, serv
     window.show()
     window.show_ttg()
     settle()
-    page = window.ttg_area.caseload
+    page = present(window.ttg_area).caseload
     page.worker.setCurrentIndex(0)  # all workers
     settle()
     for row in range(page.lists.count()):

@@ -8,13 +8,16 @@ import datetime as dt
 from upw_ttg.domain.codes import MappaLevel, RiskLevel
 from upw_ttg.services.ttg.records import RiskInput
 
+from tests.narrowing import shown
 from tests.ui.conftest import TODAY, settle, stored
+from ui.views.ttg.pathway_page import PathwayPage
 from ui.views.ttg.plan_screen import PlanScreen
+from ui.views.ttg.release_pages import ReviewPage
 
 
 def test_a_needs_fallback_is_typed_and_autosaved_with_the_need(qtbot, services, episode_id,
                                                                screen):
-    page = screen.page("need:accommodation")
+    page = shown(screen.page("need:accommodation"), PathwayPage)
     screen.show_page("need:accommodation")
     settle()
     qtbot.keyClicks(page.fallback_plan, "Emergency bed at the approved premises")
@@ -31,7 +34,7 @@ def test_a_needs_fallback_is_typed_and_autosaved_with_the_need(qtbot, services, 
     qtbot.addWidget(again)
     again.open_episode(episode_id)
     settle()
-    assert again.page("need:accommodation").fallback_contact.text() == \
+    assert shown(again.page("need:accommodation"), PathwayPage).fallback_contact.text() == \
         "Duty officer 01482 000111"
 
 
@@ -43,7 +46,7 @@ def test_the_day_of_release_fallback_waits_for_the_plan_then_saves(qtbot, servic
     settle()
     screen.show_page("review")
     settle()
-    page = screen.page("review")
+    page = shown(screen.page("review"), ReviewPage)
     assert not page.fallback_plan.isEnabled()
     assert "start the plan" in page.fallback_hint.text()
     screen.start_button.click()

@@ -12,6 +12,8 @@ from PySide6.QtGui import QPainter, QPdfWriter
 from upw_ttg.domain.codes import CustodyEventKind, CustodyStatus, Language, ReferralStatus
 from upw_ttg.services.ttg.handouts import HandoutLanguage
 
+from tests.call_log import appended
+from tests.narrowing import present
 from tests.ui.conftest import TODAY, settle, stored
 from ui.dialogs.ttg.event_dialog import CustodyEventDialog
 from ui.widgets.provider_picker import OTHER_PROVIDER
@@ -147,7 +149,7 @@ def test_a_custody_event_is_recorded_with_its_reason(qtbot, services, episode_id
                           else "Released at the CRD")
     if kind == CustodyEventKind.TRANSFER:
         assert dialog.fields.error_text("to_prison_id") == "Choose the prison."
-        dialog.prison.setCurrentIndex(1)
+        present(dialog.prison).setCurrentIndex(1)
         settle()
     dialog.submit()
     settle()
@@ -172,9 +174,9 @@ def test_printing_offers_the_persons_language_first_and_previews(qtbot, services
     asked: list[tuple[str, object]] = []
     printouts = services.ttg_printouts
     monkeypatch.setattr(printouts, "render_person_copy",
-                        lambda episode, language: asked.append(("copy", language)) or tiny_pdf())
+                        lambda episode, language: appended(asked, ("copy", language)) or tiny_pdf())
     monkeypatch.setattr(printouts, "render_handover_pack",
-                        lambda episode, language="en": asked.append(("pack", language))
+                        lambda episode, language="en": appended(asked, ("pack", language))
                         or tiny_pdf())
     screen.person = dataclasses.replace(screen.person, preferred_language=Language.WELSH)
     header = screen.header

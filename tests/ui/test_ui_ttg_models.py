@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Qt
 
@@ -28,7 +29,7 @@ from upw_ttg.services.ttg.records import (
 )
 
 from ui.models.roles import RowRole, SortRole
-from ui.models.table_model import RowSortProxy
+from ui.models.table_model import RowSortProxy, RowTableModel
 from ui.models.ttg.caseload_model import CaseloadTableModel, WorkerCountsTableModel
 from ui.models.ttg.plan_models import (
     ActionsTableModel,
@@ -90,7 +91,7 @@ def test_worker_counts_model(qtmodeltester):
 
 def test_plan_models_pass_the_model_tester(qtmodeltester):
     action = ActionRecord(1, 2, "accommodation", "Refer to Shelter", "Worker", DAY, None, True, 1)
-    filled = {
+    filled: dict[RowTableModel[Any], list[Any]] = {
         ActionsTableModel(): [action],
         ProgressTableModel(): [ProgressRow(1, DAY, "Assessment booked", "Ada Admin")],
         StrengthsTableModel(): [StrengthRow(1, "protective_factor", "Sister visits")],

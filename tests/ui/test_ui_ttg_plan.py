@@ -11,10 +11,13 @@ from upw_ttg.domain.codes import DiversityCategory, MappaLevel, NeedStatus, Risk
 from upw_ttg.domain.permissions import PERMISSIONS, Capability
 from upw_ttg.services.ttg.records import AgreementInput, NeedInput, RiskInput
 
+from tests.call_log import appended
+from tests.narrowing import present, shown
 from tests.ttg.ttg_support import STATUS_GAP, settle_pathways
 from tests.ui.conftest import TODAY, add_staff_member, settle, stored, unnamed_focusable_widgets
 from ui.main_window import MainWindow
 from ui.views.ttg.plan_screen import PlanScreen
+from ui.views.ttg.required_pages import RiskPage, StrengthsPage
 
 
 def test_an_episode_without_a_plan_offers_to_start_one(qtbot, services, episode_id):
@@ -78,14 +81,14 @@ def test_closing_the_window_saves_what_was_being_typed(qtbot, services, ui_setti
     qtbot.addWidget(window)
     window.show()
     window.open_plan(episode_id)
-    plan_screen = window.ttg_area.plan
+    plan_screen = present(window.ttg_area).plan
     qtbot.waitUntil(lambda: not plan_screen.loading, timeout=10000)
     plan_screen.start_button.click()
     settle()
     plan_screen.show_page("risk")
     settle()
-    qtbot.keyClicks(plan_screen.page("risk").summary, "Risk to a former partner")
-    plan_screen.page("strengths").reason.setText("never typed: not dirty")
+    qtbot.keyClicks(shown(plan_screen.page("risk"), RiskPage).summary, "Risk to a former partner")
+    shown(plan_screen.page("strengths"), StrengthsPage).reason.setText("never typed: not dirty")
     window.close()
     assert stored(services, episode_id).risk.summary == "Risk to a former partner"
     assert not plan_screen.pending()
@@ -113,7 +116,7 @@ def test_a_problem_is_shown_by_its_field_and_the_text_is_kept(qtbot, services, e
 def test_completing_names_every_missing_section_and_links_to_it(qtbot, services, episode_id,
                                                                screen, monkeypatch):
     asked: list[str] = []
-    monkeypatch.setattr(screen, "confirm_complete", lambda text: asked.append(text) or True)
+    monkeypatch.setattr(screen, "confirm_complete", lambda text: appended(asked, text) or True)
     screen.header.complete_button.click()
     settle()
     assert asked == [], "nothing to confirm while sections are missing"
@@ -306,7 +309,7 @@ def test_the_missing_list_follows_the_answers_and_completion_is_confirmed(
     answers: list[bool] = []
     asked: list[str] = []
     monkeypatch.setattr(screen, "confirm_complete",
-                        lambda text: asked.append(text) or answers.pop(0))
+                        lambda text: appended(asked, text) or answers.pop(0))
     screen.header.complete_button.click()
     settle()
     panel = screen.header.missing
@@ -397,6 +400,6 @@ def test_the_risk_section_is_hidden_from_a_role_that_may_not_read_it(qtbot, serv
     qtbot.waitUntil(lambda: not screen.loading, timeout=10000)
     assert "strengths" in screen.visible_keys()
     assert "risk" not in screen.visible_keys() and "handover" not in screen.visible_keys()
-    assert screen.page("risk").summary.toPlainText() == ""
+    assert shown(screen.page("risk"), RiskPage).summary.toPlainText() == ""
     screen.show_page("risk")
     assert screen.stack.currentWidget() is not screen.page("risk")

@@ -8,6 +8,7 @@ import re
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QTabBar, QWidget
 
+from tests.narrowing import present
 from tests.ui.conftest import settle, unnamed_focusable_widgets
 from tests.ui.upw_world import World
 from ui.dialogs.upw.assessment_dialog import assessment_dialog
@@ -138,8 +139,8 @@ def test_a_new_project_shows_problems_by_its_fields_then_sessions_are_generated(
     settle()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert tab.model.rowCount() == count + 1
-    assert tab.selected_project().code == "YRK-050"
-    generate = tab.generate_sessions()
+    assert present(tab.selected_project()).code == "YRK-050"
+    generate = present(tab.generate_sessions())
     qtbot.addWidget(generate)
     generate.date_from.setText("30/11/2026")
     settle()
@@ -152,7 +153,7 @@ def test_a_new_project_shows_problems_by_its_fields_then_sessions_are_generated(
     settle()
     tab.load_sessions()
     assert tab.sessions_model.rowCount() == 4
-    again = tab.generate_sessions()
+    again = present(tab.generate_sessions())
     qtbot.addWidget(again)
     again.date_from.setText("30/11/2026")
     settle()

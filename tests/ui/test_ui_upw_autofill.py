@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 from upw_ttg.domain.codes import Gender, PlacementPreference
 from upw_ttg.errors import Cancelled
 
+from tests.narrowing import present
 from tests.ui.upw_world import World
 from ui.dialogs.upw.autofill_dialog import AutoFillDialog
 
@@ -75,7 +76,7 @@ def test_cancelling_auto_fill_books_nothing(qtbot, services, world, wait_for_tas
     dialog = AutoFillDialog(services, world.unit, World.MONDAY)
     qtbot.addWidget(dialog)
     assert started.wait(5)
-    dialog.task.cancel()
+    present(dialog.task).cancel()
     wait_for_tasks()
     assert dialog.summary.text().startswith("Cancelled: no proposal.")
     assert not dialog.apply_button.isEnabled() and dialog.propose_button.isEnabled()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from tests.call_log import appended
 from tests.ui.conftest import settle, unnamed_focusable_widgets
 from tests.ui.upw_world import World
 from ui.dialogs.upw.breaks_warning import BreaksWarningDialog, ChecksBookings
@@ -32,7 +33,7 @@ def test_the_project_form_asks_before_breaking_bookings(qtbot, services, world, 
     project = services.upw.projects.get_project(services.upw.sessions.get(sid).project_id)
     asked = []
     monkeypatch.setattr(ChecksBookings, "confirm",
-                        staticmethod(lambda _parent, report: asked.append(report) or False))
+                        staticmethod(lambda _parent, report: appended(asked, report) or False))
     dialog = ProjectDialog(services, project)
     qtbot.addWidget(dialog)
     dialog.tags["children_present"].setChecked(True)

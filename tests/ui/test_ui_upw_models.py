@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Qt
 
@@ -66,6 +67,8 @@ NINE, FOUR = dt.time(9), dt.time(16)
 
 
 def cell(session_id: int = 1, booked: int = 5, places: int = 8, **changes) -> PlannerCell:
+    # Keyword arguments of mixed types, some replaced by the caller's.
+    values: dict[str, Any]
     values = dict(session_id=session_id, session_date=MONDAY, start_time=NINE, end_time=FOUR,
                   booked=booked, places=places, van_booked=2, van_seats=8, female_only=False,
                   women=0, interpreter_needed=False, interpreter_booked=False,
@@ -113,6 +116,8 @@ def test_stood_down_cells_say_so():
 
 
 def person(n: int, **changes) -> SessionPerson:
+    # Keyword arguments of mixed types, some replaced by the caller's.
+    values: dict[str, Any]
     values = dict(appointment_id=n, person_id=n, order_id=n, crn=f"X00000{n}",
                   name=f"Person {n}", is_woman=False, phone="07700 900000",
                   pickup_name="York office", pickup_time=dt.time(8, 15), travels_by_van=True,
@@ -182,6 +187,8 @@ def test_autofill_models(qtmodeltester):
 
 
 def project(**changes) -> ProjectRecord:
+    # Keyword arguments of mixed types, some replaced by the caller's.
+    values: dict[str, Any]
     values = dict(id=1, code="YRK-001", name="Food bank", project_type="group", office_id=1,
                   office_name="York", delivery_unit_id=1, beneficiary="Food bank trust",
                   beneficiary_contact=None, beneficiary_phone=None, beneficiary_email=None,

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 from upw_ttg.domain.codes import Gender
 from upw_ttg.domain.upw_records import PlacementRequest, StandDownReason
 
+from tests.narrowing import present
 from tests.ui.conftest import settle
 from tests.ui.upw_world import World
 from ui.dialogs.upw.session_dialog import SessionDialog
@@ -64,7 +65,7 @@ def test_adding_a_person_without_an_assessment_is_blocked_in_plain_words(
     person_id, _ = world.placeable(assessed=False, person={"crn": "A123456"})
     dialog = SessionDialog(services, sid, world.unit)
     qtbot.addWidget(dialog)
-    place = dialog.add_person()
+    place = present(dialog.add_person())
     qtbot.addWidget(place)
     _find(place, "A123456")
     text = place.rules.text()
@@ -76,7 +77,7 @@ def test_adding_a_person_without_an_assessment_is_blocked_in_plain_words(
 
     place.assessment_button.click()
     settle()
-    assessment = dialog.assessment  # deletes itself when closed
+    assessment = present(dialog.assessment)  # deletes itself when closed
     for combo in assessment.answers.values():
         combo.setCurrentIndex(combo.findData(False))
         settle()
@@ -98,7 +99,7 @@ def test_a_soft_rule_needs_a_typed_reason_which_is_kept(qtbot, services, world):
     world.placeable(person={"crn": "B123456", "interpreter_needed": True})
     dialog = SessionDialog(services, sid, world.unit)
     qtbot.addWidget(dialog)
-    place = dialog.add_person()
+    place = present(dialog.add_person())
     qtbot.addWidget(place)
     _find(place, "B123456")
     assert "Needs a reason" in place.rules.text()
@@ -145,7 +146,7 @@ def test_moving_a_person_checks_the_rules_and_moves_them(qtbot, services, world)
     dialog = SessionDialog(services, first, world.unit)
     qtbot.addWidget(dialog)
     dialog.table.selectRow(0)
-    move = dialog.move_people()
+    move = present(dialog.move_people())
     qtbot.addWidget(move)
     target = next(r for r in range(move.proxy.rowCount())
                   if move.proxy.row_object(r).cell.session_id == second)
@@ -165,7 +166,7 @@ def test_standing_down_lists_who_to_tell_with_phones_and_offers(qtbot, services,
     services.upw.placement.place(order_id, sid)
     dialog = SessionDialog(services, sid, world.unit)
     qtbot.addWidget(dialog)
-    stand = dialog.stand_down()
+    stand = present(dialog.stand_down())
     qtbot.addWidget(stand)
     stand.reason.setCurrentIndex(stand.reason.findData(StandDownReason.OTHER))
     settle()
@@ -178,7 +179,7 @@ def test_standing_down_lists_who_to_tell_with_phones_and_offers(qtbot, services,
     assert stand.model.index(0, 2).data() == "07700 900555"
     assert "Wed 2 Dec 2026" in stand.model.index(0, 5).data()
     assert stand.book_button.isEnabled()
-    assert dialog.detail.session.status.value == "stood_down"
+    assert present(dialog.detail).session.status.value == "stood_down"
     assert not dialog.add_button.isEnabled()
     stand.book_offer()
     assert "Booked" in stand.banner.text()

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog
 
 from upw_ttg.domain.codes import WarrantStatus
 
+from tests.narrowing import present
 from tests.ui.conftest import settle
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.views.upw.warrants_page import WarrantsPage
@@ -18,14 +19,14 @@ def test_issue_a_warrant_then_void_it_with_a_reason(qtbot, services, world, wait
     page.show()
     settle()
     assert page.model.rowCount() == 0
-    dialog = page.issue()
+    dialog = present(page.issue())
     qtbot.addWidget(dialog)
     dialog.submit()
     settle()
     assert dialog.fields.error_text("person_id") == "Find the person the warrant is for."
-    dialog.picker.search.setText("C123456")
+    present(dialog.picker).search.setText("C123456")
     settle()
-    dialog.picker.run_search()
+    present(dialog.picker).run_search()
     dialog.valid_from.setText("30/11/2026")
     settle()
     dialog.travel_from.setText("Selby")
@@ -62,7 +63,7 @@ def test_issue_a_warrant_then_void_it_with_a_reason(qtbot, services, world, wait
     page.table.selectRow(0)
     assert page.void_button.isEnabled()
 
-    void = page.void()
+    void = present(page.void())
     qtbot.addWidget(void)
     void.submit()
     settle()

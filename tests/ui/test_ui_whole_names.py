@@ -10,6 +10,7 @@ from upw_ttg.domain.records import CustodyInput
 from upw_ttg.records.letters import WARNING_LETTER, LetterLine
 from upw_ttg.services.case_record import CaseEvent, CaseOverview, SessionLine
 
+from tests.narrowing import present
 from tests.ui.conftest import TODAY, add_staff_member, make_person, settle
 from tests.ui.cut_text import cut_cells
 from ui.main_window import MainWindow
@@ -76,7 +77,7 @@ def test_the_caseload_shows_a_long_worker_name_whole(qtbot, services, ui_setting
     window = _window(qtbot, services, ui_settings)
     window.show_ttg()
     settle()
-    page = window.ttg_area.caseload
+    page = present(window.ttg_area).caseload
     page.select_list("due_a_plan")
     settle()
     qtbot.wait(50)

@@ -24,7 +24,7 @@ def test_cancelling_raises_the_one_project_error_with_its_message():
 def test_nothing_happens_until_the_user_asks():
     stop_if_cancelled(None)
     stop_if_cancelled(never_cancelled)
-    assert noop_progress(1, 2, "Working") is None
+    noop_progress(1, 2, "Working")  # takes the report and does nothing with it
 
 
 def test_the_core_has_no_other_cancelled_error():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -46,6 +47,8 @@ class Builder:
         lead = changes.pop("default_supervisor_id", None)
         if lead is None and supervisors:
             lead = self.supervisor(supervisor_gender)
+        # Keyword arguments of mixed types, some replaced by the caller's.
+        values: dict[str, Any]
         values = dict(code=f"P{n:04d}", name=f"Project {n}", project_type="group",
                       office_id=self.office, beneficiary="Parks Trust",
                       site_address="1 Park Lane, York", weekdays=(1, 2, 3, 4, 5, 6, 7),
@@ -66,6 +69,8 @@ class Builder:
                **changes) -> int:
         n = next(_counter)
         first = "Cerys" if gender == Gender.FEMALE else "Dafydd"
+        # Keyword arguments of mixed types, some replaced by the caller's.
+        values: dict[str, Any]
         values = dict(crn=f"X{n:06d}", forename=first, surname=f"Jones{chr(65 + n % 26)}",
                       date_of_birth=dt.date(1990, 1, 1), gender=gender, gender_identity=identity,
                       phone="01904 000000", office_id=self.office)
@@ -79,6 +84,8 @@ class Builder:
 
     def assessment_input(self, person_id: int, order_id: int, **answers) -> AssessmentInput:
         woman = answers.pop("woman", False)
+        # Keyword arguments of mixed types, some replaced by the caller's.
+        values: dict[str, Any]
         values = dict(person_id=person_id, order_id=order_id, availability="Y" * 21,
                       placement_preference=PlacementPreference.MIXED_GROUP,
                       female_only_offered=True if woman else None, risk_level=RiskLevel.LOW,

@@ -17,7 +17,7 @@ INVALID = "07700000000"  # answered as Notify answers a number it cannot text
 class MemoryKeyring(KeyringBackend):
     """The credential store, in memory, for tests."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

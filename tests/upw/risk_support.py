@@ -58,7 +58,7 @@ def with_contacts(world: World) -> tuple[int, int]:
     past = world.session(group, dt.date(2026, 11, 20), supervisor_id=world.staff("Old Sup"))
     stood_down = world.session(group, dt.date(2026, 12, 2), supervisor_id=world.staff("Gone"))
     with world.app.db.write() as s:
-        s.get(UpwSession, stood_down).status = SessionStatus.STOOD_DOWN
+        s.get_one(UpwSession, stood_down).status = SessionStatus.STOOD_DOWN
     for session in (first, second, placement, past, stood_down):
         world.book(session, order)
     with world.app.db.write() as s:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from upw_ttg.domain.codes import Gender, GenderCategory, PatternFrequency
 from upw_ttg.domain.placement import (
@@ -23,6 +24,8 @@ TODAY = dt.date(2026, 11, 26)
 
 
 def _person(**changes) -> PersonFacts:
+    # Keyword arguments of mixed types, some replaced by the caller's.
+    values: dict[str, Any]
     values = dict(person_id=1, order_id=1, name="Ann", is_woman=False, assessed=True,
                   sentence_date=dt.date(2026, 11, 1), deadline=dt.date(2027, 11, 1))
     values.update(changes)
@@ -30,6 +33,8 @@ def _person(**changes) -> PersonFacts:
 
 
 def _session(**changes) -> SessionFacts:
+    # Keyword arguments of mixed types, some replaced by the caller's.
+    values: dict[str, Any]
     values = dict(session_id=9, project_id=1, project_name="Park", project_type="group",
                   date=dt.date(2026, 12, 1), start=dt.time(9), end=dt.time(16), places=6,
                   van_seats=None, female_only=False, supervisor_genders=(Gender.MALE,))

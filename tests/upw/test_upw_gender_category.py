@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -47,6 +48,8 @@ def test_the_category_is_read_from_plain_words_only(gender, identity, expected):
 
 
 def _facts(**changes) -> PersonFacts:
+    # Keyword arguments of mixed types, some replaced by the caller's.
+    values: dict[str, Any]
     values = dict(person_id=1, order_id=1, name="Alex", is_woman=False, assessed=True,
                   sentence_date=dt.date(2026, 11, 1), deadline=None)
     values.update(changes)
@@ -54,6 +57,8 @@ def _facts(**changes) -> PersonFacts:
 
 
 def _group(**changes) -> SessionFacts:
+    # Keyword arguments of mixed types, some replaced by the caller's.
+    values: dict[str, Any]
     values = dict(session_id=9, project_id=1, project_name="Park", project_type="group",
                   date=dt.date(2026, 12, 1), start=dt.time(9), end=dt.time(16), places=6,
                   van_seats=None, female_only=False, supervisor_genders=(Gender.MALE,))

@@ -8,6 +8,8 @@ import io
 import random
 from dataclasses import dataclass
 
+from tests.narrowing import present
+
 HEADERS = ("CRN", "Forename", "Surname", "Date of Birth", "Gender", "Address Line 1", "Town",
            "Postcode", "Mobile Number", "Office", "Offender Manager", "Sentence Date", "Court",
            "Order Type", "Standalone or Combined", "Requirement Sub Type",
@@ -79,7 +81,7 @@ def to_xlsx(rows: list[list[str]], *, headers=HEADERS) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    sheet = book.active
+    sheet = present(book.active)
     sheet.append(list(headers))
     for row in rows:
         cells: list[object] = list(row)

@@ -16,6 +16,8 @@ from upw_ttg.errors import CapabilityDeniedError, ValidationError
 from upw_ttg.services.exchange.list_export import EXPORTABLE_LISTS
 from upw_ttg.storage.models import AccessEvent
 
+from tests.narrowing import present
+
 HEADERS = ("Name", "CRN", "Due", "Hours")
 ROWS = [("Siân Jones", "X123456", dt.date(2026, 12, 1), 12),
         ("=HYPERLINK(\"http://evil\")", "X654321", None, 0),
@@ -41,7 +43,7 @@ def test_csv_opens_in_excel_as_written():
 
 def test_a_workbook_keeps_dates_as_dates_and_runs_nothing():
     book = load_workbook(io.BytesIO(xlsx_bytes("People", HEADERS, ROWS, caption="Unit YNY")))
-    sheet = book.active
+    sheet = present(book.active)
     values = list(sheet.iter_rows(values_only=True))
     assert values[0][0] == "Unit YNY"
     assert values[2] == HEADERS

@@ -1,0 +1,20 @@
+"""What a screen holds as optional is there once a test has opened it: these say so, and fail
+the test where it is not."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def present(value: T | None) -> T:
+    """``value``, failing the test where it is None (a dialog not opened, a row not found)."""
+    assert value is not None, "expected a value, got None"
+    return value
+
+
+def shown(value: object, kind: type[T]) -> T:
+    """``value`` as a ``kind`` (such as the dialog a page has just opened of several it may)."""
+    assert isinstance(value, kind), f"expected a {kind.__name__}, got {value!r}"
+    return value
