@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QStyleOptionViewItem
+
 from upw_ttg.domain.codes import Role
 
 from tests.narrowing import present, shown
 from tests.ui.conftest import settle
 from ui.dialogs.staff_dialog import StaffDialog
+from ui.models.settings_model import SettingsTableModel
 from ui.views.settings_page import SettingsPage
 from ui.views.staff_page import StaffPage
 
@@ -92,3 +95,24 @@ def test_administrator_adds_staff(qtbot, services, monkeypatch):
     assert blocker.args == ["Added Rhys Worker (resettlement worker)."]
     assert page.model.rowCount() == 3
     assert "3 accounts" in page.count_label.text()
+
+
+def test_every_description_has_the_height_its_wrapped_text_needs(qtbot, services):
+    """The rows are measured once the columns have their widths, with the cells' padding
+    counted: no description is cut short with "…" however wide the window."""
+    page = SettingsPage(services)
+    qtbot.addWidget(page)
+    for width in (1280, 900):
+        page.resize(width, 700)
+        page.show()
+        settle()
+        table = page.table
+        column = SettingsTableModel.DESCRIPTION
+        delegate = table.itemDelegateForColumn(column)
+        option = QStyleOptionViewItem()
+        option.initFrom(table)
+        for row in range(page.model.rowCount()):
+            if row in page.model.heading_rows():
+                continue
+            needed = delegate.sizeHint(option, page.model.index(row, column)).height()
+            assert table.rowHeight(row) >= needed, (width, row)

@@ -25,8 +25,7 @@ from ui.changes import Change, Subject, subscribe
 from ui.formatting import format_date
 from ui.models.roles import RowRole
 from ui.models.table_model import Column, RowTableModel
-from ui.views.ttg.fields import WrapDelegate
-from ui.widgets.tables import RowsFitter, make_table
+from ui.widgets.tables import RowsFitter, WrapDelegate, make_table
 
 # What a change to any of these can alter on the record.
 _WATCHED = (Subject.BOOKING, Subject.SESSION, Subject.ATTENDANCE, Subject.ENFORCEMENT,

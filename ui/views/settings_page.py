@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtCore import QModelIndex, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -20,7 +20,7 @@ from ui.dialogs.setting_dialog import SettingDialog
 from ui.errors import show_error
 from ui.models.settings_model import SettingsTableModel, format_setting_value
 from ui.views.permissions import can_change_settings
-from ui.widgets.tables import column_width, make_table, selected_row
+from ui.widgets.tables import WrapDelegate, column_width, make_table, selected_row
 
 
 class SettingsPage(QWidget):
@@ -48,10 +48,20 @@ class SettingsPage(QWidget):
         self.model = SettingsTableModel(self)
         self.table = make_table(self.model, "Settings", sortable=False)
         self.table.setWordWrap(True)
+        # Qt's own measure of a wrapped cell leaves out its padding, so a line that only just
+        # fitted was cut short with "…".
+        self.table.setItemDelegateForColumn(SettingsTableModel.DESCRIPTION,
+                                            WrapDelegate(self.table))
         self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        # Descriptions wrap, so each row is as tall as its text at the current width.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Descriptions wrap, so each row is as tall as its text at the current width: measured
+        # once the widths have settled, not at every step of the layout (a header that sizes
+        # rows to their contents measured every cell again at each width it passed through).
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda *_sizes: self._fit_rows.start(0))
         self.edit_button = QPushButton("&Change…")
         self.edit_button.clicked.connect(self.edit_selected)
         self.reset_button = QPushButton("&Reset to default")
@@ -101,6 +111,7 @@ class SettingsPage(QWidget):
         if row >= 0:
             self.table.selectRow(row)
         self._on_selection_changed()
+        self._fit_rows.start(0)
 
 
     def selected_setting(self) -> SettingRow | None:

@@ -4,9 +4,27 @@ from __future__ import annotations
 
 from typing import TypeVar, overload
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from ui.models.roles import RowRole
 
@@ -192,3 +210,54 @@ def column_width(view: QTableView, column: int, sample: str) -> int:
     header_font.setBold(True)
     header_width = QFontMetrics(header_font).horizontalAdvance(header) + 28
     return max(view.fontMetrics().horizontalAdvance(sample) + 30, header_width)
+
+
+def fit_table_height(view: QTableView, minimum: int = 2, maximum: int = 8) -> None:
+    """Make a table as tall as its rows (between ``minimum`` and ``maximum`` rows high)."""
+    view.setProperty("height_rows", (minimum, maximum))
+    rows = view.model().rowCount() if view.model() else 0
+    default = view.verticalHeader().defaultSectionSize()
+    shown = sum(view.rowHeight(r) for r in range(min(rows, maximum)))
+    shown += default * max(0, minimum - rows)
+    extra = view.horizontalScrollBar().sizeHint().height() \
+        if view.horizontalScrollBar().isVisible() else 0
+    view.setFixedHeight(view.horizontalHeader().sizeHint().height() + shown
+                        + 2 * view.frameWidth() + extra + 2)
+
+
+class WrapDelegate(QStyledItemDelegate):
+    """Wraps long text and asks for the height it needs at the column's width.
+
+    Qt's own measure ignores the style sheet's cell padding, so wrapped text was cut short.
+    """
+
+    PADDING = 14
+
+    def __init__(self, view: QTableView):
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        width = max(40, self._view.columnWidth(index.column()) - self.PADDING)
+        text = str(index.data() or "")
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 10000),
+                                               int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(width, max(rect.height() + 10, self._view.verticalHeader()
+                                .defaultSectionSize()))
+
+
+def wrap_columns(view: QTableView, *columns: int) -> None:
+    """Let ``columns`` wrap their text; rows grow to fit (call ``resizeRowsToContents``)."""
+    view.setWordWrap(True)
+    for column in columns:
+        view.setItemDelegateForColumn(column, WrapDelegate(view))
+
+    def resized(section: int, _old: int, _new: int) -> None:
+        if section in columns:
+            view.resizeRowsToContents()
+            rows = view.property("height_rows")
+            if rows:
+                fit_table_height(view, *rows)
+
+    view.horizontalHeader().sectionResized.connect(resized)

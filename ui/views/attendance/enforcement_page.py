@@ -44,10 +44,9 @@ from ui.views.attendance.common import (
     page_title,
 )
 from ui.views.permissions import not_allowed_tip
-from ui.views.ttg.fields import WrapDelegate
 from ui.widgets.export_list import ExportListButton
 from ui.widgets.records_to_check import RecordsToCheckBanner
-from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.tables import WrapDelegate, fit_columns, make_table, selected_row
 
 DECISIONS, EVIDENCE, BREACHES, REOPENED = range(4)
 _TABS = (("Decision&s due", "Failure"), ("Ev&idence overdue", "Absence"),

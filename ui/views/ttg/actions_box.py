@@ -12,8 +12,8 @@ from upw_ttg.services.ttg.records import ActionRecord
 
 from ui.dialogs.ttg.plan_dialogs import ActionDialog
 from ui.models.ttg.plan_models import ActionsTableModel
-from ui.views.ttg.fields import fit_table_height, hint, wrap_columns
-from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.views.ttg.fields import hint
+from ui.widgets.tables import fit_columns, fit_table_height, make_table, selected_row, wrap_columns
 
 if TYPE_CHECKING:
     from ui.views.ttg.plan_screen import PlanScreen

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSignalBlocker, QSize, Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,9 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QWidget,
 )
 
@@ -145,57 +142,6 @@ def heading(text: str) -> QLabel:
     title.setFont(font)
     title.setWordWrap(True)
     return title
-
-
-def fit_table_height(view: QTableView, minimum: int = 2, maximum: int = 8) -> None:
-    """Make a table as tall as its rows (between ``minimum`` and ``maximum`` rows high)."""
-    view.setProperty("height_rows", (minimum, maximum))
-    rows = view.model().rowCount() if view.model() else 0
-    default = view.verticalHeader().defaultSectionSize()
-    shown = sum(view.rowHeight(r) for r in range(min(rows, maximum)))
-    shown += default * max(0, minimum - rows)
-    extra = view.horizontalScrollBar().sizeHint().height() \
-        if view.horizontalScrollBar().isVisible() else 0
-    view.setFixedHeight(view.horizontalHeader().sizeHint().height() + shown
-                        + 2 * view.frameWidth() + extra + 2)
-
-
-class WrapDelegate(QStyledItemDelegate):
-    """Wraps long text and asks for the height it needs at the column's width.
-
-    Qt's own measure ignores the style sheet's cell padding, so wrapped text was cut short.
-    """
-
-    PADDING = 14
-
-    def __init__(self, view: QTableView):
-        super().__init__(view)
-        self._view = view
-
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        width = max(40, self._view.columnWidth(index.column()) - self.PADDING)
-        text = str(index.data() or "")
-        rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 10000),
-                                               int(Qt.TextFlag.TextWordWrap), text)
-        return QSize(width, max(rect.height() + 10, self._view.verticalHeader()
-                                .defaultSectionSize()))
-
-
-def wrap_columns(view: QTableView, *columns: int) -> None:
-    """Let ``columns`` wrap their text; rows grow to fit (call ``resizeRowsToContents``)."""
-    view.setWordWrap(True)
-    for column in columns:
-        view.setItemDelegateForColumn(column, WrapDelegate(view))
-
-    def resized(section: int, _old: int, _new: int) -> None:
-        if section in columns:
-            view.resizeRowsToContents()
-            rows = view.property("height_rows")
-            if rows:
-                fit_table_height(view, *rows)
-
-    view.horizontalHeader().sectionResized.connect(resized)
 
 
 def case_provider_picker(host: Any, name: str, **options: Any) -> ProviderPicker:

@@ -29,16 +29,14 @@ from ui.views.ttg.fields import (
     case_provider_picker,
     choice_combo,
     code_combo,
-    fit_table_height,
     hint,
     long_text,
     set_value,
     text_of,
-    wrap_columns,
 )
 from ui.views.ttg.section import SectionPage
 from ui.widgets.date_field import DateField
-from ui.widgets.tables import fit_columns, make_table
+from ui.widgets.tables import fit_columns, fit_table_height, make_table, wrap_columns
 
 if TYPE_CHECKING:
     from ui.views.ttg.plan_screen import PlanScreen

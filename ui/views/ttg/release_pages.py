@@ -43,15 +43,13 @@ from ui.views.ttg.fields import (
     TimeField,
     case_provider_picker,
     choice_combo,
-    fit_table_height,
     hint,
     set_value,
     text_of,
-    wrap_columns,
 )
 from ui.views.ttg.section import SectionPage
 from ui.widgets.date_field import DateField
-from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.tables import fit_columns, fit_table_height, make_table, selected_row, wrap_columns
 
 if TYPE_CHECKING:
     from ui.views.ttg.plan_screen import PlanScreen

@@ -36,19 +36,10 @@ from ui.dialogs.ttg.plan_dialogs import DiversityNeedDialog
 from ui.models.table_model import RowTableModel
 from ui.models.ttg.plan_models import ConsentsTableModel, DiversityTableModel, StrengthsTableModel
 from ui.views.ttg.actions_box import ActionsBox
-from ui.views.ttg.fields import (
-    choice_combo,
-    code_combo,
-    fit_table_height,
-    hint,
-    long_text,
-    set_value,
-    text_of,
-    wrap_columns,
-)
+from ui.views.ttg.fields import choice_combo, code_combo, hint, long_text, set_value, text_of
 from ui.views.ttg.section import SectionPage
 from ui.widgets.date_field import DateField
-from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.tables import fit_columns, fit_table_height, make_table, selected_row, wrap_columns
 
 if TYPE_CHECKING:
     from ui.views.ttg.plan_screen import PlanScreen

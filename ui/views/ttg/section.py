@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.views.ttg.fields import fit_table_height, heading, hint, set_value
+from ui.views.ttg.fields import heading, hint, set_value
 from ui.widgets.date_field import DateField
 from ui.widgets.form_fields import FieldSet
 from ui.widgets.provider_picker import ProviderPicker
+from ui.widgets.tables import fit_table_height
 
 if TYPE_CHECKING:
     from ui.views.ttg.plan_screen import PlanScreen
