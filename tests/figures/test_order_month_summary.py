@@ -118,6 +118,12 @@ def _apply(app, world, op, orders, projects, sessions, booked) -> None:
                 .where(Appointment.id == appointment)).one()
         if day > dt.date(2026, 11, 26):
             return
+        register = app.attendance.registers.load_register(session_id)
+        if all(row.appointment_id != appointment for row in register.rows):
+            # Set aside as a record to check (its credit no longer fits the session's new
+            # times): the register offers no row to key until someone has looked at it.
+            assert any(check.person_id for check in register.to_check)
+            return
         # Keyed on the day or up to 9 days later: on time or late by the rule.
         set_clock(app, dt.datetime.combine(day + dt.timedelta(days=late), dt.time(12)))
         world.key(session_id, appointment, code)

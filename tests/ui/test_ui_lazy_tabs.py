@@ -53,3 +53,14 @@ def test_opening_scheduling_builds_the_week_planner_alone(qtbot, services, ui_se
     # A reload of bookings that break a rule waits until that page is opened.
     area.reload_broken()
     assert not area.tabs.built(area.BROKEN)
+
+
+def test_a_page_made_already_is_placed_at_once(qtbot):
+    """A page made before its tab (one that also fills something outside the tabs) belongs
+    to the tabs from the start: it goes when they go and is never a window of its own."""
+    tabs = LazyTabs()
+    qtbot.addWidget(tabs)
+    ready = QLabel("ready")
+    index = tabs.add_built_page(ready, "&Ready")
+    assert tabs.built(index) and tabs.page(index) is ready
+    assert ready.parent() is tabs.widget(index) and not ready.isWindow()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import make_person
+from tests.ui.conftest import make_person, settle
 from ui.models.people_model import PeopleTableModel
 from ui.views.people_page import SEARCH_DELAY_MS, PeoplePage
 
@@ -14,6 +16,7 @@ def _page(qtbot, services, ui_settings) -> PeoplePage:
     qtbot.addWidget(page)
     page.resize(1000, 600)
     page.show()
+    settle()  # the list is read on a worker
     return page
 
 
@@ -104,9 +107,31 @@ def test_the_list_loads_more_people_as_it_scrolls(qtbot, services, ui_settings, 
     for number in range(12):
         make_person(services, f"X{number:06d}", "Alex", f"Surname-{'abcdefghijkl'[number]}")
     page = _page(qtbot, services, ui_settings)
-    assert page.model.rowCount() == 5
+    assert len(page.model.read_first_batch()[1]) == 5  # read a batch at a time
+    # The view asks for more while it has room; a short view holds one batch.
+    assert page.model.rowCount() in (5, 10, 12)
     page.table.scrollToBottom()
     qtbot.waitUntil(lambda: page.model.rowCount() > 5, timeout=2000)
+    assert page.model.total == 12
     while page.model.canFetchMore():
         page.model.fetchMore()
     assert page.model.rowCount() == 12
+
+
+def test_the_list_is_read_off_the_gui_thread_and_says_so_meanwhile(qtbot, services, ui_settings,
+                                                                   monkeypatch):
+    make_person(services, "X000001", "Alex", "Able")
+    threads: list[bool] = []
+    real = services.people.list_page
+
+    def on_which_thread(offset, limit):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(offset, limit)
+
+    monkeypatch.setattr(services.people, "list_page", on_which_thread)
+    page = PeoplePage(services, ui_settings)
+    qtbot.addWidget(page)
+    assert page.count_label.text() == "Reading the list of people…"
+    settle()
+    assert threads == [False]
+    assert page.model.rowCount() == 1 and page.count_label.text() == "1 person, in surname order."

@@ -72,9 +72,19 @@ class PeopleTableModel(RowTableModel[PersonRow]):
 
     def browse(self) -> None:
         """Show everyone, starting with the first batch."""
+        self.show_everyone(*self.read_first_batch())
+
+    def read_first_batch(self) -> tuple[int, list[PersonRow]]:
+        """How many people there are and the first batch of them: safe on a worker, so a
+        screen can read them off the GUI thread and hand them to ``show_everyone``."""
+        total = self._source.count()
+        return total, self._source.list_page(0, self.BATCH_SIZE) if total else []
+
+    def show_everyone(self, total: int, rows: list[PersonRow]) -> None:
+        """Show everyone: ``total`` people, of whom ``rows`` is the first batch."""
         self.beginResetModel()
-        self._total = self._source.count()
-        self._rows = self._source.list_page(0, self.BATCH_SIZE) if self._total else []
+        self._total = total
+        self._rows = list(rows)
         self._exhausted = len(self._rows) < self.BATCH_SIZE
         changed = not self._browsing
         self._browsing = True

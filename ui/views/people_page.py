@@ -22,6 +22,7 @@ from ui.dialogs.unconfirmed_dialog import UnconfirmedDialog
 from ui.models.people_model import PeopleSortProxy, PeopleTableModel
 from ui.models.roles import RowRole
 from ui.settings import UiSettings
+from ui.tasks import BackgroundTask, run_in_background
 from ui.views.permissions import can_edit_people, can_find_people
 from ui.widgets.export_list import ExportListButton
 from ui.widgets.tables import column_width, make_table
@@ -117,19 +118,27 @@ class PeoplePage(QWidget):
         self.setTabOrder(self.search, self.table)
         self.setTabOrder(self.table, self.new_button)
 
-        # Built for everyone; filled only for those whose roles may find people.
-        if can_find_people(services.ctx.actor):
-            self.model.browse()
         self._size_columns()
         state = ui_settings.value("people/header_state")
         if not state.isEmpty():
             self.table.horizontalHeader().restoreState(state)
         self._on_model_mode_changed(True)
-        self.refresh_unconfirmed()
+        # Built for everyone; filled only for those whose roles may find people, on a worker
+        # (the first read after signing in also prepares the statements: too long to wait).
+        self.loading: BackgroundTask | None = None
+        if can_find_people(services.ctx.actor):
+            self.count_label.setText("Reading the list of people…")
+            self.loading = run_in_background(self.model.read_first_batch,
+                                             self._on_first_batch_read, parent=self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh_unconfirmed()
+
+    def _on_first_batch_read(self, batch: tuple[int, list[PersonRow]]) -> None:
+        self.loading = None
+        if self.model.browsing and not self.search.text().strip():
+            self.model.show_everyone(*batch)
 
     def refresh_unconfirmed(self) -> None:
         """Show the to-confirm button, with its count, only while there is someone to do."""
@@ -186,6 +195,8 @@ class PeoplePage(QWidget):
         self.search.selectAll()
 
     def _update_count(self) -> None:
+        if self.loading is not None and self.model.browsing:
+            return  # still "Reading the list of people…"
         shown = self.model.rowCount()
         text = self.search.text().strip()
         if self.model.browsing:

@@ -148,10 +148,10 @@ class PersonPage(QWidget):
         self.tabs = LazyTabs()
         self.tabs.setAccessibleName("Parts of the record")
         self.tabs.add_page(self._new_overview, "&Overview")
-        self.tabs.add_page(lambda: self.details, "De&tails")
+        self.tabs.add_built_page(self.details, "De&tails")
         self.tabs.add_page(self._new_orders, "&UPW orders")
         self.tabs.add_page(self._new_custody, "&Custody")
-        self.tabs.add_page(lambda: self.reviews, "Re&views")
+        self.tabs.add_built_page(self.reviews, "Re&views")
         actor = services.ctx.actor
         self.tabs.setTabVisible(self.ORDERS, can_read_orders(actor))
         self.tabs.setTabVisible(self.CUSTODY, can_read_custody(actor))

@@ -16,6 +16,7 @@ class LazyTabs(QTabWidget):
     """A tab widget whose pages are made by factories, each the first time it is needed.
 
     Contract:
+        - ``add_built_page(page, title)`` adds a tab holding a page made already.
         - ``add_page(factory, title)`` adds a tab at once (its title, its Alt+letter and its
           visibility work before the page exists); the page is built when the tab first
           becomes current, or when ``page(index)`` asks for it, whichever comes first.
@@ -49,6 +50,12 @@ class LazyTabs(QTabWidget):
         index = self.addTab(frame, title)
         if index == self.currentIndex() and self.isVisible():
             self.page(index)
+        return index
+
+    def add_built_page(self, page: QWidget, title: str) -> int:
+        """A tab titled ``title`` holding ``page``, made already (it is placed at once)."""
+        index = self.add_page(lambda: page, title)
+        self.page(index)
         return index
 
     def built(self, index: int) -> bool:
