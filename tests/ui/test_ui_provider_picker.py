@@ -131,3 +131,21 @@ def test_the_health_pickers_are_read_only_without_the_right_to_edit(screen, add)
     page.set_editable(False)
     page.fill()
     assert not page.gp_details.isEnabled() and not page.collect_from.isEnabled()
+
+
+def test_opening_a_plan_reads_the_directory_once_for_all_its_pickers(qtbot, services, screen,
+                                                                     add, monkeypatch):
+    """Thirteen pickers (a fallback per need, the review's and the day of release's) take their
+    providers from one reading made with the episode, off the GUI thread."""
+    add("Hessle Road Hostel", ("accommodation",), ("HER",))
+    add("Humber Recovery", ("drugs_alcohol",), ("HER",))
+    reads: list[str | None] = []
+    real = services.referrals.choices_for_case
+    monkeypatch.setattr(services.referrals, "choices_for_case",
+                        lambda episode, code: reads.append(code) or real(episode, code))
+    screen.reload()
+    settle()
+    assert reads == [None]
+    picker = screen.page("need:accommodation").fallback_who
+    names = [picker.combo.itemText(i) for i in range(picker.combo.count())]
+    assert "Hessle Road Hostel" in names and "Humber Recovery" not in names

@@ -200,7 +200,6 @@ def wrap_columns(view: QTableView, *columns: int) -> None:
 
 def case_provider_picker(host: Any, name: str, **options: Any) -> ProviderPicker:
     """A picker of the directory's providers for the case open on ``host`` (the plan
-    screen), the person's area first, as the referral form has (rule TTG-DIR4)."""
-    return ProviderPicker(
-        lambda code: host.services.referrals.choices_for_case(host.episode.id, code), name,
-        **options)
+    screen), the person's area first, as the referral form has (rule TTG-DIR4); the screen
+    read them with the episode, so filling a picker reads nothing."""
+    return ProviderPicker(host.provider_choices, name, **options)

@@ -23,6 +23,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.placement import identity_not_male
 from upw_ttg.domain.records import CustodyRecord, PersonRecord
 from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
+from upw_ttg.records.directory import ProviderChoice
 from upw_ttg.services.ttg.records import (
     EpisodeDeadlines,
     EpisodeState,
@@ -63,6 +64,8 @@ class _Episode:
     referrals: list[ReferralRecord]
     deadlines: EpisodeDeadlines
     state: EpisodeState
+    # Every pathway's providers for the case: the pages' pickers each take theirs from it.
+    providers: list[ProviderChoice]
 
 
 class PlanScreen(QWidget):
@@ -91,6 +94,7 @@ class PlanScreen(QWidget):
         self.referrals: list[ReferralRecord] = []
         self.deadlines: EpisodeDeadlines | None = None
         self.state: EpisodeState | None = None
+        self.providers: list[ProviderChoice] = []
         self.dialog: QWidget | None = None
         self.pathways = services.plans.pathways()
         self._stale_parts: dict[SectionPage, set[str]] = {}
@@ -261,6 +265,12 @@ class PlanScreen(QWidget):
         else:
             report_failure(self, "The resettlement plan could not be read.", exc)
 
+    def provider_choices(self, pathway_code: str | None) -> list[ProviderChoice]:
+        """The directory's providers for the case helping with ``pathway_code`` (all of them
+        for None), the person's area first, as read with the episode (rule TTG-DIR4)."""
+        return [c for c in self.providers
+                if pathway_code is None or pathway_code in c.pathway_codes]
+
     @property
     def loading(self) -> bool:
         """True while the episode is being read or its pages built."""
@@ -274,6 +284,7 @@ class PlanScreen(QWidget):
         self.review, self.handover = loaded.review, loaded.handover
         self.referrals, self.deadlines, self.state = (loaded.referrals, loaded.deadlines,
                                                       loaded.state)
+        self.providers = loaded.providers
         # The women's pathways follow the category the rules use, not the free-text identity.
         women = identity_not_male(self.person.gender_category)
         for page in self.pages:
@@ -588,4 +599,5 @@ def _read_episode(services: AppServices, episode_id: int, handover: bool) -> _Ep
         handover=services.handover.for_episode(episode_id) if handover else None,
         referrals=services.referrals.for_plan(plan.id) if plan else [],
         deadlines=services.deadlines.for_episode(episode_id),
-        state=services.custody_events.state(episode_id))
+        state=services.custody_events.state(episode_id),
+        providers=services.referrals.choices_for_case(episode_id, None))
