@@ -181,7 +181,7 @@ def install_advice(missing: list[str], os_release: str) -> str:
     return "\n".join(lines)
 
 
-def needs_x11_libraries(environ: dict[str, str] | os._Environ = os.environ,
+def needs_x11_libraries(environ: dict[str, str] | os._Environ[str] = os.environ,
                         platform: str = sys.platform) -> bool:
     """True when Qt would start its X11 platform plugin (not offscreen, Wayland or Windows)."""
     if not platform.startswith("linux"):

@@ -1,5 +1,4 @@
-"""What a screen holds as optional is there once a test has opened it: these say so, and fail
-the test where it is not."""
+"""Optional values a test has made present (an opened dialog, a found row), failing otherwise."""
 
 from __future__ import annotations
 

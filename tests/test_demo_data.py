@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
 
 from upw_ttg.demo import DEMO_PASSWORD, SCALES, DemoSummary, generate_demo
+from upw_ttg.domain.codes import Gender
 from upw_ttg.domain.custody import expected_release
 from upw_ttg.domain.text import fold
 from upw_ttg.errors import Cancelled, UpwError
@@ -34,7 +37,7 @@ def _sqlite(path: Path) -> Database:
 
 
 @pytest.fixture(scope="module")
-def small(tmp_path_factory) -> tuple[Database, Path, DemoSummary, list]:
+def small(tmp_path_factory) -> Iterator[tuple[Database, Path, DemoSummary, list]]:
     """One small demo database shared by the read-only tests below (generating takes ~1 s)."""
     path = tmp_path_factory.mktemp("demo") / "d.db"
     db = _sqlite(path)
@@ -45,7 +48,7 @@ def small(tmp_path_factory) -> tuple[Database, Path, DemoSummary, list]:
     db.dispose()
 
 
-def _scalar(db: Database, sql: str, **params) -> object:
+def _scalar(db: Database, sql: str, **params) -> Any:  # raw SQL: a count, share or text
     with db.read() as session:
         return session.execute(text(sql), params).scalar()
 
@@ -350,7 +353,7 @@ def test_postgresql_gets_every_table_and_sequences_move_on():
                 highest = connection.execute(text(f"SELECT max(id) FROM {table}")).scalar()
                 following = connection.execute(text(
                     f"SELECT nextval(pg_get_serial_sequence('{table}', 'id'))")).scalar()
-                assert following == highest + 1
+                assert following == present(highest) + 1
             connection.rollback()
         women = _scalar(db, """
             SELECT count(*) FROM custody_episode e JOIN person p ON p.id = e.person_id
@@ -380,7 +383,7 @@ def test_every_completed_demo_plan_passes_the_completion_gate(small):
     try:
         services.ctx.now = lambda: dt.datetime(2026, 11, 26, 10, 30)
         services.ctx.actor = StaffMember(1, "admin", "Admin", Role.ADMINISTRATOR,
-                                         "not_stated", None, True)
+                                         Gender.NOT_STATED, None, True)
         with services.db.read() as session:
             complete = session.scalars(select(ResettlementPlan.id).where(
                 ResettlementPlan.status == "complete")).all()

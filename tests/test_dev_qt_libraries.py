@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes.util
+import shutil
+import subprocess
+
 import pytest
 
 import dev
@@ -36,8 +40,8 @@ def test_ldconfig_listing_is_parsed(monkeypatch):
     class Done:
         stdout = listing
 
-    monkeypatch.setattr(dev.shutil, "which", lambda name: "/sbin/ldconfig")
-    monkeypatch.setattr(dev.subprocess, "run", lambda *a, **k: Done())
+    monkeypatch.setattr(shutil, "which", lambda name: "/sbin/ldconfig")
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: Done())
     assert dev.installed_libraries() == {"libxcb-cursor.so.0", "libGL.so.1"}
     missing = dev.missing_qt_libraries()
     assert "libxcb-cursor.so.0" not in missing and "libxcb-icccm.so.4" in missing
@@ -46,7 +50,7 @@ def test_ldconfig_listing_is_parsed(monkeypatch):
 def test_without_ldconfig_the_library_search_by_name_is_used(monkeypatch):
     monkeypatch.setattr(dev, "installed_libraries", lambda: None)
     asked: list[str] = []
-    monkeypatch.setattr(dev.ctypes.util, "find_library",
+    monkeypatch.setattr(ctypes.util, "find_library",
                         lambda stem: appended(asked, stem) or (None if stem == "xcb-icccm"
                                                             else f"lib{stem}.so"))
     assert dev.missing_qt_libraries() == ["libxcb-icccm.so.4"]

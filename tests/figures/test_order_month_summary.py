@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from upw_ttg.domain.crediting import ATTENDED_CODES
@@ -190,7 +190,7 @@ def test_the_summary_is_filled_again_from_the_appointments(app):
     world.key(sessions[0], bookings[0], "ATTC")
     with app.db.write() as s:
         s.execute(update(UpwOrder).where(UpwOrder.id == orders[0]).values(hours_ordered=201))
-        s.connection().execute(OrderMonth.__table__.delete())
+        s.execute(delete(OrderMonth))
     assert _stored(app) == {}
     with app.db.write() as s:
         refresh(s.connection())

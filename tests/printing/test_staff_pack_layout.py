@@ -4,7 +4,7 @@ no word split across lines in a narrow column."""
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from upw_ttg.printing import fonts
 from upw_ttg.printing.documents.case_summary import render_case_summary
@@ -46,7 +46,7 @@ def test_a_heading_never_ends_a_page():
     """Fill a page to a few lines from its foot, then a heading and a long table: the heading
     moves to the next page with the table's start."""
     s = get_styles()
-    story = [Spacer(1, 225 * 2.835)]
+    story: list[Flowable] = [Spacer(1, 225 * 2.835)]
     story += heading_with(Paragraph("Deadlines moved by date changes", s.heading),
                           [Paragraph("Line " * 200, s.body)])
     pages = pdf_pages(render_pdf(story, title="t", reference="r", printed_at=__import__(

@@ -181,7 +181,7 @@ def _set_aside() -> tuple:
     worked out, and a restricted case's row as the list masks it."""
     from upw_ttg.domain.records_to_check import RecordToCheck, Subject, set_aside
 
-    def broken(_item: str) -> None:
+    def broken(_item: str) -> str | None:  # a row it could build would be text
         raise ValueError("hours that cannot be added up")
 
     dates = {"bad dates": {"sentence date": dt.date(1800, 1, 1), "deadline": dt.date(2300, 1, 1)},

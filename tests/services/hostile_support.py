@@ -185,8 +185,11 @@ class ArgumentMaker:
     def for_dataclass(self, cls: type) -> st.SearchStrategy[Any]:
         """A form's record: any field may also be left empty (None), as a form can send it."""
         hints = typing.get_type_hints(cls)
-        fields = {field.name: st.deferred(lambda h=hints[field.name], n=field.name:
-                                          self.for_hint(h, n) | st.none())
+
+        def empty_or(hint: Any, name: str) -> st.SearchStrategy[Any]:
+            return st.deferred(lambda: self.for_hint(hint, name) | st.none())
+
+        fields = {field.name: empty_or(hints[field.name], field.name)
                   for field in dataclasses.fields(cls) if field.init}
         return st.builds(cls, **fields)
 

@@ -27,12 +27,12 @@ KILLS = 20
 
 def _counts(db: Database) -> tuple[int, int, int, int]:
     with db.read() as session:
-        people = session.scalar(select(func.count()).select_from(Person))
-        orders = session.scalar(select(func.count()).select_from(UpwOrder))
-        person_events = session.scalar(select(func.count()).select_from(AuditEvent)
-                                       .where(AuditEvent.entity == "person"))
-        order_events = session.scalar(select(func.count()).select_from(AuditEvent)
-                                      .where(AuditEvent.entity == "upw_order"))
+        people = session.scalars(select(func.count()).select_from(Person)).one()
+        orders = session.scalars(select(func.count()).select_from(UpwOrder)).one()
+        person_events = session.scalars(select(func.count()).select_from(AuditEvent)
+                                        .where(AuditEvent.entity == "person")).one()
+        order_events = session.scalars(select(func.count()).select_from(AuditEvent)
+                                       .where(AuditEvent.entity == "upw_order")).one()
     return people, orders, person_events, order_events
 
 
@@ -52,7 +52,8 @@ def test_killing_the_writer_at_random_moments_never_leaves_a_partial_record(app,
              str(attempt * 10_000)],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             env={**os.environ, "PYTHONPATH": str(ROOT)})
-        assert child.stdout.readline().strip() == b"ready", present(child.stderr).read().decode()
+        ready = present(child.stdout).readline().strip()
+        assert ready == b"ready", present(child.stderr).read().decode()
         # Let a few records commit whatever the machine's load, then kill at a random moment
         # in the middle of the next ones.
         for _ in range(rng.randint(1, 3)):

@@ -14,7 +14,8 @@ from upw_ttg.domain.settings import SETTINGS
 from upw_ttg.errors import NewerDatabaseError, StorageError, UnsafeLocationError
 from upw_ttg.storage import database as database_module
 from upw_ttg.storage import location as location_module
-from upw_ttg.storage.database import Database, check_local_path, sqlite_url
+from upw_ttg.storage.database import Database, sqlite_url
+from upw_ttg.storage.location import check_local_path
 from upw_ttg.storage.migrate import current_revision, head_revision, upgrade
 from upw_ttg.storage.models import OutcomeCodeRow, Prison, Setting
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import logging.handlers
 import os
 import stat
 from pathlib import Path
@@ -76,7 +77,8 @@ def test_backups_and_restored_databases_are_private(app, tmp_path):
 def test_logs_are_private_also_after_rotating(tmp_path):
     path = configure_logging(tmp_path / "logs")
     root = logging.getLogger()
-    handler = next(h for h in root.handlers if getattr(h, "_upw_ttg", False))
+    handler = next(h for h in root.handlers if getattr(h, "_upw_ttg", False)
+                   and isinstance(h, logging.handlers.RotatingFileHandler))
     try:
         logging.getLogger("test").warning("one line")
         assert mode(tmp_path / "logs") == 0o700 and mode(path) == 0o600

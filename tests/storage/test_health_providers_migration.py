@@ -11,6 +11,7 @@ from sqlalchemy import inspect, text
 from upw_ttg.storage.database import Database
 
 from tests.conftest import PG_URL, reset_postgres_schema, sqlite_url
+from tests.narrowing import present
 from tests.storage.test_gender_migration import _to
 
 _LINKS = {"gp_provider_id", "prescriptions_provider_id"}
@@ -69,7 +70,7 @@ def test_the_links_come_and_go_on_sqlite(tmp_path):
 
 @pytest.mark.postgres
 def test_the_links_come_and_go_on_postgresql():
-    db = Database(PG_URL)
+    db = Database(present(PG_URL))
     try:
         with db.engine.begin() as connection:
             connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
@@ -77,4 +78,4 @@ def test_the_links_come_and_go_on_postgresql():
     finally:
         db.dispose()
         # Every later test starts from a freshly migrated schema, as the session began.
-        reset_postgres_schema(PG_URL)
+        reset_postgres_schema(present(PG_URL))

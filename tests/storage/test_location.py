@@ -9,7 +9,6 @@ import pytest
 
 from upw_ttg import paths
 from upw_ttg.errors import UnsafeLocationError
-from upw_ttg.storage import location
 from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.location import check_local_path, mount_of, synced_folder
 
@@ -132,6 +131,6 @@ def test_the_deepest_mount_wins_and_escaped_spaces_are_read():
 
 
 def test_without_proc_mounts_only_the_names_are_checked(tmp_path, monkeypatch):
-    monkeypatch.setattr(location.Path, "read_text", lambda self, *a, **k: (_ for _ in ()).throw(
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: (_ for _ in ()).throw(
         OSError("no /proc")))
     assert mount_of(tmp_path) is None

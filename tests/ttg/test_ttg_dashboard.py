@@ -43,8 +43,8 @@ def caseload(app, ttg, add_staff) -> SimpleNamespace:
                  conditional_release_date=dt.date(2027, 1, 10))
     early = dict(reception_date=dt.date(2026, 6, 1), screening_date=dt.date(2026, 6, 2),
                  sentence_start_date=dt.date(2026, 6, 1))
-    fay = person("6", "Fay", conditional_release_date=dt.date(2026, 11, 20), **early)
-    gus = person("7", "Gus", conditional_release_date=dt.date(2026, 11, 25), **early)
+    fay = person("6", "Fay", "HMI", conditional_release_date=dt.date(2026, 11, 20), **early)
+    gus = person("7", "Gus", "HMI", conditional_release_date=dt.date(2026, 11, 25), **early)
     hal = person("8", "Hal", "LII", reception_date=dt.date(2026, 11, 25),
                  screening_date=dt.date(2026, 11, 26),
                  sentence_start_date=dt.date(2026, 11, 25))

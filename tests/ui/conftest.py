@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -110,11 +111,12 @@ def ui_settings(tmp_path) -> UiSettings:
 
 def make_person(services: AppServices, crn: str = "X123456", forename: str = "Siân",
                 surname: str = "Jones", **changes: object) -> PersonRecord:
-    values: dict[str, object] = dict(crn=crn, forename=forename, surname=surname,
+    # Keyword arguments of mixed types, some replaced by the caller's.
+    values: dict[str, Any] = dict(crn=crn, forename=forename, surname=surname,
                                      date_of_birth=dt.date(1990, 5, 17), gender=Gender.FEMALE,
                                      town="Hull", postcode="HU1 3DX")
     values.update(changes)
-    return services.people.create(PersonInput(**values))  # type: ignore[arg-type]
+    return services.people.create(PersonInput(**values))
 
 
 @pytest.fixture

@@ -79,7 +79,7 @@ def _title_width(header: QHeaderView, logical: int) -> int:
 
 
 def _header(header: QHeaderView) -> list[str]:
-    problems = []
+    problems: list[str] = []
     if header.orientation() != Qt.Orientation.Horizontal or not header.isVisible():
         return problems
     model = header.model()

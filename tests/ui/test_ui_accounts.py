@@ -4,14 +4,15 @@ the idle lock that hides everything and keeps unsaved work, and signing out."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from upw_ttg.domain.codes import Role
 
 import ui.app as app_module
 from tests.call_log import appended
-from tests.narrowing import present
+from tests.narrowing import present, shown
 from tests.ui.conftest import PASSWORD, add_staff_member, settle
+from ui.dialogs.change_password import ResetPasswordDialog
 from ui.dialogs.sign_in import SignInDialog
 from ui.main_window import MainWindow
 from ui.models.staff_model import AccountTableModel
@@ -53,7 +54,7 @@ def test_a_reset_password_is_replaced_at_sign_in(qtbot, services):
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         change.submit()
         settle()
-    assert services.ctx.actor.username == "coord"
+    assert present(services.ctx.actor).username == "coord"
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
@@ -98,10 +99,11 @@ def test_the_staff_page_resets_disables_and_shows_the_last_sign_in(qtbot, servic
     assert "1 disabled" in page.count_label.text()
     assert page.active_button.text() == "&Enable account"
     page.reset_password()
-    present(page.dialog).password.setText("plum violin harbour")
-    present(page.dialog).password_again.setText("plum violin harbour")
+    reset = shown(page.dialog, ResetPasswordDialog)
+    reset.password.setText("plum violin harbour")
+    reset.password_again.setText("plum violin harbour")
     with qtbot.waitSignal(page.notice, timeout=5000):
-        present(page.dialog).submit()
+        reset.submit()
         settle()
     coordinator = present(page.selected_account())
     account_column = headers.index("Account")
@@ -207,8 +209,8 @@ def test_file_sign_out_returns_to_the_sign_in_window(qtbot, services, ui_setting
     monkeypatch.setattr(app_module, "ask_sign_in", ask)
     monkeypatch.setattr(app_module, "run_event_loop", event_loop)
     location = services.location
-    assert app_module.run_signed_in(present(app_module.QApplication.instance()), services, location,
-                                    False) == 0
+    app = shown(app_module.QApplication.instance(), QApplication)
+    assert app_module.run_signed_in(app, services, location, False) == 0
     assert len(sign_ins) == 2 and len(windows) == 2
     assert all(w.signed_out for w in windows) and services.ctx.actor is None
 

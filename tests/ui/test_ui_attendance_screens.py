@@ -150,7 +150,7 @@ def test_the_ledger_shows_every_line_and_takes_an_adjustment(qtbot, services):
     assert (view.ordered.text(), view.credited.text(), view.remaining.text()) == (
         "40:00", "6:00", "34:00")
     assert not view.letter_box.isVisibleTo(view)
-    notices = []
+    notices: list[str] = []
     view.notice.connect(notices.append)
     view.add_adjustment()
     dialog = view.dialog
@@ -243,7 +243,8 @@ def test_a_days_work_sheets_print_in_the_background_with_progress(
     qtbot.waitUntil(lambda: page.preview is not None, timeout=5000)
     assert reports and reports[-1][0] == reports[-1][1]
     assert present(page.preview).page_count == 3
-    assert "Taflen waith" in PdfReader(io.BytesIO(page.preview._pdf)).pages[0].extract_text()
+    pdf = present(page.preview)._pdf
+    assert "Taflen waith" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert page.print_button.isEnabled()
     present(page.preview).close()
 
@@ -266,7 +267,7 @@ def test_cancelling_the_print_batch_prints_nothing(qtbot, services, monkeypatch,
     settle()
     page.refresh()
     settle()
-    notices = []
+    notices: list[str] = []
     page.notice.connect(notices.append)
     page.print_button.click()
     present(page.task).cancel()

@@ -13,10 +13,11 @@ from upw_ttg.records.letters import APPOINTMENT_LETTER, WARNING_LETTER
 from upw_ttg.storage.models.base import utc_now
 
 from tests.attendance.attendance_data import World
-from tests.narrowing import present
+from tests.narrowing import present, shown
 from tests.ui.conftest import TODAY, add_staff_member, settle
 from tests.ui.cut_text import cut_cells
 from ui.dialogs.print_day_paper import PrintDayPaperDialog
+from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.formatting import format_date
 from ui.main_window import MainWindow
 from ui.views.attendance.common import PdfPrinter
@@ -93,15 +94,15 @@ def test_letters_are_listed_one_by_one_and_open_where_they_are_printed(
     # The warning letter is printed again from its line.
     overview.letters.activated.emit(overview.letters_model.index(lines[WARNING_LETTER], 0))
     qtbot.waitUntil(lambda: window.person_page.preview is not None, timeout=10000)
-    assert "Warning letter – Rhian Morgan" in window.person_page.preview.windowTitle()
+    assert "Warning letter – Rhian Morgan" in present(window.person_page.preview).windowTitle()
     settle()  # the print is announced, and the overview reads its letters again
     assert overview.letters_model.row_at(lines[WARNING_LETTER]).times_printed == 2
     present(window.person_page.preview).reject()
     # The appointment letter opens its session with the person chosen, where it is printed.
     overview.letters.activated.emit(overview.letters_model.index(lines[APPOINTMENT_LETTER], 0))
     settle()
-    dialog = window.scheduling_area().planner.dialog
-    assert dialog is not None and dialog._session_id == coming
+    dialog = shown(window.scheduling_area().planner.dialog, SessionDialog)
+    assert dialog._session_id == coming
     assert [p.appointment_id for p in dialog.selected_people()] == [booked]
     assert dialog.letter_button.isEnabled()
 

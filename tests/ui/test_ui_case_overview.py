@@ -3,7 +3,7 @@ bus, each line opening where it is changed."""
 
 from __future__ import annotations
 
-from tests.narrowing import present
+from tests.narrowing import present, shown
 from tests.ui.conftest import settle
 from tests.ui.upw_world import World
 from ui.dialogs.upw.session_dialog import SessionDialog
@@ -52,8 +52,8 @@ def test_the_record_lists_a_newly_booked_session(qtbot, services, ui_settings, w
     settle()
     overview.upcoming.activated.emit(overview.upcoming_model.index(0, 0))
     assert window.stack.currentWidget() is window.scheduling_area()
-    opened = window.scheduling_area().planner.dialog
-    assert opened is not None and opened._session_id == sid
+    opened = shown(window.scheduling_area().planner.dialog, SessionDialog)
+    assert opened._session_id == sid
 
 
 def test_each_part_is_shown_only_to_roles_that_may_see_it(qtbot, services, person, worker):

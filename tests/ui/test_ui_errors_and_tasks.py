@@ -119,7 +119,8 @@ def test_progress_dialog_appears_after_a_delay_and_cancel_stops_the_task(qtbot, 
                     task.progress_dialog.isVisible(), timeout=3000)
     qtbot.waitUntil(lambda: present(task.progress_dialog).maximum() == 4, timeout=3000)
     assert "Step one" in present(task.progress_dialog).labelText()
-    present(task.progress_dialog).findChild(QPushButton).click()  # the dialog's Cancel button
+    cancel = present(task.progress_dialog).findChild(QPushButton)  # the dialog's Cancel button
+    present(cancel).click()
     wait_for_tasks()
     release.set()
     assert cancelled == [True]

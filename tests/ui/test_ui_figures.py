@@ -21,7 +21,8 @@ def _settle(qtbot, condition) -> None:
 
 
 def test_a_manager_reads_the_figures_and_the_cases_behind_a_month(qtbot, services,
-                                                                    ui_settings, tmp_path):
+                                                                    ui_settings, tmp_path,
+                                                                    monkeypatch):
     with services.db.write() as session:
         c = CaseSet(session)
         c.assessment(c.order(D(2026, 9, 1)), D(2026, 9, 3))
@@ -47,7 +48,7 @@ def test_a_manager_reads_the_figures_and_the_cases_behind_a_month(qtbot, service
     assert [area.cases.index(r, 2).data() for r in range(2)] == ["Missed", "Met"]
     # Every table exports; the cases' file names the people listed in the access log.
     exporter = present(present(area.tabs.widget(3)).findChild(type(area.export)))
-    exporter.ask_save = lambda suggested: tmp_path / "cases.csv"
+    monkeypatch.setattr(exporter, "ask_save", lambda suggested: tmp_path / "cases.csv")
     exporter.export()
     _settle(qtbot, lambda: (tmp_path / "cases.csv").exists())
     assert "Case" in (tmp_path / "cases.csv").read_text(encoding="utf-8")

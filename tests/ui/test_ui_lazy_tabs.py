@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 
 from tests.call_log import appended
-from tests.narrowing import present
+from tests.narrowing import present, shown
 from tests.ui.conftest import settle
 from ui.views.upw.area import SchedulingArea
 from ui.views.upw.planner_page import PlannerPage
@@ -29,7 +29,7 @@ def test_a_page_is_built_once_when_its_tab_is_first_shown_or_asked_for(qtbot):
     settle()
     assert made == ["&One"] and built == [0]
     tabs.setCurrentIndex(2)
-    assert made == ["&One", "T&hree"] and tabs.currentWidget().text() == "T&hree"
+    assert made == ["&One", "T&hree"] and shown(tabs.currentWidget(), QLabel).text() == "T&hree"
     # Asked for before it is shown: built then, and not again when shown.
     second = tabs.page_as(1, QLabel)
     tabs.setCurrentIndex(1)

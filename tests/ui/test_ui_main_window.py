@@ -5,12 +5,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from upw_ttg.domain.codes import Role
 
 from tests.call_log import appended
-from tests.narrowing import present
+from tests.narrowing import present, shown
 from tests.ui.conftest import add_staff_member, settle
+from ui.dialogs.person_dialog import PersonDialog
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
 
@@ -183,7 +185,7 @@ def test_editing_details_updates_the_record_and_the_list(qtbot, services, ui_set
     settle()
     page = window.person_page
     page.edit_person()
-    present(page.dialog).town.setText("Goole")
+    shown(page.dialog, PersonDialog).town.setText("Goole")
     settle()
     with qtbot.waitSignal(page.person_saved, timeout=2000):
         present(page.dialog).submit()
@@ -237,7 +239,7 @@ def test_the_help_menu_has_shortcuts_each_screens_purpose_and_the_data_folder(
     from ui.help_menu import SCREEN_PURPOSES, shortcut_lines
 
     window = _window(qtbot, services, ui_settings)
-    help_menu = window.menuBar().actions()[-1].menu()
+    help_menu = shown(window.menuBar().actions()[-1].menu(), QMenu)
     texts = [a.text() for a in help_menu.actions() if not a.isSeparator()]
     assert texts == ["&Keyboard shortcuts…", "&What is this screen for?",
                      "&Data folder and logs…", "&About"]
@@ -252,10 +254,10 @@ def test_the_help_menu_has_shortcuts_each_screens_purpose_and_the_data_folder(
     window.help_box.close()
     window.show_settings()
     window.purpose_action.trigger()
-    assert html.escape(SCREEN_PURPOSES["settings"][1]) in window.help_box.text()
+    assert html.escape(SCREEN_PURPOSES["settings"][1]) in shown(window.help_box, QMessageBox).text()
     window.help_box.close()
     window.data_action.trigger()
-    assert str(services.location.logs_dir) in window.help_box.informativeText()
+    assert str(services.location.logs_dir) in shown(window.help_box, QMessageBox).informativeText()
     window.help_box.close()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar, QWidget
 
@@ -23,7 +24,7 @@ def _letter(text: str) -> str | None:
     return match[1].lower() if match else None
 
 
-def clashes(window: QWidget, menus: list[str] = ()) -> dict[str, list[str]]:
+def clashes(window: QWidget, menus: Sequence[str] = ()) -> dict[str, list[str]]:
     """Letters claimed by more than one thing shown in ``window`` (plus its menu titles)."""
     owners: dict[str, list[str]] = defaultdict(list)
     for title in menus:

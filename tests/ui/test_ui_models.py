@@ -143,7 +143,7 @@ def test_staff_model(qtmodeltester, services):
 def test_a_row_model_over_pages_fetches_the_next_one_where_the_last_stopped(qtmodeltester):
     """A page counts the rows the service set aside to check as read, so none is read twice
     and none is skipped; a short page is the last."""
-    from upw_ttg.domain.records_to_check import Listed
+    from upw_ttg.domain.records_to_check import Listed, RecordToCheck
 
     from ui.models.table_model import Column, RowTableModel
 
@@ -157,7 +157,8 @@ def test_a_row_model_over_pages_fetches_the_next_one_where_the_last_stopped(qtmo
         asked.append((offset, limit))
         page = numbers[offset:offset + limit]
         # The service sets every hundredth row aside: it is read, but not shown.
-        return Listed([n for n in page if n % 100], [object() for n in page if not n % 100])
+        return Listed([n for n in page if n % 100],
+                      [RecordToCheck(str(n), "", "", "") for n in page if not n % 100])
 
     model = Numbers()
     model.set_pages(fetch, page_rows=200)

@@ -58,7 +58,8 @@ def test_the_case_summary_prints_in_welsh_from_the_print_menu(qtbot, services, u
     settle()
     wait_for_tasks()
     qtbot.waitUntil(lambda: page.preview is not None, timeout=5000)
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.preview._pdf)).pages)
+    pdf = present(page.preview)._pdf
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "Crynodeb o'r achos" in text and "Manylion personol" in text
     assert "Case summary" not in text
     present(page.preview).close()

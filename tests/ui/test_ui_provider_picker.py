@@ -3,6 +3,7 @@ the plan screen, with the referral form's picker (rule TTG-DIR4)."""
 
 from __future__ import annotations
 
+from tests.call_log import appended
 from tests.ui.conftest import settle, stored
 from ui.widgets.provider_picker import OTHER_PROVIDER
 
@@ -142,7 +143,7 @@ def test_opening_a_plan_reads_the_directory_once_for_all_its_pickers(qtbot, serv
     reads: list[str | None] = []
     real = services.referrals.choices_for_case
     monkeypatch.setattr(services.referrals, "choices_for_case",
-                        lambda episode, code: reads.append(code) or real(episode, code))
+                        lambda episode, code: appended(reads, code) or real(episode, code))
     screen.reload()
     settle()
     assert reads == [None]

@@ -7,10 +7,11 @@ import os
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtWidgets import QMenu
 
 from upw_ttg.domain.codes import Language
 
-from tests.narrowing import present
+from tests.narrowing import present, shown
 from ui.dialogs.upw.sentencers_sheet_dialog import SentencersSheetDialog
 from ui.main_window import MainWindow
 
@@ -27,7 +28,7 @@ def test_the_file_menu_prints_a_units_sheet_in_the_language_chosen(
     window = MainWindow(services, ui_settings)
     qtbot.addWidget(window)
     window.show()
-    file_menu = window.menuBar().actions()[0].menu()
+    file_menu = shown(window.menuBar().actions()[0].menu(), QMenu)
     assert window.sentencers_action in file_menu.actions()
     window.sentencers_action.trigger()
     dialog: SentencersSheetDialog = window.sentencers_dialog
@@ -54,4 +55,5 @@ def test_a_supervisor_has_no_sentencers_sheet(qtbot, services, ui_settings, fast
     window = MainWindow(services, ui_settings)
     qtbot.addWidget(window)
     assert not window.sentencers_action.isEnabled()
-    assert window.sentencers_action not in window.menuBar().actions()[0].menu().actions()
+    file_menu = shown(window.menuBar().actions()[0].menu(), QMenu)
+    assert window.sentencers_action not in file_menu.actions()

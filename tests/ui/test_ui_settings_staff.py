@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QCheckBox, QStyleOptionViewItem
 
 from upw_ttg.domain.codes import Role
 
 from tests.narrowing import present, shown
 from tests.ui.conftest import settle
+from ui.dialogs.setting_dialog import SettingDialog
 from ui.dialogs.staff_dialog import StaffDialog
 from ui.models.settings_model import SettingsTableModel
 from ui.views.settings_page import SettingsPage
@@ -50,9 +51,10 @@ def test_yes_no_settings_use_a_check_box(qtbot, services):
     qtbot.addWidget(page)
     _select(page, "upw.incentive_reduction")
     page.edit_selected()
-    present(page.dialog).editor.setChecked(True)
-    with qtbot.waitSignal(present(page.dialog).saved, timeout=2000):
-        present(page.dialog).submit()
+    dialog = shown(page.dialog, SettingDialog)
+    shown(dialog.editor, QCheckBox).setChecked(True)
+    with qtbot.waitSignal(dialog.saved, timeout=2000):
+        dialog.submit()
         settle()
     assert services.settings.value("upw.incentive_reduction") is True
 

@@ -12,7 +12,6 @@ from tests.attendance.attendance_data import set_setting
 from tests.narrowing import present
 from tests.upw.notify_fake import FakeNotify, use_memory_keyring
 from ui.main_window import MainWindow
-from ui.text_timer import TextTimer
 
 KEY = f"upwttg_test-{uuid.uuid4()}-{uuid.uuid4()}"
 
@@ -38,15 +37,15 @@ def test_the_timer_sends_the_reminders_in_the_background_and_arms_the_next_run(
     services.upw.placement.place(order_id, sid)
     window = MainWindow(services, ui_settings)
     qtbot.addWidget(window)
-    timer: TextTimer = window.text_timer
-    assert timer is not None and timer.timer.isActive()  # the first run waits a little
-    messages = []
+    timer = present(window.text_timer)
+    assert timer.timer.isActive()  # the first run waits a little
+    messages: list[str] = []
     timer.notice.connect(messages.append)
     task = timer.run_now()
     assert task is not None and timer.run_now() is None  # never two runs at once
     wait_for_tasks()
     qtbot.waitUntil(lambda: timer.last_result is not None, timeout=20000)
-    assert present(timer.last_result).sent.sent == 1 and len(notify.to("07700900123")) == 1
+    assert present(present(timer.last_result).sent).sent == 1 and len(notify.to("07700900123")) == 1
     assert messages == ["Texts sent automatically: 1 sent, 0 failed, 0 waiting."]
     assert timer.timer.isActive() and timer.timer.interval() == 20 * 60_000
     assert person_id

@@ -12,6 +12,7 @@ import pytest
 from upw_ttg.domain.codes import Language
 
 from tests.attendance.attendance_data import World, set_setting
+from tests.narrowing import present
 from tests.ui.attendance_support import activate
 from tests.ui.conftest import settle
 from tests.upw.notify_fake import FakeNotify, use_memory_keyring
@@ -36,14 +37,14 @@ def with_bookings(services) -> int:
     set_setting(services, "texts.template_reminder_cy", "tmpl-cy")
     world = World(services)
     session = world.session(world.project(), services.ctx.today() + dt.timedelta(days=2))
-    first = None
+    first: int | None = None
     for n, (phone, language) in enumerate((("07700900123", Language.ENGLISH),
                                            ("07700 900456", Language.WELSH),
                                            ("01904 123456", Language.ENGLISH))):
         person = world.person(phone=phone, language=language, forename=f"P{n}")
         world.book(session, world.order(person))
         first = first or person
-    return first
+    return present(first)
 
 
 def test_reminders_are_queued_sent_with_progress_and_shown_on_the_record(

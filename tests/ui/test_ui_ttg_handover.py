@@ -30,7 +30,7 @@ def tiny_pdf() -> bytes:
     painter.drawText(100, 100, "Plan")
     painter.end()
     buffer.close()
-    return bytes(data)
+    return bytes(data.data())
 
 
 def test_the_officer_is_autosaved_and_a_late_contact_is_chased(qtbot, services, episode_id,

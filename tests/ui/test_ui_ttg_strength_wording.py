@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from upw_ttg.domain.codes import Role
 
-from tests.narrowing import present
+from tests.narrowing import shown
 from tests.ui.conftest import add_staff_member, settle, stored
 
 
@@ -46,7 +46,7 @@ def test_the_wording_for_the_person_is_corrected_in_its_cell(qtbot, services, ep
     if os.environ.get("UPW_TTG_SCREEN_OUT"):
         screen.resize(1280, 720)
         screen.grab().save(str(Path(os.environ["UPW_TTG_SCREEN_OUT"]) / "strength-edit.png"))
-    assert present(QApplication.focusWidget()).text() == "You are close to your sistr"
+    assert shown(QApplication.focusWidget(), QLineEdit).text() == "You are close to your sistr"
     _type_into_cell(qtbot, "You are close to your sister")
     [strength] = stored(services, episode_id).strengths
     assert strength.persons_wording == "You are close to your sister"

@@ -42,8 +42,9 @@ def test_every_page_and_dialog_names_its_controls(qtbot, services, ui_settings, 
         assert unnamed_focusable_widgets(area) == [], area.projects.tabs.tabText(index)
     session = services.upw.sessions.get(sid)
     project = services.upw.projects.get_project(session.project_id)
+    session_dialog = SessionDialog(services, sid, world.unit)
     dialogs: list[QDialog] = [
-        SessionDialog(services, sid, world.unit),
+        session_dialog,
         SessionStaffDialog(services, session, world.unit),
         SessionPickupsDialog(services, session),
         WarrantDialog(services),
@@ -58,14 +59,14 @@ def test_every_page_and_dialog_names_its_controls(qtbot, services, ui_settings, 
         dialog.show()
         settle()
         assert unnamed_focusable_widgets(dialog) == [], type(dialog).__name__
-    place = dialogs[0].add_person()
+    place = session_dialog.add_person()
     qtbot.addWidget(place)
     assert unnamed_focusable_widgets(place) == []
-    dialogs[0].table.selectRow(0)
-    move = dialogs[0].move_people()
+    session_dialog.table.selectRow(0)
+    move = session_dialog.move_people()
     qtbot.addWidget(move)
     assert unnamed_focusable_widgets(move) == []
-    stand = dialogs[0].stand_down()
+    stand = session_dialog.stand_down()
     qtbot.addWidget(stand)
     assert unnamed_focusable_widgets(stand) == []
     wait_for_tasks()
@@ -171,8 +172,8 @@ MENU_LETTERS = {"f": "&File", "g": "&Go", "h": "&Help"}
 def clashing_mnemonics(root: QWidget) -> dict[str, list[str]]:
     """Alt+letter keys that two visible controls (or a control and a menu) both claim."""
     found: dict[str, list[str]] = {k: [v] for k, v in MENU_LETTERS.items()}
-    texts = [w.text() for kind in (QAbstractButton, QLabel) for w in root.findChildren(kind)
-             if w.isVisibleTo(root)]
+    texts = [w.text() for w in root.findChildren(QAbstractButton) if w.isVisibleTo(root)]
+    texts += [w.text() for w in root.findChildren(QLabel) if w.isVisibleTo(root)]
     for bar in root.findChildren(QTabBar):
         if bar.isVisibleTo(root):
             texts += [bar.tabText(i) for i in range(bar.count())]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from upw_ttg.domain.placement_recheck import RecheckReport
+
 from tests.call_log import appended
 from tests.ui.conftest import settle, unnamed_focusable_widgets
 from tests.ui.upw_world import World
@@ -31,7 +33,7 @@ def tag_children(services, sid: int) -> None:
 def test_the_project_form_asks_before_breaking_bookings(qtbot, services, world, monkeypatch):
     sid, place = at_risk_booking(services, world)
     project = services.upw.projects.get_project(services.upw.sessions.get(sid).project_id)
-    asked = []
+    asked: list[RecheckReport] = []
     monkeypatch.setattr(ChecksBookings, "confirm",
                         staticmethod(lambda _parent, report: appended(asked, report) or False))
     dialog = ProjectDialog(services, project)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import Any
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Gender, PlacementPreference, RiskLevel, Role
@@ -43,14 +44,15 @@ class World:
 
     def project(self, **changes: object) -> int:
         n = next(_numbers)
-        values: dict[str, object] = dict(
+        # Keyword arguments of mixed types, some replaced by the caller's.
+        values: dict[str, Any] = dict(
             code=f"P{n:04d}", name=f"Park project {n}", project_type="group",
             office_id=self.office, beneficiary="Parks Trust", site_address="1 Park Lane, York",
             weekdays=(1, 2, 3, 4, 5, 6, 7), start_time=dt.time(9), end_time=dt.time(16),
             available_from=dt.date(2026, 1, 1), capacity=8,
             default_supervisor_id=self.supervisor())
         values.update(changes)
-        record = self.upw.projects.create_project(ProjectInput(**values))  # type: ignore[arg-type]
+        record = self.upw.projects.create_project(ProjectInput(**values))
         self.unit = record.delivery_unit_id
         return record.id
 
@@ -62,12 +64,13 @@ class World:
 
     def person(self, gender: Gender = Gender.MALE, **changes: object) -> int:
         n = next(_numbers)
-        values: dict[str, object] = dict(
+        # Keyword arguments of mixed types, some replaced by the caller's.
+        values: dict[str, Any] = dict(
             crn=f"X{n:06d}", forename="Cerys" if gender == Gender.FEMALE else "Dafydd",
             surname=f"Jones{chr(65 + n % 26)}", date_of_birth=dt.date(1990, 1, 1),
             gender=gender, phone=f"07700 900{n:03d}", office_id=self.office)
         values.update(changes)
-        return self.services.people.create(PersonInput(**values)).id  # type: ignore[arg-type]
+        return self.services.people.create(PersonInput(**values)).id
 
     def order(self, person_id: int) -> int:
         return self.services.orders.create(OrderInput(
@@ -76,13 +79,14 @@ class World:
 
     def answers(self, person_id: int, order_id: int | None, **changes: object
                 ) -> AssessmentInput:
-        values: dict[str, object] = dict(
+        # Keyword arguments of mixed types, some replaced by the caller's.
+        values: dict[str, Any] = dict(
             person_id=person_id, order_id=order_id, availability="Y" * 21,
             placement_preference=PlacementPreference.MIXED_GROUP, risk_level=RiskLevel.LOW,
             hs_allergies=False, hs_epilepsy=False, hs_pregnancy=False, hs_mobility=False,
             hs_medication=False, vulnerable=False, public_transport_accessible=True)
         values.update(changes)
-        return AssessmentInput(**values)  # type: ignore[arg-type]
+        return AssessmentInput(**values)
 
     def placeable(self, gender: Gender = Gender.MALE, *, assessed: bool = True,
                   person: dict | None = None, **answers: object) -> tuple[int, int]:

@@ -3,6 +3,8 @@ for the earliest place, in their language, with the same exclusions as any booki
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import update
 
 from upw_ttg.domain.codes import Language
@@ -32,7 +34,7 @@ def test_applying_auto_fill_queues_a_booking_text_for_each_person_it_books(upw):
     proposal = upw.svc.autofill.propose(upw.MONDAY, upw.unit)
     booked = {p.order_id for p in proposal.placements}
     assert {rhys, cerys, opted, dewi} <= booked
-    first_of = {}
+    first_of: dict[int, dt.date] = {}
     for p in sorted(proposal.placements, key=lambda p: (p.session_date, p.start_time)):
         first_of.setdefault(p.order_id, p.session_date)
     result = upw.svc.autofill.apply(proposal)

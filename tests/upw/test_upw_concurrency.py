@@ -14,7 +14,8 @@ def _race(make_services, app, count, work):
     """Run ``work(services, i)`` in ``count`` threads, each with its own database connection,
     released together; returns the results and the errors."""
     barrier = threading.Barrier(count)
-    results, errors = [None] * count, [None] * count
+    results: list[object] = [None] * count
+    errors: list[UpwError | None] = [None] * count
     users = []
     for _ in range(count):
         services = make_services()
@@ -69,7 +70,7 @@ def test_many_issuers_at_once_get_unique_gapless_serials(upw, app, make_services
     results, errors = _race(make_services, app, 4, issue)
     assert errors == [None] * 4
     register = upw.svc.warrants.register()
-    by_office = {}
+    by_office: dict[int, list[int]] = {}
     for w in register:
         by_office.setdefault(w.office_id, []).append(w.serial)
     assert sorted(by_office[york]) == list(range(1, 11))

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from upw_ttg.domain.records_to_check import RecordToCheck, Subject, set_aside
+from upw_ttg.domain.site_alerts import site_alerts
 from upw_ttg.storage.models import (
     BookingBreach,
     Office,
@@ -29,7 +30,7 @@ MONDAY = dt.date(2026, 11, 30)  # the conftest clock is Thursday 26 November 202
 BAD_DATES = [("0001-01-01", "0001-06-01"), ("9999-12-30", "9999-12-31")]
 
 
-def corrupt(app, table: str, row_id: int, **values: str) -> None:
+def corrupt(app, table: str, row_id: int, **values: str | int) -> None:
     """Write straight through the driver, past every check the application makes."""
     mark = "?" if app.db.is_sqlite else "%s"
     assignments = ", ".join(f"{name} = {mark}" for name in values)
@@ -259,7 +260,7 @@ def test_a_row_that_cannot_be_worked_out_is_set_aside_on_paper(app, case, monkey
     """Damage the checks cannot foresee: building Bob's row raises."""
     from upw_ttg.services.attendance import work_sheets
 
-    real = work_sheets.site_alerts
+    real = site_alerts
 
     def alerts(answers, interpreter):
         if answers is not None and answers.get("_bob"):

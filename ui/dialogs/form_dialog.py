@@ -249,7 +249,7 @@ class FormDialog(QDialog):
 def read_date(fields: FieldSet, name: str, problems: dict[str, str]):
     """The date typed in field ``name``; a malformed one is added to ``problems``."""
     try:
-        return fields.widget(name).date()  # type: ignore[attr-defined]
+        return fields.widget(name).date()  # type: ignore[attr-defined]  # a DateField's name
     except ValueError as exc:
         problems[name] = str(exc)
         return None

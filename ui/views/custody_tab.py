@@ -152,7 +152,7 @@ class CustodyTab(QWidget):
         self._on_selection_changed()
 
     def selected_episode(self) -> CustodyRecord | None:
-        return selected_row(self.table)  # type: ignore[return-value]
+        return selected_row(self.table, CustodyRecord)
 
     def _on_selection_changed(self, *_args: object) -> None:
         episode = self.selected_episode()

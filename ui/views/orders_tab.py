@@ -142,7 +142,7 @@ class OrdersTab(QWidget):
         self._on_selection_changed()
 
     def selected_order(self) -> OrderRecord | None:
-        return selected_row(self.table)  # type: ignore[return-value]
+        return selected_row(self.table, OrderRecord)
 
     def _on_selection_changed(self, *_args: object) -> None:
         order = self.selected_order()

@@ -87,7 +87,7 @@ def kept_values(data: bytes, name: str) -> dict[tuple, dict]:
     for cells in extract.rows:
         values, problems = convert_row({f: cells[c] for f, c in columns.items()})
         assert problems == {}
-        values["office"] = (values.get("office") or "").upper() or None
+        values["office"] = str(values.get("office") or "").upper() or None
         out[(values["crn"], values.get("sentence_date"))] = values
     return out
 

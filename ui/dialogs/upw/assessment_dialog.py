@@ -383,7 +383,7 @@ class AssessmentDialog(ChecksBookings, FormDialog):
             else None, risk_level=enum_value(self.risk_level, RiskLevel),
             intensive_extra_hours=self.intensive_extra_hours.value(),
             commitments=self.commitments.value(), version=self._version,
-            **values)  # type: ignore[arg-type]
+            **values)  # type: ignore[arg-type]  # answers of mixed types, keyed by field name
 
     def save(self, data: AssessmentInput) -> AssessmentRecord:
         service = self._services.upw.assessments

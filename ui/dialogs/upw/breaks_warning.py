@@ -107,5 +107,5 @@ class ChecksBookings:
         report = preview()
         # The save runs on the writer thread; the question is asked on the GUI thread.
         if report.broken and not on_gui_thread(
-                lambda: self.confirm(self, report)):  # type: ignore[arg-type]
+                lambda: self.confirm(self, report)):  # type: ignore[arg-type]  # self: the dialog this is mixed into
             raise NotConfirmed()

@@ -163,7 +163,7 @@ class KeepApartDialog(QDialog):
         self._on_selection_changed()
 
     def selected(self) -> KeepApartPair | None:
-        return selected_row(self.table)  # type: ignore[return-value]
+        return selected_row(self.table, KeepApartPair)
 
     def _on_selection_changed(self, *_args) -> None:
         pair = self.selected()

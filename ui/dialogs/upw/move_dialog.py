@@ -111,7 +111,7 @@ class MoveDialog(FormDialog):
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection
                               ) -> None:
-        choice: SessionChoice | None = selected_row(self.table)  # type: ignore[assignment]
+        choice = selected_row(self.table, SessionChoice)
         self._target = (self._services.upw.sessions.get(choice.cell.session_id)
                         if choice is not None else None)
         fill_pickups(self.pickup, self._target)

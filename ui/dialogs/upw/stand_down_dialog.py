@@ -191,7 +191,7 @@ class StandDownDialog(QDialog):
         self._on_selection_changed()
 
     def _on_selection_changed(self, *_args: QItemSelection) -> None:
-        person: PersonToTell | None = selected_row(self.table)  # type: ignore[assignment]
+        person = selected_row(self.table, PersonToTell)
         self.offer.clear()
         for offer in person.offers if person is not None else ():
             note = f" – needs a reason: {' '.join(offer.warnings)}" if offer.warnings else ""
@@ -205,7 +205,7 @@ class StandDownDialog(QDialog):
 
     @Slot()
     def book_offer(self) -> None:
-        person: PersonToTell | None = selected_row(self.table)  # type: ignore[assignment]
+        person = selected_row(self.table, PersonToTell)
         offer = self.offer.currentData()
         if person is None or offer is None:
             return

@@ -273,7 +273,7 @@ class RegisterTableModel(QAbstractTableModel):
     def _text(self, row: int, column: int) -> str:
         if (row, column) in self._raw:
             return self._raw[(row, column)]
-        data, entry = self.register.rows[row], self._entries[row]  # type: ignore[union-attr]
+        data, entry = self._shown().rows[row], self._entries[row]
         if column == self.ROW:
             return str(data.row_number)
         if column == self.NAME:
@@ -309,14 +309,14 @@ class RegisterTableModel(QAbstractTableModel):
         field = self.COLUMNS[column].field
         if field is None or field == "appointment_id":
             return False
-        saved = self.register.rows[row]  # type: ignore[union-attr]
+        saved = self._shown().rows[row]
         return (row, column) in self._raw or getattr(self._entries[row], field) != getattr(
             saved, field)
 
     def _tooltip(self, row: int, column: int) -> str | None:
         if (row, column) in self._errors:
             return self._errors[(row, column)]
-        data, entry = self.register.rows[row], self._entries[row]  # type: ignore[union-attr]
+        data, entry = self._shown().rows[row], self._entries[row]
         if column == self.OUTCOME:
             if data.decided:
                 return ("A warning or breach referral is recorded for this failure, so its "
@@ -338,8 +338,13 @@ class RegisterTableModel(QAbstractTableModel):
                                   else " An estimate until the register is saved."))
         return self.COLUMNS[column].tooltip
 
+    def _shown(self) -> Register:
+        """The register shown: its cells are only asked for once there is one."""
+        assert self.register is not None
+        return self.register
+
     def _row_changed(self, row: int) -> bool:
-        return self._entries[row] != self.register.rows[row].to_entry()  # type: ignore
+        return self._entries[row] != self._shown().rows[row].to_entry()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.register is None or index.row() >= len(self._entries) \

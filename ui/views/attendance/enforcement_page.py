@@ -198,7 +198,7 @@ class EnforcementPage(QWidget):
         self.refresh()
 
     def selected(self) -> QueueItem | None:
-        return selected_row(self.tables[self.tabs.currentIndex()])  # type: ignore[return-value]
+        return selected_row(self.tables[self.tabs.currentIndex()], QueueItem)
 
     def _update_buttons(self, *_args: object) -> None:
         item = self.selected()

@@ -136,7 +136,7 @@ class ForecastPage(QWidget):
         self._on_selection_changed()
 
     def selected(self) -> OrderForecast | None:
-        return selected_row(self.table)  # type: ignore[return-value]
+        return selected_row(self.table, OrderForecast)
 
     def _on_selection_changed(self, *_args: object) -> None:
         row = self.selected()

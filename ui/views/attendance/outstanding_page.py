@@ -172,7 +172,7 @@ class OutstandingPage(QWidget):
 
     @Slot()
     def open_selected(self) -> None:
-        row: MissingOutcomeRow | None = selected_row(self.table)  # type: ignore[assignment]
+        row = selected_row(self.table, MissingOutcomeRow)
         if row is not None and row.session_date is None:
             show_error(self, RESTRICTED_MESSAGE)  # a restricted case: name and CRN only
         elif row is not None:

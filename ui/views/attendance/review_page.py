@@ -139,7 +139,7 @@ class ReviewPage(QWidget):
         self._on_selection_changed()
 
     def selected(self) -> ReviewItem | None:
-        return selected_row(self.table)  # type: ignore[return-value]
+        return selected_row(self.table, ReviewItem)
 
     def _on_selection_changed(self, *_args: object) -> None:
         item = self.selected()

@@ -127,7 +127,7 @@ class TravelPage(QWidget):
         self._on_selection_changed()
 
     def selected(self) -> TravelTask | None:
-        return selected_row(self.table)  # type: ignore[return-value]
+        return selected_row(self.table, TravelTask)
 
     def _on_selection_changed(self, *_args: object) -> None:
         task = self.selected()

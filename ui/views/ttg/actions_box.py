@@ -58,7 +58,7 @@ class ActionsBox(QGroupBox):
 
     def refresh(self) -> None:
         plan = self.host.plan
-        chosen = selected_row(self.table)
+        chosen = selected_row(self.table, ActionRecord)
         rows = [a for a in plan.actions if self._include(a)] if plan else []
         self.model.set_rows(rows)
         self.table.setVisible(bool(rows))
@@ -73,12 +73,12 @@ class ActionsBox(QGroupBox):
         fit_table_height(self.table, 1, 8)
         if chosen is not None:
             for row, action in enumerate(rows):
-                if action.id == chosen.id:  # type: ignore[attr-defined]
+                if action.id == chosen.id:
                     self.table.selectRow(row)
         self._update_buttons()
 
     def selected(self) -> ActionRecord | None:
-        return selected_row(self.table)  # type: ignore[return-value]
+        return selected_row(self.table, ActionRecord)
 
     def _update_buttons(self, *_args: object) -> None:
         editable = self.host.editable

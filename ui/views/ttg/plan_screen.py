@@ -538,8 +538,8 @@ class PlanScreen(QWidget):
             if message:
                 self.notice.emit(message)
 
-        dialog.saved.connect(saved)  # type: ignore[attr-defined]
-        dialog.open()  # type: ignore[attr-defined]
+        dialog.saved.connect(saved)  # type: ignore[attr-defined]  # every plan form has saved
+        dialog.open()  # type: ignore[attr-defined]  # and is a dialog
 
     def ask_close_unsaved(self, leave: str = "close") -> bool:
         """True if the user goes on (``leave``: close, leave) though some edits are unsaved."""

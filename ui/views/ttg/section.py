@@ -87,7 +87,7 @@ class SectionPage(QWidget):
                 widget.setMaximumWidth(190)
             elif isinstance(widget, QComboBox):
                 widget.setMaximumWidth(380)
-            mark: Callable[..., None] = lambda *_a, p=part: self.mark_dirty(p)  # noqa: E731
+            mark: Callable[..., None] = lambda *_a, p=part: self.mark_dirty(p)  # noqa: E731 - binds part now
             if isinstance(widget, QPlainTextEdit):
                 widget.textChanged.connect(mark)
             elif isinstance(widget, DateField):

@@ -194,7 +194,7 @@ class BrokenBookingsPage(QWidget):
         self.count_changed.emit()
 
     def selected(self) -> BrokenBooking | None:
-        return selected_row(self.table)  # type: ignore[return-value]
+        return selected_row(self.table, BrokenBooking)
 
     def _update_buttons(self, *_args: object) -> None:
         chosen = self.selected()

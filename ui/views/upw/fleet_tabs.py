@@ -120,7 +120,7 @@ class VansTab(_ListTab):
         return self._services.upw.projects.list_vans()
 
     def make_dialog(self, record: object | None) -> QWidget:
-        return VanDialog(self._services, record, self)  # type: ignore[arg-type]
+        return VanDialog(self._services, record, self)  # type: ignore[arg-type]  # a van's row
 
     def _update_buttons(self, *_args: object) -> None:
         super()._update_buttons()
@@ -150,4 +150,4 @@ class PickupPointsTab(_ListTab):
         return self._services.upw.projects.list_pickup_points()
 
     def make_dialog(self, record: object | None) -> QWidget:
-        return PickupPointDialog(self._services, record, self)  # type: ignore[arg-type]
+        return PickupPointDialog(self._services, record, self)  # type: ignore[arg-type]  # a point's row

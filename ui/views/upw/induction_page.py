@@ -167,10 +167,10 @@ class InductionPage(QWidget):
         self._update_buttons()
 
     def selected_person(self) -> AwaitingInduction | None:
-        return selected_row(self.people)  # type: ignore[return-value]
+        return selected_row(self.people, AwaitingInduction)
 
     def selected_session(self) -> InductionSession | None:
-        return selected_row(self.sessions)  # type: ignore[return-value]
+        return selected_row(self.sessions, InductionSession)
 
     def _update_buttons(self, *_args: object) -> None:
         person = self.selected_person()

@@ -77,7 +77,7 @@ class PersonPicker(QWidget):
             self.person_chosen.emit(None)
 
     def chosen(self) -> PersonRow | None:
-        return selected_row(self.table)  # type: ignore[return-value]
+        return selected_row(self.table, PersonRow)
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection
                               ) -> None:

@@ -22,6 +22,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.upw_records import GenerationResult, ProjectRecord, SessionRecord
 
+from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.closure_dialog import ClosureDialog
 from ui.dialogs.upw.project_dialog import GenerateSessionsDialog, ProjectDialog, generation_report
 from ui.dialogs.upw.session_dialog import SessionDialog
@@ -212,7 +213,7 @@ class ProjectsTab(QWidget):
         self._on_project_selected()
 
     def selected_project(self) -> ProjectRecord | None:
-        return selected_row(self.table)  # type: ignore[return-value]
+        return selected_row(self.table, ProjectRecord)
 
     def _on_project_selected(self, *_args: QItemSelection) -> None:
         project = self.selected_project()
@@ -307,7 +308,7 @@ class ProjectsTab(QWidget):
         self._update_buttons()
 
     def selected_session(self) -> SessionRecord | None:
-        return selected_row(self.sessions)  # type: ignore[return-value]
+        return selected_row(self.sessions, SessionRecord)
 
     def _update_buttons(self, *_args: QItemSelection) -> None:
         chosen = self.selected_session() is not None
@@ -344,11 +345,14 @@ class ProjectsTab(QWidget):
             self._open_session_form(SessionPickupsDialog(self._services, session, self),
                                     "Saved the session's pick-ups.")
 
-    def _open_session_form(self, dialog: QWidget, message: str) -> None:
-        dialog.saved.connect(lambda _record: (self.notice.emit(message),  # type: ignore
-                                              self.load_sessions()))
+    def _open_session_form(self, dialog: FormDialog, message: str) -> None:
+        def saved(_record: object) -> None:
+            self.notice.emit(message)
+            self.load_sessions()
+
+        dialog.saved.connect(saved)
         self.dialog = dialog
-        dialog.open()  # type: ignore[attr-defined]
+        dialog.open()
 
 
 class ProjectsPage(QWidget):

@@ -140,7 +140,7 @@ class RiskSharingPage(QWidget):
         self._on_selection_changed()
 
     def selected(self) -> RiskContactRow | None:
-        return selected_row(self.table)  # type: ignore[return-value]
+        return selected_row(self.table, RiskContactRow)
 
     def _on_selection_changed(self, *_args: object) -> None:
         row = self.selected()

@@ -213,7 +213,7 @@ class TextsPage(QWidget):
             self.table.selectRow(0)
 
     def _on_person_clicked(self) -> None:
-        row: MessageRow | None = selected_row(self.table)  # type: ignore[assignment]
+        row = selected_row(self.table, MessageRow)
         if row is not None:
             self.person_opened.emit(row.person_id)
 

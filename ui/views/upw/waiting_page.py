@@ -159,7 +159,7 @@ class WaitingPage(QWidget):
         self.count.setText(text)
 
     def selected(self) -> WaitingRow | None:
-        return selected_row(self.table)  # type: ignore[return-value]
+        return selected_row(self.table, WaitingRow)
 
     def _update_buttons(self, *_args: object) -> None:
         chosen = self.selected() is not None

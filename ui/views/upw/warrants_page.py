@@ -238,7 +238,7 @@ class WarrantsPage(QWidget):
         self._update_buttons()
 
     def selected(self) -> WarrantRecord | None:
-        return selected_row(self.table)  # type: ignore[return-value]
+        return selected_row(self.table, WarrantRecord)
 
     def _update_buttons(self, *_args: object) -> None:
         warrant = self.selected()
