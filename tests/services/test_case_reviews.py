@@ -22,7 +22,7 @@ from upw_ttg.domain.case_reviews import (
 from upw_ttg.domain.codes import MappaLevel, RiskLevel
 from upw_ttg.errors import StaleRecordError, ValidationError
 from upw_ttg.records.case_reviews import CaseReviewInput, ChangeNoteInput
-from upw_ttg.services.ttg.records import RiskInput
+from upw_ttg.records.ttg import RiskInput
 from upw_ttg.storage.models import AuditEvent, UpwOrder
 
 from tests.attendance.attendance_data import World, set_clock

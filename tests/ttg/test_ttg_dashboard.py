@@ -11,7 +11,7 @@ from sqlalchemy import event
 
 from upw_ttg.domain.codes import ContactMethod, ReferralStatus, ReleaseDateType, Role
 from upw_ttg.errors import ValidationError
-from upw_ttg.services.ttg.records import ContactInput, ReferralInput, ReviewInput
+from upw_ttg.records.ttg import ContactInput, ReferralInput, ReviewInput
 
 from tests.ttg.ttg_support import fill_plan, make_episode, make_person, prison_id, read_at
 

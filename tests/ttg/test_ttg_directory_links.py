@@ -11,8 +11,8 @@ import pytest
 
 from upw_ttg.errors import ValidationError
 from upw_ttg.records.directory import ProviderInput, ReferralRoute
-from upw_ttg.services.ttg.handouts import HandoutLanguage
-from upw_ttg.services.ttg.records import (
+from upw_ttg.records.handouts import HandoutLanguage
+from upw_ttg.records.ttg import (
     ActionInput,
     NeedInput,
     ReleaseFallbackInput,

@@ -13,8 +13,8 @@ from pypdf import PdfReader
 
 from upw_ttg.domain.codes import ReferralStatus
 from upw_ttg.records.directory import ProviderInput, ReferralRoute
-from upw_ttg.services.ttg.handouts import HandoutLanguage
-from upw_ttg.services.ttg.records import OfficerInput, ReferralInput
+from upw_ttg.records.handouts import HandoutLanguage
+from upw_ttg.records.ttg import OfficerInput, ReferralInput
 
 from tests.ttg.ttg_support import fill_plan, make_episode, make_person
 

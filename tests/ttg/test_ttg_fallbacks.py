@@ -12,8 +12,8 @@ from sqlalchemy import select
 from upw_ttg.domain.codes import MappaLevel, PlanStatus, RiskLevel
 from upw_ttg.domain.resettlement import fallback_missing, risk_of_harm_applies
 from upw_ttg.errors import StaleRecordError, ValidationError
+from upw_ttg.records.ttg import NeedInput, ReleaseFallbackInput, RiskInput
 from upw_ttg.services.ttg.plans import PlanIncompleteError
-from upw_ttg.services.ttg.records import NeedInput, ReleaseFallbackInput, RiskInput
 from upw_ttg.storage.models import AuditEvent
 
 from tests.ttg.ttg_support import fill_plan

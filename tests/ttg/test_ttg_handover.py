@@ -8,7 +8,7 @@ import pytest
 
 from upw_ttg.domain.codes import ContactMethod, ReferralStatus, Role
 from upw_ttg.errors import StaleRecordError, ValidationError
-from upw_ttg.services.ttg.records import (
+from upw_ttg.records.ttg import (
     ContactInput,
     OfficerInput,
     ReferralInput,

@@ -13,8 +13,8 @@ import pytest
 from upw_ttg.domain.codes import NeedStatus, Role
 from upw_ttg.errors import PermissionDeniedError, ValidationError
 from upw_ttg.records.directory import ProviderInput, ReferralRoute
-from upw_ttg.services.ttg.handouts import HandoutLanguage
-from upw_ttg.services.ttg.records import NeedInput, ReviewInput
+from upw_ttg.records.handouts import HandoutLanguage
+from upw_ttg.records.ttg import NeedInput, ReviewInput
 
 from tests.ttg.test_ttg_directory_printing import pdf_text
 from tests.ttg.ttg_support import fill_plan, make_episode, make_person

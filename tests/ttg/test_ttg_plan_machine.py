@@ -19,8 +19,7 @@ from upw_ttg.domain.codes import (
 )
 from upw_ttg.domain.resettlement import PlanFacts, completion_gaps, pathways_without_status
 from upw_ttg.errors import ValidationError
-from upw_ttg.services.ttg.plans import PlanIncompleteError
-from upw_ttg.services.ttg.records import (
+from upw_ttg.records.ttg import (
     ActionInput,
     AgreementInput,
     NeedInput,
@@ -29,6 +28,7 @@ from upw_ttg.services.ttg.records import (
     ReleaseFallbackInput,
     RiskInput,
 )
+from upw_ttg.services.ttg.plans import PlanIncompleteError
 
 from tests.ttg.ttg_support import make_episode, make_person, settle_pathways
 

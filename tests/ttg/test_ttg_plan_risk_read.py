@@ -9,7 +9,7 @@ from upw_ttg.domain.access import AccessAction, AccessedRecord
 from upw_ttg.domain.codes import Role
 from upw_ttg.domain.permissions import PERMISSIONS, Capability
 from upw_ttg.errors import CapabilityDeniedError
-from upw_ttg.services.ttg.records import WITHHELD_RISK, RiskInput
+from upw_ttg.records.ttg import WITHHELD_RISK, RiskInput
 
 from tests.ttg.test_ttg_reads_logged import logged
 from tests.ttg.ttg_support import fill_plan, make_episode, make_person

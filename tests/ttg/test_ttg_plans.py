@@ -17,8 +17,8 @@ from upw_ttg.domain.codes import (
     Role,
 )
 from upw_ttg.errors import NotFoundError, PermissionDeniedError, StaleRecordError, ValidationError
+from upw_ttg.records.ttg import ActionInput, AgreementInput, NeedInput, RiskInput
 from upw_ttg.services.ttg.plans import PlanIncompleteError
-from upw_ttg.services.ttg.records import ActionInput, AgreementInput, NeedInput, RiskInput
 
 from tests.narrowing import present
 from tests.ttg.ttg_support import (

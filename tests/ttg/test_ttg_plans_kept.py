@@ -9,7 +9,7 @@ import pytest
 
 from upw_ttg.domain.codes import MappaLevel, NeedStatus, PlanStatus, RiskLevel, Role
 from upw_ttg.errors import StaleRecordError
-from upw_ttg.services.ttg.records import ActionInput, AgreementInput, NeedInput, RiskInput
+from upw_ttg.records.ttg import ActionInput, AgreementInput, NeedInput, RiskInput
 
 from tests.ttg.ttg_support import fill_plan, make_episode, make_person, read_at
 
@@ -229,7 +229,7 @@ def test_a_corrected_release_date_moves_review_and_handover_everywhere(app, ttg,
 
 def _contact():
     from upw_ttg.domain.codes import ContactMethod
-    from upw_ttg.services.ttg.records import ContactInput
+    from upw_ttg.records.ttg import ContactInput
     return ContactInput(dt.date(2028, 1, 6), ContactMethod.EMAIL, "Introduction")
 
 

@@ -29,8 +29,8 @@ from upw_ttg.domain.codes import (
 )
 from upw_ttg.domain.records import PersonInput
 from upw_ttg.errors import ValidationError
-from upw_ttg.services.ttg.handouts import HandoutLanguage, PersonPlanCopy, ReleaseDaySheet
-from upw_ttg.services.ttg.records import (
+from upw_ttg.records.handouts import HandoutLanguage, PersonPlanCopy, ReleaseDaySheet
+from upw_ttg.records.ttg import (
     ActionInput,
     ContactInput,
     NeedInput,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from upw_ttg.domain.access import AccessAction, AccessedRecord, Recipient
-from upw_ttg.services.ttg.records import OfficerInput
+from upw_ttg.records.ttg import OfficerInput
 from upw_ttg.storage.models import AccessEvent
 
 from tests.ttg.ttg_support import fill_plan, make_episode, make_person

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from upw_ttg.demo import DEMO_PASSWORD, generate_demo
-from upw_ttg.services.ttg.handouts import HandoutLanguage
+from upw_ttg.records.handouts import HandoutLanguage
 from upw_ttg.storage.models import CustodyEpisode, ResettlementPlan
 
 TODAY = dt.date(2026, 11, 26)

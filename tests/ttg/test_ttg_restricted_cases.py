@@ -7,7 +7,7 @@ import pytest
 
 from upw_ttg.domain.codes import Role
 from upw_ttg.errors import RestrictedCaseError
-from upw_ttg.services.ttg.records import OfficerInput
+from upw_ttg.records.ttg import OfficerInput
 
 from tests.ttg.ttg_support import make_episode, make_person
 

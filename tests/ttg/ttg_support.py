@@ -15,19 +15,19 @@ from upw_ttg.domain.codes import (
     RiskLevel,
 )
 from upw_ttg.domain.records import CustodyInput, PersonInput
-from upw_ttg.services.ttg.dashboard import DashboardService
-from upw_ttg.services.ttg.deadlines import DeadlineService
-from upw_ttg.services.ttg.events import CustodyEventService
-from upw_ttg.services.ttg.handover import HandoverService
-from upw_ttg.services.ttg.plans import PlanService
-from upw_ttg.services.ttg.printouts import PrintoutService
-from upw_ttg.services.ttg.records import (
+from upw_ttg.records.ttg import (
     AgreementInput,
     NeedInput,
     PlanRecord,
     ReleaseFallbackInput,
     RiskInput,
 )
+from upw_ttg.services.ttg.dashboard import DashboardService
+from upw_ttg.services.ttg.deadlines import DeadlineService
+from upw_ttg.services.ttg.events import CustodyEventService
+from upw_ttg.services.ttg.handover import HandoverService
+from upw_ttg.services.ttg.plans import PlanService
+from upw_ttg.services.ttg.printouts import PrintoutService
 from upw_ttg.services.ttg.referrals import ReferralService
 from upw_ttg.services.ttg.reviews import ReviewService
 

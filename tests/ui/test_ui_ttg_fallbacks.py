@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from upw_ttg.domain.codes import MappaLevel, RiskLevel
-from upw_ttg.services.ttg.records import RiskInput
+from upw_ttg.records.ttg import RiskInput
 
 from tests.narrowing import shown
 from tests.ui.conftest import TODAY, settle, stored

@@ -10,7 +10,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QPainter, QPdfWriter
 
 from upw_ttg.domain.codes import CustodyEventKind, CustodyStatus, Language, ReferralStatus
-from upw_ttg.services.ttg.handouts import HandoutLanguage
+from upw_ttg.records.handouts import HandoutLanguage
 
 from tests.call_log import appended
 from tests.narrowing import present

@@ -15,7 +15,7 @@ from upw_ttg.domain.codes import (
     ReleaseDateType,
 )
 from upw_ttg.domain.resettlement import DEADLINE_LABELS, DeadlineKind, DeadlineMove
-from upw_ttg.services.ttg.records import (
+from upw_ttg.records.ttg import (
     ActionRecord,
     CaseloadRow,
     ConsentRow,

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from upw_ttg.domain.codes import DiversityCategory, MappaLevel, NeedStatus, RiskLevel, Role
 from upw_ttg.domain.permissions import PERMISSIONS, Capability
-from upw_ttg.services.ttg.records import AgreementInput, NeedInput, RiskInput
+from upw_ttg.records.ttg import AgreementInput, NeedInput, RiskInput
 
 from tests.call_log import appended
 from tests.narrowing import present, shown

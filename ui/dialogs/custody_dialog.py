@@ -32,7 +32,7 @@ from ui.formatting import format_date, today
 from ui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
-    from upw_ttg.services.ttg.records import WorkerCount
+    from upw_ttg.records.ttg import WorkerCount
 
 # The dates whose changes the service writes to the episode's history.
 TRACKED_DATES = ("reception_date", "screening_date",

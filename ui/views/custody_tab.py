@@ -31,7 +31,7 @@ from ui.views.ttg.access import can_use_ttg
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 if TYPE_CHECKING:
-    from upw_ttg.services.ttg.records import WorkerCount
+    from upw_ttg.records.ttg import WorkerCount
 
 
 class CustodyTab(QWidget):

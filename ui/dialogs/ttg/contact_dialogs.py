@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from upw_ttg.domain.codes import ContactMethod
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.ttg import ContactInput, ContactRow, HandoverRecord
 from upw_ttg.services.ttg.handover import HandoverService
-from upw_ttg.services.ttg.records import ContactInput, ContactRow, HandoverRecord
 
 from ui.dialogs.form_dialog import FormDialog, read_date
 from ui.formatting import format_date

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import CustodyEventKind
 from upw_ttg.errors import ValidationError
-from upw_ttg.services.ttg.records import EpisodeState
+from upw_ttg.records.ttg import EpisodeState
 
 from ui.dialogs.form_dialog import FormDialog, read_date
 from ui.formatting import format_date

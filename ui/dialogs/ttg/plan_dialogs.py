@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QWid
 
 from upw_ttg.domain.codes import DiversityCategory
 from upw_ttg.errors import ValidationError
-from upw_ttg.services.ttg.records import (
+from upw_ttg.records.ttg import (
     ActionInput,
     ActionRecord,
     DiversityNeedRow,

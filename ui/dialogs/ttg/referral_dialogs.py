@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 from upw_ttg.domain.codes import ReferralStatus
 from upw_ttg.errors import ValidationError
 from upw_ttg.records.pathways import PathwayRow
-from upw_ttg.services.ttg.records import ReferralInput, ReferralRecord
+from upw_ttg.records.ttg import ReferralInput, ReferralRecord
 from upw_ttg.services.ttg.referrals import ReferralService
 
 from ui.dialogs.form_dialog import FormDialog, read_date

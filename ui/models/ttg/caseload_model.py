@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt
 
 from upw_ttg.domain.codes import ReleaseDateType
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
-from upw_ttg.services.ttg.records import CaseloadRow, WorkerCount
+from upw_ttg.records.ttg import CaseloadRow, WorkerCount
 
 from ui.formatting import format_date
 from ui.models.table_model import Column, RowTableModel

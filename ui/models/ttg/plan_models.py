@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from upw_ttg.domain.codes import ReferralStatus
 from upw_ttg.domain.local_time import local_date
 from upw_ttg.domain.resettlement import STRENGTH_KINDS, DeadlineMove
-from upw_ttg.services.ttg.records import (
+from upw_ttg.records.ttg import (
     ActionRecord,
     ConsentRow,
     ContactRow,

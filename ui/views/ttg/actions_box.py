@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout
 
-from upw_ttg.services.ttg.records import ActionRecord
+from upw_ttg.records.ttg import ActionRecord
 
 from ui.dialogs.ttg.plan_dialogs import ActionDialog
 from ui.models.ttg.plan_models import ActionsTableModel

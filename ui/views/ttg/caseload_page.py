@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Role
 from upw_ttg.errors import StaleRecordError, UpwError
-from upw_ttg.services.ttg.records import Caseload, CaseloadRow, QualityFigure, WorkerCount
+from upw_ttg.records.ttg import Caseload, CaseloadRow, QualityFigure, WorkerCount
 
 from ui.changes import Change, Subject, publish, subscribe
 from ui.errors import show_error

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.domain.plan_progress import handover_missing
 from upw_ttg.errors import ValidationError
-from upw_ttg.services.ttg.records import ContactRow, HandoverRecord, OfficerInput
+from upw_ttg.records.ttg import ContactRow, HandoverRecord, OfficerInput
 
 from ui.dialogs.ttg.contact_dialogs import AcknowledgeDialog, ContactDialog
 from ui.formatting import format_date

@@ -20,7 +20,7 @@ from upw_ttg.domain.codes import NeedStatus, Responsibility
 from upw_ttg.domain.resettlement import ACCOMMODATION
 from upw_ttg.errors import ValidationError
 from upw_ttg.records.pathways import PathwayRow
-from upw_ttg.services.ttg.records import NeedInput, NeedRecord, PlanRecord
+from upw_ttg.records.ttg import NeedInput, NeedRecord, PlanRecord
 
 from ui.models.ttg.codes import code_text
 from ui.models.ttg.plan_models import ProgressTableModel

@@ -26,7 +26,7 @@ from upw_ttg.domain.codes import (
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.resettlement import PlanSection
 from upw_ttg.errors import UpwError
-from upw_ttg.services.ttg.handouts import HandoutLanguage
+from upw_ttg.records.handouts import HandoutLanguage
 from upw_ttg.services.ttg.plans import PlanIncompleteError
 
 from ui.dialogs.print_preview import PrintPreviewDialog

@@ -24,7 +24,7 @@ from upw_ttg.domain.placement import identity_not_male
 from upw_ttg.domain.records import CustodyRecord, PersonRecord
 from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
 from upw_ttg.records.directory import ProviderChoice
-from upw_ttg.services.ttg.records import (
+from upw_ttg.records.ttg import (
     EpisodeDeadlines,
     EpisodeState,
     HandoverRecord,

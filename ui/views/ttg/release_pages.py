@@ -24,7 +24,7 @@ from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.plan_progress import review_missing
 from upw_ttg.domain.resettlement import ACCOMMODATION, DEADLINE_LABELS, HEALTH, DeadlineKind
 from upw_ttg.errors import ValidationError
-from upw_ttg.services.ttg.records import (
+from upw_ttg.records.ttg import (
     ReferralRecord,
     ReleaseFallbackInput,
     ReviewInput,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.domain.codes import Language, MappaLevel, RiskLevel
 from upw_ttg.domain.resettlement import STRENGTH_KINDS, PlanSection
 from upw_ttg.errors import ValidationError
-from upw_ttg.services.ttg.records import (
+from upw_ttg.records.ttg import (
     AgreementInput,
     ConsentRow,
     DiversityNeedRow,

@@ -17,7 +17,7 @@ from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import Styles, data_table_style, details_table_style, get_styles
 from upw_ttg.printing.text import escape, format_date, number_kept, postcode_kept
 from upw_ttg.records.directory import ProviderContact
-from upw_ttg.services.ttg.records import (
+from upw_ttg.records.ttg import (
     ActionRecord,
     HandoverPack,
     HandoverRecord,

@@ -25,7 +25,7 @@ from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import ACCENT, HEADER_FILL, MUTED, RULE, Styles, get_styles
 from upw_ttg.printing.text import escape, number_kept, postcode_kept
 from upw_ttg.records.directory import ReferralRoute
-from upw_ttg.services.ttg.handouts import HandoutLanguage, ReleaseDaySheet
+from upw_ttg.records.handouts import HandoutLanguage, ReleaseDaySheet
 
 # A labelled row of a box, and a row of text alone.
 _Pair = Callable[[str, str], list[Flowable]]

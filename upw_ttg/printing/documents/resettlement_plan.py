@@ -20,7 +20,7 @@ from upw_ttg.printing.styles import (
 )
 from upw_ttg.printing.text import escape, number_kept, postcode_kept
 from upw_ttg.records.directory import ProviderContact, ReferralRoute
-from upw_ttg.services.ttg.handouts import (
+from upw_ttg.records.handouts import (
     ContactRole,
     HandoutAction,
     HandoutAppointment,

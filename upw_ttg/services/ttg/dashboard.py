@@ -20,19 +20,19 @@ from upw_ttg.domain.records_to_check import ROW_ERRORS, impossible_dates
 from upw_ttg.domain.resettlement import Deadlines, DeadlineSettings, PlanSection
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
-from upw_ttg.services import audit
-from upw_ttg.services.access import check_case, mask_lists_of
-from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.ttg.common import pathway_names, read_deadline_settings, worker_problem
-from upw_ttg.services.ttg.completion import gate_columns, gate_facts
-from upw_ttg.services.ttg.deadlines import DeadlineService, current_deadlines
-from upw_ttg.services.ttg.records import (
+from upw_ttg.records.ttg import (
     Caseload,
     CaseloadRow,
     QualityFigure,
     QualityFigures,
     WorkerCount,
 )
+from upw_ttg.services import audit
+from upw_ttg.services.access import check_case, mask_lists_of
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.ttg.common import pathway_names, read_deadline_settings, worker_problem
+from upw_ttg.services.ttg.completion import gate_columns, gate_facts
+from upw_ttg.services.ttg.deadlines import DeadlineService, current_deadlines
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
     CustodyEpisode,

@@ -12,6 +12,7 @@ from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.resettlement import DeadlineMove, Deadlines, DeadlineSettings
 from upw_ttg.domain.validation import require_calendar_dates
 from upw_ttg.domain.working_days import WorkingCalendar
+from upw_ttg.records.ttg import EpisodeDeadlines
 from upw_ttg.services.calendar import CalendarService
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import (
@@ -20,7 +21,6 @@ from upw_ttg.services.ttg.common import (
     get_episode,
     read_deadline_settings,
 )
-from upw_ttg.services.ttg.records import EpisodeDeadlines
 from upw_ttg.storage.models import CustodyEpisode
 
 

@@ -12,11 +12,11 @@ from upw_ttg.domain.codes import AuditAction, CustodyEventKind, CustodyStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.ttg import CustodyEventRow, EpisodeState
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.ttg.common import check_past_date, get_episode, staff_names
-from upw_ttg.services.ttg.records import CustodyEventRow, EpisodeState
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import CustodyEpisode, CustodyEvent, Prison
 

@@ -24,6 +24,13 @@ from upw_ttg.domain.validation import (
 )
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
+from upw_ttg.records.ttg import (
+    ChaserRow,
+    ContactInput,
+    ContactRow,
+    HandoverRecord,
+    OfficerInput,
+)
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, check_case_of, mask_restricted
 from upw_ttg.services.access_log import log_view
@@ -35,13 +42,6 @@ from upw_ttg.services.ttg.common import (
     staff_names,
 )
 from upw_ttg.services.ttg.deadlines import DeadlineService, current_deadlines
-from upw_ttg.services.ttg.records import (
-    ChaserRow,
-    ContactInput,
-    ContactRow,
-    HandoverRecord,
-    OfficerInput,
-)
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import CustodyEpisode, Handover, HandoverContact, Person
 

@@ -10,11 +10,7 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.resettlement import DeadlineSettings
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.records.directory import ProviderContact
-from upw_ttg.services.directory import provider_contacts
-from upw_ttg.services.ttg.common import get_episode, pathway_names, staff_names
-from upw_ttg.services.ttg.completion import plan_gaps
-from upw_ttg.services.ttg.deadlines import episode_deadlines
-from upw_ttg.services.ttg.records import (
+from upw_ttg.records.ttg import (
     ActionRecord,
     ConsentRow,
     DiversityNeedRow,
@@ -24,6 +20,10 @@ from upw_ttg.services.ttg.records import (
     RiskOfHarm,
     StrengthRow,
 )
+from upw_ttg.services.directory import provider_contacts
+from upw_ttg.services.ttg.common import get_episode, pathway_names, staff_names
+from upw_ttg.services.ttg.completion import plan_gaps
+from upw_ttg.services.ttg.deadlines import episode_deadlines
 from upw_ttg.storage.models import (
     NeedProgress,
     Pathway,

@@ -22,6 +22,15 @@ from upw_ttg.domain.validation import (
 )
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
 from upw_ttg.records.pathways import PathwayRow
+from upw_ttg.records.ttg import (
+    WITHHELD_RISK,
+    ActionInput,
+    AgreementInput,
+    NeedInput,
+    PlanRecord,
+    ReleaseFallbackInput,
+    RiskInput,
+)
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of
 from upw_ttg.services.access_log import log_view
@@ -37,15 +46,6 @@ from upw_ttg.services.ttg.completion import plan_gaps, reopen_if_incomplete
 from upw_ttg.services.ttg.deadlines import DeadlineService
 from upw_ttg.services.ttg.plan_fields import checked_fallback, checked_text, raise_any, who
 from upw_ttg.services.ttg.plan_reader import read_plan
-from upw_ttg.services.ttg.records import (
-    WITHHELD_RISK,
-    ActionInput,
-    AgreementInput,
-    NeedInput,
-    PlanRecord,
-    ReleaseFallbackInput,
-    RiskInput,
-)
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
     CustodyEpisode,

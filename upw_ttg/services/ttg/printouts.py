@@ -12,13 +12,7 @@ from upw_ttg.domain.resettlement import HEALTH
 from upw_ttg.printing.documents.handover_pack import render_handover_pack
 from upw_ttg.printing.documents.release_sheet import render_release_sheet
 from upw_ttg.printing.documents.resettlement_plan import render_person_copy
-from upw_ttg.services import audit
-from upw_ttg.services.access_log import log_print
-from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.organisation import office_contact
-from upw_ttg.services.ttg.common import get_episode
-from upw_ttg.services.ttg.deadlines import DeadlineService
-from upw_ttg.services.ttg.handouts import (
+from upw_ttg.records.handouts import (
     ContactRole,
     HandoutAction,
     HandoutAppointment,
@@ -30,9 +24,7 @@ from upw_ttg.services.ttg.handouts import (
     PersonPlanCopy,
     ReleaseDaySheet,
 )
-from upw_ttg.services.ttg.handover import HandoverService
-from upw_ttg.services.ttg.plans import PlanService
-from upw_ttg.services.ttg.records import (
+from upw_ttg.records.ttg import (
     ActionRecord,
     EpisodeSummary,
     HandoverPack,
@@ -42,6 +34,14 @@ from upw_ttg.services.ttg.records import (
     ReferralRecord,
     ReviewRecord,
 )
+from upw_ttg.services import audit
+from upw_ttg.services.access_log import log_print
+from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.organisation import office_contact
+from upw_ttg.services.ttg.common import get_episode
+from upw_ttg.services.ttg.deadlines import DeadlineService
+from upw_ttg.services.ttg.handover import HandoverService
+from upw_ttg.services.ttg.plans import PlanService
 from upw_ttg.services.ttg.referrals import ReferralService
 from upw_ttg.services.ttg.reviews import ReviewService
 from upw_ttg.storage.models import Person, Prison, Staff

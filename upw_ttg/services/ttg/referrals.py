@@ -14,12 +14,12 @@ from upw_ttg.domain.resettlement import WITHDRAWN_REASON_LABELS, WITHDRAWN_REASO
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.records.directory import ProviderChoice, ProviderContact
+from upw_ttg.records.ttg import OverdueReferral, ReferralInput, ReferralRecord
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.directory import provider_choices, provider_contacts, unit_of_office
 from upw_ttg.services.ttg.common import check_past_date, get_episode, get_plan, pathway_names
-from upw_ttg.services.ttg.records import OverdueReferral, ReferralInput, ReferralRecord
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
     CustodyEpisode,

@@ -13,6 +13,7 @@ from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import FieldErrors, clean, phone_problem, text_problem
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import StaleRecordError, ValidationError
+from upw_ttg.records.ttg import FirstAppointment, ReviewInput, ReviewRecord
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
@@ -24,7 +25,6 @@ from upw_ttg.services.ttg.common import (
 )
 from upw_ttg.services.ttg.deadlines import DeadlineService, current_deadlines
 from upw_ttg.services.ttg.plan_fields import who
-from upw_ttg.services.ttg.records import FirstAppointment, ReviewInput, ReviewRecord
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import CustodyEpisode, PreReleaseReview
 from upw_ttg.storage.models.base import ColumnValues
