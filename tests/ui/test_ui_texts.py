@@ -12,6 +12,7 @@ import pytest
 from upw_ttg.domain.codes import Language
 
 from tests.attendance.attendance_data import World, set_setting
+from tests.call_log import appended
 from tests.narrowing import present
 from tests.ui.attendance_support import activate
 from tests.ui.conftest import settle
@@ -98,6 +99,7 @@ def test_reminders_are_queued_sent_with_progress_and_shown_on_the_record(
     set_setting(services, "texts.auto_send", "true")
     set_setting(services, "texts.auto_send_minutes", "20")
     page.refresh()
+    settle()  # read on a worker
     assert "sent automatically every 20 minutes" in page.state.text()
     assert "queued from 09:00" in page.state.text()
 
@@ -124,3 +126,22 @@ def test_an_administrator_keeps_the_key_in_the_credential_store(qtbot, services,
         page.edit_notify_key()
         settle()
         page.key_dialog.grab().save(f"{shots}/notify-key.png")
+
+
+def test_the_key_is_looked_for_off_the_gui_thread_and_nothing_sends_until_then(
+        qtbot, services, notify, monkeypatch):
+    """The credential store's first reading loads its back ends (75 ms at start): the page
+    reads it on a worker with the messages, and Send waits for the answer."""
+    import threading
+
+    services.upw.texts.set_key(KEY)
+    threads: list[bool] = []
+    real = services.upw.texts.key_state
+    monkeypatch.setattr(services.upw.texts, "key_state", lambda: appended(
+        threads, threading.current_thread() is threading.main_thread()) or real())
+    page = TextsPage(services)
+    assert not page.send_button.isEnabled() and not page.check_button.isEnabled()
+    activate(qtbot, page)
+    settle()
+    assert threads and not any(threads)
+    assert page.send_button.isEnabled() and "Sending is on" in page.state.text()

@@ -135,6 +135,9 @@ class TextsPage(QWidget):
         self.send_button.clicked.connect(self.send)
         self.check_button = QPushButton("Chec&k delivery")
         self.check_button.clicked.connect(self.check_delivery)
+        # Until the key has been looked for, nothing can be sent.
+        self.send_button.setEnabled(False)
+        self.check_button.setEnabled(False)
         self.person_button = QPushButton("Open person's record")
         self.person_button.clicked.connect(self._on_person_clicked)
         buttons = QHBoxLayout()
@@ -171,7 +174,19 @@ class TextsPage(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        state = self._texts.key_state()
+        """Read whether texts can be sent (the key is in the credential store, whose first
+        reading loads its back ends) and the messages, on a worker."""
+        texts = self._texts
+        first, last = _day(self.date_from.date()), _day(self.date_to.date())
+        status = self.status.currentData()
+        template = self.template.currentData()
+        self.loader.load(lambda: (texts.key_state(),
+                                  texts.messages(date_from=first, date_to=last, status=status,
+                                                 template_id=template)),
+                         self._show_state_and_rows)
+
+    def _show_state_and_rows(self, read: tuple[KeyState, list[MessageRow]]) -> None:
+        state, rows = read
         self.send_button.setEnabled(state.sending_on)
         self.check_button.setEnabled(state.sending_on)
         if state.sending_on:
@@ -180,12 +195,7 @@ class TextsPage(QWidget):
             self.state.show_message("Sending is off until an administrator sets the GOV.UK "
                                     "Notify key (Settings, Notify key). Texts can be queued "
                                     "meanwhile.", "warning")
-        first, last = _day(self.date_from.date()), _day(self.date_to.date())
-        status = self.status.currentData()
-        template = self.template.currentData()
-        self.loader.load(lambda: self._texts.messages(date_from=first, date_to=last,
-                                                      status=status, template_id=template),
-                         self._show_rows)
+        self._show_rows(rows)
 
     def _on_tab_changed(self, index: int) -> None:
         if index == 1:
