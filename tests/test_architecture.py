@@ -136,14 +136,43 @@ def test_records_import_only_the_domain():
     assert offenders == [], "\n".join(offenders)
 
 
-def test_domain_imports_nothing_of_storage_services_or_printing():
-    above = {"upw_ttg.storage", "upw_ttg.services", "upw_ttg.printing", "upw_ttg.demo",
-             "upw_ttg.cli", "upw_ttg.bootstrap", "upw_ttg.selftest"}
-    layers = {_layer(m) for m in _core_sources()}
-    offenders = _imports_outside("upw_ttg.domain", frozenset(layers - above))
+def test_domain_imports_nothing_of_records_storage_services_or_printing():
+    """The domain is the bottom layer: the records and everything above are built on it."""
+    offenders = _imports_outside("upw_ttg.domain", SHARED)
     assert offenders == [], "\n".join(offenders)
 
 
 def test_storage_imports_nothing_of_services_or_printing():
     offenders = _imports_outside("upw_ttg.storage", SHARED | {"upw_ttg.domain", "upw_ttg.records"})
     assert offenders == [], "\n".join(offenders)
+
+
+def test_no_import_cycle_between_the_core_packages():
+    """The packages of the core (``upw_ttg.domain``, ``records``, ``storage``, ``services``,
+    ``printing``, ``demo``, ``cli``) import one another in one direction only."""
+    sources = _core_sources()
+    packages = {_layer(m) for m, p in sources.items() if p.name == "__init__.py" and m != "upw_ttg"}
+    edges: dict[str, dict[str, str]] = {package: {} for package in packages}
+    for module, path in sorted(sources.items()):
+        for line, name in _core_imports(path, sources):
+            source, target = _layer(module), _layer(name)
+            if source in packages and target in packages and source != target:
+                edges[source].setdefault(target, f"{module} (line {line}) imports {name}")
+    cycles = []
+
+    def visit(package: str, trail: list[str]) -> None:
+        for target in sorted(edges[package]):
+            if target in trail:
+                loop = [*trail[trail.index(target):], target]
+                cycles.append(" -> ".join(loop) + ": " + "; ".join(
+                    edges[a][b] for a, b in zip(loop, loop[1:], strict=False)))
+            elif target not in finished:
+                visit(target, [*trail, target])
+        finished.add(package)
+
+    finished: set[str] = set()
+    for package in sorted(packages):
+        if package not in finished:
+            visit(package, [package])
+    assert len(packages) >= 6
+    assert cycles == [], "\n".join(cycles)
