@@ -72,3 +72,107 @@ def test_every_module_has_a_docstring_and_stays_small():
             if source.count("\n") > 650:
                 problems.append(f"{path.relative_to(ROOT)} is over 650 lines")
     assert problems == []
+
+
+# ---- The core's layers, read from the sources ---------------------------------------------
+
+# Top-level modules every layer may use: they import nothing above the domain.
+SHARED = frozenset({"upw_ttg", "upw_ttg.errors", "upw_ttg.paths", "upw_ttg.progress",
+                    "upw_ttg.time_text", "upw_ttg.collector", "upw_ttg.files"})
+
+
+def _core_sources() -> dict[str, Path]:
+    """Every module of the core by its dotted name, migrations aside."""
+    sources = {}
+    for path in (ROOT / "upw_ttg").rglob("*.py"):
+        if "versions" in path.parts:
+            continue
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        sources[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return sources
+
+
+def _core_imports(path: Path, known: dict[str, Path]) -> list[tuple[int, str]]:
+    """The core modules a file imports, anywhere in it (inside functions too), with the line;
+    ``from upw_ttg.records import ttg`` counts as importing ``upw_ttg.records.ttg``."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.lineno, node.module))
+            found += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names
+                      if f"{node.module}.{alias.name}" in known]
+    return [(line, name) for line, name in found if name.split(".")[0] == "upw_ttg"]
+
+
+def _layer(module: str) -> str:
+    """``upw_ttg.services.ttg.plans`` is in ``upw_ttg.services``; ``upw_ttg`` is its own."""
+    return ".".join(module.split(".")[:2])
+
+
+def _imports_outside(layer: str, allowed: frozenset[str]) -> list[str]:
+    """Each import of a module in ``layer`` that reaches a layer not in ``allowed``."""
+    sources = _core_sources()
+    offenders = []
+    for module, path in sorted(sources.items()):
+        if _layer(module) != layer:
+            continue
+        for line, name in _core_imports(path, sources):
+            if _layer(name) not in allowed | {layer}:
+                offenders.append(f"{module} (line {line}) imports {name}")
+    return offenders
+
+
+def test_printing_imports_only_records_domain_and_its_own_helpers():
+    """Documents are pure functions of plain data: printing never reaches services or storage."""
+    allowed = SHARED | {"upw_ttg.records", "upw_ttg.domain"}
+    offenders = _imports_outside("upw_ttg.printing", allowed)
+    assert offenders == [], "\n".join(offenders)
+
+
+def test_records_import_only_the_domain():
+    offenders = _imports_outside("upw_ttg.records", SHARED | {"upw_ttg.domain"})
+    assert offenders == [], "\n".join(offenders)
+
+
+def test_domain_imports_nothing_of_records_storage_services_or_printing():
+    """The domain is the bottom layer: the records and everything above are built on it."""
+    offenders = _imports_outside("upw_ttg.domain", SHARED)
+    assert offenders == [], "\n".join(offenders)
+
+
+def test_storage_imports_nothing_of_services_or_printing():
+    offenders = _imports_outside("upw_ttg.storage", SHARED | {"upw_ttg.domain", "upw_ttg.records"})
+    assert offenders == [], "\n".join(offenders)
+
+
+def test_no_import_cycle_between_the_core_packages():
+    """The packages of the core (``upw_ttg.domain``, ``records``, ``storage``, ``services``,
+    ``printing``, ``demo``, ``cli``) import one another in one direction only."""
+    sources = _core_sources()
+    packages = {_layer(m) for m, p in sources.items() if p.name == "__init__.py" and m != "upw_ttg"}
+    edges: dict[str, dict[str, str]] = {package: {} for package in packages}
+    for module, path in sorted(sources.items()):
+        for line, name in _core_imports(path, sources):
+            source, target = _layer(module), _layer(name)
+            if source in packages and target in packages and source != target:
+                edges[source].setdefault(target, f"{module} (line {line}) imports {name}")
+    cycles = []
+
+    def visit(package: str, trail: list[str]) -> None:
+        for target in sorted(edges[package]):
+            if target in trail:
+                loop = [*trail[trail.index(target):], target]
+                cycles.append(" -> ".join(loop) + ": " + "; ".join(
+                    edges[a][b] for a, b in zip(loop, loop[1:], strict=False)))
+            elif target not in finished:
+                visit(target, [*trail, target])
+        finished.add(package)
+
+    finished: set[str] = set()
+    for package in sorted(packages):
+        if package not in finished:
+            visit(package, [package])
+    assert len(packages) >= 6
+    assert cycles == [], "\n".join(cycles)

@@ -9,9 +9,9 @@ import datetime as dt
 import pytest
 
 from upw_ttg.domain.codes import AuditAction, Gender, ReferralStatus, Role
+from upw_ttg.domain.directory import ProviderInput, ReferralRoute
 from upw_ttg.domain.records import PersonInput
 from upw_ttg.errors import CapabilityDeniedError, StaleRecordError, ValidationError
-from upw_ttg.records.directory import ProviderInput, ReferralRoute
 from upw_ttg.records.ttg import ReferralInput
 
 from tests.ttg.ttg_support import make_episode, make_person, ttg_services

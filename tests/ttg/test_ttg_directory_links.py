@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
+from upw_ttg.domain.directory import ProviderInput, ReferralRoute
 from upw_ttg.errors import ValidationError
-from upw_ttg.records.directory import ProviderInput, ReferralRoute
 from upw_ttg.records.handouts import HandoutLanguage
 from upw_ttg.records.ttg import (
     ActionInput,

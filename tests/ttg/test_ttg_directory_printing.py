@@ -12,7 +12,7 @@ import re
 from pypdf import PdfReader
 
 from upw_ttg.domain.codes import ReferralStatus
-from upw_ttg.records.directory import ProviderInput, ReferralRoute
+from upw_ttg.domain.directory import ProviderInput, ReferralRoute
 from upw_ttg.records.handouts import HandoutLanguage
 from upw_ttg.records.ttg import OfficerInput, ReferralInput
 

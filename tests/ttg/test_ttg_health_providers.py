@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 
 from upw_ttg.domain.codes import NeedStatus, Role
+from upw_ttg.domain.directory import ProviderInput, ReferralRoute
 from upw_ttg.errors import PermissionDeniedError, ValidationError
-from upw_ttg.records.directory import ProviderInput, ReferralRoute
 from upw_ttg.records.handouts import HandoutLanguage
 from upw_ttg.records.ttg import NeedInput, ReviewInput
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QStandardPaths
 
 from upw_ttg.bootstrap import AppLocation, AppServices, open_app
 from upw_ttg.domain.codes import Gender, OrderType, Role
+from upw_ttg.domain.directory import ProviderInput, ReferralRoute
 from upw_ttg.domain.records import (
     CustodyInput,
     OrderInput,
@@ -23,7 +24,6 @@ from upw_ttg.domain.records import (
     PersonRecord,
     StaffMember,
 )
-from upw_ttg.records.directory import ProviderInput, ReferralRoute
 from upw_ttg.storage.models import Staff
 
 from ui import tasks

@@ -4,7 +4,7 @@ provider from it for a referral on the plan screen."""
 from __future__ import annotations
 
 from upw_ttg.domain.codes import Role
-from upw_ttg.records.directory import ReferralRoute
+from upw_ttg.domain.directory import ReferralRoute
 
 from tests.narrowing import present
 from tests.ui.conftest import settle

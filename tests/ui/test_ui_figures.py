@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from upw_ttg.records.figures import FigureGroup
+from upw_ttg.domain.figures import FigureGroup
 
 from tests.figures.figures_data import CaseSet
 from tests.narrowing import present

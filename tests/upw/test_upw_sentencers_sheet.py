@@ -12,11 +12,10 @@ from pypdf import PdfReader
 from sqlalchemy import select, update
 
 from upw_ttg.domain.access import AccessAction
-from upw_ttg.domain.availability import wait_figures
+from upw_ttg.domain.availability import OfferKind, wait_figures
 from upw_ttg.domain.codes import Gender, Language, Role
 from upw_ttg.domain.upw_records import PickupPointInput, VanInput
 from upw_ttg.errors import CapabilityDeniedError
-from upw_ttg.records.availability import OfferKind
 from upw_ttg.storage.models import AccessEvent, Appointment, UpwSession
 
 from tests.printing.glossary_support import pdf_text, words_not_in_glossary
@@ -156,11 +155,12 @@ def test_only_casework_staff_print_the_sheet(upw, signed_in_as):
 
 
 def test_a_unit_with_many_placements_still_gets_one_readable_page():
+    from upw_ttg.domain.availability import WaitFigures
     from upw_ttg.printing.documents.sentencers_sheet import (
         MOST_PER_KIND,
         render_sentencers_sheet,
     )
-    from upw_ttg.records.availability import PlacementOffer, SentencersSheet, WaitFigures
+    from upw_ttg.records.availability import PlacementOffer, SentencersSheet
 
     offers = tuple(PlacementOffer(OfferKind.GROUP, f"Project {n}", "Hull", (0, 2), dt.time(9),
                                   dt.time(16), 4, 20, dt.date(2026, 12, 1 + n), ("Hull office",))

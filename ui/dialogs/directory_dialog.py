@@ -13,12 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upw_ttg.records.directory import (
-    REFERRAL_ROUTES,
-    AreaRow,
-    ProviderInput,
-    ProviderRecord,
-)
+from upw_ttg.domain.directory import ProviderInput
+from upw_ttg.records.directory import REFERRAL_ROUTES, AreaRow, ProviderRecord
 from upw_ttg.records.pathways import PathwayRow
 from upw_ttg.services.directory import DirectoryService
 

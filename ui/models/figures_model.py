@@ -5,15 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from upw_ttg.domain.figures import LOWER_IS_BETTER
-from upw_ttg.records.figures import (
-    FigureCase,
-    FigureKind,
-    FigureRow,
-    FigureSplit,
-    Tally,
-    tally_text,
-)
+from upw_ttg.domain.figures import LOWER_IS_BETTER, FigureKind
+from upw_ttg.records.figures import FigureCase, FigureRow, FigureSplit, Tally, tally_text
 from upw_ttg.time_text import format_minutes
 
 from ui.formatting import format_date

@@ -1,11 +1,44 @@
-"""The checks a directory provider must pass before it is saved (rule TTG-DIR1)."""
+"""A directory provider as an administrator types it, and the checks it must pass before it
+is saved (rule TTG-DIR1)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from enum import StrEnum
 
 from upw_ttg.domain.validation import FieldErrors, phone_problem, text_problem
-from upw_ttg.records.directory import ProviderInput, ReferralRoute
+
+
+class ReferralRoute(StrEnum):
+    """How a provider takes referrals."""
+
+    FORM = "form"
+    EMAIL = "email"
+    PHONE = "phone"
+    SELF_REFERRAL = "self_referral"
+
+
+@dataclass(slots=True)
+class ProviderInput:
+    """What an administrator types for a provider."""
+
+    name: str = ""
+    pathway_codes: tuple[str, ...] = ()
+    national: bool = False
+    unit_ids: tuple[int, ...] = ()
+    address: str | None = None
+    town: str | None = None
+    postcode: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    opening_hours: str | None = None
+    referral_route: ReferralRoute | None = None
+    referral_how: str | None = None
+    active: bool = True
+    version: int | None = None
+    opening_hours_cy: str | None = None
+
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
@@ -12,7 +14,30 @@ from dateutil.relativedelta import relativedelta
 from upw_ttg.domain.enforcement import BREACH_REQUESTED, covering_warning
 from upw_ttg.domain.records_to_check import impossible_dates
 from upw_ttg.domain.working_days import WorkingCalendar
-from upw_ttg.records.figures import FigureDefinition, FigureGroup, FigureKind
+
+
+class FigureGroup(StrEnum):
+    UPW = "upw"
+    TTG = "ttg"
+
+
+class FigureKind(StrEnum):
+    # ``count`` of ``total`` cases met the standard.
+    RATE = "rate"
+    # ``count`` is minutes (hours completed); there is no total.
+    MINUTES = "minutes"
+
+
+@dataclass(frozen=True, slots=True)
+class FigureDefinition:
+    key: str
+    group: FigureGroup
+    label: str
+    # The inspection question the figure answers and the rule it counts by (docs/rules.md).
+    question: str
+    rule: str
+    kind: FigureKind = FigureKind.RATE
+
 
 MONTHS_SHOWN = 12
 # The inspection expects an outcome on the record within two working days of the session

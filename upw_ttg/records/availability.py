@@ -4,31 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
 
-
-class OfferKind(StrEnum):
-    """How a placement is worked, as the sheet groups them; female-only comes before the
-    project's type, so a female-only individual placement is listed as female-only."""
-
-    GROUP = "group"
-    INDIVIDUAL = "individual"
-    FEMALE_ONLY = "female_only"
-    ETE = "ete"
-
-
-@dataclass(frozen=True, slots=True)
-class WaitFigures:
-    """Days from sentence to the first attended session, over orders whose first session fell
-    on or after ``since``; and the orders still waiting for one today."""
-
-    since: dt.date
-    orders: int
-    median_days: int | None
-    shortest_days: int | None
-    longest_days: int | None
-    still_waiting: int
-    longest_waiting_days: int | None
+from upw_ttg.domain.availability import OfferKind, WaitFigures
 
 
 @dataclass(frozen=True, slots=True)

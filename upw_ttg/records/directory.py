@@ -3,17 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-
-class ReferralRoute(StrEnum):
-    """How a provider takes referrals."""
-
-    FORM = "form"
-    EMAIL = "email"
-    PHONE = "phone"
-    SELF_REFERRAL = "self_referral"
-
+from upw_ttg.domain.directory import ReferralRoute
 
 REFERRAL_ROUTES: tuple[tuple[ReferralRoute, str], ...] = (
     (ReferralRoute.FORM, "Referral form"),
@@ -85,27 +76,6 @@ class ProviderRecord:
         return ProviderContact(self.name, self.phone, self.email, self.address_line,
                                self.opening_hours, self.referral_route, self.referral_how,
                                self.opening_hours_cy)
-
-
-@dataclass(slots=True)
-class ProviderInput:
-    """What an administrator types for a provider."""
-
-    name: str = ""
-    pathway_codes: tuple[str, ...] = ()
-    national: bool = False
-    unit_ids: tuple[int, ...] = ()
-    address: str | None = None
-    town: str | None = None
-    postcode: str | None = None
-    phone: str | None = None
-    email: str | None = None
-    opening_hours: str | None = None
-    referral_route: ReferralRoute | None = None
-    referral_how: str | None = None
-    active: bool = True
-    version: int | None = None
-    opening_hours_cy: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,38 +1,16 @@
-"""The figures managers and inspectors read: definitions, counts per month, unit and worker."""
+"""The figures managers and inspectors read: counts per month, unit and worker."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
+
+from upw_ttg.domain.figures import FigureDefinition, FigureGroup, FigureKind
 
 # What a figures reading covers when kept to no unit or worker, and the name of a unit or
 # worker no longer on record (the printed summary says them in its own language).
 WHOLE_SERVICE = "Whole service"
 UNKNOWN = "Unknown"
-
-
-class FigureGroup(StrEnum):
-    UPW = "upw"
-    TTG = "ttg"
-
-
-class FigureKind(StrEnum):
-    # ``count`` of ``total`` cases met the standard.
-    RATE = "rate"
-    # ``count`` is minutes (hours completed); there is no total.
-    MINUTES = "minutes"
-
-
-@dataclass(frozen=True, slots=True)
-class FigureDefinition:
-    key: str
-    group: FigureGroup
-    label: str
-    # The inspection question the figure answers and the rule it counts by (docs/rules.md).
-    question: str
-    rule: str
-    kind: FigureKind = FigureKind.RATE
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,17 +9,11 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction
-from upw_ttg.domain.directory import provider_problems
+from upw_ttg.domain.directory import ProviderInput, provider_problems
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import clean, normalise_postcode
 from upw_ttg.errors import NotFoundError, ValidationError
-from upw_ttg.records.directory import (
-    AreaRow,
-    ProviderChoice,
-    ProviderContact,
-    ProviderInput,
-    ProviderRecord,
-)
+from upw_ttg.records.directory import AreaRow, ProviderChoice, ProviderContact, ProviderRecord
 from upw_ttg.records.pathways import PathwayRow
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext

@@ -14,7 +14,8 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from upw_ttg.records.figures import FigureKind, FigureRow, Figures, Tally
+from upw_ttg.domain.figures import FigureKind
+from upw_ttg.records.figures import FigureRow, Figures, Tally
 
 LINE_COLOUR = QColor("#1f5f8b")
 BAR_COLOUR = QColor("#4a8bbf")

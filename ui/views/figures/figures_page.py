@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.records.figures import FigureCase, FigureGroup, FigureRow, Figures
+from upw_ttg.domain.figures import FigureGroup
+from upw_ttg.records.figures import FigureCase, FigureRow, Figures
 
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.loading import PageLoader

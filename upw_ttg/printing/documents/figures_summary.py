@@ -9,22 +9,14 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
 
-from upw_ttg.domain.figures import LOWER_IS_BETTER
+from upw_ttg.domain.figures import LOWER_IS_BETTER, FigureKind
 from upw_ttg.printing import glossary
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import MARGIN_SIDE, data_table_style, get_styles
 from upw_ttg.printing.template import LANDSCAPE_BODY_HEIGHT
 from upw_ttg.printing.text import escape
 from upw_ttg.printing.words import Words
-from upw_ttg.records.figures import (
-    UNKNOWN,
-    WHOLE_SERVICE,
-    FigureKind,
-    FigureRow,
-    Figures,
-    Tally,
-    tally_text,
-)
+from upw_ttg.records.figures import UNKNOWN, WHOLE_SERVICE, FigureRow, Figures, Tally, tally_text
 
 # Units beyond this many are left to the screen and the export: the page stays one page.
 MOST_UNITS = 6

@@ -9,6 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from upw_ttg.domain.codes import TravelPayment
+from upw_ttg.domain.directory import ReferralRoute
 from upw_ttg.printing import fonts, glossary
 from upw_ttg.printing.documents.resettlement_plan import (
     CONTACT_ROLES,
@@ -24,7 +25,6 @@ from upw_ttg.printing.documents.resettlement_plan import (
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import ACCENT, HEADER_FILL, MUTED, RULE, Styles, get_styles
 from upw_ttg.printing.text import escape, number_kept, postcode_kept
-from upw_ttg.records.directory import ReferralRoute
 from upw_ttg.records.handouts import HandoutLanguage, ReleaseDaySheet
 
 # A labelled row of a box, and a row of text alone.

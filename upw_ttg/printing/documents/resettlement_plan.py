@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from upw_ttg.domain.codes import NeedStatus, ReferralStatus, Responsibility
+from upw_ttg.domain.directory import ReferralRoute
 from upw_ttg.printing import glossary
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import (
@@ -19,7 +20,7 @@ from upw_ttg.printing.styles import (
     get_styles,
 )
 from upw_ttg.printing.text import escape, number_kept, postcode_kept
-from upw_ttg.records.directory import ProviderContact, ReferralRoute
+from upw_ttg.records.directory import ProviderContact
 from upw_ttg.records.handouts import (
     ContactRole,
     HandoutAction,

@@ -6,6 +6,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
 
+from upw_ttg.domain.availability import OfferKind
 from upw_ttg.domain.codes import Language
 from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.letter_text import hours_text, lang, template_language
@@ -13,7 +14,7 @@ from upw_ttg.printing.layout import FRAME_WIDTH, heading_with
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import MARGIN_BOTTOM, MARGIN_TOP, data_table_style, get_styles
 from upw_ttg.printing.text import escape
-from upw_ttg.records.availability import OfferKind, PlacementOffer, SentencersSheet
+from upw_ttg.records.availability import PlacementOffer, SentencersSheet
 
 # Shares of the page's width: the placement, days, times, free places, first free day.
 _SHARES = (0.40, 0.15, 0.14, 0.17, 0.14)

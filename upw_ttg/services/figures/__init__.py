@@ -15,6 +15,7 @@ from upw_ttg.collector import collector_paused
 from upw_ttg.domain.figures import (
     DEFINITIONS_BY_KEY,
     LOWER_IS_BETTER,
+    FigureGroup,
     month_end,
     month_of,
     months_window,
@@ -22,7 +23,7 @@ from upw_ttg.domain.figures import (
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import require_calendar_dates
 from upw_ttg.errors import ValidationError
-from upw_ttg.records.figures import UNKNOWN, WHOLE_SERVICE, FigureCase, FigureGroup, Figures
+from upw_ttg.records.figures import UNKNOWN, WHOLE_SERVICE, FigureCase, Figures
 from upw_ttg.services.access import mask_restricted
 from upw_ttg.services.attendance.common import read_settings
 from upw_ttg.services.calendar import CalendarService

@@ -12,9 +12,9 @@ from typing import Any, NamedTuple
 from sqlalchemy import Select, func
 from sqlalchemy.orm import Session
 
-from upw_ttg.domain.figures import DEFINITIONS, month_end, month_of
+from upw_ttg.domain.figures import DEFINITIONS, FigureGroup, month_end, month_of
 from upw_ttg.domain.working_days import WorkingCalendar
-from upw_ttg.records.figures import FigureGroup, FigureRow, Figures, FigureSplit, Tally
+from upw_ttg.records.figures import FigureRow, Figures, FigureSplit, Tally
 
 
 @dataclass

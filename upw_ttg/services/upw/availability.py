@@ -13,6 +13,8 @@ from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.availability import (
     OFFER_WINDOW_DAYS,
     WAIT_WINDOW_DAYS,
+    OfferKind,
+    WaitFigures,
     offer_kind,
     wait_figures,
 )
@@ -20,13 +22,7 @@ from upw_ttg.domain.codes import AuditAction, Language, OrderStatus, SessionStat
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.upw_records import SessionRecord
 from upw_ttg.errors import NotFoundError
-from upw_ttg.records.availability import (
-    OfferKind,
-    PickupOffer,
-    PlacementOffer,
-    SentencersSheet,
-    WaitFigures,
-)
+from upw_ttg.records.availability import PickupOffer, PlacementOffer, SentencersSheet
 from upw_ttg.services import audit
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.context import ServiceContext

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from upw_ttg.records.directory import ReferralRoute
+from upw_ttg.domain.directory import ReferralRoute
 from upw_ttg.storage.models.base import Base, Versioned, enum_column
 
 
