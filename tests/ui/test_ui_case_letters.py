@@ -72,8 +72,8 @@ def test_letters_are_listed_one_by_one_and_open_where_they_are_printed(
     case = _warned_case(qtbot, services, ui_settings, fast_hash)
     world, failure, coming, booked, window = (case.world, case.failure, case.coming,
                                               case.booked, case.window)
-    settle()
     overview = window.person_page.overview
+    settle()  # the overview is read on a worker
     # The warning calls for a letter, and the session to come its appointment letter: neither
     # printed yet (the appointment letter bears the day it would be printed).
     assert _letters(overview) == [("26/11/2026", WARNING_LETTER, "Not printed yet"),
@@ -83,6 +83,7 @@ def test_letters_are_listed_one_by_one_and_open_where_they_are_printed(
     services.upw.documents.render_letter(booked)
     world.att.letters.render_warning_letter(failure)
     overview.reload()
+    settle()
     # Printed today by the computer's clock (the access log's), each on its own line.
     printed = format_date(local_date(utc_now()))
     assert sorted(_letters(overview)) == sorted([("26/11/2026", WARNING_LETTER, printed),
@@ -113,8 +114,8 @@ def test_letters_printed_elsewhere_show_at_once_on_the_open_record(
     case = _warned_case(qtbot, services, ui_settings, fast_hash)
     world, person, failure, day, window = (case.world, case.person, case.failure, case.day,
                                            case.window)
-    settle()
     overview = window.person_page.overview
+    settle()  # the overview is read on a worker
     assert [printed for _, _, printed in _letters(overview)] == ["Not printed yet"] * 2
     printed = format_date(local_date(utc_now()))
 

@@ -23,8 +23,10 @@ from upw_ttg.time_text import format_minutes
 
 from ui.changes import Change, Subject, subscribe
 from ui.formatting import format_date
+from ui.loading import PageLoader
 from ui.models.roles import RowRole
 from ui.models.table_model import Column, RowTableModel
+from ui.tasks import report_failure
 from ui.widgets.tables import RowsFitter, WrapDelegate, make_table
 
 # What a change to any of these can alter on the record.
@@ -163,6 +165,9 @@ class CaseTab(QWidget):
         layout.addWidget(hint)
         layout.addWidget(split, 1)
         subscribe(self, _WATCHED, self._on_change)
+        # The overview is read on a worker: a record opens without waiting for its sessions.
+        self.loader = PageLoader(self, [self.upcoming, self.letters, self.past, self.timeline],
+                                 "The case could not be read.")
 
     def load(self, person_id: int) -> None:
         self.person_id = person_id
@@ -171,12 +176,19 @@ class CaseTab(QWidget):
     def reload(self) -> None:
         if self.person_id is None:
             return
-        try:
-            overview = self._services.case_record.overview(self.person_id)
-        except UpwError as exc:
+        person_id, case_record = self.person_id, self._services.case_record
+        self.loader.load(lambda: case_record.overview(person_id), self._show_read,
+                         self._read_failed)
+
+    def _show_read(self, overview: CaseOverview) -> None:
+        if overview.person_id == self.person_id:  # not a record left since
+            self.show_overview(overview)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UpwError):
             self.summary.setText(f"The case could not be read: {exc}")
-            return
-        self.show_overview(overview)
+        else:
+            report_failure(self, "The case could not be read.", exc)
 
     def show_overview(self, overview: CaseOverview) -> None:
         self.overview = overview
