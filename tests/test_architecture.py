@@ -142,6 +142,16 @@ def test_domain_imports_nothing_of_records_storage_services_or_printing():
     assert offenders == [], "\n".join(offenders)
 
 
+def test_shared_helpers_import_nothing_above_the_domain():
+    """Every layer may use them, so they must not lead back up to storage, services or printing."""
+    sources = _core_sources()
+    offenders = [f"{module} (line {line}) imports {name}"
+                 for module in sorted(SHARED - {"upw_ttg"})
+                 for line, name in _core_imports(sources[module], sources)
+                 if _layer(name) not in SHARED | {"upw_ttg.domain"}]
+    assert offenders == [], "\n".join(offenders)
+
+
 def test_storage_imports_nothing_of_services_or_printing():
     offenders = _imports_outside("upw_ttg.storage", SHARED | {"upw_ttg.domain", "upw_ttg.records"})
     assert offenders == [], "\n".join(offenders)
