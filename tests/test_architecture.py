@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
+import enum
+import importlib
 import pkgutil
 import subprocess
 import sys
@@ -58,6 +61,24 @@ def test_no_ui_module_reaches_a_database_object():
             if isinstance(node, ast.Attribute) and node.attr in {"db", "_db", "engine"}:
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+def test_ui_takes_its_data_objects_from_records_not_services():
+    """The screens call services, but the plain data objects they hold live in ``records``."""
+    offenders = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.ImportFrom) and node.module
+                    and node.module.startswith("upw_ttg.services")):
+                continue
+            module = importlib.import_module(node.module)
+            for alias in node.names:
+                found = getattr(module, alias.name, None)
+                if isinstance(found, type) and (dataclasses.is_dataclass(found)
+                                                or issubclass(found, enum.Enum)):
+                    offenders.append(f"{path.relative_to(ROOT)} (line {node.lineno}) imports "
+                                     f"{alias.name} from {node.module}")
+    assert offenders == [], "\n".join(offenders)
 
 
 def test_every_module_has_a_docstring_and_stays_small():
