@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
+import enum
+import importlib
 import pkgutil
 import subprocess
 import sys
@@ -58,6 +61,24 @@ def test_no_ui_module_reaches_a_database_object():
             if isinstance(node, ast.Attribute) and node.attr in {"db", "_db", "engine"}:
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+def test_ui_takes_its_data_objects_from_records_not_services():
+    """The screens call services, but the plain data objects they hold live in ``records``."""
+    offenders = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.ImportFrom) and node.module
+                    and node.module.startswith("upw_ttg.services")):
+                continue
+            module = importlib.import_module(node.module)
+            for alias in node.names:
+                found = getattr(module, alias.name, None)
+                if isinstance(found, type) and (dataclasses.is_dataclass(found)
+                                                or issubclass(found, enum.Enum)):
+                    offenders.append(f"{path.relative_to(ROOT)} (line {node.lineno}) imports "
+                                     f"{alias.name} from {node.module}")
+    assert offenders == [], "\n".join(offenders)
 
 
 def test_every_module_has_a_docstring_and_stays_small():
@@ -139,6 +160,16 @@ def test_records_import_only_the_domain():
 def test_domain_imports_nothing_of_records_storage_services_or_printing():
     """The domain is the bottom layer: the records and everything above are built on it."""
     offenders = _imports_outside("upw_ttg.domain", SHARED)
+    assert offenders == [], "\n".join(offenders)
+
+
+def test_shared_helpers_import_nothing_above_the_domain():
+    """Every layer may use them, so they must not lead back up to storage, services or printing."""
+    sources = _core_sources()
+    offenders = [f"{module} (line {line}) imports {name}"
+                 for module in sorted(SHARED - {"upw_ttg"})
+                 for line, name in _core_imports(sources[module], sources)
+                 if _layer(name) not in SHARED | {"upw_ttg.domain"}]
     assert offenders == [], "\n".join(offenders)
 
 

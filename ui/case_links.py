@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.services.case_record import SessionLine
+from upw_ttg.records.case_record import SessionLine
 
 if TYPE_CHECKING:
     from ui.dialogs.print_day_paper import PrintDayPaperDialog

@@ -12,7 +12,7 @@ from upw_ttg.bootstrap import open_app
 from upw_ttg.domain.codes import Gender, Role
 from upw_ttg.domain.records import CustodyInput, OrderInput, PersonInput
 from upw_ttg.paths import DATABASE_FILE, AppLocation, sqlite_url
-from upw_ttg.services.staff import NewStaff
+from upw_ttg.records.staff import NewStaff
 from upw_ttg.storage.backup import check_database
 
 

@@ -48,7 +48,7 @@ def test_three_random_words_are_accepted_and_the_list_has_thousands():
 
 
 def test_adding_staff_applies_the_policy(app):
-    from upw_ttg.services.staff import NewStaff
+    from upw_ttg.records.staff import NewStaff
 
     with pytest.raises(ValidationError, match="user name"):
         app.staff.add_staff(NewStaff("sam", "Sam Smith", password="sam-the-supervisor"))
@@ -297,7 +297,7 @@ def test_a_reset_password_must_be_changed_at_the_next_sign_in(app, add_staff):
 
 
 def test_an_added_account_chooses_its_own_password_at_its_first_sign_in(app):
-    from upw_ttg.services.staff import NewStaff
+    from upw_ttg.records.staff import NewStaff
 
     added = app.staff.add_staff(NewStaff("cath", "Cath Coordinator", Role.COORDINATOR,
                                          password="plum violin harbour"))
@@ -313,7 +313,7 @@ def test_an_added_account_chooses_its_own_password_at_its_first_sign_in(app):
 
 
 def test_the_first_administrator_keeps_the_password_they_chose(make_services):
-    from upw_ttg.services.staff import NewStaff
+    from upw_ttg.records.staff import NewStaff
 
     services = make_services()
     services.staff.create_first_administrator(NewStaff("ada", "Ada Lovelace",

@@ -16,7 +16,7 @@ from upw_ttg.errors import (
     StaleRecordError,
     ValidationError,
 )
-from upw_ttg.services.staff import NewStaff
+from upw_ttg.records.staff import NewStaff
 from upw_ttg.storage.models import AuditEvent, Staff
 
 CASEWORK = {Capability.READ_PERSON, Capability.READ_ORDERS, Capability.READ_CUSTODY,

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from upw_ttg.domain.codes import AuditAction, Gender, Role
 from upw_ttg.domain.settings import SETTINGS
 from upw_ttg.errors import PermissionDeniedError, SignInError, StaleRecordError, ValidationError
-from upw_ttg.services.staff import NewStaff, sign_in_delay
+from upw_ttg.records.staff import NewStaff
+from upw_ttg.services.staff import sign_in_delay
 from upw_ttg.storage.models import AuditEvent, Staff
 
 from tests.conftest import TEST_PASSWORD

@@ -11,7 +11,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from PySide6.QtGui import QKeySequence
 
-from upw_ttg.services.day_printing import DayPaper
+from upw_ttg.records.day_printing import DayPaper
 
 from tests.ui.upw_world import World
 from ui.dialogs.print_day_paper import PrintDayPaperDialog

@@ -7,8 +7,8 @@ import datetime as dt
 
 from upw_ttg.domain.codes import Role
 from upw_ttg.domain.records import CustodyInput
+from upw_ttg.records.case_record import CaseEvent, CaseOverview, SessionLine
 from upw_ttg.records.letters import WARNING_LETTER, LetterLine
-from upw_ttg.services.case_record import CaseEvent, CaseOverview, SessionLine
 
 from tests.narrowing import present
 from tests.ui.conftest import TODAY, add_staff_member, make_person, settle

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.domain.access import local_time
-from upw_ttg.services.access_log import AccessLogService, AccessRow
+from upw_ttg.records.access_log import AccessRow
+from upw_ttg.services.access_log import AccessLogService
 
 from ui.formatting import format_datetime
 from ui.models.table_model import Column, RowTableModel

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import Cancelled
-from upw_ttg.services.day_printing import PAPER_TITLES, DayPaper
+from upw_ttg.records.day_printing import PAPER_TITLES, DayPaper
 
 from ui.changes import Subject, publish
 from ui.dialogs.print_preview import PrintPreviewDialog

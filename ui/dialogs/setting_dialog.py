@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from upw_ttg.domain.settings import SETTINGS_BY_KEY
-from upw_ttg.services.settings import SettingRow, SettingsService
+from upw_ttg.records.settings import SettingRow
+from upw_ttg.services.settings import SettingsService
 
 from ui.dialogs.form_dialog import FormDialog
 from ui.models.settings_model import format_setting_value

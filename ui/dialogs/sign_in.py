@@ -28,7 +28,8 @@ from ui.dialogs.form_dialog import FormDialog
 
 if TYPE_CHECKING:
     from upw_ttg.domain.records import StaffMember
-    from upw_ttg.services.staff import NewStaff, StaffService
+    from upw_ttg.records.staff import NewStaff
+    from upw_ttg.services.staff import StaffService
 
     from ui.dialogs.change_password import ChangePasswordDialog
 
@@ -190,7 +191,7 @@ class FirstAdministratorDialog(FormDialog):
         self.username.setFocus()
 
     def collect(self) -> NewStaff:
-        from upw_ttg.services.staff import NewStaff
+        from upw_ttg.records.staff import NewStaff
 
         # The service checks the two passwords with everything else: all problems at once.
         return NewStaff(username=self.username.text(), full_name=self.full_name.text(),

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from upw_ttg.domain.settings import SETTINGS
-from upw_ttg.services.settings import SettingRow
+from upw_ttg.records.settings import SettingRow
 
 from ui.models.roles import RowRole, SortRole
 from ui.models.table_model import Index, RowTableModel

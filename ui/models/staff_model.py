@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from upw_ttg.domain.records import StaffMember
-from upw_ttg.services.staff import AccountRow
+from upw_ttg.records.staff import AccountRow
 
 from ui.formatting import format_datetime, label
 from ui.models.table_model import Column, RowTableModel

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.errors import UpwError
+from upw_ttg.records.case_record import CaseEvent, CaseOverview, SessionLine
 from upw_ttg.records.letters import LetterLine
-from upw_ttg.services.case_record import CaseEvent, CaseOverview, SessionLine
 from upw_ttg.time_text import format_minutes
 
 from ui.changes import Change, Subject, subscribe

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.errors import UpwError
-from upw_ttg.services.settings import SettingRow
+from upw_ttg.records.settings import SettingRow
 
 from ui.dialogs.setting_dialog import SettingDialog
 from ui.errors import show_error

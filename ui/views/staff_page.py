@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import UpwError
-from upw_ttg.services.staff import AccountRow
+from upw_ttg.records.staff import AccountRow
 
 from ui.dialogs.change_password import ResetPasswordDialog
 from ui.dialogs.staff_dialog import RolesDialog, StaffDialog

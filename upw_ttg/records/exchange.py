@@ -1,4 +1,5 @@
-"""What an import shows before it writes (rows with their outcome) and what it did afterwards."""
+"""What an import shows before it writes (rows with their outcome) and what it did afterwards;
+what an export put in its file."""
 
 from __future__ import annotations
 
@@ -111,3 +112,29 @@ class ExportedFile:
     rows: int
     # Restricted cases this member is not named on, left out of the file.
     restricted_left_out: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomesExport:
+    """One exported file and what went into it."""
+
+    file_name: str
+    content: bytes
+    sha256: str
+    rows: int
+    corrections: int
+    # Outcomes sent before and unchanged since: not in this file.
+    already_sent: int
+    # Restricted cases this member is not named on: left for someone named to export.
+    restricted_left_out: int
+    dry_run: bool
+
+    def describe(self) -> str:
+        parts = [f"{self.rows:,} outcomes" + (f" ({self.corrections:,} corrections)"
+                                              if self.corrections else "")]
+        if self.already_sent:
+            parts.append(f"{self.already_sent:,} sent before and unchanged, left out")
+        if self.restricted_left_out:
+            parts.append(f"{self.restricted_left_out:,} restricted cases left for a member of "
+                         "staff named on them")
+        return ("Dry run: " if self.dry_run else "") + "; ".join(parts) + "."

@@ -6,10 +6,8 @@ what kind of recipient), chained like the audit trail so it cannot be quietly ch
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +21,7 @@ from upw_ttg.domain.access import (
     Recipient,
 )
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.records.access_log import AccessRow
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage import chain
 from upw_ttg.storage.models import AccessEvent, Staff
@@ -82,18 +81,6 @@ def log_print(session: Session, ctx: ServiceContext, document: str, recipient: R
     """Log a print (or export) of ``document`` for ``recipient``, once per person on it."""
     record_access(session, ctx, AccessedRecord.DOCUMENT, record_id, person_ids, action=action,
                   document=document, recipient=recipient)
-
-
-@dataclass(frozen=True, slots=True)
-class AccessRow:
-    """One line of "who has looked at this record"; ``what`` names the document of a print."""
-
-    occurred_at: dt.datetime
-    staff: str | None
-    action: str
-    what: str
-    document: str | None
-    recipient: str | None
 
 
 class AccessLogService:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -19,18 +18,10 @@ from upw_ttg.domain.validation import (
 )
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.calendar import ClosureRow
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import ClosureDate, Office, Project
-
-
-@dataclass(frozen=True, slots=True)
-class ClosureRow:
-    id: int
-    closed_on: dt.date
-    reason: str
-    office_id: int | None
-    project_id: int | None
 
 
 class CalendarService:

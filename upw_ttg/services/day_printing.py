@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from enum import StrEnum
 
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import Cancelled, NotFoundError
@@ -13,22 +12,12 @@ from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import format_date
 from upw_ttg.progress import CancelledFn, ProgressFn, never_cancelled, noop_progress
+from upw_ttg.records.day_printing import PAPER_TITLES, DayPaper
 from upw_ttg.services.attendance.work_sheets import WorkSheetService
 from upw_ttg.services.calendar import CalendarService
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.documents import UpwDocumentsService
 
-
-class DayPaper(StrEnum):
-    """The kinds of paper a day needs, in the order they print."""
-
-    WORK_SHEETS = "work_sheets"
-    MANIFESTS = "manifests"
-    LETTERS = "letters"
-
-
-PAPER_TITLES = {DayPaper.WORK_SHEETS: "Work sheets", DayPaper.MANIFESTS: "Van manifests",
-                DayPaper.LETTERS: "Appointment letters"}
 # What each kind needs the member to be allowed.
 _NEEDS = {DayPaper.WORK_SHEETS: Capability.PRINT_WORK_SHEETS,
           DayPaper.MANIFESTS: Capability.PLACE_PEOPLE, DayPaper.LETTERS: Capability.PLACE_PEOPLE}

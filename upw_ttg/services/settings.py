@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -12,30 +9,11 @@ from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.settings import SETTINGS_BY_KEY, SettingDefinition
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.settings import SettingRow
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import Setting
-
-
-@dataclass(frozen=True, slots=True)
-class SettingRow:
-    key: str
-    label: str
-    category: str
-    value: str
-    default_value: str
-    value_type: str
-    description: str
-    unit: str | None
-    version: int
-    updated_at: dt.datetime
-    minimum: int | None = None
-    maximum: int | None = None
-
-    @property
-    def is_default(self) -> bool:
-        return self.value == self.default_value
 
 
 def _row(row: Setting) -> SettingRow:

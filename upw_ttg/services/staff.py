@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from upw_ttg.domain.codes import AuditAction, Gender, Role
+from upw_ttg.domain.codes import AuditAction, Role
 from upw_ttg.domain.passwords import MIN_PASSWORD_LENGTH, password_problem
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import StaffMember
 from upw_ttg.domain.validation import FieldErrors, clean, name_problem, require_complete
 from upw_ttg.errors import NotFoundError, SignInError, ValidationError
+from upw_ttg.records.staff import AccountRow, NewStaff
 from upw_ttg.security import hash_password
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
@@ -33,25 +33,6 @@ __all__ = ["MAX_DELAY_SECONDS", "MIN_PASSWORD_LENGTH", "AccountRow", "NewStaff",
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
 
 
-@dataclass(slots=True)
-class NewStaff:
-    username: str = ""
-    full_name: str = ""
-    role: Role = Role.COORDINATOR
-    gender: Gender = Gender.NOT_STATED
-    password: str = ""
-    office_id: int | None = None
-    # Further roles held beside ``role`` (the job shown by their name).
-    roles: frozenset[Role] = frozenset()
-    # The password typed a second time, where a form asks for it (checked with the rest,
-    # so every problem of the form is named at once).
-    password_again: str | None = None
-
-    @property
-    def all_roles(self) -> frozenset[Role]:
-        return frozenset(self.roles) | {self.role}
-
-
 def _member(row: Staff) -> StaffMember:
     return StaffMember(row.id, row.username, row.full_name, row.role, row.gender, row.office_id,
                        row.active, row.roles, row.version)
@@ -59,21 +40,6 @@ def _member(row: Staff) -> StaffMember:
 
 class PasswordChangeRequired(SignInError):
     """The password was right, but an administrator reset it: choose a new one to go on."""
-
-
-@dataclass(frozen=True, slots=True)
-class AccountRow:
-    """A staff account as the administrator manages it; times are local to this computer."""
-
-    member: StaffMember
-    last_sign_in_at: dt.datetime | None
-    password_changed_at: dt.datetime | None
-    must_change_password: bool
-    version: int
-
-    @property
-    def active(self) -> bool:
-        return self.member.active
 
 
 def _local(utc: dt.datetime | None) -> dt.datetime | None:

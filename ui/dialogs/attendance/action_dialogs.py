@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit,
 from upw_ttg.domain.codes import ENFORCEMENT_ACTION_CODES
 from upw_ttg.domain.enforcement import RESPOND_BY_CODES
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.attendance import EnforcementActionRow, QueueItem
 from upw_ttg.services.attendance.enforcement import FOLLOW_UP_CODES, EnforcementService
-from upw_ttg.services.attendance.records import EnforcementActionRow, QueueItem
 
 from ui.dialogs.form_dialog import FormDialog, optional_text, read_date
 from ui.formatting import format_date

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from upw_ttg.domain.codes import AdjustmentKind
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.attendance import OrderLedger
 from upw_ttg.services.attendance.ledger import LedgerService
-from upw_ttg.services.attendance.records import OrderLedger
 from upw_ttg.time_text import format_minutes
 
 from ui.dialogs.form_dialog import FormDialog

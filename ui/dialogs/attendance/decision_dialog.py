@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from upw_ttg.domain.enforcement import DECISION_LABELS, Decision
 from upw_ttg.domain.validation import MAX_LONG_TEXT
 from upw_ttg.errors import UpwError, ValidationError
+from upw_ttg.records.attendance import DecisionInfo, EnforcementActionRow
 from upw_ttg.services.attendance.enforcement import EnforcementService
-from upw_ttg.services.attendance.records import DecisionInfo, EnforcementActionRow
 
 from ui.dialogs.form_dialog import FormDialog, optional_text, read_date
 from ui.formatting import format_date

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.files import write_atomically
-from upw_ttg.services.exchange.national_export import OutcomesExport
+from upw_ttg.records.exchange import OutcomesExport
 
 from ui.tasks import report_failure, run_in_background
 from ui.widgets.banner import Banner

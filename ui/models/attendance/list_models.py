@@ -10,14 +10,14 @@ from PySide6.QtGui import QBrush, QColor
 
 from upw_ttg.domain.crediting import LedgerLine, LedgerLineKind, outcome_description
 from upw_ttg.domain.forecast import Rag
-from upw_ttg.services.access import RESTRICTED_TEXT
-from upw_ttg.services.attendance.records import (
+from upw_ttg.records.attendance import (
     DaySession,
     EnforcementActionRow,
     MissingOutcomeRow,
     OrderForecast,
     QueueItem,
 )
+from upw_ttg.services.access import RESTRICTED_TEXT
 from upw_ttg.time_text import format_minutes, format_time
 
 from ui.formatting import BLANK, format_date

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from upw_ttg.domain.codes import OUTCOMES_BY_CODE, Rating
 from upw_ttg.domain.crediting import credit_minutes, is_attended
+from upw_ttg.records.attendance import Register, RegisterEntry, RegisterRow
 from upw_ttg.services.access import RESTRICTED_MESSAGE, RESTRICTED_TEXT, is_masked
-from upw_ttg.services.attendance.records import Register, RegisterEntry, RegisterRow
 from upw_ttg.time_text import format_minutes, format_time, parse_time
 
 from ui.models.roles import RowRole

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from upw_ttg.domain.oversight import REVIEW_KIND_LABELS
-from upw_ttg.services.attendance.records import AgreementRate, ReviewItem
+from upw_ttg.records.attendance import AgreementRate, ReviewItem
 
 from ui.formatting import BLANK, format_date
 from ui.models.table_model import Column, RowTableModel

@@ -18,7 +18,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.crediting import is_enforceable
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.errors import UpwError
-from upw_ttg.services.attendance.records import (
+from upw_ttg.records.attendance import (
     EnforcementActionRow,
     EnforcementQueue,
     QueueItem,

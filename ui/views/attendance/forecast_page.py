@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.forecast import Rag
-from upw_ttg.services.attendance.records import OrderForecast
+from upw_ttg.records.attendance import OrderForecast
 
 from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.crediting import IncentiveState
 from upw_ttg.errors import UpwError
-from upw_ttg.services.attendance.records import OrderLedger
+from upw_ttg.records.attendance import OrderLedger
 from upw_ttg.time_text import format_minutes
 
 from ui.dialogs.attendance.adjustment_dialog import AdjustmentDialog

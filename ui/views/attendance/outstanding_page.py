@@ -7,8 +7,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
+from upw_ttg.records.attendance import MissingOutcomeRow, ProjectBacklog
 from upw_ttg.services.access import RESTRICTED_MESSAGE
-from upw_ttg.services.attendance.records import MissingOutcomeRow, ProjectBacklog
 from upw_ttg.services.paging import PAGE_ROWS
 
 from ui.errors import show_error

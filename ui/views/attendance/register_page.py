@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import OUTCOME_CODES
 from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
-from upw_ttg.services.attendance.records import Register, RegisterSaveResult
+from upw_ttg.records.attendance import Register, RegisterSaveResult
 from upw_ttg.time_text import format_time
 
 from ui.formatting import format_date

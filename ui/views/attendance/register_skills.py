@@ -11,8 +11,8 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.crediting import is_attended
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import UpwError
+from upw_ttg.records.attendance import Register, RegisterRow
 from upw_ttg.records.skills import RegisterSkills
-from upw_ttg.services.attendance.records import Register, RegisterRow
 
 from ui.dialogs.upw.skills_dialog import SkillsShownDialog
 from ui.views.attendance.common import hint

@@ -19,7 +19,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.oversight import REVIEW_KIND_LABELS
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import UpwError, ValidationError
-from upw_ttg.services.attendance.records import ReviewItem, ReviewQueue
+from upw_ttg.records.attendance import ReviewItem, ReviewQueue
 
 from ui.formatting import format_date
 from ui.loading import PageLoader

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.errors import UpwError, ValidationError
-from upw_ttg.services.attendance.records import TravelTask
+from upw_ttg.records.attendance import TravelTask
 from upw_ttg.time_text import format_minutes
 
 from ui.formatting import format_date

@@ -37,16 +37,16 @@ from upw_ttg.domain.records_to_check import Listed, RecordToCheck, Subject, list
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.printing.text import format_date
-from upw_ttg.services import audit
-from upw_ttg.services.access import check_case_of, mask_lists_of, mask_restricted
-from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
-from upw_ttg.services.attendance.oversight import queue_for_review
-from upw_ttg.services.attendance.records import (
+from upw_ttg.records.attendance import (
     DecisionInfo,
     EnforcementActionRow,
     EnforcementQueue,
     QueueItem,
 )
+from upw_ttg.services import audit
+from upw_ttg.services.access import check_case_of, mask_lists_of, mask_restricted
+from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
+from upw_ttg.services.attendance.oversight import queue_for_review
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.paging import check_page, paged
 from upw_ttg.storage.models import (

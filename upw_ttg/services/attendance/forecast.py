@@ -22,9 +22,9 @@ from upw_ttg.domain.forecast import (
 from upw_ttg.domain.orders import completion_deadline
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import Listed, Subject, listed
+from upw_ttg.records.attendance import OrderForecast
 from upw_ttg.services.access import mask_restricted
 from upw_ttg.services.attendance.common import full_name, read_settings, session_start
-from upw_ttg.services.attendance.records import OrderForecast
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import (
     Adjustment,

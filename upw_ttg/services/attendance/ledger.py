@@ -30,10 +30,10 @@ from upw_ttg.domain.orders import derive_status
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.attendance import OrderLedger, TravelTask
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.attendance.common import full_name, read_settings
-from upw_ttg.services.attendance.records import OrderLedger, TravelTask
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import (
     Adjustment,

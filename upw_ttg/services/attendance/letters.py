@@ -48,12 +48,12 @@ from upw_ttg.printing.documents.warning_letter import (
     render_warning_letter,
 )
 from upw_ttg.printing.text import as_sentences
+from upw_ttg.records.attendance import CompletionDue
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
 from upw_ttg.services.attendance.ledger import CREDIT_SETTINGS, order_sums
-from upw_ttg.services.attendance.records import CompletionDue
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.organisation import office_contact
 from upw_ttg.storage.models import (

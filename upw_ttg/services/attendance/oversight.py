@@ -20,10 +20,10 @@ from upw_ttg.domain.oversight import (
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.attendance import AgreementRate, ReviewItem, ReviewQueue
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.attendance.common import full_name, read_settings
-from upw_ttg.services.attendance.records import AgreementRate, ReviewItem, ReviewQueue
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (

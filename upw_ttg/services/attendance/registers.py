@@ -42,6 +42,14 @@ from upw_ttg.domain.text import fold
 from upw_ttg.domain.validation import MAX_LONG_TEXT, FieldErrors, clean, text_problem
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
+from upw_ttg.records.attendance import (
+    MissingOutcomeRow,
+    ProjectBacklog,
+    Register,
+    RegisterEntry,
+    RegisterRow,
+    RegisterSaveResult,
+)
 from upw_ttg.services import audit
 from upw_ttg.services.access import (
     RESTRICTED_MESSAGE,
@@ -68,14 +76,6 @@ from upw_ttg.services.attendance.ledger import (
     sync_travel_task,
 )
 from upw_ttg.services.attendance.oversight import queue_for_review
-from upw_ttg.services.attendance.records import (
-    MissingOutcomeRow,
-    ProjectBacklog,
-    Register,
-    RegisterEntry,
-    RegisterRow,
-    RegisterSaveResult,
-)
 from upw_ttg.services.case_reviews import review_if_second_failure
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.paging import paged

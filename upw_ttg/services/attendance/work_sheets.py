@@ -35,6 +35,7 @@ from upw_ttg.printing.documents.work_sheet import (
 from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import format_date
 from upw_ttg.progress import CancelledFn, ProgressFn
+from upw_ttg.records.attendance import DaySession
 from upw_ttg.services import audit
 from upw_ttg.services.access import (
     check_own_session,
@@ -45,7 +46,6 @@ from upw_ttg.services.access import (
 )
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.attendance.common import assign_sheet_rows, sheet_id
-from upw_ttg.services.attendance.records import DaySession
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.organisation import contact_of
 from upw_ttg.storage.models import (

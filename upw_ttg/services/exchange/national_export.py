@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,6 +21,7 @@ from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.spreadsheet import csv_bytes
 from upw_ttg.domain.validation import require_dates
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.exchange import OutcomesExport
 from upw_ttg.services import audit
 from upw_ttg.services.access import named_on
 from upw_ttg.services.access_log import log_print
@@ -51,32 +51,6 @@ _CONTACT_TYPES = {"group": "Unpaid Work Appointment (group placement)",
                   "individual": "Unpaid Work Appointment (individual placement)",
                   "induction": "Unpaid Work Induction",
                   "ete": "Unpaid Work Appointment (education, training and employment)"}
-
-
-@dataclass(frozen=True, slots=True)
-class OutcomesExport:
-    """One exported file and what went into it."""
-
-    file_name: str
-    content: bytes
-    sha256: str
-    rows: int
-    corrections: int
-    # Outcomes sent before and unchanged since: not in this file.
-    already_sent: int
-    # Restricted cases this member is not named on: left for someone named to export.
-    restricted_left_out: int
-    dry_run: bool
-
-    def describe(self) -> str:
-        parts = [f"{self.rows:,} outcomes" + (f" ({self.corrections:,} corrections)"
-                                              if self.corrections else "")]
-        if self.already_sent:
-            parts.append(f"{self.already_sent:,} sent before and unchanged, left out")
-        if self.restricted_left_out:
-            parts.append(f"{self.restricted_left_out:,} restricted cases left for a member of "
-                         "staff named on them")
-        return ("Dry run: " if self.dry_run else "") + "; ".join(parts) + "."
 
 
 def export_outcomes(session: Session, ctx: ServiceContext, day: dt.date, delivery_unit_id: int,

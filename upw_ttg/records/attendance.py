@@ -1,4 +1,5 @@
-"""Plain data objects the attendance services return and accept; never ORM objects."""
+"""Plain data objects of attendance, crediting and enforcement: the registers, ledgers and queues
+the services return and accept; never ORM objects."""
 
 from __future__ import annotations
 

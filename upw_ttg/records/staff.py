@@ -1,0 +1,43 @@
+"""Staff accounts as the administrators see them: a new member's details and an account's row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from upw_ttg.domain.codes import Gender, Role
+from upw_ttg.domain.records import StaffMember
+
+
+@dataclass(slots=True)
+class NewStaff:
+    username: str = ""
+    full_name: str = ""
+    role: Role = Role.COORDINATOR
+    gender: Gender = Gender.NOT_STATED
+    password: str = ""
+    office_id: int | None = None
+    # Further roles held beside ``role`` (the job shown by their name).
+    roles: frozenset[Role] = frozenset()
+    # The password typed a second time, where a form asks for it (checked with the rest,
+    # so every problem of the form is named at once).
+    password_again: str | None = None
+
+    @property
+    def all_roles(self) -> frozenset[Role]:
+        return frozenset(self.roles) | {self.role}
+
+
+@dataclass(frozen=True, slots=True)
+class AccountRow:
+    """A staff account as the administrator manages it; times are local to this computer."""
+
+    member: StaffMember
+    last_sign_in_at: dt.datetime | None
+    password_changed_at: dt.datetime | None
+    must_change_password: bool
+    version: int
+
+    @property
+    def active(self) -> bool:
+        return self.member.active
