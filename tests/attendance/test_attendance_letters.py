@@ -21,7 +21,7 @@ from upw_ttg.records.skills import CompletionCertificate
 from upw_ttg.services.upw import build_upw_services
 from upw_ttg.storage.models import Appointment, KeepApart, Person, UpwAssessment, UpwOrder
 
-from tests.attendance.attendance_data import World, set_clock
+from tests.attendance.attendance_data import World, set_clock, set_setting
 
 CANARY = "CANARY{}"
 # Every field of the records behind a letter that holds risk, health or offence information.
@@ -130,6 +130,20 @@ def test_the_warning_letter_says_what_the_law_requires(app, world):
     assert "You have 40 hours left to work." in text
     assert "Cerys Coordinator" in text
     assert "OFFICIAL-SENSITIVE" not in text
+
+
+def test_the_warning_letter_states_the_warning_period_the_setting_holds(app, world):
+    """The letter's "within N months" and its end date both follow the setting, in both
+    languages: the period is a setting, not a number written into the letter."""
+    set_setting(app, "upw.warning_period_months", "6")
+    _order, appt = _warned(world, app)
+    english = flat(pdf_text(world.att.letters.render_warning_letter(appt)))
+    assert ("within 6 months of the date of this warning, that is on or before "
+            "26 May 2027") in english
+    assert "12 months" not in english
+    welsh = flat(pdf_text(world.att.letters.render_warning_letter(appt,
+                                                                  language=Language.WELSH)))
+    assert "o fewn 6 mis i ddyddiad y rhybudd hwn" in welsh
 
 
 def test_the_welsh_warning_letter(app, world):

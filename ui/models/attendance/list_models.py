@@ -98,7 +98,7 @@ class BacklogTableModel(StyledTableModel):
 
 
 def _queue_note(item: QueueItem) -> str:
-    notes = ["Must refer (warned in the last 12 months)"] if item.must_refer else []
+    notes = ["Must refer (warned within the warning period)"] if item.must_refer else []
     if item.reopened_reason is not None:
         notes.append(f"Reopened by a manager: {item.reopened_reason}")
     return "; ".join(notes)

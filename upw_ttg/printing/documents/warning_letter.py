@@ -43,7 +43,8 @@ class NextSession:
 @dataclass(frozen=True, slots=True)
 class WarningLetter:
     """The letter describes the failure, says it is unacceptable, and says that a further
-    failure within 12 months (to a stated date) leads to breach proceedings.
+    failure within the warning period (the setting's months, to a stated date) leads to breach
+    proceedings.
 
     No field can hold risk, health or offence information: the failure is described from the
     outcome code and the session, plus the decider's own words written for the person.
@@ -63,6 +64,8 @@ class WarningLetter:
     circumstances: str | None
     warning_date: dt.date
     warning_ends_on: dt.date
+    # The warning period in months (setting upw.warning_period_months), as the letter says it.
+    warning_months: int
     respond_by: dt.date | None
     remaining_minutes: int
     # The next booked session after the letter is printed; None when none is booked.
@@ -97,7 +100,7 @@ def build_warning_letter(letter: WarningLetter) -> list[Flowable]:
         story.append(Paragraph(escape(letter.circumstances), s.body))
     story.append(Paragraph(f"<b>{t('unacceptable', language)}</b>", s.body))
     story.append(Paragraph(t("formal_warning", language), s.heading))
-    story.append(Paragraph(t("consequence", language,
+    story.append(Paragraph(t("consequence", language, months=str(letter.warning_months),
                              end=f"<b>{long_date(letter.warning_ends_on, language)}</b>"),
                            s.body))
     story.append(Paragraph(t("what_now", language), s.heading))

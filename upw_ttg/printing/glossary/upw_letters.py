@@ -61,15 +61,16 @@ TERMS: tuple[Term, ...] = (
          en='This is a formal warning',
          cy='Mae hwn yn rhybudd ffurfiol'),
     Term('letter.consequence',
-         en=('If you fail again to comply with any requirement of your order within 12 months of '
-             'the date of this warning, that is on or before {end}, you will be referred for '
-             'breach proceedings and you will be liable to be brought back before the court. The '
-             'court can then make your order more demanding, fine you, or re-sentence you.'),
+         en=('If you fail again to comply with any requirement of your order within {months} '
+             'months of the date of this warning, that is on or before {end}, you will be '
+             'referred for breach proceedings and you will be liable to be brought back before '
+             'the court. The court can then make your order more demanding, fine you, or '
+             're-sentence you.'),
          cy=('Os byddwch yn methu eto â chydymffurfio ag unrhyw un o ofynion eich gorchymyn o fewn '
-             '12 mis i ddyddiad y rhybudd hwn, hynny yw ar {end} neu cyn hynny, byddwch yn cael '
-             'eich cyfeirio ar gyfer achos torri gorchymyn a byddwch yn agored i gael eich dwyn yn '
-             'ôl gerbron y llys. Gall y llys wedyn wneud eich gorchymyn yn fwy llym, rhoi dirwy i '
-             'chi, neu eich ailddedfrydu.')),
+             '{months} mis i ddyddiad y rhybudd hwn, hynny yw ar {end} neu cyn hynny, byddwch yn '
+             'cael eich cyfeirio ar gyfer achos torri gorchymyn a byddwch yn agored i gael eich '
+             'dwyn yn ôl gerbron y llys. Gall y llys wedyn wneud eich gorchymyn yn fwy llym, rhoi '
+             'dirwy i chi, neu eich ailddedfrydu.')),
     Term('letter.what_now',
          en='What you must do now',
          cy="Beth sy'n rhaid i chi ei wneud nawr"),

@@ -179,7 +179,7 @@ class LetterService:
         remaining = self._remaining(session, order)
         return WarningLetter(
             # Dated the day the warning was given, so the letter, its respond-by date and
-            # the 12 months it covers all agree with the record.
+            # the warning period it covers all agree with the record.
             head=self._head(session, order, language, warning.action_date), court=order.court,
             sentence_date=order.sentence_date, order_type=order.order_type,
             hours_ordered=order.hours_ordered, failure_code=appointment.outcome_code or "",
@@ -187,6 +187,7 @@ class LetterService:
             start_time=sess.start_time, end_time=sess.end_time, circumstances=warning.notes,
             warning_date=warning.action_date,
             warning_ends_on=warning_period_end(warning.action_date, months),
+            warning_months=months,
             respond_by=letter_respond_by(load_calendar(session), warning.respond_by,
                                          self._ctx.today(), _respond_days(session)),
             remaining_minutes=remaining,
