@@ -203,4 +203,7 @@ class RowSortProxy(QSortFilterProxyModel):
 
     def row_object(self, proxy_row: int) -> Any:
         """The data object shown in ``proxy_row``."""
+        source = self.sourceModel()
+        if isinstance(source, RowTableModel):
+            return source.row_at(self.mapToSource(self.index(proxy_row, 0)).row())
         return self.data(self.index(proxy_row, 0), RowRole)

@@ -109,18 +109,28 @@ class ForecastPage(QWidget):
 
     def _show_rows(self, rows: list[OrderForecast]) -> None:
         self.to_check.show_records(getattr(rows, "to_check", ()))
+        # The filters first, so the new rows are filtered once, as they arrive.
+        self._set_filters()
         self.model.set_rows(rows)
         fit_columns(self.table, {_M.NAME: "Krzysztof Lewandowski", _M.COORDINATOR:
                                  "Andrew Teasdale", _M.REVIEW: "Second, 00/00/000"})
-        self._apply_filters()
+        self._show_filtered()
 
     def show_view(self, view: int) -> None:
         self.view_choice.setCurrentIndex(view)
 
     def _apply_filters(self, *_args: object) -> None:
-        _text, condition, column = VIEWS[self.view_choice.currentIndex()]
+        self._set_filters()
+        self._show_filtered()
+
+    def _set_filters(self) -> None:
+        _text, condition, _column = VIEWS[self.view_choice.currentIndex()]
         self.proxy.set_filters(unit=self.filters.unit_code,
                                coordinator=self.filters.coordinator_id, condition=condition)
+
+    def _show_filtered(self) -> None:
+        """Sort what the filters let through and sum it up."""
+        _text, _condition, column = VIEWS[self.view_choice.currentIndex()]
         self.proxy.sort(column, Qt.SortOrder.AscendingOrder)
         rows: list[OrderForecast] = self.proxy.rows()
         rag = Counter(f.rag for f in rows)
