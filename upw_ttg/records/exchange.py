@@ -1,5 +1,5 @@
-"""What an import shows before it writes (rows with their outcome) and what it did afterwards;
-what an export put in its file."""
+"""An import's proposed column mapping, its rows with their outcome before and after it writes,
+and what an export put in its file."""
 
 from __future__ import annotations
 
@@ -138,3 +138,26 @@ class OutcomesExport:
             parts.append(f"{self.restricted_left_out:,} restricted cases left for a member of "
                          "staff named on them")
         return ("Dry run: " if self.dry_run else "") + "; ".join(parts) + "."
+
+
+@dataclass(frozen=True, slots=True)
+class MappingProposal:
+    """The file's columns, the mapping proposed for them and a few rows to check it against."""
+
+    file_name: str
+    headers: tuple[str, ...]
+    mapping: dict[str, str]
+    remembered: bool
+    sample: tuple[tuple[str, ...], ...]
+    row_count: int
+    # (field name, label, required) in the order the mapping step lists them.
+    fields: tuple[tuple[str, str, bool], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What the writing step did: each row's final outcome and counts of records written."""
+
+    rows: list[ImportRow]
+    # e.g. {"orders_created": 3}; kept in the audit record and the result.
+    tallies: dict[str, int]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import StaffMember
+from upw_ttg.records.audit import AuditRow
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage import chain
 from upw_ttg.storage.chain import ChainCheck, check_chains
@@ -71,16 +71,6 @@ def record_system_event(session: Session, entity: str, details: dict[str, Any]) 
     chain.append(session, AuditEvent(
         occurred_at=utc_now(), staff_id=None, action=AuditAction.CREATE, entity=entity,
         entity_id=None, changes=json.dumps(details, ensure_ascii=False, sort_keys=True)))
-
-
-@dataclass(frozen=True, slots=True)
-class AuditRow:
-    occurred_at: dt.datetime
-    staff: str | None
-    action: AuditAction
-    entity: str
-    entity_id: str | None
-    changes: dict[str, Any] | None
 
 
 # Audit copies of text that only some roles may read: field names by entity.

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -30,6 +29,7 @@ from upw_ttg.domain.subject_access import (
     TrailLine,
 )
 from upw_ttg.errors import NotFoundError
+from upw_ttg.records.subject_access import SubjectAccessExport
 from upw_ttg.services import audit
 from upw_ttg.services.access_log import access_row, log_print
 from upw_ttg.services.context import ServiceContext
@@ -166,15 +166,6 @@ def to_json(data: SubjectAccessData) -> str:
                             recipient=a.recipient) for a in data.access],
     }
     return json.dumps(document, ensure_ascii=False, indent=2, default=str)
-
-
-@dataclass(frozen=True, slots=True)
-class SubjectAccessExport:
-    """The two files of an export: a PDF to read and JSON for completeness."""
-
-    pdf: bytes
-    json_text: str
-    file_stem: str  # carries no personal data: safe in a folder listing or print queue
 
 
 def save_export(export: SubjectAccessExport, folder: Path) -> tuple[Path, Path]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -24,7 +23,13 @@ from upw_ttg.domain.ndelius import ExtractField, guess_mapping, mapping_problems
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import ValidationError
 from upw_ttg.progress import CancelledFn, ProgressFn
-from upw_ttg.records.exchange import ImportPreview, ImportResult, ImportRow, RowOutcome
+from upw_ttg.records.exchange import (
+    ImportPreview,
+    ImportResult,
+    MappingProposal,
+    RowOutcome,
+    Written,
+)
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import ImportLayout
@@ -33,29 +38,6 @@ from upw_ttg.storage.statistics import refresh_statistics
 PROGRESS_EVERY = 200
 # New rows from which the database's planner statistics are refreshed after an import.
 BULK = 500
-
-
-@dataclass(frozen=True, slots=True)
-class MappingProposal:
-    """The file's columns, the mapping proposed for them and a few rows to check it against."""
-
-    file_name: str
-    headers: tuple[str, ...]
-    mapping: dict[str, str]
-    remembered: bool
-    sample: tuple[tuple[str, ...], ...]
-    row_count: int
-    # (field name, label, required) in the order the mapping step lists them.
-    fields: tuple[tuple[str, str, bool], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Written:
-    """What the writing step did: each row's final outcome and counts of records written."""
-
-    rows: list[ImportRow]
-    # e.g. {"orders_created": 3}; kept in the audit record and the result.
-    tallies: dict[str, int]
 
 
 class _DryRun(Exception):

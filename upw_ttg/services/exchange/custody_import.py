@@ -31,11 +31,11 @@ from upw_ttg.domain.records import CustodyInput
 from upw_ttg.domain.text import fold
 from upw_ttg.errors import Cancelled, ValidationError
 from upw_ttg.progress import CancelledFn, ProgressFn
-from upw_ttg.records.exchange import FieldChange, ImportRow, RowOutcome
+from upw_ttg.records.exchange import FieldChange, ImportRow, RowOutcome, Written
 from upw_ttg.services import audit
 from upw_ttg.services.access import may_open_case
 from upw_ttg.services.custody import add_episode, change_episode, custody_values
-from upw_ttg.services.exchange.base import ExtractImport, Written, report_progress
+from upw_ttg.services.exchange.base import ExtractImport, report_progress
 from upw_ttg.services.upw.common import chunks
 from upw_ttg.services.versioning import flush_versioned
 from upw_ttg.storage.models import CustodyEpisode, Person, Prison

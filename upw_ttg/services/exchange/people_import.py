@@ -31,11 +31,11 @@ from upw_ttg.domain.placement import category_from_text
 from upw_ttg.domain.records import OrderInput, PersonInput
 from upw_ttg.errors import Cancelled, ValidationError
 from upw_ttg.progress import CancelledFn, ProgressFn
-from upw_ttg.records.exchange import FieldChange, ImportRow, RowOutcome
+from upw_ttg.records.exchange import FieldChange, ImportRow, RowOutcome, Written
 from upw_ttg.services import audit
 from upw_ttg.services.access import named_on
 from upw_ttg.services.case_reviews import review_if_address_changed
-from upw_ttg.services.exchange.base import ExtractImport, Written, report_progress
+from upw_ttg.services.exchange.base import ExtractImport, report_progress
 from upw_ttg.services.orders import deadline_settings, order_values, refresh_status
 from upw_ttg.services.people import PERSON_FIELDS, validated_person
 from upw_ttg.services.upw.common import chunks
