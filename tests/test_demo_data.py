@@ -434,3 +434,32 @@ def test_a_database_with_a_real_administrator_gets_no_demo_accounts(tmp_path, ca
         assert _scalar(db, "SELECT count(*) FROM demo_marker") == 0
     finally:
         db.dispose()
+
+
+def test_no_demo_warning_is_given_where_an_earlier_one_obliged_referral(small):
+    """The demo decides warnings by the service's own rule (calendar months from the setting,
+    anchored on the failure), so no second warning falls inside an earlier one's period."""
+    from upw_ttg.domain.enforcement import warning_covers
+    from upw_ttg.domain.settings import SETTINGS_BY_KEY
+
+    months = int(SETTINGS_BY_KEY["upw.warning_period_months"].default)
+    db = small[0]
+    with db.read() as session:
+        rows = session.execute(text(
+            "SELECT a.order_id, a.action_date, s.session_date FROM enforcement_action a "
+            "JOIN appointment p ON p.id = a.appointment_id "
+            "JOIN upw_session s ON s.id = p.session_id "
+            "WHERE a.action_code = 'EA02' ORDER BY a.order_id, a.action_date, a.id")).all()
+    earlier: dict[int, list[dt.date]] = {}
+    checked = 0
+    for order_id, warned_on, failed_on in rows:
+        warned_on, failed_on = _as_date(warned_on), _as_date(failed_on)
+        assert not any(warning_covers(w, failed_on, warned_on, months)
+                       for w in earlier.get(order_id, [])), (order_id, warned_on)
+        earlier.setdefault(order_id, []).append(warned_on)
+        checked += 1
+    assert checked > 10
+
+
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))

@@ -11,6 +11,8 @@ from upw_ttg.demo.core import Context, Weighted, hhmm, stamp
 from upw_ttg.demo.orders import OUTCOMES, Profile, add_months, assessment_row, new_order
 from upw_ttg.demo.people import touch
 from upw_ttg.demo.projects import INDUCTION, Proj, Sessions
+from upw_ttg.domain.enforcement import warning_covers
+from upw_ttg.domain.settings import SETTINGS_BY_KEY
 
 APPOINTMENT_COLUMNS = (
     "id", "person_id", "order_id", "session_id", "session_pickup_id", "travels_by_van",
@@ -28,6 +30,8 @@ QUALITY_POOR = Weighted({"good": 10, "satisfactory": 35, "poor": 40, "unsatisfac
 SKIP_WEEK = {"good": 0.08, "fair": 0.15, "poor": 0.25}
 # Bookings are made up to three weeks ahead.
 BOOK_AHEAD_DAYS = 21
+# The demo keeps every setting at its default.
+_WARNING_MONTHS = int(SETTINGS_BY_KEY["upw.warning_period_months"].default)
 # Chance of another order after one ends, and the gap before it (days).
 NEXT_ORDER = 0.83
 NEXT_GAP = (21, 240)
@@ -312,7 +316,8 @@ class Booker:
 
     def enforce(self, state: _OrderState, appointment_id: int, ordinal: int,
                 outcome: str) -> None:
-        """Rules UPW-19, UPW-20 and UPW-21: a warning, or breach if warned in the last 12 months."""
+        """Rules UPW-19, UPW-20 and UPW-21: a warning, or breach if warned within the warning
+        period (the setting's default: the demo's settings are the defaults)."""
         ctx, rng = self.ctx, self.rng
         order = state.order
         day = self.date(ordinal)
@@ -339,7 +344,9 @@ class Booker:
         if state.owed <= 0:
             action("NFA", acted, outcome_text="Hours now completed; no further action.")
             return
-        warned = any(w > acted.toordinal() - 365 for w in state.warnings)
+        # Rule UPW-20 as the service applies it (calendar months, anchored on the failure).
+        warned = any(warning_covers(self.date(w), day, acted, _WARNING_MONTHS)
+                     for w in state.warnings)
         if not warned:
             if outcome == "AFTC" and rng.random() < 0.12:
                 action("NFA", acted, outcome_text="Acceptable explanation given; no further "
