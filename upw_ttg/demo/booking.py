@@ -6,9 +6,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
+
 from upw_ttg.demo import texts
 from upw_ttg.demo.core import Context, Weighted, hhmm, stamp
-from upw_ttg.demo.orders import OUTCOMES, Profile, add_months, assessment_row, new_order
+from upw_ttg.demo.orders import OUTCOMES, Profile, assessment_row, new_order
 from upw_ttg.demo.people import touch
 from upw_ttg.demo.projects import INDUCTION, Proj, Sessions
 from upw_ttg.domain.enforcement import warning_covers
@@ -168,7 +170,7 @@ class Booker:
         if decided > self.today or rng.random() > 0.6:
             return
         old = self.date(state.deadline)
-        new = add_months(old, rng.choice((3, 3, 6)))
+        new = old + relativedelta(months=rng.choice((3, 3, 6)))
         state.deadline = new.toordinal()
         self.ctx.sink.add("order_extension", {
             "id": self.ctx.ids("order_extension"), "order_id": order["id"],

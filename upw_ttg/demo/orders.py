@@ -11,6 +11,10 @@ from upw_ttg.demo import places, texts
 from upw_ttg.demo.core import Context, Weighted, hhmm, versioned
 from upw_ttg.demo.people import PersonInfo
 from upw_ttg.demo.projects import INDUCTION, Proj
+from upw_ttg.domain.orders import completion_deadline
+from upw_ttg.domain.settings import SETTINGS_BY_KEY
+
+_DEADLINE_MONTHS = int(SETTINGS_BY_KEY["upw.deadline_months"].default)
 
 HOURS = Weighted({40: 3, 50: 3, 60: 6, 70: 3, 80: 8, 90: 3, 100: 9, 120: 10, 140: 5,
                   150: 11, 160: 6, 180: 8, 200: 10, 220: 4, 240: 6, 250: 4, 280: 3, 300: 5})
@@ -262,7 +266,8 @@ def new_order(ctx: Context, rng: random.Random, profile: Profile, sentence: dt.d
     subtype = "regular"
     if previous is not None and rng.random() < 0.08:
         subtype = rng.choice(("additional_hours", "consecutive", "concurrent"))
-    deadline = add_months(sentence, 12)
+    # The rule the orders service applies, with the settings' defaults (the demo's settings).
+    deadline = completion_deadline(sentence, _DEADLINE_MONTHS, True)
     return {"id": ctx.ids("upw_order"), "person_id": info.id, "court": court,
             "sentence_date": sentence,
             "order_type": "suspended_sentence_order" if (crown or rng.random() < 0.22)
@@ -272,17 +277,6 @@ def new_order(ctx: Context, rng: random.Random, profile: Profile, sentence: dt.d
             "status": "active", "deadline": deadline, "completed_on": None, "closed_on": None,
             "closure_reason": None, "coordinator_id": coordinator,
             **versioned(sentence, coordinator, 11 * 60)}
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def keep_apart_pairs(ctx: Context, profiles: list[Profile]) -> None:
