@@ -58,11 +58,6 @@ def credit_problem(credited_minutes: int, session_minutes: int) -> str | None:
             "credit cannot be more than the session's length.")
 
 
-def balance(ordered_minutes: int, adjustment_minutes: int, credited_minutes: int) -> int:
-    """Rule UPW-15: ordered + adjustments (signed) - credited, never below 0."""
-    return max(0, ordered_minutes + adjustment_minutes - credited_minutes)
-
-
 def ete_cap_minutes(hours_ordered: int, percent: int) -> int:
     """Rule UPW-14: the most ETE may count for, as minutes of the ordered hours."""
     return hours_ordered * 60 * percent // 100

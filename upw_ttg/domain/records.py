@@ -16,6 +16,7 @@ from upw_ttg.domain.codes import (
     ReleaseDateType,
     Role,
 )
+from upw_ttg.domain.orders import balance_minutes
 from upw_ttg.domain.permissions import Capability, allows
 
 
@@ -229,7 +230,8 @@ class OrderRecord:
 
     @property
     def minutes_remaining(self) -> int:
-        return max(0, self.minutes_ordered + self.minutes_adjusted - self.minutes_credited)
+        return balance_minutes(self.minutes_ordered, self.minutes_adjusted,
+                               self.minutes_credited)
 
     @property
     def effective_deadline(self) -> dt.date | None:

@@ -10,6 +10,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import KEEP_APART_KIND_LABELS, AdjustmentStatus, SessionStatus
+from upw_ttg.domain.orders import balance_minutes
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.records.case_record import CaseEvent, CaseOverview, HoursLine, SessionLine
 from upw_ttg.services.access import check_case
@@ -139,7 +140,7 @@ def _hours(session: Session, person_id: int) -> list[HoursLine]:
     for order_id, sentenced, hours_ordered, status, done, changed in rows:
         ordered = hours_ordered * 60
         lines.append(HoursLine(order_id, sentenced, ordered, int(done),
-                               max(0, ordered + int(changed) - int(done)),
+                               balance_minutes(ordered, int(changed), int(done)),
                                status.value.replace("_", " ").capitalize()))
     return lines
 

@@ -19,7 +19,7 @@ from upw_ttg.domain.forecast import (
     review_dates,
     review_due,
 )
-from upw_ttg.domain.orders import completion_deadline
+from upw_ttg.domain.orders import balance_minutes, completion_deadline
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import Listed, Subject, listed
 from upw_ttg.records.attendance import OrderForecast
@@ -147,8 +147,8 @@ class ForecastService:
         def build(row: Row[UpwOrder, str, str, str, str | None, str | None]) -> OrderForecast:
             order, forename, surname, crn, unit, coordinator_name = row
             oid = order.id
-            remaining = max(0, order.hours_ordered * 60 + adjusted.get(oid, 0)
-                            - credited.get(oid, 0))
+            remaining = balance_minutes(order.hours_ordered * 60, adjusted.get(oid, 0),
+                                        credited.get(oid, 0))
             deadline = None
             if applies:
                 deadline = extended.get(oid) or order.deadline or completion_deadline(

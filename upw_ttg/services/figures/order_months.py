@@ -25,7 +25,7 @@ from upw_ttg.domain.figures import (
     usable_date,
 )
 from upw_ttg.domain.forecast import forecast, needs_extension, recent_rate, review_dates
-from upw_ttg.domain.orders import completion_deadline
+from upw_ttg.domain.orders import balance_minutes, completion_deadline
 from upw_ttg.services.figures.common import Fact, Scope, day_text
 from upw_ttg.services.figures.upw_common import UNIT, WORKER, scoped
 from upw_ttg.services.upw.planner import target_for
@@ -306,8 +306,9 @@ class _OrderData:
                    ) -> None:
         """Rule FIG-9: at the month's end, an order past its second review whose remaining
         hours cannot be worked at its recent rate before the deadline then in force."""
-        remaining = order.hours_ordered * 60 - credited + (
-            _adjusted(adjustments, evaluated) if adjustments else 0)
+        remaining = balance_minutes(order.hours_ordered * 60,
+                                    _adjusted(adjustments, evaluated) if adjustments else 0,
+                                    credited)
         if remaining <= 0:
             return
         if deadline is not None:
