@@ -86,6 +86,17 @@ def test_with_no_deadline_only_an_unbooked_order_is_amber(app, world):
     assert (rows[booked].rag, rows[booked].needs_extension) == (Rag.GREEN, False)
 
 
+def test_an_order_made_without_a_time_limit_keeps_none_while_the_limit_applies(app, world):
+    """NULL means no deadline: with the limit switched on, an order made while it was off is
+    not given one by the forecast (the order record, the ledger and the planner agree)."""
+    set_setting(app, "upw.deadline_applies", "yes")
+    person = world.person()
+    order = world.order(person, hours=300, sentence=dt.date(2025, 6, 1), deadline=None)
+    assert _by_order(world)[order].deadline is None
+    record = next(o for o in app.orders.for_person(person) if o.id == order)
+    assert record.effective_deadline is None
+
+
 def test_reviews_fall_due_at_6_and_9_months(app, world):
     six = world.order(world.person(), sentence=dt.date(2026, 5, 26))
     nine = world.order(world.person("Ann", "B"), sentence=dt.date(2026, 2, 20))

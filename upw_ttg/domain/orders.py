@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from dateutil.relativedelta import relativedelta
 
@@ -43,6 +44,26 @@ def order_problems(*, court: str | None, sentence_date: dt.date | None, hours_or
         problems["hours_ordered"] = (f"The hours ordered must be between {MIN_HOURS} and "
                                      f"{MAX_HOURS}.")
     return problems
+
+
+def effective_deadline(deadline: dt.date | None,
+                       extended_to: Iterable[dt.date] = ()) -> dt.date | None:
+    """The completion deadline in force: the latest extension granted, else the order's own.
+
+    None where the order has no deadline: a time limit that does not apply (``upw.deadline_
+    applies`` off when the order was made) is stored as NULL, which means none, and an
+    extension does not invent one. An extension is always later than the deadline it
+    replaces (the orders service refuses any other), so the latest date is the one in force;
+    taking the latest also keeps an extension granted out of order from shortening it.
+
+    >>> effective_deadline(dt.date(2027, 3, 1), [dt.date(2027, 6, 1)])
+    datetime.date(2027, 6, 1)
+    >>> effective_deadline(None, [dt.date(2027, 6, 1)]) is None
+    True
+    """
+    if deadline is None:
+        return None
+    return max((deadline, *extended_to))
 
 
 def balance_minutes(ordered_minutes: int, adjustment_minutes: int, credited_minutes: int) -> int:

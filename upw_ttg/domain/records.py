@@ -16,7 +16,7 @@ from upw_ttg.domain.codes import (
     ReleaseDateType,
     Role,
 )
-from upw_ttg.domain.orders import balance_minutes
+from upw_ttg.domain.orders import balance_minutes, effective_deadline
 from upw_ttg.domain.permissions import Capability, allows
 
 
@@ -235,9 +235,7 @@ class OrderRecord:
 
     @property
     def effective_deadline(self) -> dt.date | None:
-        if self.extensions:
-            return max(e.new_deadline for e in self.extensions)
-        return self.deadline
+        return effective_deadline(self.deadline, (e.new_deadline for e in self.extensions))
 
     def to_input(self) -> OrderInput:
         values = {name: getattr(self, name) for name in OrderInput.__dataclass_fields__}

@@ -19,7 +19,7 @@ from upw_ttg.domain.forecast import (
     review_dates,
     review_due,
 )
-from upw_ttg.domain.orders import balance_minutes, completion_deadline
+from upw_ttg.domain.orders import balance_minutes, effective_deadline
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import Listed, Subject, listed
 from upw_ttg.records.attendance import OrderForecast
@@ -42,7 +42,7 @@ from upw_ttg.storage.models import (
 
 LIVE = (OrderStatus.AWAITING_FIRST_SESSION, OrderStatus.ACTIVE, OrderStatus.DEADLINE_PASSED,
         OrderStatus.IN_BREACH)
-FORECAST_SETTINGS = ("upw.deadline_applies", "upw.deadline_months", "upw.weekly_offer_hours",
+FORECAST_SETTINGS = ("upw.deadline_applies", "upw.weekly_offer_hours",
                      "upw.intensive_max_hours", "upw.review_first_months",
                      "upw.review_second_months")
 
@@ -151,8 +151,8 @@ class ForecastService:
                                         credited.get(oid, 0))
             deadline = None
             if applies:
-                deadline = extended.get(oid) or order.deadline or completion_deadline(
-                    order.sentence_date, int(settings["upw.deadline_months"]), True)
+                deadline = effective_deadline(order.deadline,
+                                              [extended[oid]] if oid in extended else [])
             usable = [(d, m) for d, m in bookings[oid] if deadline is None or d <= deadline]
             booked = min(remaining, sum(m for _, m in usable))
             last = max((d for d, _ in usable), default=None)

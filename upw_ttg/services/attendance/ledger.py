@@ -26,7 +26,7 @@ from upw_ttg.domain.crediting import (
     ledger_lines,
     outcome_description,
 )
-from upw_ttg.domain.orders import derive_status
+from upw_ttg.domain.orders import derive_status, effective_deadline
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
@@ -143,7 +143,8 @@ def _effective_deadlines(session: Session, orders: dict[int, UpwOrder]
         select(OrderExtension.order_id, func.max(OrderExtension.new_deadline))
         .where(OrderExtension.order_id.in_(list(orders)))
         .group_by(OrderExtension.order_id)).all())
-    return {oid: extended.get(oid, row.deadline) for oid, row in orders.items()}
+    return {oid: effective_deadline(row.deadline, [extended[oid]] if oid in extended else [])
+            for oid, row in orders.items()}
 
 
 def refresh_orders(session: Session, ctx: ServiceContext, orders: dict[int, UpwOrder],

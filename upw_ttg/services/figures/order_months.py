@@ -25,7 +25,7 @@ from upw_ttg.domain.figures import (
     usable_date,
 )
 from upw_ttg.domain.forecast import forecast, needs_extension, recent_rate, review_dates
-from upw_ttg.domain.orders import balance_minutes, completion_deadline
+from upw_ttg.domain.orders import balance_minutes, completion_deadline, effective_deadline
 from upw_ttg.services.figures.common import Fact, Scope, day_text
 from upw_ttg.services.figures.upw_common import UNIT, WORKER, scoped
 from upw_ttg.services.upw.planner import target_for
@@ -311,9 +311,8 @@ class _OrderData:
                                     credited)
         if remaining <= 0:
             return
-        if deadline is not None:
-            granted = [d for on, d in self.extensions.get(order.id, ()) if on <= evaluated]
-            deadline = max(granted, default=None) or deadline
+        deadline = effective_deadline(deadline, [d for on, d in self.extensions.get(order.id, ())
+                                                 if on <= evaluated])
         rate = recent_rate(recent * RATE_DAYS // span, order.sentence_date, evaluated)
         at_rate = forecast(remaining=remaining, booked=0, last_booked=None, deadline=deadline,
                            today=evaluated, offer_per_week=self.offer,

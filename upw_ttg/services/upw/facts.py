@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from upw_ttg.domain.codes import AdjustmentStatus, Gender, OrderStatus, PlacementPreference
-from upw_ttg.domain.orders import balance_minutes
+from upw_ttg.domain.orders import balance_minutes, effective_deadline
 from upw_ttg.domain.placement import (
     Booking,
     Commitment,
@@ -123,9 +123,8 @@ def load_people(session: Session, *, order_ids: Iterable[int] | None = None,
     facts: dict[int, PersonFacts] = {}
     extras: dict[int, PersonExtra] = {}
     for r in rows:
-        deadline = r.deadline
-        if deadline is not None and r.id in extension:
-            deadline = max(deadline, extension[r.id])
+        deadline = effective_deadline(r.deadline,
+                                      [extension[r.id]] if r.id in extension else [])
         remaining = balance_minutes(r.hours_ordered * 60, adjusted.get(r.id, 0),
                                     credited.get(r.id, 0))
         chosen = chosen_for[r.id]
