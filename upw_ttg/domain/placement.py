@@ -142,7 +142,7 @@ class SessionFacts:
     @property
     def mixed_group(self) -> bool:
         """A group that men may join: rule UPW-3 applies."""
-        return self.is_group and not self.female_only
+        return is_mixed_group(self.project_type, self.female_only)
 
     @property
     def label(self) -> str:
@@ -464,6 +464,18 @@ def _soft_breaches(person: PersonFacts, session: SessionFacts) -> list[Breach]:
 
 # --- rule UPW-3: never one woman alone in a mixed group ------------------------------------------
 
+def is_mixed_group(project_type: str, female_only: bool) -> bool:
+    """A group session that men may join (a group or an induction, not female-only): where
+    rule UPW-3 applies. An individual placement has no group to be alone in."""
+    return project_type in GROUP_TYPES and not female_only
+
+
+def one_woman_alone(project_type: str, female_only: bool, women: int) -> bool:
+    """Rule UPW-3 as a session stands: exactly one woman in a mixed group. The planner, the
+    session's warnings and every change's check (``lone_woman``) ask this one question."""
+    return women == 1 and is_mixed_group(project_type, female_only)
+
+
 def lone_woman(session: SessionFacts, women_before: int, women_after: int,
                *, adding: bool) -> Breach | None:
     """Rule UPW-3 after a change to a session's people.
@@ -472,7 +484,7 @@ def lone_woman(session: SessionFacts, women_before: int, women_after: int,
     takes people off is refused when it *creates* a lone woman; it is not blamed for one who
     was already alone (e.g. after an absence was recorded), so taking a man off stays possible.
     """
-    if not session.mixed_group or women_after != 1:
+    if not one_woman_alone(session.project_type, session.female_only, women_after):
         return None
     if not adding and women_before == 1:
         return None

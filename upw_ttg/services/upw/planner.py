@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import SessionStatus
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.placement import PersonFacts, format_day, is_woman
+from upw_ttg.domain.placement import PersonFacts, format_day, is_woman, one_woman_alone
 from upw_ttg.domain.records_to_check import (
     Listed,
     RecordToCheck,
@@ -107,7 +107,7 @@ class PlannerService:
                     warnings.append("overbooked")
                 if r.van_seats is not None and r.by_van > r.van_seats:
                     warnings.append("van overbooked")
-                if women == 1 and not r.female_only and r.project_type in ("group", "induction"):
+                if one_woman_alone(r.project_type, r.female_only, women):
                     warnings.append("one woman alone")
                 if needs and not r.interpreter_booked:
                     warnings.append("interpreter to book")

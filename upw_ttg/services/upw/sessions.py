@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, Role
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.placement import is_woman, session_places
+from upw_ttg.domain.placement import is_woman, one_woman_alone, session_places
 from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.domain.records_to_check import Subject, set_aside
 from upw_ttg.domain.upw_records import (
@@ -388,7 +388,7 @@ def session_warnings(record: SessionRecord, people: Sequence[SessionPerson]) -> 
     if record.van_seats is not None and record.by_van > record.van_seats:
         out.append(f"Van overbooked: {record.by_van} for {record.van_seats} seats.")
     women = sum(1 for p in active if p.is_woman)
-    if not record.female_only and record.project_type in ("group", "induction") and women == 1:
+    if one_woman_alone(record.project_type, record.female_only, women):
         out.append("One woman on her own in a mixed group: place another woman or move her.")
     if any(p.interpreter_needed for p in active) and not record.interpreter_booked:
         out.append("Someone needs an interpreter: book one.")
