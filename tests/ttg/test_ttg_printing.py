@@ -130,10 +130,12 @@ def case(app, ttg, add_staff):
     return episode
 
 
-def test_person_facing_types_cannot_carry_risk_or_offence_data():
-    """No field of any handout type, however deep, is about risk, MAPPA or offending."""
+def test_person_facing_types_cannot_carry_risk_health_or_offence_data():
+    """No field of any handout type, however deep, is about risk, MAPPA, offending or health
+    (whether a prescription is arranged and where to collect it is logistics, not health)."""
     banned = ("risk", "mappa", "offen", "manages", "progress", "notes", "outcome", "linked",
-              "da_check", "cs_check", "crn")
+              "da_check", "cs_check", "crn", "medic", "health", "diagnos", "condition",
+              "prescriptions_on_day", "prescription_note")
     seen: set[type] = set()
 
     def fields(cls: type) -> list[str]:

@@ -1,7 +1,8 @@
-"""Documents handed to the person: types with no field that could carry risk or offence data.
+"""Documents handed to the person: types with no field for risk, health or offence data.
 
 Nothing here may hold risk of harm, MAPPA, the offence, whether a need is linked to
-offending, staff progress notes, actions that manage risk or meeting notes: a printed copy
+offending, health conditions or medicines, staff progress notes, actions that manage risk or
+meeting notes: a printed copy
 is built only from these types, so such data cannot reach it by mistake.
 """
 
