@@ -12,8 +12,8 @@ from upw_ttg.domain.local_time import local_date
 from upw_ttg.records.letters import APPOINTMENT_LETTER, WARNING_LETTER
 from upw_ttg.storage.models.base import utc_now
 
-from tests.attendance.attendance_data import World
 from tests.narrowing import present, shown
+from tests.services.attendance.attendance_data import World
 from tests.ui.conftest import TODAY, add_staff_member, settle
 from tests.ui.cut_text import cut_cells
 from ui.dialogs.print_day_paper import PrintDayPaperDialog

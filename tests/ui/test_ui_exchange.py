@@ -97,7 +97,7 @@ def test_the_preview_model_passes_the_model_tester(qtmodeltester, services):
 
 def test_outcomes_are_saved_then_marked_as_sent(qtbot, services, wait_for_tasks, tmp_path,
                                                 monkeypatch):
-    from tests.attendance.attendance_data import World
+    from tests.services.attendance.attendance_data import World
 
     world = World(services)
     session = world.session(world.project(), dt.date(2026, 11, 24))

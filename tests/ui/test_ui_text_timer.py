@@ -8,9 +8,9 @@ import uuid
 import keyring
 import pytest
 
-from tests.attendance.attendance_data import set_setting
 from tests.narrowing import present
-from tests.upw.notify_fake import FakeNotify, use_memory_keyring
+from tests.services.attendance.attendance_data import set_setting
+from tests.services.upw.notify_fake import FakeNotify, use_memory_keyring
 from ui.main_window import MainWindow
 
 KEY = f"upwttg_test-{uuid.uuid4()}-{uuid.uuid4()}"
