@@ -11,6 +11,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from PySide6.QtGui import QKeySequence
 
+from upw_ttg.domain.codes import Language
 from upw_ttg.records.day_printing import DayPaper
 
 from tests.ui.upw_world import World
@@ -95,7 +96,7 @@ def test_the_sheets_and_manifests_print_in_the_language_chosen(
     qtbot.addWidget(dialog)
     dialog.day.setText("30/11/2026")
     dialog.kinds[DayPaper.LETTERS].setChecked(False)
-    dialog.staff_language.setCurrentIndex(dialog.staff_language.findData("cy"))
+    dialog.staff_language.setCurrentIndex(dialog.staff_language.findData(Language.WELSH))
     if os.environ.get("UPW_TTG_SCREEN_OUT"):
         dialog.show()
         dialog.grab().save(str(Path(os.environ["UPW_TTG_SCREEN_OUT"]) / "day-paper.png"))

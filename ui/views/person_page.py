@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.codes import Language
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import CaseAccess, PersonRecord
 from upw_ttg.errors import UpwError
@@ -99,8 +100,8 @@ class PersonPage(QWidget):
         self.print_button.setToolTip("Preview and print the staff case summary, in English "
                                      "(Ctrl+P) or Welsh")
         menu = QMenu(self.print_button)
-        menu.addAction("In English", lambda: self.print_case_summary("en"))
-        menu.addAction("Yn Gymraeg (in Welsh)", lambda: self.print_case_summary("cy"))
+        menu.addAction("In English", lambda: self.print_case_summary(Language.ENGLISH))
+        menu.addAction("Yn Gymraeg (in Welsh)", lambda: self.print_case_summary(Language.WELSH))
         self.print_button.setMenu(menu)
         self.restriction_button = QPushButton("&Restriction…")
         self.restriction_button.setToolTip("Mark the case restricted and name the staff who "
@@ -124,8 +125,9 @@ class PersonPage(QWidget):
         export_menu = QMenu(self.export_button)
         export_menu.addAction("In the person's own language",
                               lambda: self.export_subject_access(None))
-        export_menu.addAction("In English", lambda: self.export_subject_access("en"))
-        export_menu.addAction("Yn Gymraeg (in Welsh)", lambda: self.export_subject_access("cy"))
+        export_menu.addAction("In English", lambda: self.export_subject_access(Language.ENGLISH))
+        export_menu.addAction("Yn Gymraeg (in Welsh)",
+                              lambda: self.export_subject_access(Language.WELSH))
         self.export_button.setMenu(export_menu)
         self.export_button.setVisible(can_export_subject_access(actor))
         self.access_dialog: AccessLogDialog | None = None
@@ -451,8 +453,8 @@ class PersonPage(QWidget):
 
     # Case summary ------------------------------------------------------------------------
 
-    def print_case_summary(self, language: str = "en") -> None:
-        """Render the case summary in ``language`` ("en" or "cy", its reader's) in the
+    def print_case_summary(self, language: Language = Language.ENGLISH) -> None:
+        """Render the case summary in ``language`` (its reader's) in the
         background, then open the preview."""
         if not self.may_print():
             return
@@ -482,9 +484,9 @@ class PersonPage(QWidget):
             return
         self.access_dialog.open()
 
-    def export_subject_access(self, language: str | None = None) -> None:
-        """Ask for a folder, export in the background (the PDF in ``language``, "en" or
-        "cy", or the person's own for None), and say where the files are."""
+    def export_subject_access(self, language: Language | None = None) -> None:
+        """Ask for a folder, export in the background (the PDF in ``language``, or the
+        person's own for None), and say where the files are."""
         if self.record is None:
             return
         folder = QFileDialog.getExistingDirectory(

@@ -70,7 +70,7 @@ class SentencersSheetDialog(QDialog):
 
     def print_sheet(self) -> BackgroundTask | None:
         """Count and print in the background; the preview opens when done."""
-        unit_id, language = self.unit.currentData(), self.language.currentData()
+        unit_id, language = self.unit.currentData(), Language(self.language.currentData())
         if unit_id is None:
             return None
         name = self.unit.currentText()

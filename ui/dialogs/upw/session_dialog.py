@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.codes import SessionStatus
+from upw_ttg.domain.codes import Language, SessionStatus
 from upw_ttg.domain.upw_records import SessionDetail, SessionPerson
 from upw_ttg.errors import UpwError
 
@@ -129,8 +129,8 @@ class SessionDialog(QDialog):
         self.move_button = self._button("&Move…", self.move_people)
         self.letter_button = QPushButton("Appointment &letter")
         letter_menu = QMenu(self.letter_button)
-        letter_menu.addAction("In &English", lambda: self.print_letter("en"))
-        letter_menu.addAction("In &Welsh (Cymraeg)", lambda: self.print_letter("cy"))
+        letter_menu.addAction("In &English", lambda: self.print_letter(Language.ENGLISH))
+        letter_menu.addAction("In &Welsh (Cymraeg)", lambda: self.print_letter(Language.WELSH))
         self.letter_button.setMenu(letter_menu)
         self.warrant_button = self._button("Travel &warrant…", self.issue_warrant)
         self.person_button = self._button("&Open record", self.open_person, False)
@@ -151,8 +151,8 @@ class SessionDialog(QDialog):
         self.manifest_button = QPushButton("&Van manifest")
         self.manifest_button.setEnabled(False)
         manifest_menu = QMenu(self.manifest_button)
-        manifest_menu.addAction("In &English", lambda: self.print_manifest("en"))
-        manifest_menu.addAction("In &Welsh (Cymraeg)", lambda: self.print_manifest("cy"))
+        manifest_menu.addAction("In &English", lambda: self.print_manifest(Language.ENGLISH))
+        manifest_menu.addAction("In &Welsh (Cymraeg)", lambda: self.print_manifest(Language.WELSH))
         self.manifest_button.setMenu(manifest_menu)
         self.stand_down_button = self._button("Stan&d down…", self.stand_down)
         close = QPushButton("&Close")
@@ -365,13 +365,13 @@ class SessionDialog(QDialog):
     # Printing ----------------------------------------------------------------------------
 
     @Slot()
-    def print_letter(self, language: str | None = None) -> None:
+    def print_letter(self, language: Language | None = None) -> None:
         chosen = self.selected_people()
         if len(chosen) != 1:
             return
         person = chosen[0]
         render = self._services.upw.documents.render_letter
-        welsh = " (Welsh)" if language == "cy" else ""
+        welsh = " (Welsh)" if language is Language.WELSH else ""
         def printed(_preview: object) -> None:
             # Printed, the letter shows on the person's record (its Letters).
             publish(Subject.LETTER, [person.appointment_id], [person.person_id])
@@ -382,12 +382,12 @@ class SessionDialog(QDialog):
                          opened=printed)
 
     @Slot()
-    def print_manifest(self, language: str = "en") -> None:
+    def print_manifest(self, language: Language = Language.ENGLISH) -> None:
         if self.detail is None or (van_id := self.detail.session.van_id) is None:
             return
         s = self.detail.session
         render = self._services.upw.documents.render_manifest
-        welsh = " (Welsh)" if language == "cy" else ""
+        welsh = " (Welsh)" if language is Language.WELSH else ""
         preview_document(self, lambda: render(van_id, s.session_date, language),
                          f"Van manifest{welsh} – {s.van_name}, {s.session_date:%d/%m/%Y}",
                          f"van-manifest-{s.session_date.isoformat()}.pdf")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.codes import Language
 from upw_ttg.domain.figures import FigureGroup
 from upw_ttg.records.figures import FigureCase, FigureRow, Figures
 
@@ -77,8 +78,8 @@ class FiguresArea(QWidget):
         self.print_button.setToolTip("The figures on one page, month by month and by unit, in "
                                      "English or Welsh")
         print_menu = QMenu(self.print_button)
-        print_menu.addAction("In English", lambda: self.print_summary("en"))
-        print_menu.addAction("Yn Gymraeg (in Welsh)", lambda: self.print_summary("cy"))
+        print_menu.addAction("In English", lambda: self.print_summary(Language.ENGLISH))
+        print_menu.addAction("Yn Gymraeg (in Welsh)", lambda: self.print_summary(Language.WELSH))
         self.print_button.setMenu(print_menu)
         self.figure_rows = FigureRowsModel(self)
         self.table = _table(self.figure_rows, "Figures")
@@ -304,8 +305,8 @@ class FiguresArea(QWidget):
             return f"{caption}; cases behind {self.case_filter}"
         return f"{caption}; {self.current.definition.label}, {table.accessibleName().lower()}"
 
-    def print_summary(self, language: str = "en") -> None:
-        """The summary on one page in ``language`` ("en" or "cy", its reader's), previewed."""
+    def print_summary(self, language: Language = Language.ENGLISH) -> None:
+        """The summary on one page in ``language`` (its reader's), previewed."""
         group, unit_id = self.group_value, self.unit.currentData()
         figures = self._services.figures
         self.print_button.setEnabled(False)
@@ -314,7 +315,8 @@ class FiguresArea(QWidget):
             self.print_button.setEnabled(True)
             self.preview = PrintPreviewDialog(
                 pdf, "Figures summary", f"figures-{group.value}-"
-                f"{self._services.ctx.today():%Y-%m-%d}{'-cy' if language == 'cy' else ''}.pdf",
+                f"{self._services.ctx.today():%Y-%m-%d}"
+                f"{'-cy' if language is Language.WELSH else ''}.pdf",
                 self)
             self.preview.open()
 
