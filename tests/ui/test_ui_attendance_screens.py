@@ -26,6 +26,7 @@ from tests.ui.attendance_support import (
 )
 from tests.ui.conftest import settle, unnamed_focusable_widgets
 from ui import tasks
+from ui.changes import change_bus
 from ui.dialogs.attendance.action_dialogs import ActionDialog, EvidenceDialog
 from ui.dialogs.attendance.adjustment_dialog import AdjustmentDialog, parse_hours
 from ui.views.attendance.area import AttendanceArea
@@ -151,7 +152,7 @@ def test_the_ledger_shows_every_line_and_takes_an_adjustment(qtbot, services):
         "40:00", "6:00", "34:00")
     assert not view.letter_box.isVisibleTo(view)
     notices: list[str] = []
-    view.notice.connect(notices.append)
+    change_bus().on_notice(view, notices.append)
     view.add_adjustment()
     dialog = view.dialog
     assert isinstance(dialog, AdjustmentDialog)
@@ -268,7 +269,7 @@ def test_cancelling_the_print_batch_prints_nothing(qtbot, services, monkeypatch,
     page.refresh()
     settle()
     notices: list[str] = []
-    page.notice.connect(notices.append)
+    change_bus().on_notice(page, notices.append)
     page.print_button.click()
     present(page.task).cancel()
     wait_for_tasks()

@@ -25,7 +25,7 @@ from upw_ttg.errors import UpwError
 from upw_ttg.records.case_reviews import CaseReviews
 from upw_ttg.services.subject_access import save_export
 
-from ui.changes import Subject, publish
+from ui.changes import Subject, announce, publish
 from ui.dialogs.access_log_dialog import AccessLogDialog
 from ui.dialogs.person_dialog import ConfirmGenderDialog, PersonDialog
 from ui.dialogs.print_preview import PrintPreviewDialog
@@ -65,7 +65,6 @@ class PersonPage(QWidget):
     Signals:
         back_requested(): the user wants the people list again.
         person_saved(object): the person's details were saved (a ``PersonRecord``).
-        notice(str): a short message for the status bar.
         plan_requested(int): open the resettlement plan of this custody episode.
         item_requested(str, int, object): open a session or warrant of the overview where
             it is changed (the main window knows where).
@@ -73,7 +72,6 @@ class PersonPage(QWidget):
 
     back_requested = Signal()
     person_saved = Signal(object)
-    notice = Signal(str)
     plan_requested = Signal(int)
     item_requested = Signal(str, int, object)
     OVERVIEW, DETAILS, ORDERS, CUSTODY, REVIEWS = range(5)
@@ -144,7 +142,6 @@ class PersonPage(QWidget):
             self.details.edit_button.setToolTip(not_allowed_tip("change people's details"))
         # The reviews tab also fills the "review due" banner, so it reads with the record.
         self.reviews = ReviewsTab(services)
-        self.reviews.notice.connect(self.notice)
         self.reviews.changed.connect(self._show_reviews_due)
         # The overview, orders and custody are built (and read) when first shown.
         self.tabs = LazyTabs()
@@ -242,14 +239,12 @@ class PersonPage(QWidget):
 
     def _new_orders(self) -> OrdersTab:
         tab = OrdersTab(self._services)
-        tab.notice.connect(self.notice)
         if self.record is not None and can_read_orders(self._services.ctx.actor):
             tab.load(self.record.id, self.record.display_name)
         return tab
 
     def _new_custody(self) -> CustodyTab:
         tab = CustodyTab(self._services)
-        tab.notice.connect(self.notice)
         tab.plan_requested.connect(self.plan_requested)
         if self.record is not None and can_read_custody(self._services.ctx.actor):
             tab.load(self.record.id, self.record.display_name)
@@ -390,7 +385,7 @@ class PersonPage(QWidget):
         needed = Capability.PRINT_UPW_LETTERS if warning \
             else Capability.TAKE_ENFORCEMENT_DECISIONS
         if not can(actor, needed):
-            self.notice.emit("Your roles do not allow printing this letter.")
+            announce("Your roles do not allow printing this letter.")
             return
         kind = "warning-letter" if warning else "breach-summary"
         preview_document(
@@ -441,7 +436,7 @@ class PersonPage(QWidget):
         self._load_tabs(record)
         self.person_saved.emit(record)
         publish(Subject.PERSON, [record.id], [record.id], record)
-        self.notice.emit(f"Saved {record.display_name}'s details.")
+        announce(f"Saved {record.display_name}'s details.")
 
     @Slot()
     def edit_restriction(self) -> None:
@@ -453,8 +448,8 @@ class PersonPage(QWidget):
 
     def _on_restriction_saved(self, access: CaseAccess) -> None:
         self.load(access.person_id)
-        self.notice.emit(f"{access.display_name} is {'now' if access.restricted else 'no longer'}"
-                         " a restricted case.")
+        announce(f"{access.display_name} is {'now' if access.restricted else 'no longer'}"
+                 " a restricted case.")
 
     # Case summary ------------------------------------------------------------------------
 
@@ -504,8 +499,8 @@ class PersonPage(QWidget):
 
         def done(paths: tuple[Path, Path]) -> None:
             self.export_button.setEnabled(True)
-            self.notice.emit(f"Subject access export saved: {paths[0].name} and "
-                             f"{paths[1].name} in {paths[0].parent}.")
+            announce(f"Subject access export saved: {paths[0].name} and "
+                     f"{paths[1].name} in {paths[0].parent}.")
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)

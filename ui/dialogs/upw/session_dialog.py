@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,7 +22,7 @@ from upw_ttg.domain.codes import Language, SessionStatus
 from upw_ttg.domain.upw_records import SessionDetail, SessionPerson
 from upw_ttg.errors import UpwError
 
-from ui.changes import Subject, publish
+from ui.changes import Subject, announce, open_person, publish
 from ui.dialogs.upw.assessment_dialog import AssessmentDialog, assessment_dialog
 from ui.dialogs.upw.move_dialog import MoveDialog
 from ui.dialogs.upw.place_dialog import PlaceDialog, session_title
@@ -56,15 +56,7 @@ def _facts(detail: SessionDetail) -> list[tuple[str, str]]:
 
 
 class SessionDialog(QDialog):
-    """The session's facts and warnings, its people, and what can be done with them.
-
-    Signals:
-        notice(str): a short message for the status bar.
-        person_opened(int): the user wants a person's record (the dialog closes first).
-    """
-
-    notice = Signal(str)
-    person_opened = Signal(int)
+    """The session's facts and warnings, its people, and what can be done with them."""
 
     def __init__(self, services: AppServices, session_id: int, unit_id: int | None,
                  parent: QWidget | None = None):
@@ -291,7 +283,7 @@ class SessionDialog(QDialog):
         return dialog
 
     def _changed(self, message: str) -> None:
-        self.notice.emit(message)
+        announce(message)
         self.banner.clear()
         self.reload()
 
@@ -300,7 +292,7 @@ class SessionDialog(QDialog):
         chosen = self.selected_people()
         if len(chosen) == 1:
             self.accept()
-            self.person_opened.emit(chosen[0].person_id)
+            open_person(chosen[0].person_id)
 
     @Slot()
     def open_assessment(self) -> None:
@@ -317,8 +309,8 @@ class SessionDialog(QDialog):
         dialog = WarrantDialog(self._services, self, person_id=chosen[0].person_id,
                                person_name=chosen[0].name, session=self.detail.session,
                                travel_to=chosen[0].pickup_name or self.detail.session.project_name)
-        dialog.saved.connect(lambda w: self.notice.emit(f"Issued travel warrant "
-                                                        f"{w.serial_text}."))
+        dialog.saved.connect(lambda w: announce(f"Issued travel warrant "
+                                                f"{w.serial_text}."))
         dialog.saved.connect(lambda w: confirm_issued(self, self._services, w))
         self.dialog = dialog
         dialog.open()
@@ -365,7 +357,7 @@ class SessionDialog(QDialog):
         dialog = StandDownDialog(self._services, self.detail.session, self)
         dialog.stood_down.connect(lambda r: self._changed(f"Stood the session down: "
                                                           f"{r.reason}."))
-        dialog.booked.connect(self.notice)
+        dialog.booked.connect(announce)
         self.dialog = dialog
         dialog.open()
         return dialog

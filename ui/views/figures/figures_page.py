@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from upw_ttg.domain.codes import Language
 from upw_ttg.domain.figures import FigureGroup
 from upw_ttg.records.figures import FigureCase, FigureRow, Figures
 
+from ui.changes import open_person
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.loading import PageLoader
 from ui.models.figures_model import (
@@ -58,9 +59,6 @@ def _row_at(view: QTableView, index: QModelIndex):
 
 
 class FiguresArea(QWidget):
-    notice = Signal(str)
-    person_opened = Signal(int)
-
     def __init__(self, services: AppServices):
         super().__init__()
         self._services = services
@@ -292,7 +290,7 @@ class FiguresArea(QWidget):
     def _open_case(self, index: QModelIndex) -> None:
         case = _row_at(self.case_table, index)
         if case is not None and case.person_id is not None:
-            self.person_opened.emit(case.person_id)
+            open_person(case.person_id)
 
     # Export and print --------------------------------------------------------------------
 
