@@ -292,9 +292,9 @@ def test_welsh_letters_print_only_glossary_phrases_and_their_data(app, world):
     completion = letters.completion_letter(completed)
     # The page header's reference and the footer's "printed by" are data too.
     printed = [app.ctx.actor.full_name]
-    assert words_not_in_glossary(letters.render_warning_letter(appt), "cy",
+    assert words_not_in_glossary(letters.render_warning_letter(appt), Language.WELSH,
                                  [warning, warning_reference(warning), *printed]) == set()
-    assert words_not_in_glossary(letters.render_completion_letter(completed), "cy",
+    assert words_not_in_glossary(letters.render_completion_letter(completed), Language.WELSH,
                                  [completion, completion_reference(completion),
                                   *printed]) == set()
 
@@ -334,7 +334,8 @@ def test_the_welsh_breach_summary_prints_only_glossary_phrases_and_its_data(app,
     summary = world.att.letters.breach_summary(order)
     pdf = world.att.letters.render_breach_summary(order)
     # The protective marking is a government marking, the same in both languages.
-    assert words_not_in_glossary(pdf, "cy", [summary, "BS", "OFFICIAL-SENSITIVE"]) == set()
+    assert words_not_in_glossary(pdf, Language.WELSH,
+                                 [summary, "BS", "OFFICIAL-SENSITIVE"]) == set()
 
 
 def test_a_person_with_no_office_still_gets_a_number_to_call(app, world):

@@ -16,6 +16,7 @@ from upw_ttg.domain.codes import (
     AllergyAction,
     AuditAction,
     Gender,
+    Language,
     MedicationEffect,
     WarrantMode,
 )
@@ -81,7 +82,7 @@ def booked(upw, app):
 
 
 def test_the_letter_says_where_when_pickup_wear_bring_and_who_to_call(upw, booked):
-    text = _text(upw.svc.documents.render_letter(booked["appointment"], "en"))
+    text = _text(upw.svc.documents.render_letter(booked["appointment"], Language.ENGLISH))
     for expected in ("Your unpaid work appointment", "Gwenllïan Ŵyn-Llŷr", "Monday 30 November",
                      "09:00 to 16:00", "Rowntree Park clean-up", "Terry Avenue",
                      "York Probation Office", "by 08:15", "high-visibility vest",
@@ -92,18 +93,18 @@ def test_the_letter_says_where_when_pickup_wear_bring_and_who_to_call(upw, booke
 
 def test_a_welsh_speaker_gets_the_letter_in_welsh(upw, booked, app):
     data = upw.svc.documents.letter_data(booked["appointment"])
-    assert data.language == "cy"
+    assert data.language == Language.WELSH
     text = _text(upw.svc.documents.render_letter(booked["appointment"]))
     for expected in ("Eich apwyntiad gwaith di-dâl", "Dydd Llun 30 Tachwedd 2026",
                      "09:00 tan 16:00", "Tudalen 1 o 1", "Beth i'w wisgo"):
         assert expected in text, expected
-    assert upw.svc.documents.letter_data(booked["other"]).language == "en"
+    assert upw.svc.documents.letter_data(booked["other"]).language == Language.ENGLISH
     events = app.audit.events_for("appointment", booked["appointment"])
     assert events[-1].action == AuditAction.PRINT
 
 
 def test_the_warrant_has_its_serial_journey_operator_part_and_counterfoil(upw, booked):
-    text = _text(upw.svc.documents.render_warrant(booked["warrant"], "en"))
+    text = _text(upw.svc.documents.render_warrant(booked["warrant"], Language.ENGLISH))
     for expected in ("Bus travel warrant", "YRK-000001", "Selby to York Probation Office",
                      "One return ticket on each date below", "Monday 30 November 2026",
                      "Up to £12.50", "For the bus driver or operator", "account TW-YNY-0101",
@@ -120,7 +121,7 @@ def test_a_rail_single_warrant_sends_the_person_to_the_ticket_office(upw, booked
         valid_to=upw.MONDAY + dt.timedelta(days=2), travel_from="Selby", travel_to="York",
         mode=WarrantMode.TRAIN, fare_pence=2670, return_journey=False,
         eligibility=upw.svc.warrants.eligibility_criteria()[0], reason="No bus"))
-    text = _text(upw.svc.documents.render_warrant(warrant.id, "en"))
+    text = _text(upw.svc.documents.render_warrant(warrant.id, Language.ENGLISH))
     for expected in ("Rail travel warrant", "One Standard class single ticket on each date",
                      "Monday 30 November 2026", "Tuesday 1 December 2026",
                      "Wednesday 2 December 2026", "Up to £26.70 in all for 3 days",
@@ -131,12 +132,12 @@ def test_a_rail_single_warrant_sends_the_person_to_the_ticket_office(upw, booked
 
 def test_a_reprint_says_copy_with_the_original_date(upw, booked):
     docs = upw.svc.documents
-    first = _text(docs.render_warrant(booked["warrant"], "en"))
-    again = _text(docs.render_warrant(booked["warrant"], "en"))
+    first = _text(docs.render_warrant(booked["warrant"], Language.ENGLISH))
+    again = _text(docs.render_warrant(booked["warrant"], Language.ENGLISH))
     assert "COPY" not in first
     assert "COPY" in again
     assert "Copy, original issued 26 November 2026. Not valid for travel" in again
-    welsh = _text(docs.render_warrant(booked["warrant"], "cy"))
+    welsh = _text(docs.render_warrant(booked["warrant"], Language.WELSH))
     assert "COPI" in welsh and "Copi, rhoddwyd y gwreiddiol ar 26 Tachwedd 2026" in welsh
 
 
@@ -150,7 +151,7 @@ def test_a_warrant_that_is_not_valid_says_so_in_words_and_across_the_page(
     warrants = upw.svc.warrants
     args = ("issued with the wrong date",) if change == "void" else ()
     getattr(warrants, change)(booked["warrant"], *args)
-    text = _text(upw.svc.documents.render_warrant(booked["warrant"], "en"))
+    text = _text(upw.svc.documents.render_warrant(booked["warrant"], Language.ENGLISH))
     assert words in text
     # The watermark is drawn as text too: the word appears apart from the sentence.
     assert text.count(mark) >= 2
@@ -162,14 +163,14 @@ def test_the_welsh_warrant_follows_the_persons_language_and_uses_only_the_glossa
     from tests.printing.glossary_support import words_not_in_glossary
 
     data = upw.svc.documents.warrant_data(booked["warrant"])
-    assert data.language == "cy"
+    assert data.language == Language.WELSH
     pdf = upw.svc.documents.render_warrant(booked["warrant"])
     text = _text(pdf)
     for expected in ("Gwarant teithio ar fws", "Un tocyn dychwel ar bob dyddiad isod",
                      "Dydd Llun 30 Tachwedd 2026", "I yrrwr neu gwmni'r bws",
                      "Bonyn: copi'r swyddfa", "Tudalen 1 o 1"):
         assert expected in text, expected
-    assert words_not_in_glossary(pdf, "cy", [data]) == set()
+    assert words_not_in_glossary(pdf, Language.WELSH, [data]) == set()
 
 
 def test_the_manifest_lists_pickups_in_order_with_names_and_phones(upw, booked):
@@ -245,11 +246,11 @@ def test_canaries_in_every_risk_health_and_offence_field_never_reach_a_document(
     app.people.update(booked["person"], dataclasses.replace(
         app.people.get(booked["person"]).to_input(), gender_identity=f"{CANARY}-identity"))
     documents = [
-        upw.svc.documents.render_letter(booked["appointment"], "en"),
-        upw.svc.documents.render_letter(booked["appointment"], "cy"),
+        upw.svc.documents.render_letter(booked["appointment"], Language.ENGLISH),
+        upw.svc.documents.render_letter(booked["appointment"], Language.WELSH),
         upw.svc.documents.render_letter(booked["other"]),
         upw.svc.documents.render_warrant(booked["warrant"]),  # Welsh: the person's language
-        upw.svc.documents.render_warrant(booked["warrant"], "en"),
+        upw.svc.documents.render_warrant(booked["warrant"], Language.ENGLISH),
         upw.svc.documents.render_manifest(booked["van"], upw.MONDAY),
         upw.svc.documents.render_day(upw.MONDAY),
     ]
@@ -263,7 +264,7 @@ def test_canaries_in_every_risk_health_and_offence_field_never_reach_a_document(
 
 def test_each_print_is_in_the_access_log_with_its_recipient(upw, booked, app):
     docs = upw.svc.documents
-    docs.render_letter(booked["appointment"], "en")
+    docs.render_letter(booked["appointment"], Language.ENGLISH)
     docs.render_warrant(booked["warrant"])
     docs.render_manifest(booked["van"], upw.MONDAY)
     docs.render_day(upw.MONDAY)
@@ -284,13 +285,13 @@ def test_each_print_is_in_the_access_log_with_its_recipient(upw, booked, app):
 
 
 def test_the_letter_names_the_organisation_and_the_number_to_call(upw, booked):
-    for language in ("en", "cy"):
+    for language in (Language.ENGLISH, Language.WELSH):
         text = _text(upw.svc.documents.render_letter(booked["appointment"], language))
         assert "The Probation Service" in text and "0300 047 1010" in text
 
 
 def test_clothing_advice_follows_the_projects_indoor_tag(upw, booked, app):
-    outdoor = _text(upw.svc.documents.render_letter(booked["appointment"], "en"))
+    outdoor = _text(upw.svc.documents.render_letter(booked["appointment"], Language.ENGLISH))
     assert "work outdoors in, suited to the weather" in outdoor
     from upw_ttg.storage.models import ProjectTag, UpwSession
 
@@ -298,19 +299,19 @@ def test_clothing_advice_follows_the_projects_indoor_tag(upw, booked, app):
         project = session.get(UpwSession, booked["session"]).project_id
         session.add(ProjectTag(project_id=project, tag="indoor"))
     assert upw.svc.documents.letter_data(booked["appointment"]).indoor
-    indoor = _text(upw.svc.documents.render_letter(booked["appointment"], "en"))
+    indoor = _text(upw.svc.documents.render_letter(booked["appointment"], Language.ENGLISH))
     assert "Comfortable clothes you can work in indoors" in indoor
     assert "outdoors" not in indoor
-    welsh = _text(upw.svc.documents.render_letter(booked["appointment"], "cy"))
+    welsh = _text(upw.svc.documents.render_letter(booked["appointment"], Language.WELSH))
     assert "dan do" in welsh and "awyr agored" not in welsh
 
 
 def test_the_welsh_letter_prints_only_glossary_phrases_and_its_data(upw, booked):
     from tests.printing.glossary_support import words_not_in_glossary
 
-    data = upw.svc.documents.letter_data(booked["appointment"], "cy")
-    pdf = upw.svc.documents.render_letter(booked["appointment"], "cy")
-    assert words_not_in_glossary(pdf, "cy", [data]) == set()
+    data = upw.svc.documents.letter_data(booked["appointment"], Language.WELSH)
+    pdf = upw.svc.documents.render_letter(booked["appointment"], Language.WELSH)
+    assert words_not_in_glossary(pdf, Language.WELSH, [data]) == set()
 
 
 def test_the_manifest_the_sheet_and_the_register_use_one_name(upw, app, booked):
@@ -333,8 +334,8 @@ def test_the_welsh_manifest_and_work_sheet_print_only_glossary_words_and_their_d
     from tests.printing.glossary_support import words_not_in_glossary
 
     docs = upw.svc.documents
-    data = docs.manifest_data(booked["van"], upw.MONDAY, "cy")
-    pdf = docs.render_manifest(booked["van"], upw.MONDAY, "cy")
+    data = docs.manifest_data(booked["van"], upw.MONDAY, Language.WELSH)
+    pdf = docs.render_manifest(booked["van"], upw.MONDAY, Language.WELSH)
     if os.environ.get("UPW_TTG_SCREEN_OUT"):  # to look at it as the driver would
         out = Path(os.environ["UPW_TTG_SCREEN_OUT"])
         (out / "manifest-cy.pdf").write_bytes(pdf)
@@ -346,21 +347,21 @@ def test_the_welsh_manifest_and_work_sheet_print_only_glossary_words_and_their_d
     from upw_ttg.printing.documents.van_manifest import manifest_reference
 
     # The page header's reference and the protective marking are the same in both languages.
-    assert words_not_in_glossary(pdf, "cy", [data, manifest_reference(data),
+    assert words_not_in_glossary(pdf, Language.WELSH, [data, manifest_reference(data),
                                              "OFFICIAL-SENSITIVE"]) == set()
     sheets = app.attendance.work_sheets
-    sheet = sheets.work_sheet(booked["session"], "cy")
-    pdf = sheets.print_sheet(booked["session"], "cy")
+    sheet = sheets.work_sheet(booked["session"], Language.WELSH)
+    pdf = sheets.print_sheet(booked["session"], Language.WELSH)
     text = _text(pdf)
     assert "Taflen waith: Rowntree Park clean-up · Dydd Llun 30 Tachwedd 2026" in text
     assert "Llofnod y goruchwyliwr" in text and "Supervisor's" not in text
     codes = ["OFFICIAL-SENSITIVE", "ATTC AFTC ATSH ATSS", sheet.sheet_id]
-    assert words_not_in_glossary(pdf, "cy", [sheet, *codes]) == set()
+    assert words_not_in_glossary(pdf, Language.WELSH, [sheet, *codes]) == set()
     # English stays the default.
     assert "Work sheet: Rowntree Park clean-up" in _text(sheets.print_sheet(booked["session"]))
 
 
 def test_a_days_batch_prints_the_manifests_in_the_staff_language(upw, booked):
-    pdf = upw.svc.documents.render_day(upw.MONDAY, staff_language="cy")
+    pdf = upw.svc.documents.render_day(upw.MONDAY, staff_language=Language.WELSH)
     texts = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
     assert "Rhestr teithwyr y fan" in texts[2] and "Tudalen 1 o 1" in texts[2]

@@ -256,4 +256,5 @@ def test_the_welsh_summary_marks_the_overturn_in_glossary_words(world, coordinat
     text = flat(pdf_text(pdf))
     on = long_date(present(summary.actions[0].overturned_on), Language.WELSH)
     assert f"Gwrthdrowyd gan reolwr ar {on}: {REASON}" in text
-    assert words_not_in_glossary(pdf, "cy", [summary, "BS", "OFFICIAL-SENSITIVE"]) == set()
+    assert words_not_in_glossary(pdf, Language.WELSH,
+                                 [summary, "BS", "OFFICIAL-SENSITIVE"]) == set()

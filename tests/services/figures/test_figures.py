@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from upw_ttg.domain.codes import ReferralStatus, Role
+from upw_ttg.domain.codes import Language, ReferralStatus, Role
 from upw_ttg.errors import CapabilityDeniedError, PermissionDeniedError
 from upw_ttg.records.figures import Tally
 from upw_ttg.storage.models import Person
@@ -311,7 +311,7 @@ def test_the_welsh_summary_prints_only_glossary_words_and_its_data(app):
         c.assessment(c.order(D(2026, 9, 1)), D(2026, 9, 4), vulnerable=None)
     cases(app, build)
     for group, title in (("upw", "Ffigurau Gwaith Di-dâl"), ("ttg", "Ffigurau Drwy'r Giât")):
-        pdf = app.figures.summary_pdf(group, language="cy")
+        pdf = app.figures.summary_pdf(group, language=Language.WELSH)
         if os.environ.get("UPW_TTG_SCREEN_OUT"):  # to look at it as its reader would
             out = Path(os.environ["UPW_TTG_SCREEN_OUT"])
             (out / f"figures-{group}-cy.pdf").write_bytes(pdf)
@@ -328,8 +328,8 @@ def test_the_welsh_summary_prints_only_glossary_words_and_its_data(app):
         figures = app.figures.figures(group)
         units = [split.name for row in figures.rows for split in row.by_unit]
         codes = ["OFFICIAL-SENSITIVE", app.ctx.actor.full_name, f"FIG-{group.upper()}"]
-        assert words_not_in_glossary(pdf, "cy", [*units, *codes]) == set()
-    upw = app.figures.summary_pdf("upw", language="cy")
+        assert words_not_in_glossary(pdf, Language.WELSH, [*units, *codes]) == set()
+    upw = app.figures.summary_pdf("upw", language=Language.WELSH)
     text = " ".join(PdfReader(io.BytesIO(upw)).pages[0].extract_text().split())
     assert "Asesiadau ag iechyd, diogelwch a bregusrwydd wedi'u hateb" in text
     assert "1 o 2" in text and "50.0%" in text

@@ -9,9 +9,9 @@ import datetime as dt
 
 import pytest
 
+from upw_ttg.domain.codes import Language
 from upw_ttg.domain.directory import ProviderInput, ReferralRoute
 from upw_ttg.errors import ValidationError
-from upw_ttg.records.handouts import HandoutLanguage
 from upw_ttg.records.ttg import (
     ActionInput,
     NeedInput,
@@ -100,8 +100,8 @@ def test_a_provider_no_longer_taking_referrals_cannot_be_newly_picked(app, ttg, 
 
 def test_printed_papers_give_the_providers_details_and_follow_an_edit(app, ttg, case):
     episode, provider = case
-    papers = (lambda: ttg.printouts.render_release_sheet(episode, HandoutLanguage.ENGLISH),
-              lambda: ttg.printouts.render_person_copy(episode, HandoutLanguage.ENGLISH),
+    papers = (lambda: ttg.printouts.render_release_sheet(episode, Language.ENGLISH),
+              lambda: ttg.printouts.render_person_copy(episode, Language.ENGLISH),
               lambda: ttg.printouts.render_handover_pack(episode))
     for paper in papers:
         text = pdf_text(paper())
@@ -119,14 +119,15 @@ def test_printed_papers_give_the_providers_details_and_follow_an_edit(app, ttg, 
 
 def test_welsh_papers_give_the_welsh_opening_hours_or_else_the_english(app, ttg, case):
     episode, provider = case
-    welsh = pdf_text(ttg.printouts.render_release_sheet(episode, HandoutLanguage.WELSH))
+    welsh = pdf_text(ttg.printouts.render_release_sheet(episode, Language.WELSH))
     assert "Bob dydd, 24 awr" in welsh and "Every day, 24 hours" not in welsh
-    english = pdf_text(ttg.printouts.render_release_sheet(episode, HandoutLanguage.ENGLISH))
+    english = pdf_text(ttg.printouts.render_release_sheet(episode, Language.ENGLISH))
     assert "Every day, 24 hours" in english and "Bob dydd" not in english
-    assert "Bob dydd, 24 awr" in pdf_text(ttg.printouts.render_handover_pack(episode, "cy"))
+    pack = ttg.printouts.render_handover_pack(episode, Language.WELSH)
+    assert "Bob dydd, 24 awr" in pdf_text(pack)
     record = next(p for p in app.directory.providers() if p.id == provider)
     app.directory.update(provider, ProviderInput(**{
         **{f.name: getattr(record, f.name) for f in dataclasses.fields(ProviderInput)},
         "opening_hours_cy": None}))
     assert "Every day, 24 hours" in pdf_text(
-        ttg.printouts.render_release_sheet(episode, HandoutLanguage.WELSH))
+        ttg.printouts.render_release_sheet(episode, Language.WELSH))

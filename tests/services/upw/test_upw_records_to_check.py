@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from upw_ttg.domain.codes import Language
 from upw_ttg.domain.records_to_check import RecordToCheck, Subject, set_aside
 from upw_ttg.domain.site_alerts import site_alerts
 from upw_ttg.storage.models import (
@@ -303,13 +304,13 @@ def test_set_aside_keeps_order_and_explains_each_kind_of_problem():
 def test_welsh_paper_says_what_to_check_in_welsh(app, mistyped):
     """The supervisor's sheet and the day's batch in Welsh name the record and what to check
     in Welsh (the date too); the English is not left in them."""
-    text = " ".join(pdf_text(app.attendance.work_sheets.print_sheet(mistyped.monday, "cy"))
-                    .split())
+    pdf = app.attendance.work_sheets.print_sheet(mistyped.monday, Language.WELSH)
+    text = " ".join(pdf_text(pdf).split())
     assert "Cofnodion i'w gwirio" in text and mistyped.crn["bad"] in text
     assert "Gorchymyn gwaith di-dâl" in text and "Gwiriwch: " in text
     assert "Rhaid i ddyddiadau cofnod fod rhwng 1900 a 2100." in text
     assert "Check the" not in text and "Unpaid Work order" not in text
-    pdf = app.upw.documents.render_day(MONDAY, staff_language="cy")
+    pdf = app.upw.documents.render_day(MONDAY, staff_language=Language.WELSH)
     last = " ".join(PdfReader(io.BytesIO(pdf)).pages[-1].extract_text().split())
     for expected in ("Cofnodion i'w gwirio", "y llythyrau apwyntiad", "llythyr apwyntiad",
                      "Gwiriwch: ", mistyped.crn["bad"], "Tudalen 1 o 1"):

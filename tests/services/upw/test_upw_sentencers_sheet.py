@@ -139,7 +139,7 @@ def test_the_welsh_sheet_prints_only_glossary_phrases_and_its_data(upw, unit_she
     assert "Gwaith Di-dâl: argaeledd ar gyfer dedfrydwyr" in text
     assert "Lleoliadau grŵp" in text and "Maw, Sad" in text
     # The footer names who printed it.
-    assert words_not_in_glossary(pdf, "cy", [sheet, "AV", "Ada Admin"]) == set()
+    assert words_not_in_glossary(pdf, Language.WELSH, [sheet, "AV", "Ada Admin"]) == set()
 
 
 def test_only_casework_staff_print_the_sheet(upw, signed_in_as):

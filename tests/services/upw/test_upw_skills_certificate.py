@@ -207,7 +207,7 @@ def test_a_welsh_speakers_certificate_prints_only_glossary_words_and_data(app, u
     cert = upw.certificates.certificate(order)
     assert cert.language == Language.WELSH
     pdf = upw.certificates.render(order)
-    assert words_not_in_glossary(pdf, "cy", [cert, document_reference(cert),
+    assert words_not_in_glossary(pdf, Language.WELSH, [cert, document_reference(cert),
                                              app.ctx.actor.full_name]) == set()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from PySide6.QtCore import QModelIndex, Qt
 
-from upw_ttg.domain.codes import Rating
+from upw_ttg.domain.codes import Language, Rating
 
 from tests.narrowing import present
 from tests.ui.attendance_support import (
@@ -261,7 +261,7 @@ def test_the_work_sheet_prints_in_the_language_chosen_beside_print(qtbot, servic
     page = RegisterPage(services)
     activate(qtbot, page)
     _open_day_by_keyboard(qtbot, page)
-    page.sheet_language.setCurrentIndex(page.sheet_language.findData("cy"))
+    page.sheet_language.setCurrentIndex(page.sheet_language.findData(Language.WELSH))
     if os.environ.get("UPW_TTG_SCREEN_OUT"):
         page.resize(1280, 720)
         page.grab().save(str(Path(os.environ["UPW_TTG_SCREEN_OUT"]) / "register-page.png"))

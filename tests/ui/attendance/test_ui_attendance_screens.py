@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from upw_ttg.domain.codes import AdjustmentStatus, Role
+from upw_ttg.domain.codes import AdjustmentStatus, Language, Role
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.errors import Cancelled
 
@@ -26,6 +26,7 @@ from tests.ui.attendance_support import (
 )
 from tests.ui.conftest import settle, unnamed_focusable_widgets
 from ui import tasks
+from ui.changes import change_bus
 from ui.dialogs.attendance.action_dialogs import ActionDialog, EvidenceDialog
 from ui.dialogs.attendance.adjustment_dialog import AdjustmentDialog, parse_hours
 from ui.views.attendance.area import AttendanceArea
@@ -151,7 +152,7 @@ def test_the_ledger_shows_every_line_and_takes_an_adjustment(qtbot, services):
         "40:00", "6:00", "34:00")
     assert not view.letter_box.isVisibleTo(view)
     notices: list[str] = []
-    view.notice.connect(notices.append)
+    change_bus().on_notice(view, notices.append)
     view.add_adjustment()
     dialog = view.dialog
     assert isinstance(dialog, AdjustmentDialog)
@@ -216,7 +217,7 @@ def test_a_days_work_sheets_print_in_the_background_with_progress(
     reports: list[tuple[int, int]] = []
 
     def recording(day, *, delivery_unit_id=None, progress=None, is_cancelled=None,
-                  language="en"):
+                  language=Language.ENGLISH):
         def progress_spy(done, total, text):
             reports.append((done, total))
             progress(done, total, text)
@@ -233,7 +234,7 @@ def test_a_days_work_sheets_print_in_the_background_with_progress(
     assert page.model.rowCount() == 3
     assert page.count.text() == "3 work sheets for 6 people on Monday 30/11/2026."
     # The supervisors read Welsh: the sheets print in Welsh.
-    page.sheet_language.setCurrentIndex(page.sheet_language.findData("cy"))
+    page.sheet_language.setCurrentIndex(page.sheet_language.findData(Language.WELSH))
     if os.environ.get("UPW_TTG_SCREEN_OUT"):
         page.resize(1280, 720)
         page.grab().save(str(Path(os.environ["UPW_TTG_SCREEN_OUT"]) / "print-page.png"))
@@ -256,7 +257,7 @@ def test_cancelling_the_print_batch_prints_nothing(qtbot, services, monkeypatch,
     sheets = services.attendance.work_sheets
 
     def waits_for_cancel(day, *, delivery_unit_id=None, progress=None, is_cancelled=None,
-                         language="en"):
+                         language=Language.ENGLISH):
         qtbot.waitUntil(is_cancelled, timeout=5000)
         raise Cancelled("cancelled")
 
@@ -268,7 +269,7 @@ def test_cancelling_the_print_batch_prints_nothing(qtbot, services, monkeypatch,
     page.refresh()
     settle()
     notices: list[str] = []
-    page.notice.connect(notices.append)
+    change_bus().on_notice(page, notices.append)
     page.print_button.click()
     present(page.task).cancel()
     wait_for_tasks()

@@ -10,7 +10,6 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QPainter, QPdfWriter
 
 from upw_ttg.domain.codes import CustodyEventKind, CustodyStatus, Language, ReferralStatus
-from upw_ttg.records.handouts import HandoutLanguage
 
 from tests.call_log import appended
 from tests.narrowing import present
@@ -176,8 +175,8 @@ def test_printing_offers_the_persons_language_first_and_previews(qtbot, services
     monkeypatch.setattr(printouts, "render_person_copy",
                         lambda episode, language: appended(asked, ("copy", language)) or tiny_pdf())
     monkeypatch.setattr(printouts, "render_handover_pack",
-                        lambda episode, language="en": appended(asked, ("pack", language))
-                        or tiny_pdf())
+                        lambda episode, language=Language.ENGLISH:
+                        appended(asked, ("pack", language)) or tiny_pdf())
     screen.person = dataclasses.replace(screen.person, preferred_language=Language.WELSH)
     header = screen.header
     header.print_menu.aboutToShow.emit()
@@ -187,7 +186,7 @@ def test_printing_offers_the_persons_language_first_and_previews(qtbot, services
     first.trigger()
     settle()
     wait_for_tasks()
-    assert asked == [("copy", HandoutLanguage.WELSH)]
+    assert asked == [("copy", Language.WELSH)]
     assert texts[0] == "&Person's copy of the plan – Welsh (Cymraeg) (their language)…"
     assert texts[1] == "Person's copy of the plan – English…"
     preview = header.preview
@@ -200,7 +199,7 @@ def test_printing_offers_the_persons_language_first_and_previews(qtbot, services
         "Handover pack for the responsible officer – Welsh (Cymraeg)…"]
     packs[1].trigger()
     wait_for_tasks()
-    assert asked[-1] == ("pack", "cy")
+    assert asked[-1] == ("pack", Language.WELSH)
     assert header.preview.windowTitle().startswith("Print preview – Handover pack")
     assert header.preview.view.accessibleName() == "Page preview"
     assert Qt.FocusPolicy.StrongFocus == header.preview.view.focusPolicy()

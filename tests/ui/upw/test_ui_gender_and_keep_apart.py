@@ -8,6 +8,7 @@ from upw_ttg.domain.upw_records import PlacementRequest
 
 from tests.narrowing import present
 from tests.ui.conftest import add_staff_member, settle
+from ui.changes import change_bus
 from ui.dialogs.person_dialog import ConfirmGenderDialog, PersonDialog
 from ui.dialogs.upw.keep_apart_dialog import HIDDEN, KeepApartDialog
 from ui.dialogs.upw.session_dialog import SessionDialog
@@ -99,7 +100,7 @@ def test_two_women_join_a_mixed_group_together(qtbot, services, world):
     assert "No rule stands in the way" in place.rules.text()
     assert "2 people together" in place.rules.text()
     assert place.save_button.isEnabled() and place.save_button.text() == "&Place 2 together"
-    with qtbot.waitSignal(dialog.notice, timeout=2000) as blocker:
+    with qtbot.waitSignal(change_bus().announced, timeout=2000) as blocker:
         place.submit()
         settle()
     assert blocker.args[0].startswith("Placed Cerys")
@@ -183,7 +184,7 @@ def test_the_people_page_lists_those_to_confirm(qtbot, services, world, tmp_path
     dialog = present(page.unconfirmed_dialog)
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 3).data() == "Genderfluid"
-    with qtbot.waitSignal(page.person_opened, timeout=2000) as blocker:
+    with qtbot.waitSignal(change_bus().person_requested, timeout=2000) as blocker:
         dialog.open_button.click()
         settle()
     assert blocker.args == [person_id]

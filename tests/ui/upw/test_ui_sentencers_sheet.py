@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 from upw_ttg.domain.codes import Language
 
 from tests.narrowing import present, shown
+from ui.changes import change_bus
 from ui.dialogs.upw.sentencers_sheet_dialog import SentencersSheetDialog
 from ui.main_window import MainWindow
 
@@ -37,7 +38,7 @@ def test_the_file_menu_prints_a_units_sheet_in_the_language_chosen(
     if os.environ.get("UPW_TTG_SCREEN_OUT"):
         dialog.grab().save(str(Path(os.environ["UPW_TTG_SCREEN_OUT"]) / "sheet-dialog.png"))
     dialog.language.setCurrentIndex(dialog.language.findData(Language.WELSH))
-    with qtbot.waitSignal(dialog.notice, timeout=20000):
+    with qtbot.waitSignal(change_bus().announced, timeout=20000):
         dialog.print_sheet()
     wait_for_tasks()
     text = _text(present(dialog.preview)._pdf)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QTabBar, QWidget
 from tests.narrowing import present
 from tests.ui.conftest import settle, unnamed_focusable_widgets
 from tests.ui.upw_world import World
+from ui.changes import change_bus
 from ui.dialogs.upw.assessment_dialog import assessment_dialog
 from ui.dialogs.upw.autofill_dialog import AutoFillDialog
 from ui.dialogs.upw.fleet_dialogs import PickupPointDialog, VanDialog
@@ -93,7 +94,7 @@ def test_the_waiting_list_says_why_and_opens_the_person(qtbot, services, ui_sett
     page.filter.setText("gwen")
     settle()
     page.table.selectRow(0)
-    with qtbot.waitSignal(area.person_opened, timeout=1000) as opened:
+    with qtbot.waitSignal(change_bus().person_requested, timeout=1000) as opened:
         page.open_person()
         settle()
     assert opened.args == [person_id]

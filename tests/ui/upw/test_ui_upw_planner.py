@@ -13,6 +13,7 @@ from upw_ttg.domain.upw_records import PlacementRequest, StandDownReason
 from tests.narrowing import present
 from tests.ui.conftest import settle
 from tests.ui.upw_world import World
+from ui.changes import change_bus
 from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.views.upw.area import SchedulingArea
 
@@ -111,7 +112,7 @@ def test_a_soft_rule_needs_a_typed_reason_which_is_kept(qtbot, services, world):
     assert place.isVisible() and services.upw.sessions.detail(sid).people == ()
     place.reason.setText("Interpreter booked through the agency")
     settle()
-    with qtbot.waitSignal(dialog.notice, timeout=2000):
+    with qtbot.waitSignal(change_bus().announced, timeout=2000):
         place.submit()
         settle()
     people = services.upw.sessions.detail(sid).people

@@ -8,6 +8,7 @@ from upw_ttg.domain.codes import WarrantStatus
 
 from tests.narrowing import present
 from tests.ui.conftest import settle
+from ui.changes import change_bus
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.views.upw.warrants_page import WarrantsPage
 
@@ -43,7 +44,7 @@ def test_issue_a_warrant_then_void_it_with_a_reason(qtbot, services, world, wait
     settle()
     dialog.reason.setText("No bus before 8:00")
     settle()
-    with qtbot.waitSignal(page.notice, timeout=2000) as notice:
+    with qtbot.waitSignal(change_bus().announced, timeout=2000) as notice:
         dialog.submit()
         settle()
     assert dialog.result() == QDialog.DialogCode.Accepted

@@ -26,7 +26,6 @@ from upw_ttg.domain.codes import (
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
 from upw_ttg.domain.resettlement import PlanSection
 from upw_ttg.errors import UpwError
-from upw_ttg.records.handouts import HandoutLanguage
 from upw_ttg.services.ttg.plans import PlanIncompleteError
 
 from ui.dialogs.print_preview import PrintPreviewDialog
@@ -45,7 +44,7 @@ SECTION_PAGES = {PlanSection.NEEDS: "need:", PlanSection.STRENGTHS: "strengths",
                  PlanSection.AGREEMENT: "agreement", PlanSection.CONSENT: "agreement",
                  PlanSection.ACCOMMODATION_FALLBACK: "need:accommodation",
                  PlanSection.RELEASE_DAY_FALLBACK: "review"}
-_LANGUAGES = {HandoutLanguage.ENGLISH: "English", HandoutLanguage.WELSH: "Welsh (Cymraeg)"}
+_LANGUAGES = {Language.ENGLISH: "English", Language.WELSH: "Welsh (Cymraeg)"}
 _EVENTS = ((CustodyEventKind.TRANSFER, "&Transfer to another prison…"),
            (CustodyEventKind.EARLY_RELEASE, "&Early release…"),
            (CustodyEventKind.RELEASE, "&Release…"),
@@ -294,8 +293,8 @@ class PlanHeader(QWidget):
         menu = self.print_menu
         menu.clear()
         person = self.host.person
-        own = (HandoutLanguage.WELSH if person is not None
-               and person.preferred_language == Language.WELSH else HandoutLanguage.ENGLISH)
+        own = (Language.WELSH if person is not None
+               and person.preferred_language == Language.WELSH else Language.ENGLISH)
         order = [own, *(x for x in _LANGUAGES if x != own)]
         for document, text in (("person_copy", "&Person's copy of the plan"),
                                ("release_sheet", "&Day-of-release sheet")):
@@ -309,13 +308,13 @@ class PlanHeader(QWidget):
         if can_read_handover(self.host.services.ctx.actor):
             action = menu.addAction("&Handover pack for the responsible officer – English…")
             action.triggered.connect(
-                lambda: self.print_document("handover_pack", HandoutLanguage.ENGLISH))
+                lambda: self.print_document("handover_pack", Language.ENGLISH))
             action = menu.addAction("Handover pack for the responsible officer – Welsh "
                                     "(Cymraeg)…")
             action.triggered.connect(
-                lambda: self.print_document("handover_pack", HandoutLanguage.WELSH))
+                lambda: self.print_document("handover_pack", Language.WELSH))
 
-    def print_document(self, document: str, language: HandoutLanguage | None) -> None:
+    def print_document(self, document: str, language: Language | None) -> None:
         """Render in the background, then open the preview."""
         screen = self.host
         assert screen.episode is not None and screen.person is not None
@@ -325,10 +324,10 @@ class PlanHeader(QWidget):
         titles = {"person_copy": "Resettlement plan (person's copy)",
                   "release_sheet": "Day-of-release sheet", "handover_pack": "Handover pack"}
         if document == "handover_pack":
-            code = "cy" if language == HandoutLanguage.WELSH else "en"
+            officer = language or Language.ENGLISH
 
             def render() -> bytes:
-                return printouts.render_handover_pack(episode_id, code)
+                return printouts.render_handover_pack(episode_id, officer)
         else:
             method = getattr(printouts, f"render_{document}")
 
