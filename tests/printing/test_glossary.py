@@ -101,3 +101,22 @@ def test_every_document_tells_the_template_its_language():
                 assert "language" in {k.arg for k in node.keywords}, \
                     f"{path.name}:{node.lineno} prints without a language"
     assert calls >= 10
+
+
+def test_a_language_given_as_text_is_read_once_and_the_glossary_takes_only_a_language():
+    """Text from a command line or a file becomes a Language at the edge; a code such as "cy"
+    handed further in would print English silently, so the glossary refuses it."""
+    import pytest
+
+    from upw_ttg.domain.codes import parse_language
+
+    assert [parse_language(t) for t in ("cy", "Welsh", " Cymraeg ", "en", "ENGLISH", "other")] \
+        == [Language.WELSH] * 3 + [Language.ENGLISH] * 2 + [Language.OTHER]
+    with pytest.raises(ValueError, match="not a language"):
+        parse_language("Polish")
+    # Every document comes in English or Welsh: another language reads the English.
+    assert [x.printed for x in Language] == [Language.ENGLISH, Language.WELSH, Language.ENGLISH]
+    assert [x.code for x in Language] == ["en", "cy", "en"]
+    assert glossary.phrase("month.1", Language.OTHER) == "January"
+    with pytest.raises(TypeError):
+        glossary.phrase("month.1", "cy")  # type: ignore[arg-type]  # the mistake refused

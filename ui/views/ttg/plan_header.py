@@ -293,8 +293,7 @@ class PlanHeader(QWidget):
         menu = self.print_menu
         menu.clear()
         person = self.host.person
-        own = (Language.WELSH if person is not None
-               and person.preferred_language == Language.WELSH else Language.ENGLISH)
+        own = person.preferred_language.printed if person is not None else Language.ENGLISH
         order = [own, *(x for x in _LANGUAGES if x != own)]
         for document, text in (("person_copy", "&Person's copy of the plan"),
                                ("release_sheet", "&Day-of-release sheet")):
