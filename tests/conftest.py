@@ -140,7 +140,7 @@ def db(db_url) -> Iterator[Database]:
     database.dispose()
 
 
-def _add_staff(db: Database, username: str, full_name: str, role: Role, password_hash: str,
+def write_staff(db: Database, username: str, full_name: str, role: Role, password_hash: str,
                gender: Gender = Gender.NOT_STATED,
                roles: frozenset[Role] | None = None) -> StaffMember:
     """A member of staff holding ``role`` (their job) and any further ``roles``."""
@@ -182,7 +182,7 @@ def app(make_services, fast_hash) -> AppServices:
     permission table allows), with the clock at 26 November 2026. Tests of who may do what
     use ``signed_in_as`` instead."""
     services = make_services()
-    services.ctx.actor = _add_staff(services.db, "admin", "Ada Admin", Role.ADMINISTRATOR,
+    services.ctx.actor = write_staff(services.db, "admin", "Ada Admin", Role.ADMINISTRATOR,
                                     fast_hash, roles=ALL_ROLES)
     return services
 
@@ -192,7 +192,7 @@ def add_staff(app, fast_hash):
     def add(username: str, role: Role, full_name: str | None = None,
             gender: Gender = Gender.NOT_STATED,
             roles: frozenset[Role] | None = None) -> StaffMember:
-        return _add_staff(app.db, username, full_name or username.title(), role, fast_hash,
+        return write_staff(app.db, username, full_name or username.title(), role, fast_hash,
                           gender, roles)
     return add
 

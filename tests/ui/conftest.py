@@ -24,14 +24,11 @@ from upw_ttg.domain.records import (
     PersonRecord,
     StaffMember,
 )
-from upw_ttg.storage.models import Staff
 
+from tests.conftest import TODAY, write_staff
 from ui import tasks
 from ui.app import setup_application
 from ui.settings import UiSettings
-
-TODAY = dt.date(2026, 11, 26)
-PASSWORD = "correct-horse-battery"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -59,14 +56,8 @@ def add_staff_member(services: AppServices, username: str, role: Role, password_
                      full_name: str | None = None, gender: Gender = Gender.NOT_STATED,
                      roles: frozenset[Role] | None = None) -> StaffMember:
     """A staff account written straight to the database (scrypt at full cost is slow)."""
-    with services.db.write() as session:
-        row = Staff(username=username, full_name=full_name or username.title(), role=role,
-                    roles=frozenset(roles or ()) | {role}, gender=gender,
-                    password_hash=password_hash, active=True, failed_sign_ins=0)
-        session.add(row)
-        session.flush()
-        return StaffMember(row.id, row.username, row.full_name, row.role, row.gender, None, True,
-                           row.roles, row.version)
+    return write_staff(services.db, username, full_name or username.title(), role,
+                       password_hash, gender, roles)
 
 
 @pytest.fixture

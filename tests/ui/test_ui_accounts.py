@@ -10,8 +10,9 @@ from upw_ttg.domain.codes import Role
 
 import ui.app as app_module
 from tests.call_log import appended
+from tests.conftest import TEST_PASSWORD as PASSWORD
 from tests.narrowing import present, shown
-from tests.ui.conftest import PASSWORD, add_staff_member, settle
+from tests.ui.conftest import add_staff_member, settle
 from ui.changes import change_bus
 from ui.dialogs.change_password import ResetPasswordDialog
 from ui.dialogs.sign_in import SignInDialog
