@@ -81,7 +81,7 @@ def test_a_referral_picks_its_provider_from_the_directory(qtbot, services, scree
     with qtbot.waitSignal(screen.notice, timeout=3000):
         dialog.submit()
         settle()
-    [referral] = services.referrals.for_plan(screen.plan.id)
+    [referral] = services.referrals.for_plan(screen.state.plan.id)
     assert referral.provider_id == provider.id and referral.contact.phone == "01632 960 601"
 
 
@@ -99,5 +99,5 @@ def test_a_provider_not_in_the_directory_is_typed(qtbot, services, screen):
     with qtbot.waitSignal(screen.notice, timeout=3000):
         dialog.submit()
         settle()
-    [referral] = services.referrals.for_plan(screen.plan.id)
+    [referral] = services.referrals.for_plan(screen.state.plan.id)
     assert referral.provider == "Dr Patel's surgery" and referral.provider_id is None

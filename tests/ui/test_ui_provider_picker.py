@@ -128,7 +128,7 @@ def test_the_health_pickers_are_read_only_without_the_right_to_edit(screen, add)
     screen.show_page("review")
     settle()
     page = screen.page("review")
-    screen.editable = False  # as for staff without the right to edit plans
+    screen.state.editable = False  # as for staff without the right to edit plans
     page.set_editable(False)
     page.fill()
     assert not page.gp_details.isEnabled() and not page.collect_from.isEnabled()

@@ -60,7 +60,7 @@ class TtgArea(QStackedWidget):
 
     def save_all(self) -> bool:
         """Save any edits on the open plan; False if some could not be saved."""
-        if self._plan is None or self._plan.episode is None:
+        if self._plan is None or self._plan.state.episode is None:
             return True
         return self._plan.save_all()
 
