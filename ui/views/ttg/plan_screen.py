@@ -11,7 +11,6 @@ from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
@@ -29,9 +28,9 @@ from ui.changes import Subject, publish
 from ui.dialogs.form_dialog import FormDialog
 from ui.loading import PageLoader
 from ui.tasks import report_failure
-from ui.views.ttg.fields import heading, hint
 from ui.views.ttg.handover_page import HandoverPage
 from ui.views.ttg.pathway_page import PathwayPage
+from ui.views.ttg.plan_chrome import SectionList, StartPanel, ask_close_unsaved, confirm_complete
 from ui.views.ttg.plan_header import PlanHeader
 from ui.views.ttg.plan_state import EpisodeRead, PlanState, read_episode
 from ui.views.ttg.release_pages import DatesPage, ReferralsPage, ReviewPage
@@ -41,8 +40,6 @@ from ui.widgets.banner import Banner
 from ui.widgets.form_fields import FieldSet
 
 AUTOSAVE_DELAY_MS = 800
-_GROUPS = {"need": "Needs by pathway", "strengths": "Required sections",
-           "referrals": "Before release"}
 
 
 class PlanScreen(QWidget):
@@ -78,17 +75,12 @@ class PlanScreen(QWidget):
         self.banner.row.setStretch(0, 1)
         self.reload_button.setVisible(False)
 
-        self.nav = QListWidget()
-        self.nav.setObjectName("SectionList")
-        self.nav.setAccessibleName("Sections of the plan")
-        self.nav.setWordWrap(True)
-        self.nav.setFixedWidth(270)
-        self.nav.setSpacing(1)
-        self.nav.setStyleSheet("QListWidget#SectionList::item { padding: 2px 4px; }")
+        self.nav = SectionList()
         self.stack = QStackedWidget()
         self.pages: list[SectionPage] = []
-        self._items: dict[str, QListWidgetItem] = {}
-        self.start_panel = self._build_start_panel()
+        self.start_panel = StartPanel(self.state.editable)
+        self.start_button = self.start_panel.start_button
+        self.start_button.clicked.connect(self.start_plan)
         self.stack.addWidget(self.start_panel)
         # The pages are built one per turn of the event loop (together they take longer than
         # a window may freeze), while the episode is read on a worker.
@@ -152,19 +144,7 @@ class PlanScreen(QWidget):
             self._build_next_page()
 
     def _add_page(self, page: SectionPage) -> None:
-        group = _GROUPS.get(page.key if not page.key.startswith("need:") else "need")
-        if group and (not self.pages or not page.key.startswith("need:")):
-            header = QListWidgetItem(group.upper())
-            header.setFlags(Qt.ItemFlag.NoItemFlags)
-            font = header.font()
-            font.setBold(True)
-            font.setPointSizeF(font.pointSizeF() * 0.85)
-            header.setFont(font)
-            self.nav.addItem(header)
-        item = QListWidgetItem(page.nav_text)
-        item.setData(Qt.ItemDataRole.UserRole, page.key)
-        self.nav.addItem(item)
-        self._items[page.key] = item
+        self.nav.add_page(page)
         self.stack.addWidget(page)
         self.pages.append(page)
         page.set_editable(self.state.editable)
@@ -173,32 +153,7 @@ class PlanScreen(QWidget):
         if self._waiting is not None:
             loaded, self._waiting = self._waiting, None
             self._show_episode(*loaded)
-        self._hide_pages()
-
-    def _hide_pages(self) -> None:
-        hidden = self.state.hidden_keys()
-        for key, item in self._items.items():
-            item.setHidden(key in hidden)
-
-    def _build_start_panel(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(16, 12, 16, 16)
-        layout.addWidget(heading("No resettlement plan yet"))
-        layout.addWidget(hint(
-            "Start the plan with the person soon after they arrive: their needs by pathway "
-            "in their own words, strengths, diversity needs, risk of harm and their agreement. "
-            "Everything you type is saved as you go."))
-        self.start_button = QPushButton("&Start the resettlement plan")
-        self.start_button.setProperty("primary", "true")
-        self.start_button.setEnabled(self.state.editable)
-        self.start_button.clicked.connect(self.start_plan)
-        row = QHBoxLayout()
-        row.addWidget(self.start_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(1)
-        return panel
+        self.nav.hide_keys(self.state.hidden_keys())
 
     def page(self, key: str) -> SectionPage:
         self.build_pages()
@@ -249,8 +204,8 @@ class PlanScreen(QWidget):
             self._waiting = (loaded, page_key)
             return
         self.state.load(loaded)
-        self._hide_pages()
-        self._update_nav()
+        self.nav.hide_keys(self.state.hidden_keys())
+        self.nav.show_states(self.pages, self.state.plan is not None)
         self.header.show_facts()
         self.header.setVisible(True)
         self.body.setEnabled(True)
@@ -276,21 +231,20 @@ class PlanScreen(QWidget):
     # Navigation --------------------------------------------------------------------------
 
     def current_key(self) -> str:
-        item = self.nav.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else self.pages[0].key
+        return self.nav.current_key() or self.pages[0].key
 
     def show_page(self, key: str, focus: bool = False) -> None:
-        if key not in self._items:
+        if key not in self.nav.lines:
             self.build_pages()  # asked for before the pages were all built: build them now
-        item = self._items[key]
+        item = self.nav.lines[key]
         if item.isHidden():
-            item = self._items[self.pages[0].key]
+            item = self.nav.lines[self.pages[0].key]
         self.nav.setCurrentItem(item)
         if focus:
             self._focus_page()
 
     def visible_keys(self) -> list[str]:
-        return [p.key for p in self.pages if not self._items[p.key].isHidden()]
+        return [p.key for p in self.pages if not self.nav.lines[p.key].isHidden()]
 
     @Slot()
     def next_page(self) -> None:
@@ -332,16 +286,6 @@ class PlanScreen(QWidget):
             self._focus_page()
         else:
             self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _update_nav(self) -> None:
-        for page in self.pages:
-            mark, spoken = page.nav_state() if self.state.plan is not None or not page.needs_plan \
-                else ("", "")
-            item = self._items[page.key]
-            item.setText(f"{mark} {page.nav_text}".strip())
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{page.nav_text}{', ' + spoken if spoken else ''}")
-            item.setToolTip(spoken)
 
     @Slot()
     def go_back(self) -> None:
@@ -443,7 +387,7 @@ class PlanScreen(QWidget):
         """The state took a saved record: update every page that shows it, tell the others."""
         for page in self.pages:
             page.refresh()
-        self._update_nav()
+        self.nav.show_states(self.pages, self.state.plan is not None)
         self.header.show_facts()
         self.header.refresh_missing()
         if (episode := self.state.episode) is not None:
@@ -494,26 +438,11 @@ class PlanScreen(QWidget):
 
     def ask_close_unsaved(self, leave: str = "close") -> bool:
         """True if the user goes on (``leave``: close, leave) though some edits are unsaved."""
-        self.window().raise_()
-        box = QMessageBox(QMessageBox.Icon.Warning, "Changes not saved",
-                          "Some changes to the resettlement plan could not be saved.",
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setInformativeText("The messages on the plan say why. Stay to correct them, or "
-                               f"{leave} and lose those changes.")
-        stay = box.addButton("&Stay and correct", QMessageBox.ButtonRole.RejectRole)
-        box.addButton(f"&{leave.capitalize()} anyway", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(stay)
-        box.exec()
-        return box.clickedButton() is not stay
+        return ask_close_unsaved(self, leave)
 
     def confirm_complete(self, text: str) -> bool:
         """Ask before marking the plan complete (tests answer for the user)."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Complete the plan", text,
-                          QMessageBox.StandardButton.Cancel, self)
-        complete = box.addButton("&Complete plan", QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is complete
+        return confirm_complete(self, text)
 
     def confirm(self, title: str, text: str) -> bool:
         """Ask before removing something (tests answer for the user)."""
