@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEventLoop, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QStandardPaths
 
 from upw_ttg.bootstrap import AppLocation, AppServices, open_app
 from upw_ttg.domain.codes import Gender, OrderType, Role
@@ -45,9 +45,14 @@ def _styled_application(qapp):
 @pytest.fixture(autouse=True)
 def _no_task_outlives_its_test(qtbot) -> Iterator[None]:
     """Stop and wait for background work before the test's windows are deleted: a result
-    arriving at a deleted window, or a worker still running into the next test, crashes Qt."""
+    arriving at a deleted window, or a worker still running into the next test, crashes Qt.
+
+    Then the windows the test closed are deleted now rather than in the next test's first
+    event loop, and their subscriptions to the application's one bus go with them: the next
+    test's notices and changes reach only its own screens."""
     yield
     tasks.finish_all_tasks()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def add_staff_member(services: AppServices, username: str, role: Role, password_hash: str,

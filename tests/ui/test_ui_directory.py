@@ -8,6 +8,7 @@ from upw_ttg.domain.directory import ReferralRoute
 
 from tests.narrowing import present
 from tests.ui.conftest import settle
+from ui.changes import change_bus
 from ui.views.directory_page import DirectoryPage
 from ui.widgets.provider_picker import OTHER_PROVIDER
 
@@ -36,7 +37,7 @@ def test_an_administrator_adds_a_provider_and_filters_the_directory(qtbot, servi
     dialog.email.setText("homes@hht.example")
     dialog.phone.setText("01632 960 100")
     settle()
-    with qtbot.waitSignal(page.notice, timeout=2000):
+    with qtbot.waitSignal(change_bus().announced, timeout=2000):
         dialog.submit()
         settle()
     assert present(page.selected()).name == "Hull Housing Trust"

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from upw_ttg.bootstrap import AppServices
 
+from ui.changes import announce
 from ui.views.ttg.caseload_page import CaseloadPage
 from ui.views.ttg.plan_screen import PlanScreen
 
 
 class TtgArea(QStackedWidget):
-    """The caseload dashboard is home; Enter on a person opens their plan in its place.
-
-    Signals:
-        notice(str): a short message for the status bar.
-        person_opened(int): open this person's record (a review due is recorded there).
-    """
-
-    notice = Signal(str)
-    person_opened = Signal(int)
+    """The caseload dashboard is home; Enter on a person opens their plan in its place."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -30,8 +23,6 @@ class TtgArea(QStackedWidget):
         self.caseload = CaseloadPage(services)
         self.addWidget(self.caseload)
         self.caseload.plan_requested.connect(self.open_plan)
-        self.caseload.notice.connect(self.notice)
-        self.caseload.person_requested.connect(self.person_opened)
 
     @property
     def plan(self) -> PlanScreen:
@@ -40,7 +31,7 @@ class TtgArea(QStackedWidget):
             self._plan = PlanScreen(self._services)
             self.addWidget(self._plan)
             self._plan.back_requested.connect(self.show_caseload)
-            self._plan.notice.connect(self.notice)
+            self._plan.notice.connect(announce)  # until the plan screen announces itself
         return self._plan
 
     @Slot(int, str)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.domain.codes import CustodyEventKind, CustodyStatus, Language, PlanStatus
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
-from upw_ttg.records.handouts import HandoutLanguage
 
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.dialogs.ttg.event_dialog import CustodyEventDialog
@@ -28,7 +27,7 @@ from ui.tasks import report_failure, run_in_background
 if TYPE_CHECKING:
     from ui.views.ttg.host import PlanHost
 
-_LANGUAGES = {HandoutLanguage.ENGLISH: "English", HandoutLanguage.WELSH: "Welsh (Cymraeg)"}
+_LANGUAGES = {Language.ENGLISH: "English", Language.WELSH: "Welsh (Cymraeg)"}
 _EVENTS = ((CustodyEventKind.TRANSFER, "&Transfer to another prison…"),
            (CustodyEventKind.EARLY_RELEASE, "&Early release…"),
            (CustodyEventKind.RELEASE, "&Release…"),
@@ -205,8 +204,7 @@ class PlanHeader(QWidget):
         menu = self.print_menu
         menu.clear()
         person = self.host.state.person
-        own = (HandoutLanguage.WELSH if person is not None
-               and person.preferred_language == Language.WELSH else HandoutLanguage.ENGLISH)
+        own = person.preferred_language.printed if person is not None else Language.ENGLISH
         order = [own, *(x for x in _LANGUAGES if x != own)]
         for document, text in (("person_copy", "&Person's copy of the plan"),
                                ("release_sheet", "&Day-of-release sheet")):
@@ -220,13 +218,13 @@ class PlanHeader(QWidget):
         if self.host.state.can_read_handover:
             action = menu.addAction("&Handover pack for the responsible officer – English…")
             action.triggered.connect(
-                lambda: self.print_document("handover_pack", HandoutLanguage.ENGLISH))
+                lambda: self.print_document("handover_pack", Language.ENGLISH))
             action = menu.addAction("Handover pack for the responsible officer – Welsh "
                                     "(Cymraeg)…")
             action.triggered.connect(
-                lambda: self.print_document("handover_pack", HandoutLanguage.WELSH))
+                lambda: self.print_document("handover_pack", Language.WELSH))
 
-    def print_document(self, document: str, language: HandoutLanguage | None) -> None:
+    def print_document(self, document: str, language: Language | None) -> None:
         """Render in the background, then open the preview."""
         host, shown = self.host, self.host.state
         assert shown.episode is not None and shown.person is not None
@@ -236,10 +234,10 @@ class PlanHeader(QWidget):
         titles = {"person_copy": "Resettlement plan (person's copy)",
                   "release_sheet": "Day-of-release sheet", "handover_pack": "Handover pack"}
         if document == "handover_pack":
-            code = "cy" if language == HandoutLanguage.WELSH else "en"
+            officer = language or Language.ENGLISH
 
             def render() -> bytes:
-                return printouts.render_handover_pack(episode_id, code)
+                return printouts.render_handover_pack(episode_id, officer)
         else:
             method = getattr(printouts, f"render_{document}")
 
