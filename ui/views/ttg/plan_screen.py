@@ -24,7 +24,7 @@ from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
 from upw_ttg.records.ttg import PlanRecord
 from upw_ttg.services.ttg.plans import PlanIncompleteError
 
-from ui.changes import Subject, publish
+from ui.changes import Subject, announce, publish
 from ui.dialogs.form_dialog import FormDialog
 from ui.loading import PageLoader
 from ui.tasks import report_failure
@@ -51,11 +51,9 @@ class PlanScreen(QWidget):
 
     Signals:
         back_requested(): the user wants the caseload again.
-        notice(str): a short message for the status bar.
     """
 
     back_requested = Signal()
-    notice = Signal(str)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -303,7 +301,7 @@ class PlanScreen(QWidget):
     @Slot()
     def save_now(self) -> None:
         if self.save_pending():
-            self.notice.emit("All changes saved.")
+            announce("All changes saved.")
 
     @Slot()
     def save_pending(self) -> bool:
@@ -414,7 +412,7 @@ class PlanScreen(QWidget):
             return False
         self.show_plan(result)
         if message:
-            self.notice.emit(message)
+            announce(message)
             self.header.show_saved_state(True)
         return True
 
@@ -431,7 +429,7 @@ class PlanScreen(QWidget):
             else:
                 take(record)
                 self._changed()
-            self.notice.emit(message)
+            announce(message)
 
         dialog.saved.connect(saved)
         dialog.open()
@@ -476,7 +474,7 @@ class PlanScreen(QWidget):
             return
         missing.setVisible(False)
         self.show_plan(record)
-        self.notice.emit(f"The resettlement plan of {record.person_name} is complete.")
+        announce(f"The resettlement plan of {record.person_name} is complete.")
 
     @Slot()
     def start_plan(self) -> None:
