@@ -36,6 +36,20 @@ def test_every_core_module_imports_without_loading_qt():
     assert result.stdout.strip() == ""
 
 
+def test_the_plan_screens_state_and_host_import_without_loading_qt():
+    """What the plan's pages share with the screen is plain Python, tested without Qt."""
+    code = ("import importlib, sys\n"
+            "for name in ('ui.views.ttg.plan_state', 'ui.views.ttg.host'):\n"
+            "    importlib.import_module(name)\n"
+            "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'PySide6')))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, check=True)
+    assert result.stdout.strip() == ""
+    for name in ("plan_state", "host"):
+        imported = _imports(ROOT / "ui" / "views" / "ttg" / f"{name}.py")
+        assert not {n for n in imported if n.split(".")[0] == "PySide6"}, name
+
+
 def _imports(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names: set[str] = set()

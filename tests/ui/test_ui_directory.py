@@ -79,10 +79,10 @@ def test_a_referral_picks_its_provider_from_the_directory(qtbot, services, scree
     settle()
     assert "01632 960 601" in dialog.provider_details.text()
     assert "Refer by: Phone. Ask for the duty worker." in dialog.provider_details.text()
-    with qtbot.waitSignal(screen.notice, timeout=3000):
+    with qtbot.waitSignal(change_bus().announced, timeout=3000):
         dialog.submit()
         settle()
-    [referral] = services.referrals.for_plan(screen.plan.id)
+    [referral] = services.referrals.for_plan(screen.state.plan.id)
     assert referral.provider_id == provider.id and referral.contact.phone == "01632 960 601"
 
 
@@ -97,8 +97,8 @@ def test_a_provider_not_in_the_directory_is_typed(qtbot, services, screen):
     settle()
     assert dialog.provider.isVisibleTo(dialog)
     dialog.provider.setText("Dr Patel's surgery")
-    with qtbot.waitSignal(screen.notice, timeout=3000):
+    with qtbot.waitSignal(change_bus().announced, timeout=3000):
         dialog.submit()
         settle()
-    [referral] = services.referrals.for_plan(screen.plan.id)
+    [referral] = services.referrals.for_plan(screen.state.plan.id)
     assert referral.provider == "Dr Patel's surgery" and referral.provider_id is None

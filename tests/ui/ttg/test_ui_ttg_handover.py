@@ -177,7 +177,8 @@ def test_printing_offers_the_persons_language_first_and_previews(qtbot, services
     monkeypatch.setattr(printouts, "render_handover_pack",
                         lambda episode, language=Language.ENGLISH:
                         appended(asked, ("pack", language)) or tiny_pdf())
-    screen.person = dataclasses.replace(screen.person, preferred_language=Language.WELSH)
+    shown = screen.state
+    shown.person = dataclasses.replace(shown.person, preferred_language=Language.WELSH)
     header = screen.header
     header.print_menu.aboutToShow.emit()
     texts = [a.text() for a in header.print_menu.actions() if a.text()]

@@ -91,7 +91,7 @@ def test_closing_the_window_saves_what_was_being_typed(qtbot, services, ui_setti
     shown(plan_screen.page("strengths"), StrengthsPage).reason.setText("never typed: not dirty")
     window.close()
     assert stored(services, episode_id).risk.summary == "Risk to a former partner"
-    assert not plan_screen.pending()
+    assert not plan_screen.state.pending
 
 
 def test_a_problem_is_shown_by_its_field_and_the_text_is_kept(qtbot, services, episode_id,
@@ -337,7 +337,7 @@ def test_the_missing_list_follows_the_answers_and_completion_is_confirmed(
     settle()
     screen.page("agreement").refresh()
     plans.set_consent(plan.id, "Shelter", True, plan.version)
-    screen.apply(stored(services, episode_id))
+    screen.show_plan(stored(services, episode_id))
     # Words recorded but no status set: every pathway is still named, each its own link.
     assert len(panel.messages()) == 9 and all(m.endswith(STATUS_GAP) for m in panel.messages())
     assert "Health" + STATUS_GAP in panel.messages()
@@ -349,7 +349,7 @@ def test_the_missing_list_follows_the_answers_and_completion_is_confirmed(
     assert len(panel.messages()) == 8
     assert "Education, skills and work" + STATUS_GAP not in panel.messages()
     settle_pathways(services.plans, stored(services, episode_id))
-    screen.apply(stored(services, episode_id))
+    screen.show_plan(stored(services, episode_id))
     assert panel.messages() == [] and "can be completed" in panel.title.text()
     # Completing asks first, naming the pathways set aside; No leaves it in draft.
     answers.append(False)
@@ -370,11 +370,11 @@ def test_the_no_needs_box_is_never_ticked_beside_a_recorded_need(qtbot, services
     plan = stored(services, episode_id)
     plans = services.plans
     plan = plans.set_diversity_considered(plan.id, True, plan.version)
-    screen.apply(plan)
+    screen.show_plan(plan)
     assert page.considered.isChecked()
     plan = plans.save_diversity_need(plan.id, DiversityCategory.LITERACY, "Reads little",
                                      "Letters read aloud", plan.version)
-    screen.apply(plan)
+    screen.show_plan(plan)
     assert not page.considered.isChecked() and not page.considered.isEnabled()
     screen.reload()
     settle()
@@ -382,7 +382,7 @@ def test_the_no_needs_box_is_never_ticked_beside_a_recorded_need(qtbot, services
     need = stored(services, episode_id).diversity_needs[0]
     plan = plans.remove_diversity_need(need.id, stored(services, episode_id).version)
     assert not plan.diversity_considered, "with the last need gone, none must be confirmed"
-    screen.apply(plan)
+    screen.show_plan(plan)
     assert not page.considered.isChecked() and page.considered.isEnabled()
 
 

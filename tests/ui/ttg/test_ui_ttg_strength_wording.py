@@ -19,7 +19,7 @@ def _strengths_page(services, episode_id, screen):
     plan = stored(services, episode_id)
     services.plans.add_strength(plan.id, "strength", "He is close to his sister", plan.version,
                                 "You are close to your sistr")
-    screen.apply(stored(services, episode_id))
+    screen.show_plan(stored(services, episode_id))
     screen.show_page("strengths", focus=True)
     settle()
     page = screen.page("strengths")
@@ -82,7 +82,7 @@ def test_a_stale_edit_is_refused_and_the_old_wording_stays(qtbot, services, epis
 def test_nothing_is_editable_on_a_plan_the_member_may_only_read(qtbot, services, episode_id,
                                                                 screen):
     page = _strengths_page(services, episode_id, screen)
-    screen.editable = False  # as for a member without the right to edit plans
+    screen.state.editable = False  # as for a member without the right to edit plans
     page.set_editable(False)
     index = page.model.index(0, page.model.PERSONS_WORDING)
     assert not page.model.flags(index) & Qt.ItemFlag.ItemIsEditable

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from upw_ttg.bootstrap import AppServices
 
-from ui.changes import announce
 from ui.views.ttg.caseload_page import CaseloadPage
 from ui.views.ttg.plan_screen import PlanScreen
 
@@ -31,7 +30,6 @@ class TtgArea(QStackedWidget):
             self._plan = PlanScreen(self._services)
             self.addWidget(self._plan)
             self._plan.back_requested.connect(self.show_caseload)
-            self._plan.notice.connect(announce)  # until the plan screen announces itself
         return self._plan
 
     @Slot(int, str)
@@ -51,7 +49,7 @@ class TtgArea(QStackedWidget):
 
     def save_all(self) -> bool:
         """Save any edits on the open plan; False if some could not be saved."""
-        if self._plan is None or self._plan.episode is None:
+        if self._plan is None or self._plan.state.episode is None:
             return True
         return self._plan.save_all()
 
