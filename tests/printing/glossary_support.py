@@ -11,6 +11,7 @@ from enum import Enum
 
 from pypdf import PdfReader
 
+from upw_ttg.domain.codes import Language
 from upw_ttg.printing import glossary
 
 
@@ -43,7 +44,7 @@ def data_words(*objects: object, codes: bool = True) -> set[str]:
     return words
 
 
-def words_not_in_glossary(pdf: bytes, language: str, data: Iterable[object], *,
+def words_not_in_glossary(pdf: bytes, language: Language, data: Iterable[object], *,
                           codes: bool = True) -> set[str]:
     """Words the document prints that are neither glossary text in ``language`` nor data."""
     allowed = glossary.fixed_words(language) | data_words(*data, codes=codes)

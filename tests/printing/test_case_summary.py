@@ -303,7 +303,7 @@ def test_the_welsh_summary_prints_only_glossary_words_and_its_data() -> None:
 
     from tests.printing.glossary_support import words_not_in_glossary
 
-    summary = sample_case_summary(language="cy")
+    summary = sample_case_summary(language=Language.WELSH)
     pdf = render_case_summary(summary, invariant=True)
     text = pdf_text(pdf)
     for expected in ("Crynodeb o'r achos", "Manylion personol", "Gorchmynion gwaith di-dâl (2)",
@@ -324,7 +324,7 @@ def test_the_welsh_summary_prints_only_glossary_words_and_its_data() -> None:
     codes = [document_reference(summary), "OFFICIAL-SENSITIVE", summary.printed_by,
              "HLI", "A1234BC"]
     data = [summary.person, summary.orders, dataclasses.replace(summary.custody[0], status="")]
-    assert words_not_in_glossary(pdf, "cy", [*data, *codes], codes=False) == set()
+    assert words_not_in_glossary(pdf, Language.WELSH, [*data, *codes], codes=False) == set()
 
 
 def test_the_english_summary_keeps_its_words() -> None:

@@ -17,7 +17,8 @@ from upw_ttg.domain.codes import Gender, Role
 from upw_ttg.errors import NewerDatabaseError, StorageError, UnsafeLocationError, UpwError
 
 import ui.app as app_module
-from tests.ui.conftest import PASSWORD, add_staff_member
+from tests.conftest import TEST_PASSWORD as PASSWORD
+from tests.ui.conftest import add_staff_member
 from ui.dialogs.sign_in import FirstAdministratorDialog, SignInDialog
 from ui.main_window import MainWindow
 

@@ -7,8 +7,8 @@ import datetime as dt
 
 from upw_ttg.domain.figures import FigureGroup
 
-from tests.figures.figures_data import CaseSet
 from tests.narrowing import present
+from tests.services.figures.figures_data import CaseSet
 from tests.ui.test_ui_main_window import _window
 from ui.tasks import finish_all_tasks
 

@@ -12,6 +12,7 @@ from upw_ttg.domain.codes import Role
 from tests.call_log import appended
 from tests.narrowing import present, shown
 from tests.ui.conftest import add_staff_member, settle
+from ui.changes import open_person
 from ui.dialogs.person_dialog import PersonDialog
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
@@ -146,7 +147,7 @@ def test_opening_a_person_enables_printing_and_back_returns(qtbot, services, ui_
                                                            person):
     window = _window(qtbot, services, ui_settings)
     assert not window.print_action.isEnabled()
-    window.people_page.person_opened.emit(person.id)
+    open_person(person.id)
     assert window.stack.currentWidget() is window.person_page
     assert window.print_action.isEnabled()
     assert window.person_page.name_label.text() == "JONES, Siân"
@@ -159,7 +160,7 @@ def test_opening_a_person_enables_printing_and_back_returns(qtbot, services, ui_
 
 def test_find_focuses_the_search_box(qtbot, services, ui_settings, person):
     window = _window(qtbot, services, ui_settings)
-    window.people_page.person_opened.emit(person.id)
+    open_person(person.id)
     window.find_action.trigger()
     settle()
     assert window.stack.currentWidget() is window.people_page

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QDialog, QLabel
 from upw_ttg.domain.codes import Gender, Role
 from upw_ttg.errors import StorageError
 
-from tests.ui.conftest import PASSWORD, add_staff_member, settle
+from tests.conftest import TEST_PASSWORD as PASSWORD
+from tests.ui.conftest import add_staff_member, settle
 from ui.dialogs.sign_in import FirstAdministratorDialog, SignInDialog
 
 

@@ -330,8 +330,8 @@ class CaseSummary:
     printed_at: dt.datetime
     office_name: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
-    # "en" or "cy": the language its fixed words print in (its reader's, not the person's).
-    language: str = "en"
+    # The language its fixed words print in (its reader's, not the person's).
+    language: Language = Language.ENGLISH
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from upw_ttg.domain.codes import Language
+
 # Shown in place of another person's id (a co-defendant kept apart, for example): their data
 # is not the subject's to receive.
 WITHHELD = "withheld: another person"
@@ -66,8 +68,8 @@ class SubjectAccessData:
     tables: tuple[TableRows, ...]
     audit: tuple[TrailLine, ...]
     access: tuple[AccessLine, ...]
-    # "en" or "cy": the language the PDF's fixed words print in (the person's, by default).
-    language: str = "en"
+    # The language the PDF's fixed words print in (the person's, by default).
+    language: Language = Language.ENGLISH
 
     def table(self, name: str) -> TableRows | None:
         return next((t for t in self.tables if t.table == name), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from upw_ttg.domain.codes import WarrantMode, WarrantStatus
+from upw_ttg.domain.codes import Language, WarrantMode, WarrantStatus
 from upw_ttg.domain.organisation import DEFAULT_ORGANISATION
 from upw_ttg.domain.records_to_check import RecordToCheck
 
@@ -39,7 +39,7 @@ class PickupDetails:
 
 @dataclass(frozen=True, slots=True)
 class AppointmentLetterData:
-    language: str  # "en" or "cy"
+    language: Language  # the person's own, unless another was asked for
     reference: str
     letter_date: dt.date
     person_name: str
@@ -84,7 +84,7 @@ class TravelWarrantData:
     # Printed before: this print is a copy of the original issued on ``issued_on``.
     copy: bool = False
     return_journey: bool = True
-    language: str = "en"  # "en" or "cy": the person's preference
+    language: Language = Language.ENGLISH  # the person's own, unless asked
 
     @property
     def travel_dates(self) -> tuple[dt.date, ...]:
@@ -138,7 +138,8 @@ class VanManifestData:
     # Passengers whose row could not be printed: only their name and a fixed sentence, as
     # the driver needs nothing more (see ``driver_safe``).
     to_check: tuple[RecordToCheck, ...] = ()
-    language: str = "en"  # "en" or "cy": the driver's choice; names and places as recorded
+    # The driver's choice; names and places print as recorded.
+    language: Language = Language.ENGLISH
 
     @property
     def passengers(self) -> int:

@@ -12,14 +12,15 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from upw_ttg.domain.codes import NeedStatus, ReferralStatus, Responsibility, TravelPayment
+from upw_ttg.domain.codes import (
+    Language,
+    NeedStatus,
+    ReferralStatus,
+    Responsibility,
+    TravelPayment,
+)
 from upw_ttg.domain.upw_print import OfficeContact
 from upw_ttg.records.directory import ProviderContact
-
-
-class HandoutLanguage(StrEnum):
-    ENGLISH = "en"
-    WELSH = "cy"
 
 
 class ContactRole(StrEnum):
@@ -104,7 +105,7 @@ class PersonPlanCopy:
     person_agrees: bool | None
     agreed_on: dt.date | None
     person_comments: str | None
-    language: HandoutLanguage
+    language: Language
     printed_at: dt.datetime
     printed_by: str | None
 
@@ -148,7 +149,7 @@ class ReleaseDaySheet:
     gp_registered: bool | None
     gp_details: str | None
     contacts: tuple[HandoutContact, ...]
-    language: HandoutLanguage
+    language: Language
     printed_at: dt.datetime
     printed_by: str | None
     # The journey from the prison to the first appointment, and how it is paid for.

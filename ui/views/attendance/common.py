@@ -176,7 +176,9 @@ class LanguageCombo(QComboBox):
         self.addItem("Welsh (Cymraeg)", Language.WELSH)
 
     def language(self) -> Language | None:
-        return self.currentData()
+        # Qt hands a str-based enum back as its plain text value.
+        data = self.currentData()
+        return Language(data) if data is not None else None
 
 
 class PaperLanguageCombo(QComboBox):
@@ -185,12 +187,11 @@ class PaperLanguageCombo(QComboBox):
     def __init__(self, parent: QWidget | None = None, *, name: str = "Paper language"):
         super().__init__(parent)
         self.setAccessibleName(name)
-        self.addItem("English", "en")
-        self.addItem("Welsh (Cymraeg)", "cy")
+        self.addItem("English", Language.ENGLISH)
+        self.addItem("Welsh (Cymraeg)", Language.WELSH)
 
-    def language(self) -> str:
-        """"en" or "cy"."""
-        return self.currentData()
+    def language(self) -> Language:
+        return Language(self.currentData())  # Qt hands the enum back as its text value
 
 
 def language_row(combo: LanguageCombo, text: str = "&Letter language:") -> QHBoxLayout:

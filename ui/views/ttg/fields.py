@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
@@ -23,6 +23,9 @@ from upw_ttg.time_text import parse_time
 from ui.models.ttg.codes import code_text
 from ui.widgets.date_field import DateField
 from ui.widgets.provider_picker import ProviderPicker
+
+if TYPE_CHECKING:
+    from ui.views.ttg.host import PlanHost
 
 
 class TimeField(QLineEdit):
@@ -144,8 +147,8 @@ def heading(text: str) -> QLabel:
     return title
 
 
-def case_provider_picker(host: Any, name: str, **options: Any) -> ProviderPicker:
+def case_provider_picker(host: PlanHost, name: str, **options: Any) -> ProviderPicker:
     """A picker of the directory's providers for the case open on ``host`` (the plan
     screen), the person's area first, as the referral form has (rule TTG-DIR4); the screen
     read them with the episode, so filling a picker reads nothing."""
-    return ProviderPicker(host.provider_choices, name, **options)
+    return ProviderPicker(host.state.provider_choices, name, **options)

@@ -20,6 +20,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.placement_recheck import BrokenBooking, RecheckReport
 from upw_ttg.errors import NotFoundError
 
+from ui.changes import announce, open_person
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.move_dialog import MoveDialog
 from ui.loading import PageLoader
@@ -74,13 +75,9 @@ class BrokenBookingsPage(QWidget):
     """The queue for one delivery unit or all, soonest first.
 
     Signals:
-        notice(str): a short message for the status bar.
-        person_opened(int): open this person's record.
         count_changed(): the queue may have changed; the main window recounts.
     """
 
-    notice = Signal(str)
-    person_opened = Signal(int)
     count_changed = Signal()
 
     def __init__(self, services: AppServices, units: list[DeliveryUnit], unit_id: int | None,
@@ -214,7 +211,7 @@ class BrokenBookingsPage(QWidget):
     def open_person(self) -> None:
         chosen = self.selected()
         if chosen is not None:
-            self.person_opened.emit(chosen.person_id)
+            open_person(chosen.person_id)
 
     @Slot()
     def move_booking(self) -> MoveDialog | None:
@@ -266,5 +263,5 @@ class BrokenBookingsPage(QWidget):
             pool=writer_pool())
 
     def _resolved(self, message: str) -> None:
-        self.notice.emit(message)
+        announce(message)
         self.reload()

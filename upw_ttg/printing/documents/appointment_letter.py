@@ -9,8 +9,6 @@ from upw_ttg.domain.upw_print import AppointmentLetterData
 from upw_ttg.printing import fonts
 from upw_ttg.printing.documents.letter_text import nowrap, sender_lines
 from upw_ttg.printing.documents.upw_welsh import (
-    ENGLISH,
-    WELSH,
     clock,
     label,
     long_date,
@@ -27,7 +25,7 @@ _DETAIL_COLUMNS = ("24%", "76%")
 def build_appointment_letter(data: AppointmentLetterData) -> list[Flowable]:
     """The letter's story: where and when, pick-up, what to wear and bring, who to call."""
     s = get_styles()
-    lang = data.language if data.language in (ENGLISH, WELSH) else ENGLISH
+    lang = data.language.printed
     office = data.office
     sender = Paragraph("<br/>".join(sender_lines(office, lang)), s.body)
     recipient = Paragraph("<br/>".join([f"<b>{escape(data.person_name)}</b>",

@@ -11,12 +11,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from upw_ttg.domain.codes import OUTCOMES_BY_CODE, Language, OrderType
 from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.letter_text import (
-    CY,
     hours_text,
-    lang,
     long_date,
     order_type_text,
-    template_language,
 )
 from upw_ttg.printing.layout import fitted_widths, heading_with
 from upw_ttg.printing.render import render_pdf
@@ -97,7 +94,7 @@ def _l(key: str, language: Language) -> str:
 
 def build_breach_summary(summary: BreachSummary) -> list[Flowable]:
     s = get_styles()
-    language = lang(summary.language)
+    language = summary.language.printed
 
     def day(value: dt.date | None) -> str:
         return long_date(value, language) if value else "—"
@@ -137,12 +134,12 @@ def build_breach_summary(summary: BreachSummary) -> list[Flowable]:
 
 
 def render_breach_summary(summary: BreachSummary, *, invariant: bool = False) -> bytes:
-    language = lang(summary.language)
+    language = summary.language.printed
     return render_pdf(build_breach_summary(summary), title=_l("title", language),
                       reference=f"BS-{summary.crn}-{summary.printed_at:%Y%m%d}",
                       printed_at=summary.printed_at, printed_by=summary.printed_by,
                       staff_only=True, invariant=invariant,
-                      language=template_language(language))
+                      language=language)
 
 
 def _section(title: str, content: list[Flowable]) -> list[Flowable]:
@@ -187,7 +184,7 @@ def _details(pairs: list[tuple[str, str]], language: Language) -> Table:
 
 
 def _outcome(code: str, language: Language) -> str:
-    if language == CY and f"outcome.{code}" in glossary.GLOSSARY:
+    if glossary.is_welsh(language) and f"outcome.{code}" in glossary.GLOSSARY:
         return f"{code} {glossary.phrase(f'outcome.{code}', language)}"
     outcome = OUTCOMES_BY_CODE.get(code)
     return f"{code} {outcome.description}" if outcome else code
@@ -222,7 +219,7 @@ def _actions(summary: BreachSummary, language: Language) -> Flowable:
     rows: list[list[Cell]] = [header]
     for a in summary.actions:
         description = (glossary.phrase(f"action.{a.code}", language)
-                       if language == CY and f"action.{a.code}" in glossary.GLOSSARY
+                       if glossary.is_welsh(language) and f"action.{a.code}" in glossary.GLOSSARY
                        else a.description)
         action = f"<b>{escape(a.code)}</b> {escape(description)}"
         respond = long_date(a.respond_by, language) if a.respond_by else "—"

@@ -173,7 +173,7 @@ def _details_table(pairs: list[tuple[str, str]], s: Styles) -> Table:
 
 def _orders_table(orders: tuple[OrderRecord, ...], s: Styles,
                   w: Words | None = None) -> Table:
-    w = w or Words("en", "case_summary")
+    w = w or Words(Language.ENGLISH, "case_summary")
     headers = ("order", "ordered", "credited", "adjusted", "remaining", "status", "deadline")
     numeric = {1, 2, 3, 4}
     rows: list[list[Flowable]] = [[

@@ -12,13 +12,11 @@ from upw_ttg.domain.codes import OrderType
 from upw_ttg.printing.documents.letter_text import (
     LetterHead,
     hours_text,
-    lang,
     letter_head,
     long_date,
     order_type_text,
     sign_off,
     t,
-    template_language,
 )
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import get_styles
@@ -43,7 +41,7 @@ class CompletionLetter:
 def build_completion_letter(letter: CompletionLetter) -> list[Flowable]:
     s = get_styles()
     head = letter.head
-    language = lang(head.language)
+    language = head.language.printed
     story: list[Flowable] = [*letter_head(head),
                              Paragraph(t("completion_title", language), s.title),
                              Spacer(1, 3 * mm),
@@ -81,8 +79,8 @@ def document_reference(letter: CompletionLetter) -> str:
 
 def render_completion_letter(letter: CompletionLetter, *, printed_at: dt.datetime,
                              printed_by: str | None = None, invariant: bool = False) -> bytes:
-    language = lang(letter.head.language)
+    language = letter.head.language.printed
     return render_pdf(build_completion_letter(letter), title=t("completion_title", language),
                       reference=document_reference(letter), printed_at=printed_at,
                       printed_by=printed_by, staff_only=False, invariant=invariant,
-                      language=template_language(language))
+                      language=language)

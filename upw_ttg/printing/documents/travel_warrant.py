@@ -105,7 +105,7 @@ def warrant_section(data: TravelWarrantData) -> Section:
     mark = status_mark(data)
     heading = f"{title(data)} {data.serial_text}" + (f" – {mark}" if mark else "")
     return Section(heading, data.serial_text, build_travel_warrant(data), staff_only=False,
-                   language=glossary.code(data.language), show_printed_by=False)
+                   language=data.language, show_printed_by=False)
 
 
 def _heading(data: TravelWarrantData, s: Styles) -> Flowable:

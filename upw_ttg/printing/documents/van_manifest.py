@@ -7,6 +7,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
+from upw_ttg.domain.codes import Language
 from upw_ttg.domain.upw_print import VanManifestData
 from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.upw_welsh import clock, long_date
@@ -16,7 +17,7 @@ from upw_ttg.printing.styles import ACCENT, Cell, Styles, data_table_style, get_
 from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import escape
 
-TITLE = glossary.phrase("manifest.title", "en")
+TITLE = glossary.phrase("manifest.title", Language.ENGLISH)
 _STOP_COLUMNS = ("11%", "27%", "34%", "20%", "8%")
 _DROP_COLUMNS = ("30%", "36%", "14%", "20%")
 

@@ -12,13 +12,11 @@ from upw_ttg.domain.codes import OrderType
 from upw_ttg.printing.documents.letter_text import (
     LetterHead,
     hours_text,
-    lang,
     letter_head,
     long_date,
     order_type_text,
     sign_off,
     t,
-    template_language,
     weekday_date,
 )
 from upw_ttg.printing.render import render_pdf
@@ -79,7 +77,7 @@ class WarningLetter:
 def build_warning_letter(letter: WarningLetter) -> list[Flowable]:
     s = get_styles()
     head = letter.head
-    language = lang(head.language)
+    language = head.language.printed
     story: list[Flowable] = [*letter_head(head),
                              Paragraph(t("warning_title", language), s.title),
                              Paragraph(t("warning_subtitle", language), s.subtitle),
@@ -132,8 +130,8 @@ def document_reference(letter: WarningLetter) -> str:
 def render_warning_letter(letter: WarningLetter, *, printed_at: dt.datetime,
                           printed_by: str | None = None, invariant: bool = False) -> bytes:
     """The letter as PDF bytes; handed to the person, so it carries no protective marking."""
-    language = lang(letter.head.language)
+    language = letter.head.language.printed
     return render_pdf(build_warning_letter(letter), title=t("warning_title", language),
                       reference=document_reference(letter), printed_at=printed_at,
                       printed_by=printed_by, staff_only=False, invariant=invariant,
-                      language=template_language(language))
+                      language=language)

@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from upw_ttg.collector import collector_paused
-from upw_ttg.domain.codes import OUTCOME_CODES, Rating
+from upw_ttg.domain.codes import OUTCOME_CODES, Language, Rating
 from upw_ttg.domain.records_to_check import RecordToCheck
 from upw_ttg.printing import fonts, glossary
 from upw_ttg.printing.lines import Line, Segment, TextLines
@@ -22,7 +22,7 @@ from upw_ttg.printing.template import LANDSCAPE_BODY_HEIGHT, Section
 from upw_ttg.printing.text import format_date
 from upw_ttg.progress import CancelledFn, ProgressFn
 
-TITLE = glossary.phrase("work_sheet.title", "en")
+TITLE = glossary.phrase("work_sheet.title", Language.ENGLISH)
 # (glossary key of the header, millimetres): the columns fill the 261 mm of a landscape A4
 # frame. The first ``_WRITE_FROM`` are printed; the rest are written in by hand on site.
 _COLUMN_KEYS = (("number", 7), ("name", 36), ("crn", 15), ("pickup", 23), ("alerts", 64),
@@ -34,12 +34,12 @@ _WIDTHS = tuple(width * mm for _, width in _COLUMN_KEYS)
 _FRAME_WIDTH = sum(_WIDTHS)
 
 
-def column_headers(language: str) -> tuple[str, ...]:
+def column_headers(language: Language) -> tuple[str, ...]:
     """The register's column headers in ``language`` ("\\n" where a header breaks)."""
     return tuple(glossary.phrase(f"work_sheet.col_{key}", language) for key, _ in _COLUMN_KEYS)
 
 
-def columns(language: str) -> tuple[tuple[str, float], ...]:
+def columns(language: Language) -> tuple[tuple[str, float], ...]:
     """(header, millimetres) of every column in ``language``."""
     return tuple(zip(column_headers(language), (w for _, w in _COLUMN_KEYS), strict=True))
 
@@ -62,7 +62,7 @@ _SMALL_SIZE = 8
 _DETAIL_SIZE = 9
 # Only what a supervisor records on site; absences are the office's decision.
 _ON_SITE_OUTCOMES = tuple(o for o in OUTCOME_CODES if o.attended)
-NOT_ARRIVED = glossary.phrase("work_sheet.not_arrived", "en")
+NOT_ARRIVED = glossary.phrase("work_sheet.not_arrived", Language.ENGLISH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +108,7 @@ class WorkSheet:
     # Who the supervisor calls from site: the office running the project.
     office_name: str | None = None
     office_phone: str | None = None
-    language: str = "en"  # "en" or "cy": every fixed word comes from the glossary
+    language: Language = Language.ENGLISH  # every fixed word comes from the glossary
 
 
 def sheet_heading(sheet: WorkSheet) -> str:
@@ -122,7 +122,7 @@ def sheet_heading(sheet: WorkSheet) -> str:
                            supervisors=supervisors)
 
 
-def _day_text(day: dt.date, language: str) -> str:
+def _day_text(day: dt.date, language: Language) -> str:
     """"Friday 27 Nov 2026" / "Dydd Gwener 27 Tachwedd 2026" (Welsh months are not cut)."""
     if glossary.is_welsh(language):
         return glossary.long_date(day, language)
@@ -261,7 +261,7 @@ def _person_cells(row: WorkSheetRow, words: dict[str, str]) -> list[Cell]:
             *[BLANK] * (len(_WIDTHS) - _WRITE_FROM)]
 
 
-def _strip(language: str) -> list[Cell]:
+def _strip(language: Language) -> list[Cell]:
     """The last row: the code key beside the supervisor's signature, kept with the rows."""
     size = _SMALL_SIZE
 
@@ -330,7 +330,7 @@ def _header_height(headers: tuple[str, ...]) -> float:
 
 def _page_table(people: list[list[Cell]], heights: list[float], *, with_tail: bool,
                 printed_rows: bool, headers: tuple[str, ...], header_height: float,
-                language: str) -> Table:
+                language: Language) -> Table:
     data: list[list[Cell]] = [list(headers), *people]
     row_heights = [header_height, *heights]
     people_end = len(data) - 1

@@ -41,7 +41,7 @@ from upw_ttg.printing.documents.completion_letter import (
     CompletionLetter,
     render_completion_letter,
 )
-from upw_ttg.printing.documents.letter_text import LetterHead, lang
+from upw_ttg.printing.documents.letter_text import LetterHead
 from upw_ttg.printing.documents.warning_letter import (
     NextSession,
     WarningLetter,
@@ -297,7 +297,7 @@ class LetterService:
         address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
                                     person.postcode) if x)
         return BreachSummary(
-            language=lang(language or person.preferred_language), crn=person.crn,
+            language=(language or person.preferred_language).printed, crn=person.crn,
             name=full_name(person.forename, person.surname), date_of_birth=person.date_of_birth,
             address_lines=address, office=office.name if office else None,
             coordinator=coordinator.full_name if coordinator else None, court=order.court,
@@ -317,7 +317,7 @@ class LetterService:
         coordinator = session.get(Staff, order.coordinator_id) if order.coordinator_id else None
         address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
                                     person.postcode) if x)
-        language = lang(language or person.preferred_language)
+        language = (language or person.preferred_language).printed
         # A person with no office on record still gets a number to call: their coordinator's
         # office, else the office of whoever prints the letter.
         actor = self._ctx.actor

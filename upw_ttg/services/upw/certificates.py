@@ -115,9 +115,8 @@ class CertificateService:
                language: Language | None) -> CompletionCertificate:
         person = session.get(Person, order.person_id)
         assert person is not None
-        welsh = (language or person.preferred_language) == Language.WELSH
-        language = Language.WELSH if welsh else Language.ENGLISH
-        welsh = language == Language.WELSH
+        language = (language or person.preferred_language).printed
+        welsh = language is Language.WELSH
         ete = int(read_setting(session, "upw.ete_cap_percent"))
         worked = order_sums(session, {order.id: order}, ete)[order.id].credited
         attended = (select(Appointment.id, UpwSession.session_date, Project.id.label("pid"),
