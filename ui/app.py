@@ -322,6 +322,7 @@ def run_application(app: QApplication, args: argparse.Namespace) -> int:
         finish_all_tasks()  # the database finishes opening before the application goes
         return 0
     if services is None:
+        finish_all_tasks()  # a sign-in sent meanwhile ends on the writer thread first
         return 2
     try:
         if args.demo and args.exercise is None and not fill_with_demo(services):

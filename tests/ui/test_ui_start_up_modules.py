@@ -30,18 +30,26 @@ print("SIGN-IN", loaded(("sqlalchemy", "upw_ttg.storage", "upw_ttg.services",
                          "upw_ttg.printing", "reportlab")))
 
 from upw_ttg.bootstrap import open_app
-from upw_ttg.domain.codes import Role
+from upw_ttg.domain.codes import Gender, Role
+from upw_ttg.domain.records import StaffMember
 from upw_ttg.paths import AppLocation
 from upw_ttg.security import hash_password
-from tests.ui.conftest import add_staff_member
+from upw_ttg.storage.models import Staff
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
 from ui.tasks import finish_all_tasks
 
 folder = Path(tempfile.mkdtemp())
 services = open_app(AppLocation.resolve(folder))
-services.ctx.actor = add_staff_member(services, "admin", Role.ADMINISTRATOR,
-                                      hash_password("x", n=1024), roles=frozenset(Role))
+# Written here: the tests' shared helpers load the UPW and TTG builders (and printing).
+with services.db.write() as session:
+    row = Staff(username="admin", full_name="Admin", role=Role.ADMINISTRATOR,
+                roles=frozenset(Role), gender=Gender.NOT_STATED,
+                password_hash=hash_password("x", n=1024), active=True, failed_sign_ins=0)
+    session.add(row)
+    session.flush()
+    services.ctx.actor = StaffMember(row.id, row.username, row.full_name, row.role, row.gender,
+                                     None, True, row.roles, row.version)
 window = MainWindow(services, UiSettings.in_folder(folder))
 window.show()
 for _ in range(20):
