@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import re
 
 import pytest
 from pypdf import PdfReader
@@ -21,6 +20,7 @@ from upw_ttg.records.skills import CompletionCertificate
 from upw_ttg.services.upw import build_upw_services
 from upw_ttg.storage.models import Appointment, KeepApart, Person, UpwAssessment, UpwOrder
 
+from tests.printing.glossary_support import flat
 from tests.services.attendance.attendance_data import World, set_clock, set_setting
 
 CANARY = "CANARY{}"
@@ -35,10 +35,6 @@ FORBIDDEN_FIELD_WORDS = ("risk", "offence", "health", "hs_", "alert", "medicatio
 
 def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-
-
-def flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
 
 
 @pytest.fixture

@@ -6,21 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
-import re
-
-from pypdf import PdfReader
 
 from upw_ttg.domain.codes import Language, ReferralStatus
 from upw_ttg.domain.directory import ProviderInput, ReferralRoute
 from upw_ttg.records.ttg import OfficerInput, ReferralInput
 
+from tests.printing.glossary_support import flat_pdf_text
 from tests.services.ttg.ttg_support import fill_plan, make_episode, make_person
-
-
-def pdf_text(data: bytes) -> str:
-    pages = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
-    return re.sub(r"\s+", " ", "\n".join(pages))
 
 
 def _hull_housing(app) -> ProviderInput:
@@ -53,9 +45,9 @@ def _case(app, ttg) -> tuple[int, int]:
 
 def test_printed_documents_give_the_providers_details_as_the_directory_holds_them(app, ttg):
     episode, provider_id = _case(app, ttg)
-    sheet = pdf_text(ttg.printouts.render_release_sheet(episode, Language.ENGLISH))
-    copy = pdf_text(ttg.printouts.render_person_copy(episode, Language.ENGLISH))
-    pack = pdf_text(ttg.printouts.render_handover_pack(episode))
+    sheet = flat_pdf_text(ttg.printouts.render_release_sheet(episode, Language.ENGLISH))
+    copy = flat_pdf_text(ttg.printouts.render_person_copy(episode, Language.ENGLISH))
+    pack = flat_pdf_text(ttg.printouts.render_handover_pack(episode))
     for text in (sheet, copy, pack):
         assert "Humber Homes Advice" in text
         assert "01632 960 555" in text
@@ -70,16 +62,16 @@ def test_printed_documents_give_the_providers_details_as_the_directory_holds_the
         **{f.name: getattr(record, f.name) for f in dataclasses.fields(ProviderInput)
            if hasattr(record, f.name)},
         "name": "Humber Homes", "phone": "01632 960 777"}))
-    for text in (pdf_text(ttg.printouts.render_release_sheet(episode, Language.ENGLISH)),
-                 pdf_text(ttg.printouts.render_person_copy(episode, Language.ENGLISH)),
-                 pdf_text(ttg.printouts.render_handover_pack(episode))):
+    for text in (flat_pdf_text(ttg.printouts.render_release_sheet(episode, Language.ENGLISH)),
+                 flat_pdf_text(ttg.printouts.render_person_copy(episode, Language.ENGLISH)),
+                 flat_pdf_text(ttg.printouts.render_handover_pack(episode))):
         assert "01632 960 777" in text and "01632 960 555" not in text
         assert "Humber Homes" in text and "Humber Homes Advice" not in text
 
 
 def test_the_welsh_sheet_gives_the_services_in_welsh(app, ttg):
     episode, _provider = _case(app, ttg)
-    welsh = pdf_text(ttg.printouts.render_release_sheet(episode, Language.WELSH))
+    welsh = flat_pdf_text(ttg.printouts.render_release_sheet(episode, Language.WELSH))
     assert "Llety" in welsh
     assert "Gallwch gysylltu â nhw eich hun." in welsh and "01632 960 555" in welsh
 
@@ -94,5 +86,5 @@ def test_a_service_that_finished_helping_is_not_on_the_release_sheet(app, ttg):
         provider_id=provider_id))
     sheet = ttg.printouts.release_sheet(episode, Language.ENGLISH)
     assert sheet.services == ()
-    assert "Humber Homes Advice" not in pdf_text(
+    assert "Humber Homes Advice" not in flat_pdf_text(
         ttg.printouts.render_release_sheet(episode, Language.ENGLISH))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -29,6 +29,9 @@ from tests.conftest import TODAY, write_staff
 from ui import tasks
 from ui.app import setup_application
 from ui.settings import UiSettings
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -143,6 +146,17 @@ def settle(timeout_s: float = 10.0) -> None:
             raise AssertionError("background work did not finish in time")
         time.sleep(0.002)
     QCoreApplication.processEvents()
+
+
+def open_main_window(qtbot, services: AppServices, ui_settings: UiSettings) -> MainWindow:
+    """The main window on ``services``, shown and settled."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(services, ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    settle()
+    return window
 
 
 @pytest.fixture

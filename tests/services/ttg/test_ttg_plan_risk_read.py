@@ -11,8 +11,7 @@ from upw_ttg.domain.permissions import PERMISSIONS, Capability
 from upw_ttg.errors import CapabilityDeniedError
 from upw_ttg.records.ttg import WITHHELD_RISK, RiskInput
 
-from tests.services.ttg.test_ttg_reads_logged import logged
-from tests.services.ttg.ttg_support import fill_plan, make_episode, make_person
+from tests.services.ttg.ttg_support import fill_plan, logged, make_episode, make_person
 
 
 @pytest.fixture

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from upw_ttg.domain.access import AccessAction, AccessedRecord, Recipient
 from upw_ttg.records.ttg import OfficerInput
-from upw_ttg.storage.models import AccessEvent
 
-from tests.services.ttg.ttg_support import fill_plan, make_episode, make_person
-
-
-def logged(app) -> list[tuple]:
-    """(action, kind, record id, person id, document, recipient), oldest first."""
-    with app.db.read() as session:
-        return [(e.action, e.record_kind, e.record_id, e.person_id, e.document, e.recipient)
-                for e in session.scalars(select(AccessEvent).order_by(AccessEvent.chain_seq))]
+from tests.services.ttg.ttg_support import fill_plan, logged, make_episode, make_person
 
 
 def test_opening_a_plan_logs_its_risk_section(app, ttg):

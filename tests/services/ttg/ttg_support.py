@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 from types import SimpleNamespace
 
+from sqlalchemy import select
+
 from upw_ttg.domain.codes import (
     PATHWAYS,
     Gender,
@@ -30,6 +32,7 @@ from upw_ttg.services.ttg.plans import PlanService
 from upw_ttg.services.ttg.printouts import PrintoutService
 from upw_ttg.services.ttg.referrals import ReferralService
 from upw_ttg.services.ttg.reviews import ReviewService
+from upw_ttg.storage.models import AccessEvent
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -118,3 +121,10 @@ def fill_plan(ttg, plan: PlanRecord, on: dt.date = dt.date(2026, 11, 20)) -> Pla
         "Go straight to the Hull Central office", "Duty officer 01482 000111",
         dt.time(14, 0), plan.version))
     return settle_pathways(ttg.plans, plan)
+
+
+def logged(app) -> list[tuple]:
+    """(action, kind, record id, person id, document, recipient), oldest first."""
+    with app.db.read() as session:
+        return [(e.action, e.record_kind, e.record_id, e.person_id, e.document, e.recipient)
+                for e in session.scalars(select(AccessEvent).order_by(AccessEvent.chain_seq))]

@@ -23,26 +23,13 @@ from upw_ttg.storage.models import (
     Van,
 )
 
+from tests.corrupt_rows import corrupt
 from tests.services.attendance.attendance_data import World
 
 MONDAY = dt.date(2026, 11, 30)  # the conftest clock is Thursday 26 November 2026
 # (sentence date, deadline) as a slip or an old import left them; the deadline stays after
 # the sentence date, as the database itself insists.
 BAD_DATES = [("0001-01-01", "0001-06-01"), ("9999-12-30", "9999-12-31")]
-
-
-def corrupt(app, table: str, row_id: int, **values: str | int) -> None:
-    """Write straight through the driver, past every check the application makes."""
-    mark = "?" if app.db.is_sqlite else "%s"
-    assignments = ", ".join(f"{name} = {mark}" for name in values)
-    raw = app.db.engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        cursor.execute(f"UPDATE {table} SET {assignments} WHERE id = {mark}",
-                       [*values.values(), row_id])
-        raw.commit()
-    finally:
-        raw.close()
 
 
 def pdf_text(pdf: bytes) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 import keyring
 import pytest
@@ -24,10 +23,9 @@ from upw_ttg.storage.models import AuditEvent, CustodyEpisode, Prison, UpwOrder
 
 from tests.services.attendance.attendance_data import World, set_clock, set_setting
 from tests.services.upw.notify_fake import INVALID, FakeNotify, use_memory_keyring
+from tests.services.upw.texts_support import KEY, SESSION_DAY, booked
 
 TODAY = dt.date(2026, 11, 26)
-SESSION_DAY = TODAY + dt.timedelta(days=2)
-KEY = f"upwttg_test-{uuid.uuid4()}-{uuid.uuid4()}"
 
 
 @pytest.fixture
@@ -51,14 +49,6 @@ def world(app, store) -> World:
     set_setting(app, "texts.template_reminder_cy", "tmpl-cy")
     app.upw.texts.set_key(KEY)
     return World(app)
-
-
-def booked(world: World, phone: str | None, *, session: int | None = None, **person) -> int:
-    person_id = world.person(phone=phone, **person)
-    order = world.order(person_id)
-    if session is None:
-        session = world.session(world.project(), SESSION_DAY)
-    return world.book(session, order)
 
 
 def test_reminders_go_in_the_persons_language_and_their_status_is_followed(app, world,

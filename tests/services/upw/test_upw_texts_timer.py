@@ -15,7 +15,7 @@ from upw_ttg.storage.models.base import utc_now
 
 from tests.services.attendance.attendance_data import World, set_clock, set_setting
 from tests.services.upw.notify_fake import FakeNotify, use_memory_keyring
-from tests.services.upw.test_upw_texts import KEY, SESSION_DAY, booked
+from tests.services.upw.texts_support import KEY, SESSION_DAY, booked
 
 
 @pytest.fixture

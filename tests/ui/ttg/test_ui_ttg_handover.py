@@ -14,6 +14,7 @@ from upw_ttg.domain.codes import CustodyEventKind, CustodyStatus, Language, Refe
 from tests.call_log import appended
 from tests.narrowing import present
 from tests.ui.conftest import TODAY, settle, stored
+from tests.ui.mnemonic_support import clashing_mnemonics
 from ui.dialogs.ttg.event_dialog import CustodyEventDialog
 from ui.widgets.provider_picker import OTHER_PROVIDER
 
@@ -211,8 +212,6 @@ def test_the_review_records_travel_and_whether_a_prescription_is_arranged(
     """The release sheet's travel and prescription come from here; Alt keys stay unique."""
     from upw_ttg.domain.codes import TravelPayment
 
-    from tests.ui.upw.test_ui_upw_area import clashing_mnemonics
-
     screen.show_page("review")
     page = screen.page("review")
     assert clashing_mnemonics(screen.window()) == {}
@@ -232,8 +231,6 @@ def test_the_review_records_travel_and_whether_a_prescription_is_arranged(
 
 
 def test_the_worker_can_leave_a_need_off_the_persons_copy(qtbot, services, episode_id, screen):
-    from tests.ui.upw.test_ui_upw_area import clashing_mnemonics
-
     screen.show_page("need:sex_work")
     page = screen.page("need:sex_work")
     assert clashing_mnemonics(screen.window()) == {}

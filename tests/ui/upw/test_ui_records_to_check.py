@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.services.upw.test_upw_records_to_check import corrupt
+from tests.corrupt_rows import corrupt
 from tests.ui.upw_world import World
 from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.views.upw.area import SchedulingArea

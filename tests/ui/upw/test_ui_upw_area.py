@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QTabBar, QWidget
+from PySide6.QtWidgets import QDialog
 
 from tests.narrowing import present
 from tests.ui.conftest import settle, unnamed_focusable_widgets
+from tests.ui.mnemonic_support import clashing_mnemonics
 from tests.ui.upw_world import World
 from ui.changes import change_bus
 from ui.dialogs.upw.assessment_dialog import assessment_dialog
@@ -164,25 +164,6 @@ def test_a_new_project_shows_problems_by_its_fields_then_sessions_are_generated(
     again.submit()
     settle()
     assert "Created 0 sessions; 4 already there" in tab.report.text()
-
-
-# The main window's menus (File, Go, Help) own Alt+F, Alt+G and Alt+H.
-MENU_LETTERS = {"f": "&File", "g": "&Go", "h": "&Help"}
-
-
-def clashing_mnemonics(root: QWidget) -> dict[str, list[str]]:
-    """Alt+letter keys that two visible controls (or a control and a menu) both claim."""
-    found: dict[str, list[str]] = {k: [v] for k, v in MENU_LETTERS.items()}
-    texts = [w.text() for w in root.findChildren(QAbstractButton) if w.isVisibleTo(root)]
-    texts += [w.text() for w in root.findChildren(QLabel) if w.isVisibleTo(root)]
-    for bar in root.findChildren(QTabBar):
-        if bar.isVisibleTo(root):
-            texts += [bar.tabText(i) for i in range(bar.count())]
-    for text in texts:
-        match = re.search(r"&([^&\s])", text)
-        if match:
-            found.setdefault(match.group(1).lower(), []).append(text)
-    return {k: v for k, v in found.items() if len(v) > 1}
 
 
 def test_each_alt_key_does_one_thing_on_every_page(qtbot, services, ui_settings, world):
