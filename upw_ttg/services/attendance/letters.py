@@ -30,25 +30,21 @@ from upw_ttg.domain.oversight import ReviewVerdict
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.printing import glossary
-from upw_ttg.printing.documents.breach_summary import (
+from upw_ttg.printing.documents.breach_summary import render_breach_summary
+from upw_ttg.printing.documents.completion_letter import render_completion_letter
+from upw_ttg.printing.documents.warning_letter import render_warning_letter
+from upw_ttg.printing.text import as_sentences
+from upw_ttg.records.attendance import CompletionDue
+from upw_ttg.records.letters import (
     BreachAction,
     BreachAdjustment,
     BreachFailure,
     BreachSummary,
-    render_breach_summary,
-)
-from upw_ttg.printing.documents.completion_letter import (
     CompletionLetter,
-    render_completion_letter,
-)
-from upw_ttg.printing.documents.letter_text import LetterHead
-from upw_ttg.printing.documents.warning_letter import (
+    LetterHead,
     NextSession,
     WarningLetter,
-    render_warning_letter,
 )
-from upw_ttg.printing.text import as_sentences
-from upw_ttg.records.attendance import CompletionDue
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.access_log import log_print
