@@ -68,6 +68,34 @@ def test_no_ui_module_imports_storage():
     assert offenders == []
 
 
+def _ui_layer_offenders(layers: tuple[str, ...], forbidden: str) -> list[str]:
+    """Modules under ``ui/<layer>`` that import ``forbidden`` (a package), at any depth and
+    however spelt: ``import ui.views.x``, ``from ui.views import x``, ``from ui import views``."""
+    offenders = []
+    for layer in layers:
+        for path in sorted((ROOT / "ui" / layer).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+                else:
+                    continue
+                if any(n == forbidden or n.startswith(forbidden + ".") for n in names):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return offenders
+
+
+def test_dialogs_widgets_and_models_never_import_the_views():
+    """A dialog or a shared widget takes what it shares with a page from ``ui/widgets`` or the
+    top of ``ui``, so the pages sit on top and nothing below reaches up into them."""
+    assert _ui_layer_offenders(("dialogs", "widgets", "models"), "ui.views") == []
+
+
+def test_widgets_and_models_never_import_the_dialogs():
+    assert _ui_layer_offenders(("widgets", "models"), "ui.dialogs") == []
+
+
 def test_no_ui_module_reaches_a_database_object():
     """The screens ask the services; they never hold the database (``services.db``, ``ctx.db``)."""
     offenders = []

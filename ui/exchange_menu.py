@@ -12,8 +12,8 @@ from upw_ttg.domain.permissions import Capability
 
 from ui.changes import announce
 from ui.errors import show_error
+from ui.permissions import can
 from ui.tasks import report_failure, run_in_background
-from ui.views.permissions import can
 from ui.widgets.export_list import save_file
 
 _EXTRACTS = "Extracts (*.csv *.xlsx *.txt);;All files (*)"

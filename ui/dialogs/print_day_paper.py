@@ -26,11 +26,11 @@ from upw_ttg.records.day_printing import PAPER_TITLES, DayPaper
 from ui.changes import Subject, announce, publish
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.formatting import format_date
+from ui.permissions import can
 from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background
-from ui.views.attendance.common import PaperLanguageCombo
-from ui.views.permissions import can
 from ui.widgets.date_field import DateField
 from ui.widgets.form_fields import FieldSet
+from ui.widgets.language_combos import PaperLanguageCombo
 
 _NEEDS = {DayPaper.WORK_SHEETS: Capability.PRINT_WORK_SHEETS,
           DayPaper.MANIFESTS: Capability.PLACE_PEOPLE, DayPaper.LETTERS: Capability.PLACE_PEOPLE}

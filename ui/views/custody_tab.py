@@ -26,7 +26,7 @@ from ui.dialogs.custody_dialog import CustodyDialog
 from ui.formatting import format_date
 from ui.models.custody_model import CustodyTableModel, DateChangesTableModel, release_type_text
 from ui.models.table_model import RowSortProxy
-from ui.views.permissions import can, can_edit_custody, not_allowed_tip
+from ui.permissions import can, can_edit_custody, not_allowed_tip
 from ui.views.ttg.access import can_use_ttg
 from ui.widgets.tables import fit_columns, make_table, selected_row
 

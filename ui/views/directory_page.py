@@ -21,7 +21,7 @@ from upw_ttg.records.directory import REFERRAL_ROUTE_LABELS, ProviderRecord
 from ui.changes import announce
 from ui.dialogs.directory_dialog import ProviderDialog
 from ui.models.directory_model import ProviderTableModel
-from ui.views.permissions import can
+from ui.permissions import can
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 

@@ -13,7 +13,7 @@ from upw_ttg.domain.permissions import Capability
 from ui.changes import announce
 from ui.dialogs.organisation_dialogs import OfficeDialog, PrisonDialog
 from ui.models.organisation_model import OfficeTableModel, PrisonTableModel
-from ui.views.permissions import can
+from ui.permissions import can
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 

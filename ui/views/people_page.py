@@ -21,9 +21,9 @@ from ui.dialogs.person_dialog import PersonDialog
 from ui.dialogs.unconfirmed_dialog import UnconfirmedDialog
 from ui.models.people_model import PeopleSortProxy, PeopleTableModel
 from ui.models.roles import RowRole
+from ui.permissions import can_edit_people, can_find_people
 from ui.settings import UiSettings
 from ui.tasks import BackgroundTask, run_in_background
-from ui.views.permissions import can_edit_people, can_find_people
 from ui.widgets.export_list import ExportListButton
 from ui.widgets.tables import column_width, make_table
 

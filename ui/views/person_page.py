@@ -33,12 +33,7 @@ from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.dialogs.restriction_dialog import RestrictionDialog
 from ui.dialogs.upw.keep_apart_dialog import KeepApartDialog
 from ui.formatting import age_on, format_date
-from ui.settings import UiSettings
-from ui.tasks import report_failure, run_in_background
-from ui.views.case_tab import CaseTab
-from ui.views.custody_tab import CustodyTab
-from ui.views.orders_tab import OrdersTab
-from ui.views.permissions import (
+from ui.permissions import (
     can,
     can_edit_people,
     can_export_subject_access,
@@ -49,6 +44,11 @@ from ui.views.permissions import (
     can_see_who_has_looked,
     not_allowed_tip,
 )
+from ui.settings import UiSettings
+from ui.tasks import report_failure, run_in_background
+from ui.views.case_tab import CaseTab
+from ui.views.custody_tab import CustodyTab
+from ui.views.orders_tab import OrdersTab
 from ui.views.person_details import PersonDetailsTab
 from ui.views.reviews_tab import ReviewsTab
 from ui.widgets.banner import Banner
@@ -376,7 +376,7 @@ class PersonPage(QWidget):
     def reprint_letter(self, opens: str, ref_id: int) -> None:
         """Print a warning letter (``ref_id`` the failure) or a breach summary (the order)
         again, as it is printed when the decision is made."""
-        from ui.views.upw.printing import preview_document  # printing loads when used
+        from ui.printing import preview_document  # printing loads when used
 
         record, letters = self.record, self._services.attendance.letters
         if record is None:

@@ -20,7 +20,7 @@ from ui.changes import Change, Subject, announce, publish, subscribe
 from ui.dialogs.case_review_dialogs import CaseReviewDialog, NoteChangeDialog
 from ui.formatting import format_date
 from ui.models.table_model import Column, RowTableModel
-from ui.views.permissions import can, not_allowed_tip
+from ui.permissions import can, not_allowed_tip
 from ui.widgets.tables import fit_columns, make_table
 
 # Every change that can make a review due on a person's case.

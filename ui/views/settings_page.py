@@ -20,7 +20,7 @@ from ui.changes import announce
 from ui.dialogs.setting_dialog import SettingDialog
 from ui.errors import show_error
 from ui.models.settings_model import SettingsTableModel, format_setting_value
-from ui.views.permissions import can_change_settings
+from ui.permissions import can_change_settings
 from ui.widgets.tables import WrapDelegate, column_width, make_table, selected_row
 
 

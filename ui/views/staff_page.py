@@ -27,7 +27,7 @@ from ui.loading import PageLoader
 from ui.models.roles import RowRole
 from ui.models.staff_model import AccountTableModel
 from ui.models.table_model import RowSortProxy
-from ui.views.permissions import is_administrator
+from ui.permissions import is_administrator
 from ui.widgets.role_checks import roles_text
 from ui.widgets.tables import fit_columns, make_table, selected_row
 

@@ -190,7 +190,7 @@ def test_a_role_that_cannot_schedule_reads_no_schedule(services, world, fast_has
     from upw_ttg.errors import CapabilityDeniedError
 
     from tests.ui.conftest import add_staff_member
-    from ui.views.upw.common import can_schedule
+    from ui.permissions import can_schedule
     world.session()
     services.ctx.actor = add_staff_member(services, "tw", Role.RESETTLEMENT_WORKER, fast_hash)
     assert not can_schedule(services.ctx.actor)

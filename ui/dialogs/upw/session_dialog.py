@@ -31,10 +31,11 @@ from ui.dialogs.upw.stand_down_dialog import StandDownDialog
 from ui.dialogs.upw.warrant_dialog import WarrantDialog, confirm_issued
 from ui.formatting import label
 from ui.models.table_model import RowSortProxy
+from ui.models.upw.delivery_units import delivery_units
 from ui.models.upw.session_models import SessionPeopleTableModel
 from ui.models.upw.text import format_time
-from ui.views.upw.common import NOT_ALLOWED, can_schedule, delivery_units
-from ui.views.upw.printing import preview_document
+from ui.permissions import NOT_ALLOWED_TO_SCHEDULE, can_schedule
+from ui.printing import preview_document
 from ui.widgets.banner import Banner
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import fit_columns, make_table
@@ -119,7 +120,7 @@ class SessionDialog(QDialog):
         button = QPushButton(text)
         button.clicked.connect(slot)
         if editing and not self._editable:
-            button.setToolTip(NOT_ALLOWED)
+            button.setToolTip(NOT_ALLOWED_TO_SCHEDULE)
         return button
 
     def _build_buttons(self) -> None:

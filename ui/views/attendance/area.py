@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 
+from ui.permissions import can
 from ui.settings import UiSettings
 from ui.views.attendance.common import FilterChoices
 from ui.views.attendance.enforcement_page import EnforcementPage
@@ -21,7 +22,6 @@ from ui.views.attendance.print_page import PrintPage
 from ui.views.attendance.register_page import RegisterPage
 from ui.views.attendance.review_page import ReviewPage
 from ui.views.attendance.travel_page import TravelPage
-from ui.views.permissions import can
 from ui.widgets.lazy_tabs import LazyTabs
 
 

@@ -25,9 +25,10 @@ from ui.changes import announce
 from ui.dialogs.attendance.adjustment_dialog import AdjustmentDialog
 from ui.formatting import format_date, label
 from ui.models.attendance.list_models import LedgerLinesTableModel
+from ui.permissions import not_allowed_tip
 from ui.tasks import report_failure
-from ui.views.attendance.common import LanguageCombo, PdfPrinter, can_decide, hint, language_row
-from ui.views.permissions import not_allowed_tip
+from ui.views.attendance.common import PdfPrinter, can_decide, hint
+from ui.widgets.language_combos import LanguageCombo, language_row
 from ui.widgets.tables import column_width, make_table
 
 _L = LedgerLinesTableModel

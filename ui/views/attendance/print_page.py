@@ -16,17 +16,11 @@ from ui.changes import announce
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.formatting import format_date
 from ui.models.attendance.list_models import DaySessionsTableModel
+from ui.permissions import can, not_allowed_tip
 from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background
-from ui.views.attendance.common import (
-    FilterBar,
-    FilterChoices,
-    PaperLanguageCombo,
-    can_print,
-    hint,
-    page_title,
-)
-from ui.views.permissions import can, not_allowed_tip
+from ui.views.attendance.common import FilterBar, FilterChoices, can_print, hint, page_title
 from ui.widgets.date_field import DateField
+from ui.widgets.language_combos import PaperLanguageCombo
 from ui.widgets.tables import fit_columns, make_table
 
 

@@ -25,8 +25,8 @@ from ui.changes import announce, open_person
 from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.attendance.review_models import AgreementTableModel, ReviewItemsTableModel
+from ui.permissions import can, not_allowed_tip
 from ui.views.attendance.common import FilterBar, FilterChoices, hint, page_title
-from ui.views.permissions import can, not_allowed_tip
 from ui.widgets.banner import Banner
 from ui.widgets.form_fields import FieldSet
 from ui.widgets.tables import fit_columns, make_table, selected_row

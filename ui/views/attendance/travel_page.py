@@ -25,8 +25,8 @@ from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import TravelTasksTableModel
+from ui.permissions import not_allowed_tip
 from ui.views.attendance.common import FilterBar, FilterChoices, can_decide, hint, page_title
-from ui.views.permissions import not_allowed_tip
 from ui.widgets.banner import Banner
 from ui.widgets.form_fields import FieldSet
 from ui.widgets.tables import fit_columns, make_table, selected_row

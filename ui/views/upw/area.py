@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 
+from ui.models.upw.delivery_units import delivery_units
+from ui.permissions import can
 from ui.settings import UiSettings
-from ui.views.permissions import can
 from ui.views.upw.broken_page import BrokenBookingsPage
-from ui.views.upw.common import delivery_units
 from ui.views.upw.induction_page import InductionPage
 from ui.views.upw.planner_page import PlannerPage
 from ui.views.upw.projects_page import ProjectsPage

@@ -26,8 +26,9 @@ from ui.dialogs.upw.move_dialog import MoveDialog
 from ui.loading import PageLoader
 from ui.models.table_model import RowSortProxy
 from ui.models.upw.broken_model import BrokenBookingsModel
+from ui.models.upw.delivery_units import DeliveryUnit
+from ui.permissions import NOT_ALLOWED_TO_SCHEDULE, can_schedule
 from ui.tasks import report_failure, run_in_background, writer_pool
-from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule
 from ui.widgets.export_list import ExportListButton
 from ui.widgets.fit import narrow_combo
 from ui.widgets.records_to_check import RecordsToCheckBanner
@@ -199,7 +200,7 @@ class BrokenBookingsPage(QWidget):
                        self.recheck_button):
             button.setEnabled(self._editable and chosen is not None)
             if not self._editable:
-                button.setToolTip(NOT_ALLOWED)
+                button.setToolTip(NOT_ALLOWED_TO_SCHEDULE)
         self.recheck_button.setEnabled(self._editable)
         self.accept_button.setEnabled(self._editable and chosen is not None and not chosen.hard)
         self.open_button.setEnabled(chosen is not None)

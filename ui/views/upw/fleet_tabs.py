@@ -14,7 +14,7 @@ from ui.dialogs.upw.fleet_dialogs import PickupPointDialog, VanDialog
 from ui.dialogs.upw.print_day_dialog import ManifestDayDialog
 from ui.models.table_model import RowSortProxy
 from ui.models.upw.projects_model import PickupPointsTableModel, VansTableModel
-from ui.views.upw.common import NOT_ALLOWED, can_schedule
+from ui.permissions import NOT_ALLOWED_TO_SCHEDULE, can_schedule
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 
@@ -37,7 +37,7 @@ class _ListTab(QWidget):
         self.edit_button.clicked.connect(self.edit_item)
         for button in (self.new_button, self.edit_button):
             if not self._editable:
-                button.setToolTip(NOT_ALLOWED)
+                button.setToolTip(NOT_ALLOWED_TO_SCHEDULE)
         self.new_button.setEnabled(self._editable)
         self.bar = QHBoxLayout()
         self.bar.addWidget(self.hint, 1)

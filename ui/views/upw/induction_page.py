@@ -25,10 +25,10 @@ from upw_ttg.services.upw import PlacementRefused
 
 from ui.changes import announce, open_person
 from ui.loading import PageLoader
+from ui.models.upw.delivery_units import DeliveryUnit
 from ui.models.upw.induction_model import AwaitingInductionModel, InductionSessionsModel
 from ui.models.upw.text import format_day
-from ui.views.permissions import can, not_allowed_tip
-from ui.views.upw.common import DeliveryUnit
+from ui.permissions import can, not_allowed_tip
 from ui.widgets.banner import Banner
 from ui.widgets.fit import narrow_combo
 from ui.widgets.tables import fit_columns, make_table, selected_row

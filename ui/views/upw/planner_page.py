@@ -25,11 +25,12 @@ from ui.dialogs.print_day_paper import PrintDayPaperDialog
 from ui.dialogs.upw.autofill_dialog import AutoFillDialog
 from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.loading import PageLoader
+from ui.models.upw.delivery_units import DeliveryUnit
 from ui.models.upw.planner_model import CellsRole, PlannerTableModel, cell_state
-from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule
+from ui.permissions import NOT_ALLOWED_TO_SCHEDULE, can_schedule
 from ui.views.upw.planner_delegate import PlannerCellDelegate
-from ui.views.upw.week_bar import UnitWeekBar
 from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.unit_week_bar import UnitWeekBar
 
 LEGEND = ("Each session shows places taken / places and its start time. "
           "♀ female-only · ⚠ needs attention · amber: full · red: warnings · grey: stood down. "
@@ -60,7 +61,7 @@ class PlannerPage(QWidget):
         self.autofill_button.clicked.connect(self.auto_fill)
         self.autofill_button.setEnabled(self._editable)
         if not self._editable:
-            self.autofill_button.setToolTip(NOT_ALLOWED)
+            self.autofill_button.setToolTip(NOT_ALLOWED_TO_SCHEDULE)
         self.print_button = QPushButton("Print a &day…")
         self.print_button.setToolTip("Work sheets, van manifests and appointment letters for "
                                      "the chosen day, or the next working day "

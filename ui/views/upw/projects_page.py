@@ -31,13 +31,14 @@ from ui.dialogs.upw.session_staff_dialog import SessionPickupsDialog, SessionSta
 from ui.dialogs.upw.skills_dialog import SkillsListDialog
 from ui.loading import PageLoader
 from ui.models.table_model import RowSortProxy
+from ui.models.upw.delivery_units import DeliveryUnit
 from ui.models.upw.projects_model import (
     ProjectFilterProxy,
     ProjectsTableModel,
     SessionsTableModel,
 )
-from ui.views.permissions import can
-from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule, format_day
+from ui.models.upw.text import format_day
+from ui.permissions import NOT_ALLOWED_TO_SCHEDULE, can, can_schedule
 from ui.views.upw.fleet_tabs import PickupPointsTab, VansTab
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
@@ -96,7 +97,7 @@ class ProjectsTab(QWidget):
         for button in (self.new_button, self.edit_button, self.generate_button,
                        self.closure_button):
             if not self._editable:
-                button.setToolTip(NOT_ALLOWED)
+                button.setToolTip(NOT_ALLOWED_TO_SCHEDULE)
         self.new_button.setEnabled(self._editable)
         self.report = Banner()
         self.report.prefixes = False

@@ -21,16 +21,16 @@ from upw_ttg.domain.upw_records import WaitingRow
 from ui.changes import announce, open_person
 from ui.dialogs.upw.assessment_dialog import assessment_dialog
 from ui.loading import PageLoader
+from ui.models.upw.delivery_units import DeliveryUnit
 from ui.models.upw.waiting_model import (
     REASON_KINDS,
     WaitingFilterProxy,
     WaitingTableModel,
 )
-from ui.views.upw.common import DeliveryUnit
-from ui.views.upw.week_bar import UnitWeekBar
 from ui.widgets.export_list import ExportListButton
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import RowsFitter, fit_columns, make_table, selected_row
+from ui.widgets.unit_week_bar import UnitWeekBar
 
 
 class WaitingPage(QWidget):

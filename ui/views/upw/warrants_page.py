@@ -33,9 +33,10 @@ from ui.loading import PageLoader
 from ui.models.table_model import FetchPage, RowSortProxy
 from ui.models.upw.text import format_pence
 from ui.models.upw.warrants_model import SpendTableModel, WarrantsTableModel
+from ui.permissions import NOT_ALLOWED_TO_SCHEDULE, can_schedule
 from ui.tasks import BackgroundTask, report_failure, run_in_background, writer_pool
-from ui.views.upw.common import NOT_ALLOWED, can_schedule, enum_value
 from ui.widgets.banner import Banner
+from ui.widgets.code_combo import enum_value
 from ui.widgets.date_field import DateField
 from ui.widgets.export_list import ExportListButton
 from ui.widgets.fit import narrow_combo
@@ -121,7 +122,7 @@ class WarrantsPage(QWidget):
         for button in (self.issue_button, self.used_button, self.returned_button,
                        self.void_button):
             if not self._editable:
-                button.setToolTip(NOT_ALLOWED)
+                button.setToolTip(NOT_ALLOWED_TO_SCHEDULE)
         self.issue_button.setEnabled(self._editable)
 
         top = QHBoxLayout()

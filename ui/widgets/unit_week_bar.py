@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ui.views.upw.common import DeliveryUnit, monday_of, week_text
+from ui.models.upw.delivery_units import DeliveryUnit
+from ui.models.upw.text import monday_of, week_text
 from ui.widgets.fit import narrow_combo
 
 

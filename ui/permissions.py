@@ -68,3 +68,11 @@ def can_export_subject_access(actor: StaffMember | None) -> bool:
 
 def not_allowed_tip(what: str) -> str:
     return f"Your role cannot {what}. Ask an administrator if you need to."
+
+
+NOT_ALLOWED_TO_SCHEDULE = not_allowed_tip("change scheduling")
+
+
+def can_schedule(actor: StaffMember | None) -> bool:
+    """Whether the member may place people and edit projects and sessions."""
+    return can(actor, Capability.EDIT_SCHEDULE) and can(actor, Capability.PLACE_PEOPLE)
