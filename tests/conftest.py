@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import text
@@ -21,6 +22,9 @@ from upw_ttg.storage.chain import GENESIS, TRAIL_RESET_SETTING
 from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.migrate import upgrade
 from upw_ttg.storage.models import Base, Staff
+
+from tests.services.ttg.ttg_support import make_episode, make_person, ttg_services
+from tests.services.upw.upw_builder import Builder
 
 PG_URL = os.environ.get("UPW_TTG_TEST_DATABASE_URL")
 TEST_PASSWORD = "correct-horse-battery"
@@ -136,7 +140,7 @@ def db(db_url) -> Iterator[Database]:
     database.dispose()
 
 
-def _add_staff(db: Database, username: str, full_name: str, role: Role, password_hash: str,
+def write_staff(db: Database, username: str, full_name: str, role: Role, password_hash: str,
                gender: Gender = Gender.NOT_STATED,
                roles: frozenset[Role] | None = None) -> StaffMember:
     """A member of staff holding ``role`` (their job) and any further ``roles``."""
@@ -178,7 +182,7 @@ def app(make_services, fast_hash) -> AppServices:
     permission table allows), with the clock at 26 November 2026. Tests of who may do what
     use ``signed_in_as`` instead."""
     services = make_services()
-    services.ctx.actor = _add_staff(services.db, "admin", "Ada Admin", Role.ADMINISTRATOR,
+    services.ctx.actor = write_staff(services.db, "admin", "Ada Admin", Role.ADMINISTRATOR,
                                     fast_hash, roles=ALL_ROLES)
     return services
 
@@ -188,7 +192,7 @@ def add_staff(app, fast_hash):
     def add(username: str, role: Role, full_name: str | None = None,
             gender: Gender = Gender.NOT_STATED,
             roles: frozenset[Role] | None = None) -> StaffMember:
-        return _add_staff(app.db, username, full_name or username.title(), role, fast_hash,
+        return write_staff(app.db, username, full_name or username.title(), role, fast_hash,
                           gender, roles)
     return add
 
@@ -203,3 +207,21 @@ def signed_in_as(app, make_services, add_staff):
                                        roles=frozenset(roles))
         return services
     return sign_in
+
+
+@pytest.fixture
+def upw(app, add_staff) -> Builder:
+    """Makes UPW projects, sessions and placeable people through the services."""
+    return Builder(app, add_staff)
+
+
+@pytest.fixture
+def ttg(app) -> SimpleNamespace:
+    """The Through the Gate services on the shared app."""
+    return ttg_services(app)
+
+
+@pytest.fixture
+def episode_id(app) -> int:
+    """A person in custody: their custody episode's id."""
+    return make_episode(app, make_person(app))

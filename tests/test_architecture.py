@@ -6,6 +6,7 @@ import ast
 import dataclasses
 import enum
 import importlib
+import inspect
 import pkgutil
 import subprocess
 import sys
@@ -35,6 +36,20 @@ def test_every_core_module_imports_without_loading_qt():
     assert result.stdout.strip() == ""
 
 
+def test_the_plan_screens_state_and_host_import_without_loading_qt():
+    """What the plan's pages share with the screen is plain Python, tested without Qt."""
+    code = ("import importlib, sys\n"
+            "for name in ('ui.views.ttg.plan_state', 'ui.views.ttg.host'):\n"
+            "    importlib.import_module(name)\n"
+            "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'PySide6')))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, check=True)
+    assert result.stdout.strip() == ""
+    for name in ("plan_state", "host"):
+        imported = _imports(ROOT / "ui" / "views" / "ttg" / f"{name}.py")
+        assert not {n for n in imported if n.split(".")[0] == "PySide6"}, name
+
+
 def _imports(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names: set[str] = set()
@@ -51,6 +66,34 @@ def test_no_ui_module_imports_storage():
                  if any(n == "upw_ttg.storage" or n.startswith("upw_ttg.storage.")
                         for n in _imports(p))]
     assert offenders == []
+
+
+def _ui_layer_offenders(layers: tuple[str, ...], forbidden: str) -> list[str]:
+    """Modules under ``ui/<layer>`` that import ``forbidden`` (a package), at any depth and
+    however spelt: ``import ui.views.x``, ``from ui.views import x``, ``from ui import views``."""
+    offenders = []
+    for layer in layers:
+        for path in sorted((ROOT / "ui" / layer).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+                else:
+                    continue
+                if any(n == forbidden or n.startswith(forbidden + ".") for n in names):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return offenders
+
+
+def test_dialogs_widgets_and_models_never_import_the_views():
+    """A dialog or a shared widget takes what it shares with a page from ``ui/widgets`` or the
+    top of ``ui``, so the pages sit on top and nothing below reaches up into them."""
+    assert _ui_layer_offenders(("dialogs", "widgets", "models"), "ui.views") == []
+
+
+def test_widgets_and_models_never_import_the_dialogs():
+    assert _ui_layer_offenders(("widgets", "models"), "ui.dialogs") == []
 
 
 def test_no_ui_module_reaches_a_database_object():
@@ -78,6 +121,66 @@ def test_ui_takes_its_data_objects_from_records_not_services():
                                                 or issubclass(found, enum.Enum)):
                     offenders.append(f"{path.relative_to(ROOT)} (line {node.lineno}) imports "
                                      f"{alias.name} from {node.module}")
+    assert offenders == [], "\n".join(offenders)
+
+
+def _service_data_types() -> set[str]:
+    """Names of the plain data objects (dataclasses, named tuples, enums) defined in services."""
+    names: set[str] = set()
+    for name in _core_modules():
+        if not name.startswith("upw_ttg.services"):
+            continue
+        module = importlib.import_module(name)
+        for value in vars(module).values():
+            if not isinstance(value, type) or value.__module__ != name:
+                continue
+            if (dataclasses.is_dataclass(value) or issubclass(value, enum.Enum)
+                    or (issubclass(value, tuple) and hasattr(value, "_fields"))):
+                names.add(value.__name__)
+    return names
+
+
+def test_services_hand_out_data_objects_from_records_not_their_own():
+    """What a service's public method returns (to the screens, the command line or printing)
+    is a record type: a data object defined in a service stays inside the services."""
+    inside = _service_data_types()
+    offenders = []
+    for path in sorted((ROOT / "upw_ttg" / "services").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            # Every class that serves callers; a data object's own methods may name its kind.
+            if (not isinstance(node, ast.ClassDef) or node.name.startswith("_")
+                    or node.name in inside):
+                continue
+            for method in node.body:
+                if (not isinstance(method, ast.FunctionDef) or method.name.startswith("_")
+                        or method.returns is None):
+                    continue
+                named = {n.id for n in ast.walk(method.returns) if isinstance(n, ast.Name)}
+                named |= {n.attr for n in ast.walk(method.returns)
+                          if isinstance(n, ast.Attribute)}
+                for name in sorted(named & inside):
+                    offenders.append(f"{path.relative_to(ROOT)}: {node.name}.{method.name} "
+                                     f"returns {name}")
+    # Functions of a service module the screens, the command line or printing call.
+    for path in sorted([*(ROOT / "ui").rglob("*.py"), *(ROOT / "upw_ttg" / "cli").rglob("*.py"),
+                        *(ROOT / "upw_ttg" / "printing").rglob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.ImportFrom) and node.module
+                    and node.module.startswith("upw_ttg.services")):
+                continue
+            module = importlib.import_module(node.module)
+            for alias in node.names:
+                found = getattr(module, alias.name, None)
+                returns = getattr(found, "__annotations__", {}).get("return") \
+                    if inspect.isfunction(found) else None
+                if not isinstance(returns, str):
+                    continue
+                named = {n.id for n in ast.walk(ast.parse(returns, mode="eval"))
+                         if isinstance(n, ast.Name)}
+                for name in sorted(named & inside):
+                    offenders.append(f"{path.relative_to(ROOT)} calls {node.module}."
+                                     f"{alias.name}, which returns {name}")
     assert offenders == [], "\n".join(offenders)
 
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication, QDialog
 
 from upw_ttg import APP_NAME, APP_TITLE, __version__
-from upw_ttg.errors import StorageError
+from upw_ttg.errors import SignInError, StorageError
 from upw_ttg.files import private_umask, restore_umask
 from upw_ttg.logs import configure_logging, trace_native_crashes
 from upw_ttg.paths import AppLocation
@@ -197,6 +197,8 @@ def ask_sign_in(services: AppServices, demo: bool,
     dialog: QDialog
     if services.staff.needs_first_administrator():
         if shown is not None:
+            # A sign-in sent meanwhile would hold the writer thread the set-up saves on.
+            shown.open_failed(SignInError("This database has no accounts yet."))
             shown.hide()
         dialog = FirstAdministratorDialog(services.staff, database)
     elif shown is not None:
@@ -320,6 +322,7 @@ def run_application(app: QApplication, args: argparse.Namespace) -> int:
         finish_all_tasks()  # the database finishes opening before the application goes
         return 0
     if services is None:
+        finish_all_tasks()  # a sign-in sent meanwhile ends on the writer thread first
         return 2
     try:
         if args.demo and args.exercise is None and not fill_with_demo(services):

@@ -5,7 +5,6 @@ day's paper from anywhere (kept here so the main window stays a frame)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -53,13 +52,11 @@ def show_scheduling_page(window: MainWindow, page: str) -> SchedulingArea | None
     return area
 
 
-def open_day_paper(services: AppServices, parent: QWidget, notice: Callable[[str], None],
-                   day: dt.date | None = None, unit_id: int | None = None
-                   ) -> PrintDayPaperDialog:
+def open_day_paper(services: AppServices, parent: QWidget, day: dt.date | None = None,
+                   unit_id: int | None = None) -> PrintDayPaperDialog:
     """Open "Print a day's paper" (the next working day unless ``day`` is given)."""
     from ui.dialogs.print_day_paper import PrintDayPaperDialog  # printing loads when used
 
     dialog = PrintDayPaperDialog(services, parent, day=day, unit_id=unit_id)
-    dialog.notice.connect(notice)
     dialog.open()
     return dialog

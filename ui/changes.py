@@ -1,5 +1,6 @@
-"""One application-wide change notification: a screen that saves says what changed, and
-every screen showing it reads it again, instead of signals relayed by hand between pages."""
+"""The application-wide bus: a screen that saves says what changed, and every screen showing it
+reads it again; a screen says what it did for the status bar, or asks for a person's record;
+all without signals relayed by hand between pages."""
 
 from __future__ import annotations
 
@@ -44,9 +45,23 @@ class Change:
 
 
 class ChangeBus(QObject):
-    """Carries each :class:`Change` to every subscriber (on the GUI thread)."""
+    """Carries three kinds of event to every subscriber, on the GUI thread:
+
+    - a :class:`Change` (``publish``): records were saved, after their unit of work committed;
+      screens showing them read them again.
+    - a notice (``announce``): one short sentence saying what the user's action did. Any page
+      or dialog may announce; the main window shows it in its status bar (never while locked:
+      a notice can name people). Nothing else should depend on a notice's text.
+    - a request to open a person's record (``open_person``): the main window opens it, for a
+      member who may find people; elsewhere nothing happens.
+
+    Each subscription belongs to a receiver and goes with it, so nothing reaches a screen
+    that has been deleted.
+    """
 
     changed = Signal(object)
+    announced = Signal(str)
+    person_requested = Signal(int)
 
     def publish(self, subject: Subject, ids: Iterable[int | None] = (),
                 person_ids: Iterable[int | None] = (), record: object = None) -> Change:
@@ -55,6 +70,14 @@ class ChangeBus(QObject):
                         tuple(sorted({p for p in person_ids if p is not None})), record)
         self.changed.emit(change)
         return change
+
+    def announce(self, text: str) -> None:
+        """Say what was just done, for the status bar."""
+        self.announced.emit(text)
+
+    def open_person(self, person_id: int) -> None:
+        """Ask for ``person_id``'s record to be shown."""
+        self.person_requested.emit(person_id)
 
     def subscribe(self, receiver: QObject, subjects: Iterable[Subject],
                   slot: Callable[[Change], None]) -> QObject:
@@ -65,6 +88,18 @@ class ChangeBus(QObject):
         """
         link = _Subscription(set(subjects), slot, receiver)
         self.changed.connect(link.deliver)
+        return link
+
+    def on_notice(self, receiver: QObject, slot: Callable[[str], None]) -> QObject:
+        """Call ``slot`` with each notice while ``receiver`` exists."""
+        link = _Relay(slot, receiver)
+        self.announced.connect(link.deliver)
+        return link
+
+    def on_open_person(self, receiver: QObject, slot: Callable[[int], None]) -> QObject:
+        """Call ``slot`` with each person whose record is asked for while ``receiver`` exists."""
+        link = _Relay(slot, receiver)
+        self.person_requested.connect(link.deliver)
         return link
 
 
@@ -79,6 +114,19 @@ class _Subscription(QObject):
     def deliver(self, change: Change) -> None:
         if change.subject in self._subjects:
             self._slot(change)
+
+
+class _Relay(QObject):
+    """Passes a notice or a person's id to ``slot``; a child of the receiver, like
+    :class:`_Subscription`."""
+
+    def __init__(self, slot: Callable[..., None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._slot = slot
+
+    @Slot(object)
+    def deliver(self, value: object) -> None:
+        self._slot(value)
 
 
 _bus: ChangeBus | None = None
@@ -102,3 +150,13 @@ def subscribe(receiver: QObject, subjects: Iterable[Subject],
               slot: Callable[[Change], None]) -> QObject:
     """Subscribe ``receiver`` to changes on the application's bus."""
     return change_bus().subscribe(receiver, subjects, slot)
+
+
+def announce(text: str) -> None:
+    """Say what was just done, in the status bar (see :class:`ChangeBus`)."""
+    change_bus().announce(text)
+
+
+def open_person(person_id: int) -> None:
+    """Ask for ``person_id``'s record (see :class:`ChangeBus`)."""
+    change_bus().open_person(person_id)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 import traceback
-import uuid
 from pathlib import Path
 from types import TracebackType
 
@@ -142,7 +142,9 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException,
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
         return
-    incident = uuid.uuid4().hex[:8].upper()
+    # Eight random hex digits (uuid, and the platform module it loads, cost the sign-in
+    # window a few milliseconds at start-up).
+    incident = os.urandom(4).hex().upper()
     details = "".join(traceback.format_exception(exc_type, exc, tb))
     _log.error("Unexpected error, incident %s", incident, exc_info=(exc_type, exc, tb))
     if _state["showing"]:

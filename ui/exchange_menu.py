@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction
@@ -11,9 +10,10 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenuBar
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 
+from ui.changes import announce
 from ui.errors import show_error
+from ui.permissions import can
 from ui.tasks import report_failure, run_in_background
-from ui.views.permissions import can
 from ui.widgets.export_list import save_file
 
 _EXTRACTS = "Extracts (*.csv *.xlsx *.txt);;All files (*)"
@@ -26,11 +26,9 @@ class ExchangeMenu:
     ``ask_open`` and ``ask_save`` are the file choosers (tests replace them).
     """
 
-    def __init__(self, window: QMainWindow, services: AppServices,
-                 notice: Callable[[str], None]):
+    def __init__(self, window: QMainWindow, services: AppServices):
         self._window = window
         self._services = services
-        self._notice = notice
         self.dialogs: list = []
         actor = services.ctx.actor
         self.may_import_people = can(actor, Capability.IMPORT_CASES)
@@ -91,7 +89,6 @@ class ExchangeMenu:
 
         def opened(proposal) -> None:
             dialog = ImportDialog(self._services, kind, path.name, data, proposal, self._window)
-            dialog.notice.connect(self._notice)
             self.dialogs.append(dialog)
             dialog.finished.connect(lambda _r, d=dialog: self.dialogs.remove(d))
             dialog.open()
@@ -105,7 +102,6 @@ class ExchangeMenu:
         from ui.dialogs.exchange.outcomes_dialog import OutcomesExportDialog
 
         dialog = OutcomesExportDialog(self._services, self._window)
-        dialog.notice.connect(self._notice)
         self.dialogs.append(dialog)
         dialog.finished.connect(lambda _r, d=dialog: self.dialogs.remove(d))
         dialog.open()
@@ -125,7 +121,7 @@ class ExchangeMenu:
                 return
             left = (f"; {exported.restricted_left_out} restricted cases left out"
                     if exported.restricted_left_out else "")
-            self._notice(f"Saved {path.name}: {exported.rows:,} rows{left}.")
+            announce(f"Saved {path.name}: {exported.rows:,} rows{left}.")
 
         run_in_background(lambda: self._services.people_export.export(spreadsheet=spreadsheet),
                           saved, lambda exc: report_failure(self._window,

@@ -25,9 +25,11 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 
 from ui.case_links import open_case_item, open_day_paper, show_scheduling_page
+from ui.changes import change_bus
 from ui.exchange_menu import ExchangeMenu
 from ui.formatting import set_today_source
 from ui.help_menu import HelpMenuParts, build_help_menu
+from ui.permissions import can, can_find_people, is_administrator
 from ui.resources import icon
 from ui.settings import UiSettings
 from ui.signing_out import SigningOut
@@ -42,7 +44,6 @@ from ui.text_timer import TextTimer
 from ui.views.attendance.common import can_use_attendance
 from ui.views.organisation_page import OrganisationPage
 from ui.views.people_page import PeoplePage
-from ui.views.permissions import can, can_find_people, is_administrator
 from ui.views.settings_page import SettingsPage
 from ui.views.staff_page import StaffPage
 from ui.views.ttg.access import can_use_ttg
@@ -57,7 +58,6 @@ if TYPE_CHECKING:
     from ui.views.person_page import PersonPage
     from ui.views.ttg.area import TtgArea
     from ui.views.upw.area import SchedulingArea
-    Area = SchedulingArea | AttendanceArea | DirectoryPage | FiguresArea | TtgArea
 
 
 AreaT = TypeVar("AreaT", bound=QWidget)
@@ -152,8 +152,9 @@ class MainWindow(SigningOut, HelpMenuParts, QMainWindow):
         self.lock.sign_out_requested.connect(self.sign_out_from_lock)
         self.signed_out = False
 
-        self.people_page.person_opened.connect(self.open_person)
-        self.people_page.notice.connect(self.show_notice)
+        # Every screen's notices and requests for a person's record come here, once.
+        change_bus().on_notice(self, self.show_notice)
+        change_bus().on_open_person(self, self.open_person)
         self.stack.currentChanged.connect(self._update_actions)
 
         self._build_actions()
@@ -162,7 +163,6 @@ class MainWindow(SigningOut, HelpMenuParts, QMainWindow):
         self.text_timer: TextTimer | None = None
         if can(actor, Capability.SEND_TEXTS):
             self.text_timer = TextTimer(services, self)
-            self.text_timer.notice.connect(self.show_notice)
             self.text_timer.start()
         # Someone who works only in Attendance (a supervisor) starts there.
         start = self.PEOPLE if self._may_find_people else \
@@ -200,7 +200,6 @@ class MainWindow(SigningOut, HelpMenuParts, QMainWindow):
         if getattr(self, attr) is None and allowed:
             setattr(self, attr, make(self._services))
             self.stack.addWidget(getattr(self, attr))
-            getattr(self, attr).notice.connect(self.show_notice)
         return getattr(self, attr)
 
     def current_area(self) -> str:
@@ -301,7 +300,7 @@ class MainWindow(SigningOut, HelpMenuParts, QMainWindow):
         if self._may_find_people:
             go_menu.addAction(self.find_action)
 
-        self.exchange_menu = ExchangeMenu(self, self._services, self.show_notice)
+        self.exchange_menu = ExchangeMenu(self, self._services)
         self.exchange_menu.build(bar)
 
         build_help_menu(self, bar.addMenu("&Help"))
@@ -378,7 +377,6 @@ class MainWindow(SigningOut, HelpMenuParts, QMainWindow):
             page.plan_requested.connect(self.open_plan)
             page.item_requested.connect(
                 lambda opens, ref_id, line: open_case_item(self, opens, ref_id, line))
-            page.notice.connect(self.show_notice)
         return self._person_page
 
     @property
@@ -388,7 +386,7 @@ class MainWindow(SigningOut, HelpMenuParts, QMainWindow):
             from ui.views.ttg.area import TtgArea
 
             self._ttg_area = TtgArea(self._services)
-            self._connect_area(self._ttg_area)
+            self.stack.addWidget(self._ttg_area)
         return self._ttg_area
 
     @Slot()
@@ -425,19 +423,11 @@ class MainWindow(SigningOut, HelpMenuParts, QMainWindow):
         return self._may_attend
 
     def _built(self, attr: str, build: Callable[[], AreaT]) -> AreaT:
-        """The area in ``attr``, built and connected the first time it is asked for."""
+        """The area in ``attr``, built and put in the stack the first time it is asked for."""
         if getattr(self, attr) is None:
             setattr(self, attr, build())
-            self._connect_area(getattr(self, attr))
+            self.stack.addWidget(getattr(self, attr))
         return getattr(self, attr)
-
-    def _connect_area(self, area: Area) -> None:
-        self.stack.addWidget(area)
-        area.notice.connect(self.show_notice)
-        area.person_opened.connect(self.open_person)
-        broken_changed = getattr(area, "broken_changed", None)
-        if broken_changed is not None:
-            broken_changed.connect(self.recount_broken)
 
     @Slot()
     def recount_broken(self) -> None:
@@ -558,7 +548,7 @@ class MainWindow(SigningOut, HelpMenuParts, QMainWindow):
     def print_day_paper(self) -> None:
         """File ▸ Print a day's paper (Ctrl+Shift+P), from any screen."""
         if self._may_schedule:
-            self.day_paper_dialog = open_day_paper(self._services, self, self.show_notice)
+            self.day_paper_dialog = open_day_paper(self._services, self)
 
     @Slot()
     def print_sentencers_sheet(self) -> None:
@@ -566,7 +556,6 @@ class MainWindow(SigningOut, HelpMenuParts, QMainWindow):
         from ui.dialogs.upw.sentencers_sheet_dialog import SentencersSheetDialog
 
         self.sentencers_dialog = SentencersSheetDialog(self._services, self)
-        self.sentencers_dialog.notice.connect(self.show_notice)
         self.sentencers_dialog.open()
 
     @Slot()
@@ -593,10 +582,12 @@ class MainWindow(SigningOut, HelpMenuParts, QMainWindow):
 
     @Slot(str)
     def show_notice(self, text: str) -> None:
+        """A notice from any screen (:func:`ui.changes.announce`). What was done may have mended
+        or broken a booking, so the bookings that break a rule are counted again."""
+        self.recount_broken()
         if self.lock.is_locked:
             return  # notices can name people; the lock shows nothing personal
         self.statusBar().showMessage(text, 6000)
-        self.recount_broken()
 
     # Locking ---------------------------------------------------------------------------
 

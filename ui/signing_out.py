@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
+from ui.changes import announce
 from ui.dialogs.change_password import ChangePasswordDialog
 from ui.dialogs.form_dialog import FormDialog
 
@@ -18,15 +19,12 @@ if TYPE_CHECKING:
 
 
 class SigningOut(QMainWindow):
-    """The main window's base, which provides ``lock``, ``_services``, ``show_notice`` and
-    ``_may_leave``."""
+    """The main window's base, which provides ``lock``, ``_services`` and ``_may_leave``."""
 
     if TYPE_CHECKING:
         _services: AppServices
         lock: WindowLock
         signed_out: bool
-
-        def show_notice(self, text: str) -> None: ...
 
         def _may_leave(self) -> bool: ...
 
@@ -34,7 +32,7 @@ class SigningOut(QMainWindow):
     def change_password(self) -> None:
         self.password_dialog = ChangePasswordDialog(self._services.staff, self)
         self.password_dialog.saved.connect(
-            lambda _none: self.show_notice("Your password has been changed."))
+            lambda _none: announce("Your password has been changed."))
         self.password_dialog.open()
 
     @Slot()

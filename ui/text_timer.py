@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.text_records import AutoRunResult
 
+from ui.changes import announce
 from ui.tasks import BackgroundTask, run_in_background, writer_pool
 
 _log = logging.getLogger(__name__)
@@ -21,13 +22,9 @@ RETRY_MS = 15 * 60_000
 class TextTimer(QObject):
     """Runs ``TextMessageService.run_automatically`` off the screen's thread, on the writers'
     queue (so never beside a Send pressed by hand), then waits the set minutes; a run never
-    starts while the last is still going. It shows no dialog: it reports to the status bar.
-
-    Signals:
-        notice(str): a short message for the status bar when texts were sent or failed.
+    starts while the last is still going. It shows no dialog: it announces to the status bar
+    when texts were sent or failed.
     """
-
-    notice = Signal(str)
 
     def __init__(self, services: AppServices, parent: QObject | None = None):
         super().__init__(parent)
@@ -58,14 +55,14 @@ class TextTimer(QObject):
         self.last_result = result
         sent = result.sent
         if sent is not None and (sent.sent or sent.failed):
-            self.notice.emit(f"Texts sent automatically: {sent.sent} sent, {sent.failed} "
-                             f"failed, {sent.waiting} waiting.")
+            announce(f"Texts sent automatically: {sent.sent} sent, {sent.failed} "
+                     f"failed, {sent.waiting} waiting.")
         elif result.queue_problem:
-            self.notice.emit(f"Reminders were not queued: {result.queue_problem}")
+            announce(f"Reminders were not queued: {result.queue_problem}")
         self.timer.start(result.next_in_minutes * 60_000)
 
     def _on_failed(self, exc: BaseException) -> None:
         # The error's type only: its text may name what it was working on.
         _log.warning("automatic texts run failed: %s", type(exc).__name__)
-        self.notice.emit("Texts could not be sent automatically; they stay in the queue.")
+        announce("Texts could not be sent automatically; they stay in the queue.")
         self.timer.start(RETRY_MS)

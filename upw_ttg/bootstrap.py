@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import configure_mappers
+
 from upw_ttg.files import make_private_folder
 
 # Re-exported (``x as x`` marks a re-export): callers have always found these here.
@@ -231,4 +233,8 @@ def open_app(location: AppLocation) -> AppServices:
     except BaseException:
         db.dispose()
         raise
-    return build_services(db, location, migration)
+    services = build_services(db, location, migration)
+    # The models' mapping is finished here (about 30 ms), on the worker that opens the
+    # database behind the sign-in window, not at the first query: the sign-in itself.
+    configure_mappers()
+    return services

@@ -7,7 +7,7 @@ import datetime as dt
 import io
 import re
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 import pytest
 from pypdf import PdfReader
@@ -16,18 +16,6 @@ from pypdf.generic import DictionaryObject
 from upw_ttg.domain.codes import (
     Gender,
     Language,
-    OrderStatus,
-    OrderSubtype,
-    OrderType,
-    ReleaseDateType,
-)
-from upw_ttg.domain.records import (
-    CUSTODY_DATE_FIELDS,
-    CaseSummary,
-    CustodyRecord,
-    OrderExtensionRow,
-    OrderRecord,
-    PersonRecord,
 )
 from upw_ttg.files import write_atomically
 from upw_ttg.printing import fonts
@@ -38,69 +26,14 @@ from upw_ttg.printing.text import escape, format_date, plain
 from upw_ttg.time_text import format_minutes
 
 from tests.narrowing import present
-
-PRINTED_AT = dt.datetime(2026, 11, 26, 14, 5)
-WELSH_NAME = "Gwenllïan Ŵyn-Ŷnys"
-
-
-def make_person(**changes: Any) -> PersonRecord:
-    person = PersonRecord(
-        id=1, crn="X123456", forename="Gwenllïan", surname="Ŵyn-Ŷnys",
-        date_of_birth=dt.date(1990, 12, 3), gender=Gender.FEMALE, middle_names=None,
-        preferred_name="Gwen", gender_identity=None, address_line1="12 Heol ŵyn",
-        address_line2="Tŷ Newydd", town="Scarborough", postcode="YO11 1HT",
-        phone="07700 900123", emergency_contact_name="Zoë Łukasz-Siobhán Öß",
-        emergency_contact_phone="07700 900456", preferred_language=Language.WELSH,
-        other_language=None, interpreter_needed=False, office_id=2,
-        office_name="Scarborough", responsible_officer="Siobhán Ní Bhriain", version=1,
-        updated_at=PRINTED_AT, updated_by="coordinator")
-    return dataclasses.replace(person, **changes)
-
-
-def make_order(index: int = 0, **changes: Any) -> OrderRecord:
-    order = OrderRecord(
-        id=index + 1, person_id=1, court="York Magistrates' Court",
-        sentence_date=dt.date(2026, 1, 5) + dt.timedelta(days=index),
-        order_type=OrderType.COMMUNITY_ORDER, subtype=OrderSubtype.REGULAR,
-        hours_ordered=120, standalone=True, ete_allowed=False, travel_time_eligible=True,
-        status=OrderStatus.ACTIVE, deadline=dt.date(2027, 1, 4), minutes_credited=2730,
-        minutes_adjusted=90, extensions=(), version=1)
-    return dataclasses.replace(order, **changes)
-
-
-def make_custody(**changes: Any) -> CustodyRecord:
-    dates: dict[str, dt.date | None] = {field: None for field, _ in CUSTODY_DATE_FIELDS}
-    dates.update(sentence_start_date=dt.date(2025, 6, 2),
-                 conditional_release_date=dt.date(2026, 12, 1),
-                 hdc_eligibility_date=dt.date(2026, 9, 15),
-                 licence_expiry_date=dt.date(2027, 6, 1))
-    episode = CustodyRecord(
-        id=1, person_id=1, prison_id=2, prison_code="HLI", prison_name="HMP Hull",
-        prison_number="A1234BC", reception_date=dt.date(2025, 6, 2), sentence_length_days=730,
-        screening_date=dt.date(2025, 6, 5), dates=dates,
-        expected_release_date=dt.date(2026, 12, 1),
-        expected_release_type=ReleaseDateType.CRD, status="in_custody", date_changes=(),
-        version=1)
-    return dataclasses.replace(episode, **changes)
-
-
-def sample_case_summary(order_count: int = 2, **changes: Any) -> CaseSummary:
-    """A realistic summary: Welsh and other non-ASCII names, an extended order, custody."""
-    extended = make_order(
-        1, court="Hull Crown Court", order_type=OrderType.SUSPENDED_SENTENCE_ORDER,
-        subtype=OrderSubtype.ADDITIONAL_HOURS, hours_ordered=200, standalone=False,
-        minutes_credited=600, minutes_adjusted=-30, deadline=dt.date(2026, 6, 30),
-        extensions=(OrderExtensionRow(dt.date(2026, 6, 1), "Hull Crown Court",
-                                      dt.date(2026, 11, 30), "Illness"),))
-    orders = (make_order(0), extended, *(make_order(i) for i in range(2, order_count)))
-    summary = CaseSummary(
-        person=make_person(), orders=orders[:order_count], custody=(make_custody(),),
-        printed_by="Łukasz Nowak", printed_at=PRINTED_AT, office_name="Scarborough")
-    return dataclasses.replace(summary, **changes)
-
-
-def pdf_pages(data: bytes) -> list[str]:
-    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+from tests.printing.case_summary_support import (
+    PRINTED_AT,
+    WELSH_NAME,
+    make_order,
+    make_person,
+    pdf_pages,
+    sample_case_summary,
+)
 
 
 def pdf_text(data: bytes) -> str:
@@ -303,7 +236,7 @@ def test_the_welsh_summary_prints_only_glossary_words_and_its_data() -> None:
 
     from tests.printing.glossary_support import words_not_in_glossary
 
-    summary = sample_case_summary(language="cy")
+    summary = sample_case_summary(language=Language.WELSH)
     pdf = render_case_summary(summary, invariant=True)
     text = pdf_text(pdf)
     for expected in ("Crynodeb o'r achos", "Manylion personol", "Gorchmynion gwaith di-dâl (2)",
@@ -324,7 +257,7 @@ def test_the_welsh_summary_prints_only_glossary_words_and_its_data() -> None:
     codes = [document_reference(summary), "OFFICIAL-SENSITIVE", summary.printed_by,
              "HLI", "A1234BC"]
     data = [summary.person, summary.orders, dataclasses.replace(summary.custody[0], status="")]
-    assert words_not_in_glossary(pdf, "cy", [*data, *codes], codes=False) == set()
+    assert words_not_in_glossary(pdf, Language.WELSH, [*data, *codes], codes=False) == set()
 
 
 def test_the_english_summary_keeps_its_words() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 
+from upw_ttg.domain.codes import Language
 from upw_ttg.printing import glossary
 from upw_ttg.printing.glossary import COMMUNITY_PAYBACK_CY, GLOSSARY
 
@@ -36,10 +37,11 @@ def test_a_weekday_after_ar_is_soft_mutated():
     import datetime as dt
 
     monday = dt.date(2026, 11, 30)
-    text = glossary.phrase("date.on", "cy", date=glossary.date_after_on(monday, "cy"))
+    welsh = Language.WELSH
+    text = glossary.phrase("date.on", welsh, date=glossary.date_after_on(monday, welsh))
     assert text == "ar ddydd Llun 30 Tachwedd 2026"
-    assert glossary.long_date(monday, "cy") == "Dydd Llun 30 Tachwedd 2026"
-    assert glossary.date_after_on(monday, "en") == "Monday 30 November 2026"
+    assert glossary.long_date(monday, Language.WELSH) == "Dydd Llun 30 Tachwedd 2026"
+    assert glossary.date_after_on(monday, Language.ENGLISH) == "Monday 30 November 2026"
 
 
 def test_the_review_table_lists_every_term_once():
@@ -51,13 +53,13 @@ def test_the_review_table_lists_every_term_once():
 def _welsh_letter(contact: str, phone: str | None) -> str:
     import datetime as dt
 
-    from upw_ttg.domain.upw_print import AppointmentLetterData, OfficeContact
     from upw_ttg.printing.documents.appointment_letter import render_appointment_letter
+    from upw_ttg.records.upw_print import AppointmentLetterData, OfficeContact
 
     from tests.printing.glossary_support import pdf_text
 
     data = AppointmentLetterData(
-        language="cy", reference="APT-1", letter_date=dt.date(2026, 11, 23),
+        language=Language.WELSH, reference="APT-1", letter_date=dt.date(2026, 11, 23),
         person_name="Siân Lewis", address_lines=("1 Heol y Bont", "Aberystwyth"),
         session_date=dt.date(2026, 11, 30), start_time=dt.time(9), end_time=dt.time(16),
         project_name="Parc y Castell", site_address_lines=("Ffordd y Castell",),
@@ -74,7 +76,7 @@ def test_a_name_after_ffoniwch_or_cysylltwch_a_prints_unmutated():
     assert "ffoniwch Gareth Price ar 01970" in text
     assert "ffoniwch Areth" not in text
     assert "cyn i'r sesiwn ddechrau" in text  # soft mutation of "dechrau" after its subject
-    assert "i ddod" in glossary.phrase("appointment.bring", "cy")  # "dod" after "i"
+    assert "i ddod" in glossary.phrase("appointment.bring", Language.WELSH)  # "dod" after "i"
     text = _welsh_letter("Catrin Jones", None)
     assert "cysylltwch â Catrin Jones cyn i'r sesiwn ddechrau" in text
     assert "Chatrin" not in text
@@ -99,3 +101,22 @@ def test_every_document_tells_the_template_its_language():
                 assert "language" in {k.arg for k in node.keywords}, \
                     f"{path.name}:{node.lineno} prints without a language"
     assert calls >= 10
+
+
+def test_a_language_given_as_text_is_read_once_and_the_glossary_takes_only_a_language():
+    """Text from a command line or a file becomes a Language at the edge; a code such as "cy"
+    handed further in would print English silently, so the glossary refuses it."""
+    import pytest
+
+    from upw_ttg.domain.codes import parse_language
+
+    assert [parse_language(t) for t in ("cy", "Welsh", " Cymraeg ", "en", "ENGLISH", "other")] \
+        == [Language.WELSH] * 3 + [Language.ENGLISH] * 2 + [Language.OTHER]
+    with pytest.raises(ValueError, match="not a language"):
+        parse_language("Polish")
+    # Every document comes in English or Welsh: another language reads the English.
+    assert [x.printed for x in Language] == [Language.ENGLISH, Language.WELSH, Language.ENGLISH]
+    assert [x.code for x in Language] == ["en", "cy", "en"]
+    assert glossary.phrase("month.1", Language.OTHER) == "January"
+    with pytest.raises(TypeError):
+        glossary.phrase("month.1", "cy")  # type: ignore[arg-type]  # the mistake refused

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 from reportlab.platypus import Flowable, Paragraph
 
+from upw_ttg.domain.codes import Language
 from upw_ttg.errors import Cancelled
 from upw_ttg.printing.render import render_pdf, render_sections
 from upw_ttg.printing.styles import get_styles
@@ -55,7 +56,7 @@ def test_each_section_footer_speaks_its_own_language():
     """If a Welsh section follows an English one, then its footer is in Welsh, dates too."""
     pages = _pages(_render([Section("Plan", "P-1", _story("One"), staff_only=False),
                             Section("Cynllun", "P-2", _story("Dau"), staff_only=False,
-                                    language="cy")]))
+                                    language=Language.WELSH)]))
     assert "Page 1 of 1" in pages[0] and "Printed 26 Nov 2026 09:05 by Siân Jones" in pages[0]
     assert "Tudalen 1 o 1" in pages[1]
     assert "Argraffwyd 26 Tachwedd 2026 09:05 gan Siân Jones" in pages[1]
@@ -112,9 +113,9 @@ def test_render_pdf_is_the_one_section_case():
     """render_pdf gives the same bytes as render_sections with that one section."""
     story = _story("Same")
     single = render_pdf(story, title="Summary", reference="CS-1", printed_at=PRINTED_AT,
-                        staff_only=True, printed_by="Siân Jones", language="cy",
+                        staff_only=True, printed_by="Siân Jones", language=Language.WELSH,
                         invariant=True)
-    bound = _render([Section("Summary", "CS-1", story, staff_only=True, language="cy")])
+    bound = _render([Section("Summary", "CS-1", story, staff_only=True, language=Language.WELSH)])
     assert single == bound
     root = cast(DictionaryObject, PdfReader(io.BytesIO(single)).trailer["/Root"].get_object())
     assert str(root.get("/Lang")) == "cy-GB"

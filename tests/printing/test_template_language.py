@@ -10,11 +10,12 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 from reportlab.platypus import Paragraph
 
+from upw_ttg.domain.codes import Language
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import get_styles
 
 
-def _text(language: str) -> tuple[str, str]:
+def _text(language: Language) -> tuple[str, str]:
     pdf = render_pdf([Paragraph("Cynllun", get_styles().body)], title="Cynllun", reference="R1",
                      printed_at=dt.datetime(2026, 11, 26, 9, 5), staff_only=False,
                      printed_by="Siân Jones", language=language)
@@ -24,11 +25,11 @@ def _text(language: str) -> tuple[str, str]:
 
 
 def test_a_welsh_document_has_a_welsh_footer_and_language_tag():
-    text, lang = _text("cy")
+    text, lang = _text(Language.WELSH)
     assert "Tudalen 1 o 1" in text and "Argraffwyd" in text and "gan Siân Jones" in text
     assert lang == "cy-GB"
 
 
 def test_english_is_the_default():
-    text, lang = _text("en")
+    text, lang = _text(Language.ENGLISH)
     assert "Page 1 of 1" in text and "Printed" in text and lang == "en-GB"

@@ -12,10 +12,12 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from upw_ttg.domain.codes import Language
 from upw_ttg.domain.site_alerts import site_alerts
 from upw_ttg.printing import fonts
 from upw_ttg.printing.documents import work_sheet
-from upw_ttg.printing.documents.work_sheet import WorkSheet, WorkSheetRow, render_work_sheet
+from upw_ttg.printing.documents.work_sheet import render_work_sheet
+from upw_ttg.records.day_printing import WorkSheet, WorkSheetRow
 
 NAMES = ("Bryn Evans", "Siân Jones", "Zoë Łukasz", "Aaron Abbott", "Mohammed Al-Rashid",
          "Ŵyn Pritchard", "Kate O'Neill", "Jean-Baptiste Nkemelu-Adeyemi", "Tom Smith",
@@ -113,7 +115,7 @@ def test_the_legend_lists_only_codes_recorded_on_site():
         assert code not in text
 
 
-@pytest.mark.parametrize("language", ["en", "cy"])
+@pytest.mark.parametrize("language", [Language.ENGLISH, Language.WELSH])
 def test_no_column_header_word_is_wider_than_its_column(language):
     fonts.register_fonts()
     for header, width in work_sheet.columns(language):
@@ -122,7 +124,7 @@ def test_no_column_header_word_is_wider_than_its_column(language):
             assert used + 2 * work_sheet.HEADER_PAD <= width * mm, header
 
 
-def _sheet_in(language: str, people: int) -> WorkSheet:
+def _sheet_in(language: Language, people: int) -> WorkSheet:
     """A sheet with its alerts and site notes in ``language``, as the service builds them."""
     from upw_ttg.printing import glossary
 
@@ -143,7 +145,7 @@ def _sheet_in(language: str, people: int) -> WorkSheet:
 
 @pytest.mark.parametrize("people", (1, 8, 12, 14))
 def test_the_welsh_sheet_keeps_the_signature_with_the_last_row_and_heads_every_page(people):
-    sheet = _sheet_in("cy", people)
+    sheet = _sheet_in(Language.WELSH, people)
     pages = _pages(render_work_sheet(sheet))
     [with_last] = [i for i, text in enumerate(pages) if sheet.rows[-1].name in text]
     assert "Llofnod y goruchwyliwr" in pages[with_last]
@@ -152,16 +154,16 @@ def test_the_welsh_sheet_keeps_the_signature_with_the_last_row_and_heads_every_p
         assert "Taflen waith: Riverside Clean-up · Dydd Gwener 27 Tachwedd 2026" in text
         assert f"Tudalen {number} o {len(pages)}" in text
     # Welsh takes no more paper than English.
-    assert len(pages) == len(_pages(render_work_sheet(_sheet_in("en", people))))
+    assert len(pages) == len(_pages(render_work_sheet(_sheet_in(Language.ENGLISH, people))))
     if people == 12:  # a typical group of twelve still fits one page
-        typical = dataclasses.replace(_sheet(12), language="cy")
+        typical = dataclasses.replace(_sheet(12), language=Language.WELSH)
         assert len(_pages(render_work_sheet(typical))) == 1
 
 
 def test_the_welsh_sheet_prints_only_glossary_words_and_its_data():
     from tests.printing.glossary_support import words_not_in_glossary
 
-    sheet = _sheet_in("cy", 12)
+    sheet = _sheet_in(Language.WELSH, 12)
     pdf = render_work_sheet(sheet)
     text = " ".join(_pages(pdf))
     for expected in ("Epilepsi neu golli ymwybyddiaeth",
@@ -173,7 +175,7 @@ def test_the_welsh_sheet_prints_only_glossary_words_and_its_data():
     # The protective marking and the outcome codes are national codes, the same in both
     # languages.
     codes = ["OFFICIAL-SENSITIVE", "ATTC AFTC ATSH ATSS"]
-    assert words_not_in_glossary(pdf, "cy", [sheet, *codes]) == set()
+    assert words_not_in_glossary(pdf, Language.WELSH, [sheet, *codes]) == set()
 
 
 def _set_aside() -> tuple:
@@ -198,7 +200,7 @@ def test_the_welsh_sheet_gives_what_to_check_in_welsh():
     from tests.printing.glossary_support import words_not_in_glossary
 
     aside = _set_aside()
-    sheet = dataclasses.replace(_sheet_in("cy", 4), to_check=aside)
+    sheet = dataclasses.replace(_sheet_in(Language.WELSH, 4), to_check=aside)
     pdf = render_work_sheet(sheet)
     text = " ".join(_pages(pdf))
     for expected in ("Cofnodion i'w gwirio", "Gorchymyn gwaith di-dâl",
@@ -211,8 +213,8 @@ def test_the_welsh_sheet_gives_what_to_check_in_welsh():
     # What is printed as data: the people's names and CRNs, never the reasons' words.
     people = [(record.crn, record.name) for record in aside]
     codes = ["OFFICIAL-SENSITIVE", "ATTC AFTC ATSH ATSS", sheet.sheet_id]
-    assert words_not_in_glossary(pdf, "cy", [dataclasses.replace(sheet, to_check=()), people,
-                                             *codes]) == set()
+    assert words_not_in_glossary(pdf, Language.WELSH, [dataclasses.replace(sheet, to_check=()),
+                                                       people, *codes]) == set()
     english = " ".join(_pages(render_work_sheet(dataclasses.replace(_sheet(4), to_check=aside))))
     assert ("Check the sentence date (1 Jan 1800) and deadline (1 Jan 2300): dates of record "
             "fall between 1900 and 2100.") in english

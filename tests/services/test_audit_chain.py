@@ -7,7 +7,7 @@ import json
 import threading
 
 import pytest
-from sqlalchemy import inspect, select, text
+from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
 from upw_ttg.cli.main import main as cli
@@ -27,8 +27,9 @@ from upw_ttg.storage.chain import (
 from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.models import AccessEvent, AuditEvent
 
-from tests.conftest import _add_staff
+from tests.conftest import write_staff
 from tests.narrowing import present
+from tests.storage.migration_support import columns, migrate_to
 
 
 def _person(app, n: int) -> int:
@@ -198,7 +199,7 @@ def test_a_restore_is_recorded_in_the_restored_trail(tmp_path, capsys, monkeypat
     # A restore takes only a backup that holds accounts.
     staffed = Database(sqlite_url(folder / "upw-ttg.db"))
     try:
-        _add_staff(staffed, "admin", "Ada Admin", Role.ADMINISTRATOR, "scrypt$unused")
+        write_staff(staffed, "admin", "Ada Admin", Role.ADMINISTRATOR, "scrypt$unused")
     finally:
         staffed.dispose()
     backup = tmp_path / "b.db"
@@ -221,32 +222,23 @@ def test_a_restore_is_recorded_in_the_restored_trail(tmp_path, capsys, monkeypat
 
 def test_the_migration_chains_the_rows_already_in_the_trail(tmp_path):
     """An existing database's audit rows are chained, oldest first, when it is upgraded."""
-    from alembic import command
-
-    from upw_ttg.storage.migrate import _config
-
     db = Database(sqlite_url(tmp_path / "old.db"))
     try:
-        config = _config()
-        with db.engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0001")
+        migrate_to(db, "0001")
+        with db.write() as session:
             for n, when in enumerate(("2026-01-05 09:00:00.000000", "2026-02-01 10:30:00.5"),
                                      start=1):
-                connection.execute(text(
+                session.execute(text(
                     "INSERT INTO audit_event (occurred_at, staff_id, action, entity, entity_id, "
                     "changes) VALUES (:when, NULL, 'create', 'person', :id, '{}')"),
                     {"when": when, "id": str(n)})
-            command.upgrade(config, "head")
+        migrate_to(db, "head")
         with db.read() as session:
             seqs = session.scalars(select(AuditEvent.chain_seq).order_by(AuditEvent.id)).all()
         assert seqs == [1, 2]
         assert all(check.ok for check in check_chains(db))
-        with db.engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0001")
-            assert "chain_seq" not in {c["name"] for c in inspect(connection).get_columns(
-                "audit_event")}
+        migrate_to(db, "0001", down=True)
+        assert "chain_seq" not in columns(db, "audit_event")
     finally:
         db.dispose()
 

@@ -19,7 +19,7 @@ from upw_ttg.records.letters import (
 from upw_ttg.services.access_log import log_print
 from upw_ttg.storage.models import EnforcementAction, UpwOrder
 
-from tests.attendance.attendance_data import TODAY, World
+from tests.services.attendance.attendance_data import TODAY, World
 
 
 def _kinds(app, person: int) -> list[tuple[str, bool]]:

@@ -25,9 +25,9 @@ from upw_ttg.records.case_reviews import CaseReviewInput, ChangeNoteInput
 from upw_ttg.records.ttg import RiskInput
 from upw_ttg.storage.models import AuditEvent, UpwOrder
 
-from tests.attendance.attendance_data import World, set_clock
-from tests.ttg.ttg_support import make_episode, make_person, ttg_services
-from tests.upw.risk_support import assessed, change
+from tests.services.attendance.attendance_data import World, set_clock
+from tests.services.ttg.ttg_support import make_episode, make_person, ttg_services
+from tests.services.upw.risk_support import assessed, change
 
 TODAY = dt.date(2026, 11, 26)
 

@@ -14,7 +14,7 @@ from upw_ttg.domain.records import PersonInput
 from upw_ttg.errors import CapabilityDeniedError, StaleRecordError, ValidationError
 from upw_ttg.records.ttg import ReferralInput
 
-from tests.ttg.ttg_support import make_episode, make_person, ttg_services
+from tests.services.ttg.ttg_support import make_episode, make_person, ttg_services
 
 
 def _unit(app, code: str) -> int:

@@ -44,7 +44,7 @@ from upw_ttg.storage.models import (
     UpwSession,
 )
 
-from tests.conftest import PG_URL, TODAY, _add_staff, _truncate_postgres
+from tests.conftest import PG_URL, TODAY, _truncate_postgres, write_staff
 from tests.narrowing import present
 
 ROLES = (Role.COORDINATOR, Role.MANAGER, Role.SUPERVISOR, Role.RESETTLEMENT_WORKER)
@@ -130,7 +130,7 @@ def world(tmp_path_factory, fast_hash, _postgres_migrated) -> Iterator[World]:
     def member(username: str, role: Role) -> AppServices:
         services = build_services(Database(url), AppLocation(tmp_path, url))
         services.ctx.now = lambda: dt.datetime.combine(TODAY, dt.time(17, 30))
-        services.ctx.actor = _add_staff(db, username, username.title(), role, fast_hash,
+        services.ctx.actor = write_staff(db, username, username.title(), role, fast_hash,
                                         Gender.FEMALE)
         made.append(services)
         return services

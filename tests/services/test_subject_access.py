@@ -18,14 +18,15 @@ from upw_ttg.domain.access import AccessAction
 from upw_ttg.domain.codes import (
     AuditAction,
     Gender,
+    Language,
     NeedStatus,
     OrderType,
     Responsibility,
     Role,
 )
 from upw_ttg.domain.records import CustodyInput, PersonInput
-from upw_ttg.domain.subject_access import WITHHELD
 from upw_ttg.errors import PermissionDeniedError
+from upw_ttg.records.subject_access import WITHHELD
 from upw_ttg.records.ttg import NeedInput, OfficerInput
 from upw_ttg.services.subject_access import person_tables
 from upw_ttg.storage.models import (
@@ -192,7 +193,7 @@ def _speaks_welsh(app, person_id: int) -> None:
         session.get(Person, person_id).preferred_language = Language.WELSH
 
 
-def _export_data(app, person_id: int, language: str):
+def _export_data(app, person_id: int, language: Language):
     """What the export printed, gathered again: the words it may print as data."""
     from upw_ttg.services.subject_access import gather
 
@@ -216,7 +217,8 @@ def test_a_welsh_speakers_export_prints_only_glossary_words_and_their_data(app, 
     if os.environ.get("UPW_TTG_SCREEN_OUT"):  # to look at it as its reader would
         out = Path(os.environ["UPW_TTG_SCREEN_OUT"])
         (out / "subject-access-cy.pdf").write_bytes(export.pdf)
-        (out / "subject-access-en.pdf").write_bytes(app.subject_access.export(subject, "en").pdf)
+        english = app.subject_access.export(subject, Language.ENGLISH)
+        (out / "subject-access-en.pdf").write_bytes(english.pdf)
     text = " ".join(pdf_text(export.pdf).split())
     for expected in ("Allforio ar gyfer cais gwrthrych am wybodaeth", "Dafydd Llŷr",
                      "Gorchymyn gwaith di-dâl (1)", "Cyfnod yn y ddalfa (1)",
@@ -229,13 +231,13 @@ def test_a_welsh_speakers_export_prints_only_glossary_words_and_their_data(app, 
                     "Nothing held", "Kinds of record", "the system", "Page 1"):
         assert english not in text, english
     codes = ["OFFICIAL-SENSITIVE", f"SAR-{subject}", "CRN"]
-    data = _export_data(app, subject, "cy")
-    assert words_not_in_glossary(export.pdf, "cy", [*data, *codes]) == set()
+    data = _export_data(app, subject, Language.WELSH)
+    assert words_not_in_glossary(export.pdf, Language.WELSH, [*data, *codes]) == set()
     # Asked for, the other language: English for a Welsh speaker, Welsh for anyone.
-    english = pdf_text(app.subject_access.export(subject, "en").pdf)
+    english = pdf_text(app.subject_access.export(subject, Language.ENGLISH).pdf)
     assert "Subject access export" in english and "Allforio" not in english
     _other_id = case[1]
-    assert "Allforio ar gyfer" in pdf_text(app.subject_access.export(_other_id, "cy").pdf)
+    assert "Allforio ar gyfer" in pdf_text(app.subject_access.export(_other_id, Language.WELSH).pdf)
     assert "Subject access export" in pdf_text(app.subject_access.export(_other_id).pdf)
 
 
@@ -250,8 +252,8 @@ def test_the_welsh_access_log_names_what_was_printed_and_for_whom_in_welsh(app, 
         log_print(session, app.ctx, "van manifest 2026-12-01", Recipient.DRIVER, 1, [subject])
         log_print(session, app.ctx, "appointment letter", Recipient.THE_PERSON, 1, [subject])
     app.case_summary.render(subject)
-    app.subject_access.export(subject, "cy")  # the export itself is logged as one
-    text = " ".join(pdf_text(app.subject_access.export(subject, "cy").pdf).split())
+    app.subject_access.export(subject, Language.WELSH)  # the export itself is logged as one
+    text = " ".join(pdf_text(app.subject_access.export(subject, Language.WELSH).pdf).split())
     for expected in ("Argraffwyd: Rhestr teithwyr y fan 1 Rhagfyr 2026", "gyrrwr y fan",
                      "Argraffwyd: Llythyr apwyntiad", "yr unigolyn",
                      "Argraffwyd: Crynodeb o'r achos", "ffeil yr achos",

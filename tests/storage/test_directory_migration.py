@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from upw_ttg.storage import migrate
 from upw_ttg.storage.database import Database
 
-from tests.conftest import PG_URL, reset_postgres_schema, sqlite_url
-from tests.narrowing import present
-from tests.storage.test_gender_migration import _to
+from tests.storage.migration_support import add_person_in_custody, migrate_to, revision_in_file
 
 REFERRALS = [  # (pathway, provider as typed)
     ("accommodation", "Shelter"), ("accommodation", "shelter "), ("finance_id", "SHELTER"),
@@ -24,26 +19,10 @@ REFERRALS = [  # (pathway, provider as typed)
 ]
 
 
-def _directory_revision() -> tuple[str, str]:
-    script = ScriptDirectory.from_config(migrate._config())
-    found = next(s for s in script.walk_revisions()
-                 if "directory_of_local_services" in (s.path or ""))
-    return found.revision, str(found.down_revision)
-
-
-def _old_database(db: Database, before: str) -> None:
-    _to(db, before)
+def _referrals_typed(db: Database, before: str) -> None:
+    migrate_to(db, before)
     with db.write() as session:
-        prison = session.execute(text("SELECT id FROM prison ORDER BY id")).scalar()
-        session.execute(text(
-            "INSERT INTO person (id, crn, forename, surname, date_of_birth, gender, "
-            "preferred_language, interpreter_needed, search_surname, search_forename, version) "
-            "VALUES (1, 'X100001', 'Ann', 'Lee', :dob, 'female', 'english', false, 'lee', "
-            "'ann', 1)"), {"dob": dt.date(1990, 1, 1)})
-        session.execute(text(
-            "INSERT INTO custody_episode (id, person_id, prison_id, prison_number, "
-            "reception_date, status, version) VALUES (1, 1, :prison, 'A1234BC', :on, "
-            "'in_custody', 1)"), {"prison": prison, "on": dt.date(2026, 10, 1)})
+        add_person_in_custody(session)
         session.execute(text(
             "INSERT INTO resettlement_plan (id, episode_id, status, "
             "strengths_none_identified, diversity_considered, version) "
@@ -56,8 +35,11 @@ def _old_database(db: Database, before: str) -> None:
                  "on": dt.date(2026, 10, 10)})
 
 
-def _check_and_undo(db: Database, revision: str, before: str) -> None:
-    _to(db, revision)
+def test_typed_providers_become_directory_entries(empty_database: Database):
+    db = empty_database
+    revision, before = revision_in_file("directory_of_local_services")
+    _referrals_typed(db, before)
+    migrate_to(db, revision)
     with db.read() as session:
         providers = session.execute(text(
             "SELECT id, name, national, active, version FROM service_provider ORDER BY name"
@@ -82,39 +64,14 @@ def _check_and_undo(db: Database, revision: str, before: str) -> None:
         (5, "Humber Recovery"), (6, "Dr Patel's surgery")]
     # Areas are for an administrator to add: none are guessed.
     assert areas == 0
-    _to(db, before, down=True)
+    migrate_to(db, before, down=True)
     with db.read() as session:
         typed = session.execute(text("SELECT provider FROM referral ORDER BY id")).scalars()
         assert list(typed) == [provider for _pathway, provider in REFERRALS]
-
-
-def test_typed_providers_become_directory_entries_on_sqlite(tmp_path):
-    revision, before = _directory_revision()
-    db = Database(sqlite_url(tmp_path / "old.db"))
-    try:
-        _old_database(db, before)
-        _check_and_undo(db, revision, before)
-    finally:
-        db.dispose()
-
-
-@pytest.mark.postgres
-def test_typed_providers_become_directory_entries_on_postgresql():
-    revision, before = _directory_revision()
-    db = Database(present(PG_URL))
-    try:
-        with db.engine.begin() as connection:
-            connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-        _old_database(db, before)
-        _check_and_undo(db, revision, before)
-        _to(db, "head")
-        # The ids handed out by the migration are behind the sequence: a new entry is next.
-        with db.write() as session:
-            new_id = session.execute(text(
-                "INSERT INTO service_provider (name, national, active, version) "
-                "VALUES ('New', false, true, 1) RETURNING id")).scalar()
-        assert new_id == 4
-    finally:
-        db.dispose()
-        # Every later test starts from a freshly migrated schema, as the session began.
-        reset_postgres_schema(present(PG_URL))
+    migrate_to(db, "head")
+    # The ids handed out by the migration are behind the sequence: a new entry is next.
+    with db.write() as session:
+        new_id = session.execute(text(
+            "INSERT INTO service_provider (name, national, active, version) "
+            "VALUES ('New', false, true, 1) RETURNING id")).scalar()
+    assert new_id == 4

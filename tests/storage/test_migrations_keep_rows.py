@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from alembic import command
 from sqlalchemy import text
 
-from upw_ttg.storage import migrate
 from upw_ttg.storage.database import Database
 from upw_ttg.storage.migrate import upgrade
 
-from tests.conftest import sqlite_url
+from tests.storage.migration_support import migrate_to
 
 # Rows at schema 0001 whose parents later migrations copy on SQLite (the resettlement plan is
 # rebuilt to drop a column): the children must survive, not be deleted by ON DELETE CASCADE.
@@ -33,23 +31,16 @@ ROWS = [
 CHILD_TABLES = ("resettlement_plan", "plan_need", "plan_strength", "need_progress")
 
 
-def test_upgrading_from_the_first_schema_keeps_a_plan_and_its_children(tmp_path):
-    db = Database(sqlite_url(tmp_path / "old.db"))
-    try:
-        config = migrate._config()
-        with db._write_engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0001")
-        with db.write() as session:
-            for statement in ROWS:
-                session.execute(text(statement))
-        upgrade(db)
-        with db.read() as session:
-            counts = {table: session.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar()
-                      for table in CHILD_TABLES}
-            foreign_keys_on = session.execute(text("PRAGMA foreign_keys")).scalar()
-        assert counts == dict.fromkeys(CHILD_TABLES, 1)
-        assert foreign_keys_on == 1
-    finally:
-        db.dispose()
-
+def test_upgrading_from_the_first_schema_keeps_a_plan_and_its_children(empty_sqlite: Database):
+    db = empty_sqlite
+    migrate_to(db, "0001")
+    with db.write() as session:
+        for statement in ROWS:
+            session.execute(text(statement))
+    upgrade(db)
+    with db.read() as session:
+        counts = {table: session.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar()
+                  for table in CHILD_TABLES}
+        foreign_keys_on = session.execute(text("PRAGMA foreign_keys")).scalar()
+    assert counts == dict.fromkeys(CHILD_TABLES, 1)
+    assert foreign_keys_on == 1

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.enforcement import Decision
 
-from tests.attendance.attendance_data import World
+from tests.services.attendance.attendance_data import World
 from tests.ui.conftest import settle
 
 PAST = dt.date(2026, 11, 24)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEventLoop, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QStandardPaths
 
 from upw_ttg.bootstrap import AppLocation, AppServices, open_app
 from upw_ttg.domain.codes import Gender, OrderType, Role
@@ -24,14 +24,14 @@ from upw_ttg.domain.records import (
     PersonRecord,
     StaffMember,
 )
-from upw_ttg.storage.models import Staff
 
+from tests.conftest import TODAY, write_staff
 from ui import tasks
 from ui.app import setup_application
 from ui.settings import UiSettings
 
-TODAY = dt.date(2026, 11, 26)
-PASSWORD = "correct-horse-battery"
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -45,23 +45,22 @@ def _styled_application(qapp):
 @pytest.fixture(autouse=True)
 def _no_task_outlives_its_test(qtbot) -> Iterator[None]:
     """Stop and wait for background work before the test's windows are deleted: a result
-    arriving at a deleted window, or a worker still running into the next test, crashes Qt."""
+    arriving at a deleted window, or a worker still running into the next test, crashes Qt.
+
+    Then the windows the test closed are deleted now rather than in the next test's first
+    event loop, and their subscriptions to the application's one bus go with them: the next
+    test's notices and changes reach only its own screens."""
     yield
     tasks.finish_all_tasks()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def add_staff_member(services: AppServices, username: str, role: Role, password_hash: str,
                      full_name: str | None = None, gender: Gender = Gender.NOT_STATED,
                      roles: frozenset[Role] | None = None) -> StaffMember:
     """A staff account written straight to the database (scrypt at full cost is slow)."""
-    with services.db.write() as session:
-        row = Staff(username=username, full_name=full_name or username.title(), role=role,
-                    roles=frozenset(roles or ()) | {role}, gender=gender,
-                    password_hash=password_hash, active=True, failed_sign_ins=0)
-        session.add(row)
-        session.flush()
-        return StaffMember(row.id, row.username, row.full_name, row.role, row.gender, None, True,
-                           row.roles, row.version)
+    return write_staff(services.db, username, full_name or username.title(), role,
+                       password_hash, gender, roles)
 
 
 @pytest.fixture
@@ -147,6 +146,17 @@ def settle(timeout_s: float = 10.0) -> None:
             raise AssertionError("background work did not finish in time")
         time.sleep(0.002)
     QCoreApplication.processEvents()
+
+
+def open_main_window(qtbot, services: AppServices, ui_settings: UiSettings) -> MainWindow:
+    """The main window on ``services``, shown and settled."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(services, ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    settle()
+    return window
 
 
 @pytest.fixture

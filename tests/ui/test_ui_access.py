@@ -8,6 +8,7 @@ from upw_ttg.domain.codes import Role
 
 from tests.narrowing import shown
 from tests.ui.conftest import add_staff_member, settle
+from ui.changes import change_bus
 from ui.dialogs.restriction_dialog import RestrictionDialog
 from ui.dialogs.staff_dialog import RolesDialog, StaffDialog
 from ui.views.people_page import PeoplePage
@@ -34,7 +35,7 @@ def test_an_administrator_changes_a_members_roles(qtbot, services):
     dialog = shown(page.dialog, RolesDialog)
     assert not dialog.roles.boxes[Role.COORDINATOR].isEnabled()  # the job's own role
     dialog.roles.boxes[Role.MANAGER].setChecked(True)
-    with qtbot.waitSignal(page.notice, timeout=2000) as blocker:
+    with qtbot.waitSignal(change_bus().announced, timeout=2000) as blocker:
         dialog.submit()
         settle()
     assert blocker.args == ["Cai Coordinator now holds: coordinator + manager."]
@@ -63,7 +64,7 @@ def test_staff_added_with_a_job_hold_its_role_and_any_ticked(qtbot, services, mo
     dialog.roles.boxes[Role.RESETTLEMENT_WORKER].setChecked(True)
     dialog.password.setText("a-long-password")
     dialog.password_again.setText("a-long-password")
-    with qtbot.waitSignal(page.notice, timeout=2000):
+    with qtbot.waitSignal(change_bus().announced, timeout=2000):
         dialog.submit()
         settle()
     member = next(m for m in services.staff.list_staff() if m.username == "dee")
@@ -82,7 +83,7 @@ def _restrict_to_coordinator(qtbot, services, ui_settings, person) -> PersonPage
     for item in items:
         wanted = item.text().startswith("Cai Coordinator")
         item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
-    with qtbot.waitSignal(page.notice, timeout=2000):
+    with qtbot.waitSignal(change_bus().announced, timeout=2000):
         dialog.submit()
         settle()
     return page

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog
 from upw_ttg.domain.codes import Role
 
 from tests.ui.conftest import add_staff_member
+from ui.changes import change_bus
 from ui.dialogs.access_log_dialog import AccessLogDialog
 from ui.views import person_page as person_page_module
 from ui.views.person_page import PersonPage
@@ -71,7 +72,7 @@ def test_the_administrator_exports_from_the_record(qtbot, services, ui_settings,
             done(result)
 
     monkeypatch.setattr(person_page_module, "run_in_background", at_once)
-    with qtbot.waitSignal(page.notice, timeout=20000) as notice:
+    with qtbot.waitSignal(change_bus().announced, timeout=20000) as notice:
         page.export_subject_access()
     assert "Subject access export saved" in notice.args[0]
     (json_file,) = out.glob("*.json")

@@ -10,8 +10,10 @@ from upw_ttg.domain.codes import Role
 
 import ui.app as app_module
 from tests.call_log import appended
+from tests.conftest import TEST_PASSWORD as PASSWORD
 from tests.narrowing import present, shown
-from tests.ui.conftest import PASSWORD, add_staff_member, settle
+from tests.ui.conftest import add_staff_member, settle
+from ui.changes import change_bus
 from ui.dialogs.change_password import ResetPasswordDialog
 from ui.dialogs.sign_in import SignInDialog
 from ui.main_window import MainWindow
@@ -92,7 +94,7 @@ def test_the_staff_page_resets_disables_and_shows_the_last_sign_in(qtbot, servic
                              if a.member.username == "coord"))
     assert page.reset_button.isEnabled() and page.active_button.text() == "&Disable account"
     monkeypatch.setattr(page, "confirm_disable", lambda account: True)
-    with qtbot.waitSignal(page.notice, timeout=2000) as notice:
+    with qtbot.waitSignal(change_bus().announced, timeout=2000) as notice:
         page.active_button.click()
         settle()
     assert notice.args == ["Disabled the account of Cai Coordinator."]
@@ -102,7 +104,7 @@ def test_the_staff_page_resets_disables_and_shows_the_last_sign_in(qtbot, servic
     reset = shown(page.dialog, ResetPasswordDialog)
     reset.password.setText("plum violin harbour")
     reset.password_again.setText("plum violin harbour")
-    with qtbot.waitSignal(page.notice, timeout=5000):
+    with qtbot.waitSignal(change_bus().announced, timeout=5000):
         reset.submit()
         settle()
     coordinator = present(page.selected_account())

@@ -12,10 +12,11 @@ from upw_ttg.domain.local_time import local_date
 from upw_ttg.records.letters import APPOINTMENT_LETTER, WARNING_LETTER
 from upw_ttg.storage.models.base import utc_now
 
-from tests.attendance.attendance_data import World
 from tests.narrowing import present, shown
+from tests.services.attendance.attendance_data import World
 from tests.ui.conftest import TODAY, add_staff_member, settle
 from tests.ui.cut_text import cut_cells
+from ui.changes import change_bus
 from ui.dialogs.print_day_paper import PrintDayPaperDialog
 from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.formatting import format_date
@@ -124,7 +125,7 @@ def test_letters_printed_elsewhere_show_at_once_on_the_open_record(
     dialog = PrintDayPaperDialog(services, window, day=day)
     qtbot.addWidget(dialog)
     dialog.day.setText(format_date(day))
-    with qtbot.waitSignal(dialog.notice, timeout=20000):
+    with qtbot.waitSignal(change_bus().announced, timeout=20000):
         dialog.print_paper()
     wait_for_tasks()
     settle()

@@ -9,6 +9,7 @@ from upw_ttg.domain.case_reviews import CaseChangeKind
 from upw_ttg.records.case_reviews import CaseReviewInput, ChangeNoteInput
 
 from tests.ui.conftest import TODAY, settle
+from ui.changes import change_bus
 from ui.main_window import MainWindow
 from ui.views.ttg.area import TtgArea
 
@@ -100,6 +101,6 @@ def test_the_caseload_lists_reviews_due_with_a_count_and_opens_the_record(
     assert (row.episode_id, row.date) == (episode.id, TODAY)
     assert row.note == "Loss of contact: Missed the family visit"
     opened: list[int] = []
-    area.person_opened.connect(opened.append)
+    change_bus().on_open_person(area, opened.append)
     page.open_row(row)
     assert opened == [person.id]

@@ -8,6 +8,7 @@ from upw_ttg.domain.directory import ReferralRoute
 
 from tests.narrowing import present
 from tests.ui.conftest import settle
+from ui.changes import change_bus
 from ui.views.directory_page import DirectoryPage
 from ui.widgets.provider_picker import OTHER_PROVIDER
 
@@ -36,7 +37,7 @@ def test_an_administrator_adds_a_provider_and_filters_the_directory(qtbot, servi
     dialog.email.setText("homes@hht.example")
     dialog.phone.setText("01632 960 100")
     settle()
-    with qtbot.waitSignal(page.notice, timeout=2000):
+    with qtbot.waitSignal(change_bus().announced, timeout=2000):
         dialog.submit()
         settle()
     assert present(page.selected()).name == "Hull Housing Trust"
@@ -78,10 +79,10 @@ def test_a_referral_picks_its_provider_from_the_directory(qtbot, services, scree
     settle()
     assert "01632 960 601" in dialog.provider_details.text()
     assert "Refer by: Phone. Ask for the duty worker." in dialog.provider_details.text()
-    with qtbot.waitSignal(screen.notice, timeout=3000):
+    with qtbot.waitSignal(change_bus().announced, timeout=3000):
         dialog.submit()
         settle()
-    [referral] = services.referrals.for_plan(screen.plan.id)
+    [referral] = services.referrals.for_plan(screen.state.plan.id)
     assert referral.provider_id == provider.id and referral.contact.phone == "01632 960 601"
 
 
@@ -96,8 +97,8 @@ def test_a_provider_not_in_the_directory_is_typed(qtbot, services, screen):
     settle()
     assert dialog.provider.isVisibleTo(dialog)
     dialog.provider.setText("Dr Patel's surgery")
-    with qtbot.waitSignal(screen.notice, timeout=3000):
+    with qtbot.waitSignal(change_bus().announced, timeout=3000):
         dialog.submit()
         settle()
-    [referral] = services.referrals.for_plan(screen.plan.id)
+    [referral] = services.referrals.for_plan(screen.state.plan.id)
     assert referral.provider == "Dr Patel's surgery" and referral.provider_id is None

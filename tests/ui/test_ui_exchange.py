@@ -17,6 +17,7 @@ from upw_ttg.records.exchange import RowOutcome
 from tests.narrowing import present
 from tests.services.exchange.extracts import make_people, to_csv
 from tests.ui.conftest import add_staff_member
+from ui.changes import change_bus
 from ui.dialogs.exchange.import_dialog import NOT_IMPORTED, ImportDialog
 from ui.dialogs.exchange.outcomes_dialog import OutcomesExportDialog
 from ui.main_window import MainWindow
@@ -52,7 +53,7 @@ def test_the_columns_are_proposed_with_examples_and_a_preview_then_an_import(
     assert dialog.banner.text().startswith("Dry run, nothing written")
     assert services.people.count() == 0
 
-    with qtbot.waitSignal(dialog.notice, timeout=20000):
+    with qtbot.waitSignal(change_bus().announced, timeout=20000):
         dialog.run_import(dry_run=False)
     wait_for_tasks()
     assert services.people.count() == 40 - len(made.bad_lines)
@@ -97,7 +98,7 @@ def test_the_preview_model_passes_the_model_tester(qtmodeltester, services):
 
 def test_outcomes_are_saved_then_marked_as_sent(qtbot, services, wait_for_tasks, tmp_path,
                                                 monkeypatch):
-    from tests.attendance.attendance_data import World
+    from tests.services.attendance.attendance_data import World
 
     world = World(services)
     session = world.session(world.project(), dt.date(2026, 11, 24))
@@ -110,7 +111,7 @@ def test_outcomes_are_saved_then_marked_as_sent(qtbot, services, wait_for_tasks,
     dialog.unit.setCurrentIndex(dialog.unit.findData(york))
     target = tmp_path / "outcomes.csv"
     monkeypatch.setattr(dialog, "ask_save_path", lambda suggested: target)
-    with qtbot.waitSignal(dialog.notice, timeout=20000):
+    with qtbot.waitSignal(change_bus().announced, timeout=20000):
         dialog.export()
     wait_for_tasks()
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))

@@ -7,9 +7,9 @@ import datetime as dt
 
 from upw_ttg.domain.figures import FigureGroup
 
-from tests.figures.figures_data import CaseSet
 from tests.narrowing import present
-from tests.ui.test_ui_main_window import _window
+from tests.services.figures.figures_data import CaseSet
+from tests.ui.conftest import open_main_window
 from ui.tasks import finish_all_tasks
 
 D = dt.date
@@ -27,7 +27,7 @@ def test_a_manager_reads_the_figures_and_the_cases_behind_a_month(qtbot, service
         c = CaseSet(session)
         c.assessment(c.order(D(2026, 9, 1)), D(2026, 9, 3))
         c.assessment(c.order(D(2026, 9, 1)), D(2026, 9, 4), vulnerable=None)
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     window.nav.setCurrentRow([window.nav.item(r).text()
                               for r in range(window.nav.count())].index("Figures"))
     area = window.figures_area()
@@ -62,7 +62,7 @@ def test_the_summary_prints_in_welsh_from_the_print_menu(qtbot, services, ui_set
 
     from pypdf import PdfReader
 
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     window.nav.setCurrentRow([window.nav.item(r).text()
                               for r in range(window.nav.count())].index("Figures"))
     area = window.figures_area()

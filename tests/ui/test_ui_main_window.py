@@ -11,18 +11,11 @@ from upw_ttg.domain.codes import Role
 
 from tests.call_log import appended
 from tests.narrowing import present, shown
-from tests.ui.conftest import add_staff_member, settle
+from tests.ui.conftest import add_staff_member, open_main_window, settle
+from ui.changes import open_person
 from ui.dialogs.person_dialog import PersonDialog
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
-
-
-def _window(qtbot, services, ui_settings) -> MainWindow:
-    window = MainWindow(services, ui_settings)
-    qtbot.addWidget(window)
-    window.show()
-    settle()
-    return window
 
 
 def _areas(window: MainWindow) -> list[str]:
@@ -30,7 +23,7 @@ def _areas(window: MainWindow) -> list[str]:
 
 
 def test_an_administrator_sees_people_settings_and_staff(qtbot, services, ui_settings):
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     assert _areas(window) == ["People", "Settings", "Staff", "Offices and prisons",
                               "Local services", "Through the Gate", "Scheduling",
                               "Attendance", "Figures"]
@@ -50,7 +43,7 @@ def test_an_administrator_sees_people_settings_and_staff(qtbot, services, ui_set
 
 def test_the_unpaid_work_areas_are_built_when_first_opened(qtbot, services, ui_settings):
     """Start-up builds only the first screen; Scheduling and Attendance come on demand."""
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     assert window._scheduling is None and window._attendance is None
     window.go_scheduling.trigger()
     settle()
@@ -75,7 +68,7 @@ def test_the_unpaid_work_areas_are_built_when_first_opened(qtbot, services, ui_s
 def test_settings_staff_and_offices_are_built_when_first_opened(qtbot, services, ui_settings):
     """Signing in builds the people list alone; the administration areas read their lists
     the first time they are opened."""
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     assert window.stack.count() == 1, "only the people list"
     window.go_staff.trigger()
     settle()
@@ -92,7 +85,7 @@ def test_settings_staff_and_offices_are_built_when_first_opened(qtbot, services,
 
 def test_a_resettlement_worker_has_no_scheduling_area(qtbot, services, ui_settings, fast_hash):
     services.ctx.actor = add_staff_member(services, "rw", Role.RESETTLEMENT_WORKER, fast_hash)
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     assert "Scheduling" not in _areas(window) and "Through the Gate" in _areas(window)
     assert not window.go_scheduling.isEnabled() and not window.go_induction.isEnabled()
 
@@ -100,7 +93,7 @@ def test_a_resettlement_worker_has_no_scheduling_area(qtbot, services, ui_settin
 def test_a_coordinator_has_no_staff_area_and_cannot_change_settings(qtbot, services,
                                                                     ui_settings, fast_hash):
     services.ctx.actor = add_staff_member(services, "c2", Role.COORDINATOR, fast_hash)
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     assert _areas(window) == ["People", "Settings", "Scheduling", "Attendance"]
     assert not window.go_staff.isEnabled()
     assert not window.settings_page.edit_button.isVisibleTo(window.settings_page)
@@ -110,7 +103,7 @@ def test_a_coordinator_has_no_staff_area_and_cannot_change_settings(qtbot, servi
 def test_an_administrator_alone_finds_people_but_has_no_casework_areas(qtbot, services,
                                                                        ui_settings, fast_hash):
     services.ctx.actor = add_staff_member(services, "adm", Role.ADMINISTRATOR, fast_hash)
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     # The directory of local services is the administrator's to keep.
     assert _areas(window) == ["People", "Settings", "Staff", "Offices and prisons",
                               "Local services"]
@@ -122,7 +115,7 @@ def test_a_supervisor_starts_in_attendance_with_registers_and_work_sheets(qtbot,
                                                                          ui_settings,
                                                                          fast_hash):
     services.ctx.actor = add_staff_member(services, "sup", Role.SUPERVISOR, fast_hash)
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     assert _areas(window) == ["Settings", "Attendance"]
     assert window.nav.currentItem().text() == "Attendance"
     assert not window.go_people.isEnabled() and not window.find_action.isEnabled()
@@ -132,7 +125,7 @@ def test_a_supervisor_starts_in_attendance_with_registers_and_work_sheets(qtbot,
 
 
 def test_shortcuts_are_the_documented_ones(qtbot, services, ui_settings):
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     assert window.go_people.shortcut() == QKeySequence("Ctrl+1")
     assert window.go_settings.shortcut() == QKeySequence("Ctrl+2")
     assert window.go_staff.shortcut() == QKeySequence("Ctrl+3")
@@ -144,9 +137,9 @@ def test_shortcuts_are_the_documented_ones(qtbot, services, ui_settings):
 
 def test_opening_a_person_enables_printing_and_back_returns(qtbot, services, ui_settings,
                                                            person):
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     assert not window.print_action.isEnabled()
-    window.people_page.person_opened.emit(person.id)
+    open_person(person.id)
     assert window.stack.currentWidget() is window.person_page
     assert window.print_action.isEnabled()
     assert window.person_page.name_label.text() == "JONES, Siân"
@@ -158,8 +151,8 @@ def test_opening_a_person_enables_printing_and_back_returns(qtbot, services, ui_
 
 
 def test_find_focuses_the_search_box(qtbot, services, ui_settings, person):
-    window = _window(qtbot, services, ui_settings)
-    window.people_page.person_opened.emit(person.id)
+    window = open_main_window(qtbot, services, ui_settings)
+    open_person(person.id)
     window.find_action.trigger()
     settle()
     assert window.stack.currentWidget() is window.people_page
@@ -167,7 +160,7 @@ def test_find_focuses_the_search_box(qtbot, services, ui_settings, person):
 
 
 def test_person_record_tabs_show_orders_and_custody(qtbot, services, ui_settings, person):
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     window.open_person(person.id)
     settle()
     page = window.person_page
@@ -180,7 +173,7 @@ def test_person_record_tabs_show_orders_and_custody(qtbot, services, ui_settings
 
 
 def test_editing_details_updates_the_record_and_the_list(qtbot, services, ui_settings, person):
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     window.open_person(person.id)
     settle()
     page = window.person_page
@@ -197,7 +190,7 @@ def test_editing_details_updates_the_record_and_the_list(qtbot, services, ui_set
 
 def test_custody_tab_shows_the_date_history_of_the_selected_episode(qtbot, services,
                                                                    ui_settings, person):
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     window.open_person(person.id)
     settle()
     tab = window.person_page.custody
@@ -217,15 +210,15 @@ def test_custody_tab_shows_the_date_history_of_the_selected_episode(qtbot, servi
 
 def test_window_geometry_is_remembered(qtbot, services, tmp_path):
     settings = UiSettings(tmp_path / "prefs.ini")
-    window = _window(qtbot, services, settings)
+    window = open_main_window(qtbot, services, settings)
     window.resize(window.minimumSizeHint().width(), 560)  # the offscreen screen is 800 x 600
     window.close()
-    again = _window(qtbot, services, UiSettings(tmp_path / "prefs.ini"))
+    again = open_main_window(qtbot, services, UiSettings(tmp_path / "prefs.ini"))
     assert again.height() == 560
 
 
 def test_about_names_the_version_database_and_data_folder(qtbot, services, ui_settings):
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     window.about_action.trigger()
     settle()
     text = window.about_box.informativeText()
@@ -238,7 +231,7 @@ def test_the_help_menu_has_shortcuts_each_screens_purpose_and_the_data_folder(
         qtbot, services, ui_settings, person):
     from ui.help_menu import SCREEN_PURPOSES, shortcut_lines
 
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     help_menu = shown(window.menuBar().actions()[-1].menu(), QMenu)
     texts = [a.text() for a in help_menu.actions() if not a.isSeparator()]
     assert texts == ["&Keyboard shortcuts…", "&What is this screen for?",
@@ -265,7 +258,7 @@ def test_what_start_up_leaves_alive_is_kept_out_of_the_collectors_passes(qtbot, 
                                                                          ui_settings):
     import gc
 
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     gc.unfreeze()
     try:
         window._preload_areas()  # as the timer does a second after the window appears
@@ -284,7 +277,7 @@ def test_a_record_builds_and_reads_only_the_tab_on_show(qtbot, services, ui_sett
     monkeypatch.setattr(services.orders, "for_person",
                         lambda person_id, *a, **k: appended(read, person_id) or real(person_id,
                                                                                    *a, **k))
-    window = _window(qtbot, services, ui_settings)
+    window = open_main_window(qtbot, services, ui_settings)
     window.open_person(person.id)
     settle()
     page = window.person_page

@@ -6,6 +6,7 @@ from upw_ttg.domain.codes import Role
 
 from tests.narrowing import present, shown
 from tests.ui.conftest import settle
+from ui.changes import change_bus
 from ui.dialogs.organisation_dialogs import OfficeDialog, PrisonDialog
 from ui.views.organisation_page import OrganisationPage
 
@@ -27,7 +28,7 @@ def test_administrator_edits_an_office_phone_and_sees_the_problem_words(qtbot, s
     assert "digits" in dialog.fields.error_text("phone")
     dialog.phone.setText("0300 047 5555")
     settle()
-    with qtbot.waitSignal(page.notice, timeout=2000):
+    with qtbot.waitSignal(change_bus().announced, timeout=2000):
         dialog.submit()
         settle()
     york = next(o for o in services.organisation.offices() if o.code == "YRK")
@@ -46,7 +47,7 @@ def test_administrator_adds_a_prison(qtbot, services):
     settle()
     dialog.phone.setText("01924 612 000")
     settle()
-    with qtbot.waitSignal(page.notice, timeout=2000):
+    with qtbot.waitSignal(change_bus().announced, timeout=2000):
         dialog.submit()
         settle()
     assert present(page.selected_prison()).code == "WDI"

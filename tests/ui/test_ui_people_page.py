@@ -7,6 +7,7 @@ import threading
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import make_person, settle
+from ui.changes import change_bus
 from ui.models.people_model import PeopleTableModel
 from ui.views.people_page import SEARCH_DELAY_MS, PeoplePage
 
@@ -69,7 +70,7 @@ def test_prison_number_finds_the_person(qtbot, services, ui_settings, person):
 def test_enter_in_the_search_box_opens_a_single_match(qtbot, services, ui_settings, person):
     page = _page(qtbot, services, ui_settings)
     qtbot.keyClicks(page.search, "X123456")
-    with qtbot.waitSignal(page.person_opened, timeout=2000) as blocker:
+    with qtbot.waitSignal(change_bus().person_requested, timeout=2000) as blocker:
         qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert blocker.args == [person.id]
 
@@ -79,7 +80,7 @@ def test_enter_on_a_table_row_opens_it(qtbot, services, ui_settings, person):
     page.table.setFocus()
     page.table.selectRow(0)
     page.table.setCurrentIndex(page.proxy.index(0, 0))
-    with qtbot.waitSignal(page.person_opened, timeout=2000) as blocker:
+    with qtbot.waitSignal(change_bus().person_requested, timeout=2000) as blocker:
         qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert blocker.args == [person.id]
 
@@ -94,7 +95,7 @@ def test_new_person_is_added_and_opened(qtbot, services, ui_settings):
     dialog.surname.setText("Ŵyn-Llŷr")
     dialog.date_of_birth.setText("3/12/1990")
     dialog.gender_category.setCurrentIndex(dialog.gender_category.findText("Woman"))
-    with qtbot.waitSignal(page.person_opened, timeout=2000) as blocker:
+    with qtbot.waitSignal(change_bus().person_requested, timeout=2000) as blocker:
         dialog.submit()
     record = services.people.get(blocker.args[0])
     assert (record.crn, record.surname) == ("X765432", "Ŵyn-Llŷr")

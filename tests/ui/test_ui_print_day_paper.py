@@ -11,9 +11,11 @@ from pathlib import Path
 from pypdf import PdfReader
 from PySide6.QtGui import QKeySequence
 
+from upw_ttg.domain.codes import Language
 from upw_ttg.records.day_printing import DayPaper
 
 from tests.ui.upw_world import World
+from ui.changes import change_bus
 from ui.dialogs.print_day_paper import PrintDayPaperDialog
 from ui.main_window import MainWindow
 
@@ -38,7 +40,7 @@ def test_print_tomorrow_produces_sheets_manifests_and_letters_for_the_day(
     assert dialog.day.text() == "27/11/2026"
     dialog.day.setText("30/11/2026")
     assert dialog.chosen() == list(DayPaper)
-    with qtbot.waitSignal(dialog.notice, timeout=20000):
+    with qtbot.waitSignal(change_bus().announced, timeout=20000):
         dialog.print_paper()
     wait_for_tasks()
     assert len(dialog.previews) == 1
@@ -51,7 +53,7 @@ def test_print_tomorrow_produces_sheets_manifests_and_letters_for_the_day(
     qtbot.addWidget(again)
     again.day.setText("30/11/2026")
     again.per_kind.setChecked(True)
-    with qtbot.waitSignal(again.notice, timeout=20000):
+    with qtbot.waitSignal(change_bus().announced, timeout=20000):
         again.print_paper()
     wait_for_tasks()
     titles = [p.windowTitle() for p in again.previews]
@@ -94,11 +96,11 @@ def test_the_sheets_and_manifests_print_in_the_language_chosen(
     qtbot.addWidget(dialog)
     dialog.day.setText("30/11/2026")
     dialog.kinds[DayPaper.LETTERS].setChecked(False)
-    dialog.staff_language.setCurrentIndex(dialog.staff_language.findData("cy"))
+    dialog.staff_language.setCurrentIndex(dialog.staff_language.findData(Language.WELSH))
     if os.environ.get("UPW_TTG_SCREEN_OUT"):
         dialog.show()
         dialog.grab().save(str(Path(os.environ["UPW_TTG_SCREEN_OUT"]) / "day-paper.png"))
-    with qtbot.waitSignal(dialog.notice, timeout=20000):
+    with qtbot.waitSignal(change_bus().announced, timeout=20000):
         dialog.print_paper()
     wait_for_tasks()
     text = _text(dialog.previews[0]._pdf)

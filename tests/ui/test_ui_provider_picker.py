@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.call_log import appended
 from tests.ui.conftest import settle, stored
+from ui.changes import change_bus
 from ui.widgets.provider_picker import OTHER_PROVIDER
 
 
@@ -75,7 +76,7 @@ def test_an_action_is_given_to_a_provider(qtbot, services, screen, episode_id, a
     settle()
     _pick(dialog.who, hostel.id)
     assert "01632 960 601" in dialog.who.details.text()
-    with qtbot.waitSignal(screen.notice, timeout=3000):
+    with qtbot.waitSignal(change_bus().announced, timeout=3000):
         dialog.submit()
         settle()
     [action] = stored(services, episode_id).actions
@@ -128,7 +129,7 @@ def test_the_health_pickers_are_read_only_without_the_right_to_edit(screen, add)
     screen.show_page("review")
     settle()
     page = screen.page("review")
-    screen.editable = False  # as for staff without the right to edit plans
+    screen.state.editable = False  # as for staff without the right to edit plans
     page.set_editable(False)
     page.fill()
     assert not page.gp_details.isEnabled() and not page.collect_from.isEnabled()

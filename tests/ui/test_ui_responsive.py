@@ -151,7 +151,8 @@ def test_signing_in_hashes_the_password_off_the_gui_thread(qtbot, fresh_services
     from upw_ttg.domain.codes import Role
     from upw_ttg.security import hash_password
 
-    from tests.ui.conftest import PASSWORD, add_staff_member
+    from tests.conftest import TEST_PASSWORD as PASSWORD
+    from tests.ui.conftest import add_staff_member
     from ui.dialogs.sign_in import SignInDialog
 
     add_staff_member(fresh_services, "coord", Role.COORDINATOR, hash_password(PASSWORD))

@@ -8,6 +8,7 @@ from upw_ttg.domain.codes import Role
 
 from tests.narrowing import present, shown
 from tests.ui.conftest import settle
+from ui.changes import change_bus
 from ui.dialogs.setting_dialog import SettingDialog
 from ui.dialogs.staff_dialog import StaffDialog
 from ui.models.settings_model import SettingsTableModel
@@ -34,7 +35,7 @@ def test_administrator_changes_a_setting(qtbot, services):
     assert dialog.editor.text() == "99"
     assert services.settings.value("upw.deadline_months") == 12
     dialog.editor.setText("18")
-    with qtbot.waitSignal(page.notice, timeout=2000) as blocker:
+    with qtbot.waitSignal(change_bus().announced, timeout=2000) as blocker:
         dialog.submit()
         settle()
     assert blocker.args == ["Completion deadline is now 18 months."]
@@ -91,7 +92,7 @@ def test_administrator_adds_staff(qtbot, services, monkeypatch):
     settle()
     dialog.password.setText("a-long-password")
     dialog.password_again.setText("a-long-password")
-    with qtbot.waitSignal(page.notice, timeout=2000) as blocker:
+    with qtbot.waitSignal(change_bus().announced, timeout=2000) as blocker:
         dialog.submit()
         settle()
     assert blocker.args == ["Added Rhys Worker (resettlement worker)."]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
 from upw_ttg.domain.codes import Gender, Role
+from upw_ttg.errors import StorageError
 
-from tests.ui.conftest import PASSWORD, add_staff_member, settle
+from tests.conftest import TEST_PASSWORD as PASSWORD
+from tests.ui.conftest import add_staff_member, settle
 from ui.dialogs.sign_in import FirstAdministratorDialog, SignInDialog
 
 
@@ -149,3 +151,42 @@ def test_too_many_wrong_passwords_say_how_long_to_wait(qtbot, fresh_services, fa
         dialog.submit()
         settle()
     assert "Too many wrong passwords" in dialog.banner.text()
+
+
+def test_a_sign_in_sent_before_the_database_is_open_goes_ahead_when_it_opens(
+        qtbot, fresh_services, fast_hash):
+    """The window is up before the data layer: a password sent meanwhile is kept, the window
+    says it is getting ready (and stays live), and signs in once the database is attached."""
+    add_staff_member(fresh_services, "coord", Role.COORDINATOR, fast_hash, "Cai Coordinator")
+    dialog = SignInDialog(None, "")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.database_label.text() == "Opening the database…"
+    qtbot.keyClicks(dialog.username, "coord")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    QCoreApplication.processEvents()
+    assert dialog.saving and not dialog.ready
+    assert dialog.banner.text().startswith("Getting ready")
+    assert dialog.password.text() == PASSWORD
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.attach(fresh_services.staff, fresh_services.db.describe())
+    assert fresh_services.ctx.actor.username == "coord"
+    assert dialog.database_label.text().startswith("Database: ")
+
+
+def test_a_sign_in_waiting_for_the_database_is_told_when_it_cannot_open(qtbot):
+    """Opening fails while a sign-in waits: the sign-in ends with the reason, the password
+    still typed, and the window is given back (it never freezes)."""
+    dialog = SignInDialog(None, "")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.username, "coord")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    dialog.submit()
+    assert dialog.saving
+    dialog.open_failed(StorageError("The database could not be opened."))
+    qtbot.waitUntil(lambda: not dialog.saving, timeout=5000)
+    assert dialog.banner.text() == "The database could not be opened."
+    assert dialog.password.text() == PASSWORD
+    assert dialog.password.isEnabled() and dialog.result() != QDialog.DialogCode.Accepted

@@ -8,9 +8,10 @@ import uuid
 import keyring
 import pytest
 
-from tests.attendance.attendance_data import set_setting
 from tests.narrowing import present
-from tests.upw.notify_fake import FakeNotify, use_memory_keyring
+from tests.services.attendance.attendance_data import set_setting
+from tests.services.upw.notify_fake import FakeNotify, use_memory_keyring
+from ui.changes import change_bus
 from ui.main_window import MainWindow
 
 KEY = f"upwttg_test-{uuid.uuid4()}-{uuid.uuid4()}"
@@ -40,7 +41,7 @@ def test_the_timer_sends_the_reminders_in_the_background_and_arms_the_next_run(
     timer = present(window.text_timer)
     assert timer.timer.isActive()  # the first run waits a little
     messages: list[str] = []
-    timer.notice.connect(messages.append)
+    change_bus().on_notice(timer, messages.append)
     task = timer.run_now()
     assert task is not None and timer.run_now() is None  # never two runs at once
     wait_for_tasks()

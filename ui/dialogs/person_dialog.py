@@ -184,7 +184,7 @@ class PersonDialog(FormDialog):
         birth = read_date(self.fields, "date_of_birth", problems)
         if problems:
             raise ValidationError(problems)
-        language = self.preferred_language.currentData()
+        language = Language(self.preferred_language.currentData())
         return PersonInput(
             crn=self.crn.text().strip(), forename=self.forename.text(),
             surname=self.surname.text(), date_of_birth=birth,

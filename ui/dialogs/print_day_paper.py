@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,14 +23,14 @@ from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import Cancelled
 from upw_ttg.records.day_printing import PAPER_TITLES, DayPaper
 
-from ui.changes import Subject, publish
+from ui.changes import Subject, announce, publish
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.formatting import format_date
+from ui.permissions import can
 from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background
-from ui.views.attendance.common import PaperLanguageCombo
-from ui.views.permissions import can
 from ui.widgets.date_field import DateField
 from ui.widgets.form_fields import FieldSet
+from ui.widgets.language_combos import PaperLanguageCombo
 
 _NEEDS = {DayPaper.WORK_SHEETS: Capability.PRINT_WORK_SHEETS,
           DayPaper.MANIFESTS: Capability.PLACE_PEOPLE, DayPaper.LETTERS: Capability.PLACE_PEOPLE}
@@ -42,13 +41,7 @@ _MNEMONICS = {DayPaper.WORK_SHEETS: "&Work sheets for the supervisors",
 
 class PrintDayPaperDialog(QDialog):
     """Day (the next working day unless chosen), delivery unit, which paper, one PDF or one
-    per kind; printing runs off the screen's thread with progress and Cancel.
-
-    Signals:
-        notice(str): a short message for the status bar.
-    """
-
-    notice = Signal(str)
+    per kind; printing runs off the screen's thread with progress and Cancel."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *,
                  day: dt.date | None = None, unit_id: int | None = None):
@@ -172,7 +165,7 @@ class PrintDayPaperDialog(QDialog):
             self.previews.append(preview)
         if DayPaper.LETTERS in self.chosen():  # the records open show the letters printed
             publish(Subject.LETTER)
-        self.notice.emit(f"The paper for {format_date(day)} is ready to print.")
+        announce(f"The paper for {format_date(day)} is ready to print.")
         self.accept()
 
     def _on_failed(self, exc: BaseException) -> None:

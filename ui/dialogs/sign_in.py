@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -67,6 +67,7 @@ class SignInDialog(FormDialog):
     """
 
     SAVING_TEXT = "Signing in…"
+    GETTING_READY_TEXT = "Getting ready… You are signed in as soon as the database is open."
 
     def __init__(self, staff: StaffService | None, database: str, username: str = "",
                  hint: str | None = None, parent: QWidget | None = None):
@@ -111,11 +112,33 @@ class SignInDialog(FormDialog):
         self._staff = staff
         self.database_label.setText(f"Database: {database}")
         self._opened.set()
+        if self.saving and self.banner.property("kind") == "info":
+            self.banner.show_message(self.SAVING_TEXT, "info")
 
     def open_failed(self, error: UpwError) -> None:
-        """The database could not be opened: a sign-in waiting for it is told so."""
+        """The database could not be opened, or this window is not the one that signs in
+        (a new database sets up its first administrator): a sign-in waiting is told so, and
+        the writer thread it holds is let go."""
         self._open_error = error
         self._opened.set()
+
+    @property
+    def ready(self) -> bool:
+        """True once the database is open (or failed to open): a sign-in goes ahead at once."""
+        return self._opened.is_set()
+
+    @Slot()
+    def submit(self) -> None:
+        super().submit()
+        if self.saving and not self.ready:  # no need to wait for the usual note's delay
+            self._show_saving_note()
+
+    def _show_saving_note(self) -> None:
+        # Sent before the database was open: say why it takes longer than a sign-in.
+        if self.saving:
+            self.banner.show_message(self.SAVING_TEXT if self.ready
+                                     else self.GETTING_READY_TEXT, "info")
+            self.fit_contents()
 
     def save(self, data: tuple[str, str]) -> StaffMember:
         # On the writer thread: the password hash takes a while on purpose, and a sign-in

@@ -21,12 +21,12 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS, CustodyRecord
 
-from ui.changes import Subject, publish
+from ui.changes import Subject, announce, publish
 from ui.dialogs.custody_dialog import CustodyDialog
 from ui.formatting import format_date
 from ui.models.custody_model import CustodyTableModel, DateChangesTableModel, release_type_text
 from ui.models.table_model import RowSortProxy
-from ui.views.permissions import can, can_edit_custody, not_allowed_tip
+from ui.permissions import can, can_edit_custody, not_allowed_tip
 from ui.views.ttg.access import can_use_ttg
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
@@ -38,11 +38,9 @@ class CustodyTab(QWidget):
     """Episodes table with Add and Edit; below it the selected episode's dates and history.
 
     Signals:
-        notice(str): a short message for the status bar.
         plan_requested(int): open the resettlement plan of this custody episode.
     """
 
-    notice = Signal(str)
     plan_requested = Signal(int)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
@@ -224,7 +222,7 @@ class CustodyTab(QWidget):
         def saved(record: CustodyRecord) -> None:
             self.reload(record.id)
             publish(Subject.CUSTODY, [record.id], [record.person_id], record)
-            self.notice.emit(message)
+            announce(message)
 
         dialog.saved.connect(saved)
         dialog.open()

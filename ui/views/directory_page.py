@@ -3,7 +3,7 @@ add and edit them; everyone who refers reads them)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,9 +18,10 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.records.directory import REFERRAL_ROUTE_LABELS, ProviderRecord
 
+from ui.changes import announce
 from ui.dialogs.directory_dialog import ProviderDialog
 from ui.models.directory_model import ProviderTableModel
-from ui.views.permissions import can
+from ui.permissions import can
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 
@@ -42,15 +43,7 @@ def provider_summary(p: ProviderRecord) -> str:
 
 
 class DirectoryPage(QWidget):
-    """Providers filtered by what they help with, area and name; Add and Edit for admins.
-
-    Signals:
-        notice(str): a short message for the status bar.
-        person_opened(int): never emitted; the main window connects every area alike.
-    """
-
-    notice = Signal(str)
-    person_opened = Signal(int)
+    """Providers filtered by what they help with, area and name; Add and Edit for admins."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -172,4 +165,4 @@ class DirectoryPage(QWidget):
     def _on_saved(self, provider: ProviderRecord) -> None:
         self.reload()
         self.select(provider.id)
-        self.notice.emit(f"Saved {provider.name} in the directory of local services.")
+        announce(f"Saved {provider.name} in the directory of local services.")

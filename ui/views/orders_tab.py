@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,27 +20,21 @@ from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import OrderRecord
 from upw_ttg.errors import UpwError
 
-from ui.changes import Subject, publish
+from ui.changes import Subject, announce, publish
 from ui.dialogs.order_dialog import ExtensionDialog, OrderDialog
 from ui.dialogs.upw.assessment_dialog import open_assessment
 from ui.formatting import format_date
 from ui.models.orders_model import OrdersTableModel
 from ui.models.table_model import RowSortProxy
+from ui.permissions import can, can_edit_orders, not_allowed_tip
 from ui.tasks import report_failure
 from ui.views.attendance.common import PdfPrinter
 from ui.views.attendance.ledger_view import LedgerView
-from ui.views.permissions import can, can_edit_orders, not_allowed_tip
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 
 class OrdersTab(QWidget):
-    """Table of orders with Add, Edit and Record extension; the selected order's ledger below.
-
-    Signals:
-        notice(str): a short message for the status bar.
-    """
-
-    notice = Signal(str)
+    """Table of orders with Add, Edit and Record extension; the selected order's ledger below."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -84,7 +78,6 @@ class OrdersTab(QWidget):
         if not self._may_certify:
             self.certificate_button.setToolTip(not_allowed_tip("print certificates"))
         self.ledger = LedgerView(services)
-        self.ledger.notice.connect(self.notice)
         self.ledger.ledger_changed.connect(lambda ledger: self.reload(ledger.order_id))
         self.empty_label = QLabel("No unpaid work orders on record.")
         self.empty_label.setObjectName("Hint")
@@ -180,7 +173,7 @@ class OrdersTab(QWidget):
                          f"certificate-{order.id}-{language.value}.pdf",
                          "Preparing the certificate…", button=self.certificate_button,
                          failure="The certificate could not be prepared.",
-                         on_shown=lambda: self.notice.emit(
+                         on_shown=lambda: announce(
                              f"Certificate for {self._person_name} ready to print."))
 
     @Slot()
@@ -220,7 +213,7 @@ class OrdersTab(QWidget):
         def saved(record: OrderRecord) -> None:
             self.reload(record.id)
             publish(Subject.ORDER, [record.id], [record.person_id], record)
-            self.notice.emit(message)
+            announce(message)
 
         dialog.saved.connect(saved)
         dialog.open()

@@ -3,27 +3,22 @@ prisons custody records name (administrators edit both)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.organisation import OfficeDetails, PrisonDetails
 from upw_ttg.domain.permissions import Capability
 
+from ui.changes import announce
 from ui.dialogs.organisation_dialogs import OfficeDialog, PrisonDialog
 from ui.models.organisation_model import OfficeTableModel, PrisonTableModel
-from ui.views.permissions import can
+from ui.permissions import can
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 
 class OrganisationPage(QWidget):
-    """Offices (Edit office…) above prisons (Add prison…, Edit prison…).
-
-    Signals:
-        notice(str): a short message for the status bar.
-    """
-
-    notice = Signal(str)
+    """Offices (Edit office…) above prisons (Add prison…, Edit prison…)."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -110,7 +105,7 @@ class OrganisationPage(QWidget):
     def _on_office_saved(self, office: OfficeDetails) -> None:
         self.reload()
         self._select(self.office_table, self.office_model, office.id)
-        self.notice.emit(f"Saved the {office.name} office's details.")
+        announce(f"Saved the {office.name} office's details.")
 
     @Slot()
     def add_prison(self) -> None:
@@ -132,4 +127,4 @@ class OrganisationPage(QWidget):
     def _on_prison_saved(self, prison: PrisonDetails) -> None:
         self.reload()
         self._select(self.prison_table, self.prison_model, prison.id)
-        self.notice.emit(f"Saved {prison.name} ({prison.code}).")
+        announce(f"Saved {prison.name} ({prison.code}).")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.records import PersonRecord, PersonRow
 
-from ui.changes import Change, Subject, subscribe
+from ui.changes import Change, Subject, announce, open_person, subscribe
 from ui.dialogs.person_dialog import PersonDialog
 from ui.dialogs.unconfirmed_dialog import UnconfirmedDialog
 from ui.models.people_model import PeopleSortProxy, PeopleTableModel
 from ui.models.roles import RowRole
+from ui.permissions import can_edit_people, can_find_people
 from ui.settings import UiSettings
 from ui.tasks import BackgroundTask, run_in_background
-from ui.views.permissions import can_edit_people, can_find_people
 from ui.widgets.export_list import ExportListButton
 from ui.widgets.tables import column_width, make_table
 
@@ -39,15 +39,7 @@ def row_from_record(record: PersonRecord, prison_number: str | None = None) -> P
 
 
 class PeoplePage(QWidget):
-    """Search box over a table of people; Enter or double-click opens a record.
-
-    Signals:
-        person_opened(int): the user chose a person to open.
-        notice(str): a short message for the status bar.
-    """
-
-    person_opened = Signal(int)
-    notice = Signal(str)
+    """Search box over a table of people; Enter or double-click opens a record."""
 
     def __init__(self, services: AppServices, ui_settings: UiSettings,
                  parent: QWidget | None = None):
@@ -150,7 +142,7 @@ class PeoplePage(QWidget):
     @Slot()
     def show_unconfirmed(self) -> None:
         self.unconfirmed_dialog = UnconfirmedDialog(self._services.people, self)
-        self.unconfirmed_dialog.person_chosen.connect(self.person_opened)
+        self.unconfirmed_dialog.person_chosen.connect(open_person)
         self.unconfirmed_dialog.open()
 
     # Searching ---------------------------------------------------------------------------
@@ -234,7 +226,7 @@ class PeoplePage(QWidget):
     def open_row(self, proxy_row: int) -> None:
         row = self.proxy.index(proxy_row, 0).data(RowRole)
         if row is not None:
-            self.person_opened.emit(row.id)
+            open_person(row.id)
 
     @Slot()
     def new_person(self) -> None:
@@ -246,12 +238,12 @@ class PeoplePage(QWidget):
         self.dialog.open()
 
     def _on_person_created(self, record: PersonRecord) -> None:
-        self.notice.emit(f"Added {record.display_name} ({record.crn}).")
+        announce(f"Added {record.display_name} ({record.crn}).")
         self.search.blockSignals(True)
         self.search.setText(record.crn)
         self.search.blockSignals(False)
         self.run_search()
-        self.person_opened.emit(record.id)
+        open_person(record.id)
 
     def _on_person_change(self, change: Change) -> None:
         if isinstance(change.record, PersonRecord):

@@ -18,25 +18,22 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.codes import Language
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import CaseAccess, PersonRecord
+from upw_ttg.domain.records import PersonRecord
 from upw_ttg.errors import UpwError
 from upw_ttg.records.case_reviews import CaseReviews
+from upw_ttg.records.restrictions import CaseAccess
 from upw_ttg.services.subject_access import save_export
 
-from ui.changes import Subject, publish
+from ui.changes import Subject, announce, publish
 from ui.dialogs.access_log_dialog import AccessLogDialog
 from ui.dialogs.person_dialog import ConfirmGenderDialog, PersonDialog
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.dialogs.restriction_dialog import RestrictionDialog
 from ui.dialogs.upw.keep_apart_dialog import KeepApartDialog
 from ui.formatting import age_on, format_date
-from ui.settings import UiSettings
-from ui.tasks import report_failure, run_in_background
-from ui.views.case_tab import CaseTab
-from ui.views.custody_tab import CustodyTab
-from ui.views.orders_tab import OrdersTab
-from ui.views.permissions import (
+from ui.permissions import (
     can,
     can_edit_people,
     can_export_subject_access,
@@ -47,6 +44,11 @@ from ui.views.permissions import (
     can_see_who_has_looked,
     not_allowed_tip,
 )
+from ui.settings import UiSettings
+from ui.tasks import report_failure, run_in_background
+from ui.views.case_tab import CaseTab
+from ui.views.custody_tab import CustodyTab
+from ui.views.orders_tab import OrdersTab
 from ui.views.person_details import PersonDetailsTab
 from ui.views.reviews_tab import ReviewsTab
 from ui.widgets.banner import Banner
@@ -64,7 +66,6 @@ class PersonPage(QWidget):
     Signals:
         back_requested(): the user wants the people list again.
         person_saved(object): the person's details were saved (a ``PersonRecord``).
-        notice(str): a short message for the status bar.
         plan_requested(int): open the resettlement plan of this custody episode.
         item_requested(str, int, object): open a session or warrant of the overview where
             it is changed (the main window knows where).
@@ -72,7 +73,6 @@ class PersonPage(QWidget):
 
     back_requested = Signal()
     person_saved = Signal(object)
-    notice = Signal(str)
     plan_requested = Signal(int)
     item_requested = Signal(str, int, object)
     OVERVIEW, DETAILS, ORDERS, CUSTODY, REVIEWS = range(5)
@@ -101,8 +101,8 @@ class PersonPage(QWidget):
         self.print_button.setToolTip("Preview and print the staff case summary, in English "
                                      "(Ctrl+P) or Welsh")
         menu = QMenu(self.print_button)
-        menu.addAction("In English", lambda: self.print_case_summary("en"))
-        menu.addAction("Yn Gymraeg (in Welsh)", lambda: self.print_case_summary("cy"))
+        menu.addAction("In English", lambda: self.print_case_summary(Language.ENGLISH))
+        menu.addAction("Yn Gymraeg (in Welsh)", lambda: self.print_case_summary(Language.WELSH))
         self.print_button.setMenu(menu)
         self.restriction_button = QPushButton("&Restriction…")
         self.restriction_button.setToolTip("Mark the case restricted and name the staff who "
@@ -126,8 +126,9 @@ class PersonPage(QWidget):
         export_menu = QMenu(self.export_button)
         export_menu.addAction("In the person's own language",
                               lambda: self.export_subject_access(None))
-        export_menu.addAction("In English", lambda: self.export_subject_access("en"))
-        export_menu.addAction("Yn Gymraeg (in Welsh)", lambda: self.export_subject_access("cy"))
+        export_menu.addAction("In English", lambda: self.export_subject_access(Language.ENGLISH))
+        export_menu.addAction("Yn Gymraeg (in Welsh)",
+                              lambda: self.export_subject_access(Language.WELSH))
         self.export_button.setMenu(export_menu)
         self.export_button.setVisible(can_export_subject_access(actor))
         self.access_dialog: AccessLogDialog | None = None
@@ -142,7 +143,6 @@ class PersonPage(QWidget):
             self.details.edit_button.setToolTip(not_allowed_tip("change people's details"))
         # The reviews tab also fills the "review due" banner, so it reads with the record.
         self.reviews = ReviewsTab(services)
-        self.reviews.notice.connect(self.notice)
         self.reviews.changed.connect(self._show_reviews_due)
         # The overview, orders and custody are built (and read) when first shown.
         self.tabs = LazyTabs()
@@ -240,14 +240,12 @@ class PersonPage(QWidget):
 
     def _new_orders(self) -> OrdersTab:
         tab = OrdersTab(self._services)
-        tab.notice.connect(self.notice)
         if self.record is not None and can_read_orders(self._services.ctx.actor):
             tab.load(self.record.id, self.record.display_name)
         return tab
 
     def _new_custody(self) -> CustodyTab:
         tab = CustodyTab(self._services)
-        tab.notice.connect(self.notice)
         tab.plan_requested.connect(self.plan_requested)
         if self.record is not None and can_read_custody(self._services.ctx.actor):
             tab.load(self.record.id, self.record.display_name)
@@ -378,7 +376,7 @@ class PersonPage(QWidget):
     def reprint_letter(self, opens: str, ref_id: int) -> None:
         """Print a warning letter (``ref_id`` the failure) or a breach summary (the order)
         again, as it is printed when the decision is made."""
-        from ui.views.upw.printing import preview_document  # printing loads when used
+        from ui.printing import preview_document  # printing loads when used
 
         record, letters = self.record, self._services.attendance.letters
         if record is None:
@@ -388,7 +386,7 @@ class PersonPage(QWidget):
         needed = Capability.PRINT_UPW_LETTERS if warning \
             else Capability.TAKE_ENFORCEMENT_DECISIONS
         if not can(actor, needed):
-            self.notice.emit("Your roles do not allow printing this letter.")
+            announce("Your roles do not allow printing this letter.")
             return
         kind = "warning-letter" if warning else "breach-summary"
         preview_document(
@@ -439,7 +437,7 @@ class PersonPage(QWidget):
         self._load_tabs(record)
         self.person_saved.emit(record)
         publish(Subject.PERSON, [record.id], [record.id], record)
-        self.notice.emit(f"Saved {record.display_name}'s details.")
+        announce(f"Saved {record.display_name}'s details.")
 
     @Slot()
     def edit_restriction(self) -> None:
@@ -451,13 +449,13 @@ class PersonPage(QWidget):
 
     def _on_restriction_saved(self, access: CaseAccess) -> None:
         self.load(access.person_id)
-        self.notice.emit(f"{access.display_name} is {'now' if access.restricted else 'no longer'}"
-                         " a restricted case.")
+        announce(f"{access.display_name} is {'now' if access.restricted else 'no longer'}"
+                 " a restricted case.")
 
     # Case summary ------------------------------------------------------------------------
 
-    def print_case_summary(self, language: str = "en") -> None:
-        """Render the case summary in ``language`` ("en" or "cy", its reader's) in the
+    def print_case_summary(self, language: Language = Language.ENGLISH) -> None:
+        """Render the case summary in ``language`` (its reader's) in the
         background, then open the preview."""
         if not self.may_print():
             return
@@ -487,9 +485,9 @@ class PersonPage(QWidget):
             return
         self.access_dialog.open()
 
-    def export_subject_access(self, language: str | None = None) -> None:
-        """Ask for a folder, export in the background (the PDF in ``language``, "en" or
-        "cy", or the person's own for None), and say where the files are."""
+    def export_subject_access(self, language: Language | None = None) -> None:
+        """Ask for a folder, export in the background (the PDF in ``language``, or the
+        person's own for None), and say where the files are."""
         if self.record is None:
             return
         folder = QFileDialog.getExistingDirectory(
@@ -502,8 +500,8 @@ class PersonPage(QWidget):
 
         def done(paths: tuple[Path, Path]) -> None:
             self.export_button.setEnabled(True)
-            self.notice.emit(f"Subject access export saved: {paths[0].name} and "
-                             f"{paths[1].name} in {paths[0].parent}.")
+            announce(f"Subject access export saved: {paths[0].name} and "
+                     f"{paths[1].name} in {paths[0].parent}.")
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)

@@ -16,11 +16,11 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.records.case_reviews import CaseReviewRow, CaseReviews, ReviewDueRow
 
-from ui.changes import Change, Subject, publish, subscribe
+from ui.changes import Change, Subject, announce, publish, subscribe
 from ui.dialogs.case_review_dialogs import CaseReviewDialog, NoteChangeDialog
 from ui.formatting import format_date
 from ui.models.table_model import Column, RowTableModel
-from ui.views.permissions import can, not_allowed_tip
+from ui.permissions import can, not_allowed_tip
 from ui.widgets.tables import fit_columns, make_table
 
 # Every change that can make a review due on a person's case.
@@ -49,11 +49,9 @@ class ReviewsTab(QWidget):
     """Review-due items (open first) with a review to close them, and the reviews held.
 
     Signals:
-        notice(str): a short message for the status bar.
         changed(object): the person's reviews as they now are (a ``CaseReviews``).
     """
 
-    notice = Signal(str)
     changed = Signal(object)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
@@ -151,5 +149,5 @@ class ReviewsTab(QWidget):
 
     def _saved(self, record: CaseReviews, message: str) -> None:
         self.show_record(record)
-        self.notice.emit(message)
+        announce(message)
         publish(Subject.PERSON, (record.person_id,), (record.person_id,))

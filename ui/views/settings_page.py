@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QTimer, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -16,21 +16,16 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.errors import UpwError
 from upw_ttg.records.settings import SettingRow
 
+from ui.changes import announce
 from ui.dialogs.setting_dialog import SettingDialog
 from ui.errors import show_error
 from ui.models.settings_model import SettingsTableModel, format_setting_value
-from ui.views.permissions import can_change_settings
+from ui.permissions import can_change_settings
 from ui.widgets.tables import WrapDelegate, column_width, make_table, selected_row
 
 
 class SettingsPage(QWidget):
-    """Settings grouped by category; Change… and Reset to default for administrators.
-
-    Signals:
-        notice(str): a short message for the status bar.
-    """
-
-    notice = Signal(str)
+    """Settings grouped by category; Change… and Reset to default for administrators."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -139,8 +134,8 @@ class SettingsPage(QWidget):
 
     def _on_setting_saved(self, row: SettingRow) -> None:
         self.reload(row.key)
-        self.notice.emit(f"{row.label} is now "
-                         f"{format_setting_value(row.value_type, row.value, row.unit)}.")
+        announce(f"{row.label} is now "
+                 f"{format_setting_value(row.value_type, row.value, row.unit)}.")
 
     @Slot()
     def reset_selected(self) -> None:

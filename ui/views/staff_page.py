@@ -3,7 +3,7 @@ reset passwords, and disable or enable accounts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,6 +18,7 @@ from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import UpwError
 from upw_ttg.records.staff import AccountRow
 
+from ui.changes import announce
 from ui.dialogs.change_password import ResetPasswordDialog
 from ui.dialogs.staff_dialog import RolesDialog, StaffDialog
 from ui.errors import show_error
@@ -26,19 +27,13 @@ from ui.loading import PageLoader
 from ui.models.roles import RowRole
 from ui.models.staff_model import AccountTableModel
 from ui.models.table_model import RowSortProxy
-from ui.views.permissions import is_administrator
+from ui.permissions import is_administrator
 from ui.widgets.role_checks import roles_text
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 
 class StaffPage(QWidget):
-    """Table of staff accounts with Add staff…, Reset password… and Disable/Enable.
-
-    Signals:
-        notice(str): a short message for the status bar.
-    """
-
-    notice = Signal(str)
+    """Table of staff accounts with Add staff…, Reset password… and Disable/Enable."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -136,7 +131,7 @@ class StaffPage(QWidget):
 
     def _on_staff_added(self, member: StaffMember) -> None:
         self.reload(member.id)
-        self.notice.emit(f"Added {member.full_name} ({label(member.role).lower()}).")
+        announce(f"Added {member.full_name} ({label(member.role).lower()}).")
 
     def selected_member(self) -> StaffMember | None:
         account = self.selected_account()
@@ -153,8 +148,8 @@ class StaffPage(QWidget):
 
     def _on_roles_changed(self, member: StaffMember) -> None:
         self.reload(member.id)
-        self.notice.emit(f"{member.full_name} now holds: "
-                         f"{roles_text(member.role, member.roles).lower()}.")
+        announce(f"{member.full_name} now holds: "
+                 f"{roles_text(member.role, member.roles).lower()}.")
 
     @Slot()
     def reset_password(self) -> None:
@@ -167,8 +162,8 @@ class StaffPage(QWidget):
 
     def _on_password_reset(self, account: AccountRow) -> None:
         self.reload(account.member.id)
-        self.notice.emit(f"Reset the password of {account.member.full_name}: they choose a new "
-                         "one at their next sign-in.")
+        announce(f"Reset the password of {account.member.full_name}: they choose a new "
+                 "one at their next sign-in.")
 
     def confirm_disable(self, account: AccountRow) -> bool:
         """Ask before disabling (tests patch this)."""
@@ -195,5 +190,5 @@ class StaffPage(QWidget):
             self.reload(account.member.id)
             return
         self.reload(changed.member.id)
-        self.notice.emit(f"{'Enabled' if enable else 'Disabled'} the account of "
-                         f"{changed.member.full_name}.")
+        announce(f"{'Enabled' if enable else 'Disabled'} the account of "
+                 f"{changed.member.full_name}.")

@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from upw_ttg import __version__
 from upw_ttg.bootstrap import open_app
+from upw_ttg.domain.codes import parse_language
 from upw_ttg.errors import UpwError
 from upw_ttg.files import private_umask, restore_umask
 from upw_ttg.paths import AppLocation, sqlite_url
@@ -246,7 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("crn", help="the person's case reference number, e.g. X123456")
     export.add_argument("--out", type=Path, required=True,
                         help="folder for the PDF (to read) and JSON (complete) files")
-    export.add_argument("--language", choices=("en", "cy"), default=None,
+    export.add_argument("--language", type=parse_language, default=None, metavar="{en,cy}",
                         help="the PDF's language: en (English) or cy (Welsh); the person's "
                              "own if not given")
     export.set_defaults(run=_cmd_export_person)

@@ -11,7 +11,7 @@ from upw_ttg.demo import places
 from upw_ttg.demo.core import Context, Weighted, stamp, versioned
 from upw_ttg.demo.names import ORIGIN_LANGUAGE, Name, full_name, make_name
 from upw_ttg.demo.projects import Proj, supervisor_demand
-from upw_ttg.domain.codes import Gender
+from upw_ttg.domain.codes import Gender, Language
 from upw_ttg.domain.placement import category_from_text
 from upw_ttg.domain.text import fold
 from upw_ttg.security import unknown_name_key
@@ -33,7 +33,7 @@ class PersonInfo:
     unit: str
     town: str
     origin: str
-    language: str
+    language: Language
     other_language: str | None
     interpreter: bool
     date_of_birth: dt.date
@@ -201,12 +201,12 @@ def _person(ctx: Context, rng: random.Random, person_id: int, kind: str, female:
             break
     town = places.pick_town(rng, place)
     dob = ctx.today - dt.timedelta(days=int(_age(rng) * 365.25) + rng.randint(0, 364))
-    language, other_language, interpreter = "english", None, False
+    language, other_language, interpreter = Language.ENGLISH, None, False
     spoken = ORIGIN_LANGUAGE.get(name.origin)
     if spoken == "Welsh" and rng.random() < 0.4:
-        language = "welsh"
+        language = Language.WELSH
     elif spoken and spoken != "Welsh" and rng.random() < 0.45:
-        language, other_language = "other", spoken
+        language, other_language = Language.OTHER, spoken
         interpreter = rng.random() < 0.4
     identity = None
     not_male = female
@@ -249,7 +249,7 @@ def _person(ctx: Context, rng: random.Random, person_id: int, kind: str, female:
         "address_line1": line1, "address_line2": line2, "town": town.name,
         "postcode": postcode, "phone": places.phone(rng) if rng.random() < 0.9 else None,
         "emergency_contact_name": contact_name, "emergency_contact_phone": contact_phone,
-        "preferred_language": language, "other_language": other_language,
+        "preferred_language": language.value, "other_language": other_language,
         "interpreter_needed": interpreter, "office_id": office.id,
         "responsible_officer": rng.choice(officers[office_index]),
         "search_surname": fold(name.surname), "search_forename": fold(name.forename),

@@ -10,7 +10,7 @@ from upw_ttg.demo.core import Context, Weighted, stamp, versioned
 from upw_ttg.demo.directory import DirectoryLinks, build_directory, pick_provider
 from upw_ttg.demo.names import full_name, make_name
 from upw_ttg.demo.people import PersonInfo, touch
-from upw_ttg.domain.codes import PATHWAYS, GenderCategory, ReleaseDateType
+from upw_ttg.domain.codes import PATHWAYS, GenderCategory, Language, ReleaseDateType
 from upw_ttg.domain.custody import expected_release
 from upw_ttg.domain.placement import identity_not_male
 from upw_ttg.domain.text import fold
@@ -288,7 +288,7 @@ class Custody:
     def _diversity(self, info: PersonInfo) -> list[str]:
         rng = self.rng
         found = []
-        if info.language == "welsh":
+        if info.language is Language.WELSH:
             found.append("welsh")
         if info.other_language:
             found.append("interpreter" if info.interpreter else "language")

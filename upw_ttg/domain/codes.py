@@ -59,9 +59,38 @@ KEEP_APART_KIND_LABELS = {
 
 
 class Language(StrEnum):
+    """A person's preferred language, and the language a document prints in: every document
+    comes in English or Welsh, so one asked for in another language prints in English."""
+
     ENGLISH = "english"
     WELSH = "welsh"
     OTHER = "other"
+
+    @property
+    def printed(self) -> Language:
+        """The version of a document a reader of this language is given: Welsh or English."""
+        return Language.WELSH if self is Language.WELSH else Language.ENGLISH
+
+    @property
+    def code(self) -> str:
+        """"cy" or "en": the printed version as a PDF's language tag, a file name and the audit
+        trail name it."""
+        return "cy" if self is Language.WELSH else "en"
+
+
+_LANGUAGE_NAMES = {"en": Language.ENGLISH, "eng": Language.ENGLISH, "english": Language.ENGLISH,
+                   "cy": Language.WELSH, "cym": Language.WELSH, "welsh": Language.WELSH,
+                   "cymraeg": Language.WELSH, "other": Language.OTHER}
+
+
+def parse_language(text: str) -> Language:
+    """The language ``text`` names ("en", "cy", "english", "welsh", "Cymraeg", "other", any
+    case): the one way a language given as text (a command line, a file, a setting) is read.
+    Raises ValueError for anything else."""
+    try:
+        return _LANGUAGE_NAMES[text.strip().lower()]
+    except KeyError:
+        raise ValueError(f"not a language: {text!r}") from None
 
 
 class OrderType(StrEnum):

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from upw_ttg.domain.codes import Gender, Language, OrderSubtype, OrderType
+from upw_ttg.domain.codes import Gender, Language, OrderSubtype, OrderType, parse_language
 from upw_ttg.domain.extract import cell_date, cell_whole_number, cell_yes_no, header_key
 
 
@@ -141,12 +141,12 @@ def _gender(text: str) -> Gender:
 
 
 def _language(text: str) -> Language:
-    value = text.strip().lower()
-    if value in ("", "english", "en", "eng"):
+    if not text.strip():
         return Language.ENGLISH
-    if value in ("welsh", "cymraeg", "cy", "cym"):
-        return Language.WELSH
-    return Language.OTHER
+    try:
+        return parse_language(text)
+    except ValueError:  # a language named, such as Polish: "other", its name kept beside it
+        return Language.OTHER
 
 
 def _order_type(text: str) -> OrderType | None:

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from upw_ttg.domain.access import RESTRICTED_TEXT
+from upw_ttg.domain.codes import Language
 from upw_ttg.domain.records_to_check import RecordToCheck
 from upw_ttg.printing import glossary
 from upw_ttg.printing.styles import data_table_style, get_styles
@@ -25,13 +26,13 @@ _RECORDS = {"Unpaid Work order": "record.unpaid_work_order",
             "appointment letter": "record.appointment_letter", RESTRICTED_TEXT: "restricted"}
 
 
-def _record(record: RecordToCheck, language: str) -> str:
+def _record(record: RecordToCheck, language: Language) -> str:
     """Which record, in ``language`` where the glossary names it."""
     key = _RECORDS.get(record.record)
     return glossary.phrase(f"to_check.{key}", language) if key else record.record
 
 
-def _reason(record: RecordToCheck, language: str) -> str:
+def _reason(record: RecordToCheck, language: Language) -> str:
     """What to check: in English as the application gave it; in Welsh from the glossary,
     with the dates named and written in Welsh (a reason only given as text prints as given)."""
     if not glossary.is_welsh(language):
@@ -55,7 +56,8 @@ def _reason(record: RecordToCheck, language: str) -> str:
 
 
 def build_records_to_check(records: Sequence[RecordToCheck], *, what: str = "this document",
-                           landscape: bool = False, language: str = "en") -> list[Flowable]:
+                           landscape: bool = False, language: Language = Language.ENGLISH
+                           ) -> list[Flowable]:
     """A heading, one sentence and a table of who was left out and what to correct; nothing
     when every record printed. ``what`` is the document ("this sheet"); in Welsh it is taken
     from the glossary where it has a term ("this sheet", "this manifest")."""
@@ -89,11 +91,11 @@ def build_records_to_check(records: Sequence[RecordToCheck], *, what: str = "thi
 
 
 def records_to_check_section(records: Sequence[RecordToCheck], *, what: str,
-                             day: dt.date | None = None, language: str = "en") -> Section:
+                             day: dt.date | None = None,
+                             language: Language = Language.ENGLISH) -> Section:
     """A page for the end of a batch naming what the batch left out (staff only), in the
-    staff's ``language`` ("en" or "cy")."""
+    staff's ``language``."""
     reference = f"CHECK-{day:%Y%m%d}" if day else "CHECK"
-    code = glossary.code(language)
-    return Section(glossary.phrase("to_check.title", code), reference,
-                   build_records_to_check(records, what=what, language=code)[1:],
-                   staff_only=True, language=code)
+    return Section(glossary.phrase("to_check.title", language), reference,
+                   build_records_to_check(records, what=what, language=language)[1:],
+                   staff_only=True, language=language)

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable
 
-from upw_ttg.printing.template import Section, UpwDocTemplate, language_of
+from upw_ttg.domain.codes import Language
+from upw_ttg.printing.template import Section, UpwDocTemplate
 from upw_ttg.progress import CancelledFn, ProgressFn
 
 
@@ -39,11 +40,11 @@ def render_sections(sections: Sequence[Section], *, printed_at: dt.datetime,
     """
     if not sections:
         raise ValueError("nothing to print")
-    languages = {language_of(s.language) for s in sections}
+    languages = {s.language.printed for s in sections}
     buffer = io.BytesIO()
     doc = UpwDocTemplate(buffer, title=title or sections[0].title, printed_at=printed_at,
                          printed_by=printed_by, invariant=invariant,
-                         language=languages.pop() if len(languages) == 1 else "en")
+                         language=languages.pop() if len(languages) == 1 else Language.ENGLISH)
     doc.build_sections(sections, progress=progress, is_cancelled=is_cancelled)
     return buffer.getvalue()
 
@@ -51,7 +52,7 @@ def render_sections(sections: Sequence[Section], *, printed_at: dt.datetime,
 def render_pdf(story: Sequence[Flowable], *, title: str, reference: str,
                printed_at: dt.datetime, staff_only: bool, printed_by: str | None = None,
                landscape: bool = False, invariant: bool = False,
-               language: str = "en") -> bytes:
+               language: Language = Language.ENGLISH) -> bytes:
     """One document on the shared template: ``render_sections`` with one section.
 
     Args:
@@ -63,7 +64,7 @@ def render_pdf(story: Sequence[Flowable], *, title: str, reference: str,
         printed_by: Who printed it, shown in the footer.
         landscape: A4 landscape instead of portrait (work sheets).
         invariant: Fixed timestamps and IDs so the same input gives the same bytes (tests).
-        language: "en" or "cy" (Welsh): the footer's words and the PDF's language tag.
+        language: The footer's words and the PDF's language tag (Welsh, else English).
 
     Returns:
         The complete PDF file.

@@ -16,6 +16,7 @@ from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable, Frame,
 
 from upw_ttg import APP_NAME
 from upw_ttg.collector import collector_paused
+from upw_ttg.domain.codes import Language
 from upw_ttg.errors import Cancelled
 from upw_ttg.printing import fonts, glossary, styles
 from upw_ttg.printing.text import format_datetime
@@ -37,9 +38,8 @@ _FOOTER_WORDS = {
     language: {"page": glossary.phrase("service.page", language),
                "printed": glossary.phrase("service.printed", language),
                "by": " " + glossary.phrase("service.printed_by", language)}
-    for language in ("en", "cy")
+    for language in (Language.ENGLISH, Language.WELSH)
 }
-_LANG_TAGS = {"en": "en-GB", "cy": "cy-GB"}
 
 @dataclass(frozen=True, slots=True)
 class Section:
@@ -51,7 +51,7 @@ class Section:
         reference: Printed at the top right of each of its pages.
         story: The flowables from a ``build_<name>`` function.
         staff_only: Adds the protective marking; False for anything handed to the person.
-        language: "en" or "cy" (Welsh): the footer's words.
+        language: The footer's words (Welsh, else English).
         landscape: A4 landscape instead of portrait (work sheets).
         show_printed_by: Names who printed it in the footer (letters and warrants do not).
     """
@@ -61,14 +61,9 @@ class Section:
     story: Sequence[Flowable]
     _: KW_ONLY
     staff_only: bool
-    language: str = "en"
+    language: Language = Language.ENGLISH
     landscape: bool = False
     show_printed_by: bool = True
-
-
-def language_of(language: str) -> str:
-    """``language`` if the template speaks it, else English."""
-    return language if language in _FOOTER_WORDS else "en"
 
 
 class _SectionMark(ActionFlowable):
@@ -197,7 +192,7 @@ class UpwPage(PageTemplate):
         canv.line(left, baseline + 4 * mm, right, baseline + 4 * mm)
         canv.setFillColor(styles.MUTED)
         canv.setFont(fonts.REGULAR, _FOOTER_SIZE)
-        language = language_of(section.language)
+        language = section.language.printed
         words = _FOOTER_WORDS[language]
         page = doc.section_page()
         # The total is written when the canvas is saved; room is kept for three digits.
@@ -236,7 +231,8 @@ class UpwDocTemplate(BaseDocTemplate):
 
     def __init__(self, output: str | IO[bytes], *, title: str, printed_at: dt.datetime,
                  printed_by: str | None = None, subject: str | None = None,
-                 invariant: bool = False, language: str = "en", **kwargs: Any) -> None:
+                 invariant: bool = False, language: Language = Language.ENGLISH,
+                 **kwargs: Any) -> None:
         fonts.register_fonts()
         self.printed_at = printed_at
         self.printed_by = printed_by
@@ -251,7 +247,7 @@ class UpwDocTemplate(BaseDocTemplate):
             leftMargin=styles.MARGIN_SIDE, rightMargin=styles.MARGIN_SIDE,
             topMargin=styles.MARGIN_TOP, bottomMargin=styles.MARGIN_BOTTOM,
             title=title, author=APP_NAME, creator=APP_NAME, subject=subject or title,
-            invariant=1 if invariant else 0, lang=_LANG_TAGS[language_of(language)],
+            invariant=1 if invariant else 0, lang=f"{language.code}-GB",
             displayDocTitle=1, initialFontName=fonts.REGULAR, **kwargs)
 
     def afterInit(self) -> None:

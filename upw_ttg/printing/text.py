@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape as _xml_escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from upw_ttg.domain.codes import Language
 from upw_ttg.printing import glossary
 
 # Month names are fixed here because strftime("%b") follows the C locale, which Qt changes.
@@ -51,11 +52,11 @@ def format_date(value: dt.date | None, missing: str = NOT_RECORDED) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
-def format_datetime(value: dt.datetime, language: str = "en") -> str:
-    """A timestamp as printed on documents: ``26 Nov 2026 14:05``, in Welsh (``"cy"``)
+def format_datetime(value: dt.datetime, language: Language = Language.ENGLISH) -> str:
+    """A timestamp as printed on documents: ``26 Nov 2026 14:05``, in Welsh
     ``26 Tachwedd 2026 14:05``."""
-    if language == "cy":  # Welsh months in full, from the glossary as every Welsh date
-        return f"{glossary.short_date(value.date(), 'cy')} {value:%H:%M}"
+    if glossary.is_welsh(language):  # Welsh months in full, from the glossary as every date
+        return f"{glossary.short_date(value.date(), language)} {value:%H:%M}"
     return f"{format_date(value.date())} {value:%H:%M}"
 
 

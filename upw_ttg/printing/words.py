@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from upw_ttg.domain.codes import Language
 from upw_ttg.printing import glossary
 from upw_ttg.printing.text import escape, format_date
 
 
 class Words:
-    """The phrases of one document in ``language`` ("en" or "cy"), escaped for paragraphs.
+    """The phrases of one document in ``language`` (Welsh, else English), escaped for paragraphs.
 
     A key is the document's own (``prefix.key``) where the glossary has that term, else any
     term of the glossary by its full key. English dates keep the documents' short form
@@ -17,9 +18,9 @@ class Words:
     (``26 Tachwedd 2026``).
     """
 
-    def __init__(self, language: object, prefix: str):
-        self.language = glossary.code(language)
-        self.welsh = self.language == "cy"
+    def __init__(self, language: Language, prefix: str):
+        self.language = language.printed
+        self.welsh = glossary.is_welsh(language)
         self._prefix = prefix
 
     def _name(self, key: str) -> str:
@@ -39,7 +40,7 @@ class Words:
     def date(self, day: dt.date | None, missing: str | None = None) -> str:
         if day is None:
             return missing if missing is not None else self("not_recorded")
-        return glossary.short_date(day, "cy") if self.welsh else format_date(day)
+        return glossary.short_date(day, self.language) if self.welsh else format_date(day)
 
     def when(self, at: dt.datetime) -> str:
         return f"{self.date(at.date())} {at:%H:%M}"

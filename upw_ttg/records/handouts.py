@@ -1,7 +1,8 @@
-"""Documents handed to the person: types with no field that could carry risk or offence data.
+"""Documents handed to the person: types with no field for risk, health or offence data.
 
 Nothing here may hold risk of harm, MAPPA, the offence, whether a need is linked to
-offending, staff progress notes, actions that manage risk or meeting notes: a printed copy
+offending, health conditions or medicines, staff progress notes, actions that manage risk or
+meeting notes: a printed copy
 is built only from these types, so such data cannot reach it by mistake.
 """
 
@@ -11,14 +12,15 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from upw_ttg.domain.codes import NeedStatus, ReferralStatus, Responsibility, TravelPayment
-from upw_ttg.domain.upw_print import OfficeContact
+from upw_ttg.domain.codes import (
+    Language,
+    NeedStatus,
+    ReferralStatus,
+    Responsibility,
+    TravelPayment,
+)
 from upw_ttg.records.directory import ProviderContact
-
-
-class HandoutLanguage(StrEnum):
-    ENGLISH = "en"
-    WELSH = "cy"
+from upw_ttg.records.upw_print import OfficeContact
 
 
 class ContactRole(StrEnum):
@@ -103,7 +105,7 @@ class PersonPlanCopy:
     person_agrees: bool | None
     agreed_on: dt.date | None
     person_comments: str | None
-    language: HandoutLanguage
+    language: Language
     printed_at: dt.datetime
     printed_by: str | None
 
@@ -147,7 +149,7 @@ class ReleaseDaySheet:
     gp_registered: bool | None
     gp_details: str | None
     contacts: tuple[HandoutContact, ...]
-    language: HandoutLanguage
+    language: Language
     printed_at: dt.datetime
     printed_by: str | None
     # The journey from the prison to the first appointment, and how it is paid for.

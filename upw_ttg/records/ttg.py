@@ -10,6 +10,7 @@ from upw_ttg.domain.codes import (
     CustodyEventKind,
     CustodyStatus,
     DiversityCategory,
+    Language,
     MappaLevel,
     NeedStatus,
     PlanStatus,
@@ -590,4 +591,5 @@ class HandoverPack:
     deadlines: EpisodeDeadlines
     printed_at: dt.datetime
     printed_by: str | None
-    language: str = "en"  # "en" or "cy": the officer's choice; records as they were written
+    # The officer's choice; records print as they were written.
+    language: Language = Language.ENGLISH

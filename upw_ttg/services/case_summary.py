@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from upw_ttg.domain.access import AccessedRecord, Recipient
-from upw_ttg.domain.codes import AuditAction
+from upw_ttg.domain.codes import AuditAction, Language
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import CaseSummary
+from upw_ttg.records.case_summary import CaseSummary
 from upw_ttg.services import audit
 from upw_ttg.services.access_log import log_print, log_view
 from upw_ttg.services.context import ServiceContext
@@ -28,7 +28,7 @@ class CaseSummaryService:
         log_view(self._ctx, AccessedRecord.CASE_SUMMARY, person_id, person_id)
         return summary
 
-    def _gather(self, person_id: int, language: str = "en") -> CaseSummary:
+    def _gather(self, person_id: int, language: Language = Language.ENGLISH) -> CaseSummary:
         actor = self._ctx.require(Capability.READ_PERSON)
         person = self._people.get(person_id)
         # Each section only for those whose roles read it (a resettlement worker's summary
@@ -40,11 +40,11 @@ class CaseSummaryService:
         return CaseSummary(person=person, orders=tuple(orders), custody=tuple(custody),
                            printed_by=actor.full_name, printed_at=self._ctx.now(),
                            office_name=person.office_name,
-                           language="cy" if language == "cy" else "en")
+                           language=language.printed)
 
-    def render(self, person_id: int, language: str = "en") -> bytes:
-        """The case summary as PDF bytes, its fixed words in ``language`` ("en" or "cy",
-        Welsh: its reader's language); printing it is recorded in the audit trail."""
+    def render(self, person_id: int, language: Language = Language.ENGLISH) -> bytes:
+        """The case summary as PDF bytes, its fixed words in ``language`` (its
+        reader's); printing it is recorded in the audit trail."""
         # reportlab loads on first print, not at start-up.
         self._ctx.require(Capability.READ_PERSON)
         from upw_ttg.printing.documents.case_summary import render_case_summary

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
+from upw_ttg.domain.codes import Language
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import Cancelled, NotFoundError
 from upw_ttg.printing.render import render_sections
@@ -41,10 +42,10 @@ class DayPrintingService:
                   kinds: Iterable[DayPaper] = ALL_PAPER, one_pdf: bool = True,
                   progress: ProgressFn | None = None,
                   cancelled: CancelledFn | None = None,
-                  staff_language: str = "en") -> dict[str, bytes]:
+                  staff_language: Language = Language.ENGLISH) -> dict[str, bytes]:
         """The chosen kinds of ``day``'s paper: ``{"all": pdf}`` as one PDF, or one PDF per
         kind that has anything to print, keyed by ``DayPaper``. Work sheets and manifests
-        print in ``staff_language`` ("en" or "cy"); each letter in its person's language.
+        print in ``staff_language``; each letter in its person's language.
 
         Raises:
             NotFoundError: Nothing of the chosen kinds to print that day.

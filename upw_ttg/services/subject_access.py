@@ -21,15 +21,15 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.access import AccessAction, Recipient, local_time
 from upw_ttg.domain.codes import AuditAction, Language
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.subject_access import (
+from upw_ttg.errors import NotFoundError
+from upw_ttg.records.subject_access import (
     WITHHELD,
     AccessLine,
     SubjectAccessData,
+    SubjectAccessExport,
     TableRows,
     TrailLine,
 )
-from upw_ttg.errors import NotFoundError
-from upw_ttg.records.subject_access import SubjectAccessExport
 from upw_ttg.services import audit
 from upw_ttg.services.access_log import access_row, log_print
 from upw_ttg.services.context import ServiceContext
@@ -135,20 +135,18 @@ def _access(session: Session, person_id: int) -> list[AccessLine]:
 
 
 def gather(session: Session, person_id: int, *, exported_at: dt.datetime,
-           exported_by: str, language: str | None = None) -> SubjectAccessData:
-    """Everything held on ``person_id``; its PDF in ``language`` ("en" or "cy"), else in the
+           exported_by: str, language: Language | None = None) -> SubjectAccessData:
+    """Everything held on ``person_id``; its PDF in ``language``, else in the
     person's own (Welsh for a Welsh speaker: the export is theirs to read)."""
     person = session.get(Person, person_id)
     if person is None:
         raise NotFoundError("That person is no longer on record.")
-    if language not in ("en", "cy"):
-        language = "cy" if person.preferred_language == Language.WELSH else "en"
     tables = gather_tables(session, person_id)
     return SubjectAccessData(
         person_id=person.id, person_name=f"{person.forename} {person.surname}", crn=person.crn,
         exported_at=exported_at, exported_by=exported_by, tables=tuple(tables),
         audit=tuple(_trail(session, tables)), access=tuple(_access(session, person_id)),
-        language=language)
+        language=(language or person.preferred_language).printed)
 
 
 def to_json(data: SubjectAccessData) -> str:
@@ -184,9 +182,9 @@ def save_export(export: SubjectAccessExport, folder: Path) -> tuple[Path, Path]:
 
 
 def export_person(ctx: ServiceContext, person_id: int, exported_by: str, via: str,
-                  language: str | None = None) -> SubjectAccessExport:
+                  language: Language | None = None) -> SubjectAccessExport:
     """Gather, render and record one export (audit trail and access log, one transaction);
-    the PDF in ``language`` ("en" or "cy"), or None for the person's own."""
+    the PDF in ``language``, or None for the person's own."""
     from upw_ttg.printing.documents.subject_access import render_subject_access
 
     now = ctx.now()
@@ -197,7 +195,7 @@ def export_person(ctx: ServiceContext, person_id: int, exported_by: str, via: st
     json_text = to_json(data)
     with ctx.db.write() as session:
         audit.record(session, ctx, AuditAction.PRINT, "person", person_id,
-                     after={"document": DOCUMENT, "via": via, "language": data.language})
+                     after={"document": DOCUMENT, "via": via, "language": data.language.code})
         log_print(session, ctx, DOCUMENT, Recipient.THE_PERSON, person_id, [person_id],
                   action=AccessAction.EXPORT)
     return SubjectAccessExport(pdf, json_text, f"subject-access-{now:%Y%m%d-%H%M%S}")
@@ -215,9 +213,9 @@ class SubjectAccessService:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
 
-    def export(self, person_id: int, language: str | None = None) -> SubjectAccessExport:
+    def export(self, person_id: int, language: Language | None = None) -> SubjectAccessExport:
         """Everything held on one person, for an administrator answering a subject access
-        request; the PDF in ``language`` ("en" or "cy"), or None for the person's own. The
+        request; the PDF in ``language``, or None for the person's own. The
         export is audited and logged."""
         actor = self._ctx.require(Capability.EXPORT_SUBJECT_ACCESS)
         return export_person(self._ctx, person_id, actor.full_name, "application", language)

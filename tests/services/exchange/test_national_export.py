@@ -13,7 +13,7 @@ from upw_ttg.domain.codes import Role
 from upw_ttg.errors import CapabilityDeniedError
 from upw_ttg.storage.models import AccessEvent, Appointment, AuditEvent, DeliveryUnit, Person
 
-from tests.attendance.attendance_data import World
+from tests.services.attendance.attendance_data import World
 
 DAY = dt.date(2026, 11, 24)
 

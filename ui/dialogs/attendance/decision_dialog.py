@@ -26,8 +26,8 @@ from upw_ttg.services.attendance.enforcement import EnforcementService
 from ui.dialogs.form_dialog import FormDialog, optional_text, read_date
 from ui.formatting import format_date
 from ui.models.attendance.list_models import ActionsTableModel
-from ui.views.attendance.common import LanguageCombo, language_row
 from ui.widgets.date_field import DateField
+from ui.widgets.language_combos import LanguageCombo, language_row
 from ui.widgets.tables import fit_columns, make_table
 
 LAW = ("Sentencing Act 2020, Schedule 10 paragraph 6 and Schedule 16 paragraph 6: a person who "

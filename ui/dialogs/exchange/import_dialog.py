@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,7 +36,7 @@ from upw_ttg.records.exchange import (
     RowOutcome,
 )
 
-from ui.changes import Subject, publish
+from ui.changes import Subject, announce, publish
 from ui.models.exchange_models import ImportRowsFilter, ImportRowsModel, what_happens
 from ui.tasks import TaskControl, report_failure, run_in_background
 from ui.widgets.banner import Banner
@@ -58,13 +58,7 @@ KINDS = {
 
 
 class ImportDialog(QDialog):
-    """Match columns, preview, dry run and import one file (see the module docstring).
-
-    Signals:
-        notice(str): what the import did, for the status bar.
-    """
-
-    notice = Signal(str)
+    """Match columns, preview, dry run and import one file (see the module docstring)."""
 
     def __init__(self, services: AppServices, kind: str, file_name: str, data: bytes,
                  proposal: Any, parent: QWidget | None = None):
@@ -284,7 +278,7 @@ class ImportDialog(QDialog):
         self._set_busy(False)
         self.import_result = result
         self.banner.show_message(result.describe(), kind="info")
-        self.notice.emit(result.describe())
+        announce(result.describe())
         if not result.dry_run:
             self.import_button.setEnabled(False)
             self.dry_run_button.setEnabled(False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,19 +22,14 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.files import write_atomically
 from upw_ttg.records.exchange import OutcomesExport
 
+from ui.changes import announce
 from ui.tasks import report_failure, run_in_background
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
 
 
 class OutcomesExportDialog(QDialog):
-    """The outcomes not yet sent for a day and delivery unit, saved as a CSV file.
-
-    Signals:
-        notice(str): what was exported, for the status bar.
-    """
-
-    notice = Signal(str)
+    """The outcomes not yet sent for a day and delivery unit, saved as a CSV file."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None,
                  folder: Path | None = None):
@@ -132,7 +127,7 @@ class OutcomesExportDialog(QDialog):
         self.saved_to = path
         text = f"Saved {path.name}: {export.describe()}"
         self.banner.show_message(text, kind="info")
-        self.notice.emit(text)
+        announce(text)
 
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)

@@ -14,7 +14,7 @@ from upw_ttg.services.ttg.handover import HandoverService
 from ui.dialogs.form_dialog import FormDialog, read_date
 from ui.formatting import format_date
 from ui.models.ttg.codes import code_text
-from ui.views.ttg.fields import code_combo
+from ui.widgets.code_combo import code_combo
 from ui.widgets.date_field import DateField
 
 

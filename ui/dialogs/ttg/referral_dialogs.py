@@ -15,7 +15,7 @@ from upw_ttg.services.ttg.referrals import ReferralService
 
 from ui.dialogs.form_dialog import FormDialog, read_date
 from ui.formatting import format_date
-from ui.views.ttg.fields import code_combo
+from ui.widgets.code_combo import code_combo
 from ui.widgets.date_field import DateField
 from ui.widgets.provider_picker import ProviderPicker
 

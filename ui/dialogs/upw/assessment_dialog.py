@@ -46,8 +46,9 @@ from ui.dialogs.upw.assessment_widgets import (
 from ui.dialogs.upw.breaks_warning import ChecksBookings
 from ui.dialogs.upw.place_dialog import LIVE, order_text
 from ui.formatting import format_date, label
-from ui.views.upw.common import NOT_ALLOWED, can_schedule, enum_value
+from ui.permissions import NOT_ALLOWED_TO_SCHEDULE, can_schedule
 from ui.widgets.banner import Banner
+from ui.widgets.code_combo import enum_value
 
 # (field, label) of the explicit yes/no questions, and the detail each "yes" needs.
 HEALTH_AND_SAFETY = (
@@ -160,7 +161,7 @@ class AssessmentDialog(ChecksBookings, FormDialog):
         if not can_schedule(services.ctx.actor):
             for button in (self.save_button, self.complete_button, self.new_button):
                 button.setEnabled(False)
-                button.setToolTip(NOT_ALLOWED)
+                button.setToolTip(NOT_ALLOWED_TO_SCHEDULE)
         self.resize(1180, 780)
 
     # Building ----------------------------------------------------------------------------

@@ -21,13 +21,13 @@ from upw_ttg.errors import Cancelled, UpwError
 
 from ui.models.table_model import RowSortProxy
 from ui.models.upw.autofill_model import ProposalLine, ProposalTableModel, ShortfallTableModel
+from ui.models.upw.delivery_units import delivery_units
 from ui.models.upw.text import format_minutes
 from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background
-from ui.views.upw.common import delivery_units
-from ui.views.upw.week_bar import UnitWeekBar
 from ui.widgets.banner import Banner
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import fit_columns, make_table
+from ui.widgets.unit_week_bar import UnitWeekBar
 
 
 def _propose(services: AppServices, monday: dt.date, unit_id: int | None,

@@ -28,10 +28,10 @@ from upw_ttg.errors import UpwError, ValidationError
 from ui.formatting import BLANK, format_date, label
 from ui.models.table_model import Column, RowTableModel
 from ui.models.upw.text import format_day, format_times
-from ui.views.upw.common import can_schedule
-from ui.views.upw.person_picker import PersonPicker
+from ui.permissions import can_schedule
 from ui.widgets.banner import Banner
 from ui.widgets.form_fields import FieldSet
+from ui.widgets.person_picker import PersonPicker
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 HIDDEN = "Seen by coordinators and managers only"

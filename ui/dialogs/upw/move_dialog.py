@@ -30,10 +30,10 @@ from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.place_dialog import fill_pickups, session_title
 from ui.dialogs.upw.rules_panel import RulesPanel, rules_html
 from ui.models.table_model import RowSortProxy
+from ui.models.upw.delivery_units import DeliveryUnit
 from ui.models.upw.session_models import SessionChoice, SessionChoiceTableModel
-from ui.views.upw.common import DeliveryUnit
-from ui.views.upw.week_bar import UnitWeekBar
 from ui.widgets.tables import fit_columns, make_table, selected_row
+from ui.widgets.unit_week_bar import UnitWeekBar
 
 
 class MoveDialog(FormDialog):

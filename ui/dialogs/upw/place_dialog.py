@@ -33,7 +33,7 @@ from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.rules_panel import RulesPanel
 from ui.formatting import format_date, label
 from ui.models.upw.text import format_day, format_time, format_times
-from ui.views.upw.person_picker import PersonPicker
+from ui.widgets.person_picker import PersonPicker
 
 LIVE = (OrderStatus.AWAITING_FIRST_SESSION, OrderStatus.ACTIVE)
 

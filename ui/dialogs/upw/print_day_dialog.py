@@ -11,10 +11,10 @@ from upw_ttg.domain.upw_records import VanRecord
 from upw_ttg.errors import ValidationError
 
 from ui.dialogs.form_dialog import FormDialog, read_date
+from ui.printing import preview_document
 from ui.tasks import BackgroundTask
-from ui.views.attendance.common import PaperLanguageCombo
-from ui.views.upw.printing import preview_document
 from ui.widgets.date_field import DateField
+from ui.widgets.language_combos import PaperLanguageCombo
 
 
 class _DayDialog(FormDialog):

@@ -31,7 +31,7 @@ from ui.dialogs.upw.session_staff_dialog import read_time, time_edit
 from ui.dialogs.upw.skills_dialog import checkable_skills, checked_ids
 from ui.formatting import label
 from ui.models.upw.text import format_day
-from ui.views.upw.common import enum_value
+from ui.widgets.code_combo import enum_value
 from ui.widgets.date_field import DateField
 
 

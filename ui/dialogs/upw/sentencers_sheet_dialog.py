@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Language
 
+from ui.changes import announce
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.tasks import BackgroundTask, report_failure, run_in_background
 from ui.widgets.form_fields import FieldSet
@@ -24,13 +24,7 @@ from ui.widgets.form_fields import FieldSet
 
 class SentencersSheetDialog(QDialog):
     """Delivery unit (the user's own unless chosen) and language; the sheet is counted and
-    printed off the screen's thread, then previewed.
-
-    Signals:
-        notice(str): a short message for the status bar.
-    """
-
-    notice = Signal(str)
+    printed off the screen's thread, then previewed."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -76,7 +70,7 @@ class SentencersSheetDialog(QDialog):
 
     def print_sheet(self) -> BackgroundTask | None:
         """Count and print in the background; the preview opens when done."""
-        unit_id, language = self.unit.currentData(), self.language.currentData()
+        unit_id, language = self.unit.currentData(), Language(self.language.currentData())
         if unit_id is None:
             return None
         name = self.unit.currentText()
@@ -95,7 +89,7 @@ class SentencersSheetDialog(QDialog):
                                           f"availability-{code}.pdf",
                                           self.parentWidget() or self)
         self.preview.open()
-        self.notice.emit(f"The sentencers' sheet for {name} is ready to print.")
+        announce(f"The sentencers' sheet for {name} is ready to print.")
         self.accept()
 
     def _on_failed(self, exc: BaseException) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.codes import SessionStatus
+from upw_ttg.domain.codes import Language, SessionStatus
 from upw_ttg.domain.upw_records import SessionDetail, SessionPerson
 from upw_ttg.errors import UpwError
 
-from ui.changes import Subject, publish
+from ui.changes import Subject, announce, open_person, publish
 from ui.dialogs.upw.assessment_dialog import AssessmentDialog, assessment_dialog
 from ui.dialogs.upw.move_dialog import MoveDialog
 from ui.dialogs.upw.place_dialog import PlaceDialog, session_title
@@ -31,10 +31,11 @@ from ui.dialogs.upw.stand_down_dialog import StandDownDialog
 from ui.dialogs.upw.warrant_dialog import WarrantDialog, confirm_issued
 from ui.formatting import label
 from ui.models.table_model import RowSortProxy
+from ui.models.upw.delivery_units import delivery_units
 from ui.models.upw.session_models import SessionPeopleTableModel
 from ui.models.upw.text import format_time
-from ui.views.upw.common import NOT_ALLOWED, can_schedule, delivery_units
-from ui.views.upw.printing import preview_document
+from ui.permissions import NOT_ALLOWED_TO_SCHEDULE, can_schedule
+from ui.printing import preview_document
 from ui.widgets.banner import Banner
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import fit_columns, make_table
@@ -56,15 +57,7 @@ def _facts(detail: SessionDetail) -> list[tuple[str, str]]:
 
 
 class SessionDialog(QDialog):
-    """The session's facts and warnings, its people, and what can be done with them.
-
-    Signals:
-        notice(str): a short message for the status bar.
-        person_opened(int): the user wants a person's record (the dialog closes first).
-    """
-
-    notice = Signal(str)
-    person_opened = Signal(int)
+    """The session's facts and warnings, its people, and what can be done with them."""
 
     def __init__(self, services: AppServices, session_id: int, unit_id: int | None,
                  parent: QWidget | None = None):
@@ -127,7 +120,7 @@ class SessionDialog(QDialog):
         button = QPushButton(text)
         button.clicked.connect(slot)
         if editing and not self._editable:
-            button.setToolTip(NOT_ALLOWED)
+            button.setToolTip(NOT_ALLOWED_TO_SCHEDULE)
         return button
 
     def _build_buttons(self) -> None:
@@ -137,8 +130,8 @@ class SessionDialog(QDialog):
         self.move_button = self._button("&Move…", self.move_people)
         self.letter_button = QPushButton("Appointment &letter")
         letter_menu = QMenu(self.letter_button)
-        letter_menu.addAction("In &English", lambda: self.print_letter("en"))
-        letter_menu.addAction("In &Welsh (Cymraeg)", lambda: self.print_letter("cy"))
+        letter_menu.addAction("In &English", lambda: self.print_letter(Language.ENGLISH))
+        letter_menu.addAction("In &Welsh (Cymraeg)", lambda: self.print_letter(Language.WELSH))
         self.letter_button.setMenu(letter_menu)
         self.warrant_button = self._button("Travel &warrant…", self.issue_warrant)
         self.person_button = self._button("&Open record", self.open_person, False)
@@ -159,8 +152,8 @@ class SessionDialog(QDialog):
         self.manifest_button = QPushButton("&Van manifest")
         self.manifest_button.setEnabled(False)
         manifest_menu = QMenu(self.manifest_button)
-        manifest_menu.addAction("In &English", lambda: self.print_manifest("en"))
-        manifest_menu.addAction("In &Welsh (Cymraeg)", lambda: self.print_manifest("cy"))
+        manifest_menu.addAction("In &English", lambda: self.print_manifest(Language.ENGLISH))
+        manifest_menu.addAction("In &Welsh (Cymraeg)", lambda: self.print_manifest(Language.WELSH))
         self.manifest_button.setMenu(manifest_menu)
         self.stand_down_button = self._button("Stan&d down…", self.stand_down)
         close = QPushButton("&Close")
@@ -291,7 +284,7 @@ class SessionDialog(QDialog):
         return dialog
 
     def _changed(self, message: str) -> None:
-        self.notice.emit(message)
+        announce(message)
         self.banner.clear()
         self.reload()
 
@@ -300,7 +293,7 @@ class SessionDialog(QDialog):
         chosen = self.selected_people()
         if len(chosen) == 1:
             self.accept()
-            self.person_opened.emit(chosen[0].person_id)
+            open_person(chosen[0].person_id)
 
     @Slot()
     def open_assessment(self) -> None:
@@ -317,8 +310,8 @@ class SessionDialog(QDialog):
         dialog = WarrantDialog(self._services, self, person_id=chosen[0].person_id,
                                person_name=chosen[0].name, session=self.detail.session,
                                travel_to=chosen[0].pickup_name or self.detail.session.project_name)
-        dialog.saved.connect(lambda w: self.notice.emit(f"Issued travel warrant "
-                                                        f"{w.serial_text}."))
+        dialog.saved.connect(lambda w: announce(f"Issued travel warrant "
+                                                f"{w.serial_text}."))
         dialog.saved.connect(lambda w: confirm_issued(self, self._services, w))
         self.dialog = dialog
         dialog.open()
@@ -365,7 +358,7 @@ class SessionDialog(QDialog):
         dialog = StandDownDialog(self._services, self.detail.session, self)
         dialog.stood_down.connect(lambda r: self._changed(f"Stood the session down: "
                                                           f"{r.reason}."))
-        dialog.booked.connect(self.notice)
+        dialog.booked.connect(announce)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -373,13 +366,13 @@ class SessionDialog(QDialog):
     # Printing ----------------------------------------------------------------------------
 
     @Slot()
-    def print_letter(self, language: str | None = None) -> None:
+    def print_letter(self, language: Language | None = None) -> None:
         chosen = self.selected_people()
         if len(chosen) != 1:
             return
         person = chosen[0]
         render = self._services.upw.documents.render_letter
-        welsh = " (Welsh)" if language == "cy" else ""
+        welsh = " (Welsh)" if language is Language.WELSH else ""
         def printed(_preview: object) -> None:
             # Printed, the letter shows on the person's record (its Letters).
             publish(Subject.LETTER, [person.appointment_id], [person.person_id])
@@ -390,12 +383,12 @@ class SessionDialog(QDialog):
                          opened=printed)
 
     @Slot()
-    def print_manifest(self, language: str = "en") -> None:
+    def print_manifest(self, language: Language = Language.ENGLISH) -> None:
         if self.detail is None or (van_id := self.detail.session.van_id) is None:
             return
         s = self.detail.session
         render = self._services.upw.documents.render_manifest
-        welsh = " (Welsh)" if language == "cy" else ""
+        welsh = " (Welsh)" if language is Language.WELSH else ""
         preview_document(self, lambda: render(van_id, s.session_date, language),
                          f"Van manifest{welsh} – {s.van_name}, {s.session_date:%d/%m/%Y}",
                          f"van-manifest-{s.session_date.isoformat()}.pdf")

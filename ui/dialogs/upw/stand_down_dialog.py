@@ -32,8 +32,8 @@ from ui.changes import Subject, publish
 from ui.dialogs.upw.place_dialog import session_title
 from ui.models.upw.session_models import PeopleToTellTableModel
 from ui.models.upw.text import format_day, format_times
-from ui.views.upw.common import enum_value
 from ui.widgets.banner import Banner
+from ui.widgets.code_combo import enum_value
 from ui.widgets.form_fields import FieldSet
 from ui.widgets.tables import make_table, selected_row
 

@@ -28,9 +28,9 @@ from ui.changes import Subject, publish
 from ui.dialogs.form_dialog import FormDialog, read_date
 from ui.dialogs.person_dialog import enum_combo
 from ui.dialogs.upw.place_dialog import session_title
-from ui.views.upw.common import enum_value
-from ui.views.upw.person_picker import PersonPicker
+from ui.widgets.code_combo import enum_value
 from ui.widgets.date_field import DateField
+from ui.widgets.person_picker import PersonPicker
 
 
 class WarrantDialog(FormDialog):
@@ -207,7 +207,7 @@ class IssuedBox(QMessageBox):
 
 def print_warrant(parent: QWidget, services: AppServices, warrant: WarrantRecord) -> None:
     """Prepare the warrant in the background and show it in the print preview."""
-    from ui.views.upw.printing import preview_document
+    from ui.printing import preview_document
 
     render = services.upw.documents.render_warrant
     preview_document(parent, lambda: render(warrant.id),

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 
+from ui.permissions import can
 from ui.settings import UiSettings
 from ui.views.attendance.common import FilterChoices
 from ui.views.attendance.enforcement_page import EnforcementPage
@@ -21,7 +22,6 @@ from ui.views.attendance.print_page import PrintPage
 from ui.views.attendance.register_page import RegisterPage
 from ui.views.attendance.review_page import ReviewPage
 from ui.views.attendance.travel_page import TravelPage
-from ui.views.permissions import can
 from ui.widgets.lazy_tabs import LazyTabs
 
 
@@ -38,14 +38,8 @@ class AttendanceArea(QWidget):
     moves between them).
 
     Each page reads its lists when its tab is shown, so opening the area costs little.
-
-    Signals:
-        notice(str): a short message for the status bar.
-        person_opened(int): the user wants this person's record.
     """
 
-    notice = Signal(str)
-    person_opened = Signal(int)
     REGISTERS, OUTSTANDING, ENFORCEMENT, FORECAST, TRAVEL, PRINT, REVIEW = range(7)
 
     def __init__(self, services: AppServices, ui_settings: UiSettings,
@@ -152,9 +146,7 @@ class AttendanceArea(QWidget):
         return self._choices
 
     def _new_registers(self) -> RegisterPage:
-        page = RegisterPage(self._services)
-        page.notice.connect(self.notice)
-        return page
+        return RegisterPage(self._services)
 
     def _new_outstanding(self) -> OutstandingPage:
         page = OutstandingPage(self._services, choices=self._filter_choices())
@@ -162,29 +154,16 @@ class AttendanceArea(QWidget):
         return page
 
     def _new_enforcement(self) -> EnforcementPage:
-        page = EnforcementPage(self._services, choices=self._filter_choices())
-        page.notice.connect(self.notice)
-        page.person_opened.connect(self.person_opened)
-        return page
+        return EnforcementPage(self._services, choices=self._filter_choices())
 
     def _new_forecast(self) -> ForecastPage:
-        page = ForecastPage(self._services, choices=self._filter_choices())
-        page.notice.connect(self.notice)
-        page.person_opened.connect(self.person_opened)
-        return page
+        return ForecastPage(self._services, choices=self._filter_choices())
 
     def _new_travel(self) -> TravelPage:
-        page = TravelPage(self._services, choices=self._filter_choices())
-        page.notice.connect(self.notice)
-        return page
+        return TravelPage(self._services, choices=self._filter_choices())
 
     def _new_printing(self) -> PrintPage:
-        page = PrintPage(self._services, choices=self._filter_choices())
-        page.notice.connect(self.notice)
-        return page
+        return PrintPage(self._services, choices=self._filter_choices())
 
     def _new_review(self) -> ReviewPage:
-        page = ReviewPage(self._services, choices=self._filter_choices())
-        page.notice.connect(self.notice)
-        page.person_opened.connect(self.person_opened)
-        return page
+        return ReviewPage(self._services, choices=self._filter_choices())

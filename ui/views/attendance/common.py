@@ -1,4 +1,4 @@
-"""Pieces every Attendance page shares: filters, letter language, roles and PDF previews."""
+"""Pieces every Attendance page shares: filters, roles and PDF previews."""
 
 from __future__ import annotations
 
@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.codes import Language, Role
+from upw_ttg.domain.codes import Role
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import StaffMember
 
 from ui.changes import Subject, publish
 from ui.dialogs.print_preview import PrintPreviewDialog
+from ui.permissions import can
 from ui.tasks import BackgroundTask, report_failure, run_in_background
-from ui.views.permissions import can
 from ui.widgets.fit import narrow_combo
 
 
@@ -163,43 +163,6 @@ class FilterBar(QWidget):
     @property
     def coordinator_id(self) -> int | None:
         return self.coordinator.currentData() if self.coordinator is not None else None
-
-
-class LanguageCombo(QComboBox):
-    """Which language a letter prints in: the person's own (from their record) or a choice."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setAccessibleName("Letter language")
-        self.addItem("Person's own language", None)
-        self.addItem("English", Language.ENGLISH)
-        self.addItem("Welsh (Cymraeg)", Language.WELSH)
-
-    def language(self) -> Language | None:
-        return self.currentData()
-
-
-class PaperLanguageCombo(QComboBox):
-    """Which language a staff document (work sheet, van manifest) prints in: its reader's."""
-
-    def __init__(self, parent: QWidget | None = None, *, name: str = "Paper language"):
-        super().__init__(parent)
-        self.setAccessibleName(name)
-        self.addItem("English", "en")
-        self.addItem("Welsh (Cymraeg)", "cy")
-
-    def language(self) -> str:
-        """"en" or "cy"."""
-        return self.currentData()
-
-
-def language_row(combo: LanguageCombo, text: str = "&Letter language:") -> QHBoxLayout:
-    row = QHBoxLayout()
-    label = QLabel(text)
-    label.setBuddy(combo)
-    row.addWidget(label)
-    row.addWidget(combo)
-    return row
 
 
 class PdfPrinter:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,6 +25,7 @@ from upw_ttg.records.attendance import (
 )
 from upw_ttg.services.paging import PAGE_ROWS
 
+from ui.changes import announce, open_person
 from ui.dialogs.attendance.action_dialogs import ActionDialog, EvidenceDialog
 from ui.dialogs.attendance.decision_dialog import DecisionDialog
 from ui.dialogs.form_dialog import FormDialog
@@ -32,19 +33,18 @@ from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import QueueTableModel
 from ui.models.table_model import FetchPage
+from ui.permissions import not_allowed_tip
 from ui.tasks import report_failure
 from ui.views.attendance.common import (
     FilterBar,
     FilterChoices,
-    LanguageCombo,
     PdfPrinter,
     can_decide,
     hint,
-    language_row,
     page_title,
 )
-from ui.views.permissions import not_allowed_tip
 from ui.widgets.export_list import ExportListButton
+from ui.widgets.language_combos import LanguageCombo, language_row
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import WrapDelegate, fit_columns, make_table, selected_row
 
@@ -63,15 +63,7 @@ _INTROS = (
 
 
 class EnforcementPage(QWidget):
-    """Three lists under one filter, with the actions each needs.
-
-    Signals:
-        person_opened(int): open this person's record.
-        notice(str): a short message for the status bar.
-    """
-
-    person_opened = Signal(int)
-    notice = Signal(str)
+    """Three lists under one filter, with the actions each needs."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *,
                  choices: FilterChoices | None = None):
@@ -232,7 +224,7 @@ class EnforcementPage(QWidget):
     def _on_person_clicked(self) -> None:
         item = self.selected()
         if item is not None:
-            self.person_opened.emit(item.person_id)
+            open_person(item.person_id)
 
     # Acting ------------------------------------------------------------------------------
 
@@ -260,7 +252,7 @@ class EnforcementPage(QWidget):
     def _on_decided(self, dialog: DecisionDialog, row: EnforcementActionRow) -> None:
         info = dialog.info
         what = "first warning given" if row.code == "EA02" else "referred for breach"
-        self.notice.emit(f"{info.name}: {what} ({row.code}).")
+        announce(f"{info.name}: {what} ({row.code}).")
         self.refresh()
         if not dialog.preview.isChecked():
             return
@@ -299,7 +291,7 @@ class EnforcementPage(QWidget):
         self.dialog = dialog
 
         def saved(_record: object) -> None:
-            self.notice.emit(message)
+            announce(message)
             self.refresh()
 
         dialog.saved.connect(saved)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -12,6 +12,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.forecast import Rag
 from upw_ttg.records.attendance import OrderForecast
 
+from ui.changes import open_person
 from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import ForecastTableModel
@@ -33,15 +34,7 @@ VIEWS = (
 
 
 class ForecastPage(QWidget):
-    """One table of live orders with a chooser for the review and extension lists.
-
-    Signals:
-        person_opened(int): open this person's record.
-        notice(str): a short message for the status bar.
-    """
-
-    person_opened = Signal(int)
-    notice = Signal(str)
+    """One table of live orders with a chooser for the review and extension lists."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *,
                  choices: FilterChoices | None = None):
@@ -163,10 +156,9 @@ class ForecastPage(QWidget):
         if row is None:
             return
         self.dialog = LedgerDialog(self._services, row.order_id, self)
-        self.dialog.view.notice.connect(self.notice)
         self.dialog.open()
 
     def _on_person_clicked(self) -> None:
         row = self.selected()
         if row is not None:
-            self.person_opened.emit(row.person_id)
+            open_person(row.person_id)

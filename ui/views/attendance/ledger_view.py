@@ -21,12 +21,14 @@ from upw_ttg.errors import UpwError
 from upw_ttg.records.attendance import OrderLedger
 from upw_ttg.time_text import format_minutes
 
+from ui.changes import announce
 from ui.dialogs.attendance.adjustment_dialog import AdjustmentDialog
 from ui.formatting import format_date, label
 from ui.models.attendance.list_models import LedgerLinesTableModel
+from ui.permissions import not_allowed_tip
 from ui.tasks import report_failure
-from ui.views.attendance.common import LanguageCombo, PdfPrinter, can_decide, hint, language_row
-from ui.views.permissions import not_allowed_tip
+from ui.views.attendance.common import PdfPrinter, can_decide, hint
+from ui.widgets.language_combos import LanguageCombo, language_row
 from ui.widgets.tables import column_width, make_table
 
 _L = LedgerLinesTableModel
@@ -59,11 +61,9 @@ class LedgerView(QWidget):
     """The ledger of one order; ``show_order(order_id)`` switches to another.
 
     Signals:
-        notice(str): a short message for the status bar.
         ledger_changed(object): an adjustment was added (the new ``OrderLedger``).
     """
 
-    notice = Signal(str)
     ledger_changed = Signal(object)
 
     def __init__(self, services: AppServices, order_id: int | None = None,
@@ -223,8 +223,8 @@ class LedgerView(QWidget):
 
     def _on_adjustment_saved(self, ledger: OrderLedger) -> None:
         self._show(ledger)
-        self.notice.emit(f"Adjustment added; {format_minutes(ledger.remaining_minutes)} "
-                         "still owed.")
+        announce(f"Adjustment added; {format_minutes(ledger.remaining_minutes)} "
+                 "still owed.")
         self.ledger_changed.emit(ledger)
 
     @Slot()

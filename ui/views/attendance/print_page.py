@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -12,31 +12,20 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import Cancelled
 
+from ui.changes import announce
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.formatting import format_date
 from ui.models.attendance.list_models import DaySessionsTableModel
+from ui.permissions import can, not_allowed_tip
 from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background
-from ui.views.attendance.common import (
-    FilterBar,
-    FilterChoices,
-    PaperLanguageCombo,
-    can_print,
-    hint,
-    page_title,
-)
-from ui.views.permissions import can, not_allowed_tip
+from ui.views.attendance.common import FilterBar, FilterChoices, can_print, hint, page_title
 from ui.widgets.date_field import DateField
+from ui.widgets.language_combos import PaperLanguageCombo
 from ui.widgets.tables import fit_columns, make_table
 
 
 class PrintPage(QWidget):
-    """Choose a day and a unit, see the sessions, print them all with progress and Cancel.
-
-    Signals:
-        notice(str): a short message for the status bar.
-    """
-
-    notice = Signal(str)
+    """Choose a day and a unit, see the sessions, print them all with progress and Cancel."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *,
                  choices: FilterChoices | None = None):
@@ -154,8 +143,8 @@ class PrintPage(QWidget):
         """The whole day's paper for this page's day and unit."""
         from ui.case_links import open_day_paper  # the dialog is built only when wanted
 
-        self.paper_dialog = open_day_paper(self._services, self, self.notice.emit,
-                                           self.day(), self.filters.unit_id)
+        self.paper_dialog = open_day_paper(self._services, self, self.day(),
+                                           self.filters.unit_id)
 
     def _on_printed(self, pdf: bytes, day: dt.date) -> None:
         self.refresh()
@@ -173,4 +162,4 @@ class PrintPage(QWidget):
 
     def _on_print_cancelled(self) -> None:
         self.refresh()
-        self.notice.emit("Printing the work sheets was cancelled; nothing was printed.")
+        announce("Printing the work sheets was cancelled; nothing was printed.")

@@ -25,24 +25,19 @@ from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
 from upw_ttg.records.attendance import Register, RegisterSaveResult
 from upw_ttg.time_text import format_time
 
+from ui.changes import announce
 from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.attendance.list_models import session_text
 from ui.models.attendance.register_model import RegisterTableModel, outcome_text
+from ui.permissions import not_allowed_tip
 from ui.tasks import BackgroundTask, report_failure, run_in_background, writer_pool
-from ui.views.attendance.common import (
-    PaperLanguageCombo,
-    PdfPrinter,
-    can_key,
-    can_print,
-    hint,
-    page_title,
-)
+from ui.views.attendance.common import PdfPrinter, can_key, can_print, hint, page_title
 from ui.views.attendance.register_skills import RegisterSkillsLine
 from ui.views.attendance.register_table import CompletingEdit, RegisterTableView
-from ui.views.permissions import not_allowed_tip
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
+from ui.widgets.language_combos import PaperLanguageCombo
 from ui.widgets.records_to_check import RecordsToCheckBanner
 
 _M = RegisterTableModel
@@ -66,11 +61,9 @@ class RegisterPage(QWidget):
     """A session's register, rows numbered as on the printed work sheet.
 
     Signals:
-        notice(str): a short message for the status bar.
         saved(object): the ``RegisterSaveResult`` of a successful save.
     """
 
-    notice = Signal(str)
     saved = Signal(object)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
@@ -192,7 +185,6 @@ class RegisterPage(QWidget):
         layout.addWidget(self.cell_text)
         # Rule UPW-SKILLS: the current person's skills shown; Ctrl+K records them.
         self.skills_line = RegisterSkillsLine(services, self, focus=self.table)
-        self.skills_line.notice.connect(self.notice)
         layout.addWidget(self.skills_line)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problems)
@@ -452,7 +444,7 @@ class RegisterPage(QWidget):
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
         plural = "s" if len(rows) != 1 else ""
-        self.notice.emit(f"{code} put on {len(rows)} row{plural}; press Ctrl+S to save.")
+        announce(f"{code} put on {len(rows)} row{plural}; press Ctrl+S to save.")
 
     @Slot()
     def save(self) -> None:
@@ -537,7 +529,7 @@ class RegisterPage(QWidget):
         if current.isValid():
             self.table.go_to(current.row(), current.column())
         self._show_row_skills()
-        self.notice.emit(message)
+        announce(message)
         self.saved.emit(result)
 
     @Slot()

@@ -3,7 +3,7 @@ without leaving the keyboard (rule UPW-SKILLS)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
@@ -14,22 +14,17 @@ from upw_ttg.errors import UpwError
 from upw_ttg.records.attendance import Register, RegisterRow
 from upw_ttg.records.skills import RegisterSkills
 
+from ui.changes import announce
 from ui.dialogs.upw.skills_dialog import SkillsShownDialog
+from ui.permissions import can, not_allowed_tip
 from ui.views.attendance.common import hint
-from ui.views.permissions import can, not_allowed_tip
 
 SHORTCUT = "Ctrl+K"
 
 
 class RegisterSkillsLine(QWidget):
     """Shows the skills the current row's person showed; Ctrl+K (or the button) opens the
-    choice for that row, and focus returns to the register after it.
-
-    Signals:
-        notice(str): a short message for the status bar.
-    """
-
-    notice = Signal(str)
+    choice for that row, and focus returns to the register after it."""
 
     def __init__(self, services: AppServices, page: QWidget, *, focus: QWidget,
                  parent: QWidget | None = None):
@@ -86,8 +81,8 @@ class RegisterSkillsLine(QWidget):
         if commit is not None:  # what was being typed stays in the register, unsaved
             commit()
         if row.outcome_code is not None and not is_attended(row.outcome_code):
-            self.notice.emit(f"{row.name} did not work at this session ({row.outcome_code}): "
-                             "no skills to record.")
+            announce(f"{row.name} did not work at this session ({row.outcome_code}): "
+                     "no skills to record.")
             return
         self.dialog = SkillsShownDialog(self._services, skills, row.appointment_id, row.name,
                                         self._page)
@@ -102,4 +97,4 @@ class RegisterSkillsLine(QWidget):
     def _saved(self, row: RegisterRow, session_id: int) -> None:
         self.skills = self._services.upw.skills.register_skills(session_id)
         self.show_row(row)
-        self.notice.emit(f"Saved the skills {row.name} showed.")
+        announce(f"Saved the skills {row.name} showed.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -21,11 +21,12 @@ from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import UpwError, ValidationError
 from upw_ttg.records.attendance import ReviewItem, ReviewQueue
 
+from ui.changes import announce, open_person
 from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.attendance.review_models import AgreementTableModel, ReviewItemsTableModel
+from ui.permissions import can, not_allowed_tip
 from ui.views.attendance.common import FilterBar, FilterChoices, hint, page_title
-from ui.views.permissions import can, not_allowed_tip
 from ui.widgets.banner import Banner
 from ui.widgets.form_fields import FieldSet
 from ui.widgets.tables import fit_columns, make_table, selected_row
@@ -33,15 +34,7 @@ from ui.widgets.tables import fit_columns, make_table, selected_row
 
 class ReviewPage(QWidget):
     """The decisions and accepted absences waiting for a check, the check of the selected
-    one, and how often managers agreed per coordinator and per delivery unit.
-
-    Signals:
-        notice(str): a short message for the status bar.
-        person_opened(int): open this person's record.
-    """
-
-    notice = Signal(str)
-    person_opened = Signal(int)
+    one, and how often managers agreed per coordinator and per delivery unit."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *,
                  choices: FilterChoices | None = None):
@@ -158,7 +151,7 @@ class ReviewPage(QWidget):
     def _on_person_clicked(self) -> None:
         item = self.selected()
         if item is not None:
-            self.person_opened.emit(item.person_id)
+            open_person(item.person_id)
 
     @Slot()
     def agree(self) -> None:
@@ -189,7 +182,7 @@ class ReviewPage(QWidget):
             self.banner.show_message(str(exc))
             return
         outcome = "agreed" if agree else "overturned and sent back to the coordinator"
-        self.notice.emit(f"{item.name}: decision {outcome}.")
+        announce(f"{item.name}: decision {outcome}.")
         row = self.table.currentIndex().row()
         self.refresh()
         if self.model.rowCount():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -20,25 +20,20 @@ from upw_ttg.errors import UpwError, ValidationError
 from upw_ttg.records.attendance import TravelTask
 from upw_ttg.time_text import format_minutes
 
+from ui.changes import announce
 from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import TravelTasksTableModel
+from ui.permissions import not_allowed_tip
 from ui.views.attendance.common import FilterBar, FilterChoices, can_decide, hint, page_title
-from ui.views.permissions import not_allowed_tip
 from ui.widgets.banner import Banner
 from ui.widgets.form_fields import FieldSet
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 
 class TravelPage(QWidget):
-    """The pending tasks, and for the selected one: minutes, reason, Approve or Reject.
-
-    Signals:
-        notice(str): a short message for the status bar.
-    """
-
-    notice = Signal(str)
+    """The pending tasks, and for the selected one: minutes, reason, Approve or Reject."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *,
                  choices: FilterChoices | None = None):
@@ -175,8 +170,8 @@ class TravelPage(QWidget):
             self.banner.show_message(str(exc))
             return
         verb = (f"{format_minutes(self.minutes.value())} approved" if approve else "rejected")
-        self.notice.emit(f"Travel time for {task.name} {verb}; "
-                         f"{format_minutes(ledger.remaining_minutes)} still owed.")
+        announce(f"Travel time for {task.name} {verb}; "
+                 f"{format_minutes(ledger.remaining_minutes)} still owed.")
         row = self.table.currentIndex().row()
         self.refresh()
         if self.proxy.rowCount():

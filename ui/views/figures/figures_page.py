@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
+from upw_ttg.domain.codes import Language
 from upw_ttg.domain.figures import FigureGroup
 from upw_ttg.records.figures import FigureCase, FigureRow, Figures
 
+from ui.changes import open_person
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.loading import PageLoader
 from ui.models.figures_model import (
@@ -57,9 +59,6 @@ def _row_at(view: QTableView, index: QModelIndex):
 
 
 class FiguresArea(QWidget):
-    notice = Signal(str)
-    person_opened = Signal(int)
-
     def __init__(self, services: AppServices):
         super().__init__()
         self._services = services
@@ -79,8 +78,8 @@ class FiguresArea(QWidget):
         self.print_button.setToolTip("The figures on one page, month by month and by unit, in "
                                      "English or Welsh")
         print_menu = QMenu(self.print_button)
-        print_menu.addAction("In English", lambda: self.print_summary("en"))
-        print_menu.addAction("Yn Gymraeg (in Welsh)", lambda: self.print_summary("cy"))
+        print_menu.addAction("In English", lambda: self.print_summary(Language.ENGLISH))
+        print_menu.addAction("Yn Gymraeg (in Welsh)", lambda: self.print_summary(Language.WELSH))
         self.print_button.setMenu(print_menu)
         self.figure_rows = FigureRowsModel(self)
         self.table = _table(self.figure_rows, "Figures")
@@ -291,7 +290,7 @@ class FiguresArea(QWidget):
     def _open_case(self, index: QModelIndex) -> None:
         case = _row_at(self.case_table, index)
         if case is not None and case.person_id is not None:
-            self.person_opened.emit(case.person_id)
+            open_person(case.person_id)
 
     # Export and print --------------------------------------------------------------------
 
@@ -306,8 +305,8 @@ class FiguresArea(QWidget):
             return f"{caption}; cases behind {self.case_filter}"
         return f"{caption}; {self.current.definition.label}, {table.accessibleName().lower()}"
 
-    def print_summary(self, language: str = "en") -> None:
-        """The summary on one page in ``language`` ("en" or "cy", its reader's), previewed."""
+    def print_summary(self, language: Language = Language.ENGLISH) -> None:
+        """The summary on one page in ``language`` (its reader's), previewed."""
         group, unit_id = self.group_value, self.unit.currentData()
         figures = self._services.figures
         self.print_button.setEnabled(False)
@@ -316,7 +315,8 @@ class FiguresArea(QWidget):
             self.print_button.setEnabled(True)
             self.preview = PrintPreviewDialog(
                 pdf, "Figures summary", f"figures-{group.value}-"
-                f"{self._services.ctx.today():%Y-%m-%d}{'-cy' if language == 'cy' else ''}.pdf",
+                f"{self._services.ctx.today():%Y-%m-%d}"
+                f"{'-cy' if language is Language.WELSH else ''}.pdf",
                 self)
             self.preview.open()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records import StaffMember
 
-from ui.views.permissions import can
+from ui.permissions import can
 
 
 def can_use_ttg(actor: StaffMember | None) -> bool:

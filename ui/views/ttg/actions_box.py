@@ -16,19 +16,19 @@ from ui.views.ttg.fields import hint
 from ui.widgets.tables import fit_columns, fit_table_height, make_table, selected_row, wrap_columns
 
 if TYPE_CHECKING:
-    from ui.views.ttg.plan_screen import PlanScreen
+    from ui.views.ttg.host import PlanHost
     from ui.views.ttg.section import SectionPage
 
 
 class ActionsBox(QGroupBox):
     """The actions ``include`` picks from the plan; new ones start from ``defaults()``."""
 
-    def __init__(self, title: str, page: SectionPage, screen: PlanScreen,
+    def __init__(self, title: str, page: SectionPage, host: PlanHost,
                  include: Callable[[ActionRecord], bool],
                  defaults: Callable[[], tuple[int | None, bool]], empty_text: str):
         super().__init__(title)
         self.page = page
-        self.host = screen
+        self.host = host
         self._include = include
         self._defaults = defaults
         self._empty_text = empty_text
@@ -57,7 +57,7 @@ class ActionsBox(QGroupBox):
         self._update_buttons()
 
     def refresh(self) -> None:
-        plan = self.host.plan
+        plan = self.host.state.plan
         chosen = selected_row(self.table, ActionRecord)
         rows = [a for a in plan.actions if self._include(a)] if plan else []
         self.model.set_rows(rows)
@@ -81,7 +81,7 @@ class ActionsBox(QGroupBox):
         return selected_row(self.table, ActionRecord)
 
     def _update_buttons(self, *_args: object) -> None:
-        editable = self.host.editable
+        editable = self.host.state.editable
         action = self.selected()
         self.add_button.setEnabled(editable)
         for button in (self.edit_button, self.done_button, self.remove_button):
@@ -95,25 +95,25 @@ class ActionsBox(QGroupBox):
 
     def _dialog(self, record: ActionRecord | None) -> ActionDialog | None:
         need_id, manages_risk = self._defaults()
-        plan = self.host.plan
+        plan = self.host.state.plan
         if plan is None:
             return None
         services = self.host.services
         plan_id, episode_id = plan.id, plan.episode_id
         return ActionDialog(plan.needs, lambda data, action_id: services.plans.save_action(
-            plan_id, data, action_id), record, need_id, manages_risk, self.host,
+            plan_id, data, action_id), record, need_id, manages_risk, self,
             lambda code: services.referrals.choices_for_case(episode_id, code))
 
     def add_action(self) -> None:
         dialog = self._dialog(None)
         if dialog is not None:
-            self.host.open_dialog(dialog, "Action added.")
+            self.host.open_dialog(dialog, "Action added.", self.host.state.take_plan)
 
     def edit_action(self) -> None:
         action = self.selected()
         dialog = self._dialog(action) if action is not None else None
         if dialog is not None:
-            self.host.open_dialog(dialog, "Action saved.")
+            self.host.open_dialog(dialog, "Action saved.", self.host.state.take_plan)
 
     def toggle_done(self) -> None:
         action = self.selected()

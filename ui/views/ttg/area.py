@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
@@ -13,15 +13,7 @@ from ui.views.ttg.plan_screen import PlanScreen
 
 
 class TtgArea(QStackedWidget):
-    """The caseload dashboard is home; Enter on a person opens their plan in its place.
-
-    Signals:
-        notice(str): a short message for the status bar.
-        person_opened(int): open this person's record (a review due is recorded there).
-    """
-
-    notice = Signal(str)
-    person_opened = Signal(int)
+    """The caseload dashboard is home; Enter on a person opens their plan in its place."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -30,8 +22,6 @@ class TtgArea(QStackedWidget):
         self.caseload = CaseloadPage(services)
         self.addWidget(self.caseload)
         self.caseload.plan_requested.connect(self.open_plan)
-        self.caseload.notice.connect(self.notice)
-        self.caseload.person_requested.connect(self.person_opened)
 
     @property
     def plan(self) -> PlanScreen:
@@ -40,7 +30,6 @@ class TtgArea(QStackedWidget):
             self._plan = PlanScreen(self._services)
             self.addWidget(self._plan)
             self._plan.back_requested.connect(self.show_caseload)
-            self._plan.notice.connect(self.notice)
         return self._plan
 
     @Slot(int, str)
@@ -60,7 +49,7 @@ class TtgArea(QStackedWidget):
 
     def save_all(self) -> bool:
         """Save any edits on the open plan; False if some could not be saved."""
-        if self._plan is None or self._plan.episode is None:
+        if self._plan is None or self._plan.state.episode is None:
             return True
         return self._plan.save_all()
 

@@ -23,7 +23,7 @@ from upw_ttg.domain.codes import Role
 from upw_ttg.errors import StaleRecordError, UpwError
 from upw_ttg.records.ttg import Caseload, CaseloadRow, QualityFigure, WorkerCount
 
-from ui.changes import Change, Subject, publish, subscribe
+from ui.changes import Change, Subject, announce, open_person, publish, subscribe
 from ui.errors import show_error
 from ui.formatting import format_date
 from ui.loading import PageLoader
@@ -116,13 +116,9 @@ class CaseloadPage(QWidget):
 
     Signals:
         plan_requested(int, str): open the plan of this episode at this page.
-        person_requested(int): open this person's record.
-        notice(str): a short message for the status bar.
     """
 
     plan_requested = Signal(int, str)
-    person_requested = Signal(int)
-    notice = Signal(str)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -422,7 +418,7 @@ class CaseloadPage(QWidget):
     def open_row(self, row: CaseloadRow) -> None:
         page = next(e[4] for e in LISTS if e[0] == self.current_list())
         if page == PERSON_RECORD:
-            self.person_requested.emit(row.person_id)
+            open_person(row.person_id)
         else:
             self.plan_requested.emit(row.episode_id, page)
 
@@ -443,8 +439,8 @@ class CaseloadPage(QWidget):
             self._update_assign()
             self._fill_workers(counts)
             publish(Subject.ASSIGNMENT, episodes, [r.person_id for r in rows])
-            self.notice.emit(f"{len(episodes)} case{'s' if len(episodes) != 1 else ''} "
-                             f"assigned to {who}.")
+            announce(f"{len(episodes)} case{'s' if len(episodes) != 1 else ''} "
+                     f"assigned to {who}.")
 
         def failed(exc: BaseException) -> None:
             self._assigning = None

@@ -1,13 +1,11 @@
-"""Small input helpers for the TTG pages: a time box, code combos, text set without signals."""
+"""Small input helpers for the TTG pages: a time box, long text, values set without signals."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,9 +18,11 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.time_text import parse_time
 
-from ui.models.ttg.codes import code_text
 from ui.widgets.date_field import DateField
 from ui.widgets.provider_picker import ProviderPicker
+
+if TYPE_CHECKING:
+    from ui.views.ttg.host import PlanHost
 
 
 class TimeField(QLineEdit):
@@ -39,53 +39,6 @@ class TimeField(QLineEdit):
 
     def set_time(self, value: dt.time | None) -> None:
         self.setText(value.strftime("%H:%M") if value else "")
-
-
-class CodeCombo(QComboBox):
-    """A combo whose items carry Python values, handed back as they went in.
-
-    Qt turns a text enum (``StrEnum``) into plain text on the way through, so the values
-    are kept here and ``currentData()`` returns the code itself.
-    """
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._values: list[Any] = []
-
-    def add(self, value: Any, text: str) -> None:
-        self._values.append(value)
-        self.addItem(text, len(self._values) - 1)
-
-    def currentData(self, role: int = Qt.ItemDataRole.UserRole) -> Any:
-        index = self.currentIndex()
-        if role != Qt.ItemDataRole.UserRole or not 0 <= index < len(self._values):
-            return super().currentData(role)
-        return self._values[index]
-
-    def findData(self, value: Any, role: int = Qt.ItemDataRole.UserRole,
-                 flags: Qt.MatchFlag = Qt.MatchFlag.MatchExactly) -> int:
-        if role != Qt.ItemDataRole.UserRole:
-            return super().findData(value, role, flags)
-        return next((i for i, v in enumerate(self._values)
-                     if v is value or (v == value and type(v) is type(value))), -1)
-
-
-def code_combo(values: Iterable[Enum], blank: str | None = None) -> CodeCombo:
-    """A combo of code values in plain words, with an optional 'not chosen' first entry."""
-    combo = CodeCombo()
-    if blank is not None:
-        combo.add(None, blank)
-    for value in values:
-        combo.add(value, code_text(value))
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    return combo
-
-
-def choice_combo(choices: Iterable[tuple[Any, str]]) -> CodeCombo:
-    combo = CodeCombo()
-    for value, text in choices:
-        combo.add(value, text)
-    return combo
 
 
 def long_text(lines: int = 4, placeholder: str = "") -> QPlainTextEdit:
@@ -144,8 +97,8 @@ def heading(text: str) -> QLabel:
     return title
 
 
-def case_provider_picker(host: Any, name: str, **options: Any) -> ProviderPicker:
+def case_provider_picker(host: PlanHost, name: str, **options: Any) -> ProviderPicker:
     """A picker of the directory's providers for the case open on ``host`` (the plan
     screen), the person's area first, as the referral form has (rule TTG-DIR4); the screen
     read them with the episode, so filling a picker reads nothing."""
-    return ProviderPicker(host.provider_choices, name, **options)
+    return ProviderPicker(host.state.provider_choices, name, **options)

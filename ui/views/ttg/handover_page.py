@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.domain.plan_progress import handover_missing
 from upw_ttg.errors import ValidationError
-from upw_ttg.records.ttg import ContactRow, HandoverRecord, OfficerInput
+from upw_ttg.records.ttg import ContactRow, OfficerInput
 
 from ui.dialogs.ttg.contact_dialogs import AcknowledgeDialog, ContactDialog
 from ui.formatting import format_date
@@ -35,7 +35,7 @@ from ui.widgets.date_field import DateField
 from ui.widgets.tables import fit_columns, fit_table_height, make_table, selected_row, wrap_columns
 
 if TYPE_CHECKING:
-    from ui.views.ttg.plan_screen import PlanScreen
+    from ui.views.ttg.host import PlanHost
 
 _NEEDS_HANDOVER = "Record the officer or a contact first."
 
@@ -46,8 +46,8 @@ class HandoverPage(SectionPage):
     key, nav_text = "handover", "Handover to the community"
     needs_plan = False
 
-    def __init__(self, screen: PlanScreen):
-        super().__init__(screen, "Handover to the community responsible officer")
+    def __init__(self, host: PlanHost):
+        super().__init__(host, "Handover to the community responsible officer")
         self.window_text = QLabel()
         self.window_text.setWordWrap(True)
         self.body.addWidget(self.window_text)
@@ -138,7 +138,7 @@ class HandoverPage(SectionPage):
     # Showing -----------------------------------------------------------------------------
 
     def fill(self) -> None:
-        record = self.host.handover
+        record = self.host.state.handover
         for widget, name in ((self.ro_name, "ro_name"),
                              (self.ro_organisation, "ro_organisation"),
                              (self.ro_team, "ro_team"), (self.ro_email, "ro_email"),
@@ -152,10 +152,10 @@ class HandoverPage(SectionPage):
         set_value(self.meeting_notes, record.meeting_notes if record else None)
 
     def refresh(self) -> None:
-        screen = self.host
-        record = screen.handover
-        today = screen.services.ctx.today()
-        deadlines = screen.deadlines
+        host = self.host
+        record = host.state.handover
+        today = host.services.ctx.today()
+        deadlines = host.state.deadlines
         opens = deadlines.deadlines.handover_window_opens if deadlines else None
         if deadlines is not None and deadlines.released_on:
             self.window_text.setText(f"Released on {format_date(deadlines.released_on)}.")
@@ -193,7 +193,7 @@ class HandoverPage(SectionPage):
             f"{len(contacts)} contact{'s' if len(contacts) != 1 else ''}, newest first; "
             f"{waiting} not acknowledged.")
         started = record is not None
-        editable = screen.editable
+        editable = host.state.editable
         for widget in (self.risk_shared, self.meeting_date, self.meeting_time,
                        self.meeting_notes):
             widget.setEnabled(editable and started)
@@ -203,14 +203,14 @@ class HandoverPage(SectionPage):
 
     def missing(self) -> list[str]:
         """What the handover lacks before it counts as done (rule TTG-8)."""
-        record = self.host.handover
+        record = self.host.state.handover
         if record is None:
             return handover_missing(None, None, None, 0, False)
         return handover_missing(record.ro_name, record.ro_email, record.ro_phone,
                                 len(record.contacts), record.risk_info_shared)
 
     def nav_state(self) -> tuple[str, str]:
-        record = self.host.handover
+        record = self.host.state.handover
         if record is not None and record.chasers:
             return "!", "chase the officer"
         missing = self.missing()
@@ -221,7 +221,7 @@ class HandoverPage(SectionPage):
         return "", ""
 
     def _update_buttons(self, *_args: object) -> None:
-        editable = self.host.editable
+        editable = self.host.state.editable
         contact = selected_row(self.view, ContactRow)
         self.add_button.setEnabled(editable)
         self.ack_button.setEnabled(editable and contact is not None
@@ -234,7 +234,7 @@ class HandoverPage(SectionPage):
         self._update_buttons()
 
     def _on_risk_shared_toggled(self, checked: bool) -> None:
-        self.risk_shared_on.setEnabled(self.host.editable and checked)
+        self.risk_shared_on.setEnabled(self.host.state.editable and checked)
         if checked and not self.risk_shared_on.text().strip():
             self.risk_shared_on.set_date(self.host.services.ctx.today())
             self.mark_dirty("risk")
@@ -242,56 +242,59 @@ class HandoverPage(SectionPage):
     # Saving ------------------------------------------------------------------------------
 
     def _episode_id(self) -> int:
-        assert self.host.episode is not None
-        return self.host.episode.id
+        assert self.host.state.episode is not None
+        return self.host.state.episode.id
 
     def _version(self) -> int:
-        if self.host.handover is None:
+        if self.host.state.handover is None:
             raise ValidationError({"handover": _NEEDS_HANDOVER})
-        return self.host.handover.version
+        return self.host.state.handover.version
 
-    def save_officer(self) -> HandoverRecord:
-        record = self.host.handover
-        return self.host.services.handover.save_officer(self._episode_id(), OfficerInput(
+    def save_officer(self) -> None:
+        record = self.host.state.handover
+        saved = self.host.services.handover.save_officer(self._episode_id(), OfficerInput(
             ro_name=text_of(self.ro_name), ro_organisation=text_of(self.ro_organisation),
             ro_team=text_of(self.ro_team), ro_email=text_of(self.ro_email),
             ro_phone=text_of(self.ro_phone), version=record.version if record else None))
+        self.host.state.take_handover(saved)
 
-    def save_risk(self) -> HandoverRecord:
+    def save_risk(self) -> None:
         try:
             shared_on = self.risk_shared_on.date()
         except ValueError as exc:
             raise ValidationError({"risk_info_shared_on": str(exc)}) from None
-        return self.host.services.handover.record_risk_shared(
+        saved = self.host.services.handover.record_risk_shared(
             self._episode_id(), self.risk_shared.isChecked(), shared_on, self._version())
+        self.host.state.take_handover(saved)
 
-    def save_meeting(self) -> HandoverRecord:
+    def save_meeting(self) -> None:
         try:
             day, time = self.meeting_date.date(), self.meeting_time.time()
         except ValueError as exc:
             raise ValidationError({"meeting_at": str(exc)}) from None
         at = dt.datetime.combine(day, time or dt.time(9, 0)) if day else None
-        return self.host.services.handover.save_meeting(
+        saved = self.host.services.handover.save_meeting(
             self._episode_id(), at, text_of(self.meeting_notes), self._version())
+        self.host.state.take_handover(saved)
 
     # Contacts ----------------------------------------------------------------------------
 
     def add_contact(self) -> None:
-        screen = self.host
-        record = screen.handover
-        screen.open_dialog(ContactDialog(screen.services.handover, self._episode_id(),
-                                         screen.services.ctx.today(),
-                                         record.ro_name if record else None, screen),
-                           "Contact logged.")
+        host = self.host
+        record = host.state.handover
+        host.open_dialog(ContactDialog(host.services.handover, self._episode_id(),
+                                       host.services.ctx.today(),
+                                       record.ro_name if record else None, self),
+                         "Contact logged.", host.state.take_handover)
 
     def acknowledge(self) -> None:
         contact = selected_row(self.view, ContactRow)
         if contact is None or contact.acknowledged_on is not None:
             return
-        screen = self.host
-        screen.open_dialog(AcknowledgeDialog(screen.services.handover, contact,
-                                             screen.services.ctx.today(), screen),
-                           "Acknowledgement recorded.")
+        host = self.host
+        host.open_dialog(AcknowledgeDialog(host.services.handover, contact,
+                                           host.services.ctx.today(), self),
+                         "Acknowledgement recorded.", host.state.take_handover)
 
     def _on_view_activated(self, _index: QModelIndex) -> None:
         if self.ack_button.isEnabled():

@@ -20,26 +20,19 @@ from upw_ttg.domain.codes import NeedStatus, Responsibility
 from upw_ttg.domain.resettlement import ACCOMMODATION
 from upw_ttg.errors import ValidationError
 from upw_ttg.records.pathways import PathwayRow
-from upw_ttg.records.ttg import NeedInput, NeedRecord, PlanRecord
+from upw_ttg.records.ttg import NeedInput, NeedRecord
 
 from ui.models.ttg.codes import code_text
 from ui.models.ttg.plan_models import ProgressTableModel
 from ui.views.ttg.actions_box import ActionsBox
-from ui.views.ttg.fields import (
-    case_provider_picker,
-    choice_combo,
-    code_combo,
-    hint,
-    long_text,
-    set_value,
-    text_of,
-)
+from ui.views.ttg.fields import case_provider_picker, hint, long_text, set_value, text_of
 from ui.views.ttg.section import SectionPage
+from ui.widgets.code_combo import choice_combo, code_combo
 from ui.widgets.date_field import DateField
 from ui.widgets.tables import fit_columns, fit_table_height, make_table, wrap_columns
 
 if TYPE_CHECKING:
-    from ui.views.ttg.plan_screen import PlanScreen
+    from ui.views.ttg.host import PlanHost
 
 _MARKS = {NeedStatus.NOT_STARTED: "○", NeedStatus.IN_PROGRESS: "◐", NeedStatus.MET: "●",
           NeedStatus.NO_NEED: "–", NeedStatus.DECLINED: "–"}
@@ -48,11 +41,11 @@ _MARKS = {NeedStatus.NOT_STARTED: "○", NeedStatus.IN_PROGRESS: "◐", NeedStat
 class PathwayPage(SectionPage):
     """The need on one pathway; nothing is stored for a pathway until something is typed."""
 
-    def __init__(self, screen: PlanScreen, pathway: PathwayRow):
+    def __init__(self, host: PlanHost, pathway: PathwayRow):
         intro = ("Ask what they need here and type it as they say it. "
                  + ("This is one of the two support needs for women." if pathway.womens_support
                     else ""))
-        super().__init__(screen, pathway.name, intro.strip())
+        super().__init__(host, pathway.name, intro.strip())
         self.pathway = pathway
         self.key = f"need:{pathway.code}"
         self.nav_text = pathway.name
@@ -86,7 +79,7 @@ class PathwayPage(SectionPage):
                    self.on_copy, self.fallback_plan, self.fallback_who, self.fallback_by)
 
         self.actions_box = ActionsBox(
-            "Actions", self, screen, self._includes, self._action_defaults,
+            "Actions", self, host, self._includes, self._action_defaults,
             "No actions yet: add what will be done, by whom and when.")
         self.body.addWidget(self.actions_box)
 
@@ -152,7 +145,7 @@ class PathwayPage(SectionPage):
     # Showing -----------------------------------------------------------------------------
 
     def need(self) -> NeedRecord | None:
-        plan = self.host.plan
+        plan = self.host.state.plan
         return plan.need(self.pathway.code) if plan else None
 
     def fill(self) -> None:
@@ -182,7 +175,7 @@ class PathwayPage(SectionPage):
         self.progress.resizeRowsToContents()
         fit_table_height(self.progress, 1, 10)
         self.actions_box.refresh()
-        self.add_entry_button.setEnabled(self.host.editable)
+        self.add_entry_button.setEnabled(self.host.state.editable)
 
     def nav_state(self) -> tuple[str, str]:
         need = self.need()
@@ -198,15 +191,15 @@ class PathwayPage(SectionPage):
 
     # Saving ------------------------------------------------------------------------------
 
-    def save_need(self) -> PlanRecord:
-        plan = self.host.plan
+    def save_need(self) -> None:
+        plan = self.host.state.plan
         assert plan is not None
         need = plan.need(self.pathway.code)
         try:
             fallback_by = self.fallback_by.date()
         except ValueError as exc:
             raise ValidationError({"fallback_by": str(exc)}) from None
-        return self.host.services.plans.save_need(plan.id, NeedInput(
+        saved = self.host.services.plans.save_need(plan.id, NeedInput(
             self.pathway.code, own_words=text_of(self.own_words),
             status=self.status.currentData(), responsibility=self.responsibility.currentData(),
             linked_to_offending=self.linked.isChecked(),
@@ -215,6 +208,7 @@ class PathwayPage(SectionPage):
             fallback_plan=text_of(self.fallback_plan),
             fallback_contact=self.fallback_who.typed_name(), fallback_by=fallback_by,
             fallback_provider_id=self.fallback_who.provider_id()))
+        self.host.state.take_plan(saved)
 
     def ensure_need(self) -> NeedRecord | None:
         """The pathway's need, saved first if it is not on record (actions hang on it)."""

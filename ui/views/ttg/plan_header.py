@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,36 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upw_ttg.domain.codes import (
-    CustodyEventKind,
-    CustodyStatus,
-    Language,
-    NeedStatus,
-    PlanStatus,
-)
+from upw_ttg.domain.codes import CustodyEventKind, CustodyStatus, Language, PlanStatus
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
-from upw_ttg.domain.resettlement import PlanSection
-from upw_ttg.errors import UpwError
-from upw_ttg.records.handouts import HandoutLanguage
-from upw_ttg.services.ttg.plans import PlanIncompleteError
 
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.dialogs.ttg.event_dialog import CustodyEventDialog
 from ui.formatting import format_date
 from ui.tasks import report_failure, run_in_background
-from ui.views.ttg.access import can_read_handover
-from ui.views.ttg.pathway_page import PathwayPage
 
 if TYPE_CHECKING:
-    from ui.views.ttg.plan_screen import PlanScreen
+    from ui.views.ttg.host import PlanHost
 
-# Where each missing section of the completion gate is answered.
-SECTION_PAGES = {PlanSection.NEEDS: "need:", PlanSection.STRENGTHS: "strengths",
-                 PlanSection.DIVERSITY: "diversity", PlanSection.RISK: "risk",
-                 PlanSection.AGREEMENT: "agreement", PlanSection.CONSENT: "agreement",
-                 PlanSection.ACCOMMODATION_FALLBACK: "need:accommodation",
-                 PlanSection.RELEASE_DAY_FALLBACK: "review"}
-_LANGUAGES = {HandoutLanguage.ENGLISH: "English", HandoutLanguage.WELSH: "Welsh (Cymraeg)"}
+_LANGUAGES = {Language.ENGLISH: "English", Language.WELSH: "Welsh (Cymraeg)"}
 _EVENTS = ((CustodyEventKind.TRANSFER, "&Transfer to another prison…"),
            (CustodyEventKind.EARLY_RELEASE, "&Early release…"),
            (CustodyEventKind.RELEASE, "&Release…"),
@@ -53,11 +35,12 @@ _EVENTS = ((CustodyEventKind.TRANSFER, "&Transfer to another prison…"),
 
 
 class PlanHeader(QWidget):
-    """Name and facts on the left; save state and the plan's commands on the right."""
+    """Name and facts on the left; save state and the plan's commands on the right (the
+    host completes the plan when Complete is pressed)."""
 
-    def __init__(self, screen: PlanScreen):
+    def __init__(self, host: PlanHost):
         super().__init__()
-        self.host = screen
+        self.host = host
         self.preview: PrintPreviewDialog | None = None
         self.back_button = QPushButton("← Caseload")
         self.back_button.setToolTip("Back to the caseload (Alt+Left); everything is saved")
@@ -70,7 +53,7 @@ class PlanHeader(QWidget):
         self.facts_label.setTextFormat(Qt.TextFormat.RichText)
         self.facts_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.facts_label.linkActivated.connect(lambda key: screen.show_page(key, focus=True))
+        self.facts_label.linkActivated.connect(lambda key: host.show_page(key, focus=True))
         self.save_state = QLabel()
         self.save_state.setObjectName("Hint")
         self.save_state.setAccessibleName("Save state")
@@ -79,7 +62,6 @@ class PlanHeader(QWidget):
         self.complete_button.setProperty("primary", "true")
         self.complete_button.setToolTip("Mark the plan complete; if anything required is "
                                         "missing you are told exactly what")
-        self.complete_button.clicked.connect(self.complete_plan)
         self.print_button = QPushButton("&Print")
         self.print_menu = QMenu(self.print_button)
         self.print_menu.aboutToShow.connect(self._fill_print_menu)
@@ -92,7 +74,7 @@ class PlanHeader(QWidget):
             action.triggered.connect(lambda _c=False, k=kind: self.record_event(k))
             self.event_actions[kind] = action
         self.event_button.setMenu(self.event_menu)
-        self.missing = MissingPanel(screen)
+        self.missing = MissingPanel(host)
 
         names = QVBoxLayout()
         names.setSpacing(0)
@@ -114,11 +96,11 @@ class PlanHeader(QWidget):
     # Facts and save state ----------------------------------------------------------------
 
     def show_facts(self) -> None:
-        screen = self.host
-        episode, person, plan = screen.episode, screen.person, screen.plan
+        known = self.host.state
+        episode, person, plan = known.episode, known.person, known.plan
         assert episode is not None and person is not None
         self.name_label.setText(f"{person.surname.upper()}, {person.forename}")
-        state = screen.state
+        state = known.custody
         facts = [f"CRN {person.crn}", f"{html.escape(episode.prison_name)} "
                  f"{episode.prison_number}"]
         if state is not None and state.status == CustodyStatus.RELEASED:
@@ -135,12 +117,12 @@ class PlanHeader(QWidget):
         elif plan.status == PlanStatus.COMPLETE:
             facts.append(f"Plan complete {format_date(plan.completed_on)}")
         else:
-            late = plan.due_date is not None and plan.due_date < screen.services.ctx.today()
+            late = plan.due_date is not None and plan.due_date < self.host.services.ctx.today()
             due = f", due {format_date(plan.due_date)}" if plan.due_date else ""
             shown = (f"<b>Plan reopened {format_date(plan.reopened_on)}</b> – in progress"
                      if plan.reopened else "Plan in draft")
             facts.append(f"{shown}{due}{' – <b>overdue</b>' if late else ''}")
-        moves = len(screen.deadlines.moves) if screen.deadlines else 0
+        moves = len(known.deadlines.moves) if known.deadlines else 0
         if moves:
             facts.append(f'<a href="dates">{moves} deadline{"s" if moves != 1 else ""} moved '
                          "by date changes</a>")
@@ -148,11 +130,11 @@ class PlanHeader(QWidget):
         self.show_reopened()
         complete = plan is not None and plan.status == PlanStatus.COMPLETE
         self.complete_button.setText("Plan complete" if complete else "&Complete plan")
-        self.complete_button.setEnabled(screen.editable and plan is not None and not complete)
+        self.complete_button.setEnabled(known.editable and plan is not None and not complete)
         in_custody = state is None or state.status == CustodyStatus.IN_CUSTODY
         for kind, action in self.event_actions.items():
-            action.setEnabled(screen.editable and in_custody != (kind == CustodyEventKind.RECALL))
-        self.event_button.setEnabled(screen.editable)
+            action.setEnabled(known.editable and in_custody != (kind == CustodyEventKind.RECALL))
+        self.event_button.setEnabled(known.editable)
 
     def show_editing(self) -> None:
         self.save_state.setText("Editing… saved when you pause")
@@ -171,64 +153,9 @@ class PlanHeader(QWidget):
 
     # Completing --------------------------------------------------------------------------
 
-    @Slot()
-    def complete_plan(self) -> None:
-        screen = self.host
-        if screen.plan is None:
-            return
-        if not screen.save_pending():
-            self.missing.show_text("Some changes are not saved yet: correct the fields marked "
-                                   "in red, then complete the plan.", [])
-            return
-        if screen.plan.gaps:
-            self.show_missing()
-            return
-        if not screen.confirm_complete(self.completion_question()):
-            return
-        plan_id = screen.plan.id
-        try:
-            record = screen.services.plans.complete(plan_id, screen.plan.version)
-        except PlanIncompleteError:
-            self.show_missing()
-            return
-        except UpwError as exc:
-            screen.banner.show_message(str(exc))
-            return
-        self.missing.setVisible(False)
-        screen.apply(record)
-        screen.notice.emit(f"The resettlement plan of {record.person_name} is complete.")
-
-    def pathways_with(self, status: NeedStatus) -> list[str]:
-        """The pathways shown for this person whose need has this status (or, for "not
-        started", has nothing recorded)."""
-        screen = self.host
-        shown = set(screen.visible_keys())
-        names = []
-        for page in screen.pages:
-            if isinstance(page, PathwayPage) and page.key in shown:
-                need = page.need()
-                if (need.status if need else NeedStatus.NOT_STARTED) == status:
-                    names.append(page.pathway.name)
-        return names
-
-    def completion_question(self) -> str:
-        """What the user confirms: the person, any pathway nobody has looked at (the gate
-        refuses those first) and the pathways set aside as no need or declined."""
-        screen = self.host
-        who = screen.person.display_name if screen.person else "this person"
-        text = f"Mark the resettlement plan of {who} complete?"
-        for status, words in ((NeedStatus.NOT_STARTED, "not started"),
-                              (NeedStatus.NO_NEED, "recorded as no need"),
-                              (NeedStatus.DECLINED, "declined by the person")):
-            names = self.pathways_with(status)
-            if names:
-                text += (f"\n\n{len(names)} pathway{'s are' if len(names) != 1 else ' is'} "
-                         f"{words}: {'; '.join(names)}.")
-        return text
-
     def refresh_missing(self) -> None:
         """Keep the list of missing parts true as sections are answered (while it is shown)."""
-        plan = self.host.plan
+        plan = self.host.state.plan
         if plan is None or not self.missing.isVisible():
             return
         if self.missing.reopened_for is not None:
@@ -236,7 +163,7 @@ class PlanHeader(QWidget):
             return
         if not self.missing.items:
             return  # a message about unsaved fields, not the gate
-        items = self._gap_items()
+        items = self.host.state.gap_links()
         if items:
             self.missing.show_text("The plan cannot be marked complete yet. Still missing:",
                                    items, focus=False)
@@ -247,7 +174,7 @@ class PlanHeader(QWidget):
 
     def show_reopened(self) -> None:
         """A reopened plan says why, each missing part a link, until it is complete again."""
-        plan = self.host.plan
+        plan = self.host.state.plan
         if plan is None or not plan.reopened:
             if self.missing.reopened_for is not None:
                 self.missing.reopened_for = None
@@ -256,7 +183,7 @@ class PlanHeader(QWidget):
         if self.missing.hidden_for == plan.id:
             return
         who = f" by {plan.reopened_by}" if plan.reopened_by else ""
-        still = self._gap_items()
+        still = self.host.state.gap_links()
         title = (f"This plan was complete, and was reopened on "
                  f"{format_date(plan.reopened_on)}{who} because a change left a required "
                  "section unanswered. It is in progress again" +
@@ -265,37 +192,19 @@ class PlanHeader(QWidget):
         self.missing.show_text(title, still, focus=False)
         self.missing.reopened_for = plan.id
 
-    def _gap_items(self) -> list[tuple[str, str]]:
-        plan = self.host.plan
-        assert plan is not None
-        first_need = self.host.pages[0].key
-        # A pathway still without a status links to its own page (the message starts with
-        # the pathway's name).
-        pathway_pages = {f"{page.pathway.name}:": page.key for page in self.host.pages
-                         if isinstance(page, PathwayPage)}
-        items = []
-        for section, message in plan.gaps:
-            key = SECTION_PAGES[section]
-            if key == "need:":
-                key = next((k for name, k in pathway_pages.items() if message.startswith(name)),
-                           first_need)
-            items.append((key, message))
-        return items
-
     def show_missing(self) -> None:
         """List each missing part with a link to the page where it is answered."""
         self.missing.reopened_for = None
         self.missing.show_text("The plan cannot be marked complete yet. Still missing:",
-                               self._gap_items())
+                               self.host.state.gap_links())
 
     # Printing ----------------------------------------------------------------------------
 
     def _fill_print_menu(self) -> None:
         menu = self.print_menu
         menu.clear()
-        person = self.host.person
-        own = (HandoutLanguage.WELSH if person is not None
-               and person.preferred_language == Language.WELSH else HandoutLanguage.ENGLISH)
+        person = self.host.state.person
+        own = person.preferred_language.printed if person is not None else Language.ENGLISH
         order = [own, *(x for x in _LANGUAGES if x != own)]
         for document, text in (("person_copy", "&Person's copy of the plan"),
                                ("release_sheet", "&Day-of-release sheet")):
@@ -306,29 +215,29 @@ class PlanHeader(QWidget):
                 action.triggered.connect(
                     lambda _c=False, d=document, lang=language: self.print_document(d, lang))
             menu.addSeparator()
-        if can_read_handover(self.host.services.ctx.actor):
+        if self.host.state.can_read_handover:
             action = menu.addAction("&Handover pack for the responsible officer – English…")
             action.triggered.connect(
-                lambda: self.print_document("handover_pack", HandoutLanguage.ENGLISH))
+                lambda: self.print_document("handover_pack", Language.ENGLISH))
             action = menu.addAction("Handover pack for the responsible officer – Welsh "
                                     "(Cymraeg)…")
             action.triggered.connect(
-                lambda: self.print_document("handover_pack", HandoutLanguage.WELSH))
+                lambda: self.print_document("handover_pack", Language.WELSH))
 
-    def print_document(self, document: str, language: HandoutLanguage | None) -> None:
+    def print_document(self, document: str, language: Language | None) -> None:
         """Render in the background, then open the preview."""
-        screen = self.host
-        assert screen.episode is not None and screen.person is not None
-        screen.save_pending()
-        episode_id, person = screen.episode.id, screen.person
-        printouts = screen.services.ttg_printouts
+        host, shown = self.host, self.host.state
+        assert shown.episode is not None and shown.person is not None
+        host.save_pending()
+        episode_id, person = shown.episode.id, shown.person
+        printouts = host.services.ttg_printouts
         titles = {"person_copy": "Resettlement plan (person's copy)",
                   "release_sheet": "Day-of-release sheet", "handover_pack": "Handover pack"}
         if document == "handover_pack":
-            code = "cy" if language == HandoutLanguage.WELSH else "en"
+            officer = language or Language.ENGLISH
 
             def render() -> bytes:
-                return printouts.render_handover_pack(episode_id, code)
+                return printouts.render_handover_pack(episode_id, officer)
         else:
             method = getattr(printouts, f"render_{document}")
 
@@ -357,21 +266,22 @@ class PlanHeader(QWidget):
     # Custody events ----------------------------------------------------------------------
 
     def record_event(self, kind: CustodyEventKind) -> None:
-        screen = self.host
-        assert screen.episode is not None and screen.state is not None
-        dialog = CustodyEventDialog(screen.services, screen.state, kind,
-                                    screen.person.display_name if screen.person else "", screen)
-        screen.open_dialog(dialog, "Custody event recorded.")
+        shown = self.host.state
+        assert shown.episode is not None and shown.custody is not None
+        dialog = CustodyEventDialog(self.host.services, shown.custody, kind,
+                                    shown.person.display_name if shown.person else "", self)
+        # An event moves the episode's dates and deadlines: everything is read again.
+        self.host.open_dialog(dialog, "Custody event recorded.", None)
 
 
 class MissingPanel(QFrame):
     """What stops the plan being complete, each line a link to its page."""
 
-    def __init__(self, screen: PlanScreen):
+    def __init__(self, host: PlanHost):
         super().__init__()
         self.setObjectName("Banner")
         self.setProperty("kind", "warning")
-        self.host = screen
+        self.host = host
         self.items: list[tuple[str, str]] = []
         # The plan whose reopening the panel shows, and one whose notice the user hid.
         self.reopened_for: int | None = None

@@ -28,7 +28,6 @@ from upw_ttg.records.ttg import (
     ReferralRecord,
     ReleaseFallbackInput,
     ReviewInput,
-    ReviewRecord,
 )
 
 from ui.dialogs.ttg.referral_dialogs import ReferralDialog, WithdrawReferralDialog
@@ -39,20 +38,14 @@ from ui.models.ttg.plan_models import (
     DeadlineMovesTableModel,
     ReferralsTableModel,
 )
-from ui.views.ttg.fields import (
-    TimeField,
-    case_provider_picker,
-    choice_combo,
-    hint,
-    set_value,
-    text_of,
-)
+from ui.views.ttg.fields import TimeField, case_provider_picker, hint, set_value, text_of
 from ui.views.ttg.section import SectionPage
+from ui.widgets.code_combo import choice_combo
 from ui.widgets.date_field import DateField
 from ui.widgets.tables import fit_columns, fit_table_height, make_table, selected_row, wrap_columns
 
 if TYPE_CHECKING:
-    from ui.views.ttg.plan_screen import PlanScreen
+    from ui.views.ttg.host import PlanHost
 
 _KNOWN = ((None, "Not known yet"), (True, "Yes"), (False, "No"))
 _PRESCRIPTION = ((None, "Not known yet"), (True, "Arranged"), (False, "Not arranged"))
@@ -94,8 +87,8 @@ def when(day: dt.date | None, today: dt.date) -> str:
 class ReferralsPage(SectionPage):
     key, nav_text = "referrals", "Referrals"
 
-    def __init__(self, screen: PlanScreen):
-        super().__init__(screen, "Referrals to providers",
+    def __init__(self, host: PlanHost):
+        super().__init__(host, "Referrals to providers",
                          "Each referral is closed with an outcome, or withdrawn with a reason. "
                          "Answers not received by the expected date are shaded.")
         self.model = ReferralsTableModel(self)
@@ -119,7 +112,7 @@ class ReferralsPage(SectionPage):
         self.body.addWidget(self.view, 1)
 
     def refresh(self) -> None:
-        rows = self.host.referrals
+        rows = self.host.state.referrals
         self.model.set_rows(rows)
         fit(self.view, height=False, samples={0: "Education, skills", 1: "Humber Recovery"})
         self.view.resizeRowsToContents()
@@ -132,13 +125,13 @@ class ReferralsPage(SectionPage):
         self._update_buttons()
 
     def nav_state(self) -> tuple[str, str]:
-        overdue = sum(1 for r in self.host.referrals if r.overdue)
+        overdue = sum(1 for r in self.host.state.referrals if r.overdue)
         if overdue:
             return "!", f"{overdue} overdue"
         return "", ""
 
     def _update_buttons(self, *_args: object) -> None:
-        editable = self.host.editable
+        editable = self.host.state.editable
         row = selected_row(self.view, ReferralRecord)
         self.add_button.setEnabled(editable)
         self.edit_button.setEnabled(editable and row is not None)
@@ -152,18 +145,24 @@ class ReferralsPage(SectionPage):
         return self.view if self.model.rowCount() else self.add_button
 
     def _dialog(self, record=None) -> ReferralDialog:
-        screen = self.host
-        assert screen.plan is not None
-        return ReferralDialog(screen.services.referrals, screen.plan.id, screen.pathways,
-                              screen.services.ctx.today(), record, None, screen)
+        host = self.host
+        assert host.state.plan is not None
+        return ReferralDialog(host.services.referrals, host.state.plan.id, host.state.pathways,
+                              host.services.ctx.today(), record, None, self)
+
+    def _referral_saved(self, _referral: ReferralRecord) -> None:
+        """The plan's referrals are read again: the list shows each one's answer due."""
+        plan = self.host.state.plan
+        assert plan is not None
+        self.host.state.take_referrals(self.host.services.referrals.for_plan(plan.id))
 
     def add_referral(self) -> None:
-        self.host.open_dialog(self._dialog(), "Referral added.")
+        self.host.open_dialog(self._dialog(), "Referral added.", self._referral_saved)
 
     def edit_referral(self) -> None:
         row = selected_row(self.view)
         if row is not None:
-            self.host.open_dialog(self._dialog(row), "Referral saved.")
+            self.host.open_dialog(self._dialog(row), "Referral saved.", self._referral_saved)
 
     def _on_view_activated(self, _index: QModelIndex) -> None:
         if self.edit_button.isEnabled():
@@ -173,15 +172,16 @@ class ReferralsPage(SectionPage):
         row = selected_row(self.view, ReferralRecord)
         if row is not None:
             self.host.open_dialog(WithdrawReferralDialog(
-                self.host.services.referrals, row, self.host), "Referral withdrawn.")
+                self.host.services.referrals, row, self), "Referral withdrawn.",
+                self._referral_saved)
 
 
 class ReviewPage(SectionPage):
     key, nav_text = "review", "Pre-release review"
     needs_plan = False
 
-    def __init__(self, screen: PlanScreen):
-        super().__init__(screen, "Pre-release review",
+    def __init__(self, host: PlanHost):
+        super().__init__(host, "Pre-release review",
                          "About 12 weeks before release. Partial answers are kept; come back "
                          "as things are arranged.")
         self.due = QLabel()
@@ -314,8 +314,8 @@ class ReviewPage(SectionPage):
         self.watch("fallback", self.fallback_plan, self.fallback_who, self.fallback_by)
         return box
 
-    def save_fallback(self):
-        plan = self.host.plan
+    def save_fallback(self) -> None:
+        plan = self.host.state.plan
         if plan is None:
             raise ValidationError({"release_fallback_plan": "Start the plan first: the "
                                    "fallback is kept with it."})
@@ -323,19 +323,20 @@ class ReviewPage(SectionPage):
             by = self.fallback_by.time()
         except ValueError as exc:
             raise ValidationError({"release_fallback_by": str(exc)}) from None
-        return self.host.services.plans.save_release_fallback(plan.id, ReleaseFallbackInput(
+        saved = self.host.services.plans.save_release_fallback(plan.id, ReleaseFallbackInput(
             text_of(self.fallback_plan), self.fallback_who.typed_name(), by, plan.version,
             self.fallback_who.provider_id()))
+        self.host.state.take_plan(saved)
 
     def _update_address(self, *_args: object) -> None:
-        self.address.setEnabled(self.host.editable
+        self.address.setEnabled(self.host.state.editable
                                 and self.accommodation.currentData() is not False)
-        self.collect_from.setEnabled(self.host.editable
+        self.collect_from.setEnabled(self.host.state.editable
                                      and self.prescription.currentData() is True)
-        planned = self.host.plan is not None
+        planned = self.host.state.plan is not None
         for widget in (self.fallback_plan, self.fallback_who, self.fallback_by):
-            widget.setEnabled(self.host.editable and planned)
-        self.place.setEnabled(self.host.editable
+            widget.setEnabled(self.host.state.editable and planned)
+        self.place.setEnabled(self.host.state.editable
                               and self.accommodation.currentData() is not False)
         self.fallback_hint.setText(
             "Where risk of harm applies (medium risk or above, or MAPPA), the plan cannot be "
@@ -343,7 +344,7 @@ class ReviewPage(SectionPage):
             "Kept with the resettlement plan: start the plan to record it.")
 
     def fill(self) -> None:
-        review = self.host.review
+        review = self.host.state.review
         first = review.first_appointment if review else None
         values = {
             self.review_date: review.review_date if review else None,
@@ -363,7 +364,7 @@ class ReviewPage(SectionPage):
             self.where: first.where if first else None,
             self.phone: first.phone if first else None,
         }
-        plan = self.host.plan
+        plan = self.host.state.plan
         values.update({self.fallback_plan: plan.release_fallback_plan if plan else None,
                        self.fallback_by: plan.release_fallback_by if plan else None})
         self.fallback_who.set_value(plan.release_fallback_provider_id if plan else None,
@@ -380,10 +381,10 @@ class ReviewPage(SectionPage):
         self._update_address()
 
     def refresh(self) -> None:
-        deadlines = self.host.deadlines
+        deadlines = self.host.state.deadlines
         due = deadlines.deadlines.pre_release_review_due if deadlines else None
         today = self.host.services.ctx.today()
-        held = self.host.review.review_date if self.host.review else None
+        held = self.host.state.review.review_date if self.host.state.review else None
         due_text = (f"Due {when(due, today)}, 12 weeks before release." if due else
                     "Due 12 weeks before release; there is no release date yet.")
         text = f"{due_text} Held on {format_date(held)}." if held else due_text
@@ -394,7 +395,7 @@ class ReviewPage(SectionPage):
 
     def missing(self) -> list[str]:
         """What the review lacks before it counts as held (rule TTG-8)."""
-        review = self.host.review
+        review = self.host.state.review
         if review is None:
             return review_missing(None, None, None)
         return review_missing(review.review_date, review.accommodation_found,
@@ -404,16 +405,16 @@ class ReviewPage(SectionPage):
         missing = self.missing()
         if not missing:
             return "✓", "held"
-        deadlines = self.host.deadlines
+        deadlines = self.host.state.deadlines
         due = deadlines.deadlines.pre_release_review_due if deadlines else None
-        review = self.host.review
+        review = self.host.state.review
         started = review is not None and review.review_date is not None
         if due is not None and due < self.host.services.ctx.today() and not started:
             return "!", "overdue"
         return ("…", "still to record: " + "; ".join(missing)) if started else ("", "")
 
-    def save_review(self) -> ReviewRecord:
-        assert self.host.episode is not None
+    def save_review(self) -> None:
+        assert self.host.state.episode is not None
         problems: dict[str, str] = {}
         values = {}
         for name, widget in (("review_date", self.review_date),
@@ -431,8 +432,8 @@ class ReviewPage(SectionPage):
             raise ValidationError(problems)
         day = values.pop("first_appointment_at")
         at = dt.datetime.combine(day, time or dt.time(9, 0)) if day else None
-        review = self.host.review
-        return self.host.services.reviews.save(self.host.episode.id, ReviewInput(
+        review = self.host.state.review
+        saved = self.host.services.reviews.save(self.host.state.episode.id, ReviewInput(
             review_date=values["review_date"], accommodation_found=self.accommodation.currentData(),
             accommodation_address=text_of(self.address), id_status=text_of(self.id_status),
             bank_account_status=text_of(self.bank), benefits_status=text_of(self.benefits),
@@ -448,14 +449,15 @@ class ReviewPage(SectionPage):
             accommodation_provider_id=self.place.provider_id(),
             gp_provider_id=self.gp_details.provider_id(),
             prescriptions_provider_id=self.collect_from.provider_id()))
+        self.host.state.take_review(saved)
 
 
 class DatesPage(SectionPage):
     key, nav_text = "dates", "Dates and deadlines"
     needs_plan = False
 
-    def __init__(self, screen: PlanScreen):
-        super().__init__(screen, "Dates and deadlines",
+    def __init__(self, host: PlanHost):
+        super().__init__(host, "Dates and deadlines",
                          "Worked out from the custody dates and the settings. Change the dates "
                          "on the person's Custody tab; transfers, recall and release with "
                          "Custody event above.")
@@ -493,9 +495,9 @@ class DatesPage(SectionPage):
         self.body.addStretch(1)
 
     def refresh(self) -> None:
-        screen = self.host
-        today = screen.services.ctx.today()
-        deadlines, state = screen.deadlines, screen.state
+        host = self.host
+        today = host.services.ctx.today()
+        deadlines, state = host.state.deadlines, host.state.custody
         if deadlines is None:
             return
         if deadlines.released_on:
@@ -527,7 +529,7 @@ class DatesPage(SectionPage):
         fit(self.events)
 
     def nav_state(self) -> tuple[str, str]:
-        deadlines = self.host.deadlines
+        deadlines = self.host.state.deadlines
         moves = len(deadlines.moves) if deadlines else 0
         return ("!", f"{moves} deadline{'s' if moves != 1 else ''} moved") if moves else ("", "")
 

@@ -27,7 +27,6 @@ from upw_ttg.records.ttg import (
     AgreementInput,
     ConsentRow,
     DiversityNeedRow,
-    PlanRecord,
     RiskInput,
     StrengthRow,
 )
@@ -36,13 +35,14 @@ from ui.dialogs.ttg.plan_dialogs import DiversityNeedDialog
 from ui.models.table_model import RowTableModel
 from ui.models.ttg.plan_models import ConsentsTableModel, DiversityTableModel, StrengthsTableModel
 from ui.views.ttg.actions_box import ActionsBox
-from ui.views.ttg.fields import choice_combo, code_combo, hint, long_text, set_value, text_of
+from ui.views.ttg.fields import hint, long_text, set_value, text_of
 from ui.views.ttg.section import SectionPage
+from ui.widgets.code_combo import choice_combo, code_combo
 from ui.widgets.date_field import DateField
 from ui.widgets.tables import fit_columns, fit_table_height, make_table, selected_row, wrap_columns
 
 if TYPE_CHECKING:
-    from ui.views.ttg.plan_screen import PlanScreen
+    from ui.views.ttg.host import PlanHost
 
 
 class RequiredPage(SectionPage):
@@ -51,7 +51,7 @@ class RequiredPage(SectionPage):
     sections: tuple[PlanSection, ...] = ()
 
     def gaps(self) -> list[str]:
-        plan = self.host.plan
+        plan = self.host.state.plan
         if plan is None:
             return []
         return [m for s, m in plan.gaps if s in self.sections]
@@ -79,8 +79,8 @@ class StrengthsPage(RequiredPage):
     key, nav_text = "strengths", "Strengths and protective factors"
     sections = (PlanSection.STRENGTHS,)
 
-    def __init__(self, screen: PlanScreen):
-        super().__init__(screen, "Strengths and protective factors",
+    def __init__(self, host: PlanHost):
+        super().__init__(host, "Strengths and protective factors",
                          "What is going well for them and what keeps them safe: family, work "
                          "skills, faith, staying drug-free. Inspectors look for this. The person's "
                          "own copy prints the wording for them where you give one, otherwise "
@@ -146,25 +146,25 @@ class StrengthsPage(RequiredPage):
         self.reason.setPlaceholderText("e.g. Would not discuss it today; to revisit at review")
         fields.add_row(none_form, "strengths_none_reason", "&Why", self.reason)
         self.watch("none", self.none, self.reason)
-        self.none.toggled.connect(lambda on: self.reason.setEnabled(on and screen.editable))
+        self.none.toggled.connect(lambda on: self.reason.setEnabled(on and host.state.editable))
         self.body.addWidget(none_box)
         self.body.addStretch(1)
 
     def fill(self) -> None:
-        plan = self.host.plan
+        plan = self.host.state.plan
         set_value(self.none, plan.strengths_none_identified if plan else False)
         set_value(self.reason, plan.strengths_none_reason if plan else None)
         self.description.clear()
         self.persons_wording.clear()
 
     def refresh(self) -> None:
-        plan = self.host.plan
+        plan = self.host.state.plan
         rows = list(plan.strengths) if plan else []
         self.model.set_rows(rows)
         self.view.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         self.fit(self.view, 1)
-        editable = self.host.editable
+        editable = self.host.state.editable
         self.none.setEnabled(editable and not rows)
         self.reason.setEnabled(editable and not rows and self.none.isChecked())
         self.none.setToolTip("Strengths are recorded, so this does not apply." if rows else "")
@@ -174,7 +174,7 @@ class StrengthsPage(RequiredPage):
         self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:
-        editable = self.host.editable
+        editable = self.host.state.editable
         self.add_button.setEnabled(editable)
         self.kind.setEnabled(editable)
         self.description.setEnabled(editable)
@@ -188,14 +188,15 @@ class StrengthsPage(RequiredPage):
         super().set_editable(editable)
         self._update_buttons()
 
-    def save_none(self) -> PlanRecord:
-        plan = self.host.plan
+    def save_none(self) -> None:
+        plan = self.host.state.plan
         assert plan is not None
-        return self.host.services.plans.set_no_strengths(
+        saved = self.host.services.plans.set_no_strengths(
             plan.id, self.none.isChecked(), text_of(self.reason), plan.version)
+        self.host.state.take_plan(saved)
 
     def add_strength(self) -> None:
-        plan = self.host.plan
+        plan = self.host.state.plan
         if plan is None:
             return
         self.fields.clear()
@@ -221,7 +222,7 @@ class StrengthsPage(RequiredPage):
     def update_strength(self, row, description: str, wording: str) -> None:
         """Save a wording edited in its cell against the plan's version; a refused save leaves
         the old wording shown and says why."""
-        plan = self.host.plan
+        plan = self.host.state.plan
         if plan is None:
             return
         plans = self.host.services.plans
@@ -229,7 +230,7 @@ class StrengthsPage(RequiredPage):
             row.id, description, wording or None, plan.version), "Wording saved.")
 
     def remove_strength(self) -> None:
-        row, plan = selected_row(self.view, StrengthRow), self.host.plan
+        row, plan = selected_row(self.view, StrengthRow), self.host.state.plan
         if row is None or plan is None \
                 or not self.host.confirm("Remove", f"Remove “{row.description}”?"):
             return
@@ -245,8 +246,8 @@ class DiversityPage(RequiredPage):
     key, nav_text = "diversity", "Diversity and accessibility"
     sections = (PlanSection.DIVERSITY,)
 
-    def __init__(self, screen: PlanScreen):
-        super().__init__(screen, "Diversity and accessibility needs",
+    def __init__(self, host: PlanHost):
+        super().__init__(host, "Diversity and accessibility needs",
                          "Language (Welsh, an interpreter), literacy, disability, "
                          "neurodiversity, age, faith, care leaver, veteran, foreign national, "
                          "pregnancy or caring role. Each need says how the plan changes.")
@@ -286,7 +287,7 @@ class DiversityPage(RequiredPage):
         self.body.addStretch(1)
 
     def fill(self) -> None:
-        plan, person = self.host.plan, self.host.person
+        plan, person = self.host.state.plan, self.host.state.person
         # "None" means considered with nothing found: never ticked beside a recorded need.
         set_value(self.considered, bool(plan and plan.diversity_considered
                                         and not plan.diversity_needs))
@@ -303,7 +304,7 @@ class DiversityPage(RequiredPage):
         self.on_record.setVisible(bool(notes))
 
     def refresh(self) -> None:
-        plan = self.host.plan
+        plan = self.host.state.plan
         rows = list(plan.diversity_needs) if plan else []
         self.model.set_rows(rows)
         self.view.setVisible(bool(rows))
@@ -311,14 +312,14 @@ class DiversityPage(RequiredPage):
         self.fit(self.view, 2)
         if "considered" not in self.dirty_parts():
             set_value(self.considered, bool(plan and plan.diversity_considered and not rows))
-        self.considered.setEnabled(self.host.editable and not rows)
+        self.considered.setEnabled(self.host.state.editable and not rows)
         self.considered.setToolTip(
             "Needs are recorded, so there are some: remove them all to say there are none."
             if rows else "Tick when you have asked and there are no needs to record.")
         self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:
-        editable = self.host.editable
+        editable = self.host.state.editable
         chosen = selected_row(self.view) is not None
         self.add_button.setEnabled(editable)
         self.edit_button.setEnabled(editable and chosen)
@@ -328,36 +329,39 @@ class DiversityPage(RequiredPage):
         super().set_editable(editable)
         self._update_buttons()
 
-    def save_considered(self) -> PlanRecord:
-        plan = self.host.plan
+    def save_considered(self) -> None:
+        plan = self.host.state.plan
         assert plan is not None
-        return self.host.services.plans.set_diversity_considered(
+        saved = self.host.services.plans.set_diversity_considered(
             plan.id, self.considered.isChecked(), plan.version)
+        self.host.state.take_plan(saved)
 
     def _dialog(self, record) -> DiversityNeedDialog:
-        screen = self.host
+        host = self.host
 
         def save(category, description, adjustment, row_id):
-            plan = screen.plan
+            plan = host.state.plan
             assert plan is not None  # the page is only shown with a plan
-            return screen.services.plans.save_diversity_need(
+            return host.services.plans.save_diversity_need(
                 plan.id, category, description, adjustment, plan.version, row_id)
-        return DiversityNeedDialog(save, record, screen)
+        return DiversityNeedDialog(save, record, self)
 
     def add_need(self) -> None:
-        self.host.open_dialog(self._dialog(None), "Diversity need added.")
+        self.host.open_dialog(self._dialog(None), "Diversity need added.",
+                              self.host.state.take_plan)
 
     def edit_need(self) -> None:
         row = selected_row(self.view)
         if row is not None:
-            self.host.open_dialog(self._dialog(row), "Diversity need saved.")
+            self.host.open_dialog(self._dialog(row), "Diversity need saved.",
+                                  self.host.state.take_plan)
 
     def _on_view_activated(self, _index: QModelIndex) -> None:
         if self.edit_button.isEnabled():
             self.edit_need()
 
     def remove_need(self) -> None:
-        row, plan = selected_row(self.view, DiversityNeedRow), self.host.plan
+        row, plan = selected_row(self.view, DiversityNeedRow), self.host.state.plan
         if row is None or plan is None \
                 or not self.host.confirm("Remove", f"Remove “{row.description}”?"):
             return
@@ -373,8 +377,8 @@ class RiskPage(RequiredPage):
     key, nav_text = "risk", "Risk of harm"
     sections = (PlanSection.RISK,)
 
-    def __init__(self, screen: PlanScreen):
-        super().__init__(screen, "Risk of harm",
+    def __init__(self, host: PlanHost):
+        super().__init__(host, "Risk of harm",
                          "Staff only: never printed on the person's copy or release sheet.")
         fields = self.field_set("risk")
         top = QGroupBox("Level")
@@ -408,7 +412,7 @@ class RiskPage(RequiredPage):
         self.body.addLayout(checks)
         self.watch("risk", self.level, self.mappa, self.summary,
                    *(w for trio in self.checks.values() for w in trio))
-        self.actions_box = ActionsBox("Actions that manage the risk", self, screen,
+        self.actions_box = ActionsBox("Actions that manage the risk", self, host,
                                   lambda a: a.manages_risk, lambda: (None, True),
                                   "No action is marked as managing the risk yet.")
         self.actions_box.add_button.setText("&Add an action managing risk…")
@@ -416,7 +420,7 @@ class RiskPage(RequiredPage):
         self.body.addStretch(1)
 
     def fill(self) -> None:
-        plan = self.host.plan
+        plan = self.host.state.plan
         risk = plan.risk if plan else None
         set_value(self.level, risk.level if risk else None)
         set_value(self.mappa, risk.mappa_level if risk else None)
@@ -428,8 +432,8 @@ class RiskPage(RequiredPage):
     def refresh(self) -> None:
         self.actions_box.refresh()
 
-    def save_risk(self) -> PlanRecord:
-        plan = self.host.plan
+    def save_risk(self) -> None:
+        plan = self.host.state.plan
         assert plan is not None
         problems: dict[str, str] = {}
         dates: dict[str, dt.date | None] = {}
@@ -444,21 +448,22 @@ class RiskPage(RequiredPage):
             outcomes[prefix] = text_of(outcome)
         if problems:
             raise ValidationError(problems)
-        return self.host.services.plans.save_risk(plan.id, RiskInput(
+        saved = self.host.services.plans.save_risk(plan.id, RiskInput(
             level=self.level.currentData(), mappa_level=self.mappa.currentData(),
             summary=text_of(self.summary), version=plan.version,
             da_check_requested=dates["da_check_requested"],
             da_check_received=dates["da_check_received"], da_check_outcome=outcomes["da"],
             cs_check_requested=dates["cs_check_requested"],
             cs_check_received=dates["cs_check_received"], cs_check_outcome=outcomes["cs"]))
+        self.host.state.take_plan(saved)
 
 
 class AgreementPage(RequiredPage):
     key, nav_text = "agreement", "Agreement and consent"
     sections = (PlanSection.AGREEMENT, PlanSection.CONSENT)
 
-    def __init__(self, screen: PlanScreen):
-        super().__init__(screen, "The person's agreement and consent to share",
+    def __init__(self, host: PlanHost):
+        super().__init__(host, "The person's agreement and consent to share",
                          "Read the plan through with them. Record whether they agree and who "
                          "they agree we may share it with.")
         fields = self.field_set("agreement")
@@ -513,14 +518,14 @@ class AgreementPage(RequiredPage):
             self.agreed_on.set_date(self.host.services.ctx.today())
 
     def fill(self) -> None:
-        plan = self.host.plan
+        plan = self.host.state.plan
         set_value(self.agrees, plan.person_agrees if plan else None)
         set_value(self.agreed_on, plan.agreed_on if plan else None)
         set_value(self.comments, plan.person_comments if plan else None)
         self.agency.clear()
 
     def refresh(self) -> None:
-        plan = self.host.plan
+        plan = self.host.state.plan
         rows = list(plan.consents) if plan else []
         self.model.set_rows(rows)
         self.view.setVisible(bool(rows))
@@ -529,7 +534,7 @@ class AgreementPage(RequiredPage):
         self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:
-        editable = self.host.editable
+        editable = self.host.state.editable
         for widget in (self.agency, self.given, self.add_button):
             widget.setEnabled(editable)
         self.remove_button.setEnabled(editable and selected_row(self.view) is not None)
@@ -538,19 +543,20 @@ class AgreementPage(RequiredPage):
         super().set_editable(editable)
         self._update_buttons()
 
-    def save_agreement(self) -> PlanRecord:
-        plan = self.host.plan
+    def save_agreement(self) -> None:
+        plan = self.host.state.plan
         assert plan is not None
         try:
             agreed_on = self.agreed_on.date()
         except ValueError as exc:
             raise ValidationError({"agreed_on": str(exc)}) from None
-        return self.host.services.plans.save_agreement(plan.id, AgreementInput(
+        saved = self.host.services.plans.save_agreement(plan.id, AgreementInput(
             person_agrees=self.agrees.currentData(), agreed_on=agreed_on,
             person_comments=text_of(self.comments), version=plan.version))
+        self.host.state.take_plan(saved)
 
     def add_consent(self) -> None:
-        if (plan := self.host.plan) is None:
+        if (plan := self.host.state.plan) is None:
             return
         self.fields.clear()
         agency, given = self.agency.text(), bool(self.given.currentData())
@@ -562,7 +568,7 @@ class AgreementPage(RequiredPage):
             self.agency.setFocus()
 
     def remove_consent(self) -> None:
-        row, plan = selected_row(self.view, ConsentRow), self.host.plan
+        row, plan = selected_row(self.view, ConsentRow), self.host.state.plan
         if row is None or plan is None \
                 or not self.host.confirm("Remove", f"Remove “{row.agency}”?"):
             return

@@ -26,19 +26,20 @@ from ui.widgets.provider_picker import ProviderPicker
 from ui.widgets.tables import fit_table_height
 
 if TYPE_CHECKING:
-    from ui.views.ttg.plan_screen import PlanScreen
+    from ui.views.ttg.host import PlanHost
 
 
 class SectionPage(QWidget):
     """A page with a title, an optional intro and a scrolling body.
 
-    Inputs are registered with ``watch(part, widget…)``. An edit marks the part dirty and
-    tells the screen (``edited()``), which saves each dirty part through ``save_part`` after the
-    typing stops, when the user leaves the page, and on close. A part is one service call
-    (one unit of work). ``fill()`` shows the screen's records; ``refresh()`` updates lists
-    and states after a save without touching what the user may still be typing.
+    Inputs are registered with ``watch(part, widget…)``. An edit marks the part dirty in the
+    host's state and tells the host (``edited()``), which saves each dirty part through
+    ``save_part`` after the typing stops, when the user leaves the page, and on close. A part
+    is one service call (one unit of work). ``fill()`` shows the state's records;
+    ``refresh()`` updates lists and states after a save without touching what the user may
+    still be typing.
 
-    The screen is told by a plain call rather than a signal: this happens on every keystroke,
+    The host is told by a plain call rather than a signal: this happens on every keystroke,
     and a Python-emitted signal per keystroke is needless work (and leaks on PySide6 6.12.0).
     """
 
@@ -46,14 +47,12 @@ class SectionPage(QWidget):
     nav_text = ""
     needs_plan = True
 
-    def __init__(self, screen: PlanScreen, title: str, intro: str | None = None):
+    def __init__(self, host: PlanHost, title: str, intro: str | None = None):
         super().__init__()
-        self.host = screen
+        self.host = host
         self.fields = FieldSet()
         self._part_fields: dict[str, FieldSet] = {}
         self.inputs: dict[str, list[QWidget]] = {}
-        self._dirty: list[str] = []
-        self.blocked: set[str] = set()
         self._loading = False
         self.title_label = heading(title)
         self.content = QWidget()
@@ -112,48 +111,43 @@ class SectionPage(QWidget):
     def mark_dirty(self, part: str) -> None:
         if self._loading:
             return
-        if part not in self._dirty:
-            self._dirty.append(part)
+        self.host.state.mark_dirty(self.key, part)
         self.host.edited()
 
     def dirty_parts(self) -> list[str]:
-        return list(self._dirty)
+        return self.host.state.dirty_parts(self.key)
 
     @property
     def dirty(self) -> bool:
-        return bool(self._dirty)
+        return self.host.state.is_dirty(self.key)
 
-    def mark_clean(self, part: str) -> None:
-        if part in self._dirty:
-            self._dirty.remove(part)
-        self.blocked.discard(part)
-
-    def save_part(self, part: str) -> Any:
-        """Save ``part`` through its service call; returns the record the service returned.
+    def save_part(self, part: str) -> None:
+        """Save ``part`` through its service call (``save_<part>()``), which hands the record
+        the service returned to the host's state.
 
         Raises:
             ValidationError, StaleRecordError, UpwError: as the service raises them (the
-                screen shows them and keeps the text).
+                host shows them and keeps the text).
         """
-        return getattr(self, f"save_{part}")()
+        getattr(self, f"save_{part}")()
 
     # Keeping the user's text over a reload -----------------------------------------------
 
     def snapshot(self) -> dict[str, list[Any]]:
         """What the user has typed in each dirty part, to put back after a reload."""
-        return {part: [_read(w) for w in self.inputs.get(part, [])] for part in self._dirty}
+        return {part: [_read(w) for w in self.inputs.get(part, [])]
+                for part in self.dirty_parts()}
 
     def restore(self, snapshot: dict[str, list[Any]]) -> None:
         for part, values in snapshot.items():
             for widget, value in zip(self.inputs.get(part, []), values, strict=False):
                 _write(widget, value)
-            if part not in self._dirty:
-                self._dirty.append(part)
+            self.host.state.mark_dirty(self.key, part)
 
     # Showing the records -----------------------------------------------------------------
 
     def load(self) -> None:
-        """Show the screen's records afresh; any unsaved edits of this page are dropped."""
+        """Show the state's records afresh; any unsaved edits of this page are dropped."""
         self._loading = True
         try:
             self.fields.clear()
@@ -163,14 +157,13 @@ class SectionPage(QWidget):
             self.refresh()
         finally:
             self._loading = False
-        self._dirty.clear()
-        self.blocked.clear()
+        self.host.state.forget(self.key)
 
     def fill(self) -> None:
         """Put the records' values into the inputs (signals blocked)."""
 
     def refresh(self) -> None:
-        """Update tables, states and enabled buttons from the screen's current records."""
+        """Update tables, states and enabled buttons from the state's current records."""
 
     def nav_state(self) -> tuple[str, str]:
         """A mark for the section list and the same in words (e.g. ("✓", "answered"))."""

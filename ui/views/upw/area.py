@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 
+from ui.models.upw.delivery_units import delivery_units
+from ui.permissions import can
 from ui.settings import UiSettings
-from ui.views.permissions import can
 from ui.views.upw.broken_page import BrokenBookingsPage
-from ui.views.upw.common import delivery_units
 from ui.views.upw.induction_page import InductionPage
 from ui.views.upw.planner_page import PlannerPage
 from ui.views.upw.projects_page import ProjectsPage
@@ -21,24 +20,16 @@ from ui.views.upw.waiting_page import WaitingPage
 from ui.views.upw.warrants_page import WarrantsPage
 from ui.widgets.lazy_tabs import LazyTabs
 
-SchedulingPage = PlannerPage | WaitingPage | BrokenBookingsPage | ProjectsPage | InductionPage
-
 
 class SchedulingArea(QWidget):
     """Unpaid Work scheduling in eight tabs (Alt+the underlined letter, or Ctrl+Tab; the list
     of bookings that break a rule also from Go, Ctrl+7, and the status bar).
 
     Every page starts on the signed-in person's delivery unit. Pages load when first shown.
-
-    Signals:
-        notice(str): a short message for the status bar.
-        person_opened(int): open this person's record (the main window shows it).
-        broken_changed(): bookings may have been resolved; recount the queue.
+    Pages announce what they did on the application's bus (:mod:`ui.changes`), and the main
+    window counts the bookings that break a rule again after every notice.
     """
 
-    notice = Signal(str)
-    person_opened = Signal(int)
-    broken_changed = Signal()
     PLANNER, WAITING, BROKEN, PROJECTS, WARRANTS, RISK, TEXTS, INDUCTION = range(8)
 
     def __init__(self, services: AppServices, ui_settings: UiSettings,
@@ -116,52 +107,26 @@ class SchedulingArea(QWidget):
     def induction(self) -> InductionPage:
         return self.tabs.page_as(self.INDUCTION, InductionPage)
 
-    def _wire(self, page: SchedulingPage) -> None:
-        """``page``'s notices and the people it opens pass up through the area; a change made
-        there may mend or break bookings, so it also asks for a recount of those."""
-        page.notice.connect(self.notice)
-        page.notice.connect(lambda _text: self.broken_changed.emit())
-        page.person_opened.connect(self.person_opened)
-
     def _new_planner(self) -> PlannerPage:
-        page = PlannerPage(self._services, self._units, self._unit_id)
-        self._wire(page)
-        return page
+        return PlannerPage(self._services, self._units, self._unit_id)
 
     def _new_waiting(self) -> WaitingPage:
-        page = WaitingPage(self._services, self._units, self._unit_id)
-        self._wire(page)
-        return page
+        return WaitingPage(self._services, self._units, self._unit_id)
 
     def _new_broken(self) -> BrokenBookingsPage:
-        page = BrokenBookingsPage(self._services, self._units, self._unit_id)
-        self._wire(page)
-        return page
+        return BrokenBookingsPage(self._services, self._units, self._unit_id)
 
     def _new_projects(self) -> ProjectsPage:
-        page = ProjectsPage(self._services, self._units, self._unit_id)
-        self._wire(page)
-        return page
+        return ProjectsPage(self._services, self._units, self._unit_id)
 
     def _new_warrants(self) -> WarrantsPage:
-        page = WarrantsPage(self._services)
-        page.notice.connect(self.notice)
-        page.notice.connect(lambda _text: self.broken_changed.emit())
-        return page
+        return WarrantsPage(self._services)
 
     def _new_risk(self) -> RiskSharingPage:
-        page = RiskSharingPage(self._services)
-        page.notice.connect(self.notice)
-        page.person_opened.connect(self.person_opened)
-        return page
+        return RiskSharingPage(self._services)
 
     def _new_texts(self) -> TextsPage:
-        page = TextsPage(self._services)
-        page.notice.connect(self.notice)
-        page.person_opened.connect(self.person_opened)
-        return page
+        return TextsPage(self._services)
 
     def _new_induction(self) -> InductionPage:
-        page = InductionPage(self._services, self._units, self._unit_id)
-        self._wire(page)
-        return page
+        return InductionPage(self._services, self._units, self._unit_id)

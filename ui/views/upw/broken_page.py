@@ -20,13 +20,15 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.placement_recheck import BrokenBooking, RecheckReport
 from upw_ttg.errors import NotFoundError
 
+from ui.changes import announce, open_person
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.move_dialog import MoveDialog
 from ui.loading import PageLoader
 from ui.models.table_model import RowSortProxy
 from ui.models.upw.broken_model import BrokenBookingsModel
+from ui.models.upw.delivery_units import DeliveryUnit
+from ui.permissions import NOT_ALLOWED_TO_SCHEDULE, can_schedule
 from ui.tasks import report_failure, run_in_background, writer_pool
-from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule
 from ui.widgets.export_list import ExportListButton
 from ui.widgets.fit import narrow_combo
 from ui.widgets.records_to_check import RecordsToCheckBanner
@@ -74,13 +76,9 @@ class BrokenBookingsPage(QWidget):
     """The queue for one delivery unit or all, soonest first.
 
     Signals:
-        notice(str): a short message for the status bar.
-        person_opened(int): open this person's record.
         count_changed(): the queue may have changed; the main window recounts.
     """
 
-    notice = Signal(str)
-    person_opened = Signal(int)
     count_changed = Signal()
 
     def __init__(self, services: AppServices, units: list[DeliveryUnit], unit_id: int | None,
@@ -202,7 +200,7 @@ class BrokenBookingsPage(QWidget):
                        self.recheck_button):
             button.setEnabled(self._editable and chosen is not None)
             if not self._editable:
-                button.setToolTip(NOT_ALLOWED)
+                button.setToolTip(NOT_ALLOWED_TO_SCHEDULE)
         self.recheck_button.setEnabled(self._editable)
         self.accept_button.setEnabled(self._editable and chosen is not None and not chosen.hard)
         self.open_button.setEnabled(chosen is not None)
@@ -214,7 +212,7 @@ class BrokenBookingsPage(QWidget):
     def open_person(self) -> None:
         chosen = self.selected()
         if chosen is not None:
-            self.person_opened.emit(chosen.person_id)
+            open_person(chosen.person_id)
 
     @Slot()
     def move_booking(self) -> MoveDialog | None:
@@ -266,5 +264,5 @@ class BrokenBookingsPage(QWidget):
             pool=writer_pool())
 
     def _resolved(self, message: str) -> None:
-        self.notice.emit(message)
+        announce(message)
         self.reload()

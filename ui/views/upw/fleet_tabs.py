@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import PickupPointRecord, VanRecord
 
+from ui.changes import announce
 from ui.dialogs.upw.fleet_dialogs import PickupPointDialog, VanDialog
 from ui.dialogs.upw.print_day_dialog import ManifestDayDialog
 from ui.models.table_model import RowSortProxy
 from ui.models.upw.projects_model import PickupPointsTableModel, VansTableModel
-from ui.views.upw.common import NOT_ALLOWED, can_schedule
+from ui.permissions import NOT_ALLOWED_TO_SCHEDULE, can_schedule
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 
 class _ListTab(QWidget):
     """A table with New and Edit buttons (and any extra ones) above it."""
-
-    notice = Signal(str)
 
     def __init__(self, services: AppServices, what: str, hint: str,
                  parent: QWidget | None = None):
@@ -38,7 +37,7 @@ class _ListTab(QWidget):
         self.edit_button.clicked.connect(self.edit_item)
         for button in (self.new_button, self.edit_button):
             if not self._editable:
-                button.setToolTip(NOT_ALLOWED)
+                button.setToolTip(NOT_ALLOWED_TO_SCHEDULE)
         self.new_button.setEnabled(self._editable)
         self.bar = QHBoxLayout()
         self.bar.addWidget(self.hint, 1)
@@ -99,7 +98,7 @@ class _ListTab(QWidget):
     def _open(self, dialog) -> None:
         def saved(record) -> None:
             self.reload(record.id)
-            self.notice.emit(f"Saved {record.name}.")
+            announce(f"Saved {record.name}.")
         dialog.saved.connect(saved)
         self.dialog = dialog
         dialog.open()

@@ -3,7 +3,7 @@ to book them on through the placement rules (rule UPW-INDUCTION)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,26 +23,19 @@ from upw_ttg.errors import UpwError
 from upw_ttg.records.skills import AwaitingInduction, InductionSession
 from upw_ttg.services.upw import PlacementRefused
 
+from ui.changes import announce, open_person
 from ui.loading import PageLoader
+from ui.models.upw.delivery_units import DeliveryUnit
 from ui.models.upw.induction_model import AwaitingInductionModel, InductionSessionsModel
 from ui.models.upw.text import format_day
-from ui.views.permissions import can, not_allowed_tip
-from ui.views.upw.common import DeliveryUnit
+from ui.permissions import can, not_allowed_tip
 from ui.widgets.banner import Banner
 from ui.widgets.fit import narrow_combo
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 
 class InductionPage(QWidget):
-    """Two lists of one delivery unit: who awaits induction, and the induction sessions.
-
-    Signals:
-        person_opened(int): open this person's record.
-        notice(str): a short message for the status bar.
-    """
-
-    person_opened = Signal(int)
-    notice = Signal(str)
+    """Two lists of one delivery unit: who awaits induction, and the induction sessions."""
 
     def __init__(self, services: AppServices, units: list[DeliveryUnit], unit_id: int | None,
                  parent: QWidget | None = None):
@@ -182,7 +175,7 @@ class InductionPage(QWidget):
     def open_person(self) -> None:
         person = self.selected_person()
         if person is not None:
-            self.person_opened.emit(person.person_id)
+            open_person(person.person_id)
 
     def ask_reason(self, person: AwaitingInduction, messages: list[str]) -> str | None:
         """The reason for going ahead against soft rules, or None to stop (tests patch this)."""
@@ -221,5 +214,5 @@ class InductionPage(QWidget):
         message = (f"Booked {person.name} on the induction at {session.project_name} on "
                    f"{format_day(session.session_date)}.")
         self.banner.show_message(message, "info")
-        self.notice.emit(message)
+        announce(message)
         self.reload()

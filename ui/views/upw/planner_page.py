@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,15 +20,17 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import PlannerCell, WeekPlan
 
 from ui.case_links import open_day_paper
+from ui.changes import announce
 from ui.dialogs.print_day_paper import PrintDayPaperDialog
 from ui.dialogs.upw.autofill_dialog import AutoFillDialog
 from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.loading import PageLoader
+from ui.models.upw.delivery_units import DeliveryUnit
 from ui.models.upw.planner_model import CellsRole, PlannerTableModel, cell_state
-from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule
+from ui.permissions import NOT_ALLOWED_TO_SCHEDULE, can_schedule
 from ui.views.upw.planner_delegate import PlannerCellDelegate
-from ui.views.upw.week_bar import UnitWeekBar
 from ui.widgets.records_to_check import RecordsToCheckBanner
+from ui.widgets.unit_week_bar import UnitWeekBar
 
 LEGEND = ("Each session shows places taken / places and its start time. "
           "♀ female-only · ⚠ needs attention · amber: full · red: warnings · grey: stood down. "
@@ -36,15 +38,7 @@ LEGEND = ("Each session shows places taken / places and its start time. "
 
 
 class PlannerPage(QWidget):
-    """Unit and week above, the grid below; Enter or double-click opens a session.
-
-    Signals:
-        notice(str): a short message for the status bar.
-        person_opened(int): the user wants a person's record.
-    """
-
-    notice = Signal(str)
-    person_opened = Signal(int)
+    """Unit and week above, the grid below; Enter or double-click opens a session."""
 
     def __init__(self, services: AppServices, units: list[DeliveryUnit], unit_id: int | None,
                  parent: QWidget | None = None):
@@ -67,7 +61,7 @@ class PlannerPage(QWidget):
         self.autofill_button.clicked.connect(self.auto_fill)
         self.autofill_button.setEnabled(self._editable)
         if not self._editable:
-            self.autofill_button.setToolTip(NOT_ALLOWED)
+            self.autofill_button.setToolTip(NOT_ALLOWED_TO_SCHEDULE)
         self.print_button = QPushButton("Print a &day…")
         self.print_button.setToolTip("Work sheets, van manifests and appointment letters for "
                                      "the chosen day, or the next working day "
@@ -186,7 +180,7 @@ class PlannerPage(QWidget):
     def _open_cells(self, index: QModelIndex, where: QPoint) -> None:
         cells: tuple[PlannerCell, ...] = index.data(CellsRole) or ()
         if not cells:
-            self.notice.emit("No session on that day. Choose a cell with a session.")
+            announce("No session on that day. Choose a cell with a session.")
             return
         if len(cells) == 1:
             self.open_session(cells[0].session_id)
@@ -208,8 +202,6 @@ class PlannerPage(QWidget):
     def open_session(self, session_id: int) -> SessionDialog:
         unit_id = self.bar.unit_id
         dialog = SessionDialog(self._services, session_id, unit_id, self)
-        dialog.notice.connect(self.notice)
-        dialog.person_opened.connect(self.person_opened)
         dialog.finished.connect(lambda _result: self.reload())
         self.dialog = dialog
         dialog.open()
@@ -228,7 +220,7 @@ class PlannerPage(QWidget):
         return dialog
 
     def _on_autofill_applied(self, message: str) -> None:
-        self.notice.emit(message)
+        announce(message)
         self.reload()
 
     @Slot()
@@ -241,6 +233,6 @@ class PlannerPage(QWidget):
             day = plan.days[index.column() - 1]
         if day is not None and day <= self._services.ctx.today():
             day = None  # a day gone by has nothing left to print: the next working day
-        dialog = open_day_paper(self._services, self, self.notice.emit, day, self.bar.unit_id)
+        dialog = open_day_paper(self._services, self, day, self.bar.unit_id)
         self.dialog = dialog
         return dialog

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.upw_records import GenerationResult, ProjectRecord, SessionRecord
 
+from ui.changes import announce
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.closure_dialog import ClosureDialog
 from ui.dialogs.upw.project_dialog import GenerateSessionsDialog, ProjectDialog, generation_report
@@ -30,13 +31,14 @@ from ui.dialogs.upw.session_staff_dialog import SessionPickupsDialog, SessionSta
 from ui.dialogs.upw.skills_dialog import SkillsListDialog
 from ui.loading import PageLoader
 from ui.models.table_model import RowSortProxy
+from ui.models.upw.delivery_units import DeliveryUnit
 from ui.models.upw.projects_model import (
     ProjectFilterProxy,
     ProjectsTableModel,
     SessionsTableModel,
 )
-from ui.views.permissions import can
-from ui.views.upw.common import NOT_ALLOWED, DeliveryUnit, can_schedule, format_day
+from ui.models.upw.text import format_day
+from ui.permissions import NOT_ALLOWED_TO_SCHEDULE, can, can_schedule
 from ui.views.upw.fleet_tabs import PickupPointsTab, VansTab
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
@@ -47,15 +49,7 @@ SESSION_WEEKS = 8
 
 
 class ProjectsTab(QWidget):
-    """Projects above; the selected project's sessions for a date range below.
-
-    Signals:
-        notice(str): a short message for the status bar.
-        person_opened(int): the user wants a person's record (from a session).
-    """
-
-    notice = Signal(str)
-    person_opened = Signal(int)
+    """Projects above; the selected project's sessions for a date range below."""
 
     def __init__(self, services: AppServices, units: list[DeliveryUnit], unit_id: int | None,
                  parent: QWidget | None = None):
@@ -103,7 +97,7 @@ class ProjectsTab(QWidget):
         for button in (self.new_button, self.edit_button, self.generate_button,
                        self.closure_button):
             if not self._editable:
-                button.setToolTip(NOT_ALLOWED)
+                button.setToolTip(NOT_ALLOWED_TO_SCHEDULE)
         self.new_button.setEnabled(self._editable)
         self.report = Banner()
         self.report.prefixes = False
@@ -236,7 +230,7 @@ class ProjectsTab(QWidget):
     def _open_project(self, dialog: ProjectDialog, verb: str) -> None:
         def saved(record: ProjectRecord) -> None:
             self.reload(record.id)
-            self.notice.emit(f"{verb} the project {record.name}.")
+            announce(f"{verb} the project {record.name}.")
         dialog.saved.connect(saved)
         self.dialog = dialog
         dialog.open()
@@ -265,7 +259,7 @@ class ProjectsTab(QWidget):
         if not self._editable:
             return None
         dialog = ClosureDialog(self._services, self.selected_project(), self)
-        dialog.saved.connect(lambda row: self.notice.emit(
+        dialog.saved.connect(lambda row: announce(
             f"Added the closure on {format_day(row.closed_on)} ({row.reason})."))
         self.dialog = dialog
         dialog.open()
@@ -274,7 +268,7 @@ class ProjectsTab(QWidget):
     def _on_generated(self, project: ProjectRecord, result: GenerationResult) -> None:
         text = f"{project.name}: {generation_report(result)}"
         self.report.show_message(text, "info")
-        self.notice.emit(generation_report(result))
+        announce(generation_report(result))
         self.load_sessions()
 
     # Sessions ----------------------------------------------------------------------------
@@ -324,8 +318,6 @@ class ProjectsTab(QWidget):
             return
         unit = project.delivery_unit_id if project is not None else None
         dialog = SessionDialog(self._services, session.id, unit, self)
-        dialog.notice.connect(self.notice)
-        dialog.person_opened.connect(self.person_opened)
         dialog.finished.connect(lambda _result: self.load_sessions())
         self.dialog = dialog
         dialog.open()
@@ -347,7 +339,7 @@ class ProjectsTab(QWidget):
 
     def _open_session_form(self, dialog: FormDialog, message: str) -> None:
         def saved(_record: object) -> None:
-            self.notice.emit(message)
+            announce(message)
             self.load_sessions()
 
         dialog.saved.connect(saved)
@@ -356,15 +348,7 @@ class ProjectsTab(QWidget):
 
 
 class ProjectsPage(QWidget):
-    """Projects and sessions, vans, and pick-up points, each on its own tab.
-
-    Signals:
-        notice(str): a short message for the status bar.
-        person_opened(int): the user wants a person's record.
-    """
-
-    notice = Signal(str)
-    person_opened = Signal(int)
+    """Projects and sessions, vans, and pick-up points, each on its own tab."""
 
     def __init__(self, services: AppServices, units: list[DeliveryUnit], unit_id: int | None,
                  parent: QWidget | None = None):
@@ -379,9 +363,6 @@ class ProjectsPage(QWidget):
         self.tabs.addTab(self.projects, "Pro&jects")
         self.tabs.addTab(self.vans, "V&ans")
         self.tabs.addTab(self.pickup_points, "Pic&k-up points")
-        for tab in (self.projects, self.vans, self.pickup_points):
-            tab.notice.connect(self.notice)
-        self.projects.person_opened.connect(self.person_opened)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addWidget(title)

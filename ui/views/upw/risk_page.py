@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,11 +25,12 @@ from upw_ttg.domain.risk_records import RiskContactRow
 from upw_ttg.domain.risk_sharing import CONTACT_KIND_LABELS
 from upw_ttg.errors import UpwError, ValidationError
 
+from ui.changes import announce, open_person
 from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.upw.risk_model import RiskContactsModel
+from ui.permissions import can, not_allowed_tip
 from ui.views.attendance.common import FilterBar, hint, page_title
-from ui.views.permissions import can, not_allowed_tip
 from ui.widgets.banner import Banner
 from ui.widgets.form_fields import FieldSet
 from ui.widgets.tables import fit_columns, make_table, selected_row
@@ -41,15 +42,7 @@ _METHODS = ((ContactMethod.PHONE, "Phone"), (ContactMethod.EMAIL, "Email"),
 
 class RiskSharingPage(QWidget):
     """Everyone still to confirm a person's risk change, those to chase first; for the
-    selected one: told (how), confirmed, or chased.
-
-    Signals:
-        notice(str): a short message for the status bar.
-        person_opened(int): open this person's record.
-    """
-
-    notice = Signal(str)
-    person_opened = Signal(int)
+    selected one: told (how), confirmed, or chased."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -161,7 +154,7 @@ class RiskSharingPage(QWidget):
     def _on_person_clicked(self) -> None:
         row = self.selected()
         if row is not None:
-            self.person_opened.emit(row.person_id)
+            open_person(row.person_id)
 
     @Slot()
     def record_told(self) -> None:
@@ -193,7 +186,7 @@ class RiskSharingPage(QWidget):
         except UpwError as exc:
             self.banner.show_message(str(exc))
             return
-        self.notice.emit(f"{row.contact} {verb} about {row.name}'s risk change.")
+        announce(f"{row.contact} {verb} about {row.name}'s risk change.")
         index = self.table.currentIndex().row()
         self.refresh()
         if self.model.rowCount():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from upw_ttg.domain.text_records import (
 from upw_ttg.domain.texts import MessageStatus
 from upw_ttg.errors import UpwError
 
+from ui.changes import announce, open_person
 from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.upw.texts_model import STATUS_TEXT, MessagesModel, NumbersToFixModel
@@ -58,15 +59,7 @@ def _day(date: QDate) -> dt.date:
 
 class TextsPage(QWidget):
     """The Messages list by day, status and template; the day's reminders queued and the
-    queue sent in the background with progress.
-
-    Signals:
-        notice(str): a short message for the status bar.
-        person_opened(int): open this person's record.
-    """
-
-    notice = Signal(str)
-    person_opened = Signal(int)
+    queue sent in the background with progress."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -225,7 +218,7 @@ class TextsPage(QWidget):
     def _on_person_clicked(self) -> None:
         row = selected_row(self.table, MessageRow)
         if row is not None:
-            self.person_opened.emit(row.person_id)
+            open_person(row.person_id)
 
     @Slot()
     def queue_reminders(self) -> None:
@@ -238,9 +231,9 @@ class TextsPage(QWidget):
         for person in result.not_texted:
             reasons[person.reason.value] = reasons.get(person.reason.value, 0) + 1
         why = "; ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
-        self.notice.emit(f"{result.queued} reminder{'s' if result.queued != 1 else ''} queued "
-                         f"for {format_date(result.session_date)}"
-                         + (f"; not texted: {why}." if why else "."))
+        announce(f"{result.queued} reminder{'s' if result.queued != 1 else ''} queued "
+                 f"for {format_date(result.session_date)}"
+                 + (f"; not texted: {why}." if why else "."))
         self.refresh()
 
     @Slot()
@@ -258,9 +251,9 @@ class TextsPage(QWidget):
                                       on_cancelled=self.refresh, pool=writer_pool())
 
     def _on_sent(self, result: SendResult) -> None:
-        self.notice.emit(f"{result.sent} sent, {result.failed} failed, {result.waiting} "
-                         "waiting" + (f": {result.stopped_because}" if result.stopped_because
-                                      else "."))
+        announce(f"{result.sent} sent, {result.failed} failed, {result.waiting} "
+                 "waiting" + (f": {result.stopped_because}" if result.stopped_because
+                              else "."))
         self.refresh()
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -275,6 +268,6 @@ class TextsPage(QWidget):
                                       pool=writer_pool())
 
     def _on_checked(self, changed: int) -> None:
-        self.notice.emit(f"Delivery checked: {changed} status{'es' if changed != 1 else ''} "
-                         "changed.")
+        announce(f"Delivery checked: {changed} status{'es' if changed != 1 else ''} "
+                 "changed.")
         self.refresh()

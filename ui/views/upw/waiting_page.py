@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,30 +18,23 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.upw_records import WaitingRow
 
+from ui.changes import announce, open_person
 from ui.dialogs.upw.assessment_dialog import assessment_dialog
 from ui.loading import PageLoader
+from ui.models.upw.delivery_units import DeliveryUnit
 from ui.models.upw.waiting_model import (
     REASON_KINDS,
     WaitingFilterProxy,
     WaitingTableModel,
 )
-from ui.views.upw.common import DeliveryUnit
-from ui.views.upw.week_bar import UnitWeekBar
 from ui.widgets.export_list import ExportListButton
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import RowsFitter, fit_columns, make_table, selected_row
+from ui.widgets.unit_week_bar import UnitWeekBar
 
 
 class WaitingPage(QWidget):
-    """The waiting list of a unit (or all) for a week, filtered by name and reason.
-
-    Signals:
-        person_opened(int): open this person's record.
-        notice(str): a short message for the status bar.
-    """
-
-    person_opened = Signal(int)
-    notice = Signal(str)
+    """The waiting list of a unit (or all) for a week, filtered by name and reason."""
 
     def __init__(self, services: AppServices, units: list[DeliveryUnit], unit_id: int | None,
                  parent: QWidget | None = None):
@@ -173,7 +166,7 @@ class WaitingPage(QWidget):
     def open_person(self) -> None:
         row = self.selected()
         if row is not None:
-            self.person_opened.emit(row.person_id)
+            open_person(row.person_id)
 
     @Slot()
     def open_assessment(self) -> None:
@@ -184,5 +177,5 @@ class WaitingPage(QWidget):
             dialog.open()
 
     def _on_assessment_saved(self, row: WaitingRow) -> None:
-        self.notice.emit(f"Saved {row.name}'s assessment.")
+        announce(f"Saved {row.name}'s assessment.")
         self.reload()

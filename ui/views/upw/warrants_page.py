@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,7 +19,7 @@ from upw_ttg.domain.upw_records import WarrantRecord
 from upw_ttg.errors import UpwError
 from upw_ttg.services.paging import PAGE_ROWS
 
-from ui.changes import Change, Subject, publish, subscribe
+from ui.changes import Change, Subject, announce, publish, subscribe
 from ui.dialogs.upw.warrant_dialog import (
     IssuedBox,
     VoidWarrantDialog,
@@ -33,9 +33,10 @@ from ui.loading import PageLoader
 from ui.models.table_model import FetchPage, RowSortProxy
 from ui.models.upw.text import format_pence
 from ui.models.upw.warrants_model import SpendTableModel, WarrantsTableModel
+from ui.permissions import NOT_ALLOWED_TO_SCHEDULE, can_schedule
 from ui.tasks import BackgroundTask, report_failure, run_in_background, writer_pool
-from ui.views.upw.common import NOT_ALLOWED, can_schedule, enum_value
 from ui.widgets.banner import Banner
+from ui.widgets.code_combo import enum_value
 from ui.widgets.date_field import DateField
 from ui.widgets.export_list import ExportListButton
 from ui.widgets.fit import narrow_combo
@@ -44,13 +45,7 @@ from ui.widgets.tables import fit_columns, make_table, selected_row
 
 
 class WarrantsPage(QWidget):
-    """Filters above; the register on the left and the spend per office and month beside it.
-
-    Signals:
-        notice(str): a short message for the status bar.
-    """
-
-    notice = Signal(str)
+    """Filters above; the register on the left and the spend per office and month beside it."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -127,7 +122,7 @@ class WarrantsPage(QWidget):
         for button in (self.issue_button, self.used_button, self.returned_button,
                        self.void_button):
             if not self._editable:
-                button.setToolTip(NOT_ALLOWED)
+                button.setToolTip(NOT_ALLOWED_TO_SCHEDULE)
         self.issue_button.setEnabled(self._editable)
 
         top = QHBoxLayout()
@@ -259,7 +254,7 @@ class WarrantsPage(QWidget):
         return dialog
 
     def _on_issued(self, warrant: WarrantRecord) -> None:
-        self.notice.emit(f"Issued travel warrant {warrant.serial_text} to {warrant.name}.")
+        announce(f"Issued travel warrant {warrant.serial_text} to {warrant.name}.")
         self.reload(warrant.id)
         self.issued_box = confirm_issued(self, self._services, warrant)
 
@@ -270,7 +265,7 @@ class WarrantsPage(QWidget):
             return None
         dialog = VoidWarrantDialog(self._services, warrant, self)
         def voided(record: WarrantRecord) -> None:
-            self.notice.emit(f"Voided {record.serial_text}.")
+            announce(f"Voided {record.serial_text}.")
             self.reload(record.id)
 
         dialog.saved.connect(voided)
@@ -293,7 +288,7 @@ class WarrantsPage(QWidget):
 
         def done(record: WarrantRecord) -> None:
             self._marking = None
-            self.notice.emit(f"Marked {record.serial_text} {words}.")
+            announce(f"Marked {record.serial_text} {words}.")
             publish(Subject.WARRANT, [record.id], [record.person_id], record)
             self.reload(record.id)
 

@@ -5,12 +5,9 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from upw_ttg.domain.upw_print import AppointmentLetterData
 from upw_ttg.printing import fonts
 from upw_ttg.printing.documents.letter_text import nowrap, sender_lines
 from upw_ttg.printing.documents.upw_welsh import (
-    ENGLISH,
-    WELSH,
     clock,
     label,
     long_date,
@@ -20,6 +17,7 @@ from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.styles import details_table_style, get_styles
 from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import escape
+from upw_ttg.records.upw_print import AppointmentLetterData
 
 _DETAIL_COLUMNS = ("24%", "76%")
 
@@ -27,7 +25,7 @@ _DETAIL_COLUMNS = ("24%", "76%")
 def build_appointment_letter(data: AppointmentLetterData) -> list[Flowable]:
     """The letter's story: where and when, pick-up, what to wear and bring, who to call."""
     s = get_styles()
-    lang = data.language if data.language in (ENGLISH, WELSH) else ENGLISH
+    lang = data.language.printed
     office = data.office
     sender = Paragraph("<br/>".join(sender_lines(office, lang)), s.body)
     recipient = Paragraph("<br/>".join([f"<b>{escape(data.person_name)}</b>",

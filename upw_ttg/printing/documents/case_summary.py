@@ -10,7 +10,6 @@ from upw_ttg.domain.codes import Language
 from upw_ttg.domain.custody import RELEASE_DATE_FIELDS
 from upw_ttg.domain.records import (
     CUSTODY_DATE_FIELDS,
-    CaseSummary,
     CustodyRecord,
     OrderRecord,
     PersonRecord,
@@ -26,6 +25,7 @@ from upw_ttg.printing.styles import (
 )
 from upw_ttg.printing.text import age_on, enum_label, escape
 from upw_ttg.printing.words import Words
+from upw_ttg.records.case_summary import CaseSummary
 from upw_ttg.time_text import format_minutes
 
 TITLE = "Case summary"
@@ -173,7 +173,7 @@ def _details_table(pairs: list[tuple[str, str]], s: Styles) -> Table:
 
 def _orders_table(orders: tuple[OrderRecord, ...], s: Styles,
                   w: Words | None = None) -> Table:
-    w = w or Words("en", "case_summary")
+    w = w or Words(Language.ENGLISH, "case_summary")
     headers = ("order", "ordered", "credited", "adjusted", "remaining", "status", "deadline")
     numeric = {1, 2, 3, 4}
     rows: list[list[Flowable]] = [[

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table, 
 
 from upw_ttg.domain.codes import Language
 from upw_ttg.printing import glossary
-from upw_ttg.printing.documents.letter_text import hours_text, lang, template_language
+from upw_ttg.printing.documents.letter_text import hours_text
 from upw_ttg.printing.layout import FRAME_WIDTH
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import ACCENT, get_styles
@@ -33,7 +33,7 @@ def _date(day: dt.date, language: Language) -> str:
 
 def build_completion_certificate(cert: CompletionCertificate) -> list[Flowable]:
     s = get_styles()
-    language = lang(cert.language)
+    language = cert.language.printed
     centre = ParagraphStyle("CertCentre", parent=s.body, alignment=TA_CENTER, fontSize=12,
                             leading=17, spaceAfter=6)
     title = ParagraphStyle("CertTitle", parent=s.title, alignment=TA_CENTER, fontSize=28,
@@ -91,8 +91,8 @@ def document_reference(cert: CompletionCertificate) -> str:
 def render_completion_certificate(cert: CompletionCertificate, *, printed_at: dt.datetime,
                                   printed_by: str | None = None, invariant: bool = False
                                   ) -> bytes:
-    language = lang(cert.language)
+    language = cert.language.printed
     return render_pdf(build_completion_certificate(cert), title=_t("title", language),
                       reference=document_reference(cert), printed_at=printed_at,
                       printed_by=printed_by, staff_only=False, invariant=invariant,
-                      language=template_language(language))
+                      language=language)

@@ -3,47 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from upw_ttg.domain.codes import OrderType
 from upw_ttg.printing.documents.letter_text import (
-    LetterHead,
     hours_text,
-    lang,
     letter_head,
     long_date,
     order_type_text,
     sign_off,
     t,
-    template_language,
 )
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import get_styles
 from upw_ttg.printing.text import escape
-
-
-@dataclass(frozen=True, slots=True)
-class CompletionLetter:
-    """No field can hold risk, health or offence information."""
-
-    head: LetterHead
-    court: str
-    sentence_date: dt.date
-    order_type: OrderType
-    hours_ordered: int
-    completed_on: dt.date
-    standalone: bool
-    incentive_minutes: int
-    projects: tuple[str, ...]
+from upw_ttg.records.letters import CompletionLetter
 
 
 def build_completion_letter(letter: CompletionLetter) -> list[Flowable]:
     s = get_styles()
     head = letter.head
-    language = lang(head.language)
+    language = head.language.printed
     story: list[Flowable] = [*letter_head(head),
                              Paragraph(t("completion_title", language), s.title),
                              Spacer(1, 3 * mm),
@@ -81,8 +63,8 @@ def document_reference(letter: CompletionLetter) -> str:
 
 def render_completion_letter(letter: CompletionLetter, *, printed_at: dt.datetime,
                              printed_by: str | None = None, invariant: bool = False) -> bytes:
-    language = lang(letter.head.language)
+    language = letter.head.language.printed
     return render_pdf(build_completion_letter(letter), title=t("completion_title", language),
                       reference=document_reference(letter), printed_at=printed_at,
                       printed_by=printed_by, staff_only=False, invariant=invariant,
-                      language=template_language(language))
+                      language=language)

@@ -9,6 +9,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
 
+from upw_ttg.domain.codes import Language
 from upw_ttg.domain.figures import LOWER_IS_BETTER, FigureKind
 from upw_ttg.printing import glossary
 from upw_ttg.printing.render import render_pdf
@@ -44,7 +45,7 @@ def _month(day: dt.date, w: Words) -> str:
 
 
 def _month_year(day: dt.date, w: Words) -> str:
-    return f"{glossary.month(day, 'cy')} {day.year}" if w.welsh else f"{day:%B %Y}"
+    return f"{glossary.month(day, w.language)} {day.year}" if w.welsh else f"{day:%B %Y}"
 
 
 def _label(row: FigureRow, w: Words) -> str:
@@ -58,13 +59,14 @@ def _scope(figures: Figures, w: Words) -> str:
                      for part in figures.scope.split(", "))
 
 
-def build_figures_summary(figures: Figures, language: str = "en") -> list[Flowable]:
+def build_figures_summary(figures: Figures,
+                          language: Language = Language.ENGLISH) -> list[Flowable]:
     """Who it covers and when, a table of the figures by month and one by unit, and how to
-    read them; the fixed words in ``language`` ("en" or "cy")."""
+    read them; the fixed words in ``language``."""
     s = get_styles()
     w = Words(language, "figures")
     first, last, today = figures.months[0], figures.months[-1], figures.today
-    this_month = (f"{today.day} {glossary.month(today, 'cy')}" if w.welsh
+    this_month = (f"{today.day} {glossary.month(today, w.language)}" if w.welsh
                   else f"{today.day} {today:%B}")
     story: list[Flowable] = [
         Paragraph(w("period", scope=_scope(figures, w), first=_month_year(first, w),
@@ -117,7 +119,7 @@ def _units(figures: Figures) -> list[str]:
 
 def render_figures_summary(figures: Figures, *, printed_at: dt.datetime,
                            printed_by: str | None, invariant: bool = False,
-                           language: str = "en") -> bytes:
+                           language: Language = Language.ENGLISH) -> bytes:
     """The summary as PDF bytes on one landscape page, marked for staff only."""
     w = Words(language, "figures")
     return render_pdf(build_figures_summary(figures, w.language),

@@ -7,7 +7,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from upw_ttg.domain.codes import ReferralStatus, ReleaseDateType
+from upw_ttg.domain.codes import Language, ReferralStatus, ReleaseDateType
 from upw_ttg.domain.local_time import local_date
 from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
 from upw_ttg.domain.resettlement import ACCOMMODATION, STRENGTH_KINDS, DeadlineKind
@@ -26,16 +26,16 @@ from upw_ttg.records.ttg import (
     ReviewRecord,
 )
 
-TITLE = glossary.phrase("handover.title", "en")
-NONE_RECORDED = glossary.phrase("handover.none_recorded", "en")
+TITLE = glossary.phrase("handover.title", Language.ENGLISH)
+NONE_RECORDED = glossary.phrase("handover.none_recorded", Language.ENGLISH)
 
 
 class _Words:
     """The pack's fixed words in its language, escaped for paragraphs; dates in it too."""
 
-    def __init__(self, language: str):
-        self.language = glossary.code(language)
-        self.welsh = self.language == "cy"
+    def __init__(self, language: Language):
+        self.language = language.printed
+        self.welsh = glossary.is_welsh(language)
 
     def __call__(self, key: str, **values: object) -> str:
         name = key if "." in key else f"handover.{key}"
@@ -106,7 +106,7 @@ def render_handover_pack(pack: HandoverPack, *, invariant: bool = False) -> byte
     return render_pdf(build_handover_pack(pack), title=f"{title}: {pack.episode.crn}",
                       reference=document_reference(pack), printed_at=pack.printed_at,
                       printed_by=pack.printed_by, staff_only=True, invariant=invariant,
-                      language=glossary.code(pack.language))
+                      language=pack.language)
 
 
 def _section(title: str, content: list[Flowable], s: Styles) -> list[Flowable]:

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from upw_ttg.domain.codes import Language, OrderType
-from upw_ttg.domain.upw_print import OfficeContact
 from upw_ttg.printing import fonts, glossary
 from upw_ttg.printing.styles import get_styles
 from upw_ttg.printing.text import escape
+from upw_ttg.records.letters import LetterHead
+from upw_ttg.records.upw_print import OfficeContact
 
-EN, CY = Language.ENGLISH, Language.WELSH
 # Terms the letters share with every other document.
 _SHARED = {"phone": "service.phone", "date": "service.date"}
 
@@ -24,49 +23,26 @@ def t(key: str, language: Language, **values: str) -> str:
     return glossary.phrase(_SHARED.get(key, f"letter.{key}"), language, **values)
 
 
-def lang(language: Language) -> Language:
-    """Welsh for Welsh speakers, English otherwise: the two versions the service offers."""
-    return CY if language == CY else EN
-
-
-def template_language(language: Language) -> str:
-    """The shared template's language code ("cy" or "en") for a letter's language."""
-    return "cy" if lang(language) == CY else "en"
-
-
 def long_date(day: dt.date, language: Language) -> str:
     """``30 November 2026`` / ``30 Tachwedd 2026``."""
-    return glossary.short_date(day, lang(language))
+    return glossary.short_date(day, language)
 
 
 def weekday_date(day: dt.date, language: Language) -> str:
     """The day with its weekday, in the form that follows "On" / "Ar" ("ar ddydd Llun")."""
-    return glossary.date_after_on(day, lang(language))
+    return glossary.date_after_on(day, language)
 
 
 def hours_text(minutes: int, language: Language) -> str:
     """``90`` -> "1 hour 30 minutes" / "1 awr 30 munud" (Welsh keeps the singular noun)."""
-    return glossary.hours_text(minutes, lang(language))
+    return glossary.hours_text(minutes, language)
 
 
 def order_type_text(order_type: OrderType, language: Language) -> str:
-    return glossary.phrase(f"order.{order_type.value}", lang(language))
+    return glossary.phrase(f"order.{order_type.value}", language)
 
 
-@dataclass(frozen=True, slots=True)
-class LetterHead:
-    """Who the letter is to and from; names, addresses and phone numbers only."""
-
-    language: Language
-    person_name: str
-    address_lines: tuple[str, ...]
-    crn: str
-    office: OfficeContact
-    letter_date: dt.date
-    signatory: str
-
-
-def sender_lines(office: OfficeContact, language: Language | str) -> list[str]:
+def sender_lines(office: OfficeContact, language: Language) -> list[str]:
     """The organisation, the team and office, address, phone, email and opening hours, as
     paragraph markup: who sent a person-facing document and how to reach them."""
     lines = [f"<b>{escape(office.organisation)}</b>",
@@ -91,7 +67,7 @@ def nowrap(text: str) -> str:
 def letter_head(head: LetterHead) -> list[Flowable]:
     """Addressee on the left (for a window envelope), the office on the right, then dates."""
     s = get_styles()
-    language = lang(head.language)
+    language = head.language.printed
     to = "<br/>".join([f"<b>{escape(head.person_name)}</b>",
                        *(escape(line) for line in head.address_lines)])
     office = sender_lines(head.office, language)
@@ -107,7 +83,7 @@ def letter_head(head: LetterHead) -> list[Flowable]:
 
 def sign_off(head: LetterHead) -> list[Flowable]:
     s = get_styles()
-    language = lang(head.language)
+    language = head.language.printed
     return [Spacer(1, 6 * mm), Paragraph(t("yours", language), s.body), Spacer(1, 12 * mm),
             Paragraph(f"<b>{escape(head.signatory)}</b><br/>"
                       f"{escape(t('team', language, office=head.office.name))}<br/>"

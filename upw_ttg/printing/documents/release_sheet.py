@@ -8,7 +8,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from upw_ttg.domain.codes import TravelPayment
+from upw_ttg.domain.codes import Language, TravelPayment
 from upw_ttg.domain.directory import ReferralRoute
 from upw_ttg.printing import fonts, glossary
 from upw_ttg.printing.documents.resettlement_plan import (
@@ -25,7 +25,7 @@ from upw_ttg.printing.documents.resettlement_plan import (
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import ACCENT, HEADER_FILL, MUTED, RULE, Styles, get_styles
 from upw_ttg.printing.text import escape, number_kept, postcode_kept
-from upw_ttg.records.handouts import HandoutLanguage, ReleaseDaySheet
+from upw_ttg.records.handouts import ReleaseDaySheet
 
 # A labelled row of a box, and a row of text alone.
 _Pair = Callable[[str, str], list[Flowable]]
@@ -49,7 +49,7 @@ _DATE = ParagraphStyle("SheetDate", parent=get_styles().title, fontSize=18, lead
 _VALUE = ParagraphStyle("SheetValue", parent=get_styles().value, leading=12.5)
 
 
-def _t(key: str, language: HandoutLanguage) -> str:
+def _t(key: str, language: Language) -> str:
     return word(SHEET_LABELS[key], language)
 
 
@@ -203,7 +203,7 @@ def _phones(sheet: ReleaseDaySheet, s: Styles) -> Table:
         details = []
         if contact is not None:
             details = [postcode_kept(escape(x)) for x in (contact.address,) if x]
-            hours = contact.hours(lang == HandoutLanguage.WELSH)
+            hours = contact.hours(glossary.is_welsh(lang))
             if hours:
                 details.append(f"{word(LABELS['open'], lang)}: {escape(hours)}")
             if contact.referral_route == ReferralRoute.SELF_REFERRAL:
@@ -287,4 +287,4 @@ def render_release_sheet(sheet: ReleaseDaySheet, *, invariant: bool = False) -> 
     return render_pdf(build_release_sheet(sheet), title=_t("title", sheet.language),
                       reference=f"{sheet.printed_at:%d/%m/%Y}", printed_at=sheet.printed_at,
                       printed_by=sheet.printed_by, staff_only=False, invariant=invariant,
-                      language=sheet.language.value)
+                      language=sheet.language)

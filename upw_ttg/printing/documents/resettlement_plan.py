@@ -8,7 +8,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from upw_ttg.domain.codes import NeedStatus, ReferralStatus, Responsibility
+from upw_ttg.domain.codes import Language, NeedStatus, ReferralStatus, Responsibility
 from upw_ttg.domain.directory import ReferralRoute
 from upw_ttg.printing import glossary
 from upw_ttg.printing.render import render_pdf
@@ -27,13 +27,10 @@ from upw_ttg.records.handouts import (
     HandoutAppointment,
     HandoutContact,
     HandoutFallback,
-    HandoutLanguage,
     HandoutNeed,
     HandoutReferral,
     PersonPlanCopy,
 )
-
-EN, CY = HandoutLanguage.ENGLISH, HandoutLanguage.WELSH
 
 # Every fixed word the person-facing documents print, in English and Welsh, from the one
 # glossary (upw_ttg/printing/glossary.py). The person's own words and staff-entered text print
@@ -50,45 +47,42 @@ REFERRAL_STATUS = {ReferralStatus(key): words
 CONTACT_ROLES = {ContactRole(key): words
                  for key, words in glossary.pairs("plan.contact").items()}
 PATHWAYS_CY = {code: welsh for code, (_english, welsh) in glossary.pairs("pathway").items()}
-_MONTHS = tuple(glossary.pair(f"month.{month}") for month in range(1, 13))
-_DAYS = tuple(glossary.pair(f"weekday.{day}") for day in range(7))
 _DETAIL_COLUMNS = ("34%", "66%")
 _ACTION_COLUMNS = ("40%", "20%", "20%", "20%")
 _SECTION_ROOM = 40 * mm
 
 
-def word(pair: tuple[str, str], language: HandoutLanguage) -> str:
-    return pair[1] if language == CY else pair[0]
+def word(pair: tuple[str, str], language: Language) -> str:
+    return pair[1] if glossary.is_welsh(language) else pair[0]
 
 
-def label(key: str, language: HandoutLanguage) -> str:
+def label(key: str, language: Language) -> str:
     return word(LABELS[key], language)
 
 
-def long_date(day: dt.date | None, language: HandoutLanguage, *,
+def long_date(day: dt.date | None, language: Language, *,
               weekday: bool = False) -> str:
     """``2 March 2027`` or ``2 Mawrth 2027``; with the weekday for the day of release."""
     if day is None:
         return label("not_known", language)
-    text = f"{day.day} {word(_MONTHS[day.month - 1], language)} {day.year}"
-    return f"{word(_DAYS[day.weekday()], language)} {text}" if weekday else text
+    return glossary.long_date(day, language) if weekday else glossary.short_date(day, language)
 
 
-def clock(at: dt.datetime, language: HandoutLanguage) -> str:
+def clock(at: dt.datetime, language: Language) -> str:
     """``2:00pm`` in English; ``2:00yp`` in Welsh (y bore / y prynhawn)."""
     hour = at.hour % 12 or 12
     suffix = glossary.phrase("clock.am" if at.hour < 12 else "clock.pm", language)
     return f"{hour}:{at.minute:02d}{suffix}"
 
 
-def when(at: dt.datetime | None, language: HandoutLanguage) -> str:
+def when(at: dt.datetime | None, language: Language) -> str:
     if at is None:
         return label("ask_worker", language)
     return f"{long_date(at.date(), language, weekday=True)}, {clock(at, language)}"
 
 
-def pathway_name(code: str, english: str, language: HandoutLanguage) -> str:
-    return PATHWAYS_CY.get(code, english) if language == CY else english
+def pathway_name(code: str, english: str, language: Language) -> str:
+    return PATHWAYS_CY.get(code, english) if glossary.is_welsh(language) else english
 
 
 def text_or(value: str | None, fallback: str) -> str:
@@ -108,7 +102,7 @@ def details(pairs: list[tuple[str, str]], s: Styles) -> Table:
     return table
 
 
-def contacts_table(contacts: tuple[HandoutContact, ...], language: HandoutLanguage,
+def contacts_table(contacts: tuple[HandoutContact, ...], language: Language,
                    s: Styles, services: tuple[HandoutReferral, ...] = (), *,
                    compact: bool = False) -> Flowable:
     """Who, their name (with team and email underneath) and the phone number in bold; then
@@ -150,7 +144,7 @@ def contacts_table(contacts: tuple[HandoutContact, ...], language: HandoutLangua
     return table
 
 
-def service_cell(name: str, contact: ProviderContact | None, language: HandoutLanguage,
+def service_cell(name: str, contact: ProviderContact | None, language: Language,
                  s: Styles, *, phone: bool = True, email: bool = True,
                  bold: bool = True, compact: bool = False) -> str:
     """A service's name in bold, and underneath in small print its details from the
@@ -166,7 +160,7 @@ def service_cell(name: str, contact: ProviderContact | None, language: HandoutLa
     reach += [postcode_kept(escape(x)) for x in (contact.address,
                                                  contact.email if email else None) if x]
     when = []
-    hours = contact.hours(language == CY)
+    hours = contact.hours(glossary.is_welsh(language))
     if hours:
         when.append(f"{label('open', language)}: {escape(hours)}")
     if contact.referral_route == ReferralRoute.SELF_REFERRAL and not compact:
@@ -179,7 +173,7 @@ def service_cell(name: str, contact: ProviderContact | None, language: HandoutLa
     return text
 
 
-def fallback_text(f: HandoutFallback, language: HandoutLanguage, s: Styles, *,
+def fallback_text(f: HandoutFallback, language: Language, s: Styles, *,
                   compact: bool = False) -> str:
     """What happens, who to call (a directory provider with its details as they are when
     printed, rule TTG-DIR4) and by when (rule TTG-FALLBACK); ``compact`` gives the number
@@ -191,7 +185,7 @@ def fallback_text(f: HandoutFallback, language: HandoutLanguage, s: Styles, *,
     if p is not None and compact:
         call.append(f"{label('call', language)}: <b>{escape(p.name)}</b>"
                     + (f"&nbsp;&nbsp;<b>{number_kept(p.phone)}</b>" if p.phone else ""))
-        hours = p.hours(language == CY)
+        hours = p.hours(glossary.is_welsh(language))
         where = [postcode_kept(escape(p.address)) if p.address else "",
                  f"{label('open', language)}: {escape(hours)}" if hours else ""]
         if any(where):
@@ -256,10 +250,10 @@ def render_person_copy(copy: PersonPlanCopy, *, invariant: bool = False) -> byte
                       reference=f"{copy.prison_number} · {copy.printed_at:%d/%m/%Y}",
                       printed_at=copy.printed_at, printed_by=copy.printed_by,
                       staff_only=False, invariant=invariant,
-                      language=copy.language.value)
+                      language=copy.language)
 
 
-def _need_card(need: HandoutNeed, lang: HandoutLanguage, s: Styles) -> list[Flowable]:
+def _need_card(need: HandoutNeed, lang: Language, s: Styles) -> list[Flowable]:
     title = pathway_name(need.pathway_code, need.pathway_name, lang)
     said = f"“{escape(need.own_words.strip())}”" if need.own_words and need.own_words.strip() \
         else label("agreement_missing", lang)
@@ -288,7 +282,7 @@ def _need_card(need: HandoutNeed, lang: HandoutLanguage, s: Styles) -> list[Flow
     return parts
 
 
-def _actions_table(actions: tuple[HandoutAction, ...], lang: HandoutLanguage,
+def _actions_table(actions: tuple[HandoutAction, ...], lang: Language,
                    s: Styles) -> Table:
     rows = [[Paragraph(label(k, lang), s.table_header)
              for k in ("action", "owner", "due", "done")]]
@@ -304,7 +298,7 @@ def _actions_table(actions: tuple[HandoutAction, ...], lang: HandoutLanguage,
     return table
 
 
-def _appointments_table(appointments: tuple[HandoutAppointment, ...], lang: HandoutLanguage,
+def _appointments_table(appointments: tuple[HandoutAppointment, ...], lang: Language,
                         s: Styles) -> Flowable:
     if not appointments:
         return Paragraph(f"{label('none', lang)} {label('ask_worker', lang)}.", s.body)

@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
 from upw_ttg.domain.availability import OfferKind
 from upw_ttg.domain.codes import Language
 from upw_ttg.printing import glossary
-from upw_ttg.printing.documents.letter_text import hours_text, lang, template_language
+from upw_ttg.printing.documents.letter_text import hours_text
 from upw_ttg.printing.layout import FRAME_WIDTH, heading_with
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import MARGIN_BOTTOM, MARGIN_TOP, data_table_style, get_styles
@@ -39,7 +39,7 @@ def build_sentencers_sheet(sheet: SentencersSheet, language: Language) -> list[F
     """The wait, the placements with free places by kind, travel support and ETE, on one
     page: a long list shrinks to fit rather than spill onto a second."""
     s = get_styles()
-    language = lang(language)
+    language = language.printed
     story: list[Flowable] = [
         Paragraph(_t("title", language), s.title),
         Paragraph(_t("intro", language, unit=escape(f"{sheet.unit_name} ({sheet.unit_code})"),
@@ -142,8 +142,8 @@ def render_sentencers_sheet(sheet: SentencersSheet, *, language: Language,
                             printed_by: str | None, invariant: bool = False) -> bytes:
     """The sheet as PDF bytes on one portrait page; it names nobody, so it carries no
     protective marking."""
-    language = lang(language)
+    language = language.printed
     return render_pdf(build_sentencers_sheet(sheet, language), title=_t("title", language),
                       reference=f"AV-{sheet.unit_code}-{sheet.generated_at:%Y%m%d}",
                       printed_at=sheet.generated_at, printed_by=printed_by, staff_only=False,
-                      invariant=invariant, language=template_language(language))
+                      invariant=invariant, language=language)

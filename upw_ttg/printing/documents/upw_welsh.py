@@ -1,28 +1,25 @@
-"""Language codes and dates of the person-facing UPW documents; the wording is the glossary's."""
+"""Phrases, dates and times of the person-facing UPW documents; the wording is the glossary's."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from upw_ttg.domain.codes import Language
 from upw_ttg.printing import glossary
 
-ENGLISH = "en"
-WELSH = "cy"
-LANGUAGES = (ENGLISH, WELSH)
 
-
-def label(key: str, language: str, **values: object) -> str:
+def label(key: str, language: Language, **values: object) -> str:
     """The appointment letter's phrase ``key`` in ``language``, placeholders filled."""
     shared = {"date": "service.date", "page": "service.page", "printed": "service.printed"}
     return glossary.phrase(shared.get(key, f"appointment.{key}"), language, **values)
 
 
-def long_date(day: dt.date, language: str) -> str:
+def long_date(day: dt.date, language: Language) -> str:
     """``Monday 30 November 2026`` or ``Dydd Llun 30 Tachwedd 2026``."""
     return glossary.long_date(day, language)
 
 
-def short_date(day: dt.date, language: str) -> str:
+def short_date(day: dt.date, language: Language) -> str:
     """``30 November 2026`` or ``30 Tachwedd 2026``."""
     return glossary.short_date(day, language)
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from upw_ttg.collector import collector_paused
-from upw_ttg.domain.codes import OUTCOME_CODES, Rating
-from upw_ttg.domain.records_to_check import RecordToCheck
+from upw_ttg.domain.codes import OUTCOME_CODES, Language, Rating
 from upw_ttg.printing import fonts, glossary
 from upw_ttg.printing.lines import Line, Segment, TextLines
 from upw_ttg.printing.records_to_check import build_records_to_check
@@ -21,8 +19,9 @@ from upw_ttg.printing.styles import ACCENT, HEADER_FILL, INK, RULE, Cell, TableC
 from upw_ttg.printing.template import LANDSCAPE_BODY_HEIGHT, Section
 from upw_ttg.printing.text import format_date
 from upw_ttg.progress import CancelledFn, ProgressFn
+from upw_ttg.records.day_printing import WorkSheet, WorkSheetRow
 
-TITLE = glossary.phrase("work_sheet.title", "en")
+TITLE = glossary.phrase("work_sheet.title", Language.ENGLISH)
 # (glossary key of the header, millimetres): the columns fill the 261 mm of a landscape A4
 # frame. The first ``_WRITE_FROM`` are printed; the rest are written in by hand on site.
 _COLUMN_KEYS = (("number", 7), ("name", 36), ("crn", 15), ("pickup", 23), ("alerts", 64),
@@ -34,12 +33,12 @@ _WIDTHS = tuple(width * mm for _, width in _COLUMN_KEYS)
 _FRAME_WIDTH = sum(_WIDTHS)
 
 
-def column_headers(language: str) -> tuple[str, ...]:
+def column_headers(language: Language) -> tuple[str, ...]:
     """The register's column headers in ``language`` ("\\n" where a header breaks)."""
     return tuple(glossary.phrase(f"work_sheet.col_{key}", language) for key, _ in _COLUMN_KEYS)
 
 
-def columns(language: str) -> tuple[tuple[str, float], ...]:
+def columns(language: Language) -> tuple[tuple[str, float], ...]:
     """(header, millimetres) of every column in ``language``."""
     return tuple(zip(column_headers(language), (w for _, w in _COLUMN_KEYS), strict=True))
 
@@ -62,53 +61,7 @@ _SMALL_SIZE = 8
 _DETAIL_SIZE = 9
 # Only what a supervisor records on site; absences are the office's decision.
 _ON_SITE_OUTCOMES = tuple(o for o in OUTCOME_CODES if o.attended)
-NOT_ARRIVED = glossary.phrase("work_sheet.not_arrived", "en")
-
-
-@dataclass(frozen=True, slots=True)
-class WorkSheetRow:
-    row_number: int
-    name: str
-    crn: str
-    pickup_point: str | None
-    pickup_time: dt.time | None
-    # Health-and-safety alerts for the site (rule DOC-2), e.g. "Epilepsy or loss of
-    # consciousness"; each prints whole on its own line.
-    alerts: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class WorkSheet:
-    """Everything a sheet prints; there is no field for offence details or risk scores, only
-    the health-and-safety alerts a supervisor needs on site."""
-
-    sheet_id: str
-    session_id: int
-    project_code: str
-    project_name: str
-    project_type: str
-    site_address: str
-    beneficiary: str
-    beneficiary_contact: str | None
-    beneficiary_phone: str | None
-    session_date: dt.date
-    start_time: dt.time
-    end_time: dt.time
-    break_minutes: int
-    supervisors: tuple[str, ...]
-    van: str | None
-    hi_vis_required: bool
-    female_only: bool
-    site_notes: tuple[str, ...]
-    rows: tuple[WorkSheetRow, ...]
-    printed_at: dt.datetime
-    printed_by: str | None
-    # People booked whose row could not be printed, named with what to correct.
-    to_check: tuple[RecordToCheck, ...] = ()
-    # Who the supervisor calls from site: the office running the project.
-    office_name: str | None = None
-    office_phone: str | None = None
-    language: str = "en"  # "en" or "cy": every fixed word comes from the glossary
+NOT_ARRIVED = glossary.phrase("work_sheet.not_arrived", Language.ENGLISH)
 
 
 def sheet_heading(sheet: WorkSheet) -> str:
@@ -122,7 +75,7 @@ def sheet_heading(sheet: WorkSheet) -> str:
                            supervisors=supervisors)
 
 
-def _day_text(day: dt.date, language: str) -> str:
+def _day_text(day: dt.date, language: Language) -> str:
     """"Friday 27 Nov 2026" / "Dydd Gwener 27 Tachwedd 2026" (Welsh months are not cut)."""
     if glossary.is_welsh(language):
         return glossary.long_date(day, language)
@@ -261,7 +214,7 @@ def _person_cells(row: WorkSheetRow, words: dict[str, str]) -> list[Cell]:
             *[BLANK] * (len(_WIDTHS) - _WRITE_FROM)]
 
 
-def _strip(language: str) -> list[Cell]:
+def _strip(language: Language) -> list[Cell]:
     """The last row: the code key beside the supervisor's signature, kept with the rows."""
     size = _SMALL_SIZE
 
@@ -330,7 +283,7 @@ def _header_height(headers: tuple[str, ...]) -> float:
 
 def _page_table(people: list[list[Cell]], heights: list[float], *, with_tail: bool,
                 printed_rows: bool, headers: tuple[str, ...], header_height: float,
-                language: str) -> Table:
+                language: Language) -> Table:
     data: list[list[Cell]] = [list(headers), *people]
     row_heights = [header_height, *heights]
     people_end = len(data) - 1

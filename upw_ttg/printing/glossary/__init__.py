@@ -32,6 +32,7 @@ import re
 import string
 from collections.abc import Iterator
 
+from upw_ttg.domain.codes import Language
 from upw_ttg.printing.glossary import (
     case_summary,
     certificate,
@@ -58,20 +59,14 @@ GLOSSARY: dict[str, Term] = {term.key: term for term in _TERMS}
 if len(GLOSSARY) != len(_TERMS):  # a key given twice would hide one translation
     raise RuntimeError("glossary keys must be unique")
 
-_WELSH_NAMES = frozenset({"cy", "welsh"})
+def is_welsh(language: Language) -> bool:
+    """Whether ``language`` prints in Welsh (a reader of any other language is given English)."""
+    if not isinstance(language, Language):
+        raise TypeError(f"a Language, not {language!r}")
+    return language is Language.WELSH
 
 
-def is_welsh(language: object) -> bool:
-    """Whether ``language`` ("cy", "en", a Language or HandoutLanguage value) asks for Welsh."""
-    return str(getattr(language, "value", language)).lower() in _WELSH_NAMES
-
-
-def code(language: object) -> str:
-    """"cy" for Welsh, "en" for anything else: the two versions the service prints."""
-    return "cy" if is_welsh(language) else "en"
-
-
-def phrase(key: str, language: object, **values: object) -> str:
+def phrase(key: str, language: Language, **values: object) -> str:
     """The phrase ``key`` in ``language`` with its placeholders filled (values as given: escape
     user text for paragraphs before or after, as the document needs)."""
     term = GLOSSARY[key]
@@ -79,27 +74,27 @@ def phrase(key: str, language: object, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def month(day: dt.date, language: object) -> str:
+def month(day: dt.date, language: Language) -> str:
     return phrase(f"month.{day.month}", language)
 
 
-def short_date(day: dt.date, language: object) -> str:
+def short_date(day: dt.date, language: Language) -> str:
     """``30 November 2026`` / ``30 Tachwedd 2026``."""
     return f"{day.day} {month(day, language)} {day.year}"
 
 
-def long_date(day: dt.date, language: object) -> str:
+def long_date(day: dt.date, language: Language) -> str:
     """``Monday 30 November 2026`` / ``Dydd Llun 30 Tachwedd 2026`` (standing alone)."""
     return f"{phrase(f'weekday.{day.weekday()}', language)} {short_date(day, language)}"
 
 
-def date_after_on(day: dt.date, language: object) -> str:
+def date_after_on(day: dt.date, language: Language) -> str:
     """The weekday and date as they follow "On" / "Ar": ``Monday 30 November 2026`` /
     ``ddydd Llun 30 Tachwedd 2026`` (soft mutation)."""
     return f"{phrase(f'weekday_on.{day.weekday()}', language)} {short_date(day, language)}"
 
 
-def hours_text(minutes: int, language: object) -> str:
+def hours_text(minutes: int, language: Language) -> str:
     """``90`` -> "1 hour 30 minutes" / "1 awr 30 munud"."""
     hours, rest = divmod(max(0, minutes), 60)
     text = phrase("hours.hour" if hours == 1 else "hours.hours", language, count=hours)
@@ -109,7 +104,7 @@ def hours_text(minutes: int, language: object) -> str:
     return text
 
 
-def fixed_words(language: object) -> frozenset[str]:
+def fixed_words(language: Language) -> frozenset[str]:
     """Every word of the glossary's fixed text in ``language`` (placeholders left out): what a
     document in that language may print besides the data it was given."""
     words: set[str] = set()

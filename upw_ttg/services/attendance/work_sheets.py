@@ -26,8 +26,6 @@ from upw_ttg.domain.text import fold
 from upw_ttg.errors import NotFoundError
 from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.work_sheet import (
-    WorkSheet,
-    WorkSheetRow,
     render_work_sheet,
     render_work_sheets,
     work_sheet_section,
@@ -36,6 +34,7 @@ from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import format_date
 from upw_ttg.progress import CancelledFn, ProgressFn
 from upw_ttg.records.attendance import DaySession
+from upw_ttg.records.day_printing import WorkSheet, WorkSheetRow
 from upw_ttg.services import audit
 from upw_ttg.services.access import (
     check_own_session,
@@ -74,7 +73,7 @@ _TAG_LABELS = {code: label for code, label in SUITABILITY_TAGS if code != "femal
 _PersonOnSheet = Row[int, int, int | None, int, str, str, str, bool, Language, str | None,
                      str | None, dt.time | None, dt.date, dt.date | None, str | None]
 # A restricted case the printing member is not named on: no pick-up, no alerts (rule ACC-2).
-RESTRICTED_ON_SHEET = glossary.phrase("alert.restricted", "en")
+RESTRICTED_ON_SHEET = glossary.phrase("alert.restricted", Language.ENGLISH)
 
 
 class WorkSheetService:
@@ -88,9 +87,9 @@ class WorkSheetService:
         with self._ctx.db.read() as session:
             return self._day(session, day, delivery_unit_id)
 
-    def work_sheet(self, session_id: int, language: str = "en") -> WorkSheet:
+    def work_sheet(self, session_id: int, language: Language = Language.ENGLISH) -> WorkSheet:
         """The sheet as it would print now (numbers are provisional until printed), its fixed
-        words in ``language`` ("en" or "cy")."""
+        words in ``language``."""
         self._ctx.require(Capability.READ_WORK_SHEETS)
         with self._ctx.db.read() as session:
             check_own_session(session, self._ctx, session_id)
@@ -99,7 +98,7 @@ class WorkSheetService:
             raise NotFoundError("That session is no longer on record.")
         return sheets[0]
 
-    def print_sheet(self, session_id: int, language: str = "en") -> bytes:
+    def print_sheet(self, session_id: int, language: Language = Language.ENGLISH) -> bytes:
         """One session's sheet; row numbers are fixed on the appointments the first time."""
         self._ctx.require(Capability.PRINT_WORK_SHEETS)
         with self._ctx.db.read() as session:
@@ -114,7 +113,7 @@ class WorkSheetService:
     def print_day(self, day: dt.date, *, delivery_unit_id: int | None = None,
                   progress: ProgressFn | None = None,
                   is_cancelled: CancelledFn | None = None,
-                  language: str = "en") -> bytes:
+                  language: Language = Language.ENGLISH) -> bytes:
         """Every sheet of the day (or of one delivery unit) in one PDF, in ``language``.
 
         Raises:
@@ -136,7 +135,8 @@ class WorkSheetService:
         self._printed(ids)
         return pdf
 
-    def _day_sections(self, day: dt.date, delivery_unit_id: int | None, language: str = "en"
+    def _day_sections(self, day: dt.date, delivery_unit_id: int | None,
+                      language: Language = Language.ENGLISH
                       ) -> tuple[list[Section], Callable[[], None]]:
         """The day's sheets as sections (their row numbers fixed), and what records their
         printing once the PDF exists. The caller has checked the member may print them."""
@@ -163,7 +163,7 @@ class WorkSheetService:
                 log_print(session, self._ctx, "work sheet", Recipient.SUPERVISOR, sid,
                           people[sid])
 
-    def _fix_and_build(self, session_ids: Sequence[int], language: str = "en"
+    def _fix_and_build(self, session_ids: Sequence[int], language: Language = Language.ENGLISH
                        ) -> list[WorkSheet]:
         with self._ctx.db.write() as session:
             rows = session.execute(
@@ -212,11 +212,11 @@ class WorkSheetService:
             query = query.where(supervised_by(own))
         return [DaySession(*row) for row in session.execute(query)]
 
-    def _sheets(self, session: Session, session_ids: list[int], language: str = "en"
-                ) -> list[WorkSheet]:
+    def _sheets(self, session: Session, session_ids: list[int],
+                language: Language = Language.ENGLISH) -> list[WorkSheet]:
         """Sheets for ``session_ids`` in that order, from a fixed handful of queries; their
         fixed words, alerts, project types and site notes in ``language``."""
-        lang = glossary.code(language)
+        lang = language.printed
 
         def say(key: str, **values: object) -> str:
             return glossary.phrase(key, lang, **values)

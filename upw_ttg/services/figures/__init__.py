@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.collector import collector_paused
+from upw_ttg.domain.codes import Language
 from upw_ttg.domain.figures import (
     DEFINITIONS_BY_KEY,
     LOWER_IS_BETTER,
@@ -130,9 +131,10 @@ class FiguresService:
             return tuple(mask_restricted(session, self._ctx, rows))
 
     def summary_pdf(self, group: FigureGroup | str, *, unit_id: int | None = None,
-                    worker_id: int | None = None, language: str = "en") -> bytes:
+                    worker_id: int | None = None,
+                    language: Language = Language.ENGLISH) -> bytes:
         """The figures of ``group`` on one printable landscape page (no person is named), its
-        fixed words in ``language`` ("en" or "cy": its reader's)."""
+        fixed words in ``language`` (its reader's)."""
         self._ctx.require(Capability.READ_FIGURES)
         from upw_ttg.printing.documents.figures_summary import render_figures_summary
 

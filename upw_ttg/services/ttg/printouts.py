@@ -18,7 +18,6 @@ from upw_ttg.records.handouts import (
     HandoutAppointment,
     HandoutContact,
     HandoutFallback,
-    HandoutLanguage,
     HandoutNeed,
     HandoutReferral,
     PersonPlanCopy,
@@ -138,12 +137,14 @@ class PrintoutService:
                 worker_email=worker.email if worker else None,
                 worker_phone=worker.phone if worker else None), person.preferred_language
 
-    def handover_pack(self, episode_id: int, language: str = "en") -> HandoverPack:
+    def handover_pack(self, episode_id: int, language: Language = Language.ENGLISH
+                      ) -> HandoverPack:
         """The pack's data; opening its plan (risk section) and handover record is logged.
-        ``language`` ("en" or "cy") is the officer's: the pack's fixed words only."""
+        ``language`` is the officer's: the pack's fixed words only."""
         return self._handover_pack(episode_id, logged=True, language=language)
 
-    def _handover_pack(self, episode_id: int, *, logged: bool, language: str = "en"
+    def _handover_pack(self, episode_id: int, *, logged: bool,
+                       language: Language = Language.ENGLISH
                        ) -> HandoverPack:
         summary, _language = self.episode_summary(episode_id)
         plan = self._plans.for_episode(episode_id, logged=logged)
@@ -153,10 +154,10 @@ class PrintoutService:
             handover=self._handover.for_episode(episode_id, logged=logged),
             referrals=tuple(self._referrals.for_plan(plan.id)) if plan else (),
             deadlines=self._deadlines.for_episode(episode_id), printed_at=self._ctx.now(),
-            printed_by=actor.full_name, language="cy" if str(language) == "cy" else "en")
+            printed_by=actor.full_name, language=language.printed)
 
     def person_copy(self, episode_id: int,
-                    language: HandoutLanguage | None = None) -> PersonPlanCopy:
+                    language: Language | None = None) -> PersonPlanCopy:
         self._ctx.require(Capability.READ_TTG_CASE)
         summary, preferred = self.episode_summary(episode_id)
         # The person's own copy leaves out the risk section and the handover record.
@@ -200,7 +201,7 @@ class PrintoutService:
             printed_by=self._ctx.require_signed_in().full_name)
 
     def release_sheet(self, episode_id: int,
-                      language: HandoutLanguage | None = None) -> ReleaseDaySheet:
+                      language: Language | None = None) -> ReleaseDaySheet:
         self._ctx.require(Capability.READ_TTG_CASE)
         summary, preferred = self.episode_summary(episode_id)
         review = self._reviews.for_episode(episode_id)
@@ -243,21 +244,22 @@ class PrintoutService:
 
     # ---- PDFs (printing is audited; the audit names the document, never its content) --
     def render_person_copy(self, episode_id: int,
-                           language: HandoutLanguage | None = None) -> bytes:
+                           language: Language | None = None) -> bytes:
         self._ctx.require(Capability.READ_TTG_CASE)
         pdf = render_person_copy(self.person_copy(episode_id, language))
         self._audit(episode_id, "resettlement plan (person's copy)", Recipient.THE_PERSON)
         return pdf
 
     def render_release_sheet(self, episode_id: int,
-                             language: HandoutLanguage | None = None) -> bytes:
+                             language: Language | None = None) -> bytes:
         self._ctx.require(Capability.READ_TTG_CASE)
         pdf = render_release_sheet(self.release_sheet(episode_id, language))
         self._audit(episode_id, "day-of-release sheet", Recipient.THE_PERSON)
         return pdf
 
-    def render_handover_pack(self, episode_id: int, language: str = "en") -> bytes:
-        """The pack in ``language`` ("en" or "cy"): its fixed words from the glossary."""
+    def render_handover_pack(self, episode_id: int,
+                             language: Language = Language.ENGLISH) -> bytes:
+        """The pack in ``language``: its fixed words from the glossary."""
         self._ctx.require(Capability.READ_HANDOVER)
         # Printing is logged as a print for the responsible officer, not also as openings.
         pdf = render_handover_pack(self._handover_pack(episode_id, logged=False,
@@ -274,10 +276,8 @@ class PrintoutService:
 
     # ---- pieces ------------------------------------------------------------------------
     @staticmethod
-    def _language(asked: HandoutLanguage | None, preferred: Language) -> HandoutLanguage:
-        if asked is not None:
-            return asked
-        return HandoutLanguage.WELSH if preferred == Language.WELSH else HandoutLanguage.ENGLISH
+    def _language(asked: Language | None, preferred: Language) -> Language:
+        return (asked or preferred).printed
 
     @staticmethod
     def _first_appointment(review: ReviewRecord | None) -> HandoutAppointment | None:

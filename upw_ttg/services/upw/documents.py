@@ -15,15 +15,6 @@ from upw_ttg.domain.codes import AuditAction, Language, SessionStatus
 from upw_ttg.domain.names import display_name
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import RecordToCheck, Subject, set_aside
-from upw_ttg.domain.upw_print import (
-    AppointmentLetterData,
-    ManifestDrop,
-    ManifestPassenger,
-    ManifestStop,
-    PickupDetails,
-    TravelWarrantData,
-    VanManifestData,
-)
 from upw_ttg.domain.upw_records import format_serial
 from upw_ttg.errors import Cancelled, NotFoundError
 from upw_ttg.printing import glossary
@@ -32,12 +23,20 @@ from upw_ttg.printing.documents.appointment_letter import (
     render_appointment_letter,
 )
 from upw_ttg.printing.documents.travel_warrant import render_travel_warrant
-from upw_ttg.printing.documents.upw_welsh import ENGLISH, WELSH
 from upw_ttg.printing.documents.van_manifest import manifest_section, render_van_manifest
 from upw_ttg.printing.records_to_check import records_to_check_section
 from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.template import Section
 from upw_ttg.progress import CancelledFn, ProgressFn, never_cancelled, noop_progress
+from upw_ttg.records.upw_print import (
+    AppointmentLetterData,
+    ManifestDrop,
+    ManifestPassenger,
+    ManifestStop,
+    PickupDetails,
+    TravelWarrantData,
+    VanManifestData,
+)
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, hidden_cases
 from upw_ttg.services.access_log import log_print
@@ -61,7 +60,7 @@ from upw_ttg.storage.models import (
 )
 
 
-def driver_safe(record: RecordToCheck, language: str = "en") -> RecordToCheck:
+def driver_safe(record: RecordToCheck, language: Language = Language.ENGLISH) -> RecordToCheck:
     """A passenger left off a manifest, as a driver may read it: the name and what to do,
     never the record's details."""
     return RecordToCheck(None, record.name, glossary.phrase("manifest.passenger", language),
@@ -73,7 +72,7 @@ class UpwDocumentsService:
         self._ctx = ctx
 
     # --- appointment letters --------------------------------------------------------------
-    def letter_data(self, appointment_id: int, language: str | None = None
+    def letter_data(self, appointment_id: int, language: Language | None = None
                     ) -> AppointmentLetterData:
         """The letter for one place; in Welsh if asked, or if the person prefers Welsh."""
         self._ctx.require(Capability.PLACE_PEOPLE)
@@ -81,7 +80,7 @@ class UpwDocumentsService:
             check_case_of(session, self._ctx, Appointment, appointment_id)
             return self._letter(session, appointment_id, language)
 
-    def render_letter(self, appointment_id: int, language: str | None = None) -> bytes:
+    def render_letter(self, appointment_id: int, language: Language | None = None) -> bytes:
         self._ctx.require(Capability.PLACE_PEOPLE)
         data = self.letter_data(appointment_id, language)
         pdf = render_appointment_letter(data)
@@ -89,7 +88,7 @@ class UpwDocumentsService:
                       Recipient.THE_PERSON, self._people_of_appointments([appointment_id]))
         return pdf
 
-    def _letter(self, session: Session, appointment_id: int, language: str | None
+    def _letter(self, session: Session, appointment_id: int, language: Language | None
                 ) -> AppointmentLetterData:
         row = session.execute(
             select(Appointment, Person, UpwSession, Project, Office, UpwOrder.coordinator_id)
@@ -113,8 +112,7 @@ class UpwDocumentsService:
                 where = ", ".join(x for x in (point.address, point.town, point.postcode) if x)
                 pickup = PickupDetails(point.name, where, at)
         coordinator = session.get(Staff, coordinator_id) if coordinator_id else None
-        if language not in (ENGLISH, WELSH):
-            language = WELSH if person.preferred_language == Language.WELSH else ENGLISH
+        language = (language or person.preferred_language).printed
         name = display_name(person.forename, person.surname, person.preferred_name)
         address = tuple(x for x in (person.address_line1, person.address_line2, person.town,
                                     person.postcode) if x)
@@ -133,7 +131,8 @@ class UpwDocumentsService:
                 ProjectTag.project_id == project.id, ProjectTag.tag == "indoor")) or 0) > 0)
 
     # --- travel warrants ------------------------------------------------------------------
-    def warrant_data(self, warrant_id: int, language: str | None = None) -> TravelWarrantData:
+    def warrant_data(self, warrant_id: int, language: Language | None = None
+                     ) -> TravelWarrantData:
         """The warrant as it would print now: in the person's language unless asked, marked
         as a copy if it was printed before, and with its status."""
         self._ctx.require(Capability.ISSUE_WARRANT)
@@ -153,8 +152,7 @@ class UpwDocumentsService:
                     AuditEvent.entity == "travel_warrant",
                     AuditEvent.entity_id == str(warrant_id),
                     AuditEvent.action == AuditAction.PRINT)) or 0) > 0
-            if language not in (ENGLISH, WELSH):
-                language = WELSH if person.preferred_language == Language.WELSH else ENGLISH
+            language = (language or person.preferred_language).printed
             actor = self._ctx.actor
             return TravelWarrantData(
                 serial_text=format_serial(office.code, w.serial), office=contact_of(office),
@@ -166,7 +164,7 @@ class UpwDocumentsService:
                 status=w.status, copy=printed_before, return_journey=w.return_journey,
                 language=language)
 
-    def render_warrant(self, warrant_id: int, language: str | None = None) -> bytes:
+    def render_warrant(self, warrant_id: int, language: Language | None = None) -> bytes:
         """The warrant as PDF; the first print of an issued warrant is the original, every
         later one says COPY, and a void, used or returned one says so across the page."""
         self._ctx.require(Capability.ISSUE_WARRANT)
@@ -176,23 +174,25 @@ class UpwDocumentsService:
         return pdf
 
     # --- van manifests ----------------------------------------------------------------------
-    def manifest_data(self, van_id: int, day: dt.date, language: str = "en"
+    def manifest_data(self, van_id: int, day: dt.date, language: Language = Language.ENGLISH
                       ) -> VanManifestData:
-        """One van's manifest for ``day``, its fixed words in ``language`` ("en" or "cy")."""
+        """One van's manifest for ``day``, its fixed words in ``language``."""
         self._ctx.require(Capability.READ_SCHEDULE)
         with self._ctx.db.read() as session:
             return self._manifest(session, van_id, day, language)
 
-    def render_manifest(self, van_id: int, day: dt.date, language: str = "en") -> bytes:
+    def render_manifest(self, van_id: int, day: dt.date,
+                        language: Language = Language.ENGLISH) -> bytes:
         self._ctx.require(Capability.READ_SCHEDULE)
         pdf = render_van_manifest(self.manifest_data(van_id, day, language))
         self._printed("van", van_id, f"van manifest {day.isoformat()}", Recipient.DRIVER,
                       self._people_on_van(van_id, day), access_document="van manifest")
         return pdf
 
-    def _manifest(self, session: Session, van_id: int, day: dt.date, language: str = "en"
+    def _manifest(self, session: Session, van_id: int, day: dt.date,
+                  language: Language = Language.ENGLISH
                   ) -> VanManifestData:
-        language = glossary.code(language)
+        language = language.printed
         van = session.get(Van, van_id)
         if van is None:
             raise NotFoundError("That van is no longer on record.")
@@ -249,7 +249,7 @@ class UpwDocumentsService:
     # --- a day's batch ------------------------------------------------------------------------
     def render_day(self, day: dt.date, *, delivery_unit_id: int | None = None,
                    progress: ProgressFn | None = None, cancelled: CancelledFn | None = None,
-                   staff_language: str = "en") -> bytes:
+                   staff_language: Language = Language.ENGLISH) -> bytes:
         """Every appointment letter and van manifest for ``day`` in one PDF, each document
         paged on its own; each letter in its person's language, the manifests in
         ``staff_language``. Raises Cancelled if ``cancelled()`` says so, while the data is
@@ -272,7 +272,8 @@ class UpwDocumentsService:
     def _day_sections(self, day: dt.date, delivery_unit_id: int | None, *,
                       letters: bool = True, manifests: bool = True,
                       progress: ProgressFn | None = None,
-                      cancelled: CancelledFn | None = None, staff_language: str = "en"
+                      cancelled: CancelledFn | None = None,
+                      staff_language: Language = Language.ENGLISH
                       ) -> tuple[list[Section], Callable[[], None]]:
         """The day's letters and manifests as sections, and what records their printing
         (called once the PDF exists, so a cancelled print records nothing). The caller has
