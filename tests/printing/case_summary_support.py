@@ -19,12 +19,12 @@ from upw_ttg.domain.codes import (
 )
 from upw_ttg.domain.records import (
     CUSTODY_DATE_FIELDS,
-    CaseSummary,
     CustodyRecord,
     OrderExtensionRow,
     OrderRecord,
     PersonRecord,
 )
+from upw_ttg.records.case_summary import CaseSummary
 
 PRINTED_AT = dt.datetime(2026, 11, 26, 14, 5)
 WELSH_NAME = "Gwenllïan Ŵyn-Ŷnys"

@@ -13,9 +13,7 @@ from sqlalchemy import update
 from upw_ttg.domain.codes import AdjustmentKind, Language, OrderType, RiskLevel
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.errors import ValidationError
-from upw_ttg.printing.documents.completion_letter import CompletionLetter
-from upw_ttg.printing.documents.letter_text import LetterHead
-from upw_ttg.printing.documents.warning_letter import WarningLetter
+from upw_ttg.records.letters import CompletionLetter, LetterHead, WarningLetter
 from upw_ttg.records.skills import CompletionCertificate
 from upw_ttg.services.upw import build_upw_services
 from upw_ttg.storage.models import Appointment, KeepApart, Person, UpwAssessment, UpwOrder

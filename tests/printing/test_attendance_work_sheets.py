@@ -21,7 +21,7 @@ from upw_ttg.domain.codes import (
     SessionStatus,
 )
 from upw_ttg.errors import Cancelled, NotFoundError
-from upw_ttg.printing.documents.work_sheet import WorkSheet, WorkSheetRow
+from upw_ttg.records.day_printing import WorkSheet, WorkSheetRow
 from upw_ttg.storage.models import (
     Appointment,
     KeepApart,

@@ -20,7 +20,6 @@ from upw_ttg.domain.codes import (
     MedicationEffect,
     WarrantMode,
 )
-from upw_ttg.domain.upw_print import AppointmentLetterData, TravelWarrantData, VanManifestData
 from upw_ttg.domain.upw_records import (
     CommitmentInput,
     PickupPointInput,
@@ -29,6 +28,7 @@ from upw_ttg.domain.upw_records import (
     WarrantInput,
 )
 from upw_ttg.errors import Cancelled
+from upw_ttg.records.upw_print import AppointmentLetterData, TravelWarrantData, VanManifestData
 from upw_ttg.storage.models import (
     AccessEvent,
     Adjustment,

@@ -16,7 +16,8 @@ from upw_ttg.domain.codes import Language
 from upw_ttg.domain.site_alerts import site_alerts
 from upw_ttg.printing import fonts
 from upw_ttg.printing.documents import work_sheet
-from upw_ttg.printing.documents.work_sheet import WorkSheet, WorkSheetRow, render_work_sheet
+from upw_ttg.printing.documents.work_sheet import render_work_sheet
+from upw_ttg.records.day_printing import WorkSheet, WorkSheetRow
 
 NAMES = ("Bryn Evans", "Siân Jones", "Zoë Łukasz", "Aaron Abbott", "Mohammed Al-Rashid",
          "Ŵyn Pritchard", "Kate O'Neill", "Jean-Baptiste Nkemelu-Adeyemi", "Tom Smith",

@@ -25,8 +25,8 @@ from upw_ttg.domain.codes import (
     Role,
 )
 from upw_ttg.domain.records import CustodyInput, PersonInput
-from upw_ttg.domain.subject_access import WITHHELD
 from upw_ttg.errors import PermissionDeniedError
+from upw_ttg.records.subject_access import WITHHELD
 from upw_ttg.records.ttg import NeedInput, OfficerInput
 from upw_ttg.services.subject_access import person_tables
 from upw_ttg.storage.models import (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, cast
 
 from upw_ttg.domain.codes import (
@@ -317,39 +317,3 @@ class CustodyRecord:
             prison_number=self.prison_number, reception_date=self.reception_date,
             sentence_length_days=self.sentence_length_days, screening_date=self.screening_date,
             version=self.version, worker_id=self.worker_id, **cast("dict[str, Any]", self.dates))
-
-
-@dataclass(frozen=True, slots=True)
-class CaseSummary:
-    """Everything the staff case summary prints: a person, their orders and custody."""
-
-    person: PersonRecord
-    orders: tuple[OrderRecord, ...]
-    custody: tuple[CustodyRecord, ...]
-    printed_by: str
-    printed_at: dt.datetime
-    office_name: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
-    # The language its fixed words print in (its reader's, not the person's).
-    language: Language = Language.ENGLISH
-
-
-@dataclass(frozen=True, slots=True)
-class StaffName:
-    id: int
-    full_name: str
-
-
-@dataclass(frozen=True, slots=True)
-class CaseAccess:
-    """Who may see a person's case: what anyone who may find people is shown about it."""
-
-    person_id: int
-    crn: str
-    display_name: str
-    restricted: bool
-    # Whether the member asking may open the record (not restricted, or named on it).
-    may_open: bool
-    # The staff named on a restricted case; shown only to those who may restrict cases.
-    allowed: tuple[StaffName, ...]
-    version: int

@@ -10,6 +10,7 @@ from upw_ttg.domain.codes import AdjustmentKind, AdjustmentStatus, OrderStatus, 
 from upw_ttg.domain.crediting import IncentiveStatus, LedgerLine, minutes_between
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.domain.forecast import Rag
+from upw_ttg.domain.orders import balance_minutes
 from upw_ttg.domain.oversight import ReviewKind, ReviewVerdict
 from upw_ttg.domain.records_to_check import RecordToCheck
 
@@ -139,6 +140,26 @@ class AdjustmentRow:
     status: AdjustmentStatus
     reason: str
     adjusted_on: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class OrderTotals:
+    """An order's totals as they stand (minutes): what was ordered, credited and approved as
+    adjustments, and the deadline in force; ``services.order_totals`` builds them."""
+
+    order_id: int
+    ordered_minutes: int
+    credited_minutes: int
+    ete_used_minutes: int      # credited on ETE projects plus approved ETE credit (rule UPW-12)
+    adjustment_minutes: int    # approved, all kinds
+    incentive_minutes: int     # the approved incentive reduction (negative or 0)
+    deadline: dt.date | None   # the effective deadline: the latest extension, else the order's
+
+    @property
+    def remaining_minutes(self) -> int:
+        """Minutes still owed (rule UPW-15)."""
+        return balance_minutes(self.ordered_minutes, self.adjustment_minutes,
+                               self.credited_minutes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,18 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from upw_ttg.domain.codes import KEEP_APART_KIND_LABELS, AdjustmentStatus, SessionStatus
-from upw_ttg.domain.orders import balance_minutes
+from upw_ttg.domain.codes import KEEP_APART_KIND_LABELS, SessionStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.records.case_record import CaseEvent, CaseOverview, HoursLine, SessionLine
 from upw_ttg.services.access import check_case
 from upw_ttg.services.case_letters import case_letters
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.order_totals import order_totals
 from upw_ttg.storage.models import (
-    Adjustment,
     Appointment,
     CustodyEpisode,
     CustodyEvent,
@@ -127,20 +126,15 @@ def _session_events(sessions: list[SessionLine]) -> list[CaseEvent]:
 
 
 def _hours(session: Session, person_id: int) -> list[HoursLine]:
-    credited = (select(func.coalesce(func.sum(Appointment.minutes_credited), 0))
-                .where(Appointment.order_id == UpwOrder.id).scalar_subquery())
-    adjusted = (select(func.coalesce(func.sum(Adjustment.minutes), 0))
-                .where(Adjustment.order_id == UpwOrder.id,
-                       Adjustment.status == AdjustmentStatus.APPROVED).scalar_subquery())
+    totals = order_totals(session, select(UpwOrder.id).where(UpwOrder.person_id == person_id))
     rows = session.execute(
-        select(UpwOrder.id, UpwOrder.sentence_date, UpwOrder.hours_ordered, UpwOrder.status,
-               credited, adjusted)
+        select(UpwOrder.id, UpwOrder.sentence_date, UpwOrder.status)
         .where(UpwOrder.person_id == person_id).order_by(UpwOrder.sentence_date)).all()
     lines = []
-    for order_id, sentenced, hours_ordered, status, done, changed in rows:
-        ordered = hours_ordered * 60
-        lines.append(HoursLine(order_id, sentenced, ordered, int(done),
-                               balance_minutes(ordered, int(changed), int(done)),
+    for order_id, sentenced, status in rows:
+        total = totals[order_id]
+        lines.append(HoursLine(order_id, sentenced, total.ordered_minutes,
+                               total.credited_minutes, total.remaining_minutes,
                                status.value.replace("_", " ").capitalize()))
     return lines
 

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from upw_ttg.domain.codes import AdjustmentStatus, AuditAction
+from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.orders import completion_deadline, derive_status, order_problems
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement_recheck import RecheckReport
@@ -17,10 +17,10 @@ from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.order_totals import order_totals
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import (
-    Adjustment,
     Appointment,
     OrderExtension,
     OutcomeCodeRow,
@@ -61,11 +61,7 @@ def deadline_settings(session: Session) -> tuple[int, bool]:
 
 def order_record(session: Session, row: UpwOrder) -> OrderRecord:
     """The order with its minutes credited and adjusted and its extensions."""
-    credited = session.scalar(select(func.coalesce(func.sum(Appointment.minutes_credited), 0))
-                              .where(Appointment.order_id == row.id)) or 0
-    adjusted = session.scalar(select(func.coalesce(func.sum(Adjustment.minutes), 0))
-                              .where(Adjustment.order_id == row.id,
-                                     Adjustment.status == AdjustmentStatus.APPROVED)) or 0
+    totals = order_totals(session, row.id)[row.id]
     extensions = tuple(
         OrderExtensionRow(e.granted_on, e.court, e.new_deadline, e.reason)
         for e in session.scalars(select(OrderExtension)
@@ -76,8 +72,8 @@ def order_record(session: Session, row: UpwOrder) -> OrderRecord:
         sentence_date=row.sentence_date, order_type=row.order_type, subtype=row.subtype,
         hours_ordered=row.hours_ordered, standalone=row.standalone,
         ete_allowed=row.ete_allowed, travel_time_eligible=row.travel_time_eligible,
-        status=row.status, deadline=row.deadline, minutes_credited=int(credited),
-        minutes_adjusted=int(adjusted), extensions=extensions, version=row.version)
+        status=row.status, deadline=row.deadline, minutes_credited=totals.credited_minutes,
+        minutes_adjusted=totals.adjustment_minutes, extensions=extensions, version=row.version)
 
 
 def refresh_status(session: Session, row: UpwOrder, today: dt.date) -> None:

@@ -18,9 +18,9 @@ from upw_ttg.domain.organisation import (
     prison_problems,
 )
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.upw_print import OfficeContact
 from upw_ttg.domain.validation import clean, normalise_postcode
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
+from upw_ttg.records.upw_print import OfficeContact
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import DeliveryUnit, Office, Prison

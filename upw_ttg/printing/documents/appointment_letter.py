@@ -5,7 +5,6 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from upw_ttg.domain.upw_print import AppointmentLetterData
 from upw_ttg.printing import fonts
 from upw_ttg.printing.documents.letter_text import nowrap, sender_lines
 from upw_ttg.printing.documents.upw_welsh import (
@@ -18,6 +17,7 @@ from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.styles import details_table_style, get_styles
 from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import escape
+from upw_ttg.records.upw_print import AppointmentLetterData
 
 _DETAIL_COLUMNS = ("24%", "76%")
 

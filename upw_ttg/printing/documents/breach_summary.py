@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from upw_ttg.domain.codes import OUTCOMES_BY_CODE, Language, OrderType
+from upw_ttg.domain.codes import OUTCOMES_BY_CODE, Language
 from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.letter_text import (
     hours_text,
@@ -19,73 +18,11 @@ from upw_ttg.printing.layout import fitted_widths, heading_with
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import Cell, data_table_style, details_table_style, get_styles
 from upw_ttg.printing.text import escape
+from upw_ttg.records.letters import BreachSummary
 
 _FAILURE_COLUMNS = ("18%", "31%", "21%", "30%")
 _ACTION_COLUMNS = ("17%", "28%", "16%", "22%", "17%")
 _ADJUSTMENT_COLUMNS = ("18%", "26%", "32%", "24%")
-
-
-@dataclass(frozen=True, slots=True)
-class BreachFailure:
-    on: dt.date
-    code: str
-    project: str
-    notes: str | None
-    notes_withheld: bool
-
-
-@dataclass(frozen=True, slots=True)
-class BreachAction:
-    """One action on the order; ``overturned_on`` when a manager overturned it (rule
-    UPW-OVERSIGHT), with the manager's reason: it is kept for the record but no longer
-    stands."""
-
-    on: dt.date
-    code: str
-    description: str
-    respond_by: dt.date | None
-    text: str | None
-    staff: str | None
-    overturned_on: dt.date | None = None
-    overturned_reason: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class BreachAdjustment:
-    """One approved change to the minutes owed, so the court can trace the total."""
-
-    on: dt.date
-    kind: str
-    reason: str
-    minutes: int
-
-
-@dataclass(frozen=True, slots=True)
-class BreachSummary:
-    language: Language
-    crn: str
-    name: str
-    date_of_birth: dt.date
-    address_lines: tuple[str, ...]
-    office: str | None
-    coordinator: str | None
-    court: str
-    sentence_date: dt.date
-    order_type: OrderType
-    hours_ordered: int
-    credited_minutes: int
-    adjustment_minutes: int
-    remaining_minutes: int
-    deadline: dt.date | None
-    attended: int
-    acceptable: int
-    failures: tuple[BreachFailure, ...]
-    actions: tuple[BreachAction, ...]
-    referred_on: dt.date | None
-    breach_due: dt.date | None
-    printed_at: dt.datetime
-    printed_by: str | None
-    adjustments: tuple[BreachAdjustment, ...] = ()
 
 
 def _l(key: str, language: Language) -> str:

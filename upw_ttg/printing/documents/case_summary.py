@@ -10,7 +10,6 @@ from upw_ttg.domain.codes import Language
 from upw_ttg.domain.custody import RELEASE_DATE_FIELDS
 from upw_ttg.domain.records import (
     CUSTODY_DATE_FIELDS,
-    CaseSummary,
     CustodyRecord,
     OrderRecord,
     PersonRecord,
@@ -26,6 +25,7 @@ from upw_ttg.printing.styles import (
 )
 from upw_ttg.printing.text import age_on, enum_label, escape
 from upw_ttg.printing.words import Words
+from upw_ttg.records.case_summary import CaseSummary
 from upw_ttg.time_text import format_minutes
 
 TITLE = "Case summary"

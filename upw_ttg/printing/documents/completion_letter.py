@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from upw_ttg.domain.codes import OrderType
 from upw_ttg.printing.documents.letter_text import (
-    LetterHead,
     hours_text,
     letter_head,
     long_date,
@@ -21,21 +19,7 @@ from upw_ttg.printing.documents.letter_text import (
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import get_styles
 from upw_ttg.printing.text import escape
-
-
-@dataclass(frozen=True, slots=True)
-class CompletionLetter:
-    """No field can hold risk, health or offence information."""
-
-    head: LetterHead
-    court: str
-    sentence_date: dt.date
-    order_type: OrderType
-    hours_ordered: int
-    completed_on: dt.date
-    standalone: bool
-    incentive_minutes: int
-    projects: tuple[str, ...]
+from upw_ttg.records.letters import CompletionLetter
 
 
 def build_completion_letter(letter: CompletionLetter) -> list[Flowable]:

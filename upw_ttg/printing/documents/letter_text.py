@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from upw_ttg.domain.codes import Language, OrderType
-from upw_ttg.domain.upw_print import OfficeContact
 from upw_ttg.printing import fonts, glossary
 from upw_ttg.printing.styles import get_styles
 from upw_ttg.printing.text import escape
+from upw_ttg.records.letters import LetterHead
+from upw_ttg.records.upw_print import OfficeContact
 
 # Terms the letters share with every other document.
 _SHARED = {"phone": "service.phone", "date": "service.date"}
@@ -40,19 +40,6 @@ def hours_text(minutes: int, language: Language) -> str:
 
 def order_type_text(order_type: OrderType, language: Language) -> str:
     return glossary.phrase(f"order.{order_type.value}", language)
-
-
-@dataclass(frozen=True, slots=True)
-class LetterHead:
-    """Who the letter is to and from; names, addresses and phone numbers only."""
-
-    language: Language
-    person_name: str
-    address_lines: tuple[str, ...]
-    crn: str
-    office: OfficeContact
-    letter_date: dt.date
-    signatory: str
 
 
 def sender_lines(office: OfficeContact, language: Language) -> list[str]:

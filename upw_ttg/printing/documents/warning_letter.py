@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from upw_ttg.domain.codes import OrderType
 from upw_ttg.printing.documents.letter_text import (
-    LetterHead,
     hours_text,
     letter_head,
     long_date,
@@ -22,56 +19,7 @@ from upw_ttg.printing.documents.letter_text import (
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import get_styles
 from upw_ttg.printing.text import escape
-
-# The failures a warning can answer: the enforceable outcome codes.
-FAILURE_KINDS = ("UAAB", "AFTC", "ATSH")
-
-
-@dataclass(frozen=True, slots=True)
-class NextSession:
-    """Where and when the person is next expected: a date, times and a place, nothing more."""
-
-    day: dt.date
-    start_time: dt.time
-    end_time: dt.time
-    place: str
-    address_lines: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class WarningLetter:
-    """The letter describes the failure, says it is unacceptable, and says that a further
-    failure within the warning period (the setting's months, to a stated date) leads to breach
-    proceedings.
-
-    No field can hold risk, health or offence information: the failure is described from the
-    outcome code and the session, plus the decider's own words written for the person.
-    """
-
-    head: LetterHead
-    court: str
-    sentence_date: dt.date
-    order_type: OrderType
-    hours_ordered: int
-    failure_code: str
-    failure_date: dt.date
-    project_name: str
-    start_time: dt.time
-    end_time: dt.time
-    # The decider's description of what happened, written to be read by the person.
-    circumstances: str | None
-    warning_date: dt.date
-    warning_ends_on: dt.date
-    # The warning period in months (setting upw.warning_period_months), as the letter says it.
-    warning_months: int
-    respond_by: dt.date | None
-    remaining_minutes: int
-    # The next booked session after the letter is printed; None when none is booked.
-    next_session: NextSession | None = None
-
-    def __post_init__(self) -> None:
-        if self.failure_code not in FAILURE_KINDS:
-            raise ValueError(f"A warning answers an enforceable failure, not {self.failure_code}")
+from upw_ttg.records.letters import WarningLetter
 
 
 def build_warning_letter(letter: WarningLetter) -> list[Flowable]:

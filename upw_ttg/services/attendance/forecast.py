@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from upw_ttg.domain.codes import AdjustmentStatus, OrderStatus, SessionStatus
+from upw_ttg.domain.codes import OrderStatus, SessionStatus
 from upw_ttg.domain.crediting import minutes_between
 from upw_ttg.domain.forecast import (
     RATE_WEEKS,
@@ -19,19 +19,17 @@ from upw_ttg.domain.forecast import (
     review_dates,
     review_due,
 )
-from upw_ttg.domain.orders import balance_minutes, effective_deadline
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import Listed, Subject, listed
-from upw_ttg.records.attendance import OrderForecast
+from upw_ttg.records.attendance import OrderForecast, OrderTotals
 from upw_ttg.services.access import mask_restricted
 from upw_ttg.services.attendance.common import full_name, read_settings, session_start
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.order_totals import order_totals
 from upw_ttg.storage.models import (
-    Adjustment,
     Appointment,
     DeliveryUnit,
     Office,
-    OrderExtension,
     Person,
     Project,
     Staff,
@@ -110,9 +108,7 @@ class ForecastService:
         if not orders:
             return Listed()
         live = self._live_ids(delivery_unit_id, coordinator_id)
-        credited = self._grouped(session, select(Appointment.order_id,
-                                                 func.sum(Appointment.minutes_credited))
-                                 .where(Appointment.order_id.in_(live)))
+        totals = order_totals(session, live)
         recent_from = today - dt.timedelta(weeks=RATE_WEEKS)
         recent = self._grouped(session, select(Appointment.order_id,
                                                func.sum(Appointment.minutes_credited))
@@ -120,12 +116,6 @@ class ForecastService:
                                .where(Appointment.order_id.in_(live),
                                       UpwSession.session_date >= recent_from,
                                       UpwSession.session_date <= today))
-        adjusted = self._grouped(session, select(Adjustment.order_id, func.sum(Adjustment.minutes))
-                                 .where(Adjustment.order_id.in_(live),
-                                        Adjustment.status == AdjustmentStatus.APPROVED))
-        extended = self._grouped(session, select(OrderExtension.order_id,
-                                                 func.max(OrderExtension.new_deadline))
-                                 .where(OrderExtension.order_id.in_(live)), minutes=False)
         extra = self._intensive(session, live)
         bookings: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
         for order_id, day, start, end, break_minutes in session.execute(
@@ -147,12 +137,9 @@ class ForecastService:
         def build(row: Row[UpwOrder, str, str, str, str | None, str | None]) -> OrderForecast:
             order, forename, surname, crn, unit, coordinator_name = row
             oid = order.id
-            remaining = balance_minutes(order.hours_ordered * 60, adjusted.get(oid, 0),
-                                        credited.get(oid, 0))
-            deadline = None
-            if applies:
-                deadline = effective_deadline(order.deadline,
-                                              [extended[oid]] if oid in extended else [])
+            total = totals[oid]
+            remaining = total.remaining_minutes
+            deadline = total.deadline if applies else None
             usable = [(d, m) for d, m in bookings[oid] if deadline is None or d <= deadline]
             booked = min(remaining, sum(m for _, m in usable))
             last = max((d for d, _ in usable), default=None)
@@ -182,12 +169,12 @@ class ForecastService:
         return listed(orders, build, lambda row: Subject(
             row[3], full_name(row[1], row[2]), "Unpaid Work order",
             {"sentence date": row[0].sentence_date, "deadline": row[0].deadline,
-             "extended deadline": extended.get(row[0].id)}, row[0].person_id))
+             "deadline in force": _in_force(totals, row[0].id)}, row[0].person_id))
 
     @staticmethod
     def _live_ids(delivery_unit_id: int | None, coordinator_id: int | None) -> Select[int]:
         """The ids of the live orders asked for, as a subquery (no list of thousands of ids is
-        sent), joining only what the filters need: each of the six reads below repeats it."""
+        sent), joining only what the filters need: each read below repeats it."""
         query = select(UpwOrder.id).where(UpwOrder.status.in_(LIVE))
         if delivery_unit_id is not None:
             query = (query.join(Person, Person.id == UpwOrder.person_id)
@@ -198,12 +185,9 @@ class ForecastService:
         return query
 
     @staticmethod
-    def _grouped(session: Session, query: Select[int, Any], *, minutes: bool = True
-                 ) -> dict[int, Any]:
+    def _grouped(session: Session, query: Select[int, Any]) -> dict[int, int]:
         grouped = query.group_by(query.selected_columns[0])
-        if minutes:
-            return {k: int(v or 0) for k, v in session.execute(grouped)}
-        return dict(session.execute(grouped).all())
+        return {k: int(v or 0) for k, v in session.execute(grouped)}
 
     @staticmethod
     def _intensive(session: Session, live: Select[int]) -> dict[int, int]:
@@ -215,3 +199,8 @@ class ForecastService:
         return dict(session.execute(
             select(UpwAssessment.person_id, UpwAssessment.intensive_extra_hours)
             .join(latest, latest.c.id == UpwAssessment.id)).all())
+
+
+def _in_force(totals: dict[int, OrderTotals], order_id: int) -> dt.date | None:
+    total = totals.get(order_id)
+    return total.deadline if total is not None else None

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AdjustmentKind, AdjustmentStatus, AuditAction, OrderStatus
 from upw_ttg.domain.crediting import (
-    ETE_PROJECT_TYPE,
     TRAVEL_TIME_PROJECT_TYPES,
     IncentiveState,
     IncentiveStatus,
@@ -26,21 +25,21 @@ from upw_ttg.domain.crediting import (
     ledger_lines,
     outcome_description,
 )
-from upw_ttg.domain.orders import derive_status, effective_deadline
+from upw_ttg.domain.orders import derive_status
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
-from upw_ttg.records.attendance import OrderLedger, TravelTask
+from upw_ttg.records.attendance import OrderLedger, OrderTotals, TravelTask
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.attendance.common import full_name, read_settings
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.order_totals import order_totals
 from upw_ttg.storage.models import (
     Adjustment,
     Appointment,
     DeliveryUnit,
     Office,
-    OrderExtension,
     Person,
     Project,
     UpwOrder,
@@ -93,35 +92,21 @@ def lock_orders(session: Session, order_ids: Iterable[int]) -> dict[int, UpwOrde
 
 def order_sums(session: Session, orders: dict[int, UpwOrder], ete_percent: int
                ) -> dict[int, OrderSums]:
-    ids = list(orders)
-    credited: dict[int, int] = defaultdict(int)
-    ete: dict[int, int] = defaultdict(int)
-    for order_id, project_type, minutes in session.execute(
-            select(Appointment.order_id, Project.project_type,
-                   func.sum(Appointment.minutes_credited))
-            .join(UpwSession, UpwSession.id == Appointment.session_id)
-            .join(Project, Project.id == UpwSession.project_id)
-            .where(Appointment.order_id.in_(ids))
-            .group_by(Appointment.order_id, Project.project_type)):
-        credited[order_id] += int(minutes or 0)
-        if project_type == ETE_PROJECT_TYPE:
-            ete[order_id] += int(minutes or 0)
-    adjusted: dict[int, int] = defaultdict(int)
-    incentive: dict[int, int] = defaultdict(int)
-    for order_id, kind, minutes in session.execute(
-            select(Adjustment.order_id, Adjustment.kind, func.sum(Adjustment.minutes))
-            .where(Adjustment.order_id.in_(ids), Adjustment.status == AdjustmentStatus.APPROVED)
-            .group_by(Adjustment.order_id, Adjustment.kind)):
-        adjusted[order_id] += int(minutes)
-        if kind == AdjustmentKind.INCENTIVE:
-            incentive[order_id] += int(minutes)
-        elif kind == AdjustmentKind.ETE:
-            ete[order_id] -= int(minutes)
-    return {oid: OrderSums(row.hours_ordered * 60, adjusted[oid], incentive[oid], credited[oid],
-                           ete[oid],
-                           ete_cap_minutes(row.hours_ordered, ete_percent) if row.ete_allowed
-                           else 0)
-            for oid, row in orders.items()}
+    """The orders' totals as running totals a unit of work updates as it credits."""
+    return _running(order_totals(session, list(orders)), orders, ete_percent)
+
+
+def _running(totals: Mapping[int, OrderTotals], orders: dict[int, UpwOrder], ete_percent: int
+             ) -> dict[int, OrderSums]:
+    sums: dict[int, OrderSums] = {}
+    for oid, row in orders.items():
+        total = totals[oid]
+        sums[oid] = OrderSums(total.ordered_minutes, total.adjustment_minutes,
+                              total.incentive_minutes, total.credited_minutes,
+                              total.ete_used_minutes,
+                              ete_cap_minutes(row.hours_ordered, ete_percent)
+                              if row.ete_allowed else 0)
+    return sums
 
 
 def _credits_in_order(session: Session, order_ids: list[int]
@@ -137,16 +122,6 @@ def _credits_in_order(session: Session, order_ids: list[int]
     return result
 
 
-def _effective_deadlines(session: Session, orders: dict[int, UpwOrder]
-                         ) -> dict[int, dt.date | None]:
-    extended = dict(session.execute(
-        select(OrderExtension.order_id, func.max(OrderExtension.new_deadline))
-        .where(OrderExtension.order_id.in_(list(orders)))
-        .group_by(OrderExtension.order_id)).all())
-    return {oid: effective_deadline(row.deadline, [extended[oid]] if oid in extended else [])
-            for oid, row in orders.items()}
-
-
 def refresh_orders(session: Session, ctx: ServiceContext, orders: dict[int, UpwOrder],
                    settings: Mapping[str, int | bool | str]) -> dict[int, OrderSums]:
     """Bring each order's incentive adjustment, status and completion date up to date;
@@ -155,9 +130,9 @@ def refresh_orders(session: Session, ctx: ServiceContext, orders: dict[int, UpwO
         return {}
     session.flush()
     ids = list(orders)
-    sums = order_sums(session, orders, int(settings["upw.ete_cap_percent"]))
+    totals = order_totals(session, ids)
+    sums = _running(totals, orders, int(settings["upw.ete_cap_percent"]))
     credits = _credits_in_order(session, ids)
-    deadlines = _effective_deadlines(session, orders)
     today = ctx.today()
     for order_id, row in orders.items():
         total = sums[order_id]
@@ -174,7 +149,7 @@ def refresh_orders(session: Session, ctx: ServiceContext, orders: dict[int, UpwO
         attended = any(is_attended(code) for _, code, _ in order_credits)
         before = audit.snapshot(row, ["status", "completed_on"])
         row.status = derive_status(current=row.status, remaining_minutes=max(0, total.balance),
-                                   has_attended=attended, deadline=deadlines[order_id],
+                                   has_attended=attended, deadline=totals[order_id].deadline,
                                    today=today)
         if row.status == OrderStatus.COMPLETED:
             if row.completed_on is None:
@@ -431,7 +406,8 @@ def build_ledger(session: Session, ctx: ServiceContext, order_id: int) -> OrderL
     person = session.get(Person, order.person_id)
     assert person is not None
     settings = read_settings(session, *CREDIT_SETTINGS)
-    sums = order_sums(session, {order_id: order}, int(settings["upw.ete_cap_percent"]))[order_id]
+    totals = order_totals(session, order_id)
+    sums = _running(totals, {order_id: order}, int(settings["upw.ete_cap_percent"]))[order_id]
     entries: list[LedgerEntry] = []
     for appt_id, code, minutes, day, project_code, project_name in session.execute(
             select(Appointment.id, Appointment.outcome_code, Appointment.minutes_credited,
@@ -459,14 +435,14 @@ def build_ledger(session: Session, ctx: ServiceContext, order_id: int) -> OrderL
         incentive = IncentiveStatus(IncentiveState.OFF, incentive.threshold_minutes, 0,
                                     -sums.incentive, -sums.incentive, incentive.maximum_discount,
                                     None)
-    deadline = _effective_deadlines(session, {order_id: order})[order_id]
     return OrderLedger(
         order_id=order_id, person_id=person.id, crn=person.crn,
         name=full_name(person.forename, person.surname), hours_ordered=order.hours_ordered,
         ordered_minutes=sums.ordered, credited_minutes=sums.credited,
         adjustment_minutes=sums.adjustments, remaining_minutes=max(0, sums.balance),
         pending_travel_minutes=pending, ete_cap_minutes=sums.ete_cap,
-        ete_used_minutes=sums.ete_used, status=order.status, deadline=deadline,
+        ete_used_minutes=sums.ete_used, status=order.status,
+        deadline=totals[order_id].deadline,
         completed_on=order.completed_on,
         completion_letter_ready=order.status == OrderStatus.COMPLETED,
         incentive=incentive,

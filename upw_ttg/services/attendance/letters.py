@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import (
     OUTCOMES_BY_CODE,
-    AdjustmentKind,
     AdjustmentStatus,
     AuditAction,
     Language,
@@ -30,31 +29,27 @@ from upw_ttg.domain.oversight import ReviewVerdict
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.printing import glossary
-from upw_ttg.printing.documents.breach_summary import (
+from upw_ttg.printing.documents.breach_summary import render_breach_summary
+from upw_ttg.printing.documents.completion_letter import render_completion_letter
+from upw_ttg.printing.documents.warning_letter import render_warning_letter
+from upw_ttg.printing.text import as_sentences
+from upw_ttg.records.attendance import CompletionDue
+from upw_ttg.records.letters import (
     BreachAction,
     BreachAdjustment,
     BreachFailure,
     BreachSummary,
-    render_breach_summary,
-)
-from upw_ttg.printing.documents.completion_letter import (
     CompletionLetter,
-    render_completion_letter,
-)
-from upw_ttg.printing.documents.letter_text import LetterHead
-from upw_ttg.printing.documents.warning_letter import (
+    LetterHead,
     NextSession,
     WarningLetter,
-    render_warning_letter,
 )
-from upw_ttg.printing.text import as_sentences
-from upw_ttg.records.attendance import CompletionDue
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.attendance.common import full_name, load_calendar, read_settings
-from upw_ttg.services.attendance.ledger import CREDIT_SETTINGS, order_sums
 from upw_ttg.services.context import ServiceContext
+from upw_ttg.services.order_totals import order_totals
 from upw_ttg.services.organisation import office_contact
 from upw_ttg.storage.models import (
     Adjustment,
@@ -219,9 +214,7 @@ class LetterService:
             raise NotFoundError("That order is no longer on record.")
         if order.status != OrderStatus.COMPLETED and order.completed_on is None:
             raise ValidationError({"order_id": "The hours on this order are not complete yet."})
-        incentive = session.scalar(select(func.coalesce(func.sum(Adjustment.minutes), 0)).where(
-            Adjustment.order_id == order_id, Adjustment.kind == AdjustmentKind.INCENTIVE,
-            Adjustment.status == AdjustmentStatus.APPROVED)) or 0
+        incentive = order_totals(session, order_id)[order_id].incentive_minutes
         projects: list[str] = []
         for name, code in session.execute(
                 select(Project.name, Appointment.outcome_code)
@@ -247,9 +240,7 @@ class LetterService:
         assert person is not None
         office = session.get(Office, person.office_id) if person.office_id else None
         coordinator = session.get(Staff, order.coordinator_id) if order.coordinator_id else None
-        settings = read_settings(session, *CREDIT_SETTINGS)
-        sums = order_sums(session, {order.id: order}, int(settings["upw.ete_cap_percent"]))
-        total = sums[order.id]
+        total = order_totals(session, order.id)[order.id]
         failures, attended, acceptable = [], 0, 0
         for appt, day, project in session.execute(
                 select(Appointment, UpwSession.session_date, Project.name)
@@ -302,8 +293,9 @@ class LetterService:
             address_lines=address, office=office.name if office else None,
             coordinator=coordinator.full_name if coordinator else None, court=order.court,
             sentence_date=order.sentence_date, order_type=order.order_type,
-            hours_ordered=order.hours_ordered, credited_minutes=total.credited,
-            adjustment_minutes=total.adjustments, remaining_minutes=max(0, total.balance),
+            hours_ordered=order.hours_ordered, credited_minutes=total.credited_minutes,
+            adjustment_minutes=total.adjustment_minutes,
+            remaining_minutes=total.remaining_minutes,
             deadline=order.deadline, attended=attended, acceptable=acceptable,
             failures=tuple(failures), actions=tuple(actions),
             referred_on=referral.on if referral else None,
@@ -332,9 +324,7 @@ class LetterService:
             or glossary.phrase("service.unpaid_work_team", language))
 
     def _remaining(self, session: Session, order: UpwOrder) -> int:
-        settings = read_settings(session, "upw.ete_cap_percent")
-        total = order_sums(session, {order.id: order}, int(settings["upw.ete_cap_percent"]))
-        return max(0, total[order.id].balance)
+        return order_totals(session, order.id)[order.id].remaining_minutes
 
     def _order_of(self, appointment_id: int) -> int:
         with self._ctx.db.read() as session:

@@ -26,8 +26,6 @@ from upw_ttg.domain.text import fold
 from upw_ttg.errors import NotFoundError
 from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.work_sheet import (
-    WorkSheet,
-    WorkSheetRow,
     render_work_sheet,
     render_work_sheets,
     work_sheet_section,
@@ -36,6 +34,7 @@ from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import format_date
 from upw_ttg.progress import CancelledFn, ProgressFn
 from upw_ttg.records.attendance import DaySession
+from upw_ttg.records.day_printing import WorkSheet, WorkSheetRow
 from upw_ttg.services import audit
 from upw_ttg.services.access import (
     check_own_session,

@@ -17,9 +17,8 @@ from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.attendance.common import full_name
-from upw_ttg.services.attendance.ledger import order_sums
 from upw_ttg.services.context import ServiceContext
-from upw_ttg.services.settings import read_setting
+from upw_ttg.services.order_totals import order_totals
 from upw_ttg.storage.models import (
     Appointment,
     AppointmentSkill,
@@ -106,8 +105,7 @@ class CertificateService:
         if order.status == OrderStatus.CLOSED:
             return ("This order was closed before its hours were complete, so there is no "
                     "certificate to give.")
-        ete = int(read_setting(session, "upw.ete_cap_percent"))
-        left = max(0, order_sums(session, {order.id: order}, ete)[order.id].balance)
+        left = order_totals(session, order.id)[order.id].remaining_minutes
         return (f"This order is not complete yet, with {_hours(left)} left "
                 "to work. The certificate can be printed once every hour is done.")
 
@@ -117,8 +115,7 @@ class CertificateService:
         assert person is not None
         language = (language or person.preferred_language).printed
         welsh = language is Language.WELSH
-        ete = int(read_setting(session, "upw.ete_cap_percent"))
-        worked = order_sums(session, {order.id: order}, ete)[order.id].credited
+        worked = order_totals(session, order.id)[order.id].credited_minutes
         attended = (select(Appointment.id, UpwSession.session_date, Project.id.label("pid"),
                            Project.name, Project.project_type)
                     .join(UpwSession, UpwSession.id == Appointment.session_id)

@@ -8,11 +8,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
-from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+from sqlalchemy import ColumnElement, Row, Select, and_, or_, select
+from sqlalchemy.orm import Session, aliased
 
-from upw_ttg.domain.codes import AdjustmentStatus, Gender, OrderStatus, PlacementPreference
-from upw_ttg.domain.orders import balance_minutes, effective_deadline
+from upw_ttg.domain.codes import Gender, OrderStatus, PlacementPreference
 from upw_ttg.domain.placement import (
     Booking,
     Commitment,
@@ -25,16 +24,15 @@ from upw_ttg.domain.placement import (
 )
 from upw_ttg.domain.upw_schedule import parse_weekdays
 from upw_ttg.domain.working_days import WorkingCalendar
+from upw_ttg.services.order_totals import order_totals
 from upw_ttg.services.settings import read_setting
 from upw_ttg.services.upw.common import ATTENDED_CODES, chunks
 from upw_ttg.storage.models import (
-    Adjustment,
     Appointment,
     AssessmentCommitment,
     ClosureDate,
     KeepApart,
     Office,
-    OrderExtension,
     Person,
     Project,
     ProjectTag,
@@ -98,21 +96,29 @@ def load_people(session: Session, *, order_ids: Iterable[int] | None = None,
                     Person.interpreter_needed, Person.office_id, Office.delivery_unit_id)
              .join(Person, Person.id == UpwOrder.person_id)
              .outerjoin(Office, Office.id == Person.office_id))
+    scope: list[int] | Select[int]
     if order_ids is not None:
-        wanted = sorted(set(order_ids))
-        rows = [r for batch in chunks(wanted)
+        scope = sorted(set(order_ids))
+        rows = [r for batch in chunks(scope)
                 for r in session.execute(query.where(UpwOrder.id.in_(batch))).all()]
     else:
-        query = query.where(UpwOrder.status.in_(LIVE_STATUSES))
+        live = UpwOrder.status.in_(LIVE_STATUSES)
+        query = query.where(live)
+        live_ids = select(UpwOrder.id).where(live)
         if unit_id is not None:
             query = query.where(Office.delivery_unit_id == unit_id)
+            live_ids = (live_ids.join(Person, Person.id == UpwOrder.person_id)
+                        .join(Office, Office.id == Person.office_id)
+                        .where(Office.delivery_unit_id == unit_id))
+        scope = live_ids
         rows = list(session.execute(query.order_by(UpwOrder.id)).all())
     if not rows:
         return {}, {}
     ids = [r.id for r in rows]
     person_ids = sorted({r.person_id for r in rows})
-    extension, adjusted, credited, booked_any = _order_totals(session, ids,
-                                                              booked=not rules_only)
+    # The whole unit's totals in one statement, not one per batch of ids.
+    totals = order_totals(session, scope)
+    booked_any = _ever_booked(session, ids) if not rules_only else set()
     assessments = _assessments(session, person_ids)
     picked = {r.id: _choose_assessment(assessments.get(r.person_id, ()), r.id) for r in rows}
     details = _assessment_details(session, {a.id for a in picked.values() if a is not None})
@@ -123,17 +129,14 @@ def load_people(session: Session, *, order_ids: Iterable[int] | None = None,
     facts: dict[int, PersonFacts] = {}
     extras: dict[int, PersonExtra] = {}
     for r in rows:
-        deadline = effective_deadline(r.deadline,
-                                      [extension[r.id]] if r.id in extension else [])
-        remaining = balance_minutes(r.hours_ordered * 60, adjusted.get(r.id, 0),
-                                    credited.get(r.id, 0))
+        total = totals[r.id]
         chosen = chosen_for[r.id]
         values = dict(
             person_id=r.person_id, order_id=r.id, name=f"{r.forename} {r.surname}",
             **gender_facts(r.gender_category), assessed=chosen is not None,
             sentence_date=r.sentence_date,
-            deadline=deadline, order_live=r.status in LIVE_STATUSES,
-            minutes_remaining=remaining, interpreter_needed=r.interpreter_needed,
+            deadline=total.deadline, order_live=r.status in LIVE_STATUSES,
+            minutes_remaining=total.remaining_minutes, interpreter_needed=r.interpreter_needed,
             keep_apart=frozenset(apart.get(r.person_id, ())), office_id=r.office_id)
         intensive = 0
         if chosen is not None:
@@ -159,30 +162,14 @@ def load_people(session: Session, *, order_ids: Iterable[int] | None = None,
     return facts, extras
 
 
-def _order_totals(session: Session, ids: list[int], *, booked: bool = True
-                  ) -> tuple[dict[int, dt.date], dict[int, int], dict[int, int], set[int]]:
-    """Latest extension, approved adjustments, credited minutes, and whether ever booked
-    (when ``booked``; otherwise an empty set)."""
-    def grouped(statement: Select[int, Any], key_column: InstrumentedAttribute[int]
-                ) -> dict[int, Any]:
-        out: dict[int, Any] = {}
-        for batch in chunks(ids):
-            out.update(dict(session.execute(statement.where(key_column.in_(batch))
-                                            .group_by(key_column)).all()))
-        return out
-
-    extension = grouped(select(OrderExtension.order_id, func.max(OrderExtension.new_deadline)),
-                        OrderExtension.order_id)
-    adjusted = grouped(select(Adjustment.order_id, func.sum(Adjustment.minutes))
-                       .where(Adjustment.status == AdjustmentStatus.APPROVED),
-                       Adjustment.order_id)
-    credited = grouped(select(Appointment.order_id, func.sum(Appointment.minutes_credited)),
-                       Appointment.order_id)
-    ever_booked = set(grouped(select(Appointment.order_id, func.count())
-                              .where(active_appointment()), Appointment.order_id)
-                      if booked else ())
-    return (extension, {k: int(v or 0) for k, v in adjusted.items()},
-            {k: int(v or 0) for k, v in credited.items()}, ever_booked)
+def _ever_booked(session: Session, ids: list[int]) -> set[int]:
+    """The orders ever booked onto a session."""
+    booked: set[int] = set()
+    for batch in chunks(ids):
+        booked.update(session.scalars(select(Appointment.order_id).distinct()
+                                      .where(Appointment.order_id.in_(batch),
+                                             active_appointment())))
+    return booked
 
 
 def _assessments(session: Session, person_ids: list[int]) -> dict[int, list[_AssessmentRow]]:
