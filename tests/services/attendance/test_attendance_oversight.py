@@ -20,7 +20,8 @@ from upw_ttg.services.attendance import build_attendance
 from upw_ttg.storage.models import AuditEvent, UpwOrder
 
 from tests.narrowing import present
-from tests.printing.glossary_support import flat, pdf_text, words_not_in_glossary
+from tests.pdf_support import flat, pdf_text
+from tests.printing.glossary_support import words_not_in_glossary
 from tests.services.attendance.attendance_data import World, set_clock, set_setting
 
 FAILED_ON = dt.date(2026, 11, 24)
