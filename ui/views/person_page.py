@@ -65,14 +65,12 @@ class PersonPage(QWidget):
 
     Signals:
         back_requested(): the user wants the people list again.
-        person_saved(object): the person's details were saved (a ``PersonRecord``).
         plan_requested(int): open the resettlement plan of this custody episode.
         item_requested(str, int, object): open a session or warrant of the overview where
             it is changed (the main window knows where).
     """
 
     back_requested = Signal()
-    person_saved = Signal(object)
     plan_requested = Signal(int)
     item_requested = Signal(str, int, object)
     OVERVIEW, DETAILS, ORDERS, CUSTODY, REVIEWS = range(5)
@@ -435,7 +433,6 @@ class PersonPage(QWidget):
     def _on_person_saved(self, record: PersonRecord) -> None:
         self._show(record)
         self._load_tabs(record)
-        self.person_saved.emit(record)
         publish(Subject.PERSON, [record.id], [record.id], record)
         announce(f"Saved {record.display_name}'s details.")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Slot
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +25,7 @@ from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
 from upw_ttg.records.attendance import Register, RegisterSaveResult
 from upw_ttg.time_text import format_time
 
-from ui.changes import announce
+from ui.changes import Subject, announce, publish
 from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.attendance.list_models import session_text
@@ -58,13 +58,8 @@ _SAMPLES = {_M.ROW: "000", _M.NAME: "Christopher Cartwright", _M.CRN: "X000000",
 
 
 class RegisterPage(QWidget):
-    """A session's register, rows numbered as on the printed work sheet.
-
-    Signals:
-        saved(object): the ``RegisterSaveResult`` of a successful save.
-    """
-
-    saved = Signal(object)
+    """A session's register, rows numbered as on the printed work sheet. Outcomes saved are
+    published as attendance changes, so a person's record showing them reads them again."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -530,7 +525,11 @@ class RegisterPage(QWidget):
             self.table.go_to(current.row(), current.column())
         self._show_row_skills()
         announce(message)
-        self.saved.emit(result)
+        if result.changed:
+            keyed = set(result.changed)
+            publish(Subject.ATTENDANCE, result.changed,
+                    [r.person_id for r in result.register.rows if r.appointment_id in keyed],
+                    result)
 
     @Slot()
     def print_sheet(self) -> None:
