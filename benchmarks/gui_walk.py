@@ -233,9 +233,9 @@ def _copy_database(source: Path, folder: Path) -> Path:
 
 def child(database: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # The application's own order: its package first (the upw-ttg command starts in it, and
-    # it changes how later imports are scanned), then the rest.
-    importlib.import_module("ui")
+    # The application's own order: its entry module first (the upw-ttg command starts there,
+    # and it changes how later imports are scanned), then the rest.
+    importlib.import_module("ui.app")
     from PySide6.QtWidgets import QApplication
 
     from upw_ttg.bootstrap import AppLocation, open_app

@@ -5,7 +5,7 @@ from __future__ import annotations
 import linecache
 import sys
 
-import ui  # noqa: F401 - installs the scan, as the application does at start
+import ui.app  # noqa: F401 - installs the scan, as the application does at start
 
 
 def _feature_dict() -> dict[str, int]:
