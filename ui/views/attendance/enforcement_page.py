@@ -34,16 +34,11 @@ from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import QueueTableModel
 from ui.models.table_model import FetchPage
 from ui.permissions import not_allowed_tip
+from ui.printing import PdfPrinter
 from ui.tasks import report_failure
-from ui.views.attendance.common import (
-    FilterBar,
-    FilterChoices,
-    PdfPrinter,
-    can_decide,
-    hint,
-    page_title,
-)
+from ui.views.attendance.common import FilterBar, FilterChoices, can_decide
 from ui.widgets.export_list import ExportListButton
+from ui.widgets.labels import hint, page_title
 from ui.widgets.language_combos import LanguageCombo, language_row
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import WrapDelegate, fit_columns, make_table, selected_row

@@ -26,8 +26,10 @@ from ui.dialogs.attendance.adjustment_dialog import AdjustmentDialog
 from ui.formatting import format_date, label
 from ui.models.attendance.list_models import LedgerLinesTableModel
 from ui.permissions import not_allowed_tip
+from ui.printing import PdfPrinter
 from ui.tasks import report_failure
-from ui.views.attendance.common import PdfPrinter, can_decide, hint
+from ui.views.attendance.common import can_decide
+from ui.widgets.labels import hint
 from ui.widgets.language_combos import LanguageCombo, language_row
 from ui.widgets.tables import column_width, make_table
 

@@ -18,8 +18,9 @@ from ui.formatting import format_date
 from ui.models.attendance.list_models import DaySessionsTableModel
 from ui.permissions import can, not_allowed_tip
 from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background
-from ui.views.attendance.common import FilterBar, FilterChoices, can_print, hint, page_title
+from ui.views.attendance.common import FilterBar, FilterChoices, can_print
 from ui.widgets.date_field import DateField
+from ui.widgets.labels import hint, page_title
 from ui.widgets.language_combos import PaperLanguageCombo
 from ui.widgets.tables import fit_columns, make_table
 

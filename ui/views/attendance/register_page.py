@@ -31,12 +31,14 @@ from ui.loading import PageLoader
 from ui.models.attendance.list_models import session_text
 from ui.models.attendance.register_model import RegisterTableModel, outcome_text
 from ui.permissions import not_allowed_tip
+from ui.printing import PdfPrinter
 from ui.tasks import BackgroundTask, report_failure, run_in_background, writer_pool
-from ui.views.attendance.common import PdfPrinter, can_key, can_print, hint, page_title
+from ui.views.attendance.common import can_key, can_print
 from ui.views.attendance.register_skills import RegisterSkillsLine
 from ui.views.attendance.register_table import CompletingEdit, RegisterTableView
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
+from ui.widgets.labels import hint, page_title
 from ui.widgets.language_combos import PaperLanguageCombo
 from ui.widgets.records_to_check import RecordsToCheckBanner
 

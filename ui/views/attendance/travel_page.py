@@ -26,9 +26,10 @@ from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import TravelTasksTableModel
 from ui.permissions import not_allowed_tip
-from ui.views.attendance.common import FilterBar, FilterChoices, can_decide, hint, page_title
+from ui.views.attendance.common import FilterBar, FilterChoices, can_decide
 from ui.widgets.banner import Banner
 from ui.widgets.form_fields import FieldSet
+from ui.widgets.labels import hint, page_title
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 

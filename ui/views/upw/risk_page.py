@@ -30,9 +30,10 @@ from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.upw.risk_model import RiskContactsModel
 from ui.permissions import can, not_allowed_tip
-from ui.views.attendance.common import FilterBar, hint, page_title
+from ui.views.attendance.common import FilterBar
 from ui.widgets.banner import Banner
 from ui.widgets.form_fields import FieldSet
+from ui.widgets.labels import hint, page_title
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 _METHODS = ((ContactMethod.PHONE, "Phone"), (ContactMethod.EMAIL, "Email"),

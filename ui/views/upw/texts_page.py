@@ -33,8 +33,8 @@ from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.upw.texts_model import STATUS_TEXT, MessagesModel, NumbersToFixModel
 from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background, writer_pool
-from ui.views.attendance.common import hint, page_title
 from ui.widgets.banner import Banner
+from ui.widgets.labels import hint, page_title
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 
