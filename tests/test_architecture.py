@@ -214,14 +214,6 @@ DOMAIN_TYPES_SERVICES_RETURN = frozenset({
     # upw_ttg.domain.records
     "CustodyRecord", "DeliveryUnitRow", "OfficeRow", "OrderRecord", "PersonRecord", "PersonRow",
     "PrisonRow", "StaffMember", "UnconfirmedPerson",
-    # upw_ttg.domain.upw_records
-    "ApplyResult", "AppointmentRow", "AssessmentRecord", "AutoFillProposal", "GenerationResult",
-    "PickupPointRecord", "ProjectRecord", "SessionDetail", "SessionOffer", "SessionRecord",
-    "SpendRow", "StandDownResult", "SupervisorRow", "VanRecord", "WaitingRow", "WarrantRecord",
-    "WeekPlan",
-    # upw_ttg.domain.text_records and risk_records
-    "AutoRunResult", "KeyState", "MessageRow", "NumberToFix", "QueueResult", "SendResult",
-    "RiskChangeRow", "RiskContactRow",
 })
 
 

@@ -20,14 +20,14 @@ from upw_ttg.domain.codes import (
     MedicationEffect,
     WarrantMode,
 )
-from upw_ttg.domain.upw_records import (
+from upw_ttg.errors import Cancelled
+from upw_ttg.records.upw import (
     CommitmentInput,
     PickupPointInput,
     PlacementRequest,
     VanInput,
     WarrantInput,
 )
-from upw_ttg.errors import Cancelled
 from upw_ttg.records.upw_print import AppointmentLetterData, TravelWarrantData, VanManifestData
 from upw_ttg.storage.models import (
     AccessEvent,

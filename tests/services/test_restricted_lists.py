@@ -18,9 +18,9 @@ from upw_ttg.domain.codes import AdjustmentKind, Gender, Role, WarrantStatus
 from upw_ttg.domain.crediting import ENFORCEABLE_CODES
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.domain.records import PersonRow
-from upw_ttg.domain.upw_records import AutoFillProposal, ProposedPlacement, StandDownReason
 from upw_ttg.errors import RestrictedCaseError
 from upw_ttg.records.ttg import ReferralInput, ReviewInput
+from upw_ttg.records.upw import AutoFillProposal, ProposedPlacement, StandDownReason
 from upw_ttg.services.access import RESTRICTED_TEXT
 from upw_ttg.services.attendance.work_sheets import RESTRICTED_ON_SHEET
 from upw_ttg.storage.database import Database, sqlite_url

@@ -18,8 +18,8 @@ from upw_ttg.domain.placement import (
     check_placement,
 )
 from upw_ttg.domain.records import PersonInput
-from upw_ttg.domain.upw_records import PlacementRequest
 from upw_ttg.errors import PermissionDeniedError, StaleRecordError, ValidationError
+from upw_ttg.records.upw import PlacementRequest
 from upw_ttg.services.upw import PlacementRefused
 from upw_ttg.storage.models import AuditEvent
 

@@ -14,8 +14,8 @@ from sqlalchemy import select, update
 from upw_ttg.domain.access import AccessAction
 from upw_ttg.domain.availability import OfferKind, wait_figures
 from upw_ttg.domain.codes import Gender, Language, Role
-from upw_ttg.domain.upw_records import PickupPointInput, VanInput
 from upw_ttg.errors import CapabilityDeniedError
+from upw_ttg.records.upw import PickupPointInput, VanInput
 from upw_ttg.storage.models import AccessEvent, Appointment, UpwSession
 
 from tests.pdf_support import flat, pdf_text

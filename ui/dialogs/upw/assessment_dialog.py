@@ -32,8 +32,8 @@ from upw_ttg.domain.codes import (
 )
 from upw_ttg.domain.placement import identity_not_male
 from upw_ttg.domain.records import PersonRecord
-from upw_ttg.domain.upw_records import AssessmentInput, AssessmentRecord
 from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
+from upw_ttg.records.upw import AssessmentInput, AssessmentRecord
 
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.assessment_widgets import (

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import ContactMethod
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.risk_records import RiskContactRow
 from upw_ttg.domain.risk_sharing import CONTACT_KIND_LABELS
 from upw_ttg.errors import UpwError, ValidationError
+from upw_ttg.records.risk_sharing import RiskContactRow
 
 from ui.changes import announce, open_person
 from ui.formatting import format_date

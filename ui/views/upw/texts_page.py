@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.text_records import (
+from upw_ttg.domain.texts import MessageStatus
+from upw_ttg.errors import UpwError
+from upw_ttg.records.texts import (
     KeyState,
     MessageRow,
     NumberToFix,
     QueueResult,
     SendResult,
 )
-from upw_ttg.domain.texts import MessageStatus
-from upw_ttg.errors import UpwError
 
 from ui.changes import announce, open_person
 from ui.formatting import format_date
