@@ -1,4 +1,4 @@
-"""Pieces every Attendance page shares: the filter bar and who may do what."""
+"""What every Attendance page shares: the filter bar and the choices it offers."""
 
 from __future__ import annotations
 
@@ -14,34 +14,8 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Role
-from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import StaffMember
 
-from ui.permissions import can
 from ui.widgets.fit import narrow_combo
-
-
-def can_key(actor: StaffMember | None) -> bool:
-    return can(actor, Capability.KEY_REGISTERS)
-
-
-def can_decide(actor: StaffMember | None) -> bool:
-    return can(actor, Capability.TAKE_ENFORCEMENT_DECISIONS)
-
-
-def can_print(actor: StaffMember | None) -> bool:
-    return can(actor, Capability.PRINT_WORK_SHEETS)
-
-
-def can_read_attendance(actor: StaffMember | None) -> bool:
-    """Enforcement, forecasts and travel-time tasks (not a supervisor's work)."""
-    return can(actor, Capability.READ_ATTENDANCE)
-
-
-def can_use_attendance(actor: StaffMember | None) -> bool:
-    """Whether the Attendance area belongs in this person's navigation."""
-    return any(can(actor, c) for c in (Capability.READ_REGISTERS, Capability.READ_WORK_SHEETS,
-                                       Capability.READ_ATTENDANCE))
 
 
 def own_unit_id(services: AppServices) -> int | None:
