@@ -203,17 +203,12 @@ def _domain_dataclasses() -> dict[str, str]:
     return found
 
 
-# Domain data objects a service may still hand out. What the domain's own rules compute is
-# theirs to define (a rule cannot import records): placement, keep-apart, recheck and deadline
-# results. The rest are records still kept in the domain's record modules, to move to
-# ``upw_ttg.records``; nothing is added here.
+# Domain data objects a service may still hand out: what the domain's own rules compute is
+# theirs to define (a rule cannot import records), the placement, keep-apart, recheck and
+# deadline results. Nothing is added here.
 DOMAIN_TYPES_SERVICES_RETURN = frozenset({
-    # Computed by domain rules.
     "Decision", "KeepApartResult", "KeepApartPair", "BrokenBooking", "RecheckReport",
-    "DeadlineMove", "DeadlineSettings", "OfficeDetails", "PrisonDetails",
-    # upw_ttg.domain.records
-    "CustodyRecord", "DeliveryUnitRow", "OfficeRow", "OrderRecord", "PersonRecord", "PersonRow",
-    "PrisonRow", "StaffMember", "UnconfirmedPerson",
+    "DeadlineMove", "DeadlineSettings",
 })
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import StaffMember
+from upw_ttg.records.staff import StaffMember
 
 
 def can(actor: StaffMember | None, capability: Capability) -> bool:

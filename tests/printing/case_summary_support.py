@@ -14,14 +14,10 @@ from upw_ttg.domain.codes import (
     OrderType,
     ReleaseDateType,
 )
-from upw_ttg.domain.records import (
-    CUSTODY_DATE_FIELDS,
-    CustodyRecord,
-    OrderExtensionRow,
-    OrderRecord,
-    PersonRecord,
-)
 from upw_ttg.records.case_summary import CaseSummary
+from upw_ttg.records.custody import CUSTODY_DATE_FIELDS, CustodyRecord
+from upw_ttg.records.orders import OrderExtensionRow, OrderRecord
+from upw_ttg.records.people import PersonRecord
 
 PRINTED_AT = dt.datetime(2026, 11, 26, 14, 5)
 WELSH_NAME = "Gwenllïan Ŵyn-Ŷnys"

@@ -26,9 +26,9 @@ from upw_ttg.domain.codes import (
     Role,
     TravelPayment,
 )
-from upw_ttg.domain.records import PersonInput
 from upw_ttg.errors import ValidationError
 from upw_ttg.records.handouts import PersonPlanCopy, ReleaseDaySheet
+from upw_ttg.records.people import PersonInput
 from upw_ttg.records.ttg import (
     ActionInput,
     ContactInput,

@@ -17,8 +17,8 @@ from upw_ttg.demo import generate_demo
 from upw_ttg.domain.codes import AdjustmentKind, Gender, Role, WarrantStatus
 from upw_ttg.domain.crediting import ENFORCEABLE_CODES
 from upw_ttg.domain.enforcement import Decision
-from upw_ttg.domain.records import PersonRow
 from upw_ttg.errors import RestrictedCaseError
+from upw_ttg.records.people import PersonRow
 from upw_ttg.records.ttg import ReferralInput, ReviewInput
 from upw_ttg.records.upw import AutoFillProposal, ProposedPlacement, StandDownReason
 from upw_ttg.services.access import RESTRICTED_TEXT

@@ -24,8 +24,9 @@ from upw_ttg.domain.codes import (
     Responsibility,
     Role,
 )
-from upw_ttg.domain.records import CustodyInput, PersonInput
 from upw_ttg.errors import PermissionDeniedError
+from upw_ttg.records.custody import CustodyInput
+from upw_ttg.records.people import PersonInput
 from upw_ttg.records.subject_access import WITHHELD
 from upw_ttg.records.ttg import NeedInput, OfficerInput
 from upw_ttg.services.subject_access import person_tables

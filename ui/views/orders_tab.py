@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Language
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import OrderRecord
 from upw_ttg.errors import UpwError
+from upw_ttg.records.orders import OrderRecord
 
 from ui.changes import Change, Subject, announce, publish, subscribe
 from ui.dialogs.order_dialog import ExtensionDialog, OrderDialog

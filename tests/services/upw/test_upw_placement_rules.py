@@ -9,7 +9,7 @@ from sqlalchemy import update
 
 from upw_ttg.domain.codes import AuditAction, Gender, PlacementPreference
 from upw_ttg.domain.placement import Rule
-from upw_ttg.domain.records import OrderExtensionRow
+from upw_ttg.records.orders import OrderExtensionRow
 from upw_ttg.records.upw import CommitmentInput, PlacementRequest, VanInput
 from upw_ttg.services.upw import PlacementRefused
 from upw_ttg.storage.models import Appointment, KeepApart, Person

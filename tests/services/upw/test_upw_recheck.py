@@ -208,7 +208,7 @@ def test_an_earlier_sentence_date_queues_bookings_after_the_new_deadline(upw, ap
     assert app.orders.preview_update(order, earlier).count == 1
     app.orders.update(order, earlier)
     assert queued(upw) == {place: {Rule.AFTER_DEADLINE}}
-    from upw_ttg.domain.records import OrderExtensionRow
+    from upw_ttg.records.orders import OrderExtensionRow
     app.orders.add_extension(order, OrderExtensionRow(
         upw.MONDAY, "York Magistrates", deadline + dt.timedelta(days=30), "Illness"))
     assert queued(upw) == {}

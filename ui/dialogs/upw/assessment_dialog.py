@@ -31,8 +31,8 @@ from upw_ttg.domain.codes import (
     RiskLevel,
 )
 from upw_ttg.domain.placement import identity_not_male
-from upw_ttg.domain.records import PersonRecord
 from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
+from upw_ttg.records.people import PersonRecord
 from upw_ttg.records.upw import AssessmentInput, AssessmentRecord
 
 from ui.dialogs.form_dialog import FormDialog

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import WarrantMode
-from upw_ttg.domain.records import PersonRow
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.people import PersonRow
 from upw_ttg.records.upw import SessionRecord, WarrantInput, WarrantRecord
 
 from ui.changes import Subject, publish

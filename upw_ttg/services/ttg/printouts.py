@@ -7,11 +7,11 @@ from sqlalchemy import select
 from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import AuditAction, Language, ReferralStatus, ReleaseDateType
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
 from upw_ttg.domain.resettlement import HEALTH
 from upw_ttg.printing.documents.handover_pack import render_handover_pack
 from upw_ttg.printing.documents.release_sheet import render_release_sheet
 from upw_ttg.printing.documents.resettlement_plan import render_person_copy
+from upw_ttg.records.custody import CUSTODY_DATE_FIELDS
 from upw_ttg.records.handouts import (
     ContactRole,
     HandoutAction,
