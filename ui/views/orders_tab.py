@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Language
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import OrderRecord
 from upw_ttg.errors import UpwError
+from upw_ttg.records.orders import OrderRecord
 
 from ui.changes import Change, Subject, announce, publish, subscribe
 from ui.dialogs.order_dialog import ExtensionDialog, OrderDialog
@@ -27,8 +27,8 @@ from ui.formatting import format_date
 from ui.models.orders_model import OrdersTableModel
 from ui.models.table_model import RowSortProxy
 from ui.permissions import can, can_edit_orders, not_allowed_tip
+from ui.printing import PdfPrinter
 from ui.tasks import report_failure
-from ui.views.attendance.common import PdfPrinter
 from ui.views.attendance.ledger_view import LedgerView
 from ui.widgets.tables import fit_columns, make_table, selected_row
 

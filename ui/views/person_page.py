@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Language
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import PersonRecord
 from upw_ttg.errors import UpwError
 from upw_ttg.records.case_reviews import CaseReviews
+from upw_ttg.records.people import PersonRecord
 from upw_ttg.records.restrictions import CaseAccess
 from upw_ttg.services.subject_access import save_export
 

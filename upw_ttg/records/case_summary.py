@@ -6,7 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from upw_ttg.domain.codes import Language
-from upw_ttg.domain.records import CustodyRecord, OrderRecord, PersonRecord
+from upw_ttg.records.custody import CustodyRecord
+from upw_ttg.records.orders import OrderRecord
+from upw_ttg.records.people import PersonRecord
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.organisation import (
     DEFAULT_ORGANISATION,
-    OfficeDetails,
     OfficeInput,
-    PrisonDetails,
     PrisonInput,
     office_problems,
     prison_problems,
@@ -20,6 +18,7 @@ from upw_ttg.domain.organisation import (
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.validation import clean, normalise_postcode
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
+from upw_ttg.records.organisation import OfficeDetails, PrisonDetails
 from upw_ttg.records.upw_print import OfficeContact
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext

@@ -25,9 +25,10 @@ from ui.changes import Subject, announce, publish
 from ui.dialogs.attendance.adjustment_dialog import AdjustmentDialog
 from ui.formatting import format_date, label
 from ui.models.attendance.list_models import LedgerLinesTableModel
-from ui.permissions import not_allowed_tip
+from ui.permissions import can_decide_enforcement, not_allowed_tip
+from ui.printing import PdfPrinter
 from ui.tasks import report_failure
-from ui.views.attendance.common import PdfPrinter, can_decide, hint
+from ui.widgets.labels import hint
 from ui.widgets.language_combos import LanguageCombo, language_row
 from ui.widgets.tables import column_width, make_table
 
@@ -69,7 +70,7 @@ class LedgerView(QWidget):
         self.ledger: OrderLedger | None = None
         self.dialog: AdjustmentDialog | None = None
         self.printer = PdfPrinter(self)
-        self._decider = can_decide(services.ctx.actor)
+        self._decider = can_decide_enforcement(services.ctx.actor)
         self.heading = QLabel()
         self.heading.setObjectName("PageSubtitle")
         self.heading.setWordWrap(True)

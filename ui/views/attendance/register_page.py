@@ -30,13 +30,14 @@ from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.attendance.list_models import session_text
 from ui.models.attendance.register_model import RegisterTableModel, outcome_text
-from ui.permissions import not_allowed_tip
+from ui.permissions import can_key_registers, can_print_work_sheets, not_allowed_tip
+from ui.printing import PdfPrinter
 from ui.tasks import BackgroundTask, report_failure, run_in_background, writer_pool
-from ui.views.attendance.common import PdfPrinter, can_key, can_print, hint, page_title
 from ui.views.attendance.register_skills import RegisterSkillsLine
 from ui.views.attendance.register_table import CompletingEdit, RegisterTableView
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
+from ui.widgets.labels import hint, page_title
 from ui.widgets.language_combos import PaperLanguageCombo
 from ui.widgets.records_to_check import RecordsToCheckBanner
 
@@ -65,7 +66,7 @@ class RegisterPage(QWidget):
         super().__init__(parent)
         self._services = services
         self._registers = services.attendance.registers
-        self._editable = can_key(services.ctx.actor)
+        self._editable = can_key_registers(services.ctx.actor)
         self._sessions: list = []
         self._day: dt.date | None = None
         self.printer = PdfPrinter(self)
@@ -132,7 +133,7 @@ class RegisterPage(QWidget):
         self.print_button = QPushButton("Print wor&k sheet…")
         self.print_button.setToolTip("Preview and print this session's work sheet")
         self.print_button.clicked.connect(self.print_sheet)
-        self.print_button.setEnabled(can_print(services.ctx.actor))
+        self.print_button.setEnabled(can_print_work_sheets(services.ctx.actor))
         # The supervisor's language: every fixed word of the sheet from the glossary.
         self.sheet_language = PaperLanguageCombo(name="Work sheet language")
         self.sheet_language.setToolTip("The language the work sheet prints in")
@@ -361,7 +362,7 @@ class RegisterPage(QWidget):
         has_rows = self.register is not None and bool(self.register.rows)
         for widget in (self.save_button, self.apply_button, self.bulk_code):
             widget.setEnabled(self._editable and has_rows)
-        self.print_button.setEnabled(can_print(self._services.ctx.actor)
+        self.print_button.setEnabled(can_print_work_sheets(self._services.ctx.actor)
                                      and self.register is not None)
         if self.register is not None:
             self.bulk_code.set_choices([o.code for o in self.register.outcome_choices])

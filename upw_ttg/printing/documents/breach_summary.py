@@ -11,7 +11,6 @@ from upw_ttg.domain.codes import OUTCOMES_BY_CODE, Language
 from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.letter_text import (
     hours_text,
-    long_date,
     order_type_text,
 )
 from upw_ttg.printing.layout import fitted_widths, heading_with
@@ -34,7 +33,7 @@ def build_breach_summary(summary: BreachSummary) -> list[Flowable]:
     language = summary.language.printed
 
     def day(value: dt.date | None) -> str:
-        return long_date(value, language) if value else "—"
+        return glossary.short_date(value, language) if value else "—"
 
     story: list[Flowable] = [
         Paragraph(_l("title", language), s.title),
@@ -94,7 +93,7 @@ def _adjustments(summary: BreachSummary, language: Language) -> Flowable:
               for k in ("date", "kind", "reason", "change")]
     rows: list[list[Cell]] = [header]
     for a in summary.adjustments:
-        rows.append([Paragraph(long_date(a.on, language), s.table_cell),
+        rows.append([Paragraph(glossary.short_date(a.on, language), s.table_cell),
                      Paragraph(escape(_l(f"kind.{a.kind}", language)), s.table_cell),
                      Paragraph(escape(a.reason), s.table_cell),
                      Paragraph(_signed(a.minutes, language), s.table_cell_right)])
@@ -137,7 +136,7 @@ def _failures(summary: BreachSummary, language: Language) -> Flowable:
     for f in summary.failures:
         notes = (f"<i>{_l('withheld', language)}</i>" if f.notes_withheld
                  else escape(f.notes or "—"))
-        rows.append([Paragraph(long_date(f.on, language), s.table_cell),
+        rows.append([Paragraph(glossary.short_date(f.on, language), s.table_cell),
                      Paragraph(escape(_outcome(f.code, language)), s.table_cell),
                      Paragraph(escape(f.project), s.table_cell),
                      Paragraph(notes, s.table_cell_small)])
@@ -159,15 +158,15 @@ def _actions(summary: BreachSummary, language: Language) -> Flowable:
                        if glossary.is_welsh(language) and f"action.{a.code}" in glossary.GLOSSARY
                        else a.description)
         action = f"<b>{escape(a.code)}</b> {escape(description)}"
-        respond = long_date(a.respond_by, language) if a.respond_by else "—"
+        respond = glossary.short_date(a.respond_by, language) if a.respond_by else "—"
         if a.overturned_on is not None:
             # Struck through, with the manager's verdict beneath: not a live decision.
             verdict = _l("overturned", language).format(
-                date=long_date(a.overturned_on, language))
+                date=glossary.short_date(a.overturned_on, language))
             why = f": {escape(a.overturned_reason)}" if a.overturned_reason else ""
             action = f"<strike>{action}</strike><br/><b>{verdict}</b>{why}"
             respond = f"<strike>{respond}</strike>" if a.respond_by else respond
-        rows.append([Paragraph(long_date(a.on, language), s.table_cell),
+        rows.append([Paragraph(glossary.short_date(a.on, language), s.table_cell),
                      Paragraph(action, s.table_cell),
                      Paragraph(respond, s.table_cell),
                      Paragraph(escape(a.text or "—"), s.table_cell_small),

@@ -8,10 +8,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from upw_ttg.domain.codes import OrderType
+from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.letter_text import (
     hours_text,
     letter_head,
-    long_date,
     order_type_text,
     sign_off,
     t,
@@ -33,10 +33,10 @@ def build_completion_letter(letter: CompletionLetter) -> list[Flowable]:
     story.append(Paragraph(t("completion_intro", language,
                              hours=hours_text(letter.hours_ordered * 60, language),
                              court=escape(letter.court),
-                             date=long_date(letter.sentence_date, language),
+                             date=glossary.short_date(letter.sentence_date, language),
                              order=order_type_text(letter.order_type, language)), s.body))
     story.append(Paragraph(t("finished_on", language,
-                             date=long_date(letter.completed_on, language)), s.body))
+                             date=glossary.short_date(letter.completed_on, language)), s.body))
     if letter.projects:
         story.append(Paragraph(t("worked_at", language,
                                  projects=", ".join(escape(p) for p in letter.projects)), s.body))

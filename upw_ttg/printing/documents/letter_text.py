@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
@@ -21,16 +19,6 @@ _SHARED = {"phone": "service.phone", "date": "service.date"}
 def t(key: str, language: Language, **values: str) -> str:
     """The letters' phrase ``key`` in ``language`` (English for any other language)."""
     return glossary.phrase(_SHARED.get(key, f"letter.{key}"), language, **values)
-
-
-def long_date(day: dt.date, language: Language) -> str:
-    """``30 November 2026`` / ``30 Tachwedd 2026``."""
-    return glossary.short_date(day, language)
-
-
-def weekday_date(day: dt.date, language: Language) -> str:
-    """The day with its weekday, in the form that follows "On" / "Ar" ("ar ddydd Llun")."""
-    return glossary.date_after_on(day, language)
 
 
 def hours_text(minutes: int, language: Language) -> str:
@@ -72,7 +60,7 @@ def letter_head(head: LetterHead) -> list[Flowable]:
                        *(escape(line) for line in head.address_lines)])
     office = sender_lines(head.office, language)
     office += ["", f"{t('reference', language)}: {escape(head.crn)}",
-               f"{t('date', language)}: {long_date(head.letter_date, language)}"]
+               f"{t('date', language)}: {glossary.short_date(head.letter_date, language)}"]
     table = Table([[Paragraph(to, s.body), Paragraph("<br/>".join(office), s.body)]],
                   colWidths=[100 * mm, 74 * mm], hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -7,14 +7,13 @@ import datetime as dt
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.letter_text import (
     hours_text,
     letter_head,
-    long_date,
     order_type_text,
     sign_off,
     t,
-    weekday_date,
 )
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import get_styles
@@ -35,10 +34,10 @@ def build_warning_letter(letter: WarningLetter) -> list[Flowable]:
                              hours=hours_text(letter.hours_ordered * 60, language),
                              order=order_type_text(letter.order_type, language),
                              court=escape(letter.court),
-                             date=long_date(letter.sentence_date, language)), s.body))
+                             date=glossary.short_date(letter.sentence_date, language)), s.body))
     story.append(Paragraph(t("what_happened", language), s.heading))
     story.append(Paragraph(t(f"failure_{letter.failure_code}", language,
-                             date=weekday_date(letter.failure_date, language),
+                             date=glossary.date_after_on(letter.failure_date, language),
                              project=escape(letter.project_name),
                              start=f"{letter.start_time:%H:%M}",
                              end=f"{letter.end_time:%H:%M}"), s.body))
@@ -47,7 +46,7 @@ def build_warning_letter(letter: WarningLetter) -> list[Flowable]:
     story.append(Paragraph(f"<b>{t('unacceptable', language)}</b>", s.body))
     story.append(Paragraph(t("formal_warning", language), s.heading))
     story.append(Paragraph(t("consequence", language, months=str(letter.warning_months),
-                             end=f"<b>{long_date(letter.warning_ends_on, language)}</b>"),
+                             end=f"<b>{glossary.short_date(letter.warning_ends_on, language)}</b>"),
                            s.body))
     story.append(Paragraph(t("what_now", language), s.heading))
     hours = hours_text(letter.remaining_minutes, language)
@@ -57,7 +56,7 @@ def build_warning_letter(letter: WarningLetter) -> list[Flowable]:
     else:
         place = ", ".join([upcoming.place, *upcoming.address_lines])
         story.append(Paragraph(t("next_session_booked", language,
-                                 date=f"<b>{weekday_date(upcoming.day, language)}</b>",
+                                 date=f"<b>{glossary.date_after_on(upcoming.day, language)}</b>",
                                  start=f"<b>{upcoming.start_time:%H:%M}</b>",
                                  end=f"{upcoming.end_time:%H:%M}",
                                  place=f"<b>{escape(place)}</b>", hours=hours), s.body))
@@ -65,7 +64,8 @@ def build_warning_letter(letter: WarningLetter) -> list[Flowable]:
         phone = (t("on_phone", language, phone=escape(head.office.phone))
                  if head.office.phone else "")
         story.append(Paragraph(t("contact_us", language,
-                                 date=long_date(letter.respond_by, language), phone=phone),
+                                 date=glossary.short_date(letter.respond_by, language),
+                                 phone=phone),
                                s.body))
     story += sign_off(head)
     return story

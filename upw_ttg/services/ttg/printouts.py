@@ -7,8 +7,8 @@ from sqlalchemy import select
 from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import AuditAction, Language, ReferralStatus, ReleaseDateType
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
 from upw_ttg.domain.resettlement import HEALTH
+from upw_ttg.records.custody import CUSTODY_DATE_FIELDS
 from upw_ttg.records.handouts import (
     ContactRole,
     HandoutAction,

@@ -15,10 +15,10 @@ from upw_ttg.domain.codes import AuditAction, Language, SessionStatus
 from upw_ttg.domain.names import display_name
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import RecordToCheck, Subject, set_aside
-from upw_ttg.domain.upw_records import format_serial
 from upw_ttg.errors import Cancelled, NotFoundError
 from upw_ttg.printing import glossary
 from upw_ttg.progress import CancelledFn, ProgressFn, never_cancelled, noop_progress
+from upw_ttg.records.upw import format_serial
 from upw_ttg.records.upw_print import (
     AppointmentLetterData,
     ManifestDrop,
