@@ -203,13 +203,10 @@ def _domain_dataclasses() -> dict[str, str]:
     return found
 
 
-# Domain data objects a service may still hand out: what the domain's own rules compute is
-# theirs to define (a rule cannot import records), the placement, keep-apart, recheck and
-# deadline results. Nothing is added here.
-DOMAIN_TYPES_SERVICES_RETURN = frozenset({
-    "Decision", "KeepApartResult", "KeepApartPair", "BrokenBooking", "RecheckReport",
-    "DeadlineMove", "DeadlineSettings",
-})
+# Domain data objects a service may still hand out: what the domain's own rules compute or
+# take is theirs to define (a rule cannot import records): a placement decision, the deadline
+# settings and a deadline's move. Nothing is added here.
+DOMAIN_TYPES_SERVICES_RETURN = frozenset({"Decision", "DeadlineMove", "DeadlineSettings"})
 
 
 def test_services_hand_out_no_new_domain_data_objects():

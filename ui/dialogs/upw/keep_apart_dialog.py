@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import KeepApartKind
-from upw_ttg.domain.keep_apart import BrokenBooking, KeepApartPair
 from upw_ttg.errors import UpwError, ValidationError
+from upw_ttg.records.keep_apart import BrokenBooking, KeepApartPair
 from upw_ttg.records.people import PersonRecord, PersonRow
 
 from ui.formatting import BLANK, format_date, label

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.placement_recheck import BrokenBooking, RecheckReport
 from upw_ttg.errors import NotFoundError
+from upw_ttg.records.recheck import BrokenBooking, RecheckReport
 
 from ui.changes import announce, open_person
 from ui.dialogs.form_dialog import FormDialog

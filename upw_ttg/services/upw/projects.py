@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import SUITABILITY_TAGS, AuditAction, PatternFrequency, Role
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.domain.upw_schedule import format_weekdays, parse_weekdays
 from upw_ttg.domain.validation import (
     FieldErrors,
@@ -23,6 +22,7 @@ from upw_ttg.domain.validation import (
 )
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.records.organisation import DeliveryUnitRow
+from upw_ttg.records.recheck import RecheckReport
 from upw_ttg.records.upw import (
     PickupPointInput,
     PickupPointRecord,
