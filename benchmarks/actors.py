@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Role
-from upw_ttg.domain.records import StaffMember
+from upw_ttg.records.staff import StaffMember
 from upw_ttg.storage.models import Staff
 
 

@@ -4,10 +4,11 @@ Each scale runs in its own process on a copy of the cached demo database (openin
 an assessment writes to the access log). A watchdog timer on the GUI thread fires every few
 milliseconds; how late it fires is how long the window could not repaint or take a key (and
 the GUI thread's own processor time between two ticks, which waiting for a shared core does not
-inflate). Each
-action (signing in, opening an area, a tab, a plan, a person) is started from the event loop,
-and is over when no background task is running and the loop has been free for a moment. The
-peak resident memory of the process is reported at the end, every screen having been visited.
+inflate). Each action (signing in, opening an area, a tab, a plan, a person) is started from
+the event loop, and is over when no background task is running and the loop has been free
+for a moment. The peak resident memory of the process is reported at the end, every screen
+having been visited, and the resident memory after each action (now, and the peak so far)
+beside its stalls.
 
     python -m benchmarks.gui_walk crc national
 """
@@ -15,6 +16,7 @@ peak resident memory of the process is reported at the end, every screen having 
 from __future__ import annotations
 
 import cProfile
+import importlib
 import os
 import resource
 import shutil
@@ -29,6 +31,20 @@ ROOT = Path(__file__).resolve().parent.parent
 TICK_MS = 5
 SETTLE_S = 0.25
 STEP_TIMEOUT_S = 180.0
+
+
+def resident_mb() -> float:
+    """The process's resident memory now (Linux; 0 elsewhere)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return 0.0
+
+
+def peak_mb() -> float:
+    """The process's peak resident memory so far (``ru_maxrss``, in KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def run(database: Path) -> list[str]:
@@ -56,7 +72,9 @@ class _Walk:
         self.services = services
         self.location = location
         self.window = None
-        self.results: list[tuple[str, float, float, float]] = []
+        # Each action: its name, longest stall, its processor time, until settled (ms),
+        # resident memory once settled and the peak so far (MB).
+        self.results: list[tuple[str, float, float, float, float, float]] = []
         self._clock = QElapsedTimer()
         self._clock.start()
         self._last_tick = 0.0
@@ -117,7 +135,7 @@ class _Walk:
             if (now - self._quiet_since) / 1000 < SETTLE_S:
                 return
             self.results.append((name, max(self._worst, 0.0), self._worst_cpu,
-                                 self._quiet_since - self._started))
+                                 self._quiet_since - self._started, resident_mb(), peak_mb()))
             if self._profiler is not None:
                 self._profiler.disable()
                 self._profiler.dump_stats(os.environ.get(
@@ -215,6 +233,9 @@ def _copy_database(source: Path, folder: Path) -> Path:
 
 def child(database: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # The application's own order: its entry module first (the upw-ttg command starts there,
+    # and it changes how later imports are scanned), then the rest.
+    importlib.import_module("ui.app")
     from PySide6.QtWidgets import QApplication
 
     from upw_ttg.bootstrap import AppLocation, open_app
@@ -230,20 +251,24 @@ def child(database: Path) -> int:
         location = AppLocation(Path(folder), sqlite_url(copy))
         services = open_app(location)
         walk = _Walk(services, location)
+        opened = (resident_mb(), peak_mb())
         walk.start()
         code = app.exec()
         finish_all_tasks()
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"  {'action':<58} {'longest stall':>14} {'its processor':>14} "
-              f"{'until settled':>14}")
-        for name, stall, cpu, settled in walk.results:
-            print(f"  {name:<58} {stall:>11.0f} ms {cpu:>11.0f} ms {settled:>11.0f} ms")
-        worst = max(walk.results, key=lambda r: r[1]) if walk.results else ("-", 0.0, 0.0, 0.0)
+              f"{'until settled':>14} {'resident':>10} {'peak':>8}")
+        print(f"  {'(services open, before the first window)':<58} {'':>14} {'':>14} {'':>14} "
+              f"{opened[0]:>7.0f} MB {opened[1]:>5.0f} MB")
+        for name, stall, cpu, settled, resident, peak in walk.results:
+            print(f"  {name:<58} {stall:>11.0f} ms {cpu:>11.0f} ms {settled:>11.0f} ms "
+                  f"{resident:>7.0f} MB {peak:>5.0f} MB")
+        none = ("-", 0.0, 0.0, 0.0, 0.0, 0.0)
+        worst = max(walk.results, key=lambda r: r[1]) if walk.results else none
         print(f"  longest stall of the walk: {worst[1]:.0f} ms ({worst[0]})")
-        worst = max(walk.results, key=lambda r: r[2]) if walk.results else ("-", 0.0, 0.0, 0.0)
+        worst = max(walk.results, key=lambda r: r[2]) if walk.results else none
         print(f"  longest GUI-thread processor time between two ticks: {worst[2]:.0f} ms "
               f"({worst[0]})")
-        print(f"  peak memory, every screen visited: {peak_mb:.0f} MB")
+        print(f"  peak memory, every screen visited: {peak_mb():.0f} MB")
         if walk.failed:
             print(f"  the walk stopped: {walk.failed}")
         if walk.window is not None:

@@ -138,7 +138,7 @@ def application(database: str, data_dir: str) -> None:
 
     from upw_ttg.bootstrap import AppLocation, open_app
     from upw_ttg.domain.codes import Gender, Role
-    from upw_ttg.domain.records import StaffMember
+    from upw_ttg.records.staff import StaffMember
 
     from ui.app import setup_application
     from ui.main_window import MainWindow

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from upw_ttg.domain.codes import Role
-from upw_ttg.domain.records import StaffMember
+from upw_ttg.records.staff import StaffMember
 from upw_ttg.storage.models import Prison, Staff
 
 from benchmarks.common import open_services, time_calls

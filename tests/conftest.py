@@ -16,7 +16,7 @@ from sqlalchemy import text
 
 from upw_ttg.bootstrap import AppLocation, AppServices, build_services
 from upw_ttg.domain.codes import Gender, Role
-from upw_ttg.domain.records import StaffMember
+from upw_ttg.records.staff import StaffMember
 from upw_ttg.security import hash_password
 from upw_ttg.storage.chain import GENESIS, TRAIL_RESET_SETTING
 from upw_ttg.storage.database import Database, sqlite_url

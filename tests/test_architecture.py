@@ -140,10 +140,9 @@ def _service_data_types() -> set[str]:
     return names
 
 
-def test_services_hand_out_data_objects_from_records_not_their_own():
-    """What a service's public method returns (to the screens, the command line or printing)
-    is a record type: a data object defined in a service stays inside the services."""
-    inside = _service_data_types()
+def _returned_by_services(inside: set[str]) -> list[str]:
+    """Where a service hands one of the named types out: a public method of a service class
+    returns it, or a service function the screens, the command line or printing call does."""
     offenders = []
     for path in sorted((ROOT / "upw_ttg" / "services").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -181,6 +180,93 @@ def test_services_hand_out_data_objects_from_records_not_their_own():
                 for name in sorted(named & inside):
                     offenders.append(f"{path.relative_to(ROOT)} calls {node.module}."
                                      f"{alias.name}, which returns {name}")
+    return offenders
+
+
+def test_services_hand_out_data_objects_from_records_not_their_own():
+    """What a service's public method returns (to the screens, the command line or printing)
+    is a record type: a data object defined in a service stays inside the services."""
+    offenders = _returned_by_services(_service_data_types())
+    assert offenders == [], "\n".join(offenders)
+
+
+def _domain_dataclasses() -> dict[str, str]:
+    """Each dataclass defined in the domain, by name, with the module it is defined in."""
+    found: dict[str, str] = {}
+    for name in _core_modules():
+        if not name.startswith("upw_ttg.domain"):
+            continue
+        for value in vars(importlib.import_module(name)).values():
+            if isinstance(value, type) and value.__module__ == name \
+                    and dataclasses.is_dataclass(value):
+                found[value.__name__] = name
+    return found
+
+
+# Domain data objects a service may still hand out: what the domain's own rules compute or
+# take is theirs to define (a rule cannot import records): a placement decision, the deadline
+# settings and a deadline's move. Nothing is added here.
+DOMAIN_TYPES_SERVICES_RETURN = frozenset({"Decision", "DeadlineMove", "DeadlineSettings"})
+
+
+def test_services_hand_out_no_new_domain_data_objects():
+    """A data object a service hands to the screens, the command line or printing is a record
+    (``upw_ttg.records``), not a domain dataclass, beyond the listed ones still to move; and
+    the list only shrinks: a listed type no service returns any more is struck off it."""
+    domain = _domain_dataclasses()
+    offenders = _returned_by_services(set(domain) - DOMAIN_TYPES_SERVICES_RETURN)
+    assert offenders == [], "\n".join(offenders)
+    still = {line.rsplit(" ", 1)[1]
+             for line in _returned_by_services(set(domain) & DOMAIN_TYPES_SERVICES_RETURN)}
+    assert sorted(DOMAIN_TYPES_SERVICES_RETURN - still) == []
+
+
+# Printing's own dataclasses: the page's styles, a document section, a glossary term.
+PRINTING_LAYOUT_MODULES = frozenset({"upw_ttg.printing.styles", "upw_ttg.printing.template",
+                                     "upw_ttg.printing.glossary.term"})
+# A domain value that printing is handed directly: built by the domain's own rule (set_aside).
+DOMAIN_TYPES_PRINTING_TAKES = frozenset({"upw_ttg.domain.records_to_check.RecordToCheck"})
+
+
+def _printing_modules() -> list[str]:
+    return [name for name in _core_modules() if name.startswith("upw_ttg.printing")]
+
+
+def test_printing_defines_no_data_objects_only_layout_helpers():
+    """The documents print data handed to them: every dataclass printing defines is a layout
+    helper in its layout modules, or private to the module that lays it out."""
+    offenders = []
+    for name in _printing_modules():
+        for value in vars(importlib.import_module(name)).values():
+            if (isinstance(value, type) and value.__module__ == name
+                    and dataclasses.is_dataclass(value) and not value.__name__.startswith("_")
+                    and name not in PRINTING_LAYOUT_MODULES):
+                offenders.append(f"{name}.{value.__name__}")
+    assert offenders == [], "\n".join(offenders)
+
+
+def test_printing_takes_its_data_from_records():
+    """Every dataclass a public printing function takes (a document's data above all) is a
+    record: defined in ``upw_ttg.records``, or one of printing's layout helpers."""
+    offenders = []
+    for name in _printing_modules():
+        module = importlib.import_module(name)
+        for function_name, function in vars(module).items():
+            if (not inspect.isfunction(function) or function.__module__ != name
+                    or function_name.startswith("_")):
+                continue
+            for parameter, annotation in function.__annotations__.items():
+                if parameter == "return" or not isinstance(annotation, str):
+                    continue
+                for node in ast.walk(ast.parse(annotation, mode="eval")):
+                    found = getattr(module, node.id, None) if isinstance(node, ast.Name) else None
+                    if not (isinstance(found, type) and dataclasses.is_dataclass(found)):
+                        continue
+                    where = f"{found.__module__}.{found.__name__}"
+                    if not (found.__module__.startswith("upw_ttg.records.")
+                            or found.__module__ in PRINTING_LAYOUT_MODULES
+                            or where in DOMAIN_TYPES_PRINTING_TAKES):
+                        offenders.append(f"{name}.{function_name}({parameter}: {where})")
     assert offenders == [], "\n".join(offenders)
 
 

@@ -374,7 +374,7 @@ def test_every_completed_demo_plan_passes_the_completion_gate(small):
 
     from upw_ttg.bootstrap import AppLocation, build_services
     from upw_ttg.domain.codes import Role
-    from upw_ttg.domain.records import StaffMember
+    from upw_ttg.records.staff import StaffMember
     from upw_ttg.storage.models import ResettlementPlan
 
     db, path, _summary, _progress = small

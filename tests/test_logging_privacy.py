@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from upw_ttg.domain.codes import Gender
-from upw_ttg.domain.records import PersonInput
 from upw_ttg.logs import configure_logging
+from upw_ttg.records.people import PersonInput
 from upw_ttg.storage.models import Person
 
 CANARY = "Canaryson"

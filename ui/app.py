@@ -26,12 +26,16 @@ from upw_ttg.paths import AppLocation
 
 from ui.dialogs.sign_in import FirstAdministratorDialog, SignInDialog
 from ui.errors import install_excepthook, show_error
+from ui.pyside_imports import scan_imports_without_keeping_source
 from ui.resources import icon, style_sheet
 from ui.settings import UiSettings
 from ui.tasks import TaskControl, finish_all_tasks, run_in_background
 
 if TYPE_CHECKING:
     from upw_ttg.bootstrap import AppServices
+
+# Before the data layer and the screens are loaded (the application starts in this module).
+scan_imports_without_keeping_source()
 
 ORGANISATION = "upw-ttg"
 DEMO_SCALE = "small"

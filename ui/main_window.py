@@ -29,7 +29,7 @@ from ui.changes import change_bus
 from ui.exchange_menu import ExchangeMenu
 from ui.formatting import set_today_source
 from ui.help_menu import HelpMenuParts, build_help_menu
-from ui.permissions import can, can_find_people, is_administrator
+from ui.permissions import can, can_find_people, can_use_attendance, is_administrator
 from ui.resources import icon
 from ui.settings import UiSettings
 from ui.signing_out import SigningOut
@@ -41,7 +41,6 @@ from ui.tasks import (
     run_in_background,
 )
 from ui.text_timer import TextTimer
-from ui.views.attendance.common import can_use_attendance
 from ui.views.organisation_page import OrganisationPage
 from ui.views.people_page import PeoplePage
 from ui.views.settings_page import SettingsPage

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import StaffMember
+from upw_ttg.records.staff import StaffMember
 
 
 def can(actor: StaffMember | None, capability: Capability) -> bool:
@@ -76,3 +76,26 @@ NOT_ALLOWED_TO_SCHEDULE = not_allowed_tip("change scheduling")
 def can_schedule(actor: StaffMember | None) -> bool:
     """Whether the member may place people and edit projects and sessions."""
     return can(actor, Capability.EDIT_SCHEDULE) and can(actor, Capability.PLACE_PEOPLE)
+
+
+def can_key_registers(actor: StaffMember | None) -> bool:
+    return can(actor, Capability.KEY_REGISTERS)
+
+
+def can_decide_enforcement(actor: StaffMember | None) -> bool:
+    return can(actor, Capability.TAKE_ENFORCEMENT_DECISIONS)
+
+
+def can_print_work_sheets(actor: StaffMember | None) -> bool:
+    return can(actor, Capability.PRINT_WORK_SHEETS)
+
+
+def can_read_attendance(actor: StaffMember | None) -> bool:
+    """Enforcement, forecasts and travel-time tasks (not a supervisor's work)."""
+    return can(actor, Capability.READ_ATTENDANCE)
+
+
+def can_use_attendance(actor: StaffMember | None) -> bool:
+    """Whether the Attendance area belongs in this person's navigation."""
+    return any(can(actor, c) for c in (Capability.READ_REGISTERS, Capability.READ_WORK_SHEETS,
+                                       Capability.READ_ATTENDANCE))

@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Slot
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.text_records import AutoRunResult
+from upw_ttg.records.texts import AutoRunResult
 
 from ui.changes import announce
 from ui.tasks import BackgroundTask, run_in_background, writer_pool

@@ -10,8 +10,10 @@ from typing import Any
 
 from upw_ttg.bootstrap import open_app
 from upw_ttg.domain.codes import Gender, Role
-from upw_ttg.domain.records import CustodyInput, OrderInput, PersonInput
 from upw_ttg.paths import DATABASE_FILE, AppLocation, sqlite_url
+from upw_ttg.records.custody import CustodyInput
+from upw_ttg.records.orders import OrderInput
+from upw_ttg.records.people import PersonInput
 from upw_ttg.records.staff import NewStaff
 from upw_ttg.storage.backup import check_database
 

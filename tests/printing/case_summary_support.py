@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 from typing import Any
-
-from pypdf import PdfReader
 
 from upw_ttg.domain.codes import (
     Gender,
@@ -17,14 +14,10 @@ from upw_ttg.domain.codes import (
     OrderType,
     ReleaseDateType,
 )
-from upw_ttg.domain.records import (
-    CUSTODY_DATE_FIELDS,
-    CaseSummary,
-    CustodyRecord,
-    OrderExtensionRow,
-    OrderRecord,
-    PersonRecord,
-)
+from upw_ttg.records.case_summary import CaseSummary
+from upw_ttg.records.custody import CUSTODY_DATE_FIELDS, CustodyRecord
+from upw_ttg.records.orders import OrderExtensionRow, OrderRecord
+from upw_ttg.records.people import PersonRecord
 
 PRINTED_AT = dt.datetime(2026, 11, 26, 14, 5)
 WELSH_NAME = "Gwenllïan Ŵyn-Ŷnys"
@@ -84,7 +77,3 @@ def sample_case_summary(order_count: int = 2, **changes: Any) -> CaseSummary:
         person=make_person(), orders=orders[:order_count], custody=(make_custody(),),
         printed_by="Łukasz Nowak", printed_at=PRINTED_AT, office_name="Scarborough")
     return dataclasses.replace(summary, **changes)
-
-
-def pdf_pages(data: bytes) -> list[str]:
-    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]

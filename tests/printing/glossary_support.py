@@ -5,29 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
-import re
 from collections.abc import Iterable
 from enum import Enum
-
-from pypdf import PdfReader
 
 from upw_ttg.domain.codes import Language
 from upw_ttg.printing import glossary
 
-
-def pdf_text(pdf: bytes) -> str:
-    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-
-
-def flat(text: str) -> str:
-    """Layout whitespace collapsed, so assertions don't depend on where lines break."""
-    return re.sub(r"\s+", " ", text)
-
-
-def flat_pdf_text(pdf: bytes) -> str:
-    """A PDF's text with its layout whitespace collapsed."""
-    return flat(pdf_text(pdf))
+from tests.pdf_support import pdf_text
 
 
 def data_words(*objects: object, codes: bool = True) -> set[str]:

@@ -4,23 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 
 import pytest
-from pypdf import PdfReader
 from sqlalchemy import update
 
 from upw_ttg.domain.codes import AdjustmentKind, Language, OrderType, RiskLevel
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.errors import ValidationError
-from upw_ttg.printing.documents.completion_letter import CompletionLetter
-from upw_ttg.printing.documents.letter_text import LetterHead
-from upw_ttg.printing.documents.warning_letter import WarningLetter
+from upw_ttg.records.letters import CompletionLetter, LetterHead, WarningLetter
 from upw_ttg.records.skills import CompletionCertificate
 from upw_ttg.services.upw import build_upw_services
 from upw_ttg.storage.models import Appointment, KeepApart, Person, UpwAssessment, UpwOrder
 
-from tests.printing.glossary_support import flat
+from tests.pdf_support import flat, pdf_text
 from tests.services.attendance.attendance_data import World, set_clock, set_setting
 
 CANARY = "CANARY{}"
@@ -31,10 +27,6 @@ ASSESSMENT_CANARIES = ("victim_exclusion_zone", "restrictive_orders", "hs_allerg
 FORBIDDEN_FIELD_WORDS = ("risk", "offence", "health", "hs_", "alert", "medication", "allerg",
                          "epilep", "pregnan", "mobility", "disab", "vulnerab", "victim",
                          "restrictive", "notes", "exclusion")
-
-
-def pdf_text(data: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
 @pytest.fixture

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
-import re
 
 import pytest
-from pypdf import PdfReader
 from sqlalchemy import select, update
 
 from upw_ttg.domain.codes import (
@@ -21,7 +18,7 @@ from upw_ttg.domain.codes import (
     SessionStatus,
 )
 from upw_ttg.errors import Cancelled, NotFoundError
-from upw_ttg.printing.documents.work_sheet import WorkSheet, WorkSheetRow
+from upw_ttg.records.day_printing import WorkSheet, WorkSheetRow
 from upw_ttg.storage.models import (
     Appointment,
     KeepApart,
@@ -33,13 +30,10 @@ from upw_ttg.storage.models import (
     UpwSession,
 )
 
+from tests.pdf_support import pdf_pages
 from tests.services.attendance.attendance_data import World
 
 DAY = dt.date(2026, 11, 27)
-
-
-def pages(data: bytes) -> list[str]:
-    return [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(io.BytesIO(data)).pages]
 
 
 @pytest.fixture
@@ -84,7 +78,7 @@ def _sheet_session(world: World, app) -> tuple[int, list[int]]:
 
 def test_the_sheet_has_the_site_facts_and_hs_alerts_but_no_offence_or_risk(app, world):
     session, _ = _sheet_session(world, app)
-    (text,) = pages(world.att.work_sheets.print_sheet(session))
+    (text,) = pdf_pages(world.att.work_sheets.print_sheet(session), flattened=True)
     for expected in ("Riverside Clean-up", "Riverside Walk, York, YO1 6HP",
                      "York Rivers Trust", "Siân Jones · 01904 000000",
                      "Friday 27 Nov 2026", "09:00 to 16:00", "30 min unpaid break",
@@ -193,7 +187,7 @@ def test_a_days_sheets_print_as_one_pdf_with_progress(app, world):
     seen: list[tuple[int, int]] = []
     data = world.att.work_sheets.print_day(DAY, progress=lambda done, total, _text: seen.append(
         (done, total)))
-    texts = pages(data)
+    texts = pdf_pages(data, flattened=True)
     assert len(texts) == 60
     sheets = [world.att.registers.load_register(i).sheet_id for i in ids]
     # Every page names its own sheet in the header.
@@ -228,7 +222,8 @@ def test_the_day_list_skips_stood_down_and_empty_sessions_and_filters_by_unit(ap
     assert [d.session_id for d in world.att.work_sheets.day_sessions(
         DAY, delivery_unit_id=1)] == [york]
     assert empty not in [d.session_id for d in world.att.work_sheets.day_sessions(DAY)]
-    assert len(pages(world.att.work_sheets.print_day(DAY, delivery_unit_id=2))) == 1
+    assert len(pdf_pages(world.att.work_sheets.print_day(DAY, delivery_unit_id=2),
+                         flattened=True)) == 1
     with pytest.raises(NotFoundError):
         world.att.work_sheets.print_day(DAY + dt.timedelta(days=1))
 
@@ -241,4 +236,4 @@ def test_the_sheet_and_the_register_screen_show_the_same_name(app, world):
     [on_screen] = world.att.registers.load_register(session).rows
     [on_sheet] = world.att.work_sheets.work_sheet(session).rows
     assert on_screen.name == on_sheet.name == "Bob Smith"
-    assert "Bob Smith" in pages(world.att.work_sheets.print_sheet(session))[0]
+    assert "Bob Smith" in pdf_pages(world.att.work_sheets.print_sheet(session), flattened=True)[0]

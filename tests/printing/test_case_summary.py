@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import re
 from pathlib import Path
 from typing import cast
 
@@ -26,19 +25,14 @@ from upw_ttg.printing.text import escape, format_date, plain
 from upw_ttg.time_text import format_minutes
 
 from tests.narrowing import present
+from tests.pdf_support import pdf_pages, pdf_text
 from tests.printing.case_summary_support import (
     PRINTED_AT,
     WELSH_NAME,
     make_order,
     make_person,
-    pdf_pages,
     sample_case_summary,
 )
-
-
-def pdf_text(data: bytes) -> str:
-    # Collapse layout whitespace so assertions don't depend on line breaks in table cells.
-    return re.sub(r"\s+", " ", "\n".join(pdf_pages(data)))
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +42,7 @@ def sample_pdf() -> bytes:
 
 def test_person_details_print_with_welsh_and_other_letters(sample_pdf: bytes) -> None:
     """Names with ŵ, ŷ, ï, Ł, ë, á, Ö and ß survive the embedded font and text extraction."""
-    text = pdf_text(sample_pdf)
+    text = pdf_text(sample_pdf, flattened=True)
     for expected in (WELSH_NAME, "Zoë Łukasz-Siobhán Öß", "Siobhán Ní Bhriain", "Tŷ Newydd",
                      "12 Heol ŵyn", "Known as Gwen", "X123456", "YO11 1HT", "07700 900123",
                      "Welsh (Cymraeg)", "Scarborough", "Female"):
@@ -57,12 +51,12 @@ def test_person_details_print_with_welsh_and_other_letters(sample_pdf: bytes) ->
 
 def test_date_of_birth_shows_age_on_print_date(sample_pdf: bytes) -> None:
     """The age is worked out on the print date (birthday a week later: still 35)."""
-    assert "3 Dec 1990 (age 35)" in pdf_text(sample_pdf)
+    assert "3 Dec 1990 (age 35)" in pdf_text(sample_pdf, flattened=True)
 
 
 def test_orders_table_shows_hours_and_extended_deadline(sample_pdf: bytes) -> None:
     """Hours print as h:mm; remaining = ordered + adjusted - credited; extensions show."""
-    text = pdf_text(sample_pdf)
+    text = pdf_text(sample_pdf, flattened=True)
     assert "York Magistrates' Court" in text
     assert "Community order" in text and "Suspended sentence order" in text
     assert "120:00" in text and "45:30" in text and "+1:30" in text
@@ -74,7 +68,7 @@ def test_orders_table_shows_hours_and_extended_deadline(sample_pdf: bytes) -> No
 
 def test_custody_table_shows_expected_release_with_its_type(sample_pdf: bytes) -> None:
     """The expected release date is labelled by type; other present dates are listed."""
-    text = pdf_text(sample_pdf)
+    text = pdf_text(sample_pdf, flattened=True)
     assert "HMP Hull (HLI)" in text and "A1234BC" in text
     assert "1 Dec 2026" in text and "Conditional release date" in text
     assert "HDC eligibility (HDCED) 15 Sep 2026" in text
@@ -120,7 +114,7 @@ def test_empty_sections_say_none_recorded() -> None:
                                   person=make_person(phone=None, address_line1=None,
                                                      address_line2=None, town=None,
                                                      postcode=None, preferred_name=None))
-    text = pdf_text(render_case_summary(summary, invariant=True))
+    text = pdf_text(render_case_summary(summary, invariant=True), flattened=True)
     assert "Unpaid work orders (0) None recorded." in text
     assert "Custody episodes (0) None recorded." in text
     assert "Address Not recorded" in text and "Phone Not recorded" in text
@@ -132,7 +126,7 @@ def test_markup_in_user_text_prints_literally() -> None:
     person = make_person(forename=nasty, surname="O'Neil-Łukasz\x00", responsible_officer="<i>")
     summary = sample_case_summary(person=person,
                                   orders=(make_order(court="<br/>Leeds & Wakefield"),))
-    text = pdf_text(render_case_summary(summary, invariant=True))
+    text = pdf_text(render_case_summary(summary, invariant=True), flattened=True)
     assert '<b>Bold</b> & <font size="40">Big</font> &amp; </para>' in text
     assert "O'Neil-Łukasz" in text
     assert "<br/>Leeds & Wakefield" in text
@@ -163,7 +157,7 @@ def test_person_facing_render_has_no_marking() -> None:
     story = [plain("Dear Zoë", get_styles().body)]
     data = render_pdf(story, title="Appointment letter", reference="AL-1",
                       printed_at=PRINTED_AT, staff_only=False, invariant=True)
-    text = pdf_text(data)
+    text = pdf_text(data, flattened=True)
     assert "Dear Zoë" in text and "OFFICIAL" not in text and "Page 1 of 1" in text
 
 
@@ -223,7 +217,7 @@ def test_other_language_interpreter_and_extra_information_print() -> None:
                          interpreter_needed=True, gender=Gender.NOT_STATED,
                          gender_identity="Non-binary")
     summary = sample_case_summary(person=person, extra={"Case note": "Lives with Zoë & kids"})
-    text = pdf_text(render_case_summary(summary, invariant=True))
+    text = pdf_text(render_case_summary(summary, invariant=True), flattened=True)
     assert "Preferred language Polski" in text and "Interpreter Needed" in text
     assert "Gender identity: Non-binary" in text
     assert "Other information Case note Lives with Zoë & kids" in text
@@ -238,7 +232,7 @@ def test_the_welsh_summary_prints_only_glossary_words_and_its_data() -> None:
 
     summary = sample_case_summary(language=Language.WELSH)
     pdf = render_case_summary(summary, invariant=True)
-    text = pdf_text(pdf)
+    text = pdf_text(pdf, flattened=True)
     for expected in ("Crynodeb o'r achos", "Manylion personol", "Gorchmynion gwaith di-dâl (2)",
                      "Cyfnodau yn y ddalfa (1)", "Dyddiad geni", "3 Rhagfyr 1990 (35 oed)",
                      "Enw arferol: Gwen", "Benyw", "Gorchymyn cymunedol",
@@ -261,7 +255,7 @@ def test_the_welsh_summary_prints_only_glossary_words_and_its_data() -> None:
 
 
 def test_the_english_summary_keeps_its_words() -> None:
-    text = pdf_text(render_case_summary(sample_case_summary(), invariant=True))
+    text = pdf_text(render_case_summary(sample_case_summary(), invariant=True), flattened=True)
     for expected in ("Case summary", "Personal details", "Unpaid work orders (2)",
                      "Custody episodes (1)", "3 Dec 1990 (age 35)", "Known as Gwen",
                      "Sentence length 730 days", "Page 1 of 1"):

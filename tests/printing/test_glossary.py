@@ -53,10 +53,10 @@ def test_the_review_table_lists_every_term_once():
 def _welsh_letter(contact: str, phone: str | None) -> str:
     import datetime as dt
 
-    from upw_ttg.domain.upw_print import AppointmentLetterData, OfficeContact
     from upw_ttg.printing.documents.appointment_letter import render_appointment_letter
+    from upw_ttg.records.upw_print import AppointmentLetterData, OfficeContact
 
-    from tests.printing.glossary_support import pdf_text
+    from tests.pdf_support import pdf_text
 
     data = AppointmentLetterData(
         language=Language.WELSH, reference="APT-1", letter_date=dt.date(2026, 11, 23),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from typing import cast
 
 import pytest
@@ -18,6 +17,8 @@ from upw_ttg.printing.render import render_pdf, render_sections
 from upw_ttg.printing.styles import get_styles
 from upw_ttg.printing.template import Section
 
+from tests.pdf_support import pdf_pages
+
 PRINTED_AT = dt.datetime(2026, 11, 26, 9, 5)
 
 
@@ -25,10 +26,6 @@ def _story(text: str, paragraphs: int = 1) -> list[Flowable]:
     body = get_styles().body
     return [Paragraph(f"{text} paragraph {i}. " + "Words to fill the line. " * 30, body)
             for i in range(paragraphs)]
-
-
-def _pages(pdf: bytes) -> list[str]:
-    return [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(io.BytesIO(pdf)).pages]
 
 
 def _render(sections: list[Section], **kwargs) -> bytes:
@@ -41,7 +38,7 @@ def test_each_section_counts_its_own_pages_and_carries_its_own_marking():
     N and carry the marking; the next section starts on a new page at "Page 1"."""
     pdf = _render([Section("Case notes", "CN-1", _story("Alpha", 40), staff_only=True),
                    Section("Letter", "AL-2", _story("Bravo"), staff_only=False)])
-    pages = _pages(pdf)
+    pages = pdf_pages(pdf, flattened=True)
     first = [p for p in pages if "CN-1" in p]
     assert len(first) >= 2 and len(pages) == len(first) + 1
     for number, text in enumerate(first, start=1):
@@ -54,9 +51,9 @@ def test_each_section_counts_its_own_pages_and_carries_its_own_marking():
 
 def test_each_section_footer_speaks_its_own_language():
     """If a Welsh section follows an English one, then its footer is in Welsh, dates too."""
-    pages = _pages(_render([Section("Plan", "P-1", _story("One"), staff_only=False),
+    pages = pdf_pages(_render([Section("Plan", "P-1", _story("One"), staff_only=False),
                             Section("Cynllun", "P-2", _story("Dau"), staff_only=False,
-                                    language=Language.WELSH)]))
+                                    language=Language.WELSH)]), flattened=True)
     assert "Page 1 of 1" in pages[0] and "Printed 26 Nov 2026 09:05 by Siân Jones" in pages[0]
     assert "Tudalen 1 o 1" in pages[1]
     assert "Argraffwyd 26 Tachwedd 2026 09:05 gan Siân Jones" in pages[1]
@@ -64,9 +61,10 @@ def test_each_section_footer_speaks_its_own_language():
 
 def test_a_section_can_leave_out_who_printed_it():
     """If a section says show_printed_by=False, then its footer has the time but no name."""
-    pages = _pages(_render([Section("Warrant", "W-1", _story("Go"), staff_only=False,
+    pages = pdf_pages(_render([Section("Warrant", "W-1", _story("Go"), staff_only=False,
                                     show_printed_by=False),
-                            Section("Manifest", "M-1", _story("Van"), staff_only=True)]))
+                            Section("Manifest", "M-1", _story("Van"), staff_only=True)]),
+flattened=True)
     assert "Printed 26 Nov 2026 09:05" in pages[0] and "Siân" not in pages[0]
     assert "by Siân Jones" in pages[1]
 
@@ -79,7 +77,7 @@ def test_portrait_and_landscape_sections_mix_in_one_pdf():
                    Section("Letter", "C", _story("C"), staff_only=False)])
     reader = PdfReader(io.BytesIO(pdf))
     wide = [float(p.mediabox.width) > float(p.mediabox.height) for p in reader.pages]
-    texts = _pages(pdf)
+    texts = pdf_pages(pdf, flattened=True)
     assert wide[0] is False and wide[-1] is False and all(wide[1:-1]) and len(wide) >= 4
     assert all(f"of {len(wide) - 2}" in t and "OFFICIAL-SENSITIVE" in t for t in texts[1:-1])
 

@@ -12,7 +12,8 @@ from upw_ttg.printing.layout import FRAME_WIDTH, fitted_widths, heading_with, st
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import get_styles
 
-from tests.printing.case_summary_support import pdf_pages, sample_case_summary
+from tests.pdf_support import pdf_pages
+from tests.printing.case_summary_support import sample_case_summary
 
 
 def test_a_column_is_never_narrower_than_its_longest_word():

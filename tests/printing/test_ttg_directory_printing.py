@@ -11,7 +11,7 @@ from upw_ttg.domain.codes import Language, ReferralStatus
 from upw_ttg.domain.directory import ProviderInput, ReferralRoute
 from upw_ttg.records.ttg import OfficerInput, ReferralInput
 
-from tests.printing.glossary_support import flat_pdf_text
+from tests.pdf_support import pdf_text
 from tests.services.ttg.ttg_support import fill_plan, make_episode, make_person
 
 
@@ -45,9 +45,9 @@ def _case(app, ttg) -> tuple[int, int]:
 
 def test_printed_documents_give_the_providers_details_as_the_directory_holds_them(app, ttg):
     episode, provider_id = _case(app, ttg)
-    sheet = flat_pdf_text(ttg.printouts.render_release_sheet(episode, Language.ENGLISH))
-    copy = flat_pdf_text(ttg.printouts.render_person_copy(episode, Language.ENGLISH))
-    pack = flat_pdf_text(ttg.printouts.render_handover_pack(episode))
+    sheet = pdf_text(ttg.printouts.render_release_sheet(episode, Language.ENGLISH), flattened=True)
+    copy = pdf_text(ttg.printouts.render_person_copy(episode, Language.ENGLISH), flattened=True)
+    pack = pdf_text(ttg.printouts.render_handover_pack(episode), flattened=True)
     for text in (sheet, copy, pack):
         assert "Humber Homes Advice" in text
         assert "01632 960 555" in text
@@ -62,16 +62,18 @@ def test_printed_documents_give_the_providers_details_as_the_directory_holds_the
         **{f.name: getattr(record, f.name) for f in dataclasses.fields(ProviderInput)
            if hasattr(record, f.name)},
         "name": "Humber Homes", "phone": "01632 960 777"}))
-    for text in (flat_pdf_text(ttg.printouts.render_release_sheet(episode, Language.ENGLISH)),
-                 flat_pdf_text(ttg.printouts.render_person_copy(episode, Language.ENGLISH)),
-                 flat_pdf_text(ttg.printouts.render_handover_pack(episode))):
+    for text in (pdf_text(ttg.printouts.render_release_sheet(episode, Language.ENGLISH),
+                          flattened=True),
+                 pdf_text(ttg.printouts.render_person_copy(episode, Language.ENGLISH),
+                          flattened=True),
+                 pdf_text(ttg.printouts.render_handover_pack(episode), flattened=True)):
         assert "01632 960 777" in text and "01632 960 555" not in text
         assert "Humber Homes" in text and "Humber Homes Advice" not in text
 
 
 def test_the_welsh_sheet_gives_the_services_in_welsh(app, ttg):
     episode, _provider = _case(app, ttg)
-    welsh = flat_pdf_text(ttg.printouts.render_release_sheet(episode, Language.WELSH))
+    welsh = pdf_text(ttg.printouts.render_release_sheet(episode, Language.WELSH), flattened=True)
     assert "Llety" in welsh
     assert "Gallwch gysylltu â nhw eich hun." in welsh and "01632 960 555" in welsh
 
@@ -86,5 +88,5 @@ def test_a_service_that_finished_helping_is_not_on_the_release_sheet(app, ttg):
         provider_id=provider_id))
     sheet = ttg.printouts.release_sheet(episode, Language.ENGLISH)
     assert sheet.services == ()
-    assert "Humber Homes Advice" not in flat_pdf_text(
-        ttg.printouts.render_release_sheet(episode, Language.ENGLISH))
+    assert "Humber Homes Advice" not in pdf_text(
+        ttg.printouts.render_release_sheet(episode, Language.ENGLISH), flattened=True)

@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 import io
 import os
-import re
 import typing
 from pathlib import Path
 
@@ -27,9 +26,9 @@ from upw_ttg.domain.codes import (
     Role,
     TravelPayment,
 )
-from upw_ttg.domain.records import PersonInput
 from upw_ttg.errors import ValidationError
 from upw_ttg.records.handouts import PersonPlanCopy, ReleaseDaySheet
+from upw_ttg.records.people import PersonInput
 from upw_ttg.records.ttg import (
     ActionInput,
     ContactInput,
@@ -41,6 +40,7 @@ from upw_ttg.records.ttg import (
 )
 from upw_ttg.storage.models import CustodyEpisode, Office, Person
 
+from tests.pdf_support import pdf_text
 from tests.services.ttg.ttg_support import fill_plan, make_episode, read_at
 
 # Planted in every risk, MAPPA, offence-related and staff-only field of the plan.
@@ -58,11 +58,6 @@ CANARIES = {
 # Words that would show a risk section, MAPPA or offence data leaked into a handout.
 FORBIDDEN_WORDS = ("MAPPA", "Risk of harm", "risk of harm", "offend", "Level 2", "Very high",
                    "manages risk", "safeguarding", "Domestic abuse", "sertraline")
-
-
-def pdf_text(data: bytes) -> str:
-    pages = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
-    return re.sub(r"\s+", " ", "\n".join(pages))
 
 
 @pytest.fixture
@@ -159,7 +154,7 @@ def test_person_facing_types_cannot_carry_risk_health_or_offence_data():
 def test_the_canary_never_reaches_the_persons_documents(ttg, case, language):
     for pdf in (ttg.printouts.render_person_copy(case, language),
                 ttg.printouts.render_release_sheet(case, language)):
-        text = pdf_text(pdf)
+        text = pdf_text(pdf, flattened=True)
         assert "Gwenllïan Ŵyn-Ŷnys" in text
         assert [c for c in CANARIES.values() if c in text] == []
         assert [w for w in FORBIDDEN_WORDS if w in text] == []
@@ -167,7 +162,7 @@ def test_the_canary_never_reaches_the_persons_documents(ttg, case, language):
 
 
 def test_the_handover_pack_carries_the_risk_section(ttg, case):
-    text = pdf_text(ttg.printouts.render_handover_pack(case))
+    text = pdf_text(ttg.printouts.render_handover_pack(case), flattened=True)
     assert "OFFICIAL-SENSITIVE" in text and "Risk of harm Very high" in text
     assert "MAPPA Level 2" in text
     for key in ("risk_summary", "da_outcome", "cs_outcome", "risk_action", "contact",
@@ -179,7 +174,7 @@ def test_the_handover_pack_carries_the_risk_section(ttg, case):
 
 
 def test_the_persons_copy_in_english(ttg, case):
-    text = pdf_text(ttg.printouts.render_person_copy(case, Language.ENGLISH))
+    text = pdf_text(ttg.printouts.render_person_copy(case, Language.ENGLISH), flattened=True)
     for expected in ("Your resettlement plan", "What you said", "“I need somewhere to live "
                      "near my kids”", "Apply for a room at Tŷ Newydd hostel",
                      "Open a bank account", "Good work history", "Shelter Cymru",
@@ -192,7 +187,7 @@ def test_the_persons_copy_in_english(ttg, case):
 def test_the_persons_copy_in_welsh_by_preference(ttg, case):
     copy = ttg.printouts.person_copy(case)
     assert copy.language == Language.WELSH
-    text = pdf_text(ttg.printouts.render_person_copy(case))
+    text = pdf_text(ttg.printouts.render_person_copy(case), flattened=True)
     for expected in ("Eich cynllun ailsefydlu", "Beth ddywedoch chi", "Llety",
                      "Cymorth i oroeswyr cam-drin domestig neu rywiol",
                      "Beth rydych chi'n dda am ei wneud",
@@ -203,7 +198,7 @@ def test_the_persons_copy_in_welsh_by_preference(ttg, case):
 
 
 def test_the_release_sheet_has_what_the_day_needs(ttg, case):
-    text = pdf_text(ttg.printouts.render_release_sheet(case, Language.ENGLISH))
+    text = pdf_text(ttg.printouts.render_release_sheet(case, Language.ENGLISH), flattened=True)
     for expected in ("Your day of release", "Wednesday 20 January 2027",
                      "This date may still change", "York probation office, 1 Museum Street",
                      "Tŷ Newydd hostel, 4 Ffordd y Môr", "A prescription is arranged for you.",
@@ -219,7 +214,7 @@ def test_the_release_sheet_has_what_the_day_needs(ttg, case):
     assert "With Responsible officer" not in text
     # The medicine is health detail: the person's sheet never names it.
     assert "sertraline" not in text
-    welsh = pdf_text(ttg.printouts.render_release_sheet(case, Language.WELSH))
+    welsh = pdf_text(ttg.printouts.render_release_sheet(case, Language.WELSH), flattened=True)
     for expected in ("Eich diwrnod rhyddhau", "Ble a phryd i fynd",
                      "Cyrraedd yno o'r carchar", "Telir eich tocyn gyda gwarant teithio",
                      "Mae presgripsiwn wedi'i drefnu ar eich cyfer."):
@@ -233,7 +228,7 @@ def test_the_release_sheet_names_the_office_in_full(app, ttg, case):
         person.office_id = office.id
         office.address, office.town, office.postcode = "1 Museum Street", "York", "YO1 7DJ"
         office.phone = "01904 555000"
-    text = pdf_text(ttg.printouts.render_release_sheet(case, Language.ENGLISH))
+    text = pdf_text(ttg.printouts.render_release_sheet(case, Language.ENGLISH), flattened=True)
     assert "Probation office" in text
     for expected in ("The Probation Service", "1 Museum Street, York, YO1 7DJ",
                      "Phone 01904 555000"):
@@ -245,10 +240,11 @@ def test_a_release_sheet_without_a_review_says_not_known_never_no(app, ttg, epis
     or "no prescription"."""
     sheet = ttg.printouts.release_sheet(episode_id, Language.ENGLISH)
     assert sheet.gp_registered is None and sheet.prescriptions_arranged is None
-    text = pdf_text(ttg.printouts.render_release_sheet(episode_id, Language.ENGLISH))
+    text = pdf_text(ttg.printouts.render_release_sheet(episode_id, Language.ENGLISH),
+                    flattened=True)
     assert text.count("Not known yet — ask before you leave.") >= 8
     assert "not registered" not in text and "No prescription" not in text
-    welsh = pdf_text(ttg.printouts.render_release_sheet(episode_id, Language.WELSH))
+    welsh = pdf_text(ttg.printouts.render_release_sheet(episode_id, Language.WELSH), flattened=True)
     assert "Ddim yn hysbys eto — gofynnwch cyn i chi adael." in welsh
     assert "Nid ydych wedi cofrestru" not in welsh
 
@@ -261,9 +257,9 @@ def test_printing_is_audited_without_content(app, ttg, case):
 
 
 def test_an_episode_without_a_plan_still_prints(ttg, episode_id):
-    pack = pdf_text(ttg.printouts.render_handover_pack(episode_id))
+    pack = pdf_text(ttg.printouts.render_handover_pack(episode_id), flattened=True)
     assert "No resettlement plan has been started." in pack
-    copy = pdf_text(ttg.printouts.render_person_copy(episode_id, Language.ENGLISH))
+    copy = pdf_text(ttg.printouts.render_person_copy(episode_id, Language.ENGLISH), flattened=True)
     assert "No needs are recorded yet." in copy
 
 
@@ -278,7 +274,7 @@ def test_the_worker_chooses_which_needs_reach_the_persons_copy(ttg, case):
     plan = ttg.plans.save_need(plan.id, NeedInput(
         "sex_work", own_words="Not for now", status=NeedStatus.DECLINED,
         version=plan.need("sex_work").version))
-    text = pdf_text(ttg.printouts.render_person_copy(case, Language.ENGLISH))
+    text = pdf_text(ttg.printouts.render_person_copy(case, Language.ENGLISH), flattened=True)
     assert "sex industry" not in text and "Not for now" not in text
     assert "Accommodation" in text and "Shelter Cymru" in text
     need = plan.need("sex_work")
@@ -290,7 +286,7 @@ def test_the_worker_chooses_which_needs_reach_the_persons_copy(ttg, case):
         "accommodation", own_words=need.own_words, status=need.status,
         responsibility=need.responsibility, linked_to_offending=need.linked_to_offending,
         on_persons_copy=False, version=need.version))
-    text = pdf_text(ttg.printouts.render_person_copy(case, Language.ENGLISH))
+    text = pdf_text(ttg.printouts.render_person_copy(case, Language.ENGLISH), flattened=True)
     assert "sex industry" in text and "Not for now" in text
     assert "near my kids" not in text and "Shelter Cymru" not in text
     assert "Tŷ Newydd" not in text  # the accommodation need's own action goes with it
@@ -306,7 +302,7 @@ def test_a_strength_prints_in_the_wording_written_for_the_person(ttg, case):
     stored = [s for s in plan.strengths if s.kind == "protective_factor"]
     assert stored[-1].persons_wording.startswith("Mae eich chwaer")
     for language in (Language.ENGLISH, Language.WELSH):
-        text = pdf_text(ttg.printouts.render_person_copy(case, language))
+        text = pdf_text(ttg.printouts.render_person_copy(case, language), flattened=True)
         assert "Mae eich chwaer yn agos atoch chi / Your sister is close to you" in text
         assert "who visits weekly" not in text
         assert "Good work history" in text  # no wording for the person: the staff wording
@@ -350,25 +346,25 @@ def test_the_welsh_handouts_print_only_glossary_phrases_and_their_data(app, ttg,
     header = reader.pages[0].extract_text().splitlines()[0]
     extra = words_not_in_glossary(pdf, Language.WELSH, [data, header, app.ctx.actor.full_name])
     assert extra == set()
-    assert "ar Dydd" not in " ".join(pdf_text(pdf).split())
+    assert "ar Dydd" not in " ".join(pdf_text(pdf, flattened=True).split())
 
 
 def test_fallbacks_print_in_full_for_the_officer_and_on_the_persons_sheet(ttg, case):
     """Rule TTG-FALLBACK: the handover pack has every fallback; the person's sheet has the day
     of release's and those of the needs on their copy (rule DOC-5)."""
-    pack = pdf_text(ttg.printouts.render_handover_pack(case))
+    pack = pdf_text(ttg.printouts.render_handover_pack(case), flattened=True)
     for expected in ("If the plan falls through", "Day of release",
                      "Go straight to the Hull Central office", "14:00 on the day",
                      "Emergency bed at the Hull approved premises",
                      "Duty officer, Hull Central 01482 000111", "18 May 2027"):
         assert expected in pack, expected
-    sheet = pdf_text(ttg.printouts.render_release_sheet(case, Language.ENGLISH))
+    sheet = pdf_text(ttg.printouts.render_release_sheet(case, Language.ENGLISH), flattened=True)
     for expected in ("7. If something falls through", "On the day you leave",
                      "Go straight to the Hull Central office", "Call: Duty officer 01482 000111",
                      "By 2:00pm", "Emergency bed at the Hull approved premises",
                      "By 18 May 2027", "8. Useful phone numbers"):
         assert expected in sheet, expected
-    welsh = pdf_text(ttg.printouts.render_release_sheet(case, Language.WELSH))
+    welsh = pdf_text(ttg.printouts.render_release_sheet(case, Language.WELSH), flattened=True)
     for expected in ("7. Os bydd rhywbeth yn methu", "Ar y diwrnod y byddwch chi'n gadael",
                      "Ffoniwch: Duty officer 01482 000111", "Erbyn 18 Mai 2027"):
         assert expected in welsh, expected
@@ -378,10 +374,10 @@ def test_fallbacks_print_in_full_for_the_officer_and_on_the_persons_sheet(ttg, c
         "accommodation", own_words=need.own_words, status=need.status,
         on_persons_copy=False, version=need.version, fallback_plan=need.fallback_plan,
         fallback_contact=need.fallback_contact, fallback_by=need.fallback_by))
-    sheet = pdf_text(ttg.printouts.render_release_sheet(case, Language.ENGLISH))
+    sheet = pdf_text(ttg.printouts.render_release_sheet(case, Language.ENGLISH), flattened=True)
     assert "Emergency bed" not in sheet
     assert "Go straight to the Hull Central office" in sheet
-    assert "Emergency bed" in pdf_text(ttg.printouts.render_handover_pack(case))
+    assert "Emergency bed" in pdf_text(ttg.printouts.render_handover_pack(case), flattened=True)
 
 
 def test_the_welsh_handover_pack_prints_only_glossary_words_and_its_data(app, ttg, case):
@@ -397,7 +393,7 @@ def test_the_welsh_handover_pack_prints_only_glossary_words_and_its_data(app, tt
         out = Path(os.environ["UPW_TTG_SCREEN_OUT"])
         (out / "handover-cy.pdf").write_bytes(pdf)
         (out / "handover-en.pdf").write_bytes(ttg.printouts.render_handover_pack(case))
-    text = " ".join(pdf_text(pdf).split())
+    text = " ".join(pdf_text(pdf, flattened=True).split())
     for expected in ("Pecyn trosglwyddo", "Yr unigolyn a'r ddalfa", "Risg o niwed",
                      "Anghenion fesul llwybr", "Terfynau amser", "Tudalen 1 o"):
         assert expected in text, expected
@@ -405,4 +401,4 @@ def test_the_welsh_handover_pack_prints_only_glossary_words_and_its_data(app, tt
     # The reference, the national codes and abbreviations are the same in both languages.
     codes = [document_reference(pack), "OFFICIAL-SENSITIVE", "CRN", app.ctx.actor.full_name]
     assert words_not_in_glossary(pdf, Language.WELSH, [pack, *codes]) == set()
-    assert "Handover pack" in pdf_text(ttg.printouts.render_handover_pack(case))
+    assert "Handover pack" in pdf_text(ttg.printouts.render_handover_pack(case), flattened=True)

@@ -20,15 +20,15 @@ from upw_ttg.domain.codes import (
     MedicationEffect,
     WarrantMode,
 )
-from upw_ttg.domain.upw_print import AppointmentLetterData, TravelWarrantData, VanManifestData
-from upw_ttg.domain.upw_records import (
+from upw_ttg.errors import Cancelled
+from upw_ttg.records.upw import (
     CommitmentInput,
     PickupPointInput,
     PlacementRequest,
     VanInput,
     WarrantInput,
 )
-from upw_ttg.errors import Cancelled
+from upw_ttg.records.upw_print import AppointmentLetterData, TravelWarrantData, VanManifestData
 from upw_ttg.storage.models import (
     AccessEvent,
     Adjustment,
@@ -40,16 +40,12 @@ from upw_ttg.storage.models import (
     UpwOrder,
 )
 
+from tests.pdf_support import pdf_text
+
 CANARY = "CANARY"
 _RISK_AND_HEALTH_WORDS = ("risk", "sexual", "violen", "children", "vulnerab", "epilep",
                           "pregnan", "allerg", "mobility", "medication", "offence", "victim",
                           "exclusion", "restrictive", "hate", "override", "breach")
-
-
-def _text(pdf: bytes) -> str:
-    """The PDF's text with line breaks as spaces, so wrapped phrases still match."""
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-    return " ".join(text.split())
 
 
 @pytest.fixture
@@ -82,7 +78,8 @@ def booked(upw, app):
 
 
 def test_the_letter_says_where_when_pickup_wear_bring_and_who_to_call(upw, booked):
-    text = _text(upw.svc.documents.render_letter(booked["appointment"], Language.ENGLISH))
+    text = pdf_text(upw.svc.documents.render_letter(booked["appointment"], Language.ENGLISH),
+                    flattened=True)
     for expected in ("Your unpaid work appointment", "Gwenllïan Ŵyn-Llŷr", "Monday 30 November",
                      "09:00 to 16:00", "Rowntree Park clean-up", "Terry Avenue",
                      "York Probation Office", "by 08:15", "high-visibility vest",
@@ -94,7 +91,7 @@ def test_the_letter_says_where_when_pickup_wear_bring_and_who_to_call(upw, booke
 def test_a_welsh_speaker_gets_the_letter_in_welsh(upw, booked, app):
     data = upw.svc.documents.letter_data(booked["appointment"])
     assert data.language == Language.WELSH
-    text = _text(upw.svc.documents.render_letter(booked["appointment"]))
+    text = pdf_text(upw.svc.documents.render_letter(booked["appointment"]), flattened=True)
     for expected in ("Eich apwyntiad gwaith di-dâl", "Dydd Llun 30 Tachwedd 2026",
                      "09:00 tan 16:00", "Tudalen 1 o 1", "Beth i'w wisgo"):
         assert expected in text, expected
@@ -104,7 +101,8 @@ def test_a_welsh_speaker_gets_the_letter_in_welsh(upw, booked, app):
 
 
 def test_the_warrant_has_its_serial_journey_operator_part_and_counterfoil(upw, booked):
-    text = _text(upw.svc.documents.render_warrant(booked["warrant"], Language.ENGLISH))
+    text = pdf_text(upw.svc.documents.render_warrant(booked["warrant"], Language.ENGLISH),
+                    flattened=True)
     for expected in ("Bus travel warrant", "YRK-000001", "Selby to York Probation Office",
                      "One return ticket on each date below", "Monday 30 November 2026",
                      "Up to £12.50", "For the bus driver or operator", "account TW-YNY-0101",
@@ -121,7 +119,7 @@ def test_a_rail_single_warrant_sends_the_person_to_the_ticket_office(upw, booked
         valid_to=upw.MONDAY + dt.timedelta(days=2), travel_from="Selby", travel_to="York",
         mode=WarrantMode.TRAIN, fare_pence=2670, return_journey=False,
         eligibility=upw.svc.warrants.eligibility_criteria()[0], reason="No bus"))
-    text = _text(upw.svc.documents.render_warrant(warrant.id, Language.ENGLISH))
+    text = pdf_text(upw.svc.documents.render_warrant(warrant.id, Language.ENGLISH), flattened=True)
     for expected in ("Rail travel warrant", "One Standard class single ticket on each date",
                      "Monday 30 November 2026", "Tuesday 1 December 2026",
                      "Wednesday 2 December 2026", "Up to £26.70 in all for 3 days",
@@ -132,12 +130,12 @@ def test_a_rail_single_warrant_sends_the_person_to_the_ticket_office(upw, booked
 
 def test_a_reprint_says_copy_with_the_original_date(upw, booked):
     docs = upw.svc.documents
-    first = _text(docs.render_warrant(booked["warrant"], Language.ENGLISH))
-    again = _text(docs.render_warrant(booked["warrant"], Language.ENGLISH))
+    first = pdf_text(docs.render_warrant(booked["warrant"], Language.ENGLISH), flattened=True)
+    again = pdf_text(docs.render_warrant(booked["warrant"], Language.ENGLISH), flattened=True)
     assert "COPY" not in first
     assert "COPY" in again
     assert "Copy, original issued 26 November 2026. Not valid for travel" in again
-    welsh = _text(docs.render_warrant(booked["warrant"], Language.WELSH))
+    welsh = pdf_text(docs.render_warrant(booked["warrant"], Language.WELSH), flattened=True)
     assert "COPI" in welsh and "Copi, rhoddwyd y gwreiddiol ar 26 Tachwedd 2026" in welsh
 
 
@@ -151,7 +149,8 @@ def test_a_warrant_that_is_not_valid_says_so_in_words_and_across_the_page(
     warrants = upw.svc.warrants
     args = ("issued with the wrong date",) if change == "void" else ()
     getattr(warrants, change)(booked["warrant"], *args)
-    text = _text(upw.svc.documents.render_warrant(booked["warrant"], Language.ENGLISH))
+    text = pdf_text(upw.svc.documents.render_warrant(booked["warrant"], Language.ENGLISH),
+                    flattened=True)
     assert words in text
     # The watermark is drawn as text too: the word appears apart from the sentence.
     assert text.count(mark) >= 2
@@ -165,7 +164,7 @@ def test_the_welsh_warrant_follows_the_persons_language_and_uses_only_the_glossa
     data = upw.svc.documents.warrant_data(booked["warrant"])
     assert data.language == Language.WELSH
     pdf = upw.svc.documents.render_warrant(booked["warrant"])
-    text = _text(pdf)
+    text = pdf_text(pdf, flattened=True)
     for expected in ("Gwarant teithio ar fws", "Un tocyn dychwel ar bob dyddiad isod",
                      "Dydd Llun 30 Tachwedd 2026", "I yrrwr neu gwmni'r bws",
                      "Bonyn: copi'r swyddfa", "Tudalen 1 o 1"):
@@ -176,7 +175,7 @@ def test_the_welsh_warrant_follows_the_persons_language_and_uses_only_the_glossa
 def test_the_manifest_lists_pickups_in_order_with_names_and_phones(upw, booked):
     data = upw.svc.documents.manifest_data(booked["van"], upw.MONDAY)
     assert data.passengers == 2 and data.stops[0].time == dt.time(8, 15)
-    text = _text(upw.svc.documents.render_manifest(booked["van"], upw.MONDAY))
+    text = pdf_text(upw.svc.documents.render_manifest(booked["van"], upw.MONDAY), flattened=True)
     for expected in ("Van manifest", "Minibus 3", "08:15", "York Probation Office",
                      "Gwenllïan Ŵyn-Llŷr", "01904 000000", "2 of 8 seats", "OFFICIAL-SENSITIVE"):
         assert expected in text, expected
@@ -255,7 +254,7 @@ def test_canaries_in_every_risk_health_and_offence_field_never_reach_a_document(
         upw.svc.documents.render_day(upw.MONDAY),
     ]
     for pdf in documents:
-        text = _text(pdf)
+        text = pdf_text(pdf, flattened=True)
         assert CANARY not in text
         assert "Ŵyn-Llŷr" in text or "Cerys" in text  # the documents did render the person
         for word in ("sexual", "violen", "epilep", "pregnan", "allerg", "vulnerab", "victim"):
@@ -286,12 +285,14 @@ def test_each_print_is_in_the_access_log_with_its_recipient(upw, booked, app):
 
 def test_the_letter_names_the_organisation_and_the_number_to_call(upw, booked):
     for language in (Language.ENGLISH, Language.WELSH):
-        text = _text(upw.svc.documents.render_letter(booked["appointment"], language))
+        text = pdf_text(upw.svc.documents.render_letter(booked["appointment"], language),
+                        flattened=True)
         assert "The Probation Service" in text and "0300 047 1010" in text
 
 
 def test_clothing_advice_follows_the_projects_indoor_tag(upw, booked, app):
-    outdoor = _text(upw.svc.documents.render_letter(booked["appointment"], Language.ENGLISH))
+    outdoor = pdf_text(upw.svc.documents.render_letter(booked["appointment"], Language.ENGLISH),
+                       flattened=True)
     assert "work outdoors in, suited to the weather" in outdoor
     from upw_ttg.storage.models import ProjectTag, UpwSession
 
@@ -299,10 +300,12 @@ def test_clothing_advice_follows_the_projects_indoor_tag(upw, booked, app):
         project = session.get(UpwSession, booked["session"]).project_id
         session.add(ProjectTag(project_id=project, tag="indoor"))
     assert upw.svc.documents.letter_data(booked["appointment"]).indoor
-    indoor = _text(upw.svc.documents.render_letter(booked["appointment"], Language.ENGLISH))
+    indoor = pdf_text(upw.svc.documents.render_letter(booked["appointment"], Language.ENGLISH),
+                      flattened=True)
     assert "Comfortable clothes you can work in indoors" in indoor
     assert "outdoors" not in indoor
-    welsh = _text(upw.svc.documents.render_letter(booked["appointment"], Language.WELSH))
+    welsh = pdf_text(upw.svc.documents.render_letter(booked["appointment"], Language.WELSH),
+                     flattened=True)
     assert "dan do" in welsh and "awyr agored" not in welsh
 
 
@@ -340,7 +343,7 @@ def test_the_welsh_manifest_and_work_sheet_print_only_glossary_words_and_their_d
         out = Path(os.environ["UPW_TTG_SCREEN_OUT"])
         (out / "manifest-cy.pdf").write_bytes(pdf)
         (out / "manifest-en.pdf").write_bytes(docs.render_manifest(booked["van"], upw.MONDAY))
-    text = _text(pdf)
+    text = pdf_text(pdf, flattened=True)
     for expected in ("Rhestr teithwyr y fan", "Dydd Llun 30 Tachwedd 2026", "2 o 8 sedd",
                      "Ffoniwch y swyddfa ar", "Gwenllïan Ŵyn-Llŷr", "Tudalen 1 o 1"):
         assert expected in text, expected
@@ -352,13 +355,14 @@ def test_the_welsh_manifest_and_work_sheet_print_only_glossary_words_and_their_d
     sheets = app.attendance.work_sheets
     sheet = sheets.work_sheet(booked["session"], Language.WELSH)
     pdf = sheets.print_sheet(booked["session"], Language.WELSH)
-    text = _text(pdf)
+    text = pdf_text(pdf, flattened=True)
     assert "Taflen waith: Rowntree Park clean-up · Dydd Llun 30 Tachwedd 2026" in text
     assert "Llofnod y goruchwyliwr" in text and "Supervisor's" not in text
     codes = ["OFFICIAL-SENSITIVE", "ATTC AFTC ATSH ATSS", sheet.sheet_id]
     assert words_not_in_glossary(pdf, Language.WELSH, [sheet, *codes]) == set()
     # English stays the default.
-    assert "Work sheet: Rowntree Park clean-up" in _text(sheets.print_sheet(booked["session"]))
+    assert "Work sheet: Rowntree Park clean-up" in pdf_text(sheets.print_sheet(booked["session"]),
+                                                            flattened=True)
 
 
 def test_a_days_batch_prints_the_manifests_in_the_staff_language(upw, booked):

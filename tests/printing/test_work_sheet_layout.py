@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import re
 
 import pytest
 from pypdf import PdfReader
@@ -16,7 +15,10 @@ from upw_ttg.domain.codes import Language
 from upw_ttg.domain.site_alerts import site_alerts
 from upw_ttg.printing import fonts
 from upw_ttg.printing.documents import work_sheet
-from upw_ttg.printing.documents.work_sheet import WorkSheet, WorkSheetRow, render_work_sheet
+from upw_ttg.printing.documents.work_sheet import render_work_sheet
+from upw_ttg.records.day_printing import WorkSheet, WorkSheetRow
+
+from tests.pdf_support import pdf_pages
 
 NAMES = ("Bryn Evans", "Siân Jones", "Zoë Łukasz", "Aaron Abbott", "Mohammed Al-Rashid",
          "Ŵyn Pritchard", "Kate O'Neill", "Jean-Baptiste Nkemelu-Adeyemi", "Tom Smith",
@@ -47,16 +49,12 @@ def _sheet(people: int, alerts: tuple[tuple[str, ...], ...] = ALERTS) -> WorkShe
         office_name="York", office_phone="01904 555000")
 
 
-def _pages(data: bytes) -> list[str]:
-    return [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(io.BytesIO(data)).pages]
-
-
 @pytest.mark.parametrize("people", range(1, 15))
 def test_the_signature_is_on_the_page_of_the_last_row_and_every_page_is_headed(people):
     """If a session has 1 to 14 people, then the supervisor's signature prints on the page
     of the last person, and every page names the session, its date and the supervisor."""
     sheet = _sheet(people)
-    pages = _pages(render_work_sheet(sheet))
+    pages = pdf_pages(render_work_sheet(sheet), flattened=True)
     last = sheet.rows[-1].name
     [with_last] = [i for i, text in enumerate(pages) if last in text]
     assert "Supervisor's signature" in pages[with_last]
@@ -68,7 +66,7 @@ def test_the_signature_is_on_the_page_of_the_last_row_and_every_page_is_headed(p
 
 
 def test_twelve_people_two_spare_rows_and_the_signature_fit_one_page():
-    assert len(_pages(render_work_sheet(_sheet(12)))) == 1
+    assert len(pdf_pages(render_work_sheet(_sheet(12)), flattened=True)) == 1
 
 
 def test_even_a_group_full_of_alerts_keeps_the_signature_with_its_last_row():
@@ -76,7 +74,7 @@ def test_even_a_group_full_of_alerts_keeps_the_signature_with_its_last_row():
               "Medication — May be drowsy: no power tools, ladders or driving",
               "Mobility — " + "No kneeling or climbing; " * 6),)
     sheet = _sheet(14, heavy)
-    pages = _pages(render_work_sheet(sheet))
+    pages = pdf_pages(render_work_sheet(sheet), flattened=True)
     assert len(pages) > 1
     assert sheet.rows[-1].name in pages[-1] and "Supervisor's signature" in pages[-1]
 
@@ -93,7 +91,7 @@ def test_alerts_print_whole_each_on_its_own_line():
     assert f"Mobility — {detail}" in alerts
     sheet = _sheet(1, (alerts,))
     data = render_work_sheet(sheet)
-    text = " ".join(_pages(data))
+    text = " ".join(pdf_pages(data, flattened=True))
     for alert in alerts:
         assert alert in text
     assert "…" not in text
@@ -107,7 +105,7 @@ def test_alerts_are_black_and_at_least_nine_point():
 
 
 def test_the_legend_lists_only_codes_recorded_on_site():
-    text = " ".join(_pages(render_work_sheet(_sheet(3))))
+    text = " ".join(pdf_pages(render_work_sheet(_sheet(3)), flattened=True))
     for code in ("ATTC", "AFTC", "ATSH", "ATSS"):
         assert code in text
     for code in ("UAAB", "AAME", "AASD", "RSSR"):
@@ -145,7 +143,7 @@ def _sheet_in(language: Language, people: int) -> WorkSheet:
 @pytest.mark.parametrize("people", (1, 8, 12, 14))
 def test_the_welsh_sheet_keeps_the_signature_with_the_last_row_and_heads_every_page(people):
     sheet = _sheet_in(Language.WELSH, people)
-    pages = _pages(render_work_sheet(sheet))
+    pages = pdf_pages(render_work_sheet(sheet), flattened=True)
     [with_last] = [i for i, text in enumerate(pages) if sheet.rows[-1].name in text]
     assert "Llofnod y goruchwyliwr" in pages[with_last]
     assert all("Llofnod y goruchwyliwr" not in text for text in pages[:with_last])
@@ -153,10 +151,11 @@ def test_the_welsh_sheet_keeps_the_signature_with_the_last_row_and_heads_every_p
         assert "Taflen waith: Riverside Clean-up · Dydd Gwener 27 Tachwedd 2026" in text
         assert f"Tudalen {number} o {len(pages)}" in text
     # Welsh takes no more paper than English.
-    assert len(pages) == len(_pages(render_work_sheet(_sheet_in(Language.ENGLISH, people))))
+    assert len(pages) == len(pdf_pages(render_work_sheet(_sheet_in(Language.ENGLISH, people)),
+                                       flattened=True))
     if people == 12:  # a typical group of twelve still fits one page
         typical = dataclasses.replace(_sheet(12), language=Language.WELSH)
-        assert len(_pages(render_work_sheet(typical))) == 1
+        assert len(pdf_pages(render_work_sheet(typical), flattened=True)) == 1
 
 
 def test_the_welsh_sheet_prints_only_glossary_words_and_its_data():
@@ -164,7 +163,7 @@ def test_the_welsh_sheet_prints_only_glossary_words_and_its_data():
 
     sheet = _sheet_in(Language.WELSH, 12)
     pdf = render_work_sheet(sheet)
-    text = " ".join(_pages(pdf))
+    text = " ".join(pdf_pages(pdf, flattened=True))
     for expected in ("Epilepsi neu golli ymwybyddiaeth",
                      "Alergedd (Wasp stings) — Yn cario pen adrenalin",
                      "Meddyginiaeth — Gall fod yn gysglyd", "Angen cyfieithydd (Cymraeg)",
@@ -201,7 +200,7 @@ def test_the_welsh_sheet_gives_what_to_check_in_welsh():
     aside = _set_aside()
     sheet = dataclasses.replace(_sheet_in(Language.WELSH, 4), to_check=aside)
     pdf = render_work_sheet(sheet)
-    text = " ".join(_pages(pdf))
+    text = " ".join(pdf_pages(pdf, flattened=True))
     for expected in ("Cofnodion i'w gwirio", "Gorchymyn gwaith di-dâl",
                      "Gwiriwch: dyddiad dedfrydu (1 Ionawr 1800); terfyn amser (1 Ionawr 2300). "
                      "Rhaid i ddyddiadau cofnod fod rhwng 1900 a 2100.",
@@ -214,7 +213,8 @@ def test_the_welsh_sheet_gives_what_to_check_in_welsh():
     codes = ["OFFICIAL-SENSITIVE", "ATTC AFTC ATSH ATSS", sheet.sheet_id]
     assert words_not_in_glossary(pdf, Language.WELSH, [dataclasses.replace(sheet, to_check=()),
                                                        people, *codes]) == set()
-    english = " ".join(_pages(render_work_sheet(dataclasses.replace(_sheet(4), to_check=aside))))
+    english = " ".join(pdf_pages(render_work_sheet(dataclasses.replace(_sheet(4), to_check=aside)),
+                                 flattened=True))
     assert ("Check the sentence date (1 Jan 1800) and deadline (1 Jan 2300): dates of record "
             "fall between 1900 and 2100.") in english
     assert "It could not be worked out from what is on record" in english

@@ -7,7 +7,8 @@ import datetime as dt
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Gender
-from upw_ttg.domain.records import CustodyInput, PersonInput
+from upw_ttg.records.custody import CustodyInput
+from upw_ttg.records.people import PersonInput
 
 
 def make_person(app: AppServices) -> int:

@@ -9,7 +9,9 @@ import json
 from sqlalchemy import select
 
 from upw_ttg.domain.codes import Gender
-from upw_ttg.domain.records import CustodyInput, OrderInput, PersonInput
+from upw_ttg.records.custody import CustodyInput
+from upw_ttg.records.orders import OrderInput
+from upw_ttg.records.people import PersonInput
 from upw_ttg.storage.models import AuditEvent
 
 

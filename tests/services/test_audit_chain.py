@@ -12,8 +12,8 @@ from sqlalchemy.exc import DBAPIError
 
 from upw_ttg.cli.main import main as cli
 from upw_ttg.domain.codes import AuditAction, Gender, Role
-from upw_ttg.domain.records import PersonInput
 from upw_ttg.errors import PermissionDeniedError
+from upw_ttg.records.people import PersonInput
 from upw_ttg.services.audit import WITHHELD_TEXT, record
 from upw_ttg.storage.chain import (
     ACCESS,

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from upw_ttg.domain.codes import ReleaseDateType
 from upw_ttg.domain.custody import expected_release
-from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.custody import CUSTODY_DATE_FIELDS
 
 from tests.services.custody_support import episode, humber, make_person
 

@@ -10,8 +10,8 @@ import pytest
 
 from upw_ttg.domain.codes import AuditAction, Gender, ReferralStatus, Role
 from upw_ttg.domain.directory import ProviderInput, ReferralRoute
-from upw_ttg.domain.records import PersonInput
 from upw_ttg.errors import CapabilityDeniedError, StaleRecordError, ValidationError
+from upw_ttg.records.people import PersonInput
 from upw_ttg.records.ttg import ReferralInput
 
 from tests.services.ttg.ttg_support import make_episode, make_person, ttg_services

@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 from upw_ttg.bootstrap import AppLocation, AppServices, build_services
 from upw_ttg.demo import generate_demo
 from upw_ttg.domain.codes import Gender, Role
-from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import UpwError
+from upw_ttg.records.staff import StaffMember
 from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.models import Staff
 

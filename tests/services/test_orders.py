@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from upw_ttg.domain.codes import AuditAction, Gender, OrderStatus
-from upw_ttg.domain.records import OrderExtensionRow, OrderInput, PersonInput
 from upw_ttg.errors import StaleRecordError, ValidationError
+from upw_ttg.records.orders import OrderExtensionRow, OrderInput
+from upw_ttg.records.people import PersonInput
 
 
 @pytest.fixture

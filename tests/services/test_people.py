@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from upw_ttg.domain.codes import AuditAction, Gender, Role
 from upw_ttg.domain.local_time import local_time_text
-from upw_ttg.domain.records import PersonInput
 from upw_ttg.errors import PermissionDeniedError, StaleRecordError, ValidationError
+from upw_ttg.records.people import PersonInput
 
 
 def person(**changes) -> PersonInput:
@@ -85,7 +85,7 @@ def test_search_finds_by_crn_names_either_order_date_of_birth_and_without_accent
 
 
 def test_search_finds_people_by_prison_number(app):
-    from upw_ttg.domain.records import CustodyInput
+    from upw_ttg.records.custody import CustodyInput
 
     target = app.people.create(person(gender=Gender.MALE))
     prison = app.custody.prisons()[0]

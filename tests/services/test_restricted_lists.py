@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 from sqlalchemy import func, insert, select, update
 
 from upw_ttg.bootstrap import AppLocation, AppServices, build_services
@@ -20,10 +17,10 @@ from upw_ttg.demo import generate_demo
 from upw_ttg.domain.codes import AdjustmentKind, Gender, Role, WarrantStatus
 from upw_ttg.domain.crediting import ENFORCEABLE_CODES
 from upw_ttg.domain.enforcement import Decision
-from upw_ttg.domain.records import PersonRow
-from upw_ttg.domain.upw_records import AutoFillProposal, ProposedPlacement, StandDownReason
 from upw_ttg.errors import RestrictedCaseError
+from upw_ttg.records.people import PersonRow
 from upw_ttg.records.ttg import ReferralInput, ReviewInput
+from upw_ttg.records.upw import AutoFillProposal, ProposedPlacement, StandDownReason
 from upw_ttg.services.access import RESTRICTED_TEXT
 from upw_ttg.services.attendance.work_sheets import RESTRICTED_ON_SHEET
 from upw_ttg.storage.database import Database, sqlite_url
@@ -46,6 +43,7 @@ from upw_ttg.storage.models import (
 
 from tests.conftest import PG_URL, TODAY, _truncate_postgres, write_staff
 from tests.narrowing import present
+from tests.pdf_support import pdf_text
 
 ROLES = (Role.COORDINATOR, Role.MANAGER, Role.SUPERVISOR, Role.RESETTLEMENT_WORKER)
 KEPT = {"crn", "name", "person_name", "surname", "forename", "row_number", "id", "version"}
@@ -313,11 +311,6 @@ def test_a_register_saves_except_the_restricted_rows_a_member_not_named_keys(wor
     assert result.register.rows[0].notes == "Worked well"
 
 
-def _pdf_text(data: bytes) -> str:
-    return " ".join(re.sub(r"\s+", " ", page.extract_text())
-                    for page in PdfReader(io.BytesIO(data)).pages)
-
-
 def test_a_work_sheet_printed_by_a_member_not_named_lists_the_person_by_name_only(world):
     """The supervisor's paper (rule ACC-2): the name and CRN, to take attendance; no pick-up
     and no health-and-safety alerts, but a line saying the named staff brief the supervisor."""
@@ -327,7 +320,7 @@ def test_a_work_sheet_printed_by_a_member_not_named_lists_the_person_by_name_onl
     hidden = {row.crn for row in other.work_sheet(world.session_id).rows
               if row.alerts == (RESTRICTED_ON_SHEET,)}
     assert hidden, "the session should hold a restricted case"
-    text = _pdf_text(other.print_sheet(world.session_id))
+    text = pdf_text(other.print_sheet(world.session_id), flattened=True)
     for row in sheet.rows:
         assert row.crn in text
         if row.crn in hidden:

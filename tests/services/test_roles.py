@@ -9,13 +9,15 @@ from sqlalchemy import select, update
 
 from upw_ttg.domain.codes import AuditAction, Gender, Role
 from upw_ttg.domain.permissions import PERMISSIONS, Capability, allows, roles_with
-from upw_ttg.domain.records import CustodyInput, OrderInput, PersonInput
 from upw_ttg.errors import (
     CapabilityDeniedError,
     PermissionDeniedError,
     StaleRecordError,
     ValidationError,
 )
+from upw_ttg.records.custody import CustodyInput
+from upw_ttg.records.orders import OrderInput
+from upw_ttg.records.people import PersonInput
 from upw_ttg.records.staff import NewStaff
 from upw_ttg.storage.models import AuditEvent, Staff
 

@@ -14,8 +14,8 @@ from sqlalchemy import select, update
 from upw_ttg.bootstrap import AppLocation, AppServices, build_services
 from upw_ttg.demo import generate_demo
 from upw_ttg.domain.codes import Role
-from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.staff import StaffMember
 from upw_ttg.storage.database import Database, sqlite_url
 from upw_ttg.storage.models import (
     Appointment,

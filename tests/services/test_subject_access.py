@@ -24,9 +24,10 @@ from upw_ttg.domain.codes import (
     Responsibility,
     Role,
 )
-from upw_ttg.domain.records import CustodyInput, PersonInput
-from upw_ttg.domain.subject_access import WITHHELD
 from upw_ttg.errors import PermissionDeniedError
+from upw_ttg.records.custody import CustodyInput
+from upw_ttg.records.people import PersonInput
+from upw_ttg.records.subject_access import WITHHELD
 from upw_ttg.records.ttg import NeedInput, OfficerInput
 from upw_ttg.services.subject_access import person_tables
 from upw_ttg.storage.models import (
@@ -209,7 +210,8 @@ def _export_data(app, person_id: int, language: Language):
 def test_a_welsh_speakers_export_prints_only_glossary_words_and_their_data(app, case):
     """The export is the person's to read: in their own language, every fixed word from the
     glossary; what is held prints as it is held (field names as the JSON file names them)."""
-    from tests.printing.glossary_support import pdf_text, words_not_in_glossary
+    from tests.pdf_support import pdf_text
+    from tests.printing.glossary_support import words_not_in_glossary
 
     subject, _other = case
     _speaks_welsh(app, subject)
@@ -245,7 +247,7 @@ def test_the_welsh_access_log_names_what_was_printed_and_for_whom_in_welsh(app, 
     from upw_ttg.domain.access import Recipient
     from upw_ttg.services.access_log import log_print
 
-    from tests.printing.glossary_support import pdf_text
+    from tests.pdf_support import pdf_text
 
     subject, _other = case
     with app.db.write() as session:
@@ -262,7 +264,7 @@ def test_the_welsh_access_log_names_what_was_printed_and_for_whom_in_welsh(app, 
 
 
 def test_the_command_line_exports_in_the_language_asked_for(app, case, tmp_path):
-    from tests.printing.glossary_support import pdf_text
+    from tests.pdf_support import pdf_text
 
     if not app.db.is_sqlite:
         pytest.skip("the command line is pointed at the test's SQLite data folder")

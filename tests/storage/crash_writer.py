@@ -7,7 +7,9 @@ import sys
 
 from upw_ttg.bootstrap import AppLocation, build_services
 from upw_ttg.domain.codes import Gender, Role
-from upw_ttg.domain.records import OrderInput, PersonInput, StaffMember
+from upw_ttg.records.orders import OrderInput
+from upw_ttg.records.people import PersonInput
+from upw_ttg.records.staff import StaffMember
 from upw_ttg.storage.database import Database
 
 

@@ -17,13 +17,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QStandardPaths
 from upw_ttg.bootstrap import AppLocation, AppServices, open_app
 from upw_ttg.domain.codes import Gender, OrderType, Role
 from upw_ttg.domain.directory import ProviderInput, ReferralRoute
-from upw_ttg.domain.records import (
-    CustodyInput,
-    OrderInput,
-    PersonInput,
-    PersonRecord,
-    StaffMember,
-)
+from upw_ttg.records.custody import CustodyInput
+from upw_ttg.records.orders import OrderInput
+from upw_ttg.records.people import PersonInput, PersonRecord
+from upw_ttg.records.staff import StaffMember
 
 from tests.conftest import TODAY, write_staff
 from ui import tasks

@@ -84,7 +84,7 @@ def test_the_export_menu_offers_the_persons_language_english_and_welsh(
         qtbot, services, ui_settings, person, tmp_path, monkeypatch, wait_for_tasks):
     """The export is the person's to read: their own language first, or a choice; the
     choice reaches the PDF."""
-    from tests.printing.glossary_support import pdf_text
+    from tests.pdf_support import pdf_text
 
     page = _page(qtbot, services, ui_settings, person)
     wait_for_tasks()

@@ -21,7 +21,7 @@ from ui.dialogs.print_day_paper import PrintDayPaperDialog
 from ui.dialogs.upw.session_dialog import SessionDialog
 from ui.formatting import format_date
 from ui.main_window import MainWindow
-from ui.views.attendance.common import PdfPrinter
+from ui.printing import PdfPrinter
 
 
 def _letters(overview) -> list[tuple[str, str, str]]:

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QMenu
 
 from upw_ttg.domain.codes import Gender, Role
-from upw_ttg.domain.records import PersonInput
 from upw_ttg.records.exchange import RowOutcome
+from upw_ttg.records.people import PersonInput
 
 from tests.narrowing import present
 from tests.services.exchange.extracts import make_people, to_csv

@@ -12,7 +12,8 @@ from upw_ttg.domain.codes import Role
 from tests.call_log import appended
 from tests.narrowing import present, shown
 from tests.ui.conftest import add_staff_member, open_main_window, settle
-from ui.changes import open_person
+from ui.changes import Subject, change_bus, open_person, publish
+from ui.dialogs.attendance.adjustment_dialog import AdjustmentDialog
 from ui.dialogs.person_dialog import PersonDialog
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
@@ -172,6 +173,31 @@ def test_person_record_tabs_show_orders_and_custody(qtbot, services, ui_settings
     assert page.custody.proxy.index(0, 4).data() == "Conditional release date"
 
 
+def test_an_adjustment_in_the_ledger_is_read_again_by_the_orders_list(qtbot, services,
+                                                                      ui_settings, person):
+    window = open_main_window(qtbot, services, ui_settings)
+    window.open_person(person.id)
+    settle()
+    page = window.person_page
+    page.tabs.setCurrentIndex(page.ORDERS)
+    settle()
+    orders = page.orders
+    assert orders.proxy.index(0, 6).data() == "120:00"
+    orders.ledger.add_adjustment()
+    dialog = shown(orders.ledger.dialog, AdjustmentDialog)
+    dialog.hours.setText("20:00")
+    dialog.reason.setText("Court reduced the hours on appeal")
+    settle()
+    dialog.save_button.click()
+    settle()
+    assert orders.proxy.index(0, 6).data() == "100:00"
+    assert orders.selected_order() is not None
+    # A change to someone else's order leaves this list as it is.
+    orders.model.set_rows([])
+    publish(Subject.ORDER, [1], [person.id + 1])
+    assert orders.model.rowCount() == 0
+
+
 def test_editing_details_updates_the_record_and_the_list(qtbot, services, ui_settings, person):
     window = open_main_window(qtbot, services, ui_settings)
     window.open_person(person.id)
@@ -180,7 +206,8 @@ def test_editing_details_updates_the_record_and_the_list(qtbot, services, ui_set
     page.edit_person()
     shown(page.dialog, PersonDialog).town.setText("Goole")
     settle()
-    with qtbot.waitSignal(page.person_saved, timeout=2000):
+    with qtbot.waitSignal(change_bus().changed, timeout=2000,
+                          check_params_cb=lambda c: c.subject == Subject.PERSON):
         present(page.dialog).submit()
         settle()
     assert page.details.values["address"].text().splitlines()[0] == "Goole"

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QModelIndex, Qt
 
 from upw_ttg.domain.codes import Gender
-from upw_ttg.domain.records import PersonRow
+from upw_ttg.records.people import PersonRow
 
 from ui.models.custody_model import CustodyTableModel, DateChangesTableModel
 from ui.models.orders_model import OrdersTableModel

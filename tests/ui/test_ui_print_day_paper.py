@@ -4,24 +4,19 @@ work sheets, van manifests and appointment letters off the screen's thread."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 from pathlib import Path
 
-from pypdf import PdfReader
 from PySide6.QtGui import QKeySequence
 
 from upw_ttg.domain.codes import Language
 from upw_ttg.records.day_printing import DayPaper
 
+from tests.pdf_support import pdf_text
 from tests.ui.upw_world import World
 from ui.changes import change_bus
 from ui.dialogs.print_day_paper import PrintDayPaperDialog
 from ui.main_window import MainWindow
-
-
-def _text(pdf: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
 def test_print_tomorrow_produces_sheets_manifests_and_letters_for_the_day(
@@ -44,7 +39,7 @@ def test_print_tomorrow_produces_sheets_manifests_and_letters_for_the_day(
         dialog.print_paper()
     wait_for_tasks()
     assert len(dialog.previews) == 1
-    text = _text(dialog.previews[0]._pdf)
+    text = pdf_text(dialog.previews[0]._pdf)
     assert "Work sheet" in text or "WORK SHEET" in text.upper()
     assert "30/11/2026" in text or "30 November 2026" in text
     assert "appointment" in text.lower()
@@ -70,7 +65,7 @@ def test_the_three_kinds_for_the_right_day_through_the_service(services, world):
     pdfs = services.day_printing.print_day(World.MONDAY, one_pdf=False)
     assert set(pdfs) <= {k.value for k in DayPaper} and DayPaper.WORK_SHEETS in pdfs
     assert DayPaper.LETTERS in pdfs
-    letters = _text(pdfs[DayPaper.LETTERS])
+    letters = pdf_text(pdfs[DayPaper.LETTERS])
     assert "30" in letters and "01/12/2026" not in letters
 
 
@@ -103,6 +98,6 @@ def test_the_sheets_and_manifests_print_in_the_language_chosen(
     with qtbot.waitSignal(change_bus().announced, timeout=20000):
         dialog.print_paper()
     wait_for_tasks()
-    text = _text(dialog.previews[0]._pdf)
+    text = pdf_text(dialog.previews[0]._pdf)
     assert "Taflen waith" in text and "Llofnod y" in text
     assert "Supervisor's" not in text

@@ -31,7 +31,7 @@ print("SIGN-IN", loaded(("sqlalchemy", "upw_ttg.storage", "upw_ttg.services",
 
 from upw_ttg.bootstrap import open_app
 from upw_ttg.domain.codes import Gender, Role
-from upw_ttg.domain.records import StaffMember
+from upw_ttg.records.staff import StaffMember
 from upw_ttg.paths import AppLocation
 from upw_ttg.security import hash_password
 from upw_ttg.storage.models import Staff

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from upw_ttg.domain.codes import Role
-from upw_ttg.domain.records import CustodyInput
 from upw_ttg.records.case_record import CaseEvent, CaseOverview, SessionLine
+from upw_ttg.records.custody import CustodyInput
 from upw_ttg.records.letters import WARNING_LETTER, LetterLine
 
 from tests.narrowing import present

@@ -8,8 +8,9 @@ from typing import Any
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Gender, PlacementPreference, RiskLevel, Role
-from upw_ttg.domain.records import OrderInput, PersonInput
-from upw_ttg.domain.upw_records import (
+from upw_ttg.records.orders import OrderInput
+from upw_ttg.records.people import PersonInput
+from upw_ttg.records.upw import (
     AssessmentInput,
     PickupPointInput,
     ProjectInput,

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
-from upw_ttg.domain.records import StaffMember
-from upw_ttg.records.staff import AccountRow
+from upw_ttg.records.staff import AccountRow, StaffMember
 from upw_ttg.services.staff import StaffService
 
 from ui.dialogs.form_dialog import FormDialog

@@ -23,8 +23,8 @@ from upw_ttg.domain.custody import (
     sentence_days,
     sentence_parts,
 )
-from upw_ttg.domain.records import CUSTODY_DATE_FIELDS, CustodyInput, CustodyRecord
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.custody import CUSTODY_DATE_FIELDS, CustodyInput, CustodyRecord
 from upw_ttg.services.custody import CustodyService
 
 from ui.dialogs.form_dialog import FormDialog, optional_text, read_date

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.text_records import KeyState
+from upw_ttg.records.texts import KeyState
 
 from ui.dialogs.form_dialog import FormDialog
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QSpinBo
 
 from upw_ttg.domain.codes import OrderSubtype, OrderType
 from upw_ttg.domain.orders import MAX_HOURS, MIN_HOURS
-from upw_ttg.domain.records import OrderExtensionRow, OrderInput, OrderRecord
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.orders import OrderExtensionRow, OrderInput, OrderRecord
 from upw_ttg.services.orders import OrdersService
 
 from ui.dialogs.form_dialog import FormDialog, read_date

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
-from upw_ttg.domain.organisation import OfficeDetails, OfficeInput, PrisonDetails, PrisonInput
+from upw_ttg.domain.organisation import OfficeInput, PrisonInput
+from upw_ttg.records.organisation import OfficeDetails, PrisonDetails
 from upw_ttg.services.organisation import OrganisationService
 
 from ui.dialogs.form_dialog import FormDialog, optional_text

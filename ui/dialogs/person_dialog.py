@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.domain.codes import Gender, GenderCategory, Language
-from upw_ttg.domain.records import PersonInput, PersonRecord
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.people import PersonInput, PersonRecord
 from upw_ttg.services.people import CONFIRMED_CATEGORIES, PeopleService
 
 from ui.dialogs.form_dialog import FormDialog, optional_text, read_date

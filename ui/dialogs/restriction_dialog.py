@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.records import CaseAccess
+from upw_ttg.records.restrictions import CaseAccess
 
 from ui.dialogs.form_dialog import FormDialog
 from ui.widgets.role_checks import roles_text

@@ -27,8 +27,7 @@ from upw_ttg.errors import SignInError, UpwError
 from ui.dialogs.form_dialog import FormDialog
 
 if TYPE_CHECKING:
-    from upw_ttg.domain.records import StaffMember
-    from upw_ttg.records.staff import NewStaff
+    from upw_ttg.records.staff import NewStaff, StaffMember
     from upw_ttg.services.staff import StaffService
 
     from ui.dialogs.change_password import ChangePasswordDialog

@@ -6,9 +6,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from upw_ttg.domain.codes import Gender, Role
 from upw_ttg.domain.passwords import MIN_PASSWORD_LENGTH
-from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import ValidationError
-from upw_ttg.records.staff import NewStaff
+from upw_ttg.records.staff import NewStaff, StaffMember
 from upw_ttg.services.people import PeopleService
 from upw_ttg.services.roles import RoleService
 from upw_ttg.services.staff import StaffService

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upw_ttg.domain.records import UnconfirmedPerson
+from upw_ttg.records.people import UnconfirmedPerson
 from upw_ttg.services.people import PeopleService
 
 from ui.formatting import BLANK, label

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
-from upw_ttg.domain.records import CUSTODY_DATE_FIELDS, CustodyRecord, DateChangeRow
+from upw_ttg.domain.custody import RELEASE_TYPE_LABELS, DateChangeRow
+from upw_ttg.records.custody import CUSTODY_DATE_FIELDS, CustodyRecord
 
 from ui.formatting import format_date, format_datetime, label
 from ui.models.table_model import Column, RowTableModel

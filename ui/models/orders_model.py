@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from upw_ttg.domain.records import OrderRecord
+from upw_ttg.records.orders import OrderRecord
 from upw_ttg.time_text import format_minutes
 
 from ui.formatting import format_date, label

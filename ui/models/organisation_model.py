@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from upw_ttg.domain.organisation import OfficeDetails, PrisonDetails
+from upw_ttg.records.organisation import OfficeDetails, PrisonDetails
 
 from ui.models.table_model import Column, RowTableModel
 

@@ -6,8 +6,8 @@ from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
 
-from upw_ttg.domain.records import PersonRow
 from upw_ttg.domain.text import fold
+from upw_ttg.records.people import PersonRow
 
 from ui.formatting import format_date, label
 from ui.models.table_model import Column, Index, RowSortProxy, RowTableModel

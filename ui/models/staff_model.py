@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from upw_ttg.domain.records import StaffMember
-from upw_ttg.records.staff import AccountRow
+from upw_ttg.records.staff import AccountRow, StaffMember
 
 from ui.formatting import format_datetime, label
 from ui.models.table_model import Column, RowTableModel

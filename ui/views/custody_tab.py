@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import CUSTODY_DATE_FIELDS, CustodyRecord
+from upw_ttg.records.custody import CUSTODY_DATE_FIELDS, CustodyRecord
 
 from ui.changes import Subject, announce, publish
 from ui.dialogs.custody_dialog import CustodyDialog

@@ -17,18 +17,18 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Language
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import OrderRecord
 from upw_ttg.errors import UpwError
+from upw_ttg.records.orders import OrderRecord
 
-from ui.changes import Subject, announce, publish
+from ui.changes import Change, Subject, announce, publish, subscribe
 from ui.dialogs.order_dialog import ExtensionDialog, OrderDialog
 from ui.dialogs.upw.assessment_dialog import open_assessment
 from ui.formatting import format_date
 from ui.models.orders_model import OrdersTableModel
 from ui.models.table_model import RowSortProxy
 from ui.permissions import can, can_edit_orders, not_allowed_tip
+from ui.printing import PdfPrinter
 from ui.tasks import report_failure
-from ui.views.attendance.common import PdfPrinter
 from ui.views.attendance.ledger_view import LedgerView
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
@@ -78,7 +78,6 @@ class OrdersTab(QWidget):
         if not self._may_certify:
             self.certificate_button.setToolTip(not_allowed_tip("print certificates"))
         self.ledger = LedgerView(services)
-        self.ledger.ledger_changed.connect(lambda ledger: self.reload(ledger.order_id))
         self.empty_label = QLabel("No unpaid work orders on record.")
         self.empty_label.setObjectName("Hint")
         self.extensions_label = QLabel()
@@ -106,6 +105,8 @@ class OrdersTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(split, 1)
         self._on_selection_changed()
+        # An order saved here, adjusted in its ledger or imported is read again.
+        subscribe(self, [Subject.ORDER], self._on_order_changed)
 
     def load(self, person_id: int, person_name: str) -> None:
         self._person_id = person_id
@@ -133,6 +134,12 @@ class OrdersTab(QWidget):
         selection.blockSignals(False)
         self.table.viewport().update()
         self._on_selection_changed()
+
+    def _on_order_changed(self, change: Change) -> None:
+        if self._person_id is None or not change.touches_person(self._person_id):
+            return
+        current = self.selected_order()
+        self.reload(change.ids[0] if change.ids else current.id if current else None)
 
     def selected_order(self) -> OrderRecord | None:
         return selected_row(self.table, OrderRecord)
@@ -211,7 +218,6 @@ class OrdersTab(QWidget):
         self.dialog = dialog
 
         def saved(record: OrderRecord) -> None:
-            self.reload(record.id)
             publish(Subject.ORDER, [record.id], [record.person_id], record)
             announce(message)
 

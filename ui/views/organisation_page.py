@@ -7,8 +7,8 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.organisation import OfficeDetails, PrisonDetails
 from upw_ttg.domain.permissions import Capability
+from upw_ttg.records.organisation import OfficeDetails, PrisonDetails
 
 from ui.changes import announce
 from ui.dialogs.organisation_dialogs import OfficeDialog, PrisonDialog

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.records import PersonRecord, PersonRow
+from upw_ttg.records.people import PersonRecord, PersonRow
 
 from ui.changes import Change, Subject, announce, open_person, subscribe
 from ui.dialogs.person_dialog import PersonDialog

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.domain.codes import Language
-from upw_ttg.domain.records import PersonRecord
+from upw_ttg.records.people import PersonRecord
 
 from ui.formatting import age_on, format_date, format_datetime, label, or_blank
 from ui.widgets.banner import Banner

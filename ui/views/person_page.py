@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Language
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import CaseAccess, PersonRecord
 from upw_ttg.errors import UpwError
 from upw_ttg.records.case_reviews import CaseReviews
+from upw_ttg.records.people import PersonRecord
+from upw_ttg.records.restrictions import CaseAccess
 from upw_ttg.services.subject_access import save_export
 
 from ui.changes import Subject, announce, publish
@@ -64,14 +65,12 @@ class PersonPage(QWidget):
 
     Signals:
         back_requested(): the user wants the people list again.
-        person_saved(object): the person's details were saved (a ``PersonRecord``).
         plan_requested(int): open the resettlement plan of this custody episode.
         item_requested(str, int, object): open a session or warrant of the overview where
             it is changed (the main window knows where).
     """
 
     back_requested = Signal()
-    person_saved = Signal(object)
     plan_requested = Signal(int)
     item_requested = Signal(str, int, object)
     OVERVIEW, DETAILS, ORDERS, CUSTODY, REVIEWS = range(5)
@@ -434,7 +433,6 @@ class PersonPage(QWidget):
     def _on_person_saved(self, record: PersonRecord) -> None:
         self._show(record)
         self._load_tabs(record)
-        self.person_saved.emit(record)
         publish(Subject.PERSON, [record.id], [record.id], record)
         announce(f"Saved {record.display_name}'s details.")
 

@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import UpwError
-from upw_ttg.records.staff import AccountRow
+from upw_ttg.records.staff import AccountRow, StaffMember
 
 from ui.changes import announce
 from ui.dialogs.change_password import ResetPasswordDialog

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal, 
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from upw_ttg.domain.records import PersonRow
+from upw_ttg.records.people import PersonRow
 from upw_ttg.services.people import PeopleService
 
 from ui.models.people_model import PeopleSortProxy, PeopleTableModel

@@ -172,8 +172,8 @@ def _exchange(db: Database, session: Session, today: dt.date) -> dict[str, int]:
     few days are left to send), through the same code the screens use."""
     from upw_ttg.domain.extract import layout_key
     from upw_ttg.domain.ndelius import guess_mapping
-    from upw_ttg.domain.records import StaffMember
     from upw_ttg.domain.working_days import WorkingCalendar
+    from upw_ttg.records.staff import StaffMember
     from upw_ttg.services.context import ServiceContext
     from upw_ttg.services.exchange.national_export import export_outcomes
     from upw_ttg.services.exchange.people_export import COLUMNS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
@@ -50,3 +51,15 @@ def sentence_parts(start: dt.date, total_days: int) -> tuple[int, int, int]:
     ``sentence_days``), for showing a stored length the way the court stated it."""
     gap = relativedelta(start + dt.timedelta(days=total_days), start)
     return gap.years, gap.months, gap.days
+
+
+@dataclass(frozen=True, slots=True)
+class DateChangeRow:
+    """One change to a custody date: what it was, what it became, why, when and by whom."""
+
+    field: str
+    old_value: dt.date | None
+    new_value: dt.date | None
+    reason: str | None
+    changed_at: dt.datetime
+    changed_by: str | None

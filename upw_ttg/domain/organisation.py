@@ -14,26 +14,6 @@ _PRISON_CODE = re.compile(r"^[A-Z]{3}$")
 
 
 @dataclass(frozen=True, slots=True)
-class OfficeDetails:
-    """One office with everything documents print about it."""
-
-    id: int
-    code: str
-    name: str
-    delivery_unit: str
-    organisation: str | None
-    address: str | None
-    town: str | None
-    postcode: str | None
-    phone: str | None
-    email: str | None
-    opening_hours: str | None
-    warrant_account: str | None
-    version: int
-    opening_hours_cy: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class OfficeInput:
     """What an administrator may change about an office (its code and unit are fixed)."""
 
@@ -47,17 +27,6 @@ class OfficeInput:
     opening_hours: str | None
     warrant_account: str | None
     opening_hours_cy: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PrisonDetails:
-    id: int
-    code: str
-    name: str
-    address: str | None
-    phone: str | None
-    holds_women: bool
-    version: int
 
 
 @dataclass(frozen=True, slots=True)

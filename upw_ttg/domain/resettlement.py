@@ -10,7 +10,7 @@ from enum import StrEnum
 from dateutil.relativedelta import relativedelta
 
 from upw_ttg.domain.codes import PATHWAYS, MappaLevel, NeedStatus, ReferralStatus, RiskLevel
-from upw_ttg.domain.records import DateChangeRow
+from upw_ttg.domain.custody import DateChangeRow
 from upw_ttg.domain.settings import SETTINGS_BY_KEY
 from upw_ttg.domain.working_days import WorkingCalendar
 

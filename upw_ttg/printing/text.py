@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as _xml_escape
-
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
 
 from upw_ttg.domain.codes import Language
 from upw_ttg.printing import glossary
+
+# Services format dates with this module without printing anything: reportlab (about 10 MB)
+# is loaded by the documents, not by them.
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
 
 # Month names are fixed here because strftime("%b") follows the C locale, which Qt changes.
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -35,6 +39,8 @@ def escape(value: object) -> str:
 
 def plain(value: object, style: ParagraphStyle) -> Paragraph:
     """A paragraph of user text with no markup of its own."""
+    from reportlab.platypus import Paragraph
+
     return Paragraph(escape(value), style)
 
 

@@ -19,8 +19,8 @@ from upw_ttg.domain.codes import (
     Responsibility,
     TravelPayment,
 )
-from upw_ttg.domain.upw_print import OfficeContact
 from upw_ttg.records.directory import ProviderContact
+from upw_ttg.records.upw_print import OfficeContact
 
 
 class ContactRole(StrEnum):

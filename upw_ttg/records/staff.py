@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from upw_ttg.domain.codes import Gender, Role
-from upw_ttg.domain.records import StaffMember
+from upw_ttg.domain.permissions import Capability, allows
 
 
 @dataclass(slots=True)
@@ -41,3 +41,27 @@ class AccountRow:
     @property
     def active(self) -> bool:
         return self.member.active
+
+
+@dataclass(frozen=True, slots=True)
+class StaffMember:
+    """A member of staff: ``role`` is their job as shown; ``roles`` every role they hold."""
+
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    gender: Gender
+    office_id: int | None
+    active: bool
+    roles: frozenset[Role] = frozenset()
+    version: int = 0
+
+    def __post_init__(self) -> None:
+        # One role given: the member holds just that one.
+        if not self.roles:
+            object.__setattr__(self, "roles", frozenset({self.role}))
+
+    def may(self, capability: Capability) -> bool:
+        """Whether these roles allow ``capability`` (the services check again when used)."""
+        return self.active and allows(self.roles, capability)

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import StaffMember
 from upw_ttg.records.audit import AuditRow
+from upw_ttg.records.staff import StaffMember
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage import chain
 from upw_ttg.storage.chain import ChainCheck, check_chains

@@ -8,7 +8,6 @@ from sqlalchemy import select
 
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.domain.validation import (
     FieldErrors,
     clean,
@@ -19,6 +18,7 @@ from upw_ttg.domain.validation import (
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.records.calendar import ClosureRow
+from upw_ttg.records.recheck import RecheckReport
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import ClosureDate, Office, Project

@@ -5,7 +5,7 @@ from __future__ import annotations
 from upw_ttg.domain.access import AccessedRecord, Recipient
 from upw_ttg.domain.codes import AuditAction, Language
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import CaseSummary
+from upw_ttg.records.case_summary import CaseSummary
 from upw_ttg.services import audit
 from upw_ttg.services.access_log import log_print, log_view
 from upw_ttg.services.context import ServiceContext

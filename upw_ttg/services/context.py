@@ -12,8 +12,8 @@ from sqlalchemy import Connection, bindparam, select
 from upw_ttg.domain.codes import Role
 from upw_ttg.domain.local_time import to_utc
 from upw_ttg.domain.permissions import Capability, allows, denied_message
-from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import CapabilityDeniedError, PermissionDeniedError
+from upw_ttg.records.staff import StaffMember
 from upw_ttg.storage.database import Database
 from upw_ttg.storage.models import Staff, StaffRole
 

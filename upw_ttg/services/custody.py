@@ -9,15 +9,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, CustodyEventKind
-from upw_ttg.domain.custody import expected_release
+from upw_ttg.domain.custody import DateChangeRow, expected_release
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import (
-    CUSTODY_DATE_FIELDS,
-    CustodyInput,
-    CustodyRecord,
-    DateChangeRow,
-    PrisonRow,
-)
 from upw_ttg.domain.validation import (
     FieldErrors,
     clean,
@@ -26,6 +19,8 @@ from upw_ttg.domain.validation import (
     text_problem,
 )
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.custody import CUSTODY_DATE_FIELDS, CustodyInput, CustodyRecord
+from upw_ttg.records.organisation import PrisonRow
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.context import ServiceContext

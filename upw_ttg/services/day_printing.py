@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from upw_ttg.domain.codes import Language
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import Cancelled, NotFoundError
-from upw_ttg.printing.render import render_sections
-from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import format_date
 from upw_ttg.progress import CancelledFn, ProgressFn, never_cancelled, noop_progress
 from upw_ttg.records.day_printing import PAPER_TITLES, DayPaper
@@ -18,6 +17,11 @@ from upw_ttg.services.attendance.work_sheets import WorkSheetService
 from upw_ttg.services.calendar import CalendarService
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.documents import UpwDocumentsService
+
+# The documents, and reportlab under them (about 10 MB), are loaded when something is
+# printed: the screens that use this service open without them.
+if TYPE_CHECKING:
+    from upw_ttg.printing.template import Section
 
 # What each kind needs the member to be allowed.
 _NEEDS = {DayPaper.WORK_SHEETS: Capability.PRINT_WORK_SHEETS,
@@ -83,6 +87,8 @@ class DayPrintingService:
         title = f"Paper for {format_date(day)}"
 
         def render(sections: list[Section], name: str) -> bytes:
+            from upw_ttg.printing.render import render_sections
+
             return render_sections(sections, printed_at=self._ctx.now(),
                                    printed_by=actor.full_name if actor else None,
                                    title=name, is_cancelled=cancelled)

@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.orders import completion_deadline, derive_status, order_problems
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.placement_recheck import RecheckReport
-from upw_ttg.domain.records import OrderExtensionRow, OrderInput, OrderRecord
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.orders import OrderExtensionRow, OrderInput, OrderRecord
+from upw_ttg.records.recheck import RecheckReport
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.context import ServiceContext

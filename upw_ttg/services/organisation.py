@@ -10,17 +10,16 @@ from sqlalchemy.orm.exc import StaleDataError
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.organisation import (
     DEFAULT_ORGANISATION,
-    OfficeDetails,
     OfficeInput,
-    PrisonDetails,
     PrisonInput,
     office_problems,
     prison_problems,
 )
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.upw_print import OfficeContact
 from upw_ttg.domain.validation import clean, normalise_postcode
 from upw_ttg.errors import NotFoundError, StaleRecordError, ValidationError
+from upw_ttg.records.organisation import OfficeDetails, PrisonDetails
+from upw_ttg.records.upw_print import OfficeContact
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.storage.models import DeliveryUnit, Office, Prison

@@ -15,15 +15,6 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from upw_ttg.domain.codes import AuditAction, Gender, GenderCategory
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import category_from_text
-from upw_ttg.domain.placement_recheck import RecheckReport
-from upw_ttg.domain.records import (
-    DeliveryUnitRow,
-    OfficeRow,
-    PersonInput,
-    PersonRecord,
-    PersonRow,
-    UnconfirmedPerson,
-)
 from upw_ttg.domain.text import fold, prefix_upper_bound
 from upw_ttg.domain.validation import (
     FieldErrors,
@@ -39,6 +30,9 @@ from upw_ttg.domain.validation import (
     text_problem,
 )
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.organisation import DeliveryUnitRow, OfficeRow
+from upw_ttg.records.people import PersonInput, PersonRecord, PersonRow, UnconfirmedPerson
+from upw_ttg.records.recheck import RecheckReport
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, named_on
 from upw_ttg.services.case_reviews import review_if_address_changed

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import CaseAccess, StaffName
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.restrictions import CaseAccess, StaffName
 from upw_ttg.services import audit
 from upw_ttg.services.access import may_open_case
 from upw_ttg.services.context import ServiceContext

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, Role
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import StaffMember
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.staff import StaffMember
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.versioning import check_version, flush_versioned

@@ -11,10 +11,9 @@ from sqlalchemy.orm import Session, selectinload
 from upw_ttg.domain.codes import AuditAction, Role
 from upw_ttg.domain.passwords import MIN_PASSWORD_LENGTH, password_problem
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import StaffMember
 from upw_ttg.domain.validation import FieldErrors, clean, name_problem, require_complete
 from upw_ttg.errors import NotFoundError, SignInError, ValidationError
-from upw_ttg.records.staff import AccountRow, NewStaff
+from upw_ttg.records.staff import AccountRow, NewStaff, StaffMember
 from upw_ttg.security import hash_password
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext

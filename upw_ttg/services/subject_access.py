@@ -21,15 +21,15 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.access import AccessAction, Recipient, local_time
 from upw_ttg.domain.codes import AuditAction, Language
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.subject_access import (
+from upw_ttg.errors import NotFoundError
+from upw_ttg.records.subject_access import (
     WITHHELD,
     AccessLine,
     SubjectAccessData,
+    SubjectAccessExport,
     TableRows,
     TrailLine,
 )
-from upw_ttg.errors import NotFoundError
-from upw_ttg.records.subject_access import SubjectAccessExport
 from upw_ttg.services import audit
 from upw_ttg.services.access_log import access_row, log_print
 from upw_ttg.services.context import ServiceContext

@@ -15,12 +15,13 @@ from upw_ttg.domain.codes import Language, OrderStatus, Role
 from upw_ttg.domain.enforcement import Decision
 from upw_ttg.domain.oversight import ReviewKind, ReviewVerdict, agreement_rate, chosen_for_review
 from upw_ttg.errors import CapabilityDeniedError, ValidationError
-from upw_ttg.printing.documents.letter_text import long_date
+from upw_ttg.printing import glossary
 from upw_ttg.services.attendance import build_attendance
 from upw_ttg.storage.models import AuditEvent, UpwOrder
 
 from tests.narrowing import present
-from tests.printing.glossary_support import flat, pdf_text, words_not_in_glossary
+from tests.pdf_support import flat, pdf_text
+from tests.printing.glossary_support import words_not_in_glossary
 from tests.services.attendance.attendance_data import World, set_clock, set_setting
 
 FAILED_ON = dt.date(2026, 11, 24)
@@ -240,7 +241,7 @@ def test_an_overturned_referral_is_printed_as_overturned_not_as_a_live_decision(
     text = flat(pdf_text(pdf))
     assert "BRE01 Breach requested" in text
     # The overturn is stamped by the computer's clock, not the test's.
-    on = long_date(referral.overturned_on, Language.ENGLISH)
+    on = glossary.short_date(referral.overturned_on, Language.ENGLISH)
     assert f"Overturned by a manager on {on}: {REASON}" in text
     assert text.count("Overturned by a manager") == 1  # the warning stands
     assert "EA02 First warning letter sent" in text
@@ -253,7 +254,7 @@ def test_the_welsh_summary_marks_the_overturn_in_glossary_words(world, coordinat
     summary = letters.breach_summary(order, language=Language.WELSH)
     pdf = letters.render_breach_summary(order, language=Language.WELSH)
     text = flat(pdf_text(pdf))
-    on = long_date(present(summary.actions[0].overturned_on), Language.WELSH)
+    on = glossary.short_date(present(summary.actions[0].overturned_on), Language.WELSH)
     assert f"Gwrthdrowyd gan reolwr ar {on}: {REASON}" in text
     assert words_not_in_glossary(pdf, Language.WELSH,
                                  [summary, "BS", "OFFICIAL-SENSITIVE"]) == set()

@@ -8,9 +8,10 @@ import json
 import pytest
 
 from upw_ttg.domain.codes import Gender, Role
-from upw_ttg.domain.records import CustodyInput, PersonInput
 from upw_ttg.errors import CapabilityDeniedError
+from upw_ttg.records.custody import CustodyInput
 from upw_ttg.records.exchange import RowOutcome
+from upw_ttg.records.people import PersonInput
 
 from .extracts import to_csv
 

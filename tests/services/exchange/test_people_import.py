@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 
 from upw_ttg.domain.codes import Gender, OrderSubtype, OrderType, Role
 from upw_ttg.domain.ndelius import guess_mapping
-from upw_ttg.domain.records import OrderInput, PersonInput
 from upw_ttg.errors import Cancelled, CapabilityDeniedError, ValidationError
 from upw_ttg.records.exchange import RowOutcome
+from upw_ttg.records.orders import OrderInput
+from upw_ttg.records.people import PersonInput
 from upw_ttg.storage.models import AuditEvent, Person, UpwOrder
 
 from .extracts import HEADERS, make_people, to_csv, to_xlsx

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from upw_ttg.domain import resettlement as rules
 from upw_ttg.domain.codes import ReleaseDateType
-from upw_ttg.domain.records import DateChangeRow
+from upw_ttg.domain.custody import DateChangeRow
 from upw_ttg.domain.resettlement import DeadlineKind, DeadlineSettings
 from upw_ttg.domain.working_days import WorkingCalendar
 

@@ -19,7 +19,7 @@ from upw_ttg.records.ttg import (
     ReviewInput,
 )
 
-from tests.printing.glossary_support import flat_pdf_text
+from tests.pdf_support import pdf_text
 from tests.services.ttg.ttg_support import fill_plan, make_episode, make_person
 
 
@@ -104,7 +104,7 @@ def test_printed_papers_give_the_providers_details_and_follow_an_edit(app, ttg, 
               lambda: ttg.printouts.render_person_copy(episode, Language.ENGLISH),
               lambda: ttg.printouts.render_handover_pack(episode))
     for paper in papers:
-        text = flat_pdf_text(paper())
+        text = pdf_text(paper(), flattened=True)
         assert "Hessle Road Hostel" in text and "01632 960 321" in text
         assert "80 Hessle Road, Hull, HU3 2AA" in text
     record = next(p for p in app.directory.providers() if p.id == provider)
@@ -112,22 +112,23 @@ def test_printed_papers_give_the_providers_details_and_follow_an_edit(app, ttg, 
         **{f.name: getattr(record, f.name) for f in dataclasses.fields(ProviderInput)},
         "name": "Hessle Road House", "phone": "01632 960 999"}))
     for paper in papers:
-        text = flat_pdf_text(paper())
+        text = pdf_text(paper(), flattened=True)
         assert "01632 960 999" in text and "01632 960 321" not in text
         assert "Hessle Road House" in text and "Hessle Road Hostel" not in text
 
 
 def test_welsh_papers_give_the_welsh_opening_hours_or_else_the_english(app, ttg, case):
     episode, provider = case
-    welsh = flat_pdf_text(ttg.printouts.render_release_sheet(episode, Language.WELSH))
+    welsh = pdf_text(ttg.printouts.render_release_sheet(episode, Language.WELSH), flattened=True)
     assert "Bob dydd, 24 awr" in welsh and "Every day, 24 hours" not in welsh
-    english = flat_pdf_text(ttg.printouts.render_release_sheet(episode, Language.ENGLISH))
+    english = pdf_text(ttg.printouts.render_release_sheet(episode, Language.ENGLISH),
+                       flattened=True)
     assert "Every day, 24 hours" in english and "Bob dydd" not in english
     pack = ttg.printouts.render_handover_pack(episode, Language.WELSH)
-    assert "Bob dydd, 24 awr" in flat_pdf_text(pack)
+    assert "Bob dydd, 24 awr" in pdf_text(pack, flattened=True)
     record = next(p for p in app.directory.providers() if p.id == provider)
     app.directory.update(provider, ProviderInput(**{
         **{f.name: getattr(record, f.name) for f in dataclasses.fields(ProviderInput)},
         "opening_hours_cy": None}))
-    assert "Every day, 24 hours" in flat_pdf_text(
-        ttg.printouts.render_release_sheet(episode, Language.WELSH))
+    assert "Every day, 24 hours" in pdf_text(
+        ttg.printouts.render_release_sheet(episode, Language.WELSH), flattened=True)

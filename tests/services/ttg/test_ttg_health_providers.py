@@ -15,7 +15,7 @@ from upw_ttg.domain.directory import ProviderInput, ReferralRoute
 from upw_ttg.errors import PermissionDeniedError, ValidationError
 from upw_ttg.records.ttg import NeedInput, ReviewInput
 
-from tests.printing.glossary_support import flat_pdf_text
+from tests.pdf_support import pdf_text
 from tests.services.ttg.ttg_support import fill_plan, make_episode, make_person
 
 _REVIEWED = dt.date(2026, 11, 25)
@@ -79,7 +79,7 @@ def test_typed_text_stays_the_fallback_and_no_pharmacy_without_a_prescription(tt
         (None, "Dr Khan, Anlaby Road, 01632 960 799")
     assert (review.prescriptions_provider_id, review.prescriptions_collect_from) == \
         (None, "Boots, Whitefriargate")
-    sheet = flat_pdf_text(ttg.printouts.render_release_sheet(episode, Language.ENGLISH))
+    sheet = pdf_text(ttg.printouts.render_release_sheet(episode, Language.ENGLISH), flattened=True)
     assert "Dr Khan, Anlaby Road" in sheet and "Boots, Whitefriargate" in sheet
     review = _review(ttg, episode, prescriptions_arranged=False,
                      prescriptions_provider_id=_pharmacy)
@@ -99,10 +99,12 @@ def test_a_provider_no_longer_taking_referrals_cannot_be_newly_picked(app, ttg, 
 
 def _papers(ttg, episode, welsh: bool):
     language = Language.WELSH if welsh else Language.ENGLISH
-    return {"release sheet": flat_pdf_text(ttg.printouts.render_release_sheet(episode, language)),
-            "person's copy": flat_pdf_text(ttg.printouts.render_person_copy(episode, language)),
-            "handover pack": flat_pdf_text(ttg.printouts.render_handover_pack(
-                episode, Language.WELSH if welsh else Language.ENGLISH))}
+    return {"release sheet": pdf_text(ttg.printouts.render_release_sheet(episode, language),
+                                      flattened=True),
+            "person's copy": pdf_text(ttg.printouts.render_person_copy(episode, language),
+                                      flattened=True),
+            "handover pack": pdf_text(ttg.printouts.render_handover_pack(
+                episode, Language.WELSH if welsh else Language.ENGLISH), flattened=True)}
 
 
 @pytest.mark.parametrize("welsh", [False, True], ids=["English", "Welsh"])
@@ -137,10 +139,10 @@ def test_a_health_need_kept_off_the_persons_copy_keeps_the_gp_off_it(ttg, case):
     ttg.plans.save_need(plan.id, NeedInput(
         need.pathway_code, "I need my tablets", NeedStatus.IN_PROGRESS, need.responsibility,
         need.linked_to_offending, need.version, False))
-    copy = flat_pdf_text(ttg.printouts.render_person_copy(episode, Language.ENGLISH))
+    copy = pdf_text(ttg.printouts.render_person_copy(episode, Language.ENGLISH), flattened=True)
     assert "Bridge Street Surgery" not in copy and "Marina Pharmacy" not in copy
     # The release sheet is for the day itself: the practice and the pharmacy stay on it.
-    sheet = flat_pdf_text(ttg.printouts.render_release_sheet(episode, Language.ENGLISH))
+    sheet = pdf_text(ttg.printouts.render_release_sheet(episode, Language.ENGLISH), flattened=True)
     assert "Bridge Street Surgery" in sheet and "Marina Pharmacy" in sheet
 
 

@@ -16,7 +16,8 @@ from upw_ttg.domain.codes import (
     Responsibility,
     RiskLevel,
 )
-from upw_ttg.domain.records import CustodyInput, PersonInput
+from upw_ttg.records.custody import CustodyInput
+from upw_ttg.records.people import PersonInput
 from upw_ttg.records.ttg import (
     AgreementInput,
     NeedInput,

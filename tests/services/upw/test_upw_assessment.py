@@ -14,8 +14,8 @@ from upw_ttg.domain.codes import (
     PlacementPreference,
     RiskLevel,
 )
-from upw_ttg.domain.upw_records import AssessmentInput, CommitmentInput
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.upw import AssessmentInput, CommitmentInput
 
 
 def _draft(upw, gender=Gender.MALE, identity=None):

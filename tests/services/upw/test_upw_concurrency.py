@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 
 from upw_ttg.domain.codes import WarrantMode
-from upw_ttg.domain.upw_records import WarrantInput
 from upw_ttg.errors import UpwError
+from upw_ttg.records.upw import WarrantInput
 from upw_ttg.services.upw import PlacementRefused, build_upw_services
 
 

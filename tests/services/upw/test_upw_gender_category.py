@@ -17,9 +17,9 @@ from upw_ttg.domain.placement import (
     category_from_text,
     check_placement,
 )
-from upw_ttg.domain.records import PersonInput
-from upw_ttg.domain.upw_records import PlacementRequest
 from upw_ttg.errors import PermissionDeniedError, StaleRecordError, ValidationError
+from upw_ttg.records.people import PersonInput
+from upw_ttg.records.upw import PlacementRequest
 from upw_ttg.services.upw import PlacementRefused
 from upw_ttg.storage.models import AuditEvent
 

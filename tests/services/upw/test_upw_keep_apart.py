@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from upw_ttg.domain.codes import KeepApartKind, Role
 from upw_ttg.domain.placement import Rule
-from upw_ttg.domain.upw_records import PlacementRequest
 from upw_ttg.errors import PermissionDeniedError, StaleRecordError, ValidationError
+from upw_ttg.records.upw import PlacementRequest
 from upw_ttg.services.upw import PlacementRefused
 from upw_ttg.storage.models import AuditEvent
 

@@ -13,8 +13,8 @@ from sqlalchemy import delete, select, update
 
 from upw_ttg.domain.codes import GenderCategory, KeepApartKind, Role, SessionStatus
 from upw_ttg.domain.placement import is_woman
-from upw_ttg.domain.upw_records import PlacementRequest, StandDownReason
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.upw import PlacementRequest, StandDownReason
 from upw_ttg.services.upw import PlacementRefused
 from upw_ttg.services.upw.facts import active_appointment
 from upw_ttg.storage.models import Appointment, KeepApart, Person, UpwSession

@@ -9,8 +9,8 @@ from sqlalchemy import update
 
 from upw_ttg.domain.codes import AuditAction, Gender, PlacementPreference
 from upw_ttg.domain.placement import Rule
-from upw_ttg.domain.records import OrderExtensionRow
-from upw_ttg.domain.upw_records import CommitmentInput, PlacementRequest, VanInput
+from upw_ttg.records.orders import OrderExtensionRow
+from upw_ttg.records.upw import CommitmentInput, PlacementRequest, VanInput
 from upw_ttg.services.upw import PlacementRefused
 from upw_ttg.storage.models import Appointment, KeepApart, Person
 
@@ -55,7 +55,7 @@ def test_van_seats_limit_only_those_travelling_by_van(upw):
     van = upw.svc.projects.save_van(None, VanInput("YK19ABC", "Minibus", 1, upw.office))
     point = upw.svc.projects.list_pickup_points()  # none yet
     assert point == []
-    from upw_ttg.domain.upw_records import PickupPointInput
+    from upw_ttg.records.upw import PickupPointInput
     stop = upw.svc.projects.save_pickup_point(None, PickupPointInput("York office", "Museum St",
                                                                      "YO1 6HP", upw.office))
     record = upw.svc.sessions.set_staff(sid, supervisor_id=upw.svc.sessions.get(sid)

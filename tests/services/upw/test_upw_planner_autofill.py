@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from upw_ttg.domain.codes import Gender, PlacementPreference
-from upw_ttg.domain.upw_records import PlacementRequest
 from upw_ttg.errors import Cancelled
+from upw_ttg.records.upw import PlacementRequest
 
 
 def test_the_week_planner_shows_fill_marks_and_warnings(upw):

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from upw_ttg.domain.codes import Gender, PatternFrequency
-from upw_ttg.domain.upw_records import PickupPointInput, ProjectInput, VanInput
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.upw import PickupPointInput, ProjectInput, VanInput
 
 
 def _dates(upw, project, start, end):

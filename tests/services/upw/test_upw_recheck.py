@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from upw_ttg.domain.codes import Gender, GenderCategory
 from upw_ttg.domain.placement import Rule
-from upw_ttg.domain.upw_records import PlacementRequest
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.upw import PlacementRequest
 from upw_ttg.storage.models import AuditEvent, BookingBreach
 
 
@@ -193,7 +193,7 @@ def test_a_stood_down_session_leaves_the_queue(upw):
     upw.svc.projects.update_project(project.id, dataclasses.replace(
         project.to_input(), tags=("children_present",)))
     assert queued(upw) == {place: {Rule.CHILDREN}}
-    from upw_ttg.domain.upw_records import StandDownReason
+    from upw_ttg.records.upw import StandDownReason
     upw.svc.stand_downs.stand_down(sid, StandDownReason.WEATHER, "Snow")
     assert queued(upw) == {}
 
@@ -208,7 +208,7 @@ def test_an_earlier_sentence_date_queues_bookings_after_the_new_deadline(upw, ap
     assert app.orders.preview_update(order, earlier).count == 1
     app.orders.update(order, earlier)
     assert queued(upw) == {place: {Rule.AFTER_DEADLINE}}
-    from upw_ttg.domain.records import OrderExtensionRow
+    from upw_ttg.records.orders import OrderExtensionRow
     app.orders.add_extension(order, OrderExtensionRow(
         upw.MONDAY, "York Magistrates", deadline + dt.timedelta(days=30), "Illness"))
     assert queued(upw) == {}

@@ -19,8 +19,8 @@ from sqlalchemy import delete, select, update
 
 from upw_ttg.domain.codes import Gender, GenderCategory, KeepApartKind, SessionStatus
 from upw_ttg.domain.placement import Rule, lone_woman, person_breaches
-from upw_ttg.domain.upw_records import PlacementRequest, StandDownReason
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.upw import PlacementRequest, StandDownReason
 from upw_ttg.services.upw import PlacementRefused
 from upw_ttg.services.upw.facts import (
     load_bookings,

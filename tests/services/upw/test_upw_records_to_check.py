@@ -24,16 +24,13 @@ from upw_ttg.storage.models import (
 )
 
 from tests.corrupt_rows import corrupt
+from tests.pdf_support import pdf_text
 from tests.services.attendance.attendance_data import World
 
 MONDAY = dt.date(2026, 11, 30)  # the conftest clock is Thursday 26 November 2026
 # (sentence date, deadline) as a slip or an old import left them; the deadline stays after
 # the sentence date, as the database itself insists.
 BAD_DATES = [("0001-01-01", "0001-06-01"), ("9999-12-30", "9999-12-31")]
-
-
-def pdf_text(pdf: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
 @pytest.fixture

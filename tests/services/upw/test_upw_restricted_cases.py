@@ -7,13 +7,13 @@ import pytest
 from sqlalchemy import select
 
 from upw_ttg.domain.codes import AuditAction, Role
-from upw_ttg.domain.upw_records import WarrantInput
 from upw_ttg.errors import (
     CapabilityDeniedError,
     RestrictedCaseError,
     StaleRecordError,
     ValidationError,
 )
+from upw_ttg.records.upw import WarrantInput
 from upw_ttg.storage.models import AuditEvent
 
 

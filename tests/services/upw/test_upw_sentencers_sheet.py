@@ -14,19 +14,16 @@ from sqlalchemy import select, update
 from upw_ttg.domain.access import AccessAction
 from upw_ttg.domain.availability import OfferKind, wait_figures
 from upw_ttg.domain.codes import Gender, Language, Role
-from upw_ttg.domain.upw_records import PickupPointInput, VanInput
 from upw_ttg.errors import CapabilityDeniedError
+from upw_ttg.records.upw import PickupPointInput, VanInput
 from upw_ttg.storage.models import AccessEvent, Appointment, UpwSession
 
-from tests.printing.glossary_support import pdf_text, words_not_in_glossary
+from tests.pdf_support import flat, pdf_text
+from tests.printing.glossary_support import words_not_in_glossary
 
 TODAY = dt.date(2026, 11, 26)
 # Set UPW_TTG_PDF_OUT to a folder to keep the printed sheets for looking at.
 OUT = Path(os.environ["UPW_TTG_PDF_OUT"]) if os.environ.get("UPW_TTG_PDF_OUT") else None
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def test_the_wait_is_the_median_and_range_of_recent_first_sessions():

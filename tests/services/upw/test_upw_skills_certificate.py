@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 
 import pytest
 from sqlalchemy import select, update
@@ -17,14 +16,11 @@ from upw_ttg.records.skills import SkillInput
 from upw_ttg.services.upw import build_upw_services
 from upw_ttg.storage.models import AccessEvent, AuditEvent, Project, UpwOrder
 
-from tests.printing.glossary_support import pdf_text, words_not_in_glossary
+from tests.pdf_support import flat, pdf_text
+from tests.printing.glossary_support import words_not_in_glossary
 from tests.services.attendance.attendance_data import World
 
 TUESDAY = dt.date(2026, 11, 24)
-
-
-def flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
 
 
 @pytest.fixture

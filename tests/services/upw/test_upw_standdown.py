@@ -8,8 +8,8 @@ import pytest
 
 from upw_ttg.domain.codes import SessionStatus, WarrantMode
 from upw_ttg.domain.placement import Rule
-from upw_ttg.domain.upw_records import PlacementRequest, StandDownReason, WarrantInput
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.upw import PlacementRequest, StandDownReason, WarrantInput
 from upw_ttg.services.upw import PlacementRefused
 
 

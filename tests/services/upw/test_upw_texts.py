@@ -233,7 +233,7 @@ def test_numbers_to_fix_are_missing_invalid_or_shared(app, world):
 
 def test_a_stand_down_texts_each_person_once_when_its_template_is_named(app, world):
     from upw_ttg.domain.texts import MessageKind
-    from upw_ttg.domain.upw_records import StandDownReason
+    from upw_ttg.records.upw import StandDownReason
 
     session = world.session(world.project(), SESSION_DAY)
     booked(world, "07700900011", session=session)

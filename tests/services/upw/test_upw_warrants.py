@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from upw_ttg.domain.codes import WarrantMode, WarrantStatus
-from upw_ttg.domain.upw_records import WarrantInput
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.upw import WarrantInput
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import select
 
 from upw_ttg.domain.codes import Gender, PlacementPreference, RiskLevel, Role
-from upw_ttg.domain.records import OrderInput, PersonInput
-from upw_ttg.domain.upw_records import AssessmentInput, ProjectInput
+from upw_ttg.records.orders import OrderInput
+from upw_ttg.records.people import PersonInput
+from upw_ttg.records.upw import AssessmentInput, ProjectInput
 from upw_ttg.services.upw import UpwServices, build_upw_services
 from upw_ttg.storage.models import DeliveryUnit, Office
 

@@ -22,6 +22,7 @@ from tests.ui.attendance_support import (
     type_text,
 )
 from tests.ui.conftest import settle
+from ui.changes import Change, Subject, subscribe
 from ui.models.attendance.register_model import RegisterTableModel
 from ui.views.attendance.area import AttendanceArea
 from ui.views.attendance.register_page import RegisterPage
@@ -95,6 +96,8 @@ def test_keying_a_12_person_register_from_the_keyboard_alone(qtbot, services, ui
     type_text(qtbot, "atss")
     press(qtbot, ENTER)
     assert page.model.has_unsaved_changes()
+    changes: list[Change] = []
+    subscribe(page, [Subject.ATTENDANCE], changes.append)
     press(qtbot, Qt.Key.Key_S, CTRL)
     # Saved on the writer thread: the register stays, greyed, with every entry.
     assert page.saving and not page.table.isEnabled() and not page.save_button.isEnabled()
@@ -105,6 +108,9 @@ def test_keying_a_12_person_register_from_the_keyboard_alone(qtbot, services, ui
     assert "saved: 12 rows changed" in page.banner.text()
     stored = services.attendance.registers.load_register(session)
     assert [r.appointment_id for r in stored.rows] == appointments
+    # Each person's record, if open, reads the outcomes again.
+    assert [(sorted(c.ids), c.person_ids) for c in changes] == [
+        (sorted(appointments), tuple(sorted({r.person_id for r in stored.rows})))]
     assert [r.outcome_code for r in stored.rows] == [
         "ATTC", "AFTC", "UAAB", "AAME", "ATTC", "ATTC", "ATTC", "ATTC", "ATTC", "ATSS", "ATSS",
         "ATSS"]

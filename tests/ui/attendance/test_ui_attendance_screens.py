@@ -26,7 +26,7 @@ from tests.ui.attendance_support import (
 )
 from tests.ui.conftest import settle, unnamed_focusable_widgets
 from ui import tasks
-from ui.changes import change_bus
+from ui.changes import Change, Subject, change_bus, subscribe
 from ui.dialogs.attendance.action_dialogs import ActionDialog, EvidenceDialog
 from ui.dialogs.attendance.adjustment_dialog import AdjustmentDialog, parse_hours
 from ui.views.attendance.area import AttendanceArea
@@ -153,6 +153,8 @@ def test_the_ledger_shows_every_line_and_takes_an_adjustment(qtbot, services):
     assert not view.letter_box.isVisibleTo(view)
     notices: list[str] = []
     change_bus().on_notice(view, notices.append)
+    changes: list[Change] = []
+    subscribe(view, [Subject.ORDER], changes.append)
     view.add_adjustment()
     dialog = view.dialog
     assert isinstance(dialog, AdjustmentDialog)
@@ -168,6 +170,9 @@ def test_the_ledger_shows_every_line_and_takes_an_adjustment(qtbot, services):
     assert view.model.rowCount() == 3
     assert view.remaining.text() == "0:00"
     assert notices == ["Adjustment added; 0:00 still owed."]
+    # Every screen showing the order (its record's orders and overview) reads it again.
+    assert view.ledger is not None
+    assert [(c.ids, c.person_ids) for c in changes] == [((orders[0],), (view.ledger.person_id,))]
     # Rule UPW-15: balance 0 means completed, with the completion letter ready.
     assert view.letter_box.isVisibleTo(view) and view.letter_button.isEnabled()
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
 
 from upw_ttg.domain.codes import Role
-from upw_ttg.domain.records import CustodyInput
+from upw_ttg.records.custody import CustodyInput
 
 from tests.narrowing import present
 from tests.ui.conftest import TODAY, add_staff_member, make_person, settle

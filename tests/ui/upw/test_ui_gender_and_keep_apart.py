@@ -4,7 +4,7 @@ record, and adding several people to a session together."""
 from __future__ import annotations
 
 from upw_ttg.domain.codes import Gender, GenderCategory, KeepApartKind, Role
-from upw_ttg.domain.upw_records import PlacementRequest
+from upw_ttg.records.upw import PlacementRequest
 
 from tests.narrowing import present
 from tests.ui.conftest import add_staff_member, settle

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 
-from pypdf import PdfReader
 from PySide6.QtWidgets import QMenu
 
 from upw_ttg.domain.codes import Language
 
 from tests.narrowing import present, shown
+from tests.pdf_support import pdf_text
 from ui.changes import change_bus
 from ui.dialogs.upw.sentencers_sheet_dialog import SentencersSheetDialog
 from ui.main_window import MainWindow
-
-
-def _text(pdf: bytes) -> str:
-    return " ".join(" ".join(page.extract_text().split())
-                    for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
 def test_the_file_menu_prints_a_units_sheet_in_the_language_chosen(
@@ -41,7 +35,7 @@ def test_the_file_menu_prints_a_units_sheet_in_the_language_chosen(
     with qtbot.waitSignal(change_bus().announced, timeout=20000):
         dialog.print_sheet()
     wait_for_tasks()
-    text = _text(present(dialog.preview)._pdf)
+    text = pdf_text(present(dialog.preview)._pdf, flattened=True)
     assert "Gwaith Di-dâl: argaeledd ar gyfer dedfrydwyr" in text
     assert present(dialog.preview).windowTitle().startswith(
         "Print preview – Sentencers' availability sheet, ")

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 import os
 from pathlib import Path
 
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -17,6 +15,7 @@ from upw_ttg.domain.codes import AdjustmentKind, Language
 from upw_ttg.records.skills import SkillInput
 
 from tests.narrowing import present
+from tests.pdf_support import pdf_text
 from tests.ui.attendance_support import PAST, activate, focused, make_world, press, type_text
 from tests.ui.conftest import settle
 from tests.ui.upw_world import World as UpwWorld
@@ -33,11 +32,6 @@ SCREENS = os.environ.get("UPW_TTG_SCREEN_OUT")
 def _save_screen(widget, name: str) -> None:
     if SCREENS:
         widget.grab().save(str(Path(SCREENS) / name))
-
-
-def _pdf_text(pdf: bytes) -> str:
-    return " ".join(" ".join(page.extract_text().split())
-                    for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
 def _skills(services) -> dict[str, int]:
@@ -163,7 +157,7 @@ def test_the_certificate_is_refused_in_words_then_printed_once_complete(
     tab.reload(order)
     tab.print_certificate(Language.WELSH)
     wait_for_tasks()
-    text = _pdf_text(present(tab.printer.preview)._pdf)
+    text = pdf_text(present(tab.printer.preview)._pdf, flattened=True)
     assert "Tystysgrif cwblhau" in text and "Gweithio mewn tîm" in text
     assert "Canal towpath" in text and len(told) == 1
     if SCREENS:

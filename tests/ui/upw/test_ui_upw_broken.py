@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from upw_ttg.domain.placement_recheck import RecheckReport
+from upw_ttg.records.recheck import RecheckReport
 
 from tests.call_log import appended
 from tests.ui.conftest import settle, unnamed_focusable_widgets

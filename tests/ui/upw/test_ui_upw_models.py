@@ -14,7 +14,7 @@ from upw_ttg.domain.codes import (
     WarrantMode,
     WarrantStatus,
 )
-from upw_ttg.domain.upw_records import (
+from upw_ttg.records.upw import (
     CommitmentInput,
     PersonToTell,
     PickupPointRecord,

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from upw_ttg.domain.codes import Gender
-from upw_ttg.domain.upw_records import PlacementRequest, StandDownReason
+from upw_ttg.records.upw import PlacementRequest, StandDownReason
 
 from tests.narrowing import present
 from tests.ui.conftest import settle

@@ -83,7 +83,7 @@ def test_issue_a_warrant_then_void_it_with_a_reason(qtbot, services, world, wait
 
 def test_mark_used_and_filter_by_status(qtbot, services, world):
     from upw_ttg.domain.codes import WarrantMode
-    from upw_ttg.domain.upw_records import WarrantInput
+    from upw_ttg.records.upw import WarrantInput
     person_id, _ = world.placeable()
     criterion = services.upw.warrants.eligibility_criteria()[0]
     for _ in range(2):
@@ -113,7 +113,7 @@ def test_mark_used_and_filter_by_status(qtbot, services, world):
 def test_a_warrant_issued_elsewhere_appears_in_the_register_without_pressing_show(
         qtbot, services, world, wait_for_tasks):
     from upw_ttg.domain.codes import WarrantMode
-    from upw_ttg.domain.upw_records import WarrantInput
+    from upw_ttg.records.upw import WarrantInput
 
     from ui.changes import Subject, publish
 
@@ -134,7 +134,7 @@ def test_a_warrant_issued_elsewhere_appears_in_the_register_without_pressing_sho
 def test_the_fare_column_is_wide_enough_for_its_figures(qtbot, services, world,
                                                          wait_for_tasks):
     from upw_ttg.domain.codes import WarrantMode
-    from upw_ttg.domain.upw_records import WarrantInput
+    from upw_ttg.records.upw import WarrantInput
 
     person_id, _ = world.placeable()
     services.upw.warrants.issue(WarrantInput(

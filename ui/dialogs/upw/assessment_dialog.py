@@ -31,9 +31,9 @@ from upw_ttg.domain.codes import (
     RiskLevel,
 )
 from upw_ttg.domain.placement import identity_not_male
-from upw_ttg.domain.records import PersonRecord
-from upw_ttg.domain.upw_records import AssessmentInput, AssessmentRecord
 from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
+from upw_ttg.records.people import PersonRecord
+from upw_ttg.records.upw import AssessmentInput, AssessmentRecord
 
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.assessment_widgets import (

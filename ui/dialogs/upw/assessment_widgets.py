@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.domain.placement import PART_NAMES, WEEKDAY_NAMES
-from upw_ttg.domain.upw_records import COMMITMENT_KINDS, CommitmentInput
+from upw_ttg.records.upw import COMMITMENT_KINDS, CommitmentInput
 
 from ui.dialogs.upw.session_staff_dialog import read_time, time_edit
 from ui.models.upw.commitments_model import CommitmentsTableModel

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.upw_records import ApplyResult, AutoFillProposal
 from upw_ttg.errors import Cancelled, UpwError
+from upw_ttg.records.upw import ApplyResult, AutoFillProposal
 
 from ui.models.table_model import RowSortProxy
 from ui.models.upw.autofill_model import ProposalLine, ProposalTableModel, ShortfallTableModel

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.errors import UpwError
+from upw_ttg.records.recheck import RecheckReport
 
 from ui.models.upw.broken_model import BrokenBookingsModel
 from ui.tasks import on_gui_thread

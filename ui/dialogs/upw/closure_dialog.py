@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.upw_records import ProjectRecord
 from upw_ttg.errors import ValidationError
 from upw_ttg.records.calendar import ClosureRow
+from upw_ttg.records.upw import ProjectRecord
 
 from ui.dialogs.form_dialog import FormDialog, read_date
 from ui.dialogs.upw.breaks_warning import ChecksBookings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.upw_records import (
+from upw_ttg.records.upw import (
     PickupPointInput,
     PickupPointRecord,
     VanInput,

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import KeepApartKind
-from upw_ttg.domain.keep_apart import BrokenBooking, KeepApartPair
-from upw_ttg.domain.records import PersonRecord, PersonRow
 from upw_ttg.errors import UpwError, ValidationError
+from upw_ttg.records.keep_apart import BrokenBooking, KeepApartPair
+from upw_ttg.records.people import PersonRecord, PersonRow
 
 from ui.formatting import BLANK, format_date, label
 from ui.models.table_model import Column, RowTableModel

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.placement import Breach
-from upw_ttg.domain.upw_records import (
+from upw_ttg.errors import UpwError, ValidationError
+from upw_ttg.records.upw import (
     AppointmentRow,
     PlacementRequest,
     SessionPerson,
     SessionRecord,
 )
-from upw_ttg.errors import UpwError, ValidationError
 
 from ui.changes import Subject, publish
 from ui.dialogs.form_dialog import FormDialog

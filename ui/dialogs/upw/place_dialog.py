@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import OrderStatus
 from upw_ttg.domain.placement import Decision, Rule
-from upw_ttg.domain.records import OrderRecord, PersonRow
-from upw_ttg.domain.upw_records import AppointmentRow, PlacementRequest, SessionRecord
 from upw_ttg.errors import UpwError, ValidationError
+from upw_ttg.records.orders import OrderRecord
+from upw_ttg.records.people import PersonRow
+from upw_ttg.records.upw import AppointmentRow, PlacementRequest, SessionRecord
 from upw_ttg.time_text import format_minutes
 
 from ui.changes import Subject, publish

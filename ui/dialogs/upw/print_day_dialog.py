@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtWidgets import QFormLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.upw_records import VanRecord
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.upw import VanRecord
 
 from ui.dialogs.form_dialog import FormDialog, read_date
 from ui.printing import preview_document

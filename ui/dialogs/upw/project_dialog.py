@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import SUITABILITY_TAGS, PatternFrequency
 from upw_ttg.domain.placement import WEEKDAY_NAMES
-from upw_ttg.domain.upw_records import GenerationResult, ProjectInput, ProjectRecord
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.upw import GenerationResult, ProjectInput, ProjectRecord
 
 from ui.dialogs.form_dialog import FormDialog, optional_text, read_date
 from ui.dialogs.person_dialog import enum_combo

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Language, SessionStatus
-from upw_ttg.domain.upw_records import SessionDetail, SessionPerson
 from upw_ttg.errors import UpwError
+from upw_ttg.records.upw import SessionDetail, SessionPerson
 
 from ui.changes import Subject, announce, open_person, publish
 from ui.dialogs.upw.assessment_dialog import AssessmentDialog, assessment_dialog

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.upw_records import SessionRecord
+from upw_ttg.records.upw import SessionRecord
 
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.breaks_warning import ChecksBookings

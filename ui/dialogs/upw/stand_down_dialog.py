@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.upw_records import (
+from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
+from upw_ttg.records.upw import (
     STAND_DOWN_LABELS,
     PersonToTell,
     SessionRecord,
     StandDownReason,
     StandDownResult,
 )
-from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
 
 from ui.changes import Subject, publish
 from ui.dialogs.upw.place_dialog import session_title

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import WarrantMode
-from upw_ttg.domain.records import PersonRow
-from upw_ttg.domain.upw_records import SessionRecord, WarrantInput, WarrantRecord
 from upw_ttg.errors import ValidationError
+from upw_ttg.records.people import PersonRow
+from upw_ttg.records.upw import SessionRecord, WarrantInput, WarrantRecord
 
 from ui.changes import Subject, publish
 from ui.dialogs.form_dialog import FormDialog, read_date

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from upw_ttg.domain.text import fold
-from upw_ttg.domain.upw_records import ProposedPlacement, Shortfall
+from upw_ttg.records.upw import ProposedPlacement, Shortfall
 
 from ui.models.table_model import Column, RowTableModel
 from ui.models.upw.text import format_day, format_minutes, format_times

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from upw_ttg.domain.placement_recheck import BrokenBooking
 from upw_ttg.domain.text import fold
+from upw_ttg.records.recheck import BrokenBooking
 
 from ui.models.table_model import Column, RowTableModel
 from ui.models.upw.text import format_day, format_times

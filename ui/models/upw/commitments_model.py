@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex
 
 from upw_ttg.domain.placement import WEEKDAY_NAMES
-from upw_ttg.domain.upw_records import CommitmentInput
+from upw_ttg.records.upw import CommitmentInput
 
 from ui.models.table_model import Column, RowTableModel
 from ui.models.upw.text import format_times

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 
 from upw_ttg.domain.codes import SessionStatus
 from upw_ttg.domain.placement import format_day
-from upw_ttg.domain.upw_records import PlannerCell, PlannerRow, WeekPlan
+from upw_ttg.records.upw import PlannerCell, PlannerRow, WeekPlan
 
 from ui.models.roles import RowRole
 from ui.models.table_model import Index

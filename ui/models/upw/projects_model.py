@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel
 from upw_ttg.domain.codes import SUITABILITY_TAGS, SessionStatus
 from upw_ttg.domain.placement import WEEKDAY_NAMES
 from upw_ttg.domain.text import fold
-from upw_ttg.domain.upw_records import (
+from upw_ttg.records.upw import (
     PickupPointRecord,
     ProjectRecord,
     SessionRecord,

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from upw_ttg.domain.risk_records import RiskContactRow
 from upw_ttg.domain.risk_sharing import CONTACT_KIND_LABELS
+from upw_ttg.records.risk_sharing import RiskContactRow
 
 from ui.formatting import BLANK, format_date
 from ui.models.table_model import Column, Index, RowTableModel

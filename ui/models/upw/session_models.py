@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from upw_ttg.domain.placement import format_day
-from upw_ttg.domain.upw_records import PersonToTell, PlannerCell, SessionPerson
+from upw_ttg.records.upw import PersonToTell, PlannerCell, SessionPerson
 
 from ui.models.table_model import Column, RowTableModel
 from ui.models.upw.text import format_time, format_times

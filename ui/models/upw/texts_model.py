@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from upw_ttg.domain.text_records import MessageRow, NumberToFix
 from upw_ttg.domain.texts import MessageKind, MessageStatus
+from upw_ttg.records.texts import MessageRow, NumberToFix
 
 from ui.formatting import BLANK, format_date
 from ui.models.table_model import Column, RowTableModel

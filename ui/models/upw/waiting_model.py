@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel
 
 from upw_ttg.domain.text import fold
-from upw_ttg.domain.upw_records import WaitingRow
+from upw_ttg.records.upw import WaitingRow
 
 from ui.models.table_model import Column, Index, RowSortProxy, RowTableModel
 from ui.models.upw.text import format_day, format_minutes

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from upw_ttg.domain.upw_records import SpendRow, WarrantRecord
+from upw_ttg.records.upw import SpendRow, WarrantRecord
 
 from ui.formatting import format_date, label
 from ui.models.table_model import Column, RowTableModel

@@ -1,8 +1,7 @@
-"""Pieces every Attendance page shares: filters, roles and PDF previews."""
+"""What every Attendance page shares: the filter bar and the choices it offers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
@@ -10,66 +9,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import Role
-from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import StaffMember
 
-from ui.changes import Subject, publish
-from ui.dialogs.print_preview import PrintPreviewDialog
-from ui.permissions import can
-from ui.tasks import BackgroundTask, report_failure, run_in_background
 from ui.widgets.fit import narrow_combo
-
-
-def can_key(actor: StaffMember | None) -> bool:
-    return can(actor, Capability.KEY_REGISTERS)
-
-
-def can_decide(actor: StaffMember | None) -> bool:
-    return can(actor, Capability.TAKE_ENFORCEMENT_DECISIONS)
-
-
-def can_print(actor: StaffMember | None) -> bool:
-    return can(actor, Capability.PRINT_WORK_SHEETS)
-
-
-def can_read_attendance(actor: StaffMember | None) -> bool:
-    """Enforcement, forecasts and travel-time tasks (not a supervisor's work)."""
-    return can(actor, Capability.READ_ATTENDANCE)
-
-
-def can_use_attendance(actor: StaffMember | None) -> bool:
-    """Whether the Attendance area belongs in this person's navigation."""
-    return any(can(actor, c) for c in (Capability.READ_REGISTERS, Capability.READ_WORK_SHEETS,
-                                       Capability.READ_ATTENDANCE))
-
-
-def page_title(text: str, intro: str | None = None) -> QVBoxLayout:
-    """A page's title, with a line saying what the page is for."""
-    layout = QVBoxLayout()
-    layout.setSpacing(2)
-    title = QLabel(text)
-    title.setObjectName("PageTitle")
-    layout.addWidget(title)
-    if intro:
-        note = QLabel(intro)
-        note.setObjectName("PageSubtitle")
-        note.setWordWrap(True)
-        layout.addWidget(note)
-    return layout
-
-
-def hint(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("Hint")
-    label.setWordWrap(True)
-    return label
 
 
 def own_unit_id(services: AppServices) -> int | None:
@@ -163,49 +109,3 @@ class FilterBar(QWidget):
     @property
     def coordinator_id(self) -> int | None:
         return self.coordinator.currentData() if self.coordinator is not None else None
-
-
-class PdfPrinter:
-    """Renders a PDF in the background, then opens the print preview; one at a time.
-
-    ``preview`` holds the last preview dialog (tests read it).
-    """
-
-    def __init__(self, parent: QWidget):
-        self._parent = parent
-        self.preview: PrintPreviewDialog | None = None
-        self.task: BackgroundTask | None = None
-
-    def busy(self) -> bool:
-        return self.task is not None and not self.task.finished_running
-
-    def run(self, render: Callable[[], bytes], title: str, file_name: str, label: str, *,
-            button: QPushButton | None = None, failure: str = "The document could not be "
-            "prepared.", on_shown: Callable[[], None] | None = None,
-            letter_for: int | None = None) -> None:
-        """Render in the background, then preview; ``letter_for`` names the person whose
-        letter this is, so their record, if open, lists the print."""
-        if self.busy():
-            return
-        if button is not None:
-            button.setEnabled(False)
-
-        def done(pdf: bytes) -> None:
-            if button is not None:
-                button.setEnabled(True)
-            self.show(pdf, title, file_name)
-            if letter_for is not None:
-                publish(Subject.LETTER, person_ids=[letter_for])
-            if on_shown is not None:
-                on_shown()
-
-        def failed(exc: BaseException) -> None:
-            if button is not None:
-                button.setEnabled(True)
-            report_failure(self._parent, failure, exc)
-
-        self.task = run_in_background(render, done, failed, label, parent=self._parent)
-
-    def show(self, pdf: bytes, title: str, file_name: str) -> None:
-        self.preview = PrintPreviewDialog(pdf, title, file_name, self._parent)
-        self.preview.open()

@@ -33,17 +33,12 @@ from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import QueueTableModel
 from ui.models.table_model import FetchPage
-from ui.permissions import not_allowed_tip
+from ui.permissions import can_decide_enforcement, not_allowed_tip
+from ui.printing import PdfPrinter
 from ui.tasks import report_failure
-from ui.views.attendance.common import (
-    FilterBar,
-    FilterChoices,
-    PdfPrinter,
-    can_decide,
-    hint,
-    page_title,
-)
+from ui.views.attendance.common import FilterBar, FilterChoices
 from ui.widgets.export_list import ExportListButton
+from ui.widgets.labels import hint, page_title
 from ui.widgets.language_combos import LanguageCombo, language_row
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import WrapDelegate, fit_columns, make_table, selected_row
@@ -70,7 +65,7 @@ class EnforcementPage(QWidget):
         super().__init__(parent)
         self._services = services
         self._enforcement = services.attendance.enforcement
-        self._decider = can_decide(services.ctx.actor)
+        self._decider = can_decide_enforcement(services.ctx.actor)
         self.dialog: FormDialog | None = None
         self.printer = PdfPrinter(self)
         self.filters = FilterBar(services, choices=choices)

@@ -16,9 +16,10 @@ from ui.changes import open_person
 from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import ForecastTableModel
-from ui.views.attendance.common import FilterBar, FilterChoices, hint, page_title
+from ui.views.attendance.common import FilterBar, FilterChoices
 from ui.views.attendance.ledger_view import LedgerDialog
 from ui.widgets.export_list import ExportListButton
+from ui.widgets.labels import hint, page_title
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import fit_columns, make_table, selected_row
 

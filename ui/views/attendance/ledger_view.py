@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,13 +21,14 @@ from upw_ttg.errors import UpwError
 from upw_ttg.records.attendance import OrderLedger
 from upw_ttg.time_text import format_minutes
 
-from ui.changes import announce
+from ui.changes import Subject, announce, publish
 from ui.dialogs.attendance.adjustment_dialog import AdjustmentDialog
 from ui.formatting import format_date, label
 from ui.models.attendance.list_models import LedgerLinesTableModel
-from ui.permissions import not_allowed_tip
+from ui.permissions import can_decide_enforcement, not_allowed_tip
+from ui.printing import PdfPrinter
 from ui.tasks import report_failure
-from ui.views.attendance.common import PdfPrinter, can_decide, hint
+from ui.widgets.labels import hint
 from ui.widgets.language_combos import LanguageCombo, language_row
 from ui.widgets.tables import column_width, make_table
 
@@ -58,13 +59,8 @@ def _figure(caption: str, tooltip: str) -> tuple[QLabel, QWidget]:
 
 
 class LedgerView(QWidget):
-    """The ledger of one order; ``show_order(order_id)`` switches to another.
-
-    Signals:
-        ledger_changed(object): an adjustment was added (the new ``OrderLedger``).
-    """
-
-    ledger_changed = Signal(object)
+    """The ledger of one order; ``show_order(order_id)`` switches to another. An adjustment
+    added here is published as a change to its order, so every screen showing it reads again."""
 
     def __init__(self, services: AppServices, order_id: int | None = None,
                  parent: QWidget | None = None):
@@ -74,7 +70,7 @@ class LedgerView(QWidget):
         self.ledger: OrderLedger | None = None
         self.dialog: AdjustmentDialog | None = None
         self.printer = PdfPrinter(self)
-        self._decider = can_decide(services.ctx.actor)
+        self._decider = can_decide_enforcement(services.ctx.actor)
         self.heading = QLabel()
         self.heading.setObjectName("PageSubtitle")
         self.heading.setWordWrap(True)
@@ -225,7 +221,7 @@ class LedgerView(QWidget):
         self._show(ledger)
         announce(f"Adjustment added; {format_minutes(ledger.remaining_minutes)} "
                  "still owed.")
-        self.ledger_changed.emit(ledger)
+        publish(Subject.ORDER, [ledger.order_id], [ledger.person_id], ledger)
 
     @Slot()
     def print_completion_letter(self) -> None:

@@ -16,10 +16,11 @@ from ui.changes import announce
 from ui.dialogs.print_preview import PrintPreviewDialog
 from ui.formatting import format_date
 from ui.models.attendance.list_models import DaySessionsTableModel
-from ui.permissions import can, not_allowed_tip
+from ui.permissions import can, can_print_work_sheets, not_allowed_tip
 from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background
-from ui.views.attendance.common import FilterBar, FilterChoices, can_print, hint, page_title
+from ui.views.attendance.common import FilterBar, FilterChoices
 from ui.widgets.date_field import DateField
+from ui.widgets.labels import hint, page_title
 from ui.widgets.language_combos import PaperLanguageCombo
 from ui.widgets.tables import fit_columns, make_table
 
@@ -50,7 +51,7 @@ class PrintPage(QWidget):
         self.print_button = QPushButton("Print &work sheets…")
         self.print_button.setProperty("primary", "true")
         self.print_button.clicked.connect(self.print_day)
-        if not can_print(services.ctx.actor):
+        if not can_print_work_sheets(services.ctx.actor):
             self.print_button.setToolTip(not_allowed_tip("print work sheets"))
         # The supervisors' language: every fixed word of the sheets from the glossary.
         self.sheet_language = PaperLanguageCombo(name="Work sheets language")
@@ -110,7 +111,8 @@ class PrintPage(QWidget):
                     f"{people} {'person' if people == 1 else 'people'} on {day:%A} "
                     f"{format_date(day)}.")
         self.count.setText(text)
-        self.print_button.setEnabled(bool(sessions) and can_print(self._services.ctx.actor)
+        self.print_button.setEnabled(bool(sessions)
+                                     and can_print_work_sheets(self._services.ctx.actor)
                                      and (self.task is None or self.task.finished_running))
 
     @Slot()

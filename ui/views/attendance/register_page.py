@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Slot
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,18 +25,19 @@ from upw_ttg.errors import StaleRecordError, UpwError, ValidationError
 from upw_ttg.records.attendance import Register, RegisterSaveResult
 from upw_ttg.time_text import format_time
 
-from ui.changes import announce
+from ui.changes import Subject, announce, publish
 from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.attendance.list_models import session_text
 from ui.models.attendance.register_model import RegisterTableModel, outcome_text
-from ui.permissions import not_allowed_tip
+from ui.permissions import can_key_registers, can_print_work_sheets, not_allowed_tip
+from ui.printing import PdfPrinter
 from ui.tasks import BackgroundTask, report_failure, run_in_background, writer_pool
-from ui.views.attendance.common import PdfPrinter, can_key, can_print, hint, page_title
 from ui.views.attendance.register_skills import RegisterSkillsLine
 from ui.views.attendance.register_table import CompletingEdit, RegisterTableView
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
+from ui.widgets.labels import hint, page_title
 from ui.widgets.language_combos import PaperLanguageCombo
 from ui.widgets.records_to_check import RecordsToCheckBanner
 
@@ -58,19 +59,14 @@ _SAMPLES = {_M.ROW: "000", _M.NAME: "Christopher Cartwright", _M.CRN: "X000000",
 
 
 class RegisterPage(QWidget):
-    """A session's register, rows numbered as on the printed work sheet.
-
-    Signals:
-        saved(object): the ``RegisterSaveResult`` of a successful save.
-    """
-
-    saved = Signal(object)
+    """A session's register, rows numbered as on the printed work sheet. Outcomes saved are
+    published as attendance changes, so a person's record showing them reads them again."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
         self._services = services
         self._registers = services.attendance.registers
-        self._editable = can_key(services.ctx.actor)
+        self._editable = can_key_registers(services.ctx.actor)
         self._sessions: list = []
         self._day: dt.date | None = None
         self.printer = PdfPrinter(self)
@@ -137,7 +133,7 @@ class RegisterPage(QWidget):
         self.print_button = QPushButton("Print wor&k sheet…")
         self.print_button.setToolTip("Preview and print this session's work sheet")
         self.print_button.clicked.connect(self.print_sheet)
-        self.print_button.setEnabled(can_print(services.ctx.actor))
+        self.print_button.setEnabled(can_print_work_sheets(services.ctx.actor))
         # The supervisor's language: every fixed word of the sheet from the glossary.
         self.sheet_language = PaperLanguageCombo(name="Work sheet language")
         self.sheet_language.setToolTip("The language the work sheet prints in")
@@ -366,7 +362,7 @@ class RegisterPage(QWidget):
         has_rows = self.register is not None and bool(self.register.rows)
         for widget in (self.save_button, self.apply_button, self.bulk_code):
             widget.setEnabled(self._editable and has_rows)
-        self.print_button.setEnabled(can_print(self._services.ctx.actor)
+        self.print_button.setEnabled(can_print_work_sheets(self._services.ctx.actor)
                                      and self.register is not None)
         if self.register is not None:
             self.bulk_code.set_choices([o.code for o in self.register.outcome_choices])
@@ -530,7 +526,11 @@ class RegisterPage(QWidget):
             self.table.go_to(current.row(), current.column())
         self._show_row_skills()
         announce(message)
-        self.saved.emit(result)
+        if result.changed:
+            keyed = set(result.changed)
+            publish(Subject.ATTENDANCE, result.changed,
+                    [r.person_id for r in result.register.rows if r.appointment_id in keyed],
+                    result)
 
     @Slot()
     def print_sheet(self) -> None:

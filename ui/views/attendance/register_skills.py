@@ -17,7 +17,7 @@ from upw_ttg.records.skills import RegisterSkills
 from ui.changes import announce
 from ui.dialogs.upw.skills_dialog import SkillsShownDialog
 from ui.permissions import can, not_allowed_tip
-from ui.views.attendance.common import hint
+from ui.widgets.labels import hint
 
 SHORTCUT = "Ctrl+K"
 

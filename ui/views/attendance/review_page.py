@@ -26,9 +26,10 @@ from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.attendance.review_models import AgreementTableModel, ReviewItemsTableModel
 from ui.permissions import can, not_allowed_tip
-from ui.views.attendance.common import FilterBar, FilterChoices, hint, page_title
+from ui.views.attendance.common import FilterBar, FilterChoices
 from ui.widgets.banner import Banner
 from ui.widgets.form_fields import FieldSet
+from ui.widgets.labels import hint, page_title
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 

@@ -25,10 +25,11 @@ from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.attendance.filters import AttendanceFilterProxy
 from ui.models.attendance.list_models import TravelTasksTableModel
-from ui.permissions import not_allowed_tip
-from ui.views.attendance.common import FilterBar, FilterChoices, can_decide, hint, page_title
+from ui.permissions import can_decide_enforcement, not_allowed_tip
+from ui.views.attendance.common import FilterBar, FilterChoices
 from ui.widgets.banner import Banner
 from ui.widgets.form_fields import FieldSet
+from ui.widgets.labels import hint, page_title
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 
@@ -40,7 +41,7 @@ class TravelPage(QWidget):
         super().__init__(parent)
         self._services = services
         self._ledger = services.attendance.ledger
-        self._decider = can_decide(services.ctx.actor)
+        self._decider = can_decide_enforcement(services.ctx.actor)
         self.filters = FilterBar(services, choices=choices)
         self.filters.changed.connect(self.refresh)
         self.model = TravelTasksTableModel(self)

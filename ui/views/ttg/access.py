@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import StaffMember
+from upw_ttg.records.staff import StaffMember
 
 from ui.permissions import can
 

@@ -12,7 +12,7 @@ from upw_ttg.records.ttg import ActionRecord
 
 from ui.dialogs.ttg.plan_dialogs import ActionDialog
 from ui.models.ttg.plan_models import ActionsTableModel
-from ui.views.ttg.fields import hint
+from ui.widgets.labels import hint
 from ui.widgets.tables import fit_columns, fit_table_height, make_table, selected_row, wrap_columns
 
 if TYPE_CHECKING:

@@ -32,8 +32,8 @@ from ui.models.table_model import RowSortProxy
 from ui.models.ttg.caseload_model import CaseloadTableModel, WorkerCountsTableModel
 from ui.tasks import BackgroundTask, report_failure, run_in_background, writer_pool
 from ui.views.ttg.access import can_edit_ttg
-from ui.views.ttg.fields import hint
 from ui.widgets.export_list import ExportListButton
+from ui.widgets.labels import hint
 from ui.widgets.tables import RowsFitter, WrapDelegate, fit_columns, fit_within, make_table
 
 # Opens the person's record rather than a page of the plan.

@@ -9,7 +9,6 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
@@ -77,24 +76,6 @@ def text_of(widget: QLineEdit | QPlainTextEdit) -> str | None:
     """The text typed (None when only blanks)."""
     text = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
     return text if text.strip() else None
-
-
-def hint(text: str = "", word_wrap: bool = True) -> QLabel:
-    note = QLabel(text)
-    note.setObjectName("Hint")
-    note.setWordWrap(word_wrap)
-    return note
-
-
-def heading(text: str) -> QLabel:
-    title = QLabel(text)
-    title.setObjectName("SectionTitle")
-    font = title.font()
-    font.setPointSizeF(font.pointSizeF() * 1.3)
-    font.setBold(True)
-    title.setFont(font)
-    title.setWordWrap(True)
-    return title
 
 
 def case_provider_picker(host: PlanHost, name: str, **options: Any) -> ProviderPicker:

@@ -28,10 +28,11 @@ from ui.dialogs.ttg.contact_dialogs import AcknowledgeDialog, ContactDialog
 from ui.formatting import format_date
 from ui.models.ttg.codes import code_text
 from ui.models.ttg.plan_models import ContactsTableModel
-from ui.views.ttg.fields import TimeField, hint, long_text, set_value, text_of
+from ui.views.ttg.fields import TimeField, long_text, set_value, text_of
 from ui.views.ttg.section import SectionPage
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import DateField
+from ui.widgets.labels import hint
 from ui.widgets.tables import fit_columns, fit_table_height, make_table, selected_row, wrap_columns
 
 if TYPE_CHECKING:

@@ -25,10 +25,11 @@ from upw_ttg.records.ttg import NeedInput, NeedRecord
 from ui.models.ttg.codes import code_text
 from ui.models.ttg.plan_models import ProgressTableModel
 from ui.views.ttg.actions_box import ActionsBox
-from ui.views.ttg.fields import case_provider_picker, hint, long_text, set_value, text_of
+from ui.views.ttg.fields import case_provider_picker, long_text, set_value, text_of
 from ui.views.ttg.section import SectionPage
 from ui.widgets.code_combo import choice_combo, code_combo
 from ui.widgets.date_field import DateField
+from ui.widgets.labels import hint
 from ui.widgets.tables import fit_columns, fit_table_height, make_table, wrap_columns
 
 if TYPE_CHECKING:

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.views.ttg.fields import heading, hint
 from ui.views.ttg.section import SectionPage
+from ui.widgets.labels import heading, hint
 
 _GROUPS = {"need": "Needs by pathway", "strengths": "Required sections",
            "referrals": "Before release"}

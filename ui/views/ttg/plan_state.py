@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import NeedStatus, PlanStatus
 from upw_ttg.domain.placement import identity_not_male
-from upw_ttg.domain.records import CustodyRecord, PersonRecord, StaffMember
 from upw_ttg.domain.resettlement import PlanSection
+from upw_ttg.records.custody import CustodyRecord
 from upw_ttg.records.directory import ProviderChoice
 from upw_ttg.records.pathways import PathwayRow
+from upw_ttg.records.people import PersonRecord
+from upw_ttg.records.staff import StaffMember
 from upw_ttg.records.ttg import (
     EpisodeDeadlines,
     EpisodeState,

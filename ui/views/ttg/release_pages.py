@@ -38,10 +38,11 @@ from ui.models.ttg.plan_models import (
     DeadlineMovesTableModel,
     ReferralsTableModel,
 )
-from ui.views.ttg.fields import TimeField, case_provider_picker, hint, set_value, text_of
+from ui.views.ttg.fields import TimeField, case_provider_picker, set_value, text_of
 from ui.views.ttg.section import SectionPage
 from ui.widgets.code_combo import choice_combo
 from ui.widgets.date_field import DateField
+from ui.widgets.labels import hint
 from ui.widgets.tables import fit_columns, fit_table_height, make_table, selected_row, wrap_columns
 
 if TYPE_CHECKING:

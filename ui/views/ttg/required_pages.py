@@ -35,10 +35,11 @@ from ui.dialogs.ttg.plan_dialogs import DiversityNeedDialog
 from ui.models.table_model import RowTableModel
 from ui.models.ttg.plan_models import ConsentsTableModel, DiversityTableModel, StrengthsTableModel
 from ui.views.ttg.actions_box import ActionsBox
-from ui.views.ttg.fields import hint, long_text, set_value, text_of
+from ui.views.ttg.fields import long_text, set_value, text_of
 from ui.views.ttg.section import SectionPage
 from ui.widgets.code_combo import choice_combo, code_combo
 from ui.widgets.date_field import DateField
+from ui.widgets.labels import hint
 from ui.widgets.tables import fit_columns, fit_table_height, make_table, selected_row, wrap_columns
 
 if TYPE_CHECKING:

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.views.ttg.fields import heading, hint, set_value
+from ui.views.ttg.fields import set_value
 from ui.widgets.date_field import DateField
 from ui.widgets.form_fields import FieldSet
+from ui.widgets.labels import heading, hint
 from ui.widgets.provider_picker import ProviderPicker
 from ui.widgets.tables import fit_table_height
 

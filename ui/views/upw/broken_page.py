@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.placement_recheck import BrokenBooking, RecheckReport
 from upw_ttg.errors import NotFoundError
+from upw_ttg.records.recheck import BrokenBooking, RecheckReport
 
 from ui.changes import announce, open_person
 from ui.dialogs.form_dialog import FormDialog
@@ -73,13 +73,8 @@ class ReasonDialog(FormDialog):
 
 
 class BrokenBookingsPage(QWidget):
-    """The queue for one delivery unit or all, soonest first.
-
-    Signals:
-        count_changed(): the queue may have changed; the main window recounts.
-    """
-
-    count_changed = Signal()
+    """The queue for one delivery unit or all, soonest first. What it resolves is announced
+    (:func:`ui.changes.announce`), and the main window counts again after every notice."""
 
     def __init__(self, services: AppServices, units: list[DeliveryUnit], unit_id: int | None,
                  parent: QWidget | None = None):
@@ -189,7 +184,6 @@ class BrokenBookingsPage(QWidget):
                 "accept a soft rule with a reason.")
             self.table.selectRow(0)
         self._update_buttons()
-        self.count_changed.emit()
 
     def selected(self) -> BrokenBooking | None:
         return selected_row(self.table, BrokenBooking)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.upw_records import PickupPointRecord, VanRecord
+from upw_ttg.records.upw import PickupPointRecord, VanRecord
 
 from ui.changes import announce
 from ui.dialogs.upw.fleet_dialogs import PickupPointDialog, VanDialog

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.upw_records import PlannerCell, WeekPlan
+from upw_ttg.records.upw import PlannerCell, WeekPlan
 
 from ui.case_links import open_day_paper
 from ui.changes import announce

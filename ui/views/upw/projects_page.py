@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.upw_records import GenerationResult, ProjectRecord, SessionRecord
+from upw_ttg.records.upw import GenerationResult, ProjectRecord, SessionRecord
 
 from ui.changes import announce
 from ui.dialogs.form_dialog import FormDialog

@@ -21,18 +21,19 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import ContactMethod
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.risk_records import RiskContactRow
 from upw_ttg.domain.risk_sharing import CONTACT_KIND_LABELS
 from upw_ttg.errors import UpwError, ValidationError
+from upw_ttg.records.risk_sharing import RiskContactRow
 
 from ui.changes import announce, open_person
 from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.upw.risk_model import RiskContactsModel
 from ui.permissions import can, not_allowed_tip
-from ui.views.attendance.common import FilterBar, hint, page_title
+from ui.views.attendance.common import FilterBar
 from ui.widgets.banner import Banner
 from ui.widgets.form_fields import FieldSet
+from ui.widgets.labels import hint, page_title
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 _METHODS = ((ContactMethod.PHONE, "Phone"), (ContactMethod.EMAIL, "Email"),

@@ -18,23 +18,23 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.text_records import (
+from upw_ttg.domain.texts import MessageStatus
+from upw_ttg.errors import UpwError
+from upw_ttg.records.texts import (
     KeyState,
     MessageRow,
     NumberToFix,
     QueueResult,
     SendResult,
 )
-from upw_ttg.domain.texts import MessageStatus
-from upw_ttg.errors import UpwError
 
 from ui.changes import announce, open_person
 from ui.formatting import format_date
 from ui.loading import PageLoader
 from ui.models.upw.texts_model import STATUS_TEXT, MessagesModel, NumbersToFixModel
 from ui.tasks import BackgroundTask, TaskControl, report_failure, run_in_background, writer_pool
-from ui.views.attendance.common import hint, page_title
 from ui.widgets.banner import Banner
+from ui.widgets.labels import hint, page_title
 from ui.widgets.tables import fit_columns, make_table, selected_row
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from upw_ttg.bootstrap import AppServices
-from upw_ttg.domain.upw_records import WaitingRow
+from upw_ttg.records.upw import WaitingRow
 
 from ui.changes import announce, open_person
 from ui.dialogs.upw.assessment_dialog import assessment_dialog

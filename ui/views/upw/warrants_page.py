@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.codes import WarrantStatus
-from upw_ttg.domain.upw_records import WarrantRecord
 from upw_ttg.errors import UpwError
+from upw_ttg.records.upw import WarrantRecord
 from upw_ttg.services.paging import PAGE_ROWS
 
 from ui.changes import Change, Subject, announce, publish, subscribe

@@ -5,19 +5,14 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from upw_ttg.domain.upw_print import AppointmentLetterData
-from upw_ttg.printing import fonts
+from upw_ttg.printing import fonts, glossary
 from upw_ttg.printing.documents.letter_text import nowrap, sender_lines
-from upw_ttg.printing.documents.upw_welsh import (
-    clock,
-    label,
-    long_date,
-    short_date,
-)
+from upw_ttg.printing.documents.upw_welsh import clock, label
 from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.styles import details_table_style, get_styles
 from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import escape
+from upw_ttg.records.upw_print import AppointmentLetterData
 
 _DETAIL_COLUMNS = ("24%", "76%")
 
@@ -34,7 +29,7 @@ def build_appointment_letter(data: AppointmentLetterData) -> list[Flowable]:
     top = Table([[recipient, sender]], colWidths=("55%", "45%"), hAlign="LEFT")
     top.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                   ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR)])
-    when = (f"<b>{escape(long_date(data.session_date, lang))}</b><br/>"
+    when = (f"<b>{escape(glossary.long_date(data.session_date, lang))}</b><br/>"
             + escape(label("times", lang, start=clock(data.start_time),
                            end=clock(data.end_time))))
     where = "<br/>".join([f"<b>{escape(data.project_name)}</b>",
@@ -66,7 +61,7 @@ def build_appointment_letter(data: AppointmentLetterData) -> list[Flowable]:
                     colWidths=_DETAIL_COLUMNS, hAlign="LEFT")
     details.setStyle(details_table_style())
     meta = (f"{escape(label('reference', lang))}: {escape(data.reference)}&nbsp;&nbsp;·&nbsp;&nbsp;"
-            f"{escape(label('date', lang))}: {escape(short_date(data.letter_date, lang))}")
+            f"{escape(label('date', lang))}: {escape(glossary.short_date(data.letter_date, lang))}")
     signature = [Paragraph(escape(label("sign_off", lang)), s.body), Spacer(1, 10 * mm)]
     if data.contact_name:
         signature.append(Paragraph(escape(data.contact_name), s.body))

@@ -3,89 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from upw_ttg.domain.codes import OUTCOMES_BY_CODE, Language, OrderType
+from upw_ttg.domain.codes import OUTCOMES_BY_CODE, Language
 from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.letter_text import (
     hours_text,
-    long_date,
     order_type_text,
 )
 from upw_ttg.printing.layout import fitted_widths, heading_with
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import Cell, data_table_style, details_table_style, get_styles
 from upw_ttg.printing.text import escape
+from upw_ttg.records.letters import BreachSummary
 
 _FAILURE_COLUMNS = ("18%", "31%", "21%", "30%")
 _ACTION_COLUMNS = ("17%", "28%", "16%", "22%", "17%")
 _ADJUSTMENT_COLUMNS = ("18%", "26%", "32%", "24%")
-
-
-@dataclass(frozen=True, slots=True)
-class BreachFailure:
-    on: dt.date
-    code: str
-    project: str
-    notes: str | None
-    notes_withheld: bool
-
-
-@dataclass(frozen=True, slots=True)
-class BreachAction:
-    """One action on the order; ``overturned_on`` when a manager overturned it (rule
-    UPW-OVERSIGHT), with the manager's reason: it is kept for the record but no longer
-    stands."""
-
-    on: dt.date
-    code: str
-    description: str
-    respond_by: dt.date | None
-    text: str | None
-    staff: str | None
-    overturned_on: dt.date | None = None
-    overturned_reason: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class BreachAdjustment:
-    """One approved change to the minutes owed, so the court can trace the total."""
-
-    on: dt.date
-    kind: str
-    reason: str
-    minutes: int
-
-
-@dataclass(frozen=True, slots=True)
-class BreachSummary:
-    language: Language
-    crn: str
-    name: str
-    date_of_birth: dt.date
-    address_lines: tuple[str, ...]
-    office: str | None
-    coordinator: str | None
-    court: str
-    sentence_date: dt.date
-    order_type: OrderType
-    hours_ordered: int
-    credited_minutes: int
-    adjustment_minutes: int
-    remaining_minutes: int
-    deadline: dt.date | None
-    attended: int
-    acceptable: int
-    failures: tuple[BreachFailure, ...]
-    actions: tuple[BreachAction, ...]
-    referred_on: dt.date | None
-    breach_due: dt.date | None
-    printed_at: dt.datetime
-    printed_by: str | None
-    adjustments: tuple[BreachAdjustment, ...] = ()
 
 
 def _l(key: str, language: Language) -> str:
@@ -97,7 +33,7 @@ def build_breach_summary(summary: BreachSummary) -> list[Flowable]:
     language = summary.language.printed
 
     def day(value: dt.date | None) -> str:
-        return long_date(value, language) if value else "—"
+        return glossary.short_date(value, language) if value else "—"
 
     story: list[Flowable] = [
         Paragraph(_l("title", language), s.title),
@@ -157,7 +93,7 @@ def _adjustments(summary: BreachSummary, language: Language) -> Flowable:
               for k in ("date", "kind", "reason", "change")]
     rows: list[list[Cell]] = [header]
     for a in summary.adjustments:
-        rows.append([Paragraph(long_date(a.on, language), s.table_cell),
+        rows.append([Paragraph(glossary.short_date(a.on, language), s.table_cell),
                      Paragraph(escape(_l(f"kind.{a.kind}", language)), s.table_cell),
                      Paragraph(escape(a.reason), s.table_cell),
                      Paragraph(_signed(a.minutes, language), s.table_cell_right)])
@@ -200,7 +136,7 @@ def _failures(summary: BreachSummary, language: Language) -> Flowable:
     for f in summary.failures:
         notes = (f"<i>{_l('withheld', language)}</i>" if f.notes_withheld
                  else escape(f.notes or "—"))
-        rows.append([Paragraph(long_date(f.on, language), s.table_cell),
+        rows.append([Paragraph(glossary.short_date(f.on, language), s.table_cell),
                      Paragraph(escape(_outcome(f.code, language)), s.table_cell),
                      Paragraph(escape(f.project), s.table_cell),
                      Paragraph(notes, s.table_cell_small)])
@@ -222,15 +158,15 @@ def _actions(summary: BreachSummary, language: Language) -> Flowable:
                        if glossary.is_welsh(language) and f"action.{a.code}" in glossary.GLOSSARY
                        else a.description)
         action = f"<b>{escape(a.code)}</b> {escape(description)}"
-        respond = long_date(a.respond_by, language) if a.respond_by else "—"
+        respond = glossary.short_date(a.respond_by, language) if a.respond_by else "—"
         if a.overturned_on is not None:
             # Struck through, with the manager's verdict beneath: not a live decision.
             verdict = _l("overturned", language).format(
-                date=long_date(a.overturned_on, language))
+                date=glossary.short_date(a.overturned_on, language))
             why = f": {escape(a.overturned_reason)}" if a.overturned_reason else ""
             action = f"<strike>{action}</strike><br/><b>{verdict}</b>{why}"
             respond = f"<strike>{respond}</strike>" if a.respond_by else respond
-        rows.append([Paragraph(long_date(a.on, language), s.table_cell),
+        rows.append([Paragraph(glossary.short_date(a.on, language), s.table_cell),
                      Paragraph(action, s.table_cell),
                      Paragraph(respond, s.table_cell),
                      Paragraph(escape(a.text or "—"), s.table_cell_small),

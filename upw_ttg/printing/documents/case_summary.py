@@ -8,13 +8,6 @@ from reportlab.platypus import Flowable, Paragraph, Table
 
 from upw_ttg.domain.codes import Language
 from upw_ttg.domain.custody import RELEASE_DATE_FIELDS
-from upw_ttg.domain.records import (
-    CUSTODY_DATE_FIELDS,
-    CaseSummary,
-    CustodyRecord,
-    OrderRecord,
-    PersonRecord,
-)
 from upw_ttg.printing.layout import fitted_widths, heading_with
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import (
@@ -26,6 +19,10 @@ from upw_ttg.printing.styles import (
 )
 from upw_ttg.printing.text import age_on, enum_label, escape
 from upw_ttg.printing.words import Words
+from upw_ttg.records.case_summary import CaseSummary
+from upw_ttg.records.custody import CUSTODY_DATE_FIELDS, CustodyRecord
+from upw_ttg.records.orders import OrderRecord
+from upw_ttg.records.people import PersonRecord
 from upw_ttg.time_text import format_minutes
 
 TITLE = "Case summary"

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from upw_ttg.domain.codes import OrderType
+from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.letter_text import (
-    LetterHead,
     hours_text,
     letter_head,
-    long_date,
     order_type_text,
     sign_off,
     t,
@@ -21,21 +19,7 @@ from upw_ttg.printing.documents.letter_text import (
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import get_styles
 from upw_ttg.printing.text import escape
-
-
-@dataclass(frozen=True, slots=True)
-class CompletionLetter:
-    """No field can hold risk, health or offence information."""
-
-    head: LetterHead
-    court: str
-    sentence_date: dt.date
-    order_type: OrderType
-    hours_ordered: int
-    completed_on: dt.date
-    standalone: bool
-    incentive_minutes: int
-    projects: tuple[str, ...]
+from upw_ttg.records.letters import CompletionLetter
 
 
 def build_completion_letter(letter: CompletionLetter) -> list[Flowable]:
@@ -49,10 +33,10 @@ def build_completion_letter(letter: CompletionLetter) -> list[Flowable]:
     story.append(Paragraph(t("completion_intro", language,
                              hours=hours_text(letter.hours_ordered * 60, language),
                              court=escape(letter.court),
-                             date=long_date(letter.sentence_date, language),
+                             date=glossary.short_date(letter.sentence_date, language),
                              order=order_type_text(letter.order_type, language)), s.body))
     story.append(Paragraph(t("finished_on", language,
-                             date=long_date(letter.completed_on, language)), s.body))
+                             date=glossary.short_date(letter.completed_on, language)), s.body))
     if letter.projects:
         story.append(Paragraph(t("worked_at", language,
                                  projects=", ".join(escape(p) for p in letter.projects)), s.body))

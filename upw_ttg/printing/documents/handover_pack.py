@@ -9,13 +9,13 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from upw_ttg.domain.codes import Language, ReferralStatus, ReleaseDateType
 from upw_ttg.domain.local_time import local_date
-from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
 from upw_ttg.domain.resettlement import ACCOMMODATION, STRENGTH_KINDS, DeadlineKind
 from upw_ttg.printing import glossary
 from upw_ttg.printing.layout import fitted_widths, heading_with
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import Styles, data_table_style, details_table_style, get_styles
 from upw_ttg.printing.text import escape, format_date, number_kept, postcode_kept
+from upw_ttg.records.custody import CUSTODY_DATE_FIELDS
 from upw_ttg.records.directory import ProviderContact
 from upw_ttg.records.ttg import (
     ActionRecord,

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from upw_ttg.domain.codes import Language, OrderType
-from upw_ttg.domain.upw_print import OfficeContact
 from upw_ttg.printing import fonts, glossary
 from upw_ttg.printing.styles import get_styles
 from upw_ttg.printing.text import escape
+from upw_ttg.records.letters import LetterHead
+from upw_ttg.records.upw_print import OfficeContact
 
 # Terms the letters share with every other document.
 _SHARED = {"phone": "service.phone", "date": "service.date"}
@@ -23,16 +21,6 @@ def t(key: str, language: Language, **values: str) -> str:
     return glossary.phrase(_SHARED.get(key, f"letter.{key}"), language, **values)
 
 
-def long_date(day: dt.date, language: Language) -> str:
-    """``30 November 2026`` / ``30 Tachwedd 2026``."""
-    return glossary.short_date(day, language)
-
-
-def weekday_date(day: dt.date, language: Language) -> str:
-    """The day with its weekday, in the form that follows "On" / "Ar" ("ar ddydd Llun")."""
-    return glossary.date_after_on(day, language)
-
-
 def hours_text(minutes: int, language: Language) -> str:
     """``90`` -> "1 hour 30 minutes" / "1 awr 30 munud" (Welsh keeps the singular noun)."""
     return glossary.hours_text(minutes, language)
@@ -40,19 +28,6 @@ def hours_text(minutes: int, language: Language) -> str:
 
 def order_type_text(order_type: OrderType, language: Language) -> str:
     return glossary.phrase(f"order.{order_type.value}", language)
-
-
-@dataclass(frozen=True, slots=True)
-class LetterHead:
-    """Who the letter is to and from; names, addresses and phone numbers only."""
-
-    language: Language
-    person_name: str
-    address_lines: tuple[str, ...]
-    crn: str
-    office: OfficeContact
-    letter_date: dt.date
-    signatory: str
 
 
 def sender_lines(office: OfficeContact, language: Language) -> list[str]:
@@ -85,7 +60,7 @@ def letter_head(head: LetterHead) -> list[Flowable]:
                        *(escape(line) for line in head.address_lines)])
     office = sender_lines(head.office, language)
     office += ["", f"{t('reference', language)}: {escape(head.crn)}",
-               f"{t('date', language)}: {long_date(head.letter_date, language)}"]
+               f"{t('date', language)}: {glossary.short_date(head.letter_date, language)}"]
     table = Table([[Paragraph(to, s.body), Paragraph("<br/>".join(office), s.body)]],
                   colWidths=[100 * mm, 74 * mm], hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -14,8 +14,8 @@ from upw_ttg.printing import fonts, glossary
 from upw_ttg.printing.documents.resettlement_plan import (
     CONTACT_ROLES,
     LABELS,
+    date_or_not_known,
     fallback_text,
-    long_date,
     pathway_name,
     service_cell,
     text_or,
@@ -112,7 +112,7 @@ def build_release_sheet(sheet: ReleaseDaySheet) -> list[Flowable]:
     else:
         leaving = [Paragraph(f"{intro} " + escape(_t("leaving", lang).format(
                        prison=sheet.prison_name)), s.body),
-                   Paragraph(long_date(sheet.release_date, lang, weekday=True), _DATE)]
+                   Paragraph(date_or_not_known(sheet.release_date, lang, weekday=True), _DATE)]
         if not sheet.release_date_confirmed:
             leaving.append(Paragraph(_t("may_change", lang), s.note))
     # The person's name on the title's line, to keep the sheet to one page.

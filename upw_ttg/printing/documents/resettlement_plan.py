@@ -60,9 +60,9 @@ def label(key: str, language: Language) -> str:
     return word(LABELS[key], language)
 
 
-def long_date(day: dt.date | None, language: Language, *,
-              weekday: bool = False) -> str:
-    """``2 March 2027`` or ``2 Mawrth 2027``; with the weekday for the day of release."""
+def date_or_not_known(day: dt.date | None, language: Language, *, weekday: bool = False) -> str:
+    """``2 March 2027`` or ``2 Mawrth 2027``, with the weekday (``Tuesday 2 March 2027``) for the
+    day of release; the plan's "not known" when there is no date."""
     if day is None:
         return label("not_known", language)
     return glossary.long_date(day, language) if weekday else glossary.short_date(day, language)
@@ -78,7 +78,7 @@ def clock(at: dt.datetime, language: Language) -> str:
 def when(at: dt.datetime | None, language: Language) -> str:
     if at is None:
         return label("ask_worker", language)
-    return f"{long_date(at.date(), language, weekday=True)}, {clock(at, language)}"
+    return f"{date_or_not_known(at.date(), language, weekday=True)}, {clock(at, language)}"
 
 
 def pathway_name(code: str, english: str, language: Language) -> str:
@@ -200,7 +200,7 @@ def fallback_text(f: HandoutFallback, language: Language, s: Styles, *,
         call.append(f"{label('by', language)} "
                     f"{clock(dt.datetime.combine(dt.date.min, f.by_time), language)}")
     elif f.by_date is not None:
-        call.append(f"{label('by', language)} {long_date(f.by_date, language)}")
+        call.append(f"{label('by', language)} {date_or_not_known(f.by_date, language)}")
     # Full details run to several lines of their own: by when then goes under them.
     if compact and len(call) == 2:
         call = [f"{call[0]}&nbsp;&nbsp;·&nbsp;&nbsp;{call[1]}"]
@@ -210,7 +210,7 @@ def fallback_text(f: HandoutFallback, language: Language, s: Styles, *,
 def build_person_copy(copy: PersonPlanCopy) -> list[Flowable]:
     """The person's copy: plain words, needs and actions, appointments and contacts."""
     s, lang = get_styles(), copy.language
-    release = long_date(copy.expected_release_date, lang)
+    release = date_or_not_known(copy.expected_release_date, lang)
     if copy.expected_release_date and not copy.release_date_confirmed:
         release += f" ({label('may_change', lang)})"
     story: list[Flowable] = [
@@ -222,7 +222,7 @@ def build_person_copy(copy: PersonPlanCopy) -> list[Flowable]:
                  (label("prison_number", lang), escape(copy.prison_number)),
                  (label("worker", lang), text_or(copy.worker_name, label("not_known", lang))),
                  (label("release_date", lang), f"<b>{release}</b>"),
-                 (label("plan_date", lang), long_date(copy.plan_date, lang))], s),
+                 (label("plan_date", lang), date_or_not_known(copy.plan_date, lang))], s),
     ]
     needs: list[Flowable] = [part for n in copy.needs for part in _need_card(n, lang, s)]
     story += section(label("needs", lang), needs or [Paragraph(label("no_needs", lang),
@@ -287,11 +287,12 @@ def _actions_table(actions: tuple[HandoutAction, ...], lang: Language,
     rows = [[Paragraph(label(k, lang), s.table_header)
              for k in ("action", "owner", "due", "done")]]
     for a in actions:
-        done = long_date(a.done_on, lang) if a.done_on else label("not_yet", lang)
+        done = date_or_not_known(a.done_on, lang) if a.done_on else label("not_yet", lang)
         rows.append([Paragraph(escape(a.description), s.table_cell),
                      Paragraph(service_cell(a.owner, a.contact, lang, s, email=False,
                                             bold=False), s.table_cell),
-                     Paragraph(long_date(a.due_date, lang) if a.due_date else "", s.table_cell),
+                     Paragraph(date_or_not_known(a.due_date, lang) if a.due_date else "",
+                               s.table_cell),
                      Paragraph(done, s.table_cell)])
     table = Table(rows, colWidths=_ACTION_COLUMNS, repeatRows=1, hAlign="LEFT")
     table.setStyle(data_table_style())
@@ -324,7 +325,7 @@ def _referrals_table(copy: PersonPlanCopy, s: Styles) -> Table:
         rows.append([Paragraph(service_cell(r.provider, r.contact, lang, s), s.table_cell),
                      Paragraph(escape(pathway_name(r.pathway_code, r.pathway_name, lang)),
                                s.table_cell),
-                     Paragraph(long_date(r.sent_on, lang), s.table_cell),
+                     Paragraph(date_or_not_known(r.sent_on, lang), s.table_cell),
                      Paragraph(escape(word(REFERRAL_STATUS[r.status], lang)), s.table_cell)])
     table = Table(rows, colWidths=("40%", "21%", "20%", "19%"), repeatRows=1, hAlign="LEFT")
     table.setStyle(data_table_style())
@@ -337,7 +338,7 @@ def _agreement(copy: PersonPlanCopy, s: Styles) -> list[Flowable]:
         text = label("agreement_missing", lang)
     else:
         key = "agreed" if copy.person_agrees else "disagreed"
-        text = label(key, lang).format(date=long_date(copy.agreed_on, lang))
+        text = label(key, lang).format(date=date_or_not_known(copy.agreed_on, lang))
     parts: list[Flowable] = [Paragraph(text, s.body)]
     if copy.person_comments and copy.person_comments.strip():
         parts.append(details([(label("your_comments", lang),

@@ -12,11 +12,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
 from upw_ttg.domain.access import ACTION_LABELS, RECIPIENT_LABELS, RECORD_LABELS
-from upw_ttg.domain.subject_access import AccessLine, SubjectAccessData, TableRows
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import Styles, data_table_style, get_styles
 from upw_ttg.printing.text import escape
 from upw_ttg.printing.words import Words
+from upw_ttg.records.subject_access import AccessLine, SubjectAccessData, TableRows
 
 TITLE = "Subject access export"
 NONE_HELD = "Nothing held."

@@ -16,12 +16,12 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from upw_ttg.domain.codes import WarrantStatus
-from upw_ttg.domain.upw_print import TravelWarrantData
 from upw_ttg.printing import fonts, glossary, styles
 from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.styles import Styles, details_table_style, get_styles
 from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import escape
+from upw_ttg.records.upw_print import TravelWarrantData
 
 _COLUMNS = ("27%", "73%")
 _COUNTERFOIL_COLUMNS = ("17%", "33%", "17%", "33%")

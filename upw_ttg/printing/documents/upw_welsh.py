@@ -1,4 +1,4 @@
-"""Phrases, dates and times of the person-facing UPW documents; the wording is the glossary's."""
+"""Phrases and clock times of the person-facing UPW documents; wording and dates: the glossary."""
 
 from __future__ import annotations
 
@@ -12,16 +12,6 @@ def label(key: str, language: Language, **values: object) -> str:
     """The appointment letter's phrase ``key`` in ``language``, placeholders filled."""
     shared = {"date": "service.date", "page": "service.page", "printed": "service.printed"}
     return glossary.phrase(shared.get(key, f"appointment.{key}"), language, **values)
-
-
-def long_date(day: dt.date, language: Language) -> str:
-    """``Monday 30 November 2026`` or ``Dydd Llun 30 Tachwedd 2026``."""
-    return glossary.long_date(day, language)
-
-
-def short_date(day: dt.date, language: Language) -> str:
-    """``30 November 2026`` or ``30 Tachwedd 2026``."""
-    return glossary.short_date(day, language)
 
 
 def clock(value: dt.time) -> str:

@@ -8,14 +8,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from upw_ttg.domain.codes import Language
-from upw_ttg.domain.upw_print import VanManifestData
 from upw_ttg.printing import glossary
-from upw_ttg.printing.documents.upw_welsh import clock, long_date
+from upw_ttg.printing.documents.upw_welsh import clock
 from upw_ttg.printing.records_to_check import build_records_to_check
 from upw_ttg.printing.render import render_sections
 from upw_ttg.printing.styles import ACCENT, Cell, Styles, data_table_style, get_styles
 from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import escape
+from upw_ttg.records.upw_print import VanManifestData
 
 TITLE = glossary.phrase("manifest.title", Language.ENGLISH)
 _STOP_COLUMNS = ("11%", "27%", "34%", "20%", "8%")
@@ -41,7 +41,7 @@ def build_van_manifest(data: VanManifestData) -> list[Flowable]:
         " ", "&nbsp;")) if phone else say("driver_no_phone"))
     story: list[Flowable] = [
         Paragraph(say("title"), s.title),
-        Paragraph(escape(long_date(data.day, lang)), s.subtitle),
+        Paragraph(escape(glossary.long_date(data.day, lang)), s.subtitle),
         Paragraph(f"<b>{escape(data.van_name)}</b>&nbsp;&nbsp;·&nbsp;&nbsp;"
                   f"{say('registration')} <b>{escape(data.registration)}</b>"
                   f"&nbsp;&nbsp;·&nbsp;&nbsp;{seats}", s.body),

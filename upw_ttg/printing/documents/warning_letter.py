@@ -3,75 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from upw_ttg.domain.codes import OrderType
+from upw_ttg.printing import glossary
 from upw_ttg.printing.documents.letter_text import (
-    LetterHead,
     hours_text,
     letter_head,
-    long_date,
     order_type_text,
     sign_off,
     t,
-    weekday_date,
 )
 from upw_ttg.printing.render import render_pdf
 from upw_ttg.printing.styles import get_styles
 from upw_ttg.printing.text import escape
-
-# The failures a warning can answer: the enforceable outcome codes.
-FAILURE_KINDS = ("UAAB", "AFTC", "ATSH")
-
-
-@dataclass(frozen=True, slots=True)
-class NextSession:
-    """Where and when the person is next expected: a date, times and a place, nothing more."""
-
-    day: dt.date
-    start_time: dt.time
-    end_time: dt.time
-    place: str
-    address_lines: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class WarningLetter:
-    """The letter describes the failure, says it is unacceptable, and says that a further
-    failure within the warning period (the setting's months, to a stated date) leads to breach
-    proceedings.
-
-    No field can hold risk, health or offence information: the failure is described from the
-    outcome code and the session, plus the decider's own words written for the person.
-    """
-
-    head: LetterHead
-    court: str
-    sentence_date: dt.date
-    order_type: OrderType
-    hours_ordered: int
-    failure_code: str
-    failure_date: dt.date
-    project_name: str
-    start_time: dt.time
-    end_time: dt.time
-    # The decider's description of what happened, written to be read by the person.
-    circumstances: str | None
-    warning_date: dt.date
-    warning_ends_on: dt.date
-    # The warning period in months (setting upw.warning_period_months), as the letter says it.
-    warning_months: int
-    respond_by: dt.date | None
-    remaining_minutes: int
-    # The next booked session after the letter is printed; None when none is booked.
-    next_session: NextSession | None = None
-
-    def __post_init__(self) -> None:
-        if self.failure_code not in FAILURE_KINDS:
-            raise ValueError(f"A warning answers an enforceable failure, not {self.failure_code}")
+from upw_ttg.records.letters import WarningLetter
 
 
 def build_warning_letter(letter: WarningLetter) -> list[Flowable]:
@@ -87,10 +34,10 @@ def build_warning_letter(letter: WarningLetter) -> list[Flowable]:
                              hours=hours_text(letter.hours_ordered * 60, language),
                              order=order_type_text(letter.order_type, language),
                              court=escape(letter.court),
-                             date=long_date(letter.sentence_date, language)), s.body))
+                             date=glossary.short_date(letter.sentence_date, language)), s.body))
     story.append(Paragraph(t("what_happened", language), s.heading))
     story.append(Paragraph(t(f"failure_{letter.failure_code}", language,
-                             date=weekday_date(letter.failure_date, language),
+                             date=glossary.date_after_on(letter.failure_date, language),
                              project=escape(letter.project_name),
                              start=f"{letter.start_time:%H:%M}",
                              end=f"{letter.end_time:%H:%M}"), s.body))
@@ -99,7 +46,7 @@ def build_warning_letter(letter: WarningLetter) -> list[Flowable]:
     story.append(Paragraph(f"<b>{t('unacceptable', language)}</b>", s.body))
     story.append(Paragraph(t("formal_warning", language), s.heading))
     story.append(Paragraph(t("consequence", language, months=str(letter.warning_months),
-                             end=f"<b>{long_date(letter.warning_ends_on, language)}</b>"),
+                             end=f"<b>{glossary.short_date(letter.warning_ends_on, language)}</b>"),
                            s.body))
     story.append(Paragraph(t("what_now", language), s.heading))
     hours = hours_text(letter.remaining_minutes, language)
@@ -109,7 +56,7 @@ def build_warning_letter(letter: WarningLetter) -> list[Flowable]:
     else:
         place = ", ".join([upcoming.place, *upcoming.address_lines])
         story.append(Paragraph(t("next_session_booked", language,
-                                 date=f"<b>{weekday_date(upcoming.day, language)}</b>",
+                                 date=f"<b>{glossary.date_after_on(upcoming.day, language)}</b>",
                                  start=f"<b>{upcoming.start_time:%H:%M}</b>",
                                  end=f"{upcoming.end_time:%H:%M}",
                                  place=f"<b>{escape(place)}</b>", hours=hours), s.body))
@@ -117,7 +64,8 @@ def build_warning_letter(letter: WarningLetter) -> list[Flowable]:
         phone = (t("on_phone", language, phone=escape(head.office.phone))
                  if head.office.phone else "")
         story.append(Paragraph(t("contact_us", language,
-                                 date=long_date(letter.respond_by, language), phone=phone),
+                                 date=glossary.short_date(letter.respond_by, language),
+                                 phone=phone),
                                s.body))
     story += sign_off(head)
     return story

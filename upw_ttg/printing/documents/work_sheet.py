@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -12,7 +11,6 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from upw_ttg.collector import collector_paused
 from upw_ttg.domain.codes import OUTCOME_CODES, Language, Rating
-from upw_ttg.domain.records_to_check import RecordToCheck
 from upw_ttg.printing import fonts, glossary
 from upw_ttg.printing.lines import Line, Segment, TextLines
 from upw_ttg.printing.records_to_check import build_records_to_check
@@ -21,6 +19,7 @@ from upw_ttg.printing.styles import ACCENT, HEADER_FILL, INK, RULE, Cell, TableC
 from upw_ttg.printing.template import LANDSCAPE_BODY_HEIGHT, Section
 from upw_ttg.printing.text import format_date
 from upw_ttg.progress import CancelledFn, ProgressFn
+from upw_ttg.records.day_printing import WorkSheet, WorkSheetRow
 
 TITLE = glossary.phrase("work_sheet.title", Language.ENGLISH)
 # (glossary key of the header, millimetres): the columns fill the 261 mm of a landscape A4
@@ -63,52 +62,6 @@ _DETAIL_SIZE = 9
 # Only what a supervisor records on site; absences are the office's decision.
 _ON_SITE_OUTCOMES = tuple(o for o in OUTCOME_CODES if o.attended)
 NOT_ARRIVED = glossary.phrase("work_sheet.not_arrived", Language.ENGLISH)
-
-
-@dataclass(frozen=True, slots=True)
-class WorkSheetRow:
-    row_number: int
-    name: str
-    crn: str
-    pickup_point: str | None
-    pickup_time: dt.time | None
-    # Health-and-safety alerts for the site (rule DOC-2), e.g. "Epilepsy or loss of
-    # consciousness"; each prints whole on its own line.
-    alerts: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class WorkSheet:
-    """Everything a sheet prints; there is no field for offence details or risk scores, only
-    the health-and-safety alerts a supervisor needs on site."""
-
-    sheet_id: str
-    session_id: int
-    project_code: str
-    project_name: str
-    project_type: str
-    site_address: str
-    beneficiary: str
-    beneficiary_contact: str | None
-    beneficiary_phone: str | None
-    session_date: dt.date
-    start_time: dt.time
-    end_time: dt.time
-    break_minutes: int
-    supervisors: tuple[str, ...]
-    van: str | None
-    hi_vis_required: bool
-    female_only: bool
-    site_notes: tuple[str, ...]
-    rows: tuple[WorkSheetRow, ...]
-    printed_at: dt.datetime
-    printed_by: str | None
-    # People booked whose row could not be printed, named with what to correct.
-    to_check: tuple[RecordToCheck, ...] = ()
-    # Who the supervisor calls from site: the office running the project.
-    office_name: str | None = None
-    office_phone: str | None = None
-    language: Language = Language.ENGLISH  # every fixed word comes from the glossary
 
 
 def sheet_heading(sheet: WorkSheet) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from upw_ttg.domain.codes import TRAVEL_PAYMENTS
 from upw_ttg.domain.custody import RELEASE_TYPE_LABELS
-from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
 from upw_ttg.domain.resettlement import DEADLINE_LABELS, STRENGTH_KINDS
 from upw_ttg.printing.glossary.term import Term
+from upw_ttg.records.custody import CUSTODY_DATE_FIELDS
 from upw_ttg.records.directory import REFERRAL_ROUTE_LABELS
 
 _RELEASE_TYPES_CY = {

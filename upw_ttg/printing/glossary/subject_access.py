@@ -19,8 +19,8 @@ from upw_ttg.domain.access import (
     AccessedRecord,
     Recipient,
 )
-from upw_ttg.domain.subject_access import TableRows
 from upw_ttg.printing.glossary.term import Term
+from upw_ttg.records.subject_access import TableRows
 
 TITLE_CY = "Allforio ar gyfer cais gwrthrych am wybodaeth"
 

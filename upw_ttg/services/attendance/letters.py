@@ -29,25 +29,18 @@ from upw_ttg.domain.oversight import ReviewVerdict
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.printing import glossary
-from upw_ttg.printing.documents.breach_summary import (
+from upw_ttg.printing.text import as_sentences
+from upw_ttg.records.attendance import CompletionDue
+from upw_ttg.records.letters import (
     BreachAction,
     BreachAdjustment,
     BreachFailure,
     BreachSummary,
-    render_breach_summary,
-)
-from upw_ttg.printing.documents.completion_letter import (
     CompletionLetter,
-    render_completion_letter,
-)
-from upw_ttg.printing.documents.letter_text import LetterHead
-from upw_ttg.printing.documents.warning_letter import (
+    LetterHead,
     NextSession,
     WarningLetter,
-    render_warning_letter,
 )
-from upw_ttg.printing.text import as_sentences
-from upw_ttg.records.attendance import CompletionDue
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.access_log import log_print
@@ -70,6 +63,8 @@ from upw_ttg.storage.models import (
     UpwSession,
 )
 
+# The documents, and reportlab under them (about 10 MB), are loaded when something is
+# printed: the screens that use this service open without them.
 COMPLETION_LETTER = "completion letter"
 WARNING_LETTER = "warning letter"
 BREACH_SUMMARY = "breach summary"
@@ -93,6 +88,8 @@ class LetterService:
         self._ctx.require(Capability.PRINT_UPW_LETTERS)
         letter = self.warning_letter(appointment_id, language=language)
         order_id = self._order_of(appointment_id)
+        from upw_ttg.printing.documents.warning_letter import render_warning_letter
+
         return self._printed(render_warning_letter(letter, printed_at=self._ctx.now(),
                                                    printed_by=self._actor_name()),
                              order_id, WARNING_LETTER)
@@ -108,6 +105,8 @@ class LetterService:
                                  language: Language | None = None) -> bytes:
         self._ctx.require(Capability.PRINT_UPW_LETTERS)
         letter = self.completion_letter(order_id, language=language)
+        from upw_ttg.printing.documents.completion_letter import render_completion_letter
+
         return self._printed(render_completion_letter(letter, printed_at=self._ctx.now(),
                                                       printed_by=self._actor_name()),
                              order_id, COMPLETION_LETTER)
@@ -144,6 +143,8 @@ class LetterService:
                               ) -> bytes:
         self._ctx.require(Capability.TAKE_ENFORCEMENT_DECISIONS)
         summary = self.breach_summary(order_id, language=language)
+        from upw_ttg.printing.documents.breach_summary import render_breach_summary
+
         return self._printed(render_breach_summary(summary), order_id, BREACH_SUMMARY)
 
     # -- gathering -----------------------------------------------------------------------

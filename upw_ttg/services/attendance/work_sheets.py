@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Row, Table, bindparam, func, select
 from sqlalchemy.orm import Session, aliased
@@ -25,17 +25,10 @@ from upw_ttg.domain.site_alerts import ANSWER_COLUMNS, site_alerts
 from upw_ttg.domain.text import fold
 from upw_ttg.errors import NotFoundError
 from upw_ttg.printing import glossary
-from upw_ttg.printing.documents.work_sheet import (
-    WorkSheet,
-    WorkSheetRow,
-    render_work_sheet,
-    render_work_sheets,
-    work_sheet_section,
-)
-from upw_ttg.printing.template import Section
 from upw_ttg.printing.text import format_date
 from upw_ttg.progress import CancelledFn, ProgressFn
 from upw_ttg.records.attendance import DaySession
+from upw_ttg.records.day_printing import WorkSheet, WorkSheetRow
 from upw_ttg.services import audit
 from upw_ttg.services.access import (
     check_own_session,
@@ -64,6 +57,11 @@ from upw_ttg.storage.models import (
     UpwSession,
     Van,
 )
+
+# The documents, and reportlab under them (about 10 MB), are loaded when something is
+# printed: the screens that use this service open without them.
+if TYPE_CHECKING:
+    from upw_ttg.printing.template import Section
 
 _TYPE_LABELS = dict(PROJECT_TYPES)
 # Female-only is printed on its own; the rest tell the supervisor about the site.
@@ -107,6 +105,8 @@ class WorkSheetService:
         sheets = self._fix_and_build([session_id], language)
         if not sheets:
             raise NotFoundError("That session is no longer on record.")
+        from upw_ttg.printing.documents.work_sheet import render_work_sheet
+
         pdf = render_work_sheet(sheets[0])
         self._printed([session_id])
         return pdf
@@ -129,6 +129,8 @@ class WorkSheetService:
             raise NotFoundError(f"No session on {format_date(day)} has anyone booked.")
         sheets = self._fix_and_build(ids, language)
         actor = self._ctx.actor
+        from upw_ttg.printing.documents.work_sheet import render_work_sheets
+
         pdf = render_work_sheets(sheets, title=f"Work sheets for {format_date(day)}",
                                  printed_at=self._ctx.now(),
                                  printed_by=actor.full_name if actor else None,
@@ -146,6 +148,8 @@ class WorkSheetService:
         if not ids:
             return [], lambda: None
         sheets = self._fix_and_build(ids, language)
+        from upw_ttg.printing.documents.work_sheet import work_sheet_section
+
         return [work_sheet_section(sheet) for sheet in sheets], lambda: self._printed(ids)
 
     def _printed(self, session_ids: Sequence[int]) -> None:

@@ -27,10 +27,10 @@ from upw_ttg.domain.custody_extract import (
 from upw_ttg.domain.extract import Extract, cell_date, read_extract
 from upw_ttg.domain.ndelius import describe_value
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import CustodyInput
 from upw_ttg.domain.text import fold
 from upw_ttg.errors import Cancelled, ValidationError
 from upw_ttg.progress import CancelledFn, ProgressFn
+from upw_ttg.records.custody import CustodyInput
 from upw_ttg.records.exchange import FieldChange, ImportRow, RowOutcome, Written
 from upw_ttg.services import audit
 from upw_ttg.services.access import may_open_case

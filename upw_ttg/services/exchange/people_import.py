@@ -28,10 +28,11 @@ from upw_ttg.domain.ndelius import (
 )
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import category_from_text
-from upw_ttg.domain.records import OrderInput, PersonInput
 from upw_ttg.errors import Cancelled, ValidationError
 from upw_ttg.progress import CancelledFn, ProgressFn
 from upw_ttg.records.exchange import FieldChange, ImportRow, RowOutcome, Written
+from upw_ttg.records.orders import OrderInput
+from upw_ttg.records.people import PersonInput
 from upw_ttg.services import audit
 from upw_ttg.services.access import named_on
 from upw_ttg.services.case_reviews import review_if_address_changed

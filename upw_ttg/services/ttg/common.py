@@ -10,11 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import Role
-from upw_ttg.domain.records import CUSTODY_DATE_FIELDS, DateChangeRow
+from upw_ttg.domain.custody import DateChangeRow
 from upw_ttg.domain.resettlement import SETTING_KEYS, DeadlineSettings
 from upw_ttg.domain.settings import SETTINGS_BY_KEY
 from upw_ttg.domain.validation import FieldErrors
 from upw_ttg.errors import NotFoundError
+from upw_ttg.records.custody import CUSTODY_DATE_FIELDS
 from upw_ttg.storage.models import (
     CustodyDateChange,
     CustodyEpisode,

@@ -7,11 +7,8 @@ from sqlalchemy import select
 from upw_ttg.domain.access import Recipient
 from upw_ttg.domain.codes import AuditAction, Language, ReferralStatus, ReleaseDateType
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.records import CUSTODY_DATE_FIELDS
 from upw_ttg.domain.resettlement import HEALTH
-from upw_ttg.printing.documents.handover_pack import render_handover_pack
-from upw_ttg.printing.documents.release_sheet import render_release_sheet
-from upw_ttg.printing.documents.resettlement_plan import render_person_copy
+from upw_ttg.records.custody import CUSTODY_DATE_FIELDS
 from upw_ttg.records.handouts import (
     ContactRole,
     HandoutAction,
@@ -45,6 +42,8 @@ from upw_ttg.services.ttg.referrals import ReferralService
 from upw_ttg.services.ttg.reviews import ReviewService
 from upw_ttg.storage.models import Person, Prison, Staff
 
+# The documents, and reportlab under them (about 10 MB), are loaded when something is
+# printed: the screens that use this service open without them.
 # Referrals worth telling the person about: still live or delivered.
 _SHOWN_REFERRALS = {ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.COMPLETED}
 HELPLINE = HandoutContact(ContactRole.HELPLINE, "Samaritans", None, "116 123", None)
@@ -246,6 +245,8 @@ class PrintoutService:
     def render_person_copy(self, episode_id: int,
                            language: Language | None = None) -> bytes:
         self._ctx.require(Capability.READ_TTG_CASE)
+        from upw_ttg.printing.documents.resettlement_plan import render_person_copy
+
         pdf = render_person_copy(self.person_copy(episode_id, language))
         self._audit(episode_id, "resettlement plan (person's copy)", Recipient.THE_PERSON)
         return pdf
@@ -253,6 +254,8 @@ class PrintoutService:
     def render_release_sheet(self, episode_id: int,
                              language: Language | None = None) -> bytes:
         self._ctx.require(Capability.READ_TTG_CASE)
+        from upw_ttg.printing.documents.release_sheet import render_release_sheet
+
         pdf = render_release_sheet(self.release_sheet(episode_id, language))
         self._audit(episode_id, "day-of-release sheet", Recipient.THE_PERSON)
         return pdf
@@ -262,6 +265,8 @@ class PrintoutService:
         """The pack in ``language``: its fixed words from the glossary."""
         self._ctx.require(Capability.READ_HANDOVER)
         # Printing is logged as a print for the responsible officer, not also as openings.
+        from upw_ttg.printing.documents.handover_pack import render_handover_pack
+
         pdf = render_handover_pack(self._handover_pack(episode_id, logged=False,
                                                        language=language))
         self._audit(episode_id, "handover pack", Recipient.RESPONSIBLE_OFFICER)

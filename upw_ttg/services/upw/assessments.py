@@ -12,16 +12,16 @@ from upw_ttg.domain.access import AccessedRecord
 from upw_ttg.domain.codes import AuditAction, MedicationEffect, PlacementPreference
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import identity_not_male
-from upw_ttg.domain.placement_recheck import RecheckReport
-from upw_ttg.domain.upw_records import (
+from upw_ttg.domain.validation import FieldErrors, clean, require_complete, text_problem
+from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.recheck import RecheckReport
+from upw_ttg.records.upw import (
     ASSESSMENT_COLUMNS,
     COMMITMENT_KINDS,
     AssessmentInput,
     AssessmentRecord,
     CommitmentInput,
 )
-from upw_ttg.domain.validation import FieldErrors, clean, require_complete, text_problem
-from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.access_log import log_views

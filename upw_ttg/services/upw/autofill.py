@@ -13,16 +13,16 @@ from upw_ttg.domain.placement import PersonFacts, format_day, session_started
 from upw_ttg.domain.placement_autofill import Slot, Want, propose
 from upw_ttg.domain.records_to_check import set_aside
 from upw_ttg.domain.texts import MessageKind
-from upw_ttg.domain.upw_records import (
+from upw_ttg.domain.validation import require_complete, require_dates
+from upw_ttg.errors import Cancelled
+from upw_ttg.progress import CancelledFn, ProgressFn, never_cancelled, noop_progress
+from upw_ttg.records.upw import (
     ApplyResult,
     AutoFillProposal,
     PlacementRequest,
     ProposedPlacement,
     Shortfall,
 )
-from upw_ttg.domain.validation import require_complete, require_dates
-from upw_ttg.errors import Cancelled
-from upw_ttg.progress import CancelledFn, ProgressFn, never_cancelled, noop_progress
 from upw_ttg.services.access import RESTRICTED_MESSAGE, hidden_cases
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting

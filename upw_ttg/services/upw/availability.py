@@ -20,9 +20,9 @@ from upw_ttg.domain.availability import (
 )
 from upw_ttg.domain.codes import AuditAction, Language, OrderStatus, SessionStatus
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.upw_records import SessionRecord
 from upw_ttg.errors import NotFoundError
 from upw_ttg.records.availability import PickupOffer, PlacementOffer, SentencersSheet
+from upw_ttg.records.upw import SessionRecord
 from upw_ttg.services import audit
 from upw_ttg.services.access_log import log_print
 from upw_ttg.services.context import ServiceContext

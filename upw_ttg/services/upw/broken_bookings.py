@@ -14,15 +14,11 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from upw_ttg.domain.codes import AuditAction, SessionStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import Rule
-from upw_ttg.domain.placement_recheck import (
-    BreachRow,
-    BrokenBooking,
-    RecheckReport,
-    rule_title,
-)
+from upw_ttg.domain.placement_recheck import BreachRow, rule_title
 from upw_ttg.domain.records_to_check import Listed, Subject, listed
 from upw_ttg.domain.validation import clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.recheck import BrokenBooking, RecheckReport
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.context import ServiceContext

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.codes import AuditAction
 from upw_ttg.domain.placement import Breach, PersonFacts, Rule, SessionFacts
 from upw_ttg.domain.placement_board import Board
-from upw_ttg.domain.upw_records import AppointmentRow, PlacementRequest
 from upw_ttg.domain.validation import clean, require_complete, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.upw import AppointmentRow, PlacementRequest
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.common import PlacementRefused, chunks, lock_rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session
@@ -15,7 +15,11 @@ from upw_ttg.domain.codes import AuditAction, Language, SessionStatus
 from upw_ttg.domain.names import display_name
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import RecordToCheck, Subject, set_aside
-from upw_ttg.domain.upw_print import (
+from upw_ttg.errors import Cancelled, NotFoundError
+from upw_ttg.printing import glossary
+from upw_ttg.progress import CancelledFn, ProgressFn, never_cancelled, noop_progress
+from upw_ttg.records.upw import format_serial
+from upw_ttg.records.upw_print import (
     AppointmentLetterData,
     ManifestDrop,
     ManifestPassenger,
@@ -24,19 +28,6 @@ from upw_ttg.domain.upw_print import (
     TravelWarrantData,
     VanManifestData,
 )
-from upw_ttg.domain.upw_records import format_serial
-from upw_ttg.errors import Cancelled, NotFoundError
-from upw_ttg.printing import glossary
-from upw_ttg.printing.documents.appointment_letter import (
-    letter_section,
-    render_appointment_letter,
-)
-from upw_ttg.printing.documents.travel_warrant import render_travel_warrant
-from upw_ttg.printing.documents.van_manifest import manifest_section, render_van_manifest
-from upw_ttg.printing.records_to_check import records_to_check_section
-from upw_ttg.printing.render import render_sections
-from upw_ttg.printing.template import Section
-from upw_ttg.progress import CancelledFn, ProgressFn, never_cancelled, noop_progress
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, hidden_cases
 from upw_ttg.services.access_log import log_print
@@ -58,6 +49,11 @@ from upw_ttg.storage.models import (
     UpwSession,
     Van,
 )
+
+# The documents, and reportlab under them (about 10 MB), are loaded when something is
+# printed: the screens that use this service open without them.
+if TYPE_CHECKING:
+    from upw_ttg.printing.template import Section
 
 
 def driver_safe(record: RecordToCheck, language: Language = Language.ENGLISH) -> RecordToCheck:
@@ -83,6 +79,8 @@ class UpwDocumentsService:
     def render_letter(self, appointment_id: int, language: Language | None = None) -> bytes:
         self._ctx.require(Capability.PLACE_PEOPLE)
         data = self.letter_data(appointment_id, language)
+        from upw_ttg.printing.documents.appointment_letter import render_appointment_letter
+
         pdf = render_appointment_letter(data)
         self._printed("appointment", appointment_id, "appointment letter",
                       Recipient.THE_PERSON, self._people_of_appointments([appointment_id]))
@@ -168,6 +166,8 @@ class UpwDocumentsService:
         """The warrant as PDF; the first print of an issued warrant is the original, every
         later one says COPY, and a void, used or returned one says so across the page."""
         self._ctx.require(Capability.ISSUE_WARRANT)
+        from upw_ttg.printing.documents.travel_warrant import render_travel_warrant
+
         pdf = render_travel_warrant(self.warrant_data(warrant_id, language))
         self._printed("travel_warrant", warrant_id, "travel warrant", Recipient.THE_PERSON,
                       select(TravelWarrant.person_id).where(TravelWarrant.id == warrant_id))
@@ -184,6 +184,8 @@ class UpwDocumentsService:
     def render_manifest(self, van_id: int, day: dt.date,
                         language: Language = Language.ENGLISH) -> bytes:
         self._ctx.require(Capability.READ_SCHEDULE)
+        from upw_ttg.printing.documents.van_manifest import render_van_manifest
+
         pdf = render_van_manifest(self.manifest_data(van_id, day, language))
         self._printed("van", van_id, f"van manifest {day.isoformat()}", Recipient.DRIVER,
                       self._people_on_van(van_id, day), access_document="van manifest")
@@ -260,6 +262,8 @@ class UpwDocumentsService:
                                               cancelled=cancelled, staff_language=staff_language)
         if not sections:
             raise NotFoundError("Nobody is booked on a session that day.")
+        from upw_ttg.printing.render import render_sections
+
         actor = self._ctx.actor
         pdf = render_sections(
             sections, printed_at=self._ctx.now(),
@@ -278,6 +282,10 @@ class UpwDocumentsService:
         """The day's letters and manifests as sections, and what records their printing
         (called once the PDF exists, so a cancelled print records nothing). The caller has
         checked the member may print them."""
+        from upw_ttg.printing.documents.appointment_letter import letter_section
+        from upw_ttg.printing.documents.van_manifest import manifest_section
+        from upw_ttg.printing.records_to_check import records_to_check_section
+
         progress = progress or noop_progress
         cancelled = cancelled or never_cancelled
         with self._ctx.db.read() as session:

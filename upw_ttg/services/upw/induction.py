@@ -10,9 +10,9 @@ from sqlalchemy import Select, func, select
 from upw_ttg.domain.codes import OrderStatus, SessionStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import Decision
-from upw_ttg.domain.upw_records import AppointmentRow
 from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.records.skills import AwaitingInduction, InductionSession
+from upw_ttg.records.upw import AppointmentRow
 from upw_ttg.services.access import check_case_of, mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting

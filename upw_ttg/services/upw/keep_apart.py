@@ -10,11 +10,11 @@ from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from upw_ttg.domain.codes import AuditAction, KeepApartKind, SessionStatus
-from upw_ttg.domain.keep_apart import BrokenBooking, KeepApartPair, KeepApartResult
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import keep_apart_breach
 from upw_ttg.domain.validation import clean, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.keep_apart import BrokenBooking, KeepApartPair, KeepApartResult
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, check_case_of
 from upw_ttg.services.context import ServiceContext

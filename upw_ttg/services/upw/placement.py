@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import Decision, check_placement
 from upw_ttg.domain.texts import MessageKind
-from upw_ttg.domain.upw_records import AppointmentRow, PlacementRequest
 from upw_ttg.errors import NotFoundError
+from upw_ttg.records.upw import AppointmentRow, PlacementRequest
 from upw_ttg.services.access import check_case_of
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.changes import run_changes

@@ -18,9 +18,9 @@ from upw_ttg.domain.records_to_check import (
     listed,
     set_aside,
 )
-from upw_ttg.domain.upw_records import PlannerCell, PlannerRow, SessionRecord, WaitingRow, WeekPlan
 from upw_ttg.domain.validation import require_dates
 from upw_ttg.domain.working_days import WorkingCalendar
+from upw_ttg.records.upw import PlannerCell, PlannerRow, SessionRecord, WaitingRow, WeekPlan
 from upw_ttg.services.access import mask_restricted
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting

@@ -11,17 +11,6 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import SUITABILITY_TAGS, AuditAction, PatternFrequency, Role
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.placement_recheck import RecheckReport
-from upw_ttg.domain.records import DeliveryUnitRow
-from upw_ttg.domain.upw_records import (
-    PickupPointInput,
-    PickupPointRecord,
-    ProjectInput,
-    ProjectRecord,
-    SupervisorRow,
-    VanInput,
-    VanRecord,
-)
 from upw_ttg.domain.upw_schedule import format_weekdays, parse_weekdays
 from upw_ttg.domain.validation import (
     FieldErrors,
@@ -32,6 +21,17 @@ from upw_ttg.domain.validation import (
     text_problem,
 )
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.organisation import DeliveryUnitRow
+from upw_ttg.records.recheck import RecheckReport
+from upw_ttg.records.upw import (
+    PickupPointInput,
+    PickupPointRecord,
+    ProjectInput,
+    ProjectRecord,
+    SupervisorRow,
+    VanInput,
+    VanRecord,
+)
 from upw_ttg.services import audit
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.settings import read_setting

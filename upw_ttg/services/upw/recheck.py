@@ -21,13 +21,8 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import SessionStatus
 from upw_ttg.domain.placement import PersonFacts, SessionFacts
-from upw_ttg.domain.placement_recheck import (
-    BreachRow,
-    BrokenBooking,
-    HeldPlace,
-    RecheckReport,
-    held_breaches,
-)
+from upw_ttg.domain.placement_recheck import BreachRow, HeldPlace, held_breaches
+from upw_ttg.records.recheck import BrokenBooking, RecheckReport
 from upw_ttg.services.context import ServiceContext
 from upw_ttg.services.upw.common import chunks
 from upw_ttg.services.upw.facts import (

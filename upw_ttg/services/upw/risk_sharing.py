@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session, aliased
 
 from upw_ttg.domain.codes import AuditAction, ContactMethod, ReferralStatus, SessionStatus
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.risk_records import RiskChangeRow, RiskContactRow
 from upw_ttg.domain.risk_sharing import (
     RISK_FIELDS,
     Contact,
@@ -25,6 +24,7 @@ from upw_ttg.domain.risk_sharing import (
 from upw_ttg.domain.validation import FieldErrors, clean, text_problem
 from upw_ttg.domain.working_days import WorkingCalendar
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.risk_sharing import RiskChangeRow, RiskContactRow
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, mask_restricted
 from upw_ttg.services.case_reviews import review_if_assessment_risk_changed

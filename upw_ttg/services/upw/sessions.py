@@ -14,9 +14,12 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.codes import AuditAction, Role
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import is_woman, one_woman_alone, session_places
-from upw_ttg.domain.placement_recheck import RecheckReport
 from upw_ttg.domain.records_to_check import Subject, set_aside
-from upw_ttg.domain.upw_records import (
+from upw_ttg.domain.upw_schedule import Pattern, parse_weekdays, session_dates
+from upw_ttg.domain.validation import require_dates
+from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.recheck import RecheckReport
+from upw_ttg.records.upw import (
     GenerationResult,
     SessionDetail,
     SessionPerson,
@@ -24,9 +27,6 @@ from upw_ttg.domain.upw_records import (
     SessionRecord,
     SupervisorRow,
 )
-from upw_ttg.domain.upw_schedule import Pattern, parse_weekdays, session_dates
-from upw_ttg.domain.validation import require_dates
-from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import mask_lists_of
 from upw_ttg.services.context import ServiceContext

@@ -12,7 +12,9 @@ from upw_ttg.domain.codes import AuditAction, SessionStatus, WarrantStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.placement import check_placement
 from upw_ttg.domain.texts import MessageKind
-from upw_ttg.domain.upw_records import (
+from upw_ttg.domain.validation import clean, text_problem
+from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.upw import (
     STAND_DOWN_LABELS,
     PersonToTell,
     PlacementRequest,
@@ -21,8 +23,6 @@ from upw_ttg.domain.upw_records import (
     StandDownResult,
     WarrantRecord,
 )
-from upw_ttg.domain.validation import clean, text_problem
-from upw_ttg.errors import NotFoundError, ValidationError
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case_of, mask_lists_of
 from upw_ttg.services.context import ServiceContext

@@ -15,15 +15,6 @@ from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AuditAction, CustodyStatus, Language, OrderStatus, SessionStatus
 from upw_ttg.domain.permissions import Capability
-from upw_ttg.domain.text_records import (
-    AutoRunResult,
-    KeyState,
-    MessageRow,
-    NotTexted,
-    NumberToFix,
-    QueueResult,
-    SendResult,
-)
 from upw_ttg.domain.texts import (
     NOTIFY_STATUSES,
     Candidate,
@@ -36,6 +27,15 @@ from upw_ttg.domain.texts import (
 from upw_ttg.errors import UpwError, ValidationError
 from upw_ttg.printing.glossary import long_date
 from upw_ttg.progress import CancelledFn, ProgressFn
+from upw_ttg.records.texts import (
+    AutoRunResult,
+    KeyState,
+    MessageRow,
+    NotTexted,
+    NumberToFix,
+    QueueResult,
+    SendResult,
+)
 from upw_ttg.services import audit
 from upw_ttg.services.access import mask_restricted
 from upw_ttg.services.context import ServiceContext

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from upw_ttg.domain.codes import AuditAction, WarrantMode, WarrantStatus
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.domain.records_to_check import Listed, Subject, listed
-from upw_ttg.domain.upw_records import SpendRow, WarrantInput, WarrantRecord
 from upw_ttg.domain.validation import FieldErrors, clean, require_complete, text_problem
 from upw_ttg.errors import NotFoundError, ValidationError
+from upw_ttg.records.upw import SpendRow, WarrantInput, WarrantRecord
 from upw_ttg.services import audit
 from upw_ttg.services.access import check_case, check_case_of, mask_restricted
 from upw_ttg.services.context import ServiceContext
