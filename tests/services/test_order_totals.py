@@ -78,12 +78,17 @@ def test_the_totals_are_the_sums_of_the_appointments_and_adjustments(
                 for oid, t in totals.items()}
 
     wanted = {oid: values | {"id": oid} for oid, values in expected.items()}
+    # Without ``crediting`` the ETE share and the incentive are not read.
+    plain = {oid: values | {"ete_used_minutes": None, "incentive_minutes": None}
+             for oid, values in wanted.items()}
+    scope = select(UpwOrder.id).where(UpwOrder.person_id == person)
     with app.db.read() as s:
-        assert seen(order_totals(s, ids)) == wanted
-        assert seen(order_totals(s, select(UpwOrder.id).where(UpwOrder.person_id == person))) \
-            == wanted
-        for order_id in ids:
-            assert seen(order_totals(s, order_id)) == {order_id: wanted[order_id]}
+        for crediting, result in ((True, wanted), (False, plain)):
+            assert seen(order_totals(s, ids, crediting=crediting)) == result
+            assert seen(order_totals(s, scope, crediting=crediting)) == result
+            for order_id in ids:
+                assert seen(order_totals(s, order_id, crediting=crediting)) \
+                    == {order_id: result[order_id]}
 
 
 def test_orders_not_on_record_are_left_out(app):

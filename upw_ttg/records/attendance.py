@@ -150,10 +150,11 @@ class OrderTotals:
     order_id: int
     ordered_minutes: int
     credited_minutes: int
-    ete_used_minutes: int      # credited on ETE projects plus approved ETE credit (rule UPW-12)
     adjustment_minutes: int    # approved, all kinds
-    incentive_minutes: int     # the approved incentive reduction (negative or 0)
     deadline: dt.date | None   # the effective deadline: the latest extension, else the order's
+    # Only when asked for (crediting needs them):
+    ete_used_minutes: int | None = None   # credited on ETE projects plus approved ETE credit
+    incentive_minutes: int | None = None  # the approved incentive reduction (negative or 0)
 
     @property
     def remaining_minutes(self) -> int:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from upw_ttg.domain.codes import AdjustmentKind, AdjustmentStatus
@@ -25,63 +25,55 @@ from upw_ttg.storage.models import (
 _BATCH = 900
 
 
-def order_totals(session: Session, orders: int | Iterable[int] | Select[Any]
-                 ) -> dict[int, OrderTotals]:
+def order_totals(session: Session, orders: int | Iterable[int] | Select[Any], *,
+                 crediting: bool = False) -> dict[int, OrderTotals]:
     """The totals of one order, a list of orders, or every order a ``select`` of order ids
     names (a whole delivery unit, say: then one statement, no list of ids sent), by order id.
-    Orders not on record are left out."""
+    ``crediting`` adds what capping a credit needs (the ETE share and the incentive), which
+    costs a look at every appointment's project. Orders not on record are left out."""
     if isinstance(orders, Select):
-        return _totals(session, orders)
+        # Never correlated with the orders read here: the scope is a query of its own.
+        return _totals(session, UpwOrder.id.in_(orders.correlate(None)), crediting)
     ids = sorted({orders} if isinstance(orders, int) else set(orders))
     totals: dict[int, OrderTotals] = {}
-    for batch in _batches(ids):
-        totals.update(_totals(session, batch))
+    for start in range(0, len(ids), _BATCH):
+        totals.update(_totals(session, UpwOrder.id.in_(ids[start:start + _BATCH]), crediting))
     return totals
 
 
-def _batches(ids: list[int]) -> Iterator[list[int]]:
-    for start in range(0, len(ids), _BATCH):
-        yield ids[start:start + _BATCH]
+def _sum(column: Any, *where: ColumnElement[bool]) -> Any:
+    return select(func.coalesce(func.sum(column), 0)).where(*where).scalar_subquery()
 
 
-def _totals(session: Session, ids: list[int] | Select[Any]) -> dict[int, OrderTotals]:
-    credited = (
-        select(Appointment.order_id.label("order_id"),
-               func.sum(Appointment.minutes_credited).label("minutes"),
-               func.sum(case((Project.project_type == ETE_PROJECT_TYPE,
-                              Appointment.minutes_credited), else_=0)).label("ete"))
-        .join(UpwSession, UpwSession.id == Appointment.session_id)
-        .join(Project, Project.id == UpwSession.project_id)
-        .where(Appointment.order_id.in_(ids))
-        .group_by(Appointment.order_id).subquery())
-    adjusted = (
-        select(Adjustment.order_id.label("order_id"),
-               func.sum(Adjustment.minutes).label("minutes"),
-               func.sum(case((Adjustment.kind == AdjustmentKind.INCENTIVE, Adjustment.minutes),
-                             else_=0)).label("incentive"),
-               func.sum(case((Adjustment.kind == AdjustmentKind.ETE, Adjustment.minutes),
-                             else_=0)).label("ete"))
-        .where(Adjustment.order_id.in_(ids), Adjustment.status == AdjustmentStatus.APPROVED)
-        .group_by(Adjustment.order_id).subquery())
-    extended = (
-        select(OrderExtension.order_id.label("order_id"),
-               func.max(OrderExtension.new_deadline).label("deadline"))
-        .where(OrderExtension.order_id.in_(ids))
-        .group_by(OrderExtension.order_id).subquery())
-    rows = session.execute(
-        select(UpwOrder.id, UpwOrder.hours_ordered, UpwOrder.deadline,
-               credited.c.minutes, credited.c.ete, adjusted.c.minutes, adjusted.c.incentive,
-               adjusted.c.ete, extended.c.deadline)
-        .outerjoin(credited, credited.c.order_id == UpwOrder.id)
-        .outerjoin(adjusted, adjusted.c.order_id == UpwOrder.id)
-        .outerjoin(extended, extended.c.order_id == UpwOrder.id)
-        .where(UpwOrder.id.in_(ids)))
-    return {
-        order_id: OrderTotals(
-            order_id=order_id, ordered_minutes=hours * 60, credited_minutes=int(done or 0),
+def _totals(session: Session, wanted: ColumnElement[bool], crediting: bool
+            ) -> dict[int, OrderTotals]:
+    # Correlated sums, one index probe per order: cheaper here than grouping and joining
+    # whole subqueries, since most orders have few rows of each kind.
+    worked = Appointment.order_id == UpwOrder.id
+    approved = (Adjustment.order_id == UpwOrder.id,
+                Adjustment.status == AdjustmentStatus.APPROVED)
+    columns = [UpwOrder.id, UpwOrder.hours_ordered, UpwOrder.deadline,
+               _sum(Appointment.minutes_credited, worked), _sum(Adjustment.minutes, *approved),
+               select(func.max(OrderExtension.new_deadline))
+               .where(OrderExtension.order_id == UpwOrder.id).scalar_subquery()]
+    if crediting:
+        ete_sessions = (select(UpwSession.id).join(Project, Project.id == UpwSession.project_id)
+                        .where(Project.project_type == ETE_PROJECT_TYPE))
+        columns += [
+            _sum(Appointment.minutes_credited, worked, Appointment.session_id.in_(ete_sessions)),
+            _sum(Adjustment.minutes, *approved, Adjustment.kind == AdjustmentKind.ETE),
+            _sum(Adjustment.minutes, *approved, Adjustment.kind == AdjustmentKind.INCENTIVE)]
+    totals = {}
+    for order_id, hours, deadline, credited, adjusted, later, *more in session.execute(
+            select(*columns).where(wanted)):
+        ete_used = incentive = None
+        if more:
+            ete_worked, ete_adjusted, incentive = (int(value) for value in more)
             # ETE adjustments credit the order, so their minutes are negative.
-            ete_used_minutes=int(ete_done or 0) - int(ete_adjusted or 0),
-            adjustment_minutes=int(changed or 0), incentive_minutes=int(incentive or 0),
-            deadline=effective_deadline(deadline, [later] if later is not None else []))
-        for order_id, hours, deadline, done, ete_done, changed, incentive, ete_adjusted, later
-        in rows}
+            ete_used = ete_worked - ete_adjusted
+        totals[order_id] = OrderTotals(
+            order_id=order_id, ordered_minutes=hours * 60, credited_minutes=int(credited),
+            adjustment_minutes=int(adjusted),
+            deadline=effective_deadline(deadline, [later] if later is not None else []),
+            ete_used_minutes=ete_used, incentive_minutes=incentive)
+    return totals

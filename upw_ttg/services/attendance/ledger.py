@@ -93,7 +93,7 @@ def lock_orders(session: Session, order_ids: Iterable[int]) -> dict[int, UpwOrde
 def order_sums(session: Session, orders: dict[int, UpwOrder], ete_percent: int
                ) -> dict[int, OrderSums]:
     """The orders' totals as running totals a unit of work updates as it credits."""
-    return _running(order_totals(session, list(orders)), orders, ete_percent)
+    return _running(order_totals(session, list(orders), crediting=True), orders, ete_percent)
 
 
 def _running(totals: Mapping[int, OrderTotals], orders: dict[int, UpwOrder], ete_percent: int
@@ -101,6 +101,8 @@ def _running(totals: Mapping[int, OrderTotals], orders: dict[int, UpwOrder], ete
     sums: dict[int, OrderSums] = {}
     for oid, row in orders.items():
         total = totals[oid]
+        # Asked for with ``crediting``, so never None here.
+        assert total.incentive_minutes is not None and total.ete_used_minutes is not None
         sums[oid] = OrderSums(total.ordered_minutes, total.adjustment_minutes,
                               total.incentive_minutes, total.credited_minutes,
                               total.ete_used_minutes,
@@ -130,7 +132,7 @@ def refresh_orders(session: Session, ctx: ServiceContext, orders: dict[int, UpwO
         return {}
     session.flush()
     ids = list(orders)
-    totals = order_totals(session, ids)
+    totals = order_totals(session, ids, crediting=True)
     sums = _running(totals, orders, int(settings["upw.ete_cap_percent"]))
     credits = _credits_in_order(session, ids)
     today = ctx.today()
@@ -406,7 +408,7 @@ def build_ledger(session: Session, ctx: ServiceContext, order_id: int) -> OrderL
     person = session.get(Person, order.person_id)
     assert person is not None
     settings = read_settings(session, *CREDIT_SETTINGS)
-    totals = order_totals(session, order_id)
+    totals = order_totals(session, order_id, crediting=True)
     sums = _running(totals, {order_id: order}, int(settings["upw.ete_cap_percent"]))[order_id]
     entries: list[LedgerEntry] = []
     for appt_id, code, minutes, day, project_code, project_name in session.execute(

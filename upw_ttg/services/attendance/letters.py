@@ -219,7 +219,7 @@ class LetterService:
             raise NotFoundError("That order is no longer on record.")
         if order.status != OrderStatus.COMPLETED and order.completed_on is None:
             raise ValidationError({"order_id": "The hours on this order are not complete yet."})
-        incentive = order_totals(session, order_id)[order_id].incentive_minutes
+        incentive = order_totals(session, order_id, crediting=True)[order_id].incentive_minutes or 0
         projects: list[str] = []
         for name, code in session.execute(
                 select(Project.name, Appointment.outcome_code)
