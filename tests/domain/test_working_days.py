@@ -248,3 +248,26 @@ def test_next_and_previous_bracket_the_day(day: date) -> None:
     assert CAL.is_working_day(after) and CAL.is_working_day(before)
     assert (after == day) == CAL.is_working_day(day)
     assert CAL.working_days_between(before, after) == (0 if after == day else 1)
+
+
+def test_only_the_uk_calendar_is_loaded_and_it_agrees_with_the_whole_library() -> None:
+    """In a fresh interpreter the calendar loads the library's UK module alone (not its 250
+    other countries), and gives the bank holidays the library gives when loaded whole."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import sys\n"
+        "from upw_ttg.domain.working_days import WorkingCalendar\n"
+        "cal = WorkingCalendar()\n"
+        "days = sorted(d for y in range(2020, 2036) for d in cal.bank_holidays(y))\n"
+        "print(','.join(d.isoformat() for d in days))\n"
+        "print('holidays.countries.germany' in sys.modules)\n")
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True, timeout=120, cwd=root)
+    days, germany_loaded = result.stdout.split()
+    expected = sorted(d for y in range(2020, 2036) for d in CAL.bank_holidays(y))
+    assert days == ",".join(d.isoformat() for d in expected)
+    assert germany_loaded == "False"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from datetime import MAXYEAR, MINYEAR, date
 from functools import cache
-from types import MappingProxyType, ModuleType
+from types import MappingProxyType
+from typing import Any
 
 # The supported years are module attributes computed on first use (see __getattr__).
 __all__ = ["WorkingCalendar", "FIRST_SUPPORTED_YEAR", "LAST_SUPPORTED_YEAR",  # noqa: F822
@@ -16,22 +19,41 @@ __all__ = ["WorkingCalendar", "FIRST_SUPPORTED_YEAR", "LAST_SUPPORTED_YEAR",  # 
 # England and Wales share one set of bank holidays, so the ENG subdivision serves both.
 _COUNTRY = "GB"
 _SUBDIVISION = "ENG"
-
+_COUNTRIES = "holidays.countries"
 
 
 @cache
-def _library() -> ModuleType:
-    """The holidays library, imported on first use: it takes longer to load than the app."""
-    import holidays
+def _united_kingdom() -> Any:
+    """The holidays library's United Kingdom calendar, imported on first use.
 
-    return holidays
+    The library's ``countries`` package imports every country it knows (some 250 modules,
+    about 8 MB and twice the time) when one is asked for; only the UK's is loaded here, under
+    that package left unrun. Should the library be laid out otherwise, it is loaded whole.
+    """
+    import holidays  # the library's own set-up, before its countries
+
+    if _COUNTRIES not in sys.modules:
+        spec = importlib.util.find_spec(_COUNTRIES)
+        if spec is not None and spec.submodule_search_locations is not None:
+            sys.modules[_COUNTRIES] = importlib.util.module_from_spec(spec)
+    try:
+        from holidays.countries.united_kingdom import UnitedKingdom
+    except ImportError:
+        sys.modules.pop(_COUNTRIES, None)
+        return getattr(holidays, _COUNTRY)
+    return UnitedKingdom
+
+
+def _country_holidays(year: int) -> Mapping[date, str]:
+    calendar: Mapping[date, str] = _united_kingdom()(subdiv=_SUBDIVISION, years=year)
+    return calendar
 
 
 @cache
 def _supported_years() -> tuple[int, int]:
     # The library returns an empty calendar outside its range instead of failing, which would
     # silently turn bank holidays into working days; so the range is enforced here.
-    return _library().GB.start_year, _library().GB.end_year
+    return _united_kingdom().start_year, _united_kingdom().end_year
 
 
 def __getattr__(name: str) -> int:
@@ -50,7 +72,7 @@ def _bank_holidays(year: int) -> Mapping[date, str]:
     year the library does not cover (see ``knows_bank_holidays``)."""
     if not knows_bank_holidays(year):
         return MappingProxyType({})
-    source = _library().country_holidays(_COUNTRY, subdiv=_SUBDIVISION, years=year)
+    source = _country_holidays(year)
     # The library also lists the nominal day when it falls at a weekend (e.g. Christmas Day on
     # a Saturday, next to "Christmas Day (observed)"); GOV.UK lists only the weekday that is
     # actually taken off, and weekends are not working days anyway.
@@ -65,7 +87,7 @@ def _holiday_dates(year: int) -> Mapping[date, str]:
     holiday's own date when it falls at a weekend (Christmas Day on a Saturday)."""
     if not knows_bank_holidays(year):
         return MappingProxyType({})
-    source = _library().country_holidays(_COUNTRY, subdiv=_SUBDIVISION, years=year)
+    source = _country_holidays(year)
     return MappingProxyType(dict(sorted(source.items())))
 
 
