@@ -1,6 +1,6 @@
 """The application-wide bus: a screen that saves says what changed, and every screen showing it
-reads it again; a screen says what it did for the status bar, or asks for a person's record;
-all without signals relayed by hand between pages."""
+reads it again; a screen says what it did for the status bar, or asks for a person's record or
+a resettlement plan; all without signals relayed by hand between pages."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ class Change:
 
 
 class ChangeBus(QObject):
-    """Carries three kinds of event to every subscriber, on the GUI thread:
+    """Carries four kinds of event to every subscriber, on the GUI thread:
 
     - a :class:`Change` (``publish``): records were saved, after their unit of work committed;
       screens showing them read them again.
@@ -54,6 +54,8 @@ class ChangeBus(QObject):
       a notice can name people). Nothing else should depend on a notice's text.
     - a request to open a person's record (``open_person``): the main window opens it, for a
       member who may find people; elsewhere nothing happens.
+    - a request to open a custody episode's resettlement plan (``open_plan``): the main window
+      opens it in the Through the Gate area, for a member who may use it; else nothing happens.
 
     Each subscription belongs to a receiver and goes with it, so nothing reaches a screen
     that has been deleted.
@@ -62,6 +64,7 @@ class ChangeBus(QObject):
     changed = Signal(object)
     announced = Signal(str)
     person_requested = Signal(int)
+    plan_requested = Signal(int)
 
     def publish(self, subject: Subject, ids: Iterable[int | None] = (),
                 person_ids: Iterable[int | None] = (), record: object = None) -> Change:
@@ -78,6 +81,10 @@ class ChangeBus(QObject):
     def open_person(self, person_id: int) -> None:
         """Ask for ``person_id``'s record to be shown."""
         self.person_requested.emit(person_id)
+
+    def open_plan(self, episode_id: int) -> None:
+        """Ask for the resettlement plan of custody episode ``episode_id`` to be shown."""
+        self.plan_requested.emit(episode_id)
 
     def subscribe(self, receiver: QObject, subjects: Iterable[Subject],
                   slot: Callable[[Change], None]) -> QObject:
@@ -102,6 +109,12 @@ class ChangeBus(QObject):
         self.person_requested.connect(link.deliver)
         return link
 
+    def on_open_plan(self, receiver: QObject, slot: Callable[[int], None]) -> QObject:
+        """Call ``slot`` with each episode whose plan is asked for while ``receiver`` exists."""
+        link = _Relay(slot, receiver)
+        self.plan_requested.connect(link.deliver)
+        return link
+
 
 class _Subscription(QObject):
     def __init__(self, subjects: set[Subject], slot: Callable[[Change], None],
@@ -117,7 +130,7 @@ class _Subscription(QObject):
 
 
 class _Relay(QObject):
-    """Passes a notice or a person's id to ``slot``; a child of the receiver, like
+    """Passes a notice, a person's or an episode's id to ``slot``; a child of the receiver, like
     :class:`_Subscription`."""
 
     def __init__(self, slot: Callable[..., None], parent: QObject) -> None:
@@ -160,3 +173,8 @@ def announce(text: str) -> None:
 def open_person(person_id: int) -> None:
     """Ask for ``person_id``'s record (see :class:`ChangeBus`)."""
     change_bus().open_person(person_id)
+
+
+def open_plan(episode_id: int) -> None:
+    """Ask for custody episode ``episode_id``'s resettlement plan (see :class:`ChangeBus`)."""
+    change_bus().open_plan(episode_id)

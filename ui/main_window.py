@@ -154,6 +154,7 @@ class MainWindow(SigningOut, HelpMenuParts, QMainWindow):
         # Every screen's notices and requests for a person's record come here, once.
         change_bus().on_notice(self, self.show_notice)
         change_bus().on_open_person(self, self.open_person)
+        change_bus().on_open_plan(self, self.open_plan)
         self.stack.currentChanged.connect(self._update_actions)
 
         self._build_actions()
@@ -373,7 +374,6 @@ class MainWindow(SigningOut, HelpMenuParts, QMainWindow):
             self._person_page = page
             self.stack.addWidget(page)
             page.back_requested.connect(self.show_people)
-            page.plan_requested.connect(self.open_plan)
             page.item_requested.connect(
                 lambda opens, ref_id, line: open_case_item(self, opens, ref_id, line))
         return self._person_page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -21,7 +21,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.records.custody import CUSTODY_DATE_FIELDS, CustodyRecord
 
-from ui.changes import Subject, announce, publish
+from ui.changes import Subject, announce, open_plan, publish
 from ui.dialogs.custody_dialog import CustodyDialog
 from ui.formatting import format_date
 from ui.models.custody_model import CustodyTableModel, DateChangesTableModel, release_type_text
@@ -35,13 +35,8 @@ if TYPE_CHECKING:
 
 
 class CustodyTab(QWidget):
-    """Episodes table with Add and Edit; below it the selected episode's dates and history.
-
-    Signals:
-        plan_requested(int): open the resettlement plan of this custody episode.
-    """
-
-    plan_requested = Signal(int)
+    """Episodes table with Add and Edit; below it the selected episode's dates and history;
+    the plan button asks the application's bus for the episode's resettlement plan."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -193,7 +188,7 @@ class CustodyTab(QWidget):
     def _on_plan_button_clicked(self) -> None:
         episode = self.selected_episode()
         if episode is not None:
-            self.plan_requested.emit(episode.id)
+            open_plan(episode.id)
 
     @Slot()
     def add_episode(self) -> None:

@@ -26,7 +26,7 @@ from upw_ttg.records.people import PersonRecord
 from upw_ttg.records.restrictions import CaseAccess
 from upw_ttg.services.subject_access import save_export
 
-from ui.changes import Subject, announce, publish
+from ui.changes import Subject, announce, open_plan, publish
 from ui.dialogs.access_log_dialog import AccessLogDialog
 from ui.dialogs.person_dialog import ConfirmGenderDialog, PersonDialog
 from ui.dialogs.print_preview import PrintPreviewDialog
@@ -65,13 +65,11 @@ class PersonPage(QWidget):
 
     Signals:
         back_requested(): the user wants the people list again.
-        plan_requested(int): open the resettlement plan of this custody episode.
         item_requested(str, int, object): open a session or warrant of the overview where
             it is changed (the main window knows where).
     """
 
     back_requested = Signal()
-    plan_requested = Signal(int)
     item_requested = Signal(str, int, object)
     OVERVIEW, DETAILS, ORDERS, CUSTODY, REVIEWS = range(5)
 
@@ -244,7 +242,6 @@ class PersonPage(QWidget):
 
     def _new_custody(self) -> CustodyTab:
         tab = CustodyTab(self._services)
-        tab.plan_requested.connect(self.plan_requested)
         if self.record is not None and can_read_custody(self._services.ctx.actor):
             tab.load(self.record.id, self.record.display_name)
         return tab
@@ -355,7 +352,7 @@ class PersonPage(QWidget):
 
     def open_item(self, opens: str, ref_id: int, line: object) -> None:
         """Open a line of the overview where it is changed: on this record when it is kept
-        here, otherwise through ``item_requested`` (sessions, warrants) or the plan."""
+        here, otherwise through ``item_requested`` (sessions, warrants) or the bus (the plan)."""
         if opens == "order" and self.tabs.isTabVisible(self.ORDERS):
             self.tabs.setCurrentIndex(self.ORDERS)
             self.orders.reload(ref_id)
@@ -363,7 +360,7 @@ class PersonPage(QWidget):
             self.tabs.setCurrentIndex(self.CUSTODY)
             self.custody.reload(ref_id)
         elif opens == "plan":
-            self.plan_requested.emit(ref_id)
+            open_plan(ref_id)
         elif opens == "keep_apart":
             self.show_keep_apart()
         elif opens in ("warning_letter", "breach_summary"):
