@@ -13,6 +13,7 @@ from upw_ttg.demo.core import Context, Weighted, hhmm, stamp
 from upw_ttg.demo.orders import OUTCOMES, Profile, assessment_row, new_order
 from upw_ttg.demo.people import touch
 from upw_ttg.demo.projects import INDUCTION, Proj, Sessions
+from upw_ttg.domain.crediting import credit_minutes, ete_cap_minutes, is_attended
 from upw_ttg.domain.enforcement import warning_covers
 from upw_ttg.domain.settings import SETTINGS_BY_KEY
 
@@ -22,7 +23,7 @@ APPOINTMENT_COLUMNS = (
     "minutes_credited", "work_quality", "behaviour", "hi_vis_worn", "notes", "notes_sensitive",
     "override_reason", "evidence_due", "evidence_received_on", "enforcement_due", "version",
     "created_at", "updated_at", "updated_by_id")
-ATTENDED = frozenset(("ATTC", "AFTC", "ATSH", "ATSS"))
+
 ENFORCEABLE = frozenset(("AFTC", "ATSH", "UAAB"))
 ABSENCES = frozenset(("AAME", "AAEM", "AAFC", "AACL"))
 QUALITY_GOOD = Weighted({"excellent": 15, "good": 50, "satisfactory": 28, "poor": 6,
@@ -34,6 +35,7 @@ SKIP_WEEK = {"good": 0.08, "fair": 0.15, "poor": 0.25}
 BOOK_AHEAD_DAYS = 21
 # The demo keeps every setting at its default.
 _WARNING_MONTHS = int(SETTINGS_BY_KEY["upw.warning_period_months"].default)
+_ETE_CAP_PERCENT = int(SETTINGS_BY_KEY["upw.ete_cap_percent"].default)
 # Chance of another order after one ends, and the gap before it (days).
 NEXT_ORDER = 0.83
 NEXT_GAP = (21, 240)
@@ -225,7 +227,7 @@ class Booker:
         sensitive = False
         evidence_due = evidence_in = enforcement_due = None
         day = self.date(ordinal)
-        if outcome in ATTENDED:
+        if is_attended(outcome):
             first, last = project.start, project.end
             if outcome == "AFTC":
                 if rng.random() < 0.6:
@@ -240,9 +242,10 @@ class Booker:
             elif rng.random() < 0.03:
                 penalty = rng.choice((15, 30))
             start, end = self.time(first), self.time(last)
-            # rule UPW-12: time on site less penalty and the unpaid break, never below
-            # nothing and never more than is still owed.
-            credited = min(max(0, last - first - penalty - project.break_minutes), state.owed)
+            credited = credit_minutes(outcome_code=outcome, start=start, end=end,
+                                      penalty_minutes=penalty,
+                                      break_minutes=project.break_minutes,
+                                      owed_minutes=state.owed)
             state.owed -= credited
             state.projected -= credited
             state.attended += 1
@@ -274,7 +277,7 @@ class Booker:
             override, evidence_due, evidence_in, enforcement_due, 2, created,
             self.stamp(keyed_on), coordinator))
         self.warrant(profile, state, sid, ordinal, by_van, project, outcome, booked_on)
-        if outcome in ATTENDED and project.kind != INDUCTION:
+        if is_attended(outcome) and project.kind != INDUCTION:
             self.adjustments(profile, state, appointment_id, ordinal)
         if outcome in ENFORCEABLE:
             self.enforce(state, appointment_id, ordinal, outcome)
@@ -299,7 +302,7 @@ class Booker:
                             min(ordinal + 3, self.today))
         if (order["ete_allowed"] and profile.flags["ete_need"] and state.attended == 6
                 and rng.random() < 0.6):
-            cap = order["hours_ordered"] * 60 * 30 // 100
+            cap = ete_cap_minutes(order["hours_ordered"], _ETE_CAP_PERCENT)
             minutes = min(rng.choice((360, 600, 900, 1200)), cap, state.owed - 60)
             if minutes > 0:
                 state.owed -= minutes
@@ -397,7 +400,7 @@ class Booker:
         issued = min(max(booked_on, ordinal - rng.randint(1, 6)), self.today)
         if outcome is None:
             status = "issued"
-        elif outcome in ATTENDED:
+        elif is_attended(outcome):
             status = "used"
         else:
             status = "returned_unused" if rng.random() < 0.7 else "used"
