@@ -88,12 +88,15 @@ class SessionExtra:
 
 
 def load_people(session: Session, *, order_ids: Iterable[int] | None = None,
-                unit_id: int | None = None, rules_only: bool = False
+                unit_id: int | None = None, rules_only: bool = False,
+                listing_only: bool = False
                 ) -> tuple[dict[int, PersonFacts], dict[int, PersonExtra]]:
     """Facts for the given orders, or for every live order of a delivery unit (or all).
 
     ``rules_only`` leaves out what only planning reads (whether the order was ever booked),
-    for re-checks that judge hundreds of bookings at once."""
+    for re-checks that judge hundreds of bookings at once. ``listing_only`` also leaves out
+    what only judging a place reads (commitments and people to keep apart, left empty), for
+    lists that show the orders and judge no place."""
     query = (select(UpwOrder.id, UpwOrder.person_id, UpwOrder.sentence_date, UpwOrder.deadline,
                     UpwOrder.status, UpwOrder.hours_ordered, Person.forename, Person.surname,
                     Person.crn, Person.gender_category, Person.phone,
@@ -122,14 +125,18 @@ def load_people(session: Session, *, order_ids: Iterable[int] | None = None,
     person_ids = sorted({r.person_id for r in rows})
     # The whole unit's totals in one statement, not one per batch of ids.
     totals = order_totals(session, scope)
-    booked_any = _ever_booked(session, ids) if not rules_only else set()
+    booked_any = _ever_booked(session, ids) if not (rules_only or listing_only) else set()
     assessments = _assessments(session, person_ids)
     picked = {r.id: _choose_assessment(assessments.get(r.person_id, ()), r.id) for r in rows}
     details = _assessment_details(session, {a.id for a in picked.values() if a is not None})
     chosen_for = {order_id: None if a is None else details[a.id]
                   for order_id, a in picked.items()}
-    commitments = _commitments(session, {a.id for a in chosen_for.values() if a is not None})
-    apart = _keep_apart(session, person_ids)
+    commitments: dict[int, list[Commitment]] = {}
+    apart: dict[int, set[int]] = {}
+    if not listing_only:
+        commitments = _commitments(
+            session, {a.id for a in chosen_for.values() if a is not None})
+        apart = _keep_apart(session, person_ids)
     facts: dict[int, PersonFacts] = {}
     extras: dict[int, PersonExtra] = {}
     for r in rows:

@@ -145,7 +145,7 @@ class PlannerService:
         start = monday_of(week_start or today)
         end = start + dt.timedelta(days=6)
         with self._ctx.db.read() as session:
-            facts, extras = load_people(session, unit_id=delivery_unit_id)
+            facts, extras = load_people(session, unit_id=delivery_unit_id, listing_only=True)
             offer, maximum = weekly_target_minutes(session)
             first_days = int(read_setting(session, "upw.first_session_working_days"))
             calendar = service_calendar(session)
