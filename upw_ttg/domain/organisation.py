@@ -64,7 +64,7 @@ def office_problems(data: OfficeInput) -> FieldErrors:
 
 
 def prison_problems(data: PrisonInput) -> FieldErrors:
-    """Each field of a prison that cannot be saved (DOMAIN 3.1: name and 3-letter code)."""
+    """Each field of a prison that cannot be saved (it needs a name and a three-letter code)."""
     errors = FieldErrors()
     code_problem = (None if _PRISON_CODE.match(data.code or "")
                     else "The prison code is three capital letters, like LII for HMP Lincoln.")

@@ -217,7 +217,7 @@ def is_woman(category: GenderCategory) -> bool:
 
 
 def identity_not_male(category: GenderCategory) -> bool:
-    """Whether female-only placements must be offered (DOMAIN 2.1: gender not male). Someone
+    """Whether female-only placements must be offered (rule UPW-2: gender not male). Someone
     not yet confirmed is offered them too, so nobody who may be a woman is passed over."""
     return category != GenderCategory.MAN
 

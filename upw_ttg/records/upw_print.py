@@ -9,7 +9,7 @@ from upw_ttg.domain.codes import Language, WarrantMode, WarrantStatus
 from upw_ttg.domain.organisation import DEFAULT_ORGANISATION
 from upw_ttg.domain.records_to_check import RecordToCheck
 
-# These classes are the boundary the DOMAIN 2.4 "must not contain" column is enforced at: the
+# These classes are the boundary at which rule DOC-1 (docs/rules.md) is enforced: the
 # documents are built only from them, and they have no field for risk, health, offence, notes
 # or override reasons. Add a field here only if it is fit to hand to the person or a driver.
 

@@ -81,7 +81,7 @@ WITHHELD_TEXT = "(sensitive: not shown to your role)"
 
 def may_read_sensitive_text(actor: StaffMember | None) -> bool:
     """Sensitive notes and keep-apart details are casework: coordinators and managers read
-    them (DOMAIN §4); administration alone does not, nor does resettlement work."""
+    them (rule ACC-1); administration alone does not, nor does resettlement work."""
     return actor is not None and actor.may(Capability.READ_SENSITIVE_NOTES)
 
 

@@ -143,7 +143,7 @@ class OrganisationService:
                     for p in session.scalars(select(Prison).order_by(Prison.name))]
 
     def add_prison(self, data: PrisonInput) -> PrisonDetails:
-        """Add a prison (DOMAIN 3.1: "more can be added"); only an administrator may."""
+        """Add a prison to the list, which can grow; only an administrator may."""
         self._ctx.require(Capability.MANAGE_OFFICES_AND_PRISONS)
         data = _cleaned_prison(data)
         problems = prison_problems(data)

@@ -328,7 +328,7 @@ def test_every_attendance_control_has_a_name(qtbot, services, ui_settings):
 
 def test_a_supervisor_reads_registers_but_neither_keys_nor_decides(qtbot, services, ui_settings,
                                                                     fast_hash):
-    """Coordinators key the registers supervisors bring back (DOMAIN.md §1); enforcement is
+    """Coordinators key the registers supervisors bring back (rule ACC-1); enforcement is
     not a supervisor's work, so its tab is not there."""
     from tests.ui.conftest import add_staff_member
 

@@ -19,6 +19,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.errors import Cancelled, UpwError
 from upw_ttg.records.upw import ApplyResult, AutoFillProposal
 
+from ui.changes import Subject, publish
 from ui.models.table_model import RowSortProxy
 from ui.models.upw.autofill_model import ProposalLine, ProposalTableModel, ShortfallTableModel
 from ui.models.upw.delivery_units import delivery_units
@@ -223,6 +224,9 @@ class AutoFillDialog(QDialog):
 
     def _on_applied(self, result: ApplyResult) -> None:
         self.apply_result = result
+        if result.created:
+            # Which appointments is not returned: every list of bookings reads again.
+            publish(Subject.BOOKING)
         message = f"Auto-fill booked {result.created} places."
         if result.already_there:
             message += f" {result.already_there} were already booked."

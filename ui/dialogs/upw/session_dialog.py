@@ -329,6 +329,7 @@ class SessionDialog(QDialog):
             self.reload()
             self.banner.show_message(str(exc))
             return
+        publish(Subject.SESSION, [self._session_id])
         self._changed("Interpreter booked." if checked else "Interpreter no longer booked.")
 
     @Slot()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.records.upw import SessionRecord
 
+from ui.changes import Subject, publish
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.breaks_warning import ChecksBookings
 from ui.dialogs.upw.place_dialog import session_title
@@ -94,7 +95,9 @@ class SessionStaffDialog(ChecksBookings, FormDialog):
         sessions = self._services.upw.sessions
         self.confirm_bookings(lambda: sessions.preview_set_staff(
             self._session.id, version=self._session.version, **data))
-        return sessions.set_staff(self._session.id, version=self._session.version, **data)
+        record = sessions.set_staff(self._session.id, version=self._session.version, **data)
+        publish(Subject.SESSION, [record.id], record=record)
+        return record
 
 
 class SessionPickupsDialog(FormDialog):
@@ -149,5 +152,7 @@ class SessionPickupsDialog(FormDialog):
                 if combo.currentData() is not None]
 
     def save(self, data: list[tuple[int, dt.time]]) -> SessionRecord:
-        return self._services.upw.sessions.set_pickups(self._session.id, data,
-                                                       version=self._session.version)
+        record = self._services.upw.sessions.set_pickups(self._session.id, data,
+                                                         version=self._session.version)
+        publish(Subject.SESSION, [record.id], record=record)
+        return record

@@ -120,6 +120,12 @@ class StandDownDialog(QDialog):
             self.banner.show_message(str(exc))
             return
         self.result_record = result
+        # Its bookings were stood down with it (and any moved elsewhere): lists of both follow.
+        people = [p.person_id for p in result.people] + [r.person_id for r in result.moved]
+        publish(Subject.SESSION, [result.session_id], people, result)
+        if result.moved:
+            publish(Subject.BOOKING, [r.id for r in result.moved],
+                    [r.person_id for r in result.moved])
         self._show_result(result)
         self.stood_down.emit(result)
 

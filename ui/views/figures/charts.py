@@ -37,6 +37,14 @@ class FigureChart(QChartView):
         self.setMinimumHeight(180)
         self.show_figure(None, None)
 
+    def setChart(self, chart: QChart) -> None:
+        """Show ``chart`` and delete the one it replaces: Qt only releases the old chart (its
+        own first one too), so every redraw would otherwise keep a chart alive."""
+        previous = self.chart()
+        super().setChart(chart)
+        if previous is not None and previous is not chart:
+            previous.deleteLater()
+
     def _new_chart(self, title: str) -> QChart:
         chart = QChart()
         chart.setTitle(title)

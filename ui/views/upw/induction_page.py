@@ -23,7 +23,7 @@ from upw_ttg.errors import UpwError
 from upw_ttg.records.skills import AwaitingInduction, InductionSession
 from upw_ttg.services.upw import PlacementRefused
 
-from ui.changes import announce, open_person
+from ui.changes import Change, Subject, announce, open_person, publish, subscribe
 from ui.loading import PageLoader
 from ui.models.upw.delivery_units import DeliveryUnit
 from ui.models.upw.induction_model import AwaitingInductionModel, InductionSessionsModel
@@ -32,6 +32,9 @@ from ui.permissions import can, not_allowed_tip
 from ui.widgets.banner import Banner
 from ui.widgets.fit import narrow_combo
 from ui.widgets.tables import fit_columns, make_table, selected_row
+
+# What the lists are read from: a change to any of these, saved anywhere, reads them again.
+WATCHED = (Subject.BOOKING, Subject.SESSION, Subject.ORDER, Subject.PERSON)
 
 
 class InductionPage(QWidget):
@@ -122,11 +125,20 @@ class InductionPage(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         self._update_buttons()
+        # Booked, stood down or an order changed anywhere (this page's own bookings too).
+        subscribe(self, WATCHED, self._on_change)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._loaded:
             self.reload()
+
+    def _on_change(self, _change: Change) -> None:
+        """Read again now if on screen; if hidden, when next shown (see ``showEvent``)."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._loaded = False
 
     @Slot()
     def reload(self) -> None:
@@ -203,7 +215,8 @@ class InductionPage(QWidget):
                 reason = self.ask_reason(person, decision.messages())
                 if reason is None:
                     return
-            induction.book(person.order_id, session.session_id, override_reason=reason)
+            booked = induction.book(person.order_id, session.session_id,
+                                    override_reason=reason)
         except PlacementRefused as exc:
             self.banner.show_message(f"{person.name} cannot be booked on this induction: "
                                      + " ".join(b.message for b in exc.breaches))
@@ -215,4 +228,4 @@ class InductionPage(QWidget):
                    f"{format_day(session.session_date)}.")
         self.banner.show_message(message, "info")
         announce(message)
-        self.reload()
+        publish(Subject.BOOKING, [booked.id], [booked.person_id], booked)

@@ -20,7 +20,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.records.upw import PlannerCell, WeekPlan
 
 from ui.case_links import open_day_paper
-from ui.changes import announce
+from ui.changes import Change, Subject, announce, subscribe
 from ui.dialogs.print_day_paper import PrintDayPaperDialog
 from ui.dialogs.upw.autofill_dialog import AutoFillDialog
 from ui.dialogs.upw.session_dialog import SessionDialog
@@ -36,6 +36,10 @@ LEGEND = ("Each session shows places taken / places and its start time. "
           "♀ female-only · ⚠ needs attention · amber: full · red: warnings · grey: stood down. "
           "Enter opens a session; Alt+Left and Alt+Right change the week.")
 
+# The grid's fills and warnings are read from these: a change to any, saved anywhere (this
+# page's own session and auto-fill dialogs too), reads the week again.
+WATCHED = (Subject.BOOKING, Subject.SESSION, Subject.ORDER, Subject.PERSON)
+
 
 class PlannerPage(QWidget):
     """Unit and week above, the grid below; Enter or double-click opens a session."""
@@ -45,6 +49,7 @@ class PlannerPage(QWidget):
         super().__init__(parent)
         self._services = services
         self._editable = can_schedule(services.ctx.actor)
+        self._loaded = False
         self.dialog: QWidget | None = None
         title = QLabel("Week planner")
         title.setObjectName("PageTitle")
@@ -120,12 +125,14 @@ class PlannerPage(QWidget):
         layout.addWidget(legend)
         self.setTabOrder(self.bar.unit, self.table)
         self.loader = PageLoader(self, [self.table])
+        subscribe(self, WATCHED, self._on_change)
 
     # Loading -----------------------------------------------------------------------------
 
     @Slot()
     def reload(self) -> None:
         """Load the unit's week (one service call) and keep the selected cell."""
+        self._loaded = True
         unit_id = self.bar.unit_id
         if unit_id is None:
             self.summary.setText("There are no projects yet: add one under Projects and "
@@ -163,8 +170,15 @@ class PlannerPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self.model.plan is None and not self.loader.busy:
+        if not self._loaded:
             self.reload()
+
+    def _on_change(self, _change: Change) -> None:
+        """Read again now if on screen; if hidden, when next shown (see ``showEvent``)."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._loaded = False
 
     # Opening -----------------------------------------------------------------------------
 
@@ -202,7 +216,6 @@ class PlannerPage(QWidget):
     def open_session(self, session_id: int) -> SessionDialog:
         unit_id = self.bar.unit_id
         dialog = SessionDialog(self._services, session_id, unit_id, self)
-        dialog.finished.connect(lambda _result: self.reload())
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -214,14 +227,10 @@ class PlannerPage(QWidget):
         if not self._editable:
             return None
         dialog = AutoFillDialog(self._services, self.bar.unit_id, self.bar.monday, self)
-        dialog.applied.connect(self._on_autofill_applied)
+        dialog.applied.connect(announce)
         self.dialog = dialog
         dialog.open()
         return dialog
-
-    def _on_autofill_applied(self, message: str) -> None:
-        announce(message)
-        self.reload()
 
     @Slot()
     def print_day(self) -> PrintDayPaperDialog:

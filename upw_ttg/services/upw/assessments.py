@@ -32,7 +32,7 @@ from upw_ttg.services.versioning import check_version, flush_versioned
 from upw_ttg.storage.models import AssessmentCommitment, Person, Staff, UpwAssessment, UpwOrder
 from upw_ttg.storage.models.base import ColumnValues
 
-# Explicit questions (DOMAIN 2.1: health and safety and vulnerability were "not routinely
+# Explicit questions (rule FIG-6: health and safety and vulnerability were "not routinely
 # examined"), with the message shown while each is unanswered.
 HEALTH_AND_SAFETY = (
     ("hs_allergies", "Answer the health and safety question: allergies."),

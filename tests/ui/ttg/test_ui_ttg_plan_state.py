@@ -14,10 +14,16 @@ from upw_ttg.errors import StaleRecordError
 from upw_ttg.records.ttg import NeedInput
 
 from tests.narrowing import present
-from tests.services.ttg.ttg_support import fill_plan
+from tests.services.ttg.ttg_support import fill_plan, make_episode, make_person
 from ui.views.ttg.plan_state import SECTION_KEYS, PlanState, read_episode
 
 WOMENS = ["need:abuse_survivors", "need:sex_work"]
+
+
+@pytest.fixture
+def episode_id(app) -> int:
+    """A person in custody, on the plain services (the screens' fixture signs in a worker)."""
+    return make_episode(app, make_person(app))
 
 
 def _state(app, episode_id: int) -> PlanState:
