@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from upw_ttg.records.orders import OrderInput
+from upw_ttg.records.upw import StandDownReason
 
 from tests.narrowing import present
 from tests.ui.conftest import settle
@@ -124,3 +125,33 @@ def test_a_page_on_screen_reads_again_for_its_subjects_only(
     publish(Subject.BOOKING, [1])
     settle()
     assert len(reads) == 1
+
+
+def test_standing_a_session_down_reaches_the_planner_and_the_projects_list(
+        qtbot, services, ui_settings, world, monkeypatch):
+    """Stood down from the planner: the grid on screen reads again at once; the hidden list
+    of the project's sessions reads once it is shown, and then shows the session stood down."""
+    sid = world.session()
+    area = _area(qtbot, services, ui_settings)
+    area.show_page(area.PROJECTS)
+    settle()
+    projects = area.projects.projects
+    assert [s.id for s in projects.sessions_model.rows()] == [sid]
+    area.show_page(area.PLANNER)
+    settle()
+    weeks = _count_reads(monkeypatch, services.upw.planner, "week")
+    lists = _count_reads(monkeypatch, services.upw.sessions, "list_sessions")
+    dialog = area.planner.open_session(sid)
+    qtbot.addWidget(dialog)
+    stand = present(dialog.stand_down())
+    qtbot.addWidget(stand)
+    stand.reason.setCurrentIndex(stand.reason.findData(StandDownReason.WEATHER))
+    settle()
+    stand.stand_down()
+    settle()
+    assert len(weeks) == 1 and lists == []
+
+    area.show_page(area.PROJECTS)
+    settle()
+    assert len(lists) == 1
+    assert projects.sessions_model.rows()[0].status.value == "stood_down"

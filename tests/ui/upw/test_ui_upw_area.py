@@ -154,6 +154,7 @@ def test_a_new_project_shows_problems_by_its_fields_then_sessions_are_generated(
     tab.date_from.setText("30/11/2026")
     settle()
     tab.load_sessions()
+    settle()  # read on a worker (the area is never shown here, so nothing read it before)
     assert tab.sessions_model.rowCount() == 4
     again = present(tab.generate_sessions())
     qtbot.addWidget(again)

@@ -24,6 +24,7 @@ from upw_ttg.domain.placement import WEEKDAY_NAMES
 from upw_ttg.errors import ValidationError
 from upw_ttg.records.upw import GenerationResult, ProjectInput, ProjectRecord
 
+from ui.changes import Subject, publish
 from ui.dialogs.form_dialog import FormDialog, optional_text, read_date
 from ui.dialogs.person_dialog import enum_combo
 from ui.dialogs.upw.breaks_warning import ChecksBookings
@@ -291,5 +292,9 @@ class GenerateSessionsDialog(FormDialog):
         return first, last
 
     def save(self, data: tuple[dt.date, dt.date]) -> GenerationResult:
-        return self._services.upw.sessions.generate(self._project.id, *data)
+        result = self._services.upw.sessions.generate(self._project.id, *data)
+        if result.created:
+            # Their ids are not returned: every list of sessions reads again.
+            publish(Subject.SESSION, record=result)
+        return result
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QItemSelection, Qt, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +23,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.records.upw import GenerationResult, ProjectRecord, SessionRecord
 
-from ui.changes import announce
+from ui.changes import Change, Subject, announce, subscribe
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.closure_dialog import ClosureDialog
 from ui.dialogs.upw.project_dialog import GenerateSessionsDialog, ProjectDialog, generation_report
@@ -180,7 +181,22 @@ class ProjectsTab(QWidget):
         self.filter.textChanged.connect(self.proxy.set_text)
         self.loader = PageLoader(self, [self.table])
         self.sessions_loader = PageLoader(self, [self.sessions])
+        self._sessions_stale = False
         self.reload()
+        # Fill, staff and stand-downs saved anywhere (this tab's own dialogs too).
+        subscribe(self, [Subject.SESSION, Subject.BOOKING], self._on_sessions_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._sessions_stale:
+            self.load_sessions()
+
+    def _on_sessions_changed(self, _change: Change) -> None:
+        """Read again now if on screen; if hidden, when next shown (see ``showEvent``)."""
+        if self.isVisible():
+            self.load_sessions()
+        else:
+            self._sessions_stale = True
 
     # Projects ----------------------------------------------------------------------------
 
@@ -269,12 +285,12 @@ class ProjectsTab(QWidget):
         text = f"{project.name}: {generation_report(result)}"
         self.report.show_message(text, "info")
         announce(generation_report(result))
-        self.load_sessions()
 
     # Sessions ----------------------------------------------------------------------------
 
     @Slot()
     def load_sessions(self) -> None:
+        self._sessions_stale = False
         project = self.selected_project()
         try:
             first, last = self.date_from.date(), self.date_to.date()
@@ -318,7 +334,6 @@ class ProjectsTab(QWidget):
             return
         unit = project.delivery_unit_id if project is not None else None
         dialog = SessionDialog(self._services, session.id, unit, self)
-        dialog.finished.connect(lambda _result: self.load_sessions())
         self.dialog = dialog
         dialog.open()
 
@@ -338,11 +353,7 @@ class ProjectsTab(QWidget):
                                     "Saved the session's pick-ups.")
 
     def _open_session_form(self, dialog: FormDialog, message: str) -> None:
-        def saved(_record: object) -> None:
-            announce(message)
-            self.load_sessions()
-
-        dialog.saved.connect(saved)
+        dialog.saved.connect(lambda _record: announce(message))
         self.dialog = dialog
         dialog.open()
 
