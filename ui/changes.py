@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 
 class Subject(StrEnum):
@@ -26,6 +27,11 @@ class Subject(StrEnum):
     ASSIGNMENT = "assignment"
     PLAN = "plan"
     KEEP_APART = "keep_apart"
+
+
+# What the scheduling lists (waiting list, planner, induction) are read from: who is booked
+# where, the sessions, the orders and the people.
+PLACEMENTS = (Subject.BOOKING, Subject.SESSION, Subject.ORDER, Subject.PERSON)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +122,30 @@ class ChangeBus(QObject):
         return link
 
 
+class _Follower(QObject):
+    """Reads ``page`` again after a change: at once while it is on screen; while hidden, once,
+    when it is next shown (its Show event, seen before the page's own ``showEvent``)."""
+
+    def __init__(self, page: QWidget, reload: Callable[[], None]) -> None:
+        super().__init__(page)
+        self._page = page
+        self._reload = reload
+        self._stale = False
+        page.installEventFilter(self)
+
+    def changed(self, _change: Change) -> None:
+        if self._page.isVisible():
+            self._reload()
+        else:
+            self._stale = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self._stale:
+            self._stale = False
+            self._reload()
+        return False
+
+
 class _Subscription(QObject):
     def __init__(self, subjects: set[Subject], slot: Callable[[Change], None],
                  parent: QObject) -> None:
@@ -163,6 +193,15 @@ def subscribe(receiver: QObject, subjects: Iterable[Subject],
               slot: Callable[[Change], None]) -> QObject:
     """Subscribe ``receiver`` to changes on the application's bus."""
     return change_bus().subscribe(receiver, subjects, slot)
+
+
+def follow(page: QWidget, subjects: Iterable[Subject], reload: Callable[[], None]) -> QObject:
+    """Keep ``page`` current with changes to ``subjects`` saved anywhere: ``reload`` runs at
+    once while the page is on screen, and for a hidden page once, when it is next shown, so a
+    page nobody looks at reads nothing."""
+    follower = _Follower(page, reload)
+    subscribe(follower, subjects, follower.changed)
+    return follower
 
 
 def announce(text: str) -> None:

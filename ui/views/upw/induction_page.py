@@ -23,7 +23,7 @@ from upw_ttg.errors import UpwError
 from upw_ttg.records.skills import AwaitingInduction, InductionSession
 from upw_ttg.services.upw import PlacementRefused
 
-from ui.changes import Change, Subject, announce, open_person, publish, subscribe
+from ui.changes import PLACEMENTS, Subject, announce, follow, open_person, publish
 from ui.loading import PageLoader
 from ui.models.upw.delivery_units import DeliveryUnit
 from ui.models.upw.induction_model import AwaitingInductionModel, InductionSessionsModel
@@ -32,9 +32,6 @@ from ui.permissions import can, not_allowed_tip
 from ui.widgets.banner import Banner
 from ui.widgets.fit import narrow_combo
 from ui.widgets.tables import fit_columns, make_table, selected_row
-
-# What the lists are read from: a change to any of these, saved anywhere, reads them again.
-WATCHED = (Subject.BOOKING, Subject.SESSION, Subject.ORDER, Subject.PERSON)
 
 
 class InductionPage(QWidget):
@@ -126,19 +123,12 @@ class InductionPage(QWidget):
         layout.addWidget(splitter, 1)
         self._update_buttons()
         # Booked, stood down or an order changed anywhere (this page's own bookings too).
-        subscribe(self, WATCHED, self._on_change)
+        follow(self, PLACEMENTS, self.reload)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._loaded:
             self.reload()
-
-    def _on_change(self, _change: Change) -> None:
-        """Read again now if on screen; if hidden, when next shown (see ``showEvent``)."""
-        if self.isVisible():
-            self.reload()
-        else:
-            self._loaded = False
 
     @Slot()
     def reload(self) -> None:

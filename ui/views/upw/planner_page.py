@@ -20,7 +20,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.records.upw import PlannerCell, WeekPlan
 
 from ui.case_links import open_day_paper
-from ui.changes import Change, Subject, announce, subscribe
+from ui.changes import PLACEMENTS, announce, follow
 from ui.dialogs.print_day_paper import PrintDayPaperDialog
 from ui.dialogs.upw.autofill_dialog import AutoFillDialog
 from ui.dialogs.upw.session_dialog import SessionDialog
@@ -35,10 +35,6 @@ from ui.widgets.unit_week_bar import UnitWeekBar
 LEGEND = ("Each session shows places taken / places and its start time. "
           "♀ female-only · ⚠ needs attention · amber: full · red: warnings · grey: stood down. "
           "Enter opens a session; Alt+Left and Alt+Right change the week.")
-
-# The grid's fills and warnings are read from these: a change to any, saved anywhere (this
-# page's own session and auto-fill dialogs too), reads the week again.
-WATCHED = (Subject.BOOKING, Subject.SESSION, Subject.ORDER, Subject.PERSON)
 
 
 class PlannerPage(QWidget):
@@ -125,7 +121,7 @@ class PlannerPage(QWidget):
         layout.addWidget(legend)
         self.setTabOrder(self.bar.unit, self.table)
         self.loader = PageLoader(self, [self.table])
-        subscribe(self, WATCHED, self._on_change)
+        follow(self, PLACEMENTS, self.reload)
 
     # Loading -----------------------------------------------------------------------------
 
@@ -172,13 +168,6 @@ class PlannerPage(QWidget):
         super().showEvent(event)
         if not self._loaded:
             self.reload()
-
-    def _on_change(self, _change: Change) -> None:
-        """Read again now if on screen; if hidden, when next shown (see ``showEvent``)."""
-        if self.isVisible():
-            self.reload()
-        else:
-            self._loaded = False
 
     # Opening -----------------------------------------------------------------------------
 

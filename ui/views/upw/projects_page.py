@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QItemSelection, Qt, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +22,7 @@ from upw_ttg.bootstrap import AppServices
 from upw_ttg.domain.permissions import Capability
 from upw_ttg.records.upw import GenerationResult, ProjectRecord, SessionRecord
 
-from ui.changes import Change, Subject, announce, subscribe
+from ui.changes import Subject, announce, follow
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.upw.closure_dialog import ClosureDialog
 from ui.dialogs.upw.project_dialog import GenerateSessionsDialog, ProjectDialog, generation_report
@@ -181,22 +180,9 @@ class ProjectsTab(QWidget):
         self.filter.textChanged.connect(self.proxy.set_text)
         self.loader = PageLoader(self, [self.table])
         self.sessions_loader = PageLoader(self, [self.sessions])
-        self._sessions_stale = False
         self.reload()
         # Fill, staff and stand-downs saved anywhere (this tab's own dialogs too).
-        subscribe(self, [Subject.SESSION, Subject.BOOKING], self._on_sessions_changed)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._sessions_stale:
-            self.load_sessions()
-
-    def _on_sessions_changed(self, _change: Change) -> None:
-        """Read again now if on screen; if hidden, when next shown (see ``showEvent``)."""
-        if self.isVisible():
-            self.load_sessions()
-        else:
-            self._sessions_stale = True
+        follow(self, [Subject.SESSION, Subject.BOOKING], self.load_sessions)
 
     # Projects ----------------------------------------------------------------------------
 
@@ -290,7 +276,6 @@ class ProjectsTab(QWidget):
 
     @Slot()
     def load_sessions(self) -> None:
-        self._sessions_stale = False
         project = self.selected_project()
         try:
             first, last = self.date_from.date(), self.date_to.date()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from upw_ttg.bootstrap import AppServices
 from upw_ttg.records.upw import WaitingRow
 
-from ui.changes import Change, Subject, announce, open_person, subscribe
+from ui.changes import PLACEMENTS, announce, follow, open_person
 from ui.dialogs.upw.assessment_dialog import assessment_dialog
 from ui.loading import PageLoader
 from ui.models.upw.delivery_units import DeliveryUnit
@@ -31,9 +31,6 @@ from ui.widgets.export_list import ExportListButton
 from ui.widgets.records_to_check import RecordsToCheckBanner
 from ui.widgets.tables import RowsFitter, fit_columns, make_table, selected_row
 from ui.widgets.unit_week_bar import UnitWeekBar
-
-# Who waits, and why, is read from these: a change to any, saved anywhere, reads it again.
-WATCHED = (Subject.BOOKING, Subject.SESSION, Subject.ORDER, Subject.PERSON)
 
 
 class WaitingPage(QWidget):
@@ -113,19 +110,12 @@ class WaitingPage(QWidget):
         layout.addWidget(self.to_check)
         layout.addWidget(self.table, 1)
         self._update_buttons()
-        subscribe(self, WATCHED, self._on_change)
+        follow(self, PLACEMENTS, self.reload)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._loaded:
             self.reload()
-
-    def _on_change(self, _change: Change) -> None:
-        """Read again now if on screen; if hidden, when next shown (see ``showEvent``)."""
-        if self.isVisible():
-            self.reload()
-        else:
-            self._loaded = False
 
     @Slot()
     def reload(self) -> None:
